@@ -1,0 +1,119 @@
+"""``lm-excel portfolio``: many logic-model workbooks into one cross-site summary."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import UsageError
+
+HELP = "Summarise every logic-model workbook in a folder: one workbook (and report) across sites."
+DESCRIPTION = """\
+Read every logic-model workbook (.xlsx/.xlsm) in FOLDER and its subfolders, in parallel, and
+write one summary workbook: a row per workbook (organisation, intervention, phase, counts,
+check status, delivery modes, measures chosen), every outcome, component, mechanism and
+negative consequence with its source, how often each measure and outcome domain occurs, and
+the themes found across sites with the text that matched. Workbooks that cannot be read are
+listed with the reason; other files are skipped with a note. --report also writes a Word
+synthesis report with charts. --themes uses your own theme dictionary (.csv or .json; see
+docs/portfolio.md; start from a copy of the built-in one with --save-themes).
+
+example:
+  lm-excel portfolio returns/ -o portfolio-summary.xlsx
+  lm-excel portfolio returns/ -o summary.xlsx --report synthesis.docx --themes my-themes.csv
+  lm-excel portfolio returns/ -o summary.xlsx --jobs 2
+  lm-excel portfolio --save-themes my-themes.csv
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("portfolio", help=HELP, description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("folder", type=Path, nargs="?", help="folder holding the workbooks (searched recursively)")
+    p.add_argument("-o", "--output", type=Path, help="the summary workbook to write (.xlsx)")
+    p.add_argument("--report", type=Path, metavar="DOCX", help="also write a Word synthesis report (.docx)")
+    p.add_argument("--themes", type=Path, metavar="FILE", help="theme dictionary to use (.csv or .json)")
+    p.add_argument("--jobs", type=int, metavar="N", default=None,
+                   help="worker processes (default: the number of CPUs; 1 reads in one process)")
+    p.add_argument("--save-themes", type=Path, metavar="FILE",
+                   help="write the built-in theme dictionary to FILE (.csv) to edit, and stop")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    p.set_defaults(handler=run)
+
+
+class ProgressBar:
+    """A one-line progress bar redrawn in place on a terminal (stderr)."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.start = time.perf_counter()
+        self.failed = 0
+
+    def __call__(self, done: int, total: int, path: str, ok: bool) -> None:
+        if not ok:
+            self.failed += 1
+        filled = int(self.width * done / max(total, 1))
+        bar = "#" * filled + "-" * (self.width - filled)
+        extra = f", {self.failed} could not be read" if self.failed else ""
+        elapsed = time.perf_counter() - self.start
+        self.stream.write(f"\r[{bar}] {done}/{total} workbooks{extra} ({elapsed:.0f} s) ")
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def save_themes(target: Path) -> Path:
+    """Copy the built-in theme dictionary to ``target`` (refusing to replace a file)."""
+    from ..fileio import write_verified
+    from ..themes import default_themes_path, load_themes
+
+    if target.suffix.lower() != ".csv":
+        raise UsageError(f"'{target.name}': give a file name ending in .csv")
+    if target.exists():
+        raise UsageError(f"'{target}' already exists; choose another name")
+    data = default_themes_path().read_bytes()
+    return write_verified(target, lambda tmp: tmp.write_bytes(data), lambda tmp: load_themes(tmp) and None)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..portfolio import collect_portfolio, write_summary
+
+    if args.save_themes:
+        print(save_themes(args.save_themes))
+        return 0
+    if args.folder is None or args.output is None:
+        raise UsageError("give the folder of workbooks and -o SUMMARY.xlsx (see lm-excel portfolio --help)")
+    if args.output.suffix.lower() != ".xlsx":
+        raise UsageError(f"'{args.output.name}': give a summary file name ending in .xlsx")
+    if args.report is not None and args.report.suffix.lower() != ".docx":
+        raise UsageError(f"'{args.report.name}': give a report file name ending in .docx")
+    show_bar = not args.no_progress and sys.stderr.isatty()
+    portfolio = collect_portfolio(
+        args.folder,
+        themes=args.themes,
+        jobs=args.jobs,
+        exclude=[p for p in (args.output, args.report) if p is not None],
+        progress=ProgressBar(sys.stderr) if show_bar else None,
+    )
+    if not portfolio.found:
+        raise UsageError(f"no .xlsx or .xlsm workbooks found in '{args.folder}' or its subfolders")
+    print(
+        f"Read {len(portfolio.summaries)} of {portfolio.found} workbooks in {portfolio.seconds:.1f} s"
+        + (f"; {len(portfolio.skipped)} other file{'s' if len(portfolio.skipped) != 1 else ''} skipped" if portfolio.skipped else "")
+        + "."
+    )
+    if portfolio.failed:
+        print(f"{len(portfolio.failed)} could not be read (listed in the summary, sheet 'Could not read'):")
+        for f in portfolio.failed:
+            print(f"  {f.error}" if os.path.basename(f.path) == f.path else f"  {f.path}: {f.error}")
+    print(write_summary(portfolio, args.output))
+    if args.report is not None:
+        from ..portfolio_report import write_report
+
+        print(write_report(portfolio, args.report))
+    return 0 if portfolio.summaries else 1
