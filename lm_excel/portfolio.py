@@ -154,7 +154,7 @@ def check_status(model: Any) -> CheckStatus | None:
         return None
     try:
         report = validate(model)
-    except Exception as exc:  # the checker must not stop a portfolio run
+    except Exception as exc:  # noqa: BLE001 (the checker must not stop a portfolio run)
         return CheckStatus(0, 0, 0, problem=f"{type(exc).__name__}: {exc}"[:200])
     findings = getattr(report, "findings", report)
     tally: Counter[str] = Counter()
@@ -283,7 +283,7 @@ def _task(path: str, rel: str) -> WorkbookSummary | FailedWorkbook:
         return FailedWorkbook(rel, _one_line(str(exc)), type(exc).__name__)
     except MemoryError:
         return FailedWorkbook(rel, f"{Path(path).name}: too large to read in memory", "MemoryError")
-    except Exception as exc:  # a bug must not stop the run: record it with its type
+    except Exception as exc:  # noqa: BLE001 (a bug must not stop the run: record it)
         return FailedWorkbook(
             rel, _one_line(f"{Path(path).name}: internal error ({type(exc).__name__}: {exc})"), "InternalError"
         )
@@ -439,7 +439,7 @@ def _run_pool(
             path, rel = futures[fut]
             try:
                 done(fut.result())
-            except Exception as exc:  # the worker process died (e.g. out of memory)
+            except Exception as exc:  # noqa: BLE001 (the worker process died, e.g. out of memory)
                 done(FailedWorkbook(
                     rel, _one_line(f"{Path(path).name}: could not be read ({type(exc).__name__}: {exc})"),
                     "WorkerError",
@@ -551,7 +551,7 @@ def _aggregate(p: Portfolio) -> dict[str, Any]:
             "Description": t.description,
             "Workbooks": int(sub["File"].nunique()),
             "Share of workbooks": (sub["File"].nunique() / n) if n else 0.0,
-            "Matching cells": int(len(sub)),
+            "Matching cells": len(sub),
             "Words most often matched": "; ".join(f"{w} ({c})" for w, c in words.most_common(6)),
             "Sites": _sites(sub["Site"]),
         })
@@ -581,7 +581,7 @@ def _aggregate(p: Portfolio) -> dict[str, Any]:
         ts = Counter(sub["Timescale"])
         domain_rows.append({
             "Outcome domain": name,
-            "Outcomes": int(len(sub)),
+            "Outcomes": len(sub),
             **{t: int(ts.get(t, 0)) for t in L.LISTS["timescale"]},
             "Workbooks": int(sub["File"].nunique()),
             "Share of workbooks": (sub["File"].nunique() / n) if n else 0.0,
@@ -687,10 +687,11 @@ _FIXED_WIDTHS = {"File": 26, "Organisation": 24, "Intervention": 26, "Cell": 22,
 def _is_blank(value: object) -> bool:
     if value is None:
         return True
-    try:
-        return bool(value != value)  # NaN and pandas NA
-    except (TypeError, ValueError):
-        return False
+    import math
+
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ in ("NAType", "NaTType")
 
 
 def _column_width(name: str, values: Sequence[object]) -> float:

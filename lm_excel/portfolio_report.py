@@ -9,6 +9,7 @@ the document properties, nothing conveyed by colour alone.
 from __future__ import annotations
 
 import io
+import math
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -107,7 +108,7 @@ def _add_table(doc: Any, headers: Sequence[str], rows: Sequence[Sequence[object]
     for values in rows:
         cells = table.add_row().cells
         for i, v in enumerate(values):
-            if isinstance(v, float) and v != v:
+            if isinstance(v, float) and math.isnan(v):
                 v = ""
             text = f"{v:.0%}" if isinstance(v, float) and headers[i].startswith("Share") else _clean(v)
             run = cells[i].paragraphs[0].add_run(text)

@@ -147,7 +147,7 @@ def _from_csv(text: str, path: Path) -> tuple[Theme, ...]:
     keywords: dict[str, list[str]] = {}
     descriptions: dict[str, str] = {}
     for n, row in rows_numbered[1:]:
-        def cell(name: str) -> str:
+        def cell(name: str, row: list[str] = row) -> str:
             i = cols.get(name)
             return row[i].strip() if i is not None and i < len(row) else ""
 
