@@ -123,21 +123,26 @@ def _tree_rss_kb(root_pid: int) -> int:
     return total
 
 
-def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, peak resident memory of the whole process tree in MB) for one run."""
+def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak resident memory of the process tree in MB) for one run.
+
+    CPU seconds (user + system) include the worker processes (waited for by the command), so
+    they show the work done even when other programs compete for the CPUs.
+    """
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
-    while proc.poll() is None:
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
         peak = max(peak, _tree_rss_kb(proc.pid))
         time.sleep(0.1)
     elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        raise SystemExit(f"benchmark command failed: {argv}\n{err}")
-    return elapsed, peak / 1024
+        raise SystemExit(f"benchmark command failed (exit {proc.returncode}): {argv}")
+    return elapsed, usage.ru_utime + usage.ru_stime, peak / 1024
 
 
 def main() -> None:
@@ -165,28 +170,33 @@ def main() -> None:
             }
             runs = args.runs if n <= 150 else max(1, args.runs - 2)
             times: dict[str, list[float]] = {k: [] for k in commands}
+            cpus: dict[str, list[float]] = {k: [] for k in commands}
             peaks: dict[str, list[float]] = {k: [] for k in commands}
             for _ in range(runs):
                 for name, argv in commands.items():
-                    t, m = measure(argv, env)
+                    t, c, m = measure(argv, env)
                     times[name].append(t)
+                    cpus[name].append(c)
                     peaks[name].append(m)
             med = {k: statistics.median(v) for k, v in times.items()}
+            cpu = {k: statistics.median(v) for k, v in cpus.items()}
             rows.append((n, runs, med["floor"], med["portfolio"], med["portfolio + report"],
-                         max(peaks["portfolio"]), max(peaks["portfolio + report"])))
+                         max(peaks["portfolio"]), max(peaks["portfolio + report"]),
+                         cpu["floor"], cpu["portfolio"], cpu["portfolio + report"]))
             print(f"n={n}: floor {med['floor']:.1f} s, portfolio {med['portfolio']:.1f} s, "
                   f"with report {med['portfolio + report']:.1f} s, peak "
-                  f"{max(peaks['portfolio + report']):.0f} MB", flush=True)
+                  f"{max(peaks['portfolio + report']):.0f} MB, load {os.getloadavg()[0]:.1f}", flush=True)
     print()
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, --jobs {args.jobs}; medians")
-    print("| workbooks | runs | floor s | portfolio s | ratio | per workbook ms | with --report s "
-          "| peak MB (portfolio / with report) |")
-    print("|---|---|---|---|---|---|---|---|")
-    for n, runs, floor, port, rep, pk, pkr in rows:
-        print(f"| {n} | {runs} | {floor:.1f} | {port:.1f} | {port / floor:.2f}x | {1000 * port / n:.0f} "
-              f"| {rep:.1f} | {pk:.0f} / {pkr:.0f} |")
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, --jobs {args.jobs}; medians; "
+          f"load average at the end {os.getloadavg()[0]:.1f}")
+    print("| workbooks | runs | floor s | portfolio s | ratio | with --report s | CPU s floor / "
+          "portfolio / with report | CPU ms per workbook (with report) | peak MB (portfolio / with report) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for n, runs, floor, port, rep, pk, pkr, cf, cp, cr in rows:
+        print(f"| {n} | {runs} | {floor:.1f} | {port:.1f} | {port / floor:.2f}x | {rep:.1f} "
+              f"| {cf:.1f} / {cp:.1f} / {cr:.1f} | {1000 * cr / n:.0f} | {pk:.0f} / {pkr:.0f} |")
     ok = True
-    for n, _, _, port, rep, pk, pkr in rows:
+    for n, _, _, port, rep, pk, pkr, *_ in rows:
         if n == 150:
             ok = rep <= 60 and max(pk, pkr) <= 1024
             print(f"150 workbooks: {rep:.1f} s with the report (budget 60 s), peak {max(pk, pkr):.0f} MB "

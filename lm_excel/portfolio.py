@@ -384,7 +384,7 @@ def collect_portfolio(
     domain_list = load_themes(default_domains_path())
     paths, skipped = find_workbooks(folder, exclude)
     root = Path(folder)
-    jobs = os.cpu_count() or 1 if jobs is None else jobs
+    jobs = (os.cpu_count() or 1) if jobs is None else jobs
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
     jobs = min(jobs, max(len(paths), 1))
@@ -472,8 +472,19 @@ def _join_counts(pairs: Iterable[tuple[str, int]]) -> str:
     return "; ".join(f"{k} {v}" for k, v in pairs)
 
 
-def _sites(values: Iterable[str]) -> str:
-    return "; ".join(sorted(set(values), key=str.lower))
+#: Most sites named in one cell of a frequency table (the long tables name them all).
+MAX_SITES_LISTED = 20
+
+
+def _sites(values: Iterable[str], files: int | None = None, total: int | None = None) -> str:
+    """Sites as '; '-separated names; 'all N workbooks' when every workbook is among them."""
+    if files is not None and total is not None and total > 1 and files == total:
+        return f"all {total} workbooks"
+    names = sorted(set(values), key=str.lower)
+    if len(names) > MAX_SITES_LISTED:
+        rest = len(names) - MAX_SITES_LISTED
+        return "; ".join(names[:MAX_SITES_LISTED]) + f"; ... and {rest} more"
+    return "; ".join(names)
 
 
 def _aggregate(p: Portfolio) -> dict[str, Any]:
@@ -553,7 +564,7 @@ def _aggregate(p: Portfolio) -> dict[str, Any]:
             "Share of workbooks": (sub["File"].nunique() / n) if n else 0.0,
             "Matching cells": len(sub),
             "Words most often matched": "; ".join(f"{w} ({c})" for w, c in words.most_common(6)),
-            "Sites": _sites(sub["Site"]),
+            "Sites": _sites(sub["Site"], sub["File"].nunique(), n),
         })
     themes = pd.DataFrame(theme_rows, columns=[
         "Theme", "Description", "Workbooks", "Share of workbooks", "Matching cells",
@@ -585,7 +596,7 @@ def _aggregate(p: Portfolio) -> dict[str, Any]:
             **{t: int(ts.get(t, 0)) for t in L.LISTS["timescale"]},
             "Workbooks": int(sub["File"].nunique()),
             "Share of workbooks": (sub["File"].nunique() / n) if n else 0.0,
-            "Sites": _sites(sub["Site"]),
+            "Sites": _sites(sub["Site"], sub["File"].nunique(), n),
         })
     domains = pd.DataFrame(domain_rows, columns=[
         "Outcome domain", "Outcomes", *L.LISTS["timescale"], "Workbooks", "Share of workbooks", "Sites",
@@ -606,6 +617,9 @@ def _aggregate(p: Portfolio) -> dict[str, Any]:
             "Plan rows": g.size(),
             "Sites": g["Site"].agg(_sites),
         }).reset_index()
+        for i, row in measures.iterrows():
+            sub = mp[mp["Measure"] == row["Measure"]]
+            measures.at[i, "Sites"] = _sites(sub["Site"], sub["File"].nunique(), n)
         measures["Share of workbooks"] = measures["Workbooks"] / n
         measures = measures[["Measure", "Workbooks", "Share of workbooks", "Plan rows", "Sites"]]
         measures = measures.sort_values(["Workbooks", "Plan rows"], ascending=False, kind="stable")

@@ -213,7 +213,10 @@ def build_report(p: Portfolio) -> Any:
         doc.add_heading(r.Theme, level=2)
         if r.Description:
             doc.add_paragraph(r.Description)
-        doc.add_paragraph(f"Sites ({r.Workbooks}): {r.Sites}.")
+        if str(r.Sites).startswith("all "):
+            doc.add_paragraph(f"Found in all {n} workbooks.")
+        else:
+            doc.add_paragraph(f"Found in {r.Workbooks} of {n} workbooks: {r.Sites}.")
         sub = hits[hits["Theme"] == r.Theme].drop_duplicates("Text").drop_duplicates("File")
         sub = sub.head(EXAMPLES_PER_THEME)
         for h in sub.itertuples(index=False):
