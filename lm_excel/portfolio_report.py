@@ -204,7 +204,7 @@ def build_report(p: Portfolio) -> Any:
     _add_table(
         doc, ["Theme", "Workbooks", "Share of workbooks", "Words most often matched"],
         [(r.Theme, r.Workbooks, r[3], r[5]) for r in themes.itertuples(index=False)],
-        widths_cm=[4.0, 2.0, 2.2, 8.8],
+        widths_cm=[4.0, 2.4, 2.4, 8.2],
     )
     hits = t["theme_hits"]
     for r in themes.itertuples(index=False):
