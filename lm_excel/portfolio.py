@@ -468,6 +468,21 @@ TABLES: dict[str, tuple[str, str]] = {
 }
 
 
+#: Plain names for the reasons a workbook could not be read (by exception class).
+FAILURE_KINDS = {
+    "NotAWorkbookError": "not a readable .xlsx/.xlsm file",
+    "EncryptedWorkbookError": "password-protected",
+    "MissingSheetsError": "required sheets missing",
+    "NotALogicModelError": "not a logic-model workbook",
+    "SchemaVersionError": "made by a newer lm-excel",
+    "TooLargeError": "too large",
+    "WorkbookError": "cannot be opened",
+    "MemoryError": "too large",
+    "InternalError": "internal error (please report it)",
+    "WorkerError": "internal error (please report it)",
+}
+
+
 def _join_counts(pairs: Iterable[tuple[str, int]]) -> str:
     return "; ".join(f"{k} {v}" for k, v in pairs)
 
@@ -626,7 +641,8 @@ def _aggregate(p: Portfolio) -> dict[str, Any]:
         measures = measures.reset_index(drop=True)
 
     failed = pd.DataFrame(
-        [{"File": f.path, "Problem": f.error, "Kind": f.kind} for f in p.failed],
+        [{"File": f.path, "Problem": f.error, "Kind": FAILURE_KINDS.get(f.kind, "could not be read")}
+         for f in p.failed],
         columns=["File", "Problem", "Kind"],
     )
     skipped = pd.DataFrame(

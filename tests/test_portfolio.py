@@ -359,6 +359,8 @@ def test_summary_workbook_content(cli_run):
     failed = {r["File"]: r for r in _table(wb["Could not read"])}
     assert set(failed) == set(BROKEN)
     assert "password" in failed["secret.xlsx"]["Problem"]
+    assert failed["secret.xlsx"]["Kind"] == "password-protected"
+    assert failed["east/partial.xlsx"]["Kind"] == "required sheets missing"
     skipped = {r["File"] for r in _table(wb["Skipped files"])}
     assert skipped == set(SKIPPED)
 
