@@ -23,7 +23,7 @@ INTERVENTION_INCOMPLETE = register(
     title="Intervention description incomplete",
     description="One of the Intervention sheet's required lines (organisation, name, what, who, "
     "why) is empty.",
-    message="The Intervention sheet does not give the {label} ({ref}).",
+    message="The '{label}' line of the Intervention sheet is empty ({ref}).",
     fix="Fill in {ref}: {help}",
 )
 NO_ELEMENTS = register(
@@ -76,7 +76,7 @@ def intervention(ctx: Context) -> Iterator[Finding]:
         if ref is None:
             continue  # the label is missing: reported as missing-field
         if not iv.text(fld.key):
-            yield make(INTERVENTION_INCOMPLETE, ref, label=fld.header.lower(), help=fld.help)
+            yield make(INTERVENTION_INCOMPLETE, ref, label=fld.header, help=fld.help)
 
 
 def _sheet_present(ctx: Context, sheet: L.ListSheet) -> bool:

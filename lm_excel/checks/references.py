@@ -167,6 +167,8 @@ def outcome_cycles(ctx: Context) -> Iterator[Finding]:
         pairs = list(zip(cycle, cycle[1:] + cycle[:1]))
         src, dst = max(pairs, key=lambda p: (_rank(by_id[p[0]]) - _rank(by_id[p[1]]), by_id[p[0]].row))
         el = by_id[src]
+        start = cycle.index(dst)  # read the loop from the shorter-term end of the closing link
+        cycle = cycle[start:] + cycle[:start]
         loop = " -> ".join([*cycle, cycle[0]])
         yield make(OUTCOME_CYCLE, el.ref("contributes_to"), src, loop=loop, target=dst)
         # Break that link and look again: other loops in the same group are reported too.

@@ -45,7 +45,7 @@ PLACEHOLDER = register(
     title="Placeholder text left in",
     description="A cell still holds placeholder or example text such as TBC, TBD, xxx, "
     "'[insert ...]' or 'e.g.'.",
-    message="{where} ({ref}) still holds placeholder text ('{found}').",
+    message="{place} ({ref}) still holds placeholder text ('{found}').",
     fix="Replace the placeholder in {ref} with the real answer, or leave the cell empty until "
     "you know it.",
 )
@@ -63,7 +63,7 @@ TOO_LONG = register(
     title="Cell too long to print well",
     description="The text in a cell is longer than its column can show on a printed page "
     "(a row can be at most about 30 lines high), so it will be cut off when printed.",
-    message="{where} ({ref}) holds {chars} characters; about {limit} fit in that column when "
+    message="{place} ({ref}) holds {chars} characters; about {limit} fit in that column when "
     "printed.",
     fix="Shorten the text in {ref} to the essentials (under {limit} characters) and move "
     "detail to a separate document or a Detail/Description column.",
@@ -219,10 +219,10 @@ def cells(ctx: Context) -> Iterator[Finding]:
         eid = el.id if el is not None else ""
         m = _PLACEHOLDER.search(text)
         if m:
-            yield make(PLACEHOLDER, f.ref, eid, where=_where(col, el), found=m.group(0).strip())
+            yield make(PLACEHOLDER, f.ref, eid, place=_where(col, el), found=m.group(0).strip())
         limit = print_limit(FORM_WIDTH if el is None else col.width)
         if len(text) > limit:
-            yield make(TOO_LONG, f.ref, eid, where=_where(col, el), chars=len(text), limit=limit)
+            yield make(TOO_LONG, f.ref, eid, place=_where(col, el), chars=len(text), limit=limit)
 
 
 @rule(NEGATIVE_UNMANAGED, ASSUMPTION_UNTESTED)
