@@ -16,7 +16,7 @@ DOC = ROOT / "docs" / "checks.md"
 
 def test_every_registered_code_has_a_section_in_the_docs():
     text = DOC.read_text(encoding="utf-8")
-    headings = set(re.findall(r"^#### ([a-z0-9-]+)$", text, flags=re.M))
+    headings = set(re.findall(r"^#### ([a-z0-9-]+)$", text, flags=re.MULTILINE))
     assert headings == set(REGISTRY)
     for info in REGISTRY.values():
         assert info.title in text and info.description in text

@@ -92,13 +92,13 @@ _ACTIVITY = re.compile(
     r"^\s*(?:to\s+)?(?:deliver|run|provide|hold|offer|organi[sz]e|set\s+up|establish|implement|"
     r"launch|introduce|conduct|host|train|recruit|commission|fund|hire|roll\s+out|distribute|"
     r"produce|carry\s+out|undertake|arrange|facilitate|employ|create|develop)(?:s|ed|ing)?\b",
-    re.I,
+    re.IGNORECASE,
 )
-_COUNT = re.compile(r"^\s*(?:the\s+)?(?:number|no\.?|count|total|amount|quantity)\s+of\b", re.I)
+_COUNT = re.compile(r"^\s*(?:the\s+)?(?:number|no\.?|count|total|amount|quantity)\s+of\b", re.IGNORECASE)
 _SESSIONS = re.compile(
     r"\b(?:sessions?|workshops?|meetings?|groups?|visits?|courses?|trainings?)\s+(?:are\s+|were\s+|"
     r"is\s+|was\s+|being\s+)?(?:delivered|held|run|provided|offered|completed|attended)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _DIRECTION = re.compile(
     r"\b(?:increas\w*|decreas\w*|reduc\w*|fewer|more|less|lower\w*|higher|improv\w*|better|worse|"
@@ -107,7 +107,7 @@ _DIRECTION = re.compile(
     r"longer|quicker|faster|sooner|earlier|slower|gain\w*|extend\w*|expand\w*|minimi[sz]\w*|"
     r"maximi[sz]\w*|keep\w*|kept|positive|negative|safer|healthier|stronger|"
     r"weaker|eliminat\w*|retain\w*|protect\w*)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 # --- vagueness -----------------------------------------------------------------------------------
@@ -120,7 +120,7 @@ MIN_WORDS: dict[str, int] = {
 _VAGUE_PHRASE = re.compile(
     r"\b(?:better|improved|good|positive)\s+(?:outcomes?|results?|things|lives|services?)\b|"
     r"\bmake\s+a\s+difference\b|\betc\b|\bvarious\b|\bstuff\b|\bthings\b",
-    re.I,
+    re.IGNORECASE,
 )
 _VAGUE_MAX_WORDS = 8
 
@@ -129,7 +129,7 @@ _VAGUE_MAX_WORDS = 8
 _PLACEHOLDER = re.compile(
     r"\bTB[CDA]\b|\bx{3,}\b|\[\s*insert|\[\s*add\b|<\s*insert|\be\.\s?g\.|\blorem\s+ipsum\b|"
     r"\?{3,}|\bto\s+be\s+(?:confirmed|decided|determined|agreed)\b|\bplaceholder\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 # --- printing ------------------------------------------------------------------------------------
@@ -143,7 +143,7 @@ FORM_WIDTH = 70
 def print_limit(width: float) -> int:
     """About how many characters fit in a printed cell of a column ``width`` characters wide."""
     per_line = max(width * 1.15 - 1, 4)
-    return int(math.floor(per_line * PRINT_LINES))
+    return math.floor(per_line * PRINT_LINES)
 
 
 def _words(text: str) -> list[str]:
@@ -248,10 +248,11 @@ def management(ctx: Context) -> Iterator[Finding]:
 
 #: Two statements on one sheet are near-duplicates at or above this Jaccard similarity of words.
 DUPLICATE_THRESHOLD = 0.8
-_STOP = frozenset(
-    "a an the of and or to in for with on by at as from into is are be been their they them this "
-    "that who which its it our we us will can".split()
-)
+_STOP = frozenset((
+    "a", "an", "the", "of", "and", "or", "to", "in", "for", "with", "on", "by", "at", "as",
+    "from", "into", "is", "are", "be", "been", "their", "they", "them", "this", "that", "who",
+    "which", "its", "it", "our", "we", "us", "will", "can",
+))
 
 
 def _token_set(text: str) -> frozenset[str]:
