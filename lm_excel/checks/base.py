@@ -57,6 +57,7 @@ class Link:
     """One ID typed in a link column, resolved against the model."""
 
     source: Element
+    source_id: str
     column: L.Column
     target_id: str
     target: Element | None  # None when no element has that ID
@@ -89,12 +90,15 @@ class Context:
         """Every ID typed in every link column of every element."""
         out: list[Link] = []
         by_id = self.by_id
+        link_columns = {s.key: [c for c in s.columns if c.kind == "ids"] for s in L.LIST_SHEETS}
         for el in self.model.all_elements():
-            for col in el.sheet.columns:
-                if col.kind != "ids":
+            source_id = el.id
+            for col in link_columns[el.kind]:
+                f = el.fields.get(col.key)
+                if f is None or f.value is None:
                     continue
-                for target in el.ids(col.key):
-                    out.append(Link(el, col, target, by_id.get(target)))
+                for target in L.split_ids(f.value):
+                    out.append(Link(el, source_id, col, target, by_id.get(target)))
         return out
 
     @cached_property
@@ -102,8 +106,8 @@ class Context:
         """Links to an existing element of an allowed kind, other than the element itself."""
         return [
             lk for lk in self.links
-            if lk.target is not None and lk.target.kind in lk.column.targets and lk.target is not lk.source
-            and lk.target_id != lk.source.id
+            if lk.target is not None and lk.target.kind in lk.column.targets
+            and lk.target_id != lk.source_id
         ]
 
     def linked(self, column: str) -> dict[str, list[Element]]:

@@ -59,15 +59,18 @@ def links(ctx: Context) -> Iterator[Finding]:
     """Every ID in a link column names an existing element of an allowed kind, not itself."""
     for lk in ctx.links:
         src, col = lk.source, lk.column
+        if lk.target is not None and lk.target.kind in col.targets and lk.target_id != lk.source_id:
+            continue  # a good link
         ref = src.ref(col.key)
         kinds, prefixes = _kinds(col)
-        if lk.target_id == src.id and src.id:
-            yield make(SELF_LINK, ref, src.id, column=col.header)
+        sid = lk.source_id
+        if lk.target_id == sid and sid:
+            yield make(SELF_LINK, ref, sid, column=col.header)
         elif lk.target is None:
-            yield make(UNKNOWN_ID, ref, src.id, column=col.header, target=lk.target_id, kinds=kinds)
+            yield make(UNKNOWN_ID, ref, sid, column=col.header, target=lk.target_id, kinds=kinds)
         elif lk.target.kind not in col.targets:
             kind = lk.target.sheet.singular
-            yield make(WRONG_KIND, ref, src.id, column=col.header, target=lk.target_id, kind=kind,
+            yield make(WRONG_KIND, ref, sid, column=col.header, target=lk.target_id, kind=kind,
                        article="an" if kind[0] in "aeiou" else "a", kinds=kinds, prefixes=prefixes)
 
 
