@@ -121,6 +121,8 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "outcome-cycle": (records_case(setter("outcomes", "OC9", contributes_to="OC4")), [("Outcomes!F12", "OC9")]),
     # completeness
     "empty-required": (records_case(setter("outcomes", "OC3", timescale="")), [("Outcomes!C6", "OC3")]),
+    "invalid-choice": (records_case(setter("assumptions", "A3", confidence="Fairly sure")),
+                       [("Assumptions!D6", "A3")]),
     "intervention-incomplete": (records_case(lambda r: r.intervention.update(rationale="")),
                                 [("Intervention!B13", "")]),
     "no-elements": (records_case(lambda r: r.elements.update(mechanisms=[])), [("Mechanisms!A4", "")]),

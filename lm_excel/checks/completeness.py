@@ -54,15 +54,36 @@ NOT_CONSIDERED = register(
 )
 
 
-@rule(EMPTY_REQUIRED)
+INVALID_CHOICE = register(
+    "invalid-choice", category=C, severity="warning",
+    title="Answer not in the dropdown list",
+    description="A column with a dropdown list (e.g. Timescale, Confidence) holds a value that is "
+    "not one of the list's answers, so lm-excel cannot use it (Excel lets you type past the list "
+    "after a warning).",
+    message="{id}'s '{column}' ({ref}) is '{value}', which is not one of the list's answers.",
+    fix="Pick one of {options} from the dropdown in {ref}.",
+)
+
+
+@rule(EMPTY_REQUIRED, INVALID_CHOICE)
 def required_fields(ctx: Context) -> Iterator[Finding]:
-    """Each row's required columns (layout ``required``) are filled in."""
+    """Each row's required columns (layout ``required``) are filled in, and dropdown columns hold
+    one of their list's answers."""
+    allowed = {name: {L.norm_label(v) for v in values} for name, values in L.LISTS.items()}
     for el in ctx.model.all_elements():
-        if not el.id:
+        eid = el.id
+        if not eid:
             continue  # reported as missing-id
         for col in el.sheet.columns:
-            if col.required and col.kind != "id" and col.key in el.fields and el.fields[col.key].empty:
-                yield make(EMPTY_REQUIRED, el.ref(col.key), el.id, column=col.header, help=col.help)
+            f = el.fields.get(col.key)
+            if f is None:
+                continue  # the column is missing: reported as missing-column
+            if col.required and col.kind != "id" and f.empty:
+                yield make(EMPTY_REQUIRED, f.ref, eid, column=col.header, help=col.help)
+            elif col.choices and not f.empty and L.norm_label(f.text) not in allowed[col.choices]:
+                options = ", ".join(col.options[:-1]) + " or " + col.options[-1]
+                yield make(INVALID_CHOICE, f.ref, eid, column=col.header, value=f.text[:60],
+                           options=options)
 
 
 @rule(INTERVENTION_INCOMPLETE)

@@ -1,0 +1,66 @@
+"""Whatever users type, the checker finishes, and every finding points inside the workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lm_excel import layout as L
+from lm_excel.checks import validate
+from lm_excel.errors import LmExcelError
+from lm_excel.findings import REGISTRY
+from lm_excel.model import ModelRecords
+from lm_excel.parse import parse_grids
+
+from .modelkit import example, grids_from_records
+
+BASE = grids_from_records(example())
+SHEETS = [L.INTERVENTION.name, *(s.name for s in L.LIST_SHEETS)]
+
+values = st.one_of(
+    st.none(),
+    st.sampled_from(["C1", "oc 2", "M9", "OC1, OC1", "IN3; C2", "TBC", "x", "Long term", "Soon",
+                     "=1+1", "OC5 and OC6", "Number of families", "Deliver sessions", "OC4"]),
+    st.text(max_size=30),
+    st.integers(-5, 50),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 1, 1)),
+)
+edits = st.lists(
+    st.tuples(st.sampled_from(SHEETS), st.integers(0, 20), st.integers(0, 8), values),
+    max_size=25,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits)
+def test_checker_never_fails_and_points_inside_the_workbook(changes):
+    grids = {name: [list(r) for r in grid] for name, grid in BASE.items()}
+    for sheet, r, c, value in changes:
+        grid = grids[sheet]
+        while len(grid) <= r:
+            grid.append([])
+        while len(grid[r]) <= c:
+            grid[r].append(None)
+        grid[r][c] = value
+    try:
+        model = parse_grids(grids, "fuzz.xlsx")
+    except LmExcelError:  # the reader may refuse (e.g. no sheets recognised): not our concern
+        return
+    report = validate(model)
+    for f in report.findings:
+        assert f.code in REGISTRY and f.message and f.fix
+        if f.sheet and f.cell:
+            m = re.fullmatch(r"([A-Z]+)(\d+)", f.cell)
+            assert m, f
+            assert f.sheet in grids
+            assert int(m.group(2)) <= max(len(grids[f.sheet]), L.HEADER_ROW + 1) or f.code == "missing-field"
+
+
+def test_blank_records_and_rows_of_only_links_do_not_crash():
+    rec = ModelRecords(elements={"mechanisms": [{"triggered_by": "C1", "leads_to": "OC1"}]})
+    report = validate(parse_grids(grids_from_records(rec), "t.xlsx"))
+    assert ("missing-id", "Mechanisms!A4") in report.flatten()
