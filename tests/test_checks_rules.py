@@ -384,3 +384,24 @@ def test_near_duplicate_search_is_exact_and_fast_on_thousands_of_statements():
                 slow.add((i, j))
                 break
     assert fast == slow and fast
+
+
+def test_plan_rows_shaped_like_the_measures_plan_sheet():
+    """Rows keyed by the element's ID in ``ref``, licence as free text, cells on the plan sheet."""
+    m = model_of()
+    plan_cell = CellRef("Measures plan", "K7")
+    rows = [
+        {"ref": o.id, "measure_key": "wemwbs", "measure": "WEMWBS", "baseline": "At referral",
+         "licence": "Free (registration)"}
+        for o in m.outcomes if o.text("priority") == "Primary" and o.id != "OC5"
+    ]
+    rows.append({"ref": "oc5", "measure_key": "psi4", "measure_name": "Parenting Stress Index",
+                 "baseline": "", "licence": "Licensed: fee per use",
+                 "refs": {"baseline": plan_cell, "licence": CellRef("Measures plan", "O7")}})
+    rep = validate(m, SimpleNamespace(rows=rows))
+    assert rep.flatten(["code", "ref", "element_id"]) == [
+        ("no-baseline", "'Measures plan'!K7", "OC5"),
+        ("licensed-measure", "'Measures plan'!O7", "OC5"),
+    ]
+    assert rep.valid and rep.counts == {"error": 0, "warning": 1, "info": 1}
+    assert "Parenting Stress Index" in rep.findings[0].message

@@ -2,10 +2,12 @@
 
 The plan is any object with ``rows``, each row giving (as attributes or mapping keys):
 
-- ``outcome_id``: the outcome it measures;
+- ``outcome_id`` (or ``element_id``, or ``ref`` when that is text): the ID of the outcome (or
+  other element) it measures;
 - ``measure_key`` (or ``key``): the measure, '' when none is chosen yet;
 - ``baseline``: the baseline timepoint, '' when none is planned;
-- ``licence``: 'free', 'registration', 'licensed' or 'paid';
+- ``licence``: 'free', 'registration', 'licensed' or 'paid' (text after the first word, such as
+  'Licensed: fee per use', is allowed);
 - optionally ``measure_name`` (or ``name``) for messages, and ``ref`` (a
   :class:`~lm_excel.model.CellRef`, the row's cell on the Measures plan sheet) or ``refs`` (column
   key -> CellRef) so findings point at the plan's cells.
@@ -13,6 +15,7 @@ The plan is any object with ``rows``, each row giving (as attributes or mapping 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -47,7 +50,7 @@ NO_BASELINE = register(
     "no-baseline", category=C, severity="warning",
     title="Measure without a baseline",
     description="A measure in the plan has no baseline timepoint, so change cannot be shown.",
-    message="The measure {measure} for outcome {id} has no baseline timepoint ({ref}).",
+    message="The measure {measure} for {id} has no baseline timepoint ({ref}).",
     fix="Plan a baseline (before support starts, or the year before the change) for {measure} "
     "in {ref}.",
 )
@@ -56,7 +59,7 @@ LICENSED_MEASURE = register(
     title="Measure that needs a licence or payment",
     description="A measure in the plan is licensed or paid for: budget for it and check the "
     "terms before the evaluation starts.",
-    message="The measure {measure} for outcome {id} is {licence} ({ref}).",
+    message="The measure {measure} for {id} is {licence} ({ref}).",
     fix="Check the licence terms and cost of {measure} with its publisher, or choose a free "
     "measure of the same outcome.",
 )
@@ -75,6 +78,14 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _element_id(row: Any) -> str:
+    for name in ("outcome_id", "element_id", "ref"):
+        value = _get(row, name, default=None)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
 def _where(row: Any, key: str, fallback: CellRef) -> CellRef:
     refs = _get(row, "refs", default=None)
     if isinstance(refs, Mapping) and isinstance(refs.get(key), CellRef):
@@ -89,7 +100,7 @@ def plan_rows(ctx: Context) -> Iterator[Finding]:
     rows = list(_get(ctx.plan, "rows", default=()) or ())
     measured: set[str] = set()
     for row in rows:
-        oid = L.normalise_id(_get(row, "outcome_id"))
+        oid = L.normalise_id(_element_id(row))
         key = _text(_get(row, "measure_key", "key"))
         if not oid or not key:
             continue
@@ -99,7 +110,8 @@ def plan_rows(ctx: Context) -> Iterator[Finding]:
         name = _text(_get(row, "measure_name", "name")) or key
         if not _text(_get(row, "baseline")):
             yield make(NO_BASELINE, _where(row, "baseline", fallback), oid, measure=name)
-        licence = _text(_get(row, "licence", "license")).lower()
+        words = re.findall(r"[a-z]+", _text(_get(row, "licence", "license")).lower())
+        licence = words[0] if words else ""
         if licence in ("licensed", "paid"):
             word = "licensed (you need permission and may have to pay)" if licence == "licensed" \
                 else "paid for (each use costs money)"

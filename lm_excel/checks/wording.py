@@ -181,8 +181,10 @@ def vague(ctx: Context) -> Iterator[Finding]:
         text = el.statement
         if not el.id or not text:
             continue
+        minimum = MIN_WORDS.get(el.kind)
+        if minimum is None:
+            continue  # a sheet of names (e.g. a list of measures): short is fine
         n = len(_words(text))
-        minimum = MIN_WORDS.get(el.kind, 3)
         if n < minimum or (n <= _VAGUE_MAX_WORDS and _VAGUE_PHRASE.search(text)):
             col = el.sheet.column(el.sheet.statement)
             yield make(VAGUE, el.ref(col.key), el.id, column=col.header.lower(), text=_short(text),
