@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from lm_excel import layout as L
 from lm_excel.checks import validate
+from lm_excel.checks.wording import _token_set, similar_pairs
 from lm_excel.errors import LmExcelError
 from lm_excel.findings import REGISTRY
 from lm_excel.model import ModelRecords
@@ -64,3 +65,19 @@ def test_blank_records_and_rows_of_only_links_do_not_crash():
     rec = ModelRecords(elements={"mechanisms": [{"triggered_by": "C1", "leads_to": "OC1"}]})
     report = validate(parse_grids(grids_from_records(rec), "t.xlsx"))
     assert ("missing-id", "Mechanisms!A4") in report.flatten()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a1", "b2", "c3", "d4", "e5", "f6", "g7", "h8", "i9", "j0"]), max_size=7), max_size=40),
+       st.sampled_from([0.5, 0.7, 0.8, 0.9, 1.0]))
+def test_near_duplicate_join_equals_brute_force(word_lists, threshold):
+    texts = [" ".join(ws) for ws in word_lists]
+    sets = [_token_set(t) for t in texts]
+    slow = []
+    for j in range(len(texts)):
+        for i in range(j):
+            union = len(sets[i] | sets[j])
+            if union and len(sets[i] & sets[j]) / union >= threshold - 1e-9:
+                slow.append((i, j))
+                break
+    assert similar_pairs(texts, threshold) == slow

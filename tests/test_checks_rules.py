@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import time
 from collections.abc import Callable
 from types import SimpleNamespace
 
@@ -365,13 +364,13 @@ def test_near_duplicate_search_is_exact_and_fast_on_thousands_of_statements():
     texts = [f"Improved {a} and {b} for families in area {n}"
              for n, (a, b) in enumerate(itertools.islice(itertools.cycle(itertools.permutations(words, 2)), 2000))]
     texts.append(texts[10] + " too")  # a true near-duplicate of #10
-    start = time.perf_counter()
-    pairs = similar_pairs(texts)
-    elapsed = time.perf_counter() - start
+    stats: dict[str, int] = {}
+    pairs = similar_pairs(texts, stats=stats)
     assert pairs == [(10, 2000)]
-    assert elapsed < 1.0
+    assert stats["verified"] <= 2 * len(texts)  # not every pair (about 2 million) is compared
     # against brute force on a sample
-    sample = texts[:150] + [texts[3] + " today", texts[40]]
+    sample = texts[:150] + [texts[3] + " today", texts[40], "Improved parents and children", "Improved",
+                            "improved parents children", "Improved parents, children and schools"]
     fast = set(similar_pairs(sample))
     from lm_excel.checks.wording import _token_set
 

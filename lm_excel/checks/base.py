@@ -72,12 +72,22 @@ class Context:
     _extra: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
+    def _ids(self) -> dict[int, str]:
+        return {id(el): el.id for el in self.model.all_elements()}
+
+    def eid(self, el: Element) -> str:
+        """The element's normalised ID ('' when it has none), computed once per check."""
+        return self._ids[id(el)]
+
+    @cached_property
     def occurrences(self) -> dict[str, list[Element]]:
         """Every element with an ID, by normalised ID (several when the ID is duplicated)."""
         out: dict[str, list[Element]] = defaultdict(list)
+        ids = self._ids
         for el in self.model.all_elements():
-            if el.id:
-                out[el.id].append(el)
+            eid = ids[id(el)]
+            if eid:
+                out[eid].append(el)
         return out
 
     @cached_property
@@ -92,7 +102,7 @@ class Context:
         by_id = self.by_id
         link_columns = {s.key: [c for c in s.columns if c.kind == "ids"] for s in L.LIST_SHEETS}
         for el in self.model.all_elements():
-            source_id = el.id
+            source_id = self._ids[id(el)]
             for col in link_columns[el.kind]:
                 f = el.fields.get(col.key)
                 if f is None or f.value is None:

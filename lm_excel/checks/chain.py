@@ -87,14 +87,14 @@ def orphans(ctx: Context) -> Iterator[Finding]:
     triggered = ctx.linked("triggered_by")
     produced = ctx.linked("from_components")
     for c in ctx.model.components:
-        if c.id and c.id not in triggered and c.id not in produced:
-            yield make(COMPONENT_NOWHERE, c.ref(), c.id)
+        if ctx.eid(c) and ctx.eid(c) not in triggered and ctx.eid(c) not in produced:
+            yield make(COMPONENT_NOWHERE, c.ref(), ctx.eid(c))
     if "inputs_used" not in _columns(ctx, L.COMPONENTS):
         return  # the column is missing: reported as missing-column
     used = ctx.linked("inputs_used")
     for i in ctx.model.inputs:
-        if i.id and i.id not in used:
-            yield make(INPUT_UNUSED, i.ref(), i.id)
+        if ctx.eid(i) and ctx.eid(i) not in used:
+            yield make(INPUT_UNUSED, i.ref(), ctx.eid(i))
 
 
 def _columns(ctx: Context, sheet: L.ListSheet) -> set[str]:
@@ -106,15 +106,15 @@ def _columns(ctx: Context, sheet: L.ListSheet) -> set[str]:
 def empty_links(ctx: Context) -> Iterator[Finding]:
     """Mechanisms without a trigger or an outcome, outputs without a component."""
     for m in ctx.model.mechanisms:
-        if not m.id:
+        if not ctx.eid(m):
             continue
         if not _typed(m, "triggered_by"):
-            yield make(MECHANISM_NO_TRIGGER, m.ref("triggered_by"), m.id)
+            yield make(MECHANISM_NO_TRIGGER, m.ref("triggered_by"), ctx.eid(m))
         if not _typed(m, "leads_to"):
-            yield make(MECHANISM_NOWHERE, m.ref("leads_to"), m.id)
+            yield make(MECHANISM_NOWHERE, m.ref("leads_to"), ctx.eid(m))
     for o in ctx.model.outputs:
-        if o.id and not _typed(o, "from_components"):
-            yield make(OUTPUT_NO_COMPONENT, o.ref("from_components"), o.id)
+        if ctx.eid(o) and not _typed(o, "from_components"):
+            yield make(OUTPUT_NO_COMPONENT, o.ref("from_components"), ctx.eid(o))
 
 
 @rule(OUTCOME_NO_CONTRIBUTOR, LONG_TERM_UNREACHABLE)
@@ -124,27 +124,27 @@ def reach(ctx: Context) -> Iterator[Finding]:
     contributes = ctx.linked("contributes_to")
     orphaned: set[str] = set()
     for o in ctx.model.outcomes:
-        if o.id and o.id not in leads and o.id not in contributes:
-            orphaned.add(o.id)
-            yield make(OUTCOME_NO_CONTRIBUTOR, o.ref(), o.id)
+        if ctx.eid(o) and ctx.eid(o) not in leads and ctx.eid(o) not in contributes:
+            orphaned.add(ctx.eid(o))
+            yield make(OUTCOME_NO_CONTRIBUTOR, o.ref(), ctx.eid(o))
     # Breadth-first from every component: component -> mechanisms it triggers -> outcomes they
     # lead to -> outcomes those contribute to ...
     triggers = ctx.linked("triggered_by")  # component ID -> mechanisms
     reached: set[str] = set()
     queue: deque = deque()
     for c in ctx.model.components:
-        for m in triggers.get(c.id, ()) if c.id else ():
+        for m in triggers.get(ctx.eid(c), ()) if ctx.eid(c) else ():
             for o in ctx.targets(m, "leads_to"):
-                if o.kind == "outcomes" and o.id not in reached:
-                    reached.add(o.id)
+                if o.kind == "outcomes" and ctx.eid(o) not in reached:
+                    reached.add(ctx.eid(o))
                     queue.append(o)
     while queue:
         o = queue.popleft()
         for nxt in ctx.targets(o, "contributes_to"):
-            if nxt.kind == "outcomes" and nxt.id not in reached:
-                reached.add(nxt.id)
+            if nxt.kind == "outcomes" and ctx.eid(nxt) not in reached:
+                reached.add(ctx.eid(nxt))
                 queue.append(nxt)
     for o in ctx.model.outcomes:
-        if (o.id and o.id not in reached and o.id not in orphaned
+        if (ctx.eid(o) and ctx.eid(o) not in reached and ctx.eid(o) not in orphaned
                 and L.norm_label(o.text("timescale")) == "long term"):
-            yield make(LONG_TERM_UNREACHABLE, o.ref(), o.id)
+            yield make(LONG_TERM_UNREACHABLE, o.ref(), ctx.eid(o))

@@ -71,7 +71,7 @@ def required_fields(ctx: Context) -> Iterator[Finding]:
     one of their list's answers."""
     allowed = {name: {L.norm_label(v) for v in values} for name, values in L.LISTS.items()}
     for el in ctx.model.all_elements():
-        eid = el.id
+        eid = ctx.eid(el)
         if not eid:
             continue  # reported as missing-id
         for col in el.sheet.columns:

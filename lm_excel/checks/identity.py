@@ -64,19 +64,19 @@ def identity(ctx: Context) -> Iterator[Finding]:
     for el in ctx.model.all_elements():
         sheet = el.sheet
         ref = el.ref()
-        if not el.id:
+        if not ctx.eid(el):
             statement = el.statement or next((f.text for f in el.fields.values() if f.text), "")
             yield make(MISSING_ID, ref, row=el.row, statement=_short(statement),
                        example=_next_free(ctx, sheet))
             continue
-        if not _VALID.match(el.id):
-            yield make(INVALID_ID, ref, el.id, raw=el.raw_id, example=_next_free(ctx, sheet))
+        if not _VALID.match(ctx.eid(el)):
+            yield make(INVALID_ID, ref, ctx.eid(el), raw=el.raw_id, example=_next_free(ctx, sheet))
             continue
-        prefix = L.id_prefix(el.id)
+        prefix = L.id_prefix(ctx.eid(el))
         if prefix != sheet.prefix:
             other = L.PREFIXES.get(prefix)
             hint = f" ({prefix} is the prefix for {L.LIST_SHEET_BY_KEY[other].name})" if other else ""
-            yield make(WRONG_PREFIX, ref, el.id, prefix=sheet.prefix, plural=sheet.name,
+            yield make(WRONG_PREFIX, ref, ctx.eid(el), prefix=sheet.prefix, plural=sheet.name,
                        hint=hint, example=_next_free(ctx, sheet))
     for id_, els in ctx.occurrences.items():
         if len(els) < 2:

@@ -118,5 +118,5 @@ def plan_rows(ctx: Context) -> Iterator[Finding]:
             yield make(LICENSED_MEASURE, _where(row, "licence", fallback), oid, measure=name,
                        licence=word)
     for o in ctx.model.outcomes:
-        if o.id and L.norm_label(o.text("priority")) == "primary" and o.id not in measured:
-            yield make(PRIMARY_UNMEASURED, o.ref("priority"), o.id)
+        if ctx.eid(o) and L.norm_label(o.text("priority")) == "primary" and ctx.eid(o) not in measured:
+            yield make(PRIMARY_UNMEASURED, o.ref("priority"), ctx.eid(o))

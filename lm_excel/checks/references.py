@@ -152,13 +152,13 @@ def _find_cycle(start: str, edges: dict[str, list[str]], allowed: set[str]) -> l
 def outcome_cycles(ctx: Context) -> Iterator[Finding]:
     """Loops among outcomes' 'Contributes to' links, each reported once at the link that most
     likely closes it (from a longer-term outcome back to a shorter-term one)."""
-    outcomes = [o for o in ctx.model.outcomes if o.id and ctx.by_id.get(o.id) is o]
+    outcomes = [o for o in ctx.model.outcomes if ctx.eid(o) and ctx.by_id.get(ctx.eid(o)) is o]
     edges: dict[str, list[str]] = defaultdict(list)
     for o in outcomes:
         for t in ctx.targets(o, "contributes_to"):
-            if t.kind == "outcomes" and t.id not in edges[o.id]:
-                edges[o.id].append(t.id)
-    order = [o.id for o in outcomes]
+            if t.kind == "outcomes" and ctx.eid(t) not in edges[ctx.eid(o)]:
+                edges[ctx.eid(o)].append(ctx.eid(t))
+    order = [ctx.eid(o) for o in outcomes]
     by_id = ctx.by_id
     pending = [c for c in _sccs(order, edges) if len(c) > 1]
     while pending:

@@ -132,6 +132,9 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 
+#: Cheap substring tests: the regex runs only on text containing one of them.
+_PLACEHOLDER_HINTS = ("tb", "xxx", "[", "<", "e.", "lorem", "???", "to be", "placeholder")
+
 # --- printing ------------------------------------------------------------------------------------
 
 #: Lines a row can show when printed (Excel's row height limit is 409 points, about 30 lines).
@@ -160,7 +163,7 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
     """Outcomes worded as activities or counts; outcomes with no direction of change."""
     for o in ctx.model.outcomes:
         text = o.statement
-        if not o.id or not text:
+        if not ctx.eid(o) or not text:
             continue
         if _COUNT.search(text):
             what = "an output (a count)"
@@ -169,9 +172,9 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         else:
             what = ""
         if what:
-            yield make(OUTCOME_NOT_CHANGE, o.ref("outcome"), o.id, what=what, text=_short(text))
+            yield make(OUTCOME_NOT_CHANGE, o.ref("outcome"), ctx.eid(o), what=what, text=_short(text))
         if "direction" in o.fields and o.fields["direction"].empty and not _DIRECTION.search(text):
-            yield make(NO_DIRECTION, o.ref("direction"), o.id, text=_short(text))
+            yield make(NO_DIRECTION, o.ref("direction"), ctx.eid(o), text=_short(text))
 
 
 @rule(VAGUE)
@@ -179,7 +182,7 @@ def vague(ctx: Context) -> Iterator[Finding]:
     """Statements with too few words, or short ones made of stock phrases."""
     for el in ctx.model.all_elements():
         text = el.statement
-        if not el.id or not text:
+        if not ctx.eid(el) or not text:
             continue
         minimum = MIN_WORDS.get(el.kind)
         if minimum is None:
@@ -187,7 +190,7 @@ def vague(ctx: Context) -> Iterator[Finding]:
         n = len(_words(text))
         if n < minimum or (n <= _VAGUE_MAX_WORDS and _VAGUE_PHRASE.search(text)):
             col = el.sheet.column(el.sheet.statement)
-            yield make(VAGUE, el.ref(col.key), el.id, column=col.header.lower(), text=_short(text),
+            yield make(VAGUE, el.ref(col.key), ctx.eid(el), column=col.header.lower(), text=_short(text),
                        words=minimum, plural=el.sheet.name.lower())
 
 
@@ -218,8 +221,9 @@ def cells(ctx: Context) -> Iterator[Finding]:
     """Placeholder text left in cells; cells too long to print."""
     for f, col, el in _text_fields(ctx):
         text = f.value if isinstance(f.value, str) else f.text
-        eid = el.id if el is not None else ""
-        m = _PLACEHOLDER.search(text)
+        eid = ctx.eid(el) if el is not None else ""
+        low = text.lower()
+        m = _PLACEHOLDER.search(text) if any(h in low for h in _PLACEHOLDER_HINTS) else None
         if m:
             yield make(PLACEHOLDER, f.ref, eid, place=_where(col, el), found=m.group(0).strip())
         limit = print_limit(FORM_WIDTH if el is None else col.width)
@@ -231,19 +235,19 @@ def cells(ctx: Context) -> Iterator[Finding]:
 def management(ctx: Context) -> Iterator[Finding]:
     """Negative consequences without mitigation or monitoring; weak assumptions without a test."""
     for n in ctx.model.negatives:
-        if not n.id:
+        if not ctx.eid(n):
             continue
         for key, what in (("mitigation", "mitigation"), ("monitoring", "plan for monitoring it")):
             if key in n.fields and n.fields[key].empty:
-                yield make(NEGATIVE_UNMANAGED, n.ref(key), n.id, what=what,
+                yield make(NEGATIVE_UNMANAGED, n.ref(key), ctx.eid(n), what=what,
                            help=L.NEGATIVES.column(key).help)
     for a in ctx.model.assumptions:
-        if not a.id or "how_tested" not in a.fields or not a.fields["how_tested"].empty:
+        if not ctx.eid(a) or "how_tested" not in a.fields or not a.fields["how_tested"].empty:
             continue
         confidence = L.norm_label(a.text("confidence"))
         if confidence in ("weak", "untested", ""):
             label = {"weak": "rated weak", "untested": "rated untested", "": "not rated"}[confidence]
-            yield make(ASSUMPTION_UNTESTED, a.ref("how_tested"), a.id, confidence=label)
+            yield make(ASSUMPTION_UNTESTED, a.ref("how_tested"), ctx.eid(a), confidence=label)
 
 
 # --- near-duplicates -------------------------------------------------------------------------------
@@ -268,43 +272,54 @@ def _token_set(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def similar_pairs(texts: Sequence[str], threshold: float = DUPLICATE_THRESHOLD) -> list[tuple[int, int]]:
+def similar_pairs(
+    texts: Sequence[str], threshold: float = DUPLICATE_THRESHOLD, stats: dict[str, int] | None = None
+) -> list[tuple[int, int]]:
     """Pairs (i, j), i < j, of texts whose word sets have Jaccard similarity >= ``threshold``.
 
-    Uses prefix filtering: words are ordered rarest first, and two sets that are similar enough
-    must share a word among the first few of each, so only texts sharing a rare word are compared.
-    Each text is paired with at most one earlier text.
+    A similarity join with prefix and positional filtering (as in PPJoin): words are ordered
+    rarest first; two sets similar enough must share a word among the first few of each, and a
+    pair whose shared words so far plus the words left cannot reach the needed overlap is dropped
+    early. So only a few candidates per text are compared, not every pair. Each text is paired
+    with at most one earlier text (the first that matches). ``stats['verified']`` counts the
+    candidates compared in full.
     """
     sets = [_token_set(t) for t in texts]
     freq = Counter(w for s in sets for w in s)
     ordered = [sorted(s, key=lambda w: (freq[w], w)) for s in sets]
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     pairs: list[tuple[int, int]] = []
+    verified = 0
+    factor = threshold / (1 + threshold)
     for j, toks in enumerate(ordered):
         n = len(toks)
         if n == 0:
             continue
-        prefix = n - math.ceil(threshold * n) + 1
-        seen: set[int] = set()
-        match = None
-        for w in toks[:prefix]:
-            for i in index[w]:
-                if i in seen:
-                    continue
-                seen.add(i)
-                m = len(sets[i])
+        prefix = n - math.ceil(threshold * n - 1e-9) + 1
+        overlap: dict[int, int] = {}
+        for pj, w in enumerate(toks[:prefix]):
+            for i, pi in index[w]:
+                so_far = overlap.get(i, 0)
+                if so_far < 0:
+                    continue  # already ruled out
+                m = len(ordered[i])
                 if m < threshold * n or n < threshold * m:
                     continue
-                inter = len(sets[i] & sets[j])
-                if inter / (n + m - inter) >= threshold:
-                    match = i
-                    break
-            if match is not None:
+                needed = math.ceil(factor * (n + m) - 1e-9)
+                if so_far + 1 + min(m - pi - 1, n - pj - 1) >= needed:
+                    overlap[i] = so_far + 1
+                else:
+                    overlap[i] = -1
+        for i in sorted(k for k, v in overlap.items() if v > 0):
+            verified += 1
+            inter = len(sets[i] & sets[j])
+            if inter / (n + len(sets[i]) - inter) >= threshold - 1e-9:
+                pairs.append((i, j))
                 break
-        if match is not None:
-            pairs.append((match, j))
-        for w in toks[:prefix]:
-            index[w].append(j)
+        for pj, w in enumerate(toks[:prefix]):
+            index[w].append((j, pj))
+    if stats is not None:
+        stats["verified"] = verified
     return pairs
 
 
@@ -316,5 +331,5 @@ def near_duplicates(ctx: Context) -> Iterator[Finding]:
         for i, j in similar_pairs([e.statement for e in els]):
             a, b = els[i], els[j]
             col = sheet.statement
-            yield make(NEAR_DUPLICATE, b.ref(col), b.id, other=a.id or f"row {a.row}",
+            yield make(NEAR_DUPLICATE, b.ref(col), ctx.eid(b), other=ctx.eid(a) or f"row {a.row}",
                        other_ref=str(a.ref(col)), text=_short(b.statement))
