@@ -52,7 +52,12 @@ class SheetWriter(Protocol):
         """Heights in points of the rows from ``first_row`` down (to fit wrapped text)."""
 
     def highlight(self, sheet: str, cells: Sequence[str], fill: str) -> None:
-        """Shade ``cells`` (A1 addresses) in a way :meth:`clear_highlights` can undo exactly."""
+        """Shade ``cells`` (A1 addresses) in a way :meth:`clear_highlights` can undo exactly.
+
+        The file implementation adds one conditional-formatting rule per call whose formula
+        contains :data:`HIGHLIGHT_MARKER`; another implementation may use another mechanism as
+        long as its ``clear_highlights`` removes exactly what it added and nothing else.
+        """
 
     def clear_highlights(self) -> None:
         """Remove every highlight added by :meth:`highlight`, and nothing else."""
