@@ -7,8 +7,10 @@ Whole processes, interleaved, medians:
 - floor: a process that reads the workbook (``read_workbook``) and nothing else;
 - check: a process that reads it and runs ``validate``;
 - CLI: ``python -m lm_excel check PATH --json`` (reading, checking, JSON on stdout).
-Linearity is judged on the check alone (``validate`` timed inside one process, median of runs),
-as time per element at each size.
+Each process is timed twice: wall-clock, and CPU time (user + system, from ``getrusage``), which
+is far less disturbed when the shared machine is busy. The budget is judged on CPU time; both are
+printed. Linearity is judged on the check alone (``validate`` timed inside one process with
+``time.process_time``, median of runs), as time per element at each size.
 
     python benchmarks/bench_check.py [--runs 7]
 """
@@ -18,14 +20,17 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import median_times, python
+from _timing import python
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (100, 500, 2000)
@@ -42,8 +47,17 @@ WORDS = (
 )
 
 
+#: Specific words (place names, services, programmes ...): real statements mix a few common
+#: words with words few other rows use. Without them (only the 48 common words above) the
+#: near-duplicate search has no rare words to go by and slows towards quadratic.
+SPECIFIC = tuple(f"{a}{b}{c}" for a in ("bar", "cal", "den", "fel", "gor", "hal", "kin", "lom",
+                                         "mar", "nor", "pen", "ros", "sal", "tam", "wes", "yar")
+                 for b in ("a", "e", "i", "o", "u", "an", "el", "is", "or", "um", "ay", "en")
+                 for c in ("ford", "ton", "ley", "wick", "by", "ham", "stead", "well", "field", "worth"))
+
+
 def _text(rng: random.Random, n: int, lead: str) -> str:
-    return f"{lead} " + " ".join(rng.sample(WORDS, n))
+    return f"{lead} " + " ".join(rng.sample(WORDS, n) + rng.sample(SPECIFIC, 2))
 
 
 def generate(n: int, seed: int = 3):
@@ -98,6 +112,31 @@ def generate(n: int, seed: int = 3):
     return ModelRecords(intervention=intervention, elements=el)
 
 
+def _run(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, env=env, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):  # check exits 1 when it finds errors
+        raise SystemExit(f"benchmark command failed: {argv}\n{proc.stderr.decode(errors='replace')}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def medians(commands: dict[str, Sequence[str]], runs: int, env: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds per command, commands interleaved, after one warm-up round."""
+    for argv in commands.values():
+        _run(argv, env)
+    samples: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            samples[name].append(_run(argv, env))
+    return {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v))
+            for k, v in samples.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
@@ -117,12 +156,12 @@ def main() -> None:
             elements = len(model)
             report = validate(model)
             inproc = []
-            for _ in range(max(5, args.runs)):
-                t = time.perf_counter()
+            for _ in range(max(7, args.runs)):
+                t = time.process_time()
                 validate(model)
-                inproc.append(time.perf_counter() - t)
+                inproc.append(time.process_time() - t)
             p = repr(str(path))
-            med = median_times({
+            med = medians({
                 "read": python(f"from lm_excel.reader import read_workbook; read_workbook({p})"),
                 "read+check": python("from lm_excel.reader import read_workbook\n"
                                      "from lm_excel.checks import validate\n"
@@ -130,20 +169,24 @@ def main() -> None:
                 "cli": [sys.executable, "-m", "lm_excel", "check", str(path), "--json"],
             }, args.runs, env)
             rows.append((n, elements, len(report.findings), med, statistics.median(inproc)))
-    print(f"median of {args.runs} interleaved runs, seconds (Python {sys.version.split()[0]})")
-    print(f"{'elements':>8} {'findings':>8} {'read':>7} {'read+check':>10} {'added':>7} {'CLI --json':>10} "
-          f"{'validate':>9} {'us/element':>10}")
+    print(f"median of {args.runs} interleaved runs, seconds (Python {sys.version.split()[0]}); "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'elements':>8} {'findings':>8} | {'wall: read':>10} {'read+check':>10} {'added':>6} {'CLI':>6} | "
+          f"{'CPU: read':>9} {'read+check':>10} {'added':>6} {'CLI':>6} | {'validate':>8} {'us/elem':>7}")
     for n, elements, findings, med, inproc in rows:
-        added = med["read+check"] - med["read"]
-        print(f"{elements:>8} {findings:>8} {med['read']:>7.3f} {med['read+check']:>10.3f} {added:>7.3f} "
-              f"{med['cli']:>10.3f} {inproc:>9.4f} {inproc / elements * 1e6:>10.1f}")
+        (wr, cr), (wc, cc), (wl, cl) = med["read"], med["read+check"], med["cli"]
+        print(f"{elements:>8} {findings:>8} | {wr:>10.3f} {wc:>10.3f} {wc - wr:>6.3f} {wl:>6.3f} | "
+              f"{cr:>9.3f} {cc:>10.3f} {cc - cr:>6.3f} {cl:>6.3f} | {inproc:>8.4f} {inproc / elements * 1e6:>7.1f}")
     big = rows[-1]
-    added_big = big[3]["read+check"] - big[3]["read"]
+    added_cpu = big[3]["read+check"][1] - big[3]["read"][1]
+    added_wall = big[3]["read+check"][0] - big[3]["read"][0]
     per = [r[4] / r[1] for r in rows]
     growth = per[-1] / per[1]
-    print(f"checking adds {added_big:.3f} s to reading at {big[1]} elements (budget <= 1 s)")
-    print(f"time per element at {rows[-1][1]} vs {rows[1][1]} elements: {growth:.2f}x (linear ~1x; budget <= 2x)")
-    ok = added_big <= 1.0 and growth <= 2.0
+    print(f"checking adds {added_cpu:.3f} s CPU ({added_wall:.3f} s wall) to reading at {big[1]} elements "
+          "(budget <= 1 s, judged on CPU)")
+    print(f"check time per element at {rows[-1][1]} vs {rows[1][1]} elements: {growth:.2f}x "
+          "(linear = 1x; budget <= 1.5x)")
+    ok = added_cpu <= 1.0 and growth <= 1.5
     print("within budget" if ok else "OVER BUDGET")
     sys.exit(0 if ok else 1)
 
