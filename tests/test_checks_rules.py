@@ -404,3 +404,30 @@ def test_plan_rows_shaped_like_the_measures_plan_sheet():
     ]
     assert rep.valid and rep.counts == {"error": 0, "warning": 1, "info": 1}
     assert "Parenting Stress Index" in rep.findings[0].message
+
+
+@pytest.mark.parametrize("sheet", ["Inputs", "Components", "Outputs", "Mechanisms", "Outcomes",
+                                   "Context factors", "Assumptions", "Negative consequences"])
+def test_an_unreadable_sheet_is_one_finding_not_a_cascade(sheet):
+    def wipe(g: Grids) -> None:
+        g[sheet][L.HEADER_ROW - 1] = ["x"] * 3
+    rep = validate(model_of(edit_grids=wipe))
+    assert rep.flatten(["code", "ref"]) == [("missing-header-row", f"{quote(sheet)}!A3")]
+
+
+@pytest.mark.parametrize("sheet", ["Inputs", "Outputs", "Context factors", "Assumptions", "Negative consequences"])
+def test_a_missing_optional_sheet_is_one_finding(sheet):
+    rep = validate(model_of(edit_grids=lambda g: g.pop(sheet)))
+    assert rep.flatten(["code", "ref"]) == [("missing-sheet", sheet)]
+
+
+@pytest.mark.parametrize(("sheet", "header"), [("Mechanisms", "Triggered by"), ("Mechanisms", "Leads to"),
+                                               ("Outputs", "From components"), ("Components", "Inputs used"),
+                                               ("Outcomes", "Contributes to")])
+def test_a_renamed_link_column_is_one_finding(sheet, header):
+    rep = validate(model_of(edit_grids=_rename_header(sheet, header, "Links")))
+    assert rep.codes() == {"missing-column"} and len(rep.findings) == 1
+
+
+def quote(sheet: str) -> str:
+    return f"'{sheet}'" if " " in sheet else sheet

@@ -72,6 +72,31 @@ class Context:
     _extra: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
+    def _gaps(self) -> tuple[set[str], set[tuple[str, str]]]:
+        """Sheets the reader could not read (missing, no header row), and (sheet, column) pairs
+        it could not find, as layout keys."""
+        sheets: set[str] = set()
+        columns: set[tuple[str, str]] = set()
+        names = {L.match_key(n): s.key for s in L.LIST_SHEETS for n in (s.name, *s.aliases)}
+        for el in self.model.all_elements():  # actual sheet names in use
+            names.setdefault(L.match_key(el.ref().sheet), el.kind)
+        for note in self.model.notes:
+            key = names.get(L.match_key(note.sheet))
+            if key is None:
+                continue
+            if note.code in ("missing-sheet", "no-header-row"):
+                sheets.add(key)
+            elif note.code == "missing-column":
+                columns.add((key, note.detail))
+        return sheets, columns
+
+    def readable(self, sheet_key: str, *columns: str) -> bool:
+        """Whether the reader read the sheet and found the named columns (else a structure
+        finding already says so, and rules relying on them stay quiet)."""
+        sheets, cols = self._gaps
+        return sheet_key not in sheets and not any((sheet_key, c) in cols for c in columns)
+
+    @cached_property
     def _ids(self) -> dict[int, str]:
         return {id(el): el.id for el in self.model.all_elements()}
 

@@ -86,20 +86,16 @@ def orphans(ctx: Context) -> Iterator[Finding]:
     """Components nothing follows from, and inputs no component uses."""
     triggered = ctx.linked("triggered_by")
     produced = ctx.linked("from_components")
-    for c in ctx.model.components:
-        if ctx.eid(c) and ctx.eid(c) not in triggered and ctx.eid(c) not in produced:
-            yield make(COMPONENT_NOWHERE, c.ref(), ctx.eid(c))
-    if "inputs_used" not in _columns(ctx, L.COMPONENTS):
-        return  # the column is missing: reported as missing-column
+    if ctx.readable("mechanisms", "triggered_by") and ctx.readable("outputs", "from_components"):
+        for c in ctx.model.components:
+            if ctx.eid(c) and ctx.eid(c) not in triggered and ctx.eid(c) not in produced:
+                yield make(COMPONENT_NOWHERE, c.ref(), ctx.eid(c))
+    if not ctx.readable("components", "inputs_used"):
+        return  # reported as a structure problem
     used = ctx.linked("inputs_used")
     for i in ctx.model.inputs:
         if ctx.eid(i) and ctx.eid(i) not in used:
             yield make(INPUT_UNUSED, i.ref(), ctx.eid(i))
-
-
-def _columns(ctx: Context, sheet: L.ListSheet) -> set[str]:
-    els = ctx.model.elements[sheet.key]
-    return set(els[0].fields) if els else {c.key for c in sheet.columns}
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)
@@ -120,6 +116,8 @@ def empty_links(ctx: Context) -> Iterator[Finding]:
 @rule(OUTCOME_NO_CONTRIBUTOR, LONG_TERM_UNREACHABLE)
 def reach(ctx: Context) -> Iterator[Finding]:
     """Outcomes nothing leads to; long-term outcomes no chain from a component reaches."""
+    if not (ctx.readable("mechanisms", "leads_to") and ctx.readable("outcomes", "contributes_to")):
+        return  # reported as a structure problem
     leads = ctx.linked("leads_to")
     contributes = ctx.linked("contributes_to")
     orphaned: set[str] = set()
@@ -127,6 +125,9 @@ def reach(ctx: Context) -> Iterator[Finding]:
         if ctx.eid(o) and ctx.eid(o) not in leads and ctx.eid(o) not in contributes:
             orphaned.add(ctx.eid(o))
             yield make(OUTCOME_NO_CONTRIBUTOR, o.ref(), ctx.eid(o))
+    if not (ctx.readable("components") and ctx.readable("mechanisms", "triggered_by")
+            and ctx.readable("outcomes", "timescale")):
+        return
     # Breadth-first from every component: component -> mechanisms it triggers -> outcomes they
     # lead to -> outcomes those contribute to ...
     triggers = ctx.linked("triggered_by")  # component ID -> mechanisms

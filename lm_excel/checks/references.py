@@ -67,6 +67,9 @@ def links(ctx: Context) -> Iterator[Finding]:
         if lk.target_id == sid and sid:
             yield make(SELF_LINK, ref, sid, column=col.header)
         elif lk.target is None:
+            home = L.PREFIXES.get(L.id_prefix(lk.target_id))
+            if home is not None and not ctx.readable(home):
+                continue  # its sheet could not be read: reported as a structure problem
             yield make(UNKNOWN_ID, ref, sid, column=col.header, target=lk.target_id, kinds=kinds)
         elif lk.target.kind not in col.targets:
             kind = lk.target.sheet.singular
