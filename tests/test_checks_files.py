@@ -19,7 +19,7 @@ from lm_excel.builder import build_workbook
 from lm_excel.errors import OutputError
 from lm_excel.example import EXAMPLE_FILE_NAME
 from lm_excel.reader import read_workbook
-from lm_excel.sheetwriter import HIGHLIGHT_MARKER
+from lm_excel.sheetwriter import HIGHLIGHT_MARKER, OpenpyxlWriter, SheetWriter
 from lm_excel.validation_sheet import HIGHLIGHT_FILL, TABLE_HEADER_ROW, check_file
 
 from .conftest import SHARED, run_cli, soffice_convert
@@ -152,6 +152,7 @@ def test_demo_writes_the_checked_example(tmp_path):
 
 
 def test_validation_sheet_rows_links_colours_and_status(tmp_path, broken_xlsx):
+    assert isinstance(OpenpyxlWriter(openpyxl.Workbook()), SheetWriter)
     before = _digest(broken_xlsx)
     result = check_file(broken_xlsx, out=tmp_path / "checked.xlsx")
     assert _digest(broken_xlsx) == before

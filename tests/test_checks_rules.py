@@ -292,6 +292,15 @@ def test_negative_with_only_mitigation_missing_is_reported_at_that_cell():
     assert got == [("negative-unmanaged", "'Negative consequences'!G4")]
 
 
+def test_an_outcome_may_start_with_a_past_participle():
+    rec = example()
+    row(rec, "outcomes", "OC3")["outcome"] = "Trained practitioners feel more confident online"
+    row(rec, "outcomes", "OC2")["outcome"] = "Established trust between partners, so concerns are shared sooner"
+    assert _codes(rec) == set()
+    row(rec, "outcomes", "OC3")["outcome"] = "Running hybrid practice workshops for practitioners"
+    assert "outcome-not-a-change" in _codes(rec)
+
+
 def test_outputs_may_be_counts_but_outcomes_may_not():
     rec = example()
     row(rec, "outcomes", "OC3").update(outcome="Number of practitioners trained in hybrid practice")

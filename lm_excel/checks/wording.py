@@ -91,7 +91,7 @@ ASSUMPTION_UNTESTED = register(
 _ACTIVITY = re.compile(
     r"^\s*(?:to\s+)?(?:deliver|run|provide|hold|offer|organi[sz]e|set\s+up|establish|implement|"
     r"launch|introduce|conduct|host|train|recruit|commission|fund|hire|roll\s+out|distribute|"
-    r"produce|carry\s+out|undertake|arrange|facilitate|employ|create|develop)(?:s|ed|ing)?\b",
+    r"produce|carry\s+out|undertake|arrange|facilitate|employ|create|develop)(?:s|ing|ning|ting)?\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"^\s*(?:the\s+)?(?:number|no\.?|count|total|amount|quantity)\s+of\b", re.IGNORECASE)
