@@ -8,7 +8,6 @@ backup) atomically, and verify that the copy reads back with exactly the input's
 
 from __future__ import annotations
 
-import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,12 +118,10 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
 
 
 def _height(row: list[object]) -> float:
-    """Row height (points) that fits the row's wrapped text."""
-    lines = 1
-    for value, letter in zip(row, "ABCDEFG"):
-        per_line = max(WIDTHS[letter] * 1.15 - 1, 4)
-        text = str(value or "")
-        lines = max(lines, sum(max(1, math.ceil(len(p) / per_line)) for p in text.split("\n")))
+    """Row height (points) that fits the row's wrapped text (estimated as the builder does)."""
+    from .builder import _lines
+
+    lines = max(_lines(str(value or ""), WIDTHS[letter]) for value, letter in zip(row, "ABCDEFG"))
     return min(409.0, lines * 12.9 + 3)
 
 

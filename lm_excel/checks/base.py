@@ -20,6 +20,19 @@ from ..model import Element, LogicModel
 
 RuleFunc = Callable[["Context"], Iterable[Finding]]
 
+_SHEETS_BY_NAME = {L.match_key(n): s for s in L.LIST_SHEETS for n in (s.name, *s.aliases)}
+
+
+def list_sheet_named(name: str) -> L.ListSheet | None:
+    """The list sheet a sheet name (or a known alias) stands for."""
+    return _SHEETS_BY_NAME.get(L.match_key(name))
+
+
+def short(text: str, n: int = 80) -> str:
+    """Text on one line, cut to about ``n`` characters for quoting in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 3].rstrip() + "..."
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -77,13 +90,11 @@ class Context:
         it could not find, as layout keys."""
         sheets: set[str] = set()
         columns: set[tuple[str, str]] = set()
-        names = {L.match_key(n): s.key for s in L.LIST_SHEETS for n in (s.name, *s.aliases)}
-        for el in self.model.all_elements():  # actual sheet names in use
-            names.setdefault(L.match_key(el.ref().sheet), el.kind)
         for note in self.model.notes:
-            key = names.get(L.match_key(note.sheet))
-            if key is None:
+            sheet = list_sheet_named(note.sheet)
+            if sheet is None:
                 continue
+            key = sheet.key
             if note.code in ("missing-sheet", "no-header-row"):
                 sheets.add(key)
             elif note.code == "missing-column":

@@ -100,16 +100,7 @@ def intervention(ctx: Context) -> Iterator[Finding]:
             yield make(INTERVENTION_INCOMPLETE, ref, label=fld.header, help=fld.help)
 
 
-def _sheet_present(ctx: Context, sheet: L.ListSheet) -> bool:
-    """Whether the reader found and could read the sheet (else a structure finding says so)."""
-    names = {L.match_key(n) for n in (sheet.name, *sheet.aliases)}
-    return not any(
-        note.code in ("missing-sheet", "no-header-row") and L.match_key(note.sheet) in names
-        for note in ctx.model.notes
-    )
-
-
-def _first_row_cell(ctx: Context, sheet: L.ListSheet) -> CellRef:
+def _first_row_cell(sheet: L.ListSheet) -> CellRef:
     return CellRef(sheet.name, a1(L.HEADER_ROW + 1, 1))
 
 
@@ -119,8 +110,8 @@ def parts(ctx: Context) -> Iterator[Finding]:
     one negative consequence and one assumption."""
     m = ctx.model
     for sheet in (L.COMPONENTS, L.MECHANISMS, L.OUTCOMES):
-        if not m.elements[sheet.key] and _sheet_present(ctx, sheet):
-            yield make(NO_ELEMENTS, _first_row_cell(ctx, sheet), plural=sheet.name.lower(),
+        if not m.elements[sheet.key] and ctx.readable(sheet.key):
+            yield make(NO_ELEMENTS, _first_row_cell(sheet), plural=sheet.name.lower(),
                        intro=sheet.intro)
     if m.outcomes and "timescale" in m.outcomes[0].fields:
         scales = {L.norm_label(o.text("timescale")) for o in m.outcomes}
@@ -134,5 +125,5 @@ def parts(ctx: Context) -> Iterator[Finding]:
         "sure you are.",
     }
     for sheet in (L.NEGATIVES, L.ASSUMPTIONS):
-        if not m.elements[sheet.key] and _sheet_present(ctx, sheet):
-            yield make(NOT_CONSIDERED, _first_row_cell(ctx, sheet), why=why[sheet.key])
+        if not m.elements[sheet.key] and ctx.readable(sheet.key):
+            yield make(NOT_CONSIDERED, _first_row_cell(sheet), why=why[sheet.key])

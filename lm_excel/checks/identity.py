@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .. import layout as L
 from ..findings import Finding, make, register
-from .base import Context, rule
+from .base import Context, rule, short
 
 C = "identity"
 MISSING_ID = register(
@@ -66,7 +66,7 @@ def identity(ctx: Context) -> Iterator[Finding]:
         ref = el.ref()
         if not ctx.eid(el):
             statement = el.statement or next((f.text for f in el.fields.values() if f.text), "")
-            yield make(MISSING_ID, ref, row=el.row, statement=_short(statement),
+            yield make(MISSING_ID, ref, row=el.row, statement=short(statement, 60),
                        example=_next_free(ctx, sheet))
             continue
         if not _VALID.match(ctx.eid(el)):
@@ -84,8 +84,3 @@ def identity(ctx: Context) -> Iterator[Finding]:
         for el in els:
             others = ", ".join(str(o.ref()) for o in els if o is not el)
             yield make(DUPLICATE_ID, el.ref(), id_, others=others, example=_next_free(ctx, el.sheet))
-
-
-def _short(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 3].rstrip() + "..."

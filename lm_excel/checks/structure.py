@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import CellRef, StructureNote, a1, col_letter
-from .base import Context, rule
+from .base import Context, list_sheet_named, rule
 
 C = "structure"
 MISSING_SHEET = register(
@@ -81,14 +81,6 @@ STRUCTURE_PROBLEM = register(
 )
 
 
-def _list_sheet_for(name: str) -> L.ListSheet | None:
-    key = L.match_key(name)
-    for sheet in L.LIST_SHEETS:
-        if key in {L.match_key(n) for n in (sheet.name, *sheet.aliases)}:
-            return sheet
-    return None
-
-
 def _row_of(ref: CellRef | None, default: int) -> int:
     if ref is None:
         return default
@@ -127,7 +119,7 @@ def structure(ctx: Context) -> Iterator[Finding]:
         elif note.code == "no-header-row":
             row = _row_of(note.ref, L.HEADER_ROW)
             yield make(MISSING_HEADER, note.ref or (note.sheet, a1(row, 1)), row=row)
-        elif note.code == "missing-column" and (sheet := _list_sheet_for(note.sheet)) is not None:
+        elif note.code == "missing-column" and (sheet := list_sheet_named(note.sheet)) is not None:
             col = next((c for c in sheet.columns if c.key == note.detail), None)
             if col is None:
                 yield make(STRUCTURE_PROBLEM, note.ref or (note.sheet, ""), what=f"column {note.detail}")

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element, Field
-from .base import Context, rule
+from .base import Context, rule, short
 
 C = "wording"
 OUTCOME_NOT_CHANGE = register(
@@ -153,11 +153,6 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z0-9'’-]+", text)
 
 
-def _short(text: str, n: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 3].rstrip() + "..."
-
-
 @rule(OUTCOME_NOT_CHANGE, NO_DIRECTION)
 def outcome_wording(ctx: Context) -> Iterator[Finding]:
     """Outcomes worded as activities or counts; outcomes with no direction of change."""
@@ -172,9 +167,9 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         else:
             what = ""
         if what:
-            yield make(OUTCOME_NOT_CHANGE, o.ref("outcome"), ctx.eid(o), what=what, text=_short(text))
+            yield make(OUTCOME_NOT_CHANGE, o.ref("outcome"), ctx.eid(o), what=what, text=short(text))
         if "direction" in o.fields and o.fields["direction"].empty and not _DIRECTION.search(text):
-            yield make(NO_DIRECTION, o.ref("direction"), ctx.eid(o), text=_short(text))
+            yield make(NO_DIRECTION, o.ref("direction"), ctx.eid(o), text=short(text))
 
 
 @rule(VAGUE)
@@ -190,7 +185,7 @@ def vague(ctx: Context) -> Iterator[Finding]:
         n = len(_words(text))
         if n < minimum or (n <= _VAGUE_MAX_WORDS and _VAGUE_PHRASE.search(text)):
             col = el.sheet.column(el.sheet.statement)
-            yield make(VAGUE, el.ref(col.key), ctx.eid(el), column=col.header.lower(), text=_short(text),
+            yield make(VAGUE, el.ref(col.key), ctx.eid(el), column=col.header.lower(), text=short(text),
                        words=minimum, plural=el.sheet.name.lower())
 
 
@@ -332,4 +327,4 @@ def near_duplicates(ctx: Context) -> Iterator[Finding]:
             a, b = els[i], els[j]
             col = sheet.statement
             yield make(NEAR_DUPLICATE, b.ref(col), ctx.eid(b), other=ctx.eid(a) or f"row {a.row}",
-                       other_ref=str(a.ref(col)), text=_short(b.statement))
+                       other_ref=str(a.ref(col)), text=short(b.statement))
