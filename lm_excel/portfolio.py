@@ -14,13 +14,11 @@ as text). The Word synthesis report is in :mod:`lm_excel.portfolio_report`.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +80,7 @@ class ElementRow:
 
 @dataclass(frozen=True)
 class CheckStatus:
-    """Counts of findings from the checker (issue 3), when it is available."""
+    """Counts of findings from the checker (``lm-excel check``)."""
 
     errors: int
     warnings: int
@@ -116,7 +114,7 @@ class WorkbookSummary:
     counts: tuple[tuple[str, int], ...]  # (list-sheet key, number of rows)
     delivery_modes: tuple[tuple[str, int], ...]  # (mode, components)
     structure_notes: tuple[str, ...]  # what the reader had to work around
-    check: CheckStatus | None  # None when the checker is not available
+    check: CheckStatus
     measures: tuple[str, ...]  # chosen measure of each Measures plan row
     elements: tuple[ElementRow, ...]
     themes: tuple[ThemeHit, ...]
@@ -133,35 +131,15 @@ class WorkbookSummary:
 # --- one workbook -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _checker() -> Callable[[Any], Any] | None:
-    """The checker's ``validate(model)`` (issue 3) when this lm-excel has it, else None."""
-    for name in ("lm_excel.checks", "lm_excel.validate", "lm_excel.checker"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        validate = getattr(module, "validate", None)
-        if callable(validate):
-            return validate
-    return None
+def check_status(model: Any) -> CheckStatus:
+    """Errors, warnings and notes the checker (``lm-excel check``) finds in ``model``."""
+    from .checks import validate
 
-
-def check_status(model: Any) -> CheckStatus | None:
-    """Errors and warnings the checker finds in ``model``; None when there is no checker."""
-    validate = _checker()
-    if validate is None:
-        return None
     try:
-        report = validate(model)
+        counts = validate(model).counts
     except Exception as exc:  # noqa: BLE001 (the checker must not stop a portfolio run)
         return CheckStatus(0, 0, 0, problem=f"{type(exc).__name__}: {exc}"[:200])
-    findings = getattr(report, "findings", report)
-    tally: Counter[str] = Counter()
-    for f in findings or ():
-        sev = getattr(f, "severity", "")
-        tally[str(getattr(sev, "value", sev)).lower()] += 1
-    return CheckStatus(tally["error"], tally["warning"], tally["info"])
+    return CheckStatus(counts["error"], counts["warning"], counts["info"])
 
 
 def plan_measures(grid: Sequence[Sequence[object]]) -> tuple[str, ...]:
@@ -526,9 +504,9 @@ def _aggregate(p: Portfolio) -> dict[str, Any]:
         for key, header in count_headers:
             row[header] = s.count(key)
         row["Elements"] = sum(v for _, v in s.counts)
-        row["Check errors"] = s.check.errors if s.check and not s.check.problem else None
-        row["Check warnings"] = s.check.warnings if s.check and not s.check.problem else None
-        row["Check status"] = s.check.text if s.check else "checker not available in this lm-excel"
+        row["Check errors"] = None if s.check.problem else s.check.errors
+        row["Check warnings"] = None if s.check.problem else s.check.warnings
+        row["Check status"] = s.check.text
         row["Structure notes"] = "; ".join(s.structure_notes)
         row["Delivery modes"] = _join_counts(s.delivery_modes)
         chosen = list(dict.fromkeys(s.measures))
@@ -666,7 +644,7 @@ def key_figures(p: Portfolio) -> list[tuple[str, str]]:
     modes: Counter[str] = Counter()
     for s in p.summaries:
         modes.update(dict(s.delivery_modes))
-    checked = [s for s in p.summaries if s.check and not s.check.problem]
+    checked = [s for s in p.summaries if not s.check.problem]
     lines = [
         ("Workbooks found", str(p.found)),
         ("Workbooks read", str(len(p.summaries))),
@@ -678,11 +656,10 @@ def key_figures(p: Portfolio) -> list[tuple[str, str]]:
         ("Components by delivery mode", _join_counts(modes.most_common()) or "none"),
         ("Workbooks with a measures plan", str(sum(1 for s in p.summaries if s.measures))),
     ]
-    if checked:
-        lines.append(("Workbooks with check errors",
-                      f"{sum(1 for s in checked if s.check and s.check.errors)} of {len(checked)} checked"))
-    else:
-        lines.append(("Check status", "the checker is not available in this lm-excel"))
+    lines.append(("Workbooks with check errors",
+                  f"{sum(1 for s in checked if s.check.errors)} of {len(checked)} checked"
+                  + (f" ({len(p.summaries) - len(checked)} could not be checked)"
+                     if len(checked) < len(p.summaries) else "")))
     lines.append(("Theme dictionary", p.themes_source))
     return lines
 

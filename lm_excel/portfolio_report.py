@@ -275,12 +275,8 @@ def build_report(p: Portfolio) -> Any:
     # The workbooks.
     doc.add_heading("The workbooks", level=1)
     wb = t["workbooks"].sort_values(["Organisation", "Intervention"], key=lambda c: c.str.lower(), kind="stable")
-    checked = any(s.check is not None for s in p.summaries)
-    headers = ["Organisation", "Intervention", "Phase", "Components", "Outcomes"]
-    widths = [4.6, 4.6, 3.0, 2.4, 2.4]
-    if checked:
-        headers.append("Check status")
-        widths = [3.8, 4.0, 2.8, 2.2, 2.0, 2.2]
+    headers = ["Organisation", "Intervention", "Phase", "Components", "Outcomes", "Check status"]
+    widths = [3.6, 3.8, 2.6, 2.2, 2.0, 2.8]
     rows = [tuple(r[h] for h in headers) for _, r in wb.iterrows()]
     _add_table(doc, headers, rows, widths_cm=widths, font_pt=8)
 

@@ -19,7 +19,6 @@ from lm_excel.errors import UsageError
 from lm_excel.portfolio import (
     TABLES,
     UNCLASSIFIED,
-    _checker,
     collect_portfolio,
     plan_measures,
     write_summary,
@@ -45,6 +44,8 @@ FOOTBALL = {1, 4}
 FOOTBALL_SENTENCE = "Fathers now meet their worker at the football club on Saturday mornings."
 #: Variant whose organisation looks like a formula: it must stay text in the summary.
 FORMULA_ORG = 5
+#: Workbook with a seeded defect the checker reports as an error (a duplicated component ID).
+DEFECT_PATH = "east/wb-7.xlsx"
 #: Broken workbooks: relative path -> expected exception class name.
 BROKEN = {
     "empty.xlsx": "NotAWorkbookError",
@@ -70,6 +71,9 @@ def _facts(i: int) -> tuple[object, dict]:
     rec, facts = variant_records(i)
     if i in FOOTBALL:
         rec.intervention["local_context"] = f"{rec.intervention['local_context']} {FOOTBALL_SENTENCE}"
+    if i == GOOD[DEFECT_PATH]:
+        comps = rec.elements["components"]
+        comps[1]["id"] = comps[0]["id"]
     if i == FORMULA_ORG:
         rec.intervention["organisation"] = "=SUM(1,2)"
         facts["organisation"] = "=SUM(1,2)"
@@ -149,7 +153,10 @@ def test_good_workbooks_are_read_broken_ones_listed_other_files_skipped(portfoli
     assert "'Mechanisms'" in next(f.error for f in portfolio.failed if f.path == "east/partial.xlsx")
 
 
-def test_summaries_hold_what_each_workbook_says(portfolio):
+def test_summaries_hold_what_each_workbook_says(folder, portfolio):
+    from lm_excel.checks import validate
+    from lm_excel.reader import read_workbook
+
     by_path = {s.path: s for s in portfolio.summaries}
     for rel, i in GOOD.items():
         s = by_path[rel]
@@ -161,6 +168,11 @@ def test_summaries_hold_what_each_workbook_says(portfolio):
         assert sum(n for _, n in s.delivery_modes) == len(facts["modes"])
         assert dict(s.delivery_modes) == {m: facts["modes"].count(m) for m in set(facts["modes"])}
         assert list(s.measures) == PLANS.get(i, [])
+        counts = validate(read_workbook(folder / rel)).counts
+        assert (s.check.errors, s.check.warnings, s.check.infos) == (
+            counts["error"], counts["warning"], counts["info"]), rel
+    # The seeded defect (a duplicated component ID) is counted as a check error.
+    assert by_path[DEFECT_PATH].check.errors >= 1
 
 
 def test_injected_sentences_are_found_under_their_theme_with_the_cell(portfolio):
@@ -339,8 +351,9 @@ def test_summary_workbook_content(cli_run):
         for sheet in L.LIST_SHEETS:
             assert row[sheet.name] == facts["counts"][sheet.key], (rel, sheet.name)
         assert row.get("Check status")
-        if _checker() is None:
-            assert row["Check status"] == "checker not available in this lm-excel"
+        assert isinstance(row["Check errors"], (int, float))
+    assert rows[DEFECT_PATH]["Check errors"] >= 1
+    assert "error" in rows[DEFECT_PATH]["Check status"]
     # A formula-like organisation stays text.
     ws = wb["Workbooks"]
     formula_cells = [c for r in ws.iter_rows() for c in r if c.value == "=SUM(1,2)"]
