@@ -6,6 +6,7 @@ import io
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from lm_excel import layout as L
 from lm_excel.builder import write_workbook_file
 from lm_excel.errors import UsageError
+from lm_excel.example import example_records
 from lm_excel.portfolio import (
     TABLES,
     UNCLASSIFIED,
@@ -28,6 +30,8 @@ from lm_excel.themes import Theme, ThemeMatcher, load_themes
 from .conftest import ROOT, run_cli, soffice_convert
 from .portfolio_data import THEME_SENTENCES, add_measures_plan, variant_records
 
+#: Stands for the worked example itself, unchanged (the checker finds no error in it).
+EXAMPLE = -1
 #: Good workbooks: relative path -> variant number.
 GOOD = {
     "north/wb-0.xlsx": 0,
@@ -38,6 +42,7 @@ GOOD = {
     "wb-5.xlsx": 5,
     "east/wb-6.xlsx": 6,
     "east/wb-7.xlsx": 7,
+    "clean/example.xlsx": EXAMPLE,
 }
 #: Variants that mention fathers at the football club (found only by the custom theme file).
 FOOTBALL = {1, 4}
@@ -68,6 +73,15 @@ PLANS = {0: ["SDQ", "Family experience survey", "SDQ"], 3: ["SDQ", "WEMWBS"]}
 
 
 def _facts(i: int) -> tuple[object, dict]:
+    if i == EXAMPLE:
+        rec = example_records()
+        return rec, {
+            "organisation": rec.intervention["organisation"],
+            "intervention": rec.intervention["name"],
+            "counts": {k: len(v) for k, v in rec.elements.items()},
+            "injected": [],
+            "modes": [c["delivery_mode"] for c in rec.elements["components"]],
+        }
     rec, facts = variant_records(i)
     if i in FOOTBALL:
         rec.intervention["local_context"] = f"{rec.intervention['local_context']} {FOOTBALL_SENTENCE}"
@@ -171,8 +185,10 @@ def test_summaries_hold_what_each_workbook_says(folder, portfolio):
         counts = validate(read_workbook(folder / rel)).counts
         assert (s.check.errors, s.check.warnings, s.check.infos) == (
             counts["error"], counts["warning"], counts["info"]), rel
-    # The seeded defect (a duplicated component ID) is counted as a check error.
+    # The seeded defect (a duplicated component ID) is counted as a check error; the worked
+    # example has none.
     assert by_path[DEFECT_PATH].check.errors >= 1
+    assert by_path["clean/example.xlsx"].check.errors == 0
 
 
 def test_injected_sentences_are_found_under_their_theme_with_the_cell(portfolio):
@@ -354,6 +370,8 @@ def test_summary_workbook_content(cli_run):
         assert isinstance(row["Check errors"], (int, float))
     assert rows[DEFECT_PATH]["Check errors"] >= 1
     assert "error" in rows[DEFECT_PATH]["Check status"]
+    assert rows["clean/example.xlsx"]["Check errors"] == 0
+    assert re.fullmatch(r"no errors or warnings|\d+ warnings?", rows["clean/example.xlsx"]["Check status"])
     # A formula-like organisation stays text.
     ws = wb["Workbooks"]
     formula_cells = [c for r in ws.iter_rows() for c in r if c.value == "=SUM(1,2)"]
