@@ -276,7 +276,7 @@ def build_report(p: Portfolio) -> Any:
     doc.add_heading("The workbooks", level=1)
     wb = t["workbooks"].sort_values(["Organisation", "Intervention"], key=lambda c: c.str.lower(), kind="stable")
     headers = ["Organisation", "Intervention", "Phase", "Components", "Outcomes", "Check status"]
-    widths = [3.6, 3.8, 2.6, 2.2, 2.0, 2.8]
+    widths = [3.5, 3.6, 2.4, 2.6, 2.1, 2.8]
     rows = [tuple(r[h] for h in headers) for _, r in wb.iterrows()]
     _add_table(doc, headers, rows, widths_cm=widths, font_pt=8)
 
