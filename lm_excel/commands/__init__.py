@@ -9,4 +9,7 @@ import time: ``lm-excel --help`` must stay fast.
 COMMAND_MODULES = (
     "new",
     "demo",
+    "share",
+    "diff",
+    "merge",
 )
