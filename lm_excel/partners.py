@@ -214,7 +214,7 @@ class Diff:
             "elements_added": c["added"],
             "elements_removed": c["removed"],
             "elements_changed": c["changed"],
-            "links_changed": sum(1 for r in self.rows for f in r.fields if f.link),
+            "links_changed": sum(1 for r in self.rows if r.change == "changed" for f in r.fields if f.link),
             "plan_rows_added": p["added"],
             "plan_rows_removed": p["removed"],
             "plan_rows_changed": p["changed"],
