@@ -264,7 +264,7 @@ def test_earlier_conflicts_and_log_rows_survive_a_later_merge(shared, tmp_path):
     assert [r["action"] for r in log(second)] == ["share", "merge", "merge"]
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                 HealthCheck.too_slow])
 @given(edits("mine"), edits("theirs"))
 def test_merge_through_files_matches_the_in_memory_merge(tmp_path_factory, mine_edits, theirs_edits):
