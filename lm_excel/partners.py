@@ -24,6 +24,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -67,11 +68,41 @@ def read_snapshot(path: str | os.PathLike[str]) -> Snapshot:
     return Snapshot.of(read_workbook(path))
 
 
+def read_snapshots(paths: Sequence[str | os.PathLike[str]]) -> list[Snapshot]:
+    """Read several workbooks, in parallel processes where the system can fork cheaply.
+
+    Reading is the slow part of diff and merge (openpyxl parses XML in Python). On any problem
+    in a worker, the files are read again one by one here, so errors are raised exactly as
+    :func:`read_snapshot` raises them.
+    """
+    import multiprocessing as mp
+
+    cpus = os.cpu_count() or 1
+    if len(paths) < 2 or cpus < 2 or "fork" not in mp.get_all_start_methods():
+        return [read_snapshot(p) for p in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(max_workers=min(len(paths), cpus), mp_context=mp.get_context("fork")) as ex:
+            return list(ex.map(read_snapshot, [os.fspath(p) for p in paths]))
+    except Exception:  # noqa: BLE001 - any failure: read here, raising the project's own errors
+        return [read_snapshot(p) for p in paths]
+
+
 def norm(col: L.Column | None, value: object) -> str:
     """What a field's value means, for comparing: link columns as sorted IDs, else the text."""
-    if col is not None and col.kind == "ids":
+    kind = col.kind if col is not None else "text"
+    try:
+        return _norm(kind, value)
+    except TypeError:  # an unhashable value: not from a workbook, but never fail on it
+        return _norm.__wrapped__(kind, value)
+
+
+@lru_cache(maxsize=65536)
+def _norm(kind: str, value: object) -> str:
+    if kind == "ids":
         return ", ".join(sorted(L.split_ids(value)))
-    if col is not None and col.kind == "id":
+    if kind == "id":
         return L.normalise_id(value)
     return cell_text(value)
 
@@ -347,7 +378,7 @@ def diff_snapshots(a: Snapshot, b: Snapshot) -> Diff:
 
 
 def diff_files(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> Diff:
-    return diff_snapshots(read_snapshot(a), read_snapshot(b))
+    return diff_snapshots(*read_snapshots([a, b]))
 
 
 # --- merge --------------------------------------------------------------------------------------
@@ -632,6 +663,10 @@ def _locate(raw: list[tuple[Conflict, str, str, str]], records: ModelRecords,
             plan_where: Mapping[str, Mapping[str, int]], plan_headers: Mapping[str, list[str]]) -> list[Conflict]:
     """Fill in each conflict's cell: where the merged workbook holds the kept value."""
     out: list[Conflict] = []
+    rows_of: dict[str, dict[str, int]] = {}
+    for sheet in L.LIST_SHEETS:
+        keyed = keyed_elements(sheet, records.elements.get(sheet.key, []))
+        rows_of[sheet.key] = {k: i for i, k in enumerate(keyed)}
     for c, sheet_key, key, fkey in raw:
         cell = ""
         if sheet_key == L.INTERVENTION.key:
@@ -640,11 +675,10 @@ def _locate(raw: list[tuple[Conflict, str, str, str]], records: ModelRecords,
                 cell = a1(L.INTERVENTION.first_row + keys.index(fkey), 2)
         elif sheet_key in L.LIST_SHEET_BY_KEY:
             sheet = L.LIST_SHEET_BY_KEY[sheet_key]
-            keyed = list(keyed_elements(sheet, records.elements.get(sheet_key, [])))
-            if key in keyed:
+            if key in rows_of[sheet_key]:
                 cols = [col.key for col in sheet.columns]
                 col = cols.index(fkey) + 1 if fkey in cols else 1
-                cell = a1(L.HEADER_ROW + 1 + keyed.index(key), col)
+                cell = a1(L.HEADER_ROW + 1 + rows_of[sheet_key][key], col)
         elif sheet_key in plan_where and key in plan_where[sheet_key]:
             header = plan_headers[sheet_key]
             col = header.index(fkey) + 1 if fkey in header else 1
@@ -898,8 +932,9 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
                 by: str | None = None, force: bool = False, in_place: bool = False) -> MergeFilesResult:
     """Merge THEIRS into MINE (three-way with BASE) and write the result, verified."""
     paths = [Path(p) for p in (base, mine, theirs) if p is not None]
-    sb = read_snapshot(base) if base is not None else None
-    sm, st = read_snapshot(mine), read_snapshot(theirs)
+    snaps = read_snapshots(paths)
+    sb = snaps[0] if base is not None else None
+    sm, st = snaps[-2], snaps[-1]
     target, backup_path = _target(None if out is None else Path(out), Path(mine) if in_place else None,
                                   paths, force, ".xlsx")
     result = merge_snapshots(sb, sm, st)

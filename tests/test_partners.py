@@ -61,7 +61,7 @@ def shared(tmp_path, example_xlsx):
 
 
 def test_share_writes_a_macro_free_copy_with_everything(shared, tmp_path):
-    model, copy_ = shared
+    _, copy_ = shared
     assert read_workbook(copy_).to_records().normalised() == example_records().normalised()
     with zipfile.ZipFile(copy_) as zf:
         assert not any("vba" in n.lower() for n in zf.namelist())

@@ -25,7 +25,7 @@ def libreoffice_edit(src: Path, dst: Path, profile: Path, *edits: str) -> Path:
     """Open ``src`` in headless LibreOffice, set cells ('Sheet!A1=text'), save as .xlsx ``dst``."""
     python = SYSTEM_PYTHON if Path(SYSTEM_PYTHON).exists() else shutil.which("python3")
     proc = subprocess.run([python, str(UNO_EDIT), str(src), str(dst), str(profile), *edits],
-                          capture_output=True, text=True, timeout=240)
+                          check=False, capture_output=True, text=True, timeout=240)
     assert proc.returncode == 0 and dst.exists(), proc.stderr
     return dst
 

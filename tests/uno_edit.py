@@ -11,6 +11,7 @@ partner round-trip test to prove a shared copy survives another spreadsheet prog
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -56,10 +57,8 @@ def main(src: str, dst: str, profile: str, *edits: str) -> None:
             doc.Sheets.getByName(sheet_name.strip("'")).getCellRangeByName(cell).setString(text)
         doc.storeToURL(Path(dst).resolve().as_uri(), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         doc.close(True)
-        try:
+        with contextlib.suppress(Exception):  # the bridge drops as LibreOffice exits
             desktop.terminate()
-        except Exception:  # noqa: BLE001 - the bridge drops as LibreOffice exits
-            pass
     finally:
         try:
             office.wait(timeout=30)
