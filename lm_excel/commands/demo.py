@@ -34,6 +34,12 @@ def run_demo(outdir: Path) -> list[Path]:
     outputs: list[Path] = []
     workbook = build_workbook(outdir / EXAMPLE_FILE_NAME, example_records())
     outputs.append(workbook)
+    # Working with partners (issue 6): the macro-free copy to email.
+    from ..partners import share_file
+
+    shared = share_file(workbook, outdir / "example-logic-model (to share).xlsx",
+                        to="partner organisations", force=True)
+    outputs.append(shared.path)
     return outputs
 
 
