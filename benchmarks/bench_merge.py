@@ -86,15 +86,24 @@ def edited(base: ModelRecords, rng: random.Random, side: str) -> ModelRecords:
     return out
 
 
-def timed(cmd: list[str], runs: int) -> float:
-    times = []
+def run_once(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, check=False, capture_output=True, text=True, env=ENV)
+    elapsed = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):  # diff exits 1 when the copies differ
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr}")
+    return elapsed
+
+
+def medians(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median seconds per command; commands interleaved (after one warm-up round) so noise hits all alike."""
+    for cmd in commands.values():
+        run_once(cmd)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        t0 = time.perf_counter()
-        proc = subprocess.run(cmd, check=False, capture_output=True, text=True, env=ENV)
-        times.append(time.perf_counter() - t0)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr}")
-    return statistics.median(times)
+        for name, cmd in commands.items():
+            samples[name].append(run_once(cmd))
+    return {name: statistics.median(v) for name, v in samples.items()}
 
 
 ENV = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -120,17 +129,18 @@ def main() -> int:
     )
     mine, theirs, base_p = str(paths["mine"]), str(paths["theirs"]), str(paths["base"])
     out = str(work / "out.xlsx")
-    results = {
-        "floor (openpyxl reads both copies)": timed([py, "-c", floor_code, mine, theirs], args.runs),
-        "lm-excel diff MINE THEIRS --json": timed([py, "-m", "lm_excel", "diff", mine, theirs, "--json"], args.runs),
-        "lm-excel merge BASE MINE THEIRS -o OUT": timed(
-            [py, "-m", "lm_excel", "merge", base_p, mine, theirs, "-o", out, "--force"], args.runs),
-        "lm-excel merge MINE THEIRS -o OUT (no base)": timed(
-            [py, "-m", "lm_excel", "merge", mine, theirs, "-o", out, "--force"], args.runs),
-    }
+    results = medians({
+        "floor (openpyxl reads both copies)": [py, "-c", floor_code, mine, theirs],
+        "lm-excel diff MINE THEIRS --json": [py, "-m", "lm_excel", "diff", mine, theirs, "--json"],
+        "lm-excel merge BASE MINE THEIRS -o OUT": [
+            py, "-m", "lm_excel", "merge", base_p, mine, theirs, "-o", out, "--force"],
+        "lm-excel merge MINE THEIRS -o OUT (no base)": [
+            py, "-m", "lm_excel", "merge", mine, theirs, "-o", out, "--force"],
+    }, args.runs)
     floor = next(iter(results.values()))
     n = sum(len(v) for v in base.elements.values())
-    print(f"{n} elements per model; median of {args.runs} runs; budget {BUDGET_S:.1f} s per command")
+    print(f"{n} elements per model; median of {args.runs} interleaved runs; "
+          f"budget {BUDGET_S:.1f} s per command; {os.cpu_count()} CPUs")
     print(f"{'process':48} {'median s':>9} {'x floor':>8}")
     ok = True
     for name, secs in results.items():

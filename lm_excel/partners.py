@@ -52,6 +52,13 @@ class Snapshot:
     extras: dict[str, Grid] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    _keyed: dict[str, dict[str, Rec]] = field(default_factory=dict, repr=False, compare=False)
+
+    def keyed(self, sheet: L.ListSheet) -> dict[str, Rec]:
+        """The sheet's rows by key (see :func:`keyed_elements`), computed once per snapshot."""
+        if sheet.key not in self._keyed:
+            self._keyed[sheet.key] = keyed_elements(sheet, self.records.elements.get(sheet.key, []))
+        return self._keyed[sheet.key]
 
     @classmethod
     def of(cls, model: LogicModel) -> Snapshot:
@@ -346,8 +353,8 @@ def diff_snapshots(a: Snapshot, b: Snapshot) -> Diff:
     for sheet in L.LIST_SHEETS:
         cols = _columns(sheet.key)
         order = [c.key for c in sheet.columns]
-        ea = keyed_elements(sheet, a.records.elements.get(sheet.key, []))
-        eb = keyed_elements(sheet, b.records.elements.get(sheet.key, []))
+        ea = a.keyed(sheet)
+        eb = b.keyed(sheet)
         for key, rec in ea.items():
             if key not in eb:
                 rows.append(RowChange(sheet.name, key, "removed", cell_text(rec.get(sheet.statement)),
@@ -576,9 +583,9 @@ def _renumber(base: Snapshot, mine: Snapshot, theirs: Snapshot) -> tuple[Snapsho
         for rows in snap.records.elements.values():
             used.update(L.normalise_id(r.get("id")) for r in rows)
     for sheet in L.LIST_SHEETS:
-        kb = keyed_elements(sheet, base.records.elements.get(sheet.key, []))
-        km = keyed_elements(sheet, mine.records.elements.get(sheet.key, []))
-        kt = keyed_elements(sheet, theirs.records.elements.get(sheet.key, []))
+        kb = base.keyed(sheet)
+        km = mine.keyed(sheet)
+        kt = theirs.keyed(sheet)
         for key in kt:
             if key in kb or key not in km or " " in key:
                 continue
@@ -597,7 +604,7 @@ def _renumber(base: Snapshot, mine: Snapshot, theirs: Snapshot) -> tuple[Snapsho
     elements: dict[str, list[Rec]] = {}
     for sheet in L.LIST_SHEETS:
         cols = _columns(sheet.key)
-        kt = keyed_elements(sheet, theirs.records.elements.get(sheet.key, []))
+        kt = theirs.keyed(sheet)
         out: list[Rec] = []
         for key, rec in kt.items():
             rec = dict(rec)
@@ -628,9 +635,9 @@ def merge_snapshots(base: Snapshot | None, mine: Snapshot, theirs: Snapshot) -> 
                              mine.records.intervention, theirs.records.intervention, iv_order)
     elements: dict[str, list[Rec]] = {}
     for sheet in L.LIST_SHEETS:
-        kb = keyed_elements(sheet, base.records.elements.get(sheet.key, [])) if base else None
-        km = keyed_elements(sheet, mine.records.elements.get(sheet.key, []))
-        kt = keyed_elements(sheet, theirs.records.elements.get(sheet.key, []))
+        kb = base.keyed(sheet) if base else None
+        km = mine.keyed(sheet)
+        kt = theirs.keyed(sheet)
         merged = mg.rows(sheet.name, sheet.key, _columns(sheet.key), [c.key for c in sheet.columns],
                          kb, km, kt, sheet.statement)
         if merged:
@@ -735,10 +742,10 @@ def lost_values(base: Snapshot | None, mine: Snapshot, theirs: Snapshot, out: Sn
               base.records.intervention if base else None, out.records.intervention, side)
         for sheet in L.LIST_SHEETS:
             cols = _columns(sheet.key)
-            ks = keyed_elements(sheet, snap.records.elements.get(sheet.key, []))
-            ko = keyed_elements(sheet, other.records.elements.get(sheet.key, []))
-            kb = keyed_elements(sheet, base.records.elements.get(sheet.key, [])) if base else {}
-            kout = keyed_elements(sheet, out.records.elements.get(sheet.key, []))
+            ks = snap.keyed(sheet)
+            ko = other.keyed(sheet)
+            kb = base.keyed(sheet) if base else {}
+            kout = out.keyed(sheet)
             for key, rec in ks.items():
                 check(sheet.name, key, cols, rec, ko.get(key), kb.get(key) if base else None,
                       kout.get(key), side)
