@@ -76,7 +76,7 @@ def read_snapshot(path: str | os.PathLike[str]) -> Snapshot:
 
 
 def read_snapshots(paths: Sequence[str | os.PathLike[str]]) -> list[Snapshot]:
-    """Read several workbooks, in parallel processes where the system can fork cheaply.
+    """Read several workbooks, in parallel processes where the system can fork and has idle CPUs.
 
     Reading is the slow part of diff and merge (openpyxl parses XML in Python). On any problem
     in a worker, the files are read again one by one here, so errors are raised exactly as
@@ -85,7 +85,11 @@ def read_snapshots(paths: Sequence[str | os.PathLike[str]]) -> list[Snapshot]:
     import multiprocessing as mp
 
     cpus = os.cpu_count() or 1
-    if len(paths) < 2 or cpus < 2 or "fork" not in mp.get_all_start_methods():
+    try:
+        idle = cpus - os.getloadavg()[0]  # on a busy machine extra processes only compete
+    except (AttributeError, OSError):
+        idle = 0
+    if len(paths) < 2 or idle < 1 or "fork" not in mp.get_all_start_methods():
         return [read_snapshot(p) for p in paths]
     from concurrent.futures import ProcessPoolExecutor
 
