@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -65,3 +66,9 @@ def test_diff_between_xlsm_saved_by_libreoffice_and_xlsx(tmp_path, example_xlsx)
     assert xlsm.suffix == ".xlsm"
     d = diff_files(xlsm, example_xlsx)
     assert d.empty, d.text()
+    # A macro-enabled model shares as a macro-free .xlsx with the same content.
+    copy_ = share_file(xlsm, tmp_path / "copy.xlsx", to="Schools", by="sam").path
+    assert diff_files(xlsm, copy_).empty
+    with zipfile.ZipFile(copy_) as zf:
+        assert "xl/workbook.xml" in zf.namelist() and not any("vba" in n.lower() for n in zf.namelist())
+    assert b"macroEnabled" not in zipfile.ZipFile(copy_).read("[Content_Types].xml")
