@@ -792,18 +792,15 @@ def log_rows(*snaps: Snapshot) -> list[Rec]:
     return rows
 
 
-def conflict_rows(*snaps: Snapshot) -> list[Rec]:
+def _sig(rec: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k, cell_text(v)) for k, v in rec.items()))
+
+
+def conflict_rows(snap: Snapshot) -> list[Rec]:
+    """The rows of a copy's Conflicts sheet."""
     from .parse import parse_table_rows
 
-    seen: set[tuple[str, ...]] = set()
-    rows: list[Rec] = []
-    for snap in snaps:
-        for rec in parse_table_rows(snap.extras.get(L.CONFLICTS.name, ()), L.CONFLICTS):
-            sig = tuple(sorted((k, cell_text(v)) for k, v in rec.items()))
-            if sig not in seen:
-                seen.add(sig)
-                rows.append(rec)
-    return rows
+    return parse_table_rows(snap.extras.get(L.CONFLICTS.name, ()), L.CONFLICTS)
 
 
 def table_grid_of(sheet: L.OutputSheet, rows: Sequence[Mapping[str, object]]) -> list[tuple[object, ...]]:
@@ -955,7 +952,11 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
     log = log_rows(*(s for s in (sb, sm, st) if s is not None))
     log.append({"when": when, "who": who, "action": "merge", "summary": result.summary(),
                 "files": f"{names} -> {target.name}", "tool": __version__})
-    earlier = conflict_rows(sm, st)
+    # Earlier conflicts: MINE's rows, plus THEIRS' rows that are new (not in BASE), so a row the
+    # LA deleted after resolving it does not come back from a partner's older copy.
+    gone = {_sig(r) for r in conflict_rows(sb)} if sb is not None else set()
+    earlier = conflict_rows(sm) + [r for r in conflict_rows(st) if _sig(r) not in gone]
+    earlier = list({_sig(r): r for r in earlier}.values())
     new_rows = [c.record(when) for c in result.conflicts]
     extras = dict(result.extras)
     extras[L.CHANGE_LOG.name] = table_grid_of(L.CHANGE_LOG, log)

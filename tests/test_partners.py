@@ -281,3 +281,19 @@ def test_merge_through_files_matches_the_in_memory_merge(tmp_path_factory, mine_
 def test_empty_change_log_grid_round_trips():
     rows = parse_table_rows(empty_table_grid(L.CHANGE_LOG), L.CHANGE_LOG)
     assert rows == []
+
+
+def test_a_conflict_row_deleted_after_resolving_does_not_come_back(shared, tmp_path):
+    _, base = shared
+    mine = edit(base, tmp_path / "mine.xlsx", Outcomes__B5="Mine")
+    theirs = edit(base, tmp_path / "theirs.xlsx", Outcomes__B5="Theirs")
+    first = merge_files(base, mine, theirs, tmp_path / "first.xlsx", by="lead").path
+    sent = share_file(first, tmp_path / "sent.xlsx", to="Schools", by="lead").path
+    assert len(conflicts(sent)) == 1
+    wb = openpyxl.load_workbook(sent)
+    wb[L.CONFLICTS.name].delete_rows(L.HEADER_ROW + 1)  # resolved: the LA deletes the row
+    wb.save(tmp_path / "resolved.xlsx")
+    back = edit(sent, tmp_path / "back.xlsx", Components__D4="Health visitor")
+    out = merge_files(sent, tmp_path / "resolved.xlsx", back, tmp_path / "out.xlsx", by="lead").path
+    assert conflicts(out) == []
+    assert read_workbook(out).components[0].text("delivered_by") == "Health visitor"
