@@ -93,8 +93,10 @@ def read_snapshots(paths: Sequence[str | os.PathLike[str]]) -> list[Snapshot]:
         return [read_snapshot(p) for p in paths]
     from concurrent.futures import ProcessPoolExecutor
 
+    import openpyxl  # noqa: F401 - imported once here, inherited by the forked readers
+
     try:
-        with ProcessPoolExecutor(max_workers=min(len(paths), cpus), mp_context=mp.get_context("fork")) as ex:
+        with ProcessPoolExecutor(max_workers=len(paths), mp_context=mp.get_context("fork")) as ex:
             return list(ex.map(read_snapshot, [os.fspath(p) for p in paths]))
     except Exception:  # noqa: BLE001 - any failure: read here, raising the project's own errors
         return [read_snapshot(p) for p in paths]
