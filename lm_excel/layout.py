@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: Version of the workbook structure. Raise it when a sheet or column is renamed, added or removed
 #: in a way an older reader would misread; add a migration for the previous version.
@@ -100,9 +101,7 @@ class Column:
 
     def matches(self, header: object) -> bool:
         """Whether a header cell's text names this column (case- and space-insensitive)."""
-        wanted = {match_key(self.header), match_key(self.key)}
-        wanted.update(match_key(a) for a in self.aliases)
-        return match_key(header) in wanted
+        return match_key(header) in _wanted_keys(self.header, self.key, self.aliases)
 
 
 @dataclass(frozen=True)
@@ -508,11 +507,27 @@ START_SHARE_CELL = f"C{START_SHARE_ROW}"
 _SPACES = re.compile(r"[\s_]+")
 
 
+@lru_cache(maxsize=256)
+def _wanted_keys(header: str, key: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(match_key(t) for t in (header, key, *aliases))
+
+
 def norm_label(text: object) -> str:
     """Normalise a header or label for matching: case-, space- and punctuation-insensitive."""
     if text is None:
         return ""
-    s = str(text).strip().lower().replace("&", "and")
+    text = str(text)
+    # Short texts (IDs, headers, labels) recur in every row and every file: cache those only.
+    return _norm_label_cached(text) if len(text) <= 64 else _norm_label_str(text)
+
+
+@lru_cache(maxsize=8192)
+def _norm_label_cached(text: str) -> str:
+    return _norm_label_str(text)
+
+
+def _norm_label_str(text: str) -> str:
+    s = text.strip().lower().replace("&", "and")
     s = re.sub(r"[^a-z0-9/ ]", " ", s)
     s = s.replace("/", " ")
     return _SPACES.sub(" ", s).strip()
