@@ -90,6 +90,8 @@ def _escape_hf(text: str) -> str:
 def _lines(text: str, width: float, font_size: float = 10) -> int:
     """Estimated number of printed lines of ``text`` wrapped in a column ``width`` characters wide."""
     per_line = max(width * 1.15 * 10 / font_size - 1, 4)
+    if len(text) <= per_line and "\n" not in text:
+        return 1
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")) if text else 1
 
 
@@ -387,7 +389,8 @@ def write_workbook_file(
     records = records or ModelRecords()
     _check_keys(records)
     wb = xlsxwriter.Workbook(
-        os.fspath(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+        os.fspath(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+         "in_memory": True}
     )
     try:
         wb.set_properties(
