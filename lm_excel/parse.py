@@ -17,7 +17,17 @@ from collections.abc import Mapping, Sequence
 from . import layout as L
 from .errors import MissingSheetsError, NotALogicModelError, SchemaVersionError
 from .migrate import migrate_grids
-from .model import CellRef, Element, Field, Intervention, LogicModel, StructureNote, a1, cell_text
+from .model import (
+    CellRef,
+    Element,
+    Field,
+    Intervention,
+    LogicModel,
+    StructureNote,
+    a1,
+    cell_text,
+    col_letter,
+)
 
 Grid = Sequence[Sequence[object]]
 
@@ -94,6 +104,7 @@ def parse_list_sheet(
             )
     elements: list[Element] = []
     cols = [(key, c) for key, c in mapping.items()]
+    letters = {c: col_letter(c + 1) for _, c in cols}
     header_id = L.norm_label(_cell(grid, header_r, mapping["id"]))
     for r in range(header_r + 1, len(grid)):
         values = [(key, c, _cell(grid, r, c)) for key, c in cols]
@@ -107,7 +118,7 @@ def parse_list_sheet(
             and sum(sheet.column(k).matches(v) for k, _, v in values if v is not None) >= 2
         ):
             continue
-        fields = {key: Field(v, CellRef(actual_name, a1(r + 1, c + 1))) for key, c, v in values}
+        fields = {key: Field(v, CellRef(actual_name, f"{letters[c]}{r + 1}")) for key, c, v in values}
         elements.append(Element(sheet.key, r + 1, fields))
     return tuple(elements), notes
 

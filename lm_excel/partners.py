@@ -76,30 +76,8 @@ def read_snapshot(path: str | os.PathLike[str]) -> Snapshot:
 
 
 def read_snapshots(paths: Sequence[str | os.PathLike[str]]) -> list[Snapshot]:
-    """Read several workbooks, in parallel processes where the system can fork and has idle CPUs.
-
-    Reading is the slow part of diff and merge (openpyxl parses XML in Python). On any problem
-    in a worker, the files are read again one by one here, so errors are raised exactly as
-    :func:`read_snapshot` raises them.
-    """
-    import multiprocessing as mp
-
-    cpus = os.cpu_count() or 1
-    try:
-        idle = cpus - os.getloadavg()[0]  # on a busy machine extra processes only compete
-    except (AttributeError, OSError):
-        idle = 0
-    if len(paths) < 2 or idle < 1 or "fork" not in mp.get_all_start_methods():
-        return [read_snapshot(p) for p in paths]
-    from concurrent.futures import ProcessPoolExecutor
-
-    import openpyxl  # noqa: F401 - imported once here, inherited by the forked readers
-
-    try:
-        with ProcessPoolExecutor(max_workers=len(paths), mp_context=mp.get_context("fork")) as ex:
-            return list(ex.map(read_snapshot, [os.fspath(p) for p in paths]))
-    except Exception:  # noqa: BLE001 - any failure: read here, raising the project's own errors
-        return [read_snapshot(p) for p in paths]
+    """Read several workbooks, one after the other (in order)."""
+    return [read_snapshot(p) for p in paths]
 
 
 def norm(col: L.Column | None, value: object) -> str:
