@@ -492,7 +492,7 @@ class _Merger:
 
     def rows(self, sheet_name: str, sheet_key: str, cols: Mapping[str, L.Column], order: Sequence[str],
              base: Mapping[str, Rec] | None, mine: Mapping[str, Rec], theirs: Mapping[str, Rec],
-             statement: str | None) -> dict[str, Rec]:
+             ) -> dict[str, Rec]:
         def same(x: Mapping[str, object], y: Mapping[str, object]) -> bool:
             return all(norm(cols.get(k), x.get(k)) == norm(cols.get(k), y.get(k)) for k in {*x, *y})
 
@@ -623,7 +623,7 @@ def merge_snapshots(base: Snapshot | None, mine: Snapshot, theirs: Snapshot) -> 
         km = mine.keyed(sheet)
         kt = theirs.keyed(sheet)
         merged = mg.rows(sheet.name, sheet.key, _columns(sheet.key), [c.key for c in sheet.columns],
-                         kb, km, kt, sheet.statement)
+                         kb, km, kt)
         if merged:
             elements[sheet.key] = list(merged.values())
     extras: dict[str, Grid] = {k: v for k, v in mine.extras.items() if k not in ROW_GRIDS}
@@ -638,7 +638,7 @@ def merge_snapshots(base: Snapshot | None, mine: Snapshot, theirs: Snapshot) -> 
             continue
         header = list(tm.header) if tm.header else list(tt.header)
         header += [h for h in tt.header if h and h not in header]
-        rows = mg.rows(name, name, {}, header, tb.rows if tb else None, tm.rows, tt.rows, None)
+        rows = mg.rows(name, name, {}, header, tb.rows if tb else None, tm.rows, tt.rows)
         prelude = tm.prelude if tm.header else tt.prelude
         grid, where = table_grid(GridTable(prelude, header, rows, tm.keyed_by))
         extras[name] = grid
