@@ -148,8 +148,8 @@ def grid_table(grid: Grid | None) -> GridTable:
     """Read a tool-written grid (e.g. the measures plan) as a table keyed by its ID columns.
 
     The header is the first row from row 3 with at least two texts. The key is a 'Key'/'Row ID'
-    column when there is one, else the ID columns (e.g. 'Outcome ID') plus the first 'measure'
-    column; without any, a row's whole content is its key (a changed row = one removed + one added).
+    column when there is one, else the ID columns (e.g. 'Ref' or 'Outcome ID') plus the first
+    'measure' column; without any, a row's whole content is its key (a changed row = one removed + one added).
     """
     rows = [tuple(r) for r in (grid or ())]
     header_r = None
@@ -163,7 +163,8 @@ def grid_table(grid: Grid | None) -> GridTable:
     named = [h for h in header if h]
     keys = tuple(h for h in named if _is_key_header(h))
     if not keys:
-        ids = tuple(h for h in named if L.match_key(h) == "id" or L.match_key(h).endswith("id"))
+        ids = tuple(h for h in named if L.match_key(h) in {"id", "ref", "reference"}
+                    or L.match_key(h).endswith("id"))
         measure = next((h for h in named if "measure" in L.match_key(h)), None)
         keys = ids + ((measure,) if ids and measure else ())
     table: dict[str, Rec] = {}

@@ -297,3 +297,12 @@ def test_a_conflict_row_deleted_after_resolving_does_not_come_back(shared, tmp_p
     out = merge_files(sent, tmp_path / "resolved.xlsx", back, tmp_path / "out.xlsx", by="lead").path
     assert conflicts(out) == []
     assert read_workbook(out).components[0].text("delivered_by") == "Health visitor"
+
+
+def test_plan_rows_keyed_by_ref_and_measure():
+    from lm_excel.partners import grid_table
+
+    t = grid_table([("Measures plan",), ("intro",), ("Ref", "Type", "Statement", "Measure", "Target"),
+                    ("OC1", "Outcome", "x", "SDQ", ""), ("OC1", "Outcome", "x", "PSI", "10%")])
+    assert t.keyed_by == ("Ref", "Measure")
+    assert list(t.rows) == ["OC1 / SDQ", "OC1 / PSI"]
