@@ -142,8 +142,11 @@ def test_diff_reports_elements_fields_links_and_intervention(shared, tmp_path):
     assert j["summary"]["links_changed"] == 1 and j["intervention"][0]["new"] == "1.1"
 
 
-def test_diff_works_across_layout_versions_and_xlsm(tmp_path, example_xlsx):
-    xlsm = shutil.copy(example_xlsx, tmp_path / "model.xlsm")
+def test_diff_works_across_layout_versions_and_xlsm(tmp_path):
+    from .test_migrate import frozen_records
+
+    current = build_workbook(tmp_path / "current.xlsx", frozen_records(1))  # same content, layout now
+    xlsm = shutil.copy(current, tmp_path / "model.xlsm")
     r = run_cli("diff", str(DATA / "example-schema-1.xlsx"), str(xlsm))
     assert r.returncode == 0, r.stdout + r.stderr
     assert "layout 1" in r.stdout and f"layout {L.SCHEMA_VERSION}" in r.stdout
