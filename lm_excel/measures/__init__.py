@@ -1,0 +1,15 @@
+"""Evaluation measures: the shipped library, an LA's own measures, and suggestions per outcome."""
+
+from lm_excel.measures.library import (
+    Measure,
+    MeasureLibrary,
+    MeasureLibraryError,
+    load_library,
+    read_measures_csv,
+)
+from lm_excel.measures.suggest import SuggestError, Suggestion, suggest
+
+__all__ = [
+    "Measure", "MeasureLibrary", "MeasureLibraryError", "SuggestError", "Suggestion",
+    "load_library", "read_measures_csv", "suggest",
+]
