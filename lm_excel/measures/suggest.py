@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lm_excel.errors import LmExcelError
-from lm_excel.measures.library import Measure, MeasureLibrary, WHO_BENEFITS, load_library
+from lm_excel.measures.library import WHO_BENEFITS, Measure, MeasureLibrary, load_library
 from lm_excel.measures.text import match_at, normalise
 from lm_excel.measures.vocab import Term, vocabulary
 
@@ -158,9 +158,9 @@ class Index:
                 credit(mid, (t.start, t.end), idf * weight)
         for mid in list(raw):
             name = self.name_terms[mid]
-            total = sum(self.idf.get(x, 0.0) for x in name)
+            total = sum(self.idf.get(x, 0.0) for x in sorted(name))
             if total:
-                covered = sum(self.idf.get(x, 0.0) for x in name & seen)
+                covered = sum(self.idf.get(x, 0.0) for x in sorted(name & seen))
                 raw[mid] += NAME_COVER * covered / total
         credited: set[tuple[int, tuple[str, ...]]] = set()
         for i, t in enumerate(terms):
@@ -349,18 +349,18 @@ def suggest(outcome_text: str, who_benefits=None, timescale: str | None = None, 
         library = MeasureLibrary(library)
     index = library.index
     terms = index.vocab.analyse(outcome_text)
-    who = set(parse_who(who_benefits))
-    inferred = who_in_text(terms)
-    if inferred and (not who or inferred not in who) and not who:
-        who.add(inferred)
+    who = parse_who(who_benefits)
+    if not who:
+        inferred = who_in_text(terms)
+        who = frozenset({inferred}) if inferred else who
     ages = parse_age(age) if age is not None else ages_in_text(outcome_text, terms)
-    ranked = index.rank(outcome_text, frozenset(who), ages, parse_timescale(timescale))
+    ranked = index.rank(outcome_text, who, ages, parse_timescale(timescale))
     out = [
         Suggestion(index.measures[mid], round(score / (score + SCORE_HALF), 3), why)
         for score, mid, why in ranked[:top]
     ]
     if not out:
-        out = _fallback(index, frozenset(who), top)
+        out = _fallback(index, who, top)
     return out
 
 
