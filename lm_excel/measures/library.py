@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -226,7 +225,7 @@ class MeasureLibrary(Sequence[Measure]):
 
 @lru_cache(maxsize=1)
 def _builtin() -> MeasureLibrary:
-    text = resources.files("lm_excel").joinpath("data", "measures.csv").read_text("utf-8")
+    text = (Path(__file__).parents[1] / "data" / "measures.csv").read_text("utf-8")
     return MeasureLibrary(parse_measures_csv(text, "measures.csv"))
 
 

@@ -127,11 +127,21 @@ class Index:
             for tok, weight in w.items():
                 self.postings.setdefault(tok, []).append((mid, weight))
         self.phrases = phrases
+        self.name_idf = [sum(self.idf[x] for x in sorted(name)) for name in self.name_terms]
+        self.name_postings: dict[str, list[int]] = {}
+        for mid, name in enumerate(self.name_terms):
+            for tok in name:
+                self.name_postings.setdefault(tok, []).append(mid)
         self.by_key = {m.key: i for i, m in enumerate(self.measures)}
+        self.domain_members: dict[str, list[tuple[int, float]]] = {}
+        for mid, m in enumerate(self.measures):
+            for rank, d in enumerate(m.domains):
+                bonus = DOMAIN_PRIMARY if rank == 0 else DOMAIN_SECONDARY
+                self.domain_members.setdefault(d, []).append((mid, bonus))
 
     def rank(self, text: str, who: frozenset[str], ages: tuple[float, float | None] | None,
-             timescale: str | None) -> list[tuple[float, int, str]]:
-        """Score every measure for one outcome; return (score, measure index, why), best first."""
+             timescale: str | None, top: int) -> list[tuple[float, int, str]]:
+        """Score every measure for one outcome; return the best (score, measure index, why)."""
         vocab = self.vocab
         terms = vocab.analyse(text)
         shown = text if len(normalise(text)) == len(text) else normalise(text)
@@ -156,12 +166,12 @@ class Index:
                 idf *= POPULATION_WEIGHT
             for mid, weight in self.postings.get(t.token, ()):
                 credit(mid, (t.start, t.end), idf * weight)
-        for mid in list(raw):
-            name = self.name_terms[mid]
-            total = sum(self.idf.get(x, 0.0) for x in sorted(name))
-            if total:
-                covered = sum(self.idf.get(x, 0.0) for x in sorted(name & seen))
-                raw[mid] += NAME_COVER * covered / total
+        covered: dict[int, float] = {}
+        for tok in sorted(seen):
+            for mid in self.name_postings.get(tok, ()):
+                covered[mid] = covered.get(mid, 0.0) + self.idf[tok]
+        for mid, idf_sum in covered.items():
+            raw[mid] += NAME_COVER * idf_sum / self.name_idf[mid]
         credited: set[tuple[int, tuple[str, ...]]] = set()
         for i, t in enumerate(terms):
             for ph, mid in self.phrases.get(t.token, ()):
@@ -173,47 +183,57 @@ class Index:
                     bonus = PHRASE_WEIGHT * sum(self.idf.get(x, 1.0) for x in ph)
                     credit(mid, (t.start, terms[hit[0] - 1].end), bonus)
 
-        cue_domains: dict[str, int] = {}
-        for pos, t in enumerate(content):
+        cue_domains: dict[str, None] = {}
+        for t in content:
             for d in vocab.domains.get(t.token, ()):
-                cue_domains.setdefault(d, pos)
-        domain_of: dict[int, str] = {}
-        if cue_domains:
-            for mid, m in enumerate(self.measures):
-                best = 0.0
-                for rank, d in enumerate(m.domains):
-                    if d in cue_domains:
-                        bonus = DOMAIN_PRIMARY if rank == 0 else DOMAIN_SECONDARY
-                        if bonus > best:
-                            best, domain_of[mid] = bonus, d
-                if best:
-                    raw[mid] = raw.get(mid, 0.0) + best
+                cue_domains[d] = None
+        domain_bonus: dict[int, tuple[float, str]] = {}
+        for d in cue_domains:
+            for mid, bonus in self.domain_members.get(d, ()):
+                if bonus > domain_bonus.get(mid, (0.0, ""))[0]:
+                    domain_bonus[mid] = (bonus, d)
+        for mid, (bonus, _) in domain_bonus.items():
+            raw[mid] = raw.get(mid, 0.0) + bonus
 
         practitioner_only = who == {"practitioner"}
-        out: list[tuple[float, int, str]] = []
+        scored: list[tuple[float, str, int]] = []
         for mid, base in raw.items():
             m = self.measures[mid]
-            notes: list[str] = []
-            factor = 1.0
             if practitioner_only and m.is_child_or_parent_questionnaire:
                 continue
-            if who and not who & set(m.who_benefits):
-                factor *= MISFIT_WHO
-                notes.append(f"not usually for {_join_who(sorted(who))}")
-            if ages is not None and not _overlaps(ages, (m.age_min, m.age_max)):
-                factor *= MISFIT_AGE
-                notes.append(f"designed for ages {m.age_range}")
-            if timescale == "short" and m.kind != "administrative":
-                factor *= TIMESCALE_FIT
-                notes.append("can show change in the short term")
-            elif timescale == "long" and m.kind == "administrative":
-                factor *= TIMESCALE_FIT
-                notes.append("routine data suits a long-term outcome")
-            score = base * factor
-            why = _why(shown, hits.get(mid, {}), domain_of.get(mid), notes)
-            out.append((score, mid, why))
-        out.sort(key=lambda r: (-r[0], self.measures[r[1]].key))
+            scored.append((base * self._fit(m, who, ages, timescale)[0], m.key, mid))
+        scored.sort(key=lambda r: (-r[0], r[1]))
+        out = []
+        for score, _, mid in scored[:top]:
+            notes = self._fit(self.measures[mid], who, ages, timescale)[1]
+            domain = domain_bonus[mid][1] if mid in domain_bonus else None
+            out.append((score, mid, _why(shown, hits.get(mid, {}), domain, notes)))
         return out
+
+    @staticmethod
+    def _fit(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | None,
+             timescale: str | None) -> tuple[float, list[str]]:
+        """How well a measure fits who benefits, the ages and the timescale, and why not."""
+        factor = 1.0
+        notes: list[str] = []
+        if who and not who & set(m.who_benefits):
+            factor *= MISFIT_WHO
+            notes.append(f"not usually for {_join_who(sorted(who))}")
+        # An upper age limit of 18 or less is a child's age and always applies; an open range
+        # ("13+", "18+") is the minimum age of someone completing it about themselves, which
+        # says nothing when the outcome is about parents or staff ("parents of babies").
+        child_age = m.age_max is not None and m.age_max <= 18
+        if (ages is not None and (child_age or not who or "child" in who)
+                and not _overlaps(ages, (m.age_min, m.age_max))):
+            factor *= MISFIT_AGE
+            notes.append(f"designed for ages {m.age_range}")
+        if timescale == "short" and m.kind != "administrative":
+            factor *= TIMESCALE_FIT
+            notes.append("can show change in the short term")
+        elif timescale == "long" and m.kind == "administrative":
+            factor *= TIMESCALE_FIT
+            notes.append("routine data suits a long-term outcome")
+        return factor, notes
 
 
 def _join_who(values: Iterable[str]) -> str:
@@ -354,10 +374,10 @@ def suggest(outcome_text: str, who_benefits=None, timescale: str | None = None, 
         inferred = who_in_text(terms)
         who = frozenset({inferred}) if inferred else who
     ages = parse_age(age) if age is not None else ages_in_text(outcome_text, terms)
-    ranked = index.rank(outcome_text, who, ages, parse_timescale(timescale))
+    ranked = index.rank(outcome_text, who, ages, parse_timescale(timescale), top)
     out = [
         Suggestion(index.measures[mid], round(score / (score + SCORE_HALF), 3), why)
-        for score, mid, why in ranked[:top]
+        for score, mid, why in ranked
     ]
     if not out:
         out = _fallback(index, who, top)

@@ -7,13 +7,13 @@ measures library, so that a word and its variants ("re-referred", "re-referral")
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s?\b")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
-_SPECIAL = (("a&e", "ae "), ("a & e", "ae   "))  # same length, so positions still fit the text
+_SPECIAL = (("a&e", "aae"), ("a & e", "aae  "))  # same length, so positions still fit the text
 
 # Irregular forms and comparatives that suffix rules do not reach.
 _IRREGULAR = {
@@ -75,8 +75,7 @@ def stem(word: str) -> str:
     return w
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of a text: its stem, whether it is a stopword, and where it sits in the text."""
 
     token: str

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
 
 from lm_excel.measures.text import Token, match_at, stem, tokens
 
@@ -12,8 +13,7 @@ _SECTIONS = ("synonyms", "domains", "beneficiaries", "ages", "stopwords", "nonsc
              "population")
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """A word or concept found in a text, with the span of the text it came from."""
 
     token: str
@@ -140,7 +140,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The vocabulary shipped in the package."""
-    text = resources.files("lm_excel").joinpath("data", "suggest_vocabulary.txt").read_text("utf-8")
+    text = (Path(__file__).parents[1] / "data" / "suggest_vocabulary.txt").read_text("utf-8")
     return parse_vocabulary(text)
 
 
