@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import os
@@ -13,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from lm_excel.commands.suggest import register
 from lm_excel.errors import LmExcelError
 from lm_excel.measures import (
     Measure,
@@ -22,6 +20,8 @@ from lm_excel.measures import (
     load_library,
     suggest,
 )
+
+from .conftest import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -243,83 +243,70 @@ def test_library_is_cached():
     assert load_library().index is load_library().index
 
 
-# --- the CLI command --------------------------------------------------------------------
+# --- the CLI command (whole processes: python -m lm_excel suggest ...) ----------------------
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lm-excel")
-    register(parser.add_subparsers(dest="command", required=True))
-    return parser
-
-
-def _run(argv, capsys):
-    args = _parser().parse_args(["suggest", *argv])
-    assert args.func(args) == 0
-    return capsys.readouterr().out
-
-
-def test_cli_text_output_lists_ranked_measures_with_reasons(capsys):
-    out = _run(["Fewer repeat child protection plans", "--top", "2"], capsys)
+def test_cli_text_output_lists_ranked_measures_with_reasons():
+    proc = run_cli("suggest", "Fewer repeat child protection plans", "--top", "2")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
     assert out.splitlines()[0] == "Outcome: Fewer repeat child protection plans"
     assert "1. Repeat child protection plans [cp_plans_repeat]" in out
     assert "2. " in out and "3. " not in out
     assert "why: matches" in out
 
 
-def test_cli_json_for_one_outcome(capsys):
-    out = _run(["Parents report reduced parenting stress", "--json"], capsys)
-    data = json.loads(out)
+def test_cli_json_for_one_outcome():
+    proc = run_cli("suggest", "Parents report reduced parenting stress", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
     assert data["outcome"] == "Parents report reduced parenting stress"
     assert len(data["suggestions"]) == 3
     assert set(data["suggestions"][0]) == {"key", "name", "score", "why"}
     assert {s["key"] for s in data["suggestions"][:2]} == {"pss", "psi4"}
 
 
-def test_cli_file_gives_one_json_line_per_outcome(tmp_path, capsys):
+def test_cli_file_gives_one_json_line_per_outcome(tmp_path):
     src = tmp_path / "outcomes.txt"
     src.write_text("Reduced social worker turnover\n\n  Fewer exclusions from school  \n",
                    encoding="utf-8")
-    lines = _run(["--file", str(src), "--json", "--top", "1"], capsys).splitlines()
-    rows = [json.loads(x) for x in lines]
+    before = src.read_bytes()
+    proc = run_cli("suggest", "--file", str(src), "--json", "--top", "1")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(x) for x in proc.stdout.splitlines()]
     assert [r["outcome"] for r in rows] == ["Reduced social worker turnover",
                                             "Fewer exclusions from school"]
     assert [r["suggestions"][0]["key"] for r in rows] == ["workforce_turnover", "exclusions"]
-    assert src.read_text(encoding="utf-8").startswith("Reduced")  # input left alone
+    assert src.read_bytes() == before  # input left alone
 
 
-def test_cli_file_errors_name_the_file_and_line(tmp_path):
-    parser = _parser()
-    missing = tmp_path / "nope.txt"
-    with pytest.raises(SuggestError, match="nope.txt: file not found"):
-        args = parser.parse_args(["suggest", "--file", str(missing)])
-        args.func(args)
-    bad = tmp_path / "latin1.txt"
-    bad.write_bytes(b"Fewer exclusions\nCaf\xe9 outcome\n")
-    with pytest.raises(SuggestError, match=r"latin1.txt line 2: not UTF-8"):
-        args = parser.parse_args(["suggest", "--file", str(bad)])
-        args.func(args)
-    with pytest.raises(SuggestError, match="not both or neither"):
-        args = parser.parse_args(["suggest"])
-        args.func(args)
+def test_cli_options_reach_the_library():
+    proc = run_cli("suggest", "Improved emotional wellbeing", "--who", "practitioner",
+                   "--timescale", "short", "--age", "30", "--top", "5", "--json")
+    assert proc.returncode == 0, proc.stderr
+    keys = [s["key"] for s in json.loads(proc.stdout)["suggestions"]]
+    assert "sdq" not in keys and "stirling" not in keys
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--file", "nope.txt"], "nope.txt: file not found"),
+    (["--file", "latin1.txt"], "latin1.txt line 2: not UTF-8 text"),
+    ([], "give either an outcome statement or --file FILE"),
+    (["Improved wellbeing", "--who", "aliens"], "who benefits 'aliens' is not one of"),
+    (["Improved wellbeing", "--top", "0"], "--top must be at least 1"),
+])
+def test_cli_errors_are_one_line_with_exit_code_2(tmp_path, args, message):
+    (tmp_path / "latin1.txt").write_bytes(b"Fewer exclusions\nCaf\xe9 outcome\n")
+    proc = run_cli("suggest", *args, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_cli_help_includes_an_example():
-    sub = _parser()._subparsers._group_actions[0].choices["suggest"]
-    text = sub.format_help()
-    assert "example" in text and 'lm-excel suggest "' in text and "--file" in text
-
-
-def test_cli_as_a_process_reports_errors_in_one_line_with_exit_code_2(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    ok = subprocess.run([sys.executable, "-m", "lm_excel.commands.suggest",
-                         "More parents move into paid work", "--json"],
-                        env=env, capture_output=True, text=True, check=False)
-    assert ok.returncode == 0, ok.stderr
-    assert json.loads(ok.stdout)["suggestions"][0]["key"] == "employment"
-    bad = subprocess.run([sys.executable, "-m", "lm_excel.commands.suggest", "--file",
-                          str(tmp_path / "missing.txt")],
-                         env=env, capture_output=True, text=True, check=False)
-    assert bad.returncode == 2
-    assert bad.stderr.strip().count("\n") == 0 and "missing.txt: file not found" in bad.stderr
+    proc = run_cli("suggest", "--help")
+    assert proc.returncode == 0
+    assert "example:" in proc.stdout and 'lm-excel suggest "' in proc.stdout
+    assert "--file" in proc.stdout and "suggest" in run_cli("--help").stdout
 
 
 def test_importing_measures_does_not_import_pandas():

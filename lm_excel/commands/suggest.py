@@ -1,4 +1,4 @@
-"""`lm-excel suggest`: suggest evaluation measures for outcome statements."""
+"""``lm-excel suggest``: suggest evaluation measures for outcome statements."""
 
 from __future__ import annotations
 
@@ -7,30 +7,29 @@ import json
 import sys
 from pathlib import Path
 
-from lm_excel.errors import LmExcelError
-from lm_excel.measures.suggest import SuggestError, suggest
+from ..errors import SuggestError
 
-HELP = "suggest evaluation measures for an outcome statement"
+HELP = "Suggest evaluation measures for an outcome statement, with reasons."
 DESCRIPTION = """\
 Suggest evaluation measures for an outcome statement, best first, each with a score (0 to 1)
-and the reason it was suggested. Works offline from the measures library shipped with lm-excel.
+and the reason it was suggested. Works offline from the measures library shipped with lm-excel
+(see docs/measures.md).
 
 With --file, reads one outcome per line (UTF-8; blank lines are skipped; '-' reads standard
 input) and, with --json, writes one JSON object per line:
   {"outcome": ..., "suggestions": [{"key": ..., "name": ..., "score": ..., "why": ...}]}
-"""
-EPILOG = """\
-examples:
+
+example:
   lm-excel suggest "Fewer children are re-referred within 12 months"
   lm-excel suggest "Parents report less parenting stress" --top 5 --json
   lm-excel suggest --file outcomes.txt --json > suggestions.jsonl
 """
 
 
-def register(subparsers) -> argparse.ArgumentParser:
-    """Add the `suggest` subcommand to an argparse subparsers object."""
-    p = subparsers.add_parser(
-        "suggest", help=HELP, description=DESCRIPTION, epilog=EPILOG,
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``suggest`` subcommand to an argparse subparsers object."""
+    p = sub.add_parser(
+        "suggest", help=HELP, description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("text", nargs="?", help="the outcome statement (quote it)")
@@ -44,8 +43,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--timescale", choices=("short", "medium", "long"),
                    help="the outcome's timescale")
     p.add_argument("--age", metavar="AGE", help="age or age range in years, e.g. 0-5 or 13+")
-    p.set_defaults(func=run)
-    return p
+    p.set_defaults(handler=run)
 
 
 def read_outcomes(path: str) -> list[str]:
@@ -71,7 +69,9 @@ def read_outcomes(path: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Handle `lm-excel suggest`; library errors propagate as LmExcelError."""
+    """Handle ``lm-excel suggest``; library errors propagate as LmExcelError."""
+    from ..measures.suggest import suggest
+
     if (args.text is None) == (args.file is None):
         raise SuggestError("give either an outcome statement or --file FILE, not both or neither")
     if args.top < 1:
@@ -97,19 +97,3 @@ def run(args: argparse.Namespace) -> int:
                 lines.append(f"     why: {s.why}")
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the suggest command on its own (used before the main CLI wires it in)."""
-    parser = argparse.ArgumentParser(prog="lm-excel")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["suggest", *(sys.argv[1:] if argv is None else argv)])
-    try:
-        return args.func(args)
-    except LmExcelError as exc:
-        print(f"lm-excel suggest: error: {exc}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lm_excel.errors import LmExcelError
+from lm_excel.errors import MeasureLibraryError
 
 if TYPE_CHECKING:  # pragma: no cover
     from lm_excel.measures.suggest import Index
@@ -38,10 +38,6 @@ COLUMNS = (
     "timepoints", "source_url", "notes", "keywords",
 )
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-class MeasureLibraryError(LmExcelError):
-    """A measures library file, or an LA's own measure, is not usable."""
 
 
 @dataclass(frozen=True)

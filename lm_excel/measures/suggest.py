@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lm_excel.errors import LmExcelError
+from lm_excel.errors import SuggestError
 from lm_excel.measures.library import WHO_BENEFITS, Measure, MeasureLibrary, load_library
 from lm_excel.measures.text import match_at, normalise
 from lm_excel.measures.vocab import Term, vocabulary
@@ -62,10 +62,6 @@ _AGE_RANGE = re.compile(
 _AGE_UNDER = re.compile(r"\bunder[\s-]?(?:(\d{1,2})s?\b|fives\b)")
 _AGE_OVER = re.compile(r"\b(?:aged?\s+(\d{1,2})\s*(?:\+|and over|or over|plus)|over[\s-]?(\d{1,2})s\b)")
 _AGE_YEAR_OLD = re.compile(r"\b(\d{1,2})[\s-]?years?[\s-]?olds?\b")
-
-
-class SuggestError(LmExcelError):
-    """A suggestion request cannot be understood (for example an unknown who-benefits value)."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,387 @@
+"""Build a logic-model workbook from the layout description (XlsxWriter).
+
+``build_workbook(path)`` writes a blank template; ``build_workbook(path, records)`` writes a
+filled one (the worked example, a merged model, ...). The output works with macros disabled:
+guidance, dropdowns and links are native Excel features. Text is always written as text, so a
+value such as ``=1+1`` typed by a user is never turned into a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from . import layout as L
+from .errors import LmExcelError, UsageError
+from .fileio import write_verified
+from .model import ModelRecords, col_letter, quote_sheet
+
+#: Optional hook for the macro-enabled build: called with (workbook, start_worksheet).
+VbaHook = Callable[[Any, Any], None]
+
+_FONT = "Arial"
+_TEXT = "#1A1A1A"
+_MUTED = "#4D4D4D"  # 8.4:1 on white
+_LINK = "#0B5394"  # 7.6:1 on white
+_STRIPE = "#F2F2F2"
+
+
+def _fmts(wb: Any) -> dict[str, Any]:
+    base = {"font_name": _FONT, "font_size": 10, "font_color": _TEXT, "valign": "top"}
+
+    def f(**kw: Any) -> Any:
+        return wb.add_format({**base, **kw})
+
+    return {
+        "title": f(font_size=16, bold=True, valign="vcenter"),
+        "intro": f(font_color=_MUTED, italic=True, valign="vcenter"),
+        "text": f(text_wrap=True),
+        "plain": f(),
+        "date": f(num_format="dd/mm/yyyy", align="left"),
+        "label": f(bold=True, text_wrap=True),
+        "help": f(font_color=_MUTED, text_wrap=True, font_size=9),
+        "link": f(font_color=_LINK, underline=1),
+        "step": f(bold=True, align="center"),
+        "status_label": f(bold=True),
+        "status": f(text_wrap=True, border=1, border_color="#808080"),
+        "note": f(font_color=_MUTED, text_wrap=True, italic=True),
+    }
+
+
+def _header_fmt(wb: Any, colour: str) -> Any:
+    return wb.add_format(
+        {
+            "font_name": _FONT,
+            "font_size": 10,
+            "bold": True,
+            "font_color": "#FFFFFF",
+            "bg_color": "#" + colour,
+            "text_wrap": True,
+            "valign": "vcenter",
+            "border": 1,
+            "border_color": "#FFFFFF",
+        }
+    )
+
+
+def _print_setup(ws: Any, title: str, repeat_row: int | None = None) -> None:
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_header(f"&L&\"Arial\"&9{_escape_hf(title)}&R&\"Arial\"&9&A")
+    ws.set_footer("&L&\"Arial\"&9&F&R&\"Arial\"&9Page &P of &N")
+    if repeat_row is not None:
+        ws.repeat_rows(repeat_row)
+
+
+def _escape_hf(text: str) -> str:
+    return text.replace("&", "&&")[:80]
+
+
+def _lines(text: str, width: float, font_size: float = 10) -> int:
+    """Estimated number of printed lines of ``text`` wrapped in a column ``width`` characters wide."""
+    per_line = max(width * 1.15 * 10 / font_size - 1, 4)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")) if text else 1
+
+
+def _fit_row(ws: Any, row: int, cells: list[tuple[str, float, float]], minimum: float = 15) -> None:
+    """Set a row's height to fit wrapped text (XlsxWriter cannot autofit row heights)."""
+    lines = max((_lines(text, width, size) for text, width, size in cells), default=1)
+    ws.set_row(row, max(minimum, min(409, lines * 12.9 + 3)))
+
+
+def _input_message(title: str, message: str) -> dict[str, str]:
+    return {"input_title": title[:32], "input_message": message[:255]}
+
+
+def _write_value(ws: Any, row: int, col: int, value: object, fmt: Any, fmts: dict[str, Any]) -> None:
+    """Write one value with its type kept; strings always as strings, never formulas."""
+    if value is None or value == "":
+        ws.write_blank(row, col, None, fmt)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, fmt)
+    elif isinstance(value, (int, float)):
+        ws.write_number(row, col, value, fmt)
+    elif isinstance(value, (dt.date, dt.datetime)):
+        ws.write_datetime(row, col, value, fmts["date"])
+    else:
+        ws.write_string(row, col, str(value), fmt)
+
+
+def _coerce(col: L.Column, value: object) -> object:
+    """Turn an ISO date string in a date column into a date; leave everything else alone."""
+    if col.kind == "date" and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+def _check_keys(records: ModelRecords) -> None:
+    known = {f.key for f in L.INTERVENTION.fields}
+    bad = sorted(set(records.intervention) - known)
+    if bad:
+        raise UsageError(f"unknown Intervention field(s): {', '.join(bad)}")
+    for key, rows in records.elements.items():
+        if key not in L.LIST_SHEET_BY_KEY:
+            raise UsageError(f"unknown sheet key '{key}'")
+        cols = {c.key for c in L.LIST_SHEET_BY_KEY[key].columns}
+        for rec in rows:
+            extra = sorted(set(rec) - cols)
+            if extra:
+                raise UsageError(f"unknown column(s) on {L.LIST_SHEET_BY_KEY[key].name}: {', '.join(extra)}")
+
+
+def _validation_for(col: L.Column) -> dict[str, Any]:
+    msg = _input_message(col.header, col.help)
+    if col.kind == "choice":
+        return {"validate": "list", "source": f"=list_{col.choices}", "error_type": "warning",
+                "error_title": col.header[:32],
+                "error_message": f"Pick one of: {', '.join(col.options)}."[:255], **msg}
+    if col.kind == "date":
+        return {"validate": "date", "criteria": ">", "value": dt.date(1990, 1, 1),
+                "error_type": "warning", "error_title": "Date",
+                "error_message": "Type a date, e.g. 01/03/2026.", **msg}
+    return {"validate": "any", **msg}
+
+
+def _start_sheet(wb: Any, ws: Any, fmts: dict[str, Any], records: ModelRecords | None) -> None:
+    ws.hide_gridlines(2)
+    ws.set_column("A:A", 6)
+    ws.set_column("B:B", 26)
+    ws.set_column("C:C", 78)
+    ws.set_column("D:D", 3)
+    ws.set_column("E:G", 20)
+    ws.set_row(0, 30)
+    ws.write_string("A1", "Logic model workbook", fmts["title"])
+    ws.write_string(
+        "A2",
+        "A logic model explains what an intervention is, how it is meant to work, what could go wrong "
+        "and what to measure. Work through the sheets in this order; every column shows guidance when "
+        "you click a cell, and dropdowns offer the allowed answers.",
+        fmts["intro"],
+    )
+    ws.write_string("A4", "Step", fmts["label"])
+    ws.write_string("B4", "Where", fmts["label"])
+    ws.write_string("C4", "What to do", fmts["label"])
+    for i, (where, what) in enumerate(L.START_STEPS):
+        r = L.START_FIRST_STEP_ROW - 1 + i
+        ws.write_number(r, 0, i + 1, fmts["step"])
+        if where in L.SHEET_ORDER:
+            ws.write_url(r, 1, f"internal:{quote_sheet(where)}!A1", fmts["link"], string=where,
+                         tip=f"Go to the {where} sheet")
+        else:
+            ws.write_string(r, 1, where, fmts["label"])
+        ws.write_string(r, 2, what, fmts["text"])
+    label_row = L.START_STATUS_ROW - 1
+    ws.write_string(label_row, 1, "Last check", fmts["status_label"])
+    ws.write_string(label_row, 2, "Not checked yet.", fmts["status"])
+    ws.write_string(
+        label_row + 2,
+        1,
+        "Without Excel buttons",
+        fmts["status_label"],
+    )
+    ws.write_string(
+        label_row + 2,
+        2,
+        "Everything in this workbook works with macros switched off. To check the model, build the "
+        "measures plan or make the Word report without buttons, run lm-excel check, lm-excel plan "
+        "or lm-excel report on this file (see the lm-excel README).",
+        fmts["note"],
+    )
+    ws.write_string(L.START_BUTTONS_ROW - 2, 4, "Actions", fmts["label"])
+    _print_setup(ws, "Logic model workbook")
+    ws.set_tab_color("#" + L.START.colour)
+    ws.activate()
+
+
+def _intervention_sheet(wb: Any, ws: Any, fmts: dict[str, Any], values: Mapping[str, object]) -> None:
+    sheet = L.INTERVENTION
+    hdr = _header_fmt(wb, sheet.colour)
+    ws.set_column("A:A", 30)
+    ws.set_column("B:B", 70)
+    ws.set_column("C:C", 55)
+    ws.set_row(0, 26)
+    ws.write_string("A1", sheet.name, fmts["title"])
+    ws.write_string("A2", sheet.intro, fmts["intro"])
+    ws.write_row(sheet.first_row - 2, 0, ["Field", "Your answer", "Guidance"], hdr)
+    for i, fld in enumerate(sheet.fields):
+        r = sheet.first_row - 1 + i
+        ws.write_string(r, 0, fld.header + (" *" if fld.required else ""), fmts["label"])
+        _write_value(ws, r, 1, _coerce(fld, values.get(fld.key)), fmts["text"], fmts)
+        ws.write_string(r, 2, fld.help, fmts["help"])
+        ws.data_validation(r, 1, r, 1, _validation_for(fld))
+        value = str(values.get(fld.key) or "")
+        _fit_row(ws, r, [(value, 70, 10), (fld.help, 55, 9), (fld.header, 30, 10)],
+                 minimum=48 if fld.long and not value else 15)
+    last = sheet.first_row - 1 + len(sheet.fields)
+    ws.write_string(last + 1, 0, "* required", fmts["help"])
+    ws.freeze_panes(sheet.first_row - 1, 0)
+    _print_setup(ws, sheet.name, repeat_row=sheet.first_row - 2)
+    ws.set_tab_color("#" + sheet.colour)
+
+
+def _list_sheet(
+    wb: Any, ws: Any, fmts: dict[str, Any], sheet: L.ListSheet, rows: list[Mapping[str, object]]
+) -> None:
+    hdr = _header_fmt(wb, sheet.colour)
+    ws.set_row(0, 26)
+    ws.write_string("A1", sheet.name, fmts["title"])
+    ws.write_string("A2", sheet.intro, fmts["intro"])
+    header_r = L.HEADER_ROW - 1
+    n_rows = max(len(rows) + 3, L.BLANK_TABLE_ROWS)
+    last_col = len(sheet.columns) - 1
+    for c, col in enumerate(sheet.columns):
+        ws.set_column(c, c, col.width, fmts["plain"] if col.kind == "id" else fmts["text"])
+    ws.add_table(
+        header_r,
+        0,
+        header_r + n_rows,
+        last_col,
+        {
+            "name": sheet.table_name,
+            "style": "Table Style Light 1",
+            "autofilter": True,
+            "banded_rows": True,
+            "columns": [{"header": col.header, "header_format": hdr} for col in sheet.columns],
+        },
+    )
+    for i, rec in enumerate(rows):
+        r = header_r + 1 + i
+        for c, col in enumerate(sheet.columns):
+            fmt = fmts["plain"] if col.kind == "id" else fmts["text"]
+            _write_value(ws, r, c, _coerce(col, rec.get(col.key)), fmt, fmts)
+        _fit_row(ws, r, [(str(rec.get(col.key) or ""), col.width, 10) for col in sheet.columns])
+    first_data = header_r + 1
+    last_data = header_r + L.PREPARED_ROWS
+    for c, col in enumerate(sheet.columns):
+        ws.data_validation(first_data, c, last_data, c, _validation_for(col))
+    ws.set_row(header_r, 30)
+    ws.freeze_panes(L.HEADER_ROW, 1)
+    _print_setup(ws, sheet.name, repeat_row=header_r)
+    ws.set_tab_color("#" + sheet.colour)
+
+
+def _output_sheet(wb: Any, ws: Any, fmts: dict[str, Any], sheet: L.OutputSheet) -> None:
+    ws.set_row(0, 26)
+    ws.set_column("A:A", 14)
+    ws.write_string("A1", sheet.name, fmts["title"])
+    ws.write_string("A2", sheet.intro, fmts["intro"])
+    _print_setup(ws, sheet.name)
+    ws.set_tab_color("#" + sheet.colour)
+
+
+def _lists_sheet(wb: Any, ws: Any, fmts: dict[str, Any]) -> None:
+    for c, (name, values) in enumerate(L.LISTS.items()):
+        ws.write_string(0, c, name, fmts["label"])
+        for r, value in enumerate(values, start=1):
+            ws.write_string(r, c, value)
+        letter = col_letter(c + 1)
+        wb.define_name(f"list_{name}", f"={L.LISTS_SHEET}!${letter}$2:${letter}${len(values) + 1}")
+    ws.hide()
+
+
+def _meta_sheet(ws: Any, fmts: dict[str, Any], meta: Mapping[str, str]) -> None:
+    ws.set_column("A:A", 22)
+    ws.set_column("B:B", 40)
+    for r, (key, value) in enumerate(meta.items()):
+        ws.write_string(r, 0, key)
+        ws.write_string(r, 1, value)
+    ws.hide()
+
+
+def metadata(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The metadata a new workbook carries."""
+    meta = {
+        "kind": L.WORKBOOK_KIND,
+        "schema_version": str(L.SCHEMA_VERSION),
+        "template_version": L.TEMPLATE_VERSION,
+        "package_version": __version__,
+        "created": dt.datetime.now().replace(microsecond=0).isoformat(),
+    }
+    meta.update(extra or {})
+    return meta
+
+
+def write_workbook_file(
+    path: str | os.PathLike[str],
+    records: ModelRecords | None = None,
+    *,
+    meta: Mapping[str, str] | None = None,
+    vba_hook: VbaHook | None = None,
+) -> None:
+    """Write the workbook to ``path`` directly (no atomic rename, no check): see :func:`build_workbook`."""
+    import xlsxwriter  # local: keeps `import lm_excel` fast
+
+    records = records or ModelRecords()
+    _check_keys(records)
+    wb = xlsxwriter.Workbook(
+        os.fspath(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
+    try:
+        wb.set_properties(
+            {
+                "title": records.intervention.get("name") and f"Logic model: {records.intervention['name']}"
+                or "Logic model workbook",
+                "subject": "Logic model",
+                "author": str(records.intervention.get("organisation") or ""),
+                "comments": f"Made with lm-excel {__version__}",
+            }
+        )
+        wb.set_size(1600, 1000)
+        fmts = _fmts(wb)
+        if vba_hook is not None:
+            wb.set_vba_name("ThisWorkbook")
+        sheets: dict[str, Any] = {}
+        for name in L.SHEET_ORDER:
+            sheets[name] = wb.add_worksheet(name)
+            if vba_hook is not None:
+                sheets[name].set_vba_name(f"Sheet{len(sheets)}")
+        _start_sheet(wb, sheets[L.START.name], fmts, records)
+        _intervention_sheet(wb, sheets[L.INTERVENTION.name], fmts, records.intervention)
+        for sheet in L.LIST_SHEETS:
+            _list_sheet(wb, sheets[sheet.name], fmts, sheet, records.elements.get(sheet.key, []))
+        for out in (L.MEASURES_PLAN, L.VALIDATION):
+            _output_sheet(wb, sheets[out.name], fmts, out)
+        _lists_sheet(wb, sheets[L.LISTS_SHEET], fmts)
+        _meta_sheet(sheets[L.META_SHEET], fmts, metadata(meta))
+        if vba_hook is not None:
+            vba_hook(wb, sheets[L.START.name])
+    finally:
+        wb.close()
+
+
+def build_workbook(
+    path: str | os.PathLike[str],
+    records: ModelRecords | None = None,
+    *,
+    meta: Mapping[str, str] | None = None,
+    vba_hook: VbaHook | None = None,
+) -> Path:
+    """Write a blank (or filled) logic-model workbook atomically and check it reads back.
+
+    The file is written beside ``path`` under a temporary name, read back with the reader and
+    compared value by value with ``records``; only then is it renamed to ``path``.
+    """
+    from .reader import read_workbook
+
+    target = Path(path)
+    expected = (records or ModelRecords()).normalised()
+
+    def verify(tmp: Path) -> None:
+        got = read_workbook(tmp).to_records().normalised()
+        if got != expected:
+            raise LmExcelError("the written workbook did not read back as written; nothing was saved", target)
+
+    return write_verified(
+        target, lambda tmp: write_workbook_file(tmp, records, meta=meta, vba_hook=vba_hook), verify
+    )
+

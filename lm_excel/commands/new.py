@@ -1,0 +1,45 @@
+"""``lm-excel new``: write a blank or example workbook."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import UsageError
+
+HELP = "Write a new logic-model workbook (blank, or the worked example)."
+DESCRIPTION = """\
+Write a new logic-model workbook: blank, ready to fill in, or with --example the worked example
+of a fictional council's hybrid family-support model.
+
+example:
+  lm-excel new "Family Connect logic model.xlsx"
+  lm-excel new example.xlsx --example
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help=HELP, description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", type=Path, help="the workbook to write (.xlsx)")
+    p.add_argument("--example", action="store_true", help="fill it with the worked example")
+    p.add_argument("--force", action="store_true", help="replace the file if it already exists")
+    p.set_defaults(handler=run)
+
+
+def new_workbook(path: Path, *, example: bool = False, force: bool = False) -> Path:
+    """Write a blank or example workbook to ``path`` (refusing to replace a file unless forced)."""
+    from ..builder import build_workbook
+    from ..example import example_records
+
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"'{path.name}': give a file name ending in .xlsx")
+    if path.exists() and not force:
+        raise UsageError(f"'{path}' already exists; choose another name or add --force to replace it")
+    return build_workbook(path, example_records() if example else None)
+
+
+def run(args: argparse.Namespace) -> int:
+    out = new_workbook(args.path, example=args.example, force=args.force)
+    print(out)
+    return 0

@@ -1,0 +1,521 @@
+"""The one description of the workbook layout.
+
+The template builder (:mod:`lm_excel.builder`) writes exactly what is described here and the
+reader (:mod:`lm_excel.parse`) reads with the same description, so the two cannot drift.
+Everything a user sees as guidance (titles, help text, dropdown lists) lives here too.
+
+Nothing in this module does I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: Version of the workbook structure. Raise it when a sheet or column is renamed, added or removed
+#: in a way an older reader would misread; add a migration for the previous version.
+SCHEMA_VERSION = 1
+#: Version of the template's content (wording, help text, lists). Informational only.
+TEMPLATE_VERSION = "2026.11"
+#: Marker written into the metadata sheet so a logic-model workbook can be recognised.
+WORKBOOK_KIND = "lm-excel logic model"
+
+#: Row (1-based) of the header row on every list sheet; rows above it hold a title and guidance.
+HEADER_ROW = 3
+#: Rows below the header that the template prepares (dropdowns, guidance) for typing.
+PREPARED_ROWS = 300
+#: Empty rows in the Excel Table of a blank template.
+BLANK_TABLE_ROWS = 15
+
+
+# --- dropdown lists -----------------------------------------------------------------------------
+
+LISTS: dict[str, tuple[str, ...]] = {
+    "phase": (
+        "Immediate response",
+        "Embedding change",
+        "Sustaining and scaling",
+        "Planning",
+    ),
+    "input_type": (
+        "Staff",
+        "Funding",
+        "Technology",
+        "Partnership",
+        "Premises",
+        "Training",
+        "Other",
+    ),
+    "delivery_mode": ("In person", "Virtual", "Hybrid"),
+    "timescale": ("Short term", "Medium term", "Long term"),
+    "who_benefits": (
+        "Child",
+        "Parent or carer",
+        "Family",
+        "Practitioner",
+        "Service or system",
+        "Community",
+    ),
+    "direction": ("Increase", "Decrease", "Maintain"),
+    "priority": ("Primary", "Secondary"),
+    "factor_type": ("Enabler", "Barrier", "Moderator"),
+    "confidence": ("Strong", "Some", "Weak", "Untested"),
+    "rating": ("Low", "Medium", "High"),
+}
+
+
+# --- column and sheet descriptions -------------------------------------------------------------
+
+KINDS = ("id", "text", "choice", "ids", "date", "number")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a list sheet, or one labelled field of a form sheet."""
+
+    key: str
+    header: str
+    kind: str = "text"
+    help: str = ""
+    required: bool = False
+    choices: str | None = None  # name of a list in LISTS
+    targets: tuple[str, ...] = ()  # sheet keys an "ids" column may point at
+    width: float = 24
+    aliases: tuple[str, ...] = ()
+    long: bool = False  # long free text: wrap and give room
+
+    def __post_init__(self) -> None:
+        assert self.kind in KINDS, self.kind
+        assert (self.kind == "choice") == (self.choices is not None), self.key
+        assert (self.kind == "ids") == bool(self.targets), self.key
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return LISTS[self.choices] if self.choices else ()
+
+    def matches(self, header: object) -> bool:
+        """Whether a header cell's text names this column (case- and space-insensitive)."""
+        wanted = {match_key(self.header), match_key(self.key)}
+        wanted.update(match_key(a) for a in self.aliases)
+        return match_key(header) in wanted
+
+
+@dataclass(frozen=True)
+class ListSheet:
+    """A sheet holding a table of elements, one per row, each with an ID."""
+
+    key: str
+    name: str
+    prefix: str
+    singular: str
+    intro: str
+    columns: tuple[Column, ...]
+    statement: str  # key of the column that says what the element is
+    colour: str  # tab and header fill, dark enough for white text (>= 4.5:1)
+    stage: str = ""  # logic-model stage the sheet stands for, for diagrams and tables
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+    @property
+    def table_name(self) -> str:
+        return "tbl" + re.sub(r"[^A-Za-z0-9]", "", self.name.title())
+
+
+@dataclass(frozen=True)
+class FormSheet:
+    """A sheet holding one record as label / value rows (the Intervention sheet)."""
+
+    key: str
+    name: str
+    intro: str
+    fields: tuple[Column, ...]
+    colour: str
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+    first_row: int = 4  # row of the first field; labels in column A, values in column B
+
+    def field(self, key: str) -> Column:
+        for col in self.fields:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class OutputSheet:
+    """A sheet the tool writes (Start, Measures plan, Validation): reserved, never read as input."""
+
+    key: str
+    name: str
+    intro: str
+    colour: str
+    columns: tuple[Column, ...] = field(default=())
+
+
+def _ids(key: str, header: str, targets: tuple[str, ...], help: str, **kw: object) -> Column:
+    return Column(key, header, "ids", help=help, targets=targets, **kw)  # type: ignore[arg-type]
+
+
+ID_HELP = "A short unique code, e.g. {example}. Keep it when you reword the row: links use it."
+IDS_HELP = "Separate several IDs with commas, e.g. {example}."
+
+
+def _id_column(prefix: str) -> Column:
+    return Column(
+        "id",
+        "ID",
+        "id",
+        help=ID_HELP.format(example=f"{prefix}1, {prefix}2"),
+        required=True,
+        width=8,
+        aliases=("ref", "reference", "code"),
+    )
+
+
+INTERVENTION = FormSheet(
+    key="intervention",
+    name="Intervention",
+    intro=(
+        "Describe the intervention (the new model of practice) in plain words: what it is, "
+        "who it is for and why it is needed. Type in column B; column C explains each line."
+    ),
+    colour="1F4E79",
+    aliases=("Intervention details", "About the intervention"),
+    fields=(
+        Column("organisation", "Organisation / local authority", help="The council or organisation that leads the intervention, e.g. Example Borough Council.", required=True, aliases=("organisation", "organization", "local authority", "la")),
+        Column("name", "Intervention name", help="A short name people will recognise, e.g. Family Connect hybrid support.", required=True, aliases=("name", "intervention title")),
+        Column("version", "Version", help="Version of this logic model, e.g. 1.0. Raise it each time you share a changed copy."),
+        Column("date", "Date", "date", help="Date of this version (dd/mm/yyyy)."),
+        Column("lead_contact", "Lead contact", help="Name, role and email of the person to contact about this logic model.", aliases=("lead", "contact")),
+        Column("partners", "Partners", help="Partner organisations involved, e.g. health visiting, schools, police, voluntary sector.", long=True),
+        Column("phase", "Phase", "choice", help="Where the intervention is now: an immediate response (e.g. to COVID-19), embedding lasting change, or sustaining and scaling.", choices="phase"),
+        Column("summary", "Summary (what)", help="What the intervention is, in two or three sentences a partner would understand.", required=True, long=True, aliases=("summary", "what")),
+        Column("target_population", "Target population (who)", help="Who it is for: ages, needs, thresholds, area, numbers expected.", required=True, long=True, aliases=("target population", "who")),
+        Column("rationale", "Need and rationale (why)", help="The need it answers and why this approach should work.", required=True, long=True, aliases=("need and rationale", "rationale", "why")),
+        Column("local_context", "Local context", help="What is particular about the area and the service, including what COVID-19 changed.", long=True, aliases=("context",)),
+        Column("evidence_base", "Evidence base", help="Research, evaluations or local data the intervention draws on (with links where you have them).", long=True, aliases=("evidence",)),
+    ),
+)
+
+_STAGE_COLOURS = {
+    "inputs": "5B3A8C",
+    "components": "1F5F8B",
+    "outputs": "2E6B5A",
+    "mechanisms": "8A4B08",
+    "outcomes": "7A1F3D",
+    "context": "4A4A4A",
+    "assumptions": "5A5A1E",
+    "negatives": "9C2A2A",
+}
+
+INPUTS = ListSheet(
+    required=False,
+    key="inputs",
+    name="Inputs",
+    prefix="IN",
+    singular="input",
+    stage="Inputs",
+    intro="Resources the intervention needs: staff, funding, technology, partnerships, premises, training.",
+    statement="resource",
+    colour=_STAGE_COLOURS["inputs"],
+    aliases=("Resources",),
+    columns=(
+        _id_column("IN"),
+        Column("resource", "Resource", help="The resource, e.g. Two family support workers (2 FTE).", required=True, width=40, long=True, aliases=("input",)),
+        Column("type", "Type", "choice", help="Pick the kind of resource from the list.", choices="input_type", width=16),
+        Column("detail", "Detail", help="Amount, cost, source of funding, or anything else worth knowing.", width=50, long=True, aliases=("details", "description")),
+    ),
+)
+
+COMPONENTS = ListSheet(
+    key="components",
+    name="Components",
+    prefix="C",
+    singular="component",
+    stage="Components",
+    intro="The activities that make up the intervention: what is delivered, by whom, to whom, how often and how.",
+    statement="component",
+    colour=_STAGE_COLOURS["components"],
+    aliases=("Activities",),
+    columns=(
+        _id_column("C"),
+        Column("component", "Component", help="Name of the activity, e.g. Weekly virtual check-in with a named worker.", required=True, width=34, long=True, aliases=("activity",)),
+        Column("description", "Description", help="What happens, in enough detail for another area to copy it.", width=50, long=True),
+        Column("delivered_by", "Delivered by", help="Who delivers it, e.g. family support worker, health visitor.", width=22),
+        Column("received_by", "Received by", help="Who receives it, e.g. parents of children on a child in need plan.", width=22),
+        Column("dose", "Dose / frequency", help="How much and how often, e.g. 1 hour weekly for 12 weeks.", width=20, aliases=("dose", "frequency")),
+        Column("delivery_mode", "Delivery mode", "choice", help="In person, virtual or a hybrid of both.", choices="delivery_mode", width=14, aliases=("mode",)),
+        _ids("inputs_used", "Inputs used", ("inputs",), IDS_HELP.format(example="IN1, IN3"), width=14, aliases=("inputs",)),
+    ),
+)
+
+OUTPUTS = ListSheet(
+    required=False,
+    key="outputs",
+    name="Outputs",
+    prefix="OP",
+    singular="output",
+    stage="Outputs",
+    intro="Countable products of the activities: sessions held, families reached, staff trained. Not changes in people's lives (those are outcomes).",
+    statement="output",
+    colour=_STAGE_COLOURS["outputs"],
+    columns=(
+        _id_column("OP"),
+        Column("output", "Output", help="Something you can count, e.g. Number of families offered a check-in within 5 days.", required=True, width=44, long=True),
+        _ids("from_components", "From components", ("components",), IDS_HELP.format(example="C1, C2"), width=16, aliases=("components", "from component")),
+        Column("target", "Target", help="The number or rate you aim for, and by when, e.g. 200 families a year.", width=24),
+    ),
+)
+
+MECHANISMS = ListSheet(
+    key="mechanisms",
+    name="Mechanisms",
+    prefix="M",
+    singular="mechanism",
+    stage="Mechanisms",
+    intro="How and why change happens: what the activities set in motion for families or staff that then leads to the outcomes.",
+    statement="mechanism",
+    colour=_STAGE_COLOURS["mechanisms"],
+    columns=(
+        _id_column("M"),
+        Column("mechanism", "Mechanism", help="How and why change happens, e.g. Parents trust a consistent worker, so they ask for help earlier.", required=True, width=46, long=True),
+        _ids("triggered_by", "Triggered by", ("components",), IDS_HELP.format(example="C1, C2") + " Use component IDs.", width=14, aliases=("components",)),
+        _ids("leads_to", "Leads to", ("outcomes",), IDS_HELP.format(example="OC1, OC4") + " Use outcome IDs.", width=14, aliases=("outcomes",)),
+        Column("evidence", "Evidence or rationale", help="Why you believe this happens: research, practice wisdom, feedback from families.", width=46, long=True, aliases=("evidence", "rationale")),
+    ),
+)
+
+OUTCOMES = ListSheet(
+    key="outcomes",
+    name="Outcomes",
+    prefix="OC",
+    singular="outcome",
+    stage="Outcomes",
+    intro="The changes you hope for, for children, families, staff or the service, from short term to long term. Say what changes and in which direction.",
+    statement="outcome",
+    colour=_STAGE_COLOURS["outcomes"],
+    columns=(
+        _id_column("OC"),
+        Column("outcome", "Outcome statement", help="A change, e.g. Parents report less parenting stress. Not an activity or a count.", required=True, width=46, long=True, aliases=("outcome",)),
+        Column("timescale", "Timescale", "choice", help="Short term (within months), medium term (about a year) or long term (years).", required=True, choices="timescale", width=14),
+        Column("who_benefits", "Who benefits", "choice", help="Who the change is for.", choices="who_benefits", width=18, aliases=("who",)),
+        Column("direction", "Intended direction", "choice", help="Should the thing measured increase, decrease or stay the same?", choices="direction", width=12, aliases=("direction",)),
+        _ids("contributes_to", "Contributes to", ("outcomes",), IDS_HELP.format(example="OC5") + " Use the IDs of longer-term outcomes this one helps bring about.", width=14),
+        Column("priority", "Priority", "choice", help="Primary outcomes are the ones the evaluation must measure.", choices="priority", width=12),
+    ),
+)
+
+CONTEXT = ListSheet(
+    required=False,
+    key="context",
+    name="Context factors",
+    prefix="CF",
+    singular="context factor",
+    stage="Context",
+    intro="Things outside the intervention that help it, hinder it or change how well it works (enablers, barriers, moderators).",
+    statement="factor",
+    colour=_STAGE_COLOURS["context"],
+    aliases=("Context", "External factors"),
+    columns=(
+        _id_column("CF"),
+        Column("factor", "Factor", help="e.g. Families' access to devices and data.", required=True, width=40, long=True),
+        Column("type", "Type", "choice", help="Enabler (helps), barrier (hinders) or moderator (changes for whom it works).", choices="factor_type", width=14),
+        Column("detail", "Detail", help="How it plays out locally.", width=46, long=True),
+        _ids("affects", "Affects", ("inputs", "components", "outputs", "mechanisms", "outcomes"), IDS_HELP.format(example="C2, M1"), width=14),
+    ),
+)
+
+ASSUMPTIONS = ListSheet(
+    required=False,
+    key="assumptions",
+    name="Assumptions",
+    prefix="A",
+    singular="assumption",
+    stage="Assumptions",
+    intro="What must be true for the model to work, and how sure you are. Weak or untested assumptions need a plan to test them.",
+    statement="assumption",
+    colour=_STAGE_COLOURS["assumptions"],
+    columns=(
+        _id_column("A"),
+        Column("assumption", "Assumption", help="e.g. Families have a device and data to join virtual sessions.", required=True, width=44, long=True),
+        _ids("relates_to", "Relates to", ("inputs", "components", "outputs", "mechanisms", "outcomes"), IDS_HELP.format(example="C2, M1"), width=14),
+        Column("confidence", "Confidence", "choice", help="How sure are you that it holds?", choices="confidence", width=12),
+        Column("how_tested", "How it will be tested", help="What evidence you will gather to check it, e.g. device survey at first contact.", width=44, long=True, aliases=("how tested", "test")),
+    ),
+)
+
+NEGATIVES = ListSheet(
+    required=False,
+    key="negatives",
+    name="Negative consequences",
+    prefix="NC",
+    singular="negative consequence",
+    stage="Negative consequences",
+    intro="What could go wrong or harm someone, for whom, how likely and how serious; how you will reduce and watch for it.",
+    statement="consequence",
+    colour=_STAGE_COLOURS["negatives"],
+    aliases=("Negative consequences", "Risks", "Unintended consequences"),
+    columns=(
+        _id_column("NC"),
+        Column("consequence", "Potential negative consequence", help="e.g. Risks at home are missed when contact is only virtual.", required=True, width=40, long=True, aliases=("negative consequence", "consequence", "risk")),
+        Column("who_affected", "Who might be affected", help="e.g. Children under 5 who cannot speak up on a video call.", width=24, aliases=("who",)),
+        _ids("relates_to", "Relates to", ("inputs", "components", "outputs", "mechanisms", "outcomes"), IDS_HELP.format(example="C2"), width=12),
+        Column("likelihood", "Likelihood", "choice", help="How likely is it?", choices="rating", width=11),
+        Column("impact", "Impact", "choice", help="How serious would it be?", choices="rating", width=10),
+        Column("mitigation", "Mitigation", help="What you do to make it less likely or less harmful.", width=36, long=True),
+        Column("monitoring", "How it will be monitored", help="How you will notice if it happens, e.g. monthly audit of virtual-only cases.", width=34, long=True, aliases=("monitoring",)),
+    ),
+)
+
+#: List sheets in workbook order.
+LIST_SHEETS: tuple[ListSheet, ...] = (
+    INPUTS,
+    COMPONENTS,
+    OUTPUTS,
+    MECHANISMS,
+    OUTCOMES,
+    CONTEXT,
+    ASSUMPTIONS,
+    NEGATIVES,
+)
+LIST_SHEET_BY_KEY: dict[str, ListSheet] = {s.key: s for s in LIST_SHEETS}
+PREFIXES: dict[str, str] = {s.prefix: s.key for s in LIST_SHEETS}
+
+START = OutputSheet(
+    key="start",
+    name="Start",
+    intro="",
+    colour="1F4E79",
+)
+MEASURES_PLAN = OutputSheet(
+    key="measures_plan",
+    name="Measures plan",
+    intro=(
+        "The evaluation-measures plan: for each outcome, how you will know it changed. "
+        "It is filled by 'Build measures plan' (or lm-excel plan). Your edits are kept when you rebuild it."
+    ),
+    colour="2E6B5A",
+)
+VALIDATION = OutputSheet(
+    key="validation",
+    name="Validation",
+    intro="Results of the last check of this logic model. Filled by 'Check' (or lm-excel check).",
+    colour="4A4A4A",
+)
+LISTS_SHEET = "Lists"
+META_SHEET = "Metadata"
+
+#: Sheets in workbook order (hidden sheets last).
+SHEET_ORDER: tuple[str, ...] = (
+    START.name,
+    INTERVENTION.name,
+    *(s.name for s in LIST_SHEETS),
+    MEASURES_PLAN.name,
+    VALIDATION.name,
+    LISTS_SHEET,
+    META_SHEET,
+)
+
+#: Steps shown on the Start sheet, in the order a user works.
+START_STEPS: tuple[tuple[str, str], ...] = (
+    ("Intervention", "Say what the intervention is, who it is for and why it is needed."),
+    ("Inputs", "List the resources it needs."),
+    ("Components", "List the activities, who delivers them, to whom and how."),
+    ("Outputs", "List what the activities produce that you can count."),
+    ("Outcomes", "List the changes you hope for: short, medium and long term."),
+    ("Mechanisms", "Explain how the activities lead to the outcomes, and link them by ID."),
+    ("Context factors", "Note what helps or hinders the intervention locally."),
+    ("Assumptions", "Write down what must be true for it to work, and how you will test it."),
+    ("Negative consequences", "Think about what could go wrong, for whom, and how you will watch for it."),
+    ("Check", "Press Check (or run lm-excel check) and fix what it finds."),
+    ("Measures plan", "Press Build measures plan to get suggested measures for each outcome; edit as you like."),
+    ("Report", "Press Create Word report to get a formatted report to share."),
+)
+
+#: Start sheet: first row of the steps, row of the status of the last check (label in column B,
+#: text in column C, which tools overwrite), and the first row of the area kept for buttons (E:G).
+START_FIRST_STEP_ROW = 5
+START_STATUS_ROW = START_FIRST_STEP_ROW + len(START_STEPS) + 1
+START_STATUS_CELL = f"C{START_STATUS_ROW}"
+START_BUTTONS_ROW = START_FIRST_STEP_ROW
+
+
+# --- shared helpers used by builder and reader --------------------------------------------------
+
+_SPACES = re.compile(r"[\s_]+")
+
+
+def norm_label(text: object) -> str:
+    """Normalise a header or label for matching: case-, space- and punctuation-insensitive."""
+    if text is None:
+        return ""
+    s = str(text).strip().lower().replace("&", "and")
+    s = re.sub(r"[^a-z0-9/ ]", " ", s)
+    s = s.replace("/", " ")
+    return _SPACES.sub(" ", s).strip()
+
+
+def match_key(text: object) -> str:
+    """Key for matching headers, labels and sheet names: ignores case, spaces and punctuation."""
+    return norm_label(text).replace(" ", "")
+
+
+def norm_sheet_name(name: str) -> str:
+    return match_key(name)
+
+
+_ID_RE = re.compile(r"^([A-Z]+)[\s\-_.]*0*(\d+)$")
+
+
+def normalise_id(value: object) -> str:
+    """Canonical form of an ID: upper case, no spaces, no leading zeros (' c-01 ' -> 'C1')."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    s = str(value).strip().upper()
+    m = _ID_RE.match(s)
+    if m:
+        return f"{m.group(1)}{int(m.group(2))}"
+    return re.sub(r"\s+", "", s)
+
+
+def id_prefix(id_: str) -> str:
+    """Letters at the start of a normalised ID ('OC12' -> 'OC')."""
+    m = re.match(r"^[A-Z]+", id_)
+    return m.group(0) if m else ""
+
+
+_SPLIT = re.compile(r"[,;\n\r/|]+")
+_TOKEN_RE = re.compile(r"^[A-Za-z]+[\s\-_.]*\d+$")
+
+
+def split_ids(value: object) -> tuple[str, ...]:
+    """Split a cell that lists IDs ('C1, c2; C 3', one per line, 'C1 C2') into normalised IDs."""
+    if value is None:
+        return ()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    out: list[str] = []
+    for part in _SPLIT.split(str(value)):
+        part = part.strip()
+        if not part:
+            continue
+        words = part.split()
+        if len(words) > 1 and all(_TOKEN_RE.match(w) for w in words):
+            pieces = words
+        elif re.fullmatch(r"(?i)(.+?)\s+and\s+(.+)", part):
+            pieces = re.split(r"(?i)\s+and\s+", part)
+        else:
+            pieces = [part]
+        for piece in pieces:
+            norm = normalise_id(piece)
+            if norm and norm not in out:
+                out.append(norm)
+    return tuple(out)

@@ -1,0 +1,226 @@
+"""Turn grids of cell values into a :class:`~lm_excel.model.LogicModel`.
+
+A *grid* is the values of one sheet as rows of cells, starting at A1 (``grid[0][0]`` is A1). The
+file reader (openpyxl) and the live-workbook reader (xlwings) both produce grids and share this
+code, so a workbook is understood the same way whichever way it is read.
+
+Tolerated on purpose: blank rows inside or after a table, rows typed below a table's end, columns
+moved (headers matched case- and space-insensitively), extra user columns (ignored), sheets
+renamed to a known alias, IDs with odd case or spacing, several IDs in one cell.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+
+from . import layout as L
+from .errors import MissingSheetsError, NotALogicModelError, SchemaVersionError
+from .model import CellRef, Element, Field, Intervention, LogicModel, StructureNote, a1, cell_text
+
+Grid = Sequence[Sequence[object]]
+
+#: How many rows from the top are searched for a list sheet's header row.
+HEADER_SEARCH_ROWS = 15
+#: Output sheets whose grids are kept on the model for the features that own them.
+EXTRA_SHEETS: tuple[str, ...] = (L.MEASURES_PLAN.name, L.VALIDATION.name)
+
+
+def find_sheet(names: Sequence[str], wanted: str, aliases: Sequence[str] = ()) -> str | None:
+    """The actual name of a sheet matching ``wanted`` or an alias, case- and space-insensitively."""
+    by_norm: dict[str, str] = {}
+    for name in names:
+        by_norm.setdefault(L.norm_sheet_name(name), name)
+    for candidate in (wanted, *aliases):
+        hit = by_norm.get(L.norm_sheet_name(candidate))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _cell(grid: Grid, r: int, c: int) -> object:
+    """Value at 0-based row and column, None outside the grid."""
+    if r < len(grid):
+        row = grid[r]
+        if c < len(row):
+            value = row[c]
+            if isinstance(value, str):
+                return value if value.strip() else None
+            return value
+    return None
+
+
+def find_header_row(grid: Grid, sheet: L.ListSheet) -> tuple[int, dict[str, int]] | None:
+    """0-based header row and column index per column key, or None if no header row is found.
+
+    The header row is the row near the top that names the most of the sheet's columns and
+    includes the ID column.
+    """
+    best: tuple[int, dict[str, int]] | None = None
+    for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
+        mapping: dict[str, int] = {}
+        for c, value in enumerate(grid[r]):
+            if value is None:
+                continue
+            for col in sheet.columns:
+                if col.key not in mapping and col.matches(value):
+                    mapping[col.key] = c
+                    break
+        if "id" in mapping and len(mapping) >= 2 and (best is None or len(mapping) > len(best[1])):
+            best = (r, mapping)
+    return best
+
+
+def parse_list_sheet(
+    grid: Grid, sheet: L.ListSheet, actual_name: str
+) -> tuple[tuple[Element, ...], list[StructureNote]]:
+    """Elements of one list sheet, plus notes about missing columns or header."""
+    notes: list[StructureNote] = []
+    found = find_header_row(grid, sheet)
+    if found is None:
+        notes.append(StructureNote("no-header-row", actual_name, "", CellRef(actual_name, a1(L.HEADER_ROW, 1))))
+        return (), notes
+    header_r, mapping = found
+    for col in sheet.columns:
+        if col.key not in mapping:
+            notes.append(
+                StructureNote("missing-column", actual_name, col.key, CellRef(actual_name, a1(header_r + 1, 1)))
+            )
+    elements: list[Element] = []
+    cols = [(key, c) for key, c in mapping.items()]
+    header_id = L.norm_label(_cell(grid, header_r, mapping["id"]))
+    for r in range(header_r + 1, len(grid)):
+        values = [(key, c, _cell(grid, r, c)) for key, c in cols]
+        if all(cell_text(v) == "" for _, _, v in values):
+            continue
+        id_value = _cell(grid, r, mapping["id"])
+        # A repeated header row (e.g. pasted from another copy) is not an element.
+        if (
+            id_value is not None
+            and L.norm_label(id_value) == header_id
+            and sum(sheet.column(k).matches(v) for k, _, v in values if v is not None) >= 2
+        ):
+            continue
+        fields = {key: Field(v, CellRef(actual_name, a1(r + 1, c + 1))) for key, c, v in values}
+        elements.append(Element(sheet.key, r + 1, fields))
+    return tuple(elements), notes
+
+
+def parse_form_sheet(
+    grid: Grid, sheet: L.FormSheet, actual_name: str
+) -> tuple[Intervention, list[StructureNote]]:
+    """The Intervention record: each label found in the first columns, its value to its right."""
+    found: dict[str, Field] = {}
+    for r in range(len(grid)):
+        for c in range(min(3, len(grid[r]))):
+            label = _cell(grid, r, c)
+            if label is None or not isinstance(label, str):
+                continue
+            for fld in sheet.fields:
+                if fld.key not in found and fld.matches(label):
+                    found[fld.key] = Field(_cell(grid, r, c + 1), CellRef(actual_name, a1(r + 1, c + 2)))
+                    break
+            else:
+                continue
+            break
+    notes = [
+        StructureNote("missing-field", actual_name, fld.key)
+        for fld in sheet.fields
+        if fld.key not in found
+    ]
+    return Intervention(found), notes
+
+
+def parse_meta(grid: Grid) -> dict[str, str]:
+    """Key / value pairs of the metadata sheet (keys in column A, values in column B)."""
+    meta: dict[str, str] = {}
+    for r in range(len(grid)):
+        key = cell_text(_cell(grid, r, 0))
+        if key:
+            meta[key] = cell_text(_cell(grid, r, 1))
+    return meta
+
+
+def check_schema(meta: Mapping[str, str], path: str | os.PathLike[str] | None) -> list[StructureNote]:
+    """Refuse a newer schema; note a missing or unreadable one."""
+    raw = meta.get("schema_version", "")
+    if not raw:
+        return [StructureNote("missing-schema-version", L.META_SHEET, "schema_version")]
+    try:
+        version = int(float(raw))
+    except ValueError:
+        return [StructureNote("bad-schema-version", L.META_SHEET, raw)]
+    if version > L.SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"this workbook uses layout version {version}, but this lm-excel reads up to version "
+            f"{L.SCHEMA_VERSION}; update lm-excel (pip install -U lm-excel)",
+            path,
+        )
+    return []
+
+
+def parse_grids(
+    grids: Mapping[str, Grid],
+    source: str,
+    path: str | os.PathLike[str] | None = None,
+) -> LogicModel:
+    """Build a logic model from grids keyed by actual sheet name.
+
+    Raises :class:`NotALogicModelError` when no logic-model sheet is present,
+    :class:`MissingSheetsError` when required sheets are missing, and
+    :class:`SchemaVersionError` when the workbook is newer than this reader.
+    """
+    names = list(grids)
+    notes: list[StructureNote] = []
+
+    meta_name = find_sheet(names, L.META_SHEET)
+    meta = parse_meta(grids[meta_name]) if meta_name else {}
+
+    located: dict[str, str | None] = {
+        L.INTERVENTION.key: find_sheet(names, L.INTERVENTION.name, L.INTERVENTION.aliases)
+    }
+    for sheet in L.LIST_SHEETS:
+        located[sheet.key] = find_sheet(names, sheet.name, sheet.aliases)
+
+    if not any(located.values()):
+        shown = ", ".join(f"'{n}'" for n in names[:4]) + (", ..." if len(names) > 4 else "")
+        raise NotALogicModelError(
+            f"this is not an lm-excel logic-model workbook (its sheets are {shown or 'none'}); "
+            "start from a template made by 'lm-excel new'",
+            path,
+        )
+    required = [L.INTERVENTION, *L.LIST_SHEETS]
+    missing = [s.name for s in required if s.required and not located[s.key]]
+    if missing:
+        raise MissingSheetsError(missing, path)
+    notes.extend(check_schema(meta, path) if meta_name else [StructureNote("missing-metadata", L.META_SHEET, "")])
+
+    iv_name = located[L.INTERVENTION.key]
+    assert iv_name is not None
+    intervention, iv_notes = parse_form_sheet(grids[iv_name], L.INTERVENTION, iv_name)
+    notes.extend(iv_notes)
+
+    elements: dict[str, tuple[Element, ...]] = {}
+    for sheet in L.LIST_SHEETS:
+        actual = located[sheet.key]
+        if actual is None:
+            notes.append(StructureNote("missing-sheet", sheet.name, ""))
+            elements[sheet.key] = ()
+            continue
+        elements[sheet.key], sheet_notes = parse_list_sheet(grids[actual], sheet, actual)
+        notes.extend(sheet_notes)
+
+    extras: dict[str, tuple[tuple[object, ...], ...]] = {}
+    for extra in EXTRA_SHEETS:
+        actual = find_sheet(names, extra)
+        if actual is not None:
+            extras[extra] = tuple(tuple(row) for row in grids[actual])
+
+    return LogicModel(
+        source=source,
+        intervention=intervention,
+        elements=elements,
+        meta=meta,
+        notes=tuple(notes),
+        extras=extras,
+    )

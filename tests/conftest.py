@@ -1,0 +1,82 @@
+"""Shared test helpers: workbooks built in code, and LibreOffice as the real spreadsheet client."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+#: shared/ sits beside the project checkout (here and in CI).
+SHARED = ROOT.parent / "shared"
+
+
+def soffice_path() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if soffice_path():
+        return
+    if os.environ.get("LM_EXCEL_REQUIRE_OFFICE") == "1":
+        raise pytest.UsageError(
+            "LM_EXCEL_REQUIRE_OFFICE=1 but LibreOffice (soffice) is not installed"
+        )
+    skip = pytest.mark.skip(reason="LibreOffice (soffice) is not installed")
+    for item in items:
+        if "office" in item.keywords:
+            item.add_marker(skip)
+
+
+def soffice_convert(src: Path, fmt: str, outdir: Path, timeout: float = 180) -> Path:
+    """Convert ``src`` with headless LibreOffice; return the output path (fails the test on error).
+
+    ``fmt`` is a LibreOffice filter spec such as ``pdf`` or ``xlsx:Calc MS Excel 2007 XML``.
+    """
+    exe = soffice_path()
+    assert exe, "LibreOffice is not installed"
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = outdir / "lo-profile"
+    proc = subprocess.run(
+        [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+         "--convert-to", fmt, "--outdir", str(outdir), str(src)],
+        capture_output=True, text=True, timeout=timeout, check=False,
+    )
+    ext = fmt.split(":")[0]
+    out = outdir / f"{src.stem}.{ext}"
+    assert proc.returncode == 0 and out.exists() and out.stat().st_size > 0, (
+        f"LibreOffice could not convert {src.name} to {ext}: rc={proc.returncode} "
+        f"stdout={proc.stdout!r} stderr={proc.stderr!r}"
+    )
+    return out
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m lm_excel ARGS`` as a user would (a whole process)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.run(
+        [sys.executable, "-m", "lm_excel", *args],
+        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def example_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The worked example, built once per test session (treat as read-only)."""
+    from lm_excel.builder import build_workbook
+    from lm_excel.example import example_records
+
+    return build_workbook(tmp_path_factory.mktemp("example") / "example.xlsx", example_records())
+
+
+@pytest.fixture(scope="session")
+def blank_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A blank template, built once per test session (treat as read-only)."""
+    from lm_excel.builder import build_workbook
+
+    return build_workbook(tmp_path_factory.mktemp("blank") / "blank.xlsx")
