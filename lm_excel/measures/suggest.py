@@ -32,6 +32,7 @@ TEXT_WEIGHT = 1.0
 PHRASE_WEIGHT = 0.6
 NAME_COVER = 2.0  # bonus when the outcome covers all of a measure's name
 POPULATION_WEIGHT = 0.5  # words that say who an outcome is about count half
+HEAD_WEIGHT = 1.5  # the first word that points to a measure counts more
 DOMAIN_PRIMARY = 2.0
 DOMAIN_SECONDARY = 1.2
 MISFIT_WHO = 0.55
@@ -151,6 +152,7 @@ class Index:
             spans[span] = spans.get(span, 0.0) + amount
 
         seen: set[str] = set()
+        head = True
         for t in content:
             if t.token in seen or t.token in vocab.nonscoring or t.token.isdigit():
                 continue
@@ -160,6 +162,11 @@ class Index:
                 continue
             if t.token in vocab.population:
                 idf *= POPULATION_WEIGHT
+            elif head:
+                # The first word that points to a measure is usually what should change
+                # ("reduced turnover of practitioners in early help teams").
+                idf *= HEAD_WEIGHT
+                head = False
             for mid, weight in self.postings.get(t.token, ()):
                 credit(mid, (t.start, t.end), idf * weight)
         covered: dict[int, float] = {}

@@ -15,18 +15,22 @@ _POSSESSIVE = re.compile(r"(?<=[a-z])'s?\b")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
 _SPECIAL = (("a&e", "aae"), ("a & e", "aae  "))  # same length, so positions still fit the text
 
-# Irregular forms and comparatives that suffix rules do not reach.
-_IRREGULAR = {
+# Irregular forms and comparatives that suffix rules do not reach: replaced by a base word that
+# is then stemmed like any other ("earlier" -> "early" -> "earli").
+_REPLACE = {
     "children": "child", "people": "person", "men": "man", "women": "woman",
     "earlier": "early", "sooner": "soon", "happier": "happy", "better": "good",
     "fewer": "few", "lower": "low", "higher": "high", "greater": "great", "calmer": "calm",
     "safer": "safe", "closer": "close", "stronger": "strong", "longer": "long",
     "shorter": "short", "quicker": "quick", "faster": "fast", "older": "old",
-    "younger": "young", "worse": "bad", "less": "less", "needs": "need", "was": "was",
-    "has": "has", "does": "does", "this": "this", "its": "its", "his": "his", "is": "is",
-    "process": "process", "parenting": "parenting", "looked": "looked", "timely": "timely", "stress": "stress", "address": "address", "wellness": "wellness",
-    "news": "news", "series": "series", "basis": "basis", "crisis": "crisis",
+    "younger": "young", "worse": "bad", "needs": "need",
 }
+# Words kept as they are, where a suffix rule would merge them with a word of another meaning
+# ("parenting" is not "parent", "timely" is not "time", "looked after" is not "looking after").
+_KEEP = frozenset({
+    "less", "was", "has", "does", "this", "its", "his", "is", "process", "stress", "address",
+    "wellness", "news", "series", "basis", "crisis", "parenting", "looked", "timely",
+})
 
 
 _SUFFIXES = (("ness", 7), ("ment", 8), ("ity", 7), ("ation", 8), ("ssion", 8), ("ate", 6),
@@ -42,9 +46,9 @@ def _undouble(w: str) -> str:
 @lru_cache(maxsize=20000)
 def stem(word: str) -> str:
     """Return a light stem of one lower-case word (plural, -ing, -ed and common suffixes)."""
-    w = word
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
+    if word in _KEEP:
+        return word
+    w = _REPLACE.get(word, word)
     if len(w) <= 3 or w.isdigit():
         return w
     if w.endswith("ies") and len(w) > 4:
