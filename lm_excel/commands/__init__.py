@@ -9,5 +9,6 @@ import time: ``lm-excel --help`` must stay fast.
 COMMAND_MODULES = (
     "new",
     "demo",
+    "plan",
     "suggest",
 )

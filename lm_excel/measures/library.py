@@ -84,7 +84,10 @@ def _fmt_age(x: float) -> str:
 
 
 def problems_of(m: Measure, *, need_source: bool = True) -> list[str]:
-    """Return what is wrong with one measure, in plain English (empty when it is fine)."""
+    """Return what is wrong with one measure, in plain English (empty when it is fine).
+
+    An LA's own (local) measure may leave its domains, licence and source blank.
+    """
     out = []
     if not _KEY.match(m.key or ""):
         out.append(f"key {m.key!r} must be lower case letters, digits and underscores")
@@ -92,7 +95,7 @@ def problems_of(m: Measure, *, need_source: bool = True) -> list[str]:
         out.append("name is empty")
     if m.kind not in KINDS:
         out.append(f"kind {m.kind!r} is not one of: {', '.join(KINDS)}")
-    if not m.domains:
+    if not m.domains and not m.local:
         out.append("domains is empty")
     for d in m.domains:
         if d not in DOMAINS:
@@ -100,12 +103,12 @@ def problems_of(m: Measure, *, need_source: bool = True) -> list[str]:
     for r in m.respondent:
         if r not in RESPONDENTS:
             out.append(f"respondent {r!r} is not one of: {', '.join(RESPONDENTS)}")
-    if not m.who_benefits:
+    if not m.who_benefits and not m.local:
         out.append("who_benefits is empty")
     for w in m.who_benefits:
         if w not in WHO_BENEFITS:
             out.append(f"who_benefits {w!r} is not one of: {', '.join(WHO_BENEFITS)}")
-    if m.licence not in LICENCES:
+    if m.licence not in LICENCES and not (m.local and m.licence == ""):
         out.append(f"licence {m.licence!r} is not one of: {', '.join(LICENCES)}")
     if m.age_min is not None and m.age_max is not None and m.age_min > m.age_max:
         out.append(f"age_min {m.age_min} is above age_max {m.age_max}")
