@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _timing import median_times, python
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work"
@@ -50,15 +50,12 @@ def suggest_command(path: Path) -> list[str]:
     return [sys.executable, "-m", "lm_excel", "suggest", "--file", str(path), "--json"]
 
 
-def time_runs(cmd: list[str], runs: int, out: Path) -> list[float]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    times = []
-    for _ in range(runs):
-        with out.open("wb") as sink:
-            t0 = time.perf_counter()
-            subprocess.run(cmd, stdout=sink, env=env, check=True)
-            times.append(time.perf_counter() - t0)
-    return times
+def subprocess_output(cmd: list[str], env: dict[str, str]) -> list[str]:
+    """The JSON lines one run writes (to check the benchmark times real work)."""
+    import subprocess
+
+    return subprocess.run(cmd, env=env, capture_output=True, text=True,
+                          check=True).stdout.splitlines()
 
 
 def main() -> int:
@@ -69,18 +66,15 @@ def main() -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     src = WORK / "outcomes_1000.txt"
     src.write_text("\n".join(outcomes(args.n)) + "\n", encoding="utf-8")
-    out = WORK / "suggest_out.jsonl"
     cmds = {
-        "python -c pass": [sys.executable, "-c", "pass"],
-        "python -c 'import lm_excel'": [sys.executable, "-c", "import lm_excel"],
+        "python -c pass": python("pass"),
+        "python -c 'import lm_excel'": python("import lm_excel"),
         f"suggest --file ({args.n} outcomes) --json": suggest_command(src),
     }
-    time_runs(cmds[next(reversed(cmds))], 1, out)  # warm the file cache once
-    medians = {}
-    for label, cmd in cmds.items():
-        medians[label] = statistics.median(time_runs(cmd, args.runs, out))
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == args.n, f"expected {args.n} JSON lines, got {len(lines)}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    medians = median_times(cmds, args.runs, env)
+    out = subprocess_output(suggest_command(src), env)
+    assert len(out) == args.n, f"expected {args.n} JSON lines, got {len(out)}"
     floor, imp = list(medians.values())[:2]
     shown = ["python"] + [str(Path(c).relative_to(ROOT)) if c.startswith(str(ROOT)) else c
                           for c in cmds[next(reversed(cmds))][1:]]

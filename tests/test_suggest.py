@@ -139,6 +139,17 @@ def test_age_range_is_read_from_the_text():
     assert not any("designed for ages" in s.why for s in older[:3])
 
 
+def test_adult_self_report_limits_do_not_count_against_outcomes_about_parents():
+    # WEMWBS is for ages 13+ completing it about themselves: "parents of babies" are adults.
+    parents = {s.measure.key: s.why for s in suggest("Parents of babies have better mental wellbeing",
+                                                     top=10)}
+    assert "wemwbs" in parents and "designed for ages" not in parents["wemwbs"]
+    # A child-age instrument still counts the child's age: PSI-4 is for parents of 0-12s.
+    teens = {s.measure.key: s.why for s in suggest("Parents of teenagers report less parenting stress",
+                                                   top=10)}
+    assert "designed for ages 0-12" in teens["psi4"]
+
+
 def test_bad_age_and_timescale_are_clear_errors():
     with pytest.raises(SuggestError, match="age 'toddler' is not"):
         suggest("x", age="toddler")
@@ -309,8 +320,8 @@ def test_cli_help_includes_an_example():
     assert "--file" in proc.stdout and "suggest" in run_cli("--help").stdout
 
 
-def test_importing_measures_does_not_import_pandas():
-    code = ("import sys, lm_excel.measures, lm_excel.commands.suggest; "
+def test_importing_measures_and_the_cli_does_not_import_pandas():
+    code = ("import sys, lm_excel.measures, lm_excel.cli; lm_excel.cli.build_parser(); "
             "print(sorted(m for m in ('pandas', 'numpy', 'openpyxl') if m in sys.modules))")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     out = subprocess.run([sys.executable, "-c", code], env=env, check=True,

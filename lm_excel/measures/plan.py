@@ -297,8 +297,9 @@ def _row(ref: str, kind: str, row_type: str, statement: str, about: str,
 
 def _outcome_rows(model: LogicModel, lib: MeasureLibrary, notes: list[PlanNote]) -> list[dict]:
     outcomes = list(model.outcomes)
-    primary = [el for el in outcomes if el.text("priority").lower() == "primary"]
-    ordered = primary + [el for el in outcomes if el not in primary]
+    is_primary = [el.text("priority").lower() == "primary" for el in outcomes]
+    ordered = [el for el, p in zip(outcomes, is_primary) if p] + [
+        el for el, p in zip(outcomes, is_primary) if not p]
     rows = []
     for el in ordered:
         if not el.id or not el.statement:

@@ -137,10 +137,14 @@ class Index:
                 self.domain_members.setdefault(d, []).append((mid, bonus))
 
     def rank(self, text: str, who: frozenset[str], ages: tuple[float, float | None] | None,
-             timescale: str | None, top: int) -> list[tuple[float, int, str]]:
-        """Score every measure for one outcome; return the best (score, measure index, why)."""
+             timescale: str | None, top: int, terms: list[Term] | None = None
+             ) -> list[tuple[float, int, str]]:
+        """Score every measure for one outcome; return the best (score, measure index, why).
+
+        ``terms`` is ``self.vocab.analyse(text)`` when the caller already has it."""
         vocab = self.vocab
-        terms = vocab.analyse(text)
+        if terms is None:
+            terms = vocab.analyse(text)
         shown = text if len(normalise(text)) == len(text) else normalise(text)
         content = [t for t in terms if not t.stop]
         raw: dict[int, float] = {}
@@ -377,7 +381,7 @@ def suggest(outcome_text: str, who_benefits=None, timescale: str | None = None, 
         inferred = who_in_text(terms)
         who = frozenset({inferred}) if inferred else who
     ages = parse_age(age) if age is not None else ages_in_text(outcome_text, terms)
-    ranked = index.rank(outcome_text, who, ages, parse_timescale(timescale), top)
+    ranked = index.rank(outcome_text, who, ages, parse_timescale(timescale), top, terms)
     out = [
         Suggestion(index.measures[mid], round(score / (score + SCORE_HALF), 3), why)
         for score, mid, why in ranked
