@@ -172,14 +172,13 @@ def _edit_plan(path, edits):
 
 
 def _add_plan_row(path, values):
+    """Type a row at the bottom of the sheet, below the recommended design, as a user might."""
     wb = openpyxl.load_workbook(path)
     ws = wb[L.MEASURES_PLAN.name]
     headers = {c.value: c.column for c in ws[L.HEADER_ROW]}
-    last = max(r for r in range(L.HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, 1).value
-               and ws.cell(r, 1).value != L.PLAN_DESIGN_MARKER and r < _design_row(ws))
-    ws.insert_rows(last + 1)
+    row = ws.max_row + 2
     for header, value in values.items():
-        ws.cell(last + 1, headers[header]).value = value
+        ws.cell(row, headers[header]).value = value
     wb.save(path)
 
 
@@ -214,12 +213,13 @@ def test_rebuilding_the_plan_keeps_every_edit_and_flags_deleted_outcomes(tmp_pat
     })
     _add_plan_row(work, {"Ref": "OC4", "Type": "Outcome (primary)",
                          "Measure": "Goal Based Outcomes (GBO)", "Responsible": "Keyworkers"})
+    _add_plan_row(work, {"Ref": "OC5", "Measure": "Home-made mood tracker"})
     _change_model(work, delete_outcome="OC7",
                   reword=("OC6", "Better emotional wellbeing of children in supported families"))
 
     proc = run_cli("plan", str(work), "--in-place")
     assert proc.returncode == 0, proc.stderr
-    assert "Your changes kept: 7 cells, 2 rows; rows flagged for you to look at: 1." in proc.stdout
+    assert "Your changes kept: 7 cells, 3 rows; rows flagged for you to look at: 1." in proc.stdout
     assert (tmp_path / "model.bak.xlsx").exists()  # the backup of the file before
     rows = _plan_rows(work)
     after = _by_ref(rows)
@@ -250,6 +250,10 @@ def test_rebuilding_the_plan_keeps_every_edit_and_flags_deleted_outcomes(tmp_pat
     assert len(added) == 1 and added[0]["responsible"] == "Keyworkers"
     assert added[0]["measure_key"] == "gbo" and added[0]["check"] == "a row you added: kept"
     assert refs[refs.index("OC4") + 1] == "OC4"
+    tracker = next(r for r in rows if r["measure"] == "Home-made mood tracker")
+    assert tracker["ref"] == "OC5" and refs[refs.index("OC5") + 1] == "OC5"
+    assert tracker["check"] == "a row you added: kept; measure not in the library or My " \
+                               "measures: details left blank"
 
     # A second rebuild with no new edits changes nothing.
     again = make_plan(read_workbook(work))

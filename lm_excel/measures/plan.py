@@ -190,7 +190,8 @@ _DOMAIN_KEYS = {d.lower().replace(" ", "_") for d in L.LISTS["measure_domain"]}
 def parse_plan_grid(grid: Sequence[Sequence[object]], sheet: str = L.MEASURES_PLAN.name
                     ) -> tuple[list[dict[str, Any]], bool]:
     """Rows of a Measures plan sheet (as a grid of values from A1), and whether the hidden
-    'Generated' column was found. Each row maps column keys to text, plus '_ref' (its first cell)."""
+    'Generated' column was found. Each row maps column keys to text, plus '_ref' (its first
+    cell) and '_row'. Rows typed below the recommended design are plan rows too."""
     header_r, mapping = None, {}
     for r in range(min(len(grid), 20)):
         found: dict[str, int] = {}
@@ -204,11 +205,17 @@ def parse_plan_grid(grid: Sequence[Sequence[object]], sheet: str = L.MEASURES_PL
     if header_r is None:
         return [], False
     rows = []
+    in_design = False
     for r in range(header_r + 1, len(grid)):
         row = grid[r]
         first = next((cell_text(v) for v in row if cell_text(v)), "")
         if first == L.PLAN_DESIGN_MARKER:
-            break
+            in_design = True
+            continue
+        # Below the table sit the design's numbered lines ("1.", "2." ...); any other row
+        # there is one the user typed below it, and is read as a plan row.
+        if in_design and re.fullmatch(r"\d+\.", cell_text(row[0]) if row else ""):
+            continue
         values = {k: cell_text(row[c]) if c < len(row) else "" for k, c in mapping.items()}
         if not any(values.values()):
             continue
@@ -441,22 +448,19 @@ def _merge(new_rows: list[dict], previous: list[dict], has_generated: bool,
         chosen = _measure_named(lib, row["measure"], row["measure_key"])
         if row["measure"]:
             _describe(row, chosen)
-            if chosen is None:
-                row["check"] = _join(row["check"], _NOT_IN_LIBRARY)
         if el is None:
-            msg = (f"{row['ref'] or 'This row'} is no longer in the logic model; row kept: delete "
-                   "it if it is no longer needed")
-            notes.append(PlanNote("ref-deleted", msg, p["_ref"]))
-            row["check"] = msg
+            check = (f"{row['ref'] or 'This row'} is no longer in the logic model; row kept: "
+                     "delete it if it is no longer needed")
+            notes.append(PlanNote("ref-deleted", check, p["_ref"]))
         elif _generated(p) is not None and (L.normalise_id(row["ref"]), _row_kind(p)) in regenerated:
-            row["check"] = "a second row for this item: kept as you left it"
+            check = "a second row for this item: kept as you left it"
         elif _generated(p) is not None:
-            msg = f"{row['ref']} no longer gets a row of this type (e.g. an assumption now marked " \
-                  "strong); row kept: delete it if it is no longer needed"
-            notes.append(PlanNote("not-regenerated", msg, p["_ref"]))
-            row["check"] = msg
+            check = (f"{row['ref']} no longer gets a row of this type (e.g. an assumption now "
+                     "marked strong); row kept: delete it if it is no longer needed")
+            notes.append(PlanNote("not-regenerated", check, p["_ref"]))
         else:
-            row["check"] = "a row you added: kept"
+            check = "a row you added: kept"
+        row["check"] = _join(check, _NOT_IN_LIBRARY if row["measure"] and chosen is None else "")
         _insert_after_ref(out, row)
     return out, kept, len(leftovers)
 
