@@ -130,6 +130,8 @@ class Index:
             for tok in name:
                 self.name_postings.setdefault(tok, []).append(mid)
         self.by_key = {m.key: i for i, m in enumerate(self.measures)}
+        self.who_sets = [frozenset(m.who_benefits) for m in self.measures]
+        self.child_or_parent = [m.is_child_or_parent_questionnaire for m in self.measures]
         self.domain_members: dict[str, list[tuple[int, float]]] = {}
         for mid, m in enumerate(self.measures):
             for rank, d in enumerate(m.domains):
@@ -180,9 +182,10 @@ class Index:
         for mid, idf_sum in covered.items():
             raw[mid] += NAME_COVER * idf_sum / self.name_idf[mid]
         credited: set[tuple[int, tuple[str, ...]]] = set()
+        present = {t.token for t in terms}
         for i, t in enumerate(terms):
             for ph, mid in self.phrases.get(t.token, ()):
-                if (mid, ph) in credited:
+                if (mid, ph) in credited or not all(x in present for x in ph):
                     continue
                 hit = match_at(terms, i, ph)
                 if hit:
@@ -206,9 +209,14 @@ class Index:
         scored: list[tuple[float, str, int]] = []
         for mid, base in raw.items():
             m = self.measures[mid]
-            if practitioner_only and m.is_child_or_parent_questionnaire:
+            if practitioner_only and self.child_or_parent[mid]:
                 continue
-            scored.append((base * self._fit(m, who, ages, timescale)[0], m.key, mid))
+            factor = 1.0
+            if who and not who & self.who_sets[mid]:
+                factor = MISFIT_WHO
+            if ages is not None or timescale is not None:
+                factor = self._fit(m, who, ages, timescale)[0]
+            scored.append((base * factor, m.key, mid))
         scored.sort(key=lambda r: (-r[0], r[1]))
         out = []
         for score, _, mid in scored[:top]:

@@ -41,9 +41,12 @@ class Vocabulary:
         "in care" in "reduction in care proceedings"), then the longer, then the earlier.
         """
         toks = tokens(text, self.stopwords)
+        present = {t.token for t in toks}
         found = []
         for i, tok in enumerate(toks):
             for phrase, concept in self.synonyms.get(tok.token, ()):
+                if len(phrase) > 1 and not all(x in present for x in phrase):
+                    continue
                 hit = match_at(toks, i, phrase, max_other=0)
                 if hit:
                     content = sum(1 for x in phrase if x not in self.stopwords)
