@@ -11,22 +11,20 @@ workbook with buttons, build the plan from inside Excel, where the workbook itse
 
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
 from typing import Any
 
+from .. import builder as B
 from .. import layout as L
 from ..errors import OutputError
 from ..fileio import write_verified
 from ..model import col_letter
 from .plan import MeasuresPlan, parse_plan_grid
 
-_FONT = "Arial"
-_TEXT = "1A1A1A"
-_MUTED = "4D4D4D"  # 8.4:1 on white
-_LINK = "0B5394"  # 7.6:1 on white
-_PLAN_LISTS = (L.PLAN_MEASURE_LIST, "plan_status")
+# The template's font and colours (contrast of at least 4.5:1 on white), as openpyxl takes them.
+_FONT = B._FONT
+_TEXT, _MUTED, _LINK = (c.lstrip("#") for c in (B._TEXT, B._MUTED, B._LINK))
 
 
 def _measure_names(plan: MeasuresPlan) -> list[str]:
@@ -62,9 +60,10 @@ def _set_list(wb: Any, name: str, values: list[str]) -> None:
     wb.defined_names[key] = DefinedName(key, attr_text=ref)
 
 
-def _lines(text: str, width: float) -> int:
-    per_line = max(width * 1.1 - 1, 4)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")) if text else 1
+def _height(texts: list[tuple[str, float]]) -> float:
+    """Row height (points) fitting wrapped text, estimated as the template builder does."""
+    lines = max((B._lines(text, width) for text, width in texts), default=1)
+    return min(409, max(15, lines * 12.9 + 3))
 
 
 def _text_cell(ws: Any, row: int, col: int, value: str, **style: Any) -> Any:
@@ -123,13 +122,13 @@ def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
     ws.row_dimensions[header_row].height = 30
 
     for r, row in enumerate(rows, start=header_row + 1):
-        lines = 1
+        shown = []
         for c, col in enumerate(columns, start=1):
             value = str(row.get(col.key, "") or "")
             _text_cell(ws, r, c, value, font=text_font, alignment=wrap)
             if col.key not in L.PLAN_HIDDEN:
-                lines = max(lines, _lines(value, col.width))
-        ws.row_dimensions[r].height = min(409, max(15, lines * 12.9 + 3))
+                shown.append((value, col.width))
+        ws.row_dimensions[r].height = _height(shown)
 
     # Guidance on every column, and dropdowns for the measure and the status.
     last = header_row + L.PREPARED_ROWS
@@ -177,7 +176,7 @@ def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
                           font=Font(name=_FONT, size=10, color=_LINK, underline="single"),
                           alignment=top)
         link.hyperlink = strand.source
-        ws.row_dimensions[r].height = min(409, max(15, _lines(strand.detail, width) * 12.9 + 3))
+        ws.row_dimensions[r].height = _height([(strand.detail, width), (strand.title, 26)])
 
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A3  # a wide table: A3 keeps the text legible
