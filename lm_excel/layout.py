@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: Version of the workbook structure. Raise it when a sheet or column is renamed, added or removed
 #: in a way an older reader would misread; add a migration for the previous version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: What each schema version changed (migrations live in lm_excel/migrate.py).
+SCHEMA_HISTORY: dict[int, str] = {
+    1: "first layout",
+    2: "adds the Change log and Conflicts sheets (older tools would drop them when rewriting)",
+}
 #: Version of the template's content (wording, help text, lists). Informational only.
 TEMPLATE_VERSION = "2026.11"
 #: Marker written into the metadata sheet so a logic-model workbook can be recognised.
@@ -61,6 +67,16 @@ LISTS: dict[str, tuple[str, ...]] = {
     "factor_type": ("Enabler", "Barrier", "Moderator"),
     "confidence": ("Strong", "Some", "Weak", "Untested"),
     "rating": ("Low", "Medium", "High"),
+    # Evaluation measures (issue 4): the My measures sheet and the Measures plan.
+    "measure_kind": ("Administrative", "Validated instrument", "Bespoke", "Qualitative"),
+    "measure_domain": (
+        "Safety", "Service", "Placement", "Education", "Early years", "Emotional wellbeing",
+        "Mental health", "Parenting", "Family functioning", "Workforce", "Offending", "Health",
+        "Financial", "Housing", "Experience", "Practice quality", "Partnership", "Cost",
+        "Engagement",
+    ),
+    "licence": ("Free", "Registration", "Licensed", "Paid"),
+    "plan_status": ("Suggested", "Agreed", "Collecting", "Not needed"),
 }
 
 
@@ -95,9 +111,7 @@ class Column:
 
     def matches(self, header: object) -> bool:
         """Whether a header cell's text names this column (case- and space-insensitive)."""
-        wanted = {match_key(self.header), match_key(self.key)}
-        wanted.update(match_key(a) for a in self.aliases)
-        return match_key(header) in wanted
+        return match_key(header) in _wanted_keys(self.header, self.key, self.aliases)
 
 
 @dataclass(frozen=True)
@@ -149,7 +163,12 @@ class FormSheet:
 
 @dataclass(frozen=True)
 class OutputSheet:
-    """A sheet the tool writes (Start, Measures plan, Validation): reserved, never read as input."""
+    """A sheet the tool writes (Start, Measures plan, Validation, Change log, Conflicts).
+
+    Never read as model input; the reader keeps the grids of some of them on ``LogicModel.extras``
+    so they travel with the model (share, merge). ``columns`` describes a table whose header is
+    on row ``HEADER_ROW`` (Change log, Conflicts).
+    """
 
     key: str
     name: str
@@ -373,6 +392,69 @@ NEGATIVES = ListSheet(
     ),
 )
 
+# --- evaluation measures (issue 4) ---------------------------------------------------------------
+
+MY_MEASURES = ListSheet(
+    required=False,
+    key="my_measures",
+    name="My measures",
+    prefix="MM",
+    singular="local measure",
+    intro=(
+        "Optional: measures your service already collects or plans to use (a local survey, a "
+        "dashboard figure). They join the measures library: Build measures plan can suggest them."
+    ),
+    statement="name",
+    colour="2E5E6B",
+    aliases=("Local measures", "Our measures"),
+    columns=(
+        _id_column("MM"),
+        Column("name", "Measure", help="Its name as staff know it, e.g. Family Connect feedback card.", required=True, width=30, long=True, aliases=("measure name", "name")),
+        Column("kind", "Kind", "choice", help="Administrative data, a validated instrument, a bespoke survey or qualitative work.", choices="measure_kind", width=16),
+        Column("domain", "Domain", "choice", help="The main area it measures.", choices="measure_domain", width=16),
+        Column("what_it_measures", "What it measures", help="What it tells you, e.g. whether families felt listened to at each visit.", width=40, long=True, aliases=("measures", "description")),
+        Column("respondent", "Completed by", help="Who fills it in or provides it: child, young person, parent or carer, family, practitioner, service or system.", width=18, aliases=("respondent", "informant")),
+        Column("who_benefits", "Suits outcomes for", help="Outcomes for whom it fits: child, parent or carer, family, practitioner, service or system, community. Separate several with semicolons.", width=20, aliases=("who benefits",)),
+        Column("ages", "Ages", help="Age range in years, e.g. 8-15 or 13+. Leave blank for any age.", width=10),
+        Column("data_source", "Data source", help="Where the data comes from, e.g. case management system, feedback card.", width=22),
+        Column("timepoints", "Timepoints", help="When it is collected, e.g. first visit and case closure.", width=20),
+        Column("licence", "Licence", "choice", help="Free, needs registration, licensed or paid.", choices="licence", width=12),
+        Column("keywords", "Keywords", help="Words an outcome might use that this measure fits, separated by semicolons, e.g. listened to; respected.", width=30, long=True),
+        Column("notes", "Notes or link", help="Anything else: a link to the form, who holds the data, costs.", width=30, long=True, aliases=("notes", "link")),
+    ),
+)
+
+#: Columns of the Measures plan table (written by lm_excel.measures.plan_writer).
+#: ``editable`` columns are the user's: regenerating the plan keeps every change made to them.
+PLAN_HIDDEN = ("measure_key", "generated")
+PLAN_EDITABLE = ("measure", "baseline", "follow_up", "responsible", "target", "status", "notes")
+PLAN_COLUMNS: tuple[Column, ...] = (
+    Column("ref", "Ref", help="The ID of the outcome, output, negative consequence or assumption this row measures.", required=True, width=8),
+    Column("row_type", "Type", help="Outcome (primary or secondary), process (an output), negative consequence or assumption.", width=14),
+    Column("statement", "Statement", help="Copied from the logic model each time the plan is built.", width=36, long=True),
+    Column("about", "About", help="Timescale, who benefits and priority, or the target, likelihood or confidence from the logic model.", width=22, long=True),
+    Column("measure", "Measure", help="The measure chosen. Pick another from the list to swap it; your choice is kept when the plan is rebuilt.", required=True, width=30, long=True),
+    Column("alternatives", "Alternatives", help="Other measures that fit, best first.", width=30, long=True),
+    Column("why", "Why suggested", help="The words and domain that matched, and any fit warning.", width=34, long=True),
+    Column("kind", "Kind", help="Administrative data, validated instrument, bespoke or qualitative.", width=14),
+    Column("respondent", "Completed by", help="Who fills it in or provides the data.", width=16),
+    Column("data_source", "Data source", help="Where the data comes from.", width=18),
+    Column("baseline", "Baseline", help="When the first measurement is taken. Edit freely.", width=22, long=True),
+    Column("follow_up", "Follow-up", help="When it is measured again, from the outcome's timescale. Edit freely.", width=24, long=True),
+    Column("responsible", "Responsible", help="Who collects and reports this measure.", width=16),
+    Column("target", "Target", help="The change you aim for, e.g. a 10% fall in 12 months.", width=16),
+    Column("licence", "Licence and cost", help="Free, registration, licensed or paid, and what that involves.", width=26, long=True),
+    Column("status", "Status", "choice", help="Suggested, agreed, collecting, or not needed.", choices="plan_status", width=12),
+    Column("notes", "Notes", help="Anything else. Kept when the plan is rebuilt.", width=26, long=True),
+    Column("check", "Check", help="Notes from the last build, e.g. an outcome that no longer exists.", width=30, long=True),
+    Column("measure_key", "Measure key", help="Key of the measure in the library (hidden).", width=8),
+    Column("generated", "Generated", help="What the tool wrote last time, to tell your edits apart (hidden).", width=8),
+)
+#: Name of the hidden list (on the Lists sheet) of measures offered in the plan's Measure column.
+PLAN_MEASURE_LIST = "measures"
+#: First cell text of the recommended-design block written below the plan table.
+PLAN_DESIGN_MARKER = "Recommended evaluation design"
+
 #: List sheets in workbook order.
 LIST_SHEETS: tuple[ListSheet, ...] = (
     INPUTS,
@@ -383,6 +465,7 @@ LIST_SHEETS: tuple[ListSheet, ...] = (
     CONTEXT,
     ASSUMPTIONS,
     NEGATIVES,
+    MY_MEASURES,
 )
 LIST_SHEET_BY_KEY: dict[str, ListSheet] = {s.key: s for s in LIST_SHEETS}
 PREFIXES: dict[str, str] = {s.prefix: s.key for s in LIST_SHEETS}
@@ -401,6 +484,7 @@ MEASURES_PLAN = OutputSheet(
         "It is filled by 'Build measures plan' (or lm-excel plan). Your edits are kept when you rebuild it."
     ),
     colour="2E6B5A",
+    columns=PLAN_COLUMNS,
 )
 VALIDATION = OutputSheet(
     key="validation",
@@ -408,6 +492,48 @@ VALIDATION = OutputSheet(
     intro="Results of the last check of this logic model. Filled by 'Check' (or lm-excel check).",
     colour="4A4A4A",
 )
+CHANGE_LOG = OutputSheet(
+    key="change_log",
+    name="Change log",
+    intro=(
+        "Who shared or merged this workbook, when, and what changed. lm-excel share and lm-excel "
+        "merge add a row each time; earlier rows are always kept."
+    ),
+    colour="1F4E79",
+    columns=(
+        Column("when", "When", help="Date and time of the share or merge.", width=20),
+        Column("who", "Who", help="Who ran it (user name, or the name given with --by).", width=18),
+        Column("action", "Action", help="share, merge or migrate.", width=10),
+        Column("summary", "Summary", help="What was done and what changed.", width=70, long=True),
+        Column("files", "Files", help="The files read and written.", width=40, long=True),
+        Column("tool", "lm-excel version", help="Version of lm-excel that wrote the row.", width=12),
+    ),
+)
+CONFLICTS = OutputSheet(
+    key="conflicts",
+    name="Conflicts",
+    intro=(
+        "Places where two copies disagree, found by lm-excel merge. The cell holds MINE's value; "
+        "the other versions are here. Click the cell link, keep or change the value, then write "
+        "what you decided in the Resolution column. An empty table means no conflicts."
+    ),
+    colour="9C2A2A",
+    columns=(
+        Column("found", "Found", help="When the merge that found it ran.", width=18),
+        Column("sheet", "Sheet", help="Sheet of the element or field.", width=16),
+        Column("id", "ID", help="ID of the element ('' for the Intervention sheet).", width=8),
+        Column("field", "Field", help="Column or field that disagrees ('(whole row)' for a row).", width=18),
+        Column("cell", "Cell", help="Link to the cell in this workbook holding the kept value.", width=18),
+        Column("what", "What happened", help="Why this is a conflict.", width=34, long=True),
+        Column("kept", "Kept in the cell", help="The value the merge put in the cell (MINE's).", width=30, long=True),
+        Column("base", "Base value", help="The value in the common earlier copy (BASE), if any.", width=30, long=True),
+        Column("mine", "Mine", help="The value in MINE.", width=30, long=True),
+        Column("theirs", "Theirs", help="The value in THEIRS.", width=30, long=True),
+        Column("resolution", "Resolution", help="What you decided (for your records).", width=24, long=True),
+    ),
+)
+#: Output sheets holding a log-like table under a header on row HEADER_ROW.
+TABLE_OUTPUT_SHEETS: tuple[OutputSheet, ...] = (CHANGE_LOG, CONFLICTS)
 LISTS_SHEET = "Lists"
 META_SHEET = "Metadata"
 
@@ -418,6 +544,8 @@ SHEET_ORDER: tuple[str, ...] = (
     *(s.name for s in LIST_SHEETS),
     MEASURES_PLAN.name,
     VALIDATION.name,
+    CHANGE_LOG.name,
+    CONFLICTS.name,
     LISTS_SHEET,
     META_SHEET,
 )
@@ -434,6 +562,7 @@ START_STEPS: tuple[tuple[str, str], ...] = (
     ("Assumptions", "Write down what must be true for it to work, and how you will test it."),
     ("Negative consequences", "Think about what could go wrong, for whom, and how you will watch for it."),
     ("Check", "Press Check (or run lm-excel check) and fix what it finds."),
+    ("My measures", "Optional: add measures your service already collects; the plan can suggest them."),
     ("Measures plan", "Press Build measures plan to get suggested measures for each outcome; edit as you like."),
     ("Report", "Press Create Word report to get a formatted report to share."),
 )
@@ -444,6 +573,9 @@ START_FIRST_STEP_ROW = 5
 START_STATUS_ROW = START_FIRST_STEP_ROW + len(START_STEPS) + 1
 START_STATUS_CELL = f"C{START_STATUS_ROW}"
 START_BUTTONS_ROW = START_FIRST_STEP_ROW
+#: Start sheet: row of the note a shared copy carries (who sent it, to whom to return it).
+START_SHARE_ROW = START_STATUS_ROW + 4
+START_SHARE_CELL = f"C{START_SHARE_ROW}"
 
 
 # --- shared helpers used by builder and reader --------------------------------------------------
@@ -451,11 +583,27 @@ START_BUTTONS_ROW = START_FIRST_STEP_ROW
 _SPACES = re.compile(r"[\s_]+")
 
 
+@lru_cache(maxsize=256)
+def _wanted_keys(header: str, key: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(match_key(t) for t in (header, key, *aliases))
+
+
 def norm_label(text: object) -> str:
     """Normalise a header or label for matching: case-, space- and punctuation-insensitive."""
     if text is None:
         return ""
-    s = str(text).strip().lower().replace("&", "and")
+    text = str(text)
+    # Short texts (IDs, headers, labels) recur in every row and every file: cache those only.
+    return _norm_label_cached(text) if len(text) <= 64 else _norm_label_str(text)
+
+
+@lru_cache(maxsize=8192)
+def _norm_label_cached(text: str) -> str:
+    return _norm_label_str(text)
+
+
+def _norm_label_str(text: str) -> str:
+    s = text.strip().lower().replace("&", "and")
     s = re.sub(r"[^a-z0-9/ ]", " ", s)
     s = s.replace("/", " ")
     return _SPACES.sub(" ", s).strip()

@@ -32,9 +32,6 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 LONG_TABLE_SHEETS: tuple[str, ...] = ("outcomes", "components", "mechanisms", "negatives")
 #: Label for outcomes that match no outcome domain.
 UNCLASSIFIED = "Not classified"
-#: Header texts (normalised) that name the chosen-measure column of a Measures plan sheet,
-#: in order of preference.
-PLAN_MEASURE_HEADERS = ("chosenmeasure", "measurechosen", "selectedmeasure", "measure", "measurename")
 
 _OTHER_FORMATS = {
     ".xls": "a legacy Excel 97-2003 file; save it as .xlsx to include it",
@@ -143,31 +140,20 @@ def check_status(model: Any) -> CheckStatus:
 
 
 def plan_measures(grid: Sequence[Sequence[object]]) -> tuple[str, ...]:
-    """The chosen measure of each row of a Measures plan sheet's grid (empty rows left out).
+    """The measure chosen on each row of a Measures plan sheet's grid, as the user left it.
 
-    The column is found by its header ("Chosen measure", else "Measure"), searched in the top
-    rows, so the plan can move columns without breaking the portfolio.
+    Read with the measures plan's own parser (:func:`lm_excel.measures.plan.parse_plan_grid`),
+    so columns the user moved are still found. Rows without a measure, and rows whose status
+    is 'Not needed', are left out.
     """
-    from .model import cell_text
+    from .measures.plan import parse_plan_grid
 
-    best: tuple[int, int, int] | None = None  # (preference, row, column)
-    for r, row in enumerate(grid[:15]):
-        for c, value in enumerate(row):
-            key = L.match_key(value)
-            if key in PLAN_MEASURE_HEADERS:
-                rank = PLAN_MEASURE_HEADERS.index(key)
-                if best is None or rank < best[0]:
-                    best = (rank, r, c)
-    if best is None:
-        return ()
-    _, hr, hc = best
-    header = L.match_key(grid[hr][hc])
-    out: list[str] = []
-    for row in grid[hr + 1:]:
-        text = cell_text(row[hc]) if hc < len(row) else ""
-        if text and L.match_key(text) != header:
-            out.append(" ".join(text.split()))
-    return tuple(out)
+    rows, _ = parse_plan_grid(grid)
+    return tuple(
+        " ".join(r["measure"].split())
+        for r in rows
+        if r.get("measure") and L.match_key(r.get("status", "")) != "notneeded"
+    )
 
 
 def _intervention_cells(model: Any) -> Iterable[tuple[str, str]]:

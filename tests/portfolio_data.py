@@ -103,18 +103,28 @@ def write_variant(path: Path, i: int) -> dict[str, object]:
     return facts
 
 
-def add_measures_plan(path: Path, rows: list[tuple[str, str, str]]) -> None:
-    """Fill the Measures plan sheet of a workbook file with (outcome ID, outcome, measure) rows."""
+def add_measures_plan(path: Path, own_measure: str | None = None, drop_second: bool = False) -> list[str]:
+    """Build the real measures plan into a workbook file (as ``lm-excel plan --in-place`` does),
+    then edit it by hand as a user would: the first row's measure replaced by ``own_measure``,
+    the second row marked 'Not needed'. Returns the measures the plan then chooses."""
     import openpyxl
 
+    from lm_excel.measures.plan import make_plan
+    from lm_excel.measures.plan_writer import write_plan
+    from lm_excel.reader import read_workbook
+
+    plan = make_plan(read_workbook(path))
+    write_plan(path, plan, path)
+    rows = plan.rows()
     wb = openpyxl.load_workbook(path)
     ws = wb[L.MEASURES_PLAN.name]
-    ws.cell(4, 1, "Outcome ID")
-    ws.cell(4, 2, "Outcome")
-    ws.cell(4, 3, "Chosen measure")
-    ws.cell(4, 4, "Responsible")
-    for r, (oid, text, measure) in enumerate(rows, start=5):
-        ws.cell(r, 1, oid)
-        ws.cell(r, 2, text)
-        ws.cell(r, 3, measure)
+    headers = {str(c.value).strip().lower(): c.column for c in ws[L.HEADER_ROW] if c.value}
+    first = L.HEADER_ROW + 1
+    if own_measure:
+        ws.cell(first, headers["measure"], own_measure)
+        rows[0]["measure"] = own_measure
+    if drop_second:
+        ws.cell(first + 1, headers["status"], "Not needed")
+        rows[1]["status"] = "Not needed"
     wb.save(path)
+    return [r["measure"] for r in rows if r["measure"] and r.get("status") != "Not needed"]

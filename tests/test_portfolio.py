@@ -68,8 +68,11 @@ SKIPPED = {
     ".hidden.xlsx": "hidden",
     "report.docx": "not an .xlsx/.xlsm",
 }
-#: Measures plans: variant -> chosen measures.
-PLANS = {0: ["SDQ", "Family experience survey", "SDQ"], 3: ["SDQ", "WEMWBS"]}
+#: Real measures plans (lm-excel plan) in these variants, edited by hand: variant -> (own
+#: measure typed over the first row's, second row marked 'Not needed').
+PLANS = {0: ("Our own family survey", True), 3: (None, False)}
+#: Measures each planned workbook ends up with (filled in by the folder fixture).
+PLANNED: dict[int, list[str]] = {}
 
 
 def _facts(i: int) -> tuple[object, dict]:
@@ -103,7 +106,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         rec, _ = _facts(i)
         write_workbook_file(path, rec)
         if i in PLANS:
-            add_measures_plan(path, [(f"OC{k + 1}", "outcome", m) for k, m in enumerate(PLANS[i])])
+            PLANNED[i] = add_measures_plan(path, *PLANS[i])
     good = root / "wb-4.xlsx"
     (root / "empty.xlsx").write_bytes(b"")
     (root / "south" / "data.xlsx").write_text("id,component\nC1,Check-ins\n", encoding="utf-8")
@@ -181,7 +184,7 @@ def test_summaries_hold_what_each_workbook_says(folder, portfolio):
             assert s.count(key) == n, (rel, key)
         assert sum(n for _, n in s.delivery_modes) == len(facts["modes"])
         assert dict(s.delivery_modes) == {m: facts["modes"].count(m) for m in set(facts["modes"])}
-        assert list(s.measures) == PLANS.get(i, [])
+        assert sorted(s.measures) == sorted(PLANNED.get(i, [])), rel
         counts = validate(read_workbook(folder / rel)).counts
         assert (s.check.errors, s.check.warnings, s.check.infos) == (
             counts["error"], counts["warning"], counts["info"]), rel
@@ -219,10 +222,14 @@ def test_serial_and_parallel_runs_agree(folder, portfolio):
 def test_frequency_tables(portfolio):
     t = portfolio.tables()
     measures = t["measures"].set_index("Measure")
-    assert measures.loc["SDQ", "Workbooks"] == 2
-    assert measures.loc["SDQ", "Plan rows"] == 3
-    assert measures.loc["WEMWBS", "Workbooks"] == 1
-    assert t["measures"]["Measure"].iloc[0] == "SDQ"
+    assert PLANNED[0] and PLANNED[3]
+    expected = {m for ms in PLANNED.values() for m in ms}
+    assert set(measures.index) == expected
+    for m in expected:
+        assert measures.loc[m, "Workbooks"] == sum(m in ms for ms in PLANNED.values()), m
+        assert measures.loc[m, "Plan rows"] == sum(ms.count(m) for ms in PLANNED.values()), m
+    assert measures.loc["Our own family survey", "Workbooks"] == 1
+    assert list(t["measures"]["Workbooks"]) == sorted(t["measures"]["Workbooks"], reverse=True)
     domains = t["domains"].set_index("Outcome domain")
     n_outcomes = sum(s.count("outcomes") for s in portfolio.summaries)
     assert len(t["outcomes"]) == n_outcomes
@@ -234,15 +241,16 @@ def test_frequency_tables(portfolio):
     assert len(classified) > n_outcomes / 2
 
 
-def test_plan_measures_finds_the_column_by_its_header():
+def test_plan_measures_finds_moved_columns_and_skips_rows_not_needed():
     grid = [
         ("Measures plan",),
         ("intro",),
         (),
-        ("Notes", "Outcome ID", "Kind", " chosen  MEASURE "),
-        ("", "OC1", "validated", "SDQ"),
+        ("Notes", "Status", "Ref", " MEASURE "),
+        ("", "Agreed", "OC1", "SDQ"),
         (None, None, None, None),
-        ("x", "OC2", "admin", "Re-referrals within 12 months"),
+        ("x", "Not needed", "OC2", "WEMWBS"),
+        ("x", "", "OC3", "Re-referrals within 12 months"),
     ]
     assert plan_measures(grid) == ("SDQ", "Re-referrals within 12 months")
     assert plan_measures([("Outcome", "Responsible")]) == ()
@@ -396,7 +404,8 @@ def test_summary_workbook_content(cli_run):
     assert skipped == set(SKIPPED)
 
     measures = {r["Measure"]: r for r in _table(wb["Measures"])}
-    assert measures["SDQ"]["Workbooks"] == 2 and measures["WEMWBS"]["Workbooks"] == 1
+    assert set(measures) == {m for ms in PLANNED.values() for m in ms}
+    assert measures["Our own family survey"]["Workbooks"] == 1
 
 
 def test_summary_themes_from_the_themes_file(cli_run):
@@ -446,7 +455,7 @@ def test_word_report_content(cli_run):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "football club on Saturday" in text
     cells = {c.text for t in doc.tables for r in t.rows for c in r.cells}
-    assert "SDQ" in cells and "secret.xlsx" in cells
+    assert "Our own family survey" in cells and "secret.xlsx" in cells
 
 
 @pytest.mark.office

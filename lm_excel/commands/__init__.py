@@ -10,5 +10,10 @@ COMMAND_MODULES = (
     "new",
     "check",
     "demo",
+    "plan",
+    "suggest",
+    "share",
+    "diff",
+    "merge",
     "portfolio",
 )
