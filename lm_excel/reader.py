@@ -242,13 +242,14 @@ def _read_grids(path: Path) -> dict[str, Grid]:
 
 
 # Characters XML cannot carry are stored by Excel as _xHHHH_ (ECMA-376 Part 1, 22.9.2.19,
-# ST_Xstring); openpyxl leaves them escaped. Only control characters (and U+FFFE/U+FFFF) are
-# unescaped here, so ordinary text that happens to look like an escape is left alone.
-_ESCAPED = re.compile(r"_x(00[01][0-9A-Fa-f]|[Ff]{3}[EeFf])_")
+# ST_Xstring), and a literal '_xHHHH_' as '_x005F_xHHHH_'; openpyxl leaves inline strings escaped
+# (it drops 'x005F_' from shared strings itself). Only control characters (and U+FFFE/U+FFFF) are
+# unescaped, so ordinary text that happens to look like an escape is left alone.
+_ESCAPED = re.compile(r"_x005F(_x[0-9A-Fa-f]{4}_)|_x(00[01][0-9A-Fa-f]|[Ff]{3}[EeFf])_")
 
 
 def _unescape(match: re.Match[str]) -> str:
-    return chr(int(match.group(1), 16))
+    return match.group(1) or chr(int(match.group(2), 16))
 
 
 def _checked_row(row: tuple[object, ...], sheet: str, n: int, path: Path) -> tuple[object, ...]:

@@ -23,6 +23,7 @@ from typing import Any
 FORMULA_TRIGGERS = ("=", "+", "-", "@")
 
 _ESCAPE_LIKE = re.compile(r"(_x[0-9A-Fa-f]{4}_)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -37,7 +38,7 @@ def excel_text(value: str) -> str:
     A literal ``_xHHHH_`` in the text is protected as ``_x005F_xHHHH_`` first, as Excel does.
     Lone surrogates, which no file can hold, become U+FFFD.
     """
-    text = value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    text = _SURROGATE.sub("\ufffd", value)
     text = _ESCAPE_LIKE.sub(r"_x005F\1", text)
     return _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
 
