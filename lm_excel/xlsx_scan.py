@@ -58,7 +58,7 @@ def find_entity_declarations(zf: zipfile.ZipFile) -> str | None:
     return None
 
 
-def _parse(data: bytes):  # noqa: ANN202 - an ElementTree element
+def _parse(data: bytes):
     from defusedxml.ElementTree import fromstring
 
     return fromstring(data)

@@ -268,9 +268,9 @@ def billion_laughs_strings(folder: Path, example: Path) -> Path:
 
 def billion_laughs_sheet(folder: Path, example: Path) -> Path:
     """A worksheet declaring the same entities, used in an inline string."""
+    row = '<row r="60"><c r="A60" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
     return _rewrite(example, folder / "laughs in sheet.xlsx", {
-        "xl/worksheets/sheet2.xml": lambda d: _with_dtd(d, ("<sheetData>", "<sheetData>"
-                                                            '<row r="60"><c r="A60" t="inlineStr"><is><t>&lol9;</t></is></c></row>')),
+        "xl/worksheets/sheet2.xml": lambda d: _with_dtd(d, ("<sheetData>", "<sheetData>" + row)),
     })
 
 

@@ -18,9 +18,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lm_excel import cli
+from lm_excel import cli, reader
 from lm_excel import errors as E
-from lm_excel import reader
 from lm_excel.builder import build_workbook
 from lm_excel.fileio import write_verified
 from lm_excel.model import CellRef
@@ -394,7 +393,7 @@ def test_a_failed_check_leaves_nothing_behind(tmp_path):
 
 
 def test_demo_failing_half_way_leaves_no_temporary_files(tmp_path, monkeypatch, capsys):
-    import lm_excel.builder as builder
+    from lm_excel import builder
 
     def broken(path, *a, **k):
         Path(path).write_bytes(b"partial")
