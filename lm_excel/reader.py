@@ -19,6 +19,7 @@ import warnings
 import zipfile
 from pathlib import Path
 
+from . import xlsx_scan
 from .errors import (
     EncryptedWorkbookError,
     NotAWorkbookError,
@@ -155,16 +156,14 @@ def _check_zip(path: Path) -> None:
                     f"{MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB limit for a logic-model workbook",
                     path,
                 )
-            from .xlsx_scan import find_entity_declarations, sheet_parts
-
-            hostile = find_entity_declarations(zf)
+            hostile = xlsx_scan.find_entity_declarations(zf)
             if hostile:
                 raise UnsafeWorkbookError(
                     f"is refused: its part '{hostile}' declares XML entities (a DTD), which Excel "
                     "never writes and which can make a small file expand without limit",
                     path,
                 )
-            n_sheets = len(sheet_parts(zf))
+            n_sheets = len(xlsx_scan.sheet_parts(zf))
             if n_sheets > MAX_SHEETS:
                 raise TooLargeError(
                     f"is refused: it has {n_sheets:,} sheets, above the limit of {MAX_SHEETS}",
@@ -203,6 +202,11 @@ def _read_grids(path: Path) -> dict[str, Grid]:
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         raise NotAWorkbookError(f"could not be read as an Excel workbook ({_short(exc)})", path) from exc
     try:
+        try:
+            with zipfile.ZipFile(path) as zf:
+                fixes = xlsx_scan.shared_string_fixes(zf)
+        except Exception as exc:
+            raise NotAWorkbookError(f"its text could not be read ({_short(exc)})", path) from exc
         if len(wb.sheetnames) > MAX_SHEETS:
             raise TooLargeError(
                 f"is refused: it has {len(wb.sheetnames):,} sheets, above the limit of {MAX_SHEETS}",
@@ -226,7 +230,7 @@ def _read_grids(path: Path) -> dict[str, Grid]:
                                 path,
                             )
                         continue
-                    grid.append(_checked_row(row[:end], ws.title, n, path))
+                    grid.append(_checked_row(row[:end], ws.title, n, path, fixes))
             except WorkbookError:
                 raise
             except Exception as exc:
@@ -241,19 +245,13 @@ def _read_grids(path: Path) -> dict[str, Grid]:
         wb.close()
 
 
-# Characters XML cannot carry are stored by Excel as _xHHHH_ (ECMA-376 Part 1, 22.9.2.19,
-# ST_Xstring), and a literal '_xHHHH_' as '_x005F_xHHHH_'; openpyxl leaves inline strings escaped
-# (it drops 'x005F_' from shared strings itself). Only control characters (and U+FFFE/U+FFFF) are
-# unescaped, so ordinary text that happens to look like an escape is left alone.
-_ESCAPED = re.compile(r"_x005F(_x[0-9A-Fa-f]{4}_)|_x(00[01][0-9A-Fa-f]|[Ff]{3}[EeFf])_")
-
-
-def _unescape(match: re.Match[str]) -> str:
-    return match.group(1) or chr(int(match.group(2), 16))
-
-
-def _checked_row(row: tuple[object, ...], sheet: str, n: int, path: Path) -> tuple[object, ...]:
-    """The row with escaped control characters restored; refuse over-long cells."""
+# Characters XML cannot carry are stored as _xHHHH_ escapes (see xlsx_scan.unescape). openpyxl
+# leaves them escaped, and in shared strings drops the '_x005F_' that protects a typed
+# '_xHHHH_'; the raw shared strings say which is which (xlsx_scan.shared_string_fixes).
+def _checked_row(
+    row: tuple[object, ...], sheet: str, n: int, path: Path, fixes: dict[str, str]
+) -> tuple[object, ...]:
+    """The row with Excel's escapes decoded; refuse over-long cells."""
     out: list[object] | None = None
     for c, value in enumerate(row):
         if isinstance(value, str):
@@ -264,7 +262,7 @@ def _checked_row(row: tuple[object, ...], sheet: str, n: int, path: Path) -> tup
                     path,
                 )
             if "_x" in value:
-                fixed = _ESCAPED.sub(_unescape, value)
+                fixed = fixes[value] if value in fixes else xlsx_scan.unescape(value)
                 if fixed != value:
                     if out is None:
                         out = list(row)
@@ -299,20 +297,18 @@ def read_workbook(path: str | os.PathLike[str]) -> LogicModel:
 
 def _cell_notes(path: Path, model: LogicModel, names: list[str]) -> list[StructureNote]:
     """Notes only the file shows: uncalculated formulas and merged cells on logic-model sheets."""
-    from .xlsx_scan import scan_sheet, sheet_parts
-
     keys: dict[CellRef, str] = {f.ref: k for k, f in model.intervention.fields.items()}
     for el in model.all_elements():
         keys.update({f.ref: k for k, f in el.fields.items()})
     notes: list[StructureNote] = []
     try:
         with zipfile.ZipFile(path) as zf:
-            parts = sheet_parts(zf)
+            parts = xlsx_scan.sheet_parts(zf)
             for sheet in located_sheets(names):
                 part = parts.get(sheet)
                 if part is None:
                     continue
-                scan = scan_sheet(zf, part)
+                scan = xlsx_scan.scan_sheet(zf, part)
                 for cell, formula in scan.uncalculated:
                     ref = CellRef(sheet, cell)
                     if ref in keys:

@@ -6,6 +6,8 @@
   a declaration this scan misses is still refused, with a less specific message.)
 * :func:`sheet_parts` maps sheet names to their worksheet parts, from ``xl/workbook.xml`` and its
   relationships.
+* :func:`unescape` decodes Excel's ``_xHHHH_`` escapes, and :func:`shared_string_fixes` says how
+  to turn openpyxl's reading of each shared string that holds one into what Excel shows.
 * :func:`scan_sheet` finds, in one worksheet part, the cells holding a formula whose result was
   never calculated (a file written by a program that does not calculate: its cells read as
   empty), and the merged ranges (read-only openpyxl does not report them).
@@ -16,6 +18,7 @@ Everything here reads through :mod:`defusedxml`, in streaming mode.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -58,6 +61,69 @@ def find_entity_declarations(zf: zipfile.ZipFile) -> str | None:
     return None
 
 
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape(text: str) -> str:
+    """Decode ``_xHHHH_`` escapes as Excel does (ECMA-376 Part 1, 22.9.2.19, ST_Xstring).
+
+    Characters XML cannot carry (control characters, and a carriage return in most writers) are
+    stored this way; a literal '_xHHHH_' in typed text is stored as '_x005F_xHHHH_'.
+    """
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _workbook_rels(zf: zipfile.ZipFile, workbook_part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type suffix, part name) for the workbook part."""
+    rels_part = posixpath.join(
+        posixpath.dirname(workbook_part), "_rels", posixpath.basename(workbook_part) + ".rels"
+    )
+    out: dict[str, tuple[str, str]] = {}
+    try:
+        rels = _parse(zf.read(rels_part))
+    except KeyError:
+        return out
+    for rel in rels:
+        if _local(rel.tag) != "Relationship":
+            continue
+        target = rel.get("Target", "")
+        if target.startswith("/"):
+            part = target.lstrip("/")
+        else:
+            part = posixpath.normpath(posixpath.join(posixpath.dirname(workbook_part), target))
+        out[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], part)
+    return out
+
+
+def shared_string_fixes(zf: zipfile.ZipFile, workbook_part: str = "xl/workbook.xml") -> dict[str, str]:
+    """For each shared string holding an escape: openpyxl's value -> the text Excel shows.
+
+    openpyxl drops every 'x005F_' from shared strings and keeps other escapes, so a typed
+    '_x000D_' and an escaped carriage return read the same; the raw part tells them apart.
+    """
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.cell.text import Text
+
+    parts = [p for kind, p in _workbook_rels(zf, workbook_part).values() if kind == "sharedStrings"]
+    names = set(zf.namelist())
+    fixes: dict[str, str] = {}
+    for part in parts:
+        if part not in names:
+            continue
+        with zf.open(part) as fh:
+            if b"_x" not in fh.read():
+                continue
+        with zf.open(part) as fh:
+            for _event, node in iterparse(fh, events=("end",)):
+                if _local(node.tag) != "si":
+                    continue
+                content = Text.from_tree(node).content
+                node.clear()
+                if "_x" in content:
+                    fixes.setdefault(content.replace("x005F_", ""), unescape(content))
+    return fixes
+
+
 def _parse(data: bytes):
     from defusedxml.ElementTree import fromstring
 
@@ -66,24 +132,12 @@ def _parse(data: bytes):
 
 def sheet_parts(zf: zipfile.ZipFile, workbook_part: str = "xl/workbook.xml") -> dict[str, str]:
     """Worksheet part name for each sheet name (chart sheets and unknown targets left out)."""
-    rels_part = posixpath.join(
-        posixpath.dirname(workbook_part), "_rels", posixpath.basename(workbook_part) + ".rels"
-    )
     try:
-        rels = _parse(zf.read(rels_part))
         book = _parse(zf.read(workbook_part))
     except KeyError:
         return {}
-    targets: dict[str, str] = {}
-    for rel in rels:
-        if _local(rel.tag) != "Relationship" or not rel.get("Type", "").endswith("/worksheet"):
-            continue
-        target = rel.get("Target", "")
-        if target.startswith("/"):
-            part = target.lstrip("/")
-        else:
-            part = posixpath.normpath(posixpath.join(posixpath.dirname(workbook_part), target))
-        targets[rel.get("Id", "")] = part
+    targets = {rid: part for rid, (kind, part) in _workbook_rels(zf, workbook_part).items()
+               if kind == "worksheet"}
     names = set(zf.namelist())
     out: dict[str, str] = {}
     for node in book.iter():
