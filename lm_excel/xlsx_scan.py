@@ -152,6 +152,20 @@ def sheet_parts(zf: zipfile.ZipFile, workbook_part: str = "xl/workbook.xml") -> 
     return out
 
 
+_FORMULA_OR_MERGE = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]")
+
+
+def _mentions(zf: zipfile.ZipFile, part: str, pattern: re.Pattern[bytes]) -> bool:
+    """Whether the part's bytes match ``pattern`` anywhere (streamed; tags are short)."""
+    with zf.open(part) as fh:
+        tail = b""
+        while chunk := fh.read(_CHUNK):
+            if pattern.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
+
+
 @dataclass
 class SheetScan:
     """What :func:`scan_sheet` found in one worksheet part."""
@@ -167,6 +181,8 @@ def scan_sheet(zf: zipfile.ZipFile, part: str) -> SheetScan:
     from defusedxml.ElementTree import iterparse
 
     scan = SheetScan()
+    if not _mentions(zf, part, _FORMULA_OR_MERGE):
+        return scan
     with zf.open(part) as fh:
         for _event, node in iterparse(fh, events=("end",)):
             name = _local(node.tag)
