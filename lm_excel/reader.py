@@ -13,6 +13,7 @@ per sheet, characters per cell; any DTD or entity declaration in an XML part is 
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import warnings
@@ -254,7 +255,12 @@ def _checked_row(
     """The row with Excel's escapes decoded; refuse over-long cells."""
     out: list[object] | None = None
     for c, value in enumerate(row):
-        if isinstance(value, str):
+        if isinstance(value, float) and not math.isfinite(value):
+            # Only a hand-made file holds one (e.g. 1E999); Excel shows such a number as #NUM!.
+            if out is None:
+                out = list(row)
+            out[c] = "#NUM!"
+        elif isinstance(value, str):
             if len(value) > MAX_CELL_CHARS:
                 raise TooLargeError(
                     f"is refused: cell {CellRef(sheet, _a1(n + 1, c + 1))} holds {len(value):,} "

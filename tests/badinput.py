@@ -167,6 +167,16 @@ def numbers_and_dates_for_text(folder: Path, example: Path) -> Path:
     return _edit(example, folder / "types.xlsx", edit)
 
 
+def infinite_number(folder: Path, example: Path) -> Path:
+    """A number no spreadsheet can hold (1E999 reads as infinity), hand-written into the XML."""
+    def edit(data: bytes) -> bytes:
+        head, sep, rest = data.partition(b'<c r="B4"')
+        end = rest.index(b"</c>") + 4
+        return head + b'<c r="B4"><v>1E999</v></c>' + rest[end:]
+
+    return _rewrite(example, folder / "infinite.xlsx", {"xl/worksheets/sheet7.xml": edit})
+
+
 def over_long_cell(folder: Path, example: Path, length: int = 40_000) -> Path:
     """A shared string longer than Excel allows (openpyxl truncates, so the XML is edited)."""
     return _rewrite(example, folder / "overlong.xlsx", {

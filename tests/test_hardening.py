@@ -168,6 +168,7 @@ FINDINGS = [
     (B.merged_over_table, {("merged-cells", "Components!B5", "B5:C6")}),
     (B.uncalculated_formulas, {("formula-without-value", "Outcomes!B4", 'outcome: =UPPER("parents feel less alone")'),
                                ("formula-without-value", "Intervention!B5", "name: =1+1")}),
+    (B.infinite_number, {("error-value", "Outcomes!B4", "outcome: #NUM!")}),
     (B.error_values, {("error-value", "Outcomes!B4", "outcome: #REF!"),
                       ("error-value", "Mechanisms!C4", "triggered_by: #N/A")}),
     (B.numbers_and_dates_for_text, {
