@@ -170,7 +170,7 @@ def numbers_and_dates_for_text(folder: Path, example: Path) -> Path:
 def infinite_number(folder: Path, example: Path) -> Path:
     """A number no spreadsheet can hold (1E999 reads as infinity), hand-written into the XML."""
     def edit(data: bytes) -> bytes:
-        head, sep, rest = data.partition(b'<c r="B4"')
+        head, _sep, rest = data.partition(b'<c r="B4"')
         end = rest.index(b"</c>") + 4
         return head + b'<c r="B4"><v>1E999</v></c>' + rest[end:]
 
