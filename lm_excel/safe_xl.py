@@ -5,7 +5,8 @@ A value typed by a user (or arriving in a partner's copy) such as ``=HYPERLINK("
 never as a formula that Excel would evaluate ("formula injection"). XlsxWriter writers get this
 from ``write_string`` and the workbook options ``strings_to_formulas=False``; openpyxl writers
 must use :func:`set_text` / :func:`set_value` here, because openpyxl turns any string starting with
-``=`` into a formula unless the cell's data type is set to text.
+``=`` into a formula unless the cell's data type is set to text. Writers into a live workbook
+(xlwings) pass text through :func:`live_text`.
 
 openpyxl also refuses control characters in strings (``IllegalCharacterError``); these helpers
 store them the way Excel does (``_xHHHH_``), so nothing typed is lost.
@@ -61,6 +62,18 @@ def set_value(cell: Any, value: object) -> None:
         cell.value = value
     else:
         set_text(cell, value)
+
+
+def live_text(value: object) -> object:
+    """A value to assign to a live Excel cell (xlwings ``range.value``) so text stays text.
+
+    Excel, like a user typing, turns '=...' (and '+...', '-...', '@...') into a formula; a
+    leading apostrophe makes it store the rest as text and is not part of the cell's value. Other
+    values are returned unchanged.
+    """
+    if isinstance(value, str) and (looks_like_formula(value) or value.startswith("'")):
+        return "'" + value
+    return value
 
 
 def formula_cells(path: Any) -> list[str]:

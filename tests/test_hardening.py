@@ -24,7 +24,14 @@ from lm_excel.builder import build_workbook
 from lm_excel.fileio import write_verified
 from lm_excel.model import CellRef
 from lm_excel.reader import read_workbook
-from lm_excel.safe_xl import excel_text, formula_cells, looks_like_formula, set_text, set_value
+from lm_excel.safe_xl import (
+    excel_text,
+    formula_cells,
+    live_text,
+    looks_like_formula,
+    set_text,
+    set_value,
+)
 
 from . import badinput as B
 from .conftest import run_cli
@@ -284,6 +291,8 @@ def test_formula_detection_and_escaping():
     assert excel_text("a\x01b") == "a_x0001_b"
     assert excel_text("_x0041_") == "_x005F_x0041_"
     assert excel_text("\ud800") == "\ufffd"
+    assert live_text("=1+1") == "'=1+1" and live_text("'quoted") == "''quoted"
+    assert live_text("Families") == "Families" and live_text(3) == 3
 
 
 # --- the input open in Excel, or not readable -----------------------------------------------------
