@@ -178,16 +178,17 @@ ERROR_VALUES = frozenset(
 )
 #: Control characters that have no place in typed text (tab and line breaks are allowed).
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_TEXT_KINDS = ("id", "ids", "choice")
 
 
 def value_note(col: L.Column, fld: Field, sheet: str) -> StructureNote | None:
     """A note when a cell's value is not what its column expects, else None.
 
     Codes: ``error-value`` (an Excel error such as #REF!), ``control-characters``,
-    ``date-where-text-expected`` (often Excel turning '1/2' into a date),
-    ``number-where-text-expected`` (in ID, ID-list, dropdown and long-text columns) and
-    ``not-a-date`` (in a date column). ``detail`` is '<column key>: <what was found>'.
+    ``date-where-text-expected`` (in a text column: often Excel turning '1/2' into a date),
+    ``number-where-text-expected`` (in a long-text column, e.g. a statement) and ``not-a-date``
+    (in a date column). ``detail`` is '<column key>: <what was found>'. Values in ID, ID-list and
+    dropdown columns are left to the checks that know those columns (invalid IDs, unknown IDs,
+    answers outside the list).
     """
     v = fld.value
     what: str | None = None
@@ -204,12 +205,12 @@ def value_note(col: L.Column, fld: Field, sheet: str) -> StructureNote | None:
             except ValueError:
                 code, what = "not-a-date", repr(v.strip()[:40])
     elif isinstance(v, (_dt.date, _dt.time)):  # datetime is a date
-        if col.kind != "date":
+        if col.kind == "text":
             code, what = "date-where-text-expected", f"{cell_text(v)} (a date)"
     elif isinstance(v, (bool, int, float)):
         if col.kind == "date":
             code, what = "not-a-date", f"{cell_text(v)} (a number)"
-        elif col.kind in _TEXT_KINDS or (col.kind == "text" and col.long):
+        elif col.kind == "text" and col.long:
             code, what = "number-where-text-expected", f"{cell_text(v)} (a number)"
     if not code:
         return None

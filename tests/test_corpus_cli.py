@@ -63,7 +63,7 @@ def test_command_over_the_whole_corpus(command, corpus_copy, tmp_path, capsys):
     assert len(files) >= 100
     before = {p.name: p.read_bytes() for p in files}
     for path in files:
-        out = tmp_path / path.stem
+        out = tmp_path / path.name
         out.mkdir()
         started = time.perf_counter()
         code = cli.main(READING_COMMANDS[command](path, out))
