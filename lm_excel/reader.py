@@ -16,6 +16,7 @@ import dataclasses
 import math
 import os
 import re
+import stat
 import warnings
 import zipfile
 from pathlib import Path
@@ -56,7 +57,12 @@ _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 def sniff(path: Path) -> None:
     """Raise a clear error unless ``path`` looks like an unencrypted .xlsx/.xlsm file."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        size = st.st_size
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):  # a pipe or device: opening it could wait for ever
+            raise WorkbookError("is not a regular file (a pipe or a device), not a workbook", path)
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:

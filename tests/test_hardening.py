@@ -167,6 +167,17 @@ def test_wide_rows_are_read_within_bounds(tmp_path, example_xlsx):
     assert len(read_workbook(path).context) == len(read_workbook(example_xlsx).context)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_named_pipe_is_refused_without_waiting(tmp_path):
+    pipe = tmp_path / "model.xlsx"
+    os.mkfifo(pipe)
+    started = time.perf_counter()
+    with pytest.raises(E.WorkbookError) as info:
+        read_workbook(pipe)  # opening a pipe with no writer would block for ever
+    assert time.perf_counter() - started < 5
+    assert "not a regular file" in _one_line(info.value, pipe)
+
+
 # --- findings: the model is still read, and the problem is a note on the cell --------------------
 
 FINDINGS = [
