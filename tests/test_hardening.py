@@ -320,6 +320,14 @@ def test_an_input_open_in_excel_is_read_and_left_alone(tmp_path, example_xlsx):
 def _without_file_permissions():
     """A folder in which permissions bite: as root, act as 'nobody' (root reads any file)."""
     folder = Path(tempfile.mkdtemp(prefix="lm-excel-perm "))
+    # Import now what the commands import lazily: 'nobody' may not be able to read the
+    # virtual environment (CI makes it in a private temporary folder).
+    import lm_excel.builder
+    import lm_excel.example
+    import lm_excel.fileio
+    import lm_excel.reader  # noqa: F401
+
+    cli.build_parser()
     try:
         if IS_ROOT:
             folder.chmod(0o755)
