@@ -35,6 +35,10 @@ def run_demo(outdir: Path) -> list[Path]:
     outputs: list[Path] = []
     workbook = build_workbook(outdir / EXAMPLE_FILE_NAME, example_records())
     outputs.append(workbook)
+    # Check (issue 3): the example's validation result, on the Validation sheet of a checked copy.
+    from ..validation_sheet import check_file, checked_name
+
+    outputs.append(check_file(workbook, out=checked_name(workbook)).output)
     return outputs
 
 
