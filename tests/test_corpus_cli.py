@@ -25,7 +25,9 @@ from .conftest import SHARED, run_cli
 CORPUS = SHARED / "corpus" / "foreign-spreadsheets"
 
 #: command -> argv for one input workbook, given a folder for any output it might write.
-READING_COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {}
+READING_COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
+    "check": lambda wb, out: ["check", str(wb), "--write", "-o", str(out / "checked.xlsx")],
+}
 #: Commands that read no workbook given by the user.
 NOT_READING = {"new", "demo"}
 #: A few files run as whole processes: one of each kind of refusal.

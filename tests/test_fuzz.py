@@ -5,9 +5,10 @@ Budget: the ``ci`` profile (the default) is fixed and derandomised, so the fuzz 
 under a minute on 2 cores and never need LibreOffice. ``LM_EXCEL_FUZZ=thorough`` runs ten times
 as many examples with fresh random data, for a local soak.
 
-Steps covered: reading a file (read_workbook), parsing grids as the live-workbook reader produces
-them (parse_grids), writing records (build_workbook) and the CLI's ``new``. The check, plan and
-report steps join ``_downstream`` as they reach main.
+Steps covered: reading a file (read_workbook), checking it (validate, and check --write, which
+writes the Validation sheet with openpyxl), parsing grids as the live-workbook reader produces
+them (parse_grids), writing records (build_workbook) and the CLI's ``new``. The plan and report
+steps join ``_downstream`` as they reach main.
 """
 
 from __future__ import annotations
@@ -123,18 +124,32 @@ def _write_workbook(path: Path, content: dict) -> None:
     wb.close()
 
 
-def _downstream(model: LogicModel, outdir: Path) -> None:
+def _downstream(model: LogicModel, outdir: Path, path: Path | None = None) -> None:
     """The steps after reading. Each must raise nothing but LmExcelError."""
+    from lm_excel.checks import validate
+
+    report = validate(model)
+    assert all(f.code and f.message and f.fix for f in report.findings)
     # Every value remembers its cell, and every note points into the workbook.
     for el in model.all_elements():
         for fld in el.fields.values():
             assert fld.ref.sheet and fld.ref.cell
     for note in model.notes:
         assert note.code and note.sheet
+    if path is not None:  # check --write: the Validation sheet, written with openpyxl
+        from lm_excel.validation_sheet import check_file
+
+        outdir.mkdir(exist_ok=True)
+        try:
+            result = check_file(path, write=True, out=outdir / "checked.xlsx")
+        except LmExcelError:
+            assert list(outdir.iterdir()) == []
+        else:
+            assert formula_cells(result.output) == []
 
 
 @given(content=workbooks())
-@budget(40)
+@budget(25)
 def test_any_cell_contents_read_without_crashing(content):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "fuzzed model.xlsx"
@@ -149,9 +164,9 @@ def test_any_cell_contents_read_without_crashing(content):
                     for k, v in content["sheets"].items()}
             for key, n in rows.items():
                 assert len(model.elements[key]) <= n
-            _downstream(model, Path(tmp) / "out")
+            _downstream(model, Path(tmp) / "out", path)
         assert path.read_bytes() == before
-        assert sorted(p.name for p in Path(tmp).iterdir()) == ["fuzzed model.xlsx"]
+        assert sorted(p.name for p in Path(tmp).iterdir() if p.name != "out") == ["fuzzed model.xlsx"]
 
 
 # --- grids, as the file reader and the live (xlwings) reader hand them to the parser -------------
@@ -173,7 +188,7 @@ _grids = st.dictionaries(
 
 
 @given(grids=_grids)
-@budget(250)
+@budget(150)
 def test_any_grids_parse_or_raise_our_own_error(grids):
     try:
         model = parse_grids(grids, source="live workbook")

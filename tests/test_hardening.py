@@ -453,3 +453,38 @@ def test_paths_with_spaces_and_non_ascii_names(tmp_path, example_xlsx):
         read_workbook(bad)
     _one_line(info.value, bad)
 
+
+
+CELL_FINDINGS = [
+    (B.error_values, "error-value", "Outcomes!B4", "#REF!"),
+    (B.infinite_number, "error-value", "Outcomes!B4", "#NUM!"),
+    (B.uncalculated_formulas, "formula-without-value", "Intervention!B5", "=1+1"),
+    (B.merged_over_table, "merged-cells", "Components!B5", "B5:C6"),
+    (B.numbers_and_dates_for_text, "date-where-text-expected", "Components!F4", "2026-01-02"),
+    (B.numbers_and_dates_for_text, "number-where-text-expected", "Outcomes!B5", "42"),
+    (B.numbers_and_dates_for_text, "not-a-date", "Intervention!B7", "next spring"),
+]
+
+
+@pytest.mark.parametrize(("make", "code", "ref", "shown"), CELL_FINDINGS,
+                         ids=[f"{c[0].__name__}-{c[1]}" for c in CELL_FINDINGS])
+def test_cell_value_notes_become_findings_at_the_cell(tmp_path, example_xlsx, make, code, ref, shown):
+    from lm_excel.checks import validate
+
+    report = validate(read_workbook(make(tmp_path, example_xlsx)))
+    hits = [f for f in report.findings if f.code == code and f.ref == ref]
+    assert len(hits) == 1, [(f.code, f.ref) for f in report.findings]
+    assert shown in hits[0].message and hits[0].fix
+    assert not [f for f in report.findings if f.code == "structure-problem"]
+    assert not [f for f in validate(read_workbook(example_xlsx)).findings if f.code == code]
+
+
+def test_check_writes_control_characters_and_formula_like_text_safely(tmp_path):
+    from lm_excel.validation_sheet import check_file
+
+    src = build_workbook(tmp_path / "text.xlsx", B.text_records())
+    before = src.read_bytes()
+    result = check_file(src, write=True, out=tmp_path / "checked.xlsx")
+    assert formula_cells(result.output) == []
+    assert read_workbook(result.output).to_records().normalised() == read_workbook(src).to_records().normalised()
+    assert src.read_bytes() == before
