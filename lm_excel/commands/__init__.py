@@ -10,4 +10,7 @@ COMMAND_MODULES = (
     "new",
     "check",
     "demo",
+    "share",
+    "diff",
+    "merge",
 )
