@@ -27,6 +27,9 @@ CORPUS = SHARED / "corpus" / "foreign-spreadsheets"
 #: command -> argv for one input workbook, given a folder for any output it might write.
 READING_COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
     "check": lambda wb, out: ["check", str(wb), "--write", "-o", str(out / "checked.xlsx")],
+    "share": lambda wb, out: ["share", str(wb), "-o", str(out / "shared.xlsx"), "--to", "Partner"],
+    "diff": lambda wb, out: ["diff", str(wb), str(wb)],
+    "merge": lambda wb, out: ["merge", str(wb), str(wb), "-o", str(out / "merged.xlsx")],
 }
 #: Commands that read no workbook given by the user.
 NOT_READING = {"new", "demo"}

@@ -6,7 +6,7 @@ under a minute on 2 cores and never need LibreOffice. ``LM_EXCEL_FUZZ=thorough``
 as many examples with fresh random data, for a local soak.
 
 Steps covered: reading a file (read_workbook), checking it (validate, and check --write, which
-writes the Validation sheet with openpyxl), parsing grids as the live-workbook reader produces
+writes the Validation sheet with openpyxl), share, diff and merge, parsing grids as the live-workbook reader produces
 them (parse_grids), writing records (build_workbook) and the CLI's ``new``. The plan and report
 steps join ``_downstream`` as they reach main.
 """
@@ -146,10 +146,22 @@ def _downstream(model: LogicModel, outdir: Path, path: Path | None = None) -> No
             assert list(outdir.iterdir()) == []
         else:
             assert formula_cells(result.output) == []
+        # share and merge: macro-free copies written with the builder
+        from lm_excel.partners import diff_files, merge_files, share_file
+
+        for step in (lambda: share_file(path, outdir / "shared.xlsx", to="Partner", force=True).path,
+                     lambda: merge_files(None, path, path, outdir / "merged.xlsx", force=True).path,
+                     lambda: diff_files(path, path) and None):
+            try:
+                written = step()
+            except LmExcelError:
+                continue
+            if written is not None:
+                assert formula_cells(written) == []
 
 
 @given(content=workbooks())
-@budget(25)
+@budget(15)
 def test_any_cell_contents_read_without_crashing(content):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "fuzzed model.xlsx"
@@ -218,7 +230,7 @@ def records(draw: st.DrawFn) -> ModelRecords:
 
 
 @given(recs=records())
-@budget(25)
+@budget(15)
 def test_builder_round_trips_any_text_and_writes_no_formula(recs):
     with tempfile.TemporaryDirectory() as tmp:
         path = build_workbook(Path(tmp) / "built.xlsx", recs)  # raises if it does not read back
@@ -235,7 +247,7 @@ _names = st.text(
 
 
 @given(name=_names, suffix=st.sampled_from([".xlsx", ".XLSX", ".xlsm", ".csv", ""]))
-@budget(25)
+@budget(20)
 def test_cli_new_with_any_file_name(capsys, name, suffix):
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / (name + suffix)
