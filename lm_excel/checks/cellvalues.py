@@ -83,10 +83,11 @@ NOTE_CODES = frozenset({ERROR_VALUE, FORMULA_WITHOUT_VALUE, MERGED_CELLS, DATE_F
 @rule(*sorted(NOTE_CODES))
 def cell_values(ctx: Context) -> Iterator[Finding]:
     """Turn the reader's cell-value notes into findings at their cells."""
+    notes = [n for n in ctx.model.notes if n.code in NOTE_CODES and n.ref is not None]
+    if not notes:
+        return
     owner = {f.ref: ctx.eid(el) for el in ctx.model.all_elements() for f in el.fields.values()}
-    for note in ctx.model.notes:
-        if note.code not in NOTE_CODES or note.ref is None:
-            continue
+    for note in notes:
         eid = owner.get(note.ref, "")
         found = note.detail.split(": ", 1)[-1]
         if note.code == MERGED_CELLS:
