@@ -46,8 +46,9 @@ MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_PARTS = 10_000
 #: Refuse workbooks with more sheets than this.
 MAX_SHEETS = 255
-#: Refuse cells holding more characters than this (Excel's own limit per cell).
-MAX_CELL_CHARS = 32_767
+#: Refuse cells holding more characters than this. Excel's own limit is 32,767; LibreOffice
+#: allows more, so longer cells up to this limit are read (the checks flag text too long to print).
+MAX_CELL_CHARS = 100_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -270,7 +271,7 @@ def _checked_row(
             if len(value) > MAX_CELL_CHARS:
                 raise TooLargeError(
                     f"is refused: cell {CellRef(sheet, _a1(n + 1, c + 1))} holds {len(value):,} "
-                    f"characters, above Excel's limit of {MAX_CELL_CHARS:,}",
+                    f"characters, above the limit of {MAX_CELL_CHARS:,} (Excel's own limit is 32,767)",
                     path,
                 )
             if "_x" in value:

@@ -177,11 +177,23 @@ def infinite_number(folder: Path, example: Path) -> Path:
     return _rewrite(example, folder / "infinite.xlsx", {"xl/worksheets/sheet7.xml": edit})
 
 
-def over_long_cell(folder: Path, example: Path, length: int = 40_000) -> Path:
-    """A shared string longer than Excel allows (openpyxl truncates, so the XML is edited)."""
+def over_long_cell(folder: Path, example: Path, length: int = 150_000) -> Path:
+    """A shared string far longer than any spreadsheet program writes (the XML is edited:
+    openpyxl truncates at Excel's 32,767)."""
     return _rewrite(example, folder / "overlong.xlsx", {
         "xl/sharedStrings.xml": lambda d: d.replace(b"<t>", b"<t>" + b"x" * length, 1),
     })
+
+
+def long_description(folder: Path, example: Path, length: int = 40_000) -> Path:
+    """Components!C4 longer than Excel allows, as LibreOffice can write it."""
+    marked = _edit(example, folder / "marked.xlsx", lambda wb: wb["Components"].__setitem__("C4", "LONGMARKER"))
+    path = _rewrite(marked, folder / "long description.xlsx", {
+        part: (lambda d: d.replace(b"LONGMARKER", b"x" * length))
+        for part in ("xl/sharedStrings.xml", "xl/worksheets/sheet4.xml")
+    })
+    marked.unlink()
+    return path
 
 
 def far_away_cell(folder: Path, example: Path, row: int = 1_000_000) -> Path:

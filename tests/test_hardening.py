@@ -66,7 +66,7 @@ REFUSED = [
     (B.billion_laughs_sheet, True, E.UnsafeWorkbookError, "'xl/worksheets/sheet2.xml' declares XML entities"),
     (B.zip_bomb, True, E.TooLargeError, "'xl/worksheets/sheet3.xml' expands"),
     (B.lying_zip, True, E.NotAWorkbookError, "damaged"),
-    (B.over_long_cell, True, E.TooLargeError, "above Excel's limit of 32,767"),
+    (B.over_long_cell, True, E.TooLargeError, "holds 150,020 characters, above the limit of 100,000"),
     (B.far_away_cell, True, E.TooLargeError, "sheet 'Outputs' has more than 20,000 rows"),
     (B.many_sheets, True, E.TooLargeError, "above the limit of 255"),
 ]
@@ -133,7 +133,7 @@ def test_defusedxml_is_a_runtime_dependency():
         ("MAX_PARTS", 10, "parts, above the limit of 10"),
         ("MAX_SHEETS", 5, "sheets, above the limit of 5"),
         ("MAX_ROWS", 10, "has more than 10 rows"),
-        ("MAX_CELL_CHARS", 100, "above Excel's limit of 100"),
+        ("MAX_CELL_CHARS", 100, "above the limit of 100 "),
     ],
 )
 def test_every_documented_limit_refuses_the_file(tmp_path, example_xlsx, monkeypatch, limit, value, words):
@@ -155,6 +155,17 @@ def test_limits_are_documented_in_the_security_page():
         assert name in page, name
         shown = f"{value:,}" if value < 1024 * 1024 else f"{value // (1024 * 1024)} MB"
         assert shown in page, (name, shown)
+
+
+def test_a_cell_longer_than_excel_allows_is_read_and_flagged(tmp_path, example_xlsx):
+    """LibreOffice writes cells over Excel's 32,767 characters: read whole, and flagged by the check."""
+    from lm_excel.checks import validate
+
+    path = B.long_description(tmp_path, example_xlsx, length=40_000)
+    model = read_workbook(path)
+    assert model.components[0].text("description") == "x" * 40_000
+    flagged = [f for f in validate(model).findings if f.code == "text-too-long"]
+    assert [f.ref for f in flagged] == ["Components!C4"]
 
 
 def test_wide_rows_are_read_within_bounds(tmp_path, example_xlsx):
