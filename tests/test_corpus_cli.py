@@ -30,9 +30,10 @@ READING_COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
     "share": lambda wb, out: ["share", str(wb), "-o", str(out / "shared.xlsx"), "--to", "Partner"],
     "diff": lambda wb, out: ["diff", str(wb), str(wb)],
     "merge": lambda wb, out: ["merge", str(wb), str(wb), "-o", str(out / "merged.xlsx")],
+    "plan": lambda wb, out: ["plan", str(wb), "-o", str(out / "with plan.xlsx"), "--csv", str(out / "plan.csv")],
 }
 #: Commands that read no workbook given by the user.
-NOT_READING = {"new", "demo"}
+NOT_READING = {"new", "demo", "suggest"}  # suggest reads outcome text, not a workbook
 #: A few files run as whole processes: one of each kind of refusal.
 SUBPROCESS_SAMPLE = ("date.xls", "any_sheets.ods", "issues.xlsb", "pass_protected.xlsx",
                      "issue252.xlsx", "errors.xlsx", "vba.xlsm", "too_small.xls")

@@ -6,9 +6,10 @@ under a minute on 2 cores and never need LibreOffice. ``LM_EXCEL_FUZZ=thorough``
 as many examples with fresh random data, for a local soak.
 
 Steps covered: reading a file (read_workbook), checking it (validate, and check --write, which
-writes the Validation sheet with openpyxl), share, diff and merge, parsing grids as the live-workbook reader produces
-them (parse_grids), writing records (build_workbook) and the CLI's ``new``. The plan and report
-steps join ``_downstream`` as they reach main.
+writes the Validation sheet with openpyxl), the measures plan (make_plan, write_plan, CSV), share,
+diff and merge, parsing grids as the live-workbook reader produces
+them (parse_grids), writing records (build_workbook) and the CLI's ``new``. The report step joins
+``_downstream`` when it reaches main.
 """
 
 from __future__ import annotations
@@ -147,10 +148,17 @@ def _downstream(model: LogicModel, outdir: Path, path: Path | None = None) -> No
             assert list(outdir.iterdir()) == []
         else:
             assert set(formula_cells(result.output)) <= typed
-        # share and merge: macro-free copies written with the builder
+        # the measures plan, written with openpyxl; share and merge, written with the builder
+        from lm_excel.measures.plan import make_plan
+        from lm_excel.measures.plan_writer import write_plan, write_plan_csv
         from lm_excel.partners import diff_files, merge_files, share_file
 
-        for step in (lambda: share_file(path, outdir / "shared.xlsx", to="Partner", force=True).path,
+        try:
+            plan = make_plan(model)
+        except LmExcelError:
+            plan = None
+        for step in (lambda: None if plan is None else write_plan(path, plan, outdir / "with plan.xlsx"),
+                     lambda: None if plan is None else write_plan_csv(plan, outdir / "plan.csv") and None,lambda: share_file(path, outdir / "shared.xlsx", to="Partner", force=True).path,
                      lambda: merge_files(None, path, path, outdir / "merged.xlsx", force=True).path,
                      lambda: diff_files(path, path) and None):
             try:
