@@ -33,7 +33,8 @@ READING_COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
     "plan": lambda wb, out: ["plan", str(wb), "-o", str(out / "with plan.xlsx"), "--csv", str(out / "plan.csv")],
 }
 #: Commands that read no workbook given by the user.
-NOT_READING = {"new", "demo", "suggest"}  # suggest reads outcome text, not a workbook
+NOT_READING = {"new", "demo", "suggest", "portfolio"}  # suggest reads outcome text; portfolio
+# reads a folder and never stops on a bad file (its corpus test is in test_portfolio.py)
 #: A few files run as whole processes: one of each kind of refusal.
 SUBPROCESS_SAMPLE = ("date.xls", "any_sheets.ods", "issues.xlsb", "pass_protected.xlsx",
                      "issue252.xlsx", "errors.xlsx", "vba.xlsm", "too_small.xls")

@@ -27,7 +27,7 @@ from lm_excel.portfolio import (
 )
 from lm_excel.themes import Theme, ThemeMatcher, load_themes
 
-from .conftest import ROOT, run_cli, soffice_convert
+from .conftest import ROOT, SHARED, run_cli, soffice_convert
 from .portfolio_data import THEME_SENTENCES, add_measures_plan, variant_records
 
 #: Stands for the worked example itself, unchanged (the checker finds no error in it).
@@ -547,3 +547,31 @@ def test_a_folder_of_only_broken_workbooks_exits_1_with_a_summary(tmp_path):
     assert [r["File"] for r in _table(wb["Could not read"])] == ["empty.xlsx"]
     assert _table(wb["Workbooks"]) == []
     wb.close()
+
+
+CORPUS = SHARED / "corpus" / "foreign-spreadsheets"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus folder is absent")
+def test_the_whole_corpus_of_foreign_spreadsheets_as_one_folder(tmp_path):
+    import shutil
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    out = tmp_path / "summary.xlsx"
+    proc = run_cli("portfolio", str(folder), "-o", str(out), "--jobs", "2", timeout=600)
+    assert proc.returncode == 1, proc.stderr  # none is a logic model, yet the run finishes
+    assert "Traceback" not in proc.stderr and proc.stderr == ""
+    wb = openpyxl.load_workbook(out, read_only=True)
+    failed = {r["File"]: r for r in _table(wb["Could not read"])}
+    skipped = {r["File"] for r in _table(wb["Skipped files"])}
+    wb.close()
+    workbooks = {p.relative_to(folder).as_posix() for p in before
+                 if p.suffix.lower() in (".xlsx", ".xlsm") and not p.name.startswith(("~$", "."))}
+    assert set(failed) == workbooks
+    for rel, row in failed.items():
+        assert "\n" not in row["Problem"] and row["Problem"].startswith(Path(rel).name + ": ")
+        assert "internal error" not in row["Problem"], row["Problem"]
+    assert skipped == {p.relative_to(folder).as_posix() for p in before} - workbooks
+    assert {p: p.read_bytes() for p in before} == before
