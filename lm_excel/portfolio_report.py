@@ -34,6 +34,11 @@ def _clean(text: object) -> str:
     return "".join(ch for ch in s if ch in "\t\n" or ord(ch) >= 32)
 
 
+def _para(doc: Any, text: object, style: str | None = None) -> Any:
+    """A paragraph of cleaned text (workbook text may hold characters Word's XML rejects)."""
+    return doc.add_paragraph(_clean(text), style=style)
+
+
 def bar_chart(labels: Sequence[str], values: Sequence[float], xlabel: str) -> bytes:
     """A horizontal bar chart as PNG bytes (value written at the end of each bar)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -75,7 +80,7 @@ def _alt_text(picture_run_inline: Any, title: str, descr: str) -> None:
 def _add_chart(doc: Any, png: bytes, title: str, descr: str) -> None:
     from docx.shared import Cm
 
-    caption = doc.add_paragraph(title, style="Caption")
+    caption = _para(doc, title, style="Caption")
     caption.paragraph_format.keep_with_next = True
     run = doc.add_paragraph().add_run()
     shape = run.add_picture(io.BytesIO(png), width=Cm(16))
@@ -143,7 +148,8 @@ def _page_number_footer(doc: Any, text: str) -> None:
 
 def _more_note(doc: Any, shown: int, total: int, sheet_key: str) -> None:
     if total > shown:
-        doc.add_paragraph(
+        _para(
+            doc,
             f"The first {shown} of {total} rows are shown; the summary workbook's "
             f"'{TABLES[sheet_key][0]}' sheet has them all."
         )
@@ -168,8 +174,9 @@ def build_report(p: Portfolio) -> Any:
     props.author = "lm-excel"
     _page_number_footer(doc, f"Portfolio synthesis: {p.folder}")
 
-    doc.add_paragraph("Portfolio synthesis: logic models across sites", style="Title")
-    doc.add_paragraph(
+    _para(doc, "Portfolio synthesis: logic models across sites", style="Title")
+    _para(
+        doc,
         f"{n} logic model{'s' if n != 1 else ''} from the folder '{p.folder}', "
         f"read on {p.created:%d %B %Y}."
     )
@@ -177,18 +184,19 @@ def build_report(p: Portfolio) -> Any:
     # Summary.
     doc.add_heading("Summary", level=1)
     for label, value in key_figures(p):
-        doc.add_paragraph(f"{label}: {value}", style="List Bullet")
+        _para(doc, f"{label}: {value}", style="List Bullet")
     themes = t["themes"]
     common = themes[themes["Workbooks"] > 0].head(3)
     if len(common):
         listed = "; ".join(
             f"{r.Theme} ({r.Workbooks} of {n})" for r in common.itertuples(index=False)
         )
-        doc.add_paragraph(f"The themes found in most workbooks: {listed}.")
+        _para(doc, f"The themes found in most workbooks: {listed}.")
 
     # Themes.
     doc.add_heading("Themes across sites", level=1)
-    doc.add_paragraph(
+    _para(
+            doc,
         f"Each theme is a list of words and phrases ({p.themes_source}). A workbook counts under "
         "a theme when any of its cells uses one of them; the examples quote the text that matched "
         "and give the cell it came from."
@@ -210,17 +218,18 @@ def build_report(p: Portfolio) -> Any:
     for r in themes.itertuples(index=False):
         if not r.Workbooks:
             continue
-        doc.add_heading(r.Theme, level=2)
+        doc.add_heading(_clean(r.Theme), level=2)
         if r.Description:
-            doc.add_paragraph(r.Description)
+            _para(doc, r.Description)
         if str(r.Sites).startswith("all "):
-            doc.add_paragraph(f"Found in all {n} workbooks.")
+            _para(doc, f"Found in all {n} workbooks.")
         else:
-            doc.add_paragraph(f"Found in {r.Workbooks} of {n} workbooks: {r.Sites}.")
+            _para(doc, f"Found in {r.Workbooks} of {n} workbooks: {r.Sites}.")
         sub = hits[hits["Theme"] == r.Theme].drop_duplicates("Text").drop_duplicates("File")
         sub = sub.head(EXAMPLES_PER_THEME)
         for h in sub.itertuples(index=False):
-            doc.add_paragraph(
+            _para(
+            doc,
                 f"\u201c{h.Text}\u201d ({h.Organisation or h.File}, {h.File}, {h.Cell})",
                 style="List Bullet",
             )
@@ -229,7 +238,8 @@ def build_report(p: Portfolio) -> Any:
     doc.add_heading("Outcomes", level=1)
     domains = t["domains"]
     outcomes = t["outcomes"]
-    doc.add_paragraph(
+    _para(
+            doc,
         f"{len(outcomes)} outcomes in all. Each is placed in the outcome domains whose words it "
         "uses (an outcome can count in more than one domain)."
     )
@@ -252,13 +262,14 @@ def build_report(p: Portfolio) -> Any:
     doc.add_heading("Measures planned", level=1)
     measures = t["measures"]
     if measures.empty:
-        doc.add_paragraph(
+        _para(
+            doc,
             "None of the workbooks has a measures plan yet. Build one in each workbook "
             "(Build measures plan, or lm-excel plan) and run the portfolio again."
         )
     else:
         with_plan = sum(1 for s in p.summaries if s.measures)
-        doc.add_paragraph(f"{with_plan} of {n} workbooks have a measures plan.")
+        _para(doc, f"{with_plan} of {n} workbooks have a measures plan.")
         _add_chart(
             doc,
             bar_chart(list(measures["Measure"]), list(measures["Workbooks"]), "Workbooks choosing the measure"),
@@ -284,7 +295,8 @@ def build_report(p: Portfolio) -> Any:
     doc.add_heading("Potential negative consequences", level=1)
     neg = t["negatives"]
     high = neg[neg["Impact"].str.lower() == "high"] if len(neg) else neg
-    doc.add_paragraph(
+    _para(
+            doc,
         f"{len(neg)} potential negative consequences in all; {len(high)} are rated high impact "
         "and are listed here with their source."
     )
@@ -310,7 +322,8 @@ def build_report(p: Portfolio) -> Any:
         _more_note(doc, min(len(rows), MAX_ROWS), len(rows), "skipped")
 
     doc.add_heading("About this report", level=1)
-    doc.add_paragraph(
+    _para(
+            doc,
         "Made by lm-excel portfolio from the logic-model workbooks in the folder. The summary "
         "workbook written with it holds every row behind these figures, with the file and cell "
         "each came from. Themes and outcome domains are found by words and phrases, so read the "

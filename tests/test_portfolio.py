@@ -575,3 +575,25 @@ def test_the_whole_corpus_of_foreign_spreadsheets_as_one_folder(tmp_path):
         assert "internal error" not in row["Problem"], row["Problem"]
     assert skipped == {p.relative_to(folder).as_posix() for p in before} - workbooks
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_control_characters_in_a_workbook_do_not_break_the_outputs(tmp_path):
+    import docx
+
+    from lm_excel.portfolio_report import write_report
+
+    rec, _ = variant_records(2)
+    rec.intervention["local_context"] = "Bell\x07 in the text; families in lockdown\x0b used video calls."
+    (tmp_path / "in").mkdir()
+    write_workbook_file(tmp_path / "in" / "odd.xlsx", rec)
+    p = collect_portfolio(tmp_path / "in", jobs=1, themes=[Theme("Bells", ("bell",))])
+    assert not p.failed
+    assert [h.ref for h in p.summaries[0].themes] == [_local_context_ref()]
+    summary = write_summary(p, tmp_path / "s.xlsx")
+    report = write_report(p, tmp_path / "r.docx")
+    text = "\n".join(par.text for par in docx.Document(str(report)).paragraphs)
+    assert "Bell in the text; families in lockdown used video calls." in text
+    assert "\x07" not in text and "\x0b" not in text
+    wb = openpyxl.load_workbook(summary, read_only=True)
+    assert any("lockdown" in str(r["Text"]) for r in _table(wb["Theme matches"]))
+    wb.close()
