@@ -196,7 +196,7 @@ def build_report(p: Portfolio) -> Any:
     # Themes.
     doc.add_heading("Themes across sites", level=1)
     _para(
-            doc,
+        doc,
         f"Each theme is a list of words and phrases ({p.themes_source}). A workbook counts under "
         "a theme when any of its cells uses one of them; the examples quote the text that matched "
         "and give the cell it came from."
@@ -229,7 +229,7 @@ def build_report(p: Portfolio) -> Any:
         sub = sub.head(EXAMPLES_PER_THEME)
         for h in sub.itertuples(index=False):
             _para(
-            doc,
+                doc,
                 f"\u201c{h.Text}\u201d ({h.Organisation or h.File}, {h.File}, {h.Cell})",
                 style="List Bullet",
             )
@@ -239,7 +239,7 @@ def build_report(p: Portfolio) -> Any:
     domains = t["domains"]
     outcomes = t["outcomes"]
     _para(
-            doc,
+        doc,
         f"{len(outcomes)} outcomes in all. Each is placed in the outcome domains whose words it "
         "uses (an outcome can count in more than one domain)."
     )
@@ -296,7 +296,7 @@ def build_report(p: Portfolio) -> Any:
     neg = t["negatives"]
     high = neg[neg["Impact"].str.lower() == "high"] if len(neg) else neg
     _para(
-            doc,
+        doc,
         f"{len(neg)} potential negative consequences in all; {len(high)} are rated high impact "
         "and are listed here with their source."
     )
@@ -323,7 +323,7 @@ def build_report(p: Portfolio) -> Any:
 
     doc.add_heading("About this report", level=1)
     _para(
-            doc,
+        doc,
         "Made by lm-excel portfolio from the logic-model workbooks in the folder. The summary "
         "workbook written with it holds every row behind these figures, with the file and cell "
         "each came from. Themes and outcome domains are found by words and phrases, so read the "
