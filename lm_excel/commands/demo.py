@@ -34,6 +34,11 @@ def run_demo(outdir: Path) -> list[Path]:
     outputs: list[Path] = []
     workbook = build_workbook(outdir / EXAMPLE_FILE_NAME, example_records())
     outputs.append(workbook)
+    # Word report (issue 5): with the check and the plan when those are available.
+    from .report import make_report
+
+    report = make_report(workbook, outdir / "example-report.docx")
+    outputs.append(report.path)
     return outputs
 
 
