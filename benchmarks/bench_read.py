@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import median_times, python  # noqa: E402
+from _timing import median_times, python
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -24,7 +24,10 @@ _API = {
     "LmExcelError": "lm_excel.errors",
 }
 
-__all__ = ["__version__", *_API]
+__all__ = [  # noqa: PLE0604 (names are strings; built from _API)
+    "__version__",
+    *_API,
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -263,7 +263,7 @@ class LogicModel:
         except ValueError:
             return L.SCHEMA_VERSION
 
-    def to_records(self) -> "ModelRecords":
+    def to_records(self) -> ModelRecords:
         """The model's values as plain records, as :func:`lm_excel.builder.build_workbook` takes them."""
         return ModelRecords(
             intervention=self.intervention.values(),
@@ -282,7 +282,7 @@ class ModelRecords:
     intervention: dict[str, object] = field(default_factory=dict)
     elements: dict[str, list[dict[str, object]]] = field(default_factory=dict)
 
-    def normalised(self) -> "ModelRecords":
+    def normalised(self) -> ModelRecords:
         """Same records with empty values dropped and text as read back (for comparisons)."""
         def clean(rec: Mapping[str, object]) -> dict[str, object]:
             return {k: cell_text(v) for k, v in rec.items() if cell_text(v) != ""}

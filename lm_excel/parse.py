@@ -94,10 +94,13 @@ def parse_list_sheet(
         if all(cell_text(v) == "" for _, _, v in values):
             continue
         id_value = _cell(grid, r, mapping["id"])
-        if id_value is not None and L.norm_label(id_value) == header_id and r > header_r:
-            # A repeated header row (e.g. pasted from another copy): not an element.
-            if sum(sheet.column(k).matches(v) for k, _, v in values if v is not None) >= 2:
-                continue
+        # A repeated header row (e.g. pasted from another copy) is not an element.
+        if (
+            id_value is not None
+            and L.norm_label(id_value) == header_id
+            and sum(sheet.column(k).matches(v) for k, _, v in values if v is not None) >= 2
+        ):
+            continue
         fields = {key: Field(v, CellRef(actual_name, a1(r + 1, c + 1))) for key, c, v in values}
         elements.append(Element(sheet.key, r + 1, fields))
     return tuple(elements), notes

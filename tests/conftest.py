@@ -44,7 +44,7 @@ def soffice_convert(src: Path, fmt: str, outdir: Path, timeout: float = 180) -> 
     proc = subprocess.run(
         [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
          "--convert-to", fmt, "--outdir", str(outdir), str(src)],
-        capture_output=True, text=True, timeout=timeout,
+        capture_output=True, text=True, timeout=timeout, check=False,
     )
     ext = fmt.split(":")[0]
     out = outdir / f"{src.stem}.{ext}"
@@ -61,7 +61,7 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subpro
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return subprocess.run(
         [sys.executable, "-m", "lm_excel", *args],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout,
+        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout, check=False,
     )
 
 
