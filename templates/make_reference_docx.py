@@ -14,7 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from lm_excel.report.reference import REFERENCE_NAME, make_reference  # noqa: E402
+from lm_excel.report.reference import REFERENCE_NAME, make_reference
 
 if __name__ == "__main__":
     out = HERE / REFERENCE_NAME

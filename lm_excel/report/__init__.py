@@ -33,4 +33,4 @@ def save_diagram(model: Any, path: Any) -> Any:
     return _save(model, path)
 
 
-__all__ = ["build_report", "write_report", "save_diagram"]
+__all__ = ["build_report", "save_diagram", "write_report"]

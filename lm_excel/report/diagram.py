@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -250,14 +250,13 @@ def order_columns(graph: Graph, sweeps: int = 6) -> int:
         order = range(1, len(columns)) if forward else range(len(columns) - 2, -1, -1)
         for ci in order:
             pos = _positions(columns)
-            def bary(node: Node, i: int) -> tuple[float, int]:
-                side = [
-                    pos[m] for m in neighbours[node.key]
-                    if (stage[m] < ci if forward else stage[m] > ci)
-                ]
-                return (sum(side) / len(side) if side else pos[node.key], i)
-            columns[ci] = [n for _, n in sorted(
-                ((bary(n, i), n) for i, n in enumerate(columns[ci])), key=lambda t: t[0])]
+            keyed = []
+            for i, node in enumerate(columns[ci]):
+                side = [pos[m] for m in neighbours[node.key]
+                        if (stage[m] < ci if forward else stage[m] > ci)]
+                keyed.append((sum(side) / len(side) if side else pos[node.key], i, node))
+            keyed.sort(key=lambda t: (t[0], t[1]))
+            columns[ci] = [node for _, _, node in keyed]
         count = count_crossings(graph, columns)
         if count < best_count:
             best, best_count = [list(c) for c in columns], count
@@ -713,9 +712,9 @@ def paint_svg(items: Sequence[Box | Curve | Label], width: float, height: float,
 
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{f(width)}pt" '
-        f'height="{f(height)}pt" viewBox="0 0 {f(width)} {f(height)}" role="img" '
-        'aria-labelledby="title desc">',
+        (f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{f(width)}pt" '
+         f'height="{f(height)}pt" viewBox="0 0 {f(width)} {f(height)}" role="img" '
+         'aria-labelledby="title desc">'),
         f'<title id="title">{_svg_escape(metadata.get("Title", ""))}</title>',
         f'<desc id="desc">{_svg_escape(metadata.get("Description", ""))}</desc>',
         f'<rect width="{f(width)}" height="{f(height)}" fill="#FFFFFF"/>',
@@ -799,5 +798,3 @@ def save_diagram(model: LogicModel, path: str | os.PathLike[str]) -> Path:
     return write_verified(path, lambda tmp: tmp.write_bytes(data), verify)
 
 
-def stage_titles(graph: Graph) -> Iterable[str]:
-    return (s.title for s in graph.stages)

@@ -67,7 +67,7 @@ def _reference_document() -> Any:
     if path is not None:
         try:
             return docx.Document(os.fspath(path))
-        except Exception as exc:  # a damaged or non-Word reference file
+        except Exception as exc:  # noqa: BLE001 - a damaged or non-Word reference file
             raise OutputError(f"the report's reference document cannot be opened ({exc})", path) from None
     buf = io.BytesIO()
     make_reference().save(buf)
@@ -816,7 +816,7 @@ def _verify(path: Path, expected_title: str) -> None:
 
     try:
         doc = docx.Document(os.fspath(path))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure to re-read means a bad file
         raise OutputError(f"the report was not written correctly ({exc})", path) from None
     if doc.core_properties.title != expected_title or not doc.paragraphs:
         raise OutputError("the report was not written correctly (it reads back different)", path)
