@@ -299,7 +299,9 @@ def _glyph(ch: str) -> tuple[str, float]:
     for font in fonts:
         if font.get_char_index(ord(ch)):  # type: ignore[attr-defined]
             font.set_size(100, 72)  # type: ignore[attr-defined]
-            g = font.load_char(ord(ch), flags=ft2font.LOAD_NO_HINTING)  # type: ignore[attr-defined]
+            flags = (ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags")
+                     else ft2font.LOAD_NO_HINTING)  # matplotlib < 3.10
+            g = font.load_char(ord(ch), flags=flags)  # type: ignore[attr-defined]
             return ch, g.linearHoriAdvance / 65536 / 100
     return _glyph(MISSING_GLYPH) if ch != MISSING_GLYPH else (ch, 0.6)
 

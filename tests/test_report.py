@@ -1,0 +1,236 @@
+"""The Word report: reopen the saved document and check its content, structure and accessibility."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from lm_excel.report import build_report, write_report
+from lm_excel.report.document import ReportResult, default_report_path
+
+from .report_models import big_records, example_model, model_from_records
+
+WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def headings(doc: docx.document.Document) -> list[tuple[int, str]]:
+    """(level, text) of every Title / Heading paragraph, in order (Title is level 0)."""
+    out = []
+    for p in doc.paragraphs:
+        name = p.style.name if p.style is not None else ""
+        if name == "Title":
+            out.append((0, p.text))
+        elif name.startswith("Heading "):
+            out.append((int(name.split()[1]), p.text))
+    return out
+
+
+@pytest.fixture(scope="module")
+def example_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, docx.document.Document]:
+    out = tmp_path_factory.mktemp("report") / "example.docx"
+    result = write_report(out, example_model())
+    assert isinstance(result, ReportResult) and result.path == out and not result.renamed
+    return out, docx.Document(str(out))
+
+
+def test_headings_in_order_and_sections_present(example_report):
+    _, doc = example_report
+    hs = headings(doc)
+    assert hs[0] == (0, "Family Connect hybrid support")
+    level1 = [t for lvl, t in hs if lvl == 1]
+    assert level1 == [
+        "Summary", "Context", "The logic model at a glance", "How it works", "Assumptions",
+        "Potential negative consequences",
+    ]
+    # No skipped levels: each heading is at most one level deeper than the one before.
+    levels = [lvl for lvl, _ in hs]
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+    level2 = [t for lvl, t in hs if lvl == 2]
+    assert level2[:4] == ["What it is", "Who it is for", "Why it is needed", "Evidence base"]
+    assert "Context factors" in level2 and "Diagram" in level2
+    # Each of the example's 6 mechanisms has its own heading under "How it works".
+    assert sum(1 for t in level2 if t.startswith("M") and ":" in t) == 6
+
+
+def test_content_from_the_model(example_report):
+    _, doc = example_report
+    model = example_model()
+    body = "\n".join(p.text for p in doc.paragraphs)
+    cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert model.intervention.text("summary") in body
+    assert "Example Borough Council" in body
+    for el in model.mechanisms:
+        assert el.statement in body  # full text of each mechanism in "How it works"
+    for el in [*model.assumptions, *model.negatives, *model.context]:
+        assert el.statement in cells
+    # The column table holds every element of the five stages in full.
+    for key in ("inputs", "components", "outputs", "mechanisms", "outcomes"):
+        for el in model.elements[key]:
+            assert el.statement in cells, el.id
+
+
+def test_tables_have_repeating_marked_header_rows(example_report):
+    _, doc = example_report
+    assert len(doc.tables) == 4  # context factors, columns, assumptions, negatives
+    for table in doc.tables:
+        first = table.rows[0]._tr
+        assert first.trPr is not None and first.trPr.find(qn("w:tblHeader")) is not None
+        # Only the header row repeats.
+        for row in table.rows[1:]:
+            tr_pr = row._tr.trPr
+            assert tr_pr is None or tr_pr.find(qn("w:tblHeader")) is None
+        assert table.style.name == "Table Grid"
+    assert [c.text for c in doc.tables[1].rows[0].cells] == [
+        "Inputs", "Components", "Outputs", "Mechanisms", "Short-term outcomes",
+        "Medium-term outcomes", "Long-term outcomes"]
+    confidence = [r.cells[3].text for r in doc.tables[2].rows[1:]]
+    assert confidence == [el.text("confidence") for el in example_model().assumptions]
+
+
+def test_picture_has_alt_text(example_report):
+    _, doc = example_report
+    pics = list(doc.element.body.iter(WP_DOCPR))
+    assert len(pics) == 1
+    descr = pics[0].get("descr")
+    assert descr.startswith("Logic model diagram of Family Connect hybrid support")
+    assert "8 inputs, 6 components, 7 outputs, 6 mechanisms" in descr
+    assert "the table 'The logic model in columns' lists every element in full" in descr
+    assert pics[0].get("title") == "Logic model diagram"
+    assert len(doc.inline_shapes) == 1
+    shape = doc.inline_shapes[0]
+    section = doc.sections[1]  # the landscape section
+    assert shape.width <= section.page_width - section.left_margin - section.right_margin
+
+
+def test_properties_language_fields_and_page_setup(example_report):
+    path, doc = example_report
+    props = doc.core_properties
+    assert props.title == "Family Connect hybrid support: logic model report"
+    assert props.language == "en-GB"
+    assert props.author == "Example Borough Council"
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(
+        qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "en-GB"
+    settings = doc.settings.element
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    instr = " ".join(t.text for t in doc.element.body.iter(qn("w:instrText")))
+    assert "TOC \\o" in instr
+    # A4 portrait, then a landscape section for the model at a glance, then portrait again.
+    orient = [(round(s.page_width.cm, 1), round(s.page_height.cm, 1)) for s in doc.sections]
+    assert orient == [(21.0, 29.7), (29.7, 21.0), (21.0, 29.7)]
+    # Header and footer: name, version, organisation and a PAGE field.
+    sec = doc.sections[0]
+    assert "Family Connect hybrid support" in sec.header.paragraphs[0].text
+    assert "version 1.0" in sec.header.paragraphs[0].text
+    footer_xml = sec.footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
+    assert "Example Borough Council" in sec.footer.paragraphs[0].text
+    assert "{" not in sec.header.paragraphs[0].text + sec.footer.paragraphs[0].text
+    assert sec.different_first_page_header_footer
+    assert not any(s.different_first_page_header_footer for s in doc.sections[1:])
+
+
+def test_absent_sections_are_left_out(tmp_path: Path):
+    records = big_records(3)
+    for key in ("context", "assumptions", "negatives", "inputs", "outputs"):
+        records.elements[key] = []
+    records.intervention.pop("rationale")
+    model = model_from_records(records)
+    doc = build_report(model)
+    level1 = [t for lvl, t in headings(doc) if lvl == 1]
+    assert level1 == ["Summary", "The logic model at a glance", "How it works"]
+    assert "Why it is needed" not in [t for _, t in headings(doc)]
+    # The column table has only the stages that have elements.
+    assert [c.text for c in doc.tables[0].rows[0].cells] == [
+        "Components", "Mechanisms", "Short-term outcomes", "Medium-term outcomes",
+        "Long-term outcomes"]
+    for table in doc.tables:
+        assert len(table.rows) > 1  # never an empty table
+    # Contents lists exactly the sections written.
+    toc = [p.text for p in doc.paragraphs if p.style.name.startswith("TOC ")]
+    assert toc[-3:] == level1 or toc == level1
+
+
+def test_empty_model_still_makes_a_document(tmp_path: Path):
+    from lm_excel.model import ModelRecords
+
+    model = model_from_records(ModelRecords(intervention={"name": "Blank"}))
+    out = write_report(tmp_path / "blank.docx", model).path
+    doc = docx.Document(str(out))
+    assert headings(doc) == [(0, "Blank")]
+    assert not doc.inline_shapes and not doc.tables
+
+
+@dataclass(frozen=True)
+class _Finding:
+    """A finding as the quality check reports it (code, severity, sheet, cell, message, fix)."""
+
+    code: str
+    severity: str
+    sheet: str
+    cell: str
+    element_id: str
+    message: str
+    fix: str
+
+
+@dataclass
+class _CheckReport:
+    findings: list[_Finding]
+
+
+def test_quality_check_section_only_with_findings():
+    model = example_model()
+    findings = _CheckReport([
+        _Finding("unknown-id", "error", "Mechanisms", "D5", "M2", "Leads to 'OC99', which is not an outcome.", "Type an outcome ID."),
+        _Finding("vague-outcome", "warning", "Outcomes", "B6", "OC3", "The outcome is vague.", "Say what changes."),
+        _Finding("no-mitigation", "warning", "Negative consequences", "G5", "NC2", "No mitigation.", "Add one."),
+    ])
+    doc = build_report(model, findings=findings, include_diagram=False)
+    level1 = [t for lvl, t in headings(doc) if lvl == 1]
+    assert level1[-1] == "Quality check"
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "found 1 error, 2 warnings" in body
+    table = doc.tables[-1]
+    assert [c.text for c in table.rows[0].cells] == ["Severity", "Where", "What the check found", "How to fix it"]
+    assert [r.cells[0].text for r in table.rows[1:]] == ["Error", "Warning", "Warning"]
+    assert table.rows[1].cells[1].text == "Mechanisms!D5"
+    # No findings at all: a one-line all-clear, no table.
+    clean_doc = build_report(model, findings=_CheckReport([]), include_diagram=False)
+    assert "found no problems" in "\n".join(p.text for p in clean_doc.paragraphs)
+    assert "Quality check" not in [t for _, t in headings(build_report(model, include_diagram=False))]
+
+
+def test_default_report_name_has_version_and_date(tmp_path: Path):
+    import datetime as dt
+
+    path = default_report_path(example_model(), tmp_path, "Family model")
+    assert path.parent == tmp_path
+    assert path.name == f"Family model report v1.0 {dt.date.today().isoformat()}.docx"
+
+
+def test_open_report_is_not_overwritten(tmp_path: Path):
+    target = tmp_path / "report.docx"
+    target.write_bytes(b"the user's open copy")
+    (tmp_path / "~$report.docx").write_bytes(b"owner")  # Word's lock file
+    result = write_report(target, example_model())
+    assert result.renamed and result.path == tmp_path / "report (2).docx"
+    assert target.read_bytes() == b"the user's open copy"
+    assert docx.Document(str(result.path)).core_properties.language == "en-GB"
+    # A closed report is simply replaced.
+    (tmp_path / "~$report.docx").unlink()
+    again = write_report(target, example_model())
+    assert again.path == target and not again.renamed
+    assert docx.Document(str(target)).core_properties.title.endswith("logic model report")
+
+
+def test_a_failed_write_leaves_nothing(tmp_path: Path):
+    from lm_excel.errors import OutputError
+
+    with pytest.raises(OutputError, match="does not exist"):
+        write_report(tmp_path / "missing" / "r.docx", example_model())
+    assert list(tmp_path.iterdir()) == []
