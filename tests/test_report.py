@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def test_headings_in_order_and_sections_present(example_report):
     ]
     # No skipped levels: each heading is at most one level deeper than the one before.
     levels = [lvl for lvl, _ in hs]
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
     level2 = [t for lvl, t in hs if lvl == 2]
     assert level2[:4] == ["What it is", "Who it is for", "Why it is needed", "Evidence base"]
     assert "Context factors" in level2 and "Diagram" in level2
@@ -107,7 +108,7 @@ def test_picture_has_alt_text(example_report):
 
 
 def test_properties_language_fields_and_page_setup(example_report):
-    path, doc = example_report
+    _path, doc = example_report
     props = doc.core_properties
     assert props.title == "Family Connect hybrid support: logic model report"
     assert props.language == "en-GB"

@@ -4,14 +4,15 @@ big models; and the diagram's layout promises (ordering, wrapping, sizes, format
 from __future__ import annotations
 
 import io
+import itertools
 import time
 from pathlib import Path
 
 import docx
 import pytest
 
-from lm_excel.report import save_diagram, write_report
 from lm_excel.report import diagram as D
+from lm_excel.report import save_diagram, write_report
 from lm_excel.report.text import clean, shorten
 
 from .report_models import big_records, example_model, model_from_records
@@ -118,7 +119,7 @@ def test_diagram_fits_a_landscape_page_for_forty_elements():
     assert geo.height == D.HEIGHT_IN and geo.width == D.WIDTH_IN
     assert geo.font >= 6.5  # readable when printed
     for col in graph.columns:
-        for a, b in zip(col, col[1:]):
+        for a, b in itertools.pairwise(col):
             assert a.y + a.h <= b.y  # boxes never overlap
         assert col[-1].y + col[-1].h <= geo.height
     for node in graph.nodes:
