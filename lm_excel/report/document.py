@@ -288,12 +288,15 @@ class Writer:
             if sum(len(c.text) for c in cells) < 700:
                 # Short rows stay on one page; long ones may break (Word must split them anyway).
                 cells[0]._tc.getparent().get_or_add_trPr().append(_el("w:cantSplit"))
-        if font_size:
-            from docx.shared import Pt
+        from docx.shared import Pt
 
-            for row in table.rows:
-                for cell in row.cells:
-                    for p in cell.paragraphs:
+        for row in table.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    # Tight spacing in cells (the Normal style's spacing is for body text).
+                    pf = p.paragraph_format
+                    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(3), 1.0
+                    if font_size:
                         for run in p.runs:
                             run.font.size = Pt(font_size)
         return table
@@ -743,6 +746,7 @@ def build_report(model: LogicModel, findings: Any = None, plan: Any = None, *,
     _language(doc)
 
     graph = D.build_graph(model)
+    D.order_columns(graph)  # the column table lists elements in the diagram's order
     png = None
     alt = ""
     if len(graph) and include_diagram:
