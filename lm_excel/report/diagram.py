@@ -268,12 +268,19 @@ def order_columns(graph: Graph, sweeps: int = 6) -> int:
 
 
 @lru_cache(maxsize=1)
-def _fonts() -> tuple[object, ...]:
-    """FT2Font objects: DejaVu Sans (shipped with matplotlib) then installed fallbacks."""
+def _main_font() -> object:
+    """DejaVu Sans as shipped with matplotlib (no font-cache search needed)."""
+    from matplotlib import ft2font, get_data_path
+
+    return ft2font.FT2Font(os.path.join(get_data_path(), "fonts", "ttf", "DejaVuSans.ttf"))
+
+
+@lru_cache(maxsize=1)
+def _fallback_fonts() -> tuple[object, ...]:
+    """Installed fallback fonts, loaded only when some text needs a character DejaVu Sans lacks."""
     from matplotlib import font_manager, ft2font
 
-    main = ft2font.FT2Font(font_manager.findfont("DejaVu Sans"))
-    fonts = [main]
+    fonts = []
     for family in _fallback_families():
         try:
             fonts.append(ft2font.FT2Font(font_manager.findfont(family, fallback_to_default=False)))
@@ -295,15 +302,20 @@ def _glyph(ch: str) -> tuple[str, float]:
     """The character to draw for ``ch`` and its advance width in ems."""
     from matplotlib import ft2font
 
-    fonts = (_fonts()[0],) if ord(ch) < 0x250 else _fonts()
+    flags = (ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags")
+             else ft2font.LOAD_NO_HINTING)  # matplotlib < 3.10
+    main = _main_font()
+    fonts = (main,) if main.get_char_index(ord(ch)) else _fallback_fonts()  # type: ignore[attr-defined]
     for font in fonts:
         if font.get_char_index(ord(ch)):  # type: ignore[attr-defined]
             font.set_size(100, 72)  # type: ignore[attr-defined]
-            flags = (ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags")
-                     else ft2font.LOAD_NO_HINTING)  # matplotlib < 3.10
             g = font.load_char(ord(ch), flags=flags)  # type: ignore[attr-defined]
             return ch, g.linearHoriAdvance / 65536 / 100
     return _glyph(MISSING_GLYPH) if ch != MISSING_GLYPH else (ch, 0.6)
+
+
+def _needs_fallback(text: str) -> bool:
+    return any(not _main_font().get_char_index(ord(ch)) for ch in text)  # type: ignore[attr-defined]
 
 
 def drawable(text: str) -> str:
@@ -641,7 +653,7 @@ def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float,
     fonts: dict[tuple[float, bool, bool], object] = {}
 
     def font(size: float, bold: bool, text: str) -> object:
-        fallback = any(ord(ch) >= 0x250 for ch in text)
+        fallback = _needs_fallback(text)
         key = (size, bold, fallback)
         if key not in fonts:
             family = ["DejaVu Sans", *_fallback_families()] if fallback else "DejaVu Sans"
@@ -681,7 +693,7 @@ def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float,
     for key, value in metadata.items():
         info.add_itxt(key, value)
     buf = io.BytesIO()
-    image.convert("RGB").save(buf, format="png", pnginfo=info, dpi=(dpi, dpi), compress_level=4)
+    image.convert("RGB").save(buf, format="png", pnginfo=info, dpi=(dpi, dpi), compress_level=1)
     return buf.getvalue()
 
 

@@ -177,6 +177,7 @@ def make_reference(path: str | os.PathLike[str] | None = None) -> Any:
         _spacing(st, 0, 3)
 
     _table_style(styles["Table Grid"])
+    _drop_unused_styles(styles)
 
     # Page set-up: A4 portrait, 2 cm margins; a different first page (the title page).
     section = doc.sections[0]
@@ -228,9 +229,49 @@ def make_reference(path: str | os.PathLike[str] | None = None) -> Any:
     props.comments = "Styles for lm-excel Word reports; see docs/report.md"
 
     normal.font.size = Pt(11)
+    _drop_extra_parts(doc)
     if path is not None:
         doc.save(os.fspath(path))
     return doc
+
+
+def _drop_extra_parts(doc: Any) -> None:
+    """Leave out parts the report does not need (Word 2010 style effects, thumbnail, custom XML)."""
+    unwanted = ("stylesWithEffects", "thumbnail", "customXml")
+    for rels in (doc.part.rels, doc.part.package.rels):
+        for r_id, rel in list(rels.items()):
+            if any(u in rel.reltype for u in unwanted):
+                del rels[r_id]
+
+
+#: Styles the report uses (others are dropped from the reference to keep it small and clear).
+USED_STYLES = (
+    "Normal", "Default Paragraph Font", "Normal Table", "No List", "Title", "Subtitle",
+    "Heading 1", "Heading 2", "Heading 3", "Caption", "List Bullet", "TOC Heading", "TOC 1",
+    "TOC 2", "Header", "Footer", "Table Grid", "Hyperlink",
+)
+
+
+def _drop_unused_styles(styles: Any) -> None:
+    """Remove styles the report never uses, keeping those the used ones are based on or linked to."""
+    root = styles.element
+    by_id = {el.get(_qn("w:styleId")): el for el in root.findall(_qn("w:style"))}
+    wanted = {el.get(_qn("w:styleId")) for el in by_id.values()
+              if el.find(_qn("w:name")) is not None
+              and el.find(_qn("w:name")).get(_qn("w:val")) in {n.lower() for n in USED_STYLES} | set(USED_STYLES)}
+    todo = list(wanted)
+    while todo:
+        el = by_id.get(todo.pop())
+        if el is None:
+            continue
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = el.find(_qn(tag))
+            if ref is not None and ref.get(_qn("w:val")) not in wanted:
+                wanted.add(ref.get(_qn("w:val")))
+                todo.append(ref.get(_qn("w:val")))
+    for style_id, el in by_id.items():
+        if style_id not in wanted:
+            root.remove(el)
 
 
 def _table_style(style: Any) -> None:
