@@ -235,3 +235,38 @@ def test_a_failed_write_leaves_nothing(tmp_path: Path):
     with pytest.raises(OutputError, match="does not exist"):
         write_report(tmp_path / "missing" / "r.docx", example_model())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_rebranded_reference_document_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An LA edits the reference: heading colour and font, table header colour, a logo."""
+    from docx.shared import Inches, RGBColor
+
+    from lm_excel.report.reference import REFERENCE_ENV, make_reference
+
+    ref = tmp_path / "our-style.docx"
+    make_reference(ref)
+    brand = docx.Document(str(ref))
+    brand.styles["Heading 1"].font.color.rgb = RGBColor(0x00, 0x5A, 0x30)
+    brand.styles["Heading 1"].font.name = "Georgia"
+    for pr in brand.styles["Table Grid"].element.findall(qn("w:tblStylePr")):
+        pr.find(qn("w:tcPr")).find(qn("w:shd")).set(qn("w:fill"), "005A30")
+    logo = tmp_path / "logo.png"
+    from PIL import Image
+
+    Image.new("RGB", (60, 20), (0, 90, 48)).save(logo)
+    header = brand.sections[0].header.paragraphs[0]
+    header.add_run().add_picture(str(logo), width=Inches(0.6))
+    brand.save(str(ref))
+
+    monkeypatch.setenv(REFERENCE_ENV, str(ref))
+    out = write_report(tmp_path / "r.docx", example_model()).path
+    doc = docx.Document(str(out))
+    h1 = doc.styles["Heading 1"]
+    assert h1.font.color.rgb == RGBColor(0x00, 0x5A, 0x30) and h1.font.name == "Georgia"
+    fills = {c._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) for c in doc.tables[0].rows[0].cells}
+    assert fills == {"005A30"}
+    sec = doc.sections[0]
+    assert "Family Connect hybrid support" in sec.header.paragraphs[0].text
+    assert "graphicData" in sec.header._element.xml  # the logo is kept
+    # The sample text of the reference never reaches the report.
+    assert not any("holds the styles" in p.text for p in doc.paragraphs)
