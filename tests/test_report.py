@@ -101,6 +101,9 @@ def test_picture_has_alt_text(example_report):
     assert "8 inputs, 6 components, 7 outputs, 6 mechanisms" in descr
     assert "the table 'The logic model in columns' lists every element in full" in descr
     assert pics[0].get("title") == "Logic model diagram"
+    figure = [p.text for p in doc.paragraphs if p.style.name == "Caption" and p.text.startswith("Figure")]
+    assert len(figure) == 1 and figure[0].startswith("Figure 1: Logic model diagram.")
+    assert "is large" not in figure[0]
     assert len(doc.inline_shapes) == 1
     shape = doc.inline_shapes[0]
     section = doc.sections[1]  # the landscape section

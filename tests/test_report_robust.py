@@ -83,6 +83,8 @@ def test_three_hundred_element_model(tmp_path: Path):
     assert len(doc.inline_shapes) == 1
     # 40 mechanisms, each with its own heading; every table's header row repeats.
     assert sum(1 for p in doc.paragraphs if p.style.name == "Heading 2" and p.text.startswith("M")) == 40
+    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+    assert any("The model is large" in c for c in captions)
     png = (tmp_path / "big.png").read_bytes()
     assert png.startswith(b"\x89PNG")
     assert elapsed < 30  # the benchmark holds the real budget; this only catches blow-ups

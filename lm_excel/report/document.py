@@ -468,6 +468,14 @@ def _landscape(doc: Any) -> Any:
     return sec
 
 
+def _aspect(png: bytes) -> float:
+    """Height / width of a PNG image."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as im:
+        return im.height / im.width
+
+
 def _portrait(doc: Any) -> Any:
     from docx.enum.section import WD_ORIENT, WD_SECTION
 
@@ -509,8 +517,12 @@ def _at_a_glance(w: Writer, graph: D.Graph, png: bytes | None, alt: str) -> bool
         from docx.shared import Cm
 
         w.picture(png, width, alt, "Logic model diagram", height_limit=height - Cm(2.6))
-        w.caption("Figure", "Logic model diagram. Boxes show IDs and shortened text; arrows show "
-                            "the links typed in the workbook. The table above has the full text.")
+        text = ("Logic model diagram. Boxes show IDs and shortened text; arrows show the links "
+                "typed in the workbook. The table above has the full text.")
+        if _aspect(png) > D.HEIGHT_IN / D.WIDTH_IN + 0.01:
+            text += (" The model is large, so the diagram is printed small: save it with "
+                     "'lm-excel report --diagram-out diagram.svg' to zoom in.")
+        w.caption("Figure", text)
     _portrait(w.doc)
     return True
 
