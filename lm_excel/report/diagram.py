@@ -651,6 +651,7 @@ def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float,
     to_px = Affine2D().scale(dpi, -dpi).translate(0, h_px)  # inches, y down -> pixels, y up
     codes = {"M": MplPath.MOVETO, "L": MplPath.LINETO, "C": MplPath.CURVE4, "Z": MplPath.CLOSEPOLY}
     fonts: dict[tuple[float, bool, bool], object] = {}
+    plain: list[Label] = []  # text DejaVu Sans can draw: rasterised in one pass at the end
 
     def font(size: float, bold: bool, text: str) -> object:
         fallback = _needs_fallback(text)
@@ -680,21 +681,78 @@ def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float,
             tri = _arrowhead(item.steps, item.head)
             gc.set_linewidth(0.3)
             renderer.draw_path(gc, MplPath([*tri, tri[0]], closed=True), to_px, _rgb(item.colour))
-        else:
-            prop = font(item.size, item.bold, item.text)
-            x = item.x
-            if item.anchor == "middle":
-                x -= text_width(item.text, item.size, item.bold) / 2
+        elif _needs_fallback(item.text):
+            # Text in other scripts: matplotlib's own text drawing, with the fallback fonts.
             gc.set_foreground(_rgb(item.colour))
-            renderer.draw_text(gc, x * dpi, item.baseline * dpi, item.text, prop, 0)
+            renderer.draw_text(gc, _text_x(item) * dpi, item.baseline * dpi, item.text,
+                               font(item.size, item.bold, item.text), 0)
+        else:
+            plain.append(item)
     gc.restore()
-    image = Image.frombuffer("RGBA", (w_px, h_px), renderer.buffer_rgba(), "raw", "RGBA", 0, 1)
+    import numpy as np
+
+    canvas = np.array(renderer.buffer_rgba())[:, :, :3].astype(np.float32)
+    for item in plain:
+        _blit_text(canvas, item, dpi)
+    image = Image.fromarray(np.clip(canvas + 0.5, 0, 255).astype(np.uint8), "RGB")
     info = PngImagePlugin.PngInfo()
     for key, value in metadata.items():
         info.add_itxt(key, value)
     buf = io.BytesIO()
-    image.convert("RGB").save(buf, format="png", pnginfo=info, dpi=(dpi, dpi), compress_level=1)
+    image.save(buf, format="png", pnginfo=info, dpi=(dpi, dpi), compress_level=1)
     return buf.getvalue()
+
+
+def _text_x(item: Label) -> float:
+    if item.anchor == "middle":
+        return item.x - text_width(item.text, item.size, item.bold) / 2
+    return item.x
+
+
+@lru_cache(maxsize=2)
+def _raster_font(bold: bool) -> object:
+    from matplotlib import ft2font, get_data_path
+
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ft2font.FT2Font(os.path.join(get_data_path(), "fonts", "ttf", name))
+
+
+def _blit_text(canvas: object, item: Label, dpi: int) -> None:
+    """Rasterise one line of text with FreeType and blend it onto ``canvas`` (H x W x 3 floats).
+
+    One FreeType call per line instead of matplotlib's per-glyph text path: the diagram's many
+    short lines draw about four times faster. Text is the top layer, so blending order is free.
+    """
+    import numpy as np
+    from matplotlib import ft2font
+
+    flags = (ft2font.LoadFlags.FORCE_AUTOHINT if hasattr(ft2font, "LoadFlags")
+             else ft2font.LOAD_FORCE_AUTOHINT)  # matplotlib < 3.10
+    font = _raster_font(item.bold)
+    font.set_size(item.size, dpi)  # type: ignore[attr-defined]
+    font.set_text(item.text, 0.0, flags=flags)  # type: ignore[attr-defined]
+    font.draw_glyphs_to_bitmap(antialiased=True)  # type: ignore[attr-defined]
+    alpha = np.asarray(font.get_image(), dtype=np.float32) / 255.0  # type: ignore[attr-defined]
+    if not alpha.size:
+        return
+    xo, _ = font.get_bitmap_offset()  # type: ignore[attr-defined]
+    descent = font.get_descent() / 64.0  # type: ignore[attr-defined]
+    h, w = alpha.shape
+    if item.anchor == "middle":
+        x0 = round(item.x * dpi - w / 2)
+    else:
+        x0 = round(item.x * dpi + xo / 64.0)
+    y0 = round(item.baseline * dpi + descent) - h
+    rows, cols = canvas.shape[0], canvas.shape[1]  # type: ignore[attr-defined]
+    top, left = max(0, y0), max(0, x0)
+    bottom, right = min(rows, y0 + h), min(cols, x0 + w)
+    if top >= bottom or left >= right:
+        return
+    a = alpha[top - y0:bottom - y0, left - x0:right - x0, None]
+    colour = np.array(_rgb(item.colour)[:3], dtype=np.float32) * 255.0
+    region = canvas[top:bottom, left:right]  # type: ignore[index]
+    region *= 1.0 - a
+    region += a * colour
 
 
 def _svg_escape(text: str) -> str:
