@@ -397,6 +397,8 @@ def _title_page(w: Writer, values: dict[str, str]) -> None:
 
 def _contents(w: Writer, headings: Sequence[tuple[int, str]]) -> None:
     """A table-of-contents field; its cached entries (no page numbers) show until Word updates it."""
+    from docx.shared import Pt
+
     w.doc.add_paragraph("Contents", style="TOC Heading")
     p = w.doc.add_paragraph()
     r = p.add_run()
@@ -415,12 +417,13 @@ def _contents(w: Writer, headings: Sequence[tuple[int, str]]) -> None:
         if i == 0 and style:
             q.style = w.doc.styles[style]
         _run(q, one_line(text))
+    # The note is part of the field's cached result, so it goes when Word updates the contents.
     end = w.doc.add_paragraph()
+    end.paragraph_format.space_before = Pt(12)
+    _run(end, "Page numbers appear when the document is opened in Word (it asks to update "
+              "fields: choose Yes).", italic=True)
     r = end.add_run()
     r._r.append(_el("w:fldChar", fldCharType="end"))
-    note = _para(w.doc, "Page numbers appear when the document is opened in Word (it asks to "
-                        "update fields: choose Yes).")
-    note.runs[0].italic = True
 
 
 def _summary(w: Writer) -> bool:
