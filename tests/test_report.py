@@ -273,3 +273,102 @@ def test_rebranded_reference_document_is_used(tmp_path: Path, monkeypatch: pytes
     assert "graphicData" in sec.header._element.xml  # the logo is kept
     # The sample text of the reference never reaches the report.
     assert not any("holds the styles" in p.text for p in doc.paragraphs)
+
+
+@dataclass(frozen=True)
+class _Strand:
+    title: str
+    detail: str
+    source: str
+
+
+@dataclass(frozen=True)
+class _Measure:
+    key: str
+    name: str
+    kind: str
+    what_it_measures: str
+    respondent: tuple[str, ...]
+    items_or_effort: str
+    licence: str
+    licence_note: str
+    data_source: str
+    source_url: str
+    age_min: float | None = None
+    age_max: float | None = None
+
+
+@dataclass
+class _Plan:
+    """A measures plan as the plan feature returns it: a pandas table, design strands, a library."""
+
+    table: object
+    design: tuple[_Strand, ...]
+    library: tuple[_Measure, ...]
+
+    def rows(self) -> list[dict[str, str]]:
+        return self.table.to_dict("records")
+
+
+def _plan() -> _Plan:
+    import pandas as pd
+
+    rows = [
+        {"ref": "OC4", "row_type": "Outcome (primary)", "statement": "Reduced parenting stress",
+         "about": "Short term; parent or carer", "measure": "Parenting Stress Index", "measure_key": "psi",
+         "kind": "validated instrument", "respondent": "parent or carer", "data_source": "questionnaire",
+         "baseline": "First visit", "follow_up": "12 weeks", "licence": "Paid: per form", "status": "Suggested"},
+        {"ref": "OC8", "row_type": "Outcome (secondary)", "statement": "Fewer re-referrals",
+         "about": "Medium term", "measure": "Re-referrals within 12 months", "measure_key": "rereferral",
+         "kind": "administrative", "respondent": "", "data_source": "CIN census",
+         "baseline": "Year before", "follow_up": "Yearly", "licence": "Free", "status": "Suggested"},
+        {"ref": "OP1", "row_type": "Process", "statement": "Families contacted within 5 days",
+         "about": "", "measure": "Contact timeliness", "measure_key": "", "kind": "administrative",
+         "respondent": "", "data_source": "case management system", "baseline": "", "follow_up": "Monthly",
+         "licence": "", "status": "Suggested"},
+        {"ref": "NC1", "row_type": "Negative consequence", "statement": "Risks missed when virtual",
+         "about": "", "measure": "Audit of virtual-only cases", "measure_key": "", "kind": "qualitative",
+         "respondent": "", "data_source": "practice audit", "baseline": "", "follow_up": "Quarterly",
+         "licence": "", "status": "Suggested"},
+    ]
+    library = (
+        _Measure("rereferral", "Re-referrals within 12 months", "administrative", "Repeat referrals",
+                 ("service or system",), "None: routine data", "free", "", "CIN census", "https://example.org/cin"),
+        _Measure("unused", "Unused measure", "bespoke", "", (), "", "free", "", "", ""),
+        _Measure("psi", "Parenting Stress Index", "validated instrument", "Stress in the parenting role",
+                 ("parent or carer",), "36 items, 10 minutes", "paid", "per form", "questionnaire",
+                 "https://example.org/psi", 0.0, 12.0),
+    )
+    design = (
+        _Strand("Pilot impact study (pre/post)", "Measure parenting stress before and after.", "EIF hub"),
+        _Strand("Implementation and process evaluation", "Track delivery and reach.", "EIF hub"),
+    )
+    return _Plan(pd.DataFrame(rows), design, library)
+
+
+def test_evaluation_plan_and_appendix_only_with_a_plan():
+    model = example_model()
+    doc = build_report(model, plan=_plan(), include_diagram=False)
+    hs = headings(doc)
+    level1 = [t for lvl, t in hs if lvl == 1]
+    assert level1[-2:] == ["Evaluation plan", "Appendix: the measures used"]
+    i = [t for _, t in hs].index("Evaluation plan")
+    assert [t for _, t in hs[i + 1:i + 4]] == [
+        "Recommended design", "Pilot impact study (pre/post)", "Implementation and process evaluation"]
+    assert "Measures for each outcome" in [t for _, t in hs]
+    assert "Process measures" in [t for _, t in hs]
+    assert "Monitoring risks and testing assumptions" in [t for _, t in hs]
+    outcome_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Outcome")
+    assert [r.cells[0].text.split("\n")[0] for r in outcome_table.rows[1:]] == [
+        "OC4 Reduced parenting stress", "OC8 Fewer re-referrals"]
+    assert "Baseline: First visit" in outcome_table.rows[1].cells[3].text
+    # Appendix: the measures used, in order of first use, not the unused one.
+    appendix = [t for lvl, t in hs if lvl == 2][-2:]
+    assert appendix == ["Parenting Stress Index", "Re-referrals within 12 months"]
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "Unused measure" not in body
+    assert "Age range: 0 to 12 years" in body and "Licence and cost: Paid: per form" in body
+    assert "Source: https://example.org/psi" in body
+    # Contents lists the new sections too.
+    toc = [p.text for p in doc.paragraphs if p.style.name.startswith("TOC ")]
+    assert "Evaluation plan" in toc and "Appendix: the measures used" in toc

@@ -605,33 +605,72 @@ def _evaluation(w: Writer, plan: Any) -> bool:
     if not rows and not design:
         return False
     w.heading("Evaluation plan", 1)
+    _para(w.doc, "How we will know whether the intervention works: the recommended evaluation "
+                 "design, then what will be measured, from whom and when.")
     if design:
         w.heading("Recommended design", 2)
         if design["title"]:
-            p = _para(w.doc)
-            _run(p, design["title"], bold=True)
+            _run(_para(w.doc), design["title"], bold=True)
         for text in design["paragraphs"]:
             w.paragraphs(text)
-        w.bullets(design["points"])
-    if rows:
+        for title, text, source in design["strands"]:
+            if title:
+                w.heading(title, 3)
+            if text:
+                w.paragraphs(text)
+            if source:
+                p = _para(w.doc)
+                _run(p, "Source: ", italic=True)
+                _run(p, source, italic=True)
+    groups: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        groups.setdefault(sources.row_group(r), []).append(r)
+
+    def when(r: dict[str, str]) -> list[Any] | str:
+        out: list[Any] = []
+        if r["baseline"]:
+            out.append(("Baseline:", r["baseline"]))
+        if r["follow_up"]:
+            out.append(("Follow-up:", r["follow_up"]))
+        return out or ""
+
+    def what(r: dict[str, str]) -> list[Any]:
+        first: Any = (r["outcome_id"], r["outcome"]) if r["outcome_id"] else r["outcome"]
+        out = [first]
+        if r["about"]:
+            out.append(r["about"])
+        return out
+
+    def measure(r: dict[str, str]) -> list[Any]:
+        out: list[Any] = [r["measure"] or "To be chosen"]
+        if r["kind"]:
+            out.append(("Kind:", r["kind"]))
+        return out
+
+    outcome_rows = groups.get("outcome", []) + groups.get("other", [])
+    if outcome_rows:
         w.heading("Measures for each outcome", 2)
         _para(w.doc, "For each outcome, how we will know it changed: the measure, who provides "
                      "the information, and when it is collected.", keep=True)
-        table_rows = []
-        for r in rows:
-            what = [(r["outcome_id"], r["outcome"])] if r["outcome_id"] else [r["outcome"] or r["purpose"]]
-            measure: list[Any] = [r["measure"] or "To be chosen"]
-            if r["kind"]:
-                measure.append(("Kind:", r["kind"]))
-            who = [x for x in (r["respondent"], r["source"]) if x]
-            when = []
-            if r["baseline"]:
-                when.append(("Baseline:", r["baseline"]))
-            if r["follow_up"]:
-                when.append(("Follow-up:", r["follow_up"]))
-            table_rows.append([what, measure, "; ".join(who), when or "", r["licence"]])
-        w.table(["Outcome", "Measure", "Respondent and data source", "When", "Licence"],
-                table_rows, [4.2, 3.4, 3, 2.6, 2], caption="Evaluation measures for each outcome")
+        w.table(["Outcome", "Measure", "Completed by and data source", "When", "Licence and cost"],
+                [[what(r), measure(r), "; ".join(x for x in (r["respondent"], r["source"]) if x),
+                  when(r), r["licence"]] for r in outcome_rows],
+                [4.2, 3.3, 3, 2.8, 2.3], caption="Evaluation measures for each outcome")
+    if groups.get("process"):
+        w.heading("Process measures", 2)
+        _para(w.doc, "How delivery and reach will be tracked, from the outputs.", keep=True)
+        w.table(["Output", "Measure", "Data source", "When"],
+                [[what(r), measure(r), r["source"] or r["respondent"], when(r)]
+                 for r in groups["process"]],
+                [5, 4, 3.5, 3.2], caption="Process measures")
+    watch = groups.get("negative", []) + groups.get("assumption", [])
+    if watch:
+        w.heading("Monitoring risks and testing assumptions", 2)
+        _para(w.doc, "How each potential negative consequence will be watched for, and how each "
+                     "weak or untested assumption will be tested.", keep=True)
+        w.table(["Negative consequence or assumption", "Measure", "Data source", "When"],
+                [[what(r), measure(r), r["source"] or r["respondent"], when(r)] for r in watch],
+                [5, 4, 3.5, 3.2], caption="Monitoring negative consequences and testing assumptions")
     return True
 
 
@@ -647,9 +686,13 @@ def _quality(w: Writer, findings: Any) -> bool:
         return True
     parts = [f"{n} {'error' if s == 'error' else s}{'' if n == 1 else 's'}"
              for s, n in counts.items() if n]
-    _para(w.doc, f"The automatic check of this logic model found {', '.join(parts)}. Errors are "
-                 "problems to fix before the model is shared; warnings are worth a look; "
-                 "information notes need no action.", keep=True)
+    _para(w.doc, f"The automatic check of this logic model found {', '.join(parts)}.")
+    w.bullets([
+        "Errors are problems to fix before the model is shared or used to plan an evaluation.",
+        "Warnings are worth a look: they often point at wording that could be clearer.",
+        "Information notes need no action.",
+    ])
+    _para(w.doc, "The findings, with where to look in the workbook:", keep=True)
     shown = rows[:MAX_FINDINGS]
     table_rows = [[r["severity"].capitalize(), r["where"] or r["element"],
                    r["message"], r["fix"]] for r in shown]

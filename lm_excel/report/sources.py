@@ -92,8 +92,9 @@ def finding_counts(findings: Any) -> dict[str, int]:
 
 #: Plan row fields the report shows, with the attribute or column names they may go by.
 PLAN_FIELDS: dict[str, tuple[str, ...]] = {
-    "outcome_id": ("outcome_id", "Outcome ID", "id"),
-    "outcome": ("outcome", "outcome_text", "Outcome", "statement"),
+    "outcome_id": ("ref", "outcome_id", "Outcome ID", "id"),
+    "outcome": ("statement", "outcome", "outcome_text", "Outcome"),
+    "about": ("about",),
     "measure_key": ("measure_key", "key", "Measure key"),
     "measure": ("measure_name", "measure", "Measure", "name"),
     "kind": ("kind", "Kind", "row_kind"),
@@ -104,8 +105,19 @@ PLAN_FIELDS: dict[str, tuple[str, ...]] = {
     "licence": ("licence", "licence_note", "Licence", "license"),
     "responsible": ("responsible", "Responsible"),
     "status": ("status", "Status"),
-    "purpose": ("purpose", "row_type", "section", "Purpose"),
+    "purpose": ("row_type", "purpose", "section", "Purpose"),
+    "target": ("target", "Target"),
 }
+
+
+def row_group(row: dict[str, str]) -> str:
+    """'outcome', 'process', 'negative', 'assumption' or 'other', from a plan row's type."""
+    purpose = row.get("purpose", "").lower()
+    for key, words in (("outcome", ("outcome",)), ("process", ("process", "output")),
+                       ("negative", ("negative", "risk")), ("assumption", ("assumption",))):
+        if any(purpose.startswith(w) for w in words):
+            return key
+    return "outcome" if not purpose else "other"
 
 
 def _records(table: Any) -> list[Any]:
@@ -140,7 +152,11 @@ def plan_rows(plan: Any) -> list[dict[str, str]]:
 
 
 def plan_design(plan: Any) -> dict[str, Any] | None:
-    """The recommended design: {'title': str, 'paragraphs': [str], 'points': [str]} or None."""
+    """The recommended design: {'title', 'paragraphs': [str], 'strands': [(title, text, source)]}.
+
+    Accepts a text, an object with a title and an explanation, or a sequence of strands (each with
+    a title and a detail or explanation, and optionally a source).
+    """
     if plan is None:
         return None
     design = _get(plan, "design", "recommended_design", "recommendation")
@@ -148,7 +164,21 @@ def plan_design(plan: Any) -> dict[str, Any] | None:
         return None
     if isinstance(design, str):
         text = clean(design)
-        return {"title": "", "paragraphs": [p for p in text.split("\n") if p.strip()], "points": []}
+        return {"title": "", "paragraphs": [p for p in text.split("\n") if p.strip()],
+                "strands": []}
+    if isinstance(design, (list, tuple)):
+        strands = []
+        for item in design:
+            if isinstance(item, str):
+                strands.append(("", _text(item), ""))
+                continue
+            strands.append((
+                _text(_get(item, "title", "name")),
+                _text(_get(item, "detail", "why", "summary", "description", "text", "explanation")),
+                _text(_get(item, "source", "link", "url")),
+            ))
+        strands = [s for s in strands if s[0] or s[1]]
+        return {"title": "", "paragraphs": [], "strands": strands} if strands else None
     title = _text(_get(design, "title", "name", "design"))
     paragraphs: list[str] = []
     for name in ("summary", "why", "explanation", "rationale", "reason", "text", "description"):
@@ -158,22 +188,25 @@ def plan_design(plan: Any) -> dict[str, Any] | None:
                 paragraphs.extend(_text(v) for v in value if _text(v))
             elif _text(value) and _text(value) not in paragraphs:
                 paragraphs.append(_text(value))
-    points: list[str] = []
+    strands = []
     for name in ("strands", "steps", "points", "components", "reasons"):
         value = _get(design, name)
         if isinstance(value, (list, tuple)):
             for v in value:
                 if isinstance(v, str) or v is None:
-                    t = _text(v)
+                    strands.append(("", _text(v), ""))
                 else:
-                    head = _text(_get(v, "title", "name"))
-                    body = _text(_get(v, "why", "summary", "description", "text"))
-                    t = f"{head}: {body}" if head and body else head or body
-                if t:
-                    points.append(t)
-    if not (title or paragraphs or points):
+                    strands.append((_text(_get(v, "title", "name")),
+                                    _text(_get(v, "detail", "why", "summary", "description", "text")),
+                                    _text(_get(v, "source", "link"))))
+    strands = [s for s in strands if s[0] or s[1]]
+    if not (title or paragraphs or strands):
         return None
-    return {"title": title, "paragraphs": paragraphs, "points": points}
+    return {"title": title, "paragraphs": paragraphs, "strands": strands}
+
+
+def _age(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 #: Measure detail fields shown in the appendix, with the names they may go by.
@@ -185,11 +218,12 @@ MEASURE_FIELDS: dict[str, tuple[str, ...]] = {
     "domains": ("domains", "outcome_domains"),
     "respondent": ("respondent", "informant"),
     "age_range": ("age_range", "ages"),
-    "items": ("items", "effort", "items_or_effort"),
+    "items": ("items_or_effort", "items", "effort"),
     "licence": ("licence", "license", "cost", "licence_cost"),
+    "licence_note": ("licence_note",),
     "source": ("data_source",),
     "timepoints": ("timepoints", "typical_timepoints"),
-    "link": ("source_link", "link", "url", "source"),
+    "link": ("source_url", "source_link", "link", "url", "source"),
     "notes": ("notes",),
 }
 
@@ -209,17 +243,32 @@ def plan_measures(plan: Any) -> list[dict[str, str]]:
             m = _get(rec, "measure")
             if m is not None and not isinstance(m, str):
                 details.append(m)
-    used = {r["measure_key"] for r in plan_rows(plan) if r["measure_key"]}
-    used |= {r["measure"] for r in plan_rows(plan) if r["measure"]}
+    # First use of each measure (by key or name) in the plan's rows.
+    first_use: dict[str, int] = {}
+    for i, r in enumerate(plan_rows(plan)):
+        for ident in (r["measure_key"], r["measure"]):
+            if ident:
+                first_use.setdefault(ident, i)
     out: list[dict[str, str]] = []
     seen: set[str] = set()
     for m in details:
         row = {k: _text(_get(m, *names)) for k, names in MEASURE_FIELDS.items()}
+        if not row["age_range"]:
+            lo, hi = _get(m, "age_min"), _get(m, "age_max")
+            if lo is not None or hi is not None:
+                row["age_range"] = (f"{_age(lo)} to {_age(hi)} years" if lo is not None and hi is not None
+                                    else f"{_age(lo)} years and over" if lo is not None
+                                    else f"up to {_age(hi)} years")
+        if row["licence"] and row.pop("licence_note", ""):
+            row["licence"] = f"{row['licence'].capitalize()}: {_text(_get(m, 'licence_note'))}"
+        row.pop("licence_note", None)
         ident = row["key"] or row["name"]
         if not ident or ident in seen:
             continue
-        if used and row["key"] not in used and row["name"] not in used:
-            continue
+        if row["key"] not in first_use and row["name"] not in first_use:
+            continue  # in the library but not used by this plan
         seen.add(ident)
         out.append(row)
+    big = len(first_use) + 1
+    out.sort(key=lambda r: min(first_use.get(r["key"], big), first_use.get(r["name"], big)))
     return out
