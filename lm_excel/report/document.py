@@ -697,7 +697,7 @@ def _quality(w: Writer, findings: Any) -> bool:
     table_rows = [[r["severity"].capitalize(), r["where"] or r["element"],
                    r["message"], r["fix"]] for r in shown]
     w.table(["Severity", "Where", "What the check found", "How to fix it"], table_rows,
-            [1.6, 2.6, 6, 5], caption="Findings of the quality check, errors first")
+            [2.1, 2.8, 6, 5], caption="Findings of the quality check, errors first")
     if len(rows) > len(shown):
         _para(w.doc, f"{len(rows) - len(shown)} more findings are not listed here; run "
                      "'lm-excel check' on the workbook to see them all.")
@@ -718,7 +718,8 @@ def _appendix(w: Writer, plan: Any) -> bool:
         w.heading(m["name"] or m["key"], 2)
         for key, label in labels:
             if m.get(key):
-                _labelled(w.doc, label, m[key])
+                text = m[key]
+                _labelled(w.doc, label, text[:1].upper() + text[1:] if key != "link" else text)
     return True
 
 
