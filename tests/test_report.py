@@ -53,6 +53,9 @@ def test_headings_in_order_and_sections_present(example_report):
     level2 = [t for lvl, t in hs if lvl == 2]
     assert level2[:4] == ["What it is", "Who it is for", "Why it is needed", "Evidence base"]
     assert "Context factors" in level2 and "Diagram" in level2
+    i = level2.index("Diagram")
+    assert level2[i - 1:i + 4] == ["The logic model in columns", "Diagram", "Components in detail",
+                                   "Outputs in detail", "Outcomes in detail"]
     # Each of the example's 6 mechanisms has its own heading under "How it works".
     assert sum(1 for t in level2 if t.startswith("M") and ":" in t) == 6
 
@@ -76,7 +79,8 @@ def test_content_from_the_model(example_report):
 
 def test_tables_have_repeating_marked_header_rows(example_report):
     _, doc = example_report
-    assert len(doc.tables) == 4  # context factors, columns, assumptions, negatives
+    # context factors, columns, components, outputs, outcomes, assumptions, negatives
+    assert len(doc.tables) == 7
     for table in doc.tables:
         first = table.rows[0]._tr
         assert first.trPr is not None and first.trPr.find(qn("w:tblHeader")) is not None
@@ -88,7 +92,7 @@ def test_tables_have_repeating_marked_header_rows(example_report):
     assert [c.text for c in doc.tables[1].rows[0].cells] == [
         "Inputs", "Components", "Outputs", "Mechanisms", "Short-term outcomes",
         "Medium-term outcomes", "Long-term outcomes"]
-    confidence = [r.cells[3].text for r in doc.tables[2].rows[1:]]
+    confidence = [r.cells[3].text for r in doc.tables[5].rows[1:]]
     assert confidence == [el.text("confidence") for el in example_model().assumptions]
 
 
@@ -148,7 +152,8 @@ def test_absent_sections_are_left_out(tmp_path: Path):
     level1 = [t for lvl, t in headings(doc) if lvl == 1]
     assert level1 == ["Summary", "The logic model at a glance", "How it works"]
     assert "Why it is needed" not in [t for _, t in headings(doc)]
-    # The column table has only the stages that have elements.
+    # The column table has only the stages that have elements; detail tables only for those too.
+    assert [t.rows[0].cells[0].text for t in doc.tables] == ["Components", "Component", "Outcome"]
     assert [c.text for c in doc.tables[0].rows[0].cells] == [
         "Components", "Mechanisms", "Short-term outcomes", "Medium-term outcomes",
         "Long-term outcomes"]
@@ -358,7 +363,7 @@ def test_evaluation_plan_and_appendix_only_with_a_plan():
     assert "Measures for each outcome" in [t for _, t in hs]
     assert "Process measures" in [t for _, t in hs]
     assert "Monitoring risks and testing assumptions" in [t for _, t in hs]
-    outcome_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Outcome")
+    outcome_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Measure")
     assert [r.cells[0].text.split("\n")[0] for r in outcome_table.rows[1:]] == [
         "OC4 Reduced parenting stress", "OC8 Fewer re-referrals"]
     assert "Baseline: First visit" in outcome_table.rows[1].cells[3].text

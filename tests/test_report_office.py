@@ -127,8 +127,15 @@ def test_libreoffice_converts_the_report_and_pages_are_where_expected(example_xl
     assert 3 < glance < diagram
     assert _landscape(pdf, glance) and _landscape(pdf, diagram)
     assert not _landscape(pdf, 1) and not _landscape(pdf, 3)
+    details = _first(pages, "Components in detail", after=2)
     works = _first(pages, "How it works", after=2)
-    assert works == diagram + 1 and not _landscape(pdf, works)
+    assert diagram < details < works and _landscape(pdf, details)
+    assert not _landscape(pdf, works)
+    # No blank pages: every page has more than its header and footer.
+    for i, page in enumerate(pages, start=1):
+        body = [ln for ln in page.splitlines() if ln.strip() and "Page " not in ln
+                and "version 1.0" not in ln]
+        assert len(body) >= 2, f"page {i} is empty"
     assert works < _first(pages, "Assumptions and confidence") < _first(
         pages, "Potential negative consequences, mitigation")
     # Table header rows repeat on every page the column table spans.

@@ -196,8 +196,12 @@ class Writer:
 
     # headings and text
 
-    def heading(self, text: str, level: int) -> Any:
-        return self.doc.add_heading(one_line(text), level=level)
+    def heading(self, text: str, level: int, new_page: bool = False) -> Any:
+        p = self.doc.add_heading(one_line(text), level=level)
+        if new_page:
+            # A property of the heading, not a break paragraph: never leaves an empty page.
+            p.paragraph_format.page_break_before = True
+        return p
 
     def paragraphs(self, text: str, container: Any = None) -> None:
         container = container or self.doc
@@ -514,8 +518,7 @@ def _at_a_glance(w: Writer, graph: D.Graph, png: bytes | None, alt: str) -> bool
             caption="The logic model in columns (full text of every element)", width=width,
             font_size=8)
     if png is not None:
-        _page_break(w.doc)
-        w.heading("Diagram", 2)
+        w.heading("Diagram", 2, new_page=True)
         # Room left on a landscape page under a heading and above a caption.
         from docx.shared import Cm
 
@@ -526,8 +529,47 @@ def _at_a_glance(w: Writer, graph: D.Graph, png: bytes | None, alt: str) -> bool
             text += (" The model is large, so the diagram is printed small: save it with "
                      "'lm-excel report --diagram-out diagram.svg' to zoom in.")
         w.caption("Figure", text)
+    _details(w, width)
     _portrait(w.doc)
     return True
+
+
+def _details(w: Writer, width: Any) -> None:
+    """Tables with every column of the components, outputs and outcomes (what to replicate)."""
+    model = w.model
+    comps = model.components
+    outs = model.outputs
+    outcomes = model.outcomes
+    if not (comps or outs or outcomes):
+        return
+    first = True
+    if comps:
+        w.heading("Components in detail", 2, new_page=first)
+        first = False
+        _para(w.doc, "What is delivered, by whom, to whom, how often and how: enough for another "
+                     "area to understand and copy it.", keep=True)
+        rows = [[(el.id or el.raw_id, el.statement), el.text("description"),
+                 el.text("delivered_by"), el.text("received_by"), el.text("dose"),
+                 el.text("delivery_mode"), ", ".join(el.ids("inputs_used"))] for el in comps]
+        w.table(["Component", "Description", "Delivered by", "Received by", "Dose or frequency",
+                 "Mode", "Inputs used"], rows, [3.2, 5, 2.2, 2.4, 2.2, 1.5, 1.5],
+                caption="Components in detail", width=width, font_size=8.5)
+    if outs:
+        w.heading("Outputs in detail", 2, new_page=first)
+        first = False
+        rows = [[(el.id or el.raw_id, el.statement), ", ".join(el.ids("from_components")),
+                 el.text("target")] for el in outs]
+        w.table(["Output", "From components", "Target"], rows, [8, 2.5, 5],
+                caption="Outputs and their targets", width=width, font_size=8.5)
+    if outcomes:
+        w.heading("Outcomes in detail", 2, new_page=first)
+        rows = [[(el.id or el.raw_id, el.statement), el.text("timescale"), el.text("who_benefits"),
+                 el.text("direction"), el.text("priority"), ", ".join(el.ids("contributes_to"))]
+                for el in outcomes]
+        w.table(["Outcome", "Timescale", "Who benefits", "Direction", "Priority",
+                 "Contributes to"], rows, [7, 2, 2.4, 1.8, 1.8, 2],
+                caption="Outcomes: timescale, who benefits, direction and priority", width=width,
+                font_size=8.5)
 
 
 def _how_it_works(w: Writer) -> bool:
