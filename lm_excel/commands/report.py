@@ -34,20 +34,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _findings_and_plan(model: object) -> tuple[object, object]:
-    """The quality check and the measures plan, when those features are installed."""
+    """The quality check's findings and the measures plan, when those features are installed.
+
+    The plan is included only when the workbook already has one (its Measures plan sheet has
+    rows): the report shows what the user has built, and the user's edits to the plan are kept.
+    """
+    from importlib.util import find_spec
+
     findings = plan = None
-    try:
-        from ..checks import validate  # type: ignore[attr-defined]
-    except ImportError:
-        validate = None
-    if validate is not None:
-        findings = validate(model)
-    try:
-        from ..plan import make_plan  # type: ignore[attr-defined]
-    except ImportError:
-        make_plan = None
-    if make_plan is not None:
-        plan = make_plan(model)
+    if find_spec("lm_excel.measures") is not None:
+        from .. import layout as L
+        from ..measures.plan import make_plan, parse_plan_grid  # type: ignore[import-not-found]
+
+        grid = model.extras.get(L.MEASURES_PLAN.name, ())  # type: ignore[attr-defined]
+        previous, _ = parse_plan_grid(grid)
+        if previous:
+            plan = make_plan(model)
+    if find_spec("lm_excel.checks") is not None:
+        from ..checks import validate  # type: ignore[import-not-found]
+
+        findings = validate(model, plan)
     return findings, plan
 
 
