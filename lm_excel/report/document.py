@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import OutputError, UsageError
-from ..model import Element, LogicModel
+from ..model import LogicModel
 from . import diagram as D
 from . import sources
 from .reference import W_NS, find_reference, make_reference
@@ -598,7 +598,6 @@ def _how_it_works(w: Writer) -> bool:
     return True
 
 
-CONFIDENCE_ORDER = {"untested": 0, "weak": 1, "some": 2, "strong": 3}
 
 
 def _assumptions(w: Writer) -> bool:
@@ -960,7 +959,3 @@ def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any 
     title = doc.core_properties.title
     write_verified(target, lambda tmp: doc.save(os.fspath(tmp)), lambda tmp: _verify(tmp, title))
     return ReportResult(target, requested, diagram_path)
-
-
-def element_label(el: Element) -> str:
-    return el.id or el.raw_id
