@@ -51,9 +51,14 @@ def _findings_and_plan(model: object) -> tuple[object, object]:
         if previous:
             plan = make_plan(model)
     if find_spec("lm_excel.checks") is not None:
+        from types import SimpleNamespace
+
         from ..checks import validate  # type: ignore[import-not-found]
 
-        findings = validate(model, plan)
+        # The check reads the plan's rows as a sequence of records.
+        rows = getattr(plan, "rows", None)
+        checked = None if plan is None else SimpleNamespace(rows=rows() if callable(rows) else rows)
+        findings = validate(model, checked)
     return findings, plan
 
 

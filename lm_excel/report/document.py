@@ -693,10 +693,12 @@ def _evaluation(w: Writer, plan: Any) -> bool:
         w.heading("Measures for each outcome", 2)
         _para(w.doc, "For each outcome, how we will know it changed: the measure, who provides "
                      "the information, and when it is collected.", keep=True)
-        w.table(["Outcome", "Measure", "Completed by and data source", "When", "Licence and cost"],
+        w.table(["Outcome", "Measure", "Completed by and data source", "When"],
                 [[what(r), measure(r), "; ".join(x for x in (r["respondent"], r["source"]) if x),
-                  when(r), r["licence"]] for r in outcome_rows],
-                [4.2, 3.3, 3, 2.8, 2.3], caption="Evaluation measures for each outcome")
+                  when(r)] for r in outcome_rows],
+                [4.4, 3.6, 3.2, 3.6], caption="Evaluation measures for each outcome")
+        if any(r["licence"] for r in outcome_rows):
+            _para(w.doc, "Licences and costs of the measures are in the appendix.")
     if groups.get("process"):
         w.heading("Process measures", 2)
         _para(w.doc, "How delivery and reach will be tracked, from the outputs.", keep=True)
