@@ -377,3 +377,32 @@ def test_evaluation_plan_and_appendix_only_with_a_plan():
     # Contents lists the new sections too.
     toc = [p.text for p in doc.paragraphs if p.style.name.startswith("TOC ")]
     assert "Evaluation plan" in toc and "Appendix: the measures used" in toc
+
+
+def test_without_the_templates_folder_the_same_reference_is_made_in_memory(monkeypatch: pytest.MonkeyPatch):
+    """An install without templates/ (a wheel) still gets the plain lm-excel styles."""
+    from lm_excel.report import reference
+
+    committed = docx.Document(str(reference.find_reference()))
+    monkeypatch.setattr(reference, "reference_candidates", lambda: [])
+    assert reference.find_reference() is None
+    doc = build_report(example_model(), include_diagram=False)
+
+    def style_xml(d: docx.document.Document, name: str) -> str:
+        return d.styles[name].element.xml
+
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Caption", "Table Grid"):
+        assert style_xml(doc, name) == style_xml(committed, name), name
+    assert headings(doc)[0] == (0, "Family Connect hybrid support")
+
+
+def test_committed_reference_matches_its_generator(tmp_path: Path):
+    """templates/report-reference.docx is what templates/make_reference_docx.py makes."""
+    from lm_excel.report import reference
+
+    fresh = reference.make_reference(tmp_path / "fresh.docx")
+    committed = docx.Document(str(reference.find_reference()))
+    assert sorted(s.name for s in fresh.styles) == sorted(s.name for s in committed.styles)
+    for style in fresh.styles:
+        assert style.element.xml == committed.styles[style.name].element.xml, style.name
+    assert (reference.find_reference().stat().st_size < 20_000)
