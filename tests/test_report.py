@@ -384,7 +384,7 @@ def test_without_the_templates_folder_the_same_reference_is_made_in_memory(monke
     from lm_excel.report import reference
 
     committed = docx.Document(str(reference.find_reference()))
-    monkeypatch.setattr(reference, "reference_candidates", lambda: [])
+    monkeypatch.setattr(reference, "reference_candidates", list)
     assert reference.find_reference() is None
     doc = build_report(example_model(), include_diagram=False)
 
