@@ -51,6 +51,9 @@ def test_control_characters_emoji_and_other_scripts_do_not_crash(tmp_path: Path)
     assert doc.core_properties.title.startswith("Name Bad text")
     svg = (tmp_path / "d.svg").read_text(encoding="utf-8")
     assert "&lt;b&gt;&amp;amp;" in svg and "\x01" not in svg
+    from lxml import etree
+
+    etree.fromstring(svg.encode("utf-8"))  # well-formed XML despite the input
 
 
 def test_very_long_cells(tmp_path: Path):
@@ -143,6 +146,10 @@ def test_diagram_png_and_svg(tmp_path: Path):
         colours = {c for _, c in im.convert("RGB").getcolors(1_000_000)}
         assert (0x1F, 0x5F, 0x8B) in colours and (0x7A, 0x1F, 0x3D) in colours
     svg = save_diagram(model, tmp_path / "d.svg").read_text(encoding="utf-8")
+    from lxml import etree
+
+    root = etree.fromstring(svg.encode("utf-8"))
+    assert root.tag == "{http://www.w3.org/2000/svg}svg" and root.get("role") == "img"
     assert svg.startswith("<?xml") and "<title id=\"title\">Logic model: Family Connect" in svg
     for el in model.components:
         assert f">{el.id}</text>" in svg
