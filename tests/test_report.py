@@ -89,6 +89,7 @@ def test_tables_have_repeating_marked_header_rows(example_report):
             tr_pr = row._tr.trPr
             assert tr_pr is None or tr_pr.find(qn("w:tblHeader")) is None
         assert table.style.name == "Table Grid"
+        assert table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val"))  # table alt text
     assert [c.text for c in doc.tables[1].rows[0].cells] == [
         "Inputs", "Components", "Outputs", "Mechanisms", "Short-term outcomes",
         "Medium-term outcomes", "Long-term outcomes"]

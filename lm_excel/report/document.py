@@ -269,6 +269,9 @@ class Writer:
             tblpr.append(tblw)
         tblw.set(_qn("w:w"), str(int(total / 635)))
         tblw.set(_qn("w:type"), "dxa")
+        if caption:
+            # The table's own title for screen readers (Word: Table Properties > Alt Text).
+            tblpr.append(_el("w:tblCaption", val=one_line(caption)[:255]))
         for gc, w in zip(table._tbl.tblGrid.findall(_qn("w:gridCol")), col_w):
             gc.set(_qn("w:w"), str(int(w / 635)))
         header = table.rows[0]
