@@ -34,7 +34,11 @@ def run_demo(outdir: Path) -> list[Path]:
     outputs: list[Path] = []
     workbook = build_workbook(outdir / EXAMPLE_FILE_NAME, example_records())
     outputs.append(workbook)
-    # Word report (issue 5): with the check and the plan when those are available.
+    # Check (issue 3): the example's validation result, on the Validation sheet of a checked copy.
+    from ..validation_sheet import check_file, checked_name
+
+    outputs.append(check_file(workbook, out=checked_name(workbook)).output)
+    # Word report (issue 5): with the check's findings (and the measures plan when there is one).
     from .report import make_report
 
     report = make_report(workbook, outdir / "example-report.docx")
