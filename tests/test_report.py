@@ -175,42 +175,33 @@ def test_empty_model_still_makes_a_document(tmp_path: Path):
     assert not doc.inline_shapes and not doc.tables
 
 
-@dataclass(frozen=True)
-class _Finding:
-    """A finding as the quality check reports it (code, severity, sheet, cell, message, fix)."""
-
-    code: str
-    severity: str
-    sheet: str
-    cell: str
-    element_id: str
-    message: str
-    fix: str
-
-
-@dataclass
-class _CheckReport:
-    findings: list[_Finding]
-
-
 def test_quality_check_section_only_with_findings():
-    model = example_model()
-    findings = _CheckReport([
-        _Finding("unknown-id", "error", "Mechanisms", "D5", "M2", "Leads to 'OC99', which is not an outcome.", "Type an outcome ID."),
-        _Finding("vague-outcome", "warning", "Outcomes", "B6", "OC3", "The outcome is vague.", "Say what changes."),
-        _Finding("no-mitigation", "warning", "Negative consequences", "G5", "NC2", "No mitigation.", "Add one."),
-    ])
-    doc = build_report(model, findings=findings, include_diagram=False)
+    """The real check's findings on a model with seeded defects, errors first, with cells."""
+    from lm_excel.checks import validate
+
+    records = example_model().to_records()
+    mech = records.elements["mechanisms"][1]
+    mech["leads_to"] = "OC99"  # an unknown outcome
+    records.elements["outcomes"][2]["outcome"] = "TBC"  # a placeholder left in
+    model = model_from_records(records)
+    report = validate(model)
+    counts = report.counts
+    assert counts["error"] >= 1 and counts["warning"] >= 1
+    doc = build_report(model, findings=report, include_diagram=False)
     level1 = [t for lvl, t in headings(doc) if lvl == 1]
     assert level1[-1] == "Quality check"
     body = "\n".join(p.text for p in doc.paragraphs)
-    assert "found 1 error, 2 warnings" in body
+    assert f"found {counts['error']} error" in body
     table = doc.tables[-1]
     assert [c.text for c in table.rows[0].cells] == ["Severity", "Where", "What the check found", "How to fix it"]
-    assert [r.cells[0].text for r in table.rows[1:]] == ["Error", "Warning", "Warning"]
-    assert table.rows[1].cells[1].text == "Mechanisms!D5"
-    # No findings at all: a one-line all-clear, no table.
-    clean_doc = build_report(model, findings=_CheckReport([]), include_diagram=False)
+    severities = [r.cells[0].text for r in table.rows[1:]]
+    assert severities == sorted(severities, key=["Error", "Warning", "Info"].index)
+    assert len(table.rows) - 1 == min(len(report.findings), 60)
+    wheres = [r.cells[1].text for r in table.rows[1:]]
+    unknown = next(f for f in report.findings if "OC99" in f.message)
+    assert f"{unknown.sheet}!{unknown.cell}" in wheres
+    # No findings at all: a one-line all-clear, no table; no findings given: no section.
+    clean_doc = build_report(example_model(), findings=validate(example_model()), include_diagram=False)
     assert "found no problems" in "\n".join(p.text for p in clean_doc.paragraphs)
     assert "Quality check" not in [t for _, t in headings(build_report(model, include_diagram=False))]
 

@@ -73,7 +73,12 @@ def test_demo_writes_the_report(tmp_path: Path):
     paths = [Path(p) for p in proc.stdout.split("\n") if p.strip()]
     reports = [p for p in paths if p.suffix == ".docx"]
     assert len(reports) == 1 and reports[0].exists()
-    assert docx.Document(str(reports[0])).inline_shapes[0]._inline.docPr.get("descr")
+    doc = docx.Document(str(reports[0]))
+    assert doc.inline_shapes[0]._inline.docPr.get("descr")
+    # The demo's report carries the quality check of the example (which has no problems).
+    h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert h1[-1] == "Quality check" or "Quality check" in h1
+    assert any(p.text == "The automatic check of this logic model found no problems." for p in doc.paragraphs)
 
 
 def _pages(pdf: Path) -> list[str]:
