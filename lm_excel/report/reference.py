@@ -146,6 +146,14 @@ def make_reference(path: str | os.PathLike[str] | None = None) -> Any:
     title_ppr = styles["Title"].element.get_or_add_pPr()
     for border in title_ppr.findall(_qn("w:pBdr")):
         title_ppr.remove(border)
+    # A rule in the brand colour under the title (pBdr goes before spacing in pPr).
+    rule = _el("w:pBdr")
+    rule.append(_el("w:bottom", val="single", sz="18", space="6", color=BRAND))
+    spacing = title_ppr.find(_qn("w:spacing"))
+    if spacing is not None:
+        spacing.addprevious(rule)
+    else:
+        title_ppr.append(rule)
     _style_font(styles["Subtitle"], 16, False, GREY, italic=False)
     _spacing(styles["Subtitle"], 0, 18)
     for level, (size, colour, before) in enumerate(
