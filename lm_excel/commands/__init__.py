@@ -11,4 +11,7 @@ COMMAND_MODULES = (
     "check",
     "demo",
     "report",
+    "share",
+    "diff",
+    "merge",
 )

@@ -38,6 +38,12 @@ def run_demo(outdir: Path) -> list[Path]:
     from ..validation_sheet import check_file, checked_name
 
     outputs.append(check_file(workbook, out=checked_name(workbook)).output)
+    # Working with partners (issue 6): the macro-free copy to email.
+    from ..partners import share_file
+
+    shared = share_file(workbook, outdir / "example-logic-model (to share).xlsx",
+                        to="partner organisations", force=True)
+    outputs.append(shared.path)
     # Word report (issue 5): with the check's findings (and the measures plan when there is one).
     from .report import make_report
 
