@@ -11,6 +11,8 @@ COMMAND_MODULES = (
     "check",
     "demo",
     "report",
+    "plan",
+    "suggest",
     "share",
     "diff",
     "merge",
