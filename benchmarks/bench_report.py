@@ -79,11 +79,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         example = build_workbook(t / "example.xlsx", example_records())
+        # The example as the demo leaves it: with its measures plan (so the report has the plan).
+        from lm_excel.measures.plan import make_plan
+        from lm_excel.measures.plan_writer import write_plan
+        from lm_excel.reader import read_workbook
+
+        planned = build_workbook(t / "planned.xlsx", example_records())
+        write_plan(planned, make_plan(read_workbook(planned)))
         big = build_workbook(t / "big.xlsx", big_records(40))  # 320 elements
         cli = [sys.executable, "-m", "lm_excel", "report"]
         commands = {
             "floor: import docx, matplotlib": python("import docx, matplotlib"),
             "report: example (38 drawn, 54 elements)": [*cli, str(example), "-o", str(t / "ex.docx")],
+            "report: example with its measures plan": [*cli, str(planned), "-o", str(t / "pl.docx")],
             "report: 320-element model": [*cli, str(big), "-o", str(t / "big.docx")],
         }
         med = median_times(commands, args.runs, env)
@@ -97,9 +105,11 @@ def main() -> None:
     floor = med["floor: import docx, matplotlib"]
     ex = med["report: example (38 drawn, 54 elements)"]
     big_t = med["report: 320-element model"]
+    pl = med["report: example with its measures plan"]
+    print(f"example with plan: {pl:.2f} s = {pl / floor:.1f}x the floor (budget <= {EXAMPLE_BUDGET} s)")
     print(f"example report: {ex:.2f} s = {ex / floor:.1f}x the floor (budget <= {EXAMPLE_BUDGET} s)")
     print(f"320-element report: {big_t:.2f} s = {big_t / floor:.1f}x the floor (budget <= {BIG_BUDGET} s)")
-    ok = ex <= EXAMPLE_BUDGET and big_t <= BIG_BUDGET
+    ok = max(ex, pl) <= EXAMPLE_BUDGET and big_t <= BIG_BUDGET
     print("within budget" if ok else "OVER BUDGET")
     sys.exit(0 if ok else 1)
 

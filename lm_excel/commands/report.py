@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import UsageError
 
@@ -33,33 +35,40 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def _findings_and_plan(model: object) -> tuple[object, object]:
-    """The quality check's findings and the measures plan, when those features are installed.
+@dataclass(frozen=True)
+class SavedPlan:
+    """The measures plan as saved in the workbook (with the user's edits), for the report.
 
-    The plan is included only when the workbook already has one (its Measures plan sheet has
-    rows): the report shows what the user has built, and the user's edits to the plan are kept.
+    Read from the Measures plan sheet rather than rebuilt, so the report shows exactly the plan
+    the user sees, and needs no pandas.
     """
-    from importlib.util import find_spec
 
-    findings = plan = None
-    if find_spec("lm_excel.measures") is not None:
-        from .. import layout as L
-        from ..measures.plan import make_plan, parse_plan_grid  # type: ignore[import-not-found]
+    rows: list[dict[str, Any]]
+    design: tuple[Any, ...]
+    library: Any
 
-        grid = model.extras.get(L.MEASURES_PLAN.name, ())  # type: ignore[attr-defined]
-        previous, _ = parse_plan_grid(grid)
-        if previous:
-            plan = make_plan(model)
-    if find_spec("lm_excel.checks") is not None:
-        from types import SimpleNamespace
 
-        from ..checks import validate  # type: ignore[import-not-found]
+def saved_plan(model: Any) -> SavedPlan | None:
+    """The workbook's measures plan, or None when its Measures plan sheet has no rows."""
+    from .. import layout as L
+    from ..measures.library import load_library
+    from ..measures.plan import local_measures, parse_plan_grid, recommend_design
 
-        # The check reads the plan's rows as a sequence of records.
-        rows = getattr(plan, "rows", None)
-        checked = None if plan is None else SimpleNamespace(rows=rows() if callable(rows) else rows)
-        findings = validate(model, checked)
-    return findings, plan
+    rows, _ = parse_plan_grid(model.extras.get(L.MEASURES_PLAN.name, ()))
+    if not rows:
+        return None
+    # Every column present (a user may have deleted one), cell references kept for the check.
+    rows = [{**{c.key: "" for c in L.PLAN_COLUMNS}, **r} for r in rows]
+    local, _ = local_measures(model)
+    return SavedPlan(rows, recommend_design(rows), load_library(extra=local))
+
+
+def _findings_and_plan(model: Any) -> tuple[Any, Any]:
+    """The quality check's findings, and the measures plan when the workbook has one."""
+    from ..checks import validate
+
+    plan = saved_plan(model)
+    return validate(model, plan), plan
 
 
 def make_report(path: Path, output: Path | None = None, diagram_out: Path | None = None):  # type: ignore[no-untyped-def]
