@@ -274,56 +274,66 @@ class Writer:
             tblpr.append(_el("w:tblCaption", val=one_line(caption)[:255]))
         for gc, w in zip(table._tbl.tblGrid.findall(_qn("w:gridCol")), col_w):
             gc.set(_qn("w:w"), str(int(w / 635)))
-        header = table.rows[0]
-        trpr = header._tr.get_or_add_trPr()
-        trpr.append(_el("w:cantSplit"))
-        trpr.append(_el("w:tblHeader"))
-        for cell, text, w in zip(header.cells, headers, col_w):
-            cell.width = w
-            p = cell.paragraphs[0]
-            run = _run(p, text, bold=True)
-            from docx.shared import RGBColor
-
-            run.font.color.rgb = RGBColor.from_string(self.header_colour)
-            tcpr = cell._tc.get_or_add_tcPr()
-            tcpr.append(_el("w:shd", val="clear", color="auto", fill=self.header_fill))
+        # Rows are built as XML text and parsed once each: python-docx's cell-by-cell API is
+        # slow for reports with many tables.
+        tbl = table._tbl
+        tbl.remove(tbl.tr_lst[0])
+        twips = [int(w / 635) for w in col_w]
+        size = f'<w:sz w:val="{round(font_size * 2)}"/><w:szCs w:val="{round(font_size * 2)}"/>' \
+            if font_size else ""
+        tbl.append(self._row_xml(headers, twips, size, header=True))
         for values in rows:
-            cells = table.add_row().cells
-            for cell, value, w in zip(cells, values, col_w):
-                cell.width = w
-                self._fill_cell(cell, value)
-            if sum(len(c.text) for c in cells) < 700:
-                # Short rows stay on one page; long ones may break (Word must split them anyway).
-                cells[0]._tc.getparent().get_or_add_trPr().append(_el("w:cantSplit"))
-        from docx.shared import Pt
-
-        for row in table.rows:
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    # Tight spacing in cells (the Normal style's spacing is for body text).
-                    pf = p.paragraph_format
-                    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(3), 1.0
-                    if font_size:
-                        for run in p.runs:
-                            run.font.size = Pt(font_size)
+            tbl.append(self._row_xml(values, twips, size))
         return table
 
-    def _fill_cell(self, cell: Any, value: Any) -> None:
+    def _row_xml(self, values: Sequence[Any], twips: Sequence[int], size: str,
+                 header: bool = False) -> Any:
+        from xml.sax.saxutils import escape
+
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        cells = [self._cell_runs(v) for v in values]
+        if header:
+            tr_pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        elif sum(len(t) for c in cells for p in c for t, _ in p) < 700:
+            # Short rows stay on one page; long ones may break (Word must split them anyway).
+            tr_pr = "<w:trPr><w:cantSplit/></w:trPr>"
+        else:
+            tr_pr = ""
+        shd = (f'<w:shd w:val="clear" w:color="auto" w:fill="{self.header_fill}"/>'
+               if header else "")
+        colour = f'<w:color w:val="{self.header_colour}"/>' if header else ""
+        # Tight spacing in cells (the Normal style's spacing is for body text).
+        p_pr = '<w:pPr><w:spacing w:before="0" w:after="60" w:line="240" w:lineRule="auto"/></w:pPr>'
+        out = [f"<w:tr {nsdecls('w')}>", tr_pr]
+        for paragraphs, w in zip(cells, twips):
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{shd}</w:tcPr>')
+            for runs in paragraphs or [[]]:
+                out.append(f"<w:p>{p_pr}")
+                for text, bold in runs:
+                    r_pr = ("<w:b/><w:bCs/>" if bold or header else "") + colour + size
+                    out.append(f"<w:r>{'<w:rPr>' + r_pr + '</w:rPr>' if r_pr else ''}"
+                               f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+                out.append("</w:p>")
+            out.append("</w:tc>")
+        out.append("</w:tr>")
+        return parse_xml("".join(out))
+
+    @staticmethod
+    def _cell_runs(value: Any) -> list[list[tuple[str, bool]]]:
+        """A cell value as paragraphs of (text, bold) runs: text, (bold prefix, text), or a list."""
         items = value if isinstance(value, list) else [value]
-        first = True
+        paragraphs: list[list[tuple[str, bool]]] = []
         for item in items:
-            p = cell.paragraphs[0] if first else cell.add_paragraph()
-            first = False
             if isinstance(item, tuple):
                 prefix, text = item
-                _run(p, f"{prefix} ", bold=True)
-                _run(p, text)
+                paragraphs.append([(clean(f"{prefix} ", strip=False), True),
+                                   (clean(text, strip=False), False)])
             else:
-                lines = clean(item).split("\n")
-                for i, line in enumerate(lines):
-                    if i:
-                        p = cell.add_paragraph()
-                    _run(p, line)
+                for line in clean(item).split("\n"):
+                    paragraphs.append([(line, False)] if line else [])
+        return paragraphs
 
     # pictures
 
