@@ -10,6 +10,7 @@ COMMAND_MODULES = (
     "new",
     "check",
     "demo",
+    "report",
     "plan",
     "suggest",
     "share",

@@ -46,6 +46,11 @@ def run_demo(outdir: Path) -> list[Path]:
     shared = share_file(workbook, outdir / "example-logic-model (to share).xlsx",
                         to="partner organisations", force=True)
     outputs.append(shared.path)
+    # Word report (issue 5): with the check's findings (and the measures plan when there is one).
+    from .report import make_report
+
+    report = make_report(workbook, outdir / "example-report.docx")
+    outputs.append(report.path)
     return outputs
 
 

@@ -1,0 +1,400 @@
+"""The Word report: reopen the saved document and check its content, structure and accessibility."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from lm_excel.report import build_report, write_report
+from lm_excel.report.document import ReportResult, default_report_path
+
+from .report_models import big_records, example_model, model_from_records
+
+WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def headings(doc: docx.document.Document) -> list[tuple[int, str]]:
+    """(level, text) of every Title / Heading paragraph, in order (Title is level 0)."""
+    out = []
+    for p in doc.paragraphs:
+        name = p.style.name if p.style is not None else ""
+        if name == "Title":
+            out.append((0, p.text))
+        elif name.startswith("Heading "):
+            out.append((int(name.split()[1]), p.text))
+    return out
+
+
+@pytest.fixture(scope="module")
+def example_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, docx.document.Document]:
+    out = tmp_path_factory.mktemp("report") / "example.docx"
+    result = write_report(out, example_model())
+    assert isinstance(result, ReportResult) and result.path == out and not result.renamed
+    return out, docx.Document(str(out))
+
+
+def test_headings_in_order_and_sections_present(example_report):
+    _, doc = example_report
+    hs = headings(doc)
+    assert hs[0] == (0, "Family Connect hybrid support")
+    level1 = [t for lvl, t in hs if lvl == 1]
+    assert level1 == [
+        "Summary", "Context", "The logic model at a glance", "How it works", "Assumptions",
+        "Potential negative consequences",
+    ]
+    # No skipped levels: each heading is at most one level deeper than the one before.
+    levels = [lvl for lvl, _ in hs]
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    level2 = [t for lvl, t in hs if lvl == 2]
+    assert level2[:4] == ["What it is", "Who it is for", "Why it is needed", "Evidence base"]
+    assert "Context factors" in level2 and "Diagram" in level2
+    i = level2.index("Diagram")
+    assert level2[i - 1:i + 4] == ["The logic model in columns", "Diagram", "Components in detail",
+                                   "Outputs in detail", "Outcomes in detail"]
+    # Each of the example's 6 mechanisms has its own heading under "How it works".
+    assert sum(1 for t in level2 if t.startswith("M") and ":" in t) == 6
+
+
+def test_content_from_the_model(example_report):
+    _, doc = example_report
+    model = example_model()
+    body = "\n".join(p.text for p in doc.paragraphs)
+    cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert model.intervention.text("summary") in body
+    assert "Example Borough Council" in body
+    for el in model.mechanisms:
+        assert el.statement in body  # full text of each mechanism in "How it works"
+    for el in [*model.assumptions, *model.negatives, *model.context]:
+        assert el.statement in cells
+    # The column table holds every element of the five stages in full.
+    for key in ("inputs", "components", "outputs", "mechanisms", "outcomes"):
+        for el in model.elements[key]:
+            assert el.statement in cells, el.id
+
+
+def test_tables_have_repeating_marked_header_rows(example_report):
+    _, doc = example_report
+    # context factors, columns, components, outputs, outcomes, assumptions, negatives
+    assert len(doc.tables) == 7
+    for table in doc.tables:
+        first = table.rows[0]._tr
+        assert first.trPr is not None and first.trPr.find(qn("w:tblHeader")) is not None
+        # Only the header row repeats.
+        for row in table.rows[1:]:
+            tr_pr = row._tr.trPr
+            assert tr_pr is None or tr_pr.find(qn("w:tblHeader")) is None
+        assert table.style.name == "Table Grid"
+        assert table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val"))  # table alt text
+    assert [c.text for c in doc.tables[1].rows[0].cells] == [
+        "Inputs", "Components", "Outputs", "Mechanisms", "Short-term outcomes",
+        "Medium-term outcomes", "Long-term outcomes"]
+    confidence = [r.cells[3].text for r in doc.tables[5].rows[1:]]
+    assert confidence == [el.text("confidence") for el in example_model().assumptions]
+
+
+def test_picture_has_alt_text(example_report):
+    _, doc = example_report
+    pics = list(doc.element.body.iter(WP_DOCPR))
+    assert len(pics) == 1
+    descr = pics[0].get("descr")
+    assert descr.startswith("Logic model diagram of Family Connect hybrid support")
+    assert "8 inputs, 6 components, 7 outputs, 6 mechanisms" in descr
+    assert "the table 'The logic model in columns' lists every element in full" in descr
+    assert pics[0].get("title") == "Logic model diagram"
+    figure = [p.text for p in doc.paragraphs if p.style.name == "Caption" and p.text.startswith("Figure")]
+    assert len(figure) == 1 and figure[0].startswith("Figure 1: Logic model diagram.")
+    assert "is large" not in figure[0]
+    assert len(doc.inline_shapes) == 1
+    shape = doc.inline_shapes[0]
+    section = doc.sections[1]  # the landscape section
+    assert shape.width <= section.page_width - section.left_margin - section.right_margin
+
+
+def test_properties_language_fields_and_page_setup(example_report):
+    _path, doc = example_report
+    props = doc.core_properties
+    assert props.title == "Family Connect hybrid support: logic model report"
+    assert props.language == "en-GB"
+    assert props.author == "Example Borough Council"
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(
+        qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "en-GB"
+    settings = doc.settings.element
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    instr = " ".join(t.text for t in doc.element.body.iter(qn("w:instrText")))
+    assert "TOC \\o" in instr
+    # A4 portrait, then a landscape section for the model at a glance, then portrait again.
+    orient = [(round(s.page_width.cm, 1), round(s.page_height.cm, 1)) for s in doc.sections]
+    assert orient == [(21.0, 29.7), (29.7, 21.0), (21.0, 29.7)]
+    # Header and footer: name, version, organisation and a PAGE field.
+    sec = doc.sections[0]
+    assert "Family Connect hybrid support" in sec.header.paragraphs[0].text
+    assert "version 1.0" in sec.header.paragraphs[0].text
+    footer_xml = sec.footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
+    assert "Example Borough Council" in sec.footer.paragraphs[0].text
+    assert "{" not in sec.header.paragraphs[0].text + sec.footer.paragraphs[0].text
+    assert sec.different_first_page_header_footer
+    assert not any(s.different_first_page_header_footer for s in doc.sections[1:])
+
+
+def test_absent_sections_are_left_out(tmp_path: Path):
+    records = big_records(3)
+    for key in ("context", "assumptions", "negatives", "inputs", "outputs"):
+        records.elements[key] = []
+    records.intervention.pop("rationale")
+    model = model_from_records(records)
+    doc = build_report(model)
+    level1 = [t for lvl, t in headings(doc) if lvl == 1]
+    assert level1 == ["Summary", "The logic model at a glance", "How it works"]
+    assert "Why it is needed" not in [t for _, t in headings(doc)]
+    # The column table has only the stages that have elements; detail tables only for those too.
+    assert [t.rows[0].cells[0].text for t in doc.tables] == ["Components", "Component", "Outcome"]
+    assert [c.text for c in doc.tables[0].rows[0].cells] == [
+        "Components", "Mechanisms", "Short-term outcomes", "Medium-term outcomes",
+        "Long-term outcomes"]
+    for table in doc.tables:
+        assert len(table.rows) > 1  # never an empty table
+    # Contents lists exactly the sections written.
+    toc = [p.text for p in doc.paragraphs if p.style.name.startswith("TOC ")]
+    assert toc[-3:] == level1 or toc == level1
+
+
+def test_empty_model_still_makes_a_document(tmp_path: Path):
+    from lm_excel.model import ModelRecords
+
+    model = model_from_records(ModelRecords(intervention={"name": "Blank"}))
+    out = write_report(tmp_path / "blank.docx", model).path
+    doc = docx.Document(str(out))
+    assert headings(doc) == [(0, "Blank")]
+    assert not doc.inline_shapes and not doc.tables
+
+
+def test_quality_check_section_only_with_findings():
+    """The real check's findings on a model with seeded defects, errors first, with cells."""
+    from lm_excel.checks import validate
+
+    records = example_model().to_records()
+    mech = records.elements["mechanisms"][1]
+    mech["leads_to"] = "OC99"  # an unknown outcome
+    records.elements["outcomes"][2]["outcome"] = "TBC"  # a placeholder left in
+    model = model_from_records(records)
+    report = validate(model)
+    counts = report.counts
+    assert counts["error"] >= 1 and counts["warning"] >= 1
+    doc = build_report(model, findings=report, include_diagram=False)
+    level1 = [t for lvl, t in headings(doc) if lvl == 1]
+    assert level1[-1] == "Quality check"
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert f"found {counts['error']} error" in body
+    table = doc.tables[-1]
+    assert [c.text for c in table.rows[0].cells] == ["Severity", "Where", "What the check found", "How to fix it"]
+    severities = [r.cells[0].text for r in table.rows[1:]]
+    assert severities == sorted(severities, key=["Error", "Warning", "Info"].index)
+    assert len(table.rows) - 1 == min(len(report.findings), 60)
+    wheres = [r.cells[1].text for r in table.rows[1:]]
+    unknown = next(f for f in report.findings if "OC99" in f.message)
+    assert f"{unknown.sheet}!{unknown.cell}" in wheres
+    # No findings at all: a one-line all-clear, no table; no findings given: no section.
+    clean_doc = build_report(example_model(), findings=validate(example_model()), include_diagram=False)
+    assert "found no problems" in "\n".join(p.text for p in clean_doc.paragraphs)
+    assert "Quality check" not in [t for _, t in headings(build_report(model, include_diagram=False))]
+
+
+def test_default_report_name_has_version_and_date(tmp_path: Path):
+    import datetime as dt
+
+    path = default_report_path(example_model(), tmp_path, "Family model")
+    assert path.parent == tmp_path
+    assert path.name == f"Family model report v1.0 {dt.date.today().isoformat()}.docx"
+
+
+def test_open_report_is_not_overwritten(tmp_path: Path):
+    target = tmp_path / "report.docx"
+    target.write_bytes(b"the user's open copy")
+    (tmp_path / "~$report.docx").write_bytes(b"owner")  # Word's lock file
+    result = write_report(target, example_model())
+    assert result.renamed and result.path == tmp_path / "report (2).docx"
+    assert target.read_bytes() == b"the user's open copy"
+    assert docx.Document(str(result.path)).core_properties.language == "en-GB"
+    # A closed report is simply replaced.
+    (tmp_path / "~$report.docx").unlink()
+    again = write_report(target, example_model())
+    assert again.path == target and not again.renamed
+    assert docx.Document(str(target)).core_properties.title.endswith("logic model report")
+
+
+def test_a_failed_write_leaves_nothing(tmp_path: Path):
+    from lm_excel.errors import OutputError
+
+    with pytest.raises(OutputError, match="does not exist"):
+        write_report(tmp_path / "missing" / "r.docx", example_model())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_rebranded_reference_document_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An LA edits the reference: heading colour and font, table header colour, a logo."""
+    from docx.shared import Inches, RGBColor
+
+    from lm_excel.report.reference import REFERENCE_ENV, make_reference
+
+    ref = tmp_path / "our-style.docx"
+    make_reference(ref)
+    brand = docx.Document(str(ref))
+    brand.styles["Heading 1"].font.color.rgb = RGBColor(0x00, 0x5A, 0x30)
+    brand.styles["Heading 1"].font.name = "Georgia"
+    for pr in brand.styles["Table Grid"].element.findall(qn("w:tblStylePr")):
+        pr.find(qn("w:tcPr")).find(qn("w:shd")).set(qn("w:fill"), "005A30")
+    logo = tmp_path / "logo.png"
+    from PIL import Image
+
+    Image.new("RGB", (60, 20), (0, 90, 48)).save(logo)
+    header = brand.sections[0].header.paragraphs[0]
+    header.add_run().add_picture(str(logo), width=Inches(0.6))
+    brand.save(str(ref))
+
+    monkeypatch.setenv(REFERENCE_ENV, str(ref))
+    out = write_report(tmp_path / "r.docx", example_model()).path
+    doc = docx.Document(str(out))
+    h1 = doc.styles["Heading 1"]
+    assert h1.font.color.rgb == RGBColor(0x00, 0x5A, 0x30) and h1.font.name == "Georgia"
+    fills = {c._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) for c in doc.tables[0].rows[0].cells}
+    assert fills == {"005A30"}
+    sec = doc.sections[0]
+    assert "Family Connect hybrid support" in sec.header.paragraphs[0].text
+    assert "graphicData" in sec.header._element.xml  # the logo is kept
+    # The sample text of the reference never reaches the report.
+    assert not any("holds the styles" in p.text for p in doc.paragraphs)
+
+
+@dataclass(frozen=True)
+class _Strand:
+    title: str
+    detail: str
+    source: str
+
+
+@dataclass(frozen=True)
+class _Measure:
+    key: str
+    name: str
+    kind: str
+    what_it_measures: str
+    respondent: tuple[str, ...]
+    items_or_effort: str
+    licence: str
+    licence_note: str
+    data_source: str
+    source_url: str
+    age_min: float | None = None
+    age_max: float | None = None
+
+
+@dataclass
+class _Plan:
+    """A measures plan as the plan feature returns it: a pandas table, design strands, a library."""
+
+    table: object
+    design: tuple[_Strand, ...]
+    library: tuple[_Measure, ...]
+
+    def rows(self) -> list[dict[str, str]]:
+        return self.table.to_dict("records")
+
+
+def _plan() -> _Plan:
+    import pandas as pd
+
+    rows = [
+        {"ref": "OC4", "row_type": "Outcome (primary)", "statement": "Reduced parenting stress",
+         "about": "Short term; parent or carer", "measure": "Parenting Stress Index", "measure_key": "psi",
+         "kind": "validated instrument", "respondent": "parent or carer", "data_source": "questionnaire",
+         "baseline": "First visit", "follow_up": "12 weeks", "licence": "Paid: per form", "status": "Suggested"},
+        {"ref": "OC8", "row_type": "Outcome (secondary)", "statement": "Fewer re-referrals",
+         "about": "Medium term", "measure": "Re-referrals within 12 months", "measure_key": "rereferral",
+         "kind": "administrative", "respondent": "", "data_source": "CIN census",
+         "baseline": "Year before", "follow_up": "Yearly", "licence": "Free", "status": "Suggested"},
+        {"ref": "OP1", "row_type": "Process", "statement": "Families contacted within 5 days",
+         "about": "", "measure": "Contact timeliness", "measure_key": "", "kind": "administrative",
+         "respondent": "", "data_source": "case management system", "baseline": "", "follow_up": "Monthly",
+         "licence": "", "status": "Suggested"},
+        {"ref": "NC1", "row_type": "Negative consequence", "statement": "Risks missed when virtual",
+         "about": "", "measure": "Audit of virtual-only cases", "measure_key": "", "kind": "qualitative",
+         "respondent": "", "data_source": "practice audit", "baseline": "", "follow_up": "Quarterly",
+         "licence": "", "status": "Suggested"},
+    ]
+    library = (
+        _Measure("rereferral", "Re-referrals within 12 months", "administrative", "Repeat referrals",
+                 ("service or system",), "None: routine data", "free", "", "CIN census", "https://example.org/cin"),
+        _Measure("unused", "Unused measure", "bespoke", "", (), "", "free", "", "", ""),
+        _Measure("psi", "Parenting Stress Index", "validated instrument", "Stress in the parenting role",
+                 ("parent or carer",), "36 items, 10 minutes", "paid", "per form", "questionnaire",
+                 "https://example.org/psi", 0.0, 12.0),
+    )
+    design = (
+        _Strand("Pilot impact study (pre/post)", "Measure parenting stress before and after.", "EIF hub"),
+        _Strand("Implementation and process evaluation", "Track delivery and reach.", "EIF hub"),
+    )
+    return _Plan(pd.DataFrame(rows), design, library)
+
+
+def test_evaluation_plan_and_appendix_only_with_a_plan():
+    model = example_model()
+    doc = build_report(model, plan=_plan(), include_diagram=False)
+    hs = headings(doc)
+    level1 = [t for lvl, t in hs if lvl == 1]
+    assert level1[-2:] == ["Evaluation plan", "Appendix: the measures used"]
+    i = [t for _, t in hs].index("Evaluation plan")
+    assert [t for _, t in hs[i + 1:i + 4]] == [
+        "Recommended design", "Pilot impact study (pre/post)", "Implementation and process evaluation"]
+    assert "Measures for each outcome" in [t for _, t in hs]
+    assert "Process measures" in [t for _, t in hs]
+    assert "Monitoring risks and testing assumptions" in [t for _, t in hs]
+    outcome_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Measure")
+    assert [r.cells[0].text.split("\n")[0] for r in outcome_table.rows[1:]] == [
+        "OC4 Reduced parenting stress", "OC8 Fewer re-referrals"]
+    assert "Baseline: First visit" in outcome_table.rows[1].cells[3].text
+    # Appendix: the measures used, in order of first use, not the unused one.
+    appendix = [t for lvl, t in hs if lvl == 2][-2:]
+    assert appendix == ["Parenting Stress Index", "Re-referrals within 12 months"]
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "Unused measure" not in body
+    assert "Age range: 0 to 12 years" in body and "Licence and cost: Paid: per form" in body
+    assert "Source: https://example.org/psi" in body
+    # Contents lists the new sections too.
+    toc = [p.text for p in doc.paragraphs if p.style.name.startswith("TOC ")]
+    assert "Evaluation plan" in toc and "Appendix: the measures used" in toc
+
+
+def test_without_the_templates_folder_the_same_reference_is_made_in_memory(monkeypatch: pytest.MonkeyPatch):
+    """An install without templates/ (a wheel) still gets the plain lm-excel styles."""
+    from lm_excel.report import reference
+
+    committed = docx.Document(str(reference.find_reference()))
+    monkeypatch.setattr(reference, "reference_candidates", list)
+    assert reference.find_reference() is None
+    doc = build_report(example_model(), include_diagram=False)
+
+    def style_xml(d: docx.document.Document, name: str) -> str:
+        return d.styles[name].element.xml
+
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Caption", "Table Grid"):
+        assert style_xml(doc, name) == style_xml(committed, name), name
+    assert headings(doc)[0] == (0, "Family Connect hybrid support")
+
+
+def test_committed_reference_matches_its_generator(tmp_path: Path):
+    """templates/report-reference.docx is what templates/make_reference_docx.py makes."""
+    from lm_excel.report import reference
+
+    fresh = reference.make_reference(tmp_path / "fresh.docx")
+    committed = docx.Document(str(reference.find_reference()))
+    assert sorted(s.name for s in fresh.styles) == sorted(s.name for s in committed.styles)
+    for style in fresh.styles:
+        assert style.element.xml == committed.styles[style.name].element.xml, style.name
+    assert (reference.find_reference().stat().st_size < 20_000)

@@ -1,0 +1,61 @@
+"""The report with the real quality check and the real measures plan (issues 3 and 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from lm_excel.builder import build_workbook
+from lm_excel.checks import validate
+from lm_excel.example import example_records
+from lm_excel.measures.plan import make_plan
+from lm_excel.measures.plan_writer import write_plan
+from lm_excel.reader import read_workbook
+from lm_excel.report import build_report
+
+from .conftest import run_cli
+from .test_report import headings
+
+
+def _with_plan(folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    workbook = build_workbook(folder / "example.xlsx", example_records())
+    write_plan(workbook, make_plan(read_workbook(workbook)))
+    return workbook
+
+
+def test_report_with_real_findings_and_plan(tmp_path: Path):
+    model = read_workbook(_with_plan(tmp_path))
+    plan = make_plan(model)
+    findings = validate(model)
+    doc = build_report(model, findings=findings, plan=plan, include_diagram=False)
+    level1 = [t for lvl, t in headings(doc) if lvl == 1]
+    assert level1[-3:] == ["Evaluation plan", "Quality check", "Appendix: the measures used"]
+    body = "\n".join(p.text for p in doc.paragraphs)
+    for strand in plan.design:
+        assert (3, strand.title) in headings(doc)
+    # Every measure the plan chose for an outcome has its details in the appendix.
+    chosen = {r["measure"] for r in plan.rows() if r["measure"] and r["row_type"].startswith("Outcome")}
+    hs = headings(doc)
+    start = hs.index((1, "Appendix: the measures used"))
+    appendix = {t for lvl, t in hs[start + 1:] if lvl == 2}
+    assert chosen and chosen <= appendix
+    counts = findings.counts
+    if sum(counts.values()) == 0:
+        assert "found no problems" in body
+    else:
+        assert "The automatic check of this logic model found" in body
+
+
+def test_cli_report_includes_the_plan_only_when_the_workbook_has_one(tmp_path: Path):
+    plain = build_workbook(tmp_path / "plain.xlsx", example_records())
+    proc = run_cli("report", str(plain), "-o", str(tmp_path / "plain.docx"))
+    assert proc.returncode == 0, proc.stderr
+    level1 = [t for lvl, t in headings(docx.Document(str(tmp_path / "plain.docx"))) if lvl == 1]
+    assert "Quality check" in level1 and "Evaluation plan" not in level1
+    planned = _with_plan(tmp_path / "planned")
+    proc = run_cli("report", str(planned), "-o", str(tmp_path / "planned.docx"))
+    assert proc.returncode == 0, proc.stderr
+    level1 = [t for lvl, t in headings(docx.Document(str(tmp_path / "planned.docx"))) if lvl == 1]
+    assert level1[-3:] == ["Evaluation plan", "Quality check", "Appendix: the measures used"]

@@ -1,0 +1,148 @@
+"""The report through the command line, and through LibreOffice: it converts to PDF without
+error and the key strings land on the expected pages, in the expected orientation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from .conftest import run_cli, soffice_convert
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_cli_default_name_next_to_the_workbook(example_xlsx: Path, tmp_path: Path):
+    src = tmp_path / "Family model.xlsx"
+    shutil.copy(example_xlsx, src)
+    before = _sha(src)
+    proc = run_cli("report", str(src))
+    assert proc.returncode == 0, proc.stderr
+    expected = tmp_path / f"Family model report v1.0 {dt.date.today().isoformat()}.docx"
+    assert proc.stdout.strip() == str(expected)
+    assert expected.exists() and _sha(src) == before  # the workbook is only read
+    assert docx.Document(str(expected)).core_properties.title.startswith("Family Connect")
+
+
+def test_cli_refuses_to_overwrite_the_input(example_xlsx: Path, tmp_path: Path):
+    src = tmp_path / "model.xlsx"
+    shutil.copy(example_xlsx, src)
+    before = _sha(src)
+    proc = run_cli("report", str(src), "-o", str(src))
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "end in .docx" in proc.stderr
+    copy = tmp_path / "model.docx"
+    shutil.copy(src, copy)
+    proc = run_cli("report", str(src), "--diagram-out", str(tmp_path / "d.gif"))
+    assert proc.returncode == 2 and ".png or .svg" in proc.stderr
+    assert _sha(src) == before
+
+
+def test_cli_locked_report_gets_a_new_name(example_xlsx: Path, tmp_path: Path):
+    out = tmp_path / "report.docx"
+    out.write_bytes(b"open in Word")
+    (tmp_path / ".~lock.report.docx#").write_text("LibreOffice lock")
+    proc = run_cli("report", str(example_xlsx), "-o", str(out), "--diagram-out", str(tmp_path / "d.svg"))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert "is open in another program" in lines[0]
+    assert lines[1] == str(tmp_path / "report (2).docx") and lines[2] == str(tmp_path / "d.svg")
+    assert out.read_bytes() == b"open in Word"
+    assert (tmp_path / "d.svg").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_cli_unreadable_workbook_is_one_line(tmp_path: Path):
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("id,name\n1,x\n")
+    proc = run_cli("report", str(bad))
+    assert proc.returncode == 2 and proc.stderr.startswith("lm-excel: error: notes.xlsx:")
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def test_demo_writes_the_report(tmp_path: Path):
+    proc = run_cli("demo", str(tmp_path / "demo"))
+    assert proc.returncode == 0, proc.stderr
+    paths = [Path(p) for p in proc.stdout.split("\n") if p.strip()]
+    reports = [p for p in paths if p.suffix == ".docx"]
+    assert len(reports) == 1 and reports[0].exists()
+    doc = docx.Document(str(reports[0]))
+    assert doc.inline_shapes[0]._inline.docPr.get("descr")
+    # The demo's report carries the quality check of the example (which has no problems).
+    h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert h1[-3:] == ["Evaluation plan", "Quality check", "Appendix: the measures used"]
+    assert any(p.text == "The automatic check of this logic model found no problems." for p in doc.paragraphs)
+
+
+def _pages(pdf: Path) -> list[str]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    count = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    return [
+        subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                       capture_output=True, text=True, check=True).stdout
+        for n in range(1, count + 1)
+    ]
+
+
+def _landscape(pdf: Path, page: int) -> bool:
+    info = subprocess.run(["pdfinfo", "-f", str(page), "-l", str(page), str(pdf)],
+                          capture_output=True, text=True, check=True).stdout
+    w, h = map(float, re.search(rf"Page\s+{page} size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    return w > h
+
+
+def _first(pages: list[str], text: str, after: int = 0) -> int:
+    """1-based number of the first page after ``after`` whose text contains ``text``."""
+    for i, page in enumerate(pages, start=1):
+        if i > after and text in re.sub(r"\s+", " ", page):
+            return i
+    raise AssertionError(f"{text!r} not found in the PDF")
+
+
+@pytest.mark.office
+def test_libreoffice_converts_the_report_and_pages_are_where_expected(example_xlsx: Path, tmp_path: Path):
+    out = tmp_path / "example-report.docx"
+    proc = run_cli("report", str(example_xlsx), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    pdf = soffice_convert(out, "pdf", tmp_path / "pdf")
+    pages = _pages(pdf)
+    n = len(pages)
+    assert 8 <= n <= 20, n
+    # Title page, contents, then the summary; the footer's PAGE / NUMPAGES fields are rendered.
+    assert _first(pages, "Family Connect hybrid support") == 1
+    assert _first(pages, "Logic model report") == 1
+    assert _first(pages, "Contents") == 2
+    assert _first(pages, "What it is") == 3
+    assert f"Page 3 of {n}" in re.sub(r"\s+", " ", pages[2])
+    assert "Family Connect hybrid support · version 1.0" in re.sub(r"\s+", " ", pages[2])
+    # The logic model at a glance and the diagram are on landscape pages; the rest portrait.
+    toc = pages[1]
+    for heading in ("Summary", "Context", "The logic model at a glance", "How it works",
+                    "Assumptions", "Potential negative consequences"):
+        assert heading in toc  # the contents' cached entries, before Word adds page numbers
+    glance = _first(pages, "The logic model at a glance", after=2)
+    diagram = _first(pages, "Figure 1: Logic model diagram")
+    assert 3 < glance < diagram
+    assert _landscape(pdf, glance) and _landscape(pdf, diagram)
+    assert not _landscape(pdf, 1) and not _landscape(pdf, 3)
+    details = _first(pages, "Components in detail", after=2)
+    works = _first(pages, "How it works", after=2)
+    assert diagram < details < works and _landscape(pdf, details)
+    assert not _landscape(pdf, works)
+    # No blank pages: every page has more than its header and footer.
+    for i, page in enumerate(pages, start=1):
+        body = [ln for ln in page.splitlines() if ln.strip() and "Page " not in ln
+                and "version 1.0" not in ln]
+        assert len(body) >= 2, f"page {i} is empty"
+    assert works < _first(pages, "Assumptions and confidence") < _first(
+        pages, "Potential negative consequences, mitigation")
+    # Table header rows repeat on every page the column table spans.
+    table_pages = [i for i in range(glance, diagram) if "Short-term" in pages[i - 1]]
+    assert table_pages and all("Long-term" in pages[i - 1] for i in table_pages)
