@@ -20,6 +20,7 @@ import os
 import re
 import sys
 import sysconfig
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,9 +151,28 @@ def xlwings_modules() -> list[VbaModule]:
 # --- reading VBA back ---------------------------------------------------------------------------
 
 
+def strip_vba_comments(source: str) -> str:
+    """VBA source without comments (a ' outside a string literal, or a Rem line, to line end)."""
+    lines = []
+    for line in source.splitlines():
+        if re.match(r"^\s*Rem(\s|$)", line, re.IGNORECASE):
+            lines.append("")
+            continue
+        in_string = False
+        for i, ch in enumerate(line):
+            if ch == '"':
+                in_string = not in_string
+            elif ch == "'" and not in_string:
+                line = line[:i]
+                break
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def runpython_commands(source: str) -> list[str]:
-    """Every Python command a VBA source passes to ``RunPython`` as a string literal."""
-    return [m.group(1).replace('""', '"') for m in _RUNPYTHON_RE.finditer(source)]
+    """Every Python command a VBA source passes to ``RunPython`` as a string literal (comments
+    are not code and are skipped)."""
+    return [m.group(1).replace('""', '"') for m in _RUNPYTHON_RE.finditer(strip_vba_comments(source))]
 
 
 _ENTRY_RE = re.compile(r"^\s*import\s+lm_excel\.xl\s+as\s+xl\s*;\s*xl\.(\w+)\(\)\s*$")
@@ -170,21 +190,24 @@ def sub_names(source: str) -> list[str]:
 
 def read_workbook_vba(path: str | os.PathLike[str]) -> dict[str, str]:
     """Module name -> source of the VBA project inside a workbook, read with oletools' olevba."""
-    try:
-        from oletools.olevba import VBA_Parser
-    except ImportError:
-        raise LmExcelError("reading VBA needs oletools: pip install oletools") from None
-    parser = VBA_Parser(os.fspath(path))
-    try:
-        if not parser.detect_vba_macros():
-            return {}
-        out: dict[str, str] = {}
-        for _container, _stream, filename, code in parser.extract_macros():
-            name = Path(filename).stem
-            out[name] = code if isinstance(code, str) else code.decode("cp1252", "replace")
-        return out
-    finally:
-        parser.close()
+    with warnings.catch_warnings():
+        # oletools uses pyparsing names that newer pyparsing deprecates; not the user's concern.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            from oletools.olevba import VBA_Parser
+        except ImportError:
+            raise LmExcelError("reading VBA needs oletools: pip install oletools") from None
+        parser = VBA_Parser(os.fspath(path))
+        try:
+            if not parser.detect_vba_macros():
+                return {}
+            out: dict[str, str] = {}
+            for _container, _stream, filename, code in parser.extract_macros():
+                name = Path(filename).stem
+                out[name] = code if isinstance(code, str) else code.decode("cp1252", "replace")
+            return out
+        finally:
+            parser.close()
 
 
 # --- the build hook -----------------------------------------------------------------------------

@@ -1,0 +1,299 @@
+"""The Excel buttons' entry points (xlwings): the only module of lm-excel that imports xlwings.
+
+Each button on the Start sheet runs ``RunPython "import lm_excel.xl as xl; xl.<function>()"``
+(see macros/LmButtons.bas). Each function here:
+
+1. gets the workbook that called it (``xw.Book.caller()``, only inside the function, never at
+   import time) or the ``book`` passed in (tests use xlwings' remote engine);
+2. reads every sheet in one whole-range read each (values from A1 to the end of the used range)
+   and parses the grids with :func:`lm_excel.parse.parse_grids`, the code the file reader uses;
+3. runs the library, writes the results back in whole-range writes, and a status line with the
+   time and a summary on the Start sheet;
+4. turns every problem into a plain message box that says what to do: never a traceback.
+
+Problems Excel can see by itself (workbook never saved, opened from a web address, Python not
+found) are also caught on the VBA side before Python starts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import layout as L
+from .errors import LmExcelError
+from .model import LogicModel
+
+TITLE = "lm-excel"
+#: Same limits as the file reader: a sheet is read up to here and no further.
+MAX_ROWS = 20_000
+MAX_COLUMNS = 200
+#: First row (1-based) the tools write on an output sheet; rows above hold its title and intro.
+OUTPUT_FIRST_ROW = 4
+
+
+class ExcelSetupError(LmExcelError):
+    """The buttons cannot work with this workbook or this computer as set up (message says why)."""
+
+
+# --- the entry points ---------------------------------------------------------------------------
+
+
+def validate(book: Any = None) -> str:
+    """Check button: check the logic model, write the Validation sheet and the status line."""
+    return _run("Check", _validate, book)
+
+
+def measures_plan(book: Any = None) -> str:
+    """Build measures plan button: (re)build the Measures plan sheet, keeping the user's edits."""
+    return _run("Build measures plan", _measures_plan, book)
+
+
+def word_report(book: Any = None, open_file: bool = True) -> str:
+    """Create Word report button: write the report next to the workbook and open it."""
+    return _run("Create Word report", lambda live: _word_report(live, open_file), book)
+
+
+# --- the live workbook --------------------------------------------------------------------------
+
+
+def _pad(rows: Sequence[Sequence[object]], width: int) -> list[list[object]]:
+    return [list(r) + [None] * (width - len(r)) for r in rows]
+
+
+class LiveBook:
+    """A workbook open in Excel (or an xlwings remote-engine book), read and written in blocks."""
+
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        self.path = workbook_path(book.fullname)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def sheet_names(self) -> list[str]:
+        return [sh.name for sh in self.book.sheets]
+
+    def grid(self, sheet_name: str) -> list[list[object]]:
+        """All values of one sheet from A1 to the end of its used range, in one read."""
+        sheet = self.book.sheets[sheet_name]
+        last = sheet.used_range.last_cell
+        rows, cols = min(last.row, MAX_ROWS), min(last.column, MAX_COLUMNS)
+        if rows == 1 and cols == 1:
+            value = sheet.range((1, 1)).value
+            return [] if value is None else [[value]]
+        values = sheet.range((1, 1), (rows, cols)).options(ndim=2).value
+        grid = _pad(values, cols)
+        while grid and all(v is None or v == "" for v in grid[-1]):
+            grid.pop()
+        return grid
+
+    def grids(self, skip: Sequence[str] = (L.LISTS_SHEET,)) -> dict[str, list[list[object]]]:
+        skipped = {L.match_key(s) for s in skip}
+        return {n: self.grid(n) for n in self.sheet_names() if L.match_key(n) not in skipped}
+
+    def read_model(self) -> LogicModel:
+        from .parse import parse_grids
+
+        return parse_grids(self.grids(), source=self.name, path=self.path)
+
+    def find_sheet(self, wanted: str) -> str | None:
+        from .parse import find_sheet
+
+        return find_sheet(self.sheet_names(), wanted)
+
+    def write_block(self, sheet_name: str, first_row: int, rows: Sequence[Sequence[object]],
+                    old_rows: int = 0, old_cols: int = 0) -> None:
+        """Replace what is on a sheet from ``first_row`` down with ``rows`` (two whole-range writes:
+        clear the old block, write the new one)."""
+        sheet = self.book.sheets[sheet_name]
+        width = max((len(r) for r in rows), default=0)
+        if old_rows >= first_row and old_cols:
+            sheet.range((first_row, 1), (old_rows, max(old_cols, width, 1))).clear_contents()
+        if rows and width:
+            sheet.range((first_row, 1)).value = [
+                [("" if v is None else v) for v in row] for row in _pad(rows, width)
+            ]
+
+    def set_status(self, text: str) -> None:
+        start = self.find_sheet(L.START.name)
+        if start is not None:
+            self.book.sheets[start].range(L.START_STATUS_CELL).value = text
+
+    def alert(self, text: str, critical: bool = False) -> None:
+        self.book.app.alert(text, title=TITLE, buttons="ok", mode="critical" if critical else "info")
+
+
+def workbook_path(fullname: str) -> Path:
+    """The workbook's file path, or :class:`ExcelSetupError` when the buttons cannot use it."""
+    name = str(fullname or "")
+    if re.match(r"^[a-z][a-z0-9+.-]*://", name, re.IGNORECASE):
+        raise ExcelSetupError(
+            "This workbook is open from OneDrive or SharePoint (a web address), so lm-excel cannot "
+            "find it on this computer. Open it from a synced folder or a copy in Documents (File "
+            "Explorer or Finder) and press the button again. If your OneDrive folder is synced, "
+            "'lm-excel excel-setup' can set xlwings up to find it."
+        )
+    path = Path(name)
+    if not path.suffix or (not path.is_absolute() and str(path.parent) in ("", ".")):
+        raise ExcelSetupError(
+            "This workbook has not been saved yet. Save it (File > Save As > Excel Macro-Enabled "
+            "Workbook) in a folder on this computer, then press the button again."
+        )
+    return path
+
+
+def check_xlwings_version(model: LogicModel) -> None:
+    """The VBA module built into the workbook must be the xlwings version Python has."""
+    import xlwings as xw
+
+    from .buttons import META_XLWINGS_VBA
+
+    built = model.meta.get(META_XLWINGS_VBA, "")
+    if built and built != xw.__version__:
+        raise ExcelSetupError(
+            f"This workbook's buttons were built for xlwings {built}, but Python here has xlwings "
+            f"{xw.__version__}. Ask your IT contact to run: pip install \"xlwings=={built}\" "
+            "(or run 'lm-excel excel-setup' on this workbook for the details)."
+        )
+
+
+# --- running an action --------------------------------------------------------------------------
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _stamp(when: dt.datetime) -> str:
+    return when.strftime("%H:%M on %d/%m/%Y")
+
+
+def _run(action: str, work: Callable[[LiveBook], str], book: Any) -> str:
+    """Run one button's work; every failure becomes a message box and a status line."""
+    import xlwings as xw
+
+    if book is None:
+        book = xw.Book.caller()
+    started = time.perf_counter()
+    live: LiveBook | None = None
+    try:
+        live = LiveBook(book)
+        summary = work(live)
+    except LmExcelError as exc:
+        message = exc.detail if isinstance(exc, ExcelSetupError) else str(exc)
+        _report_failure(book, live, action, message)
+        return message
+    except Exception as exc:  # noqa: BLE001  (a bug: still a plain message, with where to look)
+        message = (
+            f"Something went wrong inside lm-excel ({type(exc).__name__}: {exc}). Nothing in your "
+            "sheets was changed by this step. Run the same action from the command line with "
+            "--debug for details (e.g. lm-excel --debug check \"THIS WORKBOOK\"), and report it."
+        )
+        _report_failure(book, live, action, message)
+        return message
+    seconds = time.perf_counter() - started
+    status = f"{action} at {_stamp(_now())}: {summary} ({seconds:.1f} s)"
+    live.set_status(status)
+    return status
+
+
+def _report_failure(book: Any, live: LiveBook | None, action: str, message: str) -> None:
+    try:
+        if live is not None:
+            live.set_status(f"{action} at {_stamp(_now())} did not finish: {message}")
+    finally:
+        book.app.alert(f"{action} did not finish.\n\n{message}", title=TITLE, buttons="ok", mode="critical")
+
+
+# --- Check --------------------------------------------------------------------------------------
+
+
+def _validate(live: LiveBook) -> str:
+    model = live.read_model()
+    check_xlwings_version(model)
+    rows = structure_rows(model)
+    sheet = live.find_sheet(L.VALIDATION.name)
+    if sheet is None:
+        raise LmExcelError(f"the '{L.VALIDATION.name}' sheet is missing; add a sheet of that name", live.path)
+    old = model.extras.get(L.VALIDATION.name, ())
+    header = ["Severity", "Where", "Problem", "How to fix"]
+    when = _now()
+    block = [[f"Checked at {_stamp(when)}: {len(rows)} problem(s) in the workbook's structure."], header, *rows]
+    live.write_block(sheet, OUTPUT_FIRST_ROW, block, len(old), max((len(r) for r in old), default=0))
+    n = len(model)
+    return (f"{n} elements read; {len(rows)} structure problem(s)" if rows
+            else f"{n} elements read; the structure is sound")
+
+
+def structure_rows(model: LogicModel) -> list[list[object]]:
+    """One row per structure note the reader worked around (a sheet, column or field missing)."""
+    out: list[list[object]] = []
+    for note in model.notes:
+        where = str(note.ref) if note.ref else note.sheet
+        problem = {
+            "missing-sheet": f"The sheet '{note.sheet}' is missing.",
+            "missing-column": f"The column '{note.detail}' is missing on '{note.sheet}'.",
+            "no-header-row": f"No header row found on '{note.sheet}'.",
+            "missing-field": f"The field '{note.detail}' is missing on '{note.sheet}'.",
+        }.get(note.code, f"{note.code}: {note.sheet} {note.detail}".strip())
+        out.append(["warning", where, problem, "Restore it from a fresh template (lm-excel new)."])
+    return out
+
+
+# --- Build measures plan ------------------------------------------------------------------------
+
+
+def _measures_plan(live: LiveBook) -> str:
+    model = live.read_model()
+    check_xlwings_version(model)
+    raise ExcelSetupError(
+        "Build measures plan is not part of this version of lm-excel yet. Update lm-excel "
+        "(pip install -U lm-excel) and press the button again."
+    )
+
+
+# --- Create Word report -------------------------------------------------------------------------
+
+
+def report_path(workbook: Path, model: LogicModel, when: dt.date | None = None) -> Path:
+    """Where the report goes: next to the workbook, named with the version and date; a report
+    of that name that is open (locked) is never overwritten: a free name is chosen."""
+    from .fileio import free_path
+
+    when = when or dt.date.today()
+    base = model.intervention.name or workbook.stem
+    version = model.intervention.version
+    parts = [base, f"v{version}" if version else "", when.isoformat()]
+    stem = " ".join(p for p in parts if p)
+    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", stem)
+    stem = re.sub(r"\s+", " ", stem).strip(" .")[:120] or "logic model report"
+    return free_path(workbook.with_name(f"{stem} report.docx"))
+
+
+def open_document(path: Path) -> None:
+    """Open a file with the program the computer uses for it (Word for .docx)."""
+    if sys.platform.startswith("win"):
+        os.startfile(str(path))  # type: ignore[attr-defined]
+    elif sys.platform == "darwin":
+        subprocess.run(["open", str(path)], check=False)
+    else:
+        subprocess.run(["xdg-open", str(path)], check=False)
+
+
+def _word_report(live: LiveBook, open_file: bool) -> str:
+    model = live.read_model()
+    check_xlwings_version(model)
+    raise ExcelSetupError(
+        "Create Word report is not part of this version of lm-excel yet. Update lm-excel "
+        "(pip install -U lm-excel) and press the button again."
+    )
+
