@@ -246,7 +246,7 @@ def vba_hook(workbook: Any, start_ws: Any) -> None:
 def xlsm_meta() -> Mapping[str, str]:
     """Metadata the macro-enabled workbook carries besides the usual (see builder.metadata)."""
     return {META_XLWINGS_VBA: xlwings_package_version(),
-            "vba_built": dt.datetime.now().replace(microsecond=0).isoformat()}
+            "vba_built": dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")}
 
 
 def build_macro_workbook(path: str | os.PathLike[str], records: Any = None) -> Path:

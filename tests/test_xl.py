@@ -1,0 +1,243 @@
+"""The buttons' Python side (lm_excel.xl) on xlwings' remote engine: a real xw.Book built from a
+workbook's values, no Excel. Reads come from the payload; writes are recorded as actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lm_excel import layout as L
+from lm_excel import xl
+from lm_excel.example import example_records
+from lm_excel.reader import read_grids, read_workbook
+
+from .test_buttons import example_xlsm  # noqa: F401  (fixture)
+
+
+@pytest.fixture(autouse=True)
+def remote_engine_licence(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The remote engine is an xlwings PRO module, free under the PolyForm Noncommercial licence.
+    # Tests only: the shipped path runs open-source xlwings against Excel.
+    monkeypatch.setenv("XLWINGS_LICENSE_KEY", "noncommercial")
+
+
+_ISO_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
+
+
+def _payload_value(value: object) -> object:
+    """A cell value as the remote client sends it: "" for empty, dates as ISO text with Z."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    if isinstance(value, str) and _ISO_TEXT.match(value):
+        # The remote engine takes any ISO-looking text for a date and cuts its last character
+        # (the client's "Z"): send such text (the metadata's "created") as a client would a date.
+        return value + "Z"
+    return value
+
+
+def payload_from(path: Path, fullname: str | None = None,
+                 edit: dict[tuple[str, str], object] | None = None) -> dict[str, Any]:
+    """The remote-engine payload of a workbook file: every sheet's values from A1."""
+    import xlwings as xw
+
+    from lm_excel.model import col_letter
+
+    grids = read_grids(path)
+    sheets = []
+    for name, grid in grids.items():
+        width = max((len(r) for r in grid), default=0)
+        values = [[_payload_value(v) for v in list(r) + [None] * (width - len(r))] for r in grid]
+        for (sheet, cell), value in (edit or {}).items():
+            if sheet != name:
+                continue
+            col = ord(cell[0]) - 64
+            row = int(cell[1:])
+            while len(values) < row:
+                values.append([""] * width)
+            for r in values:
+                r.extend([""] * (col - len(r)))
+            values[row - 1][col - 1] = value
+            assert col_letter(col) == cell[0]
+        sheets.append({"name": name, "values": values or [[]], "pictures": [], "tables": []})
+    return {
+        "client": "Microsoft Office Scripts",
+        "version": xw.__version__,
+        "book": {"name": fullname or str(path), "active_sheet_index": 0, "selection": "A1"},
+        "names": [],
+        "sheets": sheets,
+    }
+
+
+def remote_book(path: Path, **kw: Any) -> Any:
+    import xlwings as xw
+
+    return xw.Book(json=payload_from(path, **kw))
+
+
+def actions(book: Any, func: str | None = None) -> list[dict[str, Any]]:
+    return [a for a in book.json()["actions"] if func is None or a["func"] == func]
+
+
+def writes_to(book: Any, sheet: str) -> list[dict[str, Any]]:
+    index = [s.name for s in book.sheets].index(sheet)
+    return [a for a in actions(book, "setValues") if a["sheet_position"] == index]
+
+
+def status_written(book: Any) -> str:
+    row = L.START_STATUS_ROW - 1
+    col = ord(L.START_STATUS_CELL[0]) - 65
+    hits = [a for a in writes_to(book, L.START.name) if a["start_row"] == row and a["start_column"] == col]
+    assert len(hits) == 1, f"expected one status write, got {hits}"
+    return hits[0]["values"][0][0]
+
+
+def alerts(book: Any) -> list[str]:
+    return [a["args"][0] for a in actions(book, "alert")]
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+def test_live_read_gives_the_same_model_as_the_file_reader(example_xlsm):
+    book = remote_book(example_xlsm)
+    live = xl.LiveBook(book)
+    model = live.read_model()
+    assert model.to_records().normalised() == read_workbook(example_xlsm).to_records().normalised()
+    assert model.meta["schema_version"] == str(L.SCHEMA_VERSION)
+    outcome = model.outcomes[0]
+    assert str(outcome.ref("outcome")) == f"Outcomes!B{L.HEADER_ROW + 1}"
+    assert actions(book) == [], "reading must not write"
+
+
+def test_live_read_pads_ragged_rows_and_ignores_cells_past_the_limits(example_xlsm):
+    book = remote_book(example_xlsm, edit={("Outputs", "J40"): "a note typed far away"})
+    grid = xl.LiveBook(book).grid("Outputs")
+    assert len(grid) == 40 and all(len(r) == 10 for r in grid)
+    assert grid[39][9] == "a note typed far away"
+
+
+# --- Check ----------------------------------------------------------------------------------------
+
+
+def test_check_writes_validation_and_status(example_xlsm):
+    book = remote_book(example_xlsm)
+    status = xl.validate(book)
+    assert alerts(book) == []
+    written = writes_to(book, L.VALIDATION.name)
+    assert len(written) == 1, "the Validation sheet is written in one block"
+    block = written[0]
+    assert block["start_row"] == xl.OUTPUT_FIRST_ROW - 1 and block["start_column"] == 0
+    assert block["values"][0][0].startswith("Checked at ")
+    text = status_written(book)
+    assert text == status
+    assert text.startswith("Check at ") and f"{len(read_workbook(example_xlsm))} elements read" in text
+    assert dt.datetime.now().strftime("%d/%m/%Y") in text
+
+
+def test_check_reports_structure_problems_at_their_cells(tmp_path):
+    from lm_excel.builder import build_workbook
+
+    path = build_workbook(tmp_path / "x.xlsx", example_records())
+    # a renamed column: the reader works around it and the check says where
+    book = remote_book(path, edit={("Outcomes", f"C{L.HEADER_ROW}"): "When"})
+    xl.validate(book)
+    rows = writes_to(book, L.VALIDATION.name)[0]["values"]
+    problems = [r for r in rows[2:] if r[0]]
+    assert any("timescale" in r[2] and r[1].startswith("Outcomes!") for r in problems), problems
+    assert "1 structure problem" in status_written(book)
+
+
+def test_a_second_check_clears_the_previous_result_first(example_xlsm):
+    first = remote_book(example_xlsm)
+    xl.validate(first)
+    # the workbook as Excel would hold it after the first check: old rows further down
+    old = {(L.VALIDATION.name, f"A{r}"): "old finding" for r in range(4, 30)}
+    again = remote_book(example_xlsm, edit=old)
+    xl.validate(again)
+    clears = [a for a in actions(again, "rangeClearContents")
+              if a["sheet_position"] == L.SHEET_ORDER.index(L.VALIDATION.name)]
+    assert clears and clears[0]["start_row"] == xl.OUTPUT_FIRST_ROW - 1 and clears[0]["row_count"] >= 26
+    order = [a["func"] for a in actions(again)]
+    assert order.index("rangeClearContents") < order.index("setValues")
+
+
+# --- what the user is told ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fullname", "expected"),
+    [
+        ("Book1", "has not been saved"),
+        ("https://contoso.sharepoint.com/sites/cs/Shared Documents/model.xlsm", "OneDrive or SharePoint"),
+        ("https://d.docs.live.net/abc123/Documents/model.xlsm", "OneDrive or SharePoint"),
+    ],
+)
+def test_unusable_workbook_locations_get_a_plain_message(example_xlsm, fullname, expected):
+    book = remote_book(example_xlsm, fullname=fullname)
+    message = xl.validate(book)
+    assert expected in message
+    (shown,) = alerts(book)
+    assert shown.startswith("Check did not finish.") and expected in shown
+    assert "Traceback" not in shown
+    assert writes_to(book, L.VALIDATION.name) == []
+
+
+def test_xlwings_version_mismatch_says_what_to_install(example_xlsm):
+    from lm_excel.buttons import META_XLWINGS_VBA
+
+    meta = read_grids(example_xlsm)[L.META_SHEET]
+    row = next(i for i, r in enumerate(meta, start=1) if r[0] == META_XLWINGS_VBA)
+    book = remote_book(example_xlsm, edit={(L.META_SHEET, f"B{row}"): "0.30.0"})
+    xl.validate(book)
+    (shown,) = alerts(book)
+    assert 'pip install "xlwings==0.30.0"' in shown
+    assert "did not finish" in status_written(book)
+    assert writes_to(book, L.VALIDATION.name) == []
+
+
+def test_a_workbook_that_is_not_a_logic_model_gets_a_plain_message(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "other.xlsx"
+    wb = xlsxwriter.Workbook(path)
+    wb.add_worksheet("Budget").write("A1", "cost")
+    wb.close()
+    book = remote_book(path)
+    xl.validate(book)
+    (shown,) = alerts(book)
+    assert "not an lm-excel logic-model workbook" in shown
+
+
+def test_an_unexpected_error_is_a_message_not_a_traceback(example_xlsm, monkeypatch):
+    def broken(model):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(xl, "structure_rows", broken)
+    book = remote_book(example_xlsm)
+    xl.validate(book)
+    (shown,) = alerts(book)
+    assert "Something went wrong inside lm-excel (KeyError" in shown and "--debug" in shown
+
+
+# --- the report's file name -----------------------------------------------------------------------
+
+
+def test_report_goes_next_to_the_workbook_with_version_and_date(tmp_path, example_xlsm):
+    model = read_workbook(example_xlsm)
+    workbook = tmp_path / "model.xlsm"
+    when = dt.date(2026, 11, 25)
+    path = xl.report_path(workbook, model, when)
+    assert path.parent == tmp_path
+    assert f"v{model.intervention.version}" in path.name and "2026-11-25" in path.name
+    assert path.suffix == ".docx"
+    # an existing report that is open (its lock file beside it) is never overwritten
+    path.write_bytes(b"old")
+    (tmp_path / ("~$" + path.name)).write_bytes(b"")
+    other = xl.report_path(workbook, model, when)
+    assert other != path and other.parent == tmp_path and not other.exists()
