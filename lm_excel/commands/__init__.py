@@ -9,4 +9,5 @@ import time: ``lm-excel --help`` must stay fast.
 COMMAND_MODULES = (
     "new",
     "demo",
+    "excel_setup",
 )
