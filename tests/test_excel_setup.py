@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+import pytest
 
 from lm_excel import buttons, excel_setup
 from lm_excel.vba import VbaModule
 
 from .conftest import run_cli
-from .test_buttons import example_xlsm  # noqa: F401  (fixture)
+
+
+@pytest.fixture(scope="module")
+def example_xlsm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from lm_excel.buttons import build_macro_workbook
+    from lm_excel.example import example_records
+
+    return build_macro_workbook(tmp_path_factory.mktemp("xlsm") / "example.xlsm", example_records())
 
 
 def test_setup_on_a_fresh_workbook_finds_nothing_to_fix_and_writes_config(tmp_path, example_xlsm):

@@ -15,7 +15,13 @@ from lm_excel import xl
 from lm_excel.example import example_records
 from lm_excel.reader import read_grids, read_workbook
 
-from .test_buttons import example_xlsm  # noqa: F401  (fixture)
+
+@pytest.fixture(scope="module")
+def example_xlsm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from lm_excel.buttons import build_macro_workbook
+    from lm_excel.example import example_records
+
+    return build_macro_workbook(tmp_path_factory.mktemp("xlsm") / "example.xlsm", example_records())
 
 
 @pytest.fixture(autouse=True)

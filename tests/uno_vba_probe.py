@@ -66,7 +66,7 @@ def main() -> None:
         while ctx is None:
             try:
                 ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-            except Exception:
+            except Exception:  # noqa: BLE001  (not listening yet)
                 if time.monotonic() > deadline or proc.poll() is not None:
                     raise SystemExit("LibreOffice did not start") from None
                 time.sleep(0.2)
@@ -94,7 +94,7 @@ def main() -> None:
                 f"vnd.sun.star.script:VBAProject.{args.module}.{args.sub}?language=Basic&location=document"
             )
             script.invoke((), (), ())
-        except Exception as exc:  # reported, the caller asserts
+        except Exception as exc:  # noqa: BLE001  (reported; the caller asserts)
             out["error"] = f"{type(exc).__name__}: {exc}"
         out["after"] = cell.getString()
         doc.close(True)
@@ -102,7 +102,7 @@ def main() -> None:
         if desktop is not None:
             try:
                 desktop.terminate()
-            except Exception:
+            except Exception:  # noqa: BLE001, S110  (shutting down anyway)
                 pass
         try:
             proc.wait(30)
