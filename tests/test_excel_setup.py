@@ -75,3 +75,16 @@ def test_conf_file_round_trip(tmp_path):
     path.write_text(excel_setup.conf_text(settings), encoding="utf-8")
     assert excel_setup.read_conf_file(path) == settings
     assert path.read_text(encoding="utf-8").startswith('"INTERPRETER_WIN","C:\\Program Files')
+
+
+def test_demo_also_writes_the_workbook_with_buttons(tmp_path):
+    proc = run_cli("demo", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    xlsm = [Path(line) for line in proc.stdout.splitlines() if line.endswith(".xlsm")]
+    assert len(xlsm) == 1 and xlsm[0].exists()
+    assert "LmButtons" in buttons.read_workbook_vba(xlsm[0])
+
+
+def test_excel_setup_help_has_an_example():
+    proc = run_cli("excel-setup", "--help")
+    assert proc.returncode == 0 and "example:" in proc.stdout and "lm-excel excel-setup" in proc.stdout

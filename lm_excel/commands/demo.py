@@ -34,6 +34,10 @@ def run_demo(outdir: Path) -> list[Path]:
     outputs: list[Path] = []
     workbook = build_workbook(outdir / EXAMPLE_FILE_NAME, example_records())
     outputs.append(workbook)
+    # Excel buttons (issue 9): the same example as a macro-enabled workbook with buttons.
+    from ..buttons import build_macro_workbook
+
+    outputs.append(build_macro_workbook(workbook.with_suffix(".xlsm"), example_records()))
     return outputs
 
 
