@@ -23,13 +23,13 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import layout as L
 from .errors import LmExcelError
-from .model import LogicModel
+from .model import CellRef, LogicModel
 
 TITLE = "lm-excel"
 #: Same limits as the file reader: a sheet is read up to here and no further.
@@ -130,6 +130,123 @@ class LiveBook:
 
     def alert(self, text: str, critical: bool = False) -> None:
         self.book.app.alert(text, title=TITLE, buttons="ok", mode="critical" if critical else "info")
+
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _as_text(value: object) -> object:
+    """A value Excel will store as written: text that looks like a formula gets a leading quote."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _split_cell(cell: str) -> tuple[int, int]:
+    """'B12' -> (12, 2)."""
+    m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", cell.strip())
+    if not m:
+        raise ValueError(f"not a cell address: {cell!r}")
+    col = 0
+    for ch in m.group(1).upper():
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+class XlwingsWriter:
+    """The checks' ``SheetWriter`` over a live workbook (xlwings): whole-range operations only."""
+
+    def __init__(self, live: LiveBook) -> None:
+        self.live = live
+        self.book = live.book
+
+    def sheet_names(self) -> list[str]:
+        return self.live.sheet_names()
+
+    def add_sheet(self, name: str, after: str | None = None) -> None:
+        sheets = self.book.sheets
+        if after in self.sheet_names():
+            sheets.add(name, after=sheets[after])
+        else:
+            sheets.add(name, after=sheets[len(sheets) - 1])
+
+    def clear_rows(self, sheet: str, first_row: int) -> None:
+        sh = self.book.sheets[sheet]
+        last = sh.used_range.last_cell
+        if last.row >= first_row:
+            sh.range((first_row, 1), (last.row, max(last.column, 1))).clear()
+
+    def write_grid(self, sheet: str, top_left: str, rows: Sequence[Sequence[object]]) -> None:
+        width = max((len(r) for r in rows), default=0)
+        if not rows or not width:
+            return
+        block = [[_as_text(v) for v in row] for row in _pad(rows, width)]
+        self.book.sheets[sheet].range(top_left).value = block
+
+    def set_style(self, sheet: str, cells: str, *, fill: str | None = None,
+                  font_colour: str | None = None, bold: bool = False, wrap: bool = False) -> None:
+        rng = self.book.sheets[sheet].range(cells)
+        if fill:
+            rng.color = "#" + fill
+        if font_colour:
+            rng.font.color = "#" + font_colour
+        if bold:
+            rng.font.bold = True
+        if wrap:
+            rng.wrap_text = True
+
+    def set_links(self, sheet: str, top_left: str, targets: Sequence[CellRef | None]) -> None:
+        """One column of HYPERLINK formulas (a single write) that keep each cell's text."""
+        if not targets:
+            return
+        row, col = _split_cell(top_left)
+        rng = self.book.sheets[sheet].range((row, col), (row + len(targets) - 1, col))
+        shown = rng.options(ndim=2).value
+        formulas = []
+        for (text,), target in zip(shown, targets):
+            label = "" if text is None else str(text)
+            if target is None:
+                formulas.append([_as_text(label)])
+            else:
+                address = f"#{target}".replace('"', '""')
+                formulas.append([f'=HYPERLINK("{address}","{label.replace(chr(34), chr(34) * 2)}")'])
+        rng.formula = formulas
+
+    def set_column_widths(self, sheet: str, widths: Mapping[str, float]) -> None:
+        sh = self.book.sheets[sheet]
+        for letter, width in widths.items():
+            sh.range(f"{letter}1").column_width = width
+
+    def set_row_heights(self, sheet: str, first_row: int, heights: Sequence[float]) -> None:
+        sh = self.book.sheets[sheet]
+        start = 0
+        while start < len(heights):  # one call per run of equal heights
+            end = start
+            while end + 1 < len(heights) and heights[end + 1] == heights[start]:
+                end += 1
+            sh.range((first_row + start, 1), (first_row + end, 1)).row_height = heights[start]
+            start = end + 1
+
+    def highlight(self, sheet: str, cells: Sequence[str], fill: str) -> None:
+        from .sheetwriter import HIGHLIGHT_FORMULA
+
+        sh = self.book.sheets[sheet]
+        for cell in dict.fromkeys(cells):
+            sh.range(cell).conditional_formats.add_custom("=" + HIGHLIGHT_FORMULA, fill_color="#" + fill)
+
+    def clear_highlights(self) -> None:
+        from .sheetwriter import HIGHLIGHT_MARKER
+
+        for sh in self.book.sheets:
+            try:
+                rules = list(sh.cells.conditional_formats)
+            except NotImplementedError:  # an engine that cannot list rules (remote engine)
+                return
+            for rule in rules:
+                if HIGHLIGHT_MARKER in str(rule.formula or ""):
+                    rule.delete()
 
 
 def workbook_path(fullname: str) -> Path:
