@@ -23,12 +23,16 @@ import datetime as dt
 import json
 import os
 import re
+import resource
+import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import median_times, python
+from _timing import python
 
 ROOT = Path(__file__).resolve().parents[1]
 _ISO_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
@@ -59,6 +63,30 @@ def payload_of(path: Path) -> dict:
             "names": [], "sheets": sheets}
 
 
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system) seconds of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, env=env, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark command failed: {argv}\n{proc.stderr.decode(errors='replace')}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def medians(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU seconds per command, commands interleaved (one warm-up round)."""
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for argv in commands.values():
+        run_once(argv, env)
+    for _ in range(runs):
+        for name, argv in commands.items():
+            samples[name].append(run_once(argv, env))
+    return {name: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v))
+            for name, v in samples.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
@@ -85,20 +113,28 @@ def main() -> None:
                 "assert not [a for a in book.json()['actions'] if a['func'] == 'alert']"
             ),
         }
-        med = median_times(commands, args.runs, env)
+        med = medians(commands, args.runs, env)
     width = max(map(len, med))
-    print(f"median of {args.runs} interleaved runs, seconds (Python {sys.version.split()[0]})")
-    for name, value in med.items():
-        print(f"  {name:<{width}}  {value:.3f}")
+    print(f"median of {args.runs} interleaved runs (Python {sys.version.split()[0]}, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    print(f"  {'command':<{width}}  wall s   CPU s")
+    for name, (wall, cpu) in med.items():
+        print(f"  {name:<{width}}  {wall:6.3f}  {cpu:6.3f}")
     floor = med["floor: import xlwings"]
-    added_import = (med["import xlwings; import lm_excel.xl"] - floor) * 1000
-    added_check = (med["check path: remote book + xl.validate(book)"] - floor) * 1000
-    added_check_2 = (med["check path: remote book + xl.validate(book)"]
-                     - med["floor 2: import xlwings + remote book from payload"]) * 1000
-    print(f"import lm_excel.xl adds {added_import:.0f} ms to import xlwings (budget <= 150 ms)")
-    print(f"the check path adds {added_check:.0f} ms to import xlwings (budget <= 400 ms); "
-          f"{added_check_2:.0f} ms to floor 2 (for information)")
-    ok = added_import <= 150 and added_check <= 400
+    imp = med["import xlwings; import lm_excel.xl"]
+    chk = med["check path: remote book + xl.validate(book)"]
+    floor2 = med["floor 2: import xlwings + remote book from payload"]
+    ok = True
+    for label, i in (("wall", 0), ("CPU", 1)):
+        added_import = (imp[i] - floor[i]) * 1000
+        added_check = (chk[i] - floor[i]) * 1000
+        print(f"{label}: import lm_excel.xl adds {added_import:.0f} ms to import xlwings (budget <= 150 ms); "
+              f"the check path adds {added_check:.0f} ms (budget <= 400 ms); "
+              f"{(chk[i] - floor2[i]) * 1000:.0f} ms beyond floor 2 (for information)")
+        if label == "CPU":
+            # CPU time is the budget's measure: on a shared, loaded machine the wall-clock medians
+            # of a 0.5-4 s process move by more than the budgets themselves.
+            ok = added_import <= 150 and added_check <= 400
     print("within budget" if ok else "OVER BUDGET")
     sys.exit(0 if ok else 1)
 
