@@ -71,7 +71,7 @@ def macros_dir() -> Path:
     candidates = [Path(__file__).resolve().parent.parent / "macros"]
     for scheme_base in {sys.prefix, sysconfig.get_path("data")}:
         candidates.append(Path(scheme_base) / "share" / "lm-excel" / "macros")
-    user_base = getattr(__import__("site"), "USER_BASE", None)
+    user_base = _user_base()
     if user_base:
         candidates.append(Path(user_base) / "share" / "lm-excel" / "macros")
     for folder in candidates:
@@ -80,6 +80,12 @@ def macros_dir() -> Path:
     raise LmExcelError(
         "the button macros (macros/*.bas) were not found; reinstall lm-excel (pip install --force-reinstall lm-excel)"
     )
+
+
+def _user_base() -> str | None:
+    import site
+
+    return getattr(site, "USER_BASE", None)
 
 
 def xlwings_dir() -> Path:
