@@ -175,6 +175,11 @@ def test_xlsm_is_macro_enabled_and_reads_back(example_xlsm):
         assert "application/vnd.ms-excel.sheet.macroEnabled.main+xml" in types
         assert "xl/vbaProject.bin" in zf.namelist()
         assert 'codeName="ThisWorkbook"' in zf.read("xl/workbook.xml").decode()
+    from pyopenvba import ExcelFile
+
+    with ExcelFile(example_xlsm) as book:  # the writer's own integrity check of the embedded project
+        assert book.validate() == []
+        assert {r.name for r in book.references()} >= {"stdole", "Office"}
     model = read_workbook(example_xlsm)
     assert len(model) > 30
     from importlib.metadata import version
