@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +20,12 @@ from . import __version__
 from . import layout as L
 from .errors import LmExcelError, UsageError
 from .fileio import write_verified
-from .model import ModelRecords, col_letter, quote_sheet
+from .model import ModelRecords, cell_text, col_letter, quote_sheet
 
 #: Optional hook for the macro-enabled build: called with (workbook, start_worksheet).
 VbaHook = Callable[[Any, Any], None]
+#: Values of one sheet as rows from A1 (as :mod:`lm_excel.parse` reads them).
+Grid = Sequence[Sequence[object]]
 
 _FONT = "Arial"
 _TEXT = "#1A1A1A"
@@ -87,6 +90,8 @@ def _escape_hf(text: str) -> str:
 def _lines(text: str, width: float, font_size: float = 10) -> int:
     """Estimated number of printed lines of ``text`` wrapped in a column ``width`` characters wide."""
     per_line = max(width * 1.15 * 10 / font_size - 1, 4)
+    if len(text) <= per_line and "\n" not in text:
+        return 1
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")) if text else 1
 
 
@@ -152,7 +157,9 @@ def _validation_for(col: L.Column) -> dict[str, Any]:
     return {"validate": "any", **msg}
 
 
-def _start_sheet(wb: Any, ws: Any, fmts: dict[str, Any], records: ModelRecords | None) -> None:
+def _start_sheet(
+    wb: Any, ws: Any, fmts: dict[str, Any], records: ModelRecords | None, note: str | None = None
+) -> None:
     ws.hide_gridlines(2)
     ws.set_column("A:A", 6)
     ws.set_column("B:B", 26)
@@ -197,6 +204,10 @@ def _start_sheet(wb: Any, ws: Any, fmts: dict[str, Any], records: ModelRecords |
         "or lm-excel report on this file (see the lm-excel README).",
         fmts["note"],
     )
+    if note:
+        ws.write_string(L.START_SHARE_ROW - 1, 1, "Shared copy", fmts["status_label"])
+        ws.write_string(L.START_SHARE_ROW - 1, 2, note, fmts["status"])
+        _fit_row(ws, L.START_SHARE_ROW - 1, [(note, 78, 10)])
     ws.write_string(L.START_BUTTONS_ROW - 2, 4, "Actions", fmts["label"])
     _print_setup(ws, "Logic model workbook")
     ws.set_tab_color("#" + L.START.colour)
@@ -279,6 +290,53 @@ def _output_sheet(wb: Any, ws: Any, fmts: dict[str, Any], sheet: L.OutputSheet) 
     ws.set_tab_color("#" + sheet.colour)
 
 
+def _grid_sheet(ws: Any, fmts: dict[str, Any], grid: Grid) -> None:
+    """Write a kept grid (e.g. a measures plan) back cell by cell, text as text."""
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            if value is not None and value != "":
+                _write_value(ws, r, c, value, fmts["text"] if r > 1 else fmts["plain"], fmts)
+
+
+def _table_output_sheet(
+    wb: Any, ws: Any, fmts: dict[str, Any], sheet: L.OutputSheet, grid: Grid | None
+) -> None:
+    """A Change log / Conflicts sheet: title, intro, header row and the kept rows."""
+    from .parse import parse_table_rows
+
+    rows = parse_table_rows(grid, sheet) if grid else []
+    extra_keys: list[str] = []
+    for rec in rows:
+        extra_keys.extend(k for k in rec if k.startswith("+") and k not in extra_keys)
+    columns: list[tuple[str, str, float]] = [(c.key, c.header, c.width) for c in sheet.columns]
+    columns += [(k, k[1:], 20) for k in extra_keys]
+    hdr = _header_fmt(wb, sheet.colour)
+    ws.set_row(0, 26)
+    ws.write_string("A1", sheet.name, fmts["title"])
+    ws.write_string("A2", sheet.intro, fmts["intro"])
+    header_r = L.HEADER_ROW - 1
+    for c, (key, header, width) in enumerate(columns):
+        ws.set_column(c, c, width, fmts["text"])
+        ws.write_string(header_r, c, header, hdr)
+    for c, col in enumerate(sheet.columns):
+        ws.data_validation(header_r + 1, c, header_r + L.PREPARED_ROWS, c, _validation_for(col))
+    for i, rec in enumerate(rows):
+        r = header_r + 1 + i
+        for c, (key, _header, _width) in enumerate(columns):
+            value = rec.get(key)
+            if key == "cell" and isinstance(value, str) and "!" in value:
+                ws.write_url(r, c, f"internal:{value}", fmts["link"], string=value,
+                             tip="Go to the cell")
+            else:
+                _write_value(ws, r, c, value, fmts["text"], fmts)
+        _fit_row(ws, r, [(str(rec.get(k) or ""), w, 10) for k, _h, w in columns])
+    ws.set_row(header_r, 30)
+    ws.autofilter(header_r, 0, header_r + max(len(rows), 1), len(columns) - 1)
+    ws.freeze_panes(L.HEADER_ROW, 0)
+    _print_setup(ws, sheet.name, repeat_row=header_r)
+    ws.set_tab_color("#" + sheet.colour)
+
+
 def _lists_sheet(wb: Any, ws: Any, fmts: dict[str, Any]) -> None:
     for c, (name, values) in enumerate(L.LISTS.items()):
         ws.write_string(0, c, name, fmts["label"])
@@ -317,14 +375,22 @@ def write_workbook_file(
     *,
     meta: Mapping[str, str] | None = None,
     vba_hook: VbaHook | None = None,
+    extras: Mapping[str, Grid] | None = None,
+    start_note: str | None = None,
 ) -> None:
-    """Write the workbook to ``path`` directly (no atomic rename, no check): see :func:`build_workbook`."""
+    """Write the workbook to ``path`` directly (no atomic rename, no check): see :func:`build_workbook`.
+
+    ``extras`` are grids of output sheets to carry over (``LogicModel.extras``: the measures plan,
+    the validation, the change log, the conflicts), keyed by sheet name; ``start_note`` is a note
+    shown on the Start sheet (who sent a shared copy and to whom to return it).
+    """
     import xlsxwriter  # local: keeps `import lm_excel` fast
 
     records = records or ModelRecords()
     _check_keys(records)
     wb = xlsxwriter.Workbook(
-        os.fspath(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+        os.fspath(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+         "in_memory": True}
     )
     try:
         wb.set_properties(
@@ -345,12 +411,17 @@ def write_workbook_file(
             sheets[name] = wb.add_worksheet(name)
             if vba_hook is not None:
                 sheets[name].set_vba_name(f"Sheet{len(sheets)}")
-        _start_sheet(wb, sheets[L.START.name], fmts, records)
+        extras = dict(extras or {})
+        _start_sheet(wb, sheets[L.START.name], fmts, records, start_note)
         _intervention_sheet(wb, sheets[L.INTERVENTION.name], fmts, records.intervention)
         for sheet in L.LIST_SHEETS:
             _list_sheet(wb, sheets[sheet.name], fmts, sheet, records.elements.get(sheet.key, []))
         for out in (L.MEASURES_PLAN, L.VALIDATION):
             _output_sheet(wb, sheets[out.name], fmts, out)
+            if extras.get(out.name):
+                _grid_sheet(sheets[out.name], fmts, extras[out.name])
+        for out in L.TABLE_OUTPUT_SHEETS:
+            _table_output_sheet(wb, sheets[out.name], fmts, out, extras.get(out.name))
         _lists_sheet(wb, sheets[L.LISTS_SHEET], fmts)
         _meta_sheet(sheets[L.META_SHEET], fmts, metadata(meta))
         if vba_hook is not None:
@@ -365,11 +436,14 @@ def build_workbook(
     *,
     meta: Mapping[str, str] | None = None,
     vba_hook: VbaHook | None = None,
+    extras: Mapping[str, Grid] | None = None,
+    start_note: str | None = None,
 ) -> Path:
     """Write a blank (or filled) logic-model workbook atomically and check it reads back.
 
     The file is written beside ``path`` under a temporary name, read back with the reader and
-    compared value by value with ``records``; only then is it renamed to ``path``.
+    compared value by value with ``records`` (and every value of ``extras`` must be on its sheet);
+    only then is it renamed to ``path``.
     """
     from .reader import read_workbook
 
@@ -377,11 +451,29 @@ def build_workbook(
     expected = (records or ModelRecords()).normalised()
 
     def verify(tmp: Path) -> None:
-        got = read_workbook(tmp).to_records().normalised()
+        model = read_workbook(tmp)
+        got = model.to_records().normalised()
         if got != expected:
             raise LmExcelError("the written workbook did not read back as written; nothing was saved", target)
+        for name, grid in (extras or {}).items():
+            missing = grid_texts(grid) - grid_texts(model.extras.get(name, ()))
+            if missing:
+                raise LmExcelError(
+                    f"the '{name}' sheet did not read back as written ({sum(missing.values())} "
+                    "value(s) missing); nothing was saved",
+                    target,
+                )
 
     return write_verified(
-        target, lambda tmp: write_workbook_file(tmp, records, meta=meta, vba_hook=vba_hook), verify
+        target,
+        lambda tmp: write_workbook_file(
+            tmp, records, meta=meta, vba_hook=vba_hook, extras=extras, start_note=start_note
+        ),
+        verify,
     )
+
+
+def grid_texts(grid: Grid) -> Counter[str]:
+    """The non-empty cell texts of a grid, counted (to check nothing was lost)."""
+    return Counter(t for row in grid for t in (cell_text(v) for v in row) if t)
 

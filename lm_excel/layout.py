@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: Version of the workbook structure. Raise it when a sheet or column is renamed, added or removed
 #: in a way an older reader would misread; add a migration for the previous version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: What each schema version changed (migrations live in lm_excel/migrate.py).
+SCHEMA_HISTORY: dict[int, str] = {
+    1: "first layout",
+    2: "adds the Change log and Conflicts sheets (older tools would drop them when rewriting)",
+}
 #: Version of the template's content (wording, help text, lists). Informational only.
 TEMPLATE_VERSION = "2026.11"
 #: Marker written into the metadata sheet so a logic-model workbook can be recognised.
@@ -95,9 +101,7 @@ class Column:
 
     def matches(self, header: object) -> bool:
         """Whether a header cell's text names this column (case- and space-insensitive)."""
-        wanted = {match_key(self.header), match_key(self.key)}
-        wanted.update(match_key(a) for a in self.aliases)
-        return match_key(header) in wanted
+        return match_key(header) in _wanted_keys(self.header, self.key, self.aliases)
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,12 @@ class FormSheet:
 
 @dataclass(frozen=True)
 class OutputSheet:
-    """A sheet the tool writes (Start, Measures plan, Validation): reserved, never read as input."""
+    """A sheet the tool writes (Start, Measures plan, Validation, Change log, Conflicts).
+
+    Never read as model input; the reader keeps the grids of some of them on ``LogicModel.extras``
+    so they travel with the model (share, merge). ``columns`` describes a table whose header is
+    on row ``HEADER_ROW`` (Change log, Conflicts).
+    """
 
     key: str
     name: str
@@ -408,6 +417,48 @@ VALIDATION = OutputSheet(
     intro="Results of the last check of this logic model. Filled by 'Check' (or lm-excel check).",
     colour="4A4A4A",
 )
+CHANGE_LOG = OutputSheet(
+    key="change_log",
+    name="Change log",
+    intro=(
+        "Who shared or merged this workbook, when, and what changed. lm-excel share and lm-excel "
+        "merge add a row each time; earlier rows are always kept."
+    ),
+    colour="1F4E79",
+    columns=(
+        Column("when", "When", help="Date and time of the share or merge.", width=20),
+        Column("who", "Who", help="Who ran it (user name, or the name given with --by).", width=18),
+        Column("action", "Action", help="share, merge or migrate.", width=10),
+        Column("summary", "Summary", help="What was done and what changed.", width=70, long=True),
+        Column("files", "Files", help="The files read and written.", width=40, long=True),
+        Column("tool", "lm-excel version", help="Version of lm-excel that wrote the row.", width=12),
+    ),
+)
+CONFLICTS = OutputSheet(
+    key="conflicts",
+    name="Conflicts",
+    intro=(
+        "Places where two copies disagree, found by lm-excel merge. The cell holds MINE's value; "
+        "the other versions are here. Click the cell link, keep or change the value, then write "
+        "what you decided in the Resolution column. An empty table means no conflicts."
+    ),
+    colour="9C2A2A",
+    columns=(
+        Column("found", "Found", help="When the merge that found it ran.", width=18),
+        Column("sheet", "Sheet", help="Sheet of the element or field.", width=16),
+        Column("id", "ID", help="ID of the element ('' for the Intervention sheet).", width=8),
+        Column("field", "Field", help="Column or field that disagrees ('(whole row)' for a row).", width=18),
+        Column("cell", "Cell", help="Link to the cell in this workbook holding the kept value.", width=18),
+        Column("what", "What happened", help="Why this is a conflict.", width=34, long=True),
+        Column("kept", "Kept in the cell", help="The value the merge put in the cell (MINE's).", width=30, long=True),
+        Column("base", "Base value", help="The value in the common earlier copy (BASE), if any.", width=30, long=True),
+        Column("mine", "Mine", help="The value in MINE.", width=30, long=True),
+        Column("theirs", "Theirs", help="The value in THEIRS.", width=30, long=True),
+        Column("resolution", "Resolution", help="What you decided (for your records).", width=24, long=True),
+    ),
+)
+#: Output sheets holding a log-like table under a header on row HEADER_ROW.
+TABLE_OUTPUT_SHEETS: tuple[OutputSheet, ...] = (CHANGE_LOG, CONFLICTS)
 LISTS_SHEET = "Lists"
 META_SHEET = "Metadata"
 
@@ -418,6 +469,8 @@ SHEET_ORDER: tuple[str, ...] = (
     *(s.name for s in LIST_SHEETS),
     MEASURES_PLAN.name,
     VALIDATION.name,
+    CHANGE_LOG.name,
+    CONFLICTS.name,
     LISTS_SHEET,
     META_SHEET,
 )
@@ -444,6 +497,9 @@ START_FIRST_STEP_ROW = 5
 START_STATUS_ROW = START_FIRST_STEP_ROW + len(START_STEPS) + 1
 START_STATUS_CELL = f"C{START_STATUS_ROW}"
 START_BUTTONS_ROW = START_FIRST_STEP_ROW
+#: Start sheet: row of the note a shared copy carries (who sent it, to whom to return it).
+START_SHARE_ROW = START_STATUS_ROW + 4
+START_SHARE_CELL = f"C{START_SHARE_ROW}"
 
 
 # --- shared helpers used by builder and reader --------------------------------------------------
@@ -451,11 +507,27 @@ START_BUTTONS_ROW = START_FIRST_STEP_ROW
 _SPACES = re.compile(r"[\s_]+")
 
 
+@lru_cache(maxsize=256)
+def _wanted_keys(header: str, key: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(match_key(t) for t in (header, key, *aliases))
+
+
 def norm_label(text: object) -> str:
     """Normalise a header or label for matching: case-, space- and punctuation-insensitive."""
     if text is None:
         return ""
-    s = str(text).strip().lower().replace("&", "and")
+    text = str(text)
+    # Short texts (IDs, headers, labels) recur in every row and every file: cache those only.
+    return _norm_label_cached(text) if len(text) <= 64 else _norm_label_str(text)
+
+
+@lru_cache(maxsize=8192)
+def _norm_label_cached(text: str) -> str:
+    return _norm_label_str(text)
+
+
+def _norm_label_str(text: str) -> str:
+    s = text.strip().lower().replace("&", "and")
     s = re.sub(r"[^a-z0-9/ ]", " ", s)
     s = s.replace("/", " ")
     return _SPACES.sub(" ", s).strip()

@@ -16,14 +16,30 @@ from collections.abc import Mapping, Sequence
 
 from . import layout as L
 from .errors import MissingSheetsError, NotALogicModelError, SchemaVersionError
-from .model import CellRef, Element, Field, Intervention, LogicModel, StructureNote, a1, cell_text
+from .migrate import migrate_grids
+from .model import (
+    CellRef,
+    Element,
+    Field,
+    Intervention,
+    LogicModel,
+    StructureNote,
+    a1,
+    cell_text,
+    col_letter,
+)
 
 Grid = Sequence[Sequence[object]]
 
 #: How many rows from the top are searched for a list sheet's header row.
 HEADER_SEARCH_ROWS = 15
 #: Output sheets whose grids are kept on the model for the features that own them.
-EXTRA_SHEETS: tuple[str, ...] = (L.MEASURES_PLAN.name, L.VALIDATION.name)
+EXTRA_SHEETS: tuple[str, ...] = (
+    L.MEASURES_PLAN.name,
+    L.VALIDATION.name,
+    L.CHANGE_LOG.name,
+    L.CONFLICTS.name,
+)
 
 
 def find_sheet(names: Sequence[str], wanted: str, aliases: Sequence[str] = ()) -> str | None:
@@ -88,6 +104,7 @@ def parse_list_sheet(
             )
     elements: list[Element] = []
     cols = [(key, c) for key, c in mapping.items()]
+    letters = {c: col_letter(c + 1) for _, c in cols}
     header_id = L.norm_label(_cell(grid, header_r, mapping["id"]))
     for r in range(header_r + 1, len(grid)):
         values = [(key, c, _cell(grid, r, c)) for key, c in cols]
@@ -101,7 +118,7 @@ def parse_list_sheet(
             and sum(sheet.column(k).matches(v) for k, _, v in values if v is not None) >= 2
         ):
             continue
-        fields = {key: Field(v, CellRef(actual_name, a1(r + 1, c + 1))) for key, c, v in values}
+        fields = {key: Field(v, CellRef(actual_name, f"{letters[c]}{r + 1}")) for key, c, v in values}
         elements.append(Element(sheet.key, r + 1, fields))
     return tuple(elements), notes
 
@@ -129,6 +146,36 @@ def parse_form_sheet(
         if fld.key not in found
     ]
     return Intervention(found), notes
+
+
+def parse_table_rows(grid: Grid, sheet: L.OutputSheet) -> list[dict[str, object]]:
+    """Entries of a table output sheet (Change log, Conflicts) as records by column key.
+
+    The header row is found by its texts (columns may have been moved); columns a user added
+    are kept under the key ``'+' + header``; blank rows are skipped.
+    """
+    best: tuple[int, dict[int, str]] | None = None
+    for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
+        mapping: dict[int, str] = {}
+        for c, value in enumerate(grid[r]):
+            for col in sheet.columns:
+                if value is not None and col.key not in mapping.values() and col.matches(value):
+                    mapping[c] = col.key
+                    break
+        if len(mapping) >= 2 and (best is None or len(mapping) > len(best[1])):
+            best = (r, mapping)
+    if best is None:
+        return []
+    header_r, mapping = best
+    for c, value in enumerate(grid[header_r]):
+        if c not in mapping and cell_text(value):
+            mapping[c] = "+" + cell_text(value)
+    rows: list[dict[str, object]] = []
+    for r in range(header_r + 1, len(grid)):
+        rec = {key: _cell(grid, r, c) for c, key in mapping.items()}
+        if any(cell_text(v) for v in rec.values()):
+            rows.append({k: v for k, v in rec.items() if cell_text(v) != ""})
+    return rows
 
 
 def parse_meta(grid: Grid) -> dict[str, str]:
@@ -170,6 +217,7 @@ def parse_grids(
     :class:`MissingSheetsError` when required sheets are missing, and
     :class:`SchemaVersionError` when the workbook is newer than this reader.
     """
+    grids, _ = migrate_grids(grids)
     names = list(grids)
     notes: list[StructureNote] = []
 

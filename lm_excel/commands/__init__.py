@@ -8,6 +8,10 @@ import time: ``lm-excel --help`` must stay fast.
 #: Modules in the order their commands appear in ``lm-excel --help``.
 COMMAND_MODULES = (
     "new",
+    "check",
     "demo",
+    "share",
+    "diff",
+    "merge",
     "excel_setup",
 )

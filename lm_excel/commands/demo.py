@@ -34,6 +34,16 @@ def run_demo(outdir: Path) -> list[Path]:
     outputs: list[Path] = []
     workbook = build_workbook(outdir / EXAMPLE_FILE_NAME, example_records())
     outputs.append(workbook)
+    # Check (issue 3): the example's validation result, on the Validation sheet of a checked copy.
+    from ..validation_sheet import check_file, checked_name
+
+    outputs.append(check_file(workbook, out=checked_name(workbook)).output)
+    # Working with partners (issue 6): the macro-free copy to email.
+    from ..partners import share_file
+
+    shared = share_file(workbook, outdir / "example-logic-model (to share).xlsx",
+                        to="partner organisations", force=True)
+    outputs.append(shared.path)
     # Excel buttons (issue 9): the same example as a macro-enabled workbook with buttons.
     from ..buttons import build_macro_workbook
 

@@ -1,0 +1,16 @@
+"""Checking a logic model: one function per rule, each declaring the finding codes it may emit.
+
+    from lm_excel.checks import validate
+    report = validate(model)            # or validate(model, plan) with a measures plan
+    report.valid, report.counts, report.findings
+
+Rules live in one module per category (structure, identity, references, completeness, chain,
+wording, readiness); importing this package registers them all, in that order.
+"""
+
+from __future__ import annotations
+
+from . import chain, completeness, identity, readiness, references, structure, wording  # noqa: F401
+from .base import RULES, Context, Rule, rule, validate
+
+__all__ = ["RULES", "Context", "Rule", "rule", "validate"]

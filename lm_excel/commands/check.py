@@ -1,0 +1,79 @@
+"""``lm-excel check``: check a logic-model workbook and list what to fix, cell by cell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HELP = "Check a logic-model workbook and list what to fix, with the cell of each problem."
+DESCRIPTION = """\
+Check a logic-model workbook: its structure, IDs and links, whether it is complete, whether the
+logic chain holds together, and its wording. Each finding says what is wrong, where (Sheet!A1)
+and how to fix it. The input file is never changed unless you ask for --in-place.
+
+Exit code: 0 when nothing at or above --fail-on was found, 1 when something was, 2 when the file
+cannot be read as a logic model.
+
+example:
+  lm-excel check "Family Connect logic model.xlsx"
+  lm-excel check model.xlsx --json > findings.json
+  lm-excel check model.xlsx --write            # writes model-checked.xlsx with a Validation sheet
+  lm-excel check model.xlsx --in-place         # same, into model.xlsx (after a backup copy)
+"""
+
+SEVERITY_LABEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help=HELP, description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", type=Path, help="the workbook to check (.xlsx or .xlsm)")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON (see docs/checks.md)")
+    p.add_argument("--fail-on", choices=("error", "warning"), default="error",
+                   help="exit 1 when a finding this serious or worse is found (default: error)")
+    p.add_argument("--write", action="store_true",
+                   help="write a copy with the results on its Validation sheet (default name "
+                   "<name>-checked.xlsx beside the input)")
+    p.add_argument("-o", "--output", type=Path, help="file name for --write")
+    p.add_argument("--in-place", action="store_true",
+                   help="write the results into the workbook itself (a backup copy is made first)")
+    p.add_argument("--no-highlight", action="store_true",
+                   help="with --write/--in-place: do not shade the offending cells")
+    p.set_defaults(handler=run)
+
+
+def format_text(report, output: Path | None = None) -> str:
+    """Findings grouped by sheet, each with its Sheet!A1 reference, message and fix."""
+    lines = [f"{report.source}: {'no errors' if report.valid else 'needs fixing'} ({report.summary()})"]
+    for sheet, findings in report.by_sheet().items():
+        lines.append("")
+        lines.append(sheet or "Workbook")
+        for f in findings:
+            where = f.ref or "(workbook)"
+            ident = f" {f.element_id}" if f.element_id else ""
+            lines.append(f"  {where}  {SEVERITY_LABEL[f.severity]} [{f.code}]{ident}: {f.message}")
+            lines.append(f"      Fix: {f.fix}")
+    if output is not None:
+        lines.append("")
+        lines.append(f"Results written to {output}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..validation_sheet import check_file
+
+    write = args.write or args.output is not None
+    result = check_file(args.path, write=write, out=args.output, in_place=args.in_place,
+                        highlight=not args.no_highlight)
+    report = result.report
+    if args.json:
+        data = report.to_dict()
+        if result.output is not None:
+            data["output"] = str(result.output)
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(format_text(report, result.output))
+    return 1 if report.at_or_above(args.fail_on) else 0

@@ -1,0 +1,53 @@
+"""``lm-excel merge``: merge partners' copies of a model, losing nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import UsageError
+
+HELP = "Merge two edited copies of a model (three-way with the copy you sent)."
+DESCRIPTION = """\
+Merge two edited copies of a logic model. With three files (BASE MINE THEIRS), BASE is the copy
+you sent out: a change made on one side only is applied; when both sides changed one field
+differently, the cell keeps MINE's value and the Conflicts sheet lists BASE, MINE and THEIRS with a
+link to the cell; a row deleted on one side and changed on the other is kept and listed. Elements
+both sides added under the same ID are both kept, THEIRS' renumbered (reported). With two files
+(MINE THEIRS) there is no base: the result is the union and every difference is listed. The
+merge is added to the Change log. The output is written to a new file (or --in-place over MINE,
+after a backup), checked, and only then put in place.
+
+example:
+  lm-excel merge sent.xlsx mine.xlsx "back from health.xlsx" -o merged.xlsx
+  lm-excel merge mine.xlsx theirs.xlsx -o union.xlsx
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("merge", help=HELP, description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="[BASE] MINE THEIRS")
+    p.add_argument("-o", "--output", type=Path, help="the merged workbook to write (.xlsx)")
+    p.add_argument("--by", help="name for the Change log (default: your user name)")
+    p.add_argument("--force", action="store_true", help="replace the output if it already exists")
+    p.add_argument("--in-place", action="store_true",
+                   help="write over MINE (an .xlsx) after copying it to MINE.bak.xlsx")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..partners import merge_files
+
+    if len(args.files) not in (2, 3):
+        raise UsageError("give BASE MINE THEIRS (three-way) or MINE THEIRS (no base)")
+    base, mine, theirs = ([None, *args.files] if len(args.files) == 2 else args.files)
+    res = merge_files(base, mine, theirs, args.output, by=args.by, force=args.force,
+                      in_place=args.in_place)
+    if res.backup:
+        print(f"backup: {res.backup}")
+    print(res.result.report())
+    if res.result.conflicts:
+        print(f"{len(res.result.conflicts)} conflict(s): see the Conflicts sheet of {res.path.name}")
+    print(res.path)
+    return 0

@@ -1,0 +1,45 @@
+"""``lm-excel share``: a macro-free copy of a model for emailing to a partner."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "Write a macro-free .xlsx copy of a model to email to a partner."
+DESCRIPTION = """\
+Write a macro-free copy (.xlsx) of a logic model to email to a partner: every sheet, dropdown and
+piece of guidance is there, a note on the Start sheet says who sent it and to whom to return it,
+the model version and date go into the workbook's metadata, and a row is added to the Change log.
+Emailed macro-enabled (.xlsm) files have their macros blocked, so partners get the .xlsx.
+The model itself is never changed.
+
+example:
+  lm-excel share model.xlsm -o "model for health.xlsx" --from "Sam Patel" --to "Health visiting" --return-to sam.patel@example.gov.uk
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("share", help=HELP, description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("model", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
+    p.add_argument("-o", "--output", type=Path, help="the copy to write (.xlsx)")
+    p.add_argument("--from", dest="sender", help="who sends it (default: your user name)")
+    p.add_argument("--to", help="who it is for (a person or organisation)")
+    p.add_argument("--return-to", help="email or name to return the edited copy to (default: the sender)")
+    p.add_argument("--by", help="name for the Change log (default: your user name)")
+    p.add_argument("--force", action="store_true", help="replace the output if it already exists")
+    p.add_argument("--in-place", action="store_true",
+                   help="rewrite MODEL itself (an .xlsx) after copying it to MODEL.bak.xlsx")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..partners import share_file
+
+    res = share_file(args.model, args.output, sender=args.sender, to=args.to,
+                     return_to=args.return_to, by=args.by, force=args.force, in_place=args.in_place)
+    if res.backup:
+        print(f"backup: {res.backup}")
+    print(f"note on Start: {res.note}")
+    print(res.path)
+    return 0

@@ -1,0 +1,60 @@
+"""Logic models built in code for the checker's tests: records -> grids (as the template lays
+them out) -> :func:`lm_excel.parse.parse_grids`, with edits at either level."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from lm_excel import layout as L
+from lm_excel.example import example_records
+from lm_excel.model import LogicModel, ModelRecords
+from lm_excel.parse import parse_grids
+
+Grids = dict[str, list[list[object]]]
+
+
+def grids_from_records(records: ModelRecords) -> Grids:
+    """Grids laid out exactly as the template builder lays out the workbook."""
+    grids: Grids = {L.START.name: [["Logic model workbook"]]}
+    form = L.INTERVENTION
+    iv: list[list[object]] = [[form.name], [form.intro], ["Field", "Your answer", "Guidance"]]
+    assert len(iv) == form.first_row - 1
+    for fld in form.fields:
+        iv.append([fld.header + (" *" if fld.required else ""), records.intervention.get(fld.key), fld.help])
+    grids[form.name] = iv
+    for sheet in L.LIST_SHEETS:
+        grid: list[list[object]] = [[sheet.name], [sheet.intro]]
+        assert len(grid) == L.HEADER_ROW - 1
+        grid.append([c.header for c in sheet.columns])
+        for rec in records.elements.get(sheet.key, []):
+            grid.append([rec.get(c.key) for c in sheet.columns])
+        grids[sheet.name] = grid
+    grids[L.MEASURES_PLAN.name] = [[L.MEASURES_PLAN.name]]
+    grids[L.VALIDATION.name] = [[L.VALIDATION.name]]
+    grids[L.META_SHEET] = [["kind", L.WORKBOOK_KIND], ["schema_version", str(L.SCHEMA_VERSION)],
+                           ["template_version", L.TEMPLATE_VERSION]]
+    return grids
+
+
+def example() -> ModelRecords:
+    return copy.deepcopy(example_records())
+
+
+def row(records: ModelRecords, sheet_key: str, id_: str) -> dict[str, object]:
+    """The record with ID ``id_`` on a sheet (to edit in place)."""
+    for rec in records.elements[sheet_key]:
+        if rec.get("id") == id_:
+            return rec
+    raise KeyError(id_)
+
+
+def model_of(
+    records: ModelRecords | None = None,
+    edit_grids: Callable[[Grids], None] | None = None,
+) -> LogicModel:
+    """Parse ``records`` (default: the worked example) laid out as the template, after ``edit_grids``."""
+    grids = grids_from_records(records if records is not None else example())
+    if edit_grids is not None:
+        edit_grids(grids)
+    return parse_grids(grids, source="test.xlsx")

@@ -1,0 +1,208 @@
+"""Property-based tests of the merge: random edits on two copies of the example, merged.
+
+No edit may be lost, and a conflict is reported exactly when both sides changed one field
+differently (or one side deleted a row the other changed). Most examples run in memory on
+records; a few go through real files (write, merge, re-read).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lm_excel import layout as L
+from lm_excel.example import example_records
+from lm_excel.model import ModelRecords, cell_text
+from lm_excel.partners import WHOLE_ROW, Snapshot, lost_values, merge_snapshots
+
+BASE = example_records()
+SHEETS = [s for s in L.LIST_SHEETS if BASE.elements.get(s.key)]
+EDITABLE = {s.key: [c.key for c in s.columns if c.kind in ("text", "choice")] for s in SHEETS}
+IV_EDITABLE = [f.key for f in L.INTERVENTION.fields if f.kind == "text"]
+FAST = settings(max_examples=150, deadline=dt.timedelta(seconds=2),
+                suppress_health_check=[HealthCheck.too_slow])
+
+
+def ids_of(sheet_key: str) -> list[str]:
+    return [L.normalise_id(r["id"]) for r in BASE.elements[sheet_key]]
+
+
+@st.composite
+def edits(draw: st.DrawFn, side: str) -> list[tuple]:
+    out: list[tuple] = []
+    for i in range(draw(st.integers(0, 8))):
+        kind = draw(st.sampled_from(["set", "set", "set", "del", "add", "iv"]))
+        # Shared tokens let both sides make the very same change (which is no conflict).
+        value = draw(st.sampled_from([f"{side} value {i}", "shared value"]))
+        if kind == "iv":
+            out.append(("iv", draw(st.sampled_from(IV_EDITABLE)), value))
+            continue
+        sheet = draw(st.sampled_from(SHEETS))
+        if kind == "add":
+            n = len(BASE.elements[sheet.key]) + draw(st.integers(1, 3))
+            out.append(("add", sheet.key, f"{sheet.prefix}{n}", f"{side} new {sheet.key} {i}"))
+            continue
+        el = draw(st.sampled_from(ids_of(sheet.key)))
+        if kind == "del":
+            out.append(("del", sheet.key, el))
+        else:
+            out.append(("set", sheet.key, el, draw(st.sampled_from(EDITABLE[sheet.key])), value))
+    return out
+
+
+def apply(edits_: list[tuple]) -> ModelRecords:
+    rec = copy.deepcopy(BASE)
+    for e in edits_:
+        if e[0] == "iv":
+            rec.intervention[e[1]] = e[2]
+        elif e[0] == "add":
+            rows = rec.elements[e[1]]
+            if all(L.normalise_id(r.get("id")) != e[2] for r in rows):
+                sheet = L.LIST_SHEET_BY_KEY[e[1]]
+                rows.append({"id": e[2], sheet.statement: e[3]})
+        else:
+            rows = rec.elements[e[1]]
+            for r in rows:
+                if L.normalise_id(r.get("id")) == e[2]:
+                    if e[0] == "del":
+                        rows.remove(r)
+                    else:
+                        r[e[3]] = e[4]
+                    break
+    return rec
+
+
+def state(rec: ModelRecords) -> dict[tuple[str, str], dict[str, str]]:
+    """(sheet key, ID) -> field -> text, with the Intervention as ('intervention', '')."""
+    out = {("intervention", ""): {k: cell_text(v) for k, v in rec.intervention.items()}}
+    for key, rows in rec.elements.items():
+        for r in rows:
+            out[(key, L.normalise_id(r.get("id")))] = {k: cell_text(v) for k, v in r.items()}
+    return out
+
+
+def changes(side: dict, base: dict) -> tuple[dict, set, set]:
+    """Changed fields {(sheet, id, field): value}, deleted rows, added rows of one side."""
+    changed = {}
+    for k, fields in side.items():
+        if k in base:
+            for f, v in fields.items():
+                if v != base[k].get(f, ""):
+                    changed[(*k, f)] = v
+    return changed, set(base) - set(side), set(side) - set(base)
+
+
+def name_of(sheet_key: str) -> str:
+    return L.INTERVENTION.name if sheet_key == "intervention" else L.LIST_SHEET_BY_KEY[sheet_key].name
+
+
+def header_of(sheet_key: str, field: str) -> str:
+    if sheet_key == "intervention":
+        return L.INTERVENTION.field(field).header
+    return L.LIST_SHEET_BY_KEY[sheet_key].column(field).header
+
+
+def check_three_way(mine_edits: list[tuple], theirs_edits: list[tuple]) -> None:
+    mine, theirs = apply(mine_edits), apply(theirs_edits)
+    result = merge_snapshots(Snapshot(BASE), Snapshot(mine), Snapshot(theirs))
+    b, m, t = state(BASE), state(mine), state(theirs)
+    out = state(result.records)
+    cm, dm, am = changes(m, b)
+    ct, dt_, at = changes(t, b)
+
+    # Conflicts exactly where both sides changed one field differently, or delete vs change.
+    expected = {(name_of(s), i, header_of(s, f)) for (s, i, f) in cm.keys() & ct.keys()
+                if cm[(s, i, f)] != ct[(s, i, f)]}
+    expected |= {(name_of(s), i, WHOLE_ROW) for (s, i) in dm if any(k[:2] == (s, i) for k in ct)}
+    expected |= {(name_of(s), i, WHOLE_ROW) for (s, i) in dt_ if any(k[:2] == (s, i) for k in cm)}
+    got = {(c.sheet, c.id, c.field) for c in result.conflicts}
+    assert got == expected
+
+    conflicts = {(c.sheet, c.id, c.field): c for c in result.conflicts}
+    # No edit lost: every changed field is in the merged cell or on the Conflicts sheet.
+    for (s, i, f), v in cm.items():
+        if (s, i) in out:
+            assert out[(s, i)].get(f, "") == v
+        else:
+            raise AssertionError(f"MINE's edit of {s} {i} {f} lost with its row")
+    for (s, i, f), v in ct.items():
+        c = conflicts.get((name_of(s), i, header_of(s, f)))
+        if c is not None:
+            assert c.theirs == v and c.mine == cm[(s, i, f)] and c.kept == out[(s, i)].get(f, "")
+        else:
+            assert out[(s, i)].get(f, "") == v
+    # Deletions: applied unless the other side changed the row (then kept and listed).
+    for (s, i) in dm | dt_:
+        other_changed = any(k[:2] == (s, i) for k in (ct if (s, i) in dm else cm))
+        assert ((s, i) in out) == (other_changed and (s, i) not in (dm & dt_))
+    # Additions: each side's new row is there, by its statement, renumbered where IDs collided.
+    statements = {(s, r.get(L.LIST_SHEET_BY_KEY[s].statement)): L.normalise_id(r.get("id"))
+                  for s, rows in result.records.elements.items() for r in rows}
+    renumbered = {(sheet, old): new for sheet, old, new in result.renumbered}
+    for side, added in ((m, am), (t, at)):
+        for (s, i) in added:
+            statement = side[(s, i)][L.LIST_SHEET_BY_KEY[s].statement]
+            assert (s, statement) in statements
+            got_id = statements[(s, statement)]
+            if side is t and (s, i) in am and m[(s, i)] != t[(s, i)]:
+                assert renumbered[(name_of(s), i)] == got_id != i
+            else:
+                assert got_id == i
+    # Untouched base values survive.
+    for k, fields in b.items():
+        if k in out:
+            for f, v in fields.items():
+                if (*k, f) not in cm and (*k, f) not in ct:
+                    assert out[k].get(f, "") == v
+    assert lost_values(Snapshot(BASE), Snapshot(mine), result.theirs, Snapshot(result.records),
+                       [c.record("now") for c in result.conflicts]) == []
+
+
+@FAST
+@given(edits("mine"), edits("theirs"))
+def test_three_way_merge_loses_no_edit_and_reports_exactly_the_conflicts(mine_edits, theirs_edits):
+    check_three_way(mine_edits, theirs_edits)
+
+
+@FAST
+@given(edits("mine"), edits("theirs"))
+def test_two_way_merge_keeps_every_value_and_flags_every_difference(mine_edits, theirs_edits):
+    mine, theirs = apply(mine_edits), apply(theirs_edits)
+    result = merge_snapshots(None, Snapshot(mine), Snapshot(theirs))
+    m, t, out = state(mine), state(theirs), state(result.records)
+    got = {(c.sheet, c.id, c.field) for c in result.conflicts}
+    expected = set()
+    for k in m.keys() & t.keys():
+        for f in set(m[k]) | set(t[k]):
+            if m[k].get(f, "") != t[k].get(f, ""):
+                expected.add((name_of(k[0]), k[1], header_of(k[0], f)))
+    expected |= {(name_of(s), i, WHOLE_ROW) for (s, i) in m.keys() ^ t.keys()}
+    assert got == expected
+    conflicts = {(c.sheet, c.id, c.field): c for c in result.conflicts}
+    for side in (m, t):
+        for k, fields in side.items():
+            assert k in out  # a union: no row dropped
+            for f, v in fields.items():
+                c = conflicts.get((name_of(k[0]), k[1], header_of(k[0], f)))
+                assert out[k].get(f, "") == v or (c is not None and v in (c.mine, c.theirs))
+
+
+def test_a_merge_with_nothing_changed_is_the_base():
+    result = merge_snapshots(Snapshot(BASE), Snapshot(copy.deepcopy(BASE)), Snapshot(copy.deepcopy(BASE)))
+    assert result.records.normalised() == BASE.normalised()
+    assert result.conflicts == [] and result.removed == [] and result.added == []
+
+
+def test_both_sides_adding_one_id_renumbers_theirs_and_its_links():
+    mine = apply([("add", "components", "C7", "Mine's new component")])
+    theirs = apply([("add", "components", "C7", "Their new component")])
+    theirs.elements["mechanisms"][0]["triggered_by"] = "C1, c 07"
+    result = merge_snapshots(Snapshot(BASE), Snapshot(mine), Snapshot(theirs))
+    assert result.renumbered == [("Components", "C7", "C8")]
+    comps = {L.normalise_id(r["id"]): r["component"] for r in result.records.elements["components"]}
+    assert comps["C7"] == "Mine's new component" and comps["C8"] == "Their new component"
+    assert L.split_ids(result.records.elements["mechanisms"][0]["triggered_by"]) == ("C1", "C8")
+    assert result.conflicts == []
