@@ -311,8 +311,8 @@ def _run(action: str, work: Callable[[LiveBook], str], book: Any) -> str:
         return message
     except Exception as exc:  # noqa: BLE001  (a bug: still a plain message, with where to look)
         message = (
-            f"Something went wrong inside lm-excel ({type(exc).__name__}: {exc}). Nothing in your "
-            "sheets was changed by this step. Run the same action from the command line with "
+            f"Something went wrong inside lm-excel ({type(exc).__name__}: {exc}). Your own entries "
+            "were not changed. Run the same action from the command line with "
             "--debug for details (e.g. lm-excel --debug check \"THIS WORKBOOK\"), and report it."
         )
         _report_failure(book, live, action, message)
@@ -335,35 +335,17 @@ def _report_failure(book: Any, live: LiveBook | None, action: str, message: str)
 
 
 def _validate(live: LiveBook) -> str:
+    """Check the model with the library's checker and write the report through the checks'
+    Validation-sheet writer (the same layout ``lm-excel check --write`` gives a file)."""
+    from .checks import validate as check_model
+    from .validation_sheet import write_validation
+
     model = live.read_model()
     check_xlwings_version(model)
-    rows = structure_rows(model)
-    sheet = live.find_sheet(L.VALIDATION.name)
-    if sheet is None:
-        raise LmExcelError(f"the '{L.VALIDATION.name}' sheet is missing; add a sheet of that name", live.path)
-    old = model.extras.get(L.VALIDATION.name, ())
-    header = ["Severity", "Where", "Problem", "How to fix"]
-    when = _now()
-    block = [[f"Checked at {_stamp(when)}: {len(rows)} problem(s) in the workbook's structure."], header, *rows]
-    live.write_block(sheet, OUTPUT_FIRST_ROW, block, len(old), max((len(r) for r in old), default=0))
-    n = len(model)
-    return (f"{n} elements read; {len(rows)} structure problem(s)" if rows
-            else f"{n} elements read; the structure is sound")
-
-
-def structure_rows(model: LogicModel) -> list[list[object]]:
-    """One row per structure note the reader worked around (a sheet, column or field missing)."""
-    out: list[list[object]] = []
-    for note in model.notes:
-        where = str(note.ref) if note.ref else note.sheet
-        problem = {
-            "missing-sheet": f"The sheet '{note.sheet}' is missing.",
-            "missing-column": f"The column '{note.detail}' is missing on '{note.sheet}'.",
-            "no-header-row": f"No header row found on '{note.sheet}'.",
-            "missing-field": f"The field '{note.detail}' is missing on '{note.sheet}'.",
-        }.get(note.code, f"{note.code}: {note.sheet} {note.detail}".strip())
-        out.append(["warning", where, problem, "Restore it from a fresh template (lm-excel new)."])
-    return out
+    report = check_model(model)
+    write_validation(XlwingsWriter(live), report, highlight=True)
+    verdict = "no errors" if report.valid else "needs fixing"
+    return f"{verdict} ({report.summary()}); see the Validation sheet"
 
 
 # --- Build measures plan ------------------------------------------------------------------------

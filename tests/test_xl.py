@@ -99,8 +99,8 @@ def status_written(book: Any) -> str:
     row = L.START_STATUS_ROW - 1
     col = ord(L.START_STATUS_CELL[0]) - 65
     hits = [a for a in writes_to(book, L.START.name) if a["start_row"] == row and a["start_column"] == col]
-    assert len(hits) == 1, f"expected one status write, got {hits}"
-    return hits[0]["values"][0][0]
+    assert hits, "no status written"
+    return hits[-1]["values"][0][0]  # the last write is what the user sees
 
 
 def alerts(book: Any) -> list[str]:
@@ -132,45 +132,69 @@ def test_live_read_pads_ragged_rows_and_ignores_cells_past_the_limits(example_xl
 
 
 def test_check_writes_validation_and_status(example_xlsm):
+    from lm_excel.checks import validate
+    from lm_excel.validation_sheet import SUMMARY_ROW, TABLE_HEADER_ROW
+
     book = remote_book(example_xlsm)
     status = xl.validate(book)
     assert alerts(book) == []
     written = writes_to(book, L.VALIDATION.name)
-    assert len(written) == 1, "the Validation sheet is written in one block"
-    block = written[0]
-    assert block["start_row"] == xl.OUTPUT_FIRST_ROW - 1 and block["start_column"] == 0
-    assert block["values"][0][0].startswith("Checked at ")
+    summary = next(a for a in written if a["start_row"] == SUMMARY_ROW - 1)
+    assert summary["values"][0][0] == "Checked"
+    header = next(a for a in written if a["start_row"] == TABLE_HEADER_ROW - 1)
+    assert header["values"][0][:2] == ["Severity", "Code"]
+    body = next(a for a in written if a["start_row"] == TABLE_HEADER_ROW)
+    report = validate(read_workbook(example_xlsm))
+    assert report.valid and body["values"] == [["No problems found."]]
     text = status_written(book)
     assert text == status
-    assert text.startswith("Check at ") and f"{len(read_workbook(example_xlsm))} elements read" in text
+    assert text.startswith("Check at ") and report.summary() in text
     assert dt.datetime.now().strftime("%d/%m/%Y") in text
 
 
-def test_check_reports_structure_problems_at_their_cells(tmp_path):
+def test_check_findings_point_at_cells_with_links_and_highlights(tmp_path):
     from lm_excel.builder import build_workbook
+    from lm_excel.checks import validate
+    from lm_excel.validation_sheet import TABLE_HEADER_ROW
 
     path = build_workbook(tmp_path / "x.xlsx", example_records())
-    # a renamed column: the reader works around it and the check says where
-    book = remote_book(path, edit={("Outcomes", f"C{L.HEADER_ROW}"): "When"})
+    first = L.HEADER_ROW + 1
+    # an ID deleted on Components and a column renamed on Outcomes
+    edits = {("Components", f"A{first}"): "", ("Outcomes", f"C{L.HEADER_ROW}"): "When"}
+    book = remote_book(path, edit=edits)
     xl.validate(book)
-    rows = writes_to(book, L.VALIDATION.name)[0]["values"]
-    problems = [r for r in rows[2:] if r[0]]
-    assert any("timescale" in r[2] and r[1].startswith("Outcomes!") for r in problems), problems
-    assert "1 structure problem" in status_written(book)
+    assert alerts(book) == []
+    body = next(a for a in writes_to(book, L.VALIDATION.name) if a["start_row"] == TABLE_HEADER_ROW)
+    rows = body["values"]
+    # the same findings the library gives for the same values
+    from lm_excel.parse import parse_grids
+
+    grids = {s["name"]: s["values"] for s in payload_from(path, edit=edits)["sheets"]}
+    expected = validate(parse_grids({k: [[None if v == "" else v for v in r] for r in g] for k, g in grids.items()},
+                                    source=path.name))
+    assert [r[1] for r in rows] == [f.code for f in sorted(expected.findings, key=lambda f: ("error", "warning", "info").index(f.severity))]
+    assert any(r[0] == "Error" and r[2] == "Components" and r[3] == f"A{first}" for r in rows), rows
+    assert any(r[2] == "Outcomes" for r in rows), rows
+    # links: one whole-column formula write on column D, each a HYPERLINK to the cell
+    links = [a for a in actions(book, "setFormula") if a["start_column"] == 3]
+    assert len(links) == 1 and links[0]["start_row"] == TABLE_HEADER_ROW
+    assert "HYPERLINK(\"#Components!A" in links[0]["values"][[r[3] for r in rows].index(f"A{first}")][0]
+    # the offending cell is highlighted with a rule lm-excel can find and remove later
+    cf = [a for a in actions(book, "addConditionalFormat")
+          if a["sheet_position"] == L.SHEET_ORDER.index("Components")]
+    assert cf and "lm-excel check" in cf[0]["args"][0]["formula"]
+    assert "needs fixing" in status_written(book)
 
 
 def test_a_second_check_clears_the_previous_result_first(example_xlsm):
-    first = remote_book(example_xlsm)
-    xl.validate(first)
-    # the workbook as Excel would hold it after the first check: old rows further down
     old = {(L.VALIDATION.name, f"A{r}"): "old finding" for r in range(4, 30)}
     again = remote_book(example_xlsm, edit=old)
     xl.validate(again)
-    clears = [a for a in actions(again, "rangeClearContents")
-              if a["sheet_position"] == L.SHEET_ORDER.index(L.VALIDATION.name)]
-    assert clears and clears[0]["start_row"] == xl.OUTPUT_FIRST_ROW - 1 and clears[0]["row_count"] >= 26
-    order = [a["func"] for a in actions(again)]
-    assert order.index("rangeClearContents") < order.index("setValues")
+    index = L.SHEET_ORDER.index(L.VALIDATION.name)
+    clears = [a for a in actions(again, "rangeClear") if a["sheet_position"] == index]
+    assert clears and clears[0]["start_row"] == 2 and clears[0]["row_count"] >= 27
+    funcs = [(a["func"], a["sheet_position"]) for a in actions(again)]
+    assert funcs.index(("rangeClear", index)) < funcs.index(("setValues", index))
 
 
 # --- what the user is told ------------------------------------------------------------------------
@@ -221,10 +245,12 @@ def test_a_workbook_that_is_not_a_logic_model_gets_a_plain_message(tmp_path):
 
 
 def test_an_unexpected_error_is_a_message_not_a_traceback(example_xlsm, monkeypatch):
+    import lm_excel.checks
+
     def broken(model):
         raise KeyError("boom")
 
-    monkeypatch.setattr(xl, "structure_rows", broken)
+    monkeypatch.setattr(lm_excel.checks, "validate", broken)
     book = remote_book(example_xlsm)
     xl.validate(book)
     (shown,) = alerts(book)
