@@ -22,6 +22,11 @@ _API = {
     "ModelRecords": "lm_excel.model",
     "CellRef": "lm_excel.model",
     "LmExcelError": "lm_excel.errors",
+    # evaluation measures (issue 4)
+    "suggest": "lm_excel.measures.suggest",
+    "load_library": "lm_excel.measures.library",
+    "make_plan": "lm_excel.measures.plan",
+    "write_plan": "lm_excel.measures.plan_writer",
 }
 
 __all__ = [  # noqa: PLE0604 (names are strings; built from _API)

@@ -63,3 +63,11 @@ class OutputError(LmExcelError):
 
 class UsageError(LmExcelError):
     """A command was called with arguments that cannot work."""
+
+
+class MeasureLibraryError(LmExcelError):
+    """A measures library file, or an LA's own measure, is not usable (issue 4)."""
+
+
+class SuggestError(UsageError):
+    """A measure-suggestion request cannot be understood (e.g. an unknown who-benefits value)."""

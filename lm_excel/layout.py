@@ -67,6 +67,16 @@ LISTS: dict[str, tuple[str, ...]] = {
     "factor_type": ("Enabler", "Barrier", "Moderator"),
     "confidence": ("Strong", "Some", "Weak", "Untested"),
     "rating": ("Low", "Medium", "High"),
+    # Evaluation measures (issue 4): the My measures sheet and the Measures plan.
+    "measure_kind": ("Administrative", "Validated instrument", "Bespoke", "Qualitative"),
+    "measure_domain": (
+        "Safety", "Service", "Placement", "Education", "Early years", "Emotional wellbeing",
+        "Mental health", "Parenting", "Family functioning", "Workforce", "Offending", "Health",
+        "Financial", "Housing", "Experience", "Practice quality", "Partnership", "Cost",
+        "Engagement",
+    ),
+    "licence": ("Free", "Registration", "Licensed", "Paid"),
+    "plan_status": ("Suggested", "Agreed", "Collecting", "Not needed"),
 }
 
 
@@ -382,6 +392,69 @@ NEGATIVES = ListSheet(
     ),
 )
 
+# --- evaluation measures (issue 4) ---------------------------------------------------------------
+
+MY_MEASURES = ListSheet(
+    required=False,
+    key="my_measures",
+    name="My measures",
+    prefix="MM",
+    singular="local measure",
+    intro=(
+        "Optional: measures your service already collects or plans to use (a local survey, a "
+        "dashboard figure). They join the measures library: Build measures plan can suggest them."
+    ),
+    statement="name",
+    colour="2E5E6B",
+    aliases=("Local measures", "Our measures"),
+    columns=(
+        _id_column("MM"),
+        Column("name", "Measure", help="Its name as staff know it, e.g. Family Connect feedback card.", required=True, width=30, long=True, aliases=("measure name", "name")),
+        Column("kind", "Kind", "choice", help="Administrative data, a validated instrument, a bespoke survey or qualitative work.", choices="measure_kind", width=16),
+        Column("domain", "Domain", "choice", help="The main area it measures.", choices="measure_domain", width=16),
+        Column("what_it_measures", "What it measures", help="What it tells you, e.g. whether families felt listened to at each visit.", width=40, long=True, aliases=("measures", "description")),
+        Column("respondent", "Completed by", help="Who fills it in or provides it: child, young person, parent or carer, family, practitioner, service or system.", width=18, aliases=("respondent", "informant")),
+        Column("who_benefits", "Suits outcomes for", help="Outcomes for whom it fits: child, parent or carer, family, practitioner, service or system, community. Separate several with semicolons.", width=20, aliases=("who benefits",)),
+        Column("ages", "Ages", help="Age range in years, e.g. 8-15 or 13+. Leave blank for any age.", width=10),
+        Column("data_source", "Data source", help="Where the data comes from, e.g. case management system, feedback card.", width=22),
+        Column("timepoints", "Timepoints", help="When it is collected, e.g. first visit and case closure.", width=20),
+        Column("licence", "Licence", "choice", help="Free, needs registration, licensed or paid.", choices="licence", width=12),
+        Column("keywords", "Keywords", help="Words an outcome might use that this measure fits, separated by semicolons, e.g. listened to; respected.", width=30, long=True),
+        Column("notes", "Notes or link", help="Anything else: a link to the form, who holds the data, costs.", width=30, long=True, aliases=("notes", "link")),
+    ),
+)
+
+#: Columns of the Measures plan table (written by lm_excel.measures.plan_writer).
+#: ``editable`` columns are the user's: regenerating the plan keeps every change made to them.
+PLAN_HIDDEN = ("measure_key", "generated")
+PLAN_EDITABLE = ("measure", "baseline", "follow_up", "responsible", "target", "status", "notes")
+PLAN_COLUMNS: tuple[Column, ...] = (
+    Column("ref", "Ref", help="The ID of the outcome, output, negative consequence or assumption this row measures.", required=True, width=8),
+    Column("row_type", "Type", help="Outcome (primary or secondary), process (an output), negative consequence or assumption.", width=14),
+    Column("statement", "Statement", help="Copied from the logic model each time the plan is built.", width=36, long=True),
+    Column("about", "About", help="Timescale, who benefits and priority, or the target, likelihood or confidence from the logic model.", width=22, long=True),
+    Column("measure", "Measure", help="The measure chosen. Pick another from the list to swap it; your choice is kept when the plan is rebuilt.", required=True, width=30, long=True),
+    Column("alternatives", "Alternatives", help="Other measures that fit, best first.", width=30, long=True),
+    Column("why", "Why suggested", help="The words and domain that matched, and any fit warning.", width=34, long=True),
+    Column("kind", "Kind", help="Administrative data, validated instrument, bespoke or qualitative.", width=14),
+    Column("respondent", "Completed by", help="Who fills it in or provides the data.", width=16),
+    Column("data_source", "Data source", help="Where the data comes from.", width=18),
+    Column("baseline", "Baseline", help="When the first measurement is taken. Edit freely.", width=22, long=True),
+    Column("follow_up", "Follow-up", help="When it is measured again, from the outcome's timescale. Edit freely.", width=24, long=True),
+    Column("responsible", "Responsible", help="Who collects and reports this measure.", width=16),
+    Column("target", "Target", help="The change you aim for, e.g. a 10% fall in 12 months.", width=16),
+    Column("licence", "Licence and cost", help="Free, registration, licensed or paid, and what that involves.", width=26, long=True),
+    Column("status", "Status", "choice", help="Suggested, agreed, collecting, or not needed.", choices="plan_status", width=12),
+    Column("notes", "Notes", help="Anything else. Kept when the plan is rebuilt.", width=26, long=True),
+    Column("check", "Check", help="Notes from the last build, e.g. an outcome that no longer exists.", width=30, long=True),
+    Column("measure_key", "Measure key", help="Key of the measure in the library (hidden).", width=8),
+    Column("generated", "Generated", help="What the tool wrote last time, to tell your edits apart (hidden).", width=8),
+)
+#: Name of the hidden list (on the Lists sheet) of measures offered in the plan's Measure column.
+PLAN_MEASURE_LIST = "measures"
+#: First cell text of the recommended-design block written below the plan table.
+PLAN_DESIGN_MARKER = "Recommended evaluation design"
+
 #: List sheets in workbook order.
 LIST_SHEETS: tuple[ListSheet, ...] = (
     INPUTS,
@@ -392,6 +465,7 @@ LIST_SHEETS: tuple[ListSheet, ...] = (
     CONTEXT,
     ASSUMPTIONS,
     NEGATIVES,
+    MY_MEASURES,
 )
 LIST_SHEET_BY_KEY: dict[str, ListSheet] = {s.key: s for s in LIST_SHEETS}
 PREFIXES: dict[str, str] = {s.prefix: s.key for s in LIST_SHEETS}
@@ -410,6 +484,7 @@ MEASURES_PLAN = OutputSheet(
         "It is filled by 'Build measures plan' (or lm-excel plan). Your edits are kept when you rebuild it."
     ),
     colour="2E6B5A",
+    columns=PLAN_COLUMNS,
 )
 VALIDATION = OutputSheet(
     key="validation",
@@ -487,6 +562,7 @@ START_STEPS: tuple[tuple[str, str], ...] = (
     ("Assumptions", "Write down what must be true for it to work, and how you will test it."),
     ("Negative consequences", "Think about what could go wrong, for whom, and how you will watch for it."),
     ("Check", "Press Check (or run lm-excel check) and fix what it finds."),
+    ("My measures", "Optional: add measures your service already collects; the plan can suggest them."),
     ("Measures plan", "Press Build measures plan to get suggested measures for each outcome; edit as you like."),
     ("Report", "Press Create Word report to get a formatted report to share."),
 )

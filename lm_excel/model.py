@@ -241,6 +241,11 @@ class LogicModel:
     def negatives(self) -> tuple[Element, ...]:
         return self.elements["negatives"]
 
+    @property
+    def my_measures(self) -> tuple[Element, ...]:
+        """The LA's own measures (My measures sheet), which join the measures library."""
+        return self.elements["my_measures"]
+
     def all_elements(self) -> Iterator[Element]:
         for sheet in L.LIST_SHEETS:
             yield from self.elements[sheet.key]

@@ -99,7 +99,8 @@ def test_sheet_names_matched_loosely_and_optional_sheets_may_be_missing():
     assert model.intervention.name == "X"
     assert [c.id for c in model.components] == ["C1"]
     missing_sheets = {n.sheet for n in model.notes if n.code == "missing-sheet"}
-    assert missing_sheets == {"Inputs", "Outputs", "Context factors", "Assumptions", "Negative consequences"}
+    assert missing_sheets == {"Inputs", "Outputs", "Context factors", "Assumptions", "Negative consequences",
+                              "My measures"}
     assert any(n.code == "missing-metadata" for n in model.notes)
 
 

@@ -10,6 +10,8 @@ COMMAND_MODULES = (
     "new",
     "check",
     "demo",
+    "plan",
+    "suggest",
     "share",
     "diff",
     "merge",

@@ -34,6 +34,7 @@ def run_demo(outdir: Path) -> list[Path]:
     outputs: list[Path] = []
     workbook = build_workbook(outdir / EXAMPLE_FILE_NAME, example_records())
     outputs.append(workbook)
+    outputs += _demo_plan(workbook, outdir)
     # Check (issue 3): the example's validation result, on the Validation sheet of a checked copy.
     from ..validation_sheet import check_file, checked_name
 
@@ -49,6 +50,17 @@ def run_demo(outdir: Path) -> list[Path]:
 
     outputs.append(build_macro_workbook(workbook.with_suffix(".xlsm"), example_records()))
     return outputs
+
+
+def _demo_plan(workbook: Path, outdir: Path) -> list[Path]:
+    """The measures plan (issue 4): written into the example workbook and exported as CSV."""
+    from ..measures.plan import make_plan
+    from ..measures.plan_writer import write_plan, write_plan_csv
+    from ..reader import read_workbook
+
+    plan = make_plan(read_workbook(workbook))
+    write_plan(workbook, plan)
+    return [write_plan_csv(plan, outdir / "measures-plan.csv")]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,0 +1,87 @@
+"""``lm-excel plan``: build the evaluation-measures plan of a logic-model workbook."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import UsageError
+
+HELP = "Build the measures plan: suggested measures for each outcome, kept edits, a design."
+DESCRIPTION = """\
+Build the evaluation-measures plan of a logic-model workbook and write it into the workbook's
+Measures plan sheet: for each outcome (primary first) a suggested measure with alternatives,
+who completes it, the data source, baseline and follow-up timepoints and the licence; process
+measures for outputs; monitoring for negative consequences; tests for weak or untested
+assumptions; and a recommended evaluation design. Measures on the My measures sheet take part.
+
+Run it again after editing the plan: every cell you changed in the Measure, Baseline,
+Follow-up, Responsible, Target, Status and Notes columns is kept, rows you added are kept, and
+rows whose outcome has gone are kept and flagged, never dropped.
+
+The workbook you give is not changed: the result goes to a new file (default: NAME-plan.xlsx
+beside it), unless you add --in-place, which first saves a backup copy (NAME.bak.xlsx).
+
+example:
+  lm-excel plan my-model.xlsx
+  lm-excel plan my-model.xlsx -o my-model-with-plan.xlsx --csv plan.csv
+  lm-excel plan my-model-with-plan.xlsx --in-place
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("plan", help=HELP, description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT",
+                   help="the workbook to write (default: NAME-plan.xlsx beside PATH)")
+    p.add_argument("--in-place", action="store_true",
+                   help="update PATH itself, after saving a backup copy")
+    p.add_argument("--csv", type=Path, metavar="CSV", help="also export the plan as CSV")
+    p.add_argument("--force", action="store_true", help="replace OUT or CSV if it exists")
+    p.set_defaults(handler=run)
+
+
+def plan_workbook(path: Path, output: Path | None = None, *, in_place: bool = False,
+                  csv: Path | None = None, force: bool = False) -> tuple[object, list[Path]]:
+    """Build the plan of ``path`` and write it; return the plan and the paths written."""
+    from ..fileio import backup, is_locked
+    from ..measures.plan import make_plan
+    from ..measures.plan_writer import write_plan, write_plan_csv
+    from ..reader import read_workbook
+
+    if in_place and output is not None:
+        raise UsageError("give either -o OUT or --in-place, not both")
+    model = read_workbook(path)
+    if in_place:
+        target = path
+        if is_locked(path):
+            raise UsageError(f"'{path.name}' is open in a spreadsheet program; close it first")
+    else:
+        target = output or path.with_name(f"{path.stem}-plan{path.suffix}")
+        if target.resolve() == path.resolve():
+            raise UsageError("OUT is the workbook itself; use --in-place to update it")
+        if target.exists() and not force:
+            raise UsageError(f"'{target}' already exists; choose another name or add --force")
+    if csv is not None and csv.exists() and not force:
+        raise UsageError(f"'{csv}' already exists; choose another name or add --force")
+    plan = make_plan(model)
+    written = []
+    if in_place:
+        written.append(backup(path))
+    written.append(write_plan(path, plan, target))
+    if csv is not None:
+        written.append(write_plan_csv(plan, csv))
+    return plan, written
+
+
+def run(args: argparse.Namespace) -> int:
+    plan, written = plan_workbook(args.path, args.output, in_place=args.in_place, csv=args.csv,
+                                  force=args.force)
+    print(plan.summary())
+    for note in plan.notes:
+        if note.code != "edit-kept":
+            print(f"- {note}")
+    for path in written:
+        print(path)
+    return 0

@@ -1,0 +1,249 @@
+"""The measures library: a curated CSV shipped in the package, plus an LA's own measures."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lm_excel.errors import MeasureLibraryError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lm_excel.measures.suggest import Index
+
+KINDS = ("administrative", "validated instrument", "bespoke", "qualitative")
+LICENCES = ("free", "registration", "licensed", "paid")
+DOMAINS = (
+    "safety", "service", "placement", "education", "early_years", "emotional_wellbeing",
+    "mental_health", "parenting", "family_functioning", "workforce", "offending", "health",
+    "financial", "housing", "experience", "practice_quality", "partnership", "cost", "engagement",
+)
+WHO_BENEFITS = ("child", "parent or carer", "family", "practitioner", "service or system", "community")
+RESPONDENTS = (
+    "child", "young person", "parent or carer", "family", "teacher", "practitioner",
+    "partner agency", "evaluator", "service or system",
+)
+# Respondents whose answers make a measure a questionnaire about children or parents, never
+# suitable on its own for an outcome about practitioners.
+CHILD_OR_PARENT_RESPONDENTS = frozenset({"child", "young person", "parent or carer", "family", "teacher"})
+
+COLUMNS = (
+    "key", "name", "kind", "domains", "what_it_measures", "respondent", "who_benefits",
+    "age_min", "age_max", "items_or_effort", "licence", "licence_note", "data_source",
+    "timepoints", "source_url", "notes", "keywords",
+)
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One evaluation measure: what it measures, who completes it, what it costs, its source."""
+
+    key: str
+    name: str
+    kind: str
+    domains: tuple[str, ...]
+    what_it_measures: str = ""
+    respondent: tuple[str, ...] = ()
+    who_benefits: tuple[str, ...] = ()
+    age_min: float | None = None
+    age_max: float | None = None
+    items_or_effort: str = ""
+    licence: str = "free"
+    licence_note: str = ""
+    data_source: str = ""
+    timepoints: str = ""
+    source_url: str = ""
+    notes: str = ""
+    keywords: tuple[str, ...] = ()
+    local: bool = False
+
+    @property
+    def is_child_or_parent_questionnaire(self) -> bool:
+        """True when children, young people or parents fill it in and no practitioner does."""
+        if self.kind == "administrative":
+            return False
+        return bool(self.respondent) and set(self.respondent) <= CHILD_OR_PARENT_RESPONDENTS
+
+    @property
+    def age_range(self) -> str:
+        """The age range as text ("8-15", "13+"), or "" when there is none."""
+        if self.age_min is None and self.age_max is None:
+            return ""
+        lo = _fmt_age(self.age_min if self.age_min is not None else 0)
+        return f"{lo}+" if self.age_max is None else f"{lo}-{_fmt_age(self.age_max)}"
+
+
+def _fmt_age(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def problems_of(m: Measure, *, need_source: bool = True) -> list[str]:
+    """Return what is wrong with one measure, in plain English (empty when it is fine).
+
+    An LA's own (local) measure may leave its domains, licence and source blank.
+    """
+    out = []
+    if not _KEY.match(m.key or ""):
+        out.append(f"key {m.key!r} must be lower case letters, digits and underscores")
+    if not m.name.strip():
+        out.append("name is empty")
+    if m.kind not in KINDS:
+        out.append(f"kind {m.kind!r} is not one of: {', '.join(KINDS)}")
+    if not m.domains and not m.local:
+        out.append("domains is empty")
+    for d in m.domains:
+        if d not in DOMAINS:
+            out.append(f"domain {d!r} is not one of: {', '.join(DOMAINS)}")
+    for r in m.respondent:
+        if r not in RESPONDENTS:
+            out.append(f"respondent {r!r} is not one of: {', '.join(RESPONDENTS)}")
+    if not m.who_benefits and not m.local:
+        out.append("who_benefits is empty")
+    for w in m.who_benefits:
+        if w not in WHO_BENEFITS:
+            out.append(f"who_benefits {w!r} is not one of: {', '.join(WHO_BENEFITS)}")
+    if m.licence not in LICENCES and not (m.local and m.licence == ""):
+        out.append(f"licence {m.licence!r} is not one of: {', '.join(LICENCES)}")
+    if m.age_min is not None and m.age_max is not None and m.age_min > m.age_max:
+        out.append(f"age_min {m.age_min} is above age_max {m.age_max}")
+    if need_source and not m.source_url.startswith(("https://", "http://")):
+        out.append("source_url must be a web address (https://...)")
+    return out
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split(";") if p.strip())
+
+
+def _age(cell: str, column: str, where: str) -> float | None:
+    cell = cell.strip()
+    if not cell:
+        return None
+    try:
+        value = float(cell)
+    except ValueError:
+        raise MeasureLibraryError(f"{where}: {column} {cell!r} is not a number of years") from None
+    if not 0 <= value <= 120:
+        raise MeasureLibraryError(f"{where}: {column} {cell!r} is not an age in years")
+    return value
+
+
+def parse_measures_csv(text: str, name: str = "measures.csv") -> tuple[Measure, ...]:
+    """Parse measures from CSV text; raise MeasureLibraryError naming the file and line."""
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        raise MeasureLibraryError(f"{name}: missing column(s): {', '.join(missing)}")
+    measures: list[Measure] = []
+    seen: dict[str, int] = {}
+    problems: list[str] = []
+    for row in reader:
+        line = reader.line_num
+        where = f"{name} line {line}"
+        cells = {c: (row.get(c) or "").strip() for c in COLUMNS}
+        m = Measure(
+            key=cells["key"], name=cells["name"], kind=cells["kind"],
+            domains=_split(cells["domains"]), what_it_measures=cells["what_it_measures"],
+            respondent=_split(cells["respondent"]), who_benefits=_split(cells["who_benefits"]),
+            age_min=_age(cells["age_min"], "age_min", where),
+            age_max=_age(cells["age_max"], "age_max", where),
+            items_or_effort=cells["items_or_effort"], licence=cells["licence"],
+            licence_note=cells["licence_note"], data_source=cells["data_source"],
+            timepoints=cells["timepoints"], source_url=cells["source_url"], notes=cells["notes"],
+            keywords=_split(cells["keywords"]),
+        )
+        problems += [f"{where} ({m.key or 'no key'}): {p}" for p in problems_of(m)]
+        if m.key in seen:
+            problems.append(f"{where}: key {m.key!r} already used on line {seen[m.key]}")
+        seen.setdefault(m.key, line)
+        measures.append(m)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise MeasureLibraryError(problems[0] + more)
+    return tuple(measures)
+
+
+def read_measures_csv(path: str | Path) -> tuple[Measure, ...]:
+    """Read a measures CSV file (UTF-8, header row) into Measure records."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise MeasureLibraryError(f"{p}: file not found") from None
+    except UnicodeDecodeError as exc:
+        raise MeasureLibraryError(f"{p}: not UTF-8 text (byte {exc.start})") from None
+    return parse_measures_csv(text, p.name)
+
+
+class MeasureLibrary(Sequence[Measure]):
+    """An ordered, read-only set of measures with unique keys and a search index built once."""
+
+    def __init__(self, measures: Iterable[Measure]):
+        self._measures: tuple[Measure, ...] = tuple(measures)
+        self._by_key: dict[str, Measure] = {}
+        for m in self._measures:
+            if m.key in self._by_key:
+                raise MeasureLibraryError(f"measure key {m.key!r} is used twice")
+            self._by_key[m.key] = m
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self._measures[i]
+
+    def __len__(self) -> int:
+        return len(self._measures)
+
+    def __iter__(self) -> Iterator[Measure]:
+        return iter(self._measures)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._by_key
+        return item in self._measures
+
+    def get(self, key: str) -> Measure | None:
+        """The measure with this key, or None."""
+        return self._by_key.get(key)
+
+    def keys(self) -> list[str]:
+        """All measure keys in library order."""
+        return list(self._by_key)
+
+    @cached_property
+    def index(self) -> Index:
+        """The search index used by suggest(), built on first use."""
+        from lm_excel.measures.suggest import Index
+
+        return Index(self._measures)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> MeasureLibrary:
+    text = (Path(__file__).parents[1] / "data" / "measures.csv").read_text("utf-8")
+    return MeasureLibrary(parse_measures_csv(text, "measures.csv"))
+
+
+@lru_cache(maxsize=8)
+def _with_extra(extra: tuple[Measure, ...]) -> MeasureLibrary:
+    base = _builtin()
+    for m in extra:
+        problems = problems_of(m, need_source=False)
+        if problems:
+            raise MeasureLibraryError(f"local measure {m.key or '(no key)'}: {problems[0]}")
+        if m.key in base:
+            raise MeasureLibraryError(
+                f"local measure key {m.key!r} is already in the library; choose another key"
+            )
+    return MeasureLibrary(tuple(base) + extra)
+
+
+def load_library(extra: Iterable[Measure] | None = None) -> MeasureLibrary:
+    """Return the shipped measures library, plus an LA's own measures when given (cached)."""
+    if not extra:
+        return _builtin()
+    return _with_extra(tuple(extra))

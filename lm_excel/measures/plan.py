@@ -1,0 +1,605 @@
+"""The evaluation-measures plan: how the evaluation will know each outcome changed.
+
+``make_plan(model)`` builds one row per outcome (primary outcomes first), per output (a process
+measure), per negative consequence (monitoring) and per weak or untested assumption (a test),
+each with a suggested measure, alternatives, who completes it, the data source, baseline and
+follow-up timepoints, licence and a status. It also recommends an evaluation design, by rule.
+
+The plan already in the workbook (``model.extras['Measures plan']``) is merged in: every cell of
+the user's columns (layout.PLAN_EDITABLE) that the user changed is kept, rows the user added are
+kept, and rows whose outcome (or output ...) has gone are kept and flagged, never dropped.
+
+pandas is imported only when a plan is made: ``import lm_excel.measures`` stays light.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .. import layout as L
+from ..errors import SuggestError
+from ..model import CellRef, Element, LogicModel, a1, cell_text
+from .library import KINDS, RESPONDENTS, WHO_BENEFITS, Measure, MeasureLibrary, load_library
+from .suggest import Suggestion, parse_age, parse_timescale, parse_who, suggest
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+COLUMNS: tuple[str, ...] = tuple(c.key for c in L.PLAN_COLUMNS)
+EDITABLE: tuple[str, ...] = L.PLAN_EDITABLE
+#: Library measures offered for process rows (outputs): counts, take-up, fidelity.
+PROCESS_MEASURES = ("output_count", "service_engagement", "fidelity_log")
+ALTERNATIVES = 3
+
+_PILOT = "https://evaluationhub.eif.org.uk/pilot-impact-studies/"
+_STANDARDS = "https://guidebook.eif.org.uk/eif-evidence-standards"
+_IPE = "https://evaluationhub.eif.org.uk/implementation-and-process-studies/"
+_MAGENTA = "https://www.gov.uk/government/publications/the-magenta-book"
+
+_RESPONDENT_ALIASES = {
+    "parent": "parent or carer", "parents": "parent or carer", "carer": "parent or carer",
+    "carers": "parent or carer", "staff": "practitioner", "worker": "practitioner",
+    "workers": "practitioner", "social worker": "practitioner", "keyworker": "practitioner",
+    "practitioners": "practitioner", "service": "service or system",
+    "system": "service or system", "records": "service or system",
+    "administrative record": "service or system", "children": "child",
+    "young people": "young person", "teachers": "teacher", "families": "family",
+}
+
+
+@dataclass(frozen=True)
+class PlanNote:
+    """Something the plan builder noticed: a kept edit, a deleted outcome, a bad local measure."""
+
+    code: str
+    message: str
+    ref: CellRef | None = None
+
+    def __str__(self) -> str:
+        return f"{self.ref}: {self.message}" if self.ref else self.message
+
+
+@dataclass(frozen=True)
+class DesignStrand:
+    """One strand of the recommended evaluation design, with the reason and a source."""
+
+    title: str
+    detail: str
+    source: str
+
+
+@dataclass
+class MeasuresPlan:
+    """A measures plan: the table (pandas), the recommended design and what was noticed."""
+
+    table: pd.DataFrame
+    design: tuple[DesignStrand, ...]
+    notes: tuple[PlanNote, ...]
+    kept_edits: int  # cells of the user's columns that the user had changed
+    kept_rows: int  # rows the user added, or whose outcome (output ...) has gone
+    library: MeasureLibrary
+
+    def rows(self) -> list[dict[str, str]]:
+        """The table as a list of records (column key -> text)."""
+        return self.table.to_dict("records")
+
+    def count(self, kind: str) -> int:
+        """Number of rows of one kind: outcome, process, negative or assumption."""
+        return sum(1 for r in self.rows() if _row_kind(r) == kind)
+
+    def summary(self) -> str:
+        """A few plain lines: what the plan holds, edits kept, flags, the recommended design."""
+        rows = self.rows()
+        primary = sum(1 for r in rows if r["row_type"] == "Outcome (primary)")
+        local = sorted({r["measure"] for r in rows if r["measure_key"] in self._local_keys()})
+        flagged = [n for n in self.notes if n.code in ("ref-deleted", "not-regenerated")]
+        lines = [
+            (f"Measures plan: {self.count('outcome')} outcome rows ({primary} primary), "
+            f"{self.count('process')} process rows, {self.count('negative')} negative-consequence "
+            f"rows, {self.count('assumption')} assumption rows."),
+            (f"Your changes kept: {self.kept_edits} cells, {self.kept_rows} rows; rows flagged "
+            f"for you to look at: {len(flagged)}."),
+        ]
+        if local:
+            lines.append(f"Your own measures used: {', '.join(local)}.")
+        lines.append("Recommended design: " + "; ".join(s.title for s in self.design) + ".")
+        return "\n".join(lines)
+
+    def _local_keys(self) -> set[str]:
+        return {m.key for m in self.library if m.local}
+
+    def to_csv_text(self) -> str:
+        """The visible columns as CSV text, headed as in the workbook."""
+        visible = [c for c in L.PLAN_COLUMNS if c.key not in L.PLAN_HIDDEN]
+        out = self.table[[c.key for c in visible]].copy()
+        out.columns = [c.header for c in visible]
+        return out.to_csv(index=False, lineterminator="\n")
+
+
+# --- local measures (My measures sheet) --------------------------------------------------------
+
+def local_measures(model: LogicModel) -> tuple[tuple[Measure, ...], list[PlanNote]]:
+    """The LA's own measures from the My measures sheet, and notes on rows that could not be used."""
+    out: list[Measure] = []
+    notes: list[PlanNote] = []
+    seen: set[str] = set()
+    for el in model.my_measures:
+        name = el.text("name")
+        if not el.id or not name:
+            notes.append(PlanNote("local-measure-skipped",
+                                  "a measure on My measures needs an ID and a name; row skipped",
+                                  el.ref("name" if not name else "id")))
+            continue
+        if el.id in seen:
+            notes.append(PlanNote("local-measure-skipped",
+                                  f"ID {el.id} is used twice on My measures; this row skipped",
+                                  el.ref("id")))
+            continue
+        seen.add(el.id)
+        kind = el.text("kind").lower() or "bespoke"
+        if kind not in KINDS:
+            notes.append(PlanNote("local-measure-value", f"kind '{el.text('kind')}' is not one of "
+                                  f"{', '.join(KINDS)}; read as bespoke", el.ref("kind")))
+            kind = "bespoke"
+        domain = el.text("domain").lower().replace(" ", "_")
+        respondent: list[str] = []
+        for part in re.split(r"[;,/\n]", el.text("respondent")):
+            v = " ".join(part.lower().split())
+            v = _RESPONDENT_ALIASES.get(v, v)
+            if v in RESPONDENTS:
+                respondent.append(v)
+            elif v:
+                notes.append(PlanNote("local-measure-value", f"completed by '{part.strip()}' is not "
+                                      f"one of {', '.join(RESPONDENTS)}; ignored", el.ref("respondent")))
+        try:
+            who = tuple(sorted(parse_who(el.text("who_benefits")))) or WHO_BENEFITS
+        except SuggestError as exc:
+            notes.append(PlanNote("local-measure-value", f"{exc}; read as suits any outcome",
+                                  el.ref("who_benefits")))
+            who = WHO_BENEFITS
+        ages = None
+        if el.text("ages"):
+            try:
+                ages = parse_age(el.text("ages"))
+            except SuggestError as exc:
+                notes.append(PlanNote("local-measure-value", f"{exc}; ignored", el.ref("ages")))
+        licence = el.text("licence").lower()
+        out.append(Measure(
+            key=f"local_{el.id.lower()}", name=name, kind=kind,
+            domains=(domain,) if domain in _DOMAIN_KEYS else (),
+            what_it_measures=el.text("what_it_measures"), respondent=tuple(respondent),
+            who_benefits=who, age_min=ages[0] if ages else None,
+            age_max=ages[1] if ages else None, licence=licence,
+            licence_note="", data_source=el.text("data_source"),
+            timepoints=el.text("timepoints"), notes=el.text("notes"),
+            keywords=tuple(k.strip() for k in el.text("keywords").split(";") if k.strip()),
+            local=True,
+        ))
+    return tuple(out), notes
+
+
+_DOMAIN_KEYS = {d.lower().replace(" ", "_") for d in L.LISTS["measure_domain"]}
+
+
+# --- the previous plan in the workbook ----------------------------------------------------------
+
+def parse_plan_grid(grid: Sequence[Sequence[object]], sheet: str = L.MEASURES_PLAN.name
+                    ) -> tuple[list[dict[str, Any]], bool]:
+    """Rows of a Measures plan sheet (as a grid of values from A1), and whether the hidden
+    'Generated' column was found. Each row maps column keys to text, plus '_ref' (its first
+    cell) and '_row'. Rows typed below the recommended design are plan rows too."""
+    header_r, mapping = None, {}
+    for r in range(min(len(grid), 20)):
+        found: dict[str, int] = {}
+        for c, value in enumerate(grid[r]):
+            for col in L.PLAN_COLUMNS:
+                if col.key not in found and value is not None and col.matches(value):
+                    found[col.key] = c
+                    break
+        if "ref" in found and "measure" in found and len(found) > len(mapping):
+            header_r, mapping = r, found
+    if header_r is None:
+        return [], False
+    rows = []
+    in_design = False
+    for r in range(header_r + 1, len(grid)):
+        row = grid[r]
+        first = next((cell_text(v) for v in row if cell_text(v)), "")
+        if first == L.PLAN_DESIGN_MARKER:
+            in_design = True
+            continue
+        # Below the table sit the design's numbered lines ("1.", "2." ...); any other row
+        # there is one the user typed below it, and is read as a plan row.
+        if in_design and re.fullmatch(r"\d+\.", cell_text(row[0]) if row else ""):
+            continue
+        values = {k: cell_text(row[c]) if c < len(row) else "" for k, c in mapping.items()}
+        if not any(values.values()):
+            continue
+        values["_ref"] = CellRef(sheet, a1(r + 1, mapping["ref"] + 1))
+        values["_row"] = r + 1
+        rows.append(values)
+    return rows, "generated" in mapping
+
+
+# --- building the rows --------------------------------------------------------------------------
+
+def _row_kind(row: dict[str, Any]) -> str:
+    gen = _generated(row)
+    if gen and gen.get("kind"):
+        return gen["kind"]
+    t = row.get("row_type", "").lower()
+    for kind, word in (("outcome", "outcome"), ("process", "process"),
+                       ("negative", "negative"), ("assumption", "assumption")):
+        if word in t:
+            return kind
+    return ""
+
+
+def _generated(row: dict[str, Any]) -> dict[str, str] | None:
+    try:
+        gen = json.loads(row.get("generated") or "null")
+    except ValueError:
+        return None
+    return gen if isinstance(gen, dict) else None
+
+
+def _timepoints(kind: str, timescale: str | None) -> tuple[str, str]:
+    ts = timescale or "medium"
+    if kind == "administrative":
+        return ("The 12 months before the change (same data, same definitions)", {
+            "short": "Quarterly from launch",
+            "medium": "6 and 12 months after launch",
+            "long": "12, 24 and 36 months after launch",
+        }[ts])
+    if kind == "qualitative":
+        return ("Early in delivery (first 3 months)", {
+            "short": "End of support",
+            "medium": "End of support and 6 months later",
+            "long": "Once a year",
+        }[ts])
+    return ("At the start of support, before the first session", {
+        "short": "End of support (about 3 months)",
+        "medium": "End of support and 6 months after the start",
+        "long": "12 and 24 months after the start",
+    }[ts])
+
+
+def _licence(m: Measure) -> str:
+    if not m.licence:
+        return "Not stated"
+    note = f": {m.licence_note}" if m.licence_note else ""
+    return f"{m.licence.capitalize()}{note}"
+
+
+def _describe(row: dict[str, Any], m: Measure | None) -> None:
+    """Fill the columns that follow from the chosen measure."""
+    if m is None:
+        row.update(measure_key="", kind="", respondent="", data_source="", licence="")
+        return
+    row.update(measure_key=m.key, kind=m.kind, respondent="; ".join(m.respondent),
+               data_source=m.data_source, licence=_licence(m))
+
+
+def _row(ref: str, kind: str, row_type: str, statement: str, about: str,
+         found: list[Suggestion], baseline: str, follow_up: str, target: str = "",
+         why: str = "") -> dict[str, Any]:
+    chosen = found[0].measure if found else None
+    row = {c: "" for c in COLUMNS}
+    row.update(
+        ref=ref, row_type=row_type, statement=statement, about=about,
+        measure=chosen.name if chosen else "",
+        alternatives="; ".join(s.measure.name for s in found[1:1 + ALTERNATIVES]),
+        why=why or (found[0].why if found else "no measure found: choose one by hand"),
+        baseline=baseline, follow_up=follow_up, target=target, status="Suggested",
+    )
+    _describe(row, chosen)
+    row["generated"] = json.dumps({"kind": kind, **{c: row[c] for c in EDITABLE}},
+                                  ensure_ascii=False, sort_keys=True)
+    return row
+
+
+def _outcome_rows(model: LogicModel, lib: MeasureLibrary, notes: list[PlanNote]) -> list[dict]:
+    outcomes = list(model.outcomes)
+    is_primary = [el.text("priority").lower() == "primary" for el in outcomes]
+    ordered = [el for el, p in zip(outcomes, is_primary) if p] + [
+        el for el, p in zip(outcomes, is_primary) if not p]
+    rows = []
+    for el in ordered:
+        if not el.id or not el.statement:
+            notes.append(PlanNote("outcome-skipped", "an outcome needs an ID and a statement to "
+                                  "get a measure; row skipped", el.ref("outcome")))
+            continue
+        who = _safe(parse_who, el, "who_benefits", notes)
+        ts = _safe(parse_timescale, el, "timescale", notes)
+        found = suggest(el.statement, who_benefits=who or None, timescale=ts,
+                        top=1 + ALTERNATIVES, library=lib)
+        priority = el.text("priority").lower()
+        row_type = f"Outcome ({priority})" if priority in ("primary", "secondary") else "Outcome"
+        about = "; ".join(x for x in (el.text("timescale"), el.text("who_benefits"),
+                                      el.text("direction"), el.text("priority")) if x)
+        kind = found[0].measure.kind if found else "bespoke"
+        baseline, follow_up = _timepoints(kind, ts)
+        rows.append(_row(el.id, "outcome", row_type, el.statement, about, found,
+                         baseline, follow_up))
+    return rows
+
+
+def _safe(parse, el: Element, key: str, notes: list[PlanNote]):
+    try:
+        return parse(el.text(key))
+    except SuggestError as exc:
+        notes.append(PlanNote("outcome-value", f"{exc}; ignored", el.ref(key)))
+        return None
+
+
+def _process_rows(model: LogicModel, lib: MeasureLibrary) -> list[dict]:
+    process = MeasureLibrary(m for m in lib if m.key in PROCESS_MEASURES)
+    fallback = [Suggestion(m, 0.0, "") for m in process]
+    rows = []
+    for el in model.outputs:
+        if not el.id or not el.statement:
+            continue
+        ranked = suggest(el.statement, library=process, top=len(process)) if process else []
+        keys = [s.measure.key for s in ranked]
+        ranked += [s for s in fallback if s.measure.key not in keys]
+        # The count of the output against its target comes first; the others as alternatives.
+        found = sorted(ranked, key=lambda s: s.measure.key != PROCESS_MEASURES[0])
+        target = el.text("target")
+        rows.append(_row(
+            el.id, "process", "Process", el.statement,
+            f"Target: {target}" if target else "No target set on Outputs",
+            found, "From launch (or the same months a year earlier, if counted then)",
+            "Monthly; compared with the target every quarter", target=target,
+            why="a process measure: counts what the activities produce, against the target",
+        ))
+    return rows
+
+
+def _negative_rows(model: LogicModel, lib: MeasureLibrary) -> list[dict]:
+    rows = []
+    for el in model.negatives:
+        if not el.id or not el.statement:
+            continue
+        text = f"{el.statement}. {el.text('monitoring')}"
+        found = suggest(text, top=1 + ALTERNATIVES, library=lib)
+        high = "high" in (el.text("likelihood").lower(), el.text("impact").lower())
+        about = "; ".join(x for x in (
+            el.text("likelihood") and f"likelihood {el.text('likelihood').lower()}",
+            el.text("impact") and f"impact {el.text('impact').lower()}",
+            el.text("monitoring") and f"monitoring: {el.text('monitoring')}") if x)
+        rows.append(_row(
+            el.id, "negative", "Negative consequence", el.statement, about, found,
+            "Before launch if the data exist; otherwise the first month",
+            "Monthly review" if high else "Quarterly review",
+        ))
+    return rows
+
+
+def _assumption_rows(model: LogicModel, lib: MeasureLibrary) -> list[dict]:
+    rows = []
+    for el in model.assumptions:
+        confidence = el.text("confidence").lower()
+        if not el.id or not el.statement or confidence in ("strong", "some"):
+            continue
+        text = f"{el.statement}. {el.text('how_tested')}"
+        found = suggest(text, top=1 + ALTERNATIVES, library=lib)
+        about = "; ".join(x for x in (
+            f"confidence {confidence}" if confidence else "confidence not stated (treated as untested)",
+            el.text("how_tested") and f"test: {el.text('how_tested')}") if x)
+        rows.append(_row(
+            el.id, "assumption", "Assumption", el.statement, about, found,
+            "Start of delivery", "Review at 6 and 12 months",
+        ))
+    return rows
+
+
+# --- keeping the user's edits ------------------------------------------------------------------
+
+def _norm(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _measure_named(lib: MeasureLibrary, name: str, key: str = "") -> Measure | None:
+    if key and key in lib and _norm(lib.get(key).name) == _norm(name):
+        return lib.get(key)
+    wanted = _norm(name)
+    for m in lib:
+        if _norm(m.name) == wanted or _norm(m.key) == wanted:
+            return m
+    return None
+
+
+def _merge(new_rows: list[dict], previous: list[dict], has_generated: bool,
+           model: LogicModel, lib: MeasureLibrary, notes: list[PlanNote]
+           ) -> tuple[list[dict], int, int]:
+    """Carry the user's edits and rows from the previous plan into the new rows.
+
+    Returns the rows, the number of edited cells kept and the number of old rows kept."""
+    tool_prev: dict[tuple[str, str], list[dict]] = {}
+    user_prev: list[dict] = []
+    for p in previous:
+        key = (L.normalise_id(p.get("ref", "")), _row_kind(p))
+        if (_generated(p) is not None or not has_generated) and key[1]:
+            tool_prev.setdefault(key, []).append(p)
+        else:
+            user_prev.append(p)
+    kept = 0
+    out: list[dict] = []
+    for row in new_rows:
+        key = (L.normalise_id(row["ref"]), _row_kind(row))
+        matches = tool_prev.get(key)
+        if matches:
+            prev = matches.pop(0)
+            kept += _carry(row, prev, _generated(prev), lib, notes)
+        out.append(row)
+    leftovers = [p for ps in tool_prev.values() for p in ps] + user_prev
+    leftovers.sort(key=lambda p: p["_row"])
+    regenerated = {(L.normalise_id(r["ref"]), _row_kind(r)) for r in new_rows}
+    ids = model.by_id()
+    for p in leftovers:
+        row = {c: p.get(c, "") for c in COLUMNS}
+        el = ids.get(L.normalise_id(row["ref"]))
+        if el is not None:
+            row["statement"] = el.statement
+        chosen = _measure_named(lib, row["measure"], row["measure_key"])
+        if row["measure"]:
+            _describe(row, chosen)
+        if el is None:
+            check = (f"{row['ref'] or 'This row'} is no longer in the logic model; row kept: "
+                     "delete it if it is no longer needed")
+            notes.append(PlanNote("ref-deleted", check, p["_ref"]))
+        elif _generated(p) is not None and (L.normalise_id(row["ref"]), _row_kind(p)) in regenerated:
+            check = "a second row for this item: kept as you left it"
+        elif _generated(p) is not None:
+            check = (f"{row['ref']} no longer gets a row of this type (e.g. an assumption now "
+                     "marked strong); row kept: delete it if it is no longer needed")
+            notes.append(PlanNote("not-regenerated", check, p["_ref"]))
+        else:
+            check = "a row you added: kept"
+        row["check"] = _join(check, _NOT_IN_LIBRARY if row["measure"] and chosen is None else "")
+        _insert_after_ref(out, row)
+    return out, kept, len(leftovers)
+
+
+_NOT_IN_LIBRARY = "measure not in the library or My measures: details left blank"
+
+
+def _join(a: str, b: str) -> str:
+    return f"{a}; {b}" if a and b not in a else (a or b)
+
+
+def _carry(row: dict, prev: dict, gen: dict | None, lib: MeasureLibrary,
+           notes: list[PlanNote]) -> int:
+    """Keep every editable cell of ``prev`` the user changed; return how many were kept."""
+    kept = 0
+    changed = []
+    for col in EDITABLE:
+        before = prev.get(col, "")
+        if gen is not None:
+            edited = _norm(before) != _norm(gen.get(col, ""))
+        else:  # no record of what the tool wrote: keep anything that differs from the new value
+            edited = bool(_norm(before)) and _norm(before) != _norm(row[col])
+        if edited:
+            row[col] = before
+            changed.append(col)
+    if "measure" in changed:
+        suggested = json.loads(row["generated"])["measure"]
+        chosen = _measure_named(lib, row["measure"])
+        _describe(row, chosen)
+        row["check"] = _join(f"your measure kept (suggested: {suggested})" if suggested
+                             else "your measure kept",
+                             "" if chosen is not None or not row["measure"] else _NOT_IN_LIBRARY)
+    if changed:
+        kept += len(changed)
+        notes.append(PlanNote("edit-kept", f"{row['ref']}: kept your "
+                              + ", ".join(_HEADERS[c] for c in changed), prev["_ref"]))
+    return kept
+
+
+_HEADERS = {c.key: c.header.lower() for c in L.PLAN_COLUMNS}
+
+
+def _insert_after_ref(rows: list[dict], row: dict) -> None:
+    ref = L.normalise_id(row["ref"])
+    last = max((i for i, r in enumerate(rows) if ref and L.normalise_id(r["ref"]) == ref),
+               default=None)
+    if last is None:
+        rows.append(row)
+    else:
+        rows.insert(last + 1, row)
+
+
+# --- the recommended design ----------------------------------------------------------------------
+
+def _names(rows: list[dict]) -> str:
+    names = list(dict.fromkeys(r["measure"] for r in rows if r["measure"]))
+    return ", ".join(names[:4]) + (" and others" if len(names) > 4 else "")
+
+
+def _refs(rows: list[dict]) -> str:
+    return ", ".join(dict.fromkeys(r["ref"] for r in rows))
+
+
+def recommend_design(rows: list[dict]) -> tuple[DesignStrand, ...]:
+    """Evaluation strands that follow from the plan's measures, each with its reason."""
+    outcomes = [r for r in rows if _row_kind(r) == "outcome" and r["measure"]]
+    primary = [r for r in outcomes if r["row_type"] == "Outcome (primary)"]
+    basis = primary or outcomes
+    which = "primary outcomes" if primary else "outcomes (none is marked primary yet)"
+    strands = []
+    before_after = [r for r in basis if r["kind"] in ("validated instrument", "bespoke")]
+    if before_after:
+        strands.append(DesignStrand(
+            "Pilot impact study (pre/post)",
+            f"Measure {_names(before_after)} at the start and end of support for the {which} "
+            f"{_refs(before_after)}. Change before and after on validated measures is preliminary "
+            "evidence (about EIF Level 2): it shows whether outcomes moved, not that the "
+            "intervention caused the change. Include families who stop early.",
+            _PILOT,
+        ))
+    routine = [r for r in basis if r["kind"] == "administrative"]
+    if routine:
+        strands.append(DesignStrand(
+            "Quasi-experimental comparison",
+            f"Compare {_names(routine)} for the {which} {_refs(routine)} with similar local "
+            "authorities (statistical neighbours) or earlier cohorts: an interrupted time series "
+            "with at least 3 points before and after the change, or difference-in-differences. "
+            "A credible comparison group is what stronger evidence (EIF Level 3) needs.",
+            _STANDARDS,
+        ))
+    process = [r for r in rows if _row_kind(r) == "process"]
+    negatives = [r for r in rows if _row_kind(r) == "negative"]
+    tests = [r for r in rows if _row_kind(r) == "assumption"]
+    strands.append(DesignStrand(
+        "Implementation and process evaluation",
+        f"Always needed: track delivery, reach and fidelity with the {len(process)} process "
+        f"measures, monitor the {len(negatives)} negative consequences and test the {len(tests)} "
+        "weak or untested assumptions, with practitioner and family views. It shows whether the "
+        "model can be delivered as intended and for whom, not its impact.",
+        _IPE,
+    ))
+    if any(r["measure_key"] == "cost_data" for r in rows):
+        strands.append(DesignStrand(
+            "Value for money",
+            "Cost data are in the plan: set the cost of delivery against the outcomes achieved "
+            "(cost per family, costs avoided), following the HM Treasury Magenta Book.",
+            _MAGENTA,
+        ))
+    if not outcomes:
+        strands.insert(0, DesignStrand(
+            "Outcomes needed", "The Outcomes sheet has no outcome with a statement yet: add "
+            "outcomes, then rebuild the plan to get outcome measures and an impact design.", _PILOT))
+    return tuple(strands)
+
+
+# --- entry point --------------------------------------------------------------------------------
+
+def make_plan(model: LogicModel, library: MeasureLibrary | None = None,
+              keep_edits: bool = True) -> MeasuresPlan:
+    """Build the measures plan for a logic model, keeping the user's edits to the plan in it.
+
+    library: the measures to choose from; by default the shipped library plus the model's own
+    measures (My measures sheet). keep_edits=False ignores the plan already in the workbook.
+    """
+    import pandas as pd  # local: pandas is heavy, and only the plan needs it
+
+    notes: list[PlanNote] = []
+    if library is None:
+        local, local_notes = local_measures(model)
+        notes += local_notes
+        library = load_library(extra=local)
+    rows = (_outcome_rows(model, library, notes) + _process_rows(model, library)
+            + _negative_rows(model, library) + _assumption_rows(model, library))
+    kept = kept_rows = 0
+    if keep_edits:
+        previous, has_generated = parse_plan_grid(model.extras.get(L.MEASURES_PLAN.name, ()))
+        rows, kept, kept_rows = _merge(rows, previous, has_generated, model, library, notes)
+    if not any(_row_kind(r) == "outcome" for r in rows):
+        notes.append(PlanNote("no-outcomes", "the Outcomes sheet has no outcomes to measure yet"))
+    table = pd.DataFrame([{c: r.get(c, "") for c in COLUMNS} for r in rows], columns=list(COLUMNS))
+    return MeasuresPlan(table=table, design=recommend_design(rows), notes=tuple(notes),
+                        kept_edits=kept, kept_rows=kept_rows, library=library)

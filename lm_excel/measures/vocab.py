@@ -1,0 +1,150 @@
+"""The suggestion vocabulary (lm_excel/data/suggest_vocabulary.txt), parsed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from lm_excel.measures.text import Token, match_at, stem, tokens
+
+_SECTIONS = ("synonyms", "domains", "beneficiaries", "ages", "stopwords", "nonscoring",
+             "population")
+
+
+class Term(NamedTuple):
+    """A word or concept found in a text, with the span of the text it came from."""
+
+    token: str
+    stop: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Synonym concepts, domain cues, beneficiary cues, age cues and stopwords."""
+
+    synonyms: dict[str, list[tuple[tuple[str, ...], str]]]  # first stem -> [(stems, concept)]
+    stopwords: frozenset[str]
+    nonscoring: frozenset[str]
+    population: frozenset[str]
+    domains: dict[str, tuple[str, ...]]  # concept or stem -> domains
+    beneficiaries: dict[str, str]  # concept or stem -> who benefits
+    ages: dict[str, tuple[float, float | None]]  # concept or stem -> age range
+
+    def analyse(self, text: str) -> list[Term]:
+        """Return the terms of a text: stems, with known phrases replaced by their concept.
+
+        Where phrases overlap, the one with more content words wins ("care proceedings" over
+        "in care" in "reduction in care proceedings"), then the longer, then the earlier.
+        """
+        toks = tokens(text, self.stopwords)
+        present = {t.token for t in toks}
+        found = []
+        for i, tok in enumerate(toks):
+            for phrase, concept in self.synonyms.get(tok.token, ()):
+                if len(phrase) > 1 and not all(x in present for x in phrase):
+                    continue
+                hit = match_at(toks, i, phrase, max_other=0)
+                if hit:
+                    content = sum(1 for x in phrase if x not in self.stopwords)
+                    found.append(((-content, -len(phrase), i), i, hit[0], concept))
+        found.sort()
+        owner: dict[int, tuple[int, str]] = {}
+        taken = [False] * len(toks)
+        for _, i, end, concept in found:
+            if not any(taken[i:end]):
+                taken[i:end] = [True] * (end - i)
+                owner[i] = (end, concept)
+        out: list[Term] = []
+        i = 0
+        while i < len(toks):
+            if i in owner:
+                end, concept = owner[i]
+                out.append(Term(concept, False, toks[i].start, toks[end - 1].end))
+                i = end
+            else:
+                t = toks[i]
+                out.append(Term(t.token, t.stop, t.start, t.end))
+                i += 1
+        return out
+
+
+def _phrase(text: str, stopwords: frozenset[str]) -> tuple[str, ...]:
+    """Stems of a vocabulary phrase: its content words, or all words when that leaves one."""
+    toks = tokens(text, stopwords)
+    content = tuple(t.token for t in toks if not t.stop)
+    if len(content) < 2 and len(toks) >= 2:
+        return tuple(t.token for t in toks)
+    return content
+
+
+def _sections(text: str) -> dict[str, dict[str, list[str]]]:
+    out: dict[str, dict[str, list[str]]] = {s: {} for s in _SECTIONS}
+    section = None
+    entries: list[str] = []
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("["):
+            section = line.strip("[] ")
+            entries = []
+            continue
+        if section in ("stopwords", "nonscoring", "population"):
+            out[section].setdefault("", []).extend(line.split())
+        elif raw[:1].isspace() and entries:
+            entries.extend(p.strip() for p in line.split(";") if p.strip())
+        else:
+            name, _, rest = line.partition(":")
+            entries = out[section].setdefault(name.strip(), [])
+            entries.extend(p.strip() for p in rest.split(";") if p.strip())
+    return out
+
+
+def parse_vocabulary(text: str) -> Vocabulary:
+    """Build a Vocabulary from the text format of suggest_vocabulary.txt."""
+    sec = _sections(text)
+    stopwords = frozenset(stem(w) for w in sec["stopwords"].get("", []))
+    synonyms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for concept, variants in sec["synonyms"].items():
+        for v in variants:
+            ph = _phrase(v, stopwords)
+            if ph:
+                synonyms.setdefault(ph[0], []).append((ph, concept))
+    partial = Vocabulary(synonyms, stopwords, frozenset(), frozenset(), {}, {}, {})
+
+    def concept_of(word: str) -> str:
+        terms = [t for t in partial.analyse(word) if not t.stop] or partial.analyse(word)
+        return terms[0].token if terms else word
+
+    nonscoring = frozenset(concept_of(w) for w in sec["nonscoring"].get("", []))
+    population = frozenset(concept_of(w) for w in sec["population"].get("", []))
+    domains: dict[str, list[str]] = {}
+    for domain, words in sec["domains"].items():
+        for w in words:
+            domains.setdefault(concept_of(w), []).append(domain)
+    beneficiaries: dict[str, str] = {}
+    for who, words in sec["beneficiaries"].items():
+        for w in words:
+            beneficiaries.setdefault(concept_of(w), who)
+    ages: dict[str, tuple[float, float | None]] = {}
+    for word, (rng, *_) in sec["ages"].items():
+        lo, _, hi = rng.partition("-")
+        ages[concept_of(word)] = (float(lo), float(hi) if hi.strip() else None)
+    return Vocabulary(
+        synonyms, stopwords, nonscoring, population,
+        {k: tuple(v) for k, v in domains.items()}, beneficiaries, ages,
+    )
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The vocabulary shipped in the package."""
+    text = (Path(__file__).parents[1] / "data" / "suggest_vocabulary.txt").read_text("utf-8")
+    return parse_vocabulary(text)
+
+
+__all__ = ["Term", "Token", "Vocabulary", "parse_vocabulary", "vocabulary"]

@@ -1,0 +1,429 @@
+"""The measures plan: rows, design, the user's edits kept on rebuild, the sheet, CSV and CLI."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import shutil
+
+import openpyxl
+import pytest
+
+from lm_excel import layout as L
+from lm_excel.builder import build_workbook
+from lm_excel.example import example_records
+from lm_excel.measures.plan import COLUMNS, make_plan, parse_plan_grid
+from lm_excel.measures.plan_writer import write_plan, write_plan_csv
+from lm_excel.model import ModelRecords
+from lm_excel.reader import read_workbook
+
+from .conftest import run_cli, soffice_convert
+
+
+def _records(outcomes, **elements) -> ModelRecords:
+    """A small model built in code: the outcomes given, plus any other sheets' rows."""
+    base = {"intervention": {"organisation": "Test Council", "name": "Test model"},
+            "elements": {"outcomes": outcomes, **elements}}
+    return ModelRecords(intervention=base["intervention"], elements=base["elements"])
+
+
+def _oc(id_, text, timescale="Medium term", who="", priority="", direction=""):
+    return {"id": id_, "outcome": text, "timescale": timescale, "who_benefits": who,
+            "priority": priority, "direction": direction}
+
+
+def _plan_rows(path):
+    """The plan rows as the reader sees them in a written workbook."""
+    rows, _ = parse_plan_grid(read_workbook(path).extras[L.MEASURES_PLAN.name])
+    return rows
+
+
+def _by_ref(rows, kind_word="Outcome"):
+    """The first row for each ref (rows the user added come after it)."""
+    out = {}
+    for r in rows:
+        if r["row_type"].startswith(kind_word):
+            out.setdefault(r["ref"], r)
+    return out
+
+
+@pytest.fixture(scope="module")
+def example_plan(tmp_path_factory, example_xlsx):
+    """The worked example with its plan written in (built once; treat as read-only)."""
+    out = tmp_path_factory.mktemp("plan") / "example-plan.xlsx"
+    write_plan(example_xlsx, make_plan(read_workbook(example_xlsx)), out)
+    return out
+
+
+# --- rows --------------------------------------------------------------------------------------
+
+def test_plan_has_a_row_for_every_outcome_primary_first(example_xlsx):
+    model = read_workbook(example_xlsx)
+    plan = make_plan(model)
+    rows = plan.rows()
+    assert list(plan.table.columns) == list(COLUMNS)
+    outcome_rows = [r for r in rows if r["row_type"].startswith("Outcome")]
+    assert sorted(r["ref"] for r in outcome_rows) == sorted(el.id for el in model.outcomes)
+    types = [r["row_type"] for r in outcome_rows]
+    assert types == sorted(types, key=lambda t: t != "Outcome (primary)")
+    for r in outcome_rows:
+        assert r["measure"] and r["measure_key"] and r["kind"] and r["data_source"]
+        assert r["baseline"] and r["follow_up"] and r["licence"] and r["why"]
+        assert r["status"] == "Suggested" and r["responsible"] == "" and r["target"] == ""
+        assert len(r["alternatives"].split("; ")) == 3
+    # then process rows, negative consequences, weak or untested assumptions, in that order
+    order = [r["row_type"].split(" (")[0] for r in rows]
+    assert order == sorted(order, key=["Outcome", "Process", "Negative consequence",
+                                       "Assumption"].index)
+    assert {r["ref"] for r in rows if r["row_type"] == "Process"} == {el.id for el in model.outputs}
+    assert {r["ref"] for r in rows if r["row_type"] == "Negative consequence"} == {
+        el.id for el in model.negatives}
+    weak = {el.id for el in model.assumptions if el.text("confidence") in ("Weak", "Untested")}
+    assert {r["ref"] for r in rows if r["row_type"] == "Assumption"} == weak
+
+
+def test_the_example_plan_reads_as_sensible_advice(example_xlsx):
+    rows = {r["ref"]: r for r in make_plan(read_workbook(example_xlsx)).rows()}
+    assert rows["OC4"]["measure_key"] in ("pss", "psi4")  # parenting stress
+    assert rows["OC6"]["measure_key"] == "sdq"  # children's emotional and behavioural wellbeing
+    assert rows["OC8"]["measure_key"] == "re_referrals_12m"
+    assert rows["OC9"]["measure_key"] in ("entry_to_care", "cp_plans")
+    assert rows["OC3"]["measure_key"] == "practitioner_survey"
+    assert rows["OC10"]["measure_key"] == "workforce_turnover"
+    assert rows["OC1"]["measure_key"] == "local_mm1"  # the LA's own feedback card
+    assert rows["OP1"]["measure_key"] == "output_count"
+    assert rows["OP1"]["target"] == "90% of about 900 referrals a year"  # from the Outputs sheet
+
+
+def test_follow_up_timepoints_come_from_the_timescale():
+    from lm_excel.parse import parse_grids
+
+    def grid(rows):
+        return [[], [], ["ID", "Outcome statement", "Timescale"], *rows]
+
+    model = parse_grids({"Intervention": [["Intervention name", "T"]], "Components": [["ID"]],
+                         "Mechanisms": [["ID"]], "Outcomes": grid([
+                             ["OC1", "Parents report less parenting stress", "Short term"],
+                             ["OC2", "Parents report less parenting stress", "Long term"],
+                             ["OC3", "Fewer children enter care", "Long term"],
+                             ["OC4", "Fewer children enter care", ""]])}, "t.xlsx")
+    rows = {r["ref"]: r for r in make_plan(model).rows()}
+    assert rows["OC1"]["follow_up"] == "End of support (about 3 months)"
+    assert rows["OC2"]["follow_up"] == "12 and 24 months after the start"
+    assert rows["OC1"]["baseline"].startswith("At the start of support")
+    assert rows["OC3"]["follow_up"] == "12, 24 and 36 months after launch"
+    assert rows["OC3"]["baseline"].startswith("The 12 months before the change")
+    assert rows["OC4"]["follow_up"] == "6 and 12 months after launch"  # medium when not set
+
+
+def test_practitioner_outcomes_in_the_plan_get_no_child_questionnaires():
+    from lm_excel.parse import parse_grids
+
+    model = parse_grids({"Intervention": [["Intervention name", "T"]], "Components": [["ID"]],
+                         "Mechanisms": [["ID"]], "Outcomes": [
+                             ["ID", "Outcome statement", "Who benefits"],
+                             ["OC1", "Improved emotional wellbeing and less anxiety", "Practitioner"]]},
+                        "t.xlsx")
+    plan = make_plan(model)
+    row = plan.rows()[0]
+    names = [row["measure"], *row["alternatives"].split("; ")]
+    assert all(not plan.library.get(_key(plan, n)).is_child_or_parent_questionnaire for n in names)
+
+
+def _key(plan, name):
+    return next(m.key for m in plan.library if m.name == name)
+
+
+# --- the design ------------------------------------------------------------------------------
+
+def test_design_follows_the_measures_of_primary_outcomes(tmp_path):
+    def design(outcomes):
+        path = build_workbook(tmp_path / "m.xlsx", _records(outcomes))
+        return make_plan(read_workbook(path)).design
+
+    titles = [s.title for s in design([_oc("OC1", "Parents report less parenting stress",
+                                           priority="Primary")])]
+    assert titles == ["Pilot impact study (pre/post)", "Implementation and process evaluation"]
+    titles = [s.title for s in design([_oc("OC1", "Fewer children enter care", priority="Primary"),
+                                       _oc("OC2", "Less parenting stress", priority="Secondary")])]
+    assert titles == ["Quasi-experimental comparison", "Implementation and process evaluation"]
+    strands = design([_oc("OC1", "Lower cost per family"), _oc("OC2", "Fewer children enter care")])
+    assert [s.title for s in strands][-1] == "Value for money"
+    assert "none is marked primary yet" in strands[0].detail
+    assert design([])[0].title == "Outcomes needed"
+    for s in strands:
+        assert s.source.startswith("https://")
+
+
+# --- keeping the user's edits ----------------------------------------------------------------
+
+def _edit_plan(path, edits):
+    """Change plan cells as a user would in Excel: edits maps (ref, header) -> new value."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[L.MEASURES_PLAN.name]
+    headers = {c.value: c.column for c in ws[L.HEADER_ROW]}
+    for (ref, header), value in edits.items():
+        row = next(r for r in range(L.HEADER_ROW + 1, ws.max_row + 1)
+                   if ws.cell(r, 1).value == ref)
+        ws.cell(row, headers[header]).value = value
+    wb.save(path)
+
+
+def _add_plan_row(path, values):
+    """Type a row at the bottom of the sheet, below the recommended design, as a user might."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[L.MEASURES_PLAN.name]
+    headers = {c.value: c.column for c in ws[L.HEADER_ROW]}
+    row = ws.max_row + 2
+    for header, value in values.items():
+        ws.cell(row, headers[header]).value = value
+    wb.save(path)
+
+
+def _design_row(ws):
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == L.PLAN_DESIGN_MARKER)
+
+
+def _change_model(path, delete_outcome, reword):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Outcomes"]
+    for r in range(L.HEADER_ROW + 1, ws.max_row + 1):
+        if ws.cell(r, 1).value == delete_outcome:
+            for c in range(1, ws.max_column + 1):
+                ws.cell(r, c).value = None
+        if ws.cell(r, 1).value == reword[0]:
+            ws.cell(r, 2).value = reword[1]
+    wb.save(path)
+
+
+def test_rebuilding_the_plan_keeps_every_edit_and_flags_deleted_outcomes(tmp_path, example_plan):
+    work = tmp_path / "model.xlsx"
+    shutil.copy(example_plan, work)
+    before = _by_ref(_plan_rows(work))
+    _edit_plan(work, {
+        ("OC4", "Measure"): "Parenting Stress Index, 4th edition (PSI-4 / PSI-4-SF)",
+        ("OC5", "Responsible"): "Early help data team",
+        ("OC5", "Target"): "Average WEMWBS up 3 points",
+        ("OC6", "Follow-up"): "End of support only",
+        ("OC8", "Status"): "Agreed",
+        ("OC9", "Notes"): "Ask the performance team for monthly extracts",
+        ("OC11", "Measure"): "Our own community survey",  # not in any library
+    })
+    _add_plan_row(work, {"Ref": "OC4", "Type": "Outcome (primary)",
+                         "Measure": "Goal Based Outcomes (GBO)", "Responsible": "Keyworkers"})
+    _add_plan_row(work, {"Ref": "OC5", "Measure": "Home-made mood tracker"})
+    _change_model(work, delete_outcome="OC7",
+                  reword=("OC6", "Better emotional wellbeing of children in supported families"))
+
+    proc = run_cli("plan", str(work), "--in-place")
+    assert proc.returncode == 0, proc.stderr
+    assert "Your changes kept: 7 cells, 3 rows; rows flagged for you to look at: 1." in proc.stdout
+    assert (tmp_path / "model.bak.xlsx").exists()  # the backup of the file before
+    rows = _plan_rows(work)
+    after = _by_ref(rows)
+
+    assert after["OC4"]["measure"] == "Parenting Stress Index, 4th edition (PSI-4 / PSI-4-SF)"
+    assert after["OC4"]["measure_key"] == "psi4" and after["OC4"]["kind"] == "validated instrument"
+    assert after["OC4"]["licence"].startswith("Paid")  # details follow the chosen measure
+    assert "your measure kept (suggested: " in after["OC4"]["check"]
+    assert after["OC5"]["responsible"] == "Early help data team"
+    assert after["OC5"]["target"] == "Average WEMWBS up 3 points"
+    assert after["OC6"]["follow_up"] == "End of support only"
+    assert after["OC6"]["statement"] == "Better emotional wellbeing of children in supported families"
+    assert after["OC8"]["status"] == "Agreed"
+    assert after["OC9"]["notes"] == "Ask the performance team for monthly extracts"
+    assert after["OC11"]["measure"] == "Our own community survey"
+    assert "not in the library" in after["OC11"]["check"] and after["OC11"]["kind"] == ""
+    # untouched cells still follow the tool
+    assert after["OC5"]["measure"] == before["OC5"]["measure"]
+    assert after["OC10"] == {**before["OC10"], "_ref": after["OC10"]["_ref"],
+                             "_row": after["OC10"]["_row"]}
+    # the deleted outcome's row is kept and flagged, never dropped
+    assert after["OC7"]["measure"] == before["OC7"]["measure"]
+    assert "OC7 is no longer in the logic model" in after["OC7"]["check"]
+    assert "OC7 is no longer in the logic model" in proc.stdout
+    # the row the user added is kept, next to its outcome
+    refs = [r["ref"] for r in rows]
+    added = [r for r in rows if r["ref"] == "OC4" and r["measure"].startswith("Goal Based")]
+    assert len(added) == 1 and added[0]["responsible"] == "Keyworkers"
+    assert added[0]["measure_key"] == "gbo" and added[0]["check"] == "a row you added: kept"
+    assert refs[refs.index("OC4") + 1] == "OC4"
+    tracker = next(r for r in rows if r["measure"] == "Home-made mood tracker")
+    assert tracker["ref"] == "OC5" and refs[refs.index("OC5") + 1] == "OC5"
+    assert tracker["check"] == "a row you added: kept; measure not in the library or My " \
+                               "measures: details left blank"
+
+    # A second rebuild with no new edits changes nothing.
+    again = make_plan(read_workbook(work))
+    assert [{k: r[k] for k in COLUMNS} for r in again.rows()] == [
+        {k: r[k] for k in COLUMNS} for r in rows]
+
+
+def test_rebuilding_an_unedited_plan_gives_the_same_plan(example_plan):
+    model = read_workbook(example_plan)
+    fresh = make_plan(model, keep_edits=False)
+    merged = make_plan(model)
+    assert merged.kept_edits == merged.kept_rows == 0 and merged.notes == ()
+    assert merged.table.equals(fresh.table)
+
+
+def test_a_plan_without_the_hidden_generated_column_keeps_what_differs(tmp_path, example_plan):
+    work = tmp_path / "m.xlsx"
+    shutil.copy(example_plan, work)
+    wb = openpyxl.load_workbook(work)
+    ws = wb[L.MEASURES_PLAN.name]
+    ws.delete_cols(ws.max_column)  # the hidden Generated column
+    wb.save(work)
+    _edit_plan(work, {("OC5", "Responsible"): "Data team"})
+    rows = _by_ref(make_plan(read_workbook(work)).rows())
+    assert rows["OC5"]["responsible"] == "Data team"
+    assert rows["OC4"]["measure"] and rows["OC4"]["check"] == ""
+
+
+# --- My measures --------------------------------------------------------------------------------
+
+def test_local_measures_join_the_plan_and_bad_values_are_reported_by_cell(tmp_path):
+    mine = [
+        {"id": "MM1", "name": "Bike club attendance register", "kind": "Administrative",
+         "domain": "Engagement", "who_benefits": "Child", "keywords": "bike club; cycling sessions",
+         "respondent": "service or system"},
+        {"id": "MM2", "name": "Odd measure", "kind": "Survey", "who_benefits": "Aliens",
+         "ages": "toddlers", "respondent": "robots"},
+    ]
+    path = build_workbook(tmp_path / "m.xlsx", _records(
+        [_oc("OC1", "More young people take part in the bike club cycling sessions")],
+        my_measures=mine))
+    plan = make_plan(read_workbook(path))
+    assert plan.rows()[0]["measure"] == "Bike club attendance register"
+    messages = {str(n) for n in plan.notes}
+    assert "'My measures'!C5: kind 'Survey' is not one of administrative, validated instrument, " \
+           "bespoke, qualitative; read as bespoke" in messages
+    assert any(m.startswith("'My measures'!F5: completed by 'robots'") for m in messages)
+    assert any(m.startswith("'My measures'!G5: who benefits 'Aliens'") for m in messages)
+    assert any(m.startswith("'My measures'!H5: age 'toddlers'") for m in messages)
+    assert "Your own measures used: Bike club attendance register." in plan.summary()
+
+
+# --- the sheet, the CSV, the source file ------------------------------------------------------
+
+def test_plan_sheet_has_dropdowns_hidden_columns_and_the_design(example_plan, example_xlsx):
+    wb = openpyxl.load_workbook(example_plan)
+    ws = wb[L.MEASURES_PLAN.name]
+    headers = [c.value for c in ws[L.HEADER_ROW]]
+    assert headers == [c.header for c in L.PLAN_COLUMNS]
+    formulas = {dv.formula1 for dv in ws.data_validations.dataValidation if dv.formula1}
+    assert {"=list_measures", "=list_plan_status"} <= formulas
+    measure_col = openpyxl.utils.get_column_letter(headers.index("Measure") + 1)
+    assert any(measure_col + str(L.HEADER_ROW + 1) in str(dv.sqref)
+               for dv in ws.data_validations.dataValidation if dv.formula1 == "=list_measures")
+    for key in L.PLAN_HIDDEN:
+        letter = openpyxl.utils.get_column_letter(headers.index(
+            next(c.header for c in L.PLAN_COLUMNS if c.key == key)) + 1)
+        assert ws.column_dimensions[letter].hidden
+    names = [c.value for c in wb[L.LISTS_SHEET][openpyxl.utils.get_column_letter(
+        next(c.column for c in wb[L.LISTS_SHEET][1] if c.value == "measures"))]][1:]
+    assert "Family Connect feedback card" in names and "Parental Stress Scale" in names
+    assert ws.freeze_panes == f"B{L.HEADER_ROW + 1}"
+    design = _design_row(ws)
+    assert ws.cell(design + 1, 2).value == "Pilot impact study (pre/post)"
+    assert ws.cell(design + 1, 10).hyperlink.target.startswith("https://")
+    # every other sheet is as it was
+    before = openpyxl.load_workbook(example_xlsx)
+    for name in before.sheetnames:
+        if name not in (L.MEASURES_PLAN.name, L.LISTS_SHEET):
+            assert [[c.value for c in r] for r in before[name].iter_rows()] == [
+                [c.value for c in r] for r in wb[name].iter_rows()], name
+    assert read_workbook(example_plan).to_records().normalised() == \
+        example_records().normalised()
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path, example_xlsx):
+    model = read_workbook(example_xlsx)
+    plan = make_plan(model)
+    plan.table.loc[0, "notes"] = "=HYPERLINK(\"http://example.org\")"
+    out = write_plan(example_xlsx, plan, tmp_path / "f.xlsx")
+    rows = _plan_rows(out)
+    assert rows[0]["notes"] == "=HYPERLINK(\"http://example.org\")"
+
+
+def test_writing_to_a_new_file_leaves_the_source_alone(tmp_path, example_xlsx):
+    before = example_xlsx.read_bytes()
+    out = write_plan(example_xlsx, make_plan(read_workbook(example_xlsx)), tmp_path / "o.xlsx")
+    assert example_xlsx.read_bytes() == before
+    assert out.exists() and not list(tmp_path.glob(".*tmp*"))
+
+
+def test_csv_export_has_the_visible_columns(tmp_path, example_xlsx):
+    plan = make_plan(read_workbook(example_xlsx))
+    out = write_plan_csv(plan, tmp_path / "plan.csv")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads UTF-8
+    table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(table) == len(plan.table)
+    assert list(table[0]) == [c.header for c in L.PLAN_COLUMNS if c.key not in L.PLAN_HIDDEN]
+    assert table[0]["Measure"] == plan.rows()[0]["measure"]
+
+
+# --- the command line and the demo ---------------------------------------------------------------
+
+def test_cli_plan_writes_a_new_file_and_csv_and_refuses_to_overwrite(tmp_path, example_xlsx):
+    src = tmp_path / "model.xlsx"
+    shutil.copy(example_xlsx, src)
+    proc = run_cli("plan", str(src), "--csv", str(tmp_path / "p.csv"))
+    assert proc.returncode == 0, proc.stderr
+    assert "Measures plan: 11 outcome rows (5 primary)" in proc.stdout
+    assert "Recommended design: Pilot impact study (pre/post)" in proc.stdout
+    out = tmp_path / "model-plan.xlsx"
+    assert proc.stdout.splitlines()[-2:] == [str(out), str(tmp_path / "p.csv")]
+    assert _plan_rows(out)
+    again = run_cli("plan", str(src))
+    assert again.returncode == 2 and "already exists" in again.stderr
+    both = run_cli("plan", str(src), "-o", str(tmp_path / "x.xlsx"), "--in-place")
+    assert both.returncode == 2 and "not both" in both.stderr
+    assert both.stderr.count("\n") == 1
+
+
+def test_cli_plan_errors_on_a_file_that_is_not_a_workbook(tmp_path):
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("just text\n")
+    proc = run_cli("plan", str(bad))
+    assert proc.returncode == 2 and "notes.xlsx" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cli_plan_help_has_an_example():
+    proc = run_cli("plan", "--help")
+    assert proc.returncode == 0 and "example:" in proc.stdout and "lm-excel plan " in proc.stdout
+
+
+def test_demo_writes_the_plan_into_the_example_and_as_csv(tmp_path):
+    proc = run_cli("demo", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    printed = proc.stdout.splitlines()
+    assert str(tmp_path / "out" / "measures-plan.csv") in printed
+    workbook = next(p for p in printed if p.endswith(".xlsx"))
+    rows = _plan_rows(workbook)
+    assert len(rows) >= 20 and rows[0]["row_type"] == "Outcome (primary)"
+
+
+# --- a real spreadsheet program ------------------------------------------------------------------
+
+@pytest.mark.office
+def test_libreoffice_opens_the_plan_and_keeps_it(tmp_path, example_plan):
+    soffice_convert(example_plan, "pdf", tmp_path / "pdf")
+    resaved = soffice_convert(example_plan, "xlsx:Calc MS Excel 2007 XML", tmp_path / "xlsx")
+    assert [(r["ref"], r["measure"]) for r in _plan_rows(resaved)] == [
+        (r["ref"], r["measure"]) for r in _plan_rows(example_plan)]
+    # and a plan rebuilt from LibreOffice's copy keeps its rows
+    again = make_plan(read_workbook(resaved))
+    assert again.kept_edits == again.kept_rows == 0
+    assert len(again.table) == len(_plan_rows(example_plan))
+
+
+def test_generated_json_records_what_the_tool_wrote(example_plan):
+    rows = _plan_rows(example_plan)
+    gen = json.loads(rows[0]["generated"])
+    assert gen["kind"] == "outcome" and gen["measure"] == rows[0]["measure"]
+    assert set(gen) == {"kind", *L.PLAN_EDITABLE}
+    assert copy.deepcopy(gen) == gen
