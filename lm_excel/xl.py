@@ -352,12 +352,62 @@ def _validate(live: LiveBook) -> str:
 
 
 def _measures_plan(live: LiveBook) -> str:
+    """Rebuild the Measures plan sheet: the library's plan, with every edit the user made to the
+    plan already in the workbook kept (see :func:`lm_excel.measures.plan.make_plan`)."""
+    from .measures.plan import make_plan
+
     model = live.read_model()
     check_xlwings_version(model)
-    raise ExcelSetupError(
-        "Build measures plan is not part of this version of lm-excel yet. Update lm-excel "
-        "(pip install -U lm-excel) and press the button again."
-    )
+    plan = make_plan(model)
+    sheet = live.find_sheet(L.MEASURES_PLAN.name)
+    if sheet is None:
+        live.book.sheets.add(L.MEASURES_PLAN.name, after=live.book.sheets[len(live.book.sheets) - 1])
+        sheet = L.MEASURES_PLAN.name
+    old = model.extras.get(L.MEASURES_PLAN.name, ())
+    grid = plan_grid(plan)
+    live.write_block(sheet, 1, grid, len(old), max((len(r) for r in old), default=0))
+    _style_plan_sheet(live, sheet, len(plan.rows()))
+    return (f"{len(plan.rows())} rows; your changes kept: {plan.kept_edits} cells, "
+            f"{plan.kept_rows} rows; see the Measures plan sheet")
+
+
+def plan_grid(plan: Any) -> list[list[object]]:
+    """The Measures plan sheet as one block of values from A1, laid out as the file writer lays
+    it out (title, intro, header row, one row per measure, then the recommended design)."""
+    columns = L.PLAN_COLUMNS
+    rows = plan.rows()
+    header_row = L.HEADER_ROW
+    design_row = header_row + max(len(rows), 1) + 2
+    grid: list[list[object]] = [[""] * len(columns) for _ in range(design_row + len(plan.design))]
+    grid[0][0] = L.MEASURES_PLAN.name
+    grid[1][0] = (f"{L.MEASURES_PLAN.intro} The recommended evaluation design is below the table "
+                  f"(row {design_row}).")
+    grid[header_row - 1] = [col.header for col in columns]
+    for i, row in enumerate(rows):
+        grid[header_row + i] = [str(row.get(col.key, "") or "") for col in columns]
+    grid[design_row - 1][0] = L.PLAN_DESIGN_MARKER
+    for n, strand in enumerate(plan.design, start=1):
+        line = grid[design_row - 1 + n]
+        line[0], line[1], line[2] = f"{n}.", strand.title, strand.detail
+        line[9] = strand.source
+    return grid
+
+
+def _style_plan_sheet(live: LiveBook, sheet: str, n_rows: int) -> None:
+    """Header colours, wrapped text and the hidden bookkeeping columns (a few range calls)."""
+    from .model import col_letter
+
+    sh = live.book.sheets[sheet]
+    last = col_letter(len(L.PLAN_COLUMNS))
+    header = sh.range(f"A{L.HEADER_ROW}:{last}{L.HEADER_ROW}")
+    header.color = "#" + L.MEASURES_PLAN.colour
+    header.font.color = "#FFFFFF"
+    header.font.bold = True
+    if n_rows:
+        sh.range(f"A{L.HEADER_ROW + 1}:{last}{L.HEADER_ROW + n_rows}").wrap_text = True
+    for i, col in enumerate(L.PLAN_COLUMNS, start=1):
+        if col.key in L.PLAN_HIDDEN:
+            sh.range(f"{col_letter(i)}1").columns.hidden = True
 
 
 # --- Create Word report -------------------------------------------------------------------------

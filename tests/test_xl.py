@@ -48,13 +48,14 @@ def _payload_value(value: object) -> object:
 
 
 def payload_from(path: Path, fullname: str | None = None,
-                 edit: dict[tuple[str, str], object] | None = None) -> dict[str, Any]:
+                 edit: dict[tuple[str, str], object] | None = None,
+                 replace: dict[str, list[list[object]]] | None = None) -> dict[str, Any]:
     """The remote-engine payload of a workbook file: every sheet's values from A1."""
     import xlwings as xw
 
     from lm_excel.model import col_letter
 
-    grids = read_grids(path)
+    grids = {**read_grids(path), **(replace or {})}
     sheets = []
     for name, grid in grids.items():
         width = max((len(r) for r in grid), default=0)
@@ -255,6 +256,54 @@ def test_an_unexpected_error_is_a_message_not_a_traceback(example_xlsm, monkeypa
     xl.validate(book)
     (shown,) = alerts(book)
     assert "Something went wrong inside lm-excel (KeyError" in shown and "--debug" in shown
+
+
+# --- Build measures plan --------------------------------------------------------------------------
+
+
+def _written_grid(book: Any, sheet: str) -> list[list[object]]:
+    """The sheet as Excel would hold it after the recorded writes (one block from A1 here)."""
+    (block,) = [a for a in writes_to(book, sheet) if a["start_row"] == 0 and a["start_column"] == 0]
+    return [[None if v == "" else v for v in row] for row in block["values"]]
+
+
+def test_plan_is_written_then_rebuilt_keeping_the_users_edits(example_xlsm):
+    from lm_excel.measures.plan import make_plan
+
+    first = remote_book(example_xlsm)
+    status = xl.measures_plan(first)
+    assert alerts(first) == [], alerts(first)
+    grid = _written_grid(first, L.MEASURES_PLAN.name)
+    expected = make_plan(read_workbook(example_xlsm))
+    header = grid[L.HEADER_ROW - 1]
+    assert header == [c.header for c in L.PLAN_COLUMNS]
+    body = [r for r in grid[L.HEADER_ROW:] if r[0] and not str(r[0]).endswith(".") and r[0] != L.PLAN_DESIGN_MARKER]
+    assert [r[0] for r in body] == [r["ref"] for r in expected.rows()]
+    assert any(r[0] == L.PLAN_DESIGN_MARKER for r in grid)
+    assert status_written(first) == status and f"{len(expected.rows())} rows" in status
+    hidden = [a for a in actions(first, "setColumnHidden")]
+    assert len(hidden) == len(L.PLAN_HIDDEN)
+
+    # The user fills in who is responsible for the first row and swaps its measure by hand.
+    keys = [c.key for c in L.PLAN_COLUMNS]
+    edited = [list(r) for r in grid]
+    row = L.HEADER_ROW  # 0-based index of the first plan row
+    edited[row][keys.index("responsible")] = "Jo Bloggs, data team"
+    alternative = str(edited[row][keys.index("alternatives")]).split(";")[0].split(",")[0].strip()
+    edited[row][keys.index("notes")] = "Agreed at the steering group"
+    again = remote_book(example_xlsm, replace={L.MEASURES_PLAN.name: edited})
+    status2 = xl.measures_plan(again)
+    assert alerts(again) == []
+    rebuilt = _written_grid(again, L.MEASURES_PLAN.name)
+    assert rebuilt[row][keys.index("responsible")] == "Jo Bloggs, data team"
+    assert rebuilt[row][keys.index("notes")] == "Agreed at the steering group"
+    assert rebuilt[row][0] == grid[row][0]
+    assert "your changes kept: 2 cells" in status2, status2
+    # the previous block is cleared before the new one is written
+    index = L.SHEET_ORDER.index(L.MEASURES_PLAN.name)
+    order = [(a["func"], a["sheet_position"]) for a in actions(again)]
+    assert order.index(("rangeClearContents", index)) < order.index(("setValues", index))
+    assert alternative  # the example's first outcome has alternatives to choose from
 
 
 # --- the report's file name -----------------------------------------------------------------------
