@@ -119,9 +119,7 @@ class LiveBook:
         if old_rows >= first_row and old_cols:
             sheet.range((first_row, 1), (old_rows, max(old_cols, width, 1))).clear_contents()
         if rows and width:
-            sheet.range((first_row, 1)).value = [
-                [("" if v is None else v) for v in row] for row in _pad(rows, width)
-            ]
+            sheet.range((first_row, 1)).value = [[_as_text(v) for v in row] for row in _pad(rows, width)]
 
     def set_status(self, text: str) -> None:
         start = self.find_sheet(L.START.name)
@@ -132,16 +130,11 @@ class LiveBook:
         self.book.app.alert(text, title=TITLE, buttons="ok", mode="critical" if critical else "info")
 
 
-_FORMULA_START = ("=", "+", "-", "@")
-
-
 def _as_text(value: object) -> object:
-    """A value Excel will store as written: text that looks like a formula gets a leading quote."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A value for a live cell: empty as "", text that looks like a formula kept as text."""
+    from .safe_xl import live_text
+
+    return "" if value is None else live_text(value)
 
 
 def _split_cell(cell: str) -> tuple[int, int]:

@@ -168,11 +168,7 @@ def test_check_findings_point_at_cells_with_links_and_highlights(tmp_path):
     body = next(a for a in writes_to(book, L.VALIDATION.name) if a["start_row"] == TABLE_HEADER_ROW)
     rows = body["values"]
     # the same findings the library gives for the same values
-    from lm_excel.parse import parse_grids
-
-    grids = {s["name"]: s["values"] for s in payload_from(path, edit=edits)["sheets"]}
-    expected = validate(parse_grids({k: [[None if v == "" else v for v in r] for r in g] for k, g in grids.items()},
-                                    source=path.name))
+    expected = validate(xl.LiveBook(remote_book(path, edit=edits)).read_model())
     assert [r[1] for r in rows] == [f.code for f in sorted(expected.findings, key=lambda f: ("error", "warning", "info").index(f.severity))]
     assert any(r[0] == "Error" and r[2] == "Components" and r[3] == f"A{first}" for r in rows), rows
     assert any(r[2] == "Outcomes" for r in rows), rows
@@ -291,6 +287,7 @@ def test_plan_is_written_then_rebuilt_keeping_the_users_edits(example_xlsm):
     edited[row][keys.index("responsible")] = "Jo Bloggs, data team"
     alternative = str(edited[row][keys.index("alternatives")]).split(";")[0].split(",")[0].strip()
     edited[row][keys.index("notes")] = "Agreed at the steering group"
+    edited[row][keys.index("target")] = "-10% in a year"  # text a spreadsheet would take for a formula
     again = remote_book(example_xlsm, replace={L.MEASURES_PLAN.name: edited})
     status2 = xl.measures_plan(again)
     assert alerts(again) == []
@@ -298,7 +295,8 @@ def test_plan_is_written_then_rebuilt_keeping_the_users_edits(example_xlsm):
     assert rebuilt[row][keys.index("responsible")] == "Jo Bloggs, data team"
     assert rebuilt[row][keys.index("notes")] == "Agreed at the steering group"
     assert rebuilt[row][0] == grid[row][0]
-    assert "your changes kept: 2 cells" in status2, status2
+    assert rebuilt[row][keys.index("target")] == "'-10% in a year", "kept as text, not a formula"
+    assert "your changes kept: 3 cells" in status2, status2
     # the previous block is cleared before the new one is written
     index = L.SHEET_ORDER.index(L.MEASURES_PLAN.name)
     order = [(a["func"], a["sheet_position"]) for a in actions(again)]
