@@ -149,10 +149,12 @@ def check(workbook: Path | None = None) -> list[Item]:
     if workbook is not None:
         if not workbook.is_file():
             raise UsageError(f"'{workbook}' does not exist")
+        from .parse import parse_grids
         from .reader import read_grids, sniff
 
         sniff(workbook)
         grids = read_grids(workbook)
+        parse_grids(grids, source=workbook.name, path=workbook)  # refuses what is not a logic model
         sheet = next((g for n, g in grids.items() if n.lower() == CONF_NAME), None)
         if sheet is not None:
             sources.append((f"the '{CONF_NAME}' sheet in {workbook.name}",

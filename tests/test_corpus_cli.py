@@ -31,6 +31,7 @@ READING_COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
     "diff": lambda wb, out: ["diff", str(wb), str(wb)],
     "merge": lambda wb, out: ["merge", str(wb), str(wb), "-o", str(out / "merged.xlsx")],
     "plan": lambda wb, out: ["plan", str(wb), "-o", str(out / "with plan.xlsx"), "--csv", str(out / "plan.csv")],
+    "excel_setup": lambda wb, out: ["excel-setup", str(wb)],
 }
 #: Commands that read no workbook given by the user.
 NOT_READING = {"new", "demo", "suggest"}  # suggest reads outcome text, not a workbook
