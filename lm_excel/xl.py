@@ -406,21 +406,6 @@ def _style_plan_sheet(live: LiveBook, sheet: str, n_rows: int) -> None:
 # --- Create Word report -------------------------------------------------------------------------
 
 
-def report_path(workbook: Path, model: LogicModel, when: dt.date | None = None) -> Path:
-    """Where the report goes: next to the workbook, named with the version and date; a report
-    of that name that is open (locked) is never overwritten: a free name is chosen."""
-    from .fileio import free_path
-
-    when = when or dt.date.today()
-    base = model.intervention.name or workbook.stem
-    version = model.intervention.version
-    parts = [base, f"v{version}" if version else "", when.isoformat()]
-    stem = " ".join(p for p in parts if p)
-    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", stem)
-    stem = re.sub(r"\s+", " ", stem).strip(" .")[:120] or "logic model report"
-    return free_path(workbook.with_name(f"{stem} report.docx"))
-
-
 def open_document(path: Path) -> None:
     """Open a file with the program the computer uses for it (Word for .docx)."""
     if sys.platform.startswith("win"):
@@ -432,10 +417,25 @@ def open_document(path: Path) -> None:
 
 
 def _word_report(live: LiveBook, open_file: bool) -> str:
+    """Write the report next to the workbook (named with the version and the date; an open
+    report of that name is never overwritten) with the check and the plan, and open it."""
+    try:
+        from .report.document import default_report_path, write_report
+    except ImportError:  # the Word report (issue 5) is not in this version of lm-excel
+        raise ExcelSetupError(
+            "Create Word report is not part of this version of lm-excel yet. Update lm-excel "
+            "(pip install -U lm-excel) and press the button again."
+        ) from None
+    from .checks import validate as check_model
+    from .measures.plan import make_plan
+
     model = live.read_model()
     check_xlwings_version(model)
-    raise ExcelSetupError(
-        "Create Word report is not part of this version of lm-excel yet. Update lm-excel "
-        "(pip install -U lm-excel) and press the button again."
-    )
-
+    findings = check_model(model)
+    plan = make_plan(model)  # the plan as the workbook holds it, the user's edits kept
+    target = default_report_path(model, live.path.parent, live.path.stem)
+    result = write_report(target, model, findings, plan, protect=[live.path])
+    if open_file:
+        open_document(result.path)
+    renamed = " (the usual name was open in Word)" if result.renamed else ""
+    return f"report saved as {result.path.name}{renamed}"
