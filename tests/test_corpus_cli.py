@@ -33,6 +33,7 @@ READING_COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
     "plan": lambda wb, out: ["plan", str(wb), "-o", str(out / "with plan.xlsx"), "--csv", str(out / "plan.csv")],
     "report": lambda wb, out: ["report", str(wb), "-o", str(out / "report.docx"),
                                "--diagram-out", str(out / "diagram.svg")],
+    "excel_setup": lambda wb, out: ["excel-setup", str(wb)],
 }
 #: Commands that read no workbook given by the user.
 NOT_READING = {"new", "demo", "suggest", "portfolio"}  # suggest reads outcome text; portfolio

@@ -17,4 +17,5 @@ COMMAND_MODULES = (
     "diff",
     "merge",
     "portfolio",
+    "excel_setup",
 )

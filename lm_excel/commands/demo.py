@@ -51,6 +51,10 @@ def run_demo(outdir: Path) -> list[Path]:
 
     report = make_report(workbook, outdir / "example-report.docx")
     outputs.append(report.path)
+    # Excel buttons (issue 9): the same example as a macro-enabled workbook with buttons.
+    from ..buttons import build_macro_workbook
+
+    outputs.append(build_macro_workbook(workbook.with_suffix(".xlsm"), example_records()))
     return outputs
 
 

@@ -10,18 +10,22 @@ from ..errors import UsageError
 HELP = "Write a new logic-model workbook (blank, or the worked example)."
 DESCRIPTION = """\
 Write a new logic-model workbook: blank, ready to fill in, or with --example the worked example
-of a fictional council's hybrid family-support model.
+of a fictional council's hybrid family-support model. A name ending in .xlsm gives the
+macro-enabled workbook with Check / Build measures plan / Create Word report buttons on its
+Start sheet (they need Python with lm-excel on the computer: see lm-excel excel-setup);
+a name ending in .xlsx gives the macro-free workbook, which works everywhere.
 
 example:
   lm-excel new "Family Connect logic model.xlsx"
   lm-excel new example.xlsx --example
+  lm-excel new "Family Connect logic model.xlsm"
 """
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help=HELP, description=DESCRIPTION,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("path", type=Path, help="the workbook to write (.xlsx)")
+    p.add_argument("path", type=Path, help="the workbook to write (.xlsx, or .xlsm for one with buttons)")
     p.add_argument("--example", action="store_true", help="fill it with the worked example")
     p.add_argument("--force", action="store_true", help="replace the file if it already exists")
     p.set_defaults(handler=run)
@@ -32,11 +36,17 @@ def new_workbook(path: Path, *, example: bool = False, force: bool = False) -> P
     from ..builder import build_workbook
     from ..example import example_records
 
-    if path.suffix.lower() != ".xlsx":
-        raise UsageError(f"'{path.name}': give a file name ending in .xlsx")
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm"):
+        raise UsageError(f"'{path.name}': give a file name ending in .xlsx (or .xlsm for one with buttons)")
     if path.exists() and not force:
         raise UsageError(f"'{path}' already exists; choose another name or add --force to replace it")
-    return build_workbook(path, example_records() if example else None)
+    records = example_records() if example else None
+    if suffix == ".xlsm":
+        from ..buttons import build_macro_workbook
+
+        return build_macro_workbook(path, records)
+    return build_workbook(path, records)
 
 
 def run(args: argparse.Namespace) -> int:

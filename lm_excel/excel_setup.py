@@ -1,0 +1,240 @@
+"""What the Excel buttons need on this computer, checked and explained (``lm-excel excel-setup``).
+
+The buttons run ``RunPython`` from xlwings' VBA module inside the workbook. That needs: a Python
+that Excel can start (``INTERPRETER_WIN`` / ``INTERPRETER_MAC`` in an ``xlwings.conf``, or
+``python`` on the PATH), with lm-excel and the same xlwings version as the VBA module; on a Mac,
+``xlwings runpython install`` once; a workbook that Excel may run macros in (not marked as
+downloaded from the internet) and that is saved in a folder on this computer.
+
+xlwings reads its settings from, in order: a sheet named ``xlwings.conf`` in the workbook, a file
+``xlwings.conf`` beside the workbook, and ``~/.xlwings/xlwings.conf``. Each file line is
+``"KEY","VALUE"``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+
+CONF_NAME = "xlwings.conf"
+OK, FIX, INFO = "ok", "FIX", "info"
+
+
+@dataclass(frozen=True)
+class Item:
+    status: str  # OK, FIX or INFO
+    what: str
+    todo: str = ""
+
+    def line(self) -> str:
+        text = f"{self.status:<4} {self.what}"
+        return text + (f"\n     -> {self.todo}" if self.todo else "")
+
+
+def platform_key() -> str:
+    return "MAC" if sys.platform == "darwin" else "WIN"
+
+
+def interpreter_path() -> Path:
+    """The Python that should run the buttons: this one (where lm-excel is installed)."""
+    exe = Path(sys.executable)
+    if sys.platform.startswith("win") and exe.name.lower() == "pythonw.exe":
+        exe = exe.with_name("python.exe")
+    return exe
+
+
+def read_conf_file(path: Path) -> dict[str, str]:
+    """Settings of an xlwings.conf file ("KEY","VALUE" per line); {} when there is none."""
+    if not path.is_file():
+        return {}
+    text = path.read_bytes().decode("utf-8-sig", "replace")
+    out: dict[str, str] = {}
+    for row in csv.reader(io.StringIO(text)):
+        if len(row) >= 2 and row[0].strip():
+            out[row[0].strip().upper()] = row[1]
+    return out
+
+
+def conf_text(settings: dict[str, str]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    for key, value in settings.items():
+        writer.writerow([key, value])
+    return buf.getvalue()
+
+
+def user_conf_path() -> Path:
+    return Path.home() / ".xlwings" / CONF_NAME
+
+
+def onedrive_roots() -> dict[str, Path]:
+    """Local roots of OneDrive folders Windows announces (xlwings setting name -> folder)."""
+    roots: dict[str, Path] = {}
+    for env, key in (("OneDriveCommercial", "ONEDRIVE_COMMERCIAL_WIN"), ("OneDriveConsumer", "ONEDRIVE_CONSUMER_WIN")):
+        value = os.environ.get(env)
+        if value:
+            roots[key] = Path(value)
+    if not roots and os.environ.get("OneDrive"):
+        roots["ONEDRIVE_CONSUMER_WIN"] = Path(os.environ["OneDrive"])
+    return roots
+
+
+def _under(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+def wanted_settings(workbook: Path | None) -> dict[str, str]:
+    """The settings lm-excel writes: the interpreter, and OneDrive roots the workbook lies under."""
+    settings = {f"INTERPRETER_{platform_key()}": str(interpreter_path())}
+    if workbook is not None and sys.platform.startswith("win"):
+        for key, root in onedrive_roots().items():
+            if _under(workbook, root):
+                settings[key] = str(root)
+    return settings
+
+
+def _mark_of_the_web(path: Path) -> bool:
+    """Windows: the file carries a Zone.Identifier stream (downloaded or saved from email)."""
+    if not sys.platform.startswith("win"):
+        return False
+    try:
+        with open(f"{path}:Zone.Identifier", encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
+    except OSError:
+        return False
+    return "ZoneId=3" in text or "ZoneId=4" in text
+
+
+def check(workbook: Path | None = None) -> list[Item]:
+    """Everything the buttons need, each as an :class:`Item` saying what to do if it is missing."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+    from .buttons import (
+        META_XLWINGS_VBA,
+        entry_point_of,
+        read_workbook_vba,
+        runpython_commands,
+        vba_module_version,
+    )
+
+    items: list[Item] = []
+    exe = interpreter_path()
+    items.append(Item(OK, f"Python {sys.version.split()[0]} at {exe} has lm-excel {__version__}"))
+    try:
+        xlw = version("xlwings")
+        items.append(Item(OK, f"xlwings {xlw} is installed for this Python"))
+    except PackageNotFoundError:
+        xlw = ""
+        items.append(Item(FIX, "xlwings is not installed for this Python", f'"{exe}" -m pip install xlwings'))
+    if sys.platform == "darwin" and xlw:
+        script = (Path.home() / "Library" / "Application Scripts" / "com.microsoft.Excel"
+                  / f"xlwings-{xlw}.applescript")
+        if script.is_file():
+            items.append(Item(OK, f"xlwings' AppleScript for Excel is installed ({script.name})"))
+        else:
+            items.append(Item(FIX, "Excel on this Mac cannot start Python yet", "run once: xlwings runpython install"))
+
+    sources: list[tuple[str, dict[str, str]]] = []
+    if workbook is not None:
+        if not workbook.is_file():
+            raise UsageError(f"'{workbook}' does not exist")
+        from .parse import parse_grids
+        from .reader import read_grids, sniff
+
+        sniff(workbook)
+        grids = read_grids(workbook)
+        parse_grids(grids, source=workbook.name, path=workbook)  # refuses what is not a logic model
+        sheet = next((g for n, g in grids.items() if n.lower() == CONF_NAME), None)
+        if sheet is not None:
+            sources.append((f"the '{CONF_NAME}' sheet in {workbook.name}",
+                            {str(r[0]).strip().upper(): str(r[1] or "") for r in sheet
+                             if len(r) >= 2 and r[0] is not None}))
+        sources.append((str(workbook.with_name(CONF_NAME)), read_conf_file(workbook.with_name(CONF_NAME))))
+
+        vba = read_workbook_vba(workbook)
+        if not vba:
+            items.append(Item(FIX, f"{workbook.name} has no macros (no buttons)",
+                              f'make a workbook with buttons: lm-excel new "{workbook.with_suffix(".xlsm").name}"'))
+        else:
+            built = vba_module_version(vba.get("xlwings", "")) or ""
+            if not built:
+                items.append(Item(FIX, f"{workbook.name} has no xlwings VBA module",
+                                  "make a fresh workbook with buttons (lm-excel new NAME.xlsm) and copy your sheets' contents in"))
+            elif xlw and built != xlw:
+                items.append(Item(FIX, f"{workbook.name} has the xlwings {built} VBA module, but Python has xlwings {xlw}",
+                                  f'"{exe}" -m pip install "xlwings=={built}"'))
+            else:
+                items.append(Item(OK, f"{workbook.name} has the xlwings {built} VBA module, matching Python"))
+            functions = [entry_point_of(c) for m in vba.values() for c in runpython_commands(m)]
+            from . import xl  # cheap: xl imports xlwings only inside its functions
+
+            missing = [f for f in functions if f and not callable(getattr(xl, f, None))]
+            if missing:
+                items.append(Item(FIX, f"the workbook's buttons call functions this lm-excel lacks: {', '.join(missing)}",
+                                  f'"{exe}" -m pip install -U lm-excel'))
+            elif functions:
+                items.append(Item(OK, f"the buttons call {', '.join(sorted({f for f in functions if f}))} in lm-excel"))
+            meta = next((g for n, g in grids.items() if n == "Metadata"), [])
+            recorded = {str(r[0]): str(r[1]) for r in meta if len(r) >= 2 and r[0]}
+            if recorded.get(META_XLWINGS_VBA) and recorded[META_XLWINGS_VBA] != built:
+                items.append(Item(INFO, f"the workbook's metadata records xlwings {recorded[META_XLWINGS_VBA]}; "
+                                        f"its VBA module says {built}"))
+        if _mark_of_the_web(workbook):
+            items.append(Item(FIX, f"{workbook.name} is marked as downloaded from the internet: Excel blocks its macros",
+                              "right-click the file > Properties > tick Unblock > OK (or keep it in a Trusted Location)"))
+        for key, root in onedrive_roots().items():
+            if _under(workbook, root):
+                items.append(Item(INFO, f"{workbook.name} is in a OneDrive folder; xlwings needs {key} = {root}"))
+    sources.append((str(user_conf_path()), read_conf_file(user_conf_path())))
+
+    key = f"INTERPRETER_{platform_key()}"
+    effective = next(((where, conf[key]) for where, conf in sources if conf.get(key)), None)
+    if effective is None:
+        effective = next(((where, conf["INTERPRETER"]) for where, conf in sources if conf.get("INTERPRETER")), None)
+    if effective is None:
+        items.append(Item(INFO, f"no {key} is set: Excel will run 'python' from the PATH",
+                          "to be sure Excel uses this Python: lm-excel excel-setup WORKBOOK --write-config"
+                          if workbook is None else f'lm-excel excel-setup "{workbook}" --write-config'))
+    else:
+        where, value = effective
+        if Path(value) == exe:
+            items.append(Item(OK, f"{key} = {value} (from {where})"))
+        elif Path(value).is_file():
+            items.append(Item(INFO, f"{key} = {value} (from {where}) is another Python; "
+                                    "it needs lm-excel and xlwings installed too"))
+        else:
+            items.append(Item(FIX, f"{key} = {value} (from {where}) does not exist",
+                              f'correct it, or: lm-excel excel-setup "{workbook or "WORKBOOK"}" --write-config'))
+    for where, conf in sources:
+        for k, v in conf.items():
+            if k not in (key, "INTERPRETER"):
+                items.append(Item(INFO, f"{k} = {v} (from {where})"))
+    return items
+
+
+def write_config(workbook: Path) -> Path:
+    """Write (or update) the xlwings.conf file beside ``workbook``; other settings in it are kept."""
+    from .fileio import atomic_path
+
+    if not workbook.is_file():
+        raise UsageError(f"'{workbook}' does not exist")
+    target = workbook.with_name(CONF_NAME)
+    settings = read_conf_file(target)
+    settings.update(wanted_settings(workbook))
+    text = conf_text(settings)
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(text.encode("utf-8"))
+    if read_conf_file(target) != settings:  # re-read to verify
+        raise UsageError(f"'{target}' did not read back as written")
+    return target
