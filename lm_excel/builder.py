@@ -416,9 +416,12 @@ def write_workbook_file(
         _intervention_sheet(wb, sheets[L.INTERVENTION.name], fmts, records.intervention)
         for sheet in L.LIST_SHEETS:
             _list_sheet(wb, sheets[sheet.name], fmts, sheet, records.elements.get(sheet.key, []))
+        plan_grid = extras.get(L.MEASURES_PLAN.name)
+        if plan_grid and not _has_plan_table(plan_grid):
+            plan_grid = None  # no plan table (e.g. only a title): kept cell by cell below
         for out in (L.MEASURES_PLAN, L.VALIDATION):
             _output_sheet(wb, sheets[out.name], fmts, out)
-            if extras.get(out.name):
+            if extras.get(out.name) and not (out is L.MEASURES_PLAN and plan_grid):
                 _grid_sheet(sheets[out.name], fmts, extras[out.name])
         for out in L.TABLE_OUTPUT_SHEETS:
             _table_output_sheet(wb, sheets[out.name], fmts, out, extras.get(out.name))
@@ -428,6 +431,38 @@ def write_workbook_file(
             vba_hook(wb, sheets[L.START.name])
     finally:
         wb.close()
+    if plan_grid:
+        # One writer lays out the plan sheet (dropdowns, hidden columns, named lists): the
+        # measures plan writer, with the plan's rows and cells exactly as they were.
+        from .measures.plan_writer import rewrite_plan_sheet
+
+        rewrite_plan_sheet(path, plan_grid)
+
+
+def _has_plan_table(grid: Grid) -> bool:
+    from .measures.plan import find_plan_header
+
+    return find_plan_header(grid) is not None
+
+
+def check_extras(model: Any, extras: Mapping[str, Grid], target: Path, what: str) -> None:
+    """Raise unless every kept grid reads back from the written ``model``: the plan row by row
+    (its sheet is laid out again by the plan writer), other sheets every value."""
+    for name, grid in extras.items():
+        got = model.extras.get(name, ())
+        if name == L.MEASURES_PLAN.name and _has_plan_table(grid):
+            from .measures.plan import plan_values
+
+            if plan_values(got) != plan_values(grid):
+                raise LmExcelError(f"the '{name}' sheet did not read back as written; {what}", target)
+            continue
+        missing = grid_texts(grid) - grid_texts(got)
+        if missing:
+            raise LmExcelError(
+                f"the '{name}' sheet did not read back as written ({sum(missing.values())} "
+                f"value(s) missing); {what}",
+                target,
+            )
 
 
 def build_workbook(
@@ -455,14 +490,7 @@ def build_workbook(
         got = model.to_records().normalised()
         if got != expected:
             raise LmExcelError("the written workbook did not read back as written; nothing was saved", target)
-        for name, grid in (extras or {}).items():
-            missing = grid_texts(grid) - grid_texts(model.extras.get(name, ()))
-            if missing:
-                raise LmExcelError(
-                    f"the '{name}' sheet did not read back as written ({sum(missing.values())} "
-                    "value(s) missing); nothing was saved",
-                    target,
-                )
+        check_extras(model, extras or {}, target, "nothing was saved")
 
     return write_verified(
         target,

@@ -12,6 +12,7 @@ workbook with buttons, build the plan from inside Excel, where the workbook itse
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +189,42 @@ def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
     ws.oddFooter.right.text = "Page &P of &N"
 
 
+def _render(src: Path, plan: MeasuresPlan, out: Path, keep_vba: bool) -> None:
+    """Open ``src``, write the plan sheet and its lists, save as ``out`` (no check)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(src, keep_vba=keep_vba)
+    try:
+        _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(plan))
+        _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
+        _plan_sheet(wb, plan)
+        wb.save(out)
+    finally:
+        wb.close()
+
+
+def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[object]]) -> None:
+    """Lay out the plan held in ``grid`` on the *Measures plan* sheet of the workbook ``path``,
+    in place, exactly as :func:`write_plan` does (dropdowns, hidden columns, named lists,
+    formatting, the design), keeping every row and cell value of the plan as it is.
+
+    Used when a workbook is rebuilt from its values (share, merge), so that one writer lays out
+    that sheet. ``path`` is a file being written (not yet checked), not a user's file.
+    """
+    from ..reader import read_workbook
+    from .plan import plan_from_grid
+
+    target = Path(path)
+    plan = plan_from_grid(grid, read_workbook(target))
+    side = target.with_name(f"{target.stem}.plan{target.suffix}")
+    try:
+        _render(target, plan, side, target.suffix.lower() == ".xlsm")
+        os.replace(side, target)
+    finally:
+        if side.exists():
+            side.unlink()
+
+
 def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
                target: str | os.PathLike[str] | None = None) -> Path:
     """Write ``plan`` into the *Measures plan* sheet of a copy of ``source`` saved as ``target``.
@@ -195,8 +232,6 @@ def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
     ``target`` defaults to ``source`` (in place: make a backup first, see fileio.backup). The
     file is written under a temporary name, read back and checked before it replaces anything.
     """
-    import openpyxl
-
     from ..reader import read_workbook
 
     src = Path(source)
@@ -208,14 +243,7 @@ def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
         raise OutputError(f"keep the file type of '{src.name}' ({src.suffix})", dest)
 
     def write(tmp: Path) -> None:
-        wb = openpyxl.load_workbook(src, keep_vba=keep_vba)
-        try:
-            _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(plan))
-            _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
-            _plan_sheet(wb, plan)
-            wb.save(tmp)
-        finally:
-            wb.close()
+        _render(src, plan, tmp, keep_vba)
 
     expected = [(r["ref"], r["measure"]) for r in plan.rows()]
 
@@ -241,4 +269,4 @@ def write_plan_csv(plan: MeasuresPlan, target: str | os.PathLike[str]) -> Path:
                                                            newline=""), verify)
 
 
-__all__ = ["write_plan", "write_plan_csv"]
+__all__ = ["rewrite_plan_sheet", "write_plan", "write_plan_csv"]
