@@ -140,3 +140,48 @@ def test_a_plan_conflict_links_to_the_cell_holding_the_kept_value(tmp_path, plan
     assert sheet.strip("'") == L.MEASURES_PLAN.name
     ws = openpyxl.load_workbook(res.path)[L.MEASURES_PLAN.name]
     assert ws[addr].value == "Up 2 points"
+
+
+# --- check reads the plan in the workbook ------------------------------------------------------
+
+
+def _check_json(path):
+    proc = run_cli("check", str(path), "--json")
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)
+
+
+def _codes(report, code):
+    return [f for f in report["findings"] if f["code"] == code]
+
+
+def test_check_runs_the_readiness_rules_against_the_plan_in_the_workbook(tmp_path, planned,
+                                                                        example_xlsx):
+    assert not [f for f in _check_json(planned)["findings"] if f["category"] == "readiness"]
+    rows, _ = _plan_rows(planned)
+    primary = next(r for r in rows if r["row_type"] == "Outcome (primary)")
+    other = next(r for r in rows if r["row_type"].startswith("Outcome") and r is not primary)
+    _set_plan_cell(planned, primary["ref"], "Measure", "")
+    _set_plan_cell(planned, primary["ref"], "Measure key", "")
+    _set_plan_cell(planned, other["ref"], "Baseline", "")
+    _set_plan_cell(planned, other["ref"], "Licence and cost", "Paid: per copy")
+
+    report = _check_json(planned)
+    unmeasured = _codes(report, "primary-unmeasured")
+    assert [f["element_id"] for f in unmeasured] == [primary["ref"]]
+    baseline = _codes(report, "no-baseline")
+    col = get_column_letter(HEADERS.index("Baseline") + 1)
+    assert [(f["element_id"], f["sheet"], f["cell"]) for f in baseline] == [
+        (other["ref"], L.MEASURES_PLAN.name, f"{col}{other['_row']}")]
+    assert [f["element_id"] for f in _codes(report, "licensed-measure")] == [other["ref"]]
+    # a workbook without a plan: the readiness rules are not run
+    assert not [f for f in _check_json(example_xlsx)["findings"] if f["category"] == "readiness"]
+
+
+def test_the_demo_example_with_its_plan_checks_clean(tmp_path):
+    proc = run_cli("demo", str(tmp_path / "demo"))
+    assert proc.returncode == 0, proc.stderr
+    workbook = tmp_path / "demo" / "example-logic-model.xlsx"
+    assert _plan_rows(workbook)[0]  # the demo wrote the plan into it
+    report = _check_json(workbook)
+    assert report["findings"] == []

@@ -615,3 +615,36 @@ def plan_values(grid: Sequence[Sequence[object]]) -> list[tuple[str, ...]]:
     """The plan rows of a grid as tuples of texts (every column): to check a written plan."""
     return [tuple(r.get(c, "") for c in COLUMNS) for r in parse_plan_grid(grid)[0]]
 
+
+@dataclass(frozen=True)
+class ReadinessPlan:
+    """The plan in a workbook as the evaluation-readiness rules read it (lm_excel.checks.readiness)."""
+
+    rows: tuple[dict[str, Any], ...]
+
+
+def readiness_plan(model: LogicModel) -> ReadinessPlan | None:
+    """The *Measures plan* already in the workbook, for the readiness rules; None without one.
+
+    Each row gives the ID it measures ('ref'), the measure chosen ('measure_key': the library
+    key, or the name typed when it is not in the library; '' when none is chosen), its baseline
+    and licence, and the cells of the sheet, so findings point at the plan itself.
+    """
+    grid = model.extras.get(L.MEASURES_PLAN.name, ())
+    found = find_plan_header(grid)
+    if found is None:
+        return None
+    _, mapping = found
+    sheet = L.MEASURES_PLAN.name
+    rows = []
+    for r in parse_plan_grid(grid, sheet)[0]:
+        rows.append({
+            "ref": r.get("ref", ""),
+            "measure_key": r.get("measure_key", "") or r.get("measure", ""),
+            "measure_name": r.get("measure", ""),
+            "baseline": r.get("baseline", ""),
+            "licence": r.get("licence", ""),
+            "refs": {k: CellRef(sheet, a1(r["_row"], c + 1)) for k, c in mapping.items()},
+        })
+    return ReadinessPlan(tuple(rows))
+
