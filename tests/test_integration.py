@@ -185,3 +185,26 @@ def test_the_demo_example_with_its_plan_checks_clean(tmp_path):
     assert _plan_rows(workbook)[0]  # the demo wrote the plan into it
     report = _check_json(workbook)
     assert report["findings"] == []
+
+
+def test_a_column_a_partner_adds_to_the_plan_survives_the_merge(tmp_path, planned):
+    sent = share_file(planned, tmp_path / "sent.xlsx", sender="Sam", by="sam").path
+    mine, theirs = tmp_path / "mine.xlsx", tmp_path / "theirs.xlsx"
+    shutil.copy(sent, mine)
+    shutil.copy(sent, theirs)
+    wb = openpyxl.load_workbook(theirs)
+    ws = wb[L.MEASURES_PLAN.name]
+    extra_col = len(HEADERS) + 1
+    ws.cell(L.HEADER_ROW, extra_col).value = "Health lead"
+    row = next(r for r in range(L.HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, 1).value == "OC5")
+    cell = ws.cell(row, extra_col)
+    cell.value = "=Dr Shah"  # text that looks like a formula (typed as text): must stay text
+    cell.data_type = "s"
+    wb.save(theirs)
+    res = merge_files(sent, mine, theirs, tmp_path / "merged.xlsx", by="sam")
+    ws = openpyxl.load_workbook(res.path)[L.MEASURES_PLAN.name]
+    assert ws.cell(L.HEADER_ROW, extra_col).value == "Health lead"
+    row = next(r for r in range(L.HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, 1).value == "OC5")
+    assert ws.cell(row, extra_col).value == "=Dr Shah"
+    assert ws.cell(row, extra_col).data_type == "s"
+    _assert_plan_sheet_is_the_writers(res.path)

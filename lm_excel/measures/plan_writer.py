@@ -189,24 +189,58 @@ def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
     ws.oddFooter.right.text = "Page &P of &N"
 
 
-def _render(src: Path, plan: MeasuresPlan, out: Path, keep_vba: bool) -> None:
-    """Open ``src``, write the plan sheet and its lists, save as ``out`` (no check)."""
+def _render(src: Path, plan: MeasuresPlan, out: Path, keep_vba: bool,
+            extra: Sequence[tuple[str, Sequence[object]]] = ()) -> None:
+    """Open ``src``, write the plan sheet and its lists, save as ``out`` (no check).
+
+    ``extra``: columns of the user's own, (header, one value per plan row), kept to the right of
+    the plan's columns."""
     import openpyxl
+    from openpyxl.styles import Font
 
     wb = openpyxl.load_workbook(src, keep_vba=keep_vba)
     try:
         _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(plan))
         _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
         _plan_sheet(wb, plan)
+        ws = wb[L.MEASURES_PLAN.name]
+        for i, (header, values) in enumerate(extra, start=len(L.PLAN_COLUMNS) + 1):
+            _text_cell(ws, L.HEADER_ROW, i, header, font=Font(name=_FONT, size=10, bold=True))
+            for r, value in enumerate(values, start=L.HEADER_ROW + 1):
+                if isinstance(value, str):
+                    _text_cell(ws, r, i, value)  # text stays text, never a formula
+                elif value is not None:
+                    ws.cell(row=r, column=i).value = value
         wb.save(out)
     finally:
         wb.close()
 
 
+def _extra_columns(grid: Sequence[Sequence[object]]) -> list[tuple[str, list[object]]]:
+    """Columns a user added to a plan grid (not the plan's own), with their values per plan row."""
+    from ..model import cell_text
+    from .plan import find_plan_header, parse_plan_grid
+
+    found = find_plan_header(grid)
+    if found is None:
+        return []
+    header_r, mapping = found
+    own = set(mapping.values())
+    rows = parse_plan_grid(grid)[0]
+    out = []
+    for c, head in enumerate(grid[header_r]):
+        if c in own or not cell_text(head):
+            continue
+        values = [grid[r["_row"] - 1][c] if c < len(grid[r["_row"] - 1]) else None for r in rows]
+        out.append((cell_text(head), values))
+    return out
+
+
 def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[object]]) -> None:
     """Lay out the plan held in ``grid`` on the *Measures plan* sheet of the workbook ``path``,
     in place, exactly as :func:`write_plan` does (dropdowns, hidden columns, named lists,
-    formatting, the design), keeping every row and cell value of the plan as it is.
+    formatting, the design), keeping every row and cell value of the plan as it is, and any
+    columns a user added to the right of the plan's own.
 
     Used when a workbook is rebuilt from its values (share, merge), so that one writer lays out
     that sheet. ``path`` is a file being written (not yet checked), not a user's file.
@@ -218,7 +252,7 @@ def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[obj
     plan = plan_from_grid(grid, read_workbook(target))
     side = target.with_name(f"{target.stem}.plan{target.suffix}")
     try:
-        _render(target, plan, side, target.suffix.lower() == ".xlsm")
+        _render(target, plan, side, target.suffix.lower() == ".xlsm", _extra_columns(grid))
         os.replace(side, target)
     finally:
         if side.exists():
