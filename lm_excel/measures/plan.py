@@ -597,20 +597,6 @@ def make_plan(model: LogicModel, library: MeasureLibrary | None = None,
                         kept_edits=kept, kept_rows=kept_rows, library=library)
 
 
-def plan_from_grid(grid: Sequence[Sequence[object]], model: LogicModel) -> MeasuresPlan:
-    """The plan held in a Measures plan grid, as it stands (nothing regenerated, every row and
-    the hidden record of what the tool wrote kept), with the library the model offers (shipped
-    measures plus My measures). For writing the sheet again exactly as the plan writer lays it
-    out, e.g. in a shared or merged copy. The design is worked out again from the rows."""
-    import pandas as pd  # local: pandas is heavy, and only the plan needs it
-
-    local, notes = local_measures(model)
-    rows = [{c: r.get(c, "") for c in COLUMNS} for r in parse_plan_grid(grid)[0]]
-    table = pd.DataFrame(rows, columns=list(COLUMNS))
-    return MeasuresPlan(table=table, design=recommend_design(rows), notes=tuple(notes),
-                        kept_edits=0, kept_rows=0, library=load_library(extra=local))
-
-
 def plan_values(grid: Sequence[Sequence[object]]) -> list[tuple[str, ...]]:
     """The plan rows of a grid as tuples of texts (every column): to check a written plan."""
     return [tuple(r.get(c, "") for c in COLUMNS) for r in parse_plan_grid(grid)[0]]

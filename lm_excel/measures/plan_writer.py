@@ -12,7 +12,7 @@ workbook with buttons, build the plan from inside Excel, where the workbook itse
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +21,17 @@ from .. import layout as L
 from ..errors import OutputError
 from ..fileio import write_verified
 from ..model import col_letter
-from .plan import MeasuresPlan, parse_plan_grid
+from .library import MeasureLibrary
+from .plan import DesignStrand, MeasuresPlan, parse_plan_grid
 
 # The template's font and colours (contrast of at least 4.5:1 on white), as openpyxl takes them.
 _FONT = B._FONT
 _TEXT, _MUTED, _LINK = (c.lstrip("#") for c in (B._TEXT, B._MUTED, B._LINK))
 
 
-def _measure_names(plan: MeasuresPlan) -> list[str]:
-    local = [m.name for m in plan.library if m.local]
-    shipped = sorted((m.name for m in plan.library if not m.local), key=str.casefold)
+def _measure_names(library: MeasureLibrary) -> list[str]:
+    local = [m.name for m in library if m.local]
+    shipped = sorted((m.name for m in library if not m.local), key=str.casefold)
     return list(dict.fromkeys(local + shipped))
 
 
@@ -78,7 +79,7 @@ def _text_cell(ws: Any, row: int, col: int, value: str, **style: Any) -> Any:
     return cell
 
 
-def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
+def _plan_sheet(wb: Any, rows: Sequence[Mapping[str, object]], design: Sequence[DesignStrand]) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.pagebreak import Break
@@ -102,7 +103,6 @@ def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
     white = Side(style="thin", color="FFFFFF")
     columns = L.PLAN_COLUMNS
     header_row = L.HEADER_ROW
-    rows = plan.rows()
     last_row = header_row + max(len(rows), 1)
 
     _text_cell(ws, 1, 1, name, font=Font(name=_FONT, size=16, bold=True, color=_TEXT))
@@ -165,7 +165,7 @@ def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
                font=Font(name=_FONT, size=12, bold=True, color=_TEXT))
     detail_cols = (3, 9)  # columns C:I hold the explanation
     width = sum(columns[i - 1].width for i in range(detail_cols[0], detail_cols[1] + 1))
-    for n, strand in enumerate(plan.design, start=1):
+    for n, strand in enumerate(design, start=1):
         r = design_row + n
         _text_cell(ws, r, 1, f"{n}.", font=text_font, alignment=top)
         _text_cell(ws, r, 2, strand.title, font=Font(name=_FONT, size=10, bold=True,
@@ -189,9 +189,11 @@ def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
     ws.oddFooter.right.text = "Page &P of &N"
 
 
-def _render(src: Path, plan: MeasuresPlan, out: Path, keep_vba: bool,
+def _render(src: Path, rows: Sequence[Mapping[str, object]], design: Sequence[DesignStrand],
+            library: MeasureLibrary, out: Path, keep_vba: bool,
             extra: Sequence[tuple[str, Sequence[object]]] = ()) -> None:
-    """Open ``src``, write the plan sheet and its lists, save as ``out`` (no check).
+    """Open ``src``, write the plan sheet (``rows``, ``design``) and its lists (the measures of
+    ``library``, the statuses), save as ``out`` (no check).
 
     ``extra``: columns of the user's own, (header, one value per plan row), kept to the right of
     the plan's columns."""
@@ -200,9 +202,9 @@ def _render(src: Path, plan: MeasuresPlan, out: Path, keep_vba: bool,
 
     wb = openpyxl.load_workbook(src, keep_vba=keep_vba)
     try:
-        _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(plan))
+        _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(library))
         _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
-        _plan_sheet(wb, plan)
+        _plan_sheet(wb, rows, design)
         ws = wb[L.MEASURES_PLAN.name]
         for i, (header, values) in enumerate(extra, start=len(L.PLAN_COLUMNS) + 1):
             _text_cell(ws, L.HEADER_ROW, i, header, font=Font(name=_FONT, size=10, bold=True))
@@ -246,13 +248,18 @@ def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[obj
     that sheet. ``path`` is a file being written (not yet checked), not a user's file.
     """
     from ..reader import read_workbook
-    from .plan import plan_from_grid
+    from .library import load_library
+    from .plan import COLUMNS, local_measures, parse_plan_grid, recommend_design
 
     target = Path(path)
-    plan = plan_from_grid(grid, read_workbook(target))
+    rows = [{c: r.get(c, "") for c in COLUMNS} for r in parse_plan_grid(grid)[0]]
+    # The library the model offers for the dropdown: shipped measures plus My measures.
+    library = load_library(extra=local_measures(read_workbook(target))[0])
     side = target.with_name(f"{target.stem}.plan{target.suffix}")
     try:
-        _render(target, plan, side, target.suffix.lower() == ".xlsm", _extra_columns(grid))
+        # No pandas here: the rows are written as they are; the design follows from them.
+        _render(target, rows, recommend_design(rows), library, side,
+                target.suffix.lower() == ".xlsm", _extra_columns(grid))
         os.replace(side, target)
     finally:
         if side.exists():
@@ -277,7 +284,7 @@ def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
         raise OutputError(f"keep the file type of '{src.name}' ({src.suffix})", dest)
 
     def write(tmp: Path) -> None:
-        _render(src, plan, tmp, keep_vba)
+        _render(src, plan.rows(), plan.design, plan.library, tmp, keep_vba)
 
     expected = [(r["ref"], r["measure"]) for r in plan.rows()]
 
