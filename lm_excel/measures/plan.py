@@ -123,12 +123,14 @@ class MeasuresPlan:
 
 # --- local measures (My measures sheet) --------------------------------------------------------
 
-def local_measures(model: LogicModel) -> tuple[tuple[Measure, ...], list[PlanNote]]:
-    """The LA's own measures from the My measures sheet, and notes on rows that could not be used."""
+def local_measures(model: LogicModel | Sequence[Element]
+                   ) -> tuple[tuple[Measure, ...], list[PlanNote]]:
+    """The LA's own measures from the My measures sheet (of a model, or its rows as elements),
+    and notes on rows that could not be used."""
     out: list[Measure] = []
     notes: list[PlanNote] = []
     seen: set[str] = set()
-    for el in model.my_measures:
+    for el in (model.my_measures if isinstance(model, LogicModel) else model):
         name = el.text("name")
         if not el.id or not name:
             notes.append(PlanNote("local-measure-skipped",

@@ -12,7 +12,7 @@ workbook with buttons, build the plan from inside Excel, where the workbook itse
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -190,10 +190,10 @@ def _plan_sheet(wb: Any, rows: Sequence[Mapping[str, object]], design: Sequence[
 
 
 def _render(src: Path, rows: Sequence[Mapping[str, object]], design: Sequence[DesignStrand],
-            library: MeasureLibrary, out: Path, keep_vba: bool,
+            library: MeasureLibrary | Callable[[Any], MeasureLibrary], out: Path, keep_vba: bool,
             extra: Sequence[tuple[str, Sequence[object]]] = ()) -> None:
     """Open ``src``, write the plan sheet (``rows``, ``design``) and its lists (the measures of
-    ``library``, the statuses), save as ``out`` (no check).
+    ``library``, or of ``library(workbook)``, and the statuses), save as ``out`` (no check).
 
     ``extra``: columns of the user's own, (header, one value per plan row), kept to the right of
     the plan's columns."""
@@ -202,6 +202,8 @@ def _render(src: Path, rows: Sequence[Mapping[str, object]], design: Sequence[De
 
     wb = openpyxl.load_workbook(src, keep_vba=keep_vba)
     try:
+        if callable(library):
+            library = library(wb)
         _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(library))
         _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
         _plan_sheet(wb, rows, design)
@@ -247,14 +249,21 @@ def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[obj
     Used when a workbook is rebuilt from its values (share, merge), so that one writer lays out
     that sheet. ``path`` is a file being written (not yet checked), not a user's file.
     """
-    from ..reader import read_workbook
+    from ..parse import find_sheet, parse_list_sheet
     from .library import load_library
     from .plan import COLUMNS, local_measures, parse_plan_grid, recommend_design
 
     target = Path(path)
     rows = [{c: r.get(c, "") for c in COLUMNS} for r in parse_plan_grid(grid)[0]]
-    # The library the model offers for the dropdown: shipped measures plus My measures.
-    library = load_library(extra=local_measures(read_workbook(target))[0])
+
+    def library(wb: Any) -> MeasureLibrary:
+        """The measures the model offers for the dropdown: shipped ones plus My measures."""
+        name = find_sheet(wb.sheetnames, L.MY_MEASURES.name)
+        if name is None:
+            return load_library()
+        mine = [tuple(r) for r in wb[name].iter_rows(values_only=True)]
+        return load_library(extra=local_measures(parse_list_sheet(mine, L.MY_MEASURES, name)[0])[0])
+
     side = target.with_name(f"{target.stem}.plan{target.suffix}")
     try:
         # No pandas here: the rows are written as they are; the design follows from them.
