@@ -83,6 +83,19 @@ def _print_setup(ws: Any, title: str, repeat_row: int | None = None) -> None:
         ws.repeat_rows(repeat_row)
 
 
+def _heading(ws: Any, fmts: dict[str, Any], sheet: Any) -> None:
+    """A sheet's title (A1) and introduction (A2)."""
+    ws.set_row(0, 26)
+    ws.write_string("A1", sheet.name, fmts["title"])
+    ws.write_string("A2", sheet.intro, fmts["intro"])
+
+
+def _finish(ws: Any, sheet: Any, repeat_row: int | None = None) -> None:
+    """Print settings (header row repeated on each page) and the sheet's tab colour."""
+    _print_setup(ws, sheet.name, repeat_row)
+    ws.set_tab_color("#" + sheet.colour)
+
+
 def _escape_hf(text: str) -> str:
     return text.replace("&", "&&")[:80]
 
@@ -220,9 +233,7 @@ def _intervention_sheet(wb: Any, ws: Any, fmts: dict[str, Any], values: Mapping[
     ws.set_column("A:A", 30)
     ws.set_column("B:B", 70)
     ws.set_column("C:C", 55)
-    ws.set_row(0, 26)
-    ws.write_string("A1", sheet.name, fmts["title"])
-    ws.write_string("A2", sheet.intro, fmts["intro"])
+    _heading(ws, fmts, sheet)
     ws.write_row(sheet.first_row - 2, 0, ["Field", "Your answer", "Guidance"], hdr)
     for i, fld in enumerate(sheet.fields):
         r = sheet.first_row - 1 + i
@@ -236,17 +247,14 @@ def _intervention_sheet(wb: Any, ws: Any, fmts: dict[str, Any], values: Mapping[
     last = sheet.first_row - 1 + len(sheet.fields)
     ws.write_string(last + 1, 0, "* required", fmts["help"])
     ws.freeze_panes(sheet.first_row - 1, 0)
-    _print_setup(ws, sheet.name, repeat_row=sheet.first_row - 2)
-    ws.set_tab_color("#" + sheet.colour)
+    _finish(ws, sheet, repeat_row=sheet.first_row - 2)
 
 
 def _list_sheet(
     wb: Any, ws: Any, fmts: dict[str, Any], sheet: L.ListSheet, rows: list[Mapping[str, object]]
 ) -> None:
     hdr = _header_fmt(wb, sheet.colour)
-    ws.set_row(0, 26)
-    ws.write_string("A1", sheet.name, fmts["title"])
-    ws.write_string("A2", sheet.intro, fmts["intro"])
+    _heading(ws, fmts, sheet)
     header_r = L.HEADER_ROW - 1
     n_rows = max(len(rows) + 3, L.BLANK_TABLE_ROWS)
     last_col = len(sheet.columns) - 1
@@ -277,17 +285,13 @@ def _list_sheet(
         ws.data_validation(first_data, c, last_data, c, _validation_for(col))
     ws.set_row(header_r, 30)
     ws.freeze_panes(L.HEADER_ROW, 1)
-    _print_setup(ws, sheet.name, repeat_row=header_r)
-    ws.set_tab_color("#" + sheet.colour)
+    _finish(ws, sheet, repeat_row=header_r)
 
 
 def _output_sheet(wb: Any, ws: Any, fmts: dict[str, Any], sheet: L.OutputSheet) -> None:
-    ws.set_row(0, 26)
     ws.set_column("A:A", 14)
-    ws.write_string("A1", sheet.name, fmts["title"])
-    ws.write_string("A2", sheet.intro, fmts["intro"])
-    _print_setup(ws, sheet.name)
-    ws.set_tab_color("#" + sheet.colour)
+    _heading(ws, fmts, sheet)
+    _finish(ws, sheet)
 
 
 def _grid_sheet(ws: Any, fmts: dict[str, Any], grid: Grid) -> None:
@@ -311,9 +315,7 @@ def _table_output_sheet(
     columns: list[tuple[str, str, float]] = [(c.key, c.header, c.width) for c in sheet.columns]
     columns += [(k, k[1:], 20) for k in extra_keys]
     hdr = _header_fmt(wb, sheet.colour)
-    ws.set_row(0, 26)
-    ws.write_string("A1", sheet.name, fmts["title"])
-    ws.write_string("A2", sheet.intro, fmts["intro"])
+    _heading(ws, fmts, sheet)
     header_r = L.HEADER_ROW - 1
     for c, (key, header, width) in enumerate(columns):
         ws.set_column(c, c, width, fmts["text"])
@@ -333,8 +335,7 @@ def _table_output_sheet(
     ws.set_row(header_r, 30)
     ws.autofilter(header_r, 0, header_r + max(len(rows), 1), len(columns) - 1)
     ws.freeze_panes(L.HEADER_ROW, 0)
-    _print_setup(ws, sheet.name, repeat_row=header_r)
-    ws.set_tab_color("#" + sheet.colour)
+    _finish(ws, sheet, repeat_row=header_r)
 
 
 def _lists_sheet(wb: Any, ws: Any, fmts: dict[str, Any]) -> None:
@@ -416,9 +417,12 @@ def write_workbook_file(
         _intervention_sheet(wb, sheets[L.INTERVENTION.name], fmts, records.intervention)
         for sheet in L.LIST_SHEETS:
             _list_sheet(wb, sheets[sheet.name], fmts, sheet, records.elements.get(sheet.key, []))
+        plan_grid = extras.get(L.MEASURES_PLAN.name)
+        if plan_grid and not _has_plan_table(plan_grid):
+            plan_grid = None  # no plan table (e.g. only a title): kept cell by cell below
         for out in (L.MEASURES_PLAN, L.VALIDATION):
             _output_sheet(wb, sheets[out.name], fmts, out)
-            if extras.get(out.name):
+            if extras.get(out.name) and not (out is L.MEASURES_PLAN and plan_grid):
                 _grid_sheet(sheets[out.name], fmts, extras[out.name])
         for out in L.TABLE_OUTPUT_SHEETS:
             _table_output_sheet(wb, sheets[out.name], fmts, out, extras.get(out.name))
@@ -428,6 +432,38 @@ def write_workbook_file(
             vba_hook(wb, sheets[L.START.name])
     finally:
         wb.close()
+    if plan_grid:
+        # One writer lays out the plan sheet (dropdowns, hidden columns, named lists): the
+        # measures plan writer, with the plan's rows and cells exactly as they were.
+        from .measures.plan_writer import rewrite_plan_sheet
+
+        rewrite_plan_sheet(path, plan_grid)
+
+
+def _has_plan_table(grid: Grid) -> bool:
+    from .measures.plan import find_plan_header
+
+    return find_plan_header(grid) is not None
+
+
+def check_extras(model: Any, extras: Mapping[str, Grid], target: Path, what: str) -> None:
+    """Raise unless every kept grid reads back from the written ``model``: the plan row by row
+    (its sheet is laid out again by the plan writer), other sheets every value."""
+    for name, grid in extras.items():
+        got = model.extras.get(name, ())
+        if name == L.MEASURES_PLAN.name and _has_plan_table(grid):
+            from .measures.plan import plan_values
+
+            if plan_values(got) != plan_values(grid):
+                raise LmExcelError(f"the '{name}' sheet did not read back as written; {what}", target)
+            continue
+        missing = grid_texts(grid) - grid_texts(got)
+        if missing:
+            raise LmExcelError(
+                f"the '{name}' sheet did not read back as written ({sum(missing.values())} "
+                f"value(s) missing); {what}",
+                target,
+            )
 
 
 def build_workbook(
@@ -455,14 +491,7 @@ def build_workbook(
         got = model.to_records().normalised()
         if got != expected:
             raise LmExcelError("the written workbook did not read back as written; nothing was saved", target)
-        for name, grid in (extras or {}).items():
-            missing = grid_texts(grid) - grid_texts(model.extras.get(name, ()))
-            if missing:
-                raise LmExcelError(
-                    f"the '{name}' sheet did not read back as written ({sum(missing.values())} "
-                    "value(s) missing); nothing was saved",
-                    target,
-                )
+        check_extras(model, extras or {}, target, "nothing was saved")
 
     return write_verified(
         target,

@@ -19,6 +19,18 @@ class LmExcelError(Exception):
         super().__init__(f"{os.path.basename(self.path)}: {message}" if self.path else message)
 
 
+def os_error_text(exc: OSError, action: str, denied_action: str | None = None) -> str:
+    """One line for a failed file operation: 'cannot be opened: permission denied (...)'.
+
+    ``action`` names what failed ('cannot be opened'); ``denied_action`` replaces it when
+    permission was denied (most often: the file is open in Excel).
+    """
+    if isinstance(exc, PermissionError):
+        return (f"{denied_action or action}: permission denied (if it is open in Excel, close it "
+                "and try again)")
+    return f"{action}: {exc.strerror or exc}"
+
+
 class WorkbookError(LmExcelError):
     """A workbook cannot be read as a logic model."""
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, os_error_text
 
 
 def check_writable_folder(target: Path) -> None:
@@ -93,13 +93,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         yield tmp
         try:
             os.replace(tmp, target)
-        except PermissionError:
-            raise OutputError(
-                "cannot be replaced: permission denied (if it is open in Excel, close it and try again)",
-                target,
-            ) from None
         except OSError as exc:
-            raise OutputError(f"cannot be written: {exc.strerror or exc}", target) from None
+            raise OutputError(os_error_text(exc, "cannot be written", "cannot be replaced"),
+                              target) from None
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -10,6 +10,7 @@ Nothing in this module does I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -454,6 +455,21 @@ PLAN_COLUMNS: tuple[Column, ...] = (
 PLAN_MEASURE_LIST = "measures"
 #: First cell text of the recommended-design block written below the plan table.
 PLAN_DESIGN_MARKER = "Recommended evaluation design"
+
+
+def plan_design_rows(grid: Sequence[Sequence[object]]) -> set[int]:
+    """0-based rows of the recommended design written below the plan table: the marker row and
+    the numbered lines ('1.', '2.' ...) after it. Any other row there is one a user typed."""
+    out: set[int] = set()
+    in_design = False
+    for r, row in enumerate(grid):
+        texts = [t for t in (str(v).strip() for v in row if v is not None) if t]
+        if texts and texts[0] == PLAN_DESIGN_MARKER:
+            in_design = True
+            out.add(r)
+        elif in_design and row and re.fullmatch(r"\d+\.", str(row[0] if row[0] is not None else "").strip()):
+            out.add(r)
+    return out
 
 #: List sheets in workbook order.
 LIST_SHEETS: tuple[ListSheet, ...] = (

@@ -68,23 +68,31 @@ def _cell(grid: Grid, r: int, c: int) -> object:
     return None
 
 
-def find_header_row(grid: Grid, sheet: L.ListSheet) -> tuple[int, dict[str, int]] | None:
+def find_header_row(
+    grid: Grid,
+    columns: L.ListSheet | L.OutputSheet | Sequence[L.Column],
+    required: Sequence[str] = ("id",),
+    rows: int = HEADER_SEARCH_ROWS,
+) -> tuple[int, dict[str, int]] | None:
     """0-based header row and column index per column key, or None if no header row is found.
 
-    The header row is the row near the top that names the most of the sheet's columns and
-    includes the ID column.
+    The header row is the row near the top (within ``rows`` rows) that names the most of the
+    columns (at least two) and includes every ``required`` column. ``columns`` is a sheet of the
+    layout or a sequence of its columns (e.g. ``layout.PLAN_COLUMNS``).
     """
+    cols = tuple(columns.columns if isinstance(columns, (L.ListSheet, L.OutputSheet)) else columns)
     best: tuple[int, dict[str, int]] | None = None
-    for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
+    for r in range(min(len(grid), rows)):
         mapping: dict[str, int] = {}
         for c, value in enumerate(grid[r]):
             if value is None:
                 continue
-            for col in sheet.columns:
+            for col in cols:
                 if col.key not in mapping and col.matches(value):
                     mapping[col.key] = c
                     break
-        if "id" in mapping and len(mapping) >= 2 and (best is None or len(mapping) > len(best[1])):
+        if (len(mapping) >= 2 and all(k in mapping for k in required)
+                and (best is None or len(mapping) > len(best[1]))):
             best = (r, mapping)
     return best
 
@@ -156,19 +164,11 @@ def parse_table_rows(grid: Grid, sheet: L.OutputSheet) -> list[dict[str, object]
     The header row is found by its texts (columns may have been moved); columns a user added
     are kept under the key ``'+' + header``; blank rows are skipped.
     """
-    best: tuple[int, dict[int, str]] | None = None
-    for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
-        mapping: dict[int, str] = {}
-        for c, value in enumerate(grid[r]):
-            for col in sheet.columns:
-                if value is not None and col.key not in mapping.values() and col.matches(value):
-                    mapping[c] = col.key
-                    break
-        if len(mapping) >= 2 and (best is None or len(mapping) > len(best[1])):
-            best = (r, mapping)
-    if best is None:
+    found = find_header_row(grid, sheet, required=())
+    if found is None:
         return []
-    header_r, mapping = best
+    header_r, by_key = found
+    mapping = {c: key for key, c in by_key.items()}
     for c, value in enumerate(grid[header_r]):
         if c not in mapping and cell_text(value):
             mapping[c] = "+" + cell_text(value)

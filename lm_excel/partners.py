@@ -150,6 +150,7 @@ def grid_table(grid: Grid | None) -> GridTable:
     The header is the first row from row 3 with at least two texts. The key is a 'Key'/'Row ID'
     column when there is one, else the ID columns (e.g. 'Ref' or 'Outcome ID') plus the first
     'measure' column; without any, a row's whole content is its key (a changed row = one removed + one added).
+    The recommended design below a measures plan is left out: it follows from the rows.
     """
     rows = [tuple(r) for r in (grid or ())]
     header_r = None
@@ -168,7 +169,10 @@ def grid_table(grid: Grid | None) -> GridTable:
         measure = next((h for h in named if "measure" in L.match_key(h)), None)
         keys = ids + ((measure,) if ids and measure else ())
     table: dict[str, Rec] = {}
+    design = L.plan_design_rows(rows)  # worked out from the rows: written again, not merged
     for r in range(header_r + 1, len(rows)):
+        if r in design:
+            continue
         rec = {h: rows[r][c] for c, h in enumerate(header) if h and c < len(rows[r])}
         if _empty(rec):
             continue
@@ -833,13 +837,9 @@ def _write(target: Path, records: ModelRecords, extras: Mapping[str, Grid], meta
         model = read_workbook(tmp)
         if model.to_records().normalised() != records.normalised():
             raise LmExcelError("the written workbook did not read back as written; nothing was saved", target)
-        from .builder import grid_texts
+        from .builder import check_extras
 
-        for name, grid in extras.items():
-            missing = grid_texts(grid) - grid_texts(model.extras.get(name, ()))
-            if missing:
-                raise LmExcelError(f"the '{name}' sheet lost {sum(missing.values())} value(s) when written; "
-                                   "nothing was saved", target)
+        check_extras(model, extras, target, "nothing was saved")
         check(Snapshot.of(model))
 
     return write_verified(

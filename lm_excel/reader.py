@@ -28,6 +28,7 @@ from .errors import (
     TooLargeError,
     UnsafeWorkbookError,
     WorkbookError,
+    os_error_text,
 )
 from .model import CellRef, LogicModel, StructureNote
 from .parse import Grid, located_sheets, parse_grids
@@ -70,13 +71,8 @@ def sniff(path: Path) -> None:
         raise WorkbookError("file not found", path) from None
     except IsADirectoryError:
         raise WorkbookError("is a folder, not a workbook file", path) from None
-    except PermissionError:
-        raise WorkbookError(
-            "cannot be opened: permission denied (if it is open in Excel, close it and try again)",
-            path,
-        ) from None
     except OSError as exc:
-        raise WorkbookError(f"cannot be opened: {exc.strerror or exc}", path) from None
+        raise WorkbookError(os_error_text(exc, "cannot be opened"), path) from None
     if path.is_dir():
         raise WorkbookError("is a folder, not a workbook file", path)
     if size == 0:

@@ -178,8 +178,10 @@ def check_file(
     from .reader import read_workbook
 
     src = Path(path)
+    from .measures.plan import readiness_plan
+
     model = read_workbook(src)
-    report = validate(model)
+    report = validate(model, readiness_plan(model))  # readiness rules run when there is a plan
     if not (write or in_place or out is not None):
         return CheckResult(report, model)
     if in_place and out is not None:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import UsageError
+from .share import add_write_options, print_written
 
 HELP = "Merge two edited copies of a model (three-way with the copy you sent)."
 DESCRIPTION = """\
@@ -28,11 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("merge", help=HELP, description=DESCRIPTION,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="[BASE] MINE THEIRS")
-    p.add_argument("-o", "--output", type=Path, help="the merged workbook to write (.xlsx)")
-    p.add_argument("--by", help="name for the Change log (default: your user name)")
-    p.add_argument("--force", action="store_true", help="replace the output if it already exists")
-    p.add_argument("--in-place", action="store_true",
-                   help="write over MINE (an .xlsx) after copying it to MINE.bak.xlsx")
+    add_write_options(p, "the merged workbook to write (.xlsx)",
+                      "write over MINE (an .xlsx) after copying it to MINE.bak.xlsx")
     p.set_defaults(handler=run)
 
 
@@ -44,10 +42,8 @@ def run(args: argparse.Namespace) -> int:
     base, mine, theirs = ([None, *args.files] if len(args.files) == 2 else args.files)
     res = merge_files(base, mine, theirs, args.output, by=args.by, force=args.force,
                       in_place=args.in_place)
-    if res.backup:
-        print(f"backup: {res.backup}")
-    print(res.result.report())
+    lines = [res.result.report()]
     if res.result.conflicts:
-        print(f"{len(res.result.conflicts)} conflict(s): see the Conflicts sheet of {res.path.name}")
-    print(res.path)
+        lines.append(f"{len(res.result.conflicts)} conflict(s): see the Conflicts sheet of {res.path.name}")
+    print_written(res.path, res.backup, *lines)
     return 0

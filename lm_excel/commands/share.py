@@ -22,15 +22,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("share", help=HELP, description=DESCRIPTION,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("model", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
-    p.add_argument("-o", "--output", type=Path, help="the copy to write (.xlsx)")
     p.add_argument("--from", dest="sender", help="who sends it (default: your user name)")
     p.add_argument("--to", help="who it is for (a person or organisation)")
     p.add_argument("--return-to", help="email or name to return the edited copy to (default: the sender)")
+    add_write_options(p, "the copy to write (.xlsx)",
+                      "rewrite MODEL itself (an .xlsx) after copying it to MODEL.bak.xlsx")
+    p.set_defaults(handler=run)
+
+
+def add_write_options(p: argparse.ArgumentParser, output_help: str, in_place_help: str) -> None:
+    """-o/--output, --by, --force and --in-place: how share and merge write their workbook."""
+    p.add_argument("-o", "--output", type=Path, help=output_help)
     p.add_argument("--by", help="name for the Change log (default: your user name)")
     p.add_argument("--force", action="store_true", help="replace the output if it already exists")
-    p.add_argument("--in-place", action="store_true",
-                   help="rewrite MODEL itself (an .xlsx) after copying it to MODEL.bak.xlsx")
-    p.set_defaults(handler=run)
+    p.add_argument("--in-place", action="store_true", help=in_place_help)
+
+
+def print_written(path: Path, backup: Path | None, *lines: str) -> None:
+    """The backup (when written in place), any lines, then the path written."""
+    if backup:
+        print(f"backup: {backup}")
+    for line in lines:
+        print(line)
+    print(path)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,8 +52,5 @@ def run(args: argparse.Namespace) -> int:
 
     res = share_file(args.model, args.output, sender=args.sender, to=args.to,
                      return_to=args.return_to, by=args.by, force=args.force, in_place=args.in_place)
-    if res.backup:
-        print(f"backup: {res.backup}")
-    print(f"note on Start: {res.note}")
-    print(res.path)
+    print_written(res.path, res.backup, f"note on Start: {res.note}")
     return 0

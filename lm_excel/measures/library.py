@@ -83,6 +83,10 @@ def _fmt_age(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
+def _not_one_of(label: str, values: Sequence[str], allowed: Sequence[str]) -> list[str]:
+    return [f"{label} {v!r} is not one of: {', '.join(allowed)}" for v in values if v not in allowed]
+
+
 def problems_of(m: Measure, *, need_source: bool = True) -> list[str]:
     """Return what is wrong with one measure, in plain English (empty when it is fine).
 
@@ -97,17 +101,11 @@ def problems_of(m: Measure, *, need_source: bool = True) -> list[str]:
         out.append(f"kind {m.kind!r} is not one of: {', '.join(KINDS)}")
     if not m.domains and not m.local:
         out.append("domains is empty")
-    for d in m.domains:
-        if d not in DOMAINS:
-            out.append(f"domain {d!r} is not one of: {', '.join(DOMAINS)}")
-    for r in m.respondent:
-        if r not in RESPONDENTS:
-            out.append(f"respondent {r!r} is not one of: {', '.join(RESPONDENTS)}")
+    out += _not_one_of("domain", m.domains, DOMAINS)
+    out += _not_one_of("respondent", m.respondent, RESPONDENTS)
     if not m.who_benefits and not m.local:
         out.append("who_benefits is empty")
-    for w in m.who_benefits:
-        if w not in WHO_BENEFITS:
-            out.append(f"who_benefits {w!r} is not one of: {', '.join(WHO_BENEFITS)}")
+    out += _not_one_of("who_benefits", m.who_benefits, WHO_BENEFITS)
     if m.licence not in LICENCES and not (m.local and m.licence == ""):
         out.append(f"licence {m.licence!r} is not one of: {', '.join(LICENCES)}")
     if m.age_min is not None and m.age_max is not None and m.age_min > m.age_max:

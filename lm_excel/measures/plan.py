@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .. import layout as L
 from ..errors import SuggestError
 from ..model import CellRef, Element, LogicModel, a1, cell_text
+from ..parse import find_header_row
 from .library import KINDS, RESPONDENTS, WHO_BENEFITS, Measure, MeasureLibrary, load_library
 from .suggest import Suggestion, parse_age, parse_timescale, parse_who, suggest
 
@@ -122,12 +123,14 @@ class MeasuresPlan:
 
 # --- local measures (My measures sheet) --------------------------------------------------------
 
-def local_measures(model: LogicModel) -> tuple[tuple[Measure, ...], list[PlanNote]]:
-    """The LA's own measures from the My measures sheet, and notes on rows that could not be used."""
+def local_measures(model: LogicModel | Sequence[Element]
+                   ) -> tuple[tuple[Measure, ...], list[PlanNote]]:
+    """The LA's own measures from the My measures sheet (of a model, or its rows as elements),
+    and notes on rows that could not be used."""
     out: list[Measure] = []
     notes: list[PlanNote] = []
     seen: set[str] = set()
-    for el in model.my_measures:
+    for el in (model.my_measures if isinstance(model, LogicModel) else model):
         name = el.text("name")
         if not el.id or not name:
             notes.append(PlanNote("local-measure-skipped",
@@ -187,35 +190,26 @@ _DOMAIN_KEYS = {d.lower().replace(" ", "_") for d in L.LISTS["measure_domain"]}
 
 # --- the previous plan in the workbook ----------------------------------------------------------
 
+def find_plan_header(grid: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]] | None:
+    """The plan table's header row (0-based) and column index per column key, or None."""
+    return find_header_row(grid, L.MEASURES_PLAN, required=("ref", "measure"), rows=20)
+
+
 def parse_plan_grid(grid: Sequence[Sequence[object]], sheet: str = L.MEASURES_PLAN.name
                     ) -> tuple[list[dict[str, Any]], bool]:
     """Rows of a Measures plan sheet (as a grid of values from A1), and whether the hidden
     'Generated' column was found. Each row maps column keys to text, plus '_ref' (its first
     cell) and '_row'. Rows typed below the recommended design are plan rows too."""
-    header_r, mapping = None, {}
-    for r in range(min(len(grid), 20)):
-        found: dict[str, int] = {}
-        for c, value in enumerate(grid[r]):
-            for col in L.PLAN_COLUMNS:
-                if col.key not in found and value is not None and col.matches(value):
-                    found[col.key] = c
-                    break
-        if "ref" in found and "measure" in found and len(found) > len(mapping):
-            header_r, mapping = r, found
-    if header_r is None:
+    found = find_plan_header(grid)
+    if found is None:
         return [], False
+    header_r, mapping = found
+    design = L.plan_design_rows(grid)
     rows = []
-    in_design = False
     for r in range(header_r + 1, len(grid)):
+        if r in design:
+            continue
         row = grid[r]
-        first = next((cell_text(v) for v in row if cell_text(v)), "")
-        if first == L.PLAN_DESIGN_MARKER:
-            in_design = True
-            continue
-        # Below the table sit the design's numbered lines ("1.", "2." ...); any other row
-        # there is one the user typed below it, and is read as a plan row.
-        if in_design and re.fullmatch(r"\d+\.", cell_text(row[0]) if row else ""):
-            continue
         values = {k: cell_text(row[c]) if c < len(row) else "" for k, c in mapping.items()}
         if not any(values.values()):
             continue
@@ -603,3 +597,42 @@ def make_plan(model: LogicModel, library: MeasureLibrary | None = None,
     table = pd.DataFrame([{c: r.get(c, "") for c in COLUMNS} for r in rows], columns=list(COLUMNS))
     return MeasuresPlan(table=table, design=recommend_design(rows), notes=tuple(notes),
                         kept_edits=kept, kept_rows=kept_rows, library=library)
+
+
+def plan_values(grid: Sequence[Sequence[object]]) -> list[tuple[str, ...]]:
+    """The plan rows of a grid as tuples of texts (every column): to check a written plan."""
+    return [tuple(r.get(c, "") for c in COLUMNS) for r in parse_plan_grid(grid)[0]]
+
+
+@dataclass(frozen=True)
+class ReadinessPlan:
+    """The plan in a workbook as the evaluation-readiness rules read it (lm_excel.checks.readiness)."""
+
+    rows: tuple[dict[str, Any], ...]
+
+
+def readiness_plan(model: LogicModel) -> ReadinessPlan | None:
+    """The *Measures plan* already in the workbook, for the readiness rules; None without one.
+
+    Each row gives the ID it measures ('ref'), the measure chosen ('measure_key': the library
+    key, or the name typed when it is not in the library; '' when none is chosen), its baseline
+    and licence, and the cells of the sheet, so findings point at the plan itself.
+    """
+    grid = model.extras.get(L.MEASURES_PLAN.name, ())
+    found = find_plan_header(grid)
+    if found is None:
+        return None
+    _, mapping = found
+    sheet = L.MEASURES_PLAN.name
+    rows = []
+    for r in parse_plan_grid(grid, sheet)[0]:
+        rows.append({
+            "ref": r.get("ref", ""),
+            "measure_key": r.get("measure_key", "") or r.get("measure", ""),
+            "measure_name": r.get("measure", ""),
+            "baseline": r.get("baseline", ""),
+            "licence": r.get("licence", ""),
+            "refs": {k: CellRef(sheet, a1(r["_row"], c + 1)) for k, c in mapping.items()},
+        })
+    return ReadinessPlan(tuple(rows))
+

@@ -12,6 +12,7 @@ workbook with buttons, build the plan from inside Excel, where the workbook itse
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +22,17 @@ from ..errors import OutputError
 from ..fileio import write_verified
 from ..model import col_letter
 from ..safe_xl import set_text
-from .plan import MeasuresPlan, parse_plan_grid
+from .library import MeasureLibrary
+from .plan import DesignStrand, MeasuresPlan, parse_plan_grid
 
 # The template's font and colours (contrast of at least 4.5:1 on white), as openpyxl takes them.
 _FONT = B._FONT
 _TEXT, _MUTED, _LINK = (c.lstrip("#") for c in (B._TEXT, B._MUTED, B._LINK))
 
 
-def _measure_names(plan: MeasuresPlan) -> list[str]:
-    local = [m.name for m in plan.library if m.local]
-    shipped = sorted((m.name for m in plan.library if not m.local), key=str.casefold)
+def _measure_names(library: MeasureLibrary) -> list[str]:
+    local = [m.name for m in library if m.local]
+    shipped = sorted((m.name for m in library if not m.local), key=str.casefold)
     return list(dict.fromkeys(local + shipped))
 
 
@@ -74,7 +76,7 @@ def _text_cell(ws: Any, row: int, col: int, value: str, **style: Any) -> Any:
     return cell
 
 
-def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
+def _plan_sheet(wb: Any, rows: Sequence[Mapping[str, object]], design: Sequence[DesignStrand]) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.pagebreak import Break
@@ -98,7 +100,6 @@ def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
     white = Side(style="thin", color="FFFFFF")
     columns = L.PLAN_COLUMNS
     header_row = L.HEADER_ROW
-    rows = plan.rows()
     last_row = header_row + max(len(rows), 1)
 
     _text_cell(ws, 1, 1, name, font=Font(name=_FONT, size=16, bold=True, color=_TEXT))
@@ -161,7 +162,7 @@ def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
                font=Font(name=_FONT, size=12, bold=True, color=_TEXT))
     detail_cols = (3, 9)  # columns C:I hold the explanation
     width = sum(columns[i - 1].width for i in range(detail_cols[0], detail_cols[1] + 1))
-    for n, strand in enumerate(plan.design, start=1):
+    for n, strand in enumerate(design, start=1):
         r = design_row + n
         _text_cell(ws, r, 1, f"{n}.", font=text_font, alignment=top)
         _text_cell(ws, r, 2, strand.title, font=Font(name=_FONT, size=10, bold=True,
@@ -185,6 +186,92 @@ def _plan_sheet(wb: Any, plan: MeasuresPlan) -> None:
     ws.oddFooter.right.text = "Page &P of &N"
 
 
+def _render(src: Path, rows: Sequence[Mapping[str, object]], design: Sequence[DesignStrand],
+            library: MeasureLibrary | Callable[[Any], MeasureLibrary], out: Path, keep_vba: bool,
+            extra: Sequence[tuple[str, Sequence[object]]] = ()) -> None:
+    """Open ``src``, write the plan sheet (``rows``, ``design``) and its lists (the measures of
+    ``library``, or of ``library(workbook)``, and the statuses), save as ``out`` (no check).
+
+    ``extra``: columns of the user's own, (header, one value per plan row), kept to the right of
+    the plan's columns."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    wb = openpyxl.load_workbook(src, keep_vba=keep_vba)
+    try:
+        if callable(library):
+            library = library(wb)
+        _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(library))
+        _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
+        _plan_sheet(wb, rows, design)
+        ws = wb[L.MEASURES_PLAN.name]
+        for i, (header, values) in enumerate(extra, start=len(L.PLAN_COLUMNS) + 1):
+            _text_cell(ws, L.HEADER_ROW, i, header, font=Font(name=_FONT, size=10, bold=True))
+            for r, value in enumerate(values, start=L.HEADER_ROW + 1):
+                if isinstance(value, str):
+                    _text_cell(ws, r, i, value)  # text stays text, never a formula
+                elif value is not None:
+                    ws.cell(row=r, column=i).value = value
+        wb.save(out)
+    finally:
+        wb.close()
+
+
+def _extra_columns(grid: Sequence[Sequence[object]]) -> list[tuple[str, list[object]]]:
+    """Columns a user added to a plan grid (not the plan's own), with their values per plan row."""
+    from ..model import cell_text
+    from .plan import find_plan_header, parse_plan_grid
+
+    found = find_plan_header(grid)
+    if found is None:
+        return []
+    header_r, mapping = found
+    own = set(mapping.values())
+    rows = parse_plan_grid(grid)[0]
+    out = []
+    for c, head in enumerate(grid[header_r]):
+        if c in own or not cell_text(head):
+            continue
+        values = [grid[r["_row"] - 1][c] if c < len(grid[r["_row"] - 1]) else None for r in rows]
+        out.append((cell_text(head), values))
+    return out
+
+
+def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[object]]) -> None:
+    """Lay out the plan held in ``grid`` on the *Measures plan* sheet of the workbook ``path``,
+    in place, exactly as :func:`write_plan` does (dropdowns, hidden columns, named lists,
+    formatting, the design), keeping every row and cell value of the plan as it is, and any
+    columns a user added to the right of the plan's own.
+
+    Used when a workbook is rebuilt from its values (share, merge), so that one writer lays out
+    that sheet. ``path`` is a file being written (not yet checked), not a user's file.
+    """
+    from ..parse import find_sheet, parse_list_sheet
+    from .library import load_library
+    from .plan import COLUMNS, local_measures, parse_plan_grid, recommend_design
+
+    target = Path(path)
+    rows = [{c: r.get(c, "") for c in COLUMNS} for r in parse_plan_grid(grid)[0]]
+
+    def library(wb: Any) -> MeasureLibrary:
+        """The measures the model offers for the dropdown: shipped ones plus My measures."""
+        name = find_sheet(wb.sheetnames, L.MY_MEASURES.name)
+        if name is None:
+            return load_library()
+        mine = [tuple(r) for r in wb[name].iter_rows(values_only=True)]
+        return load_library(extra=local_measures(parse_list_sheet(mine, L.MY_MEASURES, name)[0])[0])
+
+    side = target.with_name(f"{target.stem}.plan{target.suffix}")
+    try:
+        # No pandas here: the rows are written as they are; the design follows from them.
+        _render(target, rows, recommend_design(rows), library, side,
+                target.suffix.lower() == ".xlsm", _extra_columns(grid))
+        os.replace(side, target)
+    finally:
+        if side.exists():
+            side.unlink()
+
+
 def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
                target: str | os.PathLike[str] | None = None) -> Path:
     """Write ``plan`` into the *Measures plan* sheet of a copy of ``source`` saved as ``target``.
@@ -192,8 +279,6 @@ def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
     ``target`` defaults to ``source`` (in place: make a backup first, see fileio.backup). The
     file is written under a temporary name, read back and checked before it replaces anything.
     """
-    import openpyxl
-
     from ..reader import read_workbook
 
     src = Path(source)
@@ -205,14 +290,7 @@ def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
         raise OutputError(f"keep the file type of '{src.name}' ({src.suffix})", dest)
 
     def write(tmp: Path) -> None:
-        wb = openpyxl.load_workbook(src, keep_vba=keep_vba)
-        try:
-            _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(plan))
-            _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
-            _plan_sheet(wb, plan)
-            wb.save(tmp)
-        finally:
-            wb.close()
+        _render(src, plan.rows(), plan.design, plan.library, tmp, keep_vba)
 
     expected = [(r["ref"], r["measure"]) for r in plan.rows()]
 
@@ -238,4 +316,4 @@ def write_plan_csv(plan: MeasuresPlan, target: str | os.PathLike[str]) -> Path:
                                                            newline=""), verify)
 
 
-__all__ = ["write_plan", "write_plan_csv"]
+__all__ = ["rewrite_plan_sheet", "write_plan", "write_plan_csv"]
