@@ -51,7 +51,7 @@ def big_model(rng: random.Random) -> ModelRecords:
              "context": 0.07, "assumptions": 0.1, "negatives": 0.1}
     elements: dict[str, list[dict[str, object]]] = {}
     for sheet in L.LIST_SHEETS:
-        n = int(N_ELEMENTS * share[sheet.key])
+        n = int(N_ELEMENTS * share.get(sheet.key, 0))  # optional sheets (My measures) left empty
         rows = []
         for i in range(1, n + 1):
             row: dict[str, object] = {}

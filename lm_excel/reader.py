@@ -9,6 +9,7 @@ opened for reading.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -131,12 +132,102 @@ def _check_zip(path: Path) -> None:
         raise NotAWorkbookError("is damaged: it is not a readable .xlsx/.xlsm file", path) from None
 
 
+#: The XML declaration's encoding, if any (group 1).
+_XML_DECL_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+_UTF8_NAMES = (b"utf-8", b"utf8")
+
+
+def _plain_xml(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 XML that provably has no DTD, so no entity can be declared.
+
+    In UTF-8 (or its ASCII subset) a document type declaration, and any entity declaration, must
+    appear literally as the bytes ``<!DOCTYPE`` / ``<!ENTITY``; without one, the XML parser can
+    only expand the five predefined entities and character references, so no entity expansion
+    attack (nested or external entities) is possible. Anything else (another encoding, a byte
+    order mark other than UTF-8's, a NUL byte, a DTD) returns False and takes openpyxl's own,
+    defusedxml-protected path.
+    """
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if not body.startswith(b"<") or b"\x00" in data:
+        return False
+    m = _XML_DECL_ENCODING.match(data)
+    if m and m.group(1).strip().lower() not in _UTF8_NAMES:
+        return False
+    return b"<!DOCTYPE" not in data and b"<!ENTITY" not in data
+
+
+def _fast_string_table(data: bytes) -> list[str]:
+    """The shared-strings table as openpyxl's ``read_string_table`` gives it, parsed in C.
+
+    Only call on data for which :func:`_plain_xml` is True. Each ``si`` that is a single plain
+    ``t`` element is read directly; any other shape (rich-text runs, phonetic runs, attributes)
+    is handed to openpyxl's own ``Text`` class, so the result is the same string by construction.
+    """
+    from xml.etree.ElementTree import XMLPullParser  # the C-accelerated parser
+
+    from openpyxl.cell.text import Text
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    si_tag = f"{{{SHEET_MAIN_NS}}}si"
+    t_tag = f"{{{SHEET_MAIN_NS}}}t"
+    parser = XMLPullParser(events=("end",))
+    strings: list[str] = []
+
+    def take() -> None:
+        for _, node in parser.read_events():
+            if node.tag != si_tag:
+                continue
+            t = node[0] if len(node) == 1 else None
+            if not node.attrib and t is not None and t.tag == t_tag and len(t) == 0:
+                text = t.text or ""
+            else:
+                text = Text.from_tree(node).content
+            strings.append(text.replace("x005F_", ""))
+            node.clear()
+
+    step = 1 << 20
+    for start in range(0, len(data), step):
+        parser.feed(data[start:start + step])
+        take()
+    parser.close()
+    take()
+    return strings
+
+
+def _load_read_only(path: Path):  # type: ignore[no-untyped-def]
+    """``openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)``, with
+    the shared-strings table parsed by the C XML parser when the part provably has no DTD.
+
+    The speed-up is local to this reader (a subclass of openpyxl's ``ExcelReader``): openpyxl's
+    defusedxml setting is not touched. If the fast parse fails for any reason, openpyxl's own
+    reader runs instead, so damaged files give exactly the errors they gave before.
+    """
+    from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
+
+    class _Reader(ExcelReader):  # type: ignore[misc]
+        def read_strings(self) -> None:
+            ct = self.package.find(SHARED_STRINGS)
+            fast = None
+            if ct is not None and not self.rich_text:
+                try:
+                    data = self.archive.read(ct.PartName[1:])
+                    fast = _fast_string_table(data) if _plain_xml(data) else None
+                except Exception:  # noqa: BLE001 - openpyxl's reader below gives its own error
+                    fast = None
+            if fast is None:
+                super().read_strings()
+            else:
+                self.shared_strings = fast
+
+    reader = _Reader(path, read_only=True, data_only=True, keep_links=False)
+    reader.read()
+    return reader.wb
+
+
 def read_grids(path: Path) -> dict[str, Grid]:
     """Values of every sheet as grids (rows from A1), read with openpyxl in read-only mode."""
-    import openpyxl  # local: keeps `import lm_excel` fast
-
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        wb = _load_read_only(path)
     except WorkbookError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for damaged files

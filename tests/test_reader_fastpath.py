@@ -1,0 +1,194 @@
+"""The reader's fast shared-strings path gives exactly what openpyxl's own reader gives.
+
+The reader parses the shared-strings table with the C XML parser when that part provably has no
+DTD (so no entity can be declared) and otherwise lets openpyxl (through defusedxml) do it. These
+tests compare the reader with plain ``openpyxl.load_workbook`` on workbooks built here (plain,
+rich-text, phonetic, escaped, DTD, entity, UTF-16 and broken shared strings), on the template and
+a large generated model, and on every .xlsx/.xlsm file of the shared foreign-spreadsheet corpus:
+the same grids, or the same error.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from lm_excel import errors as E
+from lm_excel import layout as L
+from lm_excel.builder import build_workbook
+from lm_excel.example import example_records
+from lm_excel.model import ModelRecords
+from lm_excel.reader import MAX_COLUMNS, read_grids, sniff
+
+from .conftest import SHARED
+
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+CORPUS = SHARED / "corpus" / "foreign-spreadsheets"
+
+
+def _openpyxl_grids(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """The reference: openpyxl's own reader, grids trimmed as the reader trims them."""
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    try:
+        grids = {}
+        for ws in wb.worksheets:
+            ws.reset_dimensions()
+            grid = [row[:MAX_COLUMNS] for row in ws.iter_rows(values_only=True)]
+            while grid and all(v is None for v in grid[-1]):
+                grid.pop()
+            grids[ws.title] = grid
+        return grids
+    finally:
+        wb.close()
+
+
+def _typed(grids: dict[str, list[tuple[object, ...]]]) -> dict[str, list[list[tuple[str, str]]]]:
+    """Values with their types (so 1 and 1.0 and True differ, and NaN equals NaN)."""
+    return {k: [[(type(v).__name__, repr(v)) for v in row] for row in g] for k, g in grids.items()}
+
+
+def _assert_same_as_openpyxl(path: Path) -> str:
+    """Same grids as openpyxl, or an error exactly when openpyxl fails, quoting openpyxl's error."""
+    try:
+        expected = _openpyxl_grids(path)
+    except Exception as exc:  # noqa: BLE001 - any openpyxl failure is the reference
+        with pytest.raises(E.WorkbookError) as info:
+            read_grids(path)
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        assert first[:160] in str(info.value), (path.name, str(info.value), first)
+        return "error"
+    got = read_grids(path)
+    assert _typed(got) == _typed(expected), path.name
+    return "same"
+
+
+def _workbook_with_strings(tmp_path: Path, name: str, sst: bytes, count: int) -> Path:
+    """A workbook whose cells A1..A<count> use shared strings 0..count-1 of ``sst`` (raw XML)."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    ws = wb.add_worksheet("Data")
+    for i in range(count):  # XlsxWriter numbers shared strings in order of first use
+        ws.write_string(i, 0, f"placeholder {i}")
+    ws.write_number(0, 1, 42)
+    wb.close()
+    out = tmp_path / name
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/sharedStrings.xml":
+                data = sst
+            dst.writestr(info, data)
+    return out
+
+
+def _sst(items: list[str], head: str = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+         encoding: str = "utf-8") -> bytes:
+    body = f'{head}<sst xmlns="{NS}" count="{len(items)}" uniqueCount="{len(items)}">{"".join(items)}</sst>'
+    return body.encode(encoding)
+
+
+SI_CASES = [
+    "<si><t>Plain text</t></si>",
+    '<si><t xml:space="preserve">  leading and trailing  </t></si>',
+    "<si><t/></si>",
+    "<si/>",
+    "<si><t>Caf\u00e9 \u2013 Ysgol Gymraeg \U0001f600</t></si>",
+    "<si><t>line one&#10;line two\tTab &amp; &lt;angle&gt; &quot;q&quot; &apos;a&apos;</t></si>",
+    "<si><t>_x005F_x000D_ escaped and x005F_ stripped</t></si>",
+    ('<si><r><rPr><b/><sz val="11"/><color rgb="FFFF0000"/><rFont val="Calibri"/></rPr><t>Bold </t></r>'
+     '<r><t xml:space="preserve">and plain</t></r></si>'),
+    '<si><t>Base</t><r><t>run</t></r></si>',
+    ('<si><t>\u6f22\u5b57</t><rPh sb="0" eb="2"><t>\u304b\u3093\u3058</t></rPh>'
+     '<phoneticPr fontId="1" type="noConversion"/></si>'),
+    "<si><r><t></t></r><r><rPr><i/></rPr></r></si>",
+    "<si><t><![CDATA[cdata <kept> as text]]></t><!-- a comment --></si>",
+    '<si><x:t xmlns:x="urn:other">other namespace</x:t></si>',
+    "<si><t>first</t><t>second</t></si>",
+]
+
+
+def test_shared_strings_of_every_shape_read_as_openpyxl_reads_them(tmp_path: Path) -> None:
+    path = _workbook_with_strings(tmp_path, "shapes.xlsx", _sst(SI_CASES), len(SI_CASES))
+    assert _assert_same_as_openpyxl(path) == "same"
+    values = [row[0] for row in read_grids(path)["Data"]]
+    assert values[0] == "Plain text"
+    assert values[7] == "Bold and plain"  # rich-text runs joined, formatting dropped
+
+
+@pytest.mark.parametrize(
+    ("name", "sst", "outcome"),
+    [
+        # A DTD without entities: not the fast path; openpyxl (defusedxml) reads it.
+        ("dtd.xlsx", _sst(SI_CASES[:3], head='<?xml version="1.0"?><!DOCTYPE sst>'), "same"),
+        # An entity declaration (a small "billion laughs"): refused as openpyxl refuses it.
+        ("entities.xlsx", _sst(["<si><t>&b;</t></si>"] * 3, head=(
+            '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>')), "error"),
+        # An external entity: refused as openpyxl refuses it.
+        ("external.xlsx", _sst(["<si><t>&x;</t></si>"] * 3, head=(
+            '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY x SYSTEM "file:///etc/hostname">]>')), "error"),
+        # An undeclared entity: a parse error either way.
+        ("undeclared.xlsx", _sst(["<si><t>&nope;</t></si>"] * 3), "error"),
+        # UTF-16 (no literal "<!DOCTYPE" bytes to scan): openpyxl's path.
+        ("utf16.xlsx", _sst(SI_CASES[:3], head='<?xml version="1.0" encoding="UTF-16"?>',
+                            encoding="utf-16"), "same"),
+        # Latin-1 declared: openpyxl's path.
+        ("latin1.xlsx", _sst(["<si><t>Caf\u00e9</t></si>"] * 3, head='<?xml version="1.0" encoding="ISO-8859-1"?>',
+                             encoding="latin-1"), "same"),
+        # UTF-8 with a byte order mark: the fast path.
+        ("bom.xlsx", b"\xef\xbb\xbf" + _sst(SI_CASES[:3]), "same"),
+        # Broken XML: the same error as openpyxl gives.
+        ("broken.xlsx", _sst(SI_CASES[:3])[:-20], "error"),
+        ("truncated.xlsx", b"<sst", "error"),
+    ],
+)
+def test_unusual_shared_string_parts_match_openpyxl(tmp_path: Path, name: str, sst: bytes, outcome: str) -> None:
+    path = _workbook_with_strings(tmp_path, name, sst, 3)
+    assert _assert_same_as_openpyxl(path) == outcome
+
+
+def _big_records(n: int) -> ModelRecords:
+    rec = example_records()
+    elements = {}
+    for sheet in L.LIST_SHEETS:
+        rows = []
+        for i in range(1, n + 1):
+            row: dict[str, object] = {}
+            for col in sheet.columns:
+                if col.kind == "id":
+                    row[col.key] = f"{sheet.prefix}{i}"
+                elif col.kind == "choice":
+                    row[col.key] = col.options[i % len(col.options)]
+                elif col.kind == "text":
+                    row[col.key] = f"{col.key} {i} caf\u00e9 & <co> end"
+            rows.append(row)
+        elements[sheet.key] = rows
+    return ModelRecords(dict(rec.intervention), elements)
+
+
+def test_project_workbooks_read_as_openpyxl_reads_them(tmp_path: Path, example_xlsx: Path,
+                                                       blank_xlsx: Path) -> None:
+    big = build_workbook(tmp_path / "big.xlsx", _big_records(150))
+    data = Path(__file__).parent / "data"
+    for path in [example_xlsx, blank_xlsx, big, *sorted(data.glob("*.xls[xm]"))]:
+        assert _assert_same_as_openpyxl(path) == "same", path.name
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_foreign_corpus_reads_as_openpyxl_reads_it() -> None:
+    files = sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm"))
+    assert len(files) >= 50
+    outcomes = []
+    for path in files:
+        try:
+            sniff(path)
+        except E.WorkbookError:
+            continue  # refused before any XML is read, on either path
+        outcomes.append(_assert_same_as_openpyxl(path))
+    assert outcomes.count("same") >= 40
