@@ -12,6 +12,7 @@ import os
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from .errors import (
     EncryptedWorkbookError,
@@ -224,6 +225,98 @@ def _load_read_only(path: Path):  # type: ignore[no-untyped-def]
     return reader.wb
 
 
+_SHEET_DATA_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*>")
+_SHEET_DATA_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
+
+
+def _fast_sheet_rows(ws: Any) -> list[Any] | None:
+    """The rows ``ws.iter_rows(values_only=True)`` gives after ``ws.reset_dimensions()``, with
+    the cell rows parsed by the C XML parser; None when this sheet must take openpyxl's path.
+
+    Only for sheet XML that provably has no DTD (:func:`_plain_xml`), no comments, CDATA or
+    processing instructions, and exactly one ``sheetData`` element. Two passes, both through
+    openpyxl's own ``WorkSheetParser`` so every value is converted by openpyxl's code:
+
+    1. everything except the rows (the sheet XML with the ``sheetData`` content cut out) goes
+       through openpyxl's normal, defusedxml-protected parse, so anything that would make openpyxl
+       fail or warn about the rest of the sheet still does (and sends the sheet to openpyxl's path);
+    2. each ``row`` element, parsed in C, is passed to the parser's ``parse_row``.
+
+    Any exception or warning raises or returns None, and the caller then reads the sheet with
+    openpyxl alone, so errors and warnings are exactly openpyxl's.
+    """
+    import io
+    import warnings
+    from xml.etree.ElementTree import XMLPullParser  # the C-accelerated parser
+
+    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    wb = ws.parent
+    data = wb._archive.read(ws._worksheet_path)
+    if not _plain_xml(data) or b"<!--" in data or b"<![CDATA[" in data or data.count(b"<?") > 1:
+        return None
+    opens = _SHEET_DATA_OPEN.findall(data)
+    closes = list(_SHEET_DATA_CLOSE.finditer(data))
+    if len(opens) != 1 or len(closes) != 1 or opens[0].endswith(b"/>"):
+        return None
+    start = _SHEET_DATA_OPEN.search(data)
+    assert start is not None
+    if closes[0].start() < start.end():
+        return None
+    rest = data[:start.end()] + data[closes[0].start():]
+
+    def parser(src: Any) -> Any:
+        return WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only, epoch=wb.epoch,
+                               date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+
+    row_tag = f"{{{SHEET_MAIN_NS}}}row"
+    parsed: list[tuple[int, list[dict[str, Any]]]] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if any(True for _ in parser(io.BytesIO(rest)).parse()):
+            return None  # a row outside sheetData: leave it to openpyxl
+        rows = parser(None)
+        pull = XMLPullParser(events=("end",))
+
+        def take() -> None:
+            for _, el in pull.read_events():
+                if el.tag == row_tag:
+                    parsed.append(rows.parse_row(el))
+                    el.clear()
+
+        step = 1 << 20
+        for i in range(0, len(data), step):
+            pull.feed(data[i:i + step])
+            take()
+        pull.close()
+        take()
+    if caught:
+        return None
+    # Rows as ReadOnlyWorksheet yields them with no dimensions: gaps as empty rows, a row number
+    # not after the previous one skipped, each row padded by the sheet's own _get_row.
+    out: list[Any] = []
+    counter = 1
+    for idx, cells in parsed:
+        while counter < idx:
+            counter += 1
+            out.append([])
+        if counter <= idx:
+            out.append(ws._get_row(cells, 1, None, True))
+            counter += 1
+    return out
+
+
+def _sheet_rows(ws: Any) -> Any:
+    """Every row of a read-only sheet as values: the C fast path when it applies, else openpyxl."""
+    ws.reset_dimensions()
+    try:
+        rows = _fast_sheet_rows(ws)
+    except Exception:  # noqa: BLE001 - openpyxl's own parse below gives its own error
+        rows = None
+    return ws.iter_rows(values_only=True) if rows is None else rows
+
+
 def read_grids(path: Path) -> dict[str, Grid]:
     """Values of every sheet as grids (rows from A1), read with openpyxl in read-only mode."""
     try:
@@ -237,8 +330,7 @@ def read_grids(path: Path) -> dict[str, Grid]:
         for ws in wb.worksheets:
             grid: list[tuple[object, ...]] = []
             try:
-                ws.reset_dimensions()
-                for n, row in enumerate(ws.iter_rows(values_only=True)):
+                for n, row in enumerate(_sheet_rows(ws)):
                     if n >= MAX_ROWS:
                         raise TooLargeError(
                             f"is refused: sheet '{ws.title}' has more than {MAX_ROWS:,} rows",
