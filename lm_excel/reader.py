@@ -221,7 +221,11 @@ def _load_read_only(path: Path):  # type: ignore[no-untyped-def]
                 self.shared_strings = fast
 
     reader = _Reader(path, read_only=True, data_only=True, keep_links=False)
-    reader.read()
+    try:
+        reader.read()
+    except BaseException:
+        reader.archive.close()  # openpyxl leaves the file open when a read-only load fails
+        raise
     return reader.wb
 
 

@@ -1,8 +1,8 @@
-"""The reader's fast shared-strings path gives exactly what openpyxl's own reader gives.
+"""The reader's fast XML paths give exactly what openpyxl's own reader gives.
 
-The reader parses the shared-strings table with the C XML parser when that part provably has no
-DTD (so no entity can be declared) and otherwise lets openpyxl (through defusedxml) do it. These
-tests compare the reader with plain ``openpyxl.load_workbook`` on workbooks built here (plain,
+The reader parses the shared-strings table and the rows of each sheet with the C XML parser when
+the part provably has no DTD (so no entity can be declared), converting every cell with
+openpyxl's own code, and otherwise lets openpyxl (through defusedxml) do it. These tests compare the reader with plain ``openpyxl.load_workbook`` on workbooks built here (plain,
 rich-text, phonetic, escaped, DTD, entity, UTF-16 and broken shared strings), on the template and
 a large generated model, and on every .xlsx/.xlsm file of the shared foreign-spreadsheet corpus:
 the same grids, or the same error.
@@ -22,7 +22,7 @@ from lm_excel import layout as L
 from lm_excel.builder import build_workbook
 from lm_excel.example import example_records
 from lm_excel.model import ModelRecords
-from lm_excel.reader import MAX_COLUMNS, read_grids, sniff
+from lm_excel.reader import MAX_COLUMNS, _fast_sheet_rows, _load_read_only, read_grids, sniff
 
 from .conftest import SHARED
 
@@ -192,3 +192,91 @@ def test_foreign_corpus_reads_as_openpyxl_reads_it() -> None:
             continue  # refused before any XML is read, on either path
         outcomes.append(_assert_same_as_openpyxl(path))
     assert outcomes.count("same") >= 40
+
+
+def _workbook_with_sheet_xml(tmp_path: Path, name: str, sheet_data: str, extra: str = "",
+                             before: str = "") -> Path:
+    """A workbook whose first sheet's XML is replaced by ``sheet_data`` rows (raw XML)."""
+    path = _workbook_with_strings(tmp_path, name, _sst(SI_CASES[:3]), 3)
+    with zipfile.ZipFile(path) as src:
+        parts = {i.filename: src.read(i.filename) for i in src.infolist()}
+        infos = src.infolist()
+    parts["xl/worksheets/sheet1.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{NS}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'{before}<sheetData>{sheet_data}</sheetData>{extra}</worksheet>').encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in infos:
+            dst.writestr(info, parts[info.filename])
+    return path
+
+
+ROWS = (
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>3.5</v></c><c r="D1" t="b"><v>1</v></c>'
+    '<c r="E1" t="e"><v>#N/A</v></c><c r="F1" t="str"><f>A1</f><v>formula text</v></c></row>'
+    '<row r="4" spans="1:3" ht="30" customHeight="1"><c r="B4" t="inlineStr"><is><t>inline</t></is></c>'
+    '<c r="A4" t="s"><v>1</v></c><c><v>7</v></c></row>'
+    '<row r="3"><c r="A3"><v>1e3</v></c></row>'
+    '<row><c t="d"><v>2024-02-29T10:30:00</v></c><c t="inlineStr"><is><r><t>rich </t></r><r><t>inline</t></r></is></c></row>'
+    '<row r="9"/><row r="10"><c r="Z10" t="s"><v>2</v></c><c r="B10"><v>-0</v></c></row>'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows", "extra", "before"),
+    [
+        ("rows.xlsx", ROWS, "", '<dimension ref="A1:B2"/>'),
+        ("with-cols.xlsx", ROWS, ('<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'
+                                  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'),
+         '<sheetViews><sheetView workbookViewId="0"/></sheetViews><cols><col min="1" max="2" width="12"/></cols>'),
+        # Shapes the fast path leaves to openpyxl: a comment, CDATA, a row outside sheetData.
+        ("comment.xlsx", ROWS + "<!-- note -->", "", ""),
+        ("cdata.xlsx", '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[x]]></t></is></c></row>', "", ""),
+        ("outside.xlsx", ROWS, '<extLst><row r="40"><c r="A40"><v>1</v></c></row></extLst>', ""),
+        # Broken: the same error as openpyxl.
+        ("bad-row.xlsx", '<row r="x"><c r="A1"><v>1</v></c></row>', "", ""),
+        ("bad-ref.xlsx", '<row r="1"><c r="1A"><v>1</v></c></row>', "", ""),
+        ("bad-string.xlsx", '<row r="1"><c r="A1" t="s"><v>99</v></c></row>', "", ""),
+        ("bad-margins.xlsx", ROWS, '<pageMargins left="wide"/>', ""),
+        ("unclosed.xlsx", ROWS, "<pageMargins left='1'>", ""),
+    ],
+)
+def test_sheet_rows_read_as_openpyxl_reads_them(tmp_path: Path, name: str, rows: str, extra: str,
+                                                before: str) -> None:
+    path = _workbook_with_sheet_xml(tmp_path, name, rows, extra, before)
+    outcome = _assert_same_as_openpyxl(path)
+    assert outcome == ("error" if name.startswith(("bad-", "unclosed")) else "same"), outcome
+    if outcome == "same":  # the comparison above really covered the fast path where it applies
+        wb = _load_read_only(path)
+        try:
+            fast = _fast_sheet_rows(wb.worksheets[0])
+        finally:
+            wb.close()
+        assert (fast is not None) == (name in ("rows.xlsx", "with-cols.xlsx")), name
+
+
+@pytest.mark.parametrize("epoch_1904", [False, True])
+def test_dates_numbers_and_types_read_as_openpyxl_reads_them(tmp_path: Path, epoch_1904: bool) -> None:
+    import datetime as dt
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    wb.epoch = openpyxl.utils.datetime.MAC_EPOCH if epoch_1904 else openpyxl.utils.datetime.WINDOWS_EPOCH
+    ws.append(["text", 1, 2.5, True, False, None, "=1+1", dt.date(2025, 4, 1)])
+    ws.append([dt.datetime(2024, 2, 29, 13, 45, 10), dt.time(9, 30), dt.timedelta(hours=30), -1.25e-7])
+    ws["J2"] = 45000
+    ws["J2"].number_format = "dd/mm/yyyy"
+    ws["K2"] = 0.5
+    ws["K2"].number_format = "[h]:mm:ss"
+    ws["L2"] = 44927.75
+    ws["L2"].number_format = '[$-809]d mmmm yyyy;@'
+    ws["M2"] = 12
+    ws["M2"].number_format = '0.00" days"'
+    ws["A5"] = "after a gap"
+    ws2 = wb.create_sheet("Second sheet")
+    ws2["C3"] = "only cell"
+    path = tmp_path / f"types-{epoch_1904}.xlsx"
+    wb.save(path)
+    assert _assert_same_as_openpyxl(path) == "same"
+    grid = read_grids(path)["Sheet"]
+    assert isinstance(grid[1][0], dt.datetime) and grid[0][3] is True
