@@ -178,6 +178,11 @@ def test_project_workbooks_read_as_openpyxl_reads_them(tmp_path: Path, example_x
     data = Path(__file__).parent / "data"
     for path in [example_xlsx, blank_xlsx, big, *sorted(data.glob("*.xls[xm]"))]:
         assert _assert_same_as_openpyxl(path) == "same", path.name
+    wb = _load_read_only(big)  # the builder's sheets all take the fast path
+    try:
+        assert all(_fast_sheet_rows(ws) is not None for ws in wb.worksheets)
+    finally:
+        wb.close()
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
