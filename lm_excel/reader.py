@@ -322,7 +322,12 @@ def _sheet_rows(ws: Any) -> Any:
 
 
 def read_grids(path: Path) -> dict[str, Grid]:
-    """Values of every sheet as grids (rows from A1), read with openpyxl in read-only mode."""
+    """Values of every sheet as grids (rows from A1), read with openpyxl in read-only mode.
+
+    The shared strings and the sheet rows are parsed by the C XML parser where that is provably
+    safe (see :func:`_plain_xml`) and give exactly the values openpyxl gives; every cell value is
+    still converted by openpyxl's own code.
+    """
     try:
         wb = _load_read_only(path)
     except WorkbookError:
