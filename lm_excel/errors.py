@@ -57,6 +57,10 @@ class TooLargeError(WorkbookError):
     """The workbook exceeds a safety limit (size, rows) and is refused before parsing."""
 
 
+class UnsafeWorkbookError(WorkbookError):
+    """The workbook holds something Excel never writes and a hostile file uses (XML entities)."""
+
+
 class OutputError(LmExcelError):
     """An output file cannot be written (folder missing or read-only, file locked, ...)."""
 

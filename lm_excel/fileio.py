@@ -29,6 +29,23 @@ def check_writable_folder(target: Path) -> None:
         raise OutputError("is a folder; give a file name", target)
 
 
+def ensure_folder(folder: str | os.PathLike[str]) -> Path:
+    """Create ``folder`` (and its parents) if needed; :class:`OutputError` when that cannot work."""
+    folder = Path(folder)
+    if folder.is_dir():
+        return folder
+    blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise OutputError(f"cannot make the folder '{folder}': '{blocker}' is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except PermissionError:
+        raise OutputError(f"cannot make the folder '{folder}': permission denied") from None
+    except OSError as exc:
+        raise OutputError(f"cannot make the folder '{folder}': {exc.strerror or exc}") from None
+    return folder
+
+
 def lock_file(path: Path) -> Path:
     """The owner file Excel and LibreOffice leave beside a workbook they have open."""
     return path.with_name("~$" + path.name)
@@ -60,9 +77,16 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(target)
     check_writable_folder(target)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.stem}.", suffix=".tmp" + target.suffix, dir=target.parent or "."
-    )
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=".tmp" + target.suffix, dir=target.parent or "."
+        )
+    except PermissionError:
+        raise OutputError(
+            f"the folder '{target.parent}' cannot be written to (permission denied)", target
+        ) from None
+    except OSError as exc:
+        raise OutputError(f"cannot be written: {exc.strerror or exc}", target) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -11,8 +11,10 @@ renamed to a known alias, IDs with odd case or spacing, several IDs in one cell.
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 
 from . import layout as L
 from .errors import MissingSheetsError, NotALogicModelError, SchemaVersionError
@@ -206,6 +208,79 @@ def check_schema(meta: Mapping[str, str], path: str | os.PathLike[str] | None) -
     return []
 
 
+def located_sheets(names: Sequence[str]) -> list[str]:
+    """Actual names of the logic-model sheets (Intervention and the list sheets) among ``names``."""
+    found = [find_sheet(names, L.INTERVENTION.name, L.INTERVENTION.aliases)]
+    found += [find_sheet(names, s.name, s.aliases) for s in L.LIST_SHEETS]
+    return [n for n in found if n is not None]
+
+
+# --- values the reader keeps but notes (the checker turns notes into findings) -----------------
+
+#: Excel's error values, as a cell holding one reads (cached formula results or pasted values).
+ERROR_VALUES = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+     "#EXTERNAL!", "#PYTHON!"}
+)
+#: Control characters that have no place in typed text (tab and line breaks are allowed).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def value_note(col: L.Column, fld: Field, sheet: str) -> StructureNote | None:
+    """A note when a cell's value is not what its column expects, else None.
+
+    Codes: ``error-value`` (an Excel error such as #REF!), ``control-characters``,
+    ``date-where-text-expected`` (in a text column: often Excel turning '1/2' into a date),
+    ``number-where-text-expected`` (in a long-text column, e.g. a statement) and ``not-a-date``
+    (in a date column). ``detail`` is '<column key>: <what was found>'. Values in ID, ID-list and
+    dropdown columns are left to the checks that know those columns (invalid IDs, unknown IDs,
+    answers outside the list).
+    """
+    v = fld.value
+    what: str | None = None
+    code = ""
+    if isinstance(v, str):
+        if v.strip().upper() in ERROR_VALUES:
+            code, what = "error-value", v.strip().upper()
+        elif CONTROL_CHARS.search(v):
+            n = len(CONTROL_CHARS.findall(v))
+            code, what = "control-characters", f"{n} control character{'s' if n > 1 else ''}"
+        elif col.kind == "date" and v.strip():
+            try:
+                _dt.date.fromisoformat(v.strip())
+            except ValueError:
+                code, what = "not-a-date", repr(v.strip()[:40])
+    elif isinstance(v, (_dt.date, _dt.time)):  # datetime is a date
+        if col.kind == "text":
+            code, what = "date-where-text-expected", f"{cell_text(v)} (a date)"
+    elif isinstance(v, (bool, int, float)):
+        if col.kind == "date":
+            code, what = "not-a-date", f"{cell_text(v)} (a number)"
+        elif col.kind == "text" and col.long:
+            code, what = "number-where-text-expected", f"{cell_text(v)} (a number)"
+    if not code:
+        return None
+    return StructureNote(code, sheet, f"{col.key}: {what}", fld.ref)
+
+
+def value_notes(intervention: Intervention, elements: Mapping[str, Iterable[Element]]) -> list[StructureNote]:
+    """Notes for every cell whose value is not what its column expects (see :func:`value_note`)."""
+    notes: list[StructureNote] = []
+    for key, fld in intervention.fields.items():
+        note = value_note(L.INTERVENTION.field(key), fld, fld.ref.sheet)
+        if note:
+            notes.append(note)
+    for sheet_key, els in elements.items():
+        sheet = L.LIST_SHEET_BY_KEY[sheet_key]
+        for el in els:
+            for key, fld in el.fields.items():
+                note = value_note(sheet.column(key), fld, fld.ref.sheet)
+                if note:
+                    notes.append(note)
+    return notes
+
+
 def parse_grids(
     grids: Mapping[str, Grid],
     source: str,
@@ -257,6 +332,8 @@ def parse_grids(
             continue
         elements[sheet.key], sheet_notes = parse_list_sheet(grids[actual], sheet, actual)
         notes.extend(sheet_notes)
+
+    notes.extend(value_notes(intervention, elements))
 
     extras: dict[str, tuple[tuple[object, ...], ...]] = {}
     for extra in EXTRA_SHEETS:

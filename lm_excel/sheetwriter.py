@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from .model import CellRef
+from .safe_xl import set_value
 
 #: Text inside the formula of every highlight rule lm-excel adds (and the only rules it removes).
 HIGHLIGHT_MARKER = "lm-excel check"
@@ -95,10 +96,8 @@ class OpenpyxlWriter:
         r0, c0 = _split(top_left)
         for i, values in enumerate(rows):
             for j, value in enumerate(values):
-                cell = ws.cell(r0 + i, c0 + j)
-                cell.value = value
-                if isinstance(value, str) and cell.data_type == "f":
-                    cell.data_type = "s"  # text, never a formula
+                # Text stays text (never a formula), control characters stored as Excel does.
+                set_value(ws.cell(r0 + i, c0 + j), value)
 
     def set_style(self, sheet: str, cells: str, *, fill: str | None = None,
                   font_colour: str | None = None, bold: bool = False, wrap: bool = False) -> None:

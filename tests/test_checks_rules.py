@@ -4,6 +4,7 @@ worked example (the passing case) free of it; plus near misses that must not be 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import itertools
 from collections.abc import Callable
 from types import SimpleNamespace
@@ -54,10 +55,13 @@ def _set_cell(sheet: str, r: int, c: int, value: object) -> Callable[[Grids], No
     return edit
 
 
-def _extra_note() -> tuple[LogicModel, object]:
-    m = model_of()
-    note = StructureNote("merged-cells", "Outcomes", "merged cells in the table", CellRef("Outcomes", "B5"))
-    return dataclasses.replace(m, notes=(*m.notes, note)), None
+def _extra_note(code: str = "odd-layout", detail: str = "an odd layout") -> Case:
+    """A model carrying one more reader note (as the file reader adds for what only a file shows)."""
+    def build() -> tuple[LogicModel, object]:
+        m = model_of()
+        note = StructureNote(code, "Outcomes", detail, CellRef("Outcomes", "B5"))
+        return dataclasses.replace(m, notes=(*m.notes, note)), None
+    return build
 
 
 def _all_timescales(value: str) -> Callable[[ModelRecords], None]:
@@ -106,7 +110,18 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "missing-field": (grids_case(_set_cell("Intervention", 5, 1, "Title of the work")), [("Intervention!A5", "")]),
     "missing-metadata": (grids_case(lambda g: g.pop("Metadata")), [("Metadata", "")]),
     "schema-version": (grids_case(_set_cell("Metadata", 2, 2, "one")), [("Metadata!B2", "")]),
-    "structure-problem": (_extra_note, [("Outcomes!B5", "")]),
+    "structure-problem": (_extra_note(), [("Outcomes!B5", "")]),
+    # cell values the reader noted (issue 8)
+    "error-value": (grids_case(_set_cell("Outcomes", 5, 2, "#REF!")), [("Outcomes!B5", "OC2")]),
+    "formula-without-value": (_extra_note("formula-without-value", "outcome: =A1&\"x\""),
+                              [("Outcomes!B5", "OC2")]),
+    "merged-cells": (_extra_note("merged-cells", "B5:C6"), [("Outcomes!B5", "OC2")]),
+    "date-where-text-expected": (grids_case(_set_cell("Components", 4, 6, datetime.datetime(2026, 1, 2))),
+                                 [("Components!F4", "C1")]),
+    "number-where-text-expected": (grids_case(_set_cell("Outcomes", 5, 2, 42)), [("Outcomes!B5", "OC2")]),
+    "not-a-date": (grids_case(_set_cell("Intervention", 7, 2, "next spring")), [("Intervention!B7", "")]),
+    "control-characters": (grids_case(_set_cell("Components", 4, 3, "Pasted\x0bfrom case notes")),
+                           [("Components!C4", "C1")]),
     # identity
     "missing-id": (records_case(setter("components", "C3", id=None)), [("Components!A6", "")]),
     "duplicate-id": (records_case(setter("components", "C3", id="C2")),

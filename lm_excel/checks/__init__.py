@@ -10,7 +10,16 @@ wording, readiness); importing this package registers them all, in that order.
 
 from __future__ import annotations
 
-from . import chain, completeness, identity, readiness, references, structure, wording  # noqa: F401
+from . import (  # noqa: F401
+    cellvalues,
+    chain,
+    completeness,
+    identity,
+    readiness,
+    references,
+    structure,
+    wording,
+)
 from .base import RULES, Context, Rule, rule, validate
 
 __all__ = ["RULES", "Context", "Rule", "rule", "validate"]

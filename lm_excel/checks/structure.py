@@ -13,6 +13,7 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import CellRef, StructureNote, a1, col_letter
 from .base import Context, list_sheet_named, rule
+from .cellvalues import NOTE_CODES as CELL_VALUE_NOTES
 
 C = "structure"
 MISSING_SHEET = register(
@@ -114,6 +115,8 @@ def _meta_cell(ctx: Context) -> str:
 def structure(ctx: Context) -> Iterator[Finding]:
     """Turn the reader's structure notes (and an out-of-range layout version) into findings."""
     for note in ctx.model.notes:
+        if note.code in CELL_VALUE_NOTES:  # findings of the cell_values rule
+            continue
         if note.code == "missing-sheet":
             yield make(MISSING_SHEET, (note.sheet, ""))
         elif note.code == "no-header-row":

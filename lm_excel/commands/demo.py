@@ -29,8 +29,9 @@ def run_demo(outdir: Path) -> list[Path]:
     """Write the example workbook and its derived outputs into ``outdir``; return their paths."""
     from ..builder import build_workbook
     from ..example import EXAMPLE_FILE_NAME, example_records
+    from ..fileio import ensure_folder
 
-    outdir.mkdir(parents=True, exist_ok=True)
+    ensure_folder(outdir)
     outputs: list[Path] = []
     workbook = build_workbook(outdir / EXAMPLE_FILE_NAME, example_records())
     outputs.append(workbook)

@@ -20,6 +20,7 @@ from .. import layout as L
 from ..errors import OutputError
 from ..fileio import write_verified
 from ..model import col_letter
+from ..safe_xl import set_text
 from .plan import MeasuresPlan, parse_plan_grid
 
 # The template's font and colours (contrast of at least 4.5:1 on white), as openpyxl takes them.
@@ -49,9 +50,7 @@ def _set_list(wb: Any, name: str, values: list[str]) -> None:
         ws.cell(row=row, column=col).value = None
     ws.cell(row=1, column=col).value = name
     for i, value in enumerate(values, start=2):
-        cell = ws.cell(row=i, column=col)
-        cell.value = value
-        cell.data_type = "s"
+        set_text(ws.cell(row=i, column=col), value)
     letter = col_letter(col)
     ref = f"{L.LISTS_SHEET}!${letter}$2:${letter}${len(values) + 1}"
     key = f"list_{name}"
@@ -69,9 +68,7 @@ def _height(texts: list[tuple[str, float]]) -> float:
 def _text_cell(ws: Any, row: int, col: int, value: str, **style: Any) -> Any:
     """Write text as text (never a formula), with optional font/alignment/fill/link."""
     cell = ws.cell(row=row, column=col)
-    cell.value = value
-    if value:
-        cell.data_type = "s"  # text that starts with '=' stays text
+    set_text(cell, value)  # text that starts with '=' stays text; control characters kept
     for attr, v in style.items():
         setattr(cell, attr, v)
     return cell
