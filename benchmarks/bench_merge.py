@@ -20,15 +20,15 @@ import argparse
 import copy
 import os
 import random
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timing import median_wall_cpu
 
 from lm_excel import layout as L
 from lm_excel.builder import build_workbook
@@ -51,7 +51,7 @@ def big_model(rng: random.Random) -> ModelRecords:
              "context": 0.07, "assumptions": 0.1, "negatives": 0.1}
     elements: dict[str, list[dict[str, object]]] = {}
     for sheet in L.LIST_SHEETS:
-        n = int(N_ELEMENTS * share[sheet.key])
+        n = int(N_ELEMENTS * share.get(sheet.key, 0))  # optional sheets (My measures) left empty
         rows = []
         for i in range(1, n + 1):
             row: dict[str, object] = {}
@@ -86,26 +86,6 @@ def edited(base: ModelRecords, rng: random.Random, side: str) -> ModelRecords:
     return out
 
 
-def run_once(cmd: list[str]) -> float:
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, check=False, capture_output=True, text=True, env=ENV)
-    elapsed = time.perf_counter() - t0
-    if proc.returncode not in (0, 1):  # diff exits 1 when the copies differ
-        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr}")
-    return elapsed
-
-
-def medians(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
-    """Median seconds per command; commands interleaved (after one warm-up round) so noise hits all alike."""
-    for cmd in commands.values():
-        run_once(cmd)
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, cmd in commands.items():
-            samples[name].append(run_once(cmd))
-    return {name: statistics.median(v) for name, v in samples.items()}
-
-
 ENV = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
 
 
@@ -129,22 +109,24 @@ def main() -> int:
     )
     mine, theirs, base_p = str(paths["mine"]), str(paths["theirs"]), str(paths["base"])
     out = str(work / "out.xlsx")
-    results = medians({
+    results = median_wall_cpu({
         "floor (openpyxl reads both copies)": [py, "-c", floor_code, mine, theirs],
         "lm-excel diff MINE THEIRS --json": [py, "-m", "lm_excel", "diff", mine, theirs, "--json"],
         "lm-excel merge BASE MINE THEIRS -o OUT": [
             py, "-m", "lm_excel", "merge", base_p, mine, theirs, "-o", out, "--force"],
         "lm-excel merge MINE THEIRS -o OUT (no base)": [
             py, "-m", "lm_excel", "merge", mine, theirs, "-o", out, "--force"],
-    }, args.runs)
-    floor = next(iter(results.values()))
+    }, args.runs, ENV, ok_codes=(0, 1))  # diff exits 1 when the copies differ
+    floor, floor_cpu = next(iter(results.values()))
     n = sum(len(v) for v in base.elements.values())
+    with open("/proc/loadavg") if os.path.exists("/proc/loadavg") else open(os.devnull) as fh:
+        load = fh.read().split()[:3]
     print(f"{n} elements per model; median of {args.runs} interleaved runs; "
-          f"budget {BUDGET_S:.1f} s per command; {os.cpu_count()} CPUs")
-    print(f"{'process':48} {'median s':>9} {'x floor':>8}")
+          f"budget {BUDGET_S:.1f} s per command; {os.cpu_count()} CPUs; load average {' '.join(load)}")
+    print(f"{'process':48} {'wall s':>7} {'x floor':>8} {'CPU s':>7} {'x floor':>8}")
     ok = True
-    for name, secs in results.items():
-        print(f"{name:48} {secs:9.2f} {secs / floor:8.2f}")
+    for name, (secs, cpu) in results.items():
+        print(f"{name:48} {secs:7.2f} {secs / floor:8.2f} {cpu:7.2f} {cpu / floor_cpu:8.2f}")
         if name.startswith("lm-excel") and secs > BUDGET_S:
             ok = False
     print("within budget" if ok else "OVER BUDGET")

@@ -290,13 +290,12 @@ class ModelRecords:
     def normalised(self) -> ModelRecords:
         """Same records with empty values dropped and text as read back (for comparisons)."""
         def clean(rec: Mapping[str, object]) -> dict[str, object]:
-            return {k: cell_text(v) for k, v in rec.items() if cell_text(v) != ""}
+            texts = ((k, cell_text(v)) for k, v in rec.items())  # each value converted once
+            return {k: t for k, t in texts if t != ""}
 
-        return ModelRecords(
-            intervention=clean(self.intervention),
-            elements={
-                k: [clean(r) for r in rows if any(cell_text(v) for v in r.values())]
-                for k, rows in self.elements.items()
-                if any(any(cell_text(v) for v in r.values()) for r in rows)
-            },
-        )
+        elements: dict[str, list[dict[str, object]]] = {}
+        for k, rows in self.elements.items():
+            kept = [c for c in map(clean, rows) if c]
+            if kept:
+                elements[k] = kept
+        return ModelRecords(intervention=clean(self.intervention), elements=elements)

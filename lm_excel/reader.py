@@ -20,6 +20,7 @@ import stat
 import warnings
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from . import xlsx_scan
 from .errors import (
@@ -187,6 +188,200 @@ def _check_zip(path: Path) -> None:
         raise NotAWorkbookError(f"is damaged: it is not a readable .xlsx/.xlsm file ({_short(exc)})", path) from None
 
 
+#: Parse shared strings and sheet rows with the C XML parser where provably safe (tests turn it
+#: off to compare with openpyxl's own path).
+_FAST_XML = True
+#: The XML declaration's encoding, if any (group 1).
+_XML_DECL_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+_UTF8_NAMES = (b"utf-8", b"utf8")
+
+
+def _plain_xml(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 XML that provably has no DTD, so no entity can be declared.
+
+    In UTF-8 (or its ASCII subset) a document type declaration, and any entity declaration, must
+    appear literally as the bytes ``<!DOCTYPE`` / ``<!ENTITY``; without one, the XML parser can
+    only expand the five predefined entities and character references, so no entity expansion
+    attack (nested or external entities) is possible. Anything else (another encoding, a byte
+    order mark other than UTF-8's, a NUL byte, a DTD) returns False and takes openpyxl's own,
+    defusedxml-protected path.
+    """
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if not body.startswith(b"<") or b"\x00" in data:
+        return False
+    m = _XML_DECL_ENCODING.match(data)
+    if m and m.group(1).strip().lower() not in _UTF8_NAMES:
+        return False
+    return b"<!DOCTYPE" not in data and b"<!ENTITY" not in data
+
+
+def _fast_string_table(data: bytes) -> list[str]:
+    """The shared-strings table as openpyxl's ``read_string_table`` gives it, parsed in C.
+
+    Only call on data for which :func:`_plain_xml` is True. Each ``si`` that is a single plain
+    ``t`` element is read directly; any other shape (rich-text runs, phonetic runs, attributes)
+    is handed to openpyxl's own ``Text`` class, so the result is the same string by construction.
+    """
+    from xml.etree.ElementTree import XMLPullParser  # the C-accelerated parser
+
+    from openpyxl.cell.text import Text
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    si_tag = f"{{{SHEET_MAIN_NS}}}si"
+    t_tag = f"{{{SHEET_MAIN_NS}}}t"
+    parser = XMLPullParser(events=("end",))
+    strings: list[str] = []
+
+    def take() -> None:
+        for _, node in parser.read_events():
+            if node.tag != si_tag:
+                continue
+            t = node[0] if len(node) == 1 else None
+            if not node.attrib and t is not None and t.tag == t_tag and len(t) == 0:
+                text = t.text or ""
+            else:
+                text = Text.from_tree(node).content
+            strings.append(text.replace("x005F_", ""))
+            node.clear()
+
+    step = 1 << 20
+    for start in range(0, len(data), step):
+        parser.feed(data[start:start + step])
+        take()
+    parser.close()
+    take()
+    return strings
+
+
+def _load_read_only(path: Path):  # type: ignore[no-untyped-def]
+    """``openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)``, with
+    the shared-strings table parsed by the C XML parser when the part provably has no DTD.
+
+    The speed-up is local to this reader (a subclass of openpyxl's ``ExcelReader``): openpyxl's
+    defusedxml setting is not touched. If the fast parse fails for any reason, openpyxl's own
+    reader runs instead, so damaged files give exactly the errors they gave before.
+    """
+    from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
+
+    class _Reader(ExcelReader):  # type: ignore[misc]
+        def read_strings(self) -> None:
+            ct = self.package.find(SHARED_STRINGS)
+            fast = None
+            if ct is not None and not self.rich_text and _FAST_XML:
+                try:
+                    data = self.archive.read(ct.PartName[1:])
+                    fast = _fast_string_table(data) if _plain_xml(data) else None
+                except Exception:  # noqa: BLE001 - openpyxl's reader below gives its own error
+                    fast = None
+            if fast is None:
+                super().read_strings()
+            else:
+                self.shared_strings = fast
+
+    reader = _Reader(path, read_only=True, data_only=True, keep_links=False)
+    try:
+        reader.read()
+    except BaseException:
+        reader.archive.close()  # openpyxl leaves the file open when a read-only load fails
+        raise
+    return reader.wb
+
+
+_SHEET_DATA_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*>")
+_SHEET_DATA_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
+
+
+def _fast_sheet_rows(ws: Any) -> list[Any] | None:
+    """The rows ``ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)`` gives after
+    ``ws.reset_dimensions()``, with
+    the cell rows parsed by the C XML parser; None when this sheet must take openpyxl's path.
+
+    Only for sheet XML that provably has no DTD (:func:`_plain_xml`), no comments, CDATA or
+    processing instructions, and exactly one ``sheetData`` element. Two passes, both through
+    openpyxl's own ``WorkSheetParser`` so every value is converted by openpyxl's code:
+
+    1. everything except the rows (the sheet XML with the ``sheetData`` content cut out) goes
+       through openpyxl's normal, defusedxml-protected parse, so anything that would make openpyxl
+       fail or warn about the rest of the sheet still does (and sends the sheet to openpyxl's path);
+    2. each ``row`` element, parsed in C, is passed to the parser's ``parse_row``.
+
+    Any exception or warning raises or returns None, and the caller then reads the sheet with
+    openpyxl alone, so errors and warnings are exactly openpyxl's.
+    """
+    import io
+    import warnings
+    from xml.etree.ElementTree import XMLPullParser  # the C-accelerated parser
+
+    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    wb = ws.parent
+    data = wb._archive.read(ws._worksheet_path)
+    if not _plain_xml(data) or b"<!--" in data or b"<![CDATA[" in data or data.count(b"<?") > 1:
+        return None
+    opens = _SHEET_DATA_OPEN.findall(data)
+    closes = list(_SHEET_DATA_CLOSE.finditer(data))
+    if len(opens) != 1 or len(closes) != 1 or opens[0].endswith(b"/>"):
+        return None
+    start = _SHEET_DATA_OPEN.search(data)
+    assert start is not None
+    if closes[0].start() < start.end():
+        return None
+    rest = data[:start.end()] + data[closes[0].start():]
+
+    def parser(src: Any) -> Any:
+        return WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only, epoch=wb.epoch,
+                               date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+
+    row_tag = f"{{{SHEET_MAIN_NS}}}row"
+    parsed: list[tuple[int, list[dict[str, Any]]]] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if any(True for _ in parser(io.BytesIO(rest)).parse()):
+            return None  # a row outside sheetData: leave it to openpyxl
+        rows = parser(None)
+        pull = XMLPullParser(events=("end",))
+
+        def take() -> None:
+            for _, el in pull.read_events():
+                if el.tag == row_tag:
+                    parsed.append(rows.parse_row(el))
+                    el.clear()
+
+        step = 1 << 20
+        for i in range(0, len(data), step):
+            pull.feed(data[i:i + step])
+            take()
+        pull.close()
+        take()
+    if caught:
+        return None
+    # Rows as ReadOnlyWorksheet yields them with no row limit and max_col=MAX_COLUMNS: gaps as
+    # empty rows, a row number not after the previous one skipped, each row cut or padded to
+    # MAX_COLUMNS by the sheet's own _get_row.
+    out: list[Any] = []
+    empty = (None,) * MAX_COLUMNS
+    counter = 1
+    for idx, cells in parsed:
+        while counter < idx:
+            counter += 1
+            out.append(empty)
+        if counter <= idx:
+            out.append(ws._get_row(cells, 1, MAX_COLUMNS, True))
+            counter += 1
+    return out
+
+
+def _sheet_rows(ws: Any) -> Any:
+    """Every row of a read-only sheet as values: the C fast path when it applies, else openpyxl."""
+    ws.reset_dimensions()
+    try:
+        rows = _fast_sheet_rows(ws) if _FAST_XML else None
+    except Exception:  # noqa: BLE001 - openpyxl's own parse below gives its own error
+        rows = None
+    return ws.iter_rows(max_col=MAX_COLUMNS, values_only=True) if rows is None else rows
+
+
 def read_grids(path: Path) -> dict[str, Grid]:
     """Values of every sheet as grids (rows from A1), read with openpyxl in read-only mode."""
     # openpyxl warns about features it does not keep (extensions, odd styles); they do not matter
@@ -197,10 +392,8 @@ def read_grids(path: Path) -> dict[str, Grid]:
 
 
 def _read_grids(path: Path) -> dict[str, Grid]:
-    import openpyxl  # local: keeps `import lm_excel` fast
-
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        wb = _load_read_only(path)
     except WorkbookError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for damaged files
@@ -220,9 +413,8 @@ def _read_grids(path: Path) -> dict[str, Grid]:
         for ws in wb.worksheets:
             grid: list[tuple[object, ...]] = []
             try:
-                ws.reset_dimensions()
                 # max_col bounds every row: a cell far to the right must not make every row wide.
-                for n, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
+                for n, row in enumerate(_sheet_rows(ws)):
                     end = len(row)
                     while end and row[end - 1] is None:
                         end -= 1
