@@ -419,15 +419,9 @@ def open_document(path: Path) -> None:
 def _word_report(live: LiveBook, open_file: bool) -> str:
     """Write the report next to the workbook (named with the version and the date; an open
     report of that name is never overwritten) with the check and the plan, and open it."""
-    try:
-        from .report.document import default_report_path, write_report
-    except ImportError:  # the Word report (issue 5) is not in this version of lm-excel
-        raise ExcelSetupError(
-            "Create Word report is not part of this version of lm-excel yet. Update lm-excel "
-            "(pip install -U lm-excel) and press the button again."
-        ) from None
     from .checks import validate as check_model
     from .measures.plan import make_plan
+    from .report.document import default_report_path, write_report
 
     model = live.read_model()
     check_xlwings_version(model)

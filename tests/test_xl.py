@@ -310,8 +310,6 @@ def test_plan_is_written_then_rebuilt_keeping_the_users_edits(example_xlsm):
 def test_report_is_saved_next_to_the_workbook_with_version_and_date(tmp_path, example_xlsm):
     import docx
 
-    pytest.importorskip("lm_excel.report", reason="the Word report (issue 5) is not merged yet")
-
     workbook = tmp_path / "Family Connect.xlsm"
     workbook.write_bytes(example_xlsm.read_bytes())
     book = remote_book(workbook)
@@ -327,7 +325,6 @@ def test_report_is_saved_next_to_the_workbook_with_version_and_date(tmp_path, ex
 
 
 def test_an_open_report_is_never_overwritten(tmp_path, example_xlsm):
-    pytest.importorskip("lm_excel.report", reason="the Word report (issue 5) is not merged yet")
     workbook = tmp_path / "model.xlsm"
     workbook.write_bytes(example_xlsm.read_bytes())
     xl.word_report(remote_book(workbook), open_file=False)
@@ -341,12 +338,3 @@ def test_an_open_report_is_never_overwritten(tmp_path, example_xlsm):
     assert len(others) == 1 and others[0].name in status and "open in Word" in status
 
 
-def test_without_the_report_feature_the_button_says_so(example_xlsm):
-    import importlib.util
-
-    if importlib.util.find_spec("lm_excel.report") is not None:
-        pytest.skip("the Word report is part of this version")
-    book = remote_book(example_xlsm)
-    xl.word_report(book, open_file=False)
-    (shown,) = alerts(book)
-    assert "not part of this version of lm-excel yet" in shown and "pip install -U lm-excel" in shown
