@@ -171,7 +171,8 @@ def _validation_for(col: L.Column) -> dict[str, Any]:
 
 
 def _start_sheet(
-    wb: Any, ws: Any, fmts: dict[str, Any], records: ModelRecords | None, note: str | None = None
+    wb: Any, ws: Any, fmts: dict[str, Any], records: ModelRecords | None, note: str | None = None,
+    buttons: bool = False,
 ) -> None:
     ws.hide_gridlines(2)
     ws.set_column("A:A", 6)
@@ -221,7 +222,8 @@ def _start_sheet(
         ws.write_string(L.START_SHARE_ROW - 1, 1, "Shared copy", fmts["status_label"])
         ws.write_string(L.START_SHARE_ROW - 1, 2, note, fmts["status"])
         _fit_row(ws, L.START_SHARE_ROW - 1, [(note, 78, 10)])
-    ws.write_string(L.START_BUTTONS_ROW - 2, 4, "Actions", fmts["label"])
+    if buttons:  # the macro-enabled build puts its buttons under this heading
+        ws.write_string(L.START_BUTTONS_ROW - 2, 4, "Actions", fmts["label"])
     _print_setup(ws, "Logic model workbook")
     ws.set_tab_color("#" + L.START.colour)
     ws.activate()
@@ -413,7 +415,7 @@ def write_workbook_file(
             if vba_hook is not None:
                 sheets[name].set_vba_name(f"Sheet{len(sheets)}")
         extras = dict(extras or {})
-        _start_sheet(wb, sheets[L.START.name], fmts, records, start_note)
+        _start_sheet(wb, sheets[L.START.name], fmts, records, start_note, buttons=vba_hook is not None)
         _intervention_sheet(wb, sheets[L.INTERVENTION.name], fmts, records.intervention)
         for sheet in L.LIST_SHEETS:
             _list_sheet(wb, sheets[sheet.name], fmts, sheet, records.elements.get(sheet.key, []))
