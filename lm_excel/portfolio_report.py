@@ -1,5 +1,8 @@
 """The Word synthesis report of a portfolio: the summary's content, with bar charts.
 
+It is written in the house style of the single-model report: it starts from the same reference
+document (styles, page set-up, header and footer, see :mod:`lm_excel.report.reference`) and uses
+:class:`lm_excel.report.document.DocWriter` for headings, captions, tables and pictures.
 python-docx and matplotlib are imported inside the functions (``import lm_excel`` stays fast).
 Accessibility as in the single-model report: real heading styles in order, alt text on every
 chart (with the numbers it shows), table header rows marked to repeat, title and language set in
@@ -11,12 +14,14 @@ from __future__ import annotations
 import io
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from .errors import LmExcelError, UsageError
 from .portfolio import TABLES, Portfolio, key_figures
+from .report.reference import BRAND
+from .report.text import one_line
 
 #: Most rows shown in a report table; the summary workbook has them all.
 MAX_ROWS = 60
@@ -25,18 +30,24 @@ EXAMPLES_PER_THEME = 4
 #: Bars in a chart.
 MAX_BARS = 15
 
-_BAR_COLOUR = "#1F4E79"
+_FIGURE_WIDTH_CM = 16.0
 
 
-def _clean(text: object) -> str:
-    """Text safe for Word's XML (control characters that lxml rejects are dropped)."""
-    s = "" if text is None else str(text)
-    return "".join(ch for ch in s if ch in "\t\n" or ord(ch) >= 32)
+def _percent(value: object) -> str:
+    return f"{value:.0%}" if isinstance(value, float) and not math.isnan(value) else ""
 
 
-def _para(doc: Any, text: object, style: str | None = None) -> Any:
-    """A paragraph of cleaned text (workbook text may hold characters Word's XML rejects)."""
-    return doc.add_paragraph(_clean(text), style=style)
+def _cell(value: object) -> object:
+    """A table value as the report shows it: missing numbers (NaN) as empty cells."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value if isinstance(value, (str, tuple, list)) else str(value)
+
+
+def _rows(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[list[object]]:
+    """Rows for :meth:`DocWriter.table`: shares as percentages, everything else as text."""
+    return [[_percent(v) if h.startswith("Share") else _cell(v) for h, v in zip(headers, row)]
+            for row in rows]
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[float], xlabel: str) -> bytes:
@@ -51,7 +62,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], xlabel: str) -> by
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(111)
     y = list(range(len(labels)))[::-1]
-    ax.barh(y, values, color=_BAR_COLOUR, height=0.6)
+    ax.barh(y, values, color="#" + BRAND, height=0.6)
     ax.set_yticks(y)
     ax.set_yticklabels(labels, fontsize=8)
     ax.set_xlabel(xlabel, fontsize=8)
@@ -71,232 +82,183 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], xlabel: str) -> by
     return buf.getvalue()
 
 
-def _alt_text(picture_run_inline: Any, title: str, descr: str) -> None:
-    doc_pr = picture_run_inline.docPr
-    doc_pr.set("title", _clean(title)[:250])
-    doc_pr.set("descr", _clean(descr)[:4000])
-
-
-def _add_chart(doc: Any, png: bytes, title: str, descr: str) -> None:
-    from docx.shared import Cm
-
-    caption = _para(doc, title, style="Caption")
-    caption.paragraph_format.keep_with_next = True
-    run = doc.add_paragraph().add_run()
-    shape = run.add_picture(io.BytesIO(png), width=Cm(16))
-    _alt_text(shape._inline, title, descr)
-
-
-def _mark_header_row(row: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
-def _add_table(doc: Any, headers: Sequence[str], rows: Sequence[Sequence[object]],
-               widths_cm: Sequence[float] | None = None, font_pt: float = 8.5) -> Any:
-    from docx.shared import Cm, Pt
-
-    table = doc.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    for i, h in enumerate(headers):
-        cell = table.rows[0].cells[i]
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(_clean(h))
-        run.bold = True
-        run.font.size = Pt(font_pt)
-    _mark_header_row(table.rows[0])
-    for values in rows:
-        cells = table.add_row().cells
-        for i, v in enumerate(values):
-            if isinstance(v, float) and math.isnan(v):
-                v = ""
-            text = f"{v:.0%}" if isinstance(v, float) and headers[i].startswith("Share") else _clean(v)
-            run = cells[i].paragraphs[0].add_run(text)
-            run.font.size = Pt(font_pt)
-    if widths_cm:
-        table.autofit = False
-        for i, w in enumerate(widths_cm):
-            table.columns[i].width = Cm(w)
-        for row in table.rows:
-            for i, w in enumerate(widths_cm):
-                row.cells[i].width = Cm(w)
-    doc.add_paragraph()
-    return table
-
-
-def _page_number_footer(doc: Any, text: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    footer = doc.sections[0].footer
-    para = footer.paragraphs[0]
-    para.text = _clean(text) + " - page "
-    fld = OxmlElement("w:fldSimple")
-    fld.set(qn("w:instr"), "PAGE")
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = "1"
-    r.append(t)
-    fld.append(r)
-    para._p.append(fld)
-
-
-def _more_note(doc: Any, shown: int, total: int, sheet_key: str) -> None:
+def _more_note(w: Any, shown: int, total: int, sheet_key: str) -> None:
     if total > shown:
-        _para(
-            doc,
+        w.para(
             f"The first {shown} of {total} rows are shown; the summary workbook's "
             f"'{TABLES[sheet_key][0]}' sheet has them all."
         )
 
 
-def build_report(p: Portfolio) -> Any:
-    """The synthesis report as a python-docx Document (not yet saved)."""
-    import docx
+def _chart(w: Any, png: bytes, caption: str, alt: str) -> None:
+    """A chart in the house style: the picture (with alt text giving its numbers), then its caption."""
     from docx.shared import Cm
 
-    t = p.tables()
-    n = len(p.summaries)
-    doc = docx.Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.0))
-    props = doc.core_properties
-    props.title = f"Portfolio synthesis: {p.folder}"
-    props.subject = "Logic models across sites"
-    props.language = "en-GB"
-    props.author = "lm-excel"
-    _page_number_footer(doc, f"Portfolio synthesis: {p.folder}")
+    w.picture(png, Cm(_FIGURE_WIDTH_CM), alt, caption)
+    w.caption("Figure", caption)
 
-    _para(doc, "Portfolio synthesis: logic models across sites", style="Title")
-    _para(
-        doc,
+
+def _table(w: Any, headers: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequence[float],
+           caption: str, font_size: float = 8.5) -> None:
+    w.table(headers, _rows(headers, rows), widths, caption=caption, font_size=font_size)
+    w.para()
+
+
+def _organisation(p: Portfolio) -> str:
+    """The organisation for the header and footer: the one all the workbooks share, if they do."""
+    names = {one_line(s.organisation) for s in p.summaries}
+    return names.pop() if len(names) == 1 and "" not in names else "Logic models across sites"
+
+
+def _title_page(w: Any, p: Portfolio, values: dict[str, str]) -> None:
+    from docx.shared import Pt
+
+    from . import __version__
+
+    n = len(p.summaries)
+    spacer = w.para()
+    spacer.paragraph_format.space_before = Pt(120)
+    w.para(values["organisation"], "Subtitle")
+    w.para("Portfolio synthesis: logic models across sites", "Title")
+    w.para("Portfolio synthesis report", "Subtitle")
+    w.para(
         f"{n} logic model{'s' if n != 1 else ''} from the folder '{p.folder}', "
         f"read on {p.created:%d %B %Y}."
     )
+    made = w.para()
+    made.paragraph_format.space_before = Pt(36)
+    made.add_run(f"Made with lm-excel {__version__} by 'lm-excel portfolio'.").italic = True
+
+
+def build_report(p: Portfolio) -> Any:
+    """The synthesis report as a python-docx Document (not yet saved).
+
+    It starts from the single-model report's reference document (styles, page set-up, header
+    and footer) and is written with the same helpers, so both reports share one house style.
+    """
+    from .report.document import LANGUAGE, DocWriter, new_document, page_break
+
+    t = p.tables()
+    n = len(p.summaries)
+    values = {
+        "intervention": f"Portfolio synthesis: {p.folder}",
+        "version": f"{p.created:%Y-%m-%d}",
+        "organisation": _organisation(p),
+        "date": f"{p.created:%Y-%m-%d}",
+    }
+    doc = new_document(values)
+    w = DocWriter(doc)
+    _title_page(w, p, values)
+    page_break(doc)
 
     # Summary.
-    doc.add_heading("Summary", level=1)
-    for label, value in key_figures(p):
-        _para(doc, f"{label}: {value}", style="List Bullet")
+    w.heading("Summary", 1)
+    w.bullets([f"{label}: {value}" for label, value in key_figures(p)])
     themes = t["themes"]
     common = themes[themes["Workbooks"] > 0].head(3)
     if len(common):
         listed = "; ".join(
             f"{r.Theme} ({r.Workbooks} of {n})" for r in common.itertuples(index=False)
         )
-        _para(doc, f"The themes found in most workbooks: {listed}.")
+        w.para(f"The themes found in most workbooks: {listed}.")
 
     # Themes.
-    doc.add_heading("Themes across sites", level=1)
-    _para(
-        doc,
+    w.heading("Themes across sites", 1)
+    w.para(
         f"Each theme is a list of words and phrases ({p.themes_source}). A workbook counts under "
         "a theme when any of its cells uses one of them; the examples quote the text that matched "
         "and give the cell it came from."
     )
     if n:
-        _add_chart(
-            doc,
+        _chart(
+            w,
             bar_chart(list(themes["Theme"]), list(themes["Workbooks"]), "Workbooks mentioning the theme"),
-            "Figure 1. Workbooks mentioning each theme",
+            "Workbooks mentioning each theme",
             "Bar chart of the number of workbooks mentioning each theme: "
             + "; ".join(f"{r.Theme} {r.Workbooks}" for r in themes.itertuples(index=False)) + ".",
         )
-    _add_table(
-        doc, ["Theme", "Workbooks", "Share of workbooks", "Words most often matched"],
+    _table(
+        w, ["Theme", "Workbooks", "Share of workbooks", "Words most often matched"],
         [(r.Theme, r.Workbooks, r[3], r[5]) for r in themes.itertuples(index=False)],
-        widths_cm=[4.0, 2.4, 2.4, 8.2],
+        [4.0, 2.4, 2.4, 8.2], "Themes: how many workbooks mention each",
     )
     hits = t["theme_hits"]
     for r in themes.itertuples(index=False):
         if not r.Workbooks:
             continue
-        doc.add_heading(_clean(r.Theme), level=2)
+        w.heading(r.Theme, 2)
         if r.Description:
-            _para(doc, r.Description)
+            w.para(r.Description)
         if str(r.Sites).startswith("all "):
-            _para(doc, f"Found in all {n} workbooks.")
+            w.para(f"Found in all {n} workbooks.")
         else:
-            _para(doc, f"Found in {r.Workbooks} of {n} workbooks: {r.Sites}.")
+            w.para(f"Found in {r.Workbooks} of {n} workbooks: {r.Sites}.")
         sub = hits[hits["Theme"] == r.Theme].drop_duplicates("Text").drop_duplicates("File")
         sub = sub.head(EXAMPLES_PER_THEME)
-        for h in sub.itertuples(index=False):
-            _para(
-                doc,
-                f"\u201c{h.Text}\u201d ({h.Organisation or h.File}, {h.File}, {h.Cell})",
-                style="List Bullet",
-            )
+        w.bullets([
+            f"\u201c{h.Text}\u201d ({h.Organisation or h.File}, {h.File}, {h.Cell})"
+            for h in sub.itertuples(index=False)
+        ])
 
     # Outcomes.
-    doc.add_heading("Outcomes", level=1)
+    w.heading("Outcomes", 1)
     domains = t["domains"]
     outcomes = t["outcomes"]
-    _para(
-        doc,
+    w.para(
         f"{len(outcomes)} outcomes in all. Each is placed in the outcome domains whose words it "
         "uses (an outcome can count in more than one domain)."
     )
     if len(outcomes):
         shown = domains[domains["Outcomes"] > 0]
-        _add_chart(
-            doc,
+        _chart(
+            w,
             bar_chart(list(shown["Outcome domain"]), list(shown["Outcomes"]), "Outcomes"),
-            "Figure 2. Outcomes by domain",
+            "Outcomes by domain",
             "Bar chart of the number of outcomes in each domain: "
             + "; ".join(f"{r[0]} {r[1]}" for r in shown.itertuples(index=False)) + ".",
         )
-    _add_table(
-        doc, ["Outcome domain", "Outcomes", "Short term", "Medium term", "Long term", "Workbooks"],
+    _table(
+        w, ["Outcome domain", "Outcomes", "Short term", "Medium term", "Long term", "Workbooks"],
         [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in domains.itertuples(index=False)],
-        widths_cm=[5.5, 2.2, 2.2, 2.2, 2.2, 2.7],
+        [5.5, 2.2, 2.2, 2.2, 2.2, 2.7], "Outcomes by domain and term",
     )
 
     # Measures.
-    doc.add_heading("Measures planned", level=1)
+    w.heading("Measures planned", 1)
     measures = t["measures"]
     if measures.empty:
-        _para(
-            doc,
+        w.para(
             "None of the workbooks has a measures plan yet. Build one in each workbook "
             "(Build measures plan, or lm-excel plan) and run the portfolio again."
         )
     else:
         with_plan = sum(1 for s in p.summaries if s.measures)
-        _para(doc, f"{with_plan} of {n} workbooks have a measures plan.")
-        _add_chart(
-            doc,
+        w.para(f"{with_plan} of {n} workbooks have a measures plan.")
+        _chart(
+            w,
             bar_chart(list(measures["Measure"]), list(measures["Workbooks"]), "Workbooks choosing the measure"),
-            "Figure 3. Measures chosen most often",
+            "Measures chosen most often",
             "Bar chart of the number of workbooks choosing each measure: "
             + "; ".join(f"{r.Measure} {r.Workbooks}" for r in measures.head(MAX_BARS).itertuples(index=False))
             + ".",
         )
         rows = [(r.Measure, r.Workbooks, r[2], r[3]) for r in measures.itertuples(index=False)]
-        _add_table(doc, ["Measure", "Workbooks", "Share of workbooks", "Plan rows"], rows[:MAX_ROWS],
-                   widths_cm=[9.0, 2.5, 2.8, 2.7])
-        _more_note(doc, min(len(rows), MAX_ROWS), len(rows), "measures")
+        _table(w, ["Measure", "Workbooks", "Share of workbooks", "Plan rows"], rows[:MAX_ROWS],
+               [9.0, 2.5, 2.8, 2.7], "Measures in the workbooks' plans")
+        _more_note(w, min(len(rows), MAX_ROWS), len(rows), "measures")
 
     # The workbooks.
-    doc.add_heading("The workbooks", level=1)
+    w.heading("The workbooks", 1)
     wb = t["workbooks"].sort_values(["Organisation", "Intervention"], key=lambda c: c.str.lower(), kind="stable")
     headers = ["Organisation", "Intervention", "Phase", "Components", "Outcomes", "Check status"]
-    widths = [3.5, 3.6, 2.4, 2.6, 2.1, 2.8]
     rows = [tuple(r[h] for h in headers) for _, r in wb.iterrows()]
-    _add_table(doc, headers, rows, widths_cm=widths, font_pt=8)
+    _table(w, headers, rows, [3.5, 3.6, 2.4, 2.6, 2.1, 2.8], "The workbooks read", font_size=8)
 
     # Negative consequences.
-    doc.add_heading("Potential negative consequences", level=1)
+    w.heading("Potential negative consequences", 1)
     neg = t["negatives"]
     high = neg[neg["Impact"].str.lower() == "high"] if len(neg) else neg
-    _para(
-        doc,
+    w.para(
         f"{len(neg)} potential negative consequences in all; {len(high)} are rated high impact "
         "and are listed here with their source."
     )
@@ -305,31 +267,38 @@ def build_report(p: Portfolio) -> Any:
             (r["Organisation"], r["ID"], r["Potential negative consequence"], r["Likelihood"], r["Mitigation"])
             for _, r in high.head(MAX_ROWS).iterrows()
         ]
-        _add_table(doc, ["Organisation", "ID", "Potential negative consequence", "Likelihood", "Mitigation"],
-                   rows, widths_cm=[3.2, 1.2, 5.8, 1.8, 5.0], font_pt=8)
-        _more_note(doc, len(rows), len(high), "negatives")
+        _table(w, ["Organisation", "ID", "Potential negative consequence", "Likelihood", "Mitigation"],
+               rows, [3.2, 1.2, 5.8, 1.8, 5.0], "High-impact potential negative consequences",
+               font_size=8)
+        _more_note(w, len(rows), len(high), "negatives")
 
     # Problems.
     if p.failed:
-        doc.add_heading("Workbooks that could not be read", level=1)
+        w.heading("Workbooks that could not be read", 1)
         rows = [(f.path, f.error) for f in p.failed]
-        _add_table(doc, ["File", "Problem"], rows[:MAX_ROWS], widths_cm=[5.0, 12.0])
-        _more_note(doc, min(len(rows), MAX_ROWS), len(rows), "failed")
+        _table(w, ["File", "Problem"], rows[:MAX_ROWS], [5.0, 12.0], "Workbooks that could not be read")
+        _more_note(w, min(len(rows), MAX_ROWS), len(rows), "failed")
     if p.skipped:
-        doc.add_heading("Files skipped", level=1)
+        w.heading("Files skipped", 1)
         rows = [(s.path, s.reason) for s in p.skipped]
-        _add_table(doc, ["File", "Reason"], rows[:MAX_ROWS], widths_cm=[6.0, 11.0])
-        _more_note(doc, min(len(rows), MAX_ROWS), len(rows), "skipped")
+        _table(w, ["File", "Reason"], rows[:MAX_ROWS], [6.0, 11.0], "Files in the folder that were not read")
+        _more_note(w, min(len(rows), MAX_ROWS), len(rows), "skipped")
 
-    doc.add_heading("About this report", level=1)
-    _para(
-        doc,
+    w.heading("About this report", 1)
+    w.para(
         "Made by lm-excel portfolio from the logic-model workbooks in the folder. The summary "
         "workbook written with it holds every row behind these figures, with the file and cell "
         "each came from. Themes and outcome domains are found by words and phrases, so read the "
         "quoted examples before drawing conclusions; edit the theme dictionary to suit your "
         "programme (lm-excel portfolio --save-themes)."
     )
+
+    props = doc.core_properties
+    props.title = f"Portfolio synthesis: {one_line(p.folder)}"
+    props.subject = "Logic models across sites"
+    props.language = LANGUAGE
+    props.author = "lm-excel"
+    props.keywords = "logic model; portfolio; children's services"
     return doc
 
 

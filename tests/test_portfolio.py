@@ -431,6 +431,7 @@ def test_summary_themes_from_the_themes_file(cli_run):
 
 def test_word_report_content(cli_run):
     import docx
+    from docx.oxml.ns import qn
 
     _, _, report = cli_run
     doc = docx.Document(str(report))
@@ -456,6 +457,18 @@ def test_word_report_content(cli_run):
     assert "football club on Saturday" in text
     cells = {c.text for t in doc.tables for r in t.rows for c in r.cells}
     assert "Our own family survey" in cells and "secret.xlsx" in cells
+    # The single-model report's house style: its reference document's header and footer, with
+    # the placeholders filled, page numbers as fields, numbered captions, en-GB text.
+    section = doc.sections[0]
+    header = "".join(p.text for p in section.header.paragraphs)
+    assert header.startswith("Portfolio synthesis: ") and "{" not in header
+    footer = section.footer._element
+    assert "{" not in "".join(t.text or "" for t in footer.iter(qn("w:t")))
+    assert any("PAGE" in (i.text or "") for i in footer.iter(qn("w:instrText")))
+    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+    assert captions[0].startswith("Figure 1: ") and any(c.startswith("Table 1: ") for c in captions)
+    lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert lang.get(qn("w:val")) == "en-GB"
 
 
 @pytest.mark.office

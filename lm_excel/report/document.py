@@ -155,7 +155,8 @@ def _add_field(paragraph: Any, instruction: str, cached: str) -> None:
     run_with(_el("w:fldChar", fldCharType="end"))
 
 
-def _page_break(doc: Any) -> None:
+def page_break(doc: Any) -> None:
+    """A page break in a paragraph of its own."""
     from docx.enum.text import WD_BREAK
 
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -179,15 +180,17 @@ def _header_style(doc: Any) -> tuple[str, str]:
     return fill, colour
 
 
-class Writer:
-    """Builds the document section by section."""
+class DocWriter:
+    """Writes the house style's parts into a document: headings, text, captions, tables, pictures.
 
-    def __init__(self, doc: Any, model: LogicModel) -> None:
+    Knows nothing about a logic model, so other documents (the portfolio synthesis report)
+    share the single-model report's look through it; start them with :func:`new_document`.
+    """
+
+    def __init__(self, doc: Any) -> None:
         from docx.shared import Emu
 
         self.doc = doc
-        self.model = model
-        self.by_id = model.by_id()
         self.figures = 0
         self.tables = 0
         self.header_fill, self.header_colour = _header_style(doc)
@@ -209,6 +212,10 @@ class Writer:
             if block.strip():
                 _para(container, block.strip())
 
+    def para(self, text: str = "", style: str | None = None, keep: bool = False) -> Any:
+        """A paragraph of cleaned text (cells may hold characters Word's XML rejects)."""
+        return _para(self.doc, text, style, keep)
+
     def bullets(self, items: Sequence[str]) -> None:
         for item in items:
             _para(self.doc, one_line(item), "List Bullet")
@@ -225,14 +232,6 @@ class Writer:
         _add_field(p, f"SEQ {kind} \\* ARABIC", str(n))
         _run(p, f": {one_line(text)}")
         return p
-
-    def describe(self, ids: Sequence[str]) -> str:
-        """'C1 (Weekly check-in), C2 (...)' for IDs, shortened text in brackets."""
-        parts = []
-        for id_ in ids:
-            el = self.by_id.get(id_)
-            parts.append(f"{id_} ({shorten(el.statement, 70)})" if el and el.statement else id_)
-        return "; ".join(parts)
 
     # tables
 
@@ -361,6 +360,23 @@ class Writer:
         docpr.set("descr", clean(alt))
         docpr.set("title", clean(title))
         return shape
+
+
+class Writer(DocWriter):
+    """Builds the single-model report section by section."""
+
+    def __init__(self, doc: Any, model: LogicModel) -> None:
+        super().__init__(doc)
+        self.model = model
+        self.by_id = model.by_id()
+
+    def describe(self, ids: Sequence[str]) -> str:
+        """'C1 (Weekly check-in), C2 (...)' for IDs, shortened text in brackets."""
+        parts = []
+        for id_ in ids:
+            el = self.by_id.get(id_)
+            parts.append(f"{id_} ({shorten(el.statement, 70)})" if el and el.statement else id_)
+        return "; ".join(parts)
 
 
 # --- sections ---------------------------------------------------------------------------------
@@ -845,6 +861,18 @@ def _language(doc: Any) -> None:
         rpr.append(_el("w:lang", val=LANGUAGE, eastAsia=LANGUAGE, bidi="ar-SA"))
 
 
+def new_document(values: dict[str, str]) -> Any:
+    """An empty document in the house style: the reference document's styles, page set-up,
+    header and footer (placeholders ``{intervention}``, ``{version}``, ``{organisation}``,
+    ``{date}`` filled from ``values``), British English, fields updated when Word opens it."""
+    doc = _reference_document()
+    _clear_body(doc)
+    _fill_placeholders(doc, {k: one_line(v) for k, v in values.items()})
+    _settings(doc)
+    _language(doc)
+    return doc
+
+
 def build_report(model: LogicModel, findings: Any = None, plan: Any = None, *,
                  diagram_png: bytes | None = None, include_diagram: bool = True) -> Any:
     """A python-docx ``Document`` reporting on ``model``.
@@ -853,12 +881,8 @@ def build_report(model: LogicModel, findings: Any = None, plan: Any = None, *,
     findings); ``plan`` is the evaluation-measures plan. Their sections appear only when given.
     ``diagram_png`` reuses an already-rendered diagram.
     """
-    doc = _reference_document()
-    _clear_body(doc)
     values = _intervention_values(model)
-    _fill_placeholders(doc, values)
-    _settings(doc)
-    _language(doc)
+    doc = new_document(values)
 
     graph = D.build_graph(model)
     D.order_columns(graph)  # the column table lists elements in the diagram's order
@@ -869,9 +893,9 @@ def build_report(model: LogicModel, findings: Any = None, plan: Any = None, *,
         alt = D.alt_text(model, graph)
     w = Writer(doc, model)
     _title_page(w, values)
-    _page_break(doc)
+    page_break(doc)
     _contents(w, _planned_headings(model, findings, plan, graph))
-    _page_break(doc)
+    page_break(doc)
     _summary(w)
     _context(w)
     _at_a_glance(w, graph, png, alt)
