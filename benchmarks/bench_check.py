@@ -20,17 +20,14 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import python
+from _timing import median_wall_cpu, python
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (100, 500, 2000)
@@ -112,31 +109,6 @@ def generate(n: int, seed: int = 3):
     return ModelRecords(intervention=intervention, elements=el)
 
 
-def _run(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (user + system) of one whole process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(argv, capture_output=True, env=env, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode not in (0, 1):  # check exits 1 when it finds errors
-        raise SystemExit(f"benchmark command failed: {argv}\n{proc.stderr.decode(errors='replace')}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
-
-
-def medians(commands: dict[str, Sequence[str]], runs: int, env: dict[str, str]) -> dict[str, tuple[float, float]]:
-    """Median (wall, CPU) seconds per command, commands interleaved, after one warm-up round."""
-    for argv in commands.values():
-        _run(argv, env)
-    samples: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
-    for _ in range(runs):
-        for name, argv in commands.items():
-            samples[name].append(_run(argv, env))
-    return {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v))
-            for k, v in samples.items()}
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
@@ -161,13 +133,13 @@ def main() -> None:
                 validate(model)
                 inproc.append(time.process_time() - t)
             p = repr(str(path))
-            med = medians({
+            med = median_wall_cpu({
                 "read": python(f"from lm_excel.reader import read_workbook; read_workbook({p})"),
                 "read+check": python("from lm_excel.reader import read_workbook\n"
                                      "from lm_excel.checks import validate\n"
                                      f"validate(read_workbook({p}))"),
                 "cli": [sys.executable, "-m", "lm_excel", "check", str(path), "--json"],
-            }, args.runs, env)
+            }, args.runs, env, ok_codes=(0, 1))  # check exits 1 when it finds errors
             rows.append((n, elements, len(report.findings), med, statistics.median(inproc)))
     print(f"median of {args.runs} interleaved runs, seconds (Python {sys.version.split()[0]}); "
           f"load average {os.getloadavg()[0]:.1f}")

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import median_times, python
+from _timing import median_wall_cpu, python
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_BUDGET = 2.0
@@ -52,21 +52,6 @@ def big_records(per_sheet: int):  # type: ignore[no-untyped-def]
     return ModelRecords(intervention=iv, elements=el)
 
 
-def cpu_seconds(argv: list[str], env: dict[str, str], runs: int) -> float:
-    """Median CPU time (user + system) of a child process: less sensitive to a busy machine."""
-    import resource
-    import statistics
-    import subprocess
-
-    samples = []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(argv, env=env, capture_output=True, check=True)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        samples.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
-    return statistics.median(samples)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
@@ -94,8 +79,9 @@ def main() -> None:
             "report: example with its measures plan": [*cli, str(planned), "-o", str(t / "pl.docx")],
             "report: 320-element model": [*cli, str(big), "-o", str(t / "big.docx")],
         }
-        med = median_times(commands, args.runs, env)
-        cpu = {name: cpu_seconds(list(argv), env, args.runs) for name, argv in commands.items()}
+        both = median_wall_cpu(commands, args.runs, env)
+        med = {name: wall for name, (wall, _) in both.items()}
+        cpu = {name: c for name, (_, c) in both.items()}
     width = max(map(len, med))
     print(f"median of {args.runs} interleaved runs, seconds (Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
