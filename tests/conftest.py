@@ -86,7 +86,7 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subpro
 @pytest.fixture(scope="session")
 def example_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The worked example, built once per test session (treat as read-only)."""
-    from lm_excel.builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
     from lm_excel.example import example_records
 
     return build_workbook(tmp_path_factory.mktemp("example") / "example.xlsx", example_records())
@@ -95,6 +95,6 @@ def example_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def blank_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A blank template, built once per test session (treat as read-only)."""
-    from lm_excel.builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
 
     return build_workbook(tmp_path_factory.mktemp("blank") / "blank.xlsx")

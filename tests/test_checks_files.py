@@ -15,12 +15,12 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
 
 from lm_excel import layout as L
-from lm_excel.builder import build_workbook
+from lm_excel.workbook.builder import build_workbook
 from lm_excel.errors import OutputError
 from lm_excel.example import EXAMPLE_FILE_NAME
-from lm_excel.reader import read_workbook
-from lm_excel.sheetwriter import HIGHLIGHT_MARKER, OpenpyxlWriter, SheetWriter
-from lm_excel.validation_sheet import HIGHLIGHT_FILL, TABLE_HEADER_ROW, check_file
+from lm_excel.workbook.reader import read_workbook
+from lm_excel.workbook.sheetwriter import HIGHLIGHT_MARKER, OpenpyxlWriter, SheetWriter
+from lm_excel.workbook.validation_sheet import HIGHLIGHT_FILL, TABLE_HEADER_ROW, check_file
 
 from .conftest import CORPUS, run_cli, soffice_convert
 from .modelkit import example, row

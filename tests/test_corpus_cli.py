@@ -95,7 +95,7 @@ READ_ALL = """
 import sys
 from pathlib import Path
 from lm_excel.errors import LmExcelError
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.reader import read_workbook
 for path in sorted(Path(sys.argv[1]).iterdir()):
     try:
         read_workbook(path)

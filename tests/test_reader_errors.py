@@ -11,7 +11,7 @@ import pytest
 
 from lm_excel import errors as E
 from lm_excel import layout as L
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.reader import read_workbook
 
 from .conftest import CORPUS
 

@@ -20,11 +20,11 @@ import pytest
 
 from lm_excel import errors as E
 from lm_excel import layout as L
-from lm_excel import reader
-from lm_excel.builder import build_workbook
+from lm_excel.workbook import reader
+from lm_excel.workbook.builder import build_workbook
 from lm_excel.example import example_records
 from lm_excel.model import ModelRecords
-from lm_excel.reader import _fast_sheet_rows, _load_read_only, read_grids, sniff
+from lm_excel.workbook.reader import _fast_sheet_rows, _load_read_only, read_grids, sniff
 
 from .conftest import CORPUS
 

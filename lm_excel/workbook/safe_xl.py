@@ -80,7 +80,7 @@ def formula_cells(path: Any) -> list[str]:
     """Every cell holding a formula in the workbook at ``path``, as 'Sheet!A1' (for audits)."""
     import zipfile
 
-    from .xlsx_scan import sheet_parts
+    from lm_excel.workbook.xlsx_scan import sheet_parts
 
     found: list[str] = []
     with zipfile.ZipFile(path) as zf:

@@ -16,18 +16,18 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import builder as B
-from .. import layout as L
-from ..errors import OutputError
-from ..fileio import write_verified
-from ..model import col_letter
-from ..safe_xl import set_text
-from .library import MeasureLibrary
-from .plan import DesignStrand, MeasuresPlan, parse_plan_grid
+from lm_excel.workbook import styles
+from lm_excel import layout as L
+from lm_excel.errors import OutputError
+from lm_excel.fileio import write_verified
+from lm_excel.model import col_letter
+from lm_excel.workbook.safe_xl import set_text
+from lm_excel.measures.library import MeasureLibrary
+from lm_excel.measures.plan import DesignStrand, MeasuresPlan, parse_plan_grid
 
 # The template's font and colours (contrast of at least 4.5:1 on white), as openpyxl takes them.
-_FONT = B._FONT
-_TEXT, _MUTED, _LINK = (c.lstrip("#") for c in (B._TEXT, B._MUTED, B._LINK))
+_FONT = styles.FONT
+_TEXT, _MUTED, _LINK = (c.lstrip("#") for c in (styles.TEXT, styles.MUTED, styles.LINK))
 
 
 def _measure_names(library: MeasureLibrary) -> list[str]:
@@ -63,7 +63,7 @@ def _set_list(wb: Any, name: str, values: list[str]) -> None:
 
 def _height(texts: list[tuple[str, float]]) -> float:
     """Row height (points) fitting wrapped text, estimated as the template builder does."""
-    lines = max((B._lines(text, width) for text, width in texts), default=1)
+    lines = max((styles.text_lines(text, width) for text, width in texts), default=1)
     return min(409, max(15, lines * 12.9 + 3))
 
 
@@ -81,7 +81,7 @@ def _plan_sheet(wb: Any, rows: Sequence[Mapping[str, object]], design: Sequence[
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.pagebreak import Break
 
-    from ..parse import find_sheet
+    from lm_excel.workbook.parse import find_sheet
 
     name = L.MEASURES_PLAN.name
     existing = find_sheet(wb.sheetnames, name)
@@ -219,8 +219,8 @@ def _render(src: Path, rows: Sequence[Mapping[str, object]], design: Sequence[De
 
 def _extra_columns(grid: Sequence[Sequence[object]]) -> list[tuple[str, list[object]]]:
     """Columns a user added to a plan grid (not the plan's own), with their values per plan row."""
-    from ..model import cell_text
-    from .plan import find_plan_header, parse_plan_grid
+    from lm_excel.model import cell_text
+    from lm_excel.measures.plan import find_plan_header, parse_plan_grid
 
     found = find_plan_header(grid)
     if found is None:
@@ -246,9 +246,9 @@ def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[obj
     Used when a workbook is rebuilt from its values (share, merge), so that one writer lays out
     that sheet. ``path`` is a file being written (not yet checked), not a user's file.
     """
-    from ..parse import find_sheet, parse_list_sheet
-    from .library import load_library
-    from .plan import COLUMNS, local_measures, parse_plan_grid, recommend_design
+    from lm_excel.workbook.parse import find_sheet, parse_list_sheet
+    from lm_excel.measures.library import load_library
+    from lm_excel.measures.plan import COLUMNS, local_measures, parse_plan_grid, recommend_design
 
     target = Path(path)
     rows = [{c: r.get(c, "") for c in COLUMNS} for r in parse_plan_grid(grid)[0]]
@@ -279,7 +279,7 @@ def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
     ``target`` defaults to ``source`` (in place: make a backup first, see fileio.backup). The
     file is written under a temporary name, read back and checked before it replaces anything.
     """
-    from ..reader import read_workbook
+    from lm_excel.workbook.reader import read_workbook
 
     src = Path(source)
     dest = Path(target) if target is not None else src

@@ -27,10 +27,10 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
-from . import layout as L
-from .errors import LmExcelError, UsageError
-from .model import LogicModel, ModelRecords, a1, cell_text, quote_sheet
+from lm_excel import __version__
+from lm_excel import layout as L
+from lm_excel.errors import LmExcelError, UsageError
+from lm_excel.model import LogicModel, ModelRecords, a1, cell_text, quote_sheet
 
 Grid = Sequence[Sequence[object]]
 Rec = dict[str, object]
@@ -70,7 +70,7 @@ class Snapshot:
 
 
 def read_snapshot(path: str | os.PathLike[str]) -> Snapshot:
-    from .reader import read_workbook
+    from lm_excel.workbook.reader import read_workbook
 
     return Snapshot.of(read_workbook(path))
 
@@ -763,7 +763,7 @@ def default_user() -> str:
 
 def log_rows(*snaps: Snapshot) -> list[Rec]:
     """Change log rows of all the given copies, each once, oldest first."""
-    from .parse import parse_table_rows
+    from lm_excel.workbook.parse import parse_table_rows
 
     seen: set[tuple[str, ...]] = set()
     rows: list[Rec] = []
@@ -783,14 +783,14 @@ def _sig(rec: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
 
 def conflict_rows(snap: Snapshot) -> list[Rec]:
     """The rows of a copy's Conflicts sheet."""
-    from .parse import parse_table_rows
+    from lm_excel.workbook.parse import parse_table_rows
 
     return parse_table_rows(snap.extras.get(L.CONFLICTS.name, ()), L.CONFLICTS)
 
 
 def table_grid_of(sheet: L.OutputSheet, rows: Sequence[Mapping[str, object]]) -> list[tuple[object, ...]]:
     """A grid for a table output sheet (as the builder and reader lay it out)."""
-    from .migrate import empty_table_grid
+    from lm_excel.workbook.migrate import empty_table_grid
 
     grid = empty_table_grid(sheet)
     keys = [c.key for c in sheet.columns]
@@ -809,7 +809,7 @@ def table_grid_of(sheet: L.OutputSheet, rows: Sequence[Mapping[str, object]]) ->
 def _target(out: Path | None, in_place_of: Path | None, inputs: Sequence[Path], force: bool,
             suffix: str | None) -> tuple[Path, Path | None]:
     """Where to write, and the backup made first when writing in place."""
-    from .fileio import backup, free_path
+    from lm_excel.fileio import backup, free_path
 
     if in_place_of is not None:
         if suffix and in_place_of.suffix.lower() != suffix:
@@ -829,15 +829,15 @@ def _target(out: Path | None, in_place_of: Path | None, inputs: Sequence[Path], 
 
 def _write(target: Path, records: ModelRecords, extras: Mapping[str, Grid], meta: Mapping[str, str],
            start_note: str | None, check: Callable[[Snapshot], None]) -> Path:
-    from .builder import write_workbook_file
-    from .fileio import write_verified
-    from .reader import read_workbook
+    from lm_excel.workbook.builder import write_workbook_file
+    from lm_excel.fileio import write_verified
+    from lm_excel.workbook.reader import read_workbook
 
     def verify(tmp: Path) -> None:
         model = read_workbook(tmp)
         if model.to_records().normalised() != records.normalised():
             raise LmExcelError("the written workbook did not read back as written; nothing was saved", target)
-        from .builder import check_extras
+        from lm_excel.workbook.builder import check_extras
 
         check_extras(model, extras, target, "nothing was saved")
         check(Snapshot.of(model))
@@ -900,7 +900,7 @@ def share_file(model_path: str | os.PathLike[str], out: str | os.PathLike[str] |
         if len(after) < len(before) + 1:
             raise LmExcelError("the change log lost rows when written; nothing was saved", target)
 
-    from .builder import metadata
+    from lm_excel.workbook.builder import metadata
 
     path = _write(target, snap.records, extras, metadata(meta), note, check)
     return ShareResult(path, note, summary, backup_path)
@@ -954,7 +954,7 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
         if len(log_rows(written)) < len(log):
             raise LmExcelError("the change log lost rows when written; nothing was saved", target)
 
-    from .builder import metadata
+    from lm_excel.workbook.builder import metadata
 
     path = _write(target, result.records, extras, metadata(meta), None, check)
     return MergeFilesResult(path, result, backup_path)

@@ -8,7 +8,7 @@ reader's one-line error. Files that are not .xlsx/.xlsm are listed as :class:`Sk
 
 :meth:`Portfolio.tables` aggregates the summaries with pandas (imported lazily) and
 :func:`write_summary` writes them as a workbook of proper Excel tables (XlsxWriter, text always
-as text). The Word synthesis report is in :mod:`lm_excel.portfolio_report`.
+as text). The Word synthesis report is in :mod:`lm_excel.portfolio.report`.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import layout as L
-from .errors import LmExcelError, UsageError
-from .themes import Theme, ThemeHit, ThemeMatcher, load_themes
+from lm_excel import layout as L
+from lm_excel.errors import LmExcelError, UsageError
+from lm_excel.portfolio.themes import Theme, ThemeHit, ThemeMatcher, load_themes
 
 #: File endings read as workbooks.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -130,7 +130,7 @@ class WorkbookSummary:
 
 def check_status(model: Any) -> CheckStatus:
     """Errors, warnings and notes the checker (``lm-excel check``) finds in ``model``."""
-    from .checks import validate
+    from lm_excel.checks import validate
 
     try:
         counts = validate(model).counts
@@ -146,7 +146,7 @@ def plan_measures(grid: Sequence[Sequence[object]]) -> tuple[str, ...]:
     so columns the user moved are still found. Rows without a measure, and rows whose status
     is 'Not needed', are left out.
     """
-    from .measures.plan import parse_plan_grid
+    from lm_excel.measures.plan import parse_plan_grid
 
     rows, _ = parse_plan_grid(grid)
     return tuple(
@@ -214,8 +214,8 @@ def summarise_workbook(
     domains: Sequence[Theme] | None = None,
 ) -> WorkbookSummary:
     """Read one workbook and summarise it (raises the reader's errors)."""
-    from .reader import read_workbook
-    from .themes import default_domains_path
+    from lm_excel.workbook.reader import read_workbook
+    from lm_excel.portfolio.themes import default_domains_path
 
     model = read_workbook(path)
     return summarise_model(
@@ -238,7 +238,7 @@ def _init_worker(themes: tuple[Theme, ...], domains: tuple[Theme, ...]) -> None:
 
 def _task(path: str, rel: str) -> WorkbookSummary | FailedWorkbook:
     """Summarise one workbook in a worker; every failure becomes a FailedWorkbook."""
-    from .reader import read_workbook
+    from lm_excel.workbook.reader import read_workbook
 
     try:
         model = read_workbook(path)
@@ -336,7 +336,7 @@ def collect_portfolio(
     CPUs; 1 reads in this process). ``exclude`` lists files to leave out (e.g. the summary being
     written). ``progress`` is called after each workbook.
     """
-    from .themes import default_domains_path
+    from lm_excel.portfolio.themes import default_domains_path
 
     start = time.perf_counter()
     if themes is None:
@@ -710,11 +710,11 @@ def _write_cell(ws: Any, r: int, c: int, value: object, fmt: Any) -> None:
 
 
 def _table_sheet(wb: Any, ws: Any, fmts: dict[str, Any], key: str, df: Any) -> None:
-    from .builder import _fit_row, _header_fmt, _print_setup
+    from lm_excel.workbook.styles import fit_row, header_format, print_setup
 
     name, intro = TABLES[key]
     colour = _TABLE_COLOURS[key]
-    hdr = _header_fmt(wb, colour)
+    hdr = header_format(wb, colour)
     columns = list(df.columns)
     rows = list(df.itertuples(index=False, name=None))
     ws.set_row(0, 26)
@@ -757,11 +757,11 @@ def _table_sheet(wb: Any, ws: Any, fmts: dict[str, Any], key: str, df: Any) -> N
             _write_cell(ws, r, i, value, col_fmts[i])
         wrapped = [(str(row[i]), widths[i], 10) for i in range(len(columns)) if wrap[i] and not _is_blank(row[i])]
         if wrapped:
-            _fit_row(ws, r, wrapped)
+            fit_row(ws, r, wrapped)
     header_lines = max(-(-len(col) // max(int(widths[i]) - 1, 1)) for i, col in enumerate(columns))
     ws.set_row(h, max(30, 13 * header_lines + 4))
     ws.freeze_panes(h + 1, 1 if key in ("workbooks", "theme_hits") else 0)
-    _print_setup(ws, f"Portfolio summary: {name}", repeat_row=h)
+    print_setup(ws, f"Portfolio summary: {name}", repeat_row=h)
     if sum(widths) > 220:  # too wide for one A4 page: two pages across, file name repeated
         ws.fit_to_pages(2, 0)
         ws.repeat_columns(0)
@@ -769,8 +769,8 @@ def _table_sheet(wb: Any, ws: Any, fmts: dict[str, Any], key: str, df: Any) -> N
 
 
 def _overview_sheet(wb: Any, ws: Any, fmts: dict[str, Any], p: Portfolio) -> None:
-    from .builder import _print_setup
-    from .model import quote_sheet
+    from lm_excel.workbook.styles import print_setup
+    from lm_excel.model import quote_sheet
 
     ws.hide_gridlines(2)
     ws.set_column("A:A", 34)
@@ -803,10 +803,10 @@ def _overview_sheet(wb: Any, ws: Any, fmts: dict[str, Any], p: Portfolio) -> Non
         r += 1
     r += 1
     ws.write_string(r, 0, "Made with", fmts["label"])
-    from . import __version__
+    from lm_excel import __version__
 
     ws.write_string(r, 1, f"lm-excel {__version__} (lm-excel portfolio), in {p.seconds:.1f} s", fmts["text"])
-    _print_setup(ws, "Portfolio summary")
+    print_setup(ws, "Portfolio summary")
     ws.set_landscape()
     ws.set_tab_color("#1F4E79")
     ws.activate()
@@ -816,8 +816,8 @@ def write_summary_file(path: str | os.PathLike[str], p: Portfolio) -> None:
     """Write the summary workbook to ``path`` directly (see :func:`write_summary`)."""
     import xlsxwriter  # local: keeps `import lm_excel` fast
 
-    from . import __version__
-    from .builder import _fmts
+    from lm_excel import __version__
+    from lm_excel.workbook.styles import formats
 
     tables = p.tables()
     wb = xlsxwriter.Workbook(
@@ -831,7 +831,7 @@ def write_summary_file(path: str | os.PathLike[str], p: Portfolio) -> None:
             "comments": f"Made with lm-excel {__version__}",
         })
         wb.set_size(1600, 1000)
-        fmts = _fmts(wb)
+        fmts = formats(wb)
         fmts["pct"] = wb.add_format({"font_name": "Arial", "font_size": 10, "valign": "top",
                                       "num_format": "0%", "align": "center"})
         fmts["number"] = wb.add_format({"font_name": "Arial", "font_size": 10, "valign": "top",
@@ -850,7 +850,7 @@ def write_summary(p: Portfolio, path: str | os.PathLike[str]) -> Path:
 
     When ``path`` is open in Excel (a lock file beside it) a free name is chosen instead.
     """
-    from .fileio import free_path, write_verified
+    from lm_excel.fileio import free_path, write_verified
 
     target = Path(path)
     if target.suffix.lower() != ".xlsx":

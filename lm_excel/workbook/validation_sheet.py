@@ -1,6 +1,6 @@
 """The Validation sheet: a check's findings written into the workbook, and the status on Start.
 
-:func:`write_validation` lays the report out through any :class:`~lm_excel.sheetwriter.SheetWriter`
+:func:`write_validation` lays the report out through any :class:`~lm_excel.workbook.sheetwriter.SheetWriter`
 (a file through openpyxl here; a live workbook through xlwings in the Excel buttons).
 :func:`check_file` is the file path: read, check, write a checked copy (or the file itself, after a
 backup) atomically, and verify that the copy reads back with exactly the input's values.
@@ -12,13 +12,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import layout as L
-from .checks import validate
-from .errors import LmExcelError, OutputError, UsageError
-from .fileio import backup, free_path, is_locked, write_verified
-from .findings import SEVERITIES, Finding, Report
-from .model import CellRef, LogicModel
-from .sheetwriter import SheetWriter
+from lm_excel import layout as L
+from lm_excel.checks import validate
+from lm_excel.errors import LmExcelError, OutputError, UsageError
+from lm_excel.fileio import backup, free_path, is_locked, write_verified
+from lm_excel.findings import SEVERITIES, Finding, Report
+from lm_excel.model import CellRef, LogicModel
+from lm_excel.workbook.sheetwriter import SheetWriter
 
 #: Row of the "Checked" line, and of the findings table's header.
 SUMMARY_ROW = 4
@@ -119,9 +119,9 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
 
 def _height(row: list[object]) -> float:
     """Row height (points) that fits the row's wrapped text (estimated as the builder does)."""
-    from .builder import _lines
+    from lm_excel.workbook.styles import text_lines
 
-    lines = max(_lines(str(value or ""), WIDTHS[letter]) for value, letter in zip(row, "ABCDEFG"))
+    lines = max(text_lines(str(value or ""), WIDTHS[letter]) for value, letter in zip(row, "ABCDEFG"))
     return min(409.0, lines * 12.9 + 3)
 
 
@@ -175,10 +175,10 @@ def check_file(
     copy. The input is only read unless ``in_place`` is given. Whatever is written is written
     atomically and checked: re-read, its logic model must equal the input's value for value.
     """
-    from .reader import read_workbook
+    from lm_excel.workbook.reader import read_workbook
 
     src = Path(path)
-    from .measures.plan import readiness_plan
+    from lm_excel.measures.plan import readiness_plan
 
     model = read_workbook(src)
     report = validate(model, readiness_plan(model))  # readiness rules run when there is a plan
@@ -202,7 +202,7 @@ def check_file(
     def write_file(tmp: Path) -> None:
         import openpyxl
 
-        from .sheetwriter import OpenpyxlWriter
+        from lm_excel.workbook.sheetwriter import OpenpyxlWriter
 
         try:
             wb = openpyxl.load_workbook(src, keep_vba=suffix == ".xlsm", keep_links=True)

@@ -22,8 +22,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from . import xlsx_scan
-from .errors import (
+from lm_excel.workbook import xlsx_scan
+from lm_excel.errors import (
     EncryptedWorkbookError,
     NotAWorkbookError,
     TooLargeError,
@@ -31,8 +31,8 @@ from .errors import (
     WorkbookError,
     os_error_text,
 )
-from .model import CellRef, LogicModel, StructureNote
-from .parse import Grid, located_sheets, parse_grids
+from lm_excel.model import CellRef, LogicModel, StructureNote
+from lm_excel.workbook.parse import Grid, located_sheets, parse_grids
 
 #: Refuse workbooks whose parts would expand to more than this many bytes.
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -472,7 +472,7 @@ def _checked_row(
 
 
 def _a1(row: int, col: int) -> str:
-    from .model import a1
+    from lm_excel.model import a1
 
     return a1(row, col)
 

@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import LmExcelError, UsageError
-from .portfolio import TABLES, Portfolio, key_figures
-from .report.reference import BRAND
-from .report.text import one_line
+from lm_excel.errors import LmExcelError, UsageError
+from lm_excel.portfolio.collect import TABLES, Portfolio, key_figures
+from lm_excel.report.reference import BRAND
+from lm_excel.report.text import one_line
 
 #: Most rows shown in a report table; the summary workbook has them all.
 MAX_ROWS = 60
@@ -113,7 +113,7 @@ def _organisation(p: Portfolio) -> str:
 def _title_page(w: Any, p: Portfolio, values: dict[str, str]) -> None:
     from docx.shared import Pt
 
-    from . import __version__
+    from lm_excel import __version__
 
     n = len(p.summaries)
     spacer = w.para()
@@ -136,7 +136,7 @@ def build_report(p: Portfolio) -> Any:
     It starts from the single-model report's reference document (styles, page set-up, header
     and footer) and is written with the same helpers, so both reports share one house style.
     """
-    from .report.document import LANGUAGE, DocWriter, new_document, page_break
+    from lm_excel.report.document import LANGUAGE, DocWriter, new_document, page_break
 
     t = p.tables()
     n = len(p.summaries)
@@ -307,7 +307,7 @@ def write_report(p: Portfolio, path: str | os.PathLike[str]) -> Path:
 
     When ``path`` is open in Word (a lock file beside it) a free name is chosen instead.
     """
-    from .fileio import free_path, write_verified
+    from lm_excel.fileio import free_path, write_verified
 
     target = Path(path)
     if target.suffix.lower() != ".docx":

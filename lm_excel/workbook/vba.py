@@ -7,7 +7,7 @@ project to a macro-enabled workbook the way Excel does for a first macro (a docu
 the workbook and for each sheet, named by the workbook's code names), and handles class modules.
 To try another writer, replace :func:`_pyopenvba_project` and keep the signature.
 
-Nothing here imports xlwings; the VBA sources themselves are found by :mod:`lm_excel.buttons`.
+Nothing here imports xlwings; the VBA sources themselves are found by :mod:`lm_excel.workbook.buttons`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import LmExcelError
+from lm_excel.errors import LmExcelError
 
 #: Kinds of module a project can hold here.
 STANDARD = "standard"

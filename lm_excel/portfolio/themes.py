@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import UsageError
+from lm_excel.errors import UsageError
 
 #: Separators between keywords in one CSV cell.
 _KEYWORD_SPLIT = re.compile(r"[;\n|]+")

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from . import layout as L
-from .model import cell_text
+from lm_excel import layout as L
+from lm_excel.model import cell_text
 
 Grid = Sequence[Sequence[object]]
 Grids = dict[str, Grid]

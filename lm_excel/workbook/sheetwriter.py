@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
-from .model import CellRef
-from .safe_xl import set_value
+from lm_excel.model import CellRef
+from lm_excel.workbook.safe_xl import set_value
 
 #: Text inside the formula of every highlight rule lm-excel adds (and the only rules it removes).
 HIGHLIGHT_MARKER = "lm-excel check"

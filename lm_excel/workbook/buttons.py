@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import layout as L
-from .errors import LmExcelError
-from .vba import CLASS, STANDARD, VbaModule, vba_project_bin
+from lm_excel import layout as L
+from lm_excel.errors import LmExcelError
+from lm_excel.workbook.vba import CLASS, STANDARD, VbaModule, vba_project_bin
 
 #: Metadata key holding the version of the xlwings VBA module built into the workbook.
 META_XLWINGS_VBA = "xlwings_vba_version"
@@ -68,7 +68,7 @@ def macros_dir() -> Path:
     In a source checkout (and an editable install) it is ``macros/`` beside the package; an
     installed wheel carries the same files as data under ``share/lm-excel/macros``.
     """
-    candidates = [Path(__file__).resolve().parent.parent / "macros"]
+    candidates = [Path(__file__).resolve().parents[2] / "macros"]
     for scheme_base in {sys.prefix, sysconfig.get_path("data")}:
         candidates.append(Path(scheme_base) / "share" / "lm-excel" / "macros")
     user_base = _user_base()
@@ -222,7 +222,7 @@ _BUTTON_W, _BUTTON_H = 138, 40
 
 
 def vba_hook(workbook: Any, start_ws: Any) -> None:
-    """Builder hook (see :func:`lm_excel.builder.build_workbook`): embed the VBA project and buttons."""
+    """Builder hook (see :func:`lm_excel.workbook.builder.build_workbook`): embed the VBA project and buttons."""
     modules = [*macro_modules(), *xlwings_modules()]
     sheet_names = [ws.vba_codename for ws in workbook.worksheets()]
     data = vba_project_bin(modules, sheet_names, workbook.vba_codename or "ThisWorkbook")
@@ -257,7 +257,7 @@ def xlsm_meta() -> Mapping[str, str]:
 
 def build_macro_workbook(path: str | os.PathLike[str], records: Any = None) -> Path:
     """Write the macro-enabled workbook (.xlsm) with buttons, atomically and verified."""
-    from .builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
 
     target = Path(path)
     if target.suffix.lower() != ".xlsm":

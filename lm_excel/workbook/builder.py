@@ -9,79 +9,28 @@ value such as ``=1+1`` typed by a user is never turned into a formula.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from . import layout as L
-from .errors import LmExcelError, UsageError
-from .fileio import write_verified
-from .model import ModelRecords, cell_text, col_letter, quote_sheet
+from lm_excel import __version__
+from lm_excel import layout as L
+from lm_excel.errors import LmExcelError, UsageError
+from lm_excel.fileio import write_verified
+from lm_excel.workbook.styles import (
+    fit_row,
+    formats,
+    header_format,
+    print_setup,
+)
+from lm_excel.model import ModelRecords, cell_text, col_letter, quote_sheet
 
 #: Optional hook for the macro-enabled build: called with (workbook, start_worksheet).
 VbaHook = Callable[[Any, Any], None]
-#: Values of one sheet as rows from A1 (as :mod:`lm_excel.parse` reads them).
+#: Values of one sheet as rows from A1 (as :mod:`lm_excel.workbook.parse` reads them).
 Grid = Sequence[Sequence[object]]
-
-_FONT = "Arial"
-_TEXT = "#1A1A1A"
-_MUTED = "#4D4D4D"  # 8.4:1 on white
-_LINK = "#0B5394"  # 7.6:1 on white
-_STRIPE = "#F2F2F2"
-
-
-def _fmts(wb: Any) -> dict[str, Any]:
-    base = {"font_name": _FONT, "font_size": 10, "font_color": _TEXT, "valign": "top"}
-
-    def f(**kw: Any) -> Any:
-        return wb.add_format({**base, **kw})
-
-    return {
-        "title": f(font_size=16, bold=True, valign="vcenter"),
-        "intro": f(font_color=_MUTED, italic=True, valign="vcenter"),
-        "text": f(text_wrap=True),
-        "plain": f(),
-        "date": f(num_format="dd/mm/yyyy", align="left"),
-        "label": f(bold=True, text_wrap=True),
-        "help": f(font_color=_MUTED, text_wrap=True, font_size=9),
-        "link": f(font_color=_LINK, underline=1),
-        "step": f(bold=True, align="center"),
-        "status_label": f(bold=True),
-        "status": f(text_wrap=True, border=1, border_color="#808080"),
-        "note": f(font_color=_MUTED, text_wrap=True, italic=True),
-    }
-
-
-def _header_fmt(wb: Any, colour: str) -> Any:
-    return wb.add_format(
-        {
-            "font_name": _FONT,
-            "font_size": 10,
-            "bold": True,
-            "font_color": "#FFFFFF",
-            "bg_color": "#" + colour,
-            "text_wrap": True,
-            "valign": "vcenter",
-            "border": 1,
-            "border_color": "#FFFFFF",
-        }
-    )
-
-
-def _print_setup(ws: Any, title: str, repeat_row: int | None = None) -> None:
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_header(f"&L&\"Arial\"&9{_escape_hf(title)}&R&\"Arial\"&9&A")
-    ws.set_footer("&L&\"Arial\"&9&F&R&\"Arial\"&9Page &P of &N")
-    if repeat_row is not None:
-        ws.repeat_rows(repeat_row)
-
 
 def _heading(ws: Any, fmts: dict[str, Any], sheet: Any) -> None:
     """A sheet's title (A1) and introduction (A2)."""
@@ -92,26 +41,8 @@ def _heading(ws: Any, fmts: dict[str, Any], sheet: Any) -> None:
 
 def _finish(ws: Any, sheet: Any, repeat_row: int | None = None) -> None:
     """Print settings (header row repeated on each page) and the sheet's tab colour."""
-    _print_setup(ws, sheet.name, repeat_row)
+    print_setup(ws, sheet.name, repeat_row)
     ws.set_tab_color("#" + sheet.colour)
-
-
-def _escape_hf(text: str) -> str:
-    return text.replace("&", "&&")[:80]
-
-
-def _lines(text: str, width: float, font_size: float = 10) -> int:
-    """Estimated number of printed lines of ``text`` wrapped in a column ``width`` characters wide."""
-    per_line = max(width * 1.15 * 10 / font_size - 1, 4)
-    if len(text) <= per_line and "\n" not in text:
-        return 1
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")) if text else 1
-
-
-def _fit_row(ws: Any, row: int, cells: list[tuple[str, float, float]], minimum: float = 15) -> None:
-    """Set a row's height to fit wrapped text (XlsxWriter cannot autofit row heights)."""
-    lines = max((_lines(text, width, size) for text, width, size in cells), default=1)
-    ws.set_row(row, max(minimum, min(409, lines * 12.9 + 3)))
 
 
 def _input_message(title: str, message: str) -> dict[str, str]:
@@ -221,17 +152,17 @@ def _start_sheet(
     if note:
         ws.write_string(L.START_SHARE_ROW - 1, 1, "Shared copy", fmts["status_label"])
         ws.write_string(L.START_SHARE_ROW - 1, 2, note, fmts["status"])
-        _fit_row(ws, L.START_SHARE_ROW - 1, [(note, 78, 10)])
+        fit_row(ws, L.START_SHARE_ROW - 1, [(note, 78, 10)])
     if buttons:  # the macro-enabled build puts its buttons under this heading
         ws.write_string(L.START_BUTTONS_ROW - 2, 4, "Actions", fmts["label"])
-    _print_setup(ws, "Logic model workbook")
+    print_setup(ws, "Logic model workbook")
     ws.set_tab_color("#" + L.START.colour)
     ws.activate()
 
 
 def _intervention_sheet(wb: Any, ws: Any, fmts: dict[str, Any], values: Mapping[str, object]) -> None:
     sheet = L.INTERVENTION
-    hdr = _header_fmt(wb, sheet.colour)
+    hdr = header_format(wb, sheet.colour)
     ws.set_column("A:A", 30)
     ws.set_column("B:B", 70)
     ws.set_column("C:C", 55)
@@ -244,7 +175,7 @@ def _intervention_sheet(wb: Any, ws: Any, fmts: dict[str, Any], values: Mapping[
         ws.write_string(r, 2, fld.help, fmts["help"])
         ws.data_validation(r, 1, r, 1, _validation_for(fld))
         value = str(values.get(fld.key) or "")
-        _fit_row(ws, r, [(value, 70, 10), (fld.help, 55, 9), (fld.header, 30, 10)],
+        fit_row(ws, r, [(value, 70, 10), (fld.help, 55, 9), (fld.header, 30, 10)],
                  minimum=48 if fld.long and not value else 15)
     last = sheet.first_row - 1 + len(sheet.fields)
     ws.write_string(last + 1, 0, "* required", fmts["help"])
@@ -255,7 +186,7 @@ def _intervention_sheet(wb: Any, ws: Any, fmts: dict[str, Any], values: Mapping[
 def _list_sheet(
     wb: Any, ws: Any, fmts: dict[str, Any], sheet: L.ListSheet, rows: list[Mapping[str, object]]
 ) -> None:
-    hdr = _header_fmt(wb, sheet.colour)
+    hdr = header_format(wb, sheet.colour)
     _heading(ws, fmts, sheet)
     header_r = L.HEADER_ROW - 1
     n_rows = max(len(rows) + 3, L.BLANK_TABLE_ROWS)
@@ -280,7 +211,7 @@ def _list_sheet(
         for c, col in enumerate(sheet.columns):
             fmt = fmts["plain"] if col.kind == "id" else fmts["text"]
             _write_value(ws, r, c, _coerce(col, rec.get(col.key)), fmt, fmts)
-        _fit_row(ws, r, [(str(rec.get(col.key) or ""), col.width, 10) for col in sheet.columns])
+        fit_row(ws, r, [(str(rec.get(col.key) or ""), col.width, 10) for col in sheet.columns])
     first_data = header_r + 1
     last_data = header_r + L.PREPARED_ROWS
     for c, col in enumerate(sheet.columns):
@@ -308,7 +239,7 @@ def _table_output_sheet(
     wb: Any, ws: Any, fmts: dict[str, Any], sheet: L.OutputSheet, grid: Grid | None
 ) -> None:
     """A Change log / Conflicts sheet: title, intro, header row and the kept rows."""
-    from .parse import parse_table_rows
+    from lm_excel.workbook.parse import parse_table_rows
 
     rows = parse_table_rows(grid, sheet) if grid else []
     extra_keys: list[str] = []
@@ -316,7 +247,7 @@ def _table_output_sheet(
         extra_keys.extend(k for k in rec if k.startswith("+") and k not in extra_keys)
     columns: list[tuple[str, str, float]] = [(c.key, c.header, c.width) for c in sheet.columns]
     columns += [(k, k[1:], 20) for k in extra_keys]
-    hdr = _header_fmt(wb, sheet.colour)
+    hdr = header_format(wb, sheet.colour)
     _heading(ws, fmts, sheet)
     header_r = L.HEADER_ROW - 1
     for c, (key, header, width) in enumerate(columns):
@@ -333,7 +264,7 @@ def _table_output_sheet(
                              tip="Go to the cell")
             else:
                 _write_value(ws, r, c, value, fmts["text"], fmts)
-        _fit_row(ws, r, [(str(rec.get(k) or ""), w, 10) for k, _h, w in columns])
+        fit_row(ws, r, [(str(rec.get(k) or ""), w, 10) for k, _h, w in columns])
     ws.set_row(header_r, 30)
     ws.autofilter(header_r, 0, header_r + max(len(rows), 1), len(columns) - 1)
     ws.freeze_panes(L.HEADER_ROW, 0)
@@ -406,7 +337,7 @@ def write_workbook_file(
             }
         )
         wb.set_size(1600, 1000)
-        fmts = _fmts(wb)
+        fmts = formats(wb)
         if vba_hook is not None:
             wb.set_vba_name("ThisWorkbook")
         sheets: dict[str, Any] = {}
@@ -437,13 +368,13 @@ def write_workbook_file(
     if plan_grid:
         # One writer lays out the plan sheet (dropdowns, hidden columns, named lists): the
         # measures plan writer, with the plan's rows and cells exactly as they were.
-        from .measures.plan_writer import rewrite_plan_sheet
+        from lm_excel.workbook.plan_sheet import rewrite_plan_sheet
 
         rewrite_plan_sheet(path, plan_grid)
 
 
 def _has_plan_table(grid: Grid) -> bool:
-    from .measures.plan import find_plan_header
+    from lm_excel.measures.plan import find_plan_header
 
     return find_plan_header(grid) is not None
 
@@ -454,7 +385,7 @@ def check_extras(model: Any, extras: Mapping[str, Grid], target: Path, what: str
     for name, grid in extras.items():
         got = model.extras.get(name, ())
         if name == L.MEASURES_PLAN.name and _has_plan_table(grid):
-            from .measures.plan import plan_values
+            from lm_excel.measures.plan import plan_values
 
             if plan_values(got) != plan_values(grid):
                 raise LmExcelError(f"the '{name}' sheet did not read back as written; {what}", target)
@@ -483,7 +414,7 @@ def build_workbook(
     compared value by value with ``records`` (and every value of ``extras`` must be on its sheet);
     only then is it renamed to ``path``.
     """
-    from .reader import read_workbook
+    from lm_excel.workbook.reader import read_workbook
 
     target = Path(path)
     expected = (records or ModelRecords()).normalised()

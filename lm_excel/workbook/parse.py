@@ -16,10 +16,10 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from . import layout as L
-from .errors import MissingSheetsError, NotALogicModelError, SchemaVersionError
-from .migrate import migrate_grids
-from .model import (
+from lm_excel import layout as L
+from lm_excel.errors import MissingSheetsError, NotALogicModelError, SchemaVersionError
+from lm_excel.workbook.migrate import migrate_grids
+from lm_excel.model import (
     CellRef,
     Element,
     Field,
