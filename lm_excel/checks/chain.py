@@ -3,6 +3,7 @@ reached from what is done, through the links typed in the workbook."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict, deque
 from collections.abc import Iterator
@@ -285,29 +286,33 @@ NO_ACCOUNT = register(
 RESTATE_MIN, RESTATE_SHARE, RESTATE_EXTRA = 2, 0.75, 3
 
 
-def _index(els: list[Element]) -> dict[str, list[int]]:
+def _index(sets: list[frozenset[str]]) -> dict[str, list[int]]:
+    """Content word -> positions of the statements that use it."""
     out: dict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(els):
-        for w in content(e.statement):
+    for i, words_ in enumerate(sets):
+        for w in words_:
             out[w].append(i)
     return out
 
 
-def _restated(mc: frozenset[str], els: list[Element], index: dict[str, list[int]]) -> Element | None:
+def _shared_counts(mine: frozenset[str], index: dict[str, list[int]]) -> dict[int, int]:
     counts: dict[int, int] = defaultdict(int)
-    for w in mc:
+    for w in mine:
         for i in index.get(w, ()):
             counts[i] += 1
+    return counts
+
+
+def _restated(mc: frozenset[str], sets: list[frozenset[str]], index: dict[str, list[int]]) -> int | None:
+    """Position of the statement the mechanism's words ``mc`` restate best, if any."""
+    need = max(RESTATE_MIN, len(mc) - RESTATE_EXTRA)  # it may add at most RESTATE_EXTRA words
     best, best_score = None, 0.0
-    for i, n in counts.items():
-        if n < RESTATE_MIN:
+    for i, n in _shared_counts(mc, index).items():
+        if n < need:
             continue
-        other = content(els[i].statement)
-        shared, of_m, of_other = overlap(mc, other)
-        if len(mc - other) <= RESTATE_EXTRA and max(of_m, of_other) >= RESTATE_SHARE:
-            score = of_m + of_other
-            if score > best_score:
-                best, best_score = els[i], score
+        shared, of_m, of_other = overlap(mc, sets[i])
+        if max(of_m, of_other) >= RESTATE_SHARE and of_m + of_other > best_score:
+            best, best_score = i, of_m + of_other
     return best
 
 
@@ -316,18 +321,21 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
     """Mechanisms that restate an outcome or a component (by the words they share), or that
     describe delivery or an outcome instead of how and why change happens. One finding per
     mechanism at most."""
-    outcomes = [o for o in ctx.model.outcomes if o.statement]
-    components = [c for c in ctx.model.components if c.statement]
-    o_index, c_index = _index(outcomes), _index(components)
+    groups = []
+    for kind, key in (("outcome", "outcomes"), ("component", "components")):
+        els = [e for e in ctx.model.elements[key] if e.statement]
+        sets = [content(e.statement) for e in els]
+        groups.append((kind, els, sets, _index(sets)))
     for m in ctx.model.mechanisms:
         text = m.statement
         if not ctx.eid(m) or not text:
             continue
         mc = content(text)
-        triggers = ", ".join(ctx.eid(c) for c in ctx.targets(m, "triggered_by")) or "the component"
-        for kind, els, index in (("outcome", outcomes, o_index), ("component", components, c_index)):
-            other = _restated(mc, els, index)
-            if other is not None:
+        for kind, els, sets, index in groups:
+            i = _restated(mc, sets, index)
+            if i is not None:
+                other = els[i]
+                triggers = ", ".join(ctx.eid(c) for c in ctx.targets(m, "triggered_by")) or "the component"
                 yield make(RESTATES, m.ref("mechanism"), ctx.eid(m), kind=kind,
                            other=ctx.eid(other) or f"row {other.row}", text=short(text, 60),
                            other_text=short(other.statement, 60), triggers=triggers)
@@ -371,21 +379,20 @@ def restated(ctx: Context) -> Iterator[Finding]:
     """Rows restated on a later sheet (Jaccard similarity of content words, through an index)."""
     for first, second, question in CROSS_PAIRS:
         earlier = [e for e in ctx.model.elements[first] if e.statement and ctx.eid(e)]
-        index = _index(earlier)
+        sets = [content(e.statement) for e in earlier]
+        index = _index(sets)
         for el in ctx.model.elements[second]:
-            if not ctx.eid(el) or not el.statement:
+            text = el.statement
+            if not ctx.eid(el) or not text:
                 continue
-            mine = content(el.statement)
-            counts: dict[int, int] = defaultdict(int)
-            for w in mine:
-                for i in index.get(w, ()):
-                    counts[i] += 1
-            for i, n in sorted(counts.items()):
-                other = content(earlier[i].statement)
-                if n >= 2 and n / (len(mine) + len(other) - n) >= CROSS_THRESHOLD:
+            mine = content(text)
+            # Jaccard >= t needs at least t * |mine| shared words
+            need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
+            for i, n in sorted(_shared_counts(mine, index).items()):
+                if n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD:
                     o = earlier[i]
                     yield make(RESTATED, el.ref(el.sheet.statement), ctx.eid(el),
                                other_kind=o.sheet.singular, other=ctx.eid(o),
-                               other_ref=str(o.ref(o.sheet.statement)), text=short(el.statement),
+                               other_ref=str(o.ref(o.sheet.statement)), text=short(text),
                                sheet=el.sheet.name, question=question)
                     break
