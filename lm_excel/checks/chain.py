@@ -295,22 +295,24 @@ def _index(sets: list[frozenset[str]]) -> dict[str, list[int]]:
     return out
 
 
-def _shared_counts(mine: frozenset[str], index: dict[str, list[int]]) -> dict[int, int]:
-    counts: dict[int, int] = defaultdict(int)
-    for w in mine:
-        for i in index.get(w, ()):
-            counts[i] += 1
-    return counts
+def _candidates(mine: frozenset[str], need: int, index: dict[str, list[int]]) -> set[int]:
+    """Statements that may share ``need`` of the words ``mine``: any such statement has one of
+    the len(mine) - need + 1 words of ``mine`` used by fewest statements (prefix filtering), so
+    only those words' statements are compared, not every statement using a common word."""
+    if need > len(mine):
+        return set()
+    rarest = sorted(mine, key=lambda w: (len(index.get(w, ())), w))[: len(mine) - need + 1]
+    return {i for w in rarest for i in index.get(w, ())}
 
 
 def _restated(mc: frozenset[str], sets: list[frozenset[str]], index: dict[str, list[int]]) -> int | None:
     """Position of the statement the mechanism's words ``mc`` restate best, if any."""
     need = max(RESTATE_MIN, len(mc) - RESTATE_EXTRA)  # it may add at most RESTATE_EXTRA words
     best, best_score = None, 0.0
-    for i, n in _shared_counts(mc, index).items():
-        if n < need:
-            continue
+    for i in sorted(_candidates(mc, need, index)):
         shared, of_m, of_other = overlap(mc, sets[i])
+        if shared < need:
+            continue
         if max(of_m, of_other) >= RESTATE_SHARE and of_m + of_other > best_score:
             best, best_score = i, of_m + of_other
     return best
@@ -388,7 +390,8 @@ def restated(ctx: Context) -> Iterator[Finding]:
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
-            for i, n in sorted(_shared_counts(mine, index).items()):
+            for i in sorted(_candidates(mine, need, index)):
+                n = len(mine & sets[i])
                 if n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD:
                     o = earlier[i]
                     yield make(RESTATED, el.ref(el.sheet.statement), ctx.eid(el),
