@@ -335,20 +335,37 @@ def _close(ranked: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate
 
 
 def _parts(text: str, terms: list[Term]) -> list[tuple[int, int]]:
-    """Character spans of the parts of an outcome joined by 'and', commas or semicolons.
+    """Character spans of the parts of an outcome that joins separate changes.
 
-    A joining word inside a known phrase ("drug and alcohol") does not split."""
+    Parts are joined by 'and', 'as well as', ';' or a list of commas ending in 'and' ("better
+    housing, income and confidence"). Not a join: 'and' inside a known phrase ("drug and
+    alcohol") or inside a phrase that says where or for whom ("in early help and partner
+    teams"), and a comma or 'and' followed by a qualifier ("..., with more families saying")."""
     t = normalise(text)
+    has_list_end = bool(re.search(r"\b(?:and|or)\b", t))
     spans, pos = [], 0
     for m in _SPLIT.finditer(t):
         a, b = m.span()
         if any(x.start < a and b <= x.end for x in terms):
+            continue
+        if t[a] == "," and not (has_list_end and re.search(r"\band\b", t[b:])):
+            continue
+        after = t[b:].split(None, 1)
+        if after and after[0].strip(",;") in _QUALIFIERS:
+            continue
+        before = t[pos:a].split()
+        if any(w in _PREPOSITIONS for w in before[-4:-1]) and t[a] != ";":
             continue
         spans.append((pos, a))
         pos = b
     spans.append((pos, len(t)))
     return [(a, b) for a, b in spans
             if any(a <= x.start and x.end <= b and not x.stop for x in terms)]
+
+
+_QUALIFIERS = frozenset("""with through before after by in for including among so because which
+    who when while where to as from via at so that whose""".split())
+_PREPOSITIONS = frozenset("in of for with between among from within across at on".split())
 
 
 def _compound(q: _Query, terms: list[Term], top: int) -> Match | None:
