@@ -828,8 +828,11 @@ def _target(out: Path | None, in_place_of: Path | None, inputs: Sequence[Path], 
 
 
 def _write(target: Path, records: ModelRecords, extras: Mapping[str, Grid], meta: Mapping[str, str],
-           start_note: str | None, check: Callable[[Snapshot], None]) -> Path:
+           start_note: str | None, check: Callable[[Snapshot], None], carry_from: Path) -> Path:
+    """Build the workbook, then put back the parts of ``carry_from`` it lacks (the xlwings Lite
+    add-in and its buttons, other programs' parts), check it, and put it in place."""
     from .builder import write_workbook_file
+    from .carry import carry_parts
     from .fileio import write_verified
     from .reader import read_workbook
 
@@ -844,7 +847,8 @@ def _write(target: Path, records: ModelRecords, extras: Mapping[str, Grid], meta
 
     return write_verified(
         target,
-        lambda tmp: write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
+        lambda tmp: (write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
+                     carry_parts(carry_from, tmp)),
         verify,
     )
 
@@ -902,7 +906,7 @@ def share_file(model_path: str | os.PathLike[str], out: str | os.PathLike[str] |
 
     from .builder import metadata
 
-    path = _write(target, snap.records, extras, metadata(meta), note, check)
+    path = _write(target, snap.records, extras, metadata(meta), note, check, src)
     return ShareResult(path, note, summary, backup_path)
 
 
@@ -956,7 +960,7 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
 
     from .builder import metadata
 
-    path = _write(target, result.records, extras, metadata(meta), None, check)
+    path = _write(target, result.records, extras, metadata(meta), None, check, Path(mine))
     return MergeFilesResult(path, result, backup_path)
 
 
