@@ -115,9 +115,9 @@ def main() -> None:
     args = ap.parse_args()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     sys.path.insert(0, str(ROOT))
-    from lm_excel.builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
     from lm_excel.checks import validate
-    from lm_excel.reader import read_workbook
+    from lm_excel.workbook.reader import read_workbook
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -134,8 +134,8 @@ def main() -> None:
                 inproc.append(time.process_time() - t)
             p = repr(str(path))
             med = median_wall_cpu({
-                "read": python(f"from lm_excel.reader import read_workbook; read_workbook({p})"),
-                "read+check": python("from lm_excel.reader import read_workbook\n"
+                "read": python(f"from lm_excel.workbook.reader import read_workbook; read_workbook({p})"),
+                "read+check": python("from lm_excel.workbook.reader import read_workbook\n"
                                      "from lm_excel.checks import validate\n"
                                      f"validate(read_workbook({p}))"),
                 "cli": [sys.executable, "-m", "lm_excel", "check", str(path), "--json"],

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 READ = """
 import sys
 from lm_excel.errors import LmExcelError
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.reader import read_workbook
 try:
     read_workbook(sys.argv[1])
 except LmExcelError:
@@ -50,7 +50,7 @@ def main() -> None:
     args = ap.parse_args()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     sys.path.insert(0, str(ROOT))
-    from lm_excel.builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
     from lm_excel.example import example_records
     from tests import badinput
 

@@ -70,13 +70,13 @@ def main() -> int:
     args = ap.parse_args()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     sys.path.insert(0, str(ROOT))
-    from lm_excel.builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
 
     with tempfile.TemporaryDirectory() as tmp:
         path = build_workbook(Path(tmp) / "large.xlsx", records())
         out = Path(tmp) / "large-plan.xlsx"
         p = repr(str(path))
-        read = f"from lm_excel.reader import read_workbook; m = read_workbook({p})"
+        read = f"from lm_excel.workbook.reader import read_workbook; m = read_workbook({p})"
         commands = {
             "bare interpreter (load indicator)": python("pass"),
             "read the workbook (floor)": python(read),

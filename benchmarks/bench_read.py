@@ -28,7 +28,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "example.xlsx"
         sys.path.insert(0, str(ROOT))
-        from lm_excel.builder import build_workbook
+        from lm_excel.workbook.builder import build_workbook
         from lm_excel.example import example_records
 
         build_workbook(path, example_records())
@@ -43,7 +43,7 @@ def main() -> None:
                 "[list(ws.iter_rows(values_only=True)) for ws in wb.worksheets]\n"
                 "wb.close()"
             ),
-            "lm_excel read_workbook": python(f"from lm_excel.reader import read_workbook; read_workbook({p})"),
+            "lm_excel read_workbook": python(f"from lm_excel.workbook.reader import read_workbook; read_workbook({p})"),
         }
         med = median_times(commands, args.runs, env)
     width = max(map(len, med))

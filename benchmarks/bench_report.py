@@ -58,7 +58,7 @@ def main() -> None:
     args = ap.parse_args()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     sys.path.insert(0, str(ROOT))
-    from lm_excel.builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
     from lm_excel.example import example_records
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -66,8 +66,8 @@ def main() -> None:
         example = build_workbook(t / "example.xlsx", example_records())
         # The example as the demo leaves it: with its measures plan (so the report has the plan).
         from lm_excel.measures.plan import make_plan
-        from lm_excel.measures.plan_writer import write_plan
-        from lm_excel.reader import read_workbook
+        from lm_excel.workbook.plan_sheet import write_plan
+        from lm_excel.workbook.reader import read_workbook
 
         planned = build_workbook(t / "planned.xlsx", example_records())
         write_plan(planned, make_plan(read_workbook(planned)))

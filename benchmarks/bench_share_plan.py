@@ -34,11 +34,11 @@ def main() -> None:
     ap.add_argument("--tree", type=Path, help="another checkout whose lm-excel to time as well")
     args = ap.parse_args()
 
-    from lm_excel.builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
     from lm_excel.example import example_records
     from lm_excel.measures.plan import make_plan
-    from lm_excel.measures.plan_writer import write_plan
-    from lm_excel.reader import read_workbook
+    from lm_excel.workbook.plan_sheet import write_plan
+    from lm_excel.workbook.reader import read_workbook
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

@@ -42,7 +42,7 @@ def payload_of(path: Path) -> dict:
     """The remote-engine payload of a workbook file (every sheet's values from A1)."""
     from importlib.metadata import version
 
-    from lm_excel.reader import read_grids
+    from lm_excel.workbook.reader import read_grids
 
     def value(v: object) -> object:
         if v is None:
@@ -93,7 +93,7 @@ def main() -> None:
     args = ap.parse_args()
     env = dict(os.environ, PYTHONPATH=str(ROOT), XLWINGS_LICENSE_KEY="noncommercial")
     sys.path.insert(0, str(ROOT))
-    from lm_excel.buttons import build_macro_workbook
+    from lm_excel.workbook.buttons import build_macro_workbook
     from lm_excel.example import example_records
 
     with tempfile.TemporaryDirectory() as tmp:

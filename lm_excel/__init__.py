@@ -13,8 +13,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "read_workbook": "lm_excel.reader",
-    "build_workbook": "lm_excel.builder",
+    "read_workbook": "lm_excel.workbook.reader",
+    "build_workbook": "lm_excel.workbook.builder",
     "example_records": "lm_excel.example",
     "LogicModel": "lm_excel.model",
     "Element": "lm_excel.model",
@@ -26,7 +26,7 @@ _API = {
     "suggest": "lm_excel.measures.suggest",
     "load_library": "lm_excel.measures.library",
     "make_plan": "lm_excel.measures.plan",
-    "write_plan": "lm_excel.measures.plan_writer",
+    "write_plan": "lm_excel.workbook.plan_sheet",
 }
 
 __all__ = [  # noqa: PLE0604 (names are strings; built from _API)

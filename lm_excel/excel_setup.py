@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError
+from lm_excel.errors import UsageError
 
 CONF_NAME = "xlwings.conf"
 OK, FIX, INFO = "ok", "FIX", "info"
@@ -119,8 +119,8 @@ def check(workbook: Path | None = None) -> list[Item]:
     """Everything the buttons need, each as an :class:`Item` saying what to do if it is missing."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from . import __version__
-    from .buttons import (
+    from lm_excel import __version__
+    from lm_excel.workbook.buttons import (
         META_XLWINGS_VBA,
         entry_point_of,
         read_workbook_vba,
@@ -149,8 +149,8 @@ def check(workbook: Path | None = None) -> list[Item]:
     if workbook is not None:
         if not workbook.is_file():
             raise UsageError(f"'{workbook}' does not exist")
-        from .parse import parse_grids
-        from .reader import read_grids, sniff
+        from lm_excel.workbook.parse import parse_grids
+        from lm_excel.workbook.reader import read_grids, sniff
 
         sniff(workbook)
         grids = read_grids(workbook)
@@ -177,7 +177,7 @@ def check(workbook: Path | None = None) -> list[Item]:
             else:
                 items.append(Item(OK, f"{workbook.name} has the xlwings {built} VBA module, matching Python"))
             functions = [entry_point_of(c) for m in vba.values() for c in runpython_commands(m)]
-            from . import xl  # cheap: xl imports xlwings only inside its functions
+            from lm_excel import xl  # cheap: xl imports xlwings only inside its functions
 
             missing = [f for f in functions if f and not callable(getattr(xl, f, None))]
             if missing:
@@ -225,7 +225,7 @@ def check(workbook: Path | None = None) -> list[Item]:
 
 def write_config(workbook: Path) -> Path:
     """Write (or update) the xlwings.conf file beside ``workbook``; other settings in it are kept."""
-    from .fileio import atomic_path
+    from lm_excel.fileio import atomic_path
 
     if not workbook.is_file():
         raise UsageError(f"'{workbook}' does not exist")

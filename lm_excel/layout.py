@@ -1,7 +1,7 @@
 """The one description of the workbook layout.
 
-The template builder (:mod:`lm_excel.builder`) writes exactly what is described here and the
-reader (:mod:`lm_excel.parse`) reads with the same description, so the two cannot drift.
+The template builder (:mod:`lm_excel.workbook.builder`) writes exactly what is described here and the
+reader (:mod:`lm_excel.workbook.parse`) reads with the same description, so the two cannot drift.
 Everything a user sees as guidance (titles, help text, dropdown lists) lives here too.
 
 Nothing in this module does I/O.
@@ -17,7 +17,7 @@ from functools import lru_cache
 #: Version of the workbook structure. Raise it when a sheet or column is renamed, added or removed
 #: in a way an older reader would misread; add a migration for the previous version.
 SCHEMA_VERSION = 2
-#: What each schema version changed (migrations live in lm_excel/migrate.py).
+#: What each schema version changed (migrations live in lm_excel/workbook/migrate.py).
 SCHEMA_HISTORY: dict[int, str] = {
     1: "first layout",
     2: "adds the Change log and Conflicts sheets (older tools would drop them when rewriting)",
@@ -425,7 +425,7 @@ MY_MEASURES = ListSheet(
     ),
 )
 
-#: Columns of the Measures plan table (written by lm_excel.measures.plan_writer).
+#: Columns of the Measures plan table (written by lm_excel.workbook.plan_sheet).
 #: ``editable`` columns are the user's: regenerating the plan keeps every change made to them.
 PLAN_HIDDEN = ("measure_key", "generated")
 PLAN_EDITABLE = ("measure", "baseline", "follow_up", "responsible", "target", "status", "notes")

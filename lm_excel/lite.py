@@ -4,7 +4,7 @@ xlwings Lite (a free Office add-in) runs Python in Excel itself through Pyodide:
 install on the computer, no macros, the workbook stays a plain ``.xlsx``. A workbook made with
 ``lm-excel new NAME.xlsx --lite`` holds a ``main.py`` of one line, ``from lm_excel.lite import *``,
 so the add-in finds the three scripts below and runs each when its button on the Start sheet is
-pressed (a named shape linked to the cell it covers: see :mod:`lm_excel.addin`).
+pressed (a named shape linked to the cell it covers: see :mod:`lm_excel.workbook.addin`).
 
 Each script is a thin face over the same library functions the command line and the classic
 buttons (:mod:`lm_excel.xl`) use, on the same whole-range reads and writes:
@@ -32,10 +32,10 @@ from typing import Any
 
 import xlwings as xw
 
-from . import layout as L
-from .addin import button_spec
-from .errors import LmExcelError
-from .xl import LiveBook
+from lm_excel import layout as L
+from lm_excel.errors import LmExcelError
+from lm_excel.workbook.addin import button_spec
+from lm_excel.xl import LiveBook
 
 #: The only names ``from lm_excel.lite import *`` gives ``main.py``: the scripts.
 __all__ = ["lm_check", "lm_build_measures_plan", "lm_create_word_report"]
@@ -84,10 +84,10 @@ def run_script(action: str, work: Callable[[LiteBook], str], book: Any) -> str:
 
 
 def _check(live: LiteBook) -> str:
-    from .checks import validate
-    from .measures.plan import readiness_plan
-    from .validation_sheet import write_validation
-    from .xl import XlwingsWriter
+    from lm_excel.checks import validate
+    from lm_excel.measures.plan import readiness_plan
+    from lm_excel.workbook.validation_sheet import write_validation
+    from lm_excel.xl import XlwingsWriter
 
     model = live.read_model()
     report = validate(model, readiness_plan(model))  # as lm-excel check does
@@ -97,8 +97,8 @@ def _check(live: LiteBook) -> str:
 
 
 def _plan(live: LiteBook) -> str:
-    from .measures.plan import make_plan
-    from .xl import _style_plan_sheet, plan_grid
+    from lm_excel.measures.plan import make_plan
+    from lm_excel.xl import _style_plan_sheet, plan_grid
 
     model = live.read_model()
     plan = make_plan(model)
@@ -114,10 +114,10 @@ def _plan(live: LiteBook) -> str:
 
 
 def _report(live: LiteBook) -> str:
-    from .checks import validate
-    from .fileio import ensure_folder
-    from .measures.plan import make_plan, readiness_plan
-    from .report.document import default_report_path, write_report
+    from lm_excel.checks import validate
+    from lm_excel.fileio import ensure_folder
+    from lm_excel.measures.plan import make_plan, readiness_plan
+    from lm_excel.report.document import default_report_path, write_report
 
     model = live.read_model()
     findings = validate(model, readiness_plan(model))

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from . import layout as L
+from lm_excel import layout as L
 
 
 def quote_sheet(name: str) -> str:
@@ -269,7 +269,7 @@ class LogicModel:
             return L.SCHEMA_VERSION
 
     def to_records(self) -> ModelRecords:
-        """The model's values as plain records, as :func:`lm_excel.builder.build_workbook` takes them."""
+        """The model's values as plain records, as :func:`lm_excel.workbook.builder.build_workbook` takes them."""
         return ModelRecords(
             intervention=self.intervention.values(),
             elements={k: [el.values() for el in v] for k, v in self.elements.items()},

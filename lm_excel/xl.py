@@ -6,7 +6,7 @@ Each button on the Start sheet runs ``RunPython "import lm_excel.xl as xl; xl.<f
 1. gets the workbook that called it (``xw.Book.caller()``, only inside the function, never at
    import time) or the ``book`` passed in (tests use xlwings' remote engine);
 2. reads every sheet in one whole-range read each (values from A1 to the end of the used range)
-   and parses the grids with :func:`lm_excel.parse.parse_grids`, the code the file reader uses;
+   and parses the grids with :func:`lm_excel.workbook.parse.parse_grids`, the code the file reader uses;
 3. runs the library, writes the results back in whole-range writes, and a status line with the
    time and a summary on the Start sheet;
 4. turns every problem into a plain message box that says what to do: never a traceback.
@@ -27,9 +27,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import layout as L
-from .errors import LmExcelError
-from .model import CellRef, LogicModel
+from lm_excel import layout as L
+from lm_excel.errors import LmExcelError
+from lm_excel.model import CellRef, LogicModel
 
 TITLE = "lm-excel"
 #: Same limits as the file reader: a sheet is read up to here and no further.
@@ -101,12 +101,12 @@ class LiveBook:
         return {n: self.grid(n) for n in self.sheet_names() if L.match_key(n) not in skipped}
 
     def read_model(self) -> LogicModel:
-        from .parse import parse_grids
+        from lm_excel.workbook.parse import parse_grids
 
         return parse_grids(self.grids(), source=self.name, path=self.path)
 
     def find_sheet(self, wanted: str) -> str | None:
-        from .parse import find_sheet
+        from lm_excel.workbook.parse import find_sheet
 
         return find_sheet(self.sheet_names(), wanted)
 
@@ -132,7 +132,7 @@ class LiveBook:
 
 def _as_text(value: object) -> object:
     """A value for a live cell: empty as "", text that looks like a formula kept as text."""
-    from .safe_xl import live_text
+    from lm_excel.workbook.safe_xl import live_text
 
     return "" if value is None else live_text(value)
 
@@ -223,14 +223,14 @@ class XlwingsWriter:
             start = end + 1
 
     def highlight(self, sheet: str, cells: Sequence[str], fill: str) -> None:
-        from .sheetwriter import HIGHLIGHT_FORMULA
+        from lm_excel.workbook.sheetwriter import HIGHLIGHT_FORMULA
 
         sh = self.book.sheets[sheet]
         for cell in dict.fromkeys(cells):
             sh.range(cell).conditional_formats.add_custom("=" + HIGHLIGHT_FORMULA, fill_color="#" + fill)
 
     def clear_highlights(self) -> None:
-        from .sheetwriter import HIGHLIGHT_MARKER
+        from lm_excel.workbook.sheetwriter import HIGHLIGHT_MARKER
 
         for sh in self.book.sheets:
             try:
@@ -265,7 +265,7 @@ def check_xlwings_version(model: LogicModel) -> None:
     """The VBA module built into the workbook must be the xlwings version Python has."""
     import xlwings as xw
 
-    from .buttons import META_XLWINGS_VBA
+    from lm_excel.workbook.buttons import META_XLWINGS_VBA
 
     built = model.meta.get(META_XLWINGS_VBA, "")
     if built and built != xw.__version__:
@@ -330,8 +330,8 @@ def _report_failure(book: Any, live: LiveBook | None, action: str, message: str)
 def _validate(live: LiveBook) -> str:
     """Check the model with the library's checker and write the report through the checks'
     Validation-sheet writer (the same layout ``lm-excel check --write`` gives a file)."""
-    from .checks import validate as check_model
-    from .validation_sheet import write_validation
+    from lm_excel.checks import validate as check_model
+    from lm_excel.workbook.validation_sheet import write_validation
 
     model = live.read_model()
     check_xlwings_version(model)
@@ -347,7 +347,7 @@ def _validate(live: LiveBook) -> str:
 def _measures_plan(live: LiveBook) -> str:
     """Rebuild the Measures plan sheet: the library's plan, with every edit the user made to the
     plan already in the workbook kept (see :func:`lm_excel.measures.plan.make_plan`)."""
-    from .measures.plan import make_plan
+    from lm_excel.measures.plan import make_plan
 
     model = live.read_model()
     check_xlwings_version(model)
@@ -388,7 +388,7 @@ def plan_grid(plan: Any) -> list[list[object]]:
 
 def _style_plan_sheet(live: LiveBook, sheet: str, n_rows: int) -> None:
     """Header colours, wrapped text and the hidden bookkeeping columns (a few range calls)."""
-    from .model import col_letter
+    from lm_excel.model import col_letter
 
     sh = live.book.sheets[sheet]
     last = col_letter(len(L.PLAN_COLUMNS))
@@ -419,9 +419,9 @@ def open_document(path: Path) -> None:
 def _word_report(live: LiveBook, open_file: bool) -> str:
     """Write the report next to the workbook (named with the version and the date; an open
     report of that name is never overwritten) with the check and the plan, and open it."""
-    from .checks import validate as check_model
-    from .measures.plan import make_plan
-    from .report.document import default_report_path, write_report
+    from lm_excel.checks import validate as check_model
+    from lm_excel.measures.plan import make_plan
+    from lm_excel.report.document import default_report_path, write_report
 
     model = live.read_model()
     check_xlwings_version(model)

@@ -11,8 +11,26 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-#: shared/ sits beside the project checkout (here and in CI).
+#: Frozen test data committed with the project, so a fresh clone runs every test.
+DATA = ROOT / "tests" / "data"
+#: The foreign-spreadsheet corpus (from the calamine project, MIT: see its README and LICENSE).
+CORPUS = DATA / "corpus" / "foreign-spreadsheets"
+#: The measure-suggestion development set and the required measure keys (see data/eval/README.md).
+EVAL = DATA / "eval"
+#: shared/ sits beside the project checkout in the team's sandbox and CI. Only
+#: test_test_data.py reads it (to prove the frozen copies are current), through ``shared_path``.
 SHARED = ROOT.parent / "shared"
+
+
+def shared_path(relative: str) -> Path:
+    """``shared/RELATIVE`` beside the checkout: skipped when absent, a failure under
+    ``LM_EXCEL_REQUIRE_SHARED=1`` (set by .ci/run), so nothing that needs it skips silently in CI."""
+    path = SHARED / relative
+    if not path.exists():
+        if os.environ.get("LM_EXCEL_REQUIRE_SHARED") == "1":
+            pytest.fail(f"LM_EXCEL_REQUIRE_SHARED=1 but {relative} is not in shared/ beside the checkout")
+        pytest.skip(f"shared/{relative} is not beside the checkout")
+    return path
 
 
 def soffice_path() -> str | None:
@@ -68,7 +86,7 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subpro
 @pytest.fixture(scope="session")
 def example_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The worked example, built once per test session (treat as read-only)."""
-    from lm_excel.builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
     from lm_excel.example import example_records
 
     return build_workbook(tmp_path_factory.mktemp("example") / "example.xlsx", example_records())
@@ -77,6 +95,6 @@ def example_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def blank_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A blank template, built once per test session (treat as read-only)."""
-    from lm_excel.builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
 
     return build_workbook(tmp_path_factory.mktemp("blank") / "blank.xlsx")

@@ -1,5 +1,5 @@
 """Logic models built in code for the checker's tests: records -> grids (as the template lays
-them out) -> :func:`lm_excel.parse.parse_grids`, with edits at either level."""
+them out) -> :func:`lm_excel.workbook.parse.parse_grids`, with edits at either level."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from lm_excel import layout as L
 from lm_excel.example import example_records
 from lm_excel.model import LogicModel, ModelRecords
-from lm_excel.parse import parse_grids
+from lm_excel.workbook.parse import parse_grids
 
 Grids = dict[str, list[list[object]]]
 

@@ -95,7 +95,7 @@ def variant_records(i: int) -> tuple[ModelRecords, dict[str, object]]:
 
 def write_variant(path: Path, i: int) -> dict[str, object]:
     """Write variant ``i`` to ``path`` (fast path: no read-back check); return its facts."""
-    from lm_excel.builder import write_workbook_file
+    from lm_excel.workbook.builder import write_workbook_file
 
     rec, facts = variant_records(i)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,8 +110,8 @@ def add_measures_plan(path: Path, own_measure: str | None = None, drop_second: b
     import openpyxl
 
     from lm_excel.measures.plan import make_plan
-    from lm_excel.measures.plan_writer import write_plan
-    from lm_excel.reader import read_workbook
+    from lm_excel.workbook.plan_sheet import write_plan
+    from lm_excel.workbook.reader import read_workbook
 
     plan = make_plan(read_workbook(path))
     write_plan(path, plan, path)

@@ -13,11 +13,13 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from lm_excel import buttons, xl
+from lm_excel import xl
+
+from lm_excel.workbook import buttons
 from lm_excel import layout as L
 from lm_excel.errors import LmExcelError
-from lm_excel.reader import read_workbook
-from lm_excel.vba import CLASS, VbaModule, vba_project_bin
+from lm_excel.workbook.reader import read_workbook
+from lm_excel.workbook.vba import CLASS, VbaModule, vba_project_bin
 
 from .conftest import ROOT, run_cli, soffice_path
 

@@ -15,14 +15,14 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
 
 from lm_excel import layout as L
-from lm_excel.builder import build_workbook
+from lm_excel.workbook.builder import build_workbook
 from lm_excel.errors import OutputError
 from lm_excel.example import EXAMPLE_FILE_NAME
-from lm_excel.reader import read_workbook
-from lm_excel.sheetwriter import HIGHLIGHT_MARKER, OpenpyxlWriter, SheetWriter
-from lm_excel.validation_sheet import HIGHLIGHT_FILL, TABLE_HEADER_ROW, check_file
+from lm_excel.workbook.reader import read_workbook
+from lm_excel.workbook.sheetwriter import HIGHLIGHT_MARKER, OpenpyxlWriter, SheetWriter
+from lm_excel.workbook.validation_sheet import HIGHLIGHT_FILL, TABLE_HEADER_ROW, check_file
 
-from .conftest import SHARED, run_cli, soffice_convert
+from .conftest import CORPUS, run_cli, soffice_convert
 from .modelkit import example, row
 
 
@@ -237,9 +237,7 @@ def test_in_place_refuses_a_workbook_open_in_excel(tmp_path, broken_xlsx):
 
 
 def test_xlsm_keeps_its_vba_project(tmp_path):
-    source = SHARED / "corpus" / "foreign-spreadsheets" / "vba.xlsm"
-    if not source.exists():
-        pytest.skip("shared corpus not available")
+    source = CORPUS / "vba.xlsm"
     vba = tmp_path / "vbaProject.bin"
     with zipfile.ZipFile(source) as z:
         vba.write_bytes(z.read("xl/vbaProject.bin"))

@@ -14,7 +14,7 @@ from lm_excel.checks.wording import _token_set, similar_pairs
 from lm_excel.errors import LmExcelError
 from lm_excel.findings import REGISTRY
 from lm_excel.model import ModelRecords
-from lm_excel.parse import parse_grids
+from lm_excel.workbook.parse import parse_grids
 
 from .modelkit import example, grids_from_records
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lm_excel.example import EXAMPLE_FILE_NAME
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.reader import read_workbook
 
 from .conftest import run_cli
 

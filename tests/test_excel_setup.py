@@ -7,15 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from lm_excel import buttons, excel_setup
-from lm_excel.vba import VbaModule
+from lm_excel import excel_setup
+
+from lm_excel.workbook import buttons
+from lm_excel.workbook.vba import VbaModule
 
 from .conftest import run_cli
 
 
 @pytest.fixture(scope="module")
 def example_xlsm(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from lm_excel.buttons import build_macro_workbook
+    from lm_excel.workbook.buttons import build_macro_workbook
     from lm_excel.example import example_records
 
     return build_macro_workbook(tmp_path_factory.mktemp("xlsm") / "example.xlsm", example_records())

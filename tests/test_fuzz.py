@@ -24,12 +24,12 @@ from hypothesis import strategies as st
 
 from lm_excel import cli
 from lm_excel import layout as L
-from lm_excel.builder import build_workbook
+from lm_excel.workbook.builder import build_workbook
 from lm_excel.errors import LmExcelError
 from lm_excel.model import LogicModel, ModelRecords
-from lm_excel.parse import parse_grids
-from lm_excel.reader import read_workbook
-from lm_excel.safe_xl import formula_cells
+from lm_excel.workbook.parse import parse_grids
+from lm_excel.workbook.reader import read_workbook
+from lm_excel.workbook.safe_xl import formula_cells
 
 SUPPRESS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture]
 # No shrinking in CI: a failure is reported as found (with a blob to reproduce it) within the
@@ -138,7 +138,7 @@ def _downstream(model: LogicModel, outdir: Path, path: Path | None = None) -> No
     for note in model.notes:
         assert note.code and note.sheet
     if path is not None:  # check --write: the Validation sheet, written with openpyxl
-        from lm_excel.validation_sheet import check_file
+        from lm_excel.workbook.validation_sheet import check_file
 
         outdir.mkdir(exist_ok=True)
         typed = set(formula_cells(path))  # the user's own formulas are kept, never added to
@@ -150,8 +150,8 @@ def _downstream(model: LogicModel, outdir: Path, path: Path | None = None) -> No
             assert set(formula_cells(result.output)) <= typed
         # the measures plan, written with openpyxl; share and merge, written with the builder
         from lm_excel.measures.plan import make_plan
-        from lm_excel.measures.plan_writer import write_plan, write_plan_csv
-        from lm_excel.partners import diff_files, merge_files, share_file
+        from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
+        from lm_excel.exchange.partners import diff_files, merge_files, share_file
 
         try:
             plan = make_plan(model)

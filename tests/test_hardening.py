@@ -18,13 +18,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lm_excel import cli, reader
+from lm_excel import cli
+
+from lm_excel.workbook import reader
 from lm_excel import errors as E
-from lm_excel.builder import build_workbook
+from lm_excel.workbook.builder import build_workbook
 from lm_excel.fileio import write_verified
 from lm_excel.model import CellRef
-from lm_excel.reader import read_workbook
-from lm_excel.safe_xl import (
+from lm_excel.workbook.reader import read_workbook
+from lm_excel.workbook.safe_xl import (
     excel_text,
     formula_cells,
     live_text,
@@ -333,10 +335,10 @@ def _without_file_permissions():
     folder = Path(tempfile.mkdtemp(prefix="lm-excel-perm "))
     # Import now what the commands import lazily: 'nobody' may not be able to read the
     # virtual environment (CI makes it in a private temporary folder).
-    import lm_excel.builder
+    import lm_excel.workbook.builder
     import lm_excel.example
     import lm_excel.fileio
-    import lm_excel.reader  # noqa: F401
+    import lm_excel.workbook.reader  # noqa: F401
 
     cli.build_parser()
     try:
@@ -433,7 +435,7 @@ def test_a_failed_check_leaves_nothing_behind(tmp_path):
 
 
 def test_demo_failing_half_way_leaves_no_temporary_files(tmp_path, monkeypatch, capsys):
-    from lm_excel import builder
+    from lm_excel.workbook import builder
 
     def broken(path, *a, **k):
         Path(path).write_bytes(b"partial")
@@ -491,7 +493,7 @@ def test_cell_value_notes_become_findings_at_the_cell(tmp_path, example_xlsx, ma
 
 
 def test_check_writes_control_characters_and_formula_like_text_safely(tmp_path):
-    from lm_excel.validation_sheet import check_file
+    from lm_excel.workbook.validation_sheet import check_file
 
     src = build_workbook(tmp_path / "text.xlsx", B.text_records())
     before = src.read_bytes()

@@ -18,9 +18,9 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from lm_excel import layout as L
-from lm_excel.addin import MAIN_PY, read_settings
-from lm_excel.buttons import BUTTONS, xlwings_package_version
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.addin import MAIN_PY, read_settings
+from lm_excel.workbook.buttons import BUTTONS, xlwings_package_version
+from lm_excel.workbook.reader import read_workbook
 
 from .conftest import ROOT, run_cli
 from .test_xl import actions, payload_from, status_written, writes_to

@@ -15,11 +15,11 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from lm_excel import layout as L
-from lm_excel.addin import CT_TASKPANES, CT_WEBEXTENSION, build_lite_workbook, read_settings
-from lm_excel.buttons import BUTTONS
-from lm_excel.carry import carry_parts
+from lm_excel.workbook.addin import CT_TASKPANES, CT_WEBEXTENSION, build_lite_workbook, read_settings
+from lm_excel.workbook.buttons import BUTTONS
+from lm_excel.workbook.carry import carry_parts
 from lm_excel.example import example_records
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.reader import read_workbook
 
 from .conftest import run_cli
 
@@ -199,7 +199,7 @@ def test_carry_puts_back_a_foreign_package_part_and_a_sheet_picture(tmp_path):
 
 
 def test_carry_never_brings_a_vba_project_into_a_macro_free_copy(tmp_path):
-    from lm_excel.buttons import build_macro_workbook
+    from lm_excel.workbook.buttons import build_macro_workbook
 
     xlsm = build_macro_workbook(tmp_path / "m.xlsm")
     res = run_cli("share", str(xlsm), "-o", str(tmp_path / "s.xlsx"))

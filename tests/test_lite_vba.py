@@ -22,7 +22,7 @@ with warnings.catch_warnings():  # oletools uses pyparsing names newer pyparsing
     warnings.simplefilter("ignore", DeprecationWarning)
     from oletools.olevba import decompress_stream
 
-from lm_excel import buttons
+from lm_excel.workbook import buttons
 
 from .conftest import ROOT
 

@@ -22,9 +22,11 @@ from lm_excel.measures.library import (
 from lm_excel.measures.text import stem
 from lm_excel.measures.vocab import vocabulary
 
+from .conftest import EVAL
+
 REPO = Path(__file__).resolve().parents[1]
 LIBRARY_CSV = REPO / "lm_excel" / "data" / "measures.csv"
-REQUIRED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "required_measure_keys.csv"
+REQUIRED = EVAL / "required_measure_keys.csv"
 
 
 def test_library_file_is_well_formed():
@@ -48,7 +50,6 @@ def test_library_file_is_well_formed():
     assert len(load_library()) == len(rows)
 
 
-@pytest.mark.skipif(not REQUIRED.exists(), reason=f"required keys not found: {REQUIRED}")
 def test_every_required_key_is_present_with_its_kind():
     lib = load_library()
     with REQUIRED.open(encoding="utf-8", newline="") as f:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from lm_excel import layout as L
-from lm_excel.builder import build_workbook, write_workbook_file
+from lm_excel.workbook.builder import build_workbook, write_workbook_file
 from lm_excel.errors import SchemaVersionError
 from lm_excel.example import example_records
-from lm_excel.migrate import MIGRATIONS, migrate_grids
+from lm_excel.workbook.migrate import MIGRATIONS, migrate_grids
 from lm_excel.model import ModelRecords
-from lm_excel.reader import read_grids, read_workbook
+from lm_excel.workbook.reader import read_grids, read_workbook
 
 DATA = Path(__file__).parent / "data"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.reader import read_workbook
 
 from .conftest import soffice_convert
 

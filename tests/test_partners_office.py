@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 
 from lm_excel import layout as L
-from lm_excel.parse import parse_table_rows
-from lm_excel.partners import diff_files, merge_files, share_file
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.parse import parse_table_rows
+from lm_excel.exchange.partners import diff_files, merge_files, share_file
+from lm_excel.workbook.reader import read_workbook
 
 from .conftest import soffice_convert
 

@@ -12,12 +12,12 @@ import openpyxl
 import pytest
 
 from lm_excel import layout as L
-from lm_excel.builder import build_workbook
+from lm_excel.workbook.builder import build_workbook
 from lm_excel.example import example_records
 from lm_excel.measures.plan import COLUMNS, make_plan, parse_plan_grid
-from lm_excel.measures.plan_writer import write_plan, write_plan_csv
+from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
 from lm_excel.model import ModelRecords
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.reader import read_workbook
 
 from .conftest import run_cli, soffice_convert
 
@@ -98,7 +98,7 @@ def test_the_example_plan_reads_as_sensible_advice(example_xlsx):
 
 
 def test_follow_up_timepoints_come_from_the_timescale():
-    from lm_excel.parse import parse_grids
+    from lm_excel.workbook.parse import parse_grids
 
     def grid(rows):
         return [[], [], ["ID", "Outcome statement", "Timescale"], *rows]
@@ -119,7 +119,7 @@ def test_follow_up_timepoints_come_from_the_timescale():
 
 
 def test_practitioner_outcomes_in_the_plan_get_no_child_questionnaires():
-    from lm_excel.parse import parse_grids
+    from lm_excel.workbook.parse import parse_grids
 
     model = parse_grids({"Intervention": [["Intervention name", "T"]], "Components": [["ID"]],
                          "Mechanisms": [["ID"]], "Outcomes": [

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 
 from lm_excel import layout as L
-from lm_excel.builder import build_workbook
+from lm_excel.workbook.builder import build_workbook
 from lm_excel.model import ModelRecords
-from lm_excel.parse import parse_grids
-from lm_excel.reader import read_grids, read_workbook
+from lm_excel.workbook.parse import parse_grids
+from lm_excel.workbook.reader import read_grids, read_workbook
 
 
 def _edit(src, dst, fn):

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import docx
 
-from lm_excel.builder import build_workbook
+from lm_excel.workbook.builder import build_workbook
 from lm_excel.checks import validate
 from lm_excel.example import example_records
 from lm_excel.measures.plan import make_plan
-from lm_excel.measures.plan_writer import write_plan
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.plan_sheet import write_plan
+from lm_excel.workbook.reader import read_workbook
 from lm_excel.report import build_report
 
 from .conftest import run_cli

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 
 from lm_excel import layout as L
-from lm_excel.builder import build_workbook
+from lm_excel.workbook.builder import build_workbook
 from lm_excel.example import example_records
 from lm_excel.model import ModelRecords, a1
-from lm_excel.reader import read_workbook
+from lm_excel.workbook.reader import read_workbook
 
 
 def test_example_reads_back_value_for_value(example_xlsx):

@@ -13,12 +13,12 @@ import pytest
 from lm_excel import layout as L
 from lm_excel import xl
 from lm_excel.example import example_records
-from lm_excel.reader import read_grids, read_workbook
+from lm_excel.workbook.reader import read_grids, read_workbook
 
 
 @pytest.fixture(scope="module")
 def example_xlsm(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from lm_excel.buttons import build_macro_workbook
+    from lm_excel.workbook.buttons import build_macro_workbook
     from lm_excel.example import example_records
 
     return build_macro_workbook(tmp_path_factory.mktemp("xlsm") / "example.xlsm", example_records())
@@ -134,7 +134,7 @@ def test_live_read_pads_ragged_rows_and_ignores_cells_past_the_limits(example_xl
 
 def test_check_writes_validation_and_status(example_xlsm):
     from lm_excel.checks import validate
-    from lm_excel.validation_sheet import SUMMARY_ROW, TABLE_HEADER_ROW
+    from lm_excel.workbook.validation_sheet import SUMMARY_ROW, TABLE_HEADER_ROW
 
     book = remote_book(example_xlsm)
     status = xl.validate(book)
@@ -154,9 +154,9 @@ def test_check_writes_validation_and_status(example_xlsm):
 
 
 def test_check_findings_point_at_cells_with_links_and_highlights(tmp_path):
-    from lm_excel.builder import build_workbook
+    from lm_excel.workbook.builder import build_workbook
     from lm_excel.checks import validate
-    from lm_excel.validation_sheet import TABLE_HEADER_ROW
+    from lm_excel.workbook.validation_sheet import TABLE_HEADER_ROW
 
     path = build_workbook(tmp_path / "x.xlsx", example_records())
     first = L.HEADER_ROW + 1
@@ -216,7 +216,7 @@ def test_unusable_workbook_locations_get_a_plain_message(example_xlsm, fullname,
 
 
 def test_xlwings_version_mismatch_says_what_to_install(example_xlsm):
-    from lm_excel.buttons import META_XLWINGS_VBA
+    from lm_excel.workbook.buttons import META_XLWINGS_VBA
 
     meta = read_grids(example_xlsm)[L.META_SHEET]
     row = next(i for i, r in enumerate(meta, start=1) if r[0] == META_XLWINGS_VBA)

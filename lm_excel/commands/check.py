@@ -62,7 +62,7 @@ def format_text(report, output: Path | None = None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..validation_sheet import check_file
+    from lm_excel.workbook.validation_sheet import check_file
 
     write = args.write or args.output is not None
     result = check_file(args.path, write=write, out=args.output, in_place=args.in_place,

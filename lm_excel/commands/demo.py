@@ -27,9 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_demo(outdir: Path) -> list[Path]:
     """Write the example workbook and its derived outputs into ``outdir``; return their paths."""
-    from ..builder import build_workbook
-    from ..example import EXAMPLE_FILE_NAME, example_records
-    from ..fileio import ensure_folder
+    from lm_excel.workbook.builder import build_workbook
+    from lm_excel.example import EXAMPLE_FILE_NAME, example_records
+    from lm_excel.fileio import ensure_folder
 
     ensure_folder(outdir)
     outputs: list[Path] = []
@@ -37,22 +37,22 @@ def run_demo(outdir: Path) -> list[Path]:
     outputs.append(workbook)
     outputs += _demo_plan(workbook, outdir)
     # Check (issue 3): the example's validation result, on the Validation sheet of a checked copy.
-    from ..validation_sheet import check_file, checked_name
+    from lm_excel.workbook.validation_sheet import check_file, checked_name
 
     outputs.append(check_file(workbook, out=checked_name(workbook)).output)
     # Working with partners (issue 6): the macro-free copy to email.
-    from ..partners import share_file
+    from lm_excel.exchange.partners import share_file
 
     shared = share_file(workbook, outdir / "example-logic-model (to share).xlsx",
                         to="partner organisations", force=True)
     outputs.append(shared.path)
     # Word report (issue 5): with the check's findings (and the measures plan when there is one).
-    from .report import make_report
+    from lm_excel.commands.report import make_report
 
     report = make_report(workbook, outdir / "example-report.docx")
     outputs.append(report.path)
     # Excel buttons (issue 9): the same example as a macro-enabled workbook with buttons.
-    from ..buttons import build_macro_workbook
+    from lm_excel.workbook.buttons import build_macro_workbook
 
     outputs.append(build_macro_workbook(workbook.with_suffix(".xlsm"), example_records()))
     return outputs
@@ -60,9 +60,9 @@ def run_demo(outdir: Path) -> list[Path]:
 
 def _demo_plan(workbook: Path, outdir: Path) -> list[Path]:
     """The measures plan (issue 4): written into the example workbook and exported as CSV."""
-    from ..measures.plan import make_plan
-    from ..measures.plan_writer import write_plan, write_plan_csv
-    from ..reader import read_workbook
+    from lm_excel.measures.plan import make_plan
+    from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
+    from lm_excel.workbook.reader import read_workbook
 
     plan = make_plan(read_workbook(workbook))
     write_plan(workbook, plan)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import UsageError
-from .share import add_write_options, print_written
+from lm_excel.errors import UsageError
+from lm_excel.commands.share import add_write_options, print_written
 
 HELP = "Merge two edited copies of a model (three-way with the copy you sent)."
 DESCRIPTION = """\
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..partners import merge_files
+    from lm_excel.exchange.partners import merge_files
 
     if len(args.files) not in (2, 3):
         raise UsageError("give BASE MINE THEIRS (three-way) or MINE THEIRS (no base)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import UsageError
+from lm_excel.errors import UsageError
 
 HELP = "Write a new logic-model workbook (blank, or the worked example)."
 DESCRIPTION = """\
@@ -43,8 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def new_workbook(path: Path, *, example: bool = False, force: bool = False, lite: bool = False,
                  requirement: str | None = None) -> Path:
     """Write a blank or example workbook to ``path`` (refusing to replace a file unless forced)."""
-    from ..builder import build_workbook
-    from ..example import example_records
+    from lm_excel.workbook.builder import build_workbook
+    from lm_excel.example import example_records
 
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm"):
@@ -59,11 +59,11 @@ def new_workbook(path: Path, *, example: bool = False, force: bool = False, lite
         raise UsageError("--requirement: give one pip requirement or wheel URL on one line")
     records = example_records() if example else None
     if lite:
-        from ..addin import build_lite_workbook
+        from lm_excel.workbook.addin import build_lite_workbook
 
         return build_lite_workbook(path, records, requirement)
     if suffix == ".xlsm":
-        from ..buttons import build_macro_workbook
+        from lm_excel.workbook.buttons import build_macro_workbook
 
         return build_macro_workbook(path, records)
     return build_workbook(path, records)

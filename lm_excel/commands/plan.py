@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import UsageError
+from lm_excel.errors import UsageError
 
 HELP = "Build the measures plan: suggested measures for each outcome, kept edits, a design."
 DESCRIPTION = """\
@@ -45,10 +45,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def plan_workbook(path: Path, output: Path | None = None, *, in_place: bool = False,
                   csv: Path | None = None, force: bool = False) -> tuple[object, list[Path]]:
     """Build the plan of ``path`` and write it; return the plan and the paths written."""
-    from ..fileio import backup, is_locked
-    from ..measures.plan import make_plan
-    from ..measures.plan_writer import write_plan, write_plan_csv
-    from ..reader import read_workbook
+    from lm_excel.fileio import backup, is_locked
+    from lm_excel.measures.plan import make_plan
+    from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
+    from lm_excel.workbook.reader import read_workbook
 
     if in_place and output is not None:
         raise UsageError("give either -o OUT or --in-place, not both")

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from ..errors import UsageError
+from lm_excel.errors import UsageError
 
 HELP = "Summarise every logic-model workbook in a folder: one workbook (and report) across sites."
 DESCRIPTION = """\
@@ -69,8 +69,8 @@ class ProgressBar:
 
 def save_themes(target: Path) -> Path:
     """Copy the built-in theme dictionary to ``target`` (refusing to replace a file)."""
-    from ..fileio import write_verified
-    from ..themes import default_themes_path, load_themes
+    from lm_excel.fileio import write_verified
+    from lm_excel.portfolio.themes import default_themes_path, load_themes
 
     if target.suffix.lower() != ".csv":
         raise UsageError(f"'{target.name}': give a file name ending in .csv")
@@ -81,7 +81,7 @@ def save_themes(target: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..portfolio import collect_portfolio, write_summary
+    from lm_excel.portfolio.collect import collect_portfolio, write_summary
 
     if args.save_themes:
         print(save_themes(args.save_themes))
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {f.error}" if os.path.basename(f.path) == f.path else f"  {f.path}: {f.error}")
     print(write_summary(portfolio, args.output))
     if args.report is not None:
-        from ..portfolio_report import write_report
+        from lm_excel.portfolio.report import write_report
 
         print(write_report(portfolio, args.report))
     return 0 if portfolio.summaries else 1

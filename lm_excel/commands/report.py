@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
+from lm_excel.errors import UsageError
 
 HELP = "Write a formatted, accessible Word report of a logic-model workbook."
 DESCRIPTION = """\
@@ -50,9 +50,9 @@ class SavedPlan:
 
 def saved_plan(model: Any) -> SavedPlan | None:
     """The workbook's measures plan, or None when its Measures plan sheet has no rows."""
-    from .. import layout as L
-    from ..measures.library import load_library
-    from ..measures.plan import local_measures, parse_plan_grid, recommend_design
+    from lm_excel import layout as L
+    from lm_excel.measures.library import load_library
+    from lm_excel.measures.plan import local_measures, parse_plan_grid, recommend_design
 
     rows, _ = parse_plan_grid(model.extras.get(L.MEASURES_PLAN.name, ()))
     if not rows:
@@ -65,7 +65,7 @@ def saved_plan(model: Any) -> SavedPlan | None:
 
 def _findings_and_plan(model: Any) -> tuple[Any, Any]:
     """The quality check's findings, and the measures plan when the workbook has one."""
-    from ..checks import validate
+    from lm_excel.checks import validate
 
     plan = saved_plan(model)
     return validate(model, plan), plan
@@ -73,8 +73,8 @@ def _findings_and_plan(model: Any) -> tuple[Any, Any]:
 
 def make_report(path: Path, output: Path | None = None, diagram_out: Path | None = None):  # type: ignore[no-untyped-def]
     """Read ``path`` and write its report; returns the ``ReportResult``."""
-    from ..reader import read_workbook
-    from ..report.document import default_report_path, write_report
+    from lm_excel.workbook.reader import read_workbook
+    from lm_excel.report.document import default_report_path, write_report
 
     if diagram_out is not None and diagram_out.suffix.lower() not in (".png", ".svg"):
         raise UsageError(f"'{diagram_out.name}': the diagram file name must end in .png or .svg")

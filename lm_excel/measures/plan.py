@@ -20,12 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .. import layout as L
-from ..errors import SuggestError
-from ..model import CellRef, Element, LogicModel, a1, cell_text
-from ..parse import find_header_row
-from .library import KINDS, RESPONDENTS, WHO_BENEFITS, Measure, MeasureLibrary, load_library
-from .suggest import Suggestion, parse_age, parse_timescale, parse_who, suggest
+from lm_excel import layout as L
+from lm_excel.errors import SuggestError
+from lm_excel.model import CellRef, Element, LogicModel, a1, cell_text
+from lm_excel.workbook.parse import find_header_row
+from lm_excel.measures.library import KINDS, RESPONDENTS, WHO_BENEFITS, Measure, MeasureLibrary, load_library
+from lm_excel.measures.suggest import Suggestion, parse_age, parse_timescale, parse_who, suggest
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

@@ -1,0 +1,1 @@
+"""Many LAs' workbooks at once: collect, summarise, themes, the Word synthesis."""

@@ -1,0 +1,265 @@
+"""The macro-enabled workbook: buttons on the Start sheet and the VBA project behind them.
+
+The VBA project is built when the workbook is built, from two sources and nothing else:
+
+- the button macros in the project's ``macros/*.bas`` (one small Sub per action, each calling
+  xlwings' ``RunPython "import lm_excel.xl as xl; xl.<function>()"``);
+- the VBA module ``xlwings.bas`` (and the ``Dictionary`` class it needs on a Mac) of the xlwings
+  package installed here, so the VBA side always has the version of the Python side.
+
+No copy of xlwings' VBA and no built ``vbaProject.bin`` is kept in the project. This module does
+not import xlwings: it finds the installed package's folder without running it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import io
+import os
+import re
+import sys
+import sysconfig
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lm_excel import layout as L
+from lm_excel.errors import LmExcelError
+from lm_excel.workbook.vba import CLASS, STANDARD, VbaModule, vba_project_bin
+
+#: Metadata key holding the version of the xlwings VBA module built into the workbook.
+META_XLWINGS_VBA = "xlwings_vba_version"
+#: Cell the probe macro (``LmTestMacros`` in macros/LmProbe.bas) writes, on the Start sheet.
+PROBE_CELL = f"E{L.START_BUTTONS_ROW + 5}"
+#: Name of the probe macro and of its module.
+PROBE_MACRO = "LmTestMacros"
+PROBE_MODULE = "LmProbe"
+
+
+@dataclass(frozen=True)
+class Button:
+    macro: str  # the Sub in macros/LmButtons.bas
+    caption: str
+    function: str  # the entry point in lm_excel.xl it runs
+    cell: str  # top-left cell on the Start sheet
+
+
+#: The buttons on the Start sheet, left to right from column E.
+BUTTONS: tuple[Button, ...] = (
+    Button("LmCheck", "Check", "validate", f"E{L.START_BUTTONS_ROW}"),
+    Button("LmBuildMeasuresPlan", "Build measures plan", "measures_plan", f"F{L.START_BUTTONS_ROW}"),
+    Button("LmCreateWordReport", "Create Word report", "word_report", f"G{L.START_BUTTONS_ROW}"),
+)
+
+_VERSION_RE = re.compile(r'XLWINGS_VERSION\s+As\s+String\s*=\s*"([^"]+)"', re.IGNORECASE)
+_RUNPYTHON_RE = re.compile(r'\bRunPython\s*\(?\s*"((?:[^"]|"")*)"', re.IGNORECASE)
+_SUB_RE = re.compile(r"^\s*(?:Public\s+|Private\s+)?Sub\s+(\w+)\s*\(", re.IGNORECASE | re.MULTILINE)
+
+
+# --- where the sources are ----------------------------------------------------------------------
+
+
+def macros_dir() -> Path:
+    """The folder of the button macros' .bas files.
+
+    In a source checkout (and an editable install) it is ``macros/`` beside the package; an
+    installed wheel carries the same files as data under ``share/lm-excel/macros``.
+    """
+    candidates = [Path(__file__).resolve().parents[2] / "macros"]
+    for scheme_base in {sys.prefix, sysconfig.get_path("data")}:
+        candidates.append(Path(scheme_base) / "share" / "lm-excel" / "macros")
+    user_base = _user_base()
+    if user_base:
+        candidates.append(Path(user_base) / "share" / "lm-excel" / "macros")
+    for folder in candidates:
+        if folder.is_dir() and any(folder.glob("*.bas")):
+            return folder
+    raise LmExcelError(
+        "the button macros (macros/*.bas) were not found; reinstall lm-excel (pip install --force-reinstall lm-excel)"
+    )
+
+
+def _user_base() -> str | None:
+    import site
+
+    return getattr(site, "USER_BASE", None)
+
+
+def xlwings_dir() -> Path:
+    """Folder of the installed xlwings package (found without importing it)."""
+    spec = importlib.util.find_spec("xlwings")
+    if spec is None or not spec.submodule_search_locations:
+        raise LmExcelError("xlwings is not installed; run: pip install xlwings (the buttons need it)")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def xlwings_package_version() -> str:
+    """Version of the installed xlwings package (from its metadata, without importing it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("xlwings")
+    except PackageNotFoundError:
+        raise LmExcelError("xlwings is not installed; run: pip install xlwings (the buttons need it)") from None
+
+
+def vba_module_version(source: str) -> str | None:
+    """The version an xlwings VBA module declares (``XLWINGS_VERSION``), or None."""
+    m = _VERSION_RE.search(source)
+    return m.group(1) if m else None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("cp1252")
+    except OSError as exc:
+        raise LmExcelError(f"cannot be read: {exc.strerror or exc}", path) from None
+
+
+def _module_name(source: str, path: Path) -> str:
+    m = re.search(r'^\s*Attribute\s+VB_Name\s*=\s*"([^"]+)"', source, re.IGNORECASE | re.MULTILINE)
+    return m.group(1) if m else path.stem
+
+
+def macro_modules() -> list[VbaModule]:
+    """The button macros, one module per macros/*.bas file, in file-name order."""
+    modules = []
+    for path in sorted(macros_dir().glob("*.bas")):
+        source = _read_text(path)
+        modules.append(VbaModule(_module_name(source, path), source, STANDARD, origin=path.name))
+    return modules
+
+
+def xlwings_modules() -> list[VbaModule]:
+    """xlwings' own VBA (``xlwings.bas`` and the ``Dictionary`` class) from the installed package."""
+    folder = xlwings_dir()
+    bas = folder / "xlwings.bas"
+    cls = folder / "addin" / "Dictionary.cls"
+    if not bas.is_file():
+        raise LmExcelError("the installed xlwings has no xlwings.bas; reinstall it (pip install --force-reinstall xlwings)")
+    source = _read_text(bas)
+    declared = vba_module_version(source)
+    installed = xlwings_package_version()
+    if declared != installed:
+        raise LmExcelError(
+            f"the installed xlwings ({installed}) ships a VBA module of version {declared}; "
+            "reinstall it (pip install --force-reinstall xlwings)"
+        )
+    modules = [VbaModule("xlwings", source, STANDARD, origin=f"xlwings {installed}: xlwings.bas")]
+    if cls.is_file():  # needed by xlwings.bas on a Mac (Scripting.Dictionary is Windows-only)
+        modules.append(VbaModule("Dictionary", _read_text(cls), CLASS, origin=f"xlwings {installed}: Dictionary.cls"))
+    return modules
+
+
+# --- reading VBA back ---------------------------------------------------------------------------
+
+
+def strip_vba_comments(source: str) -> str:
+    """VBA source without comments (a ' outside a string literal, or a Rem line, to line end)."""
+    lines = []
+    for line in source.splitlines():
+        if re.match(r"^\s*Rem(\s|$)", line, re.IGNORECASE):
+            lines.append("")
+            continue
+        in_string = False
+        for i, ch in enumerate(line):
+            if ch == '"':
+                in_string = not in_string
+            elif ch == "'" and not in_string:
+                line = line[:i]
+                break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def runpython_commands(source: str) -> list[str]:
+    """Every Python command a VBA source passes to ``RunPython`` as a string literal (comments
+    are not code and are skipped)."""
+    return [m.group(1).replace('""', '"') for m in _RUNPYTHON_RE.finditer(strip_vba_comments(source))]
+
+
+_ENTRY_RE = re.compile(r"^\s*import\s+lm_excel\.xl\s+as\s+xl\s*;\s*xl\.(\w+)\(\)\s*$")
+
+
+def entry_point_of(command: str) -> str | None:
+    """The lm_excel.xl function a RunPython command calls (None if it is not of our form)."""
+    m = _ENTRY_RE.match(command)
+    return m.group(1) if m else None
+
+
+def sub_names(source: str) -> list[str]:
+    return _SUB_RE.findall(source)
+
+
+def read_workbook_vba(path: str | os.PathLike[str]) -> dict[str, str]:
+    """Module name -> source of the VBA project inside a workbook, read with oletools' olevba."""
+    with warnings.catch_warnings():
+        # oletools uses pyparsing names that newer pyparsing deprecates; not the user's concern.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            from oletools.olevba import VBA_Parser
+        except ImportError:
+            raise LmExcelError("reading VBA needs oletools: pip install oletools") from None
+        parser = VBA_Parser(os.fspath(path))
+        try:
+            if not parser.detect_vba_macros():
+                return {}
+            out: dict[str, str] = {}
+            for _container, _stream, filename, code in parser.extract_macros():
+                name = Path(filename).stem
+                out[name] = code if isinstance(code, str) else code.decode("cp1252", "replace")
+            return out
+        finally:
+            parser.close()
+
+
+# --- the build hook -----------------------------------------------------------------------------
+
+_BUTTON_W, _BUTTON_H = 138, 40
+
+
+def vba_hook(workbook: Any, start_ws: Any) -> None:
+    """Builder hook (see :func:`lm_excel.workbook.builder.build_workbook`): embed the VBA project and buttons."""
+    modules = [*macro_modules(), *xlwings_modules()]
+    sheet_names = [ws.vba_codename for ws in workbook.worksheets()]
+    data = vba_project_bin(modules, sheet_names, workbook.vba_codename or "ThisWorkbook")
+    workbook.add_vba_project(io.BytesIO(data), is_stream=True)
+    for button in BUTTONS:
+        start_ws.insert_button(
+            button.cell,
+            {
+                "macro": button.macro,
+                "caption": button.caption,
+                "width": _BUTTON_W,
+                "height": _BUTTON_H,
+                "x_offset": 2,
+                "y_offset": 2,
+                "description": f"Runs {button.caption} with lm-excel (needs Python and lm-excel on this computer)",
+            },
+        )
+    fmt = workbook.add_format({"font_name": "Arial", "font_size": 9, "font_color": "#4D4D4D",
+                               "italic": True, "text_wrap": True, "valign": "top"})
+    note_row = L.START_BUTTONS_ROW + 2  # 0-based row below the buttons
+    start_ws.merge_range(note_row, 4, note_row + 1, 6,
+                         "The buttons need Python with lm-excel on this computer (see 'Using the buttons "
+                         "in Excel' in the lm-excel README). Without them, run the same actions with the "
+                         "lm-excel command line.", fmt)
+
+
+def xlsm_meta() -> Mapping[str, str]:
+    """Metadata the macro-enabled workbook carries besides the usual (see builder.metadata)."""
+    return {META_XLWINGS_VBA: xlwings_package_version(),
+            "vba_built": dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")}
+
+
+def build_macro_workbook(path: str | os.PathLike[str], records: Any = None) -> Path:
+    """Write the macro-enabled workbook (.xlsm) with buttons, atomically and verified."""
+    from lm_excel.workbook.builder import build_workbook
+
+    target = Path(path)
+    if target.suffix.lower() != ".xlsm":
+        raise LmExcelError("a workbook with buttons must end in .xlsm", target)
+    return build_workbook(target, records, meta=xlsm_meta(), vba_hook=vba_hook)

@@ -1,0 +1,322 @@
+"""Write a measures plan into a workbook's *Measures plan* sheet, and export it as CSV.
+
+The workbook is opened with openpyxl and only the *Measures plan* sheet and two hidden lists
+(the measures offered in the plan's dropdown, and the plan statuses) are rewritten; every other
+sheet is saved as it was. The output is written beside its target under a temporary name, read
+back and checked, then renamed: the source file is never changed unless it is the target.
+
+Limitation: openpyxl does not keep form controls (buttons) or pictures; for a macro-enabled
+workbook with buttons, build the plan from inside Excel, where the workbook itself is updated.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from lm_excel.workbook import styles
+from lm_excel import layout as L
+from lm_excel.errors import OutputError
+from lm_excel.fileio import write_verified
+from lm_excel.model import col_letter
+from lm_excel.workbook.safe_xl import set_text
+from lm_excel.measures.library import MeasureLibrary
+from lm_excel.measures.plan import DesignStrand, MeasuresPlan, parse_plan_grid
+
+# The template's font and colours (contrast of at least 4.5:1 on white), as openpyxl takes them.
+_FONT = styles.FONT
+_TEXT, _MUTED, _LINK = (c.lstrip("#") for c in (styles.TEXT, styles.MUTED, styles.LINK))
+
+
+def _measure_names(library: MeasureLibrary) -> list[str]:
+    local = [m.name for m in library if m.local]
+    shipped = sorted((m.name for m in library if not m.local), key=str.casefold)
+    return list(dict.fromkeys(local + shipped))
+
+
+def _set_list(wb: Any, name: str, values: list[str]) -> None:
+    """Write a named list into a column of the hidden Lists sheet (replacing an older copy)."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    if L.LISTS_SHEET in wb.sheetnames:
+        ws = wb[L.LISTS_SHEET]
+    else:
+        ws = wb.create_sheet(L.LISTS_SHEET)
+        ws.sheet_state = "hidden"
+    col = next((c.column for c in ws[1] if c.value == name), None)
+    if col is None:
+        col = max((c.column for c in ws[1] if c.value not in (None, "")), default=0) + 1
+    for row in range(2, ws.max_row + 1):
+        ws.cell(row=row, column=col).value = None
+    ws.cell(row=1, column=col).value = name
+    for i, value in enumerate(values, start=2):
+        set_text(ws.cell(row=i, column=col), value)
+    letter = col_letter(col)
+    ref = f"{L.LISTS_SHEET}!${letter}$2:${letter}${len(values) + 1}"
+    key = f"list_{name}"
+    if key in wb.defined_names:
+        del wb.defined_names[key]
+    wb.defined_names[key] = DefinedName(key, attr_text=ref)
+
+
+def _height(texts: list[tuple[str, float]]) -> float:
+    """Row height (points) fitting wrapped text, estimated as the template builder does."""
+    lines = max((styles.text_lines(text, width) for text, width in texts), default=1)
+    return min(409, max(15, lines * 12.9 + 3))
+
+
+def _text_cell(ws: Any, row: int, col: int, value: str, **style: Any) -> Any:
+    """Write text as text (never a formula), with optional font/alignment/fill/link."""
+    cell = ws.cell(row=row, column=col)
+    set_text(cell, value)  # text that starts with '=' stays text; control characters kept
+    for attr, v in style.items():
+        setattr(cell, attr, v)
+    return cell
+
+
+def _plan_sheet(wb: Any, rows: Sequence[Mapping[str, object]], design: Sequence[DesignStrand]) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.pagebreak import Break
+
+    from lm_excel.workbook.parse import find_sheet
+
+    name = L.MEASURES_PLAN.name
+    existing = find_sheet(wb.sheetnames, name)
+    if existing is not None:
+        index = wb.sheetnames.index(existing)
+        del wb[existing]
+    else:
+        after = find_sheet(wb.sheetnames, L.VALIDATION.name)
+        index = wb.sheetnames.index(after) if after else len(wb.sheetnames)
+    ws = wb.create_sheet(name, index)
+    ws.sheet_properties.tabColor = L.MEASURES_PLAN.colour
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")  # for single words (the Source links)
+    text_font = Font(name=_FONT, size=10, color=_TEXT)
+    white = Side(style="thin", color="FFFFFF")
+    columns = L.PLAN_COLUMNS
+    header_row = L.HEADER_ROW
+    last_row = header_row + max(len(rows), 1)
+
+    _text_cell(ws, 1, 1, name, font=Font(name=_FONT, size=16, bold=True, color=_TEXT))
+    ws.row_dimensions[1].height = 26
+    design_row = last_row + 2
+    _text_cell(ws, 2, 1, f"{L.MEASURES_PLAN.intro} The recommended evaluation design is below "
+               f"the table (row {design_row}).",
+               font=Font(name=_FONT, size=10, italic=True, color=_MUTED))
+    head_font = Font(name=_FONT, size=10, bold=True, color="FFFFFF")
+    head_fill = PatternFill("solid", fgColor=L.MEASURES_PLAN.colour)
+    for c, col in enumerate(columns, start=1):
+        _text_cell(ws, header_row, c, col.header, font=head_font, fill=head_fill,
+                   alignment=Alignment(wrap_text=True, vertical="center"),
+                   border=Border(left=white, right=white, top=white, bottom=white))
+        ws.column_dimensions[col_letter(c)].width = col.width
+        if col.key in L.PLAN_HIDDEN:
+            ws.column_dimensions[col_letter(c)].hidden = True
+    ws.row_dimensions[header_row].height = 30
+
+    for r, row in enumerate(rows, start=header_row + 1):
+        shown = []
+        for c, col in enumerate(columns, start=1):
+            value = str(row.get(col.key, "") or "")
+            _text_cell(ws, r, c, value, font=text_font, alignment=wrap)
+            if col.key not in L.PLAN_HIDDEN:
+                shown.append((value, col.width))
+        ws.row_dimensions[r].height = _height(shown)
+
+    # Guidance on every column, and dropdowns for the measure and the status.
+    last = header_row + L.PREPARED_ROWS
+    for c, col in enumerate(columns, start=1):
+        if col.key in L.PLAN_HIDDEN:
+            continue
+        letter = col_letter(c)
+        if col.key == "measure":
+            dv = DataValidation(type="list", formula1=f"=list_{L.PLAN_MEASURE_LIST}",
+                                allow_blank=True, errorStyle="warning", showErrorMessage=True,
+                                errorTitle="Measure",
+                                error="Not a measure in the library or on My measures. "
+                                      "Keep it anyway?")
+        elif col.key == "status":
+            dv = DataValidation(type="list", formula1="=list_plan_status", allow_blank=True,
+                                errorStyle="warning", showErrorMessage=True, errorTitle="Status",
+                                error=f"Pick one of: {', '.join(L.LISTS['plan_status'])}.")
+        else:
+            dv = DataValidation(allow_blank=True)
+        dv.showInputMessage = True
+        dv.promptTitle = col.header[:32]
+        dv.prompt = col.help[:255]
+        dv.add(f"{letter}{header_row + 1}:{letter}{last}")
+        ws.add_data_validation(dv)
+
+    visible = [i for i, c in enumerate(columns, start=1) if c.key not in L.PLAN_HIDDEN]
+    ws.auto_filter.ref = f"A{header_row}:{col_letter(max(visible))}{last_row}"
+    ws.freeze_panes = f"B{header_row + 1}"
+
+    # The recommended design, below the table, starting a new printed page.
+    ws.row_breaks.append(Break(id=design_row - 1))
+    _text_cell(ws, design_row, 1, L.PLAN_DESIGN_MARKER,
+               font=Font(name=_FONT, size=12, bold=True, color=_TEXT))
+    detail_cols = (3, 9)  # columns C:I hold the explanation
+    width = sum(columns[i - 1].width for i in range(detail_cols[0], detail_cols[1] + 1))
+    for n, strand in enumerate(design, start=1):
+        r = design_row + n
+        _text_cell(ws, r, 1, f"{n}.", font=text_font, alignment=top)
+        _text_cell(ws, r, 2, strand.title, font=Font(name=_FONT, size=10, bold=True,
+                                                      color=_TEXT), alignment=wrap)
+        _text_cell(ws, r, detail_cols[0], strand.detail, font=text_font, alignment=wrap)
+        ws.merge_cells(start_row=r, start_column=detail_cols[0], end_row=r,
+                       end_column=detail_cols[1])
+        link = _text_cell(ws, r, detail_cols[1] + 1, "Source",
+                          font=Font(name=_FONT, size=10, color=_LINK, underline="single"),
+                          alignment=top)
+        link.hyperlink = strand.source
+        ws.row_dimensions[r].height = _height([(strand.detail, width), (strand.title, 26)])
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3  # a wide table: A3 keeps the text legible
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.oddHeader.left.text = name
+    ws.oddFooter.right.text = "Page &P of &N"
+
+
+def _render(src: Path, rows: Sequence[Mapping[str, object]], design: Sequence[DesignStrand],
+            library: MeasureLibrary | Callable[[Any], MeasureLibrary], out: Path, keep_vba: bool,
+            extra: Sequence[tuple[str, Sequence[object]]] = ()) -> None:
+    """Open ``src``, write the plan sheet (``rows``, ``design``) and its lists (the measures of
+    ``library``, or of ``library(workbook)``, and the statuses), save as ``out`` (no check).
+
+    ``extra``: columns of the user's own, (header, one value per plan row), kept to the right of
+    the plan's columns."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    wb = openpyxl.load_workbook(src, keep_vba=keep_vba)
+    try:
+        if callable(library):
+            library = library(wb)
+        _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(library))
+        _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
+        _plan_sheet(wb, rows, design)
+        ws = wb[L.MEASURES_PLAN.name]
+        for i, (header, values) in enumerate(extra, start=len(L.PLAN_COLUMNS) + 1):
+            _text_cell(ws, L.HEADER_ROW, i, header, font=Font(name=_FONT, size=10, bold=True))
+            for r, value in enumerate(values, start=L.HEADER_ROW + 1):
+                if isinstance(value, str):
+                    _text_cell(ws, r, i, value)  # text stays text, never a formula
+                elif value is not None:
+                    ws.cell(row=r, column=i).value = value
+        wb.save(out)
+    finally:
+        wb.close()
+
+
+def _extra_columns(grid: Sequence[Sequence[object]]) -> list[tuple[str, list[object]]]:
+    """Columns a user added to a plan grid (not the plan's own), with their values per plan row."""
+    from lm_excel.model import cell_text
+    from lm_excel.measures.plan import find_plan_header, parse_plan_grid
+
+    found = find_plan_header(grid)
+    if found is None:
+        return []
+    header_r, mapping = found
+    own = set(mapping.values())
+    rows = parse_plan_grid(grid)[0]
+    out = []
+    for c, head in enumerate(grid[header_r]):
+        if c in own or not cell_text(head):
+            continue
+        values = [grid[r["_row"] - 1][c] if c < len(grid[r["_row"] - 1]) else None for r in rows]
+        out.append((cell_text(head), values))
+    return out
+
+
+def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[object]]) -> None:
+    """Lay out the plan held in ``grid`` on the *Measures plan* sheet of the workbook ``path``,
+    in place, exactly as :func:`write_plan` does (dropdowns, hidden columns, named lists,
+    formatting, the design), keeping every row and cell value of the plan as it is, and any
+    columns a user added to the right of the plan's own.
+
+    Used when a workbook is rebuilt from its values (share, merge), so that one writer lays out
+    that sheet. ``path`` is a file being written (not yet checked), not a user's file.
+    """
+    from lm_excel.workbook.parse import find_sheet, parse_list_sheet
+    from lm_excel.measures.library import load_library
+    from lm_excel.measures.plan import COLUMNS, local_measures, parse_plan_grid, recommend_design
+
+    target = Path(path)
+    rows = [{c: r.get(c, "") for c in COLUMNS} for r in parse_plan_grid(grid)[0]]
+
+    def library(wb: Any) -> MeasureLibrary:
+        """The measures the model offers for the dropdown: shipped ones plus My measures."""
+        name = find_sheet(wb.sheetnames, L.MY_MEASURES.name)
+        if name is None:
+            return load_library()
+        mine = [tuple(r) for r in wb[name].iter_rows(values_only=True)]
+        return load_library(extra=local_measures(parse_list_sheet(mine, L.MY_MEASURES, name)[0])[0])
+
+    side = target.with_name(f"{target.stem}.plan{target.suffix}")
+    try:
+        # No pandas here: the rows are written as they are; the design follows from them.
+        _render(target, rows, recommend_design(rows), library, side,
+                target.suffix.lower() == ".xlsm", _extra_columns(grid))
+        os.replace(side, target)
+    finally:
+        if side.exists():
+            side.unlink()
+
+
+def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
+               target: str | os.PathLike[str] | None = None) -> Path:
+    """Write ``plan`` into the *Measures plan* sheet of a copy of ``source`` saved as ``target``.
+
+    ``target`` defaults to ``source`` (in place: make a backup first, see fileio.backup). The
+    file is written under a temporary name, read back and checked before it replaces anything.
+    """
+    from lm_excel.workbook.reader import read_workbook
+
+    src = Path(source)
+    dest = Path(target) if target is not None else src
+    if dest.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise OutputError("give a workbook name ending in .xlsx or .xlsm", dest)
+    keep_vba = src.suffix.lower() == ".xlsm"
+    if keep_vba != (dest.suffix.lower() == ".xlsm"):
+        raise OutputError(f"keep the file type of '{src.name}' ({src.suffix})", dest)
+
+    def write(tmp: Path) -> None:
+        from lm_excel.workbook.carry import carry_parts
+
+        _render(src, plan.rows(), plan.design, plan.library, tmp, keep_vba)
+        carry_parts(src, tmp)  # what openpyxl dropped: the xlwings Lite add-in, shapes, ...
+
+    expected = [(r["ref"], r["measure"]) for r in plan.rows()]
+
+    def verify(tmp: Path) -> None:
+        got, _ = parse_plan_grid(read_workbook(tmp).extras.get(L.MEASURES_PLAN.name, ()))
+        if [(r["ref"], r["measure"]) for r in got] != expected:
+            raise OutputError("the measures plan did not read back as written; nothing was saved",
+                              dest)
+
+    return write_verified(dest, write, verify)
+
+
+def write_plan_csv(plan: MeasuresPlan, target: str | os.PathLike[str]) -> Path:
+    """Export the plan's visible columns as CSV (UTF-8 with a byte-order mark, for Excel)."""
+    dest = Path(target)
+    text = plan.to_csv_text()
+
+    def verify(tmp: Path) -> None:
+        if tmp.read_text(encoding="utf-8-sig") != text:
+            raise OutputError("the CSV did not read back as written; nothing was saved", dest)
+
+    return write_verified(dest, lambda tmp: tmp.write_text(text, encoding="utf-8-sig",
+                                                           newline=""), verify)
+
+
+__all__ = ["rewrite_plan_sheet", "write_plan", "write_plan_csv"]

@@ -1,0 +1,528 @@
+"""Read a logic-model workbook file (.xlsx / .xlsm) into a :class:`~lm_excel.model.LogicModel`.
+
+The file is checked before it is parsed: its first bytes say what it really is (a legacy .xls, an
+encrypted workbook, an OpenDocument file, CSV, random bytes), and its zip directory is checked
+against size limits so a hostile file is refused before any XML is read. The file is only ever
+opened for reading.
+
+Safety limits (all documented in docs/security.md): file size, total uncompressed size, the
+expansion ratio of any large part, number of zip parts, number of sheets, rows and columns read
+per sheet, characters per cell; any DTD or entity declaration in an XML part is refused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+import re
+import stat
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from lm_excel.workbook import xlsx_scan
+from lm_excel.errors import (
+    EncryptedWorkbookError,
+    NotAWorkbookError,
+    TooLargeError,
+    UnsafeWorkbookError,
+    WorkbookError,
+    os_error_text,
+)
+from lm_excel.model import CellRef, LogicModel, StructureNote
+from lm_excel.workbook.parse import Grid, located_sheets, parse_grids
+
+#: Refuse workbooks whose parts would expand to more than this many bytes.
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+#: Refuse zip parts that expand more than this many times (a zip bomb's signature).
+MAX_COMPRESSION_RATIO = 200
+#: Read at most this many rows of any sheet.
+MAX_ROWS = 20_000
+#: Read at most this many columns of any sheet (columns further right are ignored).
+MAX_COLUMNS = 200
+#: Refuse files larger than this on disk.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+#: Refuse zip files with more parts than this.
+MAX_PARTS = 10_000
+#: Refuse workbooks with more sheets than this.
+MAX_SHEETS = 255
+#: Refuse cells holding more characters than this. Excel's own limit is 32,767; LibreOffice
+#: allows more, so longer cells up to this limit are read (the checks flag text too long to print).
+MAX_CELL_CHARS = 100_000
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+
+def sniff(path: Path) -> None:
+    """Raise a clear error unless ``path`` looks like an unencrypted .xlsx/.xlsm file."""
+    try:
+        st = path.stat()
+        size = st.st_size
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):  # a pipe or device: opening it could wait for ever
+            raise WorkbookError("is not a regular file (a pipe or a device), not a workbook", path)
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise WorkbookError("file not found", path) from None
+    except IsADirectoryError:
+        raise WorkbookError("is a folder, not a workbook file", path) from None
+    except OSError as exc:
+        raise WorkbookError(os_error_text(exc, "cannot be opened"), path) from None
+    if path.is_dir():
+        raise WorkbookError("is a folder, not a workbook file", path)
+    if size == 0:
+        raise NotAWorkbookError("is empty (0 bytes); it may not have finished saving or downloading", path)
+    if size > MAX_FILE_BYTES:
+        raise TooLargeError(
+            f"is refused: it is {size / 1e6:.0f} MB, above the {MAX_FILE_BYTES / 1e6:.0f} MB limit "
+            "for a logic-model workbook",
+            path,
+        )
+    if head.startswith(_OLE_MAGIC):
+        with path.open("rb") as fh:
+            data = fh.read(4 * 1024 * 1024)
+        if _ENCRYPTION_INFO in data:
+            raise EncryptedWorkbookError(
+                "is encrypted or password-protected; open it in Excel, remove the password "
+                "(File > Info > Protect Workbook) and save it again",
+                path,
+            )
+        raise NotAWorkbookError(
+            "is a legacy Excel 97-2003 file (.xls) or another old Office format; open it in Excel "
+            "and save it as an Excel Workbook (.xlsx)",
+            path,
+        )
+    if not head.startswith(_ZIP_MAGIC):
+        kind = "a text or CSV file" if _looks_like_text(path) else "an unknown kind of file"
+        raise NotAWorkbookError(
+            f"is {kind}, not an Excel workbook (.xlsx/.xlsm); open it in Excel and save it as an "
+            "Excel Workbook (.xlsx)",
+            path,
+        )
+    _check_zip(path)
+
+
+def _looks_like_text(path: Path) -> bool:
+    with path.open("rb") as fh:
+        chunk = fh.read(4096)
+    if b"\x00" in chunk:
+        return False
+    try:
+        chunk.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            chunk.decode("cp1252")
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            if "mimetype" in names and "content.xml" in names:
+                raise NotAWorkbookError(
+                    "is an OpenDocument spreadsheet (.ods); open it and save it as an Excel Workbook (.xlsx)",
+                    path,
+                )
+            if "xl/workbook.bin" in names:
+                raise NotAWorkbookError(
+                    "is an Excel Binary Workbook (.xlsb); open it in Excel and save it as an Excel Workbook (.xlsx)",
+                    path,
+                )
+            if "xl/workbook.xml" not in names:
+                raise NotAWorkbookError("is a zip file but not an Excel workbook", path)
+            if len(infos) > MAX_PARTS:
+                raise TooLargeError(
+                    f"is refused: it holds {len(infos):,} parts, above the limit of {MAX_PARTS:,}",
+                    path,
+                )
+            total = 0
+            for info in infos:
+                total += info.file_size
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO:
+                    raise TooLargeError(
+                        f"is refused: its part '{info.filename}' expands {ratio:.0f} times "
+                        "(a sign of a damaged or hostile file)",
+                        path,
+                    )
+            if total > MAX_UNCOMPRESSED_BYTES:
+                raise TooLargeError(
+                    f"is refused: it would expand to {total / 1e6:.0f} MB, above the "
+                    f"{MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB limit for a logic-model workbook",
+                    path,
+                )
+            hostile = xlsx_scan.find_entity_declarations(zf)
+            if hostile:
+                raise UnsafeWorkbookError(
+                    f"is refused: its part '{hostile}' declares XML entities (a DTD), which Excel "
+                    "never writes and which can make a small file expand without limit",
+                    path,
+                )
+            n_sheets = len(xlsx_scan.sheet_parts(zf))
+            if n_sheets > MAX_SHEETS:
+                raise TooLargeError(
+                    f"is refused: it has {n_sheets:,} sheets, above the limit of {MAX_SHEETS}",
+                    path,
+                )
+    except zipfile.BadZipFile:
+        raise NotAWorkbookError("is damaged: it is not a readable .xlsx/.xlsm file", path) from None
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as exc:
+        raise NotAWorkbookError(f"is damaged: it is not a readable .xlsx/.xlsm file ({_short(exc)})", path) from None
+    except Exception as exc:  # defusedxml refusals and damaged XML in workbook.xml
+        if isinstance(exc, WorkbookError):
+            raise
+        if type(exc).__module__.startswith("defusedxml"):
+            raise UnsafeWorkbookError(
+                "is refused: it declares XML entities (a DTD), which Excel never writes", path
+            ) from None
+        raise NotAWorkbookError(f"is damaged: it is not a readable .xlsx/.xlsm file ({_short(exc)})", path) from None
+
+
+#: Parse shared strings and sheet rows with the C XML parser where provably safe (tests turn it
+#: off to compare with openpyxl's own path).
+_FAST_XML = True
+#: The XML declaration's encoding, if any (group 1).
+_XML_DECL_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+_UTF8_NAMES = (b"utf-8", b"utf8")
+
+
+def _plain_xml(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 XML that provably has no DTD, so no entity can be declared.
+
+    In UTF-8 (or its ASCII subset) a document type declaration, and any entity declaration, must
+    appear literally as the bytes ``<!DOCTYPE`` / ``<!ENTITY``; without one, the XML parser can
+    only expand the five predefined entities and character references, so no entity expansion
+    attack (nested or external entities) is possible. Anything else (another encoding, a byte
+    order mark other than UTF-8's, a NUL byte, a DTD) returns False and takes openpyxl's own,
+    defusedxml-protected path.
+    """
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if not body.startswith(b"<") or b"\x00" in data:
+        return False
+    m = _XML_DECL_ENCODING.match(data)
+    if m and m.group(1).strip().lower() not in _UTF8_NAMES:
+        return False
+    return b"<!DOCTYPE" not in data and b"<!ENTITY" not in data
+
+
+def _fast_string_table(data: bytes) -> list[str]:
+    """The shared-strings table as openpyxl's ``read_string_table`` gives it, parsed in C.
+
+    Only call on data for which :func:`_plain_xml` is True. Each ``si`` that is a single plain
+    ``t`` element is read directly; any other shape (rich-text runs, phonetic runs, attributes)
+    is handed to openpyxl's own ``Text`` class, so the result is the same string by construction.
+    """
+    from xml.etree.ElementTree import XMLPullParser  # the C-accelerated parser
+
+    from openpyxl.cell.text import Text
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    si_tag = f"{{{SHEET_MAIN_NS}}}si"
+    t_tag = f"{{{SHEET_MAIN_NS}}}t"
+    parser = XMLPullParser(events=("end",))
+    strings: list[str] = []
+
+    def take() -> None:
+        for _, node in parser.read_events():
+            if node.tag != si_tag:
+                continue
+            t = node[0] if len(node) == 1 else None
+            if not node.attrib and t is not None and t.tag == t_tag and len(t) == 0:
+                text = t.text or ""
+            else:
+                text = Text.from_tree(node).content
+            strings.append(text.replace("x005F_", ""))
+            node.clear()
+
+    step = 1 << 20
+    for start in range(0, len(data), step):
+        parser.feed(data[start:start + step])
+        take()
+    parser.close()
+    take()
+    return strings
+
+
+def _load_read_only(path: Path):  # type: ignore[no-untyped-def]
+    """``openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)``, with
+    the shared-strings table parsed by the C XML parser when the part provably has no DTD.
+
+    The speed-up is local to this reader (a subclass of openpyxl's ``ExcelReader``): openpyxl's
+    defusedxml setting is not touched. If the fast parse fails for any reason, openpyxl's own
+    reader runs instead, so damaged files give exactly the errors they gave before.
+    """
+    from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
+
+    class _Reader(ExcelReader):  # type: ignore[misc]
+        def read_strings(self) -> None:
+            ct = self.package.find(SHARED_STRINGS)
+            fast = None
+            if ct is not None and not self.rich_text and _FAST_XML:
+                try:
+                    data = self.archive.read(ct.PartName[1:])
+                    fast = _fast_string_table(data) if _plain_xml(data) else None
+                except Exception:  # noqa: BLE001 - openpyxl's reader below gives its own error
+                    fast = None
+            if fast is None:
+                super().read_strings()
+            else:
+                self.shared_strings = fast
+
+    reader = _Reader(path, read_only=True, data_only=True, keep_links=False)
+    try:
+        reader.read()
+    except BaseException:
+        reader.archive.close()  # openpyxl leaves the file open when a read-only load fails
+        raise
+    return reader.wb
+
+
+_SHEET_DATA_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*>")
+_SHEET_DATA_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
+
+
+def _fast_sheet_rows(ws: Any) -> list[Any] | None:
+    """The rows ``ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)`` gives after
+    ``ws.reset_dimensions()``, with
+    the cell rows parsed by the C XML parser; None when this sheet must take openpyxl's path.
+
+    Only for sheet XML that provably has no DTD (:func:`_plain_xml`), no comments, CDATA or
+    processing instructions, and exactly one ``sheetData`` element. Two passes, both through
+    openpyxl's own ``WorkSheetParser`` so every value is converted by openpyxl's code:
+
+    1. everything except the rows (the sheet XML with the ``sheetData`` content cut out) goes
+       through openpyxl's normal, defusedxml-protected parse, so anything that would make openpyxl
+       fail or warn about the rest of the sheet still does (and sends the sheet to openpyxl's path);
+    2. each ``row`` element, parsed in C, is passed to the parser's ``parse_row``.
+
+    Any exception or warning raises or returns None, and the caller then reads the sheet with
+    openpyxl alone, so errors and warnings are exactly openpyxl's.
+    """
+    import io
+    import warnings
+    from xml.etree.ElementTree import XMLPullParser  # the C-accelerated parser
+
+    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    wb = ws.parent
+    data = wb._archive.read(ws._worksheet_path)
+    if not _plain_xml(data) or b"<!--" in data or b"<![CDATA[" in data or data.count(b"<?") > 1:
+        return None
+    opens = _SHEET_DATA_OPEN.findall(data)
+    closes = list(_SHEET_DATA_CLOSE.finditer(data))
+    if len(opens) != 1 or len(closes) != 1 or opens[0].endswith(b"/>"):
+        return None
+    start = _SHEET_DATA_OPEN.search(data)
+    assert start is not None
+    if closes[0].start() < start.end():
+        return None
+    rest = data[:start.end()] + data[closes[0].start():]
+
+    def parser(src: Any) -> Any:
+        return WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only, epoch=wb.epoch,
+                               date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+
+    row_tag = f"{{{SHEET_MAIN_NS}}}row"
+    parsed: list[tuple[int, list[dict[str, Any]]]] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if any(True for _ in parser(io.BytesIO(rest)).parse()):
+            return None  # a row outside sheetData: leave it to openpyxl
+        rows = parser(None)
+        pull = XMLPullParser(events=("end",))
+
+        def take() -> None:
+            for _, el in pull.read_events():
+                if el.tag == row_tag:
+                    parsed.append(rows.parse_row(el))
+                    el.clear()
+
+        step = 1 << 20
+        for i in range(0, len(data), step):
+            pull.feed(data[i:i + step])
+            take()
+        pull.close()
+        take()
+    if caught:
+        return None
+    # Rows as ReadOnlyWorksheet yields them with no row limit and max_col=MAX_COLUMNS: gaps as
+    # empty rows, a row number not after the previous one skipped, each row cut or padded to
+    # MAX_COLUMNS by the sheet's own _get_row.
+    out: list[Any] = []
+    empty = (None,) * MAX_COLUMNS
+    counter = 1
+    for idx, cells in parsed:
+        while counter < idx:
+            counter += 1
+            out.append(empty)
+        if counter <= idx:
+            out.append(ws._get_row(cells, 1, MAX_COLUMNS, True))
+            counter += 1
+    return out
+
+
+def _sheet_rows(ws: Any) -> Any:
+    """Every row of a read-only sheet as values: the C fast path when it applies, else openpyxl."""
+    ws.reset_dimensions()
+    try:
+        rows = _fast_sheet_rows(ws) if _FAST_XML else None
+    except Exception:  # noqa: BLE001 - openpyxl's own parse below gives its own error
+        rows = None
+    return ws.iter_rows(max_col=MAX_COLUMNS, values_only=True) if rows is None else rows
+
+
+def read_grids(path: Path) -> dict[str, Grid]:
+    """Values of every sheet as grids (rows from A1), read with openpyxl in read-only mode."""
+    # openpyxl warns about features it does not keep (extensions, odd styles); they do not matter
+    # for reading values, and a warning must not add lines to the one-line error contract.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _read_grids(path)
+
+
+def _read_grids(path: Path) -> dict[str, Grid]:
+    try:
+        wb = _load_read_only(path)
+    except WorkbookError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise NotAWorkbookError(f"could not be read as an Excel workbook ({_short(exc)})", path) from exc
+    try:
+        try:
+            with zipfile.ZipFile(path) as zf:
+                fixes = xlsx_scan.shared_string_fixes(zf)
+        except Exception as exc:
+            raise NotAWorkbookError(f"its text could not be read ({_short(exc)})", path) from exc
+        if len(wb.sheetnames) > MAX_SHEETS:
+            raise TooLargeError(
+                f"is refused: it has {len(wb.sheetnames):,} sheets, above the limit of {MAX_SHEETS}",
+                path,
+            )
+        grids: dict[str, Grid] = {}
+        for ws in wb.worksheets:
+            grid: list[tuple[object, ...]] = []
+            try:
+                # max_col bounds every row: a cell far to the right must not make every row wide.
+                for n, row in enumerate(_sheet_rows(ws)):
+                    end = len(row)
+                    while end and row[end - 1] is None:
+                        end -= 1
+                    if n >= MAX_ROWS:
+                        # Empty (e.g. formatted) rows below the limit are skipped, within reason.
+                        if end or n >= MAX_ROWS * 5:
+                            raise TooLargeError(
+                                f"is refused: sheet '{ws.title}' has more than {MAX_ROWS:,} rows",
+                                path,
+                            )
+                        continue
+                    grid.append(_checked_row(row[:end], ws.title, n, path, fixes))
+            except WorkbookError:
+                raise
+            except Exception as exc:
+                raise NotAWorkbookError(
+                    f"sheet '{ws.title}' could not be read ({_short(exc)})", path
+                ) from exc
+            while grid and all(v is None for v in grid[-1]):
+                grid.pop()
+            grids[ws.title] = grid
+        return grids
+    finally:
+        wb.close()
+
+
+# Characters XML cannot carry are stored as _xHHHH_ escapes (see xlsx_scan.unescape). openpyxl
+# leaves them escaped, and in shared strings drops the '_x005F_' that protects a typed
+# '_xHHHH_'; the raw shared strings say which is which (xlsx_scan.shared_string_fixes).
+def _checked_row(
+    row: tuple[object, ...], sheet: str, n: int, path: Path, fixes: dict[str, str]
+) -> tuple[object, ...]:
+    """The row with Excel's escapes decoded; refuse over-long cells."""
+    out: list[object] | None = None
+    for c, value in enumerate(row):
+        if isinstance(value, float) and not math.isfinite(value):
+            # Only a hand-made file holds one (e.g. 1E999); Excel shows such a number as #NUM!.
+            if out is None:
+                out = list(row)
+            out[c] = "#NUM!"
+        elif isinstance(value, str):
+            if len(value) > MAX_CELL_CHARS:
+                raise TooLargeError(
+                    f"is refused: cell {CellRef(sheet, _a1(n + 1, c + 1))} holds {len(value):,} "
+                    f"characters, above the limit of {MAX_CELL_CHARS:,} (Excel's own limit is 32,767)",
+                    path,
+                )
+            if "_x" in value:
+                fixed = fixes[value] if value in fixes else xlsx_scan.unescape(value)
+                if fixed != value:
+                    if out is None:
+                        out = list(row)
+                    out[c] = fixed
+    return row if out is None else tuple(out)
+
+
+def _a1(row: int, col: int) -> str:
+    from lm_excel.model import a1
+
+    return a1(row, col)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+def read_workbook(path: str | os.PathLike[str]) -> LogicModel:
+    """Read a logic-model workbook file.
+
+    Raises a :class:`~lm_excel.errors.WorkbookError` subclass, whose message names the file and
+    the problem in one line, when the file cannot be read as a logic model.
+    """
+    p = Path(path)
+    sniff(p)
+    grids = read_grids(p)
+    model = parse_grids(grids, source=p.name, path=p)
+    extra = _cell_notes(p, model, list(grids))
+    return dataclasses.replace(model, notes=model.notes + tuple(extra)) if extra else model
+
+
+def _cell_notes(path: Path, model: LogicModel, names: list[str]) -> list[StructureNote]:
+    """Notes only the file shows: uncalculated formulas and merged cells on logic-model sheets."""
+    keys: dict[CellRef, str] = {f.ref: k for k, f in model.intervention.fields.items()}
+    for el in model.all_elements():
+        keys.update({f.ref: k for k, f in el.fields.items()})
+    notes: list[StructureNote] = []
+    try:
+        with zipfile.ZipFile(path) as zf:
+            parts = xlsx_scan.sheet_parts(zf)
+            for sheet in located_sheets(names):
+                part = parts.get(sheet)
+                if part is None:
+                    continue
+                scan = xlsx_scan.scan_sheet(zf, part)
+                for cell, formula in scan.uncalculated:
+                    ref = CellRef(sheet, cell)
+                    if ref in keys:
+                        notes.append(StructureNote("formula-without-value", sheet, f"{keys[ref]}: {formula}", ref))
+                for rng in scan.merges:
+                    first = rng.split(":")[0]
+                    if int(re.sub(r"^[A-Z]+", "", first) or 0) > 2:  # rows 1-2: title and guidance
+                        notes.append(StructureNote("merged-cells", sheet, rng, CellRef(sheet, first)))
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise NotAWorkbookError(f"could not be read as an Excel workbook ({_short(exc)})", path) from exc
+    except WorkbookError:
+        raise
+    except Exception as exc:  # damaged XML the openpyxl pass did not read
+        raise NotAWorkbookError(f"sheet could not be read ({_short(exc)})", path) from exc
+    return notes
+

@@ -1,0 +1,232 @@
+"""The Validation sheet: a check's findings written into the workbook, and the status on Start.
+
+:func:`write_validation` lays the report out through any :class:`~lm_excel.workbook.sheetwriter.SheetWriter`
+(a file through openpyxl here; a live workbook through xlwings in the Excel buttons).
+:func:`check_file` is the file path: read, check, write a checked copy (or the file itself, after a
+backup) atomically, and verify that the copy reads back with exactly the input's values.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from lm_excel import layout as L
+from lm_excel.checks import validate
+from lm_excel.errors import LmExcelError, OutputError, UsageError
+from lm_excel.fileio import backup, free_path, is_locked, write_verified
+from lm_excel.findings import SEVERITIES, Finding, Report
+from lm_excel.model import CellRef, LogicModel
+from lm_excel.workbook.sheetwriter import SheetWriter
+
+#: Row of the "Checked" line, and of the findings table's header.
+SUMMARY_ROW = 4
+TABLE_HEADER_ROW = 11
+HEADERS = ("Severity", "Code", "Sheet", "Cell", "Element", "What is wrong", "How to fix")
+WIDTHS = {"A": 11, "B": 24, "C": 22, "D": 10, "E": 10, "F": 70, "G": 70}
+#: Severity as text (never colour alone), with its fill and text colour (contrast >= 7:1).
+SEVERITY_TEXT = {"error": "Error", "warning": "Warning", "info": "Note"}
+SEVERITY_STYLE = {
+    "error": ("F8D7DA", "7A1010"),
+    "warning": ("FFF2CC", "5C4300"),
+    "info": ("DDEBF7", "1F3864"),
+}
+#: Conditional-formatting fill of highlighted cells on the model's sheets.
+HIGHLIGHT_FILL = {"error": "FFC7CE", "warning": "FFEB9C"}
+HEADER_FILL, HEADER_TEXT = "4A4A4A", "FFFFFF"
+
+
+def status_line(report: Report) -> str:
+    """The one-line result written on the Start sheet."""
+    when = report.checked_at.strftime("%d/%m/%Y %H:%M")
+    verdict = "no errors" if report.valid else "needs fixing"
+    return f"Checked {when}: {verdict} ({report.summary()}). See the Validation sheet for details."
+
+
+def _ordered(report: Report) -> list[Finding]:
+    """Errors first, then warnings, then notes; within each, workbook order."""
+    return sorted(report.findings, key=lambda f: SEVERITIES.index(f.severity))
+
+
+def _sheet_lookup(names: list[str]) -> dict[str, str]:
+    return {L.match_key(n): n for n in names}
+
+
+def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = True) -> None:
+    """Write ``report`` to the Validation sheet, the status on Start and (optionally) highlights.
+
+    Everything the previous check wrote (rows of the Validation sheet from row 3 down, and its
+    highlights) is removed first; nothing else in the workbook is touched.
+    """
+    names = writer.sheet_names()
+    actual = _sheet_lookup(names)
+    sheet = actual.get(L.match_key(L.VALIDATION.name))
+    if sheet is None:
+        writer.add_sheet(L.VALIDATION.name, after=actual.get(L.match_key(L.MEASURES_PLAN.name)))
+        sheet = L.VALIDATION.name
+        writer.write_grid(sheet, "A1", [[L.VALIDATION.name], [L.VALIDATION.intro]])
+        writer.set_style(sheet, "A1", bold=True)
+    writer.clear_rows(sheet, 3)
+    writer.clear_highlights()
+
+    c = report.counts
+    summary = [
+        ["Checked", report.checked_at.strftime("%d/%m/%Y %H:%M")],
+        ["Workbook", report.source],
+        ["Result", ("No errors" if report.valid else "Needs fixing") + f": {report.summary()}"],
+        ["Errors", c["error"]],
+        ["Warnings", c["warning"]],
+        ["Notes", c["info"]],
+    ]
+    writer.write_grid(sheet, f"A{SUMMARY_ROW}", summary)
+    writer.set_style(sheet, f"A{SUMMARY_ROW}:A{SUMMARY_ROW + len(summary) - 1}", bold=True)
+    writer.set_column_widths(sheet, WIDTHS)
+
+    findings = _ordered(report)
+    writer.write_grid(sheet, f"A{TABLE_HEADER_ROW}", [list(HEADERS)])
+    writer.set_style(sheet, f"A{TABLE_HEADER_ROW}:G{TABLE_HEADER_ROW}", fill=HEADER_FILL,
+                     font_colour=HEADER_TEXT, bold=True, wrap=True)
+    first = TABLE_HEADER_ROW + 1
+    if not findings:
+        writer.write_grid(sheet, f"A{first}", [["No problems found."]])
+        _status(writer, actual, report)
+        return
+    rows = [
+        [SEVERITY_TEXT[f.severity], f.code, f.sheet or "(workbook)", f.cell, f.element_id, f.message, f.fix]
+        for f in findings
+    ]
+    writer.write_grid(sheet, f"A{first}", rows)
+    last = first + len(rows) - 1
+    writer.set_style(sheet, f"B{first}:G{last}", wrap=True)
+    writer.set_row_heights(sheet, first, [_height(r) for r in rows])
+    start = first
+    for sev in SEVERITIES:
+        n = sum(1 for f in findings if f.severity == sev)
+        if n:
+            fill, text = SEVERITY_STYLE[sev]
+            writer.set_style(sheet, f"A{start}:A{start + n - 1}", fill=fill, font_colour=text, bold=True)
+            start += n
+    links: list[CellRef | None] = []
+    for f in findings:
+        target_sheet = actual.get(L.match_key(f.sheet)) if f.sheet else None
+        links.append(CellRef(target_sheet, f.cell or "A1") if target_sheet else None)
+    writer.set_links(sheet, f"D{first}", links)
+    if highlight:
+        _highlight(writer, actual, findings)
+    _status(writer, actual, report)
+
+
+def _height(row: list[object]) -> float:
+    """Row height (points) that fits the row's wrapped text (estimated as the builder does)."""
+    from lm_excel.workbook.styles import text_lines
+
+    lines = max(text_lines(str(value or ""), WIDTHS[letter]) for value, letter in zip(row, "ABCDEFG"))
+    return min(409.0, lines * 12.9 + 3)
+
+
+def _highlight(writer: SheetWriter, actual: dict[str, str], findings: list[Finding]) -> None:
+    cells: dict[tuple[str, str], list[str]] = {}
+    done: set[tuple[str, str]] = set()
+    for f in findings:  # errors first: a cell with an error and a warning shows the error
+        name = actual.get(L.match_key(f.sheet)) if f.sheet else None
+        if name is None or not f.cell or f.severity not in HIGHLIGHT_FILL or (name, f.cell) in done:
+            continue
+        done.add((name, f.cell))
+        cells.setdefault((name, f.severity), []).append(f.cell)
+    for (name, sev), refs in cells.items():
+        writer.highlight(name, refs, HIGHLIGHT_FILL[sev])
+
+
+def _status(writer: SheetWriter, actual: dict[str, str], report: Report) -> None:
+    start = actual.get(L.match_key(L.START.name))
+    if start is not None:
+        writer.write_grid(start, L.START_STATUS_CELL, [[status_line(report)]])
+
+
+# --- files -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    report: Report
+    model: LogicModel
+    output: Path | None = None  # the workbook written, if any
+    backup: Path | None = None  # the backup of the input, when written in place
+
+
+def checked_name(path: Path) -> Path:
+    """Default output beside the input: 'name-checked.xlsx' (or '.xlsm')."""
+    return path.with_name(f"{path.stem}-checked{path.suffix}")
+
+
+def check_file(
+    path: str | os.PathLike[str],
+    *,
+    write: bool = False,
+    out: str | os.PathLike[str] | None = None,
+    in_place: bool = False,
+    highlight: bool = True,
+) -> CheckResult:
+    """Check a workbook file; with ``write``, also write the Validation sheet.
+
+    The result goes to ``out`` (default: '<name>-checked.xlsx' beside the input, or the next free
+    name when that is open in Excel) or, with ``in_place``, into the input itself after a backup
+    copy. The input is only read unless ``in_place`` is given. Whatever is written is written
+    atomically and checked: re-read, its logic model must equal the input's value for value.
+    """
+    from lm_excel.workbook.carry import carry_parts
+    from lm_excel.workbook.reader import read_workbook
+
+    src = Path(path)
+    from lm_excel.measures.plan import readiness_plan
+
+    model = read_workbook(src)
+    report = validate(model, readiness_plan(model))  # readiness rules run when there is a plan
+    if not (write or in_place or out is not None):
+        return CheckResult(report, model)
+    if in_place and out is not None:
+        raise UsageError("give either an output file (-o) or --in-place, not both")
+    suffix = src.suffix.lower()
+    if in_place:
+        if is_locked(src):
+            raise OutputError("is open in Excel or LibreOffice; close it and check again", src)
+        target = src
+    else:
+        target = Path(out) if out is not None else free_path(checked_name(src))
+        if target.suffix.lower() != suffix:
+            raise UsageError(f"'{target.name}': the output must end in {suffix} like the input")
+        if target.resolve() == src.resolve():
+            raise UsageError("the output is the input file; use --in-place to write into it")
+    expected = model.to_records().normalised()
+
+    def write_file(tmp: Path) -> None:
+        import openpyxl
+
+        from lm_excel.workbook.sheetwriter import OpenpyxlWriter
+
+        try:
+            wb = openpyxl.load_workbook(src, keep_vba=suffix == ".xlsm", keep_links=True)
+        except Exception as exc:  # damaged in a way the value reader tolerated
+            raise LmExcelError(f"could not be opened for writing ({type(exc).__name__})", src) from exc
+        try:
+            write_validation(OpenpyxlWriter(wb), report, highlight=highlight)
+            wb.save(tmp)
+        finally:
+            wb.close()
+        carry_parts(src, tmp)  # what openpyxl dropped: the xlwings Lite add-in, shapes, ...
+
+    def verify(tmp: Path) -> None:
+        back = read_workbook(tmp)
+        if back.to_records().normalised() != expected:
+            raise LmExcelError("the checked copy did not read back with the same values as the "
+                               "input; nothing was saved", target)
+        grid = back.extras.get(L.VALIDATION.name, ())
+        rows = max(len(report.findings), 1)
+        if len(grid) < TABLE_HEADER_ROW + rows:
+            raise LmExcelError("the Validation sheet did not read back as written; nothing was saved",
+                               target)
+
+    saved_backup = backup(src) if in_place else None
+    written = write_verified(target, write_file, verify)
+    return CheckResult(report, model, written, saved_backup)
