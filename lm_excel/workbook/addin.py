@@ -226,7 +226,7 @@ def name_buttons(path: str | os.PathLike[str]) -> None:
 
 
 def build_lite_workbook(path: str | os.PathLike[str], records: Any = None,
-                        requirement: str | None = None) -> Path:
+                        requirement: str | None = None, meta: Mapping[str, str] | None = None) -> Path:
     """Write the xlwings Lite workbook (.xlsx), atomically; it must read back with the same
     values and with its add-in settings before it is put in place."""
     from lm_excel.errors import LmExcelError
@@ -241,7 +241,7 @@ def build_lite_workbook(path: str | os.PathLike[str], records: Any = None,
     expected = (records or ModelRecords()).normalised()
 
     def write(tmp: Path) -> None:
-        write_workbook_file(tmp, records, vba_hook=lite_hook)
+        write_workbook_file(tmp, records, vba_hook=lite_hook, meta=meta)
         name_buttons(tmp)
         add_addin(tmp, requirement)
 
