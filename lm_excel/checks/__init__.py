@@ -15,6 +15,7 @@ from . import (  # noqa: F401
     cellvalues,
     chain,
     completeness,
+    diagram,
     identity,
     readiness,
     references,
