@@ -281,8 +281,8 @@ def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel) -> tuple[lis
     if measured:
         strands.append(Strand(
             "Before-and-after measurement (pilot impact study)",
-            f"Measure {measure_names(measured)} at the start and end of support for the {which} "
-            f"{_refs(measured)}, including those who stop early.",
+            f"Measure {measure_names(measured)} at the start and end of support for "
+            f"{_for(which, measured)}, including those who stop early.",
             "Change before and after on validated measures is preliminary evidence (EIF level "
             "2): it shows whether outcomes moved, not that the intervention moved them.",
             EIF_PILOT))
@@ -310,8 +310,8 @@ def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicMo
         if s.allocation == "random" and (n is None or n >= MIN_RCT_CLUSTERS):
             return Strand(
                 f"Cluster-randomised trial across {label}",
-                f"Allocate {label} by lot to start now or later, and compare {names} for the "
-                f"{which} {_refs(basis)} between the two groups, analysed at the level of the "
+                f"Allocate {label} by lot to start now or later, and compare {names} for "
+                f"{_for(which, basis)} between the two groups, analysed at the level of the "
                 f"{_ONE[s.unit]}.",
                 f"The work is delivered by {label} and you can allocate them by lot: a fair "
                 "comparison at that level is the strongest test (EIF level 3 or 4).",
