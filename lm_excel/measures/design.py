@@ -141,10 +141,6 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{'one' if n == 1 else n} {one if n == 1 else many}"
 
 
-def _refs(uses: Sequence[MeasureUse]) -> str:
-    return join_words(dict.fromkeys(u.ref for u in uses))
-
-
 def _for(which: str, uses: Sequence[MeasureUse]) -> str:
     """ "the primary outcome OC8" or "the outcomes OC4 and OC8"."""
     refs = list(dict.fromkeys(u.ref for u in uses))
