@@ -28,6 +28,8 @@ PROCESS = MeasureUse("OP1", "process", "Output count from management information
 
 def _model(**intervention):
     records = example()
+    for key in ("delivery_unit", "delivery_units", "reach", "nation", "allocation"):
+        records.intervention.pop(key, None)  # each test states the setting it needs
     records.intervention.update(intervention)
     return model_of(records)
 
@@ -147,3 +149,10 @@ def test_measure_names_with_commas_stay_readable():
     assert join_words(["a", "b", "c"]) == "a, b and c"
     many = [MeasureUse(f"OC{i}", "outcome", f"Measure {i}") for i in range(6)]
     assert measure_names(many).endswith("and 2 more")
+
+
+def test_without_the_model_the_design_still_follows_from_the_measures():
+    d = recommend(None, [ROUTINE, SURVEY, PROCESS])
+    assert d.chain == ("OC8", "OC4") and d.missing == ()
+    assert d.strands[0].title == "Comparison over time (to be confirmed)"
+    assert recommend(None, [PROCESS]).strands[0].title == "Outcomes needed"

@@ -200,20 +200,27 @@ def causal_chain(model: LogicModel) -> tuple[str, ...]:
 
 # --- the design --------------------------------------------------------------------------------
 
-def recommend(model: LogicModel, uses: Sequence[MeasureUse]) -> Design:
-    """The evaluation design that fits the model, its delivery and its measures, with reasons."""
-    setting = read_setting(model)
-    chain = causal_chain(model)
-    missing = _missing(model, setting)
+def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
+    """The evaluation design that fits the model, its delivery and its measures, with reasons.
+
+    Without the model (a plan read back from its sheet alone) the delivery setting is unknown
+    and every measured outcome is taken to be on the causal chain."""
     outcomes = [u for u in uses if u.role == "outcome" and u.name]
+    if model is None:
+        setting, chain, missing = Setting(), tuple(dict.fromkeys(u.ref for u in outcomes)), []
+        has_outcomes = any(u.role == "outcome" for u in uses)
+    else:
+        setting, chain = read_setting(model), causal_chain(model)
+        missing = _missing(model, setting)
+        has_outcomes = any(el.statement for el in model.outcomes)
     strands: list[Strand] = []
-    if not any(el.statement for el in model.outcomes):
+    if not has_outcomes:
         strands.append(Strand(
             "Outcomes needed", "Add outcomes on the Outcomes sheet, then rebuild the plan.",
             "There is nothing to measure yet: an evaluation starts from the outcomes the "
             "intervention is meant to change.", EIF_PILOT))
         level = "EIF level 1 at most (a logic model)"
-    elif not chain:
+    elif not chain and model is not None:
         strands.append(_theory_first(model))
         level = "EIF level 1 (a logic model); no impact design until the causal chain is complete"
     else:
@@ -263,7 +270,8 @@ def _theory_first(model: LogicModel) -> Strand:
         "change nobody has said how the intervention brings about.", EIF_STANDARDS)
 
 
-def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel) -> tuple[list[Strand], str]:
+def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel | None
+            ) -> tuple[list[Strand], str]:
     """Impact strands for the outcomes on the causal chain, and the evidence level they allow."""
     which = "primary outcomes" if any(u.primary for u in basis) else "outcomes"
     routine = [u for u in basis if u.kind == "administrative"]
@@ -291,12 +299,13 @@ def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel) -> tuple[lis
     return strands, level
 
 
-def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicModel):
+def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicModel | None):
     """The comparison-group strand that fits the unit of delivery, scale and allocation."""
     comparator, data = _COMPARATORS.get(s.nation, (
         "similar local authorities in your nation", "your nation's routine statistics"))
     names = measure_names(basis)
-    complex_place = s.unit == "areas" or len([c for c in model.components if c.id]) >= 5
+    components = [c for c in model.components if c.id] if model is not None else []
+    complex_place = s.unit == "areas" or len(components) >= 5
     if s.unit in _CLUSTER_UNITS:
         label = _CLUSTER_UNITS[s.unit]
         n = s.units
