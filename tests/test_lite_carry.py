@@ -15,10 +15,15 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from lm_excel import layout as L
-from lm_excel.workbook.addin import CT_TASKPANES, CT_WEBEXTENSION, build_lite_workbook, read_settings
+from lm_excel.example import example_records
+from lm_excel.workbook.addin import (
+    CT_TASKPANES,
+    CT_WEBEXTENSION,
+    build_lite_workbook,
+    read_settings,
+)
 from lm_excel.workbook.buttons import BUTTONS
 from lm_excel.workbook.carry import carry_parts
-from lm_excel.example import example_records
 from lm_excel.workbook.reader import read_workbook
 
 from .conftest import run_cli
