@@ -59,7 +59,7 @@ _NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 #: Size of a sheet button (pixels), and the fill of its face.
-BUTTON_W, BUTTON_H = 138, 40
+BUTTON_W, BUTTON_H = 138, 44
 BUTTON_FILL = "#1F6F8B"
 
 
@@ -204,7 +204,7 @@ def lite_hook(workbook: Any, start_ws: Any) -> None:
                 "url": f"internal:{L.START.name}!{button.cell}",
                 "tip": f"Runs {button.caption} (needs the free xlwings Lite add-in)",
                 "description": f"{button.caption} button",
-                "font": {"bold": True, "color": "white", "size": 11, "name": "Arial"},
+                "font": {"bold": True, "color": "white", "size": 10, "name": "Arial"},
                 "align": {"vertical": "middle", "horizontal": "center"},
                 "fill": {"color": BUTTON_FILL},
                 "line": {"none": True},
