@@ -496,6 +496,20 @@ START = OutputSheet(
     intro="",
     colour="1F4E79",
 )
+DIAGRAM = OutputSheet(
+    key="diagram",
+    name="Diagram",
+    intro=(
+        "The logic model at a glance, drawn from the other sheets. Press Build measures plan or "
+        "Create Word report (or run lm-excel diagram) to draw it again after you change the model."
+    ),
+    colour="1F4E79",
+)
+#: Metadata keys of the diagram on the Diagram sheet: the fingerprint of the model it was drawn
+#: from (see :func:`lm_excel.model.drawing_fingerprint`), when, and from which model version.
+META_DIAGRAM_FINGERPRINT = "diagram_fingerprint"
+META_DIAGRAM_DRAWN = "diagram_drawn"
+META_DIAGRAM_VERSION = "diagram_version"
 MEASURES_PLAN = OutputSheet(
     key="measures_plan",
     name="Measures plan",
@@ -560,6 +574,7 @@ META_SHEET = "Metadata"
 #: Sheets in workbook order (hidden sheets last).
 SHEET_ORDER: tuple[str, ...] = (
     START.name,
+    DIAGRAM.name,
     INTERVENTION.name,
     *(s.name for s in LIST_SHEETS),
     MEASURES_PLAN.name,
