@@ -212,3 +212,12 @@ def test_carry_never_brings_a_vba_project_into_a_macro_free_copy(tmp_path):
     with zipfile.ZipFile(tmp_path / "s.xlsx") as zf:
         assert not [n for n in zf.namelist() if "vba" in n.lower()]
         assert b"macroEnabled" not in zf.read("[Content_Types].xml")
+
+
+def test_diagram_keeps_the_addin(model):
+    res = run_cli("diagram", str(model))
+    assert res.returncode == 0, res.stderr
+    assert_lite_kept(model.with_name("model-diagram.xlsx"))
+    res = run_cli("diagram", str(model), "--in-place")
+    assert res.returncode == 0, res.stderr
+    assert_lite_kept(model)
