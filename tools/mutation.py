@@ -38,31 +38,42 @@ from cosmic_ray.work_item import WorkerOutcome, WorkResult
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: module group -> (source files mutated, the tests that protect them: fast ones first, as a
-#: mutant's run stops at the first failing test)
-MODULES: dict[str, tuple[list[str], list[str]]] = {
+#: module group -> (source files mutated, the tests that protect them (fast ones first: a mutant's
+#: run stops at the first failing test), the functions mutated (None: all of them))
+MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
     "checks": (
         ["lm_excel/checks/chain.py", "lm_excel/checks/references.py", "lm_excel/checks/identity.py",
          "lm_excel/checks/completeness.py", "lm_excel/checks/structure.py", "lm_excel/checks/readiness.py",
          "lm_excel/checks/cellvalues.py", "lm_excel/checks/wording.py", "lm_excel/checks/verdicts.py",
          "lm_excel/checks/base.py"],
         ["tests/test_checks_chain.py", "tests/test_checks_rules.py", "tests/test_checks_docs.py"],
+        None,
     ),
     "suggestions": (
-        ["lm_excel/measures/suggest.py"],
+        ["lm_excel/measures/suggest.py", "lm_excel/measures/index.py"],
         ["tests/test_suggest_fit.py", "tests/test_suggest_snapshot.py", "tests/test_suggest.py"],
+        None,
     ),
     "plan design": (
-        ["lm_excel/measures/plan.py"],
-        ["tests/test_plan.py"],
+        ["lm_excel/measures/design.py"],
+        ["tests/test_design.py", "tests/test_plan.py"],
+        None,
     ),
+    # The merge and diff decisions; share_file/merge_files (file I/O, locks, verification) are
+    # tested through real files by test_partners.py, too slow to run once per mutant.
     "merge and diff": (
         ["lm_excel/exchange/partners.py"],
         ["tests/test_merge_cases.py", "tests/test_merge_properties.py", "tests/test_partners.py"],
+        frozenset({"merge_snapshots", "fields", "rows", "same", "whole", "conflict", "_renumber", "_locate",
+                   "lost_values", "listed", "diff_snapshots", "_field_changes", "keyed_elements", "norm",
+                   "_norm", "grid_table", "table_grid", "counts", "empty", "_empty"}),
     ),
+    # The limits: what is refused before parsing (size, zip, XML entities) and while reading.
     "reader limits": (
         ["lm_excel/workbook/reader.py", "lm_excel/workbook/xlsx_scan.py"],
         ["tests/test_reader_errors.py", "tests/test_reader_tolerance.py", "tests/test_hardening.py"],
+        frozenset({"sniff", "_looks_like_text", "_check_zip", "_read_grids", "_checked_row",
+                   "find_entity_declarations", "scan_sheet", "_mentions"}),
     ),
 }
 
@@ -101,8 +112,9 @@ def _annotations(source: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return [((n.lineno, n.col_offset), (n.end_lineno, n.end_col_offset)) for n in nodes]
 
 
-def _skipped(files: list[str], workdir: Path, rate: float, items) -> list[str]:
-    """Job IDs outside the sample, or inside a type annotation."""
+def _skipped(files: list[str], workdir: Path, rate: float, items,
+             definitions: frozenset[str] | None = None) -> list[str]:
+    """Job IDs outside the sample, inside a type annotation, or outside ``definitions``."""
     lines = {f: (workdir / f).read_text(encoding="utf-8").splitlines() for f in files}
     spans = {f: _annotations((workdir / f).read_text(encoding="utf-8")) for f in files}
     skip = []
@@ -110,7 +122,8 @@ def _skipped(files: list[str], workdir: Path, rate: float, items) -> list[str]:
         m = item.mutations[0]
         f = str(m.module_path)
         start = tuple(m.start_pos)
-        if any(a <= start < b for a, b in spans[f]):
+        if any(a <= start < b for a, b in spans[f]) or (
+                definitions is not None and m.definition_name not in definitions):
             skip.append(item.job_id)
             continue
         key = f"{f}:{m.operator_name}:{lines[f][start[0] - 1].strip()}:{start[1]}"
@@ -120,9 +133,9 @@ def _skipped(files: list[str], workdir: Path, rate: float, items) -> list[str]:
 
 
 def _init(group: str, workdir: Path, rate: float) -> Path:
-    """Create the group's session (once) and mark the mutants outside the sample, or inside a type
-    annotation, as skipped."""
-    files, tests = MODULES[group]
+    """Create the group's session (once) and mark the mutants outside the sample, inside a type
+    annotation or outside the group's deciding functions as skipped."""
+    files, tests, definitions = MODULES[group]
     config, session = workdir / f"{_slug(group)}.toml", workdir / f"{_slug(group)}.sqlite"
     if session.exists():
         return session
@@ -134,7 +147,7 @@ def _init(group: str, workdir: Path, rate: float) -> Path:
     subprocess.run([sys.executable, "-m", "cosmic_ray.cli", "init", config.name, session.name], cwd=workdir,
                    check=True, env=_env(workdir))
     with use_db(str(session), WorkDB.Mode.open) as db:
-        skip = _skipped(files, workdir, rate, list(db.pending_work_items))
+        skip = _skipped(files, workdir, rate, list(db.pending_work_items), definitions)
         db.set_multiple_results(skip, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
     return session
 
