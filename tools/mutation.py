@@ -46,7 +46,8 @@ MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
          "lm_excel/checks/completeness.py", "lm_excel/checks/structure.py", "lm_excel/checks/readiness.py",
          "lm_excel/checks/cellvalues.py", "lm_excel/checks/wording.py", "lm_excel/checks/verdicts.py",
          "lm_excel/checks/base.py"],
-        ["tests/test_checks_chain.py", "tests/test_checks_rules.py", "tests/test_checks_docs.py"],
+        ["tests/test_checks_chain.py", "tests/test_checks_edges.py", "tests/test_checks_rules.py",
+         "tests/test_checks_docs.py"],
         None,
     ),
     "suggestions": (
@@ -56,7 +57,7 @@ MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
     ),
     "plan design": (
         ["lm_excel/measures/design.py"],
-        ["tests/test_design.py", "tests/test_plan.py"],
+        ["tests/test_design.py", "tests/test_design_edges.py", "tests/test_plan.py"],
         None,
     ),
     # The merge and diff decisions; share_file/merge_files (file I/O, locks, verification) are
