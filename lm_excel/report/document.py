@@ -72,7 +72,6 @@ def build_report(model: LogicModel, findings: Any = None, plan: Any = None, *,
     values = S.intervention_values(model)
     doc = new_document(values)
     graph = D.build_graph(model)
-    D.order_columns(graph)  # the column table lists elements in the diagram's order
     png = None
     alt = ""
     if len(graph) and include_diagram:
