@@ -480,3 +480,20 @@ def test_committed_reference_matches_its_generator(tmp_path: Path):
     for style in fresh.styles:
         assert style.element.xml == committed.styles[style.name].element.xml, style.name
     assert (reference.find_reference().stat().st_size < 20_000)
+
+
+def test_contents_page_numbers_from_a_layout():
+    from lm_excel.report.docwriter import fill_contents
+    from lm_excel.report.pages import find_headings
+
+    pages = ["Title", "Contents\nSummary 00\nContext 00\nReadiness summary",
+             "Summary\nThe Context of it\nmore", "Context\nSummary", "Evaluation plan"]
+    # Each heading is a whole line, found in order: the word inside a sentence does not count.
+    assert find_headings(pages, ["Readiness summary", "Summary", "Context", "Evaluation plan"],
+                         start=2) == {"Readiness summary": 2, "Summary": 3, "Context": 4,
+                                      "Evaluation plan": 5}
+    doc = build_report(example_model(), include_diagram=False)
+    assert fill_contents(doc, {"Summary": 3, "Context": "00"}) == 2
+    assert fill_contents(doc, {"Summary": 4}) == 1  # numbers are replaced, never added twice
+    toc = {p.text.split("\t")[0]: p.text for p in doc.paragraphs if p.style.name == "TOC 1"}
+    assert toc["Summary"] == "Summary\t4" and toc["Context"] == "Context"

@@ -33,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the report to write (.docx); default: next to the workbook")
     p.add_argument("--diagram-out", type=Path, default=None, metavar="FILE",
                    help="also save the diagram as FILE (.png or .svg)")
+    p.add_argument("--no-page-numbers", action="store_true",
+                   help="do not lay the report out with LibreOffice to put page numbers in its "
+                        "contents (faster; Word adds them when it opens the file)")
     p.add_argument("--with-check-detail", action="store_true",
                    help="add an appendix listing every finding of the check with its cell "
                         "(for the model's authors; the board sees the readiness summary)")
@@ -76,7 +79,7 @@ def _findings_and_plan(model: Any) -> tuple[Any, Any]:
 
 
 def make_report(path: Path, output: Path | None = None, diagram_out: Path | None = None,  # type: ignore[no-untyped-def]
-                with_check_detail: bool = False):
+                with_check_detail: bool = False, page_numbers: bool = True):
     """Read ``path`` and write its report; returns the ``ReportResult``."""
     from lm_excel.workbook.reader import read_workbook
     from lm_excel.report.document import default_report_path, write_report
@@ -87,11 +90,12 @@ def make_report(path: Path, output: Path | None = None, diagram_out: Path | None
     findings, plan = _findings_and_plan(model)
     out = output or default_report_path(model, path.parent, path.stem)
     return write_report(out, model, findings, plan, diagram_out, protect=[path],
-                        with_check_detail=with_check_detail)
+                        with_check_detail=with_check_detail, page_numbers=page_numbers)
 
 
 def run(args: argparse.Namespace) -> int:
-    result = make_report(args.path, args.output, args.diagram_out, args.with_check_detail)
+    result = make_report(args.path, args.output, args.diagram_out, args.with_check_detail,
+                         not args.no_page_numbers)
     if result.renamed:
         print(f"'{result.requested.name}' is open in another program, so the report was written "
               f"under a new name:")

@@ -82,7 +82,6 @@ def build_report(model: LogicModel, findings: Any = None, plan: Any = None, *,
     page_break(doc)
     pages = page_numbers or {}
     w.contents([(1, h, pages.get(h)) for h in planned_headings(plan, with_check_detail, findings)])
-    page_break(doc)
     S.readiness(w)
     S.summary(w)
     S.context(w)
@@ -129,6 +128,24 @@ def default_report_path(model: LogicModel, folder: Path, stem: str | None = None
     return folder / f"{name}.docx"
 
 
+def _number_contents(doc: Any, headings: Sequence[str]) -> None:
+    """Fill the contents' page numbers from a LibreOffice layout of ``doc`` (when available)."""
+    import tempfile
+
+    from . import pages
+    from .docwriter import fill_contents
+
+    if pages.tools() is None:
+        return
+    # A stand-in number on every entry, so no contents line reads like a heading in the layout.
+    fill_contents(doc, {h: "00" for h in headings})
+    with tempfile.TemporaryDirectory(prefix="lm-excel-report-") as tmp:
+        draft = Path(tmp, "report.docx")
+        doc.save(os.fspath(draft))
+        found = pages.layout_pages(draft, headings)
+    fill_contents(doc, found)
+
+
 def _verify(path: Path, expected_title: str) -> None:
     import docx
 
@@ -143,13 +160,16 @@ def _verify(path: Path, expected_title: str) -> None:
 def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any = None,
                  plan: Any = None, diagram_out: str | os.PathLike[str] | None = None,
                  *, protect: Sequence[str | os.PathLike[str]] = (),
-                 with_check_detail: bool = False) -> ReportResult:
+                 with_check_detail: bool = False, page_numbers: bool = False) -> ReportResult:
     """Write the report to ``path`` (.docx) atomically and verify it by reading it back.
 
     When ``path`` is open in Word (a lock file beside it), a free name such as
     'report (2).docx' is used instead: see :attr:`ReportResult.renamed`. ``protect`` lists files
     that must never be overwritten (the input workbook). ``diagram_out`` also saves the diagram
     (.png or .svg). ``with_check_detail`` adds an appendix listing every finding of the check.
+    With ``page_numbers`` the contents get their page numbers from a LibreOffice layout when
+    LibreOffice and pdftotext are installed (see :mod:`.pages`; a few seconds more); Word adds
+    them anyway when it opens the file.
     """
     from ..fileio import free_path, write_verified
 
@@ -171,6 +191,8 @@ def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any 
         if dpath.suffix.lower() == ".png":
             png = dpath.read_bytes()
     doc = build_report(model, findings, plan, diagram_png=png, with_check_detail=with_check_detail)
+    if page_numbers:
+        _number_contents(doc, planned_headings(plan, with_check_detail, findings))
     title = doc.core_properties.title
     write_verified(target, lambda tmp: doc.save(os.fspath(tmp)), lambda tmp: _verify(tmp, title))
     return ReportResult(target, requested, diagram_path)

@@ -210,6 +210,27 @@ def add_field(paragraph: Any, instruction: str, cached: str, dirty: bool = True)
     run_with(el("w:fldChar", fldCharType="end"))
 
 
+def fill_contents(doc: Any, pages: dict[str, Any]) -> int:
+    """Set each contents entry's page number (``pages``: heading -> page) after its tab leader.
+
+    An entry's previous number is replaced; an entry missing from ``pages`` gets none. Returns
+    how many entries have a number.
+    """
+    filled = 0
+    for p in doc.paragraphs:
+        name = p.style.name if p.style is not None else ""
+        if not name.startswith("TOC ") or name == "TOC Heading":
+            continue
+        for run in p.runs:
+            if run.text.startswith("\t"):
+                run._r.getparent().remove(run._r)
+        text = p.text
+        if text in pages:
+            p.add_run(f"\t{pages[text]}")
+            filled += 1
+    return filled
+
+
 def drop_empty_columns(headers: Sequence[str], rows: Sequence[Sequence[Any]],
                        widths: Sequence[float], keep: int = 1) -> tuple[list[str], list[list[Any]], list[float]]:
     """Leave out columns (after the first ``keep``) that are empty in every row."""
@@ -349,7 +370,7 @@ class DocWriter:
                 p.add_run()._r.append(el("w:fldChar", fldCharType="begin", dirty="true"))
                 instr = el("w:instrText")
                 instr.set(_XML_SPACE, "preserve")
-                instr.text = ' TOC \\o "1-2" \\h \\z \\u '
+                instr.text = ' TOC \\o "1-1" \\h \\z \\u '
                 p.add_run()._r.append(instr)
                 p.add_run()._r.append(el("w:fldChar", fldCharType="separate"))
             self.run(p, one_line(text))
@@ -358,6 +379,10 @@ class DocWriter:
         end = self.doc.add_paragraph()
         end.add_run()._r.append(el("w:fldChar", fldCharType="end"))
         del first
+
+    def fill_contents(self, pages: dict[str, int]) -> int:
+        """Write page numbers into the contents' cached entries; returns how many were filled."""
+        return fill_contents(self.doc, pages)
 
     # tables
 
