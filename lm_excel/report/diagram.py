@@ -429,6 +429,17 @@ def _same_column_links(graph: Graph) -> list[int]:
     return counts
 
 
+def natural_height(graph: Graph, width: float = WIDTH_IN) -> float:
+    """Height (inches) at which every column fits at the largest font with its full text, the
+    columns sharing ``width`` equally; never less than the report page's."""
+    nc = max(1, len(graph.columns))
+    lanes = sum(min(LANE_MAX, LANE + LANE_STEP * (n - 1)) if n else 0.0
+                for n in _same_column_links(graph))
+    w = (width - 2 * SIDE_MARGIN - (nc - 1) * COLUMN_GAP - lanes) / nc
+    tallest = max((_column_height(col, w, FONT_SIZES[0]) for col in graph.columns), default=0.0)
+    return max(HEIGHT_IN, TOP + BOTTOM_MARGIN + tallest + 1e-6)
+
+
 def layout_graph(graph: Graph, width: float = WIDTH_IN, height: float = HEIGHT_IN) -> Geometry:
     """Choose the font and column widths so every box's full text fits; place every box.
 
@@ -903,18 +914,22 @@ def alt_text(model: LogicModel, graph: Graph | None = None) -> str:
     )
 
 
-def render(model: LogicModel, fmt: str = "png", dpi: int = DPI, width: float = WIDTH_IN,
-           height: float = HEIGHT_IN) -> bytes:
-    """The diagram as PNG or SVG bytes, drawn for a ``width`` x ``height`` inch area.
+def render(model: LogicModel, fmt: str = "png", dpi: int = DPI, *, width: float = WIDTH_IN,
+           height: float | None = None) -> bytes:
+    """The diagram as PNG or SVG bytes, ``width`` inches wide.
 
-    The drawing grows taller than ``height`` when the model has too much text for it (even at
-    the smallest font); ``dpi`` sets the PNG's resolution.
+    ``height`` defaults to the report page's (the font shrinks to fit, then the drawing grows);
+    give ``height=0`` for a drawing as tall as its fullest column needs at the largest font
+    (the Diagram sheet: readable at 100% zoom whatever the model's size). Every box holds its
+    full text either way.
     """
     fmt = fmt.lower()
     if fmt not in ("png", "svg"):
         raise UsageError(f"the diagram can be saved as PNG or SVG, not '{fmt}'")
     graph = build_graph(model)
-    geo = layout_graph(graph, width, height)
+    if height == 0:
+        height = natural_height(graph, width)
+    geo = layout_graph(graph, width, HEIGHT_IN if height is None else height)
     items = primitives(graph, geo)
     metadata = {
         "Title": "Logic model: " + (one_line(model.intervention.name) or "diagram"),
