@@ -221,3 +221,13 @@ def test_diagram_keeps_the_addin(model):
     res = run_cli("diagram", str(model), "--in-place")
     assert res.returncode == 0, res.stderr
     assert_lite_kept(model)
+
+
+def test_merge_takes_nothing_from_theirs_but_values(model, example_xlsx, tmp_path):
+    """A partner's copy can change values, not slip parts (an add-in, shapes) into your model."""
+    mine = Path(shutil.copy(example_xlsx, tmp_path / "mine.xlsx"))  # plain, no add-in
+    res = run_cli("merge", str(mine), str(model), "-o", str(tmp_path / "merged.xlsx"))
+    assert res.returncode == 0, res.stderr
+    assert read_settings(tmp_path / "merged.xlsx") is None
+    with zipfile.ZipFile(tmp_path / "merged.xlsx") as zf:
+        assert not [n for n in zf.namelist() if "webextension" in n]
