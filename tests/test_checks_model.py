@@ -191,6 +191,8 @@ def test_a_long_term_outcome_feeding_a_short_term_one_runs_backwards_but_a_loop_
     ("Improved family experience of support, with more families saying they could choose how and "
      "when they were helped", []),
     ("Fewer children becoming subject to child protection plans or entering care", []),
+    ("Women use GP, housing and substance misuse services more", []),
+    ("Better access to housing and debt advice", []),
 ])
 def test_compound_outcomes_are_several_constructs_not_several_people(text, parts):
     assert compound_parts(text) == parts
@@ -221,6 +223,7 @@ def test_direction_contradicting_the_statement_both_ways_and_mixed_wording_left_
     ("Improved life chances for children and young people", True),
     ("Stronger families", True),
     ("Children are safer at home", False),
+    ("More parents in work", False),
 ])
 def test_vagueness_is_judged_by_what_is_missing_not_by_length(text, vague):
     rec = example()

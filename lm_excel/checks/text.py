@@ -56,7 +56,7 @@ situation situations circumstance circumstances potential future futures experie
 overall general various stuff etc thrive thrives thriving flourish flourishing succeed
 succeeds success successful benefit benefits benefited positively achieve achieves
 achieving reach fulfil fulfill
-support supported supports service services help helped intervention interventions work
+support supported supports service services help helped intervention interventions
 risk risks issue issues problem problems concern concerns activity activities
 """.split())
 

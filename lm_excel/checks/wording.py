@@ -225,6 +225,19 @@ def _construct(token: str) -> bool:
     return token in T.CONSTRUCTS or T.stem(token) in _CONSTRUCT_STEMS
 
 
+#: Nouns that a list of words can describe together ('housing and debt advice services').
+_HEADS = frozenset("""
+service services support advice agencies agency teams team professionals providers provision
+settings partners appointments workers programmes programme groups sessions issues problems
+needs difficulties services' plans plan
+""".split())
+
+
+def _shared_head(toks: list[str], i: int) -> bool:
+    """Whether the list joined by the 'and' at ``i`` describes one noun after it."""
+    return any(t in _HEADS for t in toks[i + 2:i + 4])
+
+
 def compound_parts(text: str) -> list[str]:
     """The separate things an outcome joins with 'and' or a comma list ('housing, income and
     confidence' -> ['housing', 'income', 'confidence']); [] when it names one thing.
@@ -247,6 +260,8 @@ def compound_parts(text: str) -> list[str]:
         while j >= 1 and toks[j] == "," and _construct(toks[j - 1]):  # 'housing, income and ...'
             items.insert(0, toks[j - 1])
             j -= 2
+        if _shared_head(toks, i):
+            continue  # 'GP, housing and substance misuse services': kinds of one thing
         stems = [T.stem(w) for w in items]
         if any((a, b) in _PAIR_STEMS for a in stems for b in stems if a != b) and len(items) == 2:
             continue
