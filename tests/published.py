@@ -44,6 +44,9 @@ class Published:
         elements = copy.deepcopy(self.data["elements"])
         if planted:
             for edit in self.data["plant"]["edits"]:
+                if "rows" in edit:  # the whole sheet replaced
+                    elements[edit["sheet"]] = edit["rows"]
+                    continue
                 rows = elements.setdefault(edit["sheet"], [])
                 if "column" in edit:
                     for r in rows:

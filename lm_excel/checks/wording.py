@@ -180,12 +180,7 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         text = o.statement
         if not ctx.eid(o) or not text:
             continue
-        if _COUNT.search(text):
-            what = "an output (a count)"
-        elif _ACTIVITY.search(text) or _SESSIONS.search(text):
-            what = "an activity"
-        else:
-            what = ""
+        what = not_a_change(text)
         if what:
             yield make(OUTCOME_NOT_CHANGE, o.ref("outcome"), ctx.eid(o), what=what, text=short(text))
         else:
@@ -206,6 +201,16 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
             word = next(w for w in T.words(text) if w in (T.INCREASE if said == "increase" else T.DECREASE))
             yield make(DIRECTION_CONTRADICTS, o.ref("direction"), ctx.eid(o), word=word,
                        chosen=o.fields["direction"].text, expected=said.capitalize(), text=short(text))
+
+
+def not_a_change(text: str) -> str:
+    """What an outcome statement reads like instead of a change ('an activity', 'an output (a
+    count)'), or '' when it reads like a change."""
+    if _COUNT.search(text):
+        return "an output (a count)"
+    if _ACTIVITY.search(text) or _SESSIONS.search(text):
+        return "an activity"
+    return ""
 
 
 def _and(parts: Sequence[str]) -> str:
@@ -233,6 +238,22 @@ needs difficulties services' plans plan
 """.split())
 
 
+def _after(toks: list[str], i: int) -> list[str]:
+    """The thing joined after the 'and' at ``i``: its words up to the last measurable one within
+    three words ('independent living skills'), skipping direction words; [] when there is none."""
+    words: list[str] = []
+    last = 0
+    for t in toks[i + 1:i + 4]:
+        if t in T.DIRECTION and not words:
+            continue
+        if t in T.STOP or t in (",", ";", "&") or t in T.ACTORS:
+            break
+        words.append(t)
+        if _construct(t) and not _ADJECTIVE.fullmatch(t):
+            last = len(words)
+    return words[:last]
+
+
 def _shared_head(toks: list[str], i: int) -> bool:
     """Whether the list joined by the 'and' at ``i`` describes one noun after it."""
     return any(t in _HEADS for t in toks[i + 2:i + 4])
@@ -251,18 +272,17 @@ def compound_parts(text: str) -> list[str]:
         if tok not in ("and", "&") or i == 0:
             continue
         before = toks[i - 1]
-        after = next((t for t in toks[i + 1:i + 4] if t not in T.DIRECTION and t not in T.STOP
-                      and t not in T.ACTORS and not _ADJECTIVE.fullmatch(t)), "")
-        if not (_construct(before) and _construct(after)) or T.stem(before) == T.stem(after):
+        after = _after(toks, i)
+        if not (_construct(before) and after) or T.stem(before) == T.stem(after[-1]):
             continue
-        items = [before, after]
+        items = [before, " ".join(after)]
         j = i - 2
         while j >= 1 and toks[j] == "," and _construct(toks[j - 1]):  # 'housing, income and ...'
             items.insert(0, toks[j - 1])
             j -= 2
         if _shared_head(toks, i):
             continue  # 'GP, housing and substance misuse services': kinds of one thing
-        stems = [T.stem(w) for w in items]
+        stems = [T.stem(w.split()[-1]) for w in items]
         if any((a, b) in _PAIR_STEMS for a in stems for b in stems if a != b) and len(items) == 2:
             continue
         if len(set(stems)) >= 2 and len(items) > len(best):
