@@ -279,3 +279,20 @@ def test_an_unlinked_funding_input_is_not_reported_but_other_unused_inputs_are()
     assert _codes(rec) == set()
     rec.elements["inputs"].append({"id": "IN10", "resource": "A minibus for family trips", "type": "Other"})
     assert [f.element_id for f in _found(rec, "input-unused")] == ["IN10"]
+
+
+def test_a_negative_consequence_with_neither_mitigation_nor_monitoring_is_one_finding():
+    rec = example()
+    row(rec, "negatives", "NC2").update(mitigation="", monitoring=None)
+    (f,) = _found(rec, "negative-unmanaged")
+    assert f.ref == "'Negative consequences'!G5"
+    assert "no mitigation or plan for monitoring it" in f.message and "H5 are empty" in f.message
+
+
+def test_a_missing_long_term_outcome_is_a_warning_not_an_error():
+    rec = example()
+    for o in rec.elements["outcomes"]:
+        if o["timescale"] == "Long term":
+            o["timescale"] = "Medium term"
+    rep = validate(model_of(rec))
+    assert rep.valid and [f.code for f in rep.findings] == ["no-timescale-outcome"]

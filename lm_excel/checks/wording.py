@@ -99,7 +99,7 @@ NEGATIVE_UNMANAGED = register(
     title="Negative consequence without mitigation or monitoring",
     description="A potential negative consequence should say what will be done to prevent or "
     "reduce it and how you will notice if it happens.",
-    message="Negative consequence {id} has no {what} ({ref} is empty).",
+    message="Negative consequence {id} has no {what} ({empty}).",
     fix="Fill in {ref}: {help}",
 )
 ASSUMPTION_UNTESTED = register(
@@ -381,13 +381,18 @@ def cells(ctx: Context) -> Iterator[Finding]:
 @rule(NEGATIVE_UNMANAGED, ASSUMPTION_UNTESTED)
 def management(ctx: Context) -> Iterator[Finding]:
     """Negative consequences without mitigation or monitoring; weak assumptions without a test."""
+    names = {"mitigation": "mitigation", "monitoring": "plan for monitoring it"}
     for n in ctx.model.negatives:
         if not ctx.eid(n):
             continue
-        for key, what in (("mitigation", "mitigation"), ("monitoring", "plan for monitoring it")):
-            if key in n.fields and n.fields[key].empty:
-                yield make(NEGATIVE_UNMANAGED, n.ref(key), ctx.eid(n), what=what,
-                           help=L.NEGATIVES.column(key).help)
+        empty = [k for k in names if k in n.fields and n.fields[k].empty]
+        if not empty:
+            continue  # one finding per consequence, whichever of the two is missing
+        cells = [str(n.ref(k)) for k in empty]
+        yield make(NEGATIVE_UNMANAGED, n.ref(empty[0]), ctx.eid(n),
+                   what=" or ".join(names[k] for k in empty),
+                   empty=" and ".join(cells) + (" are empty" if len(cells) > 1 else " is empty"),
+                   help=" ".join(L.NEGATIVES.column(k).help for k in empty))
     for a in ctx.model.assumptions:
         if not ctx.eid(a) or "how_tested" not in a.fields or not a.fields["how_tested"].empty:
             continue
