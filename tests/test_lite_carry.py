@@ -78,7 +78,7 @@ def assert_lite_kept(path: Path) -> None:
         assert f'r:id="{rid}"'.encode() in zf.read(start) or f'id="{rid}"'.encode() in zf.read(start)
         drawing = "xl/" + drawing_rels[0].get("Target").split("../", 1)[-1]
         names = [c.get("name") for c in ET.fromstring(zf.read(drawing)).iter(f"{{{NS['xdr']}}}cNvPr")]
-        assert names == [b.macro for b in BUTTONS]
+        assert names == [*(b.macro for b in BUTTONS), "LmLiteNote"]
         links = [r.get("Target") for r in _rels(zf, drawing.replace("drawings/", "drawings/_rels/") + ".rels")]
         assert links == [f"#{L.START.name}!{b.cell}" for b in BUTTONS]
 
