@@ -197,3 +197,12 @@ def test_two_way_rows_on_one_side_only_are_kept_and_listed():
         ("Components", "C7", WHOLE_ROW, "only in MINE (no base: added in MINE or deleted in THEIRS?)"),
     ]
     assert result.removed == [] and not result.three_way
+
+
+def test_rows_repeating_an_id_are_each_kept_under_a_numbered_key():
+    from lm_excel.exchange.partners import keyed_elements
+
+    rows = [{"id": "C3", "component": f"Copy {i}"} for i in range(1, 4)] + [{"component": "No ID"}, {}]
+    keyed = keyed_elements(L.LIST_SHEET_BY_KEY["components"], rows)
+    assert list(keyed) == ["C3", "C3 #2", "C3 #3", "(no ID) No ID"]
+    assert [r["component"] for r in keyed.values()] == ["Copy 1", "Copy 2", "Copy 3", "No ID"]
