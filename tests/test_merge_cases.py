@@ -206,3 +206,14 @@ def test_rows_repeating_an_id_are_each_kept_under_a_numbered_key():
     keyed = keyed_elements(L.LIST_SHEET_BY_KEY["components"], rows)
     assert list(keyed) == ["C3", "C3 #2", "C3 #3", "(no ID) No ID"]
     assert [r["component"] for r in keyed.values()] == ["Copy 1", "Copy 2", "Copy 3", "No ID"]
+
+
+def test_an_intervention_conflict_points_at_the_cell_that_holds_the_field():
+    from .modelkit import grids_from_records
+
+    result = merge(edited(lambda r: r.intervention.update(name="Mine's name")),
+                   edited(lambda r: r.intervention.update(name="Their name")))
+    (c,) = result.conflicts
+    grid = grids_from_records(result.records)[L.INTERVENTION.name]
+    row_ = next(i for i, r in enumerate(grid, 1) if len(r) > 1 and r[1] == "Mine's name")
+    assert (c.sheet, c.cell) == (L.INTERVENTION.name, f"Intervention!B{row_}")

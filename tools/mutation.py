@@ -72,7 +72,8 @@ MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
     # The limits: what is refused before parsing (size, zip, XML entities) and while reading.
     "reader limits": (
         ["lm_excel/workbook/reader.py", "lm_excel/workbook/xlsx_scan.py"],
-        ["tests/test_reader_errors.py", "tests/test_reader_tolerance.py", "tests/test_hardening.py"],
+        ["tests/test_reader_limits_edges.py", "tests/test_reader_errors.py", "tests/test_reader_tolerance.py",
+         "tests/test_hardening.py"],
         frozenset({"sniff", "_looks_like_text", "_check_zip", "_read_grids", "_checked_row",
                    "find_entity_declarations", "scan_sheet", "_mentions"}),
     ),
@@ -199,8 +200,7 @@ def _change(diff: str) -> str:
 
 
 def report(groups: list[str], workdir: Path, rates: dict[str, float], spent: dict[str, float]) -> str:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True, check=False).stdout.strip()
+    commit = (workdir / "COMMIT").read_text(encoding="utf-8").strip() if (workdir / "COMMIT").exists() else "?"
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     out = [f"Commit {commit}; {sum(spent.values()) / 60:.0f} min, one test process at a time; load average "
            f"at the end {load}.", "",
@@ -242,6 +242,11 @@ def main(argv: list[str] | None = None) -> int:
     if not (workdir / "pyproject.toml").exists():
         workdir.mkdir(parents=True, exist_ok=True)
         _copy_checkout(workdir)
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=False).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True, check=False).stdout.strip()
+        (workdir / "COMMIT").write_text(head + (" with uncommitted changes" if dirty else ""), encoding="utf-8")
     rates = dict.fromkeys(MODULES, 1.0)
     for item in args.sample:
         group, _, rate = item.rpartition("=")
