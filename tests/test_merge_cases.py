@@ -217,3 +217,13 @@ def test_an_intervention_conflict_points_at_the_cell_that_holds_the_field():
     grid = grids_from_records(result.records)[L.INTERVENTION.name]
     row_ = next(i for i, r in enumerate(grid, 1) if len(r) > 1 and r[1] == "Mine's name")
     assert (c.sheet, c.cell) == (L.INTERVENTION.name, f"Intervention!B{row_}")
+
+
+def test_plan_rows_repeating_a_key_are_each_kept_under_a_numbered_key():
+    from lm_excel.exchange.partners import grid_table
+
+    grid = [["Measures plan"], ["Intro"], ["Outcome ID", "Measure", "Baseline"]]
+    grid += [["OC4", "pss", f"Baseline {i}"] for i in range(1, 4)] + [["OC5", "psi4", "At referral"]]
+    table = grid_table(grid)
+    assert list(table.rows) == ["OC4 / pss", "OC4 / pss #2", "OC4 / pss #3", "OC5 / psi4"]
+    assert [r["Baseline"] for r in table.rows.values()] == ["Baseline 1", "Baseline 2", "Baseline 3", "At referral"]
