@@ -135,6 +135,7 @@ def test_defusedxml_is_a_runtime_dependency():
         ("MAX_PARTS", 10, "parts, above the limit of 10"),
         ("MAX_SHEETS", 5, "sheets, above the limit of 5"),
         ("MAX_ROWS", 10, "has more than 10 rows"),
+        ("MAX_CELLS", 50, "has more than 50 cells"),
         ("MAX_CELL_CHARS", 100, "above the limit of 100 "),
     ],
 )
@@ -152,7 +153,7 @@ def test_every_documented_limit_refuses_the_file(tmp_path, example_xlsx, monkeyp
 def test_limits_are_documented_in_the_security_page():
     page = (Path(__file__).resolve().parents[1] / "docs" / "security.md").read_text()
     for name in ("MAX_FILE_BYTES", "MAX_UNCOMPRESSED_BYTES", "MAX_COMPRESSION_RATIO", "MAX_PARTS",
-                 "MAX_SHEETS", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELL_CHARS"):
+                 "MAX_SHEETS", "MAX_ROWS", "MAX_CELLS", "MAX_COLUMNS", "MAX_CELL_CHARS"):
         value = getattr(reader, name)
         assert name in page, name
         shown = f"{value:,}" if value < 1024 * 1024 else f"{value // (1024 * 1024)} MB"

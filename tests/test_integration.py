@@ -12,7 +12,8 @@ from openpyxl.utils import get_column_letter
 from lm_excel import layout as L
 from lm_excel.measures.plan import make_plan, parse_plan_grid
 from lm_excel.workbook.plan_sheet import write_plan
-from lm_excel.exchange.partners import merge_files, share_file
+from lm_excel.exchange.merge import merge_files
+from lm_excel.exchange.share import share_file
 from lm_excel.workbook.reader import read_workbook
 
 from .conftest import run_cli

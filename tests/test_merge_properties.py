@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from lm_excel import layout as L
 from lm_excel.example import example_records
 from lm_excel.model import ModelRecords, cell_text
-from lm_excel.exchange.partners import WHOLE_ROW, Snapshot, lost_values, merge_snapshots
+from lm_excel.exchange.merge import lost_values, merge_snapshots
+from lm_excel.exchange.snapshot import WHOLE_ROW, Snapshot
 
 BASE = example_records()
 SHEETS = [s for s in L.LIST_SHEETS if BASE.elements.get(s.key)]

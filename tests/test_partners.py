@@ -18,11 +18,9 @@ from lm_excel.workbook.builder import build_workbook, write_workbook_file
 from lm_excel.example import example_records
 from lm_excel.workbook.migrate import empty_table_grid
 from lm_excel.workbook.parse import parse_table_rows
-from lm_excel.exchange.partners import (
-    diff_files,
-    merge_files,
-    share_file,
-)
+from lm_excel.exchange.diff import diff_files
+from lm_excel.exchange.merge import merge_files
+from lm_excel.exchange.share import share_file
 from lm_excel.workbook.reader import read_workbook
 
 from .conftest import run_cli
@@ -303,7 +301,7 @@ def test_a_conflict_row_deleted_after_resolving_does_not_come_back(shared, tmp_p
 
 
 def test_plan_rows_keyed_by_ref_and_measure():
-    from lm_excel.exchange.partners import grid_table
+    from lm_excel.exchange.snapshot import grid_table
 
     t = grid_table([("Measures plan",), ("intro",), ("Ref", "Type", "Statement", "Measure", "Target"),
                     ("OC1", "Outcome", "x", "SDQ", ""), ("OC1", "Outcome", "x", "PSI", "10%")])

@@ -12,7 +12,9 @@ import pytest
 
 from lm_excel import layout as L
 from lm_excel.workbook.parse import parse_table_rows
-from lm_excel.exchange.partners import diff_files, merge_files, share_file
+from lm_excel.exchange.diff import diff_files
+from lm_excel.exchange.merge import merge_files
+from lm_excel.exchange.share import share_file
 from lm_excel.workbook.reader import read_workbook
 
 from .conftest import soffice_convert

@@ -41,7 +41,7 @@ def run_demo(outdir: Path) -> list[Path]:
 
     outputs.append(check_file(workbook, out=checked_name(workbook)).output)
     # Working with partners (issue 6): the macro-free copy to email.
-    from lm_excel.exchange.partners import share_file
+    from lm_excel.exchange.share import share_file
 
     shared = share_file(workbook, outdir / "example-logic-model (to share).xlsx",
                         to="partner organisations", force=True)

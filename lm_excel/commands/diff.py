@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lm_excel.exchange.partners import diff_files, to_json
+    from lm_excel.exchange.diff import diff_files
+    from lm_excel.exchange.snapshot import to_json
 
     d = diff_files(args.a, args.b)
     print(to_json(d.to_json()) if args.json else d.text())

@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lm_excel.exchange.partners import merge_files
+    from lm_excel.exchange.merge import merge_files
 
     if len(args.files) not in (2, 3):
         raise UsageError("give BASE MINE THEIRS (three-way) or MINE THEIRS (no base)")

@@ -48,7 +48,7 @@ def print_written(path: Path, backup: Path | None, *lines: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lm_excel.exchange.partners import share_file
+    from lm_excel.exchange.share import share_file
 
     res = share_file(args.model, args.output, sender=args.sender, to=args.to,
                      return_to=args.return_to, by=args.by, force=args.force, in_place=args.in_place)

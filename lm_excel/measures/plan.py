@@ -113,13 +113,6 @@ class MeasuresPlan:
     def _local_keys(self) -> set[str]:
         return {m.key for m in self.library if m.local}
 
-    def to_csv_text(self) -> str:
-        """The visible columns as CSV text, headed as in the workbook."""
-        visible = [c for c in L.PLAN_COLUMNS if c.key not in L.PLAN_HIDDEN]
-        out = self.table[[c.key for c in visible]].copy()
-        out.columns = [c.header for c in visible]
-        return out.to_csv(index=False, lineterminator="\n")
-
 
 # --- local measures (My measures sheet) --------------------------------------------------------
 

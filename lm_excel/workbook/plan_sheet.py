@@ -303,17 +303,51 @@ def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
     return write_verified(dest, write, verify)
 
 
+#: A cell starting with one of these would be run as a formula by Excel when the CSV is opened
+#: (OWASP, "CSV Injection"): such text is written after a single quote, so Excel shows it as text.
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """One exported cell: text that Excel would treat as a formula gets a leading quote.
+
+    Numbers are written as they are (a negative number is not a formula); text starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, which Excel takes
+    as "show as text" and LibreOffice shows as typed. Quotes and line breaks inside a cell are
+    left to the CSV quoting (the whole cell is quoted), so multi-line text exports as one cell.
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def plan_csv_text(plan: MeasuresPlan) -> str:
+    """The plan's visible columns as CSV text, headed as in the workbook, every cell quoted."""
+    import csv
+    import io
+
+    visible = [c for c in L.PLAN_COLUMNS if c.key not in L.PLAN_HIDDEN]
+    buf = io.StringIO()
+    writer = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow([csv_cell(c.header) for c in visible])
+    for row in plan.rows():
+        writer.writerow([csv_cell(row.get(c.key)) for c in visible])
+    return buf.getvalue()
+
+
 def write_plan_csv(plan: MeasuresPlan, target: str | os.PathLike[str]) -> Path:
     """Export the plan's visible columns as CSV (UTF-8 with a byte-order mark, for Excel)."""
     dest = Path(target)
-    text = plan.to_csv_text()
+    text = plan_csv_text(plan)
+    data = text.encode("utf-8-sig")
 
     def verify(tmp: Path) -> None:
-        if tmp.read_text(encoding="utf-8-sig") != text:
+        if tmp.read_bytes() != data:
             raise OutputError("the CSV did not read back as written; nothing was saved", dest)
 
-    return write_verified(dest, lambda tmp: tmp.write_text(text, encoding="utf-8-sig",
-                                                           newline=""), verify)
+    return write_verified(dest, lambda tmp: tmp.write_bytes(data), verify)
 
 
-__all__ = ["rewrite_plan_sheet", "write_plan", "write_plan_csv"]
+__all__ = ["csv_cell", "plan_csv_text", "rewrite_plan_sheet", "write_plan", "write_plan_csv"]
