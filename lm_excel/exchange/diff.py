@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from lm_excel import layout as L
 from lm_excel.exchange.snapshot import (
@@ -21,6 +21,7 @@ from lm_excel.exchange.snapshot import (
     norm,
     read_snapshots,
 )
+from lm_excel.exchange.structure import Outside
 from lm_excel.model import cell_text
 
 
@@ -52,10 +53,12 @@ class Diff:
     b_schema: str
     intervention: list[FieldChange]
     rows: list[RowChange]
+    #: Changes outside the model's values: structure gaps, comments, own sheets, design text.
+    outside: list[Outside] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not self.intervention and not self.rows
+        return not self.intervention and not self.rows and not self.outside
 
     def counts(self) -> dict[str, int]:
         c = Counter(r.change for r in self.rows if r.sheet != PLAN)
@@ -82,6 +85,7 @@ class Diff:
             "rows": [
                 {**asdict(r), "fields": [asdict(f) for f in r.fields]} for r in self.rows
             ],
+            "outside_model": [asdict(o) for o in self.outside],
         }
 
     def text(self) -> str:
@@ -101,6 +105,11 @@ class Diff:
             else:
                 lines += [f"      {f.header}: {quoted(f.new or f.old)}" for f in r.fields
                           if f.header != _statement_header(r.sheet)]
+        if self.outside:
+            lines.append("Outside the model (not merged as values)")
+            for o in self.outside:
+                change = f": {quoted(o.old) or '(none)'} -> {quoted(o.new) or '(none)'}" if (o.old or o.new) else ""
+                lines.append(f"  ! {o.sheet} {o.where}: {o.what}{change}")
         c = self.counts()
         if self.empty:
             lines.append("No differences.")
@@ -147,7 +156,7 @@ def _field_changes(cols: Mapping[str, L.Column], old: Mapping[str, object], new:
         a, b = old.get(k), new.get(k)
         if norm(col, a) == norm(col, b):
             continue
-        header = col.header if col else k
+        header = col.header if col else (k[1:] + " (own column)" if k.startswith("+") else k)
         if col is not None and col.kind == "ids":
             sa, sb = L.split_ids(a), L.split_ids(b)
             out.append(FieldChange(k, header, ", ".join(sa), ", ".join(sb), True,
@@ -194,7 +203,10 @@ def diff_snapshots(a: Snapshot, b: Snapshot) -> Diff:
         for key, rec in tb.rows.items():
             if key not in ta.rows:
                 rows.append(RowChange(name, key, "added", "", tuple(_field_changes({}, {}, rec, order))))
-    return Diff(a.source, b.source, a.schema_version, b.schema_version, intervention, rows)
+    from lm_excel.exchange.structure import outside_model, structure_gaps
+
+    outside = structure_gaps(a, "the first copy", [b]) + structure_gaps(b, "the second copy", [a]) + outside_model(a, b)
+    return Diff(a.source, b.source, a.schema_version, b.schema_version, intervention, rows, outside)
 
 
 def diff_files(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> Diff:

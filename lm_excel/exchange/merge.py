@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lm_excel import __version__
@@ -20,6 +20,7 @@ from lm_excel import layout as L
 from lm_excel.errors import LmExcelError
 from lm_excel.exchange.diff import quoted
 from lm_excel.exchange.snapshot import (
+    PLAN,
     ROW_GRIDS,
     WHOLE_ROW,
     Grid,
@@ -37,9 +38,8 @@ from lm_excel.exchange.snapshot import (
     read_snapshots,
     record_sig,
     table_grid,
-    table_grid_of,
 )
-from lm_excel.exchange.writing import output_target, write_model
+from lm_excel.exchange.writing import output_target, write_into_copy
 from lm_excel.model import ModelRecords, a1, cell_text, quote_sheet
 
 
@@ -77,6 +77,8 @@ class MergeResult:
     applied: int  # fields changed on one side only and taken over
     three_way: bool
     theirs: Snapshot  # THEIRS after renumbering (what was merged)
+    #: For each conflict: (sheet key or plan sheet name, row key, field key or header)
+    where: list[tuple[str, str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [
@@ -270,8 +272,7 @@ def _renumber(base: Snapshot, mine: Snapshot, theirs: Snapshot) -> tuple[Snapsho
                         rec[k] = ", ".join(links.get(i, i) for i in ids)
             out.append(rec)
         elements[sheet.key] = out
-    renamed = Snapshot(ModelRecords(dict(theirs.records.intervention), elements),
-                       dict(theirs.extras), dict(theirs.meta), theirs.source)
+    renamed = replace(theirs, records=ModelRecords(dict(theirs.records.intervention), elements), _keyed={})
     return renamed, reported
 
 
@@ -315,7 +316,7 @@ def merge_snapshots(base: Snapshot | None, mine: Snapshot, theirs: Snapshot) -> 
     records = ModelRecords(intervention, elements)
     conflicts = _locate(mg.conflicts, records, plan_where, plan_headers)
     return MergeResult(records, extras, conflicts, reported, mg.removed, mg.added, mg.applied,
-                       base is not None, theirs)
+                       base is not None, theirs, [(sk, k, f) for _, sk, k, f in mg.conflicts])
 
 
 def _locate(raw: list[tuple[Conflict, str, str, str]], records: ModelRecords,
@@ -418,36 +419,79 @@ class MergeFilesResult:
     path: Path
     result: MergeResult
     backup: Path | None
+    #: Everything listed on the Conflicts sheet by this merge (model conflicts, structure gaps,
+    #: changes outside the model, values MINE's file had no place for).
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str],
                 theirs: str | os.PathLike[str], out: str | os.PathLike[str] | None, *,
                 by: str | None = None, force: bool = False, in_place: bool = False) -> MergeFilesResult:
-    """Merge THEIRS into MINE (three-way with BASE) and write the result, verified."""
+    """Merge THEIRS into MINE (three-way with BASE) and write the result into a copy of MINE.
+
+    With ``in_place`` MINE itself is replaced (after a backup), under an exclusive lock held
+    from reading to writing, so two merges into one master run one after the other.
+    """
+    from lm_excel.fileio import exclusive_lock
+
     paths = [Path(p) for p in (base, mine, theirs) if p is not None]
-    snaps = read_snapshots(paths)
-    sb = snaps[0] if base is not None else None
-    sm, st = snaps[-2], snaps[-1]
-    target, backup_path = output_target(None if out is None else Path(out), Path(mine) if in_place else None,
-                                  paths, force, ".xlsx")
-    result = merge_snapshots(sb, sm, st)
-    who = by or default_user()
-    when = now_text()
+    mine_path = Path(mine)
+    with exclusive_lock(mine_path if in_place else None):
+        snaps = read_snapshots(paths)
+        sb = snaps[0] if base is not None else None
+        sm, st = snaps[-2], snaps[-1]
+        suffix = mine_path.suffix.lower() if mine_path.suffix.lower() in (".xlsx", ".xlsm") else ".xlsx"
+        target, backup_path = output_target(None if out is None else Path(out), mine_path if in_place else None,
+                                            paths, force, suffix)
+        try:
+            return _merge_into(paths, sb, sm, st, target, backup_path, by)
+        except BaseException:
+            if backup_path is not None:
+                backup_path.unlink(missing_ok=True)  # MINE is unchanged: no backup is needed
+            raise
+
+
+def _merge_into(paths: Sequence[Path], sb: Snapshot | None, sm: Snapshot, st: Snapshot, target: Path,
+                backup_path: Path | None, by: str | None) -> MergeFilesResult:
+    from lm_excel.exchange.master import append_rows, place_merge
+    from lm_excel.exchange.structure import outside_model, structure_gaps, without_structure_gaps
+
+    gaps = structure_gaps(sm, "MINE", [sb, st]) + structure_gaps(st, "THEIRS", [sb, sm])
+    reference = sb
+    sm_full = without_structure_gaps(sm, sb or st)
+    st_full = without_structure_gaps(st, sb or sm)
+    if sb is not None:
+        gaps += structure_gaps(sb, "BASE", [sm, st])
+        reference = without_structure_gaps(sb, sm_full)
+    result = merge_snapshots(reference, sm_full, st_full)
+    placement = place_merge(sm, result.records, result.extras.get(PLAN))
+    who, when = by or default_user(), now_text()
+    conflicts = [replace(c, cell=placement.cell(*w)) for c, w in zip(result.conflicts, result.where)]
+    conflicts += [Conflict(g.sheet, "", g.where, g.what, "", None, "", "") for g in gaps]
+    conflicts += [Conflict(o.sheet, "", o.where, o.what + "; not copied into MINE: copy it by hand if "
+                           "wanted", "", None if sb is None else o.old, "", o.new)
+                  for o in outside_model(sb or sm, st, "THEIRS")]
+    conflicts += [Conflict(u.sheet, u.id, u.field, f"not written: {u.why}", "", None, "", u.value)
+                  for u in placement.unplaced]
     names = " + ".join(p.name for p in paths)
-    log = log_rows(*(s for s in (sb, sm, st) if s is not None))
-    log.append({"when": when, "who": who, "action": "merge", "summary": result.summary(),
-                "files": f"{names} -> {target.name}", "tool": __version__})
-    # Earlier conflicts: MINE's rows, plus THEIRS' rows that are new (not in BASE), so a row the
-    # LA deleted after resolving it does not come back from a partner's older copy.
-    gone = {record_sig(r) for r in conflict_rows(sb)} if sb is not None else set()
-    earlier = conflict_rows(sm) + [r for r in conflict_rows(st) if record_sig(r) not in gone]
-    earlier = list({record_sig(r): r for r in earlier}.values())
-    new_rows = [c.record(when) for c in result.conflicts]
-    extras = dict(result.extras)
-    extras[L.CHANGE_LOG.name] = table_grid_of(L.CHANGE_LOG, log)
-    extras[L.CONFLICTS.name] = table_grid_of(L.CONFLICTS, new_rows + earlier)
-    meta = {"merged_at": when, "merged_by": who, "merged_from": names,
-            "model_version": cell_text(result.records.intervention.get("version"))}
+    summary = result.summary() + (f"; {len(conflicts) - len(result.conflicts)} structure or "
+                                  "outside-the-model note(s)" if len(conflicts) > len(result.conflicts) else "")
+    new_log = {"when": when, "who": who, "action": "merge", "summary": summary,
+               "files": f"{names} -> {target.name}", "tool": __version__}
+    # Earlier conflicts of THEIRS that are new (not in BASE, not in MINE) are carried too, so a
+    # row the LA deleted after resolving it does not come back from a partner's older copy.
+    gone = {record_sig(r) for r in [*conflict_rows(sb), *conflict_rows(sm)]} if sb is not None else {
+        record_sig(r) for r in conflict_rows(sm)}
+    carried = [r for r in conflict_rows(st) if record_sig(r) not in gone]
+    view = sm.view
+    assert view is not None
+    edits = list(placement.edits)
+    edits += append_rows(view, sm.extras.get(L.CHANGE_LOG.name), L.CHANGE_LOG,
+                         [r for r in log_rows(st) if record_sig(r) not in {record_sig(x) for x in log_rows(sm)}]
+                         + [new_log])
+    edits += append_rows(view, sm.extras.get(L.CONFLICTS.name), L.CONFLICTS,
+                         [c.record(when) for c in conflicts] + carried)
+    log_count = len(log_rows(sm, st)) + 1
     theirs_merged = result.theirs
 
     def check(written: Snapshot) -> None:
@@ -455,11 +499,8 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
         if lost:
             raise LmExcelError(f"the merged workbook would lose {len(lost)} value(s) (first: {lost[0]}); "
                                "nothing was saved", target)
-        if len(log_rows(written)) < len(log):
+        if len(log_rows(written)) < log_count:
             raise LmExcelError("the change log lost rows when written; nothing was saved", target)
 
-    from lm_excel.workbook.builder import metadata
-
-    path = write_model(target, result.records, extras, metadata(meta), None, check)
-    return MergeFilesResult(path, result, backup_path)
-
+    path = write_into_copy(view.path, target, edits, check)
+    return MergeFilesResult(path, result, backup_path, conflicts)

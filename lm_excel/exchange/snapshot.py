@@ -17,8 +17,10 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from lm_excel import layout as L
+from lm_excel.exchange.fileview import FileView
 from lm_excel.model import LogicModel, ModelRecords, cell_text
 
 Grid = Sequence[Sequence[object]]
@@ -41,6 +43,10 @@ class Snapshot:
     extras: dict[str, Grid] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    #: Where everything is in the file the snapshot was read from (None: built in memory).
+    view: FileView | None = field(default=None, repr=False, compare=False)
+    #: (sheet key, column key) the file lacks; column key "" = the whole sheet (see ``missing``).
+    missing: frozenset[tuple[str, str]] = frozenset()
     _keyed: dict[str, dict[str, Rec]] = field(default_factory=dict, repr=False, compare=False)
 
     def keyed(self, sheet: L.ListSheet) -> dict[str, Rec]:
@@ -59,9 +65,43 @@ class Snapshot:
 
 
 def read_snapshot(path: str | os.PathLike[str]) -> Snapshot:
-    from lm_excel.workbook.reader import read_workbook
+    """A workbook file as a snapshot: its model, a column of the user's own beside a table as a
+    field '+Header', what the file lacks of the layout, and where everything is in the file."""
+    from lm_excel.workbook.reader import read_workbook_grids
 
-    return Snapshot.of(read_workbook(path))
+    model, grids = read_workbook_grids(path)
+    view = FileView.of(Path(path), model, grids)
+    records = model.to_records()
+    elements = {k: list(rows) for k, rows in records.elements.items()}
+    for sheet_key, place in view.sheets.items():
+        own = {h: c for h, c in place.columns.items() if h.startswith("+")}
+        if not own:
+            continue
+        grid = grids[place.name]
+        by_row = {el.row: i for i, el in enumerate(model.elements.get(sheet_key, ()))}
+        for row, i in by_row.items():
+            cells = grid[row - 1] if row - 1 < len(grid) else ()
+            for h, c in own.items():
+                value = cells[c - 1] if c - 1 < len(cells) else None
+                if cell_text(value):
+                    elements[sheet_key][i][h] = value
+    return Snapshot(ModelRecords(records.intervention, elements), dict(model.extras), dict(model.meta),
+                    model.source, view=view, missing=frozenset(_missing(model, view)))
+
+
+def _missing(model: LogicModel, view: FileView) -> set[tuple[str, str]]:
+    """What the file lacks of the layout, from the reader's structure notes."""
+    by_name = {s.name: s.key for s in L.LIST_SHEETS}
+    by_name.update({actual: key for key, actual in view.located.items() if actual})
+    out: set[tuple[str, str]] = set()
+    for note in model.notes:
+        if note.code == "missing-sheet" and note.sheet in by_name or note.code == "no-header-row" and note.sheet in by_name:
+            out.add((by_name[note.sheet], ""))
+        elif note.code == "missing-column" and note.sheet in by_name:
+            out.add((by_name[note.sheet], note.detail))
+        elif note.code == "missing-field":
+            out.add((L.INTERVENTION.key, note.detail))
+    return out
 
 
 def read_snapshots(paths: Sequence[str | os.PathLike[str]]) -> list[Snapshot]:
@@ -106,13 +146,18 @@ def keyed_elements(sheet: L.ListSheet, rows: Iterable[Mapping[str, object]]) -> 
     for rec in rows:
         if is_empty(rec):
             continue
-        id_ = L.normalise_id(rec.get("id"))
-        base = id_ or "(no ID) " + cell_text(rec.get(sheet.statement))[:60]
-        key, n = base, 2
-        while key in out:
-            key, n = f"{base} #{n}", n + 1
-        out[key] = dict(rec)
+        out[element_key(sheet, rec, out)] = dict(rec)
     return out
+
+
+def element_key(sheet: L.ListSheet, rec: Mapping[str, object], taken: Mapping[str, object]) -> str:
+    """A row's key (see :func:`keyed_elements`) given the keys already ``taken``."""
+    id_ = L.normalise_id(rec.get("id"))
+    base = id_ or "(no ID) " + cell_text(rec.get(sheet.statement))[:60]
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base} #{n}", n + 1
+    return key
 
 
 # --- grids of plan rows -------------------------------------------------------------------------
@@ -126,6 +171,7 @@ class GridTable:
     header: list[str]
     rows: dict[str, Rec]  # key -> header text -> value
     keyed_by: tuple[str, ...]  # headers making the key; () = whole-row content
+    where: dict[str, int] = field(default_factory=dict)  # key -> 0-based grid row
 
 
 def _is_key_header(h: str) -> bool:
@@ -158,6 +204,7 @@ def grid_table(grid: Grid | None) -> GridTable:
         measure = next((h for h in named if "measure" in L.match_key(h)), None)
         keys = ids + ((measure,) if ids and measure else ())
     table: dict[str, Rec] = {}
+    where: dict[str, int] = {}
     design = L.plan_design_rows(rows)  # worked out from the rows: written again, not merged
     for r in range(header_r + 1, len(rows)):
         if r in design:
@@ -173,7 +220,8 @@ def grid_table(grid: Grid | None) -> GridTable:
         while key in table:
             key, n = f"{base} #{n}", n + 1
         table[key] = rec
-    return GridTable(rows[:header_r], header, table, keys)
+        where[key] = r
+    return GridTable(rows[:header_r], header, table, keys, where)
 
 
 def table_grid(t: GridTable) -> tuple[list[tuple[object, ...]], dict[str, int]]:

@@ -7,9 +7,10 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from lm_excel.errors import LmExcelError, UsageError
+from lm_excel.errors import LmExcelError, OutputError, UsageError
 from lm_excel.exchange.snapshot import Grid, Snapshot
 from lm_excel.model import ModelRecords
+from lm_excel.workbook.xlsx_patch import CellEdit
 
 
 def output_target(out: Path | None, in_place_of: Path | None, inputs: Sequence[Path], force: bool,
@@ -54,3 +55,19 @@ def write_model(target: Path, records: ModelRecords, extras: Mapping[str, Grid],
         verify,
     )
 
+
+
+def write_into_copy(src: Path, target: Path, edits: Sequence[CellEdit],
+                    check: Callable[[Snapshot], None]) -> Path:
+    """Write a copy of ``src`` with ``edits`` to ``target``, verified (see :mod:`~lm_excel.workbook.xlsx_patch`)."""
+    from lm_excel.exchange.snapshot import read_snapshot
+    from lm_excel.fileio import write_verified
+    from lm_excel.workbook.xlsx_patch import PatchError, patch_workbook
+
+    def write(tmp: Path) -> None:
+        try:
+            patch_workbook(src, tmp, edits)
+        except PatchError as exc:
+            raise OutputError(f"cannot be written into a copy of '{src.name}': {exc}", target) from None
+
+    return write_verified(target, write, lambda tmp: check(read_snapshot(tmp)))

@@ -19,11 +19,10 @@ import re
 import stat
 import warnings
 import zipfile
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from lm_excel.workbook import xlsx_scan
 from lm_excel.errors import (
     EncryptedWorkbookError,
     NotAWorkbookError,
@@ -33,6 +32,7 @@ from lm_excel.errors import (
     os_error_text,
 )
 from lm_excel.model import CellRef, LogicModel, StructureNote
+from lm_excel.workbook import xlsx_scan
 from lm_excel.workbook.parse import Grid, located_sheets, parse_grids
 
 #: Refuse workbooks whose parts would expand to more than this many bytes.
@@ -451,7 +451,7 @@ def _sheet_grid(ws: Any, path: Path, fixes: dict[str, str]) -> list[tuple[object
             return _grid(ws, _fast_row_cells(ws), path, fixes)
         except WorkbookError:
             raise
-        except Exception:  # noqa: BLE001 - _NotFast, or damage openpyxl's path reports its own way
+        except Exception:  # noqa: BLE001, S110 - _NotFast, or damage openpyxl's path reports its own way
             pass
     return _grid(ws, _openpyxl_row_cells(ws), path, fixes)
 
@@ -586,12 +586,17 @@ def read_workbook(path: str | os.PathLike[str]) -> LogicModel:
     Raises a :class:`~lm_excel.errors.WorkbookError` subclass, whose message names the file and
     the problem in one line, when the file cannot be read as a logic model.
     """
+    return read_workbook_grids(path)[0]
+
+
+def read_workbook_grids(path: str | os.PathLike[str]) -> tuple[LogicModel, dict[str, Grid]]:
+    """:func:`read_workbook`, and the grids it was read from (for tools that work on the file)."""
     p = Path(path)
     sniff(p)
     grids = read_grids(p)
     model = parse_grids(grids, source=p.name, path=p)
     extra = _cell_notes(p, model, list(grids))
-    return dataclasses.replace(model, notes=model.notes + tuple(extra)) if extra else model
+    return (dataclasses.replace(model, notes=model.notes + tuple(extra)) if extra else model), grids
 
 
 def _cell_notes(path: Path, model: LogicModel, names: list[str]) -> list[StructureNote]:
