@@ -57,9 +57,13 @@ LISTS: dict[str, tuple[str, ...]] = {
     "timescale": ("Short term", "Medium term", "Long term"),
     "who_benefits": (
         "Child",
+        "Young person or care leaver",
         "Parent or carer",
+        "Foster carer",
+        "Kinship carer",
         "Family",
         "Practitioner",
+        "School or early-years staff",
         "Service or system",
         "Community",
     ),
@@ -415,7 +419,7 @@ MY_MEASURES = ListSheet(
         Column("domain", "Domain", "choice", help="The main area it measures.", choices="measure_domain", width=16),
         Column("what_it_measures", "What it measures", help="What it tells you, e.g. whether families felt listened to at each visit.", width=40, long=True, aliases=("measures", "description")),
         Column("respondent", "Completed by", help="Who fills it in or provides it: child, young person, parent or carer, family, practitioner, service or system.", width=18, aliases=("respondent", "informant")),
-        Column("who_benefits", "Suits outcomes for", help="Outcomes for whom it fits: child, parent or carer, family, practitioner, service or system, community. Separate several with semicolons.", width=20, aliases=("who benefits",)),
+        Column("who_benefits", "Suits outcomes for", help="Outcomes for whom it fits: child, young person, parent or carer, foster carer, kinship carer, family, practitioner, school or early-years staff, service or system, community. Separate several with semicolons.", width=20, aliases=("who benefits",)),
         Column("ages", "Ages", help="Age range in years, e.g. 8-15 or 13+. Leave blank for any age.", width=10),
         Column("data_source", "Data source", help="Where the data comes from, e.g. case management system, feedback card.", width=22),
         Column("timepoints", "Timepoints", help="When it is collected, e.g. first visit and case closure.", width=20),
@@ -492,6 +496,20 @@ START = OutputSheet(
     intro="",
     colour="1F4E79",
 )
+DIAGRAM = OutputSheet(
+    key="diagram",
+    name="Diagram",
+    intro=(
+        "The logic model at a glance, drawn from the other sheets. Press Build measures plan or "
+        "Create Word report (or run lm-excel diagram) to draw it again after you change the model."
+    ),
+    colour="1F4E79",
+)
+#: Metadata keys of the diagram on the Diagram sheet: the fingerprint of the model it was drawn
+#: from (see :func:`lm_excel.model.drawing_fingerprint`), when, and from which model version.
+META_DIAGRAM_FINGERPRINT = "diagram_fingerprint"
+META_DIAGRAM_DRAWN = "diagram_drawn"
+META_DIAGRAM_VERSION = "diagram_version"
 MEASURES_PLAN = OutputSheet(
     key="measures_plan",
     name="Measures plan",
@@ -556,6 +574,7 @@ META_SHEET = "Metadata"
 #: Sheets in workbook order (hidden sheets last).
 SHEET_ORDER: tuple[str, ...] = (
     START.name,
+    DIAGRAM.name,
     INTERVENTION.name,
     *(s.name for s in LIST_SHEETS),
     MEASURES_PLAN.name,

@@ -111,6 +111,8 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "missing-metadata": (grids_case(lambda g: g.pop("Metadata")), [("Metadata", "")]),
     "schema-version": (grids_case(_set_cell("Metadata", 2, 2, "one")), [("Metadata!B2", "")]),
     "structure-problem": (_extra_note(), [("Outcomes!B5", "")]),
+    "diagram-out-of-date": (grids_case(lambda g: g["Metadata"].append(["diagram_fingerprint", "0" * 16])),
+                            [("Diagram!A1", "")]),
     # cell values the reader noted (issue 8)
     "error-value": (grids_case(_set_cell("Outcomes", 5, 2, "#REF!")), [("Outcomes!B5", "OC2")]),
     "formula-without-value": (_extra_note("formula-without-value", "outcome: =A1&\"x\""),

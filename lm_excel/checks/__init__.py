@@ -14,6 +14,7 @@ from . import (  # noqa: F401
     cellvalues,
     chain,
     completeness,
+    diagram,
     identity,
     readiness,
     references,

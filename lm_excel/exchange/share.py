@@ -71,6 +71,6 @@ def share_file(model_path: str | os.PathLike[str], out: str | os.PathLike[str] |
 
     from lm_excel.workbook.builder import metadata
 
-    path = write_model(target, snap.records, extras, metadata(meta), note, check)
+    path = write_model(target, snap.records, extras, metadata(meta), note, check, src)
     return ShareResult(path, note, summary, backup_path)
 

@@ -35,9 +35,12 @@ def output_target(out: Path | None, in_place_of: Path | None, inputs: Sequence[P
 
 
 def write_model(target: Path, records: ModelRecords, extras: Mapping[str, Grid], meta: Mapping[str, str],
-           start_note: str | None, check: Callable[[Snapshot], None]) -> Path:
+                start_note: str | None, check: Callable[[Snapshot], None], carry_from: Path) -> Path:
+    """Build the workbook, then put back the parts of ``carry_from`` it lacks (the xlwings Lite
+    add-in and its buttons, other programs' parts), check it, and put it in place."""
     from lm_excel.fileio import write_verified
     from lm_excel.workbook.builder import write_workbook_file
+    from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
 
     def verify(tmp: Path) -> None:
@@ -51,7 +54,8 @@ def write_model(target: Path, records: ModelRecords, extras: Mapping[str, Grid],
 
     return write_verified(
         target,
-        lambda tmp: write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
+        lambda tmp: (write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
+                     carry_parts(carry_from, tmp)),
         verify,
     )
 
