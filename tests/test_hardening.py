@@ -502,3 +502,27 @@ def test_check_writes_control_characters_and_formula_like_text_safely(tmp_path):
     assert formula_cells(result.output) == []
     assert read_workbook(result.output).to_records().normalised() == read_workbook(src).to_records().normalised()
     assert src.read_bytes() == before
+
+
+def test_an_empty_last_row_as_libreoffice_writes_it_reads_as_the_workbook(tmp_path, example_xlsx):
+    """LibreOffice writes an empty formatted row 1,048,576 after a row is deleted: it costs
+    nothing, counts towards no limit, and the model reads exactly as before."""
+    path = B.last_row_written(tmp_path, example_xlsx)
+    assert read_workbook(path).to_records() == read_workbook(example_xlsx).to_records()
+
+
+def test_a_sheet_of_many_one_cell_rows_is_refused_while_streaming(tmp_path, example_xlsx, monkeypatch):
+    """Refused at the first row over the limit: the rows below it are never read."""
+    path = B.many_rows(tmp_path, example_xlsx, rows=60_000)
+    seen: list[int] = []
+    real = reader._values
+
+    def counting(cells):
+        seen.append(1)
+        return real(cells)
+
+    monkeypatch.setattr(reader, "_values", counting)
+    with pytest.raises(E.TooLargeError) as info:
+        read_workbook(path)
+    assert "has more than 20,000 rows" in _one_line(info.value, path)
+    assert len(seen) < 21_000 + 200  # the example's other sheets, then 20,001 rows of this one

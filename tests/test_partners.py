@@ -306,3 +306,39 @@ def test_plan_rows_keyed_by_ref_and_measure():
                     ("OC1", "Outcome", "x", "SDQ", ""), ("OC1", "Outcome", "x", "PSI", "10%")])
     assert t.keyed_by == ("Ref", "Measure")
     assert list(t.rows) == ["OC1 / SDQ", "OC1 / PSI"]
+
+
+def test_merge_into_an_xlsm_keeps_every_part_of_mine_byte_for_byte(shared, tmp_path):
+    """MINE's macros, sensitivity label and other programs' parts are copied, not rebuilt; only
+    the sheets holding a merged cell change, and within them only the merged rows."""
+    _, base = shared
+    mine = tmp_path / "master.xlsm"
+    extra = {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 not really VBA, kept as bytes",
+             "docMetadata/LabelInfo.xml": b'<?xml version="1.0"?><clbl:labelList xmlns:clbl='
+                                          b'"http://schemas.microsoft.com/office/2020/mipLabelMetadata">'
+                                          b'<clbl:label id="{1}" enabled="1" method="Standard"/></clbl:labelList>',
+             "customXml/item9.xml": b"<partner-tool-data>keep me</partner-tool-data>"}
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(mine, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            out.writestr(info, src.read(info))
+        for name, data in extra.items():
+            out.writestr(name, data)
+    theirs = edit(base, tmp_path / "theirs.xlsx", Outcomes__B5="Partners act on concerns sooner")
+    res = merge_files(base, mine, theirs, tmp_path / "merged.xlsm")
+    with zipfile.ZipFile(mine) as a, zipfile.ZipFile(res.path) as b:
+        before = {n: a.read(n) for n in a.namelist()}
+        after = {n: b.read(n) for n in b.namelist()}
+    assert list(after) == list(before)
+    changed = sorted(n for n in before if before[n] != after[n])
+    from lm_excel.workbook.xlsx_scan import sheet_parts
+
+    with zipfile.ZipFile(mine) as zf:
+        parts = sheet_parts(zf)
+    assert changed == sorted({parts["Outcomes"], parts[L.CHANGE_LOG.name]}), changed
+    assert read_workbook(res.path).outcomes[1].text("outcome") == "Partners act on concerns sooner"
+    # within the changed sheet, rows other than the merged one are kept as they were
+    import re
+
+    rows = lambda data: re.findall(rb"<row [^>]*>.*?</row>", data, re.S)  # noqa: E731
+    old, new = rows(before[parts["Outcomes"]]), rows(after[parts["Outcomes"]])
+    assert len(old) == len(new) and sum(x != y for x, y in zip(old, new)) == 1

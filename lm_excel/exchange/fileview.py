@@ -69,7 +69,7 @@ class FileView:
             if actual is not None:
                 outputs[out.name] = (actual, len(grids[actual]))
         known = {*located.values(), *(find_sheet(names, n) for n in
-                                       (*EXTRA_SHEETS, L.META_SHEET, L.LISTS_SHEET, L.START.name))}
+                                       (*EXTRA_SHEETS, *L.SHEET_ORDER, L.META_SHEET, L.LISTS_SHEET))}
         own = [n for n in names if n not in known]
         return cls(path, names, located, sheets, intervention, outputs,
                    {n: sum(1 for row in grids[n] for v in row if cell_text(v)) for n in own},

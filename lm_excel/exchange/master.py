@@ -197,20 +197,21 @@ def _place_plan(out: Placement, view: FileView, old_grid: Grid | None, new_grid:
 def append_rows(view: FileView, grid: Grid | None, sheet: L.OutputSheet,
                 rows: Sequence[Mapping[str, object]]) -> list[CellEdit]:
     """Cell edits appending ``rows`` (column key -> value) to an output table of MINE's file."""
+    from lm_excel.workbook.migrate import empty_table_grid
     from lm_excel.workbook.parse import find_header_row
-    from lm_excel.workbook.xlsx_patch import PatchError
 
     actual = view.outputs.get(sheet.name, (None, 0))[0]
-    if actual is None:
-        raise PatchError(f"MINE has no '{sheet.name}' sheet")
-    grid = grid or ()
+    if actual is None:  # an older layout: the sheet is added (see new_output_sheets)
+        actual, grid = sheet.name, ()
+    grid = grid if actual in view.sheet_names and grid else ()
     found = find_header_row(grid, sheet, required=())
     edits: list[CellEdit] = []
     if found is None:
-        header_row = max(L.HEADER_ROW, len(grid) + 1)
+        top = empty_table_grid(sheet) if not grid else [tuple(c.header for c in sheet.columns)]
+        header_row = len(grid) + len(top)
         mapping = {c.key: i + 1 for i, c in enumerate(sheet.columns)}
-        edits += [CellEdit(actual, header_row, i, c.header) for c, i in
-                  ((c, mapping[c.key]) for c in sheet.columns)]
+        for r, values in enumerate(top, start=len(grid) + 1):
+            edits += [CellEdit(actual, r, c, v) for c, v in enumerate(values, start=1) if v]
     else:
         header_row, mapping = found[0] + 1, {k: c + 1 for k, c in found[1].items()}
     row = max(len(grid), header_row) + 1
@@ -236,3 +237,8 @@ def _whole(sheet_key: str, rec: Mapping[str, object]) -> str:
     cols = columns_of(sheet_key) if sheet_key else {}
     return " | ".join(f"{cols[k].header if k in cols else k.lstrip('+')}: {cell_text(v)}"
                       for k, v in rec.items() if cell_text(v))
+
+
+def new_output_sheets(view: FileView) -> list[str]:
+    """Output sheets MINE's file lacks (an older layout), added by the merge."""
+    return [s.name for s in (L.CHANGE_LOG, L.CONFLICTS) if s.name not in view.outputs]

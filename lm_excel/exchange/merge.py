@@ -39,6 +39,7 @@ from lm_excel.exchange.snapshot import (
     record_sig,
     table_grid,
 )
+from lm_excel.exchange.structure import Outside
 from lm_excel.exchange.writing import output_target, write_into_copy
 from lm_excel.model import ModelRecords, a1, cell_text, quote_sheet
 
@@ -411,6 +412,22 @@ def lost_values(base: Snapshot | None, mine: Snapshot, theirs: Snapshot, out: Sn
     return problems
 
 
+def merge_copies(base: Snapshot | None, mine: Snapshot, theirs: Snapshot) -> tuple[MergeResult, list[Outside]]:
+    """:func:`merge_snapshots`, with structure not taken for content: a sheet, column or field
+    one copy lacks is filled from the others (BASE, else the other side) before merging, so it
+    is never applied as deletions, and each gap comes back as a note for the Conflicts sheet."""
+    from lm_excel.exchange.structure import structure_gaps, without_structure_gaps
+
+    gaps = structure_gaps(mine, "MINE", [base, theirs]) + structure_gaps(theirs, "THEIRS", [base, mine])
+    mine_full = without_structure_gaps(mine, base or theirs)
+    theirs_full = without_structure_gaps(theirs, base or mine)
+    reference = base
+    if base is not None:
+        gaps += structure_gaps(base, "BASE", [mine, theirs])
+        reference = without_structure_gaps(base, mine_full)
+    return merge_snapshots(reference, mine_full, theirs_full), gaps
+
+
 # --- merge files --------------------------------------------------------------------------------
 
 
@@ -453,17 +470,10 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
 
 def _merge_into(paths: Sequence[Path], sb: Snapshot | None, sm: Snapshot, st: Snapshot, target: Path,
                 backup_path: Path | None, by: str | None) -> MergeFilesResult:
-    from lm_excel.exchange.master import append_rows, place_merge
-    from lm_excel.exchange.structure import outside_model, structure_gaps, without_structure_gaps
+    from lm_excel.exchange.master import append_rows, new_output_sheets, place_merge
+    from lm_excel.exchange.structure import outside_model
 
-    gaps = structure_gaps(sm, "MINE", [sb, st]) + structure_gaps(st, "THEIRS", [sb, sm])
-    reference = sb
-    sm_full = without_structure_gaps(sm, sb or st)
-    st_full = without_structure_gaps(st, sb or sm)
-    if sb is not None:
-        gaps += structure_gaps(sb, "BASE", [sm, st])
-        reference = without_structure_gaps(sb, sm_full)
-    result = merge_snapshots(reference, sm_full, st_full)
+    result, gaps = merge_copies(sb, sm, st)
     placement = place_merge(sm, result.records, result.extras.get(PLAN))
     who, when = by or default_user(), now_text()
     conflicts = [replace(c, cell=placement.cell(*w)) for c, w in zip(result.conflicts, result.where)]
@@ -502,5 +512,5 @@ def _merge_into(paths: Sequence[Path], sb: Snapshot | None, sm: Snapshot, st: Sn
         if len(log_rows(written)) < log_count:
             raise LmExcelError("the change log lost rows when written; nothing was saved", target)
 
-    path = write_into_copy(view.path, target, edits, check)
+    path = write_into_copy(view.path, target, edits, check, new_output_sheets(view))
     return MergeFilesResult(path, result, backup_path, conflicts)

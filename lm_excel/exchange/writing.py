@@ -62,7 +62,7 @@ def write_model(target: Path, records: ModelRecords, extras: Mapping[str, Grid],
 
 
 def write_into_copy(src: Path, target: Path, edits: Sequence[CellEdit],
-                    check: Callable[[Snapshot], None]) -> Path:
+                    check: Callable[[Snapshot], None], new_sheets: Sequence[str] = ()) -> Path:
     """Write a copy of ``src`` with ``edits`` to ``target``, verified (see :mod:`~lm_excel.workbook.xlsx_patch`)."""
     from lm_excel.exchange.snapshot import read_snapshot
     from lm_excel.fileio import write_verified
@@ -70,7 +70,7 @@ def write_into_copy(src: Path, target: Path, edits: Sequence[CellEdit],
 
     def write(tmp: Path) -> None:
         try:
-            patch_workbook(src, tmp, edits)
+            patch_workbook(src, tmp, edits, new_sheets)
         except PatchError as exc:
             raise OutputError(f"cannot be written into a copy of '{src.name}': {exc}", target) from None
 

@@ -56,16 +56,16 @@ def find_sheet(names: Sequence[str], wanted: str, aliases: Sequence[str] = ()) -
     return None
 
 
-def locate_sheets(grids: Mapping[str, Grid]) -> dict[str, str | None]:
+def locate_sheets(grids: Mapping[str, Grid], by_content: bool = True) -> dict[str, str | None]:
     """The actual sheet of the intervention form and of each list sheet (by sheet key): by name
-    or alias, else (a renamed list sheet) by its header row; None when not found."""
+    or alias, else (``by_content``: a renamed list sheet) by its header row; None when not found."""
     names = list(grids)
     located: dict[str, str | None] = {
         L.INTERVENTION.key: find_sheet(names, L.INTERVENTION.name, L.INTERVENTION.aliases)
     }
     for sheet in L.LIST_SHEETS:
         located[sheet.key] = find_sheet(names, sheet.name, sheet.aliases)
-    for sheet in L.LIST_SHEETS:
+    for sheet in L.LIST_SHEETS if by_content else ():
         if located[sheet.key] is None:
             located[sheet.key] = sheet_by_content(grids, sheet, {*located.values(), *_known_sheets(names)})
     return located
@@ -73,7 +73,8 @@ def locate_sheets(grids: Mapping[str, Grid]) -> dict[str, str | None]:
 
 def _known_sheets(names: Sequence[str]) -> set[str | None]:
     """Sheets that are never a renamed list sheet (output sheets, lists, metadata, start)."""
-    known = [*EXTRA_SHEETS, L.META_SHEET, L.LISTS_SHEET, L.START.name]
+    known = [*EXTRA_SHEETS, L.META_SHEET, L.LISTS_SHEET, *(n for n in L.SHEET_ORDER if n not in
+                                                             {s.name for s in L.LIST_SHEETS})]
     return {find_sheet(names, n) for n in known}
 
 
@@ -319,8 +320,12 @@ def parse_grids(
     grids: Mapping[str, Grid],
     source: str,
     path: str | os.PathLike[str] | None = None,
+    sheets_by_content: bool = False,
 ) -> LogicModel:
     """Build a logic model from grids keyed by actual sheet name.
+
+    With ``sheets_by_content`` a list sheet not found by name is looked for by its header row
+    (a partner's renamed sheet, for merging); the checker reads by name only, and reports it.
 
     Raises :class:`NotALogicModelError` when no logic-model sheet is present,
     :class:`MissingSheetsError` when required sheets are missing, and
@@ -333,7 +338,7 @@ def parse_grids(
     meta_name = find_sheet(names, L.META_SHEET)
     meta = parse_meta(grids[meta_name]) if meta_name else {}
 
-    located = locate_sheets(grids)
+    located = locate_sheets(grids, sheets_by_content)
 
     if not any(located.values()):
         shown = ", ".join(f"'{n}'" for n in names[:4]) + (", ..." if len(names) > 4 else "")

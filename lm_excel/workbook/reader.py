@@ -589,12 +589,14 @@ def read_workbook(path: str | os.PathLike[str]) -> LogicModel:
     return read_workbook_grids(path)[0]
 
 
-def read_workbook_grids(path: str | os.PathLike[str]) -> tuple[LogicModel, dict[str, Grid]]:
-    """:func:`read_workbook`, and the grids it was read from (for tools that work on the file)."""
+def read_workbook_grids(path: str | os.PathLike[str], sheets_by_content: bool = False,
+                        ) -> tuple[LogicModel, dict[str, Grid]]:
+    """:func:`read_workbook`, and the grids it was read from (for tools that work on the file);
+    ``sheets_by_content``: see :func:`~lm_excel.workbook.parse.parse_grids`."""
     p = Path(path)
     sniff(p)
     grids = read_grids(p)
-    model = parse_grids(grids, source=p.name, path=p)
+    model = parse_grids(grids, source=p.name, path=p, sheets_by_content=sheets_by_content)
     extra = _cell_notes(p, model, list(grids))
     return (dataclasses.replace(model, notes=model.notes + tuple(extra)) if extra else model), grids
 

@@ -282,20 +282,69 @@ def _extended_table(data: bytes, rows: Mapping[int, set[int]]) -> bytes | None:
     return _TABLE_REF.sub(lambda t: t.group(1) + (new if t.group(2) == old else t.group(2)) + t.group(3), data)
 
 
-def patch_workbook(src: str | Path, dst: str | Path, edits: Sequence[CellEdit]) -> None:
-    """Write ``src`` to ``dst`` with ``edits`` applied (see the module's description)."""
+_EMPTY_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="'
+                b'http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>')
+_WS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+_WS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+
+
+def _added_sheets(zf: zipfile.ZipFile, names: Sequence[str]) -> tuple[dict[str, str], dict[str, bytes]]:
+    """New empty sheets at the end of the workbook: their parts, and the changed package parts
+    (workbook, its relationships, content types)."""
+    book, rels, types = (zf.read(n) for n in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                                              "[Content_Types].xml"))
+    have = set(zf.namelist())
+    ids = [int(x) for x in re.findall(rb'\bsheetId\s*=\s*"(\d+)"', book)] or [0]
+    rids = set(re.findall(rb'\bId\s*=\s*"([^"]+)"', rels))
+    parts: dict[str, str] = {}
+    m = re.search(rb"<(\w+:)?sheets\b", book)
+    if m is None:
+        raise PatchError("the workbook has no sheet list")
+    prefix = m.group(1) or b""
+    r_prefix = re.search(rb'xmlns:(\w+)="http://schemas.openxmlformats.org/officeDocument/2006/relationships"', book)
+    if r_prefix is None or b"</" + prefix + b"sheets>" not in book:
+        raise PatchError("the workbook's sheet list cannot be extended")
+    for name in names:
+        n = 1
+        while f"xl/worksheets/sheet{n}.xml" in have or f"xl/worksheets/sheet{n}.xml" in parts.values():
+            n += 1
+        part, rid = f"xl/worksheets/sheet{n}.xml", f"rIdLmx{n}"
+        while rid.encode() in rids:
+            rid += "x"
+        parts[name] = part
+        ids.append(max(ids) + 1)
+        book = book.replace(b"</" + prefix + b"sheets>", b"<%ssheet name=%s sheetId=\"%d\" %s:id=\"%s\"/></%ssheets>"
+                            % (prefix, quoteattr(name).encode("utf-8"), ids[-1], r_prefix.group(1),
+                               rid.encode(), prefix), 1)
+        rels = rels.replace(b"</Relationships>", f'<Relationship Id="{rid}" Type="{_WS_TYPE}" '
+                            f'Target="worksheets/sheet{n}.xml"/></Relationships>'.encode(), 1)
+        types = types.replace(b"</Types>", f'<Override PartName="/{part}" ContentType="{_WS_CT}"/>'
+                              "</Types>".encode(), 1)
+    return parts, {"xl/workbook.xml": book, "xl/_rels/workbook.xml.rels": rels, "[Content_Types].xml": types}
+
+
+def patch_workbook(src: str | Path, dst: str | Path, edits: Sequence[CellEdit],
+                   new_sheets: Sequence[str] = ()) -> None:
+    """Write ``src`` to ``dst`` with ``edits`` applied (see the module's description); the sheets
+    named in ``new_sheets`` are added, empty, at the end first (edits may then fill them)."""
     by_sheet: dict[str, dict[tuple[int, int], object]] = {}
     for e in edits:
         by_sheet.setdefault(e.sheet, {})[(e.row, e.col)] = e.value
     with zipfile.ZipFile(src) as zf:
         parts = xlsx_scan.sheet_parts(zf)
         new: dict[str, bytes] = {}
+        added: dict[str, bytes] = {}
+        if new_sheets:
+            fresh, package = _added_sheets(zf, [n for n in new_sheets if n not in parts])
+            parts.update(fresh)
+            new.update(package)
+            added = {part: _EMPTY_SHEET for part in fresh.values()}
         dropped_formula = False
         for sheet, cells in by_sheet.items():
             part = parts.get(sheet)
             if part is None:
                 raise PatchError(f"sheet '{sheet}' is not in the workbook")
-            patch = _SheetPatch(zf.read(part))
+            patch = _SheetPatch(added[part] if part in added else zf.read(part))
             data = patch.apply(cells)
             links = {f"{col_letter(e.col)}{e.row}": e.link for e in edits if e.sheet == sheet and e.link}
             sd = _SHEET_DATA.search(data)
@@ -304,7 +353,7 @@ def patch_workbook(src: str | Path, dst: str | Path, edits: Sequence[CellEdit]) 
             rows: dict[int, set[int]] = {}
             for r, c in cells:
                 rows.setdefault(r, set()).add(c)
-            for kind, target in _rels_of(zf, part):
+            for kind, target in (_rels_of(zf, part) if part not in added else ()):
                 if kind == "table" and target in zf.namelist():
                     table = _extended_table(zf.read(target), rows)
                     if table is not None:
@@ -312,6 +361,7 @@ def patch_workbook(src: str | Path, dst: str | Path, edits: Sequence[CellEdit]) 
         drop = {i.filename for i in zf.infolist() if i.filename.endswith("calcChain.xml")} if dropped_formula else set()
         if drop:
             new.update(_without_calc_chain(zf))
+        new.update({part: data for part, data in added.items() if part not in new})
         _copy_zip(zf, dst, new, drop)
 
 
@@ -336,6 +386,8 @@ def _copy_zip(zf: zipfile.ZipFile, dst: str | Path, new: Mapping[str, bytes], dr
             copy.external_attr = info.external_attr
             copy.create_system = info.create_system
             out.writestr(copy, data, compress_type=info.compress_type)
+        for name in (n for n in new if n not in zf.namelist()):
+            out.writestr(name, new[name], compress_type=zipfile.ZIP_DEFLATED)
 
 
 __all__ = ["CellEdit", "PatchError", "cell_xml", "patch_workbook"]
