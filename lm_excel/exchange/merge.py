@@ -196,11 +196,12 @@ class _Merger:
                 merged[key] = dict(m)
                 self.conflict(sheet_name, sheet_key, key, "", WHOLE_ROW, "changed in MINE, deleted in THEIRS",
                               whole(m), whole(b), whole(m), "(deleted)")
-        # THEIRS-only rows, in THEIRS' order after MINE's rows (where a merge into MINE's file
-        # writes them: below its table).
+        # THEIRS-only rows, placed after their predecessor in THEIRS' order.
         result: list[tuple[str, Rec]] = list(merged.items())
+        prev: str | None = None
         for key, t in theirs.items():
             if key in mine:
+                prev = key
                 continue
             b = base.get(key) if base is not None else None
             keep = True
@@ -217,7 +218,9 @@ class _Merger:
                 self.conflict(sheet_name, sheet_key, key, "", WHOLE_ROW, "deleted in MINE, changed in THEIRS",
                               whole(t), whole(b), "(deleted)", whole(t))
             if keep:
-                result.append((key, dict(t)))
+                at = next((i + 1 for i, (k, _) in enumerate(result) if k == prev), 0 if prev is None else len(result))
+                result.insert(at, (key, dict(t)))
+                prev = key
         if base is not None:
             for key in base:
                 if key not in mine and key not in theirs:
