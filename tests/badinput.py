@@ -17,9 +17,7 @@ from pathlib import Path
 from lm_excel import layout as L
 from lm_excel.model import ModelRecords
 
-from .conftest import SHARED
-
-CORPUS = SHARED / "corpus" / "foreign-spreadsheets"
+from .conftest import CORPUS
 
 # --- files that are not workbooks ----------------------------------------------------------------
 
@@ -31,17 +29,9 @@ def zero_byte(folder: Path) -> Path:
 
 
 def legacy_xls(folder: Path) -> Path:
-    """A real Excel 97-2003 file from the shared corpus if present, else an OLE2 compound file."""
+    """A real Excel 97-2003 file from the foreign-spreadsheet corpus, renamed to .xlsx."""
     path = folder / "legacy.xlsx"  # renamed, as users do: the content decides, not the suffix
-    real = CORPUS / "date.xls"
-    if real.is_file():
-        shutil.copyfile(real, path)
-    else:
-        header = bytearray(512)
-        header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-        header[0x18:0x1C] = b"\x3e\x00\x03\x00"  # minor/major version
-        header[0x1C:0x1E] = b"\xfe\xff"  # little-endian byte order mark
-        path.write_bytes(bytes(header) + b"\x00" * 1536)
+    shutil.copyfile(CORPUS / "date.xls", path)
     return path
 
 

@@ -11,8 +11,26 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-#: shared/ sits beside the project checkout (here and in CI).
+#: Frozen test data committed with the project, so a fresh clone runs every test.
+DATA = ROOT / "tests" / "data"
+#: The foreign-spreadsheet corpus (from the calamine project, MIT: see its README and LICENSE).
+CORPUS = DATA / "corpus" / "foreign-spreadsheets"
+#: The measure-suggestion development set and the required measure keys (see data/eval/README.md).
+EVAL = DATA / "eval"
+#: shared/ sits beside the project checkout in the team's sandbox and CI. Only
+#: test_test_data.py reads it (to prove the frozen copies are current), through ``shared_path``.
 SHARED = ROOT.parent / "shared"
+
+
+def shared_path(relative: str) -> Path:
+    """``shared/RELATIVE`` beside the checkout: skipped when absent, a failure under
+    ``LM_EXCEL_REQUIRE_SHARED=1`` (set by .ci/run), so nothing that needs it skips silently in CI."""
+    path = SHARED / relative
+    if not path.exists():
+        if os.environ.get("LM_EXCEL_REQUIRE_SHARED") == "1":
+            pytest.fail(f"LM_EXCEL_REQUIRE_SHARED=1 but {relative} is not in shared/ beside the checkout")
+        pytest.skip(f"shared/{relative} is not beside the checkout")
+    return path
 
 
 def soffice_path() -> str | None:

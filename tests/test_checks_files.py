@@ -23,7 +23,7 @@ from lm_excel.workbook.sheetwriter import HIGHLIGHT_MARKER, OpenpyxlWriter, Shee
 from lm_excel.usecases import check_workbook as check_file
 from lm_excel.workbook.validation_sheet import HIGHLIGHT_FILL, TABLE_HEADER_ROW
 
-from .conftest import SHARED, run_cli, soffice_convert
+from .conftest import CORPUS, run_cli, soffice_convert
 from .modelkit import example, row
 
 
@@ -238,9 +238,7 @@ def test_in_place_refuses_a_workbook_open_in_excel(tmp_path, broken_xlsx):
 
 
 def test_xlsm_keeps_its_vba_project(tmp_path):
-    source = SHARED / "corpus" / "foreign-spreadsheets" / "vba.xlsm"
-    if not source.exists():
-        pytest.skip("shared corpus not available")
+    source = CORPUS / "vba.xlsm"
     vba = tmp_path / "vbaProject.bin"
     with zipfile.ZipFile(source) as z:
         vba.write_bytes(z.read("xl/vbaProject.bin"))

@@ -440,7 +440,15 @@ def test_an_unreadable_sheet_is_one_finding_not_a_cascade(sheet):
 
 @pytest.mark.parametrize("sheet", ["Inputs", "Outputs", "Context factors", "Assumptions", "Negative consequences"])
 def test_a_missing_optional_sheet_is_one_finding(sheet):
-    rep = validate(model_of(edit_grids=lambda g: g.pop(sheet)))
+    # C7 only produces an output and IN9 is used by C7 alone: without the Outputs sheet nothing
+    # says what C7 achieves, which must not cascade into 'component leads nowhere' (issue 19).
+    rec = example()
+    rec.elements["components"].append({"id": "C7", "component": "Evening helpline for parents",
+                                       "description": "A phone line open until 10pm", "inputs_used": "IN9"})
+    rec.elements["inputs"].append({"id": "IN9", "resource": "A phone line", "detail": "One mobile phone"})
+    row(rec, "outputs", "OP1")["from_components"] = "C1, C7"
+    assert validate(model_of(rec)).findings == ()
+    rep = validate(model_of(rec, edit_grids=lambda g: g.pop(sheet)))
     assert rep.flatten(["code", "ref"]) == [("missing-sheet", sheet)]
 
 

@@ -20,9 +20,7 @@ import pytest
 from lm_excel import cli
 from lm_excel.commands import COMMAND_MODULES
 
-from .conftest import SHARED, run_cli
-
-CORPUS = SHARED / "corpus" / "foreign-spreadsheets"
+from .conftest import CORPUS, run_cli
 
 #: command -> argv for one input workbook, given a folder for any output it might write.
 READING_COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
@@ -42,9 +40,6 @@ NOT_READING = {"new", "demo", "suggest", "portfolio"}  # suggest reads outcome t
 SUBPROCESS_SAMPLE = ("date.xls", "any_sheets.ods", "issues.xlsb", "pass_protected.xlsx",
                      "issue252.xlsx", "errors.xlsx", "vba.xlsm", "too_small.xls")
 
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus folder is absent")
-
-
 def test_every_command_is_classified():
     unknown = set(COMMAND_MODULES) - set(READING_COMMANDS) - NOT_READING
     assert not unknown, f"add {sorted(unknown)} to READING_COMMANDS (or NOT_READING) in this file"
@@ -52,7 +47,7 @@ def test_every_command_is_classified():
 
 @pytest.fixture(scope="module")
 def corpus_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A private copy, so a command that wrongly writes cannot damage the shared corpus."""
+    """A private copy, so a command that wrongly writes cannot damage the corpus."""
     folder = tmp_path_factory.mktemp("corpus")
     for path in sorted(CORPUS.iterdir()):
         if path.is_file():
@@ -66,7 +61,6 @@ def _check_error_line(err: str, name: str) -> None:
     assert "Traceback" not in err and "internal error" not in err
 
 
-@needs_corpus
 @pytest.mark.parametrize("command", sorted(READING_COMMANDS))
 def test_command_over_the_whole_corpus(command, corpus_copy, tmp_path, capsys):
     files = sorted(p for p in corpus_copy.iterdir() if p.is_file())
@@ -86,7 +80,6 @@ def test_command_over_the_whole_corpus(command, corpus_copy, tmp_path, capsys):
     assert {p.name: p.read_bytes() for p in sorted(corpus_copy.iterdir())} == before
 
 
-@needs_corpus
 @pytest.mark.parametrize("command", sorted(READING_COMMANDS))
 def test_command_as_a_whole_process_on_a_sample(command, corpus_copy, tmp_path):
     for name in SUBPROCESS_SAMPLE:
@@ -112,7 +105,6 @@ for path in sorted(Path(sys.argv[1]).iterdir()):
 """
 
 
-@needs_corpus
 def test_reading_the_corpus_in_a_plain_process_prints_only_one_line_per_file(corpus_copy):
     """Outside pytest, openpyxl's warnings would reach stderr: the reader must keep them quiet."""
     import os

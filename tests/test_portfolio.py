@@ -28,7 +28,7 @@ from lm_excel.portfolio.collect import (
 from lm_excel.portfolio.themes import Theme, ThemeMatcher, load_themes
 from lm_excel.usecases import check_findings
 
-from .conftest import ROOT, SHARED, run_cli, soffice_convert
+from .conftest import CORPUS, ROOT, run_cli, soffice_convert
 from .portfolio_data import THEME_SENTENCES, add_measures_plan, variant_records
 
 #: Stands for the worked example itself, unchanged (the checker finds no error in it).
@@ -563,10 +563,8 @@ def test_a_folder_of_only_broken_workbooks_exits_1_with_a_summary(tmp_path):
     wb.close()
 
 
-CORPUS = SHARED / "corpus" / "foreign-spreadsheets"
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus folder is absent")
 def test_the_whole_corpus_of_foreign_spreadsheets_as_one_folder(tmp_path):
     import shutil
 

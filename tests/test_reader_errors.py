@@ -13,7 +13,7 @@ from lm_excel import errors as E
 from lm_excel import layout as L
 from lm_excel.workbook.reader import read_workbook
 
-from .conftest import SHARED
+from .conftest import CORPUS
 
 
 def _assert_one_line(exc: BaseException, name: str) -> None:
@@ -113,10 +113,8 @@ def test_missing_file_and_folder(tmp_path):
         read_workbook(tmp_path)
 
 
-CORPUS = SHARED / "corpus" / "foreign-spreadsheets"
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
 def test_every_foreign_spreadsheet_gets_a_clear_error_and_is_unchanged():
     files = sorted(p for p in CORPUS.iterdir() if p.is_file())
     assert len(files) >= 100

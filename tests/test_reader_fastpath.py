@@ -26,10 +26,9 @@ from lm_excel.example import example_records
 from lm_excel.model import ModelRecords
 from lm_excel.workbook.reader import _fast_sheet_rows, _load_read_only, read_grids, sniff
 
-from .conftest import SHARED
+from .conftest import CORPUS
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-CORPUS = SHARED / "corpus" / "foreign-spreadsheets"
 
 
 def _reference_grids(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -180,7 +179,6 @@ def test_project_workbooks_read_as_openpyxl_reads_them(tmp_path: Path, example_x
         wb.close()
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
 def test_foreign_corpus_reads_as_openpyxl_reads_it() -> None:
     files = sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm"))
     assert len(files) >= 50

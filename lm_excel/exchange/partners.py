@@ -828,9 +828,12 @@ def _target(out: Path | None, in_place_of: Path | None, inputs: Sequence[Path], 
 
 
 def _write(target: Path, records: ModelRecords, extras: Mapping[str, Grid], meta: Mapping[str, str],
-           start_note: str | None, check: Callable[[Snapshot], None]) -> Path:
-    from lm_excel.workbook.builder import write_workbook_file
+           start_note: str | None, check: Callable[[Snapshot], None], carry_from: Path) -> Path:
+    """Build the workbook, then put back the parts of ``carry_from`` it lacks (the xlwings Lite
+    add-in and its buttons, other programs' parts), check it, and put it in place."""
     from lm_excel.fileio import write_verified
+    from lm_excel.workbook.builder import write_workbook_file
+    from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
 
     def verify(tmp: Path) -> None:
@@ -844,7 +847,8 @@ def _write(target: Path, records: ModelRecords, extras: Mapping[str, Grid], meta
 
     return write_verified(
         target,
-        lambda tmp: write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
+        lambda tmp: (write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
+                     carry_parts(carry_from, tmp)),
         verify,
     )
 
@@ -902,7 +906,7 @@ def share_file(model_path: str | os.PathLike[str], out: str | os.PathLike[str] |
 
     from lm_excel.workbook.builder import metadata
 
-    path = _write(target, snap.records, extras, metadata(meta), note, check)
+    path = _write(target, snap.records, extras, metadata(meta), note, check, src)
     return ShareResult(path, note, summary, backup_path)
 
 
@@ -956,7 +960,7 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
 
     from lm_excel.workbook.builder import metadata
 
-    path = _write(target, result.records, extras, metadata(meta), None, check)
+    path = _write(target, result.records, extras, metadata(meta), None, check, Path(mine))
     return MergeFilesResult(path, result, backup_path)
 
 

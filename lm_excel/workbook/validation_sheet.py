@@ -168,6 +168,7 @@ def write_checked(
     copy. Whatever is written is written atomically and checked: re-read, its logic model must
     equal the input's value for value.
     """
+    from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
 
     if in_place and out is not None:
@@ -199,6 +200,7 @@ def write_checked(
             wb.save(tmp)
         finally:
             wb.close()
+        carry_parts(src, tmp)  # what openpyxl dropped: the xlwings Lite add-in, shapes, ...
 
     def verify(tmp: Path) -> None:
         back = read_workbook(tmp)

@@ -1,0 +1,129 @@
+"""The logic-chain rules on the cases the worked example cannot show: a component that only
+produces an output, mechanisms that nothing triggers, and medium- against long-term outcomes.
+
+In the worked example every component both triggers a mechanism and produces an output, and
+every outcome is reached, so these cases are built here on purpose (issue 19)."""
+
+from __future__ import annotations
+
+from lm_excel.checks import validate
+from lm_excel.model import ModelRecords
+
+from .modelkit import example, model_of, row
+
+
+#: The logic-chain codes (stable codes: see docs/checks.md).
+CHAIN = {"component-leads-nowhere", "input-unused", "mechanism-no-trigger", "mechanism-leads-nowhere",
+         "output-no-component", "outcome-no-contributor", "long-term-unreachable"}
+
+
+def _chain(rec: ModelRecords) -> list[tuple[str, str]]:
+    """(code, element ID) of every logic-chain finding, in report order."""
+    return [(f.code, f.element_id) for f in validate(model_of(rec)).findings if f.code in CHAIN]
+
+
+def _component(rec: ModelRecords, id_: str, text: str) -> None:
+    rec.elements["components"].append({"id": id_, "component": text, "description": text})
+
+
+def test_a_component_that_only_produces_an_output_leads_somewhere():
+    rec = example()
+    _component(rec, "C7", "Evening helpline for parents")
+    row(rec, "outputs", "OP1")["from_components"] = "C1, C7"
+    assert _chain(rec) == []
+
+
+def test_a_component_that_only_triggers_a_mechanism_leads_somewhere():
+    rec = example()
+    _component(rec, "C7", "Evening helpline for parents")
+    row(rec, "mechanisms", "M1")["triggered_by"] = "C1, C3, C7"
+    assert _chain(rec) == []
+
+
+def test_a_component_with_neither_is_the_one_reported():
+    rec = example()
+    _component(rec, "C7", "Evening helpline for parents")
+    _component(rec, "C8", "Weekend drop-in sessions")
+    row(rec, "outputs", "OP1")["from_components"] = "C1, C7"
+    assert _chain(rec) == [("component-leads-nowhere", "C8")]
+
+
+def _untriggered_branch(rec: ModelRecords) -> None:
+    """M7 (triggered by nothing) -> OC12 (short term) -> OC13 (long term)."""
+    rec.elements["mechanisms"].append({"id": "M7", "mechanism": "Parents trust the service more",
+                                       "triggered_by": "", "leads_to": "OC12"})
+    rec.elements["outcomes"].append({"id": "OC12", "outcome": "More parents ask for help early",
+                                     "timescale": "Short term", "direction": "Increase",
+                                     "contributes_to": "OC13"})
+    rec.elements["outcomes"].append({"id": "OC13", "outcome": "Fewer families reach crisis point",
+                                     "timescale": "Long term", "direction": "Decrease"})
+
+
+def test_reachability_starts_from_components_not_from_untriggered_mechanisms():
+    rec = example()
+    _untriggered_branch(rec)
+    assert _chain(rec) == [("mechanism-no-trigger", "M7"), ("long-term-unreachable", "OC13")]
+
+
+def test_a_triggered_branch_reaches_its_long_term_outcome():
+    rec = example()
+    _untriggered_branch(rec)
+    row(rec, "mechanisms", "M7")["triggered_by"] = "C2"
+    assert _chain(rec) == []
+
+
+def test_a_branch_through_a_mechanism_of_a_component_elsewhere_is_reached():
+    # Reaching OC13 needs every hop: component C4 -> M4 -> OC4 (existing) ... and here
+    # C6 -> M6 -> OC3 -> OC12 -> OC13, two 'contributes to' steps after the mechanism.
+    rec = example()
+    _untriggered_branch(rec)
+    row(rec, "mechanisms", "M7")["triggered_by"] = "C6"
+    row(rec, "mechanisms", "M7")["leads_to"] = "OC3"
+    row(rec, "outcomes", "OC3")["contributes_to"] = "OC10, OC12"
+    assert _chain(rec) == []
+
+
+def test_an_unreachable_medium_term_outcome_is_not_called_long_term():
+    rec = example()
+    _untriggered_branch(rec)
+    row(rec, "outcomes", "OC13")["timescale"] = "Medium term"
+    assert _chain(rec) == [("mechanism-no-trigger", "M7")]
+
+
+def test_long_term_is_read_whatever_the_case_and_spacing():
+    rec = example()
+    _untriggered_branch(rec)
+    row(rec, "outcomes", "OC13")["timescale"] = "  LONG   term "
+    assert ("long-term-unreachable", "OC13") in _chain(rec)
+
+
+def test_an_outcome_nothing_leads_to_is_reported_once_not_also_as_unreachable():
+    rec = example()
+    rec.elements["outcomes"].append({"id": "OC12", "outcome": "Fewer families reach crisis point",
+                                     "timescale": "Long term", "direction": "Decrease"})
+    assert _chain(rec) == [("outcome-no-contributor", "OC12")]
+
+
+def test_an_outcome_reached_only_through_contributes_to_has_a_contributor():
+    rec = example()
+    rec.elements["outcomes"].append({"id": "OC12", "outcome": "Fewer families reach crisis point",
+                                     "timescale": "Long term", "direction": "Decrease"})
+    row(rec, "outcomes", "OC8")["contributes_to"] = "OC9, OC12"
+    assert _chain(rec) == []
+
+
+def test_an_outcome_reached_only_through_a_mechanism_has_a_contributor():
+    rec = example()
+    rec.elements["outcomes"].append({"id": "OC12", "outcome": "Fewer families reach crisis point",
+                                     "timescale": "Long term", "direction": "Decrease"})
+    row(rec, "mechanisms", "M4")["leads_to"] = "OC4, OC5, OC12"
+    assert _chain(rec) == []
+
+
+def test_every_unused_input_is_reported_and_a_used_one_is_not():
+    rec = example()
+    rec.elements["inputs"].append({"id": "IN9", "resource": "A minibus for trips"})
+    rec.elements["inputs"].append({"id": "IN10", "resource": "A second minibus"})
+    assert _chain(rec) == [("input-unused", "IN9"), ("input-unused", "IN10")]
+    row(rec, "components", "C1")["inputs_used"] = str(row(rec, "components", "C1")["inputs_used"]) + ", IN9"
+    assert _chain(rec) == [("input-unused", "IN10")]
