@@ -7,9 +7,10 @@ from pathlib import Path
 
 HELP = "Write a formatted, accessible Word report of a logic-model workbook."
 DESCRIPTION = """\
-Write a Word report of a logic-model workbook: title page, contents, summary, context, the logic
-model at a glance (a table and a diagram), how it works, assumptions, potential negative
-consequences, and, when available, the quality check and the evaluation-measures plan. The
+Write a Word report of a logic-model workbook for a board or funder: title page, contents, a
+readiness summary (from the quality check), summary, context, the logic model at a glance (a
+table and a diagram), how it works, assumptions, potential negative consequences and the
+evaluation plan (from the workbook's measures plan). The
 workbook is only read. By default the report goes next to the workbook, named after it with the
 intervention's version and today's date; a report that is open in Word is never overwritten
 (a new name is chosen and printed).
@@ -28,13 +29,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the report to write (.docx); default: next to the workbook")
     p.add_argument("--diagram-out", type=Path, default=None, metavar="FILE",
                    help="also save the diagram as FILE (.png or .svg)")
+    p.add_argument("--no-page-numbers", action="store_true",
+                   help="do not lay the report out with LibreOffice to put page numbers in its "
+                        "contents (faster; Word adds them when it opens the file)")
+    p.add_argument("--with-check-detail", action="store_true",
+                   help="add an appendix listing every finding of the check with its cell "
+                        "(for the model's authors; the board sees the readiness summary)")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from lm_excel.usecases import make_report
 
-    result = make_report(args.path, args.output, args.diagram_out)
+    result = make_report(args.path, args.output, args.diagram_out,
+                         with_check_detail=args.with_check_detail,
+                         page_numbers=not args.no_page_numbers)
     if result.renamed:
         print(f"'{result.requested.name}' is open in another program, so the report was written "
               f"under a new name:")

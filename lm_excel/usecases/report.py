@@ -17,14 +17,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def make_report(source: WorkbookSource, output: str | os.PathLike[str] | None = None,
                 diagram_out: str | os.PathLike[str] | None = None, *,
-                protect: Sequence[str | os.PathLike[str]] = ()) -> ReportResult:
+                protect: Sequence[str | os.PathLike[str]] = (), with_check_detail: bool = False,
+                page_numbers: bool = True) -> ReportResult:
     """Write the Word report of a workbook; return the ``ReportResult``.
 
     The report shows the same check as :func:`check_workbook` (the findings of
     :func:`check_model`) and the measures plan the workbook holds, as the user left it (none
     when it holds none). By default it goes beside the workbook file, named after it with the
     intervention's version and today's date; a report open in Word is never overwritten. The
-    workbook itself is never written.
+    workbook itself is never written. ``with_check_detail`` adds every finding's detail;
+    ``page_numbers=False`` leaves the page-number fields out.
     """
     from lm_excel.report.document import default_report_path, write_report
 
@@ -38,4 +40,5 @@ def make_report(source: WorkbookSource, output: str | os.PathLike[str] | None = 
             raise UsageError("give the report's file name (the workbook has no folder)")
         output = default_report_path(model, path.parent, path.stem)
     keep = [*protect, *([path] if path is not None else [])]
-    return write_report(output, model, report, plan, diagram_out, protect=keep)
+    return write_report(output, model, report, plan, diagram_out, protect=keep,
+                        with_check_detail=with_check_detail, page_numbers=page_numbers)
