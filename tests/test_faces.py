@@ -1,8 +1,9 @@
 """Every face gives the same verdict on the same workbook.
 
-The faces: ``lm-excel check``, the quality section of ``lm-excel report``, the Check button
-(``xl.validate``) and the Create Word report button (``xl.word_report``) on xlwings' remote
-engine, and the per-workbook check status of ``lm-excel portfolio``. The workbooks: the worked
+The faces: ``lm-excel check``, the check appendix of ``lm-excel report --with-check-detail``
+and the readiness summary of the default report, the Check button (``xl.validate``) and the
+Create Word report button (``xl.word_report``) on xlwings' remote engine, and the per-workbook
+check status of ``lm-excel portfolio``. The workbooks: the worked
 example without a plan, with its plan, and with a plan that disagrees with the model (three
 baselines blanked on the Measures plan sheet: the issue's example, three warnings).
 """
@@ -92,11 +93,26 @@ def _report_verdict(docx_path: Path) -> Verdict:
     return _verdict([(r.cells[0].text, r.cells[2].text) for r in table.rows[1:]])
 
 
-def cli_report(path: Path, tmp: Path) -> Verdict:
-    out = tmp / f"{path.parent.name}.docx"
-    proc = run_cli("report", str(path), "-o", str(out))
+def cli_report(path: Path, tmp: Path, *options: str) -> Path:
+    out = tmp / f"{path.parent.name}{''.join(options)}.docx"
+    proc = run_cli("report", str(path), "-o", str(out), *options)
     assert proc.returncode == 0, proc.stderr
-    return _report_verdict(out)
+    return out
+
+
+def _text(docx_path: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs)
+
+
+def readiness_lines(path: Path) -> list[str]:
+    """What the readiness summary of the report must say, from the check every face runs."""
+    from lm_excel.report.readiness import assess
+
+    result = check_workbook(path)
+    summary = assess(result.model, result.report, result.plan)
+    return [summary.verdict, *summary.gaps]
 
 
 def button_check(path: Path) -> Verdict:
@@ -111,7 +127,7 @@ def button_check(path: Path) -> Verdict:
     return _verdict([(r[0], r[5]) for r in rows])
 
 
-def button_report(path: Path, tmp: Path) -> Verdict:
+def button_report(path: Path, tmp: Path) -> Path:
     folder = tmp / f"button {path.parent.name}"
     folder.mkdir()
     copy = folder / path.name
@@ -120,7 +136,7 @@ def button_report(path: Path, tmp: Path) -> Verdict:
     xl.word_report(book, open_file=False)
     assert alerts(book) == []
     (report,) = folder.glob("*.docx")
-    return _report_verdict(report)
+    return report
 
 
 def portfolio_counts(path: Path, tmp: Path) -> tuple[int, int]:
@@ -144,8 +160,12 @@ def test_every_face_gives_the_same_findings(name: str, workbooks: dict[str, Path
     want = _verdict([(f.severity, f.message) for f in expected.findings])
     assert cli_check(path) == want
     assert button_check(path) == want
-    assert cli_report(path, tmp_path) == want
-    assert button_report(path, tmp_path) == want
+    assert _report_verdict(cli_report(path, tmp_path, "--with-check-detail")) == want
+    # The default report says what the check found in plain words: the same from both faces.
+    lines = readiness_lines(path)
+    for text in (_text(cli_report(path, tmp_path)), _text(button_report(path, tmp_path))):
+        missing = [line for line in lines if line not in text]
+        assert not missing, missing
     assert portfolio_counts(path, tmp_path) == (expected.counts["error"], expected.counts["warning"])
 
 
@@ -160,3 +180,5 @@ def test_a_plan_that_disagrees_with_the_model_gives_its_warnings(workbooks: dict
     missing = [f for f in disagrees.report.findings if f.code == "no-baseline"]
     assert len(missing) == 3 and all(f.sheet == L.MEASURES_PLAN.name for f in missing)
     assert disagrees.report.counts["warning"] == planned.report.counts["warning"] + 3
+    gap = [line for line in readiness_lines(workbooks["disagrees"]) if "without a baseline" in line]
+    assert len(gap) == 1 and gap[0].startswith("3 measures")
