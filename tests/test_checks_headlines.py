@@ -65,3 +65,18 @@ def test_the_validation_sheet_leads_with_the_headline_and_its_rows(tmp_path, unl
     assert ws.cell(after + 1, 1).value is None
     # the details' cells are highlighted like any finding's
     assert any("C4" in str(cf.sqref) for cf in openpyxl.load_workbook(result.output)["Mechanisms"].conditional_formatting)
+
+
+def test_a_sheet_wide_finding_lists_its_rows_in_the_cli_and_on_the_validation_sheet(tmp_path):
+    rec = example()
+    for a in rec.elements["assumptions"]:
+        a["how_tested"] = ""
+    path = build_workbook(tmp_path / "untested.xlsx", rec)
+    proc = run_cli("check", str(path))
+    assert "warning [assumptions-untested]: 4 assumptions rated weak" in proc.stdout
+    assert "      - Assumptions!E6 [assumption-untested] A3: " in proc.stdout
+    result = check_file(path, write=True, out=tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(result.output)["Validation"]
+    first = TABLE_HEADER_ROW + 1
+    assert [ws.cell(first + i, 2).value for i in range(5)] == ["assumptions-untested"] + ["assumption-untested"] * 4
+    assert ws.cell(first + 1, 6).value.startswith(DETAIL_MARK)

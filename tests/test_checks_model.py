@@ -296,3 +296,14 @@ def test_a_missing_long_term_outcome_is_a_warning_not_an_error():
             o["timescale"] = "Medium term"
     rep = validate(model_of(rec))
     assert rep.valid and [f.code for f in rep.findings] == ["no-timescale-outcome"]
+
+
+def test_the_same_gap_on_three_rows_is_said_once_for_the_sheet():
+    rec = example()
+    for n in rec.elements["negatives"][:2]:
+        n["mitigation"] = ""
+    assert [f.code for f in validate(model_of(rec)).findings] == ["negative-unmanaged"] * 2  # two: each its own
+    rec.elements["negatives"][2]["monitoring"] = ""
+    (f,) = validate(model_of(rec)).findings
+    assert f.code == "negatives-unmanaged" and f.message.startswith("3 negative consequences")
+    assert [d.element_id for d in f.details] == ["NC1", "NC2", "NC3"] and f.ref == "'Negative consequences'!G4"

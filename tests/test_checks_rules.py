@@ -105,6 +105,16 @@ def _untriggered(*ids: str) -> Callable[[ModelRecords], None]:
     return edit
 
 
+def _unmanaged(rec: ModelRecords) -> None:
+    for n in rec.elements["negatives"]:
+        n.update(mitigation="", monitoring="")
+
+
+def _untested(rec: ModelRecords) -> None:
+    for a in rec.elements["assumptions"]:
+        a["how_tested"] = ""
+
+
 def _no_descriptions(rec: ModelRecords) -> None:
     for c in rec.elements["components"]:
         c["description"] = ""
@@ -214,6 +224,8 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "negative-unmanaged": (records_case(setter("negatives", "NC2", monitoring="")),
                            [("'Negative consequences'!H5", "NC2")]),
     "assumption-untested": (records_case(setter("assumptions", "A2", how_tested="")), [("Assumptions!E5", "A2")]),
+    "negatives-unmanaged": (records_case(_unmanaged), [("'Negative consequences'!G4", "")]),
+    "assumptions-untested": (records_case(_untested), [("Assumptions!E5", "")]),
     # evaluation readiness
     "primary-unmeasured": (_plan(OC9=None), [("Outcomes!G12", "OC9")]),
     "no-baseline": (_plan(OC4={"baseline": ""}), [("Outcomes!A7", "OC4")]),

@@ -51,13 +51,15 @@ DETAIL_MARK = "\u21b3 "
 def _ordered(report: Report) -> list[tuple[Finding, bool]]:
     """The headlines first (most serious first), each followed by the findings grouped under it
     (marked True); then the other findings, errors first, then warnings, then notes, each in
-    workbook order."""
+    workbook order, again with any grouped under them."""
     rows: list[tuple[Finding, bool]] = []
     for f in report.headlines:
         rows.append((f, False))
         rows.extend((d, True) for d in f.details)
     rest = [f for f in report.findings if not f.headline]
-    rows.extend((f, False) for f in sorted(rest, key=lambda f: SEVERITIES.index(f.severity)))
+    for f in sorted(rest, key=lambda f: SEVERITIES.index(f.severity)):
+        rows.append((f, False))
+        rows.extend((d, True) for d in f.details)  # a sheet-wide finding's rows
     return rows
 
 
@@ -117,7 +119,7 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
     for start, end, sev in _runs([f.severity for f in findings]):  # one style call per run
         fill, text = SEVERITY_STYLE[sev]
         writer.set_style(sheet, f"A{first + start}:A{first + end}", fill=fill, font_colour=text, bold=True)
-    headline_rows = [i for i, (f, _) in enumerate(ordered) if f.headline]
+    headline_rows = [i for i, (f, _) in enumerate(ordered) if f.headline or f.details]
     for i in headline_rows:
         writer.set_style(sheet, f"B{first + i}:G{first + i}", bold=True, wrap=True)
     links: list[CellRef | None] = []
