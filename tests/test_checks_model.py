@@ -151,6 +151,12 @@ def test_delivery_or_an_outcome_is_not_a_mechanism():
     assert "describes delivery" in got["M1"] and "reads like an outcome" in got["M2"]
 
 
+def test_a_way_of_working_is_not_a_mechanism():
+    rec = example()
+    row(rec, "mechanisms", "M2")["mechanism"] = "Partnership working"
+    assert [f.element_id for f in _found(rec, "mechanism-no-causal-account")] == ["M2"]
+
+
 def test_a_named_mechanism_without_delivery_or_outcome_words_is_left_alone():
     rec = example()
     row(rec, "mechanisms", "M3")["mechanism"] = "Relationship-based practice with a consistent keyworker"
@@ -224,6 +230,10 @@ def test_direction_contradicting_the_statement_both_ways_and_mixed_wording_left_
     ("Stronger families", True),
     ("Children are safer at home", False),
     ("More parents in work", False),
+    ("Better health outcomes", True),
+    ("Improved educational outcomes for looked-after children", True),
+    ("Improved health and wellbeing outcomes", False),
+    ("Positive experiences of care for children and families", False),
 ])
 def test_vagueness_is_judged_by_what_is_missing_not_by_length(text, vague):
     rec = example()
