@@ -133,8 +133,7 @@ def stem(word: str) -> str:
     """A crude stem, enough to match 'grows'/'growing', 'families'/'family', 'confident'/
     'confidence' (never used for display)."""
     w = word.lower().replace("’", "'").strip("'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     if len(w) <= 3:
         return w
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ational", "ate"), ("ations", "ate"),
