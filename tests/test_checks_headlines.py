@@ -36,8 +36,9 @@ def test_the_cli_leads_with_the_headline_and_lists_its_rows_under_it(unlinked_xl
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert lines[0] == "unlinked.xlsx: needs fixing (No causal chain; 2 errors, 0 warnings, 0 notes)"
-    assert lines[2] == "The model as a whole"
-    assert lines[3].startswith("  (workbook)  error [no-causal-chain]: No component is linked")
+    assert lines[1].startswith("Not ready to evaluate: No component is linked through a mechanism")
+    assert lines[3] == "The model as a whole"
+    assert lines[4].startswith("  (workbook)  error [no-causal-chain]: No component is linked")
     assert "      - Mechanisms!C4 [mechanism-no-trigger] M1: " in proc.stdout
     # each row it concerns once, under the headline, and not again by sheet
     assert proc.stdout.count("[mechanism-no-trigger] M1") == 1
@@ -58,6 +59,8 @@ def test_the_validation_sheet_leads_with_the_headline_and_its_rows(tmp_path, unl
     result = check_file(unlinked_xlsx, write=True, out=tmp_path / "out.xlsx")
     ws = openpyxl.load_workbook(result.output)["Validation"]
     assert ws.cell(SUMMARY_ROW + 2, 2).value.startswith("Needs fixing: No causal chain; 2 errors")
+    assert ws.cell(SUMMARY_ROW + 6, 1).value == "Verdict"
+    assert ws.cell(SUMMARY_ROW + 6, 2).value.startswith("Not ready to evaluate: No component is linked")
     first = TABLE_HEADER_ROW + 1
     assert [ws.cell(first, c).value for c in (1, 2, 3)] == ["Error", "no-causal-chain", "(workbook)"]
     assert ws.cell(first, 2).font.bold

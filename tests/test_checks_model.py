@@ -318,3 +318,18 @@ def test_the_same_gap_on_three_rows_is_said_once_for_the_sheet():
     (f,) = validate(model_of(rec)).findings
     assert f.code == "negatives-unmanaged" and f.message.startswith("3 negative consequences")
     assert [d.element_id for d in f.details] == ["NC1", "NC2", "NC3"] and f.ref == "'Negative consequences'!G4"
+
+
+def test_the_verdict_reads_as_an_evaluators_conclusion():
+    assert validate(model_of()).verdict() == "Ready to evaluate: no problems found."
+    assert validate(model_of(_unlinked(example()))).verdict().startswith("Not ready to evaluate: No component")
+    rec = example()
+    rec.elements["outputs"] = []
+    assert validate(model_of(rec)).verdict() == ("Can be evaluated, but with gaps an evaluator will ask "
+                                                 "about: no outputs.")
+    row(rec, "outcomes", "OC3")["timescale"] = ""
+    assert validate(model_of(rec)).verdict().startswith("Not ready to evaluate: fix the errors")
+    rec = example()
+    row(rec, "inputs", "IN2")["detail"] = "TBC"
+    rep = validate(model_of(rec))
+    assert rep.verdict().startswith("Can be evaluated; the warnings") and rep.to_dict()["verdict"] == rep.verdict()

@@ -436,7 +436,7 @@ def test_report_counts_sorting_and_json_shape():
     assert list(rep.by_sheet()) == ["Intervention", "Components", "Outcomes"]
     assert [f.severity for f in rep.at_or_above("error")] == ["error"] * 3
     data = rep.to_dict()
-    assert set(data) == {"format", "source", "checked_at", "valid", "counts", "findings"}
+    assert set(data) == {"format", "source", "checked_at", "valid", "verdict", "counts", "findings"}
     assert set(data["findings"][0]) == {"code", "severity", "category", "title", "sheet", "cell", "ref",
                                         "element_id", "message", "fix", "details"}
     assert rep.summary() == "3 errors, 1 warning, 0 notes"

@@ -47,7 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def format_text(report, output: Path | None = None) -> str:
     """The headlines (whole-model verdicts, each with the rows it concerns under it), then the
     other findings grouped by sheet, each with its Sheet!A1 reference, message and fix."""
-    lines = [f"{report.source}: {'no errors' if report.valid else 'needs fixing'} ({report.summary()})"]
+    lines = [f"{report.source}: {'no errors' if report.valid else 'needs fixing'} ({report.summary()})",
+             report.verdict()]
     if report.headlines:
         lines.append("")
         lines.append("The model as a whole")

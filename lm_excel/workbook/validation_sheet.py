@@ -20,7 +20,8 @@ from lm_excel.findings import SEVERITIES, Finding, Report
 from lm_excel.model import CellRef, LogicModel
 from lm_excel.workbook.sheetwriter import SheetWriter
 
-#: Row of the "Checked" line, and of the findings table's header.
+#: Row of the "Checked" line (the summary runs to the "Verdict" line on row 10), and of the
+#: findings table's header.
 SUMMARY_ROW = 4
 TABLE_HEADER_ROW = 11
 HEADERS = ("Severity", "Code", "Sheet", "Cell", "Element", "What is wrong", "How to fix")
@@ -92,6 +93,7 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
         ["Errors", c["error"]],
         ["Warnings", c["warning"]],
         ["Notes", c["info"]],
+        ["Verdict", report.verdict()],
     ]
     writer.write_grid(sheet, f"A{SUMMARY_ROW}", summary)
     writer.set_style(sheet, f"A{SUMMARY_ROW}:A{SUMMARY_ROW + len(summary) - 1}", bold=True)
