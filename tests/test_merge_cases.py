@@ -8,7 +8,8 @@ import copy
 
 from lm_excel import layout as L
 from lm_excel.example import example_records
-from lm_excel.exchange.partners import WHOLE_ROW, Snapshot, merge_snapshots
+from lm_excel.exchange.merge import merge_snapshots
+from lm_excel.exchange.snapshot import WHOLE_ROW, Snapshot
 from lm_excel.model import ModelRecords
 
 BASE = example_records()
@@ -200,7 +201,7 @@ def test_two_way_rows_on_one_side_only_are_kept_and_listed():
 
 
 def test_rows_repeating_an_id_are_each_kept_under_a_numbered_key():
-    from lm_excel.exchange.partners import keyed_elements
+    from lm_excel.exchange.snapshot import keyed_elements
 
     rows = [{"id": "C3", "component": f"Copy {i}"} for i in range(1, 4)] + [{"component": "No ID"}, {}]
     keyed = keyed_elements(L.LIST_SHEET_BY_KEY["components"], rows)
@@ -220,7 +221,7 @@ def test_an_intervention_conflict_points_at_the_cell_that_holds_the_field():
 
 
 def test_plan_rows_repeating_a_key_are_each_kept_under_a_numbered_key():
-    from lm_excel.exchange.partners import grid_table
+    from lm_excel.exchange.snapshot import grid_table
 
     grid = [["Measures plan"], ["Intro"], ["Outcome ID", "Measure", "Baseline"]]
     grid += [["OC4", "pss", f"Baseline {i}"] for i in range(1, 4)] + [["OC5", "psi4", "At referral"]]

@@ -60,14 +60,16 @@ MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
         ["tests/test_design.py", "tests/test_design_edges.py", "tests/test_plan.py"],
         None,
     ),
-    # The merge and diff decisions; share_file/merge_files (file I/O, locks, verification) are
-    # tested through real files by test_partners.py, too slow to run once per mutant.
+    # The merge and diff decisions and the structure gaps; merging into the master file (file
+    # I/O, locks, patching the xlsx) is tested through real files, too slow to run per mutant.
     "merge and diff": (
-        ["lm_excel/exchange/partners.py"],
+        ["lm_excel/exchange/merge.py", "lm_excel/exchange/diff.py", "lm_excel/exchange/snapshot.py",
+         "lm_excel/exchange/structure.py"],
         ["tests/test_merge_cases.py", "tests/test_merge_properties.py", "tests/test_partners.py"],
         frozenset({"merge_snapshots", "fields", "rows", "same", "whole", "conflict", "_renumber", "_locate",
-                   "lost_values", "listed", "diff_snapshots", "_field_changes", "keyed_elements", "norm",
-                   "_norm", "grid_table", "table_grid", "counts", "empty", "_empty"}),
+                   "lost_values", "listed", "diff_snapshots", "_field_changes", "keyed_elements",
+                   "element_key", "norm", "_norm", "is_empty", "grid_table", "table_grid", "counts", "empty",
+                   "structure_gaps", "without_structure_gaps", "outside_model", "_has_values"}),
     ),
     # The limits: what is refused before parsing (size, zip, XML entities) and while reading.
     "reader limits": (
