@@ -189,6 +189,7 @@ def _gaps(model: LogicModel, by_code: dict[str, list[dict[str, str]]], plan: Any
     for code, text in HEADLINE_GAPS.items():
         if code in by_code:
             gaps.append(text)
+            steps.append(NEXT_STEPS["other"])
     for codes, noun, meaning in GAPS:
         hits = [r for c in codes for r in by_code.get(c, [])]
         if not hits:
