@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
+from lm_excel.measures.library import Measure, MeasureLibrary
+from lm_excel.measures.plan import DesignStrand, Plan, PlanRow
 from lm_excel.report import build_report, write_report
 from lm_excel.findings import Finding
 from lm_excel.report.document import ReportResult, default_report_path
@@ -331,44 +332,15 @@ def test_rebranded_reference_document_is_used(tmp_path: Path, monkeypatch: pytes
     assert not any("holds the styles" in p.text for p in doc.paragraphs)
 
 
-@dataclass(frozen=True)
-class _Strand:
-    title: str
-    detail: str
-    source: str
+def _measure(key: str, name: str, kind: str, what: str, respondent: tuple[str, ...],
+             effort: str, licence: str, note: str, source: str, url: str,
+             age_min: float | None = None, age_max: float | None = None) -> Measure:
+    return Measure(key, name, kind, (), what_it_measures=what, respondent=respondent,
+                   items_or_effort=effort, licence=licence, licence_note=note, data_source=source,
+                   source_url=url, age_min=age_min, age_max=age_max)
 
 
-@dataclass(frozen=True)
-class _Measure:
-    key: str
-    name: str
-    kind: str
-    what_it_measures: str
-    respondent: tuple[str, ...]
-    items_or_effort: str
-    licence: str
-    licence_note: str
-    data_source: str
-    source_url: str
-    age_min: float | None = None
-    age_max: float | None = None
-
-
-@dataclass
-class _Plan:
-    """A measures plan as the plan feature returns it: a pandas table, design strands, a library."""
-
-    table: object
-    design: tuple[_Strand, ...]
-    library: tuple[_Measure, ...]
-
-    def rows(self) -> list[dict[str, str]]:
-        return self.table.to_dict("records")
-
-
-def _plan() -> _Plan:
-    import pandas as pd
-
+def _plan() -> Plan:
     rows = [
         {"ref": "OC4", "row_type": "Outcome (primary)", "statement": "Reduced parenting stress",
          "about": "Short term; parent or carer", "measure": "Parenting Stress Index", "measure_key": "psi",
@@ -387,19 +359,20 @@ def _plan() -> _Plan:
          "respondent": "", "data_source": "practice audit", "baseline": "", "follow_up": "Quarterly",
          "licence": "", "status": "Suggested"},
     ]
-    library = (
-        _Measure("rereferral", "Re-referrals within 12 months", "administrative", "Repeat referrals",
+    library = MeasureLibrary((
+        _measure("rereferral", "Re-referrals within 12 months", "administrative", "Repeat referrals",
                  ("service or system",), "None: routine data", "free", "", "CIN census", "https://example.org/cin"),
-        _Measure("unused", "Unused measure", "bespoke", "", (), "", "free", "", "", ""),
-        _Measure("psi", "Parenting Stress Index", "validated instrument", "Stress in the parenting role",
+        _measure("unused", "Unused measure", "bespoke", "", (), "", "free", "", "", ""),
+        _measure("psi", "Parenting Stress Index", "validated instrument", "Stress in the parenting role",
                  ("parent or carer",), "36 items, 10 minutes", "paid", "per form", "questionnaire",
                  "https://example.org/psi", 0.0, 12.0),
-    )
+    ))
     design = (
-        _Strand("Pilot impact study (pre/post)", "Measure parenting stress before and after.", "EIF hub"),
-        _Strand("Implementation and process evaluation", "Track delivery and reach.", "EIF hub"),
+        DesignStrand("Pilot impact study (pre/post)", "Measure parenting stress before and after.",
+                     "EIF hub"),
+        DesignStrand("Implementation and process evaluation", "Track delivery and reach.", "EIF hub"),
     )
-    return _Plan(pd.DataFrame(rows), design, library)
+    return Plan(tuple(PlanRow.from_values(r) for r in rows), design, library=library)
 
 
 def test_evaluation_plan_and_appendix_with_a_plan():

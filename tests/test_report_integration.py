@@ -9,7 +9,7 @@ import docx
 from lm_excel.workbook.builder import build_workbook
 from lm_excel.checks import validate
 from lm_excel.example import example_records
-from lm_excel.measures.plan import make_plan
+from lm_excel.usecases.plan import plan_of
 from lm_excel.workbook.plan_sheet import write_plan
 from lm_excel.workbook.reader import read_workbook
 from lm_excel.report import build_report
@@ -21,13 +21,13 @@ from .test_report import headings
 def _with_plan(folder: Path) -> Path:
     folder.mkdir(exist_ok=True)
     workbook = build_workbook(folder / "example.xlsx", example_records())
-    write_plan(workbook, make_plan(read_workbook(workbook)))
+    write_plan(workbook, plan_of(read_workbook(workbook)))
     return workbook
 
 
 def test_report_with_real_findings_and_plan(tmp_path: Path):
     model = read_workbook(_with_plan(tmp_path))
-    plan = make_plan(model)
+    plan = plan_of(model)
     findings = validate(model)
     doc = build_report(model, findings=findings, plan=plan, include_diagram=False)
     level1 = [t for lvl, t in headings(doc) if lvl == 1]
@@ -37,7 +37,7 @@ def test_report_with_real_findings_and_plan(tmp_path: Path):
     for strand in plan.design:
         assert (3, strand.title) in headings(doc)
     # Every measure the plan chose for an outcome has its details in the appendix.
-    chosen = {r["measure"] for r in plan.rows() if r["measure"] and r["row_type"].startswith("Outcome")}
+    chosen = {r.measure for r in plan.rows if r.measure and r.row_type.startswith("Outcome")}
     hs = headings(doc)
     start = hs.index((1, "Appendix: the measures used"))
     appendix = {t for lvl, t in hs[start + 1:] if lvl == 2}

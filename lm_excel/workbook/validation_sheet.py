@@ -2,25 +2,25 @@
 
 :func:`write_validation` lays the report out through any :class:`~lm_excel.workbook.sheetwriter.SheetWriter`
 (a file through openpyxl here; a live workbook through xlwings in the Excel buttons).
-:func:`check_file` is the file path: read, check, write a checked copy (or the file itself, after a
-backup) atomically, and verify that the copy reads back with exactly the input's values.
+:func:`write_checked` writes a checked copy of a file (or the file itself, after a backup)
+atomically, and verifies that the copy reads back with exactly the input's values. Reading and
+checking are the use case's (:func:`lm_excel.usecases.check_workbook`).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from lm_excel import layout as L
-from lm_excel.checks import validate
 from lm_excel.errors import LmExcelError, OutputError, UsageError
 from lm_excel.fileio import backup, free_path, is_locked, write_verified
 from lm_excel.findings import SEVERITIES, Finding, Report
 from lm_excel.model import CellRef, LogicModel
 from lm_excel.workbook.sheetwriter import SheetWriter
 
-#: Row of the "Checked" line, and of the findings table's header.
+#: Row of the "Checked" line (the summary runs to the "Verdict" line on row 10), and of the
+#: findings table's header.
 SUMMARY_ROW = 4
 TABLE_HEADER_ROW = 11
 HEADERS = ("Severity", "Code", "Sheet", "Cell", "Element", "What is wrong", "How to fix")
@@ -51,13 +51,15 @@ DETAIL_MARK = "\u21b3 "
 def _ordered(report: Report) -> list[tuple[Finding, bool]]:
     """The headlines first (most serious first), each followed by the findings grouped under it
     (marked True); then the other findings, errors first, then warnings, then notes, each in
-    workbook order."""
+    workbook order, again with any grouped under them."""
     rows: list[tuple[Finding, bool]] = []
     for f in report.headlines:
         rows.append((f, False))
         rows.extend((d, True) for d in f.details)
     rest = [f for f in report.findings if not f.headline]
-    rows.extend((f, False) for f in sorted(rest, key=lambda f: SEVERITIES.index(f.severity)))
+    for f in sorted(rest, key=lambda f: SEVERITIES.index(f.severity)):
+        rows.append((f, False))
+        rows.extend((d, True) for d in f.details)  # a sheet-wide finding's rows
     return rows
 
 
@@ -90,6 +92,7 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
         ["Errors", c["error"]],
         ["Warnings", c["warning"]],
         ["Notes", c["info"]],
+        ["Verdict", report.verdict()],
     ]
     writer.write_grid(sheet, f"A{SUMMARY_ROW}", summary)
     writer.set_style(sheet, f"A{SUMMARY_ROW}:A{SUMMARY_ROW + len(summary) - 1}", bold=True)
@@ -117,7 +120,7 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
     for start, end, sev in _runs([f.severity for f in findings]):  # one style call per run
         fill, text = SEVERITY_STYLE[sev]
         writer.set_style(sheet, f"A{first + start}:A{first + end}", fill=fill, font_colour=text, bold=True)
-    headline_rows = [i for i, (f, _) in enumerate(ordered) if f.headline]
+    headline_rows = [i for i, (f, _) in enumerate(ordered) if f.headline or f.details]
     for i in headline_rows:
         writer.set_style(sheet, f"B{first + i}:G{first + i}", bold=True, wrap=True)
     links: list[CellRef | None] = []
@@ -172,44 +175,31 @@ def _status(writer: SheetWriter, actual: dict[str, str], report: Report) -> None
 # --- files -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    report: Report
-    model: LogicModel
-    output: Path | None = None  # the workbook written, if any
-    backup: Path | None = None  # the backup of the input, when written in place
-
-
 def checked_name(path: Path) -> Path:
     """Default output beside the input: 'name-checked.xlsx' (or '.xlsm')."""
     return path.with_name(f"{path.stem}-checked{path.suffix}")
 
 
-def check_file(
-    path: str | os.PathLike[str],
+def write_checked(
+    src: Path,
+    model: LogicModel,
+    report: Report,
     *,
-    write: bool = False,
     out: str | os.PathLike[str] | None = None,
     in_place: bool = False,
     highlight: bool = True,
-) -> CheckResult:
-    """Check a workbook file; with ``write``, also write the Validation sheet.
+) -> tuple[Path, Path | None]:
+    """Write ``report`` on the Validation sheet of a copy of the workbook file ``src`` (whose
+    logic model is ``model``); return the file written and the backup made, if any.
 
     The result goes to ``out`` (default: '<name>-checked.xlsx' beside the input, or the next free
     name when that is open in Excel) or, with ``in_place``, into the input itself after a backup
-    copy. The input is only read unless ``in_place`` is given. Whatever is written is written
-    atomically and checked: re-read, its logic model must equal the input's value for value.
+    copy. Whatever is written is written atomically and checked: re-read, its logic model must
+    equal the input's value for value.
     """
     from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
 
-    src = Path(path)
-    from lm_excel.measures.plan import readiness_plan
-
-    model = read_workbook(src)
-    report = validate(model, readiness_plan(model))  # readiness rules run when there is a plan
-    if not (write or in_place or out is not None):
-        return CheckResult(report, model)
     if in_place and out is not None:
         raise UsageError("give either an output file (-o) or --in-place, not both")
     suffix = src.suffix.lower()
@@ -253,5 +243,4 @@ def check_file(
                                target)
 
     saved_backup = backup(src) if in_place else None
-    written = write_verified(target, write_file, verify)
-    return CheckResult(report, model, written, saved_backup)
+    return write_verified(target, write_file, verify), saved_backup
