@@ -491,14 +491,10 @@ def test_readiness_names_every_other_point_and_counts_right():
 
 
 def test_design_text_never_counts_zero():
-    from lm_excel.measures.plan import recommend_design
+    from lm_excel.measures.plan import PlanRow, recommend_design
 
-    from lm_excel import layout as L
-
-    blank = {c.key: "" for c in L.PLAN_COLUMNS}
-    rows = [{**blank, "ref": "OC1", "row_type": "Outcome (primary)", "measure": "X", "measure_key": "x",
-             "kind": "administrative"},
-            {**blank, "ref": "OP1", "row_type": "Process", "measure": "Y", "measure_key": "y",
-             "kind": "administrative"}]
+    rows = [PlanRow(ref="OC1", row_type="Outcome (primary)", measure="X", measure_key="x",
+                    kind="administrative"),
+            PlanRow(ref="OP1", row_type="Process", measure="Y", measure_key="y", kind="administrative")]
     text = " ".join(s.detail for s in recommend_design(rows))
     assert " 0 " not in text and "the one process measure" in text
