@@ -29,12 +29,12 @@ import os
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
 
 from defusedxml.ElementTree import fromstring
+
 
 CONTENT_TYPES = "[Content_Types].xml"
 NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -331,27 +331,15 @@ def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str]) 
         edit = PackageEdit(out)
         _carry_package_rels(src, out, edit, done)
         _carry_drawings(src, out, edit, done)
-        if not edit.parts:
-            return done
-        edit.write(output)
+        if edit.parts:
+            edit.write(output)
+    # The Diagram sheet (lm_excel.workbook.diagram_sheet) is lm-excel's own: put back exactly as drawn (alt text, SVG), not as the
+    # writer re-saved it.
+    from lm_excel.workbook.diagram_sheet import DRAWING_PART, restore_diagram
+
+    if restore_diagram(source, output):
+        done.parts.append(DRAWING_PART)
     return done
 
 
-def add_parts(path: str | os.PathLike[str], parts: Mapping[str, tuple[bytes, str]],
-              package_rels: Iterable[tuple[str, str]] = ()) -> None:
-    """Add ``parts`` (name -> (data, content type)) to the package at ``path``, with package-level
-    relationships ``(type, target part)``; a part of that name must not exist yet."""
-    path = Path(path)
-    with zipfile.ZipFile(path) as zf:
-        out = Package(zf)
-        edit = PackageEdit(out)
-        for name, (data, ctype) in parts.items():
-            if edit.taken(name):
-                raise ValueError(f"the package already has a part {name}")
-            edit.add_part(name, data, ctype)
-        for rel_type, target in package_rels:
-            edit.add_rel("", rel_type, target)
-        edit.write(path)
-
-
-__all__ = ["Carried", "Package", "PackageEdit", "add_parts", "carry_parts", "rels_part"]
+__all__ = ["Carried", "Package", "PackageEdit", "carry_parts", "rels_part"]
