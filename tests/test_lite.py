@@ -68,7 +68,10 @@ def test_new_lite_has_three_named_buttons_linked_to_the_cells_they_cover(lite_ex
         drawing = ET.fromstring(zf.read("xl/drawings/drawing1.xml"))
         rels = {r.get("Id"): r.get("Target") for r in ET.fromstring(zf.read("xl/drawings/_rels/drawing1.xml.rels"))}
     anchors = drawing.findall(f"{XDR}twoCellAnchor")
-    assert len(anchors) == len(BUTTONS) == 3
+    assert len(anchors) == len(BUTTONS) + 1 == 4  # the buttons, then the note under them
+    note = anchors[-1].find(f"{XDR}sp/{XDR}nvSpPr/{XDR}cNvPr")
+    assert note.get("name") == "LmLiteNote" and "xlwings Lite add-in" in "".join(
+        t.text for t in anchors[-1].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}t"))
     for anchor, button in zip(anchors, BUTTONS):
         pr = anchor.find(f"{XDR}sp/{XDR}nvSpPr/{XDR}cNvPr")
         assert pr.get("name") == button.macro

@@ -10,6 +10,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const [pyodideDir, wheelsDir, payloadPath, outPath, repeat = "1"] = process.argv.slice(2);
+// A Python error is reported by its traceback alone (Node would print Pyodide's whole source line).
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+function fail(err) {
+  console.error(err && err.message ? err.message : String(err));
+  process.exit(1);
+}
 const here = dirname(fileURLToPath(import.meta.url));
 const { loadPyodide } = await import(pathToFileURL(join(resolve(pyodideDir), "pyodide.mjs")).href);
 const started = performance.now();
