@@ -145,15 +145,14 @@ def _broken_example(path: Path) -> dict:
 
 
 def test_check_script_gives_the_findings_of_the_command_line(lite_example, tmp_path):
-    from lm_excel.checks import validate
-    from lm_excel.measures.plan import readiness_plan
+    from lm_excel.usecases import check_model
 
     book = lite_book(lite_example, edit=_broken_example(lite_example))
     status = _lite().lm_check(book)
     assert status.startswith("Check at ") and "needs fixing" in status
     assert status_written(book) == status
     model = _lite().LiteBook(lite_book(lite_example, edit=_broken_example(lite_example))).read_model()
-    report = validate(model, readiness_plan(model))
+    report, _ = check_model(model)
     assert not report.valid and report.findings
     written = [v for a in writes_to(book, L.VALIDATION.name) for row in a["values"] for v in row]
     for finding in report.findings:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lm_excel.errors import UsageError
-
 HELP = "Write a new logic-model workbook (blank, or the worked example)."
 DESCRIPTION = """\
 Write a new logic-model workbook: blank, ready to fill in, or with --example the worked example
@@ -40,36 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def new_workbook(path: Path, *, example: bool = False, force: bool = False, lite: bool = False,
-                 requirement: str | None = None) -> Path:
-    """Write a blank or example workbook to ``path`` (refusing to replace a file unless forced)."""
-    from lm_excel.example import example_records
-    from lm_excel.workbook.builder import build_workbook
-
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".xlsm"):
-        raise UsageError(f"'{path.name}': give a file name ending in .xlsx (or .xlsm for one with buttons)")
-    if path.exists() and not force:
-        raise UsageError(f"'{path}' already exists; choose another name or add --force to replace it")
-    if requirement is not None and not lite:
-        raise UsageError("--requirement goes with --lite")
-    if lite and suffix != ".xlsx":
-        raise UsageError(f"'{path.name}': an xlwings Lite workbook has no macros; give a name ending in .xlsx")
-    if requirement is not None and (not requirement.strip() or "\n" in requirement):
-        raise UsageError("--requirement: give one pip requirement or wheel URL on one line")
-    records = example_records() if example else None
-    if lite:
-        from lm_excel.workbook.addin import build_lite_workbook
-
-        return build_lite_workbook(path, records, requirement)
-    if suffix == ".xlsm":
-        from lm_excel.workbook.buttons import build_macro_workbook
-
-        return build_macro_workbook(path, records)
-    return build_workbook(path, records)
-
-
 def run(args: argparse.Namespace) -> int:
+    from lm_excel.usecases import new_workbook
+
     out = new_workbook(args.path, example=args.example, force=args.force, lite=args.lite,
                        requirement=args.requirement)
     print(out)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lm_excel.errors import UsageError
-
 HELP = "Build the measures plan: suggested measures for each outcome, kept edits, a design."
 DESCRIPTION = """\
 Build the evaluation-measures plan of a logic-model workbook and write it into the workbook's
@@ -42,46 +40,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def plan_workbook(path: Path, output: Path | None = None, *, in_place: bool = False,
-                  csv: Path | None = None, force: bool = False) -> tuple[object, list[Path]]:
-    """Build the plan of ``path`` and write it; return the plan and the paths written."""
-    from lm_excel.fileio import backup, is_locked
-    from lm_excel.measures.plan import make_plan
-    from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
-    from lm_excel.workbook.reader import read_workbook
-
-    if in_place and output is not None:
-        raise UsageError("give either -o OUT or --in-place, not both")
-    model = read_workbook(path)
-    if in_place:
-        target = path
-        if is_locked(path):
-            raise UsageError(f"'{path.name}' is open in a spreadsheet program; close it first")
-    else:
-        target = output or path.with_name(f"{path.stem}-plan{path.suffix}")
-        if target.resolve() == path.resolve():
-            raise UsageError("OUT is the workbook itself; use --in-place to update it")
-        if target.exists() and not force:
-            raise UsageError(f"'{target}' already exists; choose another name or add --force")
-    if csv is not None and csv.exists() and not force:
-        raise UsageError(f"'{csv}' already exists; choose another name or add --force")
-    plan = make_plan(model)
-    written = []
-    if in_place:
-        written.append(backup(path))
-    written.append(write_plan(path, plan, target))
-    if csv is not None:
-        written.append(write_plan_csv(plan, csv))
-    return plan, written
-
-
 def run(args: argparse.Namespace) -> int:
-    plan, written = plan_workbook(args.path, args.output, in_place=args.in_place, csv=args.csv,
-                                  force=args.force)
-    print(plan.summary())
-    for note in plan.notes:
+    from lm_excel.usecases import build_plan
+
+    result = build_plan(args.path, args.output, in_place=args.in_place, csv=args.csv,
+                        force=args.force)
+    print(result.plan.summary())
+    for note in result.plan.notes:
         if note.code != "edit-kept":
             print(f"- {note}")
-    for path in written:
+    for path in result.written:
         print(path)
     return 0

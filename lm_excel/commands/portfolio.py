@@ -81,27 +81,18 @@ def save_themes(target: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lm_excel.portfolio.collect import collect_portfolio, write_summary
+    from lm_excel.usecases import summarise_folder
 
     if args.save_themes:
         print(save_themes(args.save_themes))
         return 0
     if args.folder is None or args.output is None:
         raise UsageError("give the folder of workbooks and -o SUMMARY.xlsx (see lm-excel portfolio --help)")
-    if args.output.suffix.lower() != ".xlsx":
-        raise UsageError(f"'{args.output.name}': give a summary file name ending in .xlsx")
-    if args.report is not None and args.report.suffix.lower() != ".docx":
-        raise UsageError(f"'{args.report.name}': give a report file name ending in .docx")
     show_bar = not args.no_progress and sys.stderr.isatty()
-    portfolio = collect_portfolio(
-        args.folder,
-        themes=args.themes,
-        jobs=args.jobs,
-        exclude=[p for p in (args.output, args.report) if p is not None],
-        progress=ProgressBar(sys.stderr) if show_bar else None,
-    )
-    if not portfolio.found:
-        raise UsageError(f"no .xlsx or .xlsm workbooks found in '{args.folder}' or its subfolders")
+    result = summarise_folder(args.folder, args.output, report=args.report, themes=args.themes,
+                              jobs=args.jobs,
+                              progress=ProgressBar(sys.stderr) if show_bar else None)
+    portfolio = result.portfolio
     print(
         f"Read {len(portfolio.summaries)} of {portfolio.found} workbooks in {portfolio.seconds:.1f} s"
         + (f"; {len(portfolio.skipped)} other file{'s' if len(portfolio.skipped) != 1 else ''} skipped" if portfolio.skipped else "")
@@ -111,9 +102,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(portfolio.failed)} could not be read (listed in the summary, sheet 'Could not read'):")
         for f in portfolio.failed:
             print(f"  {f.error}" if os.path.basename(f.path) == f.path else f"  {f.path}: {f.error}")
-    print(write_summary(portfolio, args.output))
-    if args.report is not None:
-        from lm_excel.portfolio.report import write_report
-
-        print(write_report(portfolio, args.report))
+    print(result.summary)
+    if result.report is not None:
+        print(result.report)
     return 0 if portfolio.summaries else 1

@@ -2,18 +2,17 @@
 
 :func:`write_validation` lays the report out through any :class:`~lm_excel.workbook.sheetwriter.SheetWriter`
 (a file through openpyxl here; a live workbook through xlwings in the Excel buttons).
-:func:`check_file` is the file path: read, check, write a checked copy (or the file itself, after a
-backup) atomically, and verify that the copy reads back with exactly the input's values.
+:func:`write_checked` writes a checked copy of a file (or the file itself, after a backup)
+atomically, and verifies that the copy reads back with exactly the input's values. Reading and
+checking are the use case's (:func:`lm_excel.usecases.check_workbook`).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from lm_excel import layout as L
-from lm_excel.checks import validate
 from lm_excel.errors import LmExcelError, OutputError, UsageError
 from lm_excel.fileio import backup, free_path, is_locked, write_verified
 from lm_excel.findings import SEVERITIES, Finding, Report
@@ -172,44 +171,31 @@ def _status(writer: SheetWriter, actual: dict[str, str], report: Report) -> None
 # --- files -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    report: Report
-    model: LogicModel
-    output: Path | None = None  # the workbook written, if any
-    backup: Path | None = None  # the backup of the input, when written in place
-
-
 def checked_name(path: Path) -> Path:
     """Default output beside the input: 'name-checked.xlsx' (or '.xlsm')."""
     return path.with_name(f"{path.stem}-checked{path.suffix}")
 
 
-def check_file(
-    path: str | os.PathLike[str],
+def write_checked(
+    src: Path,
+    model: LogicModel,
+    report: Report,
     *,
-    write: bool = False,
     out: str | os.PathLike[str] | None = None,
     in_place: bool = False,
     highlight: bool = True,
-) -> CheckResult:
-    """Check a workbook file; with ``write``, also write the Validation sheet.
+) -> tuple[Path, Path | None]:
+    """Write ``report`` on the Validation sheet of a copy of the workbook file ``src`` (whose
+    logic model is ``model``); return the file written and the backup made, if any.
 
     The result goes to ``out`` (default: '<name>-checked.xlsx' beside the input, or the next free
     name when that is open in Excel) or, with ``in_place``, into the input itself after a backup
-    copy. The input is only read unless ``in_place`` is given. Whatever is written is written
-    atomically and checked: re-read, its logic model must equal the input's value for value.
+    copy. Whatever is written is written atomically and checked: re-read, its logic model must
+    equal the input's value for value.
     """
     from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
 
-    src = Path(path)
-    from lm_excel.measures.plan import readiness_plan
-
-    model = read_workbook(src)
-    report = validate(model, readiness_plan(model))  # readiness rules run when there is a plan
-    if not (write or in_place or out is not None):
-        return CheckResult(report, model)
     if in_place and out is not None:
         raise UsageError("give either an output file (-o) or --in-place, not both")
     suffix = src.suffix.lower()
@@ -253,5 +239,4 @@ def check_file(
                                target)
 
     saved_backup = backup(src) if in_place else None
-    written = write_verified(target, write_file, verify)
-    return CheckResult(report, model, written, saved_backup)
+    return write_verified(target, write_file, verify), saved_backup
