@@ -69,7 +69,8 @@ def plan_rows(grid: Grid, sheet: str = L.MEASURES_PLAN.name) -> list[PlanRow]:
     return rows
 
 
-def read_plan(grid: Grid, library: MeasureLibrary | None = None) -> Plan | None:
+def read_plan(grid: Grid, library: MeasureLibrary | None = None,
+              model: LogicModel | None = None) -> Plan | None:
     """The plan held in a *Measures plan* grid, or None when the grid has no plan table.
 
     A table header with no rows under it is a plan (an empty one). The design is the one that
@@ -78,7 +79,7 @@ def read_plan(grid: Grid, library: MeasureLibrary | None = None) -> Plan | None:
     found = find_plan_header(grid)
     if found is None:
         return None
-    return plan_from_rows(plan_rows(grid), library, tracked="generated" in found[1])
+    return plan_from_rows(plan_rows(grid), library, tracked="generated" in found[1], model=model)
 
 
 def saved_plan(model: LogicModel) -> Plan | None:
@@ -87,7 +88,7 @@ def saved_plan(model: LogicModel) -> Plan | None:
     grid = model.extras.get(L.MEASURES_PLAN.name, ())
     if find_plan_header(grid) is None:
         return None
-    return read_plan(grid, load_library(extra=local_measures(model)[0]))
+    return read_plan(grid, load_library(extra=local_measures(model)[0]), model)
 
 
 def plan_values(grid: Grid) -> list[tuple[str, ...]]:
