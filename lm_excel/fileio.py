@@ -122,12 +122,66 @@ def write_verified(
 
 
 def backup(path: Path) -> Path:
-    """Copy ``path`` to 'name.bak.ext' (or 'name.bak2.ext', ...) and return the copy's path."""
+    """Copy ``path`` to 'name.bak.ext' (or 'name.bak2.ext', ...) and return the copy's path.
+
+    The copy is written under a temporary name and only then given its name, so a failed copy
+    (a full disk, a file-size limit) leaves no partial backup: :class:`OutputError`, nothing left.
+    """
     n = 1
     while True:
         suffix = ".bak" if n == 1 else f".bak{n}"
         candidate = path.with_name(f"{path.stem}{suffix}{path.suffix}")
         if not candidate.exists():
-            shutil.copy2(path, candidate)
-            return candidate
+            break
         n += 1
+    with atomic_path(candidate) as tmp:
+        try:
+            shutil.copy2(path, tmp)
+        except OSError as exc:
+            raise OutputError(os_error_text(exc, "cannot be backed up before it is changed"), path) from None
+    return candidate
+
+
+@contextmanager
+def exclusive_lock(path: Path | None, wait: float = 60.0) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``path`` (None: no lock) for the body.
+
+    For a read-change-write of one file in place: a second lm-excel run on the same file waits
+    (up to ``wait`` seconds, then :class:`OutputError`) until the first has replaced it, then
+    reads the new file. A file open in Excel or LibreOffice (its lock file beside it) is refused.
+    The lock is advisory (``flock``): other programs are kept off by the atomic replace instead.
+    """
+    if path is None:
+        yield
+        return
+    import fcntl
+    import time
+
+    if is_locked(path):
+        raise OutputError("is open in Excel or LibreOffice (its lock file is beside it); close it and "
+                          "try again", path)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError as exc:
+            raise OutputError(os_error_text(exc, "cannot be opened"), path) from None
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise OutputError("is being changed by another lm-excel run; try again when it "
+                                          "has finished", path) from None
+                    time.sleep(0.05)
+            try:
+                same = os.fstat(fd).st_ino == os.stat(path).st_ino
+            except OSError:
+                same = False
+            if same:  # else another run replaced the file while this one waited: lock the new one
+                yield
+                return
+        finally:
+            os.close(fd)
