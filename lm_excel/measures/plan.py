@@ -27,6 +27,7 @@ from typing import Any
 
 from lm_excel import layout as L
 from lm_excel.errors import SuggestError
+from lm_excel.measures import design as D
 from lm_excel.measures.library import (
     KINDS,
     RESPONDENTS,
@@ -35,7 +36,6 @@ from lm_excel.measures.library import (
     MeasureLibrary,
     load_library,
 )
-from lm_excel.measures import design as D
 from lm_excel.measures.suggest import (
     NO_MATCH,
     NO_MATCH_ADVICE,
