@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lm_excel.errors import UsageError
 
 HELP = "Draw the logic-model diagram onto the workbook's Diagram sheet."
 DESCRIPTION = """\
@@ -37,32 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def draw_workbook(path: Path, output: Path | None = None, *, in_place: bool = False,
-                  force: bool = False) -> list[Path]:
-    """Draw the diagram of ``path`` into OUT (or ``path`` itself); return the paths written."""
-    from lm_excel.drawing import draw_into
-    from lm_excel.fileio import backup, is_locked
-    from lm_excel.workbook.reader import read_workbook
-
-    if in_place and output is not None:
-        raise UsageError("give either -o OUT or --in-place, not both")
-    model = read_workbook(path)
-    if in_place:
-        target = path
-        if is_locked(path):
-            raise UsageError(f"'{path.name}' is open in a spreadsheet program; close it first")
-    else:
-        target = output or path.with_name(f"{path.stem}-diagram{path.suffix}")
-        if target.resolve() == path.resolve():
-            raise UsageError("OUT is the workbook itself; use --in-place to update it")
-        if target.exists() and not force:
-            raise UsageError(f"'{target}' already exists; choose another name or add --force")
-    written = [backup(path)] if in_place else []
-    written.append(draw_into(path, target, model))
-    return written
-
-
 def run(args: argparse.Namespace) -> int:
-    for path in draw_workbook(args.path, args.output, in_place=args.in_place, force=args.force):
+    from lm_excel.usecases import draw_diagram
+
+    result = draw_diagram(args.path, args.output, in_place=args.in_place, force=args.force)
+    for path in result.written:
         print(path)
     return 0

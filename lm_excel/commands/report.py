@@ -35,6 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--with-check-detail", action="store_true",
                    help="add an appendix listing every finding of the check with its cell "
                         "(for the model's authors; the board sees the readiness summary)")
+    p.add_argument("--update-workbook", action="store_true",
+                   help="also redraw the workbook's Diagram sheet when it is out of date (after "
+                        "saving a backup copy, NAME.bak.xlsx)")
     p.set_defaults(handler=run)
 
 
@@ -43,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
     result = make_report(args.path, args.output, args.diagram_out,
                          with_check_detail=args.with_check_detail,
-                         page_numbers=not args.no_page_numbers)
+                         page_numbers=not args.no_page_numbers,
+                         update_workbook=args.update_workbook)
     if result.renamed:
         print(f"'{result.requested.name}' is open in another program, so the report was written "
               f"under a new name:")

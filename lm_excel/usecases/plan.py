@@ -72,6 +72,9 @@ def _plan_file(path: Path, output: Path | None, *, in_place: bool, csv: Path | N
     if in_place:
         written.append(backup(path))
     written.append(write_plan(path, plan, target))
+    from lm_excel.usecases.diagram import redraw
+
+    redraw(target, model)  # the Diagram sheet kept current with the model the plan is of
     if csv is not None:
         written.append(write_plan_csv(plan, csv))
     return PlanResult(plan, model, tuple(written))

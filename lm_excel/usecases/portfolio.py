@@ -31,7 +31,8 @@ def summarise_folder(folder: str | os.PathLike[str], output: str | os.PathLike[s
                      progress: ProgressCallback | None = None) -> PortfolioResult:
     """Read every workbook under ``folder`` in parallel, each checked as ``lm-excel check``
     checks it, and write the summary workbook ``output`` (and the Word synthesis ``report``)."""
-    from lm_excel.portfolio.collect import collect_portfolio, write_summary
+    from lm_excel.portfolio.collect import collect_portfolio
+    from lm_excel.portfolio.summary_workbook import write_summary
     from lm_excel.usecases.check import check_findings
 
     output = Path(output)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def make_report(source: WorkbookSource, output: str | os.PathLike[str] | None = None,
                 diagram_out: str | os.PathLike[str] | None = None, *,
                 protect: Sequence[str | os.PathLike[str]] = (), with_check_detail: bool = False,
-                page_numbers: bool = True) -> ReportResult:
+                page_numbers: bool = True, update_workbook: bool = False) -> ReportResult:
     """Write the Word report of a workbook; return the ``ReportResult``.
 
     The report shows the same check as :func:`check_workbook` (the findings of
@@ -26,7 +26,8 @@ def make_report(source: WorkbookSource, output: str | os.PathLike[str] | None = 
     when it holds none). By default it goes beside the workbook file, named after it with the
     intervention's version and today's date; a report open in Word is never overwritten. The
     workbook itself is never written. ``with_check_detail`` adds every finding's detail;
-    ``page_numbers=False`` leaves the page-number fields out.
+    ``page_numbers=False`` leaves the page-number fields out. ``update_workbook`` (a workbook
+    file only) also redraws the workbook's Diagram sheet when it is out of date, after a backup.
     """
     from lm_excel.report.document import default_report_path, write_report
 
@@ -39,6 +40,14 @@ def make_report(source: WorkbookSource, output: str | os.PathLike[str] | None = 
         if path is None:
             raise UsageError("give the report's file name (the workbook has no folder)")
         output = default_report_path(model, path.parent, path.stem)
+    if update_workbook and path is None:
+        raise UsageError("--update-workbook needs a workbook file")
     keep = [*protect, *([path] if path is not None else [])]
-    return write_report(output, model, report, plan, diagram_out, protect=keep,
-                        with_check_detail=with_check_detail, page_numbers=page_numbers)
+    result = write_report(output, model, report, plan, diagram_out, protect=keep,
+                          with_check_detail=with_check_detail, page_numbers=page_numbers)
+    if update_workbook and path is not None:
+        from lm_excel.usecases.diagram import diagram_state, draw_diagram
+
+        if not diagram_state(model).current:
+            draw_diagram(path, in_place=True)
+    return result

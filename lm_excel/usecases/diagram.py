@@ -1,4 +1,5 @@
-"""The Diagram sheet's content: the logic-model picture, its caption and whether it is current.
+"""Diagram: draw the logic-model picture onto the workbook's Diagram sheet, and say whether the
+picture there is current.
 
 The picture is drawn by the report's renderer (:mod:`lm_excel.report.diagram`), sized for a
 sheet: as wide as a landscape page and as tall as the fullest column needs at the largest font,
@@ -113,3 +114,49 @@ def draw_into(source: str | os.PathLike[str], target: str | os.PathLike[str],
     from lm_excel.workbook.diagram_sheet import write_diagram_sheet
 
     return write_diagram_sheet(source, target, sheet_picture(model, today))
+
+
+@dataclass(frozen=True)
+class DiagramResult:
+    """The model drawn and the files written (a backup first, with ``in_place``)."""
+
+    model: LogicModel
+    written: tuple[Path, ...]
+
+
+def draw_diagram(path: str | os.PathLike[str], output: str | os.PathLike[str] | None = None, *,
+                 in_place: bool = False, force: bool = False) -> DiagramResult:
+    """Draw the diagram of a workbook file onto its Diagram sheet: into a copy (``output``,
+    default NAME-diagram.xlsx beside it) or, with ``in_place``, the file itself after a backup."""
+    from lm_excel.fileio import backup
+    from lm_excel.usecases.source import read_model
+
+    path = Path(path)
+    target = _target(path, None if output is None else Path(output), in_place, force, "diagram")
+    model = read_model(path)
+    written = [backup(path)] if in_place else []
+    written.append(draw_into(path, target, model))
+    return DiagramResult(model, tuple(written))
+
+
+def redraw(path: Path, model: LogicModel, today: dt.date | None = None) -> Path:
+    """Draw ``model`` onto the Diagram sheet of ``path``, a file this action has just written."""
+    return draw_into(path, path, model, today)
+
+
+def _target(path: Path, output: Path | None, in_place: bool, force: bool, what: str) -> Path:
+    from lm_excel.errors import UsageError
+    from lm_excel.fileio import is_locked
+
+    if in_place and output is not None:
+        raise UsageError("give either -o OUT or --in-place, not both")
+    if in_place:
+        if is_locked(path):
+            raise UsageError(f"'{path.name}' is open in a spreadsheet program; close it first")
+        return path
+    target = output or path.with_name(f"{path.stem}-{what}{path.suffix}")
+    if target.resolve() == path.resolve():
+        raise UsageError("OUT is the workbook itself; use --in-place to update it")
+    if target.exists() and not force:
+        raise UsageError(f"'{target}' already exists; choose another name or add --force")
+    return target
