@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lm_excel.errors import UsageError
+from lm_excel.fileio import Written
 
 CONF_NAME = "xlwings.conf"
 OK, FIX, INFO = "ok", "FIX", "info"
@@ -223,18 +224,31 @@ def check(workbook: Path | None = None) -> list[Item]:
     return items
 
 
-def write_config(workbook: Path) -> Path:
-    """Write (or update) the xlwings.conf file beside ``workbook``; other settings in it are kept."""
-    from lm_excel.fileio import atomic_path
+def write_config(workbook: Path, force: bool = False) -> Written | None:
+    """Write the xlwings.conf file beside ``workbook``; None when it already says what it should.
+
+    An existing file is updated only with ``force`` (the output policy): its other settings
+    are kept, a backup copy is made first, and its permissions are kept.
+    """
+    from lm_excel.errors import OutputError
+    from lm_excel.fileio import claim_output
 
     if not workbook.is_file():
         raise UsageError(f"'{workbook}' does not exist")
     target = workbook.with_name(CONF_NAME)
-    settings = read_conf_file(target)
-    settings.update(wanted_settings(workbook))
-    text = conf_text(settings)
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(text.encode("utf-8"))
-    if read_conf_file(target) != settings:  # re-read to verify
-        raise UsageError(f"'{target}' did not read back as written")
-    return target
+    exists = os.path.lexists(target)
+    current = read_conf_file(target)
+    settings = {**current, **wanted_settings(workbook)}
+    if exists and settings == current:
+        return None
+    if exists and not force:
+        raise OutputError("already exists; add --force to update it (its other settings are kept "
+                          "and a backup copy is made first)", target)
+    out = claim_output(target, in_place=exists)
+    data = conf_text(settings).encode("utf-8")
+
+    def verify(tmp: Path) -> None:
+        if read_conf_file(tmp) != settings:
+            raise OutputError("did not read back as written; nothing was changed", target)
+
+    return out.write(lambda tmp: tmp.write_bytes(data), verify)

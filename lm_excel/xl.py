@@ -417,19 +417,24 @@ def open_document(path: Path) -> None:
 
 
 def _word_report(live: LiveBook, open_file: bool) -> str:
-    """Write the report next to the workbook (named with the version and the date; an open
-    report of that name is never overwritten) with the check and the plan, and open it."""
+    """Write the report next to the workbook (named with the version and the date; an existing
+    report of that name is never replaced) with the check and the plan, and open it."""
     from lm_excel.checks import validate as check_model
     from lm_excel.measures.plan import make_plan
+    from lm_excel.fileio import free_path, is_locked
     from lm_excel.report.document import default_report_path, write_report
 
     model = live.read_model()
     check_xlwings_version(model)
     findings = check_model(model)
     plan = make_plan(model)  # the plan as the workbook holds it, the user's edits kept
-    target = default_report_path(model, live.path.parent, live.path.stem)
+    usual = default_report_path(model, live.path.parent, live.path.stem)
+    target = free_path(usual)  # a button never asks: it never replaces a file, it picks a free name
     result = write_report(target, model, findings, plan, protect=[live.path])
     if open_file:
         open_document(result.path)
-    renamed = " (the usual name was open in Word)" if result.renamed else ""
+    renamed = ""
+    if target != usual:
+        renamed = (" (the usual name is open in Word)" if is_locked(usual)
+                   else f" ({usual.name} already exists)")
     return f"report saved as {result.path.name}{renamed}"

@@ -35,6 +35,8 @@ def test_setup_on_a_fresh_workbook_finds_nothing_to_fix_and_writes_config(tmp_pa
     conf = tmp_path / "xlwings.conf"
     conf.write_text('"SHOW CONSOLE","False"\r\n', encoding="utf-8")  # a setting of the user's own
     proc = run_cli("excel-setup", str(book), "--write-config")
+    assert proc.returncode == 2 and "add --force to update it" in proc.stderr, "never replaced unasked"
+    proc = run_cli("excel-setup", str(book), "--write-config", "--force")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     settings = excel_setup.read_conf_file(conf)
     assert settings["SHOW CONSOLE"] == "False", "other settings are kept"

@@ -510,18 +510,19 @@ def test_progress_bar_is_drawn_on_a_terminal(folder, tmp_path):
     assert f"{len(BROKEN)} could not be read" in drawn
 
 
-def test_output_inside_the_folder_is_not_read_back(folder, tmp_path):
+def test_output_is_never_one_of_the_files_read(folder, tmp_path):
     import shutil
 
     copy = tmp_path / "copy"
     shutil.copytree(folder, copy)
-    target = copy / "summary.xlsx"
-    for _ in range(2):
-        proc = run_cli("portfolio", str(copy), "-o", str(target), "--jobs", "1")
-        assert proc.returncode == 0, proc.stderr
-    p = collect_portfolio(copy, jobs=1, exclude=[target])
-    assert "summary.xlsx" not in {f.path for f in p.failed} | {s.path for s in p.summaries}
-    assert write_summary(p, target) == target
+    before = {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    a_return = sorted(before)[0]
+    for target in (copy / "summary.xlsx", a_return, copy / "sub" / "new.xlsx"):
+        for extra in ([], ["--force"]):
+            proc = run_cli("portfolio", str(copy), "-o", str(target), "--jobs", "1", *extra)
+            assert proc.returncode == 2 and "write the summary outside that folder" in proc.stderr
+            assert len(proc.stderr.strip().splitlines()) == 1
+    assert {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()} == before
 
 
 def test_cli_errors_are_one_line(tmp_path, folder):

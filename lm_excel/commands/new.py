@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
 from lm_excel.errors import UsageError
 
 HELP = "Write a new logic-model workbook (blank, or the worked example)."
@@ -23,11 +24,11 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("new", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("new", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, help="the workbook to write (.xlsx, or .xlsm for one with buttons)")
     p.add_argument("--example", action="store_true", help="fill it with the worked example")
-    p.add_argument("--force", action="store_true", help="replace the file if it already exists")
+    add_force_option(p)
     p.set_defaults(handler=run)
 
 
@@ -35,12 +36,12 @@ def new_workbook(path: Path, *, example: bool = False, force: bool = False) -> P
     """Write a blank or example workbook to ``path`` (refusing to replace a file unless forced)."""
     from lm_excel.workbook.builder import build_workbook
     from lm_excel.example import example_records
+    from lm_excel.fileio import claim_output
 
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm"):
         raise UsageError(f"'{path.name}': give a file name ending in .xlsx (or .xlsm for one with buttons)")
-    if path.exists() and not force:
-        raise UsageError(f"'{path}' already exists; choose another name or add --force to replace it")
+    path = claim_output(path, force=force).path
     records = example_records() if example else None
     if suffix == ".xlsm":
         from lm_excel.workbook.buttons import build_macro_workbook

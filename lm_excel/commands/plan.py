@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
 from lm_excel.errors import UsageError
 
 HELP = "Build the measures plan: suggested measures for each outcome, kept edits, a design."
@@ -30,7 +31,7 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("plan", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("plan", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
     p.add_argument("-o", "--output", type=Path, metavar="OUT",
@@ -38,41 +39,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--in-place", action="store_true",
                    help="update PATH itself, after saving a backup copy")
     p.add_argument("--csv", type=Path, metavar="CSV", help="also export the plan as CSV")
-    p.add_argument("--force", action="store_true", help="replace OUT or CSV if it exists")
+    add_force_option(p, "OUT or CSV")
     p.set_defaults(handler=run)
 
 
 def plan_workbook(path: Path, output: Path | None = None, *, in_place: bool = False,
                   csv: Path | None = None, force: bool = False) -> tuple[object, list[Path]]:
     """Build the plan of ``path`` and write it; return the plan and the paths written."""
-    from lm_excel.fileio import backup, is_locked
+    from lm_excel.fileio import claim_output, distinct_outputs
     from lm_excel.measures.plan import make_plan
     from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
     from lm_excel.workbook.reader import read_workbook
 
     if in_place and output is not None:
         raise UsageError("give either -o OUT or --in-place, not both")
+    requested = path if in_place else output or path.with_name(f"{path.stem}-plan{path.suffix}")
+    target = claim_output(requested, inputs=[path], force=force, in_place=in_place)
+    csv_out = None if csv is None else claim_output(csv, inputs=[path], force=force)
+    distinct_outputs(target, csv_out)
     model = read_workbook(path)
-    if in_place:
-        target = path
-        if is_locked(path):
-            raise UsageError(f"'{path.name}' is open in a spreadsheet program; close it first")
-    else:
-        target = output or path.with_name(f"{path.stem}-plan{path.suffix}")
-        if target.resolve() == path.resolve():
-            raise UsageError("OUT is the workbook itself; use --in-place to update it")
-        if target.exists() and not force:
-            raise UsageError(f"'{target}' already exists; choose another name or add --force")
-    if csv is not None and csv.exists() and not force:
-        raise UsageError(f"'{csv}' already exists; choose another name or add --force")
     plan = make_plan(model)
-    written = []
-    if in_place:
-        written.append(backup(path))
-    written.append(write_plan(path, plan, target))
-    if csv is not None:
-        written.append(write_plan_csv(plan, csv))
-    return plan, written
+    written = write_plan(path, plan, target)
+    paths = [written.backup] if written.backup else []
+    paths.append(written.path)
+    if csv_out is not None:
+        paths.append(write_plan_csv(plan, csv_out.path))
+    return plan, paths
 
 
 def run(args: argparse.Namespace) -> int:

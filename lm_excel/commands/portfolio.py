@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from lm_excel.errors import UsageError
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
+from lm_excel.errors import OutputError, UsageError
 
 HELP = "Summarise every logic-model workbook in a folder: one workbook (and report) across sites."
 DESCRIPTION = """\
@@ -31,7 +32,7 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("portfolio", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("portfolio", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("folder", type=Path, nargs="?", help="folder holding the workbooks (searched recursively)")
     p.add_argument("-o", "--output", type=Path, help="the summary workbook to write (.xlsx)")
@@ -42,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--save-themes", type=Path, metavar="FILE",
                    help="write the built-in theme dictionary to FILE (.csv) to edit, and stop")
     p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    add_force_option(p, "the summary, report or theme file")
     p.set_defaults(handler=run)
 
 
@@ -67,37 +69,58 @@ class ProgressBar:
         self.stream.flush()
 
 
-def save_themes(target: Path) -> Path:
-    """Copy the built-in theme dictionary to ``target`` (refusing to replace a file)."""
-    from lm_excel.fileio import write_verified
+def save_themes(target: Path, force: bool = False) -> Path:
+    """Copy the built-in theme dictionary to ``target`` (under the output policy)."""
+    from lm_excel.fileio import claim_output
     from lm_excel.portfolio.themes import default_themes_path, load_themes
 
     if target.suffix.lower() != ".csv":
         raise UsageError(f"'{target.name}': give a file name ending in .csv")
-    if target.exists():
-        raise UsageError(f"'{target}' already exists; choose another name")
+    out = claim_output(target, force=force)
     data = default_themes_path().read_bytes()
-    return write_verified(target, lambda tmp: tmp.write_bytes(data), lambda tmp: load_themes(tmp) and None)
+    return out.write(lambda tmp: tmp.write_bytes(data), lambda tmp: load_themes(tmp) and None).path
+
+
+def claim_portfolio_outputs(folder: Path, output: Path, report: Path | None, themes: Path | None,
+                            force: bool) -> tuple[Path, Path | None]:
+    """The summary and report paths under the output policy; never a file the run reads.
+
+    A summary inside FOLDER would be one of the workbooks read (now or on the next run), so it
+    is refused; so is the theme file.
+    """
+    from lm_excel.fileio import claim_output, distinct_outputs
+
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(f"'{output.name}': give a summary file name ending in .xlsx")
+    if report is not None and report.suffix.lower() != ".docx":
+        raise UsageError(f"'{report.name}': give a report file name ending in .docx")
+    real_folder = Path(os.path.realpath(folder))
+    if real_folder in Path(os.path.realpath(output)).parents:
+        raise OutputError(f"is inside the folder '{folder.name or folder}' being read, so it would "
+                          "be read as one of its workbooks; write the summary outside that folder",
+                          output)
+    inputs = [themes] if themes is not None else []
+    summary = claim_output(output, inputs=inputs, force=force)
+    synthesis = None if report is None else claim_output(report, inputs=inputs, force=force)
+    distinct_outputs(summary, synthesis)
+    return summary.path, None if synthesis is None else synthesis.path
 
 
 def run(args: argparse.Namespace) -> int:
     from lm_excel.portfolio.collect import collect_portfolio, write_summary
 
     if args.save_themes:
-        print(save_themes(args.save_themes))
+        print(save_themes(args.save_themes, args.force))
         return 0
     if args.folder is None or args.output is None:
         raise UsageError("give the folder of workbooks and -o SUMMARY.xlsx (see lm-excel portfolio --help)")
-    if args.output.suffix.lower() != ".xlsx":
-        raise UsageError(f"'{args.output.name}': give a summary file name ending in .xlsx")
-    if args.report is not None and args.report.suffix.lower() != ".docx":
-        raise UsageError(f"'{args.report.name}': give a report file name ending in .docx")
+    output, report = claim_portfolio_outputs(args.folder, args.output, args.report, args.themes,
+                                             args.force)
     show_bar = not args.no_progress and sys.stderr.isatty()
     portfolio = collect_portfolio(
         args.folder,
         themes=args.themes,
         jobs=args.jobs,
-        exclude=[p for p in (args.output, args.report) if p is not None],
         progress=ProgressBar(sys.stderr) if show_bar else None,
     )
     if not portfolio.found:
@@ -111,9 +134,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(portfolio.failed)} could not be read (listed in the summary, sheet 'Could not read'):")
         for f in portfolio.failed:
             print(f"  {f.error}" if os.path.basename(f.path) == f.path else f"  {f.path}: {f.error}")
-    print(write_summary(portfolio, args.output))
-    if args.report is not None:
+    print(write_summary(portfolio, output))
+    if report is not None:
         from lm_excel.portfolio.report import write_report
 
-        print(write_report(portfolio, args.report))
+        print(write_report(portfolio, report))
     return 0 if portfolio.summaries else 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
 from lm_excel.errors import UsageError
 
 HELP = "Write a formatted, accessible Word report of a logic-model workbook."
@@ -15,8 +16,7 @@ Write a Word report of a logic-model workbook: title page, contents, summary, co
 model at a glance (a table and a diagram), how it works, assumptions, potential negative
 consequences, and, when available, the quality check and the evaluation-measures plan. The
 workbook is only read. By default the report goes next to the workbook, named after it with the
-intervention's version and today's date; a report that is open in Word is never overwritten
-(a new name is chosen and printed).
+intervention's version and today's date.
 
 example:
   lm-excel report "Family Connect logic model.xlsx"
@@ -25,13 +25,14 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("report", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
     p.add_argument("-o", "--output", type=Path, default=None,
                    help="the report to write (.docx); default: next to the workbook")
     p.add_argument("--diagram-out", type=Path, default=None, metavar="FILE",
                    help="also save the diagram as FILE (.png or .svg)")
+    add_force_option(p, "the report or diagram")
     p.set_defaults(handler=run)
 
 
@@ -71,24 +72,31 @@ def _findings_and_plan(model: Any) -> tuple[Any, Any]:
     return validate(model, plan), plan
 
 
-def make_report(path: Path, output: Path | None = None, diagram_out: Path | None = None):  # type: ignore[no-untyped-def]
+def make_report(path: Path, output: Path | None = None, diagram_out: Path | None = None,
+                *, force: bool = False):  # type: ignore[no-untyped-def]
     """Read ``path`` and write its report; returns the ``ReportResult``."""
-    from lm_excel.workbook.reader import read_workbook
+    from lm_excel.fileio import claim_output, distinct_outputs
     from lm_excel.report.document import default_report_path, write_report
+    from lm_excel.workbook.reader import read_workbook
 
     if diagram_out is not None and diagram_out.suffix.lower() not in (".png", ".svg"):
         raise UsageError(f"'{diagram_out.name}': the diagram file name must end in .png or .svg")
+    if output is not None and output.suffix.lower() != ".docx":
+        raise UsageError(f"'{output.name}': the report file name must end in .docx")
+    claimed = None if output is None else claim_output(output, inputs=[path], force=force)
+    diagram = None if diagram_out is None else claim_output(diagram_out, inputs=[path], force=force)
+    distinct_outputs(claimed, diagram)
     model = read_workbook(path)
     findings, plan = _findings_and_plan(model)
-    out = output or default_report_path(model, path.parent, path.stem)
-    return write_report(out, model, findings, plan, diagram_out, protect=[path])
+    if claimed is None:  # the default name depends on the model's version
+        claimed = claim_output(default_report_path(model, path.parent, path.stem), inputs=[path],
+                               force=force)
+    return write_report(claimed.path, model, findings, plan,
+                        None if diagram is None else diagram.path, protect=[path])
 
 
 def run(args: argparse.Namespace) -> int:
-    result = make_report(args.path, args.output, args.diagram_out)
-    if result.renamed:
-        print(f"'{result.requested.name}' is open in another program, so the report was written "
-              f"under a new name:")
+    result = make_report(args.path, args.output, args.diagram_out, force=args.force)
     print(result.path)
     if result.diagram is not None:
         print(result.diagram)

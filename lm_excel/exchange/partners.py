@@ -30,6 +30,7 @@ from pathlib import Path
 from lm_excel import __version__
 from lm_excel import layout as L
 from lm_excel.errors import LmExcelError, UsageError
+from lm_excel.fileio import Output, Written
 from lm_excel.model import LogicModel, ModelRecords, a1, cell_text, quote_sheet
 
 Grid = Sequence[Sequence[object]]
@@ -807,31 +808,27 @@ def table_grid_of(sheet: L.OutputSheet, rows: Sequence[Mapping[str, object]]) ->
 
 
 def _target(out: Path | None, in_place_of: Path | None, inputs: Sequence[Path], force: bool,
-            suffix: str | None) -> tuple[Path, Path | None]:
-    """Where to write, and the backup made first when writing in place."""
-    from lm_excel.fileio import backup, free_path
+            suffix: str | None) -> Output:
+    """Where to write, under the output policy (``fileio.claim_output``)."""
+    from lm_excel.fileio import claim_output
 
     if in_place_of is not None:
         if suffix and in_place_of.suffix.lower() != suffix:
             raise UsageError(f"'{in_place_of.name}': --in-place needs a {suffix} file; give -o OUT{suffix}")
-        return in_place_of, backup(in_place_of)
+        return claim_output(in_place_of, in_place=True)
     if out is None:
         raise UsageError("give the output file with -o OUT.xlsx (or --in-place)")
     if suffix and out.suffix.lower() != suffix:
         raise UsageError(f"'{out.name}': give an output file name ending in {suffix}")
-    for p in inputs:
-        if p.exists() and out.exists() and os.path.samefile(p, out):
-            raise UsageError(f"'{out.name}' is one of the inputs; give a new file name, or use --in-place")
-    if out.exists() and not force:
-        raise UsageError(f"'{out}' already exists; choose another name or add --force to replace it")
-    return free_path(out), None
+    return claim_output(out, inputs=inputs, force=force)
 
 
-def _write(target: Path, records: ModelRecords, extras: Mapping[str, Grid], meta: Mapping[str, str],
-           start_note: str | None, check: Callable[[Snapshot], None]) -> Path:
+def _write(out: Output, records: ModelRecords, extras: Mapping[str, Grid], meta: Mapping[str, str],
+           start_note: str | None, check: Callable[[Snapshot], None]) -> Written:
     from lm_excel.workbook.builder import write_workbook_file
-    from lm_excel.fileio import write_verified
     from lm_excel.workbook.reader import read_workbook
+
+    target = out.path
 
     def verify(tmp: Path) -> None:
         model = read_workbook(tmp)
@@ -842,8 +839,7 @@ def _write(target: Path, records: ModelRecords, extras: Mapping[str, Grid], meta
         check_extras(model, extras, target, "nothing was saved")
         check(Snapshot.of(model))
 
-    return write_verified(
-        target,
+    return out.write(
         lambda tmp: write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
         verify,
     )
@@ -866,8 +862,9 @@ def share_file(model_path: str | os.PathLike[str], out: str | os.PathLike[str] |
     """Write a macro-free .xlsx copy of a model for emailing, with a note on Start and a log row."""
     src = Path(model_path)
     snap = read_snapshot(src)
-    target, backup_path = _target(None if out is None else Path(out), src if in_place else None, [src],
-                                  force, ".xlsx")
+    claimed = _target(None if out is None else Path(out), src if in_place else None, [src],
+                      force, ".xlsx")
+    target = claimed.path
     who = by or default_user()
     when = now_text()
     version = cell_text(snap.records.intervention.get("version"))
@@ -902,8 +899,8 @@ def share_file(model_path: str | os.PathLike[str], out: str | os.PathLike[str] |
 
     from lm_excel.workbook.builder import metadata
 
-    path = _write(target, snap.records, extras, metadata(meta), note, check)
-    return ShareResult(path, note, summary, backup_path)
+    written = _write(claimed, snap.records, extras, metadata(meta), note, check)
+    return ShareResult(written.path, note, summary, written.backup)
 
 
 # --- merge files --------------------------------------------------------------------------------
@@ -924,8 +921,9 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
     snaps = read_snapshots(paths)
     sb = snaps[0] if base is not None else None
     sm, st = snaps[-2], snaps[-1]
-    target, backup_path = _target(None if out is None else Path(out), Path(mine) if in_place else None,
-                                  paths, force, ".xlsx")
+    claimed = _target(None if out is None else Path(out), Path(mine) if in_place else None,
+                      paths, force, ".xlsx")
+    target = claimed.path
     result = merge_snapshots(sb, sm, st)
     who = by or default_user()
     when = now_text()
@@ -956,8 +954,8 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
 
     from lm_excel.workbook.builder import metadata
 
-    path = _write(target, result.records, extras, metadata(meta), None, check)
-    return MergeFilesResult(path, result, backup_path)
+    written = _write(claimed, result.records, extras, metadata(meta), None, check)
+    return MergeFilesResult(written.path, result, written.backup)
 
 
 def to_json(obj: object) -> str:

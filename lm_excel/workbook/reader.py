@@ -123,6 +123,17 @@ def _looks_like_text(path: Path) -> bool:
     return True
 
 
+def _other_zip_kind(names: set[str]) -> str:
+    """What a zip file that is not a workbook is, as one line ('is a Word document, ...')."""
+    if "word/document.xml" in names:
+        return ("is a Word document (.docx), not an Excel workbook; give the logic-model workbook "
+                "(.xlsx or .xlsm)")
+    if "ppt/presentation.xml" in names:
+        return ("is a PowerPoint presentation (.pptx), not an Excel workbook; give the logic-model "
+                "workbook (.xlsx or .xlsm)")
+    return "is a zip file but not an Excel workbook"
+
+
 def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -139,7 +150,7 @@ def _check_zip(path: Path) -> None:
                     path,
                 )
             if "xl/workbook.xml" not in names:
-                raise NotAWorkbookError("is a zip file but not an Excel workbook", path)
+                raise NotAWorkbookError(_other_zip_kind(names), path)
             if len(infos) > MAX_PARTS:
                 raise TooLargeError(
                     f"is refused: it holds {len(infos):,} parts, above the limit of {MAX_PARTS:,}",
