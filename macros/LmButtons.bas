@@ -77,7 +77,7 @@ Private Function PythonFound() As Boolean
     interpreter = GetConfig("INTERPRETER_WIN", "")
     If interpreter = "" Then interpreter = GetConfig("INTERPRETER", "python")
     If interpreter <> "python" And interpreter <> "pythonw" Then
-        If Dir(interpreter) = "" Then
+        If Not FileExists(interpreter) Then
             MsgBox "Python was not found at" & vbNewLine & interpreter & vbNewLine & vbNewLine & _
                    "That path is set as INTERPRETER_WIN in xlwings.conf (next to this workbook, or in " & _
                    "your user folder's .xlwings folder). Correct it to the python.exe where lm-excel " & _
@@ -117,4 +117,15 @@ Private Function PythonFound() As Boolean
 CannotTell:
     ' Could not run the check (e.g. blocked by policy): let xlwings try and report.
     PythonFound = True
+End Function
+
+' True when a file is at this path. A malformed path (a stray quote or bad character in
+' INTERPRETER_WIN) makes Dir raise an error; inside this handler that means "not found", so the
+' user gets the message that names the setting to correct instead of a VBA error box.
+Private Function FileExists(path As String) As Boolean
+    FileExists = False
+    On Error GoTo NotThere
+    If Len(path) = 0 Then Exit Function
+    FileExists = (Dir(path) <> "")
+NotThere:
 End Function

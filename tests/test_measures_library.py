@@ -14,6 +14,7 @@ from lm_excel.measures.library import (
     DOMAINS,
     KINDS,
     LICENCES,
+    OPTIONAL_COLUMNS,
     RESPONDENTS,
     WHO_BENEFITS,
     parse_measures_csv,
@@ -32,7 +33,7 @@ REQUIRED = EVAL / "required_measure_keys.csv"
 def test_library_file_is_well_formed():
     with LIBRARY_CSV.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
-        assert tuple(reader.fieldnames) == COLUMNS
+        assert tuple(reader.fieldnames) == COLUMNS + OPTIONAL_COLUMNS
         rows = list(reader)
     keys = [r["key"] for r in rows]
     assert len(keys) == len(set(keys)), "duplicate keys"
@@ -61,12 +62,48 @@ def test_every_required_key_is_present_with_its_kind():
         assert m.kind == row["kind"], row["key"]
 
 
-def test_unverified_facts_are_flagged_not_hidden():
-    # The research notes mark some facts "not re-verified"; the library must say so too.
+def test_unverified_facts_are_flagged_for_maintainers_not_users():
+    # What could not be verified stays in the maintainer column; what users read is clean.
     lib = load_library()
-    for key in ("missing_from_care", "first_time_entrants", "substance_misuse_treatment", "neet"):
-        assert "not re-verified" in lib.get(key).notes, key
-    assert "not verified" in lib.get("gbo").notes and "not verified" in lib.get("k10").notes
+    for key in ("missing_from_care", "substance_misuse_treatment", "carer_efficacy", "mspss"):
+        assert "verified" in lib.get(key).maintainer_notes.lower(), key
+    internal = ("verified", "check with corc", "trial", "evaluation reported", "mockingbird")
+    for m in lib:
+        shown = " ".join((m.notes, m.licence_note, m.items_or_effort)).lower()
+        assert not [w for w in internal if w in shown], (m.key, shown)
+
+
+def test_audit_corrections_of_issue_18():
+    lib = load_library()
+    assert "warwick.ac.uk" in lib.get("swemwbs").source_url
+    assert "scottdmiller.com" in lib.get("ors_cors").source_url
+    gbo = lib.get("gbo")
+    assert "goals-in-therapy.com" in gbo.source_url and "Creative Commons" in gbo.licence_note
+    assert "Duncan Law" in gbo.licence_note and "CORC" not in gbo.licence_note
+    assert lib.get("k10").licence == "free" and "no registration" in lib.get("k10").licence_note
+    assert "assessingparenting.com" in lib.get("aapi2").source_url
+    assert "4 to 6" in lib.get("gcp2").items_or_effort and "2 to 4 weeks" in lib.get("gcp2").items_or_effort
+    assert "school census" in lib.get("placement_stability").data_source
+    assert lib.get("school_attendance").age_range == "5-15"
+    neet = lib.get("neet")
+    assert neet.age_range == "16-17" and "neet-age-16-to-17-by-local-authority" in neet.source_url
+    assert "Police National Computer" in lib.get("first_time_entrants").data_source
+    assert "paid per informant" in lib.get("sdq").licence_note
+    assert "aged 4 to 16" in lib.get("sdq").notes
+    assert "commercial providers need a paid licence" in lib.get("wemwbs").licence_note
+    assert "qualification" in lib.get("psi4").licence_note
+    assert "written permission" in lib.get("epds").licence_note
+
+
+def test_issue_18_additions_cover_the_gaps():
+    lib = load_library()
+    for key in ("cin_assessments", "bright_spots", "family_time", "carer_efficacy", "carer_survey",
+                "school_staff_safeguarding", "childrens_hope_scale", "ons_loneliness", "mspss",
+                "community_survey"):
+        m = lib.get(key)
+        assert m is not None and m.source_url.startswith("https://"), key
+    assert set(lib.get("carer_efficacy").who_benefits) == {"foster carer", "kinship carer"}
+    assert "school or early-years staff" in lib.get("school_staff_safeguarding").who_benefits
 
 
 def test_practitioner_only_measures_are_not_child_questionnaires():

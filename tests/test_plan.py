@@ -72,7 +72,7 @@ def test_plan_has_a_row_for_every_outcome_primary_first(example_xlsx):
         assert r["measure"] and r["measure_key"] and r["kind"] and r["data_source"]
         assert r["baseline"] and r["follow_up"] and r["licence"] and r["why"]
         assert r["status"] == "Suggested" and r["responsible"] == "" and r["target"] == ""
-        assert len(r["alternatives"].split("; ")) == 3
+        assert len(r["alternatives"].split("; ")) <= 3  # only measures with real evidence
     # then process rows, negative consequences, weak or untested assumptions, in that order
     order = [r["row_type"].split(" (")[0] for r in rows]
     assert order == sorted(order, key=["Outcome", "Process", "Negative consequence",

@@ -14,12 +14,16 @@ Write a new logic-model workbook: blank, ready to fill in, or with --example the
 of a fictional council's hybrid family-support model. A name ending in .xlsm gives the
 macro-enabled workbook with Check / Build measures plan / Create Word report buttons on its
 Start sheet (they need Python with lm-excel on the computer: see lm-excel excel-setup);
-a name ending in .xlsx gives the macro-free workbook, which works everywhere.
+a name ending in .xlsx gives the macro-free workbook, which works everywhere. With --lite the
+.xlsx gets the same three buttons run by the free xlwings Lite add-in inside Excel: nothing to
+install on the computer and no macros (see docs/getting-started.md).
 
 example:
   lm-excel new "Family Connect logic model.xlsx"
   lm-excel new example.xlsx --example
   lm-excel new "Family Connect logic model.xlsm"
+  lm-excel new "Family Connect logic model.xlsx" --lite
+  lm-excel new model.xlsx --lite --requirement "https://intranet.example.gov.uk/wheels/lm_excel-0.1.0-py3-none-any.whl"
 """
 
 
@@ -29,10 +33,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", type=Path, help="the workbook to write (.xlsx, or .xlsm for one with buttons)")
     p.add_argument("--example", action="store_true", help="fill it with the worked example")
     add_force_option(p)
+    p.add_argument("--lite", action="store_true",
+                   help="an .xlsx with buttons run by the xlwings Lite add-in (no Python to install)")
+    p.add_argument("--requirement", metavar="SPEC",
+                   help="with --lite: how the add-in installs lm-excel (a pip requirement or a "
+                   "wheel URL; default lm-excel==<this version>)")
     p.set_defaults(handler=run)
 
 
-def new_workbook(path: Path, *, example: bool = False, force: bool = False) -> Path:
+def new_workbook(path: Path, *, example: bool = False, force: bool = False, lite: bool = False,
+                 requirement: str | None = None) -> Path:
     """Write a blank or example workbook to ``path`` (refusing to replace a file unless forced)."""
     from lm_excel.workbook.builder import build_workbook
     from lm_excel.example import example_records
@@ -41,8 +51,18 @@ def new_workbook(path: Path, *, example: bool = False, force: bool = False) -> P
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm"):
         raise UsageError(f"'{path.name}': give a file name ending in .xlsx (or .xlsm for one with buttons)")
+    if requirement is not None and not lite:
+        raise UsageError("--requirement goes with --lite")
+    if lite and suffix != ".xlsx":
+        raise UsageError(f"'{path.name}': an xlwings Lite workbook has no macros; give a name ending in .xlsx")
+    if requirement is not None and (not requirement.strip() or "\n" in requirement):
+        raise UsageError("--requirement: give one pip requirement or wheel URL on one line")
     path = claim_output(path, force=force).path
     records = example_records() if example else None
+    if lite:
+        from lm_excel.workbook.addin import build_lite_workbook
+
+        return build_lite_workbook(path, records, requirement)
     if suffix == ".xlsm":
         from lm_excel.workbook.buttons import build_macro_workbook
 
@@ -51,6 +71,7 @@ def new_workbook(path: Path, *, example: bool = False, force: bool = False) -> P
 
 
 def run(args: argparse.Namespace) -> int:
-    out = new_workbook(args.path, example=args.example, force=args.force)
+    out = new_workbook(args.path, example=args.example, force=args.force, lite=args.lite,
+                       requirement=args.requirement)
     print(out)
     return 0

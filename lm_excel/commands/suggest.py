@@ -17,7 +17,8 @@ and the reason it was suggested. Works offline from the measures library shipped
 
 With --file, reads one outcome per line (UTF-8; blank lines are skipped; '-' reads standard
 input) and, with --json, writes one JSON object per line:
-  {"outcome": ..., "suggestions": [{"key": ..., "name": ..., "score": ..., "why": ...}]}
+  {"outcome": ..., "suggestions": [{"key": ..., "name": ..., "score": ..., "confidence": ..., "why": ...}]}
+and, when the library has no close match, "no_match" with what to do instead.
 
 example:
   lm-excel suggest "Fewer children are re-referred within 12 months"
@@ -38,7 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="number of suggestions per outcome (default 3)")
     p.add_argument("--json", action="store_true", help="write JSON (one object per outcome)")
     p.add_argument("--who", metavar="WHO",
-                   help="who benefits: child, parent or carer, family, practitioner, "
+                   help="who benefits: child, young person, parent or carer, foster carer, "
+                        "kinship carer, family, practitioner, school or early-years staff, "
                         "service or system, community (default: read from the text)")
     p.add_argument("--timescale", choices=("short", "medium", "long"),
                    help="the outcome's timescale")
@@ -70,7 +72,7 @@ def read_outcomes(path: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``lm-excel suggest``; library errors propagate as LmExcelError."""
-    from ..measures.suggest import suggest
+    from ..measures.suggest import match
 
     if (args.text is None) == (args.file is None):
         raise SuggestError("give either an outcome statement or --file FILE, not both or neither")
@@ -79,21 +81,22 @@ def run(args: argparse.Namespace) -> int:
     outcomes = [args.text] if args.file is None else read_outcomes(args.file)
     lines = []
     for outcome in outcomes:
-        found = suggest(outcome, who_benefits=args.who, timescale=args.timescale,
-                        age=args.age, top=args.top)
+        found = match(outcome, who_benefits=args.who, timescale=args.timescale,
+                      age=args.age, top=args.top)
         if args.json:
-            lines.append(json.dumps(
-                {"outcome": outcome, "suggestions": [s.as_dict() for s in found]},
-                ensure_ascii=False,
-            ))
-        else:
-            lines.append(f"Outcome: {outcome}")
-            if not found:
-                lines.append("  (no suggestion)")
-            for n, s in enumerate(found, 1):
-                lines.append(f"  {n}. {s.measure.name} [{s.measure.key}]  score {s.score:.2f}")
-                lines.append(f"     {s.measure.kind}; {s.measure.data_source}; "
-                             f"licence: {s.measure.licence}")
-                lines.append(f"     why: {s.why}")
+            lines.append(json.dumps(found.as_dict(), ensure_ascii=False))
+            continue
+        lines.append(f"Outcome: {outcome}")
+        if found.abstained:
+            lines.append(f"  {found.advice}")
+        for n, s in enumerate(found.suggestions, 1):
+            lines.append(f"  {n}. {s.measure.name} [{s.measure.key}]  score {s.score:.2f}, "
+                         f"confidence {s.confidence}")
+            lines.append(f"     {s.measure.kind}; {s.measure.data_source}; "
+                         f"licence: {s.measure.licence}")
+            lines.append(f"     why: {s.why}")
+        if found.unmatched:
+            lines.append("  No close match for " + ", ".join(f"'{p}'" for p in found.unmatched)
+                         + ": use a bespoke measure for that part.")
     sys.stdout.write("\n".join(lines) + "\n")
     return 0

@@ -824,8 +824,11 @@ def _target(out: Path | None, in_place_of: Path | None, inputs: Sequence[Path], 
 
 
 def _write(out: Output, records: ModelRecords, extras: Mapping[str, Grid], meta: Mapping[str, str],
-           start_note: str | None, check: Callable[[Snapshot], None]) -> Written:
+           start_note: str | None, check: Callable[[Snapshot], None], carry_from: Path) -> Written:
+    """Build the workbook, then put back the parts of ``carry_from`` it lacks (the xlwings Lite
+    add-in and its buttons, other programs' parts), check it, and put it in place."""
     from lm_excel.workbook.builder import write_workbook_file
+    from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
 
     target = out.path
@@ -840,7 +843,8 @@ def _write(out: Output, records: ModelRecords, extras: Mapping[str, Grid], meta:
         check(Snapshot.of(model))
 
     return out.write(
-        lambda tmp: write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
+        lambda tmp: (write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
+                     carry_parts(carry_from, tmp)),
         verify,
     )
 
@@ -899,7 +903,7 @@ def share_file(model_path: str | os.PathLike[str], out: str | os.PathLike[str] |
 
     from lm_excel.workbook.builder import metadata
 
-    written = _write(claimed, snap.records, extras, metadata(meta), note, check)
+    written = _write(claimed, snap.records, extras, metadata(meta), note, check, src)
     return ShareResult(written.path, note, summary, written.backup)
 
 
@@ -954,7 +958,7 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
 
     from lm_excel.workbook.builder import metadata
 
-    written = _write(claimed, result.records, extras, metadata(meta), None, check)
+    written = _write(claimed, result.records, extras, metadata(meta), None, check, Path(mine))
     return MergeFilesResult(written.path, result, written.backup)
 
 

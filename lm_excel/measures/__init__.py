@@ -2,9 +2,9 @@
 
 from lm_excel.errors import MeasureLibraryError, SuggestError
 from lm_excel.measures.library import Measure, MeasureLibrary, load_library, read_measures_csv
-from lm_excel.measures.suggest import Suggestion, suggest
+from lm_excel.measures.suggest import Match, Suggestion, match, suggest
 
 __all__ = [
-    "Measure", "MeasureLibrary", "MeasureLibraryError", "SuggestError", "Suggestion",
-    "load_library", "read_measures_csv", "suggest",
+    "Match", "Measure", "MeasureLibrary", "MeasureLibraryError", "SuggestError", "Suggestion",
+    "load_library", "match", "read_measures_csv", "suggest",
 ]

@@ -7,7 +7,29 @@ from __future__ import annotations
 
 import sys
 
-from lm_excel.measures.library import KINDS, MeasureLibrary, load_library
+from lm_excel.measures.library import KINDS, WHO_BENEFITS, MeasureLibrary, load_library
+
+HOW_SUGGESTIONS_WORK = [
+    "## How a measure is suggested",
+    "",
+    ("`lm-excel suggest` and the *Measures plan* compare an outcome statement with each "
+     "measure's name, description and keywords, after reducing both to stems and known "
+     "phrases (`lm_excel/data/suggest_vocabulary.txt`: synonyms per domain, such as "
+     "\"re-referred\" and \"re-referral\", or \"see their birth parents\" and \"family time\")."),
+    "",
+    ("- **Real evidence only.** A suggestion needs a phrase or concept the measure is about, or "
+     "a specific word in its name or keywords. Generic words (support, contact, needs, "
+     "managing, engagement...) weigh little and never carry a suggestion alone."),
+    ("- **Who benefits and age are filters.** A measure whose population cannot fit the "
+     "outcome's beneficiary (the *Who benefits* column, or the first person named in the "
+     "statement when it is blank) or its age range is never suggested."),
+    ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
+     "part; *Why suggested* names the part and suggests splitting the outcome."),
+    ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
+     "match in the library\", with what to do: a bespoke measure, or one added to *My measures*. "
+     "Each suggestion carries a confidence (high, medium or low)."),
+    "",
+]
 
 
 def _cell(text: str) -> str:
@@ -29,9 +51,13 @@ def library_markdown(library: MeasureLibrary | None = None) -> str:
         "",
         ("Columns of `lm_excel/data/measures.csv`: key, name, kind, domains, what_it_measures, "
          "respondent, who_benefits, age_min, age_max, items_or_effort, licence, licence_note, "
-         "data_source, timepoints, source_url, notes, keywords. Lists are separated by "
-         "semicolons. Where a fact could not be checked, the notes say so."),
+         "data_source, timepoints, source_url, notes, keywords, and maintainer_notes. Lists are "
+         "separated by semicolons. *who_benefits* says for whose outcomes a measure fits: "
+         + ", ".join(WHO_BENEFITS) + ". maintainer_notes is for the library's maintainers "
+         "(what could not be verified, where a figure came from): it is never shown in the "
+         "plan or the report, and is listed at the end of this page."),
         "",
+        *HOW_SUGGESTIONS_WORK,
     ]
     for kind in KINDS:
         rows = [m for m in lib if m.kind == kind]
@@ -63,6 +89,13 @@ def library_markdown(library: MeasureLibrary | None = None) -> str:
         ]
         if m.notes:
             out.append(f"- Notes: {_cell(m.notes)}")
+        out.append("")
+    flagged = [m for m in lib if m.maintainer_notes]
+    if flagged:
+        out += ["## For the library's maintainers", "",
+                ("Facts that could not be verified, and where figures came from. Not shown in "
+                 "the plan or the report."), ""]
+        out += [f"- `{m.key}`: {_cell(m.maintainer_notes)}" for m in flagged]
         out.append("")
     return "\n".join(out)
 

@@ -7,14 +7,10 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lm_excel.errors import MeasureLibraryError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from lm_excel.measures.suggest import Index
 
 KINDS = ("administrative", "validated instrument", "bespoke", "qualitative")
 LICENCES = ("free", "registration", "licensed", "paid")
@@ -23,7 +19,11 @@ DOMAINS = (
     "mental_health", "parenting", "family_functioning", "workforce", "offending", "health",
     "financial", "housing", "experience", "practice_quality", "partnership", "cost", "engagement",
 )
-WHO_BENEFITS = ("child", "parent or carer", "family", "practitioner", "service or system", "community")
+#: Whom an outcome is for (the Outcomes sheet's *Who benefits*), and whom a measure suits.
+WHO_BENEFITS = (
+    "child", "young person", "parent or carer", "foster carer", "kinship carer", "family",
+    "practitioner", "school or early-years staff", "service or system", "community",
+)
 RESPONDENTS = (
     "child", "young person", "parent or carer", "family", "teacher", "practitioner",
     "partner agency", "evaluator", "service or system",
@@ -37,6 +37,9 @@ COLUMNS = (
     "age_min", "age_max", "items_or_effort", "licence", "licence_note", "data_source",
     "timepoints", "source_url", "notes", "keywords",
 )
+#: Columns a measures CSV may have: notes for the library's maintainers (what could not be
+#: verified, where a figure came from). Never shown to users.
+OPTIONAL_COLUMNS = ("maintainer_notes",)
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -62,6 +65,7 @@ class Measure:
     notes: str = ""
     keywords: tuple[str, ...] = ()
     local: bool = False
+    maintainer_notes: str = ""
 
     @property
     def is_child_or_parent_questionnaire(self) -> bool:
@@ -144,7 +148,7 @@ def parse_measures_csv(text: str, name: str = "measures.csv") -> tuple[Measure, 
     for row in reader:
         line = reader.line_num
         where = f"{name} line {line}"
-        cells = {c: (row.get(c) or "").strip() for c in COLUMNS}
+        cells = {c: (row.get(c) or "").strip() for c in COLUMNS + OPTIONAL_COLUMNS}
         m = Measure(
             key=cells["key"], name=cells["name"], kind=cells["kind"],
             domains=_split(cells["domains"]), what_it_measures=cells["what_it_measures"],
@@ -154,7 +158,7 @@ def parse_measures_csv(text: str, name: str = "measures.csv") -> tuple[Measure, 
             items_or_effort=cells["items_or_effort"], licence=cells["licence"],
             licence_note=cells["licence_note"], data_source=cells["data_source"],
             timepoints=cells["timepoints"], source_url=cells["source_url"], notes=cells["notes"],
-            keywords=_split(cells["keywords"]),
+            keywords=_split(cells["keywords"]), maintainer_notes=cells["maintainer_notes"],
         )
         problems += [f"{where} ({m.key or 'no key'}): {p}" for p in problems_of(m)]
         if m.key in seen:
@@ -180,7 +184,7 @@ def read_measures_csv(path: str | Path) -> tuple[Measure, ...]:
 
 
 class MeasureLibrary(Sequence[Measure]):
-    """An ordered, read-only set of measures with unique keys and a search index built once."""
+    """An ordered, read-only set of measures with unique keys (its search index: index.index_of)."""
 
     def __init__(self, measures: Iterable[Measure]):
         self._measures: tuple[Measure, ...] = tuple(measures)
@@ -211,13 +215,6 @@ class MeasureLibrary(Sequence[Measure]):
     def keys(self) -> list[str]:
         """All measure keys in library order."""
         return list(self._by_key)
-
-    @cached_property
-    def index(self) -> Index:
-        """The search index used by suggest(), built on first use."""
-        from lm_excel.measures.suggest import Index
-
-        return Index(self._measures)
 
 
 @lru_cache(maxsize=1)

@@ -6,297 +6,178 @@ The method is deliberately simple and explainable (no machine learning):
    light stems, with known phrases replaced by one concept ("re-referred" and "re-referral"
    become the concept ``re_referral``; see lm_excel/data/suggest_vocabulary.txt).
 2. A measure scores for each of its terms found in the outcome, weighted by how rare the term is
-   across the library (inverse document frequency) and by where it sits in the measure (keyword,
-   name, description), plus a bonus for multi-word keywords found as a phrase.
-3. A measure in a domain the outcome points to (safety, education...) gets a smaller bonus.
-4. The total is then scaled by fit: who benefits (an outcome for practitioners never gets a
-   questionnaire completed by children or parents), the age range of the instrument, and the
-   outcome's timescale.
+   across the library and by where it sits in the measure (keyword, name, description), plus a
+   bonus for keyword phrases found as a phrase (lm_excel.measures.index).
+3. A match needs real evidence: a concept, a specific word in the measure's name or keywords, or
+   a keyword phrase. Generic words ("support", "contact", "needs") weigh little and never carry
+   a suggestion alone. Below the evidence or confidence threshold the answer is honest: no close
+   match in the library (``Match.abstained``).
+4. Who benefits and age are filters, not penalties: a measure whose population cannot fit the
+   outcome's beneficiary (read from the statement when not given) or age is never suggested.
+5. A compound outcome ("better housing, income and confidence") gets one measure per part.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lm_excel.errors import SuggestError
+from lm_excel.measures.index import EVIDENCE_NEEDED, Candidate, Index, index_of
 from lm_excel.measures.library import WHO_BENEFITS, Measure, MeasureLibrary, load_library
-from lm_excel.measures.text import match_at, normalise
+from lm_excel.measures.text import normalise
 from lm_excel.measures.vocab import Term, vocabulary
 
-NAME_WEIGHT = 2.5
-KEYWORD_WEIGHT = 2.0
-TEXT_WEIGHT = 1.0
-PHRASE_WEIGHT = 0.6
-NAME_COVER = 2.0  # bonus when the outcome covers all of a measure's name
-POPULATION_WEIGHT = 0.5  # words that say who an outcome is about count half
-HEAD_WEIGHT = 1.5  # the first word that points to a measure counts more
-DOMAIN_PRIMARY = 2.0
-DOMAIN_SECONDARY = 1.2
-MISFIT_WHO = 0.55
-MISFIT_AGE = 0.45
-TIMESCALE_FIT = 1.05
 SCORE_HALF = 5.0  # a raw score of 5 shows as 0.5
+TIMESCALE_FIT = 1.05
+ABSTAIN_BELOW = 0.35  # a best match below this shown score is no close match
+HIGH_SCORE, HIGH_EVIDENCE = 0.65, 2.0
+MEDIUM_SCORE = 0.45
+#: Ages assumed for an outcome about young people or care leavers when no age is given.
+YOUNG_PERSON_AGES = (10.0, 25.0)
+
+#: What a plan row says when the library has no close match, and what to do about it.
+NO_MATCH = "No close match in the library"
+NO_MATCH_ADVICE = ("use a bespoke measure written for this outcome (a few survey questions, a "
+                   "count from your records) or add a measure to My measures, then rebuild the plan")
 
 _WHO_ALIASES = {
-    "child": "child", "children": "child", "young person": "child", "young people": "child",
-    "child or young person": "child", "children and young people": "child",
+    "child": "child", "children": "child", "child or young person": "child",
+    "children and young people": "child", "young person": "young person",
+    "young people": "young person", "young person or care leaver": "young person",
+    "young people or care leavers": "young person", "care leaver": "young person",
+    "care leavers": "young person", "young people / care leavers": "young person",
     "parent": "parent or carer", "parents": "parent or carer", "carer": "parent or carer",
     "carers": "parent or carer", "parent or carer": "parent or carer",
     "parents or carers": "parent or carer", "parents and carers": "parent or carer",
+    "foster carer": "foster carer", "foster carers": "foster carer",
+    "kinship carer": "kinship carer", "kinship carers": "kinship carer",
     "family": "family", "families": "family", "practitioner": "practitioner",
     "practitioners": "practitioner", "staff": "practitioner", "workforce": "practitioner",
+    "school or early-years staff": "school or early-years staff",
+    "school or early years staff": "school or early-years staff",
+    "school staff": "school or early-years staff", "early-years staff": "school or early-years staff",
+    "early years staff": "school or early-years staff", "teachers": "school or early-years staff",
     "service": "service or system", "system": "service or system",
     "service or system": "service or system", "community": "community",
     "communities": "community",
 }
 _WHO_LABEL = {
-    "child": "children and young people", "parent or carer": "parents or carers",
-    "family": "families", "practitioner": "practitioners",
+    "child": "children", "young person": "young people or care leavers",
+    "parent or carer": "parents or carers", "foster carer": "foster carers",
+    "kinship carer": "kinship carers", "family": "families", "practitioner": "practitioners",
+    "school or early-years staff": "school or early-years staff",
     "service or system": "the service or system", "community": "the community",
 }
+#: For an outcome about X, the measures that suit (their who_benefits) any of these.
+_WHO_FITS = {
+    "child": {"child", "young person"},
+    "young person": {"young person", "child"},
+    "family": {"family", "parent or carer"},
+}
+_STAFF = frozenset({"practitioner", "school or early-years staff"})
 _AGE_RANGE = re.compile(
     r"\b(?:aged?|ages)?\s*(\d{1,2})\s*(?:-|to)\s*(\d{1,2})(?!\s*(?:month|week|day|hour|session|time|%))"
 )
 _AGE_UNDER = re.compile(r"\bunder[\s-]?(?:(\d{1,2})s?\b|fives\b)")
 _AGE_OVER = re.compile(r"\b(?:aged?\s+(\d{1,2})\s*(?:\+|and over|or over|plus)|over[\s-]?(\d{1,2})s\b)")
 _AGE_YEAR_OLD = re.compile(r"\b(\d{1,2})[\s-]?years?[\s-]?olds?\b")
+_SPLIT = re.compile(r"[,;&]|\band\b|\bas well as\b|\bplus\b")
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One suggested measure for an outcome, with a score in [0, 1) and the reason."""
+    """One suggested measure for an outcome (or one part of it), with its score and the reason.
+
+    score is in [0, 1); confidence is "high", "medium" or "low" (how strong the evidence is);
+    part is the part of a compound outcome this measure is for ("" for the whole outcome)."""
 
     measure: Measure
     score: float
     why: str
+    confidence: str = "medium"
+    part: str = ""
 
     def as_dict(self) -> dict:
         """The suggestion as plain data for JSON output."""
-        return {"key": self.measure.key, "name": self.measure.name,
-                "score": self.score, "why": self.why}
-
-
-class Index:
-    """Term weights and phrases of every measure in a library, built once."""
-
-    def __init__(self, measures: Iterable[Measure]):
-        vocab = vocabulary()
-        self.vocab = vocab
-        self.measures: tuple[Measure, ...] = tuple(measures)
-        weights: list[dict[str, float]] = []
-        self.name_terms: list[frozenset[str]] = []
-        phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for mid, m in enumerate(self.measures):
-            w: dict[str, float] = {}
-            seen_phrases: set[tuple[str, ...]] = set()
-            fields = [(m.name, NAME_WEIGHT), (m.what_it_measures, TEXT_WEIGHT)]
-            fields += [(k, KEYWORD_WEIGHT) for k in m.keywords]
-            for text, weight in fields:
-                content = [t.token for t in vocab.analyse(text) if not t.stop]
-                for tok in content:
-                    if tok not in vocab.nonscoring and not tok.isdigit():
-                        w[tok] = max(w.get(tok, 0.0), weight)
-                if weight != TEXT_WEIGHT and len(content) >= 2:
-                    ph = tuple(content)
-                    if ph not in seen_phrases:
-                        seen_phrases.add(ph)
-                        phrases.setdefault(ph[0], []).append((ph, mid))
-            weights.append(w)
-            self.name_terms.append(frozenset(
-                t.token for t in vocab.analyse(m.name)
-                if not t.stop and t.token not in vocab.nonscoring and not t.token.isdigit()
-            ))
-        n = len(self.measures)
-        df: dict[str, int] = {}
-        for w in weights:
-            for tok in w:
-                df[tok] = df.get(tok, 0) + 1
-        for ph_list in phrases.values():
-            for ph, _ in ph_list:
-                for tok in ph:
-                    df.setdefault(tok, 1)
-        self.idf = {tok: math.log(1.0 + n / c) for tok, c in df.items()}
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        for mid, w in enumerate(weights):
-            for tok, weight in w.items():
-                self.postings.setdefault(tok, []).append((mid, weight))
-        self.phrases = phrases
-        self.name_idf = [sum(self.idf[x] for x in sorted(name)) for name in self.name_terms]
-        self.name_postings: dict[str, list[int]] = {}
-        for mid, name in enumerate(self.name_terms):
-            for tok in name:
-                self.name_postings.setdefault(tok, []).append(mid)
-        self.by_key = {m.key: i for i, m in enumerate(self.measures)}
-        self.who_sets = [frozenset(m.who_benefits) for m in self.measures]
-        self.child_or_parent = [m.is_child_or_parent_questionnaire for m in self.measures]
-        self.domain_members: dict[str, list[tuple[int, float]]] = {}
-        for mid, m in enumerate(self.measures):
-            for rank, d in enumerate(m.domains):
-                bonus = DOMAIN_PRIMARY if rank == 0 else DOMAIN_SECONDARY
-                self.domain_members.setdefault(d, []).append((mid, bonus))
-
-    def rank(self, text: str, who: frozenset[str], ages: tuple[float, float | None] | None,
-             timescale: str | None, top: int, terms: list[Term] | None = None
-             ) -> list[tuple[float, int, str]]:
-        """Score every measure for one outcome; return the best (score, measure index, why).
-
-        ``terms`` is ``self.vocab.analyse(text)`` when the caller already has it."""
-        vocab = self.vocab
-        if terms is None:
-            terms = vocab.analyse(text)
-        shown = text if len(normalise(text)) == len(text) else normalise(text)
-        content = [t for t in terms if not t.stop]
-        raw: dict[int, float] = {}
-        hits: dict[int, dict[tuple[int, int], float]] = {}
-
-        def credit(mid: int, span: tuple[int, int], amount: float) -> None:
-            raw[mid] = raw.get(mid, 0.0) + amount
-            spans = hits.setdefault(mid, {})
-            spans[span] = spans.get(span, 0.0) + amount
-
-        seen: set[str] = set()
-        head = True
-        for t in content:
-            if t.token in seen or t.token in vocab.nonscoring or t.token.isdigit():
-                continue
-            seen.add(t.token)
-            idf = self.idf.get(t.token)
-            if idf is None:
-                continue
-            if t.token in vocab.population:
-                idf *= POPULATION_WEIGHT
-            elif head:
-                # The first word that points to a measure is usually what should change
-                # ("reduced turnover of practitioners in early help teams").
-                idf *= HEAD_WEIGHT
-                head = False
-            for mid, weight in self.postings.get(t.token, ()):
-                credit(mid, (t.start, t.end), idf * weight)
-        covered: dict[int, float] = {}
-        for tok in sorted(seen):
-            for mid in self.name_postings.get(tok, ()):
-                covered[mid] = covered.get(mid, 0.0) + self.idf[tok]
-        for mid, idf_sum in covered.items():
-            raw[mid] += NAME_COVER * idf_sum / self.name_idf[mid]
-        credited: set[tuple[int, tuple[str, ...]]] = set()
-        present = {t.token for t in terms}
-        for i, t in enumerate(terms):
-            for ph, mid in self.phrases.get(t.token, ()):
-                if (mid, ph) in credited or not all(x in present for x in ph):
-                    continue
-                hit = match_at(terms, i, ph)
-                if hit:
-                    credited.add((mid, ph))
-                    bonus = PHRASE_WEIGHT * sum(self.idf.get(x, 1.0) for x in ph)
-                    credit(mid, (t.start, terms[hit[0] - 1].end), bonus)
-
-        cue_domains: dict[str, None] = {}
-        for t in content:
-            for d in vocab.domains.get(t.token, ()):
-                cue_domains[d] = None
-        domain_bonus: dict[int, tuple[float, str]] = {}
-        for d in cue_domains:
-            for mid, bonus in self.domain_members.get(d, ()):
-                if bonus > domain_bonus.get(mid, (0.0, ""))[0]:
-                    domain_bonus[mid] = (bonus, d)
-        for mid, (bonus, _) in domain_bonus.items():
-            raw[mid] = raw.get(mid, 0.0) + bonus
-
-        practitioner_only = who == {"practitioner"}
-        scored: list[tuple[float, str, int]] = []
-        for mid, base in raw.items():
-            m = self.measures[mid]
-            if practitioner_only and self.child_or_parent[mid]:
-                continue
-            factor = 1.0
-            if who and not who & self.who_sets[mid]:
-                factor = MISFIT_WHO
-            if ages is not None or timescale is not None:
-                factor = self._fit(m, who, ages, timescale)[0]
-            scored.append((base * factor, m.key, mid))
-        scored.sort(key=lambda r: (-r[0], r[1]))
-        out = []
-        for score, _, mid in scored[:top]:
-            notes = self._fit(self.measures[mid], who, ages, timescale)[1]
-            domain = domain_bonus[mid][1] if mid in domain_bonus else None
-            out.append((score, mid, _why(shown, hits.get(mid, {}), domain, notes)))
+        out = {"key": self.measure.key, "name": self.measure.name, "score": self.score,
+               "confidence": self.confidence, "why": self.why}
+        if self.part:
+            out["part"] = self.part
         return out
 
-    @staticmethod
-    def _fit(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | None,
-             timescale: str | None) -> tuple[float, list[str]]:
-        """How well a measure fits who benefits, the ages and the timescale, and why not."""
-        factor = 1.0
-        notes: list[str] = []
-        if who and not who & set(m.who_benefits):
-            factor *= MISFIT_WHO
-            notes.append(f"not usually for {_join_who(sorted(who))}")
-        # An upper age limit of 18 or less is a child's age and always applies; an open range
-        # ("13+", "18+") is the minimum age of someone completing it about themselves, which
-        # says nothing when the outcome is about parents or staff ("parents of babies").
-        child_age = m.age_max is not None and m.age_max <= 18
-        if (ages is not None and (child_age or not who or "child" in who)
-                and not _overlaps(ages, (m.age_min, m.age_max))):
-            factor *= MISFIT_AGE
-            notes.append(f"designed for ages {m.age_range}")
-        if timescale == "short" and m.kind != "administrative":
-            factor *= TIMESCALE_FIT
-            notes.append("can show change in the short term")
-        elif timescale == "long" and m.kind == "administrative":
-            factor *= TIMESCALE_FIT
-            notes.append("routine data suits a long-term outcome")
-        return factor, notes
+
+@dataclass(frozen=True)
+class Match:
+    """The measures suggested for one outcome, or the honest answer that none is close.
+
+    parts: the parts of a compound outcome, each measured on its own (empty when the outcome
+    is one thing); unmatched: parts with no close match in the library."""
+
+    outcome: str
+    suggestions: tuple[Suggestion, ...]
+    parts: tuple[str, ...] = ()
+    unmatched: tuple[str, ...] = ()
+
+    @property
+    def abstained(self) -> bool:
+        """True when the library has no close match for the outcome."""
+        return not self.suggestions
+
+    @property
+    def compound(self) -> bool:
+        """True when the outcome has several parts, each with its own measure."""
+        return len(self.parts) > 1
+
+    @property
+    def advice(self) -> str:
+        """What to do when there is no close match: one plain sentence."""
+        return f"{NO_MATCH}: {NO_MATCH_ADVICE}."
+
+    def as_dict(self) -> dict:
+        """The match as plain data for JSON output."""
+        out: dict = {"outcome": self.outcome, "suggestions": [s.as_dict() for s in self.suggestions]}
+        if self.abstained:
+            out["no_match"] = self.advice
+        if self.compound:
+            out["parts"] = list(self.parts)
+        if self.unmatched:
+            out["unmatched_parts"] = list(self.unmatched)
+        return out
 
 
-def _join_who(values: Iterable[str]) -> str:
-    labels = [_WHO_LABEL.get(v, v) for v in values]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+# --- who benefits, ages, timescale ------------------------------------------------------------
+
+def join_words(words: Iterable[str], last: str = "and") -> str:
+    """Words as a readable list: "a", "a and b", "a, b and c"."""
+    items = [w for w in words if w]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
-def _overlaps(a: tuple[float, float | None], b: tuple[float | None, float | None]) -> bool:
-    lo, hi = b
-    if lo is None and hi is None:
-        return True
-    lo = 0.0 if lo is None else lo
-    return (hi is None or a[0] <= hi) and (a[1] is None or a[1] >= lo)
-
-
-def _why(text: str, spans: dict[tuple[int, int], float], domain: str | None,
-         notes: list[str]) -> str:
-    parts = []
-    if spans:
-        top = sorted(spans.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-        # Drop a span inside a bigger chosen one ("stress" inside "parenting stress").
-        chosen = [s for s, _ in top]
-        chosen = [s for s in chosen
-                  if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in chosen)]
-        words = [f"'{text[a:b]}'" for a, b in sorted(chosen)]
-        parts.append("matches " + ", ".join(words))
-    if domain:
-        parts.append(f"{domain.replace('_', ' ')} domain")
-    if not spans and domain:
-        parts[0:0] = ["no words matched directly"]
-    parts += notes
-    return "; ".join(parts)
+def who_label(values: Iterable[str]) -> str:
+    """Who-benefits values as words ("children and parents or carers")."""
+    return join_words(_WHO_LABEL.get(v, v) for v in sorted(values))
 
 
 def parse_who(who: str | Iterable[str] | None) -> frozenset[str]:
     """Normalise who-benefits values ("Parents; children") to the library's vocabulary."""
     if who is None:
         return frozenset()
-    items = re.split(r"[;,/\n]", who) if isinstance(who, str) else list(who)
+    items = re.split(r"[;,\n]", who) if isinstance(who, str) else list(who)
     out = set()
     for raw in items:
         v = " ".join(str(raw).lower().split())
         if not v:
             continue
         if v not in _WHO_ALIASES:
-            raise SuggestError(
-                f"who benefits {raw!r} is not one of: {', '.join(WHO_BENEFITS)}"
-            )
+            parts = [" ".join(p.split()) for p in v.split("/") if p.strip()]
+            if len(parts) > 1 and all(p in _WHO_ALIASES for p in parts):
+                out.update(_WHO_ALIASES[p] for p in parts)
+                continue
+            raise SuggestError(f"who benefits {raw!r} is not one of: {', '.join(WHO_BENEFITS)}")
         out.add(_WHO_ALIASES[v])
     return frozenset(out)
 
@@ -366,15 +247,164 @@ def who_in_text(terms: list[Term]) -> str | None:
     return None
 
 
-def suggest(outcome_text: str, who_benefits=None, timescale: str | None = None, age=None,
-            top: int = 3, library: MeasureLibrary | Iterable[Measure] | None = None
-            ) -> list[Suggestion]:
-    """Suggest up to `top` measures for an outcome statement, best first, each with a reason.
+def fits(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | None) -> bool:
+    """True when a measure can serve an outcome for these people of these ages."""
+    if who:
+        wanted = set().union(*(_WHO_FITS.get(w, {w}) for w in who))
+        if not wanted & set(m.who_benefits):
+            return False
+        # A questionnaire that children or parents fill in never measures a staff outcome.
+        if who <= _STAFF and m.is_child_or_parent_questionnaire:
+            return False
+    # An upper age limit of 18 or less is a child's age and always applies; an open range
+    # ("13+", "18+") is the minimum age of someone completing it about themselves, which
+    # says nothing when the outcome is about parents or staff ("parents of babies").
+    if ages is None or (m.age_min is None and m.age_max is None):
+        return True
+    child_age = m.age_max is not None and m.age_max <= 18
+    if not (child_age or not who or who & {"child", "young person"}):
+        return True
+    lo, hi = (0.0 if m.age_min is None else m.age_min), m.age_max
+    return (hi is None or ages[0] <= hi) and (ages[1] is None or ages[1] >= lo)
 
-    who_benefits: "child", "parent or carer", "family", "practitioner", "service or system" or
-    "community" (or several, separated by semicolons); when None it is read from the text.
-    timescale: short, medium or long term. age: a number, a (low, high) pair or "0-5"; when
-    None an age range mentioned in the text ("aged 0-5", "teenagers") is used.
+
+def _timescale_note(m: Measure, timescale: str | None) -> tuple[float, str]:
+    if timescale == "short" and m.kind != "administrative":
+        return TIMESCALE_FIT, "can show change in the short term"
+    if timescale == "long" and m.kind == "administrative":
+        return TIMESCALE_FIT, "routine data suits a long-term outcome"
+    return 1.0, ""
+
+
+# --- ranking ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Query:
+    index: Index
+    text: str  # the outcome as shown in reasons
+    who: frozenset[str]
+    ages: tuple[float, float | None] | None
+    timescale: str | None
+
+    def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
+        """(shown score, candidate) for the measures that fit, best first."""
+        ms = self.index.measures
+        cands = self.index.candidates(terms, lambda mid: fits(ms[mid], self.who, self.ages))
+        out = []
+        for c in cands:
+            factor = _timescale_note(ms[c.mid], self.timescale)[0]
+            raw = c.score * factor
+            out.append((round(raw / (raw + SCORE_HALF), 3), c))
+        out.sort(key=lambda sc: (-sc[0], ms[sc[1].mid].key))
+        return out
+
+    def suggestion(self, shown: float, c: Candidate, part: str = "") -> Suggestion:
+        m = self.index.measures[c.mid]
+        return Suggestion(m, shown, self.why(c), _confidence(shown, c.evidence), part)
+
+    def why(self, c: Candidate) -> str:
+        m = self.index.measures[c.mid]
+        parts = []
+        chosen = list(c.spans[:3])
+        # Drop a span inside a bigger chosen one ("stress" inside "parenting stress").
+        chosen = [s for s in chosen
+                  if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in chosen)]
+        if chosen:
+            parts.append("matches " + join_words(f"'{self.text[a:b]}'" for a, b in sorted(chosen)))
+        if c.domain:
+            parts.append(f"{c.domain.replace('_', ' ')} domain")
+        if self.who:
+            parts.append(f"suits outcomes for {who_label(self.who)}")
+        note = _timescale_note(m, self.timescale)[1]
+        if note:
+            parts.append(note)
+        return "; ".join(parts)
+
+
+def _confidence(shown: float, evidence: float) -> str:
+    if shown >= HIGH_SCORE and evidence >= HIGH_EVIDENCE:
+        return "high"
+    if shown >= MEDIUM_SCORE:
+        return "medium"
+    return "low"
+
+
+def _close(ranked: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """The ranked measures with enough evidence to be suggested at all."""
+    return [(s, c) for s, c in ranked if c.evidence >= EVIDENCE_NEEDED]
+
+
+def _parts(text: str, terms: list[Term]) -> list[tuple[int, int]]:
+    """Character spans of the parts of an outcome that joins separate changes.
+
+    Parts are joined by 'and', 'as well as', ';' or a list of commas ending in 'and' ("better
+    housing, income and confidence"). Not a join: 'and' inside a known phrase ("drug and
+    alcohol") or inside a phrase that says where or for whom ("in early help and partner
+    teams"), and a comma or 'and' followed by a qualifier ("..., with more families saying")."""
+    t = normalise(text)
+    has_list_end = bool(re.search(r"\b(?:and|or)\b", t))
+    spans, pos = [], 0
+    for m in _SPLIT.finditer(t):
+        a, b = m.span()
+        if any(x.start < a and b <= x.end for x in terms):
+            continue
+        if t[a] == "," and not (has_list_end and re.search(r"\band\b", t[b:])):
+            continue
+        after = t[b:].split(None, 1)
+        if after and after[0].strip(",;") in _QUALIFIERS:
+            continue
+        before = t[pos:a].split()
+        if any(w in _PREPOSITIONS for w in before[-4:-1]) and t[a] != ";":
+            continue
+        spans.append((pos, a))
+        pos = b
+    spans.append((pos, len(t)))
+    return [(a, b) for a, b in spans
+            if any(a <= x.start and x.end <= b and not x.stop for x in terms)]
+
+
+_QUALIFIERS = frozenset("""with through before after by in for including among so because which
+    who when while where to as from via at so that whose""".split())
+_PREPOSITIONS = frozenset("in of for with between among from within across at on".split())
+
+
+def _compound(q: _Query, terms: list[Term], top: int) -> Match | None:
+    """One measure per part when an outcome joins parts that need different measures."""
+    spans = _parts(q.text, terms)
+    if len(spans) < 2:
+        return None
+    found: list[tuple[str, tuple[float, Candidate] | None]] = []
+    for a, b in spans:
+        part_terms = [x for x in terms if a <= x.start and x.end <= b]
+        close = _close(q.ranked(part_terms))
+        ok = close and close[0][0] >= ABSTAIN_BELOW
+        found.append((q.text[a:b].strip(" .,;:"), close[0] if ok else None))
+    matched = [(p, best) for p, best in found if best is not None]
+    keys = {q.index.measures[best[1].mid].key for _, best in matched}
+    if len(matched) < 2 or len(keys) < 2:
+        return None
+    unmatched = tuple(p for p, best in found if best is None)
+    n = len(found)
+    out: list[Suggestion] = []
+    for i, (p, best) in enumerate(found, 1):
+        if best is None:
+            continue
+        s = q.suggestion(*best, part=p)
+        if any(x.measure.key == s.measure.key for x in out):
+            continue
+        why = f"part {i} of {n} ('{p}'), one measure per part: {s.why}"
+        out.append(Suggestion(s.measure, s.score, why, s.confidence, p))
+    return Match(q.text, tuple(out[:max(top, len(out))]), tuple(p for p, _ in found), unmatched)
+
+
+def match(outcome_text: str, who_benefits=None, timescale: str | None = None, age=None,
+          top: int = 3, library: MeasureLibrary | Iterable[Measure] | None = None) -> Match:
+    """The measures for an outcome statement, best first, or an honest "no close match".
+
+    who_benefits: one or more of WHO_BENEFITS (or "Parents; children"); when None it is read
+    from the text. timescale: short, medium or long term. age: a number, a (low, high) pair or
+    "0-5"; when None an age range mentioned in the text ("aged 0-5", "teenagers") is used.
+    A compound outcome gets one measure per part, each naming its part (Match.parts).
     """
     if top < 1:
         raise SuggestError(f"top must be at least 1, not {top}")
@@ -382,35 +412,32 @@ def suggest(outcome_text: str, who_benefits=None, timescale: str | None = None, 
         library = load_library()
     elif not isinstance(library, MeasureLibrary):
         library = MeasureLibrary(library)
-    index = library.index
+    index = index_of(library)
     terms = index.vocab.analyse(outcome_text)
     who = parse_who(who_benefits)
     if not who:
         inferred = who_in_text(terms)
         who = frozenset({inferred}) if inferred else who
     ages = parse_age(age) if age is not None else ages_in_text(outcome_text, terms)
-    ranked = index.rank(outcome_text, who, ages, parse_timescale(timescale), top, terms)
-    out = [
-        Suggestion(index.measures[mid], round(score / (score + SCORE_HALF), 3), why)
-        for score, mid, why in ranked
-    ]
-    if not out:
-        out = _fallback(index, who, top)
-    return out
+    if ages is None and who == {"young person"}:
+        ages = YOUNG_PERSON_AGES
+    shown_text = outcome_text if len(normalise(outcome_text)) == len(outcome_text) \
+        else normalise(outcome_text)
+    q = _Query(index, shown_text, who, ages, parse_timescale(timescale))
+    compound = _compound(q, terms, top)
+    if compound is not None:
+        return compound
+    close = _close(q.ranked(terms))
+    if not close or close[0][0] < ABSTAIN_BELOW:
+        return Match(outcome_text, ())
+    return Match(outcome_text, tuple(q.suggestion(s, c) for s, c in close[:top]))
 
 
-_FALLBACK = {
-    "practitioner": ("practitioner_survey",),
-    "service or system": ("partner_survey", "cost_data"),
-}
+def suggest(outcome_text: str, who_benefits=None, timescale: str | None = None, age=None,
+            top: int = 3, library: MeasureLibrary | Iterable[Measure] | None = None
+            ) -> list[Suggestion]:
+    """Suggest up to `top` measures for an outcome statement, best first, each with a reason.
 
-
-def _fallback(index: Index, who: frozenset[str], top: int) -> list[Suggestion]:
-    keys = _FALLBACK.get(next(iter(who)) if len(who) == 1 else "", ("family_experience",))
-    out = []
-    for key in keys[:top]:
-        if key in index.by_key:
-            m = index.measures[index.by_key[key]]
-            out.append(Suggestion(m, 0.0, "no words matched the library; a general measure "
-                                  f"for {_join_who(m.who_benefits[:1])}; choose by hand"))
-    return out
+    An empty list means no close match in the library (see ``match`` for the advice and the
+    parts of a compound outcome, which get one measure each)."""
+    return list(match(outcome_text, who_benefits, timescale, age, top, library).suggestions)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from lm_excel.measures.text import Token, match_at, stem, tokens
 
 _SECTIONS = ("synonyms", "domains", "beneficiaries", "ages", "stopwords", "nonscoring",
-             "population")
+             "population", "generic")
 
 
 class Term(NamedTuple):
@@ -24,12 +24,13 @@ class Term(NamedTuple):
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Synonym concepts, domain cues, beneficiary cues, age cues and stopwords."""
+    """Synonym concepts, domain cues, beneficiary cues, age cues, stopwords and generic words."""
 
     synonyms: dict[str, list[tuple[tuple[str, ...], str]]]  # first stem -> [(stems, concept)]
     stopwords: frozenset[str]
     nonscoring: frozenset[str]
     population: frozenset[str]
+    generic: frozenset[str]  # words that alone are no evidence for a measure ("contact")
     domains: dict[str, tuple[str, ...]]  # concept or stem -> domains
     beneficiaries: dict[str, str]  # concept or stem -> who benefits
     ages: dict[str, tuple[float, float | None]]  # concept or stem -> age range
@@ -93,7 +94,7 @@ def _sections(text: str) -> dict[str, dict[str, list[str]]]:
             section = line.strip("[] ")
             entries = []
             continue
-        if section in ("stopwords", "nonscoring", "population"):
+        if section in ("stopwords", "nonscoring", "population", "generic"):
             out[section].setdefault("", []).extend(line.split())
         elif raw[:1].isspace() and entries:
             entries.extend(p.strip() for p in line.split(";") if p.strip())
@@ -114,7 +115,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
             ph = _phrase(v, stopwords)
             if ph:
                 synonyms.setdefault(ph[0], []).append((ph, concept))
-    partial = Vocabulary(synonyms, stopwords, frozenset(), frozenset(), {}, {}, {})
+    partial = Vocabulary(synonyms, stopwords, frozenset(), frozenset(), frozenset(), {}, {}, {})
 
     def concept_of(word: str) -> str:
         terms = [t for t in partial.analyse(word) if not t.stop] or partial.analyse(word)
@@ -122,6 +123,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
 
     nonscoring = frozenset(concept_of(w) for w in sec["nonscoring"].get("", []))
     population = frozenset(concept_of(w) for w in sec["population"].get("", []))
+    generic = frozenset(concept_of(w) for w in sec["generic"].get("", []))
     domains: dict[str, list[str]] = {}
     for domain, words in sec["domains"].items():
         for w in words:
@@ -135,7 +137,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
         lo, _, hi = rng.partition("-")
         ages[concept_of(word)] = (float(lo), float(hi) if hi.strip() else None)
     return Vocabulary(
-        synonyms, stopwords, nonscoring, population,
+        synonyms, stopwords, nonscoring, population, generic,
         {k: tuple(v) for k, v in domains.items()}, beneficiaries, ages,
     )
 

@@ -292,7 +292,10 @@ def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
         raise OutputError(f"keep the file type of '{src.name}' ({src.suffix})", dest)
 
     def write(tmp: Path) -> None:
+        from lm_excel.workbook.carry import carry_parts
+
         _render(src, plan.rows(), plan.design, plan.library, tmp, keep_vba)
+        carry_parts(src, tmp)  # what openpyxl dropped: the xlwings Lite add-in, shapes, ...
 
     expected = [(r["ref"], r["measure"]) for r in plan.rows()]
 

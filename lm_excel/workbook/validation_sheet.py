@@ -178,6 +178,7 @@ def check_file(
     and checked: re-read, its logic model must equal the input's value for value.
     """
     from lm_excel.measures.plan import readiness_plan
+    from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
 
     src = Path(path)
@@ -205,6 +206,7 @@ def check_file(
             wb.save(tmp)
         finally:
             wb.close()
+        carry_parts(src, tmp)  # what openpyxl dropped: the xlwings Lite add-in, shapes, ...
 
     def verify(tmp: Path) -> None:
         back = read_workbook(tmp)

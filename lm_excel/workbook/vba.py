@@ -7,12 +7,20 @@ project to a macro-enabled workbook the way Excel does for a first macro (a docu
 the workbook and for each sheet, named by the workbook's code names), and handles class modules.
 To try another writer, replace :func:`_pyopenvba_project` and keep the signature.
 
+Whatever the writer, :func:`without_cache` then puts the project in the form that makes Excel
+compile the modules from their source when it opens the file ([MS-OVBA] 2.3.4.1, 2.3.4.2, 2.3.4.3):
+a ``_VBA_PROJECT`` stream of 7 bytes with version 0xFFFF and no performance cache, project and
+module cookies 0xFFFF, module streams holding only their compressed source (offset 0), and
+nothing after the ``dir`` stream's terminator. LibreOffice writes projects this way, and Excel
+accepts them from any version, since nothing compiled for another version is left to trust.
+
 Nothing here imports xlwings; the VBA sources themselves are found by :mod:`lm_excel.workbook.buttons`.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -73,7 +81,7 @@ def vba_project_bin(
                 f"VBA module '{m.name}' ({m.origin or 'no file'}) has a character VBA cannot store: "
                 f"{m.source[exc.start:exc.end]!r}"
             ) from None
-    return _pyopenvba_project(modules, sheet_code_names, workbook_code_name)
+    return without_cache(_pyopenvba_project(modules, sheet_code_names, workbook_code_name))
 
 
 def _skeleton_xlsm(path: Path, sheet_code_names: Sequence[str], workbook_code_name: str) -> None:
@@ -114,3 +122,69 @@ def _pyopenvba_project(
             book.save(out)
         with zipfile.ZipFile(out) as zf:
             return zf.read("xl/vbaProject.bin")
+
+
+# --- the no-cache form ([MS-OVBA]) --------------------------------------------------------------
+
+#: The whole ``_VBA_PROJECT`` stream: reserved 0x61CC, version 0xFFFF (no cache), reserved 0x00,
+#: reserved 0x0000.
+NO_CACHE_VBA_PROJECT = b"\xcc\x61\xff\xff\x00\x00\x00"
+_PROJECTVERSION, _PROJECTCOOKIE, _MODULESTREAMNAME = 0x0009, 0x0013, 0x001A
+_MODULEOFFSET, _MODULECOOKIE, _MODULE_END, _DIR_END = 0x0031, 0x002C, 0x002B, 0x0010
+
+
+def dir_records(data: bytes) -> list[tuple[int, bytes]]:
+    """The records of a decompressed ``dir`` stream, as (id, data), up to its terminator.
+
+    Every record is Id (2 bytes), Size (4), Data, except PROJECTVERSION, whose 4-byte field is
+    reserved and followed by 6 bytes of data. Bytes after the terminator are not returned.
+    """
+    records, i = [], 0
+    while i + 6 <= len(data):
+        rid, size = struct.unpack_from("<HI", data, i)
+        if rid == _PROJECTVERSION:
+            size = 6
+        records.append((rid, bytes(data[i + 6:i + 6 + size])))
+        i += 6 + size
+        if rid == _DIR_END:
+            return records
+    raise LmExcelError("the VBA project's dir stream has no terminator")
+
+
+def _dir_bytes(records: list[tuple[int, bytes]]) -> bytes:
+    out = bytearray()
+    for rid, body in records:
+        if rid == _PROJECTVERSION:
+            out += struct.pack("<HI", rid, 4) + body
+        elif rid == _DIR_END:
+            out += struct.pack("<HI", rid, 0)  # the 4-byte field is Reserved: nothing follows
+        else:
+            out += struct.pack("<HI", rid, len(body)) + body
+    return bytes(out)
+
+
+def without_cache(project: bytes) -> bytes:
+    """``project`` (a vbaProject.bin) in the no-cache form described at the top of this module."""
+    from pyopenvba.cfb import CFB
+    from pyopenvba.vba import compress, decompress
+
+    cfb = CFB.from_bytes(project)
+    records = dir_records(decompress(cfb.get_stream_in_storage("VBA", "dir")))
+    out, stream = [], None
+    for rid, body in records:
+        if rid == _MODULESTREAMNAME:
+            stream = body.decode("cp1252")
+        elif rid == _MODULEOFFSET:
+            offset = struct.unpack("<I", body)[0]
+            if offset and stream is not None:  # drop the compiled code before the source
+                cfb.write_stream_in_storage("VBA", stream, cfb.get_stream_in_storage("VBA", stream)[offset:])
+            body = struct.pack("<I", 0)
+        elif rid in (_PROJECTCOOKIE, _MODULECOOKIE):
+            body = b"\xff\xff"
+        out.append((rid, body))
+    for name in cfb.list_streams_in_storage("VBA"):
+        if name.upper().startswith("__SRP_"):  # cached compiled state
+            cfb.remove_stream_in_storage("VBA", name)
+    cfb.write_stream_in_storage("VBA", "dir", compress(_dir_bytes(out)))
+    cfb.write_stream_in_storage("VBA", "_VBA_PROJECT", NO_CACHE_VBA_PROJECT)
+    return cfb.to_bytes()

@@ -1,0 +1,149 @@
+"""The xlwings Lite scripts: Check, Build measures plan and Create Word report, inside Excel.
+
+xlwings Lite (a free Office add-in) runs Python in Excel itself through Pyodide: nothing to
+install on the computer, no macros, the workbook stays a plain ``.xlsx``. A workbook made with
+``lm-excel new NAME.xlsx --lite`` holds a ``main.py`` of one line, ``from lm_excel.lite import *``,
+so the add-in finds the three scripts below and runs each when its button on the Start sheet is
+pressed (a named shape linked to the cell it covers: see :mod:`lm_excel.workbook.addin`).
+
+Each script is a thin face over the same library functions the command line and the classic
+buttons (:mod:`lm_excel.xl`) use, on the same whole-range reads and writes:
+
+* the workbook is read sheet by sheet and parsed by :func:`lm_excel.parse.parse_grids`;
+* results go to the Validation / Measures plan sheets and a status line on Start;
+* every problem becomes one plain status line on Start (also printed to the add-in's pane),
+  never a traceback;
+* the report is written to ``/data`` (the add-in's *Files > Import/Export* list, where the user
+  downloads it), named '<workbook> report <version> <date>.docx'.
+
+Unlike the classic buttons there is no workbook path on disk, no VBA module whose version must
+match, and nothing may start a process or a thread: everything these paths import works in
+Pyodide (the Check path is run there in the test suite).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import xlwings as xw
+
+from lm_excel import layout as L
+from lm_excel.errors import LmExcelError
+from lm_excel.workbook.addin import button_spec
+from lm_excel.xl import LiveBook
+
+#: The only names ``from lm_excel.lite import *`` gives ``main.py``: the scripts.
+__all__ = ["lm_check", "lm_build_measures_plan", "lm_create_word_report"]
+
+#: Where xlwings Lite shows files for download (Files > Import/Export).
+DATA_FOLDER = Path("/data")
+
+
+class LiteBook(LiveBook):
+    """The workbook the add-in hands a script. It has a name but no folder on this computer:
+    its path is taken to be in :data:`DATA_FOLDER`, which is where outputs go."""
+
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        name = Path(str(book.name or "")).name or "logic model.xlsx"
+        name = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "-", name)
+        self.path = DATA_FOLDER / (name if Path(name).suffix else name + ".xlsx")
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%H:%M on %d/%m/%Y")
+
+
+def run_script(action: str, work: Callable[[LiteBook], str], book: Any) -> str:
+    """Run one script's work; the outcome, good or bad, is one status line on Start."""
+    started = time.perf_counter()
+    live = LiteBook(book)
+    try:
+        summary = work(live)
+        status = f"{action} at {_stamp()}: {summary} ({time.perf_counter() - started:.1f} s)"
+    except LmExcelError as exc:
+        status = f"{action} at {_stamp()} did not finish: {exc}"
+    except Exception as exc:  # noqa: BLE001  (a bug: still one plain line)
+        status = (f"{action} at {_stamp()} did not finish: something went wrong inside lm-excel "
+                  f"({type(exc).__name__}: {exc}). Your own entries were not changed. Please report "
+                  "it to whoever supports lm-excel for you, with this line.")
+    try:
+        live.set_status(status)
+    except Exception:  # noqa: BLE001  (the status cannot be written: the pane still shows it)
+        pass
+    print(status)
+    return status
+
+
+# --- the work behind each button --------------------------------------------------------------
+
+
+def _check(live: LiteBook) -> str:
+    from lm_excel.checks import validate
+    from lm_excel.measures.plan import readiness_plan
+    from lm_excel.workbook.validation_sheet import write_validation
+    from lm_excel.xl import XlwingsWriter
+
+    model = live.read_model()
+    report = validate(model, readiness_plan(model))  # as lm-excel check does
+    write_validation(XlwingsWriter(live), report, highlight=True)
+    verdict = "no errors" if report.valid else "needs fixing"
+    return f"{verdict} ({report.summary()}); see the Validation sheet"
+
+
+def _plan(live: LiteBook) -> str:
+    from lm_excel.measures.plan import make_plan
+    from lm_excel.xl import _style_plan_sheet, plan_grid
+
+    model = live.read_model()
+    plan = make_plan(model)
+    sheet = live.find_sheet(L.MEASURES_PLAN.name)
+    if sheet is None:
+        live.book.sheets.add(L.MEASURES_PLAN.name, after=live.book.sheets[len(live.book.sheets) - 1])
+        sheet = L.MEASURES_PLAN.name
+    old = model.extras.get(L.MEASURES_PLAN.name, ())
+    live.write_block(sheet, 1, plan_grid(plan), len(old), max((len(r) for r in old), default=0))
+    _style_plan_sheet(live, sheet, len(plan.rows()))
+    return (f"{len(plan.rows())} rows; your changes kept: {plan.kept_edits} cells, "
+            f"{plan.kept_rows} rows; see the Measures plan sheet")
+
+
+def _report(live: LiteBook) -> str:
+    from lm_excel.checks import validate
+    from lm_excel.fileio import ensure_folder
+    from lm_excel.measures.plan import make_plan, readiness_plan
+    from lm_excel.report.document import default_report_path, write_report
+
+    model = live.read_model()
+    findings = validate(model, readiness_plan(model))
+    plan = make_plan(model)
+    folder = ensure_folder(DATA_FOLDER)
+    result = write_report(default_report_path(model, folder, live.path.stem), model, findings, plan)
+    return (f"report saved as '{result.path.name}': download it from the xlwings Lite menu, "
+            "Files > Import/Export")
+
+
+# --- the scripts ------------------------------------------------------------------------------
+
+
+@xw.script(button=button_spec("LmCheck"))
+def lm_check(book: xw.Book) -> str:
+    """Check: check the logic model; results on the Validation sheet and the status line."""
+    return run_script("Check", _check, book)
+
+
+@xw.script(button=button_spec("LmBuildMeasuresPlan"))
+def lm_build_measures_plan(book: xw.Book) -> str:
+    """Build measures plan: (re)build the Measures plan sheet, keeping the user's edits."""
+    return run_script("Build measures plan", _plan, book)
+
+
+@xw.script(button=button_spec("LmCreateWordReport"))
+def lm_create_word_report(book: xw.Book) -> str:
+    """Create Word report: write the report for download from the add-in's Files list."""
+    return run_script("Create Word report", _report, book)

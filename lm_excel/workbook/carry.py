@@ -1,0 +1,357 @@
+"""Keep the parts of a workbook that a writer does not own: one mechanism for every writer.
+
+An ``.xlsx``/``.xlsm`` file is a zip package of parts linked by relationships ([ECMA-376] Part 2).
+lm-excel writes workbooks in two ways, and both lose parts they do not know: openpyxl (``check
+--write``, ``plan``) drops web-extension parts (the xlwings Lite add-in with its ``main.py``),
+shapes and custom XML when it saves; a rebuild with XlsxWriter (``share``, ``merge``) writes only
+what lm-excel itself makes. After either, :func:`carry_parts` puts back, from the source package,
+every part the output lacks, with its relationships and content types:
+
+* parts the package itself points at (``_rels/.rels``): the add-in's task pane and web extension,
+  custom UI, a thumbnail, and whatever else a program added there, with everything they point at;
+* a worksheet's drawing (shapes such as the Lite buttons, pictures), when the same sheet in the
+  output has none: the drawing and what it points at are copied and the sheet gets its
+  ``<drawing>`` element back.
+
+Never carried: the VBA project (a writer keeps it on purpose, or leaves it out on purpose, as
+``share`` does), digital signatures (they no longer match after any change), parts the output
+already has a relationship of that type for (its own properties, its own workbook), and links
+back into the workbook's own parts. Names that clash with the output's own parts are renamed.
+Parts the mechanism cannot place are listed in :attr:`Carried.left`, never silently lost twice.
+
+Everything here works on zip bytes with the standard library and defusedxml: no office program,
+no threads, nothing Pyodide lacks.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
+
+from defusedxml.ElementTree import fromstring
+
+CONTENT_TYPES = "[Content_Types].xml"
+NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+NS_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+REL_DRAWING = f"{NS_R}/drawing"
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+#: Relationship types never carried (their tails): see the module's docstring.
+NEVER_CARRIED = ("/vbaProject", "/vbaProjectSignature", "/vbaProjectSignatureAgile",
+                 "/vbaProjectSignatureV3", "/digital-signature/origin", "/officeDocument")
+#: Content types of the workbook's own parts: a link to one of these is a link back, not a part to copy.
+_OWN_PART_TYPES = re.compile(r"spreadsheetml\.(sheet|template)\.main|macroEnabled\.main|worksheet\+xml"
+                             r"|chartsheet\+xml|styles\+xml|sharedStrings\+xml|spreadsheetml\.table\+xml")
+#: Worksheet children that come after <drawing> ([ECMA-376] Part 1, 18.3.1.99): it goes before them.
+_AFTER_DRAWING = ("legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
+                  "webPublishItems", "tableParts")
+
+
+@dataclass(frozen=True)
+class Rel:
+    id: str
+    type: str
+    target: str
+    external: bool = False
+
+
+def rels_part(part: str) -> str:
+    """The relationships part of ``part`` ('' is the package itself)."""
+    if not part:
+        return "_rels/.rels"
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def _resolve(source_part: str, target: str) -> str:
+    if target.startswith("/"):
+        return posixpath.normpath(target[1:])
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
+
+
+def _relative(source_part: str, part: str) -> str:
+    return posixpath.relpath(part, posixpath.dirname(source_part) or ".")
+
+
+class Package:
+    """A read view of a zip package: its parts, content types and relationships."""
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self.zf = zf
+        self.names = {i.filename for i in zf.infolist() if not i.is_dir()}
+        self.defaults: dict[str, str] = {}
+        self.overrides: dict[str, str] = {}
+        if CONTENT_TYPES in self.names:
+            for el in fromstring(zf.read(CONTENT_TYPES)):
+                tag = el.tag.rsplit("}", 1)[-1]
+                if tag == "Default":
+                    self.defaults[el.get("Extension", "").lower()] = el.get("ContentType", "")
+                elif tag == "Override":
+                    self.overrides[el.get("PartName", "").lstrip("/")] = el.get("ContentType", "")
+
+    def read(self, part: str) -> bytes:
+        return self.zf.read(part)
+
+    def content_type(self, part: str) -> str:
+        ext = part.rsplit(".", 1)[-1].lower() if "." in part else ""
+        return self.overrides.get(part) or self.defaults.get(ext, "")
+
+    def rels(self, part: str) -> list[Rel]:
+        name = rels_part(part)
+        if name not in self.names:
+            return []
+        out = []
+        for el in fromstring(self.zf.read(name)):
+            out.append(Rel(el.get("Id", ""), el.get("Type", ""), el.get("Target", ""),
+                           el.get("TargetMode", "") == "External"))
+        return out
+
+    def internal_target(self, part: str, rel: Rel) -> str | None:
+        """The part a relationship points at, or None (external, a cell link, or absent)."""
+        if rel.external or not rel.target or rel.target.startswith("#"):
+            return None
+        target = _resolve(part, rel.target)
+        return target if target in self.names else None
+
+    def sheet_parts(self) -> dict[str, str]:
+        """Sheet name -> worksheet part."""
+        from lm_excel.workbook.xlsx_scan import sheet_parts
+
+        workbook = next((self.internal_target("", r) for r in self.rels("")
+                         if r.type.endswith("/officeDocument")), None)
+        return sheet_parts(self.zf, workbook) if workbook else {}
+
+
+@dataclass
+class Carried:
+    """What :func:`carry_parts` put back (part names in the output) and what it could not."""
+
+    parts: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+
+
+class PackageEdit:
+    """Changes to make to a package in one rewrite: new parts, content types, relationships."""
+
+    def __init__(self, out: Package) -> None:
+        self.out = out
+        self.parts: dict[str, bytes] = {}
+        self.overrides: dict[str, str] = {}
+        self.defaults: dict[str, str] = {}
+        self.new_rels: dict[str, list[Rel]] = {}
+        self.replaced: dict[str, bytes] = {}
+
+    def taken(self, name: str) -> bool:
+        return name in self.out.names or name in self.parts
+
+    def free_name(self, name: str) -> str:
+        if not self.taken(name):
+            return name
+        stem, dot, ext = name.rpartition(".")
+        base = re.sub(r"\d+$", "", stem)
+        n = 1
+        while self.taken(f"{base}{n}{dot}{ext}"):
+            n += 1
+        return f"{base}{n}{dot}{ext}"
+
+    def add_part(self, name: str, data: bytes, content_type: str) -> None:
+        self.parts[name] = data
+        ext = name.rsplit(".", 1)[-1].lower()
+        if not content_type or self.out.defaults.get(ext) == content_type or self.defaults.get(ext) == content_type:
+            return
+        if ext not in self.out.defaults and ext not in self.defaults and ext not in ("xml", "rels"):
+            self.defaults[ext] = content_type
+        else:
+            self.overrides[name] = content_type
+
+    def add_rel(self, part: str, rel_type: str, target_part: str) -> str:
+        """Add a relationship from ``part`` ('' for the package) to ``target_part``; return its id."""
+        used = {r.id for r in self.out.rels(part)} | {r.id for r in self.new_rels.get(part, [])}
+        n = len(used) + 1
+        while f"rId{n}" in used:
+            n += 1
+        rel = Rel(f"rId{n}", rel_type, _relative(part, target_part) if part else target_part)
+        self.new_rels.setdefault(part, []).append(rel)
+        return rel.id
+
+    def write(self, path: Path) -> None:
+        """Rewrite the zip at ``path`` (the package :attr:`out` was read from) with the changes."""
+        register_namespace("", NS_RELS)
+        rels_xml = {rels_part(p): self._rels_xml(p, extra) for p, extra in self.new_rels.items()}
+        types_xml = self._types_xml()
+        tmp = path.with_name(path.name + ".carry")
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in self.out.zf.infolist():
+                name = info.filename
+                if name == CONTENT_TYPES:
+                    data = types_xml
+                elif name in rels_xml:
+                    data = rels_xml.pop(name)
+                else:
+                    data = self.replaced.get(name) or self.out.read(name)
+                dst.writestr(info, data)
+            for name, data in [*rels_xml.items(), *self.parts.items()]:
+                dst.writestr(_info(name), data)
+        os.replace(tmp, path)
+
+    def _rels_xml(self, part: str, extra: list[Rel]) -> bytes:
+        root = Element(f"{{{NS_RELS}}}Relationships")
+        for rel in [*self.out.rels(part), *extra]:
+            attrs = {"Id": rel.id, "Type": rel.type, "Target": rel.target}
+            if rel.external:
+                attrs["TargetMode"] = "External"
+            SubElement(root, f"{{{NS_RELS}}}Relationship", attrs)
+        return _DECLARATION + tostring(root)
+
+    def _types_xml(self) -> bytes:
+        register_namespace("", NS_TYPES)
+        root = Element(f"{{{NS_TYPES}}}Types")
+        for ext, ctype in {**self.out.defaults, **self.defaults}.items():
+            SubElement(root, f"{{{NS_TYPES}}}Default", {"Extension": ext, "ContentType": ctype})
+        for name, ctype in {**self.out.overrides, **self.overrides}.items():
+            SubElement(root, f"{{{NS_TYPES}}}Override", {"PartName": "/" + name, "ContentType": ctype})
+        return _DECLARATION + tostring(root)
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _reach(src: Package, root: str) -> list[str]:
+    """``root`` and every part it reaches through internal relationships, the workbook's own
+    parts excepted (links back are kept as links)."""
+    seen, todo = [root], [root]
+    while todo:
+        part = todo.pop()
+        for rel in src.rels(part):
+            target = src.internal_target(part, rel)
+            if target and target not in seen and not _OWN_PART_TYPES.search(src.content_type(target)):
+                seen.append(target)
+                todo.append(target)
+    return seen
+
+
+def _copy_closure(src: Package, edit: PackageEdit, root: str) -> dict[str, str]:
+    """Copy ``root`` and what it reaches into ``edit`` under free names; return old -> new names."""
+    closure = _reach(src, root)
+    names: dict[str, str] = {}
+    for part in closure:
+        names[part] = edit.free_name(part)
+        edit.parts[names[part]] = b""  # reserve the name
+    for part in closure:
+        edit.add_part(names[part], src.read(part), src.content_type(part))
+        rels = src.rels(part)
+        if not rels:
+            continue
+        root_el = Element(f"{{{NS_RELS}}}Relationships")
+        for rel in rels:
+            target = rel.target
+            dest = src.internal_target(part, rel)
+            if dest in names:
+                target = _relative(names[part], names[dest])
+            elif dest is not None:  # a link back to one of the workbook's own parts
+                target = _relative(names[part], dest)
+            attrs = {"Id": rel.id, "Type": rel.type, "Target": target}
+            if rel.external:
+                attrs["TargetMode"] = "External"
+            SubElement(root_el, f"{{{NS_RELS}}}Relationship", attrs)
+        register_namespace("", NS_RELS)
+        edit.parts[rels_part(names[part])] = _DECLARATION + tostring(root_el)
+    return names
+
+
+def _carried_type(rel: Rel) -> bool:
+    return not rel.external and not any(rel.type.endswith(t) for t in NEVER_CARRIED)
+
+
+def _insert_drawing(sheet_xml: bytes, rel_id: str) -> bytes:
+    """The worksheet XML with a <drawing r:id=...> element in its schema place."""
+    text = sheet_xml.decode("utf-8")
+    prefix_m = re.search(r"<(\w+:)?worksheet\b", text)
+    prefix = prefix_m.group(1) or "" if prefix_m else ""
+    element = f'<{prefix}drawing xmlns:r="{NS_R}" r:id="{rel_id}"/>'
+    spots = [m.start() for name in _AFTER_DRAWING
+             for m in [re.search(rf"<{re.escape(prefix)}{name}\b", text)] if m]
+    end = text.rfind(f"</{prefix}worksheet>")
+    tail = text[:end].rstrip()
+    if tail.endswith(f"</{prefix}extLst>"):  # the sheet's own extension list is its last child
+        spots.append(text.rfind(f"<{prefix}extLst>"))
+    at = min(spots) if spots else end
+    return (text[:at] + element + text[at:]).encode("utf-8")
+
+
+def _carry_drawings(src: Package, out: Package, edit: PackageEdit, done: Carried) -> None:
+    out_sheets = out.sheet_parts()
+    for sheet, src_part in src.sheet_parts().items():
+        drawings = [r for r in src.rels(src_part) if r.type == REL_DRAWING]
+        target = src.internal_target(src_part, drawings[0]) if drawings else None
+        out_part = out_sheets.get(sheet)
+        if target is None:
+            continue
+        if out_part is None or out_part not in out.names:
+            done.left.append(f"{target} (sheet '{sheet}' is not in the output)")
+            continue
+        if any(r.type == REL_DRAWING for r in out.rels(out_part)):
+            continue  # the writer drew this sheet itself
+        names = _copy_closure(src, edit, target)
+        rel_id = edit.add_rel(out_part, REL_DRAWING, names[target])
+        edit.replaced[out_part] = _insert_drawing(out.read(out_part), rel_id)
+        done.parts.extend(names.values())
+
+
+def _carry_package_rels(src: Package, out: Package, edit: PackageEdit, done: Carried) -> None:
+    out_types = {r.type for r in out.rels("")}
+    for rel in src.rels(""):
+        target = src.internal_target("", rel)
+        if target is None or not _carried_type(rel) or rel.type in out_types or target in out.names:
+            continue
+        names = _copy_closure(src, edit, target)
+        edit.add_rel("", rel.type, names[target])
+        done.parts.extend(names.values())
+
+
+def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str]) -> Carried:
+    """Put back into ``output`` (rewritten in place) the parts of ``source`` it lacks.
+
+    Call it on the writer's temporary file, before the writer's check and rename.
+    """
+    output = Path(output)
+    done = Carried()
+    with zipfile.ZipFile(source) as szf, zipfile.ZipFile(output) as ozf:
+        src, out = Package(szf), Package(ozf)
+        edit = PackageEdit(out)
+        _carry_package_rels(src, out, edit, done)
+        _carry_drawings(src, out, edit, done)
+        if not edit.parts:
+            return done
+        edit.write(output)
+    return done
+
+
+def add_parts(path: str | os.PathLike[str], parts: Mapping[str, tuple[bytes, str]],
+              package_rels: Iterable[tuple[str, str]] = ()) -> None:
+    """Add ``parts`` (name -> (data, content type)) to the package at ``path``, with package-level
+    relationships ``(type, target part)``; a part of that name must not exist yet."""
+    path = Path(path)
+    with zipfile.ZipFile(path) as zf:
+        out = Package(zf)
+        edit = PackageEdit(out)
+        for name, (data, ctype) in parts.items():
+            if edit.taken(name):
+                raise ValueError(f"the package already has a part {name}")
+            edit.add_part(name, data, ctype)
+        for rel_type, target in package_rels:
+            edit.add_rel("", rel_type, target)
+        edit.write(path)
+
+
+__all__ = ["Carried", "Package", "PackageEdit", "add_parts", "carry_parts", "rels_part"]
