@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lm_excel import layout as L
 from lm_excel.checks import validate
-from lm_excel.errors import LmExcelError, OutputError, UsageError
+from lm_excel.errors import LmExcelError, UsageError
 from lm_excel.fileio import Output, claim_output
 from lm_excel.findings import SEVERITIES, Finding, Report
 from lm_excel.model import CellRef, LogicModel
@@ -182,13 +182,11 @@ def check_file(
     from lm_excel.workbook.reader import read_workbook
 
     src = Path(path)
-    target: Output | None = None
-    if write or in_place or out is not None:
-        target = _claim_checked_output(src, out, in_place=in_place, force=force)
-    model = read_workbook(src)
+    model = read_workbook(src)  # an unreadable input is the first thing to say
     report = validate(model, readiness_plan(model))  # readiness rules run when there is a plan
-    if target is None:
+    if not (write or in_place or out is not None):
         return CheckResult(report, model)
+    target = _claim_checked_output(src, out, in_place=in_place, force=force)
     suffix = src.suffix.lower()
     expected = model.to_records().normalised()
 
