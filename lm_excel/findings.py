@@ -25,6 +25,7 @@ from .model import CellRef, quote_sheet
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 #: Categories of checks, in the order the docs list them.
 CATEGORIES: dict[str, str] = {
+    "model": "The model as a whole",
     "structure": "Structure of the workbook",
     "identity": "IDs",
     "references": "Links between rows",
@@ -95,9 +96,21 @@ class Finding:
     element_id: str  # normalised ID of the row concerned ('' when none)
     message: str
     fix: str
+    #: The findings a headline finding says once for (each still points at its own cell).
+    details: tuple[Finding, ...] = ()
 
     def __post_init__(self) -> None:
         assert self.severity in SEVERITIES, self.severity
+
+    @property
+    def headline(self) -> bool:
+        """Whether this is a whole-model verdict (category 'model'), listed before the rest."""
+        return self.info.category == "model"
+
+    def with_details(self, details: Sequence[Finding]) -> Finding:
+        """The same finding with ``details`` grouped under it."""
+        return Finding(self.code, self.severity, self.sheet, self.cell, self.element_id,
+                       self.message, self.fix, tuple(sorted(details, key=sort_key)))
 
     @property
     def ref(self) -> str:
@@ -122,6 +135,7 @@ class Finding:
             "element_id": self.element_id,
             "message": self.message,
             "fix": self.fix,
+            "details": [d.to_dict() for d in self.details],
         }
 
 
@@ -186,8 +200,11 @@ def sheet_rank(sheet: str) -> int:
 
 
 def sort_key(f: Finding) -> tuple[Any, ...]:
-    """Order findings by sheet (workbook order), then row, then column, then severity."""
-    return (sheet_rank(f.sheet), f.sheet, _cell_order(f.cell), SEVERITIES.index(f.severity), f.code)
+    """Order findings: headlines first (most serious first), then by sheet (workbook order), row,
+    column and severity."""
+    if f.headline:
+        return (0, SEVERITIES.index(f.severity), sheet_rank(f.sheet), f.code, f.cell)
+    return (1, sheet_rank(f.sheet), f.sheet, _cell_order(f.cell), SEVERITIES.index(f.severity), f.code)
 
 
 @dataclass(frozen=True)
@@ -214,6 +231,20 @@ class Report:
         """True when there is no error (warnings and notes do not make a model invalid)."""
         return self.counts["error"] == 0
 
+    @property
+    def headlines(self) -> list[Finding]:
+        """The whole-model verdicts (no causal chain, most elements unlinked, ...), most serious
+        first; the details they group are in each one's ``details``."""
+        return [f for f in self.findings if f.headline]
+
+    def all_findings(self) -> list[Finding]:
+        """Every finding, each headline followed by the details grouped under it."""
+        out: list[Finding] = []
+        for f in self.findings:
+            out.append(f)
+            out.extend(f.details)
+        return out
+
     def at_or_above(self, severity: str) -> list[Finding]:
         """Findings at least as serious as ``severity``."""
         limit = SEVERITIES.index(severity)
@@ -227,7 +258,8 @@ class Report:
         return out
 
     def codes(self) -> set[str]:
-        return {f.code for f in self.findings}
+        """Codes of every finding, details under headlines included."""
+        return {f.code for f in self.all_findings()}
 
     def flatten(self, keys: Sequence[str] = ("code", "ref")) -> list[tuple[str, ...]]:
         """Findings as tuples of the named attributes, for compact test assertions.
@@ -238,14 +270,19 @@ class Report:
         return [tuple(str(getattr(f, k)) for k in keys) for f in self.findings]
 
     def summary(self) -> str:
-        """One line: '0 errors, 2 warnings, 1 note'."""
+        """One line, leading with the headlines: 'No causal chain; 1 error, 2 warnings, 1 note'.
+
+        Counts are of findings as listed: a headline counts once, not once per detail under it.
+        """
         c = self.counts
         parts = [
             _plural(c["error"], "error"),
             _plural(c["warning"], "warning"),
             _plural(c["info"], "note"),
         ]
-        return ", ".join(parts)
+        counts = ", ".join(parts)
+        lead = "; ".join(f.info.title for f in self.headlines)
+        return f"{lead}; {counts}" if lead else counts
 
     def to_dict(self) -> dict[str, Any]:
         return {

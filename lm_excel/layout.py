@@ -16,11 +16,13 @@ from functools import lru_cache
 
 #: Version of the workbook structure. Raise it when a sheet or column is renamed, added or removed
 #: in a way an older reader would misread; add a migration for the previous version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: What each schema version changed (migrations live in lm_excel/workbook/migrate.py).
 SCHEMA_HISTORY: dict[int, str] = {
     1: "first layout",
     2: "adds the Change log and Conflicts sheets (older tools would drop them when rewriting)",
+    3: "adds the delivery fields to the Intervention sheet (unit of delivery, how many units, "
+       "reach a year, nation, allocation by lot or in waves) for the evaluation design",
 }
 #: Version of the template's content (wording, help text, lists). Informational only.
 TEMPLATE_VERSION = "2026.11"
@@ -82,6 +84,14 @@ LISTS: dict[str, tuple[str, ...]] = {
     ),
     "licence": ("Free", "Registration", "Licensed", "Paid"),
     "plan_status": ("Suggested", "Agreed", "Collecting", "Not needed"),
+    # Evaluation design (issue 18): how the intervention is delivered, on the Intervention sheet.
+    "delivery_unit": (
+        "Whole local authority", "Some schools or early-years settings",
+        "Some neighbourhoods or areas", "Some teams", "A cohort of families",
+        "A group of foster or kinship carers", "Individual children or young people",
+    ),
+    "nation": ("England", "Scotland", "Wales", "Northern Ireland"),
+    "allocation": ("Yes, by lot (at random)", "Yes, in planned waves", "No", "Not sure"),
 }
 
 
@@ -224,6 +234,11 @@ INTERVENTION = FormSheet(
         Column("rationale", "Need and rationale (why)", help="The need it answers and why this approach should work.", required=True, long=True, aliases=("need and rationale", "rationale", "why")),
         Column("local_context", "Local context", help="What is particular about the area and the service, including what COVID-19 changed.", long=True, aliases=("context",)),
         Column("evidence_base", "Evidence base", help="Research, evaluations or local data the intervention draws on (with links where you have them).", long=True, aliases=("evidence",)),
+        Column("delivery_unit", "Unit of delivery", "choice", help="Where the work happens: across the whole local authority, in some schools, areas or teams, or for a cohort of families, carers or young people. The evaluation compares at this level.", choices="delivery_unit", aliases=("delivered by", "unit")),
+        Column("delivery_units", "How many units", help="How many schools, settings, areas or teams deliver it, e.g. 6. Leave blank for whole-authority work or a cohort.", aliases=("number of units",)),
+        Column("reach", "Reach a year", help="How many children, families or carers it reaches in a year, e.g. 120.", aliases=("reach per year", "numbers a year")),
+        Column("nation", "Nation", "choice", help="England, Scotland, Wales or Northern Ireland: comparators and routine data differ.", choices="nation", aliases=("country",)),
+        Column("allocation", "Allocate by lot or in waves?", "choice", help="Could places, schools or areas be given the model by lot, or started in planned waves? Either allows a fair comparison.", choices="allocation", aliases=("allocation",)),
     ),
 )
 
@@ -496,6 +511,20 @@ START = OutputSheet(
     intro="",
     colour="1F4E79",
 )
+DIAGRAM = OutputSheet(
+    key="diagram",
+    name="Diagram",
+    intro=(
+        "The logic model at a glance, drawn from the other sheets. Press Build measures plan or "
+        "Create Word report (or run lm-excel diagram) to draw it again after you change the model."
+    ),
+    colour="1F4E79",
+)
+#: Metadata keys of the diagram on the Diagram sheet: the fingerprint of the model it was drawn
+#: from (see :func:`lm_excel.model.drawing_fingerprint`), when, and from which model version.
+META_DIAGRAM_FINGERPRINT = "diagram_fingerprint"
+META_DIAGRAM_DRAWN = "diagram_drawn"
+META_DIAGRAM_VERSION = "diagram_version"
 MEASURES_PLAN = OutputSheet(
     key="measures_plan",
     name="Measures plan",
@@ -560,6 +589,7 @@ META_SHEET = "Metadata"
 #: Sheets in workbook order (hidden sheets last).
 SHEET_ORDER: tuple[str, ...] = (
     START.name,
+    DIAGRAM.name,
     INTERVENTION.name,
     *(s.name for s in LIST_SHEETS),
     MEASURES_PLAN.name,

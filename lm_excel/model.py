@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator, Mapping
+import hashlib
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -299,3 +300,31 @@ class ModelRecords:
             if kept:
                 elements[k] = kept
         return ModelRecords(intervention=clean(self.intervention), elements=elements)
+
+
+#: The sheets the logic-model diagram draws (the rest are listed, not drawn).
+DRAWN_SHEETS = ("inputs", "components", "outputs", "mechanisms", "outcomes")
+
+
+def drawing_fingerprint(model: LogicModel) -> str:
+    """A short hash of what the diagram draws: the intervention's name, and each drawn element's
+    ID, statement, timescale and links, in workbook order.
+
+    Two models with the same fingerprint draw the same diagram; any edit to those changes it.
+    Other fields (who delivers, evidence, ...) do not change the picture and are left out.
+    """
+    h = hashlib.sha256()
+
+    def add(*parts: str) -> None:
+        for part in parts:
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\x1f")
+        h.update(b"\x1e")
+
+    add("name", model.intervention.name)
+    for key in DRAWN_SHEETS:
+        for el in model.elements[key]:
+            add(key, el.raw_id, el.statement, el.text("timescale"))
+            for col, target in el.links():
+                add("link", col, target)
+    return h.hexdigest()[:16]

@@ -164,7 +164,7 @@ def infinite_number(folder: Path, example: Path) -> Path:
         end = rest.index(b"</c>") + 4
         return head + b'<c r="B4"><v>1E999</v></c>' + rest[end:]
 
-    return _rewrite(example, folder / "infinite.xlsx", {"xl/worksheets/sheet7.xml": edit})
+    return _rewrite(example, folder / "infinite.xlsx", {sheet_part(example, "Outcomes"): edit})
 
 
 def over_long_cell(folder: Path, example: Path, length: int = 150_000) -> Path:
@@ -180,7 +180,7 @@ def long_description(folder: Path, example: Path, length: int = 40_000) -> Path:
     marked = _edit(example, folder / "marked.xlsx", lambda wb: wb["Components"].__setitem__("C4", "LONGMARKER"))
     path = _rewrite(marked, folder / "long description.xlsx", {
         part: (lambda d: d.replace(b"LONGMARKER", b"x" * length))
-        for part in ("xl/sharedStrings.xml", "xl/worksheets/sheet4.xml")
+        for part in ("xl/sharedStrings.xml", sheet_part(marked, "Components"))
     })
     marked.unlink()
     return path
@@ -247,6 +247,19 @@ def text_records() -> ModelRecords:
 # --- hostile zips ---------------------------------------------------------------------------------
 
 
+def sheet_part(workbook: Path, name: str) -> str:
+    """The zip part holding sheet ``name`` (through workbook.xml and its relationships)."""
+    import re
+
+    with zipfile.ZipFile(workbook) as zf:
+        wb = zf.read("xl/workbook.xml").decode()
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
+    rid = re.search(rf'<sheet\b[^>]*name="{re.escape(name)}"[^>]*r:id="([^"]+)"', wb).group(1)
+    rel = re.search(rf'<Relationship\b[^>]*Id="{rid}"[^>]*>', rels).group(0)
+    target = re.search(r'Target="([^"]+)"', rel).group(1)
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+
+
 def _rewrite(example: Path, path: Path, parts: dict[str, Callable[[bytes], bytes]]) -> Path:
     with zipfile.ZipFile(example) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in src.infolist():
@@ -282,7 +295,7 @@ def billion_laughs_sheet(folder: Path, example: Path) -> Path:
     """A worksheet declaring the same entities, used in an inline string."""
     row = '<row r="60"><c r="A60" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
     return _rewrite(example, folder / "laughs in sheet.xlsx", {
-        "xl/worksheets/sheet2.xml": lambda d: _with_dtd(d, ("<sheetData>", "<sheetData>" + row)),
+        sheet_part(example, "Intervention"): lambda d: _with_dtd(d, ("<sheetData>", "<sheetData>" + row)),
     })
 
 
@@ -291,7 +304,7 @@ def zip_bomb(folder: Path, example: Path, megabytes: int = 64) -> Path:
     path = folder / "bomb.xlsx"
     with zipfile.ZipFile(example) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in src.infolist():
-            if info.filename == "xl/worksheets/sheet3.xml":
+            if info.filename == sheet_part(example, "Inputs"):
                 with out.open(info.filename, "w") as fh:
                     fh.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
                              b'spreadsheetml/2006/main"><sheetData>')

@@ -98,6 +98,26 @@ def _new_long_term_chain(rec: ModelRecords) -> None:
                                      "contributes_to": "OC12"})
 
 
+def _untriggered(*ids: str) -> Callable[[ModelRecords], None]:
+    def edit(rec: ModelRecords) -> None:
+        for id_ in ids:
+            row(rec, "mechanisms", id_)["triggered_by"] = ""
+    return edit
+
+
+def _no_descriptions(rec: ModelRecords) -> None:
+    for c in rec.elements["components"]:
+        c["description"] = ""
+
+
+def _delivery_risks_only(rec: ModelRecords) -> None:
+    for n, text in zip(rec.elements["negatives"], (
+            "Funding ends before the service is embedded", "Low take-up of the online parenting groups",
+            "Partners stop attending the weekly huddle", "Recruitment of family support workers is slow",
+            "Delays in the information-sharing agreement")):
+        n["consequence"] = text
+
+
 LONG = "Every worker " + "completes the course and joins supervision every month. " * 60
 
 #: code -> (case, [(ref, element_id), ...] each of which must be reported with that code)
@@ -111,6 +131,8 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "missing-metadata": (grids_case(lambda g: g.pop("Metadata")), [("Metadata", "")]),
     "schema-version": (grids_case(_set_cell("Metadata", 2, 2, "one")), [("Metadata!B2", "")]),
     "structure-problem": (_extra_note(), [("Outcomes!B5", "")]),
+    "diagram-out-of-date": (grids_case(lambda g: g["Metadata"].append(["diagram_fingerprint", "0" * 16])),
+                            [("Diagram!A1", "")]),
     # cell values the reader noted (issue 8)
     "error-value": (grids_case(_set_cell("Outcomes", 5, 2, "#REF!")), [("Outcomes!B5", "OC2")]),
     "formula-without-value": (_extra_note("formula-without-value", "outcome: =A1&\"x\""),
@@ -143,6 +165,13 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "no-timescale-outcome": (records_case(_all_timescales("Short term")), [("Outcomes!C4", "")]),
     "not-considered": (records_case(lambda r: r.elements.update(negatives=[])),
                        [("'Negative consequences'!A4", "")]),
+    "no-outputs": (records_case(lambda r: r.elements.update(outputs=[])), [("Outputs!A4", "")]),
+    "no-descriptions": (records_case(_no_descriptions), [("Components!C4", "")]),
+    "negatives-delivery-only": (records_case(_delivery_risks_only), [("'Negative consequences'!B4", "NC1")]),
+    # whole-model verdicts
+    "no-causal-chain": (records_case(_untriggered("M1", "M2", "M3", "M4", "M5", "M6")), [("", "")]),
+    "mostly-unlinked": (records_case(_untriggered("M1", "M2", "M3", "M4", "M5")), [("", "")]),
+    "outcomes-unreachable": (records_case(_new_long_term_chain), [("", "")]),
     # logic chain
     "component-leads-nowhere": (records_case(adder("components", id="C7", component="Evening helpline for parents")),
                                 [("Components!A10", "C7")]),
@@ -153,13 +182,27 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "outcome-no-contributor": (records_case(adder("outcomes", id="OC12", outcome="More fathers take part in groups",
                                                   timescale="Medium term", direction="Increase")),
                                [("Outcomes!A15", "OC12")]),
-    "long-term-unreachable": (records_case(_new_long_term_chain), [("Outcomes!A15", "OC12")]),
+    "outcome-unreachable": (records_case(_new_long_term_chain), [("Outcomes!A15", "OC12")]),
+    "contributes-backwards": (records_case(setter("outcomes", "OC11", contributes_to="OC4")),
+                              [("Outcomes!F14", "OC11")]),
+    "mechanism-restates": (records_case(setter("mechanisms", "M4", mechanism="Keyworkers and groups reduce "
+                                               "parenting stress among parents and carers")),
+                           [("Mechanisms!B7", "M4")]),
+    "restated-across-sheets": (records_case(setter("components", "C6", component="Training in hybrid and "
+                                                   "relationship-based practice and online safety")),
+                               [("Components!B9", "C6")]),
     # wording
     "outcome-not-a-change": (records_case(setter("outcomes", "OC3", outcome="Deliver monthly hybrid practice training")),
                              [("Outcomes!B6", "OC3")]),
     "no-direction": (records_case(setter("outcomes", "OC3", direction="",
                                          outcome="Practitioner confidence in supporting families in person and online")),
                      [("Outcomes!E6", "OC3")]),
+    "mechanism-no-causal-account": (records_case(setter("mechanisms", "M2", mechanism="Better joint "
+                                                        "working between partners")), [("Mechanisms!B5", "M2")]),
+    "compound-outcome": (records_case(setter("outcomes", "OC5", outcome="Better housing, income and confidence "
+                                             "for parents")), [("Outcomes!B8", "OC5")]),
+    "direction-contradicts": (records_case(setter("outcomes", "OC8", direction="Increase")),
+                              [("Outcomes!E11", "OC8")]),
     "vague-statement": (records_case(setter("outcomes", "OC3", outcome="Better outcomes for staff")),
                         [("Outcomes!B6", "OC3")]),
     "placeholder": (records_case(setter("inputs", "IN2", detail="TBC with finance")), [("Inputs!D5", "IN2")]),
@@ -204,10 +247,10 @@ def test_failing_case_is_found_at_the_right_cell(code, example_report):
     build, expected = CASES[code]
     model, plan = build()
     report = validate(model, plan)
-    got = [(f.ref, f.element_id) for f in report.findings if f.code == code]
+    got = [(f.ref, f.element_id) for f in report.all_findings() if f.code == code]
     for where in expected:
         assert where in got, (code, where, report.flatten(["code", "ref", "element_id"]))
-    f = next(f for f in report.findings if f.code == code)
+    f = next(f for f in report.all_findings() if f.code == code)
     info = REGISTRY[code]
     assert f.severity == info.severity
     assert f.message and f.fix and "{" not in f.message + f.fix
@@ -348,9 +391,18 @@ def test_placeholders_are_found_in_any_text_cell():
     rec = example()
     rec.intervention["evidence_base"] = "[insert references here]"
     row(rec, "components", "C2")["dose"] = "xxx"
-    row(rec, "negatives", "NC3")["who_affected"] = "Parents, e.g. those with past involvement"
+    row(rec, "negatives", "NC3")["who_affected"] = "e.g."
+    row(rec, "outputs", "OP2")["target"] = "TBC"
     got = {f.ref for f in validate(model_of(rec)).findings if f.code == "placeholder"}
-    assert got == {"Intervention!B15", "Components!F5", "'Negative consequences'!C6"}
+    assert got == {"Intervention!B15", "Components!F5", "'Negative consequences'!C6", "Outputs!D5"}
+
+
+def test_text_that_contains_an_example_or_tbc_in_passing_is_not_a_placeholder():
+    rec = example()
+    row(rec, "negatives", "NC3")["who_affected"] = "Parents, e.g. those with past involvement"
+    row(rec, "inputs", "IN2")["detail"] = ("Funding for the analyst post is confirmed; the coordinator's "
+                                           "hours are TBC at the March budget meeting")
+    assert _codes(rec) == set()
 
 
 def test_print_limit_grows_with_column_width():
@@ -374,7 +426,7 @@ def test_report_counts_sorting_and_json_shape():
     data = rep.to_dict()
     assert set(data) == {"format", "source", "checked_at", "valid", "counts", "findings"}
     assert set(data["findings"][0]) == {"code", "severity", "category", "title", "sheet", "cell", "ref",
-                                        "element_id", "message", "fix"}
+                                        "element_id", "message", "fix", "details"}
     assert rep.summary() == "3 errors, 1 warning, 0 notes"
     assert all(s in SEVERITIES for s in rep.counts)
 

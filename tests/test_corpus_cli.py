@@ -32,6 +32,7 @@ READING_COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
     "report": lambda wb, out: ["report", str(wb), "-o", str(out / "report.docx"),
                                "--diagram-out", str(out / "diagram.svg")],
     "excel_setup": lambda wb, out: ["excel-setup", str(wb)],
+    "diagram": lambda wb, out: ["diagram", str(wb), "-o", str(out / "drawn.xlsx")],
 }
 #: Commands that read no workbook given by the user.
 NOT_READING = {"new", "demo", "suggest", "portfolio"}  # suggest reads outcome text; portfolio

@@ -383,3 +383,59 @@ def test_importing_measures_and_the_cli_does_not_import_pandas():
     out = subprocess.run([sys.executable, "-c", code], env=env, check=True,
                          capture_output=True, text=True).stdout
     assert out.strip() == "[]"
+
+
+# --- published outcome statements (issue 18) -------------------------------------------------
+
+PUBLISHED_DEV = REPO / "tests" / "data" / "outcomes_published_dev.csv"
+PUBLISHED_HELDOUT = REPO / "tests" / "data" / "outcomes_published_heldout.csv"
+
+
+def published_scores(path: Path) -> dict[str, float]:
+    """Top-1 acceptable, top-3 and abstention rates on a set of published outcome statements.
+
+    'acceptable' lists measure keys an evaluator would accept; '-' means "no close match in
+    the library" is an honest answer. A confident wrong measure where only '-' is acceptable
+    is counted apart: it is the failure an evaluator minds most."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    top1 = top3 = abstained = confident_wrong = 0
+    for row in rows:
+        acceptable = set(row["acceptable"].split(";"))
+        got = [s.measure.key for s in suggest(row["outcome"], top=3)]
+        abstained += not got
+        top1 += (got[0] in acceptable) if got else ("-" in acceptable)
+        top3 += bool(acceptable & set(got)) if got else ("-" in acceptable)
+        confident_wrong += bool(got) and acceptable == {"-"}
+    n = len(rows)
+    return {"n": n, "top1": top1 / n, "top3": top3 / n, "abstained": abstained / n,
+            "confident_wrong": confident_wrong}
+
+
+def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys():
+    keys = set(load_library().keys()) | {"-"}
+    for path in (PUBLISHED_DEV, PUBLISHED_HELDOUT):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert len(rows) >= 25
+        for row in rows:
+            assert row["source"].startswith("https://"), row
+            assert set(row["acceptable"].split(";")) <= keys, row
+            # not taken from the library's own notes or descriptions (short phrases such as
+            # "secure housing" may coincide)
+            assert len(row["outcome"].split()) < 4 or not [m.key for m in load_library()
+                        if row["outcome"].lower() in (m.notes + m.what_it_measures).lower()], row
+
+
+def test_published_development_set_top1_is_at_least_090():
+    scores = published_scores(PUBLISHED_DEV)
+    print(scores)
+    assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
+
+
+def test_published_heldout_set_does_not_regress():
+    # Held out: never tuned on. The floor sits below the figure recorded in docs/measures.md
+    # so that a regression fails, not so that the set is passed.
+    scores = published_scores(PUBLISHED_HELDOUT)
+    print(scores)
+    assert scores["top3"] >= 0.60, scores

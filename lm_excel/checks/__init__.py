@@ -5,7 +5,8 @@
     report.valid, report.counts, report.findings
 
 Rules live in one module per category (structure, identity, references, completeness, chain,
-wording, readiness); importing this package registers them all, in that order.
+wording, readiness), then the whole-model verdicts (:mod:`.verdicts`), which run last and group
+the findings they explain; importing this package registers them all, in that order.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from . import (  # noqa: F401
     cellvalues,
     chain,
     completeness,
+    diagram,
     identity,
     readiness,
     references,
     structure,
+    verdicts,
     wording,
 )
 from .base import RULES, Context, Rule, rule, validate

@@ -9,7 +9,7 @@ covers what the rules can say.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -18,7 +18,7 @@ from .. import layout as L
 from ..findings import REGISTRY, Finding, Report
 from ..model import Element, LogicModel
 
-RuleFunc = Callable[["Context"], Iterable[Finding]]
+RuleFunc = Callable[..., Iterable[Finding]]
 
 _SHEETS_BY_NAME = {L.match_key(n): s for s in L.LIST_SHEETS for n in (s.name, *s.aliases)}
 
@@ -42,23 +42,29 @@ class Rule:
     codes: tuple[str, ...]
     func: RuleFunc
     needs_plan: bool = False
+    #: A verdict rule runs after the others and takes (ctx, findings so far): it says a
+    #: whole-model problem once, with the findings it explains grouped under it as details.
+    verdict: bool = False
 
-    def __call__(self, ctx: Context) -> Iterable[Finding]:
-        return self.func(ctx)
+    def __call__(self, ctx: Context, findings: Sequence[Finding] = ()) -> Iterable[Finding]:
+        return self.func(ctx, findings) if self.verdict else self.func(ctx)
 
 
 #: Every rule, in the order they run (the order of the rule modules, then of definition).
 RULES: list[Rule] = []
 
 
-def rule(*codes: str, needs_plan: bool = False) -> Callable[[RuleFunc], Rule]:
-    """Register a rule function that may emit ``codes`` (each must be in the registry)."""
+def rule(*codes: str, needs_plan: bool = False, verdict: bool = False) -> Callable[[RuleFunc], Rule]:
+    """Register a rule function that may emit ``codes`` (each must be in the registry).
+
+    With ``verdict=True`` the function takes (ctx, findings) and runs after every ordinary
+    rule; the details of the headlines it yields are taken out of the list of findings."""
     unknown = [c for c in codes if c not in REGISTRY]
     if unknown:
         raise ValueError(f"rule emits unregistered codes: {unknown}")
 
     def wrap(func: RuleFunc) -> Rule:
-        r = Rule(func.__name__, tuple(codes), func, needs_plan)
+        r = Rule(func.__name__, tuple(codes), func, needs_plan, verdict)
         RULES.append(r)
         return r
 
@@ -180,13 +186,29 @@ class Context:
 
 
 def run_rules(ctx: Context, rules: Iterable[Rule] | None = None) -> Iterator[Finding]:
+    """The findings of the ordinary (non-verdict) rules."""
     for r in RULES if rules is None else rules:
-        if r.needs_plan and ctx.plan is None:
+        if r.verdict or (r.needs_plan and ctx.plan is None):
             continue
         for f in r(ctx):
             if f.code not in r.codes:
                 raise AssertionError(f"rule {r.name} emitted undeclared code {f.code!r}")
             yield f
+
+
+def apply_verdicts(ctx: Context, findings: list[Finding]) -> list[Finding]:
+    """Run the verdict rules in order: each headline joins the list and the details it groups
+    leave it, so a problem is said once (a later verdict sees what earlier ones left)."""
+    for r in RULES:
+        if not r.verdict:
+            continue
+        for headline in list(r(ctx, tuple(findings))):
+            if headline.code not in r.codes:
+                raise AssertionError(f"rule {r.name} emitted undeclared code {headline.code!r}")
+            taken = {id(d) for d in headline.details}
+            findings = [f for f in findings if id(f) not in taken]
+            findings.append(headline)
+    return findings
 
 
 def validate(model: LogicModel, plan: Any = None) -> Report:
@@ -196,4 +218,4 @@ def validate(model: LogicModel, plan: Any = None) -> Report:
     :mod:`lm_excel.checks.readiness`); without it the evaluation-readiness rules are skipped.
     """
     ctx = Context(model, plan)
-    return Report(tuple(run_rules(ctx)), source=model.source)
+    return Report(tuple(apply_verdicts(ctx, list(run_rules(ctx)))), source=model.source)

@@ -3,12 +3,17 @@ reached from what is done, through the links typed in the workbook."""
 
 from __future__ import annotations
 
-from collections import deque
+import math
+import re
+from collections import defaultdict, deque
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .. import layout as L
 from ..findings import Finding, make, register
-from .base import Context, rule
+from ..model import Element
+from .base import Context, rule, short
+from .text import CONNECTIVE, DELIVERY, DIRECTION, causal, content, overlap, words
 
 C = "chain"
 COMPONENT_NOWHERE = register(
@@ -32,15 +37,17 @@ OUTCOME_NO_CONTRIBUTOR = register(
     fix="Add {id} to 'Leads to' of the mechanism that brings it about (Mechanisms sheet) or to "
     "'Contributes to' of a shorter-term outcome (Outcomes sheet).",
 )
-LONG_TERM_UNREACHABLE = register(
-    "long-term-unreachable", category=C, severity="warning",
-    title="Long-term outcome not reached from any component",
+OUTCOME_UNREACHABLE = register(
+    "outcome-unreachable", category=C, severity="warning",
+    title="Outcome not reached from any component",
     description="Following the links from components (component -> mechanism -> outcome -> "
-    "longer-term outcome) never reaches this long-term outcome.",
-    message="Long-term outcome {id} ({ref}) cannot be reached from any component by following "
-    "'Triggered by', 'Leads to' and 'Contributes to'.",
-    fix="Link the outcomes that lead to {id} back to a mechanism triggered by a component, or "
-    "add the missing mechanism.",
+    "longer-term outcome) never reaches this outcome, whatever its timescale: something leads "
+    "to it, but that chain does not start from anything the intervention does. An error when "
+    "the outcome is Primary: the evaluation would measure an outcome the model does not explain.",
+    message="Outcome {id} ({ref}) cannot be reached from any component: it is reached only "
+    "through {through}, which no component leads to.",
+    fix="Link the chain that leads to {id} back to what is done: give {through} a mechanism "
+    "triggered by a component (Mechanisms sheet, 'Triggered by' and 'Leads to').",
 )
 MECHANISM_NO_TRIGGER = register(
     "mechanism-no-trigger", category=C, severity="warning",
@@ -69,7 +76,8 @@ OUTPUT_NO_COMPONENT = register(
 INPUT_UNUSED = register(
     "input-unused", category=C, severity="warning",
     title="Input never used",
-    description="No component lists this input in its 'Inputs used' column.",
+    description="No component lists this input in its 'Inputs used' column. Funding (type "
+    "Funding, or a resource that is money) is not reported: it pays for everything.",
     message="No component uses input {id} ({ref}).",
     fix="Add {id} to the 'Inputs used' column of the components that need it, or remove it if "
     "the intervention does not need it.",
@@ -94,8 +102,16 @@ def orphans(ctx: Context) -> Iterator[Finding]:
         return  # reported as a structure problem
     used = ctx.linked("inputs_used")
     for i in ctx.model.inputs:
-        if ctx.eid(i) and ctx.eid(i) not in used:
+        if ctx.eid(i) and ctx.eid(i) not in used and not _funding(i):
             yield make(INPUT_UNUSED, i.ref(), ctx.eid(i))
+
+
+_FUNDING = re.compile(r"\b(?:fund\w*|budget\w*|grants?|money|financ\w*|£)", re.IGNORECASE)
+
+
+def _funding(el: Element) -> bool:
+    """Funding pays for everything, so evaluators do not expect it linked to one component."""
+    return L.norm_label(el.text("type")) == "funding" or bool(_FUNDING.search(el.statement))
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)
@@ -113,39 +129,273 @@ def empty_links(ctx: Context) -> Iterator[Finding]:
             yield make(OUTPUT_NO_COMPONENT, o.ref("from_components"), ctx.eid(o))
 
 
-@rule(OUTCOME_NO_CONTRIBUTOR, LONG_TERM_UNREACHABLE)
-def reach(ctx: Context) -> Iterator[Finding]:
-    """Outcomes nothing leads to; long-term outcomes no chain from a component reaches."""
-    if not (ctx.readable("mechanisms", "leads_to") and ctx.readable("outcomes", "contributes_to")):
-        return  # reported as a structure problem
-    leads = ctx.linked("leads_to")
-    contributes = ctx.linked("contributes_to")
-    orphaned: set[str] = set()
-    for o in ctx.model.outcomes:
-        if ctx.eid(o) and ctx.eid(o) not in leads and ctx.eid(o) not in contributes:
-            orphaned.add(ctx.eid(o))
-            yield make(OUTCOME_NO_CONTRIBUTOR, o.ref(), ctx.eid(o))
-    if not (ctx.readable("components") and ctx.readable("mechanisms", "triggered_by")
-            and ctx.readable("outcomes", "timescale")):
-        return
-    # Breadth-first from every component: component -> mechanisms it triggers -> outcomes they
-    # lead to -> outcomes those contribute to ...
-    triggers = ctx.linked("triggered_by")  # component ID -> mechanisms
+@dataclass(frozen=True)
+class Chain:
+    """What the links make of the model: which elements lie on a chain from a component to an
+    outcome."""
+
+    reached: frozenset[str]  # outcome IDs reached from a component
+    linked: frozenset[str]  # component, mechanism and outcome IDs on such a chain
+    #: the elements that can be linked into a chain (components, mechanisms, outcomes with IDs)
+    chainable: tuple[Element, ...]
+
+
+def chain_of(ctx: Context) -> Chain | None:
+    """The chain from components to outcomes, or None when a sheet or link column it needs could
+    not be read (a structure finding says so)."""
+    if "chain" in ctx._extra:
+        return ctx._extra["chain"]
+    result = None
+    if (ctx.readable("components") and ctx.readable("mechanisms", "triggered_by", "leads_to")
+            and ctx.readable("outcomes", "contributes_to")):
+        result = _build_chain(ctx)
+    ctx._extra["chain"] = result
+    return result
+
+
+def _build_chain(ctx: Context) -> Chain:
+    linked: set[str] = set()
     reached: set[str] = set()
     queue: deque = deque()
-    for c in ctx.model.components:
-        for m in triggers.get(ctx.eid(c), ()) if ctx.eid(c) else ():
-            for o in ctx.targets(m, "leads_to"):
-                if o.kind == "outcomes" and ctx.eid(o) not in reached:
-                    reached.add(ctx.eid(o))
-                    queue.append(o)
+    for m in ctx.model.mechanisms:
+        comps = [c for c in ctx.targets(m, "triggered_by") if c.kind == "components"]
+        outs = [o for o in ctx.targets(m, "leads_to") if o.kind == "outcomes"]
+        if not (comps and outs and ctx.eid(m)):
+            continue
+        linked.add(ctx.eid(m))
+        linked.update(ctx.eid(c) for c in comps)
+        for o in outs:
+            if ctx.eid(o) not in reached:
+                reached.add(ctx.eid(o))
+                queue.append(o)
     while queue:
         o = queue.popleft()
         for nxt in ctx.targets(o, "contributes_to"):
             if nxt.kind == "outcomes" and ctx.eid(nxt) not in reached:
                 reached.add(ctx.eid(nxt))
                 queue.append(nxt)
+    linked |= reached
+    chainable = tuple(e for key in ("components", "mechanisms", "outcomes")
+                      for e in ctx.model.elements[key] if ctx.eid(e))
+    return Chain(frozenset(reached), frozenset(linked), chainable)
+
+
+def _upstream(ctx: Context, o: Element) -> list[str]:
+    """IDs of the mechanisms and outcomes that lead directly to outcome ``o``."""
+    eid = ctx.eid(o)
+    ids = [ctx.eid(e) for e in [*ctx.linked("leads_to").get(eid, ()), *ctx.linked("contributes_to").get(eid, ())]]
+    return sorted(set(filter(None, ids)), key=ids.index)
+
+
+@rule(OUTCOME_NO_CONTRIBUTOR, OUTCOME_UNREACHABLE)
+def reach(ctx: Context) -> Iterator[Finding]:
+    """Outcomes nothing leads to; outcomes (of any timescale) no chain from a component reaches.
+    One finding per outcome: one that nothing leads to is not also called unreachable."""
+    chain = chain_of(ctx)
+    if chain is None:
+        return  # reported as a structure problem
+    leads = ctx.linked("leads_to")
+    contributes = ctx.linked("contributes_to")
     for o in ctx.model.outcomes:
-        if (ctx.eid(o) and ctx.eid(o) not in reached and ctx.eid(o) not in orphaned
-                and L.norm_label(o.text("timescale")) == "long term"):
-            yield make(LONG_TERM_UNREACHABLE, o.ref(), ctx.eid(o))
+        eid = ctx.eid(o)
+        if not eid or eid in chain.reached:
+            continue
+        if eid not in leads and eid not in contributes:
+            yield make(OUTCOME_NO_CONTRIBUTOR, o.ref(), eid)
+            continue
+        primary = L.norm_label(o.text("priority")) == "primary"
+        through = ", ".join(_upstream(ctx, o))
+        yield make(OUTCOME_UNREACHABLE, o.ref(), eid, severity="error" if primary else None,
+                   through=through)
+
+
+# --- contributions that run backwards in time -------------------------------------------------
+
+BACKWARDS = register(
+    "contributes-backwards", category=C, severity="warning",
+    title="Outcome that contributes to a shorter-term one",
+    description="An outcome's 'Contributes to' names an outcome with a shorter timescale (a "
+    "long-term outcome leading to a short-term one), so the chain runs backwards in time.",
+    message="{id} ({timescale}) contributes to {target} ({target_timescale}) in {ref}: a later "
+    "change cannot bring about an earlier one.",
+    fix="Check the timescales of {id} and {target}, or reverse the link (list {id} in "
+    "{target}'s 'Contributes to' instead).",
+)
+_RANK = {"short term": 0, "medium term": 1, "long term": 2}
+
+
+@rule(BACKWARDS)
+def backwards(ctx: Context) -> Iterator[Finding]:
+    """'Contributes to' links from a longer-term to a shorter-term outcome (loops are reported
+    by the outcome-cycle rule instead)."""
+    for o in ctx.model.outcomes:
+        rank = _RANK.get(L.norm_label(o.text("timescale")))
+        if rank is None or not ctx.eid(o):
+            continue
+        for t in ctx.targets(o, "contributes_to"):
+            trank = _RANK.get(L.norm_label(t.text("timescale")))
+            if trank is not None and trank < rank and not _leads_back(ctx, t, o):
+                yield make(BACKWARDS, o.ref("contributes_to"), ctx.eid(o), target=ctx.eid(t),
+                           timescale=o.text("timescale").lower(),
+                           target_timescale=t.text("timescale").lower())
+
+
+def _leads_back(ctx: Context, start: Element, goal: Element) -> bool:
+    """Whether 'Contributes to' leads from ``start`` back to ``goal`` (a loop)."""
+    seen = {id(start)}
+    stack = [start]
+    while stack:
+        for nxt in ctx.targets(stack.pop(), "contributes_to"):
+            if nxt is goal:
+                return True
+            if id(nxt) not in seen:
+                seen.add(id(nxt))
+                stack.append(nxt)
+    return False
+
+
+# --- mechanisms: a causal account, not a restatement -------------------------------------------
+
+RESTATES = register(
+    "mechanism-restates", category=C, severity="warning",
+    title="Mechanism that restates an outcome or a component",
+    description="The mechanism uses almost the words of an outcome (or of a component) and adds "
+    "little else, so it says that the change happens, or what is done, but not how or why the "
+    "activity brings the change about. The chain is circular: the outcome explains itself.",
+    message="Mechanism {id} ({ref}) restates {kind} {other} rather than explaining it: "
+    "'{text}' beside '{other_text}'.",
+    fix="Say how and why the activity brings the change about, e.g. 'Parents trust a consistent "
+    "worker, so they ask for help earlier': the process in people that links {triggers} to "
+    "the outcome.",
+)
+NO_ACCOUNT = register(
+    "mechanism-no-causal-account", category="wording", severity="warning",
+    title="Mechanism without a causal account",
+    description="A mechanism should say how and why change happens (what shifts in people or "
+    "services, and so what follows). A statement of delivery ('weekly multi-agency meetings') "
+    "belongs on Components, and a change ('better joint working') on Outcomes.",
+    message="Mechanism {id} ({ref}) {what}: '{text}'.",
+    fix="Move it to {sheet} if it belongs there, and say here how and why the activity brings "
+    "about the change, e.g. 'Partners share a picture of each family, so concerns are acted on "
+    "sooner'.",
+)
+
+#: A mechanism restates another statement when they share at least this many content words, the
+#: shared words make up at least RESTATE_SHARE of one of them, and the mechanism adds at most
+#: RESTATE_EXTRA words of its own.
+RESTATE_MIN, RESTATE_SHARE, RESTATE_EXTRA = 2, 0.75, 3
+
+
+def _index(sets: list[frozenset[str]]) -> dict[str, list[int]]:
+    """Content word -> positions of the statements that use it."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, words_ in enumerate(sets):
+        for w in words_:
+            out[w].append(i)
+    return out
+
+
+def _candidates(mine: frozenset[str], need: int, index: dict[str, list[int]]) -> set[int]:
+    """Statements that may share ``need`` of the words ``mine``: any such statement has one of
+    the len(mine) - need + 1 words of ``mine`` used by fewest statements (prefix filtering), so
+    only those words' statements are compared, not every statement using a common word."""
+    if need > len(mine):
+        return set()
+    rarest = sorted(mine, key=lambda w: (len(index.get(w, ())), w))[: len(mine) - need + 1]
+    return {i for w in rarest for i in index.get(w, ())}
+
+
+def _restated(mc: frozenset[str], sets: list[frozenset[str]], index: dict[str, list[int]]) -> int | None:
+    """Position of the statement the mechanism's words ``mc`` restate best, if any."""
+    need = max(RESTATE_MIN, len(mc) - RESTATE_EXTRA)  # it may add at most RESTATE_EXTRA words
+    best, best_score = None, 0.0
+    for i in sorted(_candidates(mc, need, index)):
+        shared, of_m, of_other = overlap(mc, sets[i])
+        if shared < need:
+            continue
+        if max(of_m, of_other) >= RESTATE_SHARE and of_m + of_other > best_score:
+            best, best_score = i, of_m + of_other
+    return best
+
+
+@rule(RESTATES, NO_ACCOUNT)
+def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
+    """Mechanisms that restate an outcome or a component (by the words they share), or that
+    describe delivery or an outcome instead of how and why change happens. One finding per
+    mechanism at most."""
+    groups = []
+    for kind, key in (("outcome", "outcomes"), ("component", "components")):
+        els = [e for e in ctx.model.elements[key] if e.statement]
+        sets = [content(e.statement) for e in els]
+        groups.append((kind, els, sets, _index(sets)))
+    for m in ctx.model.mechanisms:
+        text = m.statement
+        if not ctx.eid(m) or not text:
+            continue
+        mc = content(text)
+        for kind, els, sets, index in groups:
+            i = _restated(mc, sets, index)
+            if i is not None:
+                other = els[i]
+                triggers = ", ".join(ctx.eid(c) for c in ctx.targets(m, "triggered_by")) or "the component"
+                yield make(RESTATES, m.ref("mechanism"), ctx.eid(m), kind=kind,
+                           other=ctx.eid(other) or f"row {other.row}", text=short(text, 60),
+                           other_text=short(other.statement, 60), triggers=triggers)
+                break
+        else:
+            ws = words(text)
+            rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
+            if ws and ws[0] in DIRECTION and not CONNECTIVE.search(rest):
+                what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
+            elif DELIVERY.search(text) and not causal(text):
+                what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
+            else:
+                continue
+            yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),
+                       sheet=sheet)
+
+
+# --- the same thing on two sheets ---------------------------------------------------------------
+
+RESTATED = register(
+    "restated-across-sheets", category=C, severity="warning",
+    title="The same statement on two sheets",
+    description="A row says almost word for word what a row on another sheet says: an input "
+    "restated as a component, a component restated as an outcome, an output restated as an "
+    "outcome. Each sheet answers a different question (what you have, what you do, what you "
+    "count, what changes), so one of the two is in the wrong place or says too little.",
+    message="{id} ({ref}) says almost the same as {other_kind} {other} ({other_ref}): '{text}'.",
+    fix="Say on {sheet} {question}, or remove the row if it only repeats {other}.",
+)
+#: Sheet pairs compared, the later sheet's row reported, with what that sheet should say.
+CROSS_PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("inputs", "components", "what is done with the resource (the activity), not the resource"),
+    ("components", "outcomes", "what changes for people as a result, not the activity"),
+    ("outputs", "outcomes", "what changes for people as a result, not what is counted"),
+)
+CROSS_THRESHOLD = 0.75
+
+
+@rule(RESTATED)
+def restated(ctx: Context) -> Iterator[Finding]:
+    """Rows restated on a later sheet (Jaccard similarity of content words, through an index)."""
+    for first, second, question in CROSS_PAIRS:
+        earlier = [e for e in ctx.model.elements[first] if e.statement and ctx.eid(e)]
+        sets = [content(e.statement) for e in earlier]
+        index = _index(sets)
+        for el in ctx.model.elements[second]:
+            text = el.statement
+            if not ctx.eid(el) or not text:
+                continue
+            mine = content(text)
+            # Jaccard >= t needs at least t * |mine| shared words
+            need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
+            for i in sorted(_candidates(mine, need, index)):
+                n = len(mine & sets[i])
+                if n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD:
+                    o = earlier[i]
+                    yield make(RESTATED, el.ref(el.sheet.statement), ctx.eid(el),
+                               other_kind=o.sheet.singular, other=ctx.eid(o),
+                               other_ref=str(o.ref(o.sheet.statement)), text=short(text),
+                               sheet=el.sheet.name, question=question)
+                    break

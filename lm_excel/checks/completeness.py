@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import CellRef, a1
-from .base import Context, rule
+from .base import Context, rule, short
 
 C = "completeness"
 EMPTY_REQUIRED = register(
@@ -45,12 +46,49 @@ NO_TIMESCALE = register(
     "timescale of an existing outcome.",
 )
 NOT_CONSIDERED = register(
-    "not-considered", category=C, severity="warning",
+    "not-considered", category="model", severity="warning",
     title="No negative consequences or no assumptions",
     description="Every logic model should say what could go wrong and what must hold true for "
-    "it to work; the sheet for one of these is empty.",
+    "it to work; the sheet for one of these is empty. A warning, not an error: the chain can "
+    "still be evaluated, but nobody will look for harm or test what the model takes for granted.",
     message="The '{sheet}' sheet is empty: {why}",
     fix="Add at least one row to '{sheet}', starting in {cell}.",
+)
+NO_OUTPUTS = register(
+    "no-outputs", category="model", severity="warning",
+    title="No outputs",
+    description="The Outputs sheet is empty, so the model does not say what delivery will be "
+    "counted (families reached, sessions completed) and the evaluation has no process measures "
+    "to show whether the intervention was delivered as intended. A warning: outcomes can still "
+    "be evaluated, but a null result could not be told apart from a failure to deliver.",
+    message="The '{sheet}' sheet is empty: nothing says how much of the intervention will be "
+    "delivered, to whom, so there are no process measures.",
+    fix="Add at least one row to '{sheet}', starting in {cell}: something you can count for "
+    "each component, e.g. 'Number of families offered a check-in within 5 days'.",
+)
+NO_DESCRIPTIONS = register(
+    "no-descriptions", category=C, severity="warning",
+    title="No component described",
+    description="Every component's Description is empty, so nobody outside the team could tell "
+    "what is actually done, copy it or check that it was delivered as planned. Said once for "
+    "the sheet, not once per component.",
+    message="None of the {count} components has a description (the '{column}' column, from "
+    "{ref}, is empty).",
+    fix="For each component, say in {ref} and below what happens, who does it, with whom and "
+    "how often, in enough detail for another area to copy it.",
+)
+DELIVERY_ONLY = register(
+    "negatives-delivery-only", category=C, severity="warning",
+    title="Negative consequences are all delivery risks",
+    description="Every negative consequence listed is a risk to delivery (funding, staffing, "
+    "take-up, data sharing), not a harm the intervention itself could do. Evaluators look for "
+    "unintended harm to children, families and practitioners, e.g. risks missed when referrals "
+    "fall, families feeling watched or labelled, practitioner burnout.",
+    message="All {count} negative consequences are risks to delivery ({examples}); none says how "
+    "children, families or practitioners could be harmed by the intervention.",
+    fix="Add at least one harm the intervention could cause, e.g. 'Risks to children are "
+    "missed when fewer families are referred to social care' or 'Families feel watched or "
+    "labelled', with who is affected, how you will reduce it and how you will notice.",
 )
 
 
@@ -104,10 +142,10 @@ def _first_row_cell(sheet: L.ListSheet) -> CellRef:
     return CellRef(sheet.name, a1(L.HEADER_ROW + 1, 1))
 
 
-@rule(NO_ELEMENTS, NO_TIMESCALE, NOT_CONSIDERED)
+@rule(NO_ELEMENTS, NO_TIMESCALE, NOT_CONSIDERED, NO_OUTPUTS)
 def parts(ctx: Context) -> Iterator[Finding]:
     """At least one component, mechanism and outcome; a short- and a long-term outcome; at least
-    one negative consequence and one assumption."""
+    one output (when there are components), one negative consequence and one assumption."""
     m = ctx.model
     for sheet in (L.COMPONENTS, L.MECHANISMS, L.OUTCOMES):
         if not m.elements[sheet.key] and ctx.readable(sheet.key):
@@ -127,3 +165,51 @@ def parts(ctx: Context) -> Iterator[Finding]:
     for sheet in (L.NEGATIVES, L.ASSUMPTIONS):
         if not m.elements[sheet.key] and ctx.readable(sheet.key):
             yield make(NOT_CONSIDERED, _first_row_cell(sheet), why=why[sheet.key])
+    if m.components and not m.outputs and ctx.readable("outputs"):
+        yield make(NO_OUTPUTS, _first_row_cell(L.OUTPUTS))
+
+
+@rule(NO_DESCRIPTIONS)
+def descriptions(ctx: Context) -> Iterator[Finding]:
+    """Components none of which is described (two or more, so a one-line model is left alone)."""
+    comps = [c for c in ctx.model.components if ctx.eid(c)]
+    if len(comps) >= 2 and all("description" in c.fields and c.fields["description"].empty for c in comps):
+        yield make(NO_DESCRIPTIONS, comps[0].ref("description"), count=len(comps),
+                   column=L.COMPONENTS.column("description").header)
+
+
+#: Harm the intervention itself could do to people (checked first: a harm is a harm even when
+#: delivery words appear in it too).
+_HARM = re.compile(
+    r"\b(?:harm\w*|miss(?:ed|es|ing)?|unsafe|stigma\w*|label\w*|distress\w*|upset\w*|"
+    r"anxi\w*|worse\w*|widen\w*|inequal\w*|inequit\w*|exclu\w*|dependen\w*|relian\w*|"
+    r"burn(?:-|\s)?out|fatigue|overwhelm\w*|intrusi\w*|watched|surveil\w*|escalat\w*|trauma\w*|"
+    r"neglect\w*|abus\w*|safeguard\w*|wellbeing|well-being|isolat\w*|judg\w*|blam\w*|"
+    r"sham\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|worried|stress\w*|"
+    r"lose|loss|lost|feel\w*|felt|unintended|displac\w*|push\w*|pressur\w*|expos\w*|"
+    r"at\s+risk|risks?\s+(?:to|of))\b",
+    re.IGNORECASE,
+)
+#: Risks to delivering the intervention.
+_DELIVERY_RISK = re.compile(
+    r"\b(?:fund\w*|budget\w*|costs?|money|recruit\w*|retain\w*|retention|turnover|vacanc\w*|"
+    r"capacity|take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|systems?|"
+    r"software|data|information\s+sharing|delay\w*|buy-?in|commitment|partners?|fidelity|"
+    r"implement\w*|deliver\w*|demand|waiting|staff\w*|sickness|resourc\w*|venues?|"
+    r"premises|time(?:scales?)?|sustainab\w*)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(DELIVERY_ONLY)
+def harms_considered(ctx: Context) -> Iterator[Finding]:
+    """Negative consequences that are all delivery risks, with no harm to people among them."""
+    negs = [n for n in ctx.model.negatives if ctx.eid(n) and n.statement]
+    if not negs:
+        return
+    for n in negs:
+        if _HARM.search(n.statement) or not _DELIVERY_RISK.search(n.statement):
+            return  # a harm (or something else than a delivery risk) was considered
+    examples = "; ".join(f"{ctx.eid(n)} '{short(n.statement, 40)}'" for n in negs[:3])
+    yield make(DELIVERY_ONLY, negs[0].ref("consequence"), ctx.eid(negs[0]), count=len(negs),
+               examples=examples)

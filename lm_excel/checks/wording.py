@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element, Field
+from . import text as T
 from .base import Context, rule, short
 
 C = "wording"
@@ -34,17 +35,42 @@ NO_DIRECTION = register(
 )
 VAGUE = register(
     "vague-statement", category=C, severity="warning",
-    title="Statement too short or vague",
-    description="A statement so short or general (e.g. 'Better outcomes') that a partner "
-    "could not tell what is meant or how to measure it.",
-    message="{id}'s {column} ({ref}) is too short or vague to act on: '{text}'.",
-    fix="Say more specifically what, for whom and how: at least {words} words for {plural}.",
+    title="Statement that does not say what it is about",
+    description="Judged by what is missing, not by length: once the words for people "
+    "('families', 'children'), direction ('better', 'more') and stock phrases ('outcomes', "
+    "'life chances', 'support') are set aside, nothing is left that says what changes (an "
+    "outcome), what is done (a component with no description), what could go wrong or what "
+    "must hold true. 'Fewer school exclusions' is short but specific; 'Better outcomes for "
+    "families' is not.",
+    message="{id}'s {column} ({ref}) does not say {missing}: '{text}'.",
+    fix="Say {missing} in {ref}, specifically enough to measure or check, e.g. '{example}'.",
+)
+COMPOUND = register(
+    "compound-outcome", category=C, severity="warning",
+    title="Several outcomes in one",
+    description="The outcome joins several things that would be measured separately ('better "
+    "housing, income and confidence'), so it cannot be measured with one measure and it will "
+    "be unclear which part changed. Pairs usually measured as one ('health and wellbeing', "
+    "'knowledge and skills') are not reported.",
+    message="Outcome {id} ({ref}) joins {count} changes in one statement ({parts}): '{text}'.",
+    fix="Split {id} into one outcome per change ({suggestion}), each with its own direction, "
+    "and link each to the mechanisms that bring it about.",
+)
+DIRECTION_CONTRADICTS = register(
+    "direction-contradicts", category=C, severity="warning",
+    title="Direction that contradicts the statement",
+    description="The 'Intended direction' column says the opposite of the statement's own words "
+    "('fewer missed appointments' with Increase), so a measure would be read the wrong way "
+    "round.",
+    message="Outcome {id} says '{word}' but its intended direction ({ref}) is {chosen}: '{text}'.",
+    fix="Choose {expected} in {ref}, or reword the outcome so that it and the direction agree.",
 )
 PLACEHOLDER = register(
     "placeholder", category=C, severity="warning",
     title="Placeholder text left in",
-    description="A cell still holds placeholder or example text such as TBC, TBD, xxx, "
-    "'[insert ...]' or 'e.g.'.",
+    description="A cell holds a placeholder instead of an answer: TBC, TBD, xxx, '?', 'e.g.' on "
+    "its own, '[insert ...]', or the template's own example copied from the guidance. Text that "
+    "only contains an example ('parents, e.g. those with past involvement') is an answer.",
     message="{place} ({ref}) still holds placeholder text ('{found}').",
     fix="Replace the placeholder in {ref} with the real answer, or leave the cell empty until "
     "you know it.",
@@ -110,30 +136,23 @@ _DIRECTION = re.compile(
     re.IGNORECASE,
 )
 
-# --- vagueness -----------------------------------------------------------------------------------
-
-#: Fewest words a statement should have, per sheet (names of things may be short; claims not).
-MIN_WORDS: dict[str, int] = {
-    "inputs": 2, "components": 2, "outputs": 3, "mechanisms": 6, "outcomes": 4,
-    "context": 2, "assumptions": 4, "negatives": 4,
-}
-_VAGUE_PHRASE = re.compile(
-    r"\b(?:better|improved|good|positive)\s+(?:outcomes?|results?|things|lives|services?)\b|"
-    r"\bmake\s+a\s+difference\b|\betc\b|\bvarious\b|\bstuff\b|\bthings\b",
-    re.IGNORECASE,
-)
-_VAGUE_MAX_WORDS = 8
-
 # --- placeholders --------------------------------------------------------------------------------
 
-_PLACEHOLDER = re.compile(
-    r"\bTB[CDA]\b|\bx{3,}\b|\[\s*insert|\[\s*add\b|<\s*insert|\be\.\s?g\.|\blorem\s+ipsum\b|"
-    r"\?{3,}|\bto\s+be\s+(?:confirmed|decided|determined|agreed)\b|\bplaceholder\b",
+_TBC = r"(?:TB[CDA]|to\s+be\s+(?:confirmed|decided|determined|agreed|added|completed))"
+#: The whole cell is a placeholder.
+_PLACEHOLDER_WHOLE = re.compile(
+    r"^\W*(?:" + _TBC + r"|x{2,}|\?+|-+|e\.?\s?g\.?|i\.?e\.?|etc\.?|placeholder|lorem\s+ipsum.*|"
+    r"insert\b.*|add\s.*\shere|enter\s.*\shere|type\s.*\shere|\.{3,}|…)\W*$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: The cell opens with TBC and says little else ('TBC with finance').
+_PLACEHOLDER_LEAD = re.compile(r"^\W*(?P<tbc>" + _TBC + r")\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+#: A fill-in marker anywhere ('[insert references]', 'xxx families', 'lorem ipsum').
+_PLACEHOLDER_IN = re.compile(
+    r"\[\s*(?:insert|add|enter|type|name|tbc)\b[^\]]*\]?|<\s*(?:insert|add|enter|name)\b[^>]*>?|"
+    r"\bx{3,}\b|\blorem\s+ipsum\b|\?{3,}",
     re.IGNORECASE,
 )
-
-#: Cheap substring tests: the regex runs only on text containing one of them.
-_PLACEHOLDER_HINTS = ("tb", "xxx", "[", "<", "e.", "lorem", "???", "to be", "placeholder")
 
 # --- printing ------------------------------------------------------------------------------------
 
@@ -153,9 +172,10 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z0-9'’-]+", text)
 
 
-@rule(OUTCOME_NOT_CHANGE, NO_DIRECTION)
+@rule(OUTCOME_NOT_CHANGE, NO_DIRECTION, COMPOUND, DIRECTION_CONTRADICTS)
 def outcome_wording(ctx: Context) -> Iterator[Finding]:
-    """Outcomes worded as activities or counts; outcomes with no direction of change."""
+    """Outcomes worded as activities or counts; several outcomes in one; no direction of change,
+    or a direction the statement contradicts."""
     for o in ctx.model.outcomes:
         text = o.statement
         if not ctx.eid(o) or not text:
@@ -168,25 +188,98 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
             what = ""
         if what:
             yield make(OUTCOME_NOT_CHANGE, o.ref("outcome"), ctx.eid(o), what=what, text=short(text))
-        if "direction" in o.fields and o.fields["direction"].empty and not _DIRECTION.search(text):
+        else:
+            parts = compound_parts(text)
+            if len(parts) >= 2:
+                listed = _and(parts)
+                lead = next((w for w in T.words(text) if w in T.DIRECTION), "")
+                suggestion = "; ".join(f"'{(lead + ' ' + p).strip().capitalize()}'" for p in parts)
+                yield make(COMPOUND, o.ref("outcome"), ctx.eid(o), count=len(parts), parts=listed,
+                           text=short(text), suggestion=suggestion)
+        if "direction" not in o.fields:
+            continue
+        chosen = L.norm_label(o.fields["direction"].text)
+        if not chosen and not _DIRECTION.search(text):
             yield make(NO_DIRECTION, o.ref("direction"), ctx.eid(o), text=short(text))
+        said = T.direction(text)
+        if chosen in ("increase", "decrease") and said in ("increase", "decrease") and said != chosen:
+            word = next(w for w in T.words(text) if w in (T.INCREASE if said == "increase" else T.DECREASE))
+            yield make(DIRECTION_CONTRADICTS, o.ref("direction"), ctx.eid(o), word=word,
+                       chosen=o.fields["direction"].text, expected=said.capitalize(), text=short(text))
+
+
+def _and(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+_TOKENS = re.compile(r"[a-z0-9][a-z0-9'’-]*|[,;&]")
+_CONSTRUCT_STEMS = frozenset(T.stem(w) for w in T.CONSTRUCTS)
+_PAIR_STEMS = frozenset((T.stem(a), T.stem(b)) for a, b in T.CONVENTIONAL_PAIRS)
+
+
+#: An adjective before the thing it describes ('financial stability'), skipped after 'and'.
+_ADJECTIVE = re.compile(r"[a-z]+(?:ial|al|ic|ive)")
+
+
+def _construct(token: str) -> bool:
+    return token in T.CONSTRUCTS or T.stem(token) in _CONSTRUCT_STEMS
+
+
+def compound_parts(text: str) -> list[str]:
+    """The separate things an outcome joins with 'and' or a comma list ('housing, income and
+    confidence' -> ['housing', 'income', 'confidence']); [] when it names one thing.
+
+    Only words an evaluator would measure separately count (:data:`text.CONSTRUCTS`); people
+    ('parents and carers') and adjectives of one thing ('emotional and behavioural wellbeing')
+    do not, nor pairs conventionally measured together ('health and wellbeing')."""
+    toks = _TOKENS.findall(text.lower())
+    best: list[str] = []
+    for i, tok in enumerate(toks):
+        if tok not in ("and", "&") or i == 0:
+            continue
+        before = toks[i - 1]
+        after = next((t for t in toks[i + 1:i + 4] if t not in T.DIRECTION and t not in T.STOP
+                      and t not in T.ACTORS and not _ADJECTIVE.fullmatch(t)), "")
+        if not (_construct(before) and _construct(after)) or T.stem(before) == T.stem(after):
+            continue
+        items = [before, after]
+        j = i - 2
+        while j >= 1 and toks[j] == "," and _construct(toks[j - 1]):  # 'housing, income and ...'
+            items.insert(0, toks[j - 1])
+            j -= 2
+        stems = [T.stem(w) for w in items]
+        if any((a, b) in _PAIR_STEMS for a in stems for b in stems if a != b) and len(items) == 2:
+            continue
+        if len(set(stems)) >= 2 and len(items) > len(best):
+            best = items
+    return best
+
+
+#: What a statement on each sheet must say beyond people, direction and stock phrases.
+_MISSING: dict[str, tuple[str, str]] = {
+    "outcomes": ("what will change", "Fewer school exclusions among children in the programme"),
+    "negatives": ("what could go wrong", "Risks at home are missed when contact is only virtual"),
+    "assumptions": ("what must hold true", "Families have a device and data to join sessions"),
+    "components": ("what is done", "Weekly home visit by a named family worker"),
+}
 
 
 @rule(VAGUE)
 def vague(ctx: Context) -> Iterator[Finding]:
-    """Statements with too few words, or short ones made of stock phrases."""
+    """Statements that leave out what they are about (judged by content, not word count). A
+    component counts as vague only when its description does not say what is done either."""
     for el in ctx.model.all_elements():
         text = el.statement
-        if not ctx.eid(el) or not text:
+        if el.kind not in _MISSING or not ctx.eid(el) or not text:
             continue
-        minimum = MIN_WORDS.get(el.kind)
-        if minimum is None:
-            continue  # a sheet of names (e.g. a list of measures): short is fine
-        n = len(_words(text))
-        if n < minimum or (n <= _VAGUE_MAX_WORDS and _VAGUE_PHRASE.search(text)):
-            col = el.sheet.column(el.sheet.statement)
-            yield make(VAGUE, el.ref(col.key), ctx.eid(el), column=col.header.lower(), text=short(text),
-                       words=minimum, plural=el.sheet.name.lower())
+        if T.what_changes(text):
+            continue
+        if el.kind == "components" and T.what_changes(el.text("description")):
+            continue
+        missing, example = _MISSING[el.kind]
+        col = el.sheet.column(el.sheet.statement)
+        yield make(VAGUE, el.ref(col.key), ctx.eid(el), column=col.header.lower(), text=short(text),
+                   missing=missing, example=example)
 
 
 def _text_fields(ctx: Context) -> Iterator[tuple[Field, L.Column, Element | None]]:
@@ -211,16 +304,40 @@ def _where(col: L.Column, el: Element | None) -> str:
     return f"{who}'s '{col.header}'"
 
 
+def placeholder(text: str, col: L.Column | None = None) -> str:
+    """The placeholder a cell holds ('' when it holds an answer): the whole text is one, or it
+    opens with TBC/TBD and says little else, or it has a fill-in marker ('[insert', 'xxx'), or
+    it is the column's own example copied from the guidance."""
+    if _PLACEHOLDER_WHOLE.match(text):
+        return text.strip()
+    m = _PLACEHOLDER_LEAD.match(text)
+    if m and len(_words(m.group("rest"))) <= 4:
+        return m.group("tbc")
+    m = _PLACEHOLDER_IN.search(text)
+    if m:
+        return m.group(0).strip()
+    if col is not None and text.strip().rstrip(".").lower() == _help_example(col):
+        return short(text, 40)
+    return ""
+
+
+def _help_example(col: L.Column) -> str:
+    """The example in a column's guidance ('... e.g. Two family support workers (2 FTE).')."""
+    _, sep, example = col.help.partition("e.g. ")
+    return example.strip().rstrip(".").lower() if sep else "\0"
+
+
 @rule(PLACEHOLDER, TOO_LONG)
 def cells(ctx: Context) -> Iterator[Finding]:
     """Placeholder text left in cells; cells too long to print."""
     for f, col, el in _text_fields(ctx):
         text = f.value if isinstance(f.value, str) else f.text
         eid = ctx.eid(el) if el is not None else ""
-        low = text.lower()
-        m = _PLACEHOLDER.search(text) if any(h in low for h in _PLACEHOLDER_HINTS) else None
-        if m:
-            yield make(PLACEHOLDER, f.ref, eid, place=_where(col, el), found=m.group(0).strip())
+        # the guidance's own example counts as a placeholder on the model's sheets only (the
+        # Intervention form and My measures name real things the guidance uses as examples)
+        found = placeholder(text, col if el is not None and el.kind != "my_measures" else None)
+        if found:
+            yield make(PLACEHOLDER, f.ref, eid, place=_where(col, el), found=found)
         limit = print_limit(FORM_WIDTH if el is None else col.width)
         if len(text) > limit:
             yield make(TOO_LONG, f.ref, eid, place=_where(col, el), chars=len(text), limit=limit)

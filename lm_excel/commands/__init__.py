@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "demo",
     "report",
     "plan",
+    "diagram",
     "suggest",
     "share",
     "diff",

@@ -238,13 +238,27 @@ def ages_in_text(text: str, terms: list[Term]) -> tuple[float, float | None] | N
     return (lo, None if None in his else max(h for h in his if h is not None))
 
 
-def who_in_text(terms: list[Term]) -> str | None:
-    """Who an outcome is about, from the first person-word in it ("social workers" ...)."""
+def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
+    """Who an outcome is about: the first person-word of its main clause ("social workers"...).
+
+    Words after "because", "through", "by"... say how, not for whom. "Carers" alone may be
+    parents, foster carers or kinship carers."""
     cues = vocabulary().beneficiaries
+    end = len(text)
+    m = _CLAUSE.search(normalise(text)) if text else None
+    if m:
+        end = m.start()
     for t in terms:
+        if t.start >= end:
+            break
         if not t.stop and t.token in cues:
-            return cues[t.token]
-    return None
+            who = cues[t.token]
+            return _ANY_CARER if who == "carer" else frozenset({who})
+    return frozenset()
+
+
+_CLAUSE = re.compile(r"\b(?:because|so that|through|by|which|whereby|while|rather than|thanks to)\b")
+_ANY_CARER = frozenset({"parent or carer", "foster carer", "kinship carer"})
 
 
 def fits(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | None) -> bool:
@@ -364,7 +378,7 @@ def _parts(text: str, terms: list[Term]) -> list[tuple[int, int]]:
 
 
 _QUALIFIERS = frozenset("""with through before after by in for including among so because which
-    who when while where to as from via at so that whose""".split())
+    who when while where to as from via at so that whose then""".split())
 _PREPOSITIONS = frozenset("in of for with between among from within across at on".split())
 
 
@@ -416,8 +430,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     terms = index.vocab.analyse(outcome_text)
     who = parse_who(who_benefits)
     if not who:
-        inferred = who_in_text(terms)
-        who = frozenset({inferred}) if inferred else who
+        who = who_in_text(terms, outcome_text)
     ages = parse_age(age) if age is not None else ages_in_text(outcome_text, terms)
     if ages is None and who == {"young person"}:
         ages = YOUNG_PERSON_AGES

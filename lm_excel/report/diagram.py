@@ -403,6 +403,15 @@ def _box_lines_that_fit(n: int, line_h: float, body_h: float) -> int:
     return max(0, min(MAX_LINES, int(per_box / line_h + 1e-9)))
 
 
+def natural_height(graph: Graph, lines_per_box: int = 4) -> float:
+    """Height (inches) at which the fullest column fits at the largest font, ``lines_per_box``
+    lines to a box, and never less than the report page's."""
+    fullest = max((len(c) for c in graph.columns), default=0)
+    line_h = FONT_SIZES[0] * LINE_SPACING / 72
+    per_box = lines_per_box * line_h + 2 * PAD_Y + MIN_BOX_GAP
+    return max(HEIGHT_IN, TOP + BOTTOM_MARGIN + fullest * per_box)
+
+
 def layout_graph(graph: Graph, width: float = WIDTH_IN, height: float = HEIGHT_IN) -> Geometry:
     """Choose font size, wrap each box's text and place every box; return the geometry."""
     nc = max(1, len(graph.columns))
@@ -830,14 +839,22 @@ def alt_text(model: LogicModel, graph: Graph | None = None) -> str:
     )
 
 
-def render(model: LogicModel, fmt: str = "png", dpi: int = DPI) -> bytes:
-    """The diagram as PNG or SVG bytes."""
+def render(model: LogicModel, fmt: str = "png", dpi: int = DPI, *, width: float = WIDTH_IN,
+           height: float | None = None) -> bytes:
+    """The diagram as PNG or SVG bytes, ``width`` inches wide.
+
+    ``height`` defaults to the report page's (the font shrinks to fit, then the drawing grows);
+    give ``height=0`` for a drawing as tall as its fullest column needs at the largest font
+    (the Diagram sheet: readable at 100% zoom whatever the model's size).
+    """
     fmt = fmt.lower()
     if fmt not in ("png", "svg"):
         raise UsageError(f"the diagram can be saved as PNG or SVG, not '{fmt}'")
     graph = build_graph(model)
     order_columns(graph)
-    geo = layout_graph(graph)
+    if height == 0:
+        height = natural_height(graph)
+    geo = layout_graph(graph, width, HEIGHT_IN if height is None else height)
     items = primitives(graph, geo)
     metadata = {
         "Title": "Logic model: " + (one_line(model.intervention.name) or "diagram"),

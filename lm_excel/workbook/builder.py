@@ -227,6 +227,17 @@ def _output_sheet(wb: Any, ws: Any, fmts: dict[str, Any], sheet: L.OutputSheet) 
     _finish(ws, sheet)
 
 
+def _diagram_placeholder(wb: Any, ws: Any, fmts: dict[str, Any]) -> None:
+    """The Diagram sheet before anything is drawn (the picture is written by
+    :mod:`lm_excel.workbook.diagram_sheet`)."""
+    ws.set_column("A:A", 120)
+    ws.hide_gridlines(2)
+    _heading(ws, fmts, L.DIAGRAM)
+    ws.write_string("A3", "No diagram has been drawn yet: press Build measures plan or Create Word "
+                    "report, or run lm-excel diagram.", fmts["note"])
+    _finish(ws, L.DIAGRAM)
+
+
 def _grid_sheet(ws: Any, fmts: dict[str, Any], grid: Grid) -> None:
     """Write a kept grid (e.g. a measures plan) back cell by cell, text as text."""
     for r, row in enumerate(grid):
@@ -353,6 +364,7 @@ def write_workbook_file(
         plan_grid = extras.get(L.MEASURES_PLAN.name)
         if plan_grid and not _has_plan_table(plan_grid):
             plan_grid = None  # no plan table (e.g. only a title): kept cell by cell below
+        _diagram_placeholder(wb, sheets[L.DIAGRAM.name], fmts)
         for out in (L.MEASURES_PLAN, L.VALIDATION):
             _output_sheet(wb, sheets[out.name], fmts, out)
             if extras.get(out.name) and not (out is L.MEASURES_PLAN and plan_grid):

@@ -88,6 +88,27 @@ def _add_change_log_and_conflicts(grids: Grids) -> Grids:
     return out
 
 
+#: Intervention fields added in schema version 3 (issue 18): the delivery setting.
+DELIVERY_FIELDS = ("delivery_unit", "delivery_units", "reach", "nation", "allocation")
+
+
+@migration(2)
+def _add_delivery_fields(grids: Grids) -> Grids:
+    """2 -> 3: the Intervention sheet gets blank rows for the delivery fields it lacks."""
+    out = dict(grids)
+    name = _find(out, L.INTERVENTION.name)
+    if name is None:
+        return out
+    rows = [tuple(r) for r in out[name]]
+    labels = {cell_text(c) for r in rows for c in r[:3] if cell_text(c)}
+    for key in DELIVERY_FIELDS:
+        col = L.INTERVENTION.field(key)
+        if not any(col.matches(label) for label in labels):
+            rows.append((col.header, None, col.help))
+    out[name] = rows
+    return out
+
+
 def migrate_grids(grids: Mapping[str, Grid]) -> tuple[Grids, int | None]:
     """Grids brought up to :data:`~lm_excel.layout.SCHEMA_VERSION`, and the version they came from.
 

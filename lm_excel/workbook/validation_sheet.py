@@ -44,9 +44,21 @@ def status_line(report: Report) -> str:
     return f"Checked {when}: {verdict} ({report.summary()}). See the Validation sheet for details."
 
 
-def _ordered(report: Report) -> list[Finding]:
-    """Errors first, then warnings, then notes; within each, workbook order."""
-    return sorted(report.findings, key=lambda f: SEVERITIES.index(f.severity))
+#: Marks a finding grouped under the headline above it (the rows it concerns).
+DETAIL_MARK = "\u21b3 "
+
+
+def _ordered(report: Report) -> list[tuple[Finding, bool]]:
+    """The headlines first (most serious first), each followed by the findings grouped under it
+    (marked True); then the other findings, errors first, then warnings, then notes, each in
+    workbook order."""
+    rows: list[tuple[Finding, bool]] = []
+    for f in report.headlines:
+        rows.append((f, False))
+        rows.extend((d, True) for d in f.details)
+    rest = [f for f in report.findings if not f.headline]
+    rows.extend((f, False) for f in sorted(rest, key=lambda f: SEVERITIES.index(f.severity)))
+    return rows
 
 
 def _sheet_lookup(names: list[str]) -> dict[str, str]:
@@ -83,7 +95,8 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
     writer.set_style(sheet, f"A{SUMMARY_ROW}:A{SUMMARY_ROW + len(summary) - 1}", bold=True)
     writer.set_column_widths(sheet, WIDTHS)
 
-    findings = _ordered(report)
+    ordered = _ordered(report)
+    findings = [f for f, _ in ordered]
     writer.write_grid(sheet, f"A{TABLE_HEADER_ROW}", [list(HEADERS)])
     writer.set_style(sheet, f"A{TABLE_HEADER_ROW}:G{TABLE_HEADER_ROW}", fill=HEADER_FILL,
                      font_colour=HEADER_TEXT, bold=True, wrap=True)
@@ -93,20 +106,20 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
         _status(writer, actual, report)
         return
     rows = [
-        [SEVERITY_TEXT[f.severity], f.code, f.sheet or "(workbook)", f.cell, f.element_id, f.message, f.fix]
-        for f in findings
+        [SEVERITY_TEXT[f.severity], f.code, f.sheet or "(workbook)", f.cell, f.element_id,
+         (DETAIL_MARK if detail else "") + f.message, "" if detail else f.fix]
+        for f, detail in ordered
     ]
     writer.write_grid(sheet, f"A{first}", rows)
     last = first + len(rows) - 1
     writer.set_style(sheet, f"B{first}:G{last}", wrap=True)
     writer.set_row_heights(sheet, first, [_height(r) for r in rows])
-    start = first
-    for sev in SEVERITIES:
-        n = sum(1 for f in findings if f.severity == sev)
-        if n:
-            fill, text = SEVERITY_STYLE[sev]
-            writer.set_style(sheet, f"A{start}:A{start + n - 1}", fill=fill, font_colour=text, bold=True)
-            start += n
+    for start, end, sev in _runs([f.severity for f in findings]):  # one style call per run
+        fill, text = SEVERITY_STYLE[sev]
+        writer.set_style(sheet, f"A{first + start}:A{first + end}", fill=fill, font_colour=text, bold=True)
+    headline_rows = [i for i, (f, _) in enumerate(ordered) if f.headline]
+    for i in headline_rows:
+        writer.set_style(sheet, f"B{first + i}:G{first + i}", bold=True, wrap=True)
     links: list[CellRef | None] = []
     for f in findings:
         target_sheet = actual.get(L.match_key(f.sheet)) if f.sheet else None
@@ -115,6 +128,17 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
     if highlight:
         _highlight(writer, actual, findings)
     _status(writer, actual, report)
+
+
+def _runs(severities: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, severity) of each run of equal severities, as 0-based row offsets."""
+    runs: list[tuple[int, int, str]] = []
+    for i, sev in enumerate(severities):
+        if runs and runs[-1][2] == sev and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i, sev)
+        else:
+            runs.append((i, i, sev))
+    return runs
 
 
 def _height(row: list[object]) -> float:
@@ -128,7 +152,8 @@ def _height(row: list[object]) -> float:
 def _highlight(writer: SheetWriter, actual: dict[str, str], findings: list[Finding]) -> None:
     cells: dict[tuple[str, str], list[str]] = {}
     done: set[tuple[str, str]] = set()
-    for f in findings:  # errors first: a cell with an error and a warning shows the error
+    for f in sorted(findings, key=lambda f: SEVERITIES.index(f.severity)):  # a cell with an error
+        # and a warning shows the error
         name = actual.get(L.match_key(f.sheet)) if f.sheet else None
         if name is None or not f.cell or f.severity not in HIGHLIGHT_FILL or (name, f.cell) in done:
             continue
@@ -212,7 +237,7 @@ def check_file(
             raise LmExcelError("the checked copy did not read back with the same values as the "
                                "input; nothing was saved", target.path)
         grid = back.extras.get(L.VALIDATION.name, ())
-        rows = max(len(report.findings), 1)
+        rows = max(len(report.all_findings()), 1)
         if len(grid) < TABLE_HEADER_ROW + rows:
             raise LmExcelError("the Validation sheet did not read back as written; nothing was saved",
                                target.path)

@@ -1,0 +1,182 @@
+"""Reading statements the way an evaluator does: content words, stems, who, direction, constructs.
+
+Small word lists and a crude stemmer, enough to tell what a statement is about (its *content*:
+what changes, for whom), which way it says things should go, and whether two statements on
+different sheets say the same thing. Nothing here depends on a sheet or a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+#: Words that carry no content of their own.
+STOP = frozenset("""
+a an the of and or to in on for with by at as from into onto is are be been being was were their
+they them this that these those who whom which its it our we us will can could would should may
+might must has have had do does did not no so than then there here about across after before
+between during over under up down out all any each every more most less least some such very own
+his her he she you your i me my also both either within without per via through while whether
+get gets getting got make makes made take takes taken well just one two three
+""".split())
+
+#: Words that say which way things should move (no content of their own).
+INCREASE = frozenset("""
+increase increases increased increasing more higher greater raise raised raises raising rise
+rises rising grow grows growing grew grown growth boost boosted boosts gain gains gained
+""".split())
+DECREASE = frozenset("""
+decrease decreases decreased decreasing reduce reduces reduced reducing reduction reductions
+fewer less lower lowered lowering decline declines declined declining fall falls falling fell
+drop drops dropped dropping cut cuts
+""".split())
+OTHER_DIRECTION = frozenset("""
+improve improves improved improving improvement improvements better best worse enhance enhanced
+enhancing strengthen strengthened strengthening stronger maintain maintained maintaining sustain
+sustained sustaining positive negative good great change changes changed changing
+""".split())
+DIRECTION = INCREASE | DECREASE | OTHER_DIRECTION
+
+#: People an outcome can be for (they say *who*, not *what changes*).
+ACTORS = frozenset("""
+child children childs young youth people person persons adult adults parent parents carer carers
+caregiver caregivers family families mother mothers father fathers dad dads mum mums baby babies
+infant infants toddler toddlers teenager teenagers adolescent adolescents pupil pupils student
+students learner learners participant participants service user users staff practitioner
+practitioners worker workers professional professionals partner partners team teams agency
+agencies school schools community communities resident residents household households
+""".split())
+
+#: Words that stand for "things getting better" without saying what (the marks of a vague claim).
+GENERIC = frozenset("""
+outcome outcomes result results thing things life lives chance chances difference impact impacts
+situation situations circumstance circumstances potential future futures experience experiences
+overall general various stuff etc thrive thrives thriving flourish flourishing succeed
+succeeds success successful benefit benefits benefited positively achieve achieves
+achieving reach fulfil fulfill
+support supported supports service services help helped intervention interventions work
+risk risks issue issues problem problems concern concerns activity activities
+""".split())
+
+#: Things an outcome can be about that an evaluator would measure separately.
+CONSTRUCTS = frozenset("""
+attendance attainment achievement exclusion exclusions behaviour behaviours wellbeing
+well-being confidence self-esteem selfesteem esteem resilience stress anxiety depression
+mood sleep concentration housing income employment debt benefits health diet nutrition weight
+relationships relationship communication knowledge skills skill understanding awareness safety
+isolation loneliness friendships friendship engagement participation trust attachment bonding
+language literacy numeracy development readiness routines routine aspirations aspiration
+motivation independence offending reoffending violence abuse neglect conflict substance alcohol
+drug drugs smoking stability placements placement permanence referrals re-referrals turnover
+retention morale workload caseloads capacity coordination satisfaction hope self-belief
+belief identity empathy discipline confident isolated lonely anxious stressed resilient
+healthy settled engaged independent motivated hopeful safe
+""".split())
+
+#: Pairs conventionally measured as one thing (not compound).
+CONVENTIONAL_PAIRS = frozenset({
+    ("health", "wellbeing"), ("knowledge", "skills"), ("skills", "knowledge"),
+    ("knowledge", "understanding"), ("social", "emotional"), ("emotional", "behavioural"),
+    ("education", "employment"), ("employment", "training"), ("education", "training"),
+    ("mental", "physical"), ("physical", "mental"), ("safe", "well"), ("drug", "alcohol"),
+    ("alcohol", "drug"), ("drugs", "alcohol"), ("alcohol", "drugs"), ("emotional", "mental"),
+    ("mental", "emotional"), ("self-esteem", "confidence"), ("confidence", "self-esteem"),
+    ("communication", "language"), ("language", "communication"), ("speech", "language"),
+    ("abuse", "neglect"), ("recruitment", "retention"), ("safety", "wellbeing"),
+    ("anxiety", "depression"), ("depression", "anxiety"), ("speech", "communication"),
+    ("isolation", "loneliness"), ("loneliness", "isolation"),
+})
+
+#: Words and phrases that give a causal account: how or why one thing brings about another
+#: (connectives such as 'so' and 'because', and verbs of a process in people: 'feel', 'learn',
+#: 'build'). A mechanism with none of them names something without saying how it works.
+CONNECTIVE = re.compile(
+    r"\b(?:so|because|therefore|thus|hence|which|leads?|leading|led|results?\s+in|resulting|"
+    r"means|meaning|when|if|then|as\s+a\s+result|by|through|in\s+turn|enabl\w*|allow\w*|"
+    r"help\w*)\b",
+    re.IGNORECASE,
+)
+PROCESS = re.compile(
+    r"\b(?:encourag\w*|motivat\w*|feel\w*|felt|trust\w*|learn\w*|understand\w*|realis\w*|"
+    r"realiz\w*|notic\w*|recognis\w*|recogniz\w*|believ\w*|know\w*|gain\w*|empower\w*|"
+    r"reinforc\w*|models?|modelling|modeling|sees?|seeing|gives?|giving|frees?|freeing|lets?|"
+    r"brings?|bringing|build\w*|develop\w*|grows?|growing|shares?|sharing|forms?|forming|"
+    r"becomes?|becoming|gets?|getting|changes?|changing|adopt\w*|practis\w*|uses?|using|"
+    r"improv\w*|increas\w*|reduc\w*|strengthen\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def causal(text: str) -> bool:
+    """Whether a statement gives a causal account: a connective or a verb of a process in people."""
+    return bool(CONNECTIVE.search(text) or PROCESS.search(text))
+
+
+#: Words of delivery: what is done and how often (not how or why it brings change).
+DELIVERY = re.compile(
+    r"\b(?:weekly|fortnightly|monthly|daily|annual|sessions?|meetings?|workshops?|visits?|"
+    r"groups?|courses?|programmes?|delivered|delivery|deliver|run|held|hold|attend\w*|"
+    r"multi-agency|panels?|huddles?|clinics?|drop-ins?|training|case\s+load|referral\s+pathway)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem, enough to match 'grows'/'growing', 'families'/'family', 'confident'/
+    'confidence' (never used for display)."""
+    w = word.lower().replace("’", "'").strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3:
+        return w
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ational", "ate"), ("ations", "ate"),
+                         ("ation", "ate"), ("nesses", ""), ("ness", ""), ("ments", ""),
+                         ("ment", ""), ("ence", ""), ("ance", ""), ("ities", ""), ("ity", ""),
+                         ("ingly", ""), ("ing", ""), ("edly", ""), ("ed", ""), ("ers", ""),
+                         ("er", ""), ("ent", ""), ("ant", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) + len(repl) >= 3:
+            if suffix == "s" and w.endswith("ss"):
+                continue
+            return w[: len(w) - len(suffix)] + repl
+    return w
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words (hyphenated and apostrophe words split)."""
+    return _WORD.findall(text.lower().replace("’", "'").replace("'s ", " "))
+
+
+@lru_cache(maxsize=16384)
+def content(text: str) -> frozenset[str]:
+    """Stems of the words that carry content (no stop words, no direction words)."""
+    return frozenset(stem(w) for w in words(text)
+                     if w not in STOP and w not in DIRECTION and not w.isdigit())
+
+
+@lru_cache(maxsize=16384)
+def what_changes(text: str) -> frozenset[str]:
+    """Stems of what a statement says changes: content minus people and generic words."""
+    return frozenset(stem(w) for w in words(text)
+                     if w not in STOP and w not in DIRECTION and w not in ACTORS
+                     and w not in GENERIC and not w.isdigit())
+
+
+def direction(text: str) -> str:
+    """'increase', 'decrease', '' (no clear quantitative direction) or 'mixed'."""
+    ws = set(words(text))
+    up = bool(ws & INCREASE)
+    down = bool(ws & DECREASE)
+    if up and down:
+        return "mixed"
+    return "increase" if up else "decrease" if down else ""
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[int, float, float]:
+    """Shared stems, and the share of ``a`` and of ``b`` they make up."""
+    if not a or not b:
+        return 0, 0.0, 0.0
+    n = len(a & b)
+    return n, n / len(a), n / len(b)

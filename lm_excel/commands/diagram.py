@@ -1,0 +1,68 @@
+"""``lm-excel diagram``: draw the logic-model diagram onto the workbook's Diagram sheet."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from lm_excel.errors import UsageError
+
+HELP = "Draw the logic-model diagram onto the workbook's Diagram sheet."
+DESCRIPTION = """\
+Draw the logic model at a glance (boxes in columns from inputs to long-term outcomes, arrows for
+the links typed in the workbook) onto the workbook's Diagram sheet, with a caption saying when and
+from which version it was drawn. Everything else in the workbook is kept as it was. A workbook
+without a Diagram sheet gets one, after Start.
+
+The workbook you give is not changed: the result goes to a new file (default: NAME-diagram.xlsx
+beside it), unless you add --in-place, which first saves a backup copy (NAME.bak.xlsx).
+'lm-excel check' says when the diagram is out of date; Build measures plan redraws it too.
+
+example:
+  lm-excel diagram my-model.xlsx
+  lm-excel diagram my-model.xlsx --in-place
+  lm-excel diagram my-model.xlsx -o my-model-drawn.xlsx
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("diagram", help=HELP, description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT",
+                   help="the workbook to write (default: NAME-diagram.xlsx beside PATH)")
+    p.add_argument("--in-place", action="store_true",
+                   help="update PATH itself, after saving a backup copy")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    p.set_defaults(handler=run)
+
+
+def draw_workbook(path: Path, output: Path | None = None, *, in_place: bool = False,
+                  force: bool = False) -> list[Path]:
+    """Draw the diagram of ``path`` into OUT (or ``path`` itself); return the paths written."""
+    from lm_excel.drawing import draw_into
+    from lm_excel.fileio import backup, is_locked
+    from lm_excel.workbook.reader import read_workbook
+
+    if in_place and output is not None:
+        raise UsageError("give either -o OUT or --in-place, not both")
+    model = read_workbook(path)
+    if in_place:
+        target = path
+        if is_locked(path):
+            raise UsageError(f"'{path.name}' is open in a spreadsheet program; close it first")
+    else:
+        target = output or path.with_name(f"{path.stem}-diagram{path.suffix}")
+        if target.resolve() == path.resolve():
+            raise UsageError("OUT is the workbook itself; use --in-place to update it")
+        if target.exists() and not force:
+            raise UsageError(f"'{target}' already exists; choose another name or add --force")
+    written = [backup(path)] if in_place else []
+    written.append(draw_into(path, target, model))
+    return written
+
+
+def run(args: argparse.Namespace) -> int:
+    for path in draw_workbook(args.path, args.output, in_place=args.in_place, force=args.force):
+        print(path)
+    return 0

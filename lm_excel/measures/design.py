@@ -1,0 +1,435 @@
+"""The recommended evaluation design, chosen from the logic model and the measures chosen for it.
+
+Pure: frozen dataclasses in, frozen dataclasses out; no pandas, no files. The plan builder turns
+its rows into :class:`MeasureUse` records and calls :func:`recommend`.
+
+What decides the design, in plain words:
+
+* **Is there a causal chain?** An impact design needs mechanisms triggered by components and
+  leading to outcomes (the Mechanisms sheet). Without one the honest design is to finish the
+  theory of change and study delivery: no impact design yet.
+* **The unit of delivery** (Intervention sheet): the whole local authority, some schools or
+  settings, some neighbourhoods, some teams, or a cohort of families, carers or young people.
+  The comparison is made at that unit: an LA-wide comparison would dilute the effect of work
+  delivered in a few schools.
+* **Scale** (how many units, how many people a year): too few for a comparison to show change
+  reliably means a pilot design now and a comparison later.
+* **Allocation**: when places or sites can be allocated by lot or in planned waves, a randomised
+  or stepped roll-out design is feasible and gives the strongest evidence.
+* **The nation**: comparators and routine data differ across England, Scotland, Wales and
+  Northern Ireland ("statistical neighbours" is an English DfE construct).
+* **The kinds of measures**: routine (administrative) data suit time series and comparisons;
+  validated questionnaires suit before-and-after and comparison-group designs.
+
+Evidence levels follow the Early Intervention Foundation's standards: level 1 a logic model,
+level 2 preliminary evidence (change before and after), level 3 one rigorous comparison-group
+study, level 4 two or more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from lm_excel import layout as L
+from lm_excel.model import LogicModel
+
+EIF_STANDARDS = "https://guidebook.eif.org.uk/eif-evidence-standards"
+EIF_PILOT = "https://evaluationhub.eif.org.uk/pilot-impact-studies/"
+EIF_IPE = "https://evaluationhub.eif.org.uk/implementation-and-process-studies/"
+MAGENTA = "https://www.gov.uk/government/publications/the-magenta-book"
+
+#: Units of delivery as the Intervention sheet offers them, and the key each stands for.
+UNITS = dict(zip(L.LISTS["delivery_unit"],
+                 ("la", "schools", "areas", "teams", "families", "carers", "children")))
+NATIONS = L.LISTS["nation"]
+ALLOCATION = dict(zip(L.LISTS["allocation"], ("random", "waves", "no", "")))
+#: Fewer units or people than this and a comparison cannot show change reliably.
+MIN_CLUSTERS = 6
+MIN_PEOPLE = 60
+MIN_RCT_CLUSTERS = 10
+MIN_RCT_PEOPLE = 100
+
+_CLUSTER_UNITS = {"schools": "schools or settings", "areas": "areas", "teams": "teams"}
+_PEOPLE_UNITS = {"families": "families", "carers": "carers", "children": "children or young people"}
+_ONE = {"schools": "school or setting", "areas": "area", "teams": "team", "families": "family",
+        "carers": "carer", "children": "child or young person"}
+_COMPARATORS = {
+    "England": ("statistical neighbours (the DfE's children's services statistical neighbour "
+                "benchmarking tool)", "DfE returns (CIN census, SSDA903, school census)"),
+    "Scotland": ("similar councils (for example your Local Government Benchmarking Framework "
+                 "family group)", "the Scottish Government's children's social work statistics"),
+    "Wales": ("similar Welsh local authorities", "the Welsh Government's children receiving care "
+              "and support and looked-after children statistics"),
+    "Northern Ireland": ("the other Health and Social Care Trusts", "the Department of Health's "
+                         "children's social care statistics"),
+}
+
+
+@dataclass(frozen=True)
+class MeasureUse:
+    """One measure chosen in the plan: what it measures (ref, role) and what kind it is."""
+
+    ref: str  # the ID of the outcome (output, negative consequence, assumption) it measures
+    role: str  # "outcome", "process", "negative" or "assumption"
+    name: str = ""  # "" when no measure is chosen yet
+    kind: str = ""  # administrative, validated instrument, bespoke, qualitative ("" unknown)
+    primary: bool = False
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How the intervention is delivered, from the Intervention sheet ("" or None when blank)."""
+
+    unit: str = ""  # a value of UNITS
+    units: int | None = None  # how many schools, areas, teams
+    reach: int | None = None  # how many children, families or carers a year
+    nation: str = ""  # one of NATIONS
+    allocation: str = ""  # a value of ALLOCATION
+
+
+@dataclass(frozen=True)
+class Strand:
+    """One strand of the recommended design: what to do, why, and where to read more."""
+
+    title: str
+    detail: str
+    why: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Design:
+    """The recommended evaluation design with its evidence level and what is missing."""
+
+    strands: tuple[Strand, ...]
+    evidence_level: str
+    setting: Setting
+    chain: tuple[str, ...]  # outcome IDs on a causal chain (components -> mechanisms -> outcomes)
+    missing: tuple[str, ...]  # what the model does not say yet, each with what to do
+
+    @property
+    def titles(self) -> str:
+        """The strand titles as one readable line."""
+        return join_words(s.title for s in self.strands)
+
+
+# --- wording ----------------------------------------------------------------------------------
+
+def join_words(words: Iterable[str], last: str = "and") -> str:
+    """Words as a readable list: "a", "a and b", "a, b and c"; with semicolons when an item
+    has a comma of its own ("Household income, benefits and debt; SDQ and PSI-4")."""
+    items = [w for w in words if w]
+    if len(items) <= 1:
+        return "".join(items)
+    sep = "; " if any("," in w for w in items) else ", "
+    return sep.join(items[:-1]) + f"{';' if sep == '; ' else ''} {last} " + items[-1]
+
+
+def measure_names(uses: Sequence[MeasureUse], limit: int = 4) -> str:
+    """The distinct measure names of some uses as a readable list, at most ``limit`` named."""
+    names = list(dict.fromkeys(u.name for u in uses if u.name))
+    if len(names) > limit:
+        rest = len(names) - limit
+        return join_words(names[:limit] + [f"{rest} more"])
+    return join_words(names)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{'one' if n == 1 else n} {one if n == 1 else many}"
+
+
+def _for(which: str, uses: Sequence[MeasureUse]) -> str:
+    """ "the primary outcome OC8" or "the outcomes OC4 and OC8"."""
+    refs = list(dict.fromkeys(u.ref for u in uses))
+    return f"the {which[:-1] if len(refs) == 1 else which} {join_words(refs)}"
+
+
+# --- reading the model -------------------------------------------------------------------------
+
+def _number(text: str) -> int | None:
+    m = re.search(r"\d[\d,]*", text)
+    return int(m.group(0).replace(",", "")) if m else None
+
+
+def _choice(text: str, options: dict[str, str] | tuple[str, ...]) -> str:
+    t = " ".join(text.split()).casefold()
+    if not t:
+        return ""
+    for label in options:
+        if label.casefold() == t:
+            return options[label] if isinstance(options, dict) else label
+    for label in options:  # a looser match: "England and Wales" -> first nation named
+        if label.casefold() in t or t in label.casefold():
+            return options[label] if isinstance(options, dict) else label
+    return ""
+
+
+def read_setting(model: LogicModel) -> Setting:
+    """The delivery setting the Intervention sheet states (blank fields stay blank)."""
+    iv = model.intervention
+    return Setting(
+        unit=_choice(iv.text("delivery_unit"), UNITS),
+        units=_number(iv.text("delivery_units")),
+        reach=_number(iv.text("reach")),
+        nation=_choice(iv.text("nation"), NATIONS),
+        allocation=_choice(iv.text("allocation"), ALLOCATION),
+    )
+
+
+def causal_chain(model: LogicModel) -> tuple[str, ...]:
+    """IDs of the outcomes reached by a causal chain: a mechanism triggered by a component of
+    the model that leads to the outcome, and the longer-term outcomes those contribute to."""
+    components = {el.id for el in model.components if el.id}
+    outcomes = {el.id: el for el in model.outcomes if el.id}
+    reached: list[str] = []
+    for mech in model.mechanisms:
+        if components & set(mech.ids("triggered_by")):
+            reached += [o for o in mech.ids("leads_to") if o in outcomes]
+    seen: dict[str, None] = {}
+    while reached:
+        o = reached.pop(0)
+        if o in seen:
+            continue
+        seen[o] = None
+        reached += [x for x in outcomes[o].ids("contributes_to") if x in outcomes]
+    return tuple(sorted(seen, key=list(outcomes).index))
+
+
+# --- the design --------------------------------------------------------------------------------
+
+def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
+    """The evaluation design that fits the model, its delivery and its measures, with reasons.
+
+    Without the model (a plan read back from its sheet alone) the delivery setting is unknown
+    and every measured outcome is taken to be on the causal chain."""
+    outcomes = [u for u in uses if u.role == "outcome" and u.name]
+    if model is None:
+        setting, chain, missing = Setting(), tuple(dict.fromkeys(u.ref for u in outcomes)), []
+        has_outcomes = any(u.role == "outcome" for u in uses)
+    else:
+        setting, chain = read_setting(model), causal_chain(model)
+        missing = _missing(model, setting)
+        has_outcomes = any(el.statement for el in model.outcomes)
+    strands: list[Strand] = []
+    if not has_outcomes:
+        strands.append(Strand(
+            "Outcomes needed", "Add outcomes on the Outcomes sheet, then rebuild the plan.",
+            "There is nothing to measure yet: an evaluation starts from the outcomes the "
+            "intervention is meant to change.", EIF_PILOT))
+        level = "EIF level 1 at most (a logic model)"
+    elif not chain and model is not None:
+        strands.append(_theory_first(model))
+        level = "EIF level 1 (a logic model); no impact design until the causal chain is complete"
+    else:
+        on_chain = [u for u in outcomes if u.ref in chain]
+        basis = [u for u in on_chain if u.primary] or on_chain
+        impact, level = _impact(basis, setting, model)
+        strands += impact
+    strands.append(_process(uses))
+    if any(u.key == "cost_data" for u in uses):
+        strands.append(Strand(
+            "Value for money", "Set the cost of delivery against the outcomes achieved (cost per "
+            "family, costs avoided).", "Cost data are in the plan; commissioners will ask "
+            "whether the model is worth what it costs.", MAGENTA))
+    return Design(tuple(strands), level, setting, chain, tuple(missing))
+
+
+def _missing(model: LogicModel, s: Setting) -> list[str]:
+    out = []
+    if not s.unit:
+        out.append("The Intervention sheet does not say the unit of delivery (the whole local "
+                   "authority, some schools, some areas, a cohort of families...): choose one, "
+                   "so the comparison is made where the work happens.")
+    if not s.nation:
+        out.append("The Intervention sheet does not say the nation: choose England, Scotland, "
+                   "Wales or Northern Ireland, so comparators and routine data fit.")
+    if s.unit in _CLUSTER_UNITS and s.units is None:
+        out.append(f"Say how many {_CLUSTER_UNITS[s.unit]} deliver it (Intervention sheet), to "
+                   "judge whether a comparison can show change.")
+    if s.unit in _PEOPLE_UNITS and s.reach is None:
+        out.append(f"Say how many {_PEOPLE_UNITS[s.unit]} it reaches a year (Intervention "
+                   "sheet), to judge whether a comparison can show change.")
+    return out
+
+
+def _theory_first(model: LogicModel) -> Strand:
+    mechs = [m for m in model.mechanisms if m.id]
+    if not mechs:
+        gap = "The Mechanisms sheet is empty"
+    else:
+        gap = "No mechanism is both triggered by a component and leads to an outcome"
+    return Strand(
+        "Finish the theory of change before any impact design",
+        "Link each mechanism to the components that trigger it and the outcomes it leads to "
+        "(Mechanisms sheet), then rebuild the plan. Meanwhile, study delivery and collect "
+        "baseline data on the outcome measures.",
+        f"{gap}, so there is no causal chain to test yet: an impact design now would test a "
+        "change nobody has said how the intervention brings about.", EIF_STANDARDS)
+
+
+def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel | None
+            ) -> tuple[list[Strand], str]:
+    """Impact strands for the outcomes on the causal chain, and the evidence level they allow."""
+    which = "primary outcomes" if any(u.primary for u in basis) else "outcomes"
+    routine = [u for u in basis if u.kind == "administrative"]
+    measured = [u for u in basis if u.kind in ("validated instrument", "bespoke")]
+    strands: list[Strand] = []
+    level = "EIF level 2 (preliminary evidence)"
+    comparison = _comparison(basis, routine, measured, s, which, model)
+    if comparison is not None:
+        strands.append(comparison[0])
+        level = comparison[1]
+    if measured:
+        strands.append(Strand(
+            "Before-and-after measurement (pilot impact study)",
+            f"Measure {measure_names(measured)} at the start and end of support for "
+            f"{_for(which, measured)}, including those who stop early.",
+            "Change before and after on validated measures is preliminary evidence (EIF level "
+            "2): it shows whether outcomes moved, not that the intervention moved them.",
+            EIF_PILOT))
+    if not basis:
+        strands.append(Strand(
+            "Choose outcome measures", "The outcomes on the causal chain have no measure yet: "
+            "choose one for each in the plan (or a bespoke one), then rebuild.",
+            "A design needs something to measure on the outcomes the chain leads to.",
+            EIF_PILOT))
+    return strands, level
+
+
+def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicModel | None):
+    """The comparison-group strand that fits the unit of delivery, scale and allocation."""
+    comparator, data = _COMPARATORS.get(s.nation, (
+        "similar local authorities in your nation", "your nation's routine statistics"))
+    names = measure_names(basis)
+    components = [c for c in model.components if c.id] if model is not None else []
+    complex_place = s.unit == "areas" or len(components) >= 5
+    if s.unit in _CLUSTER_UNITS:
+        label = _CLUSTER_UNITS[s.unit]
+        n = s.units
+        if n is not None and n < MIN_CLUSTERS:
+            return _too_few(_count(n, _ONE[s.unit], label), which), \
+                "EIF level 2 at most for now"
+        if s.allocation == "random" and (n is None or n >= MIN_RCT_CLUSTERS):
+            return Strand(
+                f"Cluster-randomised trial across {label}",
+                f"Allocate {label} by lot to start now or later, and compare {names} for "
+                f"{_for(which, basis)} between the two groups, analysed at the level of the "
+                f"{_ONE[s.unit]}.",
+                f"The work is delivered by {label} and you can allocate them by lot: a fair "
+                "comparison at that level is the strongest test (EIF level 3 or 4).",
+                EIF_STANDARDS), "EIF level 3 (if the trial is well run)"
+        if s.allocation == "waves":
+            return Strand(
+                f"Stepped roll-out across {label}",
+                f"Start the {label} in planned waves and compare {names} in those already "
+                f"started with those still waiting, for {_for(which, basis)}.",
+                f"The work is delivered by {label} in waves: the {label} still waiting are a "
+                "fair comparison, and the comparison is made where the work happens.",
+                EIF_STANDARDS), "EIF level 3 (if the waves are kept)"
+        if complex_place and s.unit == "areas":
+            return _theory_based(names, which, basis), \
+                "EIF level 2; contribution analysis explains rather than rates impact"
+        return Strand(
+            f"Matched comparison {label} (difference-in-differences)",
+            f"Pick {label} like yours that do not deliver the model (intake, need, size) and "
+            f"compare the change in {names} for {_for(which, basis)} before and after, at "
+            f"the level of the {_ONE[s.unit]}.",
+            f"The work is delivered in some {label}: comparing whole-authority figures would "
+            "dilute any effect, so the comparison is made between matched "
+            f"{label}. A credible comparison is what EIF level 3 needs.",
+            EIF_STANDARDS), "EIF level 3 (if the comparison is credible)"
+    if s.unit in _PEOPLE_UNITS:
+        label = _PEOPLE_UNITS[s.unit]
+        n = s.reach
+        if n is not None and n < MIN_PEOPLE:
+            return _too_few(_count(n, _ONE[s.unit], label), which), \
+                "EIF level 2 at most for now"
+        if s.allocation == "random" and (n is None or n >= MIN_RCT_PEOPLE):
+            return Strand(
+                "Randomised controlled trial",
+                f"Offer places by lot (or a waiting list decided by lot) and compare {names} "
+                f"for {_for(which, basis)} between those offered the model now and later.",
+                f"Support goes to individual {label} and you can allocate places fairly by "
+                "lot: this is the strongest test of impact (EIF level 3 or 4).",
+                EIF_STANDARDS), "EIF level 3 (if the trial is well run)"
+        return Strand(
+            f"Matched comparison group of {label}",
+            f"Compare {names} for {_for(which, basis)} with similar {label} who did not "
+            "get the model (matched on need, age and history from case records, or those on a "
+            "waiting list), before and after.",
+            f"Support goes to a cohort of {label}: the comparison is made between similar "
+            f"{label}, not between whole areas, where the effect would be diluted.",
+            EIF_STANDARDS), "EIF level 3 (if the comparison is credible)"
+    if s.unit == "la" and routine:
+        return Strand(
+            "Interrupted time series with comparator authorities",
+            f"Follow {measure_names(routine)} for {_for(which, routine)} monthly or "
+            f"quarterly, with at least 3 points (ideally 12 months) before and after the change, "
+            f"and the same figures for {comparator} (difference-in-differences); data: {data}.",
+            "The model is delivered across the whole local authority, so authority-wide routine "
+            "data can show a change in trend, and comparator authorities show what would have "
+            "happened anyway (EIF level 3 needs that comparison).",
+            EIF_STANDARDS), "EIF level 3 (if the comparison is credible)"
+    if s.unit == "la":
+        return None
+    if routine:  # the unit is not stated
+        return Strand(
+            "Comparison over time (to be confirmed)",
+            f"Follow {measure_names(routine)} for {_for(which, routine)} before and after "
+            f"the change, with a comparison at the unit of delivery; for authority-wide work, "
+            f"{comparator}.",
+            "Routine data can show a change in trend, but the right comparison depends on the "
+            "unit of delivery, which the Intervention sheet does not say yet.",
+            EIF_STANDARDS), "EIF level 2 until a comparison is agreed"
+    return None
+
+
+def _too_few(what: str, which: str) -> Strand:
+    return Strand(
+        "Pilot now, comparison later",
+        f"With {what}, study delivery and measure the {which} before and after; plan a "
+        "comparison group for when the model reaches more.",
+        f"{what[0].upper() + what[1:]} are too few for a comparison to show a change reliably: "
+        "any difference could be chance.", EIF_PILOT)
+
+
+def _theory_based(names: str, which: str, basis: list[MeasureUse]) -> Strand:
+    return Strand(
+        "Contribution analysis (or realist evaluation)",
+        f"Set out the contribution story from the logic model, gather evidence for each link "
+        f"(including {names} for {_for(which, basis)}, practitioner and family views, "
+        "and other things that changed locally) and test the alternative explanations.",
+        "Place-based work in a few areas, with many partners and components, rarely allows a "
+        "fair comparison group: a theory-based design asks whether and how the model "
+        "contributed to the change, and for whom.", MAGENTA)
+
+
+def _process(uses: Sequence[MeasureUse]) -> Strand:
+    process = [u for u in uses if u.role == "process"]
+    negatives = [u for u in uses if u.role == "negative"]
+    tests = [u for u in uses if u.role == "assumption"]
+    doing = []
+    gaps = []
+    if process:
+        doing.append(f"track delivery, reach and fidelity with "
+                     f"{_count(len(process), 'process measure', 'process measures')}")
+    else:
+        gaps.append("no process measures yet: add outputs with targets on the Outputs sheet")
+    if negatives:
+        doing.append(f"monitor {_count(len(negatives), 'negative consequence', 'negative consequences')}")
+    else:
+        gaps.append("no negative consequences listed: name what could go wrong on the "
+                    "Negative consequences sheet")
+    if tests:
+        doing.append(f"test {_count(len(tests), 'weak or untested assumption', 'weak or untested assumptions')}")
+    detail = ("Always needed: " + join_words(doing) + ", with practitioner and family views."
+              if doing else "Always needed: collect practitioner and family views of delivery.")
+    if gaps:
+        detail += " Still missing: " + "; ".join(gaps) + "."
+    return Strand(
+        "Implementation and process evaluation", detail,
+        "It shows whether the model can be delivered as intended and for whom; on its own it "
+        "says nothing about impact.", EIF_IPE)

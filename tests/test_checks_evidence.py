@@ -1,0 +1,48 @@
+"""The checker on real published UK logic models (issue 14): every finding has an evaluator's
+judgement on record, the planted defect of each copy is found at the right element, and the
+figures in docs/checks.md are the ones the models give now."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .published import figures, finding_keys, judgements, published_models, table
+
+MODELS = published_models()
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "checks.md"
+
+
+def test_the_set_has_tuning_and_held_out_models_each_citing_its_sources():
+    assert len([m for m in MODELS if m.holdout]) >= 4 and len([m for m in MODELS if not m.holdout]) >= 5
+    for m in MODELS:
+        assert m.data["sources"] and all(re.match(r"https?://", u) for u in m.data["sources"]), m.key
+
+
+@pytest.mark.parametrize("m", MODELS, ids=lambda m: m.key)
+def test_every_finding_has_a_judgement_on_record(m):
+    """A rule change that adds or removes a finding on these models must be judged again."""
+    judged = judgements()[m.key]
+    clean = finding_keys(m.check())
+    assert sorted(judged["clean"]) == sorted(clean)
+    planted = finding_keys(m.check(planted=True))
+    assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
+
+
+@pytest.mark.parametrize("m", MODELS, ids=lambda m: m.key)
+def test_the_planted_defect_is_found_at_the_right_element(m):
+    expect = m.data["plant"]["expect"]
+    found = [(f.code, f.element_id) for f in m.check(planted=True).all_findings()]
+    assert (expect["code"], expect["element"]) in found
+    assert (expect["code"], expect["element"]) not in [(f.code, f.element_id) for f in m.check().all_findings()]
+
+
+def test_precision_on_the_tuning_set_is_at_least_19_in_20():
+    f = figures([m for m in MODELS if not m.holdout], judgements())
+    assert f["precision"] >= 0.95 and f["planted_found"] == f["planted"]
+
+
+def test_the_figures_in_the_docs_are_current():
+    assert table() in DOCS.read_text(encoding="utf-8")

@@ -1,0 +1,158 @@
+"""The evaluation design chosen from the model (issue 18): unit of delivery, scale, nation,
+allocation, the kinds of measures and whether a causal chain exists."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lm_excel.measures.design import (
+    Design,
+    MeasureUse,
+    causal_chain,
+    join_words,
+    measure_names,
+    read_setting,
+    recommend,
+)
+
+from .modelkit import example, model_of, row
+
+ROUTINE = MeasureUse("OC8", "outcome", "Re-referrals within 12 months", "administrative", True,
+                     "re_referrals_12m")
+SURVEY = MeasureUse("OC4", "outcome", "Parental Stress Scale", "validated instrument", True, "pss")
+PROCESS = MeasureUse("OP1", "process", "Output count from management information",
+                     "administrative", key="output_count")
+
+
+def _model(**intervention):
+    records = example()
+    for key in ("delivery_unit", "delivery_units", "reach", "nation", "allocation"):
+        records.intervention.pop(key, None)  # each test states the setting it needs
+    records.intervention.update(intervention)
+    return model_of(records)
+
+
+def _design(uses=(ROUTINE, SURVEY, PROCESS), **intervention) -> Design:
+    return recommend(_model(**intervention), list(uses))
+
+
+def _text(design: Design) -> str:
+    return " ".join(f"{s.title}. {s.detail} {s.why}" for s in design.strands)
+
+
+def test_the_example_has_a_causal_chain_and_reads_its_setting():
+    model = _model(delivery_unit="Whole local authority", nation="England", reach="about 900")
+    assert {"OC4", "OC8"} <= set(causal_chain(model))
+    s = read_setting(model)
+    assert (s.unit, s.nation, s.reach, s.allocation) == ("la", "England", 900, "")
+
+
+def test_la_wide_work_in_england_gets_a_time_series_with_statistical_neighbours():
+    d = _design(delivery_unit="Whole local authority", nation="England")
+    assert d.strands[0].title == "Interrupted time series with comparator authorities"
+    assert "statistical neighbours" in d.strands[0].detail
+    assert "Re-referrals within 12 months" in d.strands[0].detail
+    assert d.evidence_level.startswith("EIF level 3")
+
+
+@pytest.mark.parametrize("nation, comparator", [
+    ("Scotland", "Local Government Benchmarking Framework"),
+    ("Wales", "Welsh local authorities"),
+    ("Northern Ireland", "Health and Social Care Trusts"),
+])
+def test_comparators_fit_the_nation(nation, comparator):
+    d = _design(delivery_unit="Whole local authority", nation=nation)
+    assert comparator in d.strands[0].detail
+    assert "statistical neighbours" not in _text(d)
+
+
+def test_work_in_some_schools_is_compared_at_school_level_not_la_wide():
+    d = _design(delivery_unit="Some schools or early-years settings", delivery_units="12",
+                nation="England")
+    first = d.strands[0]
+    assert first.title == "Matched comparison schools or settings (difference-in-differences)"
+    assert "dilute" in first.why and "statistical neighbours" not in _text(d)
+
+
+def test_allocation_by_lot_across_enough_schools_gets_a_cluster_trial():
+    d = _design(delivery_unit="Some schools or early-years settings", delivery_units="14",
+                allocation="Yes, by lot (at random)")
+    assert d.strands[0].title.startswith("Cluster-randomised trial")
+
+
+def test_planned_waves_get_a_stepped_roll_out():
+    d = _design(delivery_unit="Some teams", delivery_units="8", allocation="Yes, in planned waves")
+    assert d.strands[0].title == "Stepped roll-out across teams"
+
+
+def test_a_cohort_of_families_gets_a_matched_comparison_or_a_trial():
+    matched = _design(delivery_unit="A cohort of families", reach="150")
+    assert matched.strands[0].title == "Matched comparison group of families"
+    trial = _design(delivery_unit="A cohort of families", reach="150",
+                    allocation="Yes, by lot (at random)")
+    assert trial.strands[0].title == "Randomised controlled trial"
+
+
+def test_too_few_to_compare_means_a_pilot_now_and_says_why():
+    d = _design(delivery_unit="Some schools or early-years settings", delivery_units="3")
+    assert d.strands[0].title == "Pilot now, comparison later"
+    assert "3 schools or settings" in d.strands[0].detail and "chance" in d.strands[0].why
+    carers = _design(delivery_unit="A group of foster or kinship carers", reach="20")
+    assert "20 carers" in carers.strands[0].detail
+
+
+def test_place_based_work_in_areas_gets_contribution_analysis():
+    d = _design(delivery_unit="Some neighbourhoods or areas", delivery_units="2")
+    assert d.strands[0].title == "Pilot now, comparison later"
+    d = _design(delivery_unit="Some neighbourhoods or areas", delivery_units="8")
+    assert d.strands[0].title.startswith("Contribution analysis")
+
+
+def test_no_causal_chain_means_no_impact_design():
+    records = example()
+    for mech in records.elements["mechanisms"]:
+        mech["triggered_by"] = ""
+    d = recommend(model_of(records), [ROUTINE, SURVEY, PROCESS])
+    assert causal_chain(model_of(records)) == ()
+    titles = [s.title for s in d.strands]
+    assert titles[0] == "Finish the theory of change before any impact design"
+    assert not any(re.search(r"trial|comparison|time series|before-and-after", t, re.I)
+                   for t in titles)
+    assert d.evidence_level.startswith("EIF level 1")
+
+
+def test_missing_setting_is_said_with_what_to_do():
+    d = _design()
+    assert any("unit of delivery" in m for m in d.missing)
+    assert any("England, Scotland, Wales or Northern Ireland" in m for m in d.missing)
+    assert not _design(delivery_unit="Whole local authority", nation="Wales").missing
+
+
+def test_no_zero_sentences_and_gaps_are_named():
+    d = _design(uses=(ROUTINE,), delivery_unit="Whole local authority", nation="England")
+    text = _text(d)
+    assert not re.search(r"\b0 \w", text), text
+    process = d.strands[-1]
+    assert "no process measures yet" in process.detail and "Outputs sheet" in process.detail
+    one = _design(uses=(ROUTINE, PROCESS), delivery_unit="Whole local authority")
+    assert "one process measure" in one.strands[-1].detail
+
+
+def test_measure_names_with_commas_stay_readable():
+    uses = [MeasureUse("OC1", "outcome", "Household income, benefits and debt"),
+            MeasureUse("OC2", "outcome", "Housing stability and homelessness"),
+            MeasureUse("OC3", "outcome", "Parental Stress Scale")]
+    assert measure_names(uses) == ("Household income, benefits and debt; Housing stability and "
+                                   "homelessness; and Parental Stress Scale")
+    assert join_words(["a", "b", "c"]) == "a, b and c"
+    many = [MeasureUse(f"OC{i}", "outcome", f"Measure {i}") for i in range(6)]
+    assert measure_names(many).endswith("and 2 more")
+
+
+def test_without_the_model_the_design_still_follows_from_the_measures():
+    d = recommend(None, [ROUTINE, SURVEY, PROCESS])
+    assert d.chain == ("OC8", "OC4") and d.missing == ()
+    assert d.strands[0].title == "Comparison over time (to be confirmed)"
+    assert recommend(None, [PROCESS]).strands[0].title == "Outcomes needed"
