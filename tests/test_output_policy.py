@@ -63,6 +63,8 @@ Argv = Callable[[Path, Path, Path], list[str]]
 WRITERS: dict[str, tuple[str, Argv]] = {
     "new": ("out.xlsx", lambda out, wb, ret: ["new", str(out)]),
     "new --example .xlsm": ("out.xlsm", lambda out, wb, ret: ["new", str(out), "--example"]),
+    "new --lite": ("out.xlsx", lambda out, wb, ret: ["new", str(out), "--lite"]),
+    "diagram": ("out.xlsx", lambda out, wb, ret: ["diagram", str(wb), "-o", str(out)]),
     "check --write": ("out.xlsx", lambda out, wb, ret: ["check", str(wb), "--write", "-o", str(out)]),
     "plan": ("out.xlsx", lambda out, wb, ret: ["plan", str(wb), "-o", str(out)]),
     "plan --csv": ("out.csv", lambda out, wb, ret: ["plan", str(wb), "-o", fresh(out, ".xlsx"), "--csv", str(out)]),
@@ -81,6 +83,18 @@ WRITERS: dict[str, tuple[str, Argv]] = {
     "excel-setup --write-config": ("xlwings.conf", lambda out, wb, ret: [
         "excel-setup", str(out.with_name("model.xlsm")), "--write-config"]),
 }
+
+
+def test_every_command_that_writes_is_covered_here():
+    """A new command with --force (it writes files) must join WRITERS, so it is tested here."""
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    writing = {name for name, p in sub.choices.items()
+               if any("--force" in a.option_strings for a in p._actions)}
+    covered = {key.split()[0] for key in WRITERS}
+    assert writing == covered
+    for name in writing:  # and its --help states the policy
+        assert "never one this command" in " ".join(sub.choices[name].format_help().split())
 
 
 @pytest.mark.parametrize("name", list(WRITERS))
@@ -138,6 +152,7 @@ INPUT_AS_OUTPUT = {
                                                       str(wb.with_name("r.docx")), "--diagram-out",
                                                       str(out)]),
     "share": (".xlsx", lambda wb, out: ["share", str(wb), "-o", str(out)]),
+    "diagram": (".xlsx", lambda wb, out: ["diagram", str(wb), "-o", str(out)]),
     "merge": (".xlsx", lambda wb, out: ["merge", str(wb), str(wb.with_name("theirs.xlsx")), "-o",
                                         str(out)]),
 }
@@ -189,6 +204,7 @@ IN_PLACE = {
     "check": lambda p: ["check", str(p), "--in-place"],
     "plan": lambda p: ["plan", str(p), "--in-place"],
     "share": lambda p: ["share", str(p), "--in-place"],
+    "diagram": lambda p: ["diagram", str(p), "--in-place"],
     "merge": lambda p: ["merge", str(p), str(p.parent / "theirs.xlsx"), "--in-place"],  # theirs beside
 }
 

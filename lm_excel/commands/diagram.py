@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
 from lm_excel.errors import UsageError
 
 HELP = "Draw the logic-model diagram onto the workbook's Diagram sheet."
@@ -26,14 +27,14 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("diagram", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("diagram", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
     p.add_argument("-o", "--output", type=Path, metavar="OUT",
                    help="the workbook to write (default: NAME-diagram.xlsx beside PATH)")
     p.add_argument("--in-place", action="store_true",
                    help="update PATH itself, after saving a backup copy")
-    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    add_force_option(p, "OUT")
     p.set_defaults(handler=run)
 
 
@@ -41,25 +42,16 @@ def draw_workbook(path: Path, output: Path | None = None, *, in_place: bool = Fa
                   force: bool = False) -> list[Path]:
     """Draw the diagram of ``path`` into OUT (or ``path`` itself); return the paths written."""
     from lm_excel.drawing import draw_into
-    from lm_excel.fileio import backup, is_locked
+    from lm_excel.fileio import claim_output
     from lm_excel.workbook.reader import read_workbook
 
     if in_place and output is not None:
         raise UsageError("give either -o OUT or --in-place, not both")
     model = read_workbook(path)
-    if in_place:
-        target = path
-        if is_locked(path):
-            raise UsageError(f"'{path.name}' is open in a spreadsheet program; close it first")
-    else:
-        target = output or path.with_name(f"{path.stem}-diagram{path.suffix}")
-        if target.resolve() == path.resolve():
-            raise UsageError("OUT is the workbook itself; use --in-place to update it")
-        if target.exists() and not force:
-            raise UsageError(f"'{target}' already exists; choose another name or add --force")
-    written = [backup(path)] if in_place else []
-    written.append(draw_into(path, target, model))
-    return written
+    requested = path if in_place else output or path.with_name(f"{path.stem}-diagram{path.suffix}")
+    out = claim_output(requested, inputs=[path], force=force, in_place=in_place)
+    written = out.write(lambda tmp: draw_into(path, tmp, model) and None)
+    return [written.backup, written.path] if written.backup else [written.path]
 
 
 def run(args: argparse.Namespace) -> int:
