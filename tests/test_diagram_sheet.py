@@ -201,3 +201,20 @@ def test_libreoffice_prints_the_diagram_sheet_on_one_landscape_page(example_xlsx
                              capture_output=True, text=True).stdout
     assert len(listing.strip().splitlines()) >= 3  # header lines + at least one image
     del wb, only
+
+
+@pytest.mark.parametrize("command", ["plan", "check"])
+def test_openpyxl_writers_keep_the_picture_as_drawn(command, example_xlsx: Path, tmp_path: Path):
+    drawn = draw_into(example_xlsx, tmp_path / "drawn.xlsx", read_workbook(example_xlsx))
+    before = parts(drawn)
+    out = tmp_path / "out.xlsx"
+    args = {"plan": ["plan", str(drawn), "-o", str(out)],
+            "check": ["check", str(drawn), "--write", "-o", str(out)]}[command]
+    res = cli(*args)
+    assert res.returncode == 0, res.stderr
+    after = parts(out)
+    for name in (DRAWING_PART, PNG_PART, SVG_PART):
+        assert after[name] == before[name], name
+    assert not [n for n in after if n.startswith("xl/media/") and n not in (PNG_PART, SVG_PART)]
+    assert '<drawing r:id="rIdLmDrawing"/>' in after[sheet_part(out, L.DIAGRAM.name)].decode()
+    assert diagram_state(read_workbook(out)).current

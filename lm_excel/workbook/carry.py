@@ -36,6 +36,7 @@ from xml.etree.ElementTree import Element, SubElement, register_namespace, tostr
 
 from defusedxml.ElementTree import fromstring
 
+
 CONTENT_TYPES = "[Content_Types].xml"
 NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 NS_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -331,9 +332,14 @@ def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str]) 
         edit = PackageEdit(out)
         _carry_package_rels(src, out, edit, done)
         _carry_drawings(src, out, edit, done)
-        if not edit.parts:
-            return done
-        edit.write(output)
+        if edit.parts:
+            edit.write(output)
+    # The Diagram sheet (lm_excel.workbook.diagram_sheet) is lm-excel's own: put back exactly as drawn (alt text, SVG), not as the
+    # writer re-saved it.
+    from lm_excel.workbook.diagram_sheet import DRAWING_PART, restore_diagram
+
+    if restore_diagram(source, output):
+        done.parts.append(DRAWING_PART)
     return done
 
 

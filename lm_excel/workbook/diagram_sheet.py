@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
+
+from defusedxml.ElementTree import fromstring as safe_fromstring
 from xml.sax.saxutils import escape, quoteattr
 
 from lm_excel import layout as L
@@ -155,6 +157,13 @@ def _rels_path(part: str) -> str:
     return posixpath.join(folder, "_rels", name + ".rels")
 
 
+def _target(from_part: str, target: str) -> str:
+    """The part a relationship's target names (relative to ``from_part``, or absolute)."""
+    if target.startswith("/"):
+        return posixpath.normpath(target[1:])
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_part), target))
+
+
 def _relative(from_part: str, to_part: str) -> str:
     return posixpath.relpath(to_part, posixpath.dirname(from_part))
 
@@ -176,8 +185,8 @@ class _Package:
 
     def xml(self, name: str) -> ET.Element:
         try:
-            return ET.fromstring(self.parts[name])
-        except (KeyError, ET.ParseError):
+            return safe_fromstring(self.parts[name])
+        except (KeyError, ET.ParseError, ValueError):
             raise OutputError(f"the workbook's part '{name}' is missing or damaged", self.path) from None
 
     def sheets(self) -> list[tuple[str, str, str]]:
@@ -187,10 +196,7 @@ class _Package:
         out = []
         for sheet in wb.iter(f"{{{MAIN_NS}}}sheet"):
             rid = sheet.get(f"{{{REL_NS}}}id", "")
-            target = rels.get(rid, "")
-            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join("xl", target))
-            out.append((sheet.get("name", ""), rid, part))
+            out.append((sheet.get("name", ""), rid, _target("xl/workbook.xml", rels.get(rid, ""))))
         return out
 
 
@@ -315,6 +321,53 @@ def diagram_package(path: Path, pic: DiagramPicture) -> tuple[list[zipfile.ZipIn
         {"png": "image/png", "svg": "image/svg+xml"},
     )
     return pkg.infos, pkg.parts
+
+
+def restore_diagram(source: str | os.PathLike[str], output: str | os.PathLike[str]) -> bool:
+    """Put ``source``'s Diagram sheet back into ``output`` (rewritten in place) exactly as it was.
+
+    openpyxl keeps a picture's PNG when it saves but rewrites its drawing, which loses the alt
+    text and the SVG: writers that save through openpyxl call this (through
+    :func:`lm_excel.workbook.carry.carry_parts`) on their temporary file. Returns whether there
+    was a diagram to restore.
+    """
+    src = _Package(Path(source))
+    if DRAWING_PART not in src.parts:
+        return False
+    src_sheets = {L.norm_sheet_name(n): part for n, _rid, part in src.sheets()}
+    src_part = src_sheets.get(L.norm_sheet_name(L.DIAGRAM.name))
+    if src_part is None or src_part not in src.parts:
+        return False
+    out = _Package(Path(output))
+    out_sheets = {L.norm_sheet_name(n): part for n, _rid, part in out.sheets()}
+    out_part = out_sheets.get(L.norm_sheet_name(L.DIAGRAM.name))
+    if out_part is None:
+        return False
+    # The writer's own drawing of the sheet (and the parts only it used) go.
+    old_rels = out.parts.get(_rels_path(out_part), b"")
+    for target in re.findall(rb'Target="([^"]+)"', old_rels):
+        drawing = _target(out_part, target.decode())
+        if drawing == DRAWING_PART or drawing not in out.parts:
+            continue
+        for media in re.findall(rb'Target="([^"]+)"', out.parts.get(_rels_path(drawing), b"")):
+            out.parts.pop(_target(drawing, media.decode()), None)
+        out.parts.pop(_rels_path(drawing), None)
+        out.parts.pop(drawing, None)
+    names = [DRAWING_PART, _rels_path(DRAWING_PART), PNG_PART, SVG_PART]
+    for name in names:
+        if name in src.parts:
+            out.parts[name] = src.parts[name]
+    out.parts[out_part] = src.parts[src_part]
+    out.parts[_rels_path(out_part)] = _rels(("rIdLmDrawing", "drawing", _relative(out_part, DRAWING_PART)))
+    ct = out.parts["[Content_Types].xml"].decode("utf-8")
+    ct = re.sub(r'<Override PartName="/xl/drawings/(?!lmDiagram)[^"]*"[^>]*/>',
+                lambda m: m.group(0) if m.group(0).split('"')[1].lstrip("/") in out.parts else "", ct)
+    out.parts["[Content_Types].xml"] = _add_content_types(
+        ct.encode("utf-8"), {out_part: WORKSHEET_CT, DRAWING_PART: DRAWING_CT},
+        {"png": "image/png", "svg": "image/svg+xml"})
+    infos = [i for i in out.infos if i.filename in out.parts]
+    write_package(infos, out.parts, Path(output))
+    return True
 
 
 def write_package(infos: list[zipfile.ZipInfo], parts: Mapping[str, bytes], target: Path) -> None:
