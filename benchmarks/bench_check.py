@@ -1,7 +1,9 @@
 """Benchmark (issue 3): what checking adds to reading, on generated models of 100/500/2,000 elements.
 
 Budget: at 2,000 elements, checking adds at most 1 s to reading the workbook, and the cost of the
-check grows linearly with the number of elements.
+check grows linearly with the number of elements. The check includes every rule, the pairwise
+text-similarity ones too (near-duplicates; mechanisms restating an outcome or a component; rows
+restated on another sheet; issue 14).
 
 Whole processes, interleaved, medians:
 - floor: a process that reads the workbook (``read_workbook``) and nothing else;

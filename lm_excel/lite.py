@@ -38,7 +38,7 @@ from lm_excel.workbook.addin import button_spec
 from lm_excel.xl import LiveBook
 
 #: The only names ``from lm_excel.lite import *`` gives ``main.py``: the scripts.
-__all__ = ["lm_check", "lm_build_measures_plan", "lm_create_word_report"]
+__all__ = ["lm_build_measures_plan", "lm_check", "lm_create_word_report"]
 
 #: Where xlwings Lite shows files for download (Files > Import/Export).
 DATA_FOLDER = Path("/data")
@@ -74,8 +74,8 @@ def run_script(action: str, work: Callable[[LiteBook], str], book: Any) -> str:
                   "it to whoever supports lm-excel for you, with this line.")
     try:
         live.set_status(status)
-    except Exception:  # noqa: BLE001  (the status cannot be written: the pane still shows it)
-        pass
+    except Exception as exc:  # noqa: BLE001  (the status cannot be written: the pane shows it)
+        status += f" (it could not be written on the Start sheet: {type(exc).__name__})"
     print(status)
     return status
 
@@ -131,19 +131,19 @@ def _report(live: LiteBook) -> str:
 # --- the scripts ------------------------------------------------------------------------------
 
 
-@xw.script(button=button_spec("LmCheck"))
+@xw.script(name="Check", button=button_spec("LmCheck"))
 def lm_check(book: xw.Book) -> str:
     """Check: check the logic model; results on the Validation sheet and the status line."""
     return run_script("Check", _check, book)
 
 
-@xw.script(button=button_spec("LmBuildMeasuresPlan"))
+@xw.script(name="Build measures plan", button=button_spec("LmBuildMeasuresPlan"))
 def lm_build_measures_plan(book: xw.Book) -> str:
     """Build measures plan: (re)build the Measures plan sheet, keeping the user's edits."""
     return run_script("Build measures plan", _plan, book)
 
 
-@xw.script(button=button_spec("LmCreateWordReport"))
+@xw.script(name="Create Word report", button=button_spec("LmCreateWordReport"))
 def lm_create_word_report(book: xw.Book) -> str:
     """Create Word report: write the report for download from the add-in's Files list."""
     return run_script("Create Word report", _report, book)

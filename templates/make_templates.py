@@ -22,9 +22,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from lm_excel.example import example_records  # noqa: E402
-from lm_excel.workbook.addin import build_lite_workbook  # noqa: E402
-from lm_excel.workbook.builder import build_workbook  # noqa: E402
+from lm_excel.example import example_records
+from lm_excel.workbook.addin import build_lite_workbook
+from lm_excel.workbook.builder import build_workbook
 
 #: The date every template says it was made (its metadata and document properties).
 FIXED_DATE = "2026-01-01T00:00:00"

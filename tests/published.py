@@ -1,7 +1,8 @@
 """Real published UK logic models, entered as a user would, for measuring the checker (issue 14).
 
 Each ``tests/data/published_models/*.json`` holds one model (our own wording of the published
-description; its sources are cited in the file), whether it was kept out of tuning (``holdout``),
+description; its sources are cited in the file), its ``set`` ('tuning', or a held-out set kept out
+of tuning until its first run: 'held out 1', 'held out 2'),
 one planted defect (``plant``: edits to make and the finding expected at an element) and the
 real problems noted while entering it (``real_problems``). ``judgements.json`` records, for every
 finding the checker gives on the clean and the planted copy, whether an evaluator agrees.
@@ -32,13 +33,20 @@ class Published:
     data: dict
 
     @property
+    def set(self) -> str:
+        return str(self.data["set"])
+
+    @property
     def holdout(self) -> bool:
-        return bool(self.data["holdout"])
+        return self.set != "tuning"
 
     def records(self, planted: bool = False) -> ModelRecords:
         elements = copy.deepcopy(self.data["elements"])
         if planted:
             for edit in self.data["plant"]["edits"]:
+                if "rows" in edit:  # the whole sheet replaced
+                    elements[edit["sheet"]] = edit["rows"]
+                    continue
                 rows = elements.setdefault(edit["sheet"], [])
                 if "column" in edit:
                     for r in rows:
@@ -100,8 +108,8 @@ def table() -> str:
     judged = judgements()
     lines = ["| set | models | findings | agreed | precision | planted found | real problems found |",
              "|---|---|---|---|---|---|---|"]
-    for name, subset in (("tuning", [m for m in models if not m.holdout]),
-                         ("held out", [m for m in models if m.holdout]), ("all", models)):
+    names = sorted({m.set for m in models}, key=lambda n: (n != "tuning", n))
+    for name, subset in [(n, [m for m in models if m.set == n]) for n in names] + [("all", models)]:
         f = figures(subset, judged)
         lines.append(f"| {name} | {f['models']} | {f['findings']} | {f['agreed']} | {f['precision']:.0%} | "
                      f"{f['planted_found']}/{f['planted']} | {f['real_found']}/{f['real']} |")

@@ -124,3 +124,25 @@ def test_every_unused_input_is_reported_and_a_used_one_is_not():
     assert _chain(rec) == [("input-unused", "IN9"), ("input-unused", "IN10")]
     row(rec, "components", "C1")["inputs_used"] = str(row(rec, "components", "C1")["inputs_used"]) + ", IN9"
     assert _chain(rec) == [("input-unused", "IN10")]
+
+
+def test_an_unreachable_outcome_is_an_error_only_when_primary():
+    for priority, severity in (("Primary", "error"), ("  PRIMARY ", "error"), ("Secondary", "warning"), ("", "warning")):
+        rec = example()
+        _untriggered_branch(rec)
+        row(rec, "outcomes", "OC13")["priority"] = priority
+        (f,) = [f for f in validate(model_of(rec)).all_findings() if f.element_id == "OC13"]
+        assert (f.code, f.severity) == ("outcome-unreachable", severity), priority
+
+
+def test_a_row_without_an_id_does_not_stop_the_rows_after_it_being_checked():
+    rec = example()
+    rec.elements["mechanisms"].insert(0, {"mechanism": "A mechanism typed without an ID",
+                                          "triggered_by": "C1", "leads_to": "OC1"})
+    rec.elements["outputs"].insert(0, {"output": "An output typed without an ID", "from_components": "C1"})
+    row(rec, "mechanisms", "M6")["leads_to"] = ""
+    row(rec, "mechanisms", "M5")["triggered_by"] = ""
+    row(rec, "outputs", "OP7")["from_components"] = ""
+    assert sorted(c for c in _chain(rec) if c[1]) == [
+        ("mechanism-leads-nowhere", "M6"), ("mechanism-no-trigger", "M5"),
+        ("outcome-no-contributor", "OC3"), ("outcome-unreachable", "OC10"), ("output-no-component", "OP7")]

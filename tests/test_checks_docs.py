@@ -30,3 +30,10 @@ def test_the_generated_list_is_up_to_date():
 
 def test_every_documented_code_is_emitted_by_a_test():
     assert set(CASES) == set(REGISTRY)
+
+
+def test_every_code_says_why_it_has_its_severity():
+    from lm_excel.checks.docs import SEVERITY_WHY
+
+    assert all((info.category, info.severity) in SEVERITY_WHY for info in REGISTRY.values())
+    assert "- Why an error: the model cannot be evaluated as it stands" in DOC.read_text(encoding="utf-8")

@@ -191,6 +191,8 @@ def test_a_long_term_outcome_feeding_a_short_term_one_runs_backwards_but_a_loop_
     ("Improved family experience of support, with more families saying they could choose how and "
      "when they were helped", []),
     ("Fewer children becoming subject to child protection plans or entering care", []),
+    ("Women use GP, housing and substance misuse services more", []),
+    ("Better access to housing and debt advice", []),
 ])
 def test_compound_outcomes_are_several_constructs_not_several_people(text, parts):
     assert compound_parts(text) == parts
@@ -221,6 +223,7 @@ def test_direction_contradicting_the_statement_both_ways_and_mixed_wording_left_
     ("Improved life chances for children and young people", True),
     ("Stronger families", True),
     ("Children are safer at home", False),
+    ("More parents in work", False),
 ])
 def test_vagueness_is_judged_by_what_is_missing_not_by_length(text, vague):
     rec = example()
@@ -276,3 +279,20 @@ def test_an_unlinked_funding_input_is_not_reported_but_other_unused_inputs_are()
     assert _codes(rec) == set()
     rec.elements["inputs"].append({"id": "IN10", "resource": "A minibus for family trips", "type": "Other"})
     assert [f.element_id for f in _found(rec, "input-unused")] == ["IN10"]
+
+
+def test_a_negative_consequence_with_neither_mitigation_nor_monitoring_is_one_finding():
+    rec = example()
+    row(rec, "negatives", "NC2").update(mitigation="", monitoring=None)
+    (f,) = _found(rec, "negative-unmanaged")
+    assert f.ref == "'Negative consequences'!G5"
+    assert "no mitigation or plan for monitoring it" in f.message and "H5 are empty" in f.message
+
+
+def test_a_missing_long_term_outcome_is_a_warning_not_an_error():
+    rec = example()
+    for o in rec.elements["outcomes"]:
+        if o["timescale"] == "Long term":
+            o["timescale"] = "Medium term"
+    rep = validate(model_of(rec))
+    assert rep.valid and [f.code for f in rep.findings] == ["no-timescale-outcome"]

@@ -15,10 +15,15 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from lm_excel import layout as L
-from lm_excel.workbook.addin import CT_TASKPANES, CT_WEBEXTENSION, build_lite_workbook, read_settings
+from lm_excel.example import example_records
+from lm_excel.workbook.addin import (
+    CT_TASKPANES,
+    CT_WEBEXTENSION,
+    build_lite_workbook,
+    read_settings,
+)
 from lm_excel.workbook.buttons import BUTTONS
 from lm_excel.workbook.carry import carry_parts
-from lm_excel.example import example_records
 from lm_excel.workbook.reader import read_workbook
 
 from .conftest import run_cli
@@ -207,3 +212,22 @@ def test_carry_never_brings_a_vba_project_into_a_macro_free_copy(tmp_path):
     with zipfile.ZipFile(tmp_path / "s.xlsx") as zf:
         assert not [n for n in zf.namelist() if "vba" in n.lower()]
         assert b"macroEnabled" not in zf.read("[Content_Types].xml")
+
+
+def test_diagram_keeps_the_addin(model):
+    res = run_cli("diagram", str(model))
+    assert res.returncode == 0, res.stderr
+    assert_lite_kept(model.with_name("model-diagram.xlsx"))
+    res = run_cli("diagram", str(model), "--in-place")
+    assert res.returncode == 0, res.stderr
+    assert_lite_kept(model)
+
+
+def test_merge_takes_nothing_from_theirs_but_values(model, example_xlsx, tmp_path):
+    """A partner's copy can change values, not slip parts (an add-in, shapes) into your model."""
+    mine = Path(shutil.copy(example_xlsx, tmp_path / "mine.xlsx"))  # plain, no add-in
+    res = run_cli("merge", str(mine), str(model), "-o", str(tmp_path / "merged.xlsx"))
+    assert res.returncode == 0, res.stderr
+    assert read_settings(tmp_path / "merged.xlsx") is None
+    with zipfile.ZipFile(tmp_path / "merged.xlsx") as zf:
+        assert not [n for n in zf.namelist() if "webextension" in n]

@@ -75,7 +75,7 @@ def test_dir_stream_has_ffff_cookies_zero_offsets_and_nothing_after_its_terminat
 
 # --- the macros ---------------------------------------------------------------------------------
 
-_PROC = re.compile(r"^\s*(?:Public\s+|Private\s+)?(Sub|Function)\s+(\w+).*?^\s*End\s+\1", re.I | re.M | re.S)
+_PROC = re.compile(r"^\s*(?:Public\s+|Private\s+)?(Sub|Function)\s+(\w+).*?^\s*End\s+\1", re.IGNORECASE | re.MULTILINE | re.DOTALL)
 
 
 def _procedures(source: str) -> dict[str, str]:
@@ -87,8 +87,8 @@ def test_every_file_lookup_runs_inside_an_error_handler(path: Path):
     """Dir() raises error 52 on a malformed path (such as a mistyped INTERPRETER_WIN); every call
     must come after an 'On Error GoTo' in its procedure, so the user gets our message instead."""
     for name, body in _procedures(path.read_text(encoding="cp1252")).items():
-        for call in re.finditer(r"\bDir\s*\(", body, re.I):
-            handler = re.search(r"\bOn\s+Error\s+GoTo\s+(?!0\b)\w+", body[:call.start()], re.I)
+        for call in re.finditer(r"\bDir\s*\(", body, re.IGNORECASE):
+            handler = re.search(r"\bOn\s+Error\s+GoTo\s+(?!0\b)\w+", body[:call.start()], re.IGNORECASE)
             assert handler, f"{path.name}: {name} calls Dir() outside an error handler"
 
 

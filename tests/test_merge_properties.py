@@ -1,8 +1,9 @@
 """Property-based tests of the merge: random edits on two copies of the example, merged.
 
 No edit may be lost, and a conflict is reported exactly when both sides changed one field
-differently (or one side deleted a row the other changed). Most examples run in memory on
-records; a few go through real files (write, merge, re-read).
+differently (or one side deleted a row the other changed); the rows, their order and the counts
+of applied, added and removed changes are exactly what the edits imply. Both sides may make the
+very same change or add the very same element. Explicit examples are in test_merge_cases.py.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ def edits(draw: st.DrawFn, side: str) -> list[tuple]:
         sheet = draw(st.sampled_from(SHEETS))
         if kind == "add":
             n = len(BASE.elements[sheet.key]) + draw(st.integers(1, 3))
-            out.append(("add", sheet.key, f"{sheet.prefix}{n}", f"{side} new {sheet.key} {i}"))
+            # a shared statement lets both sides add the very same element (under one ID or two)
+            statement = draw(st.sampled_from([f"{side} new {sheet.key} {i}", f"shared new {sheet.key}"]))
+            out.append(("add", sheet.key, f"{sheet.prefix}{n}", statement))
             continue
         el = draw(st.sampled_from(ids_of(sheet.key)))
         if kind == "del":
@@ -138,19 +141,45 @@ def check_three_way(mine_edits: list[tuple], theirs_edits: list[tuple]) -> None:
     for (s, i) in dm | dt_:
         other_changed = any(k[:2] == (s, i) for k in (ct if (s, i) in dm else cm))
         assert ((s, i) in out) == (other_changed and (s, i) not in (dm & dt_))
-    # Additions: each side's new row is there, by its statement, renumbered where IDs collided.
-    statements = {(s, r.get(L.LIST_SHEET_BY_KEY[s].statement)): L.normalise_id(r.get("id"))
+    # Additions: each side's new row is there with its statement, THEIRS' renumbered where both
+    # sides added one ID with different statements; the very same element added twice is one row.
+    statements = {(s, L.normalise_id(r.get("id"))): r.get(L.LIST_SHEET_BY_KEY[s].statement)
                   for s, rows in result.records.elements.items() for r in rows}
     renumbered = {(sheet, old): new for sheet, old, new in result.renumbered}
+    added_ids: dict[tuple[str, str], str] = {}
     for side, added in ((m, am), (t, at)):
         for (s, i) in added:
-            statement = side[(s, i)][L.LIST_SHEET_BY_KEY[s].statement]
-            assert (s, statement) in statements
-            got_id = statements[(s, statement)]
+            new = i
             if side is t and (s, i) in am and m[(s, i)] != t[(s, i)]:
-                assert renumbered[(name_of(s), i)] == got_id != i
-            else:
-                assert got_id == i
+                new = renumbered.pop((name_of(s), i))
+                assert new != i and (s, new) not in b and (s, new) not in m and (s, new) not in t
+            assert statements[(s, new)] == side[(s, i)][L.LIST_SHEET_BY_KEY[s].statement]
+            who = "MINE" if side is m else "THEIRS"
+            added_ids[(s, new)] = "MINE and THEIRS" if added_ids.get((s, new)) == "MINE" else who
+    assert renumbered == {}  # nothing renumbered that should not be
+    # Exactly the expected rows, each once, in an order that keeps both sides' orders.
+    kept = {k for k in b if k not in dm | dt_ or (k not in dm & dt_ and k in {x[:2] for x in cm.keys() | ct.keys()})}
+    kept.discard(("intervention", ""))
+    for sheet in SHEETS:
+        got_ids = [L.normalise_id(r.get("id")) for r in result.records.elements.get(sheet.key, [])]
+        assert len(got_ids) == len(set(got_ids))
+        assert {(sheet.key, i) for i in got_ids} == {k for k in kept | set(added_ids) if k[0] == sheet.key}
+        mine_order = [i for (s, i) in m if s == sheet.key and i in got_ids]
+        theirs_order = [renumbered_id for (s, i) in t if s == sheet.key
+                        for renumbered_id in [next((n for (sh, o, n) in result.renumbered
+                                                    if sh == sheet.name and o == i and (s, i) in am
+                                                    and m[(s, i)] != t[(s, i)]), i)]
+                        if renumbered_id in got_ids]
+        assert [i for i in got_ids if i in mine_order] == mine_order
+        assert [i for i in got_ids if i in theirs_order] == theirs_order
+    # Counts: fields changed on one side only (in a row both sides kept) are the applied ones.
+    one_sided = {k for k in cm.keys() ^ ct.keys() if k[:2] in m and k[:2] in t}
+    assert result.applied == len(one_sided)
+    assert sorted(result.added) == sorted((name_of(s), i, who) for (s, i), who in added_ids.items())
+    removed = {(name_of(s), i, "MINE and THEIRS") for (s, i) in dm & dt_}
+    removed |= {(name_of(s), i, "MINE") for (s, i) in dm - dt_ if not any(k[:2] == (s, i) for k in ct)}
+    removed |= {(name_of(s), i, "THEIRS") for (s, i) in dt_ - dm if not any(k[:2] == (s, i) for k in cm)}
+    assert sorted(result.removed) == sorted(removed)
     # Untouched base values survive.
     for k, fields in b.items():
         if k in out:
@@ -182,12 +211,22 @@ def test_two_way_merge_keeps_every_value_and_flags_every_difference(mine_edits, 
     expected |= {(name_of(s), i, WHOLE_ROW) for (s, i) in m.keys() ^ t.keys()}
     assert got == expected
     conflicts = {(c.sheet, c.id, c.field): c for c in result.conflicts}
-    for side in (m, t):
-        for k, fields in side.items():
-            assert k in out  # a union: no row dropped
-            for f, v in fields.items():
-                c = conflicts.get((name_of(k[0]), k[1], header_of(k[0], f)))
-                assert out[k].get(f, "") == v or (c is not None and v in (c.mine, c.theirs))
+    assert set(out) == set(m) | set(t)  # a union: no row dropped, none duplicated
+    for k in out:
+        if k not in m or k not in t:
+            assert out[k] == (m if k in m else t)[k]
+            continue
+        for f in set(m[k]) | set(t[k]):
+            mv, tv = m[k].get(f, ""), t[k].get(f, "")
+            # MINE's value where it has one, else THEIRS': a cell is never left empty
+            assert out[k].get(f, "") == (mv or tv)
+            if mv != tv:
+                c = conflicts[(name_of(k[0]), k[1], header_of(k[0], f))]
+                assert (c.kept, c.mine, c.theirs) == (mv or tv, mv, tv)
+    for sheet in SHEETS:
+        got_ids = [L.normalise_id(r.get("id")) for r in result.records.elements.get(sheet.key, [])]
+        assert len(got_ids) == len(set(got_ids))
+    assert result.applied == 0 and result.removed == []
 
 
 def test_a_merge_with_nothing_changed_is_the_base():

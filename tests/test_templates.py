@@ -65,3 +65,20 @@ def test_each_template_is_what_its_name_says(script):
     assert read_workbook(blank).to_records().normalised() == read_workbook(lite).to_records().normalised()
     assert read_workbook(example).to_records().normalised() == example_records().normalised()
     assert read_workbook(example).meta["created"] == script["FIXED_DATE"]
+
+
+@pytest.mark.office
+def test_libreoffice_opens_each_template_and_keeps_the_lite_buttons(script, tmp_path):
+    """LibreOffice opens each template and saves it again with its logic model and, in a Lite
+    one, the three named buttons: it read the shapes, their names and links."""
+    from .conftest import soffice_convert, soffice_path
+
+    assert soffice_path(), "LibreOffice is not installed"
+    for name in script["TEMPLATES"]:
+        src = ROOT / "templates" / name
+        again = soffice_convert(src, "xlsx", tmp_path / "xlsx")
+        with zipfile.ZipFile(again) as zf:
+            drawings = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("xl/drawings/drawing"))
+        names = {m for m in (b"LmCheck", b"LmBuildMeasuresPlan", b"LmCreateWordReport") if b'name="' + m + b'"' in drawings}
+        assert len(names) == (0 if name == script["BLANK"] else 3), (name, names)
+        assert read_workbook(again).to_records().normalised() == read_workbook(src).to_records().normalised()

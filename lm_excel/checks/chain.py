@@ -13,6 +13,7 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
+from .wording import not_a_change
 from .text import CONNECTIVE, DELIVERY, DIRECTION, causal, content, overlap, words
 
 C = "chain"
@@ -385,8 +386,8 @@ def restated(ctx: Context) -> Iterator[Finding]:
         index = _index(sets)
         for el in ctx.model.elements[second]:
             text = el.statement
-            if not ctx.eid(el) or not text:
-                continue
+            if not ctx.eid(el) or not text or (second == "outcomes" and not_a_change(text)):
+                continue  # an outcome worded as an activity or count is reported as that
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))

@@ -36,10 +36,12 @@ NO_ELEMENTS = register(
     fix="Add at least one row to '{sheet}', starting in {cell}: {intro}",
 )
 NO_TIMESCALE = register(
-    "no-timescale-outcome", category=C, severity="error",
+    "no-timescale-outcome", category=C, severity="warning",
     title="No short-term or no long-term outcome",
     description="The outcomes should run from short-term changes (within months) to long-term "
-    "ones (years); one end of the chain is missing.",
+    "ones (years); one end of the chain is missing. A warning: the chain that is there can be "
+    "evaluated, but without early changes there is nothing to measure soon, and without lasting "
+    "ones the model does not say what it is for.",
     message="None of the outcomes is {timescale}; a logic model should show both the first "
     "changes and the lasting ones.",
     fix="Add a {timescale} outcome (choose '{choice}' in the Timescale column), or correct the "

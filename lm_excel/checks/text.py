@@ -56,7 +56,7 @@ situation situations circumstance circumstances potential future futures experie
 overall general various stuff etc thrive thrives thriving flourish flourishing succeed
 succeeds success successful benefit benefits benefited positively achieve achieves
 achieving reach fulfil fulfill
-support supported supports service services help helped intervention interventions work
+support supported supports service services help helped intervention interventions
 risk risks issue issues problem problems concern concerns activity activities
 """.split())
 
@@ -72,7 +72,8 @@ motivation independence offending reoffending violence abuse neglect conflict su
 drug drugs smoking stability placements placement permanence referrals re-referrals turnover
 retention morale workload caseloads capacity coordination satisfaction hope self-belief
 belief identity empathy discipline confident isolated lonely anxious stressed resilient
-healthy settled engaged independent motivated hopeful safe
+healthy settled engaged independent motivated hopeful safe connection connectedness
+belonging
 """.split())
 
 #: Pairs conventionally measured as one thing (not compound).
@@ -86,7 +87,8 @@ CONVENTIONAL_PAIRS = frozenset({
     ("communication", "language"), ("language", "communication"), ("speech", "language"),
     ("abuse", "neglect"), ("recruitment", "retention"), ("safety", "wellbeing"),
     ("anxiety", "depression"), ("depression", "anxiety"), ("speech", "communication"),
-    ("isolation", "loneliness"), ("loneliness", "isolation"),
+    ("isolation", "loneliness"), ("loneliness", "isolation"), ("wellbeing", "satisfaction"),
+    ("satisfaction", "wellbeing"),
 })
 
 #: Words and phrases that give a causal account: how or why one thing brings about another
@@ -118,7 +120,8 @@ def causal(text: str) -> bool:
 DELIVERY = re.compile(
     r"\b(?:weekly|fortnightly|monthly|daily|annual|sessions?|meetings?|workshops?|visits?|"
     r"groups?|courses?|programmes?|delivered|delivery|deliver|run|held|hold|attend\w*|"
-    r"multi-agency|panels?|huddles?|clinics?|drop-ins?|training|case\s+load|referral\s+pathway)\b",
+    r"multi-agency|panels?|huddles?|clinics?|drop-ins?|training|case\s+load|referral\s+pathway|"
+    r"single\s+point|point\s+of\s+access|front\s+door|one-stop)\b",
     re.IGNORECASE,
 )
 

@@ -99,7 +99,7 @@ NEGATIVE_UNMANAGED = register(
     title="Negative consequence without mitigation or monitoring",
     description="A potential negative consequence should say what will be done to prevent or "
     "reduce it and how you will notice if it happens.",
-    message="Negative consequence {id} has no {what} ({ref} is empty).",
+    message="Negative consequence {id} has no {what} ({empty}).",
     fix="Fill in {ref}: {help}",
 )
 ASSUMPTION_UNTESTED = register(
@@ -180,12 +180,7 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         text = o.statement
         if not ctx.eid(o) or not text:
             continue
-        if _COUNT.search(text):
-            what = "an output (a count)"
-        elif _ACTIVITY.search(text) or _SESSIONS.search(text):
-            what = "an activity"
-        else:
-            what = ""
+        what = not_a_change(text)
         if what:
             yield make(OUTCOME_NOT_CHANGE, o.ref("outcome"), ctx.eid(o), what=what, text=short(text))
         else:
@@ -208,6 +203,16 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
                        chosen=o.fields["direction"].text, expected=said.capitalize(), text=short(text))
 
 
+def not_a_change(text: str) -> str:
+    """What an outcome statement reads like instead of a change ('an activity', 'an output (a
+    count)'), or '' when it reads like a change."""
+    if _COUNT.search(text):
+        return "an output (a count)"
+    if _ACTIVITY.search(text) or _SESSIONS.search(text):
+        return "an activity"
+    return ""
+
+
 def _and(parts: Sequence[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
@@ -225,6 +230,35 @@ def _construct(token: str) -> bool:
     return token in T.CONSTRUCTS or T.stem(token) in _CONSTRUCT_STEMS
 
 
+#: Nouns that a list of words can describe together ('housing and debt advice services').
+_HEADS = frozenset("""
+service services support advice agencies agency teams team professionals providers provision
+settings partners appointments workers programmes programme groups sessions issues problems
+needs difficulties services' plans plan
+""".split())
+
+
+def _after(toks: list[str], i: int) -> list[str]:
+    """The thing joined after the 'and' at ``i``: its words up to the last measurable one within
+    three words ('independent living skills'), skipping direction words; [] when there is none."""
+    words: list[str] = []
+    last = 0
+    for t in toks[i + 1:i + 4]:
+        if t in T.DIRECTION and not words:
+            continue
+        if t in T.STOP or t in (",", ";", "&") or t in T.ACTORS:
+            break
+        words.append(t)
+        if _construct(t) and not _ADJECTIVE.fullmatch(t):
+            last = len(words)
+    return words[:last]
+
+
+def _shared_head(toks: list[str], i: int) -> bool:
+    """Whether the list joined by the 'and' at ``i`` describes one noun after it."""
+    return any(t in _HEADS for t in toks[i + 2:i + 4])
+
+
 def compound_parts(text: str) -> list[str]:
     """The separate things an outcome joins with 'and' or a comma list ('housing, income and
     confidence' -> ['housing', 'income', 'confidence']); [] when it names one thing.
@@ -238,16 +272,17 @@ def compound_parts(text: str) -> list[str]:
         if tok not in ("and", "&") or i == 0:
             continue
         before = toks[i - 1]
-        after = next((t for t in toks[i + 1:i + 4] if t not in T.DIRECTION and t not in T.STOP
-                      and t not in T.ACTORS and not _ADJECTIVE.fullmatch(t)), "")
-        if not (_construct(before) and _construct(after)) or T.stem(before) == T.stem(after):
+        after = _after(toks, i)
+        if not (_construct(before) and after) or T.stem(before) == T.stem(after[-1]):
             continue
-        items = [before, after]
+        items = [before, " ".join(after)]
         j = i - 2
         while j >= 1 and toks[j] == "," and _construct(toks[j - 1]):  # 'housing, income and ...'
             items.insert(0, toks[j - 1])
             j -= 2
-        stems = [T.stem(w) for w in items]
+        if _shared_head(toks, i):
+            continue  # 'GP, housing and substance misuse services': kinds of one thing
+        stems = [T.stem(w.split()[-1]) for w in items]
         if any((a, b) in _PAIR_STEMS for a in stems for b in stems if a != b) and len(items) == 2:
             continue
         if len(set(stems)) >= 2 and len(items) > len(best):
@@ -346,13 +381,18 @@ def cells(ctx: Context) -> Iterator[Finding]:
 @rule(NEGATIVE_UNMANAGED, ASSUMPTION_UNTESTED)
 def management(ctx: Context) -> Iterator[Finding]:
     """Negative consequences without mitigation or monitoring; weak assumptions without a test."""
+    names = {"mitigation": "mitigation", "monitoring": "plan for monitoring it"}
     for n in ctx.model.negatives:
         if not ctx.eid(n):
             continue
-        for key, what in (("mitigation", "mitigation"), ("monitoring", "plan for monitoring it")):
-            if key in n.fields and n.fields[key].empty:
-                yield make(NEGATIVE_UNMANAGED, n.ref(key), ctx.eid(n), what=what,
-                           help=L.NEGATIVES.column(key).help)
+        empty = [k for k in names if k in n.fields and n.fields[k].empty]
+        if not empty:
+            continue  # one finding per consequence, whichever of the two is missing
+        cells = [str(n.ref(k)) for k in empty]
+        yield make(NEGATIVE_UNMANAGED, n.ref(empty[0]), ctx.eid(n),
+                   what=" or ".join(names[k] for k in empty),
+                   empty=" and ".join(cells) + (" are empty" if len(cells) > 1 else " is empty"),
+                   help=" ".join(L.NEGATIVES.column(k).help for k in empty))
     for a in ctx.model.assumptions:
         if not ctx.eid(a) or "how_tested" not in a.fields or not a.fields["how_tested"].empty:
             continue

@@ -44,9 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def new_workbook(path: Path, *, example: bool = False, force: bool = False, lite: bool = False,
                  requirement: str | None = None) -> Path:
     """Write a blank or example workbook to ``path`` (refusing to replace a file unless forced)."""
-    from lm_excel.workbook.builder import build_workbook
     from lm_excel.example import example_records
     from lm_excel.fileio import claim_output
+    from lm_excel.workbook.builder import build_workbook
 
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm"):

@@ -36,7 +36,6 @@ from xml.sax.saxutils import quoteattr
 from lm_excel import __version__
 from lm_excel import layout as L
 from lm_excel.workbook.buttons import BUTTONS
-from lm_excel.workbook.carry import add_parts
 
 #: xlwings Lite in the Office add-in store.
 STORE_ID = "wa200008175"
@@ -60,7 +59,7 @@ _NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 #: Size of a sheet button (pixels), and the fill of its face.
-BUTTON_W, BUTTON_H = 138, 40
+BUTTON_W, BUTTON_H = 138, 44
 BUTTON_FILL = "#1F6F8B"
 
 
@@ -101,8 +100,8 @@ def _webextension_xml(props: Mapping[str, str]) -> bytes:
         _DECL,
         f'<we:webextension xmlns:we="{_NS_WE}" id="{ident}">',
         f'<we:reference id="{STORE_ID}" version="{ADDIN_VERSION}" store="en-US" storeType="OMEX"/>',
-        f'<we:alternateReferences><we:reference id="{STORE_ID.upper()}" version="{ADDIN_VERSION}" '
-        f'store="{STORE_ID.upper()}" storeType="OMEX"/></we:alternateReferences>',
+        (f'<we:alternateReferences><we:reference id="{STORE_ID.upper()}" version="{ADDIN_VERSION}" '
+         f'store="{STORE_ID.upper()}" storeType="OMEX"/></we:alternateReferences>'),
         "<we:properties>",
         '<we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>',
         *(f"<we:property name={quoteattr(n)} value={quoteattr(v)}/>" for n, v in props.items()),
@@ -118,26 +117,42 @@ def _taskpanes_xml() -> bytes:
     return (f'{_DECL}<wetp:taskpanes xmlns:wetp="{_NS_WETP}">'
             '<wetp:taskpane dockstate="right" visibility="1" width="350" row="0">'
             f'<wetp:webextensionref xmlns:r="{_NS_R}" r:id="rId1"/>'
-            "</wetp:taskpane></wetp:taskpanes>").encode("utf-8")
+            "</wetp:taskpane></wetp:taskpanes>").encode()
 
 
 def _taskpanes_rels() -> bytes:
     return (f'{_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rId1" Type="{REL_WEBEXTENSION}" Target="webextension1.xml"/>'
-            "</Relationships>").encode("utf-8")
+            "</Relationships>").encode()
 
 
 def add_addin(path: str | os.PathLike[str], requirement: str | None = None) -> None:
-    """Add the xlwings Lite parts to the workbook at ``path`` (rewritten in place)."""
-    add_parts(
-        path,
-        {
-            WEBEXTENSION_PART: (_webextension_xml(settings(requirement)), CT_WEBEXTENSION),
-            TASKPANES_PART: (_taskpanes_xml(), CT_TASKPANES),
-            "xl/webextensions/_rels/taskpanes.xml.rels": (_taskpanes_rels(), CT_RELS),
-        },
-        [(REL_TASKPANES, TASKPANES_PART)],
-    )
+    """Add the xlwings Lite parts to the workbook at ``path`` and give the Start sheet's button
+    shapes their names (XlsxWriter calls them 'TextBox N'), in one rewrite of the file."""
+    from lm_excel.workbook.carry import Package, PackageEdit
+
+    path = Path(path)
+    with zipfile.ZipFile(path) as zf:
+        edit = PackageEdit(Package(zf))
+        edit.add_part(WEBEXTENSION_PART, _webextension_xml(settings(requirement)), CT_WEBEXTENSION)
+        edit.add_part(TASKPANES_PART, _taskpanes_xml(), CT_TASKPANES)
+        edit.add_part("xl/webextensions/_rels/taskpanes.xml.rels", _taskpanes_rels(), CT_RELS)
+        edit.add_rel("", REL_TASKPANES, TASKPANES_PART)
+        drawing, xml = _named_buttons(edit.out)
+        edit.replaced[drawing] = xml
+        edit.write(path)
+
+
+def _named_buttons(pkg: Any) -> tuple[str, bytes]:
+    """The Start sheet's drawing part, and its XML with the buttons' shapes named."""
+    start = pkg.sheet_parts()[L.START.name]
+    drawing = next(pkg.internal_target(start, r) for r in pkg.rels(start) if r.type.endswith("/drawing"))
+    xml = pkg.read(drawing).decode("utf-8")
+    for n, button in enumerate(BUTTONS, start=1):
+        xml, count = re.subn(rf'name="TextBox {n}"', f'name="{shape_name(button.macro)}"', xml)
+        if count != 1:
+            raise ValueError(f"button shape {n} not found in {drawing}")
+    return drawing, xml.encode("utf-8")
 
 
 def read_settings(path: str | os.PathLike[str]) -> dict[str, Any] | None:
@@ -180,7 +195,7 @@ def is_lite(path: str | os.PathLike[str]) -> bool:
 
 def lite_hook(workbook: Any, start_ws: Any) -> None:
     """Builder hook: the three sheet buttons on Start (text boxes linked to the cells they cover)
-    and a note saying what they need. The shapes are named afterwards by :func:`name_buttons`."""
+    and a note saying what they need. The shapes are named afterwards by :func:`add_addin`."""
     for button in BUTTONS:
         start_ws.insert_textbox(
             button.cell, button.caption,
@@ -189,7 +204,7 @@ def lite_hook(workbook: Any, start_ws: Any) -> None:
                 "url": f"internal:{L.START.name}!{button.cell}",
                 "tip": f"Runs {button.caption} (needs the free xlwings Lite add-in)",
                 "description": f"{button.caption} button",
-                "font": {"bold": True, "color": "white", "size": 11, "name": "Arial"},
+                "font": {"bold": True, "color": "white", "size": 10, "name": "Arial"},
                 "align": {"vertical": "middle", "horizontal": "center"},
                 "fill": {"color": BUTTON_FILL},
                 "line": {"none": True},
@@ -202,27 +217,6 @@ def lite_hook(workbook: Any, start_ws: Any) -> None:
                          "The buttons run inside Excel with the free xlwings Lite add-in (Home > "
                          "Add-ins). Nothing to install on the computer; results appear here and on "
                          "the Validation and Measures plan sheets.", fmt)
-
-
-def name_buttons(path: str | os.PathLike[str]) -> None:
-    """Give the Start sheet's button shapes their names (XlsxWriter calls them 'TextBox N')."""
-    from lm_excel.workbook.carry import Package
-
-    path = Path(path)
-    with zipfile.ZipFile(path) as zf:
-        pkg = Package(zf)
-        start = pkg.sheet_parts()[L.START.name]
-        drawing = next(pkg.internal_target(start, r) for r in pkg.rels(start) if r.type.endswith("/drawing"))
-        xml = pkg.read(drawing).decode("utf-8")
-        infos = [(i, zf.read(i.filename)) for i in zf.infolist()]
-    for n, button in enumerate(BUTTONS, start=1):
-        xml, count = re.subn(rf'name="TextBox {n}"', f'name="{shape_name(button.macro)}"', xml)
-        assert count == 1, f"button shape {n} not found in {drawing}"
-    tmp = path.with_name(path.name + ".named")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-        for info, data in infos:
-            out.writestr(info, xml.encode("utf-8") if info.filename == drawing else data)
-    os.replace(tmp, path)
 
 
 def build_lite_workbook(path: str | os.PathLike[str], records: Any = None,
@@ -242,7 +236,6 @@ def build_lite_workbook(path: str | os.PathLike[str], records: Any = None,
 
     def write(tmp: Path) -> None:
         write_workbook_file(tmp, records, vba_hook=lite_hook, meta=meta)
-        name_buttons(tmp)
         add_addin(tmp, requirement)
 
     def verify(tmp: Path) -> None:

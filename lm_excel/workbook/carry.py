@@ -29,7 +29,6 @@ import os
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
@@ -343,21 +342,4 @@ def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str]) 
     return done
 
 
-def add_parts(path: str | os.PathLike[str], parts: Mapping[str, tuple[bytes, str]],
-              package_rels: Iterable[tuple[str, str]] = ()) -> None:
-    """Add ``parts`` (name -> (data, content type)) to the package at ``path``, with package-level
-    relationships ``(type, target part)``; a part of that name must not exist yet."""
-    path = Path(path)
-    with zipfile.ZipFile(path) as zf:
-        out = Package(zf)
-        edit = PackageEdit(out)
-        for name, (data, ctype) in parts.items():
-            if edit.taken(name):
-                raise ValueError(f"the package already has a part {name}")
-            edit.add_part(name, data, ctype)
-        for rel_type, target in package_rels:
-            edit.add_rel("", rel_type, target)
-        edit.write(path)
-
-
-__all__ = ["Carried", "Package", "PackageEdit", "add_parts", "carry_parts", "rels_part"]
+__all__ = ["Carried", "Package", "PackageEdit", "carry_parts", "rels_part"]
