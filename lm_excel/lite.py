@@ -84,46 +84,40 @@ def run_script(action: str, work: Callable[[LiteBook], str], book: Any) -> str:
 
 
 def _check(live: LiteBook) -> str:
-    from lm_excel.checks import validate
-    from lm_excel.measures.plan import readiness_plan
-    from lm_excel.workbook.validation_sheet import write_validation
+    from lm_excel.usecases import check_workbook
     from lm_excel.xl import XlwingsWriter
 
-    model = live.read_model()
-    report = validate(model, readiness_plan(model))  # as lm-excel check does
-    write_validation(XlwingsWriter(live), report, highlight=True)
+    report = check_workbook(live.read_model(), writer=XlwingsWriter(live)).report
     verdict = "no errors" if report.valid else "needs fixing"
     return f"{verdict} ({report.summary()}); see the Validation sheet"
 
 
 def _plan(live: LiteBook) -> str:
-    from lm_excel.measures.plan import make_plan
-    from lm_excel.xl import _style_plan_sheet, plan_grid
+    from lm_excel.usecases import build_plan
+    from lm_excel.workbook.plan_sheet import plan_grid
+    from lm_excel.xl import _style_plan_sheet
 
     model = live.read_model()
-    plan = make_plan(model)
+    plan = build_plan(model).plan
     sheet = live.find_sheet(L.MEASURES_PLAN.name)
     if sheet is None:
         live.book.sheets.add(L.MEASURES_PLAN.name, after=live.book.sheets[len(live.book.sheets) - 1])
         sheet = L.MEASURES_PLAN.name
     old = model.extras.get(L.MEASURES_PLAN.name, ())
     live.write_block(sheet, 1, plan_grid(plan), len(old), max((len(r) for r in old), default=0))
-    _style_plan_sheet(live, sheet, len(plan.rows()))
-    return (f"{len(plan.rows())} rows; your changes kept: {plan.kept_edits} cells, "
+    _style_plan_sheet(live, sheet, len(plan.rows))
+    return (f"{len(plan.rows)} rows; your changes kept: {plan.kept_edits} cells, "
             f"{plan.kept_rows} rows; see the Measures plan sheet")
 
 
 def _report(live: LiteBook) -> str:
-    from lm_excel.checks import validate
     from lm_excel.fileio import ensure_folder
-    from lm_excel.measures.plan import make_plan, readiness_plan
-    from lm_excel.report.document import default_report_path, write_report
+    from lm_excel.report.document import default_report_path
+    from lm_excel.usecases import make_report
 
     model = live.read_model()
-    findings = validate(model, readiness_plan(model))
-    plan = make_plan(model)
     folder = ensure_folder(DATA_FOLDER)
-    result = write_report(default_report_path(model, folder, live.path.stem), model, findings, plan)
+    result = make_report(model, default_report_path(model, folder, live.path.stem))
     return (f"report saved as '{result.path.name}': download it from the xlwings Lite menu, "
             "Files > Import/Export")
 

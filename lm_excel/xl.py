@@ -328,15 +328,13 @@ def _report_failure(book: Any, live: LiveBook | None, action: str, message: str)
 
 
 def _validate(live: LiveBook) -> str:
-    """Check the model with the library's checker and write the report through the checks'
-    Validation-sheet writer (the same layout ``lm-excel check --write`` gives a file)."""
-    from lm_excel.checks import validate as check_model
-    from lm_excel.workbook.validation_sheet import write_validation
+    """Check the workbook as ``lm-excel check`` does and write the results on its Validation
+    sheet (the same layout ``lm-excel check --write`` gives a file)."""
+    from lm_excel.usecases import check_workbook
 
     model = live.read_model()
     check_xlwings_version(model)
-    report = check_model(model)
-    write_validation(XlwingsWriter(live), report, highlight=True)
+    report = check_workbook(model, writer=XlwingsWriter(live)).report
     verdict = "no errors" if report.valid else "needs fixing"
     return f"{verdict} ({report.summary()}); see the Validation sheet"
 
@@ -345,45 +343,23 @@ def _validate(live: LiveBook) -> str:
 
 
 def _measures_plan(live: LiveBook) -> str:
-    """Rebuild the Measures plan sheet: the library's plan, with every edit the user made to the
-    plan already in the workbook kept (see :func:`lm_excel.measures.plan.make_plan`)."""
-    from lm_excel.measures.plan import make_plan
+    """Rebuild the Measures plan sheet as ``lm-excel plan`` does: the library's plan, with every
+    edit the user made to the plan already in the workbook kept."""
+    from lm_excel.usecases import build_plan
+    from lm_excel.workbook.plan_sheet import plan_grid
 
     model = live.read_model()
     check_xlwings_version(model)
-    plan = make_plan(model)
+    plan = build_plan(model).plan
     sheet = live.find_sheet(L.MEASURES_PLAN.name)
     if sheet is None:
         live.book.sheets.add(L.MEASURES_PLAN.name, after=live.book.sheets[len(live.book.sheets) - 1])
         sheet = L.MEASURES_PLAN.name
     old = model.extras.get(L.MEASURES_PLAN.name, ())
-    grid = plan_grid(plan)
-    live.write_block(sheet, 1, grid, len(old), max((len(r) for r in old), default=0))
-    _style_plan_sheet(live, sheet, len(plan.rows()))
-    return (f"{len(plan.rows())} rows; your changes kept: {plan.kept_edits} cells, "
+    live.write_block(sheet, 1, plan_grid(plan), len(old), max((len(r) for r in old), default=0))
+    _style_plan_sheet(live, sheet, len(plan.rows))
+    return (f"{len(plan.rows)} rows; your changes kept: {plan.kept_edits} cells, "
             f"{plan.kept_rows} rows; see the Measures plan sheet")
-
-
-def plan_grid(plan: Any) -> list[list[object]]:
-    """The Measures plan sheet as one block of values from A1, laid out as the file writer lays
-    it out (title, intro, header row, one row per measure, then the recommended design)."""
-    columns = L.PLAN_COLUMNS
-    rows = plan.rows()
-    header_row = L.HEADER_ROW
-    design_row = header_row + max(len(rows), 1) + 2
-    grid: list[list[object]] = [[""] * len(columns) for _ in range(design_row + len(plan.design))]
-    grid[0][0] = L.MEASURES_PLAN.name
-    grid[1][0] = (f"{L.MEASURES_PLAN.intro} The recommended evaluation design is below the table "
-                  f"(row {design_row}).")
-    grid[header_row - 1] = [col.header for col in columns]
-    for i, row in enumerate(rows):
-        grid[header_row + i] = [str(row.get(col.key, "") or "") for col in columns]
-    grid[design_row - 1][0] = L.PLAN_DESIGN_MARKER
-    for n, strand in enumerate(plan.design, start=1):
-        line = grid[design_row - 1 + n]
-        line[0], line[1], line[2] = f"{n}.", strand.title, strand.detail
-        line[9] = strand.source
-    return grid
 
 
 def _style_plan_sheet(live: LiveBook, sheet: str, n_rows: int) -> None:
@@ -417,20 +393,18 @@ def open_document(path: Path) -> None:
 
 
 def _word_report(live: LiveBook, open_file: bool) -> str:
-    """Write the report next to the workbook (named with the version and the date; an existing
-    report of that name is never replaced) with the check and the plan, and open it."""
-    from lm_excel.checks import validate as check_model
-    from lm_excel.measures.plan import make_plan
+    """Write the report as ``lm-excel report`` does, next to the workbook (named with the version
+    and the date; an existing report of that name is never replaced: a free name is picked),
+    and open it."""
     from lm_excel.fileio import free_path, is_locked
-    from lm_excel.report.document import default_report_path, write_report
+    from lm_excel.report.document import default_report_path
+    from lm_excel.usecases import make_report
 
     model = live.read_model()
     check_xlwings_version(model)
-    findings = check_model(model)
-    plan = make_plan(model)  # the plan as the workbook holds it, the user's edits kept
     usual = default_report_path(model, live.path.parent, live.path.stem)
     target = free_path(usual)  # a button never asks: it never replaces a file, it picks a free name
-    result = write_report(target, model, findings, plan, protect=[live.path])
+    result = make_report(model, target, protect=[live.path])
     if open_file:
         open_document(result.path)
     renamed = ""

@@ -109,13 +109,13 @@ def add_measures_plan(path: Path, own_measure: str | None = None, drop_second: b
     the second row marked 'Not needed'. Returns the measures the plan then chooses."""
     import openpyxl
 
-    from lm_excel.measures.plan import make_plan
+    from lm_excel.usecases.plan import plan_of
     from lm_excel.workbook.plan_sheet import write_plan
     from lm_excel.workbook.reader import read_workbook
 
-    plan = make_plan(read_workbook(path))
+    plan = plan_of(read_workbook(path))
     write_plan(path, plan, path)
-    rows = plan.rows()
+    rows = [r.values() for r in plan.rows]
     wb = openpyxl.load_workbook(path)
     ws = wb[L.MEASURES_PLAN.name]
     headers = {str(c.value).strip().lower(): c.column for c in ws[L.HEADER_ROW] if c.value}

@@ -20,7 +20,8 @@ from lm_excel.errors import OutputError
 from lm_excel.example import EXAMPLE_FILE_NAME
 from lm_excel.workbook.reader import read_workbook
 from lm_excel.workbook.sheetwriter import HIGHLIGHT_MARKER, OpenpyxlWriter, SheetWriter
-from lm_excel.workbook.validation_sheet import HIGHLIGHT_FILL, TABLE_HEADER_ROW, check_file
+from lm_excel.usecases import check_workbook as check_file
+from lm_excel.workbook.validation_sheet import HIGHLIGHT_FILL, TABLE_HEADER_ROW
 
 from .conftest import CORPUS, run_cli, soffice_convert
 from .modelkit import example, row

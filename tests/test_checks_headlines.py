@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 
 from lm_excel.workbook.builder import build_workbook
-from lm_excel.workbook.validation_sheet import DETAIL_MARK, SUMMARY_ROW, TABLE_HEADER_ROW, check_file
+from lm_excel.usecases import check_workbook as check_file
+from lm_excel.workbook.validation_sheet import DETAIL_MARK, SUMMARY_ROW, TABLE_HEADER_ROW
 
 from .conftest import run_cli
 from .modelkit import example, row

@@ -7,7 +7,6 @@ import dataclasses
 import datetime
 import itertools
 from collections.abc import Callable
-from types import SimpleNamespace
 
 import pytest
 
@@ -15,6 +14,7 @@ from lm_excel import layout as L
 from lm_excel.checks import RULES, validate
 from lm_excel.checks.wording import print_limit, similar_pairs
 from lm_excel.findings import REGISTRY, SEVERITIES, Report
+from lm_excel.measures.plan import PlanRow, plan_from_rows
 from lm_excel.model import CellRef, LogicModel, ModelRecords, StructureNote
 
 from .modelkit import Grids, example, model_of, row
@@ -76,7 +76,7 @@ def _plan(**overrides: dict[str, object]) -> Case:
     def build() -> tuple[LogicModel, object]:
         m = model_of()
         rows = {
-            o.id: {"outcome_id": o.id, "measure_key": "pss", "measure_name": "Parenting Stress Scale",
+            o.id: {"ref": o.id, "measure_key": "pss", "measure": "Parenting Stress Scale",
                    "baseline": "At referral", "licence": "free"}
             for o in m.outcomes if o.text("priority") == "Primary"
         }
@@ -85,8 +85,7 @@ def _plan(**overrides: dict[str, object]) -> Case:
                 rows.pop(oid)
             else:
                 rows[oid].update(change)
-        plan = SimpleNamespace(rows=[SimpleNamespace(**r) for r in rows.values()])
-        return m, plan
+        return m, plan_from_rows([PlanRow.from_values(r) for r in rows.values()])
     return build
 
 
@@ -466,14 +465,14 @@ def test_plan_rows_shaped_like_the_measures_plan_sheet():
     m = model_of()
     plan_cell = CellRef("Measures plan", "K7")
     rows = [
-        {"ref": o.id, "measure_key": "wemwbs", "measure": "WEMWBS", "baseline": "At referral",
-         "licence": "Free (registration)"}
+        PlanRow(ref=o.id, measure_key="wemwbs", measure="WEMWBS", baseline="At referral",
+                licence="Free (registration)")
         for o in m.outcomes if o.text("priority") == "Primary" and o.id != "OC5"
     ]
-    rows.append({"ref": "oc5", "measure_key": "psi4", "measure_name": "Parenting Stress Index",
-                 "baseline": "", "licence": "Licensed: fee per use",
-                 "refs": {"baseline": plan_cell, "licence": CellRef("Measures plan", "O7")}})
-    rep = validate(m, SimpleNamespace(rows=rows))
+    rows.append(PlanRow(ref="oc5", measure_key="psi4", measure="Parenting Stress Index",
+                        baseline="", licence="Licensed: fee per use",
+                        cells={"baseline": plan_cell, "licence": CellRef("Measures plan", "O7")}))
+    rep = validate(m, plan_from_rows(rows))
     assert rep.flatten(["code", "ref", "element_id"]) == [
         ("no-baseline", "'Measures plan'!K7", "OC5"),
         ("licensed-measure", "'Measures plan'!O7", "OC5"),

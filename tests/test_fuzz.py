@@ -138,7 +138,7 @@ def _downstream(model: LogicModel, outdir: Path, path: Path | None = None) -> No
     for note in model.notes:
         assert note.code and note.sheet
     if path is not None:  # check --write: the Validation sheet, written with openpyxl
-        from lm_excel.workbook.validation_sheet import check_file
+        from lm_excel.usecases import check_workbook as check_file
 
         outdir.mkdir(exist_ok=True)
         typed = set(formula_cells(path))  # the user's own formulas are kept, never added to
@@ -149,7 +149,7 @@ def _downstream(model: LogicModel, outdir: Path, path: Path | None = None) -> No
         else:
             assert set(formula_cells(result.output)) <= typed
         # the measures plan, written with openpyxl; share and merge, written with the builder
-        from lm_excel.measures.plan import make_plan
+        from lm_excel.usecases.plan import plan_of as make_plan
         from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
         from lm_excel.exchange.partners import diff_files, merge_files, share_file
 

@@ -493,7 +493,7 @@ def test_cell_value_notes_become_findings_at_the_cell(tmp_path, example_xlsx, ma
 
 
 def test_check_writes_control_characters_and_formula_like_text_safely(tmp_path):
-    from lm_excel.workbook.validation_sheet import check_file
+    from lm_excel.usecases import check_workbook as check_file
 
     src = build_workbook(tmp_path / "text.xlsx", B.text_records())
     before = src.read_bytes()

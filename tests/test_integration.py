@@ -10,8 +10,8 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from lm_excel import layout as L
-from lm_excel.measures.plan import make_plan, parse_plan_grid
-from lm_excel.workbook.plan_sheet import write_plan
+from lm_excel.usecases.plan import plan_of
+from lm_excel.workbook.plan_sheet import read_plan, write_plan
 from lm_excel.exchange.partners import merge_files, share_file
 from lm_excel.workbook.reader import read_workbook
 
@@ -21,8 +21,8 @@ HEADERS = [c.header for c in L.PLAN_COLUMNS]
 
 
 def _plan_rows(path):
-    rows, has_generated = parse_plan_grid(read_workbook(path).extras[L.MEASURES_PLAN.name])
-    return rows, has_generated
+    plan = read_plan(read_workbook(path).extras[L.MEASURES_PLAN.name])
+    return [{**r.values(), "_row": r.sheet_row} for r in plan.rows], plan.tracked
 
 
 def _first(rows, ref):
@@ -74,7 +74,7 @@ def _assert_plan_sheet_is_the_writers(path):
 def planned(tmp_path, example_xlsx):
     """The worked example with its measures plan written in."""
     out = tmp_path / "model.xlsx"
-    write_plan(example_xlsx, make_plan(read_workbook(example_xlsx)), out)
+    write_plan(example_xlsx, plan_of(read_workbook(example_xlsx)), out)
     return out
 
 

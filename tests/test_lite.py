@@ -68,7 +68,10 @@ def test_new_lite_has_three_named_buttons_linked_to_the_cells_they_cover(lite_ex
         drawing = ET.fromstring(zf.read("xl/drawings/drawing1.xml"))
         rels = {r.get("Id"): r.get("Target") for r in ET.fromstring(zf.read("xl/drawings/_rels/drawing1.xml.rels"))}
     anchors = drawing.findall(f"{XDR}twoCellAnchor")
-    assert len(anchors) == len(BUTTONS) == 3
+    assert len(anchors) == len(BUTTONS) + 1 == 4  # the buttons, then the note under them
+    note = anchors[-1].find(f"{XDR}sp/{XDR}nvSpPr/{XDR}cNvPr")
+    assert note.get("name") == "LmLiteNote" and "xlwings Lite add-in" in "".join(
+        t.text for t in anchors[-1].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}t"))
     for anchor, button in zip(anchors, BUTTONS):
         pr = anchor.find(f"{XDR}sp/{XDR}nvSpPr/{XDR}cNvPr")
         assert pr.get("name") == button.macro
@@ -142,15 +145,14 @@ def _broken_example(path: Path) -> dict:
 
 
 def test_check_script_gives_the_findings_of_the_command_line(lite_example, tmp_path):
-    from lm_excel.checks import validate
-    from lm_excel.measures.plan import readiness_plan
+    from lm_excel.usecases import check_model
 
     book = lite_book(lite_example, edit=_broken_example(lite_example))
     status = _lite().lm_check(book)
     assert status.startswith("Check at ") and "needs fixing" in status
     assert status_written(book) == status
     model = _lite().LiteBook(lite_book(lite_example, edit=_broken_example(lite_example))).read_model()
-    report = validate(model, readiness_plan(model))
+    report, _ = check_model(model)
     assert not report.valid and report.findings
     written = [v for a in writes_to(book, L.VALIDATION.name) for row in a["values"] for v in row]
     for finding in report.findings:

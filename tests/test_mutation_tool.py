@@ -20,13 +20,14 @@ def f(x: int | None, y=1) -> list[str] | None:
 
 def _item(job: str, line: int, col: int, op: str = "core/ReplaceBinaryOperator_BitOr_Mul"):
     return SimpleNamespace(job_id=job, mutations=[SimpleNamespace(module_path="m.py", operator_name=op,
-                                                                  start_pos=(line, col))])
+                                                                  start_pos=(line, col), definition_name="f")])
 
 
 def test_mutants_inside_annotations_are_skipped_and_code_is_not(tmp_path):
     (tmp_path / "m.py").write_text(SOURCE, encoding="utf-8")
     items = [_item("arg", 2, 13), _item("returns", 2, 36), _item("annassign", 3, 12), _item("code", 4, 13)]
     assert mutation._skipped(["m.py"], tmp_path, 1.0, items) == ["arg", "returns", "annassign"]
+    assert mutation._skipped(["m.py"], tmp_path, 1.0, items, frozenset({"g"})) == ["arg", "returns", "annassign", "code"]
 
 
 def test_the_sample_is_repeatable_and_about_the_rate(tmp_path):
@@ -39,7 +40,7 @@ def test_the_sample_is_repeatable_and_about_the_rate(tmp_path):
 
 
 def test_every_deciding_module_and_its_tests_exist():
-    for files, tests in mutation.MODULES.values():
+    for files, tests, _ in mutation.MODULES.values():
         assert files and tests
         for name in [*files, *tests]:
             assert (ROOT / name).is_file(), name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import io
 import json
 import shutil
@@ -12,11 +13,12 @@ import openpyxl
 import pytest
 
 from lm_excel import layout as L
-from lm_excel.workbook.builder import build_workbook
 from lm_excel.example import example_records
-from lm_excel.measures.plan import COLUMNS, make_plan, parse_plan_grid
-from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
+from lm_excel.measures.plan import COLUMNS, PlanRow, make_plan
 from lm_excel.model import ModelRecords
+from lm_excel.usecases.plan import plan_of
+from lm_excel.workbook.builder import build_workbook
+from lm_excel.workbook.plan_sheet import plan_rows, write_plan, write_plan_csv
 from lm_excel.workbook.reader import read_workbook
 
 from .conftest import run_cli, soffice_convert
@@ -36,8 +38,13 @@ def _oc(id_, text, timescale="Medium term", who="", priority="", direction=""):
 
 def _plan_rows(path):
     """The plan rows as the reader sees them in a written workbook."""
-    rows, _ = parse_plan_grid(read_workbook(path).extras[L.MEASURES_PLAN.name])
-    return rows
+    grid = read_workbook(path).extras[L.MEASURES_PLAN.name]
+    return [{**r.values(), "_ref": r.cell("ref"), "_row": r.sheet_row} for r in plan_rows(grid)]
+
+
+def _rows(plan):
+    """A plan's rows as dicts (column key -> text)."""
+    return [r.values() for r in plan.rows]
 
 
 def _by_ref(rows, kind_word="Outcome"):
@@ -53,7 +60,7 @@ def _by_ref(rows, kind_word="Outcome"):
 def example_plan(tmp_path_factory, example_xlsx):
     """The worked example with its plan written in (built once; treat as read-only)."""
     out = tmp_path_factory.mktemp("plan") / "example-plan.xlsx"
-    write_plan(example_xlsx, make_plan(read_workbook(example_xlsx)), out)
+    write_plan(example_xlsx, plan_of(read_workbook(example_xlsx)), out)
     return out
 
 
@@ -62,8 +69,8 @@ def example_plan(tmp_path_factory, example_xlsx):
 def test_plan_has_a_row_for_every_outcome_primary_first(example_xlsx):
     model = read_workbook(example_xlsx)
     plan = make_plan(model)
-    rows = plan.rows()
-    assert list(plan.table.columns) == list(COLUMNS)
+    rows = _rows(plan)
+    assert [f.name for f in dataclasses.fields(PlanRow)][:len(COLUMNS)] == list(COLUMNS)
     outcome_rows = [r for r in rows if r["row_type"].startswith("Outcome")]
     assert sorted(r["ref"] for r in outcome_rows) == sorted(el.id for el in model.outcomes)
     types = [r["row_type"] for r in outcome_rows]
@@ -85,7 +92,7 @@ def test_plan_has_a_row_for_every_outcome_primary_first(example_xlsx):
 
 
 def test_the_example_plan_reads_as_sensible_advice(example_xlsx):
-    rows = {r["ref"]: r for r in make_plan(read_workbook(example_xlsx)).rows()}
+    rows = {r["ref"]: r for r in _rows(plan_of(read_workbook(example_xlsx)))}
     assert rows["OC4"]["measure_key"] in ("pss", "psi4")  # parenting stress
     assert rows["OC6"]["measure_key"] == "sdq"  # children's emotional and behavioural wellbeing
     assert rows["OC8"]["measure_key"] == "re_referrals_12m"
@@ -109,7 +116,7 @@ def test_follow_up_timepoints_come_from_the_timescale():
                              ["OC2", "Parents report less parenting stress", "Long term"],
                              ["OC3", "Fewer children enter care", "Long term"],
                              ["OC4", "Fewer children enter care", ""]])}, "t.xlsx")
-    rows = {r["ref"]: r for r in make_plan(model).rows()}
+    rows = {r["ref"]: r for r in _rows(make_plan(model))}
     assert rows["OC1"]["follow_up"] == "End of support (about 3 months)"
     assert rows["OC2"]["follow_up"] == "12 and 24 months after the start"
     assert rows["OC1"]["baseline"].startswith("At the start of support")
@@ -127,7 +134,7 @@ def test_practitioner_outcomes_in_the_plan_get_no_child_questionnaires():
                              ["OC1", "Improved emotional wellbeing and less anxiety", "Practitioner"]]},
                         "t.xlsx")
     plan = make_plan(model)
-    row = plan.rows()[0]
+    row = _rows(plan)[0]
     names = [row["measure"], *row["alternatives"].split("; ")]
     assert all(not plan.library.get(_key(plan, n)).is_child_or_parent_questionnaire for n in names)
 
@@ -141,7 +148,7 @@ def _key(plan, name):
 def test_design_follows_the_measures_of_primary_outcomes(tmp_path):
     def design(outcomes):
         path = build_workbook(tmp_path / "m.xlsx", _records(outcomes))
-        return make_plan(read_workbook(path)).design
+        return plan_of(read_workbook(path)).design
 
     titles = [s.title for s in design([_oc("OC1", "Parents report less parenting stress",
                                            priority="Primary")])]
@@ -256,17 +263,17 @@ def test_rebuilding_the_plan_keeps_every_edit_and_flags_deleted_outcomes(tmp_pat
                                "measures: details left blank"
 
     # A second rebuild with no new edits changes nothing.
-    again = make_plan(read_workbook(work))
-    assert [{k: r[k] for k in COLUMNS} for r in again.rows()] == [
+    again = plan_of(read_workbook(work))
+    assert [{k: r[k] for k in COLUMNS} for r in _rows(again)] == [
         {k: r[k] for k in COLUMNS} for r in rows]
 
 
 def test_rebuilding_an_unedited_plan_gives_the_same_plan(example_plan):
     model = read_workbook(example_plan)
-    fresh = make_plan(model, keep_edits=False)
-    merged = make_plan(model)
+    fresh = make_plan(model)
+    merged = plan_of(model)
     assert merged.kept_edits == merged.kept_rows == 0 and merged.notes == ()
-    assert merged.table.equals(fresh.table)
+    assert merged.rows == fresh.rows
 
 
 def test_a_plan_without_the_hidden_generated_column_keeps_what_differs(tmp_path, example_plan):
@@ -277,7 +284,7 @@ def test_a_plan_without_the_hidden_generated_column_keeps_what_differs(tmp_path,
     ws.delete_cols(ws.max_column)  # the hidden Generated column
     wb.save(work)
     _edit_plan(work, {("OC5", "Responsible"): "Data team"})
-    rows = _by_ref(make_plan(read_workbook(work)).rows())
+    rows = _by_ref(_rows(plan_of(read_workbook(work))))
     assert rows["OC5"]["responsible"] == "Data team"
     assert rows["OC4"]["measure"] and rows["OC4"]["check"] == ""
 
@@ -295,8 +302,8 @@ def test_local_measures_join_the_plan_and_bad_values_are_reported_by_cell(tmp_pa
     path = build_workbook(tmp_path / "m.xlsx", _records(
         [_oc("OC1", "More young people take part in the bike club cycling sessions")],
         my_measures=mine))
-    plan = make_plan(read_workbook(path))
-    assert plan.rows()[0]["measure"] == "Bike club attendance register"
+    plan = plan_of(read_workbook(path))
+    assert _rows(plan)[0]["measure"] == "Bike club attendance register"
     messages = {str(n) for n in plan.notes}
     assert "'My measures'!C5: kind 'Survey' is not one of administrative, validated instrument, " \
            "bespoke, qualitative; read as bespoke" in messages
@@ -342,7 +349,8 @@ def test_plan_sheet_has_dropdowns_hidden_columns_and_the_design(example_plan, ex
 def test_text_that_looks_like_a_formula_stays_text(tmp_path, example_xlsx):
     model = read_workbook(example_xlsx)
     plan = make_plan(model)
-    plan.table.loc[0, "notes"] = "=HYPERLINK(\"http://example.org\")"
+    first = dataclasses.replace(plan.rows[0], notes="=HYPERLINK(\"http://example.org\")")
+    plan = dataclasses.replace(plan, rows=(first, *plan.rows[1:]))
     out = write_plan(example_xlsx, plan, tmp_path / "f.xlsx").path
     rows = _plan_rows(out)
     assert rows[0]["notes"] == "=HYPERLINK(\"http://example.org\")"
@@ -350,20 +358,20 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path, example_xlsx):
 
 def test_writing_to_a_new_file_leaves_the_source_alone(tmp_path, example_xlsx):
     before = example_xlsx.read_bytes()
-    out = write_plan(example_xlsx, make_plan(read_workbook(example_xlsx)), tmp_path / "o.xlsx").path
+    out = write_plan(example_xlsx, plan_of(read_workbook(example_xlsx)), tmp_path / "o.xlsx").path
     assert example_xlsx.read_bytes() == before
     assert out.exists() and not list(tmp_path.glob(".*tmp*"))
 
 
 def test_csv_export_has_the_visible_columns(tmp_path, example_xlsx):
-    plan = make_plan(read_workbook(example_xlsx))
+    plan = plan_of(read_workbook(example_xlsx))
     out = write_plan_csv(plan, tmp_path / "plan.csv")
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads UTF-8
     table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert len(table) == len(plan.table)
+    assert len(table) == len(plan.rows)
     assert list(table[0]) == [c.header for c in L.PLAN_COLUMNS if c.key not in L.PLAN_HIDDEN]
-    assert table[0]["Measure"] == plan.rows()[0]["measure"]
+    assert table[0]["Measure"] == _rows(plan)[0]["measure"]
 
 
 # --- the command line and the demo ---------------------------------------------------------------
@@ -416,9 +424,9 @@ def test_libreoffice_opens_the_plan_and_keeps_it(tmp_path, example_plan):
     assert [(r["ref"], r["measure"]) for r in _plan_rows(resaved)] == [
         (r["ref"], r["measure"]) for r in _plan_rows(example_plan)]
     # and a plan rebuilt from LibreOffice's copy keeps its rows
-    again = make_plan(read_workbook(resaved))
+    again = plan_of(read_workbook(resaved))
     assert again.kept_edits == again.kept_rows == 0
-    assert len(again.table) == len(_plan_rows(example_plan))
+    assert len(again.rows) == len(_plan_rows(example_plan))
 
 
 def test_generated_json_records_what_the_tool_wrote(example_plan):

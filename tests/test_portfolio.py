@@ -26,6 +26,7 @@ from lm_excel.portfolio.collect import (
     write_summary,
 )
 from lm_excel.portfolio.themes import Theme, ThemeMatcher, load_themes
+from lm_excel.usecases import check_findings
 
 from .conftest import CORPUS, ROOT, run_cli, soffice_convert
 from .portfolio_data import THEME_SENTENCES, add_measures_plan, variant_records
@@ -145,7 +146,7 @@ def theme_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def portfolio(folder):
-    return collect_portfolio(folder, jobs=2)
+    return collect_portfolio(folder, check=check_findings, jobs=2)
 
 
 def _local_context_ref() -> str:
@@ -213,7 +214,7 @@ def test_injected_sentences_are_found_under_their_theme_with_the_cell(portfolio)
 
 
 def test_serial_and_parallel_runs_agree(folder, portfolio):
-    serial = collect_portfolio(folder, jobs=1)
+    serial = collect_portfolio(folder, check=check_findings, jobs=1)
     for key in ("workbooks", "outcomes", "themes", "domains", "measures", "failed", "skipped"):
         a, b = serial.tables()[key], portfolio.tables()[key]
         assert a.equals(b), key
@@ -598,7 +599,7 @@ def test_control_characters_in_a_workbook_do_not_break_the_outputs(tmp_path):
     rec.intervention["local_context"] = "Bell\x07 in the text; families in lockdown\x0b used video calls."
     (tmp_path / "in").mkdir()
     write_workbook_file(tmp_path / "in" / "odd.xlsx", rec)
-    p = collect_portfolio(tmp_path / "in", jobs=1, themes=[Theme("Bells", ("bell",))])
+    p = collect_portfolio(tmp_path / "in", check=check_findings, jobs=1, themes=[Theme("Bells", ("bell",))])
     assert not p.failed
     assert [h.ref for h in p.summaries[0].themes] == [_local_context_ref()]
     summary = write_summary(p, tmp_path / "s.xlsx")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
+from lm_excel.measures.library import Measure, MeasureLibrary
+from lm_excel.measures.plan import DesignStrand, Plan, PlanRow
 from lm_excel.report import build_report, write_report
+from lm_excel.findings import Finding
 from lm_excel.report.document import ReportResult, default_report_path
 
 from .report_models import big_records, example_model, model_from_records
@@ -38,26 +40,29 @@ def example_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, docx
     return out, docx.Document(str(out))
 
 
+CORE = ["Readiness summary", "Summary", "Context", "The logic model at a glance", "How it works",
+        "Assumptions", "Potential negative consequences", "Evaluation plan"]
+
+
 def test_headings_in_order_and_sections_present(example_report):
     _, doc = example_report
     hs = headings(doc)
     assert hs[0] == (0, "Family Connect hybrid support")
     level1 = [t for lvl, t in hs if lvl == 1]
-    assert level1 == [
-        "Summary", "Context", "The logic model at a glance", "How it works", "Assumptions",
-        "Potential negative consequences",
-    ]
+    assert level1 == CORE
     # No skipped levels: each heading is at most one level deeper than the one before.
     levels = [lvl for lvl, _ in hs]
     assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
     level2 = [t for lvl, t in hs if lvl == 2]
-    assert level2[:4] == ["What it is", "Who it is for", "Why it is needed", "Evidence base"]
+    assert ["What it is", "Who it is for", "Why it is needed", "Evidence base"] == \
+        level2[level2.index("What it is"):level2.index("What it is") + 4]
     assert "Context factors" in level2 and "Diagram" in level2
     i = level2.index("Diagram")
     assert level2[i - 1:i + 4] == ["The logic model in columns", "Diagram", "Components in detail",
                                    "Outputs in detail", "Outcomes in detail"]
-    # Each of the example's 6 mechanisms has its own heading under "How it works".
-    assert sum(1 for t in level2 if t.startswith("M") and ":" in t) == 6
+    # Mechanisms are paragraphs, not headings: a heading is never cut short.
+    assert not any(t.startswith("M1") for t in level2)
+    assert not any(t.endswith("\u2026") for _, t in hs)
 
 
 def test_content_from_the_model(example_report):
@@ -143,7 +148,7 @@ def test_properties_language_fields_and_page_setup(example_report):
     assert not any(s.different_first_page_header_footer for s in doc.sections[1:])
 
 
-def test_absent_sections_are_left_out(tmp_path: Path):
+def test_empty_parts_are_said_not_hidden(tmp_path: Path):
     records = big_records(3)
     for key in ("context", "assumptions", "negatives", "inputs", "outputs"):
         records.elements[key] = []
@@ -151,8 +156,14 @@ def test_absent_sections_are_left_out(tmp_path: Path):
     model = model_from_records(records)
     doc = build_report(model)
     level1 = [t for lvl, t in headings(doc) if lvl == 1]
-    assert level1 == ["Summary", "The logic model at a glance", "How it works"]
-    assert "Why it is needed" not in [t for _, t in headings(doc)]
+    assert level1 == CORE  # every core section, even when its part of the model is empty
+    body = "\n".join(p.text for p in doc.paragraphs)
+    for said in ("No assumptions have been recorded yet.",
+                 "No potential negative consequences have been identified yet.",
+                 "No context factors (enablers, barriers or moderators) have been recorded yet.",
+                 "The need and the reasons for this approach have not been described yet.",
+                 "No evaluation measures plan has been built yet."):
+        assert said in body, said
     # The column table has only the stages that have elements; detail tables only for those too.
     assert [t.rows[0].cells[0].text for t in doc.tables] == ["Components", "Component", "Outcome"]
     assert [c.text for c in doc.tables[0].rows[0].cells] == [
@@ -161,8 +172,22 @@ def test_absent_sections_are_left_out(tmp_path: Path):
     for table in doc.tables:
         assert len(table.rows) > 1  # never an empty table
     # Contents lists exactly the sections written.
-    toc = [p.text for p in doc.paragraphs if p.style.name.startswith("TOC ")]
-    assert toc[-3:] == level1 or toc == level1
+    toc = [p.text.split("\t")[0] for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    assert toc == level1
+
+
+def test_empty_columns_are_dropped_and_outcomes_read_as_sentences():
+    records = example_model().to_records()
+    for comp in records.elements["components"]:
+        comp["description"] = ""
+    doc = build_report(model_from_records(records), include_diagram=False)
+    comps = next(t for t in doc.tables if t.rows[0].cells[0].text == "Component")
+    assert "Description" not in [c.text for c in comps.rows[0].cells]
+    outcomes = next(t for t in doc.tables if t.rows[0].cells[0].text == "Outcome")
+    assert [c.text for c in outcomes.rows[0].cells] == ["Outcome", "What kind of outcome", "Contributes to"]
+    kinds = [r.cells[1].text for r in outcomes.rows[1:]]
+    assert "A medium-term, primary outcome for families; it should decrease." in kinds
+    assert all(k[0].isupper() and k.endswith(".") for k in kinds)
 
 
 def test_empty_model_still_makes_a_document(tmp_path: Path):
@@ -171,12 +196,19 @@ def test_empty_model_still_makes_a_document(tmp_path: Path):
     model = model_from_records(ModelRecords(intervention={"name": "Blank"}))
     out = write_report(tmp_path / "blank.docx", model).path
     doc = docx.Document(str(out))
-    assert headings(doc) == [(0, "Blank")]
+    assert headings(doc)[0] == (0, "Blank")
+    assert [t for lvl, t in headings(doc) if lvl == 1] == CORE
     assert not doc.inline_shapes and not doc.tables
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "The model has no inputs, activities, outputs, mechanisms or outcomes yet." in body
 
 
-def test_quality_check_section_only_with_findings():
-    """The real check's findings on a model with seeded defects, errors first, with cells."""
+def _finding(code: str, severity: str = "warning", element: str = "", message: str = "m") -> Finding:
+    return Finding(code, severity, "Outcomes", "A5", element, message, "Edit Outcomes!A5")
+
+
+def test_readiness_summary_in_plain_words_from_the_check():
+    """The real check's findings on a model with seeded defects: a summary, no cell references."""
     from lm_excel.checks import validate
 
     records = example_model().to_records()
@@ -185,25 +217,53 @@ def test_quality_check_section_only_with_findings():
     records.elements["outcomes"][2]["outcome"] = "TBC"  # a placeholder left in
     model = model_from_records(records)
     report = validate(model)
-    counts = report.counts
-    assert counts["error"] >= 1 and counts["warning"] >= 1
+    assert report.counts["error"] >= 1
     doc = build_report(model, findings=report, include_diagram=False)
-    level1 = [t for lvl, t in headings(doc) if lvl == 1]
-    assert level1[-1] == "Quality check"
+    hs = headings(doc)
+    assert [t for lvl, t in hs if lvl == 1] == CORE
+    start = hs.index((1, "Readiness summary"))
+    assert [t for _, t in hs[start + 1:start + 4]] == ["What is strong", "What is missing", "What to do next"]
     body = "\n".join(p.text for p in doc.paragraphs)
-    assert f"found {counts['error']} error" in body
-    table = doc.tables[-1]
+    assert "nearly ready to guide an evaluation" in body
+    assert "The workbook has 1 error to fix" in body or "The workbook has" in body
+    # Cell-level detail is not printed for the board ...
+    tables = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Mechanisms!" not in body + tables and "How to fix it" not in tables
+    # ... unless asked for, as an appendix at the end.
+    detail = build_report(model, findings=report, include_diagram=False, with_check_detail=True)
+    level1 = [t for lvl, t in headings(detail) if lvl == 1]
+    assert level1[-1] == "Appendix: the check in detail"
+    table = detail.tables[-1]
     assert [c.text for c in table.rows[0].cells] == ["Severity", "Where", "What the check found", "How to fix it"]
     severities = [r.cells[0].text for r in table.rows[1:]]
-    assert severities == sorted(severities, key=["Error", "Warning", "Info"].index)
-    assert len(table.rows) - 1 == min(len(report.findings), 60)
-    wheres = [r.cells[1].text for r in table.rows[1:]]
+    assert severities == sorted(severities, key=["Error", "Warning", "Note"].index)
     unknown = next(f for f in report.findings if "OC99" in f.message)
-    assert f"{unknown.sheet}!{unknown.cell}" in wheres
-    # No findings at all: a one-line all-clear, no table; no findings given: no section.
+    assert f"{unknown.sheet}!{unknown.cell}" in [r.cells[1].text for r in table.rows[1:]]
+    # No findings at all: ready, said plainly.
     clean_doc = build_report(example_model(), findings=validate(example_model()), include_diagram=False)
-    assert "found no problems" in "\n".join(p.text for p in clean_doc.paragraphs)
-    assert "Quality check" not in [t for _, t in headings(build_report(model, include_diagram=False))]
+    text = "\n".join(p.text for p in clean_doc.paragraphs)
+    assert "ready to guide an evaluation" in text and "not yet ready" not in text
+
+
+def test_a_model_without_a_causal_chain_is_flagged_at_the_top_and_gets_no_impact_design():
+    records = example_model().to_records()
+    for m in records.elements["mechanisms"]:
+        m["triggered_by"], m["leads_to"] = "", ""
+    for o in records.elements["outcomes"]:
+        o["contributes_to"] = ""
+    model = model_from_records(records)
+    findings = [_finding("no-causal-chain", "error", message="No component is linked ...")]
+    doc = build_report(model, findings=findings, plan=_plan())
+    paras = [p.text for p in doc.paragraphs]
+    title = paras.index("Logic model report")
+    contents = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "TOC Heading")
+    assert any(p.startswith("Draft: This logic model is not yet ready") for p in paras[title:contents])
+    body = "\n".join(paras)
+    assert "no activity leads, through a mechanism, to any outcome" in body
+    assert "No impact evaluation design is recommended yet." in body
+    assert "Recommended design" not in [t for _, t in headings(doc)]
+    caption = next(p for p in paras if p.startswith("Figure 1"))
+    assert "No chain of arrows yet runs from the activities to the outcomes." in caption
 
 
 def test_default_report_name_has_version_and_date(tmp_path: Path):
@@ -274,44 +334,15 @@ def test_rebranded_reference_document_is_used(tmp_path: Path, monkeypatch: pytes
     assert not any("holds the styles" in p.text for p in doc.paragraphs)
 
 
-@dataclass(frozen=True)
-class _Strand:
-    title: str
-    detail: str
-    source: str
+def _measure(key: str, name: str, kind: str, what: str, respondent: tuple[str, ...],
+             effort: str, licence: str, note: str, source: str, url: str,
+             age_min: float | None = None, age_max: float | None = None) -> Measure:
+    return Measure(key, name, kind, (), what_it_measures=what, respondent=respondent,
+                   items_or_effort=effort, licence=licence, licence_note=note, data_source=source,
+                   source_url=url, age_min=age_min, age_max=age_max)
 
 
-@dataclass(frozen=True)
-class _Measure:
-    key: str
-    name: str
-    kind: str
-    what_it_measures: str
-    respondent: tuple[str, ...]
-    items_or_effort: str
-    licence: str
-    licence_note: str
-    data_source: str
-    source_url: str
-    age_min: float | None = None
-    age_max: float | None = None
-
-
-@dataclass
-class _Plan:
-    """A measures plan as the plan feature returns it: a pandas table, design strands, a library."""
-
-    table: object
-    design: tuple[_Strand, ...]
-    library: tuple[_Measure, ...]
-
-    def rows(self) -> list[dict[str, str]]:
-        return self.table.to_dict("records")
-
-
-def _plan() -> _Plan:
-    import pandas as pd
-
+def _plan() -> Plan:
     rows = [
         {"ref": "OC4", "row_type": "Outcome (primary)", "statement": "Reduced parenting stress",
          "about": "Short term; parent or carer", "measure": "Parenting Stress Index", "measure_key": "psi",
@@ -330,27 +361,28 @@ def _plan() -> _Plan:
          "respondent": "", "data_source": "practice audit", "baseline": "", "follow_up": "Quarterly",
          "licence": "", "status": "Suggested"},
     ]
-    library = (
-        _Measure("rereferral", "Re-referrals within 12 months", "administrative", "Repeat referrals",
+    library = MeasureLibrary((
+        _measure("rereferral", "Re-referrals within 12 months", "administrative", "Repeat referrals",
                  ("service or system",), "None: routine data", "free", "", "CIN census", "https://example.org/cin"),
-        _Measure("unused", "Unused measure", "bespoke", "", (), "", "free", "", "", ""),
-        _Measure("psi", "Parenting Stress Index", "validated instrument", "Stress in the parenting role",
+        _measure("unused", "Unused measure", "bespoke", "", (), "", "free", "", "", ""),
+        _measure("psi", "Parenting Stress Index", "validated instrument", "Stress in the parenting role",
                  ("parent or carer",), "36 items, 10 minutes", "paid", "per form", "questionnaire",
                  "https://example.org/psi", 0.0, 12.0),
-    )
+    ))
     design = (
-        _Strand("Pilot impact study (pre/post)", "Measure parenting stress before and after.", "EIF hub"),
-        _Strand("Implementation and process evaluation", "Track delivery and reach.", "EIF hub"),
+        DesignStrand("Pilot impact study (pre/post)", "Measure parenting stress before and after.",
+                     "EIF hub"),
+        DesignStrand("Implementation and process evaluation", "Track delivery and reach.", "EIF hub"),
     )
-    return _Plan(pd.DataFrame(rows), design, library)
+    return Plan(tuple(PlanRow.from_values(r) for r in rows), design, library=library)
 
 
-def test_evaluation_plan_and_appendix_only_with_a_plan():
+def test_evaluation_plan_and_appendix_with_a_plan():
     model = example_model()
     doc = build_report(model, plan=_plan(), include_diagram=False)
     hs = headings(doc)
     level1 = [t for lvl, t in hs if lvl == 1]
-    assert level1[-2:] == ["Evaluation plan", "Appendix: the measures used"]
+    assert level1 == CORE + ["Appendix: the measures used"]
     i = [t for _, t in hs].index("Evaluation plan")
     assert [t for _, t in hs[i + 1:i + 4]] == [
         "Recommended design", "Pilot impact study (pre/post)", "Implementation and process evaluation"]
@@ -360,6 +392,11 @@ def test_evaluation_plan_and_appendix_only_with_a_plan():
     outcome_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Measure")
     assert [r.cells[0].text.split("\n")[0] for r in outcome_table.rows[1:]] == [
         "OC4 Reduced parenting stress", "OC8 Fewer re-referrals"]
+    # Fields read as words: the kind of outcome, the kind of measure, who provides it.
+    assert "A short-term, primary outcome for parents and carers" in outcome_table.rows[1].cells[0].text
+    assert "Validated questionnaire" in outcome_table.rows[1].cells[1].text
+    assert outcome_table.rows[1].cells[2].text == "Completed by parents or carers, using a questionnaire"
+    assert outcome_table.rows[2].cells[2].text == "From the child in need census (DfE return)"
     assert "Baseline: First visit" in outcome_table.rows[1].cells[3].text
     # Appendix: the measures used, in order of first use, not the unused one.
     appendix = [t for lvl, t in hs if lvl == 2][-2:]
@@ -368,9 +405,27 @@ def test_evaluation_plan_and_appendix_only_with_a_plan():
     assert "Unused measure" not in body
     assert "Age range: 0 to 12 years" in body and "Licence and cost: Paid: per form" in body
     assert "Source: https://example.org/psi" in body
-    # Contents lists the new sections too.
-    toc = [p.text for p in doc.paragraphs if p.style.name.startswith("TOC ")]
+    toc = [p.text.split("\t")[0] for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
     assert "Evaluation plan" in toc and "Appendix: the measures used" in toc
+
+
+def test_measure_notes_show_facts_only():
+    """Internal caveats and other programmes' results stay in the library."""
+    from lm_excel.report.evaluation import measure_facts
+
+    facts = dict(measure_facts({
+        "kind": "administrative", "respondent": "service or system",
+        "licence": "Free: A CORC resource; terms of use not confirmed.",
+        "source": "CIN census", "measures": "Days to complete an assessment (not re-verified here)",
+        "notes": "Primary outcome of the Family Valued trial (not re-verified here).",
+    }))
+    text = " ".join(facts.values())
+    assert "not re-verified" not in text and "not confirmed" not in text
+    assert "Family Valued" not in text  # the library's notes are never shown
+    assert facts["Kind"] == "Records the council already keeps"
+    assert facts["Data source"] == "The child in need census (DfE return)"
+    assert facts["Licence and cost"].startswith("Free: A CORC resource.")
+    assert facts["What it measures"] == "Days to complete an assessment."
 
 
 def test_without_the_templates_folder_the_same_reference_is_made_in_memory(monkeypatch: pytest.MonkeyPatch):
@@ -400,3 +455,20 @@ def test_committed_reference_matches_its_generator(tmp_path: Path):
     for style in fresh.styles:
         assert style.element.xml == committed.styles[style.name].element.xml, style.name
     assert (reference.find_reference().stat().st_size < 20_000)
+
+
+def test_contents_page_numbers_from_a_layout():
+    from lm_excel.report.docwriter import fill_contents
+    from lm_excel.report.pages import find_headings
+
+    pages = ["Title", "Contents\nSummary 00\nContext 00\nReadiness summary",
+             "Summary\nThe Context of it\nmore", "Context\nSummary", "Evaluation plan"]
+    # Each heading is a whole line, found in order: the word inside a sentence does not count.
+    assert find_headings(pages, ["Readiness summary", "Summary", "Context", "Evaluation plan"],
+                         start=2) == {"Readiness summary": 2, "Summary": 3, "Context": 4,
+                                      "Evaluation plan": 5}
+    doc = build_report(example_model(), include_diagram=False)
+    assert fill_contents(doc, {"Summary": 3, "Context": "00"}) == 2
+    assert fill_contents(doc, {"Summary": 4}) == 1  # numbers are replaced, never added twice
+    toc = {p.text.split("\t")[0]: p.text for p in doc.paragraphs if p.style.name == "TOC 1"}
+    assert toc["Summary"] == "Summary\t4" and toc["Context"] == "Context"

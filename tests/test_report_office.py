@@ -24,7 +24,7 @@ def test_cli_default_name_next_to_the_workbook(example_xlsx: Path, tmp_path: Pat
     src = tmp_path / "Family model.xlsx"
     shutil.copy(example_xlsx, src)
     before = _sha(src)
-    proc = run_cli("report", str(src))
+    proc = run_cli("report", str(src), "--no-page-numbers")
     assert proc.returncode == 0, proc.stderr
     expected = tmp_path / f"Family model report v1.0 {dt.date.today().isoformat()}.docx"
     assert proc.stdout.strip() == str(expected)
@@ -51,7 +51,8 @@ def test_cli_never_writes_a_report_open_in_libreoffice(example_xlsx: Path, tmp_p
     out.write_bytes(b"open in Word")
     lock = tmp_path / ".~lock.report.docx#"
     lock.write_text("LibreOffice lock")
-    argv = ["report", str(example_xlsx), "-o", str(out), "--diagram-out", str(tmp_path / "d.svg")]
+    argv = ["report", str(example_xlsx), "-o", str(out), "--diagram-out", str(tmp_path / "d.svg"),
+            "--no-page-numbers"]
     proc = run_cli(*argv, "--force")
     assert proc.returncode == 2 and "is open in LibreOffice" in proc.stderr
     assert out.read_bytes() == b"open in Word" and not (tmp_path / "d.svg").exists()
@@ -80,10 +81,11 @@ def test_demo_writes_the_report(tmp_path: Path):
     assert len(reports) == 1 and reports[0].exists()
     doc = docx.Document(str(reports[0]))
     assert doc.inline_shapes[0]._inline.docPr.get("descr")
-    # The demo's report carries the quality check of the example (which has no problems).
+    # The demo's report leads with the readiness of the example (which has no problems).
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert h1[-3:] == ["Evaluation plan", "Quality check", "Appendix: the measures used"]
-    assert any(p.text == "The automatic check of this logic model found no problems." for p in doc.paragraphs)
+    assert h1[0] == "Readiness summary"
+    assert h1[-2:] == ["Evaluation plan", "Appendix: the measures used"]
+    assert any(p.text.startswith("This logic model is ready to guide an evaluation") for p in doc.paragraphs)
 
 
 def _pages(pdf: Path) -> list[str]:
@@ -120,18 +122,23 @@ def test_libreoffice_converts_the_report_and_pages_are_where_expected(example_xl
     pages = _pages(pdf)
     n = len(pages)
     assert 8 <= n <= 20, n
-    # Title page, contents, then the summary; the footer's PAGE / NUMPAGES fields are rendered.
+    # Title page, then the contents and the readiness summary; the footer's fields are rendered.
     assert _first(pages, "Family Connect hybrid support") == 1
     assert _first(pages, "Logic model report") == 1
     assert _first(pages, "Contents") == 2
-    assert _first(pages, "What it is") == 3
+    assert _first(pages, "This logic model is ready to guide an evaluation") == 2
     assert f"Page 3 of {n}" in re.sub(r"\s+", " ", pages[2])
     assert "Family Connect hybrid support · version 1.0" in re.sub(r"\s+", " ", pages[2])
-    # The logic model at a glance and the diagram are on landscape pages; the rest portrait.
-    toc = pages[1]
-    for heading in ("Summary", "Context", "The logic model at a glance", "How it works",
-                    "Assumptions", "Potential negative consequences"):
-        assert heading in toc  # the contents' cached entries, before Word adds page numbers
+    # The contents in the saved file carry page numbers (laid out by LibreOffice when the
+    # report was written), and each number is the page its heading is on.
+    toc = {m.group(1).strip(): int(m.group(2)) for m in
+           re.finditer(r"^(\S[^\n.]*?)\s*\.{3,}\s*(\d+)\s*$", pages[1], re.MULTILINE)}
+    assert list(toc) == ["Readiness summary", "Summary", "Context", "The logic model at a glance",
+                         "How it works", "Assumptions", "Potential negative consequences",
+                         "Evaluation plan"], toc
+    for heading, page in toc.items():
+        lines = [ln.strip() for ln in pages[page - 1].splitlines()]
+        assert heading in lines, (heading, page)
     glance = _first(pages, "The logic model at a glance", after=2)
     diagram = _first(pages, "Figure 1: Logic model diagram")
     assert 3 < glance < diagram

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from lm_excel.measures import Measure, suggest
+from lm_excel.errors import SuggestError
+from lm_excel.measures import Measure, match, suggest
 
 AGE_NOTE = "designed for ages"
 
@@ -102,3 +103,26 @@ def test_the_measure_for_whoever_benefits_ranks_first_and_the_others_say_why(who
 def test_who_benefits_read_from_the_text_when_not_given():
     found = suggest("Social workers report better wellbeing", top=3, library=WHO_LIBRARY)
     assert found[0].measure.key == "for_staff"
+
+
+def test_beneficiaries_joined_by_a_slash_are_each_read_and_a_bare_slash_is_refused():
+    found = suggest("Better wellbeing", who_benefits="child / parent or carer", top=3, library=WHO_LIBRARY)
+    assert {s.measure.key for s in found[:2]} == {"for_children", "for_parents"}
+    for bad in ("/", " / ", "child / aliens"):
+        with pytest.raises(SuggestError, match="who benefits"):
+            suggest("Better wellbeing", who_benefits=bad, library=WHO_LIBRARY)
+
+
+# --- compound outcomes -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # 'and' in a phrase that says where or for whom does not join two changes ...
+    ("More confidence among staff in early help and partner teams", 1),
+    ("Fewer exclusions in school and better housing", 1),
+    # ... but a semicolon does, even after such a phrase
+    ("Fewer exclusions in the school; better housing", 2),
+    ("Fewer exclusions and better attendance at school", 2),
+])
+def test_what_joins_two_changes_and_what_does_not(text, parts):
+    m = match(text)
+    assert max(1, len(m.parts)) == parts, m.parts

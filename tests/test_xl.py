@@ -244,7 +244,7 @@ def test_a_workbook_that_is_not_a_logic_model_gets_a_plain_message(tmp_path):
 def test_an_unexpected_error_is_a_message_not_a_traceback(example_xlsm, monkeypatch):
     import lm_excel.checks
 
-    def broken(model):
+    def broken(model, plan=None):
         raise KeyError("boom")
 
     monkeypatch.setattr(lm_excel.checks, "validate", broken)
@@ -274,9 +274,9 @@ def test_plan_is_written_then_rebuilt_keeping_the_users_edits(example_xlsm):
     header = grid[L.HEADER_ROW - 1]
     assert header == [c.header for c in L.PLAN_COLUMNS]
     body = [r for r in grid[L.HEADER_ROW:] if r[0] and not str(r[0]).endswith(".") and r[0] != L.PLAN_DESIGN_MARKER]
-    assert [r[0] for r in body] == [r["ref"] for r in expected.rows()]
+    assert [r[0] for r in body] == [r.ref for r in expected.rows]
     assert any(r[0] == L.PLAN_DESIGN_MARKER for r in grid)
-    assert status_written(first) == status and f"{len(expected.rows())} rows" in status
+    assert status_written(first) == status and f"{len(expected.rows)} rows" in status
     hidden = [a for a in actions(first, "setColumnHidden")]
     assert len(hidden) == len(L.PLAN_HIDDEN)
 

@@ -13,7 +13,7 @@ With ``--sample RATE`` only a fixed, repeatable share of the mutants is tried (c
 the file, the operator, the mutated line's text and the column, so the same mutants are chosen on
 every run while their line is unchanged); the scores are then estimates, given with a 95% interval.
 
-    python tools/mutation.py --sample 0.1 --budget 45 --out benchmarks/mutation-results.md
+    python tools/mutation.py --sample 0.1 --sample "reader limits=0.02" --budget 45 --out results.md
     python tools/mutation.py --module checks --budget 20
 
 Scores, surviving mutants and the reason for each: docs/testing.md.
@@ -38,31 +38,43 @@ from cosmic_ray.work_item import WorkerOutcome, WorkResult
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: module group -> (source files mutated, the tests that protect them: fast ones first, as a
-#: mutant's run stops at the first failing test)
-MODULES: dict[str, tuple[list[str], list[str]]] = {
+#: module group -> (source files mutated, the tests that protect them (fast ones first: a mutant's
+#: run stops at the first failing test), the functions mutated (None: all of them))
+MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
     "checks": (
         ["lm_excel/checks/chain.py", "lm_excel/checks/references.py", "lm_excel/checks/identity.py",
          "lm_excel/checks/completeness.py", "lm_excel/checks/structure.py", "lm_excel/checks/readiness.py",
          "lm_excel/checks/cellvalues.py", "lm_excel/checks/wording.py", "lm_excel/checks/verdicts.py",
          "lm_excel/checks/base.py"],
-        ["tests/test_checks_chain.py", "tests/test_checks_rules.py", "tests/test_checks_docs.py"],
+        ["tests/test_checks_chain.py", "tests/test_checks_edges.py", "tests/test_checks_rules.py",
+         "tests/test_checks_docs.py"],
+        None,
     ),
     "suggestions": (
-        ["lm_excel/measures/suggest.py"],
+        ["lm_excel/measures/suggest.py", "lm_excel/measures/index.py"],
         ["tests/test_suggest_fit.py", "tests/test_suggest_snapshot.py", "tests/test_suggest.py"],
+        None,
     ),
     "plan design": (
-        ["lm_excel/measures/plan.py"],
-        ["tests/test_plan.py"],
+        ["lm_excel/measures/design.py"],
+        ["tests/test_design.py", "tests/test_design_edges.py", "tests/test_plan.py"],
+        None,
     ),
+    # The merge and diff decisions; share_file/merge_files (file I/O, locks, verification) are
+    # tested through real files by test_partners.py, too slow to run once per mutant.
     "merge and diff": (
         ["lm_excel/exchange/partners.py"],
         ["tests/test_merge_cases.py", "tests/test_merge_properties.py", "tests/test_partners.py"],
+        frozenset({"merge_snapshots", "fields", "rows", "same", "whole", "conflict", "_renumber", "_locate",
+                   "lost_values", "listed", "diff_snapshots", "_field_changes", "keyed_elements", "norm",
+                   "_norm", "grid_table", "table_grid", "counts", "empty", "_empty"}),
     ),
+    # The limits: what is refused before parsing (size, zip, XML entities) and while reading.
     "reader limits": (
         ["lm_excel/workbook/reader.py", "lm_excel/workbook/xlsx_scan.py"],
         ["tests/test_reader_errors.py", "tests/test_reader_tolerance.py", "tests/test_hardening.py"],
+        frozenset({"sniff", "_looks_like_text", "_check_zip", "_read_grids", "_checked_row",
+                   "find_entity_declarations", "scan_sheet", "_mentions"}),
     ),
 }
 
@@ -101,8 +113,9 @@ def _annotations(source: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return [((n.lineno, n.col_offset), (n.end_lineno, n.end_col_offset)) for n in nodes]
 
 
-def _skipped(files: list[str], workdir: Path, rate: float, items) -> list[str]:
-    """Job IDs outside the sample, or inside a type annotation."""
+def _skipped(files: list[str], workdir: Path, rate: float, items,
+             definitions: frozenset[str] | None = None) -> list[str]:
+    """Job IDs outside the sample, inside a type annotation, or outside ``definitions``."""
     lines = {f: (workdir / f).read_text(encoding="utf-8").splitlines() for f in files}
     spans = {f: _annotations((workdir / f).read_text(encoding="utf-8")) for f in files}
     skip = []
@@ -110,7 +123,8 @@ def _skipped(files: list[str], workdir: Path, rate: float, items) -> list[str]:
         m = item.mutations[0]
         f = str(m.module_path)
         start = tuple(m.start_pos)
-        if any(a <= start < b for a, b in spans[f]):
+        if any(a <= start < b for a, b in spans[f]) or (
+                definitions is not None and m.definition_name not in definitions):
             skip.append(item.job_id)
             continue
         key = f"{f}:{m.operator_name}:{lines[f][start[0] - 1].strip()}:{start[1]}"
@@ -120,9 +134,9 @@ def _skipped(files: list[str], workdir: Path, rate: float, items) -> list[str]:
 
 
 def _init(group: str, workdir: Path, rate: float) -> Path:
-    """Create the group's session (once) and mark the mutants outside the sample, or inside a type
-    annotation, as skipped."""
-    files, tests = MODULES[group]
+    """Create the group's session (once) and mark the mutants outside the sample, inside a type
+    annotation or outside the group's deciding functions as skipped."""
+    files, tests, definitions = MODULES[group]
     config, session = workdir / f"{_slug(group)}.toml", workdir / f"{_slug(group)}.sqlite"
     if session.exists():
         return session
@@ -134,7 +148,7 @@ def _init(group: str, workdir: Path, rate: float) -> Path:
     subprocess.run([sys.executable, "-m", "cosmic_ray.cli", "init", config.name, session.name], cwd=workdir,
                    check=True, env=_env(workdir))
     with use_db(str(session), WorkDB.Mode.open) as db:
-        skip = _skipped(files, workdir, rate, list(db.pending_work_items))
+        skip = _skipped(files, workdir, rate, list(db.pending_work_items), definitions)
         db.set_multiple_results(skip, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
     return session
 
@@ -148,15 +162,14 @@ def _pending(session: Path) -> int:
         return sum(1 for _ in db.pending_work_items)
 
 
-def run(groups: list[str], rate: float, budget_min: float, workdir: Path) -> dict[str, float]:
-    """Run each group's pending mutants, the budget shared in proportion to what is pending."""
-    sessions = {g: _init(g, workdir, rate) for g in groups}
-    pending = {g: _pending(s) for g, s in sessions.items()}
+def run(groups: list[str], rates: dict[str, float], budget_min: float, workdir: Path) -> dict[str, float]:
+    """Run each group's pending mutants, the budget shared equally (time a group leaves unused
+    goes to the groups after it)."""
+    sessions = {g: _init(g, workdir, rates[g]) for g in groups}
     spent: dict[str, float] = {}
     deadline = time.monotonic() + budget_min * 60
     for i, g in enumerate(groups):
-        left = deadline - time.monotonic()
-        share = left * pending[g] / max(1, sum(pending[x] for x in groups[i:]))
+        share = (deadline - time.monotonic()) / (len(groups) - i)
         start = time.monotonic()
         try:
             subprocess.run([sys.executable, "-m", "cosmic_ray.cli", "exec", f"{_slug(g)}.toml",
@@ -185,14 +198,15 @@ def _change(diff: str) -> str:
     return " => ".join(" ".join(x[1:].split()) for x in lines)
 
 
-def report(groups: list[str], workdir: Path, rate: float, spent: dict[str, float]) -> str:
+def report(groups: list[str], workdir: Path, rates: dict[str, float], spent: dict[str, float]) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True, check=False).stdout.strip()
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    out = [f"Commit {commit}; sample rate {rate:g}; {sum(spent.values()) / 60:.0f} min, one test process "
-           f"at a time; load average at the end {load}.", "",
-           "| module group | mutants | sampled | tested | killed | survived | not reached | killed % (95% interval) |",
-           "|---|---|---|---|---|---|---|---|"]
+    out = [f"Commit {commit}; {sum(spent.values()) / 60:.0f} min, one test process at a time; load average "
+           f"at the end {load}.", "",
+           "| module group | mutants | sample rate | sampled | tested | killed | survived | not reached | "
+           "killed % (95% interval) | minutes |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
     survivors: list[str] = []
     for g in groups:
         with use_db(str(workdir / f"{_slug(g)}.sqlite"), WorkDB.Mode.open) as db:
@@ -203,8 +217,8 @@ def report(groups: list[str], workdir: Path, rate: float, spent: dict[str, float
         killed = sum(1 for _, r in ran if r.is_killed)
         lo, hi = _wilson(killed, len(ran))
         score = f"{100 * killed / len(ran):.0f}% ({100 * lo:.0f}-{100 * hi:.0f})" if ran else "-"
-        out.append(f"| {g} | {total} | {len(ran) + pending} | {len(ran)} | {killed} | {len(ran) - killed} | "
-                   f"{pending} | {score} |")
+        out.append(f"| {g} | {total} | {rates[g]:g} | {len(ran) + pending} | {len(ran)} | {killed} | "
+                   f"{len(ran) - killed} | {pending} | {score} | {spent.get(g, 0) / 60:.1f} |")
         for item, r in sorted(ran, key=lambda x: (str(x[0].mutations[0].module_path), x[0].mutations[0].start_pos)):
             if not r.is_killed:
                 m = item.mutations[0]
@@ -217,7 +231,8 @@ def report(groups: list[str], workdir: Path, rate: float, spent: dict[str, float
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--module", action="append", choices=sorted(MODULES), help="a module group (default: all)")
-    p.add_argument("--sample", type=float, default=1.0, help="share of the mutants to try (default: all)")
+    p.add_argument("--sample", action="append", default=[], metavar="[GROUP=]RATE",
+                   help="share of the mutants to try, for all groups or one (default: all)")
     p.add_argument("--budget", type=float, default=45.0, help="minutes for the whole run (default: 45)")
     p.add_argument("--workdir", type=Path, help="scratch folder to keep and resume (default: a new one)")
     p.add_argument("--out", type=Path, help="also write the results (markdown) to this file")
@@ -227,8 +242,14 @@ def main(argv: list[str] | None = None) -> int:
     if not (workdir / "pyproject.toml").exists():
         workdir.mkdir(parents=True, exist_ok=True)
         _copy_checkout(workdir)
-    spent = run(groups, args.sample, args.budget, workdir)
-    text = report(groups, workdir, args.sample, spent)
+    rates = dict.fromkeys(MODULES, 1.0)
+    for item in args.sample:
+        group, _, rate = item.rpartition("=")
+        if group and group not in MODULES:
+            p.error(f"--sample: no module group {group!r}")
+        rates.update({group: float(rate)} if group else dict.fromkeys(MODULES, float(rate)))
+    spent = run(groups, rates, args.budget, workdir)
+    text = report(groups, workdir, rates, spent)
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

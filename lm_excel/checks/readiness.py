@@ -1,39 +1,26 @@
 """Evaluation readiness: checks of the measures plan against the model (only when a plan is given).
 
-The plan is any object with ``rows``, each row giving (as attributes or mapping keys):
-
-- ``outcome_id`` (or ``element_id``, or ``ref`` when that is text): the ID of the outcome (or
-  other element) it measures;
-- ``measure_key`` (or ``key``): the measure, '' when none is chosen yet;
-- ``baseline``: the baseline timepoint, '' when none is planned;
-- ``licence``: 'free', 'registration', 'licensed' or 'paid' (text after the first word, such as
-  'Licensed: fee per use', is allowed);
-- optionally ``measure_name`` (or ``name``) for messages, and ``ref`` (a
-  :class:`~lm_excel.model.CellRef`, the row's cell on the Measures plan sheet) or ``refs`` (column
-  key -> CellRef) so findings point at the plan's cells.
+The plan is a :class:`lm_excel.measures.plan.Plan` (built from the model, or read from the
+*Measures plan* sheet). Each row gives the ID it measures (``ref``), the measure chosen
+(``measure_key``, or the ``measure`` typed when it is not in the library), the baseline and the
+licence ('free', 'registration', 'licensed' or 'paid'; text after the first word, such as
+'Licensed: fee per use', is allowed); a row read from the sheet also knows its cells, so
+findings point at the plan itself.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import CellRef
 from .base import Context, rule
 
-
-class PlanRow(Protocol):
-    outcome_id: str
-    measure_key: str
-    baseline: str
-    licence: str
-
-
-class Plan(Protocol):
-    rows: Sequence[PlanRow]
+if TYPE_CHECKING:  # pragma: no cover
+    from ..measures.plan import Plan, PlanRow
 
 
 C = "readiness"
@@ -65,52 +52,27 @@ LICENSED_MEASURE = register(
 )
 
 
-def _get(row: Any, *names: str, default: Any = "") -> Any:
-    for name in names:
-        if isinstance(row, Mapping) and name in row:
-            return row[name]
-        if hasattr(row, name):
-            return getattr(row, name)
-    return default
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _element_id(row: Any) -> str:
-    for name in ("outcome_id", "element_id", "ref"):
-        value = _get(row, name, default=None)
-        if isinstance(value, str) and value.strip():
-            return value
-    return ""
-
-
-def _where(row: Any, key: str, fallback: CellRef) -> CellRef:
-    refs = _get(row, "refs", default=None)
-    if isinstance(refs, Mapping) and isinstance(refs.get(key), CellRef):
-        return refs[key]
-    ref = _get(row, "ref", default=None)
-    return ref if isinstance(ref, CellRef) else fallback
+def _where(row: PlanRow, key: str, fallback: CellRef) -> CellRef:
+    return row.cell(key) or row.cell("ref") or fallback
 
 
 @rule(PRIMARY_UNMEASURED, NO_BASELINE, LICENSED_MEASURE, needs_plan=True)
 def plan_rows(ctx: Context) -> Iterator[Finding]:
     """Primary outcomes without a measure; measures without a baseline; licensed measures."""
-    rows = list(_get(ctx.plan, "rows", default=()) or ())
+    plan: Plan = ctx.plan
     measured: set[str] = set()
-    for row in rows:
-        oid = L.normalise_id(_element_id(row))
-        key = _text(_get(row, "measure_key", "key"))
+    for row in plan.rows:
+        oid = L.normalise_id(row.ref)
+        key = (row.measure_key or row.measure).strip()
         if not oid or not key:
             continue
         measured.add(oid)
         outcome = ctx.by_id.get(oid)
         fallback = outcome.ref() if outcome is not None else CellRef(L.MEASURES_PLAN.name, "")
-        name = _text(_get(row, "measure_name", "name")) or key
-        if not _text(_get(row, "baseline")):
+        name = row.measure.strip() or key
+        if not row.baseline.strip():
             yield make(NO_BASELINE, _where(row, "baseline", fallback), oid, measure=name)
-        words = re.findall(r"[a-z]+", _text(_get(row, "licence", "license")).lower())
+        words = re.findall(r"[a-z]+", row.licence.lower())
         licence = words[0] if words else ""
         if licence in ("licensed", "paid"):
             word = "licensed (you need permission and may have to pay)" if licence == "licensed" \

@@ -83,11 +83,11 @@ def _finding_lines(f) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lm_excel.workbook.validation_sheet import check_file
+    from lm_excel.usecases import check_workbook
 
     write = args.write or args.output is not None
-    result = check_file(args.path, write=write, out=args.output, in_place=args.in_place,
-                        highlight=not args.no_highlight, force=args.force)
+    result = check_workbook(args.path, write=write, out=args.output, in_place=args.in_place,
+                            highlight=not args.no_highlight, force=args.force)
     report = result.report
     if args.json:
         data = report.to_dict()

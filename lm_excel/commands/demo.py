@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lm_excel.commands import OUTPUT_POLICY, add_force_option
 
-#: The demo's outputs, in the order written (the checked copy's name comes from checked_name).
+#: The demo's outputs besides the example workbook (the checked copy's name comes from checked_name).
 SHARED_NAME = "example-logic-model (to share).xlsx"
 REPORT_NAME = "example-report.docx"
 PLAN_CSV_NAME = "measures-plan.csv"
@@ -47,49 +47,42 @@ def run_demo(outdir: Path, force: bool = False) -> list[Path]:
     """Write the example workbook and its derived outputs into ``outdir``; return their paths.
 
     All outputs are claimed first (the output policy): without ``force`` nothing is written when
-    one of them exists.
+    one of them exists; the steps after that replace the demo's own files.
     """
-    from lm_excel.example import EXAMPLE_FILE_NAME, example_records
+    from lm_excel.example import EXAMPLE_FILE_NAME
     from lm_excel.fileio import claim_output, ensure_folder
-    from lm_excel.workbook.builder import build_workbook
+    from lm_excel.usecases import (
+        build_plan,
+        check_workbook,
+        make_report,
+        new_workbook,
+        read_model,
+        share_workbook,
+    )
+    from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
+    from lm_excel.workbook.validation_sheet import checked_name
 
     ensure_folder(outdir)
     for path in demo_outputs(outdir):
         claim_output(path, force=force)
-    outputs: list[Path] = []
-    workbook = build_workbook(outdir / EXAMPLE_FILE_NAME, example_records())
-    outputs.append(workbook)
-    outputs += _demo_plan(workbook, outdir)
-    # Check (issue 3): the example's validation result, on the Validation sheet of a checked copy.
-    from lm_excel.workbook.validation_sheet import check_file, checked_name
-
-    outputs.append(check_file(workbook, out=checked_name(workbook), force=True).output)
-    # Working with partners (issue 6): the macro-free copy to email.
-    from lm_excel.exchange.partners import share_file
-
-    shared = share_file(workbook, outdir / SHARED_NAME, to="partner organisations", force=True)
-    outputs.append(shared.path)
-    # Word report (issue 5): with the check's findings (and the measures plan when there is one).
-    from lm_excel.commands.report import make_report
-
-    report = make_report(workbook, outdir / REPORT_NAME, force=True)
-    outputs.append(report.path)
-    # Excel buttons (issue 9): the same example as a macro-enabled workbook with buttons.
-    from lm_excel.workbook.buttons import build_macro_workbook
-
-    outputs.append(build_macro_workbook(workbook.with_suffix(".xlsm"), example_records()))
-    return outputs
-
-
-def _demo_plan(workbook: Path, outdir: Path) -> list[Path]:
-    """The measures plan (issue 4): written into the example workbook and exported as CSV."""
-    from lm_excel.measures.plan import make_plan
-    from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
-    from lm_excel.workbook.reader import read_workbook
-
-    plan = make_plan(read_workbook(workbook))
+    workbook = new_workbook(outdir / EXAMPLE_FILE_NAME, example=True, force=True)
+    outputs: list[Path] = [workbook]
+    # The measures plan, written into the example workbook (no backup: it is the demo's own
+    # file, just made) and exported as CSV.
+    plan = build_plan(read_model(workbook)).plan
     write_plan(workbook, plan)
-    return [write_plan_csv(plan, outdir / PLAN_CSV_NAME)]
+    outputs.append(write_plan_csv(plan, outdir / PLAN_CSV_NAME))
+    # The check's result, on the Validation sheet of a checked copy.
+    outputs.append(check_workbook(workbook, out=checked_name(workbook), force=True).output)
+    # Working with partners: the macro-free copy to email.
+    shared = share_workbook(workbook, outdir / SHARED_NAME,
+                            to="partner organisations", force=True)
+    outputs.append(shared.path)
+    # The Word report, with the check's findings and the measures plan.
+    outputs.append(make_report(workbook, outdir / REPORT_NAME, force=True).path)
+    # Excel buttons: the same example as a macro-enabled workbook with buttons.
+    outputs.append(new_workbook(workbook.with_suffix(".xlsm"), example=True, force=True))
+    return outputs
 
 
 def run(args: argparse.Namespace) -> int:

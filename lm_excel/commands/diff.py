@@ -28,8 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lm_excel.exchange.partners import diff_files, to_json
+    from lm_excel.exchange.partners import to_json
+    from lm_excel.usecases import diff_workbooks
 
-    d = diff_files(args.a, args.b)
+    d = diff_workbooks(args.a, args.b)
     print(to_json(d.to_json()) if args.json else d.text())
     return 0 if d.empty else 1

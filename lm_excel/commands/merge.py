@@ -36,12 +36,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lm_excel.exchange.partners import merge_files
+    from lm_excel.usecases import merge_workbooks
 
     if len(args.files) not in (2, 3):
         raise UsageError("give BASE MINE THEIRS (three-way) or MINE THEIRS (no base)")
     base, mine, theirs = ([None, *args.files] if len(args.files) == 2 else args.files)
-    res = merge_files(base, mine, theirs, args.output, by=args.by, force=args.force,
+    res = merge_workbooks(base, mine, theirs, args.output, by=args.by, force=args.force,
                       in_place=args.in_place)
     lines = [res.result.report()]
     if res.result.conflicts:

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from lm_excel.commands import OUTPUT_POLICY, add_force_option
-from lm_excel.errors import UsageError
 
 HELP = "Write a new logic-model workbook (blank, or the worked example)."
 DESCRIPTION = """\
@@ -41,36 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def new_workbook(path: Path, *, example: bool = False, force: bool = False, lite: bool = False,
-                 requirement: str | None = None) -> Path:
-    """Write a blank or example workbook to ``path`` (refusing to replace a file unless forced)."""
-    from lm_excel.example import example_records
-    from lm_excel.fileio import claim_output
-    from lm_excel.workbook.builder import build_workbook
-
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".xlsm"):
-        raise UsageError(f"'{path.name}': give a file name ending in .xlsx (or .xlsm for one with buttons)")
-    if requirement is not None and not lite:
-        raise UsageError("--requirement goes with --lite")
-    if lite and suffix != ".xlsx":
-        raise UsageError(f"'{path.name}': an xlwings Lite workbook has no macros; give a name ending in .xlsx")
-    if requirement is not None and (not requirement.strip() or "\n" in requirement):
-        raise UsageError("--requirement: give one pip requirement or wheel URL on one line")
-    path = claim_output(path, force=force).path
-    records = example_records() if example else None
-    if lite:
-        from lm_excel.workbook.addin import build_lite_workbook
-
-        return build_lite_workbook(path, records, requirement)
-    if suffix == ".xlsm":
-        from lm_excel.workbook.buttons import build_macro_workbook
-
-        return build_macro_workbook(path, records)
-    return build_workbook(path, records)
-
-
 def run(args: argparse.Namespace) -> int:
+    from lm_excel.usecases import new_workbook
+
     out = new_workbook(args.path, example=args.example, force=args.force, lite=args.lite,
                        requirement=args.requirement)
     print(out)

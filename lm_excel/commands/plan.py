@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from lm_excel.commands import OUTPUT_POLICY, add_force_option
-from lm_excel.errors import UsageError
 
 HELP = "Build the measures plan: suggested measures for each outcome, kept edits, a design."
 DESCRIPTION = """\
@@ -43,37 +42,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def plan_workbook(path: Path, output: Path | None = None, *, in_place: bool = False,
-                  csv: Path | None = None, force: bool = False) -> tuple[object, list[Path]]:
-    """Build the plan of ``path`` and write it; return the plan and the paths written."""
-    from lm_excel.fileio import claim_output, distinct_outputs
-    from lm_excel.measures.plan import make_plan
-    from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
-    from lm_excel.workbook.reader import read_workbook
-
-    if in_place and output is not None:
-        raise UsageError("give either -o OUT or --in-place, not both")
-    requested = path if in_place else output or path.with_name(f"{path.stem}-plan{path.suffix}")
-    target = claim_output(requested, inputs=[path], force=force, in_place=in_place)
-    csv_out = None if csv is None else claim_output(csv, inputs=[path], force=force)
-    distinct_outputs(target, csv_out)
-    model = read_workbook(path)
-    plan = make_plan(model)
-    written = write_plan(path, plan, target)
-    paths = [written.backup] if written.backup else []
-    paths.append(written.path)
-    if csv_out is not None:
-        paths.append(write_plan_csv(plan, csv_out.path))
-    return plan, paths
-
-
 def run(args: argparse.Namespace) -> int:
-    plan, written = plan_workbook(args.path, args.output, in_place=args.in_place, csv=args.csv,
-                                  force=args.force)
-    print(plan.summary())
-    for note in plan.notes:
+    from lm_excel.usecases import build_plan
+
+    result = build_plan(args.path, args.output, in_place=args.in_place, csv=args.csv,
+                        force=args.force)
+    print(result.plan.summary())
+    for note in result.plan.notes:
         if note.code != "edit-kept":
             print(f"- {note}")
-    for path in written:
+    for path in result.written:
         print(path)
     return 0

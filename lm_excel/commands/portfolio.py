@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lm_excel.commands import OUTPUT_POLICY, add_force_option
-from lm_excel.errors import OutputError, UsageError
+from lm_excel.errors import UsageError
 
 HELP = "Summarise every logic-model workbook in a folder: one workbook (and report) across sites."
 DESCRIPTION = """\
@@ -81,50 +81,19 @@ def save_themes(target: Path, force: bool = False) -> Path:
     return out.write(lambda tmp: tmp.write_bytes(data), lambda tmp: load_themes(tmp) and None).path
 
 
-def claim_portfolio_outputs(folder: Path, output: Path, report: Path | None, themes: Path | None,
-                            force: bool) -> tuple[Path, Path | None]:
-    """The summary and report paths under the output policy; never a file the run reads.
-
-    A summary inside FOLDER would be one of the workbooks read (now or on the next run), so it
-    is refused; so is the theme file.
-    """
-    from lm_excel.fileio import claim_output, distinct_outputs
-
-    if output.suffix.lower() != ".xlsx":
-        raise UsageError(f"'{output.name}': give a summary file name ending in .xlsx")
-    if report is not None and report.suffix.lower() != ".docx":
-        raise UsageError(f"'{report.name}': give a report file name ending in .docx")
-    real_folder = Path(os.path.realpath(folder))
-    if real_folder in Path(os.path.realpath(output)).parents:
-        raise OutputError(f"is inside the folder '{folder.name or folder}' being read, so it would "
-                          "be read as one of its workbooks; write the summary outside that folder",
-                          output)
-    inputs = [themes] if themes is not None else []
-    summary = claim_output(output, inputs=inputs, force=force)
-    synthesis = None if report is None else claim_output(report, inputs=inputs, force=force)
-    distinct_outputs(summary, synthesis)
-    return summary.path, None if synthesis is None else synthesis.path
-
-
 def run(args: argparse.Namespace) -> int:
-    from lm_excel.portfolio.collect import collect_portfolio, write_summary
+    from lm_excel.usecases import summarise_folder
 
     if args.save_themes:
         print(save_themes(args.save_themes, args.force))
         return 0
     if args.folder is None or args.output is None:
         raise UsageError("give the folder of workbooks and -o SUMMARY.xlsx (see lm-excel portfolio --help)")
-    output, report = claim_portfolio_outputs(args.folder, args.output, args.report, args.themes,
-                                             args.force)
     show_bar = not args.no_progress and sys.stderr.isatty()
-    portfolio = collect_portfolio(
-        args.folder,
-        themes=args.themes,
-        jobs=args.jobs,
-        progress=ProgressBar(sys.stderr) if show_bar else None,
-    )
-    if not portfolio.found:
-        raise UsageError(f"no .xlsx or .xlsm workbooks found in '{args.folder}' or its subfolders")
+    result = summarise_folder(args.folder, args.output, report=args.report, themes=args.themes,
+                              jobs=args.jobs, force=args.force,
+                              progress=ProgressBar(sys.stderr) if show_bar else None)
+    portfolio = result.portfolio
     print(
         f"Read {len(portfolio.summaries)} of {portfolio.found} workbooks in {portfolio.seconds:.1f} s"
         + (f"; {len(portfolio.skipped)} other file{'s' if len(portfolio.skipped) != 1 else ''} skipped" if portfolio.skipped else "")
@@ -134,9 +103,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(portfolio.failed)} could not be read (listed in the summary, sheet 'Could not read'):")
         for f in portfolio.failed:
             print(f"  {f.error}" if os.path.basename(f.path) == f.path else f"  {f.path}: {f.error}")
-    print(write_summary(portfolio, output))
-    if report is not None:
-        from lm_excel.portfolio.report import write_report
-
-        print(write_report(portfolio, report))
+    print(result.summary)
+    if result.report is not None:
+        print(result.report)
     return 0 if portfolio.summaries else 1

@@ -50,9 +50,9 @@ def print_written(path: Path, backup: Path | None, *lines: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lm_excel.exchange.partners import share_file
+    from lm_excel.usecases import share_workbook
 
-    res = share_file(args.model, args.output, sender=args.sender, to=args.to,
+    res = share_workbook(args.model, args.output, sender=args.sender, to=args.to,
                      return_to=args.return_to, by=args.by, force=args.force, in_place=args.in_place)
     print_written(res.path, res.backup, f"note on Start: {res.note}")
     return 0

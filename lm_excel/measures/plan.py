@@ -5,30 +5,38 @@ measure), per negative consequence (monitoring) and per weak or untested assumpt
 each with a suggested measure, alternatives, who completes it, the data source, baseline and
 follow-up timepoints, licence and a status. It also recommends an evaluation design, by rule.
 
-The plan already in the workbook (``model.extras['Measures plan']``) is merged in: every cell of
+A plan is a :class:`Plan` of frozen :class:`PlanRow` records (one field per column of the
+*Measures plan* sheet, layout.PLAN_COLUMNS) and a recommended design. It is built here from the
+model, or read from the sheet by :func:`lm_excel.workbook.plan_sheet.read_plan`; the check, the
+plan writer, the report and the portfolio all take this one type.
+
+The plan already in the workbook (``previous``, read from the sheet) is merged in: every cell of
 the user's columns (layout.PLAN_EDITABLE) that the user changed is kept, rows the user added are
 kept, and rows whose outcome (or output ...) has gone are kept and flagged, never dropped.
 
-pandas is imported only when a plan is made: ``import lm_excel.measures`` stays light.
+No pandas and no workbook I/O here: this is domain code.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from lm_excel import layout as L
 from lm_excel.errors import SuggestError
-from lm_excel.model import CellRef, Element, LogicModel, a1, cell_text
-from lm_excel.workbook.parse import find_header_row
-from lm_excel.measures.library import KINDS, RESPONDENTS, WHO_BENEFITS, Measure, MeasureLibrary, load_library
+from lm_excel.measures.library import (
+    KINDS,
+    RESPONDENTS,
+    WHO_BENEFITS,
+    Measure,
+    MeasureLibrary,
+    load_library,
+)
 from lm_excel.measures.suggest import Suggestion, parse_age, parse_timescale, parse_who, suggest
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+from lm_excel.model import CellRef, Element, LogicModel
 
 COLUMNS: tuple[str, ...] = tuple(c.key for c in L.PLAN_COLUMNS)
 EDITABLE: tuple[str, ...] = L.PLAN_EDITABLE
@@ -73,30 +81,88 @@ class DesignStrand:
     source: str
 
 
-@dataclass
-class MeasuresPlan:
-    """A measures plan: the table (pandas), the recommended design and what was noticed."""
+@dataclass(frozen=True)
+class PlanRow:
+    """One row of the measures plan: a field per column of the *Measures plan* sheet (text).
 
-    table: pd.DataFrame
+    ``cells`` (column key -> CellRef) and ``sheet_row`` (1-based) say where a row read from the
+    sheet sits, so findings can point at it; both are empty for a row built from the model.
+    """
+
+    ref: str = ""
+    row_type: str = ""
+    statement: str = ""
+    about: str = ""
+    measure: str = ""
+    alternatives: str = ""
+    why: str = ""
+    kind: str = ""  # the measure's kind: administrative, validated instrument, ...
+    respondent: str = ""
+    data_source: str = ""
+    baseline: str = ""
+    follow_up: str = ""
+    responsible: str = ""
+    target: str = ""
+    licence: str = ""
+    status: str = ""
+    notes: str = ""
+    check: str = ""
+    measure_key: str = ""
+    generated: str = ""  # JSON: what the tool wrote in the user's columns (hidden column)
+    cells: Mapping[str, CellRef] = field(default_factory=dict, compare=False, hash=False,
+                                         repr=False)
+    sheet_row: int = field(default=0, compare=False)
+
+    @property
+    def row_kind(self) -> str:
+        """'outcome', 'process', 'negative', 'assumption', or '' when it cannot be told."""
+        return _row_kind(self.values())
+
+    def values(self) -> dict[str, str]:
+        """The row as column key -> text, in layout order."""
+        return {c: getattr(self, c) for c in COLUMNS}
+
+    def cell(self, key: str) -> CellRef | None:
+        """The sheet cell of one column of this row, when the row was read from the sheet."""
+        return self.cells.get(key)
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object], **where: Any) -> PlanRow:
+        """A row from column key -> value (missing columns empty, values as text)."""
+        return cls(**{c: _str(values.get(c)) for c in COLUMNS}, **where)
+
+
+def _str(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A measures plan: its rows, the recommended design, and what was noticed making it.
+
+    ``tracked``: the rows carry the tool's record of what it wrote (the hidden 'Generated'
+    column), so the user's edits can be told apart; a plan read from a sheet without that
+    column is not tracked. ``library``: the measures the plan chooses from (shipped ones plus
+    My measures), when known.
+    """
+
+    rows: tuple[PlanRow, ...]
     design: tuple[DesignStrand, ...]
-    notes: tuple[PlanNote, ...]
-    kept_edits: int  # cells of the user's columns that the user had changed
-    kept_rows: int  # rows the user added, or whose outcome (output ...) has gone
-    library: MeasureLibrary
-
-    def rows(self) -> list[dict[str, str]]:
-        """The table as a list of records (column key -> text)."""
-        return self.table.to_dict("records")
+    notes: tuple[PlanNote, ...] = ()
+    kept_edits: int = 0  # cells of the user's columns that the user had changed
+    kept_rows: int = 0  # rows the user added, or whose outcome (output ...) has gone
+    library: MeasureLibrary | None = None
+    tracked: bool = True
 
     def count(self, kind: str) -> int:
         """Number of rows of one kind: outcome, process, negative or assumption."""
-        return sum(1 for r in self.rows() if _row_kind(r) == kind)
+        return sum(1 for r in self.rows if r.row_kind == kind)
 
     def summary(self) -> str:
         """A few plain lines: what the plan holds, edits kept, flags, the recommended design."""
-        rows = self.rows()
-        primary = sum(1 for r in rows if r["row_type"] == "Outcome (primary)")
-        local = sorted({r["measure"] for r in rows if r["measure_key"] in self._local_keys()})
+        primary = sum(1 for r in self.rows if r.row_type == "Outcome (primary)")
+        local_keys = {m.key for m in self.library or () if m.local}
+        local = sorted({r.measure for r in self.rows if r.measure_key in local_keys})
         flagged = [n for n in self.notes if n.code in ("ref-deleted", "not-regenerated")]
         lines = [
             (f"Measures plan: {self.count('outcome')} outcome rows ({primary} primary), "
@@ -109,16 +175,6 @@ class MeasuresPlan:
             lines.append(f"Your own measures used: {', '.join(local)}.")
         lines.append("Recommended design: " + "; ".join(s.title for s in self.design) + ".")
         return "\n".join(lines)
-
-    def _local_keys(self) -> set[str]:
-        return {m.key for m in self.library if m.local}
-
-    def to_csv_text(self) -> str:
-        """The visible columns as CSV text, headed as in the workbook."""
-        visible = [c for c in L.PLAN_COLUMNS if c.key not in L.PLAN_HIDDEN]
-        out = self.table[[c.key for c in visible]].copy()
-        out.columns = [c.header for c in visible]
-        return out.to_csv(index=False, lineterminator="\n")
 
 
 # --- local measures (My measures sheet) --------------------------------------------------------
@@ -186,37 +242,6 @@ def local_measures(model: LogicModel | Sequence[Element]
 
 
 _DOMAIN_KEYS = {d.lower().replace(" ", "_") for d in L.LISTS["measure_domain"]}
-
-
-# --- the previous plan in the workbook ----------------------------------------------------------
-
-def find_plan_header(grid: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]] | None:
-    """The plan table's header row (0-based) and column index per column key, or None."""
-    return find_header_row(grid, L.MEASURES_PLAN, required=("ref", "measure"), rows=20)
-
-
-def parse_plan_grid(grid: Sequence[Sequence[object]], sheet: str = L.MEASURES_PLAN.name
-                    ) -> tuple[list[dict[str, Any]], bool]:
-    """Rows of a Measures plan sheet (as a grid of values from A1), and whether the hidden
-    'Generated' column was found. Each row maps column keys to text, plus '_ref' (its first
-    cell) and '_row'. Rows typed below the recommended design are plan rows too."""
-    found = find_plan_header(grid)
-    if found is None:
-        return [], False
-    header_r, mapping = found
-    design = L.plan_design_rows(grid)
-    rows = []
-    for r in range(header_r + 1, len(grid)):
-        if r in design:
-            continue
-        row = grid[r]
-        values = {k: cell_text(row[c]) if c < len(row) else "" for k, c in mapping.items()}
-        if not any(values.values()):
-            continue
-        values["_ref"] = CellRef(sheet, a1(r + 1, mapping["ref"] + 1))
-        values["_row"] = r + 1
-        rows.append(values)
-    return rows, "generated" in mapping
 
 
 # --- building the rows --------------------------------------------------------------------------
@@ -518,8 +543,9 @@ def _refs(rows: list[dict]) -> str:
     return ", ".join(dict.fromkeys(r["ref"] for r in rows))
 
 
-def recommend_design(rows: list[dict]) -> tuple[DesignStrand, ...]:
+def recommend_design(plan_rows: Sequence[PlanRow]) -> tuple[DesignStrand, ...]:
     """Evaluation strands that follow from the plan's measures, each with its reason."""
+    rows = [r.values() for r in plan_rows]
     outcomes = [r for r in rows if _row_kind(r) == "outcome" and r["measure"]]
     primary = [r for r in outcomes if r["row_type"] == "Outcome (primary)"]
     basis = primary or outcomes
@@ -572,15 +598,15 @@ def recommend_design(rows: list[dict]) -> tuple[DesignStrand, ...]:
 
 # --- entry point --------------------------------------------------------------------------------
 
-def make_plan(model: LogicModel, library: MeasureLibrary | None = None,
-              keep_edits: bool = True) -> MeasuresPlan:
-    """Build the measures plan for a logic model, keeping the user's edits to the plan in it.
+def make_plan(model: LogicModel, previous: Plan | None = None,
+              library: MeasureLibrary | None = None) -> Plan:
+    """Build the measures plan for a logic model, keeping the user's edits to ``previous``.
 
+    previous: the plan already in the workbook (read from its sheet with
+    :func:`lm_excel.workbook.plan_sheet.read_plan`), or None for a fresh plan.
     library: the measures to choose from; by default the shipped library plus the model's own
-    measures (My measures sheet). keep_edits=False ignores the plan already in the workbook.
+    measures (My measures sheet).
     """
-    import pandas as pd  # local: pandas is heavy, and only the plan needs it
-
     notes: list[PlanNote] = []
     if library is None:
         local, local_notes = local_measures(model)
@@ -589,50 +615,19 @@ def make_plan(model: LogicModel, library: MeasureLibrary | None = None,
     rows = (_outcome_rows(model, library, notes) + _process_rows(model, library)
             + _negative_rows(model, library) + _assumption_rows(model, library))
     kept = kept_rows = 0
-    if keep_edits:
-        previous, has_generated = parse_plan_grid(model.extras.get(L.MEASURES_PLAN.name, ()))
-        rows, kept, kept_rows = _merge(rows, previous, has_generated, model, library, notes)
+    if previous is not None:
+        before = [{**r.values(), "_ref": r.cell("ref"), "_row": r.sheet_row} for r in previous.rows]
+        rows, kept, kept_rows = _merge(rows, before, previous.tracked, model, library, notes)
     if not any(_row_kind(r) == "outcome" for r in rows):
         notes.append(PlanNote("no-outcomes", "the Outcomes sheet has no outcomes to measure yet"))
-    table = pd.DataFrame([{c: r.get(c, "") for c in COLUMNS} for r in rows], columns=list(COLUMNS))
-    return MeasuresPlan(table=table, design=recommend_design(rows), notes=tuple(notes),
-                        kept_edits=kept, kept_rows=kept_rows, library=library)
+    frozen = tuple(PlanRow.from_values(r) for r in rows)
+    return Plan(rows=frozen, design=recommend_design(frozen), notes=tuple(notes),
+                kept_edits=kept, kept_rows=kept_rows, library=library)
 
 
-def plan_values(grid: Sequence[Sequence[object]]) -> list[tuple[str, ...]]:
-    """The plan rows of a grid as tuples of texts (every column): to check a written plan."""
-    return [tuple(r.get(c, "") for c in COLUMNS) for r in parse_plan_grid(grid)[0]]
-
-
-@dataclass(frozen=True)
-class ReadinessPlan:
-    """The plan in a workbook as the evaluation-readiness rules read it (lm_excel.checks.readiness)."""
-
-    rows: tuple[dict[str, Any], ...]
-
-
-def readiness_plan(model: LogicModel) -> ReadinessPlan | None:
-    """The *Measures plan* already in the workbook, for the readiness rules; None without one.
-
-    Each row gives the ID it measures ('ref'), the measure chosen ('measure_key': the library
-    key, or the name typed when it is not in the library; '' when none is chosen), its baseline
-    and licence, and the cells of the sheet, so findings point at the plan itself.
-    """
-    grid = model.extras.get(L.MEASURES_PLAN.name, ())
-    found = find_plan_header(grid)
-    if found is None:
-        return None
-    _, mapping = found
-    sheet = L.MEASURES_PLAN.name
-    rows = []
-    for r in parse_plan_grid(grid, sheet)[0]:
-        rows.append({
-            "ref": r.get("ref", ""),
-            "measure_key": r.get("measure_key", "") or r.get("measure", ""),
-            "measure_name": r.get("measure", ""),
-            "baseline": r.get("baseline", ""),
-            "licence": r.get("licence", ""),
-            "refs": {k: CellRef(sheet, a1(r["_row"], c + 1)) for k, c in mapping.items()},
-        })
-    return ReadinessPlan(tuple(rows))
+def plan_from_rows(rows: Sequence[PlanRow], library: MeasureLibrary | None = None,
+                   tracked: bool = True) -> Plan:
+    """A plan of rows as they are (e.g. read from the sheet), with the design that follows."""
+    return Plan(rows=tuple(rows), design=recommend_design(rows),
+                library=library, tracked=tracked)
 

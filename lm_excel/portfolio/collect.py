@@ -42,6 +42,9 @@ _OTHER_FORMATS = {
 
 #: progress(done, total, relative path, read ok)
 ProgressCallback = Callable[[int, int, str, bool], None]
+#: The check every face runs on a model (:func:`lm_excel.usecases.check_findings`): given by the
+#: caller, a module-level function so that worker processes can receive it.
+CheckFunc = Callable[[Any], Any]
 
 
 # --- plain summaries (picklable, small) ---------------------------------------------------------
@@ -128,12 +131,10 @@ class WorkbookSummary:
 # --- one workbook -------------------------------------------------------------------------------
 
 
-def check_status(model: Any) -> CheckStatus:
-    """Errors, warnings and notes the checker (``lm-excel check``) finds in ``model``."""
-    from lm_excel.checks import validate
-
+def check_status(model: Any, check: CheckFunc) -> CheckStatus:
+    """Errors, warnings and notes ``check`` (the check of ``lm-excel check``) finds in ``model``."""
     try:
-        counts = validate(model).counts
+        counts = check(model).counts
     except Exception as exc:  # noqa: BLE001 (the checker must not stop a portfolio run)
         return CheckStatus(0, 0, 0, problem=f"{type(exc).__name__}: {exc}"[:200])
     return CheckStatus(counts["error"], counts["warning"], counts["info"])
@@ -142,17 +143,16 @@ def check_status(model: Any) -> CheckStatus:
 def plan_measures(grid: Sequence[Sequence[object]]) -> tuple[str, ...]:
     """The measure chosen on each row of a Measures plan sheet's grid, as the user left it.
 
-    Read with the measures plan's own parser (:func:`lm_excel.measures.plan.parse_plan_grid`),
+    Read with the plan sheet's own reader (:func:`lm_excel.workbook.plan_sheet.plan_rows`),
     so columns the user moved are still found. Rows without a measure, and rows whose status
     is 'Not needed', are left out.
     """
-    from lm_excel.measures.plan import parse_plan_grid
+    from lm_excel.workbook.plan_sheet import plan_rows
 
-    rows, _ = parse_plan_grid(grid)
     return tuple(
-        " ".join(r["measure"].split())
-        for r in rows
-        if r.get("measure") and L.match_key(r.get("status", "")) != "notneeded"
+        " ".join(r.measure.split())
+        for r in plan_rows(grid)
+        if r.measure and L.match_key(r.status) != "notneeded"
     )
 
 
@@ -173,7 +173,7 @@ def _element_cells(model: Any) -> Iterable[tuple[str, str]]:
 
 
 def summarise_model(
-    model: Any, path: str, themes: ThemeMatcher, domains: ThemeMatcher
+    model: Any, path: str, themes: ThemeMatcher, domains: ThemeMatcher, check: CheckFunc
 ) -> WorkbookSummary:
     """The plain summary of one logic model (``path`` is how the portfolio names its file)."""
     iv = model.intervention
@@ -199,7 +199,7 @@ def summarise_model(
         counts=tuple((s.key, len(model.elements[s.key])) for s in L.LIST_SHEETS),
         delivery_modes=tuple(sorted(modes.items(), key=lambda kv: (-kv[1], kv[0]))),
         structure_notes=notes,
-        check=check_status(model),
+        check=check_status(model, check),
         measures=plan_measures(plan_grid),
         elements=tuple(rows),
         themes=tuple(themes.scan([*_intervention_cells(model), *_element_cells(model)])),
@@ -209,13 +209,14 @@ def summarise_model(
 def summarise_workbook(
     path: str | os.PathLike[str],
     *,
+    check: CheckFunc,
     name: str | None = None,
     themes: Sequence[Theme] | None = None,
     domains: Sequence[Theme] | None = None,
 ) -> WorkbookSummary:
     """Read one workbook and summarise it (raises the reader's errors)."""
-    from lm_excel.workbook.reader import read_workbook
     from lm_excel.portfolio.themes import default_domains_path
+    from lm_excel.workbook.reader import read_workbook
 
     model = read_workbook(path)
     return summarise_model(
@@ -223,17 +224,19 @@ def summarise_workbook(
         name or Path(path).name,
         ThemeMatcher(themes if themes is not None else load_themes()),
         ThemeMatcher(domains if domains is not None else load_themes(default_domains_path())),
+        check,
     )
 
 
 # --- worker processes ---------------------------------------------------------------------------
 
-_WORKER: dict[str, ThemeMatcher] = {}
+_WORKER: dict[str, Any] = {}
 
 
-def _init_worker(themes: tuple[Theme, ...], domains: tuple[Theme, ...]) -> None:
+def _init_worker(themes: tuple[Theme, ...], domains: tuple[Theme, ...], check: CheckFunc) -> None:
     _WORKER["themes"] = ThemeMatcher(themes)
     _WORKER["domains"] = ThemeMatcher(domains)
+    _WORKER["check"] = check
 
 
 def _task(path: str, rel: str) -> WorkbookSummary | FailedWorkbook:
@@ -242,7 +245,7 @@ def _task(path: str, rel: str) -> WorkbookSummary | FailedWorkbook:
 
     try:
         model = read_workbook(path)
-        return summarise_model(model, rel, _WORKER["themes"], _WORKER["domains"])
+        return summarise_model(model, rel, _WORKER["themes"], _WORKER["domains"], _WORKER["check"])
     except LmExcelError as exc:
         return FailedWorkbook(rel, _one_line(str(exc)), type(exc).__name__)
     except MemoryError:
@@ -324,6 +327,7 @@ class Portfolio:
 def collect_portfolio(
     folder: str | os.PathLike[str],
     *,
+    check: CheckFunc,
     themes: str | os.PathLike[str] | Sequence[Theme] | None = None,
     jobs: int | None = None,
     exclude: Iterable[str | os.PathLike[str]] = (),
@@ -333,7 +337,8 @@ def collect_portfolio(
 
     ``themes`` is a theme file (.csv/.json), a sequence of :class:`Theme`, or None for the
     built-in dictionary. ``jobs`` worker processes read the workbooks (default: the number of
-    CPUs; 1 reads in this process). ``exclude`` lists files to leave out (e.g. the summary being
+    CPUs; 1 reads in this process). ``check`` checks each model (a module-level function, e.g.
+    :func:`lm_excel.usecases.check_findings`). ``exclude`` lists files to leave out (e.g. the summary being
     written). ``progress`` is called after each workbook.
     """
     from lm_excel.portfolio.themes import default_domains_path
@@ -361,11 +366,11 @@ def collect_portfolio(
             progress(len(results), len(tasks), result.path, isinstance(result, WorkbookSummary))
 
     if jobs == 1:
-        _init_worker(theme_list, domain_list)
+        _init_worker(theme_list, domain_list, check)
         for path, rel in tasks:
             done(_task(path, rel))
     else:
-        _run_pool(tasks, jobs, theme_list, domain_list, done)
+        _run_pool(tasks, jobs, (theme_list, domain_list, check), done)
 
     summaries = sorted((r for r in results if isinstance(r, WorkbookSummary)), key=lambda s: s.path)
     failed = sorted((r for r in results if isinstance(r, FailedWorkbook)), key=lambda f: f.path)
@@ -384,8 +389,7 @@ def collect_portfolio(
 def _run_pool(
     tasks: list[tuple[str, str]],
     jobs: int,
-    themes: tuple[Theme, ...],
-    domains: tuple[Theme, ...],
+    init: tuple[tuple[Theme, ...], tuple[Theme, ...], CheckFunc],
     done: Callable[[WorkbookSummary | FailedWorkbook], None],
 ) -> None:
     import multiprocessing
@@ -395,7 +399,7 @@ def _run_pool(
     # in a process that has threads.
     ctx = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(themes, domains)
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=init
     )
     try:
         futures = {executor.submit(_task, path, rel): (path, rel) for path, rel in tasks}
@@ -769,8 +773,8 @@ def _table_sheet(wb: Any, ws: Any, fmts: dict[str, Any], key: str, df: Any) -> N
 
 
 def _overview_sheet(wb: Any, ws: Any, fmts: dict[str, Any], p: Portfolio) -> None:
-    from lm_excel.workbook.styles import print_setup
     from lm_excel.model import quote_sheet
+    from lm_excel.workbook.styles import print_setup
 
     ws.hide_gridlines(2)
     ws.set_column("A:A", 34)

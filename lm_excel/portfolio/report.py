@@ -2,7 +2,7 @@
 
 It is written in the house style of the single-model report: it starts from the same reference
 document (styles, page set-up, header and footer, see :mod:`lm_excel.report.reference`) and uses
-:class:`lm_excel.report.document.DocWriter` for headings, captions, tables and pictures.
+:class:`lm_excel.report.docwriter.DocWriter` for headings, captions, tables and pictures.
 python-docx and matplotlib are imported inside the functions (``import lm_excel`` stays fast).
 Accessibility as in the single-model report: real heading styles in order, alt text on every
 chart (with the numbers it shows), table header rows marked to repeat, title and language set in
@@ -136,7 +136,7 @@ def build_report(p: Portfolio) -> Any:
     It starts from the single-model report's reference document (styles, page set-up, header
     and footer) and is written with the same helpers, so both reports share one house style.
     """
-    from lm_excel.report.document import LANGUAGE, DocWriter, new_document, page_break
+    from lm_excel.report.docwriter import LANGUAGE, DocWriter, new_document, page_break
 
     t = p.tables()
     n = len(p.summaries)

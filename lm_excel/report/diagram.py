@@ -41,8 +41,14 @@ HEIGHT_IN = 5.7
 DPI = 200
 #: Font sizes (points) tried in turn until the fullest column fits; below the last the drawing grows.
 FONT_SIZES = (7.0, 6.5, 6.0, 5.5, 5.0, 4.5)
-#: Most lines of text in one box (ID line included).
-MAX_LINES = 7
+#: Most lines of text in one box: high enough that no real statement is ever cut.
+MAX_LINES = 40
+#: Narrowest box (inches) a column may get when another column needs the width.
+MIN_BOX_W = 0.72
+#: Room beside a column for links between its own boxes (inches; more links, more room).
+LANE, LANE_STEP, LANE_MAX = 0.16, 0.03, 0.34
+#: Arrows leaving (or reaching) one box from this many on share a trunk of this length.
+FAN, TRUNK = 3, 0.09
 
 HEADING_H = 0.34  # column heading band
 TOP = HEADING_H + 0.12  # first box's top edge
@@ -52,7 +58,7 @@ COLUMN_GAP = 0.30
 PAD_X = 0.05
 PAD_Y = 0.035
 MIN_BOX_GAP = 0.05
-MAX_BOX_GAP = 0.45
+MAX_BOX_GAP = 0.30
 LINE_SPACING = 1.22
 TEXT_COLOUR = "#1A1A1A"
 ARROW_COLOUR = "#4D4D4D"
@@ -140,7 +146,7 @@ class Graph:
 
 
 def build_graph(model: LogicModel) -> Graph:
-    """The stages that have elements, their boxes in workbook order, and the links among them."""
+    """The stages that have elements, their boxes in ID order, and the links among them."""
     by_stage: dict[str, list[Element]] = {s.key: [] for s in STAGES}
     for key in ("inputs", "components", "outputs", "mechanisms", "outcomes"):
         for el in model.elements[key]:
@@ -152,7 +158,9 @@ def build_graph(model: LogicModel) -> Graph:
     n = 0
     for ci, stage in enumerate(stages):
         col = []
-        for el in by_stage[stage.key]:
+        # In ID order (C1, C2, ..., C10), as a reader looks them up; rows without an ID last.
+        ordered = sorted(by_stage[stage.key], key=lambda e: (not e.id, id_key(e.id or "")))
+        for el in ordered:
             label = one_line(el.id or el.raw_id) or "(no ID)"
             node = Node(n, label, one_line(el.statement) or "(no text)", ci)
             col.append(node)
@@ -179,23 +187,22 @@ def build_graph(model: LogicModel) -> Graph:
     return Graph(stages, columns, edges)
 
 
-# --- ordering ---------------------------------------------------------------------------------
+# --- order ------------------------------------------------------------------------------------
 
 
-def _positions(columns: Sequence[Sequence[Node]]) -> dict[int, float]:
+def id_key(label: str) -> tuple[object, ...]:
+    """Natural order of IDs: C2 before C10; IDs without a number after those with one."""
+    parts = re.split(r"(\d+)", label.upper())
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
+
+
+def count_crossings(graph: Graph) -> int:
+    """Crossings among arrows joining the same pair of columns (a measure of clutter)."""
     pos: dict[int, float] = {}
-    for col in columns:
-        n = len(col)
+    for col in graph.columns:
         for i, node in enumerate(col):
-            pos[node.key] = (i + 0.5) / n
-    return pos
-
-
-def count_crossings(graph: Graph, columns: Sequence[Sequence[Node]] | None = None) -> int:
-    """Crossings among arrows joining the same pair of columns (the ones an order can fix)."""
-    columns = graph.columns if columns is None else columns
-    pos = _positions(columns)
-    stage = {n.key: n.stage for col in columns for n in col}
+            pos[node.key] = (i + 0.5) / len(col)
+    stage = {n.key: n.stage for n in graph.nodes}
     groups: dict[tuple[int, int], list[tuple[float, float]]] = {}
     for a, b in graph.edges:
         sa, sb = stage[a], stage[b]
@@ -208,60 +215,8 @@ def count_crossings(graph: Graph, columns: Sequence[Sequence[Node]] | None = Non
     for pairs in groups.values():
         pairs.sort()
         ends = [p[1] for p in pairs]
-        # Count inversions of the far ends (merge sort): O(k log k) per group.
-        total += _inversions(ends)
+        total += sum(1 for i in range(len(ends)) for j in range(i + 1, len(ends)) if ends[j] < ends[i])
     return total
-
-
-def _inversions(values: list[float]) -> int:
-    if len(values) < 2:
-        return 0
-    mid = len(values) // 2
-    left, right = values[:mid], values[mid:]
-    count = _inversions(left) + _inversions(right)
-    i = j = 0
-    merged = []
-    while i < len(left) and j < len(right):
-        if left[i] <= right[j]:
-            merged.append(left[i])
-            i += 1
-        else:
-            merged.append(right[j])
-            count += len(left) - i
-            j += 1
-    merged.extend(left[i:])
-    merged.extend(right[j:])
-    values[:] = merged
-    return count
-
-
-def order_columns(graph: Graph, sweeps: int = 6) -> int:
-    """Reorder boxes within columns to reduce crossings (barycentre sweeps); return crossings."""
-    neighbours: dict[int, list[int]] = {n.key: [] for n in graph.nodes}
-    for a, b in graph.edges:
-        neighbours[a].append(b)
-        neighbours[b].append(a)
-    stage = {n.key: n.stage for n in graph.nodes}
-    columns = [list(c) for c in graph.columns]
-    best = [list(c) for c in columns]
-    best_count = count_crossings(graph, columns)
-    for sweep in range(sweeps):
-        forward = sweep % 2 == 0
-        order = range(1, len(columns)) if forward else range(len(columns) - 2, -1, -1)
-        for ci in order:
-            pos = _positions(columns)
-            keyed = []
-            for i, node in enumerate(columns[ci]):
-                side = [pos[m] for m in neighbours[node.key]
-                        if (stage[m] < ci if forward else stage[m] > ci)]
-                keyed.append((sum(side) / len(side) if side else pos[node.key], i, node))
-            keyed.sort(key=lambda t: (t[0], t[1]))
-            columns[ci] = [node for _, _, node in keyed]
-        count = count_crossings(graph, columns)
-        if count < best_count:
-            best, best_count = [list(c) for c in columns], count
-    graph.columns = best
-    return best_count
 
 
 # --- text measuring and wrapping -------------------------------------------------------------
@@ -323,9 +278,30 @@ def drawable(text: str) -> str:
     return "".join(_glyph(ch)[0] for ch in text)
 
 
+@lru_cache(maxsize=1)
+def _bold_font() -> object:
+    from matplotlib import ft2font, get_data_path
+
+    return ft2font.FT2Font(os.path.join(get_data_path(), "fonts", "ttf", "DejaVuSans-Bold.ttf"))
+
+
+@lru_cache(maxsize=4096)
+def _bold_advance(ch: str) -> float:
+    """Advance width of ``ch`` in DejaVu Sans Bold, in ems (the regular width when it lacks it)."""
+    from matplotlib import ft2font
+
+    font = _bold_font()
+    if not font.get_char_index(ord(ch)):  # type: ignore[attr-defined]
+        return _glyph(ch)[1] * 1.1
+    flags = (ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags")
+             else ft2font.LOAD_NO_HINTING)  # matplotlib < 3.10
+    font.set_size(100, 72)  # type: ignore[attr-defined]
+    return font.load_char(ord(ch), flags=flags).linearHoriAdvance / 65536 / 100  # type: ignore[attr-defined]
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Approximate width of ``text`` in inches at ``size`` points."""
-    ems = sum(_glyph(ch)[1] for ch in text) * (1.08 if bold else 1.0)
+    """Width of ``text`` in inches at ``size`` points (DejaVu Sans metrics)."""
+    ems = sum(_bold_advance(ch) for ch in text) if bold else sum(_glyph(ch)[1] for ch in text)
     return ems * size / 72
 
 
@@ -389,53 +365,116 @@ def wrap(text: str, first_width: float, width: float, size: float, max_lines: in
 class Geometry:
     width: float
     height: float
-    box_w: float
+    widths: list[float]  # box width of each column
     font: float
     line_h: float
     xs: list[float]  # left edge of each column
+    lanes: list[float] = field(default_factory=list)  # room right of a column for its own links
+
+    @property
+    def box_w(self) -> float:
+        """The narrowest column's box width."""
+        return min(self.widths) if self.widths else 0.0
 
 
-def _box_lines_that_fit(n: int, line_h: float, body_h: float) -> int:
-    """Most lines per box for ``n`` boxes stacked in ``body_h`` inches (0 if not even one)."""
-    if n == 0:
-        return MAX_LINES
-    per_box = (body_h - (n - 1) * MIN_BOX_GAP) / n - 2 * PAD_Y
-    return max(0, min(MAX_LINES, int(per_box / line_h + 1e-9)))
+@lru_cache(maxsize=65536)
+def _wrapped(text: str, label: str, inner: float, font: float) -> tuple[float, tuple[str, ...]]:
+    """(first-line offset, lines) of a box's text wrapped to ``inner`` inches beside its ID."""
+    offset = text_width(label + "  ", font, bold=True)
+    if offset > inner * 0.6:  # a long ID: the text starts on the line below
+        return 0.0, ("", *wrap(drawable(text), inner, inner, font, MAX_LINES))
+    return offset, tuple(wrap(drawable(text), inner - offset, inner, font, MAX_LINES))
 
 
-def natural_height(graph: Graph, lines_per_box: int = 4) -> float:
-    """Height (inches) at which the fullest column fits at the largest font, ``lines_per_box``
-    lines to a box, and never less than the report page's."""
-    fullest = max((len(c) for c in graph.columns), default=0)
-    line_h = FONT_SIZES[0] * LINE_SPACING / 72
-    per_box = lines_per_box * line_h + 2 * PAD_Y + MIN_BOX_GAP
-    return max(HEIGHT_IN, TOP + BOTTOM_MARGIN + fullest * per_box)
+def _column_height(col: Sequence[Node], w: float, font: float) -> float:
+    line_h = font * LINE_SPACING / 72
+    lines = sum(max(1, len(_wrapped(n.text, n.label, w - 2 * PAD_X, font)[1])) for n in col)
+    return lines * line_h + len(col) * 2 * PAD_Y + max(0, len(col) - 1) * MIN_BOX_GAP
+
+
+def _width_to_fit(col: Sequence[Node], font: float, body_h: float, lo: float, hi: float) -> float | None:
+    """The narrowest box width (between ``lo`` and ``hi``) at which the column fits ``body_h``."""
+    if _column_height(col, hi, font) > body_h:
+        return None
+    if _column_height(col, lo, font) <= body_h:
+        return lo
+    for _ in range(9):
+        mid = (lo + hi) / 2
+        if _column_height(col, mid, font) <= body_h:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def _share(need: Sequence[float], total: float) -> list[float]:
+    """Widths at least ``need`` summing to ``total``: the narrowest columns widen first."""
+    level_lo, level_hi = 0.0, total
+    for _ in range(40):
+        level = (level_lo + level_hi) / 2
+        if sum(max(n, level) for n in need) > total:
+            level_hi = level
+        else:
+            level_lo = level
+    return [max(n, level_lo) for n in need]
+
+
+def _same_column_links(graph: Graph) -> list[int]:
+    """How many links join two boxes of the same column, per column."""
+    stage = {n.key: n.stage for n in graph.nodes}
+    counts = [0] * len(graph.columns)
+    for a, b in graph.edges:
+        if stage[a] == stage[b]:
+            counts[stage[a]] += 1
+    return counts
+
+
+def natural_height(graph: Graph, width: float = WIDTH_IN) -> float:
+    """Height (inches) at which every column fits at the largest font with its full text, the
+    columns sharing ``width`` equally; never less than the report page's."""
+    nc = max(1, len(graph.columns))
+    lanes = sum(min(LANE_MAX, LANE + LANE_STEP * (n - 1)) if n else 0.0
+                for n in _same_column_links(graph))
+    w = (width - 2 * SIDE_MARGIN - (nc - 1) * COLUMN_GAP - lanes) / nc
+    tallest = max((_column_height(col, w, FONT_SIZES[0]) for col in graph.columns), default=0.0)
+    return max(HEIGHT_IN, TOP + BOTTOM_MARGIN + tallest + 1e-6)
 
 
 def layout_graph(graph: Graph, width: float = WIDTH_IN, height: float = HEIGHT_IN) -> Geometry:
-    """Choose font size, wrap each box's text and place every box; return the geometry."""
+    """Choose the font and column widths so every box's full text fits; place every box.
+
+    Columns with more text get more width. When even the smallest font cannot fit the fullest
+    column, the drawing grows taller (the page scales it down).
+    """
     nc = max(1, len(graph.columns))
-    box_w = (width - 2 * SIDE_MARGIN - (nc - 1) * COLUMN_GAP) / nc
-    xs = [SIDE_MARGIN + i * (box_w + COLUMN_GAP) for i in range(nc)]
-    fullest = max((len(c) for c in graph.columns), default=0)
-    font = FONT_SIZES[-1]
-    for size in FONT_SIZES:
-        if _box_lines_that_fit(fullest, size * LINE_SPACING / 72, height - TOP - BOTTOM_MARGIN) >= 1:
-            font = size
-            break
-    line_h = font * LINE_SPACING / 72
+    lanes = [min(LANE_MAX, LANE + LANE_STEP * (n - 1)) if n else 0.0 for n in _same_column_links(graph)]
+    lanes += [0.0] * (nc - len(lanes))
+    avail = width - 2 * SIDE_MARGIN - (nc - 1) * COLUMN_GAP - sum(lanes)
     body_h = height - TOP - BOTTOM_MARGIN
-    if _box_lines_that_fit(fullest, line_h, body_h) < 1:
-        # Too many boxes for one page even at the smallest font: grow, the page scales it down.
-        body_h = fullest * (line_h + 2 * PAD_Y + MIN_BOX_GAP)
+    lo = min(MIN_BOX_W, avail / nc)
+    font, widths = FONT_SIZES[-1], None
+    for size in FONT_SIZES:
+        need = [_width_to_fit(col, size, body_h, lo, avail - lo * (nc - 1)) for col in graph.columns]
+        if all(n is not None for n in need) and sum(need) <= avail + 1e-9:  # type: ignore[arg-type]
+            font, widths = size, _share(need, avail)  # type: ignore[arg-type]
+            break
+    if widths is None:
+        # Too much text for one page even at the smallest font: width by amount of text.
+        load = [max(1.0, sum(text_width(n.text, font) for n in col)) for col in graph.columns]
+        widths = _share([max(lo, avail * x / sum(load) * 0.85) for x in load], avail) if graph.columns else [avail]
+    line_h = font * LINE_SPACING / 72
+    xs, x = [], SIDE_MARGIN
+    for ci in range(nc):
+        xs.append(x)
+        x += (widths[ci] if ci < len(widths) else 0) + lanes[ci] + COLUMN_GAP
+    tallest = max((_column_height(col, w, font) for col, w in zip(graph.columns, widths)), default=0)
+    if tallest > body_h:
+        body_h = tallest
         height = body_h + TOP + BOTTOM_MARGIN
-    inner = box_w - 2 * PAD_X
-    for col in graph.columns:
-        max_lines = max(1, _box_lines_that_fit(len(col), line_h, body_h))
+    for col, w in zip(graph.columns, widths):
         for node in col:
-            offset = text_width(node.label + "  ", font, bold=True)
-            node.first_offset = offset
-            node.lines = wrap(drawable(node.text), inner - offset, inner, font, max_lines)
+            node.first_offset, lines = _wrapped(node.text, node.label, w - 2 * PAD_X, font)
+            node.lines = list(lines)
             node.h = 2 * PAD_Y + max(1, len(node.lines)) * line_h
         total = sum(n.h for n in col)
         gap = (body_h - total) / (len(col) + 1) if col else 0
@@ -445,7 +484,7 @@ def layout_graph(graph: Graph, width: float = WIDTH_IN, height: float = HEIGHT_I
         for node in col:
             node.y = y
             y += node.h + gap
-    return Geometry(width, height, box_w, font, line_h, xs)
+    return Geometry(width, height, list(widths), font, line_h, xs, lanes)
 
 
 def _gaps(col: Sequence[Node], top: float, bottom: float) -> list[tuple[float, float]]:
@@ -458,32 +497,60 @@ def _gaps(col: Sequence[Node], top: float, bottom: float) -> list[tuple[float, f
     return [(a, b) for a, b in gaps if b - a > 0.01]
 
 
-def _route(graph: Graph, geo: Geometry) -> list[list[tuple[str, tuple[float, float]]]]:
-    """Each edge as a list of path steps ('M'/'L'/'C' with points), in drawing coordinates."""
+Steps = list[tuple[str, tuple[float, float]]]
+
+
+def _route(graph: Graph, geo: Geometry) -> list[Steps]:
+    """Each edge as a list of path steps ('M'/'L'/'C' with points), in drawing coordinates.
+
+    Links within one column curve through the lane beside it (longer links further out).
+    Where three or more arrows leave one box (or reach one), they share a short trunk, so a
+    dense fan reads as one bundle.
+    """
     nodes = {n.key: n for n in graph.nodes}
     gaps = [_gaps(col, TOP - 0.08, geo.height - 0.01) for col in graph.columns]
+    out_deg: dict[int, int] = {}
+    in_deg: dict[int, int] = {}
+    for a, b in graph.edges:
+        if nodes[a].stage < nodes[b].stage:
+            out_deg[a] = out_deg.get(a, 0) + 1
+            in_deg[b] = in_deg.get(b, 0) + 1
+    same = sorted((e for e in graph.edges if nodes[e[0]].stage == nodes[e[1]].stage),
+                  key=lambda e: abs(nodes[e[0]].y - nodes[e[1]].y))
+    rank: dict[tuple[int, int], int] = {}
+    per_col: dict[int, int] = {}
+    for e in same:
+        ci = nodes[e[0]].stage
+        rank[e] = per_col.get(ci, 0)
+        per_col[ci] = rank[e] + 1
     used: dict[tuple[int, int], int] = {}
     paths = []
     for a, b in graph.edges:
         s, t = nodes[a], nodes[b]
         ys, yt = s.y + s.h / 2, t.y + t.h / 2
         if s.stage == t.stage:
-            x = geo.xs[s.stage] + geo.box_w
-            bulge = COLUMN_GAP * 0.85
+            x = geo.xs[s.stage] + geo.widths[s.stage]
+            lane = geo.lanes[s.stage]
+            n = per_col[s.stage]
+            bulge = lane * (0.35 + 0.6 * (rank[(a, b)] + 1) / n)
+            ys, yt = s.y + s.h * 0.62, t.y + t.h * 0.38 if yt > ys else t.y + t.h * 0.62
             paths.append([("M", (x, ys)), ("C", (x + bulge, ys)), ("C", (x + bulge, yt)),
                           ("C", (x, yt))])
             continue
         if s.stage > t.stage:  # a backward link: from the left side of s to the right side of t
-            x0, x1 = geo.xs[s.stage], geo.xs[t.stage] + geo.box_w
+            x0, x1 = geo.xs[s.stage], geo.xs[t.stage] + geo.widths[t.stage]
             mid = (x0 + x1) / 2
             paths.append([("M", (x0, ys)), ("C", (mid, ys)), ("C", (mid, yt)), ("C", (x1, yt))])
             continue
-        x0 = geo.xs[s.stage] + geo.box_w
+        x0 = geo.xs[s.stage] + geo.widths[s.stage]
         x_end = geo.xs[t.stage]
-        steps: list[tuple[str, tuple[float, float]]] = [("M", (x0, ys))]
+        steps: Steps = [("M", (x0, ys))]
         cur_x, cur_y = x0, ys
+        if out_deg.get(a, 0) >= FAN:
+            cur_x = x0 + geo.lanes[s.stage] + TRUNK
+            steps.append(("L", (cur_x, ys)))
         for k in range(s.stage + 1, t.stage):
-            xl, xr = geo.xs[k], geo.xs[k] + geo.box_w
+            xl, xr = geo.xs[k], geo.xs[k] + geo.widths[k]
             frac = ((xl + xr) / 2 - x0) / (x_end - x0)
             want = ys + (yt - ys) * frac
             gi, (g0, g1) = min(enumerate(gaps[k]), key=lambda g: _gap_distance(g[1], want))
@@ -493,9 +560,13 @@ def _route(graph: Graph, geo: Geometry) -> list[list[tuple[str, tuple[float, flo
             offset = ((n_used + 1) // 2) * 0.02 * (1 if n_used % 2 else -1)
             y = min(max(centre + offset, g0 + 0.01), g1 - 0.01)
             steps += _curve(cur_x, cur_y, xl, y)
-            steps.append(("L", (xr, y)))
-            cur_x, cur_y = xr, y
-        steps += _curve(cur_x, cur_y, x_end, yt)
+            steps.append(("L", (xr + geo.lanes[k], y)))
+            cur_x, cur_y = xr + geo.lanes[k], y
+        if in_deg.get(b, 0) >= FAN:
+            steps += _curve(cur_x, cur_y, x_end - TRUNK, yt)
+            steps.append(("L", (x_end, yt)))
+        else:
+            steps += _curve(cur_x, cur_y, x_end, yt)
         paths.append(steps)
     return paths
 
@@ -570,15 +641,19 @@ def primitives(graph: Graph, geo: Geometry) -> list[Box | Curve | Label]:
     out: list[Box | Curve | Label] = []
     head_size = min(8.5, max(6.0, geo.font + 1.5))
     for ci, stage in enumerate(graph.stages):
-        x = geo.xs[ci]
+        x, w = geo.xs[ci], geo.widths[ci]
         colour = _hex(stage.colour)
-        out.append(Box(x, 0.02, geo.box_w, HEADING_H - 0.02, colour, colour, 0.0, 0.0))
-        lines = wrap(stage.title, geo.box_w - 0.08, geo.box_w - 0.08, head_size, 2)
-        lh = head_size * 1.1 / 72
+        out.append(Box(x, 0.02, w, HEADING_H - 0.02, colour, colour, 0.0, 0.0))
+        size = head_size
+        lines = wrap(stage.title, w - 0.08, w - 0.08, size, 2)
+        while size > 5 and (len(lines) > 2 or any(text_width(ln, size, True) > w - 0.06 for ln in lines)):
+            size -= 0.5
+            lines = wrap(stage.title, w - 0.08, w - 0.08, size, 2)
+        lh = size * 1.1 / 72
         top = 0.02 + (HEADING_H - 0.02 - len(lines) * lh) / 2
         for i, line in enumerate(lines):
-            out.append(Label(x + geo.box_w / 2, top + i * lh + ASCENT * head_size / 72 * 0.92,
-                             line, head_size, "#FFFFFF", True, "middle"))
+            out.append(Label(x + w / 2, top + i * lh + ASCENT * size / 72 * 0.92,
+                             line, size, "#FFFFFF", True, "middle"))
     head = max(0.035, geo.font * 0.007)
     for steps in _route(graph, geo):
         out.append(Curve(tuple(steps), ARROW_COLOUR, 0.55, head))
@@ -587,7 +662,7 @@ def primitives(graph: Graph, geo: Geometry) -> list[Box | Curve | Label]:
         colour = _hex(stage.colour)
         x = geo.xs[ci]
         for node in col:
-            out.append(Box(x, node.y, geo.box_w, node.h, _tint(stage.colour, stage.tint), colour,
+            out.append(Box(x, node.y, geo.widths[ci], node.h, _tint(stage.colour, stage.tint), colour,
                            0.035, 0.7))
             base = node.y + PAD_Y + ASCENT * geo.font / 72
             out.append(Label(x + PAD_X, base, drawable(node.label), geo.font, colour, True))
@@ -845,15 +920,15 @@ def render(model: LogicModel, fmt: str = "png", dpi: int = DPI, *, width: float 
 
     ``height`` defaults to the report page's (the font shrinks to fit, then the drawing grows);
     give ``height=0`` for a drawing as tall as its fullest column needs at the largest font
-    (the Diagram sheet: readable at 100% zoom whatever the model's size).
+    (the Diagram sheet: readable at 100% zoom whatever the model's size). Every box holds its
+    full text either way.
     """
     fmt = fmt.lower()
     if fmt not in ("png", "svg"):
         raise UsageError(f"the diagram can be saved as PNG or SVG, not '{fmt}'")
     graph = build_graph(model)
-    order_columns(graph)
     if height == 0:
-        height = natural_height(graph)
+        height = natural_height(graph, width)
     geo = layout_graph(graph, width, HEIGHT_IN if height is None else height)
     items = primitives(graph, geo)
     metadata = {

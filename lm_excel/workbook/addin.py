@@ -61,6 +61,12 @@ _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 #: Size of a sheet button (pixels), and the fill of its face.
 BUTTON_W, BUTTON_H = 138, 44
 BUTTON_FILL = "#1F6F8B"
+#: The note under the buttons (a shape named :data:`NOTE_SHAPE`), and its size in pixels.
+NOTE = ("These buttons run inside Excel with the free xlwings Lite add-in (Home > Add-ins): "
+        "nothing to install on the computer. Results appear here and on the Validation and "
+        "Measures plan sheets.")
+NOTE_SHAPE = "LmLiteNote"
+NOTE_W, NOTE_H = 430, 48
 
 
 def shape_name(macro: str) -> str:
@@ -148,10 +154,11 @@ def _named_buttons(pkg: Any) -> tuple[str, bytes]:
     start = pkg.sheet_parts()[L.START.name]
     drawing = next(pkg.internal_target(start, r) for r in pkg.rels(start) if r.type.endswith("/drawing"))
     xml = pkg.read(drawing).decode("utf-8")
-    for n, button in enumerate(BUTTONS, start=1):
-        xml, count = re.subn(rf'name="TextBox {n}"', f'name="{shape_name(button.macro)}"', xml)
+    names = [shape_name(b.macro) for b in BUTTONS] + [NOTE_SHAPE]
+    for n, name in enumerate(names, start=1):
+        xml, count = re.subn(rf'name="TextBox {n}"', f'name="{name}"', xml)
         if count != 1:
-            raise ValueError(f"button shape {n} not found in {drawing}")
+            raise ValueError(f"shape {n} ({name}) not found in {drawing}")
     return drawing, xml.encode("utf-8")
 
 
@@ -195,7 +202,7 @@ def is_lite(path: str | os.PathLike[str]) -> bool:
 
 def lite_hook(workbook: Any, start_ws: Any) -> None:
     """Builder hook: the three sheet buttons on Start (text boxes linked to the cells they cover)
-    and a note saying what they need. The shapes are named afterwards by :func:`add_addin`."""
+    and a note under them saying what they need. :func:`add_addin` names the shapes."""
     for button in BUTTONS:
         start_ws.insert_textbox(
             button.cell, button.caption,
@@ -210,13 +217,14 @@ def lite_hook(workbook: Any, start_ws: Any) -> None:
                 "line": {"none": True},
             },
         )
-    fmt = workbook.add_format({"font_name": "Arial", "font_size": 9, "font_color": "#4D4D4D",
-                               "italic": True, "text_wrap": True, "valign": "top"})
-    note_row = L.START_BUTTONS_ROW + 2  # 0-based row below the buttons
-    start_ws.merge_range(note_row, 4, note_row + 1, 6,
-                         "The buttons run inside Excel with the free xlwings Lite add-in (Home > "
-                         "Add-ins). Nothing to install on the computer; results appear here and on "
-                         "the Validation and Measures plan sheets.", fmt)
+    # The note is a shape in the same drawing as the buttons, so whatever keeps the buttons
+    # (lm_excel.workbook.carry, in a shared or merged copy too) keeps it with them.
+    start_ws.insert_textbox(
+        f"E{L.START_BUTTONS_ROW + 3}", NOTE,
+        {"width": NOTE_W, "height": NOTE_H, "x_offset": 2, "description": "What the buttons need",
+         "font": {"italic": True, "color": "#4D4D4D", "size": 9, "name": "Arial"},
+         "align": {"vertical": "top"}, "fill": {"none": True}, "line": {"none": True}},
+    )
 
 
 def build_lite_workbook(path: str | os.PathLike[str], records: Any = None,

@@ -386,7 +386,7 @@ def write_workbook_file(
 
 
 def _has_plan_table(grid: Grid) -> bool:
-    from lm_excel.measures.plan import find_plan_header
+    from lm_excel.workbook.plan_sheet import find_plan_header
 
     return find_plan_header(grid) is not None
 
@@ -397,7 +397,7 @@ def check_extras(model: Any, extras: Mapping[str, Grid], target: Path, what: str
     for name, grid in extras.items():
         got = model.extras.get(name, ())
         if name == L.MEASURES_PLAN.name and _has_plan_table(grid):
-            from lm_excel.measures.plan import plan_values
+            from lm_excel.workbook.plan_sheet import plan_values
 
             if plan_values(got) != plan_values(grid):
                 raise LmExcelError(f"the '{name}' sheet did not read back as written; {what}", target)

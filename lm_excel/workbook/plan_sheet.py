@@ -1,4 +1,8 @@
-"""Write a measures plan into a workbook's *Measures plan* sheet, and export it as CSV.
+"""The *Measures plan* sheet: read a plan from its grid, write a plan into it, export it as CSV.
+
+:func:`read_plan` (a grid) and :func:`saved_plan` (a model) read the plan a workbook holds as a
+:class:`~lm_excel.measures.plan.Plan`; :func:`plan_grid` lays a plan out as one block of values
+(for a live workbook); :func:`write_plan` writes it into a workbook file.
 
 The workbook is opened with openpyxl and only the *Measures plan* sheet and two hidden lists
 (the measures offered in the plan's dropdown, and the plan statuses) are rewritten; every other
@@ -12,18 +16,121 @@ workbook with buttons, build the plan from inside Excel, where the workbook itse
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from lm_excel.workbook import styles
 from lm_excel import layout as L
 from lm_excel.errors import OutputError
 from lm_excel.fileio import Output, Written, as_output, write_verified
-from lm_excel.model import col_letter
+from lm_excel.measures.library import MeasureLibrary, load_library
+from lm_excel.measures.plan import (
+    DesignStrand,
+    Plan,
+    PlanRow,
+    local_measures,
+    plan_from_rows,
+    recommend_design,
+)
+from lm_excel.model import CellRef, LogicModel, a1, cell_text, col_letter
+from lm_excel.workbook import styles
+from lm_excel.workbook.parse import find_header_row
 from lm_excel.workbook.safe_xl import set_text
-from lm_excel.measures.library import MeasureLibrary
-from lm_excel.measures.plan import DesignStrand, MeasuresPlan, parse_plan_grid
+
+Grid = Sequence[Sequence[object]]
+
+# --- reading the sheet ----------------------------------------------------------------------------
+
+
+def find_plan_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    """The plan table's header row (0-based) and column index per column key, or None."""
+    return find_header_row(grid, L.MEASURES_PLAN, required=("ref", "measure"), rows=20)
+
+
+def plan_rows(grid: Grid, sheet: str = L.MEASURES_PLAN.name) -> list[PlanRow]:
+    """The rows of a *Measures plan* grid (values from A1), each with its cells on the sheet.
+    Columns the user moved are found by their headers; rows typed below the recommended
+    design are plan rows too; blank rows are skipped."""
+    found = find_plan_header(grid)
+    if found is None:
+        return []
+    header_r, mapping = found
+    design = L.plan_design_rows(grid)
+    rows = []
+    for r in range(header_r + 1, len(grid)):
+        if r in design:
+            continue
+        row = grid[r]
+        values = {k: cell_text(row[c]) if c < len(row) else "" for k, c in mapping.items()}
+        if not any(values.values()):
+            continue
+        cells = {k: CellRef(sheet, a1(r + 1, c + 1)) for k, c in mapping.items()}
+        rows.append(PlanRow.from_values(values, cells=cells, sheet_row=r + 1))
+    return rows
+
+
+def read_plan(grid: Grid, library: MeasureLibrary | None = None) -> Plan | None:
+    """The plan held in a *Measures plan* grid, or None when the grid has no plan table.
+
+    A table header with no rows under it is a plan (an empty one). The design is the one that
+    follows from the rows; ``tracked`` says whether the hidden 'Generated' column was found.
+    """
+    found = find_plan_header(grid)
+    if found is None:
+        return None
+    return plan_from_rows(plan_rows(grid), library, tracked="generated" in found[1])
+
+
+def saved_plan(model: LogicModel) -> Plan | None:
+    """The plan saved in a model's workbook (its *Measures plan* sheet, with the user's edits),
+    with the measures it chooses from (the shipped library and My measures); None without one."""
+    grid = model.extras.get(L.MEASURES_PLAN.name, ())
+    if find_plan_header(grid) is None:
+        return None
+    return read_plan(grid, load_library(extra=local_measures(model)[0]))
+
+
+def plan_values(grid: Grid) -> list[tuple[str, ...]]:
+    """The plan rows of a grid as tuples of texts (every column): to check a written plan."""
+    return [tuple(r.values().values()) for r in plan_rows(grid)]
+
+
+def plan_grid(plan: Plan) -> list[list[object]]:
+    """The *Measures plan* sheet as one block of values from A1, laid out as :func:`write_plan`
+    lays it out (title, intro, header row, one row per measure, then the recommended design)."""
+    columns = L.PLAN_COLUMNS
+    header_row = L.HEADER_ROW
+    design_row = header_row + max(len(plan.rows), 1) + 2
+    grid: list[list[object]] = [[""] * len(columns) for _ in range(design_row + len(plan.design))]
+    grid[0][0] = L.MEASURES_PLAN.name
+    grid[1][0] = (f"{L.MEASURES_PLAN.intro} The recommended evaluation design is below the table "
+                  f"(row {design_row}).")
+    grid[header_row - 1] = [col.header for col in columns]
+    for i, row in enumerate(plan.rows):
+        grid[header_row + i] = list(row.values().values())
+    grid[design_row - 1][0] = L.PLAN_DESIGN_MARKER
+    for n, strand in enumerate(plan.design, start=1):
+        line = grid[design_row - 1 + n]
+        line[0], line[1], line[2] = f"{n}.", strand.title, strand.detail
+        line[9] = strand.source
+    return grid
+
+
+def plan_csv_text(plan: Plan) -> str:
+    """The plan's visible columns as CSV text, headed as in the workbook."""
+    import csv
+    import io
+
+    visible = [c for c in L.PLAN_COLUMNS if c.key not in L.PLAN_HIDDEN]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.header for c in visible])
+    for row in plan.rows:
+        writer.writerow([getattr(row, c.key) for c in visible])
+    return out.getvalue()
+
+
+# --- writing the sheet ----------------------------------------------------------------------------
 
 # The template's font and colours (contrast of at least 4.5:1 on white), as openpyxl takes them.
 _FONT = styles.FONT
@@ -76,7 +183,7 @@ def _text_cell(ws: Any, row: int, col: int, value: str, **style: Any) -> Any:
     return cell
 
 
-def _plan_sheet(wb: Any, rows: Sequence[Mapping[str, object]], design: Sequence[DesignStrand]) -> None:
+def _plan_sheet(wb: Any, rows: Sequence[PlanRow], design: Sequence[DesignStrand]) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.pagebreak import Break
@@ -122,7 +229,7 @@ def _plan_sheet(wb: Any, rows: Sequence[Mapping[str, object]], design: Sequence[
     for r, row in enumerate(rows, start=header_row + 1):
         shown = []
         for c, col in enumerate(columns, start=1):
-            value = str(row.get(col.key, "") or "")
+            value = getattr(row, col.key)
             _text_cell(ws, r, c, value, font=text_font, alignment=wrap)
             if col.key not in L.PLAN_HIDDEN:
                 shown.append((value, col.width))
@@ -186,7 +293,7 @@ def _plan_sheet(wb: Any, rows: Sequence[Mapping[str, object]], design: Sequence[
     ws.oddFooter.right.text = "Page &P of &N"
 
 
-def _render(src: Path, rows: Sequence[Mapping[str, object]], design: Sequence[DesignStrand],
+def _render(src: Path, rows: Sequence[PlanRow], design: Sequence[DesignStrand],
             library: MeasureLibrary | Callable[[Any], MeasureLibrary], out: Path, keep_vba: bool,
             extra: Sequence[tuple[str, Sequence[object]]] = ()) -> None:
     """Open ``src``, write the plan sheet (``rows``, ``design``) and its lists (the measures of
@@ -219,20 +326,18 @@ def _render(src: Path, rows: Sequence[Mapping[str, object]], design: Sequence[De
 
 def _extra_columns(grid: Sequence[Sequence[object]]) -> list[tuple[str, list[object]]]:
     """Columns a user added to a plan grid (not the plan's own), with their values per plan row."""
-    from lm_excel.model import cell_text
-    from lm_excel.measures.plan import find_plan_header, parse_plan_grid
-
     found = find_plan_header(grid)
     if found is None:
         return []
     header_r, mapping = found
     own = set(mapping.values())
-    rows = parse_plan_grid(grid)[0]
+    rows = plan_rows(grid)
     out = []
     for c, head in enumerate(grid[header_r]):
         if c in own or not cell_text(head):
             continue
-        values = [grid[r["_row"] - 1][c] if c < len(grid[r["_row"] - 1]) else None for r in rows]
+        values = [grid[r.sheet_row - 1][c] if c < len(grid[r.sheet_row - 1]) else None
+                  for r in rows]
         out.append((cell_text(head), values))
     return out
 
@@ -247,11 +352,9 @@ def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[obj
     that sheet. ``path`` is a file being written (not yet checked), not a user's file.
     """
     from lm_excel.workbook.parse import find_sheet, parse_list_sheet
-    from lm_excel.measures.library import load_library
-    from lm_excel.measures.plan import COLUMNS, local_measures, parse_plan_grid, recommend_design
 
     target = Path(path)
-    rows = [{c: r.get(c, "") for c in COLUMNS} for r in parse_plan_grid(grid)[0]]
+    rows = [PlanRow.from_values(r.values()) for r in plan_rows(grid)]
 
     def library(wb: Any) -> MeasureLibrary:
         """The measures the model offers for the dropdown: shipped ones plus My measures."""
@@ -263,7 +366,7 @@ def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[obj
 
     side = target.with_name(f"{target.stem}.plan{target.suffix}")
     try:
-        # No pandas here: the rows are written as they are; the design follows from them.
+        # The rows are written as they are; the design follows from them.
         _render(target, rows, recommend_design(rows), library, side,
                 target.suffix.lower() == ".xlsm", _extra_columns(grid))
         os.replace(side, target)
@@ -272,7 +375,7 @@ def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[obj
             side.unlink()
 
 
-def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
+def write_plan(source: str | os.PathLike[str], plan: Plan,
                target: Output | str | os.PathLike[str] | None = None) -> Written:
     """Write ``plan`` into the *Measures plan* sheet of a copy of ``source`` saved as ``target``.
 
@@ -294,24 +397,24 @@ def write_plan(source: str | os.PathLike[str], plan: MeasuresPlan,
     def write(tmp: Path) -> None:
         from lm_excel.workbook.carry import carry_parts
 
-        _render(src, plan.rows(), plan.design, plan.library, tmp, keep_vba)
+        _render(src, plan.rows, plan.design, plan.library or load_library(), tmp, keep_vba)
         carry_parts(src, tmp)  # what openpyxl dropped: the xlwings Lite add-in, shapes, ...
 
-    expected = [(r["ref"], r["measure"]) for r in plan.rows()]
+    expected = [(r.ref, r.measure) for r in plan.rows]
 
     def verify(tmp: Path) -> None:
-        got, _ = parse_plan_grid(read_workbook(tmp).extras.get(L.MEASURES_PLAN.name, ()))
-        if [(r["ref"], r["measure"]) for r in got] != expected:
+        got = plan_rows(read_workbook(tmp).extras.get(L.MEASURES_PLAN.name, ()))
+        if [(r.ref, r.measure) for r in got] != expected:
             raise OutputError("the measures plan did not read back as written; nothing was saved",
                               dest)
 
     return out.write(write, verify)
 
 
-def write_plan_csv(plan: MeasuresPlan, target: str | os.PathLike[str]) -> Path:
+def write_plan_csv(plan: Plan, target: str | os.PathLike[str]) -> Path:
     """Export the plan's visible columns as CSV (UTF-8 with a byte-order mark, for Excel)."""
     dest = Path(target)
-    text = plan.to_csv_text()
+    text = plan_csv_text(plan)
 
     def verify(tmp: Path) -> None:
         if tmp.read_text(encoding="utf-8-sig") != text:
@@ -321,4 +424,5 @@ def write_plan_csv(plan: MeasuresPlan, target: str | os.PathLike[str]) -> Path:
                                                            newline=""), verify)
 
 
-__all__ = ["rewrite_plan_sheet", "write_plan", "write_plan_csv"]
+__all__ = ["find_plan_header", "plan_csv_text", "plan_grid", "plan_rows", "plan_values",
+           "read_plan", "rewrite_plan_sheet", "saved_plan", "write_plan", "write_plan_csv"]

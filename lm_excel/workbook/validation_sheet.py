@@ -2,18 +2,17 @@
 
 :func:`write_validation` lays the report out through any :class:`~lm_excel.workbook.sheetwriter.SheetWriter`
 (a file through openpyxl here; a live workbook through xlwings in the Excel buttons).
-:func:`check_file` is the file path: read, check, write a checked copy (or the file itself, after a
-backup) atomically, and verify that the copy reads back with exactly the input's values.
+:func:`write_checked` writes a checked copy of a file (or the file itself, after a backup)
+atomically, and verifies that the copy reads back with exactly the input's values. Reading and
+checking are the use case's (:func:`lm_excel.usecases.check_workbook`).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from lm_excel import layout as L
-from lm_excel.checks import validate
 from lm_excel.errors import LmExcelError, UsageError
 from lm_excel.fileio import Output, claim_output
 from lm_excel.findings import SEVERITIES, Finding, Report
@@ -172,45 +171,33 @@ def _status(writer: SheetWriter, actual: dict[str, str], report: Report) -> None
 # --- files -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    report: Report
-    model: LogicModel
-    output: Path | None = None  # the workbook written, if any
-    backup: Path | None = None  # the backup of the input, when written in place
-
-
 def checked_name(path: Path) -> Path:
     """Default output beside the input: 'name-checked.xlsx' (or '.xlsm')."""
     return path.with_name(f"{path.stem}-checked{path.suffix}")
 
 
-def check_file(
-    path: str | os.PathLike[str],
+def write_checked(
+    src: Path,
+    model: LogicModel,
+    report: Report,
     *,
-    write: bool = False,
     out: str | os.PathLike[str] | None = None,
     in_place: bool = False,
     highlight: bool = True,
     force: bool = False,
-) -> CheckResult:
-    """Check a workbook file; with ``write``, also write the Validation sheet.
+) -> tuple[Path, Path | None]:
+    """Write ``report`` on the Validation sheet of a copy of the workbook file ``src`` (whose
+    logic model is ``model``); return the file written and the backup made, if any.
 
     The result goes to ``out`` (default: '<name>-checked.xlsx' beside the input) or, with
     ``in_place``, into the input itself after a backup copy, under the output policy
-    (:func:`lm_excel.fileio.claim_output`; ``force`` allows replacing an existing output). The
-    input is only read unless ``in_place`` is given. Whatever is written is written atomically
-    and checked: re-read, its logic model must equal the input's value for value.
+    (:func:`lm_excel.fileio.claim_output`; ``force`` allows replacing an existing output).
+    Whatever is written is written atomically and checked: re-read, its logic model must equal
+    the input's value for value.
     """
-    from lm_excel.measures.plan import readiness_plan
     from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
 
-    src = Path(path)
-    model = read_workbook(src)  # an unreadable input is the first thing to say
-    report = validate(model, readiness_plan(model))  # readiness rules run when there is a plan
-    if not (write or in_place or out is not None):
-        return CheckResult(report, model)
     target = _claim_checked_output(src, out, in_place=in_place, force=force)
     suffix = src.suffix.lower()
     expected = model.to_records().normalised()
@@ -243,12 +230,12 @@ def check_file(
                                target.path)
 
     written = target.write(write_file, verify)
-    return CheckResult(report, model, written.path, written.backup)
+    return written.path, written.backup
 
 
 def _claim_checked_output(src: Path, out: str | os.PathLike[str] | None, *, in_place: bool,
                           force: bool) -> Output:
-    """Where ``check_file`` may write its checked copy (the output policy, and the same type)."""
+    """Where ``write_checked`` may write (the output policy), keeping the input's file type."""
     if in_place and out is not None:
         raise UsageError("give either an output file (-o) or --in-place, not both")
     requested = src if in_place else (Path(out) if out is not None else checked_name(src))

@@ -1,0 +1,33 @@
+"""Edges of the design recommendation that mutation testing found unprotected (see
+docs/testing.md): what the Intervention sheet must still say, and how a too-small pilot reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_design import _design
+
+SCHOOLS = "Some schools or early-years settings"
+FAMILIES = "A cohort of families"
+
+
+@pytest.mark.parametrize(("setting", "asks"), [
+    ({"delivery_unit": SCHOOLS}, "Say how many schools or settings deliver it"),
+    ({"delivery_unit": SCHOOLS, "delivery_units": "12"}, None),
+    ({"delivery_unit": FAMILIES}, "Say how many families it reaches a year"),
+    ({"delivery_unit": FAMILIES, "reach": "150"}, None),
+])
+def test_the_design_asks_for_the_scale_only_when_it_is_missing(setting, asks):
+    missing = _design(nation="England", **setting).missing
+    scale = [m for m in missing if m.startswith("Say how many")]
+    assert scale == ([] if asks is None else [next(m for m in missing if m.startswith(asks))])
+
+
+@pytest.mark.parametrize(("setting", "start"), [
+    ({"delivery_unit": FAMILIES, "reach": "40"}, "40 families are too few"),
+    ({"delivery_unit": SCHOOLS, "delivery_units": "1"}, "one school or setting"),
+])
+def test_a_pilot_too_small_to_compare_says_so_in_a_sentence(setting, start):
+    first = _design(nation="England", **setting).strands[0]
+    assert first.title == "Pilot now, comparison later"
+    assert first.why.startswith(start[0].upper() + start[1:])
