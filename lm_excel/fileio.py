@@ -209,6 +209,60 @@ def backup(path: Path) -> Path:
             tmp.unlink()
 
 
+@contextmanager
+def exclusive_lock(path: Path | None, wait: float = 60.0) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``path`` (None: no lock) for the body.
+
+    For a read-change-write of one file in place: a second lm-excel run on the same file waits
+    (up to ``wait`` seconds, then :class:`OutputError`) until the first has replaced it, then
+    reads the new file. A file open in Excel or LibreOffice (its lock file beside it) is refused.
+    The lock is advisory (``flock``; ``msvcrt.locking`` on Windows): other programs are kept off by the atomic replace instead.
+    """
+    if path is None:
+        yield
+        return
+    import time
+
+    refuse_if_open(path)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError as exc:
+            raise OutputError(os_error_text(exc, "cannot be opened"), path) from None
+        try:
+            while True:
+                try:
+                    _lock_fd(fd)
+                    break
+                except (BlockingIOError, PermissionError):
+                    if time.monotonic() > deadline:
+                        raise OutputError("is being changed by another lm-excel run; try again when it "
+                                          "has finished", path) from None
+                    time.sleep(0.05)
+            try:
+                same = os.fstat(fd).st_ino == os.stat(path).st_ino
+            except OSError:
+                same = False
+            if same:  # else another run replaced the file while this one waited: lock the new one
+                yield
+                return
+        finally:
+            os.close(fd)
+
+
+def _lock_fd(fd: int) -> None:
+    """Lock an open file exclusively without waiting (BlockingIOError/PermissionError if held)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 # --- the output policy -------------------------------------------------------------------------
 
 

@@ -284,12 +284,28 @@ class Report:
         lead = "; ".join(f.info.title for f in self.headlines)
         return f"{lead}; {counts}" if lead else counts
 
+    def verdict(self) -> str:
+        """The check's conclusion in one sentence, as an evaluator would put it."""
+        errors = [f for f in self.headlines if f.severity == "error"]
+        if errors:
+            return f"Not ready to evaluate: {errors[0].message}"
+        if self.counts["error"]:
+            return ("Not ready to evaluate: fix the errors listed first; they stop parts of the "
+                    "model being read or linked.")
+        if self.headlines:
+            gaps = "; ".join(f.info.title.lower() for f in self.headlines)
+            return f"Can be evaluated, but with gaps an evaluator will ask about: {gaps}."
+        if self.counts["warning"]:
+            return "Can be evaluated; the warnings say how to make it clearer and easier to measure."
+        return "Ready to evaluate: no problems found."
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "format": JSON_FORMAT,
             "source": self.source,
             "checked_at": self.checked_at.isoformat(),
             "valid": self.valid,
+            "verdict": self.verdict(),
             "counts": self.counts,
             "findings": [f.to_dict() for f in self.findings],
         }

@@ -299,6 +299,37 @@ def billion_laughs_sheet(folder: Path, example: Path) -> Path:
     })
 
 
+def many_rows(folder: Path, example: Path, rows: int = 1_500_000) -> Path:
+    """A sheet of ``rows`` one-cell rows (a few MB zipped): refused at once, not read for minutes."""
+    path = folder / "many rows.xlsx"
+    with zipfile.ZipFile(example) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            if info.filename == "xl/worksheets/sheet7.xml":
+                with out.open(info.filename, "w") as fh:
+                    fh.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+                             b'spreadsheetml/2006/main"><sheetData>')
+                    step = 10_000
+                    for first in range(1, rows + 1, step):
+                        fh.write(b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (r, r, r)
+                                          for r in range(first, min(first + step, rows + 1))))
+                    fh.write(b"</sheetData></worksheet>")
+            else:
+                out.writestr(info.filename, src.read(info))
+    return path
+
+
+def last_row_written(folder: Path, example: Path) -> Path:
+    """Every sheet ends with an empty formatted row 1,048,576, as LibreOffice writes after a
+    deleted row: a normal workbook, read as one."""
+
+    def add(data: bytes) -> bytes:
+        return data.replace(b"</sheetData>", b'<row r="1048576" s="1" customFormat="1"/></sheetData>', 1)
+
+    with zipfile.ZipFile(example) as src:
+        sheets = [n for n in src.namelist() if n.startswith("xl/worksheets/sheet")]
+    return _rewrite(example, folder / "last row.xlsx", {n: add for n in sheets})
+
+
 def zip_bomb(folder: Path, example: Path, megabytes: int = 64) -> Path:
     """A worksheet part of ``megabytes`` MB of empty rows that compresses about 1000 times."""
     path = folder / "bomb.xlsx"

@@ -11,7 +11,6 @@ from lm_excel.model import ModelRecords
 
 from .modelkit import example, model_of, row
 
-
 #: The logic-chain codes (stable codes: see docs/checks.md).
 CHAIN = {"component-leads-nowhere", "input-unused", "mechanism-no-trigger", "mechanism-leads-nowhere",
          "output-no-component", "outcome-no-contributor", "outcome-unreachable", "outcomes-unreachable"}

@@ -32,8 +32,9 @@ def test_the_cli_leads_with_the_headline_and_lists_its_rows_under_it(unlinked_xl
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert lines[0] == "unlinked.xlsx: needs fixing (No causal chain; 2 errors, 0 warnings, 0 notes)"
-    assert lines[2] == "The model as a whole"
-    assert lines[3].startswith("  (workbook)  error [no-causal-chain]: No component is linked")
+    assert lines[1].startswith("Not ready to evaluate: No component is linked through a mechanism")
+    assert lines[3] == "The model as a whole"
+    assert lines[4].startswith("  (workbook)  error [no-causal-chain]: No component is linked")
     assert "      - Mechanisms!C4 [mechanism-no-trigger] M1: " in proc.stdout
     # each row it concerns once, under the headline, and not again by sheet
     assert proc.stdout.count("[mechanism-no-trigger] M1") == 1
@@ -54,6 +55,8 @@ def test_the_validation_sheet_leads_with_the_headline_and_its_rows(tmp_path, unl
     result = check_file(unlinked_xlsx, write=True, out=tmp_path / "out.xlsx")
     ws = openpyxl.load_workbook(result.output)["Validation"]
     assert ws.cell(SUMMARY_ROW + 2, 2).value.startswith("Needs fixing: No causal chain; 2 errors")
+    assert ws.cell(SUMMARY_ROW + 6, 1).value == "Verdict"
+    assert ws.cell(SUMMARY_ROW + 6, 2).value.startswith("Not ready to evaluate: No component is linked")
     first = TABLE_HEADER_ROW + 1
     assert [ws.cell(first, c).value for c in (1, 2, 3)] == ["Error", "no-causal-chain", "(workbook)"]
     assert ws.cell(first, 2).font.bold
@@ -66,3 +69,18 @@ def test_the_validation_sheet_leads_with_the_headline_and_its_rows(tmp_path, unl
     assert ws.cell(after + 1, 1).value is None
     # the details' cells are highlighted like any finding's
     assert any("C4" in str(cf.sqref) for cf in openpyxl.load_workbook(result.output)["Mechanisms"].conditional_formatting)
+
+
+def test_a_sheet_wide_finding_lists_its_rows_in_the_cli_and_on_the_validation_sheet(tmp_path):
+    rec = example()
+    for a in rec.elements["assumptions"]:
+        a["how_tested"] = ""
+    path = build_workbook(tmp_path / "untested.xlsx", rec)
+    proc = run_cli("check", str(path))
+    assert "warning [assumptions-untested]: 4 assumptions rated weak" in proc.stdout
+    assert "      - Assumptions!E6 [assumption-untested] A3: " in proc.stdout
+    result = check_file(path, write=True, out=tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(result.output)["Validation"]
+    first = TABLE_HEADER_ROW + 1
+    assert [ws.cell(first + i, 2).value for i in range(5)] == ["assumptions-untested"] + ["assumption-untested"] * 4
+    assert ws.cell(first + 1, 6).value.startswith(DETAIL_MARK)

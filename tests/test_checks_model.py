@@ -151,6 +151,12 @@ def test_delivery_or_an_outcome_is_not_a_mechanism():
     assert "describes delivery" in got["M1"] and "reads like an outcome" in got["M2"]
 
 
+def test_a_way_of_working_is_not_a_mechanism():
+    rec = example()
+    row(rec, "mechanisms", "M2")["mechanism"] = "Partnership working"
+    assert [f.element_id for f in _found(rec, "mechanism-no-causal-account")] == ["M2"]
+
+
 def test_a_named_mechanism_without_delivery_or_outcome_words_is_left_alone():
     rec = example()
     row(rec, "mechanisms", "M3")["mechanism"] = "Relationship-based practice with a consistent keyworker"
@@ -188,8 +194,8 @@ def test_a_long_term_outcome_feeding_a_short_term_one_runs_backwards_but_a_loop_
     ("Improved emotional and behavioural wellbeing of children", []),
     ("Improved health and wellbeing of young carers", []),
     ("Increased practitioner confidence in supporting families both in person and virtually", []),
-    ("Improved family experience of support, with more families saying they could choose how and "
-     "when they were helped", []),
+    (("Improved family experience of support, with more families saying they could choose how and "
+      "when they were helped"), []),
     ("Fewer children becoming subject to child protection plans or entering care", []),
     ("Women use GP, housing and substance misuse services more", []),
     ("Better access to housing and debt advice", []),
@@ -224,6 +230,10 @@ def test_direction_contradicting_the_statement_both_ways_and_mixed_wording_left_
     ("Stronger families", True),
     ("Children are safer at home", False),
     ("More parents in work", False),
+    ("Better health outcomes", True),
+    ("Improved educational outcomes for looked-after children", True),
+    ("Improved health and wellbeing outcomes", False),
+    ("Positive experiences of care for children and families", False),
 ])
 def test_vagueness_is_judged_by_what_is_missing_not_by_length(text, vague):
     rec = example()
@@ -246,8 +256,9 @@ def test_a_proper_noun_component_with_its_fields_filled_is_not_vague():
     ("TBC", "TBC"), ("tbd.", "tbd."), ("xxx", "xxx"), ("e.g.", "e.g."), ("?", "?"),
     ("TBC with finance", "TBC"), ("About xxx families a year", "xxx"),
     ("[insert references here]", "[insert references here]"),
-    ("Parents, e.g. those with past involvement", ""), ("Fewer exclusions (TBC: which schools join "
-     "the pilot and when the baseline data arrive)", ""), ("Text mentioning a placeholder", ""),
+    ("Parents, e.g. those with past involvement", ""),
+    (("Fewer exclusions (TBC: which schools join the pilot and when the baseline data arrive)"), ""),
+    ("Text mentioning a placeholder", ""),
 ])
 def test_placeholders_only_when_the_text_is_one(text, found):
     assert placeholder(text) == found
@@ -296,3 +307,29 @@ def test_a_missing_long_term_outcome_is_a_warning_not_an_error():
             o["timescale"] = "Medium term"
     rep = validate(model_of(rec))
     assert rep.valid and [f.code for f in rep.findings] == ["no-timescale-outcome"]
+
+
+def test_the_same_gap_on_three_rows_is_said_once_for_the_sheet():
+    rec = example()
+    for n in rec.elements["negatives"][:2]:
+        n["mitigation"] = ""
+    assert [f.code for f in validate(model_of(rec)).findings] == ["negative-unmanaged"] * 2  # two: each its own
+    rec.elements["negatives"][2]["monitoring"] = ""
+    (f,) = validate(model_of(rec)).findings
+    assert f.code == "negatives-unmanaged" and f.message.startswith("3 negative consequences")
+    assert [d.element_id for d in f.details] == ["NC1", "NC2", "NC3"] and f.ref == "'Negative consequences'!G4"
+
+
+def test_the_verdict_reads_as_an_evaluators_conclusion():
+    assert validate(model_of()).verdict() == "Ready to evaluate: no problems found."
+    assert validate(model_of(_unlinked(example()))).verdict().startswith("Not ready to evaluate: No component")
+    rec = example()
+    rec.elements["outputs"] = []
+    assert validate(model_of(rec)).verdict() == ("Can be evaluated, but with gaps an evaluator will ask "
+                                                 "about: no outputs.")
+    row(rec, "outcomes", "OC3")["timescale"] = ""
+    assert validate(model_of(rec)).verdict().startswith("Not ready to evaluate: fix the errors")
+    rec = example()
+    row(rec, "inputs", "IN2")["detail"] = "TBC"
+    rep = validate(model_of(rec))
+    assert rep.verdict().startswith("Can be evaluated; the warnings") and rep.to_dict()["verdict"] == rep.verdict()

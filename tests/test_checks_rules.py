@@ -104,6 +104,16 @@ def _untriggered(*ids: str) -> Callable[[ModelRecords], None]:
     return edit
 
 
+def _unmanaged(rec: ModelRecords) -> None:
+    for n in rec.elements["negatives"]:
+        n.update(mitigation="", monitoring="")
+
+
+def _untested(rec: ModelRecords) -> None:
+    for a in rec.elements["assumptions"]:
+        a["how_tested"] = ""
+
+
 def _no_descriptions(rec: ModelRecords) -> None:
     for c in rec.elements["components"]:
         c["description"] = ""
@@ -213,6 +223,8 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "negative-unmanaged": (records_case(setter("negatives", "NC2", monitoring="")),
                            [("'Negative consequences'!H5", "NC2")]),
     "assumption-untested": (records_case(setter("assumptions", "A2", how_tested="")), [("Assumptions!E5", "A2")]),
+    "negatives-unmanaged": (records_case(_unmanaged), [("'Negative consequences'!G4", "")]),
+    "assumptions-untested": (records_case(_untested), [("Assumptions!E5", "")]),
     # evaluation readiness
     "primary-unmeasured": (_plan(OC9=None), [("Outcomes!G12", "OC9")]),
     "no-baseline": (_plan(OC4={"baseline": ""}), [("Outcomes!A7", "OC4")]),
@@ -423,7 +435,7 @@ def test_report_counts_sorting_and_json_shape():
     assert list(rep.by_sheet()) == ["Intervention", "Components", "Outcomes"]
     assert [f.severity for f in rep.at_or_above("error")] == ["error"] * 3
     data = rep.to_dict()
-    assert set(data) == {"format", "source", "checked_at", "valid", "counts", "findings"}
+    assert set(data) == {"format", "source", "checked_at", "valid", "verdict", "counts", "findings"}
     assert set(data["findings"][0]) == {"code", "severity", "category", "title", "sheet", "cell", "ref",
                                         "element_id", "message", "fix", "details"}
     assert rep.summary() == "3 errors, 1 warning, 0 notes"

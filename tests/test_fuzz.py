@@ -151,7 +151,9 @@ def _downstream(model: LogicModel, outdir: Path, path: Path | None = None) -> No
         # the measures plan, written with openpyxl; share and merge, written with the builder
         from lm_excel.usecases.plan import plan_of as make_plan
         from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
-        from lm_excel.exchange.partners import diff_files, merge_files, share_file
+        from lm_excel.exchange.diff import diff_files
+        from lm_excel.exchange.merge import merge_files
+        from lm_excel.exchange.share import share_file
 
         try:
             plan = make_plan(model)

@@ -135,6 +135,7 @@ def test_defusedxml_is_a_runtime_dependency():
         ("MAX_PARTS", 10, "parts, above the limit of 10"),
         ("MAX_SHEETS", 5, "sheets, above the limit of 5"),
         ("MAX_ROWS", 10, "has more than 10 rows"),
+        ("MAX_CELLS", 50, "has more than 50 cells"),
         ("MAX_CELL_CHARS", 100, "above the limit of 100 "),
     ],
 )
@@ -152,7 +153,7 @@ def test_every_documented_limit_refuses_the_file(tmp_path, example_xlsx, monkeyp
 def test_limits_are_documented_in_the_security_page():
     page = (Path(__file__).resolve().parents[1] / "docs" / "security.md").read_text()
     for name in ("MAX_FILE_BYTES", "MAX_UNCOMPRESSED_BYTES", "MAX_COMPRESSION_RATIO", "MAX_PARTS",
-                 "MAX_SHEETS", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELL_CHARS"):
+                 "MAX_SHEETS", "MAX_ROWS", "MAX_CELLS", "MAX_COLUMNS", "MAX_CELL_CHARS"):
         value = getattr(reader, name)
         assert name in page, name
         shown = f"{value:,}" if value < 1024 * 1024 else f"{value // (1024 * 1024)} MB"
@@ -501,3 +502,27 @@ def test_check_writes_control_characters_and_formula_like_text_safely(tmp_path):
     assert formula_cells(result.output) == []
     assert read_workbook(result.output).to_records().normalised() == read_workbook(src).to_records().normalised()
     assert src.read_bytes() == before
+
+
+def test_an_empty_last_row_as_libreoffice_writes_it_reads_as_the_workbook(tmp_path, example_xlsx):
+    """LibreOffice writes an empty formatted row 1,048,576 after a row is deleted: it costs
+    nothing, counts towards no limit, and the model reads exactly as before."""
+    path = B.last_row_written(tmp_path, example_xlsx)
+    assert read_workbook(path).to_records() == read_workbook(example_xlsx).to_records()
+
+
+def test_a_sheet_of_many_one_cell_rows_is_refused_while_streaming(tmp_path, example_xlsx, monkeypatch):
+    """Refused at the first row over the limit: the rows below it are never read."""
+    path = B.many_rows(tmp_path, example_xlsx, rows=60_000)
+    seen: list[int] = []
+    real = reader._values
+
+    def counting(cells):
+        seen.append(1)
+        return real(cells)
+
+    monkeypatch.setattr(reader, "_values", counting)
+    with pytest.raises(E.TooLargeError) as info:
+        read_workbook(path)
+    assert "has more than 20,000 rows" in _one_line(info.value, path)
+    assert len(seen) < 21_000 + 200  # the example's other sheets, then 20,001 rows of this one

@@ -8,7 +8,8 @@ import copy
 
 from lm_excel import layout as L
 from lm_excel.example import example_records
-from lm_excel.exchange.partners import WHOLE_ROW, Snapshot, merge_snapshots
+from lm_excel.exchange.merge import merge_snapshots
+from lm_excel.exchange.snapshot import WHOLE_ROW, Snapshot
 from lm_excel.model import ModelRecords
 
 BASE = example_records()

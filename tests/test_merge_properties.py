@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from lm_excel import layout as L
 from lm_excel.example import example_records
 from lm_excel.model import ModelRecords, cell_text
-from lm_excel.exchange.partners import WHOLE_ROW, Snapshot, lost_values, merge_snapshots
+from lm_excel.exchange.merge import lost_values, merge_snapshots
+from lm_excel.exchange.snapshot import WHOLE_ROW, Snapshot
 
 BASE = example_records()
 SHEETS = [s for s in L.LIST_SHEETS if BASE.elements.get(s.key)]
@@ -245,3 +246,67 @@ def test_both_sides_adding_one_id_renumbers_theirs_and_its_links():
     assert comps["C7"] == "Mine's new component" and comps["C8"] == "Their new component"
     assert L.split_ids(result.records.elements["mechanisms"][0]["triggered_by"]) == ("C1", "C8")
     assert result.conflicts == []
+
+
+# --- structure edits: a sheet or column one side lacks is never applied as deletions -------------
+
+STRUCTURE_SHEETS = [s for s in SHEETS if s.key != "my_measures"]
+
+
+@st.composite
+def structure_gaps(draw: st.DrawFn) -> list[tuple[str, str]]:
+    """Sheets ('' column) or columns a copy lacks, e.g. renamed beyond recognition or deleted."""
+    out = []
+    for _ in range(draw(st.integers(1, 3))):
+        sheet = draw(st.sampled_from(STRUCTURE_SHEETS))
+        cols = [c.key for c in sheet.columns if c.key not in ("id", sheet.statement)]
+        out.append((sheet.key, draw(st.sampled_from(["", *cols]))))
+    return out
+
+
+def without(rec: ModelRecords, gaps: list[tuple[str, str]]) -> Snapshot:
+    """``rec`` as read from a file lacking ``gaps``: the values there are not seen at all."""
+    elements = {k: [dict(r) for r in rows] for k, rows in rec.elements.items()}
+    for sheet_key, col in gaps:
+        if not col:
+            elements[sheet_key] = []
+        else:
+            for r in elements.get(sheet_key, []):
+                r.pop(col, None)
+    return Snapshot(ModelRecords(dict(rec.intervention), elements), missing=frozenset(gaps))
+
+
+@settings(max_examples=80, deadline=dt.timedelta(seconds=4), suppress_health_check=[HealthCheck.too_slow])
+@given(edits("mine"), edits("theirs"), structure_gaps(), st.sampled_from(["theirs", "mine"]),
+       st.booleans())
+def test_structure_edits_never_lose_a_value(mine_edits, theirs_edits, gaps, side, three_way):
+    from lm_excel.exchange.merge import merge_copies
+
+    mine, theirs = apply(mine_edits), apply(theirs_edits)
+    sm = without(mine, gaps) if side == "mine" else Snapshot(mine)
+    st_ = without(theirs, gaps) if side == "theirs" else Snapshot(theirs)
+    base = Snapshot(BASE) if three_way else None
+    result, notes = merge_copies(base, sm, st_)
+    assert notes or not any(mine.elements.get(k) or theirs.elements.get(k) for k, _ in gaps)
+    rows = [c.record("now") for c in result.conflicts]
+    # Every value of the side that has the sheet or column is in the merged model or listed: a
+    # gap on the other side is never applied as a deletion (the gapped side's own values there
+    # are unknown to the merge, so they are not judged).
+    out = Snapshot(result.records)
+    if side == "theirs":
+        lost = [x for x in lost_values(base, Snapshot(mine), result.theirs, out, rows) if x.startswith("MINE")]
+    else:
+        lost = [x for x in lost_values(base, sm, result.theirs, out, rows) if x.startswith("THEIRS")]
+    assert lost == []
+    full = Snapshot(mine) if side == "theirs" else sm
+    full = full if side == "theirs" else Snapshot(result.theirs.records)
+    for sheet_key, col in gaps:  # what the side with the sheet or column holds there stays
+        sheet = L.LIST_SHEET_BY_KEY[sheet_key]
+        merged = out.keyed(sheet)
+        gapped = (st_ if side == "theirs" else sm).keyed(sheet)
+        for key, rec in full.keyed(sheet).items():
+            if col and three_way and key in Snapshot(BASE).keyed(sheet) and key not in gapped:
+                continue  # the gapped side really deleted this row (its other columns were there)
+            assert key in merged, (sheet_key, key)
+            if col:
+                assert cell_text(merged[key].get(col)) == cell_text(rec.get(col)), (sheet_key, key, col)

@@ -12,7 +12,9 @@ import pytest
 
 from lm_excel import layout as L
 from lm_excel.workbook.parse import parse_table_rows
-from lm_excel.exchange.partners import diff_files, merge_files, share_file
+from lm_excel.exchange.diff import diff_files
+from lm_excel.exchange.merge import merge_files
+from lm_excel.exchange.share import share_file
 from lm_excel.workbook.reader import read_workbook
 
 from .conftest import soffice_convert
@@ -72,3 +74,108 @@ def test_diff_between_xlsm_saved_by_libreoffice_and_xlsx(tmp_path, example_xlsx)
     with zipfile.ZipFile(copy_) as zf:
         assert "xl/workbook.xml" in zf.namelist() and not any("vba" in n.lower() for n in zf.namelist())
     assert b"macroEnabled" not in zipfile.ZipFile(copy_).read("[Content_Types].xml")
+
+
+# --- a partner's copy edited the way people edit: rows, columns, sheets, comments, formats ----------
+
+
+def _with_plan(src: Path, dst: Path) -> Path:
+    from lm_excel.measures.plan import make_plan
+    from lm_excel.workbook.plan_sheet import write_plan
+
+    return write_plan(src, make_plan(read_workbook(src)), dst)
+
+
+def _design_cell(path: Path) -> str:
+    """The A1 address of the first numbered line of the recommended design on the plan sheet."""
+    grid = read_workbook(path).extras[L.MEASURES_PLAN.name]
+    rows = sorted(L.plan_design_rows(grid))
+    return f"B{rows[1] + 1}" if len(rows) > 1 else f"A{rows[0] + 1}"
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+@pytest.fixture(scope="module")
+def edited_copies(tmp_path_factory, example_xlsx):
+    """MINE (the LA's master, with a plan), BASE (the copy shared) and THEIRS (BASE edited in
+    LibreOffice in one session with every kind of edit a partner makes)."""
+    tmp = tmp_path_factory.mktemp("lo-round-trip")
+    mine = _with_plan(example_xlsx, tmp / "master.xlsx")
+    base = share_file(mine, tmp / "shared.xlsx", sender="Sam", to="Health", by="sam").path
+    design = _design_cell(base)
+    theirs = libreoffice_edit(
+        base, tmp / "theirs.xlsx", tmp / "lo-profile",
+        "Components!B5=Weekly huddle, now with health",  # a changed cell
+        "delete-row:Components:6",  # C3 deleted
+        "insert-row:Outcomes:6", "Outcomes!A6=OC20", "Outcomes!B6=Carers feel listened to",  # mid-table
+        "sort:Context factors:A4:F9:1",  # rows sorted by ID, descending
+        "Components!M3=Partner notes", "Components!M4=Ask the school nurse first",  # own column
+        "comment:Outcomes!B4=Is this measurable?",
+        "bold:Outcomes!B5",
+        "rename:Assumptions=Our assumptions",
+        "delete-col:Outputs:4",  # a template column
+        "add-sheet:Health notes", "Health notes!A1=Questions for the LA",
+        f"Measures plan!{design}=Use a comparison group from the neighbouring borough",
+    )
+    return mine, base, theirs
+
+
+def test_every_libreoffice_edit_is_carried_or_listed_and_nothing_else_changes(edited_copies, tmp_path):
+    mine, base, theirs = edited_copies
+    before = _parts(mine)
+    res = merge_files(base, mine, theirs, tmp_path / "merged.xlsx", by="sam")
+    out = read_workbook(res.path)
+    listed = {(c.sheet, c.field, c.what.split(";")[0]) for c in res.conflicts}
+    comps = {c.id: c for c in out.components}
+    # carried: a changed cell, a deleted row, a row inserted mid-table, the partner's own column
+    assert comps["C2"].text("component") == "Weekly huddle, now with health"
+    assert "C3" not in comps
+    assert any(o.id == "OC20" and o.text("outcome") == "Carers feel listened to" for o in out.outcomes)
+    from lm_excel.exchange.snapshot import read_snapshot
+
+    snap = read_snapshot(res.path)
+    assert snap.keyed(L.COMPONENTS)["C1"]["+Partner notes"] == "Ask the school nurse first"
+    # a sorted sheet and a renamed sheet are the same sheets: nothing deleted, nothing listed
+    mine_model = read_workbook(mine)
+    assert [e.id for e in out.context] == [e.id for e in mine_model.context]
+    assert [(e.id, e.statement) for e in out.assumptions] == [(e.id, e.statement) for e in mine_model.assumptions]
+    # listed: the deleted template column, the comment, the partner's sheet, the design text
+    assert any(s == "Outputs" and "column or field not found in THEIRS" in w for s, _, w in listed), listed
+    assert ("Outcomes", "B4", "comment added in THEIRS") in listed
+    assert any(s == "Health notes" and "sheet outside the model added" in w for s, _, w in listed)
+    assert any(s == L.MEASURES_PLAN.name and "evaluation-design text edited" in w for s, _, w in listed)
+    assert [o.text("description") for o in out.outputs] == [o.text("description") for o in mine_model.outputs]
+    # nothing else in MINE changed: every part not holding a changed cell is byte for byte MINE's
+    after = _parts(res.path)
+    assert set(after) == set(before)
+    changed = {n for n in before if before[n] != after[n]}
+    assert changed <= {"xl/worksheets/sheet%d.xml" % i for i in range(1, 40)} | {
+        n for n in before if n.startswith("xl/tables/")}, changed
+    with zipfile.ZipFile(mine) as zf:
+        from lm_excel.workbook.xlsx_scan import sheet_parts
+
+        parts = sheet_parts(zf)
+    untouched = ("Start", "Intervention", "Inputs", "Mechanisms", "Lists")
+    assert all(before[parts[s]] == after[parts[s]] for s in untouched if s in parts)
+    # base-less: the same copy merges, every difference listed, nothing deleted
+    res2 = merge_files(None, mine, theirs, tmp_path / "merged-no-base.xlsx", by="sam")
+    out2 = read_workbook(res2.path)
+    assert "C3" in {c.id for c in out2.components}
+    assert any(c.id == "C3" and "only in MINE" in c.what for c in res2.conflicts)
+    # the merged workbooks open in LibreOffice
+    assert soffice_convert(res.path, "pdf", tmp_path / "pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_diff_reports_the_libreoffice_edits_outside_the_model(edited_copies):
+    _, base, theirs = edited_copies
+    d = diff_files(base, theirs)
+    text = d.text()
+    assert "Partner notes (own column)" in text
+    whats = {(o.sheet, o.what) for o in d.outside}
+    assert ("Outcomes", "comment added in the second copy") in whats
+    assert any(s == "Health notes" for s, _ in whats)
+    assert any("evaluation-design text edited" in w for _, w in whats)
+    assert any(s == "Outputs" and "column or field not found" in w for s, w in whats)

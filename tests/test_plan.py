@@ -374,6 +374,32 @@ def test_csv_export_has_the_visible_columns(tmp_path, example_xlsx):
     assert table[0]["Measure"] == _rows(plan)[0]["measure"]
 
 
+def test_csv_cells_excel_would_run_as_formulas_are_written_as_text(tmp_path):
+    """OWASP CSV injection: text starting with = + - @ tab or CR gets a leading quote; multi-line
+    text and carriage returns export as one quoted cell."""
+    hostile = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://example.invalid","x")', "@SUM(A1:A9)",
+               "+44 20 7946 0000", "-2 families", "\tTabbed", "\rReturn first"]
+    rec = example_records()
+    outcomes = [dict(r) for r in rec.elements["outcomes"]]
+    for row, text in zip(outcomes, hostile):
+        row["outcome"] = text
+    outcomes[-1]["outcome"] = "Line one\nline two\r\nline three"
+    model = read_workbook(build_workbook(tmp_path / "m.xlsx",
+                                         ModelRecords(rec.intervention, {**rec.elements, "outcomes": outcomes})))
+    plan = make_plan(model)
+    out = write_plan_csv(plan, tmp_path / "plan.csv")
+    table = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    cells = [c for row in table for c in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    texts = {c.removeprefix("'") for c in cells}
+    shown = {model.outcomes[i].text("outcome") for i in range(len(hostile))} & {*hostile}
+    assert shown and shown <= texts  # each hostile text exported, after its quote
+    assert any(c.startswith("'=cmd|") for c in cells)
+    multi = model.outcomes[-1].text("outcome")
+    assert "\n" in multi and multi in texts  # one cell, line breaks kept
+    assert len({len(row) for row in table}) == 1
+
+
 # --- the command line and the demo ---------------------------------------------------------------
 
 def test_cli_plan_writes_a_new_file_and_csv_and_refuses_to_overwrite(tmp_path, example_xlsx):

@@ -4,9 +4,15 @@ Run with the system Python that has the ``uno`` module (not the project's virtua
 
     python3 uno_edit.py IN.xlsx OUT.xlsx PROFILE_DIR "Sheet!A1=text" ...
 
-It starts a private headless LibreOffice, opens IN, sets each cell to the given text, stores the
+It starts a private headless LibreOffice, opens IN, applies each edit in order, stores the
 document as OUT with the "Calc MS Excel 2007 XML" filter and shuts LibreOffice down. Used by the
-partner round-trip test to prove a shared copy survives another spreadsheet program.
+partner round-trip tests to prove a shared copy survives another spreadsheet program. An edit is
+``Sheet!A1=text`` (set a cell), or one of (rows and columns 1-based):
+
+    delete-row:Sheet:ROW          insert-row:Sheet:ROW          delete-col:Sheet:COL
+    sort:Sheet:A4:H9:COL          (sort the range's rows by its COL-th column, descending)
+    comment:Sheet!A1=text         bold:Sheet!A1                 rename:Old=New
+    add-sheet:Name
 """
 
 from __future__ import annotations
@@ -28,6 +34,51 @@ def prop(name: str, value: object) -> PropertyValue:
     p = PropertyValue()
     p.Name, p.Value = name, value
     return p
+
+
+def apply(doc: object, edit: str) -> None:
+    verb, _, rest = edit.partition(":")
+    sheets = doc.Sheets  # type: ignore[attr-defined]
+    if verb in ("delete-row", "insert-row", "delete-col"):
+        name, n = rest.rsplit(":", 1)
+        sheet = sheets.getByName(name)
+        if verb == "delete-row":
+            sheet.Rows.removeByIndex(int(n) - 1, 1)
+        elif verb == "insert-row":
+            sheet.Rows.insertByIndex(int(n) - 1, 1)
+        else:
+            sheet.Columns.removeByIndex(int(n) - 1, 1)
+    elif verb == "sort":
+        name, first, last, col = rest.split(":")
+        from com.sun.star.table import TableSortField  # type: ignore[import-not-found]
+
+        rng = sheets.getByName(name).getCellRangeByName(f"{first}:{last}")
+        field = TableSortField()
+        field.Field, field.IsAscending = int(col) - 1, False
+        desc = list(rng.createSortDescriptor())
+        for d in desc:
+            if d.Name == "SortFields":
+                d.Value = uno.Any("[]com.sun.star.table.TableSortField", (field,))
+        uno.invoke(rng, "sort", (tuple(desc),))
+    elif verb == "comment":
+        ref, text = rest.split("=", 1)
+        name, cell = ref.rsplit("!", 1)
+        sheet = sheets.getByName(name)
+        sheet.Annotations.insertNew(sheet.getCellRangeByName(cell).CellAddress, text)
+    elif verb == "bold":
+        name, cell = rest.rsplit("!", 1)
+        target = sheets.getByName(name).getCellRangeByName(cell)
+        target.CharWeight = 150.0  # com.sun.star.awt.FontWeight.BOLD
+        target.CellBackColor = 0xFFF2CC
+    elif verb == "rename":
+        old, new = rest.split("=", 1)
+        sheets.getByName(old).Name = new
+    elif verb == "add-sheet":
+        sheets.insertNewByName(rest, sheets.Count)
+    else:
+        ref, text = edit.split("=", 1)
+        sheet_name, cell = ref.rsplit("!", 1)
+        sheets.getByName(sheet_name.strip("'")).getCellRangeByName(cell).setString(text)
 
 
 def main(src: str, dst: str, profile: str, *edits: str) -> None:
@@ -52,9 +103,7 @@ def main(src: str, dst: str, profile: str, *edits: str) -> None:
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(Path(src).resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))
         for edit in edits:
-            ref, text = edit.split("=", 1)
-            sheet_name, cell = ref.rsplit("!", 1)
-            doc.Sheets.getByName(sheet_name.strip("'")).getCellRangeByName(cell).setString(text)
+            apply(doc, edit)
         doc.storeToURL(Path(dst).resolve().as_uri(), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         doc.close(True)
         with contextlib.suppress(Exception):  # the bridge drops as LibreOffice exits

@@ -13,8 +13,8 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
-from .wording import not_a_change
 from .text import CONNECTIVE, DELIVERY, DIRECTION, causal, content, overlap, words
+from .wording import not_a_change
 
 C = "chain"
 COMPONENT_NOWHERE = register(

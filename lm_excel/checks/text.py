@@ -46,7 +46,8 @@ caregiver caregivers family families mother mothers father fathers dad dads mum 
 infant infants toddler toddlers teenager teenagers adolescent adolescents pupil pupils student
 students learner learners participant participants service user users staff practitioner
 practitioners worker workers professional professionals partner partners team teams agency
-agencies school schools community communities resident residents household households
+agencies school schools community communities resident residents household households looked
+leavers
 """.split())
 
 #: Words that stand for "things getting better" without saying what (the marks of a vague claim).
@@ -121,7 +122,8 @@ DELIVERY = re.compile(
     r"\b(?:weekly|fortnightly|monthly|daily|annual|sessions?|meetings?|workshops?|visits?|"
     r"groups?|courses?|programmes?|delivered|delivery|deliver|run|held|hold|attend\w*|"
     r"multi-agency|panels?|huddles?|clinics?|drop-ins?|training|case\s+load|referral\s+pathway|"
-    r"single\s+point|point\s+of\s+access|front\s+door|one-stop)\b",
+    r"single\s+point|point\s+of\s+access|front\s+door|one-stop|"
+    r"(?:partnership|joint|multi-agency|integrated|collaborative)\s+working|collaboration)\b",
     re.IGNORECASE,
 )
 
@@ -131,8 +133,7 @@ def stem(word: str) -> str:
     """A crude stem, enough to match 'grows'/'growing', 'families'/'family', 'confident'/
     'confidence' (never used for display)."""
     w = word.lower().replace("’", "'").strip("'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     if len(w) <= 3:
         return w
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ational", "ate"), ("ations", "ate"),
@@ -159,12 +160,22 @@ def content(text: str) -> frozenset[str]:
                      if w not in STOP and w not in DIRECTION and not w.isdigit())
 
 
+#: Broad domains that, with a stock noun ('better health outcomes'), still do not say what changes.
+BROAD = frozenset("""
+health education educational social economic family emotional developmental school
+""".split())
+_STOCK = frozenset({"outcome", "outcomes", "result", "results", "chances", "lives"})
+
+
 @lru_cache(maxsize=16384)
 def what_changes(text: str) -> frozenset[str]:
     """Stems of what a statement says changes: content minus people and generic words."""
-    return frozenset(stem(w) for w in words(text)
-                     if w not in STOP and w not in DIRECTION and w not in ACTORS
-                     and w not in GENERIC and not w.isdigit())
+    ws = words(text)
+    left = [w for w in ws if w not in STOP and w not in DIRECTION and w not in ACTORS
+            and w not in GENERIC and not w.isdigit()]
+    if _STOCK & set(ws) and all(w in BROAD for w in left):
+        return frozenset()  # 'better health outcomes': a domain, not a change
+    return frozenset(stem(w) for w in left)
 
 
 def direction(text: str) -> str:

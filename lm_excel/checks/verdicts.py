@@ -25,6 +25,7 @@ from .chain import (
     chain_of,
 )
 from .completeness import NO_ELEMENTS
+from .wording import ASSUMPTION_UNTESTED, NEGATIVE_UNMANAGED
 
 C = "model"
 NO_CHAIN = register(
@@ -106,3 +107,42 @@ def reach_verdict(ctx: Context, findings: Sequence[Finding]) -> Iterator[Finding
     which = ", ".join(f.element_id + (" (primary)" if f.element_id in primary else "") for f in details)
     severity = "error" if any(f.element_id in primary for f in details) else None
     yield make(UNREACHABLE, None, severity=severity, count=len(details), which=which).with_details(details)
+
+
+# --- the same gap on many rows of a sheet ----------------------------------------------------------
+
+NONE_MANAGED = register(
+    "negatives-unmanaged", category="wording", severity="warning",
+    title="Negative consequences without mitigation or monitoring",
+    description="Three or more negative consequences do not say how they will be reduced or how "
+    "you would notice them, which usually means the sheet was filled in as a list of risks only. "
+    "Said once for the sheet, with each row under it.",
+    message="{count} negative consequences do not say what will be done to reduce them or how "
+    "you would notice them.",
+    fix="For each negative consequence listed below, fill in Mitigation (what you do to make it "
+    "less likely or less harmful) and How it will be monitored (how you would notice it).",
+)
+NONE_TESTED = register(
+    "assumptions-untested", category="wording", severity="warning",
+    title="Assumptions without a test plan",
+    description="Three or more assumptions that are weak, untested or not rated have no plan for "
+    "testing them, so the evaluation would take them on trust. Said once for the sheet, with "
+    "each row under it.",
+    message="{count} assumptions rated weak, untested or not rated do not say how they will be "
+    "tested.",
+    fix="For each assumption listed below, say in 'How it will be tested' what evidence you will "
+    "gather to check it, e.g. a question in a family survey or an audit of cases.",
+)
+#: A sheet-wide gap is said once when at least this many rows share it.
+SHEET_WIDE_MIN = 3
+
+
+@rule(NONE_MANAGED, NONE_TESTED, verdict=True)
+def sheet_wide(ctx: Context, findings: Sequence[Finding]) -> Iterator[Finding]:
+    """The same gap on three or more rows of the negatives or assumptions sheet, said once with
+    the rows under it."""
+    for code, group in ((NEGATIVE_UNMANAGED, NONE_MANAGED), (ASSUMPTION_UNTESTED, NONE_TESTED)):
+        details = [f for f in findings if f.code == code]
+        if len(details) >= SHEET_WIDE_MIN:
+            first = details[0]
+            yield make(group, (first.sheet, first.cell), count=len(details)).with_details(details)

@@ -50,15 +50,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def format_text(report, output: Path | None = None, backup: Path | None = None) -> str:
     """The headlines (whole-model verdicts, each with the rows it concerns under it), then the
     other findings grouped by sheet, each with its Sheet!A1 reference, message and fix."""
-    lines = [f"{report.source}: {'no errors' if report.valid else 'needs fixing'} ({report.summary()})"]
+    lines = [f"{report.source}: {'no errors' if report.valid else 'needs fixing'} ({report.summary()})",
+             report.verdict()]
     if report.headlines:
         lines.append("")
         lines.append("The model as a whole")
         for f in report.headlines:
             lines.extend(_finding_lines(f))
-            for d in f.details:
-                ident = f" {d.element_id}" if d.element_id else ""
-                lines.append(f"      - {d.ref or '(workbook)'} [{d.code}]{ident}: {d.message}")
     for sheet, findings in report.by_sheet().items():
         findings = [f for f in findings if not f.headline]
         if not findings:
@@ -76,10 +74,15 @@ def format_text(report, output: Path | None = None, backup: Path | None = None) 
 
 
 def _finding_lines(f) -> list[str]:
+    """A finding, its fix, and the rows grouped under it (a headline's or a sheet-wide one's)."""
     where = f.ref or "(workbook)"
     ident = f" {f.element_id}" if f.element_id else ""
-    return [f"  {where}  {SEVERITY_LABEL[f.severity]} [{f.code}]{ident}: {f.message}",
-            f"      Fix: {f.fix}"]
+    lines = [f"  {where}  {SEVERITY_LABEL[f.severity]} [{f.code}]{ident}: {f.message}",
+             f"      Fix: {f.fix}"]
+    for d in f.details:
+        ident = f" {d.element_id}" if d.element_id else ""
+        lines.append(f"      - {d.ref or '(workbook)'} [{d.code}]{ident}: {d.message}")
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lm_excel.exchange.partners import to_json
+    from lm_excel.exchange.snapshot import to_json
     from lm_excel.usecases import diff_workbooks
 
     d = diff_workbooks(args.a, args.b)

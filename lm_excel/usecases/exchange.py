@@ -6,7 +6,9 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lm_excel.exchange.partners import Diff, MergeFilesResult, ShareResult
+    from lm_excel.exchange.diff import Diff
+    from lm_excel.exchange.merge import MergeFilesResult
+    from lm_excel.exchange.share import ShareResult
 
 PathLike = str | os.PathLike[str]
 
@@ -15,7 +17,7 @@ def share_workbook(model: PathLike, out: PathLike | None = None, *, sender: str 
                    to: str | None = None, return_to: str | None = None, by: str | None = None,
                    force: bool = False, in_place: bool = False) -> ShareResult:
     """Write a macro-free .xlsx copy of a model to email to a partner (note on Start, log row)."""
-    from lm_excel.exchange.partners import share_file
+    from lm_excel.exchange.share import share_file
 
     return share_file(model, out, sender=sender, to=to, return_to=return_to, by=by, force=force,
                       in_place=in_place)
@@ -23,7 +25,7 @@ def share_workbook(model: PathLike, out: PathLike | None = None, *, sender: str 
 
 def diff_workbooks(a: PathLike, b: PathLike) -> Diff:
     """What changed from copy ``a`` to copy ``b``, element by element and field by field."""
-    from lm_excel.exchange.partners import diff_files
+    from lm_excel.exchange.diff import diff_files
 
     return diff_files(a, b)
 
@@ -32,6 +34,6 @@ def merge_workbooks(base: PathLike | None, mine: PathLike, theirs: PathLike,
                     out: PathLike | None = None, *, by: str | None = None, force: bool = False,
                     in_place: bool = False) -> MergeFilesResult:
     """Merge THEIRS into MINE (three-way with BASE, the copy sent out) and write the result."""
-    from lm_excel.exchange.partners import merge_files
+    from lm_excel.exchange.merge import merge_files
 
     return merge_files(base, mine, theirs, out, by=by, force=force, in_place=in_place)

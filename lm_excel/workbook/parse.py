@@ -18,7 +18,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from lm_excel import layout as L
 from lm_excel.errors import MissingSheetsError, NotALogicModelError, SchemaVersionError
-from lm_excel.workbook.migrate import migrate_grids
 from lm_excel.model import (
     CellRef,
     Element,
@@ -30,6 +29,7 @@ from lm_excel.model import (
     cell_text,
     col_letter,
 )
+from lm_excel.workbook.migrate import migrate_grids
 
 Grid = Sequence[Sequence[object]]
 
@@ -54,6 +54,41 @@ def find_sheet(names: Sequence[str], wanted: str, aliases: Sequence[str] = ()) -
         if hit is not None:
             return hit
     return None
+
+
+def locate_sheets(grids: Mapping[str, Grid], by_content: bool = True) -> dict[str, str | None]:
+    """The actual sheet of the intervention form and of each list sheet (by sheet key): by name
+    or alias, else (``by_content``: a renamed list sheet) by its header row; None when not found."""
+    names = list(grids)
+    located: dict[str, str | None] = {
+        L.INTERVENTION.key: find_sheet(names, L.INTERVENTION.name, L.INTERVENTION.aliases)
+    }
+    for sheet in L.LIST_SHEETS:
+        located[sheet.key] = find_sheet(names, sheet.name, sheet.aliases)
+    for sheet in L.LIST_SHEETS if by_content else ():
+        if located[sheet.key] is None:
+            located[sheet.key] = sheet_by_content(grids, sheet, {*located.values(), *_known_sheets(names)})
+    return located
+
+
+def _known_sheets(names: Sequence[str]) -> set[str | None]:
+    """Sheets that are never a renamed list sheet (output sheets, lists, metadata, start)."""
+    known = [*EXTRA_SHEETS, L.META_SHEET, L.LISTS_SHEET, *(n for n in L.SHEET_ORDER if n not in
+                                                             {s.name for s in L.LIST_SHEETS})]
+    return {find_sheet(names, n) for n in known}
+
+
+def sheet_by_content(grids: Mapping[str, Grid], sheet: L.ListSheet, taken: set[str | None]) -> str | None:
+    """A renamed list sheet, found by its header row: the one other sheet whose header names the
+    ID column, the statement column and at least half of the sheet's columns."""
+    hits = []
+    for name, grid in grids.items():
+        if name in taken:
+            continue
+        found = find_header_row(grid, sheet, required=("id", sheet.statement))
+        if found is not None and 2 * len(found[1]) >= len(sheet.columns):
+            hits.append(name)
+    return hits[0] if len(hits) == 1 else None
 
 
 def _cell(grid: Grid, r: int, c: int) -> object:
@@ -285,8 +320,12 @@ def parse_grids(
     grids: Mapping[str, Grid],
     source: str,
     path: str | os.PathLike[str] | None = None,
+    sheets_by_content: bool = False,
 ) -> LogicModel:
     """Build a logic model from grids keyed by actual sheet name.
+
+    With ``sheets_by_content`` a list sheet not found by name is looked for by its header row
+    (a partner's renamed sheet, for merging); the checker reads by name only, and reports it.
 
     Raises :class:`NotALogicModelError` when no logic-model sheet is present,
     :class:`MissingSheetsError` when required sheets are missing, and
@@ -299,11 +338,7 @@ def parse_grids(
     meta_name = find_sheet(names, L.META_SHEET)
     meta = parse_meta(grids[meta_name]) if meta_name else {}
 
-    located: dict[str, str | None] = {
-        L.INTERVENTION.key: find_sheet(names, L.INTERVENTION.name, L.INTERVENTION.aliases)
-    }
-    for sheet in L.LIST_SHEETS:
-        located[sheet.key] = find_sheet(names, sheet.name, sheet.aliases)
+    located = locate_sheets(grids, sheets_by_content)
 
     if not any(located.values()):
         shown = ", ".join(f"'{n}'" for n in names[:4]) + (", ..." if len(names) > 4 else "")

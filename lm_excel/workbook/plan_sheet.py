@@ -15,6 +15,7 @@ workbook with buttons, build the plan from inside Excel, where the workbook itse
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -116,17 +117,38 @@ def plan_grid(plan: Plan) -> list[list[object]]:
     return grid
 
 
+#: A cell starting with one of these would be run as a formula by Excel when the CSV is opened
+#: (OWASP, "CSV Injection"): such text is written after a single quote, so Excel shows it as text.
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """One exported cell: text that Excel would treat as a formula gets a leading quote.
+
+    Numbers are written as they are (a negative number is not a formula); text starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, which Excel takes
+    as "show as text" and LibreOffice shows as typed. Quotes and line breaks inside a cell are
+    left to the CSV quoting (the whole cell is quoted), so multi-line text exports as one cell.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def plan_csv_text(plan: Plan) -> str:
-    """The plan's visible columns as CSV text, headed as in the workbook."""
+    """The plan's visible columns as CSV text, headed as in the workbook, every cell quoted and
+    formula-like text escaped (:func:`csv_cell`)."""
     import csv
     import io
 
     visible = [c for c in L.PLAN_COLUMNS if c.key not in L.PLAN_HIDDEN]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.header for c in visible])
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow([csv_cell(c.header) for c in visible])
     for row in plan.rows:
-        writer.writerow([getattr(row, c.key) for c in visible])
+        writer.writerow([csv_cell(getattr(row, c.key)) for c in visible])
     return out.getvalue()
 
 
@@ -414,15 +436,14 @@ def write_plan(source: str | os.PathLike[str], plan: Plan,
 def write_plan_csv(plan: Plan, target: str | os.PathLike[str]) -> Path:
     """Export the plan's visible columns as CSV (UTF-8 with a byte-order mark, for Excel)."""
     dest = Path(target)
-    text = plan_csv_text(plan)
+    data = plan_csv_text(plan).encode("utf-8-sig")
 
     def verify(tmp: Path) -> None:
-        if tmp.read_text(encoding="utf-8-sig") != text:
+        if tmp.read_bytes() != data:
             raise OutputError("the CSV did not read back as written; nothing was saved", dest)
 
-    return write_verified(dest, lambda tmp: tmp.write_text(text, encoding="utf-8-sig",
-                                                           newline=""), verify)
+    return write_verified(dest, lambda tmp: tmp.write_bytes(data), verify)
 
 
-__all__ = ["find_plan_header", "plan_csv_text", "plan_grid", "plan_rows", "plan_values",
+__all__ = ["csv_cell", "find_plan_header", "plan_csv_text", "plan_grid", "plan_rows", "plan_values",
            "read_plan", "rewrite_plan_sheet", "saved_plan", "write_plan", "write_plan_csv"]

@@ -19,10 +19,10 @@ import re
 import stat
 import warnings
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from lm_excel.workbook import xlsx_scan
 from lm_excel.errors import (
     EncryptedWorkbookError,
     NotAWorkbookError,
@@ -32,6 +32,7 @@ from lm_excel.errors import (
     os_error_text,
 )
 from lm_excel.model import CellRef, LogicModel, StructureNote
+from lm_excel.workbook import xlsx_scan
 from lm_excel.workbook.parse import Grid, located_sheets, parse_grids
 
 #: Refuse workbooks whose parts would expand to more than this many bytes.
@@ -40,6 +41,8 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 #: Read at most this many rows of any sheet.
 MAX_ROWS = 20_000
+#: Refuse a sheet with more cells than this (counted while streaming, empty ones included).
+MAX_CELLS = 2_000_000
 #: Read at most this many columns of any sheet (columns further right are ignored).
 MAX_COLUMNS = 200
 #: Refuse files larger than this on disk.
@@ -273,8 +276,26 @@ def _load_read_only(path: Path):  # type: ignore[no-untyped-def]
     reader runs instead, so damaged files give exactly the errors they gave before.
     """
     from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class _Sheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            """Not read: openpyxl parses a sheet without a ``dimension`` element to its end to
+            look for one, and this reader never uses the declared size."""
 
     class _Reader(ExcelReader):  # type: ignore[misc]
+        def read_worksheets(self) -> None:
+            """openpyxl's read-only branch, with sheets that do not parse themselves on load."""
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                ws = _Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
         def read_strings(self) -> None:
             ct = self.package.find(SHARED_STRINGS)
             fast = None
@@ -300,97 +321,191 @@ def _load_read_only(path: Path):  # type: ignore[no-untyped-def]
 
 _SHEET_DATA_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*>")
 _SHEET_DATA_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
+#: Byte patterns that send a sheet to openpyxl's path (comments, CDATA, DTD, processing instructions).
+_NOT_FAST = (b"<!--", b"<![CDATA[", b"<!DOCTYPE", b"<!ENTITY")
+_WINDOW = 512  # bytes kept from the previous chunk, so a tag split across chunks is still seen
+_STEP = 1 << 18
+
+Cells = list[dict[str, Any]]
 
 
-def _fast_sheet_rows(ws: Any) -> list[Any] | None:
-    """The rows ``ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)`` gives after
-    ``ws.reset_dimensions()``, with
-    the cell rows parsed by the C XML parser; None when this sheet must take openpyxl's path.
+class _NotFast(Exception):
+    """This sheet must take openpyxl's path (raised at any point of the fast stream)."""
 
-    Only for sheet XML that provably has no DTD (:func:`_plain_xml`), no comments, CDATA or
-    processing instructions, and exactly one ``sheetData`` element. Two passes, both through
-    openpyxl's own ``WorkSheetParser`` so every value is converted by openpyxl's code:
 
-    1. everything except the rows (the sheet XML with the ``sheetData`` content cut out) goes
-       through openpyxl's normal, defusedxml-protected parse, so anything that would make openpyxl
-       fail or warn about the rest of the sheet still does (and sends the sheet to openpyxl's path);
-    2. each ``row`` element, parsed in C, is passed to the parser's ``parse_row``.
-
-    Any exception or warning raises or returns None, and the caller then reads the sheet with
-    openpyxl alone, so errors and warnings are exactly openpyxl's.
-    """
-    import io
-    import warnings
-    from xml.etree.ElementTree import XMLPullParser  # the C-accelerated parser
-
+def _parser(ws: Any, src: Any) -> Any:
     from openpyxl.worksheet._reader import WorkSheetParser
-    from openpyxl.xml.constants import SHEET_MAIN_NS
 
     wb = ws.parent
-    data = wb._archive.read(ws._worksheet_path)
-    if not _plain_xml(data) or b"<!--" in data or b"<![CDATA[" in data or data.count(b"<?") > 1:
-        return None
-    opens = _SHEET_DATA_OPEN.findall(data)
-    closes = list(_SHEET_DATA_CLOSE.finditer(data))
-    if len(opens) != 1 or len(closes) != 1 or opens[0].endswith(b"/>"):
-        return None
-    start = _SHEET_DATA_OPEN.search(data)
-    assert start is not None
-    if closes[0].start() < start.end():
-        return None
-    rest = data[:start.end()] + data[closes[0].start():]
+    return WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only, epoch=wb.epoch,
+                           date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
 
-    def parser(src: Any) -> Any:
-        return WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only, epoch=wb.epoch,
-                               date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+
+class _SheetBytes:
+    """The bytes of one sheet part, seen chunk by chunk: checks that the C parser may read it, and
+    keeps everything outside ``sheetData``'s content (the "rest") for openpyxl's own parse."""
+
+    def __init__(self) -> None:
+        self.offset = 0  # bytes seen before the current chunk
+        self.tail = b""  # the last bytes of the previous window
+        self.head = bytearray()  # bytes from the start, until sheetData's opening tag is passed
+        self.after = bytearray()  # bytes from sheetData's closing tag on
+        self.open_at: int | None = None  # offset just after <sheetData>
+        self.close_at: int | None = None  # offset of </sheetData>
+
+    def see(self, chunk: bytes) -> None:
+        base = self.offset - len(self.tail)  # offset of the window's first byte
+        window = self.tail + chunk
+        fresh = len(self.tail)  # a match ending after this point was not seen before
+        if self.offset == 0 and not _plain_xml(chunk[:4096]):
+            raise _NotFast
+        if b"\x00" in chunk or any(m in window for m in _NOT_FAST):
+            raise _NotFast
+        pi = window.find(b"<?")
+        while pi >= 0:
+            if base + pi > 3:  # only the XML declaration (after a byte-order mark) may be one
+                raise _NotFast
+            pi = window.find(b"<?", pi + 1)
+        for m in _SHEET_DATA_OPEN.finditer(window):
+            if m.end() > fresh:
+                if self.open_at is not None or m.group().endswith(b"/>"):
+                    raise _NotFast
+                self.open_at = base + m.end()
+        for m in _SHEET_DATA_CLOSE.finditer(window):
+            if m.end() > fresh:
+                if self.close_at is not None or self.open_at is None:
+                    raise _NotFast
+                self.close_at = base + m.start()
+                self.after += window[m.start():]
+                chunk = b""  # already kept
+        if self.close_at is not None and chunk and self.after:
+            self.after += chunk
+        if self.open_at is None or len(self.head) < self.open_at:
+            self.head += window[fresh:]
+            if self.open_at is None and len(self.head) > 16 * _STEP:
+                raise _NotFast
+        self.tail = window[-_WINDOW:]
+        self.offset += len(window) - fresh
+
+    def rest(self) -> bytes:
+        """The sheet XML with the rows cut out."""
+        if self.open_at is None or self.close_at is None:
+            raise _NotFast
+        return bytes(self.head[: self.open_at]) + bytes(self.after)
+
+
+def _fast_row_cells(ws: Any) -> Iterator[tuple[int, Cells]]:
+    """Each ``row`` element of a read-only sheet as ``(row number, cells)``, as openpyxl's
+    ``WorkSheetParser.parse`` gives them, but parsed by the C XML parser while streaming.
+
+    Only for sheet XML that provably has no DTD (:func:`_plain_xml`), no comments, CDATA or
+    processing instructions, and exactly one ``sheetData`` element; anything else raises
+    :class:`_NotFast` (at any point of the stream) and the caller reads the sheet with openpyxl.
+    Every cell is converted by openpyxl's own ``WorkSheetParser.parse_row``; the rest of the sheet
+    XML (without the rows) goes through openpyxl's own, defusedxml-protected parse at the end, so
+    anything that would make openpyxl fail or warn still does (and sends the sheet to openpyxl).
+    Memory stays bounded: each row is dropped from the tree once read.
+    """
+    import io
+    from xml.etree.ElementTree import XMLPullParser  # the C-accelerated parser
+
+    from openpyxl.xml.constants import SHEET_MAIN_NS
 
     row_tag = f"{{{SHEET_MAIN_NS}}}row"
-    parsed: list[tuple[int, list[dict[str, Any]]]] = []
+    sheet_data_tag = f"{{{SHEET_MAIN_NS}}}sheetData"
+    scan = _SheetBytes()
+    rows = _parser(ws, None)
+    pull = XMLPullParser(events=("start", "end"))
+    holder: list[Any] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        if any(True for _ in parser(io.BytesIO(rest)).parse()):
-            return None  # a row outside sheetData: leave it to openpyxl
-        rows = parser(None)
-        pull = XMLPullParser(events=("end",))
-
-        def take() -> None:
-            for _, el in pull.read_events():
-                if el.tag == row_tag:
-                    parsed.append(rows.parse_row(el))
-                    el.clear()
-
-        step = 1 << 20
-        for i in range(0, len(data), step):
-            pull.feed(data[i:i + step])
-            take()
-        pull.close()
-        take()
-    if caught:
-        return None
-    # Rows as ReadOnlyWorksheet yields them with no row limit and max_col=MAX_COLUMNS: gaps as
-    # empty rows, a row number not after the previous one skipped, each row cut or padded to
-    # MAX_COLUMNS by the sheet's own _get_row.
-    out: list[Any] = []
-    empty = (None,) * MAX_COLUMNS
-    counter = 1
-    for idx, cells in parsed:
-        while counter < idx:
-            counter += 1
-            out.append(empty)
-        if counter <= idx:
-            out.append(ws._get_row(cells, 1, MAX_COLUMNS, True))
-            counter += 1
-    return out
+        with ws.parent._archive.open(ws._worksheet_path) as fh:
+            while True:
+                chunk = fh.read(_STEP)
+                if not chunk:
+                    break
+                scan.see(chunk)
+                pull.feed(chunk)
+                for event, el in pull.read_events():
+                    if event == "start":
+                        if el.tag == sheet_data_tag:
+                            holder.append(el)
+                        continue
+                    if el.tag == row_tag:
+                        if not holder or not len(holder[0]) or holder[0][0] is not el:
+                            raise _NotFast  # a row outside sheetData: leave it to openpyxl
+                        row = rows.parse_row(el)
+                        rows.row_dimensions.clear()  # not kept: memory stays bounded
+                        holder[0].remove(el)  # read: dropped from the tree
+                        if caught:
+                            raise _NotFast
+                        yield row
+            pull.close()
+            if any(ev == "end" and el.tag == row_tag for ev, el in pull.read_events()):
+                raise _NotFast
+        if any(True for _ in _parser(ws, io.BytesIO(scan.rest())).parse()):
+            raise _NotFast  # a row outside sheetData: leave it to openpyxl
+        if caught:
+            raise _NotFast
 
 
-def _sheet_rows(ws: Any) -> Any:
-    """Every row of a read-only sheet as values: the C fast path when it applies, else openpyxl."""
-    ws.reset_dimensions()
-    try:
-        rows = _fast_sheet_rows(ws) if _FAST_XML else None
-    except Exception:  # noqa: BLE001 - openpyxl's own parse below gives its own error
-        rows = None
-    return ws.iter_rows(max_col=MAX_COLUMNS, values_only=True) if rows is None else rows
+def _openpyxl_row_cells(ws: Any) -> Iterator[tuple[int, Cells]]:
+    """Each ``row`` element as ``(row number, cells)``, from openpyxl's own streaming parser."""
+    with ws._get_source() as src:
+        yield from _parser(ws, src).parse()
+
+
+def _sheet_grid(ws: Any, path: Path, fixes: dict[str, str]) -> list[tuple[object, ...]]:
+    """The sheet's values as rows from A1: the C fast path when it applies, else openpyxl's."""
+    if _FAST_XML:
+        try:
+            return _grid(ws, _fast_row_cells(ws), path, fixes)
+        except WorkbookError:
+            raise
+        except Exception:  # noqa: BLE001, S110 - _NotFast, or damage openpyxl's path reports its own way
+            pass
+    return _grid(ws, _openpyxl_row_cells(ws), path, fixes)
+
+
+def _grid(ws: Any, rows: Iterator[tuple[int, Cells]], path: Path,
+          fixes: dict[str, str]) -> list[tuple[object, ...]]:
+    """Rows as values, cut to ``MAX_COLUMNS``; the limits are applied while streaming.
+
+    As openpyxl's read-only sheet gives them (a row number not after the previous one is
+    skipped), except that empty rows cost nothing: missing rows are not padded in until a row
+    with a value follows, and empty rows never count towards the row limit.
+    """
+    grid: list[tuple[object, ...]] = []
+    counter = 1  # the next row number a row may have
+    cells_seen = 0
+    for idx, cells in rows:
+        if idx < counter:
+            continue
+        counter = idx + 1
+        cells_seen += len(cells)
+        if cells_seen > MAX_CELLS:
+            raise TooLargeError(
+                f"is refused: sheet '{ws.title}' has more than {MAX_CELLS:,} cells", path)
+        row = _values(cells)
+        if not row:
+            continue
+        if idx > MAX_ROWS:
+            raise TooLargeError(f"is refused: sheet '{ws.title}' has more than {MAX_ROWS:,} rows", path)
+        grid.extend(() for _ in range(idx - 1 - len(grid)))
+        grid.append(_checked_row(row, ws.title, idx - 1, path, fixes))
+    return grid
+
+
+def _values(cells: Cells) -> tuple[object, ...]:
+    """One row's values from column A to its last value within ``MAX_COLUMNS`` (as openpyxl's
+    ``_get_row`` places them: a later cell in the same column wins), without trailing Nones."""
+    by_col: dict[int, object] = {}
+    for cell in cells:
+        col = cell["column"]
+        if 1 <= col <= MAX_COLUMNS:
+            by_col[col] = cell["value"]
+    last = max((c for c, v in by_col.items() if v is not None), default=0)
+    return tuple(by_col.get(c) for c in range(1, last + 1))
 
 
 def read_grids(path: Path) -> dict[str, Grid]:
@@ -422,31 +537,14 @@ def _read_grids(path: Path) -> dict[str, Grid]:
             )
         grids: dict[str, Grid] = {}
         for ws in wb.worksheets:
-            grid: list[tuple[object, ...]] = []
             try:
-                # max_col bounds every row: a cell far to the right must not make every row wide.
-                for n, row in enumerate(_sheet_rows(ws)):
-                    end = len(row)
-                    while end and row[end - 1] is None:
-                        end -= 1
-                    if n >= MAX_ROWS:
-                        # Empty (e.g. formatted) rows below the limit are skipped, within reason.
-                        if end or n >= MAX_ROWS * 5:
-                            raise TooLargeError(
-                                f"is refused: sheet '{ws.title}' has more than {MAX_ROWS:,} rows",
-                                path,
-                            )
-                        continue
-                    grid.append(_checked_row(row[:end], ws.title, n, path, fixes))
+                grids[ws.title] = _sheet_grid(ws, path, fixes)
             except WorkbookError:
                 raise
             except Exception as exc:
                 raise NotAWorkbookError(
                     f"sheet '{ws.title}' could not be read ({_short(exc)})", path
                 ) from exc
-            while grid and all(v is None for v in grid[-1]):
-                grid.pop()
-            grids[ws.title] = grid
         return grids
     finally:
         wb.close()
@@ -499,12 +597,19 @@ def read_workbook(path: str | os.PathLike[str]) -> LogicModel:
     Raises a :class:`~lm_excel.errors.WorkbookError` subclass, whose message names the file and
     the problem in one line, when the file cannot be read as a logic model.
     """
+    return read_workbook_grids(path)[0]
+
+
+def read_workbook_grids(path: str | os.PathLike[str], sheets_by_content: bool = False,
+                        ) -> tuple[LogicModel, dict[str, Grid]]:
+    """:func:`read_workbook`, and the grids it was read from (for tools that work on the file);
+    ``sheets_by_content``: see :func:`~lm_excel.workbook.parse.parse_grids`."""
     p = Path(path)
     sniff(p)
     grids = read_grids(p)
-    model = parse_grids(grids, source=p.name, path=p)
+    model = parse_grids(grids, source=p.name, path=p, sheets_by_content=sheets_by_content)
     extra = _cell_notes(p, model, list(grids))
-    return dataclasses.replace(model, notes=model.notes + tuple(extra)) if extra else model
+    return (dataclasses.replace(model, notes=model.notes + tuple(extra)) if extra else model), grids
 
 
 def _cell_notes(path: Path, model: LogicModel, names: list[str]) -> list[StructureNote]:

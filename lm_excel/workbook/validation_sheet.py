@@ -19,7 +19,8 @@ from lm_excel.findings import SEVERITIES, Finding, Report
 from lm_excel.model import CellRef, LogicModel
 from lm_excel.workbook.sheetwriter import SheetWriter
 
-#: Row of the "Checked" line, and of the findings table's header.
+#: Row of the "Checked" line (the summary runs to the "Verdict" line on row 10), and of the
+#: findings table's header.
 SUMMARY_ROW = 4
 TABLE_HEADER_ROW = 11
 HEADERS = ("Severity", "Code", "Sheet", "Cell", "Element", "What is wrong", "How to fix")
@@ -50,13 +51,15 @@ DETAIL_MARK = "\u21b3 "
 def _ordered(report: Report) -> list[tuple[Finding, bool]]:
     """The headlines first (most serious first), each followed by the findings grouped under it
     (marked True); then the other findings, errors first, then warnings, then notes, each in
-    workbook order."""
+    workbook order, again with any grouped under them."""
     rows: list[tuple[Finding, bool]] = []
     for f in report.headlines:
         rows.append((f, False))
         rows.extend((d, True) for d in f.details)
     rest = [f for f in report.findings if not f.headline]
-    rows.extend((f, False) for f in sorted(rest, key=lambda f: SEVERITIES.index(f.severity)))
+    for f in sorted(rest, key=lambda f: SEVERITIES.index(f.severity)):
+        rows.append((f, False))
+        rows.extend((d, True) for d in f.details)  # a sheet-wide finding's rows
     return rows
 
 
@@ -89,6 +92,7 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
         ["Errors", c["error"]],
         ["Warnings", c["warning"]],
         ["Notes", c["info"]],
+        ["Verdict", report.verdict()],
     ]
     writer.write_grid(sheet, f"A{SUMMARY_ROW}", summary)
     writer.set_style(sheet, f"A{SUMMARY_ROW}:A{SUMMARY_ROW + len(summary) - 1}", bold=True)
@@ -116,7 +120,7 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
     for start, end, sev in _runs([f.severity for f in findings]):  # one style call per run
         fill, text = SEVERITY_STYLE[sev]
         writer.set_style(sheet, f"A{first + start}:A{first + end}", fill=fill, font_colour=text, bold=True)
-    headline_rows = [i for i, (f, _) in enumerate(ordered) if f.headline]
+    headline_rows = [i for i, (f, _) in enumerate(ordered) if f.headline or f.details]
     for i in headline_rows:
         writer.set_style(sheet, f"B{first + i}:G{first + i}", bold=True, wrap=True)
     links: list[CellRef | None] = []

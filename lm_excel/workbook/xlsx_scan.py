@@ -43,7 +43,10 @@ def _local(tag: object) -> str:
 def find_entity_declarations(zf: zipfile.ZipFile) -> str | None:
     """Name of the first XML part that declares a DTD or entities, or None.
 
-    Reads every XML part as a stream (the caller has already checked the declared sizes).
+    Reads every XML part as a stream (the caller has already checked the declared sizes). XML
+    allows a DTD only in the prolog, before the root element (XML 1.0, section 2.8), and an XML
+    parser rejects one anywhere else; so a UTF-8 part is read only up to its root element's
+    start tag. Parts in other encodings are read whole.
     """
     for info in zf.infolist():
         if info.is_dir() or not info.filename.lower().endswith(XML_SUFFIXES):
@@ -54,11 +57,31 @@ def find_entity_declarations(zf: zipfile.ZipFile) -> str | None:
                 chunk = fh.read(_CHUNK)
                 if not chunk:
                     break
+                if not tail:
+                    root = _root_start(chunk)
+                    if root is not None and not any(m in chunk[:root] for m in _MARKERS):
+                        break  # no DTD before the root element: none can follow
                 window = tail + chunk
                 if any(m in window for m in _MARKERS):
                     return info.filename
                 tail = window[-_OVERLAP:]
     return None
+
+
+#: The start of an element (not '<?', '<!' or an end tag) in UTF-8 or ASCII text.
+_ELEMENT_START = re.compile(rb"<[A-Za-z_:]")
+#: A prolog of nothing but an XML declaration or processing instructions without '<' or '>'.
+_PLAIN_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?[^<>]*\?>\s*)*")
+
+
+def _root_start(chunk: bytes) -> int | None:
+    """Where the root element starts in the first chunk of a UTF-8 (or ASCII) part, else None."""
+    if chunk[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in chunk[:256]:
+        return None  # UTF-16 or another encoding: read whole
+    m = _ELEMENT_START.search(chunk)
+    if m is None or not _PLAIN_PROLOG.fullmatch(chunk[: m.start()]):
+        return None  # a comment, DTD or anything unusual before the root: read whole
+    return m.start()
 
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
