@@ -31,6 +31,12 @@ example:
 """
 
 
+#: Reasons for skipping a file that need no attention (other formats, lock and hidden files);
+#: every other skipped entry (links, pipes, unreadable folders, odd names) is printed too.
+_USUAL_SKIPS = ("an Excel lock file", "a LibreOffice lock file", "a hidden file", "not an .xlsx",
+                "a CSV file", "a legacy", "an OpenDocument", "an Excel Binary")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("portfolio", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -99,6 +105,11 @@ def run(args: argparse.Namespace) -> int:
         + (f"; {len(portfolio.skipped)} other file{'s' if len(portfolio.skipped) != 1 else ''} skipped" if portfolio.skipped else "")
         + "."
     )
+    odd = [s for s in portfolio.skipped if not s.reason.startswith(_USUAL_SKIPS)]
+    if odd:
+        print(f"{len(odd)} to look at (listed in the summary, sheet 'Skipped files'):")
+        for s in odd:
+            print(f"  {s.path}: {s.reason}")
     if portfolio.failed:
         print(f"{len(portfolio.failed)} could not be read (listed in the summary, sheet 'Could not read'):")
         for f in portfolio.failed:
