@@ -114,6 +114,7 @@ def _first(pages: list[str], text: str, after: int = 0) -> int:
 
 
 @pytest.mark.office
+@pytest.mark.pdf
 def test_libreoffice_converts_the_report_and_pages_are_where_expected(example_xlsx: Path, tmp_path: Path):
     out = tmp_path / "example-report.docx"
     proc = run_cli("report", str(example_xlsx), "-o", str(out))

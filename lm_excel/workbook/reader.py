@@ -202,9 +202,26 @@ def _check_zip(path: Path) -> None:
         raise NotAWorkbookError(f"is damaged: it is not a readable .xlsx/.xlsm file ({_short(exc)})", path) from None
 
 
+#: The openpyxl versions (major, minor) whose reader internals the fast paths below use
+#: (``ExcelReader.read_strings``, ``WorkSheetParser.parse_row``, ...), as pinned in
+#: pyproject.toml: at least the first, below the second. Outside it, openpyxl's own path runs.
+OPENPYXL_FAST_RANGE = ((3, 1), (3, 2))
+
+
+def _openpyxl_in_fast_range() -> bool:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = tuple(int(p) for p in version("openpyxl").split(".")[:2])
+    except (PackageNotFoundError, ValueError):
+        return False
+    low, high = OPENPYXL_FAST_RANGE
+    return low <= found < high
+
+
 #: Parse shared strings and sheet rows with the C XML parser where provably safe (tests turn it
-#: off to compare with openpyxl's own path).
-_FAST_XML = True
+#: off to compare with openpyxl's own path); only with an openpyxl the fast paths are tested on.
+_FAST_XML = _openpyxl_in_fast_range()
 #: The XML declaration's encoding, if any (group 1).
 _XML_DECL_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
 _UTF8_NAMES = (b"utf-8", b"utf8")
