@@ -26,3 +26,22 @@ def test_a_vague_component_is_excused_only_by_a_description_that_says_what_is_do
     row(rec, "mechanisms", "M1")["triggered_by"] = "C1, C3, C7"
     codes = [f.code for f in validate(model_of(rec)).all_findings() if f.element_id == "C7"]
     assert ("vague-statement" in codes) == vague, codes
+
+
+def test_a_near_duplicate_sharing_only_its_later_words_is_still_found():
+    # The join indexes a prefix of each text's words, rarest first; "d4 e5 f6 g7" shares none of
+    # the long text's rare words, so the prefix must be long enough to hold a shared one.
+    from lm_excel.checks.wording import similar_pairs
+
+    assert similar_pairs(["a1 b2 c3 d4 e5 f6 g7", "d4 e5 f6 g7"], 0.5) == [(0, 1)]
+
+
+@pytest.mark.parametrize(("statement", "listed"), [
+    ("Families have better housing, income and confidence", "(housing, income and confidence)"),
+    ("Sleep and concentration improve", "(sleep and concentration)"),
+])
+def test_a_compound_outcome_names_its_parts_in_plain_words(statement, listed):
+    rec = example()
+    row(rec, "outcomes", "OC3")["outcome"] = statement
+    (f,) = [f for f in validate(model_of(rec)).all_findings() if f.code == "compound-outcome"]
+    assert listed in f.message

@@ -31,3 +31,13 @@ def test_a_pilot_too_small_to_compare_says_so_in_a_sentence(setting, start):
     first = _design(nation="England", **setting).strands[0]
     assert first.title == "Pilot now, comparison later"
     assert first.why.startswith(start[0].upper() + start[1:])
+
+
+def test_one_outcome_is_named_in_the_singular_and_several_in_the_plural():
+    from .test_design import PROCESS, ROUTINE, SURVEY
+
+    def first_detail(uses):
+        return _design(uses=uses, delivery_unit=FAMILIES, reach="150", nation="England").strands[0].detail
+
+    assert "for the primary outcome OC4 with" in first_detail((SURVEY, PROCESS))
+    assert "for the primary outcomes OC4 and OC8 with" in first_detail((SURVEY, ROUTINE, PROCESS))

@@ -198,3 +198,33 @@ def test_two_way_rows_on_one_side_only_are_kept_and_listed():
         ("Components", "C7", WHOLE_ROW, "only in MINE (no base: added in MINE or deleted in THEIRS?)"),
     ]
     assert result.removed == [] and not result.three_way
+
+
+def test_rows_repeating_an_id_are_each_kept_under_a_numbered_key():
+    from lm_excel.exchange.snapshot import keyed_elements
+
+    rows = [{"id": "C3", "component": f"Copy {i}"} for i in range(1, 4)] + [{"component": "No ID"}, {}]
+    keyed = keyed_elements(L.LIST_SHEET_BY_KEY["components"], rows)
+    assert list(keyed) == ["C3", "C3 #2", "C3 #3", "(no ID) No ID"]
+    assert [r["component"] for r in keyed.values()] == ["Copy 1", "Copy 2", "Copy 3", "No ID"]
+
+
+def test_an_intervention_conflict_points_at_the_cell_that_holds_the_field():
+    from .modelkit import grids_from_records
+
+    result = merge(edited(lambda r: r.intervention.update(name="Mine's name")),
+                   edited(lambda r: r.intervention.update(name="Their name")))
+    (c,) = result.conflicts
+    grid = grids_from_records(result.records)[L.INTERVENTION.name]
+    row_ = next(i for i, r in enumerate(grid, 1) if len(r) > 1 and r[1] == "Mine's name")
+    assert (c.sheet, c.cell) == (L.INTERVENTION.name, f"Intervention!B{row_}")
+
+
+def test_plan_rows_repeating_a_key_are_each_kept_under_a_numbered_key():
+    from lm_excel.exchange.snapshot import grid_table
+
+    grid = [["Measures plan"], ["Intro"], ["Outcome ID", "Measure", "Baseline"]]
+    grid += [["OC4", "pss", f"Baseline {i}"] for i in range(1, 4)] + [["OC5", "psi4", "At referral"]]
+    table = grid_table(grid)
+    assert list(table.rows) == ["OC4 / pss", "OC4 / pss #2", "OC4 / pss #3", "OC5 / psi4"]
+    assert [r["Baseline"] for r in table.rows.values()] == ["Baseline 1", "Baseline 2", "Baseline 3", "At referral"]

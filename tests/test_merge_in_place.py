@@ -66,12 +66,15 @@ def test_two_in_place_merges_at_once_both_land(copies):
     assert model.outcomes[1].text("outcome") == "Pupils attend more often"
 
 
-def test_a_master_open_in_an_office_program_is_refused(copies):
+@pytest.mark.parametrize("command", ["merge", "share"])
+def test_a_master_open_in_an_office_program_is_refused(copies, command):
     master, base, health, _ = copies
     lock = master.with_name(".~lock." + master.name + "#")
     lock.write_text("someone,host,2026")
     before, listing = master.read_bytes(), _listing(master.parent)
-    r = subprocess.run(_merge_cmd(base, master, health), env=_env(), capture_output=True, text=True)
+    cmd = (_merge_cmd(base, master, health) if command == "merge" else
+           [sys.executable, "-m", "lm_excel", "share", str(master), "--in-place", "--by", "test"])
+    r = subprocess.run(cmd, env=_env(), capture_output=True, text=True)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert "open in Excel or LibreOffice" in r.stderr
     assert master.read_bytes() == before and _listing(master.parent) == listing

@@ -18,13 +18,10 @@ from lm_excel import layout as L
 from lm_excel.workbook.builder import write_workbook_file
 from lm_excel.errors import UsageError
 from lm_excel.example import example_records
-from lm_excel.portfolio.collect import (
-    TABLES,
-    UNCLASSIFIED,
-    collect_portfolio,
-    plan_measures,
-    write_summary,
-)
+from lm_excel.portfolio.collect import collect_portfolio
+from lm_excel.portfolio.summarise import plan_measures
+from lm_excel.portfolio.summary_workbook import write_summary
+from lm_excel.portfolio.tables import TABLES, UNCLASSIFIED
 from lm_excel.portfolio.themes import Theme, ThemeMatcher, load_themes
 from lm_excel.usecases import check_findings
 
@@ -339,7 +336,7 @@ def cli_run(folder, theme_file, tmp_path_factory):
 
 
 def _table(ws) -> list[dict[str, object]]:
-    from lm_excel.portfolio.collect import SUMMARY_HEADER_ROW
+    from lm_excel.portfolio.summary_workbook import SUMMARY_HEADER_ROW
 
     rows = list(ws.iter_rows(min_row=SUMMARY_HEADER_ROW + 1, values_only=True))
     header = rows[0]

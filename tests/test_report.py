@@ -472,3 +472,31 @@ def test_contents_page_numbers_from_a_layout():
     assert fill_contents(doc, {"Summary": 4}) == 1  # numbers are replaced, never added twice
     toc = {p.text.split("\t")[0]: p.text for p in doc.paragraphs if p.style.name == "TOC 1"}
     assert toc["Summary"] == "Summary\t4" and toc["Context"] == "Context"
+
+
+def test_readiness_names_every_other_point_and_counts_right():
+    from lm_excel import checks  # noqa: F401  (registers the codes)
+    from lm_excel.report.readiness import assess
+
+    model = example_model()
+    findings = [_finding("restated-across-sheets", element="C2"), _finding("compound-outcome", element="OC1")]
+    r = assess(model, findings)
+    assert "ready to guide an evaluation, with some points worth strengthening" in r.verdict
+    assert any(g.startswith("The same statement on two sheets: C2") for g in r.gaps), r.gaps
+    assert any("clearer wording for 1 statement." in g for g in r.gaps), r.gaps
+    one = model_from_records(example_model().to_records())
+    records = one.to_records()
+    records.elements["assumptions"] = records.elements["assumptions"][:1]
+    text = " ".join(assess(model_from_records(records), []).strengths)
+    assert "One assumption is recorded with how confident we are and how it will be tested." in text
+    assert " 0 " not in text and "1 assumptions" not in text
+
+
+def test_design_text_never_counts_zero():
+    from lm_excel.measures.plan import PlanRow, recommend_design
+
+    rows = [PlanRow(ref="OC1", row_type="Outcome (primary)", measure="X", measure_key="x",
+                    kind="administrative"),
+            PlanRow(ref="OP1", row_type="Process", measure="Y", measure_key="y", kind="administrative")]
+    text = " ".join(s.detail for s in recommend_design(rows))
+    assert " 0 " not in text and "the one process measure" in text

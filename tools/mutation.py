@@ -60,19 +60,22 @@ MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
         ["tests/test_design.py", "tests/test_design_edges.py", "tests/test_plan.py"],
         None,
     ),
-    # The merge and diff decisions; share_file/merge_files (file I/O, locks, verification) are
-    # tested through real files by test_partners.py, too slow to run once per mutant.
+    # The merge and diff decisions and the structure gaps; merging into the master file (file
+    # I/O, locks, patching the xlsx) is tested through real files, too slow to run per mutant.
     "merge and diff": (
-        ["lm_excel/exchange/partners.py"],
+        ["lm_excel/exchange/merge.py", "lm_excel/exchange/diff.py", "lm_excel/exchange/snapshot.py",
+         "lm_excel/exchange/structure.py"],
         ["tests/test_merge_cases.py", "tests/test_merge_properties.py", "tests/test_partners.py"],
         frozenset({"merge_snapshots", "fields", "rows", "same", "whole", "conflict", "_renumber", "_locate",
-                   "lost_values", "listed", "diff_snapshots", "_field_changes", "keyed_elements", "norm",
-                   "_norm", "grid_table", "table_grid", "counts", "empty", "_empty"}),
+                   "lost_values", "listed", "diff_snapshots", "_field_changes", "keyed_elements",
+                   "element_key", "norm", "_norm", "is_empty", "grid_table", "table_grid", "counts", "empty",
+                   "structure_gaps", "without_structure_gaps", "outside_model", "_has_values"}),
     ),
     # The limits: what is refused before parsing (size, zip, XML entities) and while reading.
     "reader limits": (
         ["lm_excel/workbook/reader.py", "lm_excel/workbook/xlsx_scan.py"],
-        ["tests/test_reader_errors.py", "tests/test_reader_tolerance.py", "tests/test_hardening.py"],
+        ["tests/test_reader_limits_edges.py", "tests/test_reader_errors.py", "tests/test_reader_tolerance.py",
+         "tests/test_hardening.py"],
         frozenset({"sniff", "_looks_like_text", "_check_zip", "_read_grids", "_checked_row",
                    "find_entity_declarations", "scan_sheet", "_mentions"}),
     ),
@@ -199,8 +202,7 @@ def _change(diff: str) -> str:
 
 
 def report(groups: list[str], workdir: Path, rates: dict[str, float], spent: dict[str, float]) -> str:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True, check=False).stdout.strip()
+    commit = (workdir / "COMMIT").read_text(encoding="utf-8").strip() if (workdir / "COMMIT").exists() else "?"
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     out = [f"Commit {commit}; {sum(spent.values()) / 60:.0f} min, one test process at a time; load average "
            f"at the end {load}.", "",
@@ -242,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     if not (workdir / "pyproject.toml").exists():
         workdir.mkdir(parents=True, exist_ok=True)
         _copy_checkout(workdir)
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=False).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True, check=False).stdout.strip()
+        (workdir / "COMMIT").write_text(head + (" with uncommitted changes" if dirty else ""), encoding="utf-8")
     rates = dict.fromkeys(MODULES, 1.0)
     for item in args.sample:
         group, _, rate = item.rpartition("=")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from lm_excel.commands import OUTPUT_POLICY, add_force_option
 from lm_excel.errors import UsageError
@@ -54,25 +53,30 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 class ProgressBar:
-    """A one-line progress bar redrawn in place on a terminal (stderr)."""
+    """The progress of the run on a terminal (stderr), one line redrawn in place (tqdm)."""
 
-    def __init__(self, stream: TextIO, width: int = 30) -> None:
+    def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self.width = width
-        self.start = time.perf_counter()
+        self.bar: Any = None
         self.failed = 0
 
     def __call__(self, done: int, total: int, path: str, ok: bool) -> None:
+        import shutil
+
+        from tqdm import tqdm
+
+        if self.bar is None:
+            # A terminal of unknown size says 0 x 0, and tqdm would then draw nothing.
+            size = shutil.get_terminal_size()
+            self.bar = tqdm(total=total, file=self.stream, ascii=" #", ncols=size.columns or 80,
+                            nrows=size.lines or 24,
+                            bar_format="[{bar:30}] {n_fmt}/{total_fmt} workbooks{postfix} ({elapsed})")
         if not ok:
             self.failed += 1
-        filled = int(self.width * done / max(total, 1))
-        bar = "#" * filled + "-" * (self.width - filled)
-        extra = f", {self.failed} could not be read" if self.failed else ""
-        elapsed = time.perf_counter() - self.start
-        self.stream.write(f"\r[{bar}] {done}/{total} workbooks{extra} ({elapsed:.0f} s) ")
+            self.bar.set_postfix_str(f"{self.failed} could not be read", refresh=False)
+        self.bar.update(done - self.bar.n)
         if done == total:
-            self.stream.write("\n")
-        self.stream.flush()
+            self.bar.close()
 
 
 def save_themes(target: Path, force: bool = False) -> Path:

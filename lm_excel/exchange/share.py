@@ -32,8 +32,20 @@ class ShareResult:
 def share_file(model_path: str | os.PathLike[str], out: str | os.PathLike[str] | None, *,
                sender: str | None = None, to: str | None = None, return_to: str | None = None,
                by: str | None = None, force: bool = False, in_place: bool = False) -> ShareResult:
-    """Write a macro-free .xlsx copy of a model for emailing, with a note on Start and a log row."""
+    """Write a macro-free .xlsx copy of a model for emailing, with a note on Start and a log row.
+
+    With ``in_place`` the model is replaced (after a backup) under the same exclusive lock as an
+    in-place merge, and refused while it is open in Excel or LibreOffice.
+    """
+    from lm_excel.fileio import exclusive_lock
+
     src = Path(model_path)
+    with exclusive_lock(src if in_place else None):
+        return _share(src, out, sender, to, return_to, by, force, in_place)
+
+
+def _share(src: Path, out: str | os.PathLike[str] | None, sender: str | None, to: str | None,
+           return_to: str | None, by: str | None, force: bool, in_place: bool) -> ShareResult:
     snap = read_snapshot(src)
     claimed = output_target(None if out is None else Path(out), src if in_place else None, [src],
                             force, ".xlsx")

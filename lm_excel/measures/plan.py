@@ -574,12 +574,19 @@ def recommend_design(plan_rows: Sequence[PlanRow]) -> tuple[DesignStrand, ...]:
     process = [r for r in rows if _row_kind(r) == "process"]
     negatives = [r for r in rows if _row_kind(r) == "negative"]
     tests = [r for r in rows if _row_kind(r) == "assumption"]
+    def n_of(n: int, word: str) -> str:
+        return f"the {'one' if n == 1 else n} {word}{'' if n == 1 else 's'}"
+
+    doing = [text for n, text in (
+        (process, f"track delivery, reach and fidelity with {n_of(len(process), 'process measure')}"),
+        (negatives, f"monitor {n_of(len(negatives), 'negative consequence')}"),
+        (tests, f"test {n_of(len(tests), 'weak or untested assumption')}")) if n]
+    doing_text = (", ".join(doing[:-1]) + " and " + doing[-1]) if len(doing) > 1 else "".join(doing)
     strands.append(DesignStrand(
         "Implementation and process evaluation",
-        f"Always needed: track delivery, reach and fidelity with the {len(process)} process "
-        f"measures, monitor the {len(negatives)} negative consequences and test the {len(tests)} "
-        "weak or untested assumptions, with practitioner and family views. It shows whether the "
-        "model can be delivered as intended and for whom, not its impact.",
+        f"Always needed: {doing_text or 'track delivery and reach'}, with practitioner and family "
+        "views. It shows whether the model can be delivered as intended and for whom, not its "
+        "impact.",
         _IPE,
     ))
     if any(r["measure_key"] == "cost_data" for r in rows):

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from lm_excel.errors import LmExcelError, UsageError
-from lm_excel.portfolio.collect import TABLES, Portfolio, key_figures
+from lm_excel.portfolio.collect import Portfolio
+from lm_excel.portfolio.tables import TABLES, key_figures
 from lm_excel.report.reference import BRAND
 from lm_excel.report.text import one_line
 

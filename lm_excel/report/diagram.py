@@ -40,7 +40,7 @@ HEIGHT_IN = 5.7
 #: Print resolution of the PNG embedded in the report.
 DPI = 200
 #: Font sizes (points) tried in turn until the fullest column fits; below the last the drawing grows.
-FONT_SIZES = (7.0, 6.5, 6.0, 5.5, 5.0, 4.5)
+FONT_SIZES = (9.0, 8.0, 7.0, 6.5, 6.0, 5.5, 5.0, 4.5)
 #: Most lines of text in one box: high enough that no real statement is ever cut.
 MAX_LINES = 40
 #: Narrowest box (inches) a column may get when another column needs the width.
@@ -392,6 +392,15 @@ def _column_height(col: Sequence[Node], w: float, font: float) -> float:
     return lines * line_h + len(col) * 2 * PAD_Y + max(0, len(col) - 1) * MIN_BOX_GAP
 
 
+def _longest_word(col: Sequence[Node], font: float) -> float:
+    """Width (inches) of the longest word, or bold ID, in a column at ``font`` points."""
+    widest = 0.0
+    for node in col:
+        widest = max(widest, text_width(node.label, font, bold=True),
+                     *(text_width(w, font) for w in drawable(node.text).split()))
+    return widest
+
+
 def _width_to_fit(col: Sequence[Node], font: float, body_h: float, lo: float, hi: float) -> float | None:
     """The narrowest box width (between ``lo`` and ``hi``) at which the column fits ``body_h``."""
     if _column_height(col, hi, font) > body_h:
@@ -454,7 +463,12 @@ def layout_graph(graph: Graph, width: float = WIDTH_IN, height: float = HEIGHT_I
     lo = min(MIN_BOX_W, avail / nc)
     font, widths = FONT_SIZES[-1], None
     for size in FONT_SIZES:
-        need = [_width_to_fit(col, size, body_h, lo, avail - lo * (nc - 1)) for col in graph.columns]
+        # No column narrower than its longest word (a word is never broken while a font fits).
+        floor = [max(lo, _longest_word(col, size) + 2 * PAD_X + 0.02) for col in graph.columns]
+        if sum(floor) > avail:
+            continue
+        need = [_width_to_fit(col, size, body_h, f, avail - sum(floor) + f)
+                for col, f in zip(graph.columns, floor)]
         if all(n is not None for n in need) and sum(need) <= avail + 1e-9:  # type: ignore[arg-type]
             font, widths = size, _share(need, avail)  # type: ignore[arg-type]
             break

@@ -81,6 +81,8 @@ NEXT_STEPS = {
                 "required answers), then run the check again.",
     "wording": "Review the wording the check flags on the Validation sheet: outcomes stated as "
                "changes, with who benefits and the direction of change.",
+    "other": "Look at each point above on the workbook's Validation sheet, which says how to "
+             "fix it.",
     "plan": "Build the evaluation measures plan (the 'Build measures plan' button).",
     "negatives": "Identify what could go wrong or harm someone, and how it would be noticed.",
     "assumptions": "Record what must be true for the model to work, and how sure you are.",
@@ -112,6 +114,13 @@ def _category(code: str) -> str:
     return info.category if info is not None else ""
 
 
+def _title(code: str) -> str:
+    from ..findings import REGISTRY
+
+    info = REGISTRY.get(code)
+    return info.title if info is not None else ""
+
+
 def _ids(rows: Iterable[dict[str, str]]) -> list[str]:
     out: list[str] = []
     for r in rows:
@@ -136,6 +145,17 @@ def assess(model: LogicModel, findings: Any, plan: Any = None) -> Readiness:
         gaps.insert(0, f"The workbook has {count(workbook, 'error')} to fix (missing answers, "
                        "IDs or links that do not match).")
         steps.insert(0, NEXT_STEPS["workbook"])
+    said = set(NOT_READY) | set(HEADLINE_GAPS) | {c for codes, _, _ in GAPS for c in codes}
+    other: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        if r["code"] not in said and r["severity"] != "info" and _title(r["code"]) \
+                and _category(r["code"]) not in WORKBOOK_CATEGORIES | {"wording", "completeness"}:
+            other.setdefault(r["code"], []).append(r)
+    for code, hits in other.items():
+        ids = _ids(hits)
+        gaps.append(f"{_title(code)}{': ' + join(ids[:8]) if ids else ''}.")
+    if other:
+        steps.append(NEXT_STEPS["other"])
     wording = sum(1 for r in rows if _category(r["code"]) == "wording")
     if wording:
         gaps.append(f"The check suggests clearer wording for {count(wording, 'statement')}.")
@@ -169,6 +189,7 @@ def _gaps(model: LogicModel, by_code: dict[str, list[dict[str, str]]], plan: Any
     for code, text in HEADLINE_GAPS.items():
         if code in by_code:
             gaps.append(text)
+            steps.append(NEXT_STEPS["other"])
     for codes, noun, meaning in GAPS:
         hits = [r for c in codes for r in by_code.get(c, [])]
         if not hits:
@@ -216,12 +237,13 @@ def _strengths(model: LogicModel, by_code: dict[str, list[dict[str, str]]], plan
         out.append("Every output has a target, so delivery can be tracked against it.")
     if model.negatives and "negative-unmanaged" not in has:
         out.append(f"{count(len(model.negatives), 'potential negative consequence', True).capitalize()} "
-                   f"{'is' if len(model.negatives) == 1 else 'are'} identified, with how each "
-                   "will be reduced and watched for.")
+                   f"{'is' if len(model.negatives) == 1 else 'are'} identified, with how "
+                   f"{'it' if len(model.negatives) == 1 else 'each'} will be reduced and watched for.")
     if model.assumptions and "assumption-untested" not in has:
         out.append(f"{count(len(model.assumptions), 'assumption', True).capitalize()} "
                    f"{'is' if len(model.assumptions) == 1 else 'are'} recorded with how "
-                   "confident we are and how each will be tested.")
+                   "confident we are and how "
+                   f"{'it' if len(model.assumptions) == 1 else 'each'} will be tested.")
     if sources.plan_rows(plan) and "primary-unmeasured" not in has:
         out.append("Every primary outcome has a measure in the evaluation plan.")
     return out

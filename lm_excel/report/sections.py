@@ -333,7 +333,7 @@ def assumptions(w: Writer) -> None:
     rows = [[label(el), el.statement, ", ".join(el.ids("relates_to")),
              P.capital(el.text("confidence")) or "Not stated", el.text("how_tested")] for el in items]
     w.table(["ID", "Assumption", "Relates to", "Confidence", "How it will be tested"], rows,
-            [1.0, 5, 1.6, 2.1, 4.5], caption="Assumptions and confidence")
+            [0.9, 4.6, 1.9, 2.3, 4.4], caption="Assumptions and confidence")
 
 
 def negatives(w: Writer) -> None:
@@ -354,5 +354,5 @@ def negatives(w: Writer) -> None:
         rows.append([label(el), what, rating, el.text("mitigation") or "None given yet",
                      el.text("monitoring") or "None given yet"])
     w.table(["ID", "Potential negative consequence", "Likelihood and impact", "Mitigation",
-             "How it will be monitored"], rows, [1.1, 4.4, 2.3, 3.6, 3.6],
+             "How it will be monitored"], rows, [1.0, 4.2, 2.8, 3.5, 3.5],
             caption="Potential negative consequences, mitigation and monitoring")

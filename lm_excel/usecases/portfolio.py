@@ -35,7 +35,8 @@ def summarise_folder(folder: str | os.PathLike[str], output: str | os.PathLike[s
 
     The outputs follow the output policy (``force`` replaces existing ones); the summary is
     never written inside ``folder``, where it would be one of the workbooks read."""
-    from lm_excel.portfolio.collect import collect_portfolio, write_summary
+    from lm_excel.portfolio.collect import collect_portfolio
+    from lm_excel.portfolio.summary_workbook import write_summary
     from lm_excel.usecases.check import check_findings
 
     theme_file = themes if isinstance(themes, (str, os.PathLike)) else None
