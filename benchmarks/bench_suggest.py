@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import median_times, python
+from _timing import median_wall_cpu, python
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work"
@@ -72,7 +72,9 @@ def main() -> int:
         f"suggest --file ({args.n} outcomes) --json": suggest_command(src),
     }
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    medians = median_times(cmds, args.runs, env)
+    both = median_wall_cpu(cmds, args.runs, env)
+    medians = {k: wall for k, (wall, _) in both.items()}
+    cpu = {k: c for k, (_, c) in both.items()}
     out = subprocess_output(suggest_command(src), env)
     assert len(out) == args.n, f"expected {args.n} JSON lines, got {len(out)}"
     floor, imp = list(medians.values())[:2]
@@ -80,10 +82,12 @@ def main() -> int:
                           for c in cmds[next(reversed(cmds))][1:]]
     print(f"python {sys.version.split()[0]}, {args.runs} runs each, medians; "
           f"command: {' '.join(shown)}")
-    print("| command | median (s) | vs bare interpreter | vs import lm_excel |")
-    print("|---|---|---|---|")
+    print(f"load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print("| command | median wall (s) | median CPU (s) | wall vs bare interpreter | "
+          "wall vs import lm_excel |")
+    print("|---|---|---|---|---|")
     for label, m in medians.items():
-        print(f"| {label} | {m:.3f} | {m / floor:.1f}x | {m / imp:.1f}x |")
+        print(f"| {label} | {m:.3f} | {cpu[label]:.3f} | {m / floor:.1f}x | {m / imp:.1f}x |")
     total = list(medians.values())[2]
     verdict = "within" if total <= BUDGET_S else "OVER"
     print(f"\nwhole process {total:.3f} s for {args.n} outcomes: {verdict} the {BUDGET_S} s budget")

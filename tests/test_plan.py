@@ -7,6 +7,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 import shutil
 
 import openpyxl
@@ -135,7 +136,8 @@ def test_practitioner_outcomes_in_the_plan_get_no_child_questionnaires():
                         "t.xlsx")
     plan = make_plan(model)
     row = _rows(plan)[0]
-    names = [row["measure"], *row["alternatives"].split("; ")]
+    names = [n for n in (row["measure"], *row["alternatives"].split("; ")) if n]
+    assert names
     assert all(not plan.library.get(_key(plan, n)).is_child_or_parent_questionnaire for n in names)
 
 
@@ -145,23 +147,53 @@ def _key(plan, name):
 
 # --- the design ------------------------------------------------------------------------------
 
-def test_design_follows_the_measures_of_primary_outcomes(tmp_path):
-    def design(outcomes):
-        path = build_workbook(tmp_path / "m.xlsx", _records(outcomes))
+def test_design_follows_the_model_and_the_measures_of_primary_outcomes(tmp_path):
+    def design(outcomes, chain=True, **intervention):
+        records = _records(outcomes)
+        records.intervention.update(intervention)
+        if chain:  # a component triggers a mechanism that leads to every outcome
+            records.elements["components"] = [{"id": "C1", "component": "Keyworker support"}]
+            records.elements["mechanisms"] = [{
+                "id": "M1", "mechanism": "Parents trust their keyworker", "triggered_by": "C1",
+                "leads_to": ", ".join(o["id"] for o in outcomes)}]
+        path = build_workbook(tmp_path / "m.xlsx", records)
         return plan_of(read_workbook(path)).design
 
-    titles = [s.title for s in design([_oc("OC1", "Parents report less parenting stress",
-                                           priority="Primary")])]
-    assert titles == ["Pilot impact study (pre/post)", "Implementation and process evaluation"]
-    titles = [s.title for s in design([_oc("OC1", "Fewer children enter care", priority="Primary"),
-                                       _oc("OC2", "Less parenting stress", priority="Secondary")])]
-    assert titles == ["Quasi-experimental comparison", "Implementation and process evaluation"]
+    stress = [_oc("OC1", "Parents report less parenting stress", priority="Primary")]
+    titles = [s.title for s in design(stress, delivery_unit="A cohort of families", reach="200")]
+    assert titles == ["Matched comparison group of families",
+                      "Before-and-after measurement (pilot impact study)",
+                      "Implementation and process evaluation", "Strength of evidence"]
+    care = [_oc("OC1", "Fewer children enter care", priority="Primary"),
+            _oc("OC2", "Less parenting stress", priority="Secondary")]
+    strands = design(care, delivery_unit="Whole local authority", nation="Wales")
+    assert strands[0].title == "Interrupted time series with comparator authorities"
+    assert "Welsh local authorities" in strands[0].detail and "Why:" in strands[0].detail
+    # No causal chain: no impact design yet, whatever the measures.
+    titles = [s.title for s in design(care, chain=False)]
+    assert titles[0] == "Finish the theory of change before any impact design"
+    assert not any("comparison" in t.lower() or "time series" in t.lower() for t in titles)
     strands = design([_oc("OC1", "Lower cost per family"), _oc("OC2", "Fewer children enter care")])
-    assert [s.title for s in strands][-1] == "Value for money"
-    assert "none is marked primary yet" in strands[0].detail
+    assert [s.title for s in strands][-2:] == ["Value for money", "Strength of evidence"]
+    assert "unit of delivery" in strands[-1].detail  # what is still to decide
     assert design([])[0].title == "Outcomes needed"
     for s in strands:
         assert s.source.startswith("https://")
+        assert not re.search(r"\b0 [a-z]", s.detail), s.detail
+
+
+def test_outcome_rows_say_no_close_match_and_split_compound_outcomes(tmp_path):
+    path = build_workbook(tmp_path / "m.xlsx", _records([
+        _oc("OC1", "Households' everyday needs are met"),
+        _oc("OC2", "Fewer exclusions and better attendance at school")]))
+    rows = plan_of(read_workbook(path)).rows
+    none = [r for r in rows if r.ref == "OC1"]
+    assert len(none) == 1 and none[0].measure == ""
+    assert none[0].why.startswith("No close match in the library") and "My measures" in none[0].why
+    parts = [r for r in rows if r.ref == "OC2"]
+    assert [r.measure_key for r in parts] == ["exclusions", "school_attendance"]
+    assert "part 2 of 2" in parts[1].about and "one measure per part" in parts[1].why
+    assert all("confidence " in r.why for r in parts)
 
 
 # --- keeping the user's edits ----------------------------------------------------------------
@@ -334,7 +366,7 @@ def test_plan_sheet_has_dropdowns_hidden_columns_and_the_design(example_plan, ex
     assert "Family Connect feedback card" in names and "Parental Stress Scale" in names
     assert ws.freeze_panes == f"B{L.HEADER_ROW + 1}"
     design = _design_row(ws)
-    assert ws.cell(design + 1, 2).value == "Pilot impact study (pre/post)"
+    assert ws.cell(design + 1, 2).value == "Interrupted time series with comparator authorities"
     assert ws.cell(design + 1, 10).hyperlink.target.startswith("https://")
     # every other sheet is as it was
     before = openpyxl.load_workbook(example_xlsx)
@@ -408,7 +440,7 @@ def test_cli_plan_writes_a_new_file_and_csv_and_refuses_to_overwrite(tmp_path, e
     proc = run_cli("plan", str(src), "--csv", str(tmp_path / "p.csv"))
     assert proc.returncode == 0, proc.stderr
     assert "Measures plan: 11 outcome rows (5 primary)" in proc.stdout
-    assert "Recommended design: Pilot impact study (pre/post)" in proc.stdout
+    assert "Recommended design: Interrupted time series with comparator authorities" in proc.stdout
     out = tmp_path / "model-plan.xlsx"
     assert proc.stdout.splitlines()[-2:] == [str(out), str(tmp_path / "p.csv")]
     assert _plan_rows(out)

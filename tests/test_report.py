@@ -499,4 +499,4 @@ def test_design_text_never_counts_zero():
                     kind="administrative"),
             PlanRow(ref="OP1", row_type="Process", measure="Y", measure_key="y", kind="administrative")]
     text = " ".join(s.detail for s in recommend_design(rows))
-    assert " 0 " not in text and "the one process measure" in text
+    assert " 0 " not in text and "one process measure" in text

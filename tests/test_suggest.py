@@ -264,6 +264,7 @@ def test_compound_outcome_gets_one_measure_per_part_and_says_so():
     keys = [s.measure.key for s in m.suggestions]
     assert keys[:2] == ["housing_stability", "household_income"]
     assert "part 1 of 3" in m.suggestions[0].why and "one measure per part" in m.suggestions[0].why
+    assert "split the outcome" in m.suggestions[0].why
     assert m.suggestions[1].part == "income"
     exams = match("Fewer exclusions and better attendance at school")
     assert [s.measure.key for s in exams.suggestions] == ["exclusions", "school_attendance"]
@@ -439,3 +440,21 @@ def test_published_heldout_set_does_not_regress():
     scores = published_scores(PUBLISHED_HELDOUT)
     print(scores)
     assert scores["top3"] >= 0.60, scores
+
+
+def test_cli_says_no_close_match_and_what_to_do():
+    proc = run_cli("suggest", "Households' everyday needs are met")
+    assert proc.returncode == 0, proc.stderr
+    assert "No close match in the library" in proc.stdout and "My measures" in proc.stdout
+    assert "1. " not in proc.stdout
+    data = json.loads(run_cli("suggest", "Households' everyday needs are met", "--json").stdout)
+    assert data["suggestions"] == [] and data["no_match"].startswith("No close match")
+
+
+def test_cli_json_names_the_parts_of_a_compound_outcome():
+    proc = run_cli("suggest", "Fewer exclusions and better attendance at school", "--json")
+    data = json.loads(proc.stdout)
+    assert data["parts"] == ["Fewer exclusions", "better attendance at school"]
+    assert [s["part"] for s in data["suggestions"]] == data["parts"]
+    text = run_cli("suggest", "Fewer exclusions and better attendance at school").stdout
+    assert "confidence medium" in text or "confidence high" in text

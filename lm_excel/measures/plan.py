@@ -27,6 +27,7 @@ from typing import Any
 
 from lm_excel import layout as L
 from lm_excel.errors import SuggestError
+from lm_excel.measures import design as D
 from lm_excel.measures.library import (
     KINDS,
     RESPONDENTS,
@@ -35,7 +36,16 @@ from lm_excel.measures.library import (
     MeasureLibrary,
     load_library,
 )
-from lm_excel.measures.suggest import Suggestion, parse_age, parse_timescale, parse_who, suggest
+from lm_excel.measures.suggest import (
+    NO_MATCH,
+    NO_MATCH_ADVICE,
+    Suggestion,
+    match,
+    parse_age,
+    parse_timescale,
+    parse_who,
+    suggest,
+)
 from lm_excel.model import CellRef, Element, LogicModel
 
 COLUMNS: tuple[str, ...] = tuple(c.key for c in L.PLAN_COLUMNS)
@@ -44,10 +54,6 @@ EDITABLE: tuple[str, ...] = L.PLAN_EDITABLE
 PROCESS_MEASURES = ("output_count", "service_engagement", "fidelity_log")
 ALTERNATIVES = 3
 
-_PILOT = "https://evaluationhub.eif.org.uk/pilot-impact-studies/"
-_STANDARDS = "https://guidebook.eif.org.uk/eif-evidence-standards"
-_IPE = "https://evaluationhub.eif.org.uk/implementation-and-process-studies/"
-_MAGENTA = "https://www.gov.uk/government/publications/the-magenta-book"
 
 _RESPONDENT_ALIASES = {
     "parent": "parent or carer", "parents": "parent or carer", "carer": "parent or carer",
@@ -312,13 +318,18 @@ def _row(ref: str, kind: str, row_type: str, statement: str, about: str,
         ref=ref, row_type=row_type, statement=statement, about=about,
         measure=chosen.name if chosen else "",
         alternatives="; ".join(s.measure.name for s in found[1:1 + ALTERNATIVES]),
-        why=why or (found[0].why if found else "no measure found: choose one by hand"),
+        why=why or (_why(found[0]) if found else f"{NO_MATCH}: {NO_MATCH_ADVICE}"),
         baseline=baseline, follow_up=follow_up, target=target, status="Suggested",
     )
     _describe(row, chosen)
     row["generated"] = json.dumps({"kind": kind, **{c: row[c] for c in EDITABLE}},
                                   ensure_ascii=False, sort_keys=True)
     return row
+
+
+def _why(s: Suggestion) -> str:
+    """The reason a measure was suggested, with how confident the suggestion is."""
+    return f"{s.why}; confidence {s.confidence}" if s.why else ""
 
 
 def _outcome_rows(model: LogicModel, lib: MeasureLibrary, notes: list[PlanNote]) -> list[dict]:
@@ -334,16 +345,28 @@ def _outcome_rows(model: LogicModel, lib: MeasureLibrary, notes: list[PlanNote])
             continue
         who = _safe(parse_who, el, "who_benefits", notes)
         ts = _safe(parse_timescale, el, "timescale", notes)
-        found = suggest(el.statement, who_benefits=who or None, timescale=ts,
-                        top=1 + ALTERNATIVES, library=lib)
+        found = match(el.statement, who_benefits=who or None, timescale=ts,
+                      top=1 + ALTERNATIVES, library=lib)
         priority = el.text("priority").lower()
         row_type = f"Outcome ({priority})" if priority in ("primary", "secondary") else "Outcome"
         about = "; ".join(x for x in (el.text("timescale"), el.text("who_benefits"),
                                       el.text("direction"), el.text("priority")) if x)
-        kind = found[0].measure.kind if found else "bespoke"
-        baseline, follow_up = _timepoints(kind, ts)
-        rows.append(_row(el.id, "outcome", row_type, el.statement, about, found,
-                         baseline, follow_up))
+        # A compound outcome gets one row per part, each with its own measure.
+        groups = ([[s] for s in found.suggestions] if found.compound
+                  else [list(found.suggestions)])
+        for n, group in enumerate(groups, 1):
+            kind = group[0].measure.kind if group else "bespoke"
+            baseline, follow_up = _timepoints(kind, ts)
+            part = group[0].part if group else ""
+            row_about = about
+            why = ""
+            if part:
+                row_about = "; ".join(x for x in (about, f"part {n} of {len(groups)}: '{part}'") if x)
+            if n == 1 and found.unmatched:
+                parts = ", ".join(f"'{p}'" for p in found.unmatched)
+                why = f"{_why(group[0])}; no close match in the library for {parts}: use a bespoke measure for that part"
+            rows.append(_row(el.id, "outcome", row_type, el.statement, row_about, group,
+                             baseline, follow_up, why=why))
     return rows
 
 
@@ -534,72 +557,22 @@ def _insert_after_ref(rows: list[dict], row: dict) -> None:
 
 # --- the recommended design ----------------------------------------------------------------------
 
-def _names(rows: list[dict]) -> str:
-    names = list(dict.fromkeys(r["measure"] for r in rows if r["measure"]))
-    return ", ".join(names[:4]) + (" and others" if len(names) > 4 else "")
+def _use(row: PlanRow) -> D.MeasureUse:
+    return D.MeasureUse(ref=row.ref, role=row.row_kind, name=row.measure, kind=row.kind,
+                        primary=row.row_type.startswith("Outcome (primary)"),
+                        key=row.measure_key)
 
 
-def _refs(rows: list[dict]) -> str:
-    return ", ".join(dict.fromkeys(r["ref"] for r in rows))
-
-
-def recommend_design(plan_rows: Sequence[PlanRow]) -> tuple[DesignStrand, ...]:
-    """Evaluation strands that follow from the plan's measures, each with its reason."""
-    rows = [r.values() for r in plan_rows]
-    outcomes = [r for r in rows if _row_kind(r) == "outcome" and r["measure"]]
-    primary = [r for r in outcomes if r["row_type"] == "Outcome (primary)"]
-    basis = primary or outcomes
-    which = "primary outcomes" if primary else "outcomes (none is marked primary yet)"
-    strands = []
-    before_after = [r for r in basis if r["kind"] in ("validated instrument", "bespoke")]
-    if before_after:
-        strands.append(DesignStrand(
-            "Pilot impact study (pre/post)",
-            f"Measure {_names(before_after)} at the start and end of support for the {which} "
-            f"{_refs(before_after)}. Change before and after on validated measures is preliminary "
-            "evidence (about EIF Level 2): it shows whether outcomes moved, not that the "
-            "intervention caused the change. Include families who stop early.",
-            _PILOT,
-        ))
-    routine = [r for r in basis if r["kind"] == "administrative"]
-    if routine:
-        strands.append(DesignStrand(
-            "Quasi-experimental comparison",
-            f"Compare {_names(routine)} for the {which} {_refs(routine)} with similar local "
-            "authorities (statistical neighbours) or earlier cohorts: an interrupted time series "
-            "with at least 3 points before and after the change, or difference-in-differences. "
-            "A credible comparison group is what stronger evidence (EIF Level 3) needs.",
-            _STANDARDS,
-        ))
-    process = [r for r in rows if _row_kind(r) == "process"]
-    negatives = [r for r in rows if _row_kind(r) == "negative"]
-    tests = [r for r in rows if _row_kind(r) == "assumption"]
-    def n_of(n: int, word: str) -> str:
-        return f"the {'one' if n == 1 else n} {word}{'' if n == 1 else 's'}"
-
-    doing = [text for n, text in (
-        (process, f"track delivery, reach and fidelity with {n_of(len(process), 'process measure')}"),
-        (negatives, f"monitor {n_of(len(negatives), 'negative consequence')}"),
-        (tests, f"test {n_of(len(tests), 'weak or untested assumption')}")) if n]
-    doing_text = (", ".join(doing[:-1]) + " and " + doing[-1]) if len(doing) > 1 else "".join(doing)
-    strands.append(DesignStrand(
-        "Implementation and process evaluation",
-        f"Always needed: {doing_text or 'track delivery and reach'}, with practitioner and family "
-        "views. It shows whether the model can be delivered as intended and for whom, not its "
-        "impact.",
-        _IPE,
-    ))
-    if any(r["measure_key"] == "cost_data" for r in rows):
-        strands.append(DesignStrand(
-            "Value for money",
-            "Cost data are in the plan: set the cost of delivery against the outcomes achieved "
-            "(cost per family, costs avoided), following the HM Treasury Magenta Book.",
-            _MAGENTA,
-        ))
-    if not outcomes:
-        strands.insert(0, DesignStrand(
-            "Outcomes needed", "The Outcomes sheet has no outcome with a statement yet: add "
-            "outcomes, then rebuild the plan to get outcome measures and an impact design.", _PILOT))
+def recommend_design(plan_rows: Sequence[PlanRow], model: LogicModel | None = None
+                     ) -> tuple[DesignStrand, ...]:
+    """The evaluation design that fits the model (its causal chain and delivery: the
+    Intervention sheet) and the plan's measures, each strand with its reason
+    (lm_excel.measures.design). Without the model the design follows from the rows alone."""
+    d = D.recommend(model, [_use(r) for r in plan_rows])
+    strands = [DesignStrand(s.title, f"{s.detail} Why: {s.why}", s.source) for s in d.strands]
+    still = f" Still to decide: {' '.join(d.missing)}" if d.missing else ""
+    strands.append(DesignStrand("Strength of evidence", f"This design can give {d.evidence_level}."
+                                f"{still}", D.EIF_STANDARDS))
     return tuple(strands)
 
 
@@ -628,13 +601,14 @@ def make_plan(model: LogicModel, previous: Plan | None = None,
     if not any(_row_kind(r) == "outcome" for r in rows):
         notes.append(PlanNote("no-outcomes", "the Outcomes sheet has no outcomes to measure yet"))
     frozen = tuple(PlanRow.from_values(r) for r in rows)
-    return Plan(rows=frozen, design=recommend_design(frozen), notes=tuple(notes),
+    return Plan(rows=frozen, design=recommend_design(frozen, model), notes=tuple(notes),
                 kept_edits=kept, kept_rows=kept_rows, library=library)
 
 
 def plan_from_rows(rows: Sequence[PlanRow], library: MeasureLibrary | None = None,
-                   tracked: bool = True) -> Plan:
-    """A plan of rows as they are (e.g. read from the sheet), with the design that follows."""
-    return Plan(rows=tuple(rows), design=recommend_design(rows),
+                   tracked: bool = True, model: LogicModel | None = None) -> Plan:
+    """A plan of rows as they are (e.g. read from the sheet), with the design that follows
+    from them and, when given, from the model (its causal chain and delivery)."""
+    return Plan(rows=tuple(rows), design=recommend_design(rows, model),
                 library=library, tracked=tracked)
 

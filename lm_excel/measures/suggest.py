@@ -406,7 +406,7 @@ def _compound(q: _Query, terms: list[Term], top: int) -> Match | None:
         s = q.suggestion(*best, part=p)
         if any(x.measure.key == s.measure.key for x in out):
             continue
-        why = f"part {i} of {n} ('{p}'), one measure per part: {s.why}"
+        why = f"part {i} of {n} ('{p}'): one measure per part (or split the outcome): {s.why}"
         out.append(Suggestion(s.measure, s.score, why, s.confidence, p))
     return Match(q.text, tuple(out[:max(top, len(out))]), tuple(p for p, _ in found), unmatched)
 

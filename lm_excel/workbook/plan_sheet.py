@@ -70,7 +70,8 @@ def plan_rows(grid: Grid, sheet: str = L.MEASURES_PLAN.name) -> list[PlanRow]:
     return rows
 
 
-def read_plan(grid: Grid, library: MeasureLibrary | None = None) -> Plan | None:
+def read_plan(grid: Grid, library: MeasureLibrary | None = None,
+              model: LogicModel | None = None) -> Plan | None:
     """The plan held in a *Measures plan* grid, or None when the grid has no plan table.
 
     A table header with no rows under it is a plan (an empty one). The design is the one that
@@ -79,7 +80,7 @@ def read_plan(grid: Grid, library: MeasureLibrary | None = None) -> Plan | None:
     found = find_plan_header(grid)
     if found is None:
         return None
-    return plan_from_rows(plan_rows(grid), library, tracked="generated" in found[1])
+    return plan_from_rows(plan_rows(grid), library, tracked="generated" in found[1], model=model)
 
 
 def saved_plan(model: LogicModel) -> Plan | None:
@@ -88,7 +89,7 @@ def saved_plan(model: LogicModel) -> Plan | None:
     grid = model.extras.get(L.MEASURES_PLAN.name, ())
     if find_plan_header(grid) is None:
         return None
-    return read_plan(grid, load_library(extra=local_measures(model)[0]))
+    return read_plan(grid, load_library(extra=local_measures(model)[0]), model)
 
 
 def plan_values(grid: Grid) -> list[tuple[str, ...]]:
@@ -206,9 +207,9 @@ def _text_cell(ws: Any, row: int, col: int, value: str, **style: Any) -> Any:
 
 
 def _plan_sheet(wb: Any, rows: Sequence[PlanRow], design: Sequence[DesignStrand]) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.worksheet.datavalidation import DataValidation
-    from openpyxl.worksheet.pagebreak import Break
+    """(Re)create the *Measures plan* sheet: title, the table, guidance and dropdowns, the design
+    below the table, and the print set-up."""
+    from openpyxl.styles import Font
 
     from lm_excel.workbook.parse import find_sheet
 
@@ -222,24 +223,40 @@ def _plan_sheet(wb: Any, rows: Sequence[PlanRow], design: Sequence[DesignStrand]
         index = wb.sheetnames.index(after) if after else len(wb.sheetnames)
     ws = wb.create_sheet(name, index)
     ws.sheet_properties.tabColor = L.MEASURES_PLAN.colour
-
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")  # for single words (the Source links)
-    text_font = Font(name=_FONT, size=10, color=_TEXT)
-    white = Side(style="thin", color="FFFFFF")
-    columns = L.PLAN_COLUMNS
     header_row = L.HEADER_ROW
     last_row = header_row + max(len(rows), 1)
+    design_row = last_row + 2
 
     _text_cell(ws, 1, 1, name, font=Font(name=_FONT, size=16, bold=True, color=_TEXT))
     ws.row_dimensions[1].height = 26
-    design_row = last_row + 2
     _text_cell(ws, 2, 1, f"{L.MEASURES_PLAN.intro} The recommended evaluation design is below "
                f"the table (row {design_row}).",
                font=Font(name=_FONT, size=10, italic=True, color=_MUTED))
+    _plan_table(ws, rows)
+    _plan_guidance(ws)
+    visible = [i for i, c in enumerate(L.PLAN_COLUMNS, start=1) if c.key not in L.PLAN_HIDDEN]
+    ws.auto_filter.ref = f"A{header_row}:{col_letter(max(visible))}{last_row}"
+    ws.freeze_panes = f"B{header_row + 1}"
+    _plan_design(ws, design, design_row)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3  # a wide table: A3 keeps the text legible
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.oddHeader.left.text = name
+    ws.oddFooter.right.text = "Page &P of &N"
+
+
+def _plan_table(ws: Any, rows: Sequence[PlanRow]) -> None:
+    """The header row (hidden bookkeeping columns hidden) and one row per plan row."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    header_row = L.HEADER_ROW
+    white = Side(style="thin", color="FFFFFF")
     head_font = Font(name=_FONT, size=10, bold=True, color="FFFFFF")
     head_fill = PatternFill("solid", fgColor=L.MEASURES_PLAN.colour)
-    for c, col in enumerate(columns, start=1):
+    for c, col in enumerate(L.PLAN_COLUMNS, start=1):
         _text_cell(ws, header_row, c, col.header, font=head_font, fill=head_fill,
                    alignment=Alignment(wrap_text=True, vertical="center"),
                    border=Border(left=white, right=white, top=white, bottom=white))
@@ -247,19 +264,25 @@ def _plan_sheet(wb: Any, rows: Sequence[PlanRow], design: Sequence[DesignStrand]
         if col.key in L.PLAN_HIDDEN:
             ws.column_dimensions[col_letter(c)].hidden = True
     ws.row_dimensions[header_row].height = 30
-
+    wrap = Alignment(wrap_text=True, vertical="top")
+    text_font = Font(name=_FONT, size=10, color=_TEXT)
     for r, row in enumerate(rows, start=header_row + 1):
         shown = []
-        for c, col in enumerate(columns, start=1):
+        for c, col in enumerate(L.PLAN_COLUMNS, start=1):
             value = getattr(row, col.key)
             _text_cell(ws, r, c, value, font=text_font, alignment=wrap)
             if col.key not in L.PLAN_HIDDEN:
                 shown.append((value, col.width))
         ws.row_dimensions[r].height = _height(shown)
 
-    # Guidance on every column, and dropdowns for the measure and the status.
+
+def _plan_guidance(ws: Any) -> None:
+    """Guidance on every visible column, and dropdowns for the measure and the status."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    header_row = L.HEADER_ROW
     last = header_row + L.PREPARED_ROWS
-    for c, col in enumerate(columns, start=1):
+    for c, col in enumerate(L.PLAN_COLUMNS, start=1):
         if col.key in L.PLAN_HIDDEN:
             continue
         letter = col_letter(c)
@@ -281,16 +304,20 @@ def _plan_sheet(wb: Any, rows: Sequence[PlanRow], design: Sequence[DesignStrand]
         dv.add(f"{letter}{header_row + 1}:{letter}{last}")
         ws.add_data_validation(dv)
 
-    visible = [i for i, c in enumerate(columns, start=1) if c.key not in L.PLAN_HIDDEN]
-    ws.auto_filter.ref = f"A{header_row}:{col_letter(max(visible))}{last_row}"
-    ws.freeze_panes = f"B{header_row + 1}"
 
-    # The recommended design, below the table, starting a new printed page.
+def _plan_design(ws: Any, design: Sequence[DesignStrand], design_row: int) -> None:
+    """The recommended design, below the table, starting a new printed page."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.pagebreak import Break
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")  # for single words (the Source links)
+    text_font = Font(name=_FONT, size=10, color=_TEXT)
     ws.row_breaks.append(Break(id=design_row - 1))
     _text_cell(ws, design_row, 1, L.PLAN_DESIGN_MARKER,
                font=Font(name=_FONT, size=12, bold=True, color=_TEXT))
     detail_cols = (3, 9)  # columns C:I hold the explanation
-    width = sum(columns[i - 1].width for i in range(detail_cols[0], detail_cols[1] + 1))
+    width = sum(L.PLAN_COLUMNS[i - 1].width for i in range(detail_cols[0], detail_cols[1] + 1))
     for n, strand in enumerate(design, start=1):
         r = design_row + n
         _text_cell(ws, r, 1, f"{n}.", font=text_font, alignment=top)
@@ -304,15 +331,6 @@ def _plan_sheet(wb: Any, rows: Sequence[PlanRow], design: Sequence[DesignStrand]
                           alignment=top)
         link.hyperlink = strand.source
         ws.row_dimensions[r].height = _height([(strand.detail, width), (strand.title, 26)])
-
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3  # a wide table: A3 keeps the text legible
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.oddHeader.left.text = name
-    ws.oddFooter.right.text = "Page &P of &N"
 
 
 def _render(src: Path, rows: Sequence[PlanRow], design: Sequence[DesignStrand],
