@@ -87,9 +87,8 @@ def refuse_if_open(path: Path) -> None:
     for candidate in dict.fromkeys((Path(path), Path(os.path.realpath(path)))):
         lock = open_lock(candidate)
         if lock is not None:
-            program = "LibreOffice" if lock.name.startswith(".~lock.") else "Excel or Word"
-            raise OutputError(f"is open in {program} (its lock file '{lock.name}' is beside it); "
-                              "close it there and try again", candidate)
+            raise OutputError(f"is open in Excel or LibreOffice (its lock file '{lock.name}' is "
+                              "beside it); close it there and try again", candidate)
 
 
 def free_path(path: Path) -> Path:

@@ -247,7 +247,7 @@ def test_in_place_never_writes_a_file_open_in_a_spreadsheet(name, tmp_path, exam
     (tmp_path / "theirs.xlsx").write_bytes(example_xlsx.read_bytes())
     (tmp_path / ".~lock.model.xlsx#").write_text("LibreOffice lock")
     code, _, err = lm(capsys, *IN_PLACE[name](wb))
-    assert code == 2 and "is open in LibreOffice" in err
+    assert code == 2 and "is open in Excel or LibreOffice" in err and ".~lock.model.xlsx#" in err
     assert wb.read_bytes() == example_xlsx.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".~lock.model.xlsx#", "model.xlsx",
                                                           "theirs.xlsx"]

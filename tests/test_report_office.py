@@ -54,7 +54,7 @@ def test_cli_never_writes_a_report_open_in_libreoffice(example_xlsx: Path, tmp_p
     argv = ["report", str(example_xlsx), "-o", str(out), "--diagram-out", str(tmp_path / "d.svg"),
             "--no-page-numbers"]
     proc = run_cli(*argv, "--force")
-    assert proc.returncode == 2 and "is open in LibreOffice" in proc.stderr
+    assert proc.returncode == 2 and "is open in Excel or LibreOffice" in proc.stderr
     assert out.read_bytes() == b"open in Word" and not (tmp_path / "d.svg").exists()
     lock.unlink()
     proc = run_cli(*argv)
