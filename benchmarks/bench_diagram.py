@@ -41,7 +41,7 @@ def main() -> int:
         commands = {
             "bare interpreter": python("pass"),
             "floor: read the example": python(read),
-            "read + draw (PNG and SVG)": python(read + "; from lm_excel.drawing import sheet_picture; "
+            "read + draw (PNG and SVG)": python(read + "; from lm_excel.usecases.diagram import sheet_picture; "
                                                 "sheet_picture(m)"),
             "lm-excel diagram": [sys.executable, "-m", "lm_excel", "diagram", str(example), "-o",
                                  str(out), "--force"],

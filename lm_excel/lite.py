@@ -93,21 +93,7 @@ def _check(live: LiteBook) -> str:
 
 
 def _plan(live: LiteBook) -> str:
-    from lm_excel.usecases import build_plan
-    from lm_excel.workbook.plan_sheet import plan_grid
-    from lm_excel.xl import _style_plan_sheet
-
-    model = live.read_model()
-    plan = build_plan(model).plan
-    sheet = live.find_sheet(L.MEASURES_PLAN.name)
-    if sheet is None:
-        live.book.sheets.add(L.MEASURES_PLAN.name, after=live.book.sheets[len(live.book.sheets) - 1])
-        sheet = L.MEASURES_PLAN.name
-    old = model.extras.get(L.MEASURES_PLAN.name, ())
-    live.write_block(sheet, 1, plan_grid(plan), len(old), max((len(r) for r in old), default=0))
-    _style_plan_sheet(live, sheet, len(plan.rows))
-    return (f"{len(plan.rows)} rows; your changes kept: {plan.kept_edits} cells, "
-            f"{plan.kept_rows} rows; see the Measures plan sheet")
+    return live.write_plan(live.read_model())
 
 
 def _report(live: LiteBook) -> str:
@@ -118,6 +104,7 @@ def _report(live: LiteBook) -> str:
     model = live.read_model()
     folder = ensure_folder(DATA_FOLDER)
     result = make_report(model, default_report_path(model, folder, live.path.stem))
+    live.draw_diagram(model)
     return (f"report saved as '{result.path.name}': download it from the xlwings Lite menu, "
             "Files > Import/Export")
 

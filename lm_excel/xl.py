@@ -121,6 +121,65 @@ class LiveBook:
         if rows and width:
             sheet.range((first_row, 1)).value = [[_as_text(v) for v in row] for row in _pad(rows, width)]
 
+    def write_plan(self, model: LogicModel) -> str:
+        """Rebuild the Measures plan sheet as ``lm-excel plan`` does (every edit the user made to
+        the plan already in the workbook kept); redraw the Diagram sheet; return the summary."""
+        from lm_excel.usecases import build_plan
+        from lm_excel.workbook.plan_sheet import plan_grid
+
+        plan = build_plan(model).plan
+        sheet = self.find_sheet(L.MEASURES_PLAN.name)
+        if sheet is None:
+            self.book.sheets.add(L.MEASURES_PLAN.name, after=self.book.sheets[len(self.book.sheets) - 1])
+            sheet = L.MEASURES_PLAN.name
+        old = model.extras.get(L.MEASURES_PLAN.name, ())
+        self.write_block(sheet, 1, plan_grid(plan), len(old), max((len(r) for r in old), default=0))
+        _style_plan_sheet(self, sheet, len(plan.rows))
+        self.draw_diagram(model)
+        return (f"{len(plan.rows)} rows; your changes kept: {plan.kept_edits} cells, "
+                f"{plan.kept_rows} rows; see the Measures plan sheet")
+
+    def draw_diagram(self, model: LogicModel) -> None:
+        """Draw the logic-model diagram onto the Diagram sheet (added after Start when missing),
+        with its caption, and record what it was drawn from on the Metadata sheet."""
+        import tempfile
+
+        from lm_excel.usecases.diagram import diagram_state, sheet_picture
+        from lm_excel.workbook.diagram_sheet import PICTURE_NAME, PICTURE_ROW
+
+        if diagram_state(model).current and self.find_sheet(L.DIAGRAM.name):
+            return
+        pic = sheet_picture(model)
+        name = self.find_sheet(L.DIAGRAM.name)
+        if name is None:
+            start = self.find_sheet(L.START.name)
+            self.book.sheets.add(L.DIAGRAM.name, after=self.book.sheets[start or 0])
+            name = L.DIAGRAM.name
+        sheet = self.book.sheets[name]
+        sheet.range("A1").value = [[L.DIAGRAM.name], [pic.caption], [""]]
+        with tempfile.TemporaryDirectory() as tmp:
+            png = Path(tmp) / "diagram.png"
+            png.write_bytes(pic.png)
+            picture = sheet.pictures.add(str(png), name=PICTURE_NAME, update=True,
+                                         anchor=sheet.range(f"A{PICTURE_ROW + 1}"))
+            picture.width, picture.height = pic.width_in * 72, pic.height_in * 72
+        self.set_meta(pic.meta)
+
+    def set_meta(self, values: Mapping[str, str]) -> None:
+        """Set keys on the hidden Metadata sheet (key in column A, value in B), adding rows."""
+        name = self.find_sheet(L.META_SHEET)
+        if name is None:
+            return
+        rows = [list(r[:2]) + [None] * (2 - len(r[:2])) for r in self.grid(name)]
+        where = {str(r[0]): i for i, r in enumerate(rows) if r[0] not in (None, "")}
+        for key, value in values.items():
+            if key in where:
+                rows[where[key]][1] = value
+            else:
+                where[key] = len(rows)
+                rows.append([key, value])
+        self.write_block(name, 1, rows)
+
     def set_status(self, text: str) -> None:
         start = self.find_sheet(L.START.name)
         if start is not None:
@@ -343,23 +402,10 @@ def _validate(live: LiveBook) -> str:
 
 
 def _measures_plan(live: LiveBook) -> str:
-    """Rebuild the Measures plan sheet as ``lm-excel plan`` does: the library's plan, with every
-    edit the user made to the plan already in the workbook kept."""
-    from lm_excel.usecases import build_plan
-    from lm_excel.workbook.plan_sheet import plan_grid
-
+    """Rebuild the Measures plan sheet as ``lm-excel plan`` does (see :meth:`LiveBook.write_plan`)."""
     model = live.read_model()
     check_xlwings_version(model)
-    plan = build_plan(model).plan
-    sheet = live.find_sheet(L.MEASURES_PLAN.name)
-    if sheet is None:
-        live.book.sheets.add(L.MEASURES_PLAN.name, after=live.book.sheets[len(live.book.sheets) - 1])
-        sheet = L.MEASURES_PLAN.name
-    old = model.extras.get(L.MEASURES_PLAN.name, ())
-    live.write_block(sheet, 1, plan_grid(plan), len(old), max((len(r) for r in old), default=0))
-    _style_plan_sheet(live, sheet, len(plan.rows))
-    return (f"{len(plan.rows)} rows; your changes kept: {plan.kept_edits} cells, "
-            f"{plan.kept_rows} rows; see the Measures plan sheet")
+    return live.write_plan(model)
 
 
 def _style_plan_sheet(live: LiveBook, sheet: str, n_rows: int) -> None:
@@ -405,6 +451,7 @@ def _word_report(live: LiveBook, open_file: bool) -> str:
     usual = default_report_path(model, live.path.parent, live.path.stem)
     target = free_path(usual)  # a button never asks: it never replaces a file, it picks a free name
     result = make_report(model, target, protect=[live.path])
+    live.draw_diagram(model)
     if open_file:
         open_document(result.path)
     renamed = ""

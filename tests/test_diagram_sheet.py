@@ -17,7 +17,7 @@ import pytest
 
 from lm_excel import layout as L
 from lm_excel.checks import validate
-from lm_excel.drawing import diagram_state, draw_into
+from lm_excel.usecases.diagram import diagram_state, draw_into
 from lm_excel.example import example_records
 from lm_excel.model import drawing_fingerprint
 from lm_excel.report import diagram as D

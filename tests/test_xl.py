@@ -3,6 +3,7 @@ workbook's values, no Excel. Reads come from the payload; writes are recorded as
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
 from pathlib import Path
@@ -338,3 +339,36 @@ def test_an_open_report_is_never_overwritten(tmp_path, example_xlsm):
     assert len(others) == 1 and others[0].name in status and "open in Word" in status
 
 
+
+
+# --- Diagram sheet (issue 17) -----------------------------------------------------------------------
+
+
+def test_plan_and_report_buttons_draw_the_diagram_sheet(tmp_path, example_xlsm):
+    from lm_excel.model import drawing_fingerprint
+    from lm_excel.workbook.diagram_sheet import PICTURE_NAME
+
+    book = remote_book(example_xlsm)
+    xl.measures_plan(book)
+    assert alerts(book) == []
+    diagram = [s.name for s in book.sheets].index(L.DIAGRAM.name)
+    (added,) = [a for a in actions(book, "addPicture") if a["sheet_position"] == diagram]
+    assert base64.b64decode(added["args"][0]).startswith(b"\x89PNG")
+    assert added["args"][1:3] == [0, 4]  # anchored at A5, under the title, caption and note
+    names = [a["args"][1] for a in actions(book, "setPictureName") if a["sheet_position"] == diagram]
+    assert names == [PICTURE_NAME]
+    caption = [a["values"] for a in writes_to(book, L.DIAGRAM.name)][0]
+    assert "drawn by lm-excel" in caption[1][0]
+    meta = [a["values"] for a in writes_to(book, L.META_SHEET)][-1]
+    model = read_workbook(example_xlsm)
+    assert [L.META_DIAGRAM_FINGERPRINT, drawing_fingerprint(model)] in meta
+
+    # A workbook whose diagram is current is not redrawn by the report button.
+    fresh = {(L.META_SHEET, f"A{len(model.meta) + 1}"): L.META_DIAGRAM_FINGERPRINT,
+             (L.META_SHEET, f"B{len(model.meta) + 1}"): drawing_fingerprint(model)}
+    workbook = tmp_path / "drawn.xlsm"
+    workbook.write_bytes(example_xlsm.read_bytes())
+    current = remote_book(workbook, edit=fresh)
+    xl.word_report(current, open_file=False)
+    assert alerts(current) == []
+    assert actions(current, "addPicture") == []

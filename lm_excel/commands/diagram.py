@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from lm_excel.commands import OUTPUT_POLICY, add_force_option
-from lm_excel.errors import UsageError
 
 HELP = "Draw the logic-model diagram onto the workbook's Diagram sheet."
 DESCRIPTION = """\
@@ -38,23 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def draw_workbook(path: Path, output: Path | None = None, *, in_place: bool = False,
-                  force: bool = False) -> list[Path]:
-    """Draw the diagram of ``path`` into OUT (or ``path`` itself); return the paths written."""
-    from lm_excel.drawing import draw_into
-    from lm_excel.fileio import claim_output
-    from lm_excel.workbook.reader import read_workbook
-
-    if in_place and output is not None:
-        raise UsageError("give either -o OUT or --in-place, not both")
-    model = read_workbook(path)
-    requested = path if in_place else output or path.with_name(f"{path.stem}-diagram{path.suffix}")
-    out = claim_output(requested, inputs=[path], force=force, in_place=in_place)
-    written = out.write(lambda tmp: draw_into(path, tmp, model) and None)
-    return [written.backup, written.path] if written.backup else [written.path]
-
-
 def run(args: argparse.Namespace) -> int:
-    for path in draw_workbook(args.path, args.output, in_place=args.in_place, force=args.force):
+    from lm_excel.usecases import draw_diagram
+
+    result = draw_diagram(args.path, args.output, in_place=args.in_place, force=args.force)
+    for path in result.written:
         print(path)
     return 0

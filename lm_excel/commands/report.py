@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="add an appendix listing every finding of the check with its cell "
                         "(for the model's authors; the board sees the readiness summary)")
     add_force_option(p, "the report or diagram")
+    p.add_argument("--update-workbook", action="store_true",
+                   help="also redraw the workbook's Diagram sheet when it is out of date (after "
+                        "saving a backup copy, NAME.bak.xlsx)")
     p.set_defaults(handler=run)
 
 
@@ -45,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
 
     result = make_report(args.path, args.output, args.diagram_out,
                          with_check_detail=args.with_check_detail,
-                         page_numbers=not args.no_page_numbers, force=args.force)
+                         page_numbers=not args.no_page_numbers, force=args.force,
+                         update_workbook=args.update_workbook)
     print(result.path)
     if result.diagram is not None:
         print(result.diagram)

@@ -10,6 +10,7 @@ action     function                                    returns
 new        :func:`new_workbook`                        the path written
 check      :func:`check_workbook`                      :class:`CheckResult`
 plan       :func:`build_plan`                          :class:`PlanResult`
+diagram    :func:`draw_diagram`                        :class:`DiagramResult`
 report     :func:`make_report`                         ``ReportResult``
 share      :func:`share_workbook`                      ``ShareResult``
 diff       :func:`diff_workbooks`                      ``Diff``
@@ -23,6 +24,7 @@ decided in one place: :func:`check_model`.
 """
 
 from lm_excel.usecases.check import CheckResult, check_findings, check_model, check_workbook
+from lm_excel.usecases.diagram import DiagramResult, diagram_state, draw_diagram
 from lm_excel.usecases.exchange import diff_workbooks, merge_workbooks, share_workbook
 from lm_excel.usecases.new import new_workbook
 from lm_excel.usecases.plan import PlanResult, build_plan
@@ -31,7 +33,7 @@ from lm_excel.usecases.report import make_report
 from lm_excel.usecases.source import Grids, WorkbookSource, read_model
 
 __all__ = [
-    "CheckResult", "Grids", "PlanResult", "PortfolioResult", "WorkbookSource", "build_plan",
-    "check_findings", "check_model", "check_workbook", "diff_workbooks", "make_report", "merge_workbooks",
+    "CheckResult", "DiagramResult", "Grids", "PlanResult", "PortfolioResult", "WorkbookSource", "build_plan",
+    "check_findings", "check_model", "check_workbook", "diagram_state", "draw_diagram", "diff_workbooks", "make_report", "merge_workbooks",
     "new_workbook", "read_model", "share_workbook", "summarise_folder",
 ]

@@ -18,9 +18,15 @@ def share_workbook(model: PathLike, out: PathLike | None = None, *, sender: str 
                    force: bool = False, in_place: bool = False) -> ShareResult:
     """Write a macro-free .xlsx copy of a model to email to a partner (note on Start, log row)."""
     from lm_excel.exchange.share import share_file
+    from lm_excel.usecases.diagram import diagram_state, redraw
+    from lm_excel.workbook.reader import read_workbook
 
-    return share_file(model, out, sender=sender, to=to, return_to=return_to, by=by, force=force,
-                      in_place=in_place)
+    result = share_file(model, out, sender=sender, to=to, return_to=return_to, by=by, force=force,
+                        in_place=in_place)
+    shared = read_workbook(result.path)
+    if not diagram_state(shared).current:  # partners get the picture of the model they are sent
+        redraw(result.path, shared)
+    return result
 
 
 def diff_workbooks(a: PathLike, b: PathLike) -> Diff:

@@ -30,9 +30,16 @@ def new_workbook(path: Path, *, example: bool = False, force: bool = False, lite
     if lite:
         from lm_excel.workbook.addin import build_lite_workbook
 
-        return build_lite_workbook(path, records, requirement)
-    if suffix == ".xlsm":
+        written = build_lite_workbook(path, records, requirement)
+    elif suffix == ".xlsm":
         from lm_excel.workbook.buttons import build_macro_workbook
 
-        return build_macro_workbook(path, records)
-    return build_workbook(path, records)
+        written = build_macro_workbook(path, records)
+    else:
+        written = build_workbook(path, records)
+    if example:  # the worked example comes with its diagram drawn
+        from lm_excel.usecases.diagram import redraw
+        from lm_excel.workbook.reader import read_workbook
+
+        written = redraw(written, read_workbook(written))
+    return written

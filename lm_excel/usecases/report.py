@@ -18,7 +18,8 @@ if TYPE_CHECKING:  # pragma: no cover
 def make_report(source: WorkbookSource, output: str | os.PathLike[str] | None = None,
                 diagram_out: str | os.PathLike[str] | None = None, *,
                 protect: Sequence[str | os.PathLike[str]] = (), with_check_detail: bool = False,
-                page_numbers: bool = True, force: bool = False) -> ReportResult:
+                page_numbers: bool = True, force: bool = False,
+                update_workbook: bool = False) -> ReportResult:
     """Write the Word report of a workbook; return the ``ReportResult``.
 
     The report shows the same check as :func:`check_workbook` (the findings of
@@ -27,7 +28,8 @@ def make_report(source: WorkbookSource, output: str | os.PathLike[str] | None = 
     intervention's version and today's date. The outputs follow the output policy (``force``
     replaces existing ones; never the workbook, never a file open in Word). The workbook itself
     is never written. ``with_check_detail`` adds every finding's detail;
-    ``page_numbers=False`` leaves the page-number fields out.
+    ``page_numbers=False`` leaves the page-number fields out. ``update_workbook`` (a workbook
+    file only) also redraws the workbook's Diagram sheet when it is out of date, after a backup.
     """
     from lm_excel.fileio import claim_output, distinct_outputs
     from lm_excel.report.document import default_report_path, write_report
@@ -48,6 +50,14 @@ def make_report(source: WorkbookSource, output: str | os.PathLike[str] | None = 
             raise UsageError("give the report's file name (the workbook has no folder)")
         claimed = claim_output(default_report_path(model, path.parent, path.stem), inputs=keep,
                                force=force)
-    return write_report(claimed.path, model, report, plan,
-                        None if diagram is None else diagram.path, protect=keep,
-                        with_check_detail=with_check_detail, page_numbers=page_numbers)
+    if update_workbook and path is None:
+        raise UsageError("--update-workbook needs a workbook file")
+    result = write_report(claimed.path, model, report, plan,
+                          None if diagram is None else diagram.path, protect=keep,
+                          with_check_detail=with_check_detail, page_numbers=page_numbers)
+    if update_workbook and path is not None:
+        from lm_excel.usecases.diagram import diagram_state, draw_diagram
+
+        if not diagram_state(model).current:
+            draw_diagram(path, in_place=True)
+    return result

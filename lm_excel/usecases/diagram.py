@@ -1,4 +1,5 @@
-"""The Diagram sheet's content: the logic-model picture, its caption and whether it is current.
+"""Diagram: draw the logic-model picture onto the workbook's Diagram sheet, and say whether the
+picture there is current.
 
 The picture is drawn by the report's renderer (:mod:`lm_excel.report.diagram`), sized for a
 sheet: as wide as a landscape page and as tall as the fullest column needs at the largest font,
@@ -113,3 +114,36 @@ def draw_into(source: str | os.PathLike[str], target: str | os.PathLike[str],
     from lm_excel.workbook.diagram_sheet import write_diagram_sheet
 
     return write_diagram_sheet(source, target, sheet_picture(model, today))
+
+
+@dataclass(frozen=True)
+class DiagramResult:
+    """The model drawn and the files written (a backup first, with ``in_place``)."""
+
+    model: LogicModel
+    written: tuple[Path, ...]
+
+
+def draw_diagram(path: str | os.PathLike[str], output: str | os.PathLike[str] | None = None, *,
+                 in_place: bool = False, force: bool = False) -> DiagramResult:
+    """Draw the diagram of a workbook file onto its Diagram sheet: into a copy (``output``,
+    default NAME-diagram.xlsx beside it) or, with ``in_place``, the file itself after a backup,
+    under the output policy (:func:`lm_excel.fileio.claim_output`)."""
+    from lm_excel.errors import UsageError
+    from lm_excel.fileio import claim_output
+    from lm_excel.usecases.source import read_model
+
+    path = Path(path)
+    if in_place and output is not None:
+        raise UsageError("give either -o OUT or --in-place, not both")
+    requested = path if in_place else (Path(output) if output is not None
+                                       else path.with_name(f"{path.stem}-diagram{path.suffix}"))
+    out = claim_output(requested, inputs=[path], force=force, in_place=in_place)
+    model = read_model(path)
+    saved = out.write(lambda tmp: draw_into(path, tmp, model) and None)
+    return DiagramResult(model, (saved.backup, saved.path) if saved.backup else (saved.path,))
+
+
+def redraw(path: Path, model: LogicModel, today: dt.date | None = None) -> Path:
+    """Draw ``model`` onto the Diagram sheet of ``path``, a file this action has just written."""
+    return draw_into(path, path, model, today)
