@@ -145,5 +145,9 @@ def draw_diagram(path: str | os.PathLike[str], output: str | os.PathLike[str] | 
 
 
 def redraw(path: Path, model: LogicModel, today: dt.date | None = None) -> Path:
-    """Draw ``model`` onto the Diagram sheet of ``path``, a file this action has just written."""
-    return draw_into(path, path, model, today)
+    """Draw ``model`` onto the Diagram sheet of ``path``, a file this action has just written
+    (its permissions, set by the output policy, are kept)."""
+    mode = os.stat(path).st_mode & 0o7777
+    drawn = draw_into(path, path, model, today)
+    os.chmod(drawn, mode)
+    return drawn
