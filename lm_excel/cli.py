@@ -1,7 +1,13 @@
 """The ``lm-excel`` command line: a thin layer over the library.
 
-Library errors (:class:`~lm_excel.errors.LmExcelError`) become one line on stderr and exit code 2;
-``--debug`` shows the traceback instead.
+Exit codes, the same with or without ``--debug`` (which adds the traceback on stderr):
+
+- 0: done, nothing found at or above the command's threshold;
+- 1: problems found (``check``, ``diff``, ``excel-setup``, a portfolio none of whose workbooks
+  could be read);
+- 2: unusable input or refused action: a library error (:class:`~lm_excel.errors.LmExcelError`)
+  or a command line that cannot work, as one line on stderr;
+- 3: internal error (a bug), as one line on stderr.
 """
 
 from __future__ import annotations
@@ -9,7 +15,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import traceback
 from collections.abc import Sequence
+from typing import NoReturn
 
 from . import __version__
 from .commands import COMMAND_MODULES
@@ -22,18 +30,32 @@ Excel workbook. Run 'lm-excel COMMAND --help' for each command's options and an 
 example:
   lm-excel demo                 # the main job on the built-in example
   lm-excel new my-model.xlsx    # a blank workbook to fill in
+
+exit codes: 0 ok, 1 problems found, 2 unusable input or refused action, 3 internal error.
 """
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a command-line mistake is one plain line (and exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_REFUSED, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="lm-excel", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"lm-excel {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show the full traceback on errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--debug", action="store_true", help="also show the traceback of an error")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"lm_excel.commands.{name}").register(sub)
+    for command in sub.choices.values():  # --debug also after the command name
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="also show the traceback of an error")
     return parser
 
 
@@ -43,27 +65,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
-        return 2
-    debug = args.debug or "--debug" in argv
+        return EXIT_REFUSED
+    debug = bool(args.debug)
     try:
-        return int(args.handler(args) or 0)
+        return int(args.handler(args) or EXIT_OK)
     except LmExcelError as exc:
         if debug:
-            raise
+            traceback.print_exc()
         print(f"lm-excel: error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         print("lm-excel: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: still one line, but say so
         if debug:
-            raise
+            traceback.print_exc()
         print(
             f"lm-excel: internal error: {type(exc).__name__}: {exc} "
             "(please report it; run again with --debug for details)",
             file=sys.stderr,
         )
-        return 3
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -56,7 +56,7 @@ class MissingSheetsError(WorkbookError):
         noun = "sheet" if len(missing) == 1 else "sheets"
         super().__init__(
             f"the required {noun} {names} {'is' if len(missing) == 1 else 'are'} missing or renamed; "
-            "restore them from a fresh template (lm-excel new)",
+            f"restore {'it' if len(missing) == 1 else 'them'} from a fresh template (lm-excel new)",
             path,
         )
 

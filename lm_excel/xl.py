@@ -440,16 +440,22 @@ def open_document(path: Path) -> None:
 
 def _word_report(live: LiveBook, open_file: bool) -> str:
     """Write the report as ``lm-excel report`` does, next to the workbook (named with the version
-    and the date; an open report of that name is never overwritten), and open it."""
+    and the date; an existing report of that name is never replaced: a free name is picked),
+    and open it."""
+    from lm_excel.fileio import free_path, is_locked
     from lm_excel.report.document import default_report_path
     from lm_excel.usecases import make_report
 
     model = live.read_model()
     check_xlwings_version(model)
-    target = default_report_path(model, live.path.parent, live.path.stem)
+    usual = default_report_path(model, live.path.parent, live.path.stem)
+    target = free_path(usual)  # a button never asks: it never replaces a file, it picks a free name
     result = make_report(model, target, protect=[live.path])
     live.draw_diagram(model)
     if open_file:
         open_document(result.path)
-    renamed = " (the usual name was open in Word)" if result.renamed else ""
+    renamed = ""
+    if target != usual:
+        renamed = (" (the usual name is open in Word)" if is_locked(usual)
+                   else f" ({usual.name} already exists)")
     return f"report saved as {result.path.name}{renamed}"

@@ -22,6 +22,7 @@ from lm_excel.workbook.reader import read_workbook
 from lm_excel.workbook.vba import CLASS, VbaModule, vba_project_bin
 
 from .conftest import ROOT, run_cli, soffice_path
+from .olevba import olevba_modules
 
 MACROS = sorted((ROOT / "macros").glob("*.bas"))
 UNO_PYTHON = "/usr/bin/python3"
@@ -36,7 +37,11 @@ def example_xlsm(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def built_vba(example_xlsm: Path) -> dict[str, str]:
-    return buttons.read_workbook_vba(example_xlsm)
+    return olevba_modules(example_xlsm)  # an independent reader, not the writer's library
+
+
+def test_the_product_reads_the_vba_project_as_olevba_does(example_xlsm, built_vba):
+    assert buttons.read_workbook_vba(example_xlsm) == built_vba
 
 
 def assert_entry_points(source: str, where: str) -> set[str]:
@@ -226,7 +231,7 @@ def test_vba_writer_output_reads_back_with_olevba(tmp_path):
 
     wb.add_vba_project(io.BytesIO(data), is_stream=True)
     wb.close()
-    code = buttons.read_workbook_vba(path)
+    code = olevba_modules(path)
     assert set(code) == {"ThisWorkbook", "Sheet1", "Sheet2", "Hello", "Thing"}
     assert "Sub Hi()" in code["Hello"] and "Public Size As Long" in code["Thing"]
 

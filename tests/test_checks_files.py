@@ -231,10 +231,14 @@ def test_in_place_refuses_a_workbook_open_in_excel(tmp_path, broken_xlsx):
     with pytest.raises(OutputError, match="close it"):
         check_file(src, in_place=True)
     assert _digest(src) == before and not list(tmp_path.glob("*.bak*"))
-    # a new copy goes to the next free name when the default one is open
+    # an existing checked copy is replaced only with force, and never while it is open
     (tmp_path / "open-checked.xlsx").write_bytes(b"x")
+    with pytest.raises(OutputError, match="already exists"):
+        check_file(src, write=True)
     (tmp_path / "~$open-checked.xlsx").write_bytes(b"owner")
-    assert check_file(src, write=True).output == tmp_path / "open-checked (2).xlsx"
+    with pytest.raises(OutputError, match="close it"):
+        check_file(src, write=True, force=True)
+    assert (tmp_path / "open-checked.xlsx").read_bytes() == b"x"
 
 
 def test_xlsm_keeps_its_vba_project(tmp_path):

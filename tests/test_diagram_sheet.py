@@ -185,6 +185,7 @@ def test_large_models_stay_readable_at_the_largest_font():
 
 
 @pytest.mark.office
+@pytest.mark.pdf
 def test_libreoffice_prints_the_diagram_sheet_on_one_landscape_page(example_xlsx: Path, tmp_path: Path):
     out = draw_into(example_xlsx, tmp_path / "drawn.xlsx", read_workbook(example_xlsx))
     only = tmp_path / "only.xlsx"

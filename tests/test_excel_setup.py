@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -35,6 +36,8 @@ def test_setup_on_a_fresh_workbook_finds_nothing_to_fix_and_writes_config(tmp_pa
     conf = tmp_path / "xlwings.conf"
     conf.write_text('"SHOW CONSOLE","False"\r\n', encoding="utf-8")  # a setting of the user's own
     proc = run_cli("excel-setup", str(book), "--write-config")
+    assert proc.returncode == 2 and "add --force to update it" in proc.stderr, "never replaced unasked"
+    proc = run_cli("excel-setup", str(book), "--write-config", "--force")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     settings = excel_setup.read_conf_file(conf)
     assert settings["SHOW CONSOLE"] == "False", "other settings are kept"
@@ -90,3 +93,21 @@ def test_demo_also_writes_the_workbook_with_buttons(tmp_path):
 def test_excel_setup_help_has_an_example():
     proc = run_cli("excel-setup", "--help")
     assert proc.returncode == 0 and "example:" in proc.stdout and "lm-excel excel-setup" in proc.stdout
+
+
+def test_excel_setup_needs_no_dev_only_package(tmp_path, example_xlsm):
+    """A shipped command needs only runtime dependencies: excel-setup reads the VBA project
+    without oletools (a dev extra), and never imports the Excel face lm_excel.xl."""
+    import subprocess
+
+    book = tmp_path / "model.xlsm"
+    book.write_bytes(example_xlsm.read_bytes())
+    code = ("import sys; sys.modules['oletools'] = None; from lm_excel.cli import main; "
+            "rc = main(['excel-setup', sys.argv[1]]); "
+            "assert 'lm_excel.xl' not in sys.modules and 'xlwings' not in sys.modules, 'face imported'; "
+            "sys.exit(rc)")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.run([sys.executable, "-c", code, str(book)], capture_output=True, text=True,
+                          env=env, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "matching Python" in proc.stdout and "the buttons call" in proc.stdout

@@ -159,7 +159,7 @@ def _downstream(model: LogicModel, outdir: Path, path: Path | None = None) -> No
             plan = make_plan(model)
         except LmExcelError:
             plan = None
-        for step in (lambda: None if plan is None else write_plan(path, plan, outdir / "with plan.xlsx"),
+        for step in (lambda: None if plan is None else write_plan(path, plan, outdir / "with plan.xlsx").path,
                      lambda: None if plan is None else write_plan_csv(plan, outdir / "plan.csv") and None,lambda: share_file(path, outdir / "shared.xlsx", to="Partner", force=True).path,
                      lambda: merge_files(None, path, path, outdir / "merged.xlsx", force=True).path,
                      lambda: diff_files(path, path) and None):

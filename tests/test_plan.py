@@ -383,14 +383,14 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path, example_xlsx):
     plan = make_plan(model)
     first = dataclasses.replace(plan.rows[0], notes="=HYPERLINK(\"http://example.org\")")
     plan = dataclasses.replace(plan, rows=(first, *plan.rows[1:]))
-    out = write_plan(example_xlsx, plan, tmp_path / "f.xlsx")
+    out = write_plan(example_xlsx, plan, tmp_path / "f.xlsx").path
     rows = _plan_rows(out)
     assert rows[0]["notes"] == "=HYPERLINK(\"http://example.org\")"
 
 
 def test_writing_to_a_new_file_leaves_the_source_alone(tmp_path, example_xlsx):
     before = example_xlsx.read_bytes()
-    out = write_plan(example_xlsx, plan_of(read_workbook(example_xlsx)), tmp_path / "o.xlsx")
+    out = write_plan(example_xlsx, plan_of(read_workbook(example_xlsx)), tmp_path / "o.xlsx").path
     assert example_xlsx.read_bytes() == before
     assert out.exists() and not list(tmp_path.glob(".*tmp*"))
 

@@ -470,6 +470,7 @@ def test_word_report_content(cli_run):
 
 
 @pytest.mark.office
+@pytest.mark.pdf
 def test_libreoffice_opens_the_summary_and_the_report(cli_run, tmp_path):
     _, summary, report = cli_run
     for src in (summary, report):
@@ -508,18 +509,19 @@ def test_progress_bar_is_drawn_on_a_terminal(folder, tmp_path):
     assert f"{len(BROKEN)} could not be read" in drawn
 
 
-def test_output_inside_the_folder_is_not_read_back(folder, tmp_path):
+def test_output_is_never_one_of_the_files_read(folder, tmp_path):
     import shutil
 
     copy = tmp_path / "copy"
     shutil.copytree(folder, copy)
-    target = copy / "summary.xlsx"
-    for _ in range(2):
-        proc = run_cli("portfolio", str(copy), "-o", str(target), "--jobs", "1")
-        assert proc.returncode == 0, proc.stderr
-    p = collect_portfolio(copy, check=check_findings, jobs=1, exclude=[target])
-    assert "summary.xlsx" not in {f.path for f in p.failed} | {s.path for s in p.summaries}
-    assert write_summary(p, target) == target
+    before = {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    a_return = sorted(before)[0]
+    for target in (copy / "summary.xlsx", a_return, copy / "sub" / "new.xlsx"):
+        for extra in ([], ["--force"]):
+            proc = run_cli("portfolio", str(copy), "-o", str(target), "--jobs", "1", *extra)
+            assert proc.returncode == 2 and "write the summary outside that folder" in proc.stderr
+            assert len(proc.stderr.strip().splitlines()) == 1
+    assert {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()} == before
 
 
 def test_cli_errors_are_one_line(tmp_path, folder):
@@ -606,3 +608,43 @@ def test_control_characters_in_a_workbook_do_not_break_the_outputs(tmp_path):
     wb = openpyxl.load_workbook(summary, read_only=True)
     assert any("lockdown" in str(r["Text"]) for r in _table(wb["Theme matches"]))
     wb.close()
+
+
+def test_odd_folders_are_listed_with_reasons_and_nothing_crashes(tmp_path, example_xlsx):
+    """Issue 13: symbolic-link loops, broken links, a FIFO, a name that is not UTF-8 and a folder
+    that cannot be read each get a reason, on the summary and in the output; the rest is read."""
+    folder = tmp_path / "returns"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.xlsx").write_bytes(example_xlsx.read_bytes())
+    odd_name = os.fsdecode(b"caf\xe9.xlsx")  # Latin-1 bytes: not a UTF-8 name
+    (folder / odd_name).write_bytes(example_xlsx.read_bytes())
+    (folder / "sub" / "up").symlink_to("..")  # a loop through a folder link
+    (folder / "loop1").symlink_to("loop2")
+    (folder / "loop2").symlink_to("loop1")  # a loop of file links
+    (folder / "gone.xlsx").symlink_to("nowhere.xlsx")
+    os.mkfifo(folder / "pipe.xlsx")
+    closed = folder / "closed"
+    closed.mkdir()
+    (closed / "b.xlsx").write_bytes(example_xlsx.read_bytes())
+    closed.chmod(0)
+    try:
+        out = tmp_path / "summary.xlsx"
+        proc = run_cli("portfolio", str(folder), "-o", str(out), "--jobs", "1")
+    finally:
+        closed.chmod(0o755)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    wb = openpyxl.load_workbook(out, read_only=True)
+    skipped = {r["File"]: r["Reason"] for r in _table(wb["Skipped files"])}
+    read = [r["File"] for r in _table(wb["Workbooks"])]
+    wb.close()
+    assert skipped["sub/up"].startswith("a link back to a folder already read")
+    assert skipped["loop1"] == skipped["loop2"] == "a symbolic-link loop"
+    assert skipped["gone.xlsx"].startswith("a link to nothing")
+    assert skipped["pipe.xlsx"].startswith("a pipe (FIFO)")
+    assert "caf\ufffd.xlsx" in read and "not valid text (UTF-8)" in skipped["caf\ufffd.xlsx"]
+    if os.geteuid() != 0:  # root reads any folder
+        assert skipped["closed"].startswith("a folder that cannot be read")
+    else:
+        assert "closed/b.xlsx" in read
+    for name in ("sub/up", "loop1", "gone.xlsx", "pipe.xlsx", "caf\ufffd.xlsx"):
+        assert f"  {name}: " in proc.stdout, name  # in the output too

@@ -288,3 +288,21 @@ def test_dates_numbers_and_types_read_as_openpyxl_reads_them(tmp_path: Path, epo
     assert _assert_same_as_openpyxl(path) == "same"
     grid = read_grids(path)["Sheet"]
     assert isinstance(grid[1][0], dt.datetime) and grid[0][3] is True
+
+
+def test_the_fast_paths_run_on_the_pinned_openpyxl():
+    """The openpyxl range pinned in pyproject.toml is the reader's, the installed openpyxl is in
+    it, so the equivalence tests above compare the fast paths (not openpyxl with itself)."""
+    import re
+    from importlib.metadata import version
+
+    from lm_excel.workbook import reader
+
+    text = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    pin = re.search(r'"openpyxl>=(\d+)\.(\d+),<(\d+)\.(\d+)"', text)
+    assert pin, "pyproject.toml pins openpyxl as >=X.Y,<X.Z"
+    low, high = tuple(map(int, pin.groups()[:2])), tuple(map(int, pin.groups()[2:]))
+    assert (low, high) == reader.OPENPYXL_FAST_RANGE
+    installed = tuple(int(p) for p in version("openpyxl").split(".")[:2])
+    assert low <= installed < high
+    assert reader._FAST_XML, "with the pinned openpyxl, the fast paths are on"

@@ -274,15 +274,17 @@ def test_default_report_name_has_version_and_date(tmp_path: Path):
     assert path.name == f"Family model report v1.0 {dt.date.today().isoformat()}.docx"
 
 
-def test_open_report_is_not_overwritten(tmp_path: Path):
+def test_open_report_is_never_written(tmp_path: Path):
+    from lm_excel.errors import OutputError
+
     target = tmp_path / "report.docx"
     target.write_bytes(b"the user's open copy")
     (tmp_path / "~$report.docx").write_bytes(b"owner")  # Word's lock file
-    result = write_report(target, example_model())
-    assert result.renamed and result.path == tmp_path / "report (2).docx"
+    with pytest.raises(OutputError, match="is open in"):
+        write_report(target, example_model())
     assert target.read_bytes() == b"the user's open copy"
-    assert docx.Document(str(result.path)).core_properties.language == "en-GB"
-    # A closed report is simply replaced.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx", "~$report.docx"]
+    # Once closed, the library writes where it is told (whether it may is the command's decision).
     (tmp_path / "~$report.docx").unlink()
     again = write_report(target, example_model())
     assert again.path == target and not again.renamed

@@ -46,17 +46,22 @@ def test_cli_refuses_to_overwrite_the_input(example_xlsx: Path, tmp_path: Path):
     assert _sha(src) == before
 
 
-def test_cli_locked_report_gets_a_new_name(example_xlsx: Path, tmp_path: Path):
+def test_cli_never_writes_a_report_open_in_libreoffice(example_xlsx: Path, tmp_path: Path):
     out = tmp_path / "report.docx"
     out.write_bytes(b"open in Word")
-    (tmp_path / ".~lock.report.docx#").write_text("LibreOffice lock")
-    proc = run_cli("report", str(example_xlsx), "-o", str(out), "--diagram-out", str(tmp_path / "d.svg"),
-                   "--no-page-numbers")
+    lock = tmp_path / ".~lock.report.docx#"
+    lock.write_text("LibreOffice lock")
+    argv = ["report", str(example_xlsx), "-o", str(out), "--diagram-out", str(tmp_path / "d.svg"),
+            "--no-page-numbers"]
+    proc = run_cli(*argv, "--force")
+    assert proc.returncode == 2 and "is open in Excel or LibreOffice" in proc.stderr
+    assert out.read_bytes() == b"open in Word" and not (tmp_path / "d.svg").exists()
+    lock.unlink()
+    proc = run_cli(*argv)
+    assert proc.returncode == 2 and "already exists" in proc.stderr
+    proc = run_cli(*argv, "--force")
     assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.strip().splitlines()
-    assert "is open in another program" in lines[0]
-    assert lines[1] == str(tmp_path / "report (2).docx") and lines[2] == str(tmp_path / "d.svg")
-    assert out.read_bytes() == b"open in Word"
+    assert proc.stdout.strip().splitlines() == [str(out), str(tmp_path / "d.svg")]
     assert (tmp_path / "d.svg").read_text(encoding="utf-8").startswith("<?xml")
 
 
@@ -109,6 +114,7 @@ def _first(pages: list[str], text: str, after: int = 0) -> int:
 
 
 @pytest.mark.office
+@pytest.mark.pdf
 def test_libreoffice_converts_the_report_and_pages_are_where_expected(example_xlsx: Path, tmp_path: Path):
     out = tmp_path / "example-report.docx"
     proc = run_cli("report", str(example_xlsx), "-o", str(out))

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
+
 HELP = "Check a logic-model workbook and list what to fix, with the cell of each problem."
 DESCRIPTION = """\
 Check a logic-model workbook: its structure, IDs and links, whether it is complete, whether the
@@ -14,7 +16,7 @@ logic chain holds together, and its wording. Each finding says what is wrong, wh
 and how to fix it. The input file is never changed unless you ask for --in-place.
 
 Exit code: 0 when nothing at or above --fail-on was found, 1 when something was, 2 when the file
-cannot be read as a logic model.
+cannot be read as a logic model or an output cannot be written, 3 on an internal error.
 
 example:
   lm-excel check "Family Connect logic model.xlsx"
@@ -27,7 +29,7 @@ SEVERITY_LABEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("check", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, help="the workbook to check (.xlsx or .xlsm)")
     p.add_argument("--json", action="store_true", help="print the findings as JSON (see docs/checks.md)")
@@ -39,12 +41,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", type=Path, help="file name for --write")
     p.add_argument("--in-place", action="store_true",
                    help="write the results into the workbook itself (a backup copy is made first)")
+    add_force_option(p, "the --write output")
     p.add_argument("--no-highlight", action="store_true",
                    help="with --write/--in-place: do not shade the offending cells")
     p.set_defaults(handler=run)
 
 
-def format_text(report, output: Path | None = None) -> str:
+def format_text(report, output: Path | None = None, backup: Path | None = None) -> str:
     """The headlines (whole-model verdicts, each with the rows it concerns under it), then the
     other findings grouped by sheet, each with its Sheet!A1 reference, message and fix."""
     lines = [f"{report.source}: {'no errors' if report.valid else 'needs fixing'} ({report.summary()})",
@@ -64,6 +67,8 @@ def format_text(report, output: Path | None = None) -> str:
             lines.extend(_finding_lines(f))
     if output is not None:
         lines.append("")
+        if backup is not None:
+            lines.append(f"backup: {backup}")
         lines.append(f"Results written to {output}")
     return "\n".join(lines)
 
@@ -85,14 +90,16 @@ def run(args: argparse.Namespace) -> int:
 
     write = args.write or args.output is not None
     result = check_workbook(args.path, write=write, out=args.output, in_place=args.in_place,
-                            highlight=not args.no_highlight)
+                            highlight=not args.no_highlight, force=args.force)
     report = result.report
     if args.json:
         data = report.to_dict()
         if result.output is not None:
             data["output"] = str(result.output)
+        if result.backup is not None:
+            data["backup"] = str(result.backup)
         json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        print(format_text(report, result.output))
+        print(format_text(report, result.output, result.backup))
     return 1 if report.at_or_above(args.fail_on) else 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
 
 HELP = "Draw the logic-model diagram onto the workbook's Diagram sheet."
 DESCRIPTION = """\
@@ -25,14 +26,14 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("diagram", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("diagram", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
     p.add_argument("-o", "--output", type=Path, metavar="OUT",
                    help="the workbook to write (default: NAME-diagram.xlsx beside PATH)")
     p.add_argument("--in-place", action="store_true",
                    help="update PATH itself, after saving a backup copy")
-    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    add_force_option(p, "OUT")
     p.set_defaults(handler=run)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..commands import OUTPUT_POLICY, add_force_option
 from ..errors import UsageError
 
 HELP = "Check what the Excel buttons need here; write their xlwings.conf on request."
@@ -14,7 +15,9 @@ say what to do about anything missing: the Python interpreter Excel should start
 xlwings version against the xlwings VBA module inside the workbook, the xlwings.conf settings in
 effect, and (on Windows) whether the file is blocked as downloaded from the internet. With
 --write-config, write an xlwings.conf beside the workbook that points Excel at this Python
-(other settings in that file are kept). Exit code 0 when nothing needs fixing, 1 otherwise.
+(an existing one is updated only with --force: its other settings are kept, after a backup copy).
+Exit code 0 when nothing needs fixing, 1 when something does, 2 when the workbook cannot be read
+or the file cannot be written.
 
 example:
   lm-excel excel-setup
@@ -24,11 +27,12 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("excel-setup", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("excel-setup", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("workbook", nargs="?", type=Path, help="the macro-enabled workbook (.xlsm) to check")
     p.add_argument("--write-config", action="store_true",
                    help="write xlwings.conf beside the workbook, pointing Excel at this Python")
+    add_force_option(p, "an xlwings.conf")
     p.set_defaults(handler=run)
 
 
@@ -38,8 +42,13 @@ def run(args: argparse.Namespace) -> int:
     if args.write_config:
         if args.workbook is None:
             raise UsageError("--write-config needs the workbook: lm-excel excel-setup WORKBOOK --write-config")
-        written = write_config(args.workbook)
-        print(f"wrote {written}")
+        written = write_config(args.workbook, args.force)
+        if written is None:
+            print(f"{args.workbook.with_name('xlwings.conf')} already points Excel at this Python")
+        else:
+            if written.backup is not None:
+                print(f"backup: {written.backup}")
+            print(f"wrote {written.path}")
     items = check(args.workbook)
     for item in items:
         print(item.line())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lm_excel.commands import OUTPUT_POLICY
 from lm_excel.commands.share import add_write_options, print_written
 from lm_excel.errors import UsageError
 
@@ -31,7 +32,7 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("merge", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("merge", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="[BASE] MINE THEIRS")
     add_write_options(p, "the merged workbook to write (.xlsx, or .xlsm when MINE is one)",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
+
 HELP = "Write a new logic-model workbook (blank, or the worked example)."
 DESCRIPTION = """\
 Write a new logic-model workbook: blank, ready to fill in, or with --example the worked example
@@ -25,11 +27,11 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("new", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("new", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, help="the workbook to write (.xlsx, or .xlsm for one with buttons)")
     p.add_argument("--example", action="store_true", help="fill it with the worked example")
-    p.add_argument("--force", action="store_true", help="replace the file if it already exists")
+    add_force_option(p)
     p.add_argument("--lite", action="store_true",
                    help="an .xlsx with buttons run by the xlwings Lite add-in (no Python to install)")
     p.add_argument("--requirement", metavar="SPEC",

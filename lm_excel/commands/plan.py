@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
+
 HELP = "Build the measures plan: suggested measures for each outcome, kept edits, a design."
 DESCRIPTION = """\
 Build the evaluation-measures plan of a logic-model workbook and write it into the workbook's
@@ -28,7 +30,7 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("plan", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("plan", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
     p.add_argument("-o", "--output", type=Path, metavar="OUT",
@@ -36,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--in-place", action="store_true",
                    help="update PATH itself, after saving a backup copy")
     p.add_argument("--csv", type=Path, metavar="CSV", help="also export the plan as CSV")
-    p.add_argument("--force", action="store_true", help="replace OUT or CSV if it exists")
+    add_force_option(p, "OUT or CSV")
     p.set_defaults(handler=run)
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
 from lm_excel.errors import UsageError
 
 HELP = "Summarise every logic-model workbook in a folder: one workbook (and report) across sites."
@@ -29,8 +30,14 @@ example:
 """
 
 
+#: Reasons for skipping a file that need no attention (other formats, lock and hidden files);
+#: every other skipped entry (links, pipes, unreadable folders, odd names) is printed too.
+_USUAL_SKIPS = ("an Excel lock file", "a LibreOffice lock file", "a hidden file", "not an .xlsx",
+                "a CSV file", "a legacy", "an OpenDocument", "an Excel Binary")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("portfolio", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("portfolio", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("folder", type=Path, nargs="?", help="folder holding the workbooks (searched recursively)")
     p.add_argument("-o", "--output", type=Path, help="the summary workbook to write (.xlsx)")
@@ -41,6 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--save-themes", type=Path, metavar="FILE",
                    help="write the built-in theme dictionary to FILE (.csv) to edit, and stop")
     p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    add_force_option(p, "the summary, report or theme file")
     p.set_defaults(handler=run)
 
 
@@ -71,30 +79,29 @@ class ProgressBar:
             self.bar.close()
 
 
-def save_themes(target: Path) -> Path:
-    """Copy the built-in theme dictionary to ``target`` (refusing to replace a file)."""
-    from lm_excel.fileio import write_verified
+def save_themes(target: Path, force: bool = False) -> Path:
+    """Copy the built-in theme dictionary to ``target`` (under the output policy)."""
+    from lm_excel.fileio import claim_output
     from lm_excel.portfolio.themes import default_themes_path, load_themes
 
     if target.suffix.lower() != ".csv":
         raise UsageError(f"'{target.name}': give a file name ending in .csv")
-    if target.exists():
-        raise UsageError(f"'{target}' already exists; choose another name")
+    out = claim_output(target, force=force)
     data = default_themes_path().read_bytes()
-    return write_verified(target, lambda tmp: tmp.write_bytes(data), lambda tmp: load_themes(tmp) and None)
+    return out.write(lambda tmp: tmp.write_bytes(data), lambda tmp: load_themes(tmp) and None).path
 
 
 def run(args: argparse.Namespace) -> int:
     from lm_excel.usecases import summarise_folder
 
     if args.save_themes:
-        print(save_themes(args.save_themes))
+        print(save_themes(args.save_themes, args.force))
         return 0
     if args.folder is None or args.output is None:
         raise UsageError("give the folder of workbooks and -o SUMMARY.xlsx (see lm-excel portfolio --help)")
     show_bar = not args.no_progress and sys.stderr.isatty()
     result = summarise_folder(args.folder, args.output, report=args.report, themes=args.themes,
-                              jobs=args.jobs,
+                              jobs=args.jobs, force=args.force,
                               progress=ProgressBar(sys.stderr) if show_bar else None)
     portfolio = result.portfolio
     print(
@@ -102,6 +109,11 @@ def run(args: argparse.Namespace) -> int:
         + (f"; {len(portfolio.skipped)} other file{'s' if len(portfolio.skipped) != 1 else ''} skipped" if portfolio.skipped else "")
         + "."
     )
+    odd = [s for s in portfolio.skipped if not s.reason.startswith(_USUAL_SKIPS)]
+    if odd:
+        print(f"{len(odd)} to look at (listed in the summary, sheet 'Skipped files'):")
+        for s in odd:
+            print(f"  {s.path}: {s.reason}")
     if portfolio.failed:
         print(f"{len(portfolio.failed)} could not be read (listed in the summary, sheet 'Could not read'):")
         for f in portfolio.failed:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
+
 HELP = "Write a formatted, accessible Word report of a logic-model workbook."
 DESCRIPTION = """\
 Write a Word report of a logic-model workbook for a board or funder: title page, contents, a
@@ -12,8 +14,7 @@ readiness summary (from the quality check), summary, context, the logic model at
 table and a diagram), how it works, assumptions, potential negative consequences and the
 evaluation plan (from the workbook's measures plan). The
 workbook is only read. By default the report goes next to the workbook, named after it with the
-intervention's version and today's date; a report that is open in Word is never overwritten
-(a new name is chosen and printed).
+intervention's version and today's date.
 
 example:
   lm-excel report "Family Connect logic model.xlsx"
@@ -22,7 +23,7 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("report", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
     p.add_argument("-o", "--output", type=Path, default=None,
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--with-check-detail", action="store_true",
                    help="add an appendix listing every finding of the check with its cell "
                         "(for the model's authors; the board sees the readiness summary)")
+    add_force_option(p, "the report or diagram")
     p.add_argument("--update-workbook", action="store_true",
                    help="also redraw the workbook's Diagram sheet when it is out of date (after "
                         "saving a backup copy, NAME.bak.xlsx)")
@@ -46,11 +48,8 @@ def run(args: argparse.Namespace) -> int:
 
     result = make_report(args.path, args.output, args.diagram_out,
                          with_check_detail=args.with_check_detail,
-                         page_numbers=not args.no_page_numbers,
+                         page_numbers=not args.no_page_numbers, force=args.force,
                          update_workbook=args.update_workbook)
-    if result.renamed:
-        print(f"'{result.requested.name}' is open in another program, so the report was written "
-              f"under a new name:")
     print(result.path)
     if result.diagram is not None:
         print(result.diagram)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lm_excel.commands import OUTPUT_POLICY, add_force_option
+
 HELP = "Write a macro-free .xlsx copy of a model to email to a partner."
 DESCRIPTION = """\
 Write a macro-free copy (.xlsx) of a logic model to email to a partner: every sheet, dropdown and
@@ -19,7 +21,7 @@ example:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("share", help=HELP, description=DESCRIPTION,
+    p = sub.add_parser("share", help=HELP, description=DESCRIPTION, epilog=OUTPUT_POLICY,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("model", type=Path, help="the logic-model workbook (.xlsx or .xlsm)")
     p.add_argument("--from", dest="sender", help="who sends it (default: your user name)")
@@ -34,7 +36,7 @@ def add_write_options(p: argparse.ArgumentParser, output_help: str, in_place_hel
     """-o/--output, --by, --force and --in-place: how share and merge write their workbook."""
     p.add_argument("-o", "--output", type=Path, help=output_help)
     p.add_argument("--by", help="name for the Change log (default: your user name)")
-    p.add_argument("--force", action="store_true", help="replace the output if it already exists")
+    add_force_option(p, "the output")
     p.add_argument("--in-place", action="store_true", help=in_place_help)
 
 

@@ -41,6 +41,7 @@ from lm_excel.exchange.snapshot import (
 )
 from lm_excel.exchange.structure import Outside
 from lm_excel.exchange.writing import output_target, write_into_copy
+from lm_excel.fileio import Output
 from lm_excel.model import ModelRecords, a1, cell_text, quote_sheet
 
 
@@ -458,21 +459,18 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
         sb = snaps[0] if base is not None else None
         sm, st = snaps[-2], snaps[-1]
         suffix = mine_path.suffix.lower() if mine_path.suffix.lower() in (".xlsx", ".xlsm") else ".xlsx"
-        target, backup_path = output_target(None if out is None else Path(out), mine_path if in_place else None,
-                                            paths, force, suffix)
-        try:
-            return _merge_into(paths, sb, sm, st, target, backup_path, by)
-        except BaseException:
-            if backup_path is not None:
-                backup_path.unlink(missing_ok=True)  # MINE is unchanged: no backup is needed
-            raise
+        claimed = output_target(None if out is None else Path(out), mine_path if in_place else None,
+                                paths, force, suffix)
+        # in place, the backup is made by claimed.write, and removed again if the write fails
+        return _merge_into(paths, sb, sm, st, claimed, by)
 
 
-def _merge_into(paths: Sequence[Path], sb: Snapshot | None, sm: Snapshot, st: Snapshot, target: Path,
-                backup_path: Path | None, by: str | None) -> MergeFilesResult:
+def _merge_into(paths: Sequence[Path], sb: Snapshot | None, sm: Snapshot, st: Snapshot,
+                claimed: Output, by: str | None) -> MergeFilesResult:
     from lm_excel.exchange.master import append_rows, new_output_sheets, place_merge
     from lm_excel.exchange.structure import outside_model
 
+    target = claimed.path
     result, gaps = merge_copies(sb, sm, st)
     placement = place_merge(sm, result.records, result.extras.get(PLAN))
     who, when = by or default_user(), now_text()
@@ -512,5 +510,5 @@ def _merge_into(paths: Sequence[Path], sb: Snapshot | None, sm: Snapshot, st: Sn
         if len(log_rows(written)) < log_count:
             raise LmExcelError("the change log lost rows when written; nothing was saved", target)
 
-    path = write_into_copy(view.path, target, edits, check, new_output_sheets(view))
-    return MergeFilesResult(path, result, backup_path, conflicts)
+    written = write_into_copy(view.path, claimed, edits, check, new_output_sheets(view))
+    return MergeFilesResult(written.path, result, written.backup, conflicts)

@@ -47,8 +47,9 @@ def share_file(model_path: str | os.PathLike[str], out: str | os.PathLike[str] |
 def _share(src: Path, out: str | os.PathLike[str] | None, sender: str | None, to: str | None,
            return_to: str | None, by: str | None, force: bool, in_place: bool) -> ShareResult:
     snap = read_snapshot(src)
-    target, backup_path = output_target(None if out is None else Path(out), src if in_place else None, [src],
-                                  force, ".xlsx")
+    claimed = output_target(None if out is None else Path(out), src if in_place else None, [src],
+                            force, ".xlsx")
+    target = claimed.path
     who = by or default_user()
     when = now_text()
     version = cell_text(snap.records.intervention.get("version"))
@@ -83,11 +84,6 @@ def _share(src: Path, out: str | os.PathLike[str] | None, sender: str | None, to
 
     from lm_excel.workbook.builder import metadata
 
-    try:
-        path = write_model(target, snap.records, extras, metadata(meta), note, check, src)
-    except BaseException:
-        if backup_path is not None:
-            backup_path.unlink(missing_ok=True)  # the model is unchanged: no backup is needed
-        raise
-    return ShareResult(path, note, summary, backup_path)
+    written = write_model(claimed, snap.records, extras, metadata(meta), note, check, src)
+    return ShareResult(written.path, note, summary, written.backup)
 

@@ -3,45 +3,42 @@ in place after a backup; written beside the target, read back and checked, then 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from lm_excel.errors import LmExcelError, OutputError, UsageError
 from lm_excel.exchange.snapshot import Grid, Snapshot
+from lm_excel.fileio import Output, Written
 from lm_excel.model import ModelRecords
 from lm_excel.workbook.xlsx_patch import CellEdit
 
 
 def output_target(out: Path | None, in_place_of: Path | None, inputs: Sequence[Path], force: bool,
-            suffix: str | None) -> tuple[Path, Path | None]:
-    """Where to write, and the backup made first when writing in place."""
-    from lm_excel.fileio import backup, free_path
+                  suffix: str | None) -> Output:
+    """Where to write, under the output policy (:func:`lm_excel.fileio.claim_output`); in place,
+    :meth:`~lm_excel.fileio.Output.write` makes the backup."""
+    from lm_excel.fileio import claim_output
 
     if in_place_of is not None:
         if suffix and in_place_of.suffix.lower() != suffix:
             raise UsageError(f"'{in_place_of.name}': --in-place needs a {suffix} file; give -o OUT{suffix}")
-        return in_place_of, backup(in_place_of)
+        return claim_output(in_place_of, in_place=True)
     if out is None:
         raise UsageError("give the output file with -o OUT.xlsx (or --in-place)")
     if suffix and out.suffix.lower() != suffix:
         raise UsageError(f"'{out.name}': give an output file name ending in {suffix}")
-    for p in inputs:
-        if p.exists() and out.exists() and os.path.samefile(p, out):
-            raise UsageError(f"'{out.name}' is one of the inputs; give a new file name, or use --in-place")
-    if out.exists() and not force:
-        raise UsageError(f"'{out}' already exists; choose another name or add --force to replace it")
-    return free_path(out), None
+    return claim_output(out, inputs=inputs, force=force)
 
 
-def write_model(target: Path, records: ModelRecords, extras: Mapping[str, Grid], meta: Mapping[str, str],
-                start_note: str | None, check: Callable[[Snapshot], None], carry_from: Path) -> Path:
+def write_model(out: Output, records: ModelRecords, extras: Mapping[str, Grid], meta: Mapping[str, str],
+                start_note: str | None, check: Callable[[Snapshot], None], carry_from: Path) -> Written:
     """Build the workbook, then put back the parts of ``carry_from`` it lacks (the xlwings Lite
     add-in and its buttons, other programs' parts), check it, and put it in place."""
-    from lm_excel.fileio import write_verified
     from lm_excel.workbook.builder import write_workbook_file
     from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
+
+    target = out.path
 
     def verify(tmp: Path) -> None:
         model = read_workbook(tmp)
@@ -52,8 +49,7 @@ def write_model(target: Path, records: ModelRecords, extras: Mapping[str, Grid],
         check_extras(model, extras, target, "nothing was saved")
         check(Snapshot.of(model))
 
-    return write_verified(
-        target,
+    return out.write(
         lambda tmp: (write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
                      carry_parts(carry_from, tmp)),
         verify,
@@ -61,12 +57,13 @@ def write_model(target: Path, records: ModelRecords, extras: Mapping[str, Grid],
 
 
 
-def write_into_copy(src: Path, target: Path, edits: Sequence[CellEdit],
-                    check: Callable[[Snapshot], None], new_sheets: Sequence[str] = ()) -> Path:
-    """Write a copy of ``src`` with ``edits`` to ``target``, verified (see :mod:`~lm_excel.workbook.xlsx_patch`)."""
+def write_into_copy(src: Path, out: Output, edits: Sequence[CellEdit],
+                    check: Callable[[Snapshot], None], new_sheets: Sequence[str] = ()) -> Written:
+    """Write a copy of ``src`` with ``edits`` to ``out``, verified (see :mod:`~lm_excel.workbook.xlsx_patch`)."""
     from lm_excel.exchange.snapshot import read_snapshot
-    from lm_excel.fileio import write_verified
     from lm_excel.workbook.xlsx_patch import PatchError, patch_workbook
+
+    target = out.path
 
     def write(tmp: Path) -> None:
         try:
@@ -74,4 +71,4 @@ def write_into_copy(src: Path, target: Path, edits: Sequence[CellEdit],
         except PatchError as exc:
             raise OutputError(f"cannot be written into a copy of '{src.name}': {exc}", target) from None
 
-    return write_verified(target, write, lambda tmp: check(read_snapshot(tmp)))
+    return out.write(write, lambda tmp: check(read_snapshot(tmp)))

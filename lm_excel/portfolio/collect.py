@@ -90,7 +90,9 @@ def collect_portfolio(
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
-    tasks = [(str(p), p.relative_to(root).as_posix()) for p in paths]
+    # shown names are text: bytes that are not UTF-8 become U+FFFD (the file itself is read as is)
+    tasks = [(str(p), os.fsencode(p.relative_to(root).as_posix()).decode("utf-8", "replace"))
+             for p in paths]
     results: list[Result] = []
 
     def done(result: Result) -> None:

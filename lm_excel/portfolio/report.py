@@ -306,14 +306,14 @@ def build_report(p: Portfolio) -> Any:
 def write_report(p: Portfolio, path: str | os.PathLike[str]) -> Path:
     """Write the synthesis report atomically, check it reopens, and return its path.
 
-    When ``path`` is open in Word (a lock file beside it) a free name is chosen instead.
+    Whether ``path`` may be written is the caller's decision (``fileio.claim_output``); a file
+    open in Word is never replaced.
     """
-    from lm_excel.fileio import free_path, write_verified
+    from lm_excel.fileio import write_verified
 
     target = Path(path)
     if target.suffix.lower() != ".docx":
         raise UsageError(f"'{target.name}': give a report file name ending in .docx")
-    target = free_path(target)
     doc = build_report(p)
 
     def verify(tmp: Path) -> None:

@@ -221,14 +221,14 @@ def write_summary_file(path: str | os.PathLike[str], p: Portfolio) -> None:
 def write_summary(p: Portfolio, path: str | os.PathLike[str]) -> Path:
     """Write the summary workbook atomically, check it reads back, and return its path.
 
-    When ``path`` is open in Excel (a lock file beside it) a free name is chosen instead.
+    Whether ``path`` may be written is the caller's decision (``fileio.claim_output``); a file
+    open in Excel is never replaced.
     """
-    from lm_excel.fileio import free_path, write_verified
+    from lm_excel.fileio import write_verified
 
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         raise UsageError(f"'{target.name}': give a summary file name ending in .xlsx")
-    target = free_path(target)
     expected = [str(f) for f in p.tables()["workbooks"]["File"]]
 
     def verify(tmp: Path) -> None:

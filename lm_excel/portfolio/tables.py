@@ -35,7 +35,9 @@ TABLES: dict[str, tuple[str, str]] = {
     "mechanisms": ("Mechanisms", "Every mechanism of every workbook, with its source."),
     "negatives": ("Negative consequences", "Every potential negative consequence of every workbook, with its source."),
     "failed": ("Could not read", "Workbooks that could not be read, with the reason. Fix them and run the portfolio again."),
-    "skipped": ("Skipped files", "Files in the folder that are not .xlsx/.xlsm workbooks, or are lock or hidden files."),
+    "skipped": ("Skipped files", ("Files in the folder that are not .xlsx/.xlsm workbooks, lock or hidden "
+                                  "files, links, pipes and folders that could not be read, and workbooks "
+                                  "read under an odd name.")),
 }
 
 

@@ -163,15 +163,15 @@ def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any 
                  with_check_detail: bool = False, page_numbers: bool = False) -> ReportResult:
     """Write the report to ``path`` (.docx) atomically and verify it by reading it back.
 
-    When ``path`` is open in Word (a lock file beside it), a free name such as
-    'report (2).docx' is used instead: see :attr:`ReportResult.renamed`. ``protect`` lists files
-    that must never be overwritten (the input workbook). ``diagram_out`` also saves the diagram
-    (.png or .svg). ``with_check_detail`` adds an appendix listing every finding of the check.
-    With ``page_numbers`` the contents get their page numbers from a LibreOffice layout when
-    LibreOffice and pdftotext are installed (see :mod:`.pages`; a few seconds more); Word adds
-    them anyway when it opens the file.
+    Whether ``path`` may be written is the caller's decision (``fileio.claim_output``; the Excel
+    button picks a free name with ``fileio.free_path``); a file open in Word is never replaced.
+    ``protect`` lists files that must never be overwritten (the input workbook).
+    ``diagram_out`` also saves the diagram (.png or .svg). ``with_check_detail`` adds an appendix
+    listing every finding of the check. With ``page_numbers`` the contents get their page
+    numbers from a LibreOffice layout when LibreOffice and pdftotext are installed (see
+    :mod:`.pages`; a few seconds more); Word adds them anyway when it opens the file.
     """
-    from ..fileio import free_path, write_verified
+    from ..fileio import write_verified
 
     requested = Path(path)
     if requested.suffix.lower() != ".docx":
@@ -179,7 +179,7 @@ def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any 
     for other in protect:
         if Path(other).exists() and requested.exists() and requested.resolve() == Path(other).resolve():
             raise UsageError(f"'{requested.name}' is the input workbook; choose another name for the report")
-    target = free_path(requested)
+    target = requested
     diagram_path = None
     png = None
     if diagram_out is not None:

@@ -56,13 +56,15 @@ def check_workbook(
     in_place: bool = False,
     highlight: bool = True,
     writer: SheetWriter | None = None,
+    force: bool = False,
 ) -> CheckResult:
     """Check a workbook; optionally write the results on its Validation sheet.
 
     ``writer``: write into this sheet writer (a workbook open in Excel). ``write``/``out``/
     ``in_place``: write a checked copy of the workbook file (default name
-    '<name>-checked.xlsx' beside it), or the file itself after a backup. The input file is only
-    read unless ``in_place`` is given.
+    '<name>-checked.xlsx' beside it), or the file itself after a backup, under the output
+    policy (``force`` replaces an existing copy). The input file is only read unless
+    ``in_place`` is given.
     """
     model = read_model(source)
     report, plan = check_model(model)
@@ -78,5 +80,5 @@ def check_workbook(
     from lm_excel.workbook.validation_sheet import write_checked
 
     written, saved = write_checked(path, model, report, out=out, in_place=in_place,
-                                   highlight=highlight)
+                                   highlight=highlight, force=force)
     return CheckResult(report, model, plan, written, saved)

@@ -127,36 +127,27 @@ class DiagramResult:
 def draw_diagram(path: str | os.PathLike[str], output: str | os.PathLike[str] | None = None, *,
                  in_place: bool = False, force: bool = False) -> DiagramResult:
     """Draw the diagram of a workbook file onto its Diagram sheet: into a copy (``output``,
-    default NAME-diagram.xlsx beside it) or, with ``in_place``, the file itself after a backup."""
-    from lm_excel.fileio import backup
+    default NAME-diagram.xlsx beside it) or, with ``in_place``, the file itself after a backup,
+    under the output policy (:func:`lm_excel.fileio.claim_output`)."""
+    from lm_excel.errors import UsageError
+    from lm_excel.fileio import claim_output
     from lm_excel.usecases.source import read_model
 
     path = Path(path)
-    target = _target(path, None if output is None else Path(output), in_place, force, "diagram")
+    if in_place and output is not None:
+        raise UsageError("give either -o OUT or --in-place, not both")
+    requested = path if in_place else (Path(output) if output is not None
+                                       else path.with_name(f"{path.stem}-diagram{path.suffix}"))
+    out = claim_output(requested, inputs=[path], force=force, in_place=in_place)
     model = read_model(path)
-    written = [backup(path)] if in_place else []
-    written.append(draw_into(path, target, model))
-    return DiagramResult(model, tuple(written))
+    saved = out.write(lambda tmp: draw_into(path, tmp, model) and None)
+    return DiagramResult(model, (saved.backup, saved.path) if saved.backup else (saved.path,))
 
 
 def redraw(path: Path, model: LogicModel, today: dt.date | None = None) -> Path:
-    """Draw ``model`` onto the Diagram sheet of ``path``, a file this action has just written."""
-    return draw_into(path, path, model, today)
-
-
-def _target(path: Path, output: Path | None, in_place: bool, force: bool, what: str) -> Path:
-    from lm_excel.errors import UsageError
-    from lm_excel.fileio import is_locked
-
-    if in_place and output is not None:
-        raise UsageError("give either -o OUT or --in-place, not both")
-    if in_place:
-        if is_locked(path):
-            raise UsageError(f"'{path.name}' is open in a spreadsheet program; close it first")
-        return path
-    target = output or path.with_name(f"{path.stem}-{what}{path.suffix}")
-    if target.resolve() == path.resolve():
-        raise UsageError("OUT is the workbook itself; use --in-place to update it")
-    if target.exists() and not force:
-        raise UsageError(f"'{target}' already exists; choose another name or add --force")
-    return target
+    """Draw ``model`` onto the Diagram sheet of ``path``, a file this action has just written
+    (its permissions, set by the output policy, are kept)."""
+    mode = os.stat(path).st_mode & 0o7777
+    drawn = draw_into(path, path, model, today)
+    os.chmod(drawn, mode)
+    return drawn

@@ -49,32 +49,23 @@ def build_plan(source: WorkbookSource, output: Path | None = None, *, in_place: 
 
 def _plan_file(path: Path, output: Path | None, *, in_place: bool, csv: Path | None,
                force: bool) -> PlanResult:
-    from lm_excel.fileio import backup, is_locked
+    from lm_excel.fileio import claim_output, distinct_outputs
     from lm_excel.workbook.plan_sheet import write_plan, write_plan_csv
 
     if in_place and output is not None:
         raise UsageError("give either -o OUT or --in-place, not both")
+    requested = path if in_place else output or path.with_name(f"{path.stem}-plan{path.suffix}")
+    target = claim_output(requested, inputs=[path], force=force, in_place=in_place)
+    csv_out = None if csv is None else claim_output(csv, inputs=[path], force=force)
+    distinct_outputs(target, csv_out)
     model = read_model(path)
-    if in_place:
-        target = path
-        if is_locked(path):
-            raise UsageError(f"'{path.name}' is open in a spreadsheet program; close it first")
-    else:
-        target = output or path.with_name(f"{path.stem}-plan{path.suffix}")
-        if target.resolve() == path.resolve():
-            raise UsageError("OUT is the workbook itself; use --in-place to update it")
-        if target.exists() and not force:
-            raise UsageError(f"'{target}' already exists; choose another name or add --force")
-    if csv is not None and csv.exists() and not force:
-        raise UsageError(f"'{csv}' already exists; choose another name or add --force")
     plan = plan_of(model)
-    written = []
-    if in_place:
-        written.append(backup(path))
-    written.append(write_plan(path, plan, target))
+    saved = write_plan(path, plan, target)  # in place: after a backup (``saved.backup``)
+    written = [saved.backup] if saved.backup else []
+    written.append(saved.path)
+    if csv_out is not None:
+        written.append(write_plan_csv(plan, csv_out.path))
     from lm_excel.usecases.diagram import redraw
 
-    redraw(target, model)  # the Diagram sheet kept current with the model the plan is of
-    if csv is not None:
-        written.append(write_plan_csv(plan, csv))
+    redraw(saved.path, model)  # the Diagram sheet kept current with the model the plan is of
     return PlanResult(plan, model, tuple(written))

@@ -20,7 +20,6 @@ import os
 import re
 import sys
 import sysconfig
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,26 +202,33 @@ def sub_names(source: str) -> list[str]:
     return _SUB_RE.findall(source)
 
 
+#: Files that can hold a VBA project Excel runs (an .xlsx never runs macros).
+MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam", ".xls", ".xla", ".xlt", ".xlsb")
+
+
 def read_workbook_vba(path: str | os.PathLike[str]) -> dict[str, str]:
-    """Module name -> source of the VBA project inside a workbook, read with oletools' olevba."""
-    with warnings.catch_warnings():
-        # oletools uses pyparsing names that newer pyparsing deprecates; not the user's concern.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        try:
-            from oletools.olevba import VBA_Parser
-        except ImportError:
-            raise LmExcelError("reading VBA needs oletools: pip install oletools") from None
-        parser = VBA_Parser(os.fspath(path))
-        try:
-            if not parser.detect_vba_macros():
-                return {}
-            out: dict[str, str] = {}
-            for _container, _stream, filename, code in parser.extract_macros():
-                name = Path(filename).stem
-                out[name] = code if isinstance(code, str) else code.decode("cp1252", "replace")
-            return out
-        finally:
-            parser.close()
+    """Module name -> source of the VBA project inside a workbook; {} when it has none.
+
+    Read with pyOpenVBA (a runtime dependency, which also writes the project); the tests check
+    it against oletools' olevba.
+    """
+    from pyopenvba import ExcelFile, PyOpenVBAError
+
+    path = Path(path)
+    if path.suffix.lower() not in MACRO_SUFFIXES:
+        return {}
+    try:
+        book = ExcelFile(path)
+    except (PyOpenVBAError, OSError, ValueError) as exc:
+        raise LmExcelError(f"its macros cannot be read ({exc})", path) from None
+    try:
+        if not book.has_vba_project():
+            return {}
+        return dict(book.vba_modules())
+    except (PyOpenVBAError, ValueError, KeyError) as exc:
+        raise LmExcelError(f"its macros cannot be read ({exc})", path) from None
+    finally:
+        book.close()
 
 
 # --- the build hook -----------------------------------------------------------------------------

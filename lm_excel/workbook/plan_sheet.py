@@ -23,7 +23,7 @@ from typing import Any
 
 from lm_excel import layout as L
 from lm_excel.errors import OutputError
-from lm_excel.fileio import write_verified
+from lm_excel.fileio import Output, Written, as_output, write_verified
 from lm_excel.measures.library import MeasureLibrary, load_library
 from lm_excel.measures.plan import (
     DesignStrand,
@@ -416,16 +416,18 @@ def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[obj
 
 
 def write_plan(source: str | os.PathLike[str], plan: Plan,
-               target: str | os.PathLike[str] | None = None) -> Path:
+               target: Output | str | os.PathLike[str] | None = None) -> Written:
     """Write ``plan`` into the *Measures plan* sheet of a copy of ``source`` saved as ``target``.
 
-    ``target`` defaults to ``source`` (in place: make a backup first, see fileio.backup). The
-    file is written under a temporary name, read back and checked before it replaces anything.
+    ``target`` defaults to ``source`` itself; an in-place :class:`~lm_excel.fileio.Output`
+    (from ``claim_output``) backs the original up first. The file is written under a temporary
+    name, read back and checked before it replaces anything.
     """
     from lm_excel.workbook.reader import read_workbook
 
     src = Path(source)
-    dest = Path(target) if target is not None else src
+    out = as_output(target if target is not None else src)
+    dest = out.path
     if dest.suffix.lower() not in (".xlsx", ".xlsm"):
         raise OutputError("give a workbook name ending in .xlsx or .xlsm", dest)
     keep_vba = src.suffix.lower() == ".xlsm"
@@ -446,7 +448,7 @@ def write_plan(source: str | os.PathLike[str], plan: Plan,
             raise OutputError("the measures plan did not read back as written; nothing was saved",
                               dest)
 
-    return write_verified(dest, write, verify)
+    return out.write(write, verify)
 
 
 def write_plan_csv(plan: Plan, target: str | os.PathLike[str]) -> Path:

@@ -126,6 +126,17 @@ def _looks_like_text(path: Path) -> bool:
     return True
 
 
+def _other_zip_kind(names: set[str]) -> str:
+    """What a zip file that is not a workbook is, as one line ('is a Word document, ...')."""
+    if "word/document.xml" in names:
+        return ("is a Word document (.docx), not an Excel workbook; give the logic-model workbook "
+                "(.xlsx or .xlsm)")
+    if "ppt/presentation.xml" in names:
+        return ("is a PowerPoint presentation (.pptx), not an Excel workbook; give the logic-model "
+                "workbook (.xlsx or .xlsm)")
+    return "is a zip file but not an Excel workbook"
+
+
 def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -142,7 +153,7 @@ def _check_zip(path: Path) -> None:
                     path,
                 )
             if "xl/workbook.xml" not in names:
-                raise NotAWorkbookError("is a zip file but not an Excel workbook", path)
+                raise NotAWorkbookError(_other_zip_kind(names), path)
             if len(infos) > MAX_PARTS:
                 raise TooLargeError(
                     f"is refused: it holds {len(infos):,} parts, above the limit of {MAX_PARTS:,}",
@@ -191,9 +202,26 @@ def _check_zip(path: Path) -> None:
         raise NotAWorkbookError(f"is damaged: it is not a readable .xlsx/.xlsm file ({_short(exc)})", path) from None
 
 
+#: The openpyxl versions (major, minor) whose reader internals the fast paths below use
+#: (``ExcelReader.read_strings``, ``WorkSheetParser.parse_row``, ...), as pinned in
+#: pyproject.toml: at least the first, below the second. Outside it, openpyxl's own path runs.
+OPENPYXL_FAST_RANGE = ((3, 1), (3, 2))
+
+
+def _openpyxl_in_fast_range() -> bool:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = tuple(int(p) for p in version("openpyxl").split(".")[:2])
+    except (PackageNotFoundError, ValueError):
+        return False
+    low, high = OPENPYXL_FAST_RANGE
+    return low <= found < high
+
+
 #: Parse shared strings and sheet rows with the C XML parser where provably safe (tests turn it
-#: off to compare with openpyxl's own path).
-_FAST_XML = True
+#: off to compare with openpyxl's own path); only with an openpyxl the fast paths are tested on.
+_FAST_XML = _openpyxl_in_fast_range()
 #: The XML declaration's encoding, if any (group 1).
 _XML_DECL_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
 _UTF8_NAMES = (b"utf-8", b"utf8")

@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 
 from lm_excel import layout as L
-from lm_excel.errors import LmExcelError, OutputError, UsageError
-from lm_excel.fileio import backup, free_path, is_locked, write_verified
+from lm_excel.errors import LmExcelError, UsageError
+from lm_excel.fileio import Output, claim_output
 from lm_excel.findings import SEVERITIES, Finding, Report
 from lm_excel.model import CellRef, LogicModel
 from lm_excel.workbook.sheetwriter import SheetWriter
@@ -188,31 +188,22 @@ def write_checked(
     out: str | os.PathLike[str] | None = None,
     in_place: bool = False,
     highlight: bool = True,
+    force: bool = False,
 ) -> tuple[Path, Path | None]:
     """Write ``report`` on the Validation sheet of a copy of the workbook file ``src`` (whose
     logic model is ``model``); return the file written and the backup made, if any.
 
-    The result goes to ``out`` (default: '<name>-checked.xlsx' beside the input, or the next free
-    name when that is open in Excel) or, with ``in_place``, into the input itself after a backup
-    copy. Whatever is written is written atomically and checked: re-read, its logic model must
-    equal the input's value for value.
+    The result goes to ``out`` (default: '<name>-checked.xlsx' beside the input) or, with
+    ``in_place``, into the input itself after a backup copy, under the output policy
+    (:func:`lm_excel.fileio.claim_output`; ``force`` allows replacing an existing output).
+    Whatever is written is written atomically and checked: re-read, its logic model must equal
+    the input's value for value.
     """
     from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
 
-    if in_place and out is not None:
-        raise UsageError("give either an output file (-o) or --in-place, not both")
+    target = _claim_checked_output(src, out, in_place=in_place, force=force)
     suffix = src.suffix.lower()
-    if in_place:
-        if is_locked(src):
-            raise OutputError("is open in Excel or LibreOffice; close it and check again", src)
-        target = src
-    else:
-        target = Path(out) if out is not None else free_path(checked_name(src))
-        if target.suffix.lower() != suffix:
-            raise UsageError(f"'{target.name}': the output must end in {suffix} like the input")
-        if target.resolve() == src.resolve():
-            raise UsageError("the output is the input file; use --in-place to write into it")
     expected = model.to_records().normalised()
 
     def write_file(tmp: Path) -> None:
@@ -235,12 +226,23 @@ def write_checked(
         back = read_workbook(tmp)
         if back.to_records().normalised() != expected:
             raise LmExcelError("the checked copy did not read back with the same values as the "
-                               "input; nothing was saved", target)
+                               "input; nothing was saved", target.path)
         grid = back.extras.get(L.VALIDATION.name, ())
         rows = max(len(report.all_findings()), 1)
         if len(grid) < TABLE_HEADER_ROW + rows:
             raise LmExcelError("the Validation sheet did not read back as written; nothing was saved",
-                               target)
+                               target.path)
 
-    saved_backup = backup(src) if in_place else None
-    return write_verified(target, write_file, verify), saved_backup
+    written = target.write(write_file, verify)
+    return written.path, written.backup
+
+
+def _claim_checked_output(src: Path, out: str | os.PathLike[str] | None, *, in_place: bool,
+                          force: bool) -> Output:
+    """Where ``write_checked`` may write (the output policy), keeping the input's file type."""
+    if in_place and out is not None:
+        raise UsageError("give either an output file (-o) or --in-place, not both")
+    requested = src if in_place else (Path(out) if out is not None else checked_name(src))
+    if requested.suffix.lower() != src.suffix.lower():
+        raise UsageError(f"'{requested.name}': the output must end in {src.suffix.lower()} like the input")
+    return claim_output(requested, inputs=[src], force=force, in_place=in_place)
