@@ -83,7 +83,7 @@ def _with_plan(src: Path, dst: Path) -> Path:
     from lm_excel.measures.plan import make_plan
     from lm_excel.workbook.plan_sheet import write_plan
 
-    return write_plan(src, make_plan(read_workbook(src)), dst)
+    return write_plan(src, make_plan(read_workbook(src)), dst).path
 
 
 def _design_cell(path: Path) -> str:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from lm_excel.errors import MeasureLibraryError
@@ -219,7 +220,7 @@ class MeasureLibrary(Sequence[Measure]):
 
 @lru_cache(maxsize=1)
 def _builtin() -> MeasureLibrary:
-    text = (Path(__file__).parents[1] / "data" / "measures.csv").read_text("utf-8")
+    text = resources.files("lm_excel").joinpath("data/measures.csv").read_text("utf-8")
     return MeasureLibrary(parse_measures_csv(text, "measures.csv"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import NamedTuple
 
 from lm_excel.measures.text import Token, match_at, stem, tokens
@@ -145,7 +145,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The vocabulary shipped in the package."""
-    text = (Path(__file__).parents[1] / "data" / "suggest_vocabulary.txt").read_text("utf-8")
+    text = resources.files("lm_excel").joinpath("data/suggest_vocabulary.txt").read_text("utf-8")
     return parse_vocabulary(text)
 
 

@@ -946,9 +946,16 @@ def render(model: LogicModel, fmt: str = "png", dpi: int = DPI, *, width: float 
     (the Diagram sheet: readable at 100% zoom whatever the model's size). Every box holds its
     full text either way.
     """
-    fmt = fmt.lower()
-    if fmt not in ("png", "svg"):
-        raise UsageError(f"the diagram can be saved as PNG or SVG, not '{fmt}'")
+    return render_formats(model, (fmt,), dpi, width=width, height=height)[fmt.lower()]
+
+
+def render_formats(model: LogicModel, formats: Sequence[str] = ("png", "svg"), dpi: int = DPI, *,
+                   width: float = WIDTH_IN, height: float | None = None) -> dict[str, bytes]:
+    """The diagram in each of ``formats`` (PNG, SVG), laid out once: see :func:`render`."""
+    formats = [f.lower() for f in formats]
+    for fmt in formats:
+        if fmt not in ("png", "svg"):
+            raise UsageError(f"the diagram can be saved as PNG or SVG, not '{fmt}'")
     graph = build_graph(model)
     if height == 0:
         height = natural_height(graph, width)
@@ -958,9 +965,8 @@ def render(model: LogicModel, fmt: str = "png", dpi: int = DPI, *, width: float 
         "Title": "Logic model: " + (one_line(model.intervention.name) or "diagram"),
         "Description": alt_text(model, graph),
     }
-    if fmt == "svg":
-        return paint_svg(items, geo.width, geo.height, metadata)
-    return paint_png(items, geo.width, geo.height, dpi, metadata)
+    return {fmt: paint_svg(items, geo.width, geo.height, metadata) if fmt == "svg"
+            else paint_png(items, geo.width, geo.height, dpi, metadata) for fmt in formats}
 
 
 def save_diagram(model: LogicModel, path: str | os.PathLike[str]) -> Path:

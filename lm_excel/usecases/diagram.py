@@ -84,12 +84,12 @@ def caption(model: LogicModel, today: dt.date) -> str:
 
 def sheet_picture(model: LogicModel, today: dt.date | None = None):  # -> DiagramPicture
     """The Diagram sheet's picture (PNG and SVG), caption and metadata for ``model`` now."""
-    from lm_excel.report.diagram import alt_text, render
+    from lm_excel.report.diagram import alt_text, render_formats
     from lm_excel.workbook.diagram_sheet import DiagramPicture, png_size_in
 
     today = today or dt.date.today()
-    png = render(model, "png", SHEET_DPI, width=SHEET_WIDTH_IN, height=0)
-    svg = render(model, "svg", width=SHEET_WIDTH_IN, height=0)
+    drawn = render_formats(model, ("png", "svg"), SHEET_DPI, width=SHEET_WIDTH_IN, height=0)
+    png, svg = drawn["png"], drawn["svg"]
     width, height = png_size_in(png, SHEET_DPI)
     return DiagramPicture(
         png=png,

@@ -26,7 +26,6 @@ no threads, nothing Pyodide lacks.
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from xml.etree.ElementTree import Element, SubElement, register_namespace, tostr
 
 from defusedxml.ElementTree import fromstring
 
+from lm_excel.workbook.opc import relative_target, rels_part, resolve_target
 
 CONTENT_TYPES = "[Content_Types].xml"
 NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -60,24 +60,6 @@ class Rel:
     type: str
     target: str
     external: bool = False
-
-
-def rels_part(part: str) -> str:
-    """The relationships part of ``part`` ('' is the package itself)."""
-    if not part:
-        return "_rels/.rels"
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", name + ".rels")
-
-
-def _resolve(source_part: str, target: str) -> str:
-    if target.startswith("/"):
-        return posixpath.normpath(target[1:])
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
-
-
-def _relative(source_part: str, part: str) -> str:
-    return posixpath.relpath(part, posixpath.dirname(source_part) or ".")
 
 
 class Package:
@@ -117,7 +99,7 @@ class Package:
         """The part a relationship points at, or None (external, a cell link, or absent)."""
         if rel.external or not rel.target or rel.target.startswith("#"):
             return None
-        target = _resolve(part, rel.target)
+        target = resolve_target(part, rel.target)
         return target if target in self.names else None
 
     def sheet_parts(self) -> dict[str, str]:
@@ -177,7 +159,7 @@ class PackageEdit:
         n = len(used) + 1
         while f"rId{n}" in used:
             n += 1
-        rel = Rel(f"rId{n}", rel_type, _relative(part, target_part) if part else target_part)
+        rel = Rel(f"rId{n}", rel_type, relative_target(part, target_part) if part else target_part)
         self.new_rels.setdefault(part, []).append(rel)
         return rel.id
 
@@ -257,9 +239,9 @@ def _copy_closure(src: Package, edit: PackageEdit, root: str) -> dict[str, str]:
             target = rel.target
             dest = src.internal_target(part, rel)
             if dest in names:
-                target = _relative(names[part], names[dest])
+                target = relative_target(names[part], names[dest])
             elif dest is not None:  # a link back to one of the workbook's own parts
-                target = _relative(names[part], dest)
+                target = relative_target(names[part], dest)
             attrs = {"Id": rel.id, "Type": rel.type, "Target": target}
             if rel.external:
                 attrs["TargetMode"] = "External"

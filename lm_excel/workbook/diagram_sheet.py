@@ -13,7 +13,6 @@ Nothing here draws: :func:`write_diagram_sheet` takes a finished :class:`Diagram
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 import struct
 import zipfile
@@ -21,12 +20,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
-from xml.sax.saxutils import escape, quoteattr
 
 from lm_excel import layout as L
 from lm_excel.errors import OutputError
+from lm_excel.workbook.opc import relative_target, rels_part, resolve_target
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -152,22 +152,6 @@ def _rels(*rels: tuple[str, str, str]) -> bytes:
             f'<Relationships xmlns="{PKG_REL_NS}">{body}</Relationships>').encode("utf-8")
 
 
-def _rels_path(part: str) -> str:
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", name + ".rels")
-
-
-def _target(from_part: str, target: str) -> str:
-    """The part a relationship's target names (relative to ``from_part``, or absolute)."""
-    if target.startswith("/"):
-        return posixpath.normpath(target[1:])
-    return posixpath.normpath(posixpath.join(posixpath.dirname(from_part), target))
-
-
-def _relative(from_part: str, to_part: str) -> str:
-    return posixpath.relpath(to_part, posixpath.dirname(from_part))
-
-
 # --- the package ----------------------------------------------------------------------------
 
 
@@ -196,7 +180,7 @@ class _Package:
         out = []
         for sheet in wb.iter(f"{{{MAIN_NS}}}sheet"):
             rid = sheet.get(f"{{{REL_NS}}}id", "")
-            out.append((sheet.get("name", ""), rid, _target("xl/workbook.xml", rels.get(rid, ""))))
+            out.append((sheet.get("name", ""), rid, resolve_target("xl/workbook.xml", rels.get(rid, ""))))
         return out
 
 
@@ -302,16 +286,16 @@ def diagram_package(path: Path, pic: DiagramPicture) -> tuple[list[zipfile.ZipIn
         start = norm.index(L.norm_sheet_name(L.START.name)) if L.norm_sheet_name(L.START.name) in norm else -1
         part = _insert_sheet(pkg, start)
     pkg.parts[part] = sheet_xml(pic)
-    pkg.parts[_rels_path(part)] = _rels(("rIdLmDrawing", "drawing", _relative(part, DRAWING_PART)))
+    pkg.parts[rels_part(part)] = _rels(("rIdLmDrawing", "drawing", relative_target(part, DRAWING_PART)))
     pkg.parts[DRAWING_PART] = drawing_xml(pic)
-    media = [("rIdLmPng", "image", _relative(DRAWING_PART, PNG_PART))]
+    media = [("rIdLmPng", "image", relative_target(DRAWING_PART, PNG_PART))]
     pkg.parts[PNG_PART] = pic.png
     if pic.svg:
-        media.append(("rIdLmSvg", "image", _relative(DRAWING_PART, SVG_PART)))
+        media.append(("rIdLmSvg", "image", relative_target(DRAWING_PART, SVG_PART)))
         pkg.parts[SVG_PART] = pic.svg
     else:
         pkg.parts.pop(SVG_PART, None)
-    pkg.parts[_rels_path(DRAWING_PART)] = _rels(*media)
+    pkg.parts[rels_part(DRAWING_PART)] = _rels(*media)
     if L.norm_sheet_name(L.META_SHEET) in norm:
         meta_part = sheets[norm.index(L.norm_sheet_name(L.META_SHEET))][2]
         pkg.parts[meta_part] = _meta_xml(pkg, meta_part, pic.meta)
@@ -344,21 +328,21 @@ def restore_diagram(source: str | os.PathLike[str], output: str | os.PathLike[st
     if out_part is None:
         return False
     # The writer's own drawing of the sheet (and the parts only it used) go.
-    old_rels = out.parts.get(_rels_path(out_part), b"")
+    old_rels = out.parts.get(rels_part(out_part), b"")
     for target in re.findall(rb'Target="([^"]+)"', old_rels):
-        drawing = _target(out_part, target.decode())
+        drawing = resolve_target(out_part, target.decode())
         if drawing == DRAWING_PART or drawing not in out.parts:
             continue
-        for media in re.findall(rb'Target="([^"]+)"', out.parts.get(_rels_path(drawing), b"")):
-            out.parts.pop(_target(drawing, media.decode()), None)
-        out.parts.pop(_rels_path(drawing), None)
+        for media in re.findall(rb'Target="([^"]+)"', out.parts.get(rels_part(drawing), b"")):
+            out.parts.pop(resolve_target(drawing, media.decode()), None)
+        out.parts.pop(rels_part(drawing), None)
         out.parts.pop(drawing, None)
-    names = [DRAWING_PART, _rels_path(DRAWING_PART), PNG_PART, SVG_PART]
+    names = [DRAWING_PART, rels_part(DRAWING_PART), PNG_PART, SVG_PART]
     for name in names:
         if name in src.parts:
             out.parts[name] = src.parts[name]
     out.parts[out_part] = src.parts[src_part]
-    out.parts[_rels_path(out_part)] = _rels(("rIdLmDrawing", "drawing", _relative(out_part, DRAWING_PART)))
+    out.parts[rels_part(out_part)] = _rels(("rIdLmDrawing", "drawing", relative_target(out_part, DRAWING_PART)))
     ct = out.parts["[Content_Types].xml"].decode("utf-8")
     ct = re.sub(r'<Override PartName="/xl/drawings/(?!lmDiagram)[^"]*"[^>]*/>',
                 lambda m: m.group(0) if m.group(0).split('"')[1].lstrip("/") in out.parts else "", ct)
