@@ -305,4 +305,4 @@ def test_the_fast_paths_run_on_the_pinned_openpyxl():
     assert (low, high) == reader.OPENPYXL_FAST_RANGE
     installed = tuple(int(p) for p in version("openpyxl").split(".")[:2])
     assert low <= installed < high
-    assert reader._FAST_XML, "with the pinned openpyxl, the fast paths are on"
+    assert reader._fast_xml(), "with the pinned openpyxl, the fast paths are on"

@@ -209,11 +209,13 @@ OPENPYXL_FAST_RANGE = ((3, 1), (3, 2))
 
 
 def _openpyxl_in_fast_range() -> bool:
-    from importlib.metadata import PackageNotFoundError, version
+    # openpyxl's own version string: the reader imports openpyxl before any fast path runs, and
+    # importlib.metadata would add about 15 ms to every process that imports this module.
+    import openpyxl
 
     try:
-        found = tuple(int(p) for p in version("openpyxl").split(".")[:2])
-    except (PackageNotFoundError, ValueError):
+        found = tuple(int(p) for p in openpyxl.__version__.split(".")[:2])
+    except (AttributeError, ValueError):
         return False
     low, high = OPENPYXL_FAST_RANGE
     return low <= found < high
@@ -221,7 +223,16 @@ def _openpyxl_in_fast_range() -> bool:
 
 #: Parse shared strings and sheet rows with the C XML parser where provably safe (tests turn it
 #: off to compare with openpyxl's own path); only with an openpyxl the fast paths are tested on.
-_FAST_XML = _openpyxl_in_fast_range()
+#: None until first needed (see :func:`_fast_xml`), so importing the reader stays cheap.
+_FAST_XML: bool | None = None
+
+
+def _fast_xml() -> bool:
+    """Whether the fast paths run (decided once, on first use, unless a test has set it)."""
+    global _FAST_XML
+    if _FAST_XML is None:
+        _FAST_XML = _openpyxl_in_fast_range()
+    return _FAST_XML
 #: The XML declaration's encoding, if any (group 1).
 _XML_DECL_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
 _UTF8_NAMES = (b"utf-8", b"utf8")
@@ -316,7 +327,7 @@ def _load_read_only(path: Path):  # type: ignore[no-untyped-def]
         def read_strings(self) -> None:
             ct = self.package.find(SHARED_STRINGS)
             fast = None
-            if ct is not None and not self.rich_text and _FAST_XML:
+            if ct is not None and not self.rich_text and _fast_xml():
                 try:
                     data = self.archive.read(ct.PartName[1:])
                     fast = _fast_string_table(data) if _plain_xml(data) else None
@@ -474,7 +485,7 @@ def _openpyxl_row_cells(ws: Any) -> Iterator[tuple[int, Cells]]:
 
 def _sheet_grid(ws: Any, path: Path, fixes: dict[str, str]) -> list[tuple[object, ...]]:
     """The sheet's values as rows from A1: the C fast path when it applies, else openpyxl's."""
-    if _FAST_XML:
+    if _fast_xml():
         try:
             return _grid(ws, _fast_row_cells(ws), path, fixes)
         except WorkbookError:
