@@ -299,9 +299,18 @@ def _bold_advance(ch: str) -> float:
     return font.load_char(ord(ch), flags=flags).linearHoriAdvance / 65536 / 100  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=4096)
+def _advance(ch: str) -> float:
+    """Advance width of ``ch`` in ems (of the glyph drawn for it)."""
+    return _glyph(ch)[1]
+
+
+@lru_cache(maxsize=32768)
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width of ``text`` in inches at ``size`` points (DejaVu Sans metrics)."""
-    ems = sum(_bold_advance(ch) for ch in text) if bold else sum(_glyph(ch)[1] for ch in text)
+    # map over the cached per-character advances: the layout measures text tens of thousands
+    # of times while it searches for column widths, and a generator here doubled its cost.
+    ems = sum(map(_bold_advance if bold else _advance, text))
     return ems * size / 72
 
 
