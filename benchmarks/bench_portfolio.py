@@ -163,10 +163,12 @@ def main() -> None:
             commands = {
                 "floor": [py, str(floor_script), str(folder), str(args.jobs)],
                 "portfolio": [py, "-m", "lm_excel", "portfolio", str(folder), "-o",
-                              str(Path(tmp) / f"summary-{n}.xlsx"), "--jobs", str(args.jobs)],
+                              str(Path(tmp) / f"summary-{n}.xlsx"), "--jobs", str(args.jobs),
+                              "--force"],
                 "portfolio + report": [py, "-m", "lm_excel", "portfolio", str(folder), "-o",
                                        str(Path(tmp) / f"summary-{n}r.xlsx"), "--report",
-                                       str(Path(tmp) / f"report-{n}.docx"), "--jobs", str(args.jobs)],
+                                       str(Path(tmp) / f"report-{n}.docx"), "--jobs", str(args.jobs),
+                                       "--force"],
             }
             runs = args.runs if n <= 150 else max(1, args.runs - 2)
             times: dict[str, list[float]] = {k: [] for k in commands}
