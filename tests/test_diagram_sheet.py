@@ -219,3 +219,20 @@ def test_openpyxl_writers_keep_the_picture_as_drawn(command, example_xlsx: Path,
     assert not [n for n in after if n.startswith("xl/media/") and n not in (PNG_PART, SVG_PART)]
     assert '<drawing r:id="rIdLmDrawing"/>' in after[sheet_part(out, L.DIAGRAM.name)].decode()
     assert diagram_state(read_workbook(out)).current
+
+
+def test_plan_redraws_a_stale_diagram_and_leaves_a_current_one(example_xlsx: Path, tmp_path: Path):
+    drawn = draw_into(example_xlsx, tmp_path / "drawn.xlsx", read_workbook(example_xlsx),
+                      today=dt.date(2026, 3, 3))
+    res = cli("plan", str(drawn), "-o", str(tmp_path / "same.xlsx"))
+    assert res.returncode == 0, res.stderr
+    assert read_workbook(tmp_path / "same.xlsx").meta[L.META_DIAGRAM_DRAWN] == "2026-03-03"
+    wb = openpyxl.load_workbook(drawn)
+    wb[L.OUTCOMES.name].cell(L.HEADER_ROW + 1, 2).value = "Families feel less isolated"
+    stale = tmp_path / "stale.xlsx"
+    wb.save(stale)
+    res = cli("plan", str(stale), "-o", str(tmp_path / "redrawn.xlsx"))
+    assert res.returncode == 0, res.stderr
+    redrawn = read_workbook(tmp_path / "redrawn.xlsx")
+    assert diagram_state(redrawn).current
+    assert redrawn.meta[L.META_DIAGRAM_DRAWN] == dt.date.today().isoformat()

@@ -65,7 +65,8 @@ def _plan_file(path: Path, output: Path | None, *, in_place: bool, csv: Path | N
     written.append(saved.path)
     if csv_out is not None:
         written.append(write_plan_csv(plan, csv_out.path))
-    from lm_excel.usecases.diagram import redraw
+    from lm_excel.usecases.diagram import diagram_state, redraw
 
-    redraw(saved.path, model)  # the Diagram sheet kept current with the model the plan is of
+    if not diagram_state(model).current:  # the Diagram sheet kept current with the model
+        redraw(saved.path, model)
     return PlanResult(plan, model, tuple(written))
