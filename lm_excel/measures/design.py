@@ -392,7 +392,8 @@ def _too_few(what: str, which: str) -> Strand:
         "Pilot now, comparison later",
         f"With {what}, study delivery and measure the {which} before and after; plan a "
         "comparison group for when the model reaches more.",
-        f"{what[0].upper() + what[1:]} are too few for a comparison to show a change reliably: "
+        f"{what[0].upper() + what[1:]} {'is' if what.split()[0].lower() in ('1', 'one') else 'are'} "
+        "too few for a comparison to show a change reliably: "
         "any difference could be chance.", EIF_PILOT)
 
 
