@@ -236,3 +236,18 @@ def test_plan_redraws_a_stale_diagram_and_leaves_a_current_one(example_xlsx: Pat
     redrawn = read_workbook(tmp_path / "redrawn.xlsx")
     assert diagram_state(redrawn).current
     assert redrawn.meta[L.META_DIAGRAM_DRAWN] == dt.date.today().isoformat()
+
+
+def test_a_very_large_model_gets_a_smaller_png_and_the_same_svg():
+    import struct
+
+    from lm_excel.workbook.diagram_sheet import svg_size_in
+
+    model = model_from_records(big_records(10))
+    full = D.render_formats(model, ("png", "svg"), 144, width=15.0, height=0)
+    capped = D.render_formats(model, ("png", "svg"), 144, width=15.0, height=0, max_pixels=400_000)
+    w, h = struct.unpack(">II", capped["png"][16:24])
+    assert w * h <= 400_000
+    assert struct.unpack(">II", full["png"][16:24])[0] == 15 * 144
+    assert capped["svg"] == full["svg"]
+    assert svg_size_in(full["svg"])[0] == pytest.approx(15.0)

@@ -950,8 +950,12 @@ def render(model: LogicModel, fmt: str = "png", dpi: int = DPI, *, width: float 
 
 
 def render_formats(model: LogicModel, formats: Sequence[str] = ("png", "svg"), dpi: int = DPI, *,
-                   width: float = WIDTH_IN, height: float | None = None) -> dict[str, bytes]:
-    """The diagram in each of ``formats`` (PNG, SVG), laid out once: see :func:`render`."""
+                   width: float = WIDTH_IN, height: float | None = None,
+                   max_pixels: int | None = None) -> dict[str, bytes]:
+    """The diagram in each of ``formats`` (PNG, SVG), laid out once: see :func:`render`.
+
+    ``max_pixels`` caps the PNG's size: a very large model's PNG is drawn at a lower resolution
+    (its SVG keeps every detail)."""
     formats = [f.lower() for f in formats]
     for fmt in formats:
         if fmt not in ("png", "svg"):
@@ -965,6 +969,8 @@ def render_formats(model: LogicModel, formats: Sequence[str] = ("png", "svg"), d
         "Title": "Logic model: " + (one_line(model.intervention.name) or "diagram"),
         "Description": alt_text(model, graph),
     }
+    if max_pixels:
+        dpi = max(24, min(dpi, int((max_pixels / (geo.width * geo.height)) ** 0.5)))
     return {fmt: paint_svg(items, geo.width, geo.height, metadata) if fmt == "svg"
             else paint_png(items, geo.width, geo.height, dpi, metadata) for fmt in formats}
 

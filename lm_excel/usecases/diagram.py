@@ -22,6 +22,9 @@ from lm_excel.model import DRAWN_SHEETS, LogicModel, drawing_fingerprint
 SHEET_WIDTH_IN = 15.0
 #: Resolution of the PNG: sharp at 100% and 150% zoom; the SVG beside it zooms without limit.
 SHEET_DPI = 144
+#: Most pixels in the PNG (about 4 MB of memory): a very large model's PNG is drawn at a lower
+#: resolution, and Excel 365 shows the SVG, which keeps every detail.
+SHEET_MAX_PIXELS = 6_000_000
 
 
 @dataclass(frozen=True)
@@ -85,12 +88,13 @@ def caption(model: LogicModel, today: dt.date) -> str:
 def sheet_picture(model: LogicModel, today: dt.date | None = None):  # -> DiagramPicture
     """The Diagram sheet's picture (PNG and SVG), caption and metadata for ``model`` now."""
     from lm_excel.report.diagram import alt_text, render_formats
-    from lm_excel.workbook.diagram_sheet import DiagramPicture, png_size_in
+    from lm_excel.workbook.diagram_sheet import DiagramPicture, svg_size_in
 
     today = today or dt.date.today()
-    drawn = render_formats(model, ("png", "svg"), SHEET_DPI, width=SHEET_WIDTH_IN, height=0)
+    drawn = render_formats(model, ("png", "svg"), SHEET_DPI, width=SHEET_WIDTH_IN, height=0,
+                           max_pixels=SHEET_MAX_PIXELS)
     png, svg = drawn["png"], drawn["svg"]
-    width, height = png_size_in(png, SHEET_DPI)
+    width, height = svg_size_in(svg)
     return DiagramPicture(
         png=png,
         svg=svg,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import struct
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -68,12 +67,13 @@ class DiagramPicture:
         return 8 if self.width_in * self.height_in > 11.7 * 8.3 * 1.6 else 9
 
 
-def png_size_in(png: bytes, dpi: float) -> tuple[float, float]:
-    """A PNG's width and height in inches at ``dpi`` (from its IHDR chunk)."""
-    if png[:8] != b"\x89PNG\r\n\x1a\n":
-        raise ValueError("not a PNG")
-    w, h = struct.unpack(">II", png[16:24])
-    return w / dpi, h / dpi
+def svg_size_in(svg: bytes) -> tuple[float, float]:
+    """An SVG's width and height in inches (from its ``width``/``height`` in points)."""
+    head = svg[:2000].decode("utf-8", "replace")
+    found = re.search(r'<svg\b[^>]*\bwidth="([\d.]+)pt"[^>]*\bheight="([\d.]+)pt"', head)
+    if not found:
+        raise ValueError("not an SVG with its size in points")
+    return float(found.group(1)) / 72, float(found.group(2)) / 72
 
 
 # --- XML written for the Diagram sheet ------------------------------------------------------
