@@ -394,7 +394,8 @@ _LIST_OF_PEOPLE = frozenset("between among amongst including".split())
 #: Adjectives that often share one noun with the next ("safe and loving homes").
 _ADJECTIVES = frozenset("""stable safe secure supportive loving healthy happy strong positive
     nurturing consistent settled meaningful lasting trusting caring warm resilient confident
-    sustainable sustained timely effective high-quality good""".split())
+    sustainable sustained timely effective high-quality good social emotional physical mental
+    personal""".split())
 
 
 def _noun_follows(rest: str) -> bool:
