@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import math
 import os
 import shutil
@@ -211,6 +212,29 @@ def run(groups: list[str], samples: dict[str, Sample], budget_min: float, workdi
     return spent
 
 
+def retest(groups: list[str], workdir: Path) -> None:
+    """Bring the checkout's tests into the scratch copy (the code mutated stays as it was) and try
+    each group's surviving mutants again; the survivors before are kept in ``survivors.json``."""
+    files = subprocess.run(["git", "ls-files", "-z", "tests"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode("utf-8").split("\0")):
+        if (ROOT / name).is_file():
+            (workdir / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, workdir / name)
+    record = workdir / "survivors.json"
+    before = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
+    os.chdir(workdir)
+    os.environ.update(_env(workdir))
+    for g in groups:
+        with use_db(str(workdir / f"{_slug(g)}.sqlite"), WorkDB.Mode.open) as db:
+            survived = [i for i, r in db.completed_work_items
+                        if r.worker_outcome == WorkerOutcome.NORMAL and not r.is_killed]
+            before.setdefault(g, [i.job_id for i in survived])
+            for item in survived:
+                db.set_result(item.job_id, mutate_and_test(item.mutations, _command(g), TIMEOUT))
+                print(f"{g}: {item.job_id} tried again", flush=True)
+    record.write_text(json.dumps(before, indent=1), encoding="utf-8")
+
+
 def _wilson(k: int, n: int) -> tuple[float, float]:
     """95% interval for a proportion k/n (Wilson score)."""
     if n == 0:
@@ -236,7 +260,10 @@ def report(groups: list[str], workdir: Path, samples: dict[str, Sample], spent: 
            "| module group | mutants | sample | sampled | tested | killed | survived | not reached | "
            "killed % (95% interval) | minutes |",
            "|---|---|---|---|---|---|---|---|---|---|"]
+    record = workdir / "survivors.json"
+    before = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
     survivors: list[str] = []
+    retested: list[str] = []
     for g in groups:
         with use_db(str(workdir / f"{_slug(g)}.sqlite"), WorkDB.Mode.open) as db:
             total = db.num_work_items
@@ -248,11 +275,17 @@ def report(groups: list[str], workdir: Path, samples: dict[str, Sample], spent: 
         score = f"{100 * killed / len(ran):.0f}% ({100 * lo:.0f}-{100 * hi:.0f})" if ran else "-"
         out.append(f"| {g} | {total} | {samples[g].describe()} | {len(ran) + pending} | {len(ran)} | {killed} | "
                    f"{len(ran) - killed} | {pending} | {score} | {spent.get(g, 0) / 60:.1f} |")
+        if g in before:
+            again = sum(1 for i, r in ran if i.job_id in before[g] and r.is_killed)
+            retested.append(f"- {g}: {killed - again} of {len(ran)} killed before, {killed} after")
         for item, r in sorted(ran, key=lambda x: (str(x[0].mutations[0].module_path), x[0].mutations[0].start_pos)):
-            if not r.is_killed:
+            if not r.is_killed or item.job_id in before.get(g, ()):
                 m = item.mutations[0]
+                now = " (now killed)" if r.is_killed else ""
                 survivors.append(f"- {g}: `{m.module_path}:{m.start_pos[0]}` {m.operator_name}: "
-                                 f"`{_change(r.diff or '')}`")
+                                 f"`{_change(r.diff or '')}`{now}")
+    if retested:
+        out += ["", "Before and after the tests added for the survivors (`--retest`):", "", *retested]
     out += ["", "Surviving mutants (file:line, operator, the change):", "", *(survivors or ["- none"])]
     return "\n".join(out) + "\n"
 
@@ -268,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--budget", type=float, default=45.0, help="minutes for the whole run (default: 45)")
     p.add_argument("--nice", type=int, default=10, help="lower the run's priority by this much (default: 10)")
     p.add_argument("--workdir", type=Path, help="scratch folder to keep and resume (default: a new one)")
+    p.add_argument("--retest", action="store_true",
+                   help="with --workdir: copy the checkout's tests in and try the surviving mutants again")
     p.add_argument("--out", type=Path, help="also write the results (markdown) to this file")
     args = p.parse_args(argv)
     groups = args.module or list(MODULES)
@@ -291,6 +326,10 @@ def main(argv: list[str] | None = None) -> int:
                                capture_output=True, text=True, check=False).stdout.strip()
         (workdir / "COMMIT").write_text(head + (" with uncommitted changes" if dirty else ""), encoding="utf-8")
     os.nice(args.nice)
+    if args.retest:
+        if args.workdir is None:
+            p.error("--retest needs the --workdir of an earlier run")
+        retest(groups, workdir)
     spent = run(groups, samples, args.budget, workdir)
     text = report(groups, workdir, samples, spent)
     print(text)
