@@ -111,3 +111,56 @@ def test_a_mechanism_that_opens_with_a_change_but_says_why_is_a_causal_account()
     row(rec, "mechanisms", "M1")["mechanism"] = "Improved trust between parents and workers"
     codes = [f.code for f in validate(model_of(rec)).all_findings() if f.element_id == "M1"]
     assert "mechanism-no-causal-account" in codes
+
+
+def test_a_loop_is_reported_at_its_link_from_the_longest_to_the_shortest_term():
+    # long -> long -> short -> long: the link that runs backwards is OC10 -> OC4 (long to short),
+    # not the long-to-long link OC9 -> OC10
+    got = _loops({"OC9": ("OC10", "Long term"), "OC10": ("OC4", "Long term"),
+                  "OC4": ("OC9", "Short term")})
+    assert got == [("OC10", "OC4 -> OC9 -> OC10 -> OC4")]
+
+
+def test_an_outcome_that_contributes_to_itself_is_a_self_link_not_a_loop():
+    rec = example()
+    row(rec, "outcomes", "OC5")["contributes_to"] = "OC5"
+    codes = [f.code for f in validate(model_of(rec)).all_findings() if f.element_id == "OC5"]
+    assert codes == ["self-link"]
+
+
+def test_a_row_without_an_id_is_offered_the_number_after_the_highest():
+    rec = example()
+    rec.elements["components"].pop()  # C1-C5 left: the highest number is odd
+    row(rec, "components", "C3")["id"] = None
+    (f,) = [f for f in validate(model_of(rec)).all_findings() if f.code == "missing-id"]
+    assert "e.g. C6 " in f.fix
+
+
+def test_a_two_word_statement_restated_on_the_next_sheet_is_found():
+    rec = example()
+    rec.elements["inputs"][0]["resource"] = "Laptops and phones"
+    rec.elements["components"][0]["component"] = "Laptops and phones"
+    found = [f.element_id for f in validate(model_of(rec)).all_findings() if f.code == "restated-across-sheets"]
+    assert "C1" in found
+
+
+def test_delivery_risks_are_quoted_cut_to_forty_characters():
+    rec = example()
+    for n, text in zip(rec.elements["negatives"], ("Delays in the data-sharing agreements with health",
+                                                   "Funding ends early", "Low take-up of online groups",
+                                                   "Slow recruitment of staff", "Partners stop attending")):
+        n["consequence"] = text
+    (f,) = [f for f in validate(model_of(rec)).all_findings() if f.code == "negatives-delivery-only"]
+    assert "NC1 'Delays in the data-sharing agreements...'; NC2 'Funding ends early'" in f.message
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("tbc with finance", "tbc"),
+    ("TBC\nwith finance", "TBC"),
+    ("To be agreed with the\nhealth partners", "To be agreed"),
+    ("TBC: we will agree this with the finance team and the two health partners", ""),
+])
+def test_a_cell_opening_with_tbc_is_a_placeholder_in_any_case_and_over_lines(text, found):
+    from lm_excel.checks.wording import placeholder
+
+    assert placeholder(text) == found
