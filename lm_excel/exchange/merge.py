@@ -33,6 +33,7 @@ from lm_excel.exchange.snapshot import (
     grid_table,
     keyed_elements,
     log_rows,
+    new_log_rows,
     norm,
     now_text,
     read_snapshots,
@@ -499,8 +500,7 @@ def _merge_into(paths: Sequence[Path], sb: Snapshot | None, sm: Snapshot, st: Sn
     assert view is not None
     edits = list(placement.edits)
     edits += append_rows(view, sm.extras.get(L.CHANGE_LOG.name), L.CHANGE_LOG,
-                         [r for r in log_rows(st) if record_sig(r) not in {record_sig(x) for x in log_rows(sm)}]
-                         + [new_log])
+                         [*new_log_rows(st, sm), new_log])
     edits += append_rows(view, sm.extras.get(L.CONFLICTS.name), L.CONFLICTS,
                          [c.record(when) for c in conflicts] + carried)
     log_count = len(log_rows(sm, st)) + 1
