@@ -41,3 +41,16 @@ def test_one_outcome_is_named_in_the_singular_and_several_in_the_plural():
 
     assert "for the primary outcome OC4 with" in first_detail((SURVEY, PROCESS))
     assert "for the primary outcomes OC4 and OC8 with" in first_detail((SURVEY, ROUTINE, PROCESS))
+
+
+def test_a_time_series_follows_routine_data_only():
+    from .test_design import ROUTINE, SURVEY
+
+    la = {"delivery_unit": "Whole local authority", "nation": "England", "reach": "900"}
+    (series,) = [s for s in _design(uses=(ROUTINE, SURVEY), **la).strands if "time series" in s.title]
+    assert "Re-referrals within 12 months" in series.detail and "Parental Stress Scale" not in series.detail
+    assert not [s for s in _design(uses=(SURVEY,), **la).strands if "time series" in s.title]
+    unstated = {"nation": "England"}
+    (over_time,) = [s for s in _design(uses=(ROUTINE, SURVEY), **unstated).strands
+                    if s.title.startswith("Comparison over time")]
+    assert "Parental Stress Scale" not in over_time.detail
