@@ -1,0 +1,66 @@
+"""Edges of diff, merge and their structure checks that mutation testing found unprotected (see
+docs/testing.md). Everything is built in memory, so each mutant's run stays fast."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from lm_excel import layout as L
+from lm_excel.example import example_records
+from lm_excel.exchange.diff import diff_snapshots
+from lm_excel.exchange.fileview import FileView
+from lm_excel.exchange.snapshot import Snapshot, grid_table
+from lm_excel.exchange.structure import outside_model, structure_gaps
+
+PLAN = L.MEASURES_PLAN.name
+PLAN_HEADER = ("Ref", "Type", "Statement", "Measure", "Target")
+
+
+def _plan(*rows: tuple[str, ...]) -> list[tuple[object, ...]]:
+    return [(PLAN,), ("intro",), PLAN_HEADER, *rows]
+
+
+def test_diff_counts_model_rows_and_plan_rows_apart():
+    base, theirs = example_records(), example_records()
+    theirs.elements["outcomes"].append({"id": "OC12", "outcome": "Fewer children go missing from school"})
+    theirs.elements["negatives"].pop(0)
+    theirs.elements["components"][0]["delivered_by"] = "Health visitor"
+    row = ("OC1", "Outcome", "x", "SDQ", "")
+    d = diff_snapshots(Snapshot(base, {PLAN: _plan(row)}),
+                       Snapshot(theirs, {PLAN: _plan(row, ("OC12", "Outcome", "y", "Records", "5%"))}))
+    assert d.counts() == {
+        "intervention_fields_changed": 0, "elements_added": 1, "elements_removed": 1,
+        "elements_changed": 1, "links_changed": 0,
+        "plan_rows_added": 1, "plan_rows_removed": 0, "plan_rows_changed": 0,
+    }
+
+
+def test_a_missing_sheet_and_a_missing_column_are_told_apart():
+    mine = Snapshot(copy.deepcopy(example_records()), missing=frozenset({("outcomes", ""), ("components", "dose")}))
+    gaps = structure_gaps(mine, "MINE", [None, Snapshot(example_records())])
+    assert [(g.sheet, g.where, g.what.split(" (")[0]) for g in gaps] == [
+        ("Components", L.COMPONENTS.column("dose").header, "column or field not found in MINE"),
+        ("Outcomes", "(whole sheet)", "sheet not found in MINE"),
+    ]
+
+
+def test_a_plan_table_below_a_blank_row_keeps_its_header_out_of_the_rows():
+    t = grid_table([(PLAN,), ("intro",), (), PLAN_HEADER, ("OC1", "Outcome", "x", "SDQ", "")])
+    assert t.header == list(PLAN_HEADER)
+    assert list(t.rows) == ["OC1 / SDQ"]
+
+
+def _view(comments: dict[tuple[str, str], str]) -> FileView:
+    return FileView(Path("model.xlsx"), [], {}, {}, {}, {}, {}, {}, comments)
+
+
+def test_comments_added_changed_removed_and_unchanged():
+    base = Snapshot(example_records())
+    old = Snapshot(base.records, view=_view({("Outcomes", "B5"): "Check this", ("Outcomes", "B6"): "Same",
+                                             ("Outcomes", "B7"): "Gone"}))
+    new = Snapshot(base.records, view=_view({("Outcomes", "B5"): "Checked", ("Outcomes", "B6"): "Same",
+                                             ("Components", "C4"): "New"}))
+    got = [(o.sheet, o.where, o.what) for o in outside_model(old, new, "THEIRS")]
+    assert got == [("Components", "C4", "comment added in THEIRS"), ("Outcomes", "B5", "comment changed in THEIRS"),
+                   ("Outcomes", "B7", "comment removed in THEIRS")]
