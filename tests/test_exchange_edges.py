@@ -51,8 +51,17 @@ def test_a_plan_table_below_a_blank_row_keeps_its_header_out_of_the_rows():
     assert list(t.rows) == ["OC1 / SDQ"]
 
 
-def _view(comments: dict[tuple[str, str], str]) -> FileView:
-    return FileView(Path("model.xlsx"), [], {}, {}, {}, {}, {}, {}, comments)
+def test_a_date_written_the_other_way_round_is_a_change():
+    # a date is compared as text, not as a list of IDs ('01/02/2026' is not '02/01/2026')
+    base, theirs = example_records(), example_records()
+    base.intervention["date"], theirs.intervention["date"] = "01/02/2026", "02/01/2026"
+    d = diff_snapshots(Snapshot(base), Snapshot(theirs))
+    assert [(f.field, f.old, f.new) for f in d.intervention] == [("date", "01/02/2026", "02/01/2026")]
+
+
+def _view(comments: dict[tuple[str, str], str], own: dict[str, str] | None = None) -> FileView:
+    own = own or {}
+    return FileView(Path("model.xlsx"), [], {}, {}, {}, {}, {n: 1 for n in own}, own, comments)
 
 
 def test_comments_added_changed_removed_and_unchanged():
@@ -64,3 +73,13 @@ def test_comments_added_changed_removed_and_unchanged():
     got = [(o.sheet, o.where, o.what) for o in outside_model(old, new, "THEIRS")]
     assert got == [("Components", "C4", "comment added in THEIRS"), ("Outcomes", "B5", "comment changed in THEIRS"),
                    ("Outcomes", "B7", "comment removed in THEIRS")]
+
+
+def test_own_sheets_added_changed_removed_and_unchanged():
+    base = Snapshot(example_records())
+    old = Snapshot(base.records, view=_view({}, {"Notes": "a", "Budget": "same", "Old": "x"}))
+    new = Snapshot(base.records, view=_view({}, {"Notes": "b", "Budget": "same", "Contacts": "y"}))
+    got = [(o.sheet, o.what.split(" (")[0]) for o in outside_model(old, new, "THEIRS")]
+    assert got == [("Notes", "sheet outside the model changed in THEIRS"),
+                   ("Contacts", "sheet outside the model added in THEIRS"),
+                   ("Old", "sheet outside the model removed in THEIRS")]
