@@ -83,3 +83,26 @@ def test_own_sheets_added_changed_removed_and_unchanged():
     assert got == [("Notes", "sheet outside the model changed in THEIRS"),
                    ("Contacts", "sheet outside the model added in THEIRS"),
                    ("Old", "sheet outside the model removed in THEIRS")]
+
+
+def test_the_design_text_edited_below_the_plan_is_reported_and_an_unedited_one_is_not():
+    def snap(line: str) -> Snapshot:
+        grid = _plan(("OC1", "Outcome", "x", "SDQ", ""), (), (L.PLAN_DESIGN_MARKER,), ("1.", line))
+        return Snapshot(example_records(), {PLAN: grid}, view=_view({}))
+
+    old, same, new = snap("Pilot now"), snap("Pilot now"), snap("Pilot now, then a matched comparison")
+    assert outside_model(old, same, "THEIRS") == []
+    (o,) = outside_model(old, new, "THEIRS")
+    assert (o.sheet, o.where, o.what) == (PLAN, "Recommended design", "evaluation-design text edited in THEIRS")
+    assert (o.old, o.new) == (f"{L.PLAN_DESIGN_MARKER}\n1. Pilot now",
+                              f"{L.PLAN_DESIGN_MARKER}\n1. Pilot now, then a matched comparison")
+
+
+def test_a_missing_intervention_field_is_filled_from_the_other_copy():
+    from lm_excel.exchange.structure import without_structure_gaps
+
+    mine = copy.deepcopy(example_records())
+    del mine.intervention["date"]
+    filled = without_structure_gaps(Snapshot(mine, missing=frozenset({("intervention", "date")})),
+                                    Snapshot(example_records()))
+    assert filled.records.intervention["date"] == example_records().intervention["date"]
