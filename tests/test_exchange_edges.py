@@ -106,3 +106,10 @@ def test_a_missing_intervention_field_is_filled_from_the_other_copy():
     filled = without_structure_gaps(Snapshot(mine, missing=frozenset({("intervention", "date")})),
                                     Snapshot(example_records()))
     assert filled.records.intervention["date"] == example_records().intervention["date"]
+
+
+def test_the_plan_header_is_looked_for_from_the_template_s_header_row_down():
+    # a note typed beside the intro (row 2) is not taken for the header
+    t = grid_table([(PLAN,), ("intro", "a note"), PLAN_HEADER, ("OC1", "Outcome", "x", "SDQ", "")])
+    assert t.header == list(PLAN_HEADER)
+    assert list(t.rows) == ["OC1 / SDQ"]
