@@ -35,7 +35,7 @@ GAPS: tuple[tuple[frozenset[str], str, str], ...] = (
      "outcome", "not reached from any activity, so the model does not say how the intervention "
                 "brings {them} about"),
     (frozenset({"mechanism-no-trigger", "mechanism-leads-nowhere", "mechanism-no-causal-account",
-                "mechanism-restates"}),
+                "mechanism-restates", "mechanisms-unexplained", "mechanism-mislinked"}),
      "mechanism", "not yet fully explained or linked (what sets {them} off, or what {they} lead to)"),
     (frozenset({"component-leads-nowhere", "output-no-component"}),
      "activity or output", "not linked to the rest of the model"),
@@ -131,7 +131,9 @@ def _ids(rows: Iterable[dict[str, str]]) -> list[str]:
 
 def assess(model: LogicModel, findings: Any, plan: Any = None) -> Readiness:
     """The readiness summary of ``model`` from the check's ``findings`` (None: not checked)."""
-    rows = sources.finding_rows(findings)
+    # the rows a headline groups count too (a headline says a problem once; its rows say where)
+    every = findings.all_findings() if hasattr(findings, "all_findings") else findings
+    rows = sources.finding_rows(every)
     by_code: dict[str, list[dict[str, str]]] = {}
     for r in rows:
         by_code.setdefault(r["code"], []).append(r)
@@ -230,7 +232,8 @@ def _strengths(model: LogicModel, by_code: dict[str, list[dict[str, str]]], plan
         out.append("Every outcome is reached from the activities through the model's mechanisms "
                    "and links.")
     if model.mechanisms and not has & {"mechanism-no-trigger", "mechanism-leads-nowhere",
-                                       "no-causal-chain", "mechanism-no-causal-account"}:
+                                       "no-causal-chain", "mechanism-no-causal-account",
+                                       "mechanism-restates", "mechanism-mislinked"}:
         out.append(f"{count(len(model.mechanisms), 'mechanism', True).capitalize()} explain how "
                    "and why change happens, each with what sets it off and what it leads to.")
     if model.outputs and all(o.text("target").strip() for o in model.outputs):
