@@ -39,13 +39,15 @@ GAPS: tuple[tuple[frozenset[str], str, str], ...] = (
      "mechanism", "not yet fully explained or linked (what sets {them} off, or what {they} lead to)"),
     (frozenset({"component-leads-nowhere", "output-no-component"}),
      "activity or output", "not linked to the rest of the model"),
+    (frozenset({"input-unused"}),
+     "input", "not used by any activity"),
     (frozenset({"primary-unmeasured"}),
      "primary outcome", "without a measure in the evaluation plan"),
     (frozenset({"no-baseline"}),
      "measure", "without a baseline, so change cannot be shown"),
-    (frozenset({"negative-unmanaged"}),
+    (frozenset({"negative-unmanaged", "negatives-unmanaged"}),
      "potential negative consequence", "without mitigation or monitoring"),
-    (frozenset({"assumption-untested"}),
+    (frozenset({"assumption-untested", "assumptions-untested"}),
      "weak or untested assumption", "without a plan to test {them}"),
 )
 
@@ -129,11 +131,21 @@ def _ids(rows: Iterable[dict[str, str]]) -> list[str]:
     return out
 
 
+def _some(ids: list[str], most: int = 8) -> str:
+    """'C1, C2 and C3'; past ``most`` IDs, 'C1, ..., C8 and 3 others'."""
+    if len(ids) <= most:
+        return join(ids)
+    rest = len(ids) - most
+    return f"{', '.join(ids[:most])} and {rest} other{'s' if rest > 1 else ''}"
+
+
 def assess(model: LogicModel, findings: Any, plan: Any = None) -> Readiness:
     """The readiness summary of ``model`` from the check's ``findings`` (None: not checked)."""
     rows = sources.finding_rows(findings)
     by_code: dict[str, list[dict[str, str]]] = {}
-    for r in rows:
+    # A whole-model finding ("no causal chain", "outcomes not reached") groups the per-row
+    # findings it explains: they count here as what they are, so the gaps name their rows.
+    for r in [*rows, *sources.finding_details(findings)]:
         by_code.setdefault(r["code"], []).append(r)
     counts = sources.finding_counts(findings)
     reasons = [text for code, text in NOT_READY.items() if code in by_code]
@@ -153,7 +165,7 @@ def assess(model: LogicModel, findings: Any, plan: Any = None) -> Readiness:
             other.setdefault(r["code"], []).append(r)
     for code, hits in other.items():
         ids = _ids(hits)
-        gaps.append(f"{_title(code)}{': ' + join(ids[:8]) if ids else ''}.")
+        gaps.append(f"{_title(code)}{': ' + _some(ids) if ids else ''}.")
     if other:
         steps.append(NEXT_STEPS["other"])
     wording = sum(1 for r in rows if _category(r["code"]) == "wording")
@@ -200,7 +212,7 @@ def _gaps(model: LogicModel, by_code: dict[str, list[dict[str, str]]], plan: Any
         for key, value in them.items():
             meaning = meaning.replace(key, value)
         verb = "is" if n == 1 else "are"
-        listed = f" ({join(ids[:8])}{' and others' if len(ids) > 8 else ''})" if ids else ""
+        listed = f" ({_some(ids)})" if ids else ""
         gaps.append(f"{count(n, noun).capitalize()}{listed} {verb} {meaning}.")
         if noun in NEXT_STEPS:
             steps.append(NEXT_STEPS[noun])
