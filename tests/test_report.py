@@ -586,3 +586,14 @@ def test_a_measure_every_row_shares_is_said_once_not_on_every_row():
            "council already keeps)." in body
     process = [row for row in _table_text(doc) if row[0].startswith("OP")]
     assert process and not any("Contact timeliness" in c for row in process for c in row)
+
+
+def test_laid_out_headings_match_the_contents_in_order():
+    from lm_excel.report.pages import match_headings
+
+    laid_out = [("Contents", 2), ("Readiness  summary", 2), ("Summary", 3), ("Context", 3),
+                ("Summary", 9)]
+    assert match_headings(laid_out, ["Readiness summary", "Summary", "Context", "Missing"]) == {
+        "Readiness summary": 2, "Summary": 3, "Context": 3}
+    # a heading is looked for only after the one before it
+    assert match_headings(laid_out, ["Context", "Summary"]) == {"Context": 3, "Summary": 9}
