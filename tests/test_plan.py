@@ -558,7 +558,7 @@ def test_libreoffice_prints_the_plan_legibly_and_the_design_after_table_rows(tmp
     design_page = next(p for p in pages if L.PLAN_DESIGN_MARKER in p)
     before = design_page.split(L.PLAN_DESIGN_MARKER)[0]
     last_ref = _plan_rows(example_plan)[-1]["ref"]
-    assert re.search(rf"^\s*{last_ref}\s", before, re.M)  # a table row above the design
+    assert re.search(rf"^\s*{last_ref}\s", before, re.MULTILINE)  # a table row above the design
     header_lines = [line for line in text.splitlines() if re.match(r"\s*Ref\s+Type\s", line)]
     assert len(header_lines) == len(pages)
     assert not any("Alternatives" in line or "Why suggested" in line for line in header_lines)

@@ -214,6 +214,12 @@ MEASURE_FACTS = (("kind", "Kind"), ("measures", "What it measures"), ("responden
                  ("timepoints", "Typical timepoints"), ("link", "Source"))
 
 
+def _no_echo(text: str) -> str:
+    """'Free: Free to use' said once: 'Free to use'."""
+    head, sep, rest = text.partition(": ")
+    return rest if sep and rest.lower().startswith(head.strip().lower()) else text
+
+
 def measure_facts(m: dict[str, str]) -> list[tuple[str, str]]:
     """(label, text) pairs a reader may see about a measure; the library's own notes stay out."""
     out = []
@@ -229,7 +235,7 @@ def measure_facts(m: dict[str, str]) -> list[tuple[str, str]]:
             text = P.capital(P.source_words(text))
         elif key == "licence":
             caveat = P.has_internal_caveat(text)
-            text = P.reader_facts(text)
+            text = _no_echo(P.reader_facts(text))
             if caveat:
                 text = (text + " " if text else "") + "Check the terms of use with its authors " \
                                                       "before use."
@@ -248,8 +254,9 @@ def measures_appendix(w: Writer, plan: Any) -> bool:
     w.para("Details of every measure in the evaluation plan.")
     for m in measures:
         w.heading(m["name"] or m["key"], 2)
-        for name, text in measure_facts(m):
-            w.labelled(name, text)
+        facts = measure_facts(m)
+        for i, (name, text) in enumerate(facts):  # each measure's facts kept on one page
+            w.labelled(name, text, keep=i < len(facts) - 1)
     return True
 
 

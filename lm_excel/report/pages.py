@@ -27,6 +27,7 @@ import tempfile
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Self
 
 #: Longest a LibreOffice layout may take before the report is saved without page numbers.
 TIMEOUT_S = 120
@@ -129,7 +130,7 @@ class Office:
         except OSError:
             self.proc = None
 
-    def __enter__(self) -> Office:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

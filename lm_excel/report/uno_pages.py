@@ -10,6 +10,7 @@ retrying until that one is ready, opens the file hidden and read-only, and print
 ``[heading text, page]`` in document order; then it closes the file and ends that LibreOffice.
 """
 
+import contextlib
 import json
 import sys
 import time
@@ -32,7 +33,7 @@ def _connect(pipe, timeout):
     while True:
         try:
             return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-        except Exception:  # noqa: BLE001 - not listening yet
+        except Exception:  # not listening yet
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
@@ -62,10 +63,8 @@ def main(pipe, url, timeout):
         finally:
             doc.close(True)
     finally:
-        try:
+        with contextlib.suppress(Exception):  # the bridge closes as LibreOffice ends
             desktop.terminate()
-        except Exception:  # noqa: BLE001 - the bridge closes as LibreOffice ends
-            pass
 
 
 if __name__ == "__main__":

@@ -40,26 +40,27 @@ def make_report(source: WorkbookSource, output: str | os.PathLike[str] | None = 
         raise UsageError(f"'{Path(diagram_out).name}': the diagram file name must end in .png or .svg")
     if output is not None and Path(output).suffix.lower() != ".docx":
         raise UsageError(f"'{Path(output).name}': the report file name must end in .docx")
-    # LibreOffice (for the contents' page numbers) starts now, while the report is written.
-    office = start_office() if page_numbers else None
-    with office or nullcontext():
-        return _make_report(source, output, diagram_out, protect, with_check_detail,
-                            page_numbers, force, update_workbook, office)
-
-
-def _make_report(source: WorkbookSource, output: str | os.PathLike[str] | None,
-                 diagram_out: str | os.PathLike[str] | None,
-                 protect: Sequence[str | os.PathLike[str]], with_check_detail: bool,
-                 page_numbers: bool, force: bool, update_workbook: bool,
-                 office: Any) -> ReportResult:
-    from lm_excel.fileio import claim_output, distinct_outputs
-    from lm_excel.report.document import default_report_path, write_report
-
     path = file_of(source)
     keep = [*protect, *([path] if path is not None else [])]
     claimed = None if output is None else claim_output(output, inputs=keep, force=force)
     diagram = None if diagram_out is None else claim_output(diagram_out, inputs=keep, force=force)
     distinct_outputs(claimed, diagram)
+    if update_workbook and path is None:
+        raise UsageError("--update-workbook needs a workbook file")
+    # LibreOffice (for the contents' page numbers) starts now, while the report is written.
+    office = start_office() if page_numbers else None
+    with office or nullcontext():
+        return _write(source, path, keep, claimed, diagram, with_check_detail, page_numbers,
+                      force, update_workbook, office)
+
+
+def _write(source: WorkbookSource, path: Path | None, keep: list[Any], claimed: Any,
+           diagram: Any, with_check_detail: bool, page_numbers: bool, force: bool,
+           update_workbook: bool, office: Any) -> ReportResult:
+    """Read and check the model, then write its report to the outputs already claimed."""
+    from lm_excel.fileio import claim_output
+    from lm_excel.report.document import default_report_path, write_report
+
     model = read_model(source)
     report, plan = check_model(model)
     if claimed is None:  # the default name depends on the model's version
@@ -67,8 +68,6 @@ def _make_report(source: WorkbookSource, output: str | os.PathLike[str] | None,
             raise UsageError("give the report's file name (the workbook has no folder)")
         claimed = claim_output(default_report_path(model, path.parent, path.stem), inputs=keep,
                                force=force)
-    if update_workbook and path is None:
-        raise UsageError("--update-workbook needs a workbook file")
     result = write_report(claimed.path, model, report, plan,
                           None if diagram is None else diagram.path, protect=keep,
                           with_check_detail=with_check_detail, page_numbers=page_numbers,
