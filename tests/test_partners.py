@@ -110,6 +110,36 @@ def test_share_in_place_keeps_a_backup(tmp_path, example_xlsx):
     assert log(Path(model))[0]["who"] == "kim"
 
 
+def test_two_in_place_shares_within_one_second_keep_both_log_rows(tmp_path, example_xlsx, monkeypatch):
+    # Two runs in the same second write identical Change log rows: both are kept (they used
+    # to be de-duplicated on reading, and the second share was refused as "lost rows").
+    import lm_excel.exchange.share as share_mod
+
+    monkeypatch.setattr(share_mod, "now_text", lambda: "2026-11-29 23:59:59")
+    model = Path(shutil.copy(example_xlsx, tmp_path / "model.xlsx"))
+    share_file(model, None, in_place=True, by="kim")
+    share_file(model, None, in_place=True, by="kim")
+    rows = [r for r in log(model) if r["action"] == "share"]
+    assert len(rows) == 2 and rows[0] == rows[1]
+    assert rows[0]["when"] == "2026-11-29 23:59:59"
+
+
+def test_merge_keeps_a_partner_s_repeated_log_rows_once_each(shared, tmp_path, monkeypatch):
+    # THEIRS has the shared row twice (two identical shares); MINE once: the merge adds one.
+    import lm_excel.exchange.share as share_mod
+
+    master, copy_ = shared
+    monkeypatch.setattr(share_mod, "now_text", lambda: "2026-11-29 23:59:59")
+    theirs = Path(shutil.copy(copy_, tmp_path / "theirs.xlsx"))
+    share_file(theirs, None, in_place=True, by="kim")
+    mine = Path(shutil.copy(theirs, tmp_path / "mine.xlsx"))
+    share_file(theirs, None, in_place=True, by="kim")
+    out = tmp_path / "merged.xlsx"
+    merge_files(copy_, mine, theirs, out, by="lead")
+    kim = [r for r in log(out) if r["who"] == "kim"]
+    assert len(kim) == 2, kim
+
+
 # --- diff -----------------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import getpass
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -249,19 +250,39 @@ def default_user() -> str:
 
 
 def log_rows(*snaps: Snapshot) -> list[Rec]:
-    """Change log rows of all the given copies, each once, oldest first."""
+    """Change log rows of all the given copies, oldest first.
+
+    A row found in several copies is listed once per copy it came from at the most: rows are
+    counted, not de-duplicated, so two identical rows of one copy (two shares of one file within
+    the same second) both stay.
+    """
     from lm_excel.workbook.parse import parse_table_rows
 
-    seen: set[tuple[str, ...]] = set()
+    kept: Counter[tuple[tuple[str, str], ...]] = Counter()
     rows: list[Rec] = []
     for snap in snaps:
+        here: Counter[tuple[tuple[str, str], ...]] = Counter()
         for rec in parse_table_rows(snap.extras.get(L.CHANGE_LOG.name, ()), L.CHANGE_LOG):
-            sig = tuple(sorted((k, cell_text(v)) for k, v in rec.items()))
-            if sig not in seen:
-                seen.add(sig)
+            sig = record_sig(rec)
+            here[sig] += 1
+            if here[sig] > kept[sig]:
+                kept[sig] += 1
                 rows.append(rec)
     rows.sort(key=lambda r: cell_text(r.get("when")))
     return rows
+
+
+def new_log_rows(theirs: Snapshot, mine: Snapshot) -> list[Rec]:
+    """THEIRS's Change log rows that MINE lacks (counted: a row THEIRS has twice, MINE once, is one)."""
+    have = Counter(record_sig(r) for r in log_rows(mine))
+    out: list[Rec] = []
+    for rec in log_rows(theirs):
+        sig = record_sig(rec)
+        if have[sig]:
+            have[sig] -= 1
+        else:
+            out.append(rec)
+    return out
 
 
 def record_sig(rec: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
