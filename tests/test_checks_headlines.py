@@ -102,5 +102,5 @@ def test_the_reports_readiness_summary_names_the_rows_a_headline_groups():
     report = validate(model)
     assert [f.code for f in report.findings] == ["mechanisms-unexplained"]
     summary = assess(model, report)
-    assert any(g.startswith("3 mechanisms (M1, M2 and M4)") for g in summary.gaps), summary.gaps
+    assert any("mechanisms (M1, M2 and M4)" in g for g in summary.gaps), summary.gaps
     assert not any("explain how and why change happens" in s for s in summary.strengths)
