@@ -17,7 +17,11 @@ Never carried: the VBA project (a writer keeps it on purpose, or leaves it out o
 ``share`` does), digital signatures (they no longer match after any change), parts the output
 already has a relationship of that type for (its own properties, its own workbook), and links
 back into the workbook's own parts. Names that clash with the output's own parts are renamed.
-Parts the mechanism cannot place are listed in :attr:`Carried.left`, never silently lost twice.
+
+What cannot be put back is listed in :attr:`Carried.left`, one :class:`LeftOut` each, and every
+writer tells the user (:meth:`Carried.lines`): a sheet the output does not have (with its
+pictures or shapes), a sheet's comments the output lacks, and pictures or shapes dropped from a
+drawing the writer redrew.
 
 Everything here works on zip bytes with the standard library and defusedxml: no office program,
 no threads, nothing Pyodide lacks.
@@ -28,6 +32,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
@@ -41,6 +46,9 @@ NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 NS_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL_DRAWING = f"{NS_R}/drawing"
+REL_COMMENTS = f"{NS_R}/comments"
+_ANCHOR = re.compile(rb"<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
+_COMMENT = re.compile(rb"<(?:\w+:)?comment\b")
 _DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 #: Relationship types never carried (their tails): see the module's docstring.
@@ -111,12 +119,27 @@ class Package:
         return sheet_parts(self.zf, workbook) if workbook else {}
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """Something of the source the output lacks and carrying cannot put back, in plain words."""
+
+    what: str  # e.g. "sheet 'Notes' with its pictures or shapes"
+    why: str  # e.g. "this command writes lm-excel's own sheets only"
+
+    def line(self, output_name: str) -> str:
+        return f"kept out of {output_name}: {self.what}, because {self.why}"
+
+
 @dataclass
 class Carried:
     """What :func:`carry_parts` put back (part names in the output) and what it could not."""
 
     parts: list[str] = field(default_factory=list)
-    left: list[str] = field(default_factory=list)
+    left: list[LeftOut] = field(default_factory=list)
+
+    def lines(self, output_name: str) -> tuple[str, ...]:
+        """One plain line per thing left out of the output named ``output_name``."""
+        return tuple(item.line(output_name) for item in self.left)
 
 
 class PackageEdit:
@@ -271,23 +294,56 @@ def _insert_drawing(sheet_xml: bytes, rel_id: str) -> bytes:
     return (text[:at] + element + text[at:]).encode("utf-8")
 
 
-def _carry_drawings(src: Package, out: Package, edit: PackageEdit, done: Carried) -> None:
-    out_sheets = out.sheet_parts()
-    for sheet, src_part in src.sheet_parts().items():
-        drawings = [r for r in src.rels(src_part) if r.type == REL_DRAWING]
-        target = src.internal_target(src_part, drawings[0]) if drawings else None
-        out_part = out_sheets.get(sheet)
+def _matching_sheets(src: Package, out: Package,
+                     renamed: Mapping[str, str]) -> list[tuple[str, str, str | None]]:
+    """(sheet name, source part, output part or None) for every sheet of the source: matched by
+    the name the writer gave it (``renamed``), else by name (case and spaces ignored)."""
+    from lm_excel.layout import norm_sheet_name
+
+    out_sheets = {norm_sheet_name(n): p for n, p in out.sheet_parts().items() if p in out.names}
+    return [(sheet, part, out_sheets.get(norm_sheet_name(renamed.get(sheet, sheet))))
+            for sheet, part in src.sheet_parts().items()]
+
+
+def _rel_target(pkg: Package, part: str, rel_type: str) -> str | None:
+    return next((t for r in pkg.rels(part) if r.type == rel_type
+                 for t in [pkg.internal_target(part, r)] if t), None)
+
+
+def _carry_drawings(src: Package, out: Package, edit: PackageEdit, done: Carried,
+                    renamed: Mapping[str, str]) -> None:
+    from lm_excel.workbook.diagram_sheet import DRAWING_PART
+
+    for sheet, src_part, out_part in _matching_sheets(src, out, renamed):
+        target = _rel_target(src, src_part, REL_DRAWING)
+        if out_part is None:
+            done.left.append(LeftOut(f"sheet '{sheet}'" + (" with its pictures or shapes" if target else ""),
+                                     "this command writes lm-excel's own sheets only"))
+            continue
+        _left_comments(src, out, sheet, src_part, out_part, done)
         if target is None:
             continue
-        if out_part is None or out_part not in out.names:
-            done.left.append(f"{target} (sheet '{sheet}' is not in the output)")
+        own = _rel_target(out, out_part, REL_DRAWING)
+        if own is not None:  # the writer drew this sheet itself: say what its drawing lacks
+            lost = len(_ANCHOR.findall(src.read(target))) - len(_ANCHOR.findall(out.read(own)))
+            if lost > 0 and target != DRAWING_PART:  # the Diagram is put back by restore_diagram
+                done.left.append(LeftOut(f"{lost} picture(s) or shape(s) on sheet '{sheet}'",
+                                         "this command redrew that sheet's pictures"))
             continue
-        if any(r.type == REL_DRAWING for r in out.rels(out_part)):
-            continue  # the writer drew this sheet itself
         names = _copy_closure(src, edit, target)
         rel_id = edit.add_rel(out_part, REL_DRAWING, names[target])
         edit.replaced[out_part] = _insert_drawing(out.read(out_part), rel_id)
         done.parts.extend(names.values())
+
+
+def _left_comments(src: Package, out: Package, sheet: str, src_part: str, out_part: str,
+                   done: Carried) -> None:
+    comments = _rel_target(src, src_part, REL_COMMENTS)
+    if comments is None or _rel_target(out, out_part, REL_COMMENTS) is not None:
+        return
+    n = len(_COMMENT.findall(src.read(comments)))
+    if n:
+        done.left.append(LeftOut(f"{n} comment(s) on sheet '{sheet}'", "this command does not keep comments"))
 
 
 def _carry_package_rels(src: Package, out: Package, edit: PackageEdit, done: Carried) -> None:
@@ -301,10 +357,12 @@ def _carry_package_rels(src: Package, out: Package, edit: PackageEdit, done: Car
         done.parts.extend(names.values())
 
 
-def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str]) -> Carried:
+def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str],
+                renamed: Mapping[str, str] | None = None) -> Carried:
     """Put back into ``output`` (rewritten in place) the parts of ``source`` it lacks.
 
-    Call it on the writer's temporary file, before the writer's check and rename.
+    Call it on the writer's temporary file, before the writer's check and rename. ``renamed``:
+    the output's name for a source sheet the writer renamed (a model sheet found by its header).
     """
     output = Path(output)
     done = Carried()
@@ -312,7 +370,7 @@ def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str]) 
         src, out = Package(szf), Package(ozf)
         edit = PackageEdit(out)
         _carry_package_rels(src, out, edit, done)
-        _carry_drawings(src, out, edit, done)
+        _carry_drawings(src, out, edit, done, renamed or {})
         if edit.parts:
             edit.write(output)
     # The Diagram sheet (lm_excel.workbook.diagram_sheet) is lm-excel's own: put back exactly as drawn (alt text, SVG), not as the
@@ -324,4 +382,4 @@ def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str]) 
     return done
 
 
-__all__ = ["Carried", "Package", "PackageEdit", "carry_parts", "rels_part"]
+__all__ = ["Carried", "LeftOut", "Package", "PackageEdit", "carry_parts", "rels_part"]
