@@ -45,3 +45,122 @@ def test_a_compound_outcome_names_its_parts_in_plain_words(statement, listed):
     row(rec, "outcomes", "OC3")["outcome"] = statement
     (f,) = [f for f in validate(model_of(rec)).all_findings() if f.code == "compound-outcome"]
     assert listed in f.message
+
+
+# --- found by the larger mutation sample (seed 1; see docs/testing.md) ---------------------------
+
+
+def test_a_shared_noun_only_counts_after_the_list_it_describes():
+    # 'services' before the list is not the noun 'housing and income' describe together
+    from lm_excel.checks.wording import compound_parts
+
+    assert compound_parts("Better services: housing and income improve") == ["housing", "income"]
+    assert compound_parts("Better housing and debt advice") == []
+
+
+def test_a_reader_note_no_rule_knows_is_reported_in_its_own_words():
+    # An unknown note on a list sheet is not taken for a missing column, whatever its code.
+    import dataclasses
+
+    from lm_excel.model import CellRef, StructureNote
+
+    for code in ("hidden-rows", "odd-layout"):
+        m = model_of()
+        note = StructureNote(code, "Outcomes", "rows-hidden-by-a-filter", CellRef("Outcomes", "A9"))
+        m = dataclasses.replace(m, notes=(*m.notes, note))
+        (f,) = [f for f in validate(m).all_findings() if f.code == "structure-problem"]
+        assert f.message == "The 'Outcomes' sheet has a structure problem (rows hidden by a filter).", code
+
+
+def test_a_link_of_the_wrong_kind_lists_every_kind_the_column_takes():
+    rec = example()
+    row(rec, "negatives", "NC1")["relates_to"] = "C1, NC2"
+    (f,) = [f for f in validate(model_of(rec)).all_findings() if f.code == "wrong-kind"]
+    assert "with the input, component, output, mechanism or outcome ID you meant" in f.fix
+    assert "(IDs starting IN, C, OP, M, OC)" in f.fix
+
+
+def _loops(edits: dict[str, tuple[str, str]]) -> list[tuple[str | None, str]]:
+    rec = example()
+    for id_, (to, timescale) in edits.items():
+        row(rec, "outcomes", id_).update(contributes_to=to, timescale=timescale)
+    return [(f.element_id, f.message.split("The outcomes ")[1].split(" form")[0])
+            for f in validate(model_of(rec)).all_findings() if f.code == "outcome-cycle"]
+
+
+def test_two_loops_closed_by_links_from_one_outcome_are_both_reported():
+    # Breaking OC1 -> OC4 must not break OC1 -> OC2 too.
+    got = _loops({"OC1": ("OC4, OC2", "Medium term"), "OC2": ("OC1", "Short term"),
+                  "OC4": ("OC1", "Short term")})
+    assert got == [("OC1", "OC4 -> OC1 -> OC4"), ("OC1", "OC2 -> OC1 -> OC2")]
+
+
+def test_one_link_closing_two_loops_is_reported_once_with_the_loop_through_the_first_outcome():
+    # OC3 -> OC6 closes both OC3 -> OC6 -> OC3 and OC1 -> OC3 -> OC6 -> OC1; the loop named is the
+    # one through the first of them on the sheet (OC1), read from the closing link's target.
+    got = _loops({"OC1": ("OC3", "Long term"), "OC3": ("OC6", "Medium term"),
+                  "OC6": ("OC3, OC1", "Short term")})
+    assert got == [("OC3", "OC6 -> OC1 -> OC3 -> OC6")]
+
+
+def test_a_mechanism_that_opens_with_a_change_but_says_why_is_a_causal_account():
+    rec = example()
+    row(rec, "mechanisms", "M1")["mechanism"] = "Improved trust because parents feel listened to"
+    codes = [f.code for f in validate(model_of(rec)).all_findings() if f.element_id == "M1"]
+    assert "mechanism-no-causal-account" not in codes
+    row(rec, "mechanisms", "M1")["mechanism"] = "Improved trust between parents and workers"
+    codes = [f.code for f in validate(model_of(rec)).all_findings() if f.element_id == "M1"]
+    assert "mechanism-no-causal-account" in codes
+
+
+def test_a_loop_is_reported_at_its_link_from_the_longest_to_the_shortest_term():
+    # long -> long -> short -> long: the link that runs backwards is OC10 -> OC4 (long to short),
+    # not the long-to-long link OC9 -> OC10
+    got = _loops({"OC9": ("OC10", "Long term"), "OC10": ("OC4", "Long term"),
+                  "OC4": ("OC9", "Short term")})
+    assert got == [("OC10", "OC4 -> OC9 -> OC10 -> OC4")]
+
+
+def test_an_outcome_that_contributes_to_itself_is_a_self_link_not_a_loop():
+    rec = example()
+    row(rec, "outcomes", "OC5")["contributes_to"] = "OC5"
+    codes = [f.code for f in validate(model_of(rec)).all_findings() if f.element_id == "OC5"]
+    assert codes == ["self-link"]
+
+
+def test_a_row_without_an_id_is_offered_the_number_after_the_highest():
+    rec = example()
+    rec.elements["components"].pop()  # C1-C5 left: the highest number is odd
+    row(rec, "components", "C3")["id"] = None
+    (f,) = [f for f in validate(model_of(rec)).all_findings() if f.code == "missing-id"]
+    assert "e.g. C6 " in f.fix
+
+
+def test_a_two_word_statement_restated_on_the_next_sheet_is_found():
+    rec = example()
+    rec.elements["inputs"][0]["resource"] = "Laptops and phones"
+    rec.elements["components"][0]["component"] = "Laptops and phones"
+    found = [f.element_id for f in validate(model_of(rec)).all_findings() if f.code == "restated-across-sheets"]
+    assert "C1" in found
+
+
+def test_delivery_risks_are_quoted_cut_to_forty_characters():
+    rec = example()
+    for n, text in zip(rec.elements["negatives"], ("Delays in the data-sharing agreements with health",
+                                                   "Funding ends early", "Low take-up of online groups",
+                                                   "Slow recruitment of staff", "Partners stop attending")):
+        n["consequence"] = text
+    (f,) = [f for f in validate(model_of(rec)).all_findings() if f.code == "negatives-delivery-only"]
+    assert "NC1 'Delays in the data-sharing agreements...'; NC2 'Funding ends early'" in f.message
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("tbc with finance", "tbc"),
+    ("TBC\nwith finance", "TBC"),
+    ("To be agreed with the\nhealth partners", "To be agreed"),
+    ("TBC: we will agree this with the finance team and the two health partners", ""),
+])
+def test_a_cell_opening_with_tbc_is_a_placeholder_in_any_case_and_over_lines(text, found):
+    from lm_excel.checks.wording import placeholder
+
+    assert placeholder(text) == found

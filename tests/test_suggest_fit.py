@@ -126,3 +126,13 @@ def test_beneficiaries_joined_by_a_slash_are_each_read_and_a_bare_slash_is_refus
 def test_what_joins_two_changes_and_what_does_not(text, parts):
     m = match(text)
     assert max(1, len(m.parts)) == parts, m.parts
+
+
+def test_an_upper_age_of_18_is_a_childs_age_and_applies_when_the_outcome_is_about_parents():
+    # "up to 18" names the children it is about, so parents of babies are outside it; "13-25"
+    # is the age of someone completing it about themselves, which says nothing about parents.
+    both = ("child", "parent or carer")
+    library = [_measure("to_18", 13, 18, who=both), _measure("to_17", 13, 17, who=both),
+               _measure("to_25", 13, 25, who=both), _measure("any_age", who=both)]
+    found = suggest("Better wellbeing", who_benefits="parent or carer", age="0-1", top=4, library=library)
+    assert {s.measure.key for s in found if AGE_NOTE not in s.why} == {"to_25", "any_age"}

@@ -6,14 +6,18 @@ own tests are run against each such mutant. A mutant the tests do not notice "su
 at behaviour nothing protects (or it is equivalent: a change no input can observe).
 
 The run works on a scratch copy of the files git tracks (the checkout is never changed), runs one
-test process at a time, and stops each module group when its share of the budget is spent; the
-sessions are kept in the scratch folder, so ``--workdir`` with the same folder resumes.
+test process at a time at a lower priority (``--nice``), and stops each module group when its
+share of the budget is spent (between two mutants, never during one); the sessions are kept in the
+scratch folder, so ``--workdir`` with the same folder resumes.
 
-With ``--sample RATE`` only a fixed, repeatable share of the mutants is tried (chosen by a hash of
-the file, the operator, the mutated line's text and the column, so the same mutants are chosen on
-every run while their line is unchanged); the scores are then estimates, given with a 95% interval.
+Each mutant gets a rank: a hash of the seed, the file, the operator, the mutated line's text, the
+column and the occurrence, so one seed ranks the mutants the same way on every run while their
+line is unchanged. ``--count N`` tries the N best-ranked mutants of each group, ``--sample RATE``
+a share of them. Mutants are tried in rank order, so a run the budget stops has tried the same
+mutants as any other run stopped at the same point. The scores are estimates, given with a 95%
+interval.
 
-    python tools/mutation.py --sample 0.1 --sample "reader limits=0.02" --budget 45 --out results.md
+    python tools/mutation.py --count 50 --seed 1 --budget 90 --out results.md
     python tools/mutation.py --module checks --budget 20
 
 Scores, surviving mutants and the reason for each: docs/testing.md.
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import math
 import os
 import shutil
@@ -33,13 +38,15 @@ import time
 import zlib
 from pathlib import Path
 
+from cosmic_ray.mutating import mutate_and_test
 from cosmic_ray.work_db import WorkDB, use_db
-from cosmic_ray.work_item import WorkerOutcome, WorkResult
+from cosmic_ray.work_item import WorkerOutcome, WorkItem, WorkResult
 
 ROOT = Path(__file__).resolve().parents[1]
 
 #: module group -> (source files mutated, the tests that protect them (fast ones first: a mutant's
-#: run stops at the first failing test), the functions mutated (None: all of them))
+#: run stops at the first failing test; ``--deselect`` leaves out a slow test that checks no
+#: decision of the group), the functions mutated (None: all of them))
 MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
     "checks": (
         ["lm_excel/checks/chain.py", "lm_excel/checks/references.py", "lm_excel/checks/identity.py",
@@ -47,17 +54,18 @@ MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
          "lm_excel/checks/cellvalues.py", "lm_excel/checks/wording.py", "lm_excel/checks/verdicts.py",
          "lm_excel/checks/base.py"],
         ["tests/test_checks_chain.py", "tests/test_checks_edges.py", "tests/test_checks_rules.py",
-         "tests/test_checks_docs.py"],
+         "tests/test_checks_model.py", "tests/test_checks_evidence.py", "tests/test_checks_docs.py"],
         None,
     ),
     "suggestions": (
-        ["lm_excel/measures/suggest.py", "lm_excel/measures/index.py"],
+        ["lm_excel/measures/suggest.py", "lm_excel/measures/index.py", "lm_excel/measures/vocab.py"],
         ["tests/test_suggest_fit.py", "tests/test_suggest_snapshot.py", "tests/test_suggest.py"],
         None,
     ),
     "plan design": (
         ["lm_excel/measures/design.py"],
-        ["tests/test_design.py", "tests/test_design_edges.py", "tests/test_plan.py"],
+        ["tests/test_design_edges.py", "tests/test_design.py", "tests/test_plan.py",
+         "--deselect", "tests/test_plan.py::test_demo_writes_the_plan_into_the_example_and_as_csv"],
         None,
     ),
     # The merge and diff decisions and the structure gaps; merging into the master file (file
@@ -75,7 +83,7 @@ MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
     "reader limits": (
         ["lm_excel/workbook/reader.py", "lm_excel/workbook/xlsx_scan.py"],
         ["tests/test_reader_limits_edges.py", "tests/test_reader_errors.py", "tests/test_reader_tolerance.py",
-         "tests/test_hardening.py"],
+         "tests/test_hardening.py", "--deselect", "tests/test_hardening.py::test_paths_with_spaces_and_non_ascii_names"],
         frozenset({"sniff", "_looks_like_text", "_check_zip", "_read_grids", "_checked_row",
                    "find_entity_declarations", "scan_sheet", "_mentions"}),
     ),
@@ -116,43 +124,61 @@ def _annotations(source: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return [((n.lineno, n.col_offset), (n.end_lineno, n.end_col_offset)) for n in nodes]
 
 
-def _skipped(files: list[str], workdir: Path, rate: float, items,
-             definitions: frozenset[str] | None = None) -> list[str]:
-    """Job IDs outside the sample, inside a type annotation, or outside ``definitions``."""
-    lines = {f: (workdir / f).read_text(encoding="utf-8").splitlines() for f in files}
-    spans = {f: _annotations((workdir / f).read_text(encoding="utf-8")) for f in files}
-    skip = []
-    for item in items:
-        m = item.mutations[0]
-        f = str(m.module_path)
-        start = tuple(m.start_pos)
-        if any(a <= start < b for a, b in spans[f]) or (
-                definitions is not None and m.definition_name not in definitions):
-            skip.append(item.job_id)
-            continue
-        key = f"{f}:{m.operator_name}:{lines[f][start[0] - 1].strip()}:{start[1]}"
-        if rate < 1 and zlib.crc32(key.encode("utf-8")) % 10000 >= rate * 10000:
-            skip.append(item.job_id)
-    return skip
+class Sample:
+    """Which mutants of a group are tried: the best-ranked ``count`` (or the share ``rate``) of
+    those outside type annotations and inside the group's deciding functions."""
+
+    def __init__(self, seed: int = 0, rate: float = 1.0, count: int | None = None) -> None:
+        self.seed, self.rate, self.count = seed, rate, count
+
+    def describe(self) -> str:
+        what = f"best {self.count}" if self.count is not None else f"{self.rate:g}"
+        return f"{what}, seed {self.seed}"
+
+    def ranked(self, files: list[str], workdir: Path, items: list[WorkItem],
+               definitions: frozenset[str] | None) -> list[WorkItem]:
+        """The sampled items, best rank first."""
+        lines = {f: (workdir / f).read_text(encoding="utf-8").splitlines() for f in files}
+        spans = {f: _annotations((workdir / f).read_text(encoding="utf-8")) for f in files}
+        ranked = []
+        for item in items:
+            m = item.mutations[0]
+            f = str(m.module_path)
+            start = tuple(m.start_pos)
+            if any(a <= start < b for a, b in spans[f]) or (
+                    definitions is not None and m.definition_name not in definitions):
+                continue
+            key = f"{self.seed}:{f}:{m.operator_name}:{lines[f][start[0] - 1].strip()}:{start[1]}:{m.occurrence}"
+            rank = zlib.crc32(key.encode("utf-8")) % 100000
+            if self.count is not None or rank < self.rate * 100000:
+                ranked.append((rank, key, item))
+        ranked.sort(key=lambda x: x[:2])
+        return [item for _, _, item in ranked[:self.count]]
 
 
-def _init(group: str, workdir: Path, rate: float) -> Path:
-    """Create the group's session (once) and mark the mutants outside the sample, inside a type
-    annotation or outside the group's deciding functions as skipped."""
-    files, tests, definitions = MODULES[group]
+def _command(group: str) -> str:
+    return f"{PYTEST} {' '.join(MODULES[group][1])}"
+
+
+def _init(group: str, workdir: Path, sample: Sample) -> Path:
+    """Create the group's session (once) and mark every mutant outside the sample as skipped."""
+    files, _, definitions = MODULES[group]
     config, session = workdir / f"{_slug(group)}.toml", workdir / f"{_slug(group)}.sqlite"
     if session.exists():
         return session
     paths = ", ".join(f'"{f}"' for f in files)
+    command = _command(group).replace('"', '\\"')
     config.write_text(
         f'[cosmic-ray]\nmodule-path = [{paths}]\ntimeout = {TIMEOUT}.0\nexcluded-modules = []\n'
-        f'test-command = "{PYTEST} {" ".join(tests)}"\n\n[cosmic-ray.distributor]\nname = "local"\n',
+        f'test-command = "{command}"\n\n[cosmic-ray.distributor]\nname = "local"\n',
         encoding="utf-8")
     subprocess.run([sys.executable, "-m", "cosmic_ray.cli", "init", config.name, session.name], cwd=workdir,
                    check=True, env=_env(workdir))
     with use_db(str(session), WorkDB.Mode.open) as db:
-        skip = _skipped(files, workdir, rate, list(db.pending_work_items), definitions)
-        db.set_multiple_results(skip, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
+        items = list(db.work_items)
+        chosen = {i.job_id for i in sample.ranked(files, workdir, items, definitions)}
+        db.set_multiple_results([i.job_id for i in items if i.job_id not in chosen],
+                                WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
     return session
 
 
@@ -160,28 +186,53 @@ def _env(workdir: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(workdir), "PYTHONHASHSEED": "0"}
 
 
-def _pending(session: Path) -> int:
-    with use_db(str(session), WorkDB.Mode.open) as db:
-        return sum(1 for _ in db.pending_work_items)
-
-
-def run(groups: list[str], rates: dict[str, float], budget_min: float, workdir: Path) -> dict[str, float]:
-    """Run each group's pending mutants, the budget shared equally (time a group leaves unused
-    goes to the groups after it)."""
-    sessions = {g: _init(g, workdir, rates[g]) for g in groups}
+def run(groups: list[str], samples: dict[str, Sample], budget_min: float, workdir: Path) -> dict[str, float]:
+    """Try each group's pending mutants in rank order, the budget shared equally (time a group
+    leaves unused goes to the groups after it). The budget is checked between two mutants."""
+    sessions = {g: _init(g, workdir, samples[g]) for g in groups}
+    os.chdir(workdir)
+    os.environ.update(_env(workdir))
     spent: dict[str, float] = {}
     deadline = time.monotonic() + budget_min * 60
     for i, g in enumerate(groups):
-        share = (deadline - time.monotonic()) / (len(groups) - i)
+        files, _, definitions = MODULES[g]
         start = time.monotonic()
-        try:
-            subprocess.run([sys.executable, "-m", "cosmic_ray.cli", "exec", f"{_slug(g)}.toml",
-                            sessions[g].name], cwd=workdir, env=_env(workdir), timeout=max(share, 1),
-                           check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            print(f"{g}: its share of the budget ({share / 60:.1f} min) is spent")
+        stop = start + (deadline - start) / (len(groups) - i)
+        with use_db(str(sessions[g]), WorkDB.Mode.open) as db:
+            pending = {item.job_id for item in db.pending_work_items}
+            order = [item for item in samples[g].ranked(files, workdir, list(db.work_items), definitions)
+                     if item.job_id in pending]
+            for n, item in enumerate(order):
+                if time.monotonic() >= stop:
+                    print(f"{g}: its share of the budget is spent; {len(order) - n} mutants not reached")
+                    break
+                db.set_result(item.job_id, mutate_and_test(item.mutations, _command(g), TIMEOUT))
+                print(f"{g}: {n + 1}/{len(order)} {time.monotonic() - start:.0f} s", flush=True)
         spent[g] = time.monotonic() - start
     return spent
+
+
+def retest(groups: list[str], workdir: Path) -> None:
+    """Bring the checkout's tests into the scratch copy (the code mutated stays as it was) and try
+    each group's surviving mutants again; the survivors before are kept in ``survivors.json``."""
+    files = subprocess.run(["git", "ls-files", "-z", "tests"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode("utf-8").split("\0")):
+        if (ROOT / name).is_file():
+            (workdir / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, workdir / name)
+    record = workdir / "survivors.json"
+    before = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
+    os.chdir(workdir)
+    os.environ.update(_env(workdir))
+    for g in groups:
+        with use_db(str(workdir / f"{_slug(g)}.sqlite"), WorkDB.Mode.open) as db:
+            survived = [i for i, r in db.completed_work_items
+                        if r.worker_outcome == WorkerOutcome.NORMAL and not r.is_killed]
+            before.setdefault(g, [i.job_id for i in survived])
+            for item in survived:
+                db.set_result(item.job_id, mutate_and_test(item.mutations, _command(g), TIMEOUT))
+                print(f"{g}: {item.job_id} tried again", flush=True)
+    record.write_text(json.dumps(before, indent=1), encoding="utf-8")
 
 
 def _wilson(k: int, n: int) -> tuple[float, float]:
@@ -201,15 +252,18 @@ def _change(diff: str) -> str:
     return " => ".join(" ".join(x[1:].split()) for x in lines)
 
 
-def report(groups: list[str], workdir: Path, rates: dict[str, float], spent: dict[str, float]) -> str:
+def report(groups: list[str], workdir: Path, samples: dict[str, Sample], spent: dict[str, float]) -> str:
     commit = (workdir / "COMMIT").read_text(encoding="utf-8").strip() if (workdir / "COMMIT").exists() else "?"
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     out = [f"Commit {commit}; {sum(spent.values()) / 60:.0f} min, one test process at a time; load average "
            f"at the end {load}.", "",
-           "| module group | mutants | sample rate | sampled | tested | killed | survived | not reached | "
+           "| module group | mutants | sample | sampled | tested | killed | survived | not reached | "
            "killed % (95% interval) | minutes |",
            "|---|---|---|---|---|---|---|---|---|---|"]
+    record = workdir / "survivors.json"
+    before = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
     survivors: list[str] = []
+    retested: list[str] = []
     for g in groups:
         with use_db(str(workdir / f"{_slug(g)}.sqlite"), WorkDB.Mode.open) as db:
             total = db.num_work_items
@@ -219,13 +273,19 @@ def report(groups: list[str], workdir: Path, rates: dict[str, float], spent: dic
         killed = sum(1 for _, r in ran if r.is_killed)
         lo, hi = _wilson(killed, len(ran))
         score = f"{100 * killed / len(ran):.0f}% ({100 * lo:.0f}-{100 * hi:.0f})" if ran else "-"
-        out.append(f"| {g} | {total} | {rates[g]:g} | {len(ran) + pending} | {len(ran)} | {killed} | "
+        out.append(f"| {g} | {total} | {samples[g].describe()} | {len(ran) + pending} | {len(ran)} | {killed} | "
                    f"{len(ran) - killed} | {pending} | {score} | {spent.get(g, 0) / 60:.1f} |")
+        if g in before:
+            again = sum(1 for i, r in ran if i.job_id in before[g] and r.is_killed)
+            retested.append(f"- {g}: {killed - again} of {len(ran)} killed before, {killed} after")
         for item, r in sorted(ran, key=lambda x: (str(x[0].mutations[0].module_path), x[0].mutations[0].start_pos)):
-            if not r.is_killed:
+            if not r.is_killed or item.job_id in before.get(g, ()):
                 m = item.mutations[0]
+                now = " (now killed)" if r.is_killed else ""
                 survivors.append(f"- {g}: `{m.module_path}:{m.start_pos[0]}` {m.operator_name}: "
-                                 f"`{_change(r.diff or '')}`")
+                                 f"`{_change(r.diff or '')}`{now}")
+    if retested:
+        out += ["", "Before and after the tests added for the survivors (`--retest`):", "", *retested]
     out += ["", "Surviving mutants (file:line, operator, the change):", "", *(survivors or ["- none"])]
     return "\n".join(out) + "\n"
 
@@ -235,11 +295,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--module", action="append", choices=sorted(MODULES), help="a module group (default: all)")
     p.add_argument("--sample", action="append", default=[], metavar="[GROUP=]RATE",
                    help="share of the mutants to try, for all groups or one (default: all)")
+    p.add_argument("--count", action="append", default=[], metavar="[GROUP=]N",
+                   help="try the N best-ranked mutants, in all groups or one (instead of --sample)")
+    p.add_argument("--seed", type=int, default=0, help="ranks the mutants (default: 0)")
     p.add_argument("--budget", type=float, default=45.0, help="minutes for the whole run (default: 45)")
+    p.add_argument("--nice", type=int, default=10, help="lower the run's priority by this much (default: 10)")
     p.add_argument("--workdir", type=Path, help="scratch folder to keep and resume (default: a new one)")
+    p.add_argument("--retest", action="store_true",
+                   help="with --workdir: copy the checkout's tests in and try the surviving mutants again")
     p.add_argument("--out", type=Path, help="also write the results (markdown) to this file")
     args = p.parse_args(argv)
     groups = args.module or list(MODULES)
+    samples = {g: Sample(args.seed) for g in MODULES}
+    for option, value in [("sample", x) for x in args.sample] + [("count", x) for x in args.count]:
+        group, _, number = value.rpartition("=")
+        if group and group not in MODULES:
+            p.error(f"--{option}: no module group {group!r}")
+        for g in [group] if group else MODULES:
+            if option == "sample":
+                samples[g].rate = float(number)
+            else:
+                samples[g].count = int(number)
     workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="lm-excel-mutation-"))).resolve()
     if not (workdir / "pyproject.toml").exists():
         workdir.mkdir(parents=True, exist_ok=True)
@@ -249,14 +325,13 @@ def main(argv: list[str] | None = None) -> int:
         dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
                                capture_output=True, text=True, check=False).stdout.strip()
         (workdir / "COMMIT").write_text(head + (" with uncommitted changes" if dirty else ""), encoding="utf-8")
-    rates = dict.fromkeys(MODULES, 1.0)
-    for item in args.sample:
-        group, _, rate = item.rpartition("=")
-        if group and group not in MODULES:
-            p.error(f"--sample: no module group {group!r}")
-        rates.update({group: float(rate)} if group else dict.fromkeys(MODULES, float(rate)))
-    spent = run(groups, rates, args.budget, workdir)
-    text = report(groups, workdir, rates, spent)
+    os.nice(args.nice)
+    if args.retest:
+        if args.workdir is None:
+            p.error("--retest needs the --workdir of an earlier run")
+        retest(groups, workdir)
+    spent = run(groups, samples, args.budget, workdir)
+    text = report(groups, workdir, samples, spent)
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
