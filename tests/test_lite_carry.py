@@ -348,3 +348,27 @@ def test_nothing_is_said_when_nothing_is_left_out(model):
         res = run_cli(*args)
         assert res.returncode == 0, res.stderr
         assert "kept out" not in res.stdout, args
+
+
+def _actions_heading(path: Path) -> object:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    try:
+        return wb[L.START.name].cell(L.START_BUTTONS_ROW - 1, 5).value
+    finally:
+        wb.close()
+
+
+def test_a_shared_copy_of_a_lite_workbook_keeps_the_actions_heading(tmp_path, example_xlsx):
+    lite = tmp_path / "lite.xlsx"
+    assert run_cli("new", str(lite), "--lite", "--requirement", REQUIREMENT).returncode == 0
+    assert _actions_heading(lite) == "Actions"
+    res = run_cli("share", str(lite), "-o", str(tmp_path / "shared.xlsx"))
+    assert res.returncode == 0, res.stderr
+    assert _actions_heading(tmp_path / "shared.xlsx") == "Actions"
+    assert_lite_kept(tmp_path / "shared.xlsx")
+    # A workbook without buttons gets no heading in its shared copy.
+    res = run_cli("share", str(example_xlsx), "-o", str(tmp_path / "plain.xlsx"))
+    assert res.returncode == 0, res.stderr
+    assert _actions_heading(tmp_path / "plain.xlsx") is None

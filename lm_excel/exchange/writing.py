@@ -38,6 +38,7 @@ def write_model(out: Output, records: ModelRecords, extras: Mapping[str, Grid], 
     add-in and its buttons, other programs' parts), check it, and put it in place. What could not
     be put back is in the result's ``kept_out`` lines (``renamed``: see
     :func:`~lm_excel.workbook.carry.carry_parts`)."""
+    from lm_excel.workbook.addin import is_lite
     from lm_excel.workbook.builder import write_workbook_file
     from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
@@ -46,7 +47,9 @@ def write_model(out: Output, records: ModelRecords, extras: Mapping[str, Grid], 
     kept_out: list[str] = []
 
     def write(tmp: Path) -> None:
-        write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note)
+        # a Lite workbook's buttons are carried over: Start keeps their heading too
+        write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note,
+                            buttons=is_lite(carry_from))
         kept_out[:] = carry_parts(carry_from, tmp, renamed).lines(target.name)
 
     def verify(tmp: Path) -> None:
