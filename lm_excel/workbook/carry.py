@@ -36,7 +36,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lm_excel.workbook.opc import NS_R, Package, PackageEdit, Rel, relative_target, rels_part, rels_xml
+from lm_excel.workbook.opc import (
+    NS_R,
+    Package,
+    PackageEdit,
+    Rel,
+    relative_target,
+    rels_part,
+    rels_xml,
+)
 
 REL_DRAWING = f"{NS_R}/drawing"
 REL_COMMENTS = f"{NS_R}/comments"
