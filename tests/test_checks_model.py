@@ -157,10 +157,60 @@ def test_a_way_of_working_is_not_a_mechanism():
     assert [f.element_id for f in _found(rec, "mechanism-no-causal-account")] == ["M2"]
 
 
-def test_a_named_mechanism_without_delivery_or_outcome_words_is_left_alone():
+def test_a_mechanism_that_only_names_an_approach_is_not_an_account():
     rec = example()
     row(rec, "mechanisms", "M3")["mechanism"] = "Relationship-based practice with a consistent keyworker"
+    (f,) = _found(rec, "mechanism-no-causal-account")
+    assert f.element_id == "M3" and "names an approach" in f.message
+
+
+def test_a_longer_mechanism_or_one_with_a_process_in_people_is_left_alone():
+    rec = example()
+    row(rec, "mechanisms", "M3")["mechanism"] = "Trusted relationship with a key worker"
+    row(rec, "mechanisms", "M5")["mechanism"] = ("A visible community partner on the estate that "
+                                                 "families already know and talk to")
     assert _codes(rec) == set()
+
+
+def test_three_mechanisms_that_are_labels_are_said_once_for_the_sheet():
+    rec = example()
+    for mid, text in (("M1", "Whole family approach"), ("M2", "Reflective supervision"),
+                      ("M4", "Peer support")):
+        row(rec, "mechanisms", mid)["mechanism"] = text
+    report = validate(model_of(rec))
+    (head,) = [f for f in report.findings if f.code == "mechanisms-unexplained"]
+    assert head.message.startswith("3 mechanisms")
+    assert [d.element_id for d in head.details] == ["M1", "M2", "M4"]
+    assert "mechanism-no-causal-account" not in [f.code for f in report.findings]
+
+
+def test_a_mechanism_linked_to_an_outcome_it_does_not_speak_of_is_reported():
+    rec = example()
+    rec.elements["mechanisms"].append({"id": "M7", "mechanism": "Children who feel safe at school "
+                                       "attend more regularly", "triggered_by": "C3", "leads_to": "OC10"})
+    (f,) = _found(rec, "mechanism-mislinked")
+    assert f.element_id == "M7" and "OC7" in f.message and f.cell.startswith("D")
+    row(rec, "mechanisms", "M7")["leads_to"] = "OC7"  # the right outcome
+    assert "mechanism-mislinked" not in _codes(rec)
+
+
+def test_a_mechanism_naming_a_later_outcome_on_its_own_branch_is_not_mislinked():
+    rec = example()
+    # OC4 (parenting stress) contributes to OC6 (children's wellbeing): one branch, not a slip
+    rec.elements["mechanisms"].append({"id": "M7", "mechanism": "Calmer parents at home lift "
+                                       "children's emotional and behavioural wellbeing",
+                                       "triggered_by": "C3", "leads_to": "OC4"})
+    assert "mechanism-mislinked" not in _codes(rec)
+
+
+def test_a_mechanism_restating_an_outcome_in_other_words_is_circular():
+    rec = example()
+    rec.elements["outcomes"].append({"id": "OC12", "outcome": "Young people's self-worth grows",
+                                     "timescale": "Short term", "direction": "Increase", "contributes_to": "OC9"})
+    rec.elements["mechanisms"].append({"id": "M7", "mechanism": "Mentors build young people's "
+                                       "self-esteem", "triggered_by": "C3", "leads_to": "OC12"})
+    (f,) = _found(rec, "mechanism-restates")
+    assert f.element_id == "M7" and "outcome OC12" in f.message
 
 
 def test_an_input_restated_as_a_component_and_an_output_restated_as_an_outcome():
@@ -199,6 +249,9 @@ def test_a_long_term_outcome_feeding_a_short_term_one_runs_backwards_but_a_loop_
     ("Fewer children becoming subject to child protection plans or entering care", []),
     ("Women use GP, housing and substance misuse services more", []),
     ("Better access to housing and debt advice", []),
+    ("Improved routines, sleep and feeding", ["routines", "sleep", "feeding"]),
+    ("Reduced parental stress and anxiety", []),
+    ("Improved emotional well-being and self-esteem", ["well-being", "self-esteem"]),
 ])
 def test_compound_outcomes_are_several_constructs_not_several_people(text, parts):
     assert compound_parts(text) == parts

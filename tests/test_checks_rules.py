@@ -104,6 +104,11 @@ def _untriggered(*ids: str) -> Callable[[ModelRecords], None]:
     return edit
 
 
+def _labels(rec: ModelRecords) -> None:
+    for mid, text in (("M1", "Whole family approach"), ("M2", "Reflective supervision"), ("M4", "Peer support")):
+        row(rec, "mechanisms", mid)["mechanism"] = text
+
+
 def _unmanaged(rec: ModelRecords) -> None:
     for n in rec.elements["negatives"]:
         n.update(mitigation="", monitoring="")
@@ -224,6 +229,10 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
                            [("'Negative consequences'!H5", "NC2")]),
     "assumption-untested": (records_case(setter("assumptions", "A2", how_tested="")), [("Assumptions!E5", "A2")]),
     "negatives-unmanaged": (records_case(_unmanaged), [("'Negative consequences'!G4", "")]),
+    "mechanisms-unexplained": (records_case(_labels), [("Mechanisms!B4", "")]),
+    "mechanism-mislinked": (records_case(adder("mechanisms", id="M7", triggered_by="C3", leads_to="OC10",
+                                               mechanism="Children who feel safe at school attend more")),
+                            [("Mechanisms!D10", "M7")]),
     "assumptions-untested": (records_case(_untested), [("Assumptions!E5", "")]),
     # evaluation readiness
     "primary-unmeasured": (_plan(OC9=None), [("Outcomes!G12", "OC9")]),

@@ -156,3 +156,34 @@ def test_without_the_model_the_design_still_follows_from_the_measures():
     assert d.chain == ("OC8", "OC4") and d.missing == ()
     assert d.strands[0].title == "Comparison over time (to be confirmed)"
     assert recommend(None, [PROCESS]).strands[0].title == "Outcomes needed"
+
+
+# --- share and merge keep the design of the model's own setting ------------------------------
+
+def _design_text(path) -> str:
+    from lm_excel import layout as L
+    from lm_excel.workbook.reader import read_workbook
+
+    grid = read_workbook(path).extras[L.MEASURES_PLAN.name]
+    return "\n".join(" ".join(str(v) for v in grid[r] if v is not None)
+                     for r in sorted(L.plan_design_rows(grid)))
+
+
+@pytest.mark.parametrize("action", ["share", "merge"])
+def test_share_and_merge_lay_out_the_design_with_the_models_delivery_setting(tmp_path, action):
+    from lm_excel.exchange.merge import merge_files
+    from lm_excel.exchange.share import share_file
+    from lm_excel.usecases.plan import build_plan
+    from lm_excel.workbook.builder import build_workbook
+
+    records = example()
+    records.intervention.update({"delivery_unit": "Some schools or early-years settings", "delivery_units": "12",
+                                 "nation": "Scotland", "allocation": "Yes, by lot (at random)"})
+    src = build_workbook(tmp_path / "model.xlsx", records)
+    planned = build_plan(src, tmp_path / "planned.xlsx").written[-1]
+    before = _design_text(planned)
+    assert "cluster" in before.lower() and "statistical neighbours" not in before.lower()
+    copy_ = share_file(planned, tmp_path / "copy.xlsx", sender="Sam").path
+    if action == "merge":
+        copy_ = merge_files(copy_, planned, copy_, tmp_path / "merged.xlsx").path
+    assert _design_text(copy_) == before

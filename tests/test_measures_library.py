@@ -137,6 +137,7 @@ def _csv(rows: list[dict]) -> str:
     ([{"age_min": "ten"}], "mine.csv line 2: age_min 'ten' is not a number"),
     ([{"age_min": "9", "age_max": "3"}], "age_min 9.0 is above age_max 3.0"),
     ([{"key": "Bad Key"}], "key 'Bad Key' must be lower case"),
+    ([{"notes": "one, two"}], "mine.csv line 2 (a_measure): more cells than columns"),
 ])
 def test_bad_library_rows_give_one_clear_line(rows, message):
     with pytest.raises(MeasureLibraryError, match=message.replace("(", r"\(").replace(")", r"\)")):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -142,18 +143,28 @@ def test_every_libreoffice_edit_is_carried_or_listed_and_nothing_else_changes(ed
     mine_model = read_workbook(mine)
     assert [e.id for e in out.context] == [e.id for e in mine_model.context]
     assert [(e.id, e.statement) for e in out.assumptions] == [(e.id, e.statement) for e in mine_model.assumptions]
-    # listed: the deleted template column, the comment, the partner's sheet, the design text
+    # carried: the comment (on its cell), the bold fill (on its value's cell), the partner's sheet
+    _assert_carried(res.path, snap)
+    assert len(res.carried) == 3, res.carried
+    # listed: the deleted template column, the design text; nothing carried is listed
     assert any(s == "Outputs" and "column or field not found in THEIRS" in w for s, _, w in listed), listed
-    assert ("Outcomes", "B4", "comment added in THEIRS") in listed
-    assert any(s == "Health notes" and "sheet outside the model added" in w for s, _, w in listed)
     assert any(s == L.MEASURES_PLAN.name and "evaluation-design text edited" in w for s, _, w in listed)
+    assert not any(s in ("Health notes", "Outcomes") for s, _, _ in listed), listed
     assert [o.text("description") for o in out.outputs] == [o.text("description") for o in mine_model.outputs]
-    # nothing else in MINE changed: every part not holding a changed cell is byte for byte MINE's
+    # nothing else in MINE changed: every part not holding a changed cell is byte for byte MINE's;
+    # the new parts are the comment's two parts and the partner's sheet
     after = _parts(res.path)
-    assert set(after) == set(before)
+    assert set(before) <= set(after)
+    added = set(after) - set(before)
+    assert len(added) == 3 and {n.rsplit("/", 1)[0] for n in added} == {"xl", "xl/drawings", "xl/worksheets"}, added
     changed = {n for n in before if before[n] != after[n]}
     assert changed <= {"xl/worksheets/sheet%d.xml" % i for i in range(1, 40)} | {
-        n for n in before if n.startswith("xl/tables/")}, changed
+        n for n in before if n.startswith(("xl/tables/", "xl/worksheets/_rels/"))} | {
+        "xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"}, changed
+    # MINE's own cell formats keep their places: new formats are only appended
+    old_xfs, new_xfs = (re.search(rb"<cellXfs[^>]*>(.*)</cellXfs>", x["xl/styles.xml"], re.DOTALL).group(1)
+                        for x in (before, after))
+    assert new_xfs.startswith(old_xfs) and len(new_xfs) > len(old_xfs)
     with zipfile.ZipFile(mine) as zf:
         from lm_excel.workbook.xlsx_scan import sheet_parts
 
@@ -165,8 +176,26 @@ def test_every_libreoffice_edit_is_carried_or_listed_and_nothing_else_changes(ed
     out2 = read_workbook(res2.path)
     assert "C3" in {c.id for c in out2.components}
     assert any(c.id == "C3" and "only in MINE" in c.what for c in res2.conflicts)
-    # the merged workbooks open in LibreOffice
+    # base-less, nobody can tell who formatted the cell: listed with both formats, not carried
+    fmt = [c for c in res2.conflicts if c.sheet == "Outcomes" and c.field == "B5"]
+    assert len(fmt) == 1 and "formatting changed in THEIRS" in fmt[0].what and "bold" in fmt[0].theirs
+    # the merged workbooks open in LibreOffice, which reads the carried comment, format and sheet
     assert soffice_convert(res.path, "pdf", tmp_path / "pdf").read_bytes().startswith(b"%PDF")
+    resaved = soffice_convert(res.path, "xlsx:Calc MS Excel 2007 XML", tmp_path / "resaved")
+    _assert_carried(resaved, read_snapshot(resaved))
+
+
+def _assert_carried(path: Path, snap) -> None:
+    """The comment, the bold yellow fill and the partner's sheet of THEIRS are in ``path``."""
+    view = snap.view
+    oc2 = next(k for k in view.formats() if k[:2] == ("outcomes", "OC2") and k[2] == "outcome")
+    fmt = view.formats()[oc2][1]
+    assert fmt.bold and fmt.fill == "FFF2CC", (path.name, fmt)
+    oc1 = view.cells()[("outcomes", "OC1", "outcome")]
+    assert view.comments == {("Outcomes", f"B{oc1[1]}"): "Is this measurable?"}, (path.name, view.comments)
+    assert view.own_sheet_text.get("Health notes") == "Questions for the LA", (path.name, view.own_sheet_text)
+    # the other model cells kept MINE's look: only OC2's statement is bold on a fill
+    assert [k for k, (_, f) in view.formats().items() if f.fill == "FFF2CC"] == [oc2]
 
 
 def test_diff_reports_the_libreoffice_edits_outside_the_model(edited_copies):
@@ -176,6 +205,9 @@ def test_diff_reports_the_libreoffice_edits_outside_the_model(edited_copies):
     assert "Partner notes (own column)" in text
     whats = {(o.sheet, o.what) for o in d.outside}
     assert ("Outcomes", "comment added in the second copy") in whats
+    formats = [o for o in d.outside if o.what == "formatting changed in the second copy"]
+    assert [(o.sheet, o.where) for o in formats] == [("Outcomes", "B5")]
+    assert "bold" in formats[0].new and "fill FFF2CC" in formats[0].new and "bold" not in formats[0].old
     assert any(s == "Health notes" for s, _ in whats)
     assert any("evaluation-design text edited" in w for _, w in whats)
     assert any(s == "Outputs" and "column or field not found" in w for s, w in whats)

@@ -389,7 +389,11 @@ def test_importing_measures_and_the_cli_does_not_import_pandas():
 # --- published outcome statements (issue 18) -------------------------------------------------
 
 PUBLISHED_DEV = REPO / "tests" / "data" / "outcomes_published_dev.csv"
-PUBLISHED_HELDOUT = REPO / "tests" / "data" / "outcomes_published_heldout.csv"
+# Held out in the first round of issue 18, tuned on since: a development set now.
+PUBLISHED_DEV2 = REPO / "tests" / "data" / "outcomes_published_dev2.csv"
+# Held out in the second round: labelled and committed before its first run (figures of that
+# run in docs/measures.md); fixed after it, so no longer an honest estimate on its own.
+PUBLISHED_HELDOUT = REPO / "tests" / "data" / "outcomes_published_heldout2.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -415,7 +419,7 @@ def published_scores(path: Path) -> dict[str, float]:
 
 def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys():
     keys = set(load_library().keys()) | {"-"}
-    for path in (PUBLISHED_DEV, PUBLISHED_HELDOUT):
+    for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 25
@@ -428,18 +432,20 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                         if row["outcome"].lower() in (m.notes + m.what_it_measures).lower()], row
 
 
-def test_published_development_set_top1_is_at_least_090():
-    scores = published_scores(PUBLISHED_DEV)
+@pytest.mark.parametrize("path", [PUBLISHED_DEV, PUBLISHED_DEV2], ids=lambda p: p.name)
+def test_published_development_sets_top1_is_at_least_090(path):
+    scores = published_scores(path)
     print(scores)
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
 def test_published_heldout_set_does_not_regress():
-    # Held out: never tuned on. The floor sits below the figure recorded in docs/measures.md
-    # so that a regression fails, not so that the set is passed.
+    # The floors sit below the figures recorded in docs/measures.md (after the fixes that
+    # followed its first run) so that a regression fails, not so that the set is passed.
     scores = published_scores(PUBLISHED_HELDOUT)
     print(scores)
-    assert scores["top3"] >= 0.60, scores
+    assert scores["top1"] >= 0.70 and scores["top3"] >= 0.78, scores
+    assert scores["confident_wrong"] <= 3, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -136,3 +136,21 @@ def test_an_upper_age_of_18_is_a_childs_age_and_applies_when_the_outcome_is_abou
                _measure("to_25", 13, 25, who=both), _measure("any_age", who=both)]
     found = suggest("Better wellbeing", who_benefits="parent or carer", age="0-1", top=4, library=library)
     assert {s.measure.key for s in found if AGE_NOTE not in s.why} == {"to_25", "any_age"}
+
+
+def test_an_empty_age_is_no_age():
+    # (an empty age is still an age given: the text's ages are not read)
+    assert set(_fitting("Children have better wellbeing", age="")) == {m.key for m in AGE_BANDS}
+
+
+def test_routine_records_suit_the_long_term_and_other_measures_the_short_term():
+    import dataclasses
+
+    records = dataclasses.replace(_measure("records"), kind="administrative")
+    library = [records, dataclasses.replace(_measure("scale"), kind="validated instrument")]
+    plain = {s.measure.key: s for s in suggest("Better wellbeing", top=2, library=library)}
+    for timescale, fits, note in (("short term", "scale", "short term"), ("long term", "records", "long-term")):
+        found = {s.measure.key: s for s in suggest("Better wellbeing", timescale=timescale, top=2, library=library)}
+        other = ({"records", "scale"} - {fits}).pop()
+        assert note in found[fits].why and found[fits].score > plain[fits].score
+        assert "term" not in found[other].why and found[other].score == plain[other].score

@@ -59,7 +59,8 @@ MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
     ),
     "suggestions": (
         ["lm_excel/measures/suggest.py", "lm_excel/measures/index.py", "lm_excel/measures/vocab.py"],
-        ["tests/test_suggest_fit.py", "tests/test_suggest_snapshot.py", "tests/test_suggest.py"],
+        ["tests/test_suggest_fit.py", "tests/test_suggest_edges.py", "tests/test_suggest_snapshot.py",
+         "tests/test_suggest.py"],
         None,
     ),
     "plan design": (

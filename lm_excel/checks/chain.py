@@ -13,7 +13,19 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
-from .text import CONNECTIVE, DELIVERY, DIRECTION, causal, content, overlap, words
+from .text import (
+    ACTORS,
+    CONNECTIVE,
+    CONSTRUCT_STEMS,
+    DELIVERY,
+    DIRECTION,
+    causal,
+    content,
+    overlap,
+    stem,
+    what_changes,
+    words,
+)
 from .wording import not_a_change
 
 C = "chain"
@@ -287,6 +299,11 @@ NO_ACCOUNT = register(
 RESTATE_MIN, RESTATE_SHARE, RESTATE_EXTRA = 2, 0.75, 3
 
 
+#: A mechanism of at most this many words with no causal account ('Whole family approach',
+#: 'Reflective supervision') is a label for what is done, not an account of how change happens.
+LABEL_WORDS = 6
+
+
 def _index(sets: list[frozenset[str]]) -> dict[str, list[int]]:
     """Content word -> positions of the statements that use it."""
     out: dict[str, list[int]] = defaultdict(list)
@@ -350,6 +367,9 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
             elif DELIVERY.search(text) and not causal(text):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
+            elif not causal(text) and len(text.split()) <= LABEL_WORDS:
+                what, sheet = ("names an approach or activity, not how or why it brings change",
+                               "Components")
             else:
                 continue
             yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),
@@ -400,3 +420,75 @@ def restated(ctx: Context) -> Iterator[Finding]:
                                other_ref=str(o.ref(o.sheet.statement)), text=short(text),
                                sheet=el.sheet.name, question=question)
                     break
+
+
+# --- a link to the wrong outcome ------------------------------------------------------------------
+
+MISLINKED = register(
+    "mechanism-mislinked", category=C, severity="warning",
+    title="Mechanism linked to an outcome it does not speak of",
+    description="The mechanism shares nothing of substance with any outcome it leads to, yet it "
+    "speaks of what another outcome says, one on a different branch of the model (neither "
+    "contributes to the other). The link was probably typed against the wrong row, and the "
+    "evaluation would look for the change in the wrong place.",
+    message="Mechanism {id} ({ref}) leads to {linked}, which it says nothing about, but it speaks "
+    "of {other} ('{other_text}'), which it does not lead to: '{text}'.",
+    fix="Check 'Leads to' in {ref}: should it name {other}? If {linked} is right, say in the "
+    "mechanism how it brings that change about.",
+)
+
+
+def _connected(ctx: Context, starts: list[Element]) -> set[int]:
+    """Outcomes that ``starts`` contribute to, or that contribute to them, directly or through
+    other outcomes ('Contributes to'), as ids; siblings that feed the same outcome are not."""
+    back = ctx.linked("contributes_to")
+    seen = {id(o) for o in starts}
+    for step in (lambda o: ctx.targets(o, "contributes_to"), lambda o: back.get(ctx.eid(o), ())):
+        stack = list(starts)
+        done = {id(o) for o in starts}
+        while stack:
+            for nxt in step(stack.pop()):
+                if nxt.kind == "outcomes" and id(nxt) not in done:
+                    done.add(id(nxt))
+                    stack.append(nxt)
+        seen |= done
+    return seen
+
+
+def _who(text: str) -> frozenset[str]:
+    """Stems of the people a statement is about ('parents', 'practitioner')."""
+    return frozenset(stem(w) for w in words(text) if w in ACTORS)
+
+
+@rule(MISLINKED)
+def plausible_links(ctx: Context) -> Iterator[Finding]:
+    """Mechanisms whose words match an outcome they are not linked to (on another branch) and
+    none of the outcomes they lead to: judged by what the statements say changes (two words in
+    common, all of the other outcome's words, or one thing an evaluator would measure)."""
+    outcomes = [o for o in ctx.model.outcomes if ctx.eid(o) and o.statement]
+    sets = [what_changes(o.statement) for o in outcomes]
+    index = _index(sets)
+    for m in ctx.model.mechanisms:
+        linked = [o for o in ctx.targets(m, "leads_to") if o.kind == "outcomes" and o.statement]
+        mine = what_changes(m.statement) if m.statement else frozenset()
+        if not (ctx.eid(m) and linked and mine) or any(mine & what_changes(o.statement) for o in linked):
+            continue
+        near = _connected(ctx, linked)
+        who = _who(m.statement)
+        best = None
+        for i in sorted(_candidates(mine, 1, index)):
+            common = mine & sets[i]
+            shared = len(common)
+            if id(outcomes[i]) in near or not (shared >= 2 or shared == len(sets[i])
+                                               or common & CONSTRUCT_STEMS):
+                continue
+            theirs = _who(outcomes[i].statement)
+            if who and theirs and not who & theirs:
+                continue  # the same words about other people ('parents' confidence', 'practitioner confidence')
+            if best is None or shared > best[0]:
+                best = (shared, outcomes[i])
+        if best is not None:
+            other = best[1]
+            yield make(MISLINKED, m.ref("leads_to"), ctx.eid(m),
+                       linked=", ".join(ctx.eid(o) for o in linked), other=ctx.eid(other),
+                       other_text=short(other.statement, 60), text=short(m.statement, 60))

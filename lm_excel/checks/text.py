@@ -89,7 +89,7 @@ CONVENTIONAL_PAIRS = frozenset({
     ("abuse", "neglect"), ("recruitment", "retention"), ("safety", "wellbeing"),
     ("anxiety", "depression"), ("depression", "anxiety"), ("speech", "communication"),
     ("isolation", "loneliness"), ("loneliness", "isolation"), ("wellbeing", "satisfaction"),
-    ("satisfaction", "wellbeing"),
+    ("satisfaction", "wellbeing"), ("stress", "anxiety"), ("anxiety", "stress"),
 })
 
 #: Words and phrases that give a causal account: how or why one thing brings about another
@@ -149,14 +149,41 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words (hyphenated and apostrophe words split)."""
-    return _WORD.findall(text.lower().replace("’", "'").replace("'s ", " "))
+    """Lower-case words (hyphenated and apostrophe words split; 'well-being' is 'wellbeing')."""
+    text = _WELL_BEING.sub("wellbeing", text.lower().replace("’", "'").replace("'s ", " "))
+    return _WORD.findall(text)
+
+
+_WELL_BEING = re.compile(r"\bwell[\s-]being\b")
+
+#: Words that name the same thing in other words, mapped to one of them, so that statements on
+#: different sheets are compared by what they mean ('self-worth' and 'self-esteem', 'kids' and
+#: 'children'). Kept small: only words used interchangeably in children's services models.
+SYNONYMS = {
+    "worth": "esteem", "kids": "children", "kid": "child", "mum": "mother", "mums": "mothers",
+    "mummy": "mother", "dad": "father", "dads": "fathers", "caregiver": "carer",
+    "caregivers": "carers", "lonely": "isolation", "loneliness": "isolation",
+    "isolated": "isolation", "absence": "attendance", "absences": "attendance",
+    "absent": "attendance", "truancy": "attendance", "attending": "attendance",
+    "crime": "offending", "crimes": "offending", "criminal": "offending", "offence": "offending",
+    "offences": "offending", "offend": "offending", "job": "employment", "jobs": "employment",
+    "employed": "employment", "unemployment": "employment", "unemployed": "employment",
+    "worry": "anxiety", "worries": "anxiety", "anxious": "anxiety", "bond": "attachment",
+    "bonding": "attachment", "bonds": "attachment", "confident": "confidence",
+    "safer": "safety", "safe": "safety", "aggression": "violence", "aggressive": "violence",
+    "violent": "violence", "teenagers": "young", "teens": "young", "adolescents": "young",
+}
+
+
+def meaning(word: str) -> str:
+    """The word a synonym stands for (the word itself when it has none)."""
+    return SYNONYMS.get(word, word)
 
 
 @lru_cache(maxsize=16384)
 def content(text: str) -> frozenset[str]:
     """Stems of the words that carry content (no stop words, no direction words)."""
-    return frozenset(stem(w) for w in words(text)
+    return frozenset(stem(meaning(w)) for w in words(text)
                      if w not in STOP and w not in DIRECTION and not w.isdigit())
 
 
@@ -170,12 +197,16 @@ _STOCK = frozenset({"outcome", "outcomes", "result", "results", "chances", "live
 @lru_cache(maxsize=16384)
 def what_changes(text: str) -> frozenset[str]:
     """Stems of what a statement says changes: content minus people and generic words."""
-    ws = words(text)
+    ws = [meaning(w) for w in words(text)]
     left = [w for w in ws if w not in STOP and w not in DIRECTION and w not in ACTORS
             and w not in GENERIC and not w.isdigit()]
     if _STOCK & set(ws) and all(w in BROAD for w in left):
         return frozenset()  # 'better health outcomes': a domain, not a change
     return frozenset(stem(w) for w in left)
+
+
+#: Stems of the things an evaluator would measure (:data:`CONSTRUCTS`, synonyms resolved).
+CONSTRUCT_STEMS = frozenset(stem(meaning(w)) for w in CONSTRUCTS)
 
 
 def direction(text: str) -> str:

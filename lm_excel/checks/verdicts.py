@@ -19,6 +19,7 @@ from .chain import (
     INPUT_UNUSED,
     MECHANISM_NO_TRIGGER,
     MECHANISM_NOWHERE,
+    NO_ACCOUNT,
     OUTCOME_NO_CONTRIBUTOR,
     OUTCOME_UNREACHABLE,
     OUTPUT_NO_COMPONENT,
@@ -133,15 +134,28 @@ NONE_TESTED = register(
     fix="For each assumption listed below, say in 'How it will be tested' what evidence you will "
     "gather to check it, e.g. a question in a family survey or an audit of cases.",
 )
+NONE_EXPLAINED = register(
+    "mechanisms-unexplained", category="wording", severity="warning",
+    title="Mechanisms that do not say how change happens",
+    description="Three or more mechanisms name an approach, describe delivery or restate a "
+    "change instead of saying how and why the activity brings the change about, which usually "
+    "means the sheet was filled in with labels ('Whole family approach', 'Peer support'). Said "
+    "once for the sheet, with each row under it.",
+    message="{count} mechanisms name what is done or what changes but do not say how or why the "
+    "change comes about.",
+    fix="For each mechanism listed below, say what shifts in people or services and so what "
+    "follows, e.g. 'Parents trust a consistent worker, so they ask for help earlier'.",
+)
 #: A sheet-wide gap is said once when at least this many rows share it.
 SHEET_WIDE_MIN = 3
 
 
-@rule(NONE_MANAGED, NONE_TESTED, verdict=True)
+@rule(NONE_MANAGED, NONE_TESTED, NONE_EXPLAINED, verdict=True)
 def sheet_wide(ctx: Context, findings: Sequence[Finding]) -> Iterator[Finding]:
-    """The same gap on three or more rows of the negatives or assumptions sheet, said once with
-    the rows under it."""
-    for code, group in ((NEGATIVE_UNMANAGED, NONE_MANAGED), (ASSUMPTION_UNTESTED, NONE_TESTED)):
+    """The same gap on three or more rows of the negatives, assumptions or mechanisms sheet, said
+    once with the rows under it."""
+    for code, group in ((NEGATIVE_UNMANAGED, NONE_MANAGED), (ASSUMPTION_UNTESTED, NONE_TESTED),
+                        (NO_ACCOUNT, NONE_EXPLAINED)):
         details = [f for f in findings if f.code == code]
         if len(details) >= SHEET_WIDE_MIN:
             first = details[0]

@@ -254,6 +254,27 @@ def _after(toks: list[str], i: int) -> list[str]:
     return words[:last]
 
 
+def _listed_before(toks: list[str], i: int) -> list[str]:
+    """The measurable things listed before the 'and' at ``i`` ('housing, income and ...' ->
+    ['housing', 'income']), the one just before it alone when there is no comma list."""
+    items = [toks[i - 1]]
+    j = i - 2
+    while j >= 1 and toks[j] == "," and _construct(toks[j - 1]):
+        items.insert(0, toks[j - 1])
+        j -= 2
+    return items
+
+
+def _last_item(toks: list[str], i: int) -> list[str]:
+    """The one word after the 'and' at ``i`` when it ends the list (a noun, not a person)."""
+    nxt = toks[i + 1:i + 3]
+    if not nxt or nxt[0] in T.STOP or nxt[0] in T.ACTORS or nxt[0] in T.DIRECTION or nxt[0] in ",;&":
+        return []
+    if len(nxt) == 2 and nxt[1] not in T.STOP and nxt[1] not in ",;&":
+        return []  # more words follow: 'sleep and bedtime routines' may be one thing
+    return nxt[:1]
+
+
 def _shared_head(toks: list[str], i: int) -> bool:
     """Whether the list joined by the 'and' at ``i`` describes one noun after it."""
     return any(t in _HEADS for t in toks[i + 2:i + 4])
@@ -272,14 +293,13 @@ def compound_parts(text: str) -> list[str]:
         if tok not in ("and", "&") or i == 0:
             continue
         before = toks[i - 1]
-        after = _after(toks, i)
+        listed = _listed_before(toks, i)
+        # after a list of measurable things ('routines, sleep and feeding') the last item counts
+        # whatever it is; after one thing, only a measurable one does
+        after = _after(toks, i) or (_last_item(toks, i) if len(listed) >= 2 else [])
         if not (_construct(before) and after) or T.stem(before) == T.stem(after[-1]):
             continue
-        items = [before, " ".join(after)]
-        j = i - 2
-        while j >= 1 and toks[j] == "," and _construct(toks[j - 1]):  # 'housing, income and ...'
-            items.insert(0, toks[j - 1])
-            j -= 2
+        items = [*listed, " ".join(after)]
         if _shared_head(toks, i):
             continue  # 'GP, housing and substance misuse services': kinds of one thing
         stems = [T.stem(w.split()[-1]) for w in items]

@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     res = merge_workbooks(base, mine, theirs, args.output, by=args.by, force=args.force,
                       in_place=args.in_place)
     lines = [res.result.report()]
+    lines += [f"  CARRIED from THEIRS: {line}" for line in res.carried]
     for c in res.conflicts[len(res.result.conflicts):]:
         lines.append(f"  NOTE {c.sheet} {c.field}: {c.what}" + (f" ({c.id})" if c.id else ""))
     if res.conflicts:

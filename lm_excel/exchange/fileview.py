@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lm_excel import layout as L
 from lm_excel.model import LogicModel, cell_text
+from lm_excel.workbook.xlsx_styles import CellFormat
 
 Grid = Sequence[Sequence[object]]
 
@@ -45,6 +46,9 @@ class FileView:
     own_sheets: dict[str, int]  # sheets outside the layout -> number of cells with a value
     own_sheet_text: dict[str, str]  # the same sheets' values, as text (to tell edits apart)
     comments: dict[tuple[str, str], str]  # (sheet, cell) -> comment text
+    own_grids: dict[str, Grid] = field(default_factory=dict, repr=False, compare=False)  # their values
+    _formats: dict[tuple[str, str, str], tuple[int, CellFormat]] | None = field(
+        default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, path: Path, model: LogicModel, grids: Mapping[str, Grid]) -> FileView:
@@ -73,7 +77,49 @@ class FileView:
         own = [n for n in names if n not in known]
         return cls(path, names, located, sheets, intervention, outputs,
                    {n: sum(1 for row in grids[n] for v in row if cell_text(v)) for n in own},
-                   {n: grid_text(grids[n]) for n in own}, read_comments(path))
+                   {n: grid_text(grids[n]) for n in own}, read_comments(path),
+                   own_grids={n: grids[n] for n in own})
+
+
+    def cells(self) -> dict[tuple[str, str, str], tuple[str, int, int]]:
+        """Where each model value sits: (sheet key, element key, field key) -> (sheet, row,
+        column); the Intervention form's fields have element key ''."""
+        out = {(L.INTERVENTION.key, "", k): where for k, where in self.intervention.items()}
+        for sheet_key, place in self.sheets.items():
+            for key, row in place.rows.items():
+                for fkey, col in place.columns.items():
+                    out[(sheet_key, key, fkey)] = (place.name, row, col)
+        return out
+
+    def formats(self) -> dict[tuple[str, str, str], tuple[int, CellFormat]]:
+        """The cell format (``s`` index, :class:`CellFormat`) of each model value's cell that the
+        file writes, by (sheet key, element key, field key); read once, on first use."""
+        if self._formats is None:
+            from lm_excel.workbook.xlsx_styles import read_cell_formats
+
+            cells = self.cells()
+            wanted: dict[str, set[tuple[int, int]]] = {}
+            for sheet, row, col in cells.values():
+                wanted.setdefault(sheet, set()).add((row, col))
+            found = read_cell_formats(self.path, wanted)
+            self._formats = {k: found[w] for k, w in cells.items() if w in found}
+        return self._formats
+
+
+    def comment_map(self) -> dict[tuple[str, ...], tuple[str, str, str]]:
+        """Each comment by what it is attached to, so a sorted or renamed sheet keeps its
+        comments: ('model', sheet key, element key, field key) for a model value's cell, else
+        ('cell', sheet key or sheet name, A1); -> (sheet, A1, text)."""
+        from lm_excel.model import a1
+
+        by_cell = {(sheet, a1(row, col)): k for k, (sheet, row, col) in self.cells().items()}
+        keys = {actual: key for key, actual in self.located.items() if actual}
+        out: dict[tuple[str, ...], tuple[str, str, str]] = {}
+        for (sheet, cell), text in self.comments.items():
+            k = by_cell.get((sheet, cell))
+            ident = ("model", *k) if k is not None else ("cell", keys.get(sheet, sheet), cell)
+            out[ident] = (sheet, cell, text)
+        return out
 
 
 def grid_text(grid: Grid) -> str:

@@ -53,6 +53,17 @@ class Placement:
     #: (sheet key, row key, field key) -> 'Sheet'!A1 of cells placed one by one (the form)
     fixed: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
+    def where(self, sheet_key: str, key: str, fkey: str) -> tuple[str, int, int] | None:
+        """(sheet, row, column) of a merged value in the written file, or None (no cell)."""
+        fixed = self.fixed.get((sheet_key, key, fkey))
+        if fixed is not None:
+            sheet, _, ref = fixed.rpartition("!")
+            row, col = _split_a1(ref)
+            return sheet.strip("'").replace("''", "'"), row, col
+        at = self.rows.get((sheet_key, key))
+        col = self.columns.get((sheet_key, fkey))
+        return None if at is None or col is None else (at[0], at[1], col)
+
     def cell(self, sheet_key: str, key: str, fkey: str) -> str:
         """'Sheet'!A1 of a merged value, or '' when it has no cell."""
         if (sheet_key, key, fkey) in self.fixed:
@@ -192,6 +203,14 @@ def _place_plan(out: Placement, view: FileView, old_grid: Grid | None, new_grid:
                     out.edits.append(CellEdit(actual, old.where[key] + 1, columns[h], None))
     for h, c in columns.items():
         out.columns[(PLAN, h)] = c
+
+
+def _split_a1(ref: str) -> tuple[int, int]:
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return int(ref[len(letters):]), col
 
 
 def append_rows(view: FileView, grid: Grid | None, sheet: L.OutputSheet,

@@ -441,6 +441,8 @@ class MergeFilesResult:
     #: Everything listed on the Conflicts sheet by this merge (model conflicts, structure gaps,
     #: changes outside the model, values MINE's file had no place for).
     conflicts: list[Conflict] = field(default_factory=list)
+    #: What a partner did outside the model's values that was carried into the output, one line each.
+    carried: list[str] = field(default_factory=list)
 
 
 def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str],
@@ -469,22 +471,24 @@ def merge_files(base: str | os.PathLike[str] | None, mine: str | os.PathLike[str
 def _merge_into(paths: Sequence[Path], sb: Snapshot | None, sm: Snapshot, st: Snapshot,
                 claimed: Output, by: str | None) -> MergeFilesResult:
     from lm_excel.exchange.master import append_rows, new_output_sheets, place_merge
-    from lm_excel.exchange.structure import outside_model
+    from lm_excel.exchange.partner import carry_from_theirs
 
     target = claimed.path
     result, gaps = merge_copies(sb, sm, st)
     placement = place_merge(sm, result.records, result.extras.get(PLAN))
+    carry = carry_from_theirs(sb, sm, st, placement, set(result.where))
     who, when = by or default_user(), now_text()
     conflicts = [replace(c, cell=placement.cell(*w)) for c, w in zip(result.conflicts, result.where)]
     conflicts += [Conflict(g.sheet, "", g.where, g.what, "", None, "", "") for g in gaps]
-    conflicts += [Conflict(o.sheet, "", o.where, o.what + "; not copied into MINE: copy it by hand if "
-                           "wanted", "", None if sb is None else o.old, "", o.new)
-                  for o in outside_model(sb or sm, st, "THEIRS")]
+    conflicts += [Conflict(o.sheet, "", o.where, o.what, "", None if sb is None else o.old, "", o.new)
+                  for o in carry.listed]
     conflicts += [Conflict(u.sheet, u.id, u.field, f"not written: {u.why}", "", None, "", u.value)
                   for u in placement.unplaced]
     names = " + ".join(p.name for p in paths)
     summary = result.summary() + (f"; {len(conflicts) - len(result.conflicts)} structure or "
                                   "outside-the-model note(s)" if len(conflicts) > len(result.conflicts) else "")
+    if carry.carried:
+        summary += f"; carried from THEIRS: {len(carry.carried)} format(s), comment(s) or sheet(s)"
     new_log = {"when": when, "who": who, "action": "merge", "summary": summary,
                "files": f"{names} -> {target.name}", "tool": __version__}
     # Earlier conflicts of THEIRS that are new (not in BASE, not in MINE) are carried too, so a
@@ -510,5 +514,7 @@ def _merge_into(paths: Sequence[Path], sb: Snapshot | None, sm: Snapshot, st: Sn
         if len(log_rows(written)) < log_count:
             raise LmExcelError("the change log lost rows when written; nothing was saved", target)
 
-    written = write_into_copy(view.path, claimed, edits, check, new_output_sheets(view))
-    return MergeFilesResult(written.path, result, written.backup, conflicts)
+    edits += carry.edits
+    written = write_into_copy(view.path, claimed, edits, check, [*new_output_sheets(view), *carry.new_sheets],
+                              carry.formats, st.view.path if st.view is not None else None, carry.comments)
+    return MergeFilesResult(written.path, result, written.backup, conflicts, carry.carried)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lm_excel import layout as L
 from lm_excel.exchange.snapshot import PLAN, Rec, Snapshot, columns_of, keyed_elements
-from lm_excel.model import ModelRecords, cell_text
+from lm_excel.model import ModelRecords, a1, cell_text
 
 
 @dataclass(frozen=True)
@@ -96,19 +96,21 @@ def without_structure_gaps(snap: Snapshot, reference: Snapshot | None) -> Snapsh
 
 def outside_model(old: Snapshot, new: Snapshot, side: str = "the second copy") -> list[Outside]:
     """What ``new`` changed outside the model compared with ``old``: comments, own sheets, the
-    recommended-design text (needs both read from files; else nothing)."""
+    recommended-design text, model cells' formats (needs both read from files; else nothing)."""
     out: list[Outside] = []
     if old.view is None or new.view is None:
         return out
     ov, nv = old.view, new.view
-    for (sheet, cell), text in sorted(nv.comments.items()):
-        before = ov.comments.get((sheet, cell))
+    oc, nc = ov.comment_map(), nv.comment_map()
+    for ident, (sheet, cell, text) in sorted(nc.items(), key=lambda kv: kv[1]):
+        before = oc[ident][2] if ident in oc else None
         if before != text:
             out.append(Outside(sheet, cell, f"comment {'changed' if before else 'added'} in {side}",
                                before or "", text))
-    for (sheet, cell), text in sorted(ov.comments.items()):
-        if (sheet, cell) not in nv.comments:
+    for ident, (sheet, cell, text) in sorted(oc.items(), key=lambda kv: kv[1]):
+        if ident not in nc:
             out.append(Outside(sheet, cell, f"comment removed in {side}", text, ""))
+    out += format_changes(old, new, side)
     for name, text in nv.own_sheet_text.items():
         if ov.own_sheet_text.get(name) != text:
             what = "changed" if name in ov.own_sheet_text else "added"
@@ -121,6 +123,21 @@ def outside_model(old: Snapshot, new: Snapshot, side: str = "the second copy") -
     if a != b and b:
         out.append(Outside(PLAN, "Recommended design", f"evaluation-design text edited in {side}", a, b))
     return out
+
+
+def format_changes(old: Snapshot, new: Snapshot, side: str) -> list[Outside]:
+    """Model values' cells whose format (font, fill, number format) ``new`` changed."""
+    if old.view is None or new.view is None:
+        return []
+    before, after = old.view.formats(), new.view.formats()
+    cells = new.view.cells()
+    out = []
+    for k, (_, fmt) in after.items():
+        if k in before and before[k][1] != fmt:
+            sheet, row, col = cells[k]
+            out.append(Outside(sheet, a1(row, col), f"formatting changed in {side}",
+                               before[k][1].describe(), fmt.describe()))
+    return sorted(out, key=lambda o: (o.sheet, o.where))
 
 
 def design_text(snap: Snapshot) -> str:

@@ -11,7 +11,8 @@ from lm_excel.errors import LmExcelError, OutputError, UsageError
 from lm_excel.exchange.snapshot import Grid, Snapshot
 from lm_excel.fileio import Output, Written
 from lm_excel.model import ModelRecords
-from lm_excel.workbook.xlsx_patch import CellEdit
+from lm_excel.workbook.xlsx_comments import CommentAdd
+from lm_excel.workbook.xlsx_patch import CellEdit, FormatEdit
 
 
 def output_target(out: Path | None, in_place_of: Path | None, inputs: Sequence[Path], force: bool,
@@ -65,8 +66,11 @@ def write_model(out: Output, records: ModelRecords, extras: Mapping[str, Grid], 
 
 
 def write_into_copy(src: Path, out: Output, edits: Sequence[CellEdit],
-                    check: Callable[[Snapshot], None], new_sheets: Sequence[str] = ()) -> Written:
-    """Write a copy of ``src`` with ``edits`` to ``out``, verified (see :mod:`~lm_excel.workbook.xlsx_patch`)."""
+                    check: Callable[[Snapshot], None], new_sheets: Sequence[str] = (),
+                    formats: Sequence[FormatEdit] = (), formats_from: Path | None = None,
+                    comments: Sequence[CommentAdd] = ()) -> Written:
+    """Write a copy of ``src`` with ``edits`` (and cell formats from ``formats_from``, comments)
+    to ``out``, verified (see :mod:`~lm_excel.workbook.xlsx_patch`)."""
     from lm_excel.exchange.snapshot import read_snapshot
     from lm_excel.workbook.xlsx_patch import PatchError, patch_workbook
 
@@ -74,7 +78,7 @@ def write_into_copy(src: Path, out: Output, edits: Sequence[CellEdit],
 
     def write(tmp: Path) -> None:
         try:
-            patch_workbook(src, tmp, edits, new_sheets)
+            patch_workbook(src, tmp, edits, new_sheets, formats, formats_from, comments)
         except PatchError as exc:
             raise OutputError(f"cannot be written into a copy of '{src.name}': {exc}", target) from None
 

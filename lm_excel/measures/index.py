@@ -149,7 +149,10 @@ class Index:
                 head = False
             for mid, weight in self.postings.get(t.token, ()):
                 if population and t.token in self.name_terms[mid]:
-                    ev = EVIDENCE_STRONG  # the people are what the measure counts
+                    # What the measure counts ("more use of kinship placements") is evidence;
+                    # words naming the people an outcome is about ("care leavers have financial
+                    # security") are not enough on their own.
+                    ev = EVIDENCE_TEXT if t.token in vocab.beneficiaries else EVIDENCE_STRONG
                 elif weak:
                     ev = EVIDENCE_WEAK
                 else:

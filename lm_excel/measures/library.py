@@ -162,6 +162,9 @@ def parse_measures_csv(text: str, name: str = "measures.csv") -> tuple[Measure, 
             keywords=_split(cells["keywords"]), maintainer_notes=cells["maintainer_notes"],
         )
         problems += [f"{where} ({m.key or 'no key'}): {p}" for p in problems_of(m)]
+        if row.get(None):  # csv.DictReader keeps cells past the header under the key None
+            problems.append(f"{where} ({m.key or 'no key'}): more cells than columns (a comma in "
+                            f"an unquoted cell?)")
         if m.key in seen:
             problems.append(f"{where}: key {m.key!r} already used on line {seen[m.key]}")
         seen.setdefault(m.key, line)

@@ -29,7 +29,8 @@ _REPLACE = {
 # ("parenting" is not "parent", "timely" is not "time", "looked after" is not "looking after").
 _KEEP = frozenset({
     "less", "was", "has", "does", "this", "its", "his", "is", "process", "stress", "address",
-    "wellness", "news", "series", "basis", "crisis", "parenting", "looked", "timely",
+    "wellness", "news", "series", "basis", "crisis", "parenting", "looked", "timely", "development",
+    "developmental",
 })
 
 

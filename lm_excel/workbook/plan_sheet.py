@@ -334,11 +334,13 @@ def _plan_design(ws: Any, design: Sequence[DesignStrand], design_row: int) -> No
         ws.row_dimensions[r].height = _height([(strand.detail, width), (strand.title, 26)])
 
 
-def _render(src: Path, rows: Sequence[PlanRow], design: Sequence[DesignStrand],
+def _render(src: Path, rows: Sequence[PlanRow],
+            design: Sequence[DesignStrand] | Callable[[Any], Sequence[DesignStrand]],
             library: MeasureLibrary | Callable[[Any], MeasureLibrary], out: Path, keep_vba: bool,
             extra: Sequence[tuple[str, Sequence[object]]] = ()) -> None:
-    """Open ``src``, write the plan sheet (``rows``, ``design``) and its lists (the measures of
-    ``library``, or of ``library(workbook)``, and the statuses), save as ``out`` (no check).
+    """Open ``src``, write the plan sheet (``rows``, ``design`` or ``design(workbook)``) and its
+    lists (the measures of ``library``, or of ``library(workbook)``, and the statuses), save as
+    ``out`` (no check).
 
     ``extra``: columns of the user's own, (header, one value per plan row), kept to the right of
     the plan's columns."""
@@ -349,6 +351,8 @@ def _render(src: Path, rows: Sequence[PlanRow], design: Sequence[DesignStrand],
     try:
         if callable(library):
             library = library(wb)
+        if callable(design):
+            design = design(wb)
         _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(library))
         _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
         _plan_sheet(wb, rows, design)
@@ -392,7 +396,8 @@ def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[obj
     Used when a workbook is rebuilt from its values (share, merge), so that one writer lays out
     that sheet. ``path`` is a file being written (not yet checked), not a user's file.
     """
-    from lm_excel.workbook.parse import find_sheet, parse_list_sheet
+    from lm_excel.errors import LmExcelError
+    from lm_excel.workbook.parse import find_sheet, parse_grids, parse_list_sheet
 
     target = Path(path)
     rows = [PlanRow.from_values(r.values()) for r in plan_rows(grid)]
@@ -405,10 +410,20 @@ def rewrite_plan_sheet(path: str | os.PathLike[str], grid: Sequence[Sequence[obj
         mine = [tuple(r) for r in wb[name].iter_rows(values_only=True)]
         return load_library(extra=local_measures(parse_list_sheet(mine, L.MY_MEASURES, name)[0])[0])
 
+    def design(wb: Any) -> Sequence[DesignStrand]:
+        """The design for the rows and the model's own setting (unit of delivery, nation...)."""
+        grids = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)]
+                 for ws in wb.worksheets if ws.title != L.MEASURES_PLAN.name}
+        try:
+            model = parse_grids(grids, target.name)
+        except LmExcelError:  # not readable as a model: the design follows from the rows alone
+            model = None
+        return recommend_design(rows, model)
+
     side = target.with_name(f"{target.stem}.plan{target.suffix}")
     try:
-        # The rows are written as they are; the design follows from them.
-        _render(target, rows, recommend_design(rows), library, side,
+        # The rows are written as they are; the design follows from them and the model.
+        _render(target, rows, design, library, side,
                 target.suffix.lower() == ".xlsm", _extra_columns(grid))
         os.replace(side, target)
     finally:

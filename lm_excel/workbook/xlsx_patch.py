@@ -29,6 +29,8 @@ from xml.sax.saxutils import escape, quoteattr
 from lm_excel.model import col_letter
 from lm_excel.workbook import xlsx_scan
 from lm_excel.workbook.safe_xl import excel_text
+from lm_excel.workbook.xlsx_comments import CommentAdd
+from lm_excel.workbook.xlsx_styles import StyleError, StyleImport
 
 
 class PatchError(Exception):
@@ -44,6 +46,18 @@ class CellEdit:
     col: int
     value: object
     link: str = ""  # a place in the workbook the cell links to, e.g. "'Outcomes'!B5"
+
+
+@dataclass(frozen=True)
+class FormatEdit:
+    """Give ``sheet``!(``row``, ``col``) the font, fill and number format of cell format
+    ``style`` of another file (see :class:`~lm_excel.workbook.xlsx_styles.StyleImport`); the
+    cell keeps its value, border and alignment."""
+
+    sheet: str
+    row: int
+    col: int
+    style: int
 
 
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"
@@ -121,6 +135,24 @@ def _parse_row(m: re.Match[bytes]) -> _Row:
     return _Row(number, m.group(2), cells)
 
 
+#: A cell whose value stays as it is (only its format changes).
+_KEEP = object()
+
+
+def _with_style(raw: bytes, style: bytes | None) -> bytes:
+    """A ``c`` element with its ``s`` attribute set to ``style``."""
+    end = raw.find(b">")
+    head = raw[:end]
+    if style is None:
+        return raw
+    if _S_ATTR.search(head):
+        head = _S_ATTR.sub(b's="' + style + b'"', head, count=1)
+    else:
+        closing = b"/" if head.endswith(b"/") else b""
+        head = head[: len(head) - len(closing)] + b' s="' + style + b'"' + closing
+    return head + raw[end:]
+
+
 def _style(raw: bytes) -> bytes | None:
     m = _S_ATTR.search(raw[: raw.find(b">") + 1])
     return m.group(1) if m else None
@@ -133,7 +165,12 @@ class _SheetPatch:
         self.data = data
         self.dropped_formula = False
 
-    def apply(self, edits: Mapping[tuple[int, int], object]) -> bytes:
+    def apply(self, edits: Mapping[tuple[int, int], object],
+              restyle: Mapping[tuple[int, int], int] | None = None,
+              styles: StyleImport | None = None) -> bytes:
+        """The part with ``edits`` (cell -> value) applied; ``restyle`` (cell -> a cell format of
+        ``styles``' other file) gives cells that file's font, fill and number format."""
+        self.restyle, self.styles = restyle or {}, styles
         data = self.data
         sd = _SHEET_DATA.search(data)
         if sd is None:
@@ -152,6 +189,8 @@ class _SheetPatch:
         by_row: dict[int, dict[int, object]] = {}
         for (r, c), v in edits.items():
             by_row.setdefault(r, {})[c] = v
+        for r, c in self.restyle:
+            by_row.setdefault(r, {}).setdefault(c, _KEEP)
         styles_above = _StylesAbove(rows)
         new_rows: dict[int, bytes] = {}
         for number in sorted(by_row):
@@ -173,7 +212,7 @@ class _SheetPatch:
         for n in pending:
             out += new_rows[n]
         data = data[: sd.end()] + bytes(out) + data[close:]
-        return _widen_dimension(data, edits)
+        return _widen_dimension(data, {**edits, **dict.fromkeys(self.restyle)})
 
     @staticmethod
     def add_links(data: bytes, prefix: bytes, links: Mapping[str, str]) -> bytes:
@@ -199,10 +238,17 @@ class _SheetPatch:
         cells = dict(row.cells)
         for col, value in values.items():
             old = cells.get(col)
+            style = _style(old) if old is not None else styles_above.style(row.number, col)
+            theirs = self.restyle.get((row.number, col))
+            if theirs is not None and self.styles is not None:
+                style = str(self.styles.restyle(int(style or 0), theirs)).encode()
+            ref = f"{col_letter(col)}{row.number}"
+            if value is _KEEP:  # a new format only: the value stays as it is
+                cells[col] = _with_style(old, style) if old is not None else cell_xml(prefix, ref, style, None)
+                continue
             if old is not None and _FORMULA.search(old):
                 self.dropped_formula = True
-            style = _style(old) if old is not None else styles_above.style(row.number, col)
-            cells[col] = cell_xml(prefix, f"{col_letter(col)}{row.number}", style, value)
+            cells[col] = cell_xml(prefix, ref, style, value)
         attrs = _SPANS.sub(b"", row.attrs)
         inner = b"".join(cells[c] for c in sorted(cells))
         return b"<" + prefix + b"row" + attrs + b">" + inner + b"</" + prefix + b"row>"
@@ -284,6 +330,7 @@ def _extended_table(data: bytes, rows: Mapping[int, set[int]]) -> bytes | None:
 
 _EMPTY_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="'
                 b'http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>')
+_R_NS = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _WS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
 _WS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
@@ -301,7 +348,7 @@ def _added_sheets(zf: zipfile.ZipFile, names: Sequence[str]) -> tuple[dict[str, 
     if m is None:
         raise PatchError("the workbook has no sheet list")
     prefix = m.group(1) or b""
-    r_prefix = re.search(rb'xmlns:(\w+)="http://schemas.openxmlformats.org/officeDocument/2006/relationships"', book)
+    r_prefix = re.search(rb'xmlns:(\w+)="' + _R_NS + rb'"', book)
     if r_prefix is None or b"</" + prefix + b"sheets>" not in book:
         raise PatchError("the workbook's sheet list cannot be extended")
     for name in names:
@@ -313,9 +360,12 @@ def _added_sheets(zf: zipfile.ZipFile, names: Sequence[str]) -> tuple[dict[str, 
             rid += "x"
         parts[name] = part
         ids.append(max(ids) + 1)
-        book = book.replace(b"</" + prefix + b"sheets>", b"<%ssheet name=%s sheetId=\"%d\" %s:id=\"%s\"/></%ssheets>"
-                            % (prefix, quoteattr(name).encode("utf-8"), ids[-1], r_prefix.group(1),
-                               rid.encode(), prefix), 1)
+        # the relationships namespace is declared on the element: some writers declare it on
+        # each sheet element rather than on the workbook's root
+        book = book.replace(b"</" + prefix + b"sheets>", b"<%ssheet xmlns:%s=\"%s\" name=%s sheetId=\"%d\" "
+                            b"%s:id=\"%s\"/></%ssheets>"
+                            % (prefix, r_prefix.group(1), _R_NS, quoteattr(name).encode("utf-8"), ids[-1],
+                               r_prefix.group(1), rid.encode(), prefix), 1)
         rels = rels.replace(b"</Relationships>", f'<Relationship Id="{rid}" Type="{_WS_TYPE}" '
                             f'Target="worksheets/sheet{n}.xml"/></Relationships>'.encode(), 1)
         types = types.replace(b"</Types>", f'<Override PartName="/{part}" ContentType="{_WS_CT}"/>'
@@ -324,13 +374,22 @@ def _added_sheets(zf: zipfile.ZipFile, names: Sequence[str]) -> tuple[dict[str, 
 
 
 def patch_workbook(src: str | Path, dst: str | Path, edits: Sequence[CellEdit],
-                   new_sheets: Sequence[str] = ()) -> None:
+                   new_sheets: Sequence[str] = (), formats: Sequence[FormatEdit] = (),
+                   formats_from: str | Path | None = None, comments: Sequence[CommentAdd] = ()) -> None:
     """Write ``src`` to ``dst`` with ``edits`` applied (see the module's description); the sheets
-    named in ``new_sheets`` are added, empty, at the end first (edits may then fill them)."""
+    named in ``new_sheets`` are added, empty, at the end first (edits may then fill them).
+    ``formats`` name cell formats of the file ``formats_from``: their font, fill and number
+    format are added to the copy's styles part (appended: existing formats keep their index).
+    ``comments`` are added to their cells (see :mod:`~lm_excel.workbook.xlsx_comments`)."""
     by_sheet: dict[str, dict[tuple[int, int], object]] = {}
     for e in edits:
         by_sheet.setdefault(e.sheet, {})[(e.row, e.col)] = e.value
+    restyle: dict[str, dict[tuple[int, int], int]] = {}
+    for f in formats:
+        restyle.setdefault(f.sheet, {})[(f.row, f.col)] = f.style
+        by_sheet.setdefault(f.sheet, {})
     with zipfile.ZipFile(src) as zf:
+        styles, styles_name = _style_import(zf, formats_from) if formats else (None, None)
         parts = xlsx_scan.sheet_parts(zf)
         new: dict[str, bytes] = {}
         added: dict[str, bytes] = {}
@@ -345,7 +404,7 @@ def patch_workbook(src: str | Path, dst: str | Path, edits: Sequence[CellEdit],
             if part is None:
                 raise PatchError(f"sheet '{sheet}' is not in the workbook")
             patch = _SheetPatch(added[part] if part in added else zf.read(part))
-            data = patch.apply(cells)
+            data = patch.apply(cells, restyle.get(sheet), styles)
             links = {f"{col_letter(e.col)}{e.row}": e.link for e in edits if e.sheet == sheet and e.link}
             sd = _SHEET_DATA.search(data)
             new[part] = patch.add_links(data, sd.group(1) if sd else b"", links)
@@ -360,18 +419,63 @@ def patch_workbook(src: str | Path, dst: str | Path, edits: Sequence[CellEdit],
                         new[target] = table
         drop = {i.filename for i in zf.infolist() if i.filename.endswith("calcChain.xml")} if dropped_formula else set()
         if drop:
-            new.update(_without_calc_chain(zf))
+            new.update(_without_calc_chain(zf, new))
         new.update({part: data for part, data in added.items() if part not in new})
+        if styles is not None and styles_name is not None and styles.xfs:
+            new[styles_name] = styles.xml()
+        if comments:
+            _add_comments(zf, parts, new, comments)
         _copy_zip(zf, dst, new, drop)
 
 
-def _without_calc_chain(zf: zipfile.ZipFile) -> dict[str, bytes]:
-    """[Content_Types].xml and the workbook's relationships without the calculation chain."""
+def _add_comments(zf: zipfile.ZipFile, parts: Mapping[str, str], new: dict[str, bytes],
+                  comments: Sequence[CommentAdd]) -> None:
+    from lm_excel.workbook.xlsx_comments import CommentError, add_comments
+
+    names = set(zf.namelist())
+
+    def read(name: str) -> bytes | None:
+        return new[name] if name in new else zf.read(name) if name in names else None
+
+    by_sheet: dict[str, list[CommentAdd]] = {}
+    for c in comments:
+        by_sheet.setdefault(c.sheet, []).append(c)
+    for sheet, items in by_sheet.items():
+        if sheet not in parts:
+            raise PatchError(f"sheet '{sheet}' is not in the workbook")
+        types = read("[Content_Types].xml") or b""
+        try:
+            changed, types = add_comments(parts[sheet], items, read, names | set(new), types)
+        except CommentError as exc:
+            raise PatchError(str(exc)) from None
+        new.update(changed)
+        new["[Content_Types].xml"] = types
+
+
+def _style_import(zf: zipfile.ZipFile, other: str | Path | None) -> tuple[StyleImport, str]:
+    from lm_excel.workbook.xlsx_styles import styles_part
+
+    if other is None:
+        raise PatchError("cell formats to carry need the file they come from")
+    with zipfile.ZipFile(other) as oz:
+        theirs = styles_part(oz)
+        mine = styles_part(zf)
+        if theirs is None or mine is None:
+            raise PatchError("a workbook has no styles part to carry cell formats with")
+        try:
+            return StyleImport(zf.read(mine), oz.read(theirs)), mine
+        except StyleError as exc:
+            raise PatchError(str(exc)) from None
+
+
+def _without_calc_chain(zf: zipfile.ZipFile, new: Mapping[str, bytes]) -> dict[str, bytes]:
+    """[Content_Types].xml and the workbook's relationships (as changed so far, in ``new``)
+    without the calculation chain."""
     out: dict[str, bytes] = {}
     gone = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:Override|Relationship)\b[^>]*calcChain[^>]*/>")
     for name in ("[Content_Types].xml", "xl/_rels/workbook.xml.rels"):
-        if name in zf.namelist():
-            out[name] = gone.sub(b"", zf.read(name))
+        if name in new or name in zf.namelist():
+            out[name] = gone.sub(b"", new[name] if name in new else zf.read(name))
     return out
 
 
@@ -390,4 +494,4 @@ def _copy_zip(zf: zipfile.ZipFile, dst: str | Path, new: Mapping[str, bytes], dr
             out.writestr(name, new[name], compress_type=zipfile.ZIP_DEFLATED)
 
 
-__all__ = ["CellEdit", "PatchError", "cell_xml", "patch_workbook"]
+__all__ = ["CellEdit", "FormatEdit", "PatchError", "cell_xml", "patch_workbook"]

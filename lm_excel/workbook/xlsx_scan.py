@@ -96,7 +96,7 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
-def _workbook_rels(zf: zipfile.ZipFile, workbook_part: str) -> dict[str, tuple[str, str]]:
+def workbook_rels(zf: zipfile.ZipFile, workbook_part: str) -> dict[str, tuple[str, str]]:
     """Relationship id -> (type suffix, part name) for the workbook part."""
     rels_part = posixpath.join(
         posixpath.dirname(workbook_part), "_rels", posixpath.basename(workbook_part) + ".rels"
@@ -127,7 +127,7 @@ def shared_string_fixes(zf: zipfile.ZipFile, workbook_part: str = "xl/workbook.x
     from defusedxml.ElementTree import iterparse
     from openpyxl.cell.text import Text
 
-    parts = [p for kind, p in _workbook_rels(zf, workbook_part).values() if kind == "sharedStrings"]
+    parts = [p for kind, p in workbook_rels(zf, workbook_part).values() if kind == "sharedStrings"]
     names = set(zf.namelist())
     fixes: dict[str, str] = {}
     for part in parts:
@@ -159,7 +159,7 @@ def sheet_parts(zf: zipfile.ZipFile, workbook_part: str = "xl/workbook.xml") -> 
         book = _parse(zf.read(workbook_part))
     except KeyError:
         return {}
-    targets = {rid: part for rid, (kind, part) in _workbook_rels(zf, workbook_part).items()
+    targets = {rid: part for rid, (kind, part) in workbook_rels(zf, workbook_part).items()
                if kind == "worksheet"}
     names = set(zf.namelist())
     out: dict[str, str] = {}

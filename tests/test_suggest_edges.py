@@ -1,0 +1,49 @@
+"""Edges of the suggestions that mutation testing found unprotected (see docs/testing.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lm_excel.measures import match, suggest
+from lm_excel.measures.suggest import SCORE_HALF, TIMESCALE_FIT, join_words
+from lm_excel.measures.vocab import parse_vocabulary
+
+
+def test_three_suggestions_unless_asked_otherwise():
+    assert len(suggest("Children have better emotional wellbeing", top=10)) > 3
+    assert len(suggest("Children have better emotional wellbeing")) == 3
+
+
+@pytest.mark.parametrize(("words", "last", "joined"), [
+    (["a"], "and", "a"), (["a", "b"], "and", "a and b"), (["a", "", "b", "c"], "or", "a, b or c"),
+])
+def test_words_joined_as_a_readable_list(words, last, joined):
+    assert join_words(words, last) == joined
+
+
+def test_a_timescale_that_suits_a_measure_multiplies_its_raw_score():
+    plain = {s.measure.key: s.score for s in suggest("Parents are less stressed", top=10)}
+    short = {s.measure.key: s.score for s in suggest("Parents are less stressed", timescale="short term", top=10)}
+    raw = SCORE_HALF * plain["pss"] / (1 - plain["pss"])  # shown = raw / (raw + SCORE_HALF)
+    expected = raw * TIMESCALE_FIT / (raw * TIMESCALE_FIT + SCORE_HALF)
+    assert short["pss"] == pytest.approx(expected, abs=0.002)
+
+
+def test_a_join_that_is_not_a_split_does_not_stop_a_later_split():
+    # 'and with ...' and 'in school and ...' do not join two changes; the semicolon after does
+    assert match("Better sleep and with fewer worries; better housing").parts == (
+        "Better sleep and with fewer worries", "better housing")
+    assert match("Fewer exclusions in school and better housing; less parenting stress").parts == (
+        "Fewer exclusions in school and better housing", "less parenting stress")
+
+
+def test_words_are_quoted_right_after_a_letter_that_lower_cases_longer():
+    # 'İ' lower-cases to two characters: positions are in the normalised text, which is quoted
+    (top,) = suggest("İ Parents report less parenting stress", top=1)
+    assert "matches 'parenting stress'" in top.why
+
+
+def test_a_vocabulary_entry_continues_on_lines_indented_by_one_space_or_a_tab():
+    vocab = parse_vocabulary("[synonyms]\nwellbeing: happiness\n content\n\tcontentment\nstress: strain\n")
+    plain = parse_vocabulary("[synonyms]\nwellbeing: happiness; content; contentment\nstress: strain\n")
+    assert vocab == plain
