@@ -12,6 +12,7 @@ Nothing here draws: :func:`write_diagram_sheet` takes a finished :class:`Diagram
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -22,7 +23,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
-from xml.sax.saxutils import escape, quoteattr, unescape
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
@@ -84,8 +84,17 @@ def svg_size_in(svg: bytes) -> tuple[float, float]:
 
 def _cell(ref: str, text: str, style: int = 0) -> str:
     s = f' s="{style}"' if style else ""
-    return (f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{escape(_xml_text(text))}'
+    return (f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{html.escape(_xml_text(text), quote=False)}'
             "</t></is></c>")
+
+
+def _attr(text: str) -> str:
+    """``text`` as a quoted XML attribute value (line breaks kept as character references).
+
+    Not xml.sax.saxutils: it imports urllib.request (and with it http, email and ssl), a cost
+    every diagram refresh would pay."""
+    escaped = html.escape(text, quote=True)
+    return '"' + escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 def _xml_text(text: str) -> str:
@@ -136,7 +145,7 @@ def drawing_xml(pic: DiagramPicture) -> bytes:
         '<xdr:rowOff>0</xdr:rowOff></xdr:from>'
         f'<xdr:ext cx="{cx}" cy="{cy}"/>'
         '<xdr:pic><xdr:nvPicPr>'
-        f'<xdr:cNvPr id="2" name={quoteattr(PICTURE_NAME)} descr={quoteattr(_xml_text(pic.alt_text))}/>'
+        f'<xdr:cNvPr id="2" name={_attr(PICTURE_NAME)} descr={_attr(_xml_text(pic.alt_text))}/>'
         '<xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>'
         f'<xdr:blipFill><a:blip r:embed="rIdLmPng">{svg}</a:blip>'
         '<a:stretch><a:fillRect/></a:stretch></xdr:blipFill>'
@@ -199,7 +208,7 @@ def _insert_sheet(edit: PackageEdit, workbook: str, after: str | None) -> str:
     ids = [int(x) for x in re.findall(r'<sheet\b[^>]*\bsheetId="(\d+)"', wb)]
     new = f'<sheet name="{L.DIAGRAM.name}" sheetId="{max(ids, default=0) + 1}" r:id="{rid}"/>'
     tags = list(re.finditer(r"<sheet\b[^>]*/>", wb))
-    names = [unescape(m.group(1), {"&quot;": '"', "&apos;": "'"}) if m else None
+    names = [html.unescape(m.group(1)) if m else None
              for m in (re.search(r'\bname="([^"]*)"', t.group(0)) for t in tags)]
     index = names.index(after) if after in names else len(tags) - 1
     at = tags[index].end()
