@@ -62,9 +62,12 @@ def _untriggered_branch(rec: ModelRecords) -> None:
 def test_reachability_starts_from_components_not_from_untriggered_mechanisms():
     rec = example()
     _untriggered_branch(rec)
-    # OC12 and OC13 are reached only through M7: said once, as a headline over both
-    assert _chain(rec) == [("outcomes-unreachable", ""), ("outcome-unreachable", "OC12"),
-                           ("outcome-unreachable", "OC13"), ("mechanism-no-trigger", "M7")]
+    # OC12 and OC13 are reached only through M7: said once, as a headline over both, with M7's
+    # missing trigger (the cause) under it rather than beside it
+    assert _chain(rec) == [("outcomes-unreachable", ""), ("mechanism-no-trigger", "M7"),
+                           ("outcome-unreachable", "OC12"), ("outcome-unreachable", "OC13")]
+    (head,) = [f for f in validate(model_of(rec)).findings if f.code in CHAIN]
+    assert head.message.startswith("2 outcomes")
 
 
 def test_a_triggered_branch_reaches_its_long_term_outcome():

@@ -238,7 +238,7 @@ def test_a_long_term_outcome_feeding_a_short_term_one_runs_backwards_but_a_loop_
 @pytest.mark.parametrize("text, parts", [
     ("Better housing, income and confidence", ["housing", "income", "confidence"]),
     ("Children's sleep and concentration improve", ["sleep", "concentration"]),
-    ("Improved school attendance and attainment", ["attendance", "attainment"]),
+    ("Improved school attendance and attainment", ["school attendance", "attainment"]),
     ("Parents feel more confident and less isolated", ["confident", "isolated"]),
     ("Parents and carers report less stress", []),
     ("Improved emotional and behavioural wellbeing of children", []),
@@ -251,7 +251,10 @@ def test_a_long_term_outcome_feeding_a_short_term_one_runs_backwards_but_a_loop_
     ("Better access to housing and debt advice", []),
     ("Improved routines, sleep and feeding", ["routines", "sleep", "feeding"]),
     ("Reduced parental stress and anxiety", []),
-    ("Improved emotional well-being and self-esteem", ["well-being", "self-esteem"]),
+    ("Improved emotional well-being and self-esteem", ["emotional well-being", "self-esteem"]),
+    ("Improved children's emotional wellbeing, school attendance and behaviour",
+     ["emotional wellbeing", "school attendance", "behaviour"]),
+    ("Children have a stronger sense of identity and belonging", []),
 ])
 def test_compound_outcomes_are_several_constructs_not_several_people(text, parts):
     assert compound_parts(text) == parts

@@ -74,7 +74,8 @@ MODULES: dict[str, tuple[list[str], list[str], frozenset[str] | None]] = {
     "merge and diff": (
         ["lm_excel/exchange/merge.py", "lm_excel/exchange/diff.py", "lm_excel/exchange/snapshot.py",
          "lm_excel/exchange/structure.py"],
-        ["tests/test_merge_cases.py", "tests/test_merge_properties.py", "tests/test_partners.py"],
+        ["tests/test_exchange_edges.py", "tests/test_merge_cases.py", "tests/test_merge_properties.py",
+         "tests/test_partners.py"],
         frozenset({"merge_snapshots", "fields", "rows", "same", "whole", "conflict", "_renumber", "_locate",
                    "lost_values", "listed", "diff_snapshots", "_field_changes", "keyed_elements",
                    "element_key", "norm", "_norm", "is_empty", "grid_table", "table_grid", "counts", "empty",

@@ -90,6 +90,8 @@ CONVENTIONAL_PAIRS = frozenset({
     ("anxiety", "depression"), ("depression", "anxiety"), ("speech", "communication"),
     ("isolation", "loneliness"), ("loneliness", "isolation"), ("wellbeing", "satisfaction"),
     ("satisfaction", "wellbeing"), ("stress", "anxiety"), ("anxiety", "stress"),
+    ("identity", "belonging"), ("belonging", "identity"), ("relationships", "communication"),
+    ("communication", "relationships"),
 })
 
 #: Words and phrases that give a causal account: how or why one thing brings about another

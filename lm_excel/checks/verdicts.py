@@ -62,7 +62,8 @@ UNREACHABLE = register(
     description="Several outcomes cannot be reached by following the links from any component, "
     "so the model does not say how the intervention brings them about. A warning, or an error "
     "when a Primary outcome is among them (the evaluation would measure an outcome the model "
-    "does not explain). Each outcome is listed under it.",
+    "does not explain). Each outcome is listed under it, with any mechanism they hang from that "
+    "no component triggers (one missing trigger, said once).",
     message="{count} outcomes cannot be reached from any component: {which}.",
     fix="For each outcome listed below, link it to a mechanism triggered by a component, or to "
     "a shorter-term outcome that is reached.",
@@ -104,10 +105,29 @@ def reach_verdict(ctx: Context, findings: Sequence[Finding]) -> Iterator[Finding
     details = [f for f in findings if f.code in (OUTCOME_NO_CONTRIBUTOR, OUTCOME_UNREACHABLE)]
     if len(details) < 2:
         return
+    # a mechanism with no trigger that these outcomes hang from is the same problem: said once
+    behind = _mechanisms_behind(ctx, {f.element_id for f in details})
+    details += [f for f in findings if f.code == MECHANISM_NO_TRIGGER and f.element_id in behind]
     primary = {ctx.eid(o) for o in ctx.model.outcomes if o.text("priority").strip().lower() == "primary"}
-    which = ", ".join(f.element_id + (" (primary)" if f.element_id in primary else "") for f in details)
-    severity = "error" if any(f.element_id in primary for f in details) else None
-    yield make(UNREACHABLE, None, severity=severity, count=len(details), which=which).with_details(details)
+    outcomes = [f for f in details if f.code != MECHANISM_NO_TRIGGER]
+    which = ", ".join(f.element_id + (" (primary)" if f.element_id in primary else "") for f in outcomes)
+    severity = "error" if any(f.element_id in primary for f in outcomes) else None
+    yield make(UNREACHABLE, None, severity=severity, count=len(outcomes), which=which).with_details(details)
+
+
+def _mechanisms_behind(ctx: Context, outcome_ids: set[str]) -> set[str]:
+    """IDs of the mechanisms that lead to these outcomes, directly or through the outcomes that
+    contribute to them."""
+    leads, contributes = ctx.linked("leads_to"), ctx.linked("contributes_to")
+    seen, stack, found = set(outcome_ids), list(outcome_ids), set()
+    while stack:
+        eid = stack.pop()
+        found.update(ctx.eid(m) for m in leads.get(eid, ()) if m.kind == "mechanisms")
+        for o in contributes.get(eid, ()):
+            if o.kind == "outcomes" and ctx.eid(o) not in seen:
+                seen.add(ctx.eid(o))
+                stack.append(ctx.eid(o))
+    return found
 
 
 # --- the same gap on many rows of a sheet ----------------------------------------------------------

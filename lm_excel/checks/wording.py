@@ -217,7 +217,8 @@ def _and(parts: Sequence[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-_TOKENS = re.compile(r"[a-z0-9][a-z0-9'’-]*|[,;&]")
+_TOKENS = re.compile(r"[a-z0-9][a-z0-9'’-]*|[,;&:.()/]")
+_PUNCT = frozenset(",;&:.()/")
 _CONSTRUCT_STEMS = frozenset(T.stem(w) for w in T.CONSTRUCTS)
 _PAIR_STEMS = frozenset((T.stem(a), T.stem(b)) for a, b in T.CONVENTIONAL_PAIRS)
 
@@ -246,7 +247,7 @@ def _after(toks: list[str], i: int) -> list[str]:
     for t in toks[i + 1:i + 4]:
         if t in T.DIRECTION and not words:
             continue
-        if t in T.STOP or t in (",", ";", "&") or t in T.ACTORS:
+        if t in T.STOP or t in _PUNCT or t in T.ACTORS:
             break
         words.append(t)
         if _construct(t) and not _ADJECTIVE.fullmatch(t):
@@ -256,21 +257,33 @@ def _after(toks: list[str], i: int) -> list[str]:
 
 def _listed_before(toks: list[str], i: int) -> list[str]:
     """The measurable things listed before the 'and' at ``i`` ('housing, income and ...' ->
-    ['housing', 'income']), the one just before it alone when there is no comma list."""
-    items = [toks[i - 1]]
-    j = i - 2
-    while j >= 1 and toks[j] == "," and _construct(toks[j - 1]):
-        items.insert(0, toks[j - 1])
-        j -= 2
+    ['housing', 'income']; 'emotional wellbeing, school attendance and ...' -> ['emotional
+    wellbeing', 'school attendance']), the one just before it alone when there is no list."""
+    start = _phrase_start(toks, i - 1)
+    items = [" ".join(toks[start:i])]
+    while start >= 2 and toks[start - 1] == "," and _construct(toks[start - 2]):
+        end, start = start - 1, _phrase_start(toks, start - 2)
+        items.insert(0, " ".join(toks[start:end]))
     return items
+
+
+def _phrase_start(toks: list[str], last: int) -> int:
+    """Where the phrase ending with the measurable word at ``last`` begins: up to two describing
+    words before it ('school attendance'), not direction, small words or possessives."""
+    start = last
+    while (start > 0 and last - start < 2 and toks[start - 1] not in _PUNCT
+           and toks[start - 1] not in T.STOP and toks[start - 1] not in T.DIRECTION
+           and "'" not in toks[start - 1] and "’" not in toks[start - 1]):
+        start -= 1
+    return start
 
 
 def _last_item(toks: list[str], i: int) -> list[str]:
     """The one word after the 'and' at ``i`` when it ends the list (a noun, not a person)."""
     nxt = toks[i + 1:i + 3]
-    if not nxt or nxt[0] in T.STOP or nxt[0] in T.ACTORS or nxt[0] in T.DIRECTION or nxt[0] in ",;&":
+    if not nxt or nxt[0] in T.STOP or nxt[0] in T.ACTORS or nxt[0] in T.DIRECTION or nxt[0] in _PUNCT:
         return []
-    if len(nxt) == 2 and nxt[1] not in T.STOP and nxt[1] not in ",;&":
+    if len(nxt) == 2 and nxt[1] not in T.STOP and nxt[1] not in _PUNCT:
         return []  # more words follow: 'sleep and bedtime routines' may be one thing
     return nxt[:1]
 
