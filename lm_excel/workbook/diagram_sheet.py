@@ -93,7 +93,7 @@ def _attr(text: str) -> str:
 
     Not xml.sax.saxutils: it imports urllib.request (and with it http, email and ssl), a cost
     every diagram refresh would pay."""
-    escaped = html.escape(text, quote=True)
+    escaped = html.escape(text, quote=False).replace('"', "&quot;")
     return '"' + escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
