@@ -410,6 +410,8 @@ PUBLISHED_DEV2 = REPO / "tests" / "data" / "outcomes_published_dev2.csv"
 # Held out in the second round: labelled and committed before its first run (figures of that
 # run in docs/measures.md); fixed after it, so no longer an honest estimate on its own.
 PUBLISHED_HELDOUT = REPO / "tests" / "data" / "outcomes_published_heldout2.csv"
+# Round 3: labelled before its one run, after round 2's fixes (figures in docs/measures.md).
+PUBLISHED_HELDOUT3 = REPO / "tests" / "data" / "outcomes_published_heldout3.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -435,10 +437,10 @@ def published_scores(path: Path) -> dict[str, float]:
 
 def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys():
     keys = set(load_library().keys()) | {"-"}
-    for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT):
+    for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
-        assert len(rows) >= 25
+        assert len(rows) >= 19
         for row in rows:
             assert row["source"].startswith("https://"), row
             assert set(row["acceptable"].split(";")) <= keys, row
@@ -462,6 +464,12 @@ def test_published_heldout_set_does_not_regress():
     print(scores)
     assert scores["top1"] >= 0.70 and scores["top3"] >= 0.78, scores
     assert scores["confident_wrong"] <= 3, scores
+
+
+def test_published_round3_heldout_set_does_not_regress():
+    scores = published_scores(PUBLISHED_HELDOUT3)
+    print(scores)
+    assert scores["top1"] >= 0.63 and scores["top3"] >= 0.8 and scores["confident_wrong"] == 0, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():
