@@ -152,6 +152,7 @@ def library_markdown(library: MeasureLibrary | None = None) -> str:
          "plan or the report, and is listed at the end of this page."),
         "",
         *HOW_SUGGESTIONS_WORK,
+        *EVALUATION,
     ]
     for kind in KINDS:
         rows = [m for m in lib if m.kind == kind]
