@@ -141,14 +141,13 @@ def _start_sheet(
         "Without Excel buttons",
         fmts["status_label"],
     )
-    ws.write_string(
-        label_row + 2,
-        2,
+    without = (
         "Everything in this workbook works with macros switched off. To check the model, build the "
         "measures plan or make the Word report without buttons, run lm-excel check, lm-excel plan "
-        "or lm-excel report on this file (see the lm-excel README).",
-        fmts["note"],
+        "or lm-excel report on this file (see the lm-excel README)."
     )
+    ws.write_string(label_row + 2, 2, without, fmts["note"])
+    fit_row(ws, label_row + 2, [(without, 78, 10)])
     if note:
         ws.write_string(L.START_SHARE_ROW - 1, 1, "Shared copy", fmts["status_label"])
         ws.write_string(L.START_SHARE_ROW - 1, 2, note, fmts["status"])
