@@ -1,13 +1,17 @@
 """Edges of the reader's limits that mutation testing found unprotected (see docs/testing.md):
-a large part that does not compress is no zip bomb, and the sheet limit is a maximum, not a ban."""
+a large part that does not compress is no zip bomb, the sheet limit is a maximum, not a ban, the
+compression ratio is not rounded, entity declarations are looked for where XML allows them, and
+over-long cells, escapes and uncalculated formulas are reported as they are."""
 
 from __future__ import annotations
 
 import random
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from lm_excel.workbook.reader import MAX_SHEETS, read_workbook
 
@@ -38,7 +42,7 @@ def test_a_workbook_with_exactly_the_most_sheets_allowed_is_read(example_xlsx, t
 
 
 def test_an_over_long_cell_is_named_by_its_own_address(example_xlsx, tmp_path):
-    import pytest
+
 
     from lm_excel.errors import TooLargeError
     from lm_excel.workbook.reader import MAX_CELL_CHARS
@@ -58,9 +62,75 @@ def test_only_a_formula_without_a_cached_result_counts_as_uncalculated(tmp_path)
              '<c r="B1" t="str"><f>""</f><v></v></c>'  # an empty text result is a result
              '<c r="C1"><f>A1*2</f></c>'  # never calculated
              '<c r="D1"><f>A1*3</f><v> </v></c>'  # a blank number is none
-             '</row></sheetData></worksheet>')
+             '</row></sheetData><autoFilter ref="A1:D1"/>'
+             '<mergeCells count="1"><mergeCell ref="A5:C7"/></mergeCells></worksheet>')
     path = tmp_path / "formulas.zip"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("xl/worksheets/sheet1.xml", sheet)
     with zipfile.ZipFile(path) as zf:
-        assert scan_sheet(zf, "xl/worksheets/sheet1.xml").uncalculated == [("C1", "=A1*2"), ("D1", "=A1*3")]
+        scan = scan_sheet(zf, "xl/worksheets/sheet1.xml")
+    assert scan.uncalculated == [("C1", "=A1*2"), ("D1", "=A1*3")]
+    assert scan.merges == ["A5:C7"]  # not the filter's range
+
+
+def test_escapes_of_any_character_are_decoded(tmp_path):
+    # letters above '_' too: 'caf_x00E9_' is 'café'
+    path = tmp_path / "escaped.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Intervention"
+    ws["A4"], ws["B4"] = "Intervention name", "caf_x00E9_ for the na_x00EF_ve_x007E_"
+    for sheet in ("Inputs", "Components", "Outputs", "Mechanisms", "Outcomes", "Context factors",
+                  "Assumptions", "Negative consequences"):
+        wb.create_sheet(sheet)["A3"] = "ID"
+    wb.save(path)
+    assert read_workbook(path).intervention.name == "café for the naïve~"
+
+
+def _zip_of(tmp_path: Path, parts: dict[str, bytes]) -> zipfile.ZipFile:
+    path = tmp_path / "parts.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return zipfile.ZipFile(path)
+
+
+def test_entity_declarations_are_found_before_the_root_and_anywhere_in_other_encodings(tmp_path):
+    from lm_excel.workbook.xlsx_scan import find_entity_declarations
+
+    doctype = '<!DOCTYPE x [<!ENTITY a "b">]>'
+    clean = b'<?xml version="1.0" encoding="UTF-8"?><x>&amp;</x>'
+    with _zip_of(tmp_path, {"a.xml": clean, "b.xml": f'<?xml version="1.0"?>{doctype}<x>&a;</x>'.encode()}) as zf:
+        assert find_entity_declarations(zf) == "b.xml"
+    with _zip_of(tmp_path, {"a.xml": clean}) as zf:
+        assert find_entity_declarations(zf) is None
+    # UTF-16 is read whole: a prolog of more than one read's worth of spaces hides nothing
+    spaced = f'<?xml version="1.0" encoding="UTF-16"?>{" " * 600_000}{doctype}<x>&a;</x>'
+    with _zip_of(tmp_path, {"a.xml": clean, "c.xml": spaced.encode("utf-16")}) as zf:
+        assert find_entity_declarations(zf) == "c.xml"
+
+
+def _deflated_size(data: bytes) -> int:
+    c = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # as zipfile deflates
+    return len(c.compress(data) + c.flush())
+
+
+def test_a_part_expanding_just_over_the_limit_is_refused(example_xlsx, tmp_path):
+    # a ratio between MAX_COMPRESSION_RATIO and one more (200.x times): the ratio is not rounded
+    from lm_excel.errors import TooLargeError
+    from lm_excel.workbook.reader import MAX_COMPRESSION_RATIO
+
+    size, noise = 3_000_000, random.Random(1).randbytes(40_000)
+    lo, hi = 0, len(noise)
+    while lo < hi:  # the fewest random bytes that bring the ratio down to the limit + 0.5
+        mid = (lo + hi) // 2
+        data = noise[:mid] + bytes(size - mid)
+        if size / _deflated_size(data) > MAX_COMPRESSION_RATIO + 0.5:
+            lo = mid + 1
+        else:
+            hi = mid
+    data = noise[:lo - 1] + bytes(size - lo + 1)
+    assert MAX_COMPRESSION_RATIO < size / _deflated_size(data) < MAX_COMPRESSION_RATIO + 1
+    path = _with_part(example_xlsx, tmp_path / "just-over.xlsx", "xl/media/blob.bin", data)
+    with pytest.raises(TooLargeError, match="expands 20[01] times"):
+        read_workbook(path)
