@@ -134,3 +134,20 @@ def test_a_part_expanding_just_over_the_limit_is_refused(example_xlsx, tmp_path)
     path = _with_part(example_xlsx, tmp_path / "just-over.xlsx", "xl/media/blob.bin", data)
     with pytest.raises(TooLargeError, match="expands 20[01] times"):
         read_workbook(path)
+
+
+def test_a_small_part_that_compresses_very_well_is_no_zip_bomb(example_xlsx, tmp_path):
+    # under 1 MB, however well it compresses (a blank image, say), a part cannot be a zip bomb
+    path = _with_part(example_xlsx, tmp_path / "blank.xlsx", "xl/media/blank.bin", bytes(900_000))
+    assert read_workbook(path).components
+
+
+def test_an_encrypted_file_is_told_by_its_encryption_stream_beyond_the_first_sectors(tmp_path):
+    # an encrypted workbook is an OLE file; the stream's name may come well after the header
+    from lm_excel.errors import EncryptedWorkbookError
+
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200_000) + "EncryptionInfo".encode("utf-16-le")
+                     + bytes(1000))
+    with pytest.raises(EncryptedWorkbookError, match="encrypted or password-protected"):
+        read_workbook(path)
