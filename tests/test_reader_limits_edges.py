@@ -151,3 +151,17 @@ def test_an_encrypted_file_is_told_by_its_encryption_stream_beyond_the_first_sec
                      + bytes(1000))
     with pytest.raises(EncryptedWorkbookError, match="encrypted or password-protected"):
         read_workbook(path)
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    ("Name;Café;Reach\nFamily Connect;Hub;900\n".encode("cp1252"), "a text or CSV file"),  # not UTF-8
+    ("Name,Reach\nFamily Connect,900\n".encode("utf-8"), "a text or CSV file"),
+    (b"\x81\x8d\x8f\x90\x9d" * 50, "an unknown kind of file"),  # neither UTF-8 nor Windows-1252
+])
+def test_a_text_file_is_told_from_other_files_in_any_encoding(tmp_path, data, kind):
+    from lm_excel.errors import NotAWorkbookError
+
+    path = tmp_path / "model.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(NotAWorkbookError, match=f"is {kind}, not an Excel workbook"):
+        read_workbook(path)
