@@ -104,6 +104,9 @@ def test_entity_declarations_are_found_before_the_root_and_anywhere_in_other_enc
         assert find_entity_declarations(zf) == "b.xml"
     with _zip_of(tmp_path, {"a.xml": clean}) as zf:
         assert find_entity_declarations(zf) is None
+    # only XML parts are looked at: an image may hold any bytes
+    with _zip_of(tmp_path, {"a.xml": clean, "xl/media/image1.bin": f"GIF89a{doctype}".encode()}) as zf:
+        assert find_entity_declarations(zf) is None
     # UTF-16 is read whole: a prolog of more than one read's worth of spaces hides nothing
     spaced = f'<?xml version="1.0" encoding="UTF-16"?>{" " * 600_000}{doctype}<x>&a;</x>'
     with _zip_of(tmp_path, {"a.xml": clean, "c.xml": spaced.encode("utf-16")}) as zf:
@@ -143,11 +146,11 @@ def test_a_small_part_that_compresses_very_well_is_no_zip_bomb(example_xlsx, tmp
 
 
 def test_an_encrypted_file_is_told_by_its_encryption_stream_beyond_the_first_sectors(tmp_path):
-    # an encrypted workbook is an OLE file; the stream's name may come well after the header
+    # an encrypted workbook is an OLE file; the stream's name may come megabytes after the header
     from lm_excel.errors import EncryptedWorkbookError
 
     path = tmp_path / "locked.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200_000) + "EncryptionInfo".encode("utf-16-le")
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2_000_000) + "EncryptionInfo".encode("utf-16-le")
                      + bytes(1000))
     with pytest.raises(EncryptedWorkbookError, match="encrypted or password-protected"):
         read_workbook(path)
@@ -164,4 +167,26 @@ def test_a_text_file_is_told_from_other_files_in_any_encoding(tmp_path, data, ki
     path = tmp_path / "model.xlsx"
     path.write_bytes(data)
     with pytest.raises(NotAWorkbookError, match=f"is {kind}, not an Excel workbook"):
+        read_workbook(path)
+
+
+def test_a_workbook_with_a_part_named_like_an_opendocument_one_is_still_a_workbook(example_xlsx, tmp_path):
+    # an OpenDocument file has both 'mimetype' and 'content.xml'; one of them alone proves nothing
+    for name in ("content.xml", "mimetype"):
+        path = _with_part(example_xlsx, tmp_path / f"with-{name}.xlsx", name, b"<x/>")
+        assert read_workbook(path).components
+
+
+def test_an_over_long_cell_in_another_column_is_named_by_its_own_address(example_xlsx, tmp_path):
+    from lm_excel.errors import TooLargeError
+    from lm_excel.workbook.reader import MAX_CELL_CHARS
+
+    from .badinput import _edit, _rewrite, sheet_part
+
+    marked = _edit(example_xlsx, tmp_path / "marked.xlsx", lambda wb: wb["Outcomes"].__setitem__("B6", "LONGMARKER"))
+    path = _rewrite(marked, tmp_path / "long outcome.xlsx", {
+        part: (lambda d: d.replace(b"LONGMARKER", b"x" * (MAX_CELL_CHARS + 1)))
+        for part in ("xl/sharedStrings.xml", sheet_part(marked, "Outcomes"))
+    })
+    with pytest.raises(TooLargeError, match=r"cell Outcomes!B6 holds 100,001 characters"):
         read_workbook(path)
