@@ -4,8 +4,8 @@ Budgets: the example's report <= 2 s; a 320-element model's report <= 8 s. Both 
 ``lm-excel report WORKBOOK -o OUT.docx --no-page-numbers`` (reading the workbook and the check
 included), against the floor of a Python process that only imports python-docx and matplotlib,
 in the same run, interleaved. The default command also lays the report out once with LibreOffice
-to put page numbers in its contents: that run is measured too (no budget: it is LibreOffice's
-start-up and layout, skipped with --no-page-numbers, and absent where LibreOffice is).
+to put page numbers in its contents: that run is measured here too, and against the 2 s budget
+with hyperfine by bench_report_pages.py (issue 15).
 
     python benchmarks/bench_report.py [--runs 7]
 """

@@ -447,25 +447,28 @@ MY_MEASURES = ListSheet(
 #: Columns of the Measures plan table (written by lm_excel.workbook.plan_sheet).
 #: ``editable`` columns are the user's: regenerating the plan keeps every change made to them.
 PLAN_HIDDEN = ("measure_key", "generated")
+#: Columns for choosing a measure, folded away (an outline group, + to show) so the plan prints
+#: legibly; a folded column is not printed. The Check column is folded too while it is empty.
+PLAN_FOLDED = ("about", "alternatives", "why", "kind", "licence")
 PLAN_EDITABLE = ("measure", "baseline", "follow_up", "responsible", "target", "status", "notes")
 PLAN_COLUMNS: tuple[Column, ...] = (
-    Column("ref", "Ref", help="The ID of the outcome, output, negative consequence or assumption this row measures.", required=True, width=8),
-    Column("row_type", "Type", help="Outcome (primary or secondary), process (an output), negative consequence or assumption.", width=14),
-    Column("statement", "Statement", help="Copied from the logic model each time the plan is built.", width=36, long=True),
+    Column("ref", "Ref", help="The ID of the outcome, output, negative consequence or assumption this row measures.", required=True, width=6),
+    Column("row_type", "Type", help="Outcome (primary or secondary), process (an output), negative consequence or assumption.", width=12),
+    Column("statement", "Statement", help="Copied from the logic model each time the plan is built.", width=30, long=True),
     Column("about", "About", help="Timescale, who benefits and priority, or the target, likelihood or confidence from the logic model.", width=22, long=True),
-    Column("measure", "Measure", help="The measure chosen. Pick another from the list to swap it; your choice is kept when the plan is rebuilt.", required=True, width=30, long=True),
+    Column("measure", "Measure", help="The measure chosen. Pick another from the list to swap it; your choice is kept when the plan is rebuilt.", required=True, width=24, long=True),
     Column("alternatives", "Alternatives", help="Other measures that fit, best first.", width=30, long=True),
     Column("why", "Why suggested", help="The words and domain that matched, and any fit warning.", width=34, long=True),
     Column("kind", "Kind", help="Administrative data, validated instrument, bespoke or qualitative.", width=14),
-    Column("respondent", "Completed by", help="Who fills it in or provides the data.", width=16),
-    Column("data_source", "Data source", help="Where the data comes from.", width=18),
-    Column("baseline", "Baseline", help="When the first measurement is taken. Edit freely.", width=22, long=True),
-    Column("follow_up", "Follow-up", help="When it is measured again, from the outcome's timescale. Edit freely.", width=24, long=True),
-    Column("responsible", "Responsible", help="Who collects and reports this measure.", width=16),
-    Column("target", "Target", help="The change you aim for, e.g. a 10% fall in 12 months.", width=16),
+    Column("respondent", "Completed by", help="Who fills it in or provides the data.", width=13),
+    Column("data_source", "Data source", help="Where the data comes from.", width=14),
+    Column("baseline", "Baseline", help="When the first measurement is taken. Edit freely.", width=16, long=True),
+    Column("follow_up", "Follow-up", help="When it is measured again, from the outcome's timescale. Edit freely.", width=16, long=True),
+    Column("responsible", "Responsible", help="Who collects and reports this measure.", width=13),
+    Column("target", "Target", help="The change you aim for, e.g. a 10% fall in 12 months.", width=13),
     Column("licence", "Licence and cost", help="Free, registration, licensed or paid, and what that involves.", width=26, long=True),
-    Column("status", "Status", "choice", help="Suggested, agreed, collecting, or not needed.", choices="plan_status", width=12),
-    Column("notes", "Notes", help="Anything else. Kept when the plan is rebuilt.", width=26, long=True),
+    Column("status", "Status", "choice", help="Suggested, agreed, collecting, or not needed.", choices="plan_status", width=10),
+    Column("notes", "Notes", help="Anything else. Kept when the plan is rebuilt.", width=18, long=True),
     Column("check", "Check", help="Notes from the last build, e.g. an outcome that no longer exists.", width=30, long=True),
     Column("measure_key", "Measure key", help="Key of the measure in the library (hidden).", width=8),
     Column("generated", "Generated", help="What the tool wrote last time, to tell your edits apart (hidden).", width=8),

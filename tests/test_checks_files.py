@@ -271,7 +271,9 @@ def _seed(src: Path, dst: Path, edit) -> Path:
 SEEDED = {
     "renamed column": (lambda wb: wb["Outcomes"].__setitem__("E3", "Which way"), "missing-column", "Outcomes!E3"),
     "deleted sheet": (lambda wb: wb.remove(wb["Context factors"]), "missing-sheet", "Context factors"),
-    "renamed sheet": (lambda wb: setattr(wb["Assumptions"], "title", "Assumed"), "missing-sheet", "Assumptions"),
+    "renamed sheet with its header wiped": (
+        lambda wb: [setattr(wb["Assumptions"], "title", "Assumed"), wb["Assumed"].__setitem__("A3", None)],
+        "missing-sheet", "Assumptions"),
     "header row wiped": (lambda wb: [wb["Outputs"].cell(3, c).__setattr__("value", None) for c in range(1, 5)],
                          "missing-header-row", "Outputs!A3"),
     "renamed label": (lambda wb: wb["Intervention"].__setitem__("A12", "Audience"), "missing-field",

@@ -144,6 +144,7 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "missing-field": (grids_case(_set_cell("Intervention", 5, 1, "Title of the work")), [("Intervention!A5", "")]),
     "missing-metadata": (grids_case(lambda g: g.pop("Metadata")), [("Metadata", "")]),
     "schema-version": (grids_case(_set_cell("Metadata", 2, 2, "one")), [("Metadata!B2", "")]),
+    "sheet-renamed": (grids_case(lambda g: g.__setitem__("Harms", g.pop("Negative consequences"))), [("Harms", "")]),
     "structure-problem": (_extra_note(), [("Outcomes!B5", "")]),
     "diagram-out-of-date": (grids_case(lambda g: g["Metadata"].append(["diagram_fingerprint", "0" * 16])),
                             [("Diagram!A1", "")]),

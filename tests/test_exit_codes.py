@@ -91,6 +91,11 @@ def test_a_renamed_sheet_is_one_line_in_the_singular(tmp_path, example_xlsx, cap
     wb = openpyxl.load_workbook(example_xlsx)
     wb["Outcomes"].title = "Results"
     wb.save(tmp_path / "renamed.xlsx")
+    code, out, _ = lm(capsys, [], "check", str(tmp_path / "renamed.xlsx"))
+    assert code == 0 and "sheet-renamed" in out  # its header row says what it is: read, one note
+    for c in range(1, 8):  # renamed, and its header row gone: nothing says what it is
+        wb["Results"].cell(3, c).value = None
+    wb.save(tmp_path / "renamed.xlsx")
     code, _, err = lm(capsys, [], "check", str(tmp_path / "renamed.xlsx"))
     assert code == 2 and err.count("\n") == 1
     assert "the required sheet 'Outcomes' is missing or renamed; restore it from" in err

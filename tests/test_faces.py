@@ -181,4 +181,4 @@ def test_a_plan_that_disagrees_with_the_model_gives_its_warnings(workbooks: dict
     assert len(missing) == 3 and all(f.sheet == L.MEASURES_PLAN.name for f in missing)
     assert disagrees.report.counts["warning"] == planned.report.counts["warning"] + 3
     gap = [line for line in readiness_lines(workbooks["disagrees"]) if "without a baseline" in line]
-    assert len(gap) == 1 and gap[0].startswith("3 measures")
+    assert len(gap) == 1 and gap[0].startswith("Three measures (OC4, OC5 and OC6)")

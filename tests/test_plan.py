@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+import subprocess
 
 import openpyxl
 import pytest
@@ -19,7 +20,13 @@ from lm_excel.measures.plan import COLUMNS, PlanRow, make_plan
 from lm_excel.model import ModelRecords
 from lm_excel.usecases.plan import plan_of
 from lm_excel.workbook.builder import build_workbook
-from lm_excel.workbook.plan_sheet import plan_rows, write_plan, write_plan_csv
+from lm_excel.workbook.plan_sheet import (
+    page_breaks,
+    plan_rows,
+    print_scale,
+    write_plan,
+    write_plan_csv,
+)
 from lm_excel.workbook.reader import read_workbook
 
 from .conftest import run_cli, soffice_convert
@@ -367,7 +374,8 @@ def test_plan_sheet_has_dropdowns_hidden_columns_and_the_design(example_plan, ex
     assert ws.freeze_panes == f"B{L.HEADER_ROW + 1}"
     design = _design_row(ws)
     assert ws.cell(design + 1, 2).value == "Interrupted time series with comparator authorities"
-    assert ws.cell(design + 1, 10).hyperlink.target.startswith("https://")
+    link = headers.index("Status") + 1
+    assert ws.cell(design + 1, link).hyperlink.target.startswith("https://")
     # every other sheet is as it was
     before = openpyxl.load_workbook(example_xlsx)
     for name in before.sheetnames:
@@ -473,6 +481,50 @@ def test_demo_writes_the_plan_into_the_example_and_as_csv(tmp_path):
     assert len(rows) >= 20 and rows[0]["row_type"] == "Outcome (primary)"
 
 
+def test_plan_sheet_prints_the_plan_columns_on_a4_with_the_design_after_a_table_row(example_plan):
+    ws = openpyxl.load_workbook(example_plan)[L.MEASURES_PLAN.name]
+    headers = [c.value for c in ws[L.HEADER_ROW]]
+    folded = {c.header for c in L.PLAN_COLUMNS if c.key in L.PLAN_FOLDED}
+    folded |= {"Notes", "Check"}  # empty in a fresh plan
+    for i, head in enumerate(headers, start=1):
+        dim = ws.column_dimensions[openpyxl.utils.get_column_letter(i)]
+        if head in folded:
+            assert dim.hidden and dim.outline_level == 1, head  # folded: not printed, + shows it
+        elif head not in {c.header for c in L.PLAN_COLUMNS if c.key in L.PLAN_HIDDEN}:
+            assert not dim.hidden and not dim.outline_level, head
+    assert "folded away" in ws["A2"].value and "Alternatives" in ws["A2"].value
+    setup = ws.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+        "landscape", int(ws.PAPERSIZE_A4), 1, 0)
+    assert ws.print_title_rows == f"${L.HEADER_ROW}:${L.HEADER_ROW}"
+    breaks = [b.id for b in ws.row_breaks.brk]
+    design = _design_row(ws)
+    last_table_row = design - 2
+    assert breaks and max(breaks) < last_table_row  # the design's page starts with a table row
+
+
+def test_page_breaks_keep_a_table_row_with_the_design():
+    # title, intro, header, then 30 rows of 40 pt, a blank row and a design of 200 pt
+    heights = [26, 30, 30] + [40] * 30 + [15, 200]
+    breaks = page_breaks(heights, 3, 33, 1.0)
+    page = (595.3 - 72 * 1.2) * 0.9
+    starts = [1] + [b + 1 for b in breaks]
+    for first, nxt in zip(starts, [*starts[1:], len(heights) + 1]):
+        used = sum(heights[first - 1:nxt - 1]) + (30 if first > 1 else 0)
+        if nxt <= 34:  # a table page never overflows
+            assert used <= page
+    assert 33 not in breaks and breaks[-1] < 33  # the design follows at least one table row
+    # a design that fits under the last rows gets no break of its own
+    assert page_breaks([26, 30, 30, 40, 15, 60], 3, 4, 1.0) == []
+
+
+def test_print_scale_fits_the_printed_columns_to_an_a4_width():
+    widths = [c.width for c in L.PLAN_COLUMNS
+              if c.key not in L.PLAN_FOLDED and c.key not in L.PLAN_HIDDEN + ("notes", "check")]
+    assert 0.8 <= print_scale(widths) <= 1  # about 8 pt or more from 10 pt text
+    assert print_scale([c.width for c in L.PLAN_COLUMNS]) < 0.5  # every column: what it was
+
+
 # --- a real spreadsheet program ------------------------------------------------------------------
 
 @pytest.mark.office
@@ -485,6 +537,37 @@ def test_libreoffice_opens_the_plan_and_keeps_it(tmp_path, example_plan):
     again = plan_of(read_workbook(resaved))
     assert again.kept_edits == again.kept_rows == 0
     assert len(again.rows) == len(_plan_rows(example_plan))
+
+
+@pytest.mark.office
+def test_libreoffice_prints_the_plan_legibly_and_the_design_after_table_rows(tmp_path,
+                                                                             example_plan):
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler's pdftotext is not installed")
+    wb = openpyxl.load_workbook(example_plan)
+    for name in wb.sheetnames:
+        if name not in (L.MEASURES_PLAN.name, L.LISTS_SHEET):
+            del wb[name]
+    only = tmp_path / "plan-only.xlsx"
+    wb.save(only)
+    pdf = soffice_convert(only, "pdf", tmp_path / "pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert all("Follow-up" in p for p in pages)  # the header row repeats on every page
+    design_page = next(p for p in pages if L.PLAN_DESIGN_MARKER in p)
+    before = design_page.split(L.PLAN_DESIGN_MARKER)[0]
+    last_ref = _plan_rows(example_plan)[-1]["ref"]
+    assert re.search(rf"^\s*{last_ref}\s", before, re.MULTILINE)  # a table row above the design
+    header_lines = [line for line in text.splitlines() if re.match(r"\s*Ref\s+Type\s", line)]
+    assert len(header_lines) == len(pages)
+    assert not any("Alternatives" in line or "Why suggested" in line for line in header_lines)
+    # the body text prints at 6 pt or more (it was about 4 pt with every column on the page)
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    heights = [float(m[1]) - float(m[0]) for m in re.findall(
+        r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Suggested<', bbox)]
+    assert heights and min(heights) >= 6
 
 
 def test_generated_json_records_what_the_tool_wrote(example_plan):

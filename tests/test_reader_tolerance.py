@@ -152,3 +152,35 @@ def _minimal_grids():
         "Outcomes": [[], [], ["ID", "Outcome statement"]],
         "Metadata": [["schema_version", "1"]],
     }
+
+
+def test_a_renamed_list_sheet_reads_the_same_in_every_command(tmp_path, example_xlsx):
+    """A sheet renamed by a partner ('Our assumptions') is found by its header row by the reader
+    itself, so check, plan and report read it as share, diff and merge do: one note, nothing missing."""
+    import json
+
+    from lm_excel.exchange.diff import diff_files
+    from lm_excel.measures.plan import make_plan
+
+    from .conftest import run_cli
+
+    wb = openpyxl.load_workbook(example_xlsx)
+    wb["Assumptions"].title = "Our assumptions"
+    renamed = tmp_path / "renamed.xlsx"
+    wb.save(renamed)
+    model, original = read_workbook(renamed), read_workbook(example_xlsx)
+    assert [n.code for n in model.notes] == ["sheet-renamed"]
+    assert (model.notes[0].sheet, model.notes[0].detail) == ("Our assumptions", "Assumptions")
+    assert model.to_records().normalised() == original.to_records().normalised()
+    assert model.assumptions[1].fields["assumption"].ref.sheet == "Our assumptions"
+    assert make_plan(model).rows == make_plan(original).rows
+    assert diff_files(example_xlsx, renamed).empty
+    proc = run_cli("check", str(renamed), "--json")
+    findings = json.loads(proc.stdout)["findings"]
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert [(f["code"], f["severity"], f["sheet"]) for f in findings] == [("sheet-renamed", "info", "Our assumptions")]
+    assert "read as the 'Assumptions' sheet" in findings[0]["message"]
+    wb["Our assumptions"]["B5"] = "Schools share attendance data each term"
+    wb.save(renamed)
+    d = diff_files(example_xlsx, renamed)  # the same sheet: only the edited assumption differs
+    assert [(r.sheet, r.id, r.change) for r in d.rows] == [("Assumptions", "A2", "changed")] and not d.outside

@@ -500,3 +500,103 @@ def test_design_text_never_counts_zero():
             PlanRow(ref="OP1", row_type="Process", measure="Y", measure_key="y", kind="administrative")]
     text = " ".join(s.detail for s in recommend_design(rows))
     assert " 0 " not in text and "one process measure" in text
+
+
+def _table_text(doc) -> list[list[str]]:
+    return [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+
+
+def test_plan_rows_without_a_match_say_so_and_suggestions_show_their_confidence():
+    import dataclasses
+    import json
+
+    plan = _plan()
+    first, second, *rest = plan.rows
+    first = dataclasses.replace(first, why="matches 'parenting stress'; confidence high",
+                                generated=json.dumps({"measure": first.measure}))
+    # the team chose another measure than the one suggested: no confidence shown for it
+    second = dataclasses.replace(second, why="matches 'referral'; confidence low",
+                                 generated=json.dumps({"measure": "Something else"}))
+    empty = dataclasses.replace(rest[0], ref="OC9", row_type="Outcome (secondary)", measure="",
+                                measure_key="", kind="", why="No close match in the library: use")
+    plan = dataclasses.replace(plan, rows=(first, second, empty, *rest))
+    doc = build_report(example_model(), plan=plan, include_diagram=False)
+    # the measures tables come after the outcomes in detail: the last row of each ID
+    oc4, oc8, oc9 = ([row for row in _table_text(doc) if row[0].startswith(ref + " ")][-1]
+                     for ref in ("OC4", "OC8", "OC9"))
+    assert "Match: high confidence" in oc4[1]
+    assert "confidence" not in oc8[1]
+    assert oc9[1].startswith("No close match in the library.") and "To do: write a measure" in oc9[1]
+    assert not any("To be chosen" in c for row in _table_text(doc) for c in row)
+
+
+def test_timing_most_rows_share_is_said_once_above_the_table():
+    import dataclasses
+
+    plan = _plan()
+    base = plan.rows[0]
+    rows = [dataclasses.replace(base, ref=f"OC{i}", baseline="At the start of support",
+                                follow_up=("6 months" if i < 4 else "12 months"),
+                                measure=f"Measure {i}") for i in range(1, 6)]
+    rows.append(dataclasses.replace(base, ref="OC9", baseline="The year before",
+                                    follow_up="12 months", measure="Measure 9"))
+    doc = build_report(example_model(), plan=dataclasses.replace(plan, rows=tuple(rows)),
+                       include_diagram=False)
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "Unless a row says otherwise, the baseline is at the start of support." in body
+    assert "the follow-up is" not in body  # 3 of 6 rows: not most, said on the rows
+    when = [row[-1] for row in _table_text(doc) if row[0].startswith("OC")
+            and row[1].startswith("Measure ")]
+    assert when and not any("At the start of support" in w for w in when)
+    assert any("The year before" in w for w in when)
+    assert all("Follow-up:" in w for w in when)
+
+
+def test_grouped_findings_of_a_whole_model_verdict_are_named_in_plain_words():
+    from lm_excel.checks import validate
+
+    records = example_model().to_records()
+    for m in records.elements["mechanisms"]:
+        m["triggered_by"], m["leads_to"] = "", ""
+    for o in records.elements["outcomes"]:
+        o["contributes_to"] = ""
+    model = model_from_records(records)
+    report = validate(model)
+    assert any(f.code == "no-causal-chain" and f.details for f in report.findings)
+    doc = build_report(model, findings=report, include_diagram=False)
+    paras = [p.text for p in doc.paragraphs]
+    missing = paras[paras.index("What is missing") + 1:paras.index("What to do next")]
+    n_out = len(model.outcomes)
+    assert any(p.startswith(f"{n_out} outcomes (OC1, ") and "and 3 others" in p
+               and "not reached from any activity" in p for p in missing), missing
+    from lm_excel.report.prose import count
+
+    mechanisms = count(len(model.mechanisms), "mechanism", True).capitalize()  # "Six mechanisms"
+    assert any(p.startswith(f"{mechanisms} (M1, ") for p in missing), missing
+    assert not any("!" in p for p in missing)  # no cell references
+
+
+def test_a_measure_every_row_shares_is_said_once_not_on_every_row():
+    import dataclasses
+
+    base = _plan().rows[2]  # a process row
+    rows = tuple(dataclasses.replace(base, ref=f"OP{i}", statement=f"Output {i}",
+                                     follow_up=f"Month {i}") for i in range(1, 5))
+    doc = build_report(example_model(), plan=dataclasses.replace(_plan(), rows=rows),
+                       include_diagram=False)
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "Every row in this table uses the same measure: Contact timeliness (records the " \
+           "council already keeps)." in body
+    process = [row for row in _table_text(doc) if row[0].startswith("OP")]
+    assert process and not any("Contact timeliness" in c for row in process for c in row)
+
+
+def test_laid_out_headings_match_the_contents_in_order():
+    from lm_excel.report.pages import match_headings
+
+    laid_out = [("Contents", 2), ("Readiness  summary", 2), ("Summary", 3), ("Context", 3),
+                ("Summary", 9)]
+    assert match_headings(laid_out, ["Readiness summary", "Summary", "Context", "Missing"]) == {
+        "Readiness summary": 2, "Summary": 3, "Context": 3}
+    # a heading is looked for only after the one before it
+    assert match_headings(laid_out, ["Context", "Summary"]) == {"Context": 3, "Summary": 9}

@@ -159,3 +159,36 @@ def test_libreoffice_converts_the_report_and_pages_are_where_expected(example_xl
     # Table header rows repeat on every page the column table spans.
     table_pages = [i for i in range(glance, diagram) if "Short-term" in pages[i - 1]]
     assert table_pages and all("Long-term" in pages[i - 1] for i in table_pages)
+
+
+@pytest.mark.office
+def test_a_libreoffice_started_early_gives_the_pages_the_pdf_gives_and_is_ended(
+        example_xlsx: Path, tmp_path: Path):
+    """The contents' page numbers from a LibreOffice started while the report is written (read
+    through its uno bridge) are the pages the PDF shows; LibreOffice is ended either way."""
+    import os
+
+    from lm_excel.report import pages
+
+    if pages.tools() is None:
+        pytest.skip("LibreOffice or pdftotext is not installed")
+    out = tmp_path / "r.docx"
+    assert run_cli("report", str(example_xlsx), "-o", str(out)).returncode == 0  # numbered
+    headings = ["Readiness summary", "Summary", "Context", "The logic model at a glance",
+                "How it works", "Assumptions", "Potential negative consequences", "Evaluation plan"]
+    office = pages.start_office()
+    assert office is not None and office.proc is not None
+    pid = office.proc.pid
+    with office:
+        early = office.layout_pages(out, headings)
+    assert early == pages.layout_pages(out, headings)  # the PDF route
+    assert len(early) == len(headings) and list(early.values()) == sorted(early.values())
+    assert office.proc is None and not Path(office.tmp.name).exists()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    # one started and never used is ended at once
+    unused = pages.start_office()
+    assert unused is not None
+    with unused:
+        pass
+    assert unused.proc is None

@@ -13,7 +13,7 @@ import pytest
 
 from lm_excel.report import diagram as D
 from lm_excel.report import save_diagram, write_report
-from lm_excel.report.text import clean, shorten
+from lm_excel.report.text import clean
 
 from .report_models import big_records, example_model, model_from_records
 
@@ -27,7 +27,6 @@ def test_clean_removes_what_xml_forbids():
     assert "\x00" not in out and "\ud800" not in out and "\ufffe" not in out
     assert out.startswith("Bad text") and out.endswith("end")
     assert "line\nfeed" in out.replace(" ", "")
-    assert shorten("word " * 50, 30).endswith("\u2026") and len(shorten("word " * 50, 30)) <= 30
 
 
 def _records_with(text: str, long: str = ""):

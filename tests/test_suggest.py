@@ -239,6 +239,11 @@ def test_top_limits_the_number_and_must_be_positive():
     "Households' everyday needs are met",  # 'needs' is not a child in need plan
     "Parents are better at managing",  # 'managing' alone points nowhere
     "Children's sleep and concentration improve",  # nothing in the library measures sleep
+    "Better long-term prospects",  # a timescale, not the duration of a plan
+    "Identity and belonging",  # belonging to what?
+    "Young people develop life skills",  # 'develop' the verb is not child development
+    "Children are safe from bullying and discrimination",  # the harm named decides, not 'safe'
+    "Children and young people are living healthy lifestyles",  # not hospital admissions
 ])
 def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     m = match(text)
@@ -252,6 +257,12 @@ def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
      {"mh_crisis_contacts"}),
     ("The rate of child in need assessments falls", "cin_assessments", {"cin_plans"}),
     ("Assessments are completed in a more timely way", "assessment_timeliness", set()),
+    ("Children are safe from accidental injury", "ae_attendances", {"cp_plans"}),
+    ("School-age children attend school more often", "school_attendance", {"asq3"}),
+    ("Increased use of kinship placements", "kinship_care", set()),
+    ("Care leavers have financial security", "household_income", {"care_leavers_eet"}),
+    ("Improved engagement of families", "service_engagement", set()),
+    ("Increased engagement in education", "school_attendance", {"attainment"}),
 ])
 def test_generic_words_alone_do_not_decide(text, wanted, never):
     found = [s.measure.key for s in suggest(text, top=3)]
@@ -270,6 +281,11 @@ def test_compound_outcome_gets_one_measure_per_part_and_says_so():
     assert [s.measure.key for s in exams.suggestions] == ["exclusions", "school_attendance"]
     # "and" inside a known phrase is not a compound
     assert not match("Parents reduce their drug and alcohol use").compound
+    # nor a list after "between", two verbs of one clause, or two adjectives of one noun
+    assert not match("Better relationships between carers, children and birth families").compound
+    assert not match("Families are empowered to make and sustain change").compound
+    assert not match("Young people have stable and supportive networks").compound
+    assert not match("Social and emotional development").compound
 
 
 def test_confidence_is_reported_honestly():
@@ -394,6 +410,8 @@ PUBLISHED_DEV2 = REPO / "tests" / "data" / "outcomes_published_dev2.csv"
 # Held out in the second round: labelled and committed before its first run (figures of that
 # run in docs/measures.md); fixed after it, so no longer an honest estimate on its own.
 PUBLISHED_HELDOUT = REPO / "tests" / "data" / "outcomes_published_heldout2.csv"
+# Round 3: labelled before its one run, after round 2's fixes (figures in docs/measures.md).
+PUBLISHED_HELDOUT3 = REPO / "tests" / "data" / "outcomes_published_heldout3.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -419,10 +437,10 @@ def published_scores(path: Path) -> dict[str, float]:
 
 def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys():
     keys = set(load_library().keys()) | {"-"}
-    for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT):
+    for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
-        assert len(rows) >= 25
+        assert len(rows) >= 19
         for row in rows:
             assert row["source"].startswith("https://"), row
             assert set(row["acceptable"].split(";")) <= keys, row
@@ -446,6 +464,12 @@ def test_published_heldout_set_does_not_regress():
     print(scores)
     assert scores["top1"] >= 0.70 and scores["top3"] >= 0.78, scores
     assert scores["confident_wrong"] <= 3, scores
+
+
+def test_published_round3_heldout_set_does_not_regress():
+    scores = published_scores(PUBLISHED_HELDOUT3)
+    print(scores)
+    assert scores["top1"] >= 0.63 and scores["top3"] >= 0.8 and scores["confident_wrong"] == 0, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

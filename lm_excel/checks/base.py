@@ -90,6 +90,12 @@ class Context:
     plan: Any = None
     _extra: dict[str, Any] = field(default_factory=dict)
 
+    def list_sheet(self, name: str) -> L.ListSheet | None:
+        """The list sheet an actual sheet name stands for, a renamed one included (the reader
+        notes each sheet it found by its header row as ``sheet-renamed``)."""
+        renamed = {n.sheet: n.detail for n in self.model.notes if n.code == "sheet-renamed"}
+        return list_sheet_named(renamed.get(name, name))
+
     @cached_property
     def _gaps(self) -> tuple[set[str], set[tuple[str, str]]]:
         """Sheets the reader could not read (missing, no header row), and (sheet, column) pairs
@@ -97,7 +103,7 @@ class Context:
         sheets: set[str] = set()
         columns: set[tuple[str, str]] = set()
         for note in self.model.notes:
-            sheet = list_sheet_named(note.sheet)
+            sheet = self.list_sheet(note.sheet)
             if sheet is None:
                 continue
             key = sheet.key

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import CellRef, StructureNote, a1, col_letter
-from .base import Context, list_sheet_named, rule
+from .base import Context, rule
 from .cellvalues import NOTE_CODES as CELL_VALUE_NOTES
 
 C = "structure"
@@ -73,6 +73,15 @@ SCHEMA_VERSION = register(
     "be sure it reads this workbook correctly.",
     fix="Copy your rows into a fresh template (lm-excel new); do not edit the hidden '{sheet}' sheet.",
 )
+SHEET_RENAMED = register(
+    "sheet-renamed", category=C, severity="info",
+    title="Sheet renamed",
+    description="A sheet of the template has another name, but its header row is that sheet's, "
+    "so it was read as that sheet (e.g. 'Our assumptions' for 'Assumptions').",
+    message="The '{sheet}' sheet was read as the '{template}' sheet: its header row is that sheet's.",
+    fix="Nothing is lost. To keep the workbook easy to follow for everyone, rename the sheet back "
+    "to '{template}'.",
+)
 STRUCTURE_PROBLEM = register(
     "structure-problem", category=C, severity="warning",
     title="Other structure problem",
@@ -111,7 +120,7 @@ def _meta_cell(ctx: Context) -> str:
 
 
 @rule(MISSING_SHEET, MISSING_HEADER, MISSING_COLUMN, MISSING_FIELD, MISSING_METADATA,
-      SCHEMA_VERSION, STRUCTURE_PROBLEM)
+      SCHEMA_VERSION, SHEET_RENAMED, STRUCTURE_PROBLEM)
 def structure(ctx: Context) -> Iterator[Finding]:
     """Turn the reader's structure notes (and an out-of-range layout version) into findings."""
     for note in ctx.model.notes:
@@ -122,7 +131,9 @@ def structure(ctx: Context) -> Iterator[Finding]:
         elif note.code == "no-header-row":
             row = _row_of(note.ref, L.HEADER_ROW)
             yield make(MISSING_HEADER, note.ref or (note.sheet, a1(row, 1)), row=row)
-        elif note.code == "missing-column" and (sheet := list_sheet_named(note.sheet)) is not None:
+        elif note.code == "sheet-renamed":
+            yield make(SHEET_RENAMED, (note.sheet, ""), template=note.detail)
+        elif note.code == "missing-column" and (sheet := ctx.list_sheet(note.sheet)) is not None:
             col = next((c for c in sheet.columns if c.key == note.detail), None)
             if col is None:
                 yield make(STRUCTURE_PROBLEM, note.ref or (note.sheet, ""), what=f"column {note.detail}")

@@ -70,7 +70,7 @@ def read_snapshot(path: str | os.PathLike[str]) -> Snapshot:
     field '+Header', what the file lacks of the layout, and where everything is in the file."""
     from lm_excel.workbook.reader import read_workbook_grids
 
-    model, grids = read_workbook_grids(path, sheets_by_content=True)
+    model, grids = read_workbook_grids(path)
     view = FileView.of(Path(path), model, grids)
     records = model.to_records()
     elements = {k: list(rows) for k, rows in records.elements.items()}

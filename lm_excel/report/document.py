@@ -128,21 +128,25 @@ def default_report_path(model: LogicModel, folder: Path, stem: str | None = None
     return folder / f"{name}.docx"
 
 
-def _number_contents(doc: Any, headings: Sequence[str]) -> None:
-    """Fill the contents' page numbers from a LibreOffice layout of ``doc`` (when available)."""
+def _number_contents(doc: Any, headings: Sequence[str], office: Any = None) -> None:
+    """Fill the contents' page numbers from a LibreOffice layout of ``doc`` (when LibreOffice
+    is installed), by ``office`` (a :class:`.pages.Office` started earlier) or one started now."""
     import tempfile
+    from contextlib import nullcontext
 
     from . import pages
     from .docwriter import fill_contents
 
-    if pages.tools() is None:
+    started = pages.start_office() if office is None else None
+    if office is None and started is None:
         return
-    # A stand-in number on every entry, so no contents line reads like a heading in the layout.
-    fill_contents(doc, {h: "00" for h in headings})
-    with tempfile.TemporaryDirectory(prefix="lm-excel-report-") as tmp:
-        draft = Path(tmp, "report.docx")
-        doc.save(os.fspath(draft))
-        found = pages.layout_pages(draft, headings)
+    with started or nullcontext():
+        # A stand-in number on every entry, so no contents line reads like a heading.
+        fill_contents(doc, {h: "00" for h in headings})
+        with tempfile.TemporaryDirectory(prefix="lm-excel-report-") as tmp:
+            draft = Path(tmp, "report.docx")
+            doc.save(os.fspath(draft))
+            found = (office or started).layout_pages(draft, headings)
     fill_contents(doc, found)
 
 
@@ -160,7 +164,8 @@ def _verify(path: Path, expected_title: str) -> None:
 def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any = None,
                  plan: Any = None, diagram_out: str | os.PathLike[str] | None = None,
                  *, protect: Sequence[str | os.PathLike[str]] = (),
-                 with_check_detail: bool = False, page_numbers: bool = False) -> ReportResult:
+                 with_check_detail: bool = False, page_numbers: bool = False,
+                 office: Any = None) -> ReportResult:
     """Write the report to ``path`` (.docx) atomically and verify it by reading it back.
 
     Whether ``path`` may be written is the caller's decision (``fileio.claim_output``; the Excel
@@ -168,8 +173,9 @@ def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any 
     ``protect`` lists files that must never be overwritten (the input workbook).
     ``diagram_out`` also saves the diagram (.png or .svg). ``with_check_detail`` adds an appendix
     listing every finding of the check. With ``page_numbers`` the contents get their page
-    numbers from a LibreOffice layout when LibreOffice and pdftotext are installed (see
-    :mod:`.pages`; a few seconds more); Word adds them anyway when it opens the file.
+    numbers from a LibreOffice layout when LibreOffice is installed (see :mod:`.pages`; about
+    a second more), by ``office`` when given (a :class:`.pages.Office` started earlier, so that
+    LibreOffice starts while the report is written); Word adds them anyway when it opens the file.
     """
     from ..fileio import write_verified
 
@@ -192,7 +198,7 @@ def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any 
             png = dpath.read_bytes()
     doc = build_report(model, findings, plan, diagram_png=png, with_check_detail=with_check_detail)
     if page_numbers:
-        _number_contents(doc, planned_headings(plan, with_check_detail, findings))
+        _number_contents(doc, planned_headings(plan, with_check_detail, findings), office)
     title = doc.core_properties.title
     write_verified(target, lambda tmp: doc.save(os.fspath(tmp)), lambda tmp: _verify(tmp, title))
     return ReportResult(target, requested, diagram_path)

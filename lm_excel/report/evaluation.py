@@ -5,6 +5,8 @@ Content only, written through the report's :class:`~lm_excel.report.sections.Wri
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from . import prose as P
@@ -15,13 +17,35 @@ from .sections import Writer, outcome_sentence
 MAX_FINDINGS = 200
 
 
-def _when(r: dict[str, str]) -> list[Any]:
-    out: list[Any] = []
-    if r["baseline"]:
-        out.append(("Baseline:", r["baseline"]))
-    if r["follow_up"]:
-        out.append(("Follow-up:", r["follow_up"]))
-    return out
+#: The plan's timing parts: (row key, label in the table, words in a sentence).
+TIMING = (("baseline", "Baseline:", "the baseline"), ("follow_up", "Follow-up:", "the follow-up"))
+
+
+def _when(r: dict[str, str], said: dict[str, str]) -> list[Any]:
+    """The row's baseline and follow-up, leaving out what is said once above its table."""
+    return [(label, r[key]) for key, label, _ in TIMING if r[key] and said.get(key) != r[key]]
+
+
+def _timing_once(rows: list[dict[str, str]]) -> tuple[dict[str, str], list[str]]:
+    """Timing shared by most rows of a table, to say once above it rather than on every row:
+    the value left out of the rows, per part, and the sentences that say it."""
+    said: dict[str, str] = {}
+    sentences = []
+    for key, _, words in TIMING:
+        values = [r[key] for r in rows if r[key]]
+        if not values:
+            continue
+        value = max(dict.fromkeys(values), key=values.count)  # the most common, first on a tie
+        n = values.count(value)
+        if n < 3 or 2 * n <= len(rows):  # more than half the rows
+            continue
+        said[key] = value
+        text = P.lower_first(value).rstrip(".")
+        if n == len(rows):
+            sentences.append(f"For every measure in this table, {words} is {text}.")
+        else:
+            sentences.append(f"Unless a row says otherwise, {words} is {text}.")
+    return said, sentences
 
 
 def _what(w: Writer, r: dict[str, str]) -> list[Any]:
@@ -34,11 +58,45 @@ def _what(w: Writer, r: dict[str, str]) -> list[Any]:
     return out
 
 
+#: What a row without a measure says, and what to do about it (for a board, not the workbook).
+NO_MATCH = "No close match in the library."
+NO_MATCH_NEXT = ("To do: write a measure for it, such as a few survey questions or a count from "
+                 "records already kept.")
+
+
 def _measure(r: dict[str, str]) -> list[Any]:
-    out: list[Any] = [r["measure"] or "To be chosen"]
+    if not r["measure"]:
+        return [NO_MATCH, NO_MATCH_NEXT]
+    out: list[Any] = [r["measure"]]
     if r["kind"]:
         out.append(P.kind_words(r["kind"]))
+    confidence = _confidence(r)
+    if confidence:
+        out.append(("Match:", f"{confidence} confidence"))
     return out
+
+
+def _confidence(r: dict[str, str]) -> str:
+    """How confident the library's suggestion of this row's measure is ('high', 'medium',
+    'low'), or '' when the measure is not the one suggested (the team chose another)."""
+    found = re.search(r"confidence (high|medium|low)\s*$", r.get("why", ""))
+    if not found:
+        return ""
+    try:
+        suggested = json.loads(r.get("generated") or "{}").get("measure", r["measure"])
+    except (ValueError, AttributeError):
+        suggested = r["measure"]
+    return found.group(1) if suggested == r["measure"] else ""
+
+
+def _measure_once(items: list[Any]) -> str:
+    """The one measure every row of a table uses, as a sentence (from a row's Measure cell)."""
+    if items[0] == NO_MATCH:
+        return f"No row in this table has a close match in the library. {NO_MATCH_NEXT}"
+    notes = [P.lower_first(i) if isinstance(i, str) else f"{i[0].rstrip(':').lower()} {i[1]}"
+             for i in items[1:]]
+    return (f"Every row in this table uses the same measure: {items[0]}"
+            f"{' (' + '; '.join(notes) + ')' if notes else ''}.")
 
 
 def _provided_once(value: str) -> str:
@@ -47,19 +105,20 @@ def _provided_once(value: str) -> str:
     return f"All the measures in this table are {P.lower_first(value)}."
 
 
-def _when_once(value: str) -> str:
-    return f"The timing is the same for every row: {P.lower_first(value).rstrip('.')}."
-
-
 def _hoist(headers: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]], list[str]]:
-    """Who provides the data and when: said once, before the table, when every row is the same."""
+    """Who provides the data: said once, before the table, when every row is the same; the
+    When column left out when the timing is all said above the table."""
     said = []
     drop = set()
-    for i, say in ((2, _provided_once), (3, _when_once)):
-        value = P.said_once([_plain(r[i]) for r in rows])
-        if value is not None and len(rows) >= 3:
-            said.append(say(value))
-            drop.add(i)
+    if len(rows) >= 3 and P.said_once([_plain(r[1]) for r in rows]) is not None:
+        said.append(_measure_once(rows[0][1]))
+        drop.add(1)
+    value = P.said_once([_plain(r[2]) for r in rows])
+    if value is not None and len(rows) >= 3:
+        said.append(_provided_once(value))
+        drop.add(2)
+    if not any(r[3] for r in rows):
+        drop.add(3)
     keep = [i for i in range(len(headers)) if i not in drop]
     return [headers[i] for i in keep], [[r[i] for i in keep] for r in rows], said
 
@@ -97,34 +156,33 @@ def evaluation(w: Writer, plan: Any) -> None:
         w.heading("Measures for each outcome", 2)
         w.para("For each outcome, how we will know it changed: the measure, who provides the "
                "information, and when it is collected.", keep=True)
-        _table(w, ["Outcome", "Measure", "Who provides it", "When"],
-               [[_what(w, r), _measure(r), P.who_provides(r["respondent"], r["source"]), _when(r)]
-                for r in outcome_rows],
-               [4.4, 3.6, 3.2, 3.6], "Evaluation measures for each outcome")
+        _table(w, "Outcome", outcome_rows, [4.4, 3.6, 3.2, 3.6],
+               "Evaluation measures for each outcome")
         if any(r["licence"] for r in outcome_rows):
             w.para("Licences and costs of the measures are in the appendix.")
     if groups.get("process"):
         w.heading("Process measures", 2)
         w.para("How delivery and reach will be tracked, from the outputs.", keep=True)
-        _table(w, ["Output", "Measure", "Who provides it", "When"],
-               [[_what(w, r), _measure(r), P.who_provides(r["respondent"], r["source"]), _when(r)]
-                for r in groups["process"]],
-               [5, 4, 3.5, 3.2], "Process measures")
+        _table(w, "Output", groups["process"], [5, 4, 3.5, 3.2], "Process measures")
     watch = groups.get("negative", []) + groups.get("assumption", [])
     if watch:
         w.heading("Monitoring risks and testing assumptions", 2)
         w.para("How each potential negative consequence will be watched for, and how each weak "
                "or untested assumption will be tested.", keep=True)
-        _table(w, ["Negative consequence or assumption", "Measure", "Who provides it", "When"],
-               [[_what(w, r), _measure(r), P.who_provides(r["respondent"], r["source"]), _when(r)]
-                for r in watch],
-               [5, 4, 3.5, 3.2], "Monitoring negative consequences and testing assumptions")
+        _table(w, "Negative consequence or assumption", watch, [5, 4, 3.5, 3.2],
+               "Monitoring negative consequences and testing assumptions")
 
 
-def _table(w: Writer, headers: list[str], rows: list[list[Any]], widths: list[float], caption: str) -> None:
-    """A measures table; who provides the data and when, if the same for every row, said once."""
+def _table(w: Writer, first: str, plan_rows: list[dict[str, str]], widths: list[float],
+           caption: str) -> None:
+    """A measures table (``first``: what the rows measure); who provides the data, if the same
+    for every row, and the timing most rows share, said once above it."""
+    timing, sentences = _timing_once(plan_rows)
+    headers = [first, "Measure", "Who provides it", "When"]
+    rows = [[_what(w, r), _measure(r), P.who_provides(r["respondent"], r["source"]),
+             _when(r, timing)] for r in plan_rows]
     kept_headers, kept_rows, said = _hoist(headers, rows)
-    for text in said:
+    for text in [*said, *sentences]:
         w.para(text, keep=True)
     widths = [widths[headers.index(h)] for h in kept_headers]
     w.table(kept_headers, kept_rows, widths, caption=caption)
@@ -156,6 +214,12 @@ MEASURE_FACTS = (("kind", "Kind"), ("measures", "What it measures"), ("responden
                  ("timepoints", "Typical timepoints"), ("link", "Source"))
 
 
+def _no_echo(text: str) -> str:
+    """'Free: Free to use' said once: 'Free to use'."""
+    head, sep, rest = text.partition(": ")
+    return rest if sep and rest.lower().startswith(head.strip().lower()) else text
+
+
 def measure_facts(m: dict[str, str]) -> list[tuple[str, str]]:
     """(label, text) pairs a reader may see about a measure; the library's own notes stay out."""
     out = []
@@ -171,7 +235,7 @@ def measure_facts(m: dict[str, str]) -> list[tuple[str, str]]:
             text = P.capital(P.source_words(text))
         elif key == "licence":
             caveat = P.has_internal_caveat(text)
-            text = P.reader_facts(text)
+            text = _no_echo(P.reader_facts(text))
             if caveat:
                 text = (text + " " if text else "") + "Check the terms of use with its authors " \
                                                       "before use."
@@ -190,8 +254,9 @@ def measures_appendix(w: Writer, plan: Any) -> bool:
     w.para("Details of every measure in the evaluation plan.")
     for m in measures:
         w.heading(m["name"] or m["key"], 2)
-        for name, text in measure_facts(m):
-            w.labelled(name, text)
+        facts = measure_facts(m)
+        for i, (name, text) in enumerate(facts):  # each measure's facts kept on one page
+            w.labelled(name, text, keep=i < len(facts) - 1)
     return True
 
 

@@ -35,17 +35,19 @@ GAPS: tuple[tuple[frozenset[str], str, str], ...] = (
      "outcome", "not reached from any activity, so the model does not say how the intervention "
                 "brings {them} about"),
     (frozenset({"mechanism-no-trigger", "mechanism-leads-nowhere", "mechanism-no-causal-account",
-                "mechanism-restates"}),
+                "mechanism-restates", "mechanisms-unexplained", "mechanism-mislinked"}),
      "mechanism", "not yet fully explained or linked (what sets {them} off, or what {they} lead to)"),
     (frozenset({"component-leads-nowhere", "output-no-component"}),
      "activity or output", "not linked to the rest of the model"),
+    (frozenset({"input-unused"}),
+     "input", "not used by any activity"),
     (frozenset({"primary-unmeasured"}),
      "primary outcome", "without a measure in the evaluation plan"),
     (frozenset({"no-baseline"}),
      "measure", "without a baseline, so change cannot be shown"),
-    (frozenset({"negative-unmanaged"}),
+    (frozenset({"negative-unmanaged", "negatives-unmanaged"}),
      "potential negative consequence", "without mitigation or monitoring"),
-    (frozenset({"assumption-untested"}),
+    (frozenset({"assumption-untested", "assumptions-untested"}),
      "weak or untested assumption", "without a plan to test {them}"),
 )
 
@@ -84,6 +86,16 @@ NEXT_STEPS = {
     "other": "Look at each point above on the workbook's Validation sheet, which says how to "
              "fix it.",
     "plan": "Build the evaluation measures plan (the 'Build measures plan' button).",
+    # one per headline gap
+    "no-outputs": "List the outputs: what the activities produce and how many, with a target "
+                  "for each.",
+    "no-timescale-outcome": "Add the outcomes the model expects in the short term and in the "
+                            "long term, linked to the ones already listed.",
+    "intervention-incomplete": "Complete the description of the intervention: what it is, who "
+                               "it is for and why it is needed.",
+    "no-descriptions": "Describe each activity: what is done, by whom, for whom and how often.",
+    "negatives-delivery-only": "Consider what harm the intervention could do to children, "
+                               "families or practitioners, and how it would be noticed.",
     "negatives": "Identify what could go wrong or harm someone, and how it would be noticed.",
     "assumptions": "Record what must be true for the model to work, and how sure you are.",
 }
@@ -101,10 +113,17 @@ class Readiness:
     gaps: list[str] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    reason_codes: list[str] = field(default_factory=list)  # the NOT_READY codes found
 
     @property
     def has_chain(self) -> bool:
+        """Linked enough to evaluate: no headline finding says otherwise."""
         return not self.reasons
+
+    @property
+    def mostly_unlinked(self) -> bool:
+        """Some chain runs from an activity to an outcome, but most of the model is off it."""
+        return self.reason_codes == ["mostly-unlinked"]
 
 
 def _category(code: str) -> str:
@@ -129,14 +148,33 @@ def _ids(rows: Iterable[dict[str, str]]) -> list[str]:
     return out
 
 
+def _noun_of(noun: str, ids: list[str]) -> str:
+    """'activity' or 'output' rather than 'activity or output' when the IDs say which."""
+    if noun != "activity or output" or not ids:
+        return noun
+    kinds = {"output" if i.upper().startswith("OP") else "activity" for i in ids}
+    return kinds.pop() if len(kinds) == 1 else noun
+
+
+def _some(ids: list[str], most: int = 8) -> str:
+    """'C1, C2 and C3'; past ``most`` IDs, 'C1, ..., C8 and 3 others'."""
+    if len(ids) <= most:
+        return join(ids)
+    rest = len(ids) - most
+    return f"{', '.join(ids[:most])} and {rest} other{'s' if rest > 1 else ''}"
+
+
 def assess(model: LogicModel, findings: Any, plan: Any = None) -> Readiness:
     """The readiness summary of ``model`` from the check's ``findings`` (None: not checked)."""
     rows = sources.finding_rows(findings)
     by_code: dict[str, list[dict[str, str]]] = {}
-    for r in rows:
+    # A whole-model finding ("no causal chain", "outcomes not reached") groups the per-row
+    # findings it explains: they count here as what they are, so the gaps name their rows.
+    for r in [*rows, *sources.finding_details(findings)]:
         by_code.setdefault(r["code"], []).append(r)
     counts = sources.finding_counts(findings)
-    reasons = [text for code, text in NOT_READY.items() if code in by_code]
+    reason_codes = [code for code in NOT_READY if code in by_code]
+    reasons = [NOT_READY[code] for code in reason_codes]
     gaps, steps = _gaps(model, by_code, plan)
     workbook = sum(1 for r in rows if r["severity"] == "error"
                    and _category(r["code"]) in WORKBOOK_CATEGORIES | {"completeness"}
@@ -145,7 +183,9 @@ def assess(model: LogicModel, findings: Any, plan: Any = None) -> Readiness:
         gaps.insert(0, f"The workbook has {count(workbook, 'error')} to fix (missing answers, "
                        "IDs or links that do not match).")
         steps.insert(0, NEXT_STEPS["workbook"])
-    said = set(NOT_READY) | set(HEADLINE_GAPS) | {c for codes, _, _ in GAPS for c in codes}
+    # "not-considered" (no negatives or no assumptions) is said by the gaps for each empty part.
+    said = set(NOT_READY) | set(HEADLINE_GAPS) | {c for codes, _, _ in GAPS for c in codes} | {
+        "not-considered"}
     other: dict[str, list[dict[str, str]]] = {}
     for r in rows:
         if r["code"] not in said and r["severity"] != "info" and _title(r["code"]) \
@@ -153,7 +193,7 @@ def assess(model: LogicModel, findings: Any, plan: Any = None) -> Readiness:
             other.setdefault(r["code"], []).append(r)
     for code, hits in other.items():
         ids = _ids(hits)
-        gaps.append(f"{_title(code)}{': ' + join(ids[:8]) if ids else ''}.")
+        gaps.append(f"{_title(code)}{': ' + _some(ids) if ids else ''}.")
     if other:
         steps.append(NEXT_STEPS["other"])
     wording = sum(1 for r in rows if _category(r["code"]) == "wording")
@@ -165,7 +205,7 @@ def assess(model: LogicModel, findings: Any, plan: Any = None) -> Readiness:
     checked = findings is not None
     ready = checked and not reasons and counts.get("error", 0) == 0
     return Readiness(ready, checked, _verdict(checked, ready, reasons, counts), reasons,
-                     _strengths(model, by_code, plan), gaps, steps, counts)
+                     _strengths(model, by_code, plan), gaps, steps, counts, reason_codes)
 
 
 def _verdict(checked: bool, ready: bool, reasons: list[str], counts: dict[str, int]) -> str:
@@ -189,21 +229,24 @@ def _gaps(model: LogicModel, by_code: dict[str, list[dict[str, str]]], plan: Any
     for code, text in HEADLINE_GAPS.items():
         if code in by_code:
             gaps.append(text)
-            steps.append(NEXT_STEPS["other"])
-    for codes, noun, meaning in GAPS:
+            steps.append(NEXT_STEPS.get(code, NEXT_STEPS["other"]))
+    for codes, generic, meaning in GAPS:
+        noun = generic
         hits = [r for c in codes for r in by_code.get(c, [])]
         if not hits:
             continue
         ids = _ids(hits)
         n = len(ids) or len(hits)
+        noun = _noun_of(noun, ids)
         them = {"{them}": "it" if n == 1 else "them", "{they}": "it" if n == 1 else "they"}
         for key, value in them.items():
             meaning = meaning.replace(key, value)
         verb = "is" if n == 1 else "are"
-        listed = f" ({join(ids[:8])}{' and others' if len(ids) > 8 else ''})" if ids else ""
-        gaps.append(f"{count(n, noun).capitalize()}{listed} {verb} {meaning}.")
-        if noun in NEXT_STEPS:
-            steps.append(NEXT_STEPS[noun])
+        listed = f" ({_some(ids)})" if ids else ""
+        gaps.append(f"{count(n, noun, True).capitalize()}{listed} {verb} {meaning}.")
+        step = NEXT_STEPS.get(noun) or NEXT_STEPS.get(generic)
+        if step:
+            steps.append(step)
     if not model.negatives:
         gaps.append("No potential negative consequences have been identified yet.")
         steps.append(NEXT_STEPS["negatives"])
@@ -230,9 +273,12 @@ def _strengths(model: LogicModel, by_code: dict[str, list[dict[str, str]]], plan
         out.append("Every outcome is reached from the activities through the model's mechanisms "
                    "and links.")
     if model.mechanisms and not has & {"mechanism-no-trigger", "mechanism-leads-nowhere",
-                                       "no-causal-chain", "mechanism-no-causal-account"}:
-        out.append(f"{count(len(model.mechanisms), 'mechanism', True).capitalize()} explain how "
-                   "and why change happens, each with what sets it off and what it leads to.")
+                                       "no-causal-chain", "mechanism-no-causal-account",
+                                       "mechanism-restates", "mechanism-mislinked"}:
+        one = len(model.mechanisms) == 1
+        out.append(f"{count(len(model.mechanisms), 'mechanism', True).capitalize()} "
+                   f"{'explains' if one else 'explain'} how and why change happens, "
+                   f"{'with' if one else 'each with'} what sets it off and what it leads to.")
     if model.outputs and all(o.text("target").strip() for o in model.outputs):
         out.append("Every output has a target, so delivery can be tracked against it.")
     if model.negatives and "negative-unmanaged" not in has:

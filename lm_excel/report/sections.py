@@ -19,7 +19,7 @@ from . import prose as P
 from . import sources
 from .docwriter import DocWriter
 from .readiness import Readiness
-from .text import one_line, shorten
+from .text import one_line
 
 #: Why each part of a model matters, said when it is empty.
 MISSING = {
@@ -72,11 +72,12 @@ class Writer(DocWriter):
         self.run(p, why)
 
     def describe(self, ids: Sequence[str]) -> str:
-        """'C1 (Weekly check-in) and C2 (...)' for IDs, shortened text in brackets."""
+        """'C1 (Weekly check-in) and C2 (Family huddle)' for IDs: each element's full text in
+        brackets (a reader should not have to look it up, and nothing is cut)."""
         parts = []
         for id_ in ids:
             el = self.by_id.get(id_)
-            parts.append(f"{id_} ({shorten(el.statement, 70)})" if el and el.statement else id_)
+            parts.append(f"{id_} ({one_line(el.statement)})" if el and el.statement else id_)
         return P.join(parts)
 
 
@@ -227,7 +228,10 @@ def at_a_glance(w: Writer, graph: D.Graph, png: bytes | None, alt: str) -> None:
         text = ("Logic model diagram. Boxes show each element's ID and text; arrows show the "
                 "links typed in the workbook." if linked else
                 "Logic model diagram. The model has no links yet, so no arrows are drawn.")
-        if linked and not w.readiness.has_chain:
+        if linked and w.readiness.mostly_unlinked:
+            text += (" Most elements are not yet on a chain of arrows from the activities to "
+                     "the outcomes.")
+        elif linked and not w.readiness.has_chain:
             text += " No chain of arrows yet runs from the activities to the outcomes."
         if _aspect(png) > D.HEIGHT_IN / D.WIDTH_IN + 0.01:
             text += (" The model is large, so the diagram is printed small: save it with "

@@ -86,6 +86,12 @@ def finding_rows(findings: Any) -> list[dict[str, str]]:
     return rows
 
 
+def finding_details(findings: Any) -> list[dict[str, str]]:
+    """The per-row findings grouped under whole-model ones (``details``), as :func:`finding_rows`
+    rows (the headlines themselves left out)."""
+    return finding_rows([d for f in finding_list(findings) for d in _get(f, "details", default=())])
+
+
 def finding_counts(findings: Any) -> dict[str, int]:
     counts = {s: 0 for s in SEVERITIES}
     for row in finding_rows(findings):
@@ -112,6 +118,8 @@ PLAN_FIELDS: dict[str, str] = {
     "status": "status",
     "purpose": "row_type",
     "target": "target",
+    "why": "why",
+    "generated": "generated",
 }
 
 

@@ -35,15 +35,3 @@ def clean(value: object, strip: bool = True) -> str:
 def one_line(value: object) -> str:
     """Clean text on a single line (line breaks and runs of spaces become one space)."""
     return _SPACES.sub(" ", clean(value).replace("\n", " ")).strip()
-
-
-def shorten(value: object, limit: int) -> str:
-    """One line of at most ``limit`` characters, cut at a word boundary with an ellipsis."""
-    s = one_line(value)
-    if len(s) <= limit:
-        return s
-    cut = s[: max(1, limit - 1)]
-    space = cut.rfind(" ")
-    if space >= limit * 0.6:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-") + "\u2026"

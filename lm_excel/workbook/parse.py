@@ -243,13 +243,6 @@ def check_schema(meta: Mapping[str, str], path: str | os.PathLike[str] | None) -
     return []
 
 
-def located_sheets(names: Sequence[str]) -> list[str]:
-    """Actual names of the logic-model sheets (Intervention and the list sheets) among ``names``."""
-    found = [find_sheet(names, L.INTERVENTION.name, L.INTERVENTION.aliases)]
-    found += [find_sheet(names, s.name, s.aliases) for s in L.LIST_SHEETS]
-    return [n for n in found if n is not None]
-
-
 # --- values the reader keeps but notes (the checker turns notes into findings) -----------------
 
 #: Excel's error values, as a cell holding one reads (cached formula results or pasted values).
@@ -320,12 +313,13 @@ def parse_grids(
     grids: Mapping[str, Grid],
     source: str,
     path: str | os.PathLike[str] | None = None,
-    sheets_by_content: bool = False,
 ) -> LogicModel:
     """Build a logic model from grids keyed by actual sheet name.
 
-    With ``sheets_by_content`` a list sheet not found by name is looked for by its header row
-    (a partner's renamed sheet, for merging); the checker reads by name only, and reports it.
+    A list sheet not found by name or alias is looked for by its header row (a renamed sheet,
+    e.g. a partner's 'Our assumptions' for 'Assumptions'); one found that way is read, with a
+    ``sheet-renamed`` note (sheet: the actual name, detail: the template's name), so every
+    command reads the workbook the same way.
 
     Raises :class:`NotALogicModelError` when no logic-model sheet is present,
     :class:`MissingSheetsError` when required sheets are missing, and
@@ -338,7 +332,8 @@ def parse_grids(
     meta_name = find_sheet(names, L.META_SHEET)
     meta = parse_meta(grids[meta_name]) if meta_name else {}
 
-    located = locate_sheets(grids, sheets_by_content)
+    located = locate_sheets(grids)
+    by_name = locate_sheets(grids, by_content=False)
 
     if not any(located.values()):
         shown = ", ".join(f"'{n}'" for n in names[:4]) + (", ..." if len(names) > 4 else "")
@@ -365,6 +360,8 @@ def parse_grids(
             notes.append(StructureNote("missing-sheet", sheet.name, ""))
             elements[sheet.key] = ()
             continue
+        if by_name[sheet.key] is None:
+            notes.append(StructureNote("sheet-renamed", actual, sheet.name))
         elements[sheet.key], sheet_notes = parse_list_sheet(grids[actual], sheet, actual)
         notes.extend(sheet_notes)
 

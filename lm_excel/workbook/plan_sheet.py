@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import os
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -111,10 +112,11 @@ def plan_grid(plan: Plan) -> list[list[object]]:
     for i, row in enumerate(plan.rows):
         grid[header_row + i] = list(row.values().values())
     grid[design_row - 1][0] = L.PLAN_DESIGN_MARKER
+    title, detail, link = (_col(k) - 1 for k in (_DESIGN_TITLE[0], _DESIGN_DETAIL[0], _DESIGN_LINK))
     for n, strand in enumerate(plan.design, start=1):
         line = grid[design_row - 1 + n]
-        line[0], line[1], line[2] = f"{n}.", strand.title, strand.detail
-        line[9] = strand.source
+        line[0], line[title], line[detail], line[link] = (f"{n}.", strand.title, strand.detail,
+                                                          strand.source)
     return grid
 
 
@@ -191,10 +193,101 @@ def _set_list(wb: Any, name: str, values: list[str]) -> None:
     wb.defined_names[key] = DefinedName(key, attr_text=ref)
 
 
+def _col(key: str) -> int:
+    """1-based column of a plan column key."""
+    return next(i for i, c in enumerate(L.PLAN_COLUMNS, start=1) if c.key == key)
+
+
+def _folded(rows: Sequence[PlanRow]) -> set[str]:
+    """Keys of the columns folded away: those for choosing a measure, and Notes and Check while
+    they are empty in every row."""
+    empty = {k for k in ("notes", "check") if not any(getattr(r, k) for r in rows)}
+    return set(L.PLAN_FOLDED) | empty
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines that ``text`` takes, wrapped at word boundaries in a column ``width`` wide (10 pt
+    Arial is about 1.25 characters per unit of column width; a little fewer to be safe)."""
+    per_line = max(int(width * 1.15) - 1, 4)
+    return sum(len(textwrap.wrap(part, per_line)) or 1 for part in str(text).split("\n"))
+
+
 def _height(texts: list[tuple[str, float]]) -> float:
-    """Row height (points) fitting wrapped text, estimated as the template builder does."""
-    lines = max((styles.text_lines(text, width) for text, width in texts), default=1)
-    return min(409, max(15, lines * 12.9 + 3))
+    """Row height (points) fitting wrapped 10 pt text in columns of the given widths."""
+    lines = max((_lines(text, width) for text, width in texts), default=1)
+    return min(409, max(15, lines * 12.4 + 4))
+
+
+# --- printing -------------------------------------------------------------------------------------
+# The sheet prints on A4 landscape, fitted to the page's width (only the unfolded columns print),
+# with its page breaks placed here: the table's header row repeats on every page, and the design
+# below the table always follows at least one table row, so it never sits alone under a repeated
+# header. The breaks are planned at the largest scale the page could print at (Calibri's column
+# widths; a font with wider digits makes the columns, so the rows, print smaller), filling 90% of
+# a page's height: a page never overflows, it may end a little early.
+
+_PAGE_W, _PAGE_H = 841.9, 595.3  # A4 landscape, points
+_MARGIN_SIDE, _MARGIN_TOP = 0.4, 0.6  # inches; header and footer at 0.3
+_FILL = 0.9
+#: The design's cells: title across Type..Statement, detail across Measure..Target, link in Status.
+_DESIGN_TITLE, _DESIGN_DETAIL, _DESIGN_LINK = ("row_type", "statement"), ("measure", "target"), "status"
+
+
+def _span_width(first: str, last: str, folded: set[str]) -> float:
+    """Width of the unfolded columns from ``first`` to ``last``."""
+    cols = L.PLAN_COLUMNS[_col(first) - 1:_col(last)]
+    return sum(c.width for c in cols if c.key not in folded and c.key not in L.PLAN_HIDDEN)
+
+
+def print_scale(widths: Sequence[float]) -> float:
+    """The largest scale (1 = 100%) at which columns of these widths print across an A4
+    landscape page: Excel's pixels for a width in Calibri 11, at 96 dpi."""
+    points = sum(int(w * 7 + 5) for w in widths) * 0.75
+    usable = _PAGE_W - 72 * 2 * _MARGIN_SIDE
+    return min(1.0, usable / max(points, 1))
+
+
+def page_breaks(heights: Sequence[float], header_row: int, last_row: int,
+                scale: float) -> list[int]:
+    """Rows (1-based) after which a printed page ends, for rows of ``heights`` (row 1 first):
+    the table (rows up to ``last_row``) then the design. The header row repeats on every page;
+    when the design does not fit under the table's last page, the last table row moves over
+    with it."""
+    page = (_PAGE_H - 72 * 2 * _MARGIN_TOP) / scale * _FILL
+    header = heights[header_row - 1]
+    breaks: list[int] = []
+    used = 0.0
+    for r in range(1, last_row + 1):
+        h = heights[r - 1]
+        if used + h > page and r > header_row + 1:
+            breaks.append(r - 1)
+            used = header
+        used += h
+    design = sum(heights[last_row:])
+    page_start = breaks[-1] + 1 if breaks else 1
+    if used + design > page and page_start < last_row:
+        breaks.append(last_row - 1)
+    return breaks
+
+
+def _print_setup(ws: Any, heights: Sequence[float], last_row: int, widths: Sequence[float]) -> None:
+    """A4 landscape fitted to the width, the header row repeated, the pages broken as planned."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as it takes, broken where planned
+    margins = ws.page_margins
+    margins.left = margins.right = _MARGIN_SIDE
+    margins.top = margins.bottom = _MARGIN_TOP
+    margins.header = margins.footer = 0.3
+    ws.print_title_rows = f"{L.HEADER_ROW}:{L.HEADER_ROW}"
+    for row in page_breaks(heights, L.HEADER_ROW, last_row, print_scale(widths)):
+        ws.row_breaks.append(Break(id=row))
+    ws.oddHeader.left.text = L.MEASURES_PLAN.name
+    ws.oddFooter.right.text = "Page &P of &N"
 
 
 def _text_cell(ws: Any, row: int, col: int, value: str, **style: Any) -> Any:
@@ -209,7 +302,7 @@ def _text_cell(ws: Any, row: int, col: int, value: str, **style: Any) -> Any:
 def _plan_sheet(wb: Any, rows: Sequence[PlanRow], design: Sequence[DesignStrand]) -> None:
     """(Re)create the *Measures plan* sheet: title, the table, guidance and dropdowns, the design
     below the table, and the print set-up."""
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     from lm_excel.workbook.parse import find_sheet
 
@@ -226,30 +319,38 @@ def _plan_sheet(wb: Any, rows: Sequence[PlanRow], design: Sequence[DesignStrand]
     header_row = L.HEADER_ROW
     last_row = header_row + max(len(rows), 1)
     design_row = last_row + 2
+    folded = _folded(rows)
 
     _text_cell(ws, 1, 1, name, font=Font(name=_FONT, size=16, bold=True, color=_TEXT))
     ws.row_dimensions[1].height = 26
-    _text_cell(ws, 2, 1, f"{L.MEASURES_PLAN.intro} The recommended evaluation design is below "
-               f"the table (row {design_row}).",
-               font=Font(name=_FONT, size=10, italic=True, color=_MUTED))
-    _plan_table(ws, rows)
+    printed = [c for c in L.PLAN_COLUMNS if c.key not in folded and c.key not in L.PLAN_HIDDEN]
+    intro = _intro(design_row, folded)
+    _text_cell(ws, 2, 1, intro, font=Font(name=_FONT, size=10, italic=True, color=_MUTED),
+               alignment=Alignment(wrap_text=True, vertical="top"))
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=_col(printed[-1].key))
+    ws.row_dimensions[2].height = _height([(intro, sum(c.width for c in printed))])
+    heights = [26.0, ws.row_dimensions[2].height, *_plan_table(ws, rows, folded)]
+    heights += [15.0] * (last_row - len(heights))  # the empty row of an empty plan
     _plan_guidance(ws)
     visible = [i for i, c in enumerate(L.PLAN_COLUMNS, start=1) if c.key not in L.PLAN_HIDDEN]
     ws.auto_filter.ref = f"A{header_row}:{col_letter(max(visible))}{last_row}"
     ws.freeze_panes = f"B{header_row + 1}"
-    _plan_design(ws, design, design_row)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3  # a wide table: A3 keeps the text legible
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.oddHeader.left.text = name
-    ws.oddFooter.right.text = "Page &P of &N"
+    heights += [15.0, *_plan_design(ws, design, design_row, folded)]
+    _print_setup(ws, heights, last_row, [c.width for c in printed])
 
 
-def _plan_table(ws: Any, rows: Sequence[PlanRow]) -> None:
-    """The header row (hidden bookkeeping columns hidden) and one row per plan row."""
+def _intro(design_row: int, folded: set[str]) -> str:
+    """The line under the title: what the sheet is, where the design is, what is folded."""
+    names = [c.header for c in L.PLAN_COLUMNS if c.key in folded]
+    shown = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+    return (f"{L.MEASURES_PLAN.intro} The recommended evaluation design is below the table "
+            f"(row {design_row}). The columns {shown} are folded away so the plan prints "
+            "legibly: press + above the column letters to show them.")
+
+
+def _plan_table(ws: Any, rows: Sequence[PlanRow], folded: set[str]) -> list[float]:
+    """The header row (hidden bookkeeping columns hidden, the folded columns in outline groups)
+    and one row per plan row; the heights of the header row and of each row."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     header_row = L.HEADER_ROW
@@ -260,10 +361,19 @@ def _plan_table(ws: Any, rows: Sequence[PlanRow]) -> None:
         _text_cell(ws, header_row, c, col.header, font=head_font, fill=head_fill,
                    alignment=Alignment(wrap_text=True, vertical="center"),
                    border=Border(left=white, right=white, top=white, bottom=white))
-        ws.column_dimensions[col_letter(c)].width = col.width
+        dim = ws.column_dimensions[col_letter(c)]
+        dim.width = col.width
         if col.key in L.PLAN_HIDDEN:
-            ws.column_dimensions[col_letter(c)].hidden = True
+            dim.hidden = True
+        elif col.key in folded:
+            dim.outline_level, dim.hidden = 1, True
+            after = c + 1  # the column right of a folded run shows the + to unfold it
+            if after > len(L.PLAN_COLUMNS) or L.PLAN_COLUMNS[after - 1].key not in folded:
+                ws.column_dimensions[col_letter(after)].collapsed = True
+    ws.sheet_properties.outlinePr.summaryRight = True
+    ws.sheet_format.outlineLevelCol = 1
     ws.row_dimensions[header_row].height = 30
+    heights = [30.0]
     wrap = Alignment(wrap_text=True, vertical="top")
     text_font = Font(name=_FONT, size=10, color=_TEXT)
     for r, row in enumerate(rows, start=header_row + 1):
@@ -271,9 +381,11 @@ def _plan_table(ws: Any, rows: Sequence[PlanRow]) -> None:
         for c, col in enumerate(L.PLAN_COLUMNS, start=1):
             value = getattr(row, col.key)
             _text_cell(ws, r, c, value, font=text_font, alignment=wrap)
-            if col.key not in L.PLAN_HIDDEN:
+            if col.key not in L.PLAN_HIDDEN and col.key not in folded:
                 shown.append((value, col.width))
-        ws.row_dimensions[r].height = _height(shown)
+        heights.append(_height(shown))
+        ws.row_dimensions[r].height = heights[-1]
+    return heights
 
 
 def _plan_guidance(ws: Any) -> None:
@@ -305,32 +417,37 @@ def _plan_guidance(ws: Any) -> None:
         ws.add_data_validation(dv)
 
 
-def _plan_design(ws: Any, design: Sequence[DesignStrand], design_row: int) -> None:
-    """The recommended design, below the table, starting a new printed page."""
+def _plan_design(ws: Any, design: Sequence[DesignStrand], design_row: int,
+                 folded: set[str]) -> list[float]:
+    """The recommended design, below the table: a heading, then each strand's title, detail and
+    source link across the printed columns; the heights of those rows."""
     from openpyxl.styles import Alignment, Font
-    from openpyxl.worksheet.pagebreak import Break
 
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")  # for single words (the Source links)
     text_font = Font(name=_FONT, size=10, color=_TEXT)
-    ws.row_breaks.append(Break(id=design_row - 1))
     _text_cell(ws, design_row, 1, L.PLAN_DESIGN_MARKER,
                font=Font(name=_FONT, size=12, bold=True, color=_TEXT))
-    detail_cols = (3, 9)  # columns C:I hold the explanation
-    width = sum(L.PLAN_COLUMNS[i - 1].width for i in range(detail_cols[0], detail_cols[1] + 1))
+    ws.row_dimensions[design_row].height = 20
+    heights = [20.0]
+    spans = [(_col(a), _col(b), _span_width(a, b, folded)) for a, b in (_DESIGN_TITLE,
+                                                                        _DESIGN_DETAIL)]
+    (title_col, title_end, title_w), (detail_col, detail_end, detail_w) = spans
     for n, strand in enumerate(design, start=1):
         r = design_row + n
         _text_cell(ws, r, 1, f"{n}.", font=text_font, alignment=top)
-        _text_cell(ws, r, 2, strand.title, font=Font(name=_FONT, size=10, bold=True,
-                                                      color=_TEXT), alignment=wrap)
-        _text_cell(ws, r, detail_cols[0], strand.detail, font=text_font, alignment=wrap)
-        ws.merge_cells(start_row=r, start_column=detail_cols[0], end_row=r,
-                       end_column=detail_cols[1])
-        link = _text_cell(ws, r, detail_cols[1] + 1, "Source",
+        _text_cell(ws, r, title_col, strand.title,
+                   font=Font(name=_FONT, size=10, bold=True, color=_TEXT), alignment=wrap)
+        _text_cell(ws, r, detail_col, strand.detail, font=text_font, alignment=wrap)
+        for first, last in ((title_col, title_end), (detail_col, detail_end)):
+            ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=last)
+        link = _text_cell(ws, r, _col(_DESIGN_LINK), "Source",
                           font=Font(name=_FONT, size=10, color=_LINK, underline="single"),
                           alignment=top)
         link.hyperlink = strand.source
-        ws.row_dimensions[r].height = _height([(strand.detail, width), (strand.title, 26)])
+        heights.append(_height([(strand.detail, detail_w), (strand.title, title_w * 0.9)]))
+        ws.row_dimensions[r].height = heights[-1]
+    return heights
 
 
 def _render(src: Path, rows: Sequence[PlanRow],

@@ -33,7 +33,7 @@ from lm_excel.errors import (
 )
 from lm_excel.model import CellRef, LogicModel, StructureNote
 from lm_excel.workbook import xlsx_scan
-from lm_excel.workbook.parse import Grid, located_sheets, parse_grids
+from lm_excel.workbook.parse import Grid, locate_sheets, parse_grids
 
 #: Refuse workbooks whose parts would expand to more than this many bytes.
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -628,20 +628,19 @@ def read_workbook(path: str | os.PathLike[str]) -> LogicModel:
     return read_workbook_grids(path)[0]
 
 
-def read_workbook_grids(path: str | os.PathLike[str], sheets_by_content: bool = False,
-                        ) -> tuple[LogicModel, dict[str, Grid]]:
-    """:func:`read_workbook`, and the grids it was read from (for tools that work on the file);
-    ``sheets_by_content``: see :func:`~lm_excel.workbook.parse.parse_grids`."""
+def read_workbook_grids(path: str | os.PathLike[str]) -> tuple[LogicModel, dict[str, Grid]]:
+    """:func:`read_workbook`, and the grids it was read from (for tools that work on the file)."""
     p = Path(path)
     sniff(p)
     grids = read_grids(p)
-    model = parse_grids(grids, source=p.name, path=p, sheets_by_content=sheets_by_content)
-    extra = _cell_notes(p, model, list(grids))
+    model = parse_grids(grids, source=p.name, path=p)
+    extra = _cell_notes(p, model, [n for n in locate_sheets(grids).values() if n is not None])
     return (dataclasses.replace(model, notes=model.notes + tuple(extra)) if extra else model), grids
 
 
-def _cell_notes(path: Path, model: LogicModel, names: list[str]) -> list[StructureNote]:
-    """Notes only the file shows: uncalculated formulas and merged cells on logic-model sheets."""
+def _cell_notes(path: Path, model: LogicModel, sheets: list[str]) -> list[StructureNote]:
+    """Notes only the file shows: uncalculated formulas and merged cells on the logic-model
+    ``sheets`` (actual names)."""
     keys: dict[CellRef, str] = {f.ref: k for k, f in model.intervention.fields.items()}
     for el in model.all_elements():
         keys.update({f.ref: k for k, f in el.fields.items()})
@@ -649,7 +648,7 @@ def _cell_notes(path: Path, model: LogicModel, names: list[str]) -> list[Structu
     try:
         with zipfile.ZipFile(path) as zf:
             parts = xlsx_scan.sheet_parts(zf)
-            for sheet in located_sheets(names):
+            for sheet in sheets:
                 part = parts.get(sheet)
                 if part is None:
                     continue
