@@ -162,6 +162,7 @@ def test_libreoffice_converts_the_report_and_pages_are_where_expected(example_xl
 
 
 @pytest.mark.office
+@pytest.mark.pdf
 def test_a_libreoffice_started_early_gives_the_pages_the_pdf_gives_and_is_ended(
         example_xlsx: Path, tmp_path: Path):
     """The contents' page numbers from a LibreOffice started while the report is written (read
