@@ -10,12 +10,14 @@ nothing behind.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import OutputError, os_error_text
@@ -107,16 +109,73 @@ def free_path(path: Path) -> Path:
         n += 1
 
 
+#: A temporary file of lm-excel's: '.NAME.~lmx-HOST-PID-RANDOM.tmp.EXT' (and names made from it).
+_TEMP = re.compile(r"^\..*\.~lmx-([0-9a-f]{6})-(\d+)-[0-9a-f]{8}\.tmp")
+
+
+@lru_cache(maxsize=1)
+def _host_tag() -> str:
+    """Six hex digits naming this computer, so a run never judges another computer's processes."""
+    import hashlib
+    import socket
+
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
+
+
+def _process_gone(pid: int) -> bool:
+    """Whether no process ``pid`` runs on this computer (False when that cannot be known)."""
+    if os.name != "posix" or not hasattr(os, "kill"):
+        return False  # on Windows os.kill(pid, 0) would end the process; Pyodide has no processes
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists (owned by someone else), or the answer is unknown
+        return False
+    return False
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Remove the temporary files an lm-excel run on this computer left in ``folder`` when it was
+    killed (SIGKILL, a power cut) before it could remove them; return them.
+
+    Only files named as :func:`_new_temp` names them, made on this computer, owned by this user,
+    whose process is gone: a run still writing keeps its file, and nobody else's file is touched.
+    """
+    host, removed = _host_tag(), []
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = _TEMP.match(entry.name)
+        if m is None or m.group(1) != host or int(m.group(2)) == os.getpid():
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid):
+                continue
+            if _process_gone(int(m.group(2))):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue  # gone already, or not ours to remove
+    return removed
+
+
 def _new_temp(target: Path) -> Path:
-    """Create an empty, hidden temporary file beside ``target``.
+    """Create an empty, hidden temporary file beside ``target``, named so that a later run can
+    tell it is lm-excel's and whose (see :func:`remove_stale_temps`, which runs first).
 
     It is created with mode 0o666 so the system applies the user's umask (and a shared folder's
     default permissions): the finished file gets the user's normal permissions, unlike
     ``tempfile.mkstemp``'s 0o600.
     """
     folder = target.parent if str(target.parent) else Path(".")
+    remove_stale_temps(folder)
     for _ in range(100):
-        tmp = folder / f".{target.stem}.{secrets.token_hex(4)}.tmp{target.suffix}"
+        tmp = folder / f".{target.stem}.~lmx-{_host_tag()}-{os.getpid()}-{secrets.token_hex(4)}.tmp{target.suffix}"
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
@@ -271,6 +330,8 @@ class Written:
 
     path: Path
     backup: Path | None = None
+    #: One plain line per part of the input the writer could not keep ("kept out of OUT: ...").
+    kept_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -84,3 +84,23 @@ def test_a_sheet_wide_finding_lists_its_rows_in_the_cli_and_on_the_validation_sh
     first = TABLE_HEADER_ROW + 1
     assert [ws.cell(first + i, 2).value for i in range(5)] == ["assumptions-untested"] + ["assumption-untested"] * 4
     assert ws.cell(first + 1, 6).value.startswith(DETAIL_MARK)
+
+
+def test_the_reports_readiness_summary_names_the_rows_a_headline_groups():
+    """A headline says a problem once; the report's summary still names the rows under it and
+    does not praise what the headline faults (three mechanisms that are only labels)."""
+    from lm_excel.checks import validate
+    from lm_excel.report.readiness import assess
+
+    from .modelkit import model_of
+
+    rec = example()
+    for mid, text in (("M1", "Whole family approach"), ("M2", "Reflective supervision"),
+                      ("M4", "Peer support")):
+        row(rec, "mechanisms", mid)["mechanism"] = text
+    model = model_of(rec)
+    report = validate(model)
+    assert [f.code for f in report.findings] == ["mechanisms-unexplained"]
+    summary = assess(model, report)
+    assert any("mechanisms (M1, M2 and M4)" in g for g in summary.gaps), summary.gaps
+    assert not any("explain how and why change happens" in s for s in summary.strengths)

@@ -99,17 +99,42 @@ def test_a_full_disk_is_one_line_and_leaves_nothing(copies, stage):
     assert _listing(master.parent) == listing  # no partial backup, no temporary file
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def _as_unprivileged(cmd: list[str]) -> tuple[list[str], dict[str, str]]:
+    """``cmd`` run as the unprivileged user 'nobody' when this process is root (as in CI), since
+    root may write into any folder: ``setpriv`` from util-linux drops the user, group and groups."""
+    env = _env()
+    if os.geteuid() != 0:
+        return cmd, env
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "setpriv (util-linux) is needed to run this test as an unprivileged user"
+    env.update(HOME="/nonexistent", USER="nobody", LOGNAME="nobody", PYTHONDONTWRITEBYTECODE="1")
+    return [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", *cmd], env
+
+
 def test_a_read_only_folder_is_one_line_and_leaves_nothing(copies):
     master, base, health, _ = copies
-    before, listing = master.read_bytes(), _listing(master.parent)
-    master.parent.chmod(0o555)
+    # A folder the unprivileged user can read but not write (pytest's own folders are root's only).
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="lm-excel-read-only-"))
     try:
-        r = subprocess.run(_merge_cmd(base, master, health), env=_env(), capture_output=True, text=True)
+        for f in (master, base, health):
+            shutil.copy(f, folder / f.name)
+            (folder / f.name).chmod(0o644)
+        master, base, health = (folder / f.name for f in (master, base, health))
+        before, listing = master.read_bytes(), _listing(folder)
+        folder.chmod(0o555)
+        cmd, env = _as_unprivileged(_merge_cmd(base, master, health))
+        probe = subprocess.run([*cmd[: cmd.index(sys.executable)], sys.executable, "-c", "import lm_excel"],
+                               env=env, capture_output=True, text=True)
+        assert probe.returncode == 0, "the unprivileged user cannot import lm_excel: " + probe.stderr
+        r = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+        assert "cannot be written to" in r.stderr and "master" in r.stderr, r.stderr
+        assert master.read_bytes() == before and _listing(folder) == listing
     finally:
-        master.parent.chmod(0o755)
-    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
-    assert master.read_bytes() == before and _listing(master.parent) == listing
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
 
 
 def test_sigkill_mid_write_leaves_the_master_whole(copies):
@@ -127,6 +152,48 @@ def test_sigkill_mid_write_leaves_the_master_whole(copies):
         merged = model.components[0].text("delivered_by") == "Health visitor"
         assert merged or master.read_bytes() == before
         outcomes.add(merged)
-        for stale in master.parent.glob(".master.*.tmp.xlsx"):
-            stale.unlink()  # a killed run cannot remove its temporary file
     assert outcomes  # the loop ran; which outcome depends on timing
+    # a killed run cannot remove its temporary file; the next run removes it
+    r = subprocess.run(_merge_cmd(base, master, health), env=_env(), capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert not [p.name for p in master.parent.iterdir() if ".~lmx-" in p.name]
+
+
+_KILLED_WRITER = """
+import os, signal, sys
+from lm_excel.fileio import write_verified
+
+def write(tmp):
+    tmp.write_bytes(b"half a workbook")
+    os.kill(os.getpid(), signal.SIGKILL)
+
+write_verified(sys.argv[1], write)
+"""
+
+
+def test_a_temporary_file_left_by_sigkill_is_removed_by_the_next_run_and_only_ours(tmp_path, example_xlsx):
+    target = tmp_path / "out.xlsx"
+    killed = subprocess.run([sys.executable, "-c", _KILLED_WRITER, str(target)], env=_env())
+    assert killed.returncode == -signal.SIGKILL
+    left = [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+    assert len(left) == 1 and not target.exists()
+    name = left[0].name  # '.out.~lmx-HOST-PID-RANDOM.tmp.xlsx'
+    host, pid = name.split("~lmx-")[1].split("-")[:2]
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        others = [
+            name.replace(f"-{pid}-", f"-{alive.pid}-"),  # a run still writing: kept
+            name.replace(f"~lmx-{host}-", "~lmx-000000-"),  # another computer's run: kept
+            ".out.1a2b3c4d.tmp.xlsx",  # not named by lm-excel: kept
+            "notes.tmp.xlsx",
+        ]
+        for other in others:
+            (tmp_path / other).write_bytes(b"x")
+        proc = subprocess.run([sys.executable, "-m", "lm_excel", "share", str(example_xlsx), "-o",
+                               str(tmp_path / "shared.xlsx"), "--by", "test"], env=_env(),
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*others, "shared.xlsx"])
+    finally:
+        alive.kill()
+        alive.wait()

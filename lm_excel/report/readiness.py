@@ -35,7 +35,7 @@ GAPS: tuple[tuple[frozenset[str], str, str], ...] = (
      "outcome", "not reached from any activity, so the model does not say how the intervention "
                 "brings {them} about"),
     (frozenset({"mechanism-no-trigger", "mechanism-leads-nowhere", "mechanism-no-causal-account",
-                "mechanism-restates"}),
+                "mechanism-restates", "mechanisms-unexplained", "mechanism-mislinked"}),
      "mechanism", "not yet fully explained or linked (what sets {them} off, or what {they} lead to)"),
     (frozenset({"component-leads-nowhere", "output-no-component"}),
      "activity or output", "not linked to the rest of the model"),
@@ -273,7 +273,8 @@ def _strengths(model: LogicModel, by_code: dict[str, list[dict[str, str]]], plan
         out.append("Every outcome is reached from the activities through the model's mechanisms "
                    "and links.")
     if model.mechanisms and not has & {"mechanism-no-trigger", "mechanism-leads-nowhere",
-                                       "no-causal-chain", "mechanism-no-causal-account"}:
+                                       "no-causal-chain", "mechanism-no-causal-account",
+                                       "mechanism-restates", "mechanism-mislinked"}:
         one = len(model.mechanisms) == 1
         out.append(f"{count(len(model.mechanisms), 'mechanism', True).capitalize()} "
                    f"{'explains' if one else 'explain'} how and why change happens, "
