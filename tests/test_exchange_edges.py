@@ -98,6 +98,21 @@ def test_the_design_text_edited_below_the_plan_is_reported_and_an_unedited_one_i
                               f"{L.PLAN_DESIGN_MARKER}\n1. Pilot now, then a matched comparison")
 
 
+def test_diff_says_a_deleted_column_or_sheet_once_and_lists_none_of_its_values_as_emptied():
+    theirs = copy.deepcopy(example_records())
+    for row in theirs.elements["components"]:
+        row.pop("dose", None)
+    theirs.elements["components"][0]["delivered_by"] = "Health visitor"  # a real change beside it
+    theirs.elements["negatives"] = []
+    d = diff_snapshots(Snapshot(example_records()),
+                       Snapshot(theirs, missing=frozenset({("components", "dose"), ("negatives", "")})))
+    changed = [(r.sheet, r.id, r.change, [f.field for f in r.fields]) for r in d.rows]
+    assert changed == [(L.COMPONENTS.name, example_records().elements["components"][0]["id"], "changed",
+                        ["delivered_by"])]
+    assert sorted((o.sheet, o.where) for o in d.outside) == [
+        (L.COMPONENTS.name, L.COMPONENTS.column("dose").header), ("Negative consequences", "(whole sheet)")]
+
+
 def test_a_missing_intervention_field_is_filled_from_the_other_copy():
     from lm_excel.exchange.structure import without_structure_gaps
 

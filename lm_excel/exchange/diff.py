@@ -167,7 +167,14 @@ def _field_changes(cols: Mapping[str, L.Column], old: Mapping[str, object], new:
 
 
 def diff_snapshots(a: Snapshot, b: Snapshot) -> Diff:
-    """Compare two models element by element (by ID) and field by field, plus plan rows."""
+    """Compare two models element by element (by ID) and field by field, plus plan rows.
+
+    A sheet, column or field one copy lacks is a structure change, said once as such: its values
+    are not listed as emptied (each side's gaps are filled from the other before comparing)."""
+    from lm_excel.exchange.structure import outside_model, structure_gaps, without_structure_gaps
+
+    outside = structure_gaps(a, "the first copy", [b]) + structure_gaps(b, "the second copy", [a]) + outside_model(a, b)
+    a, b = without_structure_gaps(a, b), without_structure_gaps(b, a)
     iv_cols = columns_of(L.INTERVENTION.key)
     intervention = _field_changes(iv_cols, a.records.intervention, b.records.intervention,
                                   [f.key for f in L.INTERVENTION.fields])
@@ -203,9 +210,6 @@ def diff_snapshots(a: Snapshot, b: Snapshot) -> Diff:
         for key, rec in tb.rows.items():
             if key not in ta.rows:
                 rows.append(RowChange(name, key, "added", "", tuple(_field_changes({}, {}, rec, order))))
-    from lm_excel.exchange.structure import outside_model, structure_gaps
-
-    outside = structure_gaps(a, "the first copy", [b]) + structure_gaps(b, "the second copy", [a]) + outside_model(a, b)
     return Diff(a.source, b.source, a.schema_version, b.schema_version, intervention, rows, outside)
 
 
