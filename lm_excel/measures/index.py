@@ -155,6 +155,9 @@ class Index:
                     ev = EVIDENCE_TEXT if t.token in vocab.beneficiaries else EVIDENCE_STRONG
                 elif weak:
                     ev = EVIDENCE_WEAK
+                elif t.token in vocab.ambiguous:
+                    # "Increased confidence": whose, in what? Half the evidence needed.
+                    ev = EVIDENCE_TEXT
                 else:
                     ev = EVIDENCE_STRONG if t.token in self.alone[mid] else EVIDENCE_TEXT
                 credit(mid, (t.start, t.end), idf * weight, ev)
