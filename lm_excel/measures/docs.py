@@ -62,6 +62,7 @@ EVALUATION = [
     "| the same set after the fixes that followed its run (no longer held out) | 19 | 0.84 | 0.95 | 0.21 | 0 |",
     "| round 2, after the sense fixes tuned on rounds 2 and 3 | 51 | 0.96 | 1.00 | 0.33 | 0 |",
     "| round 3, after the same fixes | 19 | 0.89 | 0.95 | 0.32 | 0 |",
+    "| **published statements, held out in round 4** (`tests/data/outcomes_published_heldout4.csv`): **first run**, after those fixes | 32 | **0.59** | **0.72** | 0.28 | **4** |",
     "",
     ("The published sets are real outcome statements from UK sources, each row citing its page. "
      "Development: the Supporting Families outcome framework, Devon's Mockingbird objectives and "
@@ -134,6 +135,34 @@ EVALUATION = [
      "protection plans before placement stability), *decent homes* (care leavers' EET ties "
      "with housing), *young people in long-term placements return home* (reunification "
      "third)."),
+    "",
+    ("Round 4 is a set written after those fixes, from sources not used before (HeadStart's "
+     "aims and learning, the Youth Investment Fund outcomes, Step Change, Coventry's early help "
+     "strategy, Chance UK's theory of change page, Foundations' review of kinship care "
+     "programmes, the CARE kinship programme in Scotland), labelled and committed before its one "
+     "run. Its first run is the current **honest estimate** for statements the tool has not "
+     "seen: top-1 0.59, top-3 0.72, well under the issue's bar, and four confident wrong answers, "
+     "each listed here:"),
+    "",
+    ("- *Avoid getting involved in risky behaviour, such as drug use* got drug and alcohol "
+     "treatment (\"drug\" decided; preventing use is not treatment)."),
+    ("- *A greater understanding and awareness of what resilience is* got Family Star Plus "
+     "(\"resilience\" alone, whose?)."),
+    ("- *Children and young people develop independent skills which allow them to be fulfilled "
+     "and resilient adults* got AAPI-2 (\"adults\" matched its name)."),
+    ("- *Children aged 8-14 develop skills which can protect them from risks in the future* got "
+     "the Children's Hope Scale (\"future\" read as hope) and exploitation (\"risks\")."),
+    "",
+    ("Its other misses: *stay mentally healthy* got adult anxiety and depression scales first (the "
+     "statement names no one; the source meant 10-16 year olds); *manage stress and worries* K10 "
+     "before RCADS; *improve young people's resilience ... do well in school and life* ORS/CORS "
+     "and NEET; *decrease risk taking behaviours including offending* exploitation before "
+     "first-time entrants; *feel valued, supported and enjoy themselves* service experience "
+     "before wellbeing; *families remain together* no match (\"remain together\" is not yet a "
+     "phrase for staying at home); *kinship carers' wellbeing* the carer survey first; *reduced "
+     "stress for kinship carers* K10 (the Parental Stress Scale is not offered to kinship "
+     "carers); *kinship carers' communication and connectedness with their teenager* social "
+     "support and loneliness. Mostly sense again, plus statements that name no one."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "
