@@ -250,6 +250,10 @@ def test_top_limits_the_number_and_must_be_positive():
     "Fewer victims of youth crime",  # victims of what? crime suffered is not offending
     "Residents feel safe from antisocial behaviour in their street",  # harm, not offending
     "Greater confidence among parents, as reported in the parent survey",  # method clause
+    "Pupils understand what resilience means",  # whose resilience?
+    "Young people build skills that protect them from risks later on",  # skills, risks: whose?
+    "Teenagers take fewer risks",  # risk taking is no one measure
+    "Young people grow into independent and fulfilled adults",  # "adult" names people
 ])
 def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     m = match(text)
@@ -273,6 +277,9 @@ def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     ("Greater community cohesion in the estate", "community_survey", set()),
     ("Parents show more empathy towards their children", "aapi2", set()),
     ("Less burnout", "cbi", set()),
+    ("More families remain together", "entry_to_care", set()),
+    ("Fewer young people take risks, including offending", "first_time_entrants",
+     {"child_exploitation"}),
     ("Victims are protected and supported", "cp_plans", {"school_staff_safeguarding"}),
     ("Fewer school exclusions, as measured by the annual parent survey", "exclusions",
      {"family_experience"}),
@@ -511,11 +518,12 @@ def test_published_round3_heldout_set_does_not_regress():
 
 
 def test_published_round4_heldout_set_does_not_regress():
-    # First run (docs/measures.md): top-1 0.59, top-3 0.72, 4 confident wrong answers.
+    # First run (docs/measures.md): top-1 0.59, top-3 0.72, 4 confident wrong answers; after
+    # the fixes that followed it 0.78, 0.88 and 1. The floors sit a little under the latter.
     scores = published_scores(PUBLISHED_HELDOUT4)
     print(scores)
-    assert scores["top1"] >= 0.55 and scores["top3"] >= 0.68, scores
-    assert scores["confident_wrong"] <= 4, scores
+    assert scores["top1"] >= 0.72 and scores["top3"] >= 0.84, scores
+    assert scores["confident_wrong"] <= 1, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

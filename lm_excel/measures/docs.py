@@ -26,7 +26,8 @@ HOW_SUGGESTIONS_WORK = [
      "is never suggested; one made for part of the ages (a children's scale for care leavers) "
      "ranks below one made for all of them."),
     ("- **Sense from the surrounding words.** Words whose sense depends on context "
-     "(confidence, skills, empathy: whose, in what?) are half the evidence a suggestion needs; "
+     "(confidence, skills, empathy, resilience, risk: whose, of what?) are half the evidence a "
+     "suggestion needs, however many of them an outcome has; "
      "after \"safe from\" or \"victims\", crime and antisocial behaviour are harm suffered, "
      "not offending; words saying how a change is measured (\"as reported in parent "
      "surveys\") are not the change."),
@@ -53,9 +54,9 @@ EVALUATION = [
     "|---|---|---|---|---|---|",
     "| project brief's development set (`tests/data/eval/outcomes_dev.csv`) | 50 | 0.98 | 1.00 | 0.00 | 0 |",
     "| earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | 0.94 | 1.00 | 0.00 | 0 |",
-    "| published statements, development (`tests/data/outcomes_published_dev.csv`) | 27 | 0.93 | 0.96 | 0.00 | 0 |",
+    "| published statements, development (`tests/data/outcomes_published_dev.csv`) | 27 | 0.96 | 1.00 | 0.04 | 0 |",
     "| published statements, held out in round 1, **tuned on since** (`tests/data/outcomes_published_dev2.csv`): before tuning | 27 | 0.59 | 0.70 | 0.07 | 1 |",
-    "| the same set after tuning | 27 | 1.00 | 1.00 | 0.11 | 0 |",
+    "| the same set after tuning | 27 | 1.00 | 1.00 | 0.15 | 0 |",
     "| **published statements, held out in round 2** (`tests/data/outcomes_published_heldout2.csv`): **first run** | 51 | **0.59** | **0.65** | 0.12 | **7** |",
     "| the same set after the fixes that followed its first run (no longer held out) | 51 | 0.75 | 0.82 | 0.27 | 3 |",
     "| **published statements, held out in round 3** (`tests/data/outcomes_published_heldout3.csv`): **first run**, after those fixes | 19 | **0.68** | **0.84** | 0.21 | **0** |",
@@ -63,6 +64,7 @@ EVALUATION = [
     "| round 2, after the sense fixes tuned on rounds 2 and 3 | 51 | 0.96 | 1.00 | 0.33 | 0 |",
     "| round 3, after the same fixes | 19 | 0.89 | 0.95 | 0.32 | 0 |",
     "| **published statements, held out in round 4** (`tests/data/outcomes_published_heldout4.csv`): **first run**, after those fixes | 32 | **0.59** | **0.72** | 0.28 | **4** |",
+    "| the same set after the fixes that followed its run (no longer held out) | 32 | 0.78 | 0.88 | 0.34 | 1 |",
     "",
     ("The published sets are real outcome statements from UK sources, each row citing its page. "
      "Development: the Supporting Families outcome framework, Devon's Mockingbird objectives and "
@@ -163,6 +165,15 @@ EVALUATION = [
      "stress for kinship carers* K10 (the Parental Stress Scale is not offered to kinship "
      "carers); *kinship carers' communication and connectedness with their teenager* social "
      "support and loneliness. Mostly sense again, plus statements that name no one."),
+    "",
+    ("Fixed after its run, by general rules: resilience and risk join the words that are half "
+     "evidence (and several such words together are still half), while coping stays a word of "
+     "its own; \"risk taking\" and \"risky behaviour\" point to no one measure; \"adult\" "
+     "names people, not a measure; \"the future\" alone is not hope; \"remain together\" is "
+     "staying at home. Still wrong after them: *risky behaviour, such as drug use* (drug and "
+     "alcohol treatment, the one confident wrong answer left), *stay mentally healthy* (adult "
+     "scales), kinship carers' stress (K10) and their connectedness with their teenager "
+     "(social support)."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

@@ -120,6 +120,7 @@ class Index:
         raw: dict[int, float] = {}
         evidence: dict[int, float] = {}
         hits: dict[int, dict[tuple[int, int], float]] = {}
+        ambiguous: dict[int, float] = {}
 
         def credit(mid: int, span: tuple[int, int], amount: float, ev: float) -> None:
             raw[mid] = raw.get(mid, 0.0) + amount
@@ -156,8 +157,10 @@ class Index:
                 elif weak:
                     ev = EVIDENCE_WEAK
                 elif t.token in vocab.ambiguous:
-                    # "Increased confidence": whose, in what? Half the evidence needed.
-                    ev = EVIDENCE_TEXT
+                    # "Increased confidence": whose, in what? Half the evidence needed, however
+                    # many such words ("skills ... risks") the outcome has.
+                    ev = max(0.0, EVIDENCE_TEXT - ambiguous.get(mid, 0.0))
+                    ambiguous[mid] = ambiguous.get(mid, 0.0) + ev
                 else:
                     ev = EVIDENCE_STRONG if t.token in self.alone[mid] else EVIDENCE_TEXT
                 credit(mid, (t.start, t.end), idf * weight, ev)
