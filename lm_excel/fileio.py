@@ -330,6 +330,8 @@ class Written:
 
     path: Path
     backup: Path | None = None
+    #: One plain line per part of the input the writer could not keep ("kept out of OUT: ...").
+    kept_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

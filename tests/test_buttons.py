@@ -275,22 +275,18 @@ def test_libreoffice_lists_our_modules_and_runs_the_probe(tmp_path, example_xlsm
     assert book.read_bytes() == example_xlsm.read_bytes(), "the probe run must not save the file"
 
 
-def test_installed_copy_finds_the_macros_in_its_data_folder(tmp_path, monkeypatch):
-    """A wheel install has no macros/ beside the package: they come from share/lm-excel/macros."""
-    prefix = tmp_path / "venv"
-    data = prefix / "share" / "lm-excel" / "macros"
+def test_installed_copy_finds_the_macros_inside_the_package(tmp_path, monkeypatch):
+    """A wheel install has no macros/ beside the package: they are inside it, lm_excel/macros
+    (the wheel itself is built and installed in tests/test_packaging.py)."""
+    fake_pkg = tmp_path / "site-packages" / "lm_excel"
+    data = fake_pkg / "macros"
     data.mkdir(parents=True)
     for path in MACROS:
         (data / path.name).write_bytes(path.read_bytes())
-    fake_pkg = tmp_path / "site-packages" / "lm_excel"
-    fake_pkg.mkdir(parents=True)
-    monkeypatch.setattr(buttons, "__file__", str(fake_pkg / "buttons.py"))
-    monkeypatch.setattr(buttons.sys, "prefix", str(prefix))
+    monkeypatch.setattr(buttons, "__file__", str(fake_pkg / "workbook" / "buttons.py"))
     assert buttons.macros_dir() == data
     assert [m.name for m in buttons.macro_modules()] == [p.stem for p in MACROS]
     for path in data.glob("*.bas"):
         path.unlink()
-    monkeypatch.setattr(buttons.sysconfig, "get_path", lambda name: str(prefix))
-    monkeypatch.setattr(buttons, "_user_base", lambda: None)
     with pytest.raises(LmExcelError, match="were not found"):
         buttons.macros_dir()

@@ -260,6 +260,13 @@ def test_compound_outcomes_are_several_constructs_not_several_people(text, parts
     assert compound_parts(text) == parts
 
 
+def test_each_part_of_a_split_keeps_its_own_direction():
+    rec = example()
+    row(rec, "outcomes", "OC5")["outcome"] = "Parents feel more confident and less isolated"
+    (f,) = _found(rec, "compound-outcome")
+    assert "'More confident'; 'Less isolated'" in f.fix
+
+
 def test_a_compound_outcome_gets_a_suggested_split():
     rec = example()
     row(rec, "outcomes", "OC5")["outcome"] = "Better housing, income and confidence for parents"

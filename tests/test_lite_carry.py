@@ -7,6 +7,8 @@ output is opened as a zip package and read independently of the writer's own cod
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -262,3 +264,111 @@ def test_carry_copes_with_every_workbook_of_the_foreign_corpus(tmp_path):
             openpyxl.load_workbook(out).close()
         assert carry_parts(src, out).parts == [], f"{src.name}: carried twice"
     assert tried >= 40, f"only {tried} corpus workbooks could be tried"
+
+
+# --- what cannot be put back is said, one line each ------------------------------------------------
+
+_SHAPE = (b'<xdr:twoCellAnchor xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:from><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>'
+          b'<xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>10</xdr:col><xdr:colOff>0</xdr:colOff>'
+          b'<xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp macro="" textlink="">'
+          b'<xdr:nvSpPr><xdr:cNvPr id="9" name="A note of mine"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr>'
+          b'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp><xdr:clientData/>'
+          b'</xdr:twoCellAnchor>')
+
+
+def _partner_copy(tmp_path: Path, example_xlsx: Path) -> Path:
+    """The example as a partner left it: a sheet of their own with a picture, a comment on
+    Outcomes, a renamed model sheet, and a picture plus a shape of their own on Start."""
+    import openpyxl
+    from openpyxl.comments import Comment
+    from openpyxl.drawing.image import Image
+
+    pytest.importorskip("PIL")
+    from PIL import Image as PILImage
+
+    png = tmp_path / "red.png"
+    PILImage.new("RGB", (4, 4), "red").save(png)
+    wb = openpyxl.load_workbook(example_xlsx)
+    notes = wb.create_sheet("Notes")
+    notes["A1"] = "my notes"
+    notes.add_image(Image(str(png)), "B2")
+    wb["Outcomes"]["B5"].comment = Comment("Is this measurable?", "Kim")
+    wb["Start"].add_image(Image(str(png)), "H2")
+    wb["Assumptions"].title = "Our assumptions"
+    path = tmp_path / "partner.xlsx"
+    wb.save(path)
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    start = _start_part(zipfile.ZipFile(path))
+    rels = parts[f"{start.rsplit('/', 1)[0]}/_rels/{start.rsplit('/', 1)[1]}.rels"]
+    drawing = "xl/drawings/" + rels.split(b"drawings/")[1].split(b'"')[0].decode()
+    shape = _SHAPE if b"</xdr:wsDr>" in parts[drawing] else _SHAPE.replace(b"xdr:", b"")
+    parts[drawing] = re.sub(rb"</(xdr:)?wsDr>", lambda m: shape + m.group(0), parts[drawing])
+    assert shape in parts[drawing]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_share_says_what_it_kept_out_one_line_each(tmp_path, example_xlsx):
+    partner = _partner_copy(tmp_path, example_xlsx)
+    res = run_cli("share", str(partner), "-o", str(tmp_path / "copy.xlsx"))
+    assert res.returncode == 0, res.stderr
+    kept_out = sorted(line for line in res.stdout.splitlines() if line.startswith("kept out of"))
+    assert kept_out == [
+        "kept out of copy.xlsx: 1 comment(s) on sheet 'Outcomes', because this command does not keep comments",
+        "kept out of copy.xlsx: sheet 'Notes' with its pictures or shapes, because this command "
+        "writes lm-excel's own sheets only",
+    ], res.stdout  # the renamed Assumptions sheet is written as Assumptions: nothing lost there
+    with zipfile.ZipFile(tmp_path / "copy.xlsx") as zf:  # Start's picture and shape were carried
+        drawings = [n for n in zf.namelist() if n.startswith("xl/drawings/drawing")]
+        assert any(b"A note of mine" in zf.read(n) for n in drawings), drawings
+
+
+@pytest.mark.parametrize("command", ["check", "plan"])
+def test_openpyxl_writers_say_which_shapes_they_lost(tmp_path, example_xlsx, command):
+    # openpyxl keeps Start's picture but drops the shape beside it, and redraws the drawing:
+    # the shape cannot be put back into a drawing the writer made, so it is named.
+    partner = _partner_copy(tmp_path, example_xlsx)
+    args = ["--write", "--json"] if command == "check" else []
+    res = run_cli(command, str(partner), *args, "-o", str(tmp_path / "out.xlsx"))
+    assert res.returncode in (0, 1), res.stderr
+    line = ("kept out of out.xlsx: 1 picture(s) or shape(s) on sheet 'Start', because this command "
+            "redrew that sheet's pictures")
+    if command == "check":
+        assert json.loads(res.stdout)["kept_out"] == [line]
+    else:
+        assert [x for x in res.stdout.splitlines() if x.startswith("kept out")] == [line]
+
+
+def test_nothing_is_said_when_nothing_is_left_out(model):
+    for args in (["check", str(model), "--write"], ["plan", str(model)], ["share", str(model), "-o",
+                                                                          str(model.with_name("s.xlsx"))]):
+        res = run_cli(*args)
+        assert res.returncode == 0, res.stderr
+        assert "kept out" not in res.stdout, args
+
+
+def _actions_heading(path: Path) -> object:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    try:
+        return wb[L.START.name].cell(L.START_BUTTONS_ROW - 1, 5).value
+    finally:
+        wb.close()
+
+
+def test_a_shared_copy_of_a_lite_workbook_keeps_the_actions_heading(tmp_path, example_xlsx):
+    lite = tmp_path / "lite.xlsx"
+    assert run_cli("new", str(lite), "--lite", "--requirement", REQUIREMENT).returncode == 0
+    assert _actions_heading(lite) == "Actions"
+    res = run_cli("share", str(lite), "-o", str(tmp_path / "shared.xlsx"))
+    assert res.returncode == 0, res.stderr
+    assert _actions_heading(tmp_path / "shared.xlsx") == "Actions"
+    assert_lite_kept(tmp_path / "shared.xlsx")
+    # A workbook without buttons gets no heading in its shared copy.
+    res = run_cli("share", str(example_xlsx), "-o", str(tmp_path / "plain.xlsx"))
+    assert res.returncode == 0, res.stderr
+    assert _actions_heading(tmp_path / "plain.xlsx") is None

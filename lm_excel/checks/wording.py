@@ -187,8 +187,7 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
             parts = compound_parts(text)
             if len(parts) >= 2:
                 listed = _and(parts)
-                lead = next((w for w in T.words(text) if w in T.DIRECTION), "")
-                suggestion = "; ".join(f"'{(lead + ' ' + p).strip().capitalize()}'" for p in parts)
+                suggestion = "; ".join(f"'{w.capitalize()}'" for w in _split_wording(text, parts))
                 yield make(COMPOUND, o.ref("outcome"), ctx.eid(o), count=len(parts), parts=listed,
                            text=short(text), suggestion=suggestion)
         if "direction" not in o.fields:
@@ -201,6 +200,23 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
             word = next(w for w in T.words(text) if w in (T.INCREASE if said == "increase" else T.DECREASE))
             yield make(DIRECTION_CONTRADICTS, o.ref("direction"), ctx.eid(o), word=word,
                        chosen=o.fields["direction"].text, expected=said.capitalize(), text=short(text))
+
+
+def _split_wording(text: str, parts: Sequence[str]) -> list[str]:
+    """Each part of a compound outcome with its own direction word where the statement gives one
+    ('more confident and less isolated' -> 'more confident', 'less isolated'), else the first."""
+    low = text.lower().replace("-", " ")
+    lead = next((w for w in T.words(text) if w in T.DIRECTION), "")
+    out, start = [], 0
+    for p in parts:
+        at = low.find(p.replace("-", " "), start)
+        if at < 0:
+            out.append((lead + " " + p).strip())
+            continue
+        own = [w for w in T.words(low[start:at]) if w in T.DIRECTION]
+        out.append(((own[-1] if own else lead) + " " + p).strip())
+        start = at + len(p)
+    return out
 
 
 def not_a_change(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from lm_excel.commands import OUTPUT_POLICY, add_force_option
@@ -47,7 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def format_text(report, output: Path | None = None, backup: Path | None = None) -> str:
+def format_text(report, output: Path | None = None, backup: Path | None = None,
+                kept_out: Sequence[str] = ()) -> str:
     """The headlines (whole-model verdicts, each with the rows it concerns under it), then the
     other findings grouped by sheet, each with its Sheet!A1 reference, message and fix."""
     lines = [f"{report.source}: {'no errors' if report.valid else 'needs fixing'} ({report.summary()})",
@@ -69,6 +71,7 @@ def format_text(report, output: Path | None = None, backup: Path | None = None) 
         lines.append("")
         if backup is not None:
             lines.append(f"backup: {backup}")
+        lines.extend(kept_out)
         lines.append(f"Results written to {output}")
     return "\n".join(lines)
 
@@ -98,8 +101,10 @@ def run(args: argparse.Namespace) -> int:
             data["output"] = str(result.output)
         if result.backup is not None:
             data["backup"] = str(result.backup)
+        if result.kept_out:
+            data["kept_out"] = list(result.kept_out)
         json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        print(format_text(report, result.output, result.backup))
+        print(format_text(report, result.output, result.backup, result.kept_out))
     return 1 if report.at_or_above(args.fail_on) else 0

@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     for note in result.plan.notes:
         if note.code != "edit-kept":
             print(f"- {note}")
+    for line in result.kept_out:
+        print(line)
     for path in result.written:
         print(path)
     return 0

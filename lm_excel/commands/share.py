@@ -54,5 +54,5 @@ def run(args: argparse.Namespace) -> int:
 
     res = share_workbook(args.model, args.output, sender=args.sender, to=args.to,
                      return_to=args.return_to, by=args.by, force=args.force, in_place=args.in_place)
-    print_written(res.path, res.backup, f"note on Start: {res.note}")
+    print_written(res.path, res.backup, f"note on Start: {res.note}", *res.kept_out)
     return 0

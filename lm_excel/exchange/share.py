@@ -27,6 +27,7 @@ class ShareResult:
     note: str
     summary: str
     backup: Path | None = None
+    kept_out: tuple[str, ...] = ()  # one line per part of the model the copy could not keep
 
 
 def share_file(model_path: str | os.PathLike[str], out: str | os.PathLike[str] | None, *,
@@ -84,6 +85,16 @@ def _share(src: Path, out: str | os.PathLike[str] | None, sender: str | None, to
 
     from lm_excel.workbook.builder import metadata
 
-    written = write_model(claimed, snap.records, extras, metadata(meta), note, check, src)
-    return ShareResult(written.path, note, summary, written.backup)
+    written = write_model(claimed, snap.records, extras, metadata(meta), note, check, src, _renamed(snap))
+    return ShareResult(written.path, note, summary, written.backup, written.kept_out)
+
+
+def _renamed(snap: Snapshot) -> dict[str, str]:
+    """The copy's name for each model sheet the model has under another name (found by its header)."""
+    if snap.view is None:
+        return {}
+    names = {L.INTERVENTION.key: L.INTERVENTION.name, **{k: s.name for k, s in L.LIST_SHEET_BY_KEY.items()}}
+    renamed = {actual: names[key] for key, actual in snap.view.located.items() if actual and key in names}
+    renamed.update({actual: name for name, (actual, _rows) in snap.view.outputs.items()})
+    return renamed
 

@@ -3,6 +3,7 @@ in place after a backup; written beside the target, read back and checked, then 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -32,14 +33,25 @@ def output_target(out: Path | None, in_place_of: Path | None, inputs: Sequence[P
 
 
 def write_model(out: Output, records: ModelRecords, extras: Mapping[str, Grid], meta: Mapping[str, str],
-                start_note: str | None, check: Callable[[Snapshot], None], carry_from: Path) -> Written:
+                start_note: str | None, check: Callable[[Snapshot], None], carry_from: Path,
+                renamed: Mapping[str, str] | None = None) -> Written:
     """Build the workbook, then put back the parts of ``carry_from`` it lacks (the xlwings Lite
-    add-in and its buttons, other programs' parts), check it, and put it in place."""
+    add-in and its buttons, other programs' parts), check it, and put it in place. What could not
+    be put back is in the result's ``kept_out`` lines (``renamed``: see
+    :func:`~lm_excel.workbook.carry.carry_parts`)."""
+    from lm_excel.workbook.addin import is_lite
     from lm_excel.workbook.builder import write_workbook_file
     from lm_excel.workbook.carry import carry_parts
     from lm_excel.workbook.reader import read_workbook
 
     target = out.path
+    kept_out: list[str] = []
+
+    def write(tmp: Path) -> None:
+        # a Lite workbook's buttons are carried over: Start keeps their heading too
+        write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note,
+                            buttons=is_lite(carry_from))
+        kept_out[:] = carry_parts(carry_from, tmp, renamed).lines(target.name)
 
     def verify(tmp: Path) -> None:
         model = read_workbook(tmp)
@@ -50,12 +62,7 @@ def write_model(out: Output, records: ModelRecords, extras: Mapping[str, Grid], 
         check_extras(model, extras, target, "nothing was saved")
         check(Snapshot.of(model))
 
-    return out.write(
-        lambda tmp: (write_workbook_file(tmp, records, meta=meta, extras=extras, start_note=start_note),
-                     carry_parts(carry_from, tmp)),
-        verify,
-    )
-
+    return dataclasses.replace(out.write(write, verify), kept_out=tuple(kept_out))
 
 
 def write_into_copy(src: Path, out: Output, edits: Sequence[CellEdit],

@@ -12,7 +12,6 @@ the document properties, nothing conveyed by colour alone.
 from __future__ import annotations
 
 import io
-import math
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 
 from lm_excel.errors import LmExcelError, UsageError
 from lm_excel.portfolio.collect import Portfolio
-from lm_excel.portfolio.tables import TABLES, key_figures
+from lm_excel.portfolio.tables import TABLES, is_blank, is_share, key_figures
 from lm_excel.report.reference import BRAND
 from lm_excel.report.text import one_line
 
@@ -34,21 +33,18 @@ MAX_BARS = 15
 _FIGURE_WIDTH_CM = 16.0
 
 
-def _percent(value: object) -> str:
-    return f"{value:.0%}" if isinstance(value, float) and not math.isnan(value) else ""
-
-
-def _cell(value: object) -> object:
-    """A table value as the report shows it: missing numbers (NaN) as empty cells."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+def _cell(value: object, share: bool = False) -> object:
+    """A table value as the report shows it: missing values as empty cells, shares as percentages."""
+    if is_blank(value):
         return ""
+    if share:
+        return f"{value:.0%}" if isinstance(value, float) else ""
     return value if isinstance(value, (str, tuple, list)) else str(value)
 
 
 def _rows(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[list[object]]:
     """Rows for :meth:`DocWriter.table`: shares as percentages, everything else as text."""
-    return [[_percent(v) if h.startswith("Share") else _cell(v) for h, v in zip(headers, row)]
-            for row in rows]
+    return [[_cell(v, is_share(h)) for h, v in zip(headers, row)] for row in rows]
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[float], xlabel: str) -> bytes:

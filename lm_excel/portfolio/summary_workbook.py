@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lm_excel.errors import LmExcelError, UsageError
-from lm_excel.portfolio.tables import TABLES, key_figures
+from lm_excel.portfolio.tables import TABLES, is_blank, is_share, key_figures
 
 if TYPE_CHECKING:  # pragma: no cover
     from lm_excel.portfolio.collect import Portfolio
@@ -43,20 +43,10 @@ _FIXED_WIDTHS = {"File": 26, "Organisation": 24, "Intervention": 26, "Cell": 22,
                  "Structure notes": 24, "Delivery modes": 22, "Measures": 34, "Themes": 40}
 
 
-def _is_blank(value: object) -> bool:
-    if value is None:
-        return True
-    import math
-
-    if isinstance(value, float):
-        return math.isnan(value)
-    return type(value).__name__ in ("NAType", "NaTType")
-
-
 def _column_width(name: str, values: Sequence[object]) -> float:
     if name in _FIXED_WIDTHS:
         return _FIXED_WIDTHS[name]
-    lengths = sorted(len(str(v)) for v in values if not _is_blank(v))
+    lengths = sorted(len(str(v)) for v in values if not is_blank(v))
     typical = lengths[int(len(lengths) * 0.9)] if lengths else 0
     return float(min(max(len(name) + 3, typical + 2, 8), _MAX_WIDTH))
 
@@ -65,7 +55,7 @@ def _write_cell(ws: Any, r: int, c: int, value: object, fmt: Any) -> None:
     """One value with its type kept; text always as text (never a formula or a link)."""
     import numbers
 
-    if _is_blank(value):
+    if is_blank(value):
         ws.write_blank(r, c, None, fmt)
     elif isinstance(value, bool):
         ws.write_string(r, c, "yes" if value else "no", fmt)
@@ -81,20 +71,20 @@ def _column_layout(fmts: dict[str, Any], columns: list[str], rows: list[tuple]
     import numbers
 
     numeric = [
-        bool(rows) and all(isinstance(r[i], numbers.Number) or _is_blank(r[i]) for r in rows)
+        bool(rows) and all(isinstance(r[i], numbers.Number) or is_blank(r[i]) for r in rows)
         for i in range(len(columns))
     ]
     widths = [
         10.0 if numeric[i] else _column_width(col, [r[i] for r in rows]) for i, col in enumerate(columns)
     ]
     wrap = [
-        not numeric[i] and any(len(str(r[i])) > widths[i] for r in rows if not _is_blank(r[i]))
+        not numeric[i] and any(len(str(r[i])) > widths[i] for r in rows if not is_blank(r[i]))
         for i in range(len(columns))
     ]
     col_fmts = []
     for i, col in enumerate(columns):
         if numeric[i]:
-            col_fmts.append(fmts["pct"] if col.startswith("Share") else fmts["number"])
+            col_fmts.append(fmts["pct"] if is_share(col) else fmts["number"])
         else:
             col_fmts.append(fmts["text"] if wrap[i] else fmts["plain"])
     return widths, wrap, col_fmts
@@ -128,7 +118,7 @@ def _table_sheet(wb: Any, ws: Any, fmts: dict[str, Any], key: str, df: Any) -> N
         r = h + 1 + j
         for i, value in enumerate(row):
             _write_cell(ws, r, i, value, col_fmts[i])
-        wrapped = [(str(row[i]), widths[i], 10) for i in range(len(columns)) if wrap[i] and not _is_blank(row[i])]
+        wrapped = [(str(row[i]), widths[i], 10) for i in range(len(columns)) if wrap[i] and not is_blank(row[i])]
         if wrapped:
             fit_row(ws, r, wrapped)
     header_lines = max(-(-len(col) // max(int(widths[i]) - 1, 1)) for i, col in enumerate(columns))

@@ -8,6 +8,7 @@ be read or were skipped. :func:`key_figures` gives the headline numbers.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,20 @@ FAILURE_KINDS = {
     "InternalError": "internal error (please report it)",
     "WorkerError": "internal error (please report it)",
 }
+
+
+def is_blank(value: object) -> bool:
+    """A missing value in a table: None, NaN, or pandas' NA or NaT (both writers show it empty)."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def is_share(column: str) -> bool:
+    """A column of fractions of the workbooks (shown as percentages)."""
+    return column.startswith("Share")
 
 
 def _join_counts(pairs: Iterable[tuple[str, int]]) -> str:

@@ -744,15 +744,17 @@ def _rgb(colour: str) -> tuple[float, float, float, float]:
 
 def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float, dpi: int,
               metadata: dict[str, str]) -> bytes:
-    """PNG bytes of the drawing, through matplotlib's Agg renderer."""
-    from matplotlib.backends.backend_agg import RendererAgg
-    from matplotlib.font_manager import FontProperties
+    """PNG bytes of the drawing, through matplotlib's Agg renderer (its text machinery only
+    for text in other scripts: see :mod:`lm_excel.report.agg`)."""
     from matplotlib.path import Path as MplPath
     from matplotlib.transforms import Affine2D
     from PIL import Image, PngImagePlugin
 
+    from .agg import renderer as agg_renderer
+
     w_px, h_px = round(width * dpi), round(height * dpi)
-    renderer = RendererAgg(w_px, h_px, dpi)
+    other_scripts = any(isinstance(i, Label) and _needs_fallback(i.text) for i in items)
+    renderer = agg_renderer(w_px, h_px, dpi, full=other_scripts)
     gc = renderer.new_gc()
     gc.set_antialiased(True)
     to_px = Affine2D().scale(dpi, -dpi).translate(0, h_px)  # inches, y down -> pixels, y up
@@ -764,6 +766,8 @@ def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float,
         fallback = _needs_fallback(text)
         key = (size, bold, fallback)
         if key not in fonts:
+            from matplotlib.font_manager import FontProperties
+
             family = ["DejaVu Sans", *_fallback_families()] if fallback else "DejaVu Sans"
             fonts[key] = FontProperties(family=family, size=size, weight="bold" if bold else "normal")
         return fonts[key]
@@ -798,10 +802,10 @@ def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float,
     gc.restore()
     import numpy as np
 
-    canvas = np.array(renderer.buffer_rgba())[:, :, :3].astype(np.float32)
+    canvas = np.asarray(renderer.buffer_rgba())  # H x W x 4 bytes, blended in place
     for item in plain:
         _blit_text(canvas, item, dpi)
-    image = Image.fromarray(np.clip(canvas + 0.5, 0, 255).astype(np.uint8), "RGB")
+    image = Image.frombuffer("RGBA", (w_px, h_px), canvas.tobytes(), "raw", "RGBA", 0, 1).convert("RGB")
     info = PngImagePlugin.PngInfo()
     for key, value in metadata.items():
         info.add_itxt(key, value)
@@ -825,7 +829,8 @@ def _raster_font(bold: bool) -> object:
 
 
 def _blit_text(canvas: object, item: Label, dpi: int) -> None:
-    """Rasterise one line of text with FreeType and blend it onto ``canvas`` (H x W x 3 floats).
+    """Rasterise one line of text with FreeType and blend it onto ``canvas`` (H x W x 4 bytes;
+    only the text's own rectangle is converted to floats and back).
 
     One FreeType call per line instead of matplotlib's per-glyph text path: the diagram's many
     short lines draw about four times faster. Text is the top layer, so blending order is free.
@@ -857,9 +862,10 @@ def _blit_text(canvas: object, item: Label, dpi: int) -> None:
         return
     a = alpha[top - y0:bottom - y0, left - x0:right - x0, None]
     colour = np.array(_rgb(item.colour)[:3], dtype=np.float32) * 255.0
-    region = canvas[top:bottom, left:right]  # type: ignore[index]
+    region = canvas[top:bottom, left:right, :3].astype(np.float32)  # type: ignore[index]
     region *= 1.0 - a
     region += a * colour
+    canvas[top:bottom, left:right, :3] = np.clip(region + 0.5, 0, 255).astype(np.uint8)  # type: ignore[index]
 
 
 def _svg_escape(text: str) -> str:

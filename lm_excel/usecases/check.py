@@ -26,6 +26,7 @@ class CheckResult:
     plan: Plan | None  # the measures plan the readiness rules checked, if the workbook has one
     output: Path | None = None  # the workbook file written, if any
     backup: Path | None = None  # the backup of the input, when written in place
+    kept_out: tuple[str, ...] = ()  # one line per part of the input the written copy could not keep
 
 
 def check_model(model: LogicModel) -> tuple[Report, Plan | None]:
@@ -79,6 +80,6 @@ def check_workbook(
         raise UsageError("a checked copy can only be written for a workbook file")
     from lm_excel.workbook.validation_sheet import write_checked
 
-    written, saved = write_checked(path, model, report, out=out, in_place=in_place,
-                                   highlight=highlight, force=force)
-    return CheckResult(report, model, plan, written, saved)
+    written = write_checked(path, model, report, out=out, in_place=in_place, highlight=highlight,
+                            force=force)
+    return CheckResult(report, model, plan, written.path, written.backup, written.kept_out)

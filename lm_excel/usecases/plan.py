@@ -22,6 +22,7 @@ class PlanResult:
     plan: Plan
     model: LogicModel
     written: tuple[Path, ...] = field(default=())
+    kept_out: tuple[str, ...] = ()  # one line per part of the input the written copy could not keep
 
 
 def plan_of(model: LogicModel) -> Plan:
@@ -69,4 +70,4 @@ def _plan_file(path: Path, output: Path | None, *, in_place: bool, csv: Path | N
 
     if not diagram_state(model).current:  # the Diagram sheet kept current with the model
         redraw(saved.path, model)
-    return PlanResult(plan, model, tuple(written))
+    return PlanResult(plan, model, tuple(written), saved.kept_out)

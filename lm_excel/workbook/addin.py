@@ -135,7 +135,7 @@ def _taskpanes_rels() -> bytes:
 def add_addin(path: str | os.PathLike[str], requirement: str | None = None) -> None:
     """Add the xlwings Lite parts to the workbook at ``path`` and give the Start sheet's button
     shapes their names (XlsxWriter calls them 'TextBox N'), in one rewrite of the file."""
-    from lm_excel.workbook.carry import Package, PackageEdit
+    from lm_excel.workbook.opc import Package, PackageEdit
 
     path = Path(path)
     with zipfile.ZipFile(path) as zf:
@@ -166,7 +166,7 @@ def read_settings(path: str | os.PathLike[str]) -> dict[str, Any] | None:
     """The add-in's settings in a workbook, decoded (None when it has no xlwings Lite part)."""
     from defusedxml.ElementTree import fromstring
 
-    from lm_excel.workbook.carry import Package
+    from lm_excel.workbook.opc import Package
 
     with zipfile.ZipFile(path) as zf:
         pkg = Package(zf)

@@ -141,14 +141,13 @@ def _start_sheet(
         "Without Excel buttons",
         fmts["status_label"],
     )
-    ws.write_string(
-        label_row + 2,
-        2,
+    without = (
         "Everything in this workbook works with macros switched off. To check the model, build the "
         "measures plan or make the Word report without buttons, run lm-excel check, lm-excel plan "
-        "or lm-excel report on this file (see the lm-excel README).",
-        fmts["note"],
+        "or lm-excel report on this file (see the lm-excel README)."
     )
+    ws.write_string(label_row + 2, 2, without, fmts["note"])
+    fit_row(ws, label_row + 2, [(without, 78, 10)])
     if note:
         ws.write_string(L.START_SHARE_ROW - 1, 1, "Shared copy", fmts["status_label"])
         ws.write_string(L.START_SHARE_ROW - 1, 2, note, fmts["status"])
@@ -322,12 +321,15 @@ def write_workbook_file(
     vba_hook: VbaHook | None = None,
     extras: Mapping[str, Grid] | None = None,
     start_note: str | None = None,
+    buttons: bool | None = None,
 ) -> None:
     """Write the workbook to ``path`` directly (no atomic rename, no check): see :func:`build_workbook`.
 
     ``extras`` are grids of output sheets to carry over (``LogicModel.extras``: the measures plan,
     the validation, the change log, the conflicts), keyed by sheet name; ``start_note`` is a note
-    shown on the Start sheet (who sent a shared copy and to whom to return it).
+    shown on the Start sheet (who sent a shared copy and to whom to return it). ``buttons``: Start
+    gets the buttons' "Actions" heading (default: when ``vba_hook`` adds buttons; a shared copy
+    of an xlwings Lite workbook, whose buttons are carried over afterwards, sets it).
     """
     import xlsxwriter  # local: keeps `import lm_excel` fast
 
@@ -357,7 +359,8 @@ def write_workbook_file(
             if vba_hook is not None:
                 sheets[name].set_vba_name(f"Sheet{len(sheets)}")
         extras = dict(extras or {})
-        _start_sheet(wb, sheets[L.START.name], fmts, records, start_note, buttons=vba_hook is not None)
+        with_buttons = vba_hook is not None if buttons is None else buttons
+        _start_sheet(wb, sheets[L.START.name], fmts, records, start_note, buttons=with_buttons)
         _intervention_sheet(wb, sheets[L.INTERVENTION.name], fmts, records.intervention)
         for sheet in L.LIST_SHEETS:
             _list_sheet(wb, sheets[sheet.name], fmts, sheet, records.elements.get(sheet.key, []))

@@ -18,8 +18,6 @@ import importlib.util
 import io
 import os
 import re
-import sys
-import sysconfig
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,27 +62,16 @@ _SUB_RE = re.compile(r"^\s*(?:Public\s+|Private\s+)?Sub\s+(\w+)\s*\(", re.IGNORE
 def macros_dir() -> Path:
     """The folder of the button macros' .bas files.
 
-    In a source checkout (and an editable install) it is ``macros/`` beside the package; an
-    installed wheel carries the same files as data under ``share/lm-excel/macros``.
+    An installed wheel carries them inside the package (``lm_excel/macros``, see pyproject.toml);
+    in a source checkout (and an editable install) they are the top-level ``macros/`` beside it.
     """
-    candidates = [Path(__file__).resolve().parents[2] / "macros"]
-    for scheme_base in {sys.prefix, sysconfig.get_path("data")}:
-        candidates.append(Path(scheme_base) / "share" / "lm-excel" / "macros")
-    user_base = _user_base()
-    if user_base:
-        candidates.append(Path(user_base) / "share" / "lm-excel" / "macros")
-    for folder in candidates:
+    package = Path(__file__).resolve().parents[1]
+    for folder in (package / "macros", package.parent / "macros"):
         if folder.is_dir() and any(folder.glob("*.bas")):
             return folder
     raise LmExcelError(
         "the button macros (macros/*.bas) were not found; reinstall lm-excel (pip install --force-reinstall lm-excel)"
     )
-
-
-def _user_base() -> str | None:
-    import site
-
-    return getattr(site, "USER_BASE", None)
 
 
 def xlwings_dir() -> Path:

@@ -17,7 +17,11 @@ Never carried: the VBA project (a writer keeps it on purpose, or leaves it out o
 ``share`` does), digital signatures (they no longer match after any change), parts the output
 already has a relationship of that type for (its own properties, its own workbook), and links
 back into the workbook's own parts. Names that clash with the output's own parts are renamed.
-Parts the mechanism cannot place are listed in :attr:`Carried.left`, never silently lost twice.
+
+What cannot be put back is listed in :attr:`Carried.left`, one :class:`LeftOut` each, and every
+writer tells the user (:meth:`Carried.lines`): a sheet the output does not have (with its
+pictures or shapes), a sheet's comments the output lacks, and pictures or shapes dropped from a
+drawing the writer redrew.
 
 Everything here works on zip bytes with the standard library and defusedxml: no office program,
 no threads, nothing Pyodide lacks.
@@ -28,20 +32,24 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
 
-from defusedxml.ElementTree import fromstring
+from lm_excel.workbook.opc import (
+    NS_R,
+    Package,
+    PackageEdit,
+    Rel,
+    relative_target,
+    rels_part,
+    rels_xml,
+)
 
-from lm_excel.workbook.opc import relative_target, rels_part, resolve_target
-
-CONTENT_TYPES = "[Content_Types].xml"
-NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-NS_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
-NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL_DRAWING = f"{NS_R}/drawing"
-_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+REL_COMMENTS = f"{NS_R}/comments"
+_ANCHOR = re.compile(rb"<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
+_COMMENT = re.compile(rb"<(?:\w+:)?comment\b")
 
 #: Relationship types never carried (their tails): see the module's docstring.
 NEVER_CARRIED = ("/vbaProject", "/vbaProjectSignature", "/vbaProjectSignatureAgile",
@@ -55,60 +63,14 @@ _AFTER_DRAWING = ("legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "o
 
 
 @dataclass(frozen=True)
-class Rel:
-    id: str
-    type: str
-    target: str
-    external: bool = False
+class LeftOut:
+    """Something of the source the output lacks and carrying cannot put back, in plain words."""
 
+    what: str  # e.g. "sheet 'Notes' with its pictures or shapes"
+    why: str  # e.g. "this command writes lm-excel's own sheets only"
 
-class Package:
-    """A read view of a zip package: its parts, content types and relationships."""
-
-    def __init__(self, zf: zipfile.ZipFile) -> None:
-        self.zf = zf
-        self.names = {i.filename for i in zf.infolist() if not i.is_dir()}
-        self.defaults: dict[str, str] = {}
-        self.overrides: dict[str, str] = {}
-        if CONTENT_TYPES in self.names:
-            for el in fromstring(zf.read(CONTENT_TYPES)):
-                tag = el.tag.rsplit("}", 1)[-1]
-                if tag == "Default":
-                    self.defaults[el.get("Extension", "").lower()] = el.get("ContentType", "")
-                elif tag == "Override":
-                    self.overrides[el.get("PartName", "").lstrip("/")] = el.get("ContentType", "")
-
-    def read(self, part: str) -> bytes:
-        return self.zf.read(part)
-
-    def content_type(self, part: str) -> str:
-        ext = part.rsplit(".", 1)[-1].lower() if "." in part else ""
-        return self.overrides.get(part) or self.defaults.get(ext, "")
-
-    def rels(self, part: str) -> list[Rel]:
-        name = rels_part(part)
-        if name not in self.names:
-            return []
-        out = []
-        for el in fromstring(self.zf.read(name)):
-            out.append(Rel(el.get("Id", ""), el.get("Type", ""), el.get("Target", ""),
-                           el.get("TargetMode", "") == "External"))
-        return out
-
-    def internal_target(self, part: str, rel: Rel) -> str | None:
-        """The part a relationship points at, or None (external, a cell link, or absent)."""
-        if rel.external or not rel.target or rel.target.startswith("#"):
-            return None
-        target = resolve_target(part, rel.target)
-        return target if target in self.names else None
-
-    def sheet_parts(self) -> dict[str, str]:
-        """Sheet name -> worksheet part."""
-        from lm_excel.workbook.xlsx_scan import sheet_parts
-
-        workbook = next((self.internal_target("", r) for r in self.rels("")
-                         if r.type.endswith("/officeDocument")), None)
-        return sheet_parts(self.zf, workbook) if workbook else {}
+    def line(self, output_name: str) -> str:
+        return f"kept out of {output_name}: {self.what}, because {self.why}"
 
 
 @dataclass
@@ -116,96 +78,11 @@ class Carried:
     """What :func:`carry_parts` put back (part names in the output) and what it could not."""
 
     parts: list[str] = field(default_factory=list)
-    left: list[str] = field(default_factory=list)
+    left: list[LeftOut] = field(default_factory=list)
 
-
-class PackageEdit:
-    """Changes to make to a package in one rewrite: new parts, content types, relationships."""
-
-    def __init__(self, out: Package) -> None:
-        self.out = out
-        self.parts: dict[str, bytes] = {}
-        self.overrides: dict[str, str] = {}
-        self.defaults: dict[str, str] = {}
-        self.new_rels: dict[str, list[Rel]] = {}
-        self.replaced: dict[str, bytes] = {}
-
-    def taken(self, name: str) -> bool:
-        return name in self.out.names or name in self.parts
-
-    def free_name(self, name: str) -> str:
-        if not self.taken(name):
-            return name
-        stem, dot, ext = name.rpartition(".")
-        base = re.sub(r"\d+$", "", stem)
-        n = 1
-        while self.taken(f"{base}{n}{dot}{ext}"):
-            n += 1
-        return f"{base}{n}{dot}{ext}"
-
-    def add_part(self, name: str, data: bytes, content_type: str) -> None:
-        self.parts[name] = data
-        ext = name.rsplit(".", 1)[-1].lower()
-        if not content_type or self.out.defaults.get(ext) == content_type or self.defaults.get(ext) == content_type:
-            return
-        if ext not in self.out.defaults and ext not in self.defaults and ext not in ("xml", "rels"):
-            self.defaults[ext] = content_type
-        else:
-            self.overrides[name] = content_type
-
-    def add_rel(self, part: str, rel_type: str, target_part: str) -> str:
-        """Add a relationship from ``part`` ('' for the package) to ``target_part``; return its id."""
-        used = {r.id for r in self.out.rels(part)} | {r.id for r in self.new_rels.get(part, [])}
-        n = len(used) + 1
-        while f"rId{n}" in used:
-            n += 1
-        rel = Rel(f"rId{n}", rel_type, relative_target(part, target_part) if part else target_part)
-        self.new_rels.setdefault(part, []).append(rel)
-        return rel.id
-
-    def write(self, path: Path) -> None:
-        """Rewrite the zip at ``path`` (the package :attr:`out` was read from) with the changes."""
-        register_namespace("", NS_RELS)
-        rels_xml = {rels_part(p): self._rels_xml(p, extra) for p, extra in self.new_rels.items()}
-        types_xml = self._types_xml()
-        tmp = path.with_name(path.name + ".carry")
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in self.out.zf.infolist():
-                name = info.filename
-                if name == CONTENT_TYPES:
-                    data = types_xml
-                elif name in rels_xml:
-                    data = rels_xml.pop(name)
-                else:
-                    data = self.replaced.get(name) or self.out.read(name)
-                dst.writestr(info, data)
-            for name, data in [*rels_xml.items(), *self.parts.items()]:
-                dst.writestr(_info(name), data)
-        os.replace(tmp, path)
-
-    def _rels_xml(self, part: str, extra: list[Rel]) -> bytes:
-        root = Element(f"{{{NS_RELS}}}Relationships")
-        for rel in [*self.out.rels(part), *extra]:
-            attrs = {"Id": rel.id, "Type": rel.type, "Target": rel.target}
-            if rel.external:
-                attrs["TargetMode"] = "External"
-            SubElement(root, f"{{{NS_RELS}}}Relationship", attrs)
-        return _DECLARATION + tostring(root)
-
-    def _types_xml(self) -> bytes:
-        register_namespace("", NS_TYPES)
-        root = Element(f"{{{NS_TYPES}}}Types")
-        for ext, ctype in {**self.out.defaults, **self.defaults}.items():
-            SubElement(root, f"{{{NS_TYPES}}}Default", {"Extension": ext, "ContentType": ctype})
-        for name, ctype in {**self.out.overrides, **self.overrides}.items():
-            SubElement(root, f"{{{NS_TYPES}}}Override", {"PartName": "/" + name, "ContentType": ctype})
-        return _DECLARATION + tostring(root)
-
-
-def _info(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
+    def lines(self, output_name: str) -> tuple[str, ...]:
+        """One plain line per thing left out of the output named ``output_name``."""
+        return tuple(item.line(output_name) for item in self.left)
 
 
 def _reach(src: Package, root: str) -> list[str]:
@@ -234,7 +111,7 @@ def _copy_closure(src: Package, edit: PackageEdit, root: str) -> dict[str, str]:
         rels = src.rels(part)
         if not rels:
             continue
-        root_el = Element(f"{{{NS_RELS}}}Relationships")
+        moved = []
         for rel in rels:
             target = rel.target
             dest = src.internal_target(part, rel)
@@ -242,12 +119,8 @@ def _copy_closure(src: Package, edit: PackageEdit, root: str) -> dict[str, str]:
                 target = relative_target(names[part], names[dest])
             elif dest is not None:  # a link back to one of the workbook's own parts
                 target = relative_target(names[part], dest)
-            attrs = {"Id": rel.id, "Type": rel.type, "Target": target}
-            if rel.external:
-                attrs["TargetMode"] = "External"
-            SubElement(root_el, f"{{{NS_RELS}}}Relationship", attrs)
-        register_namespace("", NS_RELS)
-        edit.parts[rels_part(names[part])] = _DECLARATION + tostring(root_el)
+            moved.append(Rel(rel.id, rel.type, target, rel.external))
+        edit.parts[rels_part(names[part])] = rels_xml(moved)
     return names
 
 
@@ -271,23 +144,56 @@ def _insert_drawing(sheet_xml: bytes, rel_id: str) -> bytes:
     return (text[:at] + element + text[at:]).encode("utf-8")
 
 
-def _carry_drawings(src: Package, out: Package, edit: PackageEdit, done: Carried) -> None:
-    out_sheets = out.sheet_parts()
-    for sheet, src_part in src.sheet_parts().items():
-        drawings = [r for r in src.rels(src_part) if r.type == REL_DRAWING]
-        target = src.internal_target(src_part, drawings[0]) if drawings else None
-        out_part = out_sheets.get(sheet)
+def _matching_sheets(src: Package, out: Package,
+                     renamed: Mapping[str, str]) -> list[tuple[str, str, str | None]]:
+    """(sheet name, source part, output part or None) for every sheet of the source: matched by
+    the name the writer gave it (``renamed``), else by name (case and spaces ignored)."""
+    from lm_excel.layout import norm_sheet_name
+
+    out_sheets = {norm_sheet_name(n): p for n, p in out.sheet_parts().items() if p in out.names}
+    return [(sheet, part, out_sheets.get(norm_sheet_name(renamed.get(sheet, sheet))))
+            for sheet, part in src.sheet_parts().items()]
+
+
+def _rel_target(pkg: Package, part: str, rel_type: str) -> str | None:
+    return next((t for r in pkg.rels(part) if r.type == rel_type
+                 for t in [pkg.internal_target(part, r)] if t), None)
+
+
+def _carry_drawings(src: Package, out: Package, edit: PackageEdit, done: Carried,
+                    renamed: Mapping[str, str]) -> None:
+    from lm_excel.workbook.diagram_sheet import DRAWING_PART
+
+    for sheet, src_part, out_part in _matching_sheets(src, out, renamed):
+        target = _rel_target(src, src_part, REL_DRAWING)
+        if out_part is None:
+            done.left.append(LeftOut(f"sheet '{sheet}'" + (" with its pictures or shapes" if target else ""),
+                                     "this command writes lm-excel's own sheets only"))
+            continue
+        _left_comments(src, out, sheet, src_part, out_part, done)
         if target is None:
             continue
-        if out_part is None or out_part not in out.names:
-            done.left.append(f"{target} (sheet '{sheet}' is not in the output)")
+        own = _rel_target(out, out_part, REL_DRAWING)
+        if own is not None:  # the writer drew this sheet itself: say what its drawing lacks
+            lost = len(_ANCHOR.findall(src.read(target))) - len(_ANCHOR.findall(out.read(own)))
+            if lost > 0 and target != DRAWING_PART:  # the Diagram is put back by restore_diagram
+                done.left.append(LeftOut(f"{lost} picture(s) or shape(s) on sheet '{sheet}'",
+                                         "this command redrew that sheet's pictures"))
             continue
-        if any(r.type == REL_DRAWING for r in out.rels(out_part)):
-            continue  # the writer drew this sheet itself
         names = _copy_closure(src, edit, target)
         rel_id = edit.add_rel(out_part, REL_DRAWING, names[target])
         edit.replaced[out_part] = _insert_drawing(out.read(out_part), rel_id)
         done.parts.extend(names.values())
+
+
+def _left_comments(src: Package, out: Package, sheet: str, src_part: str, out_part: str,
+                   done: Carried) -> None:
+    comments = _rel_target(src, src_part, REL_COMMENTS)
+    if comments is None or _rel_target(out, out_part, REL_COMMENTS) is not None:
+        return
+    n = len(_COMMENT.findall(src.read(comments)))
+    if n:
+        done.left.append(LeftOut(f"{n} comment(s) on sheet '{sheet}'", "this command does not keep comments"))
 
 
 def _carry_package_rels(src: Package, out: Package, edit: PackageEdit, done: Carried) -> None:
@@ -301,10 +207,12 @@ def _carry_package_rels(src: Package, out: Package, edit: PackageEdit, done: Car
         done.parts.extend(names.values())
 
 
-def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str]) -> Carried:
+def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str],
+                renamed: Mapping[str, str] | None = None) -> Carried:
     """Put back into ``output`` (rewritten in place) the parts of ``source`` it lacks.
 
-    Call it on the writer's temporary file, before the writer's check and rename.
+    Call it on the writer's temporary file, before the writer's check and rename. ``renamed``:
+    the output's name for a source sheet the writer renamed (a model sheet found by its header).
     """
     output = Path(output)
     done = Carried()
@@ -312,7 +220,7 @@ def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str]) 
         src, out = Package(szf), Package(ozf)
         edit = PackageEdit(out)
         _carry_package_rels(src, out, edit, done)
-        _carry_drawings(src, out, edit, done)
+        _carry_drawings(src, out, edit, done, renamed or {})
         if edit.parts:
             edit.write(output)
     # The Diagram sheet (lm_excel.workbook.diagram_sheet) is lm-excel's own: put back exactly as drawn (alt text, SVG), not as the
@@ -324,4 +232,4 @@ def carry_parts(source: str | os.PathLike[str], output: str | os.PathLike[str]) 
     return done
 
 
-__all__ = ["Carried", "Package", "PackageEdit", "carry_parts", "rels_part"]
+__all__ = ["Carried", "LeftOut", "carry_parts"]

@@ -12,20 +12,23 @@ Nothing here draws: :func:`write_diagram_sheet` takes a finished :class:`Diagram
 
 from __future__ import annotations
 
+import html
 import os
+import posixpath
 import re
 import zipfile
-from collections.abc import Mapping
+import zlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
-from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from lm_excel import layout as L
 from lm_excel.errors import OutputError
-from lm_excel.workbook.opc import relative_target, rels_part, resolve_target
+from lm_excel.workbook.opc import Package, PackageEdit, relative_target, rels_part
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -81,8 +84,17 @@ def svg_size_in(svg: bytes) -> tuple[float, float]:
 
 def _cell(ref: str, text: str, style: int = 0) -> str:
     s = f' s="{style}"' if style else ""
-    return (f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{escape(_xml_text(text))}'
+    return (f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{html.escape(_xml_text(text), quote=False)}'
             "</t></is></c>")
+
+
+def _attr(text: str) -> str:
+    """``text`` as a quoted XML attribute value (line breaks kept as character references).
+
+    Not xml.sax.saxutils: it imports urllib.request (and with it http, email and ssl), a cost
+    every diagram refresh would pay."""
+    escaped = html.escape(text, quote=False).replace('"', "&quot;")
+    return '"' + escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 def _xml_text(text: str) -> str:
@@ -133,7 +145,7 @@ def drawing_xml(pic: DiagramPicture) -> bytes:
         '<xdr:rowOff>0</xdr:rowOff></xdr:from>'
         f'<xdr:ext cx="{cx}" cy="{cy}"/>'
         '<xdr:pic><xdr:nvPicPr>'
-        f'<xdr:cNvPr id="2" name={quoteattr(PICTURE_NAME)} descr={quoteattr(_xml_text(pic.alt_text))}/>'
+        f'<xdr:cNvPr id="2" name={_attr(PICTURE_NAME)} descr={_attr(_xml_text(pic.alt_text))}/>'
         '<xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>'
         f'<xdr:blipFill><a:blip r:embed="rIdLmPng">{svg}</a:blip>'
         '<a:stretch><a:fillRect/></a:stretch></xdr:blipFill>'
@@ -155,82 +167,68 @@ def _rels(*rels: tuple[str, str, str]) -> bytes:
 # --- the package ----------------------------------------------------------------------------
 
 
-class _Package:
-    """A workbook's parts in memory, with the few look-ups the Diagram sheet needs."""
-
-    def __init__(self, path: Path) -> None:
+@contextmanager
+def _open(path: Path) -> Iterator[Package]:
+    """The workbook at ``path`` as a package, every part checked readable; a file that is not
+    one is an :class:`OutputError`."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise OutputError(f"cannot read the workbook to add the diagram ({exc})", path) from None
+    with zf:
         try:
-            with zipfile.ZipFile(path) as zf:
-                self.infos = zf.infolist()
-                self.parts = {i.filename: zf.read(i) for i in self.infos}
-        except (zipfile.BadZipFile, OSError, KeyError) as exc:
+            damaged = zf.testzip()
+            pkg = Package(zf)
+        except (zipfile.BadZipFile, OSError, ET.ParseError, ValueError, zlib.error) as exc:
             raise OutputError(f"cannot read the workbook to add the diagram ({exc})", path) from None
-        self.path = path
-
-    def xml(self, name: str) -> ET.Element:
-        try:
-            return safe_fromstring(self.parts[name])
-        except (KeyError, ET.ParseError, ValueError):
-            raise OutputError(f"the workbook's part '{name}' is missing or damaged", self.path) from None
-
-    def sheets(self) -> list[tuple[str, str, str]]:
-        """(name, relationship ID, part name) of every sheet, in workbook order."""
-        wb = self.xml("xl/workbook.xml")
-        rels = {r.get("Id"): r.get("Target", "") for r in self.xml("xl/_rels/workbook.xml.rels")}
-        out = []
-        for sheet in wb.iter(f"{{{MAIN_NS}}}sheet"):
-            rid = sheet.get(f"{{{REL_NS}}}id", "")
-            out.append((sheet.get("name", ""), rid, resolve_target("xl/workbook.xml", rels.get(rid, ""))))
-        return out
+        if damaged is not None:
+            raise OutputError(f"the workbook's part '{damaged}' is damaged", path)
+        yield pkg
 
 
-def _add_content_types(ct: bytes, overrides: Mapping[str, str], defaults: Mapping[str, str]) -> bytes:
-    text = ct.decode("utf-8")
-    for ext, kind in defaults.items():
-        if not re.search(rf'<Default[^>]*Extension="{ext}"', text, re.I):
-            text = text.replace("</Types>", f'<Default Extension="{ext}" ContentType="{kind}"/></Types>')
-    for part, kind in overrides.items():
-        if f'PartName="/{part}"' not in text:
-            text = text.replace("</Types>", f'<Override PartName="/{part}" ContentType="{kind}"/></Types>')
-    return text.encode("utf-8")
+def _xml(pkg: Package, name: str) -> ET.Element:
+    try:
+        return safe_fromstring(pkg.read(name))
+    except (KeyError, ET.ParseError, ValueError):
+        raise OutputError(f"the workbook's part '{name}' is missing or damaged", Path(pkg.zf.filename or "")) from None
 
 
-def _insert_sheet(pkg: _Package, after: int) -> str:
-    """Add a Diagram sheet to workbook.xml after sheet index ``after``; return its part name."""
-    used = set(pkg.parts)
-    n = 1
-    while f"xl/worksheets/sheet{n}.xml" in used:
-        n += 1
-    part = f"xl/worksheets/sheet{n}.xml"
-    rels = pkg.parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
-    rels = rels.replace(
-        "</Relationships>",
-        f'<Relationship Id="rIdLmDiagram" Type="{REL_TYPE}worksheet" '
-        f'Target="worksheets/sheet{n}.xml"/></Relationships>',
-    )
-    pkg.parts["xl/_rels/workbook.xml.rels"] = rels.encode("utf-8")
-    wb = pkg.parts["xl/workbook.xml"].decode("utf-8")
+def _sheets(pkg: Package) -> dict[str, str]:
+    """Normalised sheet name -> worksheet part, in workbook order."""
+    return {L.norm_sheet_name(n): part for n, part in pkg.sheet_parts().items()}
+
+
+def _insert_sheet(edit: PackageEdit, workbook: str, after: str | None) -> str:
+    """Add a Diagram sheet to the workbook after the sheet named ``after`` (last when None or
+    not found); return its part name."""
+    part = edit.free_name(posixpath.join(posixpath.dirname(workbook), "worksheets/sheet1.xml"))
+    rid = edit.add_rel(workbook, REL_TYPE + "worksheet", part)
+    edit.add_part(part, b"", WORKSHEET_CT)
+    wb = edit.out.read(workbook).decode("utf-8")
     ids = [int(x) for x in re.findall(r'<sheet\b[^>]*\bsheetId="(\d+)"', wb)]
-    new = f'<sheet name="{L.DIAGRAM.name}" sheetId="{max(ids, default=0) + 1}" r:id="rIdLmDiagram"/>'
+    new = f'<sheet name="{L.DIAGRAM.name}" sheetId="{max(ids, default=0) + 1}" r:id="{rid}"/>'
     tags = list(re.finditer(r"<sheet\b[^>]*/>", wb))
-    pos = after + 1
-    at = tags[after].end() if 0 <= after < len(tags) else tags[-1].end()
+    names = [html.unescape(m.group(1)) if m else None
+             for m in (re.search(r'\bname="([^"]*)"', t.group(0)) for t in tags)]
+    index = names.index(after) if after in names else len(tags) - 1
+    at = tags[index].end()
     wb = wb[:at] + new + wb[at:]
     # Later sheets move one place right: sheet-local names and the active/first tab follow them.
+    pos = index + 1
     wb = re.sub(r'localSheetId="(\d+)"',
                 lambda m: f'localSheetId="{int(m.group(1)) + (int(m.group(1)) >= pos)}"', wb)
     wb = re.sub(r'\b(activeTab|firstSheet)="(\d+)"',
                 lambda m: f'{m.group(1)}="{int(m.group(2)) + (int(m.group(2)) >= pos)}"', wb)
     if not re.search(r'xmlns:r="', wb[: wb.index(">", wb.index("<workbook")) + 1]):
         wb = wb.replace("<workbook ", f'<workbook xmlns:r="{REL_NS}" ', 1)
-    pkg.parts["xl/workbook.xml"] = wb.encode("utf-8")
+    edit.replace(workbook, wb.encode("utf-8"))
     return part
 
 
-def _meta_xml(pkg: _Package, meta_part: str, updates: Mapping[str, str]) -> bytes:
+def _meta_xml(pkg: Package, meta_part: str, updates: Mapping[str, str]) -> bytes:
     """The Metadata sheet with ``updates`` set: rows rewritten as inline text, key in A, value in B."""
     shared = _shared_strings(pkg)
-    sheet = pkg.xml(meta_part)
+    sheet = _xml(pkg, meta_part)
     pairs: dict[str, str] = {}
     for row in sheet.iter(f"{{{MAIN_NS}}}row"):
         cells = {}
@@ -255,10 +253,13 @@ def _meta_xml(pkg: _Package, meta_part: str, updates: Mapping[str, str]) -> byte
     ).encode("utf-8")
 
 
-def _shared_strings(pkg: _Package) -> list[str]:
-    if "xl/sharedStrings.xml" not in pkg.parts:
+def _shared_strings(pkg: Package) -> list[str]:
+    workbook = pkg.workbook_part() or "xl/workbook.xml"
+    part = next((t for r in pkg.rels(workbook) if r.type.endswith("/sharedStrings")
+                 for t in [pkg.internal_target(workbook, r)] if t), None)
+    if part is None:
         return []
-    root = pkg.xml("xl/sharedStrings.xml")
+    root = _xml(pkg, part)
     return ["".join(t.text or "" for t in si.iter(f"{{{MAIN_NS}}}t"))
             for si in root.iter(f"{{{MAIN_NS}}}si")]
 
@@ -274,37 +275,43 @@ def _cell_value(c: ET.Element, shared: list[str]) -> str:
     return text
 
 
-def diagram_package(path: Path, pic: DiagramPicture) -> tuple[list[zipfile.ZipInfo], dict[str, bytes]]:
-    """The workbook's parts with the Diagram sheet written (added after Start when missing)."""
-    pkg = _Package(path)
-    sheets = pkg.sheets()
-    names = [s[0] for s in sheets]
-    norm = [L.norm_sheet_name(n) for n in names]
-    if L.norm_sheet_name(L.DIAGRAM.name) in norm:
-        part = sheets[norm.index(L.norm_sheet_name(L.DIAGRAM.name))][2]
-    else:
-        start = norm.index(L.norm_sheet_name(L.START.name)) if L.norm_sheet_name(L.START.name) in norm else -1
-        part = _insert_sheet(pkg, start)
-    pkg.parts[part] = sheet_xml(pic)
-    pkg.parts[rels_part(part)] = _rels(("rIdLmDrawing", "drawing", relative_target(part, DRAWING_PART)))
-    pkg.parts[DRAWING_PART] = drawing_xml(pic)
-    media = [("rIdLmPng", "image", relative_target(DRAWING_PART, PNG_PART))]
-    pkg.parts[PNG_PART] = pic.png
-    if pic.svg:
-        media.append(("rIdLmSvg", "image", relative_target(DRAWING_PART, SVG_PART)))
-        pkg.parts[SVG_PART] = pic.svg
-    else:
-        pkg.parts.pop(SVG_PART, None)
-    pkg.parts[rels_part(DRAWING_PART)] = _rels(*media)
-    if L.norm_sheet_name(L.META_SHEET) in norm:
-        meta_part = sheets[norm.index(L.norm_sheet_name(L.META_SHEET))][2]
-        pkg.parts[meta_part] = _meta_xml(pkg, meta_part, pic.meta)
-    pkg.parts["[Content_Types].xml"] = _add_content_types(
-        pkg.parts["[Content_Types].xml"],
-        {part: WORKSHEET_CT, DRAWING_PART: DRAWING_CT},
-        {"png": "image/png", "svg": "image/svg+xml"},
-    )
-    return pkg.infos, pkg.parts
+def _set_picture(edit: PackageEdit, sheet_part: str, sheet: bytes, drawing: bytes,
+                 media: Mapping[str, bytes | None], drawing_rels: bytes | None = None) -> None:
+    """The Diagram sheet's XML, its drawing and the drawing's pictures (None: no such picture)."""
+    edit.add_part(sheet_part, sheet, WORKSHEET_CT)
+    edit.add_part(rels_part(sheet_part), _rels(("rIdLmDrawing", "drawing", relative_target(sheet_part, DRAWING_PART))),
+                  "")
+    edit.add_part(DRAWING_PART, drawing, DRAWING_CT)
+    for part, data in media.items():
+        if data is None:
+            if part in edit.out.names:
+                edit.remove(part)
+            continue
+        edit.add_part(part, data, "image/svg+xml" if part.endswith(".svg") else "image/png")
+    if drawing_rels is None:
+        drawing_rels = _rels(*[(rid, "image", relative_target(DRAWING_PART, part))
+                               for rid, part in (("rIdLmPng", PNG_PART), ("rIdLmSvg", SVG_PART))
+                               if media.get(part) is not None])
+    edit.add_part(rels_part(DRAWING_PART), drawing_rels, "")
+
+
+def diagram_edit(pkg: Package, pic: DiagramPicture) -> PackageEdit:
+    """The changes that write the Diagram sheet (added after Start when missing)."""
+    edit = PackageEdit(pkg)
+    sheets = _sheets(pkg)
+    workbook = pkg.workbook_part()
+    if workbook is None:
+        raise OutputError("the workbook's part 'xl/workbook.xml' is missing or damaged", Path(pkg.zf.filename or ""))
+    part = sheets.get(L.norm_sheet_name(L.DIAGRAM.name))
+    if part is None:
+        start = next((n for n in pkg.sheet_parts() if L.norm_sheet_name(n) == L.norm_sheet_name(L.START.name)),
+                     None)
+        part = _insert_sheet(edit, workbook, start)
+    _set_picture(edit, part, sheet_xml(pic), drawing_xml(pic), {PNG_PART: pic.png, SVG_PART: pic.svg})
+    meta_part = sheets.get(L.norm_sheet_name(L.META_SHEET))
+    if meta_part is not None:
+        edit.replace(meta_part, _meta_xml(pkg, meta_part, pic.meta))
+    return edit
 
 
 def restore_diagram(source: str | os.PathLike[str], output: str | os.PathLike[str]) -> bool:
@@ -315,67 +322,42 @@ def restore_diagram(source: str | os.PathLike[str], output: str | os.PathLike[st
     :func:`lm_excel.workbook.carry.carry_parts`) on their temporary file. Returns whether there
     was a diagram to restore.
     """
-    src = _Package(Path(source))
-    if DRAWING_PART not in src.parts:
-        return False
-    src_sheets = {L.norm_sheet_name(n): part for n, _rid, part in src.sheets()}
-    src_part = src_sheets.get(L.norm_sheet_name(L.DIAGRAM.name))
-    if src_part is None or src_part not in src.parts:
-        return False
-    out = _Package(Path(output))
-    out_sheets = {L.norm_sheet_name(n): part for n, _rid, part in out.sheets()}
-    out_part = out_sheets.get(L.norm_sheet_name(L.DIAGRAM.name))
-    if out_part is None:
-        return False
-    # The writer's own drawing of the sheet (and the parts only it used) go.
-    old_rels = out.parts.get(rels_part(out_part), b"")
-    for target in re.findall(rb'Target="([^"]+)"', old_rels):
-        drawing = resolve_target(out_part, target.decode())
-        if drawing == DRAWING_PART or drawing not in out.parts:
-            continue
-        for media in re.findall(rb'Target="([^"]+)"', out.parts.get(rels_part(drawing), b"")):
-            out.parts.pop(resolve_target(drawing, media.decode()), None)
-        out.parts.pop(rels_part(drawing), None)
-        out.parts.pop(drawing, None)
-    names = [DRAWING_PART, rels_part(DRAWING_PART), PNG_PART, SVG_PART]
-    for name in names:
-        if name in src.parts:
-            out.parts[name] = src.parts[name]
-    out.parts[out_part] = src.parts[src_part]
-    out.parts[rels_part(out_part)] = _rels(("rIdLmDrawing", "drawing", relative_target(out_part, DRAWING_PART)))
-    ct = out.parts["[Content_Types].xml"].decode("utf-8")
-    ct = re.sub(r'<Override PartName="/xl/drawings/(?!lmDiagram)[^"]*"[^>]*/>',
-                lambda m: m.group(0) if m.group(0).split('"')[1].lstrip("/") in out.parts else "", ct)
-    out.parts["[Content_Types].xml"] = _add_content_types(
-        ct.encode("utf-8"), {out_part: WORKSHEET_CT, DRAWING_PART: DRAWING_CT},
-        {"png": "image/png", "svg": "image/svg+xml"})
-    infos = [i for i in out.infos if i.filename in out.parts]
-    write_package(infos, out.parts, Path(output))
+    with _open(Path(source)) as src:
+        src_part = _sheets(src).get(L.norm_sheet_name(L.DIAGRAM.name))
+        if DRAWING_PART not in src.names or src_part is None:
+            return False
+        with _open(Path(output)) as out:
+            out_part = _sheets(out).get(L.norm_sheet_name(L.DIAGRAM.name))
+            if out_part is None:
+                return False
+            edit = PackageEdit(out)
+            # The writer's own drawing of the sheet (and the parts only it used) go.
+            for rel in out.rels(out_part):
+                drawing = out.internal_target(out_part, rel)
+                if drawing is None or drawing == DRAWING_PART:
+                    continue
+                for media in out.rels(drawing):
+                    used = out.internal_target(drawing, media)
+                    if used is not None:
+                        edit.remove(used)
+                edit.remove(rels_part(drawing))
+                edit.remove(drawing)
+            copied = {name: src.read(name) if name in src.names else None for name in (PNG_PART, SVG_PART)}
+            _set_picture(edit, out_part, src.read(src_part), src.read(DRAWING_PART),
+                         {n: d for n, d in copied.items() if d is not None or n == SVG_PART},
+                         src.read(rels_part(DRAWING_PART)) if rels_part(DRAWING_PART) in src.names else None)
+            edit.write(Path(output))
     return True
 
 
-def write_package(infos: list[zipfile.ZipInfo], parts: Mapping[str, bytes], target: Path) -> None:
-    """Write parts as a zip: existing entries in their order with their settings, new ones after."""
-    seen = set()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in infos:
-            if info.filename in parts:
-                out.writestr(info, parts[info.filename], compress_type=info.compress_type)
-                seen.add(info.filename)
-        for name, data in parts.items():
-            if name not in seen:
-                out.writestr(name, data)
-
-
-def verify_package(target: Path, parts: Mapping[str, bytes], pic: DiagramPicture) -> None:
-    """Raise :class:`OutputError` unless ``target`` holds exactly ``parts``."""
+def verify_package(target: Path, edit: PackageEdit) -> None:
+    """Raise :class:`OutputError` unless ``target`` holds the parts ``edit`` wrote."""
     try:
         with zipfile.ZipFile(target) as zf:
-            names = set(zf.namelist())
-            if names != set(parts):
+            if set(zf.namelist()) != edit.names():
                 raise OutputError("the workbook with its diagram did not read back as written", target)
-            for name in (PNG_PART, DRAWING_PART, "xl/workbook.xml"):
-                if zf.read(name) != parts[name]:
+            for name in (PNG_PART, DRAWING_PART, edit.out.workbook_part() or ""):
+                if zf.read(name) != edit.data(name):
                     raise OutputError("the diagram did not read back as written", target)
             if zf.testzip() is not None:
                 raise OutputError("the workbook with its diagram is damaged", target)
@@ -392,6 +374,6 @@ def write_diagram_sheet(source: str | os.PathLike[str], target: str | os.PathLik
     from lm_excel.fileio import write_verified
 
     source, target = Path(source), Path(target)
-    infos, parts = diagram_package(source, pic)
-    return write_verified(target, lambda tmp: write_package(infos, parts, tmp),
-                          lambda tmp: verify_package(tmp, parts, pic))
+    with _open(source) as pkg:
+        edit = diagram_edit(pkg, pic)
+        return write_verified(target, edit.write_to, lambda tmp: verify_package(tmp, edit))

@@ -15,6 +15,7 @@ workbook with buttons, build the plan from inside Excel, where the workbook itse
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import textwrap
@@ -566,11 +567,14 @@ def write_plan(source: str | os.PathLike[str], plan: Plan,
     if keep_vba != (dest.suffix.lower() == ".xlsm"):
         raise OutputError(f"keep the file type of '{src.name}' ({src.suffix})", dest)
 
+    kept_out: list[str] = []
+
     def write(tmp: Path) -> None:
         from lm_excel.workbook.carry import carry_parts
 
         _render(src, plan.rows, plan.design, plan.library or load_library(), tmp, keep_vba)
-        carry_parts(src, tmp)  # what openpyxl dropped: the xlwings Lite add-in, shapes, ...
+        # what openpyxl dropped: the xlwings Lite add-in, shapes, ...; kept_out: what it cannot
+        kept_out[:] = carry_parts(src, tmp).lines(dest.name)
 
     expected = [(r.ref, r.measure) for r in plan.rows]
 
@@ -580,7 +584,7 @@ def write_plan(source: str | os.PathLike[str], plan: Plan,
             raise OutputError("the measures plan did not read back as written; nothing was saved",
                               dest)
 
-    return out.write(write, verify)
+    return dataclasses.replace(out.write(write, verify), kept_out=tuple(kept_out))
 
 
 def write_plan_csv(plan: Plan, target: str | os.PathLike[str]) -> Path:

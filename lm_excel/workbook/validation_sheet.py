@@ -9,12 +9,13 @@ checking are the use case's (:func:`lm_excel.usecases.check_workbook`).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
 from lm_excel import layout as L
 from lm_excel.errors import LmExcelError, UsageError
-from lm_excel.fileio import Output, claim_output
+from lm_excel.fileio import Output, Written, claim_output
 from lm_excel.findings import SEVERITIES, Finding, Report
 from lm_excel.model import CellRef, LogicModel
 from lm_excel.workbook.sheetwriter import SheetWriter
@@ -189,9 +190,10 @@ def write_checked(
     in_place: bool = False,
     highlight: bool = True,
     force: bool = False,
-) -> tuple[Path, Path | None]:
+) -> Written:
     """Write ``report`` on the Validation sheet of a copy of the workbook file ``src`` (whose
-    logic model is ``model``); return the file written and the backup made, if any.
+    logic model is ``model``); return the file written, the backup made, if any, and what could
+    not be kept (``kept_out``: see :func:`lm_excel.workbook.carry.carry_parts`).
 
     The result goes to ``out`` (default: '<name>-checked.xlsx' beside the input) or, with
     ``in_place``, into the input itself after a backup copy, under the output policy
@@ -205,6 +207,7 @@ def write_checked(
     target = _claim_checked_output(src, out, in_place=in_place, force=force)
     suffix = src.suffix.lower()
     expected = model.to_records().normalised()
+    kept_out: list[str] = []
 
     def write_file(tmp: Path) -> None:
         import openpyxl
@@ -220,7 +223,8 @@ def write_checked(
             wb.save(tmp)
         finally:
             wb.close()
-        carry_parts(src, tmp)  # what openpyxl dropped: the xlwings Lite add-in, shapes, ...
+        # what openpyxl dropped: the xlwings Lite add-in, shapes, ...
+        kept_out[:] = carry_parts(src, tmp).lines(target.path.name)
 
     def verify(tmp: Path) -> None:
         back = read_workbook(tmp)
@@ -233,8 +237,7 @@ def write_checked(
             raise LmExcelError("the Validation sheet did not read back as written; nothing was saved",
                                target.path)
 
-    written = target.write(write_file, verify)
-    return written.path, written.backup
+    return dataclasses.replace(target.write(write_file, verify), kept_out=tuple(kept_out))
 
 
 def _claim_checked_output(src: Path, out: str | os.PathLike[str] | None, *, in_place: bool,
