@@ -164,3 +164,10 @@ def test_a_cell_opening_with_tbc_is_a_placeholder_in_any_case_and_over_lines(tex
     from lm_excel.checks.wording import placeholder
 
     assert placeholder(text) == found
+
+
+def test_a_one_word_mechanism_that_names_a_change_is_read_as_an_outcome():
+    rec = example()
+    row(rec, "mechanisms", "M1")["mechanism"] = "Improvement"
+    codes = [f.code for f in validate(model_of(rec)).all_findings() if f.element_id == "M1"]
+    assert "mechanism-no-causal-account" in codes

@@ -84,6 +84,7 @@ RANDOM, WAVES = "Yes, by lot (at random)", "Yes, in planned waves"
     ({"delivery_unit": FAMILIES, "reach": "100", "allocation": RANDOM}, "Randomised controlled trial"),
     ({"delivery_unit": FAMILIES, "reach": "99", "allocation": RANDOM}, "Matched comparison"),
     ({"delivery_unit": FAMILIES, "reach": "101", "allocation": RANDOM}, "Randomised controlled trial"),
+    ({"delivery_unit": FAMILIES, "reach": "150", "allocation": WAVES}, "Matched comparison"),
 ])
 def test_a_trial_starts_at_the_smallest_number_that_can_show_change(setting, title):
     assert _design(nation="England", **setting).strands[0].title.startswith(title)

@@ -512,8 +512,10 @@ def test_an_empty_last_row_as_libreoffice_writes_it_reads_as_the_workbook(tmp_pa
 
 
 def test_a_sheet_of_many_one_cell_rows_is_refused_while_streaming(tmp_path, example_xlsx, monkeypatch):
-    """Refused at the first row over the limit: the rows below it are never read."""
-    path = B.many_rows(tmp_path, example_xlsx, rows=60_000)
+    """Refused at the first row over the limit: the rows below it are never read. (A sheet part
+    this small, under 1 MB, is not looked through before parsing: see the next test.)"""
+    path = B.many_rows(tmp_path, example_xlsx, rows=21_000)
+    assert _part_size(path, "xl/worksheets/sheet7.xml") < reader._LONG_SHEET_BYTES
     seen: list[int] = []
     real = reader._values
 
@@ -526,3 +528,57 @@ def test_a_sheet_of_many_one_cell_rows_is_refused_while_streaming(tmp_path, exam
         read_workbook(path)
     assert "has more than 20,000 rows" in _one_line(info.value, path)
     assert len(seen) < 21_000 + 200  # the example's other sheets, then 20,001 rows of this one
+
+
+def _part_size(path: Path, part: str) -> int:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return zf.getinfo(part).file_size
+
+
+def test_a_large_sheet_past_the_row_limit_is_refused_before_any_xml_is_parsed(tmp_path, example_xlsx, monkeypatch):
+    """1.5 million one-cell rows: refused from the raw part, before openpyxl opens the workbook."""
+    path = B.many_rows(tmp_path, example_xlsx)
+    assert _part_size(path, "xl/worksheets/sheet7.xml") > reader._LONG_SHEET_BYTES
+
+    def parsed(*_args):
+        raise AssertionError("the workbook was parsed")
+
+    monkeypatch.setattr(reader, "_load_read_only", parsed)
+    with pytest.raises(E.TooLargeError) as info:
+        read_workbook(path)
+    assert "sheet 'Mechanisms' has more than 20,000 rows" in _one_line(info.value, path)
+
+
+def _large_sheet(folder: Path, example: Path, tail: bytes) -> Path:
+    """The example with a Mechanisms sheet of 19,000 rows of text (well over 1 MB), then ``tail``."""
+    import zipfile
+
+    path = folder / "large.xlsx"
+    with zipfile.ZipFile(example) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet7.xml":
+                rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>M%d</t></is></c><c r="B%d" '
+                                b't="inlineStr"><is><t>A mechanism written out at some length %d</t></is></c>'
+                                b'</row>' % (r, r, r, r, r) for r in range(4, 19_004))
+                head, _, _ = data.partition(b"<sheetData>")
+                _, _, end = data.partition(b"</sheetData>")
+                data = head + b"<sheetData><row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>ID</t></is></c>" \
+                    b"<c r=\"B3\" t=\"inlineStr\"><is><t>Mechanism</t></is></c></row>" + rows + tail + \
+                    b"</sheetData>" + end
+            out.writestr(info.filename, data)
+    return path
+
+
+@pytest.mark.parametrize("tail", [
+    b'<row r="1048576" s="1" customFormat="1"><c r="A1048576" s="1"/></row>',  # LibreOffice's empty last row
+    b'<row r="500000"><c r="HA500000"><v>1</v></c></row>',  # a value beyond the columns read
+    b"",
+])
+def test_a_large_sheet_within_the_limits_is_read_not_refused(tmp_path, example_xlsx, tail):
+    path = _large_sheet(tmp_path, example_xlsx, tail)
+    assert _part_size(path, "xl/worksheets/sheet7.xml") > reader._LONG_SHEET_BYTES
+    model = read_workbook(path)
+    assert len(model.mechanisms) == 19_000 and model.mechanisms[-1].id == "M19003"

@@ -155,8 +155,7 @@ def _foreign_package(path: Path) -> None:
     import openpyxl
     from openpyxl.drawing.image import Image
 
-    pytest.importorskip("PIL")
-    from PIL import Image as PILImage
+    from PIL import Image as PILImage  # Pillow comes with matplotlib, a dependency
 
     wb = openpyxl.Workbook()
     wb.active.title = "One"

@@ -143,3 +143,23 @@ def test_diff_lists_a_changed_format_and_an_openpyxl_save_is_no_change(shared, t
     assert [(o.sheet, o.where, o.what) for o in d.outside] == [(s1, oc1, "formatting changed in the second copy")]
     assert "number format 0.0%" in d.outside[0].new and "number format" not in d.outside[0].old
     assert read_workbook(theirs).outcomes[0].text("outcome")  # values untouched
+
+
+def test_a_conflict_names_the_cell_it_was_written_to_in_the_report_and_on_the_sheet(shared, tmp_path):
+    """Without a base, a partner's own column is a conflict; the merge's report and its Conflicts
+    sheet name the same cell, the one the value was written to in MINE's copy."""
+    sheet, c1 = cell_of(shared, "components", "C1", "component")
+    row = int(c1[1:])
+
+    def partner(wb):
+        ws = wb[sheet]
+        col = ws.max_column + 1
+        ws.cell(3, col).value, ws.cell(row, col).value = "Partner notes", "Ask the school nurse"
+
+    theirs = edited(shared, tmp_path / "theirs.xlsx", partner)
+    res = merge_files(None, shared, theirs, tmp_path / "merged.xlsx", by="sam")
+    reported = [c for c in res.result.conflicts if c.field == "+Partner notes"]
+    listed = [c for c in res.conflicts if c.field == "+Partner notes"]
+    assert len(reported) == 1 and reported == listed, (reported, listed)
+    cell = reported[0].cell.rsplit("!", 1)[1]
+    assert openpyxl.load_workbook(res.path)[sheet][cell].value == "Ask the school nurse"

@@ -540,6 +540,7 @@ def test_libreoffice_opens_the_plan_and_keeps_it(tmp_path, example_plan):
 
 
 @pytest.mark.office
+@pytest.mark.pdf
 def test_libreoffice_prints_the_plan_legibly_and_the_design_after_table_rows(tmp_path,
                                                                              example_plan):
     if not shutil.which("pdftotext"):

@@ -162,6 +162,7 @@ def test_libreoffice_converts_the_report_and_pages_are_where_expected(example_xl
 
 
 @pytest.mark.office
+@pytest.mark.pdf
 def test_a_libreoffice_started_early_gives_the_pages_the_pdf_gives_and_is_ended(
         example_xlsx: Path, tmp_path: Path):
     """The contents' page numbers from a LibreOffice started while the report is written (read
@@ -186,9 +187,48 @@ def test_a_libreoffice_started_early_gives_the_pages_the_pdf_gives_and_is_ended(
     assert office.proc is None and not Path(office.tmp.name).exists()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
-    # one started and never used is ended at once
+    # one started and never used is ended at once, with its LibreOffice
     unused = pages.start_office()
     assert unused is not None
     with unused:
         pass
-    assert unused.proc is None
+    assert unused.proc is None and unused.helper is None
+    # and one never closed is ended when it is collected
+    import gc
+    import time
+
+    forgotten = pages.start_office()
+    assert forgotten is not None and forgotten.proc is not None
+    proc = forgotten.proc
+    del forgotten
+    gc.collect()
+    deadline = time.monotonic() + 10
+    while proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert proc.poll() is not None
+
+
+@pytest.mark.office
+def test_a_profile_is_kept_for_the_next_start_and_copied_for_each_run(example_xlsx: Path,
+                                                                    tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch):
+    from lm_excel.report import pages
+
+    if pages.tools() is None or pages.uno_python(str(pages.tools()[0])) is None:
+        pytest.skip("LibreOffice, its uno Python or pdftotext is not installed")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    out = tmp_path / "r.docx"
+    assert run_cli("report", str(example_xlsx), "-o", str(out), "--no-page-numbers").returncode == 0
+    assert not pages.profile_cache().exists()
+    with pages.start_office() as first:
+        found = first.layout_pages(out, ["Summary"])
+    assert found.get("Summary", 0) >= 2
+    kept = pages.profile_cache()
+    assert kept.is_dir() and any(kept.iterdir())
+    second = pages.start_office()
+    assert second is not None
+    with second:
+        copied = Path(second.tmp.name, "profile")
+        assert copied.is_dir() and copied != kept  # its own copy
+        assert second.layout_pages(out, ["Summary"]) == found
+    assert kept.is_dir()  # the kept one is left as it was

@@ -138,9 +138,12 @@ def test_an_upper_age_of_18_is_a_childs_age_and_applies_when_the_outcome_is_abou
     assert {s.measure.key for s in found if AGE_NOTE not in s.why} == {"to_25", "any_age"}
 
 
-def test_an_empty_age_is_no_age():
-    # (an empty age is still an age given: the text's ages are not read)
+def test_an_empty_age_is_no_age_and_the_statements_own_ages_are_read():
+    # a blank Age cell arrives as "": it must not hide the ages the statement itself gives
     assert set(_fitting("Children have better wellbeing", age="")) == {m.key for m in AGE_BANDS}
+    in_text = "Children aged 0-4 have better wellbeing"
+    assert set(_fitting(in_text, age="")) == set(_fitting(in_text, age=None))
+    assert set(_fitting(in_text, age="")) != {m.key for m in AGE_BANDS}
 
 
 def test_routine_records_suit_the_long_term_and_other_measures_the_short_term():

@@ -39,8 +39,9 @@ import zlib
 from pathlib import Path
 
 from cosmic_ray.mutating import mutate_and_test
+from cosmic_ray.testing import run_tests
 from cosmic_ray.work_db import WorkDB, use_db
-from cosmic_ray.work_item import WorkerOutcome, WorkItem, WorkResult
+from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkItem, WorkResult
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -214,19 +215,27 @@ def run(groups: list[str], samples: dict[str, Sample], budget_min: float, workdi
     return spent
 
 
-def retest(groups: list[str], workdir: Path) -> None:
-    """Bring the checkout's tests into the scratch copy (the code mutated stays as it was) and try
-    each group's surviving mutants again; the survivors before are kept in ``survivors.json``."""
-    files = subprocess.run(["git", "ls-files", "-z", "tests"], cwd=ROOT, capture_output=True, check=True).stdout
-    for name in filter(None, files.decode("utf-8").split("\0")):
-        if (ROOT / name).is_file():
-            (workdir / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, workdir / name)
+def retest(groups: list[str], workdir: Path, tests: list[str]) -> None:
+    """Bring ``tests`` (default: every file under tests/) from the checkout into the scratch copy
+    (the code mutated stays as it was), check each group's tests pass on that code unmutated,
+    and try the group's surviving mutants again; the survivors before are kept in
+    ``survivors.json``."""
+    if not tests:
+        files = subprocess.run(["git", "ls-files", "-z", "tests"], cwd=ROOT, capture_output=True,
+                               check=True).stdout
+        tests = list(filter(None, files.decode("utf-8").split("\0")))
+    for name in tests:
+        (workdir / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, workdir / name)
     record = workdir / "survivors.json"
     before = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
     os.chdir(workdir)
     os.environ.update(_env(workdir))
     for g in groups:
+        outcome, output = run_tests(_command(g), TIMEOUT)
+        if outcome != TestOutcome.SURVIVED:  # the tests fail without any mutant: proves nothing
+            print(f"{g}: the tests fail on the unmutated code, not tried again:\n{output[-2000:]}")
+            continue
         with use_db(str(workdir / f"{_slug(g)}.sqlite"), WorkDB.Mode.open) as db:
             survived = [i for i, r in db.completed_work_items
                         if r.worker_outcome == WorkerOutcome.NORMAL and not r.is_killed]
@@ -234,7 +243,7 @@ def retest(groups: list[str], workdir: Path) -> None:
             for item in survived:
                 db.set_result(item.job_id, mutate_and_test(item.mutations, _command(g), TIMEOUT))
                 print(f"{g}: {item.job_id} tried again", flush=True)
-    record.write_text(json.dumps(before, indent=1), encoding="utf-8")
+        record.write_text(json.dumps(before, indent=1), encoding="utf-8")
 
 
 def _wilson(k: int, n: int) -> tuple[float, float]:
@@ -303,8 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--budget", type=float, default=45.0, help="minutes for the whole run (default: 45)")
     p.add_argument("--nice", type=int, default=10, help="lower the run's priority by this much (default: 10)")
     p.add_argument("--workdir", type=Path, help="scratch folder to keep and resume (default: a new one)")
-    p.add_argument("--retest", action="store_true",
-                   help="with --workdir: copy the checkout's tests in and try the surviving mutants again")
+    p.add_argument("--retest", nargs="*", metavar="TEST",
+                   help="with --workdir: copy these test files (default: all) from the checkout into the "
+                        "scratch copy and try the surviving mutants again")
     p.add_argument("--out", type=Path, help="also write the results (markdown) to this file")
     args = p.parse_args(argv)
     groups = args.module or list(MODULES)
@@ -328,10 +338,10 @@ def main(argv: list[str] | None = None) -> int:
                                capture_output=True, text=True, check=False).stdout.strip()
         (workdir / "COMMIT").write_text(head + (" with uncommitted changes" if dirty else ""), encoding="utf-8")
     os.nice(args.nice)
-    if args.retest:
+    if args.retest is not None:
         if args.workdir is None:
             p.error("--retest needs the --workdir of an earlier run")
-        retest(groups, workdir)
+        retest(groups, workdir, args.retest)
     spent = run(groups, samples, args.budget, workdir)
     text = report(groups, workdir, samples, spent)
     print(text)

@@ -479,6 +479,7 @@ def _merge_into(paths: Sequence[Path], sb: Snapshot | None, sm: Snapshot, st: Sn
     carry = carry_from_theirs(sb, sm, st, placement, set(result.where))
     who, when = by or default_user(), now_text()
     conflicts = [replace(c, cell=placement.cell(*w)) for c, w in zip(result.conflicts, result.where)]
+    result = replace(result, conflicts=list(conflicts))  # the cells as written in MINE's copy
     conflicts += [Conflict(g.sheet, "", g.where, g.what, "", None, "", "") for g in gaps]
     conflicts += [Conflict(o.sheet, "", o.where, o.what, "", None if sb is None else o.old, "", o.new)
                   for o in carry.listed]

@@ -304,8 +304,6 @@ def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicMo
     comparator, data = _COMPARATORS.get(s.nation, (
         "similar local authorities in your nation", "your nation's routine statistics"))
     names = measure_names(basis)
-    components = [c for c in model.components if c.id] if model is not None else []
-    complex_place = s.unit == "areas" or len(components) >= 5
     if s.unit in _CLUSTER_UNITS:
         label = _CLUSTER_UNITS[s.unit]
         n = s.units
@@ -329,7 +327,7 @@ def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicMo
                 f"The work is delivered by {label} in waves: the {label} still waiting are a "
                 "fair comparison, and the comparison is made where the work happens.",
                 EIF_STANDARDS), "EIF level 3 (if the waves are kept)"
-        if complex_place and s.unit == "areas":
+        if s.unit == "areas":  # place-based work: explain the contribution, not rate it
             return _theory_based(names, which, basis), \
                 "EIF level 2; contribution analysis explains rather than rates impact"
         return Strand(

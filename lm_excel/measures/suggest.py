@@ -521,7 +521,9 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     who = parse_who(who_benefits)
     if not who:
         who = who_in_text(terms, outcome_text)
-    ages = parse_age(age) if age is not None else ages_in_text(outcome_text, terms)
+    ages = parse_age(age)  # a blank age is no age: the statement's own ages are read then
+    if ages is None:
+        ages = ages_in_text(outcome_text, terms)
     known_ages = ages
     if ages is None and who == {"young person"}:
         ages = YOUNG_PERSON_AGES

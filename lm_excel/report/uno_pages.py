@@ -8,6 +8,9 @@ the system's with python3-uno), never imported by lm-excel:
 It connects to the LibreOffice started by :mod:`lm_excel.report.pages` (``--accept=pipe,...``),
 retrying until that one is ready, opens the file hidden and read-only, and prints a JSON list of
 ``[heading text, page]`` in document order; then it closes the file and ends that LibreOffice.
+With ``-`` for FILE-URL it connects first, then reads the file's URL from its standard input
+(so it can be started, and connected, while the file is still being written); an empty line or
+the end of the input ends LibreOffice without laying anything out.
 """
 
 import contextlib
@@ -56,6 +59,10 @@ def main(pipe, url, timeout):
     ctx = _connect(pipe, timeout)
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     try:
+        if url == "-":
+            url = sys.stdin.readline().strip()
+            if not url:
+                return
         doc = desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),
                                                               _prop("ReadOnly", True)))
         try:

@@ -182,12 +182,13 @@ def _check_zip(path: Path) -> None:
                     "never writes and which can make a small file expand without limit",
                     path,
                 )
-            n_sheets = len(xlsx_scan.sheet_parts(zf))
-            if n_sheets > MAX_SHEETS:
+            parts = xlsx_scan.sheet_parts(zf)
+            if len(parts) > MAX_SHEETS:
                 raise TooLargeError(
-                    f"is refused: it has {n_sheets:,} sheets, above the limit of {MAX_SHEETS}",
+                    f"is refused: it has {len(parts):,} sheets, above the limit of {MAX_SHEETS}",
                     path,
                 )
+            _refuse_long_sheets(zf, parts, path)
     except zipfile.BadZipFile:
         raise NotAWorkbookError("is damaged: it is not a readable .xlsx/.xlsm file", path) from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as exc:
@@ -200,6 +201,21 @@ def _check_zip(path: Path) -> None:
                 "is refused: it declares XML entities (a DTD), which Excel never writes", path
             ) from None
         raise NotAWorkbookError(f"is damaged: it is not a readable .xlsx/.xlsm file ({_short(exc)})", path) from None
+
+
+#: A worksheet part larger than this is looked through for rows past the row limit before any
+#: XML is parsed (a smaller one is parsed in a moment, and refused while streaming if need be).
+_LONG_SHEET_BYTES = 1024 * 1024
+
+
+def _refuse_long_sheets(zf: zipfile.ZipFile, parts: dict[str, str], path: Path) -> None:
+    """Refuse a large sheet with a value past :data:`MAX_ROWS` at once, from its raw XML, as the
+    streaming read would after parsing every row before it (e.g. 1.5 million one-cell rows)."""
+    sizes = {i.filename: i.file_size for i in zf.infolist()}
+    for sheet, part in parts.items():
+        if sizes.get(part, 0) > _LONG_SHEET_BYTES and xlsx_scan.valued_row_beyond(
+                zf, part, MAX_ROWS, MAX_COLUMNS) is not None:
+            raise TooLargeError(f"is refused: sheet '{sheet}' has more than {MAX_ROWS:,} rows", path)
 
 
 #: The openpyxl versions (major, minor) whose reader internals the fast paths below use

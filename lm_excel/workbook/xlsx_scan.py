@@ -20,6 +20,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 #: Parts that are XML (the ones openpyxl may parse); other parts (images, vbaProject.bin) are not.
@@ -230,3 +231,84 @@ def scan_sheet(zf: zipfile.ZipFile, part: str) -> SheetScan:
             elif name == "mergeCell" and node.get("ref"):
                 scan.merges.append(node.get("ref"))
     return scan
+
+
+# --- rows past the row limit, found in the raw part -----------------------------------------------
+
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"
+_ROW_OPEN = re.compile(rb"<" + _P + rb"row\b([^>]*?)(/?)>")
+_ROW_CLOSE = re.compile(rb"</" + _P + rb"row>")
+_R_NUMBER = re.compile(rb'\br\s*=\s*"(\d+)"')
+_CELL = re.compile(rb"<" + _P + rb"c\b([^>]*?)(?:/>|>(.*?)</" + _P + rb"c>)", re.DOTALL)
+_CELL_COLUMN = re.compile(rb'\br\s*=\s*"\$?([A-Z]{1,3})\$?\d+"')
+_HOLDS_VALUE = re.compile(rb"<" + _P + rb"(?:v>[^<]|is\b)")
+_ROW_STEP = 1 << 18
+_BACK = 64  # rows looked at from a window's end before scanning the whole window
+
+
+def _valued_row(window: bytes, m: re.Match[bytes], rows: int, columns: int) -> int | None:
+    """The number of the row starting at ``m`` when it is past ``rows`` and a cell in its first
+    ``columns`` columns holds a value (a ``v`` with text, or an inline string); else None."""
+    if m.group(2):
+        return None  # <row .../>: empty
+    num = _R_NUMBER.search(m.group(1))
+    if num is None or int(num.group(1)) <= rows:
+        return None
+    end = _ROW_CLOSE.search(window, m.end())
+    if end is None:
+        return None  # continues in the next window
+    for c in _CELL.finditer(window, m.end(), end.start()):
+        ref = _CELL_COLUMN.search(c.group(1))
+        if c.group(2) and ref is not None and _column(ref.group(1)) <= columns and _HOLDS_VALUE.search(c.group(2)):
+            return int(num.group(1))
+    return None
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _rows_from_the_end(window: bytes) -> Iterator[re.Match[bytes]]:
+    """The last :data:`_BACK` row start tags of a window, last first."""
+    pos = len(window)
+    for _ in range(_BACK):
+        pos = max(window.rfind(b"<row ", 0, pos), window.rfind(b":row ", 0, pos))
+        if pos < 0:
+            return
+        start = window.rfind(b"<", 0, pos + 1)
+        m = _ROW_OPEN.match(window, start)
+        if m is not None:
+            yield m
+        pos = start
+
+
+def valued_row_beyond(zf: zipfile.ZipFile, part: str, rows: int, columns: int) -> int | None:
+    """A row past ``rows`` holding a value within the first ``columns`` columns, found in the raw
+    worksheet part without parsing it; None when there is none (or it cannot be told cheaply).
+
+    For refusing a sheet with too many rows before any XML is parsed: rows come in order, so
+    each window of the stream is skipped when its last rows are within the limit, and the first
+    window whose last rows hold a value past it ends the search. What this misses (rows out of
+    order, unusual markup), the reader's streaming limits still refuse, only later.
+    """
+    with zf.open(part) as fh:
+        tail = b""
+        while chunk := fh.read(_ROW_STEP):
+            window = tail + chunk
+            tail = window[-65536:]
+            for m in _rows_from_the_end(window):
+                num = _R_NUMBER.search(m.group(1))
+                if num is not None and int(num.group(1)) <= rows:
+                    break  # the window ends within the limit
+                hit = _valued_row(window, m, rows, columns)
+                if hit is not None:
+                    return hit
+            else:
+                for m in _ROW_OPEN.finditer(window):
+                    hit = _valued_row(window, m, rows, columns)
+                    if hit is not None:
+                        return hit
+    return None
