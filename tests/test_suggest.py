@@ -22,7 +22,7 @@ from lm_excel.measures import (
     suggest,
 )
 from lm_excel.measures.index import index_of
-from lm_excel.measures.suggest import parse_who
+from lm_excel.measures.suggest import parse_who, who_in_text
 
 from .conftest import EVAL, run_cli
 
@@ -244,6 +244,16 @@ def test_top_limits_the_number_and_must_be_positive():
     "Young people develop life skills",  # 'develop' the verb is not child development
     "Children are safe from bullying and discrimination",  # the harm named decides, not 'safe'
     "Children and young people are living healthy lifestyles",  # not hospital admissions
+    "Young people gain confidence",  # whose confidence, in what?
+    "Young people gain new skills",  # which skills?
+    "Pupils learn to empathise with others",  # 'learn' is not attainment; empathy alone
+    "Fewer victims of youth crime",  # victims of what? crime suffered is not offending
+    "Residents feel safe from antisocial behaviour in their street",  # harm, not offending
+    "Greater confidence among parents, as reported in the parent survey",  # method clause
+    "Pupils understand what resilience means",  # whose resilience?
+    "Young people build skills that protect them from risks later on",  # skills, risks: whose?
+    "Teenagers take fewer risks",  # risk taking is no one measure
+    "Young people grow into independent and fulfilled adults",  # "adult" names people
 ])
 def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     m = match(text)
@@ -263,10 +273,42 @@ def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     ("Care leavers have financial security", "household_income", {"care_leavers_eet"}),
     ("Improved engagement of families", "service_engagement", set()),
     ("Increased engagement in education", "school_attendance", {"attainment"}),
+    ("Pupils attend and enjoy school", "school_attendance", set()),
+    ("Greater community cohesion in the estate", "community_survey", set()),
+    ("Parents show more empathy towards their children", "aapi2", set()),
+    ("Less burnout", "cbi", set()),
+    ("More families remain together", "entry_to_care", set()),
+    ("Fewer young people take risks, including offending", "first_time_entrants",
+     {"child_exploitation"}),
+    ("Victims are protected and supported", "cp_plans", {"school_staff_safeguarding"}),
+    ("Fewer school exclusions, as measured by the annual parent survey", "exclusions",
+     {"family_experience"}),
 ])
 def test_generic_words_alone_do_not_decide(text, wanted, never):
     found = [s.measure.key for s in suggest(text, top=3)]
     assert found[0] == wanted and not never & set(found), found
+
+
+def test_a_list_of_people_is_who_benefits_but_a_possessive_is_not():
+    idx = index_of(load_library())
+    text = "Parents, carers and families keep children safe at home"
+    who = who_in_text(idx.vocab.analyse(text), text)
+    assert "family" in who and "parent or carer" in who
+    # a family measure fits an outcome about a list of people that includes families
+    assert _keys(text)[0] in {"entry_to_care", "cp_plans"}
+    assert "partner_survey" not in _keys("Children and young people's agency and sense of identity")
+
+
+def test_a_measure_made_for_part_of_the_ages_ranks_below_one_made_for_all():
+    got = _keys("Better mental health for care leavers")  # care leavers: 16-25
+    assert got[0] in {"wemwbs", "swemwbs", "ons4"}, got
+    assert "yp_core" not in got[:2], got  # made for 11-16
+
+
+def test_healthy_relationships_are_not_relationships_between_agencies():
+    m = match("Teenagers learn about healthy relationships and domestic abuse is prevented")
+    assert [s.measure.key for s in m.suggestions][0] == "domestic_abuse_incidents"
+    assert "partner_survey" not in [s.measure.key for s in m.suggestions]
 
 
 def test_compound_outcome_gets_one_measure_per_part_and_says_so():
@@ -412,6 +454,8 @@ PUBLISHED_DEV2 = REPO / "tests" / "data" / "outcomes_published_dev2.csv"
 PUBLISHED_HELDOUT = REPO / "tests" / "data" / "outcomes_published_heldout2.csv"
 # Round 3: labelled before its one run, after round 2's fixes (figures in docs/measures.md).
 PUBLISHED_HELDOUT3 = REPO / "tests" / "data" / "outcomes_published_heldout3.csv"
+# Round 4: labelled and committed before its one run, after the fixes tuned on rounds 2 and 3.
+PUBLISHED_HELDOUT4 = REPO / "tests" / "data" / "outcomes_published_heldout4.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -437,7 +481,8 @@ def published_scores(path: Path) -> dict[str, float]:
 
 def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys():
     keys = set(load_library().keys()) | {"-"}
-    for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3):
+    for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
+                 PUBLISHED_HELDOUT4):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -462,14 +507,23 @@ def test_published_heldout_set_does_not_regress():
     # followed its first run) so that a regression fails, not so that the set is passed.
     scores = published_scores(PUBLISHED_HELDOUT)
     print(scores)
-    assert scores["top1"] >= 0.70 and scores["top3"] >= 0.78, scores
-    assert scores["confident_wrong"] <= 3, scores
+    assert scores["top1"] >= 0.90 and scores["top3"] >= 0.95, scores
+    assert scores["confident_wrong"] == 0, scores
 
 
 def test_published_round3_heldout_set_does_not_regress():
     scores = published_scores(PUBLISHED_HELDOUT3)
     print(scores)
-    assert scores["top1"] >= 0.63 and scores["top3"] >= 0.8 and scores["confident_wrong"] == 0, scores
+    assert scores["top1"] >= 0.84 and scores["top3"] >= 0.9 and scores["confident_wrong"] == 0, scores
+
+
+def test_published_round4_heldout_set_does_not_regress():
+    # First run (docs/measures.md): top-1 0.59, top-3 0.72, 4 confident wrong answers; after
+    # the fixes that followed it 0.78, 0.88 and 1. The floors sit a little under the latter.
+    scores = published_scores(PUBLISHED_HELDOUT4)
+    print(scores)
+    assert scores["top1"] >= 0.72 and scores["top3"] >= 0.84, scores
+    assert scores["confident_wrong"] <= 1, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -21,8 +21,16 @@ HOW_SUGGESTIONS_WORK = [
      "a specific word in its name or keywords. Generic words (support, contact, needs, "
      "managing, engagement...) weigh little and never carry a suggestion alone."),
     ("- **Who benefits and age are filters.** A measure whose population cannot fit the "
-     "outcome's beneficiary (the *Who benefits* column, or the first person named in the "
-     "statement when it is blank) or its age range is never suggested."),
+     "outcome's beneficiary (the *Who benefits* column, or the people named first in the "
+     "statement when it is blank, such as \"parents, carers and families\") or its age range "
+     "is never suggested; one made for part of the ages (a children's scale for care leavers) "
+     "ranks below one made for all of them."),
+    ("- **Sense from the surrounding words.** Words whose sense depends on context "
+     "(confidence, skills, empathy, resilience, risk: whose, of what?) are half the evidence a "
+     "suggestion needs, however many of them an outcome has; "
+     "after \"safe from\" or \"victims\", crime and antisocial behaviour are harm suffered, "
+     "not offending; words saying how a change is measured (\"as reported in parent "
+     "surveys\") are not the change."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
@@ -46,13 +54,17 @@ EVALUATION = [
     "|---|---|---|---|---|---|",
     "| project brief's development set (`tests/data/eval/outcomes_dev.csv`) | 50 | 0.98 | 1.00 | 0.00 | 0 |",
     "| earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | 0.94 | 1.00 | 0.00 | 0 |",
-    "| published statements, development (`tests/data/outcomes_published_dev.csv`) | 27 | 0.93 | 0.96 | 0.00 | 0 |",
+    "| published statements, development (`tests/data/outcomes_published_dev.csv`) | 27 | 0.96 | 1.00 | 0.04 | 0 |",
     "| published statements, held out in round 1, **tuned on since** (`tests/data/outcomes_published_dev2.csv`): before tuning | 27 | 0.59 | 0.70 | 0.07 | 1 |",
-    "| the same set after tuning | 27 | 1.00 | 1.00 | 0.11 | 0 |",
+    "| the same set after tuning | 27 | 1.00 | 1.00 | 0.15 | 0 |",
     "| **published statements, held out in round 2** (`tests/data/outcomes_published_heldout2.csv`): **first run** | 51 | **0.59** | **0.65** | 0.12 | **7** |",
     "| the same set after the fixes that followed its first run (no longer held out) | 51 | 0.75 | 0.82 | 0.27 | 3 |",
     "| **published statements, held out in round 3** (`tests/data/outcomes_published_heldout3.csv`): **first run**, after those fixes | 19 | **0.68** | **0.84** | 0.21 | **0** |",
     "| the same set after the fixes that followed its run (no longer held out) | 19 | 0.84 | 0.95 | 0.21 | 0 |",
+    "| round 2, after the sense fixes tuned on rounds 2 and 3 | 51 | 0.96 | 1.00 | 0.33 | 0 |",
+    "| round 3, after the same fixes | 19 | 0.89 | 0.95 | 0.32 | 0 |",
+    "| **published statements, held out in round 4** (`tests/data/outcomes_published_heldout4.csv`): **first run**, after those fixes | 32 | **0.59** | **0.72** | 0.28 | **4** |",
+    "| the same set after the fixes that followed its run (no longer held out) | 32 | 0.78 | 0.88 | 0.34 | 1 |",
     "",
     ("The published sets are real outcome statements from UK sources, each row citing its page. "
      "Development: the Supporting Families outcome framework, Devon's Mockingbird objectives and "
@@ -108,6 +120,60 @@ EVALUATION = [
      "decent homes. Still wrong after them: *safe from crime and antisocial behaviour* gets "
      "first-time entrants (offending, not being a victim), *develop leadership qualities* the "
      "practitioner survey, *develop self-confidence* WEMWBS."),
+    "",
+    ("The next fixes, tuned on rounds 2 and 3 with every miss classified (all of sense, none a "
+     "library gap): words whose sense needs context (confidence, skills, empathy) are half "
+     "evidence, so *increased confidence*, *develop leadership qualities and skills* and "
+     "*develop self-confidence* now say no close match; crime after \"safe from\" is harm "
+     "suffered, not offending; empathy is a parent's (nurturing) only when the words say so; \"community cohesion\", \"healthy relationships\" and \"attend and enjoy "
+     "school\" are phrases; \"live\", \"learn\", \"provide\" and \"promote\" are generic "
+     "verbs; a list of people (\"parents, carers and families\") is who benefits; a method "
+     "clause (\"as reported in parent surveys\") is dropped; a measure made for part of the "
+     "ages ranks lower (children's scales for care leavers); the Parental Stress Scale no "
+     "longer claims parenting confidence; \"victims\" alone is half evidence (victims of "
+     "what?) and a staff-only measure needs staff named or a workforce word. Still a miss: "
+     "*victims are protected and supported* (child protection plans; its source meant "
+     "domestic abuse, which the statement does not say). Still a top-1 miss: *safety and stability* (child "
+     "protection plans before placement stability), *decent homes* (care leavers' EET ties "
+     "with housing), *young people in long-term placements return home* (reunification "
+     "third)."),
+    "",
+    ("Round 4 is a set written after those fixes, from sources not used before (HeadStart's "
+     "aims and learning, the Youth Investment Fund outcomes, Step Change, Coventry's early help "
+     "strategy, Chance UK's theory of change page, Foundations' review of kinship care "
+     "programmes, the CARE kinship programme in Scotland), labelled and committed before its one "
+     "run. Its first run is the current **honest estimate** for statements the tool has not "
+     "seen: top-1 0.59, top-3 0.72, well under the issue's bar, and four confident wrong answers, "
+     "each listed here:"),
+    "",
+    ("- *Avoid getting involved in risky behaviour, such as drug use* got drug and alcohol "
+     "treatment (\"drug\" decided; preventing use is not treatment)."),
+    ("- *A greater understanding and awareness of what resilience is* got Family Star Plus "
+     "(\"resilience\" alone, whose?)."),
+    ("- *Children and young people develop independent skills which allow them to be fulfilled "
+     "and resilient adults* got AAPI-2 (\"adults\" matched its name)."),
+    ("- *Children aged 8-14 develop skills which can protect them from risks in the future* got "
+     "the Children's Hope Scale (\"future\" read as hope) and exploitation (\"risks\")."),
+    "",
+    ("Its other misses: *stay mentally healthy* got adult anxiety and depression scales first (the "
+     "statement names no one; the source meant 10-16 year olds); *manage stress and worries* K10 "
+     "before RCADS; *improve young people's resilience ... do well in school and life* ORS/CORS "
+     "and NEET; *decrease risk taking behaviours including offending* exploitation before "
+     "first-time entrants; *feel valued, supported and enjoy themselves* service experience "
+     "before wellbeing; *families remain together* no match (\"remain together\" is not yet a "
+     "phrase for staying at home); *kinship carers' wellbeing* the carer survey first; *reduced "
+     "stress for kinship carers* K10 (the Parental Stress Scale is not offered to kinship "
+     "carers); *kinship carers' communication and connectedness with their teenager* social "
+     "support and loneliness. Mostly sense again, plus statements that name no one."),
+    "",
+    ("Fixed after its run, by general rules: resilience and risk join the words that are half "
+     "evidence (and several such words together are still half), while coping stays a word of "
+     "its own; \"risk taking\" and \"risky behaviour\" point to no one measure; \"adult\" "
+     "names people, not a measure; \"the future\" alone is not hope; \"remain together\" is "
+     "staying at home. Still wrong after them: *risky behaviour, such as drug use* (drug and "
+     "alcohol treatment, the one confident wrong answer left), *stay mentally healthy* (adult "
+     "scales), kinship carers' stress (K10) and their connectedness with their teenager "
+     "(social support)."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

@@ -120,6 +120,7 @@ class Index:
         raw: dict[int, float] = {}
         evidence: dict[int, float] = {}
         hits: dict[int, dict[tuple[int, int], float]] = {}
+        ambiguous: dict[int, float] = {}
 
         def credit(mid: int, span: tuple[int, int], amount: float, ev: float) -> None:
             raw[mid] = raw.get(mid, 0.0) + amount
@@ -155,6 +156,11 @@ class Index:
                     ev = EVIDENCE_TEXT if t.token in vocab.beneficiaries else EVIDENCE_STRONG
                 elif weak:
                     ev = EVIDENCE_WEAK
+                elif t.token in vocab.ambiguous:
+                    # "Increased confidence": whose, in what? Half the evidence needed, however
+                    # many such words ("skills ... risks") the outcome has.
+                    ev = max(0.0, EVIDENCE_TEXT - ambiguous.get(mid, 0.0))
+                    ambiguous[mid] = ambiguous.get(mid, 0.0) + ev
                 else:
                     ev = EVIDENCE_STRONG if t.token in self.alone[mid] else EVIDENCE_TEXT
                 credit(mid, (t.start, t.end), idf * weight, ev)

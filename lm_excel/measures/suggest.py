@@ -31,6 +31,7 @@ from lm_excel.measures.vocab import Term, vocabulary
 
 SCORE_HALF = 5.0  # a raw score of 5 shows as 0.5
 TIMESCALE_FIT = 1.05
+AGE_PART_PENALTY = 0.3  # the most a measure covering few of the outcome's ages loses
 # Calibrated on the tuning sets (153 statements): no top suggestion that scored below 0.59 was
 # one an evaluator accepted, so below 0.5 the honest answer is no close match; 0.5-0.6 is shown
 # as low confidence.
@@ -242,7 +243,8 @@ def ages_in_text(text: str, terms: list[Term]) -> tuple[float, float | None] | N
 
 
 def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
-    """Who an outcome is about: the first person-word of its main clause ("social workers"...).
+    """Who an outcome is about: the people named first in its main clause ("social workers",
+    "parents, carers and families").
 
     Words after "because", "through", "by"... say how, not for whom. "Carers" alone may be
     parents, foster carers or kinship carers."""
@@ -251,13 +253,22 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
     m = _CLAUSE.search(normalise(text)) if text else None
     if m:
         end = m.start()
+    found: set[str] = set()
+    last_and, last_end = False, 0
     for t in terms:
         if t.start >= end:
             break
         if not t.stop and t.token in cues:
+            if found and not (last_and or "," in text[last_end:t.start]):
+                break  # "young people's agency": not a list of people
             who = cues[t.token]
-            return _ANY_CARER if who == "carer" else frozenset({who})
-    return frozenset()
+            found.update(_ANY_CARER if who == "carer" else {who})
+            last_and, last_end = False, t.end
+            continue
+        if found and not (t.stop and t.token in ("and", "or")):
+            break  # the list of people named first ("parents, carers and families") ends
+        last_and = True
+    return frozenset(found)
 
 
 _CLAUSE = re.compile(r"\b(?:because|so that|through|by|which|whereby|while|rather than|thanks to)\b")
@@ -285,6 +296,19 @@ def fits(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | Non
     return (hi is None or ages[0] <= hi) and (ages[1] is None or ages[1] >= lo)
 
 
+def age_cover(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | None) -> float:
+    """How much of a child's or young person's age range a measure covers, from 0 to 1.
+
+    1 when the outcome's ages are unknown or open, or it is about adults or staff."""
+    if ages is None or ages[1] is None or ages[1] <= ages[0]:
+        return 1.0
+    if who and not who & {"child", "young person"}:
+        return 1.0
+    lo = max(ages[0], m.age_min if m.age_min is not None else 0.0)
+    hi = min(ages[1], m.age_max if m.age_max is not None else ages[1])
+    return max(0.0, hi - lo) / (ages[1] - ages[0])
+
+
 def _timescale_note(m: Measure, timescale: str | None) -> tuple[float, str]:
     if timescale == "short" and m.kind != "administrative":
         return TIMESCALE_FIT, "can show change in the short term"
@@ -302,6 +326,7 @@ class _Query:
     who: frozenset[str]
     ages: tuple[float, float | None] | None
     timescale: str | None
+    known_ages: tuple[float, float | None] | None  # given or read from the text, not assumed
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
         """(shown score, candidate) for the measures that fit, best first."""
@@ -309,7 +334,12 @@ class _Query:
         cands = self.index.candidates(terms, lambda mid: fits(ms[mid], self.who, self.ages))
         out = []
         for c in cands:
+            if not self.who and c.domain != "workforce" and set(ms[c.mid].who_benefits) <= _STAFF:
+                continue  # a staff-only measure needs staff named or a workforce word ("burnout")
             factor = _timescale_note(ms[c.mid], self.timescale)[0]
+            # A measure made for part of the ages ("care leavers": 16-25) ranks below one
+            # made for all of them.
+            factor *= 1.0 - AGE_PART_PENALTY * (1.0 - age_cover(ms[c.mid], self.who, self.known_ages))
             raw = c.score * factor
             out.append((round(raw / (raw + SCORE_HALF), 3), c))
         out.sort(key=lambda sc: (-sc[0], ms[sc[1].mid].key))
@@ -438,6 +468,39 @@ def _compound(q: _Query, terms: list[Term], top: int) -> Match | None:
     return Match(q.text, tuple(out[:max(top, len(out))]), tuple(p for p, _ in found), unmatched)
 
 
+#: "..., as reported in parent surveys": how a change is measured, not what changes.
+_METHOD = re.compile(r"\b(?:as (?:reported|measured|shown|evidenced|recorded)|measured by|"
+                     r"according to|reported (?:in|by|through))\b")
+
+
+def _without_method(text: str, terms: list[Term]) -> list[Term]:
+    """The terms before a phrase saying how the outcome is measured, when one follows it."""
+    m = _METHOD.search(normalise(text))
+    if not m or m.start() == 0:
+        return terms
+    return [t for t in terms if t.start < m.start()]
+
+
+#: "Safe from crime", "victims of antisocial behaviour": being harmed, not offending, so the
+#: offending words after these cues point to no youth justice measure.
+_VICTIM_CUES = frozenset({"safe_from", "victim"})
+_OFFENDER_SENSE = frozenset({"offending", "first_time", "reoffending", "youth_justice"})
+
+
+def _victim_sense(terms: list[Term]) -> list[Term]:
+    """The terms, with offending words read as harm to victims after "(feel) safe from" or
+    "victim"."""
+    out, victim = [], False
+    for i, t in enumerate(terms):
+        after = terms[i + 1].token if i + 1 < len(terms) else ""
+        if t.token in _VICTIM_CUES or (t.token == "feel_safe" and after == "from"):
+            victim = True
+        elif victim and t.token in _OFFENDER_SENSE:
+            t = Term("harm_from_crime", False, t.start, t.end)
+        out.append(t)
+    return out
+
+
 def match(outcome_text: str, who_benefits=None, timescale: str | None = None, age=None,
           top: int = 3, library: MeasureLibrary | Iterable[Measure] | None = None) -> Match:
     """The measures for an outcome statement, best first, or an honest "no close match".
@@ -454,18 +517,19 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     elif not isinstance(library, MeasureLibrary):
         library = MeasureLibrary(library)
     index = index_of(library)
-    terms = index.vocab.analyse(outcome_text)
+    terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     who = parse_who(who_benefits)
     if not who:
         who = who_in_text(terms, outcome_text)
     ages = parse_age(age)  # a blank age is no age: the statement's own ages are read then
     if ages is None:
         ages = ages_in_text(outcome_text, terms)
+    known_ages = ages
     if ages is None and who == {"young person"}:
         ages = YOUNG_PERSON_AGES
     shown_text = outcome_text if len(normalise(outcome_text)) == len(outcome_text) \
         else normalise(outcome_text)
-    q = _Query(index, shown_text, who, ages, parse_timescale(timescale))
+    q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages)
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound

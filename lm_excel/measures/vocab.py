@@ -10,7 +10,7 @@ from typing import NamedTuple
 from lm_excel.measures.text import Token, match_at, stem, tokens
 
 _SECTIONS = ("synonyms", "domains", "beneficiaries", "ages", "stopwords", "nonscoring",
-             "population", "generic")
+             "population", "generic", "ambiguous")
 
 
 class Term(NamedTuple):
@@ -31,6 +31,7 @@ class Vocabulary:
     nonscoring: frozenset[str]
     population: frozenset[str]
     generic: frozenset[str]  # words that alone are no evidence for a measure ("contact")
+    ambiguous: frozenset[str]  # words whose sense needs the words around them ("confidence")
     domains: dict[str, tuple[str, ...]]  # concept or stem -> domains
     beneficiaries: dict[str, str]  # concept or stem -> who benefits
     ages: dict[str, tuple[float, float | None]]  # concept or stem -> age range
@@ -94,7 +95,7 @@ def _sections(text: str) -> dict[str, dict[str, list[str]]]:
             section = line.strip("[] ")
             entries = []
             continue
-        if section in ("stopwords", "nonscoring", "population", "generic"):
+        if section in ("stopwords", "nonscoring", "population", "generic", "ambiguous"):
             out[section].setdefault("", []).extend(line.split())
         elif raw[:1].isspace() and entries:
             entries.extend(p.strip() for p in line.split(";") if p.strip())
@@ -115,7 +116,8 @@ def parse_vocabulary(text: str) -> Vocabulary:
             ph = _phrase(v, stopwords)
             if ph:
                 synonyms.setdefault(ph[0], []).append((ph, concept))
-    partial = Vocabulary(synonyms, stopwords, frozenset(), frozenset(), frozenset(), {}, {}, {})
+    partial = Vocabulary(synonyms, stopwords, frozenset(), frozenset(), frozenset(), frozenset(),
+                         {}, {}, {})
 
     def concept_of(word: str) -> str:
         terms = [t for t in partial.analyse(word) if not t.stop] or partial.analyse(word)
@@ -124,6 +126,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
     nonscoring = frozenset(concept_of(w) for w in sec["nonscoring"].get("", []))
     population = frozenset(concept_of(w) for w in sec["population"].get("", []))
     generic = frozenset(concept_of(w) for w in sec["generic"].get("", []))
+    ambiguous = frozenset(concept_of(w) for w in sec["ambiguous"].get("", []))
     domains: dict[str, list[str]] = {}
     for domain, words in sec["domains"].items():
         for w in words:
@@ -137,7 +140,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
         lo, _, hi = rng.partition("-")
         ages[concept_of(word)] = (float(lo), float(hi) if hi.strip() else None)
     return Vocabulary(
-        synonyms, stopwords, nonscoring, population, generic,
+        synonyms, stopwords, nonscoring, population, generic, ambiguous,
         {k: tuple(v) for k, v in domains.items()}, beneficiaries, ages,
     )
 
