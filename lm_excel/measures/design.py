@@ -101,6 +101,15 @@ class Strand:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """Something the model does not say yet: ``plain`` says so to any reader (a board reading
+    the report); ``fix`` says where in the workbook to say it (the Measures plan sheet)."""
+
+    plain: str
+    fix: str
+
+
+@dataclass(frozen=True)
 class Design:
     """The recommended evaluation design with its evidence level and what is missing."""
 
@@ -108,7 +117,7 @@ class Design:
     evidence_level: str
     setting: Setting
     chain: tuple[str, ...]  # outcome IDs on a causal chain (components -> mechanisms -> outcomes)
-    missing: tuple[str, ...]  # what the model does not say yet, each with what to do
+    missing: tuple[Gap, ...]  # what the model does not say yet
 
     @property
     def titles(self) -> str:
@@ -237,21 +246,30 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
     return Design(tuple(strands), level, setting, chain, tuple(missing))
 
 
-def _missing(model: LogicModel, s: Setting) -> list[str]:
+def _missing(model: LogicModel, s: Setting) -> list[Gap]:
     out = []
     if not s.unit:
-        out.append("The Intervention sheet does not say the unit of delivery (the whole local "
-                   "authority, some schools, some areas, a cohort of families...): choose one, "
-                   "so the comparison is made where the work happens.")
+        what = ("the unit of delivery (the whole local authority, some schools, some areas, a cohort "
+                "of families...)")
+        out.append(Gap(f"The model does not yet say {what}, so the comparison cannot yet be made "
+                       "where the work happens.",
+                       f"The Intervention sheet does not say {what}: choose one, so the comparison "
+                       "is made where the work happens."))
     if not s.nation:
-        out.append("The Intervention sheet does not say the nation: choose England, Scotland, "
-                   "Wales or Northern Ireland, so comparators and routine data fit.")
+        out.append(Gap("The model does not yet say the nation (England, Scotland, Wales or Northern "
+                       "Ireland) that comparators and routine data must fit.",
+                       "The Intervention sheet does not say the nation: choose England, Scotland, "
+                       "Wales or Northern Ireland, so comparators and routine data fit."))
+    scale = ""
     if s.unit in _CLUSTER_UNITS and s.units is None:
-        out.append(f"Say how many {_CLUSTER_UNITS[s.unit]} deliver it (Intervention sheet), to "
-                   "judge whether a comparison can show change.")
+        scale = f"how many {_CLUSTER_UNITS[s.unit]} deliver it"
     if s.unit in _PEOPLE_UNITS and s.reach is None:
-        out.append(f"Say how many {_PEOPLE_UNITS[s.unit]} it reaches a year (Intervention "
-                   "sheet), to judge whether a comparison can show change.")
+        scale = f"how many {_PEOPLE_UNITS[s.unit]} it reaches a year"
+    if scale:
+        out.append(Gap(f"The model does not yet say {scale}, which decides whether a comparison "
+                       "can show change.",
+                       f"Say {scale} (Intervention sheet), to judge whether a comparison can show "
+                       "change."))
     return out
 
 
@@ -380,7 +398,7 @@ def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicMo
             f"the change, with a comparison at the unit of delivery; for authority-wide work, "
             f"{comparator}.",
             "Routine data can show a change in trend, but the right comparison depends on the "
-            "unit of delivery, which the Intervention sheet does not say yet.",
+            "unit of delivery, which the model does not say yet.",
             EIF_STANDARDS), "EIF level 2 until a comparison is agreed"
     return None
 
