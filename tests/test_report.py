@@ -609,6 +609,7 @@ def test_the_design_says_what_the_model_lacks_in_words_for_a_board_not_which_she
 
     records = example_records()
     records.intervention.pop("delivery_unit", None)  # the unit of delivery is not stated
+    records.elements["negatives"] = []  # nor what could go wrong
     model = model_from_records(records)
     plan = make_plan(model)
     sheet_text = next(s.detail for s in plan.design if s.title == "Strength of evidence")
@@ -620,4 +621,5 @@ def test_the_design_says_what_the_model_lacks_in_words_for_a_board_not_which_she
     section = " ".join(paras[start:paras.index("Measures for each outcome", start)])
     assert "Strength of evidence" in section
     assert "The model does not yet say the unit of delivery" in section
+    assert "Still missing: no negative consequences listed." in section
     assert not re.search(r"\b[A-Z][a-z]+( [a-z]+)? sheet\b", section), section

@@ -98,6 +98,7 @@ class Strand:
     detail: str
     why: str
     source: str
+    plain: str = ""  # the detail without where to fix in the workbook (for a board), if it differs
 
 
 @dataclass(frozen=True)
@@ -435,19 +436,20 @@ def _process(uses: Sequence[MeasureUse]) -> Strand:
         doing.append(f"track delivery, reach and fidelity with "
                      f"{_count(len(process), 'process measure', 'process measures')}")
     else:
-        gaps.append("no process measures yet: add outputs with targets on the Outputs sheet")
+        gaps.append(Gap("no process measures yet", "add outputs with targets on the Outputs sheet"))
     if negatives:
         doing.append(f"monitor {_count(len(negatives), 'negative consequence', 'negative consequences')}")
     else:
-        gaps.append("no negative consequences listed: name what could go wrong on the "
-                    "Negative consequences sheet")
+        gaps.append(Gap("no negative consequences listed",
+                        "name what could go wrong on the Negative consequences sheet"))
     if tests:
         doing.append(f"test {_count(len(tests), 'weak or untested assumption', 'weak or untested assumptions')}")
     detail = ("Always needed: " + join_words(doing) + ", with practitioner and family views."
               if doing else "Always needed: collect practitioner and family views of delivery.")
+    plain = detail + (" Still missing: " + "; ".join(g.plain for g in gaps) + "." if gaps else "")
     if gaps:
-        detail += " Still missing: " + "; ".join(gaps) + "."
+        detail += " Still missing: " + "; ".join(f"{g.plain}: {g.fix}" for g in gaps) + "."
     return Strand(
         "Implementation and process evaluation", detail,
         "It shows whether the model can be delivered as intended and for whom; on its own it "
-        "says nothing about impact.", EIF_IPE)
+        "says nothing about impact.", EIF_IPE, plain if gaps else "")

@@ -575,7 +575,8 @@ def recommend_design(plan_rows: Sequence[PlanRow], model: LogicModel | None = No
     Intervention sheet) and the plan's measures, each strand with its reason
     (lm_excel.measures.design). Without the model the design follows from the rows alone."""
     d = D.recommend(model, [_use(r) for r in plan_rows])
-    strands = [DesignStrand(s.title, f"{s.detail} Why: {s.why}", s.source) for s in d.strands]
+    strands = [DesignStrand(s.title, f"{s.detail} Why: {s.why}", s.source,
+                            f"{s.plain} Why: {s.why}" if s.plain else "") for s in d.strands]
     level = f"This design can give {d.evidence_level}."
     strands.append(DesignStrand("Strength of evidence", level + _still(g.fix for g in d.missing),
                                 D.EIF_STANDARDS, level + _still(g.plain for g in d.missing)))
