@@ -8,9 +8,11 @@ import hashlib
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import docx
+
 import pytest
 
 from .conftest import run_cli, soffice_convert
@@ -161,6 +163,18 @@ def test_libreoffice_converts_the_report_and_pages_are_where_expected(example_xl
     assert table_pages and all("Long-term" in pages[i - 1] for i in table_pages)
 
 
+def _running_with(text: str) -> list[int]:
+    """PIDs of processes whose command line mentions ``text`` (Linux /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if text in cmdline.read_bytes().decode(errors="replace"):
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found
+
+
 @pytest.mark.office
 @pytest.mark.pdf
 def test_a_libreoffice_started_early_gives_the_pages_the_pdf_gives_and_is_ended(
@@ -187,15 +201,18 @@ def test_a_libreoffice_started_early_gives_the_pages_the_pdf_gives_and_is_ended(
     assert office.proc is None and not Path(office.tmp.name).exists()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
-    # one started and never used is ended at once, with its LibreOffice
+    assert not _running_with(office.tmp.name)
+    # one started and never used is ended at once, with its LibreOffice (soffice.bin included)
     unused = pages.start_office()
     assert unused is not None
+    time.sleep(1.5)  # let the launcher start soffice.bin
+    assert _running_with(unused.tmp.name), "the test cannot see LibreOffice's processes"
     with unused:
         pass
     assert unused.proc is None and unused.helper is None
+    assert not _running_with(unused.tmp.name), "LibreOffice outlived its launcher"
     # and one never closed is ended when it is collected
     import gc
-    import time
 
     forgotten = pages.start_office()
     assert forgotten is not None and forgotten.proc is not None

@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import uuid
@@ -135,13 +136,15 @@ class Office:
                 [soffice, f"-env:UserInstallation={self.profile}", "--headless", "--invisible",
                  "--nologo", "--norestore", "--nodefault",
                  f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=_POSIX)  # its own group: soffice's child soffice.bin is ended too
             python = uno_python(soffice)
             if python is not None:  # connects while the report is written; waits for the file
                 script = Path(__file__).with_name("uno_pages.py")
                 self.helper = subprocess.Popen(
                     [python, os.fspath(script), self.pipe, "-", str(TIMEOUT_S)],
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                    start_new_session=_POSIX)
         except OSError:
             pass
         # Ended even if never closed (an error between start and use, or at exit).
@@ -204,6 +207,21 @@ def _keep_profile(profile: Path) -> None:
         shutil.rmtree(side, ignore_errors=True)
 
 
+_POSIX = os.name == "posix"
+
+
+def _signal(proc: subprocess.Popen[bytes], sig: int) -> None:
+    """Send ``sig`` to ``proc`` and, on POSIX, to every process it started (its group): the
+    ``soffice`` launcher runs the real ``soffice.bin`` as a child, which would outlive it."""
+    try:
+        if _POSIX:  # each was started as the leader of its own group
+            os.killpg(proc.pid, sig)
+        elif proc.returncode is None:
+            proc.send_signal(sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
 def _end(tmp: tempfile.TemporaryDirectory[str] | None, *procs: subprocess.Popen[bytes] | None,
          wait_first: bool = False) -> None:
     """End an Office's processes (at once, or after a moment when they end by themselves),
@@ -212,12 +230,13 @@ def _end(tmp: tempfile.TemporaryDirectory[str] | None, *procs: subprocess.Popen[
         if proc is None:
             continue
         if not wait_first:
-            proc.terminate()
+            _signal(proc, signal.SIGTERM)
         try:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            _signal(proc, signal.SIGKILL if _POSIX else signal.SIGTERM)
             proc.wait()
+        _signal(proc, signal.SIGKILL if _POSIX else signal.SIGTERM)  # any child left in its group
         for stream in (proc.stdin, proc.stdout):
             if stream is not None and not stream.closed:
                 stream.close()
