@@ -171,3 +171,25 @@ def test_a_one_word_mechanism_that_names_a_change_is_read_as_an_outcome():
     row(rec, "mechanisms", "M1")["mechanism"] = "Improvement"
     codes = [f.code for f in validate(model_of(rec)).all_findings() if f.element_id == "M1"]
     assert "mechanism-no-causal-account" in codes
+
+
+# --- found by the second mutation sample (seed 2; see docs/testing.md) --------------------------
+
+
+@pytest.mark.parametrize(("statement", "listed"), [
+    # up to two describing words before the measurable one, wherever the phrase starts
+    ("Primary school attendance and housing improve", "(primary school attendance and housing)"),
+    ("Better primary school attendance and housing", "(primary school attendance and housing)"),
+    # a possessive, with either apostrophe, is not a describing word
+    ("Children's wellbeing and housing improve", "(wellbeing and housing)"),
+    ("Children’s wellbeing and housing improve", "(wellbeing and housing)"),
+    # a last item that is not itself measurable ends a list before a full stop or a small word
+    ("Better wellbeing, sleep and friends.", "(wellbeing, sleep and friends)"),
+    ("Better wellbeing, sleep and friends for families", "(wellbeing, sleep and friends)"),
+])
+def test_a_compound_outcome_names_each_phrase_it_lists_whole(statement, listed):
+    rec = example()
+    row(rec, "outcomes", "OC3")["outcome"] = statement
+    found = [f for f in validate(model_of(rec)).all_findings() if f.code == "compound-outcome"]
+    assert [f.element_id for f in found] == ["OC3"]
+    assert listed in found[0].message, found[0].message

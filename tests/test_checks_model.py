@@ -255,9 +255,29 @@ def test_a_long_term_outcome_feeding_a_short_term_one_runs_backwards_but_a_loop_
     ("Improved children's emotional wellbeing, school attendance and behaviour",
      ["emotional wellbeing", "school attendance", "behaviour"]),
     ("Children have a stronger sense of identity and belonging", []),
+    # close constructs (one family) are one outcome, whichever pair it is; different families are not
+    ("Improved self-esteem and resilience", []),
+    ("Better attachment and bonding between parent and baby", []),
+    ("Improved trust and attachment", []),
+    ("Improved housing and income", ["housing", "income"]),
+    ("Better sleep and behaviour", ["sleep", "behaviour"]),
+    # each part with its own direction is two changes even within a family
+    ("Fewer exclusions and better attendance", ["exclusions", "attendance"]),
+    ("Improved attendance and engagement", []),
+    # three or more things are several outcomes
+    ("Reduced stress, anxiety and depression", ["stress", "anxiety", "depression"]),
 ])
 def test_compound_outcomes_are_several_constructs_not_several_people(text, parts):
     assert compound_parts(text) == parts
+
+
+def test_every_construct_word_belongs_to_exactly_one_family():
+    from lm_excel.checks import text as T
+
+    seen = [w for words in T.CONSTRUCT_FAMILIES.values() for w in words]
+    assert len(seen) == len(set(seen)) == len(T.CONSTRUCTS)
+    assert T.construct_family("independent living skills") == "learning"
+    assert T.construct_family("better outcomes") == ""
 
 
 def test_each_part_of_a_split_keeps_its_own_direction():

@@ -16,6 +16,9 @@ FAMILIES = "A cohort of families"
     ({"delivery_unit": SCHOOLS, "delivery_units": "12"}, None),
     ({"delivery_unit": FAMILIES}, "Say how many families it reaches a year"),
     ({"delivery_unit": FAMILIES, "reach": "150"}, None),
+    # 0 is typed while the figure is not known yet: asked for, not judged "too few"
+    ({"delivery_unit": FAMILIES, "reach": "0"}, "Say how many families it reaches a year"),
+    ({"delivery_unit": SCHOOLS, "delivery_units": "0"}, "Say how many schools or settings deliver it"),
 ])
 def test_the_design_asks_for_the_scale_only_when_it_is_missing(setting, asks):
     missing = _design(nation="England", **setting).missing
@@ -26,6 +29,8 @@ def test_the_design_asks_for_the_scale_only_when_it_is_missing(setting, asks):
 @pytest.mark.parametrize(("setting", "start"), [
     ({"delivery_unit": FAMILIES, "reach": "40"}, "40 families are too few"),
     ({"delivery_unit": SCHOOLS, "delivery_units": "1"}, "one school or setting is too few"),
+    ({"delivery_unit": FAMILIES, "reach": "2"}, "2 families are too few"),
+    ({"delivery_unit": SCHOOLS, "delivery_units": "2"}, "2 schools or settings are too few"),
 ])
 def test_a_pilot_too_small_to_compare_says_so_in_a_sentence(setting, start):
     first = _design(nation="England", **setting).strands[0]

@@ -47,3 +47,31 @@ def test_a_vocabulary_entry_continues_on_lines_indented_by_one_space_or_a_tab():
     vocab = parse_vocabulary("[synonyms]\nwellbeing: happiness\n content\n\tcontentment\nstress: strain\n")
     plain = parse_vocabulary("[synonyms]\nwellbeing: happiness; content; contentment\nstress: strain\n")
     assert vocab == plain
+
+
+# --- found by the second mutation sample (seed 2; see docs/testing.md) --------------------------
+
+
+def _wellbeing_measure(key: str, respondent: tuple[str, ...], who: tuple[str, ...]):
+    from lm_excel.measures import Measure
+
+    return Measure(key=key, name=f"Wellbeing scale {key}", kind="questionnaire",
+                   domains=("emotional_wellbeing",), what_it_measures="Wellbeing.",
+                   respondent=respondent, who_benefits=who, keywords=("wellbeing",))
+
+
+#: A questionnaire parents fill in that lists staff among those it benefits, and a staff one.
+STAFF_LIBRARY = [_wellbeing_measure("parents_fill_in", ("parent or carer",), ("parent or carer", "practitioner")),
+                 _wellbeing_measure("staff_fill_in", ("practitioner",), ("practitioner",))]
+
+
+@pytest.mark.parametrize(("who", "keys"), [
+    # an outcome for staff alone never gets a questionnaire children or parents fill in ...
+    ("practitioner", {"staff_fill_in"}),
+    ("Practitioner; school or early-years staff", {"staff_fill_in"}),
+    # ... but one for staff and parents too may
+    ("Practitioner; school or early-years staff; parent or carer", {"staff_fill_in", "parents_fill_in"}),
+])
+def test_a_child_or_parent_questionnaire_is_kept_from_outcomes_for_staff_alone(who, keys):
+    found = suggest("Better wellbeing", who_benefits=who, top=5, library=STAFF_LIBRARY)
+    assert {s.measure.key for s in found} == keys

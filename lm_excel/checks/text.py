@@ -61,38 +61,60 @@ support supported supports service services help helped intervention interventio
 risk risks issue issues problem problems concern concerns activity activities
 """.split())
 
-#: Things an outcome can be about that an evaluator would measure separately.
-CONSTRUCTS = frozenset("""
-attendance attainment achievement exclusion exclusions behaviour behaviours wellbeing
-well-being confidence self-esteem selfesteem esteem resilience stress anxiety depression
-mood sleep concentration housing income employment debt benefits health diet nutrition weight
-relationships relationship communication knowledge skills skill understanding awareness safety
-isolation loneliness friendships friendship engagement participation trust attachment bonding
-language literacy numeracy development readiness routines routine aspirations aspiration
-motivation independence offending reoffending violence abuse neglect conflict substance alcohol
-drug drugs smoking stability placements placement permanence referrals re-referrals turnover
-retention morale workload caseloads capacity coordination satisfaction hope self-belief
-belief identity empathy discipline confident isolated lonely anxious stressed resilient
-healthy settled engaged independent motivated hopeful safe connection connectedness
-belonging
-""".split())
+#: Things an outcome can be about that an evaluator would measure, grouped into families of close
+#: constructs: two things of one family joined by "and" ('stress and anxiety', 'identity and
+#: belonging', 'relationships and communication') are one outcome to an evaluator; things of
+#: different families ('sleep and concentration', 'housing and relationships') are measured
+#: separately. Every construct word belongs to exactly one family.
+CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for name, words in {
+    "mood": "wellbeing well-being stress anxiety depression mood satisfaction anxious stressed",
+    "self": "confidence self-esteem selfesteem esteem resilience hope self-belief belief aspirations "
+            "aspiration motivation independence confident resilient hopeful motivated independent",
+    "belonging": "identity belonging connection connectedness isolation loneliness isolated lonely "
+                 "friendships friendship",
+    "relationships": "relationships relationship communication trust attachment bonding conflict "
+                     "empathy",
+    "learning": "attainment achievement literacy numeracy language knowledge skills skill "
+                "understanding awareness concentration",
+    "school participation": "attendance exclusion exclusions engagement participation engaged",
+    "behaviour": "behaviour behaviours discipline offending reoffending violence",
+    "early development": "development readiness",
+    "physical health": "health diet nutrition weight sleep healthy",
+    "substance use": "substance alcohol drug drugs smoking",
+    "routines": "routines routine",
+    "housing": "housing",
+    "money": "income debt benefits",
+    "work": "employment",
+    "safety": "safety safe abuse neglect",
+    "placement": "stability placements placement settled",
+    "permanence": "permanence",
+    "service use": "referrals re-referrals",
+    "workforce": "turnover retention morale workload caseloads capacity coordination",
+}.items()}
 
-#: Pairs conventionally measured as one thing (not compound).
-CONVENTIONAL_PAIRS = frozenset({
-    ("health", "wellbeing"), ("knowledge", "skills"), ("skills", "knowledge"),
-    ("knowledge", "understanding"), ("social", "emotional"), ("emotional", "behavioural"),
-    ("education", "employment"), ("employment", "training"), ("education", "training"),
-    ("mental", "physical"), ("physical", "mental"), ("safe", "well"), ("drug", "alcohol"),
-    ("alcohol", "drug"), ("drugs", "alcohol"), ("alcohol", "drugs"), ("emotional", "mental"),
-    ("mental", "emotional"), ("self-esteem", "confidence"), ("confidence", "self-esteem"),
-    ("communication", "language"), ("language", "communication"), ("speech", "language"),
-    ("abuse", "neglect"), ("recruitment", "retention"), ("safety", "wellbeing"),
-    ("anxiety", "depression"), ("depression", "anxiety"), ("speech", "communication"),
-    ("isolation", "loneliness"), ("loneliness", "isolation"), ("wellbeing", "satisfaction"),
-    ("satisfaction", "wellbeing"), ("stress", "anxiety"), ("anxiety", "stress"),
-    ("identity", "belonging"), ("belonging", "identity"), ("relationships", "communication"),
-    ("communication", "relationships"),
-})
+#: Things an outcome can be about that an evaluator would measure (every family's words).
+CONSTRUCTS = frozenset().union(*CONSTRUCT_FAMILIES.values())
+
+#: Pairs of different families (or words outside them) conventionally measured as one thing; pairs
+#: within one family need no entry.
+_PAIRS = (("health", "wellbeing"), ("social", "emotional"), ("emotional", "behavioural"),
+          ("education", "employment"), ("employment", "training"), ("education", "training"),
+          ("mental", "physical"), ("safe", "well"), ("emotional", "mental"),
+          ("communication", "language"), ("speech", "language"), ("speech", "communication"),
+          ("recruitment", "retention"), ("safety", "wellbeing"))
+CONVENTIONAL_PAIRS = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
+
+
+@lru_cache(maxsize=4096)
+def construct_family(phrase: str) -> str:
+    """The family of close constructs a phrase names ('independent living skills' -> 'learning'),
+    by its last construct word; '' when it has none."""
+    for w in reversed(phrase.lower().split()):
+        for name, words in CONSTRUCT_FAMILIES.items():
+            if w in words or stem(w) in {stem(x) for x in words}:
+                return name
+    return ""
+
 
 #: Words and phrases that give a causal account: how or why one thing brings about another
 #: (connectives such as 'so' and 'because', and verbs of a process in people: 'feel', 'learn',

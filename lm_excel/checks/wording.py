@@ -50,8 +50,12 @@ COMPOUND = register(
     title="Several outcomes in one",
     description="The outcome joins several things that would be measured separately ('better "
     "housing, income and confidence'), so it cannot be measured with one measure and it will "
-    "be unclear which part changed. Pairs usually measured as one ('health and wellbeing', "
-    "'knowledge and skills') are not reported.",
+    "be unclear which part changed. Two things are reported only when they are separately "
+    "measurable changes: of different families of constructs ('sleep and concentration', "
+    "'housing and relationships') or each with its own direction ('fewer exclusions and "
+    "better attendance'). Close constructs ('stress and anxiety', 'identity and belonging', "
+    "'relationships and communication') and pairs usually measured as one ('health and "
+    "wellbeing') are not; three or more things always are.",
     message="Outcome {id} ({ref}) joins {count} changes in one statement ({parts}): '{text}'.",
     fix="Split {id} into one outcome per change ({suggestion}), each with its own direction, "
     "and link each to the mechanisms that bring it about.",
@@ -332,11 +336,26 @@ def compound_parts(text: str) -> list[str]:
         if _shared_head(toks, i):
             continue  # 'GP, housing and substance misuse services': kinds of one thing
         stems = [T.stem(w.split()[-1]) for w in items]
-        if any((a, b) in _PAIR_STEMS for a in stems for b in stems if a != b) and len(items) == 2:
+        if len(set(stems)) < 2 or len(items) <= len(best):
             continue
-        if len(set(stems)) >= 2 and len(items) > len(best):
-            best = items
+        if len(items) == 2 and not _separate(toks, i, items, stems):
+            continue
+        best = items
     return best
+
+
+def _separate(toks: list[str], i: int, items: list[str], stems: list[str]) -> bool:
+    """Whether two things joined by the 'and' at ``i`` are separately measurable changes: each
+    with its own direction word ('more confident and less isolated'), or of different families
+    of constructs and not a pair conventionally measured as one ('sleep and concentration', not
+    'stress and anxiety' or 'health and wellbeing')."""
+    start = i - len(items[0].split())
+    if start > 0 and toks[start - 1] in T.DIRECTION and toks[i + 1] in T.DIRECTION:
+        return True
+    if (stems[0], stems[1]) in _PAIR_STEMS:
+        return False
+    families = [T.construct_family(p) or p for p in items]
+    return families[0] != families[1]
 
 
 #: What a statement on each sheet must say beyond people, direction and stock phrases.

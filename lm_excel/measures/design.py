@@ -150,8 +150,9 @@ def _for(which: str, uses: Sequence[MeasureUse]) -> str:
 # --- reading the model -------------------------------------------------------------------------
 
 def _number(text: str) -> int | None:
+    """The first whole number in ``text``; none, or 0 (typed while the figure is not known yet), is None."""
     m = re.search(r"\d[\d,]*", text)
-    return int(m.group(0).replace(",", "")) if m else None
+    return int(m.group(0).replace(",", "")) or None if m else None
 
 
 def _choice(text: str, options: dict[str, str] | tuple[str, ...]) -> str:
