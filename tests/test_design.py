@@ -125,8 +125,10 @@ def test_no_causal_chain_means_no_impact_design():
 
 def test_missing_setting_is_said_with_what_to_do():
     d = _design()
-    assert any("unit of delivery" in m for m in d.missing)
-    assert any("England, Scotland, Wales or Northern Ireland" in m for m in d.missing)
+    assert any("unit of delivery" in m.fix and "Intervention sheet" in m.fix for m in d.missing)
+    assert any("England, Scotland, Wales or Northern Ireland" in m.fix for m in d.missing)
+    assert all(m.plain.startswith("The model does not yet say") and "sheet" not in m.plain
+               for m in d.missing)
     assert not _design(delivery_unit="Whole local authority", nation="Wales").missing
 
 

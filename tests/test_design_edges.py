@@ -21,7 +21,7 @@ FAMILIES = "A cohort of families"
     ({"delivery_unit": SCHOOLS, "delivery_units": "0"}, "Say how many schools or settings deliver it"),
 ])
 def test_the_design_asks_for_the_scale_only_when_it_is_missing(setting, asks):
-    missing = _design(nation="England", **setting).missing
+    missing = [m.fix for m in _design(nation="England", **setting).missing]
     scale = [m for m in missing if m.startswith("Say how many")]
     assert scale == ([] if asks is None else [next(m for m in missing if m.startswith(asks))])
 

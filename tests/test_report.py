@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
+from lm_excel.findings import Finding
 from lm_excel.measures.library import Measure, MeasureLibrary
 from lm_excel.measures.plan import DesignStrand, Plan, PlanRow
 from lm_excel.report import build_report, write_report
-from lm_excel.findings import Finding
 from lm_excel.report.document import ReportResult, default_report_path
 
 from .report_models import big_records, example_model, model_from_records
@@ -600,3 +601,25 @@ def test_laid_out_headings_match_the_contents_in_order():
         "Readiness summary": 2, "Summary": 3, "Context": 3}
     # a heading is looked for only after the one before it
     assert match_headings(laid_out, ["Context", "Summary"]) == {"Context": 3, "Summary": 9}
+
+
+def test_the_design_says_what_the_model_lacks_in_words_for_a_board_not_which_sheet_to_fix():
+    from lm_excel.example import example_records
+    from lm_excel.measures.plan import make_plan
+
+    records = example_records()
+    records.intervention.pop("delivery_unit", None)  # the unit of delivery is not stated
+    records.elements["negatives"] = []  # nor what could go wrong
+    model = model_from_records(records)
+    plan = make_plan(model)
+    sheet_text = next(s.detail for s in plan.design if s.title == "Strength of evidence")
+    assert "The Intervention sheet does not say the unit of delivery" in sheet_text  # the sheet says where
+
+    doc = build_report(model, plan=plan, include_diagram=False)
+    paras = [p.text for p in doc.paragraphs]
+    start = paras.index("Evaluation plan")
+    section = " ".join(paras[start:paras.index("Measures for each outcome", start)])
+    assert "Strength of evidence" in section
+    assert "The model does not yet say the unit of delivery" in section
+    assert "Still missing: no negative consequences listed." in section
+    assert not re.search(r"\b[A-Z][a-z]+( [a-z]+)? sheet\b", section), section

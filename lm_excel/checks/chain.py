@@ -15,13 +15,13 @@ from ..model import Element
 from .base import Context, rule, short
 from .text import (
     ACTORS,
-    CONNECTIVE,
     CONSTRUCT_STEMS,
     DELIVERY,
     DIRECTION,
     causal,
     content,
     overlap,
+    says_what_brings,
     stem,
     what_changes,
     words,
@@ -363,7 +363,7 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
         else:
             ws = words(text)
             rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
-            if ws and ws[0] in DIRECTION and not CONNECTIVE.search(rest):
+            if ws and ws[0] in DIRECTION and not says_what_brings(rest):
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
             elif DELIVERY.search(text) and not causal(text):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"

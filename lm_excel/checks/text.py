@@ -136,6 +136,15 @@ PROCESS = re.compile(
 )
 
 
+def says_what_brings(text: str) -> bool:
+    """Whether a statement says one thing brings about another: a connective, or a verb of a
+    process in the present tense ('less recording frees time', 'praise builds confidence')."""
+    if CONNECTIVE.search(text):
+        return True
+    return any(m.group(0).lower().endswith("s") and not m.group(0).lower().endswith("ss")
+               for m in PROCESS.finditer(text))
+
+
 def causal(text: str) -> bool:
     """Whether a statement gives a causal account: a connective or a verb of a process in people."""
     return bool(CONNECTIVE.search(text) or PROCESS.search(text))
@@ -218,12 +227,20 @@ health education educational social economic family emotional developmental scho
 _STOCK = frozenset({"outcome", "outcomes", "result", "results", "chances", "lives"})
 
 
+#: Words that count people ('fewer children', 'more families'), and words that name people by a
+#: status a count can change ('looked after'): with both, the status is what changes.
+COUNTED = frozenset({"fewer", "more"})
+STATUS = frozenset({"looked"})
+
+
 @lru_cache(maxsize=16384)
 def what_changes(text: str) -> frozenset[str]:
     """Stems of what a statement says changes: content minus people and generic words."""
     ws = [meaning(w) for w in words(text)]
     left = [w for w in ws if w not in STOP and w not in DIRECTION and w not in ACTORS
             and w not in GENERIC and not w.isdigit()]
+    if COUNTED & set(ws):  # 'fewer children looked after': the number with that status changes
+        left += [w for w in ws if w in STATUS]
     if _STOCK & set(ws) and all(w in BROAD for w in left):
         return frozenset()  # 'better health outcomes': a domain, not a change
     return frozenset(stem(w) for w in left)

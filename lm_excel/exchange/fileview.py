@@ -8,7 +8,6 @@ model: a column of their own beside a table, a sheet of their own, cell comments
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -162,23 +161,17 @@ def read_comments(path: Path) -> dict[tuple[str, str], str]:
     """Every cell comment (legacy notes and threaded comments' note copies) by sheet and cell."""
     from defusedxml.ElementTree import fromstring
 
+    from lm_excel.workbook.opc import Package
     from lm_excel.workbook.xlsx_scan import sheet_parts
 
     out: dict[tuple[str, str], str] = {}
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
+            package = Package(zf)
             for sheet, part in sheet_parts(zf).items():
-                rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
-                if rels not in names:
-                    continue
-                for rel in fromstring(zf.read(rels)):
-                    if not rel.get("Type", "").endswith("/comments"):
-                        continue
-                    t = rel.get("Target", "")
-                    target = t.lstrip("/") if t.startswith("/") else posixpath.normpath(
-                        posixpath.join(posixpath.dirname(part), t))
-                    if target not in names:
+                for rel in package.rels(part):
+                    target = package.internal_target(part, rel)
+                    if not rel.type.endswith("/comments") or target is None:
                         continue
                     for node in fromstring(zf.read(target)).iter():
                         if node.tag.rsplit("}", 1)[-1] == "comment" and node.get("ref"):

@@ -98,6 +98,16 @@ class Strand:
     detail: str
     why: str
     source: str
+    plain: str = ""  # the detail without where to fix in the workbook (for a board), if it differs
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the model does not say yet: ``plain`` says so to any reader (a board reading
+    the report); ``fix`` says where in the workbook to say it (the Measures plan sheet)."""
+
+    plain: str
+    fix: str
 
 
 @dataclass(frozen=True)
@@ -108,7 +118,7 @@ class Design:
     evidence_level: str
     setting: Setting
     chain: tuple[str, ...]  # outcome IDs on a causal chain (components -> mechanisms -> outcomes)
-    missing: tuple[str, ...]  # what the model does not say yet, each with what to do
+    missing: tuple[Gap, ...]  # what the model does not say yet
 
     @property
     def titles(self) -> str:
@@ -238,21 +248,30 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
     return Design(tuple(strands), level, setting, chain, tuple(missing))
 
 
-def _missing(model: LogicModel, s: Setting) -> list[str]:
+def _missing(model: LogicModel, s: Setting) -> list[Gap]:
     out = []
     if not s.unit:
-        out.append("The Intervention sheet does not say the unit of delivery (the whole local "
-                   "authority, some schools, some areas, a cohort of families...): choose one, "
-                   "so the comparison is made where the work happens.")
+        what = ("the unit of delivery (the whole local authority, some schools, some areas, a cohort "
+                "of families...)")
+        out.append(Gap(f"The model does not yet say {what}, so the comparison cannot yet be made "
+                       "where the work happens.",
+                       f"The Intervention sheet does not say {what}: choose one, so the comparison "
+                       "is made where the work happens."))
     if not s.nation:
-        out.append("The Intervention sheet does not say the nation: choose England, Scotland, "
-                   "Wales or Northern Ireland, so comparators and routine data fit.")
+        out.append(Gap("The model does not yet say the nation (England, Scotland, Wales or Northern "
+                       "Ireland) that comparators and routine data must fit.",
+                       "The Intervention sheet does not say the nation: choose England, Scotland, "
+                       "Wales or Northern Ireland, so comparators and routine data fit."))
+    scale = ""
     if s.unit in _CLUSTER_UNITS and s.units is None:
-        out.append(f"Say how many {_CLUSTER_UNITS[s.unit]} deliver it (Intervention sheet), to "
-                   "judge whether a comparison can show change.")
+        scale = f"how many {_CLUSTER_UNITS[s.unit]} deliver it"
     if s.unit in _PEOPLE_UNITS and s.reach is None:
-        out.append(f"Say how many {_PEOPLE_UNITS[s.unit]} it reaches a year (Intervention "
-                   "sheet), to judge whether a comparison can show change.")
+        scale = f"how many {_PEOPLE_UNITS[s.unit]} it reaches a year"
+    if scale:
+        out.append(Gap(f"The model does not yet say {scale}, which decides whether a comparison "
+                       "can show change.",
+                       f"Say {scale} (Intervention sheet), to judge whether a comparison can show "
+                       "change."))
     return out
 
 
@@ -381,7 +400,7 @@ def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicMo
             f"the change, with a comparison at the unit of delivery; for authority-wide work, "
             f"{comparator}.",
             "Routine data can show a change in trend, but the right comparison depends on the "
-            "unit of delivery, which the Intervention sheet does not say yet.",
+            "unit of delivery, which the model does not say yet.",
             EIF_STANDARDS), "EIF level 2 until a comparison is agreed"
     return None
 
@@ -417,19 +436,20 @@ def _process(uses: Sequence[MeasureUse]) -> Strand:
         doing.append(f"track delivery, reach and fidelity with "
                      f"{_count(len(process), 'process measure', 'process measures')}")
     else:
-        gaps.append("no process measures yet: add outputs with targets on the Outputs sheet")
+        gaps.append(Gap("no process measures yet", "add outputs with targets on the Outputs sheet"))
     if negatives:
         doing.append(f"monitor {_count(len(negatives), 'negative consequence', 'negative consequences')}")
     else:
-        gaps.append("no negative consequences listed: name what could go wrong on the "
-                    "Negative consequences sheet")
+        gaps.append(Gap("no negative consequences listed",
+                        "name what could go wrong on the Negative consequences sheet"))
     if tests:
         doing.append(f"test {_count(len(tests), 'weak or untested assumption', 'weak or untested assumptions')}")
     detail = ("Always needed: " + join_words(doing) + ", with practitioner and family views."
               if doing else "Always needed: collect practitioner and family views of delivery.")
+    plain = detail + (" Still missing: " + "; ".join(g.plain for g in gaps) + "." if gaps else "")
     if gaps:
-        detail += " Still missing: " + "; ".join(gaps) + "."
+        detail += " Still missing: " + "; ".join(f"{g.plain}: {g.fix}" for g in gaps) + "."
     return Strand(
         "Implementation and process evaluation", detail,
         "It shows whether the model can be delivered as intended and for whom; on its own it "
-        "says nothing about impact.", EIF_IPE)
+        "says nothing about impact.", EIF_IPE, plain if gaps else "")

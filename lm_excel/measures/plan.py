@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,8 +83,9 @@ class DesignStrand:
     """One strand of the recommended evaluation design, with the reason and a source."""
 
     title: str
-    detail: str
+    detail: str  # as the Measures plan sheet shows it: what is missing says where to add it
     source: str
+    plain: str = ""  # the detail for readers outside the workbook (a board), when it differs
 
 
 @dataclass(frozen=True)
@@ -563,16 +564,22 @@ def _use(row: PlanRow) -> D.MeasureUse:
                         key=row.measure_key)
 
 
+def _still(gaps: Iterable[str]) -> str:
+    text = " ".join(gaps)
+    return f" Still to decide: {text}" if text else ""
+
+
 def recommend_design(plan_rows: Sequence[PlanRow], model: LogicModel | None = None
                      ) -> tuple[DesignStrand, ...]:
     """The evaluation design that fits the model (its causal chain and delivery: the
     Intervention sheet) and the plan's measures, each strand with its reason
     (lm_excel.measures.design). Without the model the design follows from the rows alone."""
     d = D.recommend(model, [_use(r) for r in plan_rows])
-    strands = [DesignStrand(s.title, f"{s.detail} Why: {s.why}", s.source) for s in d.strands]
-    still = f" Still to decide: {' '.join(d.missing)}" if d.missing else ""
-    strands.append(DesignStrand("Strength of evidence", f"This design can give {d.evidence_level}."
-                                f"{still}", D.EIF_STANDARDS))
+    strands = [DesignStrand(s.title, f"{s.detail} Why: {s.why}", s.source,
+                            f"{s.plain} Why: {s.why}" if s.plain else "") for s in d.strands]
+    level = f"This design can give {d.evidence_level}."
+    strands.append(DesignStrand("Strength of evidence", level + _still(g.fix for g in d.missing),
+                                D.EIF_STANDARDS, level + _still(g.plain for g in d.missing)))
     return tuple(strands)
 
 

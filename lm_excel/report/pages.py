@@ -82,7 +82,7 @@ def layout_pages(docx: Path, headings: Sequence[str], contents_page: int = 2) ->
     if found is None:
         return {}
     soffice, pdftotext = found
-    with tempfile.TemporaryDirectory(prefix="lm-excel-pages-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="lm-excel-pages-", ignore_cleanup_errors=True) as tmp:
         profile = Path(tmp, "profile").as_uri()
         try:
             subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
@@ -120,7 +120,8 @@ class Office:
 
     def __init__(self, soffice: str) -> None:
         self.soffice = soffice
-        self.tmp = tempfile.TemporaryDirectory(prefix="lm-excel-office-")
+        # an Office process still ending may write into its profile while it is removed
+        self.tmp = tempfile.TemporaryDirectory(prefix="lm-excel-office-", ignore_cleanup_errors=True)
         profile = Path(self.tmp.name, "profile")
         with contextlib.suppress(OSError):  # a fresh profile otherwise (a slower start)
             if profile_cache().is_dir():

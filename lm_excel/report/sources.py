@@ -149,7 +149,8 @@ def plan_design(plan: Plan | None) -> dict[str, Any] | None:
     """The recommended design: {'title', 'paragraphs': [str], 'strands': [(title, text, source)]}."""
     if plan is None:
         return None
-    strands = [(_text(s.title), _text(s.detail), _text(s.source)) for s in plan.design]
+    # the plain detail: a board reads what the model does not say, not where to add it
+    strands = [(_text(s.title), _text(s.plain or s.detail), _text(s.source)) for s in plan.design]
     strands = [s for s in strands if s[0] or s[1]]
     return {"title": "", "paragraphs": [], "strands": strands} if strands else None
 

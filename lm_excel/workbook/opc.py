@@ -65,6 +65,14 @@ class Rel:
     external: bool = False
 
 
+def parse_rels(data: bytes | None) -> list[Rel]:
+    """The relationships a relationships part holds (none for None or empty bytes)."""
+    if not data:
+        return []
+    return [Rel(el.get("Id", ""), el.get("Type", ""), el.get("Target", ""),
+                el.get("TargetMode", "") == "External") for el in fromstring(data)]
+
+
 class Package:
     """A read view of a zip package: its parts, content types and relationships."""
 
@@ -90,13 +98,7 @@ class Package:
 
     def rels(self, part: str) -> list[Rel]:
         name = rels_part(part)
-        if name not in self.names:
-            return []
-        out = []
-        for el in fromstring(self.zf.read(name)):
-            out.append(Rel(el.get("Id", ""), el.get("Type", ""), el.get("Target", ""),
-                           el.get("TargetMode", "") == "External"))
-        return out
+        return parse_rels(self.zf.read(name)) if name in self.names else []
 
     def internal_target(self, part: str, rel: Rel) -> str | None:
         """The part a relationship points at, or None (external, a cell link, or absent)."""
@@ -130,6 +132,45 @@ def rels_xml(rels: list[Rel]) -> bytes:
             attrs["TargetMode"] = "External"
         SubElement(root, f"{{{NS_RELS}}}Relationship", attrs)
     return DECLARATION + tostring(root)
+
+
+def free_rel_id(used: set[str]) -> str:
+    """The first ``rIdN`` not in ``used`` (counting on from how many there are)."""
+    n = len(used) + 1
+    while f"rId{n}" in used:
+        n += 1
+    return f"rId{n}"
+
+
+# Byte-level edits, for writers that keep every other byte of a part as it was (a partner's
+# workbook): the new element goes in just before the root's closing tag.
+
+
+def with_rel(data: bytes | None, rel_type: str, target: str, rel_id: str = "") -> tuple[bytes, str]:
+    """The relationships part ``data`` (None: a new one) with a relationship to ``target``
+    added, and its id (``rel_id``, or the first free one). ValueError: the part is not closed."""
+    from xml.sax.saxutils import quoteattr  # here: drawing the Diagram sheet needs no saxutils
+
+    rid = rel_id or free_rel_id({r.id for r in parse_rels(data)})
+    rel = f'<Relationship Id={quoteattr(rid)} Type={quoteattr(rel_type)} Target={quoteattr(target)}/>'.encode()
+    if not data:
+        return DECLARATION + f'<Relationships xmlns="{NS_RELS}">'.encode() + rel + b"</Relationships>", rid
+    return _before_root_close(data, b"</Relationships>", rel, "a relationships part"), rid
+
+
+def with_override(types: bytes, part: str, content_type: str) -> bytes:
+    """``[Content_Types].xml`` with ``part``'s content type added. ValueError: it is not closed."""
+    from xml.sax.saxutils import quoteattr
+
+    override = f'<Override PartName={quoteattr("/" + part)} ContentType={quoteattr(content_type)}/>'.encode()
+    return _before_root_close(types, b"</Types>", override, "the package's content types")
+
+
+def _before_root_close(data: bytes, close: bytes, element: bytes, what: str) -> bytes:
+    at = data.rfind(close)
+    if at < 0:
+        raise ValueError(f"{what} is not readable")
+    return data[:at] + element + data[at:]
 
 
 class PackageEdit:
@@ -192,10 +233,7 @@ class PackageEdit:
     def add_rel(self, part: str, rel_type: str, target_part: str) -> str:
         """Add a relationship from ``part`` ('' for the package) to ``target_part``; return its id."""
         used = {r.id for r in self.out.rels(part)} | {r.id for r in self.new_rels.get(part, [])}
-        n = len(used) + 1
-        while f"rId{n}" in used:
-            n += 1
-        rel = Rel(f"rId{n}", rel_type, relative_target(part, target_part) if part else target_part)
+        rel = Rel(free_rel_id(used), rel_type, relative_target(part, target_part) if part else target_part)
         self.new_rels.setdefault(part, []).append(rel)
         return rel.id
 
@@ -258,5 +296,5 @@ def _info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-__all__ = ["CONTENT_TYPES", "NS_R", "NS_RELS", "Package", "PackageEdit", "Rel", "relative_target",
-           "rels_part", "rels_xml", "resolve_target"]
+__all__ = ["CONTENT_TYPES", "NS_R", "NS_RELS", "Package", "PackageEdit", "Rel", "free_rel_id", "parse_rels",
+           "relative_target", "rels_part", "rels_xml", "resolve_target", "with_override", "with_rel"]

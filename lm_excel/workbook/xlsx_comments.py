@@ -14,18 +14,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
-from lm_excel.workbook.opc import relative_target, rels_part, resolve_target
+from lm_excel.workbook.opc import (
+    DECLARATION,
+    NS_R,
+    parse_rels,
+    relative_target,
+    rels_part,
+    resolve_target,
+    with_override,
+    with_rel,
+)
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_REL_COMMENTS = f"{_R}/comments"
-_REL_VML = f"{_R}/vmlDrawing"
+_REL_COMMENTS = f"{NS_R}/comments"
+_REL_VML = f"{NS_R}/vmlDrawing"
 _CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
 _CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing"
-_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 #: Worksheet children after ``legacyDrawing`` ([ECMA-376] Part 1, 18.3.1.99 CT_Worksheet).
 _AFTER_LEGACY = (b"legacyDrawingHF", b"drawingHF", b"picture", b"oleObjects", b"controls",
                  b"webPublishItems", b"tableParts", b"extLst")
@@ -80,42 +86,10 @@ _VML_HEAD = (b'<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas
              b'gradientshapeok="t" o:connecttype="rect"/></v:shapetype>')
 
 
-def _rels(data: bytes | None) -> list[tuple[str, str, str]]:
-    """(id, type, target) of a relationships part."""
-    if not data:
-        return []
-    out = []
-    for m in re.finditer(rb"<(?:\w+:)?Relationship\b[^>]*>", data):
-        el = m.group(0)
-        if _get(el, b"TargetMode") != "External":
-            out.append((_get(el, b"Id"), _get(el, b"Type"), _get(el, b"Target")))
-    return out
-
-
-def _get(element: bytes, name: bytes) -> str:
-    m = re.search(rb"\b" + name + rb'\s*=\s*"([^"]*)"', element)
-    return m.group(1).decode("utf-8", "replace") if m else ""
-
-
-def _add_rel(data: bytes | None, rel_type: str, target: str) -> tuple[bytes, str]:
-    ids = {i for i, _, _ in _rels(data)}
-    n = 1
-    while f"rId{n}" in ids:
-        n += 1
-    rid = f"rId{n}"
-    rel = f'<Relationship Id="{rid}" Type="{rel_type}" Target={quoteattr(target)}/>'.encode()
-    if not data:
-        return _DECL + f'<Relationships xmlns="{_RELS_NS}">'.encode() + rel + b"</Relationships>", rid
-    close = data.rfind(b"</Relationships>")
-    if close < 0:
-        raise CommentError("a relationships part is not closed")
-    return data[:close] + rel + data[close:], rid
-
-
 def _insert_legacy(sheet: bytes, rid: str) -> bytes:
     m = re.search(rb"<(\w+:)?worksheet\b", sheet)
     prefix = (m.group(1) or b"") if m else b""
-    element = b'<%slegacyDrawing xmlns:r="%s" r:id="%s"/>' % (prefix, _R.encode(), rid.encode())
+    element = b'<%slegacyDrawing xmlns:r="%s" r:id="%s"/>' % (prefix, NS_R.encode(), rid.encode())
     spots = [s.start() for name in _AFTER_LEGACY
              for s in [re.search(rb"<" + re.escape(prefix) + name + rb"\b", sheet)] if s]
     end = sheet.rfind(b"</" + prefix + b"worksheet>")
@@ -130,13 +104,21 @@ def add_comments(part: str, comments: Sequence[CommentAdd], read: Callable[[str]
     """The parts to write (worksheet, its relationships, comments, VML) so that the worksheet
     ``part`` holds ``comments``; ``read`` gives a part's current bytes (None: absent), ``names``
     the package's part names. Also returns the new ``[Content_Types].xml``."""
+    try:
+        return _add_comments(part, comments, read, names, content_types)
+    except (ValueError, SyntaxError) as exc:  # an unclosed or unreadable package part (opc)
+        raise CommentError(str(exc) if isinstance(exc, ValueError) else "a relationships part is not readable") from None
+
+
+def _add_comments(part: str, comments: Sequence[CommentAdd], read: Callable[[str], bytes | None],
+                  names: set[str], content_types: bytes) -> tuple[dict[str, bytes], bytes]:
     out: dict[str, bytes] = {}
     sheet = read(part)
     if sheet is None:
         raise CommentError("the sheet's part is missing")
     rels_name = rels_part(part)
     rels = read(rels_name)
-    existing = {t: resolve_target(part, target) for _, t, target in _rels(rels)}
+    existing = {r.type: resolve_target(part, r.target) for r in parse_rels(rels) if not r.external}
     comments_part = existing.get(_REL_COMMENTS)
     vml_part = existing.get(_REL_VML)
     if comments_part is not None and comments_part in names:
@@ -149,10 +131,10 @@ def add_comments(part: str, comments: Sequence[CommentAdd], read: Callable[[str]
         while f"xl/comments{n}.xml" in names:
             n += 1
         comments_part = f"xl/comments{n}.xml"
-        data = _DECL + f'<comments xmlns="{_MAIN}"><authors></authors><commentList></commentList></comments>'.encode()
+        data = DECLARATION + f'<comments xmlns="{_MAIN}"><authors></authors><commentList></commentList></comments>'.encode()
         authors = []
-        rels, rid = _add_rel(rels, _REL_COMMENTS, relative_target(part, comments_part))
-        content_types = _override(content_types, comments_part, _CT_COMMENTS)
+        rels, rid = with_rel(rels, _REL_COMMENTS, relative_target(part, comments_part))
+        content_types = with_override(content_types, comments_part, _CT_COMMENTS)
     new_authors, new_comments = b"", b""
     for c in comments:
         if c.author not in authors:
@@ -175,11 +157,11 @@ def add_comments(part: str, comments: Sequence[CommentAdd], read: Callable[[str]
             n += 1
         vml_part = f"xl/drawings/vmlDrawing{n}.vml"
         out[vml_part] = _VML_HEAD + b"".join(_shape(i + 1, c.ref) for i, c in enumerate(comments)) + b"</xml>"
-        rels, rid = _add_rel(rels, _REL_VML, relative_target(part, vml_part))
+        rels, rid = with_rel(rels, _REL_VML, relative_target(part, vml_part))
         if re.search(rb"<(?:\w+:)?legacyDrawing\b", sheet):
             raise CommentError("the sheet has a comment drawing of an unusual kind")
         sheet = _insert_legacy(sheet, rid)
-        content_types = _override(content_types, vml_part, _CT_VML)
+        content_types = with_override(content_types, vml_part, _CT_VML)
     out[part] = sheet
     assert rels is not None
     out[rels_name] = rels
@@ -201,13 +183,6 @@ def _before_close(data: bytes, tag: bytes, new: bytes, empty_open: bytes, close:
     if empty is None:
         raise CommentError(f"the comments part has no {tag.decode()} element")
     return data[: empty.start()] + empty_open + new + close + data[empty.end():]
-
-
-def _override(types: bytes, part: str, content_type: str) -> bytes:
-    close = types.rfind(b"</Types>")
-    if close < 0:
-        raise CommentError("the package's content types are not readable")
-    return types[:close] + f'<Override PartName="/{part}" ContentType="{content_type}"/>'.encode() + types[close:]
 
 
 __all__ = ["CommentAdd", "CommentError", "add_comments"]

@@ -18,7 +18,6 @@ address, a sheet not found) raises :class:`PatchError` and nothing is written.
 from __future__ import annotations
 
 import math
-import posixpath
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -28,6 +27,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lm_excel.model import col_letter
 from lm_excel.workbook import xlsx_scan
+from lm_excel.workbook.opc import NS_R, Package, with_override, with_rel
 from lm_excel.workbook.safe_xl import excel_text
 from lm_excel.workbook.xlsx_comments import CommentAdd
 from lm_excel.workbook.xlsx_styles import StyleError, StyleImport
@@ -285,26 +285,6 @@ def _widen_dimension(data: bytes, edits: Mapping[tuple[int, int], object]) -> by
     return data[: m.start(2)] + ref + data[m.end(2):]
 
 
-def _rels_of(zf: zipfile.ZipFile, part: str) -> list[tuple[str, str]]:
-    """(type suffix, target part) of a part's relationships."""
-    from defusedxml.ElementTree import fromstring
-
-    rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
-    try:
-        root = fromstring(zf.read(rels))
-    except KeyError:
-        return []
-    out = []
-    for rel in root:
-        target = rel.get("Target", "")
-        if rel.get("TargetMode") == "External":
-            continue
-        full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join(posixpath.dirname(part), target))
-        out.append((rel.get("Type", "").rsplit("/", 1)[-1], full))
-    return out
-
-
 _TABLE_REF = re.compile(rb'(<(?:[A-Za-z_][\w.-]*:)?(?:table|autoFilter)\b[^>]*?\bref\s*=\s*")([^"]*)(")')
 
 
@@ -330,8 +310,8 @@ def _extended_table(data: bytes, rows: Mapping[int, set[int]]) -> bytes | None:
 
 _EMPTY_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="'
                 b'http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>')
-_R_NS = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_WS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+_R_NS = NS_R.encode()
+_WS_TYPE = f"{NS_R}/worksheet"
 _WS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
@@ -366,10 +346,11 @@ def _added_sheets(zf: zipfile.ZipFile, names: Sequence[str]) -> tuple[dict[str, 
                             b"%s:id=\"%s\"/></%ssheets>"
                             % (prefix, r_prefix.group(1), _R_NS, quoteattr(name).encode("utf-8"), ids[-1],
                                r_prefix.group(1), rid.encode(), prefix), 1)
-        rels = rels.replace(b"</Relationships>", f'<Relationship Id="{rid}" Type="{_WS_TYPE}" '
-                            f'Target="worksheets/sheet{n}.xml"/></Relationships>'.encode(), 1)
-        types = types.replace(b"</Types>", f'<Override PartName="/{part}" ContentType="{_WS_CT}"/>'
-                              "</Types>".encode(), 1)
+        try:
+            rels, _ = with_rel(rels, _WS_TYPE, f"worksheets/sheet{n}.xml", rid)
+            types = with_override(types, part, _WS_CT)
+        except ValueError as exc:
+            raise PatchError(str(exc)) from None
     return parts, {"xl/workbook.xml": book, "xl/_rels/workbook.xml.rels": rels, "[Content_Types].xml": types}
 
 
@@ -391,6 +372,7 @@ def patch_workbook(src: str | Path, dst: str | Path, edits: Sequence[CellEdit],
     with zipfile.ZipFile(src) as zf:
         styles, styles_name = _style_import(zf, formats_from) if formats else (None, None)
         parts = xlsx_scan.sheet_parts(zf)
+        book = Package(zf)
         new: dict[str, bytes] = {}
         added: dict[str, bytes] = {}
         if new_sheets:
@@ -412,8 +394,9 @@ def patch_workbook(src: str | Path, dst: str | Path, edits: Sequence[CellEdit],
             rows: dict[int, set[int]] = {}
             for r, c in cells:
                 rows.setdefault(r, set()).add(c)
-            for kind, target in (_rels_of(zf, part) if part not in added else ()):
-                if kind == "table" and target in zf.namelist():
+            for rel in (book.rels(part) if part not in added else ()):
+                target = book.internal_target(part, rel)
+                if rel.type.endswith("/table") and target is not None:
                     table = _extended_table(zf.read(target), rows)
                     if table is not None:
                         new[target] = table
