@@ -305,6 +305,34 @@ def test_a_measure_made_for_part_of_the_ages_ranks_below_one_made_for_all():
     assert "yp_core" not in got[:2], got  # made for 11-16
 
 
+def test_when_no_one_is_named_childrens_measures_come_before_adult_only_ones():
+    got = _keys("Stay mentally healthy")
+    assert got[0] in {"rcads", "yp_core", "sdq", "stirling"}, got
+    adult = {"gad7", "k10", "phq9"}
+    assert not adult & set(got[:2]), got
+    # naming parents keeps their own (adult) scales first
+    assert _keys("Parents' mental health improves")[0] in adult | {"wemwbs", "swemwbs"}
+
+
+def test_an_example_alone_does_not_decide_the_measure():
+    # the change is risky behaviour; drug use is one example of it, and preventing it is not
+    # drug treatment
+    assert suggest("Avoid getting involved in risky behaviour, such as drug use") == []
+    assert "substance_misuse_treatment" in _keys("Fewer parents misuse drugs, such as cannabis")
+
+
+def test_carers_stress_with_the_child_they_look_after_is_parenting_stress():
+    got = _keys("Reduced stress for kinship carers in their dealings with their teenager")
+    assert got[0] == "pss", got
+    assert "pss" in _keys("Foster carers feel less stressed")[:3]
+
+
+def test_connectedness_with_someone_named_is_not_loneliness():
+    got = _keys("Kinship carers' communication and connectedness with their teenager improve")
+    assert not {"ons_loneliness", "mspss"} & set(got), got
+    assert _keys("Improved social connectedness for care leavers")[0] in {"ons_loneliness", "mspss"}
+
+
 def test_healthy_relationships_are_not_relationships_between_agencies():
     m = match("Teenagers learn about healthy relationships and domestic abuse is prevented")
     assert [s.measure.key for s in m.suggestions][0] == "domestic_abuse_incidents"
@@ -456,6 +484,8 @@ PUBLISHED_HELDOUT = REPO / "tests" / "data" / "outcomes_published_heldout2.csv"
 PUBLISHED_HELDOUT3 = REPO / "tests" / "data" / "outcomes_published_heldout3.csv"
 # Round 4: labelled and committed before its one run, after the fixes tuned on rounds 2 and 3.
 PUBLISHED_HELDOUT4 = REPO / "tests" / "data" / "outcomes_published_heldout4.csv"
+# Round 5: labelled and committed before its one run, after the fixes tuned on round 4.
+PUBLISHED_HELDOUT5 = REPO / "tests" / "data" / "outcomes_published_heldout5.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -482,7 +512,7 @@ def published_scores(path: Path) -> dict[str, float]:
 def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys():
     keys = set(load_library().keys()) | {"-"}
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
-                 PUBLISHED_HELDOUT4):
+                 PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -519,11 +549,21 @@ def test_published_round3_heldout_set_does_not_regress():
 
 def test_published_round4_heldout_set_does_not_regress():
     # First run (docs/measures.md): top-1 0.59, top-3 0.72, 4 confident wrong answers; after
-    # the fixes that followed it 0.78, 0.88 and 1. The floors sit a little under the latter.
+    # the fixes that followed it 0.78, 0.88 and 1, then 0.91, 1.00 and 0 (no one named, examples,
+    # the caring role, connectedness). The floors sit a little under the latter.
     scores = published_scores(PUBLISHED_HELDOUT4)
     print(scores)
-    assert scores["top1"] >= 0.72 and scores["top3"] >= 0.84, scores
-    assert scores["confident_wrong"] <= 1, scores
+    assert scores["top1"] >= 0.84 and scores["top3"] >= 0.95, scores
+    assert scores["confident_wrong"] == 0, scores
+
+
+def test_published_round5_heldout_set_does_not_regress():
+    # First run (docs/measures.md): top-1 0.62, top-3 0.62, 6 confident wrong answers. Not
+    # tuned on since; the floors sit just under the first run so that a regression fails.
+    scores = published_scores(PUBLISHED_HELDOUT5)
+    print(scores)
+    assert scores["top1"] >= 0.59 and scores["top3"] >= 0.59, scores
+    assert scores["confident_wrong"] <= 6, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

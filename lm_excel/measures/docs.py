@@ -65,6 +65,8 @@ EVALUATION = [
     "| round 3, after the same fixes | 19 | 0.89 | 0.95 | 0.32 | 0 |",
     "| **published statements, held out in round 4** (`tests/data/outcomes_published_heldout4.csv`): **first run**, after those fixes | 32 | **0.59** | **0.72** | 0.28 | **4** |",
     "| the same set after the fixes that followed its run (no longer held out) | 32 | 0.78 | 0.88 | 0.34 | 1 |",
+    "| round 4 after the next general fixes (no one named, examples, the caring role, connectedness) | 32 | 0.91 | 1.00 | 0.41 | 0 |",
+    "| **published statements, held out in round 5** (`tests/data/outcomes_published_heldout5.csv`): **first run**, after those fixes | 32 | **0.62** | **0.62** | 0.34 | **6** |",
     "",
     ("The published sets are real outcome statements from UK sources, each row citing its page. "
      "Development: the Supporting Families outcome framework, Devon's Mockingbird objectives and "
@@ -142,7 +144,7 @@ EVALUATION = [
      "aims and learning, the Youth Investment Fund outcomes, Step Change, Coventry's early help "
      "strategy, Chance UK's theory of change page, Foundations' review of kinship care "
      "programmes, the CARE kinship programme in Scotland), labelled and committed before its one "
-     "run. Its first run is the current **honest estimate** for statements the tool has not "
+     "run. Its first run was the **honest estimate** for statements the tool has not "
      "seen: top-1 0.59, top-3 0.72, well under the issue's bar, and four confident wrong answers, "
      "each listed here:"),
     "",
@@ -174,6 +176,50 @@ EVALUATION = [
      "alcohol treatment, the one confident wrong answer left), *stay mentally healthy* (adult "
      "scales), kinship carers' stress (K10) and their connectedness with their teenager "
      "(social support)."),
+    "",
+    ("The next fixes, general rules for those four: when an outcome names no one, a measure "
+     "only adults complete about themselves ranks below a children's one with the same "
+     "evidence (a children's-services model is most often about children); words after "
+     "\"such as\" or \"for example\" are examples, and a measure matched only by them is not "
+     "suggested (the change is the risky behaviour, not drug treatment); the Parental Stress "
+     "Scale is offered to foster and kinship carers, and a carer's stress with the child they "
+     "look after ranks parenting measures first; \"connectedness\" alone is a relationship "
+     "with someone named, \"social connectedness\" is having company (loneliness, social "
+     "support). Still top-1 misses in round 4: *manage stress and worries* (the Parenting "
+     "Stress Index for the stress part: no one named), *feel valued, supported and enjoy "
+     "themselves* (service experience first), *kinship carers' wellbeing* (carer survey "
+     "first)."),
+    "",
+    ("Round 5 is a set written after those fixes, from sources not used before (the Care "
+     "Leavers' Association's project outcomes, New Horizon Youth Centre's theory of change, "
+     "Passion Care's theory of change, the Hampshire Young Carers Alliance evaluation, SCIE on "
+     "young carers' breaks, Foundations' and EIF's family group conference pages, Doncaster's "
+     "children and young people's plan), labelled and committed before its one run. Its first "
+     "run is now the **honest estimate**: top-1 0.62, top-3 0.62, still well under the issue's "
+     "bar, and six confident wrong answers, each listed here:"),
+    "",
+    ("- *Care leavers communicate better with CJS staff and explain their history* got "
+     "SCORE-15 (\"communicate\" read as family communication)."),
+    "- *Care leavers have higher aspirations* got Goal Based Outcomes (aspirations read as goals).",
+    ("- *Care leavers receive better support in CJS* and *increase the "
+     "voice of care leavers in the leaving care system* got the family experience survey and "
+     "the ESQ (a service's users, but not these services)."),
+    ("- *Young people will have learned the emotional, financial and practical life skills "
+     "necessary to succeed* got household income and the case file audit (\"financial\", "
+     "\"practical\")."),
+    ("- *Reduce inappropriate and excessive caring roles for young carers* got reunification "
+     "and missing from care (\"care\" in \"caring\" read as being in care)."),
+    "",
+    ("Its other misses: *improved mental and physical health* got A&E attendances and health "
+     "checks before any wellbeing scale; a skilled workforce the workforce turnover measure; "
+     "*positive relationships with referring and commissioning boroughs* referrals (the partner "
+     "survey fits); *young carers feel less stressed* the parenting stress measures (a young "
+     "carer is not a parent); *children are kept with their families and out of care* "
+     "reunification first (entry to care not in the top three); *families are more resilient "
+     "and do not return to services* Family Star Plus before re-referrals. Most are again of "
+     "sense (a word read in the wrong domain), and statements about the criminal justice "
+     "system or agencies, which the library hardly covers, drew service-experience measures "
+     "rather than an honest no close match. Not tuned on since."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

@@ -40,6 +40,13 @@ HIGH_SCORE, HIGH_EVIDENCE = 0.65, 2.0
 MEDIUM_SCORE = 0.6
 #: Ages assumed for an outcome about young people or care leavers when no age is given.
 YOUNG_PERSON_AGES = (10.0, 25.0)
+#: An outcome that names no one, in a children's-services model, is most often about children
+#: or young people ("stay mentally healthy"): a measure only adults complete about themselves
+#: ranks a little below one made for children when the evidence is the same.
+NO_ONE_ADULT_FACTOR = 0.9
+#: A carer's stress or confidence "with their teenager" is of the caring role: a parenting
+#: measure ranks a little above a general adult one when the evidence is the same.
+CARING_ROLE_FIT = 1.05
 
 #: What a plan row says when the library has no close match, and what to do about it.
 NO_MATCH = "No close match in the library"
@@ -309,6 +316,20 @@ def age_cover(m: Measure, who: frozenset[str], ages: tuple[float, float | None] 
     return max(0.0, hi - lo) / (ages[1] - ages[0])
 
 
+def _caring_role(who: frozenset[str], terms: list[Term]) -> bool:
+    """True when an outcome for carers names the child they care for ("with their teenager")."""
+    if not who or not who <= _ANY_CARER:
+        return False
+    cues = vocabulary().beneficiaries
+    return any(cues.get(t.token) in ("child", "young person") for t in terms if not t.stop)
+
+
+def _adult_only(m: Measure) -> bool:
+    """True for a questionnaire adults complete about themselves and no child or young person."""
+    return (m.age_min is not None and m.age_min >= 18
+            and not set(m.who_benefits) & {"child", "young person"})
+
+
 def _timescale_note(m: Measure, timescale: str | None) -> tuple[float, str]:
     if timescale == "short" and m.kind != "administrative":
         return TIMESCALE_FIT, "can show change in the short term"
@@ -327,19 +348,28 @@ class _Query:
     ages: tuple[float, float | None] | None
     timescale: str | None
     known_ages: tuple[float, float | None] | None  # given or read from the text, not assumed
+    examples_at: int | None = None  # where "such as ..." starts: examples, not the change
+
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
         """(shown score, candidate) for the measures that fit, best first."""
         ms = self.index.measures
         cands = self.index.candidates(terms, lambda mid: fits(ms[mid], self.who, self.ages))
+        caring_role = _caring_role(self.who, terms)
         out = []
         for c in cands:
             if not self.who and c.domain != "workforce" and set(ms[c.mid].who_benefits) <= _STAFF:
                 continue  # a staff-only measure needs staff named or a workforce word ("burnout")
+            if self.examples_at is not None and all(a >= self.examples_at for a, _ in c.spans):
+                continue  # matched only an example ("risky behaviour, such as drug use")
             factor = _timescale_note(ms[c.mid], self.timescale)[0]
             # A measure made for part of the ages ("care leavers": 16-25) ranks below one
             # made for all of them.
             factor *= 1.0 - AGE_PART_PENALTY * (1.0 - age_cover(ms[c.mid], self.who, self.known_ages))
+            if not self.who and _adult_only(ms[c.mid]):
+                factor *= NO_ONE_ADULT_FACTOR
+            if caring_role and "parenting" in ms[c.mid].domains:
+                factor *= CARING_ROLE_FIT
             raw = c.score * factor
             out.append((round(raw / (raw + SCORE_HALF), 3), c))
         out.sort(key=lambda sc: (-sc[0], ms[sc[1].mid].key))
@@ -473,6 +503,16 @@ _METHOD = re.compile(r"\b(?:as (?:reported|measured|shown|evidenced|recorded)|me
                      r"according to|reported (?:in|by|through))\b")
 
 
+#: "..., such as drug use": an example of the change, which alone does not decide the measure.
+_EXAMPLES = re.compile(r"\b(?:such as|for example|for instance|e\.g\.?)(?=\W)")
+
+
+def _examples_at(text: str) -> int | None:
+    """Where a clause of examples starts in an outcome statement, if it has one after its start."""
+    m = _EXAMPLES.search(normalise(text))
+    return m.start() if m and m.start() > 0 else None
+
+
 def _without_method(text: str, terms: list[Term]) -> list[Term]:
     """The terms before a phrase saying how the outcome is measured, when one follows it."""
     m = _METHOD.search(normalise(text))
@@ -529,7 +569,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         ages = YOUNG_PERSON_AGES
     shown_text = outcome_text if len(normalise(outcome_text)) == len(outcome_text) \
         else normalise(outcome_text)
-    q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages)
+    q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages,
+               _examples_at(outcome_text))
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound
