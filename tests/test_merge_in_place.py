@@ -127,7 +127,11 @@ def test_a_read_only_folder_is_one_line_and_leaves_nothing(copies):
         cmd, env = _as_unprivileged(_merge_cmd(base, master, health))
         probe = subprocess.run([*cmd[: cmd.index(sys.executable)], sys.executable, "-c", "import lm_excel"],
                                env=env, capture_output=True, text=True)
-        assert probe.returncode == 0, "the unprivileged user cannot import lm_excel: " + probe.stderr
+        if probe.returncode != 0:  # as root, with the checkout or venv in a folder only root can read
+            why = "the unprivileged user cannot import lm_excel: " + (probe.stderr.strip().splitlines() or ["?"])[-1]
+            if os.environ.get("LM_EXCEL_REQUIRE_UNPRIVILEGED") == "1":  # set by .ci/run, which makes them readable
+                pytest.fail(why)
+            pytest.skip(why + " (make the checkout and its venv readable by all to run this test)")
         r = subprocess.run(cmd, env=env, capture_output=True, text=True)
         assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
         assert "cannot be written to" in r.stderr and "master" in r.stderr, r.stderr
