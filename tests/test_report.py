@@ -246,13 +246,18 @@ def test_readiness_summary_in_plain_words_from_the_check():
     assert "ready to guide an evaluation" in text and "not yet ready" not in text
 
 
-def test_a_model_without_a_causal_chain_is_flagged_at_the_top_and_gets_no_impact_design():
+def _unlinked_example():
+    """The example with every mechanism and outcome link cleared: no causal chain."""
     records = example_model().to_records()
     for m in records.elements["mechanisms"]:
         m["triggered_by"], m["leads_to"] = "", ""
     for o in records.elements["outcomes"]:
         o["contributes_to"] = ""
-    model = model_from_records(records)
+    return model_from_records(records)
+
+
+def test_a_model_without_a_causal_chain_is_flagged_at_the_top_and_gets_no_impact_design():
+    model = _unlinked_example()
     findings = [_finding("no-causal-chain", "error", message="No component is linked ...")]
     doc = build_report(model, findings=findings, plan=_plan())
     paras = [p.text for p in doc.paragraphs]
@@ -556,12 +561,7 @@ def test_timing_most_rows_share_is_said_once_above_the_table():
 def test_grouped_findings_of_a_whole_model_verdict_are_named_in_plain_words():
     from lm_excel.checks import validate
 
-    records = example_model().to_records()
-    for m in records.elements["mechanisms"]:
-        m["triggered_by"], m["leads_to"] = "", ""
-    for o in records.elements["outcomes"]:
-        o["contributes_to"] = ""
-    model = model_from_records(records)
+    model = _unlinked_example()
     report = validate(model)
     assert any(f.code == "no-causal-chain" and f.details for f in report.findings)
     doc = build_report(model, findings=report, include_diagram=False)
