@@ -8,11 +8,11 @@ contents. Adding the numbers does not move anything: each entry already has its 
 Without LibreOffice the report is saved without numbers (Word still adds them) and nothing
 else changes.
 
-Starting LibreOffice takes longer than laying the report out, so :func:`start_office` starts it
-(headless, listening on a private pipe) at the beginning of the job, while the report is being
-written, with the helper that talks to it (:mod:`.uno_pages`, run by the Python that has
-LibreOffice's ``uno`` module), which connects as soon as LibreOffice listens;
-:meth:`Office.layout_pages` then hands the helper the finished draft. Where that Python is missing, or
+:func:`start_office` starts LibreOffice (headless, listening on a private pipe, from a copy of
+a kept profile) at the beginning of the job, while the report is being written, with the helper
+that talks to it (:mod:`.uno_pages`, run by the Python that has LibreOffice's ``uno`` module),
+which connects as soon as LibreOffice listens and warms it up on a small document;
+:meth:`Office.layout_pages` then hands the helper the finished draft and reads the pages back. Where that Python is missing, or
 the hand-over fails, the draft is converted to PDF instead (``soffice --convert-to pdf``, with
 poppler's ``pdftotext``): slower, same numbers.
 """
