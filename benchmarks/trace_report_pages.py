@@ -75,10 +75,9 @@ def _group_cpu(group: int) -> float:
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     _say("Python started, tracing imported")
-    import lm_excel.fileio as fileio
-    import lm_excel.report.document as document
-    import lm_excel.report.pages as pages
+    from lm_excel import fileio
     from lm_excel.cli import main as cli
+    from lm_excel.report import document, pages
 
     _wrap(pages, "start_office", "launching LibreOffice and its uno helper")
     _wrap(document, "build_report", "building the report", "report built")
