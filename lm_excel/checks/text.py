@@ -101,7 +101,8 @@ _PAIRS = (("health", "wellbeing"), ("social", "emotional"), ("emotional", "behav
           ("education", "employment"), ("employment", "training"), ("education", "training"),
           ("mental", "physical"), ("safe", "well"), ("emotional", "mental"),
           ("communication", "language"), ("speech", "language"), ("speech", "communication"),
-          ("recruitment", "retention"), ("safety", "wellbeing"))
+          ("recruitment", "retention"), ("safety", "wellbeing"), ("safe", "settled"),
+          ("safety", "stability"), ("safe", "secure"))
 CONVENTIONAL_PAIRS = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
 
@@ -121,7 +122,7 @@ def construct_family(phrase: str) -> str:
 #: 'build'). A mechanism with none of them names something without saying how it works.
 CONNECTIVE = re.compile(
     r"\b(?:so|because|therefore|thus|hence|which|leads?|leading|led|results?\s+in|resulting|"
-    r"means|meaning|when|if|then|as\s+a\s+result|by|through|in\s+turn|enabl\w*|allow\w*|"
+    r"means?|meaning|when|where|if|then|as\s+a\s+result|by|through|in\s+turn|enabl\w*|allow\w*|"
     r"help\w*)\b",
     re.IGNORECASE,
 )
@@ -140,11 +141,11 @@ PROCESS = re.compile(
 #: offer an alternative'); bare, -s and -ing forms only (an -ed form is often an adjective:
 #: 'protected time').
 ACTING = re.compile(
-    r"\b(?:repair|restor|rebuild|offer|provid|put|keep|prevent|protect|promot|foster|address|"
+    r"\b(?:repair|restor|rebuild|offer|provid|put|keep|prevent|protect|promot|address|"
     r"tackl|challeng|normalis|normaliz|validat|reassur|equip|engag|re-engag|connect|reconnect|"
     r"divert|steer|refram|break|interrupt|disrupt|reliev|eas|lift|releas|remov|replac|creat|"
     r"widen|extend|inspir|instil|nurtur|boost|rais|lower|stabilis|stabiliz|sustain|unlock|"
-    r"resolv|mend|heal|overcom|cop|de-escalat|escalat|defus|mak|show|bridg|avert|stop|empower)"
+    r"resolv|mend|heal|overcom|cop|de-escalat|escalat|talk|tell|ask|hear|listen|give|defus|mak|show|bridg|avert|stop|empower)"
     r"(?:e|es|s|ing|ping|ting|ning)?\b",
     re.IGNORECASE,
 )
@@ -179,8 +180,18 @@ def says_what_brings(text: str) -> bool:
     ('less recording frees time', 'praise builds confidence')."""
     if CONNECTIVE.search(text) or _verb_with_object(text):
         return True
-    return any(m.group(0).lower().endswith("s") and not m.group(0).lower().endswith("ss")
-               for rx in (PROCESS, ACTING) for m in rx.finditer(text))
+    return any(_finite(text, m) for rx in (PROCESS, ACTING) for m in rx.finditer(text))
+
+
+def _finite(text: str, m: re.Match) -> bool:
+    """Whether a verb found at ``m`` is in the present tense: an -s form ('frees'), or a bare form
+    after a plural noun ('reduced caseloads give workers time')."""
+    verb = m.group(0).lower()
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return True
+    before = text[:m.start()].lower().split()[-1:]
+    return bool(before) and before[0].endswith("s") and not before[0].endswith("ss") \
+        and before[0] not in STOP and before[0] not in DIRECTION
 
 
 def causal(text: str) -> bool:
@@ -256,14 +267,14 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-case words (hyphenated and apostrophe words split; 'well-being' is 'wellbeing')."""
     text = _WELL_BEING.sub("wellbeing", text.lower().replace("’", "'").replace("'s ", " "))
-    return _WORD.findall(_PHRASAL.sub(r"\1\2", text))
+    return _WORD.findall(_PHRASAL.sub(lambda m: "".join(filter(None, m.groups())), text))
 
 
 _WELL_BEING = re.compile(r"\bwell[\s-]being\b")
 #: Verbs with a particle that name one measurable thing ('take-up', 'drop out', 'sign up'), read as
 #: one word so that neither half is taken for a stop word or a direction.
-_PHRASAL = re.compile(r"\b(take|takes|taking|drop|drops|dropping|dropped|sign|signs|signed|opt|"
-                      r"opts|opted|follow|step|buy|join|joined)[\s-](up|out|in|down|on)\b")
+_PHRASAL = re.compile(r"\b(?:(take|takes|taking|drop|drops|dropping|dropped|sign|signs|signed|"
+                      r"opt|opts|opted|follow|step)[\s-](up|out|down)|(sign|opt|buy)[\s-](in))\b")
 
 #: Words that name the same thing in other words, mapped to one of them, so that statements on
 #: different sheets are compared by what they mean ('self-worth' and 'self-esteem', 'kids' and

@@ -272,7 +272,7 @@ def _construct(token: str) -> bool:
 _HEADS = frozenset("""
 service services support advice agencies agency teams team professionals providers provision
 settings partners appointments workers programmes programme groups sessions issues problems
-needs difficulties services' plans plan
+needs difficulties services' plans plan routines routine habits practices
 """.split())
 
 
