@@ -270,6 +270,10 @@ def test_top_limits_the_number_and_must_be_positive():
     "Parents feel in control of family life",  # the issue's own example
     "Children's needs are met",  # 'needs' is not a child in need plan
     "Families receive the right help at the first time of asking",  # not first-time entrants
+    "Young carers feel less stressed",  # a child's stress is not parenting stress
+    "Improved help-seeking behaviour among young people",  # not behaviour difficulties
+    "Young people feel safe in their neighbourhood",  # not Bright Spots: no one in care named
+    "Young people with SEND move successfully into adulthood",  # SEND names people, not EHCPs
 ])
 def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     m = match(text)
@@ -298,6 +302,14 @@ def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
      {"child_exploitation"}),
     ("Fewer school exclusions, as measured by the annual parent survey", "exclusions",
      {"family_experience"}),
+    # The plan counted, not the people who have one; 'graded' is not exam grades.
+    ("Children with an EHC plan make better progress in English and maths", "attainment",
+     {"gcp2"}),
+    ("Children live with relatives when they cannot live with their parents", "kinship_care",
+     set()),
+    ("Parents have fewer money worries", "household_income", {"gad7"}),
+    ("Children are kept with their families and out of care", "entry_to_care",
+     {"reunification", "missing_from_care"}),
 ])
 def test_generic_words_alone_do_not_decide(text, wanted, never):
     found = [s.measure.key for s in suggest(text, top=3)]

@@ -71,7 +71,8 @@ class Vocabulary:
                     content = sum(1 for x in phrase if x not in self.stopwords)
                     specific = content >= 2 or concept in self.anchors or (
                         hit[0] == i + 1 and tok.token in self.anchor_stems) or (
-                        len(phrase) >= 2 and not set(phrase) & _DEGREE)
+                        len(phrase) >= 3 and not set(phrase) & _DEGREE) or (
+                        len(phrase) == 2 and phrase[0] == "feel")  # a feeling: "feel respected"
                     found.append(((-content, -len(phrase), i), i, hit[0], concept, specific))
         found.sort()
         owner: dict[int, tuple[int, str, bool]] = {}
