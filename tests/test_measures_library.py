@@ -65,7 +65,8 @@ def test_every_required_key_is_present_with_its_kind():
 def test_unverified_facts_are_flagged_for_maintainers_not_users():
     # What could not be verified stays in the maintainer column; what users read is clean.
     lib = load_library()
-    for key in ("missing_from_care", "substance_misuse_treatment", "carer_efficacy", "mspss"):
+    for key in ("missing_from_care", "substance_misuse_treatment", "carer_efficacy", "mspss",
+                "bright_spots"):
         assert "verified" in lib.get(key).maintainer_notes.lower(), key
     internal = ("verified", "check with corc", "trial", "evaluation reported", "mockingbird")
     for m in lib:
@@ -93,6 +94,20 @@ def test_audit_corrections_of_issue_18():
     assert "commercial providers need a paid licence" in lib.get("wemwbs").licence_note
     assert "qualification" in lib.get("psi4").licence_note
     assert "written permission" in lib.get("epds").licence_note
+
+
+def test_facts_verified_after_the_audit_are_stated_and_cited():
+    lib = load_library()
+    for key in ("wemwbs", "swemwbs"):
+        m = lib.get(key)
+        assert m.source_url.endswith("/wemwbs/using"), key
+        assert "does not cover passing WEMWBS on" in m.licence_note, key
+        assert "not verified" not in m.maintainer_notes.lower(), key
+    pss = lib.get("pss")
+    assert "foster and kinship carers" in pss.notes and "Harding" in pss.notes
+    assert "10.1111/fare.12483" in pss.maintainer_notes
+    assert "verify" not in pss.maintainer_notes.lower()
+    assert "electronic system" in pss.licence_note
 
 
 def test_issue_18_additions_cover_the_gaps():
