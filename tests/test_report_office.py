@@ -242,6 +242,9 @@ def test_a_profile_is_kept_for_the_next_start_and_copied_for_each_run(example_xl
     assert found.get("Summary", 0) >= 2
     kept = pages.profile_cache()
     assert kept.is_dir() and any(kept.iterdir())
+    # marked as having seen this LibreOffice: the next start skips LibreOffice's self-test
+    settings = (kept / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
+    assert re.search(r'ooSetupLastVersion".*?<value>\d+\.\d+', settings)
     second = pages.start_office()
     assert second is not None
     with second:
@@ -249,3 +252,41 @@ def test_a_profile_is_kept_for_the_next_start_and_copied_for_each_run(example_xl
         assert copied.is_dir() and copied != kept  # its own copy
         assert second.layout_pages(out, ["Summary"]) == found
     assert kept.is_dir()  # the kept one is left as it was
+
+
+@pytest.mark.office
+def test_headings_in_another_style_are_found_by_their_outline_level(tmp_path: Path):
+    """The helper finds level-1 headings by the "Heading 1" style in one search; a document
+    whose level-1 headings have another style (a reference document of the user's) still gets
+    its pages, from every paragraph's outline level."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from lm_excel.report import pages
+
+    if pages.tools() is None or pages.uno_python(str(pages.tools()[0])) is None:
+        pytest.skip("LibreOffice, its uno Python or pdftotext is not installed")
+    found = {}
+    for style in ("Heading 1", "Part title"):
+        doc = docx.Document()
+        if style != "Heading 1":
+            part = doc.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), "0")  # Word's level 1
+            part.element.get_or_add_pPr().append(level)
+        for i, title in enumerate(["First", "Second", "Third"]):
+            if i:
+                doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+                doc.add_paragraph("Some text on this page.")  # a filler page between parts
+                doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            doc.add_paragraph(title, style=style)
+            doc.add_paragraph(f"The text of part {title.lower()}.")
+        path = tmp_path / f"{style}.docx"
+        doc.save(str(path))
+        with pages.start_office() as office:
+            found[style] = office.layout_pages(path, ["First", "Second", "Third"])
+        pdf = pages.layout_pages(path, ["First", "Second", "Third"], contents_page=1)
+        assert found[style] == pdf
+    assert found["Heading 1"] == found["Part title"] == {"First": 1, "Second": 3, "Third": 5}

@@ -8,6 +8,7 @@ import re
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import layout as L
 from ..findings import Finding, make, register
@@ -16,10 +17,12 @@ from .base import Context, rule, short
 from .text import (
     ACTORS,
     CONSTRUCT_STEMS,
+    DECREASE,
     DELIVERY,
-    DIRECTION,
+    INCREASE,
     causal,
     content,
+    names_an_activity,
     overlap,
     says_what_brings,
     stem,
@@ -267,6 +270,44 @@ def _leads_back(ctx: Context, start: Element, goal: Element) -> bool:
     return False
 
 
+# --- a jump to a long-term outcome ----------------------------------------------------------------
+
+NO_EARLIER_STEP = register(
+    "long-term-without-earlier-step", category=C, severity="info",
+    title="Long-term outcome with no earlier step",
+    description="A mechanism leads straight to a long-term outcome and no shorter-term outcome "
+    "contributes to it, although the model has shorter-term outcomes elsewhere: the model does "
+    "not say what changes first, so an evaluation would have nothing to measure before the "
+    "long-term change (which may take years). A note, not a warning: some chains are short on "
+    "purpose, and whether a step is missing is the team's call.",
+    message="Long-term outcome {id} ({ref}) is reached straight from {mechanisms}, with no "
+    "shorter-term outcome leading to it.",
+    fix="If something changes first (e.g. parents' confidence before children's wellbeing), add "
+    "it as a short- or medium-term outcome, list {id} in its 'Contributes to', and link "
+    "{mechanisms} to it.",
+)
+
+
+@rule(NO_EARLIER_STEP)
+def earlier_steps(ctx: Context) -> Iterator[Finding]:
+    """Long-term outcomes, reached from a component, that mechanisms lead to directly and no
+    outcome contributes to, in a model that uses shorter timescales elsewhere."""
+    chain = chain_of(ctx)
+    if chain is None:
+        return  # reported as a structure problem
+    scales = {L.norm_label(o.text("timescale")) for o in ctx.model.outcomes}
+    if not scales & {"short term", "medium term"}:
+        return  # the no-timescale-outcome rule says so
+    leads, contributes = ctx.linked("leads_to"), ctx.linked("contributes_to")
+    for o in ctx.model.outcomes:
+        eid = ctx.eid(o)
+        if eid not in chain.reached or L.norm_label(o.text("timescale")) != "long term":
+            continue  # one not reached from a component is reported as that
+        mechs = [ctx.eid(m) for m in leads.get(eid, ()) if m.kind == "mechanisms" and ctx.eid(m)]
+        if mechs and not any(e.kind == "outcomes" for e in contributes.get(eid, ())):
+            yield make(NO_EARLIER_STEP, o.ref(), eid, mechanisms=", ".join(sorted(set(mechs), key=mechs.index)))
+
+
 # --- mechanisms: a causal account, not a restatement -------------------------------------------
 
 RESTATES = register(
@@ -299,9 +340,19 @@ NO_ACCOUNT = register(
 RESTATE_MIN, RESTATE_SHARE, RESTATE_EXTRA = 2, 0.75, 3
 
 
-#: A mechanism of at most this many words with no causal account ('Whole family approach',
-#: 'Reflective supervision') is a label for what is done, not an account of how change happens.
-LABEL_WORDS = 6
+#: Words that open a statement of change ('Better joint working', 'Increased confidence'); not
+#: 'positive' or 'good', which describe ('Positive activities offer an alternative').
+CHANGE = INCREASE | DECREASE | frozenset('''
+improve improves improved improving improvement improvements better enhanced stronger
+strengthened greater worse
+'''.split())
+
+
+#: A mechanism of at most LABEL_SHORT words with no causal account ('Whole family approach',
+#: 'Reflective supervision', 'Relational permanence') is a label, not an account of how change
+#: happens; up to LABEL_WORDS words, only when it names something done ('Mentoring from someone
+#: with lived experience'), not a quality ('Continuity of carer after leaving care').
+LABEL_SHORT, LABEL_WORDS = 3, 6
 
 
 def _index(sets: list[frozenset[str]]) -> dict[str, list[int]]:
@@ -363,11 +414,12 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
         else:
             ws = words(text)
             rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
-            if ws and ws[0] in DIRECTION and not says_what_brings(rest):
+            if ws and ws[0] in CHANGE and not says_what_brings(rest):
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
             elif DELIVERY.search(text) and not causal(text):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
-            elif not causal(text) and len(text.split()) <= LABEL_WORDS:
+            elif not causal(text) and (len(text.split()) <= LABEL_SHORT or (
+                    len(text.split()) <= LABEL_WORDS and names_an_activity(text))):
                 what, sheet = ("names an approach or activity, not how or why it brings change",
                                "Components")
             else:
@@ -455,6 +507,7 @@ def _connected(ctx: Context, starts: list[Element]) -> set[int]:
     return seen
 
 
+@lru_cache(maxsize=16384)
 def _who(text: str) -> frozenset[str]:
     """Stems of the people a statement is about ('parents', 'practitioner')."""
     return frozenset(stem(w) for w in words(text) if w in ACTORS)

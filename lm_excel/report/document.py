@@ -174,7 +174,7 @@ def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any 
     ``diagram_out`` also saves the diagram (.png or .svg). ``with_check_detail`` adds an appendix
     listing every finding of the check. With ``page_numbers`` the contents get their page
     numbers from a LibreOffice layout when LibreOffice is installed (see :mod:`.pages`; about
-    a second more), by ``office`` when given (a :class:`.pages.Office` started earlier, so that
+    half a second more), by ``office`` when given (a :class:`.pages.Office` started earlier, so that
     LibreOffice starts while the report is written); Word adds them anyway when it opens the file.
     """
     from ..fileio import write_verified
