@@ -6,7 +6,9 @@ step of the page-number pass (issue 15).
 Runs the command line in this process (the example with its measures plan when no workbook is
 given) with the steps wrapped to print, on stderr, the seconds since the process started:
 LibreOffice launched, the report built, the draft handed to LibreOffice, the pages read back,
-the report saved, LibreOffice ended. Timestamps, not a benchmark: run it a few times and read
+the report saved, LibreOffice ended, with the CPU time LibreOffice used (which hyperfine's
+user+sys in `bench_report_pages.py` leaves out: LibreOffice is ended before its launcher has
+collected it). Timestamps, not a benchmark: run it a few times and read
 it beside `bench_report_pages.py`.
 """
 
@@ -55,20 +57,42 @@ def _wrap(owner: Any, name: str, before: str, after: str | None = None) -> None:
     setattr(owner, name, wrapper)
 
 
+def _group_cpu(group: int) -> float:
+    """CPU seconds used so far by the processes of a process group (Linux; 0 elsewhere)."""
+    import os
+
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:  # pgrp
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK") if total else 0.0
+
+
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     _say("Python started, tracing imported")
-    import lm_excel.fileio as fileio
-    import lm_excel.report.document as document
-    import lm_excel.report.pages as pages
+    from lm_excel import fileio
     from lm_excel.cli import main as cli
+    from lm_excel.report import document, pages
 
     _wrap(pages, "start_office", "launching LibreOffice and its uno helper")
     _wrap(document, "build_report", "building the report", "report built")
     _wrap(pages.Office, "_ask", "draft saved, handed to LibreOffice", "pages read back")
     _wrap(fileio, "write_verified", "page numbers filled in; saving the report",
           "report saved and read back")
-    _wrap(pages.Office, "close", "ending LibreOffice", "LibreOffice ended, its profile removed")
+    close = pages.Office.close
+
+    def close_and_count(office: Any) -> None:
+        if office.proc is not None:  # LibreOffice's CPU: it is ended before its parent reaps it
+            _say(f"ending LibreOffice, which used {_group_cpu(office.proc.pid):.2f} s CPU")
+        close(office)
+        _say("LibreOffice ended, its profile removed")
+
+    pages.Office.close = close_and_count  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as tmp:
         if len(sys.argv) > 1:
             workbook = Path(sys.argv[1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -12,7 +13,6 @@ import time
 from pathlib import Path
 
 import docx
-
 import pytest
 
 from .conftest import run_cli, soffice_convert
@@ -65,6 +65,45 @@ def test_cli_never_writes_a_report_open_in_libreoffice(example_xlsx: Path, tmp_p
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines() == [str(out), str(tmp_path / "d.svg")]
     assert (tmp_path / "d.svg").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_cli_without_libreoffice_says_the_contents_have_no_page_numbers(
+        example_xlsx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    bin_dir = tmp_path / "bin"  # a PATH where no soffice is found
+    bin_dir.mkdir()
+    monkeypatch.setenv("PATH", str(bin_dir))
+    out = tmp_path / "r.docx"
+    proc = run_cli("report", str(example_xlsx), "-o", str(out))
+    assert proc.returncode == 0 and proc.stdout.strip() == str(out)
+    assert proc.stderr.splitlines() == [(
+        "lm-excel: note: the contents have no page numbers: LibreOffice is not installed (Word "
+        "adds them when it opens the report)")]
+    entries = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "TOC 1"]
+    assert entries[0] == "Readiness summary" and not any("\t" in e for e in entries)
+    # asked for no page numbers, nothing is said
+    proc = run_cli("report", str(example_xlsx), "-o", str(out), "--force", "--no-page-numbers")
+    assert proc.returncode == 0 and proc.stderr == ""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for LibreOffice")
+def test_cli_when_libreoffice_fails_says_so_at_once(example_xlsx: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"  # a LibreOffice that cannot start
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+    if shutil.which("pdftotext"):
+        (bin_dir / "pdftotext").symlink_to(shutil.which("pdftotext"))
+    monkeypatch.setenv("PATH", str(bin_dir))
+    out = tmp_path / "r.docx"
+    # given up on as soon as LibreOffice has ended, not after the two minutes a layout may take
+    proc = run_cli("report", str(example_xlsx), "-o", str(out), timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == str(out)
+    assert proc.stderr.splitlines() == [(
+        "lm-excel: note: the contents have no page numbers: LibreOffice could not lay the report "
+        "out (Word adds them when it opens the report)")]
+    assert docx.Document(str(out)).core_properties.title.startswith("Family Connect")
 
 
 def test_cli_unreadable_workbook_is_one_line(tmp_path: Path):
@@ -181,8 +220,6 @@ def test_a_libreoffice_started_early_gives_the_pages_the_pdf_gives_and_is_ended(
         example_xlsx: Path, tmp_path: Path):
     """The contents' page numbers from a LibreOffice started while the report is written (read
     through its uno bridge) are the pages the PDF shows; LibreOffice is ended either way."""
-    import os
-
     from lm_excel.report import pages
 
     if pages.tools() is None:

@@ -29,6 +29,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 import uuid
 import weakref
 from collections.abc import Sequence
@@ -184,7 +185,7 @@ class Office:
             helper.stdin.close()
         except OSError:
             return None
-        line = _read_line(helper.stdout, TIMEOUT_S)
+        line = _read_line(helper.stdout, TIMEOUT_S, alive=self.proc)
         try:
             return json.loads(line) if line else None
         except ValueError:
@@ -301,13 +302,19 @@ def start_office() -> Office | None:
     return Office(soffice) if soffice else None
 
 
-def _read_line(stream: IO[bytes], timeout: float) -> bytes | None:
-    """One line from ``stream``, or None when none comes within ``timeout`` seconds (the
-    reading thread ends when the stream is closed)."""
+def _read_line(stream: IO[bytes], timeout: float,
+               alive: subprocess.Popen[bytes] | None = None) -> bytes | None:
+    """One line from ``stream``, or None when none comes within ``timeout`` seconds, or soon
+    after ``alive`` (LibreOffice) has ended (the reading thread ends when the stream is closed)."""
     box: list[bytes] = []
     reader = threading.Thread(target=lambda: box.append(stream.readline()), daemon=True)
     reader.start()
-    reader.join(timeout)
+    deadline = time.monotonic() + timeout
+    while reader.is_alive() and time.monotonic() < deadline:
+        reader.join(0.05)
+        if alive is not None and alive.poll() is not None:  # a line already written still comes
+            reader.join(1.0)
+            break
     return box[0] if box else None
 
 
