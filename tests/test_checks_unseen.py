@@ -217,6 +217,13 @@ def test_inputs_are_not_each_reported_when_no_component_lists_any():
     assert [f.element_id for f in validate(model_of(rec)).all_findings() if f.code == "input-unused"]
 
 
+def test_premises_like_funding_need_not_be_linked_to_a_component():
+    rec = example()
+    rec.elements["inputs"].append({"id": "IN9", "resource": "Family hub buildings", "type": "Premises"})
+    rec.elements["inputs"].append({"id": "IN10", "resource": "Clinical psychologist time", "type": "Staff"})
+    assert [f.element_id for f in validate(model_of(rec)).all_findings() if f.code == "input-unused"] == ["IN10"]
+
+
 def test_a_mechanism_that_goes_on_to_say_what_a_change_brings_is_not_a_restatement():
     rec = example()
     # OC3: 'Increased practitioner confidence in supporting families both in person and virtually'
@@ -235,3 +242,12 @@ def test_a_re_prefix_makes_another_outcome_not_a_near_duplicate():
     assert not _at(rec, "near-duplicate", "OC12")
     row(rec, "outcomes", "OC12")["outcome"] = "Fewer children are entering care"
     assert _at(rec, "near-duplicate", "OC12")
+
+
+def test_an_outcome_that_says_a_change_is_not_a_restated_component():
+    rec = example()
+    row(rec, "components", "C6")["component"] = "Independent living skills programme"
+    row(rec, "outcomes", "OC3")["outcome"] = "Improved independent living skills"
+    assert not _at(rec, "restated-across-sheets", "OC3")
+    row(rec, "outcomes", "OC3")["outcome"] = "Independent living skills programme for care leavers"
+    assert _at(rec, "restated-across-sheets", "OC3")

@@ -94,8 +94,8 @@ INPUT_UNUSED = register(
     "input-unused", category=C, severity="warning",
     title="Input never used",
     description="No component lists this input in its 'Inputs used' column, though other inputs "
-    "are listed there. Funding (type Funding, or a resource that is money) is not reported: it "
-    "pays for everything; nor is any input when no component lists any (the column is simply "
+    "are listed there. Funding (type Funding, or a resource that is money) and premises are not "
+    "reported: they pay for or house everything; nor is any input when no component lists any (the column is simply "
     "not used, which evaluators do not ask for).",
     message="No component uses input {id} ({ref}).",
     fix="Add {id} to the 'Inputs used' column of the components that need it, or remove it if "
@@ -131,8 +131,10 @@ _FUNDING = re.compile(r"\b(?:fund\w*|budget\w*|grants?|money|financ\w*|£)", re.
 
 
 def _funding(el: Element) -> bool:
-    """Funding pays for everything, so evaluators do not expect it linked to one component."""
-    return L.norm_label(el.text("type")) == "funding" or bool(_FUNDING.search(el.statement))
+    """Funding pays for everything and premises house everything, so evaluators do not expect
+    either linked to one component."""
+    return (L.norm_label(el.text("type")) in ("funding", "premises")
+            or bool(_FUNDING.search(el.statement)))
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)
@@ -474,9 +476,10 @@ def restated(ctx: Context) -> Iterator[Finding]:
             text = el.statement
             if not ctx.eid(el) or not text or (second == "outcomes" and not_a_change(text)):
                 continue  # an outcome worded as an activity or count is reported as that
-            if first == "outputs" and _said_change(text):
+            if second == "outcomes" and _said_change(text):
                 continue  # 'More care leavers in education, employment or training' beside the
-                # output that counts them: the outcome says a change; the output counts it
+                # output that counts them, 'Improved independent living skills' beside the skills
+                # programme: the outcome says a change; the output counts it, the component does it
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
