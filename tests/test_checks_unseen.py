@@ -42,6 +42,8 @@ STATUS_OUTCOMES = [
     "Fewer young people at risk of criminal exploitation", "Fewer NEET young people",
     "Children with SEND have their needs met in mainstream school",
     "Increased take-up of services", "Fewer families drop out of support",
+    "Fewer children and young people on child protection plans",
+    "Fewer babies and young children subject to care proceedings",
 ]
 
 
@@ -105,6 +107,9 @@ def test_a_mechanism_that_says_how_or_names_a_quality_is_left_alone(text):
     ("Training for foster carers in therapeutic parenting", "describes delivery"),
     ("Co-located teams in family hubs", "names an approach"),
     ("Better engagement with families", "reads like an outcome"),
+    ("Children are heard", "reads like an outcome"),
+    ("Family group conferencing", "describes delivery"),
+    ("Parent mentors", "names an approach"),
     ("Improved parental capacity to meet the child's needs", "reads like an outcome"),
     ("Increased confidence", "reads like an outcome"),
 ])
@@ -147,6 +152,14 @@ def test_direction_is_contradicted_only_when_the_words_all_point_one_way():
         assert not _at(_outcome(text, "Increase"), "direction-contradicts", "OC3"), text
 
 
+@pytest.mark.parametrize("text, activity", [
+    ("Developing resilience and independence", False), ("Running away from home less often", False),
+    ("Develop a new referral pathway", True), ("Running parenting groups", True),
+])
+def test_an_outcome_that_opens_with_a_gerund_of_change_is_not_an_activity(text, activity):
+    assert bool(_at(_outcome(text), "outcome-not-a-change", "OC3")) == activity
+
+
 def test_a_count_that_says_which_way_it_goes_is_an_outcome():
     assert not _at(_outcome("Number of children in care falls", "Decrease"), "outcome-not-a-change", "OC3")
     (f,) = _at(_outcome("Number of families supported"), "outcome-not-a-change", "OC3")
@@ -177,3 +190,64 @@ def test_no_missing_step_note_when_a_shorter_term_outcome_leads_there_or_no_time
     for r in rec.elements["outcomes"]:
         r["timescale"] = "Long term"
     assert not _at(rec, "long-term-without-earlier-step", "OC10")
+
+
+# --- the same thing on two sheets ---------------------------------------------------------------
+
+
+def test_an_outcome_beside_the_output_that_counts_it_is_not_restated_but_a_delivery_count_is():
+    rec = example()
+    rec.elements["outputs"].append({"id": "OP9", "output": "Care leavers in education, employment or "
+                                    "training at 19", "from_components": "C3"})
+    row(rec, "outcomes", "OC3")["outcome"] = "More care leavers in education, employment or training at 19"
+    assert not _at(rec, "restated-across-sheets", "OC3")
+    rec.elements["outputs"].append({"id": "OP10", "output": "Families registered with a family hub",
+                                    "from_components": "C3"})
+    row(rec, "outcomes", "OC3")["outcome"] = "More families registered with a family hub"
+    (f,) = _at(rec, "restated-across-sheets", "OC3")
+    assert "output OP10" in f.message
+
+
+def test_inputs_are_not_each_reported_when_no_component_lists_any():
+    rec = example()
+    for c in rec.elements["components"]:
+        c["inputs_used"] = ""
+    assert not [f for f in validate(model_of(rec)).all_findings() if f.code == "input-unused"]
+    row(rec, "components", "C1")["inputs_used"] = "IN1"  # the column is used: the rest are unused
+    assert [f.element_id for f in validate(model_of(rec)).all_findings() if f.code == "input-unused"]
+
+
+def test_premises_like_funding_need_not_be_linked_to_a_component():
+    rec = example()
+    rec.elements["inputs"].append({"id": "IN9", "resource": "Family hub buildings", "type": "Premises"})
+    rec.elements["inputs"].append({"id": "IN10", "resource": "Clinical psychologist time", "type": "Staff"})
+    assert [f.element_id for f in validate(model_of(rec)).all_findings() if f.code == "input-unused"] == ["IN10"]
+
+
+def test_a_mechanism_that_goes_on_to_say_what_a_change_brings_is_not_a_restatement():
+    rec = example()
+    # OC3: 'Increased practitioner confidence in supporting families both in person and virtually'
+    row(rec, "mechanisms", "M6")["mechanism"] = ("Practitioners are confident supporting families in "
+                                                 "person and virtually, so they hold risk safely")
+    assert not _at(rec, "mechanism-restates", "M6")
+    row(rec, "mechanisms", "M6")["mechanism"] = "Practitioners gain confidence supporting families in person and virtually"
+    assert _at(rec, "mechanism-restates", "M6")
+
+
+def test_a_re_prefix_makes_another_outcome_not_a_near_duplicate():
+    rec = example()
+    row(rec, "outcomes", "OC3")["outcome"] = "Fewer children entering care"
+    rec.elements["outcomes"].append({"id": "OC12", "outcome": "Fewer children re-entering care",
+                                     "timescale": "Long term", "direction": "Decrease"})
+    assert not _at(rec, "near-duplicate", "OC12")
+    row(rec, "outcomes", "OC12")["outcome"] = "Fewer children are entering care"
+    assert _at(rec, "near-duplicate", "OC12")
+
+
+def test_an_outcome_that_says_a_change_is_not_a_restated_component():
+    rec = example()
+    row(rec, "components", "C6")["component"] = "Independent living skills programme"
+    row(rec, "outcomes", "OC3")["outcome"] = "Improved independent living skills"
+    assert not _at(rec, "restated-across-sheets", "OC3")
+    row(rec, "outcomes", "OC3")["outcome"] = "Independent living skills programme for care leavers"
+    assert _at(rec, "restated-across-sheets", "OC3")

@@ -16,6 +16,7 @@ from ..model import Element
 from .base import Context, rule, short
 from .text import (
     ACTORS,
+    CONNECTIVE,
     CONSTRUCT_STEMS,
     DECREASE,
     DELIVERY,
@@ -92,8 +93,10 @@ OUTPUT_NO_COMPONENT = register(
 INPUT_UNUSED = register(
     "input-unused", category=C, severity="warning",
     title="Input never used",
-    description="No component lists this input in its 'Inputs used' column. Funding (type "
-    "Funding, or a resource that is money) is not reported: it pays for everything.",
+    description="No component lists this input in its 'Inputs used' column, though other inputs "
+    "are listed there. Funding (type Funding, or a resource that is money) and premises are not "
+    "reported: they pay for or house everything; nor is any input when no component lists any (the column is simply "
+    "not used, which evaluators do not ask for).",
     message="No component uses input {id} ({ref}).",
     fix="Add {id} to the 'Inputs used' column of the components that need it, or remove it if "
     "the intervention does not need it.",
@@ -117,6 +120,8 @@ def orphans(ctx: Context) -> Iterator[Finding]:
     if not ctx.readable("components", "inputs_used"):
         return  # reported as a structure problem
     used = ctx.linked("inputs_used")
+    if not used:
+        return  # no component lists any input: the column is not used, not each input forgotten
     for i in ctx.model.inputs:
         if ctx.eid(i) and ctx.eid(i) not in used and not _funding(i):
             yield make(INPUT_UNUSED, i.ref(), ctx.eid(i))
@@ -126,8 +131,10 @@ _FUNDING = re.compile(r"\b(?:fund\w*|budget\w*|grants?|money|financ\w*|£)", re.
 
 
 def _funding(el: Element) -> bool:
-    """Funding pays for everything, so evaluators do not expect it linked to one component."""
-    return L.norm_label(el.text("type")) == "funding" or bool(_FUNDING.search(el.statement))
+    """Funding pays for everything and premises house everything, so evaluators do not expect
+    either linked to one component."""
+    return (L.norm_label(el.text("type")) in ("funding", "premises")
+            or bool(_FUNDING.search(el.statement)))
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)
@@ -338,6 +345,9 @@ NO_ACCOUNT = register(
 #: shared words make up at least RESTATE_SHARE of one of them, and the mechanism adds at most
 #: RESTATE_EXTRA words of its own.
 RESTATE_MIN, RESTATE_SHARE, RESTATE_EXTRA = 2, 0.75, 3
+#: ... unless it goes on, after a connective ('so', 'because', 'which means'), to at least this
+#: many words of its own: then it says what the restated change brings about.
+RESTATE_BEYOND = 2
 
 
 #: Words that open a statement of change ('Better joint working', 'Increased confidence'); not
@@ -404,6 +414,8 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
         mc = content(text)
         for kind, els, sets, index in groups:
             i = _restated(mc, sets, index)
+            if i is not None and CONNECTIVE.search(text) and len(mc - sets[i]) >= RESTATE_BEYOND:
+                i = None  # 'Practitioners feel confident, so they hold risk safely': what follows
             if i is not None:
                 other = els[i]
                 triggers = ", ".join(ctx.eid(c) for c in ctx.targets(m, "triggered_by")) or "the component"
@@ -418,6 +430,10 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
             elif DELIVERY.search(text) and not causal(text):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
+            elif (not causal(text) and ws and ws[0] in ACTORS and len(text.split()) <= LABEL_SHORT
+                  and not names_an_activity(text)):
+                # 'Children are heard', 'Young people belong': a state of people, not a label
+                what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
             elif not causal(text) and (len(text.split()) <= LABEL_SHORT or (
                     len(text.split()) <= LABEL_WORDS and names_an_activity(text))):
                 what, sheet = ("names an approach or activity, not how or why it brings change",
@@ -460,6 +476,10 @@ def restated(ctx: Context) -> Iterator[Finding]:
             text = el.statement
             if not ctx.eid(el) or not text or (second == "outcomes" and not_a_change(text)):
                 continue  # an outcome worded as an activity or count is reported as that
+            if second == "outcomes" and _said_change(text):
+                continue  # 'More care leavers in education, employment or training' beside the
+                # output that counts them, 'Improved independent living skills' beside the skills
+                # programme: the outcome says a change; the output counts it, the component does it
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
@@ -472,6 +492,21 @@ def restated(ctx: Context) -> Iterator[Finding]:
                                other_ref=str(o.ref(o.sheet.statement)), text=short(text),
                                sheet=el.sheet.name, question=question)
                     break
+
+
+#: Words of a change of state, and words of delivery that make a count of it an output
+#: ('More families registered with the hub', '2-2.5 year reviews completed').
+_CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|increas\w*|reduc\w*|decreas\w*|improv\w*|"
+                          r"better|higher|lower|rais\w*|fall\w*|ris(?:e|es|ing)|stronger|greater)\b",
+                          re.IGNORECASE)
+_DELIVERED = re.compile(r"\b(?:complet\w*|attend\w*|receiv\w*|offer\w*|register\w*|seen|reach\w*|"
+                        r"supported|assessed|referred|visited|delivered|contacted|allocated|"
+                        r"enrolled|signposted|screened|trained)\b", re.IGNORECASE)
+
+
+def _said_change(text: str) -> bool:
+    """Whether an outcome says a change in people rather than a count of delivery."""
+    return bool(_CHANGE_WORD.search(text)) and not _DELIVERED.search(text)
 
 
 # --- a link to the wrong outcome ------------------------------------------------------------------

@@ -321,8 +321,9 @@ STATUS_PHRASE = re.compile(
     r"(?:in|into|leaving|left|entering|enter|entered|on\s+the\s+edge\s+of|edge\s+of|"
     r"on\s+the\s+cusp\s+of)\s+(?:(?:kinship|foster|residential|local\s+authority)\s+)?care|"
     r"care[\s-](?:leavers?|experienced)|"
-    r"(?:on|subject\s+to|with|under)\s+(?:an?\s+|the\s+)?" + _PLAN + r"\s+(?:plans?|orders?|proceedings)|"
-    r"subject\s+to\s+(?:an?\s+)?(?:plans?|orders?|proceedings|section\s+\d+\w*)|"
+    r"(?:on|subject\s+to|under)\s+(?:an?\s+|the\s+)?(?:" + _PLAN + r"\s+)?(?:plans?|orders?|"
+    r"proceedings)|with\s+(?:an?\s+|the\s+)?" + _PLAN + r"\s+(?:plans?|orders?|proceedings)|"
+    r"subject\s+to\s+section\s+\d+\w*|"
     r"known\s+to\s+(?:children's\s+)?(?:social\s+care|services|the\s+police|youth\s+justice|"
     r"the\s+youth\s+justice\s+service)|"
     r"open\s+to\s+(?:children's\s+)?(?:social\s+care|early\s+help|services)|"
@@ -335,13 +336,29 @@ STATUS_PHRASE = re.compile(
     r"unaccompanied(?:\s+asylum[\s-]seeking)?)\b",
     re.IGNORECASE,
 )
-#: Words before a status that say a number of people with it changes.
-_COUNTING = re.compile(
-    r"\b(?:fewer|more|less|number|numbers|rate|rates|proportion|percentage|reduc\w*|increas\w*|"
-    r"decreas\w*|lower|higher|fall\w*|ris(?:e|es|ing)|drop\w*|decline\w*|cut)\b"
-    r"(?:\W+\w+){0,3}\W*$",
-    re.IGNORECASE,
-)
+#: Words that say a number of people changes ('fewer children in care', 'a reduction in looked
+#: after children', 'the rate of children in need').
+_COUNTING = frozenset("""
+fewer more less number numbers rate rates proportion percentage lower higher cut reduce reduces
+reduced reducing reduction reductions increase increases increased increasing decrease decreases
+decreased decreasing fall falls falling fell rise rises rising drop drops dropped dropping
+decline declines declined declining
+""".split())
+#: Words that may stand between a counting word and a status, describing the people.
+_PEOPLE_WORDS = frozenset("""
+unborn newborn local vulnerable disabled older younger teenage new under over aged
+""".split())
+
+
+def _counted(before: str) -> bool:
+    """Whether the words just before a status count the people with it: a counting word followed
+    only by words for people ('fewer children and young people', 'number of babies')."""
+    for w in reversed(_WORD.findall(before)):
+        if w in _COUNTING:
+            return True
+        if not (w in ACTORS or w in STOP or w in _PEOPLE_WORDS or w.isdigit()):
+            return False
+    return False
 
 
 @lru_cache(maxsize=16384)
@@ -351,7 +368,7 @@ def _status(text: str) -> tuple[str, tuple[str, ...]]:
     kept: list[str] = []
     low = text.lower().replace("’", "'")
     for m in STATUS_PHRASE.finditer(low):
-        if _COUNTING.search(low[:m.start()]):
+        if _counted(low[:m.start()]):
             kept += words(m.group(0))
     return STATUS_PHRASE.sub(" ", low), tuple(kept)
 

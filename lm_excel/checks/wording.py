@@ -119,7 +119,7 @@ ASSUMPTION_UNTESTED = register(
 # --- outcome wording -----------------------------------------------------------------------------
 
 _ACTIVITY = re.compile(
-    r"^\s*(?:to\s+)?(?:deliver|run|provide|hold|offer|organi[sz]e|set\s+up|establish|implement|"
+    r"^\s*(?:to\s+)?(?!developing\b|running\s+away\b)(?:deliver|run|provide|hold|offer|organi[sz]e|set\s+up|establish|implement|"
     r"launch|introduce|conduct|host|train|recruit|commission|fund|hire|roll\s+out|distribute|"
     r"produce|carry\s+out|undertake|arrange|facilitate|employ|create|develop)(?:s|ing|ning|ting)?\b",
     re.IGNORECASE,
@@ -532,9 +532,13 @@ _STOP = frozenset((
 ))
 
 
+#: A prefix joined by a hyphen makes another word ('re-entering' is not 'entering').
+_PREFIX = re.compile(r"\b(re|non|un|pre|post|co|self|anti|de|mis|over|under|ex)-(?=[a-z])")
+
+
 def _token_set(text: str) -> frozenset[str]:
     out = set()
-    for w in re.findall(r"[a-z0-9]+", text.lower()):
+    for w in re.findall(r"[a-z0-9]+", _PREFIX.sub(r"\1", text.lower())):
         if w in _STOP:
             continue
         if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
