@@ -274,6 +274,10 @@ def test_top_limits_the_number_and_must_be_positive():
     "Improved help-seeking behaviour among young people",  # not behaviour difficulties
     "Young people feel safe in their neighbourhood",  # not Bright Spots: no one in care named
     "Young people with SEND move successfully into adulthood",  # SEND names people, not EHCPs
+    "Young people complete their court orders",  # a youth court order is not care proceedings
+    "Care leavers are treated fairly by the police",  # not a survey of the service's own users
+    "Families get support when they need it",  # 'family' and 'support' say nothing together
+    "Reduced social exclusion among care leavers",  # not exclusion from school
 ])
 def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     m = match(text)
@@ -310,6 +314,10 @@ def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     ("Parents have fewer money worries", "household_income", {"gad7"}),
     ("Children are kept with their families and out of care", "entry_to_care",
      {"reunification", "missing_from_care"}),
+    ("Young people leaving custody are supported into education, training or employment",
+     "neet", {"attainment"}),
+    ("Young people leaving custody have somewhere safe to live", "housing_stability",
+     {"care_leavers_eet", "bright_spots"}),
 ])
 def test_generic_words_alone_do_not_decide(text, wanted, never):
     found = [s.measure.key for s in suggest(text, top=3)]
@@ -539,8 +547,9 @@ def published_scores(path: Path) -> dict[str, float]:
 # Written by the team (issue 18), not taken from any source: outcome statements worded the way
 # children's services logic models word them, in every domain, with the senses that misled the
 # rules before (communicate, aspirations, financial, caring, support, awareness of...). Batch 1
-# was written to probe the [anchors] rule; batch 2 was written and labelled before its one run
-# (top-1 0.78, two confident wrong answers; fixed since, see docs/measures.md).
+# was written to probe the [anchors] rule; batches 2 and 3 were written and labelled before
+# their one run (top-1 0.78 and 0.83, two and one confident wrong answers; fixed since, see
+# docs/measures.md).
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -550,7 +559,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 120
+    assert scores["n"] >= 160
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

@@ -181,6 +181,7 @@ class Index:
         for mid, idf_sum in covered.items():
             raw[mid] += NAME_COVER * idf_sum / self.name_idf[mid]
         credited: set[tuple[int, tuple[str, ...]]] = set()
+        weak_words = vocab.generic | vocab.population | vocab.nonscoring
         present = {t.token for t in terms}
         for i, t in enumerate(terms):
             for ph, mid in self.phrases.get(t.token, ()):
@@ -190,7 +191,9 @@ class Index:
                 if hit:
                     credited.add((mid, ph))
                     bonus = PHRASE_WEIGHT * sum(self.idf.get(x, 1.0) for x in ph)
-                    credit(mid, (t.start, terms[hit[0] - 1].end), bonus, EVIDENCE_STRONG)
+                    # A phrase of words that each say nothing ("family support") says little.
+                    ev = EVIDENCE_WEAK if all(x in weak_words for x in ph) else EVIDENCE_STRONG
+                    credit(mid, (t.start, terms[hit[0] - 1].end), bonus, ev)
 
         cue_domains: dict[str, None] = {}
         for t in content:

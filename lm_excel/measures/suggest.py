@@ -365,6 +365,7 @@ class _Query:
     frames: tuple[tuple[int, int, str], ...] = ()  # "awareness of ...": a subject, not the change
     names_parenting: bool = False  # the whole outcome names parents, carers or parenting
     names_care: bool = False  # the whole outcome names care, placements or leaving care
+    names_agency: bool = False  # the outcome names another agency (police, courts, prison)
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -382,6 +383,8 @@ class _Query:
                 continue  # a parenting measure is of a parent's or carer's outcome, not a child's
             if ms[c.mid].key in care_only and not self.names_care:
                 continue  # a measure of children in care needs an outcome that names care
+            if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
+                continue  # "treated fairly by the police": not the service's own users' survey
             if self.examples_at is not None and all(a >= self.examples_at for a, _ in c.spans):
                 continue  # matched only an example ("risky behaviour, such as drug use")
             if self._framed(c):
@@ -584,7 +587,7 @@ def _victim_sense(terms: list[Term]) -> list[Term]:
 #: the change, so a count from records about that subject (domestic abuse incidents, first-time
 #: entrants) is not suggested for them; a survey or questionnaire about it may be.
 _FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", "recognis",
-                           "recogniz", "realis", "acknowledg", "insight"})
+                           "recogniz", "realis", "acknowledg", "insight", "skills", "strategi"})
 _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
                             "opportun", "provid", "provision", "advic"})
@@ -610,8 +613,10 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
             end = re.search(r"[,;.]", t[x.end:])
             # Knowing about a subject is measured by no measure of the subject; using or
             # experiencing it may be, by a survey or questionnaire (not a count from records).
+            # The cue itself is in the span: a measure matched by "skills" and the subject
+            # alike is still matched by nothing but the frame.
             what = "knowing" if x.token in _FRAME_ALWAYS else "using"
-            out.append((x.end, x.end + end.start() if end else len(t), what))
+            out.append((x.start, x.end + end.start() if end else len(t), what))
     return tuple(out)
 
 
@@ -645,7 +650,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         else normalise(outcome_text)
     q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages,
                _examples_at(outcome_text), _frames(outcome_text, terms), _names_parenting(terms),
-               any(t.token in index.vocab.care_context for t in terms if not t.stop))
+               any(t.token in index.vocab.care_context for t in terms if not t.stop),
+               any(t.token in index.vocab.other_agencies for t in terms if not t.stop))
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound

@@ -10,9 +10,10 @@ from typing import NamedTuple
 from lm_excel.measures.text import Token, match_at, stem, tokens
 
 _SECTIONS = ("synonyms", "domains", "beneficiaries", "ages", "stopwords", "nonscoring",
-             "population", "generic", "ambiguous", "anchors", "care_only", "care_context")
+             "population", "generic", "ambiguous", "anchors", "care_only", "care_context",
+             "other_agencies")
 _WORD_LISTS = ("stopwords", "nonscoring", "population", "generic", "ambiguous", "anchors",
-               "care_only", "care_context")
+               "care_only", "care_context", "other_agencies")
 
 
 #: Words of degree, which do not make a phrase specific ("better support" is "support").
@@ -52,6 +53,7 @@ class Vocabulary:
     anchor_stems: frozenset[str] = frozenset()  # single words (stems) that alone do
     care_only: frozenset[str] = frozenset()  # keys of measures only for children in care
     care_context: frozenset[str] = frozenset()  # concepts and stems that name care
+    other_agencies: frozenset[str] = frozenset()  # concepts and stems naming other agencies
 
     def analyse(self, text: str) -> list[Term]:
         """Return the terms of a text: stems, with known phrases replaced by their concept.
@@ -170,12 +172,13 @@ def parse_vocabulary(text: str) -> Vocabulary:
     words = sec["anchors"].get("", [])
     anchors = frozenset(w for w in words if w in concepts)
     anchor_stems = frozenset(stem(w.lower()) for w in words if w not in concepts)
-    care_context = frozenset(w if w in concepts else stem(w.lower())
-                             for w in sec["care_context"].get("", []))
+    care_context, other_agencies = (
+        frozenset(w if w in concepts else stem(w.lower()) for w in sec[name].get("", []))
+        for name in ("care_context", "other_agencies"))
     return Vocabulary(
         synonyms, stopwords, nonscoring, population, generic, ambiguous,
         {k: tuple(v) for k, v in domains.items()}, beneficiaries, ages, anchors, anchor_stems,
-        frozenset(sec["care_only"].get("", [])), care_context,
+        frozenset(sec["care_only"].get("", [])), care_context, other_agencies,
     )
 
 
