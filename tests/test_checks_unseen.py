@@ -252,3 +252,23 @@ def test_an_outcome_that_says_a_change_is_not_a_restated_component():
     assert not _at(rec, "restated-across-sheets", "OC3")
     row(rec, "outcomes", "OC3")["outcome"] = "Independent living skills programme for care leavers"
     assert _at(rec, "restated-across-sheets", "OC3")
+
+
+def test_a_dash_is_a_placeholder_only_where_an_answer_is_required():
+    rec = example()
+    row(rec, "mechanisms", "M2")["evidence"] = "-"
+    assert not _at(rec, "placeholder", "M2")
+    row(rec, "outcomes", "OC3")["outcome"] = "-"
+    assert _at(rec, "placeholder", "OC3")
+
+
+def test_being_drawn_into_the_justice_system_is_a_harm_not_a_delivery_risk():
+    rec = example()
+    rec.elements["negatives"] = [
+        {"id": "NC1", "consequence": "Young people are drawn further into the youth justice system",
+         "mitigation": "Eligibility criteria", "monitoring": "Audit of referrals"},
+        {"id": "NC2", "consequence": "Staff turnover disrupts relationships with families",
+         "mitigation": "Workload caps", "monitoring": "Turnover"}]
+    assert not _at(rec, "negatives-delivery-only", "NC1")
+    rec.elements["negatives"][0]["consequence"] = "The case recording system is not ready in time"
+    assert _at(rec, "negatives-delivery-only", "NC1")

@@ -74,7 +74,8 @@ PLACEHOLDER = register(
     title="Placeholder text left in",
     description="A cell holds a placeholder instead of an answer: TBC, TBD, xxx, '?', 'e.g.' on "
     "its own, '[insert ...]', or the template's own example copied from the guidance. Text that "
-    "only contains an example ('parents, e.g. those with past involvement') is an answer.",
+    "only contains an example ('parents, e.g. those with past involvement') is an answer, and so "
+    "is a dash in a column that may be left empty ('nothing to add').",
     message="{place} ({ref}) still holds placeholder text ('{found}').",
     fix="Replace the placeholder in {ref} with the real answer, or leave the cell empty until "
     "you know it.",
@@ -490,6 +491,8 @@ def cells(ctx: Context) -> Iterator[Finding]:
         # the guidance's own example counts as a placeholder on the model's sheets only (the
         # Intervention form and My measures name real things the guidance uses as examples)
         found = placeholder(text, col if el is not None and el.kind != "my_measures" else None)
+        if found and set(found) <= {"-"} and not col.required:
+            found = ""  # a dash in an optional column ('Evidence: -') means 'nothing to add'
         if found:
             yield make(PLACEHOLDER, f.ref, eid, place=_where(col, el), found=found)
         limit = print_limit(FORM_WIDTH if el is None else col.width)
