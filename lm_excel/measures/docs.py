@@ -89,13 +89,14 @@ EVALUATION = [
     "| the same set after the fixes that followed its run (no longer held out) | 32 | 0.78 | 0.88 | 0.34 | 1 |",
     "| round 4 after the next general fixes (no one named, examples, the caring role, connectedness) | 32 | 0.91 | 1.00 | 0.41 | 0 |",
     "| **published statements, held out in round 5** (`tests/data/outcomes_published_heldout5.csv`): **first run**, after those fixes | 32 | **0.62** | **0.62** | 0.34 | **6** |",
-    "| round 2 after the specific-construct rules (anchors, frames, populations; none of rounds 2 to 5 is held out any more) | 51 | 0.98 | 0.98 | 0.39 | 0 |",
+    "| round 2 after the specific-construct rules (anchors, frames, populations; none of rounds 2 to 5 is held out any more) | 51 | 0.98 | 0.98 | 0.41 | 0 |",
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`) | 167 | 0.98 | 0.99 | 0.30 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`) | 197 | 0.98 | 0.99 | 0.30 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
+    "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -124,7 +125,14 @@ EVALUATION = [
      "after those fixes, scored 0.83 on its one run; its confident wrong answer (\"skills to "
      "manage conflict\" got family functioning) and its misses were of the same kinds (skills "
      "and strategies to do something are not that thing; \"need to be looked after\" is entry "
-     "to care) and are fixed."),
+     "to care) and are fixed. Batch 4 also scored 0.83: \"mental health support in school\" "
+     "(a kind of support, not mental health), self-esteem (which the Stirling scale does not "
+     "measure: the keyword is gone), \"children's social workers\" (social workers, not "
+     "children), referrals to CAMHS (not to social care) and \"family networks\" (not kinship "
+     "placements); fixed. Four batches written before their runs reach 0.78 to 0.83 top-1 "
+     "first time, against 0.59 to 0.68 for the published rounds before these rules: the "
+     "nearest this page has to an estimate for unseen statements, and still under the issue's "
+     "0.9."),
     "",
     ("The published sets are real outcome statements from UK sources, each row citing its page. "
      "Development: the Supporting Families outcome framework, Devon's Mockingbird objectives and "
