@@ -230,7 +230,8 @@ def test_a_mechanism_that_goes_on_to_say_what_a_change_brings_is_not_a_restateme
     row(rec, "mechanisms", "M6")["mechanism"] = ("Practitioners are confident supporting families in "
                                                  "person and virtually, so they hold risk safely")
     assert not _at(rec, "mechanism-restates", "M6")
-    row(rec, "mechanisms", "M6")["mechanism"] = "Practitioners gain confidence supporting families in person and virtually"
+    row(rec, "mechanisms", "M6")["mechanism"] = ("Practitioners gain confidence supporting families "
+                                                 "in person and virtually")
     assert _at(rec, "mechanism-restates", "M6")
 
 
