@@ -108,6 +108,7 @@ def test_a_mechanism_that_says_how_or_names_a_quality_is_left_alone(text):
     ("Co-located teams in family hubs", "names an approach"),
     ("Better engagement with families", "reads like an outcome"),
     ("Children are heard", "reads like an outcome"),
+    ("Stability and consistency", "names a quality or an aim"),
     ("Family group conferencing", "describes delivery"),
     ("Parent mentors", "names an approach"),
     ("Improved parental capacity to meet the child's needs", "reads like an outcome"),
