@@ -126,6 +126,8 @@ def test_a_mechanism_that_names_what_is_done_or_what_changes_is_reported(text, w
     ("Improved attendance, reduced exclusions", ["attendance", "exclusions"]),
     ("Reduced isolation; increased confidence", ["isolation", "confidence"]),
     ("Improved parenting and reduced offending", ["parenting", "offending"]),
+    ("- Improved attendance\n- Reduced exclusions", ["attendance", "exclusions"]),
+    ("\u2022 Improved attendance\n\u2022 Reduced exclusions", ["attendance", "exclusions"]),
     ("Better housing, income and confidence", ["housing", "income", "confidence"]),
 ])
 def test_two_changes_in_one_outcome_are_reported_with_or_without_and(text, parts):

@@ -365,7 +365,7 @@ def compound_parts(text: str) -> list[str]:
     return clauses if len(clauses) > len(best) else best
 
 
-_CLAUSE_SPLIT = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+(?=\w+\s)")
+_CLAUSE_SPLIT = re.compile(r"\s*[,;\n\u2022]\s*(?:and\s+|&\s+|-\s+|\u2022\s*)?|\s+(?:and|&)\s+(?=\w+\s)")
 
 
 def _change_clauses(text: str) -> list[str]:
@@ -375,7 +375,7 @@ def _change_clauses(text: str) -> list[str]:
     and say what changes, each something different."""
     parts: list[str] = []
     for clause in _CLAUSE_SPLIT.split(text.strip().lower()):
-        ws = clause.split()
+        ws = clause.strip("-*\u2022 \t").split()  # a bulleted list in one cell
         if len(ws) < 2 or ws[0] not in _CLAUSE_OPENERS:
             continue
         rest = " ".join(ws[1:])
