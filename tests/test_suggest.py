@@ -278,6 +278,7 @@ def test_top_limits_the_number_and_must_be_positive():
     "Care leavers are treated fairly by the police",  # not a survey of the service's own users
     "Families get support when they need it",  # 'family' and 'support' say nothing together
     "Reduced social exclusion among care leavers",  # not exclusion from school
+    "Children get mental health support in school",  # a kind of support, not mental health
 ])
 def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     m = match(text)
@@ -318,6 +319,10 @@ def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
      "neet", {"attainment"}),
     ("Young people leaving custody have somewhere safe to live", "housing_stability",
      {"care_leavers_eet", "bright_spots"}),
+    # "children's social workers" are social workers; a referral to CAMHS is not to social care
+    ("Children's social workers have manageable workloads and good supervision", "caseload",
+     {"gcp2"}),
+    ("Fewer children are referred to CAMHS", "mh_crisis_contacts", {"referrals"}),
 ])
 def test_generic_words_alone_do_not_decide(text, wanted, never):
     found = [s.measure.key for s in suggest(text, top=3)]
@@ -547,8 +552,8 @@ def published_scores(path: Path) -> dict[str, float]:
 # Written by the team (issue 18), not taken from any source: outcome statements worded the way
 # children's services logic models word them, in every domain, with the senses that misled the
 # rules before (communicate, aspirations, financial, caring, support, awareness of...). Batch 1
-# was written to probe the [anchors] rule; batches 2 and 3 were written and labelled before
-# their one run (top-1 0.78 and 0.83, two and one confident wrong answers; fixed since, see
+# was written to probe the [anchors] rule; batches 2, 3 and 4 were written and labelled before
+# their one run (top-1 0.78, 0.83 and 0.83; two, one and two confident wrong answers; see
 # docs/measures.md).
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
@@ -559,7 +564,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 160
+    assert scores["n"] >= 190
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

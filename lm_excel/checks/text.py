@@ -145,7 +145,8 @@ ACTING = re.compile(
     r"tackl|challeng|normalis|normaliz|validat|reassur|equip|engag|re-engag|connect|reconnect|"
     r"divert|steer|refram|break|interrupt|disrupt|reliev|eas|lift|releas|remov|replac|creat|"
     r"widen|extend|inspir|instil|nurtur|boost|rais|lower|stabilis|stabiliz|sustain|unlock|"
-    r"resolv|mend|heal|overcom|cop|de-escalat|escalat|talk|tell|ask|hear|listen|give|defus|mak|show|bridg|avert|stop|empower)"
+    r"resolv|mend|heal|overcom|cop|de-escalat|escalat|talk|tell|ask|hear|listen|give|defus|"
+    r"mak|show|bridg|avert|stop|empower)"
     r"(?:e|es|s|ing|ping|ting|ning)?\b",
     re.IGNORECASE,
 )

@@ -70,15 +70,16 @@ EVALUATION = [
      "first suggestion (or an honest \"no close match\") as acceptable; *top-3* any of the first "
      "three; *confident and wrong* counts suggestions made where only \"no close match\" fits. "
      "Recorded 2026-11-30 with `python -m pytest tests/test_suggest.py -k \"published or "
-     "hit_at_3\" -s`."),
+     "hit_at_3 or own_variants\" -s`; the first three rows and the rows after round 5's first "
+     "run are the rules as they are now."),
     "",
     "| set | statements | top-1 acceptable | top-3 | no close match | confident and wrong where none fits |",
     "|---|---|---|---|---|---|",
-    "| project brief's development set (`tests/data/eval/outcomes_dev.csv`) | 50 | 0.98 | 1.00 | 0.00 | 0 |",
+    "| project brief's development set (`tests/data/eval/outcomes_dev.csv`) | 50 | 1.00 | 1.00 | 0.00 | 0 |",
     "| earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | 0.94 | 1.00 | 0.00 | 0 |",
-    "| published statements, development (`tests/data/outcomes_published_dev.csv`) | 27 | 0.96 | 1.00 | 0.04 | 0 |",
+    "| published statements, development (`tests/data/outcomes_published_dev.csv`) | 27 | 0.96 | 1.00 | 0.07 | 0 |",
     "| published statements, held out in round 1, **tuned on since** (`tests/data/outcomes_published_dev2.csv`): before tuning | 27 | 0.59 | 0.70 | 0.07 | 1 |",
-    "| the same set after tuning | 27 | 1.00 | 1.00 | 0.15 | 0 |",
+    "| the same set after tuning (now, with the specific-construct rules) | 27 | 0.96 | 0.96 | 0.19 | 0 |",
     "| **published statements, held out in round 2** (`tests/data/outcomes_published_heldout2.csv`): **first run** | 51 | **0.59** | **0.65** | 0.12 | **7** |",
     "| the same set after the fixes that followed its first run (no longer held out) | 51 | 0.75 | 0.82 | 0.27 | 3 |",
     "| **published statements, held out in round 3** (`tests/data/outcomes_published_heldout3.csv`): **first run**, after those fixes | 19 | **0.68** | **0.84** | 0.21 | **0** |",
@@ -89,13 +90,14 @@ EVALUATION = [
     "| the same set after the fixes that followed its run (no longer held out) | 32 | 0.78 | 0.88 | 0.34 | 1 |",
     "| round 4 after the next general fixes (no one named, examples, the caring role, connectedness) | 32 | 0.91 | 1.00 | 0.41 | 0 |",
     "| **published statements, held out in round 5** (`tests/data/outcomes_published_heldout5.csv`): **first run**, after those fixes | 32 | **0.62** | **0.62** | 0.34 | **6** |",
-    "| round 2 after the specific-construct rules (anchors, frames, populations; none of rounds 2 to 5 is held out any more) | 51 | 0.98 | 0.98 | 0.39 | 0 |",
+    "| round 2 after the specific-construct rules (anchors, frames, populations; none of rounds 2 to 5 is held out any more) | 51 | 0.98 | 0.98 | 0.41 | 0 |",
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`) | 167 | 0.98 | 0.99 | 0.30 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`) | 197 | 0.98 | 0.99 | 0.30 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
+    "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -124,7 +126,14 @@ EVALUATION = [
      "after those fixes, scored 0.83 on its one run; its confident wrong answer (\"skills to "
      "manage conflict\" got family functioning) and its misses were of the same kinds (skills "
      "and strategies to do something are not that thing; \"need to be looked after\" is entry "
-     "to care) and are fixed."),
+     "to care) and are fixed. Batch 4 also scored 0.83: \"mental health support in school\" "
+     "(a kind of support, not mental health), self-esteem (which the Stirling scale does not "
+     "measure: the keyword is gone), \"children's social workers\" (social workers, not "
+     "children), referrals to CAMHS (not to social care) and \"family networks\" (not kinship "
+     "placements); fixed. Batches 2 to 4, written before their runs, reach 0.78 to 0.83 top-1 "
+     "first time, against 0.59 to 0.68 for the published rounds before these rules: the "
+     "nearest this page has to an estimate for unseen statements, and still under the issue's "
+     "0.9."),
     "",
     ("The published sets are real outcome statements from UK sources, each row citing its page. "
      "Development: the Supporting Families outcome framework, Devon's Mockingbird objectives and "

@@ -267,9 +267,15 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
         if t.start >= end:
             break
         if not t.stop and t.token in cues:
+            who = cues[t.token]
+            if found and _POSSESSIVE_GAP.fullmatch(text[last_end:t.start]) and who in _PEOPLE:
+                # "children's social workers", "young people's parents": the people named
+                # last are who, the first whose
+                found = set(_ANY_CARER if who == "carer" else {who})
+                last_and, last_end = False, t.end
+                continue
             if found and not (last_and or "," in text[last_end:t.start]):
                 break  # "young people's agency": not a list of people
-            who = cues[t.token]
             found.update(_ANY_CARER if who == "carer" else {who})
             last_and, last_end = False, t.end
             continue
@@ -281,6 +287,10 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
 
 _CLAUSE = re.compile(r"\b(?:because|so that|through|by|which|whereby|while|rather than|thanks to)\b")
 _ANY_CARER = frozenset({"parent or carer", "foster carer", "kinship carer"})
+_POSSESSIVE_GAP = re.compile(r"(?:'s|s'|\u2019s|s\u2019)\s+")
+#: Who benefits that are people one can belong to ("children's social workers").
+_PEOPLE = frozenset({"practitioner", "school or early-years staff", "parent or carer", "carer",
+                     "foster carer", "kinship carer"})
 
 
 def fits(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | None) -> bool:
@@ -591,6 +601,7 @@ _FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", 
 _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
                             "opportun", "provid", "provision", "advic"})
+_PROVISION = frozenset({"support", "help", "advic", "provision"})
 _FRAME_PREPOSITIONS = frozenset({"of", "to", "on", "about", "toward", "towards", "with"})
 
 
@@ -607,6 +618,11 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # the rest says for whom and where.
         end = re.search(r"[,;.]", t[head.end:])
         out.append((head.end, head.end + end.start() if end else len(t), "using"))
+    content = [x for x in terms if not x.stop]
+    for x, nxt in zip(content, content[1:]):
+        if nxt.token in _PROVISION and x.token not in vocab.generic and nxt.start - x.end <= 1:
+            # "mental health support", "parenting advice": a kind of support, not the thing
+            out.append((x.start, nxt.end, "knowing"))
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
         if x.token in _FRAME_ALWAYS or (x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
