@@ -108,6 +108,7 @@ def test_a_mechanism_that_says_how_or_names_a_quality_is_left_alone(text):
     ("Co-located teams in family hubs", "names an approach"),
     ("Better engagement with families", "reads like an outcome"),
     ("Children are heard", "reads like an outcome"),
+    ("Stability and consistency", "names a quality or an aim"),
     ("Family group conferencing", "describes delivery"),
     ("Parent mentors", "names an approach"),
     ("Improved parental capacity to meet the child's needs", "reads like an outcome"),
@@ -125,6 +126,8 @@ def test_a_mechanism_that_names_what_is_done_or_what_changes_is_reported(text, w
     ("Improved attendance, reduced exclusions", ["attendance", "exclusions"]),
     ("Reduced isolation; increased confidence", ["isolation", "confidence"]),
     ("Improved parenting and reduced offending", ["parenting", "offending"]),
+    ("- Improved attendance\n- Reduced exclusions", ["attendance", "exclusions"]),
+    ("\u2022 Improved attendance\n\u2022 Reduced exclusions", ["attendance", "exclusions"]),
     ("Better housing, income and confidence", ["housing", "income", "confidence"]),
 ])
 def test_two_changes_in_one_outcome_are_reported_with_or_without_and(text, parts):
@@ -252,3 +255,23 @@ def test_an_outcome_that_says_a_change_is_not_a_restated_component():
     assert not _at(rec, "restated-across-sheets", "OC3")
     row(rec, "outcomes", "OC3")["outcome"] = "Independent living skills programme for care leavers"
     assert _at(rec, "restated-across-sheets", "OC3")
+
+
+def test_a_dash_is_a_placeholder_only_where_an_answer_is_required():
+    rec = example()
+    row(rec, "mechanisms", "M2")["evidence"] = "-"
+    assert not _at(rec, "placeholder", "M2")
+    row(rec, "outcomes", "OC3")["outcome"] = "-"
+    assert _at(rec, "placeholder", "OC3")
+
+
+def test_being_drawn_into_the_justice_system_is_a_harm_not_a_delivery_risk():
+    rec = example()
+    rec.elements["negatives"] = [
+        {"id": "NC1", "consequence": "Young people are drawn further into the youth justice system",
+         "mitigation": "Eligibility criteria", "monitoring": "Audit of referrals"},
+        {"id": "NC2", "consequence": "Staff turnover disrupts relationships with families",
+         "mitigation": "Workload caps", "monitoring": "Turnover"}]
+    assert not _at(rec, "negatives-delivery-only", "NC1")
+    rec.elements["negatives"][0]["consequence"] = "The case recording system is not ready in time"
+    assert _at(rec, "negatives-delivery-only", "NC1")

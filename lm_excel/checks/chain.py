@@ -434,10 +434,13 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                   and not names_an_activity(text)):
                 # 'Children are heard', 'Young people belong': a state of people, not a label
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
-            elif not causal(text) and (len(text.split()) <= LABEL_SHORT or (
-                    len(text.split()) <= LABEL_WORDS and names_an_activity(text))):
+            elif not causal(text) and names_an_activity(text) and len(text.split()) <= LABEL_WORDS:
                 what, sheet = ("names an approach or activity, not how or why it brings change",
                                "Components")
+            elif not causal(text) and len(text.split()) <= LABEL_SHORT:
+                # 'Relational permanence', 'Stability and consistency': a quality or an aim
+                what, sheet = ("names a quality or an aim, not how or why it brings change",
+                               "Outcomes")
             else:
                 continue
             yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),

@@ -74,7 +74,8 @@ PLACEHOLDER = register(
     title="Placeholder text left in",
     description="A cell holds a placeholder instead of an answer: TBC, TBD, xxx, '?', 'e.g.' on "
     "its own, '[insert ...]', or the template's own example copied from the guidance. Text that "
-    "only contains an example ('parents, e.g. those with past involvement') is an answer.",
+    "only contains an example ('parents, e.g. those with past involvement') is an answer, and so "
+    "is a dash in a column that may be left empty ('nothing to add').",
     message="{place} ({ref}) still holds placeholder text ('{found}').",
     fix="Replace the placeholder in {ref} with the real answer, or leave the cell empty until "
     "you know it.",
@@ -364,7 +365,7 @@ def compound_parts(text: str) -> list[str]:
     return clauses if len(clauses) > len(best) else best
 
 
-_CLAUSE_SPLIT = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+(?=\w+\s)")
+_CLAUSE_SPLIT = re.compile(r"\s*[,;\n\u2022]\s*(?:and\s+|&\s+|-\s+|\u2022\s*)?|\s+(?:and|&)\s+(?=\w+\s)")
 
 
 def _change_clauses(text: str) -> list[str]:
@@ -374,7 +375,7 @@ def _change_clauses(text: str) -> list[str]:
     and say what changes, each something different."""
     parts: list[str] = []
     for clause in _CLAUSE_SPLIT.split(text.strip().lower()):
-        ws = clause.split()
+        ws = clause.strip("-*\u2022 \t").split()  # a bulleted list in one cell
         if len(ws) < 2 or ws[0] not in _CLAUSE_OPENERS:
             continue
         rest = " ".join(ws[1:])
@@ -490,6 +491,8 @@ def cells(ctx: Context) -> Iterator[Finding]:
         # the guidance's own example counts as a placeholder on the model's sheets only (the
         # Intervention form and My measures name real things the guidance uses as examples)
         found = placeholder(text, col if el is not None and el.kind != "my_measures" else None)
+        if found and set(found) <= {"-"} and not col.required:
+            found = ""  # a dash in an optional column ('Evidence: -') means 'nothing to add'
         if found:
             yield make(PLACEHOLDER, f.ref, eid, place=_where(col, el), found=found)
         limit = print_limit(FORM_WIDTH if el is None else col.width)
