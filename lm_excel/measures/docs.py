@@ -94,10 +94,11 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`) | 197 | 0.98 | 0.99 | 0.30 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`) | 227 | 0.98 | 0.99 | 0.32 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
+    "| its batch 5, the same after batch 4's fixes: **first run** | 30 | **0.90** | | 0.47 | **0** |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -130,10 +131,14 @@ EVALUATION = [
      "(a kind of support, not mental health), self-esteem (which the Stirling scale does not "
      "measure: the keyword is gone), \"children's social workers\" (social workers, not "
      "children), referrals to CAMHS (not to social care) and \"family networks\" (not kinship "
-     "placements); fixed. Batches 2 to 4, written before their runs, reach 0.78 to 0.83 top-1 "
-     "first time, against 0.59 to 0.68 for the published rounds before these rules: the "
-     "nearest this page has to an estimate for unseen statements, and still under the issue's "
-     "0.9."),
+     "placements); fixed. Batch 5 scored 0.90 with no confident wrong answer; its three "
+     "misses were honest \"no close match\" answers where a measure fits (\"proud to work "
+     "here\" is morale, \"remain in those placements\" is placement stability: now phrases; "
+     "\"sustained employment\" for young people still abstains). Batches 2 to 5, written "
+     "before their runs, reach 0.78 to 0.90 top-1 first time, against 0.59 to 0.68 for the "
+     "published rounds before these rules: the nearest this page has to an estimate for "
+     "unseen statements, written by the team that wrote the rules, so likely kinder than "
+     "an evaluator's."),
     "",
     ("The published sets are real outcome statements from UK sources, each row citing its page. "
      "Development: the Supporting Families outcome framework, Devon's Mockingbird objectives and "
