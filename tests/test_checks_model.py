@@ -278,8 +278,9 @@ def test_a_long_term_outcome_feeding_a_short_term_one_runs_backwards_but_a_loop_
     # each part with its own direction is two changes even within a family
     ("Fewer exclusions and better attendance", ["exclusions", "attendance"]),
     ("Improved attendance and engagement", []),
-    # three or more things are several outcomes
-    ("Reduced stress, anxiety and depression", ["stress", "anxiety", "depression"]),
+    # three or more things are several outcomes, unless all of one family (one scale, e.g. DASS)
+    ("Improved wellbeing, resilience and self-esteem", ["wellbeing", "resilience", "self-esteem"]),
+    ("Reduced stress, anxiety and depression", []),
 ])
 def test_compound_outcomes_are_several_constructs_not_several_people(text, parts):
     assert compound_parts(text) == parts

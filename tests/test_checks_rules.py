@@ -200,6 +200,8 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "outcome-unreachable": (records_case(_new_long_term_chain), [("Outcomes!A15", "OC12")]),
     "contributes-backwards": (records_case(setter("outcomes", "OC11", contributes_to="OC4")),
                               [("Outcomes!F14", "OC11")]),
+    "long-term-without-earlier-step": (records_case(setter("outcomes", "OC3", contributes_to="")),
+                                       [("Outcomes!A13", "OC10")]),
     "mechanism-restates": (records_case(setter("mechanisms", "M4", mechanism="Keyworkers and groups reduce "
                                                "parenting stress among parents and carers")),
                            [("Mechanisms!B7", "M4")]),

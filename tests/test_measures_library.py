@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -65,9 +66,11 @@ def test_every_required_key_is_present_with_its_kind():
 def test_unverified_facts_are_flagged_for_maintainers_not_users():
     # What could not be verified stays in the maintainer column; what users read is clean.
     lib = load_library()
-    for key in ("missing_from_care", "substance_misuse_treatment", "carer_efficacy", "mspss"):
+    for key in ("missing_from_care", "substance_misuse_treatment", "carer_efficacy", "mspss",
+                "bright_spots"):
         assert "verified" in lib.get(key).maintainer_notes.lower(), key
-    internal = ("verified", "check with corc", "trial", "evaluation reported", "mockingbird")
+    internal = ("verified", "check with corc", "trial", "evaluation reported", "mockingbird",
+                "family valued", "primary outcome", "secondary outcome")
     for m in lib:
         shown = " ".join((m.notes, m.licence_note, m.items_or_effort)).lower()
         assert not [w for w in internal if w in shown], (m.key, shown)
@@ -93,6 +96,30 @@ def test_audit_corrections_of_issue_18():
     assert "commercial providers need a paid licence" in lib.get("wemwbs").licence_note
     assert "qualification" in lib.get("psi4").licence_note
     assert "written permission" in lib.get("epds").licence_note
+
+
+def test_facts_verified_after_the_audit_are_stated_and_cited():
+    lib = load_library()
+    for key in ("wemwbs", "swemwbs"):
+        m = lib.get(key)
+        assert m.source_url.endswith("/wemwbs/using"), key
+        assert "does not cover passing WEMWBS on" in m.licence_note, key
+        assert "not verified" not in m.maintainer_notes.lower(), key
+    pss = lib.get("pss")
+    assert "foster and kinship carers" in pss.notes and "Harding" in pss.notes
+    assert "10.1111/fare.12483" in pss.maintainer_notes
+    assert "verify" not in pss.maintainer_notes.lower()
+    assert "electronic system" in pss.licence_note
+
+
+def test_sources_link_the_measure_own_page_not_a_hub_home_page():
+    hubs = {"corc.uk.net", "mindgarden.com", "outcomesstar.org.uk", "aft.org.uk", "cafcass.gov.uk",
+            "coresystemtrust.org.uk", "foundations.org.uk", "bettercarenetwork.org"}
+    for m in load_library():
+        url = urlparse(m.source_url)
+        host = url.netloc.removeprefix("www.")
+        assert host not in hubs or url.path.strip("/"), (m.key, m.source_url)
+        assert host not in {"foundations.org.uk", "bettercarenetwork.org"}, (m.key, m.source_url)
 
 
 def test_issue_18_additions_cover_the_gaps():

@@ -234,6 +234,8 @@ def test_readiness_summary_in_plain_words_from_the_check():
     detail = build_report(model, findings=report, include_diagram=False, with_check_detail=True)
     level1 = [t for lvl, t in headings(detail) if lvl == 1]
     assert level1[-1] == "Appendix: the check in detail"
+    assert next(p for p in detail.paragraphs if p.text == "Appendix: the check in detail"
+                and p.style.name == "Heading 1").paragraph_format.page_break_before
     table = detail.tables[-1]
     assert [c.text for c in table.rows[0].cells] == ["Severity", "Where", "What the check found", "How to fix it"]
     severities = [r.cells[0].text for r in table.rows[1:]]
@@ -407,6 +409,10 @@ def test_evaluation_plan_and_appendix_with_a_plan():
     # Appendix: the measures used, in order of first use, not the unused one.
     appendix = [t for lvl, t in hs if lvl == 2][-2:]
     assert appendix == ["Parenting Stress Index", "Re-referrals within 12 months"]
+    # An appendix starts its own page: its heading is never left at the foot of the last one.
+    start = next(p for p in doc.paragraphs
+                 if p.text == "Appendix: the measures used" and p.style.name == "Heading 1")
+    assert start.paragraph_format.page_break_before
     body = "\n".join(p.text for p in doc.paragraphs)
     assert "Unused measure" not in body
     assert "Age range: 0 to 12 years" in body and "Licence and cost: Paid: per form" in body

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -12,7 +13,6 @@ import time
 from pathlib import Path
 
 import docx
-
 import pytest
 
 from .conftest import run_cli, soffice_convert
@@ -65,6 +65,45 @@ def test_cli_never_writes_a_report_open_in_libreoffice(example_xlsx: Path, tmp_p
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines() == [str(out), str(tmp_path / "d.svg")]
     assert (tmp_path / "d.svg").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_cli_without_libreoffice_says_the_contents_have_no_page_numbers(
+        example_xlsx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    bin_dir = tmp_path / "bin"  # a PATH where no soffice is found
+    bin_dir.mkdir()
+    monkeypatch.setenv("PATH", str(bin_dir))
+    out = tmp_path / "r.docx"
+    proc = run_cli("report", str(example_xlsx), "-o", str(out))
+    assert proc.returncode == 0 and proc.stdout.strip() == str(out)
+    assert proc.stderr.splitlines() == [(
+        "lm-excel: note: the contents have no page numbers: LibreOffice is not installed (Word "
+        "adds them when it opens the report)")]
+    entries = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "TOC 1"]
+    assert entries[0] == "Readiness summary" and not any("\t" in e for e in entries)
+    # asked for no page numbers, nothing is said
+    proc = run_cli("report", str(example_xlsx), "-o", str(out), "--force", "--no-page-numbers")
+    assert proc.returncode == 0 and proc.stderr == ""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for LibreOffice")
+def test_cli_when_libreoffice_fails_says_so_at_once(example_xlsx: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"  # a LibreOffice that cannot start
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+    if shutil.which("pdftotext"):
+        (bin_dir / "pdftotext").symlink_to(shutil.which("pdftotext"))
+    monkeypatch.setenv("PATH", str(bin_dir))
+    out = tmp_path / "r.docx"
+    # given up on as soon as LibreOffice has ended, not after the two minutes a layout may take
+    proc = run_cli("report", str(example_xlsx), "-o", str(out), timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == str(out)
+    assert proc.stderr.splitlines() == [(
+        "lm-excel: note: the contents have no page numbers: LibreOffice could not lay the report "
+        "out (Word adds them when it opens the report)")]
+    assert docx.Document(str(out)).core_properties.title.startswith("Family Connect")
 
 
 def test_cli_unreadable_workbook_is_one_line(tmp_path: Path):
@@ -181,8 +220,6 @@ def test_a_libreoffice_started_early_gives_the_pages_the_pdf_gives_and_is_ended(
         example_xlsx: Path, tmp_path: Path):
     """The contents' page numbers from a LibreOffice started while the report is written (read
     through its uno bridge) are the pages the PDF shows; LibreOffice is ended either way."""
-    import os
-
     from lm_excel.report import pages
 
     if pages.tools() is None:
@@ -242,6 +279,9 @@ def test_a_profile_is_kept_for_the_next_start_and_copied_for_each_run(example_xl
     assert found.get("Summary", 0) >= 2
     kept = pages.profile_cache()
     assert kept.is_dir() and any(kept.iterdir())
+    # marked as having seen this LibreOffice: the next start skips LibreOffice's self-test
+    settings = (kept / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
+    assert re.search(r'ooSetupLastVersion".*?<value>\d+\.\d+', settings)
     second = pages.start_office()
     assert second is not None
     with second:
@@ -249,3 +289,41 @@ def test_a_profile_is_kept_for_the_next_start_and_copied_for_each_run(example_xl
         assert copied.is_dir() and copied != kept  # its own copy
         assert second.layout_pages(out, ["Summary"]) == found
     assert kept.is_dir()  # the kept one is left as it was
+
+
+@pytest.mark.office
+def test_headings_in_another_style_are_found_by_their_outline_level(tmp_path: Path):
+    """The helper finds level-1 headings by the "Heading 1" style in one search; a document
+    whose level-1 headings have another style (a reference document of the user's) still gets
+    its pages, from every paragraph's outline level."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from lm_excel.report import pages
+
+    if pages.tools() is None or pages.uno_python(str(pages.tools()[0])) is None:
+        pytest.skip("LibreOffice, its uno Python or pdftotext is not installed")
+    found = {}
+    for style in ("Heading 1", "Part title"):
+        doc = docx.Document()
+        if style != "Heading 1":
+            part = doc.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), "0")  # Word's level 1
+            part.element.get_or_add_pPr().append(level)
+        for i, title in enumerate(["First", "Second", "Third"]):
+            if i:
+                doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+                doc.add_paragraph("Some text on this page.")  # a filler page between parts
+                doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            doc.add_paragraph(title, style=style)
+            doc.add_paragraph(f"The text of part {title.lower()}.")
+        path = tmp_path / f"{style}.docx"
+        doc.save(str(path))
+        with pages.start_office() as office:
+            found[style] = office.layout_pages(path, ["First", "Second", "Third"])
+        pdf = pages.layout_pages(path, ["First", "Second", "Third"], contents_page=1)
+        assert found[style] == pdf
+    assert found["Heading 1"] == found["Part title"] == {"First": 1, "Second": 3, "Third": 5}

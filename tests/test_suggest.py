@@ -254,6 +254,31 @@ def test_top_limits_the_number_and_must_be_positive():
     "Young people build skills that protect them from risks later on",  # skills, risks: whose?
     "Teenagers take fewer risks",  # risk taking is no one measure
     "Young people grow into independent and fulfilled adults",  # "adult" names people
+    # One word that names no one construct is half the evidence needed (issue 18, [anchors]):
+    "Victims are protected and supported",  # protected from what?
+    "Young people communicate better with police officers",  # not family communication
+    "Care leavers have higher aspirations",  # aspirations are not therapy goals
+    "Young people learn financial skills",  # skills, not household income
+    "Reduce inappropriate caring roles for young carers",  # caring is not being in care
+    "Better support for young people in the justice system",  # 'better support' names nothing
+    # What people know or use about a subject is not measured by counting the subject:
+    "Parents have a greater understanding of the impact of domestic abuse on children",
+    "Taxi drivers are more aware of child sexual exploitation",
+    "Young people understand the risks of drug use",
+    "Young people have a positive experience of the youth justice system",
+    "Parents recognise the impact of their drinking on their children",
+    "Parents feel in control of family life",  # the issue's own example
+    "Children's needs are met",  # 'needs' is not a child in need plan
+    "Families receive the right help at the first time of asking",  # not first-time entrants
+    "Young carers feel less stressed",  # a child's stress is not parenting stress
+    "Improved help-seeking behaviour among young people",  # not behaviour difficulties
+    "Young people feel safe in their neighbourhood",  # not Bright Spots: no one in care named
+    "Young people with SEND move successfully into adulthood",  # SEND names people, not EHCPs
+    "Young people complete their court orders",  # a youth court order is not care proceedings
+    "Care leavers are treated fairly by the police",  # not a survey of the service's own users
+    "Families get support when they need it",  # 'family' and 'support' say nothing together
+    "Reduced social exclusion among care leavers",  # not exclusion from school
+    "Children get mental health support in school",  # a kind of support, not mental health
 ])
 def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     m = match(text)
@@ -280,9 +305,24 @@ def test_no_close_match_is_said_honestly_never_a_weak_guess(text):
     ("More families remain together", "entry_to_care", set()),
     ("Fewer young people take risks, including offending", "first_time_entrants",
      {"child_exploitation"}),
-    ("Victims are protected and supported", "cp_plans", {"school_staff_safeguarding"}),
     ("Fewer school exclusions, as measured by the annual parent survey", "exclusions",
      {"family_experience"}),
+    # The plan counted, not the people who have one; 'graded' is not exam grades.
+    ("Children with an EHC plan make better progress in English and maths", "attainment",
+     {"gcp2"}),
+    ("Children live with relatives when they cannot live with their parents", "kinship_care",
+     set()),
+    ("Parents have fewer money worries", "household_income", {"gad7"}),
+    ("Children are kept with their families and out of care", "entry_to_care",
+     {"reunification", "missing_from_care"}),
+    ("Young people leaving custody are supported into education, training or employment",
+     "neet", {"attainment"}),
+    ("Young people leaving custody have somewhere safe to live", "housing_stability",
+     {"care_leavers_eet", "bright_spots"}),
+    # "children's social workers" are social workers; a referral to CAMHS is not to social care
+    ("Children's social workers have manageable workloads and good supervision", "caseload",
+     {"gcp2"}),
+    ("Fewer children are referred to CAMHS", "mh_crisis_contacts", {"referrals"}),
 ])
 def test_generic_words_alone_do_not_decide(text, wanted, never):
     found = [s.measure.key for s in suggest(text, top=3)]
@@ -509,6 +549,25 @@ def published_scores(path: Path) -> dict[str, float]:
             "confident_wrong": confident_wrong}
 
 
+# Written by the team (issue 18), not taken from any source: outcome statements worded the way
+# children's services logic models word them, in every domain, with the senses that misled the
+# rules before (communicate, aspirations, financial, caring, support, awareness of...). Batch 1
+# was written to probe the [anchors] rule; batches 2 to 5 were written and labelled before
+# their one run (top-1 0.78, 0.83, 0.83 and 0.90; two, one, two and no confident wrong answers;
+# see docs/measures.md).
+OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
+
+
+def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
+    keys = set(load_library().keys()) | {"-"}
+    with OWN_VARIANTS.open(encoding="utf-8", newline="") as f:
+        assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
+    scores = published_scores(OWN_VARIANTS)
+    print(scores)
+    assert scores["n"] >= 220
+    assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
+
+
 def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys():
     keys = set(load_library().keys()) | {"-"}
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
@@ -558,12 +617,12 @@ def test_published_round4_heldout_set_does_not_regress():
 
 
 def test_published_round5_heldout_set_does_not_regress():
-    # First run (docs/measures.md): top-1 0.62, top-3 0.62, 6 confident wrong answers. Not
-    # tuned on since; the floors sit just under the first run so that a regression fails.
+    # First run (docs/measures.md): top-1 0.62, top-3 0.62, 6 confident wrong answers; 0.94,
+    # 1.00 and 0 after the anchors, frames and care-only rules. The floors sit under the latter.
     scores = published_scores(PUBLISHED_HELDOUT5)
     print(scores)
-    assert scores["top1"] >= 0.59 and scores["top3"] >= 0.59, scores
-    assert scores["confident_wrong"] <= 6, scores
+    assert scores["top1"] >= 0.88 and scores["top3"] >= 0.95, scores
+    assert scores["confident_wrong"] == 0, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -75,3 +75,23 @@ STAFF_LIBRARY = [_wellbeing_measure("parents_fill_in", ("parent or carer",), ("p
 def test_a_child_or_parent_questionnaire_is_kept_from_outcomes_for_staff_alone(who, keys):
     found = suggest("Better wellbeing", who_benefits=who, top=5, library=STAFF_LIBRARY)
     assert {s.measure.key for s in found} == keys
+
+
+def test_only_listed_anchors_are_specific_alone_and_phrases_always_are():
+    v = parse_vocabulary("[synonyms]\nmoney: income; financial; financial security\n"
+                         "cost: cost; spend\n[anchors]\nincome\ncost\n")
+    specific = {text: [t.specific for t in v.analyse(text) if not t.stop][0]
+                for text in ("income", "financial", "financial security", "spend", "costs",
+                             "aspirations")}
+    # a listed word, a listed concept (all its words) and a phrase of two content words are
+    # specific; a word of the same concept that is not listed, or an unknown word, is not
+    assert specific == {"income": True, "financial": False, "financial security": True,
+                        "spend": True, "costs": True, "aspirations": False}
+    assert [t.token for t in v.analyse("financial")] == ["money"]
+
+
+def test_care_only_measures_need_care_named_in_the_whole_outcome():
+    # "missing" alone names no care; with "from placements" in another part it does
+    assert "missing_from_care" not in [s.measure.key for s in suggest("Fewer children go missing")]
+    m = match("Missing and absent from placements")
+    assert m.suggestions[0].measure.key == "missing_from_care"

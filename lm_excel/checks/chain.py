@@ -8,6 +8,7 @@ import re
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import layout as L
 from ..findings import Finding, make, register
@@ -15,11 +16,14 @@ from ..model import Element
 from .base import Context, rule, short
 from .text import (
     ACTORS,
+    CONNECTIVE,
     CONSTRUCT_STEMS,
+    DECREASE,
     DELIVERY,
-    DIRECTION,
+    INCREASE,
     causal,
     content,
+    names_an_activity,
     overlap,
     says_what_brings,
     stem,
@@ -89,8 +93,10 @@ OUTPUT_NO_COMPONENT = register(
 INPUT_UNUSED = register(
     "input-unused", category=C, severity="warning",
     title="Input never used",
-    description="No component lists this input in its 'Inputs used' column. Funding (type "
-    "Funding, or a resource that is money) is not reported: it pays for everything.",
+    description="No component lists this input in its 'Inputs used' column, though other inputs "
+    "are listed there. Funding (type Funding, or a resource that is money) and premises are not "
+    "reported: they pay for or house everything; nor is any input when no component lists any (the column is simply "
+    "not used, which evaluators do not ask for).",
     message="No component uses input {id} ({ref}).",
     fix="Add {id} to the 'Inputs used' column of the components that need it, or remove it if "
     "the intervention does not need it.",
@@ -114,6 +120,8 @@ def orphans(ctx: Context) -> Iterator[Finding]:
     if not ctx.readable("components", "inputs_used"):
         return  # reported as a structure problem
     used = ctx.linked("inputs_used")
+    if not used:
+        return  # no component lists any input: the column is not used, not each input forgotten
     for i in ctx.model.inputs:
         if ctx.eid(i) and ctx.eid(i) not in used and not _funding(i):
             yield make(INPUT_UNUSED, i.ref(), ctx.eid(i))
@@ -123,8 +131,10 @@ _FUNDING = re.compile(r"\b(?:fund\w*|budget\w*|grants?|money|financ\w*|£)", re.
 
 
 def _funding(el: Element) -> bool:
-    """Funding pays for everything, so evaluators do not expect it linked to one component."""
-    return L.norm_label(el.text("type")) == "funding" or bool(_FUNDING.search(el.statement))
+    """Funding pays for everything and premises house everything, so evaluators do not expect
+    either linked to one component."""
+    return (L.norm_label(el.text("type")) in ("funding", "premises")
+            or bool(_FUNDING.search(el.statement)))
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)
@@ -267,6 +277,44 @@ def _leads_back(ctx: Context, start: Element, goal: Element) -> bool:
     return False
 
 
+# --- a jump to a long-term outcome ----------------------------------------------------------------
+
+NO_EARLIER_STEP = register(
+    "long-term-without-earlier-step", category=C, severity="info",
+    title="Long-term outcome with no earlier step",
+    description="A mechanism leads straight to a long-term outcome and no shorter-term outcome "
+    "contributes to it, although the model has shorter-term outcomes elsewhere: the model does "
+    "not say what changes first, so an evaluation would have nothing to measure before the "
+    "long-term change (which may take years). A note, not a warning: some chains are short on "
+    "purpose, and whether a step is missing is the team's call.",
+    message="Long-term outcome {id} ({ref}) is reached straight from {mechanisms}, with no "
+    "shorter-term outcome leading to it.",
+    fix="If something changes first (e.g. parents' confidence before children's wellbeing), add "
+    "it as a short- or medium-term outcome, list {id} in its 'Contributes to', and link "
+    "{mechanisms} to it.",
+)
+
+
+@rule(NO_EARLIER_STEP)
+def earlier_steps(ctx: Context) -> Iterator[Finding]:
+    """Long-term outcomes, reached from a component, that mechanisms lead to directly and no
+    outcome contributes to, in a model that uses shorter timescales elsewhere."""
+    chain = chain_of(ctx)
+    if chain is None:
+        return  # reported as a structure problem
+    scales = {L.norm_label(o.text("timescale")) for o in ctx.model.outcomes}
+    if not scales & {"short term", "medium term"}:
+        return  # the no-timescale-outcome rule says so
+    leads, contributes = ctx.linked("leads_to"), ctx.linked("contributes_to")
+    for o in ctx.model.outcomes:
+        eid = ctx.eid(o)
+        if eid not in chain.reached or L.norm_label(o.text("timescale")) != "long term":
+            continue  # one not reached from a component is reported as that
+        mechs = [ctx.eid(m) for m in leads.get(eid, ()) if m.kind == "mechanisms" and ctx.eid(m)]
+        if mechs and not any(e.kind == "outcomes" for e in contributes.get(eid, ())):
+            yield make(NO_EARLIER_STEP, o.ref(), eid, mechanisms=", ".join(sorted(set(mechs), key=mechs.index)))
+
+
 # --- mechanisms: a causal account, not a restatement -------------------------------------------
 
 RESTATES = register(
@@ -297,11 +345,24 @@ NO_ACCOUNT = register(
 #: shared words make up at least RESTATE_SHARE of one of them, and the mechanism adds at most
 #: RESTATE_EXTRA words of its own.
 RESTATE_MIN, RESTATE_SHARE, RESTATE_EXTRA = 2, 0.75, 3
+#: ... unless it goes on, after a connective ('so', 'because', 'which means'), to at least this
+#: many words of its own: then it says what the restated change brings about.
+RESTATE_BEYOND = 2
 
 
-#: A mechanism of at most this many words with no causal account ('Whole family approach',
-#: 'Reflective supervision') is a label for what is done, not an account of how change happens.
-LABEL_WORDS = 6
+#: Words that open a statement of change ('Better joint working', 'Increased confidence'); not
+#: 'positive' or 'good', which describe ('Positive activities offer an alternative').
+CHANGE = INCREASE | DECREASE | frozenset('''
+improve improves improved improving improvement improvements better enhanced stronger
+strengthened greater worse
+'''.split())
+
+
+#: A mechanism of at most LABEL_SHORT words with no causal account ('Whole family approach',
+#: 'Reflective supervision', 'Relational permanence') is a label, not an account of how change
+#: happens; up to LABEL_WORDS words, only when it names something done ('Mentoring from someone
+#: with lived experience'), not a quality ('Continuity of carer after leaving care').
+LABEL_SHORT, LABEL_WORDS = 3, 6
 
 
 def _index(sets: list[frozenset[str]]) -> dict[str, list[int]]:
@@ -353,6 +414,8 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
         mc = content(text)
         for kind, els, sets, index in groups:
             i = _restated(mc, sets, index)
+            if i is not None and CONNECTIVE.search(text) and len(mc - sets[i]) >= RESTATE_BEYOND:
+                i = None  # 'Practitioners feel confident, so they hold risk safely': what follows
             if i is not None:
                 other = els[i]
                 triggers = ", ".join(ctx.eid(c) for c in ctx.targets(m, "triggered_by")) or "the component"
@@ -363,13 +426,21 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
         else:
             ws = words(text)
             rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
-            if ws and ws[0] in DIRECTION and not says_what_brings(rest):
+            if ws and ws[0] in CHANGE and not says_what_brings(rest):
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
             elif DELIVERY.search(text) and not causal(text):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
-            elif not causal(text) and len(text.split()) <= LABEL_WORDS:
+            elif (not causal(text) and ws and ws[0] in ACTORS and len(text.split()) <= LABEL_SHORT
+                  and not names_an_activity(text)):
+                # 'Children are heard', 'Young people belong': a state of people, not a label
+                what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
+            elif not causal(text) and names_an_activity(text) and len(text.split()) <= LABEL_WORDS:
                 what, sheet = ("names an approach or activity, not how or why it brings change",
                                "Components")
+            elif not causal(text) and len(text.split()) <= LABEL_SHORT:
+                # 'Relational permanence', 'Stability and consistency': a quality or an aim
+                what, sheet = ("names a quality or an aim, not how or why it brings change",
+                               "Outcomes")
             else:
                 continue
             yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),
@@ -408,6 +479,10 @@ def restated(ctx: Context) -> Iterator[Finding]:
             text = el.statement
             if not ctx.eid(el) or not text or (second == "outcomes" and not_a_change(text)):
                 continue  # an outcome worded as an activity or count is reported as that
+            if second == "outcomes" and _said_change(text):
+                continue  # 'More care leavers in education, employment or training' beside the
+                # output that counts them, 'Improved independent living skills' beside the skills
+                # programme: the outcome says a change; the output counts it, the component does it
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
@@ -420,6 +495,21 @@ def restated(ctx: Context) -> Iterator[Finding]:
                                other_ref=str(o.ref(o.sheet.statement)), text=short(text),
                                sheet=el.sheet.name, question=question)
                     break
+
+
+#: Words of a change of state, and words of delivery that make a count of it an output
+#: ('More families registered with the hub', '2-2.5 year reviews completed').
+_CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|increas\w*|reduc\w*|decreas\w*|improv\w*|"
+                          r"better|higher|lower|rais\w*|fall\w*|ris(?:e|es|ing)|stronger|greater)\b",
+                          re.IGNORECASE)
+_DELIVERED = re.compile(r"\b(?:complet\w*|attend\w*|receiv\w*|offer\w*|register\w*|seen|reach\w*|"
+                        r"supported|assessed|referred|visited|delivered|contacted|allocated|"
+                        r"enrolled|signposted|screened|trained)\b", re.IGNORECASE)
+
+
+def _said_change(text: str) -> bool:
+    """Whether an outcome says a change in people rather than a count of delivery."""
+    return bool(_CHANGE_WORD.search(text)) and not _DELIVERED.search(text)
 
 
 # --- a link to the wrong outcome ------------------------------------------------------------------
@@ -455,6 +545,7 @@ def _connected(ctx: Context, starts: list[Element]) -> set[int]:
     return seen
 
 
+@lru_cache(maxsize=16384)
 def _who(text: str) -> frozenset[str]:
     """Stems of the people a statement is about ('parents', 'practitioner')."""
     return frozenset(stem(w) for w in words(text) if w in ACTORS)

@@ -189,13 +189,14 @@ _HARM = re.compile(
     r"neglect\w*|abus\w*|safeguard\w*|wellbeing|well-being|isolat\w*|judg\w*|blam\w*|"
     r"sham\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|worried|stress\w*|"
     r"lose|loss|lost|feel\w*|felt|unintended|displac\w*|push\w*|pressur\w*|expos\w*|"
-    r"at\s+risk|risks?\s+(?:to|of))\b",
+    r"at\s+risk|risks?\s+(?:to|of)|drawn\s+(?:further\s+)?into|criminalis\w*|criminaliz\w*)\b",
     re.IGNORECASE,
 )
 #: Risks to delivering the intervention.
 _DELIVERY_RISK = re.compile(
     r"\b(?:fund\w*|budget\w*|costs?|money|recruit\w*|retain\w*|retention|turnover|vacanc\w*|"
-    r"capacity|take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|systems?|"
+    r"capacity|take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|"
+    r"(?:it|ict|case\s+recording|recording|record|data|computer|case\s+management)\s+systems?|"
     r"software|data|information\s+sharing|delay\w*|buy-?in|commitment|partners?|fidelity|"
     r"implement\w*|deliver\w*|demand|waiting|staff\w*|sickness|resourc\w*|venues?|"
     r"premises|time(?:scales?)?|sustainab\w*)\b",

@@ -36,6 +36,8 @@ SEVERITY_WHY: dict[tuple[str, str], str] = {
     ("completeness", "warning"): "the model can be evaluated, but an evaluator would ask for this.",
     ("chain", "warning"): "one weak or broken link: the rest of the chain can still be evaluated "
     "(a whole-model verdict says so when it cannot).",
+    ("chain", "info"): "a question an evaluator would ask, not a defect: the chain may be short on "
+    "purpose.",
     ("wording", "warning"): "the model can be evaluated, but this statement would be read or "
     "measured wrongly until it is reworded.",
     ("readiness", "warning"): "the measures plan, not the model, is incomplete.",

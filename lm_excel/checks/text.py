@@ -101,7 +101,8 @@ _PAIRS = (("health", "wellbeing"), ("social", "emotional"), ("emotional", "behav
           ("education", "employment"), ("employment", "training"), ("education", "training"),
           ("mental", "physical"), ("safe", "well"), ("emotional", "mental"),
           ("communication", "language"), ("speech", "language"), ("speech", "communication"),
-          ("recruitment", "retention"), ("safety", "wellbeing"))
+          ("recruitment", "retention"), ("safety", "wellbeing"), ("safe", "settled"),
+          ("safety", "stability"), ("safe", "secure"))
 CONVENTIONAL_PAIRS = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
 
@@ -121,7 +122,7 @@ def construct_family(phrase: str) -> str:
 #: 'build'). A mechanism with none of them names something without saying how it works.
 CONNECTIVE = re.compile(
     r"\b(?:so|because|therefore|thus|hence|which|leads?|leading|led|results?\s+in|resulting|"
-    r"means|meaning|when|if|then|as\s+a\s+result|by|through|in\s+turn|enabl\w*|allow\w*|"
+    r"means?|meaning|when|where|if|then|as\s+a\s+result|by|through|in\s+turn|enabl\w*|allow\w*|"
     r"help\w*)\b",
     re.IGNORECASE,
 )
@@ -136,18 +137,101 @@ PROCESS = re.compile(
 )
 
 
+#: Verbs of bringing change about, beyond :data:`PROCESS` ('approaches repair harm', 'activities
+#: offer an alternative'); bare, -s and -ing forms only (an -ed form is often an adjective:
+#: 'protected time').
+ACTING = re.compile(
+    r"\b(?:repair|restor|rebuild|offer|provid|put|keep|prevent|protect|promot|address|"
+    r"tackl|challeng|normalis|normaliz|validat|reassur|equip|engag|re-engag|connect|reconnect|"
+    r"divert|steer|refram|break|interrupt|disrupt|reliev|eas|lift|releas|remov|replac|creat|"
+    r"widen|extend|inspir|instil|nurtur|boost|rais|lower|stabilis|stabiliz|sustain|unlock|"
+    r"resolv|mend|heal|overcom|cop|de-escalat|escalat|talk|tell|ask|hear|listen|give|defus|"
+    r"mak|show|bridg|avert|stop|empower)"
+    r"(?:e|es|s|ing|ping|ting|ning)?\b",
+    re.IGNORECASE,
+)
+#: A word followed by a determiner is nearly always a verb with its object ('puts the family in
+#: charge', 'offer an alternative'); prepositions, conjunctions and determiners are not.
+_NOT_VERB = frozenset("""
+of in on for with to by at from into onto about as and or but nor than that which who whom whose
+is are be been was were after before during across through between among amongst around within
+without over under via alongside beside towards toward upon like per including plus behind beyond
+near outside inside throughout against despite unlike all both half each every any some such this
+these those the a an their them his her its our your my not no so if when while where because
+""".split())
+_VERB_OBJECT = re.compile(r"\b([a-z'-]+)\s+(?:the|a|an|their|them|his|her|its|our|him|themselves|"
+                          r"each\s+other|one\s+another)\b")
+
+
+def _verb_with_object(text: str) -> bool:
+    """Whether a statement has a verb with its object ('puts the family in charge'), not an
+    infinitive inside a noun phrase ('capacity to meet the child's needs')."""
+    low = text.lower().replace("’", "'")
+    for m in _VERB_OBJECT.finditer(low):
+        w = m.group(1)
+        before = low[:m.start()].split()[-1:]
+        if w not in _NOT_VERB and before != ["to"] and not w.endswith("'s"):
+            return True
+    return False
+
+
 def says_what_brings(text: str) -> bool:
-    """Whether a statement says one thing brings about another: a connective, or a verb of a
-    process in the present tense ('less recording frees time', 'praise builds confidence')."""
-    if CONNECTIVE.search(text):
+    """Whether a statement says one thing brings about another: a connective, a verb with its
+    object ('offer an alternative'), or a verb of a process or of acting in the present tense
+    ('less recording frees time', 'praise builds confidence')."""
+    if CONNECTIVE.search(text) or _verb_with_object(text):
         return True
-    return any(m.group(0).lower().endswith("s") and not m.group(0).lower().endswith("ss")
-               for m in PROCESS.finditer(text))
+    return any(_finite(text, m) for rx in (PROCESS, ACTING) for m in rx.finditer(text))
+
+
+def _finite(text: str, m: re.Match) -> bool:
+    """Whether a verb found at ``m`` is in the present tense: an -s form ('frees'), or a bare form
+    after a plural noun ('reduced caseloads give workers time')."""
+    verb = m.group(0).lower()
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return True
+    before = text[:m.start()].lower().split()[-1:]
+    return bool(before) and before[0].endswith("s") and not before[0].endswith("ss") \
+        and before[0] not in STOP and before[0] not in DIRECTION
 
 
 def causal(text: str) -> bool:
-    """Whether a statement gives a causal account: a connective or a verb of a process in people."""
-    return bool(CONNECTIVE.search(text) or PROCESS.search(text))
+    """Whether a statement gives a causal account: a connective, a verb of a process in people or
+    of acting on something, or a verb with its object."""
+    return bool(CONNECTIVE.search(text) or PROCESS.search(text) or ACTING.search(text)
+                or _verb_with_object(text))
+
+
+#: Nouns that name something done (an approach, a service, a role), not how it works.
+_ACTIVITY_NOUNS = frozenset("""
+approach approaches practice practices support supports supervision model framework method
+methodology programme programmes program service services intervention interventions work
+conference conferences meeting meetings team teams worker workers keyworker mentor mentors
+advocate advocacy therapy therapies training coaching counselling assessment assessments plan
+plans hub hubs panel panels group groups session sessions visit visits pathway pathways offer
+provision help contact befriending outreach casework consultation consultations huddle huddles
+clinic clinics course courses package packages scheme schemes toolkit tool tools resources
+information advice guidance
+""".split())
+#: Words ending in -ing that are not an activity ('wellbeing', 'understanding').
+_NOT_ACTIVITY = frozenset("wellbeing well-being being feeling feelings understanding belonging "
+                          "thing things nothing something everything during emotion emotions motion "
+                          "aspiration aspirations ambition ambitions tension tensions "
+                          "connection connections".split())
+
+
+def names_an_activity(text: str) -> bool:
+    """Whether a phrase's first part ends in a noun of something done ('Mentoring from someone
+    with lived experience', 'Relationship-based practice with a consistent keyworker', 'Early
+    identification of need'), not a quality or a state ('Continuity of carer after leaving
+    care')."""
+    head = ""
+    for w in re.findall(r"[a-z][a-z'-]*", text.lower()):
+        if w in STOP:
+            break
+        head = w
+    return (head in _ACTIVITY_NOUNS or (head.endswith("ing") and head not in _NOT_ACTIVITY)
+            or (head.endswith(("tion", "sion")) and head not in _NOT_ACTIVITY))
 
 
 #: Words of delivery: what is done and how often (not how or why it brings change).
@@ -184,10 +268,14 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-case words (hyphenated and apostrophe words split; 'well-being' is 'wellbeing')."""
     text = _WELL_BEING.sub("wellbeing", text.lower().replace("’", "'").replace("'s ", " "))
-    return _WORD.findall(text)
+    return _WORD.findall(_PHRASAL.sub(lambda m: "".join(filter(None, m.groups())), text))
 
 
 _WELL_BEING = re.compile(r"\bwell[\s-]being\b")
+#: Verbs with a particle that name one measurable thing ('take-up', 'drop out', 'sign up'), read as
+#: one word so that neither half is taken for a stop word or a direction.
+_PHRASAL = re.compile(r"\b(?:(take|takes|taking|drop|drops|dropping|dropped|sign|signs|signed|"
+                      r"opt|opts|opted|follow|step)[\s-](up|out|down)|(sign|opt|buy)[\s-](in))\b")
 
 #: Words that name the same thing in other words, mapped to one of them, so that statements on
 #: different sheets are compared by what they mean ('self-worth' and 'self-esteem', 'kids' and
@@ -215,9 +303,75 @@ def meaning(word: str) -> str:
 
 @lru_cache(maxsize=16384)
 def content(text: str) -> frozenset[str]:
-    """Stems of the words that carry content (no stop words, no direction words)."""
-    return frozenset(stem(meaning(w)) for w in words(text)
+    """Stems of the words that carry content (no stop words, no direction words; a status that
+    names people, such as 'children in need', counts only where a number of them changes)."""
+    rest, kept = _status(text)
+    return frozenset(stem(meaning(w)) for w in [*words(rest), *kept]
                      if w not in STOP and w not in DIRECTION and not w.isdigit())
+
+
+#: Statuses that name *who* a statement is about, not what changes ('children in need', 'on a
+#: child protection plan', 'care leavers', 'at risk of exploitation'): a plan, a need or care in
+#: them is part of the people's description. Where a number of them is said to change ('fewer
+#: children in care', 'a reduction in looked after children') the status is what changes.
+_PLAN = (r"(?:child\s+protection|cp|child\s+in\s+need|cin|care|supervision|safety|ehc|education,?"
+         r"\s+health\s+and\s+care|early\s+help|family\s+support|protection|pathway|youth\s+justice|"
+         r"court|interim\s+care|placement)")
+STATUS_PHRASE = re.compile(
+    r"\b(?:in\s+need(?:\s+of\s+(?:help|support|protection|care))?|looked[\s-]after|"
+    r"(?:in|into|leaving|left|entering|enter|entered|on\s+the\s+edge\s+of|edge\s+of|"
+    r"on\s+the\s+cusp\s+of)\s+(?:(?:kinship|foster|residential|local\s+authority)\s+)?care|"
+    r"care[\s-](?:leavers?|experienced)|"
+    r"(?:on|subject\s+to|under)\s+(?:an?\s+|the\s+)?(?:" + _PLAN + r"\s+)?(?:plans?|orders?|"
+    r"proceedings)|with\s+(?:an?\s+|the\s+)?" + _PLAN + r"\s+(?:plans?|orders?|proceedings)|"
+    r"subject\s+to\s+section\s+\d+\w*|"
+    r"known\s+to\s+(?:children's\s+)?(?:social\s+care|services|the\s+police|youth\s+justice|"
+    r"the\s+youth\s+justice\s+service)|"
+    r"open\s+to\s+(?:children's\s+)?(?:social\s+care|early\s+help|services)|"
+    r"with\s+(?:send|sen|an\s+ehcp|special\s+educational\s+needs(?:\s+and\s+disabilit(?:y|ies))?|"
+    r"(?:a\s+)?disabilit(?:y|ies))|eligible\s+for\s+(?:free\s+school\s+meals|fsm|the\s+pupil\s+premium)|"
+    r"at\s+risk\s+of\s+(?:\w+[\s-]){0,2}?(?:exploitation|exclusion|harm|offending|care|"
+    r"homelessness|significant\s+harm|abuse|neglect|going\s+missing|entering\s+care)|"
+    r"missing\s+from\s+(?:home|care|education|school)|not\s+in\s+education,?\s+employment,?\s+"
+    r"or\s+training|neet|first[\s-]time\s+entrants?|on\s+remand|in\s+custody|"
+    r"unaccompanied(?:\s+asylum[\s-]seeking)?)\b",
+    re.IGNORECASE,
+)
+#: Words that say a number of people changes ('fewer children in care', 'a reduction in looked
+#: after children', 'the rate of children in need').
+_COUNTING = frozenset("""
+fewer more less number numbers rate rates proportion percentage lower higher cut reduce reduces
+reduced reducing reduction reductions increase increases increased increasing decrease decreases
+decreased decreasing fall falls falling fell rise rises rising drop drops dropped dropping
+decline declines declined declining
+""".split())
+#: Words that may stand between a counting word and a status, describing the people.
+_PEOPLE_WORDS = frozenset("""
+unborn newborn local vulnerable disabled older younger teenage new under over aged
+""".split())
+
+
+def _counted(before: str) -> bool:
+    """Whether the words just before a status count the people with it: a counting word followed
+    only by words for people ('fewer children and young people', 'number of babies')."""
+    for w in reversed(_WORD.findall(before)):
+        if w in _COUNTING:
+            return True
+        if not (w in ACTORS or w in STOP or w in _PEOPLE_WORDS or w.isdigit()):
+            return False
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _status(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without the statuses it names people by, and the words of those whose number it
+    says changes ('fewer children looked after' -> 'looked', 'after')."""
+    kept: list[str] = []
+    low = text.lower().replace("’", "'")
+    for m in STATUS_PHRASE.finditer(low):
+        if _counted(low[:m.start()]):
+            kept += words(m.group(0))
+    return STATUS_PHRASE.sub(" ", low), tuple(kept)
 
 
 #: Broad domains that, with a stock noun ('better health outcomes'), still do not say what changes.
@@ -227,20 +381,14 @@ health education educational social economic family emotional developmental scho
 _STOCK = frozenset({"outcome", "outcomes", "result", "results", "chances", "lives"})
 
 
-#: Words that count people ('fewer children', 'more families'), and words that name people by a
-#: status a count can change ('looked after'): with both, the status is what changes.
-COUNTED = frozenset({"fewer", "more"})
-STATUS = frozenset({"looked"})
-
-
 @lru_cache(maxsize=16384)
 def what_changes(text: str) -> frozenset[str]:
-    """Stems of what a statement says changes: content minus people and generic words."""
-    ws = [meaning(w) for w in words(text)]
-    left = [w for w in ws if w not in STOP and w not in DIRECTION and w not in ACTORS
-            and w not in GENERIC and not w.isdigit()]
-    if COUNTED & set(ws):  # 'fewer children looked after': the number with that status changes
-        left += [w for w in ws if w in STATUS]
+    """Stems of what a statement says changes: content minus people (statuses included, unless
+    their number changes) and generic words."""
+    rest, kept = _status(text)
+    ws = [meaning(w) for w in [*words(rest), *kept]]
+    left = [w for w in ws if w not in STOP and w not in DIRECTION
+            and (w not in ACTORS or w in kept) and w not in GENERIC and not w.isdigit()]
     if _STOCK & set(ws) and all(w in BROAD for w in left):
         return frozenset()  # 'better health outcomes': a domain, not a change
     return frozenset(stem(w) for w in left)

@@ -74,7 +74,8 @@ PLACEHOLDER = register(
     title="Placeholder text left in",
     description="A cell holds a placeholder instead of an answer: TBC, TBD, xxx, '?', 'e.g.' on "
     "its own, '[insert ...]', or the template's own example copied from the guidance. Text that "
-    "only contains an example ('parents, e.g. those with past involvement') is an answer.",
+    "only contains an example ('parents, e.g. those with past involvement') is an answer, and so "
+    "is a dash in a column that may be left empty ('nothing to add').",
     message="{place} ({ref}) still holds placeholder text ('{found}').",
     fix="Replace the placeholder in {ref} with the real answer, or leave the cell empty until "
     "you know it.",
@@ -119,7 +120,7 @@ ASSUMPTION_UNTESTED = register(
 # --- outcome wording -----------------------------------------------------------------------------
 
 _ACTIVITY = re.compile(
-    r"^\s*(?:to\s+)?(?:deliver|run|provide|hold|offer|organi[sz]e|set\s+up|establish|implement|"
+    r"^\s*(?:to\s+)?(?!developing\b|running\s+away\b)(?:deliver|run|provide|hold|offer|organi[sz]e|set\s+up|establish|implement|"
     r"launch|introduce|conduct|host|train|recruit|commission|fund|hire|roll\s+out|distribute|"
     r"produce|carry\s+out|undertake|arrange|facilitate|employ|create|develop)(?:s|ing|ning|ting)?\b",
     re.IGNORECASE,
@@ -136,7 +137,7 @@ _DIRECTION = re.compile(
     r"steady|prevent\w*|avoid\w*|stop\w*|strengthen\w*|enhanc\w*|greater|boost\w*|cut|shorter|"
     r"longer|quicker|faster|sooner|earlier|slower|gain\w*|extend\w*|expand\w*|minimi[sz]\w*|"
     r"maximi[sz]\w*|keep\w*|kept|positive|negative|safer|healthier|stronger|"
-    r"weaker|eliminat\w*|retain\w*|protect\w*)\b",
+    r"weaker|eliminat\w*|retain\w*|protect\w*|remain\w*|stay|stays|staying|continu\w*)\b",
     re.IGNORECASE,
 )
 
@@ -200,7 +201,11 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         if not chosen and not _DIRECTION.search(text):
             yield make(NO_DIRECTION, o.ref("direction"), ctx.eid(o), text=short(text))
         said = T.direction(text)
-        if chosen in ("increase", "decrease") and said in ("increase", "decrease") and said != chosen:
+        # the statement's words decide only when they all point one way: with 'better' or
+        # 'improved' beside 'less' ('better assessments completed in less time') the 'less' may
+        # describe something else than what should change
+        if (chosen in ("increase", "decrease") and said in ("increase", "decrease") and said != chosen
+                and not set(T.words(text)) & _UNSIGNED):
             word = next(w for w in T.words(text) if w in (T.INCREASE if said == "increase" else T.DECREASE))
             yield make(DIRECTION_CONTRADICTS, o.ref("direction"), ctx.eid(o), word=word,
                        chosen=o.fields["direction"].text, expected=said.capitalize(), text=short(text))
@@ -223,10 +228,23 @@ def _split_wording(text: str, parts: Sequence[str]) -> list[str]:
     return out
 
 
+#: Words of change that say better or worse but not up or down.
+_UNSIGNED = frozenset("""
+improve improves improved improving improvement improvements better worse enhance enhanced
+enhancing strengthen strengthened strengthening stronger
+""".split())
+
+
+#: Words that open a clause of change ('reduced exclusions'), not 'more' or 'less', which are
+#: often part of what is described ('more stable placements').
+_CLAUSE_OPENERS = (T.INCREASE | T.DECREASE | _UNSIGNED) - {"more", "less"}
+
+
 def not_a_change(text: str) -> str:
     """What an outcome statement reads like instead of a change ('an activity', 'an output (a
-    count)'), or '' when it reads like a change."""
-    if _COUNT.search(text):
+    count)'), or '' when it reads like a change. A count that says which way it should go
+    ('Number of children in care falls') is a change."""
+    if _COUNT.search(text) and not _DIRECTION.search(text):
         return "an output (a count)"
     if _ACTIVITY.search(text) or _SESSIONS.search(text):
         return "an activity"
@@ -255,7 +273,7 @@ def _construct(token: str) -> bool:
 _HEADS = frozenset("""
 service services support advice agencies agency teams team professionals providers provision
 settings partners appointments workers programmes programme groups sessions issues problems
-needs difficulties services' plans plan
+needs difficulties services' plans plan routines routine habits practices
 """.split())
 
 
@@ -340,8 +358,31 @@ def compound_parts(text: str) -> list[str]:
             continue
         if len(items) == 2 and not _separate(toks, i, items, stems):
             continue
+        if len(items) > 2 and _all_close(items, stems):
+            continue  # 'stress, anxiety and depression': one family of constructs
         best = items
-    return best
+    clauses = _change_clauses(text)
+    return clauses if len(clauses) > len(best) else best
+
+
+_CLAUSE_SPLIT = re.compile(r"\s*[,;\n\u2022]\s*(?:and\s+|&\s+|-\s+|\u2022\s*)?|\s+(?:and|&)\s+(?=\w+\s)")
+
+
+def _change_clauses(text: str) -> list[str]:
+    """The changes of an outcome written as a list of clauses, each opening with its own
+    direction ('Improved attendance, reduced exclusions' -> ['attendance', 'exclusions']): two
+    changes with no 'and' between them. [] unless two or more clauses open with a word of change
+    and say what changes, each something different."""
+    parts: list[str] = []
+    for clause in _CLAUSE_SPLIT.split(text.strip().lower()):
+        ws = clause.strip("-*\u2022 \t").split()  # a bulleted list in one cell
+        if len(ws) < 2 or ws[0] not in _CLAUSE_OPENERS:
+            continue
+        rest = " ".join(ws[1:])
+        what = T.what_changes(rest)
+        if what and not any(what <= T.what_changes(p) for p in parts):
+            parts.append(rest)
+    return parts if len(parts) >= 2 else []
 
 
 def _separate(toks: list[str], i: int, items: list[str], stems: list[str]) -> bool:
@@ -352,10 +393,21 @@ def _separate(toks: list[str], i: int, items: list[str], stems: list[str]) -> bo
     start = i - len(items[0].split())
     if start > 0 and toks[start - 1] in T.DIRECTION and toks[i + 1] in T.DIRECTION:
         return True
-    if (stems[0], stems[1]) in _PAIR_STEMS:
-        return False
-    families = [T.construct_family(p) or p for p in items]
-    return families[0] != families[1]
+    return not _close(items[0], items[1], stems[0], stems[1])
+
+
+def _close(a: str, b: str, sa: str, sb: str) -> bool:
+    """Whether two things are one construct to an evaluator: of one family of close constructs,
+    or a pair conventionally measured as one."""
+    if (sa, sb) in _PAIR_STEMS:
+        return True
+    return (T.construct_family(a) or a) == (T.construct_family(b) or b)
+
+
+def _all_close(items: list[str], stems: list[str]) -> bool:
+    """Whether every two of a list of things are close (see :func:`_close`)."""
+    return all(_close(items[i], items[j], stems[i], stems[j])
+               for i in range(len(items)) for j in range(i + 1, len(items)))
 
 
 #: What a statement on each sheet must say beyond people, direction and stock phrases.
@@ -439,6 +491,8 @@ def cells(ctx: Context) -> Iterator[Finding]:
         # the guidance's own example counts as a placeholder on the model's sheets only (the
         # Intervention form and My measures name real things the guidance uses as examples)
         found = placeholder(text, col if el is not None and el.kind != "my_measures" else None)
+        if found and set(found) <= {"-"} and not col.required:
+            found = ""  # a dash in an optional column ('Evidence: -') means 'nothing to add'
         if found:
             yield make(PLACEHOLDER, f.ref, eid, place=_where(col, el), found=found)
         limit = print_limit(FORM_WIDTH if el is None else col.width)
@@ -481,9 +535,13 @@ _STOP = frozenset((
 ))
 
 
+#: A prefix joined by a hyphen makes another word ('re-entering' is not 'entering').
+_PREFIX = re.compile(r"\b(re|non|un|pre|post|co|self|anti|de|mis|over|under|ex)-(?=[a-z])")
+
+
 def _token_set(text: str) -> frozenset[str]:
     out = set()
-    for w in re.findall(r"[a-z0-9]+", text.lower()):
+    for w in re.findall(r"[a-z0-9]+", _PREFIX.sub(r"\1", text.lower())):
         if w in _STOP:
             continue
         if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):

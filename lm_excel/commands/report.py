@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from lm_excel.commands import OUTPUT_POLICY, add_force_option
@@ -53,4 +54,6 @@ def run(args: argparse.Namespace) -> int:
     print(result.path)
     if result.diagram is not None:
         print(result.diagram)
+    if result.note:
+        print(f"lm-excel: note: {result.note}", file=sys.stderr)
     return 0

@@ -20,6 +20,27 @@ HOW_SUGGESTIONS_WORK = [
     ("- **Real evidence only.** A suggestion needs a phrase or concept the measure is about, or "
      "a specific word in its name or keywords. Generic words (support, contact, needs, "
      "managing, engagement...) weigh little and never carry a suggestion alone."),
+    ("- **A word alone must name one construct.** Only the words and concepts listed under "
+     "*[anchors]* in the vocabulary (burnout, re-referral, exclusion, anxiety, debt, "
+     "loneliness...) carry a suggestion on their own. Any other single word (\"communicate\": "
+     "with whom? \"financial\": income or skills? aspirations, safety, placement, development) is "
+     "half the evidence needed: it takes a phrase of two or more content words (\"financial "
+     "security\", \"family relationships\") or a second word pointing to the same measure. So a "
+     "word the vocabulary does not know leads to \"no close match\", never to a guess."),
+    ("- **Knowing, using and experiencing are not the thing itself.** After \"understanding of\", "
+     "\"aware of\", \"know\", \"recognise\" or \"in control of\", no measure of the subject is "
+     "suggested (domestic abuse incidents do not measure an understanding of domestic abuse); "
+     "after \"experience of\", \"access to\" or in an outcome that is about support or a service "
+     "(\"better support for young people in the justice system\"), a count from records is not "
+     "suggested, though a survey of that experience may be."),
+    ("- **Measures for one population.** A parenting measure (stress, attitudes) is suggested "
+     "only when the outcome names parents, carers or parenting (\"young carers feel less "
+     "stressed\" is a child's stress); a measure only for children in care or care leavers "
+     "(Bright Spots, health checks of looked-after children, care leavers' EET, missing from "
+     "care, placement type) only when the outcome names care (*[care_only]* in the "
+     "vocabulary). An outcome about another agency (\"treated fairly by the police\", "
+     "\"support in the criminal justice system\") gets no survey of the service's own users. "
+     "Words naming who an outcome is for filter measures but add no score."),
     ("- **Who benefits and age are filters.** A measure whose population cannot fit the "
      "outcome's beneficiary (the *Who benefits* column, or the people named first in the "
      "statement when it is blank, such as \"parents, carers and families\") or its age range "
@@ -35,7 +56,8 @@ HOW_SUGGESTIONS_WORK = [
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
      "match in the library\", with what to do: a bespoke measure, or one added to *My measures*. "
-     "Each suggestion carries a confidence (high, medium or low)."),
+     "Each suggestion carries a confidence (high, medium or low). A second or third suggestion "
+     "is offered only when it scores within 0.2 of the first, not as a weak guess."),
     "",
 ]
 
@@ -48,15 +70,16 @@ EVALUATION = [
      "first suggestion (or an honest \"no close match\") as acceptable; *top-3* any of the first "
      "three; *confident and wrong* counts suggestions made where only \"no close match\" fits. "
      "Recorded 2026-11-30 with `python -m pytest tests/test_suggest.py -k \"published or "
-     "hit_at_3\" -s`."),
+     "hit_at_3 or own_variants\" -s`; the first three rows and the rows after round 5's first "
+     "run are the rules as they are now."),
     "",
     "| set | statements | top-1 acceptable | top-3 | no close match | confident and wrong where none fits |",
     "|---|---|---|---|---|---|",
-    "| project brief's development set (`tests/data/eval/outcomes_dev.csv`) | 50 | 0.98 | 1.00 | 0.00 | 0 |",
+    "| project brief's development set (`tests/data/eval/outcomes_dev.csv`) | 50 | 1.00 | 1.00 | 0.00 | 0 |",
     "| earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | 0.94 | 1.00 | 0.00 | 0 |",
-    "| published statements, development (`tests/data/outcomes_published_dev.csv`) | 27 | 0.96 | 1.00 | 0.04 | 0 |",
+    "| published statements, development (`tests/data/outcomes_published_dev.csv`) | 27 | 0.96 | 1.00 | 0.07 | 0 |",
     "| published statements, held out in round 1, **tuned on since** (`tests/data/outcomes_published_dev2.csv`): before tuning | 27 | 0.59 | 0.70 | 0.07 | 1 |",
-    "| the same set after tuning | 27 | 1.00 | 1.00 | 0.15 | 0 |",
+    "| the same set after tuning (now, with the specific-construct rules) | 27 | 0.96 | 0.96 | 0.19 | 0 |",
     "| **published statements, held out in round 2** (`tests/data/outcomes_published_heldout2.csv`): **first run** | 51 | **0.59** | **0.65** | 0.12 | **7** |",
     "| the same set after the fixes that followed its first run (no longer held out) | 51 | 0.75 | 0.82 | 0.27 | 3 |",
     "| **published statements, held out in round 3** (`tests/data/outcomes_published_heldout3.csv`): **first run**, after those fixes | 19 | **0.68** | **0.84** | 0.21 | **0** |",
@@ -67,6 +90,55 @@ EVALUATION = [
     "| the same set after the fixes that followed its run (no longer held out) | 32 | 0.78 | 0.88 | 0.34 | 1 |",
     "| round 4 after the next general fixes (no one named, examples, the caring role, connectedness) | 32 | 0.91 | 1.00 | 0.41 | 0 |",
     "| **published statements, held out in round 5** (`tests/data/outcomes_published_heldout5.csv`): **first run**, after those fixes | 32 | **0.62** | **0.62** | 0.34 | **6** |",
+    "| round 2 after the specific-construct rules (anchors, frames, populations; none of rounds 2 to 5 is held out any more) | 51 | 0.98 | 0.98 | 0.41 | 0 |",
+    "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
+    "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
+    "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`) | 227 | 0.98 | 0.99 | 0.32 | 0 |",
+    "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
+    "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
+    "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
+    "| its batch 5, the same after batch 4's fixes: **first run** | 30 | **0.90** | | 0.47 | **0** |",
+    "",
+    ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
+     "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
+     "a single word read in the wrong sense or standing for the whole outcome (develop, learn, "
+     "healthy, safe, communicate, aspirations, financial, caring, resilience, future, adults, "
+     "social, outcome); a fifth were outcomes about a system, an agency or what people know "
+     "(support in the criminal justice system, the voice of care leavers in the leaving care "
+     "system, relationships with referring boroughs); the rest were missing phrases (\"stay "
+     "safely together\", \"mental and physical health\") and measures for the wrong population "
+     "(parenting stress for young carers, adult scales when no one is named). Each round's "
+     "fixes had added the words that failed to a list of words that need context, so the next "
+     "round's new words failed again. The rules now work the other way round: a single word "
+     "counts fully only if it is on a curated list of words that name one construct in "
+     "children's services outcomes, so an unseen word leads to \"no close match\" (which an "
+     "evaluator accepts, where a guess is the worst answer). Leave-one-round-out check: the "
+     "anchor rule alone, added to the code exactly as it was at each round's first run, raises "
+     "those first runs from 0.59, 0.68, 0.59 and 0.62 to 0.76, 0.79, 0.72 and 0.81, and the "
+     "confident wrong answers from 7, 0, 4 and 6 to 3, 0, 3 and 1, with the development sets "
+     "unchanged (0.94 to 1.00). That check is not a held-out figure: the anchor list was "
+     "written after reading every round's misses, from knowledge of how UK logic models word "
+     "outcomes rather than from the statements, but by people who had read them. Batch 2 of the "
+     "team's own variants was written before its one run and is the nearest to an honest "
+     "estimate here (0.78 top-1, against 0.72 for the rules before this change); its two "
+     "confident wrong answers (\"recognise the impact of their drinking\" and \"the right help "
+     "at the first time of asking\") were of the kinds above and are fixed. Batch 3, written "
+     "after those fixes, scored 0.83 on its one run; its confident wrong answer (\"skills to "
+     "manage conflict\" got family functioning) and its misses were of the same kinds (skills "
+     "and strategies to do something are not that thing; \"need to be looked after\" is entry "
+     "to care) and are fixed. Batch 4 also scored 0.83: \"mental health support in school\" "
+     "(a kind of support, not mental health), self-esteem (which the Stirling scale does not "
+     "measure: the keyword is gone), \"children's social workers\" (social workers, not "
+     "children), referrals to CAMHS (not to social care) and \"family networks\" (not kinship "
+     "placements); fixed. Batch 5 scored 0.90 with no confident wrong answer; its three "
+     "misses were honest \"no close match\" answers where a measure fits (\"proud to work "
+     "here\" is morale, \"remain in those placements\" is placement stability: now phrases; "
+     "\"sustained employment\" for young people still abstains). Batches 2 to 5, written "
+     "before their runs, reach 0.78 to 0.90 top-1 first time, against 0.59 to 0.68 for the "
+     "published rounds before these rules: the nearest this page has to an estimate for "
+     "unseen statements, written by the team that wrote the rules, so likely kinder than "
+     "an evaluator's."),
     "",
     ("The published sets are real outcome statements from UK sources, each row citing its page. "
      "Development: the Supporting Families outcome framework, Devon's Mockingbird objectives and "
@@ -219,7 +291,8 @@ EVALUATION = [
      "and do not return to services* Family Star Plus before re-referrals. Most are again of "
      "sense (a word read in the wrong domain), and statements about the criminal justice "
      "system or agencies, which the library hardly covers, drew service-experience measures "
-     "rather than an honest no close match. Not tuned on since."),
+     "rather than an honest no close match. Tuned on since by the specific-construct rules "
+     "above (the table: 0.94)."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "
@@ -233,7 +306,11 @@ EVALUATION = [
      "is a semantic model: every suggestion is explained by the words and phrases it matched (a "
      "curated synonym and phrase vocabulary per domain). The misses above are of sense (which "
      "reading of \"safe\", \"develop\" or \"healthy\" is meant), where a semantic model "
-     "might help if it fits the 2-second budget for 1,000 outcomes and keeps the reasons."),
+     "might help if it fits the 2-second budget for 1,000 outcomes and keeps the reasons. None "
+     "fits today: the embedding packages on the package registry (fastembed, model2vec, "
+     "sentence-transformers) download their weights from a model hub at run time, which the "
+     "project's machines and CI cannot reach, and the registry's re-uploads of small spaCy "
+     "pipelines are unofficial and carry no useful word vectors."),
     "",
 ]
 

@@ -24,6 +24,7 @@ TEXT_WEIGHT = 1.0
 PHRASE_WEIGHT = 0.9  # a measure's keyword phrase found in the outcome, per term of the phrase
 NAME_COVER = 2.0  # bonus when the outcome covers all of a measure's name
 POPULATION_WEIGHT = 0.5  # words that say who an outcome is about count half
+BENEFICIARY_WEIGHT = 0.5  # and words naming who (a filter already) half that again
 GENERIC_WEIGHT = 0.3  # generic words ("support", "contact") count little
 HEAD_WEIGHT = 1.5  # the first word that points to a measure counts more
 DOMAIN_PRIMARY = 2.0
@@ -129,6 +130,7 @@ class Index:
             spans[span] = spans.get(span, 0.0) + amount
 
         seen: set[str] = set()
+        specific = {t.token for t in content if t.specific}  # named specifically anywhere
         head = True
         for t in content:
             if t.token in seen or not self._scores(t.token):
@@ -141,6 +143,8 @@ class Index:
             weak = population or t.token in vocab.generic
             if t.token in vocab.population:
                 idf *= POPULATION_WEIGHT
+                if t.token in vocab.beneficiaries:
+                    idf *= BENEFICIARY_WEIGHT
             elif t.token in vocab.generic:
                 idf *= GENERIC_WEIGHT
             elif head:
@@ -161,16 +165,23 @@ class Index:
                     # many such words ("skills ... risks") the outcome has.
                     ev = max(0.0, EVIDENCE_TEXT - ambiguous.get(mid, 0.0))
                     ambiguous[mid] = ambiguous.get(mid, 0.0) + ev
+                elif t.token not in specific:
+                    # One word that does not name one construct on its own ("communicate":
+                    # with whom? "financial": income or skills?) is half the evidence needed.
+                    ev = EVIDENCE_TEXT if t.token in self.alone[mid] else EVIDENCE_WEAK
                 else:
                     ev = EVIDENCE_STRONG if t.token in self.alone[mid] else EVIDENCE_TEXT
                 credit(mid, (t.start, t.end), idf * weight, ev)
         covered: dict[int, float] = {}
         for tok in sorted(seen):
+            if tok in vocab.beneficiaries:
+                continue  # who an outcome is for is a filter, not a match ("kinship carers' X")
             for mid in self.name_postings.get(tok, ()):
                 covered[mid] = covered.get(mid, 0.0) + self.idf[tok]
         for mid, idf_sum in covered.items():
             raw[mid] += NAME_COVER * idf_sum / self.name_idf[mid]
         credited: set[tuple[int, tuple[str, ...]]] = set()
+        weak_words = vocab.generic | vocab.population | vocab.nonscoring
         present = {t.token for t in terms}
         for i, t in enumerate(terms):
             for ph, mid in self.phrases.get(t.token, ()):
@@ -180,10 +191,14 @@ class Index:
                 if hit:
                     credited.add((mid, ph))
                     bonus = PHRASE_WEIGHT * sum(self.idf.get(x, 1.0) for x in ph)
-                    credit(mid, (t.start, terms[hit[0] - 1].end), bonus, EVIDENCE_STRONG)
+                    # A phrase of words that each say nothing ("family support") says little.
+                    ev = EVIDENCE_WEAK if all(x in weak_words for x in ph) else EVIDENCE_STRONG
+                    credit(mid, (t.start, terms[hit[0] - 1].end), bonus, ev)
 
         cue_domains: dict[str, None] = {}
         for t in content:
+            if t.token in vocab.beneficiaries:
+                continue  # who an outcome is for says nothing of what changes
             for d in vocab.domains.get(t.token, ()):
                 cue_domains[d] = None
         domain_bonus: dict[int, tuple[float, str]] = {}

@@ -38,6 +38,7 @@ AGE_PART_PENALTY = 0.3  # the most a measure covering few of the outcome's ages 
 ABSTAIN_BELOW = 0.5  # a best match below this shown score is no close match
 HIGH_SCORE, HIGH_EVIDENCE = 0.65, 2.0
 MEDIUM_SCORE = 0.6
+ALTERNATIVE_WITHIN = 0.2  # a second or third suggestion scores at most this far below the first
 #: Ages assumed for an outcome about young people or care leavers when no age is given.
 YOUNG_PERSON_AGES = (10.0, 25.0)
 #: An outcome that names no one, in a children's-services model, is most often about children
@@ -266,9 +267,15 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
         if t.start >= end:
             break
         if not t.stop and t.token in cues:
+            who = cues[t.token]
+            if found and _POSSESSIVE_GAP.fullmatch(text[last_end:t.start]) and who in _PEOPLE:
+                # "children's social workers", "young people's parents": the people named
+                # last are who, the first whose
+                found = set(_ANY_CARER if who == "carer" else {who})
+                last_and, last_end = False, t.end
+                continue
             if found and not (last_and or "," in text[last_end:t.start]):
                 break  # "young people's agency": not a list of people
-            who = cues[t.token]
             found.update(_ANY_CARER if who == "carer" else {who})
             last_and, last_end = False, t.end
             continue
@@ -280,6 +287,10 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
 
 _CLAUSE = re.compile(r"\b(?:because|so that|through|by|which|whereby|while|rather than|thanks to)\b")
 _ANY_CARER = frozenset({"parent or carer", "foster carer", "kinship carer"})
+_POSSESSIVE_GAP = re.compile(r"(?:'s|s'|\u2019s|s\u2019)\s+")
+#: Who benefits that are people one can belong to ("children's social workers").
+_PEOPLE = frozenset({"practitioner", "school or early-years staff", "parent or carer", "carer",
+                     "foster carer", "kinship carer"})
 
 
 def fits(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | None) -> bool:
@@ -324,6 +335,18 @@ def _caring_role(who: frozenset[str], terms: list[Term]) -> bool:
     return any(cues.get(t.token) in ("child", "young person") for t in terms if not t.stop)
 
 
+_PARENT_ROLES = frozenset({"parent or carer", "foster carer", "kinship carer", "family"})
+_PARENT_WORDS = frozenset({"parent", "carer", "mother", "foster_carer", "kinship_carer"})
+
+
+def _names_parenting(terms: list[Term]) -> bool:
+    """True when an outcome names parents or carers, or parenting, anywhere ("young carers feel
+    less stressed" does not: a young carer is a child, and their stress is not parenting stress)."""
+    domains = vocabulary().domains
+    return any(t.token in _PARENT_WORDS or "parenting" in domains.get(t.token, ())
+               for t in terms if not t.stop)
+
+
 def _adult_only(m: Measure) -> bool:
     """True for a questionnaire adults complete about themselves and no child or young person."""
     return (m.age_min is not None and m.age_min >= 18
@@ -349,6 +372,10 @@ class _Query:
     timescale: str | None
     known_ages: tuple[float, float | None] | None  # given or read from the text, not assumed
     examples_at: int | None = None  # where "such as ..." starts: examples, not the change
+    frames: tuple[tuple[int, int, str], ...] = ()  # "awareness of ...": a subject, not the change
+    names_parenting: bool = False  # the whole outcome names parents, carers or parenting
+    names_care: bool = False  # the whole outcome names care, placements or leaving care
+    names_agency: bool = False  # the outcome names another agency (police, courts, prison)
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -356,12 +383,22 @@ class _Query:
         ms = self.index.measures
         cands = self.index.candidates(terms, lambda mid: fits(ms[mid], self.who, self.ages))
         caring_role = _caring_role(self.who, terms)
+        parents_named = bool(self.who & _PARENT_ROLES) or self.names_parenting
+        care_only = self.index.vocab.care_only
         out = []
         for c in cands:
             if not self.who and c.domain != "workforce" and set(ms[c.mid].who_benefits) <= _STAFF:
                 continue  # a staff-only measure needs staff named or a workforce word ("burnout")
+            if ms[c.mid].domains[:1] == ("parenting",) and not parents_named:
+                continue  # a parenting measure is of a parent's or carer's outcome, not a child's
+            if ms[c.mid].key in care_only and not self.names_care:
+                continue  # a measure of children in care needs an outcome that names care
+            if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
+                continue  # "treated fairly by the police": not the service's own users' survey
             if self.examples_at is not None and all(a >= self.examples_at for a, _ in c.spans):
                 continue  # matched only an example ("risky behaviour, such as drug use")
+            if self._framed(c):
+                continue  # awareness of domestic abuse is not measured by its incidents
             factor = _timescale_note(ms[c.mid], self.timescale)[0]
             # A measure made for part of the ages ("care leavers": 16-25) ranks below one
             # made for all of them.
@@ -374,6 +411,20 @@ class _Query:
             out.append((round(raw / (raw + SCORE_HALF), 3), c))
         out.sort(key=lambda sc: (-sc[0], ms[sc[1].mid].key))
         return out
+
+    def _framed(self, c: Candidate) -> bool:
+        """True when a candidate matched only words after a cue of knowing or using (see
+        _frames) and cannot measure that."""
+        if not c.spans:
+            return False
+        admin = self.index.measures[c.mid].kind == "administrative"
+        kinds = set()
+        for x, y in c.spans:
+            inside = [w for a, b, w in self.frames if a <= x and y <= b]
+            if not inside:
+                return False
+            kinds.update(inside)
+        return "knowing" in kinds or admin
 
     def suggestion(self, shown: float, c: Candidate, part: str = "") -> Suggestion:
         m = self.index.measures[c.mid]
@@ -536,9 +587,53 @@ def _victim_sense(terms: list[Term]) -> list[Term]:
         if t.token in _VICTIM_CUES or (t.token == "feel_safe" and after == "from"):
             victim = True
         elif victim and t.token in _OFFENDER_SENSE:
-            t = Term("harm_from_crime", False, t.start, t.end)
+            t = Term("harm_from_crime", False, t.start, t.end, t.specific)
         out.append(t)
     return out
+
+
+#: "Understanding of domestic abuse", "aware of exploitation", "experience of the youth justice
+#: system": what people know, think of or use. The words after these cues name the subject, not
+#: the change, so a count from records about that subject (domestic abuse incidents, first-time
+#: entrants) is not suggested for them; a survey or questionnaire about it may be.
+_FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", "recognis",
+                           "recogniz", "realis", "acknowledg", "insight", "skills", "strategi"})
+_FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform"})
+_GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
+                            "opportun", "provid", "provision", "advic"})
+_PROVISION = frozenset({"support", "help", "advic", "provision"})
+_FRAME_PREPOSITIONS = frozenset({"of", "to", "on", "about", "toward", "towards", "with"})
+
+
+def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
+    """Character spans that follow a cue of knowing or using ("awareness of"), each up to the
+    end of its clause."""
+    t = normalise(text)
+    out = []
+    vocab = vocabulary()
+    head = next((x for x in terms if not x.stop and x.token not in vocab.beneficiaries
+                 and x.token not in vocab.population), None)
+    if head is not None and head.token in _GENERIC_HEADS:
+        # "Better support for young people in the justice system": the change is the support;
+        # the rest says for whom and where.
+        end = re.search(r"[,;.]", t[head.end:])
+        out.append((head.end, head.end + end.start() if end else len(t), "using"))
+    content = [x for x in terms if not x.stop]
+    for x, nxt in zip(content, content[1:]):
+        if nxt.token in _PROVISION and x.token not in vocab.generic and nxt.start - x.end <= 1:
+            # "mental health support", "parenting advice": a kind of support, not the thing
+            out.append((x.start, nxt.end, "knowing"))
+    for i, x in enumerate(terms):
+        after = terms[i + 1].token if i + 1 < len(terms) else ""
+        if x.token in _FRAME_ALWAYS or (x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
+            end = re.search(r"[,;.]", t[x.end:])
+            # Knowing about a subject is measured by no measure of the subject; using or
+            # experiencing it may be, by a survey or questionnaire (not a count from records).
+            # The cue itself is in the span: a measure matched by "skills" and the subject
+            # alike is still matched by nothing but the frame.
+            what = "knowing" if x.token in _FRAME_ALWAYS else "using"
+            out.append((x.start, x.end + end.start() if end else len(t), what))
+    return tuple(out)
 
 
 def match(outcome_text: str, who_benefits=None, timescale: str | None = None, age=None,
@@ -570,13 +665,17 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     shown_text = outcome_text if len(normalise(outcome_text)) == len(outcome_text) \
         else normalise(outcome_text)
     q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages,
-               _examples_at(outcome_text))
+               _examples_at(outcome_text), _frames(outcome_text, terms), _names_parenting(terms),
+               any(t.token in index.vocab.care_context for t in terms if not t.stop),
+               any(t.token in index.vocab.other_agencies for t in terms if not t.stop))
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound
     close = _close(q.ranked(terms))
     if not close or close[0][0] < ABSTAIN_BELOW:
         return Match(outcome_text, ())
+    # Alternatives are offered when nearly as good as the best, not as a weak guess.
+    close = [(s, c) for s, c in close if s >= close[0][0] - ALTERNATIVE_WITHIN]
     return Match(outcome_text, tuple(q.suggestion(s, c) for s, c in close[:top]))
 
 

@@ -30,7 +30,7 @@ _REPLACE = {
 _KEEP = frozenset({
     "less", "was", "has", "does", "this", "its", "his", "is", "process", "stress", "address",
     "wellness", "news", "series", "basis", "crisis", "parenting", "looked", "timely", "development",
-    "developmental",
+    "developmental", "caring", "referring", "graded",
 })
 
 

@@ -10,16 +10,30 @@ from typing import NamedTuple
 from lm_excel.measures.text import Token, match_at, stem, tokens
 
 _SECTIONS = ("synonyms", "domains", "beneficiaries", "ages", "stopwords", "nonscoring",
-             "population", "generic", "ambiguous")
+             "population", "generic", "ambiguous", "anchors", "care_only", "care_context",
+             "other_agencies")
+_WORD_LISTS = ("stopwords", "nonscoring", "population", "generic", "ambiguous", "anchors",
+               "care_only", "care_context", "other_agencies")
+
+
+#: Words of degree, which do not make a phrase specific ("better support" is "support").
+_DEGREE = frozenset(stem(w) for w in """better good more less fewer few greater great higher high
+    lower low improved improve increased increase reduced reduce well much""".split())
 
 
 class Term(NamedTuple):
-    """A word or concept found in a text, with the span of the text it came from."""
+    """A word or concept found in a text, with the span of the text it came from.
+
+    specific: the term names one construct whatever the words around it (a phrase of two or
+    more content words, or a word listed under [anchors]); a term that is not specific
+    ("communicate", "financial", "aspirations") is at most half the evidence a suggestion needs.
+    """
 
     token: str
     stop: bool
     start: int
     end: int
+    specific: bool = True
 
 
 @dataclass(frozen=True)
@@ -35,6 +49,11 @@ class Vocabulary:
     domains: dict[str, tuple[str, ...]]  # concept or stem -> domains
     beneficiaries: dict[str, str]  # concept or stem -> who benefits
     ages: dict[str, tuple[float, float | None]]  # concept or stem -> age range
+    anchors: frozenset[str] = frozenset()  # concepts that alone name one construct
+    anchor_stems: frozenset[str] = frozenset()  # single words (stems) that alone do
+    care_only: frozenset[str] = frozenset()  # keys of measures only for children in care
+    care_context: frozenset[str] = frozenset()  # concepts and stems that name care
+    other_agencies: frozenset[str] = frozenset()  # concepts and stems naming other agencies
 
     def analyse(self, text: str) -> list[Term]:
         """Return the terms of a text: stems, with known phrases replaced by their concept.
@@ -52,30 +71,38 @@ class Vocabulary:
                 hit = match_at(toks, i, phrase, max_other=0)
                 if hit:
                     content = sum(1 for x in phrase if x not in self.stopwords)
-                    found.append(((-content, -len(phrase), i), i, hit[0], concept))
+                    specific = content >= 2 or concept in self.anchors or (
+                        hit[0] == i + 1 and tok.token in self.anchor_stems) or (
+                        len(phrase) >= 3 and not set(phrase) & _DEGREE) or (
+                        len(phrase) == 2 and phrase[0] == "feel")  # a feeling: "feel respected"
+                    found.append(((-content, -len(phrase), i), i, hit[0], concept, specific))
         found.sort()
-        owner: dict[int, tuple[int, str]] = {}
+        owner: dict[int, tuple[int, str, bool]] = {}
         taken = [False] * len(toks)
-        for _, i, end, concept in found:
+        for _, i, end, concept, specific in found:
             if not any(taken[i:end]):
                 taken[i:end] = [True] * (end - i)
-                owner[i] = (end, concept)
+                owner[i] = (end, concept, specific)
         out: list[Term] = []
         i = 0
         while i < len(toks):
             if i in owner:
-                end, concept = owner[i]
-                out.append(Term(concept, False, toks[i].start, toks[end - 1].end))
+                end, concept, specific = owner[i]
+                out.append(Term(concept, False, toks[i].start, toks[end - 1].end, specific))
                 i = end
             else:
                 t = toks[i]
-                out.append(Term(t.token, t.stop, t.start, t.end))
+                out.append(Term(t.token, t.stop, t.start, t.end, t.token in self.anchor_stems))
                 i += 1
         return out
 
 
 def _phrase(text: str, stopwords: frozenset[str]) -> tuple[str, ...]:
-    """Stems of a vocabulary phrase: its content words, or all words when that leaves one."""
+    """Stems of a vocabulary phrase: its content words, or all words when that leaves one.
+
+    A phrase written after "=" keeps every word ("=child in need" is not "children's needs")."""
+    if text.startswith("="):
+        return tuple(t.token for t in tokens(text[1:], stopwords))
     toks = tokens(text, stopwords)
     content = tuple(t.token for t in toks if not t.stop)
     if len(content) < 2 and len(toks) >= 2:
@@ -95,7 +122,7 @@ def _sections(text: str) -> dict[str, dict[str, list[str]]]:
             section = line.strip("[] ")
             entries = []
             continue
-        if section in ("stopwords", "nonscoring", "population", "generic", "ambiguous"):
+        if section in _WORD_LISTS:
             out[section].setdefault("", []).extend(line.split())
         elif raw[:1].isspace() and entries:
             entries.extend(p.strip() for p in line.split(";") if p.strip())
@@ -139,9 +166,19 @@ def parse_vocabulary(text: str) -> Vocabulary:
     for word, (rng, *_) in sec["ages"].items():
         lo, _, hi = rng.partition("-")
         ages[concept_of(word)] = (float(lo), float(hi) if hi.strip() else None)
+    # An anchor is a concept's name (all its phrases) or a word (that word's stem only:
+    # "income" is specific where "financial", of the same concept, is not).
+    concepts = {c for entries in synonyms.values() for _, c in entries}
+    words = sec["anchors"].get("", [])
+    anchors = frozenset(w for w in words if w in concepts)
+    anchor_stems = frozenset(stem(w.lower()) for w in words if w not in concepts)
+    care_context, other_agencies = (
+        frozenset(w if w in concepts else stem(w.lower()) for w in sec[name].get("", []))
+        for name in ("care_context", "other_agencies"))
     return Vocabulary(
         synonyms, stopwords, nonscoring, population, generic, ambiguous,
-        {k: tuple(v) for k, v in domains.items()}, beneficiaries, ages,
+        {k: tuple(v) for k, v in domains.items()}, beneficiaries, ages, anchors, anchor_stems,
+        frozenset(sec["care_only"].get("", [])), care_context, other_agencies,
     )
 
 

@@ -35,6 +35,7 @@ class ReportResult:
     path: Path
     requested: Path  # the path asked for (differs from ``path`` when that one was open)
     diagram: Path | None = None
+    note: str | None = None  # one line for the user: why the contents have no page numbers
 
     @property
     def renamed(self) -> bool:
@@ -128,9 +129,10 @@ def default_report_path(model: LogicModel, folder: Path, stem: str | None = None
     return folder / f"{name}.docx"
 
 
-def _number_contents(doc: Any, headings: Sequence[str], office: Any = None) -> None:
+def _number_contents(doc: Any, headings: Sequence[str], office: Any = None) -> str | None:
     """Fill the contents' page numbers from a LibreOffice layout of ``doc`` (when LibreOffice
-    is installed), by ``office`` (a :class:`.pages.Office` started earlier) or one started now."""
+    is installed), by ``office`` (a :class:`.pages.Office` started earlier) or one started now.
+    Returns a line saying why some or all are missing (None when every section has one)."""
     import tempfile
     from contextlib import nullcontext
 
@@ -139,7 +141,8 @@ def _number_contents(doc: Any, headings: Sequence[str], office: Any = None) -> N
 
     started = pages.start_office() if office is None else None
     if office is None and started is None:
-        return
+        return ("the contents have no page numbers: LibreOffice is not installed "
+                "(Word adds them when it opens the report)")
     with started or nullcontext():
         # A stand-in number on every entry, so no contents line reads like a heading.
         fill_contents(doc, {h: "00" for h in headings})
@@ -148,6 +151,12 @@ def _number_contents(doc: Any, headings: Sequence[str], office: Any = None) -> N
             doc.save(os.fspath(draft))
             found = (office or started).layout_pages(draft, headings)
     fill_contents(doc, found)
+    missing = len([h for h in headings if h not in found])
+    if not missing:
+        return None
+    which = "the contents have no page numbers" if missing == len(headings) else \
+        f"{missing} of the {len(headings)} contents entries have no page number"
+    return f"{which}: LibreOffice could not lay the report out (Word adds them when it opens the report)"
 
 
 def _verify(path: Path, expected_title: str) -> None:
@@ -174,7 +183,7 @@ def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any 
     ``diagram_out`` also saves the diagram (.png or .svg). ``with_check_detail`` adds an appendix
     listing every finding of the check. With ``page_numbers`` the contents get their page
     numbers from a LibreOffice layout when LibreOffice is installed (see :mod:`.pages`; about
-    a second more), by ``office`` when given (a :class:`.pages.Office` started earlier, so that
+    half a second more), by ``office`` when given (a :class:`.pages.Office` started earlier, so that
     LibreOffice starts while the report is written); Word adds them anyway when it opens the file.
     """
     from ..fileio import write_verified
@@ -197,8 +206,9 @@ def write_report(path: str | os.PathLike[str], model: LogicModel, findings: Any 
         if dpath.suffix.lower() == ".png":
             png = dpath.read_bytes()
     doc = build_report(model, findings, plan, diagram_png=png, with_check_detail=with_check_detail)
+    note = None
     if page_numbers:
-        _number_contents(doc, planned_headings(plan, with_check_detail, findings), office)
+        note = _number_contents(doc, planned_headings(plan, with_check_detail, findings), office)
     title = doc.core_properties.title
     write_verified(target, lambda tmp: doc.save(os.fspath(tmp)), lambda tmp: _verify(tmp, title))
-    return ReportResult(target, requested, diagram_path)
+    return ReportResult(target, requested, diagram_path, note)

@@ -217,9 +217,10 @@ def fill_contents(doc: Any, pages: dict[str, Any]) -> int:
     how many entries have a number.
     """
     filled = 0
+    entry_styles = {s.style_id for s in doc.styles
+                    if s.name.startswith("TOC ") and s.name != "TOC Heading"}
     for p in doc.paragraphs:
-        name = p.style.name if p.style is not None else ""
-        if not name.startswith("TOC ") or name == "TOC Heading":
+        if p._p.style not in entry_styles:  # the style's id, read from the paragraph itself
             continue
         for run in p.runs:
             if run.text.startswith("\t"):

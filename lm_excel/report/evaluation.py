@@ -250,8 +250,8 @@ def measures_appendix(w: Writer, plan: Any) -> bool:
     measures = sources.plan_measures(plan)
     if not measures:
         return False
-    w.heading("Appendix: the measures used", 1)
-    w.para("Details of every measure in the evaluation plan.")
+    w.heading("Appendix: the measures used", 1, new_page=True)  # an appendix starts a page
+    w.para("Details of every measure in the evaluation plan.", keep=True)
     for m in measures:
         w.heading(m["name"] or m["key"], 2)
         facts = measure_facts(m)
@@ -265,7 +265,7 @@ def check_appendix(w: Writer, findings: Any) -> bool:
     rows = sources.finding_rows(findings)
     if findings is None:
         return False
-    w.heading("Appendix: the check in detail", 1)
+    w.heading("Appendix: the check in detail", 1, new_page=True)
     if not rows:
         w.para("The automatic check of this logic model found no problems.")
         return True

@@ -8,11 +8,11 @@ contents. Adding the numbers does not move anything: each entry already has its 
 Without LibreOffice the report is saved without numbers (Word still adds them) and nothing
 else changes.
 
-Starting LibreOffice takes longer than laying the report out, so :func:`start_office` starts it
-(headless, listening on a private pipe) at the beginning of the job, while the report is being
-written, with the helper that talks to it (:mod:`.uno_pages`, run by the Python that has
-LibreOffice's ``uno`` module), which connects as soon as LibreOffice listens;
-:meth:`Office.layout_pages` then hands the helper the finished draft. Where that Python is missing, or
+:func:`start_office` starts LibreOffice (headless, listening on a private pipe, from a copy of
+a kept profile) at the beginning of the job, while the report is being written, with the helper
+that talks to it (:mod:`.uno_pages`, run by the Python that has LibreOffice's ``uno`` module),
+which connects as soon as LibreOffice listens and warms it up on a small document;
+:meth:`Office.layout_pages` then hands the helper the finished draft and reads the pages back. Where that Python is missing, or
 the hand-over fails, the draft is converted to PDF instead (``soffice --convert-to pdf``, with
 poppler's ``pdftotext``): slower, same numbers.
 """
@@ -20,6 +20,7 @@ poppler's ``pdftotext``): slower, same numbers.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import os
 import re
@@ -27,11 +28,13 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+import time
 import uuid
 import weakref
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Self
+from typing import IO, Self
 
 #: Longest a LibreOffice layout may take before the report is saved without page numbers.
 TIMEOUT_S = 120
@@ -122,7 +125,8 @@ class Office:
     def __init__(self, soffice: str) -> None:
         self.soffice = soffice
         # an Office process still ending may write into its profile while it is removed
-        self.tmp = tempfile.TemporaryDirectory(prefix="lm-excel-office-", ignore_cleanup_errors=True)
+        self.tmp = tempfile.TemporaryDirectory(prefix="lm-excel-office-", dir=runtime_dir(),
+                                               ignore_cleanup_errors=True)
         profile = Path(self.tmp.name, "profile")
         with contextlib.suppress(OSError):  # a fresh profile otherwise (a slower start)
             if profile_cache().is_dir():
@@ -130,6 +134,7 @@ class Office:
         self.profile = profile.as_uri()
         self.pipe = f"lm-excel-{os.getpid()}-{uuid.uuid4().hex[:12]}"
         self.proc: subprocess.Popen[bytes] | None = None
+        self.laid_out = False
         self.helper: subprocess.Popen[bytes] | None = None
         try:
             self.proc = subprocess.Popen(
@@ -141,8 +146,10 @@ class Office:
             python = uno_python(soffice)
             if python is not None:  # connects while the report is written; waits for the file
                 script = Path(__file__).with_name("uno_pages.py")
+                warm = warm_up_document()
                 self.helper = subprocess.Popen(
-                    [python, os.fspath(script), self.pipe, "-", str(TIMEOUT_S)],
+                    [python, os.fspath(script), self.pipe, "-", str(TIMEOUT_S),
+                     *([warm.as_uri()] if warm else [])],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                     start_new_session=_POSIX)
         except OSError:
@@ -157,40 +164,82 @@ class Office:
         self.close()
 
     def layout_pages(self, docx: Path, headings: Sequence[str]) -> dict[str, int]:
-        """The page of each heading in ``docx`` as LibreOffice lays it out ({} when it cannot)."""
+        """The page of each heading in ``docx`` as LibreOffice lays it out ({} when it cannot).
+
+        The pages are read as soon as the helper prints them; LibreOffice ends meanwhile, and
+        :meth:`close` waits for it."""
         if self.proc is not None and self.helper is not None:
-            try:
-                out, _ = self.helper.communicate(f"{docx.resolve().as_uri()}\n".encode(),
-                                                 timeout=TIMEOUT_S)
-                found = json.loads(out) if self.helper.returncode == 0 else None
-            except (OSError, subprocess.TimeoutExpired, ValueError):
-                found = None
+            found = self._ask(docx)
             if isinstance(found, list):
-                self.close(laid_out=True, keep_profile=True)
+                self.laid_out = True
                 return match_headings([(str(t), int(p)) for t, p in found], headings)
         self.close()  # the PDF route starts its own LibreOffice
         return layout_pages(docx, headings)
 
-    def close(self, laid_out: bool = False, keep_profile: bool = False) -> None:
-        """End LibreOffice (after a layout it ends by itself: give it a moment) and remove
-        its profile; with ``keep_profile``, first keep a copy of the profile for the next start
-        when there is none (:func:`profile_cache`)."""
+    def _ask(self, docx: Path) -> object:
+        """Hand ``docx`` to the helper and read its one line of JSON (None when it fails)."""
+        helper = self.helper
+        assert helper is not None and helper.stdin is not None and helper.stdout is not None
+        try:
+            helper.stdin.write(f"{docx.resolve().as_uri()}\n".encode())
+            helper.stdin.close()
+        except OSError:
+            return None
+        line = _read_line(helper.stdout, TIMEOUT_S, alive=self.proc)
+        try:
+            return json.loads(line) if line else None
+        except ValueError:
+            return None
+
+    def close(self) -> None:
+        """End LibreOffice and remove its profile. After a layout, when no profile is kept yet
+        (:func:`profile_cache`), LibreOffice is left a moment to end by itself, and a copy of
+        its profile is kept for the next start; otherwise it is ended at once (its profile is
+        thrown away, and waiting for it to close takes up to a few tenths of a second)."""
         self._finalizer.detach()
         procs = (self.helper, self.proc)
         self.helper = self.proc = None
-        if keep_profile:
-            _end(None, *procs, wait_first=laid_out)
+        keep = self.laid_out and not profile_cache().exists()
+        if keep:
+            _end(None, *procs, wait_first=True)
             if all(p is None or p.returncode == 0 for p in procs):
                 _keep_profile(Path(self.tmp.name, "profile"))
-        _end(self.tmp, *procs, wait_first=laid_out)
+        _end(self.tmp, *procs, wait_first=keep)
+
+
+def runtime_dir() -> str | None:
+    """Where LibreOffice's profile for one run goes: a folder in memory where there is one
+    (``$XDG_RUNTIME_DIR``, else ``/dev/shm``, on Linux), else the usual temporary folder (None).
+    Its hundred files and folders are removed when the report is written, which on some disks
+    takes a fifth of a second; in memory, a millisecond."""
+    for folder in (os.environ.get("XDG_RUNTIME_DIR"), "/dev/shm"):
+        if folder and os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    return None
+
+
+def warm_up_document() -> Path | None:
+    """A small Word document for LibreOffice to open while the report is written: python-docx's
+    own template, on which the report's styles are built (found without importing python-docx)."""
+    spec = importlib.util.find_spec("docx")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder, "templates", "default.docx")
+        if path.is_file():
+            return path.resolve()
+    return None
 
 
 def profile_cache() -> Path:
     """Where a LibreOffice profile is kept between runs: LibreOffice starts faster with a
-    profile it made before than with a new one (about a quarter of a second of CPU). Each run
-    uses its own copy, so runs at the same time never share one."""
+    profile it made before than with a new one (about a quarter of a second of CPU), and much
+    faster with one marked as having seen its version (:mod:`.uno_pages`). Each run uses its
+    own copy, so runs at the same time never share one."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base, "lm-excel", "libreoffice-profile")
+    return Path(base, "lm-excel", "libreoffice-profile-2")
+
+
+#: Kept by earlier versions, without the version mark: removed when a new one is kept.
+_OLD_PROFILE_CACHES = ("libreoffice-profile",)
 
 
 def _keep_profile(profile: Path) -> None:
@@ -205,6 +254,9 @@ def _keep_profile(profile: Path) -> None:
         side.rename(target)
     except OSError:
         shutil.rmtree(side, ignore_errors=True)
+        return
+    for old in _OLD_PROFILE_CACHES:
+        shutil.rmtree(target.with_name(old), ignore_errors=True)
 
 
 _POSIX = os.name == "posix"
@@ -248,6 +300,22 @@ def start_office() -> Office | None:
     """A LibreOffice starting in the background, or None when it is not installed."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     return Office(soffice) if soffice else None
+
+
+def _read_line(stream: IO[bytes], timeout: float,
+               alive: subprocess.Popen[bytes] | None = None) -> bytes | None:
+    """One line from ``stream``, or None when none comes within ``timeout`` seconds, or soon
+    after ``alive`` (LibreOffice) has ended (the reading thread ends when the stream is closed)."""
+    box: list[bytes] = []
+    reader = threading.Thread(target=lambda: box.append(stream.readline()), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + timeout
+    while reader.is_alive() and time.monotonic() < deadline:
+        reader.join(0.05)
+        if alive is not None and alive.poll() is not None:  # a line already written still comes
+            reader.join(1.0)
+            break
+    return box[0] if box else None
 
 
 def match_headings(laid_out: Sequence[tuple[str, int]], headings: Sequence[str]) -> dict[str, int]:
