@@ -526,6 +526,9 @@ PUBLISHED_HELDOUT3 = REPO / "tests" / "data" / "outcomes_published_heldout3.csv"
 PUBLISHED_HELDOUT4 = REPO / "tests" / "data" / "outcomes_published_heldout4.csv"
 # Round 5: labelled and committed before its one run, after the fixes tuned on round 4.
 PUBLISHED_HELDOUT5 = REPO / "tests" / "data" / "outcomes_published_heldout5.csv"
+# Round 6: 50 statements labelled and committed before its one run by an engineer who had not
+# worked on the rules, after the specific-construct rules (figures in docs/measures.md).
+PUBLISHED_HELDOUT6 = REPO / "tests" / "data" / "outcomes_published_heldout6.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -571,7 +574,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
 def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys():
     keys = set(load_library().keys()) | {"-"}
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
-                 PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5):
+                 PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -623,6 +626,16 @@ def test_published_round5_heldout_set_does_not_regress():
     print(scores)
     assert scores["top1"] >= 0.88 and scores["top3"] >= 0.95, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_published_round6_heldout_set_does_not_regress():
+    # First run (docs/measures.md): top-1 0.78 (39 of 50), top-3 0.80, 2 confident wrong answers.
+    # Not tuned on; the floors are the first run itself, so any regression fails.
+    scores = published_scores(PUBLISHED_HELDOUT6)
+    print(scores)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.78 and scores["top3"] >= 0.80, scores
+    assert scores["confident_wrong"] <= 2, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

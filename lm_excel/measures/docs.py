@@ -99,6 +99,7 @@ EVALUATION = [
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
     "| its batch 5, the same after batch 4's fixes: **first run** | 30 | **0.90** | | 0.47 | **0** |",
+    "| **published statements, held out in round 6** (`tests/data/outcomes_published_heldout6.csv`), labelled by an engineer who did not work on the rules: **first run**, with the specific-construct rules and batch 5's fixes | 50 | **0.78** | **0.80** | 0.32 | **2** |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -267,7 +268,7 @@ EVALUATION = [
      "Passion Care's theory of change, the Hampshire Young Carers Alliance evaluation, SCIE on "
      "young carers' breaks, Foundations' and EIF's family group conference pages, Doncaster's "
      "children and young people's plan), labelled and committed before its one run. Its first "
-     "run is now the **honest estimate**: top-1 0.62, top-3 0.62, still well under the issue's "
+     "run was the **honest estimate** before round 6: top-1 0.62, top-3 0.62, well under the issue's "
      "bar, and six confident wrong answers, each listed here:"),
     "",
     ("- *Care leavers communicate better with CJS staff and explain their history* got "
@@ -293,6 +294,36 @@ EVALUATION = [
      "system or agencies, which the library hardly covers, drew service-experience measures "
      "rather than an honest no close match. Tuned on since by the specific-construct rules "
      "above (the table: 0.94)."),
+    "",
+    ("Round 6 is a set of 50 statements from sources not used before (a safeguarding children "
+     "partnership's priorities, York's SEND sufficiency strategy, the logic model of Public "
+     "Health England's speech, language and communication guidance, Devon's children and "
+     "families plan and its care leavers' improvement priority, Nottinghamshire's and "
+     "Southend's SEND strategies, Bracknell Forest's corporate parenting plan, Kinship "
+     "Connected, the youth justice key performance indicators, restorative justice aims, two "
+     "domestic abuse strategies and the aims of parenting programmes), chosen to cover the "
+     "outcomes local authorities write most, labelled and committed by an engineer who had "
+     "not worked on the rules and had not run them on it, then run once. Its first run is now "
+     "the **honest estimate**: top-1 0.78, top-3 0.80, no close match 0.32, under the issue's "
+     "bar of 0.9, and two confident wrong answers, both about the criminal justice system: "
+     "*victim satisfaction: reducing the fear of the victim and ensuring they feel 'paid "
+     "back'* got the carer survey, RCADS and the ESQ (\"satisfaction\", \"fear\"), and "
+     "*increasing public confidence in the criminal justice system* got first-time entrants "
+     "and reoffending."),
+    "",
+    ("Its other misses, by cause. One word or phrase decided: *the voice of the child in child "
+     "protection processes* got child protection plans; *care leavers' assessments are "
+     "routinely completed and pathway plan reviews have management oversight* got child in "
+     "need assessments (the case file audit fits); *children in the youth justice system with "
+     "a mental health need attend an intervention* got first-time entrants and reoffending "
+     "(who the children are, not the change); *improved access to early years settings "
+     "providing high quality communication support* and *families feel supported and better "
+     "able to cope* got the ESQ (\"access\", \"support\"). No close match where a measure "
+     "fits (a phrase not yet known): *school non-attendance* for children with SEND "
+     "(attendance), *listened to and heard* (family experience, ESQ), *practitioners are "
+     "better able to identify children at risk of persistent speech, language and "
+     "communication needs* and *a well-trained workforce* (practitioner survey). No library "
+     "gap among them. Not tuned on."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "
