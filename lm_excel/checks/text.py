@@ -248,7 +248,7 @@ DELIVERY = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|termly|"
     r"(?:after|before)\s+school|term-?time|school\s+holidays|clubs?|"
     r"(?:at|in)\s+(?:the\s+|a\s+|their\s+|local\s+)*(?:family|children's|community|youth|"
-    r"health|leisure)\s+(?:centres?|hubs?|clubs?))\b",
+    r"health|leisure)\s+(?:centres?|clubs?))\b",
     re.IGNORECASE,
 )
 
