@@ -100,6 +100,9 @@ EVALUATION = [
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
     "| its batch 5, the same after batch 4's fixes: **first run** | 30 | **0.90** | | 0.47 | **0** |",
     "| **published statements, held out in round 6** (`tests/data/outcomes_published_heldout6.csv`), labelled by an engineer who did not work on the rules: **first run**, with the specific-construct rules and batch 5's fixes | 50 | **0.78** | **0.80** | 0.32 | **2** |",
+    "| round 6 after the fixes that followed its run, **tuned on** (victims, the public and the system; status phrases; process compliance; negated forms; what staff can do; confidence orders the list) | 50 | 0.94 | 0.96 | 0.30 | 0 |",
+    "| own variants' batch 6, written and labelled before its one run, on the kinds behind round 6's misses but in new wording: **first run** (before those fixes) | 22 | **0.36** | 0.41 | 0.32 | **0** |",
+    "| the same batch after those fixes; own variants' batches 1 to 5 after them | 22; 227 | 0.73; 0.97 | 0.86; 0.99 | 0.23; 0.31 | 0; 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -323,7 +326,24 @@ EVALUATION = [
      "(attendance), *listened to and heard* (family experience, ESQ), *practitioners are "
      "better able to identify children at risk of persistent speech, language and "
      "communication needs* and *a well-trained workforce* (practitioner survey). No library "
-     "gap among them. Not tuned on."),
+     "gap among them."),
+    "",
+    ("Fixed after its run, as kinds rather than statements, and tested first on a batch of the "
+     "team's own statements written and labelled before any fix (batch 6 of the own variants; "
+     "its first run 0.36): after \"victim\", \"trust\", \"public\", \"residents\" or "
+     "\"confidence\", offending words are about the system's standing or harm suffered, and an "
+     "outcome about victims gets no survey of the service's users nor a child's scale; a status "
+     "phrase at the start (\"children in the youth justice system with ...\", \"children on "
+     "child protection plans\") says who, up to the verb that says what changes; an outcome "
+     "about process compliance (recorded, management oversight, plans reviewed, routinely "
+     "completed) gets no count from records, the case file audit fits; negated forms "
+     "(non-attendance, not in education or employment) are the measure of the thing; being "
+     "listened to or heard is one construct; what staff know, can identify, recognise or "
+     "understand is what the practitioner survey asks; and a suggestion of lower confidence "
+     "never comes before one of higher. Round 6 is tuned on since (the table: 0.94). Still "
+     "wrong: *improved access to early years settings ...* and *families feel supported and "
+     "better able to cope* (the ESQ first), *the voice of the child in child protection "
+     "processes* (the ESQ, before the case file audit)."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "
