@@ -44,3 +44,20 @@ def test_negatives_that_are_all_partnership_risks_suggest_harms(risks, flagged):
     for n, text in zip(rec.elements["negatives"], risks):
         n["consequence"] = text
     assert bool(_found(rec, "negatives-delivery-only")) == flagged
+
+
+@pytest.mark.parametrize("resource, component, flagged", [
+    # people or things, and what is done with them: topic words shared, not a restatement
+    ("Debt and benefits caseworkers", "Debt and benefits advice", False),
+    ("Specialist domestic abuse practitioners (IDVAs)", "Domestic abuse support and safety planning", False),
+    ("Community venue for parenting groups", "Parenting groups", False),
+    # the same thing on both sheets: still reported
+    ("Debt and benefits caseworkers", "Debt and benefits caseworkers", True),
+    ("Family group conference training programme", "Family group conference training", True),
+])
+def test_an_input_and_what_is_done_with_it_are_not_the_same_statement(resource, component, flagged):
+    rec = example()
+    row(rec, "inputs", "IN1")["resource"] = resource
+    row(rec, "components", "C1")["component"] = component
+    got = [f for f in _found(rec, "restated-across-sheets") if f.element_id == "C1"]
+    assert bool(got) == flagged

@@ -466,6 +466,27 @@ CROSS_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("outputs", "outcomes", "what changes for people as a result, not what is counted"),
 )
 CROSS_THRESHOLD = 0.75
+#: Words naming the people or things an input is (staff, a venue, a budget): a component about
+#: what is done with them shares their topic words ('Advice caseworkers (housing, welfare)' and
+#: 'Housing and welfare advice') without restating them, unless it names them too.
+_HAVE = frozenset(stem(w) for w in """
+staff practitioner practitioners worker workers caseworker caseworkers keyworker keyworkers
+officer officers coordinator coordinators co-ordinator co-ordinators manager managers lead leads
+mentor mentors volunteer volunteers nurse nurses therapist therapists psychologist psychologists
+counsellor counsellors advisor advisors adviser advisers trainer trainers navigator navigators
+champion champions specialist specialists clinician clinicians team teams post posts fte
+venue venues premises room rooms building buildings equipment minibus vehicle vehicles laptops
+devices budget budgets fund funding grant grants
+""".split())
+
+
+def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str]) -> bool:
+    """Whether an input names people or things and the component is what is done with them: the
+    component does not name those people or things itself."""
+    if first != "inputs":
+        return False
+    have = ours & _HAVE
+    return bool(have) and not (mine & have)
 
 
 @rule(RESTATED)
@@ -488,7 +509,8 @@ def restated(ctx: Context) -> Iterator[Finding]:
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
             for i in sorted(_candidates(mine, need, index)):
                 n = len(mine & sets[i])
-                if n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD:
+                if (n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD
+                        and not _have_and_do(first, mine, sets[i])):
                     o = earlier[i]
                     yield make(RESTATED, el.ref(el.sheet.statement), ctx.eid(el),
                                other_kind=o.sheet.singular, other=ctx.eid(o),
