@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lm_excel.checks import validate
+from lm_excel.checks.wording import compound_parts
 from lm_excel.model import ModelRecords
 
 from .modelkit import example, model_of, row
@@ -61,3 +62,29 @@ def test_an_input_and_what_is_done_with_it_are_not_the_same_statement(resource, 
     row(rec, "components", "C1")["component"] = component
     got = [f for f in _found(rec, "restated-across-sheets") if f.element_id == "C1"]
     assert bool(got) == flagged
+
+
+@pytest.mark.parametrize("priority, severity", [("Primary", "error"), ("Secondary", "warning"), ("", "warning")])
+def test_an_outcome_nothing_leads_to_is_an_error_when_primary(priority, severity):
+    # an evaluator measures the Primary outcomes: one the model does not explain cannot be evaluated
+    rec = example()
+    rec.elements["outcomes"].append({"id": "OC99", "outcome": "Fewer children moving school mid-year",
+                                     "timescale": "Medium term", "who_benefits": "Child",
+                                     "direction": "Decrease", "priority": priority})
+    (f,) = [f for f in _found(rec, "outcome-no-contributor") if f.element_id == "OC99"]
+    assert f.severity == severity
+    assert (validate(model_of(rec)).valid) == (severity != "error")
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Children feel safer at home, attend school more and have fewer emotional difficulties", 3),
+    ("Parents are less stressed and have better relationships with their children", 2),
+    ("Young people feel calmer, get fewer fixed-term exclusions and stay in school longer", 3),
+    # one change, or one change described twice: not compound
+    ("Children feel safer at home", 0),
+    ("Parents feel more confident and able to cope", 0),
+    ("Young people feel safe and supported", 0),
+    ("Children stay safely at home with their families for longer", 0),
+])
+def test_changes_written_as_clauses_with_their_own_verbs_are_compound(text, parts):
+    assert len(compound_parts(text)) == parts

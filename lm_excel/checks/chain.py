@@ -48,7 +48,9 @@ OUTCOME_NO_CONTRIBUTOR = register(
     "outcome-no-contributor", category=C, severity="warning",
     title="Outcome that nothing leads to",
     description="No mechanism 'leads to' this outcome and no other outcome 'contributes to' it, "
-    "so the model does not say how it comes about.",
+    "so the model does not say how it comes about. An error when the outcome is Primary: the "
+    "evaluation would measure an outcome the model does not explain (as for "
+    "outcome-unreachable).",
     message="Nothing leads to outcome {id} ({ref}): no mechanism lists it in 'Leads to' and no "
     "outcome lists it in 'Contributes to'.",
     fix="Add {id} to 'Leads to' of the mechanism that brings it about (Mechanisms sheet) or to "
@@ -223,10 +225,10 @@ def reach(ctx: Context) -> Iterator[Finding]:
         eid = ctx.eid(o)
         if not eid or eid in chain.reached:
             continue
-        if eid not in leads and eid not in contributes:
-            yield make(OUTCOME_NO_CONTRIBUTOR, o.ref(), eid)
-            continue
         primary = L.norm_label(o.text("priority")) == "primary"
+        if eid not in leads and eid not in contributes:
+            yield make(OUTCOME_NO_CONTRIBUTOR, o.ref(), eid, severity="error" if primary else None)
+            continue
         through = ", ".join(_upstream(ctx, o))
         yield make(OUTCOME_UNREACHABLE, o.ref(), eid, severity="error" if primary else None,
                    through=through)
