@@ -50,14 +50,19 @@ HOW_SUGGESTIONS_WORK = [
      "(confidence, skills, empathy, resilience, risk: whose, of what?) are half the evidence a "
      "suggestion needs, however many of them an outcome has; "
      "after \"safe from\" or \"victims\", crime and antisocial behaviour are harm suffered, "
-     "not offending; words saying how a change is measured (\"as reported in parent "
+     "not offending, and after \"trust\", \"public\" or \"confidence\" they are the "
+     "system's standing; a status phrase at the start (\"children in the youth justice system "
+     "with ...\") says who, not what changes; an outcome about process compliance "
+     "(\"recorded\", \"management oversight\") is for the case file audit, not a count; "
+     "words saying how a change is measured (\"as reported in parent "
      "surveys\") are not the change."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
      "match in the library\", with what to do: a bespoke measure, or one added to *My measures*. "
      "Each suggestion carries a confidence (high, medium or low). A second or third suggestion "
-     "is offered only when it scores within 0.2 of the first, not as a weak guess."),
+     "is offered only when it scores within 0.2 of the first, not as a weak guess; the list is "
+     "ordered by confidence, then score."),
     "",
 ]
 
