@@ -31,10 +31,11 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8), kept in view until a rule
+# Planted defects the rules missed on their set's first run (held out 8 and 9), kept in view until a rule
 # catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     "scottish_mentoring_leadership": "a mechanism that restates two outcomes with a verb ('Mentoring increases ...')",
+    "creating_opportunities_forum": "three changes after a comma and 'with' ('more confident, with stable housing and better family relationships'; held out 9)",
 }
 PLANTED = [pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=MISSED_ON_FIRST_RUN[m.key]))
            if m.key in MISSED_ON_FIRST_RUN else m for m in MODELS]
