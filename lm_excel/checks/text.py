@@ -158,6 +158,7 @@ is are be been was were after before during across through between among amongst
 without over under via alongside beside towards toward upon like per including plus behind beyond
 near outside inside throughout against despite unlike all both half each every any some such this
 these those the a an their them his her its our your my not no so if when while where because
+once twice three four five times
 """.split())
 _VERB_OBJECT = re.compile(r"\b([a-z'-]+)\s+(?:the|a|an|their|them|his|her|its|our|him|themselves|"
                           r"each\s+other|one\s+another)\b")
@@ -240,7 +241,14 @@ DELIVERY = re.compile(
     r"groups?|courses?|programmes?|delivered|delivery|deliver|run|held|hold|attend\w*|"
     r"multi-agency|panels?|huddles?|clinics?|drop-ins?|training|case\s+load|referral\s+pathway|"
     r"single\s+point|point\s+of\s+access|front\s+door|one-stop|"
-    r"(?:partnership|joint|multi-agency|integrated|collaborative)\s+working|collaboration)\b",
+    r"(?:partnership|joint|multi-agency|integrated|collaborative)\s+working|collaboration|"
+    # when and where it happens: 'twice a week', 'every Tuesday', 'after school', 'at the centre'
+    r"(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?:day|week|fortnight|month|term|year)|"
+    r"(?:every|each)\s+(?:day|week|fortnight|month|term|year|half-term|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|termly|"
+    r"(?:after|before)\s+school|term-?time|school\s+holidays|clubs?|"
+    r"(?:at|in)\s+(?:the\s+|a\s+|their\s+|local\s+)*(?:family|children's|community|youth|"
+    r"health|leisure)\s+(?:centres?|clubs?))\b",
     re.IGNORECASE,
 )
 

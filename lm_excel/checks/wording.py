@@ -376,13 +376,39 @@ def _change_clauses(text: str) -> list[str]:
     parts: list[str] = []
     for clause in _CLAUSE_SPLIT.split(text.strip().lower()):
         ws = clause.strip("-*\u2022 \t").split()  # a bulleted list in one cell
-        if len(ws) < 2 or ws[0] not in _CLAUSE_OPENERS:
+        rest = _clause_change(ws) if len(ws) >= 2 else ""
+        if not rest:
             continue
-        rest = " ".join(ws[1:])
         what = T.what_changes(rest)
         if what and not any(what <= T.what_changes(p) for p in parts):
             parts.append(rest)
     return parts if len(parts) >= 2 else []
+
+
+#: Verbs a clause of change about people opens with ('attend school more', 'feel safer'), and
+#: comparatives that give such a clause its direction.
+_STATE_VERBS = frozenset("""
+feel feels are is become becomes get gets attend attends have has stay stays remain remains go
+goes spend spends show shows report reports take takes engage engages live lives sleep sleeps
+""".split())
+_COMPARATIVES = frozenset("""
+safer happier healthier calmer closer stronger weaker quicker faster earlier sooner longer
+shorter better worse
+""".split())
+
+
+def _clause_change(ws: list[str]) -> str:
+    """What a clause says changes, when it says a change of its own: opening with a word of change
+    ('reduced exclusions'), or with a verb about people and a direction in it ('children feel
+    safer at home', 'attend school more', 'have fewer emotional difficulties'); '' otherwise."""
+    if ws[0] in _CLAUSE_OPENERS:
+        return " ".join(ws[1:])
+    k = next((k for k, w in enumerate(ws) if w not in T.ACTORS), len(ws))
+    rest = ws[k:]
+    if not rest or rest[0] not in _STATE_VERBS:
+        return ""
+    signs = [w for w in rest if w in T.INCREASE or w in T.DECREASE or w in _COMPARATIVES]
+    return " ".join(rest) if signs else ""
 
 
 def _separate(toks: list[str], i: int, items: list[str], stems: list[str]) -> bool:

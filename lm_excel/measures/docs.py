@@ -50,14 +50,19 @@ HOW_SUGGESTIONS_WORK = [
      "(confidence, skills, empathy, resilience, risk: whose, of what?) are half the evidence a "
      "suggestion needs, however many of them an outcome has; "
      "after \"safe from\" or \"victims\", crime and antisocial behaviour are harm suffered, "
-     "not offending; words saying how a change is measured (\"as reported in parent "
+     "not offending, and after \"trust\", \"public\" or \"confidence\" they are the "
+     "system's standing; a status phrase at the start (\"children in the youth justice system "
+     "with ...\") says who, not what changes; an outcome about process compliance "
+     "(\"recorded\", \"management oversight\") is for the case file audit, not a count; "
+     "words saying how a change is measured (\"as reported in parent "
      "surveys\") are not the change."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
      "match in the library\", with what to do: a bespoke measure, or one added to *My measures*. "
      "Each suggestion carries a confidence (high, medium or low). A second or third suggestion "
-     "is offered only when it scores within 0.2 of the first, not as a weak guess."),
+     "is offered only when it scores within 0.2 of the first, not as a weak guess; the list is "
+     "ordered by confidence, then score."),
     "",
 ]
 
@@ -99,6 +104,10 @@ EVALUATION = [
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
     "| its batch 5, the same after batch 4's fixes: **first run** | 30 | **0.90** | | 0.47 | **0** |",
+    "| **published statements, held out in round 6** (`tests/data/outcomes_published_heldout6.csv`), labelled by an engineer who did not work on the rules: **first run**, with the specific-construct rules and batch 5's fixes | 50 | **0.78** | **0.80** | 0.32 | **2** |",
+    "| round 6 after the fixes that followed its run, **tuned on** (victims, the public and the system; status phrases; process compliance; negated forms; what staff can do; confidence orders the list) | 50 | 0.94 | 0.96 | 0.30 | 0 |",
+    "| own variants' batch 6, written and labelled before its one run, on the kinds behind round 6's misses but in new wording: **first run** (before those fixes) | 22 | **0.36** | 0.41 | 0.32 | **0** |",
+    "| the same batch after those fixes; own variants' batches 1 to 5 after them | 22; 227 | 0.73; 0.97 | 0.86; 0.99 | 0.23; 0.31 | 0; 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -267,7 +276,7 @@ EVALUATION = [
      "Passion Care's theory of change, the Hampshire Young Carers Alliance evaluation, SCIE on "
      "young carers' breaks, Foundations' and EIF's family group conference pages, Doncaster's "
      "children and young people's plan), labelled and committed before its one run. Its first "
-     "run is now the **honest estimate**: top-1 0.62, top-3 0.62, still well under the issue's "
+     "run was the **honest estimate** before round 6: top-1 0.62, top-3 0.62, well under the issue's "
      "bar, and six confident wrong answers, each listed here:"),
     "",
     ("- *Care leavers communicate better with CJS staff and explain their history* got "
@@ -293,6 +302,53 @@ EVALUATION = [
      "system or agencies, which the library hardly covers, drew service-experience measures "
      "rather than an honest no close match. Tuned on since by the specific-construct rules "
      "above (the table: 0.94)."),
+    "",
+    ("Round 6 is a set of 50 statements from sources not used before (a safeguarding children "
+     "partnership's priorities, York's SEND sufficiency strategy, the logic model of Public "
+     "Health England's speech, language and communication guidance, Devon's children and "
+     "families plan and its care leavers' improvement priority, Nottinghamshire's and "
+     "Southend's SEND strategies, Bracknell Forest's corporate parenting plan, Kinship "
+     "Connected, the youth justice key performance indicators, restorative justice aims, two "
+     "domestic abuse strategies and the aims of parenting programmes), chosen to cover the "
+     "outcomes local authorities write most, labelled and committed by an engineer who had "
+     "not worked on the rules and had not run them on it, then run once. Its first run is now "
+     "the **honest estimate**: top-1 0.78, top-3 0.80, no close match 0.32, under the issue's "
+     "bar of 0.9, and two confident wrong answers, both about the criminal justice system: "
+     "*victim satisfaction: reducing the fear of the victim and ensuring they feel 'paid "
+     "back'* got the carer survey, RCADS and the ESQ (\"satisfaction\", \"fear\"), and "
+     "*increasing public confidence in the criminal justice system* got first-time entrants "
+     "and reoffending."),
+    "",
+    ("Its other misses, by cause. One word or phrase decided: *the voice of the child in child "
+     "protection processes* got child protection plans; *care leavers' assessments are "
+     "routinely completed and pathway plan reviews have management oversight* got child in "
+     "need assessments (the case file audit fits); *children in the youth justice system with "
+     "a mental health need attend an intervention* got first-time entrants and reoffending "
+     "(who the children are, not the change); *improved access to early years settings "
+     "providing high quality communication support* and *families feel supported and better "
+     "able to cope* got the ESQ (\"access\", \"support\"). No close match where a measure "
+     "fits (a phrase not yet known): *school non-attendance* for children with SEND "
+     "(attendance), *listened to and heard* (family experience, ESQ), *practitioners are "
+     "better able to identify children at risk of persistent speech, language and "
+     "communication needs* and *a well-trained workforce* (practitioner survey). No library "
+     "gap among them."),
+    "",
+    ("Fixed after its run, as kinds rather than statements, and tested first on a batch of the "
+     "team's own statements written and labelled before any fix (batch 6 of the own variants; "
+     "its first run 0.36): after \"victim\", \"trust\", \"public\", \"residents\" or "
+     "\"confidence\", offending words are about the system's standing or harm suffered, and an "
+     "outcome about victims gets no survey of the service's users nor a child's scale; a status "
+     "phrase at the start (\"children in the youth justice system with ...\", \"children on "
+     "child protection plans\") says who, up to the verb that says what changes; an outcome "
+     "about process compliance (recorded, management oversight, plans reviewed, routinely "
+     "completed) gets no count from records, the case file audit fits; negated forms "
+     "(non-attendance, not in education or employment) are the measure of the thing; being "
+     "listened to or heard is one construct; what staff know, can identify, recognise or "
+     "understand is what the practitioner survey asks; and a suggestion of lower confidence "
+     "never comes before one of higher. Round 6 is tuned on since (the table: 0.94). Still "
+     "wrong: *improved access to early years settings ...* and *families feel supported and "
+     "better able to cope* (the ESQ first), *the voice of the child in child protection "
+     "processes* (the ESQ, before the case file audit)."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

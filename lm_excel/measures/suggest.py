@@ -376,6 +376,8 @@ class _Query:
     names_parenting: bool = False  # the whole outcome names parents, carers or parenting
     names_care: bool = False  # the whole outcome names care, placements or leaving care
     names_agency: bool = False  # the outcome names another agency (police, courts, prison)
+    process: bool = False  # about practice or process compliance (recorded, oversight)
+    names_victim: bool = False  # the outcome is about victims of crime
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -395,6 +397,10 @@ class _Query:
                 continue  # a measure of children in care needs an outcome that names care
             if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
                 continue  # "treated fairly by the police": not the service's own users' survey
+            if self.process and ms[c.mid].kind == "administrative":
+                continue  # "plans are reviewed with management oversight": a case-file audit
+            if self.names_victim and ms[c.mid].kind != "administrative":
+                continue  # victims of crime are not the service's users nor a child's scale
             if self.examples_at is not None and all(a >= self.examples_at for a, _ in c.spans):
                 continue  # matched only an example ("risky behaviour, such as drug use")
             if self._framed(c):
@@ -417,7 +423,10 @@ class _Query:
         _frames) and cannot measure that."""
         if not c.spans:
             return False
-        admin = self.index.measures[c.mid].kind == "administrative"
+        m = self.index.measures[c.mid]
+        admin = m.kind == "administrative"
+        if self.who & _STAFF and not admin and "workforce" in m.domains:
+            return False  # what staff know or can spot is what a practitioner survey asks
         kinds = set()
         for x, y in c.spans:
             inside = [w for a, b, w in self.frames if a <= x and y <= b]
@@ -574,7 +583,8 @@ def _without_method(text: str, terms: list[Term]) -> list[Term]:
 
 #: "Safe from crime", "victims of antisocial behaviour": being harmed, not offending, so the
 #: offending words after these cues point to no youth justice measure.
-_VICTIM_CUES = frozenset({"safe_from", "victim"})
+_VICTIM_CUES = frozenset({"safe_from", "victim", "trust", "public", "resid", "resident",
+                          "confidence", "confid"})
 _OFFENDER_SENSE = frozenset({"offending", "first_time", "reoffending", "youth_justice"})
 
 
@@ -605,6 +615,26 @@ _PROVISION = frozenset({"support", "help", "advic", "provision"})
 _FRAME_PREPOSITIONS = frozenset({"of", "to", "on", "about", "toward", "towards", "with"})
 
 
+#: Concepts saying an outcome is about practice or process compliance ("assessments are routinely
+#: completed", "plans reviewed with management oversight"): a case-file audit, not a count.
+_PROCESS = frozenset({"recording", "audit"})
+
+#: "Children in the youth justice system with a mental health need attend ...", "children on
+#: child protection plans have their wishes recorded": a status phrase at the start says who
+#: the outcome is about, up to the verb that says what changes.
+_STATUS = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:children|young people|pupils|families|parents|care leavers|those|boys|girls)"
+    r"(?:\s+and\s+young people)?\s+(?:in|on|with|supervised by|known to|subject to|open to|"
+    r"involved with|at risk of|on the edge of)\s+(.*?)\b(?:who|have|has|attend|attends|get|gets|"
+    r"take|takes|feel|feels|are|is|will|can|receive|receives|make|makes|achieve|achieves|"
+    r"show|shows|remain|remains|stay|stays|do|does)\b")
+
+
+def _status_span(text: str) -> tuple[int, int] | None:
+    m = _STATUS.search(normalise(text))
+    return (m.start(1), m.end(1)) if m and m.group(1).strip() else None
+
+
 def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     """Character spans that follow a cue of knowing or using ("awareness of"), each up to the
     end of its clause."""
@@ -618,6 +648,9 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # the rest says for whom and where.
         end = re.search(r"[,;.]", t[head.end:])
         out.append((head.end, head.end + end.start() if end else len(t), "using"))
+    status = _status_span(text)
+    if status:
+        out.append((status[0], status[1], "knowing"))
     content = [x for x in terms if not x.stop]
     for x, nxt in zip(content, content[1:]):
         if nxt.token in _PROVISION and x.token not in vocab.generic and nxt.start - x.end <= 1:
@@ -667,7 +700,9 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages,
                _examples_at(outcome_text), _frames(outcome_text, terms), _names_parenting(terms),
                any(t.token in index.vocab.care_context for t in terms if not t.stop),
-               any(t.token in index.vocab.other_agencies for t in terms if not t.stop))
+               any(t.token in index.vocab.other_agencies for t in terms if not t.stop),
+               any(t.token in _PROCESS for t in terms if not t.stop),
+               any(t.token == "victim" for t in terms if not t.stop))
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound
@@ -676,7 +711,16 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         return Match(outcome_text, ())
     # Alternatives are offered when nearly as good as the best, not as a weak guess.
     close = [(s, c) for s, c in close if s >= close[0][0] - ALTERNATIVE_WITHIN]
-    return Match(outcome_text, tuple(q.suggestion(s, c) for s, c in close[:top]))
+    return Match(outcome_text, _by_confidence(q.suggestion(s, c) for s, c in close)[:top])
+
+
+_CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def _by_confidence(suggestions: Iterable[Suggestion]) -> tuple[Suggestion, ...]:
+    """Suggestions ordered by confidence first, then by score (already their order): a low
+    confidence guess never comes before a medium one."""
+    return tuple(sorted(suggestions, key=lambda s: _CONFIDENCE_ORDER[s.confidence]))
 
 
 def suggest(outcome_text: str, who_benefits=None, timescale: str | None = None, age=None,
