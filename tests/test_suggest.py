@@ -529,6 +529,9 @@ PUBLISHED_HELDOUT5 = REPO / "tests" / "data" / "outcomes_published_heldout5.csv"
 # Round 6: 50 statements labelled and committed before its one run by an engineer who had not
 # worked on the rules, after the specific-construct rules (figures in docs/measures.md).
 PUBLISHED_HELDOUT6 = REPO / "tests" / "data" / "outcomes_published_heldout6.csv"
+# Round 7: 50 statements from 18 new sources, labelled and committed before its one run by an
+# engineer who had not worked on the rules, after round 6's fixes (figures in docs/measures.md).
+PUBLISHED_HELDOUT7 = REPO / "tests" / "data" / "outcomes_published_heldout7.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -574,7 +577,8 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
 def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys():
     keys = set(load_library().keys()) | {"-"}
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
-                 PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6):
+                 PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6,
+                 PUBLISHED_HELDOUT7):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -636,6 +640,16 @@ def test_published_round6_heldout_set_does_not_regress():
     print(scores)
     assert scores["n"] == 50
     assert scores["top1"] >= 0.90 and scores["top3"] >= 0.94, scores
+    assert scores["confident_wrong"] == 0, scores
+
+
+def test_published_round7_heldout_set_does_not_regress():
+    # First run (docs/measures.md): top-1 0.76 (38 of 50), top-3 0.78 (39), no confident wrong
+    # answer. Not tuned on: the floors are that first run, so only a regression fails.
+    scores = published_scores(PUBLISHED_HELDOUT7)
+    print(scores)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.76 and scores["top3"] >= 0.78, scores
     assert scores["confident_wrong"] == 0, scores
 
 
