@@ -598,58 +598,34 @@ def test_published_development_sets_top1_is_at_least_090(path):
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
-def test_published_heldout_set_does_not_regress():
-    # The floors sit below the figures recorded in docs/measures.md (after the fixes that
-    # followed its first run) so that a regression fails, not so that the set is passed.
-    scores = published_scores(PUBLISHED_HELDOUT)
+# Held-out rounds of published statements: (file, statements or None, top-1 floor, top-3 floor).
+# Each floor sits under the figures docs/measures.md records for the set as it stands, so that a
+# regression fails, not so that the set is passed. No round may give a confident wrong answer.
+# Round 2: tuned on after its first run (0.59, 0.65, 7 confident wrong).
+# Round 3: first run 0.68, 0.84, 0 confident wrong; tuned on since.
+# Round 4: first run 0.59, 0.72, 4; then 0.91, 1.00, 0 (no one named, examples, the caring role,
+#   connectedness).
+# Round 5: first run 0.62, 0.62, 6; 0.94, 1.00, 0 after the anchors, frames and care-only rules.
+# Round 6: first run 0.78 (39 of 50), 0.80, 2; tuned on since (victims and the system, status
+#   phrases, process compliance, negated forms, what staff can do, confidence order): 0.94, 0.96, 0.
+# Round 7: first run 0.76 (38 of 50), 0.78 (39), 0. Not tuned on: the floors are that first run.
+HELDOUT_ROUNDS = [
+    (PUBLISHED_HELDOUT, None, 0.90, 0.95),
+    (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
+    (PUBLISHED_HELDOUT4, None, 0.84, 0.95),
+    (PUBLISHED_HELDOUT5, None, 0.88, 0.95),
+    (PUBLISHED_HELDOUT6, 50, 0.90, 0.94),
+    (PUBLISHED_HELDOUT7, 50, 0.76, 0.78),
+]
+
+
+@pytest.mark.parametrize("path, n, top1, top3", HELDOUT_ROUNDS, ids=lambda v: getattr(v, "stem", None))
+def test_published_heldout_round_does_not_regress(path, n, top1, top3):
+    scores = published_scores(path)
     print(scores)
-    assert scores["top1"] >= 0.90 and scores["top3"] >= 0.95, scores
-    assert scores["confident_wrong"] == 0, scores
-
-
-def test_published_round3_heldout_set_does_not_regress():
-    scores = published_scores(PUBLISHED_HELDOUT3)
-    print(scores)
-    assert scores["top1"] >= 0.84 and scores["top3"] >= 0.9 and scores["confident_wrong"] == 0, scores
-
-
-def test_published_round4_heldout_set_does_not_regress():
-    # First run (docs/measures.md): top-1 0.59, top-3 0.72, 4 confident wrong answers; after
-    # the fixes that followed it 0.78, 0.88 and 1, then 0.91, 1.00 and 0 (no one named, examples,
-    # the caring role, connectedness). The floors sit a little under the latter.
-    scores = published_scores(PUBLISHED_HELDOUT4)
-    print(scores)
-    assert scores["top1"] >= 0.84 and scores["top3"] >= 0.95, scores
-    assert scores["confident_wrong"] == 0, scores
-
-
-def test_published_round5_heldout_set_does_not_regress():
-    # First run (docs/measures.md): top-1 0.62, top-3 0.62, 6 confident wrong answers; 0.94,
-    # 1.00 and 0 after the anchors, frames and care-only rules. The floors sit under the latter.
-    scores = published_scores(PUBLISHED_HELDOUT5)
-    print(scores)
-    assert scores["top1"] >= 0.88 and scores["top3"] >= 0.95, scores
-    assert scores["confident_wrong"] == 0, scores
-
-
-def test_published_round6_heldout_set_does_not_regress():
-    # First run (docs/measures.md): top-1 0.78 (39 of 50), top-3 0.80, 2 confident wrong answers.
-    # Tuned on since (victims and the system, status phrases, process compliance, negated forms,
-    # what staff can do, confidence order): 0.94, 0.96 and 0. The floors sit a little under.
-    scores = published_scores(PUBLISHED_HELDOUT6)
-    print(scores)
-    assert scores["n"] == 50
-    assert scores["top1"] >= 0.90 and scores["top3"] >= 0.94, scores
-    assert scores["confident_wrong"] == 0, scores
-
-
-def test_published_round7_heldout_set_does_not_regress():
-    # First run (docs/measures.md): top-1 0.76 (38 of 50), top-3 0.78 (39), no confident wrong
-    # answer. Not tuned on: the floors are that first run, so only a regression fails.
-    scores = published_scores(PUBLISHED_HELDOUT7)
-    print(scores)
-    assert scores["n"] == 50
-    assert scores["top1"] >= 0.76 and scores["top3"] >= 0.78, scores
+    if n is not None:
+        assert scores["n"] == n
+    assert scores["top1"] >= top1 and scores["top3"] >= top3, scores
     assert scores["confident_wrong"] == 0, scores
 
 
