@@ -97,7 +97,8 @@ INPUT_UNUSED = register(
     title="Input never used",
     description="No component lists this input in its 'Inputs used' column, though other inputs "
     "are listed there. Funding (type Funding, or a resource that is money) and premises are not "
-    "reported: they pay for or house everything; nor is any input when no component lists any (the column is simply "
+    "reported: they pay for or house everything; nor are eligibility criteria, referral pathways or "
+    "information-sharing agreements, which every component rests on; nor is any input when no component lists any (the column is simply "
     "not used, which evaluators do not ask for).",
     message="No component uses input {id} ({ref}).",
     fix="Add {id} to the 'Inputs used' column of the components that need it, or remove it if "
@@ -130,13 +131,20 @@ def orphans(ctx: Context) -> Iterator[Finding]:
 
 
 _FUNDING = re.compile(r"\b(?:fund\w*|budget\w*|grants?|money|financ\w*|£)", re.IGNORECASE)
+#: What every component rests on without using it: who is eligible and how they come in
+#: ('Postcode list of eligible wards', 'Referral criteria', 'Referral pathway from the front door'),
+#: and the agreements that let partners share information.
+_GROUND = re.compile(r"\b(?:eligib\w*|criteri(?:a|on)|thresholds?|postcodes?|"
+                     r"referral\s+(?:pathways?|routes?)|"
+                     r"(?:data|information)[\s-]sharing\s+(?:agreements?|protocols?))\b", re.IGNORECASE)
 
 
 def _funding(el: Element) -> bool:
-    """Funding pays for everything and premises house everything, so evaluators do not expect
-    either linked to one component."""
+    """Funding pays for everything, premises house everything, and eligibility criteria and
+    referral pathways or sharing agreements underlie everything, so evaluators do not expect any
+    of them linked to one component."""
     return (L.norm_label(el.text("type")) in ("funding", "premises")
-            or bool(_FUNDING.search(el.statement)))
+            or bool(_FUNDING.search(el.statement)) or bool(_GROUND.search(el.statement)))
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)

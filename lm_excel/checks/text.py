@@ -59,6 +59,14 @@ succeeds success successful benefit benefits benefited positively achieve achiev
 achieving reach fulfil fulfill
 support supported supports service services help helped intervention interventions
 risk risks issue issues problem problems concern concerns activity activities
+deserve deserves deserved childhood lasting decisive meaningful significant real
+""".split())
+
+#: Ages and numbers of people ('children under four', 'aged five to eleven') say who, not what
+#: changes.
+AGES = frozenset("""
+aged age ages olds four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty twenty-one twenty-five
 """.split())
 
 #: Things an outcome can be about that an evaluator would measure, grouped into families of close
@@ -342,7 +350,11 @@ STATUS_PHRASE = re.compile(
     r"homelessness|significant\s+harm|abuse|neglect|going\s+missing|entering\s+care)|"
     r"missing\s+from\s+(?:home|care|education|school)|not\s+in\s+education,?\s+employment,?\s+"
     r"or\s+training|neet|first[\s-]time\s+entrants?|on\s+remand|in\s+custody|"
-    r"unaccompanied(?:\s+asylum[\s-]seeking)?)\b",
+    r"unaccompanied(?:\s+asylum[\s-]seeking)?|"
+    # where people live: 'in the most deprived areas', 'living in disadvantaged communities'
+    r"(?:living\s+)?(?:in|from|across)\s+(?:the\s+)?(?:most\s+|more\s+)?(?:deprived|disadvantaged|"
+    r"poorest|poorer|low-income)\s+(?:areas?|communit(?:y|ies)|neighbourhoods?|wards?|estates?|"
+    r"localities|places))\b",
     re.IGNORECASE,
 )
 #: Words that say a number of people changes ('fewer children in care', 'a reduction in looked
@@ -396,7 +408,8 @@ def what_changes(text: str) -> frozenset[str]:
     rest, kept = _status(text)
     ws = [meaning(w) for w in [*words(rest), *kept]]
     left = [w for w in ws if w not in STOP and w not in DIRECTION
-            and (w not in ACTORS or w in kept) and w not in GENERIC and not w.isdigit()]
+            and (w not in ACTORS or w in kept) and w not in GENERIC and w not in AGES
+            and not w.isdigit()]
     if _STOCK & set(ws) and all(w in BROAD for w in left):
         return frozenset()  # 'better health outcomes': a domain, not a change
     return frozenset(stem(w) for w in left)
