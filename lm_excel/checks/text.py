@@ -19,7 +19,7 @@ they them this that these those who whom which its it our we us will can could w
 might must has have had do does did not no so than then there here about across after before
 between during over under up down out all any each every more most less least some such very own
 his her he she you your i me my also both either within without per via through while whether
-get gets getting got make makes made take takes taken well just one two three
+get gets getting got make makes made take takes taken well just one two three among amongst
 """.split())
 
 #: Words that say which way things should move (no content of their own).
@@ -76,10 +76,15 @@ sixteen seventeen eighteen nineteen twenty twenty-one twenty-five
 #: separately. Every construct word belongs to exactly one family.
 CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for name, words in {
     "mood": "wellbeing well-being stress anxiety depression mood satisfaction anxious stressed",
-    "self": "confidence self-esteem selfesteem esteem resilience hope self-belief belief aspirations "
-            "aspiration motivation independence confident resilient hopeful motivated independent",
+    # how people see themselves, how they withstand setbacks, what they aim for and what they do
+    # alone are four measures ('confidence and resilience' is two outcomes to an evaluator)
+    "self-concept": "confidence self-esteem selfesteem esteem self-belief belief confident "
+                    "self-confidence self-worth",
+    "resilience": "resilience resilient",
+    "aspiration": "hope aspirations aspiration motivation hopeful motivated ambition ambitions",
+    "independence": "independence independent",
     "belonging": "identity belonging connection connectedness isolation loneliness isolated lonely "
-                 "friendships friendship",
+                 "friendships friendship network networks",
     "relationships": "relationships relationship communication trust attachment bonding conflict "
                      "empathy",
     "learning": "attainment achievement literacy numeracy language knowledge skills skill "
@@ -90,7 +95,7 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
     "physical health": "health diet nutrition weight sleep healthy",
     "substance use": "substance alcohol drug drugs smoking",
     "routines": "routines routine",
-    "housing": "housing",
+    "housing": "housing accommodation homelessness",
     "money": "income debt benefits",
     "work": "employment",
     "safety": "safety safe abuse neglect",
