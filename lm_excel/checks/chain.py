@@ -482,6 +482,10 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
             elif not causal(text) and names_an_activity(text) and len(text.split()) <= LABEL_WORDS:
                 what, sheet = ("names an approach or activity, not how or why it brings change",
                                "Components")
+            elif not causal(text) and names_an_activity(text):
+                # 'Intensive therapeutic work with the family during a short stay': no account at
+                # any length
+                what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
             elif not causal(text) and len(text.split()) <= LABEL_SHORT:
                 # 'Relational permanence', 'Stability and consistency': a quality or an aim
                 what, sheet = ("names a quality or an aim, not how or why it brings change",

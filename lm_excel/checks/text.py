@@ -189,10 +189,20 @@ def _verb_with_object(text: str) -> bool:
     return False
 
 
+#: Gerunds that are nouns of an approach, and '-led' adjectives, not verbs or connectives
+#: ('Family-led decision making').
+_NOUN_GERUND = re.compile(r"\bdecision[\s-]+making\b|-led\b", re.IGNORECASE)
+
+
+def _noun(m: re.Match) -> str:
+    return "-directed" if m.group(0).lower() == "-led" else "decisions"
+
+
 def says_what_brings(text: str) -> bool:
     """Whether a statement says one thing brings about another: a connective, a verb with its
     object ('offer an alternative'), or a verb of a process or of acting in the present tense
     ('less recording frees time', 'praise builds confidence')."""
+    text = _NOUN_GERUND.sub(_noun, text)
     if CONNECTIVE.search(text) or _verb_with_object(text):
         return True
     return any(_finite(text, m) for rx in (PROCESS, ACTING) for m in rx.finditer(text))
@@ -212,6 +222,7 @@ def _finite(text: str, m: re.Match) -> bool:
 def causal(text: str) -> bool:
     """Whether a statement gives a causal account: a connective, a verb of a process in people or
     of acting on something, or a verb with its object."""
+    text = _NOUN_GERUND.sub(_noun, text)
     return bool(CONNECTIVE.search(text) or PROCESS.search(text) or ACTING.search(text)
                 or _verb_with_object(text))
 

@@ -18,8 +18,9 @@ OUTCOME_NOT_CHANGE = register(
     "outcome-not-a-change", category=C, severity="warning",
     title="Outcome worded as an activity or output",
     description="An outcome should describe a change for people or services (e.g. 'Parents "
-    "feel more confident'), not something the service does ('Deliver ...', 'Run sessions') or "
-    "counts ('Number of ...'). Activities belong on Components, counts on Outputs.",
+    "feel more confident'), not something the service does ('Deliver ...', 'Run sessions'), "
+    "counts ('Number of ...') or means to do ('Break the cycle of ...', 'Tackle ...'). Activities "
+    "belong on Components, counts on Outputs.",
     message="Outcome {id} ({ref}) reads like {what}, not a change: '{text}'.",
     fix="Reword it as the change you hope this brings about, for whom (e.g. 'Parents report "
     "less stress'); move activities to Components and counts to Outputs.",
@@ -240,12 +241,20 @@ enhancing strengthen strengthened strengthening stronger
 _CLAUSE_OPENERS = (T.INCREASE | T.DECREASE | _UNSIGNED) - {"more", "less"}
 
 
+#: An outcome opening with a verb of aiming says what the service means to do ('Break the cycle
+#: of ...', 'Tackle child poverty', 'Ensure every child ...'), not what changes.
+_AIM = re.compile(r"^\s*(?:to\s+)?(?:break(?:ing)?\s+(?:the|a)\s+cycles?|tackle|address|ensure|enable|"
+                  r"empower|promote|eradicate)\b(?![-'’])", re.IGNORECASE)
+
+
 def not_a_change(text: str) -> str:
     """What an outcome statement reads like instead of a change ('an activity', 'an output (a
-    count)'), or '' when it reads like a change. A count that says which way it should go
-    ('Number of children in care falls') is a change."""
+    count)', 'an aim'), or '' when it reads like a change. A count that says which way it should
+    go ('Number of children in care falls') is a change."""
     if _COUNT.search(text) and not _DIRECTION.search(text):
         return "an output (a count)"
+    if _AIM.search(text):
+        return "an aim (what the service means to do)"
     if _ACTIVITY.search(text) or _SESSIONS.search(text):
         return "an activity"
     return ""
