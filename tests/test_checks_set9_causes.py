@@ -94,6 +94,9 @@ def test_a_mechanism_that_restates_two_of_its_outcomes_is_reported(mechanism, fi
     ("Improved confidence and self-esteem", 0),
     ("More hope and motivation", 0),
     ("Stronger support networks and friendships", 0),
+    ("Improved staff wellbeing and team morale", 0),
+    ("Improved mental health and family relationships", 2),
+    ("Improved behaviour and child safety", 2),
     # one construct, or a construct and its people: not compound
     ("Improved family relationships and communication", 0),
     ("Improved communication and family relationships", 0),
@@ -184,7 +187,13 @@ def _mechanism(text: str):
     ("Therapeutic parenting training for foster carers in the first year of the placement", True),
     ("Shared decision making with young people", True),
     ("Parent-led decision making", True),
+    # added after the first run, from a wider table of realistic long mechanisms
+    ("Outreach to families who would not come to a centre-based service", True),
+    ("Supervision that is reflective and focused on the family's lived experience", True),
     # an account, a quality or a state: left alone
+    ("Recognition of the young person as a victim of exploitation, not an offender", False),
+    ("Restorative conversations between young people and those they have harmed", False),
+    ("Stability of placement and a consistent professional network around the child", False),
     ("Support from a worker who knows the family well builds trust over time", False),
     ("Shared decision making gives parents a sense of control over the plan", False),
     ("Back at school with a routine, young people have less unstructured time and more positive peers", False),

@@ -482,7 +482,7 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
             elif not causal(text) and names_an_activity(text) and len(text.split()) <= LABEL_WORDS:
                 what, sheet = ("names an approach or activity, not how or why it brings change",
                                "Components")
-            elif not causal(text) and names_an_activity(text):
+            elif not causal(text) and names_an_activity(text, nouns_only=True):
                 # 'Intensive therapeutic work with the family during a short stay': no account at
                 # any length
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"

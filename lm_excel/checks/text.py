@@ -114,7 +114,7 @@ _PAIRS = (("health", "wellbeing"), ("social", "emotional"), ("emotional", "behav
           ("education", "employment"), ("employment", "training"), ("education", "training"),
           ("mental", "physical"), ("safe", "well"), ("emotional", "mental"),
           ("communication", "language"), ("speech", "language"), ("speech", "communication"),
-          ("recruitment", "retention"), ("safety", "wellbeing"), ("safe", "settled"),
+          ("recruitment", "retention"), ("wellbeing", "morale"), ("safety", "wellbeing"), ("safe", "settled"),
           ("safety", "stability"), ("safe", "secure"))
 CONVENTIONAL_PAIRS = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
@@ -245,18 +245,19 @@ _NOT_ACTIVITY = frozenset("wellbeing well-being being feeling feelings understan
                           "connection connections".split())
 
 
-def names_an_activity(text: str) -> bool:
+def names_an_activity(text: str, *, nouns_only: bool = False) -> bool:
     """Whether a phrase's first part ends in a noun of something done ('Mentoring from someone
     with lived experience', 'Relationship-based practice with a consistent keyworker', 'Early
     identification of need'), not a quality or a state ('Continuity of carer after leaving
-    care')."""
+    care'). With ``nouns_only``, a noun in -tion is not enough ('Recognition of the young person
+    as a victim' may name a shift in how they are seen)."""
     head = ""
     for w in re.findall(r"[a-z][a-z'-]*", text.lower()):
         if w in STOP:
             break
         head = w
     return (head in _ACTIVITY_NOUNS or (head.endswith("ing") and head not in _NOT_ACTIVITY)
-            or (head.endswith(("tion", "sion")) and head not in _NOT_ACTIVITY))
+            or (not nouns_only and head.endswith(("tion", "sion")) and head not in _NOT_ACTIVITY))
 
 
 #: Words of delivery: what is done and how often (not how or why it brings change).
