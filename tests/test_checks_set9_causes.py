@@ -163,6 +163,8 @@ def test_an_outcome_naming_only_people_places_and_ages_is_vague(text):
     "Fewer adverse childhood experiences",
     "Fewer families living in deprived areas",
     "Improved speech and language at age two",
+    "More young people in meaningful activity",
+    "Fewer children suffering significant harm",
 ])
 def test_an_outcome_with_a_change_for_people_of_an_age_or_place_is_not_vague(text):
     assert not _at(_outcome(text), "vague-statement", "OC3")

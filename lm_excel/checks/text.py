@@ -59,7 +59,7 @@ succeeds success successful benefit benefits benefited positively achieve achiev
 achieving reach fulfil fulfill
 support supported supports service services help helped intervention interventions
 risk risks issue issues problem problems concern concerns activity activities
-deserve deserves deserved childhood lasting decisive meaningful significant real
+deserve deserves deserved childhood lasting decisive
 """.split())
 
 #: Ages and numbers of people ('children under four', 'aged five to eleven') say who, not what
