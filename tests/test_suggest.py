@@ -561,6 +561,11 @@ def published_scores(path: Path) -> dict[str, float]:
 # was written to probe the [anchors] rule; batches 2 to 6 were written and labelled before
 # their one run (top-1 0.78, 0.83, 0.83, 0.90 and 0.36; two, one, two, no and no confident
 # wrong answers; see docs/measures.md). Batch 6 probes the kinds behind round 6's misses.
+# Batch 7 (42 statements, every domain) probes the kinds behind round 7's misses in new wording:
+# words read in the wrong sense (care for, early, prevention, recognition, contact, attend), whose
+# employment or wellbeing it is, what staff can do for others, links and transitions between
+# services. Written and labelled before any fix; first run 0.60 (25 of 42), top-3 0.62, no close
+# match 0.24, one confident wrong answer (a transition between settings got early education).
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
