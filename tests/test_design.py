@@ -17,7 +17,7 @@ from lm_excel.measures.design import (
     recommend,
 )
 
-from .modelkit import example, model_of, row
+from .modelkit import example, model_of
 
 ROUTINE = MeasureUse("OC8", "outcome", "Re-referrals within 12 months", "administrative", True,
                      "re_referrals_12m")
