@@ -229,3 +229,23 @@ def test_an_outcome_worded_as_an_aim_is_not_a_change(text, flagged):
     rec = example()
     row(rec, "outcomes", "OC3").update(outcome=text, direction="Increase")
     assert bool(_at(rec, "outcome-not-a-change", "OC3")) == flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # something done, and the means or the person it is done through: delivery, not an account
+    ("Safety monitoring through regular contact with the other parent", True),
+    ("Support by a named keyworker", True),
+    ("Advice via a helpline and a text service", True),
+    ("Mentoring by someone with lived experience of care", True),
+    ("Monitoring through home visits and school reports", True),
+    # an account that happens to use 'through' or 'by'
+    ("Trust grows through consistent contact with the same worker", False),
+    ("Learning through play builds children's confidence", False),
+    ("Parents feel supported by a worker they trust", False),
+    ("Young people are diverted by a trusted adult at the point of arrest", False),
+    ("Reflection through supervision helps workers stay with families' distress", False),
+    ("Engagement through sport and music", False),
+    ("Support through a key worker means families tell their story once", False),
+])
+def test_a_mechanism_that_names_what_is_done_and_how_it_is_delivered_is_delivery(text, flagged):
+    assert bool(_at(_mechanism(text), "mechanism-no-causal-account", "M2")) == flagged

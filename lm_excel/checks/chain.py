@@ -23,6 +23,7 @@ from .text import (
     INCREASE,
     causal,
     content,
+    delivered_through,
     names_an_activity,
     overlap,
     says_what_brings,
@@ -473,7 +474,7 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
             rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
             if ws and ws[0] in CHANGE and not says_what_brings(rest):
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
-            elif DELIVERY.search(text) and not causal(text):
+            elif (DELIVERY.search(text) and not causal(text)) or delivered_through(text):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
             elif (not causal(text) and ws and ws[0] in ACTORS and len(text.split()) <= LABEL_SHORT
                   and not names_an_activity(text)):

@@ -136,7 +136,7 @@ def construct_family(phrase: str) -> str:
 CONNECTIVE = re.compile(
     r"\b(?:so|because|therefore|thus|hence|which|leads?|leading|led|results?\s+in|resulting|"
     r"means?|meaning|when|where|if|then|as\s+a\s+result|by|through|in\s+turn|enabl\w*|allow\w*|"
-    r"help\w*)\b",
+    r"help(?!lines?\b)\w*)\b",
     re.IGNORECASE,
 )
 PROCESS = re.compile(
@@ -258,6 +258,20 @@ def names_an_activity(text: str, *, nouns_only: bool = False) -> bool:
         head = w
     return (head in _ACTIVITY_NOUNS or (head.endswith("ing") and head not in _NOT_ACTIVITY)
             or (not nouns_only and head.endswith(("tion", "sion")) and head not in _NOT_ACTIVITY))
+
+
+_MEANS = re.compile(r"\b(?:through|by|via)\b", re.IGNORECASE)
+
+
+def delivered_through(text: str) -> bool:
+    """Whether a statement names something done and what or whom it is done through ('Safety
+    monitoring through partner contact', 'Support by a named keyworker'), with no account on
+    either side of the 'through' or 'by'."""
+    m = _MEANS.search(text)
+    if not m:
+        return False
+    left, right = text[:m.start()], text[m.end():]
+    return names_an_activity(left, nouns_only=True) and not causal(left) and not causal(right)
 
 
 #: Words of delivery: what is done and how often (not how or why it brings change).
