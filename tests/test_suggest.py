@@ -561,6 +561,12 @@ def published_scores(path: Path) -> dict[str, float]:
 # was written to probe the [anchors] rule; batches 2 to 6 were written and labelled before
 # their one run (top-1 0.78, 0.83, 0.83, 0.90 and 0.36; two, one, two, no and no confident
 # wrong answers; see docs/measures.md). Batch 6 probes the kinds behind round 6's misses.
+# Batch 7 (42 statements, every domain) probes the kinds behind round 7's misses in new wording:
+# words read in the wrong sense (care for, early, prevention, recognition, contact, attend), whose
+# employment or wellbeing it is, what staff can do for others, links and transitions between
+# services. Written and labelled before any fix; first run 0.60 (25 of 42), top-3 0.62, no close
+# match 0.24, one confident wrong answer (a transition between settings got early education).
+# After the sense audit it was tuned on (1.00); batches 1 to 6 went from 0.95 to 0.96 (249 rows).
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -570,7 +576,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 249
+    assert scores["n"] >= 291
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
@@ -608,14 +614,16 @@ def test_published_development_sets_top1_is_at_least_090(path):
 # Round 5: first run 0.62, 0.62, 6; 0.94, 1.00, 0 after the anchors, frames and care-only rules.
 # Round 6: first run 0.78 (39 of 50), 0.80, 2; tuned on since (victims and the system, status
 #   phrases, process compliance, negated forms, what staff can do, confidence order): 0.94, 0.96, 0.
-# Round 7: first run 0.76 (38 of 50), 0.78 (39), 0. Not tuned on: the floors are that first run.
+# Round 7: first run 0.76 (38 of 50), 0.78 (39), 0; tuned on since (the sense audit: care for,
+#   prevention and early intervention, whose employment, what staff can do, links and
+#   transitions, would recommend): 0.96, 0.98, 0.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
     (PUBLISHED_HELDOUT4, None, 0.84, 0.95),
     (PUBLISHED_HELDOUT5, None, 0.88, 0.95),
     (PUBLISHED_HELDOUT6, 50, 0.90, 0.94),
-    (PUBLISHED_HELDOUT7, 50, 0.76, 0.78),
+    (PUBLISHED_HELDOUT7, 50, 0.92, 0.96),
 ]
 
 
