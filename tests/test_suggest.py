@@ -567,6 +567,10 @@ def published_scores(path: Path) -> dict[str, float]:
 # services. Written and labelled before any fix; first run 0.60 (25 of 42), top-3 0.62, no close
 # match 0.24, one confident wrong answer (a transition between settings got early education).
 # After the sense audit it was tuned on (1.00); batches 1 to 6 went from 0.95 to 0.96 (249 rows).
+# Batch 8 (35 statements, every domain, new wording) was written and labelled after the sense
+# audit and before any further fix: first run 0.83 (29 of 35), top-3 0.86, no close match 0.20,
+# two confident wrong answers (settings being inclusive got the EYFSP; employers offering work
+# placements to care leavers got entry to care). After its fixes, tuned on: 0.97, 1.00, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -576,7 +580,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 291
+    assert scores["n"] >= 326
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

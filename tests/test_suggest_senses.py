@@ -60,6 +60,11 @@ TOP_FITS = [
     # a status phrase naming an agency says who, not whose treatment
     ("Children known to the youth justice service feel their worker understands them",
      {"family_experience", "esq"}),
+    # "again" in the clause makes a referral a re-referral
+    ("Fewer children are referred to social care again within twelve months", {"re_referrals_12m"}),
+    # turnover of staff in children's homes is the workforce's, not foster carers'
+    ("Staff turnover in children's homes falls", {"workforce_turnover"}),
+    ("Care leavers say their worker helped them", {"family_experience", "bright_spots"}),
 ]
 
 
@@ -93,6 +98,13 @@ NEVER = [
      {"mh_crisis_contacts"}),
     ("Good transitions between early years settings and reception",
      {"early_education_takeup", "eyfsp_gld"}),
+    # a work placement is not a placement in care; early years settings are places, not ages;
+    # spending time is not spending money
+    ("Local businesses offer work placements to young people leaving care",
+     {"entry_to_care", "placement_stability"}),
+    ("Early years providers are more inclusive", {"eyfsp_gld", "asq3"}),
+    ("Practitioners spend more time in direct work with families", {"cost_data"}),
+    ("Fewer repeat child protection plans and fewer referrals", {"re_referrals_12m"}),
 ]
 
 

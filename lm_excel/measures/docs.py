@@ -99,7 +99,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all seven batches | 291 | 0.97 | 0.99 | 0.27 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all eight batches | 326 | 0.97 | 0.99 | 0.27 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -112,6 +112,8 @@ EVALUATION = [
     "| own variants' batch 7, written and labelled before any change, on the kinds behind round 7's misses in new wording across every domain: **first run** (before the sense audit) | 42 | **0.60** | 0.62 | 0.24 | **1** |",
     "| the same batch after the sense audit; own variants' batches 1 to 6 after it | 42; 249 | 1.00; 0.96 | 1.00; 0.98 | 0.12; 0.29 | 0; 0 |",
     "| round 7 after the sense audit, **tuned on** since its first run (no longer held out) | 50 | 0.96 | 0.98 | 0.32 | 0 |",
+    "| own variants' batch 8, new wording in every domain, written and labelled after the sense audit and before any further fix: **first run** (the estimate for the audited rules) | 35 | **0.83** | 0.86 | 0.20 | **2** |",
+    "| the same batch after its fixes (work placements, early years settings, spending time, a referral *again*, turnover in children's homes, what a worker did), tuned on | 35 | 0.97 | 1.00 | 0.26 | 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -413,7 +415,16 @@ EVALUATION = [
      "so that is no estimate); the test tables in `tests/test_suggest_senses.py`, new wording "
      "written for the rules, pass. Still wrong in round 7: *foster carers feel empowered to "
      "become stronger advocates* (carer efficacy before the carer survey) and *parents parent "
-     "in a positive and responsive manner* (AAPI-2)."),
+     "in a positive and responsive manner* (AAPI-2). A further batch written after the audit "
+     "(batch 8, 35 statements) scored 0.83 at its first run with two confident wrong answers, "
+     "both a word read in another sense: *work placements* offered to care leavers read as "
+     "entering care, and *early years settings* being inclusive read as the child's "
+     "development. That first run, not the tuned figures, is the honest estimate of the rules on "
+     "unseen statements; the fixes that followed it were again by kind (a work placement is not "
+     "a placement in care; early years settings are places; spending time is not spending "
+     "money; *again* in a clause makes a referral a re-referral; foster carer retention needs "
+     "foster or kinship carers named; what a worker or adviser did for someone is their "
+     "experience of the service)."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

@@ -622,6 +622,21 @@ def _people_sense(terms: list[Term], who: frozenset[str]) -> list[Term]:
     return out
 
 
+def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with a referral read as a re-referral when its clause says it happens again
+    ("referred to children's social care again within a year")."""
+    t = normalise(text)
+    again = [x for x in terms if x.token == "repeat"]
+
+    def same_clause(a: Term, b: Term) -> bool:
+        lo, hi = sorted((a, b), key=lambda x: x.start)
+        return not re.search(r"[,;]|\band\b", t[lo.end:hi.start])
+
+    return [Term("re_referral", False, x.start, x.end, True)
+            if x.token == "referral" and any(same_clause(x, r) for r in again) else x
+            for x in terms]
+
+
 def _victim_sense(terms: list[Term]) -> list[Term]:
     """The terms, with offending words read as harm to victims after "(feel) safe from" or
     "victim"."""
@@ -747,7 +762,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     elif not isinstance(library, MeasureLibrary):
         library = MeasureLibrary(library)
     index = index_of(library)
-    terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
+    terms = _repeat_sense(outcome_text, _victim_sense(
+        _without_method(outcome_text, index.vocab.analyse(outcome_text))))
     who = parse_who(who_benefits)
     if not who:
         who = who_in_text(terms, outcome_text)
