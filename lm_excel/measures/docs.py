@@ -99,7 +99,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all eight batches | 326 | 0.97 | 0.99 | 0.27 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all nine batches | 358 | 0.97 | 0.99 | 0.29 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -114,6 +114,8 @@ EVALUATION = [
     "| round 7 after the sense audit, **tuned on** since its first run (no longer held out) | 50 | 0.96 | 0.98 | 0.32 | 0 |",
     "| own variants' batch 8, new wording in every domain, written and labelled after the sense audit and before any further fix: **first run** (the estimate for the audited rules) | 35 | **0.83** | 0.86 | 0.20 | **2** |",
     "| the same batch after its fixes (work placements, early years settings, spending time, a referral *again*, turnover in children's homes, what a worker did), tuned on | 35 | 0.97 | 1.00 | 0.26 | 0 |",
+    "| own variants' batch 9, on the other senses of the anchors themselves, written and labelled after batch 8's fixes and before any further fix: **first run** | 32 | **0.72** | 0.72 | 0.44 | **3** |",
+    "| the same batch after its fixes, tuned on | 32 | 0.97 | 1.00 | 0.50 | 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -424,7 +426,16 @@ EVALUATION = [
      "a placement in care; early years settings are places; spending time is not spending "
      "money; *again* in a clause makes a referral a re-referral; foster carer retention needs "
      "foster or kinship carers named; what a worker or adviser did for someone is their "
-     "experience of the service)."),
+     "experience of the service). Batch 9 then read the anchors themselves for their other "
+     "senses (0.72 at its first run, three confident wrong answers): *excluded* from activities "
+     "or from society is social exclusion, not exclusion from school (what one is excluded from "
+     "decides); a parent's *supervision* of a child at home is what the Graded Care Profile "
+     "asks, not staff supervision; *stressed about money* and *stable finances* are money; "
+     "*missing out on education* is attendance; *parents listen to their children* is how "
+     "they parent, not being listened to; *foster carers' own children* are children, not "
+     "carers; a people word naming a team (*family safeguarding teams*, *parent groups*) says "
+     "nothing of who. Kinship carers may use the household income and parental employment "
+     "measures."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "
