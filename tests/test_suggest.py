@@ -571,6 +571,12 @@ def published_scores(path: Path) -> dict[str, float]:
 # audit and before any further fix: first run 0.83 (29 of 35), top-3 0.86, no close match 0.20,
 # two confident wrong answers (settings being inclusive got the EYFSP; employers offering work
 # placements to care leavers got entry to care). After its fixes, tuned on: 0.97, 1.00, 0.
+# Batch 9 (32 statements) probes the other senses of the anchors themselves (links with a
+# community, emotional stability, happy with, attendance at appointments, supervised at home,
+# staff engagement, excluded from society, stressed about money, listen to); written and
+# labelled after batch 8's fixes, before any further fix: first run 0.72 (23 of 32), top-3 0.72,
+# no close match 0.44, three confident wrong answers (two senses of "excluded", a carer's own
+# children coping with fostering). After its fixes, tuned on: 0.97, 1.00, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -580,7 +586,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 326
+    assert scores["n"] >= 358
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

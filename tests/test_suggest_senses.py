@@ -65,6 +65,12 @@ TOP_FITS = [
     # turnover of staff in children's homes is the workforce's, not foster carers'
     ("Staff turnover in children's homes falls", {"workforce_turnover"}),
     ("Care leavers say their worker helped them", {"family_experience", "bright_spots"}),
+    # the other senses of anchors: a parent's supervision, worry about money, missing education
+    ("Toddlers are supervised properly at home", {"gcp2"}),
+    ("Families are less worried about money", {"household_income"}),
+    ("Kinship carers have a stable income", {"household_income"}),
+    ("Fewer pupils miss out on education", {"school_attendance"}),
+    ("Fewer pupils are excluded from school", {"exclusions"}),
 ]
 
 
@@ -105,6 +111,12 @@ NEVER = [
     ("Early years providers are more inclusive", {"eyfsp_gld", "asq3"}),
     ("Practitioners spend more time in direct work with families", {"cost_data"}),
     ("Fewer repeat child protection plans and fewer referrals", {"re_referrals_12m"}),
+    # excluded from something other than school; a carer's own children; a team's name
+    ("Disabled young people are less often excluded from leisure activities", {"exclusions"}),
+    ("Fewer young people feel excluded", {"exclusions"}),
+    ("Foster carers' own children feel positive about fostering", {"foster_carer_retention"}),
+    ("Morale improves in the family support teams", {"family_star_plus", "score15"}),
+    ("Parents listen to their children more", {"esq", "family_experience"}),
 ]
 
 

@@ -266,11 +266,12 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
     for t in terms:
         if t.start >= end:
             break
-        if not t.stop and t.token in cues:
+        if not t.stop and t.token in cues and not _NAMES_A_TEAM.match(text[t.end:]):
             who = cues[t.token]
-            if found and _POSSESSIVE_GAP.fullmatch(text[last_end:t.start]) and who in _PEOPLE:
-                # "children's social workers", "young people's parents": the people named
-                # last are who, the first whose
+            if found and _POSSESSIVE_GAP.fullmatch(text[last_end:t.start]) and (
+                    who in _PEOPLE or (who == "child" and found <= _ANY_CARER | {"carer"})):
+                # "children's social workers", "young people's parents", "foster carers' own
+                # children": the people named last are who, the first whose
                 found = set(_ANY_CARER if who == "carer" else {who})
                 last_and, last_end = False, t.end
                 continue
@@ -279,6 +280,8 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
             found.update(_ANY_CARER if who == "carer" else {who})
             last_and, last_end = False, t.end
             continue
+        if found and t.stop and t.token == "own":
+            continue  # "foster carers' own children": the possessive goes on
         if found and not (t.stop and t.token in ("and", "or")):
             break  # the list of people named first ("parents, carers and families") ends
         last_and = True
@@ -287,7 +290,11 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
 
 _CLAUSE = re.compile(r"\b(?:because|so that|through|by|which|whereby|while|rather than|thanks to)\b")
 _ANY_CARER = frozenset({"parent or carer", "foster carer", "kinship carer"})
-_POSSESSIVE_GAP = re.compile(r"(?:'s|s'|\u2019s|s\u2019)\s+")
+_POSSESSIVE_GAP = re.compile(r"(?:'s|s'|'|\u2019s|s\u2019|\u2019)\s+(?:own\s+)?")
+#: "Family safeguarding teams", "parent groups", "family hubs": people's word naming a team or
+#: a place, not who an outcome is about.
+_NAMES_A_TEAM = re.compile(r"\s+(?:[\w-]+\s+)?(?:teams?|hubs?|centres?|services?|programmes?|"
+                           r"groups?|courts?)\b", re.IGNORECASE)
 #: Who benefits that are people one can belong to ("children's social workers").
 _PEOPLE = frozenset({"practitioner", "school or early-years staff", "parent or carer", "carer",
                      "foster carer", "kinship carer"})
@@ -622,6 +629,23 @@ def _people_sense(terms: list[Term], who: frozenset[str]) -> list[Term]:
     return out
 
 
+_SCHOOL_WORDS = frozenset("school schools education class classes lessons classroom".split())
+
+
+def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with exclusion read as social exclusion when what people are excluded from is
+    not school ("excluded less often from activities in their community")."""
+    t = normalise(text)
+    out = []
+    for x in terms:
+        if x.token == "exclusion":
+            m = re.match(r"[^,;.]*?\bfrom\s+(?:the\s+|their\s+|a\s+)?(\w+)", t[x.end:])
+            if m and m.group(1) not in _SCHOOL_WORDS:
+                x = Term("inclusion", False, x.start, x.end, False)
+        out.append(x)
+    return out
+
+
 def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with a referral read as a re-referral when its clause says it happens again
     ("referred to children's social care again within a year")."""
@@ -762,8 +786,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     elif not isinstance(library, MeasureLibrary):
         library = MeasureLibrary(library)
     index = index_of(library)
-    terms = _repeat_sense(outcome_text, _victim_sense(
-        _without_method(outcome_text, index.vocab.analyse(outcome_text))))
+    terms = _exclusion_sense(outcome_text, _repeat_sense(outcome_text, _victim_sense(
+        _without_method(outcome_text, index.vocab.analyse(outcome_text)))))
     who = parse_who(who_benefits)
     if not who:
         who = who_in_text(terms, outcome_text)
