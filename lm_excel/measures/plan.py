@@ -561,7 +561,7 @@ def _insert_after_ref(rows: list[dict], row: dict) -> None:
 def _use(row: PlanRow) -> D.MeasureUse:
     return D.MeasureUse(ref=row.ref, role=row.row_kind, name=row.measure, kind=row.kind,
                         primary=row.row_type.startswith("Outcome (primary)"),
-                        key=row.measure_key)
+                        key=row.measure_key, source=row.data_source)
 
 
 def _still(gaps: Iterable[str]) -> str:
@@ -577,7 +577,7 @@ def recommend_design(plan_rows: Sequence[PlanRow], model: LogicModel | None = No
     d = D.recommend(model, [_use(r) for r in plan_rows])
     strands = [DesignStrand(s.title, f"{s.detail} Why: {s.why}", s.source,
                             f"{s.plain} Why: {s.why}" if s.plain else "") for s in d.strands]
-    level = f"This design can give {d.evidence_level}."
+    level = f"This design can give {d.evidence_level}. {D.EIF_LEVELS}"
     strands.append(DesignStrand("Strength of evidence", level + _still(g.fix for g in d.missing),
                                 D.EIF_STANDARDS, level + _still(g.plain for g in d.missing)))
     return tuple(strands)
