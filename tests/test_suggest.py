@@ -577,6 +577,12 @@ def published_scores(path: Path) -> dict[str, float]:
 # labelled after batch 8's fixes, before any further fix: first run 0.72 (23 of 32), top-3 0.72,
 # no close match 0.44, three confident wrong answers (two senses of "excluded", a carer's own
 # children coping with fostering). After its fixes, tuned on: 0.97, 1.00, 0.
+# Batch 10 (34 statements) probes domains and outcomes with no measure in the library (health
+# in pregnancy, weight, bullying, online safety, short breaks, autism assessment waits...),
+# written and labelled after batch 9's fixes, before any further fix: first run 0.88 (30 of 34),
+# top-3 0.88, no close match 0.44, two confident wrong answers (young carers identified and
+# supported earlier got early help step-ups; waits for an autism assessment got assessment
+# timeliness). After its fixes, tuned on: 1.00, 1.00, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -586,7 +592,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 358
+    assert scores["n"] >= 392
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

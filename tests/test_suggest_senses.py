@@ -71,10 +71,16 @@ TOP_FITS = [
     ("Kinship carers have a stable income", {"household_income"}),
     ("Fewer pupils miss out on education", {"school_attendance"}),
     ("Fewer pupils are excluded from school", {"exclusions"}),
+    # a social work assessment on time; views written into plans is a case file audit
+    pytest.param("Single assessments are completed on time", {"assessment_timeliness"},
+                 marks=pytest.mark.xfail(strict=True, reason="left: the count of assessments "
+                                         "(named by 'single assessment') still ranks first")),
+    ("Children's wishes and feelings are included in their care plans", {"case_file_audit"}),
+    ("Households are more food secure", {"household_income"}),
 ]
 
 
-@pytest.mark.parametrize("text, fit", TOP_FITS, ids=[t for t, _ in TOP_FITS])
+@pytest.mark.parametrize("text, fit", TOP_FITS, ids=lambda v: v if isinstance(v, str) else None)
 def test_the_first_suggestion_fits_the_sense(text, fit):
     got = keys(text)
     assert got and got[0] in fit, (text, got)
@@ -117,10 +123,15 @@ NEVER = [
     ("Foster carers' own children feel positive about fostering", {"foster_carer_retention"}),
     ("Morale improves in the family support teams", {"family_star_plus", "score15"}),
     ("Parents listen to their children more", {"esq", "family_experience"}),
+    # a wait for help or for a diagnosis is not a social work assessment's timeliness; help
+    # earlier for whom, from which service?
+    ("Shorter waits for an ADHD assessment", {"assessment_timeliness"}),
+    ("Families wait less time for help", {"assessment_timeliness"}),
+    ("Young carers are supported earlier", {"early_help_stepups"}),
 ]
 
 
-@pytest.mark.parametrize("text, wrong", NEVER, ids=[t for t, _ in NEVER])
+@pytest.mark.parametrize("text, wrong", NEVER, ids=lambda v: v if isinstance(v, str) else None)
 def test_no_suggestion_reads_a_word_in_the_wrong_sense(text, wrong):
     got = keys(text)
     assert not set(got) & wrong, (text, got)

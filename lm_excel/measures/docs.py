@@ -99,7 +99,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all nine batches | 358 | 0.97 | 0.99 | 0.29 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all ten batches | 392 | 0.97 | 0.99 | 0.31 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -116,6 +116,8 @@ EVALUATION = [
     "| the same batch after its fixes (work placements, early years settings, spending time, a referral *again*, turnover in children's homes, what a worker did), tuned on | 35 | 0.97 | 1.00 | 0.26 | 0 |",
     "| own variants' batch 9, on the other senses of the anchors themselves, written and labelled after batch 8's fixes and before any further fix: **first run** | 32 | **0.72** | 0.72 | 0.44 | **3** |",
     "| the same batch after its fixes, tuned on | 32 | 0.97 | 1.00 | 0.50 | 0 |",
+    "| own variants' batch 10, outcomes in domains with little or no measure in the library (health in pregnancy, weight, bullying, online safety, short breaks, autism assessment waits), written and labelled after batch 9's fixes and before any further fix: **first run** | 34 | **0.88** | 0.88 | 0.44 | **2** |",
+    "| the same batch after its fixes, tuned on | 34 | 1.00 | 1.00 | 0.47 | 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -435,7 +437,14 @@ EVALUATION = [
      "they parent, not being listened to; *foster carers' own children* are children, not "
      "carers; a people word naming a team (*family safeguarding teams*, *parent groups*) says "
      "nothing of who. Kinship carers may use the household income and parental employment "
-     "measures."),
+     "measures. Batch 10 (0.88 at its first run, two confident wrong answers) was of outcomes "
+     "the library mostly cannot measure; what it found: *help* or *support earlier* without "
+     "the early help service named is half the evidence, like *early intervention*; "
+     "assessment timeliness needs both time and an assessment named, and an autism or ADHD "
+     "assessment is a diagnosis, not a social work assessment; a child's views *included* or "
+     "*reflected* in their plans is a case file audit; food security is money. Known and left: "
+     "*single assessments are completed on time* still gets the count of assessments before "
+     "their timeliness (a strict expected failure in `tests/test_suggest_senses.py`)."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

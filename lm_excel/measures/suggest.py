@@ -403,8 +403,8 @@ class _Query:
                 continue  # a parenting measure is of a parent's or carer's outcome, not a child's
             if ms[c.mid].key in care_only and not self.names_care:
                 continue  # a measure of children in care needs an outcome that names care
-            needs = self.index.vocab.needs.get(ms[c.mid].key)
-            if needs and not needs & self.tokens:
+            needs = self.index.vocab.needs.get(ms[c.mid].key, ())
+            if any(not group & self.tokens for group in needs):
                 continue  # assessment timeliness needs time named, not "assessment of neglect"
             if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
                 continue  # "treated fairly by the police": not the service's own users' survey
