@@ -139,6 +139,7 @@ NEVER = [
                                                                    "assessment_timeliness"}),
     ("Pupils moving to secondary school feel well supported", {"esq", "family_experience"}),
     ("Police and early help work closely together", {"early_help_stepups"}),
+    ("Lower turnover of social workers in early help and partner teams", {"partner_survey"}),
     # keeping in touch with a worker is not family time; attending one's own conference is
     # a process an audit records
     ("Care leavers keep in touch with their leaving care worker", {"family_time"}),

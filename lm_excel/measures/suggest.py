@@ -721,6 +721,9 @@ _PARTICIPLE_TO = re.compile(r"\w+ed\s+to\s+(?!the\b|their\b|a\b|an\b|families\b|
 #: "Links between schools and mental health services", "transitions between nursery and school":
 #: the services or settings named after the link or move say where, not what changes.
 _BETWEEN = re.compile(r"\s*(?:between|with|across|from|into|to)\b")
+#: Joint working as what people do ("work more closely together", "collaborate"), not a word
+#: for partners ("partner family-support teams").
+_WORK_TOGETHER = re.compile(r"\b(?:work|working|collaborat|coordinat|join)")
 
 
 def _names_agency(text: str, terms: list[Term], agencies: frozenset[str]) -> bool:
@@ -762,8 +765,8 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
                 (m.end() for m in re.finditer(r";|\band\b", t[:x.start])), default=0)
             out.append((start, x.end + end.start() if end else len(t), "knowing"))
             continue
-        if x.token == "multi_agency" and re.search(r"\band\b", t[:x.start]) and not re.search(
-                r"[,;.]", t[:x.start]):
+        if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and re.search(
+                r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]):
             # "Schools and early help work more closely together": the services named before
             # say who works together, not what changes
             out.append((0, x.start, "knowing"))
