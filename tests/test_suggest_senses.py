@@ -77,6 +77,8 @@ TOP_FITS = [
                                          "(named by 'single assessment') still ranks first")),
     ("Children's wishes and feelings are included in their care plans", {"case_file_audit"}),
     ("Households are more food secure", {"household_income"}),
+    # partner teams are where, not joint working
+    ("Lower turnover of social workers in early help and partner teams", {"workforce_turnover"}),
     # staff of any agency, and what they know or can do for others
     ("Midwives feel more confident in asking about domestic abuse", {"practitioner_survey"}),
     ("Family centre staff know how to support parents with debt", {"practitioner_survey"}),
@@ -139,7 +141,6 @@ NEVER = [
                                                                    "assessment_timeliness"}),
     ("Pupils moving to secondary school feel well supported", {"esq", "family_experience"}),
     ("Police and early help work closely together", {"early_help_stepups"}),
-    ("Lower turnover of social workers in early help and partner teams", {"partner_survey"}),
     # keeping in touch with a worker is not family time; attending one's own conference is
     # a process an audit records
     ("Care leavers keep in touch with their leaving care worker", {"family_time"}),
