@@ -266,3 +266,15 @@ def test_the_time_series_names_the_data_of_its_own_measures_for_the_nation():
     scot = _design(uses=(cin, PROCESS), delivery_unit="Whole local authority", nation="Scotland")
     assert "Scottish equivalents of the CIN census" in scot.strands[0].detail
     assert "children's social work statistics" in scot.strands[0].detail
+
+
+def test_a_primary_outcome_without_a_measure_is_said_not_passed_over():
+    unmeasured = MeasureUse("OC4", "outcome", "", "", True)
+    d = _design(uses=(unmeasured, ROUTINE, PROCESS), delivery_unit="Whole local authority",
+                nation="England")
+    assert d.strands[0].title == "Interrupted time series with comparator authorities"
+    gap = [m for m in d.missing if "OC4" in m.plain]
+    assert len(gap) == 1 and "no measure yet" in gap[0].plain and "sheet" not in gap[0].plain
+    assert "plan" in gap[0].fix
+    assert not any("OC4" in m.plain for m in _design(delivery_unit="Whole local authority",
+                                                     nation="England").missing)

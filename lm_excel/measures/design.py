@@ -265,6 +265,8 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
         basis = [u for u in on_chain if u.primary] or on_chain
         impact, level = _impact(basis, setting, model, on_chain)
         strands += impact
+        if basis:
+            missing += _unmeasured(uses, chain)
     strands.append(_process(uses))
     if any(u.key == "cost_data" for u in uses):
         strands.append(Strand(
@@ -323,6 +325,19 @@ def _allocation_gap(s: Setting) -> Gap | None:
                "matching.",
                f"Say on the Intervention sheet {what}: either gives a fairer comparison than "
                "matching.")
+
+
+def _unmeasured(uses: Sequence[MeasureUse], chain: Sequence[str]) -> list[Gap]:
+    """Primary outcomes on the chain with no measure: the design rests on the others."""
+    refs = list(dict.fromkeys(u.ref for u in uses if u.role == "outcome" and u.primary
+                              and not u.name and u.ref in chain))
+    if not refs:
+        return []
+    what = f"primary outcome{'s' if len(refs) > 1 else ''} {join_words(refs)}"
+    return [Gap(f"The {what} {'have' if len(refs) > 1 else 'has'} no measure yet, so the design "
+                "rests on the other outcomes.",
+                f"Choose a measure for the {what} in the plan (a bespoke one if the library has "
+                "no close match), then rebuild.")]
 
 
 def _theory_first(model: LogicModel) -> Strand:

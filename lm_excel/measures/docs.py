@@ -495,8 +495,8 @@ DESIGN_EVIDENCE = [
      "Benchmarking Framework family groups) in Scotland, similar Welsh authorities in Wales, and "
      "the other Health and Social Care Trusts in Northern Ireland. Data named for another nation "
      "are given as that nation's equivalents of the English returns. What the model does not "
-     "say (unit, nation, numbers, whether places could be allocated by lot or in waves) is "
-     "listed as still to decide."),
+     "say (unit, nation, numbers, whether places could be allocated by lot or in waves, a "
+     "primary outcome with no measure) is listed as still to decide."),
     "",
     ("**Judged on published models.** 37 of the published UK logic models in "
      "`tests/data/published_models/` were labelled by an evaluator who had not worked on the "
