@@ -249,3 +249,22 @@ def test_an_outcome_worded_as_an_aim_is_not_a_change(text, flagged):
 ])
 def test_a_mechanism_that_names_what_is_done_and_how_it_is_delivered_is_delivery(text, flagged):
     assert bool(_at(_mechanism(text), "mechanism-no-causal-account", "M2")) == flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a state partners reach (an intermediate outcome), not how change happens
+    ("Shared understanding of the impact of neglect across partners", True),
+    ("Shared picture of risk between police and children's social care", True),
+    ("Shared language of risk and strengths across the workforce", True),
+    ("Shared goals agreed with the family", True),
+    # the same state, followed by what it brings about
+    ("Shared understanding of the family's story means no one has to repeat it", False),
+    ("A shared picture of risk lets agencies act sooner", False),
+    ("Shared goals give the family something to work towards, so they stay engaged", False),
+    ("Sharing information early helps agencies spot risk before it escalates", False),
+])
+def test_a_mechanism_that_names_a_shared_state_reads_like_an_outcome(text, flagged):
+    got = _at(_mechanism(text), "mechanism-no-causal-account", "M2")
+    assert bool(got) == flagged
+    if flagged:
+        assert "reads like an outcome" in got[0].message

@@ -369,6 +369,12 @@ strengthened greater worse
 '''.split())
 
 
+#: A state partners reach together ('Shared understanding of ...', 'Shared picture of risk'): an
+#: intermediate outcome when nothing follows from it.
+_SHARED = re.compile(r"\s*shared\s+(?:understanding|picture|view|language|goals?|vision|ownership|"
+                     r"awareness|knowledge|values)\b", re.IGNORECASE)
+
+
 #: A mechanism of at most LABEL_SHORT words with no causal account ('Whole family approach',
 #: 'Reflective supervision', 'Relational permanence') is a label, not an account of how change
 #: happens; up to LABEL_WORDS words, only when it names something done ('Mentoring from someone
@@ -472,7 +478,7 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
         else:
             ws = words(text)
             rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
-            if ws and ws[0] in CHANGE and not says_what_brings(rest):
+            if ws and (ws[0] in CHANGE or _SHARED.match(text)) and not says_what_brings(rest):
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
             elif (DELIVERY.search(text) and not causal(text)) or delivered_through(text):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
