@@ -583,6 +583,12 @@ def published_scores(path: Path) -> dict[str, float]:
 # top-3 0.88, no close match 0.44, two confident wrong answers (young carers identified and
 # supported earlier got early help step-ups; waits for an autism assessment got assessment
 # timeliness). After its fixes, tuned on: 1.00, 1.00, 0.
+# Batch 11 (35 statements) returns to round 7's kinds in longer logic-model wording (staff of
+# every agency doing things for others, whose work or wellbeing, handovers and moves between
+# schools, care and contact in other senses), written and labelled after batch 10's fixes, before
+# any further fix: first run 0.66 (23 of 35), top-3 0.77, no close match 0.34, one confident
+# wrong answer (children moving to secondary school being supported got the ESQ). After its
+# fixes, tuned on: 0.94, 1.00, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -592,7 +598,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 392
+    assert scores["n"] >= 427
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

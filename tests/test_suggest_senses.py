@@ -77,6 +77,14 @@ TOP_FITS = [
                                          "(named by 'single assessment') still ranks first")),
     ("Children's wishes and feelings are included in their care plans", {"case_file_audit"}),
     ("Households are more food secure", {"household_income"}),
+    # partner teams are where, not joint working
+    ("Lower turnover of social workers in early help and partner teams", {"workforce_turnover"}),
+    # staff of any agency, and what they know or can do for others
+    ("Midwives feel more confident in asking about domestic abuse", {"practitioner_survey"}),
+    ("Family centre staff know how to support parents with debt", {"practitioner_survey"}),
+    ("Social workers have more time to spend with families", {"practitioner_survey", "caseload"}),
+    ("Young people from the youth justice service are in education, training or employment",
+     {"neet"}),
 ]
 
 
@@ -128,6 +136,15 @@ NEVER = [
     ("Shorter waits for an ADHD assessment", {"assessment_timeliness"}),
     ("Families wait less time for help", {"assessment_timeliness"}),
     ("Young carers are supported earlier", {"early_help_stepups"}),
+    # handovers and moves between schools or services; the services that work together
+    ("A good handover between the referral and assessment teams", {"referrals",
+                                                                   "assessment_timeliness"}),
+    ("Pupils moving to secondary school feel well supported", {"esq", "family_experience"}),
+    ("Police and early help work closely together", {"early_help_stepups"}),
+    # keeping in touch with a worker is not family time; attending one's own conference is
+    # a process an audit records
+    ("Care leavers keep in touch with their leaving care worker", {"family_time"}),
+    ("Young people attend their looked after reviews", {"cp_plans", "placement_stability"}),
 ]
 
 

@@ -99,7 +99,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all ten batches | 392 | 0.97 | 0.99 | 0.31 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all eleven batches | 427 | 0.97 | 0.99 | 0.31 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -118,6 +118,8 @@ EVALUATION = [
     "| the same batch after its fixes, tuned on | 32 | 0.97 | 1.00 | 0.50 | 0 |",
     "| own variants' batch 10, outcomes in domains with little or no measure in the library (health in pregnancy, weight, bullying, online safety, short breaks, autism assessment waits), written and labelled after batch 9's fixes and before any further fix: **first run** | 34 | **0.88** | 0.88 | 0.44 | **2** |",
     "| the same batch after its fixes, tuned on | 34 | 1.00 | 1.00 | 0.47 | 0 |",
+    "| own variants' batch 11, round 7's kinds again in longer logic-model wording, written and labelled after batch 10's fixes and before any further fix: **first run** | 35 | **0.66** | 0.77 | 0.34 | **1** |",
+    "| the same batch after its fixes, tuned on | 35 | 0.94 | 1.00 | 0.34 | 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -444,7 +446,16 @@ EVALUATION = [
      "assessment is a diagnosis, not a social work assessment; a child's views *included* or "
      "*reflected* in their plans is a case file audit; food security is money. Known and left: "
      "*single assessments are completed on time* still gets the count of assessments before "
-     "their timeliness (a strict expected failure in `tests/test_suggest_senses.py`)."),
+     "their timeliness (a strict expected failure in `tests/test_suggest_senses.py`). Batch 11 "
+     "went back to round 7's kinds in longer wording and scored 0.66 at its first run, which "
+     "says the staff-for-others kind was not yet general: nurses, midwives, GPs and doctors "
+     "were not read as staff; *children's centre staff* and *family hub staff* were read as "
+     "children and families; *able to*, *know how to* and *understand* of staff were not read "
+     "as what they can do. Fixed by kind, with handovers and moves between schools or services "
+     "read as transitions (no close match), the services named before *work together* read as "
+     "who works together, *from the youth offending service* read as a status phrase, and "
+     "keeping in touch with a worker, or attending one's own conference, no longer read as "
+     "family time or a child protection plan."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

@@ -293,7 +293,8 @@ _ANY_CARER = frozenset({"parent or carer", "foster carer", "kinship carer"})
 _POSSESSIVE_GAP = re.compile(r"(?:'s|s'|'|\u2019s|s\u2019|\u2019)\s+(?:own\s+)?")
 #: "Family safeguarding teams", "parent groups", "family hubs": people's word naming a team or
 #: a place, not who an outcome is about.
-_NAMES_A_TEAM = re.compile(r"\s+(?:[\w-]+\s+)?(?:teams?|hubs?|centres?|services?|programmes?|"
+_NAMES_A_TEAM = re.compile(r"(?:'s|s'|'|\u2019s|\u2019)?\s+(?:[\w-]+\s+)?(?:teams?|hubs?|centres?|"
+                           r"services?|programmes?|"
                            r"groups?|courts?)\b", re.IGNORECASE)
 #: Who benefits that are people one can belong to ("children's social workers").
 _PEOPLE = frozenset({"practitioner", "school or early-years staff", "parent or carer", "carer",
@@ -607,6 +608,8 @@ _YOUNG = frozenset({"child", "young person"})
 #: they can do in their role (a practitioner or carers' survey asks it); of anyone else, no one
 #: construct (see [ambiguous] in the vocabulary).
 _CAPABILITY = frozenset({"confidence", "skills"})
+#: Of staff only, what they know or can do ("able to have conversations", "know how to refer").
+_STAFF_CAPABILITY = frozenset({"abil", "know", "understand", "awar", "knowledg"})
 
 
 def _people_sense(terms: list[Term], who: frozenset[str]) -> list[Term]:
@@ -623,7 +626,8 @@ def _people_sense(terms: list[Term], who: frozenset[str]) -> list[Term]:
             t = Term("neet", False, t.start, t.end, True)
         elif t.token == "employment" and who and who <= _STAFF:
             t = Term("work", False, t.start, t.end, False)
-        elif t.token in _CAPABILITY and staff_or_carers:
+        elif (t.token in _CAPABILITY and staff_or_carers) or (
+                t.token in _STAFF_CAPABILITY and who and who <= _STAFF):
             t = Term("capability", False, t.start, t.end, True)
         out.append(t)
     return out
@@ -699,7 +703,7 @@ _PROCESS = frozenset({"recording", "audit"})
 _STATUS = re.compile(
     r"^(?:\w+\s+){0,2}?(?:children|young people|pupils|families|parents|care leavers|those|boys|girls)"
     r"(?:\s+and\s+young people)?\s+(?:in|on|with|supervised by|known to|subject to|open to|"
-    r"involved with|at risk of|on the edge of|in contact with)\s+(.*?)\b(?:who|have|has|attend|attends|"
+    r"involved with|at risk of|on the edge of|in contact with|from)\s+(.*?)\b(?:who|have|has|attend|attends|"
     r"get|gets|take|takes|feel|feels|are|is|will|can|receive|receives|make|makes|achieve|achieves|"
     r"show|shows|remain|remains|stay|stays|do|does|move|moves|go|goes|enter|enters|find|finds|"
     r"gain|gains|access|accesses|engage|engages|sustain|sustains|live|lives|say|says)\b")
@@ -717,6 +721,9 @@ _PARTICIPLE_TO = re.compile(r"\w+ed\s+to\s+(?!the\b|their\b|a\b|an\b|families\b|
 #: "Links between schools and mental health services", "transitions between nursery and school":
 #: the services or settings named after the link or move say where, not what changes.
 _BETWEEN = re.compile(r"\s*(?:between|with|across|from|into|to)\b")
+#: Joint working as what people do ("work more closely together", "collaborate"), not a word
+#: for partners ("partner family-support teams").
+_WORK_TOGETHER = re.compile(r"\b(?:work|working|collaborat|coordinat|join)")
 
 
 def _names_agency(text: str, terms: list[Term], agencies: frozenset[str]) -> bool:
@@ -757,6 +764,12 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
             start = x.end if x.token == "multi_agency" else max(
                 (m.end() for m in re.finditer(r";|\band\b", t[:x.start])), default=0)
             out.append((start, x.end + end.start() if end else len(t), "knowing"))
+            continue
+        if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and re.search(
+                r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]):
+            # "Schools and early help work more closely together": the services named before
+            # say who works together, not what changes
+            out.append((0, x.start, "knowing"))
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
         if x.token in _FRAME_ALWAYS or (x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
