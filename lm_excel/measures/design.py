@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lm_excel import layout as L
+from lm_excel.measures.library import english_return_in
 from lm_excel.model import LogicModel
 
 EIF_STANDARDS = "https://guidebook.eif.org.uk/eif-evidence-standards"
@@ -70,9 +71,7 @@ _COMPARATORS = {
                          "children's social care statistics"),
 }
 
-#: English national returns the library names as data sources, and each other nation's adjective.
-_ENGLISH_RETURNS = ("CIN census", "SSDA903", "school census", "EYFSP return", "SEN2 return",
-                    "NCCIS", "workforce census")
+#: Each other nation's adjective (English returns named where a plan row still holds one).
 _ADJECTIVE = {"Scotland": "Scottish", "Wales": "Welsh", "Northern Ireland": "Northern Ireland"}
 
 
@@ -80,9 +79,14 @@ def _data(routine: Sequence[MeasureUse], nation: str, default: str) -> str:
     """Where the routine figures come from: the measures' own sources, with another nation's
     equivalents in place of English returns."""
     sources = list(dict.fromkeys(u.source for u in routine if u.source))
+    local = [x for x in sources if x.casefold().startswith("no national equivalent")]
+    if local:  # the nation publishes none for some measures: their figures are the LA's own
+        sources = [x for x in sources if x not in local] + [
+            f"your own records where {nation or 'your nation'} publishes no national figures "
+            f"(comparator authorities would have to share theirs)"]
     if not sources:
         return default
-    english = [x for x in sources if any(r.casefold() in x.casefold() for r in _ENGLISH_RETURNS)]
+    english = [x for x in sources if english_return_in(x)]
     if not english:
         return join_words(sources)
     rest = [x for x in sources if x not in english]

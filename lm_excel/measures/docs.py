@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import sys
 
-from lm_excel.measures.library import KINDS, WHO_BENEFITS, MeasureLibrary, load_library
+from lm_excel.measures.library import (
+    KINDS,
+    OTHER_NATIONS,
+    WHO_BENEFITS,
+    MeasureLibrary,
+    load_library,
+    nation_sources,
+)
 
 HOW_SUGGESTIONS_WORK = [
     "## How a measure is suggested",
@@ -584,14 +591,50 @@ def library_markdown(library: MeasureLibrary | None = None) -> str:
         if m.notes:
             out.append(f"- Notes: {_cell(m.notes)}")
         out.append("")
+    out += _outside_england(lib)
     flagged = [m for m in lib if m.maintainer_notes]
-    if flagged:
+    nations = [ns for ns in nation_sources().values() if ns.maintainer_notes and ns.key in lib]
+    if flagged or nations:
         out += ["## For the library's maintainers", "",
                 ("Facts that could not be verified, and where figures came from. Not shown in "
                  "the plan or the report."), ""]
         out += [f"- `{m.key}`: {_cell(m.maintainer_notes)}" for m in flagged]
+        out += [f"- `{ns.key}` in {ns.nation}: {_cell(ns.maintainer_notes)}" for ns in nations]
         out.append("")
     return "\n".join(out)
+
+
+def _outside_england(lib: MeasureLibrary) -> list[str]:
+    """Each measure's collection in Scotland, Wales and Northern Ireland
+    (lm_excel/data/measures_nations.csv), as a table."""
+    sources = nation_sources()
+    keys = [m.key for m in lib if any((m.key, n) in sources for n in OTHER_NATIONS)]
+    if not keys:
+        return []
+
+    def cell(key: str, nation: str) -> str:
+        ns = sources.get((key, nation))
+        if ns is None:
+            return ""
+        if not ns.data_source:
+            return "none: collect locally"
+        return f"[{_cell(ns.data_source)}]({ns.source_url})" if ns.source_url \
+            else _cell(ns.data_source)
+
+    out = ["## Data outside England", "",
+           ("The library describes England. When the *Nation* on the Intervention sheet is "
+            "Scotland, Wales or Northern Ireland, the plan and the report name that nation's own "
+            "collection for each measure below (with its own link and notes, from "
+            "`lm_excel/data/measures_nations.csv`: key, nation, data_source, source_url, notes, "
+            "maintainer_notes), or say \"No national equivalent in ...: collect locally\" where "
+            "there is none; a blank data_source says so. Each source was checked in public "
+            "material; what could not be checked is listed for the maintainers below. Some "
+            "figures are published for the nation as a whole only, or measure something close "
+            "but not the same: the notes say so."), "",
+           "| key | " + " | ".join(OTHER_NATIONS) + " |", "|---|---|---|---|"]
+    out += [f"| `{k}` | " + " | ".join(cell(k, n) for n in OTHER_NATIONS) + " |" for k in keys]
+    out.append("")
+    return out
 
 
 if __name__ == "__main__":

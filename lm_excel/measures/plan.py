@@ -592,13 +592,16 @@ def make_plan(model: LogicModel, previous: Plan | None = None,
     previous: the plan already in the workbook (read from its sheet with
     :func:`lm_excel.workbook.plan_sheet.read_plan`), or None for a fresh plan.
     library: the measures to choose from; by default the shipped library plus the model's own
-    measures (My measures sheet).
+    measures (My measures sheet). Either way, as the nation on the Intervention sheet needs
+    them (:meth:`MeasureLibrary.for_nation`).
     """
     notes: list[PlanNote] = []
     if library is None:
         local, local_notes = local_measures(model)
         notes += local_notes
         library = load_library(extra=local)
+    # Outside England each measure names that nation's own collection, not the English one.
+    library = library.for_nation(D.read_setting(model).nation)
     rows = (_outcome_rows(model, library, notes) + _process_rows(model, library)
             + _negative_rows(model, library) + _assumption_rows(model, library))
     kept = kept_rows = 0
