@@ -278,3 +278,11 @@ def test_a_primary_outcome_without_a_measure_is_said_not_passed_over():
     assert "plan" in gap[0].fix
     assert not any("OC4" in m.plain for m in _design(delivery_unit="Whole local authority",
                                                      nation="England").missing)
+
+
+def test_another_nations_equivalent_of_school_data_is_not_given_as_social_care_statistics():
+    school = MeasureUse("OC8", "outcome", "School attendance and persistent absence",
+                        "administrative", True, "attendance", source="school census")
+    wales = _design(uses=(school, PROCESS), delivery_unit="Whole local authority", nation="Wales")
+    assert "the Welsh equivalents of the school census" in wales.strands[0].detail
+    assert "looked-after children statistics" not in wales.strands[0].detail

@@ -87,8 +87,10 @@ def _data(routine: Sequence[MeasureUse], nation: str, default: str) -> str:
         return join_words(sources)
     rest = [x for x in sources if x not in english]
     if nation in _ADJECTIVE:
+        social_care = any(r in x for x in english for r in ("CIN census", "SSDA903"))
         return join_words(rest + [f"the {_ADJECTIVE[nation]} equivalents of the "
-                                  f"{join_words(english)} (for example {default})"])
+                                  f"{join_words(english)}"
+                                  + (f" (for example {default})" if social_care else "")])
     return join_words(rest + [f"the DfE's {join_words(english)}"])
 
 
