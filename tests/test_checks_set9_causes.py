@@ -224,6 +224,11 @@ def test_a_mechanism_that_names_what_is_done_at_any_length_is_delivery(text, fla
     ("Support needs are met earlier", False),
     ("Fewer families caught in a cycle of crisis", False),
     ("Promoted young people stay in post longer", False),
+    # the same aim in the passive, at the end of the statement
+    ("Financial barriers to attendance addressed", True),
+    ("Domestic abuse in the household tackled", True),
+    ("Parents' concerns are addressed quickly by the first worker they speak to", False),
+    ("Fewer families whose housing problems are not addressed", False),
 ])
 def test_an_outcome_worded_as_an_aim_is_not_a_change(text, flagged):
     rec = example()

@@ -245,6 +245,8 @@ _CLAUSE_OPENERS = (T.INCREASE | T.DECREASE | _UNSIGNED) - {"more", "less"}
 #: of ...', 'Tackle child poverty', 'Ensure every child ...'), not what changes.
 _AIM = re.compile(r"^\s*(?:to\s+)?(?:break(?:ing)?\s+(?:the|a)\s+cycles?|tackle|address|ensure|enable|"
                   r"empower|promote|eradicate)\b(?![-'’])", re.IGNORECASE)
+#: ... or ends with it in the passive, with no direction ('Financial barriers addressed').
+_AIM_DONE = re.compile(r"\b(?:addressed|tackled)\W*$", re.IGNORECASE)
 
 
 def not_a_change(text: str) -> str:
@@ -253,7 +255,7 @@ def not_a_change(text: str) -> str:
     go ('Number of children in care falls') is a change."""
     if _COUNT.search(text) and not _DIRECTION.search(text):
         return "an output (a count)"
-    if _AIM.search(text):
+    if _AIM.search(text) or (_AIM_DONE.search(text) and not _DIRECTION.search(text)):
         return "an aim (what the service means to do)"
     if _ACTIVITY.search(text) or _SESSIONS.search(text):
         return "an activity"
