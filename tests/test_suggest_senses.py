@@ -78,6 +78,7 @@ TOP_FITS = [
     ("Children's wishes and feelings are included in their care plans", {"case_file_audit"}),
     ("Households are more food secure", {"household_income"}),
     ("Social workers remain in post for longer", {"workforce_turnover"}),
+    ("Families attend their local family hub", {"service_engagement"}),
     # partner teams are where, not joint working
     ("Lower turnover of social workers in early help and partner teams", {"workforce_turnover"}),
     # staff of any agency, and what they know or can do for others
