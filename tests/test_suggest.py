@@ -589,6 +589,9 @@ def published_scores(path: Path) -> dict[str, float]:
 # any further fix: first run 0.66 (23 of 35), top-3 0.77, no close match 0.34, one confident
 # wrong answer (children moving to secondary school being supported got the ESQ). After its
 # fixes, tuned on: 0.94, 1.00, 0.
+# Batch 12 (30 statements, mixed kinds and domains), written and labelled after batch 11's fixes,
+# before any further fix: first run 0.63 (19 of 30), top-3 0.67, no close match 0.47, no
+# confident wrong answer. After its fixes, tuned on: 0.77, 0.80, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -598,7 +601,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 427
+    assert scores["n"] >= 457
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

@@ -77,6 +77,8 @@ TOP_FITS = [
                                          "(named by 'single assessment') still ranks first")),
     ("Children's wishes and feelings are included in their care plans", {"case_file_audit"}),
     ("Households are more food secure", {"household_income"}),
+    ("Social workers remain in post for longer", {"workforce_turnover"}),
+    ("Families attend their local family hub", {"service_engagement"}),
     # partner teams are where, not joint working
     ("Lower turnover of social workers in early help and partner teams", {"workforce_turnover"}),
     # staff of any agency, and what they know or can do for others
@@ -145,6 +147,12 @@ NEVER = [
     # a process an audit records
     ("Care leavers keep in touch with their leaving care worker", {"family_time"}),
     ("Young people attend their looked after reviews", {"cp_plans", "placement_stability"}),
+    # feeling safe is asked, not counted; a cause is not the change; an assessment of needs is
+    # not an EHC needs assessment unless SEND or a plan is named
+    ("Survivors of domestic abuse feel safer", {"domestic_abuse_incidents"}),
+    ("Fewer children enter care due to neglect", {"gcp2"}),
+    ("Young people in kinship care have their needs assessed quickly", {"ehcp_timeliness"}),
+    ("Children are safe in and out of school", {"school_attendance"}),
 ]
 
 

@@ -446,6 +446,16 @@ def what_changes(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in left)
 
 
+_BROAD_STEMS = frozenset(stem(w) for w in BROAD)
+
+
+def only_a_domain(text: str) -> bool:
+    """Whether all a statement says changes is one broad domain ('Getting a good education',
+    'Improved health for children under five'): which part of it would be measured is left open."""
+    what = what_changes(text)
+    return len(what) == 1 and what <= _BROAD_STEMS
+
+
 #: Stems of the things an evaluator would measure (:data:`CONSTRUCTS`, synonyms resolved).
 CONSTRUCT_STEMS = frozenset(stem(meaning(w)) for w in CONSTRUCTS)
 

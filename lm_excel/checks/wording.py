@@ -482,7 +482,7 @@ def vague(ctx: Context) -> Iterator[Finding]:
         text = el.statement
         if el.kind not in _MISSING or not ctx.eid(el) or not text:
             continue
-        if T.what_changes(text):
+        if T.what_changes(text) and not (el.kind == "outcomes" and T.only_a_domain(text)):
             continue
         if el.kind == "components" and T.what_changes(el.text("description")):
             continue

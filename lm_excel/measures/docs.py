@@ -106,7 +106,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all eleven batches | 427 | 0.97 | 0.99 | 0.31 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all twelve batches | 457 | 0.96 | 0.98 | 0.32 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -127,6 +127,8 @@ EVALUATION = [
     "| the same batch after its fixes, tuned on | 34 | 1.00 | 1.00 | 0.47 | 0 |",
     "| own variants' batch 11, round 7's kinds again in longer logic-model wording, written and labelled after batch 10's fixes and before any further fix: **first run** | 35 | **0.66** | 0.77 | 0.34 | **1** |",
     "| the same batch after its fixes, tuned on | 35 | 0.94 | 1.00 | 0.34 | 0 |",
+    "| own variants' batch 12, mixed kinds and domains, written and labelled after batch 11's fixes and before any further fix: **first run** | 30 | **0.63** | 0.67 | 0.47 | **0** |",
+    "| the same batch after its last fixes, tuned on (misses left: a two-year review done by health visitors, carers attending training, teachers' referrals, identification by schools, having a say in how services run) | 30 | 0.77 | 0.80 | 0.50 | 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -462,7 +464,14 @@ EVALUATION = [
      "read as transitions (no close match), the services named before *work together* read as "
      "who works together, *from the youth offending service* read as a status phrase, and "
      "keeping in touch with a worker, or attending one's own conference, no longer read as "
-     "family time or a child protection plan."),
+     "family time or a child protection plan. Batch 12's first run, 0.63 with no confident wrong "
+     "answer, is the last estimate before the rules froze; its fixes were few and general "
+     "(feeling safe is asked, not counted from records; what follows *because of* or *due to* "
+     "is the cause, not the change; the EHC plan measure needs SEND or a plan named; staying "
+     "in post is turnover; attending a family hub or children's centre is engagement). Across batches 7 to 12, written before their fixes, the first runs "
+     "were 0.60, 0.83, 0.72, 0.88, 0.66 and 0.63 (about 0.72 over 208 statements) with 1, 2, 3, "
+     "2, 1 and 0 confident wrong answers: the honest expectation for unseen statements is "
+     "below the 0.9 the issue asks, with confident wrong answers now rare."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

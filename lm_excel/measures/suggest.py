@@ -411,6 +411,8 @@ class _Query:
                 continue  # "treated fairly by the police": not the service's own users' survey
             if self.process and ms[c.mid].kind == "administrative":
                 continue  # "plans are reviewed with management oversight": a case-file audit
+            if "feel_safe" in self.tokens and ms[c.mid].kind == "administrative":
+                continue  # feeling safe is asked, not counted from records
             if self.names_victim and ms[c.mid].kind != "administrative":
                 continue  # victims of crime are not the service's users nor a child's scale
             if self.examples_at is not None and all(a >= self.examples_at for a, _ in c.spans):
@@ -726,6 +728,9 @@ _BETWEEN = re.compile(r"\s*(?:between|with|across|from|into|to)\b")
 _WORK_TOGETHER = re.compile(r"\b(?:work|working|collaborat|coordinat|join)")
 
 
+_CAUSE = re.compile(r"\b(?:because of|due to|as a result of|owing to)\b")
+
+
 def _names_agency(text: str, terms: list[Term], agencies: frozenset[str]) -> bool:
     """True when an outcome names another agency (police, courts) outside a status phrase that
     says who it is about ("young people in contact with the youth justice service feel ...")."""
@@ -770,6 +775,10 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
             # "Schools and early help work more closely together": the services named before
             # say who works together, not what changes
             out.append((0, x.start, "knowing"))
+    for m in _CAUSE.finditer(t):
+        # "Fewer children in care because of neglect": the cause, not the change
+        end = re.search(r"[,;.]", t[m.end():])
+        out.append((m.end(), m.end() + end.start() if end else len(t), "knowing"))
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
         if x.token in _FRAME_ALWAYS or (x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
