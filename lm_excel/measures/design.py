@@ -9,7 +9,8 @@ What decides the design, in plain words:
   leading to outcomes (the Mechanisms sheet). Without one the honest design is to finish the
   theory of change and study delivery: no impact design yet.
 * **The unit of delivery** (Intervention sheet): the whole local authority, some schools or
-  settings, some neighbourhoods, some teams, or a cohort of families, carers or young people.
+  settings, some neighbourhoods, some teams, or a cohort of families, carers, individual
+  parents or other adults (Pause, the Family Nurse Partnership, Caring Dads), or young people.
   The comparison is made at that unit: an LA-wide comparison would dilute the effect of work
   delivered in a few schools.
 * **Scale** (how many units, how many people a year): too few for a comparison to show change
@@ -47,7 +48,8 @@ EIF_LEVELS = ("EIF levels are the evidence standards of the Early Intervention F
 
 #: Units of delivery as the Intervention sheet offers them, and the key each stands for.
 UNITS = dict(zip(L.LISTS["delivery_unit"],
-                 ("la", "schools", "areas", "teams", "families", "carers", "children")))
+                 ("la", "schools", "areas", "teams", "families", "carers", "adults",
+                  "children")))
 NATIONS = L.LISTS["nation"]
 ALLOCATION = dict(zip(L.LISTS["allocation"], ("random", "waves", "no", "")))
 #: Fewer units or people than this and a comparison cannot show change reliably.
@@ -57,9 +59,10 @@ MIN_RCT_CLUSTERS = 10
 MIN_RCT_PEOPLE = 100
 
 _CLUSTER_UNITS = {"schools": "schools or settings", "areas": "areas", "teams": "teams"}
-_PEOPLE_UNITS = {"families": "families", "carers": "carers", "children": "children or young people"}
+_PEOPLE_UNITS = {"families": "families", "carers": "carers",
+                 "adults": "parents or other adults", "children": "children or young people"}
 _ONE = {"schools": "school or setting", "areas": "area", "teams": "team", "families": "family",
-        "carers": "carer", "children": "child or young person"}
+        "carers": "carer", "adults": "parent or other adult", "children": "child or young person"}
 _COMPARATORS = {
     "England": ("statistical neighbours (the DfE's children's services statistical neighbour "
                 "benchmarking tool)", "DfE returns (CIN census, SSDA903, school census)"),

@@ -502,15 +502,17 @@ DESIGN_EVIDENCE = [
      "the model. No impact design until mechanisms link components to outcomes. Otherwise the "
      "comparison is made at the *Unit of delivery* (Intervention sheet): matched or "
      "cluster-randomised schools or teams; contribution analysis for work in some areas; matched "
-     "families, carers or young people, or a randomised trial when places can be offered by lot; "
+     "families, carers, individual parents or other adults (Pause, the Family Nurse Partnership, "
+     "Caring Dads), or young people, or a randomised trial when places can be offered by lot; "
      "a stepped roll-out when sites start in planned waves. Authority-wide work gets a time "
      "series against comparator authorities when an outcome on the chain has routine figures, "
      "and contribution analysis when none has. Fewer than 6 schools, areas or teams, or fewer "
      "than 60 people a year, means a pilot now and a comparison later. Comparators follow the "
      "*Nation*: statistical neighbours in England, similar councils (Local Government "
      "Benchmarking Framework family groups) in Scotland, similar Welsh authorities in Wales, and "
-     "the other Health and Social Care Trusts in Northern Ireland. Data named for another nation "
-     "are given as that nation's equivalents of the English returns. What the model does not "
+     "the other Health and Social Care Trusts in Northern Ireland. Outside England each routine "
+     "measure names that nation's own collection, or says there is none (see *Data outside "
+     "England* below). What the model does not "
      "say (unit, nation, numbers, whether places could be allocated by lot or in waves, a "
      "primary outcome with no measure) is listed as still to decide."),
     "",
@@ -519,8 +521,11 @@ DESIGN_EVIDENCE = [
      "recommender, before its first run on them (`tests/data/design_published.json`). For each "
      "model the label holds the delivery fields an LA user would enter from the model's own text "
      "and sources, and the design families an evaluator would accept. The models cover 8 "
-     "authority-wide, 3 school, 2 area and 1 team model, and 23 cohorts of families, carers or "
-     "young people; 33 are English, 2 Welsh, 1 Scottish and 1 Northern Irish."),
+     "authority-wide, 3 school, 2 area and 1 team model, and 23 cohorts of families, carers, "
+     "parents or other adults, or young people; 33 are English, 2 Welsh, 1 Scottish and 1 "
+     "Northern Irish. Three of the cohorts (Pause, the Family Nurse Partnership, Caring Dads) "
+     "are entered as individual parents or other adults since that choice was added; the "
+     "families an evaluator accepts for them are unchanged."),
     "",
     "| run | design agreed | nation's comparator right |",
     "|---|---|---|",

@@ -474,6 +474,9 @@ def _render(src: Path, rows: Sequence[PlanRow],
             design = design(wb)
         _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(library))
         _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
+        for name, values in L.LISTS.items():  # an older workbook's dropdowns offer today's choices
+            if f"list_{name}" in wb.defined_names and name != "plan_status":
+                _set_list(wb, name, list(values))
         _plan_sheet(wb, rows, design)
         ws = wb[L.MEASURES_PLAN.name]
         for i, (header, values) in enumerate(extra, start=len(L.PLAN_COLUMNS) + 1):
