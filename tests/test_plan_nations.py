@@ -167,3 +167,16 @@ def test_each_nation_row_is_checked_when_read():
     rows = list(csv.DictReader(shipped.splitlines()))
     # every row is either verified or says what could not be (for the maintainers only)
     assert all(r["maintainer_notes"] for r in rows)
+
+
+def test_a_national_figure_that_is_close_but_not_the_same_says_so_where_users_read_it():
+    """The plan and the report show a measure's data source, not its notes: a figure that
+    measures something near (offence referrals for first-time entrants) or exists only for the
+    nation as a whole says so in the data source itself."""
+    scotland, wales = (load_library().for_nation(n) for n in ("Scotland", "Wales"))
+    for key in ("first_time_entrants", "eyfsp_gld"):
+        assert "not the same measure" in scotland.get(key).data_source, key
+    assert "Northern Ireland" not in wales.get("assessment_timeliness").data_source
+    assert wales.get("assessment_timeliness").data_source.startswith("own records")
+    said = who_provides("service or system", wales.get("assessment_timeliness").data_source)
+    assert said.startswith("From own records, as defined by Welsh performance measure PM24")
