@@ -571,7 +571,7 @@ def _compound(q: _Query, terms: list[Term], top: int) -> Match | None:
             continue
         why = f"part {i} of {n} ('{p}'): one measure per part (or split the outcome): {s.why}"
         out.append(Suggestion(s.measure, s.score, why, s.confidence, p))
-    return Match(q.text, tuple(out[:max(top, len(out))]), tuple(p for p, _ in found), unmatched)
+    return Match(q.text, _by_confidence(out), tuple(p for p, _ in found), unmatched)
 
 
 #: "..., as reported in parent surveys": how a change is measured, not what changes.
@@ -716,6 +716,52 @@ def _status_span(text: str) -> tuple[int, int] | None:
     return (m.start(1), m.end(1)) if m and m.group(1).strip() else None
 
 
+_PEOPLE_WORDS = (r"(?:children|young people|pupils|families|parents|carers|care leavers|mothers|"
+                 r"fathers|women|men|adults|people|those|households|babies|boys|girls)")
+#: The verb of a main clause after a who-phrase ("... develop a sense of self-worth").
+_MAIN_VERB = (r"\b(?:have|has|attend|attends|get|gets|take|takes|feel|feels|are|is|will|can|receive|"
+              r"receives|make|makes|achieve|achieves|show|shows|remain|remains|stay|stays|do|does|"
+              r"move|moves|go|goes|enter|enters|find|finds|gain|gains|access|accesses|engage|"
+              r"engages|sustain|sustains|live|lives|say|says|develop|develops|maintain|maintains|"
+              r"keep|keeps|return|returns|become|becomes|build|builds|report|reports|know|knows|"
+              r"understand|understands|use|uses|enjoy|enjoys|experience|experiences|stop|stops)\b")
+#: "Women who have had children removed develop ...", "children who cannot live with their
+#: parents remain ...", "perpetrators of exploitation are held to account": the people and what
+#: is said of them, up to the main verb, say who the outcome is about; the main verb and what
+#: follows say what changes. With no main verb after it ("fewer young people who offend") the
+#: phrase is the change itself.
+_WHO_SUBJECT = re.compile(
+    r"^(?:\w+\s+){0,3}?(?:(" + _PEOPLE_WORDS + r")\s+(?:who|whose|that)\s+(?:(?:have|has|had|are|"
+    r"were|is|was|cannot|can not|can't|do|does|did|not|never|been|being)\s+)*\w+|"
+    r"(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|affected by|"
+    r"living with|experiencing)\s+|"
+    r"((?:perpetrators?|victims?|survivors?|victim-survivors?))\s+of\s+)(.*?)" + _MAIN_VERB)
+#: "The wellbeing of families where there is drug misuse", "friendships for young people living
+#: with a disability": after the change, the people it is for and what is said of them, to the
+#: end of the clause. Not after "the number of" ("reduce the number of children affected by
+#: domestic abuse": that is the change).
+_WHO_AFTER = re.compile(
+    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )\b(?:of|for|among|amongst|with)\s+"
+    r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
+    r"affected by|living with|experiencing|who|whose)\b[^,;.]*")
+
+
+def _who_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of phrases saying who an outcome is about, not what changes."""
+    t = normalise(text)
+    out = []
+    m = _WHO_SUBJECT.search(t)
+    if m:
+        out.append((next(m.start(g) for g in (1, 2, 3) if m.group(g)), m.end(4)))
+    out.extend((m.start(1), m.end()) for m in _WHO_AFTER.finditer(t) if m.start() > 0)
+    # "Families whose children might otherwise be removed": what may happen to them is what
+    # the service prevents, so it is the change, not who.
+    return [(a, b) for a, b in out if not _MAY_HAPPEN.search(t[a:b])]
+
+
+_MAY_HAPPEN = re.compile(r"\b(?:otherwise|might|could|would|at risk|edge of|likely)\b")
+
+
 #: "Parents are helped to care for their children", "supported to stay at home": what follows the
 #: participle and "to" is the change itself, not a kind of support.
 _PARTICIPLE_TO = re.compile(r"\w+ed\s+to\s+(?!the\b|their\b|a\b|an\b|families\b|children\b|"
@@ -756,6 +802,7 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     status = _status_span(text)
     if status:
         out.append((status[0], status[1], "knowing"))
+    out.extend((a, b, "knowing") for a, b in _who_spans(text))
     content = [x for x in terms if not x.stop]
     for x, nxt in zip(content, content[1:]):
         if nxt.token in _PROVISION and x.token not in vocab.generic and nxt.start - x.end <= 1:
@@ -844,8 +891,9 @@ _CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 def _by_confidence(suggestions: Iterable[Suggestion]) -> tuple[Suggestion, ...]:
-    """Suggestions ordered by confidence first, then by score (already their order): a low
-    confidence guess never comes before a medium one."""
+    """Suggestions ordered by confidence first, keeping their order (by score, or a compound
+    outcome's by part) within one confidence: a low confidence guess never comes before a
+    medium one."""
     return tuple(sorted(suggestions, key=lambda s: _CONFIDENCE_ORDER[s.confidence]))
 
 
