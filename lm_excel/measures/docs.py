@@ -59,7 +59,10 @@ HOW_SUGGESTIONS_WORK = [
      "after \"safe from\" or \"victims\", crime and antisocial behaviour are harm suffered, "
      "not offending, and after \"trust\", \"public\" or \"confidence\" they are the "
      "system's standing; a status phrase at the start (\"children in the youth justice system "
-     "with ...\") says who, not what changes; an outcome about process compliance "
+     "with ...\"), a relative clause after the people named (\"women who have had children "
+     "removed develop ...\", \"families where there is drug misuse\") and \"perpetrators of "
+     "...\" say who, not what changes, unless no main verb follows (\"fewer young people who "
+     "offend\"); an outcome about process compliance "
      "(\"recorded\", \"management oversight\") is for the case file audit, not a count; "
      "words saying how a change is measured (\"as reported in parent "
      "surveys\") are not the change."),
@@ -69,7 +72,7 @@ HOW_SUGGESTIONS_WORK = [
      "match in the library\", with what to do: a bespoke measure, or one added to *My measures*. "
      "Each suggestion carries a confidence (high, medium or low). A second or third suggestion "
      "is offered only when it scores within 0.2 of the first, not as a weak guess; the list is "
-     "ordered by confidence, then score."),
+     "ordered by confidence, then score (a compound outcome's by confidence, then by part)."),
     "",
 ]
 
