@@ -646,12 +646,11 @@ def test_published_development_sets_top1_is_at_least_090(path):
 # Round 7: first run 0.76 (38 of 50), 0.78 (39), 0; tuned on since (the sense audit: care for,
 #   prevention and early intervention, whose employment, what staff can do, links and
 #   transitions, would recommend): 0.96, 0.98, 0.
-# Round 8: first run 0.66 (33 of 50), 0.80 (40), 3 confident wrong (main at 17e4a89). Not tuned
-#   on: the floors are that first run, and the row is a strict expected failure until its three
-#   confident wrong answers are fixed (the guard test below keeps its floors meanwhile).
-ROUND8_OPEN = ("round 8's first run gave 3 confident wrong answers where only 'no close match' "
-               "fits: a sense of self-worth (entry to care), an alcohol-free pregnancy (drug and "
-               "alcohol treatment), perpetrators held accountable (domestic abuse incidents)")
+# Round 8: first run 0.66 (33 of 50), 0.80 (40), 3 confident wrong (main at 17e4a89); its row
+#   was a strict expected failure until those three were fixed. Tuned on since (who an outcome
+#   is about is not what changes: relative clauses, "perpetrators of", status adjectives; "-free";
+#   reintegration is a move between settings; no teenage scale for children with no age): after
+#   fixes 0.78, 0.90, 0. The floors stay at the first run.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -659,8 +658,7 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT5, None, 0.88, 0.95),
     (PUBLISHED_HELDOUT6, 50, 0.90, 0.94),
     (PUBLISHED_HELDOUT7, 50, 0.92, 0.96),
-    pytest.param(PUBLISHED_HELDOUT8, 50, 0.66, 0.80, id="outcomes_published_heldout8",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND8_OPEN)),
+    (PUBLISHED_HELDOUT8, 50, 0.66, 0.80),
 ]
 
 
@@ -672,14 +670,6 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
         assert scores["n"] == n
     assert scores["top1"] >= top1 and scores["top3"] >= top3, scores
     assert scores["confident_wrong"] == 0, scores
-
-
-def test_round8_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
-    scores = published_scores(PUBLISHED_HELDOUT8)
-    assert scores["n"] == 50
-    assert scores["top1"] >= 0.66 and scores["top3"] >= 0.80, scores
-    assert scores["confident_wrong"] <= 3, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -40,6 +40,10 @@ def _fitting(text: str, **kw) -> list[str]:
     return [s.measure.key for s in found if AGE_NOTE not in s.why]
 
 
+#: Children with no age given: every band but those for 13 and over or 16 to 25.
+NO_AGE_FITS = {m.key for m in AGE_BANDS} - {"m13_up", "m16_25"}
+
+
 @pytest.mark.parametrize(("text", "fits"), [
     # "under 5" is 0-4: a measure starting at 5 does not fit
     ("Children under 5 have better wellbeing", {"m0_2", "m0_4", "m3_5", "any_age"}),
@@ -54,8 +58,9 @@ def _fitting(text: str, **kw) -> list[str]:
     ("12-year-olds have better wellbeing", {"m10_15", "m11_17", "any_age"}),
     ("Young people aged 16 and over have better wellbeing", {"m11_17", "m13_up", "m16_25", "any_age"}),
     ("Over-18s have better wellbeing", {"m13_up", "m16_25", "any_age"}),
-    # a span of months is not an age: every measure fits
-    ("Children have better wellbeing within 6-12 months", {m.key for m in AGE_BANDS}),
+    # a span of months is not an age: every measure fits but those whose youngest respondent
+    # is 13 or older (children, no age given: most are younger)
+    ("Children have better wellbeing within 6-12 months", NO_AGE_FITS),
 ])
 def test_ages_read_from_the_text_decide_which_measures_fit(text, fits):
     assert set(_fitting(text)) == fits
@@ -140,7 +145,9 @@ def test_an_upper_age_of_18_is_a_childs_age_and_applies_when_the_outcome_is_abou
 
 def test_an_empty_age_is_no_age_and_the_statements_own_ages_are_read():
     # a blank Age cell arrives as "": it must not hide the ages the statement itself gives
-    assert set(_fitting("Children have better wellbeing", age="")) == {m.key for m in AGE_BANDS}
+    assert set(_fitting("Children have better wellbeing", age="")) == NO_AGE_FITS
+    assert set(_fitting("Children have better wellbeing", age="")) == set(
+        _fitting("Children have better wellbeing", age=None))
     in_text = "Children aged 0-4 have better wellbeing"
     assert set(_fitting(in_text, age="")) == set(_fitting(in_text, age=None))
     assert set(_fitting(in_text, age="")) != {m.key for m in AGE_BANDS}

@@ -107,7 +107,7 @@ EVALUATION = [
     "| **published statements, held out in round 5** (`tests/data/outcomes_published_heldout5.csv`): **first run**, after those fixes | 32 | **0.62** | **0.62** | 0.34 | **6** |",
     "| round 2 after the specific-construct rules (anchors, frames, populations; none of rounds 2 to 5 is held out any more) | 51 | 0.98 | 0.98 | 0.41 | 0 |",
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
-    "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
+    "| round 4, the same | 32 | 1.00 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
     "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all twelve batches | 457 | 0.96 | 0.98 | 0.32 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
@@ -133,6 +133,7 @@ EVALUATION = [
     "| own variants' batch 12, mixed kinds and domains, written and labelled after batch 11's fixes and before any further fix: **first run** | 30 | **0.63** | 0.67 | 0.47 | **0** |",
     "| the same batch after its last fixes, tuned on (misses left: a two-year review done by health visitors, carers attending training, teachers' referrals, identification by schools, having a say in how services run) | 30 | 0.77 | 0.80 | 0.50 | 0 |",
     "| **published statements, held out in round 8** (`tests/data/outcomes_published_heldout8.csv`), labelled by an engineer who did not read the rules: **first run**, on the frozen rules (main at 17e4a89) | 50 | **0.66** | **0.80** | 0.14 | **3** |",
+    "| round 8 after the fixes that followed its run, **tuned on** (who an outcome is about is not what changes; \"-free\"; reintegration is a move between settings; no teenage scale for children of no given age; confidence orders a compound outcome's list) | 50 | 0.78 | 0.90 | 0.22 | 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -521,7 +522,24 @@ EVALUATION = [
      "the ESQ (a CAMHS questionnaire) before family experience. No miss was for want of a "
      "measure where one was labelled; the statements labelled no close match show the gaps "
      "(self-worth, a sense of agency, drinking in pregnancy, conflict between parents, a family's "
-     "understanding of a parent's mental illness, perpetrators' accountability)."),
+     "understanding of a parent's mental illness, perpetrators' accountability). **After "
+     "fixes, tuned on** (so no longer held out): 0.78 top-1, 0.90 top-3, no confident wrong "
+     "answer, its row a normal floor at the first-run figures. The kinds fixed, each with a "
+     "table of the team's own statements in every domain written before its rule "
+     "(`tests/test_suggest_who.py`): a relative clause or status phrase after the people named "
+     "(\"who have had children removed\", \"where there is drug and alcohol misuse\", "
+     "\"affected by\", \"living with\"), \"perpetrators of ...\", \"victim-survivors\" and a "
+     "status adjective (\"adopted children\") say who, and only the main predicate is evidence, "
+     "unless no main verb follows (\"fewer young people who offend\") or the clause says what "
+     "might otherwise happen (\"whose children might otherwise be removed\"); a word before "
+     "\"-free\" names what is absent and is half the evidence a suggestion needs; reintegration "
+     "into mainstream school is a move between settings; an outcome about children (not young "
+     "people) with no age given gets no questionnaire whose youngest respondent is 13 or over; "
+     "a compound outcome's list is ordered by confidence too. Still missed (11): *children in "
+     "workless and disadvantaged families* now gets NEET alone (whose worklessness it is is "
+     "not read), *victim-survivors return home safely* reunification before housing, *the "
+     "health and well-being of families* ONS4 first, *remain with members of their extended "
+     "family* MSPSS before kinship care, and the no-close-match and debatable rows above."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

@@ -39,6 +39,9 @@ ABSTAIN_BELOW = 0.5  # a best match below this shown score is no close match
 HIGH_SCORE, HIGH_EVIDENCE = 0.65, 2.0
 MEDIUM_SCORE = 0.6
 ALTERNATIVE_WITHIN = 0.2  # a second or third suggestion scores at most this far below the first
+#: A questionnaire whose youngest respondent is this old or older is not suggested for an
+#: outcome about children (not young people) when no age is given (WEMWBS is for 13 and over).
+TEEN_SCALE_FROM = 13.0
 #: Ages assumed for an outcome about young people or care leavers when no age is given.
 YOUNG_PERSON_AGES = (10.0, 25.0)
 #: An outcome that names no one, in a children's-services model, is most often about children
@@ -310,6 +313,9 @@ def fits(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | Non
         # A questionnaire that children or parents fill in never measures a staff outcome.
         if who <= _STAFF and m.is_child_or_parent_questionnaire:
             return False
+    if ages is None and who == {"child"} and m.kind != "administrative" and (
+            m.age_min is not None and m.age_min >= TEEN_SCALE_FROM):
+        return False  # "children's wellbeing": most children are younger than a teenage scale
     # An upper age limit of 18 or less is a child's age and always applies; an open range
     # ("13+", "18+") is the minimum age of someone completing it about themselves, which
     # says nothing when the outcome is about parents or staff ("parents of babies").
@@ -667,6 +673,18 @@ def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
             for x in terms]
 
 
+_FREE = re.compile(r"\s*-\s*free\b")
+
+
+def _free_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with a word before "-free" ("an alcohol-free pregnancy", "violence-free homes")
+    read as half the evidence a suggestion needs: it names what is absent, and the thing that is
+    free of it (a pregnancy, a home) decides the measure."""
+    t = normalise(text)
+    return [Term(x.token, x.stop, x.start, x.end, False) if _FREE.match(t[x.end:]) else x
+            for x in terms]
+
+
 def _victim_sense(terms: list[Term]) -> list[Term]:
     """The terms, with offending words read as harm to victims after "(feel) safe from" or
     "victim"."""
@@ -726,16 +744,18 @@ _MAIN_VERB = (r"\b(?:have|has|attend|attends|get|gets|take|takes|feel|feels|are|
               r"keep|keeps|return|returns|become|becomes|build|builds|report|reports|know|knows|"
               r"understand|understands|use|uses|enjoy|enjoys|experience|experiences|stop|stops)\b")
 #: "Women who have had children removed develop ...", "children who cannot live with their
-#: parents remain ...", "perpetrators of exploitation are held to account": the people and what
-#: is said of them, up to the main verb, say who the outcome is about; the main verb and what
-#: follows say what changes. With no main verb after it ("fewer young people who offend") the
+#: parents remain ...", "perpetrators of exploitation are held to account", "adopted children
+#: feel ...": the people and what is said of them, up to the main verb, say who the outcome is
+#: about; the main verb and what follows say what changes. With no main verb after it ("fewer young people who offend") the
 #: phrase is the change itself.
 _WHO_SUBJECT = re.compile(
     r"^(?:\w+\s+){0,3}?(?:(" + _PEOPLE_WORDS + r")\s+(?:who|whose|that)\s+(?:(?:have|has|had|are|"
     r"were|is|was|cannot|can not|can't|do|does|did|not|never|been|being)\s+)*\w+|"
     r"(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|affected by|"
     r"living with|experiencing)\s+|"
-    r"((?:perpetrators?|victims?|survivors?|victim-survivors?))\s+of\s+)(.*?)" + _MAIN_VERB)
+    r"((?:perpetrators?|victims?|survivors?|victim-survivors?)(?:\s+of\s+)?|"
+    r"(?:adopted|looked after|looked-after|fostered|exploited|excluded|care-experienced|"
+    r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)" + _MAIN_VERB)
 #: "The wellbeing of families where there is drug misuse", "friendships for young people living
 #: with a disability": after the change, the people it is for and what is said of them, to the
 #: end of the clause. Not after "the number of" ("reduce the number of children affected by
@@ -752,8 +772,11 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     out = []
     m = _WHO_SUBJECT.search(t)
     if m:
-        out.append((next(m.start(g) for g in (1, 2, 3) if m.group(g)), m.end(4)))
-    out.extend((m.start(1), m.end()) for m in _WHO_AFTER.finditer(t) if m.start() > 0)
+        # The people named count as they would alone ("parents ... feel less stressed"); a
+        # perpetrator, a victim or an adopted child is who as a whole.
+        out.append((m.end(1) if m.group(1) else m.end(2) if m.group(2) else m.start(3),
+                    m.end(4)))
+    out.extend((m.end(1), m.end()) for m in _WHO_AFTER.finditer(t) if m.start() > 0)
     # "Families whose children might otherwise be removed": what may happen to them is what
     # the service prevents, so it is the change, not who.
     return [(a, b) for a, b in out if not _MAY_HAPPEN.search(t[a:b])]
@@ -802,7 +825,6 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     status = _status_span(text)
     if status:
         out.append((status[0], status[1], "knowing"))
-    out.extend((a, b, "knowing") for a, b in _who_spans(text))
     content = [x for x in terms if not x.stop]
     for x, nxt in zip(content, content[1:]):
         if nxt.token in _PROVISION and x.token not in vocab.generic and nxt.start - x.end <= 1:
@@ -855,8 +877,9 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     elif not isinstance(library, MeasureLibrary):
         library = MeasureLibrary(library)
     index = index_of(library)
-    terms = _exclusion_sense(outcome_text, _repeat_sense(outcome_text, _victim_sense(
-        _without_method(outcome_text, index.vocab.analyse(outcome_text)))))
+    terms = _free_sense(outcome_text, _exclusion_sense(outcome_text, _repeat_sense(
+        outcome_text, _victim_sense(_without_method(outcome_text,
+                                                     index.vocab.analyse(outcome_text))))))
     who = parse_who(who_benefits)
     if not who:
         who = who_in_text(terms, outcome_text)
@@ -876,6 +899,10 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                any(t.token in _PROCESS for t in terms if not t.stop),
                any(t.token == "victim" for t in terms if not t.stop),
                frozenset(t.token for t in terms if not t.stop))
+    # Who the outcome is about ("women who have had children removed ...") is no evidence for
+    # a measure of what changes.
+    who_spans = _who_spans(outcome_text)
+    terms = [t for t in terms if not any(a <= t.start < b for a, b in who_spans)]
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound
