@@ -87,6 +87,15 @@ TOP_FITS = [
     ("Social workers have more time to spend with families", {"practitioner_survey", "caseload"}),
     ("Young people from the youth justice service are in education, training or employment",
      {"neet"}),
+    # a relationship with a worker is the family's experience of the service, not social support
+    ("Young people have a trusting relationship with their youth worker",
+     {"family_experience", "esq"}),
+    ("Good relationships between parents and their health visitor", {"family_experience", "esq"}),
+    ("Children have trusting relationships with their friends", {"mspss", "ons_loneliness",
+                                                               "bright_spots", "sdq"}),
+    # removed from school or lessons is exclusion; removed from a family is entering care
+    ("Fewer pupils are removed from mainstream school because of their behaviour", {"exclusions"}),
+    ("Fewer children are removed from their families", {"entry_to_care"}),
 ]
 
 
@@ -153,6 +162,9 @@ NEVER = [
     ("Fewer children enter care due to neglect", {"gcp2"}),
     ("Young people in kinship care have their needs assessed quickly", {"ehcp_timeliness"}),
     ("Children are safe in and out of school", {"school_attendance"}),
+    ("Fewer young people are removed from lessons", {"entry_to_care"}),
+    ("Reduce the number of pupils being removed from education as a result of their behaviour",
+     {"entry_to_care"}),
 ]
 
 

@@ -646,7 +646,8 @@ _SCHOOL_WORDS = frozenset("school schools education class classes lessons classr
 
 def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with exclusion read as social exclusion when what people are excluded from is
-    not school ("excluded less often from activities in their community")."""
+    not school ("excluded less often from activities in their community"), and removal from
+    school or lessons read as exclusion."""
     t = normalise(text)
     out = []
     for x in terms:
@@ -654,6 +655,32 @@ def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
             m = re.match(r"[^,;.]*?\bfrom\s+(?:the\s+|their\s+|a\s+)?(\w+)", t[x.end:])
             if m and m.group(1) not in _SCHOOL_WORDS:
                 x = Term("inclusion", False, x.start, x.end, False)
+        elif x.token == "enter_care" and t[x.start:x.end].startswith("remov") and _FROM_SCHOOL.match(
+                t[x.end:]):
+            # "removed from mainstream education", "removed from lessons": excluded, not taken
+            # into care
+            x = Term("exclusion", False, x.start, x.end, True)
+        out.append(x)
+    return out
+
+
+_FROM_SCHOOL = re.compile(r"\s+from\s+(?:the\s+|their\s+|a\s+)?(?:mainstream\s+)?(?:school|schools|"
+                          r"education|class|classes|lessons|classroom)\b")
+
+
+_RELATIONSHIP_WITH = re.compile(r"[^,;.]*?\b(?:with|between)\b")
+
+
+def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with a relationship with a worker ("trusting relationships between families
+    and health visitors") read as the family's experience of the service, not social support."""
+    t = normalise(text)
+    out = []
+    for i, x in enumerate(terms):
+        if "relationship" in t[x.start:x.end] and _RELATIONSHIP_WITH.match(t[x.end:]):
+            end = x.end + (re.search(r"[,;.]|$", t[x.end:]).start())
+            if any(y.token == "practitioner" and y.start < end for y in terms[i + 1:]):
+                x = Term("worker_relationship", False, x.start, x.end, True)
         out.append(x)
     return out
 
@@ -877,9 +904,9 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     elif not isinstance(library, MeasureLibrary):
         library = MeasureLibrary(library)
     index = index_of(library)
-    terms = _free_sense(outcome_text, _exclusion_sense(outcome_text, _repeat_sense(
-        outcome_text, _victim_sense(_without_method(outcome_text,
-                                                     index.vocab.analyse(outcome_text))))))
+    terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
+    for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense):
+        terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
         who = who_in_text(terms, outcome_text)
