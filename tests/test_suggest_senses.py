@@ -87,6 +87,14 @@ TOP_FITS = [
     ("Social workers have more time to spend with families", {"practitioner_survey", "caseload"}),
     ("Young people from the youth justice service are in education, training or employment",
      {"neet"}),
+    # views or needs taken into account when plans are made or needs assessed: what the case
+    # file shows (or what families say of it), not the needs themselves
+    ("Children's views are taken into account when plans are made",
+     {"case_file_audit", "family_experience"}),
+    ("Young carers' needs are taken into consideration when the family is assessed",
+     {"case_file_audit", "family_experience"}),
+    ("Speech and language needs are considered when children's plans are reviewed",
+     {"case_file_audit"}),
     # a relationship with a worker is the family's experience of the service, not social support
     ("Young people have a trusting relationship with their youth worker",
      {"family_experience", "esq"}),

@@ -415,8 +415,10 @@ class _Query:
                 continue  # assessment timeliness needs time named, not "assessment of neglect"
             if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
                 continue  # "treated fairly by the police": not the service's own users' survey
-            if self.process and ms[c.mid].kind == "administrative":
-                continue  # "plans are reviewed with management oversight": a case-file audit
+            if self.process and ms[c.mid].kind in ("administrative", "validated instrument"):
+                # "plans are reviewed with management oversight", "speech and language needs
+                # are considered when plans are made": a case-file audit, not a count nor a scale
+                continue
             if "feel_safe" in self.tokens and ms[c.mid].kind == "administrative":
                 continue  # feeling safe is asked, not counted from records
             if self.names_victim and ms[c.mid].kind != "administrative":
