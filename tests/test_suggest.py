@@ -532,6 +532,11 @@ PUBLISHED_HELDOUT6 = REPO / "tests" / "data" / "outcomes_published_heldout6.csv"
 # Round 7: 50 statements from 18 new sources, labelled and committed before its one run by an
 # engineer who had not worked on the rules, after round 6's fixes (figures in docs/measures.md).
 PUBLISHED_HELDOUT7 = REPO / "tests" / "data" / "outcomes_published_heldout7.csv"
+# Round 9: 50 statements from 20 new sources (youth justice, youth violence and exploitation,
+# inclusion and attendance, early years, children's mental health, youth work, the Scottish,
+# Welsh and Northern Irish frameworks), labelled and committed before its one run by an engineer
+# who had not read the rules, run once on the frozen rules (figures in docs/measures.md).
+PUBLISHED_HELDOUT9 = REPO / "tests" / "data" / "outcomes_published_heldout9.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -609,7 +614,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
     keys = set(load_library().keys()) | {"-"}
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
                  PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6,
-                 PUBLISHED_HELDOUT7):
+                 PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT9):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -642,6 +647,10 @@ def test_published_development_sets_top1_is_at_least_090(path):
 # Round 7: first run 0.76 (38 of 50), 0.78 (39), 0; tuned on since (the sense audit: care for,
 #   prevention and early intervention, whose employment, what staff can do, links and
 #   transitions, would recommend): 0.96, 0.98, 0.
+# Round 9: first run 0.58 (29 of 50), 0.60 (30), 2 confident wrong (perpetrators of exploitation
+#   held to account got domestic abuse incidents; reintegration from alternative provision got
+#   exclusions). Not tuned on: the floors are that first run; the row is a strict expected
+#   failure for those two answers until a general fix removes them.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -649,6 +658,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT5, None, 0.88, 0.95),
     (PUBLISHED_HELDOUT6, 50, 0.90, 0.94),
     (PUBLISHED_HELDOUT7, 50, 0.92, 0.96),
+    pytest.param(PUBLISHED_HELDOUT9, 50, 0.58, 0.60, marks=pytest.mark.xfail(strict=True, reason=(
+        "round 9's first run gave 2 confident wrong answers where only no close match fits"))),
 ]
 
 
