@@ -129,6 +129,7 @@ EVALUATION = [
     "| the same batch after its fixes, tuned on | 35 | 0.94 | 1.00 | 0.34 | 0 |",
     "| own variants' batch 12, mixed kinds and domains, written and labelled after batch 11's fixes and before any further fix: **first run** | 30 | **0.63** | 0.67 | 0.47 | **0** |",
     "| the same batch after its last fixes, tuned on (misses left: a two-year review done by health visitors, carers attending training, teachers' referrals, identification by schools, having a say in how services run) | 30 | 0.77 | 0.80 | 0.50 | 0 |",
+    "| **published statements, held out in round 8** (`tests/data/outcomes_published_heldout8.csv`), labelled by an engineer who did not read the rules: **first run**, on the frozen rules (main at 17e4a89) | 50 | **0.66** | **0.80** | 0.14 | **3** |",
     "| **published statements, held out in round 9** (`tests/data/outcomes_published_heldout9.csv`), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 17e4a89) | 50 | **0.58** | **0.60** | 0.44 | **2** |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
@@ -474,6 +475,52 @@ EVALUATION = [
      "2, 1 and 0 confident wrong answers: the honest expectation for unseen statements is "
      "below the 0.9 the issue asks, with confident wrong answers now rare."),
     "",
+    ("Round 8 is a set of 50 statements from 24 pages not used before, in children's social "
+     "care, fostering, kinship, adoption, domestic abuse, parental mental health and substance "
+     "misuse and the workforce (Staying Close, Pause and its Plymouth outcomes contract, the "
+     "Family Drug and Alcohol Court, Sheffield's hidden harm strategy, Cheshire West and "
+     "Chester's substance misuse strategy, Telford and Wrekin's fostering priorities, Wirral's "
+     "and Warwickshire's social care workforce strategies, Hampshire's MASH, Warwickshire's and "
+     "Salford's domestic abuse safe accommodation strategies, Adoption England's strategy, "
+     "Southwark's kinship local offer, Leeds Family Valued, the National Centre for Family Hubs, "
+     "SCIE's guide on parental mental health, the Reducing Parental Conflict evaluation, the "
+     "Safe & Together Model, the NSPCC's reunification framework and its evaluation, "
+     "Hartlepool's corporate parenting aims). It was labelled and committed by an engineer who "
+     "had not read the rules, then run once on the frozen rules: top-1 0.66, top-3 0.80, no "
+     "close match 0.14 and **three confident wrong answers**, so its row in "
+     "`tests/test_suggest.py` is a strict expected failure until they are fixed, with a guard on "
+     "its first-run floors. The confident wrong answers were guesses where no measure fits: "
+     "*women who have had children removed develop a sense of self-worth* got children entering "
+     "care (high confidence), *women have an alcohol-free pregnancy* drug and alcohol treatment, "
+     "*perpetrators of domestic abuse are held accountable as parents* domestic abuse incidents. "
+     "Its other 14 misses, by cause. A status phrase saying who read as the change (the largest "
+     "kind): *women have better contact with the children who were removed from their care* got "
+     "entry to care (family time fits); *women who enrol onto the Pause programme do not become "
+     "subject to further care proceedings* service engagement and early education take-up "
+     "before care proceedings; *improve the health and well-being of families where there is "
+     "drug and alcohol misuse* drug and alcohol treatment; *adopted children maintain "
+     "relationships with their birth families* adoption before family time; *victim-survivors "
+     "are supported to return home safely or move into alternative permanent accommodation* "
+     "domestic abuse incidents before housing. A phrase read in another sense: *remain with "
+     "members of their extended family or friends* got social support (MSPSS) before kinship "
+     "care; *screening and referral systems routinely identify and record which adults ... are "
+     "parents* the practitioner survey (what staff identify) at low confidence listed before the "
+     "case file audit at medium, against the rule that confidence orders the list. Wrong "
+     "population or age: *improved mental health and wellbeing of children in workless and "
+     "disadvantaged families* got WEMWBS and SWEMWBS (made for 13 and over, 15 and over) and "
+     "NEET (*workless*), not a children's scale. No close match where a measure fits: *more "
+     "looked after children stay local* (placement distance), *families only have to tell their "
+     "story once* and *families can easily access non-judgmental support* (family experience), "
+     "*a faster, more co-ordinated and consistent response to safeguarding concerns* (the case "
+     "file audit or assessment timeliness; a debatable label, as the library has no measure of "
+     "the MASH's own decision times). Near misses or debatable labels: *permanence ... a sense of "
+     "security, continuity, commitment, identity and belonging* got placement stability before "
+     "adoption; *wishes and feelings are considered when decisions are made about their care* "
+     "the ESQ (a CAMHS questionnaire) before family experience. No miss was for want of a "
+     "measure where one was labelled; the statements labelled no close match show the gaps "
+     "(self-worth, a sense of agency, drinking in pregnancy, conflict between parents, a family's "
+     "understanding of a parent's mental illness, perpetrators' accountability)."),
+    "",
     ("Round 9 is a set of 50 statements from 20 sources not used before (Scotland's vision for "
      "justice for children and young people, Redthread's youth violence intervention programme, "
      "the Southend, Essex and Thurrock exploitation strategy, the Westminster and Kensington and "
@@ -524,7 +571,9 @@ EVALUATION = [
      "within the range of the team's own batches (0.60 to 0.88): the honest estimate on unseen "
      "statements from these domains, with abstention where a measure fits now the largest cause "
      "of misses. Round 9 is not tuned on: its floors are its first run, and the row is a strict "
-     "expected failure in `tests/test_suggest.py` for its two confident wrong answers."),
+     "expected failure in `tests/test_suggest.py` for its two confident wrong answers (a guard "
+     "test keeps its floors meanwhile). Perpetrators held to account read as domestic abuse is "
+     "also one of round 8's confident wrong answers, found independently."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "
