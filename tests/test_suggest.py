@@ -536,6 +536,11 @@ PUBLISHED_HELDOUT7 = REPO / "tests" / "data" / "outcomes_published_heldout7.csv"
 # domestic abuse, parental mental health and substance misuse, workforce), labelled and committed
 # before its one run by an engineer who had not read the rules (figures in docs/measures.md).
 PUBLISHED_HELDOUT8 = REPO / "tests" / "data" / "outcomes_published_heldout8.csv"
+# Round 9: 50 statements from 20 new sources (youth justice, youth violence and exploitation,
+# inclusion and attendance, early years, children's mental health, youth work, the Scottish,
+# Welsh and Northern Irish frameworks), labelled and committed before its one run by an engineer
+# who had not read the rules, run once on the frozen rules (figures in docs/measures.md).
+PUBLISHED_HELDOUT9 = REPO / "tests" / "data" / "outcomes_published_heldout9.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -613,7 +618,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
     keys = set(load_library().keys()) | {"-"}
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
                  PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6,
-                 PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8):
+                 PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8, PUBLISHED_HELDOUT9):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -649,8 +654,14 @@ def test_published_development_sets_top1_is_at_least_090(path):
 # Round 8: first run 0.66 (33 of 50), 0.80 (40), 3 confident wrong (main at 17e4a89); its row
 #   was a strict expected failure until those three were fixed. Tuned on since (who an outcome
 #   is about is not what changes: relative clauses, "perpetrators of", status adjectives; "-free";
-#   reintegration is a move between settings; no teenage scale for children with no age): after
-#   fixes 0.78, 0.90, 0. The floors stay at the first run.
+#   reintegration is a move between settings; no teenage scale for children with no age; views
+#   taken into account are practice recorded): after fixes 0.80, 0.90, 0. The floors stay at the
+#   first run.
+# Round 9: first run 0.58 (29 of 50), 0.60 (30), 2 confident wrong (main at 17e4a89); its row
+#   was a strict expected failure until those two were fixed (perpetrators of exploitation held
+#   to account, reintegration from alternative provision). Tuned on since (the same fixes as
+#   round 8's; removed from education is exclusion; a relationship with a worker is experience
+#   of the service): after fixes 0.68, 0.70, 0. The floors stay at the first run.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -659,6 +670,7 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT6, 50, 0.90, 0.94),
     (PUBLISHED_HELDOUT7, 50, 0.92, 0.96),
     (PUBLISHED_HELDOUT8, 50, 0.66, 0.80),
+    (PUBLISHED_HELDOUT9, 50, 0.58, 0.60),
 ]
 
 
