@@ -169,3 +169,14 @@ def test_a_childrens_wellbeing_outcome_gets_no_teenage_scale(text):
 ])
 def test_a_teenage_wellbeing_outcome_may_get_a_teenage_scale(text):
     assert set(keys(text)) & TEEN_SCALES, (text, keys(text))
+
+
+# The families, homes or areas people live in say who too ("children in workless families").
+@pytest.mark.parametrize("text, wrong", [
+    ("Improved mental health of children in workless and disadvantaged families", {"neet"}),
+    ("Better physical health for young people from low-income households", {"household_income"}),
+    ("The confidence of parents in families affected by debt", {"household_income"}),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_the_families_people_live_in_are_not_the_change(text, wrong):
+    got = keys(text)
+    assert not set(got) & wrong, (text, got)

@@ -786,13 +786,15 @@ _WHO_SUBJECT = re.compile(
     r"(?:adopted|looked after|looked-after|fostered|exploited|excluded|care-experienced|"
     r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)" + _MAIN_VERB)
 #: "The wellbeing of families where there is drug misuse", "friendships for young people living
-#: with a disability": after the change, the people it is for and what is said of them, to the
+#: with a disability", "the health of children in workless and disadvantaged families": after
+#: the change, the people it is for and what is said of them, to the
 #: end of the clause. Not after "the number of" ("reduce the number of children affected by
 #: domestic abuse": that is the change).
 _WHO_AFTER = re.compile(
     r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )\b(?:of|for|among|amongst|with)\s+"
     r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
-    r"affected by|living with|experiencing|who|whose)\b[^,;.]*")
+    r"affected by|living with|experiencing|who|whose|(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
+    r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
 
 
 def _who_spans(text: str) -> list[tuple[int, int]]:
