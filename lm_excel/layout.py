@@ -85,10 +85,13 @@ LISTS: dict[str, tuple[str, ...]] = {
     "licence": ("Free", "Registration", "Licensed", "Paid"),
     "plan_status": ("Suggested", "Agreed", "Collecting", "Not needed"),
     # Evaluation design (issue 18): how the intervention is delivered, on the Intervention sheet.
+    # A choice added to a list needs no new schema version: an older workbook keeps its values,
+    # and writing the plan refreshes its dropdowns (workbook.plan_sheet).
     "delivery_unit": (
         "Whole local authority", "Some schools or early-years settings",
         "Some neighbourhoods or areas", "Some teams", "A cohort of families",
-        "A group of foster or kinship carers", "Individual children or young people",
+        "A group of foster or kinship carers", "Individual parents or other adults",
+        "Individual children or young people",
     ),
     "nation": ("England", "Scotland", "Wales", "Northern Ireland"),
     "allocation": ("Yes, by lot (at random)", "Yes, in planned waves", "No", "Not sure"),
@@ -234,9 +237,9 @@ INTERVENTION = FormSheet(
         Column("rationale", "Need and rationale (why)", help="The need it answers and why this approach should work.", required=True, long=True, aliases=("need and rationale", "rationale", "why")),
         Column("local_context", "Local context", help="What is particular about the area and the service, including what COVID-19 changed.", long=True, aliases=("context",)),
         Column("evidence_base", "Evidence base", help="Research, evaluations or local data the intervention draws on (with links where you have them).", long=True, aliases=("evidence",)),
-        Column("delivery_unit", "Unit of delivery", "choice", help="Where the work happens: across the whole local authority, in some schools, areas or teams, or for a cohort of families, carers or young people. The evaluation compares at this level.", choices="delivery_unit", aliases=("delivered by", "unit")),
+        Column("delivery_unit", "Unit of delivery", "choice", help="Where the work happens: across the whole local authority, in some schools, areas or teams, or for a cohort of families, carers, parents or other adults, or young people. The evaluation compares at this level.", choices="delivery_unit", aliases=("delivered by", "unit")),
         Column("delivery_units", "How many units", help="How many schools, settings, areas or teams deliver it, e.g. 6. Leave blank for whole-authority work or a cohort.", aliases=("number of units",)),
-        Column("reach", "Reach a year", help="How many children, families or carers it reaches in a year, e.g. 120.", aliases=("reach per year", "numbers a year")),
+        Column("reach", "Reach a year", help="How many children, families, carers or other adults it reaches in a year, e.g. 120.", aliases=("reach per year", "numbers a year")),
         Column("nation", "Nation", "choice", help="England, Scotland, Wales or Northern Ireland: comparators and routine data differ.", choices="nation", aliases=("country",)),
         Column("allocation", "Allocate by lot or in waves?", "choice", help="Could places, schools or areas be given the model by lot, or started in planned waves? Either allows a fair comparison.", choices="allocation", aliases=("allocation",)),
     ),

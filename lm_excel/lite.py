@@ -32,7 +32,6 @@ from typing import Any
 
 import xlwings as xw
 
-from lm_excel import layout as L
 from lm_excel.errors import LmExcelError
 from lm_excel.workbook.addin import button_spec
 from lm_excel.xl import LiveBook

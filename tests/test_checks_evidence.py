@@ -34,8 +34,13 @@ def test_every_finding_has_a_judgement_on_record(m):
 # Planted defects the rules missed on their set's first run (held out 8 and 9), kept in view until a rule
 # catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
-    "scottish_mentoring_leadership": "a mechanism that restates two outcomes with a verb ('Mentoring increases ...')",
-    "creating_opportunities_forum": "three changes after a comma and 'with' ('more confident, with stable housing and better family relationships'; held out 9)",
+    # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
+    # 'Mentoring increases ...') was here until issue 14's set-9 round: a mechanism whose words are
+    # those of two or more of the outcomes it leads to is now a restatement.
+    # "creating_opportunities_forum" (held out 9: three changes after a comma and 'with', 'more
+    # confident, with stable housing and better family relationships') was here until issue 14's
+    # set-9 round: people describing a construct ('family relationships') no longer end the list,
+    # and the change before ', with' joins it.
 }
 PLANTED = [pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=MISSED_ON_FIRST_RUN[m.key]))
            if m.key in MISSED_ON_FIRST_RUN else m for m in MODELS]

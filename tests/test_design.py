@@ -17,7 +17,7 @@ from lm_excel.measures.design import (
     recommend,
 )
 
-from .modelkit import example, model_of, row
+from .modelkit import example, model_of
 
 ROUTINE = MeasureUse("OC8", "outcome", "Re-referrals within 12 months", "administrative", True,
                      "re_referrals_12m")
@@ -189,3 +189,100 @@ def test_share_and_merge_lay_out_the_design_with_the_models_delivery_setting(tmp
     if action == "merge":
         copy_ = merge_files(copy_, planned, copy_, tmp_path / "merged.xlsx").path
     assert _design_text(copy_) == before
+
+
+# --- judged on published models (tests/test_design_published.py): what the first run showed ---
+
+SECONDARY_ROUTINE = MeasureUse("OC8", "outcome", "Re-referrals within 12 months", "administrative",
+                               False, "re_referrals_12m")
+
+
+def test_authority_wide_work_takes_routine_data_from_a_secondary_outcome_on_the_chain():
+    d = _design(uses=(SURVEY, SECONDARY_ROUTINE, PROCESS), delivery_unit="Whole local authority",
+                nation="England")
+    first = d.strands[0]
+    assert first.title == "Interrupted time series with comparator authorities"
+    assert "Re-referrals within 12 months" in first.detail and "OC8" in first.detail
+    assert "statistical neighbours" in first.detail
+    assert d.strands[1].title.startswith("Before-and-after")  # the questionnaire still measured
+
+
+@pytest.mark.parametrize("nation, comparator", [("England", "statistical neighbours"),
+                                                ("Scotland", "similar councils")])
+def test_authority_wide_work_without_routine_data_gets_a_theory_based_design(nation, comparator):
+    d = _design(uses=(SURVEY, PROCESS), delivery_unit="Whole local authority", nation=nation)
+    first = d.strands[0]
+    assert first.title.startswith("Contribution analysis")
+    assert "whole local authority" in first.why and comparator in first.why
+    assert d.strands[1].title.startswith("Before-and-after")
+    assert d.evidence_level.startswith("EIF level 2")
+    if nation != "England":
+        assert "statistical neighbours" not in _text(d)
+
+
+def test_allocation_not_stated_is_a_gap_that_names_the_fairer_designs():
+    for unit in ("A cohort of families", "Some schools or early-years settings"):
+        d = _design(delivery_unit=unit, reach="150", delivery_units="12", nation="England")
+        gap = [m for m in d.missing if "by lot" in m.plain]
+        assert len(gap) == 1, unit
+        assert "sheet" not in gap[0].plain and "Intervention sheet" in gap[0].fix
+        assert "randomised trial" in gap[0].plain
+    for unit, allocation in (("A cohort of families", "No"),
+                             ("Whole local authority", "")):
+        d = _design(delivery_unit=unit, reach="150", nation="England", allocation=allocation)
+        assert not any("by lot" in m.plain for m in d.missing), unit
+
+
+def test_the_design_explains_its_terms_to_a_board_reader():
+    d = _design(delivery_unit="Whole local authority", nation="England")
+    its = d.strands[0].detail
+    assert ") (" not in its  # no run of brackets
+    assert "would have happened anyway" in its or "what would have happened" in d.strands[0].why
+    assert "as designed" in d.strands[-1].detail  # fidelity said in plain words
+    schools = _design(delivery_unit="Some schools or early-years settings", delivery_units="12",
+                      nation="England").strands[0]
+    assert "difference" in schools.detail and "likely effect" in schools.detail
+
+
+def test_the_strength_of_evidence_says_what_the_eif_levels_are():
+    from lm_excel.measures.plan import make_plan
+
+    records = example()
+    plan = make_plan(model_of(records))
+    strength = plan.design[-1]
+    assert strength.title == "Strength of evidence"
+    assert "Early Intervention Foundation" in strength.detail
+    assert "comparison group" in strength.detail
+
+
+def test_the_time_series_names_the_data_of_its_own_measures_for_the_nation():
+    ae = MeasureUse("OC8", "outcome", "A&E attendances and emergency admissions", "administrative",
+                    True, "ae", source="NHS hospital data")
+    d = _design(uses=(ae, PROCESS), delivery_unit="Whole local authority", nation="England")
+    assert "data: NHS hospital data" in d.strands[0].detail
+    assert "CIN census" not in d.strands[0].detail
+    cin = MeasureUse("OC8", "outcome", "Re-referrals within 12 months", "administrative", True,
+                     "re_referrals_12m", source="CIN census")
+    scot = _design(uses=(cin, PROCESS), delivery_unit="Whole local authority", nation="Scotland")
+    assert "Scottish equivalents of the CIN census" in scot.strands[0].detail
+    assert "children's social work statistics" in scot.strands[0].detail
+
+
+def test_a_primary_outcome_without_a_measure_is_said_not_passed_over():
+    unmeasured = MeasureUse("OC4", "outcome", "", "", True)
+    d = _design(uses=(unmeasured, ROUTINE, PROCESS), delivery_unit="Whole local authority",
+                nation="England")
+    assert d.strands[0].title == "Interrupted time series with comparator authorities"
+    gap = [m for m in d.missing if "OC4" in m.plain]
+    assert len(gap) == 1 and "no measure yet" in gap[0].plain and "sheet" not in gap[0].plain
+    assert "plan" in gap[0].fix
+    assert not any("OC4" in m.plain for m in _design(delivery_unit="Whole local authority",
+                                                     nation="England").missing)
+
+
+def test_another_nations_equivalent_of_school_data_is_not_given_as_social_care_statistics():
+    school = MeasureUse("OC8", "outcome", "School attendance and persistent absence",
+                        "administrative", True, "attendance", source="school census")
+    wales = _design(uses=(school, PROCESS), delivery_unit="Whole local authority", nation="Wales")
+    assert "the Welsh equivalents of the school census" in wales.strands[0].detail
+    assert "looked-after children statistics" not in wales.strands[0].detail

@@ -3,7 +3,6 @@ everything else in the workbook kept as it was."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 import shutil

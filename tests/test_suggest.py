@@ -561,6 +561,37 @@ def published_scores(path: Path) -> dict[str, float]:
 # was written to probe the [anchors] rule; batches 2 to 6 were written and labelled before
 # their one run (top-1 0.78, 0.83, 0.83, 0.90 and 0.36; two, one, two, no and no confident
 # wrong answers; see docs/measures.md). Batch 6 probes the kinds behind round 6's misses.
+# Batch 7 (42 statements, every domain) probes the kinds behind round 7's misses in new wording:
+# words read in the wrong sense (care for, early, prevention, recognition, contact, attend), whose
+# employment or wellbeing it is, what staff can do for others, links and transitions between
+# services. Written and labelled before any fix; first run 0.60 (25 of 42), top-3 0.62, no close
+# match 0.24, one confident wrong answer (a transition between settings got early education).
+# After the sense audit it was tuned on (1.00); batches 1 to 6 went from 0.95 to 0.96 (249 rows).
+# Batch 8 (35 statements, every domain, new wording) was written and labelled after the sense
+# audit and before any further fix: first run 0.83 (29 of 35), top-3 0.86, no close match 0.20,
+# two confident wrong answers (settings being inclusive got the EYFSP; employers offering work
+# placements to care leavers got entry to care). After its fixes, tuned on: 0.97, 1.00, 0.
+# Batch 9 (32 statements) probes the other senses of the anchors themselves (links with a
+# community, emotional stability, happy with, attendance at appointments, supervised at home,
+# staff engagement, excluded from society, stressed about money, listen to); written and
+# labelled after batch 8's fixes, before any further fix: first run 0.72 (23 of 32), top-3 0.72,
+# no close match 0.44, three confident wrong answers (two senses of "excluded", a carer's own
+# children coping with fostering). After its fixes, tuned on: 0.97, 1.00, 0.
+# Batch 10 (34 statements) probes domains and outcomes with no measure in the library (health
+# in pregnancy, weight, bullying, online safety, short breaks, autism assessment waits...),
+# written and labelled after batch 9's fixes, before any further fix: first run 0.88 (30 of 34),
+# top-3 0.88, no close match 0.44, two confident wrong answers (young carers identified and
+# supported earlier got early help step-ups; waits for an autism assessment got assessment
+# timeliness). After its fixes, tuned on: 1.00, 1.00, 0.
+# Batch 11 (35 statements) returns to round 7's kinds in longer logic-model wording (staff of
+# every agency doing things for others, whose work or wellbeing, handovers and moves between
+# schools, care and contact in other senses), written and labelled after batch 10's fixes, before
+# any further fix: first run 0.66 (23 of 35), top-3 0.77, no close match 0.34, one confident
+# wrong answer (children moving to secondary school being supported got the ESQ). After its
+# fixes, tuned on: 0.94, 1.00, 0.
+# Batch 12 (30 statements, mixed kinds and domains), written and labelled after batch 11's fixes,
+# before any further fix: first run 0.63 (19 of 30), top-3 0.67, no close match 0.47, no
+# confident wrong answer. After its fixes, tuned on: 0.77, 0.80, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -570,7 +601,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 249
+    assert scores["n"] >= 457
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
@@ -608,14 +639,16 @@ def test_published_development_sets_top1_is_at_least_090(path):
 # Round 5: first run 0.62, 0.62, 6; 0.94, 1.00, 0 after the anchors, frames and care-only rules.
 # Round 6: first run 0.78 (39 of 50), 0.80, 2; tuned on since (victims and the system, status
 #   phrases, process compliance, negated forms, what staff can do, confidence order): 0.94, 0.96, 0.
-# Round 7: first run 0.76 (38 of 50), 0.78 (39), 0. Not tuned on: the floors are that first run.
+# Round 7: first run 0.76 (38 of 50), 0.78 (39), 0; tuned on since (the sense audit: care for,
+#   prevention and early intervention, whose employment, what staff can do, links and
+#   transitions, would recommend): 0.96, 0.98, 0.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
     (PUBLISHED_HELDOUT4, None, 0.84, 0.95),
     (PUBLISHED_HELDOUT5, None, 0.88, 0.95),
     (PUBLISHED_HELDOUT6, 50, 0.90, 0.94),
-    (PUBLISHED_HELDOUT7, 50, 0.76, 0.78),
+    (PUBLISHED_HELDOUT7, 50, 0.92, 0.96),
 ]
 
 

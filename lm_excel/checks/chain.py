@@ -23,6 +23,7 @@ from .text import (
     INCREASE,
     causal,
     content,
+    delivered_through,
     names_an_activity,
     overlap,
     says_what_brings,
@@ -97,7 +98,8 @@ INPUT_UNUSED = register(
     title="Input never used",
     description="No component lists this input in its 'Inputs used' column, though other inputs "
     "are listed there. Funding (type Funding, or a resource that is money) and premises are not "
-    "reported: they pay for or house everything; nor is any input when no component lists any (the column is simply "
+    "reported: they pay for or house everything; nor are eligibility criteria, referral pathways or "
+    "information-sharing agreements, which every component rests on; nor is any input when no component lists any (the column is simply "
     "not used, which evaluators do not ask for).",
     message="No component uses input {id} ({ref}).",
     fix="Add {id} to the 'Inputs used' column of the components that need it, or remove it if "
@@ -130,13 +132,20 @@ def orphans(ctx: Context) -> Iterator[Finding]:
 
 
 _FUNDING = re.compile(r"\b(?:fund\w*|budget\w*|grants?|money|financ\w*|£)", re.IGNORECASE)
+#: What every component rests on without using it: who is eligible and how they come in
+#: ('Postcode list of eligible wards', 'Referral criteria', 'Referral pathway from the front door'),
+#: and the agreements that let partners share information.
+_GROUND = re.compile(r"\b(?:eligib\w*|criteri(?:a|on)|thresholds?|postcodes?|"
+                     r"referral\s+(?:pathways?|routes?)|"
+                     r"(?:data|information)[\s-]sharing\s+(?:agreements?|protocols?))\b", re.IGNORECASE)
 
 
 def _funding(el: Element) -> bool:
-    """Funding pays for everything and premises house everything, so evaluators do not expect
-    either linked to one component."""
+    """Funding pays for everything, premises house everything, and eligibility criteria and
+    referral pathways or sharing agreements underlie everything, so evaluators do not expect any
+    of them linked to one component."""
     return (L.norm_label(el.text("type")) in ("funding", "premises")
-            or bool(_FUNDING.search(el.statement)))
+            or bool(_FUNDING.search(el.statement)) or bool(_GROUND.search(el.statement)))
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)
@@ -322,8 +331,8 @@ def earlier_steps(ctx: Context) -> Iterator[Finding]:
 RESTATES = register(
     "mechanism-restates", category=C, severity="warning",
     title="Mechanism that restates an outcome or a component",
-    description="The mechanism uses almost the words of an outcome (or of a component) and adds "
-    "little else, so it says that the change happens, or what is done, but not how or why the "
+    description="The mechanism uses almost the words of an outcome (or of a component, or of two or "
+    "more of the outcomes it leads to, together) and adds little else, so it says that the change happens, or what is done, but not how or why the "
     "activity brings the change about. The chain is circular: the outcome explains itself.",
     message="Mechanism {id} ({ref}) restates {kind} {other} rather than explaining it: "
     "'{text}' beside '{other_text}'.",
@@ -358,6 +367,12 @@ CHANGE = INCREASE | DECREASE | frozenset('''
 improve improves improved improving improvement improvements better enhanced stronger
 strengthened greater worse
 '''.split())
+
+
+#: A state partners reach together ('Shared understanding of ...', 'Shared picture of risk'): an
+#: intermediate outcome when nothing follows from it.
+_SHARED = re.compile(r"\s*shared\s+(?:understanding|picture|view|language|goals?|vision|ownership|"
+                     r"awareness|knowledge|values)\b", re.IGNORECASE)
 
 
 #: A mechanism of at most LABEL_SHORT words with no causal account ('Whole family approach',
@@ -399,6 +414,38 @@ def _restated(mc: frozenset[str], sets: list[frozenset[str]], index: dict[str, l
     return best
 
 
+#: Verbs that only say a change happens ('builds confidence', 'raises attainment'): no account.
+_OF_CHANGE = frozenset(stem(w) for w in """
+build builds develop develops grow grows boost boosts raise raises strengthen strengthens improve
+improves increase increases reduce reduces lower lowers promote promotes
+""".split())
+
+
+def _restates_outcomes(ctx: Context, m: Element, text: str) -> list[Element]:
+    """The outcomes a mechanism restates together ('Mentoring increases social confidence and
+    academic confidence' leading to 'Increased social confidence' and 'Increased academic
+    confidence'): what it says changes, beyond the words of what triggers it, is all (but one word)
+    the words of two or more of the outcomes it leads to, each of which it says in full or by a
+    construct an evaluator would measure; [] when it gives any account of its own (a connective)."""
+    if CONNECTIVE.search(text):
+        return []
+    outs = [o for o in ctx.targets(m, "leads_to") if o.kind == "outcomes" and o.statement]
+    if len(outs) < 2:
+        return []
+    trigger = frozenset().union(*(what_changes(c.statement) for c in ctx.targets(m, "triggered_by")))
+    own = what_changes(text) - trigger - _OF_CHANGE
+    said = []
+    for o in outs:
+        theirs = what_changes(o.statement)
+        common = own & theirs
+        if common and (common == theirs or common & CONSTRUCT_STEMS):
+            said.append((o, common))
+    covered = frozenset().union(*(c for _, c in said))
+    if len(said) < 2 or len(covered) < 2 or len(own - covered) > 1 or len(covered) < RESTATE_SHARE * len(own):
+        return []
+    return [o for o, _ in said]
+
+
 @rule(RESTATES, NO_ACCOUNT)
 def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
     """Mechanisms that restate an outcome or a component (by the words they share), or that
@@ -413,24 +460,27 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
         text = m.statement
         if not ctx.eid(m) or not text:
             continue
+        several = _restates_outcomes(ctx, m, text)
+        if several:
+            yield _restates(ctx, m, "outcomes", several)
+            continue
         mc = content(text)
         for kind, els, sets, index in groups:
             i = _restated(mc, sets, index)
-            if i is not None and CONNECTIVE.search(text) and len(mc - sets[i]) >= RESTATE_BEYOND:
-                i = None  # 'Practitioners feel confident, so they hold risk safely': what follows
+            account = CONNECTIVE.search(text) or (kind == "component" and says_what_brings(text))
+            if i is not None and account and len(mc - sets[i]) >= RESTATE_BEYOND:
+                # 'Practitioners feel confident, so they hold risk safely': what follows; 'Family
+                # group conferences put the family in charge': what the component does
+                i = None
             if i is not None:
-                other = els[i]
-                triggers = ", ".join(ctx.eid(c) for c in ctx.targets(m, "triggered_by")) or "the component"
-                yield make(RESTATES, m.ref("mechanism"), ctx.eid(m), kind=kind,
-                           other=ctx.eid(other) or f"row {other.row}", text=short(text, 60),
-                           other_text=short(other.statement, 60), triggers=triggers)
+                yield _restates(ctx, m, kind, [els[i]])
                 break
         else:
             ws = words(text)
             rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
-            if ws and ws[0] in CHANGE and not says_what_brings(rest):
+            if ws and (ws[0] in CHANGE or _SHARED.match(text)) and not says_what_brings(rest):
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
-            elif DELIVERY.search(text) and not causal(text):
+            elif (DELIVERY.search(text) and not causal(text)) or delivered_through(text):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
             elif (not causal(text) and ws and ws[0] in ACTORS and len(text.split()) <= LABEL_SHORT
                   and not names_an_activity(text)):
@@ -439,6 +489,10 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
             elif not causal(text) and names_an_activity(text) and len(text.split()) <= LABEL_WORDS:
                 what, sheet = ("names an approach or activity, not how or why it brings change",
                                "Components")
+            elif not causal(text) and names_an_activity(text, nouns_only=True):
+                # 'Intensive therapeutic work with the family during a short stay': no account at
+                # any length
+                what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
             elif not causal(text) and len(text.split()) <= LABEL_SHORT:
                 # 'Relational permanence', 'Stability and consistency': a quality or an aim
                 what, sheet = ("names a quality or an aim, not how or why it brings change",
@@ -447,6 +501,15 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 continue
             yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),
                        sheet=sheet)
+
+
+def _restates(ctx: Context, m: Element, kind: str, others: list[Element]) -> Finding:
+    triggers = ", ".join(ctx.eid(c) for c in ctx.targets(m, "triggered_by")) or "the component"
+    return make(RESTATES, m.ref("mechanism"), ctx.eid(m), kind=kind,
+                other=" and ".join(ctx.eid(o) or f"row {o.row}" for o in others),
+                text=short(m.statement, 60),
+                other_text="' and '".join(short(o.statement, 60 if len(others) == 1 else 45) for o in others),
+                triggers=triggers)
 
 
 # --- the same thing on two sheets ---------------------------------------------------------------

@@ -19,7 +19,7 @@ they them this that these those who whom which its it our we us will can could w
 might must has have had do does did not no so than then there here about across after before
 between during over under up down out all any each every more most less least some such very own
 his her he she you your i me my also both either within without per via through while whether
-get gets getting got make makes made take takes taken well just one two three
+get gets getting got make makes made take takes taken well just one two three among amongst
 """.split())
 
 #: Words that say which way things should move (no content of their own).
@@ -59,6 +59,14 @@ succeeds success successful benefit benefits benefited positively achieve achiev
 achieving reach fulfil fulfill
 support supported supports service services help helped intervention interventions
 risk risks issue issues problem problems concern concerns activity activities
+deserve deserves deserved childhood lasting decisive
+""".split())
+
+#: Ages and numbers of people ('children under four', 'aged five to eleven') say who, not what
+#: changes.
+AGES = frozenset("""
+aged age ages olds four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty twenty-one twenty-five
 """.split())
 
 #: Things an outcome can be about that an evaluator would measure, grouped into families of close
@@ -68,10 +76,15 @@ risk risks issue issues problem problems concern concerns activity activities
 #: separately. Every construct word belongs to exactly one family.
 CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for name, words in {
     "mood": "wellbeing well-being stress anxiety depression mood satisfaction anxious stressed",
-    "self": "confidence self-esteem selfesteem esteem resilience hope self-belief belief aspirations "
-            "aspiration motivation independence confident resilient hopeful motivated independent",
+    # how people see themselves, how they withstand setbacks, what they aim for and what they do
+    # alone are four measures ('confidence and resilience' is two outcomes to an evaluator)
+    "self-concept": "confidence self-esteem selfesteem esteem self-belief belief confident "
+                    "self-confidence self-worth",
+    "resilience": "resilience resilient",
+    "aspiration": "hope aspirations aspiration motivation hopeful motivated ambition ambitions",
+    "independence": "independence independent",
     "belonging": "identity belonging connection connectedness isolation loneliness isolated lonely "
-                 "friendships friendship",
+                 "friendships friendship network networks",
     "relationships": "relationships relationship communication trust attachment bonding conflict "
                      "empathy",
     "learning": "attainment achievement literacy numeracy language knowledge skills skill "
@@ -82,7 +95,7 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
     "physical health": "health diet nutrition weight sleep healthy",
     "substance use": "substance alcohol drug drugs smoking",
     "routines": "routines routine",
-    "housing": "housing",
+    "housing": "housing accommodation homelessness",
     "money": "income debt benefits",
     "work": "employment",
     "safety": "safety safe abuse neglect",
@@ -101,7 +114,7 @@ _PAIRS = (("health", "wellbeing"), ("social", "emotional"), ("emotional", "behav
           ("education", "employment"), ("employment", "training"), ("education", "training"),
           ("mental", "physical"), ("safe", "well"), ("emotional", "mental"),
           ("communication", "language"), ("speech", "language"), ("speech", "communication"),
-          ("recruitment", "retention"), ("safety", "wellbeing"), ("safe", "settled"),
+          ("recruitment", "retention"), ("wellbeing", "morale"), ("safety", "wellbeing"), ("safe", "settled"),
           ("safety", "stability"), ("safe", "secure"))
 CONVENTIONAL_PAIRS = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
@@ -123,7 +136,7 @@ def construct_family(phrase: str) -> str:
 CONNECTIVE = re.compile(
     r"\b(?:so|because|therefore|thus|hence|which|leads?|leading|led|results?\s+in|resulting|"
     r"means?|meaning|when|where|if|then|as\s+a\s+result|by|through|in\s+turn|enabl\w*|allow\w*|"
-    r"help\w*)\b",
+    r"help(?!lines?\b)\w*)\b",
     re.IGNORECASE,
 )
 PROCESS = re.compile(
@@ -176,10 +189,20 @@ def _verb_with_object(text: str) -> bool:
     return False
 
 
+#: Gerunds that are nouns of an approach, and '-led' adjectives, not verbs or connectives
+#: ('Family-led decision making').
+_NOUN_GERUND = re.compile(r"\bdecision[\s-]+making\b|-led\b", re.IGNORECASE)
+
+
+def _noun(m: re.Match) -> str:
+    return "-directed" if m.group(0).lower() == "-led" else "decisions"
+
+
 def says_what_brings(text: str) -> bool:
     """Whether a statement says one thing brings about another: a connective, a verb with its
     object ('offer an alternative'), or a verb of a process or of acting in the present tense
     ('less recording frees time', 'praise builds confidence')."""
+    text = _NOUN_GERUND.sub(_noun, text)
     if CONNECTIVE.search(text) or _verb_with_object(text):
         return True
     return any(_finite(text, m) for rx in (PROCESS, ACTING) for m in rx.finditer(text))
@@ -199,6 +222,7 @@ def _finite(text: str, m: re.Match) -> bool:
 def causal(text: str) -> bool:
     """Whether a statement gives a causal account: a connective, a verb of a process in people or
     of acting on something, or a verb with its object."""
+    text = _NOUN_GERUND.sub(_noun, text)
     return bool(CONNECTIVE.search(text) or PROCESS.search(text) or ACTING.search(text)
                 or _verb_with_object(text))
 
@@ -221,18 +245,33 @@ _NOT_ACTIVITY = frozenset("wellbeing well-being being feeling feelings understan
                           "connection connections".split())
 
 
-def names_an_activity(text: str) -> bool:
+def names_an_activity(text: str, *, nouns_only: bool = False) -> bool:
     """Whether a phrase's first part ends in a noun of something done ('Mentoring from someone
     with lived experience', 'Relationship-based practice with a consistent keyworker', 'Early
     identification of need'), not a quality or a state ('Continuity of carer after leaving
-    care')."""
+    care'). With ``nouns_only``, a noun in -tion is not enough ('Recognition of the young person
+    as a victim' may name a shift in how they are seen)."""
     head = ""
     for w in re.findall(r"[a-z][a-z'-]*", text.lower()):
         if w in STOP:
             break
         head = w
     return (head in _ACTIVITY_NOUNS or (head.endswith("ing") and head not in _NOT_ACTIVITY)
-            or (head.endswith(("tion", "sion")) and head not in _NOT_ACTIVITY))
+            or (not nouns_only and head.endswith(("tion", "sion")) and head not in _NOT_ACTIVITY))
+
+
+_MEANS = re.compile(r"\b(?:through|by|via)\b", re.IGNORECASE)
+
+
+def delivered_through(text: str) -> bool:
+    """Whether a statement names something done and what or whom it is done through ('Safety
+    monitoring through partner contact', 'Support by a named keyworker'), with no account on
+    either side of the 'through' or 'by'."""
+    m = _MEANS.search(text)
+    if not m:
+        return False
+    left, right = text[:m.start()], text[m.end():]
+    return names_an_activity(left, nouns_only=True) and not causal(left) and not causal(right)
 
 
 #: Words of delivery: what is done and how often (not how or why it brings change).
@@ -342,7 +381,11 @@ STATUS_PHRASE = re.compile(
     r"homelessness|significant\s+harm|abuse|neglect|going\s+missing|entering\s+care)|"
     r"missing\s+from\s+(?:home|care|education|school)|not\s+in\s+education,?\s+employment,?\s+"
     r"or\s+training|neet|first[\s-]time\s+entrants?|on\s+remand|in\s+custody|"
-    r"unaccompanied(?:\s+asylum[\s-]seeking)?)\b",
+    r"unaccompanied(?:\s+asylum[\s-]seeking)?|"
+    # where people live: 'in the most deprived areas', 'living in disadvantaged communities'
+    r"(?:living\s+)?(?:in|from|across)\s+(?:the\s+)?(?:most\s+|more\s+)?(?:deprived|disadvantaged|"
+    r"poorest|poorer|low-income)\s+(?:areas?|communit(?:y|ies)|neighbourhoods?|wards?|estates?|"
+    r"localities|places))\b",
     re.IGNORECASE,
 )
 #: Words that say a number of people changes ('fewer children in care', 'a reduction in looked
@@ -396,10 +439,21 @@ def what_changes(text: str) -> frozenset[str]:
     rest, kept = _status(text)
     ws = [meaning(w) for w in [*words(rest), *kept]]
     left = [w for w in ws if w not in STOP and w not in DIRECTION
-            and (w not in ACTORS or w in kept) and w not in GENERIC and not w.isdigit()]
+            and (w not in ACTORS or w in kept) and w not in GENERIC and w not in AGES
+            and not w.isdigit()]
     if _STOCK & set(ws) and all(w in BROAD for w in left):
         return frozenset()  # 'better health outcomes': a domain, not a change
     return frozenset(stem(w) for w in left)
+
+
+_BROAD_STEMS = frozenset(stem(w) for w in BROAD)
+
+
+def only_a_domain(text: str) -> bool:
+    """Whether all a statement says changes is one broad domain ('Getting a good education',
+    'Improved health for children under five'): which part of it would be measured is left open."""
+    what = what_changes(text)
+    return len(what) == 1 and what <= _BROAD_STEMS
 
 
 #: Stems of the things an evaluator would measure (:data:`CONSTRUCTS`, synonyms resolved).

@@ -18,8 +18,9 @@ OUTCOME_NOT_CHANGE = register(
     "outcome-not-a-change", category=C, severity="warning",
     title="Outcome worded as an activity or output",
     description="An outcome should describe a change for people or services (e.g. 'Parents "
-    "feel more confident'), not something the service does ('Deliver ...', 'Run sessions') or "
-    "counts ('Number of ...'). Activities belong on Components, counts on Outputs.",
+    "feel more confident'), not something the service does ('Deliver ...', 'Run sessions'), "
+    "counts ('Number of ...') or means to do ('Break the cycle of ...', 'Tackle ...'). Activities "
+    "belong on Components, counts on Outputs.",
     message="Outcome {id} ({ref}) reads like {what}, not a change: '{text}'.",
     fix="Reword it as the change you hope this brings about, for whom (e.g. 'Parents report "
     "less stress'); move activities to Components and counts to Outputs.",
@@ -240,12 +241,22 @@ enhancing strengthen strengthened strengthening stronger
 _CLAUSE_OPENERS = (T.INCREASE | T.DECREASE | _UNSIGNED) - {"more", "less"}
 
 
+#: An outcome opening with a verb of aiming says what the service means to do ('Break the cycle
+#: of ...', 'Tackle child poverty', 'Ensure every child ...'), not what changes.
+_AIM = re.compile(r"^\s*(?:to\s+)?(?:break(?:ing)?\s+(?:the|a)\s+cycles?|tackle|address|ensure|enable|"
+                  r"empower|promote|eradicate)\b(?![-'’])", re.IGNORECASE)
+#: ... or ends with it in the passive, with no direction ('Financial barriers addressed').
+_AIM_DONE = re.compile(r"\b(?:addressed|tackled)\W*$", re.IGNORECASE)
+
+
 def not_a_change(text: str) -> str:
     """What an outcome statement reads like instead of a change ('an activity', 'an output (a
-    count)'), or '' when it reads like a change. A count that says which way it should go
-    ('Number of children in care falls') is a change."""
+    count)', 'an aim'), or '' when it reads like a change. A count that says which way it should
+    go ('Number of children in care falls') is a change."""
     if _COUNT.search(text) and not _DIRECTION.search(text):
         return "an output (a count)"
+    if _AIM.search(text) or (_AIM_DONE.search(text) and not _DIRECTION.search(text)):
+        return "an aim (what the service means to do)"
     if _ACTIVITY.search(text) or _SESSIONS.search(text):
         return "an activity"
     return ""
@@ -282,27 +293,30 @@ def _after(toks: list[str], i: int) -> list[str]:
     three words ('independent living skills'), skipping direction words; [] when there is none."""
     words: list[str] = []
     last = 0
-    for t in toks[i + 1:i + 4]:
+    window = toks[i + 1:i + 4]
+    for k, t in enumerate(window):
         if t in T.DIRECTION and not words:
             continue
-        if t in T.STOP or t in _PUNCT or t in T.ACTORS:
-            break
+        described = not words and t in T.ACTORS and k + 1 < len(window) and _construct(window[k + 1])
+        if t in T.STOP or t in _PUNCT or (t in T.ACTORS and not described):
+            break  # people end the thing, unless they describe it ('family relationships')
         words.append(t)
         if _construct(t) and not _ADJECTIVE.fullmatch(t):
             last = len(words)
     return words[:last]
 
 
-def _listed_before(toks: list[str], i: int) -> list[str]:
+def _listed_before(toks: list[str], i: int) -> tuple[list[str], int]:
     """The measurable things listed before the 'and' at ``i`` ('housing, income and ...' ->
     ['housing', 'income']; 'emotional wellbeing, school attendance and ...' -> ['emotional
-    wellbeing', 'school attendance']), the one just before it alone when there is no list."""
+    wellbeing', 'school attendance']), the one just before it alone when there is no list; and
+    where the list starts."""
     start = _phrase_start(toks, i - 1)
     items = [" ".join(toks[start:i])]
     while start >= 2 and toks[start - 1] == "," and _construct(toks[start - 2]):
         end, start = start - 1, _phrase_start(toks, start - 2)
         items.insert(0, " ".join(toks[start:end]))
-    return items
+    return items, start
 
 
 def _phrase_start(toks: list[str], last: int) -> int:
@@ -344,7 +358,7 @@ def compound_parts(text: str) -> list[str]:
         if tok not in ("and", "&") or i == 0:
             continue
         before = toks[i - 1]
-        listed = _listed_before(toks, i)
+        listed, first = _listed_before(toks, i)
         # after a list of measurable things ('routines, sleep and feeding') the last item counts
         # whatever it is; after one thing, only a measurable one does
         after = _after(toks, i) or (_last_item(toks, i) if len(listed) >= 2 else [])
@@ -360,9 +374,24 @@ def compound_parts(text: str) -> list[str]:
             continue
         if len(items) > 2 and _all_close(items, stems):
             continue  # 'stress, anxiety and depression': one family of constructs
-        best = items
+        best = _led_with(toks, first, items, stems)
     clauses = _change_clauses(text)
     return clauses if len(clauses) > len(best) else best
+
+
+def _led_with(toks: list[str], first: int, items: list[str], stems: list[str]) -> list[str]:
+    """Separate things listed after a comma and 'with', and the change before them: 'more
+    confident, with stable housing and better family relationships' is three changes. The change
+    before is counted only when it is of its own family ('Better knowledge, with skills and
+    confidence' stays as the list says)."""
+    while first > 0 and toks[first - 1] in T.DIRECTION:
+        first -= 1  # 'with better attendance and fewer exclusions'
+    if first < 3 or toks[first - 2:first] != [",", "with"] or not _construct(toks[first - 3]):
+        return items
+    lead = toks[first - 3]
+    if any(_close(lead, it, T.stem(lead), st) for it, st in zip(items, stems)):
+        return items
+    return [lead, *items]
 
 
 _CLAUSE_SPLIT = re.compile(r"\s*[,;\n\u2022]\s*(?:and\s+|&\s+|-\s+|\u2022\s*)?|\s+(?:and|&)\s+(?=\w+\s)")
@@ -453,7 +482,7 @@ def vague(ctx: Context) -> Iterator[Finding]:
         text = el.statement
         if el.kind not in _MISSING or not ctx.eid(el) or not text:
             continue
-        if T.what_changes(text):
+        if T.what_changes(text) and not (el.kind == "outcomes" and T.only_a_domain(text)):
             continue
         if el.kind == "components" and T.what_changes(el.text("description")):
             continue

@@ -9,7 +9,8 @@ What decides the design, in plain words:
   leading to outcomes (the Mechanisms sheet). Without one the honest design is to finish the
   theory of change and study delivery: no impact design yet.
 * **The unit of delivery** (Intervention sheet): the whole local authority, some schools or
-  settings, some neighbourhoods, some teams, or a cohort of families, carers or young people.
+  settings, some neighbourhoods, some teams, or a cohort of families, carers, individual
+  parents or other adults (Pause, the Family Nurse Partnership, Caring Dads), or young people.
   The comparison is made at that unit: an LA-wide comparison would dilute the effect of work
   delivered in a few schools.
 * **Scale** (how many units, how many people a year): too few for a comparison to show change
@@ -33,16 +34,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lm_excel import layout as L
+from lm_excel.measures.library import english_return_in
 from lm_excel.model import LogicModel
 
 EIF_STANDARDS = "https://guidebook.eif.org.uk/eif-evidence-standards"
 EIF_PILOT = "https://evaluationhub.eif.org.uk/pilot-impact-studies/"
 EIF_IPE = "https://evaluationhub.eif.org.uk/implementation-and-process-studies/"
 MAGENTA = "https://www.gov.uk/government/publications/the-magenta-book"
+#: What the evidence levels mean, for a reader who has not met them.
+EIF_LEVELS = ("EIF levels are the evidence standards of the Early Intervention Foundation (now "
+              "part of Foundations): level 2 is change seen before and after, level 3 one study "
+              "with a credible comparison group, level 4 two or more such studies.")
 
 #: Units of delivery as the Intervention sheet offers them, and the key each stands for.
 UNITS = dict(zip(L.LISTS["delivery_unit"],
-                 ("la", "schools", "areas", "teams", "families", "carers", "children")))
+                 ("la", "schools", "areas", "teams", "families", "carers", "adults",
+                  "children")))
 NATIONS = L.LISTS["nation"]
 ALLOCATION = dict(zip(L.LISTS["allocation"], ("random", "waves", "no", "")))
 #: Fewer units or people than this and a comparison cannot show change reliably.
@@ -52,9 +59,10 @@ MIN_RCT_CLUSTERS = 10
 MIN_RCT_PEOPLE = 100
 
 _CLUSTER_UNITS = {"schools": "schools or settings", "areas": "areas", "teams": "teams"}
-_PEOPLE_UNITS = {"families": "families", "carers": "carers", "children": "children or young people"}
+_PEOPLE_UNITS = {"families": "families", "carers": "carers",
+                 "adults": "parents or other adults", "children": "children or young people"}
 _ONE = {"schools": "school or setting", "areas": "area", "teams": "team", "families": "family",
-        "carers": "carer", "children": "child or young person"}
+        "carers": "carer", "adults": "parent or other adult", "children": "child or young person"}
 _COMPARATORS = {
     "England": ("statistical neighbours (the DfE's children's services statistical neighbour "
                 "benchmarking tool)", "DfE returns (CIN census, SSDA903, school census)"),
@@ -65,6 +73,32 @@ _COMPARATORS = {
     "Northern Ireland": ("the other Health and Social Care Trusts", "the Department of Health's "
                          "children's social care statistics"),
 }
+
+#: Each other nation's adjective (English returns named where a plan row still holds one).
+_ADJECTIVE = {"Scotland": "Scottish", "Wales": "Welsh", "Northern Ireland": "Northern Ireland"}
+
+
+def _data(routine: Sequence[MeasureUse], nation: str, default: str) -> str:
+    """Where the routine figures come from: the measures' own sources, with another nation's
+    equivalents in place of English returns."""
+    sources = list(dict.fromkeys(u.source for u in routine if u.source))
+    local = [x for x in sources if x.casefold().startswith("no national equivalent")]
+    if local:  # the nation publishes none for some measures: their figures are the LA's own
+        sources = [x for x in sources if x not in local] + [
+            f"your own records where {nation or 'your nation'} publishes no national figures "
+            f"(comparator authorities would have to share theirs)"]
+    if not sources:
+        return default
+    english = [x for x in sources if english_return_in(x)]
+    if not english:
+        return join_words(sources)
+    rest = [x for x in sources if x not in english]
+    if nation in _ADJECTIVE:
+        social_care = any(r in x for x in english for r in ("CIN census", "SSDA903"))
+        return join_words(rest + [f"the {_ADJECTIVE[nation]} equivalents of the "
+                                  f"{join_words(english)}"
+                                  + (f" (for example {default})" if social_care else "")])
+    return join_words(rest + [f"the DfE's {join_words(english)}"])
 
 
 @dataclass(frozen=True)
@@ -77,6 +111,7 @@ class MeasureUse:
     kind: str = ""  # administrative, validated instrument, bespoke, qualitative ("" unknown)
     primary: bool = False
     key: str = ""
+    source: str = ""  # where its data come from (the plan's Data source column)
 
 
 @dataclass(frozen=True)
@@ -237,8 +272,10 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
     else:
         on_chain = [u for u in outcomes if u.ref in chain]
         basis = [u for u in on_chain if u.primary] or on_chain
-        impact, level = _impact(basis, setting, model)
+        impact, level = _impact(basis, setting, model, on_chain)
         strands += impact
+        if basis:
+            missing += _unmeasured(uses, chain)
     strands.append(_process(uses))
     if any(u.key == "cost_data" for u in uses):
         strands.append(Strand(
@@ -272,7 +309,44 @@ def _missing(model: LogicModel, s: Setting) -> list[Gap]:
                        "can show change.",
                        f"Say {scale} (Intervention sheet), to judge whether a comparison can show "
                        "change."))
+    allocation = _allocation_gap(s)
+    if allocation:
+        out.append(allocation)
     return out
+
+
+def _allocation_gap(s: Setting) -> Gap | None:
+    """Allocation by lot or in waves, unstated where it would allow a fairer comparison."""
+    if s.allocation or s.unit not in {**_CLUSTER_UNITS, **_PEOPLE_UNITS}:
+        return None
+    if s.unit in _CLUSTER_UNITS:
+        if s.units is not None and s.units < MIN_CLUSTERS:
+            return None
+        what = (f"whether the {_CLUSTER_UNITS[s.unit]} could be chosen by lot (a "
+                "cluster-randomised trial) or started in planned waves (a stepped roll-out)")
+    else:
+        if s.reach is not None and s.reach < MIN_PEOPLE:
+            return None
+        what = ("whether places could be offered by lot, for example when more are referred "
+                "than can be helped (a randomised trial), or started in planned waves (a stepped "
+                "roll-out)")
+    return Gap(f"The model does not yet say {what}: either gives a fairer comparison than "
+               "matching.",
+               f"Say on the Intervention sheet {what}: either gives a fairer comparison than "
+               "matching.")
+
+
+def _unmeasured(uses: Sequence[MeasureUse], chain: Sequence[str]) -> list[Gap]:
+    """Primary outcomes on the chain with no measure: the design rests on the others."""
+    refs = list(dict.fromkeys(u.ref for u in uses if u.role == "outcome" and u.primary
+                              and not u.name and u.ref in chain))
+    if not refs:
+        return []
+    what = f"primary outcome{'s' if len(refs) > 1 else ''} {join_words(refs)}"
+    return [Gap(f"The {what} {'have' if len(refs) > 1 else 'has'} no measure yet, so the design "
+                "rests on the other outcomes.",
+                f"Choose a measure for the {what} in the plan (a bespoke one if the library has "
+                "no close match), then rebuild.")]
 
 
 def _theory_first(model: LogicModel) -> Strand:
@@ -290,15 +364,15 @@ def _theory_first(model: LogicModel) -> Strand:
         "change nobody has said how the intervention brings about.", EIF_STANDARDS)
 
 
-def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel | None
-            ) -> tuple[list[Strand], str]:
+def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel | None,
+            on_chain: list[MeasureUse]) -> tuple[list[Strand], str]:
     """Impact strands for the outcomes on the causal chain, and the evidence level they allow."""
     which = "primary outcomes" if any(u.primary for u in basis) else "outcomes"
     routine = [u for u in basis if u.kind == "administrative"]
     measured = [u for u in basis if u.kind in ("validated instrument", "bespoke")]
     strands: list[Strand] = []
     level = "EIF level 2 (preliminary evidence)"
-    comparison = _comparison(basis, routine, measured, s, which, model)
+    comparison = _comparison(basis, routine, measured, s, which, model, on_chain)
     if comparison is not None:
         strands.append(comparison[0])
         level = comparison[1]
@@ -319,7 +393,8 @@ def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel | None
     return strands, level
 
 
-def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicModel | None):
+def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicModel | None,
+                on_chain: Sequence[MeasureUse] = ()):
     """The comparison-group strand that fits the unit of delivery, scale and allocation."""
     comparator, data = _COMPARATORS.get(s.nation, (
         "similar local authorities in your nation", "your nation's routine statistics"))
@@ -354,7 +429,8 @@ def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicMo
             f"Matched comparison {label} (difference-in-differences)",
             f"Pick {label} like yours that do not deliver the model (intake, need, size) and "
             f"compare the change in {names} for {_for(which, basis)} before and after, at "
-            f"the level of the {_ONE[s.unit]}.",
+            f"the level of the {_ONE[s.unit]}: the difference between their change and yours "
+            "is the likely effect.",
             f"The work is delivered in some {label}: comparing whole-authority figures would "
             "dilute any effect, so the comparison is made between matched "
             f"{label}. A credible comparison is what EIF level 3 needs.",
@@ -381,16 +457,30 @@ def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicMo
             f"Support goes to a cohort of {label}: the comparison is made between similar "
             f"{label}, not between whole areas, where the effect would be diluted.",
             EIF_STANDARDS), "EIF level 3 (if the comparison is credible)"
+    if s.unit == "la" and not routine:  # the primary outcomes' measures are not routine data
+        routine = [u for u in on_chain if u.kind == "administrative"]
+        which = "outcomes"
     if s.unit == "la" and routine:
         return Strand(
             "Interrupted time series with comparator authorities",
-            f"Follow {measure_names(routine)} for {_for(which, routine)} monthly or "
-            f"quarterly, with at least 3 points (ideally 12 months) before and after the change, "
-            f"and the same figures for {comparator} (difference-in-differences); data: {data}.",
+            f"Follow {measure_names(routine)} for {_for(which, routine)} every month or "
+            f"quarter, for at least a year before the change and after it (three points each "
+            f"side at the very least), and the same figures for {comparator}; data: "
+            f"{_data(routine, s.nation, data)}.",
             "The model is delivered across the whole local authority, so authority-wide routine "
-            "data can show a change in trend, and comparator authorities show what would have "
-            "happened anyway (EIF level 3 needs that comparison).",
+            "figures can show whether the trend changed when the model started (an interrupted "
+            "time series), and the comparator authorities show what would have happened anyway: "
+            "the difference between the two changes is the likely effect (a difference in "
+            "differences). EIF level 3 needs that comparison.",
             EIF_STANDARDS), "EIF level 3 (if the comparison is credible)"
+    if s.unit == "la" and basis:
+        return _theory_based(names, which, basis, why=(
+            "The model is delivered across the whole local authority, but no outcome on its "
+            "causal chain has authority-wide routine figures to set against "
+            f"{comparator}: a theory-based design asks whether and how the model contributed to "
+            "the change, and for whom. A routine measure of an outcome on the chain would allow "
+            "that comparison (EIF level 3).")), \
+            "EIF level 2; contribution analysis explains rather than rates impact"
     if s.unit == "la":
         return None
     if routine:  # the unit is not stated
@@ -415,14 +505,14 @@ def _too_few(what: str, which: str) -> Strand:
         "any difference could be chance.", EIF_PILOT)
 
 
-def _theory_based(names: str, which: str, basis: list[MeasureUse]) -> Strand:
+def _theory_based(names: str, which: str, basis: list[MeasureUse], why: str = "") -> Strand:
     return Strand(
         "Contribution analysis (or realist evaluation)",
         f"Set out the contribution story from the logic model, gather evidence for each link "
         f"(including {names} for {_for(which, basis)}, practitioner and family views, "
         "and other things that changed locally) and test the alternative explanations.",
-        "Place-based work in a few areas, with many partners and components, rarely allows a "
-        "fair comparison group: a theory-based design asks whether and how the model "
+        why or "Place-based work in a few areas, with many partners and components, rarely "
+        "allows a fair comparison group: a theory-based design asks whether and how the model "
         "contributed to the change, and for whom.", MAGENTA)
 
 
@@ -433,7 +523,7 @@ def _process(uses: Sequence[MeasureUse]) -> Strand:
     doing = []
     gaps = []
     if process:
-        doing.append(f"track delivery, reach and fidelity with "
+        doing.append(f"track delivery, reach and fidelity (whether it is delivered as designed) with "
                      f"{_count(len(process), 'process measure', 'process measures')}")
     else:
         gaps.append(Gap("no process measures yet", "add outputs with targets on the Outputs sheet"))

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import sys
 
-from lm_excel.measures.library import KINDS, WHO_BENEFITS, MeasureLibrary, load_library
+from lm_excel.measures.library import (
+    KINDS,
+    OTHER_NATIONS,
+    WHO_BENEFITS,
+    MeasureLibrary,
+    load_library,
+    nation_sources,
+)
 
 HOW_SUGGESTIONS_WORK = [
     "## How a measure is suggested",
@@ -99,7 +106,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 0.97 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`) | 227 | 0.98 | 0.99 | 0.32 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all twelve batches | 457 | 0.96 | 0.98 | 0.32 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -109,6 +116,19 @@ EVALUATION = [
     "| own variants' batch 6, written and labelled before its one run, on the kinds behind round 6's misses but in new wording: **first run** (before those fixes) | 22 | **0.36** | 0.41 | 0.32 | **0** |",
     "| the same batch after those fixes; own variants' batches 1 to 5 after them | 22; 227 | 0.73; 0.97 | 0.86; 0.99 | 0.23; 0.31 | 0; 0 |",
     "| **published statements, held out in round 7** (`tests/data/outcomes_published_heldout7.csv`), labelled by an engineer who did not work on the rules: **first run**, after round 6's fixes | 50 | **0.76** | **0.78** | 0.32 | **0** |",
+    "| own variants' batch 7, written and labelled before any change, on the kinds behind round 7's misses in new wording across every domain: **first run** (before the sense audit) | 42 | **0.60** | 0.62 | 0.24 | **1** |",
+    "| the same batch after the sense audit; own variants' batches 1 to 6 after it | 42; 249 | 1.00; 0.96 | 1.00; 0.98 | 0.12; 0.29 | 0; 0 |",
+    "| round 7 after the sense audit, **tuned on** since its first run (no longer held out) | 50 | 0.96 | 0.98 | 0.32 | 0 |",
+    "| own variants' batch 8, new wording in every domain, written and labelled after the sense audit and before any further fix: **first run** (the estimate for the audited rules) | 35 | **0.83** | 0.86 | 0.20 | **2** |",
+    "| the same batch after its fixes (work placements, early years settings, spending time, a referral *again*, turnover in children's homes, what a worker did), tuned on | 35 | 0.97 | 1.00 | 0.26 | 0 |",
+    "| own variants' batch 9, on the other senses of the anchors themselves, written and labelled after batch 8's fixes and before any further fix: **first run** | 32 | **0.72** | 0.72 | 0.44 | **3** |",
+    "| the same batch after its fixes, tuned on | 32 | 0.97 | 1.00 | 0.50 | 0 |",
+    "| own variants' batch 10, outcomes in domains with little or no measure in the library (health in pregnancy, weight, bullying, online safety, short breaks, autism assessment waits), written and labelled after batch 9's fixes and before any further fix: **first run** | 34 | **0.88** | 0.88 | 0.44 | **2** |",
+    "| the same batch after its fixes, tuned on | 34 | 1.00 | 1.00 | 0.47 | 0 |",
+    "| own variants' batch 11, round 7's kinds again in longer logic-model wording, written and labelled after batch 10's fixes and before any further fix: **first run** | 35 | **0.66** | 0.77 | 0.34 | **1** |",
+    "| the same batch after its fixes, tuned on | 35 | 0.94 | 1.00 | 0.34 | 0 |",
+    "| own variants' batch 12, mixed kinds and domains, written and labelled after batch 11's fixes and before any further fix: **first run** | 30 | **0.63** | 0.67 | 0.47 | **0** |",
+    "| the same batch after its last fixes, tuned on (misses left: a two-year review done by health visitors, carers attending training, teachers' referrals, identification by schools, having a say in how services run) | 30 | 0.77 | 0.80 | 0.50 | 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -378,6 +398,81 @@ EVALUATION = [
      "...* AAPI-2. No close match where a measure fits: *social workers would recommend the "
      "council to other social workers* (practitioner survey). No library gap among them."),
     "",
+    ("**The sense audit after round 7.** Before any change, the team wrote and labelled 42 new "
+     "statements on the same kinds in every domain (batch 7 of the own variants: social care, "
+     "early help, youth justice, schools and SEND, health visiting, CAMHS, police, the voluntary "
+     "sector, foster and kinship carers, care leavers, the workforce). Its first run, 0.60 with "
+     "one confident wrong answer, was the honest estimate of how general the rules were. Then "
+     "every anchor and every word with more than one sense in children's services text was read "
+     "for its other senses, and each reading now needs its context. *Care for* and *caring for* "
+     "are looking after someone: neither care by the local authority nor parenting; *living "
+     "(safely) within their own families* and *rather than in care* are staying at home; *where "
+     "it is safe to do so* is a condition, not safety as the outcome. *Prevention*, *early "
+     "intervention* and *escalating* alone are half the evidence: prevention of what? The early "
+     "help step-ups measure needs the early help service, statutory services, thresholds or a "
+     "step up or down named. A measure may need a word of its own construct (the `[needs]` list "
+     "in the vocabulary): assessment timeliness needs time named (*recognition and assessment "
+     "of neglect* is the Graded Care Profile), the school staff safeguarding survey needs "
+     "safeguarding, staff sickness needs sickness. *Attend (full-time) education* is attendance. "
+     "Whose outcome it is decides the sense: employment of children or young people is NEET, "
+     "not parental employment, and of staff (*confident in working with families*) no outcome; "
+     "confidence, skills, knowledge and *better able* of staff or of foster and kinship carers "
+     "are their capability in the role, which the practitioner survey or the carers' measures "
+     "ask, and what follows (*support pupils' emotional wellbeing*) is not the staff's own "
+     "wellbeing. *Would recommend* is the survey of whoever recommends (practitioners, carers, "
+     "families). A status phrase naming an agency (*young people in contact with the youth "
+     "justice service feel ...*) says who, not whose treatment. Links and transitions were "
+     "decided as an evaluator would: *links*, *joint working* or *relationships between* "
+     "services are the partner survey, and the services named after them decide nothing; a "
+     "*transition* between settings, services or phases has no measure in the library (a "
+     "bespoke transition audit or survey fits), so the answer is no close match and the "
+     "settings named around it decide nothing. The same batch now scores 1.00 (it was tuned on, "
+     "so that is no estimate); the test tables in `tests/test_suggest_senses.py`, new wording "
+     "written for the rules, pass. Still wrong in round 7: *foster carers feel empowered to "
+     "become stronger advocates* (carer efficacy before the carer survey) and *parents parent "
+     "in a positive and responsive manner* (AAPI-2). A further batch written after the audit "
+     "(batch 8, 35 statements) scored 0.83 at its first run with two confident wrong answers, "
+     "both a word read in another sense: *work placements* offered to care leavers read as "
+     "entering care, and *early years settings* being inclusive read as the child's "
+     "development. That first run, not the tuned figures, is the honest estimate of the rules on "
+     "unseen statements; the fixes that followed it were again by kind (a work placement is not "
+     "a placement in care; early years settings are places; spending time is not spending "
+     "money; *again* in a clause makes a referral a re-referral; foster carer retention needs "
+     "foster or kinship carers named; what a worker or adviser did for someone is their "
+     "experience of the service). Batch 9 then read the anchors themselves for their other "
+     "senses (0.72 at its first run, three confident wrong answers): *excluded* from activities "
+     "or from society is social exclusion, not exclusion from school (what one is excluded from "
+     "decides); a parent's *supervision* of a child at home is what the Graded Care Profile "
+     "asks, not staff supervision; *stressed about money* and *stable finances* are money; "
+     "*missing out on education* is attendance; *parents listen to their children* is how "
+     "they parent, not being listened to; *foster carers' own children* are children, not "
+     "carers; a people word naming a team (*family safeguarding teams*, *parent groups*) says "
+     "nothing of who. Kinship carers may use the household income and parental employment "
+     "measures. Batch 10 (0.88 at its first run, two confident wrong answers) was of outcomes "
+     "the library mostly cannot measure; what it found: *help* or *support earlier* without "
+     "the early help service named is half the evidence, like *early intervention*; "
+     "assessment timeliness needs both time and an assessment named, and an autism or ADHD "
+     "assessment is a diagnosis, not a social work assessment; a child's views *included* or "
+     "*reflected* in their plans is a case file audit; food security is money. Known and left: "
+     "*single assessments are completed on time* still gets the count of assessments before "
+     "their timeliness (a strict expected failure in `tests/test_suggest_senses.py`). Batch 11 "
+     "went back to round 7's kinds in longer wording and scored 0.66 at its first run, which "
+     "says the staff-for-others kind was not yet general: nurses, midwives, GPs and doctors "
+     "were not read as staff; *children's centre staff* and *family hub staff* were read as "
+     "children and families; *able to*, *know how to* and *understand* of staff were not read "
+     "as what they can do. Fixed by kind, with handovers and moves between schools or services "
+     "read as transitions (no close match), the services named before *work together* read as "
+     "who works together, *from the youth offending service* read as a status phrase, and "
+     "keeping in touch with a worker, or attending one's own conference, no longer read as "
+     "family time or a child protection plan. Batch 12's first run, 0.63 with no confident wrong "
+     "answer, is the last estimate before the rules froze; its fixes were few and general "
+     "(feeling safe is asked, not counted from records; what follows *because of* or *due to* "
+     "is the cause, not the change; the EHC plan measure needs SEND or a plan named; staying "
+     "in post is turnover; attending a family hub or children's centre is engagement). Across batches 7 to 12, written before their fixes, the first runs "
+     "were 0.60, 0.83, 0.72, 0.88, 0.66 and 0.63 (about 0.72 over 208 statements) with 1, 2, 3, "
+     "2, 1 and 0 confident wrong answers: the honest expectation for unseen statements is "
+     "below the 0.9 the issue asks, with confident wrong answers now rare."),
+    "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "
      "split in two, \"supportive relationships\" and \"networks\" as family functioning), "
@@ -395,6 +490,57 @@ EVALUATION = [
      "sentence-transformers) download their weights from a model hub at run time, which the "
      "project's machines and CI cannot reach, and the registry's re-uploads of small spaCy "
      "pipelines are unofficial and carry no useful word vectors."),
+    "",
+]
+
+
+# --- the evaluation design (issue 18, item 6): kept in its own block -----------------------------
+DESIGN_EVIDENCE = [
+    "## How the evaluation design is chosen, and how well it does",
+    "",
+    ("Below the plan table, `lm_excel/measures/design.py` recommends an evaluation design from "
+     "the model. No impact design until mechanisms link components to outcomes. Otherwise the "
+     "comparison is made at the *Unit of delivery* (Intervention sheet): matched or "
+     "cluster-randomised schools or teams; contribution analysis for work in some areas; matched "
+     "families, carers, individual parents or other adults (Pause, the Family Nurse Partnership, "
+     "Caring Dads), or young people, or a randomised trial when places can be offered by lot; "
+     "a stepped roll-out when sites start in planned waves. Authority-wide work gets a time "
+     "series against comparator authorities when an outcome on the chain has routine figures, "
+     "and contribution analysis when none has. Fewer than 6 schools, areas or teams, or fewer "
+     "than 60 people a year, means a pilot now and a comparison later. Comparators follow the "
+     "*Nation*: statistical neighbours in England, similar councils (Local Government "
+     "Benchmarking Framework family groups) in Scotland, similar Welsh authorities in Wales, and "
+     "the other Health and Social Care Trusts in Northern Ireland. Outside England each routine "
+     "measure names that nation's own collection, or says there is none (see *Data outside "
+     "England* below). What the model does not "
+     "say (unit, nation, numbers, whether places could be allocated by lot or in waves, a "
+     "primary outcome with no measure) is listed as still to decide."),
+    "",
+    ("**Judged on published models.** 37 of the published UK logic models in "
+     "`tests/data/published_models/` were labelled by an evaluator who had not worked on the "
+     "recommender, before its first run on them (`tests/data/design_published.json`). For each "
+     "model the label holds the delivery fields an LA user would enter from the model's own text "
+     "and sources, and the design families an evaluator would accept. The models cover 8 "
+     "authority-wide, 3 school, 2 area and 1 team model, and 23 cohorts of families, carers, "
+     "parents or other adults, or young people; 33 are English, 2 Welsh, 1 Scottish and 1 "
+     "Northern Irish. Three of the cohorts (Pause, the Family Nurse Partnership, Caring Dads) "
+     "are entered as individual parents or other adults since that choice was added; the "
+     "families an evaluator accepts for them are unchanged."),
+    "",
+    "| run | design agreed | nation's comparator right |",
+    "|---|---|---|",
+    "| first run (before any fix) | 35/37 | 36/37 (37/37 on reading: one false alarm of the harness) |",
+    "| after the fixes (tuned on these models: a floor, not a held-out figure) | 37/37 | 37/37 |",
+    "",
+    ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
+     "universal health visiting service) whose primary outcomes had no routine measure. They "
+     "got a before-and-after survey of users only. Now routine figures for any outcome on the "
+     "chain feed the time series, and without any the design is contribution analysis. The "
+     "time series also names its own measures' data (NHS hospital data, not DfE returns, for "
+     "A&E attendances). Limits: agreement is judged by design family; none of the published "
+     "authority-wide models is outside England, so a test re-enters three of them for Scotland, "
+     "Wales and Northern Ireland; the reservations an evaluator keeps are listed in "
+     "`tests/test_design_published.py`."),
     "",
 ]
 
@@ -426,6 +572,7 @@ def library_markdown(library: MeasureLibrary | None = None) -> str:
         "",
         *HOW_SUGGESTIONS_WORK,
         *EVALUATION,
+        *DESIGN_EVIDENCE,
     ]
     for kind in KINDS:
         rows = [m for m in lib if m.kind == kind]
@@ -458,14 +605,50 @@ def library_markdown(library: MeasureLibrary | None = None) -> str:
         if m.notes:
             out.append(f"- Notes: {_cell(m.notes)}")
         out.append("")
+    out += _outside_england(lib)
     flagged = [m for m in lib if m.maintainer_notes]
-    if flagged:
+    nations = [ns for ns in nation_sources().values() if ns.maintainer_notes and ns.key in lib]
+    if flagged or nations:
         out += ["## For the library's maintainers", "",
                 ("Facts that could not be verified, and where figures came from. Not shown in "
                  "the plan or the report."), ""]
         out += [f"- `{m.key}`: {_cell(m.maintainer_notes)}" for m in flagged]
+        out += [f"- `{ns.key}` in {ns.nation}: {_cell(ns.maintainer_notes)}" for ns in nations]
         out.append("")
     return "\n".join(out)
+
+
+def _outside_england(lib: MeasureLibrary) -> list[str]:
+    """Each measure's collection in Scotland, Wales and Northern Ireland
+    (lm_excel/data/measures_nations.csv), as a table."""
+    sources = nation_sources()
+    keys = [m.key for m in lib if any((m.key, n) in sources for n in OTHER_NATIONS)]
+    if not keys:
+        return []
+
+    def cell(key: str, nation: str) -> str:
+        ns = sources.get((key, nation))
+        if ns is None:
+            return ""
+        if not ns.data_source:
+            return "none: collect locally"
+        return f"[{_cell(ns.data_source)}]({ns.source_url})" if ns.source_url \
+            else _cell(ns.data_source)
+
+    out = ["## Data outside England", "",
+           ("The library describes England. When the *Nation* on the Intervention sheet is "
+            "Scotland, Wales or Northern Ireland, the plan and the report name that nation's own "
+            "collection for each measure below (with its own link and notes, from "
+            "`lm_excel/data/measures_nations.csv`: key, nation, data_source, source_url, notes, "
+            "maintainer_notes), or say \"No national equivalent in ...: collect locally\" where "
+            "there is none; a blank data_source says so. Each source was checked in public "
+            "material; what could not be checked is listed for the maintainers below. Some "
+            "figures are published for the nation as a whole only, or measure something close "
+            "but not the same: the notes say so."), "",
+           "| key | " + " | ".join(OTHER_NATIONS) + " |", "|---|---|---|---|"]
+    out += [f"| `{k}` | " + " | ".join(cell(k, n) for n in OTHER_NATIONS) + " |" for k in keys]
+    out.append("")
+    return out
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +43,16 @@ COLUMNS = (
 #: verified, where a figure came from). Never shown to users.
 OPTIONAL_COLUMNS = ("maintainer_notes",)
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+
+#: The nations whose own collections replace the English ones a measure names
+#: (lm_excel/data/measures_nations.csv); the library itself describes England.
+OTHER_NATIONS = ("Scotland", "Wales", "Northern Ireland")
+#: English national collections the library names as data sources: a measure that names one
+#: needs each other nation's equivalent, or a plain "no national equivalent", in that file.
+#: (The Police National Computer serves England and Wales, so it is not among them.)
+ENGLISH_RETURNS = ("CIN census", "SSDA903", "school census", "EYFSP return", "SEN2 return",
+                   "NCCIS", "workforce census", "early years census", "NDTMS", "Ofsted")
+NATION_COLUMNS = ("key", "nation", "data_source", "source_url", "notes")
 
 
 @dataclass(frozen=True)
@@ -187,11 +198,85 @@ def read_measures_csv(path: str | Path) -> tuple[Measure, ...]:
     return parse_measures_csv(text, p.name)
 
 
+def english_return_in(source: str) -> bool:
+    """True when a data source (parts separated by semicolons) opens a part with an English
+    national collection: "school census", not the "Department of Education school census"."""
+    parts = [p.strip().casefold() for p in source.split(";")]
+    return any(p.startswith(r.casefold()) for p in parts for r in ENGLISH_RETURNS)
+
+
+def names_english_return(m: Measure) -> bool:
+    """True when a measure's data come from an English national collection."""
+    return english_return_in(m.data_source)
+
+
+def no_national_equivalent(nation: str) -> str:
+    """The data source said for a measure whose English collection has no equivalent in
+    ``nation``."""
+    return f"No national equivalent in {nation}: collect locally"
+
+
+@dataclass(frozen=True)
+class NationSource:
+    """Where one measure's data come from in another nation: its own collection, or none
+    (``data_source`` blank), with a cited source and notes for users and for maintainers."""
+
+    key: str
+    nation: str
+    data_source: str = ""
+    source_url: str = ""
+    notes: str = ""
+    maintainer_notes: str = ""
+
+
+def parse_nations_csv(text: str, keys: Iterable[str], name: str = "measures_nations.csv"
+                      ) -> dict[tuple[str, str], NationSource]:
+    """Each measure's collection in another nation, by (key, nation); raise
+    MeasureLibraryError naming the file and line of the first problem."""
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in NATION_COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        raise MeasureLibraryError(f"{name}: missing column(s): {', '.join(missing)}")
+    known = set(keys)
+    out: dict[tuple[str, str], NationSource] = {}
+    for row in reader:
+        cells = {c: (row.get(c) or "").strip() for c in (*NATION_COLUMNS, "maintainer_notes")}
+        ns = NationSource(**cells)
+        where = f"{name} line {reader.line_num}"
+        if ns.key not in known:
+            raise MeasureLibraryError(f"{where}: no measure with key {ns.key!r}")
+        if ns.nation not in OTHER_NATIONS:
+            raise MeasureLibraryError(f"{where}: nation {ns.nation!r} is not one of: "
+                                      f"{', '.join(OTHER_NATIONS)}")
+        if ns.source_url and not ns.source_url.startswith(("https://", "http://")):
+            raise MeasureLibraryError(f"{where}: source_url must be a web address (https://...)")
+        if (ns.key, ns.nation) in out:
+            raise MeasureLibraryError(f"{where}: {ns.key} in {ns.nation} is given twice")
+        out[(ns.key, ns.nation)] = ns
+    return out
+
+
+def for_nation(m: Measure, nation: str,
+               sources: Mapping[tuple[str, str], NationSource]) -> Measure:
+    """The measure as a user in ``nation`` needs it: the nation's own collection, link and
+    notes in place of an English collection (or "no national equivalent")."""
+    found = sources.get((m.key, nation))
+    if m.local or found is None:
+        return m
+    effort = m.items_or_effort
+    if any(r.casefold() in effort.casefold() for r in ENGLISH_RETURNS):  # "Extract from SEN2"
+        effort = "Extract from your own records, or the national figures named as its data source"
+    return dataclasses.replace(m, data_source=found.data_source or no_national_equivalent(nation),
+                               source_url=found.source_url, notes=found.notes,
+                               items_or_effort=effort)
+
+
 class MeasureLibrary(Sequence[Measure]):
     """An ordered, read-only set of measures with unique keys (its search index: index.index_of)."""
 
     def __init__(self, measures: Iterable[Measure]):
         self._measures: tuple[Measure, ...] = tuple(measures)
+        self._nations: dict[str, MeasureLibrary] = {}
         self._by_key: dict[str, Measure] = {}
         for m in self._measures:
             if m.key in self._by_key:
@@ -220,11 +305,29 @@ class MeasureLibrary(Sequence[Measure]):
         """All measure keys in library order."""
         return list(self._by_key)
 
+    def for_nation(self, nation: str) -> MeasureLibrary:
+        """The library as a user in ``nation`` needs it (each measure's own collection there,
+        lm_excel/data/measures_nations.csv); itself for England or a nation not given.
+        Kept, so its search index is built once."""
+        if nation not in OTHER_NATIONS:
+            return self
+        if nation not in self._nations:
+            sources = nation_sources()
+            self._nations[nation] = MeasureLibrary(for_nation(m, nation, sources) for m in self)
+        return self._nations[nation]
+
 
 @lru_cache(maxsize=1)
 def _builtin() -> MeasureLibrary:
     text = resources.files("lm_excel").joinpath("data/measures.csv").read_text("utf-8")
     return MeasureLibrary(parse_measures_csv(text, "measures.csv"))
+
+
+@lru_cache(maxsize=1)
+def nation_sources() -> dict[tuple[str, str], NationSource]:
+    """Every shipped measure's collection in Scotland, Wales and Northern Ireland."""
+    text = resources.files("lm_excel").joinpath("data/measures_nations.csv").read_text("utf-8")
+    return parse_nations_csv(text, _builtin().keys())
 
 
 @lru_cache(maxsize=8)

@@ -561,7 +561,7 @@ def _insert_after_ref(rows: list[dict], row: dict) -> None:
 def _use(row: PlanRow) -> D.MeasureUse:
     return D.MeasureUse(ref=row.ref, role=row.row_kind, name=row.measure, kind=row.kind,
                         primary=row.row_type.startswith("Outcome (primary)"),
-                        key=row.measure_key)
+                        key=row.measure_key, source=row.data_source)
 
 
 def _still(gaps: Iterable[str]) -> str:
@@ -577,7 +577,7 @@ def recommend_design(plan_rows: Sequence[PlanRow], model: LogicModel | None = No
     d = D.recommend(model, [_use(r) for r in plan_rows])
     strands = [DesignStrand(s.title, f"{s.detail} Why: {s.why}", s.source,
                             f"{s.plain} Why: {s.why}" if s.plain else "") for s in d.strands]
-    level = f"This design can give {d.evidence_level}."
+    level = f"This design can give {d.evidence_level}. {D.EIF_LEVELS}"
     strands.append(DesignStrand("Strength of evidence", level + _still(g.fix for g in d.missing),
                                 D.EIF_STANDARDS, level + _still(g.plain for g in d.missing)))
     return tuple(strands)
@@ -592,13 +592,16 @@ def make_plan(model: LogicModel, previous: Plan | None = None,
     previous: the plan already in the workbook (read from its sheet with
     :func:`lm_excel.workbook.plan_sheet.read_plan`), or None for a fresh plan.
     library: the measures to choose from; by default the shipped library plus the model's own
-    measures (My measures sheet).
+    measures (My measures sheet). Either way, as the nation on the Intervention sheet needs
+    them (:meth:`MeasureLibrary.for_nation`).
     """
     notes: list[PlanNote] = []
     if library is None:
         local, local_notes = local_measures(model)
         notes += local_notes
         library = load_library(extra=local)
+    # Outside England each measure names that nation's own collection, not the English one.
+    library = library.for_nation(D.read_setting(model).nation)
     rows = (_outcome_rows(model, library, notes) + _process_rows(model, library)
             + _negative_rows(model, library) + _assumption_rows(model, library))
     kept = kept_rows = 0

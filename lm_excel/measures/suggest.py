@@ -93,7 +93,7 @@ _AGE_RANGE = re.compile(
     r"\b(?:aged?|ages)?\s*(\d{1,2})\s*(?:-|to)\s*(\d{1,2})(?!\s*(?:month|week|day|hour|session|time|%))"
 )
 _AGE_UNDER = re.compile(r"\bunder[\s-]?(?:(\d{1,2})s?\b|fives\b)")
-_AGE_OVER = re.compile(r"\b(?:aged?\s+(\d{1,2})\s*(?:\+|and over|or over|plus)|over[\s-]?(\d{1,2})s\b)")
+_AGE_OVER = re.compile(r"\b(?:aged?\s+(\d{1,2})\s*(?:\+|and over|or over|and above|or above|plus)|over[\s-]?(\d{1,2})s\b)")
 _AGE_YEAR_OLD = re.compile(r"\b(\d{1,2})[\s-]?years?[\s-]?olds?\b")
 _SPLIT = re.compile(r"[,;&]|\band\b|\bas well as\b|\bplus\b")
 
@@ -266,11 +266,12 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
     for t in terms:
         if t.start >= end:
             break
-        if not t.stop and t.token in cues:
+        if not t.stop and t.token in cues and not _NAMES_A_TEAM.match(text[t.end:]):
             who = cues[t.token]
-            if found and _POSSESSIVE_GAP.fullmatch(text[last_end:t.start]) and who in _PEOPLE:
-                # "children's social workers", "young people's parents": the people named
-                # last are who, the first whose
+            if found and _POSSESSIVE_GAP.fullmatch(text[last_end:t.start]) and (
+                    who in _PEOPLE or (who == "child" and found <= _ANY_CARER | {"carer"})):
+                # "children's social workers", "young people's parents", "foster carers' own
+                # children": the people named last are who, the first whose
                 found = set(_ANY_CARER if who == "carer" else {who})
                 last_and, last_end = False, t.end
                 continue
@@ -279,6 +280,8 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
             found.update(_ANY_CARER if who == "carer" else {who})
             last_and, last_end = False, t.end
             continue
+        if found and t.stop and t.token == "own":
+            continue  # "foster carers' own children": the possessive goes on
         if found and not (t.stop and t.token in ("and", "or")):
             break  # the list of people named first ("parents, carers and families") ends
         last_and = True
@@ -287,7 +290,12 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
 
 _CLAUSE = re.compile(r"\b(?:because|so that|through|by|which|whereby|while|rather than|thanks to)\b")
 _ANY_CARER = frozenset({"parent or carer", "foster carer", "kinship carer"})
-_POSSESSIVE_GAP = re.compile(r"(?:'s|s'|\u2019s|s\u2019)\s+")
+_POSSESSIVE_GAP = re.compile(r"(?:'s|s'|'|\u2019s|s\u2019|\u2019)\s+(?:own\s+)?")
+#: "Family safeguarding teams", "parent groups", "family hubs": people's word naming a team or
+#: a place, not who an outcome is about.
+_NAMES_A_TEAM = re.compile(r"(?:'s|s'|'|\u2019s|\u2019)?\s+(?:[\w-]+\s+)?(?:teams?|hubs?|centres?|"
+                           r"services?|programmes?|"
+                           r"groups?|courts?)\b", re.IGNORECASE)
 #: Who benefits that are people one can belong to ("children's social workers").
 _PEOPLE = frozenset({"practitioner", "school or early-years staff", "parent or carer", "carer",
                      "foster carer", "kinship carer"})
@@ -378,6 +386,7 @@ class _Query:
     names_agency: bool = False  # the outcome names another agency (police, courts, prison)
     process: bool = False  # about practice or process compliance (recorded, oversight)
     names_victim: bool = False  # the outcome is about victims of crime
+    tokens: frozenset[str] = frozenset()  # every term of the outcome (see [needs])
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -395,10 +404,15 @@ class _Query:
                 continue  # a parenting measure is of a parent's or carer's outcome, not a child's
             if ms[c.mid].key in care_only and not self.names_care:
                 continue  # a measure of children in care needs an outcome that names care
+            needs = self.index.vocab.needs.get(ms[c.mid].key, ())
+            if any(not group & self.tokens for group in needs):
+                continue  # assessment timeliness needs time named, not "assessment of neglect"
             if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
                 continue  # "treated fairly by the police": not the service's own users' survey
             if self.process and ms[c.mid].kind == "administrative":
                 continue  # "plans are reviewed with management oversight": a case-file audit
+            if "feel_safe" in self.tokens and ms[c.mid].kind == "administrative":
+                continue  # feeling safe is asked, not counted from records
             if self.names_victim and ms[c.mid].kind != "administrative":
                 continue  # victims of crime are not the service's users nor a child's scale
             if self.examples_at is not None and all(a >= self.examples_at for a, _ in c.spans):
@@ -427,6 +441,8 @@ class _Query:
         admin = m.kind == "administrative"
         if self.who & _STAFF and not admin and "workforce" in m.domains:
             return False  # what staff know or can spot is what a practitioner survey asks
+        if self.who & _CARERS and not admin and set(m.who_benefits) <= _CARERS:
+            return False  # what foster or kinship carers can do is what a carers' measure asks
         kinds = set()
         for x, y in c.spans:
             inside = [w for a, b, w in self.frames if a <= x and y <= b]
@@ -588,6 +604,69 @@ _VICTIM_CUES = frozenset({"safe_from", "victim", "trust", "public", "resid", "re
 _OFFENDER_SENSE = frozenset({"offending", "first_time", "reoffending", "youth_justice"})
 
 
+_CARERS = frozenset({"foster carer", "kinship carer"})
+_YOUNG = frozenset({"child", "young person"})
+#: "Confidence", "skills", "knowledge", "better able": of staff or foster and kinship carers, what
+#: they can do in their role (a practitioner or carers' survey asks it); of anyone else, no one
+#: construct (see [ambiguous] in the vocabulary).
+_CAPABILITY = frozenset({"confidence", "skills"})
+#: Of staff only, what they know or can do ("able to have conversations", "know how to refer").
+_STAFF_CAPABILITY = frozenset({"abil", "know", "understand", "awar", "knowledg"})
+
+
+def _people_sense(terms: list[Term], who: frozenset[str]) -> list[Term]:
+    """The terms, with words whose sense depends on whose outcome it is read for those people.
+
+    Employment of children or young people is being in education, employment or training (NEET),
+    not parental employment; of staff ("confident in working with families") it is their job, no
+    outcome. Confidence, skills and knowledge of staff or foster and kinship carers are their
+    capability in the role."""
+    staff_or_carers = bool(who) and who <= _STAFF | _CARERS
+    out = []
+    for t in terms:
+        if t.token == "employment" and who and who <= _YOUNG:
+            t = Term("neet", False, t.start, t.end, True)
+        elif t.token == "employment" and who and who <= _STAFF:
+            t = Term("work", False, t.start, t.end, False)
+        elif (t.token in _CAPABILITY and staff_or_carers) or (
+                t.token in _STAFF_CAPABILITY and who and who <= _STAFF):
+            t = Term("capability", False, t.start, t.end, True)
+        out.append(t)
+    return out
+
+
+_SCHOOL_WORDS = frozenset("school schools education class classes lessons classroom".split())
+
+
+def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with exclusion read as social exclusion when what people are excluded from is
+    not school ("excluded less often from activities in their community")."""
+    t = normalise(text)
+    out = []
+    for x in terms:
+        if x.token == "exclusion":
+            m = re.match(r"[^,;.]*?\bfrom\s+(?:the\s+|their\s+|a\s+)?(\w+)", t[x.end:])
+            if m and m.group(1) not in _SCHOOL_WORDS:
+                x = Term("inclusion", False, x.start, x.end, False)
+        out.append(x)
+    return out
+
+
+def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with a referral read as a re-referral when its clause says it happens again
+    ("referred to children's social care again within a year")."""
+    t = normalise(text)
+    again = [x for x in terms if x.token == "repeat"]
+
+    def same_clause(a: Term, b: Term) -> bool:
+        lo, hi = sorted((a, b), key=lambda x: x.start)
+        return not re.search(r"[,;]|\band\b", t[lo.end:hi.start])
+
+    return [Term("re_referral", False, x.start, x.end, True)
+            if x.token == "referral" and any(same_clause(x, r) for r in again) else x
+            for x in terms]
+
+
 def _victim_sense(terms: list[Term]) -> list[Term]:
     """The terms, with offending words read as harm to victims after "(feel) safe from" or
     "victim"."""
@@ -607,7 +686,8 @@ def _victim_sense(terms: list[Term]) -> list[Term]:
 #: the change, so a count from records about that subject (domestic abuse incidents, first-time
 #: entrants) is not suggested for them; a survey or questionnaire about it may be.
 _FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", "recognis",
-                           "recogniz", "realis", "acknowledg", "insight", "skills", "strategi"})
+                           "recogniz", "realis", "acknowledg", "insight", "skills", "strategi",
+                           "capability"})
 _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
                             "opportun", "provid", "provision", "advic"})
@@ -625,14 +705,38 @@ _PROCESS = frozenset({"recording", "audit"})
 _STATUS = re.compile(
     r"^(?:\w+\s+){0,2}?(?:children|young people|pupils|families|parents|care leavers|those|boys|girls)"
     r"(?:\s+and\s+young people)?\s+(?:in|on|with|supervised by|known to|subject to|open to|"
-    r"involved with|at risk of|on the edge of)\s+(.*?)\b(?:who|have|has|attend|attends|get|gets|"
-    r"take|takes|feel|feels|are|is|will|can|receive|receives|make|makes|achieve|achieves|"
-    r"show|shows|remain|remains|stay|stays|do|does)\b")
+    r"involved with|at risk of|on the edge of|in contact with|from)\s+(.*?)\b(?:who|have|has|attend|attends|"
+    r"get|gets|take|takes|feel|feels|are|is|will|can|receive|receives|make|makes|achieve|achieves|"
+    r"show|shows|remain|remains|stay|stays|do|does|move|moves|go|goes|enter|enters|find|finds|"
+    r"gain|gains|access|accesses|engage|engages|sustain|sustains|live|lives|say|says)\b")
 
 
 def _status_span(text: str) -> tuple[int, int] | None:
     m = _STATUS.search(normalise(text))
     return (m.start(1), m.end(1)) if m and m.group(1).strip() else None
+
+
+#: "Parents are helped to care for their children", "supported to stay at home": what follows the
+#: participle and "to" is the change itself, not a kind of support.
+_PARTICIPLE_TO = re.compile(r"\w+ed\s+to\s+(?!the\b|their\b|a\b|an\b|families\b|children\b|"
+                            r"parents\b|people\b|young\b)")
+#: "Links between schools and mental health services", "transitions between nursery and school":
+#: the services or settings named after the link or move say where, not what changes.
+_BETWEEN = re.compile(r"\s*(?:between|with|across|from|into|to)\b")
+#: Joint working as what people do ("work more closely together", "collaborate"), not a word
+#: for partners ("partner family-support teams").
+_WORK_TOGETHER = re.compile(r"\b(?:work|working|collaborat|coordinat|join)")
+
+
+_CAUSE = re.compile(r"\b(?:because of|due to|as a result of|owing to)\b")
+
+
+def _names_agency(text: str, terms: list[Term], agencies: frozenset[str]) -> bool:
+    """True when an outcome names another agency (police, courts) outside a status phrase that
+    says who it is about ("young people in contact with the youth justice service feel ...")."""
+    status = _status_span(text)
+    return any(t.token in agencies and not (status and status[0] <= t.start < status[1])
+               for t in terms if not t.stop)
 
 
 def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
@@ -643,7 +747,8 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     vocab = vocabulary()
     head = next((x for x in terms if not x.stop and x.token not in vocab.beneficiaries
                  and x.token not in vocab.population), None)
-    if head is not None and head.token in _GENERIC_HEADS:
+    if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
+            t[head.start:]):
         # "Better support for young people in the justice system": the change is the support;
         # the rest says for whom and where.
         end = re.search(r"[,;.]", t[head.end:])
@@ -656,6 +761,24 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         if nxt.token in _PROVISION and x.token not in vocab.generic and nxt.start - x.end <= 1:
             # "mental health support", "parenting advice": a kind of support, not the thing
             out.append((x.start, nxt.end, "knowing"))
+    for x in terms:
+        if x.token == "transition" or (x.token == "multi_agency" and (
+                _BETWEEN.match(t[x.end:]) or t[:x.end].endswith(("between", "with")))):
+            end = re.search(r"[,;.]", t[x.end:])
+            # What a transition is like ("high quality, planned transitions") is the transition.
+            start = x.end if x.token == "multi_agency" else max(
+                (m.end() for m in re.finditer(r";|\band\b", t[:x.start])), default=0)
+            out.append((start, x.end + end.start() if end else len(t), "knowing"))
+            continue
+        if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and re.search(
+                r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]):
+            # "Schools and early help work more closely together": the services named before
+            # say who works together, not what changes
+            out.append((0, x.start, "knowing"))
+    for m in _CAUSE.finditer(t):
+        # "Fewer children in care because of neglect": the cause, not the change
+        end = re.search(r"[,;.]", t[m.end():])
+        out.append((m.end(), m.end() + end.start() if end else len(t), "knowing"))
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
         if x.token in _FRAME_ALWAYS or (x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
@@ -685,7 +808,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     elif not isinstance(library, MeasureLibrary):
         library = MeasureLibrary(library)
     index = index_of(library)
-    terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
+    terms = _exclusion_sense(outcome_text, _repeat_sense(outcome_text, _victim_sense(
+        _without_method(outcome_text, index.vocab.analyse(outcome_text)))))
     who = parse_who(who_benefits)
     if not who:
         who = who_in_text(terms, outcome_text)
@@ -697,12 +821,14 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         ages = YOUNG_PERSON_AGES
     shown_text = outcome_text if len(normalise(outcome_text)) == len(outcome_text) \
         else normalise(outcome_text)
+    terms = _people_sense(terms, who)
     q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages,
                _examples_at(outcome_text), _frames(outcome_text, terms), _names_parenting(terms),
                any(t.token in index.vocab.care_context for t in terms if not t.stop),
-               any(t.token in index.vocab.other_agencies for t in terms if not t.stop),
+               _names_agency(outcome_text, terms, index.vocab.other_agencies),
                any(t.token in _PROCESS for t in terms if not t.stop),
-               any(t.token == "victim" for t in terms if not t.stop))
+               any(t.token == "victim" for t in terms if not t.stop),
+               frozenset(t.token for t in terms if not t.stop))
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound

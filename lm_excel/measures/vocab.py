@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -11,7 +11,7 @@ from lm_excel.measures.text import Token, match_at, stem, tokens
 
 _SECTIONS = ("synonyms", "domains", "beneficiaries", "ages", "stopwords", "nonscoring",
              "population", "generic", "ambiguous", "anchors", "care_only", "care_context",
-             "other_agencies")
+             "other_agencies", "needs")
 _WORD_LISTS = ("stopwords", "nonscoring", "population", "generic", "ambiguous", "anchors",
                "care_only", "care_context", "other_agencies")
 
@@ -54,6 +54,9 @@ class Vocabulary:
     care_only: frozenset[str] = frozenset()  # keys of measures only for children in care
     care_context: frozenset[str] = frozenset()  # concepts and stems that name care
     other_agencies: frozenset[str] = frozenset()  # concepts and stems naming other agencies
+    #: measure key -> groups of concepts and stems; an outcome must name one of each group for
+    #: that measure to be suggested
+    needs: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     def analyse(self, text: str) -> list[Term]:
         """Return the terms of a text: stems, with known phrases replaced by their concept.
@@ -133,6 +136,18 @@ def _sections(text: str) -> dict[str, dict[str, list[str]]]:
     return out
 
 
+def _groups(words: list[str], concept) -> tuple[frozenset[str], ...]:
+    """The groups of a [needs] entry: words separated by ';', groups by '&'."""
+    groups: list[set[str]] = [set()]
+    for w in words:
+        for i, part in enumerate(w.split("&")):
+            if i:
+                groups.append(set())
+            if part.strip():
+                groups[-1].add(concept(part.strip()))
+    return tuple(frozenset(g) for g in groups if g)
+
+
 def parse_vocabulary(text: str) -> Vocabulary:
     """Build a Vocabulary from the text format of suggest_vocabulary.txt."""
     sec = _sections(text)
@@ -172,13 +187,15 @@ def parse_vocabulary(text: str) -> Vocabulary:
     words = sec["anchors"].get("", [])
     anchors = frozenset(w for w in words if w in concepts)
     anchor_stems = frozenset(stem(w.lower()) for w in words if w not in concepts)
+    needs = {key: _groups(words, lambda w: w if w in concepts else concept_of(w))
+             for key, words in sec["needs"].items()}
     care_context, other_agencies = (
         frozenset(w if w in concepts else stem(w.lower()) for w in sec[name].get("", []))
         for name in ("care_context", "other_agencies"))
     return Vocabulary(
         synonyms, stopwords, nonscoring, population, generic, ambiguous,
         {k: tuple(v) for k, v in domains.items()}, beneficiaries, ages, anchors, anchor_stems,
-        frozenset(sec["care_only"].get("", [])), care_context, other_agencies,
+        frozenset(sec["care_only"].get("", [])), care_context, other_agencies, needs,
     )
 
 

@@ -179,6 +179,8 @@ def who_provides(respondent: str, source: str) -> str:
     """'Completed by parents or carers, using a questionnaire' or 'From the child in need census'."""
     people = respondents(respondent)
     where = source_words(source)
+    if where.casefold().startswith("no national equivalent"):  # said as it stands
+        return capital(where)
     if people and where:
         return f"Completed by {people}, using {where}" if where.startswith(("a ", "an ")) \
             else f"Completed by {people}; from {where}"

@@ -16,7 +16,6 @@ from .. import __version__
 from ..model import Element, LogicModel
 from . import diagram as D
 from . import prose as P
-from . import sources
 from .docwriter import DocWriter
 from .readiness import Readiness
 from .text import one_line

@@ -26,6 +26,7 @@ from typing import Any
 from lm_excel import layout as L
 from lm_excel.errors import OutputError
 from lm_excel.fileio import Output, Written, as_output, write_verified
+from lm_excel.measures.design import read_setting
 from lm_excel.measures.library import MeasureLibrary, load_library
 from lm_excel.measures.plan import (
     DesignStrand,
@@ -91,7 +92,8 @@ def saved_plan(model: LogicModel) -> Plan | None:
     grid = model.extras.get(L.MEASURES_PLAN.name, ())
     if find_plan_header(grid) is None:
         return None
-    return read_plan(grid, load_library(extra=local_measures(model)[0]), model)
+    library = load_library(extra=local_measures(model)[0]).for_nation(read_setting(model).nation)
+    return read_plan(grid, library, model)
 
 
 def plan_values(grid: Grid) -> list[tuple[str, ...]]:
@@ -472,6 +474,9 @@ def _render(src: Path, rows: Sequence[PlanRow],
             design = design(wb)
         _set_list(wb, L.PLAN_MEASURE_LIST, _measure_names(library))
         _set_list(wb, "plan_status", list(L.LISTS["plan_status"]))
+        for name, values in L.LISTS.items():  # an older workbook's dropdowns offer today's choices
+            if f"list_{name}" in wb.defined_names and name != "plan_status":
+                _set_list(wb, name, list(values))
         _plan_sheet(wb, rows, design)
         ws = wb[L.MEASURES_PLAN.name]
         for i, (header, values) in enumerate(extra, start=len(L.PLAN_COLUMNS) + 1):

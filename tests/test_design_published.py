@@ -1,0 +1,190 @@
+"""The recommended evaluation design on real published logic models, judged by an evaluator
+(issue 18, item 6: "the recommended design fits the unit of delivery and the nation").
+
+``tests/data/design_published.json`` was written before the recommender was first run on these
+models: for each, the delivery fields an LA user would enter from the model's own text and its
+cited sources, the design families an evaluator would accept as the main recommendation, and the
+comparator authorities expected for the nation. The published model files are left as they are;
+the delivery fields are merged into a copy of each model's Intervention record here.
+
+The plan is built as the product builds it (the plan use case); the main recommendation is the
+plan's first design strand, named by family below. Figures are floors, not 100% by fiat: the
+disagreements an evaluator would call debatable are listed in ``DEBATABLE`` with the reason.
+
+    python -m tests.test_design_published      # the agreement table and every disagreement
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lm_excel.usecases.plan import plan_of
+
+from .modelkit import model_of
+from .published import published_models
+
+LABELS = json.loads((Path(__file__).parent / "data" / "design_published.json")
+                    .read_text(encoding="utf-8"))
+
+#: The plan's first design strand, by title, named as one of the evaluator's design families.
+FAMILIES = (
+    (r"^Finish the theory of change", "no impact design yet (no causal chain)"),
+    (r"^Pilot now", "pilot / feasibility first (too few)"),
+    (r"schools or settings", "cluster or matched comparison at school level"),
+    (r"^Stepped roll-out", "stepped roll-out"),
+    (r"^Matched comparison group of", "matched comparison of families / individuals"),
+    (r"^Randomised controlled trial", "randomised trial of families / individuals"),
+    (r"^Interrupted time series", "interrupted time series with comparator authorities "
+                                  "(nation-appropriate)"),
+    (r"^Matched comparison areas", "difference in differences with matched areas"),
+    (r"^Contribution analysis", "contribution analysis / realist (place-based, complex)"),
+)
+
+#: What each nation's comparator authorities are called, and the English construct that is wrong
+#: anywhere else.
+COMPARATOR = {"England": "statistical neighbours", "Scotland": "similar councils",
+              "Wales": "similar Welsh local authorities",
+              "Northern Ireland": "Health and Social Care Trusts"}
+
+#: Disagreements judged debatable after reading what the recommender said (model: reason).
+DEBATABLE: dict[str, str] = {}
+
+#: The first run (recommender at main 0825472, labels committed before it), as it came out:
+#: design agreed 35/37; nation comparator 36/37 by the first harness. Disagreements:
+#: - family_hubs, health_visiting_456 (whole authority, England): "Before-and-after measurement"
+#:   only. The primary outcomes have no routine (administrative) measure, so no time series was
+#:   offered, and nothing else either: a before-and-after survey of users is no design for an
+#:   authority-wide universal service. (health_visiting_456 has A&E attendances, routine, on a
+#:   secondary outcome of the chain.)
+#: - scottish_mentoring_leadership, comparator: a false alarm of the first harness, which took
+#:   "comparing whole-authority figures would dilute any effect" for an authority comparison. It
+#:   names no comparator authorities, which is right for school-level work in Scotland; the check
+#:   now looks for named comparator authorities only.
+#: Agreed by family but worth an evaluator's note (not counted): no cohort design mentions a
+#: randomised trial when allocation is left blank; work in some areas always gets contribution
+#: analysis, however many areas and whatever routine data there are.
+FIRST_RUN = {"agreed": 35, "comparator": 36, "n": 37}
+#: After the fixes of this change (authority-wide work takes routine data from any outcome on
+#: the chain, else gets a theory-based design; the time series names its measures' own data):
+#: design agreed 37/37, nation comparator right 37/37. These models were looked at while fixing,
+#: so the after-fix figure is a floor against losing them, not a measure on unseen models.
+FLOOR = {"agreed": 37, "comparator": 37}
+#: Since then: Pause, the Family Nurse Partnership and Caring Dads are entered as "Individual
+#: parents or other adults" (the choice did not exist when they were labelled, so they had been
+#: entered as children or families); the accepted design families are the evaluator's, unchanged.
+#: The reservation that scottish_mentoring_leadership's plan named English sources (school
+#: census, NCCIS) is resolved: it names the Scottish collections (tests/test_plan_nations.py).
+
+#: Agreed at the level of the design family, with an evaluator's reservation kept visible.
+RESERVATIONS = {
+    "social_workers_in_schools": "five schools get 'pilot now, comparison later'; with routine "
+        "referral figures for many untreated schools, a matched comparison of schools is also "
+        "defensible (both accepted)",
+    "child_health_hubs": "some areas get contribution analysis whatever their number; matched "
+        "areas with routine data would also be acceptable",
+    "family_hubs": "the primary outcome has no measure in the library, so the theory-based design "
+        "rests on a secondary outcome's questionnaire",
+}
+
+
+@dataclass(frozen=True)
+class Judged:
+    key: str
+    family: str  # the recommended design, as a family ("" when none fits)
+    title: str
+    accepted: bool
+    comparator_ok: bool
+    text: str
+
+
+def family(title: str) -> str:
+    return next((f for pattern, f in FAMILIES if re.search(pattern, title)), "")
+
+
+def judge(key: str) -> Judged:
+    label = LABELS["models"][key]
+    pub = next(m for m in published_models() if m.key == key)
+    records = pub.records()
+    records.intervention.update(label["delivery"])
+    plan = plan_of(model_of(records))
+    first = plan.design[0]
+    text = " ".join(f"{s.title}. {s.detail}" for s in plan.design)
+    nation = label["delivery"].get("nation", "")
+    wrong = [c for n, c in COMPARATOR.items() if n != nation and c in text]
+    authorities = "comparator authorities" in text.lower() or any(c in text for c in COMPARATOR.values())
+    right = COMPARATOR.get(nation, "") in text if authorities else True
+    return Judged(key, family(first.title), first.title, family(first.title) in label["accept"],
+                  not wrong and right, text)
+
+
+def results() -> list[Judged]:
+    return [judge(k) for k in LABELS["models"]]
+
+
+def table(judged: list[Judged]) -> str:
+    n = len(judged)
+    agreed = sum(j.accepted for j in judged)
+    comp = sum(j.comparator_ok for j in judged)
+    lines = [f"design agreed {agreed}/{n}; nation comparator right {comp}/{n}"]
+    for j in judged:
+        if not (j.accepted and j.comparator_ok):
+            label = LABELS["models"][j.key]
+            lines.append(f"- {j.key}: said '{j.title}' ({j.family or 'no family'}); accepted "
+                         f"{label['accept']}; comparator ok: {j.comparator_ok}"
+                         + (f"; debatable: {DEBATABLE[j.key]}" if j.key in DEBATABLE else ""))
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def judged() -> list[Judged]:
+    return results()
+
+
+def test_labels_cover_a_spread_of_units_and_nations():
+    models = LABELS["models"].values()
+    assert len(models) >= 20
+    assert {m["delivery"]["delivery_unit"] for m in models} >= {
+        "Whole local authority", "Some schools or early-years settings",
+        "Some neighbourhoods or areas", "Some teams", "A cohort of families",
+        "Individual children or young people"}
+    assert {m["delivery"]["nation"] for m in models} >= {"England", "Scotland", "Wales"}
+    for m in models:
+        assert m["accept"] and set(m["accept"]) <= set(LABELS["families"])
+
+
+def test_agreement_with_the_evaluator_holds_its_floor(judged):
+    agreed = sum(j.accepted for j in judged)
+    assert agreed >= FLOOR["agreed"], table(judged)
+
+
+def test_the_nation_comparator_holds_its_floor(judged):
+    assert sum(j.comparator_ok for j in judged) >= FLOOR["comparator"], table(judged)
+
+
+def test_comparators_follow_the_nation_on_the_authority_wide_models():
+    """The published authority-wide models are all English; entered for another nation, the
+    same models must name that nation's comparators and never the DfE's statistical neighbours."""
+    keys = [k for k, m in LABELS["models"].items()
+            if m["delivery"]["delivery_unit"] == "Whole local authority"][:3]
+    assert keys
+    for key in keys:
+        pub = next(m for m in published_models() if m.key == key)
+        for nation in ("Scotland", "Wales", "Northern Ireland"):
+            records = pub.records()
+            records.intervention.update({**LABELS["models"][key]["delivery"], "nation": nation})
+            text = " ".join(f"{s.title}. {s.detail}" for s in plan_of(model_of(records)).design)
+            assert COMPARATOR[nation] in text and "statistical neighbours" not in text, (key, nation)
+
+
+def test_disagreements_listed_as_debatable_are_still_disagreements(judged):
+    still = {j.key for j in judged if not j.accepted}
+    assert set(DEBATABLE) <= still, "a debatable case now agrees: move it off the list"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(table(results()))

@@ -1,0 +1,175 @@
+"""The sense of a word read from its context (issue 18): the kinds behind round 7's misses.
+
+Each table is of new statements, in every domain, written for this test (not from any set that is
+scored): a word with another sense in children's services text ("care for", "early",
+"prevention", "assessment", "escalate", "attend", "working"), whose employment, wellbeing or
+confidence it is, what staff can do for others, links and transitions between services, and
+who would recommend what. Tested through the public ``suggest`` and ``match``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lm_excel.measures import match, suggest
+
+
+def keys(text: str) -> list[str]:
+    return [s.measure.key for s in suggest(text)]
+
+
+# (statement, measures any of which an evaluator accepts first)
+TOP_FITS = [
+    # "care for" is looking after someone, not care by the local authority nor parenting
+    ("Children are cared for safely by their extended family rather than entering care",
+     {"kinship_care", "entry_to_care"}),
+    ("More children live safely within their own families", {"entry_to_care"}),
+    ("Children return home to their parents where it is safe to do so", {"reunification"}),
+    # the early help service, named, is early help; a time word is assessment timeliness
+    ("More families are helped through early help rather than statutory services",
+     {"early_help_stepups"}),
+    ("Child in need assessments are completed within 45 working days", {"assessment_timeliness"}),
+    # attending education is attendance, not attainment
+    ("Pupils on a reduced timetable attend full-time education", {"school_attendance"}),
+    # whose employment: young people's is education, employment or training
+    ("Young people aged 16-17 secure apprenticeships or jobs", {"neet"}),
+    ("Care leavers move into employment", {"care_leavers_eet", "neet"}),
+    ("Unemployed parents move into work", {"employment"}),
+    ("Kinship carers are able to stay in work", {"employment"}),
+    # what staff can do for others is asked in a practitioner survey
+    ("Health visitors are better able to support parents' mental health", {"practitioner_survey"}),
+    ("Teaching assistants feel confident supporting pupils with anxiety", {"practitioner_survey"}),
+    ("Youth workers have the skills to help young people manage their emotions",
+     {"practitioner_survey"}),
+    ("Police officers are better able to recognise children at risk of exploitation",
+     {"practitioner_survey"}),
+    ("School staff feel more confident to report neglect", {"school_staff_safeguarding",
+                                                            "practitioner_survey"}),
+    # foster and kinship carers' confidence is of the caring role
+    ("Foster carers feel more confident managing children's behaviour",
+     {"carer_efficacy", "carer_survey"}),
+    # the staff's own wellbeing is their own
+    ("Social workers' wellbeing improves", {"wemwbs", "swemwbs", "ons4", "practitioner_survey"}),
+    # links between services: the partners' view of joint working
+    ("Better links between GPs and early help teams", {"partner_survey"}),
+    ("Joint working with housing services improves", {"partner_survey"}),
+    # who would recommend: the survey of whoever recommends
+    ("Practitioners would recommend the service as a place to work", {"practitioner_survey"}),
+    ("Kinship carers would recommend the support to other carers", {"carer_survey"}),
+    ("Parents would recommend the service to a friend", {"esq", "family_experience"}),
+    # a status phrase naming an agency says who, not whose treatment
+    ("Children known to the youth justice service feel their worker understands them",
+     {"family_experience", "esq"}),
+    # "again" in the clause makes a referral a re-referral
+    ("Fewer children are referred to social care again within twelve months", {"re_referrals_12m"}),
+    # turnover of staff in children's homes is the workforce's, not foster carers'
+    ("Staff turnover in children's homes falls", {"workforce_turnover"}),
+    ("Care leavers say their worker helped them", {"family_experience", "bright_spots"}),
+    # the other senses of anchors: a parent's supervision, worry about money, missing education
+    ("Toddlers are supervised properly at home", {"gcp2"}),
+    ("Families are less worried about money", {"household_income"}),
+    ("Kinship carers have a stable income", {"household_income"}),
+    ("Fewer pupils miss out on education", {"school_attendance"}),
+    ("Fewer pupils are excluded from school", {"exclusions"}),
+    # a social work assessment on time; views written into plans is a case file audit
+    pytest.param("Single assessments are completed on time", {"assessment_timeliness"},
+                 marks=pytest.mark.xfail(strict=True, reason="left: the count of assessments "
+                                         "(named by 'single assessment') still ranks first")),
+    ("Children's wishes and feelings are included in their care plans", {"case_file_audit"}),
+    ("Households are more food secure", {"household_income"}),
+    ("Social workers remain in post for longer", {"workforce_turnover"}),
+    ("Families attend their local family hub", {"service_engagement"}),
+    # partner teams are where, not joint working
+    ("Lower turnover of social workers in early help and partner teams", {"workforce_turnover"}),
+    # staff of any agency, and what they know or can do for others
+    ("Midwives feel more confident in asking about domestic abuse", {"practitioner_survey"}),
+    ("Family centre staff know how to support parents with debt", {"practitioner_survey"}),
+    ("Social workers have more time to spend with families", {"practitioner_survey", "caseload"}),
+    ("Young people from the youth justice service are in education, training or employment",
+     {"neet"}),
+]
+
+
+@pytest.mark.parametrize("text, fit", TOP_FITS, ids=lambda v: v if isinstance(v, str) else None)
+def test_the_first_suggestion_fits_the_sense(text, fit):
+    got = keys(text)
+    assert got and got[0] in fit, (text, got)
+
+
+# (statement, measures that would be a wrong reading of a word) -- any answer but these,
+# including "no close match", is acceptable
+NEVER = [
+    ("Mothers feel able to care for their new baby", {"aapi2", "psi4", "cp_plans"}),
+    ("Prevention of youth violence through detached youth work", {"early_help_stepups"}),
+    ("Early intervention reduces anxiety in primary pupils", {"early_help_stepups"}),
+    ("Young people's offending does not escalate", {"early_help_stepups"}),
+    ("Assessment of children's development at two years", {"assessment_timeliness"}),
+    ("Young people in the youth offending service move into paid work", {"employment"}),
+    ("Family support workers are more engaged in working with fathers", {"employment"}),
+    ("Health visitors are better able to support parents' mental health",
+     {"phq9", "gad7", "k10", "wemwbs", "swemwbs", "epds"}),
+    ("Teachers are better able to support pupils' emotional wellbeing",
+     {"wemwbs", "swemwbs", "sdq", "school_staff_safeguarding"}),
+    ("Engagement, knowledge and confidence among social workers and health professionals",
+     {"staff_sickness", "ae_attendances"}),
+    ("Better links between schools and child and adolescent mental health services",
+     {"mh_crisis_contacts"}),
+    ("Smoother transitions from primary to secondary school for children with SEND",
+     {"exclusions", "school_attendance", "ehcp_timeliness", "attainment"}),
+    ("Young people experience a planned transition to adult mental health services",
+     {"mh_crisis_contacts"}),
+    ("Good transitions between early years settings and reception",
+     {"early_education_takeup", "eyfsp_gld"}),
+    # a work placement is not a placement in care; early years settings are places, not ages;
+    # spending time is not spending money
+    ("Local businesses offer work placements to young people leaving care",
+     {"entry_to_care", "placement_stability"}),
+    ("Early years providers are more inclusive", {"eyfsp_gld", "asq3"}),
+    ("Practitioners spend more time in direct work with families", {"cost_data"}),
+    ("Fewer repeat child protection plans and fewer referrals", {"re_referrals_12m"}),
+    # excluded from something other than school; a carer's own children; a team's name
+    ("Disabled young people are less often excluded from leisure activities", {"exclusions"}),
+    ("Fewer young people feel excluded", {"exclusions"}),
+    ("Foster carers' own children feel positive about fostering", {"foster_carer_retention"}),
+    ("Morale improves in the family support teams", {"family_star_plus", "score15"}),
+    ("Parents listen to their children more", {"esq", "family_experience"}),
+    # a wait for help or for a diagnosis is not a social work assessment's timeliness; help
+    # earlier for whom, from which service?
+    ("Shorter waits for an ADHD assessment", {"assessment_timeliness"}),
+    ("Families wait less time for help", {"assessment_timeliness"}),
+    ("Young carers are supported earlier", {"early_help_stepups"}),
+    # handovers and moves between schools or services; the services that work together
+    ("A good handover between the referral and assessment teams", {"referrals",
+                                                                   "assessment_timeliness"}),
+    ("Pupils moving to secondary school feel well supported", {"esq", "family_experience"}),
+    ("Police and early help work closely together", {"early_help_stepups"}),
+    # keeping in touch with a worker is not family time; attending one's own conference is
+    # a process an audit records
+    ("Care leavers keep in touch with their leaving care worker", {"family_time"}),
+    ("Young people attend their looked after reviews", {"cp_plans", "placement_stability"}),
+    # feeling safe is asked, not counted; a cause is not the change; an assessment of needs is
+    # not an EHC needs assessment unless SEND or a plan is named
+    ("Survivors of domestic abuse feel safer", {"domestic_abuse_incidents"}),
+    ("Fewer children enter care due to neglect", {"gcp2"}),
+    ("Young people in kinship care have their needs assessed quickly", {"ehcp_timeliness"}),
+    ("Children are safe in and out of school", {"school_attendance"}),
+]
+
+
+@pytest.mark.parametrize("text, wrong", NEVER, ids=lambda v: v if isinstance(v, str) else None)
+def test_no_suggestion_reads_a_word_in_the_wrong_sense(text, wrong):
+    got = keys(text)
+    assert not set(got) & wrong, (text, got)
+
+
+def test_a_transition_between_settings_is_no_close_match():
+    for text in ("Smoother transitions from primary to secondary school for children with SEND",
+                 "Good transitions between early years settings and reception"):
+        m = match(text)
+        assert m.abstained and "My measures" in m.advice, (text, [s.measure.key for s in m.suggestions])
+
+
+def test_care_for_their_children_is_not_parenting_alone():
+    # "care for" does not name parenting; a parenting word still does
+    assert not {"aapi2", "psi4", "pss"} & set(keys("Parents care for their children at home"))
+    assert keys("Parents have less harsh parenting")[:1] == ["aapi2"]
