@@ -108,7 +108,7 @@ def table() -> str:
     judged = judgements()
     lines = ["| set | models | findings | agreed | precision | planted found | real problems found |",
              "|---|---|---|---|---|---|---|"]
-    names = sorted({m.set for m in models}, key=lambda n: (n != "tuning", n))
+    names = sorted({m.set for m in models}, key=lambda n: (n != "tuning", len(n), n))  # held out 10 after 9
     for name, subset in [(n, [m for m in models if m.set == n]) for n in names] + [("all", models)]:
         f = figures(subset, judged)
         lines.append(f"| {name} | {f['models']} | {f['findings']} | {f['agreed']} | {f['precision']:.0%} | "
