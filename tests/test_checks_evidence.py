@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8, 9 and 10), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 11), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -45,9 +45,25 @@ MISSED_ON_FIRST_RUN = {
                                "deliver it ('Specialists on site three days a week working alongside teachers ...')",
     "whole_school_approach_wales": "held out 10: two changes joined by 'as well as' rather than 'and' ('Improved "
                                    "learner emotional wellbeing as well as school attendance')",
+    "whole_family_wellbeing_funding": "held out 11: a mechanism that describes delivery at length, with how often, "
+                                      "who chairs and who attends ('Monthly multi-agency locality panel chaired by "
+                                      "the family support lead, with adult and children's services round the table')",
+    "early_intervention_support_service": "held out 11: two changes without 'and' or a verb, each direction an "
+                                          "adjective after its noun ('Home life calmer, children's behaviour better')",
+    "reflective_fostering": "held out 11: an output entered as an outcome, attendance worded as what carers do "
+                            "('Carers attend at least seven of the ten group sessions', beside output OP1 counting it)",
+    "wirral_we_can_talk": "held out 11: negatives that are all delivery risks (posts hard to fill, COVID-19 "
+                          "restrictions, social workers too busy to attend) not reported as such",
 }
-PLANTED = [pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=MISSED_ON_FIRST_RUN[m.key]))
-           if m.key in MISSED_ON_FIRST_RUN else m for m in MODELS]
+# Planted defects found on the first run whose expected code is also reported at the same element of the
+# clean copy for another reason, so the test cannot tell the plant from the clean finding.
+PLANT_SAME_AS_CLEAN = {
+    "kinship_connected": "held out 11: found on the first run (M1 'restates outcomes OC1 and OC2'), but the clean "
+                         "copy's M1 ('Peer support') is reported with the same code as restating component C2",
+}
+NOT_TOLD_APART = {**MISSED_ON_FIRST_RUN, **PLANT_SAME_AS_CLEAN}
+PLANTED = [pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=NOT_TOLD_APART[m.key]))
+           if m.key in NOT_TOLD_APART else m for m in MODELS]
 
 
 @pytest.mark.parametrize("m", PLANTED, ids=lambda m: m.key)

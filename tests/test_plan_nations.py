@@ -177,6 +177,6 @@ def test_a_national_figure_that_is_close_but_not_the_same_says_so_where_users_re
     for key in ("first_time_entrants", "eyfsp_gld"):
         assert "not the same measure" in scotland.get(key).data_source, key
     assert "Northern Ireland" not in wales.get("assessment_timeliness").data_source
-    assert wales.get("assessment_timeliness").data_source.startswith("own records")
+    assert wales.get("assessment_timeliness").data_source.startswith("your own records")
     said = who_provides("service or system", wales.get("assessment_timeliness").data_source)
-    assert said.startswith("From own records, as defined by Welsh performance measure PM24")
+    assert said.startswith("From your own records, as defined by Welsh performance measure PM24")

@@ -532,6 +532,10 @@ PUBLISHED_HELDOUT6 = REPO / "tests" / "data" / "outcomes_published_heldout6.csv"
 # Round 7: 50 statements from 18 new sources, labelled and committed before its one run by an
 # engineer who had not worked on the rules, after round 6's fixes (figures in docs/measures.md).
 PUBLISHED_HELDOUT7 = REPO / "tests" / "data" / "outcomes_published_heldout7.csv"
+# Round 8: 50 statements from 24 new pages (children's social care, fostering, kinship, adoption,
+# domestic abuse, parental mental health and substance misuse, workforce), labelled and committed
+# before its one run by an engineer who had not read the rules (figures in docs/measures.md).
+PUBLISHED_HELDOUT8 = REPO / "tests" / "data" / "outcomes_published_heldout8.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -609,7 +613,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
     keys = set(load_library().keys()) | {"-"}
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
                  PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6,
-                 PUBLISHED_HELDOUT7):
+                 PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -642,6 +646,12 @@ def test_published_development_sets_top1_is_at_least_090(path):
 # Round 7: first run 0.76 (38 of 50), 0.78 (39), 0; tuned on since (the sense audit: care for,
 #   prevention and early intervention, whose employment, what staff can do, links and
 #   transitions, would recommend): 0.96, 0.98, 0.
+# Round 8: first run 0.66 (33 of 50), 0.80 (40), 3 confident wrong (main at 17e4a89). Not tuned
+#   on: the floors are that first run, and the row is a strict expected failure until its three
+#   confident wrong answers are fixed (the guard test below keeps its floors meanwhile).
+ROUND8_OPEN = ("round 8's first run gave 3 confident wrong answers where only 'no close match' "
+               "fits: a sense of self-worth (entry to care), an alcohol-free pregnancy (drug and "
+               "alcohol treatment), perpetrators held accountable (domestic abuse incidents)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -649,6 +659,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT5, None, 0.88, 0.95),
     (PUBLISHED_HELDOUT6, 50, 0.90, 0.94),
     (PUBLISHED_HELDOUT7, 50, 0.92, 0.96),
+    pytest.param(PUBLISHED_HELDOUT8, 50, 0.66, 0.80, id="outcomes_published_heldout8",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND8_OPEN)),
 ]
 
 
@@ -660,6 +672,14 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
         assert scores["n"] == n
     assert scores["top1"] >= top1 and scores["top3"] >= top3, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round8_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT8)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.66 and scores["top3"] >= 0.80, scores
+    assert scores["confident_wrong"] <= 3, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -164,7 +164,16 @@ def source_words(source: str) -> str:
     s = one_line(source)
     if not s:
         return ""
-    return SOURCES.get(s.lower(), lower_first(s) if s.lower() == s else s)
+    if s.lower() in SOURCES:
+        return SOURCES[s.lower()]
+    if s.lower() == s:
+        return lower_first(s)
+    return f"the {s}" if _NAMED.match(s) else s
+
+
+#: A source named by an organisation or a collection ("Scottish Government attendance
+#: collection", "Police National Computer") reads with "the"; an acronym first ("SCRA ...") does not.
+_NAMED = re.compile(r"^(?![A-Z]{2,}\b)[A-Z][a-z'’]*\s+[A-Z]")
 
 
 def respondents(text: str) -> str:
