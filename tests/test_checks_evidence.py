@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8, 9 and 11), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 11), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -41,6 +41,10 @@ MISSED_ON_FIRST_RUN = {
     # confident, with stable housing and better family relationships') was here until issue 14's
     # set-9 round: people describing a construct ('family relationships') no longer end the list,
     # and the change before ', with' joins it.
+    "ap_specialist_taskforce": "held out 10: a mechanism that describes delivery and opens with the people who "
+                               "deliver it ('Specialists on site three days a week working alongside teachers ...')",
+    "whole_school_approach_wales": "held out 10: two changes joined by 'as well as' rather than 'and' ('Improved "
+                                   "learner emotional wellbeing as well as school attendance')",
     "whole_family_wellbeing_funding": "held out 11: a mechanism that describes delivery at length, with how often, "
                                       "who chairs and who attends ('Monthly multi-agency locality panel chaired by "
                                       "the family support lead, with adult and children's services round the table')",

@@ -536,6 +536,11 @@ PUBLISHED_HELDOUT7 = REPO / "tests" / "data" / "outcomes_published_heldout7.csv"
 # domestic abuse, parental mental health and substance misuse, workforce), labelled and committed
 # before its one run by an engineer who had not read the rules (figures in docs/measures.md).
 PUBLISHED_HELDOUT8 = REPO / "tests" / "data" / "outcomes_published_heldout8.csv"
+# Round 9: 50 statements from 20 new sources (youth justice, youth violence and exploitation,
+# inclusion and attendance, early years, children's mental health, youth work, the Scottish,
+# Welsh and Northern Irish frameworks), labelled and committed before its one run by an engineer
+# who had not read the rules, run once on the frozen rules (figures in docs/measures.md).
+PUBLISHED_HELDOUT9 = REPO / "tests" / "data" / "outcomes_published_heldout9.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -613,7 +618,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
     keys = set(load_library().keys()) | {"-"}
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
                  PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6,
-                 PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8):
+                 PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8, PUBLISHED_HELDOUT9):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -652,6 +657,12 @@ def test_published_development_sets_top1_is_at_least_090(path):
 ROUND8_OPEN = ("round 8's first run gave 3 confident wrong answers where only 'no close match' "
                "fits: a sense of self-worth (entry to care), an alcohol-free pregnancy (drug and "
                "alcohol treatment), perpetrators held accountable (domestic abuse incidents)")
+# Round 9: first run 0.58 (29 of 50), 0.60 (30), 2 confident wrong (main at 17e4a89). Not tuned
+#   on: the floors are that first run, and the row is a strict expected failure until its two
+#   confident wrong answers are fixed (the guard test below keeps its floors meanwhile).
+ROUND9_OPEN = ("round 9's first run gave 2 confident wrong answers where only 'no close match' "
+               "fits: perpetrators of exploitation held to account (domestic abuse incidents), "
+               "reintegration from alternative provision (exclusions)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -661,6 +672,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT7, 50, 0.92, 0.96),
     pytest.param(PUBLISHED_HELDOUT8, 50, 0.66, 0.80, id="outcomes_published_heldout8",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND8_OPEN)),
+    pytest.param(PUBLISHED_HELDOUT9, 50, 0.58, 0.60, id="outcomes_published_heldout9",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND9_OPEN)),
 ]
 
 
@@ -674,12 +687,22 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round8_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+# Rounds whose row above is a strict expected failure: (file, top-1 floor, top-3 floor, confident
+# wrong answers at the first run).
+OPEN_ROUNDS = [
+    (PUBLISHED_HELDOUT8, 0.66, 0.80, 3),
+    (PUBLISHED_HELDOUT9, 0.58, 0.60, 2),
+]
+
+
+@pytest.mark.parametrize("path, top1, top3, wrong", OPEN_ROUNDS, ids=lambda v: getattr(v, "stem", None))
+def test_open_rounds_keep_their_first_run_floors_while_their_confident_wrong_answers_are_open(
+        path, top1, top3, wrong):
     # The strict expected failure above hides a fall in top-1 or top-3; this does not.
-    scores = published_scores(PUBLISHED_HELDOUT8)
+    scores = published_scores(path)
     assert scores["n"] == 50
-    assert scores["top1"] >= 0.66 and scores["top3"] >= 0.80, scores
-    assert scores["confident_wrong"] <= 3, scores
+    assert scores["top1"] >= top1 and scores["top3"] >= top3, scores
+    assert scores["confident_wrong"] <= wrong, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():
