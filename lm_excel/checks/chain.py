@@ -99,7 +99,9 @@ INPUT_UNUSED = register(
     description="No component lists this input in its 'Inputs used' column, though other inputs "
     "are listed there. Funding (type Funding, or a resource that is money) and premises are not "
     "reported: they pay for or house everything; nor are eligibility criteria, referral pathways or "
-    "information-sharing agreements, which every component rests on; nor is any input when no component lists any (the column is simply "
+    "information-sharing agreements, the people the service is for (a population, cohort or target "
+    "group) or the policy, legislation and principles it sits within, which every component rests "
+    "on (staff and training are still reported); nor is any input when no component lists any (the column is simply "
     "not used, which evaluators do not ask for).",
     message="No component uses input {id} ({ref}).",
     fix="Add {id} to the 'Inputs used' column of the components that need it, or remove it if "
@@ -140,12 +142,31 @@ _GROUND = re.compile(r"\b(?:eligib\w*|criteri(?:a|on)|thresholds?|postcodes?|"
                      r"(?:data|information)[\s-]sharing\s+(?:agreements?|protocols?))\b", re.IGNORECASE)
 
 
+#: Who the service is for ('Hardiker level 2 families in each Trust area', 'Young people aged
+#: 10-17 at risk of exclusion'): the people named first, with no 'for' or 'with' before them
+#: ('Interpreters for families' is a resource), or a population, cohort or target group.
+_PEOPLE = r"(?:families|children|young\s+people|parents|households|pupils|women|mothers|fathers)"
+_POPULATION = re.compile(
+    r"^(?:(?!(?:for|with|to|of|from|by|and)\b)[\w-]+\s+){0,4}" + _PEOPLE + r"(?![\w'\u2019])"
+    r"|\b(?:populations?|cohorts?|hardiker|target\s+groups?)\b", re.IGNORECASE)
+#: The policy, legislation and principles every component sits within ('GIRFEC, The Promise,
+#: UNCRC', 'Children Act 1989 and statutory guidance', 'Family support principles').
+_FRAMEWORK = re.compile(r"\b(?:frameworks?|principles|legislation|legislative|polic(?:y|ies)|"
+                        r"acts?\s+(?:19|20)\d\d|statutory|guidance|uncrc|girfec)\b", re.IGNORECASE)
+
+
 def _funding(el: Element) -> bool:
-    """Funding pays for everything, premises house everything, and eligibility criteria and
-    referral pathways or sharing agreements underlie everything, so evaluators do not expect any
-    of them linked to one component."""
-    return (L.norm_label(el.text("type")) in ("funding", "premises")
-            or bool(_FUNDING.search(el.statement)) or bool(_GROUND.search(el.statement)))
+    """Funding pays for everything, premises house everything, and eligibility criteria, referral
+    pathways or sharing agreements, the people the service is for and the policy it sits within
+    underlie everything, so evaluators do not expect any of them linked to one component. Staff
+    and training are what components use, whatever they are about ('Policy officer', 'Training in
+    the practice framework')."""
+    kind = L.norm_label(el.text("type"))
+    text = el.statement
+    if kind in ("funding", "premises") or _FUNDING.search(text) or _GROUND.search(text):
+        return True
+    return (kind not in ("staff", "training") and not re.search(r"\btrain", text, re.IGNORECASE)
+            and bool(_POPULATION.search(text) or _FRAMEWORK.search(text)))
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)
