@@ -49,3 +49,32 @@ def test_populations_and_frameworks_every_component_rests_on_are_not_unused_inpu
     rec = example()
     rec.elements["inputs"].append({"id": "IN9", "resource": resource, "type": kind})
     assert bool(_at(rec, "input-unused", "IN9")) == flagged
+
+
+# --- negatives that are all delivery risks: naming families or staff is not a harm to them -------
+
+
+def _negatives(*consequences: str) -> ModelRecords:
+    rec = example()
+    first = rec.elements["negatives"][0]
+    rec.elements["negatives"] = [{**first, "id": f"NC{i}", "consequence": text}
+                                 for i, text in enumerate(consequences, 1)]
+    return rec
+
+
+@pytest.mark.parametrize("consequence, flagged", [
+    # risks to delivery that name the people: all delivery, reported
+    ("Pandemic lockdown stops home visits to families", True),
+    ("Coronavirus restrictions move groups for parents online", True),
+    ("Keyworkers too busy to attend case reviews", True),
+    ("Workload of practitioners leaves no time for supervision", True),
+    ("Vacant posts in the team for children with disabilities", True),
+    # a harm the intervention could do to them: not reported
+    ("Families feel watched when more agencies share information", False),
+    ("Children's needs are missed when visits move online", False),
+    ("Parents become reliant on the keyworker and struggle when the case closes", False),
+    ("Practitioners burn out from the extra workload", False),
+])
+def test_delivery_risks_naming_people_are_still_delivery_risks(consequence, flagged):
+    rec = _negatives(consequence, "Funding for the service ends after two years")
+    assert bool(_at(rec, "negatives-delivery-only", "NC1")) == flagged

@@ -200,6 +200,9 @@ _DELIVERY_RISK = re.compile(
     r"software|data|information\s+sharing|delay\w*|buy-?in|commitment|partners?|fidelity|"
     r"implement\w*|deliver\w*|demand|waiting|staff\w*|sickness|resourc\w*|venues?|"
     r"premises|time(?:scales?)?|sustainab\w*|"
+    # staff who cannot be found or spared, and restrictions that stop the work ('posts hard to
+    # fill', 'too busy to attend', 'COVID-19 restrictions stop face-to-face work with families')
+    r"vacant|posts?|busy|workloads?|covid\S*|coronavirus|pandemic|lockdowns?|restrictions?|"
     # partnership risks: 'partners withdraw', 'relationships with the provider break down'
     r"provider\w*|withdraw\w*|commission\w*|contract\w*|agenc(?:y|ies)|governance|"
     r"(?:schools?|services?|organisations?)\s+(?:pull\w*\s+out|disengag\w*|leav\w*))\b",
