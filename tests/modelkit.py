@@ -41,6 +41,19 @@ def example() -> ModelRecords:
     return copy.deepcopy(example_records())
 
 
+DELIVERY_FIELDS = ("delivery_unit", "delivery_units", "reach", "nation", "allocation")
+
+
+def example_delivered(**intervention: object) -> ModelRecords:
+    """The worked example with its delivery setting cleared, then set to ``intervention``
+    (so each design test states the setting it needs)."""
+    records = example()
+    for key in DELIVERY_FIELDS:
+        records.intervention.pop(key, None)
+    records.intervention.update(intervention)
+    return records
+
+
 def row(records: ModelRecords, sheet_key: str, id_: str) -> dict[str, object]:
     """The record with ID ``id_`` on a sheet (to edit in place)."""
     for rec in records.elements[sheet_key]:

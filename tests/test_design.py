@@ -17,7 +17,7 @@ from lm_excel.measures.design import (
     recommend,
 )
 
-from .modelkit import example, model_of
+from .modelkit import example, example_delivered, model_of
 
 ROUTINE = MeasureUse("OC8", "outcome", "Re-referrals within 12 months", "administrative", True,
                      "re_referrals_12m")
@@ -27,11 +27,7 @@ PROCESS = MeasureUse("OP1", "process", "Output count from management information
 
 
 def _model(**intervention):
-    records = example()
-    for key in ("delivery_unit", "delivery_units", "reach", "nation", "allocation"):
-        records.intervention.pop(key, None)  # each test states the setting it needs
-    records.intervention.update(intervention)
-    return model_of(records)
+    return model_of(example_delivered(**intervention))
 
 
 def _design(uses=(ROUTINE, SURVEY, PROCESS), **intervention) -> Design:

@@ -13,7 +13,7 @@ from lm_excel.usecases.plan import build_plan, plan_of
 from lm_excel.workbook.builder import build_workbook
 from lm_excel.workbook.reader import read_workbook
 
-from .modelkit import example, model_of
+from .modelkit import example, example_delivered, model_of
 
 ADULTS = "Individual parents or other adults"
 STRESS = MeasureUse("OC4", "outcome", "Parental Stress Scale", "validated instrument", True, "pss")
@@ -22,11 +22,7 @@ PROCESS = MeasureUse("OP1", "process", "Output count from management information
 
 
 def _design(**intervention):
-    records = example()
-    for key in ("delivery_unit", "delivery_units", "reach", "nation", "allocation"):
-        records.intervention.pop(key, None)
-    records.intervention.update(intervention)
-    return recommend(model_of(records), [STRESS, PROCESS])
+    return recommend(model_of(example_delivered(**intervention)), [STRESS, PROCESS])
 
 
 def test_the_choice_is_offered_and_read_as_a_cohort_of_adults():
