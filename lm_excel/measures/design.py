@@ -257,7 +257,7 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
         has_outcomes = any(u.role == "outcome" for u in uses)
     else:
         setting, chain = read_setting(model), causal_chain(model)
-        missing = _missing(model, setting)
+        missing = _missing(model, setting) + _stale_nation(uses, setting.nation)
         has_outcomes = any(el.statement for el in model.outcomes)
     strands: list[Strand] = []
     if not has_outcomes:
@@ -313,6 +313,19 @@ def _missing(model: LogicModel, s: Setting) -> list[Gap]:
     if allocation:
         out.append(allocation)
     return out
+
+
+def _stale_nation(uses: Sequence[MeasureUse], nation: str) -> list[Gap]:
+    """Rows still naming English collections in another nation: a plan built before the Nation
+    was set (or changed), not rebuilt since."""
+    english = list(dict.fromkeys(u.source for u in uses if u.source and english_return_in(u.source)))
+    if nation not in _ADJECTIVE or not english:
+        return []
+    what = f"English collections ({join_words(english[:3])})"
+    return [Gap(f"Some measures in the plan still name {what}: the plan was built before the "
+                f"Nation was set to {nation}, and names {nation}'s own once it is rebuilt.",
+                f"Rebuild the plan (Build measures plan): some rows still name {what}, from "
+                f"before the Nation was set to {nation}; rebuilt, they name {nation}'s own.")]
 
 
 def _allocation_gap(s: Setting) -> Gap | None:
