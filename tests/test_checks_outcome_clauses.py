@@ -41,7 +41,7 @@ def _codes(text: str) -> dict[str, list]:
     # SEND: 'as well as'
     ("Improved communication skills as well as fewer exclusions", ("communication skills", "exclusions")),
     # youth justice: 'alongside' between two changes
-    ("Reduced reoffending alongside better engagement in education", ("reoffending", "engagement in education")),
+    ("Reduced reoffending alongside better engagement in education", ("reoffending", "engagement")),
     # health visiting: 'plus'
     ("More mothers breastfeeding at six weeks plus better maternal mood", ("breastfeeding", "maternal mood")),
     # schools: 'together with'
