@@ -46,8 +46,9 @@ TEEN_SCALE_FROM = 13.0
 YOUNG_PERSON_AGES = (10.0, 25.0)
 #: An outcome that names no one, in a children's-services model, is most often about children
 #: or young people ("stay mentally healthy"): a measure only adults complete about themselves
-#: ranks a little below one made for children when the evidence is the same.
-NO_ONE_ADULT_FACTOR = 0.9
+#: ranks below one made for children when the evidence is about the same (a distress scale for
+#: adults does not come before a children's one for "mild to moderate distress").
+NO_ONE_ADULT_FACTOR = 0.75
 #: A carer's stress or confidence "with their teenager" is of the caring role: a parenting
 #: measure ranks a little above a general adult one when the evidence is the same.
 CARING_ROLE_FIT = 1.05
@@ -413,6 +414,8 @@ class _Query:
             needs = self.index.vocab.needs.get(ms[c.mid].key, ())
             if any(not group & self.tokens for group in needs):
                 continue  # assessment timeliness needs time named, not "assessment of neglect"
+            if self.index.vocab.unless.get(ms[c.mid].key, frozenset()) & self.tokens:
+                continue  # "assessments completed on time" is timeliness, not their number
             if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
                 continue  # "treated fairly by the police": not the service's own users' survey
             if self.process and ms[c.mid].kind in ("administrative", "validated instrument"):

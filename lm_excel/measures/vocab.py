@@ -11,7 +11,7 @@ from lm_excel.measures.text import Token, match_at, stem, tokens
 
 _SECTIONS = ("synonyms", "domains", "beneficiaries", "ages", "stopwords", "nonscoring",
              "population", "generic", "ambiguous", "anchors", "care_only", "care_context",
-             "other_agencies", "needs")
+             "other_agencies", "needs", "unless")
 _WORD_LISTS = ("stopwords", "nonscoring", "population", "generic", "ambiguous", "anchors",
                "care_only", "care_context", "other_agencies")
 
@@ -57,6 +57,9 @@ class Vocabulary:
     #: measure key -> groups of concepts and stems; an outcome must name one of each group for
     #: that measure to be suggested
     needs: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    #: measure key -> concepts and stems; an outcome naming one of them does not get that
+    #: measure (a time named makes an assessment outcome one of timeliness, not of numbers)
+    unless: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def analyse(self, text: str) -> list[Term]:
         """Return the terms of a text: stems, with known phrases replaced by their concept.
@@ -189,13 +192,15 @@ def parse_vocabulary(text: str) -> Vocabulary:
     anchor_stems = frozenset(stem(w.lower()) for w in words if w not in concepts)
     needs = {key: _groups(words, lambda w: w if w in concepts else concept_of(w))
              for key, words in sec["needs"].items()}
+    unless = {key: frozenset().union(*_groups(words, lambda w: w if w in concepts else concept_of(w)))
+              for key, words in sec["unless"].items()}
     care_context, other_agencies = (
         frozenset(w if w in concepts else stem(w.lower()) for w in sec[name].get("", []))
         for name in ("care_context", "other_agencies"))
     return Vocabulary(
         synonyms, stopwords, nonscoring, population, generic, ambiguous,
         {k: tuple(v) for k, v in domains.items()}, beneficiaries, ages, anchors, anchor_stems,
-        frozenset(sec["care_only"].get("", [])), care_context, other_agencies, needs,
+        frozenset(sec["care_only"].get("", [])), care_context, other_agencies, needs, unless,
     )
 
 

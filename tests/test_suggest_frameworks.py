@@ -1,0 +1,73 @@
+"""Outcome wording copied from national outcome frameworks (issue 18).
+
+Published logic models copy the headline outcomes of national frameworks: Supporting Families'
+ten headline outcomes, the Children's Social Care National Framework, GIRFEC's SHANARRI
+indicators, Wales' seven core aims, Northern Ireland's eight outcomes, Best Start for Life, the
+Healthy Child Programme's reviews. Each table is of new statements in that wording, written for
+this test (not from any scored set), tested through the public ``suggest`` and ``match``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lm_excel.measures import match, suggest
+
+
+def keys(text: str) -> list[str]:
+    return [s.measure.key for s in suggest(text)]
+
+
+# (statement, measures any of which an evaluator accepts first)
+TOP_FITS = [
+    # "learn and achieve" (Northern Ireland) and "achieve at school" are attainment
+    ("Young people in Belfast learn and achieve", {"attainment"}),
+    ("More pupils achieve at school", {"attainment"}),
+    # the review at two to two and a half years (England) or 27-30 months (Scotland): the ASQ-3
+    ("Every child has a 27-30 month review", {"asq3"}),
+    ("Fewer toddlers have developmental concerns", {"asq3"}),
+    # "safe in and outside of their homes": harm outside the home is extra-familial harm
+    ("Teenagers are safer outside the home", {"child_exploitation"}),
+    # economic well-being is money, not a wellbeing scale
+    ("Families achieve economic well-being", {"household_income"}),
+    # perinatal mental health is what the EPDS screens for
+    ("Better maternal mental health in the first year after birth", {"epds"}),
+    ("Fewer women experience postnatal depression", {"epds"}),
+    # distress of children, or of no one named: a children's measure before an adult scale
+    ("Less emotional distress among primary school pupils", {"sdq", "rcads"}),
+    ("Reduced mild to moderate distress", {"yp_core", "sdq", "rcads"}),
+    # stability with care named is placement stability, with a home named housing stability
+    ("Children in foster care experience stability", {"placement_stability"}),
+    ("Households in temporary accommodation find stability", {"housing_stability"}),
+    # a time named: assessment timeliness, not the number of assessments
+    ("Single assessments completed within timescales", {"assessment_timeliness"}),
+]
+
+
+@pytest.mark.parametrize("text, fits", TOP_FITS, ids=lambda v: v if isinstance(v, str) else None)
+def test_framework_wording_gets_a_measure_that_fits(text, fits):
+    got = keys(text)
+    assert got and got[0] in fits, (text, got)
+
+
+# (statement, measures never suggested for it)
+NEVER = [
+    # stability alone: whose placement, whose housing?
+    ("Children live with stability", {"placement_stability", "housing_stability", "adoption"}),
+    ("Young people have more stability in their lives", {"adoption", "housing_stability"}),
+    # primary school children are 4 to 11: no scale for adults
+    ("Primary school children feel less distressed", {"k10", "phq9", "gad7"}),
+    # economic and environmental well-being is not emotional wellbeing
+    ("Children experience economic and environmental well-being", {"stirling", "ons4", "wemwbs"}),
+]
+
+
+@pytest.mark.parametrize("text, wrong", NEVER, ids=lambda v: v if isinstance(v, str) else None)
+def test_framework_wording_is_not_read_in_another_sense(text, wrong):
+    got = keys(text)
+    assert not set(got) & wrong, (text, got)
+
+
+def test_stability_alone_is_no_close_match():
+    m = match("Children and young people live with stability")
+    assert m.abstained and "My measures" in m.advice, [s.measure.key for s in m.suggestions]
