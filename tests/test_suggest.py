@@ -601,6 +601,12 @@ def published_scores(path: Path) -> dict[str, float]:
 # Batch 12 (30 statements, mixed kinds and domains), written and labelled after batch 11's fixes,
 # before any further fix: first run 0.63 (19 of 30), top-3 0.67, no close match 0.47, no
 # confident wrong answer. After its fixes, tuned on: 0.77, 0.80, 0.
+# Batch 13 (57 statements) is in the wording of national outcome frameworks (Supporting Families,
+# the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's
+# outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and
+# labelled before any run: first run 0.79 (45 of 57), top-3 0.81, no close match 0.28, one
+# confident wrong answer (stability alone got placement stability). After its fixes, tuned on:
+# 0.91, 0.91, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -610,7 +616,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 457
+    assert scores["n"] >= 514
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
