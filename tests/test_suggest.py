@@ -607,6 +607,13 @@ def published_scores(path: Path) -> dict[str, float]:
 # labelled before any run: first run 0.79 (45 of 57), top-3 0.81, no close match 0.28, one
 # confident wrong answer (stability alone got placement stability). After its fixes, tuned on:
 # 0.91, 0.91, 0.
+# Batch 14 (59 statements) is in the wording of further frameworks (Preparing for Adulthood, the
+# Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child
+# Matters, the Serious Violence Duty, Working Together, kinship care, SEND) and who-clauses,
+# written and labelled after batch 13's fixes, before any further fix: first run 0.78 (46 of 59),
+# top-3 0.85, no close match 0.31, three confident wrong answers (feeling safe at home got entry
+# to care; needs met in mainstream schools got exclusions; returning home after going missing got
+# reunification). After its fixes, tuned on: 0.97, 1.00, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -616,7 +623,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 514
+    assert scores["n"] >= 573
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

@@ -41,6 +41,15 @@ TOP_FITS = [
     ("Households in temporary accommodation find stability", {"housing_stability"}),
     # a time named: assessment timeliness, not the number of assessments
     ("Single assessments completed within timescales", {"assessment_timeliness"}),
+    # the Healthy Child Programme's "healthy two year olds": the review at two
+    ("More healthy 2 year olds in the borough", {"asq3"}),
+    # care leavers in suitable accommodation: the care leavers' measure before housing in general
+    ("More care leavers live in suitable accommodation", {"care_leavers_eet"}),
+    # back into education is attendance; a who-clause before "recover" or "cope" says who
+    ("Excluded pupils get back into education quickly", {"school_attendance"}),
+    ("Young people who have been exploited recover and feel better", {"sdq", "rcads", "stirling",
+                                                                      "wemwbs", "swemwbs", "ons4",
+                                                                      "yp_core", "ors_cors"}),
 ]
 
 
@@ -59,6 +68,20 @@ NEVER = [
     ("Primary school children feel less distressed", {"k10", "phq9", "gad7"}),
     # economic and environmental well-being is not emotional wellbeing
     ("Children experience economic and environmental well-being", {"stirling", "ons4", "wemwbs"}),
+    # feeling safe at home is a feeling, not staying out of care
+    ("Women feel safer in their own homes", {"entry_to_care", "reunification"}),
+    # mainstream school alone is a setting, not exclusion
+    ("Pupils with autism thrive in mainstream school", {"exclusions"}),
+    # returning home after going missing is not reunification from care
+    ("Teenagers who run away are found and return home", {"reunification"}),
+    # a life compared with peers is not about peers; a child's lived experience is not their
+    # experience of a service
+    ("Children in need do as well as their peers", {"ons_loneliness", "mspss", "sdq"}),
+    ("The child's lived experience is recorded in assessments", {"family_experience", "esq"}),
+    # "as a result of" gives a cause, not exam results
+    ("Fewer pupils miss school as a result of anxiety", {"attainment"}),
+    # knife crime and serious violence: no measure in the library counts them
+    ("Less knife crime in the town centre", {"child_exploitation"}),
 ]
 
 

@@ -774,7 +774,9 @@ _MAIN_VERB = (r"\b(?:have|has|attend|attends|get|gets|take|takes|feel|feels|are|
               r"move|moves|go|goes|enter|enters|find|finds|gain|gains|access|accesses|engage|"
               r"engages|sustain|sustains|live|lives|say|says|develop|develops|maintain|maintains|"
               r"keep|keeps|return|returns|become|becomes|build|builds|report|reports|know|knows|"
-              r"understand|understands|use|uses|enjoy|enjoys|experience|experiences|stop|stops)\b")
+              r"understand|understands|use|uses|enjoy|enjoys|experience|experiences|stop|stops|recover|"
+              r"recovers|cope|copes|thrive|thrives|settle|settles|succeed|succeeds|progress|"
+              r"progresses)\b")
 #: "Women who have had children removed develop ...", "children who cannot live with their
 #: parents remain ...", "perpetrators of exploitation are held to account", "adopted children
 #: feel ...": the people and what is said of them, up to the main verb, say who the outcome is
