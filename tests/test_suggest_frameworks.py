@@ -47,6 +47,13 @@ TOP_FITS = [
     ("More care leavers live in suitable accommodation", {"care_leavers_eet"}),
     # back into education is attendance; a who-clause before "recover" or "cope" says who
     ("Excluded pupils get back into education quickly", {"school_attendance"}),
+    # the terms of Scotland, Wales and Northern Ireland
+    ("Fewer children are on the child protection register in Fife", {"cp_plans"}),
+    ("Fewer children are re-registered within two years", {"cp_plans_repeat"}),
+    ("Better literacy in the early years of primary school", {"attainment"}),
+    ("Fewer households with children in relative poverty", {"household_income"}),
+    ("Family Support Hubs reduce escalation to social care", {"early_help_stepups"}),
+    ("Fewer children referred to the Reporter on offence grounds", {"first_time_entrants"}),
     ("Young people who have been exploited recover and feel better", {"sdq", "rcads", "stirling",
                                                                       "wemwbs", "swemwbs", "ons4",
                                                                       "yp_core", "ors_cors"}),
@@ -74,14 +81,16 @@ NEVER = [
     ("Pupils with autism thrive in mainstream school", {"exclusions"}),
     # returning home after going missing is not reunification from care
     ("Teenagers who run away are found and return home", {"reunification"}),
-    # a life compared with peers is not about peers; a child's lived experience is not their
-    # experience of a service
+    # a life compared with peers is not about peers
     ("Children in need do as well as their peers", {"ons_loneliness", "mspss", "sdq"}),
-    ("The child's lived experience is recorded in assessments", {"family_experience", "esq"}),
     # "as a result of" gives a cause, not exam results
     ("Fewer pupils miss school as a result of anxiety", {"attainment"}),
     # knife crime and serious violence: no measure in the library counts them
     ("Less knife crime in the town centre", {"child_exploitation"}),
+    # a hearing's supervision order is neither care proceedings nor a parent's supervision; a
+    # referral to the Reporter is not a referral to children's social care
+    ("Fewer compulsory supervision orders are made", {"care_proceedings", "gcp2"}),
+    ("Fewer referrals to the Children's Reporter", {"referrals"}),
 ]
 
 

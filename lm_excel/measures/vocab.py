@@ -168,7 +168,10 @@ def parse_vocabulary(text: str) -> Vocabulary:
         terms = [t for t in partial.analyse(word) if not t.stop] or partial.analyse(word)
         return terms[0].token if terms else word
 
-    nonscoring = frozenset(concept_of(w) for w in sec["nonscoring"].get("", []))
+    concepts = {c for entries in synonyms.values() for _, c in entries}
+    # A concept's own name stays itself ("cjs_order" is not the concept of "cjs").
+    nonscoring = frozenset(w if w in concepts else concept_of(w)
+                           for w in sec["nonscoring"].get("", []))
     population = frozenset(concept_of(w) for w in sec["population"].get("", []))
     generic = frozenset(concept_of(w) for w in sec["generic"].get("", []))
     ambiguous = frozenset(concept_of(w) for w in sec["ambiguous"].get("", []))
@@ -186,7 +189,6 @@ def parse_vocabulary(text: str) -> Vocabulary:
         ages[concept_of(word)] = (float(lo), float(hi) if hi.strip() else None)
     # An anchor is a concept's name (all its phrases) or a word (that word's stem only:
     # "income" is specific where "financial", of the same concept, is not).
-    concepts = {c for entries in synonyms.values() for _, c in entries}
     words = sec["anchors"].get("", [])
     anchors = frozenset(w for w in words if w in concepts)
     anchor_stems = frozenset(stem(w.lower()) for w in words if w not in concepts)
