@@ -47,6 +47,12 @@ TOP_FITS = [
     ("More care leavers live in suitable accommodation", {"care_leavers_eet"}),
     # back into education is attendance; a who-clause before "recover" or "cope" says who
     ("Excluded pupils get back into education quickly", {"school_attendance"}),
+    # "everyone who works with children" is the workforce; engagement in youth work is take-up;
+    # a secure home to live in is housing
+    ("Everyone working with children knows how to respond to concerns about neglect",
+     {"practitioner_survey"}),
+    ("More young people take part in youth work each week", {"service_engagement"}),
+    ("Families have a secure home to live in", {"housing_stability"}),
     # the terms of Scotland, Wales and Northern Ireland
     ("Fewer children are on the child protection register in Fife", {"cp_plans"}),
     ("Fewer children are re-registered within two years", {"cp_plans_repeat"}),
@@ -91,6 +97,9 @@ NEVER = [
     # referral to the Reporter is not a referral to children's social care
     ("Fewer compulsory supervision orders are made", {"care_proceedings", "gcp2"}),
     ("Fewer referrals to the Children's Reporter", {"referrals"}),
+    # homes for children in care are placements, not housing; the care leavers' measure needs care
+    # leavers named
+    ("Children in care have secure homes", {"housing_stability", "care_leavers_eet"}),
 ]
 
 
