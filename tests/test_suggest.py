@@ -623,6 +623,10 @@ def published_scores(path: Path) -> dict[str, float]:
 # Two rows of batches 14 and 15 were relabelled after the run to accept the MSPSS for a trusted
 # adult, as batches 2 and 8 and round 9's independent labeller do. After its fixes, tuned on:
 # 0.90, 0.92, 0.
+# Batch 16 (50 statements) is in everyday local authority wording across every domain, written
+# and labelled after batch 15's fixes, before any further fix: first run 0.86 (43 of 50), top-3
+# 0.88, no close match 0.16, one confident wrong answer (waiting less time for CAMHS got mental
+# health crisis contacts). After its fixes, tuned on: 0.98, 0.98, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -632,7 +636,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 623
+    assert scores["n"] >= 673
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

@@ -53,6 +53,13 @@ TOP_FITS = [
      {"practitioner_survey"}),
     ("More young people take part in youth work each week", {"service_engagement"}),
     ("Families have a secure home to live in", {"housing_stability"}),
+    # everyday wording (batch 16's kinds): how often pupils attend, a plan a second time, the
+    # labour market, miles from home, teeth checked
+    ("Pupils with poor attendance attend more regularly", {"school_attendance"}),
+    ("Fewer children on a child protection plan for the second time", {"cp_plans_repeat"}),
+    ("Lone parents move closer to the labour market", {"employment"}),
+    ("Fewer children in care placed more than 20 miles from home", {"placement_type_distance"}),
+    ("Looked after children have regular dental checks", {"cla_health_checks"}),
     # the terms of Scotland, Wales and Northern Ireland
     ("Fewer children are on the child protection register in Fife", {"cp_plans"}),
     ("Fewer children are re-registered within two years", {"cp_plans_repeat"}),
@@ -100,6 +107,10 @@ NEVER = [
     # homes for children in care are placements, not housing; the care leavers' measure needs care
     # leavers named
     ("Children in care have secure homes", {"housing_stability", "care_leavers_eet"}),
+    # "attend" with an object other than school is not school attendance; a wait for a service
+    # is not its crisis contacts
+    ("Pupils attend the lunchtime club every week", {"school_attendance"}),
+    ("Shorter waits for CAMHS for teenagers", {"mh_crisis_contacts"}),
 ]
 
 

@@ -690,6 +690,25 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
     return out
 
 
+#: "Pupils with persistent absence attend more often": "attend" with no object but how often.
+_ATTEND_HOW_OFTEN = re.compile(r"\s*(?:school\s+)?(?:(?:more|less)\s+)?(?:often|regularly|consistently|"
+                               r"every day|daily|more|well)?\s*(?:[,;.]|$)")
+_SCHOOL_TERMS = frozenset({"pupil", "school", "school_attendance", "exclusion", "primary_school",
+                           "secondary_school"})
+
+
+def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with "attend" read as school attendance when it has no object but how often
+    and the outcome is about pupils or school ("pupils with persistent absence attend more
+    often": the who-part names what they attend)."""
+    if not any(x.token in _SCHOOL_TERMS for x in terms):
+        return terms
+    t = normalise(text)
+    return [Term("school_attendance", False, x.start, x.end, True)
+            if x.token == "attend" and _ATTEND_HOW_OFTEN.match(t[x.end:]) else x
+            for x in terms]
+
+
 def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with a referral read as a re-referral when its clause says it happens again
     ("referred to children's social care again within a year")."""
@@ -914,7 +933,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         library = MeasureLibrary(library)
     index = index_of(library)
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
-    for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense):
+    for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
