@@ -627,6 +627,10 @@ def published_scores(path: Path) -> dict[str, float]:
 # and labelled after batch 15's fixes, before any further fix: first run 0.86 (43 of 50), top-3
 # 0.88, no close match 0.16, one confident wrong answer (waiting less time for CAMHS got mental
 # health crisis contacts). After its fixes, tuned on: 0.98, 0.98, 0.
+# Batch 17 (50 statements) is in the wording of voluntary-sector and youth theories of change,
+# mostly where no close match is honest, written and labelled after batch 16's fixes, before any
+# further fix: first run 0.90 (45 of 50), top-3 0.94, no close match 0.58, no confident wrong
+# answer. After its fixes (managing money, pride in an area), tuned on: 0.94, 0.98, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -636,7 +640,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 673
+    assert scores["n"] >= 723
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

@@ -60,6 +60,9 @@ TOP_FITS = [
     ("Lone parents move closer to the labour market", {"employment"}),
     ("Fewer children in care placed more than 20 miles from home", {"placement_type_distance"}),
     ("Looked after children have regular dental checks", {"cla_health_checks"}),
+    # money managed and pride in an area (batch 17's kinds)
+    ("Parents manage money better after the course", {"household_income"}),
+    ("Residents are proud of where they live", {"community_survey"}),
     # the terms of Scotland, Wales and Northern Ireland
     ("Fewer children are on the child protection register in Fife", {"cp_plans"}),
     ("Fewer children are re-registered within two years", {"cp_plans_repeat"}),
