@@ -109,7 +109,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 1.00 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all fifteen batches | 623 | 0.95 | 0.97 | 0.33 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all seventeen batches | 723 | 0.95 | 0.97 | 0.32 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -139,8 +139,10 @@ EVALUATION = [
     "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
     "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
     "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
-    "| batches 13, 14 and 15 after their fixes, tuned on | 57; 59; 50 | 0.93; 0.93; 0.90 | 0.93; 0.98; 0.92 | 0.25; 0.41; 0.36 | 0; 0; 0 |",
-    "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.78 | 0.90; 0.80 | 0.26; 0.44 | 0; 0 |",
+    "| own variants' batch 16, everyday local authority wording in every domain, after batch 15's fixes: **first run** | 50 | **0.86** | 0.88 | 0.16 | **1** |",
+    "| own variants' batch 17, voluntary-sector and youth theories of change (mostly no close match), after batch 16's fixes: **first run** | 50 | **0.90** | 0.94 | 0.58 | **0** |",
+    "| batches 13 to 17 after their fixes, tuned on | 57; 59; 50; 50; 50 | 0.93; 0.95; 0.90; 0.98; 0.94 | 0.93; 0.98; 0.92; 0.98; 0.98 | 0.25; 0.41; 0.36; 0.10; 0.54 | 0 each |",
+    "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.84 | 0.90; 0.86 | 0.26; 0.38 | 0; 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -644,7 +646,14 @@ EVALUATION = [
      "are who benefits, and entry to care is not a measure for parents); *supported through* or "
      "*by* a named service is read as the means, so *families are supported through Team Around "
      "the Family* says no close match; *stability* for care leavers still gets placement "
-     "stability."),
+     "stability. Batches 16 (everyday wording) and 17 (voluntary-sector and youth theories of "
+     "change) followed, with first runs of 0.86 and 0.90: *attend* with no object but how "
+     "often, of pupils, is school attendance (the who-part names what they attend); a plan for a "
+     "second time is a repeat plan; waits for mental health services are not crisis contacts; "
+     "the labour market is employment; managing money is money; pride in one's area is "
+     "belonging. Over batches 13 to 17, written before their fixes, the first runs average 0.82 "
+     "(217 of 266) with 7 confident wrong answers: better than batches 7 to 12 (0.72), still "
+     "under the 0.9 the issue asks."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "
