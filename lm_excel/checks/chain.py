@@ -100,8 +100,10 @@ INPUT_UNUSED = register(
     "are listed there. Funding (type Funding, or a resource that is money) and premises are not "
     "reported: they pay for or house everything; nor are eligibility criteria, referral pathways or "
     "information-sharing agreements, the people the service is for (a population, cohort or target "
-    "group) or the policy, legislation and principles it sits within, which every component rests "
-    "on (staff and training are still reported); nor is any input when no component lists any (the column is simply "
+    "group, unless they are offered as helpers) or the policy, legislation and principles it sits "
+    "within, which every component rests on; nor what serves the evaluation (an evaluation partner) "
+    "or oversees the whole (a steering group or board, a case recording system) (other staff and "
+    "training are still reported); nor is any input when no component lists any (the column is simply "
     "not used, which evaluators do not ask for).",
     message="No component uses input {id} ({ref}).",
     fix="Add {id} to the 'Inputs used' column of the components that need it, or remove it if "
@@ -145,7 +147,7 @@ _GROUND = re.compile(r"\b(?:eligib\w*|criteri(?:a|on)|thresholds?|postcodes?|"
 #: Who the service is for ('Hardiker level 2 families in each Trust area', 'Young people aged
 #: 10-17 at risk of exclusion'): the people named first, with no 'for' or 'with' before them
 #: ('Interpreters for families' is a resource), or a population, cohort or target group.
-_PEOPLE = r"(?:families|children|young\s+people|parents|households|pupils|women|mothers|fathers)"
+_PEOPLE = r"(?:families|children|young\s+people|parents|households|pupils|women|mothers|fathers|carers)"
 _POPULATION = re.compile(
     r"^(?:(?!(?:for|with|to|of|from|by|and)\b)[\w-]+\s+){0,4}" + _PEOPLE + r"(?![\w'\u2019])"
     r"|\b(?:populations?|cohorts?|hardiker|target\s+groups?)\b", re.IGNORECASE)
@@ -153,6 +155,15 @@ _POPULATION = re.compile(
 #: UNCRC', 'Children Act 1989 and statutory guidance', 'Family support principles').
 _FRAMEWORK = re.compile(r"\b(?:frameworks?|principles|legislation|legislative|polic(?:y|ies)|"
                         r"acts?\s+(?:19|20)\d\d|statutory|guidance|uncrc|girfec)\b", re.IGNORECASE)
+#: What serves the evaluation or oversees the whole rather than any one component ('Northgate
+#: Research (evaluation partner)', 'Multi-agency steering group', 'Case recording system'), whatever
+#: its type: no component uses it, and evaluators do not ask for it to be linked to one.
+_OVERSIGHT = re.compile(
+    r"\b(?:evaluat\w*|research\w*|governance|"
+    r"(?:steering|programme|project|oversight|strategic|partnership|advisory|executive|management|"
+    r"governance|safeguarding)\s+(?:groups?|boards?|committees?)|"
+    r"(?:case\s+(?:recording|management)|recording|records?|data|it|ict|information)\s+systems?)\b",
+    re.IGNORECASE)
 
 
 def _funding(el: Element) -> bool:
@@ -163,10 +174,20 @@ def _funding(el: Element) -> bool:
     the practice framework')."""
     kind = L.norm_label(el.text("type"))
     text = el.statement
-    if kind in ("funding", "premises") or _FUNDING.search(text) or _GROUND.search(text):
+    if (kind in ("funding", "premises") or _FUNDING.search(text) or _GROUND.search(text)
+            or _OVERSIGHT.search(text)):
         return True
-    return (kind not in ("staff", "training") and not re.search(r"\btrain", text, re.IGNORECASE)
-            and bool(_POPULATION.search(text) or _FRAMEWORK.search(text)))
+    if kind in ("staff", "training") or re.search(r"\btrain", text, re.IGNORECASE):
+        return False
+    # people offered as a resource ('Young people as peer mentors', "Families' own volunteers")
+    # are what a component uses, not who it is for
+    offered = bool(_HAVE & {stem(w) for w in words(text)} or _OFFERED.search(text))
+    return bool(_FRAMEWORK.search(text) or (_POPULATION.search(text) and not offered))
+
+
+#: People named in a role, beyond :data:`_HAVE` ('as peer supporters', 'as buddies').
+_OFFERED = re.compile(r"\b(?:volunteer\w*|peers?|buddies|befriend\w*|apprentices?|supporters?|"
+                      r"ambassadors?|advocates?)\b", re.IGNORECASE)
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)
