@@ -24,6 +24,7 @@ from .text import (
     causal,
     content,
     delivered_through,
+    gives_an_account,
     names_an_activity,
     overlap,
     says_what_brings,
@@ -522,7 +523,8 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
             rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
             if ws and (ws[0] in CHANGE or _SHARED.match(text)) and not says_what_brings(rest):
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
-            elif (DELIVERY.search(text) and not causal(text)) or delivered_through(text):
+            elif ((DELIVERY.search(text) or len(_DETAIL.findall(text)) >= 2)
+                  and not causal(_undetailed(text)) or delivered_through(text)):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
             elif (not causal(text) and ws and ws[0] in ACTORS and len(text.split()) <= LABEL_SHORT
                   and not names_an_activity(text)):
@@ -539,10 +541,51 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 # 'Relational permanence', 'Stability and consistency': a quality or an aim
                 what, sheet = ("names a quality or an aim, not how or why it brings change",
                                "Outcomes")
+            elif len(text.split()) <= LABEL_WORDS and not gives_an_account(text):
+                # 'Trusted adult', 'Safe and supportive environment', 'Engagement through sport':
+                # a process word only as an adjective or a means, no account
+                if names_an_activity(text):
+                    what, sheet = ("names an approach or activity, not how or why it brings change",
+                                   "Components")
+                else:
+                    what, sheet = ("names a quality or an aim, not how or why it brings change",
+                                   "Outcomes")
             else:
                 continue
             yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),
                        sheet=sheet)
+
+
+#: Delivery beyond :data:`DELIVERY`: how many days or hours a week, where staff sit, who chairs,
+#: runs or attends ('three days a week', 'on site', 'co-located in', 'chaired by'). Two of them
+#: are delivery described ('Specialists on site three days a week'); one may sit beside a verb off
+#: every list ('Workers based in the hospital reach women at the point of crisis').
+_DETAIL = re.compile(
+    r"\b(?:\w+\s+(?:days?|mornings?|afternoons?|evenings?|hours?|nights?)\s+(?:a|an|per|each|every)\s+"
+    r"(?:day|week|fortnight|month|term|year)|on[\s-]site|co-located|based\s+(?:in|at|within)|"
+    r"attached\s+to|embedded\s+in|working\s+alongside|"
+    r"(?:on|at)\s+(?:weekday\s+|weekend\s+)?(?:evenings|weekends)|"
+    r"(?:chaired|facilitated|co-facilitated|led|run|hosted|staffed|attended)\s+by|round\s+the\s+table)\b",
+    re.IGNORECASE)
+#: Details of delivery whose words look like an account: who chairs or runs it ('chaired by the
+#: family support lead': the agent's words, up to a comma, the end or a preposition, five at most,
+#: so that a verb after a longer subject is kept: 'huddles chaired by the manager catch risks'),
+#: how often ('three days a week': not a verb and its object), who sits round the table, and break
+#: times ('break' is not a verb there).
+_DETAIL_WORDS = re.compile(
+    r"\b(?:\w+ed|led|run|held)\s+by\s+(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+"
+    r"(?=\s*(?:[,;.]|$)|\s+(?:for|with|in|at|on|from|who)\b)|"
+    r"\w+\s+(?:days?|mornings?|afternoons?|evenings?|hours?|nights?|times?)\s+(?:a|an|per|each|every)\s+"
+    r"(?:day|week|fortnight|month|term|year)\b|(?:a)?round\s+the\s+table\b|"
+    r"(?:at|during)\s+(?:break|lunch)\s*times?\b|early\s+help\b", re.IGNORECASE)
+#: Verbs of delivery whose object is who or where, not a change ('visiting the carer's home').
+_DELIVERING = re.compile(r"\b(?:visiting|meeting|seeing|phoning|calling|contacting|attending|"
+                         r"running|chairing|facilitating|delivering|hosting)\b", re.IGNORECASE)
+
+
+def _undetailed(text: str) -> str:
+    """A mechanism without the details of delivery whose words look like an account."""
+    return _DELIVERING.sub(" at ", _DETAIL_WORDS.sub(" ", text))
 
 
 def _restates(ctx: Context, m: Element, kind: str, others: list[Element]) -> Finding:
