@@ -112,6 +112,8 @@ def _mechanism(text: str):
     ("Mentoring by care-experienced adults", True),
     ("Encouraging and motivating environment", True),
     ("Trauma-informed, child-centred culture", True),
+    ("Continuity of carer after leaving care", True),
+    ("Consistent boundaries and routines at home", True),
     # short, but a process in people or a verb of its own: left alone
     ("Trust lets parents speak openly", False),
     ("Children feel safe with their carers", False),
