@@ -763,18 +763,23 @@ def _outside_england(lib: MeasureLibrary) -> list[str]:
         ns = sources.get((key, nation))
         if ns is None:
             return ""
+        named = f"*{_cell(ns.name)}*: " if ns.name else ""
         if not ns.data_source:
-            return "none: collect locally"
-        return f"[{_cell(ns.data_source)}]({ns.source_url})" if ns.source_url \
-            else _cell(ns.data_source)
+            return named + "none: collect locally"
+        return named + (f"[{_cell(ns.data_source)}]({ns.source_url})" if ns.source_url
+                        else _cell(ns.data_source))
 
     out = ["## Data outside England", "",
            ("The library describes England. When the *Nation* on the Intervention sheet is "
             "Scotland, Wales or Northern Ireland, the plan and the report name that nation's own "
             "collection for each measure below (with its own link and notes, from "
-            "`lm_excel/data/measures_nations.csv`: key, nation, data_source, source_url, notes, "
-            "maintainer_notes), or say \"No national equivalent in ...: collect locally\" where "
-            "there is none; a blank data_source says so. Each source was checked in public "
+            "`lm_excel/data/measures_nations.csv`: key, nation, name, data_source, source_url, "
+            "notes, maintainer_notes), or say \"No national equivalent in ...: collect locally\" "
+            "where there is none; a blank data_source says so. Where the nation calls the measure "
+            "something else (a child protection register, not child protection plans; UNOCINI "
+            "assessments, not child in need assessments), or has no such thing (no EYFS profile "
+            "outside England), the measure takes the nation's name, shown in italics below; "
+            "suggestions are still matched on the library's own name. Each source was checked in public "
             "material; what could not be checked is listed for the maintainers below. Some "
             "figures are published for the nation as a whole only, or measure something close "
             "but not the same: the notes say so."), "",
