@@ -195,3 +195,22 @@ def test_developing_a_skill_or_a_bond_is_a_change(text):
 ])
 def test_developing_a_service_is_an_activity(text):
     assert "outcome-not-a-change" in _codes(text), text
+
+
+# --- two changes joined by 'and' alone, the second with no word of change before it ---------------
+# (rows added in a second round, with its rule, after the first round's corpus run)
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Less caregiver stress and fewer family crises", True),                    # kinship
+    ("Young people feel less lonely and their self-esteem improves", True),     # care leavers
+    ("Less conflict at home and school attendance improves", True),             # early help
+    ("Parents use more positive and less harsh discipline", False),             # parenting
+    ("Parents feel calmer and less overwhelmed", False),                        # early help
+    ("Children feel happier and more hopeful about the future", False),         # children in care
+    ("Partners share information better and work more closely together", False),  # child protection
+    ("Children's reading and writing improve", False),                          # schools
+    ("Less time spent in temporary accommodation and more in settled homes", False),  # care leavers
+    ("Fewer young people reoffend and the seriousness of offending falls", True),  # youth justice
+])
+def test_a_second_change_joined_by_and_alone_counts_when_it_names_its_own_change(text, flagged):
+    assert ("compound-outcome" in _codes(text)) == flagged, text

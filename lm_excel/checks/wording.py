@@ -487,13 +487,38 @@ def _change_clauses(text: str) -> list[str]:
         # stable placements and better attendance' the 'more' is part of what is described)
         joins = [pieces[j].strip() for j in (k - 1, k + 1) if 0 < j < len(pieces)]
         loose = not all(j in ("and", "&") for j in joins)
-        rest = (_clause_change(ws) or (loose and _stated_change(ws))) if len(ws) >= 2 else ""
+        rest = (_clause_change(ws) or (_stated_change(ws) if loose else _own_change(ws))) \
+            if len(ws) >= 2 else ""
         if not rest:
             continue
         what = T.what_changes(rest)
         if what and not any(what <= T.what_changes(p) for p in parts):
             parts.append(rest)
     return parts if len(parts) >= 2 else []
+
+
+#: Verbs of change that end a clause with its own subject ('staff morale improves').
+_CHANGE_VERBS = frozenset("""
+improve improves increase increases rise rises fall falls reduce reduces decrease decreases grow
+grows decline declines
+""".split())
+
+
+def _own_change(ws: list[str]) -> str:
+    """A clause joined by 'and' alone that still says a change of its own: 'less' or 'more' and a
+    measurable thing ('less parental stress and fewer crises'), or a thing and a verb of change at
+    its end ('... and their self-esteem improves'); '' otherwise ('more positive and less harsh
+    parenting', 'feel calmer and less overwhelmed')."""
+    if ws[0] in ("more", "less"):
+        head = ""
+        for w in ws[1:]:
+            if w in _OBJECT_END or w in ("of", "than"):
+                break
+            head = w
+        return " ".join(ws[1:]) if head and _construct(head) and ws[1] not in _ELLIPSIS else ""
+    if ws[-1] in _CHANGE_VERBS and T.what_changes(" ".join(ws[:-1])):
+        return " ".join(ws)
+    return ""
 
 
 #: Words that open a qualifier or a consequence of the clause before, not a change of its own
