@@ -214,3 +214,28 @@ def test_developing_a_service_is_an_activity(text):
 ])
 def test_a_second_change_joined_by_and_alone_counts_when_it_names_its_own_change(text, flagged):
     assert ("compound-outcome" in _codes(text)) == flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("More parents accessing the Family Hub", True),                   # early help
+    ("More families access the early help service", True),             # early help
+    ("Families access support earlier", False),                        # early help
+    ("Young people access mental health support more quickly", False),  # health
+    ("Care leavers access the local offer", False),                    # care leavers
+    ("More children access funded early education", False),           # early years
+])
+def test_accessing_the_service_itself_is_an_output(text, flagged):
+    assert ("outcome-not-a-change" in _codes(text)) == flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Supporting families to stay together", True),                    # child protection
+    ("Helping young people into work", True),                          # care leavers
+    ("Working with schools to reduce exclusions", True),               # schools
+    ("Supportive relationships with carers", False),                   # children in care
+    ("Support networks strengthened", False),                          # kinship
+    ("Working parents able to take up childcare", False),              # early years
+    ("Help-seeking by young people increases", False),                 # youth work
+])
+def test_an_outcome_opening_with_supporting_or_helping_is_an_activity(text, flagged):
+    assert ("outcome-not-a-change" in _codes(text)) == flagged, text
