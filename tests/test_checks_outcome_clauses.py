@@ -239,3 +239,15 @@ def test_accessing_the_service_itself_is_an_output(text, flagged):
 ])
 def test_an_outcome_opening_with_supporting_or_helping_is_an_activity(text, flagged):
     assert ("outcome-not-a-change" in _codes(text)) == flagged, text
+
+
+@pytest.mark.parametrize("text", [
+    "Improved wellbeing, measured by improved SDQ scores",            # children in care
+    "Reduced parental stress, enabling parents to cope better",       # early help
+    "Better attendance, i.e. fewer unauthorised absences",            # schools
+    "Improved attendance, resulting in better attainment",            # schools
+    "Fewer repeat incidents, shown by fewer police call-outs",        # domestic abuse
+    "Stronger family networks, evidenced in more family-led plans",   # kinship
+])
+def test_a_clause_saying_how_a_change_shows_or_what_follows_is_not_a_second_change(text):
+    assert "compound-outcome" not in _codes(text), text
