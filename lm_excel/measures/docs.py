@@ -109,7 +109,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 1.00 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all twelve batches | 457 | 0.96 | 0.98 | 0.32 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all seventeen batches | 723 | 0.95 | 0.97 | 0.32 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -136,6 +136,13 @@ EVALUATION = [
     "| round 8 after the fixes that followed its run, **tuned on** (who an outcome is about is not what changes; \"-free\"; reintegration is a move between settings; no teenage scale for children of no given age; confidence orders a compound outcome's list; views taken into account are practice recorded; the families or areas people live in say who) | 50 | 0.80 | 0.90 | 0.24 | 0 |",
     "| **published statements, held out in round 9** (`tests/data/outcomes_published_heldout9.csv`), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 17e4a89) | 50 | **0.58** | **0.60** | 0.44 | **2** |",
     "| round 9 after the same fixes and its own (removed from education is exclusion; a relationship with a worker is experience of the service), **tuned on** | 50 | 0.68 | 0.70 | 0.48 | 0 |",
+    "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
+    "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
+    "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
+    "| own variants' batch 16, everyday local authority wording in every domain, after batch 15's fixes: **first run** | 50 | **0.86** | 0.88 | 0.16 | **1** |",
+    "| own variants' batch 17, voluntary-sector and youth theories of change (mostly no close match), after batch 16's fixes: **first run** | 50 | **0.90** | 0.94 | 0.58 | **0** |",
+    "| batches 13 to 17 after their fixes, tuned on | 57; 59; 50; 50; 50 | 0.93; 0.95; 0.90; 0.98; 0.94 | 0.93; 0.98; 0.92; 0.98; 0.98 | 0.25; 0.41; 0.36; 0.10; 0.54 | 0 each |",
+    "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.84 | 0.90; 0.86 | 0.26; 0.38 | 0; 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -461,8 +468,8 @@ EVALUATION = [
      "assessment timeliness needs both time and an assessment named, and an autism or ADHD "
      "assessment is a diagnosis, not a social work assessment; a child's views *included* or "
      "*reflected* in their plans is a case file audit; food security is money. Known and left: "
-     "*single assessments are completed on time* still gets the count of assessments before "
-     "their timeliness (a strict expected failure in `tests/test_suggest_senses.py`). Batch 11 "
+     "*single assessments are completed on time* still got the count of assessments before "
+     "their timeliness (fixed after batch 13, see below). Batch 11 "
      "went back to round 7's kinds in longer wording and scored 0.66 at its first run, which "
      "says the staff-for-others kind was not yet general: nurses, midwives, GPs and doctors "
      "were not read as staff; *children's centre staff* and *family hub staff* were read as "
@@ -605,6 +612,48 @@ EVALUATION = [
      "social support; needs *taken into consideration when assessing* are practice recorded "
      "(the case file audit), for which no count or validated scale is suggested. Abstention "
      "where a measure fits is still the largest cause of its misses."),
+    "",
+    ("**Framework wording (batches 13 to 15).** Published statements copy the headline outcomes "
+     "of national frameworks, so the next batches were written in that wording rather than case "
+     "by case: the ten headline outcomes of the Supporting Families Outcome Framework (DLUHC, "
+     "2022), the four outcomes and three enablers of the Children's Social Care National "
+     "Framework (DfE, 2023), GIRFEC's SHANARRI indicators and their descriptions (Scottish "
+     "Government), Wales' seven core aims, Northern Ireland's eight outcomes (Children and Young "
+     "People's Strategy 2020-2030), Best Start for Life and Family Hubs, Keep on Caring, "
+     "Preparing for Adulthood, the Healthy Child Programme's high impact areas, the youth "
+     "justice indicators, The Promise, Every Child Matters, and the terms of the three other "
+     "nations. Each batch was written and labelled before its one run; the first runs, 0.79, "
+     "0.78 and 0.76 (1, 3 and 2 confident wrong answers), are the honest estimate for unseen "
+     "statements in that wording. What they found, fixed by kind: *learn and achieve*, *achieve "
+     "at school*, *enjoy and achieve*, literacy and numeracy are attainment; the review at two "
+     "to two and a half years or at 27-30 months, developmental concerns and *healthy two year "
+     "olds* are the ASQ-3; *safe outside the home* is extra-familial harm; economic well-being "
+     "and relative or child poverty are money; perinatal and maternal mental health is the EPDS; "
+     "*stability* alone names neither a placement nor a home (placement stability and adoption "
+     "need care named, housing stability a home, house or homelessness); a time named makes "
+     "assessments timeliness, not their number (so *single assessments are completed on time* "
+     "now passes); primary and secondary school give the ages, and an adult-only scale ranks "
+     "further below a children's one when no one is named (*mild to moderate distress*); feeling "
+     "safe in one's home is a feeling, not staying out of care; *mainstream school* alone is a "
+     "setting, not exclusion; returning home after going missing is not reunification; knife "
+     "crime, serious violence, the Children's Reporter, Children's Hearings and compulsory "
+     "supervision orders point to no library measure; the child protection register and "
+     "re-registration are child protection plans; Families First and Family Support Hubs are "
+     "early help. A measure may now name words that rule it out (`[unless]` in the vocabulary: "
+     "the count of assessments when a time is named). Tables of further new wording are in "
+     "`tests/test_suggest_frameworks.py`. Still missed: an outcome's who-clause can leave no "
+     "evidence (*parents with learning disabilities keep their children at home*: the parents "
+     "are who benefits, and entry to care is not a measure for parents); *supported through* or "
+     "*by* a named service is read as the means, so *families are supported through Team Around "
+     "the Family* says no close match; *stability* for care leavers still gets placement "
+     "stability. Batches 16 (everyday wording) and 17 (voluntary-sector and youth theories of "
+     "change) followed, with first runs of 0.86 and 0.90: *attend* with no object but how "
+     "often, of pupils, is school attendance (the who-part names what they attend); a plan for a "
+     "second time is a repeat plan; waits for mental health services are not crisis contacts; "
+     "the labour market is employment; managing money is money; pride in one's area is "
+     "belonging. Over batches 13 to 17, written before their fixes, the first runs average 0.82 "
+     "(217 of 266) with 7 confident wrong answers: better than batches 7 to 12 (0.72), still "
+     "under the 0.9 the issue asks."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

@@ -46,8 +46,9 @@ TEEN_SCALE_FROM = 13.0
 YOUNG_PERSON_AGES = (10.0, 25.0)
 #: An outcome that names no one, in a children's-services model, is most often about children
 #: or young people ("stay mentally healthy"): a measure only adults complete about themselves
-#: ranks a little below one made for children when the evidence is the same.
-NO_ONE_ADULT_FACTOR = 0.9
+#: ranks below one made for children when the evidence is about the same (a distress scale for
+#: adults does not come before a children's one for "mild to moderate distress").
+NO_ONE_ADULT_FACTOR = 0.75
 #: A carer's stress or confidence "with their teenager" is of the caring role: a parenting
 #: measure ranks a little above a general adult one when the evidence is the same.
 CARING_ROLE_FIT = 1.05
@@ -413,6 +414,8 @@ class _Query:
             needs = self.index.vocab.needs.get(ms[c.mid].key, ())
             if any(not group & self.tokens for group in needs):
                 continue  # assessment timeliness needs time named, not "assessment of neglect"
+            if self.index.vocab.unless.get(ms[c.mid].key, frozenset()) & self.tokens:
+                continue  # "assessments completed on time" is timeliness, not their number
             if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
                 continue  # "treated fairly by the police": not the service's own users' survey
             if self.process and ms[c.mid].kind in ("administrative", "validated instrument"):
@@ -687,6 +690,25 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
     return out
 
 
+#: "Pupils with persistent absence attend more often": "attend" with no object but how often.
+_ATTEND_HOW_OFTEN = re.compile(r"\s*(?:school\s+)?(?:(?:more|less)\s+)?(?:often|regularly|consistently|"
+                               r"every day|daily|more|well)?\s*(?:[,;.]|$)")
+_SCHOOL_TERMS = frozenset({"pupil", "school", "school_attendance", "exclusion", "primary_school",
+                           "secondary_school"})
+
+
+def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with "attend" read as school attendance when it has no object but how often
+    and the outcome is about pupils or school ("pupils with persistent absence attend more
+    often": the who-part names what they attend)."""
+    if not any(x.token in _SCHOOL_TERMS for x in terms):
+        return terms
+    t = normalise(text)
+    return [Term("school_attendance", False, x.start, x.end, True)
+            if x.token == "attend" and _ATTEND_HOW_OFTEN.match(t[x.end:]) else x
+            for x in terms]
+
+
 def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with a referral read as a re-referral when its clause says it happens again
     ("referred to children's social care again within a year")."""
@@ -771,7 +793,9 @@ _MAIN_VERB = (r"\b(?:have|has|attend|attends|get|gets|take|takes|feel|feels|are|
               r"move|moves|go|goes|enter|enters|find|finds|gain|gains|access|accesses|engage|"
               r"engages|sustain|sustains|live|lives|say|says|develop|develops|maintain|maintains|"
               r"keep|keeps|return|returns|become|becomes|build|builds|report|reports|know|knows|"
-              r"understand|understands|use|uses|enjoy|enjoys|experience|experiences|stop|stops)\b")
+              r"understand|understands|use|uses|enjoy|enjoys|experience|experiences|stop|stops|recover|"
+              r"recovers|cope|copes|thrive|thrives|settle|settles|succeed|succeeds|progress|"
+              r"progresses)\b")
 #: "Women who have had children removed develop ...", "children who cannot live with their
 #: parents remain ...", "perpetrators of exploitation are held to account", "adopted children
 #: feel ...": the people and what is said of them, up to the main verb, say who the outcome is
@@ -909,7 +933,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         library = MeasureLibrary(library)
     index = index_of(library)
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
-    for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense):
+    for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
