@@ -133,6 +133,19 @@ def _mechanism(text: str):
     ("Encouraging parents to read with their child", False),
     ("Modelling calm responses to conflict", False),
     ("Feeling believed by a professional", False),
+    # added after the first landing, in search of false alarms: a state in people named by its noun
+    # (what realist evaluators call the reasoning), and a change with its means, are left alone
+    ("Trust in the key worker", False),
+    ("Hope for a different future", False),
+    ("Belief in their own ability", False),
+    ("Motivation to change their drinking", False),
+    ("Parents' sense of control", False),
+    ("Awareness of exploitation risks", False),
+    ("Relief from practical pressures", False),
+    ("Time and space to reflect", False),
+    ("A second chance after exclusion", False),
+    ("Reduced shame through shared experience", False),
+    ("Better sleep through calmer bedtimes", False),
 ])
 def test_a_mechanism_that_is_only_a_label_or_a_quality_is_reported(text, flagged):
     assert bool(_at(_mechanism(text), "mechanism-no-causal-account", "M2")) == flagged
