@@ -117,3 +117,18 @@ def test_a_measure_the_user_typed_by_its_english_name_is_still_the_librarys(set_
     row = next(r for r in plan.rows if r.ref == "OC8")
     assert row.measure == "Child protection plans" and row.measure_key == "cp_plans"
     assert "register" in row.data_source and "not in the library" not in row.check
+
+
+def test_a_plan_not_yet_rebuilt_says_to_rebuild_it(set_later: Path):
+    """Checked or reported before the rebuild, the plan is the one the user left, and its design
+    says plainly that its rows still name English collections and how to put that right."""
+    from lm_excel.usecases.check import check_model
+    from lm_excel.workbook.reader import read_workbook
+
+    _report, plan = check_model(read_workbook(set_later))
+    evidence = plan.design[-1]
+    assert "Rebuild the plan" in evidence.detail and "CIN census" in evidence.detail
+    assert "built before the Nation was set to Scotland" in evidence.plain
+    assert "similar councils" in " ".join(s.detail for s in plan.design)
+    rebuilt = build_plan(set_later, set_later.with_name("rebuilt.xlsx")).plan
+    assert not any("Rebuild the plan" in s.detail for s in rebuilt.design)
