@@ -227,6 +227,50 @@ def causal(text: str) -> bool:
                 or _verb_with_object(text))
 
 
+#: A connective of consequence or condition: :data:`CONNECTIVE` without the words of means
+#: ('through', 'by', 'via'), which in a short phrase name how something is delivered ('Engagement
+#: through sport', 'Supervision by an advanced practitioner'), not what follows.
+_CONSEQUENCE = re.compile(CONNECTIVE.pattern.replace("by|through|", ""), re.IGNORECASE)
+#: Verbs that say something goes on or comes about ('A trusted relationship continues beyond 18').
+_GOES_ON = re.compile(r"\b(?:continues|persists|lasts|remains|stays|endures|arrives|happens|"
+                      r"begins|starts|matters|works|comes|goes|follows|opens|"
+                      # a clause's own verbs: 'Families are not passed around', 'Dads take responsibility'
+                      r"is|are|was|were|has|have|had|can|could|will|would|may|might|must|should|"
+                      r"does|do|did|gets?|got|makes?|takes?|becomes?)\b", re.IGNORECASE)
+#: What a quality qualifies: after one of these, an -ing word is an adjective ('Nurturing
+#: relationships', 'Caring adults'), not something done ('Building trust').
+_QUALIFIED = frozenset("""
+relationship relationships environment environments adult adults culture space spaces ethos
+atmosphere setting settings home homes approach approaches practice practices presence person
+""".split())
+_VERB_ENDINGS = ("ly", "ed", "er", "est", "ful", "ous", "ive", "al", "ic", "able", "ible")
+
+
+def gives_an_account(text: str) -> bool:
+    """Whether a short phrase says how or why change happens, read strictly: a connective of
+    consequence or condition, a verb with its object, a verb of a process or of acting used as a
+    verb (in the present tense, or opening the phrase with its object: 'Building trust with the
+    family'), or any verb after the people or things it is about ('Carers stay calm', 'Help
+    arrives'). A process word used as an adjective ('Trusted adult', 'Nurturing relationships',
+    'Motivational interviewing') or a means ('Engagement through sport') is no account."""
+    text = _NOUN_GERUND.sub(_noun, text)
+    if _CONSEQUENCE.search(text) or _verb_with_object(text) or _GOES_ON.search(text):
+        return True
+    if any(_finite(text, m) for rx in (PROCESS, ACTING) for m in rx.finditer(text)):
+        return True
+    ws = re.findall(r"[a-z][a-z'-]*", text.lower().replace("’", "'"))
+    first = re.match(PROCESS.pattern + "|" + ACTING.pattern, ws[0], re.IGNORECASE) if ws else None
+    if first and ws[0].endswith("ing") and len(ws) > 1 and ws[1] not in _QUALIFIED and ws[1] not in ("and", "or"):
+        return True  # 'Building trust', 'Encouraging parents to read', 'Modelling calm responses'
+    for before, w in zip(ws, ws[1:]):
+        plural = before in ("children", "people", "staff") or (
+            before.endswith("s") and not before.endswith(("ss", "'s")))
+        if (plural and before not in STOP and w not in STOP and w not in DIRECTION
+                and not w.endswith(("s", "ing") + _VERB_ENDINGS)):
+            return True  # a bare verb after its subject ('Children feel', 'networks step in')
+    return False
+
+
 #: Nouns that name something done (an approach, a service, a role), not how it works.
 _ACTIVITY_NOUNS = frozenset("""
 approach approaches practice practices support supports supervision model framework method

@@ -716,9 +716,14 @@ DESIGN_EVIDENCE = [
      "than 60 people a year, means a pilot now and a comparison later. Comparators follow the "
      "*Nation*: statistical neighbours in England, similar councils (Local Government "
      "Benchmarking Framework family groups) in Scotland, similar Welsh authorities in Wales, and "
-     "the other Health and Social Care Trusts in Northern Ireland. Outside England each routine "
-     "measure names that nation's own collection, or says there is none (see *Data outside "
-     "England* below). What the model does not "
+     "the other Health and Social Care Trusts in Northern Ireland. Outside England each measure "
+     "takes that nation's own name where it differs (a child protection register, UNOCINI "
+     "assessments, children's hearings) and names the nation's own collection, or says there is "
+     "none and what to do instead; A&E attendances and crisis contacts name the nation's own NHS "
+     "statistics (see *Data outside England* below). A plan built before the *Nation* was set "
+     "says so under still to decide until it is rebuilt; rebuilt from any face (`lm-excel plan`, "
+     "the Build measures plan button, the Lite script), it follows the Nation. What the model "
+     "does not "
      "say (unit, nation, numbers, whether places could be allocated by lot or in waves, a "
      "primary outcome with no measure) is listed as still to decide."),
     "",
