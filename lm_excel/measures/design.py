@@ -494,6 +494,10 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
     if not routine:  # the primary outcomes' measures are not routine data
         routine = [u for u in on_chain if u.kind == "administrative"]
         which = "outcomes"
+    # Northern Ireland's children's services are run by Health and Social Care Trusts.
+    whole, wide = (("the whole Health and Social Care Trust area", "Trust-wide")
+                   if s.nation == "Northern Ireland" else ("the whole local authority",
+                                                            "authority-wide"))
     if routine:
         return Strand(
             "Interrupted time series with comparator authorities",
@@ -501,7 +505,7 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
             f"quarter, for at least a year before the change and after it (three points each "
             f"side at the very least), and the same figures for {comparator}; data: "
             f"{_data(routine, s.nation, data)}.",
-            "The model is delivered across the whole local authority, so authority-wide routine "
+            f"The model is delivered across {whole}, so {wide} routine "
             "figures can show whether the trend changed when the model started (an interrupted "
             "time series), and the comparator authorities show what would have happened anyway: "
             "the difference between the two changes is the likely effect (a difference in "
@@ -510,8 +514,8 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
     if not basis:
         return None
     return _theory_based(measure_names(basis), which, basis, why=(
-        "The model is delivered across the whole local authority, but no outcome on its "
-        "causal chain has authority-wide routine figures to set against "
+        f"The model is delivered across {whole}, but no outcome on its "
+        f"causal chain has {wide} routine figures to set against "
         f"{comparator}: a theory-based design asks whether and how the model contributed to "
         "the change, and for whom. A routine measure of an outcome on the chain would allow "
         "that comparison (EIF level 3).")), _THEORY_LEVEL
