@@ -631,6 +631,16 @@ def published_scores(path: Path) -> dict[str, float]:
 # mostly where no close match is honest, written and labelled after batch 16's fixes, before any
 # further fix: first run 0.90 (45 of 50), top-3 0.94, no close match 0.58, no confident wrong
 # answer. After its fixes (managing money, pride in an area), tuned on: 0.94, 0.98, 0.
+# Batch 18 (30 statements) is on whose outcome it is (carers, special guardians, adopters, birth
+# parents, teachers, health visitors, police, GPs, partners) and compound outcomes, written and
+# labelled after batch 17's fixes, before any further fix: first run 0.80 (24 of 30), top-3 0.93,
+# no close match 0.13, one confident wrong answer ("safe, healthy and happy" got ONS4). After its
+# fixes, tuned on: 0.90, 0.97, 0.
+# Batch 19 (27 statements) is on who-clauses and status phrases, slogans of states and a few
+# routine counts, written and labelled after batch 18's fixes, before any further fix: first run
+# 0.74 (20 of 27), top-3 0.81, no close match 0.37, two confident wrong answers (adopters'
+# confidence in parenting got the Parenting Stress Index; "happy, healthy and achieving" got
+# ONS4). After its fixes, tuned on: 0.96, 1.00, 0.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -640,7 +650,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 723
+    assert scores["n"] >= 780
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

@@ -63,6 +63,22 @@ TOP_FITS = [
     # money managed and pride in an area (batch 17's kinds)
     ("Parents manage money better after the course", {"household_income"}),
     ("Residents are proud of where they live", {"community_survey"}),
+    # a foster or kinship carer's stress is of the caring role; a safe home for a family is
+    # housing, for a child in care a stable placement (batch 18's kinds)
+    ("Special guardians feel less stressed", {"pss"}),
+    ("Women leaving refuges have a safe home", {"housing_stability"}),
+    ("Looked after children have a safe and stable home", {"placement_stability"}),
+    # a who-clause that names the harm, and a main clause that only says the people are safe,
+    # protected or found: the harm is what changes; people who offend stop reoffending
+    ("Children who have been sexually exploited are safer", {"child_exploitation"}),
+    ("Young people who run away from their placement are found quickly", {"missing_from_care"}),
+    ("Young people who have offended before do not offend again", {"reoffending"}),
+    # placements out of borough or county; rates of children looked after; phonics and progress
+    ("Fewer children in care are placed out of borough", {"placement_type_distance"}),
+    ("The rate of looked after children falls", {"entry_to_care"}),
+    ("More pupils pass the phonics screening check", {"attainment"}),
+    # a speech or language delay is development
+    ("Fewer two year olds with a speech delay", {"asq3"}),
     # the terms of Scotland, Wales and Northern Ireland
     ("Fewer children are on the child protection register in Fife", {"cp_plans"}),
     ("Fewer children are re-registered within two years", {"cp_plans_repeat"}),
@@ -114,13 +130,47 @@ NEVER = [
     # is not its crisis contacts
     ("Pupils attend the lunchtime club every week", {"school_attendance"}),
     ("Shorter waits for CAMHS for teenagers", {"mh_crisis_contacts"}),
+    # birth parents and adopters as who the outcome is about are not family time nor adoptions;
+    # a parent's confidence in parenting is not parenting stress
+    ("Birth parents feel listened to in care proceedings", {"family_time"}),
+    ("Adoptive parents feel more confident parenting their children", {"adoption", "psi4", "aapi2"}),
+    # crime against people is harm suffered, not offending
+    ("Fewer hate crimes against disabled young people", {"first_time_entrants", "reoffending"}),
+    # secure accommodation is custody, not housing; youth justice is 10-17, so no early years
+    # tool; appeals and waits are not plans on time nor development; CAMHS is not social care
+    ("Fewer children remanded to secure accommodation", {"housing_stability"}),
+    ("Children in the youth justice system have their communication needs assessed",
+     {"asq3", "eyfsp_gld"}),
+    ("Fewer appeals to the SEND tribunal", {"ehcp_timeliness"}),
+    ("Shorter waits for speech and language therapy", {"asq3", "eyfsp_gld"}),
+    ("Fewer referrals to CAMHS", {"referrals"}),
+    # a pre-birth assessment is social care's, not a mother's mood in pregnancy
+    ("Pre-birth assessments start earlier in pregnancy", {"epds"}),
+    # a who-clause's harm is read back only when the main clause says no more than safe or found
+    ("Women who have had children removed are safer", {"entry_to_care"}),
 ]
+
+
+def test_a_slogan_of_states_is_no_close_match():
+    # "safe, healthy and happy" is a vision's slogan, not one change a measure could show
+    for text in ("Children are safe, happy and healthy", "Young people are healthy, safe and happy",
+                 "Every child is loved, safe, respected and included"):
+        m = match(text)
+        assert m.abstained, (text, [s.measure.key for s in m.suggestions])
 
 
 @pytest.mark.parametrize("text, wrong", NEVER, ids=lambda v: v if isinstance(v, str) else None)
 def test_framework_wording_is_not_read_in_another_sense(text, wrong):
     got = keys(text)
     assert not set(got) & wrong, (text, got)
+
+
+def test_girfec_broad_aims_are_no_close_match():
+    # "Included" and "Nurtured" in GIRFEC's words: broad aims, not attainment nor housing
+    for text in ("Young people get help to overcome social, educational, physical and economic "
+                 "inequalities", "Every child has a nurturing place to live"):
+        m = match(text)
+        assert m.abstained, (text, [s.measure.key for s in m.suggestions])
 
 
 def test_stability_alone_is_no_close_match():

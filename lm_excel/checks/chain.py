@@ -25,6 +25,7 @@ from .text import (
     content,
     delivered_through,
     gives_an_account,
+    names_a_quality,
     names_an_activity,
     overlap,
     says_what_brings,
@@ -541,9 +542,11 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 # 'Relational permanence', 'Stability and consistency': a quality or an aim
                 what, sheet = ("names a quality or an aim, not how or why it brings change",
                                "Outcomes")
-            elif len(text.split()) <= LABEL_WORDS and not gives_an_account(text):
+            elif (len(text.split()) <= LABEL_WORDS and not gives_an_account(text)
+                  and names_a_quality(text)):
                 # 'Trusted adult', 'Safe and supportive environment', 'Engagement through sport':
-                # a process word only as an adjective or a means, no account
+                # a process word only as an adjective or a means, no account ('Trust in the key
+                # worker', a state in people, is left alone)
                 if names_an_activity(text):
                     what, sheet = ("names an approach or activity, not how or why it brings change",
                                    "Components")

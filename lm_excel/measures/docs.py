@@ -109,7 +109,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 1.00 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all seventeen batches | 723 | 0.95 | 0.97 | 0.32 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all nineteen batches | 780 | 0.95 | 0.97 | 0.32 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -141,8 +141,11 @@ EVALUATION = [
     "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
     "| own variants' batch 16, everyday local authority wording in every domain, after batch 15's fixes: **first run** | 50 | **0.86** | 0.88 | 0.16 | **1** |",
     "| own variants' batch 17, voluntary-sector and youth theories of change (mostly no close match), after batch 16's fixes: **first run** | 50 | **0.90** | 0.94 | 0.58 | **0** |",
-    "| batches 13 to 17 after their fixes, tuned on | 57; 59; 50; 50; 50 | 0.93; 0.95; 0.90; 0.98; 0.94 | 0.93; 0.98; 0.92; 0.98; 0.98 | 0.25; 0.41; 0.36; 0.10; 0.54 | 0 each |",
-    "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.84 | 0.90; 0.86 | 0.26; 0.38 | 0; 0 |",
+    "| batches 13 to 17 after their fixes, tuned on | 57; 59; 50; 50; 50 | 0.95; 0.95; 0.90; 0.98; 0.94 | 0.95; 0.98; 0.92; 0.98; 0.98 | 0.26; 0.41; 0.36; 0.10; 0.54 | 0 each |",
+    "| own variants' batch 18, whose outcome it is (carers, special guardians, adopters, birth parents, teachers, police, GPs, partners) and compound outcomes, after batch 17's fixes: **first run** | 30 | **0.80** | 0.93 | 0.13 | **1** |",
+    "| own variants' batch 19, who-clauses and status phrases, slogans of states, after batch 18's fixes: **first run** | 27 | **0.74** | 0.81 | 0.37 | **2** |",
+    "| batches 18 and 19 after their fixes, tuned on | 30; 27 | 0.90; 0.96 | 0.97; 1.00 | 0.23; 0.26 | 0; 0 |",
+    "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.86 | 0.90; 0.88 | 0.26; 0.38 | 0; 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -653,7 +656,28 @@ EVALUATION = [
      "the labour market is employment; managing money is money; pride in one's area is "
      "belonging. Over batches 13 to 17, written before their fixes, the first runs average 0.82 "
      "(217 of 266) with 7 confident wrong answers: better than batches 7 to 12 (0.72), still "
-     "under the 0.9 the issue asks."),
+     "under the 0.9 the issue asks. Batches 18 (whose outcome it is) and 19 (who-clauses) "
+     "followed, at 0.80 and 0.74: a foster or kinship carer's stress is of the caring role "
+     "(the Parental Stress Scale first); adopters and birth parents named first are who the "
+     "outcome is about, not adoptions or family time; confidence in something (*adopters feel "
+     "confident parenting*) is not that thing, so no parenting stress scale; a slogan of three "
+     "or more states (*safe, healthy and happy*; GIRFEC's eight indicators in a row) is no one "
+     "change, so no close match; a safe home for a family is housing, a stable home for a "
+     "child in care a placement (the Graded Care Profile is not for children in care); when a "
+     "who-clause names a harm and the main clause says only that the people are safe, "
+     "protected or found (*victims of domestic abuse are safer*, *children who go missing from "
+     "care are found quickly*), the harm is read back as what changes, and people *who offend* "
+     "who stop offending are reoffending. Over batches 13 to 19 the first runs average 0.81 "
+     "(261 of 323) with 10 confident wrong answers. Probes of the team's own, not scored, found "
+     "more of the same kinds, fixed the same way: secure accommodation and youth detention are "
+     "custody, not housing; the youth justice system says ages 10 to 17 (no early years tool); "
+     "appeals to the SEND tribunal are not plans on time; a wait for a service is neither "
+     "development nor crisis contacts; a referral to CAMHS is not one to children's social "
+     "care; a pre-birth assessment is social care's, not a mother's mood; a speech or language "
+     "delay is development, and two year olds are toddlers, not a plan's two years; crime "
+     "*against* people is harm suffered, not offending; GIRFEC's *help to overcome social, "
+     "educational, physical and economic inequalities* and *a nurturing place to live* are "
+     "broad aims with no one measure."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

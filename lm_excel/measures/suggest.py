@@ -343,9 +343,13 @@ def age_cover(m: Measure, who: frozenset[str], ages: tuple[float, float | None] 
 
 
 def _caring_role(who: frozenset[str], terms: list[Term]) -> bool:
-    """True when an outcome for carers names the child they care for ("with their teenager")."""
+    """True when an outcome for carers names the child they care for ("with their teenager"),
+    or is of foster or kinship carers, whose role is caring ("kinship carers report less
+    stress")."""
     if not who or not who <= _ANY_CARER:
         return False
+    if who <= _CARERS:
+        return True
     cues = vocabulary().beneficiaries
     return any(cues.get(t.token) in ("child", "young person") for t in terms if not t.stop)
 
@@ -690,6 +694,20 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
     return out
 
 
+#: A vision's slogan: three or more states in a list ("safe, healthy and happy"; GIRFEC's "safe,
+#: healthy, achieving, nurtured, active, respected, responsible and included"), no one change.
+_STATE = (r"(?:safe|safer|happy|happier|healthy|healthier|achieving|thriving|loved|secure|confident|"
+          r"resilient|successful|respected|included|nurtured|active|responsible|well|valued|heard)")
+_SLOGAN = re.compile(r"\b" + _STATE + r"(?:\s*,\s*(?:and\s+)?" + _STATE + r"){1,}\s*,?\s+and\s+"
+                     + _STATE + r"\b")
+
+
+def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without those of a slogan of states ("children are safe, happy and healthy")."""
+    spans = [m.span() for m in _SLOGAN.finditer(normalise(text))]
+    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+
+
 #: "Pupils with persistent absence attend more often": "attend" with no object but how often.
 _ATTEND_HOW_OFTEN = re.compile(r"\s*(?:school\s+)?(?:(?:more|less)\s+)?(?:often|regularly|consistently|"
                                r"every day|daily|more|well)?\s*(?:[,;.]|$)")
@@ -905,15 +923,42 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         out.append((m.end(), m.end() + end.start() if end else len(t), "knowing"))
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
-        if x.token in _FRAME_ALWAYS or (x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
-            end = re.search(r"[,;.]", t[x.end:])
+        confident = x.token == "confidence" and t[x.start:x.end].startswith("confiden")
+        if x.token in _FRAME_ALWAYS or confident or (
+                x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
+            end = re.search(r"[,;.]|\band\b" if confident else r"[,;.]", t[x.end:])
             # Knowing about a subject is measured by no measure of the subject; using or
             # experiencing it may be, by a survey or questionnaire (not a count from records).
             # The cue itself is in the span: a measure matched by "skills" and the subject
             # alike is still matched by nothing but the frame.
-            what = "knowing" if x.token in _FRAME_ALWAYS else "using"
+            # Confidence in something ("confident parenting their child") is not that thing
+            # either: a measure of parenting stress does not measure it.
+            what = "knowing" if x.token in _FRAME_ALWAYS or confident else "using"
             out.append((x.start, x.end + end.start() if end else len(t), what))
     return tuple(out)
+
+
+#: What a main clause says of the people a who-clause named when it says only that they are safe,
+#: protected or found ("victims of domestic abuse are safer", "children who go missing from care
+#: are found quickly"): then the harm the who-clause names is what should change.
+_STATE_ONLY = frozenset({"safe", "safe_from", "harm", "found", "find", "timeliness", "further",
+                         "repeat"})
+
+
+def _who_sense(terms: list[Term], who_terms: list[Term], vocab) -> list[Term]:
+    """The main clause's terms, with what a who-clause says read back in where the main clause
+    only says the people are safe, protected or found, and offending by people who offend read
+    as reoffending ("young people who offend stop offending")."""
+    if any(t.token == "offending" for t in who_terms):
+        terms = [Term("reoffending", False, t.start, t.end, True) if t.token == "offending" else t
+                 for t in terms]
+    after = max((t.end for t in who_terms), default=0)
+    main = {t.token for t in terms if not t.stop and t.start >= after
+            and t.token not in vocab.beneficiaries and t.token not in vocab.nonscoring}
+    harms = [t for t in who_terms if not t.stop and "safety" in vocab.domains.get(t.token, ())]
+    if main and main <= _STATE_ONLY and harms:
+        return sorted(terms + harms, key=lambda t: t.start)
+    return terms
 
 
 def match(outcome_text: str, who_benefits=None, timescale: str | None = None, age=None,
@@ -933,7 +978,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         library = MeasureLibrary(library)
     index = index_of(library)
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
-    for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense):
+    for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
+                  _slogan_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
@@ -957,7 +1003,9 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
     # a measure of what changes.
     who_spans = _who_spans(outcome_text)
-    terms = [t for t in terms if not any(a <= t.start < b for a, b in who_spans)]
+    who_terms = [t for t in terms if any(a <= t.start < b for a, b in who_spans)]
+    terms = _who_sense([t for t in terms if not any(a <= t.start < b for a, b in who_spans)],
+                       who_terms, index.vocab)
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound

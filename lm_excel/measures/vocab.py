@@ -182,7 +182,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
     beneficiaries: dict[str, str] = {}
     for who, words in sec["beneficiaries"].items():
         for w in words:
-            beneficiaries.setdefault(concept_of(w), who)
+            beneficiaries.setdefault(w if w in concepts else concept_of(w), who)
     ages: dict[str, tuple[float, float | None]] = {}
     for word, (rng, *_) in sec["ages"].items():
         lo, _, hi = rng.partition("-")
