@@ -195,3 +195,59 @@ def test_developing_a_skill_or_a_bond_is_a_change(text):
 ])
 def test_developing_a_service_is_an_activity(text):
     assert "outcome-not-a-change" in _codes(text), text
+
+
+# --- two changes joined by 'and' alone, the second with no word of change before it ---------------
+# (rows added in a second round, with its rule, after the first round's corpus run)
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Less caregiver stress and fewer family crises", True),                    # kinship
+    ("Young people feel less lonely and their self-esteem improves", True),     # care leavers
+    ("Less conflict at home and school attendance improves", True),             # early help
+    ("Parents use more positive and less harsh discipline", False),             # parenting
+    ("Parents feel calmer and less overwhelmed", False),                        # early help
+    ("Children feel happier and more hopeful about the future", False),         # children in care
+    ("Partners share information better and work more closely together", False),  # child protection
+    ("Children's reading and writing improve", False),                          # schools
+    ("Less time spent in temporary accommodation and more in settled homes", False),  # care leavers
+    ("Fewer young people reoffend and the seriousness of offending falls", True),  # youth justice
+])
+def test_a_second_change_joined_by_and_alone_counts_when_it_names_its_own_change(text, flagged):
+    assert ("compound-outcome" in _codes(text)) == flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("More parents accessing the Family Hub", True),                   # early help
+    ("More families access the early help service", True),             # early help
+    ("Families access support earlier", False),                        # early help
+    ("Young people access mental health support more quickly", False),  # health
+    ("Care leavers access the local offer", False),                    # care leavers
+    ("More children access funded early education", False),           # early years
+])
+def test_accessing_the_service_itself_is_an_output(text, flagged):
+    assert ("outcome-not-a-change" in _codes(text)) == flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Supporting families to stay together", True),                    # child protection
+    ("Helping young people into work", True),                          # care leavers
+    ("Working with schools to reduce exclusions", True),               # schools
+    ("Supportive relationships with carers", False),                   # children in care
+    ("Support networks strengthened", False),                          # kinship
+    ("Working parents able to take up childcare", False),              # early years
+    ("Help-seeking by young people increases", False),                 # youth work
+])
+def test_an_outcome_opening_with_supporting_or_helping_is_an_activity(text, flagged):
+    assert ("outcome-not-a-change" in _codes(text)) == flagged, text
+
+
+@pytest.mark.parametrize("text", [
+    "Improved wellbeing, measured by improved SDQ scores",            # children in care
+    "Reduced parental stress, enabling parents to cope better",       # early help
+    "Better attendance, i.e. fewer unauthorised absences",            # schools
+    "Improved attendance, resulting in better attainment",            # schools
+    "Fewer repeat incidents, shown by fewer police call-outs",        # domestic abuse
+    "Stronger family networks, evidenced in more family-led plans",   # kinship
+])
+def test_a_clause_saying_how_a_change_shows_or_what_follows_is_not_a_second_change(text):
+    assert "compound-outcome" not in _codes(text), text

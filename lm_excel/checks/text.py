@@ -271,6 +271,46 @@ def gives_an_account(text: str) -> bool:
     return False
 
 
+#: Adjectives that name a quality of what is provided ('Safe and supportive environment').
+_QUALITY_WORDS = frozenset("""
+safe warm positive stable secure strong healthy holistic open honest calm regular whole joint
+early consistent reliable trusted trusting caring loving nurturing
+""".split())
+_QUALITY_ENDINGS = ("ed", "ive", "al", "ful", "ous", "ent", "ant", "ic", "ible", "able", "-based",
+                    "-centred", "-centered", "-informed", "-led", "-focused", "-focussed")
+
+
+def _quality_word(ws: list[str], i: int) -> bool:
+    """Whether word ``i`` is an adjective of quality: by its ending ('supportive', 'motivational',
+    'strengths-based'), an -ing word before what it qualifies or 'and' ('Nurturing relationships',
+    'Encouraging and motivating'), or a common one ('safe', 'warm')."""
+    w = ws[i]
+    nxt = ws[i + 1] if i + 1 < len(ws) else ""
+    if w in ACTORS or w in DIRECTION:
+        return False
+    if w.endswith("ing"):
+        return nxt in _QUALIFIED or nxt in ("and", "or")
+    return w in _QUALITY_WORDS or w.endswith(_QUALITY_ENDINGS)
+
+
+def names_a_quality(text: str) -> bool:
+    """Whether a short phrase names a quality of what is provided rather than a state in people:
+    it opens with an adjective of quality ('Trusted adult', 'Safe and supportive environment',
+    'Motivational interviewing', 'Survivor-centred language'), or names something and the means
+    it comes through, with no direction ('Engagement through sport', 'Co-facilitation by an
+    experienced foster carer'). A state in people named by its noun ('Trust in the key worker',
+    'Hope for a different future') and a change ('Reduced shame through shared experience') are
+    not."""
+    ws = [w for w in re.findall(r"[a-z][a-z'-]*", text.lower().replace("’", "'"))]
+    while ws and ws[0] in ("a", "an", "the"):
+        ws = ws[1:]
+    if not ws or any(w in DIRECTION for w in ws):
+        return False
+    if re.search(r"\b(?:through|by|via)\b", text, re.IGNORECASE):
+        return True
+    return _quality_word(ws, 0) or (len(ws) > 2 and ws[1] in ("and", "or") and _quality_word(ws, 2))
+
+
 #: Nouns that name something done (an approach, a service, a role), not how it works.
 _ACTIVITY_NOUNS = frozenset("""
 approach approaches practice practices support supports supervision model framework method

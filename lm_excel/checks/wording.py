@@ -123,7 +123,10 @@ ASSUMPTION_UNTESTED = register(
 _ACTIVITY = re.compile(
     r"^\s*(?:to\s+)?(?!developing\b|running\s+away\b)(?:deliver|run|provide|hold|offer|organi[sz]e|set\s+up|establish|implement|"
     r"launch|introduce|conduct|host|train|recruit|commission|fund|hire|roll\s+out|distribute|"
-    r"produce|carry\s+out|undertake|arrange|facilitate|employ|create|develop)(?:s|ing|ning|ting)?\b",
+    r"produce|carry\s+out|undertake|arrange|facilitate|employ|create|develop)(?:s|ing|ning|ting)?\b|"
+    # what the service does for people, as a gerund ('Supporting families to ...', 'Helping
+    # young people into work', 'Working with schools'); 'Support networks' is a thing
+    r"^\s*(?:supporting|helping|working\s+with)\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"^\s*(?:the\s+)?(?:number|no\.?|count|total|amount|quantity)\s+of\b", re.IGNORECASE)
@@ -303,7 +306,7 @@ _DELIVERED = (r"(?:(?:the|our|this|its)\s+" + _GAP + r"{0,3}?(?:service|programm
               + _GAP + r"{0,3}?(?:sessions?|workshops?|drop-ins?|"
               r"(?:new[\s-]birth|home|health|antenatal)\s+visits?))\b")
 _TAKING_PART = re.compile(
-    r"\b(?:attend\w*(?:\s+(?:at|of))?|take[\s-]?up\s+of|uptake\s+of|takes?\s+up|complet\w*|"
+    r"\b(?:attend\w*(?:\s+(?:at|of))?|access\w*|take[\s-]?up\s+of|uptake\s+of|takes?\s+up|complet\w*|"
     r"engag\w*\s+(?:with|in)|participat\w*\s+in|using|uses?|receiv\w*|referrals?\s+(?:in)?to)\s+"
     r"(?:(?:at\s+least|all|every|most|some|more|fewer|each)\s+|(?:\w+\s+)?of\s+|[\d\w-]+\s+of\s+)*"
     + _DELIVERED, re.IGNORECASE)
@@ -487,13 +490,50 @@ def _change_clauses(text: str) -> list[str]:
         # stable placements and better attendance' the 'more' is part of what is described)
         joins = [pieces[j].strip() for j in (k - 1, k + 1) if 0 < j < len(pieces)]
         loose = not all(j in ("and", "&") for j in joins)
-        rest = (_clause_change(ws) or (loose and _stated_change(ws))) if len(ws) >= 2 else ""
+        rest = (_clause_change(ws) or (_stated_change(ws) if loose else _own_change(ws))) \
+            if len(ws) >= 2 else ""
         if not rest:
             continue
         what = T.what_changes(rest)
         if what and not any(what <= T.what_changes(p) for p in parts):
             parts.append(rest)
     return parts if len(parts) >= 2 else []
+
+
+#: Verbs of change that end a clause with its own subject ('staff morale improves').
+_CHANGE_VERBS = frozenset("""
+improve improves increase increases rise rises fall falls reduce reduces decrease decreases grow
+grows decline declines
+""".split())
+
+
+def _more_or_less(ws: list[str]) -> str:
+    """What a clause opening with 'more' or 'less' says changes, when it names a measurable thing
+    ('less parental stress', 'more confident') or people ('more mothers breastfeeding'); '' when
+    it names something else or continues the clause before ('less on paperwork', 'more stable'
+    before a noun, 'less duplication')."""
+    if ws[1] in T.ACTORS:  # people counted: 'more mothers breastfeeding at six weeks'
+        return " ".join(ws[1:]) if T.what_changes(" ".join(ws[1:])) else ""
+    head = ""
+    for w in ws[1:]:
+        if w in _OBJECT_END or w in ("of", "than"):
+            break
+        head = w
+    return " ".join(ws[1:]) if head and _construct(head) and ws[1] not in _ELLIPSIS else ""
+
+
+def _own_change(ws: list[str]) -> str:
+    """A clause joined by 'and' alone that still says a change of its own: 'less' or 'more' and a
+    measurable thing ('less parental stress and fewer crises'), or a thing and a verb of change at
+    its end ('... and their self-esteem improves'); '' otherwise ('more positive and less harsh
+    parenting', 'feel calmer and less overwhelmed')."""
+    if _qualifies(ws):
+        return ""
+    if ws[0] in ("more", "less"):
+        return _more_or_less(ws)
+    if ws[-1] in _CHANGE_VERBS and T.what_changes(" ".join(ws[:-1])):
+        return " ".join(ws)
+    return ""
 
 
 #: Words that open a qualifier or a consequence of the clause before, not a change of its own
@@ -506,13 +546,31 @@ when before after which who where while meaning leading helping in
 _ELLIPSIS = frozenset("on in with for at to of than about from".split())
 
 
+#: Words after a participle that say how a change shows ('measured by', 'evidenced in').
+_SHOWN = frozenset("by through in via using from as".split())
+
+
+def _qualifies(ws: list[str]) -> bool:
+    """Whether a clause only qualifies the one before: an example or a qualifier ('including
+    babies', 'i.e. fewer absences'), how the change shows ('measured by improved scores',
+    'evidenced in more family-led plans') or what follows from it ('resulting in better
+    attainment', 'enabling parents to cope better')."""
+    first = ws[0]
+    if first in _QUALIFIERS or first.rstrip(".") in ("i.e", "ie", "e.g", "eg", "etc"):
+        return True
+    if first.endswith(("ed", "wn")) and len(ws) > 1 and ws[1] in _SHOWN:
+        return True
+    return first.endswith("ing") and not _construct(first) and first not in T.ACTORS \
+        and first not in T.DIRECTION
+
+
 def _stated_change(ws: list[str]) -> str:
     """A clause that says a change without opening with a verb: 'more' or 'less' and what changes
     ('less parental stress'), or what changes and then its direction ('home life calmer',
     'school attendance improved', 'practitioners more confident'); '' otherwise, and for a clause
     that only continues another ('less on paperwork', 'more stable' before a noun)."""
-    if ws[0] in _QUALIFIERS:
-        return ""  # 'including higher and further education', 'especially for children with SEND'
+    if _qualifies(ws):
+        return ""
     if ws[0] in ("more", "less"):
         if ws[1] in _ELLIPSIS or (len(ws) == 2 and not _construct(ws[1])):
             return ""
