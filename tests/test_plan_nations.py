@@ -203,6 +203,12 @@ def test_a_measure_takes_the_nations_own_name_and_says_when_there_is_no_such_thi
         assert not there.get("cin_plans").name.startswith("Child in need"), there
     assert lib.get("cp_plans").name == "Child protection plans"  # England keeps its own
     assert scotland.get("cp_plans").match_name == "Child protection plans"
+    # what it measures follows the name: no child protection plan or EHC plan where there is none
+    assert "register" in scotland.get("cp_plans").what_it_measures
+    assert "26-week" in ni.get("ehcp_timeliness").what_it_measures
+    assert "Ministry of Justice" not in scotland.get("first_time_entrants").items_or_effort
+    for there in (scotland, ni):
+        assert "section 47" not in there.get("s47_enquiries").what_it_measures.lower()
 
 
 def test_suggestions_do_not_depend_on_the_nation():

@@ -7,7 +7,7 @@ import dataclasses
 import io
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -55,7 +55,7 @@ ENGLISH_RETURNS = ("CIN census", "SSDA903", "school census", "EYFSP return", "SE
 NATION_COLUMNS = ("key", "nation", "data_source", "source_url", "notes")
 #: Optional columns of that file: the measure's name in that nation where it differs (a child
 #: protection register, not child protection plans), and notes for maintainers only.
-NATION_OPTIONAL = ("name", "maintainer_notes")
+NATION_OPTIONAL = ("name", "what_it_measures", "items_or_effort", "maintainer_notes")
 
 
 @dataclass(frozen=True)
@@ -81,14 +81,21 @@ class Measure:
     keywords: tuple[str, ...] = ()
     local: bool = False
     maintainer_notes: str = ""
-    #: The library's own (English) name when another nation's name for the measure replaces
-    #: it (for_nation); suggestions are matched on this one, so they do not depend on the nation.
-    english_name: str = ""
+    #: The measure as the library describes it, when another nation's words for it replace
+    #: its name or description (for_nation); suggestions are matched on the library's words,
+    #: so they do not depend on the nation.
+    library_form: Measure | None = field(default=None, repr=False)
+
+    @property
+    def matched(self) -> Measure:
+        """The measure whose words suggestions are matched on: the library's, whatever the
+        nation."""
+        return self.library_form or self
 
     @property
     def match_name(self) -> str:
         """The name suggestions are matched on: the library's own, whatever the nation."""
-        return self.english_name or self.name
+        return self.matched.name
 
     @property
     def is_child_or_parent_questionnaire(self) -> bool:
@@ -239,6 +246,8 @@ class NationSource:
     notes: str = ""
     maintainer_notes: str = ""
     name: str = ""  # the measure's name in that nation, when it differs from the library's
+    what_it_measures: str = ""  # what it measures there, when that differs too
+    items_or_effort: str = ""  # how its figures are got there, when that differs
 
 
 def parse_nations_csv(text: str, keys: Iterable[str], name: str = "measures_nations.csv"
@@ -278,10 +287,13 @@ def for_nation(m: Measure, nation: str,
     effort = m.items_or_effort
     if any(r.casefold() in effort.casefold() for r in ENGLISH_RETURNS):  # "Extract from SEN2"
         effort = "Extract from your own records, or the national figures named as its data source"
-    renamed = {"name": found.name, "english_name": m.name} if found.name else {}
+    effort = found.items_or_effort or effort
+    words = {f: getattr(found, f) for f in ("name", "what_it_measures") if getattr(found, f)}
+    if words:
+        words["library_form"] = m
     return dataclasses.replace(m, data_source=found.data_source or no_national_equivalent(nation),
                                source_url=found.source_url, notes=found.notes,
-                               items_or_effort=effort, **renamed)
+                               items_or_effort=effort, **words)
 
 
 class MeasureLibrary(Sequence[Measure]):
