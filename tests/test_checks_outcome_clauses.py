@@ -251,3 +251,18 @@ def test_an_outcome_opening_with_supporting_or_helping_is_an_activity(text, flag
 ])
 def test_a_clause_saying_how_a_change_shows_or_what_follows_is_not_a_second_change(text):
     assert "compound-outcome" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Fewer referrals to the youth justice service",                 # youth justice
+    "Fewer young people engaging with the youth offending service",  # youth justice
+    "Reduction in re-referrals to the service",                     # early help
+    "Reduced need for the specialist CAMHS service",                # health
+    "Fewer children receiving the child protection service",        # child protection
+    # found on the measures work's own variants after the rule: a count that rises, and referrals
+    # with what follows from them
+    "The number of approved foster carers rises",                  # fostering
+    "More referrals lead to an assessment",                         # child protection
+])
+def test_less_use_of_a_service_is_a_change_not_an_output(text):
+    assert "outcome-not-a-change" not in _codes(text), text

@@ -32,6 +32,12 @@ def _at(rec: ModelRecords, code: str, element: str) -> list:
     ("Governance through the safeguarding children partnership", "Partnership", False),
     ("Case recording system (Liquidlogic)", "Technology", False),
     ("Shared early help data system", "Technology", False),
+    # added after the first landing, in search of false alarms: what the evaluation measures with,
+    # and the backing every component relies on
+    ("Performance and data team", "Staff", False),
+    ("Licence for the outcome measures (SDQ, WEMWBS)", "Other", False),
+    ("Senior leadership buy-in", "Other", False),
+    ("Commitment from head teachers", "Partnership", False),
     # people and things a component would use: still reported when none does
     ("Family support workers (4 FTE)", "Staff", True),
     ("Programme manager", "Staff", True),
@@ -45,6 +51,9 @@ def _at(rec: ModelRecords, code: str, element: str) -> list:
     ("Young people as peer mentors", "Other", True),
     ("Care leavers as paid apprentices in the team", "Other", True),
     ("Foster carers who volunteer as buddies", "Other", True),
+    ("Parents with lived experience", "Other", True),
+    ("Electronic monitoring equipment", "Technology", True),
+    ("Data-enabled phones for young people", "Technology", True),
     # ... while the people it is for stay a premise
     ("Families in the pilot wards", "Other", False),
     ("Children aged 0-5 and their parents", "Other", False),

@@ -641,6 +641,11 @@ def published_scores(path: Path) -> dict[str, float]:
 # 0.74 (20 of 27), top-3 0.81, no close match 0.37, two confident wrong answers (adopters'
 # confidence in parenting got the Parenting Stress Index; "happy, healthy and achieving" got
 # ONS4). After its fixes, tuned on: 0.96, 1.00, 0.
+# Batch 20 (23 statements, new wording across neglect, food, care, permanence, practice quality,
+# bullying and health), written and labelled after batch 19's fixes and a round of probes, before
+# any further fix: first run 0.96 (22 of 23), top-3 0.96, no close match 0.70, no confident wrong
+# answer; two rows that repeated earlier statements were removed after the run. After its fix
+# (care-experienced young people at university), tuned on: 1.00.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -650,7 +655,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 780
+    assert scores["n"] >= 803
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

@@ -77,6 +77,12 @@ TOP_FITS = [
     ("Fewer children in care are placed out of borough", {"placement_type_distance"}),
     ("The rate of looked after children falls", {"entry_to_care"}),
     ("More pupils pass the phonics screening check", {"attainment"}),
+    # attendance of pupils with SEND, part-time timetables; care-experienced young people at
+    # university; a household budget is money
+    ("Young people with an EHCP have good attendance", {"school_attendance"}),
+    ("Fewer pupils on reduced timetables", {"school_attendance"}),
+    ("Care experienced young people go to university", {"care_leavers_eet"}),
+    ("Parents learn to manage a household budget", {"household_income"}),
     # a speech or language delay is development
     ("Fewer two year olds with a speech delay", {"asq3"}),
     # the terms of Scotland, Wales and Northern Ireland
@@ -144,6 +150,10 @@ NEVER = [
     ("Fewer appeals to the SEND tribunal", {"ehcp_timeliness"}),
     ("Shorter waits for speech and language therapy", {"asq3", "eyfsp_gld"}),
     ("Fewer referrals to CAMHS", {"referrals"}),
+    # plans that reflect a young person's wishes are practice recorded, not a count
+    ("Pathway plans reflect young people's views", {"care_leavers_eet"}),
+    # children who are home educated are not in a children's home
+    ("Children who are home educated are visited regularly", {"placement_type_distance"}),
     # a pre-birth assessment is social care's, not a mother's mood in pregnancy
     ("Pre-birth assessments start earlier in pregnancy", {"epds"}),
     # a who-clause's harm is read back only when the main clause says no more than safe or found

@@ -103,8 +103,9 @@ INPUT_UNUSED = register(
     "reported: they pay for or house everything; nor are eligibility criteria, referral pathways or "
     "information-sharing agreements, the people the service is for (a population, cohort or target "
     "group, unless they are offered as helpers) or the policy, legislation and principles it sits "
-    "within, which every component rests on; nor what serves the evaluation (an evaluation partner) "
-    "or oversees the whole (a steering group or board, a case recording system) (other staff and "
+    "within, which every component rests on; nor what serves the evaluation (an evaluation partner, "
+    "outcome measures) or oversees or backs the whole (a steering group or board, a case recording "
+    "system, leaders' commitment) (other staff and "
     "training are still reported); nor is any input when no component lists any (the column is simply "
     "not used, which evaluators do not ask for).",
     message="No component uses input {id} ({ref}).",
@@ -161,7 +162,8 @@ _FRAMEWORK = re.compile(r"\b(?:frameworks?|principles|legislation|legislative|po
 #: Research (evaluation partner)', 'Multi-agency steering group', 'Case recording system'), whatever
 #: its type: no component uses it, and evaluators do not ask for it to be linked to one.
 _OVERSIGHT = re.compile(
-    r"\b(?:evaluat\w*|research\w*|governance|"
+    r"\b(?:evaluat\w*|research\w*|governance|buy-?in|commitment|"
+    r"(?:outcome|impact)\s+measur\w*|(?:performance|data|insight|intelligence)\s+(?:and\s+\w+\s+)?teams?|"
     r"(?:steering|programme|project|oversight|strategic|partnership|advisory|executive|management|"
     r"governance|safeguarding)\s+(?:groups?|boards?|committees?)|"
     r"(?:case\s+(?:recording|management)|recording|records?|data|it|ict|information)\s+systems?)\b",
@@ -189,7 +191,7 @@ def _funding(el: Element) -> bool:
 
 #: People named in a role, beyond :data:`_HAVE` ('as peer supporters', 'as buddies').
 _OFFERED = re.compile(r"\b(?:volunteer\w*|peers?|buddies|befriend\w*|apprentices?|supporters?|"
-                      r"ambassadors?|advocates?)\b", re.IGNORECASE)
+                      r"ambassadors?|advocates?|lived\s+experience)\b", re.IGNORECASE)
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)

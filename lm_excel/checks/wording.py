@@ -137,7 +137,7 @@ _SESSIONS = re.compile(
 )
 _DIRECTION = re.compile(
     r"\b(?:increas\w*|decreas\w*|reduc\w*|fewer|more|less|lower\w*|higher|improv\w*|better|worse|"
-    r"rais\w*|rise|rising|fall\w*|drop\w*|grow\w*|decline\w*|maintain\w*|sustain\w*|stable|"
+    r"rais\w*|rise|rises|rising|rose|risen|fall\w*|drop\w*|grow\w*|decline\w*|maintain\w*|sustain\w*|stable|"
     r"steady|prevent\w*|avoid\w*|stop\w*|strengthen\w*|enhanc\w*|greater|boost\w*|cut|shorter|"
     r"longer|quicker|faster|sooner|earlier|slower|gain\w*|extend\w*|expand\w*|minimi[sz]\w*|"
     r"maximi[sz]\w*|keep\w*|kept|positive|negative|safer|healthier|stronger|"
@@ -307,12 +307,14 @@ _DELIVERED = (r"(?:(?:the|our|this|its)\s+" + _GAP + r"{0,3}?(?:service|programm
               r"(?:new[\s-]birth|home|health|antenatal)\s+visits?))\b")
 _TAKING_PART = re.compile(
     r"\b(?:attend\w*(?:\s+(?:at|of))?|access\w*|take[\s-]?up\s+of|uptake\s+of|takes?\s+up|complet\w*|"
-    r"engag\w*\s+(?:with|in)|participat\w*\s+in|using|uses?|receiv\w*|referrals?\s+(?:in)?to)\s+"
+    r"engag\w*\s+(?:with|in)|participat\w*\s+in|using|uses?|receiv\w*|(?<![-\w])referrals?\s+(?:in)?to)\s+"
     r"(?:(?:at\s+least|all|every|most|some|more|fewer|each)\s+|(?:\w+\s+)?of\s+|[\d\w-]+\s+of\s+)*"
     + _DELIVERED, re.IGNORECASE)
-#: 'Increase in referrals' with nothing about whom from or where to: the service's own intake.
+#: 'Increase in referrals' with nothing about whom from or where to, or what follows ('More
+#: referrals lead to an assessment'): the service's own intake.
 _MORE_REFERRALS = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?\s+in|more|higher|rise\s+in|"
-                             r"increased|greater)\s+(?:number\s+of\s+)?referrals?\b(?!\s+(?:to|into|from)\b)",
+                             r"increased|greater)\s+(?:number\s+of\s+)?referrals?\b"
+                             r"(?:\s+(?:for|of|in|among|across|by|within|at)\b.*)?\W*$",
                              re.IGNORECASE)
 
 
@@ -326,6 +328,9 @@ def takes_part(text: str) -> bool:
     m = _TAKING_PART.search(text)
     if not m or T.what_changes(T.STATUS_PHRASE.sub(" ", text[:m.start()])):
         return False  # 'Improved wellbeing of parents attending the sessions'; statuses say who
+    if any(w in T.DECREASE for w in T.words(text[:m.start()])):
+        return False  # less use of a service is less need for it: 'Fewer referrals to the ...'
+
     rest = [*T.words(text[:m.start()]), *T.words(text[m.end():])]
     after = T.words(text[m.end():])
     return not any(w in _STATE_VERBS or w in ("say", "says", "feel", "feels") for w in rest) \

@@ -109,7 +109,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 1.00 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all nineteen batches | 780 | 0.95 | 0.97 | 0.32 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all twenty batches | 803 | 0.95 | 0.98 | 0.33 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -145,6 +145,7 @@ EVALUATION = [
     "| own variants' batch 18, whose outcome it is (carers, special guardians, adopters, birth parents, teachers, police, GPs, partners) and compound outcomes, after batch 17's fixes: **first run** | 30 | **0.80** | 0.93 | 0.13 | **1** |",
     "| own variants' batch 19, who-clauses and status phrases, slogans of states, after batch 18's fixes: **first run** | 27 | **0.74** | 0.81 | 0.37 | **2** |",
     "| batches 18 and 19 after their fixes, tuned on | 30; 27 | 0.90; 0.96 | 0.97; 1.00 | 0.23; 0.26 | 0; 0 |",
+    "| own variants' batch 20, new wording across neglect, food, care, permanence, practice quality, bullying and health, after batch 19's fixes and a round of probes: **first run** (the last estimate before the rules froze) | 23 | **0.96** | 0.96 | 0.70 | **0** |",
     "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.86 | 0.90; 0.88 | 0.26; 0.38 | 0; 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
@@ -677,7 +678,12 @@ EVALUATION = [
      "delay is development, and two year olds are toddlers, not a plan's two years; crime "
      "*against* people is harm suffered, not offending; GIRFEC's *help to overcome social, "
      "educational, physical and economic inequalities* and *a nurturing place to live* are "
-     "broad aims with no one measure."),
+     "broad aims with no one measure; children who are home educated are not in a children's "
+     "home; attendance of pupils with SEND and part-time timetables are school attendance; "
+     "care-experienced young people at university are care leavers in education. Batch 20, "
+     "written after all of these, scored 0.96 at its first run (22 of 23), but 15 of its 22 "
+     "right answers were an honest no close match: it says the rules abstain honestly, less "
+     "whether they find the measure that fits."),
     "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "

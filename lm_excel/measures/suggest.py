@@ -712,7 +712,7 @@ def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
 _ATTEND_HOW_OFTEN = re.compile(r"\s*(?:school\s+)?(?:(?:more|less)\s+)?(?:often|regularly|consistently|"
                                r"every day|daily|more|well)?\s*(?:[,;.]|$)")
 _SCHOOL_TERMS = frozenset({"pupil", "school", "school_attendance", "exclusion", "primary_school",
-                           "secondary_school"})
+                           "secondary_school", "send", "ehcp"})
 
 
 def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
