@@ -132,3 +132,20 @@ def test_a_plan_not_yet_rebuilt_says_to_rebuild_it(set_later: Path):
     assert "similar councils" in " ".join(s.detail for s in plan.design)
     rebuilt = build_plan(set_later, set_later.with_name("rebuilt.xlsx")).plan
     assert not any("Rebuild the plan" in s.detail for s in rebuilt.design)
+
+
+def test_the_rebuild_note_is_only_for_the_librarys_measures():
+    """A measure of the user's own (My measures) whose data source they typed as "school census"
+    stays as typed whatever the Nation: rebuilding would not change it, so no note asks to."""
+    from lm_excel.measures.design import MeasureUse, recommend
+
+    from .modelkit import model_of
+
+    records = example()
+    records.intervention.update({"nation": "Scotland", "delivery_unit": "Whole local authority"})
+    own = MeasureUse("OC7", "outcome", "Our attendance count", "administrative", True,
+                     "local_m1", "school census")
+    shipped = MeasureUse("OC7", "outcome", "School attendance and persistent absence",
+                         "administrative", True, "school_attendance", "school census")
+    assert not any("Rebuild the plan" in g.fix for g in recommend(model_of(records), [own]).missing)
+    assert any("Rebuild the plan" in g.fix for g in recommend(model_of(records), [shipped]).missing)

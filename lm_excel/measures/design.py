@@ -318,7 +318,8 @@ def _missing(model: LogicModel, s: Setting) -> list[Gap]:
 def _stale_nation(uses: Sequence[MeasureUse], nation: str) -> list[Gap]:
     """Rows still naming English collections in another nation: a plan built before the Nation
     was set (or changed), not rebuilt since."""
-    english = list(dict.fromkeys(u.source for u in uses if u.source and english_return_in(u.source)))
+    english = list(dict.fromkeys(u.source for u in uses if u.source and english_return_in(u.source)
+                                 and not u.key.startswith("local_")))  # My measures: as typed
     if nation not in _ADJECTIVE or not english:
         return []
     what = f"English collections ({join_words(english[:3])})"
