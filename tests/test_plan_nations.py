@@ -237,3 +237,16 @@ def test_hospital_and_mental_health_data_name_the_nations_own_nhs(nation):
     row = next(r for r in plan.rows if r.ref == "OC8")
     assert row.measure_key == "ae_attendances" and row.data_source == lib.get(
         "ae_attendances").data_source
+
+
+@pytest.mark.parametrize("nation", OTHER_NATIONS)
+def test_no_measure_outside_england_links_englands_programmes_or_guidance(nation):
+    """England's Supporting Families guidance, Keeping children safe in education and Cafcass
+    are not what a Scottish, Welsh or Northern Irish user should follow."""
+    lib = load_library().for_nation(nation)
+    for m in lib:
+        assert "supporting-families" not in m.source_url, (nation, m.key)
+        assert "keeping-children-safe-in-education" not in m.source_url, (nation, m.key)
+        assert "cafcass.gov.uk" not in m.source_url, (nation, m.key)
+    staff = lib.get("school_staff_safeguarding")
+    assert staff.data_source == "questionnaire" and staff.notes
