@@ -44,7 +44,8 @@ HOW_SUGGESTIONS_WORK = [
      "only when the outcome names parents, carers or parenting (\"young carers feel less "
      "stressed\" is a child's stress); a measure only for children in care or care leavers "
      "(Bright Spots, health checks of looked-after children, care leavers' EET, missing from "
-     "care, placement type) only when the outcome names care (*[care_only]* in the "
+     "care, placement type, and placement stability and adoption, since *stability* alone says "
+     "neither whose placement nor whose home) only when the outcome names care (*[care_only]* in the "
      "vocabulary). An outcome about another agency (\"treated fairly by the police\", "
      "\"support in the criminal justice system\") gets no survey of the service's own users. "
      "Words naming who an outcome is for filter measures but add no score."),
@@ -62,10 +63,15 @@ HOW_SUGGESTIONS_WORK = [
      "with ...\"), a relative clause after the people named (\"women who have had children "
      "removed develop ...\", \"families where there is drug misuse\") and \"perpetrators of "
      "...\" say who, not what changes, unless no main verb follows (\"fewer young people who "
-     "offend\"); an outcome about process compliance "
+     "offend\"); when the main clause says only that those people are safe, protected or "
+     "found (\"victims of domestic abuse are safer\"), the harm the who-part names is what "
+     "changes; confidence in something (\"confident parenting\") is not that thing; a slogan "
+     "of three or more states (\"safe, healthy and happy\") is no one change; an outcome about process compliance "
      "(\"recorded\", \"management oversight\") is for the case file audit, not a count; "
      "words saying how a change is measured (\"as reported in parent "
-     "surveys\") are not the change."),
+     "surveys\") are not the change. A measure may also name words that rule it out "
+     "(`[unless]` in the vocabulary: the count of assessments when a time is named, housing "
+     "stability for children in care, crisis contacts for a wait)."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
