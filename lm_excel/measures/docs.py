@@ -142,6 +142,8 @@ EVALUATION = [
     "| round 8 after the fixes that followed its run, **tuned on** (who an outcome is about is not what changes; \"-free\"; reintegration is a move between settings; no teenage scale for children of no given age; confidence orders a compound outcome's list; views taken into account are practice recorded; the families or areas people live in say who) | 50 | 0.80 | 0.90 | 0.24 | 0 |",
     "| **published statements, held out in round 9** (`tests/data/outcomes_published_heldout9.csv`), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 17e4a89) | 50 | **0.58** | **0.60** | 0.44 | **2** |",
     "| round 9 after the same fixes and its own (removed from education is exclusion; a relationship with a worker is experience of the service), **tuned on** | 50 | 0.68 | 0.70 | 0.48 | 0 |",
+    "| **published statements, held out in round 10** (`tests/data/outcomes_published_heldout10.csv`), English family help, child protection, children in care and care leavers, fostering and kinship, SEND, youth justice and the workforce, labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 24f1a2c) | 50 | **0.64** | **0.70** | 0.40 | **0** |",
+    "| **published statements, held out in round 11** (`tests/data/outcomes_published_heldout11.csv`), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 24f1a2c) | 50 | **0.62** | **0.66** | 0.42 | **6** |",
     "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
     "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
     "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
@@ -153,7 +155,6 @@ EVALUATION = [
     "| batches 18 and 19 after their fixes, tuned on | 30; 27 | 0.90; 0.96 | 0.97; 1.00 | 0.23; 0.26 | 0; 0 |",
     "| own variants' batch 20, new wording across neglect, food, care, permanence, practice quality, bullying and health, after batch 19's fixes and a round of probes: **first run** (the last estimate before the rules froze) | 23 | **0.96** | 0.96 | 0.70 | **0** |",
     "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.86 | 0.90; 0.88 | 0.26; 0.38 | 0; 0 |",
-    "| **published statements, held out in round 10** (`tests/data/outcomes_published_heldout10.csv`), English family help, child protection, children in care and care leavers, fostering and kinship, SEND, youth justice and the workforce, labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 24f1a2c) | 50 | **0.64** | **0.70** | 0.40 | **0** |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -671,10 +672,68 @@ EVALUATION = [
      "kinship carers). Debatable label (1): *increase parent/carer satisfaction with the final "
      "SEND Education Health and Care Plan* got the ESQ and family experience at the same score, "
      "labelled family experience only. Guessed where none fits: none. The first run is between "
-     "rounds 8 and 9 (0.66, 0.58) and below the team's own batches 13 to 20: the honest estimate "
-     "for unseen statements in these domains is still about two in three, with the misses now "
+     "rounds 8 and 9 (0.66, 0.58), close to round 11 on the same frozen rules (0.62), and below "
+     "the team's own batches 13 to 20: the honest estimate for unseen statements in these "
+     "domains is still about two in three, with the misses now "
      "mostly abstentions and senses of care, support and voice rather than wrong guesses. Not "
      "tuned on: its floors are its first run."),
+    "",
+    ("Round 11 is a set of 50 statements from 21 sources not used before, on partners' and "
+     "other nations' models around children's services (the Families First aims and figures in "
+     "Wales, Scotland's *Rights, Respect and Recovery* on families affected by alcohol and "
+     "drugs, Place2Be's research programme in Salford schools, a perinatal model in general "
+     "practice, the evaluation of a voluntary-sector perinatal support service, Northern "
+     "Ireland's Family Support Hubs, Operation Encompass, Home-Start's theory of change, The "
+     "Promise's vision statements, Highland's integrated children's services plan, South Wales' "
+     "children and young people's police and crime plan, Protect Life 2, Gloucestershire's "
+     "children's mental health transformation plan, Football Beyond Borders, the refocused "
+     "school nurse role in Scotland, the Healthy Child Wales Programme, the Welsh whole-school "
+     "approach framework, Northern Ireland's emotional health and wellbeing framework, the "
+     "Maternal Mental Health Alliance on health visiting), labelled with the measures an "
+     "evaluator would accept and who benefits, committed before any run by an engineer who had "
+     "not read the rules, then run once on the frozen rules (main 24f1a2c): top-1 0.62 (31 of "
+     "50), top-3 0.66, no close match 0.42 and **six confident wrong answers**, so its row in "
+     "`tests/test_suggest.py` is a strict expected failure, with a guard on its first-run floors. "
+     "Its 19 top-1 misses, by cause. Guessed where none fits (6, the confident wrong answers): "
+     "*children, young people and families, in or at risk of poverty, achieve their potential* "
+     "got household income and *positive attachment between mothers with perinatal mental health "
+     "problems and their child* the EPDS (the who-part read as what changes); *reduced stigma "
+     "and secrecy that may lead eventually to a more open discussion of domestic violence* "
+     "police-recorded domestic abuse incidents; *children feel secure in talking about domestic "
+     "violence to a trusted adult in school* the MSPSS (round 9's label accepted the MSPSS for a "
+     "trusted adult in school, but this outcome is about disclosure at school, for children of 4 "
+     "to 16); *where living with their family is not possible, children stay with their brothers "
+     "and sisters where safe to do so* entry to care for the condition, read as a part, and "
+     "family time (contact) for siblings placed together; *improved identification of and "
+     "response to suicidal behaviour* A&E attendances, crisis contacts and the SDQ (identifying "
+     "and responding is practice, not the behaviour). A word or phrase read in the wrong sense "
+     "(8): *working age people in low income families gain, and progress within, employment* "
+     "split at \"gain, and\", household income first (employment second); *families are "
+     "confident, nurturing, resilient and safe* AAPI-2; *children and young people affected by "
+     "violence, crime or difficult circumstances at home get timely, trauma-informed support* "
+     "the MSPSS and kinship care (support read as social support); *early and improved "
+     "identification of pupils' health and wellbeing needs* wellbeing scales at low confidence "
+     "(the SDQ third); *increased problem identification and referrals in specific developmental "
+     "areas* referrals to children's social care (these are health visitors' referrals to speech "
+     "and language and other services); *children and young people form positive relationships "
+     "with staff and other learners* the family experience survey; *shorter waiting times and "
+     "better experiences while waiting for emotional health and wellbeing services* SWEMWBS (the "
+     "service's name read as the outcome); *health visitors assess the mental health and "
+     "wellbeing of women and their families at each contact* WEMWBS and SWEMWBS (a practice "
+     "outcome: the case file audit or fidelity log fits). No close match where a measure fits "
+     "(5): *parental behaviour becomes more adaptive and child behaviour improves* (SDQ for the "
+     "child's part); *the number of moves that children experience is limited and carers are "
+     "supported to continue to care* (placement stability, foster carer retention); *care "
+     "experienced children and young people have access to support ensuring that their health "
+     "needs are fully met* (health checks of looked-after children); *at-risk students finish "
+     "the year still in school* (exclusions); *more children up to the age of 7 have regular "
+     "contact with health professionals* (service engagement). No miss was for want of a measure "
+     "where one was labelled, and none was a wrong population. The gaps the labels show: "
+     "parent-infant attachment, parenting self-efficacy of birth parents, trust in the police, "
+     "waiting times, stigma, co-production, siblings placed together. The first run is in the "
+     "range of rounds 8 and 9 (0.66 and 0.58) and of the team's own batches (0.60 to 0.88); as "
+     "there, the who-part of a statement and words in a service's or an activity's name still "
+     "decide several answers, and the wrong guesses are back (6, against 3 and 2)."),
     "",
     ("**Framework wording (batches 13 to 15).** Published statements copy the headline outcomes "
      "of national frameworks, so the next batches were written in that wording rather than case "
