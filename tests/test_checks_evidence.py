@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 11), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 12), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -54,6 +54,13 @@ MISSED_ON_FIRST_RUN = {
     # "wirral_we_can_talk" (held out 11: negatives that are all delivery risks, posts hard to fill,
     # COVID-19 restrictions, social workers too busy to attend) was here until issue 14's set-11
     # round: vacant posts, busy staff, workload and pandemic restrictions are now delivery risks.
+    "devolved_budgets_darlington": "held out 12: negatives that are all delivery risks, about money and "
+                                   "funding ('Budget underspent because social workers are cautious', "
+                                   "'Finance system too slow to pay suppliers quickly', 'Pilot funding ends "
+                                   "before the evaluation reports'), each affecting the service",
+    "suffolk_diversion": "held out 12: an output entered as an outcome, a count of what the service does "
+                         "worded with 'More' ('More victims contacted and offered restorative justice', "
+                         "beside output OP3 counting it)",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.
