@@ -728,6 +728,17 @@ def _who(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text) if w in ACTORS)
 
 
+#: Words of preventing or avoiding something: which way it goes, not what changes ('Avoiding a
+#: court appearance' is not about 'Cost avoidance for courts').
+_PREVENTING = frozenset(stem(w) for w in "avoid avoiding avoidance prevent preventing prevention stop stops".split())
+
+
+def _speaks_of(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether a mechanism speaks of what an outcome says changes: a word in common, or the same
+    word again ('offending' beside 'reoffending')."""
+    return bool(mine & theirs) or any(("re" + w) in theirs or ("re" + w) in mine for w in mine | theirs)
+
+
 @rule(MISLINKED)
 def plausible_links(ctx: Context) -> Iterator[Finding]:
     """Mechanisms whose words match an outcome they are not linked to (on another branch) and
@@ -738,8 +749,9 @@ def plausible_links(ctx: Context) -> Iterator[Finding]:
     index = _index(sets)
     for m in ctx.model.mechanisms:
         linked = [o for o in ctx.targets(m, "leads_to") if o.kind == "outcomes" and o.statement]
-        mine = what_changes(m.statement) if m.statement else frozenset()
-        if not (ctx.eid(m) and linked and mine) or any(mine & what_changes(o.statement) for o in linked):
+        mine = what_changes(m.statement) - _PREVENTING if m.statement else frozenset()
+        if not (ctx.eid(m) and linked and mine) or any(_speaks_of(mine, what_changes(o.statement))
+                                                       for o in linked):
             continue
         near = _connected(ctx, linked)
         who = _who(m.statement)

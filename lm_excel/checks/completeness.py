@@ -184,7 +184,7 @@ def descriptions(ctx: Context) -> Iterator[Finding]:
 #: delivery words appear in it too).
 _HARM = re.compile(
     r"\b(?:harm\w*|miss(?:ed|es|ing)?|unsafe|stigma\w*|label\w*|distress\w*|upset\w*|"
-    r"anxi\w*|worse\w*|widen\w*|inequal\w*|inequit\w*|exclu\w*|dependen\w*|relian\w*|"
+    r"anxi\w*|worse\w*|widen\w*|inequal\w*|inequit\w*|exclu\w*|dependen\w*|relian\w*|rel(?:y|ies|ying)|"
     r"burn(?:-|\s)?out|fatigue|overwhelm\w*|intrusi\w*|watched|surveil\w*|escalat\w*|trauma\w*|"
     r"neglect\w*|abus\w*|safeguard\w*|wellbeing|well-being|isolat\w*|judg\w*|blam\w*|"
     r"sham\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|worried|stress\w*|"
@@ -194,7 +194,8 @@ _HARM = re.compile(
 )
 #: Risks to delivering the intervention.
 _DELIVERY_RISK = re.compile(
-    r"\b(?:fund\w*|budget\w*|costs?|money|recruit\w*|retain\w*|retention|turnover|vacanc\w*|"
+    r"\b(?:fund\w*|budget\w*|costs?|money|financ\w*|suppliers?|invoic\w*|procure\w*|"
+    r"underspen\w*|overspen\w*|recruit\w*|retain\w*|retention|turnover|vacanc\w*|"
     r"capacity|take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|"
     r"(?:it|ict|case\s+recording|recording|record|data|computer|case\s+management)\s+systems?|"
     r"software|data|information\s+sharing|delay\w*|buy-?in|commitment|partners?|fidelity|"
