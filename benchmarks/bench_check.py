@@ -71,7 +71,7 @@ def generate(n: int, seed: int = 3):
             ("outcomes", "OC"), ("context", "CF"), ("assumptions", "A"), ("negatives", "NC"))}
     any_ids = ids["components"] + ids["mechanisms"] + ids["outcomes"]
     el: dict[str, list[dict[str, object]]] = {k: [] for k in ids}
-    for i, id_ in enumerate(ids["inputs"]):
+    for id_ in ids["inputs"]:
         el["inputs"].append({"id": id_, "resource": _text(rng, 5, "Resource:"), "type": "Staff"})
     for i, id_ in enumerate(ids["components"]):
         used = {ids["inputs"][i % count["inputs"]], rng.choice(ids["inputs"])}
@@ -147,7 +147,7 @@ def main() -> None:
           f"load average {os.getloadavg()[0]:.1f}")
     print(f"{'elements':>8} {'findings':>8} | {'wall: read':>10} {'read+check':>10} {'added':>6} {'CLI':>6} | "
           f"{'CPU: read':>9} {'read+check':>10} {'added':>6} {'CLI':>6} | {'validate':>8} {'us/elem':>7}")
-    for n, elements, findings, med, inproc in rows:
+    for _n, elements, findings, med, inproc in rows:
         (wr, cr), (wc, cc), (wl, cl) = med["read"], med["read+check"], med["cli"]
         print(f"{elements:>8} {findings:>8} | {wr:>10.3f} {wc:>10.3f} {wc - wr:>6.3f} {wl:>6.3f} | "
               f"{cr:>9.3f} {cc:>10.3f} {cc - cr:>6.3f} {cl:>6.3f} | {inproc:>8.4f} {inproc / elements * 1e6:>7.1f}")

@@ -66,7 +66,7 @@ def variant_records(i: int) -> tuple[ModelRecords, dict[str, object]]:
         # in what the theme dictionary finds.
         for key in ("partners", "local_context", "evidence_base", "rationale"):
             iv[key] = f"{iv['organisation']}: see the team's notes."
-        for key, rows in elements.items():
+        for rows in elements.values():
             for row in rows:
                 for col in ("description", "evidence", "detail", "mitigation", "monitoring", "how_tested"):
                     if col in row and rng.random() < 0.8:

@@ -180,10 +180,20 @@ def test_a_mechanism_that_only_names_an_approach_is_not_an_account():
 
 def test_a_longer_mechanism_or_one_with_a_process_in_people_is_left_alone():
     rec = example()
-    row(rec, "mechanisms", "M3")["mechanism"] = "Trusted relationship with a key worker"
+    row(rec, "mechanisms", "M3")["mechanism"] = "A trusted relationship with a key worker keeps them engaged"
     row(rec, "mechanisms", "M5")["mechanism"] = ("A visible community partner on the estate that "
                                                  "families already know and talk to")
     assert _codes(rec) == set()
+
+
+def test_a_process_word_used_as_an_adjective_is_no_account():
+    # 'Trusted relationship with a key worker' was left alone here until issue 14's set-10 round:
+    # the evaluators of held-out sets 5 and 8 called 'Trusted adult mentor' and 'Trusted
+    # relationship with mentor' labels, not accounts
+    rec = example()
+    row(rec, "mechanisms", "M3")["mechanism"] = "Trusted relationship with a key worker"
+    (f,) = _found(rec, "mechanism-no-causal-account")
+    assert f.element_id == "M3"
 
 
 def test_three_mechanisms_that_are_labels_are_said_once_for_the_sheet():

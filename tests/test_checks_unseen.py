@@ -86,7 +86,10 @@ def test_a_status_shared_with_an_outcome_on_another_branch_is_not_a_mislink():
     "Restorative approaches repair harm and relationships",
     "Earlier support before problems escalate",
     "Continuity of carer after leaving care",
-    "Consistent boundaries and routines at home",
+    # "Consistent boundaries and routines at home" was left alone here until issue 14's set-10
+    # round: held-out set 10's evaluator called qualities of four to six words ("Safe and supportive
+    # environment") mechanisms without an account, and one that opens with an adjective of quality
+    # is now reported (tests/test_checks_set10_causes.py)
     "Peer mentors with lived experience offer hope",
     "Practical help with housing and debt relieves pressure on the family",
     "Reduced caseloads give social workers time to build relationships",

@@ -282,3 +282,14 @@ def test_another_nations_equivalent_of_school_data_is_not_given_as_social_care_s
     wales = _design(uses=(school, PROCESS), delivery_unit="Whole local authority", nation="Wales")
     assert "the Welsh equivalents of the school census" in wales.strands[0].detail
     assert "looked-after children statistics" not in wales.strands[0].detail
+
+
+def test_in_northern_ireland_authority_wide_work_is_trust_wide():
+    """Children's services in Northern Ireland are run by Health and Social Care Trusts: the
+    design speaks of the Trust area and compares with the other Trusts."""
+    for uses in ((SURVEY, SECONDARY_ROUTINE, PROCESS), (SURVEY, PROCESS)):
+        d = _design(uses=uses, delivery_unit="Whole local authority", nation="Northern Ireland")
+        first = d.strands[0]
+        assert "the whole Health and Social Care Trust area" in first.why, first.why
+        assert "whole local authority" not in first.why and "authority-wide" not in first.why
+        assert "Health and Social Care Trusts" in first.detail + first.why

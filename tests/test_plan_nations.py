@@ -180,3 +180,73 @@ def test_a_national_figure_that_is_close_but_not_the_same_says_so_where_users_re
     assert wales.get("assessment_timeliness").data_source.startswith("your own records")
     said = who_provides("service or system", wales.get("assessment_timeliness").data_source)
     assert said.startswith("From your own records, as defined by Welsh performance measure PM24")
+
+
+def test_a_measure_takes_the_nations_own_name_and_says_when_there_is_no_such_thing():
+    """The nation's name for a measure (a register, not child protection plans; UNOCINI, not
+    child in need assessments), or plainly that the English measure does not exist there."""
+    lib = load_library()
+    scotland, wales, ni = (lib.for_nation(n) for n in OTHER_NATIONS)
+    assert scotland.get("cp_plans").name == "Children on the child protection register"
+    assert wales.get("cin_plans").name == "Care and support plans and their duration"
+    assert ni.get("cin_assessments").name.startswith("UNOCINI assessments")
+    assert "Wales has no EYFS profile" in wales.get("eyfsp_gld").name
+    assert wales.get("eyfsp_gld").data_source == no_national_equivalent("Wales")
+    assert "Scotland has no child in need plans" in scotland.get("cin_plans").name
+    for there in (scotland, wales, ni):  # Wales has section 47 enquiries; NI children in need
+        for m in there:
+            assert not re.search(r"^Early Years Foundation Stage|^Education, health and care "
+                                 r"plans|^Child protection plans", m.name), m.name
+    for there in (scotland, ni):
+        assert not there.get("s47_enquiries").name.startswith("Section 47"), there
+    for there in (scotland, wales):
+        assert not there.get("cin_plans").name.startswith("Child in need"), there
+    assert lib.get("cp_plans").name == "Child protection plans"  # England keeps its own
+    assert scotland.get("cp_plans").match_name == "Child protection plans"
+    # what it measures follows the name: no child protection plan or EHC plan where there is none
+    assert "register" in scotland.get("cp_plans").what_it_measures
+    assert "26-week" in ni.get("ehcp_timeliness").what_it_measures
+    assert "Ministry of Justice" not in scotland.get("first_time_entrants").items_or_effort
+    for there in (scotland, ni):
+        assert "section 47" not in there.get("s47_enquiries").what_it_measures.lower()
+
+
+def test_suggestions_do_not_depend_on_the_nation():
+    """The nation renames measures and changes their sources; which measure is suggested, and
+    why, stays the same (suggestions are matched on the library's own names)."""
+    def chosen(nation):
+        return [(r.ref, r.measure_key, r.alternatives.count(";"), r.why)
+                for r in _plan(nation, **ROUTINE).rows]
+
+    england = chosen("England")
+    for nation in OTHER_NATIONS:
+        assert chosen(nation) == england, nation
+
+
+@pytest.mark.parametrize("nation", OTHER_NATIONS)
+def test_hospital_and_mental_health_data_name_the_nations_own_nhs(nation):
+    """A&E attendances and mental health crisis contacts link the nation's own NHS statistics
+    (or say there are none), never NHS England's."""
+    lib = load_library().for_nation(nation)
+    for key in ("ae_attendances", "mh_crisis_contacts"):
+        m = lib.get(key)
+        assert "digital.nhs.uk" not in m.source_url and "NHS England" not in m.notes, (nation, key)
+        assert m.data_source != load_library().get(key).data_source, (nation, key)
+        assert m.notes, (nation, key)  # where the figures are published, and what to do
+    plan = _plan(nation, OC8="Fewer A&E attendances by children in the family")
+    row = next(r for r in plan.rows if r.ref == "OC8")
+    assert row.measure_key == "ae_attendances" and row.data_source == lib.get(
+        "ae_attendances").data_source
+
+
+@pytest.mark.parametrize("nation", OTHER_NATIONS)
+def test_no_measure_outside_england_links_englands_programmes_or_guidance(nation):
+    """England's Supporting Families guidance, Keeping children safe in education and Cafcass
+    are not what a Scottish, Welsh or Northern Irish user should follow."""
+    lib = load_library().for_nation(nation)
+    for m in lib:
+        assert "supporting-families" not in m.source_url, (nation, m.key)
+        assert "keeping-children-safe-in-education" not in m.source_url, (nation, m.key)
+        assert "cafcass.gov.uk" not in m.source_url, (nation, m.key)
+    staff = lib.get("school_staff_safeguarding")
+    assert staff.data_source == "questionnaire" and staff.notes

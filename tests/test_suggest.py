@@ -601,6 +601,51 @@ def published_scores(path: Path) -> dict[str, float]:
 # Batch 12 (30 statements, mixed kinds and domains), written and labelled after batch 11's fixes,
 # before any further fix: first run 0.63 (19 of 30), top-3 0.67, no close match 0.47, no
 # confident wrong answer. After its fixes, tuned on: 0.77, 0.80, 0.
+# Batch 13 (57 statements) is in the wording of national outcome frameworks (Supporting Families,
+# the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's
+# outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and
+# labelled before any run: first run 0.79 (45 of 57), top-3 0.81, no close match 0.28, one
+# confident wrong answer (stability alone got placement stability). After its fixes, tuned on:
+# 0.91, 0.91, 0.
+# Batch 14 (59 statements) is in the wording of further frameworks (Preparing for Adulthood, the
+# Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child
+# Matters, the Serious Violence Duty, Working Together, kinship care, SEND) and who-clauses,
+# written and labelled after batch 13's fixes, before any further fix: first run 0.78 (46 of 59),
+# top-3 0.85, no close match 0.31, three confident wrong answers (feeling safe at home got entry
+# to care; needs met in mainstream schools got exclusions; returning home after going missing got
+# reunification). After its fixes, tuned on: 0.97, 1.00, 0.
+# Batch 15 (50 statements) is in the terms of Scotland, Wales and Northern Ireland (positive
+# destinations, the child protection register, the Children's Reporter and Hearings, the Child's
+# Plan, Families First, Family Support Hubs, 1140 hours) and public health outcomes with no
+# library measure, written and labelled after batch 14's fixes, before any further fix: first run
+# 0.76 (38 of 50), top-3 0.84, no close match 0.34, two confident wrong answers (a hearing's
+# compulsory supervision orders got care proceedings; a trusted adult in school got the MSPSS).
+# Two rows of batches 14 and 15 were relabelled after the run to accept the MSPSS for a trusted
+# adult, as batches 2 and 8 and round 9's independent labeller do. After its fixes, tuned on:
+# 0.90, 0.92, 0.
+# Batch 16 (50 statements) is in everyday local authority wording across every domain, written
+# and labelled after batch 15's fixes, before any further fix: first run 0.86 (43 of 50), top-3
+# 0.88, no close match 0.16, one confident wrong answer (waiting less time for CAMHS got mental
+# health crisis contacts). After its fixes, tuned on: 0.98, 0.98, 0.
+# Batch 17 (50 statements) is in the wording of voluntary-sector and youth theories of change,
+# mostly where no close match is honest, written and labelled after batch 16's fixes, before any
+# further fix: first run 0.90 (45 of 50), top-3 0.94, no close match 0.58, no confident wrong
+# answer. After its fixes (managing money, pride in an area), tuned on: 0.94, 0.98, 0.
+# Batch 18 (30 statements) is on whose outcome it is (carers, special guardians, adopters, birth
+# parents, teachers, health visitors, police, GPs, partners) and compound outcomes, written and
+# labelled after batch 17's fixes, before any further fix: first run 0.80 (24 of 30), top-3 0.93,
+# no close match 0.13, one confident wrong answer ("safe, healthy and happy" got ONS4). After its
+# fixes, tuned on: 0.90, 0.97, 0.
+# Batch 19 (27 statements) is on who-clauses and status phrases, slogans of states and a few
+# routine counts, written and labelled after batch 18's fixes, before any further fix: first run
+# 0.74 (20 of 27), top-3 0.81, no close match 0.37, two confident wrong answers (adopters'
+# confidence in parenting got the Parenting Stress Index; "happy, healthy and achieving" got
+# ONS4). After its fixes, tuned on: 0.96, 1.00, 0.
+# Batch 20 (23 statements, new wording across neglect, food, care, permanence, practice quality,
+# bullying and health), written and labelled after batch 19's fixes and a round of probes, before
+# any further fix: first run 0.96 (22 of 23), top-3 0.96, no close match 0.70, no confident wrong
+# answer; two rows that repeated earlier statements were removed after the run. After its fix
+# (care-experienced young people at university), tuned on: 1.00.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -610,7 +655,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 457
+    assert scores["n"] >= 803
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 

@@ -24,6 +24,8 @@ from .text import (
     causal,
     content,
     delivered_through,
+    gives_an_account,
+    names_a_quality,
     names_an_activity,
     overlap,
     says_what_brings,
@@ -100,8 +102,11 @@ INPUT_UNUSED = register(
     "are listed there. Funding (type Funding, or a resource that is money) and premises are not "
     "reported: they pay for or house everything; nor are eligibility criteria, referral pathways or "
     "information-sharing agreements, the people the service is for (a population, cohort or target "
-    "group) or the policy, legislation and principles it sits within, which every component rests "
-    "on (staff and training are still reported); nor is any input when no component lists any (the column is simply "
+    "group, unless they are offered as helpers) or the policy, legislation and principles it sits "
+    "within, which every component rests on; nor what serves the evaluation (an evaluation partner, "
+    "outcome measures) or oversees or backs the whole (a steering group or board, a case recording "
+    "system, leaders' commitment) (other staff and "
+    "training are still reported); nor is any input when no component lists any (the column is simply "
     "not used, which evaluators do not ask for).",
     message="No component uses input {id} ({ref}).",
     fix="Add {id} to the 'Inputs used' column of the components that need it, or remove it if "
@@ -145,7 +150,7 @@ _GROUND = re.compile(r"\b(?:eligib\w*|criteri(?:a|on)|thresholds?|postcodes?|"
 #: Who the service is for ('Hardiker level 2 families in each Trust area', 'Young people aged
 #: 10-17 at risk of exclusion'): the people named first, with no 'for' or 'with' before them
 #: ('Interpreters for families' is a resource), or a population, cohort or target group.
-_PEOPLE = r"(?:families|children|young\s+people|parents|households|pupils|women|mothers|fathers)"
+_PEOPLE = r"(?:families|children|young\s+people|parents|households|pupils|women|mothers|fathers|carers)"
 _POPULATION = re.compile(
     r"^(?:(?!(?:for|with|to|of|from|by|and)\b)[\w-]+\s+){0,4}" + _PEOPLE + r"(?![\w'\u2019])"
     r"|\b(?:populations?|cohorts?|hardiker|target\s+groups?)\b", re.IGNORECASE)
@@ -153,6 +158,16 @@ _POPULATION = re.compile(
 #: UNCRC', 'Children Act 1989 and statutory guidance', 'Family support principles').
 _FRAMEWORK = re.compile(r"\b(?:frameworks?|principles|legislation|legislative|polic(?:y|ies)|"
                         r"acts?\s+(?:19|20)\d\d|statutory|guidance|uncrc|girfec)\b", re.IGNORECASE)
+#: What serves the evaluation or oversees the whole rather than any one component ('Northgate
+#: Research (evaluation partner)', 'Multi-agency steering group', 'Case recording system'), whatever
+#: its type: no component uses it, and evaluators do not ask for it to be linked to one.
+_OVERSIGHT = re.compile(
+    r"\b(?:evaluat\w*|research\w*|governance|buy-?in|commitment|"
+    r"(?:outcome|impact)\s+measur\w*|(?:performance|data|insight|intelligence)\s+(?:and\s+\w+\s+)?teams?|"
+    r"(?:steering|programme|project|oversight|strategic|partnership|advisory|executive|management|"
+    r"governance|safeguarding)\s+(?:groups?|boards?|committees?)|"
+    r"(?:case\s+(?:recording|management)|recording|records?|data|it|ict|information)\s+systems?)\b",
+    re.IGNORECASE)
 
 
 def _funding(el: Element) -> bool:
@@ -163,10 +178,20 @@ def _funding(el: Element) -> bool:
     the practice framework')."""
     kind = L.norm_label(el.text("type"))
     text = el.statement
-    if kind in ("funding", "premises") or _FUNDING.search(text) or _GROUND.search(text):
+    if (kind in ("funding", "premises") or _FUNDING.search(text) or _GROUND.search(text)
+            or _OVERSIGHT.search(text)):
         return True
-    return (kind not in ("staff", "training") and not re.search(r"\btrain", text, re.IGNORECASE)
-            and bool(_POPULATION.search(text) or _FRAMEWORK.search(text)))
+    if kind in ("staff", "training") or re.search(r"\btrain", text, re.IGNORECASE):
+        return False
+    # people offered as a resource ('Young people as peer mentors', "Families' own volunteers")
+    # are what a component uses, not who it is for
+    offered = bool(_HAVE & {stem(w) for w in words(text)} or _OFFERED.search(text))
+    return bool(_FRAMEWORK.search(text) or (_POPULATION.search(text) and not offered))
+
+
+#: People named in a role, beyond :data:`_HAVE` ('as peer supporters', 'as buddies').
+_OFFERED = re.compile(r"\b(?:volunteer\w*|peers?|buddies|befriend\w*|apprentices?|supporters?|"
+                      r"ambassadors?|advocates?|lived\s+experience)\b", re.IGNORECASE)
 
 
 @rule(MECHANISM_NO_TRIGGER, MECHANISM_NOWHERE, OUTPUT_NO_COMPONENT)
@@ -501,7 +526,8 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
             rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
             if ws and (ws[0] in CHANGE or _SHARED.match(text)) and not says_what_brings(rest):
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
-            elif (DELIVERY.search(text) and not causal(text)) or delivered_through(text):
+            elif ((DELIVERY.search(text) or len(_DETAIL.findall(text)) >= 2)
+                  and not causal(_undetailed(text)) or delivered_through(text)):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
             elif (not causal(text) and ws and ws[0] in ACTORS and len(text.split()) <= LABEL_SHORT
                   and not names_an_activity(text)):
@@ -518,10 +544,53 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 # 'Relational permanence', 'Stability and consistency': a quality or an aim
                 what, sheet = ("names a quality or an aim, not how or why it brings change",
                                "Outcomes")
+            elif (len(text.split()) <= LABEL_WORDS and not gives_an_account(text)
+                  and names_a_quality(text)):
+                # 'Trusted adult', 'Safe and supportive environment', 'Engagement through sport':
+                # a process word only as an adjective or a means, no account ('Trust in the key
+                # worker', a state in people, is left alone)
+                if names_an_activity(text):
+                    what, sheet = ("names an approach or activity, not how or why it brings change",
+                                   "Components")
+                else:
+                    what, sheet = ("names a quality or an aim, not how or why it brings change",
+                                   "Outcomes")
             else:
                 continue
             yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),
                        sheet=sheet)
+
+
+#: Delivery beyond :data:`DELIVERY`: how many days or hours a week, where staff sit, who chairs,
+#: runs or attends ('three days a week', 'on site', 'co-located in', 'chaired by'). Two of them
+#: are delivery described ('Specialists on site three days a week'); one may sit beside a verb off
+#: every list ('Workers based in the hospital reach women at the point of crisis').
+_DETAIL = re.compile(
+    r"\b(?:\w+\s+(?:days?|mornings?|afternoons?|evenings?|hours?|nights?)\s+(?:a|an|per|each|every)\s+"
+    r"(?:day|week|fortnight|month|term|year)|on[\s-]site|co-located|based\s+(?:in|at|within)|"
+    r"attached\s+to|embedded\s+in|working\s+alongside|"
+    r"(?:on|at)\s+(?:weekday\s+|weekend\s+)?(?:evenings|weekends)|"
+    r"(?:chaired|facilitated|co-facilitated|led|run|hosted|staffed|attended)\s+by|round\s+the\s+table)\b",
+    re.IGNORECASE)
+#: Details of delivery whose words look like an account: who chairs or runs it ('chaired by the
+#: family support lead': the agent's words, up to a comma, the end or a preposition, five at most,
+#: so that a verb after a longer subject is kept: 'huddles chaired by the manager catch risks'),
+#: how often ('three days a week': not a verb and its object), who sits round the table, and break
+#: times ('break' is not a verb there).
+_DETAIL_WORDS = re.compile(
+    r"\b(?:\w+ed|led|run|held)\s+by\s+(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+"
+    r"(?=\s*(?:[,;.]|$)|\s+(?:for|with|in|at|on|from|who)\b)|"
+    r"\w+\s+(?:days?|mornings?|afternoons?|evenings?|hours?|nights?|times?)\s+(?:a|an|per|each|every)\s+"
+    r"(?:day|week|fortnight|month|term|year)\b|(?:a)?round\s+the\s+table\b|"
+    r"(?:at|during)\s+(?:break|lunch)\s*times?\b|early\s+help\b", re.IGNORECASE)
+#: Verbs of delivery whose object is who or where, not a change ('visiting the carer's home').
+_DELIVERING = re.compile(r"\b(?:visiting|meeting|seeing|phoning|calling|contacting|attending|"
+                         r"running|chairing|facilitating|delivering|hosting)\b", re.IGNORECASE)
+
+
+def _undetailed(text: str) -> str:
+    """A mechanism without the details of delivery whose words look like an account."""
+    return _DELIVERING.sub(" at ", _DETAIL_WORDS.sub(" ", text))
 
 
 def _restates(ctx: Context, m: Element, kind: str, others: list[Element]) -> Finding:

@@ -202,7 +202,10 @@ _DELIVERY_RISK = re.compile(
     r"premises|time(?:scales?)?|sustainab\w*|"
     # staff who cannot be found or spared, and restrictions that stop the work ('posts hard to
     # fill', 'too busy to attend', 'COVID-19 restrictions stop face-to-face work with families')
-    r"vacant|posts?|busy|workloads?|covid\S*|coronavirus|pandemic|lockdowns?|restrictions?|"
+    r"vacant|busy|workloads?|covid\S*|coronavirus|pandemic|lockdowns?|restrictions?|"
+    # a post that is a job ('key posts left vacant', 'posts hard to fill'), not one on social media
+    r"(?<!blog\s)(?<!social\smedia\s)posts?(?=\s+(?:\w+\s+){0,2}(?:vacant|unfilled|filled|fill|"
+    r"frozen|cut|lost|empty))|(?:key|staff|specialist|vacant|unfilled|funded|new)\s+posts?|"
     # partnership risks: 'partners withdraw', 'relationships with the provider break down'
     r"provider\w*|withdraw\w*|commission\w*|contract\w*|agenc(?:y|ies)|governance|"
     r"(?:schools?|services?|organisations?)\s+(?:pull\w*\s+out|disengag\w*|leav\w*))\b",

@@ -227,6 +227,90 @@ def causal(text: str) -> bool:
                 or _verb_with_object(text))
 
 
+#: A connective of consequence or condition: :data:`CONNECTIVE` without the words of means
+#: ('through', 'by', 'via'), which in a short phrase name how something is delivered ('Engagement
+#: through sport', 'Supervision by an advanced practitioner'), not what follows.
+_CONSEQUENCE = re.compile(CONNECTIVE.pattern.replace("by|through|", ""), re.IGNORECASE)
+#: Verbs that say something goes on or comes about ('A trusted relationship continues beyond 18').
+_GOES_ON = re.compile(r"\b(?:continues|persists|lasts|remains|stays|endures|arrives|happens|"
+                      r"begins|starts|matters|works|comes|goes|follows|opens|"
+                      # a clause's own verbs: 'Families are not passed around', 'Dads take responsibility'
+                      r"is|are|was|were|has|have|had|can|could|will|would|may|might|must|should|"
+                      r"does|do|did|gets?|got|makes?|takes?|becomes?)\b", re.IGNORECASE)
+#: What a quality qualifies: after one of these, an -ing word is an adjective ('Nurturing
+#: relationships', 'Caring adults'), not something done ('Building trust').
+_QUALIFIED = frozenset("""
+relationship relationships environment environments adult adults culture space spaces ethos
+atmosphere setting settings home homes approach approaches practice practices presence person
+""".split())
+_VERB_ENDINGS = ("ly", "ed", "er", "est", "ful", "ous", "ive", "al", "ic", "able", "ible")
+
+
+def gives_an_account(text: str) -> bool:
+    """Whether a short phrase says how or why change happens, read strictly: a connective of
+    consequence or condition, a verb with its object, a verb of a process or of acting used as a
+    verb (in the present tense, or opening the phrase with its object: 'Building trust with the
+    family'), or any verb after the people or things it is about ('Carers stay calm', 'Help
+    arrives'). A process word used as an adjective ('Trusted adult', 'Nurturing relationships',
+    'Motivational interviewing') or a means ('Engagement through sport') is no account."""
+    text = _NOUN_GERUND.sub(_noun, text)
+    if _CONSEQUENCE.search(text) or _verb_with_object(text) or _GOES_ON.search(text):
+        return True
+    if any(_finite(text, m) for rx in (PROCESS, ACTING) for m in rx.finditer(text)):
+        return True
+    ws = re.findall(r"[a-z][a-z'-]*", text.lower().replace("’", "'"))
+    first = re.match(PROCESS.pattern + "|" + ACTING.pattern, ws[0], re.IGNORECASE) if ws else None
+    if first and ws[0].endswith("ing") and len(ws) > 1 and ws[1] not in _QUALIFIED and ws[1] not in ("and", "or"):
+        return True  # 'Building trust', 'Encouraging parents to read', 'Modelling calm responses'
+    for before, w in zip(ws, ws[1:]):
+        plural = before in ("children", "people", "staff") or (
+            before.endswith("s") and not before.endswith(("ss", "'s")))
+        if (plural and before not in STOP and w not in STOP and w not in DIRECTION
+                and not w.endswith(("s", "ing") + _VERB_ENDINGS)):
+            return True  # a bare verb after its subject ('Children feel', 'networks step in')
+    return False
+
+
+#: Adjectives that name a quality of what is provided ('Safe and supportive environment').
+_QUALITY_WORDS = frozenset("""
+safe warm positive stable secure strong healthy holistic open honest calm regular whole joint
+early consistent reliable trusted trusting caring loving nurturing
+""".split())
+_QUALITY_ENDINGS = ("ed", "ive", "al", "ful", "ous", "ent", "ant", "ic", "ible", "able", "-based",
+                    "-centred", "-centered", "-informed", "-led", "-focused", "-focussed")
+
+
+def _quality_word(ws: list[str], i: int) -> bool:
+    """Whether word ``i`` is an adjective of quality: by its ending ('supportive', 'motivational',
+    'strengths-based'), an -ing word before what it qualifies or 'and' ('Nurturing relationships',
+    'Encouraging and motivating'), or a common one ('safe', 'warm')."""
+    w = ws[i]
+    nxt = ws[i + 1] if i + 1 < len(ws) else ""
+    if w in ACTORS or w in DIRECTION:
+        return False
+    if w.endswith("ing"):
+        return nxt in _QUALIFIED or nxt in ("and", "or")
+    return w in _QUALITY_WORDS or w.endswith(_QUALITY_ENDINGS)
+
+
+def names_a_quality(text: str) -> bool:
+    """Whether a short phrase names a quality of what is provided rather than a state in people:
+    it opens with an adjective of quality ('Trusted adult', 'Safe and supportive environment',
+    'Motivational interviewing', 'Survivor-centred language'), or names something and the means
+    it comes through, with no direction ('Engagement through sport', 'Co-facilitation by an
+    experienced foster carer'). A state in people named by its noun ('Trust in the key worker',
+    'Hope for a different future') and a change ('Reduced shame through shared experience') are
+    not."""
+    ws = [w for w in re.findall(r"[a-z][a-z'-]*", text.lower().replace("’", "'"))]
+    while ws and ws[0] in ("a", "an", "the"):
+        ws = ws[1:]
+    if not ws or any(w in DIRECTION for w in ws):
+        return False
+    if re.search(r"\b(?:through|by|via)\b", text, re.IGNORECASE):
+        return True
+    return _quality_word(ws, 0) or (len(ws) > 2 and ws[1] in ("and", "or") and _quality_word(ws, 2))
+
+
 #: Nouns that name something done (an approach, a service, a role), not how it works.
 _ACTIVITY_NOUNS = frozenset("""
 approach approaches practice practices support supports supervision model framework method

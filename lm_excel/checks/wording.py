@@ -123,7 +123,10 @@ ASSUMPTION_UNTESTED = register(
 _ACTIVITY = re.compile(
     r"^\s*(?:to\s+)?(?!developing\b|running\s+away\b)(?:deliver|run|provide|hold|offer|organi[sz]e|set\s+up|establish|implement|"
     r"launch|introduce|conduct|host|train|recruit|commission|fund|hire|roll\s+out|distribute|"
-    r"produce|carry\s+out|undertake|arrange|facilitate|employ|create|develop)(?:s|ing|ning|ting)?\b",
+    r"produce|carry\s+out|undertake|arrange|facilitate|employ|create|develop)(?:s|ing|ning|ting)?\b|"
+    # what the service does for people, as a gerund ('Supporting families to ...', 'Helping
+    # young people into work', 'Working with schools'); 'Support networks' is a thing
+    r"^\s*(?:supporting|helping|working\s+with)\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"^\s*(?:the\s+)?(?:number|no\.?|count|total|amount|quantity)\s+of\b", re.IGNORECASE)
@@ -134,7 +137,7 @@ _SESSIONS = re.compile(
 )
 _DIRECTION = re.compile(
     r"\b(?:increas\w*|decreas\w*|reduc\w*|fewer|more|less|lower\w*|higher|improv\w*|better|worse|"
-    r"rais\w*|rise|rising|fall\w*|drop\w*|grow\w*|decline\w*|maintain\w*|sustain\w*|stable|"
+    r"rais\w*|rise|rises|rising|rose|risen|fall\w*|drop\w*|grow\w*|decline\w*|maintain\w*|sustain\w*|stable|"
     r"steady|prevent\w*|avoid\w*|stop\w*|strengthen\w*|enhanc\w*|greater|boost\w*|cut|shorter|"
     r"longer|quicker|faster|sooner|earlier|slower|gain\w*|extend\w*|expand\w*|minimi[sz]\w*|"
     r"maximi[sz]\w*|keep\w*|kept|positive|negative|safer|healthier|stronger|"
@@ -251,15 +254,87 @@ _AIM_DONE = re.compile(r"\b(?:addressed|tackled)\W*$", re.IGNORECASE)
 
 def not_a_change(text: str) -> str:
     """What an outcome statement reads like instead of a change ('an activity', 'an output (a
-    count)', 'an aim'), or '' when it reads like a change. A count that says which way it should
-    go ('Number of children in care falls') is a change."""
+    count)', 'an aim', 'an output (taking part in the service)'), or '' when it reads like a
+    change. A count that says which way it should go ('Number of children in care falls') is a
+    change."""
     if _COUNT.search(text) and not _DIRECTION.search(text):
         return "an output (a count)"
     if _AIM.search(text) or (_AIM_DONE.search(text) and not _DIRECTION.search(text)):
         return "an aim (what the service means to do)"
-    if _ACTIVITY.search(text) or _SESSIONS.search(text):
+    m = _ACTIVITY.search(text)
+    if (m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():]))) \
+            or _SESSIONS.search(text):
         return "an activity"
+    if takes_part(text):
+        return "an output (taking part in the service)"
     return ""
+
+
+#: Verbs of making that people do for themselves ('Develop good relationship skills'), unlike
+#: 'Create hope', which the service does for others.
+_SELF_MADE = re.compile(r"\s*(?:to\s+)?develop", re.IGNORECASE)
+#: Words that end the thing a verb acts on ('Develop confidence | in managing money').
+_OBJECT_END = frozenset("""
+with for in to on at across within through by from so that which who when where between among
+""".split())
+
+
+def _develops_a_quality(rest: str) -> bool:
+    """Whether what an opening verb of making acts on is a quality of the people themselves ('Develop
+    good relationship skills', 'Create hope', 'Develop a secure attachment with their carer'): a
+    change for them, not something the service makes ('Develop a parenting programme')."""
+    heads, last = [], ""
+    for w in _TOKENS.findall(rest.lower()):
+        if w in _OBJECT_END or w in ("and", "&", ","):
+            heads.append(last)
+            last = ""
+            if w in _OBJECT_END:
+                break
+        elif w not in _PUNCT:
+            last = w
+    heads.append(last)
+    return any(h and _construct(h) and T.construct_family(h) != "service use" for h in heads)
+
+
+#: Taking part in the service itself ('attending sessions', 'take-up of the parenting programme',
+#: 'engaging with the service', 'referrals to the kinship service'): what an output counts. What
+#: people take part in beyond the service (school, appointments, community groups, funded
+#: childcare) is a change.
+_GAP = r"(?:(?!(?:of|for|in|to|with|and|or|by|from|at)\s)[\w&'’-]+\s+)"
+_DELIVERED = (r"(?:(?:the|our|this|its)\s+" + _GAP + r"{0,3}?(?:service|programme|"
+              r"project|course|group|training|hub|drop-in|intervention|scheme|clinic|club)s?\b|"
+              + _GAP + r"{0,3}?(?:sessions?|workshops?|drop-ins?|"
+              r"(?:new[\s-]birth|home|health|antenatal)\s+visits?))\b")
+_TAKING_PART = re.compile(
+    r"\b(?:attend\w*(?:\s+(?:at|of))?|access\w*|take[\s-]?up\s+of|uptake\s+of|takes?\s+up|complet\w*|"
+    r"engag\w*\s+(?:with|in)|participat\w*\s+in|using|uses?|receiv\w*|(?<![-\w])referrals?\s+(?:in)?to)\s+"
+    r"(?:(?:at\s+least|all|every|most|some|more|fewer|each)\s+|(?:\w+\s+)?of\s+|[\d\w-]+\s+of\s+)*"
+    + _DELIVERED, re.IGNORECASE)
+#: 'Increase in referrals' with nothing about whom from or where to, or what follows ('More
+#: referrals lead to an assessment'): the service's own intake.
+_MORE_REFERRALS = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?\s+in|more|higher|rise\s+in|"
+                             r"increased|greater)\s+(?:number\s+of\s+)?referrals?\b"
+                             r"(?:\s+(?:for|of|in|among|across|by|within|at)\b.*)?\W*$",
+                             re.IGNORECASE)
+
+
+def takes_part(text: str) -> bool:
+    """Whether an outcome only says people take part in the service itself (see
+    :data:`_TAKING_PART`): before it, only people and a direction ('More families attending
+    sessions'); after it, no change of its own. Taking part that says who an outcome is about
+    ('Young people attending the youth club feel safer') leaves the change to the rest."""
+    if _MORE_REFERRALS.search(text):
+        return True
+    m = _TAKING_PART.search(text)
+    if not m or T.what_changes(T.STATUS_PHRASE.sub(" ", text[:m.start()])):
+        return False  # 'Improved wellbeing of parents attending the sessions'; statuses say who
+    if any(w in T.DECREASE for w in T.words(text[:m.start()])):
+        return False  # less use of a service is less need for it: 'Fewer referrals to the ...'
+
+    rest = [*T.words(text[:m.start()]), *T.words(text[m.end():])]
+    after = T.words(text[m.end():])
+    return not any(w in _STATE_VERBS or w in ("say", "says", "feel", "feels") for w in rest) \
+        and not any(w in T.DIRECTION or w in _COMPARATIVES for w in after)
 
 
 def _and(parts: Sequence[str]) -> str:
@@ -345,6 +420,10 @@ def _shared_head(toks: list[str], i: int) -> bool:
     return any(t in _HEADS for t in toks[i + 2:i + 4])
 
 
+#: Words that join two things as 'and' does ('wellbeing as well as attendance').
+_JOINERS = re.compile(r"\s+(?:as\s+well\s+as|alongside|plus|together\s+with)\s+")
+
+
 def compound_parts(text: str) -> list[str]:
     """The separate things an outcome joins with 'and' or a comma list ('housing, income and
     confidence' -> ['housing', 'income', 'confidence']); [] when it names one thing.
@@ -352,7 +431,7 @@ def compound_parts(text: str) -> list[str]:
     Only words an evaluator would measure separately count (:data:`text.CONSTRUCTS`); people
     ('parents and carers') and adjectives of one thing ('emotional and behavioural wellbeing')
     do not, nor pairs conventionally measured together ('health and wellbeing')."""
-    toks = _TOKENS.findall(text.lower())
+    toks = _TOKENS.findall(_JOINERS.sub(" and ", text.lower()))
     best: list[str] = []
     for i, tok in enumerate(toks):
         if tok not in ("and", "&") or i == 0:
@@ -394,24 +473,119 @@ def _led_with(toks: list[str], first: int, items: list[str], stems: list[str]) -
     return [lead, *items]
 
 
-_CLAUSE_SPLIT = re.compile(r"\s*[,;\n\u2022]\s*(?:and\s+|&\s+|-\s+|\u2022\s*)?|\s+(?:and|&)\s+(?=\w+\s)")
+#: What joins clauses: a comma, semicolon, line or bullet (with or without 'and'), a slash with
+#: spaces round it, 'as well as', 'alongside', 'plus', 'together with'; and 'and' before two or more words
+#: (the separator is kept, so that clauses joined by 'and' alone are judged more strictly).
+_CLAUSE_SPLIT = re.compile(r"(\s*[,;\n\u2022]\s*(?:and\s+|&\s+|-\s+|\u2022\s*)?|"
+                           r"\s+/\s+|\s+(?:as\s+well\s+as|"
+                           r"alongside|plus|together\s+with)\s+|\s+(?:and|&)\s+(?=\w+\s))")
 
 
 def _change_clauses(text: str) -> list[str]:
-    """The changes of an outcome written as a list of clauses, each opening with its own
-    direction ('Improved attendance, reduced exclusions' -> ['attendance', 'exclusions']): two
-    changes with no 'and' between them. [] unless two or more clauses open with a word of change
-    and say what changes, each something different."""
+    """The changes of an outcome written as a list of clauses, each with its own direction
+    ('Improved attendance, reduced exclusions' -> ['attendance', 'exclusions']; 'Home life
+    calmer, children's behaviour better'): two changes with no 'and', or no verb, between them.
+    [] unless two or more clauses say a change and what changes, each something different
+    (each with its own direction, as 'fewer exclusions and better attendance' is two)."""
+    pieces = _CLAUSE_SPLIT.split(text.strip().lower())
     parts: list[str] = []
-    for clause in _CLAUSE_SPLIT.split(text.strip().lower()):
-        ws = clause.strip("-*\u2022 \t").split()  # a bulleted list in one cell
-        rest = _clause_change(ws) if len(ws) >= 2 else ""
+    for k in range(0, len(pieces), 2):
+        ws = pieces[k].strip("-*\u2022 \t").split()  # a bulleted list in one cell
+        # a clause joined to its neighbours only by 'and' must open with its change (in 'more
+        # stable placements and better attendance' the 'more' is part of what is described)
+        joins = [pieces[j].strip() for j in (k - 1, k + 1) if 0 < j < len(pieces)]
+        loose = not all(j in ("and", "&") for j in joins)
+        rest = (_clause_change(ws) or (_stated_change(ws) if loose else _own_change(ws))) \
+            if len(ws) >= 2 else ""
         if not rest:
             continue
         what = T.what_changes(rest)
         if what and not any(what <= T.what_changes(p) for p in parts):
             parts.append(rest)
     return parts if len(parts) >= 2 else []
+
+
+#: Verbs of change that end a clause with its own subject ('staff morale improves').
+_CHANGE_VERBS = frozenset("""
+improve improves increase increases rise rises fall falls reduce reduces decrease decreases grow
+grows decline declines
+""".split())
+
+
+def _more_or_less(ws: list[str]) -> str:
+    """What a clause opening with 'more' or 'less' says changes, when it names a measurable thing
+    ('less parental stress', 'more confident') or people ('more mothers breastfeeding'); '' when
+    it names something else or continues the clause before ('less on paperwork', 'more stable'
+    before a noun, 'less duplication')."""
+    if ws[1] in T.ACTORS:  # people counted: 'more mothers breastfeeding at six weeks'
+        return " ".join(ws[1:]) if T.what_changes(" ".join(ws[1:])) else ""
+    head = ""
+    for w in ws[1:]:
+        if w in _OBJECT_END or w in ("of", "than"):
+            break
+        head = w
+    return " ".join(ws[1:]) if head and _construct(head) and ws[1] not in _ELLIPSIS else ""
+
+
+def _own_change(ws: list[str]) -> str:
+    """A clause joined by 'and' alone that still says a change of its own: 'less' or 'more' and a
+    measurable thing ('less parental stress and fewer crises'), or a thing and a verb of change at
+    its end ('... and their self-esteem improves'); '' otherwise ('more positive and less harsh
+    parenting', 'feel calmer and less overwhelmed')."""
+    if _qualifies(ws):
+        return ""
+    if ws[0] in ("more", "less"):
+        return _more_or_less(ws)
+    if ws[-1] in _CHANGE_VERBS and T.what_changes(" ".join(ws[:-1])):
+        return " ".join(ws)
+    return ""
+
+
+#: Words that open a qualifier or a consequence of the clause before, not a change of its own
+#: ('..., including babies', '..., with concerns acted on sooner', '..., so children stay').
+_QUALIFIERS = frozenset("""
+including especially particularly notably mainly e.g. eg such for with so because as by through
+when before after which who where while meaning leading helping in
+""".split())
+#: Words that follow 'more' or 'less' when the clause continues another ('less on paperwork').
+_ELLIPSIS = frozenset("on in with for at to of than about from".split())
+
+
+#: Words after a participle that say how a change shows ('measured by', 'evidenced in').
+_SHOWN = frozenset("by through in via using from as".split())
+
+
+def _qualifies(ws: list[str]) -> bool:
+    """Whether a clause only qualifies the one before: an example or a qualifier ('including
+    babies', 'i.e. fewer absences'), how the change shows ('measured by improved scores',
+    'evidenced in more family-led plans') or what follows from it ('resulting in better
+    attainment', 'enabling parents to cope better')."""
+    first = ws[0]
+    if first in _QUALIFIERS or first.rstrip(".") in ("i.e", "ie", "e.g", "eg", "etc"):
+        return True
+    if first.endswith(("ed", "wn")) and len(ws) > 1 and ws[1] in _SHOWN:
+        return True
+    return first.endswith("ing") and not _construct(first) and first not in T.ACTORS \
+        and first not in T.DIRECTION
+
+
+def _stated_change(ws: list[str]) -> str:
+    """A clause that says a change without opening with a verb: 'more' or 'less' and what changes
+    ('less parental stress'), or what changes and then its direction ('home life calmer',
+    'school attendance improved', 'practitioners more confident'); '' otherwise, and for a clause
+    that only continues another ('less on paperwork', 'more stable' before a noun)."""
+    if _qualifies(ws):
+        return ""
+    if ws[0] in ("more", "less"):
+        if ws[1] in _ELLIPSIS or (len(ws) == 2 and not _construct(ws[1])):
+            return ""
+        return " ".join(ws[1:])
+    signs = [k for k, w in enumerate(ws) if k and (w in T.INCREASE or w in T.DECREASE
+                                               or w in _UNSIGNED or w in _COMPARATIVES)
+             and ws[k + 1:k + 2] != ["than"]]  # 'go missing more than once' is how often
+    if not signs or not T.what_changes(" ".join(ws)):
+        return ""
+    return " ".join(ws)
 
 
 #: Verbs a clause of change about people opens with ('attend school more', 'feel safer'), and
@@ -474,6 +648,47 @@ _MISSING: dict[str, tuple[str, str]] = {
 }
 
 
+#: What a slogan leaves out.
+_SLOGAN = ("who will change, or how (it names a quality of a place or an organisation)",
+           "Pupils say they are treated with respect at school")
+#: Words for a quality of a place or an organisation, or a motto ('Positive school ethos', 'A
+#: culture of respect', 'Everyone's business'): said of no one, they say no change by themselves.
+_QUALITY_OF_PLACE = frozenset("""
+ethos culture cultures climate atmosphere environment environments values vision visions business
+tolerance organisation organization heart priority priorities philosophy mindset
+""".split())
+#: Words that say a quality changes ('The ethos of the school is transformed').
+_CHANGED = frozenset("transform transforms transformed change changes changed shift shifts shifted".split())
+#: Verbs that say what happens to people ('pupils feel ...', 'families have ...').
+_PEOPLE_VERBS = frozenset("""
+feel feels felt have has had become becomes get gets report reports reported say says know knows
+learn learns live lives stay stays attend attends take takes engage engages show shows go goes
+spend spends receive receives
+""".split())
+
+
+def slogan(text: str) -> bool:
+    """Whether an outcome is a slogan: it names a quality of a place or an organisation ('Positive
+    school ethos', 'A culture of respect', 'Safeguarding is everyone's business') and says nothing
+    that changes: no direction ('improved'), nothing happening to people ('pupils feel'), and
+    nothing measurable where it starts ('Safe environment at home' names safety)."""
+    ws = T.words(text)
+    if not any(w in _QUALITY_OF_PLACE for w in ws):
+        return False
+    if any(w in T.INCREASE or w in T.DECREASE or w in _UNSIGNED or w in _COMPARATIVES
+           or w in _PEOPLE_VERBS or w in _CHANGED for w in ws):
+        return False
+    head = []
+    for w in ws:
+        if w in _OBJECT_END or w in ("of", "where", "that"):
+            break
+        head.append(w)
+    if any(w in T.ACTORS for w in head) and (set(ws) & {"is", "are", "was", "were", "be"}
+                                             or T.PROCESS.search(text) or T.ACTING.search(text)):
+        return False  # people and what they do: 'Parents ... build a home learning environment'
+    return not any(_construct(w) for w in head)
+
+
 @rule(VAGUE)
 def vague(ctx: Context) -> Iterator[Finding]:
     """Statements that leave out what they are about (judged by content, not word count). A
@@ -482,11 +697,12 @@ def vague(ctx: Context) -> Iterator[Finding]:
         text = el.statement
         if el.kind not in _MISSING or not ctx.eid(el) or not text:
             continue
-        if T.what_changes(text) and not (el.kind == "outcomes" and T.only_a_domain(text)):
+        motto = el.kind == "outcomes" and slogan(text)
+        if T.what_changes(text) and not (el.kind == "outcomes" and T.only_a_domain(text)) and not motto:
             continue
         if el.kind == "components" and T.what_changes(el.text("description")):
             continue
-        missing, example = _MISSING[el.kind]
+        missing, example = _SLOGAN if motto else _MISSING[el.kind]
         col = el.sheet.column(el.sheet.statement)
         yield make(VAGUE, el.ref(col.key), ctx.eid(el), column=col.header.lower(), text=short(text),
                    missing=missing, example=example)

@@ -257,7 +257,7 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
         has_outcomes = any(u.role == "outcome" for u in uses)
     else:
         setting, chain = read_setting(model), causal_chain(model)
-        missing = _missing(model, setting)
+        missing = _missing(model, setting) + _stale_nation(uses, setting.nation)
         has_outcomes = any(el.statement for el in model.outcomes)
     strands: list[Strand] = []
     if not has_outcomes:
@@ -272,7 +272,7 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
     else:
         on_chain = [u for u in outcomes if u.ref in chain]
         basis = [u for u in on_chain if u.primary] or on_chain
-        impact, level = _impact(basis, setting, model, on_chain)
+        impact, level = _impact(basis, setting, on_chain)
         strands += impact
         if basis:
             missing += _unmeasured(uses, chain)
@@ -313,6 +313,20 @@ def _missing(model: LogicModel, s: Setting) -> list[Gap]:
     if allocation:
         out.append(allocation)
     return out
+
+
+def _stale_nation(uses: Sequence[MeasureUse], nation: str) -> list[Gap]:
+    """Rows still naming English collections in another nation: a plan built before the Nation
+    was set (or changed), not rebuilt since."""
+    english = list(dict.fromkeys(u.source for u in uses if u.source and english_return_in(u.source)
+                                 and not u.key.startswith("local_")))  # My measures: as typed
+    if nation not in _ADJECTIVE or not english:
+        return []
+    what = f"English collections ({join_words(english[:3])})"
+    return [Gap(f"Some measures in the plan still name {what}: the plan was built before the "
+                f"Nation was set to {nation}, and names {nation}'s own once it is rebuilt.",
+                f"Rebuild the plan (Build measures plan): some rows still name {what}, from "
+                f"before the Nation was set to {nation}; rebuilt, they name {nation}'s own.")]
 
 
 def _allocation_gap(s: Setting) -> Gap | None:
@@ -364,7 +378,7 @@ def _theory_first(model: LogicModel) -> Strand:
         "change nobody has said how the intervention brings about.", EIF_STANDARDS)
 
 
-def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel | None,
+def _impact(basis: list[MeasureUse], s: Setting,
             on_chain: list[MeasureUse]) -> tuple[list[Strand], str]:
     """Impact strands for the outcomes on the causal chain, and the evidence level they allow."""
     which = "primary outcomes" if any(u.primary for u in basis) else "outcomes"
@@ -372,7 +386,7 @@ def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel | None,
     measured = [u for u in basis if u.kind in ("validated instrument", "bespoke")]
     strands: list[Strand] = []
     level = "EIF level 2 (preliminary evidence)"
-    comparison = _comparison(basis, routine, measured, s, which, model, on_chain)
+    comparison = _comparison(basis, routine, s, which, on_chain)
     if comparison is not None:
         strands.append(comparison[0])
         level = comparison[1]
@@ -393,106 +407,133 @@ def _impact(basis: list[MeasureUse], s: Setting, model: LogicModel | None,
     return strands, level
 
 
-def _comparison(basis, routine, measured, s: Setting, which: str, model: LogicModel | None,
-                on_chain: Sequence[MeasureUse] = ()):
+#: A comparison strand and the evidence level it allows.
+Choice = tuple[Strand, str]
+_PILOT_LEVEL = "EIF level 2 at most for now"
+_TRIAL_LEVEL = "EIF level 3 (if the trial is well run)"
+_CREDIBLE_LEVEL = "EIF level 3 (if the comparison is credible)"
+_THEORY_LEVEL = "EIF level 2; contribution analysis explains rather than rates impact"
+
+
+def _comparison(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, which: str,
+                on_chain: Sequence[MeasureUse] = ()) -> Choice | None:
     """The comparison-group strand that fits the unit of delivery, scale and allocation."""
     comparator, data = _COMPARATORS.get(s.nation, (
         "similar local authorities in your nation", "your nation's routine statistics"))
-    names = measure_names(basis)
     if s.unit in _CLUSTER_UNITS:
-        label = _CLUSTER_UNITS[s.unit]
-        n = s.units
-        if n is not None and n < MIN_CLUSTERS:
-            return _too_few(_count(n, _ONE[s.unit], label), which), \
-                "EIF level 2 at most for now"
-        if s.allocation == "random" and (n is None or n >= MIN_RCT_CLUSTERS):
-            return Strand(
-                f"Cluster-randomised trial across {label}",
-                f"Allocate {label} by lot to start now or later, and compare {names} for "
-                f"{_for(which, basis)} between the two groups, analysed at the level of the "
-                f"{_ONE[s.unit]}.",
-                f"The work is delivered by {label} and you can allocate them by lot: a fair "
-                "comparison at that level is the strongest test (EIF level 3 or 4).",
-                EIF_STANDARDS), "EIF level 3 (if the trial is well run)"
-        if s.allocation == "waves":
-            return Strand(
-                f"Stepped roll-out across {label}",
-                f"Start the {label} in planned waves and compare {names} in those already "
-                f"started with those still waiting, for {_for(which, basis)}.",
-                f"The work is delivered by {label} in waves: the {label} still waiting are a "
-                "fair comparison, and the comparison is made where the work happens.",
-                EIF_STANDARDS), "EIF level 3 (if the waves are kept)"
-        if s.unit == "areas":  # place-based work: explain the contribution, not rate it
-            return _theory_based(names, which, basis), \
-                "EIF level 2; contribution analysis explains rather than rates impact"
-        return Strand(
-            f"Matched comparison {label} (difference-in-differences)",
-            f"Pick {label} like yours that do not deliver the model (intake, need, size) and "
-            f"compare the change in {names} for {_for(which, basis)} before and after, at "
-            f"the level of the {_ONE[s.unit]}: the difference between their change and yours "
-            "is the likely effect.",
-            f"The work is delivered in some {label}: comparing whole-authority figures would "
-            "dilute any effect, so the comparison is made between matched "
-            f"{label}. A credible comparison is what EIF level 3 needs.",
-            EIF_STANDARDS), "EIF level 3 (if the comparison is credible)"
+        return _clusters(basis, s, which)
     if s.unit in _PEOPLE_UNITS:
-        label = _PEOPLE_UNITS[s.unit]
-        n = s.reach
-        if n is not None and n < MIN_PEOPLE:
-            return _too_few(_count(n, _ONE[s.unit], label), which), \
-                "EIF level 2 at most for now"
-        if s.allocation == "random" and (n is None or n >= MIN_RCT_PEOPLE):
-            return Strand(
-                "Randomised controlled trial",
-                f"Offer places by lot (or a waiting list decided by lot) and compare {names} "
-                f"for {_for(which, basis)} between those offered the model now and later.",
-                f"Support goes to individual {label} and you can allocate places fairly by "
-                "lot: this is the strongest test of impact (EIF level 3 or 4).",
-                EIF_STANDARDS), "EIF level 3 (if the trial is well run)"
+        return _people(basis, s, which)
+    if s.unit == "la":
+        return _authority(basis, routine, s, which, on_chain, comparator, data)
+    return _unit_unknown(routine, which, comparator)
+
+
+def _clusters(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
+    """Work delivered by some schools, areas or teams: compared at that level."""
+    label, one, n, names = _CLUSTER_UNITS[s.unit], _ONE[s.unit], s.units, measure_names(basis)
+    if n is not None and n < MIN_CLUSTERS:
+        return _too_few(_count(n, one, label), which), _PILOT_LEVEL
+    if s.allocation == "random" and (n is None or n >= MIN_RCT_CLUSTERS):
         return Strand(
-            f"Matched comparison group of {label}",
-            f"Compare {names} for {_for(which, basis)} with similar {label} who did not "
-            "get the model (matched on need, age and history from case records, or those on a "
-            "waiting list), before and after.",
-            f"Support goes to a cohort of {label}: the comparison is made between similar "
-            f"{label}, not between whole areas, where the effect would be diluted.",
-            EIF_STANDARDS), "EIF level 3 (if the comparison is credible)"
-    if s.unit == "la" and not routine:  # the primary outcomes' measures are not routine data
+            f"Cluster-randomised trial across {label}",
+            f"Allocate {label} by lot to start now or later, and compare {names} for "
+            f"{_for(which, basis)} between the two groups, analysed at the level of the {one}.",
+            f"The work is delivered by {label} and you can allocate them by lot: a fair "
+            "comparison at that level is the strongest test (EIF level 3 or 4).",
+            EIF_STANDARDS), _TRIAL_LEVEL
+    if s.allocation == "waves":
+        return Strand(
+            f"Stepped roll-out across {label}",
+            f"Start the {label} in planned waves and compare {names} in those already "
+            f"started with those still waiting, for {_for(which, basis)}.",
+            f"The work is delivered by {label} in waves: the {label} still waiting are a "
+            "fair comparison, and the comparison is made where the work happens.",
+            EIF_STANDARDS), "EIF level 3 (if the waves are kept)"
+    if s.unit == "areas":  # place-based work: explain the contribution, not rate it
+        return _theory_based(names, which, basis), _THEORY_LEVEL
+    return Strand(
+        f"Matched comparison {label} (difference-in-differences)",
+        f"Pick {label} like yours that do not deliver the model (intake, need, size) and "
+        f"compare the change in {names} for {_for(which, basis)} before and after, at the "
+        f"level of the {one}: the difference between their change and yours is the likely "
+        "effect.",
+        f"The work is delivered in some {label}: comparing whole-authority figures would "
+        f"dilute any effect, so the comparison is made between matched {label}. A credible "
+        "comparison is what EIF level 3 needs.",
+        EIF_STANDARDS), _CREDIBLE_LEVEL
+
+
+def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
+    """Support for a cohort of families, carers, other adults or young people: compared
+    between similar people, or by lot."""
+    label, n, names = _PEOPLE_UNITS[s.unit], s.reach, measure_names(basis)
+    if n is not None and n < MIN_PEOPLE:
+        return _too_few(_count(n, _ONE[s.unit], label), which), _PILOT_LEVEL
+    if s.allocation == "random" and (n is None or n >= MIN_RCT_PEOPLE):
+        return Strand(
+            "Randomised controlled trial",
+            f"Offer places by lot (or a waiting list decided by lot) and compare {names} "
+            f"for {_for(which, basis)} between those offered the model now and later.",
+            f"Support goes to individual {label} and you can allocate places fairly by "
+            "lot: this is the strongest test of impact (EIF level 3 or 4).",
+            EIF_STANDARDS), _TRIAL_LEVEL
+    return Strand(
+        f"Matched comparison group of {label}",
+        f"Compare {names} for {_for(which, basis)} with similar {label} who did not get the "
+        "model (matched on need, age and history from case records, or those on a waiting "
+        "list), before and after.",
+        f"Support goes to a cohort of {label}: the comparison is made between similar "
+        f"{label}, not between whole areas, where the effect would be diluted.",
+        EIF_STANDARDS), _CREDIBLE_LEVEL
+
+
+def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, which: str,
+               on_chain: Sequence[MeasureUse], comparator: str, data: str) -> Choice | None:
+    """Work across the whole authority: a time series against comparator authorities on
+    routine figures, else a theory-based design."""
+    if not routine:  # the primary outcomes' measures are not routine data
         routine = [u for u in on_chain if u.kind == "administrative"]
         which = "outcomes"
-    if s.unit == "la" and routine:
+    # Northern Ireland's children's services are run by Health and Social Care Trusts.
+    whole, wide = (("the whole Health and Social Care Trust area", "Trust-wide")
+                   if s.nation == "Northern Ireland" else ("the whole local authority",
+                                                            "authority-wide"))
+    if routine:
         return Strand(
             "Interrupted time series with comparator authorities",
             f"Follow {measure_names(routine)} for {_for(which, routine)} every month or "
             f"quarter, for at least a year before the change and after it (three points each "
             f"side at the very least), and the same figures for {comparator}; data: "
             f"{_data(routine, s.nation, data)}.",
-            "The model is delivered across the whole local authority, so authority-wide routine "
+            f"The model is delivered across {whole}, so {wide} routine "
             "figures can show whether the trend changed when the model started (an interrupted "
             "time series), and the comparator authorities show what would have happened anyway: "
             "the difference between the two changes is the likely effect (a difference in "
             "differences). EIF level 3 needs that comparison.",
-            EIF_STANDARDS), "EIF level 3 (if the comparison is credible)"
-    if s.unit == "la" and basis:
-        return _theory_based(names, which, basis, why=(
-            "The model is delivered across the whole local authority, but no outcome on its "
-            "causal chain has authority-wide routine figures to set against "
-            f"{comparator}: a theory-based design asks whether and how the model contributed to "
-            "the change, and for whom. A routine measure of an outcome on the chain would allow "
-            "that comparison (EIF level 3).")), \
-            "EIF level 2; contribution analysis explains rather than rates impact"
-    if s.unit == "la":
+            EIF_STANDARDS), _CREDIBLE_LEVEL
+    if not basis:
         return None
-    if routine:  # the unit is not stated
-        return Strand(
-            "Comparison over time (to be confirmed)",
-            f"Follow {measure_names(routine)} for {_for(which, routine)} before and after "
-            f"the change, with a comparison at the unit of delivery; for authority-wide work, "
-            f"{comparator}.",
-            "Routine data can show a change in trend, but the right comparison depends on the "
-            "unit of delivery, which the model does not say yet.",
-            EIF_STANDARDS), "EIF level 2 until a comparison is agreed"
-    return None
+    return _theory_based(measure_names(basis), which, basis, why=(
+        f"The model is delivered across {whole}, but no outcome on its "
+        f"causal chain has {wide} routine figures to set against "
+        f"{comparator}: a theory-based design asks whether and how the model contributed to "
+        "the change, and for whom. A routine measure of an outcome on the chain would allow "
+        "that comparison (EIF level 3).")), _THEORY_LEVEL
+
+
+def _unit_unknown(routine: list[MeasureUse], which: str, comparator: str) -> Choice | None:
+    """The unit of delivery not stated: a comparison over time, to be confirmed."""
+    if not routine:
+        return None
+    return Strand(
+        "Comparison over time (to be confirmed)",
+        f"Follow {measure_names(routine)} for {_for(which, routine)} before and after the "
+        f"change, with a comparison at the unit of delivery; for authority-wide work, "
+        f"{comparator}.",
+        "Routine data can show a change in trend, but the right comparison depends on the "
+        "unit of delivery, which the model does not say yet.",
+        EIF_STANDARDS), "EIF level 2 until a comparison is agreed"
 
 
 def _too_few(what: str, which: str) -> Strand:

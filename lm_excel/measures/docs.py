@@ -44,7 +44,8 @@ HOW_SUGGESTIONS_WORK = [
      "only when the outcome names parents, carers or parenting (\"young carers feel less "
      "stressed\" is a child's stress); a measure only for children in care or care leavers "
      "(Bright Spots, health checks of looked-after children, care leavers' EET, missing from "
-     "care, placement type) only when the outcome names care (*[care_only]* in the "
+     "care, placement type, and placement stability and adoption, since *stability* alone says "
+     "neither whose placement nor whose home) only when the outcome names care (*[care_only]* in the "
      "vocabulary). An outcome about another agency (\"treated fairly by the police\", "
      "\"support in the criminal justice system\") gets no survey of the service's own users. "
      "Words naming who an outcome is for filter measures but add no score."),
@@ -62,10 +63,15 @@ HOW_SUGGESTIONS_WORK = [
      "with ...\"), a relative clause after the people named (\"women who have had children "
      "removed develop ...\", \"families where there is drug misuse\") and \"perpetrators of "
      "...\" say who, not what changes, unless no main verb follows (\"fewer young people who "
-     "offend\"); an outcome about process compliance "
+     "offend\"); when the main clause says only that those people are safe, protected or "
+     "found (\"victims of domestic abuse are safer\"), the harm the who-part names is what "
+     "changes; confidence in something (\"confident parenting\") is not that thing; a slogan "
+     "of three or more states (\"safe, healthy and happy\") is no one change; an outcome about process compliance "
      "(\"recorded\", \"management oversight\") is for the case file audit, not a count; "
      "words saying how a change is measured (\"as reported in parent "
-     "surveys\") are not the change."),
+     "surveys\") are not the change. A measure may also name words that rule it out "
+     "(`[unless]` in the vocabulary: the count of assessments when a time is named, housing "
+     "stability for children in care, crisis contacts for a wait)."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
@@ -109,7 +115,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 1.00 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all twelve batches | 457 | 0.96 | 0.98 | 0.32 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all twenty batches | 803 | 0.95 | 0.98 | 0.33 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -136,6 +142,17 @@ EVALUATION = [
     "| round 8 after the fixes that followed its run, **tuned on** (who an outcome is about is not what changes; \"-free\"; reintegration is a move between settings; no teenage scale for children of no given age; confidence orders a compound outcome's list; views taken into account are practice recorded; the families or areas people live in say who) | 50 | 0.80 | 0.90 | 0.24 | 0 |",
     "| **published statements, held out in round 9** (`tests/data/outcomes_published_heldout9.csv`), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 17e4a89) | 50 | **0.58** | **0.60** | 0.44 | **2** |",
     "| round 9 after the same fixes and its own (removed from education is exclusion; a relationship with a worker is experience of the service), **tuned on** | 50 | 0.68 | 0.70 | 0.48 | 0 |",
+    "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
+    "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
+    "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
+    "| own variants' batch 16, everyday local authority wording in every domain, after batch 15's fixes: **first run** | 50 | **0.86** | 0.88 | 0.16 | **1** |",
+    "| own variants' batch 17, voluntary-sector and youth theories of change (mostly no close match), after batch 16's fixes: **first run** | 50 | **0.90** | 0.94 | 0.58 | **0** |",
+    "| batches 13 to 17 after their fixes, tuned on | 57; 59; 50; 50; 50 | 0.95; 0.95; 0.90; 0.98; 0.94 | 0.95; 0.98; 0.92; 0.98; 0.98 | 0.26; 0.41; 0.36; 0.10; 0.54 | 0 each |",
+    "| own variants' batch 18, whose outcome it is (carers, special guardians, adopters, birth parents, teachers, police, GPs, partners) and compound outcomes, after batch 17's fixes: **first run** | 30 | **0.80** | 0.93 | 0.13 | **1** |",
+    "| own variants' batch 19, who-clauses and status phrases, slogans of states, after batch 18's fixes: **first run** | 27 | **0.74** | 0.81 | 0.37 | **2** |",
+    "| batches 18 and 19 after their fixes, tuned on | 30; 27 | 0.90; 0.96 | 0.97; 1.00 | 0.23; 0.26 | 0; 0 |",
+    "| own variants' batch 20, new wording across neglect, food, care, permanence, practice quality, bullying and health, after batch 19's fixes and a round of probes: **first run** (the last estimate before the rules froze) | 23 | **0.96** | 0.96 | 0.70 | **0** |",
+    "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.86 | 0.90; 0.88 | 0.26; 0.38 | 0; 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -461,8 +478,8 @@ EVALUATION = [
      "assessment timeliness needs both time and an assessment named, and an autism or ADHD "
      "assessment is a diagnosis, not a social work assessment; a child's views *included* or "
      "*reflected* in their plans is a case file audit; food security is money. Known and left: "
-     "*single assessments are completed on time* still gets the count of assessments before "
-     "their timeliness (a strict expected failure in `tests/test_suggest_senses.py`). Batch 11 "
+     "*single assessments are completed on time* still got the count of assessments before "
+     "their timeliness (fixed after batch 13, see below). Batch 11 "
      "went back to round 7's kinds in longer wording and scored 0.66 at its first run, which "
      "says the staff-for-others kind was not yet general: nurses, midwives, GPs and doctors "
      "were not read as staff; *children's centre staff* and *family hub staff* were read as "
@@ -606,6 +623,74 @@ EVALUATION = [
      "(the case file audit), for which no count or validated scale is suggested. Abstention "
      "where a measure fits is still the largest cause of its misses."),
     "",
+    ("**Framework wording (batches 13 to 15).** Published statements copy the headline outcomes "
+     "of national frameworks, so the next batches were written in that wording rather than case "
+     "by case: the ten headline outcomes of the Supporting Families Outcome Framework (DLUHC, "
+     "2022), the four outcomes and three enablers of the Children's Social Care National "
+     "Framework (DfE, 2023), GIRFEC's SHANARRI indicators and their descriptions (Scottish "
+     "Government), Wales' seven core aims, Northern Ireland's eight outcomes (Children and Young "
+     "People's Strategy 2020-2030), Best Start for Life and Family Hubs, Keep on Caring, "
+     "Preparing for Adulthood, the Healthy Child Programme's high impact areas, the youth "
+     "justice indicators, The Promise, Every Child Matters, and the terms of the three other "
+     "nations. Each batch was written and labelled before its one run; the first runs, 0.79, "
+     "0.78 and 0.76 (1, 3 and 2 confident wrong answers), are the honest estimate for unseen "
+     "statements in that wording. What they found, fixed by kind: *learn and achieve*, *achieve "
+     "at school*, *enjoy and achieve*, literacy and numeracy are attainment; the review at two "
+     "to two and a half years or at 27-30 months, developmental concerns and *healthy two year "
+     "olds* are the ASQ-3; *safe outside the home* is extra-familial harm; economic well-being "
+     "and relative or child poverty are money; perinatal and maternal mental health is the EPDS; "
+     "*stability* alone names neither a placement nor a home (placement stability and adoption "
+     "need care named, housing stability a home, house or homelessness); a time named makes "
+     "assessments timeliness, not their number (so *single assessments are completed on time* "
+     "now passes); primary and secondary school give the ages, and an adult-only scale ranks "
+     "further below a children's one when no one is named (*mild to moderate distress*); feeling "
+     "safe in one's home is a feeling, not staying out of care; *mainstream school* alone is a "
+     "setting, not exclusion; returning home after going missing is not reunification; knife "
+     "crime, serious violence, the Children's Reporter, Children's Hearings and compulsory "
+     "supervision orders point to no library measure; the child protection register and "
+     "re-registration are child protection plans; Families First and Family Support Hubs are "
+     "early help. A measure may now name words that rule it out (`[unless]` in the vocabulary: "
+     "the count of assessments when a time is named). Tables of further new wording are in "
+     "`tests/test_suggest_frameworks.py`. Still missed: an outcome's who-clause can leave no "
+     "evidence (*parents with learning disabilities keep their children at home*: the parents "
+     "are who benefits, and entry to care is not a measure for parents); *supported through* or "
+     "*by* a named service is read as the means, so *families are supported through Team Around "
+     "the Family* says no close match; *stability* for care leavers still gets placement "
+     "stability. Batches 16 (everyday wording) and 17 (voluntary-sector and youth theories of "
+     "change) followed, with first runs of 0.86 and 0.90: *attend* with no object but how "
+     "often, of pupils, is school attendance (the who-part names what they attend); a plan for a "
+     "second time is a repeat plan; waits for mental health services are not crisis contacts; "
+     "the labour market is employment; managing money is money; pride in one's area is "
+     "belonging. Over batches 13 to 17, written before their fixes, the first runs average 0.82 "
+     "(217 of 266) with 7 confident wrong answers: better than batches 7 to 12 (0.72), still "
+     "under the 0.9 the issue asks. Batches 18 (whose outcome it is) and 19 (who-clauses) "
+     "followed, at 0.80 and 0.74: a foster or kinship carer's stress is of the caring role "
+     "(the Parental Stress Scale first); adopters and birth parents named first are who the "
+     "outcome is about, not adoptions or family time; confidence in something (*adopters feel "
+     "confident parenting*) is not that thing, so no parenting stress scale; a slogan of three "
+     "or more states (*safe, healthy and happy*; GIRFEC's eight indicators in a row) is no one "
+     "change, so no close match; a safe home for a family is housing, a stable home for a "
+     "child in care a placement (the Graded Care Profile is not for children in care); when a "
+     "who-clause names a harm and the main clause says only that the people are safe, "
+     "protected or found (*victims of domestic abuse are safer*, *children who go missing from "
+     "care are found quickly*), the harm is read back as what changes, and people *who offend* "
+     "who stop offending are reoffending. Over batches 13 to 19 the first runs average 0.81 "
+     "(261 of 323) with 10 confident wrong answers. Probes of the team's own, not scored, found "
+     "more of the same kinds, fixed the same way: secure accommodation and youth detention are "
+     "custody, not housing; the youth justice system says ages 10 to 17 (no early years tool); "
+     "appeals to the SEND tribunal are not plans on time; a wait for a service is neither "
+     "development nor crisis contacts; a referral to CAMHS is not one to children's social "
+     "care; a pre-birth assessment is social care's, not a mother's mood; a speech or language "
+     "delay is development, and two year olds are toddlers, not a plan's two years; crime "
+     "*against* people is harm suffered, not offending; GIRFEC's *help to overcome social, "
+     "educational, physical and economic inequalities* and *a nurturing place to live* are "
+     "broad aims with no one measure; children who are home educated are not in a children's "
+     "home; attendance of pupils with SEND and part-time timetables are school attendance; "
+     "care-experienced young people at university are care leavers in education. Batch 20, "
+     "written after all of these, scored 0.96 at its first run (22 of 23), but 15 of its 22 "
+     "right answers were an honest no close match: it says the rules abstain honestly, less "
+     "whether they find the measure that fits."),
+    "",
     ("Round 1's misses, classified before tuning: wrong sense or phrase (7: \"long-term\" read "
      "as a plan's duration, \"engagement in education\", \"emotional health and wellbeing\" "
      "split in two, \"supportive relationships\" and \"networks\" as family functioning), "
@@ -643,9 +728,14 @@ DESIGN_EVIDENCE = [
      "than 60 people a year, means a pilot now and a comparison later. Comparators follow the "
      "*Nation*: statistical neighbours in England, similar councils (Local Government "
      "Benchmarking Framework family groups) in Scotland, similar Welsh authorities in Wales, and "
-     "the other Health and Social Care Trusts in Northern Ireland. Outside England each routine "
-     "measure names that nation's own collection, or says there is none (see *Data outside "
-     "England* below). What the model does not "
+     "the other Health and Social Care Trusts in Northern Ireland. Outside England each measure "
+     "takes that nation's own name where it differs (a child protection register, UNOCINI "
+     "assessments, children's hearings) and names the nation's own collection, or says there is "
+     "none and what to do instead; A&E attendances and crisis contacts name the nation's own NHS "
+     "statistics (see *Data outside England* below). A plan built before the *Nation* was set "
+     "says so under still to decide until it is rebuilt; rebuilt from any face (`lm-excel plan`, "
+     "the Build measures plan button, the Lite script), it follows the Nation. What the model "
+     "does not "
      "say (unit, nation, numbers, whether places could be allocated by lot or in waves, a "
      "primary outcome with no measure) is listed as still to decide."),
     "",
@@ -763,18 +853,23 @@ def _outside_england(lib: MeasureLibrary) -> list[str]:
         ns = sources.get((key, nation))
         if ns is None:
             return ""
+        named = f"*{_cell(ns.name)}*: " if ns.name else ""
         if not ns.data_source:
-            return "none: collect locally"
-        return f"[{_cell(ns.data_source)}]({ns.source_url})" if ns.source_url \
-            else _cell(ns.data_source)
+            return named + "none: collect locally"
+        return named + (f"[{_cell(ns.data_source)}]({ns.source_url})" if ns.source_url
+                        else _cell(ns.data_source))
 
     out = ["## Data outside England", "",
            ("The library describes England. When the *Nation* on the Intervention sheet is "
             "Scotland, Wales or Northern Ireland, the plan and the report name that nation's own "
             "collection for each measure below (with its own link and notes, from "
-            "`lm_excel/data/measures_nations.csv`: key, nation, data_source, source_url, notes, "
-            "maintainer_notes), or say \"No national equivalent in ...: collect locally\" where "
-            "there is none; a blank data_source says so. Each source was checked in public "
+            "`lm_excel/data/measures_nations.csv`: key, nation, name, what_it_measures, "
+            "items_or_effort, data_source, source_url, notes, maintainer_notes), or say \"No national equivalent in ...: collect locally\" "
+            "where there is none; a blank data_source says so. Where the nation calls the measure "
+            "something else (a child protection register, not child protection plans; UNOCINI "
+            "assessments, not child in need assessments), or has no such thing (no EYFS profile "
+            "outside England), the measure takes the nation's name (in italics below) and its "
+            "description; suggestions are still matched on the library's own words. Each source was checked in public "
             "material; what could not be checked is listed for the maintainers below. Some "
             "figures are published for the nation as a whole only, or measure something close "
             "but not the same: the notes say so."), "",

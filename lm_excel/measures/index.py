@@ -64,7 +64,7 @@ class Index:
             w: dict[str, float] = {}
             alone: set[str] = set()
             seen_phrases: set[tuple[str, ...]] = set()
-            fields = [(m.name, NAME_WEIGHT), (m.what_it_measures, TEXT_WEIGHT)]
+            fields = [(m.matched.name, NAME_WEIGHT), (m.matched.what_it_measures, TEXT_WEIGHT)]
             fields += [(k, KEYWORD_WEIGHT) for k in m.keywords]
             for text, weight in fields:
                 content = [t.token for t in vocab.analyse(text) if not t.stop]
@@ -81,7 +81,7 @@ class Index:
             weights.append(w)
             self.alone.append(frozenset(alone))
             self.name_terms.append(frozenset(
-                t.token for t in vocab.analyse(m.name) if not t.stop and self._scores(t.token)))
+                t.token for t in vocab.analyse(m.matched.name) if not t.stop and self._scores(t.token)))
         n = len(self.measures)
         df: dict[str, int] = {}
         for w in weights:

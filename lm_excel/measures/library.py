@@ -7,7 +7,7 @@ import dataclasses
 import io
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -53,6 +53,9 @@ OTHER_NATIONS = ("Scotland", "Wales", "Northern Ireland")
 ENGLISH_RETURNS = ("CIN census", "SSDA903", "school census", "EYFSP return", "SEN2 return",
                    "NCCIS", "workforce census", "early years census", "NDTMS", "Ofsted")
 NATION_COLUMNS = ("key", "nation", "data_source", "source_url", "notes")
+#: Optional columns of that file: the measure's name in that nation where it differs (a child
+#: protection register, not child protection plans), and notes for maintainers only.
+NATION_OPTIONAL = ("name", "what_it_measures", "items_or_effort", "maintainer_notes")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,21 @@ class Measure:
     keywords: tuple[str, ...] = ()
     local: bool = False
     maintainer_notes: str = ""
+    #: The measure as the library describes it, when another nation's words for it replace
+    #: its name or description (for_nation); suggestions are matched on the library's words,
+    #: so they do not depend on the nation.
+    library_form: Measure | None = field(default=None, repr=False)
+
+    @property
+    def matched(self) -> Measure:
+        """The measure whose words suggestions are matched on: the library's, whatever the
+        nation."""
+        return self.library_form or self
+
+    @property
+    def match_name(self) -> str:
+        """The name suggestions are matched on: the library's own, whatever the nation."""
+        return self.matched.name
 
     @property
     def is_child_or_parent_questionnaire(self) -> bool:
@@ -227,6 +245,9 @@ class NationSource:
     source_url: str = ""
     notes: str = ""
     maintainer_notes: str = ""
+    name: str = ""  # the measure's name in that nation, when it differs from the library's
+    what_it_measures: str = ""  # what it measures there, when that differs too
+    items_or_effort: str = ""  # how its figures are got there, when that differs
 
 
 def parse_nations_csv(text: str, keys: Iterable[str], name: str = "measures_nations.csv"
@@ -240,7 +261,7 @@ def parse_nations_csv(text: str, keys: Iterable[str], name: str = "measures_nati
     known = set(keys)
     out: dict[tuple[str, str], NationSource] = {}
     for row in reader:
-        cells = {c: (row.get(c) or "").strip() for c in (*NATION_COLUMNS, "maintainer_notes")}
+        cells = {c: (row.get(c) or "").strip() for c in (*NATION_COLUMNS, *NATION_OPTIONAL)}
         ns = NationSource(**cells)
         where = f"{name} line {reader.line_num}"
         if ns.key not in known:
@@ -258,17 +279,21 @@ def parse_nations_csv(text: str, keys: Iterable[str], name: str = "measures_nati
 
 def for_nation(m: Measure, nation: str,
                sources: Mapping[tuple[str, str], NationSource]) -> Measure:
-    """The measure as a user in ``nation`` needs it: the nation's own collection, link and
-    notes in place of an English collection (or "no national equivalent")."""
+    """The measure as a user in ``nation`` needs it: the nation's own name for it, collection,
+    link and notes in place of the English ones (or "no national equivalent")."""
     found = sources.get((m.key, nation))
     if m.local or found is None:
         return m
     effort = m.items_or_effort
     if any(r.casefold() in effort.casefold() for r in ENGLISH_RETURNS):  # "Extract from SEN2"
         effort = "Extract from your own records, or the national figures named as its data source"
+    effort = found.items_or_effort or effort
+    words = {f: getattr(found, f) for f in ("name", "what_it_measures") if getattr(found, f)}
+    if words:
+        words["library_form"] = m
     return dataclasses.replace(m, data_source=found.data_source or no_national_equivalent(nation),
                                source_url=found.source_url, notes=found.notes,
-                               items_or_effort=effort)
+                               items_or_effort=effort, **words)
 
 
 class MeasureLibrary(Sequence[Measure]):

@@ -447,11 +447,13 @@ def _norm(text: str) -> str:
 
 
 def _measure_named(lib: MeasureLibrary, name: str, key: str = "") -> Measure | None:
-    if key and key in lib and _norm(lib.get(key).name) == _norm(name):
-        return lib.get(key)
+    """The measure a plan row names: by its key and name, else by its name (the nation's or
+    the library's own: a plan built before the Nation was set names the English one) or key."""
     wanted = _norm(name)
+    if key and key in lib and wanted in (_norm(lib.get(key).name), _norm(lib.get(key).match_name)):
+        return lib.get(key)
     for m in lib:
-        if _norm(m.name) == wanted or _norm(m.key) == wanted:
+        if wanted in (_norm(m.name), _norm(m.match_name), _norm(m.key)):
             return m
     return None
 

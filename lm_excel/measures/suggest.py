@@ -46,8 +46,9 @@ TEEN_SCALE_FROM = 13.0
 YOUNG_PERSON_AGES = (10.0, 25.0)
 #: An outcome that names no one, in a children's-services model, is most often about children
 #: or young people ("stay mentally healthy"): a measure only adults complete about themselves
-#: ranks a little below one made for children when the evidence is the same.
-NO_ONE_ADULT_FACTOR = 0.9
+#: ranks below one made for children when the evidence is about the same (a distress scale for
+#: adults does not come before a children's one for "mild to moderate distress").
+NO_ONE_ADULT_FACTOR = 0.75
 #: A carer's stress or confidence "with their teenager" is of the caring role: a parenting
 #: measure ranks a little above a general adult one when the evidence is the same.
 CARING_ROLE_FIT = 1.05
@@ -342,9 +343,13 @@ def age_cover(m: Measure, who: frozenset[str], ages: tuple[float, float | None] 
 
 
 def _caring_role(who: frozenset[str], terms: list[Term]) -> bool:
-    """True when an outcome for carers names the child they care for ("with their teenager")."""
+    """True when an outcome for carers names the child they care for ("with their teenager"),
+    or is of foster or kinship carers, whose role is caring ("kinship carers report less
+    stress")."""
     if not who or not who <= _ANY_CARER:
         return False
+    if who <= _CARERS:
+        return True
     cues = vocabulary().beneficiaries
     return any(cues.get(t.token) in ("child", "young person") for t in terms if not t.stop)
 
@@ -413,6 +418,8 @@ class _Query:
             needs = self.index.vocab.needs.get(ms[c.mid].key, ())
             if any(not group & self.tokens for group in needs):
                 continue  # assessment timeliness needs time named, not "assessment of neglect"
+            if self.index.vocab.unless.get(ms[c.mid].key, frozenset()) & self.tokens:
+                continue  # "assessments completed on time" is timeliness, not their number
             if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
                 continue  # "treated fairly by the police": not the service's own users' survey
             if self.process and ms[c.mid].kind in ("administrative", "validated instrument"):
@@ -687,6 +694,39 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
     return out
 
 
+#: A vision's slogan: three or more states in a list ("safe, healthy and happy"; GIRFEC's "safe,
+#: healthy, achieving, nurtured, active, respected, responsible and included"), no one change.
+_STATE = (r"(?:safe|safer|happy|happier|healthy|healthier|achieving|thriving|loved|secure|confident|"
+          r"resilient|successful|respected|included|nurtured|active|responsible|well|valued|heard)")
+_SLOGAN = re.compile(r"\b" + _STATE + r"(?:\s*,\s*(?:and\s+)?" + _STATE + r"){1,}\s*,?\s+and\s+"
+                     + _STATE + r"\b")
+
+
+def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without those of a slogan of states ("children are safe, happy and healthy")."""
+    spans = [m.span() for m in _SLOGAN.finditer(normalise(text))]
+    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+
+
+#: "Pupils with persistent absence attend more often": "attend" with no object but how often.
+_ATTEND_HOW_OFTEN = re.compile(r"\s*(?:school\s+)?(?:(?:more|less)\s+)?(?:often|regularly|consistently|"
+                               r"every day|daily|more|well)?\s*(?:[,;.]|$)")
+_SCHOOL_TERMS = frozenset({"pupil", "school", "school_attendance", "exclusion", "primary_school",
+                           "secondary_school", "send", "ehcp"})
+
+
+def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with "attend" read as school attendance when it has no object but how often
+    and the outcome is about pupils or school ("pupils with persistent absence attend more
+    often": the who-part names what they attend)."""
+    if not any(x.token in _SCHOOL_TERMS for x in terms):
+        return terms
+    t = normalise(text)
+    return [Term("school_attendance", False, x.start, x.end, True)
+            if x.token == "attend" and _ATTEND_HOW_OFTEN.match(t[x.end:]) else x
+            for x in terms]
+
+
 def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with a referral read as a re-referral when its clause says it happens again
     ("referred to children's social care again within a year")."""
@@ -771,7 +811,9 @@ _MAIN_VERB = (r"\b(?:have|has|attend|attends|get|gets|take|takes|feel|feels|are|
               r"move|moves|go|goes|enter|enters|find|finds|gain|gains|access|accesses|engage|"
               r"engages|sustain|sustains|live|lives|say|says|develop|develops|maintain|maintains|"
               r"keep|keeps|return|returns|become|becomes|build|builds|report|reports|know|knows|"
-              r"understand|understands|use|uses|enjoy|enjoys|experience|experiences|stop|stops)\b")
+              r"understand|understands|use|uses|enjoy|enjoys|experience|experiences|stop|stops|recover|"
+              r"recovers|cope|copes|thrive|thrives|settle|settles|succeed|succeeds|progress|"
+              r"progresses)\b")
 #: "Women who have had children removed develop ...", "children who cannot live with their
 #: parents remain ...", "perpetrators of exploitation are held to account", "adopted children
 #: feel ...": the people and what is said of them, up to the main verb, say who the outcome is
@@ -881,15 +923,42 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         out.append((m.end(), m.end() + end.start() if end else len(t), "knowing"))
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
-        if x.token in _FRAME_ALWAYS or (x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
-            end = re.search(r"[,;.]", t[x.end:])
+        confident = x.token == "confidence" and t[x.start:x.end].startswith("confiden")
+        if x.token in _FRAME_ALWAYS or confident or (
+                x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
+            end = re.search(r"[,;.]|\band\b" if confident else r"[,;.]", t[x.end:])
             # Knowing about a subject is measured by no measure of the subject; using or
             # experiencing it may be, by a survey or questionnaire (not a count from records).
             # The cue itself is in the span: a measure matched by "skills" and the subject
             # alike is still matched by nothing but the frame.
-            what = "knowing" if x.token in _FRAME_ALWAYS else "using"
+            # Confidence in something ("confident parenting their child") is not that thing
+            # either: a measure of parenting stress does not measure it.
+            what = "knowing" if x.token in _FRAME_ALWAYS or confident else "using"
             out.append((x.start, x.end + end.start() if end else len(t), what))
     return tuple(out)
+
+
+#: What a main clause says of the people a who-clause named when it says only that they are safe,
+#: protected or found ("victims of domestic abuse are safer", "children who go missing from care
+#: are found quickly"): then the harm the who-clause names is what should change.
+_STATE_ONLY = frozenset({"safe", "safe_from", "harm", "found", "find", "timeliness", "further",
+                         "repeat"})
+
+
+def _who_sense(terms: list[Term], who_terms: list[Term], vocab) -> list[Term]:
+    """The main clause's terms, with what a who-clause says read back in where the main clause
+    only says the people are safe, protected or found, and offending by people who offend read
+    as reoffending ("young people who offend stop offending")."""
+    if any(t.token == "offending" for t in who_terms):
+        terms = [Term("reoffending", False, t.start, t.end, True) if t.token == "offending" else t
+                 for t in terms]
+    after = max((t.end for t in who_terms), default=0)
+    main = {t.token for t in terms if not t.stop and t.start >= after
+            and t.token not in vocab.beneficiaries and t.token not in vocab.nonscoring}
+    harms = [t for t in who_terms if not t.stop and "safety" in vocab.domains.get(t.token, ())]
+    if main and main <= _STATE_ONLY and harms:
+        return sorted(terms + harms, key=lambda t: t.start)
+    return terms
 
 
 def match(outcome_text: str, who_benefits=None, timescale: str | None = None, age=None,
@@ -909,7 +978,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         library = MeasureLibrary(library)
     index = index_of(library)
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
-    for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense):
+    for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
+                  _slogan_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
@@ -933,7 +1003,9 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
     # a measure of what changes.
     who_spans = _who_spans(outcome_text)
-    terms = [t for t in terms if not any(a <= t.start < b for a, b in who_spans)]
+    who_terms = [t for t in terms if any(a <= t.start < b for a, b in who_spans)]
+    terms = _who_sense([t for t in terms if not any(a <= t.start < b for a, b in who_spans)],
+                       who_terms, index.vocab)
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound

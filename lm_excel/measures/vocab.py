@@ -11,7 +11,7 @@ from lm_excel.measures.text import Token, match_at, stem, tokens
 
 _SECTIONS = ("synonyms", "domains", "beneficiaries", "ages", "stopwords", "nonscoring",
              "population", "generic", "ambiguous", "anchors", "care_only", "care_context",
-             "other_agencies", "needs")
+             "other_agencies", "needs", "unless")
 _WORD_LISTS = ("stopwords", "nonscoring", "population", "generic", "ambiguous", "anchors",
                "care_only", "care_context", "other_agencies")
 
@@ -57,6 +57,9 @@ class Vocabulary:
     #: measure key -> groups of concepts and stems; an outcome must name one of each group for
     #: that measure to be suggested
     needs: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    #: measure key -> concepts and stems; an outcome naming one of them does not get that
+    #: measure (a time named makes an assessment outcome one of timeliness, not of numbers)
+    unless: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def analyse(self, text: str) -> list[Term]:
         """Return the terms of a text: stems, with known phrases replaced by their concept.
@@ -165,7 +168,10 @@ def parse_vocabulary(text: str) -> Vocabulary:
         terms = [t for t in partial.analyse(word) if not t.stop] or partial.analyse(word)
         return terms[0].token if terms else word
 
-    nonscoring = frozenset(concept_of(w) for w in sec["nonscoring"].get("", []))
+    concepts = {c for entries in synonyms.values() for _, c in entries}
+    # A concept's own name stays itself ("cjs_order" is not the concept of "cjs").
+    nonscoring = frozenset(w if w in concepts else concept_of(w)
+                           for w in sec["nonscoring"].get("", []))
     population = frozenset(concept_of(w) for w in sec["population"].get("", []))
     generic = frozenset(concept_of(w) for w in sec["generic"].get("", []))
     ambiguous = frozenset(concept_of(w) for w in sec["ambiguous"].get("", []))
@@ -176,26 +182,27 @@ def parse_vocabulary(text: str) -> Vocabulary:
     beneficiaries: dict[str, str] = {}
     for who, words in sec["beneficiaries"].items():
         for w in words:
-            beneficiaries.setdefault(concept_of(w), who)
+            beneficiaries.setdefault(w if w in concepts else concept_of(w), who)
     ages: dict[str, tuple[float, float | None]] = {}
     for word, (rng, *_) in sec["ages"].items():
         lo, _, hi = rng.partition("-")
         ages[concept_of(word)] = (float(lo), float(hi) if hi.strip() else None)
     # An anchor is a concept's name (all its phrases) or a word (that word's stem only:
     # "income" is specific where "financial", of the same concept, is not).
-    concepts = {c for entries in synonyms.values() for _, c in entries}
     words = sec["anchors"].get("", [])
     anchors = frozenset(w for w in words if w in concepts)
     anchor_stems = frozenset(stem(w.lower()) for w in words if w not in concepts)
     needs = {key: _groups(words, lambda w: w if w in concepts else concept_of(w))
              for key, words in sec["needs"].items()}
+    unless = {key: frozenset().union(*_groups(words, lambda w: w if w in concepts else concept_of(w)))
+              for key, words in sec["unless"].items()}
     care_context, other_agencies = (
         frozenset(w if w in concepts else stem(w.lower()) for w in sec[name].get("", []))
         for name in ("care_context", "other_agencies"))
     return Vocabulary(
         synonyms, stopwords, nonscoring, population, generic, ambiguous,
         {k: tuple(v) for k, v in domains.items()}, beneficiaries, ages, anchors, anchor_stems,
-        frozenset(sec["care_only"].get("", [])), care_context, other_agencies, needs,
+        frozenset(sec["care_only"].get("", [])), care_context, other_agencies, needs, unless,
     )
 
 

@@ -260,7 +260,7 @@ def _table_output_sheet(
     hdr = header_format(wb, sheet.colour)
     _heading(ws, fmts, sheet)
     header_r = L.HEADER_ROW - 1
-    for c, (key, header, width) in enumerate(columns):
+    for c, (_key, header, width) in enumerate(columns):
         ws.set_column(c, c, width, fmts["text"])
         ws.write_string(header_r, c, header, hdr)
     for c, col in enumerate(sheet.columns):
