@@ -541,6 +541,12 @@ PUBLISHED_HELDOUT8 = REPO / "tests" / "data" / "outcomes_published_heldout8.csv"
 # Welsh and Northern Irish frameworks), labelled and committed before its one run by an engineer
 # who had not read the rules, run once on the frozen rules (figures in docs/measures.md).
 PUBLISHED_HELDOUT9 = REPO / "tests" / "data" / "outcomes_published_heldout9.csv"
+# Round 11: 50 statements from 21 new sources (health visiting, perinatal and infant mental
+# health, CAMHS, school nursing, families affected by substance use, schools' mental health,
+# police and community safety, voluntary-sector theories of change; Scotland, Wales, Northern
+# Ireland), labelled and committed before its one run by an engineer who had not read the rules
+# (figures in docs/measures.md). Its extra 'beneficiary' column says who the outcome is for.
+PUBLISHED_HELDOUT11 = REPO / "tests" / "data" / "outcomes_published_heldout11.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -663,7 +669,8 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
     keys = set(load_library().keys()) | {"-"}
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
                  PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6,
-                 PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8, PUBLISHED_HELDOUT9):
+                 PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8, PUBLISHED_HELDOUT9,
+                 PUBLISHED_HELDOUT11):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -707,6 +714,18 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   to account, reintegration from alternative provision). Tuned on since (the same fixes as
 #   round 8's; removed from education is exclusion; a relationship with a worker is experience
 #   of the service): after fixes 0.68, 0.70, 0. The floors stay at the first run.
+# Round 11: first run 0.62 (31 of 50), 0.66 (33), no close match 0.42, 6 confident wrong (main at
+#   24f1a2c). Not tuned on: the floors are that first run, and the row is a strict expected
+#   failure until its six confident wrong answers are fixed (the guard test below keeps its
+#   floors meanwhile).
+ROUND11_OPEN = ("round 11's first run gave 6 confident wrong answers where only 'no close match' "
+                "fits: children in or at risk of poverty achieving their potential (household "
+                "income), attachment between mothers with perinatal mental health problems and "
+                "their child (EPDS), less stigma and secrecy about domestic violence (domestic abuse "
+                "incidents), feeling secure to talk about it to a trusted adult in school (MSPSS), "
+                "siblings staying together where living with their family is not possible (entry "
+                "to care, family time), identifying and responding to suicidal behaviour (A&E "
+                "attendances, crisis contacts)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -716,6 +735,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT7, 50, 0.92, 0.96),
     (PUBLISHED_HELDOUT8, 50, 0.66, 0.80),
     (PUBLISHED_HELDOUT9, 50, 0.58, 0.60),
+    pytest.param(PUBLISHED_HELDOUT11, 50, 0.62, 0.66, id="outcomes_published_heldout11",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND11_OPEN)),
 ]
 
 
@@ -727,6 +748,14 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
         assert scores["n"] == n
     assert scores["top1"] >= top1 and scores["top3"] >= top3, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round11_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT11)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.62 and scores["top3"] >= 0.66, scores
+    assert scores["confident_wrong"] <= 6, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():
