@@ -110,6 +110,12 @@ FLOORS = {"design_published": {"agreed": 37, "comparator": 37},
 #: The reservation that scottish_mentoring_leadership's plan named English sources (school
 #: census, NCCIS) is resolved: it names the Scottish collections (tests/test_plan_nations.py).
 
+#: Held out 12 (design_heldout12.json: six English children's services models, labelled and
+#: committed before any run; recommender frozen at main 24f1a2c, run once at 10:10 UTC on 30 Nov
+#: 2026): design agreed 6/6, nation comparator right 6/6. No disagreement; reservations below.
+FIRST_RUN_HELDOUT12 = {"agreed": 6, "comparator": 6, "n": 6}
+FLOORS["design_heldout12"] = {"agreed": 6, "comparator": 6}
+
 #: Agreed at the level of the design family, with an evaluator's reservation kept visible.
 RESERVATIONS = {
     "social_workers_in_schools": "five schools get 'pilot now, comparison later'; with routine "
@@ -119,6 +125,21 @@ RESERVATIONS = {
         "areas with routine data would also be acceptable",
     "family_hubs": "the primary outcome has no measure in the library, so the theory-based design "
         "rests on a secondary outcome's questionnaire",
+    # Held out 12, first run:
+    "devolved_budgets_darlington": "'pilot now' is right for 30 families, but the budgets are "
+        "already given by lot and the design does not say to keep the random draw as the pilot's "
+        "comparison; it offers before-and-after only",
+    "contextual_safeguarding_hackney": "the time series follows placement type and distance from "
+        "home (one part of OC4); the primary outcomes (safer contexts, safer young people) have no "
+        "routine measure, so contribution analysis should lead beside it",
+    "reunification_framework": "the time series follows children returning home from care; the "
+        "outcome is re-entry after a return, which the SSDA903 gives but the measure does not name",
+    "suffolk_diversion": "a matched comparison on first-time entry: diversion itself keeps a child "
+        "from being a first-time entrant, so that outcome is changed by the delivery; reoffending "
+        "is the fair comparison",
+    "send_change_programme": "the time series follows exclusions and EHC plan timeliness (OC4, "
+        "OC5); the primary outcome (needs met in mainstream) has no routine measure, and matched "
+        "authorities outside the programme would be as good a comparison",
 }
 
 
