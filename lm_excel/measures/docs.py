@@ -142,6 +142,7 @@ EVALUATION = [
     "| round 8 after the fixes that followed its run, **tuned on** (who an outcome is about is not what changes; \"-free\"; reintegration is a move between settings; no teenage scale for children of no given age; confidence orders a compound outcome's list; views taken into account are practice recorded; the families or areas people live in say who) | 50 | 0.80 | 0.90 | 0.24 | 0 |",
     "| **published statements, held out in round 9** (`tests/data/outcomes_published_heldout9.csv`), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 17e4a89) | 50 | **0.58** | **0.60** | 0.44 | **2** |",
     "| round 9 after the same fixes and its own (removed from education is exclusion; a relationship with a worker is experience of the service), **tuned on** | 50 | 0.68 | 0.70 | 0.48 | 0 |",
+    "| **published statements, held out in round 10** (`tests/data/outcomes_published_heldout10.csv`), English family help, child protection, children in care and care leavers, fostering and kinship, SEND, youth justice and the workforce, labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 24f1a2c) | 50 | **0.64** | **0.70** | 0.40 | **0** |",
     "| **published statements, held out in round 11** (`tests/data/outcomes_published_heldout11.csv`), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 24f1a2c) | 50 | **0.62** | **0.66** | 0.42 | **6** |",
     "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
     "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
@@ -623,6 +624,59 @@ EVALUATION = [
      "social support; needs *taken into consideration when assessing* are practice recorded "
      "(the case file audit), for which no count or validated scale is suggested. Abstention "
      "where a measure fits is still the largest cause of its misses."),
+    "",
+    ("Round 10 is a set of 50 statements from 25 sources not used before, all English local "
+     "authority children's services (the youth justice plans of Reading, Bath and North East "
+     "Somerset and Hillingdon, Buckinghamshire's corporate parenting pledge, Devon's SEND "
+     "strategy 2024-2027, Northumberland's kinship assessment and support team, the national "
+     "kinship care strategy, the evaluation of Medway's family hubs, the DfE's *Fostering Better "
+     "Outcomes*, Dorset's and Wolverhampton's Families First for Children pathfinders and the "
+     "DfE's pathfinder and family network pilot paper, Ealing's social workers in schools, the "
+     "LGA's and the DfE's employer standards for social workers, Gloucestershire's social work "
+     "academy, a recruitment and retention strategy, *Keep on Caring*, Sheffield's early help "
+     "outcomes framework, Hillingdon's safeguarding partnership, the DfE's SEND and alternative "
+     "provision improvement plan, a Cheshire West and Chester performance measure, Southampton's "
+     "and Trafford's reports on child protection plans, the DfE's fostering recruitment and "
+     "retention programme). It was labelled and committed by an engineer who had not read the "
+     "rules, then run once on the frozen rules (main 24f1a2c): top-1 0.64 (32 of 50), top-3 0.70, "
+     "no close match 0.40 and **no confident wrong answer**: every statement labelled no close "
+     "match alone (custody, victims of youth crime, preparation for adulthood, attachment, feeling "
+     "safe, the stigma of social work, care leavers' access to health support, early "
+     "identification of special educational needs) got no close match. Its 18 top-1 misses, by "
+     "cause. No close match where a measure fits (9, the largest kind again): *local children "
+     "live crime-free lives* (first-time entrants, reoffending); *foster parents receive the "
+     "support and respect they need and deserve* (the carer survey); *families take the lead on "
+     "plans ...* (family experience or the case file audit); *fewer days children spend in care* "
+     "(children entering care, which counts days in care); *improved relationships between "
+     "schools and social care* (the partner survey); *social workers have the practical tools, "
+     "resources and organisational environment they need ...* and *staff feel valued, safe, and "
+     "confident to communicate concerns ...* (the practitioner survey); *children and young "
+     "people are safe, secure and nurtured within their home* (GCP2); *more people who enquire "
+     "about fostering go on to apply and become foster carers* (foster carer recruitment). A "
+     "word or phrase read in the wrong sense (7): *strengthened participation of children and "
+     "families within the youth justice service* got first-time entrants and reoffending (where "
+     "the work happens read as what changes); *children in care have a safe home to live in, "
+     "where they feel happy and well cared for* placement type and distance, then ONS4 and "
+     "Stirling (Bright Spots asks exactly this); *children in care are listened to ... when "
+     "decisions are made* and *children in foster care are listened to and involved in decisions "
+     "about their lives* the ESQ (a questionnaire on a service's care, the second at high "
+     "confidence) and family experience, not Bright Spots or the case file audit; *there are "
+     "enough high-quality fostering placements, in the right place* placement stability first "
+     "(sufficiency read as stability; placement type and distance second); *more children are "
+     "supported to stay with their birth families* family time (contact), not children entering "
+     "care; *family networks are given practical and financial support to help them keep "
+     "children safe and well at home* split as a compound, with social support (MSPSS) for the "
+     "network first and children entering care second. Wrong population (1): *caregivers have "
+     "the confidence, skills and knowledge to implement positive parenting strategies*, from an "
+     "early help framework about parents, got the Carer Efficacy Questionnaire (for foster and "
+     "kinship carers). Debatable label (1): *increase parent/carer satisfaction with the final "
+     "SEND Education Health and Care Plan* got the ESQ and family experience at the same score, "
+     "labelled family experience only. Guessed where none fits: none. The first run is between "
+     "rounds 8 and 9 (0.66, 0.58), close to round 11 on the same frozen rules (0.62), and below "
+     "the team's own batches 13 to 20: the honest estimate for unseen statements in these "
+     "domains is still about two in three, with the misses now "
+     "mostly abstentions and senses of care, support and voice rather than wrong guesses. Not "
+     "tuned on: its floors are its first run."),
     "",
     ("Round 11 is a set of 50 statements from 21 sources not used before, on partners' and "
      "other nations' models around children's services (the Families First aims and figures in "
