@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 12), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 13), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -51,6 +51,15 @@ MISSED_ON_FIRST_RUN = {
     # better') and "reflective_fostering" (held out 11: 'Carers attend at least seven of the ten group
     # sessions') were here until issue 14's session-5 round: clauses that each say what changes and
     # its direction, in either order, are separate changes; taking part in the service is an output.
+    "home_start_volunteer_visiting": "held out 13: negatives that are all delivery risks of a voluntary scheme "
+                                     "('Volunteers drop out before they are matched with a family', 'DBS checks "
+                                     "delay new volunteers starting', 'Health visitors stop referring when the early "
+                                     "help grant is cut')",
+    "mental_health_support_teams": "held out 13: direction Increase on 'Shorter waits for help with mild to moderate "
+                                   "mental health difficulties'",
+    "school_nursing_scotland": "held out 13: an output entered as an outcome, a rise in referrals ('More pupils "
+                               "referred to the school nurse through the nine pathways', beside output OP1 counting "
+                               "referrals)",
     # "wirral_we_can_talk" (held out 11: negatives that are all delivery risks, posts hard to fill,
     # COVID-19 restrictions, social workers too busy to attend) was here until issue 14's set-11
     # round: vacant posts, busy staff, workload and pandemic restrictions are now delivery risks.

@@ -868,6 +868,8 @@ DESIGN_EVIDENCE = [
     "| after the fixes (tuned on these models: a floor, not a held-out figure) | 37/37 | 37/37 |",
     "| held out 12, first run (six more English models labelled before any run, "
     "`tests/data/design_heldout12.json`; recommender frozen at `24f1a2c`) | 6/6 | 6/6 |",
+    "| held out 13, first run (six new models, labels committed before the run; recommender at "
+    "`24f1a2c`) | 6/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -891,6 +893,20 @@ DESIGN_EVIDENCE = [
      "than re-entry after return, exclusions and EHC plan timeliness) because the primary "
      "outcomes have no routine measure; and Suffolk's matched comparison names first-time entry, "
      "which diversion changes by design (reoffending is the fair comparison)."),
+    "",
+    ("**Held out 13.** Six more models (`tests/data/design_heldout13.json`: two school-level, "
+     "three authority-wide, one cohort of families; two Scottish, one Welsh, three English), "
+     "labelled by an evaluator who had not seen the recommender and committed before its first "
+     "run, all got a design family the evaluator accepts and the nation's comparators: matched "
+     "schools for the CAMHS In-Reach pilot (Wales), a stepped roll-out across schools for a "
+     "Mental Health Support Team, a time series against similar councils for a Scottish "
+     "perinatal and infant mental health programme, contribution analysis for the Scottish "
+     "school nurse role, a time series against statistical neighbours for Operation Encompass, "
+     "and matched families for Home-Start. Reservations (not counted): Operation Encompass's "
+     "time series follows police-recorded domestic abuse incidents, which the scheme's "
+     "disclosures may raise; the perinatal time series rests on crisis contacts for a secondary "
+     "outcome; and the school team's measures include NEET (ages 16-17) for staying in "
+     "education at ages 5-18."),
     "",
 ]
 
