@@ -243,6 +243,13 @@ def test_an_input_restated_as_a_component_and_an_output_restated_as_an_outcome()
     row(rec, "outcomes", "OC7")["outcome"] = "More families contacted within 5 working days of referral"
     got = {(f.element_id, f.message.split(" says almost the same as ")[1].split(" (")[0])
            for f in _found(rec, "restated-across-sheets")}
+    assert got == {("C6", "input IN2")}
+    # the outcome is whom the service reached, an output: said once, by the wording rule
+    (f,) = _found(rec, "outcome-not-a-change")
+    assert f.element_id == "OC7" and "whom the service reached" in f.message
+    row(rec, "outcomes", "OC7")["outcome"] = "Contact with families within 5 working days of referral"
+    got = {(f.element_id, f.message.split(" says almost the same as ")[1].split(" (")[0])
+           for f in _found(rec, "restated-across-sheets")}
     assert got == {("C6", "input IN2"), ("OC7", "output OP1")}
 
 

@@ -266,3 +266,24 @@ def test_a_clause_saying_how_a_change_shows_or_what_follows_is_not_a_second_chan
 ])
 def test_less_use_of_a_service_is_a_change_not_an_output(text):
     assert "outcome-not-a-change" not in _codes(text), text
+
+
+# --- after the twelfth set's first run (tuned on): people the service acts on, as an outcome --------
+
+@pytest.mark.parametrize("text, flagged", [
+    ("More survivors contacted within 24 hours of the incident", True),   # domestic abuse
+    ("More parents offered a place on the programme", True),              # early help
+    ("More children seen by the school nurse", True),                     # health
+    ("All families visited within 10 working days", True),                # child protection
+    ("More staff trained in trauma-informed practice", True),             # workforce
+    ("More young people assessed within four weeks", True),               # youth justice
+    ("More children assessed as ready for school", False),                # early years
+    ("Children are seen and heard", False),                               # children in care
+    ("More families supported to stay together", False),                  # early help
+    ("Young people feel listened to and seen", False),                    # youth work
+    ("Fewer children assessed as at risk of significant harm", False),    # child protection
+    ("Improved wellbeing of parents offered the programme", False),       # early help
+    ("Carers trained in therapeutic parenting report less stress", False),  # fostering
+])
+def test_people_the_service_contacts_offers_or_sees_are_an_output(text, flagged):
+    assert ("outcome-not-a-change" in _codes(text)) == flagged, text

@@ -156,6 +156,12 @@ NEVER = [
     ("Children who are home educated are visited regularly", {"placement_type_distance"}),
     # a pre-birth assessment is social care's, not a mother's mood in pregnancy
     ("Pre-birth assessments start earlier in pregnancy", {"epds"}),
+    # talking about, discussing or the stigma of a harm is not its incidents; people with a named
+    # condition, after what changes, say who it is for (round 11's kinds, tuned on)
+    ("Young people talk about domestic abuse more openly", {"domestic_abuse_incidents"}),
+    ("Less stigma about self-harm among pupils", {"ae_attendances", "mh_crisis_contacts"}),
+    ("Better bonding between fathers with mental health problems and their babies",
+     {"phq9", "gad7", "k10"}),
     # a who-clause's harm is read back only when the main clause says no more than safe or found
     ("Women who have had children removed are safer", {"entry_to_care"}),
 ]

@@ -267,6 +267,8 @@ def not_a_change(text: str) -> str:
         return "an activity"
     if takes_part(text):
         return "an output (taking part in the service)"
+    if served(text):
+        return "an output (whom the service reached)"
     return ""
 
 
@@ -316,6 +318,33 @@ _MORE_REFERRALS = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?\s+in|more|higher|
                              r"increased|greater)\s+(?:number\s+of\s+)?referrals?\b"
                              r"(?:\s+(?:for|of|in|among|across|by|within|at)\b.*)?\W*$",
                              re.IGNORECASE)
+
+
+#: What the service does to people, as a participle ('contacted', 'offered', 'seen'): with only the
+#: people before it, the outcome counts whom the service reached ('More survivors contacted within
+#: 24 hours'), an output.
+_SERVED = re.compile(r"\b(?:contacted|offered|visited|seen|assessed|screened|allocated|signposted|"
+                     r"trained)\b", re.IGNORECASE)
+_OPENERS_OF_REACH = frozenset("more increased increase higher greater all every number proportion".split())
+
+
+def served(text: str) -> bool:
+    """Whether an outcome only says whom the service acted on (see :data:`_SERVED`): before the
+    participle, at most a word of 'more' or 'all' and the people ('More survivors', 'All
+    families'); after it, no change, no state, nothing measurable and no purpose ('supported to
+    stay together', 'assessed as ready for school')."""
+    m = _SERVED.search(text)
+    if not m:
+        return False
+    before, after = T.words(text[:m.start()]), T.words(text[m.end():])
+    if not before or any(_construct(w) or w in T.DECREASE or w in _UNSIGNED or w in _COMPARATIVES
+                         or w in _STATE_VERBS for w in before):
+        return False
+    if len([w for w in before if w not in T.STOP and w not in _OPENERS_OF_REACH
+            and w not in T.ACTORS]) > 1:
+        return False  # 'Improved wellbeing of parents offered ...' says what changes first
+    return not any(w in T.CONSTRUCTS or w in T.DIRECTION or w in _COMPARATIVES or w in _STATE_VERBS
+                   or w in _PEOPLE_VERBS or w in ("to", "as") for w in after)
 
 
 def takes_part(text: str) -> bool:

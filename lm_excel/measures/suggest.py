@@ -775,7 +775,8 @@ def _victim_sense(terms: list[Term]) -> list[Term]:
 _FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", "recognis",
                            "recogniz", "realis", "acknowledg", "insight", "skills", "strategi",
                            "capability"})
-_FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform"})
+_FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform", "discuss",
+                           "talk", "stigma", "conversat"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
                             "opportun", "provid", "provision", "advic"})
 _PROVISION = frozenset({"support", "help", "advic", "provision"})
@@ -850,11 +851,17 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
         out.append((m.end(1) if m.group(1) else m.end(2) if m.group(2) else m.start(3),
                     m.end(4)))
     out.extend((m.end(1), m.end()) for m in _WHO_AFTER.finditer(t) if m.start() > 0)
+    out.extend((m.end(1), m.end()) for m in _WITH_CONDITION.finditer(t) if m.start() > 0)
     # "Families whose children might otherwise be removed": what may happen to them is what
     # the service prevents, so it is the change, not who.
     return [(a, b) for a, b in out if not _MAY_HAPPEN.search(t[a:b])]
 
 
+#: "Positive attachment between mothers with perinatal mental health problems and their child":
+#: people with a named condition, after what changes, say who it is for.
+_WITH_CONDITION = re.compile(
+    r"\b(" + _PEOPLE_WORDS + r")\s+with\s+(?:[\w-]+\s+){1,5}?(?:problems|needs|difficulties|"
+    r"issues|disabilities|conditions|illness|illnesses)\b")
 _MAY_HAPPEN = re.compile(r"\b(?:otherwise|might|could|would|at risk|edge of|likely)\b")
 
 
