@@ -162,7 +162,7 @@ _FRAMEWORK = re.compile(r"\b(?:frameworks?|principles|legislation|legislative|po
 #: Research (evaluation partner)', 'Multi-agency steering group', 'Case recording system'), whatever
 #: its type: no component uses it, and evaluators do not ask for it to be linked to one.
 _OVERSIGHT = re.compile(
-    r"\b(?:evaluat\w*|research\w*|governance|buy-?in|commitment|"
+    r"\b(?:evaluat\w*|research\w*|governance|buy-?in|commitment|needs\s+(?:assessments?|analys[ie]s)|"
     r"(?:outcome|impact)\s+measur\w*|(?:performance|data|insight|intelligence)\s+(?:and\s+\w+\s+)?teams?|"
     r"(?:steering|programme|project|oversight|strategic|partnership|advisory|executive|management|"
     r"governance|safeguarding)\s+(?:groups?|boards?|committees?)|"

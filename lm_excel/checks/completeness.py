@@ -194,7 +194,7 @@ _HARM = re.compile(
 )
 #: Risks to delivering the intervention.
 _DELIVERY_RISK = re.compile(
-    r"\b(?:fund\w*|budget\w*|costs?|money|financ\w*|suppliers?|invoic\w*|procure\w*|"
+    r"\b(?:fund\w*|budget\w*|grants?|costs?|money|financ\w*|suppliers?|invoic\w*|procure\w*|"
     r"underspen\w*|overspen\w*|recruit\w*|retain\w*|retention|turnover|vacanc\w*|"
     r"capacity|take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|"
     r"(?:it|ict|case\s+recording|recording|record|data|computer|case\s+management)\s+systems?|"
