@@ -53,8 +53,8 @@ LABELS = _labels()
 FAMILIES = (
     (r"^Finish the theory of change", "no impact design yet (no causal chain)"),
     (r"^Pilot now", "pilot / feasibility first (too few)"),
+    (r"^Stepped roll-out", "stepped roll-out"),  # before schools: 'Stepped roll-out across schools'
     (r"schools or settings", "cluster or matched comparison at school level"),
-    (r"^Stepped roll-out", "stepped roll-out"),
     (r"^Matched comparison group of", "matched comparison of families / individuals"),
     (r"^Randomised controlled trial", "randomised trial of families / individuals"),
     (r"^Interrupted time series", "interrupted time series with comparator authorities "
