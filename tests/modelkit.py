@@ -7,6 +7,7 @@ import copy
 from collections.abc import Callable
 
 from lm_excel import layout as L
+from lm_excel.checks import validate
 from lm_excel.example import example_records
 from lm_excel.model import LogicModel, ModelRecords
 from lm_excel.workbook.parse import parse_grids
@@ -51,6 +52,23 @@ def example_delivered(**intervention: object) -> ModelRecords:
     for key in DELIVERY_FIELDS:
         records.intervention.pop(key, None)
     records.intervention.update(intervention)
+    return records
+
+
+def findings_at(records: ModelRecords, code: str, element: str) -> list:
+    """The findings with ``code`` at ``element`` when ``records`` are checked (headline details
+    included)."""
+    return [f for f in validate(model_of(records)).all_findings()
+            if f.code == code and f.element_id == element]
+
+
+def example_with_negatives(*consequences: str) -> ModelRecords:
+    """The worked example with its negative consequences replaced by ``consequences`` (NC1, NC2,
+    ...; the other fields copied from its first)."""
+    records = example()
+    first = records.elements["negatives"][0]
+    records.elements["negatives"] = [{**first, "id": f"NC{i}", "consequence": text}
+                                     for i, text in enumerate(consequences, 1)]
     return records
 
 

@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from lm_excel.checks import validate
 from lm_excel.model import ModelRecords
 
-from .modelkit import example, model_of, row
-
-
-def _at(rec: ModelRecords, code: str, element: str) -> list:
-    return [f for f in validate(model_of(rec)).all_findings() if f.code == code and f.element_id == element]
+from .modelkit import example, example_with_negatives, findings_at, row
 
 
 # --- unused inputs: what serves the evaluation or oversees the whole is not used by a component ---
@@ -65,18 +60,10 @@ def _at(rec: ModelRecords, code: str, element: str) -> list:
 def test_evaluation_and_governance_are_not_unused_inputs(resource, kind, flagged):
     rec = example()
     rec.elements["inputs"].append({"id": "IN9", "resource": resource, "type": kind})
-    assert bool(_at(rec, "input-unused", "IN9")) == flagged
+    assert bool(findings_at(rec, "input-unused", "IN9")) == flagged
 
 
 # --- negatives: a post is a delivery risk only when it is a job --------------------------------
-
-
-def _negatives(*consequences: str) -> ModelRecords:
-    rec = example()
-    first = rec.elements["negatives"][0]
-    rec.elements["negatives"] = [{**first, "id": f"NC{i}", "consequence": text}
-                                 for i, text in enumerate(consequences, 1)]
-    return rec
 
 
 @pytest.mark.parametrize("consequence, flagged", [
@@ -90,8 +77,8 @@ def _negatives(*consequences: str) -> ModelRecords:
     ("Children's photos in blog posts reveal where they live", False),
 ])
 def test_posts_are_delivery_risks_only_when_they_are_jobs(consequence, flagged):
-    rec = _negatives(consequence, "Funding for the service ends after two years")
-    assert bool(_at(rec, "negatives-delivery-only", "NC1")) == flagged
+    rec = example_with_negatives(consequence, "Funding for the service ends after two years")
+    assert bool(findings_at(rec, "negatives-delivery-only", "NC1")) == flagged
 
 
 # --- mechanisms: a label or a quality, and delivery described at length --------------------------
@@ -160,7 +147,7 @@ def _mechanism(text: str):
     ("Better sleep through calmer bedtimes", False),
 ])
 def test_a_mechanism_that_is_only_a_label_or_a_quality_is_reported(text, flagged):
-    assert bool(_at(_mechanism(text), "mechanism-no-causal-account", "M2")) == flagged
+    assert bool(findings_at(_mechanism(text), "mechanism-no-causal-account", "M2")) == flagged
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -197,7 +184,7 @@ def test_a_mechanism_that_is_only_a_label_or_a_quality_is_reported(text, flagged
     ("Weekly sessions run by trained volunteers give parents a break and someone to talk to", False),
 ])
 def test_a_mechanism_that_describes_delivery_at_length_is_delivery(text, flagged):
-    got = _at(_mechanism(text), "mechanism-no-causal-account", "M2")
+    got = findings_at(_mechanism(text), "mechanism-no-causal-account", "M2")
     assert bool(got) == flagged
     if flagged:
         assert "delivery" in got[0].message or "approach or activity" in got[0].message
@@ -230,7 +217,7 @@ def _branch(mechanism: str, linked: str, other: str) -> ModelRecords:
      "More care leavers in employment", "Less anger and fewer fights among young people", True),
 ])
 def test_a_word_of_prevention_alone_does_not_make_a_mislink(mechanism, linked, other, flagged):
-    assert bool(_at(_branch(mechanism, linked, other), "mechanism-mislinked", "M7")) == flagged
+    assert bool(findings_at(_branch(mechanism, linked, other), "mechanism-mislinked", "M7")) == flagged
 
 
 # --- negatives: money and finance systems are delivery risks ------------------------------------
@@ -246,4 +233,4 @@ def test_a_word_of_prevention_alone_does_not_make_a_mislink(mechanism, linked, o
       "Finance system too slow to pay suppliers"), False),
 ])
 def test_money_and_finance_systems_are_delivery_risks(consequences, flagged):
-    assert bool(_at(_negatives(*consequences), "negatives-delivery-only", "NC1")) == flagged
+    assert bool(findings_at(example_with_negatives(*consequences), "negatives-delivery-only", "NC1")) == flagged

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from lm_excel.checks import validate
-from lm_excel.model import ModelRecords
 
-from .modelkit import example, model_of
-
-
-def _at(rec: ModelRecords, code: str, element: str) -> list:
-    return [f for f in validate(model_of(rec)).all_findings() if f.code == code and f.element_id == element]
+from .modelkit import example, example_with_negatives, findings_at
 
 
 # --- unused inputs: who the service is for, and the policy it sits within, underlie everything ---
@@ -48,18 +42,10 @@ def _at(rec: ModelRecords, code: str, element: str) -> list:
 def test_populations_and_frameworks_every_component_rests_on_are_not_unused_inputs(resource, kind, flagged):
     rec = example()
     rec.elements["inputs"].append({"id": "IN9", "resource": resource, "type": kind})
-    assert bool(_at(rec, "input-unused", "IN9")) == flagged
+    assert bool(findings_at(rec, "input-unused", "IN9")) == flagged
 
 
 # --- negatives that are all delivery risks: naming families or staff is not a harm to them -------
-
-
-def _negatives(*consequences: str) -> ModelRecords:
-    rec = example()
-    first = rec.elements["negatives"][0]
-    rec.elements["negatives"] = [{**first, "id": f"NC{i}", "consequence": text}
-                                 for i, text in enumerate(consequences, 1)]
-    return rec
 
 
 @pytest.mark.parametrize("consequence, flagged", [
@@ -76,5 +62,5 @@ def _negatives(*consequences: str) -> ModelRecords:
     ("Practitioners burn out from the extra workload", False),
 ])
 def test_delivery_risks_naming_people_are_still_delivery_risks(consequence, flagged):
-    rec = _negatives(consequence, "Funding for the service ends after two years")
-    assert bool(_at(rec, "negatives-delivery-only", "NC1")) == flagged
+    rec = example_with_negatives(consequence, "Funding for the service ends after two years")
+    assert bool(findings_at(rec, "negatives-delivery-only", "NC1")) == flagged

@@ -7,15 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from lm_excel.checks import validate
 from lm_excel.checks.wording import compound_parts
-from lm_excel.model import ModelRecords
 
-from .modelkit import example, model_of, row
-
-
-def _at(rec: ModelRecords, code: str, element: str) -> list:
-    return [f for f in validate(model_of(rec)).all_findings() if f.code == code and f.element_id == element]
+from .modelkit import example, findings_at, row
 
 
 # --- a mechanism that restates two (or more) of the outcomes it leads to -------------------------
@@ -70,7 +64,7 @@ def _two_outcomes(mechanism: str, first: str, second: str, trigger: str = "Weekl
 ])
 def test_a_mechanism_that_restates_two_of_its_outcomes_is_reported(mechanism, first, second, trigger, flagged):
     rec = _two_outcomes(mechanism, first, second, trigger)
-    got = _at(rec, "mechanism-restates", "M4")
+    got = findings_at(rec, "mechanism-restates", "M4")
     assert bool(got) == bool(flagged)
     if flagged:
         named = ("OC4", "OC5") if flagged is True else (flagged,)
@@ -132,7 +126,7 @@ def test_a_list_of_changes_after_a_comma_and_with_is_compound(text, parts):
 def test_criteria_and_pathways_every_component_rests_on_are_not_unused_inputs(resource, kind, flagged):
     rec = example()
     rec.elements["inputs"].append({"id": "IN9", "resource": resource, "type": kind})
-    assert bool(_at(rec, "input-unused", "IN9")) == flagged
+    assert bool(findings_at(rec, "input-unused", "IN9")) == flagged
 
 
 # --- vague outcomes: who and where are not what changes ------------------------------------------
@@ -156,7 +150,7 @@ def _outcome(text: str):
     "Young people improve their economic circumstances",
 ])
 def test_an_outcome_naming_only_people_places_and_ages_is_vague(text):
-    assert _at(_outcome(text), "vague-statement", "OC3")
+    assert findings_at(_outcome(text), "vague-statement", "OC3")
 
 
 @pytest.mark.parametrize("text", [
@@ -175,7 +169,7 @@ def test_an_outcome_naming_only_people_places_and_ages_is_vague(text):
     "Improved social skills",
 ])
 def test_an_outcome_with_a_change_for_people_of_an_age_or_place_is_not_vague(text):
-    assert not _at(_outcome(text), "vague-statement", "OC3")
+    assert not findings_at(_outcome(text), "vague-statement", "OC3")
 
 
 # --- mechanisms that describe delivery at length, or name an approach ---------------------------
@@ -213,7 +207,7 @@ def _mechanism(text: str):
     ("Early identification of need means help comes before problems escalate", False),
 ])
 def test_a_mechanism_that_names_what_is_done_at_any_length_is_delivery(text, flagged):
-    assert bool(_at(_mechanism(text), "mechanism-no-causal-account", "M2")) == flagged
+    assert bool(findings_at(_mechanism(text), "mechanism-no-causal-account", "M2")) == flagged
 
 
 # --- outcomes worded as an aim ------------------------------------------------------------------
@@ -241,7 +235,7 @@ def test_a_mechanism_that_names_what_is_done_at_any_length_is_delivery(text, fla
 def test_an_outcome_worded_as_an_aim_is_not_a_change(text, flagged):
     rec = example()
     row(rec, "outcomes", "OC3").update(outcome=text, direction="Increase")
-    assert bool(_at(rec, "outcome-not-a-change", "OC3")) == flagged
+    assert bool(findings_at(rec, "outcome-not-a-change", "OC3")) == flagged
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -263,7 +257,7 @@ def test_an_outcome_worded_as_an_aim_is_not_a_change(text, flagged):
     ("Support through a key worker means families tell their story once", False),
 ])
 def test_a_mechanism_that_names_what_is_done_and_how_it_is_delivered_is_delivery(text, flagged):
-    assert bool(_at(_mechanism(text), "mechanism-no-causal-account", "M2")) == flagged
+    assert bool(findings_at(_mechanism(text), "mechanism-no-causal-account", "M2")) == flagged
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -279,7 +273,7 @@ def test_a_mechanism_that_names_what_is_done_and_how_it_is_delivered_is_delivery
     ("Sharing information early helps agencies spot risk before it escalates", False),
 ])
 def test_a_mechanism_that_names_a_shared_state_reads_like_an_outcome(text, flagged):
-    got = _at(_mechanism(text), "mechanism-no-causal-account", "M2")
+    got = findings_at(_mechanism(text), "mechanism-no-causal-account", "M2")
     assert bool(got) == flagged
     if flagged:
         assert "reads like an outcome" in got[0].message

@@ -9,11 +9,7 @@ import pytest
 
 from lm_excel.checks import validate
 
-from .modelkit import example, model_of, row
-
-
-def _at(rec, code: str, element: str) -> list:
-    return [f for f in validate(model_of(rec)).all_findings() if f.code == code and f.element_id == element]
+from .modelkit import example, findings_at, model_of, row
 
 
 def _outcome(text: str, direction: str = "Increase"):
@@ -51,8 +47,8 @@ STATUS_OUTCOMES = [
 def test_an_outcome_about_people_with_a_status_is_not_vague(text):
     direction = "Increase" if text.startswith(("More", "Children")) else "Decrease"
     rec = _outcome(text, direction)
-    assert not _at(rec, "vague-statement", "OC3")
-    assert not _at(rec, "outcome-not-a-change", "OC3")
+    assert not findings_at(rec, "vague-statement", "OC3")
+    assert not findings_at(rec, "outcome-not-a-change", "OC3")
 
 
 @pytest.mark.parametrize("text", [
@@ -61,7 +57,7 @@ def test_an_outcome_about_people_with_a_status_is_not_vague(text):
     "Children in kinship care are supported",
 ])
 def test_a_vague_outcome_is_still_vague_whoever_it_is_for(text):
-    assert _at(_outcome(text), "vague-statement", "OC3")
+    assert findings_at(_outcome(text), "vague-statement", "OC3")
 
 
 def test_a_status_shared_with_an_outcome_on_another_branch_is_not_a_mislink():
@@ -74,7 +70,7 @@ def test_a_status_shared_with_an_outcome_on_another_branch_is_not_a_mislink():
     rec.elements["mechanisms"].append({"id": "M7", "mechanism": "Partners agree one plan, so families of "
                                        "children on a child protection plan tell their story once",
                                        "triggered_by": "C2", "leads_to": "OC1"})
-    assert not _at(rec, "mechanism-mislinked", "M7")
+    assert not findings_at(rec, "mechanism-mislinked", "M7")
 
 
 # --- mechanisms: a verb that brings change about is an account ----------------------------------
@@ -97,7 +93,7 @@ def test_a_status_shared_with_an_outcome_on_another_branch_is_not_a_mislink():
     "Fewer handovers mean children tell their story once",
 ])
 def test_a_mechanism_that_says_how_or_names_a_quality_is_left_alone(text):
-    assert not _at(_mechanism(text), "mechanism-no-causal-account", "M2")
+    assert not findings_at(_mechanism(text), "mechanism-no-causal-account", "M2")
 
 
 @pytest.mark.parametrize("text, what", [
@@ -118,7 +114,7 @@ def test_a_mechanism_that_says_how_or_names_a_quality_is_left_alone(text):
     ("Increased confidence", "reads like an outcome"),
 ])
 def test_a_mechanism_that_names_what_is_done_or_what_changes_is_reported(text, what):
-    (f,) = _at(_mechanism(text), "mechanism-no-causal-account", "M2")
+    (f,) = findings_at(_mechanism(text), "mechanism-no-causal-account", "M2")
     assert what in f.message
 
 
@@ -134,7 +130,7 @@ def test_a_mechanism_that_names_what_is_done_or_what_changes_is_reported(text, w
     ("Better housing, income and confidence", ["housing", "income", "confidence"]),
 ])
 def test_two_changes_in_one_outcome_are_reported_with_or_without_and(text, parts):
-    (f,) = _at(_outcome(text), "compound-outcome", "OC3")
+    (f,) = findings_at(_outcome(text), "compound-outcome", "OC3")
     assert all(p in f.message for p in parts) and f"{len(parts)} changes" in f.message
 
 
@@ -146,16 +142,16 @@ def test_two_changes_in_one_outcome_are_reported_with_or_without_and(text, parts
     "Children are safe and well at home", "Improved health and wellbeing",
 ])
 def test_one_change_described_in_several_words_is_not_compound(text):
-    assert not _at(_outcome(text), "compound-outcome", "OC3")
+    assert not findings_at(_outcome(text), "compound-outcome", "OC3")
 
 
 # --- direction and counts ------------------------------------------------------------------------
 
 
 def test_direction_is_contradicted_only_when_the_words_all_point_one_way():
-    assert _at(_outcome("Fewer missed appointments", "Increase"), "direction-contradicts", "OC3")
+    assert findings_at(_outcome("Fewer missed appointments", "Increase"), "direction-contradicts", "OC3")
     for text in ("Better quality assessments completed in less time", "Improved attendance with less lateness"):
-        assert not _at(_outcome(text, "Increase"), "direction-contradicts", "OC3"), text
+        assert not findings_at(_outcome(text, "Increase"), "direction-contradicts", "OC3"), text
 
 
 @pytest.mark.parametrize("text, activity", [
@@ -163,19 +159,19 @@ def test_direction_is_contradicted_only_when_the_words_all_point_one_way():
     ("Develop a new referral pathway", True), ("Running parenting groups", True),
 ])
 def test_an_outcome_that_opens_with_a_gerund_of_change_is_not_an_activity(text, activity):
-    assert bool(_at(_outcome(text), "outcome-not-a-change", "OC3")) == activity
+    assert bool(findings_at(_outcome(text), "outcome-not-a-change", "OC3")) == activity
 
 
 def test_a_count_that_says_which_way_it_goes_is_an_outcome():
-    assert not _at(_outcome("Number of children in care falls", "Decrease"), "outcome-not-a-change", "OC3")
-    (f,) = _at(_outcome("Number of families supported"), "outcome-not-a-change", "OC3")
+    assert not findings_at(_outcome("Number of children in care falls", "Decrease"), "outcome-not-a-change", "OC3")
+    (f,) = findings_at(_outcome("Number of families supported"), "outcome-not-a-change", "OC3")
     assert "an output (a count)" in f.message
 
 
 def test_staying_or_remaining_is_a_direction_when_the_column_is_empty():
     for text in ("Children stay with their families", "Young people remain in education"):
-        assert not _at(_outcome(text, ""), "no-direction", "OC3"), text
-    assert _at(_outcome("Children's relationships with their carers", ""), "no-direction", "OC3")
+        assert not findings_at(_outcome(text, ""), "no-direction", "OC3"), text
+    assert findings_at(_outcome("Children's relationships with their carers", ""), "no-direction", "OC3")
 
 
 # --- missing steps -------------------------------------------------------------------------------
@@ -184,7 +180,7 @@ def test_staying_or_remaining_is_a_direction_when_the_column_is_empty():
 def test_a_long_term_outcome_reached_straight_from_a_mechanism_is_a_note():
     rec = example()
     row(rec, "outcomes", "OC3")["contributes_to"] = ""  # OC10 was reached through OC3 as well
-    (f,) = _at(rec, "long-term-without-earlier-step", "OC10")
+    (f,) = findings_at(rec, "long-term-without-earlier-step", "OC10")
     assert f.severity == "info" and "M6" in f.message and f.ref == "Outcomes!A13"
     assert validate(model_of(rec)).valid
 
@@ -195,7 +191,7 @@ def test_no_missing_step_note_when_a_shorter_term_outcome_leads_there_or_no_time
     row(rec, "outcomes", "OC3")["contributes_to"] = ""
     for r in rec.elements["outcomes"]:
         r["timescale"] = "Long term"
-    assert not _at(rec, "long-term-without-earlier-step", "OC10")
+    assert not findings_at(rec, "long-term-without-earlier-step", "OC10")
 
 
 # --- the same thing on two sheets ---------------------------------------------------------------
@@ -206,11 +202,11 @@ def test_an_outcome_beside_the_output_that_counts_it_is_not_restated_but_a_deliv
     rec.elements["outputs"].append({"id": "OP9", "output": "Care leavers in education, employment or "
                                     "training at 19", "from_components": "C3"})
     row(rec, "outcomes", "OC3")["outcome"] = "More care leavers in education, employment or training at 19"
-    assert not _at(rec, "restated-across-sheets", "OC3")
+    assert not findings_at(rec, "restated-across-sheets", "OC3")
     rec.elements["outputs"].append({"id": "OP10", "output": "Families registered with a family hub",
                                     "from_components": "C3"})
     row(rec, "outcomes", "OC3")["outcome"] = "More families registered with a family hub"
-    (f,) = _at(rec, "restated-across-sheets", "OC3")
+    (f,) = findings_at(rec, "restated-across-sheets", "OC3")
     assert "output OP10" in f.message
 
 
@@ -235,10 +231,10 @@ def test_a_mechanism_that_goes_on_to_say_what_a_change_brings_is_not_a_restateme
     # OC3: 'Increased practitioner confidence in supporting families both in person and virtually'
     row(rec, "mechanisms", "M6")["mechanism"] = ("Practitioners are confident supporting families in "
                                                  "person and virtually, so they hold risk safely")
-    assert not _at(rec, "mechanism-restates", "M6")
+    assert not findings_at(rec, "mechanism-restates", "M6")
     row(rec, "mechanisms", "M6")["mechanism"] = ("Practitioners gain confidence supporting families "
                                                  "in person and virtually")
-    assert _at(rec, "mechanism-restates", "M6")
+    assert findings_at(rec, "mechanism-restates", "M6")
 
 
 def test_a_re_prefix_makes_another_outcome_not_a_near_duplicate():
@@ -246,26 +242,26 @@ def test_a_re_prefix_makes_another_outcome_not_a_near_duplicate():
     row(rec, "outcomes", "OC3")["outcome"] = "Fewer children entering care"
     rec.elements["outcomes"].append({"id": "OC12", "outcome": "Fewer children re-entering care",
                                      "timescale": "Long term", "direction": "Decrease"})
-    assert not _at(rec, "near-duplicate", "OC12")
+    assert not findings_at(rec, "near-duplicate", "OC12")
     row(rec, "outcomes", "OC12")["outcome"] = "Fewer children are entering care"
-    assert _at(rec, "near-duplicate", "OC12")
+    assert findings_at(rec, "near-duplicate", "OC12")
 
 
 def test_an_outcome_that_says_a_change_is_not_a_restated_component():
     rec = example()
     row(rec, "components", "C6")["component"] = "Independent living skills programme"
     row(rec, "outcomes", "OC3")["outcome"] = "Improved independent living skills"
-    assert not _at(rec, "restated-across-sheets", "OC3")
+    assert not findings_at(rec, "restated-across-sheets", "OC3")
     row(rec, "outcomes", "OC3")["outcome"] = "Independent living skills programme for care leavers"
-    assert _at(rec, "restated-across-sheets", "OC3")
+    assert findings_at(rec, "restated-across-sheets", "OC3")
 
 
 def test_a_dash_is_a_placeholder_only_where_an_answer_is_required():
     rec = example()
     row(rec, "mechanisms", "M2")["evidence"] = "-"
-    assert not _at(rec, "placeholder", "M2")
+    assert not findings_at(rec, "placeholder", "M2")
     row(rec, "outcomes", "OC3")["outcome"] = "-"
-    assert _at(rec, "placeholder", "OC3")
+    assert findings_at(rec, "placeholder", "OC3")
 
 
 def test_being_drawn_into_the_justice_system_is_a_harm_not_a_delivery_risk():
@@ -275,6 +271,6 @@ def test_being_drawn_into_the_justice_system_is_a_harm_not_a_delivery_risk():
          "mitigation": "Eligibility criteria", "monitoring": "Audit of referrals"},
         {"id": "NC2", "consequence": "Staff turnover disrupts relationships with families",
          "mitigation": "Workload caps", "monitoring": "Turnover"}]
-    assert not _at(rec, "negatives-delivery-only", "NC1")
+    assert not findings_at(rec, "negatives-delivery-only", "NC1")
     rec.elements["negatives"][0]["consequence"] = "The case recording system is not ready in time"
-    assert _at(rec, "negatives-delivery-only", "NC1")
+    assert findings_at(rec, "negatives-delivery-only", "NC1")
