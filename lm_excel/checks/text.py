@@ -133,12 +133,12 @@ def construct_family(phrase: str) -> str:
 #: Words and phrases that give a causal account: how or why one thing brings about another
 #: (connectives such as 'so' and 'because', and verbs of a process in people: 'feel', 'learn',
 #: 'build'). A mechanism with none of them names something without saying how it works.
-CONNECTIVE = re.compile(
-    r"\b(?:so|because|therefore|thus|hence|which|leads?|leading|led|results?\s+in|resulting|"
-    r"means?|meaning|when|where|if|then|as\s+a\s+result|by|through|in\s+turn|enabl\w*|allow\w*|"
-    r"help(?!lines?\b)\w*)\b",
-    re.IGNORECASE,
-)
+_CONSEQUENCE_WORDS = (
+    r"so|because|therefore|thus|hence|which|leads?|leading|led|results?\s+in|resulting|"
+    r"means?|meaning|when|where|if|then|as\s+a\s+result|in\s+turn|enabl\w*|allow\w*|"
+    r"help(?!lines?\b)\w*")
+_MEANS_WORDS = r"by|through"
+CONNECTIVE = re.compile(rf"\b(?:{_CONSEQUENCE_WORDS}|{_MEANS_WORDS})\b", re.IGNORECASE)
 PROCESS = re.compile(
     r"\b(?:encourag\w*|motivat\w*|feel\w*|felt|trust\w*|learn\w*|understand\w*|realis\w*|"
     r"realiz\w*|notic\w*|recognis\w*|recogniz\w*|believ\w*|know\w*|gain\w*|empower\w*|"
@@ -230,7 +230,7 @@ def causal(text: str) -> bool:
 #: A connective of consequence or condition: :data:`CONNECTIVE` without the words of means
 #: ('through', 'by', 'via'), which in a short phrase name how something is delivered ('Engagement
 #: through sport', 'Supervision by an advanced practitioner'), not what follows.
-_CONSEQUENCE = re.compile(CONNECTIVE.pattern.replace("by|through|", ""), re.IGNORECASE)
+_CONSEQUENCE = re.compile(rf"\b(?:{_CONSEQUENCE_WORDS})\b", re.IGNORECASE)
 #: Verbs that say something goes on or comes about ('A trusted relationship continues beyond 18').
 _GOES_ON = re.compile(r"\b(?:continues|persists|lasts|remains|stays|endures|arrives|happens|"
                       r"begins|starts|matters|works|comes|goes|follows|opens|"
