@@ -484,8 +484,8 @@ def _reached(text: str, m: re.Match, produced: bool) -> bool:
     """Whether the words round a participle of service at ``m`` leave it an output (see
     :func:`served`)."""
     before, after = T.words(text[:m.start()]), T.words(text[m.end():])
-    if any(w in T.DECREASE or w in _UNSIGNED or w in _COMPARATIVES for w in before):
-        return False  # 'Fewer children referred again', 'Better assessed needs'
+    if any(w in T.DECREASE or w in _UNSIGNED or w in _COMPARATIVES or w in _HEARD for w in before):
+        return False  # 'Fewer children referred again', 'Victims are protected and supported'
     if not produced:
         if not before or any(_construct(w) or (w in _STATE_VERBS and w not in _OPENERS_OF_REACH)
                              for w in before):
@@ -498,6 +498,8 @@ def _reached(text: str, m: re.Match, produced: bool) -> bool:
     # independent domestic violence adviser', 'signposted to debt advice') is no change
     topic = after[:1] in (["for"], ["in"], ["on"], ["about"], ["by"]) or (
         verb in _SENDING and after[:1] == ["to"])
+    if after[:1] == ["by"] and any(w in _OWN_PEOPLE for w in after[1:3]):
+        return False  # support from people's own family or friends is a change
     purpose = ("to", "as") if verb not in _SENDING else ("as",)
     return not any((w in T.CONSTRUCTS and not topic) or w in T.DIRECTION or w in _COMPARATIVES
                    or w in _STATE_VERBS or w in _PEOPLE_VERBS or w in purpose or w in _HEARD
@@ -513,10 +515,19 @@ grandparents siblings tenants residents mums-to-be
 """.split())
 
 
+#: People's own family, friends and community: support from them is a change ('supported by
+#: their family network').
+_OWN_PEOPLE = frozenset("""
+their own family families friends friend peers peer network networks community communities
+neighbours relatives parents carers
+""".split())
+
+
 #: How people are treated, a change in their experience ('Children are seen and heard', 'offered
 #: help and believed'), and 'again' (a count that repeats is a re-referral, an outcome).
 _HEARD = frozenset("""
-heard listened understood believed valued respected included involved again
+heard listened understood believed valued respected included involved again protected
+safeguarded safe safer
 """.split())
 
 
@@ -685,8 +696,16 @@ def _doing_clauses(text: str) -> list[str]:
     if k == 0 or k >= len(ws) or ws[k] not in _DOING:
         return []
     for j in range(k + 2, len(ws) - 2):
-        if ws[j] == "and" and ws[j + 1] in _DOING and ws[j + 1] != ws[k]:
-            return [" ".join(ws[k:j]), " ".join(ws[j + 1:])]
+        if ws[j] != "and":
+            continue
+        if ws[j + 1] not in _DOING or ws[j + 1] == ws[k]:
+            return []  # the first 'and' joins things inside the first clause
+        first, second = ws[k:j], ws[j + 1:]
+        # each names what it acts on ('make changes in their lives', 'meet and talk with
+        # others' do not)
+        if all(T.what_changes(" ".join(c[1:])) and c[1] != "and" for c in (first, second)):
+            return [" ".join(first), " ".join(second)]
+        return []
     return []
 
 
@@ -705,15 +724,23 @@ def _listed_things(text: str) -> list[str]:
     services'), one family of constructs ('stress, anxiety and depression') or joined by 'or'."""
     toks = _TOKENS.findall(text.lower())
     for i, t in enumerate(toks):
-        if not _opens_a_list(t):
-            continue
+        if not _opens_a_list(t) or toks[i - 1:i] in (["that"], ["which"], ["who"]):
+            continue  # a relative clause describes something: 'conflict that is frequent, ...'
+
         start = i + 1 + (toks[i + 1:i + 2] in (["the"], ["their"], ["a"], ["an"], ["more"]))
         items = _items_from(toks, start)
         if len(items) >= 3:
             stems = [T.stem(it.split()[-1]) for it in items]
-            if not (len(set(stems)) < len(stems) or _all_close(items, stems)):
+            if not (len(set(stems)) < len(stems) or _all_close(items, stems) or _adjectives_of(items)):
                 return items
     return []
+
+
+def _adjectives_of(items: list[str]) -> bool:
+    """Whether a list is adjectives of the one noun its last item ends with ('mental, emotional
+    and physical health', 'emotional, financial and practical life skills')."""
+    return len(items[-1].split()) >= 2 and all(
+        len(it.split()) == 1 and _ADJECTIVE.fullmatch(it) for it in items[:-1])
 
 
 def _items_from(toks: list[str], start: int) -> list[str]:
@@ -724,7 +751,7 @@ def _items_from(toks: list[str], start: int) -> list[str]:
         t = toks[k]
         if t in (",", "and", "&"):
             if not cur or len(cur) > 3 or cur[0] in T.STOP or cur[0] in T.DIRECTION \
-                    or any(w in T.ACTORS for w in cur):
+                    or any(w in T.ACTORS for w in cur) or any(w in T.STOP for w in cur[1:-1]):
                 return []
             items.append(" ".join(cur))
             cur = []
@@ -748,13 +775,17 @@ def _items_from(toks: list[str], start: int) -> list[str]:
 
 #: 'Safe and well', 'happy and well': 'well' there is a state of its own (wellbeing), beside
 #: another one; a police 'safe and well check' is an activity.
-_AND_WELL = re.compile(r"\b(safe|happy|healthy|settled|secure|fit)\s+and\s+well\b(?![\s-]+(?:checks?|visits?|being))",
-                       re.IGNORECASE)
+_AND_WELL = re.compile(r"\b(safe|happy|healthy|settled|secure|fit)\s+and\s+well\b"
+                       r"(?![\s-]+(?:checks?|visits?|being|\w+ed)\b)", re.IGNORECASE)
 
 
 def _and_well(text: str) -> list[str]:
+    """'Safe and well' as two states, in the statement's own clause (not in a purpose after 'to':
+    'support to help them keep children safe and well')."""
     m = _AND_WELL.search(text)
-    return [m.group(1).lower(), "well"] if m else []
+    if not m or "to" in T.words(text[:m.start()]):
+        return []
+    return [m.group(1).lower(), "well"]
 
 
 def _led_with(toks: list[str], first: int, items: list[str], stems: list[str]) -> list[str]:
