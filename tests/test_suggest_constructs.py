@@ -154,3 +154,6 @@ def test_cli_says_no_close_match_for_a_change_with_no_measure():
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["suggestions"] == [] and data["no_match"].startswith("No close match")
+    assert "no measure of stigma or shame" in data["no_match"], data
+    text = run_cli("suggest", "Mothers bond with their newborn babies").stdout
+    assert "no measure of attachment or bonding" in text and "My measures" in text, text

@@ -135,6 +135,8 @@ class Match:
     suggestions: tuple[Suggestion, ...]
     parts: tuple[str, ...] = ()
     unmatched: tuple[str, ...] = ()
+    #: changes the outcome names that the library has no measure for ("stigma or shame")
+    no_measure_for: tuple[str, ...] = ()
 
     @property
     def abstained(self) -> bool:
@@ -149,6 +151,9 @@ class Match:
     @property
     def advice(self) -> str:
         """What to do when there is no close match: one plain sentence."""
+        if self.no_measure_for:
+            return (f"{NO_MATCH} (it has no measure of {join_words(self.no_measure_for)}): "
+                    f"{NO_MATCH_ADVICE}.")
         return f"{NO_MATCH}: {NO_MATCH_ADVICE}."
 
     def as_dict(self) -> dict:
@@ -303,6 +308,23 @@ _NAMES_A_TEAM = re.compile(r"(?:'s|s'|'|\u2019s|\u2019)?\s+(?:[\w-]+\s+)?(?:team
 #: Who benefits that are people one can belong to ("children's social workers").
 _PEOPLE = frozenset({"practitioner", "school or early-years staff", "parent or carer", "carer",
                      "foster carer", "kinship carer"})
+
+
+#: "Parents report fewer behaviour problems in their child": the people named first say what
+#: they see in someone else, who the outcome is also about.
+_REPORT_VERB = re.compile(r"\b(?:report|reports|say|says|notice|notices|see|sees|observe|observes|"
+                          r"describe|describes|rate|rates)\b")
+
+
+def _reported_of(text: str, terms: list[Term]) -> frozenset[str]:
+    """Who a report is about when the people named first report a change in a child ("parents
+    report fewer behaviour problems in their child"): that child; otherwise no one."""
+    m = _REPORT_VERB.search(normalise(text))
+    if not m:
+        return frozenset()
+    cues = vocabulary().beneficiaries
+    after = {cues.get(t.token) for t in terms if not t.stop and t.start >= m.end()}
+    return frozenset(after & {"child", "young person"})
 
 
 def fits(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | None) -> bool:
@@ -769,16 +791,21 @@ def _free_sense(text: str, terms: list[Term]) -> list[Term]:
 #: service named as where the work happens, not offending.
 _SERVICE_AFTER = re.compile(r"\s*(?:'s\s+)?(?:teams?|services?|boards?|plans?|workers?|panels?|"
                             r"officers?|staff|practitioners?|partnership)\b")
+_OF_A_BODY = re.compile(r"\s+of\s+(?:the|a|an|their|our|its)\s+(?:[\w-]+\s+){0,3}?(?:boards?|"
+                        r"services?|teams?|partnerships?|councils?|panels?|forums?|groups?)\b")
 _OFFENDING_WORDS = re.compile(r"\b(?:offend\w*|reoffend\w*|crimes?|criminal|first[- ]time|entrants?|"
                               r"custody|convict\w*|arrest\w*|sentenc\w*|antisocial|anti-social)\b")
 
 
 def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without the youth justice service when it is named as a place or team
-    ("take part in their youth offending team plans") and no offending is named."""
+    ("take part in their youth offending team plans") and no offending is named, and without
+    "work" when it is what a body does ("the work of the youth justice board")."""
     t = normalise(text)
     out = []
     for x in terms:
+        if x.token == "employment" and _OF_A_BODY.match(t[x.end:]):
+            continue  # "the work of the youth justice board": what a body does, not a job
         if x.token == "youth_justice" and _SERVICE_AFTER.match(t[x.end:]) and not \
                 _OFFENDING_WORDS.search(t[:x.start] + " " + t[x.end:]):
             continue
@@ -833,8 +860,8 @@ _PROCESS = frozenset({"recording", "audit"})
 #: the outcome is about, up to the verb that says what changes.
 _STATUS = re.compile(
     r"^(?:\w+\s+){0,2}?(?:children|young people|pupils|families|parents|care leavers|those|boys|girls)"
-    r"(?:\s+and\s+young people)?\s+(?:in|on|with|supervised by|known to|subject to|open to|"
-    r"involved with|at risk of|on the edge of|in contact with|from)\s+(.*?)\b(?:who|have|has|attend|attends|"
+    r"(?:\s+and\s+young people)?\s+(?P<prep>in|on|with|supervised by|known to|subject to|open to|"
+    r"involved with|at risk of|on the edge of|in contact with|from)\s+(?P<what>.*?)\b(?:who|have|has|attend|attends|"
     r"get|gets|take|takes|feel|feels|are|is|will|can|receive|receives|make|makes|achieve|achieves|"
     r"show|shows|remain|remains|stay|stays|do|does|move|moves|go|goes|enter|enters|find|finds|"
     r"gain|gains|access|accesses|engage|engages|sustain|sustains|live|lives|say|says)\b")
@@ -842,10 +869,15 @@ _STATUS = re.compile(
 
 def _status_span(text: str) -> tuple[int, int] | None:
     m = _STATUS.search(normalise(text))
-    return (m.start(1), m.end(1)) if m and m.group(1).strip() else None
+    if not m or not m.group("what").strip():
+        return None
+    # From the preposition ("subject to child protection plans" is one concept), except for a
+    # risk, which the concept may name whole ("at risk of exploitation": what the work prevents).
+    at_risk = m.group("prep") in ("at risk of", "on the edge of")
+    return (m.start("what") if at_risk else m.start("prep"), m.end("what"))
 
 
-_PEOPLE_WORDS = (r"(?:children|young people|pupils|families|parents|carers|care leavers|mothers|"
+_PEOPLE_WORDS = (r"(?:children|young people|pupils|families|parents|carers|caregivers|care leavers|mothers|"
                  r"fathers|women|men|adults|people|those|households|babies|boys|girls)")
 #: The verb of a main clause after a who-phrase ("... develop a sense of self-worth").
 _MAIN_VERB = (r"\b(?:have|has|attend|attends|get|gets|take|takes|feel|feels|are|is|will|can|receive|"
@@ -865,7 +897,7 @@ _WHO_SUBJECT = re.compile(
     r"^(?:\w+\s+){0,3}?(?:(" + _PEOPLE_WORDS + r")\s+(?:who|whose|that)\s+(?:(?:have|has|had|are|"
     r"were|is|was|cannot|can not|can't|do|does|did|not|never|been|being)\s+)*\w+|"
     r"(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|affected by|"
-    r"living with|experiencing)\s+|"
+    r"living with|experiencing|attending|accessing|completing|taking part in|referred to)\s+|"
     r"((?:perpetrators?|victims?|survivors?|victim-survivors?)(?:\s+of\s+)?|"
     r"(?:adopted|looked after|looked-after|fostered|exploited|excluded|care-experienced|"
     r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)" + _MAIN_VERB)
@@ -905,7 +937,8 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
 #: households ...": the circumstances of the people named first say who, not what changes.
 _WHO_CIRCUMSTANCE = re.compile(
     r"^(?:[\w-]+\s+){0,3}?(" + _PEOPLE_WORDS + r")\s+(?:in|from|living in|growing up in)\s+"
-    r"(?:[\w-]+\s+(?:and\s+|or\s+)?){0,4}?(?:families|family|households|household|poverty)\b")
+    r"(?:[\w-]+\s+(?:and\s+|or\s+)?){0,4}?(?:families|family|households|household|poverty)\b"
+    r"(?=\s*,?\s*(?:" + _MAIN_VERB + r"|\b(?:fulfil|fulfils|reach|reaches|realise|realises)\b))")
 #: "Positive attachment between mothers with perinatal mental health problems and their child":
 #: people with a named condition, after what changes, say who it is for.
 _WITH_CONDITION = re.compile(
@@ -1113,7 +1146,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
-        who = who_in_text(terms, outcome_text)
+        who = who_in_text(terms, outcome_text) | _reported_of(outcome_text, terms)
     ages = parse_age(age)  # a blank age is no age: the statement's own ages are read then
     if ages is None:
         ages = ages_in_text(outcome_text, terms)
@@ -1141,7 +1174,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         return compound
     close = _close(q.ranked(terms))
     if not close or close[0][0] < ABSTAIN_BELOW:
-        return Match(outcome_text, ())
+        missing = tuple(dict.fromkeys(name for _, _, name in no_measure_constructs(outcome_text)))
+        return Match(outcome_text, (), no_measure_for=missing)
     # Alternatives are offered when nearly as good as the best, not as a weak guess.
     close = [(s, c) for s, c in close if s >= close[0][0] - ALTERNATIVE_WITHIN]
     return Match(outcome_text, _by_confidence(q.suggestion(s, c) for s, c in close)[:top])
