@@ -674,7 +674,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 853
+    assert scores["n"] >= 948
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
@@ -734,7 +734,8 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   (a change the library has no measure for - stigma, attachment, siblings kept together,
 #   identifying and responding to a risk, achieving potential, telling a trusted adult - says no
 #   close match; circumstances of the people named first say who; senses of support, care and
-#   service names): 0.76, 0.80, 0. Round 10 after the same fixes: 0.78, 0.80, 0. The floors of
+#   service names; with the recall vocabulary of batches 23-24): 0.84, 0.86, 0. Round 10 after the
+#   same fixes: 0.84, 0.88, 0. The floors of
 #   both stay at the first run.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
