@@ -241,6 +241,16 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "primary-unmeasured": (_plan(OC9=None), [("Outcomes!G12", "OC9")]),
     "no-baseline": (_plan(OC4={"baseline": ""}), [("Outcomes!A7", "OC4")]),
     "licensed-measure": (_plan(OC5={"licence": "licensed"}), [("Outcomes!A8", "OC5")]),
+    # questions an evaluator would ask
+    "outcome-counted-by-recognition": (records_case(setter(
+        "outcomes", "OC2", outcome="More disclosures of domestic abuse by pupils to school staff")),
+        [("Outcomes!B5", "OC2")]),
+    "outcome-moved-by-delivery": (records_case(setter("outcomes", "OC8", outcome="Fewer referrals to children's social care")),
+                                  [("Outcomes!B11", "OC8")]),
+    "rare-outcome-small-scale": (records_case(lambda r: r.intervention.update(reach="About 40 families a year")),
+                                 [("Outcomes!B12", "OC9")]),
+    "outcome-not-observable": (records_case(setter("outcomes", "OC6", outcome="Children are safer")),
+                               [("Outcomes!B9", "OC6")]),
 }
 
 
