@@ -26,6 +26,8 @@ from .text import (
     delivered_through,
     gives_an_account,
     names_a_quality,
+    names_a_quality_at_length,
+    meaning,
     names_an_activity,
     overlap,
     says_what_brings,
@@ -555,6 +557,11 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 else:
                     what, sheet = ("names a quality or an aim, not how or why it brings change",
                                    "Outcomes")
+            elif not gives_an_account(text) and names_a_quality_at_length(text):
+                # 'Positive and healthy relationships with youth workers', 'Resources dedicated to
+                # the family's needs': a quality, or a pathway's name, at any length
+                what, sheet = ("names a quality or an aim, not how or why it brings change",
+                               "Outcomes")
             else:
                 continue
             yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),
@@ -644,6 +651,63 @@ def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str]) -> bool
     return bool(have) and not (mine & have)
 
 
+#: Things an input is, beyond :data:`_HAVE` ('Family hub buildings' beside 'Family hubs').
+_RESOURCE = _HAVE | frozenset(stem(w) for w in """
+hub hubs centre centres laptop laptops phone phones tablet tablets pot pots fund funds
+psychologist psychologists therapist therapists
+""".split())
+#: Words a component may add to an input's name and still only name the resource: who holds it,
+#: and qualifiers of the resource ('Budget held by the social worker', 'Psychology input').
+_HOLDING_STEMS = frozenset(stem(w) for w in ACTORS | _HAVE | frozenset("""
+held hold holds holding allocated available access input inputs dedicated named own social
+specialist clinical qualified experienced devolved flexible personal
+discretionary extra additional new time
+""".split()))
+#: A component's head that stands for the resource named before it ('Psychology input').
+_STANDS_FOR = frozenset({"input", "inputs", "time", "capacity"})
+_HEAD_ENDS = frozenset("by for from to with in at on of and or who which that".split())
+_PARTICIPLES = frozenset("held kept run led given paid spent made set built".split())
+
+
+def _root(w: str) -> str:
+    """A derivational root, enough for 'psychologist'/'psychology', 'therapist'/'therapy'."""
+    if w.endswith("ist") and len(w) > 6:
+        return w[:-3]
+    return w[:-1] if w.endswith("y") and len(w) > 5 else w
+
+
+def _head(text: str) -> tuple[str, str]:
+    """The last word of a component's first noun phrase, and the word before it ('Budget held by
+    the social worker' -> 'budget'; 'Flexible funds for families' -> 'funds')."""
+    ws = [w for w in words(text) if w not in ("a", "an", "the")]
+    end = next((i for i, w in enumerate(ws) if w in _HEAD_ENDS or (i and (w.endswith("ed") or w in _PARTICIPLES))),
+               len(ws))
+    return (ws[end - 1], ws[end - 2] if end > 1 else "") if end else ("", "")
+
+
+def _names_the_resource(text: str, mine: frozenset[str], input_text: str, theirs: frozenset[str]) -> bool:
+    """Whether a component only names an input in other words: what it is (its head) is what the
+    input is (staff, a budget, a building, kit), and it adds nothing but who holds it or how it is
+    qualified ('Budget held by the social worker' beside 'Devolved budget'). A head that is an
+    activity ('1:1 mentoring' beside 'Attendance mentors', 'Speech and language therapy' beside a
+    therapist) is what is done with the input; 'training' names the input only beside people
+    'trained' ('Practitioner training' beside 'Trained family practitioners')."""
+    head, before = _head(text)
+    if head in _STANDS_FOR:
+        head = before  # 'Psychology input': the psychologist's time
+    h = stem(meaning(head))
+    if head.endswith("ing") and head != "training":
+        return False  # an activity: what is done with the input
+    if head == "training":
+        found = re.search(r"\btrained\b", input_text, re.IGNORECASE) is not None
+    elif head in _STANDS_FOR or h not in _RESOURCE and _root(h) not in {_root(r) for r in _RESOURCE}:
+        return False
+    else:
+        found = h in theirs or _root(h) in {_root(w) for w in theirs}
+    extra = [w for w in words(text) if stem(meaning(w)) in mine - theirs - {h}]
+    return found and all(stem(meaning(w)) in _HOLDING_STEMS and not w.endswith("ing") for w in extra)
+
+
 @rule(RESTATED)
 def restated(ctx: Context) -> Iterator[Finding]:
     """Rows restated on a later sheet (Jaccard similarity of content words, through an index)."""
@@ -651,6 +715,7 @@ def restated(ctx: Context) -> Iterator[Finding]:
         earlier = [e for e in ctx.model.elements[first] if e.statement and ctx.eid(e)]
         sets = [content(e.statement) for e in earlier]
         index = _index(sets)
+        by_root = _index([frozenset(map(_root, st)) for st in sets]) if first == "inputs" else {}
         for el in ctx.model.elements[second]:
             text = el.statement
             if not ctx.eid(el) or not text or (second == "outcomes" and not_a_change(text)):
@@ -662,10 +727,13 @@ def restated(ctx: Context) -> Iterator[Finding]:
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
-            for i in sorted(_candidates(mine, need, index)):
+            near = _candidates(mine, need, index) | {i for w in mine for i in by_root.get(_root(w), ())}
+            for i in sorted(near):
                 n = len(mine & sets[i])
-                if (n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD
-                        and not _have_and_do(first, mine, sets[i])):
+                if ((n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD
+                     and not _have_and_do(first, mine, sets[i]))
+                        or (first == "inputs" and _names_the_resource(text, mine, earlier[i].statement,
+                                                                      sets[i]))):
                     o = earlier[i]
                     yield make(RESTATED, el.ref(el.sheet.statement), ctx.eid(el),
                                other_kind=o.sheet.singular, other=ctx.eid(o),
