@@ -35,7 +35,8 @@ RECOGNITION = register(
     "it, a fall less harm or less reporting. An evaluator asks which the model expects, and for a "
     "second measure that does not rest on reporting. A note: the model may already mean one of "
     "them, and the plan may hold the second measure.",
-    message="{id} '{text}' counts harm or need through what is {how}: a {change} could mean {meaning}.",
+    message="Outcome {id} ({ref}) counts harm or need through what is {how}, so a {change} could mean "
+    "{meaning}: '{text}'.",
     fix="Say which the model expects (e.g. 'more disclosures at first, as children trust staff, "
     "then fewer incidents'), and plan a second measure that does not rest on reporting (what "
     "children or parents say in a survey, a standardised scale, records of another agency).",
@@ -48,7 +49,7 @@ MOVED_BY_DELIVERY = register(
     "first-time entry to the justice system under a scheme that diverts children from it (which "
     "falls by definition). An evaluator asks how a fall from met need will be told apart from a "
     "fall from the service's decisions. A note: the model may answer it in the plan.",
-    message="{id} '{text}' {why}",
+    message="Outcome {id} ({ref}) {why}: '{text}'.",
     fix="Say how the evaluation will tell a real change from the service's own decisions, e.g. "
     "{example}, or name an outcome for the children and families themselves beside it.",
 )
@@ -60,8 +61,8 @@ RARE = register(
     "and the Intervention sheet says the intervention reaches fewer than 100 people a year: too few "
     "events for any change to be seen. An evaluator asks for an earlier, more common outcome on "
     "the way to it. A note: pooled years, sites or records may still show it.",
-    message="{id} '{text}' is a rare event, and the intervention reaches about {reach} a year "
-    "({ref_reach}): too few for a change in it to be seen.",
+    message="Outcome {id} ({ref}) is a rare event, and the intervention reaches about {reach} a year "
+    "({ref_reach}): too few for a change in it to be seen: '{text}'.",
     fix="Keep it as the aim, but make an earlier, more common change on the way to it Primary "
     "(what the mechanisms change first), or plan to pool several years or sites.",
 )
@@ -72,7 +73,7 @@ NOT_OBSERVABLE = register(
     "worded: how babies feel, whether children 'are safer' or 'free from harm', a change across "
     "generations. An evaluator asks what will be observed instead, by whom. A note: the plan may "
     "name an observable measure.",
-    message="{id} '{text}' cannot be observed as it stands: {why}.",
+    message="Outcome {id} ({ref}) cannot be observed as it stands ({why}): '{text}'.",
     fix="{fix}",
 )
 
@@ -153,11 +154,11 @@ def _moved_by_delivery(ctx: Context, text: str, down: bool) -> tuple[str, str] |
         return None
     if _ENTRY.search(text) and _diverts(ctx):
         return ("falls by definition when children are diverted from formal outcomes: the scheme's "
-                "own decisions make the change.",
+                "own decisions make the change",
                 "reoffending or harm for the children diverted, against a comparison group")
     if _GATE.search(text):
         return ("counts referrals, requests or demand that thresholds and gatekeeping can hold "
-                "back: a fall could mean needs are met earlier, or that need goes unmet.",
+                "back: a fall could mean needs are met earlier, or that need goes unmet",
                 "what happens to the children and families not referred (needs met, re-referrals, "
                 "escalations later), and the thresholds tracked over time")
     return None
