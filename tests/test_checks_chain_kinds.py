@@ -103,3 +103,43 @@ def test_held_out_mechanisms(text, flagged):
 @pytest.mark.parametrize("resource, kind, component, restated", INPUTS_HELD_OUT)
 def test_held_out_inputs(resource, kind, component, restated):
     assert _input_restated(resource, kind, component) == restated, component
+
+
+# --- a component delivered and counted, with no mechanism to say why it should work
+
+COMPONENTS_WITHOUT_MECHANISM = [
+    # something done for families or children: the model should say how it brings change
+    ("Family support", True),
+    ("Health support for young people", True),
+    ("Parenting programmes and family group conferences", True),
+    ("Showcase events for the community", True),
+    ("Triage Level 1 intervention", True),
+    ("Home visits by a family nurse", True),
+    ("Holiday activity programme", True),
+    ("Debt and housing advice", True),
+    # what enables the rest: training, recruiting, referral and assessment, oversight
+    ("Staff training", False),
+    ("Mentor recruitment and vetting", False),
+    ("Referral and matching", False),
+    ("Needs assessment for every eligible child", False),
+    ("Clinical supervision for workers", False),
+    ("Screening at the front door", False),
+    ("Induction for new volunteers", False),
+    ("Data collection and monitoring", False),
+    ("Project management and governance", False),
+    ("Multi-agency steering group", False),
+]
+
+
+def _component_without_mechanism(name: str) -> bool:
+    rec = example()
+    rec.elements["components"].append({"id": "C7", "component": name, "description": "Weekly.",
+                                       "inputs_used": "IN1"})
+    rec.elements["outputs"].append({"id": "OP8", "output": "Number of families taking part",
+                                    "from_components": "C7"})
+    return bool(findings_at(rec, "component-no-mechanism", "C7"))
+
+
+@pytest.mark.parametrize("name, flagged", COMPONENTS_WITHOUT_MECHANISM)
+def test_a_component_counted_but_with_no_mechanism(name, flagged):
+    assert _component_without_mechanism(name) == flagged, name
