@@ -49,6 +49,21 @@ COMPONENT_NOWHERE = register(
     "sheet) or to 'From components' of what it produces (Outputs sheet); or remove it if it is "
     "not part of the intervention.",
 )
+NO_MECHANISM = register(
+    "component-no-mechanism", category=C, severity="warning",
+    title="Component with an output but no mechanism",
+    description="The component is delivered and counted (an output lists it) but no mechanism "
+    "lists it in 'Triggered by', so the model does not say how or why it brings change, and an "
+    "evaluation could count it but not test it. Components that enable the others (training, "
+    "supervision, recruitment, referral, assessment, screening, oversight) are not reported: they "
+    "often legitimately set nothing in motion themselves. Only asked when some component does "
+    "trigger a mechanism (a model with no chain is its own finding) and every mechanism has a "
+    "trigger (one without is most likely the missing link, and is said so).",
+    message="Component {id} ({ref}) is counted ({outputs}) but no mechanism says how it brings "
+    "change: '{text}'.",
+    fix="Add {id} to 'Triggered by' of the mechanism it sets in motion (Mechanisms sheet), or add "
+    "a mechanism that says how and why it changes things for the people it reaches.",
+)
 OUTCOME_NO_CONTRIBUTOR = register(
     "outcome-no-contributor", category=C, severity="warning",
     title="Outcome that nothing leads to",
@@ -138,6 +153,33 @@ def orphans(ctx: Context) -> Iterator[Finding]:
     for i in ctx.model.inputs:
         if ctx.eid(i) and ctx.eid(i) not in used and not _funding(i):
             yield make(INPUT_UNUSED, i.ref(), ctx.eid(i))
+
+
+#: Components that enable the others rather than change anything themselves.
+_ENABLING = re.compile(
+    r"\b(?:train\w*|supervis\w*|recruit\w*|vetting|induction|referr\w*|matching|assess\w*|"
+    r"screen\w*|triag(?:e|ing)\s+(?:of|at)|governance|steering|board|management|manag(?:er|ers|ing)|"
+    r"data|monitoring|evaluation|commission\w*|coordinat\w*|co-ordinat\w*|workforce|"
+    r"development\s+of\s+staff|staff\s+development|practice\s+development|reflective|"
+    r"quality\s+assurance|audit\w*|identif\w*|eligib\w*|engagement\s+of|promotion|publicity|"
+    r"awareness[-\s]raising)\b", re.IGNORECASE)
+
+
+@rule(NO_MECHANISM)
+def unexplained_components(ctx: Context) -> Iterator[Finding]:
+    """Components that an output counts but no mechanism is triggered by (enabling ones aside)."""
+    if not (ctx.readable("mechanisms", "triggered_by") and ctx.readable("outputs", "from_components")):
+        return
+    triggered = ctx.linked("triggered_by")
+    if not triggered or any(ctx.eid(m) and not _typed(m, "triggered_by") for m in ctx.model.mechanisms):
+        return  # no chain at all (said once by the verdicts), or a mechanism with no trigger, which
+        # is most likely the missing link (said as 'mechanism-no-trigger')
+    counted = ctx.linked("from_components")
+    for c in ctx.model.components:
+        cid, text = ctx.eid(c), c.statement
+        if cid and text and cid not in triggered and counted.get(cid) and not _ENABLING.search(text):
+            outputs = ", ".join(ctx.eid(o) for o in counted[cid])
+            yield make(NO_MECHANISM, c.ref(c.sheet.statement), cid, outputs=outputs, text=short(text))
 
 
 _FUNDING = re.compile(r"\b(?:fund\w*|budget\w*|grants?|money|financ\w*|£)", re.IGNORECASE)
