@@ -204,3 +204,15 @@ def test_delivery_risks_in_new_terms_beside_harms_to_people(consequence, deliver
     records = example_with_negatives(consequence)
     got = any(f.code == "negatives-delivery-only" for f in validate(model_of(records)).all_findings())
     assert got == delivery, consequence
+
+
+@pytest.mark.parametrize("reach, flagged", [
+    ("30-50 families", True),
+    ("Year 7 pupils, about 200 a year", False),
+    ("2 schools, 400 pupils", False),
+    ("About 60 families (2 workers)", True),
+])
+def test_the_reach_is_read_as_its_largest_number(reach, flagged):
+    records = with_outcome("Fewer children entering care", "Decrease")
+    records.intervention["reach"] = reach
+    assert ("rare-outcome-small-scale" in questions_at(records)) == flagged, reach

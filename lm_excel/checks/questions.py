@@ -220,8 +220,12 @@ def _unobservable(text: str) -> tuple[str, str] | None:
 
 
 def _small_reach(ctx: Context) -> int | None:
-    reach = read_setting(ctx.model).reach
-    return reach if reach is not None and reach < SMALL_REACH else None
+    """The reach a year when it is small: the largest number typed ('30-50 families' is 50; 'Year 7
+    pupils, about 200' is 200), so that a year group or a range never makes it look smaller."""
+    if read_setting(ctx.model).reach is None:
+        return None
+    reach = max(int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", ctx.model.intervention.text("reach")))
+    return reach if reach < SMALL_REACH else None
 
 
 def _question(ctx: Context, o: Element, text: str) -> Finding | None:
