@@ -74,7 +74,7 @@ NOT_OBSERVABLE = register(
     "generations. An evaluator asks what will be observed instead, by whom. A note: the plan may "
     "name an observable measure.",
     message="Outcome {id} ({ref}) cannot be observed as it stands ({why}): '{text}'.",
-    fix="{fix}",
+    fix="Say what will be observed instead, and by whom. {fix}",
 )
 
 _HARM = (r"abus\w*|violen\w*|harm\w*|neglect\w*|maltreat\w*|exploit\w*|crimes?|criminal|offen[cs]\w*|"
