@@ -727,23 +727,33 @@ def _head(text: str) -> tuple[str, str]:
     return (ws[end - 1], ws[end - 2] if end > 1 else "") if end else ("", "")
 
 
-def _names_the_resource(text: str, mine: frozenset[str], input_text: str, theirs: frozenset[str]) -> bool:
-    """Whether a component only names an input in other words: what it is (its head) is what the
-    input is (staff, a budget, a building, kit), and it adds nothing but who holds it or how it is
-    qualified ('Budget held by the social worker' beside 'Devolved budget'). A head that is an
-    activity ('1:1 mentoring' beside 'Attendance mentors', 'Speech and language therapy' beside a
-    therapist) is what is done with the input; 'training' names the input only beside people
-    'trained' ('Practitioner training' beside 'Trained family practitioners')."""
+_RESOURCE_ROOTS = frozenset(map(_root, _RESOURCE))
+
+
+def resource_head(text: str) -> str:
+    """The stem of what a component is when that is a resource an input could be (staff, a
+    budget, a building, kit; 'train' for 'training'), else ''. An activity ('1:1 mentoring',
+    'Speech and language therapy') is what is done with an input, not the input."""
     head, before = _head(text)
     if head in _STANDS_FOR:
         head = before  # 'Psychology input': the psychologist's time
-    h = stem(meaning(head))
-    if head.endswith("ing") and head != "training":
-        return False  # an activity: what is done with the input
     if head == "training":
+        return "train"
+    h = stem(meaning(head))
+    if head.endswith("ing") or _root(h) not in _RESOURCE_ROOTS:
+        return ""
+    return h
+
+
+def _names_the_resource(text: str, h: str, mine: frozenset[str], input_text: str,
+                        theirs: frozenset[str]) -> bool:
+    """Whether a component whose head is the resource ``h`` only names this input in other words:
+    the input is that resource too, and the component adds nothing but who holds it or how it is
+    qualified ('Budget held by the social worker' beside 'Devolved budget'). 'Training' names the
+    input only beside people 'trained' ('Practitioner training' beside 'Trained family
+    practitioners'), not beside trainers or a training package."""
+    if h == "train":
         found = re.search(r"\btrained\b", input_text, re.IGNORECASE) is not None
-    elif head in _STANDS_FOR or h not in _RESOURCE and _root(h) not in {_root(r) for r in _RESOURCE}:
-        return False
     else:
         found = h in theirs or _root(h) in {_root(w) for w in theirs}
     extra = [w for w in words(text) if stem(meaning(w)) in mine - theirs - {h}]
@@ -769,13 +779,13 @@ def restated(ctx: Context) -> Iterator[Finding]:
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
-            near = _candidates(mine, need, index) | {i for w in mine for i in by_root.get(_root(w), ())}
-            for i in sorted(near):
+            h = resource_head(text) if first == "inputs" else ""
+            named = set(by_root.get(_root(h), ())) if h else set()
+            for i in sorted(_candidates(mine, need, index) | named):
                 n = len(mine & sets[i])
                 if ((n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD
                      and not _have_and_do(first, mine, sets[i]))
-                        or (first == "inputs" and _names_the_resource(text, mine, earlier[i].statement,
-                                                                      sets[i]))):
+                        or (i in named and _names_the_resource(text, h, mine, earlier[i].statement, sets[i]))):
                     o = earlier[i]
                     yield make(RESTATED, el.ref(el.sheet.statement), ctx.eid(el),
                                other_kind=o.sheet.singular, other=ctx.eid(o),
