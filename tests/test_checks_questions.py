@@ -86,6 +86,8 @@ def test_outcomes_counted_from_recognition_ask_which_the_model_expects(text, dir
     ("Fewer first time entrants to the youth justice system", "Sport and mentoring sessions in "
      "schools for pupils at risk of exclusion", False),
     ("Fewer families re-referred to children's services within 12 months", "", False),
+    ("Fewer families referred again to children's services within a year", "", False),
+    ("Fewer children coming back to the front door after their case closes", "", False),
     ("Fewer children entering care", "", False),
     ("Fewer young people reoffending", "", False),
     ("Reduced waiting times for CAMHS", "", False),
@@ -114,6 +116,9 @@ def test_counts_the_service_decides_ask_how_a_fall_in_need_is_told_apart(text, s
     ("Fewer children entering care", "About 900 families a year", False),
     ("Fewer children entering care", "", False),
     ("Reduced parenting stress", "About 40 families a year", False),
+    ("Improved wellbeing of looked after children", "About 40 children a year", False),
+    ("Better life chances for children on child protection plans", "50 families", False),
+    ("Young people leaving custody have somewhere to live", "30 young people", False),
     ("Improved school attendance", "30 pupils", False),
 ])
 def test_rare_outcomes_at_a_small_scale_ask_whether_a_change_could_be_seen(text, reach, flagged):
@@ -150,6 +155,7 @@ def test_a_rare_outcome_that_is_not_primary_is_not_asked_about():
     ("Fewer children on child protection plans", "Decrease", False),
     ("Safer sleeping practices among parents of babies", "Increase", False),
     ("Fewer young people carrying knives", "Decrease", False),
+    ("Fewer families caught in a cycle of crisis and re-referral", "Decrease", False),
 ])
 def test_outcomes_that_cannot_be_observed_or_asked_are_questioned(text, direction, flagged):
     got = "outcome-not-observable" in questions_at(with_outcome(text, direction))

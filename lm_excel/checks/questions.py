@@ -129,6 +129,8 @@ _GATE = re.compile(
     r"\b(?:(?<![-\w])(?<!repeat\s)referr(?:als?|ed)\s+(?:on\s+)?(?:\w+\s+){0,3}?(?:to|for|into)|"
     r"requests?\s+for|applications?\s+for|step-?ups?\s+to|escalations?\s+to|"
     r"demand\s+(?:on|for))\b", re.IGNORECASE)
+#: A recurrence, not a gate ('referred again', 'repeat referrals', 'coming back').
+_AGAIN = re.compile(r"\b(?:again|repeat\w*|re-?referr\w*|back\s+(?:to|into)|return\w*)\b", re.IGNORECASE)
 _ENTRY = re.compile(
     r"\bfirst[-\s]time\s+entrants?|\b(?:entry|entries|entering|entrants?)\s+(?:(?:in)?to\s+)?the\s+"
     r"(?:youth|criminal)\s+justice\s+system|\bformal\s+(?:criminal\s+justice\s+)?(?:outcomes|"
@@ -156,7 +158,7 @@ def _moved_by_delivery(ctx: Context, text: str, down: bool) -> tuple[str, str] |
         return ("falls by definition when children are diverted from formal outcomes: the scheme's "
                 "own decisions make the change",
                 "reoffending or harm for the children diverted, against a comparison group")
-    if _GATE.search(text):
+    if _GATE.search(text) and not _AGAIN.search(text):
         return ("counts referrals, requests or demand that thresholds and gatekeeping can hold "
                 "back: a fall could mean needs are met earlier, or that need goes unmet",
                 "what happens to the children and families not referred (needs met, re-referrals, "
@@ -166,7 +168,7 @@ def _moved_by_delivery(ctx: Context, text: str, down: bool) -> tuple[str, str] |
 
 _RARE = re.compile(
     r"\b(?:(?:ent(?:ry|ries|ering|rants?)|admissions?)\s+(?:(?:in)?to\s+)?care|care\s+entr\w*|"
-    r"(?:taken|received|come|comes|coming|go|going|goes)\s+into\s+care|looked[-\s]after|"
+    r"(?:taken|received|come|comes|coming|go|going|goes)\s+into\s+care|becom\w*\s+looked[-\s]after|"
     r"child\s+protection\s+plans?|subject\s+to\s+(?:a\s+)?(?:child\s+protection|cp)|custod\w*|"
     r"serious\s+(?:youth\s+)?violence|permanent(?:ly)?\s+exclu\w*|maltreat\w*|deaths?|homicides?|"
     r"adoption\s+breakdowns?|placement\s+breakdowns?|statutory\s+intervention|care\s+proceedings|"
@@ -180,7 +182,7 @@ _INFANT_FEELS = re.compile(
     r"(?:feel\w*|are\s+(?:happier|happy|content\w*|calm\w*)|say|tell|report|express\w*|know)\b",
     re.IGNORECASE)
 _GENERATIONS = re.compile(r"\bintergeneration\w*|\bacross\s+generations|\bnext\s+generation|"
-                          r"\bcycles?\s+of\b|\bbreak(?:s|ing)?\s+the\s+cycle", re.IGNORECASE)
+                          r"\bbreak(?:s|ing)?\s+the\s+(?:\w+\s+)?cycle", re.IGNORECASE)
 _SAFETY = re.compile(r"\bsafe(?:r|ly|ty)?\b|\bfree\s+from\s+harm|\brisk\s+of\s+(?:significant\s+)?harm",
                      re.IGNORECASE)
 #: The words a bare claim of safety is made of (anything else names what would show it).
@@ -239,6 +241,7 @@ def _question(ctx: Context, o: Element, text: str) -> Finding | None:
     if moved := _moved_by_delivery(ctx, text, down):
         return make(MOVED_BY_DELIVERY, ref, eid, text=quoted, why=moved[0], example=moved[1])
     if (o.text("priority").casefold() == "primary" and _RARE.search(text)
+            and direction(text) in ("increase", "decrease")  # a count of the event, not a status
             and (reach := _small_reach(ctx)) is not None):
         return make(RARE, ref, eid, text=quoted, reach=reach,
                     ref_reach=str(ctx.model.intervention.ref("reach") or "Intervention sheet"))
