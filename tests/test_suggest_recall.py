@@ -89,6 +89,38 @@ NEIGHBOURS = [
 ]
 
 
+# Other kinds, one table: (statement, acceptable first measures).
+MORE_KINDS = [
+    # change that holds after the case closes: re-referrals
+    ("Change is sustained after the case closes", {"re_referrals_12m"}),
+    ("Families sustain the changes they have made", {"re_referrals_12m"}),
+    # going back to live with parents: reunification
+    ("More children go back to live with their parents", {"reunification"}),
+    ("Children in care return safely to their families", {"reunification"}),
+    # doing well at school: attainment
+    ("Children do better at school", {"attainment"}),
+    ("Pupils on child in need plans succeed at school", {"attainment"}),
+    # keeping staff: workforce turnover
+    ("We keep our social workers", {"workforce_turnover"}),
+    ("The council retains its practitioners", {"workforce_turnover"}),
+    # getting on with other children: peer relationships
+    ("Children get on better with other children", {"sdq", "ons_loneliness", "mspss"}),
+    ("Shy children make friends", {"sdq", "ons_loneliness", "mspss"}),
+    # families talking to each other: family functioning
+    ("Families communicate better", {"score15"}),
+    ("Family communication improves", {"score15"}),
+    # plans of quality: the case file audit
+    ("Plans are SMART and reviewed", {"case_file_audit"}),
+    # mental health crises: crisis contacts
+    ("Fewer mental health crises among young people", {"mh_crisis_contacts"}),
+]
+
+
+@pytest.mark.parametrize("text, wanted", MORE_KINDS)
+def test_more_kinds_get_their_measure(text, wanted):
+    assert top(text)[:1] and top(text)[0] in wanted, top(text)
+
+
 @pytest.mark.parametrize("text", OFFENDING)
 def test_offending_in_plain_words_gets_the_youth_justice_measures(text):
     assert top(text)[:1] in (["first_time_entrants"], ["reoffending"]), top(text)
@@ -140,6 +172,9 @@ def test_neighbours_helping_each_other_gets_the_community_survey(text):
     ("Children are ready to go to school", {"school_attendance"}),
     ("Families look out for each other", {"community_survey"}),
     ("Children in care spend time with their friends", {"entry_to_care"}),
+    ("Practitioners stay in touch with families", {"workforce_turnover"}),
+    ("Families reach crisis less often", {"mh_crisis_contacts"}),
+    ("Young people return to their families after going missing", {"reunification"}),
 ])
 def test_the_same_words_about_something_else_do_not_get_the_measure(text, never):
     assert not set(top(text)) & never, top(text)
