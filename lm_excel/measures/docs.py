@@ -169,6 +169,7 @@ EVALUATION = [
     "| round 11 after two general fixes (talking about, discussing or the stigma of a harm is not its incidents; people with a named condition after what changes say who), **tuned on** | 50 | 0.66 | 0.70 | 0.46 | 4 |",
     "| round 10 after the topic guard (a change the library has no measure for) and the senses of care, support, voice and services, with the recall vocabulary of batches 23 and 24, **tuned on** | 50 | 0.84 | 0.88 | 0.36 | 0 |",
     "| round 11 after the same, **tuned on**: its six confident wrong answers are fixed | 50 | 0.84 | 0.86 | 0.58 | 0 |",
+    "| **published statements, held out in round 13** (`tests/data/outcomes_published_heldout13.csv`), partner-led and devolved-nation models (violence prevention, Sure Start and Flying Start, domestic abuse recovery, mentoring, speech and language, attainment and attendance, whole family support, youth diversion), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main e7b355d) | 50 | **0.72** | **0.76** | 0.52 | **3** |",
     "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
     "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
     "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
@@ -764,6 +765,60 @@ EVALUATION = [
      "range of rounds 8 and 9 (0.66 and 0.58) and of the team's own batches (0.60 to 0.88); as "
      "there, the who-part of a statement and words in a service's or an activity's name still "
      "decide several answers, and the wrong guesses are back (6, against 3 and 2)."),
+    "",
+    ("Round 13 is a set of 50 statements from 21 sources not used before, on partner-led and "
+     "devolved-nation models (the theory of change of the Wales Without Violence framework, "
+     "Northern Ireland's Sure Start policy outcomes, the NSPCC's Domestic Abuse, Recovering "
+     "Together in NHS Scotland's early intervention framework and its evaluation, Brightside's "
+     "mentoring theory of change, the evaluation of MCR Pathways' mentoring for care-experienced "
+     "pupils, a Gwent speech, language and communication project and the RCSLT on *Talk With "
+     "Me*, the Scottish Attainment Challenge logic model, the Whole Family Wellbeing Funding "
+     "logic model and its evaluation, Home Link Family Support, Northern Ireland's Youth "
+     "Engagement Clinics, an Assembly debate on health visitors' reviews, Flying Start's "
+     "linked-data outcomes, the Northern Ireland Audit Office on pupil attendance, Women's Aid "
+     "NI, Scotland's school-age childcare Early Adopter Communities, a Hospital Navigator scheme, "
+     "Mentors in Violence Prevention in Scottish high schools, the Welsh *Mind over Matter* "
+     "recommendations), labelled with the measures an evaluator would accept and who benefits, "
+     "committed before any run by an engineer who had not read the rules, then run once on the "
+     "frozen rules (main e7b355d): top-1 0.72 (36 of 50), top-3 0.76, no close match 0.52 and "
+     "**three confident wrong answers**, so its row in `tests/test_suggest.py` is a strict "
+     "expected failure, with a guard on its first-run floors. Its 14 top-1 misses, by cause. "
+     "Guessed where none fits (3, the confident wrong answers): *improve the mother-child "
+     "relationship after domestic abuse* and *children and young people recover from the "
+     "negative impacts of domestic abuse and make positive choices in their lives* got "
+     "police-recorded domestic abuse incidents (the harm named as context read as what changes: "
+     "recovering from a harm, or a relationship after it, is not its incidents; round 11's fix "
+     "for talking about or the stigma of a harm does not reach these words); *schools refer "
+     "pupils with high levels of non-attendance to the Education Welfare Service* got referrals "
+     "to children's social care, school attendance second (a school's practice, and a referral "
+     "to another service). A word read in the wrong sense where no close match or a measure "
+     "were both labelled (3, so not counted as confident wrong): *families can provide nurturing "
+     "caregiving environments* AAPI-2 on 'nurturing'; *enhanced parenting skills* AAPI-2 at high "
+     "confidence, then PSI-4 and the Parental Stress Scale (an abuse-risk inventory and stress "
+     "scales for a skills outcome); *children, young people and families trust practitioners "
+     "and the process to engage in service design* service engagement ('engage in service' "
+     "read as take-up; their experience of the service fits). The right measure second (2): "
+     "*early identification of developmental delay* the EYFSP first (a reception-year profile, "
+     "for a programme for children under four), ASQ-3 second; *young people have hope: they set "
+     "specific goals ...* Goal Based Outcomes first on 'set specific goals', the Children's Hope "
+     "Scale second. No close match where a measure fits (6), four of them staff outcomes: "
+     "*health visiting and family support staff are more confident to deliver high quality "
+     "support to families around speech, language and communication* (practitioner survey), "
+     "*all practitioners engage in professional learning with a focus on equity ...* and "
+     "*everyone who works with children and young people is trained in emotional and mental "
+     "health awareness* (output count, practitioner survey), *those working with families "
+     "understand the traumatic impact domestic abuse can have on the lives of children and "
+     "young people* (practitioner survey, school staff survey); *fewer pupils miss more than 15 "
+     "per cent of their lessons* (persistent absence in other words: school attendance); *young "
+     "people supported by the Hospital Navigator scheme do not reattend the Emergency "
+     "Department* (A&E attendances). None was a wrong population. The gaps the labels show: the "
+     "parent-child relationship, self-esteem, parenting skills and parents' confidence, growth "
+     "mindset and coping, staying on at school, waiting lists (again), time to a court "
+     "disposal, low birth weight, bystander attitudes to gender-based violence. The first run is "
+     "above rounds 8 to 11 (0.58 to 0.66) and within the range of the team's own batches; 20 of "
+     "its 36 right answers are an honest no close match (16 statements were labelled no close "
+     "match alone), so it says more about abstaining than about finding the measure that fits, "
+     "where staff outcomes worded as training, learning or understanding still get nothing."),
     "",
     ("**Framework wording (batches 13 to 15).** Published statements copy the headline outcomes "
      "of national frameworks, so the next batches were written in that wording rather than case "
