@@ -657,6 +657,14 @@ def published_scores(path: Path) -> dict[str, float]:
 # any further fix: first run 0.96 (22 of 23), top-3 0.96, no close match 0.70, no confident wrong
 # answer; two rows that repeated earlier statements were removed after the run. After its fix
 # (care-experienced young people at university), tuned on: 1.00.
+# Batches 21 (26 statements, tuned on) and 22 (24, held out until batch 21's fixes) are on the
+# kinds behind round 11's confident wrong answers and round 10's wrong senses, in new wording
+# (stigma, attachment, trust in the police, siblings kept together, waits, identification by
+# services, potential, telling an adult; cared for, supported by, listened to, sufficiency, the
+# birth family, caregivers), written and labelled before any fix. First runs: batch 21 0.35 (9
+# of 26), top-3 0.42, 8 confident wrong; batch 22 0.75 (18 of 24), top-3 0.79, no close match
+# 0.42, one confident wrong answer (suicide risk identified and managed by primary care got the
+# practitioner survey). After the topic guard and the sense fixes, tuned on: 1.00 and 0.96.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -666,7 +674,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 803
+    assert scores["n"] >= 948
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
@@ -722,17 +730,13 @@ def test_published_development_sets_top1_is_at_least_090(path):
 # Round 10: first run 0.64 (32 of 50), 0.70 (35), no close match 0.40, 0 confident wrong (main at
 #   24f1a2c); its floors are that first run. Not tuned on.
 # Round 11: first run 0.62 (31 of 50), 0.66 (33), no close match 0.42, 6 confident wrong (main at
-#   24f1a2c). Not tuned on: the floors are that first run, and the row is a strict expected
-#   failure until its six confident wrong answers are fixed (the guard test below keeps its
-#   floors meanwhile).
-ROUND11_OPEN = ("round 11's first run gave 6 confident wrong answers where only 'no close match' "
-                "fits: children in or at risk of poverty achieving their potential (household "
-                "income), attachment between mothers with perinatal mental health problems and "
-                "their child (EPDS), less stigma and secrecy about domestic violence (domestic abuse "
-                "incidents), feeling secure to talk about it to a trusted adult in school (MSPSS), "
-                "siblings staying together where living with their family is not possible (entry "
-                "to care, family time), identifying and responding to suicidal behaviour (A&E "
-                "attendances, crisis contacts)")
+#   24f1a2c); its row was a strict expected failure until those six were fixed. Tuned on since
+#   (a change the library has no measure for - stigma, attachment, siblings kept together,
+#   identifying and responding to a risk, achieving potential, telling a trusted adult - says no
+#   close match; circumstances of the people named first say who; senses of support, care and
+#   service names; with the recall vocabulary of batches 23-24): 0.84, 0.86, 0. Round 10 after the
+#   same fixes: 0.84, 0.88, 0. The floors of
+#   both stay at the first run.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -743,8 +747,7 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT8, 50, 0.66, 0.80),
     (PUBLISHED_HELDOUT9, 50, 0.58, 0.60),
     (PUBLISHED_HELDOUT10, 50, 0.64, 0.70),
-    pytest.param(PUBLISHED_HELDOUT11, 50, 0.62, 0.66, id="outcomes_published_heldout11",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND11_OPEN)),
+    (PUBLISHED_HELDOUT11, 50, 0.62, 0.66),
 ]
 
 
@@ -756,14 +759,6 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
         assert scores["n"] == n
     assert scores["top1"] >= top1 and scores["top3"] >= top3, scores
     assert scores["confident_wrong"] == 0, scores
-
-
-def test_round11_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
-    scores = published_scores(PUBLISHED_HELDOUT11)
-    assert scores["n"] == 50
-    assert scores["top1"] >= 0.62 and scores["top3"] >= 0.66, scores
-    assert scores["confident_wrong"] <= 6, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -19,8 +19,11 @@ OUTCOME_NOT_CHANGE = register(
     title="Outcome worded as an activity or output",
     description="An outcome should describe a change for people or services (e.g. 'Parents "
     "feel more confident'), not something the service does ('Deliver ...', 'Run sessions'), "
-    "counts ('Number of ...') or means to do ('Break the cycle of ...', 'Tackle ...'). Activities "
-    "belong on Components, counts on Outputs.",
+    "counts ('Number of ...'), whom it reached or what it gave them ('More pupils referred to "
+    "the school nurse', 'Young people receive a mentor'), a step of implementation ('Contextual "
+    "Safeguarding embedded across the partnership', 'Children and parents prepared for return', "
+    "'Consistent joint decisions') or means to do ('Break the cycle of ...', 'Tackle ...'). "
+    "Activities belong on Components, counts on Outputs.",
     message="Outcome {id} ({ref}) reads like {what}, not a change: '{text}'.",
     fix="Reword it as the change you hope this brings about, for whom (e.g. 'Parents report "
     "less stress'); move activities to Components and counts to Outputs.",
@@ -65,8 +68,9 @@ DIRECTION_CONTRADICTS = register(
     "direction-contradicts", category=C, severity="warning",
     title="Direction that contradicts the statement",
     description="The 'Intended direction' column says the opposite of the statement's own words "
-    "('fewer missed appointments' with Increase), so a measure would be read the wrong way "
-    "round.",
+    "('fewer missed appointments' or 'shorter waits' with Increase, 'longer placements' with "
+    "Decrease), so a measure would be read the wrong way round. Words of both ways, or 'better' "
+    "beside them, leave the direction to the column.",
     message="Outcome {id} says '{word}' but its intended direction ({ref}) is {chosen}: '{text}'.",
     fix="Choose {expected} in {ref}, or reword the outcome so that it and the direction agree.",
 )
@@ -204,15 +208,58 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         chosen = L.norm_label(o.fields["direction"].text)
         if not chosen and not _DIRECTION.search(text):
             yield make(NO_DIRECTION, o.ref("direction"), ctx.eid(o), text=short(text))
-        said = T.direction(text)
+        said, word = said_direction(text)
         # the statement's words decide only when they all point one way: with 'better' or
         # 'improved' beside 'less' ('better assessments completed in less time') the 'less' may
         # describe something else than what should change
-        if (chosen in ("increase", "decrease") and said in ("increase", "decrease") and said != chosen
+        if (chosen in ("increase", "decrease") and said and said != chosen
                 and not set(T.words(text)) & _UNSIGNED):
-            word = next(w for w in T.words(text) if w in (T.INCREASE if said == "increase" else T.DECREASE))
             yield make(DIRECTION_CONTRADICTS, o.ref("direction"), ctx.eid(o), word=word,
                        chosen=o.fields["direction"].text, expected=said.capitalize(), text=short(text))
+
+
+#: Words that say a statement's thing should go down or up, beyond :data:`text.DECREASE` and
+#: :data:`text.INCREASE`: of size and time ('shorter waits', 'briefer stays'), of doing away with
+#: it ('minimise', 'eliminate', 'prevent', 'avoid'), and of growth ('maximise', 'expanded',
+#: 'longer placements'). 'Free of' and '-free' are left open: 'Families free from abuse' is as
+#: often measured as a share that rises as a count that falls.
+_SAYS_DOWN = T.DECREASE | frozenset("""
+shorter shortest shorten shortens shortened shortening briefer lessen lessens lessened lessening
+minimise minimises minimised minimising minimize minimizes minimized minimizing eliminate
+eliminates eliminated eliminating elimination prevent prevents prevented preventing avoid avoids
+avoided avoiding shrink shrinks shrinking shrank shrunk halve halves halved halving diminish
+diminished diminishing curb curbed curbing
+""".split())
+_SAYS_UP = T.INCREASE | frozenset("""
+maximise maximises maximised maximising maximize maximizes maximized maximizing expand expands
+expanded expanding expansion extend extends extending longer lengthen lengthened widen widened
+widening broaden broadened broadening double doubled doubling
+""".split())
+#: Speed words say less time only before a word for time ('quicker waiting times', 'faster time
+#: to adoption'); 'quicker access' leaves open which way its measure goes.
+_SPEED_OF_TIME = re.compile(r"\b(?P<w>quicker|faster|speedier|swifter)\s+(?:\w+\s+)?(?:times?|waits?|"
+                            r"waiting|durations?|timescales?|delays?|turnaround)\b", re.IGNORECASE)
+#: Phrases in which a word of size is no direction ('no longer', 'longer-term', 'extended family',
+#: 'most likely', 'at least').
+_NOT_SIZE = re.compile(r"\bno\s+longer\b|\b(?:longer|shorter)[\s-]term\b|\bextended\s+famil\w*|"
+                       r"\bextended\s+network\w*|"
+                       r"\b(?:are|is|were|was)\s+prevented\s+from\b", re.IGNORECASE)
+
+
+def said_direction(text: str) -> tuple[str, str]:
+    """Which way a statement's own words say its thing should go ('increase' or 'decrease') and
+    the first word that says so; ('', '') when they say neither, or both ('more children
+    prevented from entering care', 'an increase in the reduction of ...')."""
+    low = _NOT_SIZE.sub(" ", text)
+    ws = T.words(low)
+    down = [w for w in ws if w in _SAYS_DOWN]
+    up = [w for w in ws if w in _SAYS_UP]
+    m = _SPEED_OF_TIME.search(low)
+    if m:
+        down.insert(0, m.group("w").lower())
+    if bool(down) == bool(up):
+        return "", ""
+    return ("decrease", down[0]) if down else ("increase", up[0])
 
 
 def _split_wording(text: str, parts: Sequence[str]) -> list[str]:
@@ -269,7 +316,67 @@ def not_a_change(text: str) -> str:
         return "an output (taking part in the service)"
     if served(text):
         return "an output (whom the service reached)"
+    if implemented(text):
+        return "a step of implementation (a process or milestone)"
     return ""
+
+
+#: Words that say a way of working, a tool or a structure has been put in place ('Contextual
+#: Safeguarding embedded across the partnership', 'Multi-agency panel established', 'Protocol
+#: agreed', 'Shared tool used by all agencies'): a milestone of implementation.
+_IMPLEMENTED = re.compile(
+    r"\b(?:embedded|rolled[\s-]out|adopted|established|implemented|launched|set[\s-]up|introduced|"
+    r"in\s+place|agreed|commissioned|re-?commissioned|mainstreamed|operational|up\s+and\s+running|"
+    r"signed\s+off|used\s+by|in\s+use|co-located|scaled\s+up|integrated\s+into|piloted|"
+    r"redesigned|restructured|aligned|ratified|approved|live)\b", re.IGNORECASE)
+#: A way of working named with no change ('Consistent joint decisions', 'Joined up working across
+#: services', 'Seamless services'): how the service works, a process.
+_WAY_OF_WORKING = re.compile(
+    r"^\W*(?:more\s+)?(?:consistent|joint|joined[\s-]up|shared|integrated|multi-agency|collaborative|"
+    r"co-?ordinated|seamless|partnership|whole[\s-](?:family|school|system)|person-centred|"
+    r"child-centred|trauma-informed|relational|strengths-based)\s+(?:\w+\s+)?(?:working|decisions?|"
+    r"decision[\s-]making|planning|approach(?:es)?|responses?|process(?:es)?|pathways?|services?|"
+    r"practice|systems?|offer)\b", re.IGNORECASE)
+#: Services or agencies working together, with no change named ('Services that work together',
+#: 'Agencies working together'): a way of working.
+_TOGETHER = re.compile(r"^\W*(?:the\s+|all\s+|local\s+)*(?:services|agencies|partners|teams|professionals|"
+                       r"organisations|organizations)\s+(?:that\s+|which\s+|who\s+)?work(?:s|ing)?\s+"
+                       r"(?:well\s+)?together\b", re.IGNORECASE)
+#: People made ready for a stage of the service ('Children and parents prepared for return'): the
+#: preparation stage itself. Feeling prepared ('Young people feel prepared for ...') is a change.
+_PREPARED = re.compile(
+    r"\bprepared\s+for\s+(?:the\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:return|transfer|"
+    r"transition|discharge|move|reunification|hearing|court|panel|review|adoption|placement|"
+    r"meeting|conference|assessment|step-down|closure)s?\b", re.IGNORECASE)
+
+
+#: Structures and ways of working a service puts in place.
+_STRUCTURES = frozenset("""
+model models panel panels hub hubs approach approaches framework frameworks service services
+protocol protocols pathway pathways tool tools team teams board boards policy policies process
+processes system systems practice offer programme programmes strategy strategies partnership
+partnerships forum forums meeting meetings procedure procedures agreement agreements
+""".split())
+
+
+def implemented(text: str) -> bool:
+    """Whether an outcome only says a step of implementation is done: a way of working, a tool or
+    a structure put in place (:data:`_IMPLEMENTED`, with no people and nothing measurable before
+    it), a way of working named with no direction (:data:`_WAY_OF_WORKING`), or people prepared
+    for a stage of the service (:data:`_PREPARED`). A change said of it ('Improved joint
+    working') or something people do or feel ('Parents adopt safer sleep') is an outcome."""
+    ws = T.words(text)
+    if any(w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_DOWN or w in _SAYS_UP
+           or w in _PEOPLE_VERBS or w in _STATE_VERBS for w in ws):
+        return False
+    m = _IMPLEMENTED.search(text)
+    if m:
+        before = T.words(text[:m.start()])
+        named = len(re.findall(r"\b[A-Z][\w-]*", text[:m.start()])) >= 2  # 'Signs of Safety'
+        if before and (named or not any(_construct(w) for w in before)) and (
+                before[-1] in _STRUCTURES or not any(w in T.ACTORS for w in before)):
+            return True  # people before it only describe a structure: 'Family hub model'
+    return bool(_WAY_OF_WORKING.search(text) or _PREPARED.search(text) or _TOGETHER.search(text))
 
 
 #: Verbs of making that people do for themselves ('Develop good relationship skills'), unlike
@@ -309,7 +416,7 @@ _DELIVERED = (r"(?:(?:the|our|this|its)\s+" + _GAP + r"{0,3}?(?:service|programm
               r"(?:new[\s-]birth|home|health|antenatal)\s+visits?))\b")
 _TAKING_PART = re.compile(
     r"\b(?:attend\w*(?:\s+(?:at|of))?|access\w*|take[\s-]?up\s+of|uptake\s+of|takes?\s+up|complet\w*|"
-    r"engag\w*\s+(?:with|in)|participat\w*\s+in|using|uses?|receiv\w*|(?<![-\w])referrals?\s+(?:in)?to)\s+"
+    r"engag\w*\s+(?:with|in)|participat\w*\s+in|t(?:ake|akes|aking|ook|aken)\s+part\s+in|using|uses?|receiv\w*|(?<![-\w])referrals?\s+(?:in)?to)\s+"
     r"(?:(?:at\s+least|all|every|most|some|more|fewer|each)\s+|(?:\w+\s+)?of\s+|[\d\w-]+\s+of\s+)*"
     + _DELIVERED, re.IGNORECASE)
 #: 'Increase in referrals' with nothing about whom from or where to, or what follows ('More
@@ -320,31 +427,108 @@ _MORE_REFERRALS = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?\s+in|more|higher|
                              re.IGNORECASE)
 
 
-#: What the service does to people, as a participle ('contacted', 'offered', 'seen'): with only the
-#: people before it, the outcome counts whom the service reached ('More survivors contacted within
-#: 24 hours'), an output.
-_SERVED = re.compile(r"\b(?:contacted|offered|visited|seen|assessed|screened|allocated|signposted|"
-                     r"trained)\b", re.IGNORECASE)
-_OPENERS_OF_REACH = frozenset("more increased increase higher greater all every number proportion".split())
+#: What the service does to people, as a participle ('contacted', 'offered', 'seen', 'referred',
+#: 'supported by', 'enrolled on'): with only the people before it, the outcome counts whom the
+#: service reached ('More survivors contacted within 24 hours'), an output.
+_SERVED = re.compile(r"(?<![-\w])(?:contacted|offered|visited|seen|assessed|screened|allocated|"
+                     r"signposted|trained|referred|supported|reached|enrolled|enroled|given|"
+                     r"provided|helped|matched|assigned|invited|mentored|coached|counselled|"
+                     r"directed|sent)\b", re.IGNORECASE)
+#: Verbs of sending, after which 'to' names where to ('referred to the school nurse'), not a purpose.
+_SENDING = frozenset("referred signposted directed sent".split())
+#: People receiving something the service gives ('Young people receive a mentor', 'Families
+#: allocated a key worker', 'Care leavers get a personal adviser').
+_RECEIVED = re.compile(
+    r"\b(?:receiv\w*|gets?|got|getting|provided\s+with|given|allocated|assigned|offered|"
+    r"matched\s+(?:with|to))\s+(?:(?:a|an|the|their|his|her|one|own|named|dedicated|specialist|"
+    r"personal|trained|consistent|allocated|lead|key|social|support|health|early|help|family|"
+    r"individual|tailored|bespoke|regular|weekly|home|youth|peer)\s+){0,3}"
+    r"(?:mentors?|key\s*workers?|workers?|advis[eo]rs?|advocates?|befrienders?|volunteers?|"
+    r"coach(?:es)?|buddies|buddy|caseworkers?|practitioners?|professionals?|nurses?|plans?|"
+    r"assessments?|reviews?|packages?|counselling|therapy|interventions?|offers?|visits?|"
+    r"sessions?|leaflets?|packs?|information|advice|services?|person)\b", re.IGNORECASE)
+#: The frame of a count of people ('Increase in the number of', 'A higher proportion of'), read as
+#: 'more'.
+_REACH_FRAME = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?|rise|growth|more|higher|greater|bigger)"
+                          r"\s+(?:in\s+)?(?:the\s+)?(?:number|numbers|proportion|percentage|rate|share)"
+                          r"\s+of\s+", re.IGNORECASE)
+_OPENERS_OF_REACH = frozenset("""
+more increased increase higher greater all every each number proportion who that are is were was
+be been being get gets got now
+""".split())
+#: Things the service produces, and words that say it produced them ('More safety plans
+#: completed', 'Team around the family meetings held').
+_PRODUCED = re.compile(
+    r"\b(?:plans?|assessments?|reviews?|conferences?|meetings?|sessions?|visits?|referrals?|"
+    r"checks?|contacts?|calls?|notifications?|screenings?|appointments\s+offered)\s+"
+    r"(?:are\s+|were\s+|being\s+|is\s+|was\s+)?(?:completed|opened|held|written|produced|convened|"
+    r"made|signed\s+off|submitted|issued|logged|recorded|sent|"
+    r"shared|offered|delivered)\b", re.IGNORECASE)
 
 
 def served(text: str) -> bool:
-    """Whether an outcome only says whom the service acted on (see :data:`_SERVED`): before the
-    participle, at most a word of 'more' or 'all' and the people ('More survivors', 'All
-    families'); after it, no change, no state, nothing measurable and no purpose ('supported to
-    stay together', 'assessed as ready for school')."""
-    m = _SERVED.search(text)
-    if not m:
-        return False
+    """Whether an outcome only says whom the service acted on or what it gave them (see
+    :data:`_SERVED`, :data:`_RECEIVED`) or what it produced (:data:`_PRODUCED`): before it, at
+    most a word of 'more' or 'all' and the people ('More survivors', 'All families', 'Increase in
+    the number of parents who'); after it, no change, no state and no purpose ('supported to stay
+    together', 'assessed as ready for school', 'offered a job stay in work')."""
+    text = _REACH_FRAME.sub("more ", text)
+    for rx in (_SERVED, _RECEIVED, _PRODUCED):
+        m = rx.search(text)
+        if m and _reached(text, m, produced=rx is _PRODUCED):
+            return True
+    return False
+
+
+def _reached(text: str, m: re.Match, produced: bool) -> bool:
+    """Whether the words round a participle of service at ``m`` leave it an output (see
+    :func:`served`)."""
     before, after = T.words(text[:m.start()]), T.words(text[m.end():])
-    if not before or any(_construct(w) or w in T.DECREASE or w in _UNSIGNED or w in _COMPARATIVES
-                         or w in _STATE_VERBS for w in before):
-        return False
-    if len([w for w in before if w not in T.STOP and w not in _OPENERS_OF_REACH
-            and w not in T.ACTORS]) > 1:
-        return False  # 'Improved wellbeing of parents offered ...' says what changes first
-    return not any(w in T.CONSTRUCTS or w in T.DIRECTION or w in _COMPARATIVES or w in _STATE_VERBS
-                   or w in _PEOPLE_VERBS or w in ("to", "as") for w in after)
+    if any(w in T.DECREASE or w in _UNSIGNED or w in _COMPARATIVES or w in _HEARD for w in before):
+        return False  # 'Fewer children referred again', 'Victims are protected and supported'
+    if not produced:
+        if not before or any(_construct(w) or (w in _STATE_VERBS and w not in _OPENERS_OF_REACH)
+                             for w in before):
+            return False
+        if len([w for w in before if w not in T.STOP and w not in _OPENERS_OF_REACH
+                and w not in T.ACTORS and w not in _MORE_PEOPLE]) > 1:
+            return False  # 'Improved wellbeing of parents offered ...' says what changes first
+    verb = m.group(0).split()[0].lower()
+    # what the service was about or who gave it ('screened for depression', 'supported by an
+    # independent domestic violence adviser', 'signposted to debt advice') is no change
+    topic = after[:1] in (["for"], ["in"], ["on"], ["about"], ["by"]) or (
+        verb in _SENDING and after[:1] == ["to"])
+    if after[:1] == ["by"] and any(w in _OWN_PEOPLE for w in after[1:3]):
+        return False  # support from people's own family or friends is a change
+    purpose = ("to", "as") if verb not in _SENDING else ("as",)
+    return not any((w in T.CONSTRUCTS and not topic) or w in T.DIRECTION or w in _COMPARATIVES
+                   or w in _STATE_VERBS or w in _PEOPLE_VERBS or w in purpose or w in _HEARD
+                   for w in after)
+
+
+#: Words for people beyond :data:`text.ACTORS`, and words that describe them ('More pregnant
+#: women seen by the specialist midwife').
+_MORE_PEOPLE = frozenset("""
+women woman men man girls girl boys boy victims victim survivors survivor pregnant expectant new
+first-time older younger teenage disabled vulnerable local eligible identified known
+grandparents siblings tenants residents mums-to-be
+""".split())
+
+
+#: People's own family, friends and community: support from them is a change ('supported by
+#: their family network').
+_OWN_PEOPLE = frozenset("""
+their own family families friends friend peers peer network networks community communities
+neighbours relatives parents carers
+""".split())
+
+
+#: How people are treated, a change in their experience ('Children are seen and heard', 'offered
+#: help and believed'), and 'again' (a count that repeats is a re-referral, an outcome).
+_HEARD = frozenset("""
+heard listened understood believed valued respected included involved again protected
+safeguarded safe safer
+""".split())
 
 
 def takes_part(text: str) -> bool:
@@ -354,6 +538,7 @@ def takes_part(text: str) -> bool:
     ('Young people attending the youth club feel safer') leaves the change to the rest."""
     if _MORE_REFERRALS.search(text):
         return True
+    text = _REACH_FRAME.sub("more ", text)
     m = _TAKING_PART.search(text)
     if not m or T.what_changes(T.STATUS_PHRASE.sub(" ", text[:m.start()])):
         return False  # 'Improved wellbeing of parents attending the sessions'; statuses say who
@@ -483,8 +668,124 @@ def compound_parts(text: str) -> list[str]:
         if len(items) > 2 and _all_close(items, stems):
             continue  # 'stress, anxiety and depression': one family of constructs
         best = _led_with(toks, first, items, stems)
-    clauses = _change_clauses(text)
-    return clauses if len(clauses) > len(best) else best
+    for found in (_change_clauses(text), _doing_clauses(text), _listed_things(text), _and_well(text)):
+        if len(found) > len(best):
+            best = found
+    return best
+
+
+#: Verbs of something people do or come to know, each a change of its own when two are joined
+#: ('understand the consequences of their behaviour and make better choices').
+_DOING = frozenset("""
+understand understands know knows recognise recognises recognize recognizes identify identifies
+manage manages make makes take takes seek seeks ask asks use uses keep keeps stop stops talk talks
+learn learns build builds develop develops change changes show shows cope copes respond responds
+engage engages access accesses feel feels have has attend attends stay stays live lives report
+reports spend spends return returns find finds plan plans set sets reduce reduces avoid avoids
+""".split())
+
+
+def _doing_clauses(text: str) -> list[str]:
+    """Two things people do joined by 'and', each a verb and what it acts on ('Young people
+    understand the consequences of their behaviour and make better choices' -> ['understand the
+    consequences of their behaviour', 'make better choices']); [] otherwise ('Parents understand
+    and respond ...' is one capability named twice, 'Parents and carers feel listened to' names
+    people)."""
+    ws = T.words(text)
+    k = next((k for k, w in enumerate(ws) if w not in T.ACTORS and w not in ("and", "all", "more")), len(ws))
+    if k == 0 or k >= len(ws) or ws[k] not in _DOING:
+        return []
+    for j in range(k + 2, len(ws) - 2):
+        if ws[j] != "and":
+            continue
+        if ws[j + 1] not in _DOING or ws[j + 1] == ws[k]:
+            return []  # the first 'and' joins things inside the first clause
+        first, second = ws[k:j], ws[j + 1:]
+        # each names what it acts on ('make changes in their lives', 'meet and talk with
+        # others' do not)
+        if all(T.what_changes(" ".join(c[1:])) and c[1] != "and" for c in (first, second)):
+            return [" ".join(first), " ".join(second)]
+        return []
+    return []
+
+
+#: Words that open a list of things that change: a direction or a verb about people, with at most
+#: a small word after it ('better routines, boundaries and ...', 'feel valued, listened to and
+#: informed', 'have the skills, knowledge and ...').
+def _opens_a_list(word: str) -> bool:
+    return any(word in ws for ws in (T.DIRECTION, _STATE_VERBS, _PEOPLE_VERBS, _COMPARATIVES,
+                                     _SAYS_UP, _SAYS_DOWN))
+
+
+def _listed_things(text: str) -> list[str]:
+    """Three or more things listed after a direction or a verb about people, whatever they are
+    ('Parents have better routines, boundaries and home conditions', 'Carers feel valued, listened
+    to and informed'); [] when they are people, kinds of one thing ('GP, housing and debt
+    services'), one family of constructs ('stress, anxiety and depression') or joined by 'or'."""
+    toks = _TOKENS.findall(text.lower())
+    for i, t in enumerate(toks):
+        if not _opens_a_list(t) or toks[i - 1:i] in (["that"], ["which"], ["who"]):
+            continue  # a relative clause describes something: 'conflict that is frequent, ...'
+
+        start = i + 1 + (toks[i + 1:i + 2] in (["the"], ["their"], ["a"], ["an"], ["more"]))
+        items = _items_from(toks, start)
+        if len(items) >= 3:
+            stems = [T.stem(it.split()[-1]) for it in items]
+            if not (len(set(stems)) < len(stems) or _all_close(items, stems) or _adjectives_of(items)):
+                return items
+    return []
+
+
+def _adjectives_of(items: list[str]) -> bool:
+    """Whether a list is adjectives of the one noun its last item ends with ('mental, emotional
+    and physical health', 'emotional, financial and practical life skills')."""
+    return len(items[-1].split()) >= 2 and all(
+        len(it.split()) == 1 and _ADJECTIVE.fullmatch(it) for it in items[:-1])
+
+
+def _items_from(toks: list[str], start: int) -> list[str]:
+    """The items of a list 'a, b and c' starting at ``start`` (each one to three words, no people,
+    no direction word first), or [] when there is none."""
+    items, cur, k = [], [], start
+    while k < len(toks):
+        t = toks[k]
+        if t in (",", "and", "&"):
+            if not cur or len(cur) > 3 or cur[0] in T.STOP or cur[0] in T.DIRECTION \
+                    or any(w in T.ACTORS for w in cur) or any(w in T.STOP for w in cur[1:-1]):
+                return []
+            items.append(" ".join(cur))
+            cur = []
+            if t in ("and", "&") or toks[k + 1:k + 2] in (["and"], ["&"]):
+                k += 2 if t == "," else 1
+                last = []
+                while k < len(toks) and toks[k] not in _PUNCT and toks[k] not in T.STOP and len(last) < 3:
+                    last.append(toks[k])
+                    k += 1
+                if not last or any(w in T.ACTORS or w in _HEADS for w in last) \
+                        or any(w in _HEADS for w in toks[k:k + 2]):
+                    return []
+                return [*items, " ".join(last)] if len(items) >= 2 else []
+        elif t in _PUNCT or t == "or":
+            return []
+        else:
+            cur.append(t)
+        k += 1
+    return []
+
+
+#: 'Safe and well', 'happy and well': 'well' there is a state of its own (wellbeing), beside
+#: another one; a police 'safe and well check' is an activity.
+_AND_WELL = re.compile(r"\b(safe|happy|healthy|settled|secure|fit)\s+and\s+well\b"
+                       r"(?![\s-]+(?:checks?|visits?|being|\w+ed)\b)", re.IGNORECASE)
+
+
+def _and_well(text: str) -> list[str]:
+    """'Safe and well' as two states, in the statement's own clause (not in a purpose after 'to':
+    'support to help them keep children safe and well')."""
+    m = _AND_WELL.search(text)
+    if not m or "to" in T.words(text[:m.start()]):
+        return []
+    return [m.group(1).lower(), "well"]
 
 
 def _led_with(toks: list[str], first: int, items: list[str], stems: list[str]) -> list[str]:
@@ -718,6 +1019,19 @@ def slogan(text: str) -> bool:
     return not any(_construct(w) for w in head)
 
 
+#: Stock words of an aim that say no change by themselves: needs met, the right support,
+#: prospects, a start in life, role models ('Family's needs met', 'Improved life prospects',
+#: 'Every family gets what they need', 'Positive role models'). What is met or whose prospects
+#: ('health needs met', 'employment prospects') is left for what_changes to find.
+_STOCK_AIMS = frozenset(T.stem(w) for w in """
+need needs needed met meet meets meeting right appropriate prospect prospects start starts role
+roles model models what whatever fit fits tailored
+""".split())
+#: 'The right support at the right time': what is right is a stock phrase, not a change.
+_RIGHT = re.compile(r"\b(?:right|appropriate)\s+(?:time|times|place|support|help|people|person|way|"
+                    r"moment|level|service|services|thing|things)\b", re.IGNORECASE)
+
+
 @rule(VAGUE)
 def vague(ctx: Context) -> Iterator[Finding]:
     """Statements that leave out what they are about (judged by content, not word count). A
@@ -727,7 +1041,10 @@ def vague(ctx: Context) -> Iterator[Finding]:
         if el.kind not in _MISSING or not ctx.eid(el) or not text:
             continue
         motto = el.kind == "outcomes" and slogan(text)
-        if T.what_changes(text) and not (el.kind == "outcomes" and T.only_a_domain(text)) and not motto:
+        said = T.what_changes(text)
+        if el.kind == "outcomes" and not T.STATUS_PHRASE.search(text):  # 'Fewer children in need'
+            said = T.what_changes(_RIGHT.sub(" ", text)) - _STOCK_AIMS
+        if said and not (el.kind == "outcomes" and T.only_a_domain(text)) and not motto:
             continue
         if el.kind == "components" and T.what_changes(el.text("description")):
             continue

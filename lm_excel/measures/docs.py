@@ -40,6 +40,28 @@ HOW_SUGGESTIONS_WORK = [
      "after \"experience of\", \"access to\" or in an outcome that is about support or a service "
      "(\"better support for young people in the justice system\"), a count from records is not "
      "suggested, though a survey of that experience may be."),
+    ("- **A change the library has no measure for says so.** When what a part of an outcome "
+     "says changes is stigma or shame, attachment or bonding, trust in the police, siblings kept "
+     "together, a wait for a service (other than for an EHC plan, a social care assessment or "
+     "an adoption, which the library measures), achieving potential or ambitions, telling a "
+     "trusted adult, or identifying and responding to a risk, that part gets no close match, "
+     "however many topic words it shares with a measure (\"less stigma about domestic abuse\" "
+     "is not a count of domestic abuse incidents; \"a bond between mothers with postnatal "
+     "depression and their babies\" is not a depression scale), and the advice names what the "
+     "library lacks. The same words in a clause of cause (\"fewer children enter care because "
+     "parents feel less judged\") leave the main change's measure, and a condition at the start "
+     "(\"where living with their family is not possible, ...\") is not the change."),
+    ("- **Care, support, voice and services in their sense.** Children in care feeling cared "
+     "for, loved, listened to or having a say is what Bright Spots asks; staying with or leaving "
+     "the birth family is entry to care, not family time; the youth justice service named as a "
+     "team, board or setting is not offending, and \"the work of\" a body is not a job; enough "
+     "placements (sufficiency) is not their stability; the Experience of Service Questionnaire "
+     "is of a health or mental health service (\"parents feel supported by their social worker\" "
+     "is the family survey); the carers' survey needs carers named, and \"carers\" or "
+     "\"caregivers\" alone may be parents, so no measure only for foster and kinship carers; "
+     "\"trauma-informed\" support is not informal support; the circumstances of the people "
+     "named first (\"people in low income families gain employment\") say who; and what "
+     "parents report in their child is the child's outcome."),
     ("- **Measures for one population.** A parenting measure (stress, attitudes) is suggested "
      "only when the outcome names parents, carers or parenting (\"young carers feel less "
      "stressed\" is a child's stress); a measure only for children in care or care leavers "
@@ -115,7 +137,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 1.00 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, all twenty batches | 803 | 0.95 | 0.98 | 0.33 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, batches 1 to 24 | 948 | 0.95 | 0.96 | 0.33 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -145,6 +167,8 @@ EVALUATION = [
     "| **published statements, held out in round 10** (`tests/data/outcomes_published_heldout10.csv`), English family help, child protection, children in care and care leavers, fostering and kinship, SEND, youth justice and the workforce, labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 24f1a2c) | 50 | **0.64** | **0.70** | 0.40 | **0** |",
     "| **published statements, held out in round 11** (`tests/data/outcomes_published_heldout11.csv`), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 24f1a2c) | 50 | **0.62** | **0.66** | 0.42 | **6** |",
     "| round 11 after two general fixes (talking about, discussing or the stigma of a harm is not its incidents; people with a named condition after what changes say who), **tuned on** | 50 | 0.66 | 0.70 | 0.46 | 4 |",
+    "| round 10 after the topic guard (a change the library has no measure for) and the senses of care, support, voice and services, with the recall vocabulary of batches 23 and 24, **tuned on** | 50 | 0.84 | 0.88 | 0.36 | 0 |",
+    "| round 11 after the same, **tuned on**: its six confident wrong answers are fixed | 50 | 0.84 | 0.86 | 0.58 | 0 |",
     "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
     "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
     "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
@@ -155,6 +179,10 @@ EVALUATION = [
     "| own variants' batch 19, who-clauses and status phrases, slogans of states, after batch 18's fixes: **first run** | 27 | **0.74** | 0.81 | 0.37 | **2** |",
     "| batches 18 and 19 after their fixes, tuned on | 30; 27 | 0.90; 0.96 | 0.97; 1.00 | 0.23; 0.26 | 0; 0 |",
     "| own variants' batch 20, new wording across neglect, food, care, permanence, practice quality, bullying and health, after batch 19's fixes and a round of probes: **first run** (the last estimate before the rules froze) | 23 | **0.96** | 0.96 | 0.70 | **0** |",
+    "| own variants' batch 21, the kinds behind round 11's confident wrong answers and round 10's wrong senses in new wording (stigma, attachment, trust in the police, siblings together, waits, identification by services, potential, telling an adult; cared for, supported by, listened to, sufficiency, the birth family, caregivers), written and labelled before any fix: **first run** | 26 | **0.35** | 0.42 | 0.31 | **8** |",
+    "| the same batch after the fixes tuned on it (the topic guard and the senses) | 26 | 1.00 | 1.00 | 0.65 | 0 |",
+    "| own variants' batch 22, the same kinds in other wording, written and labelled with batch 21 and held out until its fixes: **first run** | 24 | **0.75** | 0.79 | 0.42 | **1** |",
+    "| the same batch after its fixes (identified and managed, the work of a board, feeling loved, people attending a programme, what parents report in their child), tuned on | 24 | 0.96 | 1.00 | 0.50 | 0 |",
     "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.86 | 0.90; 0.88 | 0.26; 0.38 | 0; 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
@@ -694,7 +722,8 @@ EVALUATION = [
      "evaluator would accept and who benefits, committed before any run by an engineer who had "
      "not read the rules, then run once on the frozen rules (main 24f1a2c): top-1 0.62 (31 of "
      "50), top-3 0.66, no close match 0.42 and **six confident wrong answers**, so its row in "
-     "`tests/test_suggest.py` is a strict expected failure, with a guard on its first-run floors. "
+     "`tests/test_suggest.py` was a strict expected failure until they were fixed (see *A change "
+     "the library has no measure for*; its floors stay at the first run). "
      "Its 19 top-1 misses, by cause. Guessed where none fits (6, the confident wrong answers): "
      "*children, young people and families, in or at risk of poverty, achieve their potential* "
      "got household income and *positive attachment between mothers with perinatal mental health "

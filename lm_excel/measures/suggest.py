@@ -135,6 +135,8 @@ class Match:
     suggestions: tuple[Suggestion, ...]
     parts: tuple[str, ...] = ()
     unmatched: tuple[str, ...] = ()
+    #: changes the outcome names that the library has no measure for ("stigma or shame")
+    no_measure_for: tuple[str, ...] = ()
 
     @property
     def abstained(self) -> bool:
@@ -149,6 +151,9 @@ class Match:
     @property
     def advice(self) -> str:
         """What to do when there is no close match: one plain sentence."""
+        if self.no_measure_for:
+            return (f"{NO_MATCH} (it has no measure of {join_words(self.no_measure_for)}): "
+                    f"{NO_MATCH_ADVICE}.")
         return f"{NO_MATCH}: {NO_MATCH_ADVICE}."
 
     def as_dict(self) -> dict:
@@ -305,6 +310,23 @@ _PEOPLE = frozenset({"practitioner", "school or early-years staff", "parent or c
                      "foster carer", "kinship carer"})
 
 
+#: "Parents report fewer behaviour problems in their child": the people named first say what
+#: they see in someone else, who the outcome is also about.
+_REPORT_VERB = re.compile(r"\b(?:report|reports|say|says|notice|notices|see|sees|observe|observes|"
+                          r"describe|describes|rate|rates)\b")
+
+
+def _reported_of(text: str, terms: list[Term]) -> frozenset[str]:
+    """Who a report is about when the people named first report a change in a child ("parents
+    report fewer behaviour problems in their child"): that child; otherwise no one."""
+    m = _REPORT_VERB.search(normalise(text))
+    if not m:
+        return frozenset()
+    cues = vocabulary().beneficiaries
+    after = {cues.get(t.token) for t in terms if not t.stop and t.start >= m.end()}
+    return frozenset(after & {"child", "young person"})
+
+
 def fits(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | None) -> bool:
     """True when a measure can serve an outcome for these people of these ages."""
     if who:
@@ -428,6 +450,11 @@ class _Query:
                 continue
             if "feel_safe" in self.tokens and ms[c.mid].kind == "administrative":
                 continue  # feeling safe is asked, not counted from records
+            if self.who == _ANY_CARER and set(ms[c.mid].who_benefits) <= _CARERS and not (
+                    self.tokens & _FOSTER_OR_KIN):
+                # "caregivers" or "carers" alone (not listed with professionals, whose fellow
+                # carers foster) may be parents: not a measure for foster and kinship carers only
+                continue
             if self.names_victim and ms[c.mid].kind != "administrative":
                 continue  # victims of crime are not the service's users nor a child's scale
             if self.examples_at is not None and all(a >= self.examples_at for a, _ in c.spans):
@@ -620,6 +647,11 @@ _OFFENDER_SENSE = frozenset({"offending", "first_time", "reoffending", "youth_ju
 
 
 _CARERS = frozenset({"foster carer", "kinship carer"})
+#: Words saying carers are foster or kinship carers (or that the children are in care): a measure
+#: only for foster and kinship carers needs one of them ("caregivers" alone may be parents).
+_FOSTER_OR_KIN = frozenset({"foster_carer", "kinship_carer", "foster", "fostering", "kinship",
+                            "guardian", "grandpar", "grandparent", "looked_after", "placement",
+                            "care_leaver", "special_guardian"})
 _YOUNG = frozenset({"child", "young person"})
 #: "Confidence", "skills", "knowledge", "better able": of staff or foster and kinship carers, what
 #: they can do in their role (a practitioner or carers' survey asks it); of anyone else, no one
@@ -697,6 +729,7 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
 #: A vision's slogan: three or more states in a list ("safe, healthy and happy"; GIRFEC's "safe,
 #: healthy, achieving, nurtured, active, respected, responsible and included"), no one change.
 _STATE = (r"(?:safe|safer|happy|happier|healthy|healthier|achieving|thriving|loved|secure|confident|"
+          r"nurturing|caring|loving|strong|stable|independent|ambitious|empowered|"
           r"resilient|successful|respected|included|nurtured|active|responsible|well|valued|heard)")
 _SLOGAN = re.compile(r"\b" + _STATE + r"(?:\s*,\s*(?:and\s+)?" + _STATE + r"){1,}\s*,?\s+and\s+"
                      + _STATE + r"\b")
@@ -754,6 +787,45 @@ def _free_sense(text: str, terms: list[Term]) -> list[Term]:
             for x in terms]
 
 
+#: "Participation within the youth justice service", "their youth offending team plans": the
+#: service named as where the work happens, not offending.
+_SERVICE_AFTER = re.compile(r"\s*(?:'s\s+)?(?:teams?|services?|boards?|plans?|workers?|panels?|"
+                            r"officers?|staff|practitioners?|partnership)\b")
+_PROCESS_AFTER = re.compile(r"\s+(?:processes|process|procedures|conferences|meetings|system|"
+                            r"work|practice|arrangements)\b")
+_OF_A_BODY = re.compile(r"\s+of\s+(?:the|a|an|their|our|its)\s+(?:[\w-]+\s+){0,3}?(?:boards?|"
+                        r"services?|teams?|partnerships?|councils?|panels?|forums?|groups?)\b")
+_OFFENDING_WORDS = re.compile(r"\b(?:offend\w*|reoffend\w*|crimes?|criminal|first[- ]time|entrants?|"
+                              r"custody|convict\w*|arrest\w*|sentenc\w*|antisocial|anti-social)\b")
+
+
+def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without the youth justice service when it is named as a place or team
+    ("take part in their youth offending team plans") and no offending is named, and without
+    "work" when it is what a body does ("the work of the youth justice board")."""
+    t = normalise(text)
+    out = []
+    for x in terms:
+        if x.token == "employment" and _OF_A_BODY.match(t[x.end:]):
+            continue  # "the work of the youth justice board": what a body does, not a job
+        if x.token == "cp_plan" and _PROCESS_AFTER.match(t[x.end:]):
+            continue  # "the voice of the child in child protection processes": where, not plans
+        if x.token == "youth_justice" and _SERVICE_AFTER.match(t[x.end:]) and not \
+                _OFFENDING_WORDS.search(t[:x.start] + " " + t[x.end:]):
+            continue
+        out.append(x)
+    return out
+
+
+def _informed_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with "trauma-informed support" read as support (a quality of a service), not
+    informal support from family and friends (the stems of "informed" and "informal" meet)."""
+    t = normalise(text)
+    return [Term("support", False, x.start, x.end, False)
+            if x.token == "peer_support" and t[x.start:x.end].startswith("informed") else x
+            for x in terms]
+
+
 def _victim_sense(terms: list[Term]) -> list[Term]:
     """The terms, with offending words read as harm to victims after "(feel) safe from" or
     "victim"."""
@@ -792,8 +864,8 @@ _PROCESS = frozenset({"recording", "audit"})
 #: the outcome is about, up to the verb that says what changes.
 _STATUS = re.compile(
     r"^(?:\w+\s+){0,2}?(?:children|young people|pupils|families|parents|care leavers|those|boys|girls)"
-    r"(?:\s+and\s+young people)?\s+(?:in|on|with|supervised by|known to|subject to|open to|"
-    r"involved with|at risk of|on the edge of|in contact with|from)\s+(.*?)\b(?:who|have|has|attend|attends|"
+    r"(?:\s+and\s+young people)?\s+(?P<prep>in|on|with|supervised by|known to|subject to|open to|"
+    r"involved with|at risk of|on the edge of|in contact with|from)\s+(?P<what>.*?)\b(?:who|have|has|attend|attends|"
     r"get|gets|take|takes|feel|feels|are|is|will|can|receive|receives|make|makes|achieve|achieves|"
     r"show|shows|remain|remains|stay|stays|do|does|move|moves|go|goes|enter|enters|find|finds|"
     r"gain|gains|access|accesses|engage|engages|sustain|sustains|live|lives|say|says)\b")
@@ -801,10 +873,15 @@ _STATUS = re.compile(
 
 def _status_span(text: str) -> tuple[int, int] | None:
     m = _STATUS.search(normalise(text))
-    return (m.start(1), m.end(1)) if m and m.group(1).strip() else None
+    if not m or not m.group("what").strip():
+        return None
+    # From the preposition ("subject to child protection plans" is one concept), except for a
+    # risk, which the concept may name whole ("at risk of exploitation": what the work prevents).
+    at_risk = m.group("prep") in ("at risk of", "on the edge of")
+    return (m.start("what") if at_risk else m.start("prep"), m.end("what"))
 
 
-_PEOPLE_WORDS = (r"(?:children|young people|pupils|families|parents|carers|care leavers|mothers|"
+_PEOPLE_WORDS = (r"(?:children|young people|pupils|families|parents|carers|caregivers|care leavers|mothers|"
                  r"fathers|women|men|adults|people|those|households|babies|boys|girls)")
 #: The verb of a main clause after a who-phrase ("... develop a sense of self-worth").
 _MAIN_VERB = (r"\b(?:have|has|attend|attends|get|gets|take|takes|feel|feels|are|is|will|can|receive|"
@@ -824,7 +901,7 @@ _WHO_SUBJECT = re.compile(
     r"^(?:\w+\s+){0,3}?(?:(" + _PEOPLE_WORDS + r")\s+(?:who|whose|that)\s+(?:(?:have|has|had|are|"
     r"were|is|was|cannot|can not|can't|do|does|did|not|never|been|being)\s+)*\w+|"
     r"(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|affected by|"
-    r"living with|experiencing)\s+|"
+    r"living with|experiencing|attending|accessing|completing|taking part in|referred to)\s+|"
     r"((?:perpetrators?|victims?|survivors?|victim-survivors?)(?:\s+of\s+)?|"
     r"(?:adopted|looked after|looked-after|fostered|exploited|excluded|care-experienced|"
     r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)" + _MAIN_VERB)
@@ -850,6 +927,9 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
         # perpetrator, a victim or an adopted child is who as a whole.
         out.append((m.end(1) if m.group(1) else m.end(2) if m.group(2) else m.start(3),
                     m.end(4)))
+    m = _WHO_CIRCUMSTANCE.search(t)
+    if m:
+        out.append((m.end(1), m.end()))
     out.extend((m.end(1), m.end()) for m in _WHO_AFTER.finditer(t) if m.start() > 0)
     out.extend((m.end(1), m.end()) for m in _WITH_CONDITION.finditer(t) if m.start() > 0)
     # "Families whose children might otherwise be removed": what may happen to them is what
@@ -857,6 +937,12 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if not _MAY_HAPPEN.search(t[a:b])]
 
 
+#: "Working age people in low income families gain employment", "children from low-income
+#: households ...": the circumstances of the people named first say who, not what changes.
+_WHO_CIRCUMSTANCE = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(" + _PEOPLE_WORDS + r")\s+(?:in|from|living in|growing up in)\s+"
+    r"(?:[\w-]+\s+(?:and\s+|or\s+)?){0,4}?(?:families|family|households|household|poverty)\b"
+    r"(?=\s*,?\s*(?:" + _MAIN_VERB + r"|\b(?:fulfil|fulfils|reach|reaches|realise|realises)\b))")
 #: "Positive attachment between mothers with perinatal mental health problems and their child":
 #: people with a named condition, after what changes, say who it is for.
 _WITH_CONDITION = re.compile(
@@ -945,6 +1031,80 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+#: Changes the library has no measure for: when one is what a part of an outcome says changes
+#: (its main construct), that part says no close match, however many of its other words a
+#: measure shares ("less stigma about domestic abuse" is not a count of domestic abuse; "a secure
+#: bond between mothers with postnatal depression and their babies" is not a depression scale).
+#: Add a measure to My measures for these; see docs/measures.md.
+_NO_MEASURE = {
+    "stigma or shame": r"\bstigm\w*|\bshame\w*|\bashamed\b|\bembarrass\w*|\bjudged\b|"
+                       r"\bjudgement(?:al)?\b|\bsecrecy\b|\btaboo\w*",
+    "attachment or bonding": r"\battachment\b|\bsecurely attached\b|\bbond(?:s|ing|ed)?\b|"
+                             r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b",
+    "trust in the police": r"\b(?:trust|trusts|confidence|faith)\b[^,;.]{0,40}\bpolice\b",
+    "siblings kept together": r"\b(?:siblings?|sibling groups?|brothers and sisters)\b[^,;.]{0,50}?"
+                              r"\b(?:(?:placed|live|living|stay|stays|staying|remain|remains|kept|"
+                              r"keep)\s+together|split(?:\s+up)?|separated|apart)\b|"
+                              r"\b(?:stay|stays|staying|live|lives|living|remain|remains|placed|kept)"
+                              r"\s+(?:together\s+)?with\s+(?:their\s+)?(?:brothers|sisters|siblings)\b",
+    "a wait for a service": r"\bwait(?:s|ing|ed)?\b|\b(?:quicker|faster|speedier|prompter|"
+                            r"sooner|earlier|timelier) access\b|\bseen within\b",
+    "achieving potential": r"\b(?:achieve|achieves|reach|reaches|fulfil|fulfils|fulfill|fulfills|"
+                           r"realise|realises|realize|realizes)\s+(?:their|his|her|its|our)\s+"
+                           r"(?:full\s+)?(?:potential|ambitions?|aspirations?|dreams?)\b",
+    "identifying and responding to a risk": r"\b(?:identif\w*|recogni[sz]\w*|detect\w*|spott\w*)\s+"
+                                            r"(?:of\s+)?(?:and|&)\s+(?:respon\w*|manag\w*|"
+                                            r"act\w* on|address\w*)",
+    "telling a trusted adult": r"\b(?:tell|telling|talk|talking|speak|speaking|disclos\w*|confide|"
+                               r"confiding|open up)\b[^,;.]{0,60}?\b(?:(?:to|in|with)\s+)?(?:a|an|the|"
+                               r"their|any|one)?\s*(?:trusted\s+)?(?:adult|member of staff|staff "
+                               r"member|teacher|someone)\b",
+}
+_NO_MEASURE_RE = {k: re.compile(v) for k, v in _NO_MEASURE.items()}
+#: Waits the library measures: for a social care assessment, an EHC plan, an adoption.
+_MEASURED_WAIT = re.compile(r"\b(?:ehcps?|ehc plans?|education,? health and care|single assessments?|"
+                            r"social (?:care|work) assessments?|child and family assessments?|"
+                            r"adopt\w*)\b")
+#: "Where living with their family is not possible, ...": a condition before the change.
+_CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b[^,;]*,")
+#: A subordinate clause inside a part ("... because ...", "... so that ..."): what follows it
+#: is a cause or a purpose, not the part's main construct.
+_SUBORDINATE = re.compile(r"\b(?:because|so that|so|as a result of|due to|in order to|which|"
+                          r"leading to|that may lead)\b")
+
+
+def no_measure_constructs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of changes the library has no measure for in an outcome statement."""
+    t = normalise(text)
+    out = []
+    for name, rx in _NO_MEASURE_RE.items():
+        for m in rx.finditer(t):
+            if name == "a wait for a service" and _MEASURED_WAIT.search(t):
+                continue
+            out.append((m.start(), m.end(), name))
+    return out
+
+
+def _construct_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without a leading condition and without the parts whose main construct is a
+    change the library has no measure for (see _NO_MEASURE). Within a part, a construct after
+    a subordinate clause's cue ("because", "so that") drops only that clause."""
+    t = normalise(text)
+    cond = _CONDITION.match(t)
+    if cond and cond.end() < len(t.rstrip(" .")):
+        terms = [x for x in terms if x.start >= cond.end()]
+    found = no_measure_constructs(text)
+    if not found:
+        return terms
+    drop: list[tuple[int, int]] = []
+    for a, b in _parts(text, terms) or [(0, len(t))]:
+        for x, y, _ in found:
+            if x < b and a < y:  # the construct is in this part (or runs into it)
+                sub = [m.start() for m in _SUBORDINATE.finditer(t, a, max(a, x))]
+                drop.append((sub[0] if sub else a, b))
+    return [x for x in terms if not any(a <= x.start < b for a, b in drop)]
+
+
 #: What a main clause says of the people a who-clause named when it says only that they are safe,
 #: protected or found ("victims of domestic abuse are safer", "children who go missing from care
 #: are found quickly"): then the harm the who-clause names is what should change.
@@ -986,11 +1146,11 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     index = index_of(library)
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
-                  _slogan_sense):
+                  _slogan_sense, _construct_sense, _service_name_sense, _informed_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
-        who = who_in_text(terms, outcome_text)
+        who = who_in_text(terms, outcome_text) | _reported_of(outcome_text, terms)
     ages = parse_age(age)  # a blank age is no age: the statement's own ages are read then
     if ages is None:
         ages = ages_in_text(outcome_text, terms)
@@ -1018,7 +1178,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         return compound
     close = _close(q.ranked(terms))
     if not close or close[0][0] < ABSTAIN_BELOW:
-        return Match(outcome_text, ())
+        missing = tuple(dict.fromkeys(name for _, _, name in no_measure_constructs(outcome_text)))
+        return Match(outcome_text, (), no_measure_for=missing)
     # Alternatives are offered when nearly as good as the best, not as a weak guess.
     close = [(s, c) for s, c in close if s >= close[0][0] - ALTERNATIVE_WITHIN]
     return Match(outcome_text, _by_confidence(q.suggestion(s, c) for s, c in close)[:top])

@@ -1,0 +1,187 @@
+"""Recall by kind (issue 18): statements where a library measure fits, in the range of wording
+logic models use for it, get that measure; the same words about other things do not.
+
+Each table is one kind: its general form, then wording from several agencies and nations. The
+wording was written from the kind (youth justice plans, care sufficiency strategies, partnership
+and workforce strategies, attendance and Healthy Child Programme documents), not copied from the
+held-out rounds. The honest-abstention table beside each kind keeps the phrases from reaching
+outcomes about something else.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lm_excel.measures import suggest
+
+
+def top(text: str, who: str | None = None) -> list[str]:
+    return [s.measure.key for s in suggest(text, who_benefits=who, top=3)]
+
+
+# Offending in plain words: "<children> live crime-free / stay out of trouble / law-abiding".
+OFFENDING = [
+    "Children in the borough live crime-free lives",
+    "Young people stay crime free",
+    "Teenagers keep out of trouble with the police",
+    "Fewer young people get into trouble with the police",
+    "Young people are law-abiding",
+    "Fewer children are involved in crime",
+    "Fewer young people are drawn into crime",
+    "Less criminal activity by young people",
+]
+
+# Time in care: "<children> spend less time / fewer days in care", "shorter care episodes".
+TIME_IN_CARE = [
+    "Children spend fewer days in care",
+    "Shorter time in care for children who can return home",
+    "Reduced length of time in care",
+    "Children spend less time in the care system",
+    "Fewer bed nights in care",
+]
+
+# Relationships between agencies: "<agency> and <agency> relationships / trust / roles".
+PARTNERS = [
+    "Better relationships between the police and children's services",
+    "Stronger relationships between health and social care",
+    "Improved working relationships between teachers and social workers",
+    "Trust between agencies grows",
+    "Partners understand each other's roles",
+    "Improved relationships with partner agencies",
+]
+
+# What staff need to practise: "<staff> have the tools / resources / environment to practise".
+STAFF_TOOLS = [
+    "Practitioners have the tools and resources to do their job",
+    "Social workers work in an environment where they can practise safely",
+    "Staff have the right tools to work with families",
+    "Early help workers are equipped for their role",
+]
+
+# Going to school: "<children> go to school (more) regularly / miss fewer days".
+ATTENDANCE = [
+    "Children go to school every day",
+    "Pupils miss fewer days of learning",
+    "Fewer days off school for children in need",
+    "Regular attendance for children on plans",
+]
+
+# Staying in school rather than being excluded.
+STAY_IN_SCHOOL = [
+    "Pupils at risk of exclusion remain in mainstream education",
+    "Young people stay in mainstream school",
+    "Pupils remain on roll at their school",
+]
+
+# Development as expected for age.
+DEVELOPMENT = [
+    "Toddlers are developing as expected",
+    "Babies grow and develop well",
+    "Infants meet their developmental milestones",
+    "Young children are on track in their development",
+]
+
+# Neighbours helping and trusting each other.
+NEIGHBOURS = [
+    "Neighbours help each other",
+    "Residents know their neighbours",
+    "People in the area help each other",
+]
+
+
+# Other kinds, one table: (statement, acceptable first measures).
+MORE_KINDS = [
+    # change that holds after the case closes: re-referrals
+    ("Change is sustained after the case closes", {"re_referrals_12m"}),
+    ("Families sustain the changes they have made", {"re_referrals_12m"}),
+    # going back to live with parents: reunification
+    ("More children go back to live with their parents", {"reunification"}),
+    ("Children in care return safely to their families", {"reunification"}),
+    # doing well at school: attainment
+    ("Children do better at school", {"attainment"}),
+    ("Pupils on child in need plans succeed at school", {"attainment"}),
+    # keeping staff: workforce turnover
+    ("We keep our social workers", {"workforce_turnover"}),
+    ("The council retains its practitioners", {"workforce_turnover"}),
+    # getting on with other children: peer relationships
+    ("Children get on better with other children", {"sdq", "ons_loneliness", "mspss"}),
+    ("Shy children make friends", {"sdq", "ons_loneliness", "mspss"}),
+    # families talking to each other: family functioning
+    ("Families communicate better", {"score15"}),
+    ("Family communication improves", {"score15"}),
+    # plans of quality: the case file audit
+    ("Plans are SMART and reviewed", {"case_file_audit"}),
+    # spending on placements: cost data
+    ("Reduced spending on placements", {"cost_data"}),
+    # back on a plan: repeat plans; less time on plans: their duration
+    ("Fewer children return to a protection plan", {"cp_plans_repeat"}),
+    ("Children spend less time on protection plans", {"cp_plan_duration"}),
+    # families leading their plans: what families say
+    ("Parents lead their own plans", {"family_experience", "esq"}),
+    # mental health crises: crisis contacts
+    ("Fewer mental health crises among young people", {"mh_crisis_contacts"}),
+]
+
+
+@pytest.mark.parametrize("text, wanted", MORE_KINDS)
+def test_more_kinds_get_their_measure(text, wanted):
+    assert top(text)[:1] and top(text)[0] in wanted, top(text)
+
+
+@pytest.mark.parametrize("text", OFFENDING)
+def test_offending_in_plain_words_gets_the_youth_justice_measures(text):
+    assert top(text)[:1] in (["first_time_entrants"], ["reoffending"]), top(text)
+
+
+@pytest.mark.parametrize("text", TIME_IN_CARE)
+def test_time_in_care_gets_the_looked_after_count(text):
+    assert top(text)[:1] in (["entry_to_care"], ["reunification"]), top(text)
+
+
+@pytest.mark.parametrize("text", PARTNERS)
+def test_relationships_between_agencies_get_the_partner_survey(text):
+    assert top(text)[:1] == ["partner_survey"], top(text)
+
+
+@pytest.mark.parametrize("text", STAFF_TOOLS)
+def test_what_staff_need_to_practise_gets_the_practitioner_survey(text):
+    assert top(text)[:1] == ["practitioner_survey"], top(text)
+
+
+@pytest.mark.parametrize("text", ATTENDANCE)
+def test_going_to_school_gets_attendance(text):
+    assert top(text)[:1] == ["school_attendance"], top(text)
+
+
+@pytest.mark.parametrize("text", STAY_IN_SCHOOL)
+def test_staying_in_school_gets_exclusions(text):
+    assert top(text)[:1] == ["exclusions"], top(text)
+
+
+@pytest.mark.parametrize("text", DEVELOPMENT)
+def test_development_as_expected_gets_a_development_measure(text):
+    assert top(text)[:1] in (["asq3"], ["eyfsp_gld"]), top(text)
+
+
+@pytest.mark.parametrize("text", NEIGHBOURS)
+def test_neighbours_helping_each_other_gets_the_community_survey(text):
+    assert top(text)[:1] == ["community_survey"], top(text)
+
+
+# The same words about something else: no such measure (or no close match).
+@pytest.mark.parametrize("text, never", [
+    ("Children have positive relationships in school", {"partner_survey"}),
+    ("Better relationships between parents and their children", {"partner_survey"}),
+    ("Parents have the tools they need to manage their child's behaviour",
+     {"practitioner_survey", "carer_survey", "carer_efficacy"}),
+    ("Young people feel free from fear", {"first_time_entrants", "reoffending"}),
+    ("Victims of crime feel safer", {"first_time_entrants", "reoffending"}),
+    ("Children are ready to go to school", {"school_attendance"}),
+    ("Families look out for each other", {"community_survey"}),
+    ("Children in care spend time with their friends", {"entry_to_care"}),
+    ("Practitioners stay in touch with families", {"workforce_turnover"}),
+    ("Families reach crisis less often", {"mh_crisis_contacts"}),
+    ("Young people return to their families after going missing", {"reunification"}),
+])
+def test_the_same_words_about_something_else_do_not_get_the_measure(text, never):
+    assert not set(top(text)) & never, top(text)
