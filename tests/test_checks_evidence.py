@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 13), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 14), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -69,6 +69,22 @@ MISSED_ON_FIRST_RUN = {
     # "suffolk_diversion" (held out 12: 'More victims contacted and offered restorative justice',
     # beside output OP3 counting it) was here until the fix after the twelfth set's first run (tuned
     # on): the people the service contacts, offers, sees, assesses or trains are whom it reached.
+    "achieving_change_together": "held out 14: a mechanism restating the outcome it leads to in other words "
+                                 "('Through key work, young people come to understand how they are being "
+                                 "exploited and the risks in their lives go down', beside OC2 'Young people "
+                                 "understand how exploitation works and have fewer risk factors in their lives')",
+    "virtual_school_cwsw": "held out 14: an output entered as an outcome ('Social workers and designated "
+                           "safeguarding leads attend the virtual school's training', beside output OP1 "
+                           "counting the people trained)",
+    "derby_speech_language_pathway": "held out 14: a compound outcome of two people's changes ('Children's "
+                                     "language improves by age 3 and parents feel more confident to support it')",
+    "short_breaks_disabled_children": "held out 14: negatives that are all delivery risks ('Not enough short "
+                                      "break carers recruited to meet demand', 'Providers hand back contracts "
+                                      "when the grant ends', 'Residential unit has to close beds after a poor "
+                                      "Ofsted inspection'), each affecting the service",
+    "missing_return_interviews": "held out 14: a mechanism that describes delivery ('Return worker contacts "
+                                 "the child within 72 hours of the police notification and completes the "
+                                 "interview form with them at home or at school')",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.
