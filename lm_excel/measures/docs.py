@@ -1015,6 +1015,8 @@ DESIGN_EVIDENCE = [
     "`24f1a2c`) | 6/6 | 6/6 |",
     "| held out 14, first run (six English local authority models, labels committed before the "
     "run, `tests/data/design_heldout14.json`; recommender frozen at `e7b355d`) | 5/6 | 6/6 |",
+    "| held out 15, first run (six models led by partners or from Scotland, Wales and Northern "
+    "Ireland, labels committed before the run; recommender frozen at `e7b355d`) | 6/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1069,6 +1071,22 @@ DESIGN_EVIDENCE = [
      "communication and language goals, and its before-and-after strand offers ONS loneliness "
      "measures for the word gap; the missing children's series follows children assessed at "
      "risk of exploitation, a count that rises as more is recognised."),
+    "",
+    ("**Held out 15.** Six models led by partners or from the devolved nations "
+     "(`tests/data/design_heldout15.json`: two of individual young people, one school-level, two "
+     "authority-wide, one cohort of families; three Scottish, one Welsh, one Northern Irish, one "
+     "English), labelled by an evaluator who had not seen the recommender and committed before "
+     "its first run, all got a design family the evaluator accepts and the nation's "
+     "comparators: matched patients for Navigator in a Scottish emergency department, matched "
+     "schools for nurture groups in Northern Ireland (the design of the published evaluation), "
+     "contribution analysis for the Universal Health Visiting Pathway, matched families for a "
+     "Cedar project, a time series against similar Welsh authorities for an early language "
+     "pathway, and matched children for return home interviews. Reservations (not counted): "
+     "two matched comparisons name police-recorded domestic abuse incidents for outcomes they "
+     "do not measure (Navigator's involvement in violence, Cedar's recovery from trauma); the "
+     "health visiting design overlooks Scotland's routine 27-30 month child health reviews and "
+     "boards' staggered start dates; and the return home interview comparison is on what the "
+     "interview identifies, not repeat missing episodes, against children who declined."),
     "",
 ]
 
