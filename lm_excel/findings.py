@@ -33,6 +33,7 @@ CATEGORIES: dict[str, str] = {
     "chain": "Logic chain",
     "wording": "Wording",
     "readiness": "Evaluation readiness",
+    "evaluation": "Questions an evaluator would ask",
 }
 #: Version of the JSON shape written by :meth:`Report.to_json` (raise it on incompatible changes).
 JSON_FORMAT = "lm-excel-check/1"

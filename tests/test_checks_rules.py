@@ -241,6 +241,17 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "primary-unmeasured": (_plan(OC9=None), [("Outcomes!G12", "OC9")]),
     "no-baseline": (_plan(OC4={"baseline": ""}), [("Outcomes!A7", "OC4")]),
     "licensed-measure": (_plan(OC5={"licence": "licensed"}), [("Outcomes!A8", "OC5")]),
+    "component-no-mechanism": (records_case(setter("mechanisms", "M4", triggered_by="C1")), [("Components!B7", "C4")]),
+    # questions an evaluator would ask
+    "outcome-counted-by-recognition": (records_case(setter(
+        "outcomes", "OC2", outcome="More disclosures of domestic abuse by pupils to school staff")),
+        [("Outcomes!B5", "OC2")]),
+    "outcome-moved-by-delivery": (records_case(setter("outcomes", "OC8", outcome="Fewer referrals to children's social care")),
+                                  [("Outcomes!B11", "OC8")]),
+    "rare-outcome-small-scale": (records_case(lambda r: r.intervention.update(reach="About 40 families a year")),
+                                 [("Outcomes!B12", "OC9")]),
+    "outcome-not-observable": (records_case(setter("outcomes", "OC6", outcome="Children are safer")),
+                               [("Outcomes!B9", "OC6")]),
 }
 
 
@@ -517,10 +528,12 @@ def test_an_unreadable_sheet_is_one_finding_not_a_cascade(sheet):
 @pytest.mark.parametrize("sheet", ["Inputs", "Outputs", "Context factors", "Assumptions", "Negative consequences"])
 def test_a_missing_optional_sheet_is_one_finding(sheet):
     # C7 only produces an output and IN9 is used by C7 alone: without the Outputs sheet nothing
-    # says what C7 achieves, which must not cascade into 'component leads nowhere' (issue 19).
+    # says what C7 achieves, which must not cascade into 'component leads nowhere' (issue 19). (C7
+    # enables the rest, so it needs no mechanism of its own: 'component-no-mechanism'.)
     rec = example()
-    rec.elements["components"].append({"id": "C7", "component": "Evening helpline for parents",
-                                       "description": "A phone line open until 10pm", "inputs_used": "IN9"})
+    rec.elements["components"].append({"id": "C7", "component": "Recruitment of evening volunteers",
+                                       "description": "Volunteers for a phone line open until 10pm",
+                                       "inputs_used": "IN9"})
     rec.elements["inputs"].append({"id": "IN9", "resource": "A phone line", "detail": "One mobile phone"})
     row(rec, "outputs", "OP1")["from_components"] = "C1, C7"
     assert validate(model_of(rec)).findings == ()

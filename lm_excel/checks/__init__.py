@@ -5,7 +5,7 @@
     report.valid, report.counts, report.findings
 
 Rules live in one module per category (structure, identity, references, completeness, chain,
-wording, readiness), then the whole-model verdicts (:mod:`.verdicts`), which run last and group
+wording, questions, readiness), then the whole-model verdicts (:mod:`.verdicts`), which run last and group
 the findings they explain; importing this package registers them all, in that order.
 """
 
@@ -17,6 +17,7 @@ from . import (  # noqa: F401
     completeness,
     diagram,
     identity,
+    questions,
     readiness,
     references,
     structure,

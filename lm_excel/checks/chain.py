@@ -26,6 +26,8 @@ from .text import (
     delivered_through,
     gives_an_account,
     names_a_quality,
+    names_a_quality_at_length,
+    meaning,
     names_an_activity,
     overlap,
     says_what_brings,
@@ -46,6 +48,21 @@ COMPONENT_NOWHERE = register(
     fix="Add {id} to the 'Triggered by' column of the mechanism it sets in motion (Mechanisms "
     "sheet) or to 'From components' of what it produces (Outputs sheet); or remove it if it is "
     "not part of the intervention.",
+)
+NO_MECHANISM = register(
+    "component-no-mechanism", category=C, severity="warning",
+    title="Component with an output but no mechanism",
+    description="The component is delivered and counted (an output lists it) but no mechanism "
+    "lists it in 'Triggered by', so the model does not say how or why it brings change, and an "
+    "evaluation could count it but not test it. Components that enable the others (training, "
+    "supervision, recruitment, referral, assessment, screening, oversight) are not reported: they "
+    "often legitimately set nothing in motion themselves. Only asked when some component does "
+    "trigger a mechanism (a model with no chain is its own finding) and every mechanism has a "
+    "trigger (one without is most likely the missing link, and is said so).",
+    message="Component {id} ({ref}) is counted ({outputs}) but no mechanism says how it brings "
+    "change: '{text}'.",
+    fix="Add {id} to 'Triggered by' of the mechanism it sets in motion (Mechanisms sheet), or add "
+    "a mechanism that says how and why it changes things for the people it reaches.",
 )
 OUTCOME_NO_CONTRIBUTOR = register(
     "outcome-no-contributor", category=C, severity="warning",
@@ -136,6 +153,33 @@ def orphans(ctx: Context) -> Iterator[Finding]:
     for i in ctx.model.inputs:
         if ctx.eid(i) and ctx.eid(i) not in used and not _funding(i):
             yield make(INPUT_UNUSED, i.ref(), ctx.eid(i))
+
+
+#: Components that enable the others rather than change anything themselves.
+_ENABLING = re.compile(
+    r"\b(?:train\w*|supervis\w*|recruit\w*|vetting|induction|referr\w*|matching|assess\w*|"
+    r"screen\w*|triag(?:e|ing)\s+(?:of|at)|governance|steering|board|management|manag(?:er|ers|ing)|"
+    r"data|monitoring|evaluation|commission\w*|coordinat\w*|co-ordinat\w*|workforce|"
+    r"development\s+of\s+staff|staff\s+development|practice\s+development|reflective|"
+    r"quality\s+assurance|audit\w*|identif\w*|eligib\w*|engagement\s+of|promotion|publicity|"
+    r"awareness[-\s]raising)\b", re.IGNORECASE)
+
+
+@rule(NO_MECHANISM)
+def unexplained_components(ctx: Context) -> Iterator[Finding]:
+    """Components that an output counts but no mechanism is triggered by (enabling ones aside)."""
+    if not (ctx.readable("mechanisms", "triggered_by") and ctx.readable("outputs", "from_components")):
+        return
+    triggered = ctx.linked("triggered_by")
+    if not triggered or any(ctx.eid(m) and not _typed(m, "triggered_by") for m in ctx.model.mechanisms):
+        return  # no chain at all (said once by the verdicts), or a mechanism with no trigger, which
+        # is most likely the missing link (said as 'mechanism-no-trigger')
+    counted = ctx.linked("from_components")
+    for c in ctx.model.components:
+        cid, text = ctx.eid(c), c.statement
+        if cid and text and cid not in triggered and counted.get(cid) and not _ENABLING.search(text):
+            outputs = ", ".join(ctx.eid(o) for o in counted[cid])
+            yield make(NO_MECHANISM, c.ref(c.sheet.statement), cid, outputs=outputs, text=short(text))
 
 
 _FUNDING = re.compile(r"\b(?:fund\w*|budget\w*|grants?|money|financ\w*|£)", re.IGNORECASE)
@@ -555,6 +599,11 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 else:
                     what, sheet = ("names a quality or an aim, not how or why it brings change",
                                    "Outcomes")
+            elif not gives_an_account(text) and names_a_quality_at_length(text):
+                # 'Positive and healthy relationships with youth workers', 'Resources dedicated to
+                # the family's needs': a quality, or a pathway's name, at any length
+                what, sheet = ("names a quality or an aim, not how or why it brings change",
+                               "Outcomes")
             else:
                 continue
             yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),
@@ -644,6 +693,73 @@ def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str]) -> bool
     return bool(have) and not (mine & have)
 
 
+#: Things an input is, beyond :data:`_HAVE` ('Family hub buildings' beside 'Family hubs').
+_RESOURCE = _HAVE | frozenset(stem(w) for w in """
+hub hubs centre centres laptop laptops phone phones tablet tablets pot pots fund funds
+psychologist psychologists therapist therapists
+""".split())
+#: Words a component may add to an input's name and still only name the resource: who holds it,
+#: and qualifiers of the resource ('Budget held by the social worker', 'Psychology input').
+_HOLDING_STEMS = frozenset(stem(w) for w in ACTORS | _HAVE | frozenset("""
+held hold holds holding allocated available access input inputs dedicated named own social
+specialist clinical qualified experienced devolved flexible personal
+discretionary extra additional new time
+""".split()))
+#: A component's head that stands for the resource named before it ('Psychology input').
+_STANDS_FOR = frozenset({"input", "inputs", "time", "capacity"})
+_HEAD_ENDS = frozenset("by for from to with in at on of and or who which that".split())
+_PARTICIPLES = frozenset("held kept run led given paid spent made set built".split())
+
+
+def _root(w: str) -> str:
+    """A derivational root, enough for 'psychologist'/'psychology', 'therapist'/'therapy'."""
+    if w.endswith("ist") and len(w) > 6:
+        return w[:-3]
+    return w[:-1] if w.endswith("y") and len(w) > 5 else w
+
+
+def _head(text: str) -> tuple[str, str]:
+    """The last word of a component's first noun phrase, and the word before it ('Budget held by
+    the social worker' -> 'budget'; 'Flexible funds for families' -> 'funds')."""
+    ws = [w for w in words(text) if w not in ("a", "an", "the")]
+    end = next((i for i, w in enumerate(ws) if w in _HEAD_ENDS or (i and (w.endswith("ed") or w in _PARTICIPLES))),
+               len(ws))
+    return (ws[end - 1], ws[end - 2] if end > 1 else "") if end else ("", "")
+
+
+_RESOURCE_ROOTS = frozenset(map(_root, _RESOURCE))
+
+
+def resource_head(text: str) -> str:
+    """The stem of what a component is when that is a resource an input could be (staff, a
+    budget, a building, kit; 'train' for 'training'), else ''. An activity ('1:1 mentoring',
+    'Speech and language therapy') is what is done with an input, not the input."""
+    head, before = _head(text)
+    if head in _STANDS_FOR:
+        head = before  # 'Psychology input': the psychologist's time
+    if head == "training":
+        return "train"
+    h = stem(meaning(head))
+    if head.endswith("ing") or _root(h) not in _RESOURCE_ROOTS:
+        return ""
+    return h
+
+
+def _names_the_resource(text: str, h: str, mine: frozenset[str], input_text: str,
+                        theirs: frozenset[str]) -> bool:
+    """Whether a component whose head is the resource ``h`` only names this input in other words:
+    the input is that resource too, and the component adds nothing but who holds it or how it is
+    qualified ('Budget held by the social worker' beside 'Devolved budget'). 'Training' names the
+    input only beside people 'trained' ('Practitioner training' beside 'Trained family
+    practitioners'), not beside trainers or a training package."""
+    if h == "train":
+        found = re.search(r"\btrained\b", input_text, re.IGNORECASE) is not None
+    else:
+        found = h in theirs or _root(h) in {_root(w) for w in theirs}
+    extra = [w for w in words(text) if stem(meaning(w)) in mine - theirs - {h}]
+    return found and all(stem(meaning(w)) in _HOLDING_STEMS and not w.endswith("ing") for w in extra)
+
+
 @rule(RESTATED)
 def restated(ctx: Context) -> Iterator[Finding]:
     """Rows restated on a later sheet (Jaccard similarity of content words, through an index)."""
@@ -651,6 +767,7 @@ def restated(ctx: Context) -> Iterator[Finding]:
         earlier = [e for e in ctx.model.elements[first] if e.statement and ctx.eid(e)]
         sets = [content(e.statement) for e in earlier]
         index = _index(sets)
+        by_root = _index([frozenset(map(_root, st)) for st in sets]) if first == "inputs" else {}
         for el in ctx.model.elements[second]:
             text = el.statement
             if not ctx.eid(el) or not text or (second == "outcomes" and not_a_change(text)):
@@ -662,10 +779,13 @@ def restated(ctx: Context) -> Iterator[Finding]:
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
-            for i in sorted(_candidates(mine, need, index)):
+            h = resource_head(text) if first == "inputs" else ""
+            named = set(by_root.get(_root(h), ())) if h else set()
+            for i in sorted(_candidates(mine, need, index) | named):
                 n = len(mine & sets[i])
-                if (n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD
-                        and not _have_and_do(first, mine, sets[i])):
+                if ((n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD
+                     and not _have_and_do(first, mine, sets[i]))
+                        or (i in named and _names_the_resource(text, h, mine, earlier[i].statement, sets[i]))):
                     o = earlier[i]
                     yield make(RESTATED, el.ref(el.sheet.statement), ctx.eid(el),
                                other_kind=o.sheet.singular, other=ctx.eid(o),

@@ -180,36 +180,65 @@ def descriptions(ctx: Context) -> Iterator[Finding]:
                    column=L.COMPONENTS.column("description").header)
 
 
-#: Harm the intervention itself could do to people (checked first: a harm is a harm even when
-#: delivery words appear in it too).
+#: Harm the intervention itself could do to children, families or practitioners (checked first: a
+#: harm is a harm even when delivery words appear in it too). Losing or being pressed is a harm
+#: only for people and what they hold ('families lose trust', 'pressure on parents'), not for a
+#: service ('the service loses its grant', 'budget pressures').
 _HARM = re.compile(
     r"\b(?:harm\w*|miss(?:ed|es|ing)?|unsafe|stigma\w*|label\w*|distress\w*|upset\w*|"
-    r"anxi\w*|worse\w*|widen\w*|inequal\w*|inequit\w*|exclu\w*|dependen\w*|relian\w*|rel(?:y|ies|ying)|"
-    r"burn(?:-|\s)?out|fatigue|overwhelm\w*|intrusi\w*|watched|surveil\w*|escalat\w*|trauma\w*|"
-    r"neglect\w*|abus\w*|safeguard\w*|wellbeing|well-being|isolat\w*|judg\w*|blam\w*|"
-    r"sham\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|worried|stress\w*|"
-    r"lose|loss|lost|feel\w*|felt|unintended|displac\w*|push\w*|pressur\w*|expos\w*|"
-    r"at\s+risk|risks?\s+(?:to|of)|drawn\s+(?:further\s+)?into|criminalis\w*|criminaliz\w*)\b",
+    r"anxi\w*|worse\w*|widen\w*|inequal\w*|inequit\w*|exclu\w*|dependen\w*|(?:come|came|comes|coming|grow|grows)\s+to\s+(?:depend|rely)|relian\w*|rel(?:y|ies|ying)|"
+    r"burn(?:-|\s)?out|fatigue|overwhelm\w*|intru\w*|watched|surveil\w*|escalat\w*|trauma\w*|"
+    r"retraumatis\w*|neglect\w*|abus\w*|safeguard\w*|wellbeing|well-being|isolat\w*|lonel\w*|"
+    r"judg\w*|blam\w*|sham\w*|humiliat\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|"
+    r"worried|stress\w*|fear\w*|afraid|mistrust\w*|distrust\w*|resent\w*|conflict\w*|confus\w*|"
+    r"coerc\w*|feel\w*|felt|unintended|displac\w*|unsettl\w*|instabilit\w*|"
+    r"bereave\w*|grief|suicid\w*|self-harm\w*|unheard|not\s+heard|"
+    r"under\s+pressure|pressured|pressure\s+(?:on|to)\s+(?:the\s+)?(?:famil|parent|child|young|carer|"
+    r"mother|father|pupil|practitioner|worker|staff|social\s+worker)\w*|"
+    r"los(?:e|es|ing|s|t)\s+(?:\w+\s+){0,2}?(?:trust|contact|touch|relationships?|friends\w*|support|"
+    r"homes?|housing|income|benefits?|places?|placements?|school\w*|confidence|hope|motivation|"
+    r"identity|culture|language|child|children|baby|babies|siblings?|parents?)|"
+    r"mov(?:ed|es|ing)\s+away|out\s+of\s+area|(?:placement|family)\s+break\w*|expos\w*|"
+    r"at\s+risk|risks?\s+(?:to|of)\s+(?:harm|children|young|families|parents|babies|pupils)|"
+    r"drawn\s+(?:further\s+)?into|criminalis\w*|criminaliz\w*)\b",
     re.IGNORECASE,
 )
-#: Risks to delivering the intervention.
+_STAFF = (r"(?:staff|workers?|practitioners?|volunteers?|befrienders?|mentors?|coaches|trainers?|"
+          r"supervisors?|managers?|coordinators?|nurses?|health\s+visitors?|midwives|therapists?|"
+          r"psychologists?|social\s+workers?|teachers?|facilitators?|interpreters?|foster\s+carers?)")
+#: Risks to delivering the intervention, by family: money; people to deliver it; take-up and
+#: referrals; partners, leaders and priorities; fidelity and training; places, kit and systems; time.
 _DELIVERY_RISK = re.compile(
+    # money: funding, budgets, grants, finance, commissioning, spending
     r"\b(?:fund\w*|budget\w*|grants?|costs?|money|financ\w*|suppliers?|invoic\w*|procure\w*|"
-    r"underspen\w*|overspen\w*|recruit\w*|retain\w*|retention|turnover|vacanc\w*|"
-    r"capacity|take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|"
+    r"underspen\w*|overspen\w*|spend\w*|cuts?|savings|tender\w*|commission\w*|contract\w*|"
+    r"fundrais\w*|donations?|income\s+streams?|"
+    # people to deliver it: recruiting, keeping, releasing and vetting staff and volunteers
+    r"recruit\w*|retain\w*|retention|turnover|vacanc\w*|vacant|capacity|staff\w*|sickness|"
+    r"workloads?|caseloads?|busy|volunteer\w*|dbs|vetting|release\w*|"
+    rf"{_STAFF}\s+(?:\w+\s+){{0,2}}?(?:leave|leaves|leaving|left|quit\w*|move\s+on|resign\w*|"
+    r"(?:not|un)\s*available|absent|off\s+sick)|"
+    rf"(?:not\s+enough|too\s+few|shortages?\s+of|lack\s+of|insufficient|no)\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:{_STAFF}|places|rooms?|time|money|referrals?|sessions|cover)|"
+    # take-up and referrals
+    r"take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|referr\w*|refer|signpost\w*|"
+    r"awareness|publicity|promot\w*|demand|waiting|"
+    # partners, leaders and priorities
+    r"buy-?in|commitment|partners?|provider\w*|withdraw\w*|agenc(?:y|ies)|governance|"
+    r"interest|momentum|enthusiasm|priorit\w*|political|leadership|champions?|"
+    r"(?:schools?|services?|organisations?|practices|settings?)\s+(?:pull\w*\s+out|opt\w*\s+out|"
+    r"disengag\w*|leav\w*)|"
+    # fidelity and training
+    r"fidelity|drift\w*|adheren\w*|dilut\w*|training|supervision|implement\w*|deliver\w*|"
+    # places, kit and systems
     r"(?:it|ict|case\s+recording|recording|record|data|computer|case\s+management)\s+systems?|"
-    r"software|data|information\s+sharing|delay\w*|buy-?in|commitment|partners?|fidelity|"
-    r"implement\w*|deliver\w*|demand|waiting|staff\w*|sickness|resourc\w*|venues?|"
-    r"premises|time(?:scales?)?|sustainab\w*|"
-    # staff who cannot be found or spared, and restrictions that stop the work ('posts hard to
-    # fill', 'too busy to attend', 'COVID-19 restrictions stop face-to-face work with families')
-    r"vacant|busy|workloads?|covid\S*|coronavirus|pandemic|lockdowns?|restrictions?|"
+    r"software|data\w*|gdpr|information\s+sharing|platforms?|licen[cs]\w*|venues?|premises|"
+    r"rooms?|transport|travel|equipment|resourc\w*|"
+    # time, and what stops the work
+    r"delay\w*|time(?:scales?)?|sustainab\w*|covid\S*|coronavirus|pandemic|lockdowns?|restrictions?|"
     # a post that is a job ('key posts left vacant', 'posts hard to fill'), not one on social media
     r"(?<!blog\s)(?<!social\smedia\s)posts?(?=\s+(?:\w+\s+){0,2}(?:vacant|unfilled|filled|fill|"
-    r"frozen|cut|lost|empty))|(?:key|staff|specialist|vacant|unfilled|funded|new)\s+posts?|"
-    # partnership risks: 'partners withdraw', 'relationships with the provider break down'
-    r"provider\w*|withdraw\w*|commission\w*|contract\w*|agenc(?:y|ies)|governance|"
-    r"(?:schools?|services?|organisations?)\s+(?:pull\w*\s+out|disengag\w*|leav\w*))\b",
+    r"frozen|cut|lost|empty))|(?:key|staff|specialist|vacant|unfilled|funded|new)\s+posts?)\b",
     re.IGNORECASE,
 )
 

@@ -42,6 +42,9 @@ SEVERITY_WHY: dict[tuple[str, str], str] = {
     "measured wrongly until it is reworded.",
     ("readiness", "warning"): "the measures plan, not the model, is incomplete.",
     ("readiness", "info"): "a cost or permission to plan for, not a problem.",
+    ("evaluation", "info"): "a question an evaluator would ask of how the outcome would be seen, "
+    "not a defect: the model may be right and the plan may answer it, but the model should say "
+    "which result it expects.",
 }
 
 

@@ -311,6 +311,40 @@ def names_a_quality(text: str) -> bool:
     return _quality_word(ws, 0) or (len(ws) > 2 and ws[1] in ("and", "or") and _quality_word(ws, 2))
 
 
+#: Words that make a phrase a clause or give it a verb ('... who believe in them', '... are
+#: shared'): a phrase with one of them is left to the rules that read accounts.
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|will|can|could|may|might|so|because|which|that|"
+                     r"who|where|when|if|helps?|lets?|means?|gives?|makes?|frees?|allows?|enables?|"
+                     r"builds?|creates?|keeps?|brings?|offers?|provides?)\b|"
+                     # 'to' before anything but a determiner may be a verb ('free workers to concentrate')
+                     r"\bto\s+(?!(?:the|a|an|their|his|her|its|our|your|each|every|all|any|this|these|those|"
+                     r"what)\b)", re.IGNORECASE)
+_LONG_QUALITY = frozenset("high good right timely effective meaningful".split())
+#: Prepositions after a participle that shapes a thing ('Support tailored to ...').
+_SHAPED = frozenset("to for around on by with in at".split())
+
+
+def names_a_quality_at_length(text: str) -> bool:
+    """Whether a phrase of any length, with no clause, opens with adjectives of quality ('Positive
+    and healthy relationships with youth workers', 'High quality, evidence-based support'), or
+    names a thing and how it is shaped, as a pathway's name does ('Resources dedicated to the
+    family's needs', 'Support tailored to each young person's goals'). People first ('Parents
+    supported to ...') are a state, not a quality."""
+    if _CLAUSE.search(text):
+        return False
+    ws = re.findall(r"[a-z][a-z'-]*", text.lower().replace("’", "'"))
+    while ws and ws[0] in ("a", "an", "the"):
+        ws = ws[1:]
+    if len(ws) < 3 or ws[0] in ACTORS or ws[0] in INCREASE | DECREASE:
+        return False
+    if (ws[0] not in DIRECTION and _quality_word(ws, 0)) or ws[0] in _LONG_QUALITY or ws[0] == "positive":
+        return True
+    if ws[0].endswith("ing") and ws[0] not in _NOT_ACTIVITY and _quality_word(ws, 1):
+        return True  # "Caring, patient and respectful relationships"
+    return (ws[0] not in STOP and ws[1].endswith("ed") and not ws[0].endswith(("ed", "ing", "ly"))
+            and ws[2] in _SHAPED)
+
+
 #: Nouns that name something done (an approach, a service, a role), not how it works.
 _ACTIVITY_NOUNS = frozenset("""
 approach approaches practice practices support supports supervision model framework method

@@ -1,0 +1,261 @@
+"""Questions an evaluator asks of an outcome that no wording rule asks: how it would be seen.
+
+Each is a note, not a warning: the model may be right, and the answer may sit in the evaluation
+plan, but an evaluator would ask it of nearly every model that has it, and the model should say
+which result it expects. One finding per outcome (the first question that applies):
+
+- counted from what is reported, disclosed, referred or identified, so a rise can mean more harm
+  or better recognition (and a fall less harm or less reporting);
+- a count the service's own decisions move (referrals and requests that gatekeeping or thresholds
+  hold back; first-time entry under a diversion scheme, which falls by definition);
+- a rare event as a Primary outcome at a small scale (the Intervention sheet's reach), where no
+  change could be seen;
+- something nobody can observe or ask of those concerned (babies' feelings, "children are safer",
+  a change across generations).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding, make, register
+from ..measures.design import read_setting
+from ..model import Element
+from .base import Context, rule, short
+from .text import direction
+
+C = "evaluation"
+RECOGNITION = register(
+    "outcome-counted-by-recognition", category=C, severity="info",
+    title="Outcome counted from what is reported or recognised",
+    description="The outcome counts harm through what is reported, recorded, disclosed, referred "
+    "or identified (incidents, disclosures, referrals, identification). Such counts move with "
+    "recognition as well as with harm: a rise can mean more harm or that people now see and report "
+    "it, a fall less harm or less reporting. An evaluator asks which the model expects, and for a "
+    "second measure that does not rest on reporting. A note: the model may already mean one of "
+    "them, and the plan may hold the second measure.",
+    message="Outcome {id} ({ref}) counts harm or need through what is {how}, so a {change} could mean "
+    "{meaning}: '{text}'.",
+    fix="Say which the model expects (e.g. 'more disclosures at first, as children trust staff, "
+    "then fewer incidents'), and plan a second measure that does not rest on reporting (what "
+    "children or parents say in a survey, a standardised scale, records of another agency).",
+)
+MOVED_BY_DELIVERY = register(
+    "outcome-moved-by-delivery", category=C, severity="info",
+    title="Outcome the service's own decisions move",
+    description="The outcome counts something the services themselves decide: referrals, "
+    "requests or demand that thresholds and gatekeeping can hold back whatever happens to need, or "
+    "first-time entry to the justice system under a scheme that diverts children from it (which "
+    "falls by definition). An evaluator asks how a fall from met need will be told apart from a "
+    "fall from the service's decisions. A note: the model may answer it in the plan.",
+    message="Outcome {id} ({ref}) {why}: '{text}'.",
+    fix="Say how the evaluation will tell a real change from the service's own decisions, e.g. "
+    "{example}, or name an outcome for the children and families themselves beside it.",
+)
+RARE = register(
+    "rare-outcome-small-scale", category=C, severity="info",
+    title="Rare outcome at a small scale",
+    description="A Primary outcome is an event that happens to few people in a year (entering "
+    "care, a child protection plan, custody, serious violence, permanent exclusion, maltreatment), "
+    "and the Intervention sheet says the intervention reaches fewer than 100 people a year: too few "
+    "events for any change to be seen. An evaluator asks for an earlier, more common outcome on "
+    "the way to it. A note: pooled years, sites or records may still show it.",
+    message="Outcome {id} ({ref}) is a rare event, and the intervention reaches about {reach} a year "
+    "({ref_reach}): too few for a change in it to be seen: '{text}'.",
+    fix="Keep it as the aim, but make an earlier, more common change on the way to it Primary "
+    "(what the mechanisms change first), or plan to pool several years or sites.",
+)
+NOT_OBSERVABLE = register(
+    "outcome-not-observable", category=C, severity="info",
+    title="Outcome that cannot be observed or asked",
+    description="The outcome is something nobody can observe or ask of those concerned as it is "
+    "worded: how babies feel, whether children 'are safer' or 'free from harm', a change across "
+    "generations. An evaluator asks what will be observed instead, by whom. A note: the plan may "
+    "name an observable measure.",
+    message="Outcome {id} ({ref}) cannot be observed as it stands ({why}): '{text}'.",
+    fix="Say what will be observed instead, and by whom. {fix}",
+)
+
+_HARM = (r"abus\w*|violen\w*|harm\w*|neglect\w*|maltreat\w*|exploit\w*|crimes?|criminal|offen[cs]\w*|"
+         r"bull(?:y|ying|ied)|assaults?|anti-?social|missing|domestic|safeguarding|"
+         r"risks?|hate|sexual|grooming|marac|knives|knife|weapons?|radicalis\w*|traffick\w*|fgm|"
+         r"young\s+carers?|private(?:ly)?\s+fostering|fostering\s+arrangements?")
+HARM = re.compile(rf"\b(?:{_HARM})\b", re.IGNORECASE)
+#: A count made through someone recognising or reporting it.
+COUNTED = re.compile(
+    r"\b(?:report(?:s|ed)?|record(?:s|ed)|incidents?|disclos\w*|(?<![-\w])referr(?:als?|ed)|"
+    r"notifications?|call-?outs?|calls?\s+to\s+(?:the\s+)?police|identif(?:ied|ication)|"
+    r"detect(?:ed|ion)|concerns?\s+(?:raised|reported)|(?:raised|reported)\s+concerns?)\b",
+    re.IGNORECASE)
+_SELF_REPORT = re.compile(r"\b(?:feel\w*|felt|say|says|said)\b", re.IGNORECASE)
+_NEEDS_IDENTIFIED = re.compile(r"\bidentif(?:ied|ication)\b.*\bneeds?\b|\bneeds?\b.*\bidentified\b",
+                               re.IGNORECASE)
+
+
+def _what_is_counted(text: str) -> str:
+    m = COUNTED.search(text)
+    word = m.group(0).lower() if m else ""
+    if word.startswith(("identif", "detect")):
+        return "identified"
+    if word.startswith("disclos"):
+        return "disclosed"
+    if word.startswith("referr"):
+        return "referred"
+    return "reported or recorded"
+
+
+#: What is counted is not the report that sets a response going ('a response to notifications',
+#: 'support the day after an incident').
+_TRIGGER = re.compile(r"\b(?:after|following|response\s+to|responses\s+to|respond\w*\s+to|"
+                      r"handling\s+of)\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _counts_recognised(text: str) -> bool:
+    return any(not _TRIGGER.search(text[:m.start()]) for m in COUNTED.finditer(text))
+
+
+def _recognition(text: str, up: bool) -> str:
+    """How a count of recognised harm would be misread ('' when the outcome is no such count)."""
+    if not _counts_recognised(text) or _SELF_REPORT.search(text):
+        return ""
+    if not (HARM.search(text) or _NEEDS_IDENTIFIED.search(text)):
+        return ""
+    return ("more harm, or that it is now seen and reported more" if up
+            else "less harm, or that less of it is seen or reported")
+
+
+_GATE = re.compile(
+    r"\b(?:(?<![-\w])(?<!repeat\s)referr(?:als?|ed)\s+(?:on\s+)?(?:\w+\s+){0,3}?(?:to|for|into)|"
+    r"requests?\s+for|applications?\s+for|step-?ups?\s+to|escalations?\s+to|"
+    r"demand\s+(?:on|for))\b", re.IGNORECASE)
+#: A recurrence, not a gate ('referred again', 'repeat referrals', 'coming back').
+_AGAIN = re.compile(r"\b(?:again|repeat\w*|re-?referr\w*|back\s+(?:to|into)|return\w*)\b", re.IGNORECASE)
+_ENTRY = re.compile(
+    r"\bfirst[-\s]time\s+entrants?|\b(?:entry|entries|entering|entrants?)\s+(?:(?:in)?to\s+)?the\s+"
+    r"(?:youth|criminal)\s+justice\s+system|\bformal\s+(?:criminal\s+justice\s+)?(?:outcomes|"
+    r"sanctions|disposals)|\bcriminal\s+records?\b", re.IGNORECASE)
+_DIVERSION = re.compile(
+    r"\bdiversion\b|\bdivert(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:away\s+)?from\s+(?:formal|prosecution|"
+    r"court|charg|caution|arrest|custody|the\s+(?:youth|criminal)\s+justice)|"
+    r"\bout[-\s]of[-\s]court|\bcommunity\s+resolutions?|\boutcome\s+22\b|"
+    r"\btriage\b|\binstead\s+of\s+(?:being\s+)?(?:charged|cautioned|arrested|prosecuted)|"
+    r"\bdeferred\s+prosecution", re.IGNORECASE)
+
+
+def _diverts(ctx: Context) -> bool:
+    iv = ctx.model.intervention
+    texts = [iv.text(k) for k in ("name", "summary", "rationale")]
+    texts += [c.text(k) for c in ctx.model.components for k in ("component", "description")]
+    return any(_DIVERSION.search(t) for t in texts)
+
+
+def _moved_by_delivery(ctx: Context, text: str, down: bool) -> tuple[str, str] | None:
+    """Why the service's own decisions move this count, and an example of telling them apart."""
+    if not down:
+        return None
+    if _ENTRY.search(text) and _diverts(ctx):
+        return ("falls by definition when children are diverted from formal outcomes: the scheme's "
+                "own decisions make the change",
+                "reoffending or harm for the children diverted, against a comparison group")
+    if _GATE.search(text) and not _AGAIN.search(text):
+        return ("counts referrals, requests or demand that thresholds and gatekeeping can hold "
+                "back: a fall could mean needs are met earlier, or that need goes unmet",
+                "what happens to the children and families not referred (needs met, re-referrals, "
+                "escalations later), and the thresholds tracked over time")
+    return None
+
+
+_RARE = re.compile(
+    r"\b(?:(?:ent(?:ry|ries|ering|rants?)|admissions?)\s+(?:(?:in)?to\s+)?care|care\s+entr\w*|"
+    r"(?:taken|received|come|comes|coming|go|going|goes)\s+into\s+care|becom\w*\s+looked[-\s]after|"
+    r"child\s+protection\s+plans?|subject\s+to\s+(?:a\s+)?(?:child\s+protection|cp)|custod\w*|"
+    r"serious\s+(?:youth\s+)?violence|permanent(?:ly)?\s+exclu\w*|maltreat\w*|deaths?|homicides?|"
+    r"adoption\s+breakdowns?|placement\s+breakdowns?|statutory\s+intervention|care\s+proceedings|"
+    r"sudden\s+infant|stabbings?|teenage\s+pregnanc\w*|conceptions?)\b", re.IGNORECASE)
+#: Fewer people a year than this and a rare event could not change visibly.
+SMALL_REACH = 100
+
+
+_INFANT_FEELS = re.compile(
+    r"\b(?:bab(?:y|ies)|infants?|newborns?|neonates?)(?:'s|s')?\s+(?:\w+\s+){0,2}?"
+    r"(?:feel\w*|are\s+(?:happier|happy|content\w*|calm\w*)|say|tell|report|express\w*|know)\b",
+    re.IGNORECASE)
+_GENERATIONS = re.compile(r"\bintergeneration\w*|\bacross\s+generations|\bnext\s+generation|"
+                          r"\bbreak(?:s|ing)?\s+the\s+(?:\w+\s+)?cycle", re.IGNORECASE)
+_SAFETY = re.compile(r"\bsafe(?:r|ly|ty)?\b|\bfree\s+from\s+harm|\brisk\s+of\s+(?:significant\s+)?harm",
+                     re.IGNORECASE)
+#: The words a bare claim of safety is made of (anything else names what would show it).
+_SAFETY_WORDS = frozenset("""
+safe safer safely safety free from harm risk of significant reduced lower less more are is be become
+becomes live lives living grow up feel in the their a an to for and at home homes community
+communities place places area areas neighbourhood neighbourhoods child children young people
+person persons youth families family adults pupils learners residents within network networks
+""".split())
+_WORD = re.compile(r"[a-z'-]+")
+
+
+def _bare_safety(text: str) -> bool:
+    if not _SAFETY.search(text) or _SELF_REPORT.search(text):
+        return False
+    return all(w.strip("'") in _SAFETY_WORDS for w in _WORD.findall(text.lower()))
+
+
+def _unobservable(text: str) -> tuple[str, str] | None:
+    """Why the outcome cannot be observed, and what to do instead."""
+    if _INFANT_FEELS.search(text):
+        return ("babies cannot say how they feel",
+                "Word it as what can be observed of the baby or between baby and carer, e.g. "
+                "'Babies are more settled and responsive in play with their parent', observed "
+                "with a named tool, or as what parents report of their baby.")
+    if _GENERATIONS.search(text):
+        return ("a change across generations cannot be seen within an evaluation of the service",
+                "Keep it as the long-term aim, and make Primary the change in this generation the "
+                "evaluation can see (e.g. parents' care of their own children).")
+    if _bare_safety(text):
+        return ("safety itself is not observed, only judged from incidents, plans or what children "
+                "and carers say",
+                "Name what would show it, e.g. 'Fewer children on a plan for the same concern "
+                "again', 'Children say they feel safe at home', or a practitioner's rated risk "
+                "with the tool named.")
+    return None
+
+
+def _small_reach(ctx: Context) -> int | None:
+    """The reach a year when it is small: the largest number typed ('30-50 families' is 50; 'Year 7
+    pupils, about 200' is 200), so that a year group or a range never makes it look smaller."""
+    if read_setting(ctx.model).reach is None:
+        return None
+    reach = max(int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", ctx.model.intervention.text("reach")))
+    return reach if reach < SMALL_REACH else None
+
+
+def _question(ctx: Context, o: Element, text: str) -> Finding | None:
+    eid, ref = ctx.eid(o), o.ref(o.sheet.statement)
+    said = direction(text) or o.text("direction").casefold()
+    up, down = said.startswith("increase"), said.startswith("decrease")
+    quoted = short(text, 70)
+    if meaning := _recognition(text, up):
+        return make(RECOGNITION, ref, eid, text=quoted, how=_what_is_counted(text),
+                    change="rise" if up else "fall", meaning=meaning)
+    if moved := _moved_by_delivery(ctx, text, down):
+        return make(MOVED_BY_DELIVERY, ref, eid, text=quoted, why=moved[0], example=moved[1])
+    if (o.text("priority").casefold() == "primary" and _RARE.search(text)
+            and direction(text) in ("increase", "decrease")  # a count of the event, not a status
+            and (reach := _small_reach(ctx)) is not None):
+        return make(RARE, ref, eid, text=quoted, reach=reach,
+                    ref_reach=str(ctx.model.intervention.ref("reach") or "Intervention sheet"))
+    if unseen := _unobservable(text):
+        return make(NOT_OBSERVABLE, ref, eid, text=quoted, why=unseen[0], fix=unseen[1])
+    return None
+
+
+@rule(RECOGNITION, MOVED_BY_DELIVERY, RARE, NOT_OBSERVABLE)
+def how_seen(ctx: Context) -> Iterator[Finding]:
+    """Outcomes whose change could not be told apart from recognition or the service's own
+    decisions, could not be seen at the intervention's scale, or could not be observed at all."""
+    for o in ctx.model.outcomes:
+        text = o.statement
+        if ctx.eid(o) and text:
+            if (finding := _question(ctx, o, text)) is not None:
+                yield finding
