@@ -91,7 +91,9 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
                 "understanding awareness concentration",
     "school participation": "attendance exclusion exclusions engagement participation engaged",
     "behaviour": "behaviour behaviours discipline offending reoffending violence",
-    "early development": "development readiness",
+    "early development": "development",
+    # ready for school, to learn or to move on: a readiness measure of its own
+    "readiness": "readiness ready",
     "physical health": "health diet nutrition weight sleep healthy",
     "substance use": "substance alcohol drug drugs smoking",
     "routines": "routines routine",

@@ -775,7 +775,7 @@ def _items_from(toks: list[str], start: int) -> list[str]:
             while cur and cur[0] in T.DIRECTION:  # 'calmer, more patient and more consistent'
                 cur = cur[1:]
             if not cur or len(cur) > 3 or cur[0] in T.STOP \
-                    or any(w in T.ACTORS for w in cur) or any(w in T.STOP for w in cur[1:-1]):
+                    or cur[-1] in T.ACTORS or any(w in T.STOP for w in cur[1:-1]):
                 return []
             items.append(" ".join(cur))
             cur = []
@@ -790,7 +790,7 @@ def _items_from(toks: list[str], start: int) -> list[str]:
                 while k < len(toks) and toks[k] not in _PUNCT and toks[k] not in T.STOP and len(last) < 3:
                     last.append(toks[k])
                     k += 1
-                if not last or any(w in T.ACTORS or w in _HEADS for w in last) \
+                if not last or last[-1] in T.ACTORS or any(w in _HEADS for w in last) \
                         or any(w in _HEADS for w in toks[k:k + 2]):
                     return []
                 return [*items, " ".join(last)] if len(items) >= 2 else []
@@ -1049,12 +1049,13 @@ def slogan(text: str) -> bool:
 
 
 #: Stock words of an aim that say no change by themselves: needs met, the right support,
-#: prospects, a start in life, role models ('Family's needs met', 'Improved life prospects',
-#: 'Every family gets what they need', 'Positive role models'). What is met or whose prospects
+#: prospects, a start in life, role models, help sooner ('Family's needs met', 'Improved life
+#: prospects', 'Every family gets what they need', 'Positive role models', 'Families get help
+#: earlier'). What is met or whose prospects
 #: ('health needs met', 'employment prospects') is left for what_changes to find.
 _STOCK_AIMS = frozenset(T.stem(w) for w in """
 need needs needed met meet meets meeting right appropriate prospect prospects start starts role
-roles model models what whatever fit fits tailored bright brighter
+roles model models what whatever fit fits tailored bright brighter earlier sooner quicker faster
 """.split())
 #: 'The right support at the right time': what is right is a stock phrase, not a change.
 _RIGHT = re.compile(r"\b(?:right|appropriate)\s+(?:time|times|place|support|help|people|person|way|"
