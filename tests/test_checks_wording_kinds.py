@@ -235,7 +235,7 @@ NOT_LISTS = [
 ]
 READY_BESIDE_ANOTHER_STATE = [
     "Children feel safe and ready to learn at school",
-    "Young people are settled and ready to move on",
+    "Young people are safe and ready to move on",
 ]
 # 'Improved pupil wellbeing' and 'Improved parenting' (held out 13's evaluator: which aspect?) are
 # left alone: wellbeing and parenting have standard measures of their own, and 'Positive

@@ -196,13 +196,11 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         what = not_a_change(text)
         if what:
             yield make(OUTCOME_NOT_CHANGE, o.ref("outcome"), ctx.eid(o), what=what, text=short(text))
-        else:
-            parts = compound_parts(text)
-            if len(parts) >= 2:
-                listed = _and(parts)
-                suggestion = "; ".join(f"'{w.capitalize()}'" for w in _split_wording(text, parts))
-                yield make(COMPOUND, o.ref("outcome"), ctx.eid(o), count=len(parts), parts=listed,
-                           text=short(text), suggestion=suggestion)
+        parts = [] if what else compound_parts(text)
+        if len(parts) >= 2:
+            suggestion = "; ".join(f"'{w.capitalize()}'" for w in _split_wording(text, parts))
+            yield make(COMPOUND, o.ref("outcome"), ctx.eid(o), count=len(parts), parts=_and(parts),
+                       text=short(text), suggestion=suggestion)
         if "direction" not in o.fields:
             continue
         chosen = L.norm_label(o.fields["direction"].text)
@@ -212,8 +210,8 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         # the statement's words decide only when they all point one way: with 'better' or
         # 'improved' beside 'less' ('better assessments completed in less time') the 'less' may
         # describe something else than what should change
-        if (chosen in ("increase", "decrease") and said and said != chosen
-                and not set(T.words(text)) & _UNSIGNED):
+        if (chosen in ("increase", "decrease") and said and said != chosen and len(parts) < 2
+                and not set(T.words(text)) & _UNSIGNED):  # a compound's direction waits for its split
             yield make(DIRECTION_CONTRADICTS, o.ref("direction"), ctx.eid(o), word=word,
                        chosen=o.fields["direction"].text, expected=said.capitalize(), text=short(text))
 
@@ -328,13 +326,14 @@ _IMPLEMENTED = re.compile(
     r"\b(?:embedded|rolled[\s-]out|adopted|established|implemented|launched|set[\s-]up|introduced|"
     r"in\s+place|agreed|commissioned|re-?commissioned|mainstreamed|operational|up\s+and\s+running|"
     r"signed\s+off|used\s+by|in\s+use|co-located|scaled\s+up|integrated\s+into|piloted|"
-    r"redesigned|restructured|aligned|ratified|approved|live)\b", re.IGNORECASE)
+    r"redesigned|restructured|aligned|ratified|approved|live|co-?produced|co-?designed|co-?developed)\b",
+    re.IGNORECASE)
 #: A way of working named with no change ('Consistent joint decisions', 'Joined up working across
 #: services', 'Seamless services'): how the service works, a process.
 _WAY_OF_WORKING = re.compile(
-    r"^\W*(?:more\s+)?(?:consistent|joint|joined[\s-]up|shared|integrated|multi-agency|collaborative|"
+    r"^\W*(?:more\s+)?(?:effective|efficient|good|strong|robust|consistent|joint|joined[\s-]up|shared|integrated|multi-agency|collaborative|"
     r"co-?ordinated|seamless|partnership|whole[\s-](?:family|school|system)|person-centred|"
-    r"child-centred|trauma-informed|relational|strengths-based)\s+(?:\w+\s+)?(?:working|decisions?|"
+    r"child-centred|trauma-informed|relational|strengths-based)\s+(?:[\w-]+\s+)?(?:working|decisions?|"
     r"decision[\s-]making|planning|approach(?:es)?|responses?|process(?:es)?|pathways?|services?|"
     r"practice|systems?|offer)\b", re.IGNORECASE)
 #: Services or agencies working together, with no change named ('Services that work together',
@@ -464,13 +463,19 @@ be been being get gets got now have has had
 #: completed', 'Team around the family meetings held').
 _PRODUCED = re.compile(
     r"\b(?:plans?|assessments?|reviews?|conferences?|meetings?|sessions?|visits?|referrals?|"
-    r"checks?|contacts?|calls?|notifications?|screenings?|appointments\s+offered)\s+"
+    r"checks?|contacts?|calls?|notifications?|screenings?|recommendations?|reports?|"
+    r"appointments\s+offered)\s+(?:(?:for|about|on)\s+(?:[\w-]+\s+){0,3}?)?"
     r"(?:are\s+|were\s+|being\s+|is\s+|was\s+)?(?:completed|opened|held|written|produced|convened|"
     r"triaged|reviewed|screened|allocated|processed|acknowledged|answered|"
     r"made|signed\s+off|submitted|issued|logged|recorded|sent|"
     r"shared|offered|delivered)\b", re.IGNORECASE)
 
 
+#: Having access to the service's help ('Children have access to further support'): its
+#: availability, an output. Access to a person or a place ('a trusted adult') is not matched.
+_ACCESS_TO = re.compile(r"\b(?:ha(?:ve|s|d)|gain\w*|given)\s+access\s+to\s+(?:(?:further|more|the|specialist|"
+                        r"extra|additional|their|a|an|early|local|appropriate|ongoing)\s+){0,2}"
+                        r"(?:support|help|services?|advice|interventions?)\b", re.IGNORECASE)
 #: The early years session 'stay and play' is a name, not a verb of staying.
 _STAY_AND_PLAY = re.compile(r"\bstay[\s-]+and[\s-]+play\b", re.IGNORECASE)
 
@@ -482,7 +487,7 @@ def served(text: str) -> bool:
     the number of parents who'); after it, no change, no state and no purpose ('supported to stay
     together', 'assessed as ready for school', 'offered a job stay in work')."""
     text = _STAY_AND_PLAY.sub("playgroup", _REACH_FRAME.sub("more ", text))
-    for rx in (_SERVED, _RECEIVED, _PRODUCED):
+    for rx in (_SERVED, _RECEIVED, _PRODUCED, _ACCESS_TO):
         m = rx.search(text)
         if m and _reached(text, m, produced=rx is _PRODUCED):
             return True
@@ -509,7 +514,7 @@ def _reached(text: str, m: re.Match, produced: bool) -> bool:
         verb in _SENDING and after[:1] == ["to"])
     if after[:1] == ["by"] and any(w in _OWN_PEOPLE for w in after[1:3]):
         return False  # support from people's own family or friends is a change
-    purpose = ("to", "as") if verb not in _SENDING else ("as",)
+    purpose = ("to", "as") if verb not in _SENDING and not produced else ("as",)
     # what the service was about may carry a word of change ('a behaviour change programme')
     signs = (T.INCREASE | T.DECREASE) if topic else T.DIRECTION
     return not any((w in T.CONSTRUCTS and not topic) or w in signs or w in _COMPARATIVES
@@ -543,6 +548,23 @@ safeguarded safe safer
 """.split())
 
 
+#: People who work with children, as who takes part ('Social workers and designated safeguarding
+#: leads attend the training').
+_PROFESSIONALS = re.compile(
+    r"\b(?:social\s+workers?|designated\s+safeguarding\s+leads?|safeguarding\s+leads?|health\s+visitors?|"
+    r"school\s+nurses?|nurses?|teachers?|teaching\s+assistants?|gps?|midwives|midwife|police\s+officers?|"
+    r"officers?|foster\s+carers?|kinship\s+carers?|sencos?|head\s*teachers?|governors?|managers?|"
+    r"volunteers?|mentors?|clinicians?|therapists?|psychologists?|youth\s+workers?|family\s+workers?|"
+    r"key\s*workers?|support\s+workers?|staff|leads?|leaders?|each|every)\b", re.IGNORECASE)
+#: Completing a dose of the service ('completes two to four terms in the group', 'complete six
+#: weeks of the course', 'twelve sessions of the programme').
+_DOSE = re.compile(
+    r"\bcomplet\w*\s+(?:the\s+|all\s+|at\s+least\s+)?(?:[\w-]+\s+){0,4}?(?:terms?|weeks?|sessions?|"
+    r"modules?|months?|units?)\s+(?:in|of|with|on|at)\s+(?:the|their|a|an|our|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:group|programme|program|course|service|scheme|intervention|project|club|training)s?\b",
+    re.IGNORECASE)
+
+
 def takes_part(text: str) -> bool:
     """Whether an outcome only says people take part in the service itself (see
     :data:`_TAKING_PART`): before it, only people and a direction ('More families attending
@@ -551,8 +573,8 @@ def takes_part(text: str) -> bool:
     if _MORE_REFERRALS.search(text):
         return True
     text = _REACH_FRAME.sub("more ", text)
-    m = _TAKING_PART.search(text)
-    if not m or T.what_changes(T.STATUS_PHRASE.sub(" ", text[:m.start()])):
+    m = _TAKING_PART.search(text) or _DOSE.search(text)
+    if not m or T.what_changes(_PROFESSIONALS.sub(" ", T.STATUS_PHRASE.sub(" ", text[:m.start()]))):
         return False  # 'Improved wellbeing of parents attending the sessions'; statuses say who
     if any(w in T.DECREASE for w in T.words(text[:m.start()])):
         return False  # less use of a service is less need for it: 'Fewer referrals to the ...'
@@ -680,7 +702,8 @@ def compound_parts(text: str) -> list[str]:
         if len(items) > 2 and _all_close(items, stems):
             continue  # 'stress, anxiety and depression': one family of constructs
         best = _led_with(toks, first, items, stems)
-    for found in (_change_clauses(text), _doing_clauses(text), _listed_things(text), _and_well(text)):
+    for found in (_change_clauses(text), _doing_clauses(text), _listed_things(text), _and_well(text),
+                  _both(text)):
         if len(found) > len(best):
             best = found
     return best
@@ -716,6 +739,8 @@ def _doing_clauses(text: str) -> list[str]:
         t = toks[j]
         nxt = next((w for w in toks[j + 1:] if w not in (",", "and")), "")
         if t in (",", "and") and cur:
+            if len(cur) == 1 and not clauses:
+                return []  # verbs listed before one object: 'talk, play and read with their child'
             if nxt in _DOING and nxt != cur[0]:
                 clauses.append(cur)
                 cur = []
@@ -808,6 +833,22 @@ _AND_WELL = re.compile(r"\b(safe|happy|healthy|settled|secure|fit)\s+and\s+well\
                        r"(?![\s-]+(?:checks?|visits?|being|\w+ed)\b)", re.IGNORECASE)
 
 
+#: 'X and Y both improve': two things said to change together.
+_BOTH = re.compile(r"^\W*(?P<x>.+?)\s+and\s+(?P<y>.+?)\s+both\s+(?:improve|improves|increase|increases|"
+                   r"rise|fall|reduce|decrease|grow|get\s+better|go\s+(?:up|down)|change)\b", re.IGNORECASE)
+
+
+def _both(text: str) -> list[str]:
+    """The two things of 'X and Y both improve' when each says what changes ('Mothers' confidence
+    as parents and their own mental health both improve'); 'Parents and children both feel calmer'
+    names people."""
+    m = _BOTH.search(text)
+    if not m:
+        return []
+    parts = [m.group("x").strip().lower(), m.group("y").strip().lower()]
+    return parts if all(T.what_changes(p) for p in parts) else []
+
+
 def _and_well(text: str) -> list[str]:
     """'Safe and well' as two states, in the statement's own clause (not in a purpose after 'to':
     'support to help them keep children safe and well')."""
@@ -864,11 +905,14 @@ def _change_clauses(text: str) -> list[str]:
     return parts if len(parts) >= 2 else []
 
 
-#: Verbs of change that end a clause with its own subject ('staff morale improves').
+#: Verbs of change after a clause's own subject ('staff morale improves', 'language improves by
+#: age 3').
 _CHANGE_VERBS = frozenset("""
 improve improves increase increases rise rises fall falls reduce reduces decrease decreases grow
 grows decline declines
 """.split())
+#: Words that are never a subject of change of their own ('both', 'all').
+_OWN_ACTORS_ONLY = frozenset("both all each every".split())
 
 
 def _more_or_less(ws: list[str]) -> str:
@@ -895,8 +939,9 @@ def _own_change(ws: list[str]) -> str:
         return ""
     if ws[0] in ("more", "less"):
         return _more_or_less(ws)
-    if ws[-1] in _CHANGE_VERBS and T.what_changes(" ".join(ws[:-1])):
-        return " ".join(ws)
+    at = next((k for k, w in enumerate(ws) if k and w in _CHANGE_VERBS), 0)
+    if at and T.what_changes(" ".join(ws[:at])) and not (set(ws[:at]) & _OWN_ACTORS_ONLY):
+        return " ".join(ws)  # '... and their self-esteem improves', 'language improves by age 3'
     return ""
 
 
