@@ -20,6 +20,7 @@ The method is deliberately simple and explainable (no machine learning):
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -1031,15 +1032,15 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-#: Changes the library has no measure for: when one is what a part of an outcome says changes
-#: (its main construct), that part says no close match, however many of its other words a
-#: measure shares ("less stigma about domestic abuse" is not a count of domestic abuse; "a secure
-#: bond between mothers with postnatal depression and their babies" is not a depression scale).
-#: Add a measure to My measures for these; see docs/measures.md.
+#: Changes a topic word misleads about. When one is what a part of an outcome says changes (its
+#: main construct), no measure of that part's other words is suggested ("less stigma about
+#: domestic abuse" is not a count of domestic abuse; "a secure bond between mothers with
+#: postnatal depression and their babies" is not a depression scale): the measure of the
+#: construct itself is (_CONSTRUCT_MEASURE), or, when the library has none, no close match.
 _NO_MEASURE = {
     "stigma or shame": r"\bstigm\w*|\bshame\w*|\bashamed\b|\bembarrass\w*|\bjudged\b|"
                        r"\bjudgement(?:al)?\b|\bsecrecy\b|\btaboo\w*",
-    "attachment or bonding": r"\battachment\b|\bsecurely attached\b|\bbond(?:s|ing|ed)?\b|"
+    "attachment or bonding": r"\battachments?\b|\bsecurely attached\b|\bbond(?:s|ing|ed)?\b|"
                              r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b",
     "trust in the police": r"\b(?:trust|trusts|confidence|faith)\b[^,;.]{0,40}\bpolice\b",
     "siblings kept together": r"\b(?:siblings?|sibling groups?|brothers and sisters)\b[^,;.]{0,50}?"
@@ -1061,6 +1062,19 @@ _NO_MEASURE = {
                                r"member|teacher|someone)\b",
 }
 _NO_MEASURE_RE = {k: re.compile(v) for k, v in _NO_MEASURE.items()}
+#: The library measure of a construct above, where there is one (a custom library may lack it).
+_CONSTRUCT_MEASURE = {"a wait for a service": "waiting_times",
+                      "siblings kept together": "siblings_together",
+                      "trust in the police": "police_confidence",
+                      "attachment or bonding": "pbq"}
+#: The bonding questionnaire is of a mother and her baby: attachment of older children has no
+#: library measure.
+_INFANT = re.compile(r"\b(?:bab(?:y|ies|y's)|infants?|infant's|newborns?|new-borns?|postnatal|"
+                     r"post-natal|perinatal|postpartum|mother-infant|parent-infant)\b")
+#: Measures of one construct, suggested only through it: "waiting" elsewhere in an outcome, or
+#: "police" or "babies", does not make an outcome about waits, trust or bonding.
+_CONSTRUCT_ONLY = frozenset(_CONSTRUCT_MEASURE.values())
+SCORE_CONSTRUCT = 0.75  # the shown score of the measure of an outcome's main construct
 #: Waits the library measures: for a social care assessment, an EHC plan, an adoption.
 _MEASURED_WAIT = re.compile(r"\b(?:ehcps?|ehc plans?|education,? health and care|single assessments?|"
                             r"social (?:care|work) assessments?|child and family assessments?|"
@@ -1082,6 +1096,51 @@ def no_measure_constructs(text: str) -> list[tuple[int, int, str]]:
             if name == "a wait for a service" and _MEASURED_WAIT.search(t):
                 continue
             out.append((m.start(), m.end(), name))
+    return out
+
+
+def construct_measures(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, construct, measure key) of the constructs in an outcome statement that one
+    library measure counts ("shorter waits for CAMHS": waiting times)."""
+    t = normalise(text)
+    out = []
+    for a, b, name in no_measure_constructs(text):
+        key = _CONSTRUCT_MEASURE.get(name)
+        if key == "pbq" and not _INFANT.search(t):
+            key = None
+        if key:
+            out.append((a, b, name, key))
+    return out
+
+
+def _word_library(library: MeasureLibrary) -> MeasureLibrary:
+    """The library without the measures suggested only through their construct: they are not
+    matched by words, so they neither match nor change how rare a word is."""
+    found = _WORD_LIBRARIES.get(library)
+    if found is None:
+        found = _WORD_LIBRARIES[library] = MeasureLibrary(
+            m for m in library if m.key not in _CONSTRUCT_ONLY)
+    return found
+
+
+_WORD_LIBRARIES: weakref.WeakKeyDictionary[MeasureLibrary, MeasureLibrary] = \
+    weakref.WeakKeyDictionary()
+
+
+def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others: bool
+                           ) -> list[Suggestion]:
+    """The measure of each construct an outcome's main change is, when it is in the library and
+    fits whom the outcome is for; "others" says the outcome has other suggested parts."""
+    out: list[Suggestion] = []
+    for a, b, name, key in construct_measures(text):
+        m = library.get(key)
+        if m is None or not fits(m, q.who, q.ages) or any(s.measure.key == key for s in out):
+            continue
+        part = q.text[a:b]
+        why = f"the change is {name} ('{part}'), which this measure counts"
+        if q.who:
+            why += f"; suits outcomes for {who_label(q.who)}"
+        out.append(Suggestion(m, SCORE_CONSTRUCT, why, "high", part if others else ""))
     return out
 
 
@@ -1143,7 +1202,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         library = load_library()
     elif not isinstance(library, MeasureLibrary):
         library = MeasureLibrary(library)
-    index = index_of(library)
+    index = index_of(_word_library(library))
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense):
@@ -1173,12 +1232,27 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     who_terms = [t for t in terms if any(a <= t.start < b for a, b in who_spans)]
     terms = _who_sense([t for t in terms if not any(a <= t.start < b for a, b in who_spans)],
                        who_terms, index.vocab)
+    found = _ranked_match(q, terms, top, outcome_text)
+    measured = _construct_suggestions(q, library, outcome_text, not found.abstained)
+    if not measured:
+        return found
+    keys = {s.measure.key for s in measured}
+    rest = tuple(s for s in found.suggestions if s.measure.key not in keys)
+    return Match(outcome_text, _by_confidence(measured + list(rest))[:max(top, len(measured))],
+                 found.parts, found.unmatched)
+
+
+def _ranked_match(q: _Query, terms: list[Term], top: int, outcome_text: str) -> Match:
+    """The measures the outcome's terms point to, one per part of a compound outcome, or no
+    close match (naming the changes the library has no measure for)."""
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound
     close = _close(q.ranked(terms))
     if not close or close[0][0] < ABSTAIN_BELOW:
-        missing = tuple(dict.fromkeys(name for _, _, name in no_measure_constructs(outcome_text)))
+        measured = {name for _, _, name, _ in construct_measures(outcome_text)}
+        missing = tuple(dict.fromkeys(name for _, _, name in no_measure_constructs(outcome_text)
+                                      if name not in measured))
         return Match(outcome_text, (), no_measure_for=missing)
     # Alternatives are offered when nearly as good as the best, not as a weak guess.
     close = [(s, c) for s, c in close if s >= close[0][0] - ALTERNATIVE_WITHIN]
