@@ -717,6 +717,8 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with a relationship with a worker ("trusting relationships between families
     and health visitors") read as the family's experience of the service, not social support."""
     t = normalise(text)
+    if any(x.token in _SCHOOL_TERMS for x in terms):
+        return terms  # pupils' relationships with staff and peers are school life, not a service's
     out = []
     for i, x in enumerate(terms):
         if "relationship" in t[x.start:x.end] and _RELATIONSHIP_WITH.match(t[x.end:]):
@@ -856,6 +858,16 @@ _PROVISION = frozenset({"support", "help", "advic", "provision"})
 _FRAME_PREPOSITIONS = frozenset({"of", "to", "on", "about", "toward", "towards", "with"})
 
 
+#: "Health visitors ask every mother about domestic abuse", "school nurses screen all pupils",
+#: "midwives offer every woman a mental health check": what staff do with families is practice
+#: (a case file audit or a fidelity log), not the thing they ask about or screen for.
+_STAFF_PRACTICE = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:health visitors?|school nurses?|nurses?|midwives|midwife|gps?|"
+    r"doctors?|teachers?|schools?|social workers?|practitioners?|workers?|staff|professionals?|"
+    r"officers?|police officers?|clinicians?|key ?workers?|youth workers?|therapists?|"
+    r"early help workers?|family support workers?|personal advisers?)\s+(?:routinely\s+|always\s+|"
+    r"consistently\s+|now\s+|regularly\s+|systematically\s+)?(?:ask|screen|offer|record|assess|"
+    r"check|visit|discuss|complete|deliver|provide|refer|identify)\b")
 #: Concepts saying an outcome is about practice or process compliance ("assessments are routinely
 #: completed", "plans reviewed with management oversight"): a case-file audit, not a count.
 _PROCESS = frozenset({"recording", "audit"})
@@ -902,7 +914,8 @@ _WHO_SUBJECT = re.compile(
     r"^(?:\w+\s+){0,3}?(?:(" + _PEOPLE_WORDS + r")\s+(?:who|whose|that)\s+(?:(?:have|has|had|are|"
     r"were|is|was|cannot|can not|can't|do|does|did|not|never|been|being)\s+)*\w+|"
     r"(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|affected by|"
-    r"living with|experiencing|attending|accessing|completing|taking part in|referred to)\s+|"
+    r"living with|experiencing|attending|accessing|completing|taking part in|referred to|"
+    r"supported by|helped by|seen by|working with|using)\s+|"
     r"((?:perpetrators?|victims?|survivors?|victim-survivors?)(?:\s+of\s+)?|"
     r"(?:adopted|looked after|looked-after|fostered|exploited|excluded|care-experienced|"
     r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)" + _MAIN_VERB)
@@ -1223,7 +1236,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                _examples_at(outcome_text), _frames(outcome_text, terms), _names_parenting(terms),
                any(t.token in index.vocab.care_context for t in terms if not t.stop),
                _names_agency(outcome_text, terms, index.vocab.other_agencies),
-               any(t.token in _PROCESS for t in terms if not t.stop),
+               any(t.token in _PROCESS for t in terms if not t.stop)
+               or bool(_STAFF_PRACTICE.match(normalise(outcome_text))),
                any(t.token == "victim" for t in terms if not t.stop),
                frozenset(t.token for t in terms if not t.stop))
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
