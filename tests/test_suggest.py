@@ -665,6 +665,12 @@ def published_scores(path: Path) -> dict[str, float]:
 # of 26), top-3 0.42, 8 confident wrong; batch 22 0.75 (18 of 24), top-3 0.79, no close match
 # 0.42, one confident wrong answer (suicide risk identified and managed by primary care got the
 # practitioner survey). After the topic guard and the sense fixes, tuned on: 1.00 and 0.96.
+# Batches 25 (20 statements, tuned on) and 26 (18, held out until batch 25's first fixes) are on
+# staff practice entered as outcomes, support received against social support, relationships
+# with staff, service names as settings and caregivers. First runs: batch 25 0.75 (15 of 20), one
+# confident wrong answer (feeling cared for at home, on the edge of care, got the Graded Care
+# Profile); batch 26 0.72 (13 of 18), top-3 0.72, no confident wrong answer. After their fixes,
+# tuned on: 1.00 and 0.72 (top-3 0.83).
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -674,7 +680,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 948
+    assert scores["n"] >= 986
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
