@@ -659,10 +659,14 @@ _YOUNG = frozenset({"child", "young person"})
 #: construct (see [ambiguous] in the vocabulary).
 _CAPABILITY = frozenset({"confidence", "skills"})
 #: Of staff only, what they know or can do ("able to have conversations", "know how to refer").
+_SUPPORT = frozenset({"support", "peer_support", "help"})
+#: "Financial support", "practical support": money or things, not support as carers feel it.
+_MONEY_BEFORE = re.compile(r"\b(?:financial|money|monetary|practical|material)\s+(?:and\s+\w+\s+)?$",
+                           re.IGNORECASE)
 _STAFF_CAPABILITY = frozenset({"abil", "know", "understand", "awar", "knowledg"})
 
 
-def _people_sense(terms: list[Term], who: frozenset[str]) -> list[Term]:
+def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> list[Term]:
     """The terms, with words whose sense depends on whose outcome it is read for those people.
 
     Employment of children or young people is being in education, employment or training (NEET),
@@ -676,6 +680,11 @@ def _people_sense(terms: list[Term], who: frozenset[str]) -> list[Term]:
             t = Term("neet", False, t.start, t.end, True)
         elif t.token == "employment" and who and who <= _STAFF:
             t = Term("work", False, t.start, t.end, False)
+        elif t.token in _SUPPORT and who and who <= _CARERS and not _MONEY_BEFORE.search(
+                text[max(0, t.start - 25):t.start]):
+            # "kinship carers receive timely support", "foster families get peer support":
+            # support for carers, which the carers' survey asks, not perceived social support
+            t = Term("support_for_carers", False, t.start, t.end, True)
         elif (t.token in _CAPABILITY and staff_or_carers) or (
                 t.token in _STAFF_CAPABILITY and who and who <= _STAFF):
             t = Term("capability", False, t.start, t.end, True)
@@ -732,15 +741,21 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
 #: A vision's slogan: three or more states in a list ("safe, healthy and happy"; GIRFEC's "safe,
 #: healthy, achieving, nurtured, active, respected, responsible and included"), no one change.
 _STATE = (r"(?:safe|safer|happy|happier|healthy|healthier|achieving|thriving|loved|secure|confident|"
-          r"nurturing|caring|loving|strong|stable|independent|ambitious|empowered|"
+          r"nurturing|caring|loving|strong|stable|independent|ambitious|empowered|positive|"
           r"resilient|successful|respected|included|nurtured|active|responsible|well|valued|heard)")
 _SLOGAN = re.compile(r"\b" + _STATE + r"(?:\s*,\s*(?:and\s+)?" + _STATE + r"){1,}\s*,?\s+and\s+"
                      + _STATE + r"\b")
 
 
 def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
-    """The terms without those of a slogan of states ("children are safe, happy and healthy")."""
-    spans = [m.span() for m in _SLOGAN.finditer(normalise(text))]
+    """The terms without those of a slogan of states ("children are safe, happy and healthy")
+    and of the words after it in its clause, which say where the states hold ("parents are
+    confident, positive and resilient in their parenting")."""
+    t = normalise(text)
+    spans = []
+    for m in _SLOGAN.finditer(t):
+        end = re.search(r"[,;.]", t[m.end():])
+        spans.append((m.start(), m.end() + end.start() if end else len(t)))
     return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
 
 
@@ -915,7 +930,8 @@ _WHO_SUBJECT = re.compile(
     r"were|is|was|cannot|can not|can't|do|does|did|not|never|been|being)\s+)*\w+|"
     r"(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|affected by|"
     r"living with|experiencing|attending|accessing|completing|taking part in|referred to|"
-    r"supported by|helped by|seen by|working with|using)\s+|"
+    r"supported by|helped by|seen by|working with|using|at risk of,? or (?:who have )?(?:experienced|"
+    r"been affected by|affected by|suffered))\s+|"
     r"((?:perpetrators?|victims?|survivors?|victim-survivors?)(?:\s+of\s+)?|"
     r"(?:adopted|looked after|looked-after|fostered|exploited|excluded|care-experienced|"
     r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)" + _MAIN_VERB)
@@ -935,12 +951,13 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of phrases saying who an outcome is about, not what changes."""
     t = normalise(text)
     out = []
+    kept = []  # who-phrases kept whatever they say may happen ("at risk of or who have ...")
     m = _WHO_SUBJECT.search(t)
     if m:
         # The people named count as they would alone ("parents ... feel less stressed"); a
         # perpetrator, a victim or an adopted child is who as a whole.
-        out.append((m.end(1) if m.group(1) else m.end(2) if m.group(2) else m.start(3),
-                    m.end(4)))
+        span = (m.end(1) if m.group(1) else m.end(2) if m.group(2) else m.start(3), m.end(4))
+        (kept if m.group(2) and "at risk of" in t[span[0]:m.start(4)] else out).append(span)
     m = _WHO_CIRCUMSTANCE.search(t)
     if m:
         out.append((m.end(1), m.end()))
@@ -948,7 +965,7 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     out.extend((m.end(1), m.end()) for m in _WITH_CONDITION.finditer(t) if m.start() > 0)
     # "Families whose children might otherwise be removed": what may happen to them is what
     # the service prevents, so it is the change, not who.
-    return [(a, b) for a, b in out if not _MAY_HAPPEN.search(t[a:b])]
+    return kept + [(a, b) for a, b in out if not _MAY_HAPPEN.search(t[a:b])]
 
 
 #: "Working age people in low income families gain employment", "children from low-income
@@ -1092,6 +1109,9 @@ SCORE_CONSTRUCT = 0.75  # the shown score of the measure of an outcome's main co
 _MEASURED_WAIT = re.compile(r"\b(?:ehcps?|ehc plans?|education,? health and care|single assessments?|"
                             r"social (?:care|work) assessments?|child and family assessments?|"
                             r"adopt\w*)\b")
+#: "Staff are able to recognise and respond ...": a capability (a practitioner survey asks it).
+_CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know how to|"
+                         r"equipped to|better at|competent in|competent at)\s*$")
 #: "Where living with their family is not possible, ...": a condition before the change.
 _CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b[^,;]*,")
 #: A subordinate clause inside a part ("... because ...", "... so that ..."): what follows it
@@ -1108,6 +1128,9 @@ def no_measure_constructs(text: str) -> list[tuple[int, int, str]]:
         for m in rx.finditer(t):
             if name == "a wait for a service" and _MEASURED_WAIT.search(t):
                 continue
+            if name == "identifying and responding to a risk" and _CAPABLE_OF.search(
+                    t[max(0, m.start() - 30):m.start()]):
+                continue  # "able to recognise and respond": what people can do, which is asked
             out.append((m.start(), m.end(), name))
     return out
 
@@ -1231,7 +1254,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         ages = YOUNG_PERSON_AGES
     shown_text = outcome_text if len(normalise(outcome_text)) == len(outcome_text) \
         else normalise(outcome_text)
-    terms = _people_sense(terms, who)
+    terms = _people_sense(terms, who, outcome_text)
     q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages,
                _examples_at(outcome_text), _frames(outcome_text, terms), _names_parenting(terms),
                any(t.token in index.vocab.care_context for t in terms if not t.stop),
