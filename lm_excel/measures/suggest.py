@@ -994,6 +994,10 @@ _BETWEEN = re.compile(r"\s*(?:between|with|across|from|into|to)\b")
 _WORK_TOGETHER = re.compile(r"\b(?:work|working|collaborat|coordinat|join)")
 
 
+#: What a change follows or recovers from ("after domestic abuse", "recover from the negative
+#: impacts of ..."): a harm there is context, not the thing counted.
+_AFTERMATH = re.compile(r"\b(?:(?<!looked )(?<!looked-)(?<!look )(?<!looking )after|following|in the aftermath of|recover(?:s|y|ing)? from|"
+                        r"heal(?:s|ing)? from|overcome|overcoming|cope with|coping with)\b")
 _CAUSE = re.compile(r"\b(?:because of|due to|as a result of|owing to)\b")
 
 
@@ -1045,6 +1049,11 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # "Fewer children in care because of neglect": the cause, not the change
         end = re.search(r"[,;.]", t[m.end():])
         out.append((m.end(), m.end() + end.start() if end else len(t), "knowing"))
+    for m in _AFTERMATH.finditer(t):
+        # "the mother-child relationship after domestic abuse", "recover from the impact of
+        # domestic abuse": the harm is the context the change follows, not a count to reduce
+        end = re.search(r"[,;.]|\band\b", t[m.end():])
+        out.append((m.end(), m.end() + end.start() if end else len(t), "using"))
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
         confident = x.token == "confidence" and t[x.start:x.end].startswith("confiden")
