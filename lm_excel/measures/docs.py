@@ -1025,6 +1025,8 @@ DESIGN_EVIDENCE = [
     "`tests/data/design_heldout12.json`; recommender frozen at `24f1a2c`) | 6/6 | 6/6 |",
     "| held out 13, first run (six new models, labels committed before the run; recommender at "
     "`24f1a2c`) | 6/6 | 6/6 |",
+    "| held out 15, first run (six models led by partners or from Scotland, Wales and Northern "
+    "Ireland, labels committed before the run; recommender frozen at `e7b355d`) | 6/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1062,6 +1064,22 @@ DESIGN_EVIDENCE = [
      "disclosures may raise; the perinatal time series rests on crisis contacts for a secondary "
      "outcome; and the school team's measures include NEET (ages 16-17) for staying in "
      "education at ages 5-18."),
+    "",
+    ("**Held out 15.** Six models led by partners or from the devolved nations "
+     "(`tests/data/design_heldout15.json`: two of individual young people, one school-level, two "
+     "authority-wide, one cohort of families; three Scottish, one Welsh, one Northern Irish, one "
+     "English), labelled by an evaluator who had not seen the recommender and committed before "
+     "its first run, all got a design family the evaluator accepts and the nation's "
+     "comparators: matched patients for Navigator in a Scottish emergency department, matched "
+     "schools for nurture groups in Northern Ireland (the design of the published evaluation), "
+     "contribution analysis for the Universal Health Visiting Pathway, matched families for a "
+     "Cedar project, a time series against similar Welsh authorities for an early language "
+     "pathway, and matched children for return home interviews. Reservations (not counted): "
+     "two matched comparisons name police-recorded domestic abuse incidents for outcomes they "
+     "do not measure (Navigator's involvement in violence, Cedar's recovery from trauma); the "
+     "health visiting design overlooks Scotland's routine 27-30 month child health reviews and "
+     "boards' staggered start dates; and the return home interview comparison is on what the "
+     "interview identifies, not repeat missing episodes, against children who declined."),
     "",
 ]
 
