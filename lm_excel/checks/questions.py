@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding, make, register
-from ..measures.design import read_setting
 from ..model import Element
 from .base import Context, rule, short
 from .text import direction
@@ -224,10 +223,9 @@ def _unobservable(text: str) -> tuple[str, str] | None:
 def _small_reach(ctx: Context) -> int | None:
     """The reach a year when it is small: the largest number typed ('30-50 families' is 50; 'Year 7
     pupils, about 200' is 200), so that a year group or a range never makes it look smaller."""
-    if read_setting(ctx.model).reach is None:
-        return None
-    reach = max(int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", ctx.model.intervention.text("reach")))
-    return reach if reach < SMALL_REACH else None
+    numbers = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", ctx.model.intervention.text("reach"))]
+    reach = max(numbers, default=0)
+    return reach if 0 < reach < SMALL_REACH else None  # none typed, or 0 while not known yet
 
 
 def _question(ctx: Context, o: Element, text: str) -> Finding | None:
