@@ -205,6 +205,11 @@ def test_the_worked_example_raises_no_question():
     ("Families' needs go unmet while they wait", False),
     ("Relationships between parents and school worsen", False),
     ("Children's problems displaced to neighbouring areas", False),
+    # harms worded with delivery words (added after the first landing, in search of false alarms)
+    ("Families wait longer for a first visit while posts are vacant", False),
+    ("Caseloads rise, so children are seen less often", False),
+    ("Support ends abruptly for families when the pilot funding stops", False),
+    ("Young people are left without help when the service closes", False),
 ])
 def test_delivery_risks_in_new_terms_beside_harms_to_people(consequence, delivery):
     records = example_with_negatives(consequence)
