@@ -200,7 +200,11 @@ _HARM = re.compile(
     r"identity|culture|language|child|children|baby|babies|siblings?|parents?)|"
     r"mov(?:ed|es|ing)\s+away|out\s+of\s+area|(?:placement|family)\s+break\w*|expos\w*|"
     r"at\s+risk|risks?\s+(?:to|of)\s+(?:harm|children|young|families|parents|babies|pupils)|"
-    r"drawn\s+(?:further\s+)?into|criminalis\w*|criminaliz\w*)\b",
+    r"drawn\s+(?:further\s+)?into|criminalis\w*|criminaliz\w*|"
+    # less of the service for the people it is for: waiting, being seen less, being left without
+    r"(?:families|children|parents|young\s+people|pupils|women|mothers|fathers|carers|victims)\s+"
+    r"(?:\w+\s+){0,2}?wait\w*|seen\s+less|less\s+often|fewer\s+visits|abrupt\w*|cliff[-\s]edge|"
+    r"(?:left|leaves|leaving)\s+without)\b",
     re.IGNORECASE,
 )
 _STAFF = (r"(?:staff|workers?|practitioners?|volunteers?|befrienders?|mentors?|coaches|trainers?|"
