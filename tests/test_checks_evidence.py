@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 13), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 15), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -69,6 +69,19 @@ MISSED_ON_FIRST_RUN = {
     # "suffolk_diversion" (held out 12: 'More victims contacted and offered restorative justice',
     # beside output OP3 counting it) was here until the fix after the twelfth set's first run (tuned
     # on): the people the service contacts, offers, sees, assesses or trains are whom it reached.
+    "navigator_scotland": "held out 15: negatives that are all delivery risks of a hospital service ('Navigator "
+                          "rota leaves the busiest weekend night shifts uncovered', 'ED staff stop flagging "
+                          "patients to navigators when the department is overwhelmed', 'Funding confirmed "
+                          "late each year, so navigators leave for permanent jobs')",
+    "nurture_groups_ni": "held out 15: an output entered as an outcome, the length of a placement and the return "
+                         "to class ('Each child completes two to four terms in the group and returns to class "
+                         "full time', beside output OP3 counting returns)",
+    "universal_health_visiting_scotland": "held out 15: a mechanism that describes delivery, a schedule of reviews "
+                                          "and their recording ('Child health reviews at 13-15 months, 27-30 months "
+                                          "and 4-5 years with ASQ-3, entered on the child health system by the "
+                                          "named health visitor')",
+    "cedar_scotland": "held out 15: a compound outcome of two constructs with 'both' ('Mothers' confidence as "
+                      "parents and their own mental health both improve')",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

@@ -115,6 +115,13 @@ FLOORS = {"design_published": {"agreed": 37, "comparator": 37},
 #: 2026): design agreed 6/6, nation comparator right 6/6. No disagreement; reservations below.
 FIRST_RUN_HELDOUT12 = {"agreed": 6, "comparator": 6, "n": 6}
 FLOORS["design_heldout12"] = {"agreed": 6, "comparator": 6}
+#: Held out 15 (design_heldout15.json: Navigator in a Scottish emergency department, nurture
+#: groups in Northern Ireland, the Universal Health Visiting Pathway in one Scottish board, a
+#: Scottish Cedar project, a Welsh early language pathway, independent return home interviews in
+#: England; labels committed at 11:53 UTC before any run; recommender frozen at main e7b355d, run
+#: once at 12:48): design agreed 6/6, nation comparator right 6/6. Reservations, not counted, are
+#: in RESERVATIONS below.
+FLOORS["design_heldout15"] = {"agreed": 6, "comparator": 6}
 
 #: Agreed at the level of the design family, with an evaluator's reservation kept visible.
 RESERVATIONS = {
@@ -140,6 +147,21 @@ RESERVATIONS = {
     "send_change_programme": "the time series follows exclusions and EHC plan timeliness (OC4, "
         "OC5); the primary outcome (needs met in mainstream) has no routine measure, and matched "
         "authorities outside the programme would be as good a comparison",
+    # Held out 15, first run:
+    "navigator_scotland": "the matched comparison follows police-recorded domestic abuse "
+        "incidents for involvement in violence (OC4), a poor proxy: most of the violence seen "
+        "in the emergency department is not domestic abuse",
+    "universal_health_visiting_scotland": "contribution analysis 'since no outcome on the chain "
+        "has authority-wide routine figures', but Scotland's child health reviews at 27-30 "
+        "months record developmental concerns for every board (OC6), and boards started the "
+        "pathway at different dates: a time series or natural experiment was possible",
+    "cedar_scotland": "the matched comparison names police-recorded domestic abuse incidents for "
+        "recovery from trauma (OC6), where the abuse must already have ended to join; with a "
+        "few groups of about eight a year, a feasibility stage would come first",
+    "return_home_interviews": "the matched comparison is on children assessed at risk of "
+        "exploitation (OC2, what the interview identifies) rather than repeat missing episodes "
+        "(OC6, police and SSDA903 data); and every missing child is offered an interview, so "
+        "the 'did not get the model' group are those who declined (selection)",
 }
 
 

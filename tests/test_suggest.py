@@ -552,6 +552,18 @@ PUBLISHED_HELDOUT10 = REPO / "tests" / "data" / "outcomes_published_heldout10.cs
 # Ireland), labelled and committed before its one run by an engineer who had not read the rules
 # (figures in docs/measures.md). Its extra 'beneficiary' column says who the outcome is for.
 PUBLISHED_HELDOUT11 = REPO / "tests" / "data" / "outcomes_published_heldout11.csv"
+# Round 12: 50 statements from 27 new pages of English local authorities' children's services
+# strategies and plans (early years, SEND, early help, neglect, children in care and care
+# leavers, fostering and kinship, youth justice, exploitation, domestic abuse, the workforce),
+# labelled and committed before its one run by an engineer who had not read the rules (figures
+# in docs/measures.md), with a 'beneficiary' column as round 11's.
+PUBLISHED_HELDOUT12 = REPO / "tests" / "data" / "outcomes_published_heldout12.csv"
+# Round 13: 50 statements from 21 new sources, partner-led and devolved-nation models (violence
+# prevention, Sure Start and Flying Start, domestic abuse recovery, mentoring, speech and language,
+# attainment and attendance, whole family support, youth diversion; Scotland, Wales, Northern
+# Ireland), labelled and committed before its one run by an engineer who had not read the rules
+# (figures in docs/measures.md); with a 'beneficiary' column as round 11.
+PUBLISHED_HELDOUT13 = REPO / "tests" / "data" / "outcomes_published_heldout13.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -665,6 +677,14 @@ def published_scores(path: Path) -> dict[str, float]:
 # of 26), top-3 0.42, 8 confident wrong; batch 22 0.75 (18 of 24), top-3 0.79, no close match
 # 0.42, one confident wrong answer (suicide risk identified and managed by primary care got the
 # practitioner survey). After the topic guard and the sense fixes, tuned on: 1.00 and 0.96.
+# Batches 23 (50 statements, tuned on) and 24 (45, held out until batch 23's fixes) are on recall:
+# statements where a library measure fits but the rules said no close match (offending in plain
+# words, time in care, relationships between agencies, staff and carers' support and tools,
+# recruiting foster carers, going to and staying in school, development, neighbours), written and
+# labelled before any fix. First runs: batch 23 0.72 (36 of 50), top-3 0.74, no close match 0.32,
+# no confident wrong answer; after the recall vocabulary, tuned on: 0.88. Batch 24, run once on
+# the rules frozen for cycle A (main e7b355d): 0.67 (30 of 45), top-3 0.73, no close match 0.27,
+# no confident wrong answer. Recall tables by kind are in tests/test_suggest_recall.py.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -683,7 +703,8 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
     for path in (PUBLISHED_DEV, PUBLISHED_DEV2, PUBLISHED_HELDOUT, PUBLISHED_HELDOUT3,
                  PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6,
                  PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8, PUBLISHED_HELDOUT9,
-                 PUBLISHED_HELDOUT10, PUBLISHED_HELDOUT11):
+                 PUBLISHED_HELDOUT10, PUBLISHED_HELDOUT11, PUBLISHED_HELDOUT12,
+                 PUBLISHED_HELDOUT13):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -737,6 +758,22 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   service names; with the recall vocabulary of batches 23-24): 0.84, 0.86, 0. Round 10 after the
 #   same fixes: 0.84, 0.88, 0. The floors of
 #   both stay at the first run.
+# Round 12: first run 0.78 (39 of 50), 0.82 (41), no close match 0.36, 1 confident wrong (main at
+#   e7b355d). Not tuned on: the floors are that first run, and the row is a strict expected
+#   failure until its confident wrong answer is fixed (the guard test below keeps its floors).
+ROUND12_OPEN = ("round 12's first run gave 1 confident wrong answer where only 'no close match' "
+                "fits: parents confident, positive and resilient in their parenting (PSI-4, "
+                "AAPI-2, Parental Stress Scale: confidence in parenting is not parenting stress)")
+# Round 13: first run 0.72 (36 of 50), 0.76 (38), no close match 0.52, 3 confident wrong (main at
+#   e7b355d). Not tuned on: the floors are that first run, and the row is a strict expected
+#   failure until its three confident wrong answers are fixed (the guard test below keeps its
+#   floors meanwhile).
+ROUND13_OPEN = ("round 13's first run gave 3 confident wrong answers where only 'no close match' "
+                "fits: the mother-child relationship after domestic abuse and children recovering "
+                "from its negative impacts (police-recorded domestic abuse incidents: the harm "
+                "named as context read as what changes), schools referring pupils with high "
+                "non-attendance to the Education Welfare Service (referrals to children's social "
+                "care)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -748,6 +785,10 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT9, 50, 0.58, 0.60),
     (PUBLISHED_HELDOUT10, 50, 0.64, 0.70),
     (PUBLISHED_HELDOUT11, 50, 0.62, 0.66),
+    pytest.param(PUBLISHED_HELDOUT12, 50, 0.78, 0.82, id="outcomes_published_heldout12",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND12_OPEN)),
+    pytest.param(PUBLISHED_HELDOUT13, 50, 0.72, 0.76, id="outcomes_published_heldout13",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND13_OPEN)),
 ]
 
 
@@ -759,6 +800,22 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
         assert scores["n"] == n
     assert scores["top1"] >= top1 and scores["top3"] >= top3, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round12_keeps_its_first_run_floors_while_its_confident_wrong_answer_is_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT12)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.78 and scores["top3"] >= 0.82, scores
+    assert scores["confident_wrong"] <= 1, scores
+
+
+def test_round13_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT13)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.72 and scores["top3"] >= 0.76, scores
+    assert scores["confident_wrong"] <= 3, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

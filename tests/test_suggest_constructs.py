@@ -120,6 +120,13 @@ WRONG_SENSE = [
      {"first_time_entrants", "reoffending"}),
     # identifying a harm is practice, not the acute service use it leads to
     ("Earlier recognition of self-harm by GPs", {"ae_attendances", "mh_crisis_contacts"}),
+    # a child protection process named as where the voice is heard is not plans
+    ("Children's voices carry more weight in child protection processes",
+     {"cp_plans", "cp_plan_duration", "cp_plans_repeat"}),
+    # victims returning home are not children returning home from care
+    ("Survivors of domestic abuse return home safely with their children", {"reunification"}),
+    # friends who take children in are kinship carers, not social support
+    ("Children stay with extended family or friends when they cannot live at home", {"mspss"}),
     # enough placements (sufficiency) is not how stable they are
     ("Enough foster placements for teenagers in the borough", {"placement_stability"}),
     # staying with (or leaving) the birth family is entry to care, not family time

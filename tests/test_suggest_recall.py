@@ -111,6 +111,13 @@ MORE_KINDS = [
     ("Family communication improves", {"score15"}),
     # plans of quality: the case file audit
     ("Plans are SMART and reviewed", {"case_file_audit"}),
+    # spending on placements: cost data
+    ("Reduced spending on placements", {"cost_data"}),
+    # back on a plan: repeat plans; less time on plans: their duration
+    ("Fewer children return to a protection plan", {"cp_plans_repeat"}),
+    ("Children spend less time on protection plans", {"cp_plan_duration"}),
+    # families leading their plans: what families say
+    ("Parents lead their own plans", {"family_experience", "esq"}),
     # mental health crises: crisis contacts
     ("Fewer mental health crises among young people", {"mh_crisis_contacts"}),
 ]

@@ -167,8 +167,10 @@ EVALUATION = [
     "| **published statements, held out in round 10** (`tests/data/outcomes_published_heldout10.csv`), English family help, child protection, children in care and care leavers, fostering and kinship, SEND, youth justice and the workforce, labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 24f1a2c) | 50 | **0.64** | **0.70** | 0.40 | **0** |",
     "| **published statements, held out in round 11** (`tests/data/outcomes_published_heldout11.csv`), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main 24f1a2c) | 50 | **0.62** | **0.66** | 0.42 | **6** |",
     "| round 11 after two general fixes (talking about, discussing or the stigma of a harm is not its incidents; people with a named condition after what changes say who), **tuned on** | 50 | 0.66 | 0.70 | 0.46 | 4 |",
-    "| round 10 after the topic guard (a change the library has no measure for) and the senses of care, support, voice and services, with the recall vocabulary of batches 23 and 24, **tuned on** | 50 | 0.84 | 0.88 | 0.36 | 0 |",
+    "| round 10 after the topic guard (a change the library has no measure for) and the senses of care, support, voice and services, with the recall vocabulary of batch 23 (main e7b355d), **tuned on** | 50 | 0.86 | 0.90 | 0.34 | 0 |",
     "| round 11 after the same, **tuned on**: its six confident wrong answers are fixed | 50 | 0.84 | 0.86 | 0.58 | 0 |",
+    "| **published statements, held out in round 12** (`tests/data/outcomes_published_heldout12.csv`), English local authorities' strategies and plans (early years, SEND, early help, neglect, children in care, fostering and kinship, youth justice, exploitation, domestic abuse, the workforce), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main e7b355d) | 50 | **0.78** | **0.82** | 0.36 | **1** |",
+    "| **published statements, held out in round 13** (`tests/data/outcomes_published_heldout13.csv`), partner-led and devolved-nation models (violence prevention, Sure Start and Flying Start, domestic abuse recovery, mentoring, speech and language, attainment and attendance, whole family support, youth diversion), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main e7b355d) | 50 | **0.72** | **0.76** | 0.52 | **3** |",
     "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
     "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
     "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
@@ -184,6 +186,9 @@ EVALUATION = [
     "| own variants' batch 22, the same kinds in other wording, written and labelled with batch 21 and held out until its fixes: **first run** | 24 | **0.75** | 0.79 | 0.42 | **1** |",
     "| the same batch after its fixes (identified and managed, the work of a board, feeling loved, people attending a programme, what parents report in their child), tuned on | 24 | 0.96 | 1.00 | 0.50 | 0 |",
     "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.86 | 0.90; 0.88 | 0.26; 0.38 | 0; 0 |",
+    "| own variants' batch 23, recall: statements where a library measure fits, across the library (offending in plain words, time in care, relationships between agencies, staff and carers' support and tools, recruiting foster carers, going to and staying in school, development, neighbours), written and labelled before any fix: **first run** | 50 | **0.72** | 0.74 | 0.32 | **0** |",
+    "| the same batch after the recall vocabulary tuned on it (main e7b355d) | 50 | 0.88 | 0.90 | 0.16 | 0 |",
+    "| own variants' batch 24, the same kinds in other wording, written and labelled with batch 23 and held out until its fixes: **first run**, on the rules frozen for cycle A (main e7b355d) | 45 | **0.67** | 0.73 | 0.27 | **0** |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -765,6 +770,114 @@ EVALUATION = [
      "there, the who-part of a statement and words in a service's or an activity's name still "
      "decide several answers, and the wrong guesses are back (6, against 3 and 2)."),
     "",
+    ("Round 12 is a set of 50 statements from 27 pages of English local authorities' "
+     "children's services strategies and plans not used before (Nottingham City's early years "
+     "speech, language and communication aims, Central Bedfordshire's and Croydon's SEND "
+     "strategies, Liverpool's and Hampshire and the Isle of Wight's neglect strategies, "
+     "Staffordshire's children, young people and families strategy and its early help strategy, "
+     "Gateshead's account of its children's services, early help strategy and health and "
+     "wellbeing strategy, North Tyneside's prevention and early help strategy, Sandwell's "
+     "corporate parenting strategy, Wirral's and West Sussex's strategies for children looked "
+     "after and care leavers, Gloucestershire's and Buckinghamshire's youth justice plans, "
+     "Herefordshire's and the New Forest's domestic abuse strategies, the workforce strategies "
+     "of Slough, Wiltshire and Dudley, Cumberland's fostering sufficiency strategy, Rotherham's "
+     "kinship local offer, Devon's child exploitation strategy for 2025 to 2028), labelled with "
+     "the measures an evaluator would accept and who benefits, committed before any run by an "
+     "engineer who had not read the rules, then run once on the frozen rules (main e7b355d): "
+     "top-1 0.78 (39 of 50), top-3 0.82 (41), no close match 0.36 and **one confident wrong "
+     "answer**, so its row in `tests/test_suggest.py` is a strict expected failure, with a guard "
+     "on its first-run floors. Ten of the eleven statements labelled no close match alone got "
+     "no close match (custody, autism diagnosis waits, a speech and language therapist in good "
+     "time, SEND outcomes of safety, belonging, independence and influence, life skills for "
+     "children in care, perpetrators of exploitation disrupted). Its 11 top-1 misses, by cause. "
+     "Guessed where none fits (1, the confident wrong answer): *parents are confident, positive "
+     "and resilient in their parenting* got PSI-4, AAPI-2 and the Parental Stress Scale "
+     "(confidence in parenting is not parenting stress; the library has no parenting "
+     "self-efficacy measure for birth parents, the gap round 11 found). A word or phrase read in "
+     "the wrong sense (5): *an increase in participation in free early years entitlement "
+     "places* got ASQ-3 and the EYFSP for \"early years\" and household income for "
+     "\"entitlement\", with take-up of funded early education not in the top three; *there are "
+     "enough people to look after children in care in suitable homes* PSI-4 and the Parental "
+     "Stress Scale (looking after children read as parenting; labelled foster carer recruitment "
+     "and retention or no close match); *children and young people at risk of or who have "
+     "experienced exploitation receive timely and effective support* children assessed at risk "
+     "of exploitation (the who-part read as what changes; labelled no close match or service "
+     "engagement); *families are supported by their friends and communities to manage "
+     "day-to-day challenges* ONS loneliness first, the MSPSS second; *Gateshead is a good place "
+     "to work, where staff are supported by managers and councillors* the two burnout "
+     "inventories tied ahead of the practitioner survey. Wrong population (1): *children in "
+     "care and care leavers are happy and healthy all the way through their childhood and into "
+     "adult life* ONS4, SWEMWBS and WEMWBS (scales from 10, 15 and 13 years, for children of "
+     "every age), where Bright Spots fits. No close match where a measure fits (3): *children "
+     "who are looked after don't have to move that often* (placement stability); *anyone who "
+     "comes into contact with children and young people is able to recognise and respond to "
+     "cases where a child may be at risk of neglect* (the practitioner or school staff "
+     "survey); *kinship carers receive timely, needs-led support* (the carer survey). Debatable "
+     "label (1): *foster families in a Mockingbird constellation get peer support and guidance "
+     "from a hub carer and each other* got the MSPSS, labelled the carer survey only, though a "
+     "perceived-support scale would show peer support too. The first run is above the first "
+     "runs of rounds 10 and 11 (0.64, 0.62, on the rules before they were tuned on those rounds; "
+     "0.84 for each since) and within the range of the team's own batches 13 to 20 (0.74 to "
+     "0.96), the best "
+     "first run on published statements since round 6 (0.78, the same); statements in plain "
+     "local authority wording fare better than partners' and other nations' ones, and the "
+     "parenting scales are still the guess when a parent's confidence is what changes. Not "
+     "tuned on: its floors are its first run."),
+    "",
+    ("Round 13 is a set of 50 statements from 21 sources not used before, on partner-led and "
+     "devolved-nation models (the theory of change of the Wales Without Violence framework, "
+     "Northern Ireland's Sure Start policy outcomes, the NSPCC's Domestic Abuse, Recovering "
+     "Together in NHS Scotland's early intervention framework and its evaluation, Brightside's "
+     "mentoring theory of change, the evaluation of MCR Pathways' mentoring for care-experienced "
+     "pupils, a Gwent speech, language and communication project and the RCSLT on *Talk With "
+     "Me*, the Scottish Attainment Challenge logic model, the Whole Family Wellbeing Funding "
+     "logic model and its evaluation, Home Link Family Support, Northern Ireland's Youth "
+     "Engagement Clinics, an Assembly debate on health visitors' reviews, Flying Start's "
+     "linked-data outcomes, the Northern Ireland Audit Office on pupil attendance, Women's Aid "
+     "NI, Scotland's school-age childcare Early Adopter Communities, a Hospital Navigator scheme, "
+     "Mentors in Violence Prevention in Scottish high schools, the Welsh *Mind over Matter* "
+     "recommendations), labelled with the measures an evaluator would accept and who benefits, "
+     "committed before any run by an engineer who had not read the rules, then run once on the "
+     "frozen rules (main e7b355d): top-1 0.72 (36 of 50), top-3 0.76, no close match 0.52 and "
+     "**three confident wrong answers**, so its row in `tests/test_suggest.py` is a strict "
+     "expected failure, with a guard on its first-run floors. Its 14 top-1 misses, by cause. "
+     "Guessed where none fits (3, the confident wrong answers): *improve the mother-child "
+     "relationship after domestic abuse* and *children and young people recover from the "
+     "negative impacts of domestic abuse and make positive choices in their lives* got "
+     "police-recorded domestic abuse incidents (the harm named as context read as what changes: "
+     "recovering from a harm, or a relationship after it, is not its incidents; round 11's fix "
+     "for talking about or the stigma of a harm does not reach these words); *schools refer "
+     "pupils with high levels of non-attendance to the Education Welfare Service* got referrals "
+     "to children's social care, school attendance second (a school's practice, and a referral "
+     "to another service). A word read in the wrong sense where no close match or a measure "
+     "were both labelled (3, so not counted as confident wrong): *families can provide nurturing "
+     "caregiving environments* AAPI-2 on 'nurturing'; *enhanced parenting skills* AAPI-2 at high "
+     "confidence, then PSI-4 and the Parental Stress Scale (an abuse-risk inventory and stress "
+     "scales for a skills outcome); *children, young people and families trust practitioners "
+     "and the process to engage in service design* service engagement ('engage in service' "
+     "read as take-up; their experience of the service fits). The right measure second (2): "
+     "*early identification of developmental delay* the EYFSP first (a reception-year profile, "
+     "for a programme for children under four), ASQ-3 second; *young people have hope: they set "
+     "specific goals ...* Goal Based Outcomes first on 'set specific goals', the Children's Hope "
+     "Scale second. No close match where a measure fits (6), four of them staff outcomes: "
+     "*health visiting and family support staff are more confident to deliver high quality "
+     "support to families around speech, language and communication* (practitioner survey), "
+     "*all practitioners engage in professional learning with a focus on equity ...* and "
+     "*everyone who works with children and young people is trained in emotional and mental "
+     "health awareness* (output count, practitioner survey), *those working with families "
+     "understand the traumatic impact domestic abuse can have on the lives of children and "
+     "young people* (practitioner survey, school staff survey); *fewer pupils miss more than 15 "
+     "per cent of their lessons* (persistent absence in other words: school attendance); *young "
+     "people supported by the Hospital Navigator scheme do not reattend the Emergency "
+     "Department* (A&E attendances). None was a wrong population. The gaps the labels show: the "
+     "parent-child relationship, self-esteem, parenting skills and parents' confidence, growth "
+     "mindset and coping, staying on at school, waiting lists (again), time to a court "
+     "disposal, low birth weight, bystander attitudes to gender-based violence. The first run is "
+     "above rounds 8 to 11 (0.58 to 0.66) and within the range of the team's own batches; 20 of "
+     "its 36 right answers are an honest no close match (16 statements were labelled no close "
+     "match alone), so it says more about abstaining than about finding the measure that fits, "
+     "where staff outcomes worded as training, learning or understanding still get nothing."),
+    "",
     ("**Framework wording (batches 13 to 15).** Published statements copy the headline outcomes "
      "of national frameworks, so the next batches were written in that wording rather than case "
      "by case: the ten headline outcomes of the Supporting Families Outcome Framework (DLUHC, "
@@ -900,6 +1013,8 @@ DESIGN_EVIDENCE = [
     "`tests/data/design_heldout12.json`; recommender frozen at `24f1a2c`) | 6/6 | 6/6 |",
     "| held out 13, first run (six new models, labels committed before the run; recommender at "
     "`24f1a2c`) | 6/6 | 6/6 |",
+    "| held out 15, first run (six models led by partners or from Scotland, Wales and Northern "
+    "Ireland, labels committed before the run; recommender frozen at `e7b355d`) | 6/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -937,6 +1052,22 @@ DESIGN_EVIDENCE = [
      "disclosures may raise; the perinatal time series rests on crisis contacts for a secondary "
      "outcome; and the school team's measures include NEET (ages 16-17) for staying in "
      "education at ages 5-18."),
+    "",
+    ("**Held out 15.** Six models led by partners or from the devolved nations "
+     "(`tests/data/design_heldout15.json`: two of individual young people, one school-level, two "
+     "authority-wide, one cohort of families; three Scottish, one Welsh, one Northern Irish, one "
+     "English), labelled by an evaluator who had not seen the recommender and committed before "
+     "its first run, all got a design family the evaluator accepts and the nation's "
+     "comparators: matched patients for Navigator in a Scottish emergency department, matched "
+     "schools for nurture groups in Northern Ireland (the design of the published evaluation), "
+     "contribution analysis for the Universal Health Visiting Pathway, matched families for a "
+     "Cedar project, a time series against similar Welsh authorities for an early language "
+     "pathway, and matched children for return home interviews. Reservations (not counted): "
+     "two matched comparisons name police-recorded domestic abuse incidents for outcomes they "
+     "do not measure (Navigator's involvement in violence, Cedar's recovery from trauma); the "
+     "health visiting design overlooks Scotland's routine 27-30 month child health reviews and "
+     "boards' staggered start dates; and the return home interview comparison is on what the "
+     "interview identifies, not repeat missing episodes, against children who declined."),
     "",
 ]
 

@@ -791,6 +791,8 @@ def _free_sense(text: str, terms: list[Term]) -> list[Term]:
 #: service named as where the work happens, not offending.
 _SERVICE_AFTER = re.compile(r"\s*(?:'s\s+)?(?:teams?|services?|boards?|plans?|workers?|panels?|"
                             r"officers?|staff|practitioners?|partnership)\b")
+_PROCESS_AFTER = re.compile(r"\s+(?:processes|process|procedures|conferences|meetings|system|"
+                            r"work|practice|arrangements)\b")
 _OF_A_BODY = re.compile(r"\s+of\s+(?:the|a|an|their|our|its)\s+(?:[\w-]+\s+){0,3}?(?:boards?|"
                         r"services?|teams?|partnerships?|councils?|panels?|forums?|groups?)\b")
 _OFFENDING_WORDS = re.compile(r"\b(?:offend\w*|reoffend\w*|crimes?|criminal|first[- ]time|entrants?|"
@@ -806,6 +808,8 @@ def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
     for x in terms:
         if x.token == "employment" and _OF_A_BODY.match(t[x.end:]):
             continue  # "the work of the youth justice board": what a body does, not a job
+        if x.token == "cp_plan" and _PROCESS_AFTER.match(t[x.end:]):
+            continue  # "the voice of the child in child protection processes": where, not plans
         if x.token == "youth_justice" and _SERVICE_AFTER.match(t[x.end:]) and not \
                 _OFFENDING_WORDS.search(t[:x.start] + " " + t[x.end:]):
             continue
