@@ -210,6 +210,14 @@ def test_the_worked_example_raises_no_question():
     ("Caseloads rise, so children are seen less often", False),
     ("Support ends abruptly for families when the pilot funding stops", False),
     ("Young people are left without help when the service closes", False),
+    # tuned on held-out set 15's missed plant, in our own words: cover, rotas, flagging, a
+    # department (not people) overwhelmed
+    ("Night shifts left uncovered on the rota", True),
+    ("Gaps in weekend cover", True),
+    ("Staff stop flagging families to the service", True),
+    ("The ward is overwhelmed in winter, so referrals stop", True),
+    ("Parents feel overwhelmed by the number of professionals", False),
+    ("Workers become overwhelmed by complex cases", False),
 ])
 def test_delivery_risks_in_new_terms_beside_harms_to_people(consequence, delivery):
     records = example_with_negatives(consequence)
