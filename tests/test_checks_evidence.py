@@ -69,17 +69,18 @@ MISSED_ON_FIRST_RUN = {
     # "suffolk_diversion" (held out 12: 'More victims contacted and offered restorative justice',
     # beside output OP3 counting it) was here until the fix after the twelfth set's first run (tuned
     # on): the people the service contacts, offers, sees, assesses or trains are whom it reached.
-    "navigator_scotland": "held out 15: negatives that are all delivery risks of a hospital service ('Navigator "
-                          "rota leaves the busiest weekend night shifts uncovered', 'ED staff stop flagging "
-                          "patients to navigators when the department is overwhelmed', 'Funding confirmed "
-                          "late each year, so navigators leave for permanent jobs')",
+    # "navigator_scotland" (held out 15: negatives that are all delivery risks of a hospital
+    # service, a rota leaving night shifts uncovered, ED staff not flagging patients when the
+    # department is overwhelmed, late funding) was here until issue 14's fix after held out 15's
+    # first run (tuned on): rotas, shifts and cover are delivery, a department overwhelmed is not a
+    # harm to people, and flagging is referring.
     "nurture_groups_ni": "held out 15: an output entered as an outcome, the length of a placement and the return "
                          "to class ('Each child completes two to four terms in the group and returns to class "
                          "full time', beside output OP3 counting returns)",
-    "universal_health_visiting_scotland": "held out 15: a mechanism that describes delivery, a schedule of reviews "
-                                          "and their recording ('Child health reviews at 13-15 months, 27-30 months "
-                                          "and 4-5 years with ASQ-3, entered on the child health system by the "
-                                          "named health visitor')",
+    # "universal_health_visiting_scotland" (held out 15: a mechanism that describes delivery, a
+    # schedule of reviews at set ages and where they are recorded) was here until issue 14's fix
+    # after held out 15's first run (tuned on): a schedule of contacts by age or interval, where a
+    # contact is recorded and who does it ('by the named health visitor') are details of delivery.
     "cedar_scotland": "held out 15: a compound outcome of two constructs with 'both' ('Mothers' confidence as "
                       "parents and their own mental health both improve')",
 }

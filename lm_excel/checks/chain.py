@@ -614,12 +614,18 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
 #: runs or attends ('three days a week', 'on site', 'co-located in', 'chaired by'). Two of them
 #: are delivery described ('Specialists on site three days a week'); one may sit beside a verb off
 #: every list ('Workers based in the hospital reach women at the point of crisis').
+#: A schedule of contacts by age or interval ('at 6-8 weeks', 'at ages 2 and 4') and where a
+#: contact is recorded ('entered on the child health system'): details of delivery.
+_SCHEDULE = r"at\s+(?:ages?\s+)?\d+(?:\s*[-\u2013]\s*\d+)?\s*(?:days?|weeks?|months?|years?)"
+_RECORDED = (r"(?:recorded|entered|logged|kept|stored|uploaded)\s+(?:on|in|into|onto)\s+(?:the\s+|a\s+|an\s+)?"
+             r"(?:[\w-]+\s+){0,3}?(?:system|records?|database|log|file)")
 _DETAIL = re.compile(
     r"\b(?:\w+\s+(?:days?|mornings?|afternoons?|evenings?|hours?|nights?)\s+(?:a|an|per|each|every)\s+"
     r"(?:day|week|fortnight|month|term|year)|on[\s-]site|co-located|based\s+(?:in|at|within)|"
     r"attached\s+to|embedded\s+in|working\s+alongside|"
     r"(?:on|at)\s+(?:weekday\s+|weekend\s+)?(?:evenings|weekends)|"
-    r"(?:chaired|facilitated|co-facilitated|led|run|hosted|staffed|attended)\s+by|round\s+the\s+table)\b",
+    r"(?:chaired|facilitated|co-facilitated|led|run|hosted|staffed|attended)\s+by|round\s+the\s+table|"
+    rf"{_SCHEDULE}|{_RECORDED})\b",
     re.IGNORECASE)
 #: Details of delivery whose words look like an account: who chairs or runs it ('chaired by the
 #: family support lead': the agent's words, up to a comma, the end or a preposition, five at most,
@@ -631,7 +637,13 @@ _DETAIL_WORDS = re.compile(
     r"(?=\s*(?:[,;.]|$)|\s+(?:for|with|in|at|on|from|who)\b)|"
     r"\w+\s+(?:days?|mornings?|afternoons?|evenings?|hours?|nights?|times?)\s+(?:a|an|per|each|every)\s+"
     r"(?:day|week|fortnight|month|term|year)\b|(?:a)?round\s+the\s+table\b|"
-    r"(?:at|during)\s+(?:break|lunch)\s*times?\b|early\s+help\b", re.IGNORECASE)
+    r"(?:at|during)\s+(?:break|lunch)\s*times?\b|early\s+help\b|"
+    rf"{_SCHEDULE}\b|{_RECORDED}\b|"
+    # who does it, after 'by' ('by the named health visitor'): an agent, not a means
+    r"\bby\s+(?:the|a|an|their|our|each)\s+(?:[\w-]+\s+){0,3}?(?:visitors?|workers?|nurses?|"
+    r"midwi(?:fe|ves)|practitioners?|teams?|staff|coordinators?|officers?|therapists?|mentors?|"
+    r"volunteers?|teachers?|leads?|managers?)(?=\s*(?:[,;.]|$)|\s+(?:for|with|in|at|on|from|who|and)\b)",
+    re.IGNORECASE)
 #: Verbs of delivery whose object is who or where, not a change ('visiting the carer's home').
 _DELIVERING = re.compile(r"\b(?:visiting|meeting|seeing|phoning|calling|contacting|attending|"
                          r"running|chairing|facilitating|delivering|hosting)\b", re.IGNORECASE)
@@ -870,9 +882,12 @@ def plausible_links(ctx: Context) -> Iterator[Finding]:
     for m in ctx.model.mechanisms:
         linked = [o for o in ctx.targets(m, "leads_to") if o.kind == "outcomes" and o.statement]
         mine = what_changes(m.statement) - _PREVENTING if m.statement else frozenset()
-        if not (ctx.eid(m) and linked and mine) or any(_speaks_of(mine, what_changes(o.statement))
-                                                       for o in linked):
-            continue
+        if not (ctx.eid(m) and linked and mine) or len(m.statement.split()) <= LABEL_SHORT:
+            continue  # a label says nothing of any outcome: its link cannot be judged by its words
+        if any(_speaks_of(mine, what_changes(o.statement))
+               or len(content(m.statement) & content(o.statement)) >= 2 for o in linked):
+            continue  # it speaks of an outcome it leads to ('concerns', 'help' beside 'Children
+            # with developmental concerns get help sooner')
         near = _connected(ctx, linked)
         who = _who(m.statement)
         best = None

@@ -187,7 +187,11 @@ def descriptions(ctx: Context) -> Iterator[Finding]:
 _HARM = re.compile(
     r"\b(?:harm\w*|miss(?:ed|es|ing)?|unsafe|stigma\w*|label\w*|distress\w*|upset\w*|"
     r"anxi\w*|worse\w*|widen\w*|inequal\w*|inequit\w*|exclu\w*|dependen\w*|(?:come|came|comes|coming|grow|grows)\s+to\s+(?:depend|rely)|relian\w*|rel(?:y|ies|ying)|"
-    r"burn(?:-|\s)?out|fatigue|overwhelm\w*|intru\w*|watched|surveil\w*|escalat\w*|trauma\w*|"
+    r"burn(?:-|\s)?out|fatigue|intru\w*|"
+    # people overwhelmed, not a department or a service ('the ward is overwhelmed in winter')
+    r"(?:feel\w*|felt|become|becomes|get|gets)\s+overwhelmed|overwhelming\s+(?:for|to)|"
+    r"(?:families|parents|children|young\s+people|carers|staff|workers|practitioners|mothers|fathers|"
+    r"pupils|they)\s+(?:are\s+|is\s+)?(?:\w+\s+)?overwhelmed|watched|surveil\w*|escalat\w*|trauma\w*|"
     r"retraumatis\w*|neglect\w*|abus\w*|safeguard\w*|wellbeing|well-being|isolat\w*|lonel\w*|"
     r"judg\w*|blam\w*|sham\w*|humiliat\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|"
     r"worried|stress\w*|fear\w*|afraid|mistrust\w*|distrust\w*|resent\w*|conflict\w*|confus\w*|"
@@ -219,13 +223,14 @@ _DELIVERY_RISK = re.compile(
     r"fundrais\w*|donations?|income\s+streams?|"
     # people to deliver it: recruiting, keeping, releasing and vetting staff and volunteers
     r"recruit\w*|retain\w*|retention|turnover|vacanc\w*|vacant|capacity|staff\w*|sickness|"
-    r"workloads?|caseloads?|busy|volunteer\w*|dbs|vetting|release\w*|"
+    r"workloads?|caseloads?|busy|volunteer\w*|dbs|vetting|release\w*|rotas?|shifts?|uncovered|"
+    r"cover(?:ed)?|overwhelmed|"
     rf"{_STAFF}\s+(?:\w+\s+){{0,2}}?(?:leave|leaves|leaving|left|quit\w*|move\s+on|resign\w*|"
     r"(?:not|un)\s*available|absent|off\s+sick)|"
     rf"(?:not\s+enough|too\s+few|shortages?\s+of|lack\s+of|insufficient|no)\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{_STAFF}|places|rooms?|time|money|referrals?|sessions|cover)|"
     # take-up and referrals
-    r"take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|referr\w*|refer|signpost\w*|"
+    r"take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|referr\w*|refer|signpost\w*|flagg\w*|"
     r"awareness|publicity|promot\w*|demand|waiting|"
     # partners, leaders and priorities
     r"buy-?in|commitment|partners?|provider\w*|withdraw\w*|agenc(?:y|ies)|governance|"
