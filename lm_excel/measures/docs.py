@@ -1013,6 +1013,8 @@ DESIGN_EVIDENCE = [
     "`tests/data/design_heldout12.json`; recommender frozen at `24f1a2c`) | 6/6 | 6/6 |",
     "| held out 13, first run (six new models, labels committed before the run; recommender at "
     "`24f1a2c`) | 6/6 | 6/6 |",
+    "| held out 14, first run (six English local authority models, labels committed before the "
+    "run, `tests/data/design_heldout14.json`; recommender frozen at `e7b355d`) | 5/6 | 6/6 |",
     "| held out 15, first run (six models led by partners or from Scotland, Wales and Northern "
     "Ireland, labels committed before the run; recommender frozen at `e7b355d`) | 6/6 | 6/6 |",
     "",
@@ -1052,6 +1054,23 @@ DESIGN_EVIDENCE = [
      "disclosures may raise; the perinatal time series rests on crisis contacts for a secondary "
      "outcome; and the school team's measures include NEET (ages 16-17) for staying in "
      "education at ages 5-18."),
+    "",
+    ("**Held out 14.** Six English local authority models (`tests/data/design_heldout14.json`: "
+     "five authority-wide, one of young people), labelled by an evaluator who had not seen the "
+     "recommender and committed before its first run: 5 of 6 main designs agreed, 6 of 6 "
+     "comparators right. Agreed: 'pilot now' for the 25 young people of ACT (Wigan and "
+     "Rochdale), and time series against statistical neighbours for a virtual school's duty to "
+     "children with a social worker, Derby's early years speech and language pathway, return "
+     "home interviews for missing children and a care leavers' local offer. The disagreement: "
+     "short breaks for disabled children got a time series of placement type and distance from "
+     "home for fewer disabled children in residential care, too rare in one authority and not "
+     "picked out by the measure; a realist contribution analysis or matched families were "
+     "expected. Reservations (not counted): every English authority got the virtual school "
+     "duty at once, so neighbours show the national trend rather than what would have happened "
+     "without it; Derby's series follows the overall good level of development, not the "
+     "communication and language goals, and its before-and-after strand offers ONS loneliness "
+     "measures for the word gap; the missing children's series follows children assessed at "
+     "risk of exploitation, a count that rises as more is recognised."),
     "",
     ("**Held out 15.** Six models led by partners or from the devolved nations "
      "(`tests/data/design_heldout15.json`: two of individual young people, one school-level, two "
