@@ -218,6 +218,13 @@ def test_the_worked_example_raises_no_question():
     ("The ward is overwhelmed in winter, so referrals stop", True),
     ("Parents feel overwhelmed by the number of professionals", False),
     ("Workers become overwhelmed by complex cases", False),
+    # tuned on held-out set 14's missed plant, in our own words: inspection, regulation, beds and
+    # places closed
+    ("The children's home has to close beds after an inspection", True),
+    ("Ofsted registration of the new unit is delayed", True),
+    ("The provider closes the service at short notice", True),
+    ("Places at the respite unit are cut", True),
+    ("Children lose close friendships when they move placement", False),
 ])
 def test_delivery_risks_in_new_terms_beside_harms_to_people(consequence, delivery):
     records = example_with_negatives(consequence)
