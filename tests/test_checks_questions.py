@@ -53,6 +53,10 @@ def questions_at(records: ModelRecords, element: str = "OC12") -> set[str]:
     ("Fewer crimes reported by residents in the pilot wards", "Decrease", True),
     ("Fewer referrals to children's social care for domestic abuse", "Decrease", True),
     ("More hate crime incidents reported to the police", "Increase", True),
+    # tuned on held-out sets 14 and 15 (two evaluators), in our own words: a missing episode is
+    # known only when it is reported
+    ("Fewer missing episodes for children in care", "Decrease", True),
+    ("Fewer episodes of going missing from home", "Decrease", True),
     # a count of something that is not recognition, or a change in how people feel
     ("Children report feeling safer at school", "Increase", False),
     ("Young people report less anxiety", "Decrease", False),

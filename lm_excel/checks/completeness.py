@@ -242,7 +242,9 @@ _DELIVERY_RISK = re.compile(
     # places, kit and systems
     r"(?:it|ict|case\s+recording|recording|record|data|computer|case\s+management)\s+systems?|"
     r"software|data\w*|gdpr|information\s+sharing|platforms?|licen[cs]\w*|venues?|premises|"
-    r"rooms?|transport|travel|equipment|resourc\w*|"
+    r"rooms?|transport|travel|equipment|resourc\w*|beds?|places|"
+    # inspection and regulation, and a provision closing ('close beds after an inspection')
+    r"ofsted|inspect\w*|regulat\w*|registration|clos(?:es|ed|ure|ing)|close\s+(?:beds|places|the|a|its|down)|"
     # time, and what stops the work
     r"delay\w*|time(?:scales?)?|sustainab\w*|covid\S*|coronavirus|pandemic|lockdowns?|restrictions?|"
     # a post that is a job ('key posts left vacant', 'posts hard to fill'), not one on social media

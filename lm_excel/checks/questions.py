@@ -85,7 +85,9 @@ HARM = re.compile(rf"\b(?:{_HARM})\b", re.IGNORECASE)
 COUNTED = re.compile(
     r"\b(?:report(?:s|ed)?|record(?:s|ed)|incidents?|disclos\w*|(?<![-\w])referr(?:als?|ed)|"
     r"notifications?|call-?outs?|calls?\s+to\s+(?:the\s+)?police|identif(?:ied|ication)|"
-    r"detect(?:ed|ion)|concerns?\s+(?:raised|reported)|(?:raised|reported)\s+concerns?)\b",
+    r"detect(?:ed|ion)|concerns?\s+(?:raised|reported)|(?:raised|reported)\s+concerns?|"
+    # a missing episode is known only when someone reports it
+    r"missing\s+(?:from\s+\w+\s+)?episodes?|episodes?\s+of\s+(?:going\s+)?missing)\b",
     re.IGNORECASE)
 _SELF_REPORT = re.compile(r"\b(?:feel\w*|felt|say|says|said)\b", re.IGNORECASE)
 _NEEDS_IDENTIFIED = re.compile(r"\bidentif(?:ied|ication)\b.*\bneeds?\b|\bneeds?\b.*\bidentified\b",
