@@ -148,6 +148,7 @@ def test_rare_outcomes_at_a_small_scale_ask_whether_a_change_could_be_seen(text,
 def test_a_scale_said_in_the_summary_counts_when_no_reach_is_given(text, summary, flagged):
     records = with_outcome(text, "Decrease")
     records.intervention["reach"] = ""
+    records.intervention["target_population"] = ""  # the example's names about 900 families
     records.intervention["summary"] = summary
     assert ("rare-outcome-small-scale" in questions_at(records)) == flagged, summary
 
