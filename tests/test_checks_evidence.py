@@ -86,7 +86,8 @@ MISSED_ON_FIRST_RUN = {
     # "short_breaks_disabled_children" (held out 14: negatives that are all delivery risks, carers not
     # recruited, providers handing back contracts, beds closed after an Ofsted inspection) was here
     # until issue 14's fix after held out 14's first run (tuned on): inspection, regulation, beds and
-    # places closed are delivery risks.
+    # places closed are delivery risks; and (the lead's fix at the same time) a negative counts as a
+    # harm only with evidence of one.
     # "missing_return_interviews" (held out 14: a mechanism that describes delivery, contact within 72
     # hours and the interview form at home or at school) was here until issue 14's fix after held out
     # 14's first run (tuned on): how soon and where a contact happens, verbs of delivery in the present
