@@ -189,7 +189,7 @@ _HARM = re.compile(
     r"anxi\w*|worse\w*|widen\w*|inequal\w*|inequit\w*|exclu\w*|dependen\w*|(?:come|came|comes|coming|grow|grows)\s+to\s+(?:depend|rely)|relian\w*|rel(?:y|ies|ying)|"
     r"burn(?:-|\s)?out|fatigue|overwhelm\w*|intru\w*|watched|surveil\w*|escalat\w*|trauma\w*|"
     r"retraumatis\w*|neglect\w*|abus\w*|safeguard\w*|wellbeing|well-being|isolat\w*|lonel\w*|"
-    r"judg\w*|blam\w*|sham\w*|humiliat\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|"
+    r"judg(?:ed|ing|e?mental)|blam\w*|sham\w*|humiliat\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|"
     r"worried|stress\w*|fear\w*|afraid|mistrust\w*|distrust\w*|resent\w*|conflict\w*|confus\w*|"
     r"coerc\w*|feel\w*|felt|unintended|displac\w*|unsettl\w*|instabilit\w*|"
     r"bereave\w*|grief|suicid\w*|self-harm\w*|unheard|not\s+heard|"
@@ -200,7 +200,9 @@ _HARM = re.compile(
     r"identity|culture|language|child|children|baby|babies|siblings?|parents?)|"
     r"mov(?:ed|es|ing)\s+away|out\s+of\s+area|(?:placement|family)\s+break\w*|expos\w*|"
     r"at\s+risk|risks?\s+(?:to|of)\s+(?:harm|children|young|families|parents|babies|pupils)|"
-    r"drawn\s+(?:further\s+)?into|criminalis\w*|criminaliz\w*)\b",
+    r"drawn\s+(?:further\s+)?into|criminalis\w*|criminaliz\w*|"
+    # risk to children held where it should not be ('workers in schools hold risk')
+    r"(?:hold|holds|holding|held|carry|carries|carrying|carried)\s+(?:\w+\s+){0,2}?risks?)\b",
     re.IGNORECASE,
 )
 _STAFF = (r"(?:staff|workers?|practitioners?|volunteers?|befrienders?|mentors?|coaches|trainers?|"
@@ -243,15 +245,36 @@ _DELIVERY_RISK = re.compile(
 )
 
 
+#: The people a children's services intervention is for. A negative consequence that names them
+#: and is not a risk to delivery ('Some children feel singled out') considers what could happen to
+#: them even in words no harm list holds.
+_PEOPLE = re.compile(
+    r"\b(?:child\w*|young\s+(?:people|person|adults?|carers?)|youths?|teen\w*|adolescen\w*|"
+    r"pupils?|students?|learners?|bab(?:y|ies)|infants?|toddlers?|famil(?:y|ies)|parent\w*|"
+    r"mothers?|fathers?|mums?|dads?|grandparents?|siblings?|brothers?|sisters?|girls?|boys?|"
+    r"women|men|victims?|survivors?|care\s+leavers?|households?|residents?|communit(?:y|ies)|"
+    r"service\s+users?|kinship\s+carers?|patients?|clients?)\b",
+    re.IGNORECASE,
+)
+
+
+def _considers_harm(statement: str) -> bool:
+    """Whether a negative consequence is about harm to people rather than a risk to delivery.
+
+    Positive evidence is needed: a harm word, or the people served named outside a delivery risk.
+    A statement in words neither list holds ('Unit closes beds after a poor inspection', 'Rota
+    gaps at weekends') is about the service, so it does not count as a harm considered."""
+    if _HARM.search(statement):
+        return True
+    return bool(_PEOPLE.search(statement)) and not _DELIVERY_RISK.search(statement)
+
+
 @rule(DELIVERY_ONLY)
 def harms_considered(ctx: Context) -> Iterator[Finding]:
     """Negative consequences that are all delivery risks, with no harm to people among them."""
     negs = [n for n in ctx.model.negatives if ctx.eid(n) and n.statement]
-    if not negs:
-        return
-    for n in negs:
-        if _HARM.search(n.statement) or not _DELIVERY_RISK.search(n.statement):
-            return  # a harm (or something else than a delivery risk) was considered
+    if not negs or any(_considers_harm(n.statement) for n in negs):
+        return  # none listed (said elsewhere), or a harm to people was considered
     examples = "; ".join(f"{ctx.eid(n)} '{short(n.statement, 40)}'" for n in negs[:3])
     yield make(DELIVERY_ONLY, negs[0].ref("consequence"), ctx.eid(negs[0]), count=len(negs),
                examples=examples)
