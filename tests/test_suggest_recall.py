@@ -141,6 +141,20 @@ MORE_KINDS = [
     ("Parents say the service helped them", {"family_experience"}),
     # contact with parents in care: family time
     ("Children in care have regular contact with their parents", {"family_time"}),
+    # (tuned on cycle A's rounds 12 and 13) funded early education in other words
+    ("More eligible families take up the free early years entitlement", {"early_education_takeup"}),
+    ("Take-up of funded early learning and childcare rises", {"early_education_takeup"}),
+    # staff groups in other words, and what they learn or feel at work
+    ("Early help practitioners feel more confident working with fathers", {"practitioner_survey"}),
+    ("Those who work with children and families are trained in trauma-informed practice",
+     {"practitioner_survey", "output_count"}),
+    ("Practitioners take part in continuing professional development", {"practitioner_survey"}),
+    ("Social workers feel supported by their managers", {"practitioner_survey"}),
+    # missing lessons: attendance; coming back to A&E: hospital attendances
+    ("Fewer pupils miss lessons", {"school_attendance"}),
+    ("Fewer young people reattend A&E", {"ae_attendances"}),
+    # children in care not having to move: placement stability
+    ("Children in care do not have to move as often", {"placement_stability"}),
     # mental health crises: crisis contacts
     ("Fewer mental health crises among young people", {"mh_crisis_contacts"}),
 ]
@@ -211,6 +225,9 @@ def test_neighbours_helping_each_other_gets_the_community_survey(text):
     ("Parents share information about their child", {"partner_survey"}),
     ("Families have fewer moves between homes", {"placement_stability"}),
     ("Children spend quality time with their parents", {"family_time"}),
+    ("Parents feel supported by their managers at work", {"practitioner_survey"}),
+    ("Families do not have to move as often", {"placement_stability"}),
+    ("Children's centre staff help families into free childcare", {"school_attendance"}),
 ])
 def test_the_same_words_about_something_else_do_not_get_the_measure(text, never):
     assert not set(top(text)) & never, top(text)

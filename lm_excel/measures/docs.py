@@ -40,17 +40,21 @@ HOW_SUGGESTIONS_WORK = [
      "after \"experience of\", \"access to\" or in an outcome that is about support or a service "
      "(\"better support for young people in the justice system\"), a count from records is not "
      "suggested, though a survey of that experience may be."),
-    ("- **A change the library has no measure for says so.** When what a part of an outcome "
-     "says changes is stigma or shame, attachment or bonding, trust in the police, siblings kept "
-     "together, a wait for a service (other than for an EHC plan, a social care assessment or "
-     "an adoption, which the library measures), achieving potential or ambitions, telling a "
-     "trusted adult, or identifying and responding to a risk, that part gets no close match, "
-     "however many topic words it shares with a measure (\"less stigma about domestic abuse\" "
-     "is not a count of domestic abuse incidents; \"a bond between mothers with postnatal "
-     "depression and their babies\" is not a depression scale), and the advice names what the "
-     "library lacks. The same words in a clause of cause (\"fewer children enter care because "
-     "parents feel less judged\") leave the main change's measure, and a condition at the start "
-     "(\"where living with their family is not possible, ...\") is not the change."),
+    ("- **The main change decides, not a topic word.** When what a part of an outcome says "
+     "changes is a wait for a service, siblings kept together, trust in the police, or the bond "
+     "between a parent and a baby, the measure of that change is suggested (waiting times, "
+     "brothers and sisters placed together, confidence in the local police, the Postpartum "
+     "Bonding Questionnaire), and these four measures are suggested only that way (\"police\", "
+     "\"referral\" or \"babies\" elsewhere in an outcome do not call them up). When it is stigma "
+     "or shame, attachment beyond infancy, achieving potential or ambitions, telling a trusted "
+     "adult, or identifying and responding to a risk, the library has no measure of it: that "
+     "part gets no close match, however many topic words it shares with a measure (\"less "
+     "stigma about domestic abuse\" is not a count of domestic abuse incidents), and the advice "
+     "names what the library lacks. A wait for an EHC plan, a social care assessment or an "
+     "adoption is measured by those measures. The same words in a clause of cause (\"fewer "
+     "children enter care because parents feel less judged\") leave the main change's measure, "
+     "and a condition at the start (\"where living with their family is not possible, ...\") "
+     "is not the change."),
     ("- **Care, support, voice and services in their sense.** Children in care feeling cared "
      "for, loved, listened to or having a say is what Bright Spots asks; staying with or leaving "
      "the birth family is entry to care, not family time; the youth justice service named as a "
@@ -137,7 +141,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 1.00 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, batches 1 to 24 | 948 | 0.95 | 0.96 | 0.33 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, batches 1 to 26 | 986 | 0.94 | 0.96 | 0.32 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -169,8 +173,11 @@ EVALUATION = [
     "| round 11 after two general fixes (talking about, discussing or the stigma of a harm is not its incidents; people with a named condition after what changes say who), **tuned on** | 50 | 0.66 | 0.70 | 0.46 | 4 |",
     "| round 10 after the topic guard (a change the library has no measure for) and the senses of care, support, voice and services, with the recall vocabulary of batch 23 (main e7b355d), **tuned on** | 50 | 0.86 | 0.90 | 0.34 | 0 |",
     "| round 11 after the same, **tuned on**: its six confident wrong answers are fixed | 50 | 0.84 | 0.86 | 0.58 | 0 |",
+    "| rounds 10 and 11 after four measures were added for gaps the labels showed (waiting times, brothers and sisters placed together, confidence in the local police, the Postpartum Bonding Questionnaire), each suggested only when its construct is the change; four of round 11's no-close-match labels (and one of round 7's) now also accept the new measure, **tuned on** | 50; 50 | 0.84; 0.84 | 0.88; 0.86 | 0.36; 0.50 | 0; 0 |",
     "| **published statements, held out in round 12** (`tests/data/outcomes_published_heldout12.csv`), English local authorities' strategies and plans (early years, SEND, early help, neglect, children in care, fostering and kinship, youth justice, exploitation, domestic abuse, the workforce), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main e7b355d) | 50 | **0.78** | **0.82** | 0.36 | **1** |",
     "| **published statements, held out in round 13** (`tests/data/outcomes_published_heldout13.csv`), partner-led and devolved-nation models (violence prevention, Sure Start and Flying Start, domestic abuse recovery, mentoring, speech and language, attainment and attendance, whole family support, youth diversion), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main e7b355d) | 50 | **0.72** | **0.76** | 0.52 | **3** |",
+    "| round 12 after the fixes that followed its run, **tuned on** (a slogan of states holds to the end of its clause; able to recognise and respond is a capability; support of foster and kinship carers is the carers' survey; enough people to look after children is sufficiency; people at risk of or who have experienced a harm say who), with the four added measures; one label extended to accept waiting times | 50 | 0.88 | 0.92 | 0.38 | 0 |",
+    "| round 13 after the same and its own fixes, **tuned on** (what a change follows or recovers from is context, not a count; what staff do with families is practice); one label extended to accept waiting times | 50 | 0.78 | 0.82 | 0.56 | 0 |",
     "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
     "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
     "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
@@ -185,6 +192,10 @@ EVALUATION = [
     "| the same batch after the fixes tuned on it (the topic guard and the senses) | 26 | 1.00 | 1.00 | 0.65 | 0 |",
     "| own variants' batch 22, the same kinds in other wording, written and labelled with batch 21 and held out until its fixes: **first run** | 24 | **0.75** | 0.79 | 0.42 | **1** |",
     "| the same batch after its fixes (identified and managed, the work of a board, feeling loved, people attending a programme, what parents report in their child), tuned on | 24 | 0.96 | 1.00 | 0.50 | 0 |",
+    "| own variants' batch 25, staff practice entered as outcomes (ask, screen, offer, record), support received against social support, relationships with staff, service names as settings, caregivers, written and labelled before any fix: **first run** (with the four new measures) | 20 | **0.75** | 0.75 | 0.60 | **1** |",
+    "| the same batch after its fixes (what staff do with families is practice; feeling cared for at home is not the Graded Care Profile; Bright Spots is not for children on the edge of care), tuned on | 20 | 1.00 | 1.00 | 0.75 | 0 |",
+    "| own variants' batch 26, the same kinds in other wording, written and labelled with batch 25 and held out until its first fixes: **first run** | 18 | **0.72** | 0.72 | 0.56 | **0** |",
+    "| the same batch after its fixes (people using a service say who; pupils' relationships with staff and peers are school life), tuned on | 18 | 0.72 | 0.83 | 0.56 | 0 |",
     "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.86 | 0.90; 0.88 | 0.26; 0.38 | 0; 0 |",
     "| own variants' batch 23, recall: statements where a library measure fits, across the library (offending in plain words, time in care, relationships between agencies, staff and carers' support and tools, recruiting foster carers, going to and staying in school, development, neighbours), written and labelled before any fix: **first run** | 50 | **0.72** | 0.74 | 0.32 | **0** |",
     "| the same batch after the recall vocabulary tuned on it (main e7b355d) | 50 | 0.88 | 0.90 | 0.16 | 0 |",
@@ -785,8 +796,8 @@ EVALUATION = [
      "the measures an evaluator would accept and who benefits, committed before any run by an "
      "engineer who had not read the rules, then run once on the frozen rules (main e7b355d): "
      "top-1 0.78 (39 of 50), top-3 0.82 (41), no close match 0.36 and **one confident wrong "
-     "answer**, so its row in `tests/test_suggest.py` is a strict expected failure, with a guard "
-     "on its first-run floors. Ten of the eleven statements labelled no close match alone got "
+     "answer**, so its row in `tests/test_suggest.py` was a strict expected failure until it "
+     "was fixed (tuned on since; its floors stay at the first run). Ten of the eleven statements labelled no close match alone got "
      "no close match (custody, autism diagnosis waits, a speech and language therapist in good "
      "time, SEND outcomes of safety, belonging, independence and influence, life skills for "
      "children in care, perpetrators of exploitation disrupted). Its 11 top-1 misses, by cause. "
@@ -839,8 +850,9 @@ EVALUATION = [
      "recommendations), labelled with the measures an evaluator would accept and who benefits, "
      "committed before any run by an engineer who had not read the rules, then run once on the "
      "frozen rules (main e7b355d): top-1 0.72 (36 of 50), top-3 0.76, no close match 0.52 and "
-     "**three confident wrong answers**, so its row in `tests/test_suggest.py` is a strict "
-     "expected failure, with a guard on its first-run floors. Its 14 top-1 misses, by cause. "
+     "**three confident wrong answers**, so its row in `tests/test_suggest.py` was a strict "
+     "expected failure until they were fixed (tuned on since; its floors stay at the first "
+     "run). Its 14 top-1 misses, by cause. "
      "Guessed where none fits (3, the confident wrong answers): *improve the mother-child "
      "relationship after domestic abuse* and *children and young people recover from the "
      "negative impacts of domestic abuse and make positive choices in their lives* got "
