@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 15), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 16), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -98,6 +98,17 @@ MISSED_ON_FIRST_RUN = {
     # schedule of reviews at set ages and where they are recorded) was here until issue 14's fix
     # after held out 15's first run (tuned on): a schedule of contacts by age or interval, where a
     # contact is recorded and who does it ('by the named health visitor') are details of delivery.
+    "mash_front_door": "held out 16 (first run, rules frozen at fa47236): a mechanism that describes "
+                       "delivery, a morning meeting and who gets each notification ('A 9am huddle every "
+                       "weekday goes through the overnight police notifications and hands each one to an "
+                       "agency researcher')",
+    "private_fostering": "held out 16 (first run, rules frozen at fa47236): an output entered as an "
+                         "outcome, the statutory visits counted by OP3 ('Statutory visits carried out "
+                         "every six weeks with the child seen on their own')",
+    "holiday_activities_food": "held out 16 (first run, rules frozen at fa47236): negatives that are all "
+                               "delivery risks of a holiday programme (a grant letter too late to book "
+                               "venues, small providers pulling out over late payment, schools not "
+                               "passing booking codes on)",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

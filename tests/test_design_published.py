@@ -133,6 +133,20 @@ FLOORS["design_heldout15"] = {"agreed": 6, "comparator": 6}
 #:   a matched comparison of families starting breaks with families waiting was expected.
 FIRST_RUN_HELDOUT14 = {"agreed": 5, "comparator": 6, "n": 6}
 FLOORS["design_heldout14"] = {"agreed": 5, "comparator": 6}
+#: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
+#: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
+#: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:
+#: - private_fostering (whole authority, about 20 arrangements a year): "Choose outcome measures",
+#:   no design, because no outcome on the chain has a library measure; with twenty arrangements a
+#:   year a feasibility or descriptive stage was expected whatever the measures, and notifications
+#:   (published for every English council each year) could be followed against neighbours.
+#: - holiday_activities_food (whole authority): an interrupted time series against statistical
+#:   neighbours on the EYFS profile (an assessment at age five, for children of 5-16 'ready to
+#:   learn') and on service take-up; every English council runs the programme at the same time, so
+#:   neighbours are no counterfactual; matched attenders and non-attenders or a theory-based design
+#:   was expected.
+FIRST_RUN_HELDOUT16 = {"agreed": 4, "comparator": 6, "n": 6}
+FLOORS["design_heldout16"] = {"agreed": 4, "comparator": 6}
 
 #: Agreed at the level of the design family, with an evaluator's reservation kept visible.
 RESERVATIONS = {
@@ -184,6 +198,18 @@ RESERVATIONS = {
         "exploitation (OC2, what the interview identifies) rather than repeat missing episodes "
         "(OC6, police and SSDA903 data); and every missing child is offered an interview, so "
         "the 'did not get the model' group are those who declined (selection)",
+    # Held out 16, first run:
+    "mash_front_door": "the time series follows referrals to children's social care for OC1 (risk "
+        "missed at the front door), a count the hub's own thresholds move; nearly every English "
+        "authority has a MASH with no recorded start date, so the interruption and the "
+        "neighbours' trend need a local change to anchor them",
+    "staying_put": "the matched comparison counts staying in the home (OC2, take-up of the offer) "
+        "as an outcome and does not warn that young people who stay differ from those who leave "
+        "(the better relationships stay)",
+    "step_change_adolescents": "the matched comparison follows first-time entrants for less "
+        "offending (OC3), where many of these young people have offended already (reoffending is "
+        "the fair measure); with 15 families in its first year, a feasibility stage would come "
+        "first",
 }
 
 

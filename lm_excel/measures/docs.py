@@ -1029,6 +1029,9 @@ DESIGN_EVIDENCE = [
     "run, `tests/data/design_heldout14.json`; recommender frozen at `e7b355d`) | 5/6 | 6/6 |",
     "| held out 15, first run (six models led by partners or from Scotland, Wales and Northern "
     "Ireland, labels committed before the run; recommender frozen at `e7b355d`) | 6/6 | 6/6 |",
+    "| held out 16, first run (six English local authority models in areas not yet covered, labels "
+    "committed before the run, `tests/data/design_heldout16.json`; recommender frozen at "
+    "`fa47236`) | 4/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1099,6 +1102,23 @@ DESIGN_EVIDENCE = [
      "health visiting design overlooks Scotland's routine 27-30 month child health reviews and "
      "boards' staggered start dates; and the return home interview comparison is on what the "
      "interview identifies, not repeat missing episodes, against children who declined."),
+    "",
+    ("**Held out 16.** Six English local authority models in areas not covered before "
+     "(`tests/data/design_heldout16.json`: three authority-wide, one of young people, one of "
+     "parents, one cohort of families), labelled by an evaluator who had not seen the "
+     "recommender and committed before its first run: 4 of 6 main designs agreed, 6 of 6 "
+     "comparators right. Agreed: a time series against statistical neighbours for a London "
+     "borough's Multi-Agency Safeguarding Hub, and matched comparisons for EPEC parenting groups, "
+     "Staying Put and Step Change. The disagreements: private fostering (about twenty "
+     "arrangements a year) got no design, only 'choose outcome measures', where a feasibility or "
+     "descriptive stage was expected; and the Holiday Activities and Food programme got a time "
+     "series on the EYFS profile and service take-up against neighbours who all run the same "
+     "programme, where matched attenders or a theory-based design were expected. Reservations "
+     "(not counted): the MASH series counts referrals, which the hub's own thresholds move, for "
+     "missed risk; Staying Put's comparison counts staying as an outcome and does not warn that "
+     "stayers differ from leavers; Step Change's follows first-time entrants for young people "
+     "who have mostly offended already, and 15 families in its first year called for a "
+     "feasibility stage first."),
     "",
 ]
 
