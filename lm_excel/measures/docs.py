@@ -178,6 +178,7 @@ EVALUATION = [
     "| **published statements, held out in round 13** (`tests/data/outcomes_published_heldout13.csv`), partner-led and devolved-nation models (violence prevention, Sure Start and Flying Start, domestic abuse recovery, mentoring, speech and language, attainment and attendance, whole family support, youth diversion), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main e7b355d) | 50 | **0.72** | **0.76** | 0.52 | **3** |",
     "| round 12 after the fixes that followed its run, **tuned on** (a slogan of states holds to the end of its clause; able to recognise and respond is a capability; support of foster and kinship carers is the carers' survey; enough people to look after children is sufficiency; people at risk of or who have experienced a harm say who), with the four added measures; one label extended to accept waiting times | 50 | 0.88 | 0.92 | 0.38 | 0 |",
     "| round 13 after the same and its own fixes, **tuned on** (what a change follows or recovers from is context, not a count; what staff do with families is practice); one label extended to accept waiting times | 50 | 0.78 | 0.82 | 0.56 | 0 |",
+    "| **published statements, held out in round 14** (`tests/data/outcomes_published_heldout14.csv`), English local authorities' plans, strategies, reports and evaluations (children in care and care leavers, SEND, edge of care, infant feeding and perinatal mental health, neglect, domestic abuse, fostering, youth justice, the workforce), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main fa47236), one label extended to accept a measure added before the freeze (0.66, 0.66 and 6 as labelled) | 50 | **0.68** | **0.68** | 0.36 | **5** |",
     "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
     "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
     "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
@@ -890,6 +891,75 @@ EVALUATION = [
      "match alone), so it says more about abstaining than about finding the measure that fits, "
      "where staff outcomes worded as training, learning or understanding still get nothing."),
     "",
+    ("Round 14 is a set of 50 statements from 23 pages of English local authorities' "
+     "children's services plans, strategies, reports and evaluations not used before "
+     "(Wakefield's children and young people's plan 2022-25, Torbay's pledge to cared for "
+     "children and its corporate parenting strategy 2025/28, Cornwall's SEND strategy, the "
+     "APSE's account of Cheshire West and Chester's edge of care service, Salford's infant "
+     "feeding strategy, Kensington and Chelsea's and Westminster's perinatal mental health and "
+     "infant feeding frameworks, Ofsted's and the CQC's thematic review of Start for Life "
+     "services, the Pan-Dorset neglect strategy, Buckinghamshire's strategy for children looked "
+     "after and placement sufficiency, Central Bedfordshire's and North Tyneside's domestic "
+     "abuse strategies, the fostering reports of Coventry, Leicester and Central Bedfordshire, "
+     "Suffolk's youth justice plan, Surrey's scrutiny of its social care workforce and foster "
+     "carer recruitment and its youth justice strategic plan, Bracknell Forest's social work "
+     "retention incentives, Lambeth's vision for children's social care), labelled with the "
+     "measures an evaluator would accept and who benefits, committed before any run by an "
+     "engineer who had not read the rules, then run once on the frozen rules (main fa47236): "
+     "top-1 0.66 (33 of 50), top-3 0.66, no close match 0.36 and six confident wrong answers as "
+     "labelled. One of the six, *brothers and sisters in care are placed together*, was labelled "
+     "no close match when the library had no such measure; the measure of brothers and sisters "
+     "placed together was added before the freeze and is exactly that change, so the label now "
+     "accepts it, as earlier sets' labels were extended: top-1 0.68 (34), top-3 0.68 and **five "
+     "confident wrong answers**, so its row in `tests/test_suggest.py` is a strict expected "
+     "failure, with a guard on its first-run floors. The top three never rescued a miss. Its 16 "
+     "top-1 misses, by cause. Guessed where none fits (5, the confident wrong answers): "
+     "*children and young people feel safe and are not subjected to harassment, neglect, or "
+     "abuse - both online and in person* got GCP2 (neglect in a list of harms read as the "
+     "change; GCP2 is a practitioner's assessment of one family's care); *more entry-level job "
+     "opportunities within the district* parental employment (jobs on offer are not people in "
+     "work, and these are young people's jobs); *most children and young people with SEND are "
+     "included in their local early years settings, schools and colleges* NEET ('colleges' read "
+     "as staying in education at 16-17); *domestic abuse victims return to life as normal, with "
+     "their health, emotional, economic and social needs supported* police-recorded domestic "
+     "abuse incidents (the harm named as context read as what changes, the kind round 13 found, "
+     "here with 'victims'); *fewer serious violence offences are committed by children* "
+     "first-time entrants and reoffending tied (offences by all children are neither entry nor "
+     "reoffending). A word or phrase read in the wrong sense (6): *cared for children and young "
+     "people stay in their preferred school or college* and *children in the youth justice "
+     "service remain at, or return to, school or college* NEET (school moves are in placement "
+     "stability; staying in school is attendance and exclusions); *the achievement gap between "
+     "children and young people with SEND and their peers narrows* ONS loneliness, the SDQ and "
+     "the MSPSS ('peers' read as friendships; attainment fits); *the living arrangement "
+     "(placement) of each cared for child is safe and meets their needs* GCP2 and entry to care "
+     "('safe' read as safeguarding at home; Bright Spots asks whether children feel safe and "
+     "settled); *children looked after live with foster carers within a 20-mile radius of the "
+     "city, so they keep their family networks and local schools* the MSPSS, Bright Spots and "
+     "kinship care (the reason read as the change; placement distance fits); *cared for "
+     "children and young people get regular health check-ups and access to services for their "
+     "physical and mental health* RCADS, YP-CORE and the SDQ at low confidence (the services' "
+     "field read as the change; health checks of looked-after children fit). Wrong measure for "
+     "the people (1): *cared for children and young people are listened to and involved in "
+     "decisions* the family experience survey at high confidence (labelled Bright Spots or the "
+     "case file audit, as in round 10). Debatable label (1): *children in our care enjoy good "
+     "relationships with their peers* got the MSPSS, ONS loneliness and the SDQ, labelled "
+     "Bright Spots or no close match, though the MSPSS's friends items touch it. No close match "
+     "where a measure fits (3): *children supported by the Edge of Care service remain with their "
+     "families and avoid entering the care system* (children entering care); *increased "
+     "capacity and resilience of the council's own mainstream fostering households* (foster "
+     "carer recruitment and retention, the carer survey); *foster carers feel valued and "
+     "regarded as working in partnership with the service* (the carer survey). None was for want "
+     "of a library measure where one was labelled. The gaps the labels show: feeling safe in the "
+     "community, hate incidents, aspirations, local jobs, inclusion in mainstream settings, "
+     "early identification, breastfeeding and weaning, stigma (again), parents' confidence in "
+     "feeding, healthy relationships, recovery from domestic abuse, police detention, serious "
+     "violence by children, resilience and self-worth. The first run is below the first runs of "
+     "rounds 12 and 13 (0.78, 0.72), although the rules have been tuned on those rounds since, "
+     "and within the range of rounds 8 to 11 (0.58 to 0.66): "
+     "statements from councils' pledges, reports and news pages word the change in their own "
+     "terms (school or college, peers, family networks, check-ups), and the guesses come back "
+     "when a harm, a service's field or a place is named beside the change."),
+    "",
     ("**Framework wording (batches 13 to 15).** Published statements copy the headline outcomes "
      "of national frameworks, so the next batches were written in that wording rather than case "
      "by case: the ten headline outcomes of the Supporting Families Outcome Framework (DLUHC, "
@@ -1032,6 +1102,9 @@ DESIGN_EVIDENCE = [
     "| held out 16, first run (six English local authority models in areas not yet covered, labels "
     "committed before the run, `tests/data/design_heldout16.json`; recommender frozen at "
     "`fa47236`) | 4/6 | 6/6 |",
+    "| held out 17, first run (six more models led by partners or from Scotland, Wales and "
+    "Northern Ireland, labels committed before the run; recommender frozen at `fa47236`) | 5/6 | "
+    "6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1119,6 +1192,22 @@ DESIGN_EVIDENCE = [
      "stayers differ from leavers; Step Change's follows first-time entrants for young people "
      "who have mostly offended already, and 15 families in its first year called for a "
      "feasibility stage first."),
+    ("**Held out 17.** Six more models led by partners or from the devolved nations "
+     "(`tests/data/design_heldout17.json`: two authority-wide, one area, one of individual "
+     "parents, one of individual young people, one cohort of families; two Scottish, two Welsh, "
+     "one Northern Irish, one English), labelled by an evaluator who had not seen the recommender "
+     "and committed before its first run: 5 of 6 main designs agreed, 6 of 6 comparators right. "
+     "Agreed: a time series against similar Scottish councils for Early and Effective "
+     "Intervention, contribution analysis for a Northern Ireland Family Support Hub, and matched "
+     "comparisons for Parents in Mind, Welsh lead workers and Mellow Dads. The disagreement: a "
+     "Welsh authority's school-based counselling got a time series on attendance and attainment "
+     "against similar Welsh authorities, but every Welsh authority has had to provide counselling "
+     "since 2013, so there is no comparison without it, and a few pupils per school are lost in "
+     "authority-wide figures; a randomised or matched comparison of young people was expected. "
+     "Reservations (not counted): EEI's measures are 'not the same measure' and every council now "
+     "runs it; Mellow Dads is offered a wellbeing scale for ages 8-15 for children under five, "
+     "and a feasibility stage would come first; the lead worker comparison does not say to match "
+     "on the risk score that picks young people."),
     "",
 ]
 
