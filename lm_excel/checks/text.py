@@ -231,6 +231,7 @@ def causal(text: str) -> bool:
 #: ('through', 'by', 'via'), which in a short phrase name how something is delivered ('Engagement
 #: through sport', 'Supervision by an advanced practitioner'), not what follows.
 _CONSEQUENCE = re.compile(rf"\b(?:{_CONSEQUENCE_WORDS})\b", re.IGNORECASE)
+CONSEQUENCE = _CONSEQUENCE
 #: Verbs that say something goes on or comes about ('A trusted relationship continues beyond 18').
 _GOES_ON = re.compile(r"\b(?:continues|persists|lasts|remains|stays|endures|arrives|happens|"
                       r"begins|starts|matters|works|comes|goes|follows|opens|"
