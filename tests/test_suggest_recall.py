@@ -155,11 +155,6 @@ MORE_KINDS = [
     ("Fewer young people reattend A&E", {"ae_attendances"}),
     # children in care not having to move: placement stability
     ("Children in care do not have to move as often", {"placement_stability"}),
-    # recruiting foster carers: foster carer recruitment and retention
-    ("More local families come forward to foster", {"foster_carer_retention"}),
-    ("Enquiries about fostering turn into applications", {"foster_carer_retention"}),
-    ("More people become foster carers for the council", {"foster_carer_retention"}),
-    ("Prospective foster carers are approved more quickly", {"foster_carer_retention"}),
     # mental health crises: crisis contacts
     ("Fewer mental health crises among young people", {"mh_crisis_contacts"}),
 ]
@@ -232,8 +227,6 @@ def test_neighbours_helping_each_other_gets_the_community_survey(text):
     ("Children spend quality time with their parents", {"family_time"}),
     ("Parents feel supported by their managers at work", {"practitioner_survey"}),
     ("Families do not have to move as often", {"placement_stability"}),
-    ("Young people come forward to report abuse", {"foster_carer_retention"}),
-    ("Foster carers feel able to manage challenging behaviour", {"foster_carer_retention"}),
     ("Children's centre staff help families into free childcare", {"school_attendance"}),
 ])
 def test_the_same_words_about_something_else_do_not_get_the_measure(text, never):
