@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from lm_excel.errors import SuggestError
@@ -1129,8 +1130,9 @@ _SUBORDINATE = re.compile(r"\b(?:because|so that|so|as a result of|due to|in ord
                           r"leading to|that may lead)\b")
 
 
-def no_measure_constructs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of changes the library has no measure for in an outcome statement."""
+@lru_cache(maxsize=1024)
+def no_measure_constructs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, name) of the constructs of _NO_MEASURE in an outcome statement (cached)."""
     t = normalise(text)
     out = []
     for name, rx in _NO_MEASURE_RE.items():
@@ -1141,7 +1143,7 @@ def no_measure_constructs(text: str) -> list[tuple[int, int, str]]:
                     t[max(0, m.start() - 30):m.start()]):
                 continue  # "able to recognise and respond": what people can do, which is asked
             out.append((m.start(), m.end(), name))
-    return out
+    return tuple(out)
 
 
 def construct_measures(text: str) -> list[tuple[int, int, str, str]]:
