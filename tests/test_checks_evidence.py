@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 13), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 15), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -69,6 +69,35 @@ MISSED_ON_FIRST_RUN = {
     # "suffolk_diversion" (held out 12: 'More victims contacted and offered restorative justice',
     # beside output OP3 counting it) was here until the fix after the twelfth set's first run (tuned
     # on): the people the service contacts, offers, sees, assesses or trains are whom it reached.
+    # "virtual_school_cwsw" and "derby_speech_language_pathway" (held out 14: professionals attending
+    # the training; 'Children's language improves by age 3 and parents feel more confident to
+    # support it'), "nurture_groups_ni" and "cedar_scotland" (held out 15: 'Each child completes two
+    # to four terms in the group ...'; '... and their own mental health both improve') were here
+    # until the wording fixes after cycle A's first run (tuned on): professionals are people,
+    # completing a dose of the service is taking part, a verb of change may have words after it,
+    # and 'X and Y both improve' is two changes.
+    # "navigator_scotland" (held out 15: negatives that are all delivery risks of a hospital
+    # service, a rota leaving night shifts uncovered, ED staff not flagging patients when the
+    # department is overwhelmed, late funding) was here until issue 14's fix after held out 15's
+    # first run (tuned on): rotas, shifts and cover are delivery, a department overwhelmed is not a
+    # harm to people, and flagging is referring.
+    # "achieving_change_together" (held out 14: a mechanism restating its outcome in other words after a
+    # means, 'Through key work, young people come to understand ...') was here until issue 14's fix
+    # after held out 14's first run (tuned on): a means is no account of what follows, light verbs
+    # ('come to', 'go down') add nothing, and 'exploitation' is 'exploited'.
+    # "short_breaks_disabled_children" (held out 14: negatives that are all delivery risks, carers not
+    # recruited, providers handing back contracts, beds closed after an Ofsted inspection) was here
+    # until issue 14's fix after held out 14's first run (tuned on): inspection, regulation, beds and
+    # places closed are delivery risks; and (the lead's fix at the same time) a negative counts as a
+    # harm only with evidence of one.
+    # "missing_return_interviews" (held out 14: a mechanism that describes delivery, contact within 72
+    # hours and the interview form at home or at school) was here until issue 14's fix after held out
+    # 14's first run (tuned on): how soon and where a contact happens, verbs of delivery in the present
+    # tense and the paperwork are details of delivery.
+    # "universal_health_visiting_scotland" (held out 15: a mechanism that describes delivery, a
+    # schedule of reviews at set ages and where they are recorded) was here until issue 14's fix
+    # after held out 15's first run (tuned on): a schedule of contacts by age or interval, where a
+    # contact is recorded and who does it ('by the named health visitor') are details of delivery.
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

@@ -115,6 +115,24 @@ FLOORS = {"design_published": {"agreed": 37, "comparator": 37},
 #: 2026): design agreed 6/6, nation comparator right 6/6. No disagreement; reservations below.
 FIRST_RUN_HELDOUT12 = {"agreed": 6, "comparator": 6, "n": 6}
 FLOORS["design_heldout12"] = {"agreed": 6, "comparator": 6}
+#: Held out 15 (design_heldout15.json: Navigator in a Scottish emergency department, nurture
+#: groups in Northern Ireland, the Universal Health Visiting Pathway in one Scottish board, a
+#: Scottish Cedar project, a Welsh early language pathway, independent return home interviews in
+#: England; labels committed at 11:53 UTC before any run; recommender frozen at main e7b355d, run
+#: once at 12:48): design agreed 6/6, nation comparator right 6/6. Reservations, not counted, are
+#: in RESERVATIONS below.
+FLOORS["design_heldout15"] = {"agreed": 6, "comparator": 6}
+
+#: Held out 14 (design_heldout14.json: six English local authority models, labelled and committed
+#: at 11:52 UTC before any run; recommender frozen at main e7b355d, run once at 12:48 UTC on 30 Nov
+#: 2026): design agreed 5/6, nation comparator right 6/6. The disagreement:
+#: - short_breaks_disabled_children (whole authority): an interrupted time series on "placement type
+#:   and distance from home" (SSDA903) for OC6, fewer disabled children living in residential care.
+#:   Such placements are too rare in one authority for a time series, the measure does not pick out
+#:   disabled children, and every eligible family can use breaks; a realist contribution analysis or
+#:   a matched comparison of families starting breaks with families waiting was expected.
+FIRST_RUN_HELDOUT14 = {"agreed": 5, "comparator": 6, "n": 6}
+FLOORS["design_heldout14"] = {"agreed": 5, "comparator": 6}
 
 #: Agreed at the level of the design family, with an evaluator's reservation kept visible.
 RESERVATIONS = {
@@ -140,6 +158,32 @@ RESERVATIONS = {
     "send_change_programme": "the time series follows exclusions and EHC plan timeliness (OC4, "
         "OC5); the primary outcome (needs met in mainstream) has no routine measure, and matched "
         "authorities outside the programme would be as good a comparison",
+    # Held out 14, first run:
+    "virtual_school_cwsw": "the time series compares with statistical neighbours, but every English "
+        "authority got the same extended duty from September 2021, so neighbours show the national "
+        "trend, not what would have happened without it; the design does not say so",
+    "derby_speech_language_pathway": "the time series follows the EYFS profile good level of "
+        "development rather than its communication and language goals, says nothing of the 2021 "
+        "profile change, and the before-and-after strand offers ONS loneliness measures for the "
+        "word gap (OC7)",
+    "missing_return_interviews": "the time series follows children assessed at risk of exploitation "
+        "(CIN census) for harm through exploitation, a count that rises as services recognise more; "
+        "repeat missing episodes per child (OC3) would be the fairer routine measure",
+    # Held out 15, first run:
+    "navigator_scotland": "the matched comparison follows police-recorded domestic abuse "
+        "incidents for involvement in violence (OC4), a poor proxy: most of the violence seen "
+        "in the emergency department is not domestic abuse",
+    "universal_health_visiting_scotland": "contribution analysis 'since no outcome on the chain "
+        "has authority-wide routine figures', but Scotland's child health reviews at 27-30 "
+        "months record developmental concerns for every board (OC6), and boards started the "
+        "pathway at different dates: a time series or natural experiment was possible",
+    "cedar_scotland": "the matched comparison names police-recorded domestic abuse incidents for "
+        "recovery from trauma (OC6), where the abuse must already have ended to join; with a "
+        "few groups of about eight a year, a feasibility stage would come first",
+    "return_home_interviews": "the matched comparison is on children assessed at risk of "
+        "exploitation (OC2, what the interview identifies) rather than repeat missing episodes "
+        "(OC6, police and SSDA903 data); and every missing child is offered an interview, so "
+        "the 'did not get the model' group are those who declined (selection)",
 }
 
 

@@ -677,6 +677,12 @@ def published_scores(path: Path) -> dict[str, float]:
 # of 26), top-3 0.42, 8 confident wrong; batch 22 0.75 (18 of 24), top-3 0.79, no close match
 # 0.42, one confident wrong answer (suicide risk identified and managed by primary care got the
 # practitioner survey). After the topic guard and the sense fixes, tuned on: 1.00 and 0.96.
+# Batches 25 (20 statements, tuned on) and 26 (18, held out until batch 25's first fixes) are on
+# staff practice entered as outcomes, support received against social support, relationships
+# with staff, service names as settings and caregivers. First runs: batch 25 0.75 (15 of 20), one
+# confident wrong answer (feeling cared for at home, on the edge of care, got the Graded Care
+# Profile); batch 26 0.72 (13 of 18), top-3 0.72, no confident wrong answer. After their fixes,
+# tuned on: 1.00 and 0.72 (top-3 0.83).
 # Batches 23 (50 statements, tuned on) and 24 (45, held out until batch 23's fixes) are on recall:
 # statements where a library measure fits but the rules said no close match (offending in plain
 # words, time in care, relationships between agencies, staff and carers' support and tools,
@@ -694,7 +700,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 948
+    assert scores["n"] >= 986
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
@@ -756,24 +762,23 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   identifying and responding to a risk, achieving potential, telling a trusted adult - says no
 #   close match; circumstances of the people named first say who; senses of support, care and
 #   service names; with the recall vocabulary of batches 23-24): 0.84, 0.86, 0. Round 10 after the
-#   same fixes: 0.84, 0.88, 0. The floors of
+#   same fixes: 0.84, 0.88, 0. Four of round 11's '-' labels (siblings kept together, a mother's
+#   bond with her baby, trust in the police, waits) and one of round 7's also accept the measure
+#   added for that construct since (figures unchanged: 0.84, 0.86). The floors of
 #   both stay at the first run.
 # Round 12: first run 0.78 (39 of 50), 0.82 (41), no close match 0.36, 1 confident wrong (main at
-#   e7b355d). Not tuned on: the floors are that first run, and the row is a strict expected
-#   failure until its confident wrong answer is fixed (the guard test below keeps its floors).
-ROUND12_OPEN = ("round 12's first run gave 1 confident wrong answer where only 'no close match' "
-                "fits: parents confident, positive and resilient in their parenting (PSI-4, "
-                "AAPI-2, Parental Stress Scale: confidence in parenting is not parenting stress)")
+#   e7b355d); its row was a strict expected failure until that was fixed. Tuned on since (a slogan
+#   of states holds to the end of its clause; able to recognise and respond is a capability;
+#   support of foster and kinship carers is the carers' survey; enough people to look after
+#   children is sufficiency; people at risk of or who have experienced a harm say who): 0.88, 0.92,
+#   0. One label (people do not wait for help) also accepts the waiting-times measure, added
+#   after the labels were committed. The floors stay at the first run.
 # Round 13: first run 0.72 (36 of 50), 0.76 (38), no close match 0.52, 3 confident wrong (main at
-#   e7b355d). Not tuned on: the floors are that first run, and the row is a strict expected
-#   failure until its three confident wrong answers are fixed (the guard test below keeps its
-#   floors meanwhile).
-ROUND13_OPEN = ("round 13's first run gave 3 confident wrong answers where only 'no close match' "
-                "fits: the mother-child relationship after domestic abuse and children recovering "
-                "from its negative impacts (police-recorded domestic abuse incidents: the harm "
-                "named as context read as what changes), schools referring pupils with high "
-                "non-attendance to the Education Welfare Service (referrals to children's social "
-                "care)")
+#   e7b355d); its row was a strict expected failure until those were fixed. Tuned on since (what
+#   a change follows or recovers from - after domestic abuse, recover from its impact - is
+#   context, not a count; what staff do with families is practice): 0.78, 0.82, 0. One label
+#   (shorter waiting lists for speech and language therapy) also accepts the waiting-times
+#   measure, added after the labels were committed. The floors stay at the first run.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -785,10 +790,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT9, 50, 0.58, 0.60),
     (PUBLISHED_HELDOUT10, 50, 0.64, 0.70),
     (PUBLISHED_HELDOUT11, 50, 0.62, 0.66),
-    pytest.param(PUBLISHED_HELDOUT12, 50, 0.78, 0.82, id="outcomes_published_heldout12",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND12_OPEN)),
-    pytest.param(PUBLISHED_HELDOUT13, 50, 0.72, 0.76, id="outcomes_published_heldout13",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND13_OPEN)),
+    (PUBLISHED_HELDOUT12, 50, 0.78, 0.82),
+    (PUBLISHED_HELDOUT13, 50, 0.72, 0.76),
 ]
 
 
@@ -800,22 +803,6 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
         assert scores["n"] == n
     assert scores["top1"] >= top1 and scores["top3"] >= top3, scores
     assert scores["confident_wrong"] == 0, scores
-
-
-def test_round12_keeps_its_first_run_floors_while_its_confident_wrong_answer_is_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
-    scores = published_scores(PUBLISHED_HELDOUT12)
-    assert scores["n"] == 50
-    assert scores["top1"] >= 0.78 and scores["top3"] >= 0.82, scores
-    assert scores["confident_wrong"] <= 1, scores
-
-
-def test_round13_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
-    scores = published_scores(PUBLISHED_HELDOUT13)
-    assert scores["n"] == 50
-    assert scores["top1"] >= 0.72 and scores["top3"] >= 0.76, scores
-    assert scores["confident_wrong"] <= 3, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

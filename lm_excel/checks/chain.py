@@ -17,6 +17,7 @@ from .base import Context, rule, short
 from .text import (
     ACTORS,
     CONNECTIVE,
+    CONSEQUENCE,
     CONSTRUCT_STEMS,
     DECREASE,
     DELIVERY,
@@ -210,7 +211,10 @@ _OVERSIGHT = re.compile(
     r"(?:outcome|impact)\s+measur\w*|(?:performance|data|insight|intelligence)\s+(?:and\s+\w+\s+)?teams?|"
     r"(?:steering|programme|project|oversight|strategic|partnership|advisory|executive|management|"
     r"governance|safeguarding)\s+(?:groups?|boards?|committees?)|"
-    r"(?:case\s+(?:recording|management)|recording|records?|data|it|ict|information)\s+systems?)\b",
+    r"(?:case\s+(?:recording|management)|recording|records?|data|it|ict|information)\s+systems?|"
+    # the voice of the people served, which shapes the whole offer
+    r"forums?|(?:youth|in\s+care|young\s+people'?s|children'?s)\s+councils?|"
+    r"(?:reference|participation|co-?production)\s+groups?)\b",
     re.IGNORECASE)
 
 
@@ -536,6 +540,16 @@ def _restates_outcomes(ctx: Context, m: Element, text: str) -> list[Element]:
     return [o for o, _ in said]
 
 
+#: Verbs that only carry a change ('come to understand', 'risks go down'), not a word of its own.
+_LIGHT = frozenset(stem(w) for w in "come comes coming came go goes going went become becomes".split())
+
+
+def _restate_words(text: str) -> frozenset[str]:
+    """Content stems compared for a restatement: light verbs left out, and a noun in -ation read as
+    its verb ('exploitation' is 'exploited', 'education' is 'educated')."""
+    return frozenset(w[:-3] if w.endswith("ate") and len(w) > 6 else w for w in content(text) - _LIGHT)
+
+
 @rule(RESTATES, NO_ACCOUNT)
 def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
     """Mechanisms that restate an outcome or a component (by the words they share), or that
@@ -544,7 +558,7 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
     groups = []
     for kind, key in (("outcome", "outcomes"), ("component", "components")):
         els = [e for e in ctx.model.elements[key] if e.statement]
-        sets = [content(e.statement) for e in els]
+        sets = [_restate_words(e.statement) for e in els]
         groups.append((kind, els, sets, _index(sets)))
     for m in ctx.model.mechanisms:
         text = m.statement
@@ -554,10 +568,12 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
         if several:
             yield _restates(ctx, m, "outcomes", several)
             continue
-        mc = content(text)
+        mc = _restate_words(text)
         for kind, els, sets, index in groups:
             i = _restated(mc, sets, index)
-            account = CONNECTIVE.search(text) or (kind == "component" and says_what_brings(text))
+            # a connective of consequence says what the restated change brings about; a means before
+            # it ('Through key work, young people understand ...') is still the change restated
+            account = CONSEQUENCE.search(text) or (kind == "component" and says_what_brings(text))
             if i is not None and account and len(mc - sets[i]) >= RESTATE_BEYOND:
                 # 'Practitioners feel confident, so they hold risk safely': what follows; 'Family
                 # group conferences put the family in charge': what the component does
@@ -614,12 +630,21 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
 #: runs or attends ('three days a week', 'on site', 'co-located in', 'chaired by'). Two of them
 #: are delivery described ('Specialists on site three days a week'); one may sit beside a verb off
 #: every list ('Workers based in the hospital reach women at the point of crisis').
+#: A schedule of contacts by age or interval ('at 6-8 weeks', 'at ages 2 and 4') and where a
+#: contact is recorded ('entered on the child health system'): details of delivery.
+_SCHEDULE = (r"(?:at\s+(?:ages?\s+)?\d+(?:\s*[-\u2013]\s*\d+)?|within\s+(?:\d+|one|two|three|four|five|"
+             r"six|seven|ten|a)(?:\s+working)?)\s*(?:hours?|days?|weeks?|months?|years?)|"
+             r"(?:at|in)\s+(?:the\s+family(?:'s)?\s+)?(?:home|school)\s+or\s+(?:at|in)\s+\w+|"
+             r"(?:at|in)\s+(?:the\s+(?:family(?:'s)?\s+)?|their\s+)?(?:home|school)(?=\s*(?:[,;.]|$|\s+and\b))")
+_RECORDED = (r"(?:recorded|entered|logged|kept|stored|uploaded)\s+(?:on|in|into|onto)\s+(?:the\s+|a\s+|an\s+)?"
+             r"(?:[\w-]+\s+){0,3}?(?:system|records?|database|log|file)")
 _DETAIL = re.compile(
     r"\b(?:\w+\s+(?:days?|mornings?|afternoons?|evenings?|hours?|nights?)\s+(?:a|an|per|each|every)\s+"
     r"(?:day|week|fortnight|month|term|year)|on[\s-]site|co-located|based\s+(?:in|at|within)|"
     r"attached\s+to|embedded\s+in|working\s+alongside|"
     r"(?:on|at)\s+(?:weekday\s+|weekend\s+)?(?:evenings|weekends)|"
-    r"(?:chaired|facilitated|co-facilitated|led|run|hosted|staffed|attended)\s+by|round\s+the\s+table)\b",
+    r"(?:chaired|facilitated|co-facilitated|led|run|hosted|staffed|attended)\s+by|round\s+the\s+table|"
+    rf"{_SCHEDULE}|{_RECORDED})\b",
     re.IGNORECASE)
 #: Details of delivery whose words look like an account: who chairs or runs it ('chaired by the
 #: family support lead': the agent's words, up to a comma, the end or a preposition, five at most,
@@ -631,10 +656,20 @@ _DETAIL_WORDS = re.compile(
     r"(?=\s*(?:[,;.]|$)|\s+(?:for|with|in|at|on|from|who)\b)|"
     r"\w+\s+(?:days?|mornings?|afternoons?|evenings?|hours?|nights?|times?)\s+(?:a|an|per|each|every)\s+"
     r"(?:day|week|fortnight|month|term|year)\b|(?:a)?round\s+the\s+table\b|"
-    r"(?:at|during)\s+(?:break|lunch)\s*times?\b|early\s+help\b", re.IGNORECASE)
+    r"(?:at|during)\s+(?:break|lunch)\s*times?\b|early\s+help\b|"
+    rf"{_SCHEDULE}\b|{_RECORDED}\b|"
+    r"\b(?:interview|assessment|referral|consent|recording|record|return|paper|online)\s+forms?\b|"
+    # who does it, after 'by' ('by the named health visitor'): an agent, not a means
+    r"\bby\s+(?:the|a|an|their|our|each)\s+(?:[\w-]+\s+){0,3}?(?:visitors?|workers?|nurses?|"
+    r"midwi(?:fe|ves)|practitioners?|teams?|staff|coordinators?|officers?|therapists?|mentors?|"
+    r"volunteers?|teachers?|leads?|managers?)(?=\s*(?:[,;.]|$)|\s+(?:for|with|in|at|on|from|who|and)\b)",
+    re.IGNORECASE)
 #: Verbs of delivery whose object is who or where, not a change ('visiting the carer's home').
 _DELIVERING = re.compile(r"\b(?:visiting|meeting|seeing|phoning|calling|contacting|attending|"
-                         r"running|chairing|facilitating|delivering|hosting)\b", re.IGNORECASE)
+                         r"running|chairing|facilitating|delivering|hosting|"
+                         # the same in the present tense, and filling in the paperwork
+                         r"visits|meets|sees|phones|calls|contacts|attends|runs|chairs|facilitates|"
+                         r"delivers|hosts|completes|fills\s+in|records)\b", re.IGNORECASE)
 
 
 def _undetailed(text: str) -> str:
@@ -673,7 +708,7 @@ CROSS_THRESHOLD = 0.75
 #: Words naming the people or things an input is (staff, a venue, a budget): a component about
 #: what is done with them shares their topic words ('Advice caseworkers (housing, welfare)' and
 #: 'Housing and welfare advice') without restating them, unless it names them too.
-_HAVE = frozenset(stem(w) for w in """
+_HAVE_WORDS = frozenset("""
 staff practitioner practitioners worker workers caseworker caseworkers keyworker keyworkers
 officer officers coordinator coordinators co-ordinator co-ordinators manager managers lead leads
 mentor mentors volunteer volunteers nurse nurses therapist therapists psychologist psychologists
@@ -682,6 +717,7 @@ champion champions specialist specialists clinician clinicians team teams post p
 venue venues premises room rooms building buildings equipment minibus vehicle vehicles laptops
 devices budget budgets fund funding grant grants
 """.split())
+_HAVE = frozenset(map(stem, _HAVE_WORDS))
 
 
 def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str]) -> bool:
@@ -694,10 +730,12 @@ def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str]) -> bool
 
 
 #: Things an input is, beyond :data:`_HAVE` ('Family hub buildings' beside 'Family hubs').
-_RESOURCE = _HAVE | frozenset(stem(w) for w in """
+#: (as words, not stems: 'work' is what workers do, not a worker).
+_RESOURCE_WORDS = _HAVE_WORDS | frozenset("""
 hub hubs centre centres laptop laptops phone phones tablet tablets pot pots fund funds
 psychologist psychologists therapist therapists
 """.split())
+_RESOURCE = frozenset(map(stem, _RESOURCE_WORDS))
 #: Words a component may add to an input's name and still only name the resource: who holds it,
 #: and qualifiers of the resource ('Budget held by the social worker', 'Psychology input').
 _HOLDING_STEMS = frozenset(stem(w) for w in ACTORS | _HAVE | frozenset("""
@@ -735,14 +773,11 @@ def resource_head(text: str) -> str:
     budget, a building, kit; 'train' for 'training'), else ''. An activity ('1:1 mentoring',
     'Speech and language therapy') is what is done with an input, not the input."""
     head, before = _head(text)
-    if head in _STANDS_FOR:
-        head = before  # 'Psychology input': the psychologist's time
     if head == "training":
         return "train"
-    h = stem(meaning(head))
-    if head.endswith("ing") or _root(h) not in _RESOURCE_ROOTS:
-        return ""
-    return h
+    if head in _STANDS_FOR:  # 'Psychology input': the psychologist's time
+        return stem(before) if _root(stem(before)) in _RESOURCE_ROOTS else ""
+    return stem(meaning(head)) if head in _RESOURCE_WORDS else ""
 
 
 def _names_the_resource(text: str, h: str, mine: frozenset[str], input_text: str,
@@ -870,9 +905,12 @@ def plausible_links(ctx: Context) -> Iterator[Finding]:
     for m in ctx.model.mechanisms:
         linked = [o for o in ctx.targets(m, "leads_to") if o.kind == "outcomes" and o.statement]
         mine = what_changes(m.statement) - _PREVENTING if m.statement else frozenset()
-        if not (ctx.eid(m) and linked and mine) or any(_speaks_of(mine, what_changes(o.statement))
-                                                       for o in linked):
-            continue
+        if not (ctx.eid(m) and linked and mine) or len(m.statement.split()) <= LABEL_SHORT:
+            continue  # a label says nothing of any outcome: its link cannot be judged by its words
+        if any(_speaks_of(mine, what_changes(o.statement))
+               or len(content(m.statement) & content(o.statement)) >= 2 for o in linked):
+            continue  # it speaks of an outcome it leads to ('concerns', 'help' beside 'Children
+            # with developmental concerns get help sooner')
         near = _connected(ctx, linked)
         who = _who(m.statement)
         best = None

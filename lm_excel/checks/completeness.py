@@ -187,9 +187,13 @@ def descriptions(ctx: Context) -> Iterator[Finding]:
 _HARM = re.compile(
     r"\b(?:harm\w*|miss(?:ed|es|ing)?|unsafe|stigma\w*|label\w*|distress\w*|upset\w*|"
     r"anxi\w*|worse\w*|widen\w*|inequal\w*|inequit\w*|exclu\w*|dependen\w*|(?:come|came|comes|coming|grow|grows)\s+to\s+(?:depend|rely)|relian\w*|rel(?:y|ies|ying)|"
-    r"burn(?:-|\s)?out|fatigue|overwhelm\w*|intru\w*|watched|surveil\w*|escalat\w*|trauma\w*|"
+    r"burn(?:-|\s)?out|fatigue|intru\w*|"
+    # people overwhelmed, not a department or a service ('the ward is overwhelmed in winter')
+    r"(?:feel\w*|felt|become|becomes|get|gets)\s+overwhelmed|overwhelming\s+(?:for|to)|"
+    r"(?:families|parents|children|young\s+people|carers|staff|workers|practitioners|mothers|fathers|"
+    r"pupils|they)\s+(?:are\s+|is\s+)?(?:\w+\s+)?overwhelmed|watched|surveil\w*|escalat\w*|trauma\w*|"
     r"retraumatis\w*|neglect\w*|abus\w*|safeguard\w*|wellbeing|well-being|isolat\w*|lonel\w*|"
-    r"judg\w*|blam\w*|sham\w*|humiliat\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|"
+    r"judg(?:ed|ing|e?mental)|blam\w*|sham\w*|humiliat\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|"
     r"worried|stress\w*|fear\w*|afraid|mistrust\w*|distrust\w*|resent\w*|conflict\w*|confus\w*|"
     r"coerc\w*|feel\w*|felt|unintended|displac\w*|unsettl\w*|instabilit\w*|"
     r"bereave\w*|grief|suicid\w*|self-harm\w*|unheard|not\s+heard|"
@@ -200,7 +204,13 @@ _HARM = re.compile(
     r"identity|culture|language|child|children|baby|babies|siblings?|parents?)|"
     r"mov(?:ed|es|ing)\s+away|out\s+of\s+area|(?:placement|family)\s+break\w*|expos\w*|"
     r"at\s+risk|risks?\s+(?:to|of)\s+(?:harm|children|young|families|parents|babies|pupils)|"
-    r"drawn\s+(?:further\s+)?into|criminalis\w*|criminaliz\w*)\b",
+    r"drawn\s+(?:further\s+)?into|criminalis\w*|criminaliz\w*|"
+    # less of the service for the people it is for: waiting, being seen less, being left without
+    r"(?:families|children|parents|young\s+people|pupils|women|mothers|fathers|carers|victims)\s+"
+    r"(?:\w+\s+){0,2}?wait\w*|seen\s+less|less\s+often|fewer\s+visits|abrupt\w*|cliff[-\s]edge|"
+    r"(?:left|leaves|leaving)\s+without|"
+    # risk to children held where it should not be ('workers in schools hold risk')
+    r"(?:hold|holds|holding|held|carry|carries|carrying|carried)\s+(?:\w+\s+){0,2}?risks?)\b",
     re.IGNORECASE,
 )
 _STAFF = (r"(?:staff|workers?|practitioners?|volunteers?|befrienders?|mentors?|coaches|trainers?|"
@@ -215,13 +225,14 @@ _DELIVERY_RISK = re.compile(
     r"fundrais\w*|donations?|income\s+streams?|"
     # people to deliver it: recruiting, keeping, releasing and vetting staff and volunteers
     r"recruit\w*|retain\w*|retention|turnover|vacanc\w*|vacant|capacity|staff\w*|sickness|"
-    r"workloads?|caseloads?|busy|volunteer\w*|dbs|vetting|release\w*|"
+    r"workloads?|caseloads?|busy|volunteer\w*|dbs|vetting|release\w*|rotas?|shifts?|uncovered|"
+    r"cover(?:ed)?|overwhelmed|"
     rf"{_STAFF}\s+(?:\w+\s+){{0,2}}?(?:leave|leaves|leaving|left|quit\w*|move\s+on|resign\w*|"
     r"(?:not|un)\s*available|absent|off\s+sick)|"
     rf"(?:not\s+enough|too\s+few|shortages?\s+of|lack\s+of|insufficient|no)\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{_STAFF}|places|rooms?|time|money|referrals?|sessions|cover)|"
     # take-up and referrals
-    r"take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|referr\w*|refer|signpost\w*|"
+    r"take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|referr\w*|refer|signpost\w*|flagg\w*|"
     r"awareness|publicity|promot\w*|demand|waiting|"
     # partners, leaders and priorities
     r"buy-?in|commitment|partners?|provider\w*|withdraw\w*|agenc(?:y|ies)|governance|"
@@ -233,7 +244,9 @@ _DELIVERY_RISK = re.compile(
     # places, kit and systems
     r"(?:it|ict|case\s+recording|recording|record|data|computer|case\s+management)\s+systems?|"
     r"software|data\w*|gdpr|information\s+sharing|platforms?|licen[cs]\w*|venues?|premises|"
-    r"rooms?|transport|travel|equipment|resourc\w*|"
+    r"rooms?|transport|travel|equipment|resourc\w*|beds?|places|"
+    # inspection and regulation, and a provision closing ('close beds after an inspection')
+    r"ofsted|inspect\w*|regulat\w*|registration|clos(?:es|ed|ure|ing)|close\s+(?:beds|places|the|a|its|down)|"
     # time, and what stops the work
     r"delay\w*|time(?:scales?)?|sustainab\w*|covid\S*|coronavirus|pandemic|lockdowns?|restrictions?|"
     # a post that is a job ('key posts left vacant', 'posts hard to fill'), not one on social media
@@ -243,15 +256,36 @@ _DELIVERY_RISK = re.compile(
 )
 
 
+#: The people a children's services intervention is for. A negative consequence that names them
+#: and is not a risk to delivery ('Some children feel singled out') considers what could happen to
+#: them even in words no harm list holds.
+_PEOPLE = re.compile(
+    r"\b(?:child\w*|young\s+(?:people|person|adults?|carers?)|youths?|teen\w*|adolescen\w*|"
+    r"pupils?|students?|learners?|bab(?:y|ies)|infants?|toddlers?|famil(?:y|ies)|parent\w*|"
+    r"mothers?|fathers?|mums?|dads?|grandparents?|siblings?|brothers?|sisters?|girls?|boys?|"
+    r"women|men|victims?|survivors?|care\s+leavers?|households?|residents?|communit(?:y|ies)|"
+    r"service\s+users?|kinship\s+carers?|patients?|clients?)\b",
+    re.IGNORECASE,
+)
+
+
+def _considers_harm(statement: str) -> bool:
+    """Whether a negative consequence is about harm to people rather than a risk to delivery.
+
+    Positive evidence is needed: a harm word, or the people served named outside a delivery risk.
+    A statement in words neither list holds ('Unit closes beds after a poor inspection', 'Rota
+    gaps at weekends') is about the service, so it does not count as a harm considered."""
+    if _HARM.search(statement):
+        return True
+    return bool(_PEOPLE.search(statement)) and not _DELIVERY_RISK.search(statement)
+
+
 @rule(DELIVERY_ONLY)
 def harms_considered(ctx: Context) -> Iterator[Finding]:
     """Negative consequences that are all delivery risks, with no harm to people among them."""
     negs = [n for n in ctx.model.negatives if ctx.eid(n) and n.statement]
-    if not negs:
-        return
-    for n in negs:
-        if _HARM.search(n.statement) or not _DELIVERY_RISK.search(n.statement):
-            return  # a harm (or something else than a delivery risk) was considered
+    if not negs or any(_considers_harm(n.statement) for n in negs):
+        return  # none listed (said elsewhere), or a harm to people was considered
     examples = "; ".join(f"{ctx.eid(n)} '{short(n.statement, 40)}'" for n in negs[:3])
     yield make(DELIVERY_ONLY, negs[0].ref("consequence"), ctx.eid(negs[0]), count=len(negs),
                examples=examples)

@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding, make, register
-from ..measures.design import read_setting
 from ..model import Element
 from .base import Context, rule, short
 from .text import direction
@@ -58,10 +57,11 @@ RARE = register(
     title="Rare outcome at a small scale",
     description="A Primary outcome is an event that happens to few people in a year (entering "
     "care, a child protection plan, custody, serious violence, permanent exclusion, maltreatment), "
-    "and the Intervention sheet says the intervention reaches fewer than 100 people a year: too few "
-    "events for any change to be seen. An evaluator asks for an earlier, more common outcome on "
+    "and the Intervention sheet says the intervention reaches fewer than 100 people (its Reach a "
+    "year, or when that is empty the largest number of people its summary or target population "
+    "names): too few events for any change to be seen. An evaluator asks for an earlier, more common outcome on "
     "the way to it. A note: pooled years, sites or records may still show it.",
-    message="Outcome {id} ({ref}) is a rare event, and the intervention reaches about {reach} a year "
+    message="Outcome {id} ({ref}) is a rare event, and the intervention reaches about {reach} people "
     "({ref_reach}): too few for a change in it to be seen: '{text}'.",
     fix="Keep it as the aim, but make an earlier, more common change on the way to it Primary "
     "(what the mechanisms change first), or plan to pool several years or sites.",
@@ -86,7 +86,9 @@ HARM = re.compile(rf"\b(?:{_HARM})\b", re.IGNORECASE)
 COUNTED = re.compile(
     r"\b(?:report(?:s|ed)?|record(?:s|ed)|incidents?|disclos\w*|(?<![-\w])referr(?:als?|ed)|"
     r"notifications?|call-?outs?|calls?\s+to\s+(?:the\s+)?police|identif(?:ied|ication)|"
-    r"detect(?:ed|ion)|concerns?\s+(?:raised|reported)|(?:raised|reported)\s+concerns?)\b",
+    r"detect(?:ed|ion)|concerns?\s+(?:raised|reported)|(?:raised|reported)\s+concerns?|"
+    # a missing episode is known only when someone reports it
+    r"missing\s+(?:from\s+\w+\s+)?episodes?|episodes?\s+of\s+(?:going\s+)?missing)\b",
     re.IGNORECASE)
 _SELF_REPORT = re.compile(r"\b(?:feel\w*|felt|say|says|said)\b", re.IGNORECASE)
 _NEEDS_IDENTIFIED = re.compile(r"\bidentif(?:ied|ication)\b.*\bneeds?\b|\bneeds?\b.*\bidentified\b",
@@ -172,7 +174,10 @@ _RARE = re.compile(
     r"child\s+protection\s+plans?|subject\s+to\s+(?:a\s+)?(?:child\s+protection|cp)|custod\w*|"
     r"serious\s+(?:youth\s+)?violence|permanent(?:ly)?\s+exclu\w*|maltreat\w*|deaths?|homicides?|"
     r"adoption\s+breakdowns?|placement\s+breakdowns?|statutory\s+intervention|care\s+proceedings|"
-    r"sudden\s+infant|stabbings?|teenage\s+pregnanc\w*|conceptions?)\b", re.IGNORECASE)
+    r"sudden\s+infant|stabbings?|teenage\s+pregnanc\w*|conceptions?|"
+    r"secure\s+(?:or\s+[\w-]+\s+)?(?:accommodation|units?|children'?s\s+homes?|placements?)|"
+    r"residential\s+(?:care|placements?|"
+    r"special\s+schools?))\b", re.IGNORECASE)
 #: Fewer people a year than this and a rare event could not change visibly.
 SMALL_REACH = 100
 
@@ -221,13 +226,28 @@ def _unobservable(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _small_reach(ctx: Context) -> int | None:
-    """The reach a year when it is small: the largest number typed ('30-50 families' is 50; 'Year 7
-    pupils, about 200' is 200), so that a year group or a range never makes it look smaller."""
-    if read_setting(ctx.model).reach is None:
-        return None
-    reach = max(int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", ctx.model.intervention.text("reach")))
-    return reach if reach < SMALL_REACH else None
+#: A number of people said in the Intervention sheet's text ('about 25 young people', '30-50
+#: families', '40 disabled children'), not an age ('aged 0 to 18 and their families') nor a count per
+#: group or place ('6 to 10 children per group').
+_PEOPLE_COUNT = re.compile(
+    r"\b(\d[\d,]*)\s+(?!and\b|or\b|to\b|their\b|of\b|years?\b|olds?\b)(?:[\w-]+\s+)?"
+    r"(?:young\s+people|families|children|parents|pupils|mothers|women|carers|care\s+leavers|fathers|"
+    r"households|learners|students)\b(?!\s+(?:per|in\s+each|each|at\s+a\s+time|a\s+(?:group|class|school|"
+    r"session|worker)))", re.IGNORECASE)
+
+
+def _small_reach(ctx: Context) -> tuple[int, str] | None:
+    """The reach a year when it is small: the largest number typed in *Reach a year* ('30-50
+    families' is 50; 'Year 7 pupils, about 200' is 200, so that a year group or a range never makes
+    it look smaller); when that is empty, the largest number of people the summary or the target
+    population names."""
+    iv = ctx.model.intervention
+    counts = [(int(n.replace(",", "")), "reach") for n in re.findall(r"\d[\d,]*", iv.text("reach"))]
+    if not counts:
+        counts = [(int(m.group(1).replace(",", "")), key) for key in ("summary", "target_population")
+                  for m in _PEOPLE_COUNT.finditer(iv.text(key))]
+    reach, key = max(counts, default=(0, ""))
+    return (reach, key) if 0 < reach < SMALL_REACH else None  # none typed, or 0 while not known yet
 
 
 def _question(ctx: Context, o: Element, text: str) -> Finding | None:
@@ -242,9 +262,9 @@ def _question(ctx: Context, o: Element, text: str) -> Finding | None:
         return make(MOVED_BY_DELIVERY, ref, eid, text=quoted, why=moved[0], example=moved[1])
     if (o.text("priority").casefold() == "primary" and _RARE.search(text)
             and direction(text) in ("increase", "decrease")  # a count of the event, not a status
-            and (reach := _small_reach(ctx)) is not None):
-        return make(RARE, ref, eid, text=quoted, reach=reach,
-                    ref_reach=str(ctx.model.intervention.ref("reach") or "Intervention sheet"))
+            and (small := _small_reach(ctx)) is not None):
+        return make(RARE, ref, eid, text=quoted, reach=small[0],
+                    ref_reach=str(ctx.model.intervention.ref(small[1]) or "Intervention sheet"))
     if unseen := _unobservable(text):
         return make(NOT_OBSERVABLE, ref, eid, text=quoted, why=unseen[0], fix=unseen[1])
     return None

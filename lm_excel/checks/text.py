@@ -91,7 +91,9 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
                 "understanding awareness concentration",
     "school participation": "attendance exclusion exclusions engagement participation engaged",
     "behaviour": "behaviour behaviours discipline offending reoffending violence",
-    "early development": "development readiness",
+    "early development": "development",
+    # ready for school, to learn or to move on: a readiness measure of its own
+    "readiness": "readiness ready",
     "physical health": "health diet nutrition weight sleep healthy",
     "substance use": "substance alcohol drug drugs smoking",
     "routines": "routines routine",
@@ -115,7 +117,7 @@ _PAIRS = (("health", "wellbeing"), ("social", "emotional"), ("emotional", "behav
           ("mental", "physical"), ("safe", "well"), ("emotional", "mental"),
           ("communication", "language"), ("speech", "language"), ("speech", "communication"),
           ("recruitment", "retention"), ("wellbeing", "morale"), ("safety", "wellbeing"), ("safe", "settled"),
-          ("safety", "stability"), ("safe", "secure"))
+          ("safety", "stability"), ("safe", "secure"), ("settled", "ready"))
 CONVENTIONAL_PAIRS = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
 
@@ -231,6 +233,7 @@ def causal(text: str) -> bool:
 #: ('through', 'by', 'via'), which in a short phrase name how something is delivered ('Engagement
 #: through sport', 'Supervision by an advanced practitioner'), not what follows.
 _CONSEQUENCE = re.compile(rf"\b(?:{_CONSEQUENCE_WORDS})\b", re.IGNORECASE)
+CONSEQUENCE = _CONSEQUENCE
 #: Verbs that say something goes on or comes about ('A trusted relationship continues beyond 18').
 _GOES_ON = re.compile(r"\b(?:continues|persists|lasts|remains|stays|endures|arrives|happens|"
                       r"begins|starts|matters|works|comes|goes|follows|opens|"

@@ -40,17 +40,21 @@ HOW_SUGGESTIONS_WORK = [
      "after \"experience of\", \"access to\" or in an outcome that is about support or a service "
      "(\"better support for young people in the justice system\"), a count from records is not "
      "suggested, though a survey of that experience may be."),
-    ("- **A change the library has no measure for says so.** When what a part of an outcome "
-     "says changes is stigma or shame, attachment or bonding, trust in the police, siblings kept "
-     "together, a wait for a service (other than for an EHC plan, a social care assessment or "
-     "an adoption, which the library measures), achieving potential or ambitions, telling a "
-     "trusted adult, or identifying and responding to a risk, that part gets no close match, "
-     "however many topic words it shares with a measure (\"less stigma about domestic abuse\" "
-     "is not a count of domestic abuse incidents; \"a bond between mothers with postnatal "
-     "depression and their babies\" is not a depression scale), and the advice names what the "
-     "library lacks. The same words in a clause of cause (\"fewer children enter care because "
-     "parents feel less judged\") leave the main change's measure, and a condition at the start "
-     "(\"where living with their family is not possible, ...\") is not the change."),
+    ("- **The main change decides, not a topic word.** When what a part of an outcome says "
+     "changes is a wait for a service, siblings kept together, trust in the police, or the bond "
+     "between a parent and a baby, the measure of that change is suggested (waiting times, "
+     "brothers and sisters placed together, confidence in the local police, the Postpartum "
+     "Bonding Questionnaire), and these four measures are suggested only that way (\"police\", "
+     "\"referral\" or \"babies\" elsewhere in an outcome do not call them up). When it is stigma "
+     "or shame, attachment beyond infancy, achieving potential or ambitions, telling a trusted "
+     "adult, or identifying and responding to a risk, the library has no measure of it: that "
+     "part gets no close match, however many topic words it shares with a measure (\"less "
+     "stigma about domestic abuse\" is not a count of domestic abuse incidents), and the advice "
+     "names what the library lacks. A wait for an EHC plan, a social care assessment or an "
+     "adoption is measured by those measures. The same words in a clause of cause (\"fewer "
+     "children enter care because parents feel less judged\") leave the main change's measure, "
+     "and a condition at the start (\"where living with their family is not possible, ...\") "
+     "is not the change."),
     ("- **Care, support, voice and services in their sense.** Children in care feeling cared "
      "for, loved, listened to or having a say is what Bright Spots asks; staying with or leaving "
      "the birth family is entry to care, not family time; the youth justice service named as a "
@@ -137,7 +141,7 @@ EVALUATION = [
     "| round 3, the same | 19 | 1.00 | 1.00 | 0.37 | 0 |",
     "| round 4, the same | 32 | 1.00 | 1.00 | 0.47 | 0 |",
     "| round 5, the same | 32 | 0.94 | 1.00 | 0.66 | 0 |",
-    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, batches 1 to 24 | 948 | 0.95 | 0.96 | 0.33 | 0 |",
+    "| own variants, written by the team (`tests/data/outcomes_own_variants.csv`), now, batches 1 to 26 | 986 | 0.94 | 0.96 | 0.32 | 0 |",
     "| its batch 2, written and labelled before its one run: **first run** | 40 | **0.78** | | 0.33 | **2** |",
     "| its batch 3, written and labelled before its one run, after batch 2's fixes: **first run** | 30 | **0.83** | | 0.37 | **1** |",
     "| its batch 4, the same after batch 3's fixes: **first run** | 30 | **0.83** | | 0.27 | **2** |",
@@ -169,8 +173,11 @@ EVALUATION = [
     "| round 11 after two general fixes (talking about, discussing or the stigma of a harm is not its incidents; people with a named condition after what changes say who), **tuned on** | 50 | 0.66 | 0.70 | 0.46 | 4 |",
     "| round 10 after the topic guard (a change the library has no measure for) and the senses of care, support, voice and services, with the recall vocabulary of batch 23 (main e7b355d), **tuned on** | 50 | 0.86 | 0.90 | 0.34 | 0 |",
     "| round 11 after the same, **tuned on**: its six confident wrong answers are fixed | 50 | 0.84 | 0.86 | 0.58 | 0 |",
+    "| rounds 10 and 11 after four measures were added for gaps the labels showed (waiting times, brothers and sisters placed together, confidence in the local police, the Postpartum Bonding Questionnaire), each suggested only when its construct is the change; four of round 11's no-close-match labels (and one of round 7's) now also accept the new measure, **tuned on** | 50; 50 | 0.84; 0.84 | 0.88; 0.86 | 0.36; 0.50 | 0; 0 |",
     "| **published statements, held out in round 12** (`tests/data/outcomes_published_heldout12.csv`), English local authorities' strategies and plans (early years, SEND, early help, neglect, children in care, fostering and kinship, youth justice, exploitation, domestic abuse, the workforce), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main e7b355d) | 50 | **0.78** | **0.82** | 0.36 | **1** |",
     "| **published statements, held out in round 13** (`tests/data/outcomes_published_heldout13.csv`), partner-led and devolved-nation models (violence prevention, Sure Start and Flying Start, domestic abuse recovery, mentoring, speech and language, attainment and attendance, whole family support, youth diversion), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main e7b355d) | 50 | **0.72** | **0.76** | 0.52 | **3** |",
+    "| round 12 after the fixes that followed its run, **tuned on** (a slogan of states holds to the end of its clause; able to recognise and respond is a capability; support of foster and kinship carers is the carers' survey; enough people to look after children is sufficiency; people at risk of or who have experienced a harm say who), with the four added measures; one label extended to accept waiting times | 50 | 0.88 | 0.92 | 0.38 | 0 |",
+    "| round 13 after the same and its own fixes, **tuned on** (what a change follows or recovers from is context, not a count; what staff do with families is practice); one label extended to accept waiting times | 50 | 0.78 | 0.82 | 0.56 | 0 |",
     "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
     "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
     "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
@@ -185,6 +192,10 @@ EVALUATION = [
     "| the same batch after the fixes tuned on it (the topic guard and the senses) | 26 | 1.00 | 1.00 | 0.65 | 0 |",
     "| own variants' batch 22, the same kinds in other wording, written and labelled with batch 21 and held out until its fixes: **first run** | 24 | **0.75** | 0.79 | 0.42 | **1** |",
     "| the same batch after its fixes (identified and managed, the work of a board, feeling loved, people attending a programme, what parents report in their child), tuned on | 24 | 0.96 | 1.00 | 0.50 | 0 |",
+    "| own variants' batch 25, staff practice entered as outcomes (ask, screen, offer, record), support received against social support, relationships with staff, service names as settings, caregivers, written and labelled before any fix: **first run** (with the four new measures) | 20 | **0.75** | 0.75 | 0.60 | **1** |",
+    "| the same batch after its fixes (what staff do with families is practice; feeling cared for at home is not the Graded Care Profile; Bright Spots is not for children on the edge of care), tuned on | 20 | 1.00 | 1.00 | 0.75 | 0 |",
+    "| own variants' batch 26, the same kinds in other wording, written and labelled with batch 25 and held out until its first fixes: **first run** | 18 | **0.72** | 0.72 | 0.56 | **0** |",
+    "| the same batch after its fixes (people using a service say who; pupils' relationships with staff and peers are school life), tuned on | 18 | 0.72 | 0.83 | 0.56 | 0 |",
     "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.86 | 0.90; 0.88 | 0.26; 0.38 | 0; 0 |",
     "| own variants' batch 23, recall: statements where a library measure fits, across the library (offending in plain words, time in care, relationships between agencies, staff and carers' support and tools, recruiting foster carers, going to and staying in school, development, neighbours), written and labelled before any fix: **first run** | 50 | **0.72** | 0.74 | 0.32 | **0** |",
     "| the same batch after the recall vocabulary tuned on it (main e7b355d) | 50 | 0.88 | 0.90 | 0.16 | 0 |",
@@ -785,8 +796,8 @@ EVALUATION = [
      "the measures an evaluator would accept and who benefits, committed before any run by an "
      "engineer who had not read the rules, then run once on the frozen rules (main e7b355d): "
      "top-1 0.78 (39 of 50), top-3 0.82 (41), no close match 0.36 and **one confident wrong "
-     "answer**, so its row in `tests/test_suggest.py` is a strict expected failure, with a guard "
-     "on its first-run floors. Ten of the eleven statements labelled no close match alone got "
+     "answer**, so its row in `tests/test_suggest.py` was a strict expected failure until it "
+     "was fixed (tuned on since; its floors stay at the first run). Ten of the eleven statements labelled no close match alone got "
      "no close match (custody, autism diagnosis waits, a speech and language therapist in good "
      "time, SEND outcomes of safety, belonging, independence and influence, life skills for "
      "children in care, perpetrators of exploitation disrupted). Its 11 top-1 misses, by cause. "
@@ -839,8 +850,9 @@ EVALUATION = [
      "recommendations), labelled with the measures an evaluator would accept and who benefits, "
      "committed before any run by an engineer who had not read the rules, then run once on the "
      "frozen rules (main e7b355d): top-1 0.72 (36 of 50), top-3 0.76, no close match 0.52 and "
-     "**three confident wrong answers**, so its row in `tests/test_suggest.py` is a strict "
-     "expected failure, with a guard on its first-run floors. Its 14 top-1 misses, by cause. "
+     "**three confident wrong answers**, so its row in `tests/test_suggest.py` was a strict "
+     "expected failure until they were fixed (tuned on since; its floors stay at the first "
+     "run). Its 14 top-1 misses, by cause. "
      "Guessed where none fits (3, the confident wrong answers): *improve the mother-child "
      "relationship after domestic abuse* and *children and young people recover from the "
      "negative impacts of domestic abuse and make positive choices in their lives* got "
@@ -1013,6 +1025,10 @@ DESIGN_EVIDENCE = [
     "`tests/data/design_heldout12.json`; recommender frozen at `24f1a2c`) | 6/6 | 6/6 |",
     "| held out 13, first run (six new models, labels committed before the run; recommender at "
     "`24f1a2c`) | 6/6 | 6/6 |",
+    "| held out 14, first run (six English local authority models, labels committed before the "
+    "run, `tests/data/design_heldout14.json`; recommender frozen at `e7b355d`) | 5/6 | 6/6 |",
+    "| held out 15, first run (six models led by partners or from Scotland, Wales and Northern "
+    "Ireland, labels committed before the run; recommender frozen at `e7b355d`) | 6/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1050,6 +1066,39 @@ DESIGN_EVIDENCE = [
      "disclosures may raise; the perinatal time series rests on crisis contacts for a secondary "
      "outcome; and the school team's measures include NEET (ages 16-17) for staying in "
      "education at ages 5-18."),
+    "",
+    ("**Held out 14.** Six English local authority models (`tests/data/design_heldout14.json`: "
+     "five authority-wide, one of young people), labelled by an evaluator who had not seen the "
+     "recommender and committed before its first run: 5 of 6 main designs agreed, 6 of 6 "
+     "comparators right. Agreed: 'pilot now' for the 25 young people of ACT (Wigan and "
+     "Rochdale), and time series against statistical neighbours for a virtual school's duty to "
+     "children with a social worker, Derby's early years speech and language pathway, return "
+     "home interviews for missing children and a care leavers' local offer. The disagreement: "
+     "short breaks for disabled children got a time series of placement type and distance from "
+     "home for fewer disabled children in residential care, too rare in one authority and not "
+     "picked out by the measure; a realist contribution analysis or matched families were "
+     "expected. Reservations (not counted): every English authority got the virtual school "
+     "duty at once, so neighbours show the national trend rather than what would have happened "
+     "without it; Derby's series follows the overall good level of development, not the "
+     "communication and language goals, and its before-and-after strand offers ONS loneliness "
+     "measures for the word gap; the missing children's series follows children assessed at "
+     "risk of exploitation, a count that rises as more is recognised."),
+    "",
+    ("**Held out 15.** Six models led by partners or from the devolved nations "
+     "(`tests/data/design_heldout15.json`: two of individual young people, one school-level, two "
+     "authority-wide, one cohort of families; three Scottish, one Welsh, one Northern Irish, one "
+     "English), labelled by an evaluator who had not seen the recommender and committed before "
+     "its first run, all got a design family the evaluator accepts and the nation's "
+     "comparators: matched patients for Navigator in a Scottish emergency department, matched "
+     "schools for nurture groups in Northern Ireland (the design of the published evaluation), "
+     "contribution analysis for the Universal Health Visiting Pathway, matched families for a "
+     "Cedar project, a time series against similar Welsh authorities for an early language "
+     "pathway, and matched children for return home interviews. Reservations (not counted): "
+     "two matched comparisons name police-recorded domestic abuse incidents for outcomes they "
+     "do not measure (Navigator's involvement in violence, Cedar's recovery from trauma); the "
+     "health visiting design overlooks Scotland's routine 27-30 month child health reviews and "
+     "boards' staggered start dates; and the return home interview comparison is on what the "
+     "interview identifies, not repeat missing episodes, against children who declined."),
     "",
 ]
 

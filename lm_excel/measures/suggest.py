@@ -20,7 +20,9 @@ The method is deliberately simple and explainable (no machine learning):
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from lm_excel.errors import SuggestError
@@ -658,10 +660,14 @@ _YOUNG = frozenset({"child", "young person"})
 #: construct (see [ambiguous] in the vocabulary).
 _CAPABILITY = frozenset({"confidence", "skills"})
 #: Of staff only, what they know or can do ("able to have conversations", "know how to refer").
+_SUPPORT = frozenset({"support", "peer_support", "help"})
+#: "Financial support", "practical support": money or things, not support as carers feel it.
+_MONEY_BEFORE = re.compile(r"\b(?:financial|money|monetary|practical|material)\s+(?:and\s+\w+\s+)?$",
+                           re.IGNORECASE)
 _STAFF_CAPABILITY = frozenset({"abil", "know", "understand", "awar", "knowledg"})
 
 
-def _people_sense(terms: list[Term], who: frozenset[str]) -> list[Term]:
+def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> list[Term]:
     """The terms, with words whose sense depends on whose outcome it is read for those people.
 
     Employment of children or young people is being in education, employment or training (NEET),
@@ -675,6 +681,11 @@ def _people_sense(terms: list[Term], who: frozenset[str]) -> list[Term]:
             t = Term("neet", False, t.start, t.end, True)
         elif t.token == "employment" and who and who <= _STAFF:
             t = Term("work", False, t.start, t.end, False)
+        elif t.token in _SUPPORT and who and who <= _CARERS and not _MONEY_BEFORE.search(
+                text[max(0, t.start - 25):t.start]):
+            # "kinship carers receive timely support", "foster families get peer support":
+            # support for carers, which the carers' survey asks, not perceived social support
+            t = Term("support_for_carers", False, t.start, t.end, True)
         elif (t.token in _CAPABILITY and staff_or_carers) or (
                 t.token in _STAFF_CAPABILITY and who and who <= _STAFF):
             t = Term("capability", False, t.start, t.end, True)
@@ -716,6 +727,8 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with a relationship with a worker ("trusting relationships between families
     and health visitors") read as the family's experience of the service, not social support."""
     t = normalise(text)
+    if any(x.token in _SCHOOL_TERMS for x in terms):
+        return terms  # pupils' relationships with staff and peers are school life, not a service's
     out = []
     for i, x in enumerate(terms):
         if "relationship" in t[x.start:x.end] and _RELATIONSHIP_WITH.match(t[x.end:]):
@@ -729,15 +742,21 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
 #: A vision's slogan: three or more states in a list ("safe, healthy and happy"; GIRFEC's "safe,
 #: healthy, achieving, nurtured, active, respected, responsible and included"), no one change.
 _STATE = (r"(?:safe|safer|happy|happier|healthy|healthier|achieving|thriving|loved|secure|confident|"
-          r"nurturing|caring|loving|strong|stable|independent|ambitious|empowered|"
+          r"nurturing|caring|loving|strong|stable|independent|ambitious|empowered|positive|"
           r"resilient|successful|respected|included|nurtured|active|responsible|well|valued|heard)")
 _SLOGAN = re.compile(r"\b" + _STATE + r"(?:\s*,\s*(?:and\s+)?" + _STATE + r"){1,}\s*,?\s+and\s+"
                      + _STATE + r"\b")
 
 
 def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
-    """The terms without those of a slogan of states ("children are safe, happy and healthy")."""
-    spans = [m.span() for m in _SLOGAN.finditer(normalise(text))]
+    """The terms without those of a slogan of states ("children are safe, happy and healthy")
+    and of the words after it in its clause, which say where the states hold ("parents are
+    confident, positive and resilient in their parenting")."""
+    t = normalise(text)
+    spans = []
+    for m in _SLOGAN.finditer(t):
+        end = re.search(r"[,;.]", t[m.end():])
+        spans.append((m.start(), m.end() + end.start() if end else len(t)))
     return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
 
 
@@ -855,6 +874,16 @@ _PROVISION = frozenset({"support", "help", "advic", "provision"})
 _FRAME_PREPOSITIONS = frozenset({"of", "to", "on", "about", "toward", "towards", "with"})
 
 
+#: "Health visitors ask every mother about domestic abuse", "school nurses screen all pupils",
+#: "midwives offer every woman a mental health check": what staff do with families is practice
+#: (a case file audit or a fidelity log), not the thing they ask about or screen for.
+_STAFF_PRACTICE = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:health visitors?|school nurses?|nurses?|midwives|midwife|gps?|"
+    r"doctors?|teachers?|schools?|social workers?|practitioners?|workers?|staff|professionals?|"
+    r"officers?|police officers?|clinicians?|key ?workers?|youth workers?|therapists?|"
+    r"early help workers?|family support workers?|personal advisers?)\s+(?:routinely\s+|always\s+|"
+    r"consistently\s+|now\s+|regularly\s+|systematically\s+)?(?:ask|screen|offer|record|assess|"
+    r"check|visit|discuss|complete|deliver|provide|refer|identify)\b")
 #: Concepts saying an outcome is about practice or process compliance ("assessments are routinely
 #: completed", "plans reviewed with management oversight"): a case-file audit, not a count.
 _PROCESS = frozenset({"recording", "audit"})
@@ -901,7 +930,9 @@ _WHO_SUBJECT = re.compile(
     r"^(?:\w+\s+){0,3}?(?:(" + _PEOPLE_WORDS + r")\s+(?:who|whose|that)\s+(?:(?:have|has|had|are|"
     r"were|is|was|cannot|can not|can't|do|does|did|not|never|been|being)\s+)*\w+|"
     r"(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|affected by|"
-    r"living with|experiencing|attending|accessing|completing|taking part in|referred to)\s+|"
+    r"living with|experiencing|attending|accessing|completing|taking part in|referred to|"
+    r"supported by|helped by|seen by|working with|using|at risk of,? or (?:who have )?(?:experienced|"
+    r"been affected by|affected by|suffered))\s+|"
     r"((?:perpetrators?|victims?|survivors?|victim-survivors?)(?:\s+of\s+)?|"
     r"(?:adopted|looked after|looked-after|fostered|exploited|excluded|care-experienced|"
     r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)" + _MAIN_VERB)
@@ -921,12 +952,13 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of phrases saying who an outcome is about, not what changes."""
     t = normalise(text)
     out = []
+    kept = []  # who-phrases kept whatever they say may happen ("at risk of or who have ...")
     m = _WHO_SUBJECT.search(t)
     if m:
         # The people named count as they would alone ("parents ... feel less stressed"); a
         # perpetrator, a victim or an adopted child is who as a whole.
-        out.append((m.end(1) if m.group(1) else m.end(2) if m.group(2) else m.start(3),
-                    m.end(4)))
+        span = (m.end(1) if m.group(1) else m.end(2) if m.group(2) else m.start(3), m.end(4))
+        (kept if m.group(2) and "at risk of" in t[span[0]:m.start(4)] else out).append(span)
     m = _WHO_CIRCUMSTANCE.search(t)
     if m:
         out.append((m.end(1), m.end()))
@@ -934,7 +966,7 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     out.extend((m.end(1), m.end()) for m in _WITH_CONDITION.finditer(t) if m.start() > 0)
     # "Families whose children might otherwise be removed": what may happen to them is what
     # the service prevents, so it is the change, not who.
-    return [(a, b) for a, b in out if not _MAY_HAPPEN.search(t[a:b])]
+    return kept + [(a, b) for a, b in out if not _MAY_HAPPEN.search(t[a:b])]
 
 
 #: "Working age people in low income families gain employment", "children from low-income
@@ -963,6 +995,10 @@ _BETWEEN = re.compile(r"\s*(?:between|with|across|from|into|to)\b")
 _WORK_TOGETHER = re.compile(r"\b(?:work|working|collaborat|coordinat|join)")
 
 
+#: What a change follows or recovers from ("after domestic abuse", "recover from the negative
+#: impacts of ..."): a harm there is context, not the thing counted.
+_AFTERMATH = re.compile(r"\b(?:(?<!looked )(?<!looked-)(?<!look )(?<!looking )after|following|in the aftermath of|recover(?:s|y|ing)? from|"
+                        r"heal(?:s|ing)? from|overcome|overcoming|cope with|coping with)\b")
 _CAUSE = re.compile(r"\b(?:because of|due to|as a result of|owing to)\b")
 
 
@@ -1014,6 +1050,11 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # "Fewer children in care because of neglect": the cause, not the change
         end = re.search(r"[,;.]", t[m.end():])
         out.append((m.end(), m.end() + end.start() if end else len(t), "knowing"))
+    for m in _AFTERMATH.finditer(t):
+        # "the mother-child relationship after domestic abuse", "recover from the impact of
+        # domestic abuse": the harm is the context the change follows, not a count to reduce
+        end = re.search(r"[,;.]|\band\b", t[m.end():])
+        out.append((m.end(), m.end() + end.start() if end else len(t), "using"))
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
         confident = x.token == "confidence" and t[x.start:x.end].startswith("confiden")
@@ -1031,15 +1072,15 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-#: Changes the library has no measure for: when one is what a part of an outcome says changes
-#: (its main construct), that part says no close match, however many of its other words a
-#: measure shares ("less stigma about domestic abuse" is not a count of domestic abuse; "a secure
-#: bond between mothers with postnatal depression and their babies" is not a depression scale).
-#: Add a measure to My measures for these; see docs/measures.md.
+#: Changes a topic word misleads about. When one is what a part of an outcome says changes (its
+#: main construct), no measure of that part's other words is suggested ("less stigma about
+#: domestic abuse" is not a count of domestic abuse; "a secure bond between mothers with
+#: postnatal depression and their babies" is not a depression scale): the measure of the
+#: construct itself is (_CONSTRUCT_MEASURE), or, when the library has none, no close match.
 _NO_MEASURE = {
     "stigma or shame": r"\bstigm\w*|\bshame\w*|\bashamed\b|\bembarrass\w*|\bjudged\b|"
                        r"\bjudgement(?:al)?\b|\bsecrecy\b|\btaboo\w*",
-    "attachment or bonding": r"\battachment\b|\bsecurely attached\b|\bbond(?:s|ing|ed)?\b|"
+    "attachment or bonding": r"\battachments?\b|\bsecurely attached\b|\bbond(?:s|ing|ed)?\b|"
                              r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b",
     "trust in the police": r"\b(?:trust|trusts|confidence|faith)\b[^,;.]{0,40}\bpolice\b",
     "siblings kept together": r"\b(?:siblings?|sibling groups?|brothers and sisters)\b[^,;.]{0,50}?"
@@ -1061,10 +1102,26 @@ _NO_MEASURE = {
                                r"member|teacher|someone)\b",
 }
 _NO_MEASURE_RE = {k: re.compile(v) for k, v in _NO_MEASURE.items()}
+#: The library measure of a construct above, where there is one (a custom library may lack it).
+_CONSTRUCT_MEASURE = {"a wait for a service": "waiting_times",
+                      "siblings kept together": "siblings_together",
+                      "trust in the police": "police_confidence",
+                      "attachment or bonding": "pbq"}
+#: The bonding questionnaire is of a mother and her baby: attachment of older children has no
+#: library measure.
+_INFANT = re.compile(r"\b(?:bab(?:y|ies|y's)|infants?|infant's|newborns?|new-borns?|postnatal|"
+                     r"post-natal|perinatal|postpartum|mother-infant|parent-infant)\b")
+#: Measures of one construct, suggested only through it: "waiting" elsewhere in an outcome, or
+#: "police" or "babies", does not make an outcome about waits, trust or bonding.
+_CONSTRUCT_ONLY = frozenset(_CONSTRUCT_MEASURE.values())
+SCORE_CONSTRUCT = 0.75  # the shown score of the measure of an outcome's main construct
 #: Waits the library measures: for a social care assessment, an EHC plan, an adoption.
 _MEASURED_WAIT = re.compile(r"\b(?:ehcps?|ehc plans?|education,? health and care|single assessments?|"
                             r"social (?:care|work) assessments?|child and family assessments?|"
                             r"adopt\w*)\b")
+#: "Staff are able to recognise and respond ...": a capability (a practitioner survey asks it).
+_CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know how to|"
+                         r"equipped to|better at|competent in|competent at)\s*$")
 #: "Where living with their family is not possible, ...": a condition before the change.
 _CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b[^,;]*,")
 #: A subordinate clause inside a part ("... because ...", "... so that ..."): what follows it
@@ -1073,15 +1130,64 @@ _SUBORDINATE = re.compile(r"\b(?:because|so that|so|as a result of|due to|in ord
                           r"leading to|that may lead)\b")
 
 
-def no_measure_constructs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of changes the library has no measure for in an outcome statement."""
+@lru_cache(maxsize=1024)
+def no_measure_constructs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, name) of the constructs of _NO_MEASURE in an outcome statement (cached)."""
     t = normalise(text)
     out = []
     for name, rx in _NO_MEASURE_RE.items():
         for m in rx.finditer(t):
             if name == "a wait for a service" and _MEASURED_WAIT.search(t):
                 continue
+            if name == "identifying and responding to a risk" and _CAPABLE_OF.search(
+                    t[max(0, m.start() - 30):m.start()]):
+                continue  # "able to recognise and respond": what people can do, which is asked
             out.append((m.start(), m.end(), name))
+    return tuple(out)
+
+
+def construct_measures(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, construct, measure key) of the constructs in an outcome statement that one
+    library measure counts ("shorter waits for CAMHS": waiting times)."""
+    t = normalise(text)
+    out = []
+    for a, b, name in no_measure_constructs(text):
+        key = _CONSTRUCT_MEASURE.get(name)
+        if key == "pbq" and not _INFANT.search(t):
+            key = None
+        if key:
+            out.append((a, b, name, key))
+    return out
+
+
+def _word_library(library: MeasureLibrary) -> MeasureLibrary:
+    """The library without the measures suggested only through their construct: they are not
+    matched by words, so they neither match nor change how rare a word is."""
+    found = _WORD_LIBRARIES.get(library)
+    if found is None:
+        found = _WORD_LIBRARIES[library] = MeasureLibrary(
+            m for m in library if m.key not in _CONSTRUCT_ONLY)
+    return found
+
+
+_WORD_LIBRARIES: weakref.WeakKeyDictionary[MeasureLibrary, MeasureLibrary] = \
+    weakref.WeakKeyDictionary()
+
+
+def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others: bool
+                           ) -> list[Suggestion]:
+    """The measure of each construct an outcome's main change is, when it is in the library and
+    fits whom the outcome is for; "others" says the outcome has other suggested parts."""
+    out: list[Suggestion] = []
+    for a, b, name, key in construct_measures(text):
+        m = library.get(key)
+        if m is None or not fits(m, q.who, q.ages) or any(s.measure.key == key for s in out):
+            continue
+        part = q.text[a:b]
+        why = f"the change is {name} ('{part}'), which this measure counts"
+        if q.who:
+            why += f"; suits outcomes for {who_label(q.who)}"
+        out.append(Suggestion(m, SCORE_CONSTRUCT, why, "high", part if others else ""))
     return out
 
 
@@ -1143,7 +1249,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         library = load_library()
     elif not isinstance(library, MeasureLibrary):
         library = MeasureLibrary(library)
-    index = index_of(library)
+    index = index_of(_word_library(library))
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense):
@@ -1159,12 +1265,13 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         ages = YOUNG_PERSON_AGES
     shown_text = outcome_text if len(normalise(outcome_text)) == len(outcome_text) \
         else normalise(outcome_text)
-    terms = _people_sense(terms, who)
+    terms = _people_sense(terms, who, outcome_text)
     q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages,
                _examples_at(outcome_text), _frames(outcome_text, terms), _names_parenting(terms),
                any(t.token in index.vocab.care_context for t in terms if not t.stop),
                _names_agency(outcome_text, terms, index.vocab.other_agencies),
-               any(t.token in _PROCESS for t in terms if not t.stop),
+               any(t.token in _PROCESS for t in terms if not t.stop)
+               or bool(_STAFF_PRACTICE.match(normalise(outcome_text))),
                any(t.token == "victim" for t in terms if not t.stop),
                frozenset(t.token for t in terms if not t.stop))
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
@@ -1173,12 +1280,27 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     who_terms = [t for t in terms if any(a <= t.start < b for a, b in who_spans)]
     terms = _who_sense([t for t in terms if not any(a <= t.start < b for a, b in who_spans)],
                        who_terms, index.vocab)
+    found = _ranked_match(q, terms, top, outcome_text)
+    measured = _construct_suggestions(q, library, outcome_text, not found.abstained)
+    if not measured:
+        return found
+    keys = {s.measure.key for s in measured}
+    rest = tuple(s for s in found.suggestions if s.measure.key not in keys)
+    return Match(outcome_text, _by_confidence(measured + list(rest))[:max(top, len(measured))],
+                 found.parts, found.unmatched)
+
+
+def _ranked_match(q: _Query, terms: list[Term], top: int, outcome_text: str) -> Match:
+    """The measures the outcome's terms point to, one per part of a compound outcome, or no
+    close match (naming the changes the library has no measure for)."""
     compound = _compound(q, terms, top)
     if compound is not None:
         return compound
     close = _close(q.ranked(terms))
     if not close or close[0][0] < ABSTAIN_BELOW:
-        missing = tuple(dict.fromkeys(name for _, _, name in no_measure_constructs(outcome_text)))
+        measured = {name for _, _, name, _ in construct_measures(outcome_text)}
+        missing = tuple(dict.fromkeys(name for _, _, name in no_measure_constructs(outcome_text)
+                                      if name not in measured))
         return Match(outcome_text, (), no_measure_for=missing)
     # Alternatives are offered when nearly as good as the best, not as a weak guess.
     close = [(s, c) for s, c in close if s >= close[0][0] - ALTERNATIVE_WITHIN]

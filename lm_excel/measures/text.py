@@ -89,8 +89,10 @@ class Token(NamedTuple):
     end: int
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Lower-case text with curly quotes, dashes and special forms made plain.
+    """Lower-case text with curly quotes, dashes and special forms made plain (cached: the
+    rules ask for the same outcome's form many times).
 
     The result has the same length as the text (when lower-casing keeps it), so that character
     positions found in it also point into the original text.
