@@ -564,6 +564,13 @@ PUBLISHED_HELDOUT12 = REPO / "tests" / "data" / "outcomes_published_heldout12.cs
 # Ireland), labelled and committed before its one run by an engineer who had not read the rules
 # (figures in docs/measures.md); with a 'beneficiary' column as round 11.
 PUBLISHED_HELDOUT13 = REPO / "tests" / "data" / "outcomes_published_heldout13.csv"
+# Round 15: 50 statements from 19 new sources, partner-led and devolved-nation outcomes frameworks,
+# theories of change and evaluations (youth work outcomes, community mental health, voluntary-sector
+# family support, mentoring, police and public health, violence prevention, school nursing,
+# attendance and exclusion, kinship care, domestic abuse recovery, early literacy; Scotland, Wales,
+# Northern Ireland), labelled and committed before its one run by an engineer who had not read the
+# rules (figures in docs/measures.md); with a 'beneficiary' column as round 11.
+PUBLISHED_HELDOUT15 = REPO / "tests" / "data" / "outcomes_published_heldout15.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -710,7 +717,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6,
                  PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8, PUBLISHED_HELDOUT9,
                  PUBLISHED_HELDOUT10, PUBLISHED_HELDOUT11, PUBLISHED_HELDOUT12,
-                 PUBLISHED_HELDOUT13):
+                 PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT15):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -779,6 +786,17 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   context, not a count; what staff do with families is practice): 0.78, 0.82, 0. One label
 #   (shorter waiting lists for speech and language therapy) also accepts the waiting-times
 #   measure, added after the labels were committed. The floors stay at the first run.
+# Round 15: first run 0.78 (39 of 50), 0.84 (42), no close match 0.36, 3 confident wrong (main at
+#   fa47236). Not tuned on: the floors are that first run, and the row is a strict expected
+#   failure until its confident wrong answers are fixed (the guard test below keeps its floors
+#   meanwhile). One of the three (infant mental health and parent-infant relationships) got the
+#   Postpartum Bonding Questionnaire, added to the library after the labels were committed.
+ROUND15_OPEN = ("round 15's first run gave 3 confident wrong answers where only 'no close match' "
+                "fits: breaking the generational cycle of crime (first-time entrants and "
+                "reoffending on 'crime'), all children and young people are included, engaged and "
+                "involved in their education (attainment on 'education'), infant mental health "
+                "and parent-infant relationships in the first 1001 days (the Postpartum Bonding "
+                "Questionnaire, added after the labels)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -792,6 +810,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT11, 50, 0.62, 0.66),
     (PUBLISHED_HELDOUT12, 50, 0.78, 0.82),
     (PUBLISHED_HELDOUT13, 50, 0.72, 0.76),
+    pytest.param(PUBLISHED_HELDOUT15, 50, 0.78, 0.84, id="outcomes_published_heldout15",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND15_OPEN)),
 ]
 
 
@@ -803,6 +823,14 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
         assert scores["n"] == n
     assert scores["top1"] >= top1 and scores["top3"] >= top3, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round15_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT15)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.78 and scores["top3"] >= 0.84, scores
+    assert scores["confident_wrong"] <= 3, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():
