@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 15), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 17), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -98,10 +98,16 @@ MISSED_ON_FIRST_RUN = {
     # schedule of reviews at set ages and where they are recorded) was here until issue 14's fix
     # after held out 15's first run (tuned on): a schedule of contacts by age or interval, where a
     # contact is recorded and who does it ('by the named health visitor') are details of delivery.
+    "family_support_hubs_ni": "held out 17: an activity of partner agencies entered as an outcome ('Member "
+                              "agencies attend every fortnightly hub meeting and take on the families matched "
+                              "to them')",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.
 PLANT_SAME_AS_CLEAN = {
+    "youth_engagement_progression_wales": "held out 17: found on the first run (C2 restates input IN2), but by an "
+                                          "entry slip the clean copy's C2 ('Lead worker') already restates IN2 "
+                                          "('Lead workers (youth workers)')",
     "kinship_connected": "held out 11: found on the first run (M1 'restates outcomes OC1 and OC2'), but the clean "
                          "copy's M1 ('Peer support') is reported with the same code as restating component C2",
 }

@@ -1153,6 +1153,9 @@ DESIGN_EVIDENCE = [
     "run, `tests/data/design_heldout14.json`; recommender frozen at `e7b355d`) | 5/6 | 6/6 |",
     "| held out 15, first run (six models led by partners or from Scotland, Wales and Northern "
     "Ireland, labels committed before the run; recommender frozen at `e7b355d`) | 6/6 | 6/6 |",
+    "| held out 17, first run (six more models led by partners or from Scotland, Wales and "
+    "Northern Ireland, labels committed before the run; recommender frozen at `fa47236`) | 5/6 | "
+    "6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1223,6 +1226,23 @@ DESIGN_EVIDENCE = [
      "health visiting design overlooks Scotland's routine 27-30 month child health reviews and "
      "boards' staggered start dates; and the return home interview comparison is on what the "
      "interview identifies, not repeat missing episodes, against children who declined."),
+    "",
+    ("**Held out 17.** Six more models led by partners or from the devolved nations "
+     "(`tests/data/design_heldout17.json`: two authority-wide, one area, one of individual "
+     "parents, one of individual young people, one cohort of families; two Scottish, two Welsh, "
+     "one Northern Irish, one English), labelled by an evaluator who had not seen the recommender "
+     "and committed before its first run: 5 of 6 main designs agreed, 6 of 6 comparators right. "
+     "Agreed: a time series against similar Scottish councils for Early and Effective "
+     "Intervention, contribution analysis for a Northern Ireland Family Support Hub, and matched "
+     "comparisons for Parents in Mind, Welsh lead workers and Mellow Dads. The disagreement: a "
+     "Welsh authority's school-based counselling got a time series on attendance and attainment "
+     "against similar Welsh authorities, but every Welsh authority has had to provide counselling "
+     "since 2013, so there is no comparison without it, and a few pupils per school are lost in "
+     "authority-wide figures; a randomised or matched comparison of young people was expected. "
+     "Reservations (not counted): EEI's measures are 'not the same measure' and every council now "
+     "runs it; Mellow Dads is offered a wellbeing scale for ages 8-15 for children under five, "
+     "and a feasibility stage would come first; the lead worker comparison does not say to match "
+     "on the risk score that picks young people."),
     "",
 ]
 
