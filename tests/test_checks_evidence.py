@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 15), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 17), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -69,6 +69,13 @@ MISSED_ON_FIRST_RUN = {
     # "suffolk_diversion" (held out 12: 'More victims contacted and offered restorative justice',
     # beside output OP3 counting it) was here until the fix after the twelfth set's first run (tuned
     # on): the people the service contacts, offers, sees, assesses or trains are whom it reached.
+    # "virtual_school_cwsw" and "derby_speech_language_pathway" (held out 14: professionals attending
+    # the training; 'Children's language improves by age 3 and parents feel more confident to
+    # support it'), "nurture_groups_ni" and "cedar_scotland" (held out 15: 'Each child completes two
+    # to four terms in the group ...'; '... and their own mental health both improve') were here
+    # until the wording fixes after cycle A's first run (tuned on): professionals are people,
+    # completing a dose of the service is taking part, a verb of change may have words after it,
+    # and 'X and Y both improve' is two changes.
     # "navigator_scotland" (held out 15: negatives that are all delivery risks of a hospital
     # service, a rota leaving night shifts uncovered, ED staff not flagging patients when the
     # department is overwhelmed, late funding) was here until issue 14's fix after held out 15's
@@ -78,11 +85,6 @@ MISSED_ON_FIRST_RUN = {
     # means, 'Through key work, young people come to understand ...') was here until issue 14's fix
     # after held out 14's first run (tuned on): a means is no account of what follows, light verbs
     # ('come to', 'go down') add nothing, and 'exploitation' is 'exploited'.
-    "virtual_school_cwsw": "held out 14: an output entered as an outcome ('Social workers and designated "
-                           "safeguarding leads attend the virtual school's training', beside output OP1 "
-                           "counting the people trained)",
-    "derby_speech_language_pathway": "held out 14: a compound outcome of two people's changes ('Children's "
-                                     "language improves by age 3 and parents feel more confident to support it')",
     # "short_breaks_disabled_children" (held out 14: negatives that are all delivery risks, carers not
     # recruited, providers handing back contracts, beds closed after an Ofsted inspection) was here
     # until issue 14's fix after held out 14's first run (tuned on): inspection, regulation, beds and
@@ -92,19 +94,20 @@ MISSED_ON_FIRST_RUN = {
     # hours and the interview form at home or at school) was here until issue 14's fix after held out
     # 14's first run (tuned on): how soon and where a contact happens, verbs of delivery in the present
     # tense and the paperwork are details of delivery.
-    "nurture_groups_ni": "held out 15: an output entered as an outcome, the length of a placement and the return "
-                         "to class ('Each child completes two to four terms in the group and returns to class "
-                         "full time', beside output OP3 counting returns)",
     # "universal_health_visiting_scotland" (held out 15: a mechanism that describes delivery, a
     # schedule of reviews at set ages and where they are recorded) was here until issue 14's fix
     # after held out 15's first run (tuned on): a schedule of contacts by age or interval, where a
     # contact is recorded and who does it ('by the named health visitor') are details of delivery.
-    "cedar_scotland": "held out 15: a compound outcome of two constructs with 'both' ('Mothers' confidence as "
-                      "parents and their own mental health both improve')",
+    "family_support_hubs_ni": "held out 17: an activity of partner agencies entered as an outcome ('Member "
+                              "agencies attend every fortnightly hub meeting and take on the families matched "
+                              "to them')",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.
 PLANT_SAME_AS_CLEAN = {
+    "youth_engagement_progression_wales": "held out 17: found on the first run (C2 restates input IN2), but by an "
+                                          "entry slip the clean copy's C2 ('Lead worker') already restates IN2 "
+                                          "('Lead workers (youth workers)')",
     "kinship_connected": "held out 11: found on the first run (M1 'restates outcomes OC1 and OC2'), but the clean "
                          "copy's M1 ('Peer support') is reported with the same code as restating component C2",
 }

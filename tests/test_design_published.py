@@ -133,6 +133,19 @@ FLOORS["design_heldout15"] = {"agreed": 6, "comparator": 6}
 #:   a matched comparison of families starting breaks with families waiting was expected.
 FIRST_RUN_HELDOUT14 = {"agreed": 5, "comparator": 6, "n": 6}
 FLOORS["design_heldout14"] = {"agreed": 5, "comparator": 6}
+#: Held out 17 (design_heldout17.json: school-based counselling in a Welsh authority, a Family
+#: Support Hub in Northern Ireland, Early and Effective Intervention with Police Scotland, NCT's
+#: Parents in Mind, Youth Engagement and Progression lead workers in Wales, Mellow Dads in Scotland;
+#: labels committed at 13:36 UTC before any run; recommender frozen at main fa47236, run once at
+#: 13:52): design agreed 5/6, nation comparator right 6/6. The disagreement:
+#: - school_counselling_wales (whole authority, Wales): an interrupted time series on attendance
+#:   and attainment against similar Welsh authorities. Every Welsh authority has had to provide the
+#:   service since 2013 (and since 2008 under the strategy), so comparator authorities show no
+#:   world without counselling, and counselling reaches a few pupils per school, diluted in
+#:   authority-wide figures; a randomised or matched comparison of young people (waiting list) was
+#:   expected.
+FIRST_RUN_HELDOUT17 = {"agreed": 5, "comparator": 6, "n": 6}
+FLOORS["design_heldout17"] = {"agreed": 5, "comparator": 6}
 
 #: Agreed at the level of the design family, with an evaluator's reservation kept visible.
 RESERVATIONS = {
@@ -184,6 +197,16 @@ RESERVATIONS = {
         "exploitation (OC2, what the interview identifies) rather than repeat missing episodes "
         "(OC6, police and SSDA903 data); and every missing child is offered an interview, so "
         "the 'did not get the model' group are those who declined (selection)",
+    # Held out 17, first run:
+    "early_effective_intervention_scotland": "the time series uses SCRA offence referrals and "
+        "reconviction rates (both 'not the same measure'); every Scottish council now runs EEI, "
+        "so comparator councils help only through their different start dates",
+    "mellow_dads_scotland": "the matched comparison offers the Stirling Children's Wellbeing "
+        "Scale (ages 8-15) for children under five; with one group of about eight fathers and "
+        "high drop-out, a feasibility stage would come first",
+    "youth_engagement_progression_wales": "young people are picked by a risk score, so the "
+        "matched comparison must match on that score (or compare those just below the "
+        "allocation threshold); the design does not say so",
 }
 
 

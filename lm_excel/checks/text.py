@@ -91,7 +91,9 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
                 "understanding awareness concentration",
     "school participation": "attendance exclusion exclusions engagement participation engaged",
     "behaviour": "behaviour behaviours discipline offending reoffending violence",
-    "early development": "development readiness",
+    "early development": "development",
+    # ready for school, to learn or to move on: a readiness measure of its own
+    "readiness": "readiness ready",
     "physical health": "health diet nutrition weight sleep healthy",
     "substance use": "substance alcohol drug drugs smoking",
     "routines": "routines routine",
@@ -115,7 +117,7 @@ _PAIRS = (("health", "wellbeing"), ("social", "emotional"), ("emotional", "behav
           ("mental", "physical"), ("safe", "well"), ("emotional", "mental"),
           ("communication", "language"), ("speech", "language"), ("speech", "communication"),
           ("recruitment", "retention"), ("wellbeing", "morale"), ("safety", "wellbeing"), ("safe", "settled"),
-          ("safety", "stability"), ("safe", "secure"))
+          ("safety", "stability"), ("safe", "secure"), ("settled", "ready"))
 CONVENTIONAL_PAIRS = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
 

@@ -196,13 +196,11 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         what = not_a_change(text)
         if what:
             yield make(OUTCOME_NOT_CHANGE, o.ref("outcome"), ctx.eid(o), what=what, text=short(text))
-        else:
-            parts = compound_parts(text)
-            if len(parts) >= 2:
-                listed = _and(parts)
-                suggestion = "; ".join(f"'{w.capitalize()}'" for w in _split_wording(text, parts))
-                yield make(COMPOUND, o.ref("outcome"), ctx.eid(o), count=len(parts), parts=listed,
-                           text=short(text), suggestion=suggestion)
+        parts = [] if what else compound_parts(text)
+        if len(parts) >= 2:
+            suggestion = "; ".join(f"'{w.capitalize()}'" for w in _split_wording(text, parts))
+            yield make(COMPOUND, o.ref("outcome"), ctx.eid(o), count=len(parts), parts=_and(parts),
+                       text=short(text), suggestion=suggestion)
         if "direction" not in o.fields:
             continue
         chosen = L.norm_label(o.fields["direction"].text)
@@ -212,8 +210,8 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         # the statement's words decide only when they all point one way: with 'better' or
         # 'improved' beside 'less' ('better assessments completed in less time') the 'less' may
         # describe something else than what should change
-        if (chosen in ("increase", "decrease") and said and said != chosen
-                and not set(T.words(text)) & _UNSIGNED):
+        if (chosen in ("increase", "decrease") and said and said != chosen and len(parts) < 2
+                and not set(T.words(text)) & _UNSIGNED):  # a compound's direction waits for its split
             yield make(DIRECTION_CONTRADICTS, o.ref("direction"), ctx.eid(o), word=word,
                        chosen=o.fields["direction"].text, expected=said.capitalize(), text=short(text))
 
@@ -243,7 +241,7 @@ _SPEED_OF_TIME = re.compile(r"\b(?P<w>quicker|faster|speedier|swifter)\s+(?:\w+\
 #: 'most likely', 'at least').
 _NOT_SIZE = re.compile(r"\bno\s+longer\b|\b(?:longer|shorter)[\s-]term\b|\bextended\s+famil\w*|"
                        r"\bextended\s+network\w*|"
-                       r"\b(?:are|is|were|was)\s+prevented\s+from\b", re.IGNORECASE)
+                       r"\bprevented\s+from\b", re.IGNORECASE)
 
 
 def said_direction(text: str) -> tuple[str, str]:
@@ -328,13 +326,14 @@ _IMPLEMENTED = re.compile(
     r"\b(?:embedded|rolled[\s-]out|adopted|established|implemented|launched|set[\s-]up|introduced|"
     r"in\s+place|agreed|commissioned|re-?commissioned|mainstreamed|operational|up\s+and\s+running|"
     r"signed\s+off|used\s+by|in\s+use|co-located|scaled\s+up|integrated\s+into|piloted|"
-    r"redesigned|restructured|aligned|ratified|approved|live)\b", re.IGNORECASE)
+    r"redesigned|restructured|aligned|ratified|approved|live|co-?produced|co-?designed|co-?developed)\b",
+    re.IGNORECASE)
 #: A way of working named with no change ('Consistent joint decisions', 'Joined up working across
 #: services', 'Seamless services'): how the service works, a process.
 _WAY_OF_WORKING = re.compile(
-    r"^\W*(?:more\s+)?(?:consistent|joint|joined[\s-]up|shared|integrated|multi-agency|collaborative|"
+    r"^\W*(?:more\s+)?(?:effective|efficient|good|strong|robust|consistent|joint|joined[\s-]up|shared|integrated|multi-agency|collaborative|"
     r"co-?ordinated|seamless|partnership|whole[\s-](?:family|school|system)|person-centred|"
-    r"child-centred|trauma-informed|relational|strengths-based)\s+(?:\w+\s+)?(?:working|decisions?|"
+    r"child-centred|trauma-informed|relational|strengths-based)\s+(?:[\w-]+\s+)?(?:working|decisions?|"
     r"decision[\s-]making|planning|approach(?:es)?|responses?|process(?:es)?|pathways?|services?|"
     r"practice|systems?|offer)\b", re.IGNORECASE)
 #: Services or agencies working together, with no change named ('Services that work together',
@@ -374,7 +373,8 @@ def implemented(text: str) -> bool:
         before = T.words(text[:m.start()])
         named = len(re.findall(r"\b[A-Z][\w-]*", text[:m.start()])) >= 2  # 'Signs of Safety'
         if before and (named or not any(_construct(w) for w in before)) and (
-                before[-1] in _STRUCTURES or not any(w in T.ACTORS for w in before)):
+                before[-1] in _STRUCTURES or before[-1].endswith("ing")
+                or not any(w in T.ACTORS for w in before)):
             return True  # people before it only describe a structure: 'Family hub model'
     return bool(_WAY_OF_WORKING.search(text) or _PREPARED.search(text) or _TOGETHER.search(text))
 
@@ -433,20 +433,23 @@ _MORE_REFERRALS = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?\s+in|more|higher|
 _SERVED = re.compile(r"(?<![-\w])(?:contacted|offered|visited|seen|assessed|screened|allocated|"
                      r"signposted|trained|referred|supported|reached|enrolled|enroled|given|"
                      r"provided|helped|matched|assigned|invited|mentored|coached|counselled|"
-                     r"directed|sent)\b", re.IGNORECASE)
+                     r"directed|sent|befriended|notified|triaged|reviewed|checked|followed[\s-]up|"
+                     r"interviewed|booked|called|phoned|texted|informed|briefed|debriefed|"
+                     r"re-?assessed|inducted|onboarded)\b", re.IGNORECASE)
 #: Verbs of sending, after which 'to' names where to ('referred to the school nurse'), not a purpose.
-_SENDING = frozenset("referred signposted directed sent".split())
+_SENDING = frozenset("referred signposted directed sent invited".split())
 #: People receiving something the service gives ('Young people receive a mentor', 'Families
 #: allocated a key worker', 'Care leavers get a personal adviser').
 _RECEIVED = re.compile(
     r"\b(?:receiv\w*|gets?|got|getting|provided\s+with|given|allocated|assigned|offered|"
-    r"matched\s+(?:with|to))\s+(?:(?:a|an|the|their|his|her|one|own|named|dedicated|specialist|"
-    r"personal|trained|consistent|allocated|lead|key|social|support|health|early|help|family|"
-    r"individual|tailored|bespoke|regular|weekly|home|youth|peer)\s+){0,3}"
+    r"matched\s+(?:with|to))\s+(?:a\s+|an\s+|the\s+|their\s+|his\s+|her\s+|one\s+)?"
+    r"(?:(?!(?:more|fewer|less|better|improved|higher|lower|greater|reduced|increased|to|of|in|for|"
+    r"with|by|from|on|at|into|through)\b)[\w-]+\s+){0,2}"
     r"(?:mentors?|key\s*workers?|workers?|advis[eo]rs?|advocates?|befrienders?|volunteers?|"
     r"coach(?:es)?|buddies|buddy|caseworkers?|practitioners?|professionals?|nurses?|plans?|"
     r"assessments?|reviews?|packages?|counselling|therapy|interventions?|offers?|visits?|"
-    r"sessions?|leaflets?|packs?|information|advice|services?|person)\b", re.IGNORECASE)
+    r"sessions?|leaflets?|packs?|information|advice|services?|person|checks?|screenings?|"
+    r"places?\s+on)\b", re.IGNORECASE)
 #: The frame of a count of people ('Increase in the number of', 'A higher proportion of'), read as
 #: 'more'.
 _REACH_FRAME = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?|rise|growth|more|higher|greater|bigger)"
@@ -454,16 +457,27 @@ _REACH_FRAME = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?|rise|growth|more|hig
                           r"\s+of\s+", re.IGNORECASE)
 _OPENERS_OF_REACH = frozenset("""
 more increased increase higher greater all every each number proportion who that are is were was
-be been being get gets got now
+be been being get gets got now have has had
 """.split())
 #: Things the service produces, and words that say it produced them ('More safety plans
 #: completed', 'Team around the family meetings held').
 _PRODUCED = re.compile(
     r"\b(?:plans?|assessments?|reviews?|conferences?|meetings?|sessions?|visits?|referrals?|"
-    r"checks?|contacts?|calls?|notifications?|screenings?|appointments\s+offered)\s+"
+    r"checks?|contacts?|calls?|notifications?|screenings?|recommendations?|reports?|"
+    r"appointments\s+offered)\s+(?:(?:for|about|on)\s+(?:[\w-]+\s+){0,3}?)?"
     r"(?:are\s+|were\s+|being\s+|is\s+|was\s+)?(?:completed|opened|held|written|produced|convened|"
+    r"triaged|reviewed|screened|allocated|processed|acknowledged|answered|"
     r"made|signed\s+off|submitted|issued|logged|recorded|sent|"
     r"shared|offered|delivered)\b", re.IGNORECASE)
+
+
+#: Having access to the service's help ('Children have access to further support'): its
+#: availability, an output. Access to a person or a place ('a trusted adult') is not matched.
+_ACCESS_TO = re.compile(r"\b(?:ha(?:ve|s|d)|gain\w*|given)\s+access\s+to\s+(?:(?:further|more|the|specialist|"
+                        r"extra|additional|their|a|an|early|local|appropriate|ongoing)\s+){0,2}"
+                        r"(?:support|help|services?|advice|interventions?)\b", re.IGNORECASE)
+#: The early years session 'stay and play' is a name, not a verb of staying.
+_STAY_AND_PLAY = re.compile(r"\bstay[\s-]+and[\s-]+play\b", re.IGNORECASE)
 
 
 def served(text: str) -> bool:
@@ -472,8 +486,8 @@ def served(text: str) -> bool:
     most a word of 'more' or 'all' and the people ('More survivors', 'All families', 'Increase in
     the number of parents who'); after it, no change, no state and no purpose ('supported to stay
     together', 'assessed as ready for school', 'offered a job stay in work')."""
-    text = _REACH_FRAME.sub("more ", text)
-    for rx in (_SERVED, _RECEIVED, _PRODUCED):
+    text = _STAY_AND_PLAY.sub("playgroup", _REACH_FRAME.sub("more ", text))
+    for rx in (_SERVED, _RECEIVED, _PRODUCED, _ACCESS_TO):
         m = rx.search(text)
         if m and _reached(text, m, produced=rx is _PRODUCED):
             return True
@@ -496,12 +510,14 @@ def _reached(text: str, m: re.Match, produced: bool) -> bool:
     verb = m.group(0).split()[0].lower()
     # what the service was about or who gave it ('screened for depression', 'supported by an
     # independent domestic violence adviser', 'signposted to debt advice') is no change
-    topic = after[:1] in (["for"], ["in"], ["on"], ["about"], ["by"]) or (
+    topic = after[:1] in (["for"], ["in"], ["on"], ["about"], ["by"], ["of"]) or (
         verb in _SENDING and after[:1] == ["to"])
     if after[:1] == ["by"] and any(w in _OWN_PEOPLE for w in after[1:3]):
         return False  # support from people's own family or friends is a change
-    purpose = ("to", "as") if verb not in _SENDING else ("as",)
-    return not any((w in T.CONSTRUCTS and not topic) or w in T.DIRECTION or w in _COMPARATIVES
+    purpose = ("to", "as") if verb not in _SENDING and not produced else ("as",)
+    # what the service was about may carry a word of change ('a behaviour change programme')
+    signs = (T.INCREASE | T.DECREASE) if topic else T.DIRECTION
+    return not any((w in T.CONSTRUCTS and not topic) or w in signs or w in _COMPARATIVES
                    or w in _STATE_VERBS or w in _PEOPLE_VERBS or w in purpose or w in _HEARD
                    for w in after)
 
@@ -509,7 +525,8 @@ def _reached(text: str, m: re.Match, produced: bool) -> bool:
 #: Words for people beyond :data:`text.ACTORS`, and words that describe them ('More pregnant
 #: women seen by the specialist midwife').
 _MORE_PEOPLE = frozenset("""
-women woman men man girls girl boys boy victims victim survivors survivor pregnant expectant new
+women woman men man girls girl boys boy victims victim survivors survivor perpetrators
+perpetrator offenders offender pregnant expectant new
 first-time older younger teenage disabled vulnerable local eligible identified known
 grandparents siblings tenants residents mums-to-be
 """.split())
@@ -531,6 +548,23 @@ safeguarded safe safer
 """.split())
 
 
+#: People who work with children, as who takes part ('Social workers and designated safeguarding
+#: leads attend the training').
+_PROFESSIONALS = re.compile(
+    r"\b(?:social\s+workers?|designated\s+safeguarding\s+leads?|safeguarding\s+leads?|health\s+visitors?|"
+    r"school\s+nurses?|nurses?|teachers?|teaching\s+assistants?|gps?|midwives|midwife|police\s+officers?|"
+    r"officers?|foster\s+carers?|kinship\s+carers?|sencos?|head\s*teachers?|governors?|managers?|"
+    r"volunteers?|mentors?|clinicians?|therapists?|psychologists?|youth\s+workers?|family\s+workers?|"
+    r"key\s*workers?|support\s+workers?|staff|leads?|leaders?|each|every)\b", re.IGNORECASE)
+#: Completing a dose of the service ('completes two to four terms in the group', 'complete six
+#: weeks of the course', 'twelve sessions of the programme').
+_DOSE = re.compile(
+    r"\bcomplet\w*\s+(?:the\s+|all\s+|at\s+least\s+)?(?:[\w-]+\s+){0,4}?(?:terms?|weeks?|sessions?|"
+    r"modules?|months?|units?)\s+(?:in|of|with|on|at)\s+(?:the|their|a|an|our|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:group|programme|program|course|service|scheme|intervention|project|club|training)s?\b",
+    re.IGNORECASE)
+
+
 def takes_part(text: str) -> bool:
     """Whether an outcome only says people take part in the service itself (see
     :data:`_TAKING_PART`): before it, only people and a direction ('More families attending
@@ -539,8 +573,8 @@ def takes_part(text: str) -> bool:
     if _MORE_REFERRALS.search(text):
         return True
     text = _REACH_FRAME.sub("more ", text)
-    m = _TAKING_PART.search(text)
-    if not m or T.what_changes(T.STATUS_PHRASE.sub(" ", text[:m.start()])):
+    m = _TAKING_PART.search(text) or _DOSE.search(text)
+    if not m or T.what_changes(_PROFESSIONALS.sub(" ", T.STATUS_PHRASE.sub(" ", text[:m.start()]))):
         return False  # 'Improved wellbeing of parents attending the sessions'; statuses say who
     if any(w in T.DECREASE for w in T.words(text[:m.start()])):
         return False  # less use of a service is less need for it: 'Fewer referrals to the ...'
@@ -668,7 +702,8 @@ def compound_parts(text: str) -> list[str]:
         if len(items) > 2 and _all_close(items, stems):
             continue  # 'stress, anxiety and depression': one family of constructs
         best = _led_with(toks, first, items, stems)
-    for found in (_change_clauses(text), _doing_clauses(text), _listed_things(text), _and_well(text)):
+    for found in (_change_clauses(text), _doing_clauses(text), _listed_things(text), _and_well(text),
+                  _both(text)):
         if len(found) > len(best):
             best = found
     return best
@@ -682,31 +717,43 @@ manage manages make makes take takes seek seeks ask asks use uses keep keeps sto
 learn learns build builds develop develops change changes show shows cope copes respond responds
 engage engages access accesses feel feels have has attend attends stay stays live lives report
 reports spend spends return returns find finds plan plans set sets reduce reduces avoid avoids
+settle settles breastfeed breastfeeds smoke smokes drink drinks sleep sleeps eat eats read reads
+speak speaks listen listens join joins enjoy enjoys achieve achieves progress progresses remain
+remains recover recovers trust trusts
 """.split())
 
 
 def _doing_clauses(text: str) -> list[str]:
-    """Two things people do joined by 'and', each a verb and what it acts on ('Young people
-    understand the consequences of their behaviour and make better choices' -> ['understand the
-    consequences of their behaviour', 'make better choices']); [] otherwise ('Parents understand
-    and respond ...' is one capability named twice, 'Parents and carers feel listened to' names
-    people)."""
-    ws = T.words(text)
-    k = next((k for k, w in enumerate(ws) if w not in T.ACTORS and w not in ("and", "all", "more")), len(ws))
-    if k == 0 or k >= len(ws) or ws[k] not in _DOING:
+    """Things people do, joined by commas and 'and', each a verb and what it acts on ('Young
+    people understand the consequences of their behaviour and make better choices', 'Children
+    settle in class, make friends and keep up with their learning'); [] otherwise ('Parents
+    understand and respond ...' is one capability named twice, 'Parents and carers feel listened
+    to' names people, 'make many new friends and meet and talk with others' joins inside the
+    first clause)."""
+    toks = [t for t in _TOKENS.findall(text.lower().replace("’", "'")) if t not in _PUNCT or t == ","]
+    k = next((k for k, w in enumerate(toks) if w not in T.ACTORS and w not in ("and", "all", "more")), len(toks))
+    if k == 0 or k >= len(toks) or toks[k] not in _DOING:
         return []
-    for j in range(k + 2, len(ws) - 2):
-        if ws[j] != "and":
-            continue
-        if ws[j + 1] not in _DOING or ws[j + 1] == ws[k]:
-            return []  # the first 'and' joins things inside the first clause
-        first, second = ws[k:j], ws[j + 1:]
-        # each names what it acts on ('make changes in their lives', 'meet and talk with
-        # others' do not)
-        if all(T.what_changes(" ".join(c[1:])) and c[1] != "and" for c in (first, second)):
-            return [" ".join(first), " ".join(second)]
+    clauses, cur = [], []
+    for j in range(k, len(toks)):
+        t = toks[j]
+        nxt = next((w for w in toks[j + 1:] if w not in (",", "and")), "")
+        if t in (",", "and") and cur:
+            if len(cur) == 1 and not clauses:
+                return []  # verbs listed before one object: 'talk, play and read with their child'
+            if nxt in _DOING and nxt != cur[0]:
+                clauses.append(cur)
+                cur = []
+            elif t == "and" and not clauses:
+                return []  # the first 'and' joins things inside the first clause
+            elif t == "and":
+                cur.append(t)
+        elif t not in (",", "and"):
+            cur.append(t)
+    clauses.append(cur)
+    if len(clauses) < 2 or not all(len(c) >= 2 and T.what_changes(" ".join(c[1:])) for c in clauses):
         return []
-    return []
+    return [" ".join(c) for c in clauses]
 
 
 #: Words that open a list of things that change: a direction or a verb about people, with at most
@@ -750,18 +797,25 @@ def _items_from(toks: list[str], start: int) -> list[str]:
     while k < len(toks):
         t = toks[k]
         if t in (",", "and", "&"):
-            if not cur or len(cur) > 3 or cur[0] in T.STOP or cur[0] in T.DIRECTION \
-                    or any(w in T.ACTORS for w in cur) or any(w in T.STOP for w in cur[1:-1]):
+            while cur and cur[0] in T.DIRECTION:  # 'calmer, more patient and more consistent'
+                cur = cur[1:]
+            if not cur or len(cur) > 3 or cur[0] in T.STOP \
+                    or cur[-1] in T.ACTORS or any(w in T.STOP for w in cur[1:-1]):
                 return []
             items.append(" ".join(cur))
             cur = []
             if t in ("and", "&") or toks[k + 1:k + 2] in (["and"], ["&"]):
                 k += 2 if t == "," else 1
                 last = []
+                while k < len(toks) and toks[k] in T.DIRECTION:
+                    k += 1
+                if toks[k:k + 1] in (["in"], ["at"]) and k + 1 < len(toks) and toks[k + 1] not in T.STOP:
+                    last.append(toks[k])  # 'hopeful, motivated and in control'
+                    k += 1
                 while k < len(toks) and toks[k] not in _PUNCT and toks[k] not in T.STOP and len(last) < 3:
                     last.append(toks[k])
                     k += 1
-                if not last or any(w in T.ACTORS or w in _HEADS for w in last) \
+                if not last or last[-1] in T.ACTORS or any(w in _HEADS for w in last) \
                         or any(w in _HEADS for w in toks[k:k + 2]):
                     return []
                 return [*items, " ".join(last)] if len(items) >= 2 else []
@@ -777,6 +831,22 @@ def _items_from(toks: list[str], start: int) -> list[str]:
 #: another one; a police 'safe and well check' is an activity.
 _AND_WELL = re.compile(r"\b(safe|happy|healthy|settled|secure|fit)\s+and\s+well\b"
                        r"(?![\s-]+(?:checks?|visits?|being|\w+ed)\b)", re.IGNORECASE)
+
+
+#: 'X and Y both improve': two things said to change together.
+_BOTH = re.compile(r"^\W*(?P<x>.+?)\s+and\s+(?P<y>.+?)\s+both\s+(?:improve|improves|increase|increases|"
+                   r"rise|fall|reduce|decrease|grow|get\s+better|go\s+(?:up|down)|change)\b", re.IGNORECASE)
+
+
+def _both(text: str) -> list[str]:
+    """The two things of 'X and Y both improve' when each says what changes ('Mothers' confidence
+    as parents and their own mental health both improve'); 'Parents and children both feel calmer'
+    names people."""
+    m = _BOTH.search(text)
+    if not m:
+        return []
+    parts = [m.group("x").strip().lower(), m.group("y").strip().lower()]
+    return parts if all(T.what_changes(p) for p in parts) else []
 
 
 def _and_well(text: str) -> list[str]:
@@ -835,11 +905,14 @@ def _change_clauses(text: str) -> list[str]:
     return parts if len(parts) >= 2 else []
 
 
-#: Verbs of change that end a clause with its own subject ('staff morale improves').
+#: Verbs of change after a clause's own subject ('staff morale improves', 'language improves by
+#: age 3').
 _CHANGE_VERBS = frozenset("""
 improve improves increase increases rise rises fall falls reduce reduces decrease decreases grow
 grows decline declines
 """.split())
+#: Words that are never a subject of change of their own ('both', 'all').
+_OWN_ACTORS_ONLY = frozenset("both all each every".split())
 
 
 def _more_or_less(ws: list[str]) -> str:
@@ -866,8 +939,9 @@ def _own_change(ws: list[str]) -> str:
         return ""
     if ws[0] in ("more", "less"):
         return _more_or_less(ws)
-    if ws[-1] in _CHANGE_VERBS and T.what_changes(" ".join(ws[:-1])):
-        return " ".join(ws)
+    at = next((k for k, w in enumerate(ws) if k and w in _CHANGE_VERBS), 0)
+    if at and T.what_changes(" ".join(ws[:at])) and not (set(ws[:at]) & _OWN_ACTORS_ONLY):
+        return " ".join(ws)  # '... and their self-esteem improves', 'language improves by age 3'
     return ""
 
 
@@ -1020,16 +1094,21 @@ def slogan(text: str) -> bool:
 
 
 #: Stock words of an aim that say no change by themselves: needs met, the right support,
-#: prospects, a start in life, role models ('Family's needs met', 'Improved life prospects',
-#: 'Every family gets what they need', 'Positive role models'). What is met or whose prospects
+#: prospects, a start in life, role models, help sooner ('Family's needs met', 'Improved life
+#: prospects', 'Every family gets what they need', 'Positive role models', 'Families get help
+#: earlier'). What is met or whose prospects
 #: ('health needs met', 'employment prospects') is left for what_changes to find.
 _STOCK_AIMS = frozenset(T.stem(w) for w in """
 need needs needed met meet meets meeting right appropriate prospect prospects start starts role
-roles model models what whatever fit fits tailored
+roles model models what whatever fit fits tailored bright brighter earlier sooner quicker faster
 """.split())
 #: 'The right support at the right time': what is right is a stock phrase, not a change.
 _RIGHT = re.compile(r"\b(?:right|appropriate)\s+(?:time|times|place|support|help|people|person|way|"
-                    r"moment|level|service|services|thing|things)\b", re.IGNORECASE)
+                    r"moment|level|service|services|thing|things)\b|"
+                    # and when: 'at the earliest opportunity', 'as early as possible'
+                    r"\bat\s+the\s+earliest\s+(?:opportunity|point|stage)\b|"
+                    r"\bas\s+(?:early|soon|quickly)\s+as\s+possible\b|\bin\s+a\s+timely\s+(?:way|manner|fashion)\b|"
+                    r"\bwhen\s+(?:they|it\s+is|needed)\s+(?:need\s+it|needed)?", re.IGNORECASE)
 
 
 @rule(VAGUE)
