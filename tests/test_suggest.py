@@ -570,6 +570,13 @@ PUBLISHED_HELDOUT13 = REPO / "tests" / "data" / "outcomes_published_heldout13.cs
 # fostering, youth justice, the workforce), labelled and committed before its one run by an
 # engineer who had not read the rules (figures in docs/measures.md); 'beneficiary' as round 11.
 PUBLISHED_HELDOUT14 = REPO / "tests" / "data" / "outcomes_published_heldout14.csv"
+# Round 15: 50 statements from 19 new sources, partner-led and devolved-nation outcomes frameworks,
+# theories of change and evaluations (youth work outcomes, community mental health, voluntary-sector
+# family support, mentoring, police and public health, violence prevention, school nursing,
+# attendance and exclusion, kinship care, domestic abuse recovery, early literacy; Scotland, Wales,
+# Northern Ireland), labelled and committed before its one run by an engineer who had not read the
+# rules (figures in docs/measures.md); with a 'beneficiary' column as round 11.
+PUBLISHED_HELDOUT15 = REPO / "tests" / "data" / "outcomes_published_heldout15.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -696,7 +703,8 @@ def published_scores(path: Path) -> dict[str, float]:
 # labelled before any fix. First runs: batch 23 0.72 (36 of 50), top-3 0.74, no close match 0.32,
 # no confident wrong answer; after the recall vocabulary, tuned on: 0.88. Batch 24, run once on
 # the rules frozen for cycle A (main e7b355d): 0.67 (30 of 45), top-3 0.73, no close match 0.27,
-# no confident wrong answer. Recall tables by kind are in tests/test_suggest_recall.py.
+# no confident wrong answer. After their fixes and cycle A's (tuned on): 0.94 and 0.84. Recall
+# tables by kind are in tests/test_suggest_recall.py.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -716,7 +724,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6,
                  PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8, PUBLISHED_HELDOUT9,
                  PUBLISHED_HELDOUT10, PUBLISHED_HELDOUT11, PUBLISHED_HELDOUT12,
-                 PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14):
+                 PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14, PUBLISHED_HELDOUT15):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -798,6 +806,17 @@ ROUND14_OPEN = ("round 14's first run gave 5 confident wrong answers where only 
                 "domestic abuse victims returning to life as normal (police-recorded domestic "
                 "abuse incidents: the harm named as context), fewer serious violence offences by "
                 "children (first-time entrants and reoffending)")
+# Round 15: first run 0.78 (39 of 50), 0.84 (42), no close match 0.36, 3 confident wrong (main at
+#   fa47236). Not tuned on: the floors are that first run, and the row is a strict expected
+#   failure until its confident wrong answers are fixed (the guard test below keeps its floors
+#   meanwhile). One of the three (infant mental health and parent-infant relationships) got the
+#   Postpartum Bonding Questionnaire, added to the library after the labels were committed.
+ROUND15_OPEN = ("round 15's first run gave 3 confident wrong answers where only 'no close match' "
+                "fits: breaking the generational cycle of crime (first-time entrants and "
+                "reoffending on 'crime'), all children and young people are included, engaged and "
+                "involved in their education (attainment on 'education'), infant mental health "
+                "and parent-infant relationships in the first 1001 days (the Postpartum Bonding "
+                "Questionnaire, added after the labels)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -813,6 +832,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT13, 50, 0.72, 0.76),
     pytest.param(PUBLISHED_HELDOUT14, 50, 0.68, 0.68, id="outcomes_published_heldout14",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND14_OPEN)),
+    pytest.param(PUBLISHED_HELDOUT15, 50, 0.78, 0.84, id="outcomes_published_heldout15",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND15_OPEN)),
 ]
 
 
@@ -832,6 +853,14 @@ def test_round14_keeps_its_first_run_floors_while_its_confident_wrong_answers_ar
     assert scores["n"] == 50
     assert scores["top1"] >= 0.68 and scores["top3"] >= 0.68, scores
     assert scores["confident_wrong"] <= 5, scores
+
+
+def test_round15_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT15)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.78 and scores["top3"] >= 0.84, scores
+    assert scores["confident_wrong"] <= 3, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

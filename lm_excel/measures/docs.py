@@ -179,6 +179,7 @@ EVALUATION = [
     "| round 12 after the fixes that followed its run, **tuned on** (a slogan of states holds to the end of its clause; able to recognise and respond is a capability; support of foster and kinship carers is the carers' survey; enough people to look after children is sufficiency; people at risk of or who have experienced a harm say who), with the four added measures; one label extended to accept waiting times | 50 | 0.88 | 0.92 | 0.38 | 0 |",
     "| round 13 after the same and its own fixes, **tuned on** (what a change follows or recovers from is context, not a count; what staff do with families is practice); one label extended to accept waiting times | 50 | 0.78 | 0.82 | 0.56 | 0 |",
     "| **published statements, held out in round 14** (`tests/data/outcomes_published_heldout14.csv`), English local authorities' plans, strategies, reports and evaluations (children in care and care leavers, SEND, edge of care, infant feeding and perinatal mental health, neglect, domestic abuse, fostering, youth justice, the workforce), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main fa47236), one label extended to accept a measure added before the freeze (0.66, 0.66 and 6 as labelled) | 50 | **0.68** | **0.68** | 0.36 | **5** |",
+    "| **published statements, held out in round 15** (`tests/data/outcomes_published_heldout15.csv`), partner-led and devolved-nation outcomes frameworks, theories of change and evaluations (youth work outcomes, community mental health, voluntary-sector family support, mentoring, police and public health, violence prevention, school nursing, attendance and exclusion, kinship care, domestic abuse recovery, early literacy), labelled by an engineer who had not read the rules: **first run**, on the frozen rules (main fa47236) | 50 | **0.78** | **0.84** | 0.36 | **3** |",
     "| own variants' batch 13, in the wording of national outcome frameworks (Supporting Families, the Children's Social Care National Framework, SHANARRI, Wales' core aims, Northern Ireland's outcomes, Best Start for Life, Keep on Caring, youth work) and the known misses, written and labelled before any fix: **first run** | 57 | **0.79** | 0.81 | 0.28 | **1** |",
     "| own variants' batch 14, further frameworks (Preparing for Adulthood, the Healthy Child Programme, youth justice indicators, The Promise, Family Hubs, Every Child Matters, the Serious Violence Duty, kinship care, SEND), after batch 13's fixes: **first run** | 59 | **0.78** | 0.85 | 0.31 | **3** |",
     "| own variants' batch 15, the terms of Scotland, Wales and Northern Ireland and public health outcomes, after batch 14's fixes: **first run** | 50 | **0.76** | 0.84 | 0.34 | **2** |",
@@ -199,8 +200,9 @@ EVALUATION = [
     "| the same batch after its fixes (people using a service say who; pupils' relationships with staff and peers are school life), tuned on | 18 | 0.72 | 0.83 | 0.56 | 0 |",
     "| rounds 8 and 9 after the framework fixes, **tuned on** | 50; 50 | 0.82; 0.86 | 0.90; 0.88 | 0.26; 0.38 | 0; 0 |",
     "| own variants' batch 23, recall: statements where a library measure fits, across the library (offending in plain words, time in care, relationships between agencies, staff and carers' support and tools, recruiting foster carers, going to and staying in school, development, neighbours), written and labelled before any fix: **first run** | 50 | **0.72** | 0.74 | 0.32 | **0** |",
-    "| the same batch after the recall vocabulary tuned on it (main e7b355d) | 50 | 0.88 | 0.90 | 0.16 | 0 |",
+    "| the same batch after the recall vocabulary tuned on it and the fixes of cycle A (rules frozen for cycle B) | 50 | 0.94 | 0.96 | 0.10 | 0 |",
     "| own variants' batch 24, the same kinds in other wording, written and labelled with batch 23 and held out until its fixes: **first run**, on the rules frozen for cycle A (main e7b355d) | 45 | **0.67** | 0.73 | 0.27 | **0** |",
+    "| the same batch after its fixes (stopping offending, agencies trusting each other, information sharing, a school place kept, learning or work at 16-17, people to rely on, school staff in other words), **tuned on** (rules frozen for cycle B) | 45 | 0.84 | 0.91 | 0.13 | 0 |",
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
@@ -959,6 +961,59 @@ EVALUATION = [
      "statements from councils' pledges, reports and news pages word the change in their own "
      "terms (school or college, peers, family networks, check-ups), and the guesses come back "
      "when a harm, a service's field or a place is named beside the change."),
+    "",
+    ("Round 15 is a set of 50 statements from 19 sources not used before, on partner-led and "
+     "devolved-nation outcomes frameworks, theories of change and evaluations (YouthLink "
+     "Scotland's seven youth work outcomes, the outcomes of Scotland's children and young "
+     "people's community mental health and wellbeing framework, Barnardo's strategic partnership "
+     "with Newport and its mental health and wellbeing programme, the evaluation of Support from "
+     "the Start in East Lothian, intandem mentoring for children looked after at home, Early "
+     "Action Together (police and public health in Wales), the Violence Prevention Framework for "
+     "Scotland, the Healthy Child Wales operating model for school-aged children, Wales' national "
+     "attendance taskforce, *Included, Engaged and Involved* part 2, Northern Ireland's Early "
+     "Intervention Support Service, Barnardo's Families Together in Monmouthshire, Cedar, "
+     "Bookbug), labelled with the measures an evaluator would accept and who benefits, committed "
+     "before any run by an engineer who had not read the rules, then run once on the frozen rules "
+     "(main fa47236): top-1 0.78 (39 of 50), top-3 0.84, no close match 0.36 and **three "
+     "confident wrong answers**, so its row in `tests/test_suggest.py` is a strict expected "
+     "failure, with a guard on its first-run floors. Its 11 top-1 misses, by cause. Guessed "
+     "where none fits (3, the confident wrong answers): *breaking the generational cycle of "
+     "crime* got first-time entrants and reoffending on 'crime' alone; *all children and young "
+     "people are Included, Engaged and Involved in their education* got attainment on "
+     "'education' (a slogan of three states, as in rounds 12 and 13, but capitalised and with "
+     "'in their education' after it); *infant mental health and parent-infant relationships are "
+     "supported in the first 1001 days* got the Postpartum Bonding Questionnaire at high "
+     "confidence, a measure added to the library after the labels were committed: it measures a "
+     "mother's bond with her baby in the first months, so an evaluator would likely accept it for "
+     "the relationship part (the labels were left as committed; with it accepted the run would "
+     "be 0.80 and two confident wrong answers). A word or phrase read in the wrong sense (3): "
+     "*improving parenting skills and, through this, outcomes for children and families* "
+     "AAPI-2 at high confidence, then PSI-4 and the Parental Stress Scale (round 13's *enhanced "
+     "parenting skills* again; the service itself assesses with Outcomes Stars, and Family Star "
+     "Plus is not in the top three); *children and young people learn how to manage their "
+     "emotions and their actions in response to domestic abuse* police-recorded domestic abuse "
+     "incidents (the harm named as context read as what changes, the kind round 13's fix "
+     "covered for *after* and *recover from*, not for *in response to*); *the partnership's work "
+     "with families reduces escalations in social care status* the partner survey on "
+     "'partnership's work' (the means read as the change; escalation in social care status is "
+     "step-ups, plans or entry to care). Wrong nation or population (2): *children are more ready "
+     "for school*, from a Scottish pre-school programme, got England's reception-year EYFSP "
+     "(ASQ-3 labelled); *a workforce with the capacity and capability to deal with changes in "
+     "demand, through improved training, recruitment and support for staff* (the police's) was "
+     "split into parts and got the social work workforce measure first on 'recruitment', the "
+     "practitioner survey second. No close match where a measure fits (1): *reduce the number of "
+     "babies, children and young people requiring Tier 3 or 4 mental health support* (use of "
+     "specialist mental health services). Debatable labels (2): *young people are confident, "
+     "resilient and optimistic for the future* got WEMWBS, whose items ask about feeling "
+     "confident and optimistic, with the Children's Hope Scale (labelled) second; *improving the "
+     "health and wellbeing of school aged children ...* got ONS4 (from age 10), Stirling "
+     "(labelled) second. The first run equals the best first runs on published statements "
+     "(rounds 6 and 12, 0.78); 17 of its 39 right answers are an honest no close "
+     "match (16 statements were labelled no close match alone, 13 of them got it), and the "
+     "youth work, confidence, self-esteem, friendship and home-learning outcomes with no library "
+     "measure were left alone. The gaps the labels show: confidence and self-esteem (again), "
+     "the parent-child relationship (again), decision-making and voice, knowledge of domestic "
+     "abuse and of safety planning, reading at home, volunteers' skills."),
     "",
     ("**Framework wording (batches 13 to 15).** Published statements copy the headline outcomes "
      "of national frameworks, so the next batches were written in that wording rather than case "
