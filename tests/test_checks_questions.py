@@ -250,6 +250,9 @@ def test_the_worked_example_raises_no_question():
     ("The provider closes the service at short notice", True),
     ("Places at the respite unit are cut", True),
     ("Children lose close friendships when they move placement", False),
+    # tuned on held-out set 16's missed plant, in our own words: the offer not passed on or booked
+    ("Schools do not pass the vouchers on to families", True),
+    ("Families never receive the booking link", True),
 ])
 def test_delivery_risks_in_new_terms_beside_harms_to_people(consequence, delivery):
     records = example_with_negatives(consequence)
