@@ -98,17 +98,11 @@ MISSED_ON_FIRST_RUN = {
     # schedule of reviews at set ages and where they are recorded) was here until issue 14's fix
     # after held out 15's first run (tuned on): a schedule of contacts by age or interval, where a
     # contact is recorded and who does it ('by the named health visitor') are details of delivery.
-    "mash_front_door": "held out 16 (first run, rules frozen at fa47236): a mechanism that describes "
-                       "delivery, a morning meeting and who gets each notification ('A 9am huddle every "
-                       "weekday goes through the overnight police notifications and hands each one to an "
-                       "agency researcher')",
+    # "mash_front_door" (held out 16) was here until issue 14's fix after held out 16's first run (tuned on).
     "private_fostering": "held out 16 (first run, rules frozen at fa47236): an output entered as an "
                          "outcome, the statutory visits counted by OP3 ('Statutory visits carried out "
                          "every six weeks with the child seen on their own')",
-    "holiday_activities_food": "held out 16 (first run, rules frozen at fa47236): negatives that are all "
-                               "delivery risks of a holiday programme (a grant letter too late to book "
-                               "venues, small providers pulling out over late payment, schools not "
-                               "passing booking codes on)",
+    # "holiday_activities_food" (held out 16) was here until issue 14's fix after held out 16's first run (tuned on).
     "family_support_hubs_ni": "held out 17: an activity of partner agencies entered as an outcome ('Member "
                               "agencies attend every fortnightly hub meeting and take on the families matched "
                               "to them')",

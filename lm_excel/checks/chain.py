@@ -632,7 +632,8 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
 #: every list ('Workers based in the hospital reach women at the point of crisis').
 #: A schedule of contacts by age or interval ('at 6-8 weeks', 'at ages 2 and 4') and where a
 #: contact is recorded ('entered on the child health system'): details of delivery.
-_SCHEDULE = (r"(?:at\s+(?:ages?\s+)?\d+(?:\s*[-\u2013]\s*\d+)?|within\s+(?:\d+|one|two|three|four|five|"
+_SCHEDULE = (r"\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)|(?:every|each)\s+(?:weekday|morning|afternoon|evening|day)|"
+             r"(?:at\s+(?:ages?\s+)?\d+(?:\s*[-\u2013]\s*\d+)?|within\s+(?:\d+|one|two|three|four|five|"
              r"six|seven|ten|a)(?:\s+working)?)\s*(?:hours?|days?|weeks?|months?|years?)|"
              r"(?:at|in)\s+(?:the\s+family(?:'s)?\s+)?(?:home|school)\s+or\s+(?:at|in)\s+\w+|"
              r"(?:at|in)\s+(?:the\s+(?:family(?:'s)?\s+)?|their\s+)?(?:home|school)(?=\s*(?:[,;.]|$|\s+and\b))")
@@ -669,7 +670,9 @@ _DELIVERING = re.compile(r"\b(?:visiting|meeting|seeing|phoning|calling|contacti
                          r"running|chairing|facilitating|delivering|hosting|"
                          # the same in the present tense, and filling in the paperwork
                          r"visits|meets|sees|phones|calls|contacts|attends|runs|chairs|facilitates|"
-                         r"delivers|hosts|completes|fills\s+in|records)\b", re.IGNORECASE)
+                         r"delivers|hosts|completes|fills\s+in|records|"
+                         # going through a list and handing out the work
+                         r"goes\s+through|go\s+through|hands|allocates|assigns|passes)\b", re.IGNORECASE)
 
 
 def _undetailed(text: str) -> str:

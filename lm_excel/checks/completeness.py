@@ -234,6 +234,8 @@ _DELIVERY_RISK = re.compile(
     # take-up and referrals
     r"take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|referr\w*|refer|signpost\w*|flagg\w*|"
     r"awareness|publicity|promot\w*|demand|waiting|"
+    # the offer not passed on or booked ('schools never pass the booking codes on to families')
+    r"book(?:ing|ings|ed)|vouchers?|pass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?on\s+to|"
     # partners, leaders and priorities
     r"buy-?in|commitment|partners?|provider\w*|withdraw\w*|agenc(?:y|ies)|governance|"
     r"interest|momentum|enthusiasm|priorit\w*|political|leadership|champions?|"
