@@ -105,10 +105,9 @@ MISSED_ON_FIRST_RUN = {
     "private_fostering": "held out 16 (first run, rules frozen at fa47236): an output entered as an "
                          "outcome, the statutory visits counted by OP3 ('Statutory visits carried out "
                          "every six weeks with the child seen on their own')",
-    "holiday_activities_food": "held out 16 (first run, rules frozen at fa47236): negatives that are all "
-                               "delivery risks of a holiday programme (a grant letter too late to book "
-                               "venues, small providers pulling out over late payment, schools not "
-                               "passing booking codes on)",
+    # "holiday_activities_food" (held out 16: a late grant letter, providers pulling out, schools not
+    # passing booking codes on to families) was here until the fix after the sixteenth set's first run
+    # (tuned on): a route to the service that fails is a delivery risk.
     "family_support_hubs_ni": "held out 17: an activity of partner agencies entered as an outcome ('Member "
                               "agencies attend every fortnightly hub meeting and take on the families matched "
                               "to them')",
