@@ -412,7 +412,7 @@ def _develops_a_quality(rest: str) -> bool:
 _GAP = r"(?:(?!(?:of|for|in|to|with|and|or|by|from|at)\s)[\w&'’-]+\s+)"
 _DELIVERED = (r"(?:(?:the|our|this|its)\s+" + _GAP + r"{0,3}?(?:service|programme|"
               r"project|course|group|training|hub|drop-in|intervention|scheme|clinic|club)s?\b|"
-              + _GAP + r"{0,3}?(?:sessions?|workshops?|drop-ins?|"
+              + _GAP + r"{0,3}?(?:sessions?|workshops?|drop-ins?|meetings?|panels?|huddles?|"
               r"(?:new[\s-]birth|home|health|antenatal)\s+visits?))\b")
 _TAKING_PART = re.compile(
     r"\b(?:attend\w*(?:\s+(?:at|of))?|access\w*|take[\s-]?up\s+of|uptake\s+of|takes?\s+up|complet\w*|"
@@ -471,6 +471,11 @@ _PRODUCED = re.compile(
     r"shared|offered|delivered)\b", re.IGNORECASE)
 
 
+#: The service's contacts with people done ('Statutory visits carried out every six weeks',
+#: 'Return home interviews undertaken'); plans carried out are what families do.
+_CONTACTS_DONE = re.compile(r"\b(?:visits?|meetings?|reviews?|assessments?|checks?|sessions?|interviews?|"
+                            r"appointments?|contacts?)\s+(?:are\s+|were\s+|is\s+|was\s+)?(?:carried\s+out|"
+                            r"undertaken|done|conducted|held|completed)\b", re.IGNORECASE)
 #: Having access to the service's help ('Children have access to further support'): its
 #: availability, an output. Access to a person or a place ('a trusted adult') is not matched.
 _ACCESS_TO = re.compile(r"\b(?:ha(?:ve|s|d)|gain\w*|given)\s+access\s+to\s+(?:(?:further|more|the|specialist|"
@@ -487,9 +492,9 @@ def served(text: str) -> bool:
     the number of parents who'); after it, no change, no state and no purpose ('supported to stay
     together', 'assessed as ready for school', 'offered a job stay in work')."""
     text = _STAY_AND_PLAY.sub("playgroup", _REACH_FRAME.sub("more ", text))
-    for rx in (_SERVED, _RECEIVED, _PRODUCED, _ACCESS_TO):
+    for rx in (_SERVED, _RECEIVED, _PRODUCED, _CONTACTS_DONE, _ACCESS_TO):
         m = rx.search(text)
-        if m and _reached(text, m, produced=rx is _PRODUCED):
+        if m and _reached(text, m, produced=rx in (_PRODUCED, _CONTACTS_DONE)):
             return True
     return False
 
@@ -555,7 +560,8 @@ _PROFESSIONALS = re.compile(
     r"school\s+nurses?|nurses?|teachers?|teaching\s+assistants?|gps?|midwives|midwife|police\s+officers?|"
     r"officers?|foster\s+carers?|kinship\s+carers?|sencos?|head\s*teachers?|governors?|managers?|"
     r"volunteers?|mentors?|clinicians?|therapists?|psychologists?|youth\s+workers?|family\s+workers?|"
-    r"key\s*workers?|support\s+workers?|staff|leads?|leaders?|each|every)\b", re.IGNORECASE)
+    r"key\s*workers?|support\s+workers?|staff|leads?|leaders?|each|every|(?:member|partner)\s+agenc(?:y|ies)|"
+    r"agenc(?:y|ies)|partners?|members?)\b", re.IGNORECASE)
 #: Completing a dose of the service ('completes two to four terms in the group', 'complete six
 #: weeks of the course', 'twelve sessions of the programme').
 _DOSE = re.compile(
@@ -563,6 +569,11 @@ _DOSE = re.compile(
     r"modules?|months?|units?)\s+(?:in|of|with|on|at)\s+(?:the|their|a|an|our|this)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:group|programme|program|course|service|scheme|intervention|project|club|training)s?\b",
     re.IGNORECASE)
+
+
+#: 'Take on' (cases, families) is more delivery, not a state of the people ('take part', 'take
+#: responsibility' are).
+_TAKE_ON = re.compile(r"\btak(?:e|es|ing)\s+on\b", re.IGNORECASE)
 
 
 def takes_part(text: str) -> bool:
@@ -579,8 +590,9 @@ def takes_part(text: str) -> bool:
     if any(w in T.DECREASE for w in T.words(text[:m.start()])):
         return False  # less use of a service is less need for it: 'Fewer referrals to the ...'
 
-    rest = [*T.words(text[:m.start()]), *T.words(text[m.end():])]
-    after = T.words(text[m.end():])
+    tail = _TAKE_ON.sub("accept", text[m.end():])  # 'and take on the families matched to them'
+    rest = [*T.words(text[:m.start()]), *T.words(tail)]
+    after = T.words(tail)
     return not any(w in _STATE_VERBS or w in ("say", "says", "feel", "feels") for w in rest) \
         and not any(w in T.DIRECTION or w in _COMPARATIVES for w in after)
 
