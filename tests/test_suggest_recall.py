@@ -155,6 +155,9 @@ MORE_KINDS = [
     ("Fewer young people reattend A&E", {"ae_attendances"}),
     # children in care not having to move: placement stability
     ("Children in care do not have to move as often", {"placement_stability"}),
+    # (tuned on cycle B's round 14) distance from home as a radius; children "in our care"
+    ("Children in care live within a 20-mile radius of home", {"placement_type_distance"}),
+    ("Children in our care have their health checks on time", {"cla_health_checks"}),
     # mental health crises: crisis contacts
     ("Fewer mental health crises among young people", {"mh_crisis_contacts"}),
 ]
