@@ -26,6 +26,8 @@ def delivery_only(*consequences: str) -> bool:
     ("The new case recording screens are slow", True),
     ("Court timetables slip", True),
     ("Ofsted judges the service inadequate", True),
+    ("Some GP practices never pass the leaflet on to new parents", True),
+    ("Housing officers do not hand details on to the family hub", True),
     # about the people served, in words no harm list holds: a harm was considered
     ("Some children feel singled out", False),
     ("Parents overlook the help on offer from relatives", False),
@@ -34,6 +36,7 @@ def delivery_only(*consequences: str) -> bool:
     ("Pupils miss their friends' break times", False),
     ("Early help workers in schools hold risk that should sit with social care", False),
     ("Victims are asked to retell their story", False),
+    ("Parents pass their worries on to their children", False),
 ])
 def test_a_negative_counts_as_a_harm_only_with_evidence_of_one(consequence, flagged):
     assert delivery_only(consequence) == flagged, consequence

@@ -193,7 +193,7 @@ _HARM = re.compile(
     r"(?:families|parents|children|young\s+people|carers|staff|workers|practitioners|mothers|fathers|"
     r"pupils|they)\s+(?:are\s+|is\s+)?(?:\w+\s+)?overwhelmed|watched|surveil\w*|escalat\w*|trauma\w*|"
     r"retraumatis\w*|neglect\w*|abus\w*|safeguard\w*|wellbeing|well-being|isolat\w*|lonel\w*|"
-    r"judg(?:ed|ing|e?mental)|blam\w*|sham\w*|humiliat\w*|privacy|confidential\w*|disadvantag\w*|unmet|worry|"
+    r"judg(?:ed|ing|e?mental)|blam\w*|sham\w*|humiliat\w*|privacy|confidential\w*|disadvantag\w*|unmet|worr(?:y|ies|ying)|"
     r"worried|stress\w*|fear\w*|afraid|mistrust\w*|distrust\w*|resent\w*|conflict\w*|confus\w*|"
     r"coerc\w*|feel\w*|felt|unintended|displac\w*|unsettl\w*|instabilit\w*|"
     r"bereave\w*|grief|suicid\w*|self-harm\w*|unheard|not\s+heard|"
@@ -234,8 +234,10 @@ _DELIVERY_RISK = re.compile(
     # take-up and referrals
     r"take-?up|uptake|engag\w*|attend\w*|drop\s?out\w*|referr\w*|refer|signpost\w*|flagg\w*|"
     r"awareness|publicity|promot\w*|demand|waiting|"
-    # the offer not passed on or booked ('schools never pass the booking codes on to families')
+    # the offer not passed on or booked: a route to the service that fails ('schools never pass the
+    # booking codes on to families')
     r"book(?:ing|ings|ed)|vouchers?|pass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?on\s+to|"
+    r"hand(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?on\s+to|"
     # partners, leaders and priorities
     r"buy-?in|commitment|partners?|provider\w*|withdraw\w*|agenc(?:y|ies)|governance|"
     r"interest|momentum|enthusiasm|priorit\w*|political|leadership|champions?|"
