@@ -310,7 +310,7 @@ def not_a_change(text: str) -> str:
     if (m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():]))) \
             or _SESSIONS.search(text):
         return "an activity"
-    if takes_part(text):
+    if takes_part(text) or service_done(text):
         return "an output (taking part in the service)"
     if served(text):
         return "an output (whom the service reached)"
@@ -595,6 +595,84 @@ def takes_part(text: str) -> bool:
     after = T.words(tail)
     return not any(w in _STATE_VERBS or w in ("say", "says", "feel", "feels") for w in rest) \
         and not any(w in T.DIRECTION or w in _COMPARATIVES for w in after)
+
+
+#: Things the service holds or runs, by kind: its meetings and panels, its sessions and courses,
+#: its contacts with families, its paperwork. 'The ... group', 'the ... programme' count only with
+#: 'the' (see :data:`_DELIVERED`): a community group is a change.
+_SERVICE_EVENTS = frozenset("""
+meeting meetings panel panels huddle huddles discussion discussions conference conferences
+hearing hearings forum forums board boards network networks briefing briefings handover handovers
+session sessions workshop workshops course courses training trainings induction inductions module
+modules seminar seminars webinar webinars supervision consultations consultation drop-in drop-ins
+visit visits interview interviews review reviews assessment assessments check checks call calls
+contact contacts screening screenings triage audit audits
+""".split())
+#: Verbs that say a service action happened: taken part in, or carried out by the service.
+_SERVICE_ACTS = frozenset("""
+attend attends attended attending complete completes completed participate participates
+participated undertake undertakes undertook undertaken conduct conducts conducted hold holds held
+deliver delivers delivered run runs ran convene convenes convened chair chairs chaired carry
+carries carried facilitate facilitates facilitated make makes made do does did done
+""".split())
+#: What the people learn in, beyond the service: finishing or attending it is a change.
+_EDUCATION = frozenset("""
+school schools college colleges university nursery lessons lesson class classes degree
+apprenticeship apprenticeships gcse gcses qualification qualifications exam exams education
+stage key work job placement appointments appointment
+""".split())
+_OBJECT_STOP = frozenset("for within before after by in on at with to from without so and or but "
+                         "as when where while until during than each".split())
+
+
+def service_done(text: str) -> bool:
+    """Whether an outcome's main verb says a service action happened to or by people, or its
+    subject is a service event said to be done: a verb of taking part or carrying out
+    (:data:`_SERVICE_ACTS`) whose object or subject is a thing the service holds
+    (:data:`_SERVICE_EVENTS`: 'Partner agencies attend every strategy discussion', 'Core group
+    meetings held every four weeks', 'Caseworkers undertake a home visit'); no word of change,
+    state or feeling anywhere. What people attend or finish beyond the service (school, college,
+    their appointments) is a change."""
+    ws = T.words(text)
+    if any(w in T.DIRECTION or w in _COMPARATIVES or w in _HEARD or w in ("feel", "feels", "felt")
+           for w in ws):
+        return False
+    for i, w in enumerate(ws):
+        if w not in _SERVICE_ACTS or i == 0:
+            continue
+        if w.endswith("ing") and ws[i - 1] not in ("are", "is", "were", "was"):
+            continue  # 'parents attending the sessions' names who
+        phrase = _object_phrase(ws[i + 1:])
+        if phrase and not set(phrase) & _EDUCATION and (
+                phrase[-1] in _SERVICE_EVENTS or (phrase[-1] in _THE_SERVICE and phrase[0] in _THE)):
+            return True  # active: people attend, complete, hold the service's events
+        subject = [x for x in ws[:i] if x not in _AUX]
+        if subject and subject[-1] in _SERVICE_EVENTS and not set(subject) & _EDUCATION:
+            return True  # passive: the service's events held, carried out, delivered
+    return False
+
+
+_AUX = frozenset("are is were was been being have has had".split())
+_THE = frozenset("the our this its".split())
+_THE_SERVICE = frozenset("""
+group groups programme programmes program project scheme service services club hub clinic
+intervention
+""".split())
+
+
+def _object_phrase(after: list[str]) -> list[str]:
+    """The noun phrase that opens ``after`` (past a particle: 'carried out', 'take part in'), up
+    to a preposition or a joiner."""
+    while after and after[0] in ("out", "part", "in", "up"):
+        after = after[1:]
+    phrase = []
+    for w in after:
+        if w in _OBJECT_STOP:
+            break
+        phrase.append(w)
+    while phrase and phrase[0] in ("all", "every", "each", "at", "least"):
+        phrase = phrase[1:]
+    return phrase
 
 
 def _and(parts: Sequence[str]) -> str:
