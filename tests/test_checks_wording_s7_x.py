@@ -60,7 +60,7 @@ COMPOUNDS_X = [
 NOT_COMPOUNDS_X = [
     "Health and wellbeing improve",
     "Children's speech and language improve",
-    "Young people are safe and well",
+    "Children's speech, language and communication improve",
     "Emotional and behavioural difficulties reduce",
     "Fewer young people not in education, employment or training",
     "Parents and children feel safer at home",
