@@ -121,7 +121,8 @@ _PAIRS = (("health", "wellbeing"), ("social", "emotional"), ("emotional", "behav
           ("mental", "physical"), ("safe", "well"), ("emotional", "mental"),
           ("communication", "language"), ("speech", "language"), ("speech", "communication"),
           ("recruitment", "retention"), ("wellbeing", "morale"), ("safety", "wellbeing"), ("safe", "settled"),
-          ("safety", "stability"), ("safe", "secure"), ("settled", "ready"))
+          ("safety", "stability"), ("safe", "secure"), ("settled", "ready"),
+          ("self-esteem", "self-belief"), ("self-worth", "self-belief"))
 CONVENTIONAL_PAIRS = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
 
