@@ -466,6 +466,8 @@ class _Query:
                 continue  # matched only an example ("risky behaviour, such as drug use")
             if self._framed(c):
                 continue  # awareness of domestic abuse is not measured by its incidents
+            if all(_QUALIFIED.match(self.text, b) for _, b in c.spans):
+                continue  # "homes that are warm": what the homes are like is the change
             if evidence_pattern(self.text, c.spans) in ABSTAIN_PATTERNS:
                 continue  # "the generational cycle of crime": one word where the change is not
             factor = _timescale_note(ms[c.mid], self.timescale)[0]
@@ -871,7 +873,7 @@ def _victim_sense(terms: list[Term]) -> list[Term]:
 #: entrants) is not suggested for them; a survey or questionnaire about it may be.
 _FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", "recognis",
                            "recogniz", "realis", "acknowledg", "insight", "skills", "strategi",
-                           "capability"})
+                           "capability", "design", "redesign", "commiss"})
 _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform", "discuss",
                            "talk", "stigma", "conversat"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
@@ -948,10 +950,15 @@ _WHO_SUBJECT = re.compile(
 #: end of the clause. Not after "the number of" ("reduce the number of children affected by
 #: domestic abuse": that is the change).
 _WHO_AFTER = re.compile(
-    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )\b(?:of|for|among|amongst|with)\s+"
+    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )\b(?:of|for|among|amongst|with|to)\s+"
     r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
     r"affected by|living with|experiencing|who|whose|(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
     r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
+
+
+#: A harm before the people it names, at the start ("domestic abuse survivors ..."): who.
+_HARM_NAMES_PEOPLE = re.compile(r"((?:[\w'-]+\s+){1,3}?)(?:victims?|survivors?|victim-survivors?)\b"
+                                r"(?!\s+of\b)")
 
 
 def _who_spans(text: str) -> list[tuple[int, int]]:
@@ -968,6 +975,10 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
             # "Domestic abuse victims return to ...": the harm before them names them too
             span = (m.start(), span[1])
         (kept if m.group(2) and "at risk of" in t[span[0]:m.start(4)] else out).append(span)
+    else:
+        m = _HARM_NAMES_PEOPLE.match(t)
+        if m and m.group(1).split()[0] not in _MORE_OR_LESS:
+            out.append((0, m.end()))  # "Domestic abuse survivors rebuild ...", whatever verb
     m = _WHO_CIRCUMSTANCE.search(t)
     if m:
         out.append((m.end(1), m.end()))
@@ -1040,6 +1051,11 @@ _MORE_OR_LESS = frozenset("""more fewer less lower higher greater reduced reduce
 reduction increased increase increases increasing""".split())
 _DETERMINERS = frozenset("the their a an his her its our your my all any some".split())
 _WORD = re.compile(r"[a-z0-9&'/-]+|[,;:.()]")
+
+
+#: A relative clause saying what the matched thing is like ("live in homes that are warm and free
+#: from damp"): the qualities are the change, not the thing.
+_QUALIFIED = re.compile(r"\s+(?:that|which)\s+(?:are|is)\b")
 
 
 def evidence_pattern(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, str]:
