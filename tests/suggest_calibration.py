@@ -120,7 +120,7 @@ def leave_one_round_out(rows: list[Row]) -> list[tuple[str, tuple, tuple, frozen
     with abstaining_on(frozenset()):
         plain = run(rows)
     out = []
-    for group in sorted({r.group for r in rows if not r.group.startswith("own")}):
+    for group in sorted({r.group for r in rows if not r.group.startswith("own")}, key=lambda g: (len(g), g)):
         chosen = weak_patterns([o for o in plain if o.row.group != group])
         held = [r for r in rows if r.group == group]
         with abstaining_on(chosen):

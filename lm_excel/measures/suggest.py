@@ -1080,6 +1080,7 @@ ABSTAIN_PATTERN_BELOW = 0.8
 ABSTAIN_PATTERNS = frozenset({("one word", "complement")})
 
 
+@lru_cache(maxsize=4096)
 def _in_complement(text: str, start: int) -> bool:
     """True when the word at ``start`` sits in a complement that something other than a change
     governs ("the generational cycle of crime", "involved in their education", "their local
