@@ -99,6 +99,18 @@ def test_too_few_to_compare_means_a_pilot_now_and_says_why():
     assert "20 carers" in carers.strands[0].detail
 
 
+@pytest.mark.parametrize("uses", [(ROUTINE, SURVEY, PROCESS), (PROCESS,)], ids=["measured", "no measure"])
+def test_a_tiny_reach_across_the_authority_means_a_pilot_whatever_the_measures(uses):
+    """About twenty private fostering arrangements a year: too few for any comparison, and a
+    feasibility stage is due even before the outcomes have measures."""
+    d = _design(uses, delivery_unit="Whole local authority", reach="20", nation="England")
+    assert d.strands[0].title == "Pilot now, comparison later"
+    assert "20 children, families or adults reached a year" in d.strands[0].detail
+    assert "statistical neighbours" not in _text(d)
+    assert _design(delivery_unit="Whole local authority", reach="600", nation="England"
+                   ).strands[0].title.startswith("Interrupted time series")
+
+
 def test_place_based_work_in_areas_gets_contribution_analysis():
     d = _design(delivery_unit="Some neighbourhoods or areas", delivery_units="2")
     assert d.strands[0].title == "Pilot now, comparison later"

@@ -420,6 +420,11 @@ def _comparison(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, 
     """The comparison-group strand that fits the unit of delivery, scale and allocation."""
     comparator, data = _COMPARATORS.get(s.nation, (
         "similar local authorities in your nation", "your nation's routine statistics"))
+    if s.unit in ("la", "") and s.reach is not None and s.reach < MIN_PEOPLE:
+        # About twenty private fostering arrangements a year: whatever the measures, too few
+        # people for any comparison to show a change; a feasibility stage comes first.
+        return _too_few(f"{s.reach} children, families or adults reached a year", which), \
+            _PILOT_LEVEL
     if s.unit in _CLUSTER_UNITS:
         return _clusters(basis, s, which)
     if s.unit in _PEOPLE_UNITS:
