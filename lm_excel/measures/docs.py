@@ -205,6 +205,8 @@ EVALUATION = [
     "| the same batch after its fixes (stopping offending, agencies trusting each other, information sharing, a school place kept, learning or work at 16-17, people to rely on, school staff in other words), **tuned on** (rules frozen for cycle B) | 45 | 0.84 | 0.91 | 0.13 | 0 |",
     "| library gaps, batch X (`tests/data/outcomes_library_gaps.csv`: self-esteem, the parent-child relationship, parenting self-efficacy and near misses: carers', staff's and couples' outcomes), written and labelled before the three measures were added, **tuned on** | 11 | 0.82 | 0.91 | 0.09 | 0 |",
     "| library gaps, batch Y, written with batch X and held out: **first run** after the measures were added | 12 | **0.83** | 0.92 | 0.25 | **0** |",
+    "| library gaps, batch X2 (collective participation and life skills, with near misses: a child's say in their own plan, social skills, household budgets), written before the two measures were added, **tuned on** | 8 | 1.00 | 1.00 | 0.12 | 0 |",
+    "| library gaps, batch Y2, written with batch X2 and held out: **first run** after the measures were added | 8 | **0.75** | 0.75 | 0.25 | **0** |",
     "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
@@ -221,7 +223,15 @@ EVALUATION = [
      "(the self-esteem of mothers and children), round 14 (resilience and self-worth), round 15 "
      "(parents' relationships with their children; mentored young people's self-esteem) and "
      "five own variants (two on self-esteem, two on the parent-child relationship, one on "
-     "parents' confidence in caring for their baby)."),
+     "parents' confidence in caring for their baby). Then Hear by Right (`hear_by_right`, young "
+     "people's collective voice in a service, council, board or forum, its design or recruitment; "
+     "not their say in their own plan) and the Casey Life Skills Assessment (`casey_life_skills`, "
+     "skills or readiness for independent living named); twelve more labels were extended where "
+     "they are exactly the change, now **tuned on**: round 10 (participation in the youth justice "
+     "service; young people leaving care prepared to live independently), round 12 (SEND young "
+     "people influencing services) and nine own variants (young people's voices or views shaping "
+     "services, six; practical and self-care skills and preparation for living independently, "
+     "three)."),
     "",
     ("**The specific-construct rules, and why they should generalise.** The first runs of rounds "
      "2 to 5 missed 52 statements. Classified by cause rather than by statement: about half were "
