@@ -14,6 +14,7 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
+from .clauses import describes_delivery, restated_construct
 from .text import (
     ACTORS,
     CONNECTIVE,
@@ -568,6 +569,11 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
         if several:
             yield _restates(ctx, m, "outcomes", several)
             continue
+        same = [o for o in ctx.targets(m, "leads_to")
+                if o.kind == "outcomes" and o.statement and restated_construct(text, o.statement)]
+        if same:
+            yield _restates(ctx, m, "outcome", same[:1])
+            continue
         mc = _restate_words(text)
         for kind, els, sets, index in groups:
             i = _restated(mc, sets, index)
@@ -587,7 +593,8 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
             if ws and (ws[0] in CHANGE or _SHARED.match(text)) and not says_what_brings(rest):
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
             elif ((DELIVERY.search(text) or len(_DETAIL.findall(text)) >= 2)
-                  and not causal(_undetailed(text)) or delivered_through(text)):
+                  and not causal(_undetailed(text)) or delivered_through(text)
+                  or describes_delivery(text)):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
             elif (not causal(text) and ws and ws[0] in ACTORS and len(text.split()) <= LABEL_SHORT
                   and not names_an_activity(text)):
