@@ -26,6 +26,15 @@ from .text import CONSTRUCT_FAMILIES, DECREASE, INCREASE, meaning, stem, words
 _TIGHT = frozenset("""mood self-concept resilience aspiration independence belonging readiness
 placement housing money work permanence routines""".split()) | {"substance use", "early development"}
 _FAMILY_OF = {stem(meaning(w)): name for name, ws in CONSTRUCT_FAMILIES.items() for w in ws}
+
+
+def _roots(s: str) -> tuple[str, ...]:
+    """A construct stem and the root its other word forms share ('depression' and 'depressed',
+    'motivate' and 'motivated')."""
+    return (s, s[:-3]) if s.endswith("ion") else (s, s[:-1]) if s.endswith("e") else (s,)
+
+
+_FAMILY_OF |= {r: name for s, name in list(_FAMILY_OF.items()) for r in _roots(s) if len(r) > 4}
 #: Words that say a thing changes: directions, comparatives and verbs of change in any tense.
 _CHANGE = INCREASE | DECREASE | frozenset("""
 better worse stronger weaker calmer happier improve improves improved improving improvement
@@ -83,6 +92,12 @@ _HOW = re.compile(
     re.IGNORECASE)
 
 
+#: A means or a time that opens a mechanism, up to its comma ('Through group sessions,', 'Attending
+#: the group,', 'Over time,'): not the change it states.
+_LEAD = re.compile(r"^\s*(?:through|by|with|via|over|in|at|after|during|from|once|\w+ing)\b[^,]*,",
+                   re.IGNORECASE)
+
+
 def restated_construct(mechanism: str, outcome: str) -> bool:
     """Whether a mechanism only says that an outcome's construct changes: it names a change, the
     first construct it names is the outcome's (or a near-synonym of one), and it says nothing of
@@ -90,7 +105,7 @@ def restated_construct(mechanism: str, outcome: str) -> bool:
     (no connective of consequence: 'so', 'which', 'because', 'means')."""
     if _FOLLOWS.search(mechanism) or _HOW.search(mechanism) or not _CHANGE & set(words(mechanism)):
         return False
-    mine, theirs = _constructs(mechanism), _constructs(outcome)
+    mine, theirs = _constructs(_LEAD.sub("", mechanism)), _constructs(outcome)
     return bool(mine and theirs) and any(_same(mine[0], t) for t in theirs)
 
 
@@ -111,7 +126,8 @@ _IN_PEOPLE = re.compile(
     r"spot\w*|avoid\w*|instead|act\s+on|chances?|opportunit\w*|disclos\w*|someone|"
     r"gives?|given|giving|lets?|brings?|keeps?|offers?|catch\w*|risks?|in\s+charge|"
     # the same person over time: a quality of the relationship, not a detail of delivery
-    r"continuity|consisten\w*|same)\b",
+    r"continuity|consisten\w*|same\s+(?:\w+\s+)?(?:worker|person|practitioner|nurse|adult|"
+    r"key\s?worker|carer|mentor|team|face))\b",
     re.IGNORECASE,
 )
 #: What a service event, a time or frequency, a place or a record is (the subject of delivery).
@@ -121,7 +137,8 @@ _SERVICE_THING = re.compile(
     r"cases?|forms?|records?|recorded|logs?|logged|systems?|databases?|rotas?|timetables?|"
     r"schedules?|allocat\w*|daily|weekly|fortnightly|monthly|termly|quarterly|annual\w*|"
     r"within\s+\d+|every\s+\d+|\d+\s*(?:am|pm)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
-    r"mornings?|afternoons?|evenings?|weekends?|open|opening\s+hours|hours)\b",
+    r"mornings?|afternoons?|evenings?|weekends?|open|opening\s+hours|hours|"
+    r"(?:next|same|following)\s+(?:day|week|morning)|phones?|phoned|rings?|rang)\b",
     re.IGNORECASE,
 )
 
@@ -132,8 +149,11 @@ _ON_PEOPLE = re.compile(
     r"\b([a-z]+)\s+(?:the\s+|a\s+|an\s+|each\s+|every\s+|their\s+)?(?:famil(?:y|ies)|child(?:ren)?|"
     r"young\s+(?:person|people)|parents?|carers?|mothers?|fathers?|pupils?|women|men|victims?|them)\b",
     re.IGNORECASE)
+#: Not verbs, and verbs of contact, whose object is whom the service reaches ('phones the family').
 _NOT_A_VERB = frozenset("""for with of to by from at in on and or each every all the a an who whom
-whose that which has have had is are was were""".split())
+whose that which has have had is are was were visit visits phone phones call calls ring rings text
+texts email emails contact contacts meet meets see sees allocate allocates assess assesses refer
+refers screen screens""".split())
 
 
 def describes_delivery(text: str) -> bool:
