@@ -43,6 +43,9 @@ RESTATED_X = [
     ("Young people feel more confident", "Improved school attendance", False),
     ("Carers understand the child's behaviour as communication", "Reduced carer stress", False),
     ("Parents feel less isolated", "Reduced parenting stress", False),
+    # our own probes after the first rules (tuned on): a means before the change, word forms
+    ("Attending the group, mothers become calmer and less depressed", "Improved maternal mood", True),
+    ("Pupils become more motivated", "Increased motivation to learn", True),
 ]
 
 RESTATED_Y = [
@@ -90,6 +93,11 @@ DELIVERY_X = [
     ("A daily meeting means concerns are acted on the same day, so children are protected sooner", False),
     ("Regular reviews show parents their progress, which keeps them motivated", False),
     ("Young people trust a worker who turns up every week as promised", False),
+    # our own probes after the first rules (tuned on)
+    ("Referrals go through a single front door and are triaged the same day", True),
+    ("The duty worker phones the family the next day", True),
+    ("Family group conference puts the family in charge of the plan", False),
+    ("Continuity of the same worker from first contact to the end of support", False),
 ]
 
 DELIVERY_Y = [
@@ -127,6 +135,7 @@ NEGATIVES_X = [
     (("Police restructure the neighbourhood teams", "Partner charities lose their lottery bid"), True),
     (("Young people feel let down when the club closes for the holidays", "Court dates are adjourned"), False),
     (("Carers are exhausted by extra paperwork",), False),
+    (("Schools do not send pupils to the groups", "GPs do not refer mothers"), True),
     (("Parents think the group is judging them", "The lease on the youth club building ends"), False),
 ]
 

@@ -166,12 +166,15 @@ def describes_delivery(text: str) -> bool:
 
 
 #: The people served not coming, joining or using the service ('Parents do not turn up', 'Few
-#: fathers come to the groups', 'Young people stop coming'): take-up, a risk to delivery.
+#: fathers come to the groups', 'Young people stop coming'), or not sent to it: take-up, a risk
+#: to delivery.
 NOT_TAKING_PART = re.compile(
     r"\b(?:not|n't|never|stop(?:s|ped)?|few|fewer|choose\s+not\s+to|decline\w*|refus\w*|"
     r"reluctant\s+to|unwilling\s+to|fail\w*\s+to)\s+(?:\w+\s+){0,2}?"
     r"(?:turn(?:s|ing)?\s+up|show(?:s|ing)?\s+up|com(?:e|es|ing)|us(?:e|es|ing)|join\w*|"
     r"tak(?:e|es|ing)\s+part|sign\w*\s+up|book\w*|return\w*|complet\w*|finish\w*|"
-    r"go(?:es|ing)?\s+to|stay\w*|respond\w*|reply\w*|answer\w*)\b",
+    r"go(?:es|ing)?\s+to|stay\w*|respond\w*|reply\w*|answer\w*|"
+    # nor a route into it ('Schools do not send pupils to the groups')
+    r"send(?:s|ing)?|sent|refer(?:s|red|ring)?)\b",
     re.IGNORECASE,
 )
