@@ -98,12 +98,18 @@ _LEAD = re.compile(r"^\s*(?:through|by|with|via|over|in|at|after|during|from|onc
                    re.IGNORECASE)
 
 
+_UP_DOWN = re.compile(r"\b(?:go|goes|going|gone|went|come|comes|coming|came|gets?|getting)\s+"
+                      r"(?:down|up)\b", re.IGNORECASE)
+
+
 def restated_construct(mechanism: str, outcome: str) -> bool:
     """Whether a mechanism only says that an outcome's construct changes: it names a change, the
     first construct it names is the outcome's (or a near-synonym of one), and it says nothing of
     how (no process in people but feeling or becoming: 'learn', 'trust', 'ask') or of what follows
     (no connective of consequence: 'so', 'which', 'because', 'means')."""
-    if _FOLLOWS.search(mechanism) or _HOW.search(mechanism) or not _CHANGE & set(words(mechanism)):
+    if _FOLLOWS.search(mechanism) or _HOW.search(mechanism):
+        return False
+    if not (_CHANGE & set(words(mechanism)) or _UP_DOWN.search(mechanism)):
         return False
     mine, theirs = _constructs(_LEAD.sub("", mechanism)), _constructs(outcome)
     return bool(mine and theirs) and any(_same(mine[0], t) for t in theirs)
@@ -138,7 +144,11 @@ _SERVICE_THING = re.compile(
     r"schedules?|allocat\w*|daily|weekly|fortnightly|monthly|termly|quarterly|annual\w*|"
     r"within\s+\d+|every\s+\d+|\d+\s*(?:am|pm)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
     r"mornings?|afternoons?|evenings?|weekends?|open|opening\s+hours|hours|"
-    r"(?:next|same|following)\s+(?:day|week|morning)|phones?|phoned|rings?|rang)\b",
+    r"(?:next|same|following)\s+(?:day|week|morning)|phones?|phoned|rings?|rang|"
+    # how often, and where ('twice a week', 'three days a week', 'on site', 'after school')
+    r"(?:once|twice|\w+\s+times|\w+\s+days?|\w+\s+hours?)\s+(?:a|an|per|each|every)\s+"
+    r"(?:day|week|fortnight|month|term|year)|on[\s-]site|clubs?|after\s+school|break\s*times?|"
+    r"lunch\s*times?|venues?|premises|rooms?|offices?|centres?)\b",
     re.IGNORECASE,
 )
 
