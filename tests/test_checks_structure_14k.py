@@ -157,3 +157,29 @@ def test_x_negatives_that_are_all_delivery_risks_in_new_words(consequences, flag
 @pytest.mark.parametrize("consequences, flagged", NEGATIVES_Y)
 def test_y_negatives_that_are_all_delivery_risks_in_new_words(consequences, flagged):
     assert _delivery_only(*consequences) == flagged, consequences
+
+
+def _restated_input(resource: str, component: str) -> bool:
+    rec = example()
+    rec.elements["inputs"][0]["resource"] = resource
+    row(rec, "components", "C3")["component"] = component
+    return bool(findings_at(rec, "restated-across-sheets", "C3"))
+
+
+#: A component that only names a role, known by the form of the word (our own probes, tuned on).
+ROLES_X = [
+    ("Trained volunteer befrienders (about 20)", "Volunteer befrienders", True),
+    ("Perinatal mental health midwife", "Specialist midwife", True),
+    ("Two parent peer supporters", "Parent peer supporters", True),
+    ("Speech and language therapists (2 FTE)",
+     "SLT sessions in nurseries, with coaching for staff on modelling language", False),
+    ("Family group conference coordinators", "Family group conferences convened by an independent coordinator",
+     False),
+    ("Clinical psychologist", "Consultation with a clinical psychologist for foster carers", False),
+    ("Two parent peer supporters", "Peer supporters who visit new parents at home", False),
+]
+
+
+@pytest.mark.parametrize("resource, component, flagged", ROLES_X)
+def test_x_a_component_that_only_names_a_role_restates_the_input(resource, component, flagged):
+    assert _restated_input(resource, component) == flagged, component

@@ -787,7 +787,21 @@ def resource_head(text: str) -> str:
         return "train"
     if head in _STANDS_FOR:  # 'Psychology input': the psychologist's time
         return stem(before) if _root(stem(before)) in _RESOURCE_ROOTS else ""
-    return stem(meaning(head)) if head in _RESOURCE_WORDS else ""
+    if head in _RESOURCE_WORDS or (_ROLE.search(head) and head not in _NOT_ROLES and not causal(text)):
+        return stem(meaning(head))
+    return ""
+
+
+#: A word for a person by its form ('befrienders', 'midwife', 'clinician', 'consultant'), so that
+#: a component that only names a role ('Specialist midwife') is the staff input in other words
+#: whatever the role (structure, not a list of roles).
+_ROLE = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian|ant|ee)s?|wi(?:fe|ves))$")
+_NOT_ROLES = frozenset("""order orders paper papers letter letters newsletter newsletters number
+numbers register registers offer offers planner planners tracker trackers poster posters flyer
+flyers charter cluster clusters corner shelter shelters computer computers barrier barriers career
+careers border summer winter folder folders counter other others after under over cover power
+matter matters chapter water meeting corridor corridors factor factors sector sectors monitor
+monitors indicator indicators plan grant grants""".split())
 
 
 def _names_the_resource(text: str, h: str, mine: frozenset[str], input_text: str,
