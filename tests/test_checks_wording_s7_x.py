@@ -114,3 +114,31 @@ def test_x_compound(text):
 @pytest.mark.parametrize("text", NOT_COMPOUNDS_X)
 def test_x_not_compound(text):
     assert "compound-outcome" not in codes(text), text
+
+
+# written during freeze A (tuned on): what the service does to others, worded as an order, is an
+# aim; what people do themselves ('Make friends') or a verb of direction ('Raise', 'Reduce') is not
+AIMS_X = [
+    "Inspire young people",
+    "Equip young people with skills for work and life",
+    "Give children a voice",
+    "Instil a sense of belonging",
+    "Foster a love of reading",
+    "Encourage fathers to take part",
+]
+NOT_AIMS_X = [
+    "Raise aspirations",
+    "Foster carers feel valued",
+    "Make friends",
+    "Reduce school exclusions",
+]
+
+
+@pytest.mark.parametrize("text", AIMS_X)
+def test_x_aim(text):
+    assert "outcome-not-a-change" in codes(text), text
+
+
+@pytest.mark.parametrize("text", NOT_AIMS_X)
+def test_x_not_aim(text):
+    assert "outcome-not-a-change" not in codes(text), text

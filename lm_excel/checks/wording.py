@@ -26,7 +26,8 @@ OUTCOME_NOT_CHANGE = register(
     "every strategy discussion', 'Core group meetings held every four weeks'; attending school "
     "or college is a change), a step of implementation ('Contextual "
     "Safeguarding embedded across the partnership', 'Children and parents prepared for return', "
-    "'Consistent joint decisions') or means to do ('Break the cycle of ...', 'Tackle ...'). "
+    "'Consistent joint decisions') or means to do ('Break the cycle of ...', 'Tackle ...', "
+    "'Inspire young people'). "
     "Activities belong on Components, counts on Outputs.",
     message="Outcome {id} ({ref}) reads like {what}, not a change: '{text}'.",
     fix="Reword it as the change you hope this brings about, for whom (e.g. 'Parents report "
@@ -293,7 +294,11 @@ _CLAUSE_OPENERS = (T.INCREASE | T.DECREASE | _UNSIGNED) - {"more", "less"}
 #: An outcome opening with a verb of aiming says what the service means to do ('Break the cycle
 #: of ...', 'Tackle child poverty', 'Ensure every child ...'), not what changes.
 _AIM = re.compile(r"^\s*(?:to\s+)?(?:break(?:ing)?\s+(?:the|a)\s+cycles?|tackle|address|ensure|enable|"
-                  r"empower|promote|eradicate)\b(?![-'’])", re.IGNORECASE)
+                  r"empower|promote|eradicate|"
+                  # what the service does to others, as an order: inspire, equip, instil, ...
+                  r"inspire|instil|instill|equip|motivate|encourage|nurture|give|engage|educate|"
+                  r"teach|inform|champion|celebrate|foster(?!\s+(?:carers?|care|famil\w*|placements?|"
+                  r"parents?|homes?)\b))\b(?![-'’])", re.IGNORECASE)
 #: ... or ends with it in the passive, with no direction ('Financial barriers addressed').
 _AIM_DONE = re.compile(r"\b(?:addressed|tackled)\W*$", re.IGNORECASE)
 
