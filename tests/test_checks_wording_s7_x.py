@@ -78,6 +78,8 @@ COMPOUNDS_X += [
     "Mums feel more confident and babies sleep better",
     "Less shouting at home and more praise",
     "Family income and housing stability improve",
+    "Children are safe and happy",         # held out 16's evaluator: two different things
+    "Young people feel happy and safe at home",
 ]
 NOT_COMPOUNDS_X = [
     "Drug and alcohol use reduce",

@@ -949,9 +949,11 @@ def _items_from(toks: list[str], start: int) -> list[str]:
 
 
 #: 'Safe and well', 'happy and well': 'well' there is a state of its own (wellbeing), beside
-#: another one; a police 'safe and well check' is an activity.
+#: another one; a police 'safe and well check' is an activity. 'Safe and happy' is two as well
+#: (held out 16's evaluator).
 _AND_WELL = re.compile(r"\b(safe|happy|healthy|settled|secure|fit)\s+and\s+well\b"
-                       r"(?![\s-]+(?:checks?|visits?|being|\w+ed)\b)", re.IGNORECASE)
+                       r"(?![\s-]+(?:checks?|visits?|being|\w+ed)\b)|"
+                       r"\b(safe)\s+and\s+happy\b|\b(happy)\s+and\s+safe\b", re.IGNORECASE)
 
 
 #: 'X and Y both improve': two things said to change together.
@@ -976,7 +978,8 @@ def _and_well(text: str) -> list[str]:
     m = _AND_WELL.search(text)
     if not m or "to" in T.words(text[:m.start()]):
         return []
-    return [m.group(1).lower(), "well"]
+    first = next(g for g in m.groups() if g)
+    return [first.lower(), m.group(0).split()[-1].lower()]
 
 
 def _led_with(toks: list[str], first: int, items: list[str], stems: list[str]) -> list[str]:
