@@ -80,6 +80,7 @@ COMPOUNDS_X += [
     "Family income and housing stability improve",
     "Children are safe and happy",         # held out 16's evaluator: two different things
     "Young people feel happy and safe at home",
+    "Young people have fewer arrests and more time in education",
 ]
 NOT_COMPOUNDS_X = [
     "Drug and alcohol use reduce",
@@ -87,6 +88,7 @@ NOT_COMPOUNDS_X = [
     "Persistent and severe absence falls",
     "Parents and teachers both report better behaviour",
     "Less frequent and less intense conflict between parents",
+    "Social workers spend more time with children and less on paperwork",
     "Health and wellbeing improve",
     "Children's speech and language improve",
     "Children's speech, language and communication improve",

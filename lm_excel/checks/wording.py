@@ -1059,18 +1059,25 @@ _OWN_DIRECTION = frozenset("more less fewer greater lower higher reduced increas
 
 def _two_directions(text: str) -> list[str]:
     """'Less X and more Y': two things, each with a direction of its own ('Less time in care and
-    more living at home', 'Fewer arrests and more young people in training')."""
+    more living at home', 'Fewer arrests and more young people in training'), also after people
+    and a verb ('Children spend less time in care and more are living at home')."""
     ws = T.words(text)
-    if not ws or ws[0] not in _OWN_DIRECTION or "and" not in ws:
+    if "and" not in ws:
         return []
     k = ws.index("and")
-    if k + 2 >= len(ws) + 1 or ws[k + 1:k + 2] == [] or ws[k + 1] not in _OWN_DIRECTION:
+    i = next((i for i, w in enumerate(ws[:k]) if w in _OWN_DIRECTION), -1)
+    if i < 0 or ws[k + 1:k + 2] == [] or ws[k + 1] not in _OWN_DIRECTION:
         return []
-    x, y = ws[1:k], ws[k + 2:]
+    if i and not all(_people(w) or w in T.STOP or w in _STATE_VERBS or w in ("spend", "spends")
+                     for w in ws[:i]):
+        return []  # only people and a verb may come before the first direction
+    x, y = ws[i + 1:k], ws[k + 2:]
+    if i and y and y[0] in _AUX | _STATE_VERBS:
+        y = y[1:]  # '... and more are living at home': the same people
     if y and y[0] in _ELLIPSIS and x and _people(x[0]):
         y = [x[0], *y]  # 'more young people in work and fewer in custody'
         x = [w for w in x if not _people(w)] or x
-        return [" ".join(ws[1:k]), " ".join(y)] if _head([w for w in x if w not in _NP_STOP]) else []
+        return [" ".join(ws[i + 1:k]), " ".join(y)] if _head([w for w in x if w not in _NP_STOP]) else []
     x = [w for w in x if not _people(w)]
     y = [w for w in y if not _people(w)]
     if x and y and x[0] == y[0] and len(x) > 1 and len(y) > 1 and x[1] in _NP_STOP and x[1:] != y[1:]:
