@@ -44,12 +44,17 @@ OUTPUTS_X += [
     "Children's panel hearings arranged within 28 days",
     "Education, health and care needs assessments finished within 20 weeks",
     "Staff complete the Signs of Safety training",
+    "More foster carers attend the training",              # a count of people taking part
+    "More families take up the offer and finish the course",
 ]
 NOT_OUTPUTS_X = [
     "Young people take responsibility for their actions",
     "Young people finish school with qualifications",
     "Young people have completed their AQA unit awards",
     "Dads attend antenatal appointments with their partners",
+    "Parents complete their drug treatment programme",     # treatment completion is an outcome
+    "Fewer families attend the crisis clinic",
+    "Improved wellbeing of parents who attend the course",
     "Young people attend school more regularly",
     "Children attend nursery regularly",
     "Care leavers complete their college course",

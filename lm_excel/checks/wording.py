@@ -643,22 +643,35 @@ def service_done(text: str) -> bool:
     their appointments) is a change."""
     ws = T.words(_SAFE_AND_WELL_CHECK.sub(
         lambda m: "checks" if "well" in m.group(0).lower() else "ehc", text))
-    if any(w in T.DIRECTION or w in _COMPARATIVES or w in _HEARD or w in _PERCEIVE for w in ws):
+    if any(w in _COMPARATIVES or w in _HEARD or w in _PERCEIVE for w in ws):
         return False
     for i, w in enumerate(ws):
         if w not in _SERVICE_ACTS or i == 0:
             continue
+        if any(x in T.DIRECTION for x in ws[i:]) or not _counted_people(ws[:i]):
+            return False
         if w.endswith("ing") and ws[i - 1] not in ("are", "is", "were", "was"):
             continue  # 'parents attending the sessions' names who
         phrase = _object_phrase(ws[i + 1:])
+        dose = w.startswith(("complet", "finish"))  # 'complete a parenting group'
         if phrase and not set(phrase) & _EDUCATION and (
-                phrase[-1] in _SERVICE_EVENTS or (phrase[-1] in _THE_SERVICE and phrase[0] in _THE)):
+                phrase[-1] in _SERVICE_EVENTS or (phrase[-1] in _THE_SERVICE and (phrase[0] in _THE or (dose and phrase[0] in ("a", "an"))))):
             return True  # active: people attend, complete, hold the service's events
         subject = [x for x in ws[:i] if x not in _AUX]
         if subject and (subject[-1] in _SERVICE_EVENTS or subject[-1] in ("group", "groups")) \
                 and not set(subject) & _EDUCATION:
             return True  # passive: the service's events held, carried out, delivered
     return False
+
+
+def _counted_people(before: list[str]) -> bool:
+    """Whether what comes before the verb of :func:`service_done` is its subject and at most a
+    count of it ('More parents from deprived wards'), not a change ('Improved wellbeing of ...',
+    'Fewer ...')."""
+    before = T.words(_PROFESSIONALS.sub(" ", " ".join(before)))  # 'health visitors' are people
+    counted = any(w in T.INCREASE for w in before)  # agencies by sector ('health and education')
+    return not any(w in T.DECREASE or w in _UNSIGNED or w in T.OTHER_DIRECTION
+                   or (counted and _construct(w)) for w in before)
 
 
 #: Names of service events that hold words of a state or of education: the police's 'safe and
