@@ -288,6 +288,9 @@ DESIGN_EVIDENCE = [
     "| held out 17, first run (six more models led by partners or from Scotland, Wales and "
     "Northern Ireland, labels committed before the run; recommender frozen at `fa47236`) | 5/6 | "
     "6/6 |",
+    "| held out 19, first run (six more models led by health, police, schools or charities, or "
+    "from Scotland, Wales and Northern Ireland, labels committed before the run, "
+    "`tests/data/design_heldout19.json`; recommender frozen at `4ff9023`) | 3/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -391,6 +394,23 @@ DESIGN_EVIDENCE = [
      "runs it; Mellow Dads is offered a wellbeing scale for ages 8-15 for children under five, "
      "and a feasibility stage would come first; the lead worker comparison does not say to match "
      "on the risk score that picks young people."),
+    "",
+    ("**Held out 19.** Six more models led by partners in health, policing, schools and the "
+     "voluntary sector, or from the devolved nations (`tests/data/design_heldout19.json`: four "
+     "authority-wide, two in some schools; two Scottish, two Welsh, one Northern Irish, one "
+     "English), labelled by an evaluator who had not seen the recommender and committed before "
+     "its first run: 3 of 6 main designs agreed, 6 of 6 comparators right. Agreed: a time series "
+     "against similar Scottish councils for Healthier, Wealthier Children, and matched comparison "
+     "schools for Roots of Empathy in Northern Ireland and Place2Be. The disagreements: a Bairns' "
+     "Hoose pathfinder got 'Choose outcome measures' (no library measure for its chain), where "
+     "one house testing the Standards before a pilot phase called for feasibility first or a "
+     "theory-based design; Families First and the All Wales School Liaison Core Programme got a "
+     "time series against similar Welsh authorities, but every Welsh authority runs Families "
+     "First and every Welsh school has the police lessons, so there is no comparison without "
+     "them (the labels give the plain whole-authority unit, not the national-programme one). "
+     "Reservations (not counted): Healthier, Wealthier Children's time series uses advisers' "
+     "recorded gains, which have no before period, for stress about money too; Place2Be's school "
+     "comparison dilutes an effect on about 25 counselled children per school."),
     "",
 ]
 
