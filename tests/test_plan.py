@@ -203,6 +203,18 @@ def test_outcome_rows_say_no_close_match_and_split_compound_outcomes(tmp_path):
     assert all("confidence " in r.why for r in parts)
 
 
+def test_a_row_without_a_match_names_what_the_library_has_no_measure_of(tmp_path):
+    # the plan says which change is missing from the library, as the CLI does, so the team knows
+    # what its bespoke measure must ask about
+    path = build_workbook(tmp_path / "m.xlsx", _records([
+        _oc("OC1", "Less stigma about domestic abuse in the community"),
+        _oc("OC2", "Households' everyday needs are met")]))
+    rows = {r.ref: r for r in plan_of(read_workbook(path)).rows}
+    assert rows["OC1"].measure == "" and "it has no measure of stigma" in rows["OC1"].why
+    assert "My measures" in rows["OC1"].why
+    assert "has no measure of" not in rows["OC2"].why
+
+
 # --- keeping the user's edits ----------------------------------------------------------------
 
 def _edit_plan(path, edits):

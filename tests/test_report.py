@@ -542,6 +542,21 @@ def test_plan_rows_without_a_match_say_so_and_suggestions_show_their_confidence(
     assert not any("To be chosen" in c for row in _table_text(doc) for c in row)
 
 
+def test_a_row_without_a_match_says_what_the_library_has_no_measure_of():
+    import dataclasses
+
+    plan = _plan()
+    first, *rest = plan.rows
+    empty = dataclasses.replace(
+        first, measure="", measure_key="", kind="",
+        why="No close match in the library (it has no measure of stigma or shame): use a bespoke")
+    doc = build_report(example_model(), plan=dataclasses.replace(plan, rows=(empty, *rest)),
+                       include_diagram=False)
+    row = [r for r in _table_text(doc) if r[0].startswith(first.ref + " ")][-1]
+    assert row[1].startswith("No close match in the library: it has no measure of stigma or "
+                             "shame.") and "To do: write a measure" in row[1]
+
+
 def test_timing_most_rows_share_is_said_once_above_the_table():
     import dataclasses
 

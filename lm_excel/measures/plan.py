@@ -363,7 +363,9 @@ def _outcome_rows(model: LogicModel, lib: MeasureLibrary, notes: list[PlanNote])
             why = ""
             if part:
                 row_about = "; ".join(x for x in (about, f"part {n} of {len(groups)}: '{part}'") if x)
-            if n == 1 and found.unmatched:
+            if found.abstained:
+                why = found.advice.rstrip(".")  # names what the library has no measure of
+            elif n == 1 and found.unmatched:
                 parts = ", ".join(f"'{p}'" for p in found.unmatched)
                 why = f"{_why(group[0])}; no close match in the library for {parts}: use a bespoke measure for that part"
             rows.append(_row(el.id, "outcome", row_type, el.statement, row_about, group,

@@ -66,6 +66,9 @@ NO_MATCH_NEXT = ("To do: write a measure for it, such as a few survey questions 
 
 def _measure(r: dict[str, str]) -> list[Any]:
     if not r["measure"]:
+        missing = re.search(r"it has no measure of (.+?)\)", r.get("why", ""))
+        if missing:
+            return [f"{NO_MATCH[:-1]}: it has no measure of {missing.group(1)}.", NO_MATCH_NEXT]
         return [NO_MATCH, NO_MATCH_NEXT]
     out: list[Any] = [r["measure"]]
     if r["kind"]:
@@ -91,7 +94,7 @@ def _confidence(r: dict[str, str]) -> str:
 
 def _measure_once(items: list[Any]) -> str:
     """The one measure every row of a table uses, as a sentence (from a row's Measure cell)."""
-    if items[0] == NO_MATCH:
+    if isinstance(items[0], str) and items[0].startswith(NO_MATCH[:-1]):
         return f"No row in this table has a close match in the library. {NO_MATCH_NEXT}"
     notes = [P.lower_first(i) if isinstance(i, str) else f"{i[0].rstrip(':').lower()} {i[1]}"
              for i in items[1:]]
