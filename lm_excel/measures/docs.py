@@ -365,6 +365,9 @@ DESIGN_EVIDENCE = [
     "| held out 17, first run (six more models led by partners or from Scotland, Wales and "
     "Northern Ireland, labels committed before the run; recommender frozen at `fa47236`) | 5/6 | "
     "6/6 |",
+    "| held out 18, first run (six English local authority models of practice, labels committed "
+    "before the run, `tests/data/design_heldout18.json`; recommender frozen at `4ff9023`) | 6/6 | "
+    "6/6 |",
     "| held out 19, first run (six more models led by health, police, schools or charities, or "
     "from Scotland, Wales and Northern Ireland, labels committed before the run, "
     "`tests/data/design_heldout19.json`; recommender frozen at `4ff9023`) | 3/6 | 6/6 |",
@@ -471,6 +474,21 @@ DESIGN_EVIDENCE = [
      "runs it; Mellow Dads is offered a wellbeing scale for ages 8-15 for children under five, "
      "and a feasibility stage would come first; the lead worker comparison does not say to match "
      "on the risk score that picks young people."),
+    "",
+    ("**Held out 18.** Six English local authority models of practice "
+     "(`tests/data/design_heldout18.json`: four authority-wide, one of 24 schools, one of "
+     "individual children; all English), labelled by an evaluator who had not seen the "
+     "recommender and committed before its first run: 6 of 6 main designs agreed, 6 of 6 "
+     "comparators right. Agreed: time series against statistical neighbours for the Families "
+     "First for Children Pathfinder in Dorset, Focus on Practice in three London boroughs and "
+     "Islington's Motivational Social Work; matched comparison schools for PINS; contribution "
+     "analysis for Bright Spots in corporate parenting; matched children for Lancashire's Child "
+     "First diversion. Reservations (not counted): the pathfinder's time series follows "
+     "first-time entrants to the youth justice system for 'help earlier with fewer hand-offs' "
+     "and a measure of family time for children living with their family; PINS follows EHC "
+     "plans issued on time for fewer requests for an assessment; the diversion comparison "
+     "follows first-time entrants, which a diverted child is not by definition; Bright Spots "
+     "adds a wellbeing scale for ages 8-15 to a survey of children aged 4-18."),
     "",
     ("**Held out 19.** Six more models led by partners in health, policing, schools and the "
      "voluntary sector, or from the devolved nations (`tests/data/design_heldout19.json`: four "
