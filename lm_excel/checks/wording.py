@@ -622,6 +622,7 @@ deliver delivers delivered run runs ran convene convenes convened chair chairs c
 carries carried facilitate facilitates facilitated make makes made do does did done provide
 provides provided offer offers offered arrange arranges arranged organise organises organised
 schedule schedules scheduled finish finishes finished take takes took taken engage engages engaged
+been go goes went gone get gets got receive receives received
 """.split())
 #: What the people learn in, beyond the service: finishing or attending it is a change.
 _EDUCATION = frozenset("""
@@ -652,6 +653,12 @@ def service_done(text: str) -> bool:
             return False
         if w.endswith("ing") and ws[i - 1] not in ("are", "is", "were", "was"):
             continue  # 'parents attending the sessions' names who
+        if w in _THROUGH and ws[i + 1:i + 2] != ["through"]:
+            continue  # 'has been', 'go home': only 'been through the course' is taking part
+        if w in _GIVEN:
+            if _from_the_service(ws[i + 1:]):
+                return True  # 'Every class gets its lessons from the officer'
+            continue
         phrase = _object_phrase(ws[i + 1:])
         dose = w.startswith(("complet", "finish"))  # 'complete a parenting group'
         if phrase and not set(phrase) & _EDUCATION and (
@@ -662,6 +669,22 @@ def service_done(text: str) -> bool:
                 and not set(subject) & _EDUCATION:
             return True  # passive: the service's events held, carried out, delivered
     return False
+
+
+_THROUGH = frozenset("been go goes went gone".split())
+_GIVEN = frozenset("get gets got receive receives received".split())
+
+
+def _from_the_service(after: list[str]) -> bool:
+    """Whether what people get comes 'from the officer', 'from their worker', 'from the service':
+    delivery by the service (support from their own family or friends is a change)."""
+    if "from" not in after:
+        return False
+    rest = after[after.index("from") + 1:][:4]
+    if rest[:1] not in (["the"], ["their"], ["a"], ["an"], ["its"], ["our"]):
+        return False
+    return any(_PROFESSIONALS.fullmatch(w) or w in _THE_SERVICE for w in rest[1:]) \
+        and not any(w in _OWN_PEOPLE for w in rest[1:])
 
 
 def _counted_people(before: list[str]) -> bool:
@@ -696,7 +719,7 @@ def _object_phrase(after: list[str]) -> list[str]:
     share or a dose of it: 'at least 75% of', 'all eight weeks of'), up to a preposition or a
     joiner; a name with 'of' or 'to' in it runs on to the service event that ends it ('the Signs
     of Safety training', 'the Skills to Foster course')."""
-    while after and after[0] in ("out", "part", "in", "up", "at", "least", "all", "every", "each"):
+    while after and after[0] in ("out", "part", "in", "up", "at", "least", "all", "every", "each", "through"):
         after = after[1:]
     k = next((k for k, w in enumerate(after) if w == "of"), -1)
     if 0 < k <= 4 and all(w.isdigit() or w in _SHARES for w in after[:k]):
@@ -837,7 +860,8 @@ def compound_parts(text: str) -> list[str]:
             continue  # 'stress, anxiety and depression': one family of constructs
         best = _led_with(toks, first, items, stems)
     for found in (_change_clauses(text), _doing_clauses(text), _listed_things(text), _and_well(text),
-                  _both(text), _subject_pair(text), _two_directions(text), _two_peoples(text)):
+                  _both(text), _subject_pair(text), _two_directions(text), _two_peoples(text),
+                  _two_directed_clauses(text)):
         if len(found) > len(best):
             best = found
     return best
@@ -1096,6 +1120,59 @@ def _two_directions(text: str) -> list[str]:
     if x and y and x[0] == y[0] and len(x) > 1 and len(y) > 1 and x[1] in _NP_STOP and x[1:] != y[1:]:
         return [" ".join(x), " ".join(y)]  # 'less time off school and more time with friends'
     return _two_things(x, y)
+
+
+_NOT_COMPARATIVE = frozenset("""
+under over after later other together either neither never ever whether rather further former
+per order water number member matter quarter carer carers foster leader manager officer worker
+teacher mother father brother sister partner parent provider
+""".split())
+
+
+def _comparative(w: str) -> bool:
+    """A comparative by its form ('kinder', 'calmer', 'happier') or by the lexicon."""
+    return w in _COMPARATIVES or w in _OWN_DIRECTION or (
+        len(w) > 4 and w.endswith("er") and w not in _NOT_COMPARATIVE and not _people(w))
+
+
+def _two_directed_clauses(text: str) -> list[str]:
+    """Two clauses of the same people joined by 'and', each with a direction of its own ('Parents
+    trust the school more and put in fewer requests for an assessment', 'Pupils kinder to one
+    another and fewer fall-outs in the playground'): two changes. The second must open with a
+    verb or a direction, not an adjective of the first ('feel calmer and less overwhelmed' is
+    read by the compound rules of states)."""
+    ws = T.words(text)
+    if ws.count("and") != 1:
+        return []
+    k = ws.index("and")
+    a, b = ws[:k], ws[k + 1:]
+    n = next((n for n, w in enumerate(a) if not (_people(w) or w in T.STOP)), len(a))
+    if n == 0 or n >= len(a) or len(b) < 2:
+        return []  # the first clause opens with its people
+    dir_a = [w for w in a[n:] if w in T.DIRECTION or _comparative(w)]
+    dir_b = [w for w in b if w in T.DIRECTION or w in _COMPARATIVES]
+    if not dir_a or not dir_b:
+        return []
+    if b[0] in T.DIRECTION:  # 'and fewer fall-outs': a thing of its own after the direction
+        if a[n] in T.DIRECTION or len(a) - n > 1 and a[n] in _STATE_VERBS or (
+                a[-2] in T.DIRECTION and _QUALITY.fullmatch(a[-1])):
+            return []  # 'more positive and less harsh', 'feel calmer and less overwhelmed'
+        head = _head(b[1:])
+        if not head or _people(head) or _QUALITY.fullmatch(head):
+            return []
+    elif b[0] in _STATE_VERBS or b[0] in T.STOP or _people(b[0]) or _QUALITY.fullmatch(b[0]):
+        return []  # a state verb of the same people is left to the rules of states
+    else:  # a verb, then a direction on a thing of its own: 'put in fewer requests'
+        d = next(j for j, w in enumerate(b) if w in T.DIRECTION or w in _COMPARATIVES)
+        thing = b[d + 1:d + 2]
+        if not thing or thing[0].endswith("ly") or thing[0] in T.STOP or _QUALITY.fullmatch(thing[0]):
+            return []  # 'work more closely together' says the first change again
+    if not T.what_changes(" ".join(a[n:])) and not _comparative(a[n]):
+        return []
+    wa, wb = T.what_changes(" ".join(a[n:])), T.what_changes(" ".join(b))
+    if wb <= wa:
+        return []
+    return [" ".join(a), " ".join(b)]
 
 
 def _two_peoples(text: str) -> list[str]:
