@@ -705,6 +705,15 @@ def published_scores(path: Path) -> dict[str, float]:
 # the rules frozen for cycle A (main e7b355d): 0.67 (30 of 45), top-3 0.73, no close match 0.27,
 # no confident wrong answer. After their fixes and cycle A's (tuned on): 0.94 and 0.84. Recall
 # tables by kind are in tests/test_suggest_recall.py.
+# Batches 27 (X, 30 statements, tuned on) and 28 (Y, 30, held out until batch 27's fix) are on
+# topic words in complements and context, harms naming people, skills, provision and design,
+# with statements a measure fits, written and labelled after the evidence-pattern rule
+# (tests/suggest_calibration.py) and before any further fix. First runs: batch 27 0.93 (28 of
+# 30), two confident wrong answers (the design of services for domestic abuse; of family hubs);
+# batch 28, run once after batch 27's fix: 0.77 (23 of 30), top-3 0.77, no close match 0.27,
+# four confident wrong answers (violent incidents at school got domestic abuse incidents;
+# mothers who used substances named who; domestic abuse survivors; homes that are warm).
+# After their fixes, tuned on: 1.00 and 0.90.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -799,24 +808,19 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   confident wrong. Not tuned on: the floors are that run, and the row is a strict expected
 #   failure until its five confident wrong answers are fixed (the guard test below keeps its
 #   floors meanwhile).
-ROUND14_OPEN = ("round 14's first run gave 5 confident wrong answers where only 'no close match' "
-                "fits: feeling safe and free of harassment, neglect or abuse (GCP2: neglect in a "
-                "list of harms), more entry-level jobs in the district (parental employment), "
-                "children with SEND included in local settings, schools and colleges (NEET), "
-                "domestic abuse victims returning to life as normal (police-recorded domestic "
-                "abuse incidents: the harm named as context), fewer serious violence offences by "
-                "children (first-time entrants and reoffending)")
+#   Tuned on since (session 7, general rules, see docs/measures.md): one matched word in a
+#   complement carries no suggestion (neglect in a list of harms, local settings, schools and
+#   colleges); a harm before "victims" names who; "job opportunities" are provision: 0.80, 0.80,
+#   1 confident wrong. The row stays a strict expected failure until the last one is fixed.
+ROUND14_OPEN = ("round 14 keeps 1 confident wrong answer where only 'no close match' fits: fewer "
+                "serious violence offences by children (first-time entrants on 'offences'; own "
+                "batch 14 accepts that measure for the same words)")
 # Round 15: first run 0.78 (39 of 50), 0.84 (42), no close match 0.36, 3 confident wrong (main at
-#   fa47236). Not tuned on: the floors are that first run, and the row is a strict expected
-#   failure until its confident wrong answers are fixed (the guard test below keeps its floors
-#   meanwhile). One of the three (infant mental health and parent-infant relationships) got the
+#   fa47236). One of the three (infant mental health and parent-infant relationships) got the
 #   Postpartum Bonding Questionnaire, added to the library after the labels were committed.
-ROUND15_OPEN = ("round 15's first run gave 3 confident wrong answers where only 'no close match' "
-                "fits: breaking the generational cycle of crime (first-time entrants and "
-                "reoffending on 'crime'), all children and young people are included, engaged and "
-                "involved in their education (attainment on 'education'), infant mental health "
-                "and parent-infant relationships in the first 1001 days (the Postpartum Bonding "
-                "Questionnaire, added after the labels)")
+#   Tuned on since (session 7, general rules): one matched word in a complement ("the cycle of
+#   crime", "involved in their education") carries no suggestion; a construct that "is
+#   supported" is the support, not a change: 0.84, 0.88, 0. The floors stay at the first run.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -832,8 +836,7 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT13, 50, 0.72, 0.76),
     pytest.param(PUBLISHED_HELDOUT14, 50, 0.68, 0.68, id="outcomes_published_heldout14",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND14_OPEN)),
-    pytest.param(PUBLISHED_HELDOUT15, 50, 0.78, 0.84, id="outcomes_published_heldout15",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND15_OPEN)),
+    (PUBLISHED_HELDOUT15, 50, 0.78, 0.84),
 ]
 
 
@@ -851,16 +854,8 @@ def test_round14_keeps_its_first_run_floors_while_its_confident_wrong_answers_ar
     # The strict expected failure above hides a fall in top-1 or top-3; this does not.
     scores = published_scores(PUBLISHED_HELDOUT14)
     assert scores["n"] == 50
-    assert scores["top1"] >= 0.68 and scores["top3"] >= 0.68, scores
-    assert scores["confident_wrong"] <= 5, scores
-
-
-def test_round15_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
-    scores = published_scores(PUBLISHED_HELDOUT15)
-    assert scores["n"] == 50
-    assert scores["top1"] >= 0.78 and scores["top3"] >= 0.84, scores
-    assert scores["confident_wrong"] <= 3, scores
+    assert scores["top1"] >= 0.78 and scores["top3"] >= 0.78, scores
+    assert scores["confident_wrong"] <= 1, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

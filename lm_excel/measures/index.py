@@ -115,20 +115,30 @@ class Index:
     def candidates(self, terms: list[Term], allowed) -> list[Candidate]:
         """Score the measures that ``allowed(mid)`` accepts for an outcome's terms, best first.
 
-        Only measures with some match are returned; the caller decides what is enough."""
-        vocab = self.vocab
+        Only measures with some match are returned; the caller decides what is enough. The
+        score adds, in this order: each word's weight, how much of a measure's name the words
+        cover, each phrase matched, and the bonus of a domain the words point to."""
         content = [t for t in terms if not t.stop]
-        raw: dict[int, float] = {}
-        evidence: dict[int, float] = {}
-        hits: dict[int, dict[tuple[int, int], float]] = {}
-        ambiguous: dict[int, float] = {}
+        tally = _Tally()
+        seen = self._credit_words(content, tally)
+        self._credit_name_cover(seen, tally.raw)
+        self._credit_phrases(terms, tally)
+        domain_bonus = self._domain_bonus(content, tally.raw)
+        out = []
+        for mid, score in tally.raw.items():
+            if not allowed(mid):
+                continue
+            spans = tally.hits.get(mid, {})
+            ordered = tuple(s for s, _ in sorted(spans.items(), key=lambda kv: (-kv[1], kv[0])))
+            domain = domain_bonus[mid][1] if mid in domain_bonus else None
+            out.append(Candidate(score, tally.evidence.get(mid, 0.0), mid, ordered, domain))
+        out.sort(key=lambda c: (-c.score, self.measures[c.mid].key))
+        return out
 
-        def credit(mid: int, span: tuple[int, int], amount: float, ev: float) -> None:
-            raw[mid] = raw.get(mid, 0.0) + amount
-            evidence[mid] = evidence.get(mid, 0.0) + ev
-            spans = hits.setdefault(mid, {})
-            spans[span] = spans.get(span, 0.0) + amount
-
+    def _credit_words(self, content: list[Term], tally: _Tally) -> set[str]:
+        """Credit each measure for each distinct word it shares with the outcome (weighted by
+        rarity and by kind of word); returns the words that score."""
+        vocab = self.vocab
         seen: set[str] = set()
         specific = {t.token for t in content if t.specific}  # named specifically anywhere
         head = True
@@ -153,33 +163,47 @@ class Index:
                 idf *= HEAD_WEIGHT
                 head = False
             for mid, weight in self.postings.get(t.token, ()):
-                if population and t.token in self.name_terms[mid]:
-                    # What the measure counts ("more use of kinship placements") is evidence;
-                    # words naming the people an outcome is about ("care leavers have financial
-                    # security") are not enough on their own.
-                    ev = EVIDENCE_TEXT if t.token in vocab.beneficiaries else EVIDENCE_STRONG
-                elif weak:
-                    ev = EVIDENCE_WEAK
-                elif t.token in vocab.ambiguous:
-                    # "Increased confidence": whose, in what? Half the evidence needed, however
-                    # many such words ("skills ... risks") the outcome has.
-                    ev = max(0.0, EVIDENCE_TEXT - ambiguous.get(mid, 0.0))
-                    ambiguous[mid] = ambiguous.get(mid, 0.0) + ev
-                elif t.token not in specific:
-                    # One word that does not name one construct on its own ("communicate":
-                    # with whom? "financial": income or skills?) is half the evidence needed.
-                    ev = EVIDENCE_TEXT if t.token in self.alone[mid] else EVIDENCE_WEAK
-                else:
-                    ev = EVIDENCE_STRONG if t.token in self.alone[mid] else EVIDENCE_TEXT
-                credit(mid, (t.start, t.end), idf * weight, ev)
+                ev = self._word_evidence(t.token, mid, population, weak, specific, tally)
+                tally.credit(mid, (t.start, t.end), idf * weight, ev)
+        return seen
+
+    def _word_evidence(self, token: str, mid: int, population: bool, weak: bool,
+                       specific: set[str], tally: _Tally) -> float:
+        """How much evidence one shared word is for one measure (see EVIDENCE_*)."""
+        vocab = self.vocab
+        if population and token in self.name_terms[mid]:
+            # What the measure counts ("more use of kinship placements") is evidence;
+            # words naming the people an outcome is about ("care leavers have financial
+            # security") are not enough on their own.
+            return EVIDENCE_TEXT if token in vocab.beneficiaries else EVIDENCE_STRONG
+        if weak:
+            return EVIDENCE_WEAK
+        if token in vocab.ambiguous:
+            # "Increased confidence": whose, in what? Half the evidence needed, however
+            # many such words ("skills ... risks") the outcome has.
+            ev = max(0.0, EVIDENCE_TEXT - tally.ambiguous.get(mid, 0.0))
+            tally.ambiguous[mid] = tally.ambiguous.get(mid, 0.0) + ev
+            return ev
+        if token not in specific:
+            # One word that does not name one construct on its own ("communicate":
+            # with whom? "financial": income or skills?) is half the evidence needed.
+            return EVIDENCE_TEXT if token in self.alone[mid] else EVIDENCE_WEAK
+        return EVIDENCE_STRONG if token in self.alone[mid] else EVIDENCE_TEXT
+
+    def _credit_name_cover(self, seen: set[str], raw: dict[int, float]) -> None:
+        """Add to each measure's score the share of its name's weight the words cover."""
         covered: dict[int, float] = {}
         for tok in sorted(seen):
-            if tok in vocab.beneficiaries:
+            if tok in self.vocab.beneficiaries:
                 continue  # who an outcome is for is a filter, not a match ("kinship carers' X")
             for mid in self.name_postings.get(tok, ()):
                 covered[mid] = covered.get(mid, 0.0) + self.idf[tok]
         for mid, idf_sum in covered.items():
             raw[mid] += NAME_COVER * idf_sum / self.name_idf[mid]
+
+    def _credit_phrases(self, terms: list[Term], tally: _Tally) -> None:
+        """Credit each measure once for each of its phrases found in the outcome."""
+        vocab = self.vocab
         credited: set[tuple[int, tuple[str, ...]]] = set()
         weak_words = vocab.generic | vocab.population | vocab.nonscoring
         present = {t.token for t in terms}
@@ -193,13 +217,16 @@ class Index:
                     bonus = PHRASE_WEIGHT * sum(self.idf.get(x, 1.0) for x in ph)
                     # A phrase of words that each say nothing ("family support") says little.
                     ev = EVIDENCE_WEAK if all(x in weak_words for x in ph) else EVIDENCE_STRONG
-                    credit(mid, (t.start, terms[hit[0] - 1].end), bonus, ev)
+                    tally.credit(mid, (t.start, terms[hit[0] - 1].end), bonus, ev)
 
+    def _domain_bonus(self, content: list[Term], raw: dict[int, float]) -> dict[int, tuple[float, str]]:
+        """Add to each measure already matched the largest bonus of a domain the outcome's
+        words point to; returns the bonus and domain given to each."""
         cue_domains: dict[str, None] = {}
         for t in content:
-            if t.token in vocab.beneficiaries:
+            if t.token in self.vocab.beneficiaries:
                 continue  # who an outcome is for says nothing of what changes
-            for d in vocab.domains.get(t.token, ()):
+            for d in self.vocab.domains.get(t.token, ()):
                 cue_domains[d] = None
         domain_bonus: dict[int, tuple[float, str]] = {}
         for d in cue_domains:
@@ -208,17 +235,23 @@ class Index:
                     domain_bonus[mid] = (bonus, d)
         for mid, (bonus, _) in domain_bonus.items():
             raw[mid] += bonus
+        return domain_bonus
 
-        out = []
-        for mid, score in raw.items():
-            if not allowed(mid):
-                continue
-            spans = hits.get(mid, {})
-            ordered = tuple(s for s, _ in sorted(spans.items(), key=lambda kv: (-kv[1], kv[0])))
-            domain = domain_bonus[mid][1] if mid in domain_bonus else None
-            out.append(Candidate(score, evidence.get(mid, 0.0), mid, ordered, domain))
-        out.sort(key=lambda c: (-c.score, self.measures[c.mid].key))
-        return out
+
+class _Tally:
+    """What the words and phrases of one outcome have credited to each measure so far."""
+
+    def __init__(self) -> None:
+        self.raw: dict[int, float] = {}  # score
+        self.evidence: dict[int, float] = {}
+        self.hits: dict[int, dict[tuple[int, int], float]] = {}  # span -> score it gave
+        self.ambiguous: dict[int, float] = {}  # evidence given by words of several senses
+
+    def credit(self, mid: int, span: tuple[int, int], amount: float, ev: float) -> None:
+        self.raw[mid] = self.raw.get(mid, 0.0) + amount
+        self.evidence[mid] = self.evidence.get(mid, 0.0) + ev
+        spans = self.hits.setdefault(mid, {})
+        spans[span] = spans.get(span, 0.0) + amount
 
 
 _INDEXES: weakref.WeakKeyDictionary[MeasureLibrary, Index] = weakref.WeakKeyDictionary()

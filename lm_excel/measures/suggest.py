@@ -116,6 +116,9 @@ class Suggestion:
     why: str
     confidence: str = "medium"
     part: str = ""
+    #: what the match rests on, (how much, where): see evidence_pattern; ("construct", "main")
+    #: for the measure of a construct the change names
+    evidence: tuple[str, str] = ("construct", "main")
 
     def as_dict(self) -> dict:
         """The suggestion as plain data for JSON output."""
@@ -463,6 +466,10 @@ class _Query:
                 continue  # matched only an example ("risky behaviour, such as drug use")
             if self._framed(c):
                 continue  # awareness of domestic abuse is not measured by its incidents
+            if all(_QUALIFIED.match(self.text, b) for _, b in c.spans):
+                continue  # "homes that are warm": what the homes are like is the change
+            if evidence_pattern(self.text, c.spans) in ABSTAIN_PATTERNS:
+                continue  # "the generational cycle of crime": one word where the change is not
             factor = _timescale_note(ms[c.mid], self.timescale)[0]
             # A measure made for part of the ages ("care leavers": 16-25) ranks below one
             # made for all of them.
@@ -497,7 +504,8 @@ class _Query:
 
     def suggestion(self, shown: float, c: Candidate, part: str = "") -> Suggestion:
         m = self.index.measures[c.mid]
-        return Suggestion(m, shown, self.why(c), _confidence(shown, c.evidence), part)
+        return Suggestion(m, shown, self.why(c), _confidence(shown, c.evidence), part,
+                          evidence_pattern(self.text, c.spans))
 
     def why(self, c: Candidate) -> str:
         m = self.index.measures[c.mid]
@@ -614,7 +622,7 @@ def _compound(q: _Query, terms: list[Term], top: int) -> Match | None:
         if any(x.measure.key == s.measure.key for x in out):
             continue
         why = f"part {i} of {n} ('{p}'): one measure per part (or split the outcome): {s.why}"
-        out.append(Suggestion(s.measure, s.score, why, s.confidence, p))
+        out.append(Suggestion(s.measure, s.score, why, s.confidence, p, s.evidence))
     return Match(q.text, _by_confidence(out), tuple(p for p, _ in found), unmatched)
 
 
@@ -865,12 +873,12 @@ def _victim_sense(terms: list[Term]) -> list[Term]:
 #: entrants) is not suggested for them; a survey or questionnaire about it may be.
 _FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", "recognis",
                            "recogniz", "realis", "acknowledg", "insight", "skills", "strategi",
-                           "capability"})
+                           "capability", "design", "redesign", "commiss"})
 _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform", "discuss",
                            "talk", "stigma", "conversat"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
                             "opportun", "provid", "provision", "advic"})
-_PROVISION = frozenset({"support", "help", "advic", "provision"})
+_PROVISION = frozenset({"support", "help", "advic", "provision", "opportun", "offer"})
 _FRAME_PREPOSITIONS = frozenset({"of", "to", "on", "about", "toward", "towards", "with"})
 
 
@@ -942,10 +950,15 @@ _WHO_SUBJECT = re.compile(
 #: end of the clause. Not after "the number of" ("reduce the number of children affected by
 #: domestic abuse": that is the change).
 _WHO_AFTER = re.compile(
-    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )\b(?:of|for|among|amongst|with)\s+"
+    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )\b(?:of|for|among|amongst|with|to)\s+"
     r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
     r"affected by|living with|experiencing|who|whose|(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
     r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
+
+
+#: A harm before the people it names, at the start ("domestic abuse survivors ..."): who.
+_HARM_NAMES_PEOPLE = re.compile(r"((?:[\w'-]+\s+){1,3}?)(?:victims?|survivors?|victim-survivors?)\b"
+                                r"(?!\s+of\b)")
 
 
 def _who_spans(text: str) -> list[tuple[int, int]]:
@@ -958,7 +971,14 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
         # The people named count as they would alone ("parents ... feel less stressed"); a
         # perpetrator, a victim or an adopted child is who as a whole.
         span = (m.end(1) if m.group(1) else m.end(2) if m.group(2) else m.start(3), m.end(4))
+        if m.group(3) and re.match(r"victim|survivor", m.group(3)):
+            # "Domestic abuse victims return to ...": the harm before them names them too
+            span = (m.start(), span[1])
         (kept if m.group(2) and "at risk of" in t[span[0]:m.start(4)] else out).append(span)
+    else:
+        m = _HARM_NAMES_PEOPLE.match(t)
+        if m and m.group(1).split()[0] not in _MORE_OR_LESS:
+            out.append((0, m.end()))  # "Domestic abuse survivors rebuild ...", whatever verb
     m = _WHO_CIRCUMSTANCE.search(t)
     if m:
         out.append((m.end(1), m.end()))
@@ -1008,6 +1028,81 @@ def _names_agency(text: str, terms: list[Term], agencies: frozenset[str]) -> boo
     status = _status_span(text)
     return any(t.token in agencies and not (status and status[0] <= t.start < status[1])
                for t in terms if not t.stop)
+
+
+#: Where one matched word sits decides whether it can carry a suggestion alone (calibrated in
+#: docs/measures.md): the change words and verbs that govern what changes, the prepositions that
+#: open a complement, and the heads of a complement that still name an amount of it ("the impact
+#: of neglect", "safe from exploitation").
+_GOVERNS = frozenset("""more fewer less lower higher greater better worse reduced reduce reduces
+reducing reduction reductions increased increase increases increasing improved improve improves
+improving improvement fall falls rise rises decrease decreased decreases good positive poor prevent
+prevention stop cease cut avoid tackle tackling lessen minimise feel feels felt are is be become
+becomes being get gets have has gain gains reach reaches achieve achieves secure secures sustain
+sustains find keep keeps experience experiences remain remains stay stays develop build report
+reports say says""".split())
+_OPENS = frozenset("""of in to within for from with about on at into after against through
+towards toward around among between across as upon""".split())
+_AMOUNT_HEADS = frozenset("""impact impacts occurrence incidence prevalence consumption use rate
+rates number numbers level levels risk risks amount proportion experience experiences instances
+effects effect harm safe safer free protected affected quality standard standards sense feeling
+feelings""".split())
+_MORE_OR_LESS = frozenset("""more fewer less lower higher greater reduced reduce reduces reducing
+reduction increased increase increases increasing""".split())
+_DETERMINERS = frozenset("the their a an his her its our your my all any some".split())
+_WORD = re.compile(r"[a-z0-9&'/-]+|[,;:.()]")
+
+
+#: A relative clause saying what the matched thing is like ("live in homes that are warm and free
+#: from damp"): the qualities are the change, not the thing.
+_QUALIFIED = re.compile(r"\s+(?:that|which)\s+(?:are|is)\b")
+
+
+def evidence_pattern(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, str]:
+    """What a match rests on: (how much, where). How much: "one word", "one phrase" (a phrase
+    or concept) or "several" matched spans; where: "complement" when the strongest span sits in
+    a complement (see _in_complement), else "main". docs/measures.md gives how often each
+    pattern's top suggestion was right across every labelled set."""
+    if not spans:
+        return ("none", "main")
+    a, b = spans[0]
+    if len(spans) > 1:
+        much = "several"
+    else:
+        much = "one phrase" if re.search(r"[\s-]", text[a:b].strip()) else "one word"
+    return (much, "complement" if _in_complement(text, a) else "main")
+
+
+#: Evidence patterns a suggestion may not rest on: across every labelled set, a top suggestion
+#: resting on them was right less often than ABSTAIN_PATTERN_BELOW (the table and the
+#: leave-one-round-out check are in docs/measures.md; python -m tests.suggest_calibration).
+ABSTAIN_PATTERN_BELOW = 0.8
+ABSTAIN_PATTERNS = frozenset({("one word", "complement")})
+
+
+@lru_cache(maxsize=4096)
+def _in_complement(text: str, start: int) -> bool:
+    """True when the word at ``start`` sits in a complement that something other than a change
+    governs ("the generational cycle of crime", "involved in their education", "their local
+    schools and colleges"): who or where an outcome is about, not what changes. The walk back
+    crosses a list and determiners, and stops at the first change word, verb or preposition."""
+    before = _WORD.findall(normalise(text)[:start])
+    if before and not (before[-1] in _OPENS or before[-1] in _DETERMINERS
+                       or before[-1] in (",", "and", "or")):
+        return False  # a word just before it is a modifier or a subject: "parents drinking"
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
+        if w in ";:.()" or w in _GOVERNS:
+            return False
+        if w in _OPENS:
+            head = next((x for x in reversed(before[:i]) if x not in _DETERMINERS), "")
+            if head in _AMOUNT_HEADS or head in _GOVERNS:
+                return False
+            clause = re.split(r"[;:.()]", " ".join(before[:i]))[-1].split()
+            # "Fewer children are referred to the Reporter on offence grounds": an amount of
+            # the whole clause is the change, the complement with it
+            return not _MORE_OR_LESS & set(clause)
+    return False
 
 
 def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
@@ -1130,6 +1225,11 @@ _SUBORDINATE = re.compile(r"\b(?:because|so that|so|as a result of|due to|in ord
                           r"leading to|that may lead)\b")
 
 
+#: A construct as the subject of a passive verb of provision ("... relationships are supported
+#: in the first 1001 days"): the outcome is that a service supports it, not that it changes.
+_PROVIDED = re.compile(r"[^,;.]{0,60}?\b(?:is|are)\s+(?:supported|promoted|encouraged|nurtured)\b")
+
+
 @lru_cache(maxsize=1024)
 def no_measure_constructs(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, name) of the constructs of _NO_MEASURE in an outcome statement (cached)."""
@@ -1155,6 +1255,8 @@ def construct_measures(text: str) -> list[tuple[int, int, str, str]]:
         key = _CONSTRUCT_MEASURE.get(name)
         if key == "pbq" and not _INFANT.search(t):
             key = None
+        if key and _PROVIDED.match(t, b):
+            key = None  # "parent-infant relationships are supported": the support, not a change
         if key:
             out.append((a, b, name, key))
     return out

@@ -133,10 +133,9 @@ def build_report(p: Portfolio) -> Any:
     It starts from the single-model report's reference document (styles, page set-up, header
     and footer) and is written with the same helpers, so both reports share one house style.
     """
-    from lm_excel.report.docwriter import LANGUAGE, DocWriter, new_document, page_break
+    from lm_excel.report.docwriter import DocWriter, new_document, page_break
 
     t = p.tables()
-    n = len(p.summaries)
     values = {
         "intervention": f"Portfolio synthesis: {p.folder}",
         "version": f"{p.created:%Y-%m-%d}",
@@ -147,8 +146,22 @@ def build_report(p: Portfolio) -> Any:
     w = DocWriter(doc)
     _title_page(w, p, values)
     page_break(doc)
+    for section in (_summary, _themes, _outcomes, _measures, _workbooks, _negatives, _problems):
+        section(w, p, t)
+    w.heading("About this report", 1)
+    w.para(
+        "Made by lm-excel portfolio from the logic-model workbooks in the folder. The summary "
+        "workbook written with it holds every row behind these figures, with the file and cell "
+        "each came from. Themes and outcome domains are found by words and phrases, so read the "
+        "quoted examples before drawing conclusions; edit the theme dictionary to suit your "
+        "programme (lm-excel portfolio --save-themes)."
+    )
+    _properties(doc, p)
+    return doc
 
-    # Summary.
+
+def _summary(w: Any, p: Portfolio, t: dict[str, Any]) -> None:
+    n = len(p.summaries)
     w.heading("Summary", 1)
     w.bullets([f"{label}: {value}" for label, value in key_figures(p)])
     themes = t["themes"]
@@ -159,7 +172,10 @@ def build_report(p: Portfolio) -> Any:
         )
         w.para(f"The themes found in most workbooks: {listed}.")
 
-    # Themes.
+
+def _themes(w: Any, p: Portfolio, t: dict[str, Any]) -> None:
+    n = len(p.summaries)
+    themes = t["themes"]
     w.heading("Themes across sites", 1)
     w.para(
         f"Each theme is a list of words and phrases ({p.themes_source}). A workbook counts under "
@@ -197,7 +213,8 @@ def build_report(p: Portfolio) -> Any:
             for h in sub.itertuples(index=False)
         ])
 
-    # Outcomes.
+
+def _outcomes(w: Any, p: Portfolio, t: dict[str, Any]) -> None:
     w.heading("Outcomes", 1)
     domains = t["domains"]
     outcomes = t["outcomes"]
@@ -220,7 +237,8 @@ def build_report(p: Portfolio) -> Any:
         [5.5, 2.2, 2.2, 2.2, 2.2, 2.7], "Outcomes by domain and term",
     )
 
-    # Measures.
+
+def _measures(w: Any, p: Portfolio, t: dict[str, Any]) -> None:
     w.heading("Measures planned", 1)
     measures = t["measures"]
     if measures.empty:
@@ -228,30 +246,32 @@ def build_report(p: Portfolio) -> Any:
             "None of the workbooks has a measures plan yet. Build one in each workbook "
             "(Build measures plan, or lm-excel plan) and run the portfolio again."
         )
-    else:
-        with_plan = sum(1 for s in p.summaries if s.measures)
-        w.para(f"{with_plan} of {n} workbooks have a measures plan.")
-        _chart(
-            w,
-            bar_chart(list(measures["Measure"]), list(measures["Workbooks"]), "Workbooks choosing the measure"),
-            "Measures chosen most often",
-            "Bar chart of the number of workbooks choosing each measure: "
-            + "; ".join(f"{r.Measure} {r.Workbooks}" for r in measures.head(MAX_BARS).itertuples(index=False))
-            + ".",
-        )
-        rows = [(r.Measure, r.Workbooks, r[2], r[3]) for r in measures.itertuples(index=False)]
-        _table(w, ["Measure", "Workbooks", "Share of workbooks", "Plan rows"], rows[:MAX_ROWS],
-               [9.0, 2.5, 2.8, 2.7], "Measures in the workbooks' plans")
-        _more_note(w, min(len(rows), MAX_ROWS), len(rows), "measures")
+        return
+    with_plan = sum(1 for s in p.summaries if s.measures)
+    w.para(f"{with_plan} of {len(p.summaries)} workbooks have a measures plan.")
+    _chart(
+        w,
+        bar_chart(list(measures["Measure"]), list(measures["Workbooks"]), "Workbooks choosing the measure"),
+        "Measures chosen most often",
+        "Bar chart of the number of workbooks choosing each measure: "
+        + "; ".join(f"{r.Measure} {r.Workbooks}" for r in measures.head(MAX_BARS).itertuples(index=False))
+        + ".",
+    )
+    rows = [(r.Measure, r.Workbooks, r[2], r[3]) for r in measures.itertuples(index=False)]
+    _table(w, ["Measure", "Workbooks", "Share of workbooks", "Plan rows"], rows[:MAX_ROWS],
+           [9.0, 2.5, 2.8, 2.7], "Measures in the workbooks' plans")
+    _more_note(w, min(len(rows), MAX_ROWS), len(rows), "measures")
 
-    # The workbooks.
+
+def _workbooks(w: Any, p: Portfolio, t: dict[str, Any]) -> None:
     w.heading("The workbooks", 1)
     wb = t["workbooks"].sort_values(["Organisation", "Intervention"], key=lambda c: c.str.lower(), kind="stable")
     headers = ["Organisation", "Intervention", "Phase", "Components", "Outcomes", "Check status"]
     rows = [tuple(r[h] for h in headers) for _, r in wb.iterrows()]
     _table(w, headers, rows, [3.5, 3.6, 2.4, 2.6, 2.1, 2.8], "The workbooks read", font_size=8)
 
-    # Negative consequences.
+
+def _negatives(w: Any, p: Portfolio, t: dict[str, Any]) -> None:
     w.heading("Potential negative consequences", 1)
     neg = t["negatives"]
     high = neg[neg["Impact"].str.lower() == "high"] if len(neg) else neg
@@ -269,7 +289,9 @@ def build_report(p: Portfolio) -> Any:
                font_size=8)
         _more_note(w, len(rows), len(high), "negatives")
 
-    # Problems.
+
+def _problems(w: Any, p: Portfolio, t: dict[str, Any]) -> None:
+    """The workbooks that could not be read and the files skipped, when there are any."""
     if p.failed:
         w.heading("Workbooks that could not be read", 1)
         rows = [(f.path, f.error) for f in p.failed]
@@ -281,14 +303,9 @@ def build_report(p: Portfolio) -> Any:
         _table(w, ["File", "Reason"], rows[:MAX_ROWS], [6.0, 11.0], "Files in the folder that were not read")
         _more_note(w, min(len(rows), MAX_ROWS), len(rows), "skipped")
 
-    w.heading("About this report", 1)
-    w.para(
-        "Made by lm-excel portfolio from the logic-model workbooks in the folder. The summary "
-        "workbook written with it holds every row behind these figures, with the file and cell "
-        "each came from. Themes and outcome domains are found by words and phrases, so read the "
-        "quoted examples before drawing conclusions; edit the theme dictionary to suit your "
-        "programme (lm-excel portfolio --save-themes)."
-    )
+
+def _properties(doc: Any, p: Portfolio) -> None:
+    from lm_excel.report.docwriter import LANGUAGE
 
     props = doc.core_properties
     props.title = f"Portfolio synthesis: {one_line(p.folder)}"
@@ -296,7 +313,6 @@ def build_report(p: Portfolio) -> Any:
     props.language = LANGUAGE
     props.author = "lm-excel"
     props.keywords = "logic model; portfolio; children's services"
-    return doc
 
 
 def write_report(p: Portfolio, path: str | os.PathLike[str]) -> Path:

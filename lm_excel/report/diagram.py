@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .. import layout as L
 from ..errors import UsageError
@@ -550,48 +551,65 @@ def _route(graph: Graph, geo: Geometry) -> list[Steps]:
     paths = []
     for a, b in graph.edges:
         s, t = nodes[a], nodes[b]
-        ys, yt = s.y + s.h / 2, t.y + t.h / 2
         if s.stage == t.stage:
-            x = geo.xs[s.stage] + geo.widths[s.stage]
-            lane = geo.lanes[s.stage]
-            n = per_col[s.stage]
-            bulge = lane * (0.35 + 0.6 * (rank[(a, b)] + 1) / n)
-            ys, yt = s.y + s.h * 0.62, t.y + t.h * 0.38 if yt > ys else t.y + t.h * 0.62
-            paths.append([("M", (x, ys)), ("C", (x + bulge, ys)), ("C", (x + bulge, yt)),
-                          ("C", (x, yt))])
-            continue
-        if s.stage > t.stage:  # a backward link: from the left side of s to the right side of t
-            x0, x1 = geo.xs[s.stage], geo.xs[t.stage] + geo.widths[t.stage]
-            mid = (x0 + x1) / 2
-            paths.append([("M", (x0, ys)), ("C", (mid, ys)), ("C", (mid, yt)), ("C", (x1, yt))])
-            continue
-        x0 = geo.xs[s.stage] + geo.widths[s.stage]
-        x_end = geo.xs[t.stage]
-        steps: Steps = [("M", (x0, ys))]
-        cur_x, cur_y = x0, ys
-        if out_deg.get(a, 0) >= FAN:
-            cur_x = x0 + geo.lanes[s.stage] + TRUNK
-            steps.append(("L", (cur_x, ys)))
-        for k in range(s.stage + 1, t.stage):
-            xl, xr = geo.xs[k], geo.xs[k] + geo.widths[k]
-            frac = ((xl + xr) / 2 - x0) / (x_end - x0)
-            want = ys + (yt - ys) * frac
-            gi, (g0, g1) = min(enumerate(gaps[k]), key=lambda g: _gap_distance(g[1], want))
-            n_used = used.get((k, gi), 0)
-            used[(k, gi)] = n_used + 1
-            centre = min(max(want, g0 + 0.03), g1 - 0.03) if g1 - g0 > 0.06 else (g0 + g1) / 2
-            offset = ((n_used + 1) // 2) * 0.02 * (1 if n_used % 2 else -1)
-            y = min(max(centre + offset, g0 + 0.01), g1 - 0.01)
-            steps += _curve(cur_x, cur_y, xl, y)
-            steps.append(("L", (xr + geo.lanes[k], y)))
-            cur_x, cur_y = xr + geo.lanes[k], y
-        if in_deg.get(b, 0) >= FAN:
-            steps += _curve(cur_x, cur_y, x_end - TRUNK, yt)
-            steps.append(("L", (x_end, yt)))
+            paths.append(_lane_loop(s, t, geo, rank[(a, b)], per_col[s.stage]))
+        elif s.stage > t.stage:
+            paths.append(_backward(s, t, geo))
         else:
-            steps += _curve(cur_x, cur_y, x_end, yt)
-        paths.append(steps)
+            paths.append(_forward(s, t, geo, gaps, used, out_deg.get(a, 0) >= FAN,
+                                  in_deg.get(b, 0) >= FAN))
     return paths
+
+
+def _lane_loop(s: Node, t: Node, geo: Geometry, rank: int, n: int) -> Steps:
+    """A link within one column: a curve through the lane on its right (the ``rank``-th
+    shortest of the column's ``n`` such links, further out the longer it is)."""
+    x = geo.xs[s.stage] + geo.widths[s.stage]
+    bulge = geo.lanes[s.stage] * (0.35 + 0.6 * (rank + 1) / n)
+    ys = s.y + s.h * 0.62
+    yt = t.y + t.h * 0.38 if t.y + t.h / 2 > s.y + s.h / 2 else t.y + t.h * 0.62
+    return [("M", (x, ys)), ("C", (x + bulge, ys)), ("C", (x + bulge, yt)), ("C", (x, yt))]
+
+
+def _backward(s: Node, t: Node, geo: Geometry) -> Steps:
+    """A backward link: from the left side of ``s`` to the right side of ``t``."""
+    ys, yt = s.y + s.h / 2, t.y + t.h / 2
+    x0, x1 = geo.xs[s.stage], geo.xs[t.stage] + geo.widths[t.stage]
+    mid = (x0 + x1) / 2
+    return [("M", (x0, ys)), ("C", (mid, ys)), ("C", (mid, yt)), ("C", (x1, yt))]
+
+
+def _forward(s: Node, t: Node, geo: Geometry, gaps: Sequence[Sequence[tuple[float, float]]],
+             used: dict[tuple[int, int], int], fan_out: bool, fan_in: bool) -> Steps:
+    """A forward link through the gaps between boxes of the columns it crosses (``used``
+    counts the links through each gap, which spread out), with a trunk at a fan."""
+    ys, yt = s.y + s.h / 2, t.y + t.h / 2
+    x0 = geo.xs[s.stage] + geo.widths[s.stage]
+    x_end = geo.xs[t.stage]
+    steps: Steps = [("M", (x0, ys))]
+    cur_x, cur_y = x0, ys
+    if fan_out:
+        cur_x = x0 + geo.lanes[s.stage] + TRUNK
+        steps.append(("L", (cur_x, ys)))
+    for k in range(s.stage + 1, t.stage):
+        xl, xr = geo.xs[k], geo.xs[k] + geo.widths[k]
+        frac = ((xl + xr) / 2 - x0) / (x_end - x0)
+        want = ys + (yt - ys) * frac
+        gi, (g0, g1) = min(enumerate(gaps[k]), key=lambda g: _gap_distance(g[1], want))
+        n_used = used.get((k, gi), 0)
+        used[(k, gi)] = n_used + 1
+        centre = min(max(want, g0 + 0.03), g1 - 0.03) if g1 - g0 > 0.06 else (g0 + g1) / 2
+        offset = ((n_used + 1) // 2) * 0.02 * (1 if n_used % 2 else -1)
+        y = min(max(centre + offset, g0 + 0.01), g1 - 0.01)
+        steps += _curve(cur_x, cur_y, xl, y)
+        steps.append(("L", (xr + geo.lanes[k], y)))
+        cur_x, cur_y = xr + geo.lanes[k], y
+    if fan_in:
+        steps += _curve(cur_x, cur_y, x_end - TRUNK, yt)
+        steps.append(("L", (x_end, yt)))
+    else:
+        steps += _curve(cur_x, cur_y, x_end, yt)
+    return steps
 
 
 def _gap_distance(gap: tuple[float, float], y: float) -> float:
@@ -748,7 +766,6 @@ def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float,
     for text in other scripts: see :mod:`lm_excel.report.agg`)."""
     from matplotlib.path import Path as MplPath
     from matplotlib.transforms import Affine2D
-    from PIL import Image, PngImagePlugin
 
     from .agg import renderer as agg_renderer
 
@@ -758,7 +775,6 @@ def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float,
     gc = renderer.new_gc()
     gc.set_antialiased(True)
     to_px = Affine2D().scale(dpi, -dpi).translate(0, h_px)  # inches, y down -> pixels, y up
-    codes = {"M": MplPath.MOVETO, "L": MplPath.LINETO, "C": MplPath.CURVE4, "Z": MplPath.CLOSEPOLY}
     fonts: dict[tuple[float, bool, bool], object] = {}
     plain: list[Label] = []  # text DejaVu Sans can draw: rasterised in one pass at the end
 
@@ -777,21 +793,8 @@ def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float,
     renderer.draw_path(gc, MplPath([(0, 0), (w_px, 0), (w_px, h_px), (0, h_px), (0, 0)],
                                    closed=True), Affine2D(), (1, 1, 1, 1))
     for item in items:
-        if isinstance(item, Box):
-            steps = _rounded(item.x, item.y, item.w, item.h, item.radius)
-            path = MplPath([p for _, p in steps], [codes[c] for c, _ in steps])
-            gc.set_linewidth(item.linewidth)
-            gc.set_foreground(_rgb(item.stroke) if item.linewidth else _rgb(item.fill))
-            renderer.draw_path(gc, path, to_px, _rgb(item.fill))
-        elif isinstance(item, Curve):
-            steps = _trimmed(item.steps, item.head)
-            path = MplPath([p for _, p in steps], [codes[c] for c, _ in steps])
-            gc.set_linewidth(item.linewidth)
-            gc.set_foreground(_rgb(item.colour))
-            renderer.draw_path(gc, path, to_px, None)
-            tri = _arrowhead(item.steps, item.head)
-            gc.set_linewidth(0.3)
-            renderer.draw_path(gc, MplPath([*tri, tri[0]], closed=True), to_px, _rgb(item.colour))
+        if isinstance(item, (Box, Curve)):
+            _draw_shape(renderer, gc, item, to_px)
         elif _needs_fallback(item.text):
             # Text in other scripts: matplotlib's own text drawing, with the fallback fonts.
             gc.set_foreground(_rgb(item.colour))
@@ -805,6 +808,35 @@ def paint_png(items: Sequence[Box | Curve | Label], width: float, height: float,
     canvas = np.asarray(renderer.buffer_rgba())  # H x W x 4 bytes, blended in place
     for item in plain:
         _blit_text(canvas, item, dpi)
+    return _png(canvas, w_px, h_px, dpi, metadata)
+
+
+def _draw_shape(renderer: Any, gc: Any, item: Box | Curve, to_px: Any) -> None:
+    """A box (filled, with its outline) or a curve with its arrowhead, in pixels."""
+    from matplotlib.path import Path as MplPath
+
+    codes = {"M": MplPath.MOVETO, "L": MplPath.LINETO, "C": MplPath.CURVE4, "Z": MplPath.CLOSEPOLY}
+    if isinstance(item, Box):
+        steps = _rounded(item.x, item.y, item.w, item.h, item.radius)
+        path = MplPath([p for _, p in steps], [codes[c] for c, _ in steps])
+        gc.set_linewidth(item.linewidth)
+        gc.set_foreground(_rgb(item.stroke) if item.linewidth else _rgb(item.fill))
+        renderer.draw_path(gc, path, to_px, _rgb(item.fill))
+        return
+    steps = _trimmed(item.steps, item.head)
+    path = MplPath([p for _, p in steps], [codes[c] for c, _ in steps])
+    gc.set_linewidth(item.linewidth)
+    gc.set_foreground(_rgb(item.colour))
+    renderer.draw_path(gc, path, to_px, None)
+    tri = _arrowhead(item.steps, item.head)
+    gc.set_linewidth(0.3)
+    renderer.draw_path(gc, MplPath([*tri, tri[0]], closed=True), to_px, _rgb(item.colour))
+
+
+def _png(canvas: Any, w_px: int, h_px: int, dpi: int, metadata: dict[str, str]) -> bytes:
+    """The RGBA canvas as PNG bytes (RGB), with the metadata as text chunks."""
+    from PIL import Image, PngImagePlugin
+
     image = Image.frombuffer("RGBA", (w_px, h_px), canvas.tobytes(), "raw", "RGBA", 0, 1).convert("RGB")
     info = PngImagePlugin.PngInfo()
     for key, value in metadata.items():

@@ -126,12 +126,28 @@ def _add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
 def make_reference(path: str | os.PathLike[str] | None = None) -> Any:
     """Build the reference document; save it to ``path`` when given. Returns the Document."""
     import docx
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     doc = docx.Document()
-    styles = doc.styles
+    _house_styles(doc.styles)
+    _page_setup(doc)
+    _sample_body(doc)
+    props = doc.core_properties
+    props.title = "lm-excel report reference document"
+    props.language = "en-GB"
+    props.author = "lm-excel"
+    props.comments = "Styles for lm-excel Word reports; see docs/report.md"
+    doc.styles["Normal"].font.size = Pt(11)
+    _drop_extra_parts(doc)
+    if path is not None:
+        doc.save(os.fspath(path))
+    return doc
+
+
+def _house_styles(styles: Any) -> None:
+    """The fonts, colours and spacing of every style the reports use."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Cm
 
     # Language and default font for the whole document (docDefaults).
     rpr_default = styles.element.find(_qn("w:docDefaults")).find(_qn("w:rPrDefault")).find(_qn("w:rPr"))
@@ -187,7 +203,13 @@ def make_reference(path: str | os.PathLike[str] | None = None) -> Any:
     _table_style(styles["Table Grid"])
     _drop_unused_styles(styles)
 
-    # Page set-up: A4 portrait, 2 cm margins; a different first page (the title page).
+
+def _page_setup(doc: Any) -> None:
+    """A4 portrait, 2 cm margins, a different first page (the title page), the header and the
+    footer with its page numbers."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     for side in ("left_margin", "right_margin"):
@@ -209,7 +231,9 @@ def make_reference(path: str | os.PathLike[str] | None = None) -> Any:
     first.text = "{organisation}"
     first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
-    # Sample body: shows each style to whoever edits this file. The report builder removes it.
+
+def _sample_body(doc: Any) -> None:
+    """A page showing each style to whoever edits this file. The report builder removes it."""
     doc.add_paragraph("Report title (style: Title)", style="Title")
     doc.add_paragraph("Subtitle (style: Subtitle)", style="Subtitle")
     doc.add_paragraph(
@@ -225,22 +249,10 @@ def make_reference(path: str | os.PathLike[str] | None = None) -> Any:
     doc.add_paragraph("A bulleted point (style: List Bullet)", style="List Bullet")
     doc.add_paragraph("Heading 3", style="Heading 3")
     table = doc.add_table(rows=2, cols=2)
-    table.style = styles["Table Grid"]
+    table.style = doc.styles["Table Grid"]
     table.cell(0, 0).text, table.cell(0, 1).text = "Header row", "(table style: Table Grid)"
     table.cell(1, 0).text, table.cell(1, 1).text = "Body", "Body"
     doc.add_paragraph("Figure 1: a caption (style: Caption)", style="Caption")
-
-    props = doc.core_properties
-    props.title = "lm-excel report reference document"
-    props.language = "en-GB"
-    props.author = "lm-excel"
-    props.comments = "Styles for lm-excel Word reports; see docs/report.md"
-
-    normal.font.size = Pt(11)
-    _drop_extra_parts(doc)
-    if path is not None:
-        doc.save(os.fspath(path))
-    return doc
 
 
 def _drop_extra_parts(doc: Any) -> None:

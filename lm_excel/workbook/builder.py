@@ -340,15 +340,7 @@ def write_workbook_file(
          "in_memory": True}
     )
     try:
-        wb.set_properties(
-            {
-                "title": records.intervention.get("name") and f"Logic model: {records.intervention['name']}"
-                or "Logic model workbook",
-                "subject": "Logic model",
-                "author": str(records.intervention.get("organisation") or ""),
-                "comments": f"Made with lm-excel {__version__}",
-            }
-        )
+        wb.set_properties(_properties(records))
         wb.set_size(1600, 1000)
         fmts = formats(wb)
         if vba_hook is not None:
@@ -386,6 +378,17 @@ def write_workbook_file(
         from lm_excel.workbook.plan_sheet import rewrite_plan_sheet
 
         rewrite_plan_sheet(path, plan_grid)
+
+
+def _properties(records: ModelRecords) -> dict[str, str]:
+    """The workbook's document properties (File > Info in Excel)."""
+    name = records.intervention.get("name")
+    return {
+        "title": f"Logic model: {name}" if name else "Logic model workbook",
+        "subject": "Logic model",
+        "author": str(records.intervention.get("organisation") or ""),
+        "comments": f"Made with lm-excel {__version__}",
+    }
 
 
 def _has_plan_table(grid: Grid) -> bool:

@@ -353,6 +353,26 @@ def parse_grids(
     intervention, iv_notes = parse_form_sheet(grids[iv_name], L.INTERVENTION, iv_name)
     notes.extend(iv_notes)
 
+    elements = _list_sheets(grids, located, by_name, notes)
+    notes.extend(value_notes(intervention, elements))
+
+    extras = {extra: tuple(tuple(row) for row in grids[actual]) for extra in EXTRA_SHEETS
+              if (actual := find_sheet(names, extra)) is not None}
+    return LogicModel(
+        source=source,
+        intervention=intervention,
+        elements=elements,
+        meta=meta,
+        notes=tuple(notes),
+        extras=extras,
+    )
+
+
+def _list_sheets(grids: Mapping[str, Grid], located: Mapping[str, str | None],
+                 by_name: Mapping[str, str | None], notes: list[StructureNote],
+                 ) -> dict[str, tuple[Element, ...]]:
+    """The elements of every list sheet, keyed by the sheet's key (none for a missing sheet);
+    adds a note for each sheet missing or found by its header row under another name."""
     elements: dict[str, tuple[Element, ...]] = {}
     for sheet in L.LIST_SHEETS:
         actual = located[sheet.key]
@@ -364,20 +384,4 @@ def parse_grids(
             notes.append(StructureNote("sheet-renamed", actual, sheet.name))
         elements[sheet.key], sheet_notes = parse_list_sheet(grids[actual], sheet, actual)
         notes.extend(sheet_notes)
-
-    notes.extend(value_notes(intervention, elements))
-
-    extras: dict[str, tuple[tuple[object, ...], ...]] = {}
-    for extra in EXTRA_SHEETS:
-        actual = find_sheet(names, extra)
-        if actual is not None:
-            extras[extra] = tuple(tuple(row) for row in grids[actual])
-
-    return LogicModel(
-        source=source,
-        intervention=intervention,
-        elements=elements,
-        meta=meta,
-        notes=tuple(notes),
-        extras=extras,
-    )
+    return elements

@@ -85,6 +85,30 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
     writer.clear_rows(sheet, 3)
     writer.clear_highlights()
 
+    _summary(writer, sheet, report)
+    ordered = _ordered(report)
+    findings = [f for f, _ in ordered]
+    writer.write_grid(sheet, f"A{TABLE_HEADER_ROW}", [list(HEADERS)])
+    writer.set_style(sheet, f"A{TABLE_HEADER_ROW}:G{TABLE_HEADER_ROW}", fill=HEADER_FILL,
+                     font_colour=HEADER_TEXT, bold=True, wrap=True)
+    first = TABLE_HEADER_ROW + 1
+    if not findings:
+        writer.write_grid(sheet, f"A{first}", [["No problems found."]])
+        _status(writer, actual, report)
+        return
+    _findings_table(writer, sheet, first, ordered)
+    links: list[CellRef | None] = []
+    for f in findings:
+        target_sheet = actual.get(L.match_key(f.sheet)) if f.sheet else None
+        links.append(CellRef(target_sheet, f.cell or "A1") if target_sheet else None)
+    writer.set_links(sheet, f"D{first}", links)
+    if highlight:
+        _highlight(writer, actual, findings)
+    _status(writer, actual, report)
+
+
+def _summary(writer: SheetWriter, sheet: str, report: Report) -> None:
+    """The block above the findings: when, which workbook, the result and the counts."""
     c = report.counts
     summary = [
         ["Checked", report.checked_at.strftime("%d/%m/%Y %H:%M")],
@@ -99,16 +123,11 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
     writer.set_style(sheet, f"A{SUMMARY_ROW}:A{SUMMARY_ROW + len(summary) - 1}", bold=True)
     writer.set_column_widths(sheet, WIDTHS)
 
-    ordered = _ordered(report)
-    findings = [f for f, _ in ordered]
-    writer.write_grid(sheet, f"A{TABLE_HEADER_ROW}", [list(HEADERS)])
-    writer.set_style(sheet, f"A{TABLE_HEADER_ROW}:G{TABLE_HEADER_ROW}", fill=HEADER_FILL,
-                     font_colour=HEADER_TEXT, bold=True, wrap=True)
-    first = TABLE_HEADER_ROW + 1
-    if not findings:
-        writer.write_grid(sheet, f"A{first}", [["No problems found."]])
-        _status(writer, actual, report)
-        return
+
+def _findings_table(writer: SheetWriter, sheet: str, first: int,
+                    ordered: list[tuple[Finding, bool]]) -> None:
+    """One row per finding from row ``first``: severity coloured, headlines in bold, details
+    of a headline marked and without a fix of their own."""
     rows = [
         [SEVERITY_TEXT[f.severity], f.code, f.sheet or "(workbook)", f.cell, f.element_id,
          (DETAIL_MARK if detail else "") + f.message, "" if detail else f.fix]
@@ -118,20 +137,12 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
     last = first + len(rows) - 1
     writer.set_style(sheet, f"B{first}:G{last}", wrap=True)
     writer.set_row_heights(sheet, first, [_height(r) for r in rows])
-    for start, end, sev in _runs([f.severity for f in findings]):  # one style call per run
+    for start, end, sev in _runs([f.severity for f, _ in ordered]):  # one style call per run
         fill, text = SEVERITY_STYLE[sev]
         writer.set_style(sheet, f"A{first + start}:A{first + end}", fill=fill, font_colour=text, bold=True)
     headline_rows = [i for i, (f, _) in enumerate(ordered) if f.headline or f.details]
     for i in headline_rows:
         writer.set_style(sheet, f"B{first + i}:G{first + i}", bold=True, wrap=True)
-    links: list[CellRef | None] = []
-    for f in findings:
-        target_sheet = actual.get(L.match_key(f.sheet)) if f.sheet else None
-        links.append(CellRef(target_sheet, f.cell or "A1") if target_sheet else None)
-    writer.set_links(sheet, f"D{first}", links)
-    if highlight:
-        _highlight(writer, actual, findings)
-    _status(writer, actual, report)
 
 
 def _runs(severities: list[str]) -> list[tuple[int, int, str]]:
