@@ -6,7 +6,8 @@ tests/data/outcomes_library_gaps.csv holds batches written and labelled before t
 added: X was tuned on and Y held out until its first run (0.83, 10 of 12, no confident wrong
 answer); likewise X2 and Y2 for collective participation and life skills (Y2's first run 0.75,
 6 of 8, no confident wrong answer), and X3 and Y3 for youth custody and children's weight (Y3's
-first run 0.83, 5 of 6, one confident wrong answer). Figures in docs/measures.md."""
+first run 0.83, 5 of 6, one confident wrong answer), and X4 and Y4 for smoking in pregnancy
+(Y4's first run 1.00, 3 of 3). Figures in docs/measures.md."""
 
 import csv
 from pathlib import Path
@@ -27,7 +28,8 @@ def _rows(batch):
 # people in custody keeping in touch with their families get family time (contact for children in
 # care), with custody as the setting.
 @pytest.mark.parametrize("batch, floor, allowed", [
-    ("X", 0.8, 0), ("Y", 0.8, 0), ("X2", 0.85, 0), ("Y2", 0.6, 0), ("X3", 0.85, 0), ("Y3", 0.8, 1)])
+    ("X", 0.8, 0), ("Y", 0.8, 0), ("X2", 0.85, 0), ("Y2", 0.6, 0), ("X3", 0.85, 0), ("Y3", 0.8, 1),
+    ("X4", 1.0, 0), ("Y4", 1.0, 0)])
 def test_library_gap_batches_top1_with_no_confident_wrong_answer(batch, floor, allowed):
     keys = set(load_library().keys()) | {"-"}
     rows = _rows(batch)
@@ -56,6 +58,7 @@ def test_library_gap_batches_top1_with_no_confident_wrong_answer(batch, floor, a
     ("Fewer young people are remanded or sentenced to custody", "youth_custody"),
     ("Children are a healthy weight when they start school", "healthy_weight"),
     ("Fewer children in Year 6 are obese", "healthy_weight"),
+    ("Fewer women smoke during pregnancy", "smoking_in_pregnancy"),
 ])
 def test_each_new_measure_is_the_top_suggestion_where_it_is_the_change(text, key):
     got = suggest(text)
@@ -84,6 +87,8 @@ def test_each_new_measure_is_the_top_suggestion_where_it_is_the_change(text, key
     ("Fewer disputes over the custody of children reach court", "youth_custody"),
     ("Fewer children are placed in secure accommodation", "youth_custody"),  # welfare, not custody
     ("Children and young people are living healthy lifestyles", "healthy_weight"),
+    ("Fewer young people start smoking or vaping", "smoking_in_pregnancy"),
+    ("Fewer adults smoke in the borough", "smoking_in_pregnancy"),
 ])
 def test_a_new_measure_is_not_suggested_where_it_does_not_fit(text, key):
     assert key not in [s.measure.key for s in suggest(text)]
@@ -110,3 +115,5 @@ def test_new_administrative_measures_name_each_nations_own_figures_or_say_there_
     assert "Wales" in lib.for_nation("Wales").get("healthy_weight").data_source
     assert lib.for_nation("Northern Ireland").get("healthy_weight").data_source.startswith(
         "No national equivalent")
+    assert lib.for_nation("Wales").get("smoking_in_pregnancy").data_source.startswith(
+        "No national equivalent in Wales")
