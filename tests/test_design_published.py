@@ -188,9 +188,8 @@ RESERVATIONS = {
         "routine measure, so contribution analysis should lead beside it",
     "reunification_framework": "the time series follows children returning home from care; the "
         "outcome is re-entry after a return, which the SSDA903 gives but the measure does not name",
-    "suffolk_diversion": "a matched comparison on first-time entry: diversion itself keeps a child "
-        "from being a first-time entrant, so that outcome is changed by the delivery; reoffending "
-        "is the fair comparison",
+    "suffolk_diversion": "resolved since (tuned on this set): a cohort measured for reoffending "
+        "is no longer compared on first-time entry, which diversion itself decides",
     "send_change_programme": "the time series follows exclusions and EHC plan timeliness (OC4, "
         "OC5); the primary outcome (needs met in mainstream) has no routine measure, and matched "
         "authorities outside the programme would be as good a comparison",

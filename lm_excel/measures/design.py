@@ -475,9 +475,26 @@ def _clusters(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
         EIF_STANDARDS), _CREDIBLE_LEVEL
 
 
+#: Measured together in a cohort, these children have already offended: whether each becomes a
+#: first-time entrant is what the service decides (diversion), so reoffending is compared.
+_DECIDED_BY_DELIVERY = ("first_time_entrants", "reoffending")
+
+
+def _fair_basis(basis: list[MeasureUse]) -> tuple[list[MeasureUse], str]:
+    """The measures a comparison of people can use fairly, and why any was left out."""
+    decided, fair = _DECIDED_BY_DELIVERY
+    if not {decided, fair} <= {u.key for u in basis}:
+        return basis, ""
+    kept = [u for u in basis if u.key != decided]
+    return kept, (" First-time entry is left out of the comparison: the children measured for "
+                  "reoffending have already offended, so whether they become first-time "
+                  "entrants is what the service itself decides.")
+
+
 def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
     """Support for a cohort of families, carers, other adults or young people: compared
     between similar people, or by lot."""
+    basis, left_out = _fair_basis(basis)
     label, n, names = _PEOPLE_UNITS[s.unit], s.reach, measure_names(basis)
     if n is not None and n < MIN_PEOPLE:
         return _too_few(_count(n, _ONE[s.unit], label), which), _PILOT_LEVEL
@@ -487,7 +504,7 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
             f"Offer places by lot (or a waiting list decided by lot) and compare {names} "
             f"for {_for(which, basis)} between those offered the model now and later.",
             f"Support goes to individual {label} and you can allocate places fairly by "
-            "lot: this is the strongest test of impact (EIF level 3 or 4).",
+            "lot: this is the strongest test of impact (EIF level 3 or 4)." + left_out,
             EIF_STANDARDS), _TRIAL_LEVEL
     return Strand(
         f"Matched comparison group of {label}",
@@ -495,7 +512,7 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
         "model (matched on need, age and history from case records, or those on a waiting "
         "list), before and after.",
         f"Support goes to a cohort of {label}: the comparison is made between similar "
-        f"{label}, not between whole areas, where the effect would be diluted.",
+        f"{label}, not between whole areas, where the effect would be diluted." + left_out,
         EIF_STANDARDS), _CREDIBLE_LEVEL
 
 
