@@ -269,7 +269,9 @@ EVALUATION = [
      "confident wrong answer is not theirs: young people in custody keeping in touch with their "
      "families got family time. Then smoking at the time of delivery (`smoking_in_pregnancy`, "
      "NHS figures by NHS area; outside England from maternity records); two labels extended, "
-     "**tuned on**: an own variant and batch X3's near miss, both on smoking in pregnancy."),
+     "**tuned on**: an own variant and batch X3's near miss, both on smoking in pregnancy; and "
+     "after its first run, round 17's *decreases in cigarette smoking during pregnancy* "
+     "(**tuned on cycle A**)."),
     "",
     "### What a suggestion rests on: the calibration",
     "",
@@ -328,7 +330,9 @@ DESIGN_EVIDENCE = [
      "and contribution analysis when none has. Work every authority does at once (the *Unit of "
      "delivery* choice for a national duty or programme) is not compared with other "
      "authorities, which show only the national trend: those who take part are matched with "
-     "similar people who do not, or, with no reach stated, contribution analysis. A cohort "
+     "similar people who do not, or, with no reach stated, contribution analysis (an "
+     "authority-wide time series reminds the user to choose that unit when it applies). A chain "
+     "whose outcomes have no measure yet gets a feasibility stage first. A cohort "
      "measured for reoffending is not compared on first-time entry, which diversion itself "
      "decides. Fewer than 6 "
      "schools, areas or teams, or fewer "
@@ -516,7 +520,10 @@ DESIGN_EVIDENCE = [
      "them (the labels give the plain whole-authority unit, not the national-programme one). "
      "Reservations (not counted): Healthier, Wealthier Children's time series uses advisers' "
      "recorded gains, which have no before period, for stress about money too; Place2Be's school "
-     "comparison dilutes an effect on about 25 counselled children per school."),
+     "comparison dilutes an effect on about 25 counselled children per school. Since then, "
+     "**tuned on** this set: a chain with no measured outcome gets a feasibility stage first, and "
+     "the two Welsh programmes' delivery fields give the national-programme unit, as their "
+     "labels' reasons say: 6 of 6."),
     "",
 ]
 
