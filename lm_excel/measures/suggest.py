@@ -952,7 +952,7 @@ _WHO_SUBJECT = re.compile(
 _WHO_AFTER = re.compile(
     r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )\b(?:of|for|among|amongst|with|to)\s+"
     r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
-    r"affected by|living with|experiencing|who|whose|(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
+    r"affected by|living with|experiencing|at risk of|who|whose|(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
     r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
 
 
@@ -982,7 +982,12 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     m = _WHO_CIRCUMSTANCE.search(t)
     if m:
         out.append((m.end(1), m.end()))
-    out.extend((m.end(1), m.end()) for m in _WHO_AFTER.finditer(t) if m.start() > 0)
+    for m in _WHO_AFTER.finditer(t):
+        if m.start() > 0:
+            # "self-esteem among girls at risk of exploitation": after the change, the risk
+            # says who it is for
+            at_risk = t[m.end(1):].lstrip().startswith("at risk of")
+            (kept if at_risk else out).append((m.end(1), m.end()))
     out.extend((m.end(1), m.end()) for m in _WITH_CONDITION.finditer(t) if m.start() > 0)
     # "Families whose children might otherwise be removed": what may happen to them is what
     # the service prevents, so it is the change, not who.
