@@ -85,7 +85,9 @@ def test_a_mechanism_that_restates_two_of_its_outcomes_is_reported(mechanism, fi
     # four (added with the split of that family, after evaluators on record judged them apart)
     ("Improved confidence and resilience", 2),
     ("Better motivation and independence", 2),
-    ("Improved confidence and self-esteem", 0),
+    # how able people feel and how they value themselves are two (held out 13's evaluator, session 7)
+    ("Improved confidence and self-esteem", 2),
+    ("Improved confidence and self-belief", 0),
     ("More hope and motivation", 0),
     ("Stronger support networks and friendships", 0),
     ("Improved staff wellbeing and team morale", 0),

@@ -14,6 +14,7 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
+from .clauses import describes_delivery, restated_construct
 from .text import (
     ACTORS,
     CONNECTIVE,
@@ -568,6 +569,11 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
         if several:
             yield _restates(ctx, m, "outcomes", several)
             continue
+        same = [o for o in ctx.targets(m, "leads_to")
+                if o.kind == "outcomes" and o.statement and restated_construct(text, o.statement)]
+        if same:
+            yield _restates(ctx, m, "outcome", same[:1])
+            continue
         mc = _restate_words(text)
         for kind, els, sets, index in groups:
             i = _restated(mc, sets, index)
@@ -587,7 +593,8 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
             if ws and (ws[0] in CHANGE or _SHARED.match(text)) and not says_what_brings(rest):
                 what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
             elif ((DELIVERY.search(text) or len(_DETAIL.findall(text)) >= 2)
-                  and not causal(_undetailed(text)) or delivered_through(text)):
+                  and not causal(_undetailed(text)) or delivered_through(text)
+                  or describes_delivery(text)):
                 what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
             elif (not causal(text) and ws and ws[0] in ACTORS and len(text.split()) <= LABEL_SHORT
                   and not names_an_activity(text)):
@@ -780,7 +787,21 @@ def resource_head(text: str) -> str:
         return "train"
     if head in _STANDS_FOR:  # 'Psychology input': the psychologist's time
         return stem(before) if _root(stem(before)) in _RESOURCE_ROOTS else ""
-    return stem(meaning(head)) if head in _RESOURCE_WORDS else ""
+    if head in _RESOURCE_WORDS or (_ROLE.search(head) and head not in _NOT_ROLES and not causal(text)):
+        return stem(meaning(head))
+    return ""
+
+
+#: A word for a person by its form ('befrienders', 'midwife', 'clinician', 'consultant'), so that
+#: a component that only names a role ('Specialist midwife') is the staff input in other words
+#: whatever the role (structure, not a list of roles).
+_ROLE = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian|ant|ee)s?|wi(?:fe|ves))$")
+_NOT_ROLES = frozenset("""order orders paper papers letter letters newsletter newsletters number
+numbers register registers offer offers planner planners tracker trackers poster posters flyer
+flyers charter cluster clusters corner shelter shelters computer computers barrier barriers career
+careers border summer winter folder folders counter other others after under over cover power
+matter matters chapter water meeting corridor corridors factor factors sector sectors monitor
+monitors indicator indicators plan grant grants""".split())
 
 
 def _names_the_resource(text: str, h: str, mine: frozenset[str], input_text: str,

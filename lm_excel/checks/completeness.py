@@ -9,6 +9,7 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import CellRef, a1
 from .base import Context, rule, short
+from .clauses import NOT_TAKING_PART
 
 C = "completeness"
 EMPTY_REQUIRED = register(
@@ -187,12 +188,12 @@ def descriptions(ctx: Context) -> Iterator[Finding]:
 _HARM = re.compile(
     r"\b(?:harm\w*|miss(?:ed|es|ing)?|unsafe|stigma\w*|label\w*|distress\w*|upset\w*|"
     r"anxi\w*|worse\w*|widen\w*|inequal\w*|inequit\w*|exclu\w*|dependen\w*|(?:come|came|comes|coming|grow|grows)\s+to\s+(?:depend|rely)|relian\w*|rel(?:y|ies|ying)|"
-    r"burn(?:-|\s)?out|fatigue|intru\w*|"
+    r"burn(?:-|\s)?out|fatigue|exhaust\w*|intru\w*|"
     # people overwhelmed, not a department or a service ('the ward is overwhelmed in winter')
     r"(?:feel\w*|felt|become|becomes|get|gets)\s+overwhelmed|overwhelming\s+(?:for|to)|"
     r"(?:families|parents|children|young\s+people|carers|staff|workers|practitioners|mothers|fathers|"
     r"pupils|they)\s+(?:are\s+|is\s+)?(?:\w+\s+)?overwhelmed|watched|surveil\w*|escalat\w*|trauma\w*|"
-    r"retraumatis\w*|neglect\w*|abus\w*|safeguard\w*|wellbeing|well-being|isolat\w*|lonel\w*|"
+    r"retraumatis\w*|neglect\w*|abus\w*|exploit\w*|safeguard\w*|wellbeing|well-being|isolat\w*|lonel\w*|"
     r"judg(?:ed|ing|e?mental)|blam\w*|sham\w*|humiliat\w*|privacy|confidential\w*|disadvantag\w*|unmet|worr(?:y|ies|ying)|"
     r"worried|stress\w*|fear\w*|afraid|mistrust\w*|distrust\w*|resent\w*|conflict\w*|confus\w*|"
     r"coerc\w*|feel\w*|felt|unintended|displac\w*|unsettl\w*|instabilit\w*|"
@@ -268,9 +269,17 @@ _PEOPLE = re.compile(
     r"pupils?|students?|learners?|bab(?:y|ies)|infants?|toddlers?|famil(?:y|ies)|parent\w*|"
     r"mothers?|fathers?|mums?|dads?|grandparents?|siblings?|brothers?|sisters?|girls?|boys?|"
     r"women|men|victims?|survivors?|care\s+leavers?|households?|residents?|communit(?:y|ies)|"
-    r"service\s+users?|kinship\s+carers?|patients?|clients?)\b",
+    r"service\s+users?|(?:kinship\s+|young\s+|family\s+)?carers?|patients?|clients?)\b",
     re.IGNORECASE,
 )
+
+
+#: A word for the people served that names a service or a place ('youth club', "children's centre",
+#: 'family hub', 'parent panel'), not the people themselves.
+_SERVICE_NOUN = re.compile(
+    r"(?:'s|s')?\s+(?:clubs?|centres?|centers?|hubs?|services?|teams?|workers?|groups?|panels?|"
+    r"forums?|councils?|programmes?|schemes?|buildings?|courts?|officers?|units?|zones?|"
+    r"provision|offer|app|nursery|nurseries|wards?|clinics?)\b", re.IGNORECASE)
 
 
 def _considers_harm(statement: str) -> bool:
@@ -281,7 +290,8 @@ def _considers_harm(statement: str) -> bool:
     gaps at weekends') is about the service, so it does not count as a harm considered."""
     if _HARM.search(statement):
         return True
-    return bool(_PEOPLE.search(statement)) and not _DELIVERY_RISK.search(statement)
+    people = any(not _SERVICE_NOUN.match(statement, m.end()) for m in _PEOPLE.finditer(statement))
+    return people and not _DELIVERY_RISK.search(statement) and not NOT_TAKING_PART.search(statement)
 
 
 @rule(DELIVERY_ONLY)

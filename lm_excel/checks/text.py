@@ -78,23 +78,27 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
     "mood": "wellbeing well-being stress anxiety depression mood satisfaction anxious stressed",
     # how people see themselves, how they withstand setbacks, what they aim for and what they do
     # alone are four measures ('confidence and resilience' is two outcomes to an evaluator)
-    "self-concept": "confidence self-esteem selfesteem esteem self-belief belief confident "
-                    "self-confidence self-worth",
+    "self-concept": "confidence self-belief belief confident self-confidence",
+    # how people value themselves is measured apart from how able they feel (set 13's evaluator)
+    "self-esteem": "self-esteem selfesteem esteem self-worth",
     "resilience": "resilience resilient",
     "aspiration": "hope aspirations aspiration motivation hopeful motivated ambition ambitions",
     "independence": "independence independent",
-    "belonging": "identity belonging connection connectedness isolation loneliness isolated lonely "
+    "belonging": "identity belonging connection connectedness isolation isolated "
                  "friendships friendship network networks",
+    # a feeling, measured apart from the contact people have (set 13's evaluator)
+    "loneliness": "loneliness lonely",
     "relationships": "relationships relationship communication trust attachment bonding conflict "
                      "empathy",
     "learning": "attainment achievement literacy numeracy language knowledge skills skill "
-                "understanding awareness concentration",
+                "understanding awareness concentration reading writing spelling maths vocabulary",
     "school participation": "attendance exclusion exclusions engagement participation engaged",
     "behaviour": "behaviour behaviours discipline offending reoffending violence",
     "early development": "development",
     # ready for school, to learn or to move on: a readiness measure of its own
     "readiness": "readiness ready",
-    "physical health": "health diet nutrition weight sleep healthy",
+    "physical health": "health diet nutrition weight healthy",
+    "sleep": "sleep",
     "substance use": "substance alcohol drug drugs smoking",
     "routines": "routines routine",
     "housing": "housing accommodation homelessness",
@@ -117,7 +121,8 @@ _PAIRS = (("health", "wellbeing"), ("social", "emotional"), ("emotional", "behav
           ("mental", "physical"), ("safe", "well"), ("emotional", "mental"),
           ("communication", "language"), ("speech", "language"), ("speech", "communication"),
           ("recruitment", "retention"), ("wellbeing", "morale"), ("safety", "wellbeing"), ("safe", "settled"),
-          ("safety", "stability"), ("safe", "secure"), ("settled", "ready"))
+          ("safety", "stability"), ("safe", "secure"), ("settled", "ready"),
+          ("self-esteem", "self-belief"), ("self-worth", "self-belief"))
 CONVENTIONAL_PAIRS = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
 

@@ -20,7 +20,10 @@ OUTCOME_NOT_CHANGE = register(
     description="An outcome should describe a change for people or services (e.g. 'Parents "
     "feel more confident'), not something the service does ('Deliver ...', 'Run sessions'), "
     "counts ('Number of ...'), whom it reached or what it gave them ('More pupils referred to "
-    "the school nurse', 'Young people receive a mentor'), a step of implementation ('Contextual "
+    "the school nurse', 'Young people receive a mentor'), a service event taken part in or "
+    "carried out, read from the main verb and its object or subject ('Partner agencies attend "
+    "every strategy discussion', 'Core group meetings held every four weeks'; attending school "
+    "or college is a change), a step of implementation ('Contextual "
     "Safeguarding embedded across the partnership', 'Children and parents prepared for return', "
     "'Consistent joint decisions') or means to do ('Break the cycle of ...', 'Tackle ...'). "
     "Activities belong on Components, counts on Outputs.",
@@ -57,7 +60,9 @@ COMPOUND = register(
     "be unclear which part changed. Two things are reported only when they are separately "
     "measurable changes: of different families of constructs ('sleep and concentration', "
     "'housing and relationships') or each with its own direction ('fewer exclusions and "
-    "better attendance'). Close constructs ('stress and anxiety', 'identity and belonging', "
+    "better attendance'), or two things as the subject of one verb of change ('friendships "
+    "and grades improve'), or two groups of people each with a verb ('mothers drink less and "
+    "babies gain weight'). Close constructs ('stress and anxiety', 'identity and belonging', "
     "'relationships and communication') and pairs usually measured as one ('health and "
     "wellbeing') are not; three or more things always are.",
     message="Outcome {id} ({ref}) joins {count} changes in one statement ({parts}): '{text}'.",
@@ -134,11 +139,6 @@ _ACTIVITY = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"^\s*(?:the\s+)?(?:number|no\.?|count|total|amount|quantity)\s+of\b", re.IGNORECASE)
-_SESSIONS = re.compile(
-    r"\b(?:sessions?|workshops?|meetings?|groups?|visits?|courses?|trainings?)\s+(?:are\s+|were\s+|"
-    r"is\s+|was\s+|being\s+)?(?:delivered|held|run|provided|offered|completed|attended)\b",
-    re.IGNORECASE,
-)
 _DIRECTION = re.compile(
     r"\b(?:increas\w*|decreas\w*|reduc\w*|fewer|more|less|lower\w*|higher|improv\w*|better|worse|"
     r"rais\w*|rise|rises|rising|rose|risen|fall\w*|drop\w*|grow\w*|decline\w*|maintain\w*|sustain\w*|stable|"
@@ -307,10 +307,9 @@ def not_a_change(text: str) -> str:
     if _AIM.search(text) or (_AIM_DONE.search(text) and not _DIRECTION.search(text)):
         return "an aim (what the service means to do)"
     m = _ACTIVITY.search(text)
-    if (m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():]))) \
-            or _SESSIONS.search(text):
+    if m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():])):
         return "an activity"
-    if takes_part(text):
+    if takes_part(text) or service_done(text):
         return "an output (taking part in the service)"
     if served(text):
         return "an output (whom the service reached)"
@@ -503,8 +502,9 @@ def _reached(text: str, m: re.Match, produced: bool) -> bool:
     """Whether the words round a participle of service at ``m`` leave it an output (see
     :func:`served`)."""
     before, after = T.words(text[:m.start()]), T.words(text[m.end():])
-    if any(w in T.DECREASE or w in _UNSIGNED or w in _COMPARATIVES or w in _HEARD for w in before):
-        return False  # 'Fewer children referred again', 'Victims are protected and supported'
+    if any(w in T.DECREASE or w in _UNSIGNED or w in _COMPARATIVES or w in _HEARD or w in _PERCEIVE
+           for w in before):
+        return False  # 'Fewer children referred again', 'Children feel their reviews are held with them'
     if not produced:
         if not before or any(_construct(w) or (w in _STATE_VERBS and w not in _OPENERS_OF_REACH)
                              for w in before):
@@ -595,6 +595,92 @@ def takes_part(text: str) -> bool:
     after = T.words(tail)
     return not any(w in _STATE_VERBS or w in ("say", "says", "feel", "feels") for w in rest) \
         and not any(w in T.DIRECTION or w in _COMPARATIVES for w in after)
+
+
+#: Things the service holds or runs, by kind: its meetings and panels, its sessions and courses,
+#: its contacts with families, its paperwork. 'The ... group', 'the ... programme' count only with
+#: 'the' (see :data:`_DELIVERED`): a community group is a change.
+_SERVICE_EVENTS = frozenset("""
+meeting meetings panel panels huddle huddles discussion discussions conference conferences
+hearing hearings forum forums board boards network networks briefing briefings handover handovers
+session sessions workshop workshops course courses training trainings induction inductions module
+modules seminar seminars webinar webinars supervision consultations consultation drop-in drop-ins
+visit visits interview interviews review reviews assessment assessments check checks call calls
+contact contacts screening screenings triage audit audits
+""".split())
+#: Verbs that say a service action happened: taken part in, or carried out by the service.
+_SERVICE_ACTS = frozenset("""
+attend attends attended attending complete completes completed participate participates
+participated undertake undertakes undertook undertaken conduct conducts conducted hold holds held
+deliver delivers delivered run runs ran convene convenes convened chair chairs chaired carry
+carries carried facilitate facilitates facilitated make makes made do does did done provide
+provides provided offer offers offered
+""".split())
+#: What the people learn in, beyond the service: finishing or attending it is a change.
+_EDUCATION = frozenset("""
+school schools college colleges university nursery lessons lesson class classes degree
+apprenticeship apprenticeships gcse gcses qualification qualifications exam exams education
+stage key work job placement appointments appointment
+""".split())
+_OBJECT_STOP = frozenset("for within before after by in on at with to from without so and or but "
+                         "as when where while until during than each".split())
+
+
+def service_done(text: str) -> bool:
+    """Whether an outcome's main verb says a service action happened to or by people, or its
+    subject is a service event said to be done: a verb of taking part or carrying out
+    (:data:`_SERVICE_ACTS`) whose object or subject is a thing the service holds
+    (:data:`_SERVICE_EVENTS`: 'Partner agencies attend every strategy discussion', 'Core group
+    meetings held every four weeks', 'Caseworkers undertake a home visit'); no word of change,
+    state or feeling anywhere. What people attend or finish beyond the service (school, college,
+    their appointments) is a change."""
+    ws = T.words(_SAFE_AND_WELL_CHECK.sub("checks", text))
+    if any(w in T.DIRECTION or w in _COMPARATIVES or w in _HEARD or w in _PERCEIVE for w in ws):
+        return False
+    for i, w in enumerate(ws):
+        if w not in _SERVICE_ACTS or i == 0:
+            continue
+        if w.endswith("ing") and ws[i - 1] not in ("are", "is", "were", "was"):
+            continue  # 'parents attending the sessions' names who
+        phrase = _object_phrase(ws[i + 1:])
+        if phrase and not set(phrase) & _EDUCATION and (
+                phrase[-1] in _SERVICE_EVENTS or (phrase[-1] in _THE_SERVICE and phrase[0] in _THE)):
+            return True  # active: people attend, complete, hold the service's events
+        subject = [x for x in ws[:i] if x not in _AUX]
+        if subject and (subject[-1] in _SERVICE_EVENTS or subject[-1] in ("group", "groups")) \
+                and not set(subject) & _EDUCATION:
+            return True  # passive: the service's events held, carried out, delivered
+    return False
+
+
+#: The police's 'safe and well check' after a missing episode is a service event, not a state.
+_SAFE_AND_WELL_CHECK = re.compile(r"\bsafe[\s-]+and[\s-]+well[\s-]+checks?\b", re.IGNORECASE)
+#: Verbs of people's experience: what they feel or say of the service is a change in them.
+_PERCEIVE = frozenset("""
+feel feels felt say says said report reports reported think thinks thought know knows knew agree
+agrees agreed describe describes described
+""".split())
+_AUX = frozenset("are is were was been being have has had".split())
+_THE = frozenset("the our this its".split())
+_THE_SERVICE = frozenset("""
+group groups programme programmes program project scheme service services club hub clinic
+intervention
+""".split())
+
+
+def _object_phrase(after: list[str]) -> list[str]:
+    """The noun phrase that opens ``after`` (past a particle: 'carried out', 'take part in'), up
+    to a preposition or a joiner."""
+    while after and after[0] in ("out", "part", "in", "up"):
+        after = after[1:]
+    phrase = []
+    for w in after:
+        if w in _OBJECT_STOP:
+            break
+        phrase.append(w)
+    while phrase and phrase[0] in ("all", "every", "each", "at", "least"):
+        phrase = phrase[1:]
+    return phrase
 
 
 def _and(parts: Sequence[str]) -> str:
@@ -715,7 +801,7 @@ def compound_parts(text: str) -> list[str]:
             continue  # 'stress, anxiety and depression': one family of constructs
         best = _led_with(toks, first, items, stems)
     for found in (_change_clauses(text), _doing_clauses(text), _listed_things(text), _and_well(text),
-                  _both(text)):
+                  _both(text), _subject_pair(text), _two_directions(text), _two_peoples(text)):
         if len(found) > len(best):
             best = found
     return best
@@ -883,6 +969,118 @@ def _led_with(toks: list[str], first: int, items: list[str], stems: list[str]) -
     if any(_close(lead, it, T.stem(lead), st) for it, st in zip(items, stems)):
         return items
     return [lead, *items]
+
+
+#: Verbs of change with a plural subject ('Friendships and grades improve'): what comes before
+#: them is what changes, whatever its words.
+_PLURAL_CHANGE = re.compile(r"\s+(?:both\s+)?(?:improve|increase|rise|fall|reduce|decrease|grow|decline|"
+                            r"drop|lessen|ease|strengthen|stabilise|stabilize|recover|"
+                            r"get\s+(?:better|worse)|go\s+(?:up|down))\b", re.IGNORECASE)
+#: Words that qualify one noun rather than name a thing ('mental', 'behavioural', 'positive').
+_QUALITY = re.compile(r"[a-z]+(?:ial|al|ic|ive|ous|ful|able|ible|ed|ary|ory)")
+_NP_STOP = _OBJECT_STOP | frozenset("of off among across".split())
+
+
+def _head(ws: list[str]) -> str:
+    """The word a noun phrase names ('school attendance' -> 'attendance', 'time off school' ->
+    'time'): its last word before a preposition."""
+    head = ""
+    for w in ws:
+        if w in _NP_STOP:
+            break
+        head = w
+    return head
+
+
+def _people(w: str) -> bool:
+    return w in T.ACTORS or w in _MORE_PEOPLE or bool(_PROFESSIONALS.fullmatch(w))
+
+
+def _two_things(x: list[str], y: list[str]) -> list[str]:
+    """Two noun phrases as two things an evaluator would measure apart: each names a thing (not
+    people, not an adjective of the other's noun), with different heads not one construct."""
+    hx, hy = _head(x), _head(y)
+    if not hx or not hy or _people(hx) or _people(hy) or T.stem(hx) == T.stem(hy):
+        return []
+    if _QUALITY.fullmatch(hx) or hx in T.DIRECTION or hy in T.DIRECTION or hx in _COMPARATIVES:
+        return []  # 'mental and physical health', 'emotional and behavioural difficulties'
+    if len(x) == 1 and len([w for w in y if w not in _NP_STOP]) > 1 and not _construct(hx):
+        return []  # 'less frequent and less intense conflict': a word of the other's noun
+    if _close(hx, hy, T.stem(hx), T.stem(hy)):
+        return []
+    return [" ".join(x), " ".join(y)]
+
+
+def _subject_pair(text: str) -> list[str]:
+    """Two things joined as the subject of one verb of change ('Friendships and grades improve',
+    'Parents' mental health and children's school attendance improve'): two changes."""
+    m = _PLURAL_CHANGE.search(text)
+    if not m:
+        return []
+    ws = T.words(text[:m.start()])
+    if ws.count("and") != 1 or any(w in T.DIRECTION or w in _COMPARATIVES for w in ws):
+        return []
+    k = ws.index("and")
+    x, y = [w for w in ws[:k] if not _people(w)], [w for w in ws[k + 1:] if not _people(w)]
+    if not x or not y or len(ws[:k]) != len([w for w in ws[:k] if w not in _NP_STOP]):
+        return []  # 'Children in care and their carers' wellbeing' names who
+    pair = _two_things(x, y)
+    return pair if any(_construct(_head(p.split())) for p in pair) else []  # 'reading and writing'
+
+
+_OWN_DIRECTION = frozenset("more less fewer greater lower higher reduced increased".split())
+
+
+def _two_directions(text: str) -> list[str]:
+    """'Less X and more Y': two things, each with a direction of its own ('Less time in care and
+    more living at home', 'Fewer arrests and more young people in training')."""
+    ws = T.words(text)
+    if not ws or ws[0] not in _OWN_DIRECTION or "and" not in ws:
+        return []
+    k = ws.index("and")
+    if k + 2 >= len(ws) + 1 or ws[k + 1:k + 2] == [] or ws[k + 1] not in _OWN_DIRECTION:
+        return []
+    x, y = ws[1:k], ws[k + 2:]
+    if y and y[0] in _ELLIPSIS and x and _people(x[0]):
+        y = [x[0], *y]  # 'more young people in work and fewer in custody'
+        x = [w for w in x if not _people(w)] or x
+        return [" ".join(ws[1:k]), " ".join(y)] if _head([w for w in x if w not in _NP_STOP]) else []
+    x = [w for w in x if not _people(w)]
+    y = [w for w in y if not _people(w)]
+    if x and y and x[0] == y[0] and len(x) > 1 and len(y) > 1 and x[1] in _NP_STOP and x[1:] != y[1:]:
+        return [" ".join(x), " ".join(y)]  # 'less time off school and more time with friends'
+    return _two_things(x, y)
+
+
+def _two_peoples(text: str) -> list[str]:
+    """Two groups of people, each with a verb of its own ('Mothers drink less and babies gain
+    weight', 'Teachers feel more skilled and pupils feel listened to'): two people's changes."""
+    ws = T.words(text)
+    if ws.count("and") != 1:
+        return []
+    k = ws.index("and")
+    a, b = ws[:k], ws[k + 1:]
+
+    def clause(c: list[str]) -> tuple[str, list[str]]:
+        n = 0
+        while n < len(c) and (_people(c[n]) or c[n] in ("their", "the", "all", "our", "young", "s")):
+            n += 1
+        people = [w for w in c[:n] if _people(w)]
+        rest = c[n:]
+        if not people or not rest or rest[0] in _NP_STOP or rest[0] in _QUALIFIERS \
+                or rest[0] in ("who", "that", "with"):
+            return "", []
+        return people[-1], rest
+
+    def changes(rest: list[str]) -> bool:  # a direction, a verb of change or of experience
+        return any(w in T.DIRECTION or w in _COMPARATIVES or w in _CHANGE_VERBS or w in _PERCEIVE
+                   for w in rest)
+
+    pa, ra = clause(a)
+    pb, rb = clause(b)
+    if not pa or not pb or T.stem(pa) == T.stem(pb) or not changes(ra) or not changes(rb):
+        return []  # 'Young people are helped to stay at home and families are kept together'
+    return [" ".join(a), " ".join(b)]
 
 
 #: What joins clauses: a comma, semicolon, line or bullet (with or without 'and'), a slash with

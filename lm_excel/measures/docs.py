@@ -136,27 +136,54 @@ EVALUATION = [
     "| project brief's development set (`tests/data/eval/outcomes_dev.csv`) | 50 | | 1.00, 1.00, 0.00, 0 |",
     "| published development set | 27 | | 0.96, 1.00, 0.07, 0 |",
     "| published round 1 (`..._dev2.csv`) | 27 | 0.59, 0.70, 1 | 1.00, 1.00, 0.15, 0 |",
-    "| round 2 | 51 | 0.59, 0.65, 7 | 0.96, 0.96, 0.45, 0 |",
+    "| round 2 | 51 | 0.59, 0.65, 7 | 0.98, 0.98, 0.39, 0 |",
     "| round 3 | 19 | 0.68, 0.84, 0 | 1.00, 1.00, 0.32, 0 |",
     "| round 4 | 32 | 0.59, 0.72, 4 | 1.00, 1.00, 0.47, 0 |",
     "| round 5 | 32 | 0.62, 0.62, 6 | 0.94, 1.00, 0.62, 0 |",
     "| round 6 | 50 | 0.78, 0.80, 2 | 0.98, 1.00, 0.34, 0 |",
-    "| round 7 | 50 | 0.76, 0.78, 0 | 0.94, 0.96, 0.28, 0 |",
-    "| round 8 | 50 | 0.66, 0.80, 3 | 0.86, 0.90, 0.28, 0 |",
+    "| round 7 | 50 | 0.76, 0.78, 0 | 0.94, 0.96, 0.26, 0 |",
+    "| round 8 | 50 | 0.66, 0.80, 3 | 0.84, 0.90, 0.26, 0 |",
     "| round 9 | 50 | 0.58, 0.60, 2 | 0.86, 0.88, 0.38, 0 |",
-    "| round 10 | 50 | 0.64, 0.70, 0 | 0.88, 0.92, 0.32, 0 |",
+    "| round 10 | 50 | 0.64, 0.70, 0 | 0.90, 0.92, 0.28, 0 |",
     "| round 11 | 50 | 0.62, 0.66, 6 | 0.84, 0.86, 0.56, 0 |",
-    "| round 12: English LA documents | 50 | 0.78, 0.82, 1 | 0.96, 0.98, 0.32, 0 |",
-    "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.88, 0.92, 0.46, 0 |",
-    "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.80, 0.80, 0.50, **1** |",
-    "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.84, 0.88, 0.42, 0 |",
-    "| team's own variants, batches 1-28 (`tests/data/outcomes_own_variants.csv`) | 1,046 | 0.35-0.96 per batch | 0.96, 0.97, 0.33, 0 |",
+    "| round 12: English LA documents | 50 | 0.78, 0.82, 1 | 0.96, 0.98, 0.30, 0 |",
+    "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.88, 0.92, 0.44, 0 |",
+    "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.80, 0.80, 0.48, **1** |",
+    "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.84, 0.88, 0.38, 0 |",
+    "| team's own variants, batches 1-28 (`tests/data/outcomes_own_variants.csv`) | 1,046 | 0.35-0.96 per batch | 0.96, 0.97, 0.31, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| team's earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | | 0.96, 0.98, 0.02, 0 |",
+    "| library gaps, batches X and X2 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0 |",
+    "| library gaps, batches Y and Y2, held out until their first run | 12; 8 | 0.83, 0.92, 0; 0.75, 0.75, 0 | 0.83, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0 |",
     "",
     ("First runs on unseen published rounds have been 0.58-0.78 top-1, and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
+    "",
+    ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
+     "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
+     "measure Parenting Self-Efficacy (`topse`). Each is suggested only where it can fit: TOPSE "
+     "needs confidence, parents and their children or parenting named, and not their mental "
+     "health, feeding, safety or own confidence as people; the Child-Parent Relationship Scale "
+     "needs a child and a parent named, and not a teenager (`[needs]` and `[unless]` in "
+     "`suggest_vocabulary.txt`). Sixteen labels written before they existed were extended to "
+     "accept them where the measure is exactly the change, so those rows are now **tuned on**: "
+     "round 2 (increased self-esteem; self-esteem and social inclusion; parents better able to "
+     "communicate with their children and cope), round 6 (parent-child relationships; parents "
+     "managing their children's behaviour), round 7 (confidence and skills in positive parenting), "
+     "round 8 (women developing self-worth), round 13 "
+     "(the self-esteem of mothers and children), round 14 (resilience and self-worth), round 15 "
+     "(parents' relationships with their children; mentored young people's self-esteem) and "
+     "five own variants (two on self-esteem, two on the parent-child relationship, one on "
+     "parents' confidence in caring for their baby). Then Hear by Right (`hear_by_right`, young "
+     "people's collective voice in a service, council, board or forum, its design or recruitment; "
+     "not their say in their own plan) and the Casey Life Skills Assessment (`casey_life_skills`, "
+     "skills or readiness for independent living named); twelve more labels were extended where "
+     "they are exactly the change, now **tuned on**: round 10 (participation in the youth justice "
+     "service; young people leaving care prepared to live independently), round 12 (SEND young "
+     "people influencing services) and nine own variants (young people's voices or views shaping "
+     "services, six; practical and self-care skills and preparation for living independently, "
+     "three)."),
     "",
     "### What a suggestion rests on: the calibration",
     "",
@@ -212,8 +239,13 @@ DESIGN_EVIDENCE = [
      "Caring Dads), or young people, or a randomised trial when places can be offered by lot; "
      "a stepped roll-out when sites start in planned waves. Authority-wide work gets a time "
      "series against comparator authorities when an outcome on the chain has routine figures, "
-     "and contribution analysis when none has. Fewer than 6 schools, areas or teams, or fewer "
-     "than 60 people a year, means a pilot now and a comparison later. Comparators follow the "
+     "and contribution analysis when none has. Work every authority does at once (the *Unit of "
+     "delivery* choice for a national duty or programme) is not compared with other "
+     "authorities, which show only the national trend: those who take part are matched with "
+     "similar people who do not, or, with no reach stated, contribution analysis. Fewer than 6 "
+     "schools, areas or teams, or fewer "
+     "than 60 people a year (also across the whole authority, and before any outcome has a "
+     "measure), means a pilot now and a comparison later. Comparators follow the "
      "*Nation*: statistical neighbours in England, similar councils (Local Government "
      "Benchmarking Framework family groups) in Scotland, similar Welsh authorities in Wales, and "
      "the other Health and Social Care Trusts in Northern Ireland. Outside England each measure "

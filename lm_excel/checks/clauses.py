@@ -1,0 +1,190 @@
+"""Structural readings of a mechanism or a negative consequence: what kind of thing it is about,
+not which words it uses (issue 14). Word lists here enumerate KINDS (a change, a service event, a
+time, a record, taking part), so that new wording of a known kind is read the same way.
+
+- :func:`restated_construct`: a mechanism that only says the outcome's construct changes (the
+  same construct, or one of a family of near-synonyms: 'feel less stressed' beside 'reduced
+  parenting stress'), after any means, with nothing said of what follows;
+- :func:`describes_delivery`: a mechanism about a service event, a time or frequency, or a record,
+  with no change in what people know, feel, believe or can do, or in a relationship;
+- :func:`not_taking_part`: a negative about the people served not coming, joining or using the
+  service: take-up, a risk to delivery.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .text import CONSTRUCT_FAMILIES, DECREASE, INCREASE, meaning, stem, words
+
+#: Families whose words name nearly the same thing (stress and wellbeing, confidence and
+#: self-esteem, stability and being settled): a change in one, beside an outcome in another of the
+#: same family, is the outcome said again. In the other families (learning, relationships,
+#: behaviour, school participation ...) one construct plausibly leads to another (knowledge to
+#: skills, trust to relationships), so only the same construct is a restatement.
+_TIGHT = frozenset("""mood self-concept resilience aspiration independence belonging readiness
+placement housing money work permanence routines""".split()) | {"substance use", "early development"}
+_FAMILY_OF = {stem(meaning(w)): name for name, ws in CONSTRUCT_FAMILIES.items() for w in ws}
+
+
+def _roots(s: str) -> tuple[str, ...]:
+    """A construct stem and the root its other word forms share ('depression' and 'depressed',
+    'motivate' and 'motivated')."""
+    return (s, s[:-3]) if s.endswith("ion") else (s, s[:-1]) if s.endswith("e") else (s,)
+
+
+_FAMILY_OF |= {r: name for s, name in list(_FAMILY_OF.items()) for r in _roots(s) if len(r) > 4}
+#: Words that say a thing changes: directions, comparatives and verbs of change in any tense.
+_CHANGE = INCREASE | DECREASE | frozenset("""
+better worse stronger weaker calmer happier improve improves improved improving improvement
+build builds built building develop develops developed developing ease eases eased easing lift
+lifts lifted lifting deepen deepens deepened lessen lessens lessened strengthen strengthens
+strengthened
+""".split())
+
+
+#: Nouns after which a construct word names a service, not a change ('mental health teams',
+#: 'health visiting', 'wellbeing hub').
+_SERVICE = frozenset(stem(w) for w in """team service visit visiting visitor worker practitioner nurse
+professional staff lead hub centre clinic board partner provider setting""".split())
+
+
+@lru_cache(maxsize=16384)
+def _constructs(text: str) -> tuple[str, ...]:
+    """The construct stems a statement names, in order ('anxious' -> 'anxiety' -> its stem), but
+    not those naming a service ('mental health teams')."""
+    ws = words(text)
+    return tuple(s for w, after in zip(ws, [*ws[1:], ""])
+                 if (s := _construct(w)) and stem(after) not in _SERVICE)
+
+
+def _construct(word: str) -> str:
+    """A word's construct stem, through its other forms ('worried' is 'worry', which is 'anxiety');
+    '' when it names none."""
+    for s in (stem(meaning(word)), stem(meaning(stem(word)))):
+        if s in _FAMILY_OF:
+            return s
+    return ""
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or (_FAMILY_OF[a] == _FAMILY_OF[b] and _FAMILY_OF[a] in _TIGHT)
+
+
+#: What follows from a change ('so', 'which', 'because', 'means', 'leads to', 'helps'): not a
+#: condition or a place ('when', 'where', 'if'), which qualify the change said.
+#: 'Lead' and 'help' only as verbs ('leads to', not 'the lead professional'; 'helps them', not
+#: 'with the mentor's help').
+_FOLLOWS = re.compile(r"\b(?:so|because|therefore|thus|hence|which|(?:leads?|leading|led)\s+(?:to|on)|"
+                      r"results?\s+in|resulting|means?|meaning|then|as\s+a\s+result|in\s+turn|"
+                      r"enabl\w*|allow\w*|(?<!'s\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bwith\s)"
+                      r"help(?!lines?\b)\w*)\b", re.IGNORECASE)
+
+
+#: Verbs of a process in people or of acting on a cause, other than feeling or becoming ('learn',
+#: 'practise', 'trust', 'notice', 'ask', 'tell', 'address'): a mechanism with one of them says how
+#: the change comes about, even when it then names the outcome's construct.
+_HOW = re.compile(
+    r"\b(?:learn\w*|practis\w*|rehears\w*|trust\w*|understand\w*|understood|know\w*|realis\w*|"
+    r"notic\w*|spot\w*|recognis\w*|shar(?:e|es|ed|ing)|talk\w*|model\w*|reflect\w*|listen\w*|"
+    r"ask\w*|tell\w*|told|disclos\w*|address\w*|tackl\w*|repair\w*|doing|drivers?|causes?|roots?)\b",
+    re.IGNORECASE)
+
+
+#: A means or a time that opens a mechanism, up to its comma ('Through group sessions,', 'Attending
+#: the group,', 'Over time,'): not the change it states.
+_LEAD = re.compile(r"^\s*(?:through|by|with|via|over|in|at|after|during|from|once|\w+ing)\b[^,]*,",
+                   re.IGNORECASE)
+
+
+_UP_DOWN = re.compile(r"\b(?:go|goes|going|gone|went|come|comes|coming|came|gets?|getting)\s+"
+                      r"(?:down|up)\b", re.IGNORECASE)
+
+
+def restated_construct(mechanism: str, outcome: str) -> bool:
+    """Whether a mechanism only says that an outcome's construct changes: it names a change, the
+    first construct it names is the outcome's (or a near-synonym of one), and it says nothing of
+    how (no process in people but feeling or becoming: 'learn', 'trust', 'ask') or of what follows
+    (no connective of consequence: 'so', 'which', 'because', 'means')."""
+    if _FOLLOWS.search(mechanism) or _HOW.search(mechanism):
+        return False
+    if not (_CHANGE & set(words(mechanism)) or _UP_DOWN.search(mechanism)):
+        return False
+    mine, theirs = _constructs(_LEAD.sub("", mechanism)), _constructs(outcome)
+    return bool(mine and theirs) and any(_same(mine[0], t) for t in theirs)
+
+
+#: A change in people: what they know, feel, believe or can do, a relationship, or a change said
+#: ('more', 'sooner', 'improves'). A mechanism with one of these says something of how people
+#: change, however it is worded.
+_IN_PEOPLE = re.compile(
+    r"\b(?:feel\w*|felt|trust\w*|learn\w*|understand\w*|understood|know\w*|believ\w*|realis\w*|"
+    r"realiz\w*|notic\w*|recognis\w*|recogniz\w*|confiden\w*|motivat\w*|hope\w*|aspir\w*|valued|"
+    r"respected|heard|listened|safe\w*|secure|skills?|able|cop(?:e|es|ing)|relationships?|bond\w*|"
+    r"attach\w*|open\s+up|talk\w*|shar(?:e|es|ing)|encourag\w*|empower\w*|reassur\w*|calm\w*|"
+    r"stress\w*|anxi\w*|wellbeing|isolat\w*|aware\w*|insight\w*|reflect\w*|chang\w*|improv\w*|"
+    r"reduc\w*|increas\w*|better|more|less|fewer|sooner|earlier|quicker|faster|prevent\w*|"
+    r"protect\w*|engag\w*|involv\w*|voice|choice|control|ownership|belong\w*|connect\w*|"
+    r"own|think\w*|see|sees|seeing|decid\w*|agree\s+to|want\w*|willing\w*|ready|readiness|"
+    # acting on a need or a risk, or giving people a chance ('spot the needs', 'avoid sending',
+    # 'act on their concerns instead of waiting', 'given chances to disclose')
+    r"spot\w*|avoid\w*|instead|act\s+on|chances?|opportunit\w*|disclos\w*|someone|"
+    r"gives?|given|giving|lets?|brings?|keeps?|offers?|catch\w*|risks?|in\s+charge|"
+    # the same person over time: a quality of the relationship, not a detail of delivery
+    r"continuity|consisten\w*|same\s+(?:\w+\s+)?(?:worker|person|practitioner|nurse|adult|"
+    r"key\s?worker|carer|mentor|team|face))\b",
+    re.IGNORECASE,
+)
+#: What a service event, a time or frequency, a place or a record is (the subject of delivery).
+_SERVICE_THING = re.compile(
+    r"\b(?:meetings?|huddles?|panels?|reviews?|visits?|sessions?|clinics?|appointments?|calls?|"
+    r"contacts?|check-?ins?|drop-?ins?|assessments?|conferences?|triage|screen\w*|referrals?|"
+    r"cases?|forms?|records?|recorded|logs?|logged|systems?|databases?|rotas?|timetables?|"
+    r"schedules?|allocat\w*|daily|weekly|fortnightly|monthly|termly|quarterly|annual\w*|"
+    r"within\s+\d+|every\s+\d+|\d+\s*(?:am|pm)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
+    r"mornings?|afternoons?|evenings?|weekends?|open|opening\s+hours|hours|"
+    r"(?:next|same|following)\s+(?:day|week|morning)|phones?|phoned|rings?|rang|"
+    # how often, and where ('twice a week', 'three days a week', 'on site', 'after school')
+    r"(?:once|twice|\w+\s+times|\w+\s+days?|\w+\s+hours?)\s+(?:a|an|per|each|every)\s+"
+    r"(?:day|week|fortnight|month|term|year)|on[\s-]site|clubs?|after\s+school|break\s*times?|"
+    r"lunch\s*times?|venues?|premises|rooms?|offices?|centres?)\b",
+    re.IGNORECASE,
+)
+
+
+#: A verb whose object is the people served ('puts the family in charge', 'gives a young person
+#: someone to call'): acting on people, not a detail of delivery ('meetings with the family').
+_ON_PEOPLE = re.compile(
+    r"\b([a-z]+)\s+(?:the\s+|a\s+|an\s+|each\s+|every\s+|their\s+)?(?:famil(?:y|ies)|child(?:ren)?|"
+    r"young\s+(?:person|people)|parents?|carers?|mothers?|fathers?|pupils?|women|men|victims?|them)\b",
+    re.IGNORECASE)
+#: Not verbs, and verbs of contact, whose object is whom the service reaches ('phones the family').
+_NOT_A_VERB = frozenset("""for with of to by from at in on and or each every all the a an who whom
+whose that which has have had is are was were visit visits phone phones call calls ring rings text
+texts email emails contact contacts meet meets see sees allocate allocates assess assesses refer
+refers screen screens""".split())
+
+
+def describes_delivery(text: str) -> bool:
+    """Whether a mechanism is about delivery whatever its words: it names a service event, a
+    time or frequency, or a record, says no change in people, acts on no one, and no consequence
+    follows."""
+    return (bool(_SERVICE_THING.search(text)) and not _IN_PEOPLE.search(text)
+            and not _FOLLOWS.search(text)
+            and not any(m.group(1).lower() not in _NOT_A_VERB for m in _ON_PEOPLE.finditer(text)))
+
+
+#: The people served not coming, joining or using the service ('Parents do not turn up', 'Few
+#: fathers come to the groups', 'Young people stop coming'), or not sent to it: take-up, a risk
+#: to delivery.
+NOT_TAKING_PART = re.compile(
+    r"\b(?:not|n't|never|stop(?:s|ped)?|few|fewer|choose\s+not\s+to|decline\w*|refus\w*|"
+    r"reluctant\s+to|unwilling\s+to|fail\w*\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:turn(?:s|ing)?\s+up|show(?:s|ing)?\s+up|com(?:e|es|ing)|us(?:e|es|ing)|join\w*|"
+    r"tak(?:e|es|ing)\s+part|sign\w*\s+up|book\w*|return\w*|complet\w*|finish\w*|"
+    r"go(?:es|ing)?\s+to|stay\w*|respond\w*|reply\w*|answer\w*|"
+    # nor a route into it ('Schools do not send pupils to the groups')
+    r"send(?:s|ing)?|sent|refer(?:s|red|ring)?)\b",
+    re.IGNORECASE,
+)
