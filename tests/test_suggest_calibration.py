@@ -76,3 +76,8 @@ def test_cycle_a_kinds_say_no_close_match(text):
 def test_pregnancy_names_a_parent_so_no_child_scale():
     found = [s.measure.key for s in suggest("Healthier behaviours during pregnancy")]
     assert "sdq" not in found and "rcads" not in found
+
+
+def test_a_construct_measure_fits_whom_the_whole_statement_names():
+    assert suggest("Teachers feel helped by faster access to advice from the educational psychologist") == []
+    assert [s.measure.key for s in suggest("Families wait less for help")] == ["waiting_times"]

@@ -1303,9 +1303,12 @@ def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others
     found = construct_measures(text)
     knowing = [(x, y) for x, y, kind in _frames(text, q.index.vocab.analyse(text)) if found
                and kind == "knowing"]
+    # who the outcome is for, read from the whole statement: the construct's part is not scored,
+    # so its people ("staff feel supported by quicker access ...") are not in q.who
+    who = q.who or (who_in_text(q.index.vocab.analyse(text), text) if found else q.who)
     for a, b, name, key in found:
         m = library.get(key)
-        if m is None or not fits(m, q.who, q.ages) or any(s.measure.key == key for s in out):
+        if m is None or not fits(m, who, q.ages) or any(s.measure.key == key for s in out):
             continue
         if any(x < a and b <= y for x, y in knowing):
             continue  # "awareness of parent-infant relationships" is not the bond itself
