@@ -1301,11 +1301,13 @@ def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others
     fits whom the outcome is for; "others" says the outcome has other suggested parts."""
     out: list[Suggestion] = []
     found = construct_measures(text)
-    knowing = [(x, y) for x, y, kind in _frames(text, q.index.vocab.analyse(text)) if found
-               and kind == "knowing"]
+    if not found:
+        return []
+    terms = q.index.vocab.analyse(text)
+    knowing = [(x, y) for x, y, kind in _frames(text, terms) if kind == "knowing"]
     # who the outcome is for, read from the whole statement: the construct's part is not scored,
     # so its people ("staff feel supported by quicker access ...") are not in q.who
-    who = q.who or (who_in_text(q.index.vocab.analyse(text), text) if found else q.who)
+    who = q.who or who_in_text(terms, text)
     for a, b, name, key in found:
         m = library.get(key)
         if m is None or not fits(m, who, q.ages) or any(s.measure.key == key for s in out):
