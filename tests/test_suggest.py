@@ -241,7 +241,6 @@ def test_top_limits_the_number_and_must_be_positive():
     "Children's sleep and concentration improve",  # nothing in the library measures sleep
     "Better long-term prospects",  # a timescale, not the duration of a plan
     "Identity and belonging",  # belonging to what?
-    "Young people develop life skills",  # 'develop' the verb is not child development
     "Children are safe from bullying and discrimination",  # the harm named decides, not 'safe'
     "Children and young people are living healthy lifestyles",  # not hospital admissions
     "Young people gain confidence",  # whose confidence, in what?
