@@ -87,6 +87,7 @@ COMPOUNDS_X += [
     "Young people feel happy and safe at home",
     "Young people have fewer arrests and more time in education",
     "Young people feel safer and in more control",               # after the fixes of cycle A
+    "Less aggression and bullying in class",
 ]
 NOT_COMPOUNDS_X = [
     "Drug and alcohol use reduce",
@@ -96,6 +97,7 @@ NOT_COMPOUNDS_X = [
     "Less frequent and less intense conflict between parents",
     "Social workers spend more time with children and less on paperwork",
     "Children get support sooner and with less waiting",
+    "Less aggression and violence",
     "Partners share information better and work more closely together",
     "Health and wellbeing improve",
     "Children's speech and language improve",
