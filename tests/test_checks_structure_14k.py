@@ -183,3 +183,32 @@ ROLES_X = [
 @pytest.mark.parametrize("resource, component, flagged", ROLES_X)
 def test_x_a_component_that_only_names_a_role_restates_the_input(resource, component, flagged):
     assert _restated_input(resource, component) == flagged, component
+
+
+#: Those who deliver the service feeling something about delivery ('Partners worry the pilot will
+#: end'): a risk to delivery, not a harm; their own distress ('Staff feel stressed') is a harm.
+#: Written before the rule (X2 to tune, Y2 held out and run once).
+FEELINGS_X2 = [
+    (("Partners worry the pilot will end early", "Schools fear the extra workload"), True),
+    (("Staff feel the training is too short",), True),
+    (("GPs feel the referral form is too long",), True),
+    (("Staff feel stressed by the extra caseload",), False),
+    (("Practitioners feel unsafe on evening visits",), False),
+]
+FEELINGS_Y2 = [
+    (("Managers fear the budget will not stretch to a second year",), True),
+    (("Youth workers worry that the van will not be replaced",), True),
+    (("Commissioners feel the service is too costly",), True),
+    (("Nurses feel anxious about home visits alone",), False),
+    (("Teachers feel blamed when pupils are excluded",), False),
+]
+
+
+@pytest.mark.parametrize("consequences, flagged", FEELINGS_X2)
+def test_x2_what_deliverers_feel_about_delivery_is_a_delivery_risk(consequences, flagged):
+    assert _delivery_only(*consequences) == flagged, consequences
+
+
+@pytest.mark.parametrize("consequences, flagged", FEELINGS_Y2)
+def test_y2_what_deliverers_feel_about_delivery_is_a_delivery_risk(consequences, flagged):
+    assert _delivery_only(*consequences) == flagged, consequences
