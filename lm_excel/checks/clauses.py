@@ -24,7 +24,8 @@ from .text import CONSTRUCT_FAMILIES, DECREASE, INCREASE, meaning, stem, words
 #: behaviour, school participation ...) one construct plausibly leads to another (knowledge to
 #: skills, trust to relationships), so only the same construct is a restatement.
 _TIGHT = frozenset("""mood self-concept resilience aspiration independence belonging readiness
-placement housing money work permanence routines""".split()) | {"substance use", "early development"}
+placement housing money work permanence routines loneliness""".split()) | {
+    "substance use", "early development", "self-esteem"}
 _FAMILY_OF = {stem(meaning(w)): name for name, ws in CONSTRUCT_FAMILIES.items() for w in ws}
 
 
@@ -60,9 +61,9 @@ def _constructs(text: str) -> tuple[str, ...]:
 
 
 def _construct(word: str) -> str:
-    """A word's construct stem, through its other forms ('worried' is 'worry', which is 'anxiety');
-    '' when it names none."""
-    for s in (stem(meaning(word)), stem(meaning(stem(word)))):
+    """A word's construct stem, through its other forms ('worried' is 'worry', which is 'anxiety';
+    'behavioural' is 'behaviour'); '' when it names none."""
+    for s in (stem(meaning(word)), stem(meaning(stem(word))), stem(meaning(word.removesuffix("al")))):
         if s in _FAMILY_OF:
             return s
     return ""
@@ -188,3 +189,58 @@ NOT_TAKING_PART = re.compile(
     r"send(?:s|ing)?|sent|refer(?:s|red|ring)?)\b",
     re.IGNORECASE,
 )
+
+
+#: Words that choose people for a service by a need ('pupils with persistent absence', 'parents
+#: with concerns about their child's behaviour', 'women who feel low or anxious').
+_CHOSEN_BY = frozenset("""with experiencing whose who risk referred identified showing presenting
+persistently persistent severely severe concerns difficulties problems struggling""".split())
+#: Words after which a construct is the setting or the cause of a change, not what changes ('blame
+#: themselves less for the abuse', 'the cycle of homelessness').
+_NOT_THE_CHANGE = frozenset("of for from about after to in at".split())
+#: An outcome about finding or reaching people, not about their need ('Earlier identification of
+#: needs', 'Fewer children referred ...'): other questions ask about those.
+_FOUND = re.compile(r"\b(?:identif\w*|referr\w*|refer|access|offered|assess\w*|screen\w*)\b", re.IGNORECASE)
+
+
+#: A count across a population ('Fewer children starting school with delayed language'), not a
+#: change in the people chosen.
+_COUNT_OF_PEOPLE = re.compile(r"\s*(?:more|fewer|less)\s+(?:\w+\s+)?(?:children|pupils|young\s+people|"
+                              r"families|parents|mothers|fathers|women|men|learners|people|babies)\b",
+                              re.IGNORECASE)
+
+
+#: Phrases of mental health that name one construct of mood ('mental health difficulties' beside
+#: 'reduced anxiety and low mood', 'psychological distress').
+_MOOD = re.compile(r"\b(?:mental|emotional|psychological)\s+(?:health|distress|wellbeing|well-being)|"
+                   r"\blow\s+mood|\bdistress\b", re.IGNORECASE)
+
+
+def chosen_by_need(population: str) -> frozenset[str]:
+    """The constructs by which a target population chooses people (within eight words after a
+    word of choosing): 'Persistently or severely absent pupils' -> attendance."""
+    ws = words(_MOOD.sub("wellbeing", population))
+    out: set[str] = set()
+    for i, w in enumerate(ws):
+        if w in _CHOSEN_BY:
+            out.update(c for x in ws[i + 1:i + 9] if (c := _construct(x)))
+    return frozenset(out)
+
+
+def changes_what_chose(outcome: str, chosen: frozenset[str]) -> str:
+    """The construct an outcome changes when it is one people were chosen by ('' if none): its
+    first construct, not one after 'of', 'for' or 'from' (a setting or a cause), in an outcome
+    that is not about finding or reaching people."""
+    if not chosen or _FOUND.search(outcome) or _COUNT_OF_PEOPLE.match(outcome):
+        return ""
+    ws = words(_MOOD.sub("wellbeing", outcome))
+    for before, w in zip(["", *ws], ws):
+        if w in ("because", "due", "owing"):
+            return ""  # what follows is the cause of the change, not the change
+        if c := _construct(w):
+            if before in _NOT_THE_CHANGE:
+                continue
+            if not any(_same(c, x) for x in chosen):
+                return ""
+            return "mental health or wellbeing" if w == "wellbeing" else w
+    return ""

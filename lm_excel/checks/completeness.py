@@ -284,12 +284,14 @@ _SERVICE_NOUN = re.compile(
 
 #: Those who deliver or commission the service as the subject of a verb of feeling or thinking
 #: ('Partners worry the pilot will end', 'Schools fear the extra workload'): what they feel about
-#: delivery is a risk to delivery; their own distress is still a harm ('Staff feel stressed').
+#: delivery (a clause after the verb) is a risk to delivery; their own state is still a harm ('Staff
+#: feel stressed', 'Practitioners feel pressure to close cases').
 _DELIVERERS_FEEL = re.compile(
     rf"^\s*(?:\w+\s+){{0,2}}?(?:{_STAFF}|partners?|schools?|agenc(?:y|ies)|services?|gps?|"
     r"head\s*teachers?|heads|commissioners?|providers?|leaders?|councils?|police|officers?|"
     r"clinicians?|doctors?|consultants?)\s+(?P<verb>feel|feels|felt|worry|worries|worried|fear|fears|"
-    r"feared|are\s+concerned|think|thinks|believe|believes)\b", re.IGNORECASE)
+    r"feared|are\s+concerned|think|thinks|believe|believes)\s+(?=(?:the|that|a|an|their|its|it|this|"
+    r"these|they|there|we|our)\b)", re.IGNORECASE)
 
 
 def _considers_harm(statement: str) -> bool:
