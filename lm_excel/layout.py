@@ -88,7 +88,9 @@ LISTS: dict[str, tuple[str, ...]] = {
     # A choice added to a list needs no new schema version: an older workbook keeps its values,
     # and writing the plan refreshes its dropdowns (workbook.plan_sheet).
     "delivery_unit": (
-        "Whole local authority", "Some schools or early-years settings",
+        "Whole local authority",
+        "Whole local authority, as in every authority (a national duty or programme)",
+        "Some schools or early-years settings",
         "Some neighbourhoods or areas", "Some teams", "A cohort of families",
         "A group of foster or kinship carers", "Individual parents or other adults",
         "Individual children or young people",
@@ -237,7 +239,7 @@ INTERVENTION = FormSheet(
         Column("rationale", "Need and rationale (why)", help="The need it answers and why this approach should work.", required=True, long=True, aliases=("need and rationale", "rationale", "why")),
         Column("local_context", "Local context", help="What is particular about the area and the service, including what COVID-19 changed.", long=True, aliases=("context",)),
         Column("evidence_base", "Evidence base", help="Research, evaluations or local data the intervention draws on (with links where you have them).", long=True, aliases=("evidence",)),
-        Column("delivery_unit", "Unit of delivery", "choice", help="Where the work happens: across the whole local authority, in some schools, areas or teams, or for a cohort of families, carers, parents or other adults, or young people. The evaluation compares at this level.", choices="delivery_unit", aliases=("delivered by", "unit")),
+        Column("delivery_unit", "Unit of delivery", "choice", help="Where the work happens: across the whole local authority (say if every authority does it too, as a national duty or programme), in some schools, areas or teams, or for a cohort of families, carers, parents or other adults, or young people. The evaluation compares at this level.", choices="delivery_unit", aliases=("delivered by", "unit")),
         Column("delivery_units", "How many units", help="How many schools, settings, areas or teams deliver it, e.g. 6. Leave blank for whole-authority work or a cohort.", aliases=("number of units",)),
         Column("reach", "Reach a year", help="How many children, families, carers or other adults it reaches in a year, e.g. 120.", aliases=("reach per year", "numbers a year")),
         Column("nation", "Nation", "choice", help="England, Scotland, Wales or Northern Ireland: comparators and routine data differ.", choices="nation", aliases=("country",)),

@@ -34,7 +34,22 @@ OUTPUTS_X = [
     "Volunteers complete their induction before matching",              # voluntary sector
     "Annual health assessments carried out on time",                    # health (looked after)
 ]
+# written after the first landing of this round (tuned on): a share or a dose before the event, a
+# name with 'of' or 'to' in it, more verbs of carrying out
+OUTPUTS_X += [
+    "Young people attended at least 75% of sessions",
+    "Parents engaged in all eight weeks of the course",
+    "Every school has taken part in the Operation Encompass briefing",
+    "Carers completed the Skills to Foster training",
+    "Children's panel hearings arranged within 28 days",
+    "Education, health and care needs assessments finished within 20 weeks",
+    "Staff complete the Signs of Safety training",
+]
 NOT_OUTPUTS_X = [
+    "Young people take responsibility for their actions",
+    "Young people finish school with qualifications",
+    "Young people have completed their AQA unit awards",
+    "Dads attend antenatal appointments with their partners",
     "Young people attend school more regularly",
     "Children attend nursery regularly",
     "Care leavers complete their college course",
@@ -57,7 +72,19 @@ COMPOUNDS_X = [
     "Less time off school and more time with friends",
     "Confidence and school attendance grow",
 ]
+# written after the first landing (tuned on)
+COMPOUNDS_X += [
+    "Parents' drinking and domestic abuse decrease",
+    "Mums feel more confident and babies sleep better",
+    "Less shouting at home and more praise",
+    "Family income and housing stability improve",
+]
 NOT_COMPOUNDS_X = [
+    "Drug and alcohol use reduce",
+    "Anxiety and depression symptoms reduce",
+    "Persistent and severe absence falls",
+    "Parents and teachers both report better behaviour",
+    "Less frequent and less intense conflict between parents",
     "Health and wellbeing improve",
     "Children's speech and language improve",
     "Children's speech, language and communication improve",

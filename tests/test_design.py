@@ -99,6 +99,39 @@ def test_too_few_to_compare_means_a_pilot_now_and_says_why():
     assert "20 carers" in carers.strands[0].detail
 
 
+@pytest.mark.parametrize("uses", [(ROUTINE, SURVEY, PROCESS), (PROCESS,)], ids=["measured", "no measure"])
+def test_a_tiny_reach_across_the_authority_means_a_pilot_whatever_the_measures(uses):
+    """About twenty private fostering arrangements a year: too few for any comparison, and a
+    feasibility stage is due even before the outcomes have measures."""
+    d = _design(uses, delivery_unit="Whole local authority", reach="20", nation="England")
+    assert d.strands[0].title == "Pilot now, comparison later"
+    assert "20 children, families or adults reached a year" in d.strands[0].detail
+    assert "statistical neighbours" not in _text(d)
+    assert _design(delivery_unit="Whole local authority", reach="600", nation="England"
+                   ).strands[0].title.startswith("Interrupted time series")
+
+
+NATIONAL = "Whole local authority, as in every authority (a national duty or programme)"
+
+
+def test_a_national_duty_or_programme_is_not_compared_with_authorities_doing_the_same():
+    """Holiday activities and food, school counselling in Wales, the virtual school's extended
+    duty: every authority does it at once, so neighbours are no counterfactual."""
+    d = _design(delivery_unit=NATIONAL, reach="11000", nation="England")
+    assert d.strands[0].title == ("Matched comparison group of children or families who did not "
+                                  "take part")
+    assert "statistical neighbours" not in _text(d) and "national trend" in d.strands[0].why
+    unknown = _design(delivery_unit=NATIONAL, nation="Wales")
+    assert unknown.strands[0].title.startswith("Contribution analysis")
+    assert "similar Welsh local authorities" not in _text(unknown)
+    assert any("how many children, families or adults it reaches a year" in g.plain
+               for g in unknown.missing)
+    trusts = _design(delivery_unit=NATIONAL, nation="Northern Ireland")
+    assert "Every Health and Social Care Trust" in trusts.strands[0].why
+    assert _design(delivery_unit=NATIONAL, reach="20").strands[0].title == \
+        "Pilot now, comparison later"
+
+
 def test_place_based_work_in_areas_gets_contribution_analysis():
     d = _design(delivery_unit="Some neighbourhoods or areas", delivery_units="2")
     assert d.strands[0].title == "Pilot now, comparison later"

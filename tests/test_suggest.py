@@ -577,6 +577,19 @@ PUBLISHED_HELDOUT14 = REPO / "tests" / "data" / "outcomes_published_heldout14.cs
 # Northern Ireland), labelled and committed before its one run by an engineer who had not read the
 # rules (figures in docs/measures.md); with a 'beneficiary' column as round 11.
 PUBLISHED_HELDOUT15 = REPO / "tests" / "data" / "outcomes_published_heldout15.csv"
+# Round 16: 50 statements from 15 new sources, the outcome statements of English local authorities
+# and their partnerships in their everyday wording (council plans and children and young people's
+# plans, early help, corporate parenting and sufficiency, SEND, safeguarding partnerships, youth
+# justice), labelled and committed before its one run by an engineer who had not read the rules
+# (figures in docs/measures.md); with a 'beneficiary' column as round 11.
+PUBLISHED_HELDOUT16 = REPO / "tests" / "data" / "outcomes_published_heldout16.csv"
+# Round 17: 50 statements from 31 new sources, outcome statements from evaluations and theories of
+# change of programmes (Lifelong Links, social workers in schools, Operation Encompass, the Family
+# Nurse Partnership, parent-infant relationship services, Mental Health Support Teams, Turnaround,
+# Reflect in Wales, Contextual Safeguarding, Violence Reduction Units, the Bairns Hoose, kinship
+# charities), labelled and committed before its one run by an engineer who had not read the rules
+# (figures in docs/measures.md); with a 'beneficiary' column as round 11.
+PUBLISHED_HELDOUT17 = REPO / "tests" / "data" / "outcomes_published_heldout17.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -733,7 +746,8 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT4, PUBLISHED_HELDOUT5, PUBLISHED_HELDOUT6,
                  PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8, PUBLISHED_HELDOUT9,
                  PUBLISHED_HELDOUT10, PUBLISHED_HELDOUT11, PUBLISHED_HELDOUT12,
-                 PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14, PUBLISHED_HELDOUT15):
+                 PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14, PUBLISHED_HELDOUT15,
+                 PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -821,6 +835,26 @@ ROUND14_OPEN = ("round 14 keeps 1 confident wrong answer where only 'no close ma
 #   Tuned on since (session 7, general rules): one matched word in a complement ("the cycle of
 #   crime", "involved in their education") carries no suggestion; a construct that "is
 #   supported" is the support, not a change: 0.84, 0.88, 0. The floors stay at the first run.
+# Round 16: first run 0.70 (35 of 50), 0.74 (37), no close match 0.40, 1 confident wrong (main at
+#   4ff9023). Not tuned on: the floors are that first run, and the row is a strict expected
+#   failure until its confident wrong answer is fixed (the guard test below keeps its floors
+#   meanwhile). One label is plainly a slip and was left as committed: 'grow up happy with good
+#   physical, social, mental health and wellbeing' accepts WEMWBS but not its short form, SWEMWBS.
+ROUND16_OPEN = ("round 16's first run gave 1 confident wrong answer where only 'no close match' "
+                "fits: all children and young people have equal opportunities to achieve their "
+                "goals and dreams (Goal Based Outcomes on 'goals', the Children's Hope Scale "
+                "second)")
+# Round 17: first run 0.60 (30 of 50), 0.66 (33), no close match 0.28, 7 confident wrong (main at
+#   4ff9023). Not tuned on: the floors are that first run, and the row is a strict expected
+#   failure until its confident wrong answers are fixed (the guard test below keeps its floors).
+ROUND17_OPEN = ("round 17's first run gave 7 confident wrong answers where only 'no close match' "
+                "fits: four got police-recorded domestic abuse incidents (timely support in school "
+                "after a police-attended incident, understanding and discussing domestic abuse, "
+                "disclosures of domestic abuse, police-recorded violence without injury), an "
+                "improved sense of identity and more family and friends connections (kinship care "
+                "on 'family and friends'), pregnancy health and behaviours (the SDQ on "
+                "'behaviours'), preventing a repeat pregnancy after the removal of a child (entry "
+                "to care on 'removal')")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -837,6 +871,10 @@ HELDOUT_ROUNDS = [
     pytest.param(PUBLISHED_HELDOUT14, 50, 0.68, 0.68, id="outcomes_published_heldout14",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND14_OPEN)),
     (PUBLISHED_HELDOUT15, 50, 0.78, 0.84),
+    pytest.param(PUBLISHED_HELDOUT16, 50, 0.70, 0.74, id="outcomes_published_heldout16",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND16_OPEN)),
+    pytest.param(PUBLISHED_HELDOUT17, 50, 0.60, 0.66, id="outcomes_published_heldout17",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND17_OPEN)),
 ]
 
 
@@ -856,6 +894,22 @@ def test_round14_keeps_its_first_run_floors_while_its_confident_wrong_answers_ar
     assert scores["n"] == 50
     assert scores["top1"] >= 0.78 and scores["top3"] >= 0.78, scores
     assert scores["confident_wrong"] <= 1, scores
+
+
+def test_round16_keeps_its_first_run_floors_while_its_confident_wrong_answer_is_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT16)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.70 and scores["top3"] >= 0.74, scores
+    assert scores["confident_wrong"] <= 1, scores
+
+
+def test_round17_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT17)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.60 and scores["top3"] >= 0.66, scores
+    assert scores["confident_wrong"] <= 7, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

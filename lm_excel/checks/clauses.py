@@ -41,7 +41,7 @@ _CHANGE = INCREASE | DECREASE | frozenset("""
 better worse stronger weaker calmer happier improve improves improved improving improvement
 build builds built building develop develops developed developing ease eases eased easing lift
 lifts lifted lifting deepen deepens deepened lessen lessens lessened strengthen strengthens
-strengthened
+strengthened start starts started starting begin begins began beginning
 """.split())
 
 
@@ -51,11 +51,18 @@ _SERVICE = frozenset(stem(w) for w in """team service visit visiting visitor wor
 professional staff lead hub centre clinic board partner provider setting""".split())
 
 
+#: How people see themselves, said by a verb with a reflexive object ('think well of themselves',
+#: 'see themselves in a positive way', 'value herself'): one construct, self-esteem.
+_OF_SELF = re.compile(r"\b(?:think\w*|thought|see|sees|seeing|saw|feel\w*|felt|value\w*|rate\w*|like\w*|"
+                      r"believ\w*)\s+(?:\w+\s+){0,2}?(?:themselves|himself|herself|yourself|myself|"
+                      r"ourselves)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def _constructs(text: str) -> tuple[str, ...]:
     """The construct stems a statement names, in order ('anxious' -> 'anxiety' -> its stem), but
     not those naming a service ('mental health teams')."""
-    ws = words(text)
+    ws = words(_OF_SELF.sub("self-esteem", text))
     return tuple(s for w, after in zip(ws, [*ws[1:], ""])
                  if (s := _construct(w)) and stem(after) not in _SERVICE)
 
@@ -164,13 +171,23 @@ _ON_PEOPLE = re.compile(
 _NOT_A_VERB = frozenset("""for with of to by from at in on and or each every all the a an who whom
 whose that which has have had is are was were visit visits phone phones call calls ring rings text
 texts email emails contact contacts meet meets see sees allocate allocates assess assesses refer
-refers screen screens""".split())
+refers screen screens check checks review reviews triage triages book books log logs record records
+send sends pass passes""".split())
+
+
+#: 'Which' or 'that' after a noun of the service and before a verb of delivery is a relative
+#: pronoun ('the duty desk, which checks them'), not a consequence.
+_WHICH_DOES = re.compile(r",?\s*\b(?:which|that|who)\s+(?=(?:\w+\s+){0,1}?(?:checks?|reviews?|allocates?|"
+                         r"screens?|triages?|records?|logs?|books?|schedules?|sends?|passes|meets?|"
+                         r"runs?|holds?|decides?|agrees?|assigns?|visits?|calls?|phones?|contacts?)\b)",
+                         re.IGNORECASE)
 
 
 def describes_delivery(text: str) -> bool:
     """Whether a mechanism is about delivery whatever its words: it names a service event, a
     time or frequency, or a record, says no change in people, acts on no one, and no consequence
     follows."""
+    text = _WHICH_DOES.sub(" ", text)
     return (bool(_SERVICE_THING.search(text)) and not _IN_PEOPLE.search(text)
             and not _FOLLOWS.search(text)
             and not any(m.group(1).lower() not in _NOT_A_VERB for m in _ON_PEOPLE.finditer(text)))

@@ -170,11 +170,17 @@ def _diverts(ctx: Context) -> bool:
     return any(_DIVERSION.search(t) for t in texts)
 
 
+def falls_by_definition(ctx: Context, text: str) -> bool:
+    """Whether an outcome counts first-time entry to the justice system in a model that diverts
+    children from it: it falls by the scheme's own decisions, with no step in people before it."""
+    return bool(_ENTRY.search(text)) and _diverts(ctx)
+
+
 def _moved_by_delivery(ctx: Context, text: str, down: bool) -> tuple[str, str] | None:
     """Why the service's own decisions move this count, and an example of telling them apart."""
     if not down:
         return None
-    if _ENTRY.search(text) and _diverts(ctx):
+    if falls_by_definition(ctx, text):
         return ("falls by definition when children are diverted from formal outcomes: the scheme's "
                 "own decisions make the change",
                 "reoffending or harm for the children diverted, against a comparison group")

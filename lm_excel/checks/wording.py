@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -614,7 +615,8 @@ attend attends attended attending complete completes completed participate parti
 participated undertake undertakes undertook undertaken conduct conducts conducted hold holds held
 deliver delivers delivered run runs ran convene convenes convened chair chairs chaired carry
 carries carried facilitate facilitates facilitated make makes made do does did done provide
-provides provided offer offers offered
+provides provided offer offers offered arrange arranges arranged organise organises organised
+schedule schedules scheduled finish finishes finished take takes took taken engage engages engaged
 """.split())
 #: What the people learn in, beyond the service: finishing or attending it is a change.
 _EDUCATION = frozenset("""
@@ -634,7 +636,8 @@ def service_done(text: str) -> bool:
     meetings held every four weeks', 'Caseworkers undertake a home visit'); no word of change,
     state or feeling anywhere. What people attend or finish beyond the service (school, college,
     their appointments) is a change."""
-    ws = T.words(_SAFE_AND_WELL_CHECK.sub("checks", text))
+    ws = T.words(_SAFE_AND_WELL_CHECK.sub(
+        lambda m: "checks" if "well" in m.group(0).lower() else "ehc", text))
     if any(w in T.DIRECTION or w in _COMPARATIVES or w in _HEARD or w in _PERCEIVE for w in ws):
         return False
     for i, w in enumerate(ws):
@@ -653,8 +656,10 @@ def service_done(text: str) -> bool:
     return False
 
 
-#: The police's 'safe and well check' after a missing episode is a service event, not a state.
-_SAFE_AND_WELL_CHECK = re.compile(r"\bsafe[\s-]+and[\s-]+well[\s-]+checks?\b", re.IGNORECASE)
+#: Names of service events that hold words of a state or of education: the police's 'safe and
+#: well check', an 'education, health and care needs assessment'.
+_SAFE_AND_WELL_CHECK = re.compile(r"\bsafe[\s-]+and[\s-]+well[\s-]+checks?\b|"
+                                  r"\beducation,?\s+health\s+and\s+care\b", re.IGNORECASE)
 #: Verbs of people's experience: what they feel or say of the service is a change in them.
 _PERCEIVE = frozenset("""
 feel feels felt say says said report reports reported think thinks thought know knows knew agree
@@ -669,18 +674,31 @@ intervention
 
 
 def _object_phrase(after: list[str]) -> list[str]:
-    """The noun phrase that opens ``after`` (past a particle: 'carried out', 'take part in'), up
-    to a preposition or a joiner."""
-    while after and after[0] in ("out", "part", "in", "up"):
+    """The noun phrase that opens ``after`` (past a particle: 'carried out', 'take part in', and a
+    share or a dose of it: 'at least 75% of', 'all eight weeks of'), up to a preposition or a
+    joiner; a name with 'of' or 'to' in it runs on to the service event that ends it ('the Signs
+    of Safety training', 'the Skills to Foster course')."""
+    while after and after[0] in ("out", "part", "in", "up", "at", "least", "all", "every", "each"):
         after = after[1:]
-    phrase = []
-    for w in after:
-        if w in _OBJECT_STOP:
+    k = next((k for k, w in enumerate(after) if w == "of"), -1)
+    if 0 < k <= 4 and all(w.isdigit() or w in _SHARES for w in after[:k]):
+        after = after[k + 1:]  # '75% of sessions', 'all eight weeks of the course'
+    phrase: list[str] = []
+    for k, w in enumerate(after):
+        if w in _OBJECT_STOP or w == "of":
+            run = list(itertools.takewhile(lambda x: x not in _OBJECT_STOP, after[k + 1:k + 5]))
+            if w in ("of", "to") and phrase and run and run[-1] in _SERVICE_EVENTS:
+                phrase += [w, *run]
             break
         phrase.append(w)
-    while phrase and phrase[0] in ("all", "every", "each", "at", "least"):
-        phrase = phrase[1:]
     return phrase
+
+
+#: Words of a share or a dose before 'of' ('most of', 'eight weeks of', 'three terms of').
+_SHARES = frozenset("""
+most some half many much part whole rest majority all eight weeks week terms term months month
+sessions modules units one two three four five six seven nine ten eleven twelve
+""".split())
 
 
 def _and(parts: Sequence[str]) -> str:
@@ -977,7 +995,7 @@ _PLURAL_CHANGE = re.compile(r"\s+(?:both\s+)?(?:improve|increase|rise|fall|reduc
                             r"drop|lessen|ease|strengthen|stabilise|stabilize|recover|"
                             r"get\s+(?:better|worse)|go\s+(?:up|down))\b", re.IGNORECASE)
 #: Words that qualify one noun rather than name a thing ('mental', 'behavioural', 'positive').
-_QUALITY = re.compile(r"[a-z]+(?:ial|al|ic|ive|ous|ful|able|ible|ed|ary|ory)")
+_QUALITY = re.compile(r"[a-z]+(?:ial|al|ic|ive|ous|ful|able|ible|ed|ary|ory|ant|[^m]ent)")
 _NP_STOP = _OBJECT_STOP | frozenset("of off among across".split())
 
 
@@ -1004,8 +1022,8 @@ def _two_things(x: list[str], y: list[str]) -> list[str]:
         return []
     if _QUALITY.fullmatch(hx) or hx in T.DIRECTION or hy in T.DIRECTION or hx in _COMPARATIVES:
         return []  # 'mental and physical health', 'emotional and behavioural difficulties'
-    if len(x) == 1 and len([w for w in y if w not in _NP_STOP]) > 1 and not _construct(hx):
-        return []  # 'less frequent and less intense conflict': a word of the other's noun
+    if len(x) == 1 and len(y) > 1 and y[1] not in _NP_STOP and _close(hx, y[0], T.stem(hx), T.stem(y[0])):
+        return []  # 'drug and alcohol use': two words of one noun
     if _close(hx, hy, T.stem(hx), T.stem(hy)):
         return []
     return [" ".join(x), " ".join(y)]

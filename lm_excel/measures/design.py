@@ -13,6 +13,8 @@ What decides the design, in plain words:
   parents or other adults (Pause, the Family Nurse Partnership, Caring Dads), or young people.
   The comparison is made at that unit: an LA-wide comparison would dilute the effect of work
   delivered in a few schools.
+  Work every authority does at once (a national duty or programme) has no untreated
+  comparator authorities: those who take part are compared with similar people who do not.
 * **Scale** (how many units, how many people a year): too few for a comparison to show change
   reliably means a pilot design now and a comparison later.
 * **Allocation**: when places or sites can be allocated by lot or in planned waves, a randomised
@@ -48,8 +50,8 @@ EIF_LEVELS = ("EIF levels are the evidence standards of the Early Intervention F
 
 #: Units of delivery as the Intervention sheet offers them, and the key each stands for.
 UNITS = dict(zip(L.LISTS["delivery_unit"],
-                 ("la", "schools", "areas", "teams", "families", "carers", "adults",
-                  "children")))
+                 ("la", "national", "schools", "areas", "teams", "families", "carers",
+                  "adults", "children")))
 NATIONS = L.LISTS["nation"]
 ALLOCATION = dict(zip(L.LISTS["allocation"], ("random", "waves", "no", "")))
 #: Fewer units or people than this and a comparison cannot show change reliably.
@@ -304,6 +306,8 @@ def _missing(model: LogicModel, s: Setting) -> list[Gap]:
         scale = f"how many {_CLUSTER_UNITS[s.unit]} deliver it"
     if s.unit in _PEOPLE_UNITS and s.reach is None:
         scale = f"how many {_PEOPLE_UNITS[s.unit]} it reaches a year"
+    if s.unit == "national" and s.reach is None:
+        scale = "how many children, families or adults it reaches a year"
     if scale:
         out.append(Gap(f"The model does not yet say {scale}, which decides whether a comparison "
                        "can show change.",
@@ -420,12 +424,19 @@ def _comparison(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, 
     """The comparison-group strand that fits the unit of delivery, scale and allocation."""
     comparator, data = _COMPARATORS.get(s.nation, (
         "similar local authorities in your nation", "your nation's routine statistics"))
+    if s.unit in ("la", "national", "") and s.reach is not None and s.reach < MIN_PEOPLE:
+        # About twenty private fostering arrangements a year: whatever the measures, too few
+        # people for any comparison to show a change; a feasibility stage comes first.
+        return _too_few(f"{s.reach} children, families or adults reached a year", which), \
+            _PILOT_LEVEL
     if s.unit in _CLUSTER_UNITS:
         return _clusters(basis, s, which)
     if s.unit in _PEOPLE_UNITS:
         return _people(basis, s, which)
     if s.unit == "la":
         return _authority(basis, routine, s, which, on_chain, comparator, data)
+    if s.unit == "national":
+        return _national(basis, s, which)
     return _unit_unknown(routine, which, comparator)
 
 
@@ -520,6 +531,32 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
         f"{comparator}: a theory-based design asks whether and how the model contributed to "
         "the change, and for whom. A routine measure of an outcome on the chain would allow "
         "that comparison (EIF level 3).")), _THEORY_LEVEL
+
+
+def _national(basis: list[MeasureUse], s: Setting, which: str) -> Choice | None:
+    """Work every authority does at once (a national duty or programme): comparator
+    authorities are not untreated, so those who take part are compared with similar people who
+    do not, or the contribution is explained."""
+    if not basis:
+        return None
+    names = measure_names(basis)
+    every, other = (("Every Health and Social Care Trust", "other Trusts")
+                    if s.nation == "Northern Ireland" else ("Every authority", "other authorities"))
+    why = (f"{every} delivers the model at the same time (a national duty or programme), so "
+           f"{other} show only the national trend, not what would have happened without it.")
+    if s.reach is None:
+        return _theory_based(names, which, basis, why=(
+            f"{why} A theory-based design asks whether and how the model contributed to the "
+            "change, and for whom; with the numbers it reaches a year, a matched comparison of "
+            "those who take part may also be possible.")), _THEORY_LEVEL
+    return Strand(
+        "Matched comparison group of children or families who did not take part",
+        f"Compare {names} for {_for(which, basis)} between those who took part and similar "
+        "eligible children or families who did not (matched on need, age and history, or "
+        "those waiting), before and after; say how those who chose to take part differ.",
+        f"{why} With {s.reach} reached a year, the comparison is made between similar people "
+        "who did and did not take part. A credible comparison is what EIF level 3 needs.",
+        EIF_STANDARDS), _CREDIBLE_LEVEL
 
 
 def _unit_unknown(routine: list[MeasureUse], which: str, comparator: str) -> Choice | None:

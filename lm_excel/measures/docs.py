@@ -136,27 +136,131 @@ EVALUATION = [
     "| project brief's development set (`tests/data/eval/outcomes_dev.csv`) | 50 | | 1.00, 1.00, 0.00, 0 |",
     "| published development set | 27 | | 0.96, 1.00, 0.07, 0 |",
     "| published round 1 (`..._dev2.csv`) | 27 | 0.59, 0.70, 1 | 1.00, 1.00, 0.15, 0 |",
-    "| round 2 | 51 | 0.59, 0.65, 7 | 0.96, 0.96, 0.45, 0 |",
+    "| round 2 | 51 | 0.59, 0.65, 7 | 0.98, 0.98, 0.39, 0 |",
     "| round 3 | 19 | 0.68, 0.84, 0 | 1.00, 1.00, 0.32, 0 |",
     "| round 4 | 32 | 0.59, 0.72, 4 | 1.00, 1.00, 0.47, 0 |",
     "| round 5 | 32 | 0.62, 0.62, 6 | 0.94, 1.00, 0.62, 0 |",
     "| round 6 | 50 | 0.78, 0.80, 2 | 0.98, 1.00, 0.34, 0 |",
-    "| round 7 | 50 | 0.76, 0.78, 0 | 0.94, 0.96, 0.28, 0 |",
-    "| round 8 | 50 | 0.66, 0.80, 3 | 0.86, 0.90, 0.28, 0 |",
+    "| round 7 | 50 | 0.76, 0.78, 0 | 0.94, 0.96, 0.26, 0 |",
+    "| round 8 | 50 | 0.66, 0.80, 3 | 0.84, 0.90, 0.26, 0 |",
     "| round 9 | 50 | 0.58, 0.60, 2 | 0.86, 0.88, 0.38, 0 |",
-    "| round 10 | 50 | 0.64, 0.70, 0 | 0.88, 0.92, 0.32, 0 |",
+    "| round 10 | 50 | 0.64, 0.70, 0 | 0.90, 0.92, 0.28, 0 |",
     "| round 11 | 50 | 0.62, 0.66, 6 | 0.84, 0.86, 0.56, 0 |",
-    "| round 12: English LA documents | 50 | 0.78, 0.82, 1 | 0.96, 0.98, 0.32, 0 |",
-    "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.88, 0.92, 0.46, 0 |",
-    "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.80, 0.80, 0.50, **1** |",
-    "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.84, 0.88, 0.42, 0 |",
-    "| team's own variants, batches 1-28 (`tests/data/outcomes_own_variants.csv`) | 1,046 | 0.35-0.96 per batch | 0.96, 0.97, 0.33, 0 |",
+    "| round 12: English LA documents | 50 | 0.78, 0.82, 1 | 0.96, 0.98, 0.30, 0 |",
+    "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.88, 0.92, 0.44, 0 |",
+    "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.80, 0.80, 0.48, **1** |",
+    "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.84, 0.88, 0.38, 0 |",
+    "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.70, 0.74, 0.40, **1** |",
+    "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.60, 0.66, 0.28, **7** |",
+    "| team's own variants, batches 1-28 (`tests/data/outcomes_own_variants.csv`) | 1,046 | 0.35-0.96 per batch | 0.96, 0.97, 0.31, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| team's earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | | 0.96, 0.98, 0.02, 0 |",
+    "| library gaps, batches X and X2 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0 |",
+    "| library gaps, batches Y and Y2, held out until their first run | 12; 8 | 0.83, 0.92, 0; 0.75, 0.75, 0 | 0.83, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0 |",
     "",
     ("First runs on unseen published rounds have been 0.58-0.78 top-1, and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
+    "",
+    ("**Round 16** (`tests/data/outcomes_published_heldout16.csv`): 50 outcome statements of "
+     "English councils and their partnerships in their everyday wording, from 15 sources not used "
+     "before (council and children and young people's plans of Rotherham, Wolverhampton, the Isle "
+     "of Wight, Knowsley, Devon and West Cheshire; Devon's improvement plan and sufficiency "
+     "strategy; Knowsley's early help strategy; Staffordshire's corporate parenting strategy; "
+     "the Cheshire East and Cheshire West safeguarding partnerships; Haringey's youth justice "
+     "plan), labelled and committed before the one run on the frozen rules (main 4ff9023): "
+     "top-1 0.70 (35 of 50), top-3 0.74, no close match 0.40, **one confident wrong answer**, so "
+     "its row in `tests/test_suggest.py` is a strict expected failure with a guard on its "
+     "first-run floors. 16 of the 35 right answers are an honest no close match. Its 15 top-1 "
+     "misses, by cause. Guessed where none fits (1): *all children and young people have equal "
+     "opportunities to achieve their goals and dreams* got Goal Based Outcomes on 'goals'. A "
+     "word or phrase read as the change (7): the health needs of looked-after children, "
+     "*particularly those needing* CAMHS, got RCADS at high confidence (health checks and the SDQ "
+     "not in the top three); *fewer 0-17 year olds looked after in foster homes or residential "
+     "care* got placement type at high confidence (the count of children looked after is entry to "
+     "care); children in care *in good, local, family based placements so that their education, "
+     "friendships ... can be sustained* got attainment and loneliness (the purpose read as the "
+     "change); *all children get their right to a full education* got attainment (attendance and "
+     "exclusions labelled); *improved permanence planning* got placement stability and adoption "
+     "(planning is judged by audit; no close match also labelled); *intervening in a joined up "
+     "way ... to prevent problems escalating* and *improve the effectiveness of multi-agency "
+     "child protection plans* got the partner survey on 'joined up' and 'multi-agency' (the means "
+     "read as the change, as in round 15). No close match where a measure fits (4): use of the "
+     "Independent Visitors service (take-up), *reduced demand on children's social care* "
+     "(referrals), fulfilling work and training for children in care and care leavers (care "
+     "leavers in education, employment or training), information shared effectively (the partner "
+     "survey). Debatable labels (3): *grow up happy with good physical, social, mental health and "
+     "wellbeing* got SWEMWBS, WEMWBS second (the label accepts WEMWBS but not its short form: a "
+     "slip, left as committed); *emotional, mental and physical health is secured* got RCADS, "
+     "YP-CORE, then the SDQ (labelled); *healthy and independent families, with positive "
+     "emotional wellbeing ... and employment* got SWEMWBS and parental employment (labelled no "
+     "close match or Family Star Plus)."),
+    "",
+    ("**Round 17** (`outcomes_published_heldout17.csv`: 50 statements from 31 sources not used "
+     "before, the outcome statements of programme evaluations and theories of change: Lifelong "
+     "Links, social workers in schools, Operation Encompass, the Family Nurse Partnership, "
+     "parent-infant relationship services, Mental Health Support Teams, Turnaround, Reflect in "
+     "Wales, Contextual Safeguarding in Hackney, Violence Reduction Units, Scotland's Bairns Hoose, "
+     "Kinship) was run once on the frozen rules (main 4ff9023): top-1 0.60 (30 of 50), top-3 "
+     "0.66, no close match 0.28 and **7 confident wrong answers**, so its row in "
+     "`tests/test_suggest.py` is a strict expected failure with a guard on these floors. Its 20 "
+     "top-1 misses, by cause. Guessed where none fits (7): a harm named as context or topic read "
+     "as what changes, four times police-recorded domestic abuse incidents (*timely support "
+     "within the school environment* for children at police-attended incidents, at high "
+     "confidence; *understanding, confidence and ability to discuss domestic abuse*; *more "
+     "disclosures of domestic abuse*; *police recorded violence without injury offences*); one "
+     "word decides three times (*pregnancy health and behaviours* the SDQ on 'behaviours'; "
+     "*prevent a repeat pregnancy* after the compulsory removal of a child entry to care on "
+     "'removal'; *sense of identity and family and friends connections* kinship care on 'family "
+     "and friends'). Whose outcome it is (3): *professional awareness of infant mental health and "
+     "parent-infant relationships* got the PBQ at high confidence (the practitioner survey "
+     "second); *staff feel supported by quicker access to mental health advice* waiting times at "
+     "high confidence; *children in care have lasting support networks* entry to care on 'in "
+     "care' (the MSPSS and Bright Spots second and third). A word read in the wrong sense (4): "
+     "*the prevention of maltreatment in the early years* the EYFSP and ASQ-3 on 'early years'; "
+     "*their wider family can get support to understand what has happened* and *improve the "
+     "lives of kinship carers and the children in relation to poverty, health, education and "
+     "stability* kinship care (a share of placements) on 'wider family' and 'kinship care'; "
+     "*better equipped to assess and respond to contexts of extra-familial harm* child "
+     "exploitation and child protection plans (a system's capacity read as counts of harm). No "
+     "close match where a measure fits (3): *improvements to children in care's mental health "
+     "and wellbeing* and *children in kinship care have improved mental health and wellbeing, "
+     "through support ...* (the SDQ); *preventing them going on to offend* (first-time "
+     "entrants). Debatable labels (3): *improve relationships, perceptions and quality of Social "
+     "Work* got practice observation and the case file audit, which fit its quality part (a slip "
+     "in the label, left as committed); *positive progress in health, housing and well-being* "
+     "(birth parents after a removal) got Family Star Plus, Stirling and ORS; *kinship carers "
+     "develop support networks through peer support groups* got the carers' survey, which asks "
+     "how supported carers feel. 11 of the 30 right answers are an honest no close match (7 of "
+     "the 14 statements labelled no close match alone). The gaps the labels show: health and "
+     "smoking in pregnancy, repeat pregnancy, children's knowledge and disclosure of domestic "
+     "abuse, identity and connections of children in care, recovery from trauma and a child's "
+     "experience of justice, violence in the population, parents' confidence."),
+    "",
+    ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
+     "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
+     "measure Parenting Self-Efficacy (`topse`). Each is suggested only where it can fit: TOPSE "
+     "needs confidence, parents and their children or parenting named, and not their mental "
+     "health, feeding, safety or own confidence as people; the Child-Parent Relationship Scale "
+     "needs a child and a parent named, and not a teenager (`[needs]` and `[unless]` in "
+     "`suggest_vocabulary.txt`). Sixteen labels written before they existed were extended to "
+     "accept them where the measure is exactly the change, so those rows are now **tuned on**: "
+     "round 2 (increased self-esteem; self-esteem and social inclusion; parents better able to "
+     "communicate with their children and cope), round 6 (parent-child relationships; parents "
+     "managing their children's behaviour), round 7 (confidence and skills in positive parenting), "
+     "round 8 (women developing self-worth), round 13 "
+     "(the self-esteem of mothers and children), round 14 (resilience and self-worth), round 15 "
+     "(parents' relationships with their children; mentored young people's self-esteem) and "
+     "five own variants (two on self-esteem, two on the parent-child relationship, one on "
+     "parents' confidence in caring for their baby). Then Hear by Right (`hear_by_right`, young "
+     "people's collective voice in a service, council, board or forum, its design or recruitment; "
+     "not their say in their own plan) and the Casey Life Skills Assessment (`casey_life_skills`, "
+     "skills or readiness for independent living named); twelve more labels were extended where "
+     "they are exactly the change, now **tuned on**: round 10 (participation in the youth justice "
+     "service; young people leaving care prepared to live independently), round 12 (SEND young "
+     "people influencing services) and nine own variants (young people's voices or views shaping "
+     "services, six; practical and self-care skills and preparation for living independently, "
+     "three)."),
     "",
     "### What a suggestion rests on: the calibration",
     "",
@@ -212,8 +316,13 @@ DESIGN_EVIDENCE = [
      "Caring Dads), or young people, or a randomised trial when places can be offered by lot; "
      "a stepped roll-out when sites start in planned waves. Authority-wide work gets a time "
      "series against comparator authorities when an outcome on the chain has routine figures, "
-     "and contribution analysis when none has. Fewer than 6 schools, areas or teams, or fewer "
-     "than 60 people a year, means a pilot now and a comparison later. Comparators follow the "
+     "and contribution analysis when none has. Work every authority does at once (the *Unit of "
+     "delivery* choice for a national duty or programme) is not compared with other "
+     "authorities, which show only the national trend: those who take part are matched with "
+     "similar people who do not, or, with no reach stated, contribution analysis. Fewer than 6 "
+     "schools, areas or teams, or fewer "
+     "than 60 people a year (also across the whole authority, and before any outcome has a "
+     "measure), means a pilot now and a comparison later. Comparators follow the "
      "*Nation*: statistical neighbours in England, similar councils (Local Government "
      "Benchmarking Framework family groups) in Scotland, similar Welsh authorities in Wales, and "
      "the other Health and Social Care Trusts in Northern Ireland. Outside England each measure "
@@ -256,6 +365,12 @@ DESIGN_EVIDENCE = [
     "| held out 17, first run (six more models led by partners or from Scotland, Wales and "
     "Northern Ireland, labels committed before the run; recommender frozen at `fa47236`) | 5/6 | "
     "6/6 |",
+    "| held out 18, first run (six English local authority models of practice, labels committed "
+    "before the run, `tests/data/design_heldout18.json`; recommender frozen at `4ff9023`) | 6/6 | "
+    "6/6 |",
+    "| held out 19, first run (six more models led by health, police, schools or charities, or "
+    "from Scotland, Wales and Northern Ireland, labels committed before the run, "
+    "`tests/data/design_heldout19.json`; recommender frozen at `4ff9023`) | 3/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -359,6 +474,38 @@ DESIGN_EVIDENCE = [
      "runs it; Mellow Dads is offered a wellbeing scale for ages 8-15 for children under five, "
      "and a feasibility stage would come first; the lead worker comparison does not say to match "
      "on the risk score that picks young people."),
+    "",
+    ("**Held out 18.** Six English local authority models of practice "
+     "(`tests/data/design_heldout18.json`: four authority-wide, one of 24 schools, one of "
+     "individual children; all English), labelled by an evaluator who had not seen the "
+     "recommender and committed before its first run: 6 of 6 main designs agreed, 6 of 6 "
+     "comparators right. Agreed: time series against statistical neighbours for the Families "
+     "First for Children Pathfinder in Dorset, Focus on Practice in three London boroughs and "
+     "Islington's Motivational Social Work; matched comparison schools for PINS; contribution "
+     "analysis for Bright Spots in corporate parenting; matched children for Lancashire's Child "
+     "First diversion. Reservations (not counted): the pathfinder's time series follows "
+     "first-time entrants to the youth justice system for 'help earlier with fewer hand-offs' "
+     "and a measure of family time for children living with their family; PINS follows EHC "
+     "plans issued on time for fewer requests for an assessment; the diversion comparison "
+     "follows first-time entrants, which a diverted child is not by definition; Bright Spots "
+     "adds a wellbeing scale for ages 8-15 to a survey of children aged 4-18."),
+    "",
+    ("**Held out 19.** Six more models led by partners in health, policing, schools and the "
+     "voluntary sector, or from the devolved nations (`tests/data/design_heldout19.json`: four "
+     "authority-wide, two in some schools; two Scottish, two Welsh, one Northern Irish, one "
+     "English), labelled by an evaluator who had not seen the recommender and committed before "
+     "its first run: 3 of 6 main designs agreed, 6 of 6 comparators right. Agreed: a time series "
+     "against similar Scottish councils for Healthier, Wealthier Children, and matched comparison "
+     "schools for Roots of Empathy in Northern Ireland and Place2Be. The disagreements: a Bairns' "
+     "Hoose pathfinder got 'Choose outcome measures' (no library measure for its chain), where "
+     "one house testing the Standards before a pilot phase called for feasibility first or a "
+     "theory-based design; Families First and the All Wales School Liaison Core Programme got a "
+     "time series against similar Welsh authorities, but every Welsh authority runs Families "
+     "First and every Welsh school has the police lessons, so there is no comparison without "
+     "them (the labels give the plain whole-authority unit, not the national-programme one). "
+     "Reservations (not counted): Healthier, Wealthier Children's time series uses advisers' "
+     "recorded gains, which have no before period, for stress about money too; Place2Be's school "
+     "comparison dilutes an effect on about 25 counselled children per school."),
     "",
 ]
 
