@@ -246,3 +246,26 @@ CHOSEN_Y3 = [
 @pytest.mark.parametrize("population, outcome, flagged", CHOSEN_Y3)
 def test_y3_an_outcome_in_the_need_people_are_chosen_by(population, outcome, flagged):
     assert _chosen_by_need(population, outcome) == flagged, (population, outcome)
+
+
+#: A mechanism that is only a noun phrase, with no verb said of anyone (tuned on the published
+#: models' real problems, with our own accounts beside them).
+NOUN_PHRASES = [
+    ("Practical help", True),
+    ("Early help before crisis", True),
+    ("Continuous improvement", True),
+    ("Information sharing", True),
+    ("Culture of high aspirations", True),
+    ("Help arrives", False),
+    ("Trust builds", False),
+    ("Children feel safe", False),
+    ("Staff share information", False),
+    ("Extra help helps families", False),
+]
+
+
+@pytest.mark.parametrize("mechanism, flagged", NOUN_PHRASES)
+def test_a_mechanism_that_is_only_a_noun_phrase_gives_no_account(mechanism, flagged):
+    rec = example()
+    row(rec, "mechanisms", "M4")["mechanism"] = mechanism
+    assert bool(findings_at(rec, "mechanism-no-causal-account", "M4")) == flagged, mechanism

@@ -14,7 +14,7 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
-from .clauses import describes_delivery, restated_construct
+from .clauses import a_noun_phrase, describes_delivery, restated_construct
 from .questions import falls_by_definition
 from .text import (
     ACTORS,
@@ -633,6 +633,12 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 # the family's needs': a quality, or a pathway's name, at any length
                 what, sheet = ("names a quality or an aim, not how or why it brings change",
                                "Outcomes")
+            elif a_noun_phrase(text):
+                # 'Practical help', 'Information sharing', 'Culture of high aspirations': a noun
+                # phrase with no verb said of anyone, whatever its words
+                what, sheet = (("names an approach or activity, not how or why it brings change", "Components")
+                               if names_an_activity(text) else
+                               ("names a quality or an aim, not how or why it brings change", "Outcomes"))
             else:
                 continue
             yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),

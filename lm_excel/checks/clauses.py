@@ -261,3 +261,31 @@ def changes_what_chose(outcome: str, chosen: frozenset[str]) -> str:
                 return ""
             return "mental health or wellbeing" if w == "wellbeing" else w
     return ""
+
+
+#: Words that open a noun phrase as a quality ('Early help', 'Practical help', 'Whole-school
+#: nurture'), by their form or as a small set of the commonest.
+_ADJECTIVE_FORM = re.compile(r"^(?:[a-z]+(?:al|ous|ive|ic|ful|ent|ant|ary|ory)|[a-z]+-[a-z]+|early|whole|"
+                             r"joint|single|prompt|holistic|timely|regular|ongoing|better|good|"
+                             r"continuous|practical)$")
+_NOT_SUBJECT = frozenset("""of and or for with in to on at by before after from about without within
+across into the a an their its our high low new good more less own right best big small same""".split())
+_HELP_NOUN = re.compile(r"\b(early|practical|extra|more|the\s+right|emotional|specialist|expert|"
+                        r"[a-z]+(?:al|ful|ive))\s+help\b", re.IGNORECASE)
+_BARE_VERB_AFTER = re.compile(r"\b(?:[a-z]+s|children|people|staff)\s+(?!of\b|and\b|or\b)[a-z]+\b")
+
+
+def a_noun_phrase(text: str) -> bool:
+    """Whether a mechanism of up to four words is only a noun phrase, with no verb said of anyone:
+    a quality and a noun ('Practical help', 'Continuous improvement', 'Whole-school nurture'), a
+    noun and 'of' ('Culture of high aspirations'), or a noun and a gerund ('Information sharing').
+    'Help arrives', 'Trust builds', 'Children feel safe' say something happens."""
+    ws = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    if not 2 <= len(ws) <= 4 or _FOLLOWS.search(_HELP_NOUN.sub("aid", text)):
+        return False
+    if any(w.endswith("s") and not w.endswith("ss") and not b.endswith("s") and not _ADJECTIVE_FORM.match(b)
+           and b not in _NOT_SUBJECT for b, w in zip(ws, ws[1:])):
+        return False  # a verb after its subject ('Early intervention works', 'Trust builds')
+    if _ADJECTIVE_FORM.match(ws[0]) and not _BARE_VERB_AFTER.search(" ".join(ws[1:])):
+        return True
+    return ws[1] == "of" or (len(ws) == 2 and ws[1].endswith("ing") and not ws[0].endswith("s"))
