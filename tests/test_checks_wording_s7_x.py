@@ -86,6 +86,7 @@ COMPOUNDS_X += [
     "Children are safe and happy",         # held out 16's evaluator: two different things
     "Young people feel happy and safe at home",
     "Young people have fewer arrests and more time in education",
+    "Young people feel safer and in more control",               # after the fixes of cycle A
 ]
 NOT_COMPOUNDS_X = [
     "Drug and alcohol use reduce",
@@ -94,6 +95,8 @@ NOT_COMPOUNDS_X = [
     "Parents and teachers both report better behaviour",
     "Less frequent and less intense conflict between parents",
     "Social workers spend more time with children and less on paperwork",
+    "Children get support sooner and with less waiting",
+    "Partners share information better and work more closely together",
     "Health and wellbeing improve",
     "Children's speech and language improve",
     "Children's speech, language and communication improve",

@@ -1122,6 +1122,8 @@ def _two_directions(text: str) -> list[str]:
     return _two_things(x, y)
 
 
+#: Words of how soon: 'sooner' and 'less waiting' are one change.
+_TIMELY = frozenset("sooner earlier quicker faster waiting wait waits delay delays time".split())
 _NOT_COMPARATIVE = frozenset("""
 under over after later other together either neither never ever whether rather further former
 per order water number member matter quarter carer carers foster leader manager officer worker
@@ -1149,17 +1151,21 @@ def _two_directed_clauses(text: str) -> list[str]:
     n = next((n for n, w in enumerate(a) if not (_people(w) or w in T.STOP)), len(a))
     if n == 0 or n >= len(a) or len(b) < 2:
         return []  # the first clause opens with its people
+    led = b[0] in ("with", "in") and b[1] in T.DIRECTION  # '... earlier and with fewer hand-offs'
+    if led:
+        b = b[1:]
     dir_a = [w for w in a[n:] if w in T.DIRECTION or _comparative(w)]
     dir_b = [w for w in b if w in T.DIRECTION or w in _COMPARATIVES]
     if not dir_a or not dir_b:
         return []
     if b[0] in T.DIRECTION:  # 'and fewer fall-outs': a thing of its own after the direction
-        if a[n] in T.DIRECTION or len(a) - n > 1 and a[n] in _STATE_VERBS or (
+        if a[n] in T.DIRECTION or len(a) - n > 1 and a[n] in _STATE_VERBS and not led or (
                 a[-2] in T.DIRECTION and _QUALITY.fullmatch(a[-1])):
             return []  # 'more positive and less harsh', 'feel calmer and less overwhelmed'
         head = _head(b[1:])
-        if not head or _people(head) or _QUALITY.fullmatch(head):
-            return []
+        if not head or _people(head) or _QUALITY.fullmatch(head) or (
+                head in _TIMELY and set(dir_a) & _TIMELY):
+            return []  # 'sooner and with less waiting' says one change twice
     elif b[0] in _STATE_VERBS or b[0] in T.STOP or _people(b[0]) or _QUALITY.fullmatch(b[0]):
         return []  # a state verb of the same people is left to the rules of states
     else:  # a verb, then a direction on a thing of its own: 'put in fewer requests'
