@@ -46,6 +46,8 @@ OUTPUTS_X += [
     "Staff complete the Signs of Safety training",
     "More foster carers attend the training",              # a count of people taking part
     "More families take up the offer and finish the course",
+    "Each setting has two staff through the ELSEC SLC training",             # after cycle B (tuned on)
+    "A school nurse drop-in open one lunchtime a week in each secondary school",
 ]
 NOT_OUTPUTS_X = [
     "Young people take responsibility for their actions",
@@ -55,6 +57,8 @@ NOT_OUTPUTS_X = [
     "Parents complete their drug treatment programme",     # treatment completion is an outcome
     "Fewer families attend the crisis clinic",
     "Improved wellbeing of parents who attend the course",
+    "Parents learn through the course",
+    "Families attending the drop-in feel less isolated",
     "Young people attend school more regularly",
     "Children attend nursery regularly",
     "Care leavers complete their college course",

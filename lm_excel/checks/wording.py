@@ -612,7 +612,7 @@ hearing hearings forum forums board boards network networks briefing briefings h
 session sessions workshop workshops course courses training trainings induction inductions module
 modules seminar seminars webinar webinars supervision consultations consultation drop-in drop-ins
 visit visits interview interviews review reviews assessment assessments check checks call calls
-contact contacts screening screenings triage audit audits
+contact contacts screening screenings triage audit audits dropin
 """.split())
 #: Verbs that say a service action happened: taken part in, or carried out by the service.
 _SERVICE_ACTS = frozenset("""
@@ -622,7 +622,7 @@ deliver delivers delivered run runs ran convene convenes convened chair chairs c
 carries carried facilitate facilitates facilitated make makes made do does did done provide
 provides provided offer offers offered arrange arranges arranged organise organises organised
 schedule schedules scheduled finish finishes finished take takes took taken engage engages engaged
-been go goes went gone get gets got receive receives received
+been go goes went gone get gets got receive receives received open running available
 """.split())
 #: What the people learn in, beyond the service: finishing or attending it is a change.
 _EDUCATION = frozenset("""
@@ -642,15 +642,24 @@ def service_done(text: str) -> bool:
     meetings held every four weeks', 'Caseworkers undertake a home visit'); no word of change,
     state or feeling anywhere. What people attend or finish beyond the service (school, college,
     their appointments) is a change."""
-    ws = T.words(_SAFE_AND_WELL_CHECK.sub(
-        lambda m: "checks" if "well" in m.group(0).lower() else "ehc", text))
+    ws = T.words(_DROP_IN.sub("dropin", _SAFE_AND_WELL_CHECK.sub(
+        lambda m: "checks" if "well" in m.group(0).lower() else "ehc", text)))
     if any(w in _COMPARATIVES or w in _HEARD or w in _PERCEIVE for w in ws):
         return False
     for i, w in enumerate(ws):
+        if w == "through" and i and _people(ws[i - 1]) and not any(x in T.DIRECTION for x in ws) \
+                and _counted_people(ws[:i]) and _service_event(_object_phrase(ws[i + 1:])):
+            return True  # 'Each setting has two staff through the training'
         if w not in _SERVICE_ACTS or i == 0:
             continue
         if any(x in T.DIRECTION for x in ws[i:]) or not _counted_people(ws[:i]):
             return False
+        subject = [x for x in T.words(_PROFESSIONALS.sub(" ", " ".join(ws[:i]))) if x not in _AUX]
+        if subject and (subject[-1] in _SERVICE_EVENTS or subject[-1] in ("group", "groups")) \
+                and not set(subject) & _EDUCATION:
+            return True  # passive: the service's events held, carried out, delivered, open
+        if w in _RUNNING:
+            continue
         if w.endswith("ing") and ws[i - 1] not in ("are", "is", "were", "was"):
             continue  # 'parents attending the sessions' names who
         if w in _THROUGH and ws[i + 1:i + 2] != ["through"]:
@@ -661,14 +670,19 @@ def service_done(text: str) -> bool:
             continue
         phrase = _object_phrase(ws[i + 1:])
         dose = w.startswith(("complet", "finish"))  # 'complete a parenting group'
-        if phrase and not set(phrase) & _EDUCATION and (
-                phrase[-1] in _SERVICE_EVENTS or (phrase[-1] in _THE_SERVICE and (phrase[0] in _THE or (dose and phrase[0] in ("a", "an"))))):
+        if _service_event(phrase) or (phrase and phrase[-1] in _THE_SERVICE and not set(phrase) & _EDUCATION
+                                      and (phrase[0] in _THE or (dose and phrase[0] in ("a", "an")))):
             return True  # active: people attend, complete, hold the service's events
-        subject = [x for x in ws[:i] if x not in _AUX]
-        if subject and (subject[-1] in _SERVICE_EVENTS or subject[-1] in ("group", "groups")) \
-                and not set(subject) & _EDUCATION:
-            return True  # passive: the service's events held, carried out, delivered
     return False
+
+
+def _service_event(phrase: list[str]) -> bool:
+    return bool(phrase) and phrase[-1] in _SERVICE_EVENTS and not set(phrase) & _EDUCATION
+
+
+#: A service said to be open or running ('A school nurse drop-in open one lunchtime a week').
+_RUNNING = frozenset("open running available".split())
+_DROP_IN = re.compile(r"\bdrop[\s-]+ins?\b", re.IGNORECASE)
 
 
 _THROUGH = frozenset("been go goes went gone".split())
