@@ -589,6 +589,12 @@ PUBLISHED_HELDOUT16 = REPO / "tests" / "data" / "outcomes_published_heldout16.cs
 # charities), labelled and committed before its one run by an engineer who had not read the rules
 # (figures in docs/measures.md); with a 'beneficiary' column as round 11.
 PUBLISHED_HELDOUT17 = REPO / "tests" / "data" / "outcomes_published_heldout17.csv"
+# Round 18: 50 statements from 20 new sources, English councils and their partners in everyday
+# wording on SEND and inclusion, school attendance, youth offers, 0-19 public health nursing, Start
+# for Life, domestic abuse and safe accommodation, and homes for children in care, labelled and
+# committed before its one run by an engineer who had not read the rules (figures in
+# docs/measures.md); with a 'beneficiary' column as round 11.
+PUBLISHED_HELDOUT18 = REPO / "tests" / "data" / "outcomes_published_heldout18.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -746,7 +752,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT7, PUBLISHED_HELDOUT8, PUBLISHED_HELDOUT9,
                  PUBLISHED_HELDOUT10, PUBLISHED_HELDOUT11, PUBLISHED_HELDOUT12,
                  PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14, PUBLISHED_HELDOUT15,
-                 PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17):
+                 PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -855,6 +861,18 @@ ROUND17_OPEN = ("round 17 keeps 2 confident wrong answers where only 'no close m
                 "'offences', as round 14's serious violence offences), an improved sense of "
                 "identity and more family and friends connections (kinship care on 'family and "
                 "friends')")
+# Round 18: first run 0.56 (28 of 50), 0.60 (30), no close match 0.50, 6 confident wrong (main at
+#   08749ad, freeze B). Not tuned on: the floors are that first run, and the row is a strict
+#   expected failure until its confident wrong answers are fixed (the guard test below keeps its
+#   floors). One of the six got healthy_weight, added to the library after the labels were written.
+ROUND18_OPEN = ("round 18's first run gave 6 confident wrong answers where only 'no close match' "
+                "fits: informed decisions about health and wellbeing (Stirling on 'health and "
+                "wellbeing'), a whole school approach to positive health and wellbeing (Stirling), "
+                "young people feeling safer moving about the borough (Bright Spots on 'feel "
+                "safer'), specialist support offered to people affected by domestic abuse and to "
+                "perpetrators (police-recorded incidents), inclusion of pupils with EHC plans in "
+                "mainstream settings (EHC plan timeliness), healthy lifestyles including healthy "
+                "weight and teeth (healthy weight, added after the labels)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -874,6 +892,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT16, 50, 0.70, 0.74),
     pytest.param(PUBLISHED_HELDOUT17, 50, 0.60, 0.66, id="outcomes_published_heldout17",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND17_OPEN)),
+    pytest.param(PUBLISHED_HELDOUT18, 50, 0.56, 0.60, id="outcomes_published_heldout18",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND18_OPEN)),
 ]
 
 
@@ -901,6 +921,14 @@ def test_round17_keeps_its_first_run_floors_while_its_confident_wrong_answers_ar
     assert scores["n"] == 50
     assert scores["top1"] >= 0.70 and scores["top3"] >= 0.74, scores
     assert scores["confident_wrong"] <= 2, scores
+
+
+def test_round18_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT18)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.56 and scores["top3"] >= 0.60, scores
+    assert scores["confident_wrong"] <= 6, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():
