@@ -153,6 +153,7 @@ EVALUATION = [
     "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.74, 0.76, 0.40, 0 (tuned on cycle A) |",
     "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.76, 0.78, 0.38, **2** (tuned on cycle A) |",
     "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.56, 0.60, 0.50, **6** |",
+    "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.80, 0.80, 0.40, **4** |",
     "| team's own variants, batches 1-28 (`tests/data/outcomes_own_variants.csv`) | 1,046 | 0.35-0.96 per batch | 0.96, 0.97, 0.31, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| team's earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | | 0.96, 0.98, 0.02, 0 |",
@@ -285,6 +286,44 @@ EVALUATION = [
      "young people's feeling of safety in public, informed decisions and health literacy, "
      "aspirations and careers readiness, breastfeeding and oral health, where pupils with plans "
      "are educated, perpetrators' accountability and behaviour change."),
+    "",
+    ("**Round 19** (`outcomes_published_heldout19.csv`: 50 statements from 23 sources not used "
+     "before, the outcome statements of programmes run by charities, the NHS, police and schools "
+     "and in Scotland, Wales and Northern Ireland: the Family Nurse Partnership in Scotland, "
+     "CashBack for Communities, Police Scotland Youth Volunteers, St Giles SOS+, the Youth "
+     "Endowment Fund's mentoring, NSPCC Baby Steps and Letting the Future In, Action for "
+     "Children's Blues Programme and What Works study, Home-Start, Scotland's intensive family "
+     "support projects, the Welsh basic income for care leavers, Barnardo's Care Journeys, "
+     "Wales' Early Parental Intervention Pilot and Integrated Family Support Service, Reaching "
+     "Out Supporting Families in Northern Ireland, Mentors in Violence Prevention; labelled from "
+     "the library at main b760c01) was run once on the frozen rules (main 08749ad, freeze B): "
+     "top-1 0.80 (40 of 50), top-3 0.80, no close match 0.40 and **4 confident wrong answers**, "
+     "so its row in `tests/test_suggest.py` is a strict expected failure with a guard on these "
+     "floors. Every top-1 miss is also a top-3 miss. Its 10 misses, by cause. Guessed where none "
+     "fits (4): anti-social behaviour, which has no library measure, read as offending twice "
+     "(*young people felt less inclined to get involved in anti-social behaviour* and "
+     "*complaints of antisocial behaviour reduced* got first-time entrants and reoffending); "
+     "young people's *illegal substance misuse* got drug and alcohol treatment (use read as "
+     "treatment); *substance misusing adults develop positive and effective parenting skills* "
+     "got the AAPI-2 at high confidence (it measures parenting attitudes linked to abuse, not "
+     "skills; an evaluator might accept it, the label says no close match). No close match where "
+     "a measure fits (3): *young people engage with education, training and employment "
+     "opportunities* (NEET); care-experienced young people *as or more likely to be in a "
+     "positive destination (employment, education, training, volunteering) by the age of "
+     "19-21* (care leavers in education, employment or training); *help children return home "
+     "from care, spend less time there or avoid it altogether* (reunification, entry to care). "
+     "Whose outcome it is (3): *parents said their children's emotional health and wellbeing "
+     "improved* (children under five) got SWEMWBS and WEMWBS, adult scales; *strengthening the "
+     "supportive relationship between the child and their carers* got the MSPSS and kinship "
+     "care on 'carers' (the Child-Parent Relationship Scale or none labelled); *improved social "
+     "connections, wellbeing and skills acquisition*, of care leavers but with no one named, got "
+     "the SDQ, ORS and Stirling (children's measures; the MSPSS, loneliness, WEMWBS or Bright "
+     "Spots labelled; ONS4 left out of that label is a slip, left as committed). 17 of the 40 "
+     "right answers are an honest no close match (7 of the 11 statements labelled no close "
+     "match alone). The gaps the labels show: anti-social behaviour, young people's drug and "
+     "alcohol use, parenting skills and couple relationships, health in pregnancy and infant "
+     "feeding, attitudes to violence and bystander behaviour, aspirations, recovery after "
+     "sexual abuse."),
     "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
