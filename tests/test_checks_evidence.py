@@ -104,23 +104,16 @@ MISSED_ON_FIRST_RUN = {
     # ...') were here until the wording fix after cycle B's first run (tuned on): the service's
     # contacts carried out or undertaken, and partner agencies attending its meetings, are outputs.
     # "holiday_activities_food" (held out 16) was here until issue 14's fix after held out 16's first run (tuned on).
-    "families_first_pathfinder_dorset": "held out 18: a mechanism that is how requests are screened and allocated "
-                                        "('Requests for a family meeting go to the FGDM coordinators' duty desk, "
-                                        "which checks them against the Dorset threshold guidance and allocates a "
-                                        "coordinator within ten working days')",
-    "focus_on_practice_triborough": "held out 18: an output entered as an outcome ('Every social worker and manager "
-                                    "in the three boroughs has been through the systemic foundation course')",
-    "lancashire_child_first_diversion": "held out 18: a mechanism restating outcome OC2 in other words ('Young "
-                                        "people start to think well of themselves and feel hopeful about where "
-                                        "their life is going')",
-    "pins_neurodiversity_schools": "held out 18: a compound of trust and assessment requests ('Parents trust the "
-                                   "school more and put in fewer requests for an EHC needs assessment')",
-    "roots_of_empathy_ni": "held out 19: two changes going opposite ways in one outcome ('Pupils kinder to one "
-                           "another and fewer fall-outs in the playground'), reported only as a direction "
-                           "contradiction, not as a compound",
-    "school_liaison_police_wales": "held out 19: delivery of the lessons entered as an outcome ('Every class from "
-                                   "Year 1 to Year 11 gets its core substance misuse lessons from the officer each "
-                                   "year')",
+    # "focus_on_practice_triborough", "pins_neurodiversity_schools" (held out 18) and "roots_of_empathy_ni",
+    # "school_liaison_police_wales" (held out 19) were here until the wording fix after cycle A's first
+    # run (tuned on): 'been through' the course is taking part; what a class gets 'from the officer' is
+    # delivery; two clauses of the same people, each with its own direction, are two changes.
+    # "families_first_pathfinder_dorset" and "lancashire_child_first_diversion" (held out 18: a duty desk
+    # 'which checks them ... and allocates a coordinator within ten working days'; 'Young people start to
+    # think well of themselves and feel hopeful ...' beside 'Children see themselves in a positive way ...')
+    # were here until issue 14's fix after cycle A's first run (tuned on): 'which' after a noun of the
+    # service and before a verb of delivery is a relative pronoun, and a verb with a reflexive object
+    # ('think well of themselves', 'see themselves') names self-esteem.
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

@@ -252,6 +252,9 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
                                  [("Outcomes!B12", "OC9")]),
     "outcome-not-observable": (records_case(setter("outcomes", "OC6", outcome="Children are safer")),
                                [("Outcomes!B9", "OC6")]),
+    "outcome-chosen-by-need": (records_case(lambda r: (
+        r.intervention.update(target_population="Families of pupils with persistent absence from school"),
+        setter("outcomes", "OC7", priority="Primary")(r))), [("Outcomes!B10", "OC7")]),
 }
 
 

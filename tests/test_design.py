@@ -111,6 +111,23 @@ def test_a_tiny_reach_across_the_authority_means_a_pilot_whatever_the_measures(u
                    ).strands[0].title.startswith("Interrupted time series")
 
 
+def test_a_cohort_measured_for_reoffending_is_not_compared_on_first_time_entry():
+    """Diversion (Suffolk, Lancashire): the children have offended already, so whether they
+    become first-time entrants is the scheme's own decision; reoffending is the fair measure."""
+    fte = MeasureUse("OC4", "outcome", "First-time entrants to the youth justice system",
+                     "administrative", True, "first_time_entrants")
+    reoffending = MeasureUse("OC3", "outcome", "Reoffending by children in the youth justice "
+                             "system", "administrative", True, "reoffending")
+    d = _design((fte, reoffending, PROCESS), delivery_unit="Individual children or young people",
+                reach="800", nation="England")
+    first = d.strands[0]
+    assert "Reoffending" in first.detail and "First-time entrants" not in first.detail
+    assert "already offended" in first.why
+    alone = _design((fte, PROCESS), delivery_unit="Individual children or young people",
+                    reach="800", nation="England")
+    assert "First-time entrants" in alone.strands[0].detail  # prevention: first entry is fair
+
+
 NATIONAL = "Whole local authority, as in every authority (a national duty or programme)"
 
 

@@ -57,3 +57,27 @@ def test_a_harm_that_names_victims_is_who_not_what_changes():
 def test_opportunities_and_a_supported_construct_are_provision():
     assert suggest("More local job opportunities for young people") == []
     assert suggest("Attachment between new mothers and their babies is supported by the hub") == []
+
+
+# Kinds behind cycle A's confident wrong answers (rounds 16 and 17), in new wording.
+@pytest.mark.parametrize("text", [
+    "Pupils who saw or were affected by domestic abuse at home get quick help from school",
+    "Better knowledge, skills and willingness to talk about domestic abuse among teenagers",
+    "More disclosures of domestic abuse to school nurses by pupils",
+    "Stop young mothers who have lost a baby to care from going through the same loss again",
+    "Fewer assaults without injury in the town centre",
+    "Every young person has the chance to reach their hopes and dreams",
+    "Midwives' understanding of the bond between mothers and new babies improves",
+])
+def test_cycle_a_kinds_say_no_close_match(text):
+    assert [s.measure.key for s in suggest(text)] in ([], ["practitioner_survey"])
+
+
+def test_pregnancy_names_a_parent_so_no_child_scale():
+    found = [s.measure.key for s in suggest("Healthier behaviours during pregnancy")]
+    assert "sdq" not in found and "rcads" not in found
+
+
+def test_a_construct_measure_fits_whom_the_whole_statement_names():
+    assert suggest("Teachers feel helped by faster access to advice from the educational psychologist") == []
+    assert [s.measure.key for s in suggest("Families wait less for help")] == ["waiting_times"]

@@ -14,7 +14,8 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
-from .clauses import describes_delivery, restated_construct
+from .clauses import a_noun_phrase, describes_delivery, restated_construct
+from .questions import falls_by_definition
 from .text import (
     ACTORS,
     CONNECTIVE,
@@ -212,6 +213,9 @@ _OVERSIGHT = re.compile(
     r"(?:outcome|impact)\s+measur\w*|(?:performance|data|insight|intelligence)\s+(?:and\s+\w+\s+)?teams?|"
     r"(?:steering|programme|project|oversight|strategic|partnership|advisory|executive|management|"
     r"governance|safeguarding)\s+(?:groups?|boards?|committees?)|"
+    # the team that runs the whole programme ('ICB project delivery team'); one post is still a
+    # staff input ('Programme manager')
+    r"(?:programme|project)\s+(?:delivery\s+|management\s+|support\s+)?(?:teams?|offices?)|"
     r"(?:case\s+(?:recording|management)|recording|records?|data|it|ict|information)\s+systems?|"
     # the voice of the people served, which shapes the whole offer
     r"forums?|(?:youth|in\s+care|young\s+people'?s|children'?s)\s+councils?|"
@@ -416,6 +420,8 @@ def earlier_steps(ctx: Context) -> Iterator[Finding]:
         eid = ctx.eid(o)
         if eid not in chain.reached or L.norm_label(o.text("timescale")) != "long term":
             continue  # one not reached from a component is reported as that
+        if falls_by_definition(ctx, o.statement):
+            continue  # diversion makes the change itself: no step in people comes first
         mechs = [ctx.eid(m) for m in leads.get(eid, ()) if m.kind == "mechanisms" and ctx.eid(m)]
         if mechs and not any(e.kind == "outcomes" for e in contributes.get(eid, ())):
             yield make(NO_EARLIER_STEP, o.ref(), eid, mechanisms=", ".join(sorted(set(mechs), key=mechs.index)))
@@ -627,6 +633,12 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 # the family's needs': a quality, or a pathway's name, at any length
                 what, sheet = ("names a quality or an aim, not how or why it brings change",
                                "Outcomes")
+            elif a_noun_phrase(text):
+                # 'Practical help', 'Information sharing', 'Culture of high aspirations': a noun
+                # phrase with no verb said of anyone, whatever its words
+                what, sheet = (("names an approach or activity, not how or why it brings change", "Components")
+                               if names_an_activity(text) else
+                               ("names a quality or an aim, not how or why it brings change", "Outcomes"))
             else:
                 continue
             yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),
@@ -730,13 +742,19 @@ devices budget budgets fund funding grant grants
 _HAVE = frozenset(map(stem, _HAVE_WORDS))
 
 
-def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str]) -> bool:
+def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str], text: str = "",
+                 their_text: str = "") -> bool:
     """Whether an input names people or things and the component is what is done with them: the
-    component does not name those people or things itself."""
+    component does not name those people or things itself, or names the people only by what they
+    do ('Mentoring for instructors' beside 'Mentors for instructors', 'Joint decision-making
+    panel' beside 'Police decision makers at the joint panel')."""
     if first != "inputs":
         return False
     have = ours & _HAVE
-    return bool(have) and not (mine & have)
+    if have and not (mine & have):
+        return True
+    roles = {w.removesuffix("s") for w in words(their_text) if _ROLE.search(w) and w not in _NOT_ROLES}
+    return bool(roles - {w.removesuffix("s") for w in words(text)})
 
 
 #: Things an input is, beyond :data:`_HAVE` ('Family hub buildings' beside 'Family hubs').
@@ -843,7 +861,7 @@ def restated(ctx: Context) -> Iterator[Finding]:
             for i in sorted(_candidates(mine, need, index) | named):
                 n = len(mine & sets[i])
                 if ((n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD
-                     and not _have_and_do(first, mine, sets[i]))
+                     and not _have_and_do(first, mine, sets[i], text, earlier[i].statement))
                         or (i in named and _names_the_resource(text, h, mine, earlier[i].statement, sets[i]))):
                     o = earlier[i]
                     yield make(RESTATED, el.ref(el.sheet.statement), ctx.eid(el),

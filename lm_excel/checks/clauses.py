@@ -24,7 +24,8 @@ from .text import CONSTRUCT_FAMILIES, DECREASE, INCREASE, meaning, stem, words
 #: behaviour, school participation ...) one construct plausibly leads to another (knowledge to
 #: skills, trust to relationships), so only the same construct is a restatement.
 _TIGHT = frozenset("""mood self-concept resilience aspiration independence belonging readiness
-placement housing money work permanence routines""".split()) | {"substance use", "early development"}
+placement housing money work permanence routines loneliness""".split()) | {
+    "substance use", "early development", "self-esteem"}
 _FAMILY_OF = {stem(meaning(w)): name for name, ws in CONSTRUCT_FAMILIES.items() for w in ws}
 
 
@@ -40,7 +41,7 @@ _CHANGE = INCREASE | DECREASE | frozenset("""
 better worse stronger weaker calmer happier improve improves improved improving improvement
 build builds built building develop develops developed developing ease eases eased easing lift
 lifts lifted lifting deepen deepens deepened lessen lessens lessened strengthen strengthens
-strengthened
+strengthened start starts started starting begin begins began beginning
 """.split())
 
 
@@ -50,19 +51,26 @@ _SERVICE = frozenset(stem(w) for w in """team service visit visiting visitor wor
 professional staff lead hub centre clinic board partner provider setting""".split())
 
 
+#: How people see themselves, said by a verb with a reflexive object ('think well of themselves',
+#: 'see themselves in a positive way', 'value herself'): one construct, self-esteem.
+_OF_SELF = re.compile(r"\b(?:think\w*|thought|see|sees|seeing|saw|feel\w*|felt|value\w*|rate\w*|like\w*|"
+                      r"believ\w*)\s+(?:\w+\s+){0,2}?(?:themselves|himself|herself|yourself|myself|"
+                      r"ourselves)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def _constructs(text: str) -> tuple[str, ...]:
     """The construct stems a statement names, in order ('anxious' -> 'anxiety' -> its stem), but
     not those naming a service ('mental health teams')."""
-    ws = words(text)
+    ws = words(_OF_SELF.sub("self-esteem", text))
     return tuple(s for w, after in zip(ws, [*ws[1:], ""])
                  if (s := _construct(w)) and stem(after) not in _SERVICE)
 
 
 def _construct(word: str) -> str:
-    """A word's construct stem, through its other forms ('worried' is 'worry', which is 'anxiety');
-    '' when it names none."""
-    for s in (stem(meaning(word)), stem(meaning(stem(word)))):
+    """A word's construct stem, through its other forms ('worried' is 'worry', which is 'anxiety';
+    'behavioural' is 'behaviour'); '' when it names none."""
+    for s in (stem(meaning(word)), stem(meaning(stem(word))), stem(meaning(word.removesuffix("al")))):
         if s in _FAMILY_OF:
             return s
     return ""
@@ -163,13 +171,23 @@ _ON_PEOPLE = re.compile(
 _NOT_A_VERB = frozenset("""for with of to by from at in on and or each every all the a an who whom
 whose that which has have had is are was were visit visits phone phones call calls ring rings text
 texts email emails contact contacts meet meets see sees allocate allocates assess assesses refer
-refers screen screens""".split())
+refers screen screens check checks review reviews triage triages book books log logs record records
+send sends pass passes""".split())
+
+
+#: 'Which' or 'that' after a noun of the service and before a verb of delivery is a relative
+#: pronoun ('the duty desk, which checks them'), not a consequence.
+_WHICH_DOES = re.compile(r",?\s*\b(?:which|that|who)\s+(?=(?:\w+\s+){0,1}?(?:checks?|reviews?|allocates?|"
+                         r"screens?|triages?|records?|logs?|books?|schedules?|sends?|passes|meets?|"
+                         r"runs?|holds?|decides?|agrees?|assigns?|visits?|calls?|phones?|contacts?)\b)",
+                         re.IGNORECASE)
 
 
 def describes_delivery(text: str) -> bool:
     """Whether a mechanism is about delivery whatever its words: it names a service event, a
     time or frequency, or a record, says no change in people, acts on no one, and no consequence
     follows."""
+    text = _WHICH_DOES.sub(" ", text)
     return (bool(_SERVICE_THING.search(text)) and not _IN_PEOPLE.search(text)
             and not _FOLLOWS.search(text)
             and not any(m.group(1).lower() not in _NOT_A_VERB for m in _ON_PEOPLE.finditer(text)))
@@ -188,3 +206,86 @@ NOT_TAKING_PART = re.compile(
     r"send(?:s|ing)?|sent|refer(?:s|red|ring)?)\b",
     re.IGNORECASE,
 )
+
+
+#: Words that choose people for a service by a need ('pupils with persistent absence', 'parents
+#: with concerns about their child's behaviour', 'women who feel low or anxious').
+_CHOSEN_BY = frozenset("""with experiencing whose who risk referred identified showing presenting
+persistently persistent severely severe concerns difficulties problems struggling""".split())
+#: Words after which a construct is the setting or the cause of a change, not what changes ('blame
+#: themselves less for the abuse', 'the cycle of homelessness').
+_NOT_THE_CHANGE = frozenset("of for from about after to in at".split())
+#: An outcome about finding or reaching people, not about their need ('Earlier identification of
+#: needs', 'Fewer children referred ...'): other questions ask about those.
+_FOUND = re.compile(r"\b(?:identif\w*|referr\w*|refer|access|offered|assess\w*|screen\w*)\b", re.IGNORECASE)
+
+
+#: A count across a population ('Fewer children starting school with delayed language'), not a
+#: change in the people chosen.
+_COUNT_OF_PEOPLE = re.compile(r"\s*(?:more|fewer|less)\s+(?:\w+\s+)?(?:children|pupils|young\s+people|"
+                              r"families|parents|mothers|fathers|women|men|learners|people|babies)\b",
+                              re.IGNORECASE)
+
+
+#: Phrases of mental health that name one construct of mood ('mental health difficulties' beside
+#: 'reduced anxiety and low mood', 'psychological distress').
+_MOOD = re.compile(r"\b(?:mental|emotional|psychological)\s+(?:health|distress|wellbeing|well-being)|"
+                   r"\blow\s+mood|\bdistress\b", re.IGNORECASE)
+
+
+def chosen_by_need(population: str) -> frozenset[str]:
+    """The constructs by which a target population chooses people (within eight words after a
+    word of choosing): 'Persistently or severely absent pupils' -> attendance."""
+    ws = words(_MOOD.sub("wellbeing", population))
+    out: set[str] = set()
+    for i, w in enumerate(ws):
+        if w in _CHOSEN_BY:
+            out.update(c for x in ws[i + 1:i + 9] if (c := _construct(x)))
+    return frozenset(out)
+
+
+def changes_what_chose(outcome: str, chosen: frozenset[str]) -> str:
+    """The construct an outcome changes when it is one people were chosen by ('' if none): its
+    first construct, not one after 'of', 'for' or 'from' (a setting or a cause), in an outcome
+    that is not about finding or reaching people."""
+    if not chosen or _FOUND.search(outcome) or _COUNT_OF_PEOPLE.match(outcome):
+        return ""
+    ws = words(_MOOD.sub("wellbeing", outcome))
+    for before, w in zip(["", *ws], ws):
+        if w in ("because", "due", "owing"):
+            return ""  # what follows is the cause of the change, not the change
+        if c := _construct(w):
+            if before in _NOT_THE_CHANGE:
+                continue
+            if not any(_same(c, x) for x in chosen):
+                return ""
+            return "mental health or wellbeing" if w == "wellbeing" else w
+    return ""
+
+
+#: Words that open a noun phrase as a quality ('Early help', 'Practical help', 'Whole-school
+#: nurture'), by their form or as a small set of the commonest.
+_ADJECTIVE_FORM = re.compile(r"^(?:[a-z]+(?:al|ous|ive|ic|ful|ent|ant|ary|ory)|[a-z]+-[a-z]+|early|whole|"
+                             r"joint|single|prompt|holistic|timely|regular|ongoing|better|good|"
+                             r"continuous|practical)$")
+_NOT_SUBJECT = frozenset("""of and or for with in to on at by before after from about without within
+across into the a an their its our high low new good more less own right best big small same""".split())
+_HELP_NOUN = re.compile(r"\b(early|practical|extra|more|the\s+right|emotional|specialist|expert|"
+                        r"[a-z]+(?:al|ful|ive))\s+help\b", re.IGNORECASE)
+_BARE_VERB_AFTER = re.compile(r"\b(?:[a-z]+s|children|people|staff)\s+(?!of\b|and\b|or\b)[a-z]+\b")
+
+
+def a_noun_phrase(text: str) -> bool:
+    """Whether a mechanism of up to four words is only a noun phrase, with no verb said of anyone:
+    a quality and a noun ('Practical help', 'Continuous improvement', 'Whole-school nurture'), a
+    noun and 'of' ('Culture of high aspirations'), or a noun and a gerund ('Information sharing').
+    'Help arrives', 'Trust builds', 'Children feel safe' say something happens."""
+    ws = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    if not 2 <= len(ws) <= 4 or _FOLLOWS.search(_HELP_NOUN.sub("aid", text)):
+        return False
+    if any(w.endswith("s") and not w.endswith("ss") and not b.endswith("s") and not _ADJECTIVE_FORM.match(b)
+           and b not in _NOT_SUBJECT for b, w in zip(ws, ws[1:])):
+        return False  # a verb after its subject ('Early intervention works', 'Trust builds')
+    if _ADJECTIVE_FORM.match(ws[0]) and not _BARE_VERB_AFTER.search(" ".join(ws[1:])):
+        return True
+    return ws[1] == "of" or (len(ws) == 2 and ws[1].endswith("ing") and not ws[0].endswith("s"))

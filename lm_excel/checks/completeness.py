@@ -282,12 +282,26 @@ _SERVICE_NOUN = re.compile(
     r"provision|offer|app|nursery|nurseries|wards?|clinics?)\b", re.IGNORECASE)
 
 
+#: Those who deliver or commission the service as the subject of a verb of feeling or thinking
+#: ('Partners worry the pilot will end', 'Schools fear the extra workload'): what they feel about
+#: delivery (a clause after the verb) is a risk to delivery; their own state is still a harm ('Staff
+#: feel stressed', 'Practitioners feel pressure to close cases').
+_DELIVERERS_FEEL = re.compile(
+    rf"^\s*(?:\w+\s+){{0,2}}?(?:{_STAFF}|partners?|schools?|agenc(?:y|ies)|services?|gps?|"
+    r"head\s*teachers?|heads|commissioners?|providers?|leaders?|councils?|police|officers?|"
+    r"clinicians?|doctors?|consultants?)\s+(?P<verb>feel|feels|felt|worry|worries|worried|fear|fears|"
+    r"feared|are\s+concerned|think|thinks|believe|believes)\s+(?=(?:the|that|a|an|their|its|it|this|"
+    r"these|they|there|we|our)\b)", re.IGNORECASE)
+
+
 def _considers_harm(statement: str) -> bool:
     """Whether a negative consequence is about harm to people rather than a risk to delivery.
 
     Positive evidence is needed: a harm word, or the people served named outside a delivery risk.
     A statement in words neither list holds ('Unit closes beds after a poor inspection', 'Rota
     gaps at weekends') is about the service, so it does not count as a harm considered."""
+    if m := _DELIVERERS_FEEL.match(statement):
+        statement = statement[:m.start("verb")] + statement[m.end("verb"):]
     if _HARM.search(statement):
         return True
     people = any(not _SERVICE_NOUN.match(statement, m.end()) for m in _PEOPLE.finditer(statement))

