@@ -114,6 +114,15 @@ MISSED_ON_FIRST_RUN = {
     # were here until issue 14's fix after cycle A's first run (tuned on): 'which' after a noun of the
     # service and before a verb of delivery is a relative pronoun, and a verb with a reflexive object
     # ('think well of themselves', 'see themselves') names self-esteem.
+    "advocacy_rights_participation_birmingham": "held out 20: a compound of two people's changes, 'Plans "
+                                                "reflect what young people asked for and social workers "
+                                                "visit when they said they would'",
+    "constructive_resettlement_camden": "held out 20: a mechanism that is a caseworker's schedule, 'books a "
+                                        "professional visit at the YOI every week, sits in on the sentence "
+                                        "planning and pre-release meetings and collects the young person at "
+                                        "the gate on release day'",
+    "elsec_pathfinder_shropshire": "held out 20: trained staff as an outcome in a terse plan, 'Each setting "
+                                   "has two staff through the ELSEC SLC training'",
     "parent_infant_relationship_team_ni": "held out 21: a mechanism restating its outcome in other words ('Parents "
                                           "get better at reading what their baby is telling them and answering it' "
                                           "beside 'Parents respond more sensitively to their baby's cues')",

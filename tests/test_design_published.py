@@ -178,6 +178,14 @@ FIRST_RUN_HELDOUT19 = {"agreed": 3, "comparator": 6, "n": 6}
 #: say (the accepted families unchanged): contribution analysis, agreed; and an authority-wide time
 #: series now tells the user to choose that unit when every authority delivers the model. 6/6.
 FLOORS["design_heldout19"] = {"agreed": 6, "comparator": 6}
+#: Held out 20 (design_heldout20.json: six English models of practice: Head, Heart, Hands in a
+#: fostering service, B Positive Pathways in Bradford, an ELSEC pathfinder site in Shropshire,
+#: Wirral's family network support packages, Camden's Enhanced Constructive Resettlement, Birmingham
+#: Children's Trust's advocacy service; labels committed at 15:55 UTC before any run; recommender
+#: frozen at main 08749ad, run once at 16:46): design agreed 6/6, nation comparator right 6/6;
+#: three reservations below.
+FIRST_RUN_HELDOUT20 = {"agreed": 6, "comparator": 6, "n": 6}
+FLOORS["design_heldout20"] = {"agreed": 6, "comparator": 6}
 #: Held out 21 (design_heldout21.json: a parent-infant relationship team in a Northern Ireland Trust
 #: area, school nursing in Wales, speech and language therapy in a Welsh youth justice service,
 #: Police Scotland Youth Volunteers, Youth Work in Sport in a Scottish club, Upstream Cymru in Welsh
@@ -311,6 +319,16 @@ RESERVATIONS = {
         "Wellbeing Scale (ages 8-15) to a survey of children in care aged 4-18, and a "
         "before-and-after 'at the start and end of support' fits poorly an annual survey of a "
         "changing group",
+    # Held out 20, first run:
+    "head_heart_hands_fostering": "the pilot measures warmer carer-child relationships (OC3) with "
+        "the Multidimensional Scale of Perceived Social Support, an adult's support from others, "
+        "not the relationship between carer and child",
+    "constructive_resettlement_camden": "the matched comparison follows reoffending by children "
+        "in the youth justice system for young people aged 15-25, most of whom are adults in "
+        "adult justice data",
+    "family_network_support_wirral": "the time series on children entering care cannot tell the "
+        "packages from the pathfinder's other strands (family help, child protection) that change "
+        "the same figures at the same time; the plan does not say so",
 }
 
 

@@ -479,6 +479,9 @@ DESIGN_EVIDENCE = [
     "| held out 19, first run (six more models led by health, police, schools or charities, or "
     "from Scotland, Wales and Northern Ireland, labels committed before the run, "
     "`tests/data/design_heldout19.json`; recommender frozen at `4ff9023`) | 3/6 | 6/6 |",
+    "| held out 20, first run (six English models of practice from evaluation reports and "
+    "programme documents, labels committed before the run, `tests/data/design_heldout20.json`; "
+    "recommender frozen at `08749ad`) | 6/6 | 6/6 |",
     "| held out 21, first run (six more models led by health, police, youth and housing charities, "
     "from Scotland, Wales and Northern Ireland, labels committed before the run, "
     "`tests/data/design_heldout21.json`; recommender frozen at `08749ad`) | 6/6 | 6/6 |",
@@ -621,6 +624,20 @@ DESIGN_EVIDENCE = [
      "the two Welsh programmes' delivery fields give the national-programme unit, as their "
      "labels' reasons say: 6 of 6."),
     "",
+    ("**Held out 20.** Six English models of practice from evaluation reports and programme "
+     "documents (`tests/data/design_heldout20.json`: one authority-wide, one a statutory service "
+     "in every authority, one of 14 settings in planned waves, two of individual young people, "
+     "one of 40 foster carers; all English), labelled by an evaluator who had not seen the "
+     "recommender and committed before its first run: 6 of 6 main designs agreed, 6 of 6 "
+     "comparators right. Agreed: a feasibility stage for Head, Heart, Hands with 40 carers; "
+     "matched young people for B Positive Pathways and Camden's Enhanced Constructive "
+     "Resettlement; a stepped roll-out across the ELSEC pathfinder's two waves of settings; a "
+     "time series against statistical neighbours for Wirral's family network support packages; "
+     "contribution analysis for Birmingham's advocacy service, a duty of every authority. "
+     "Reservations (not counted): Head, Heart, Hands measures carer-child relationships with a "
+     "scale of an adult's perceived social support; the resettlement comparison follows "
+     "reoffending by children for young people aged 15-25; the Wirral time series cannot tell "
+     "the packages from the pathfinder's other strands, and does not say so."),
     ("**Held out 21.** Six more models led by partners in health, policing, youth work and "
      "housing, from the devolved nations (`tests/data/design_heldout21.json`: a parent-infant "
      "relationship team in a Northern Ireland Trust area, school nursing in Wales as a national "
