@@ -250,7 +250,7 @@ def said_direction(text: str) -> tuple[str, str]:
     """Which way a statement's own words say its thing should go ('increase' or 'decrease') and
     the first word that says so; ('', '') when they say neither, or both ('more children
     prevented from entering care', 'an increase in the reduction of ...')."""
-    low = _NOT_SIZE.sub(" ", text)
+    low = _NOT_SIZE.sub(" ", _DROP_IN.sub("dropin", text))  # a drop-in is a session, not a fall
     ws = T.words(low)
     down = [w for w in ws if w in _SAYS_DOWN]
     up = [w for w in ws if w in _SAYS_UP]
@@ -682,7 +682,7 @@ def _service_event(phrase: list[str]) -> bool:
 
 #: A service said to be open or running ('A school nurse drop-in open one lunchtime a week').
 _RUNNING = frozenset("open running available".split())
-_DROP_IN = re.compile(r"\bdrop[\s-]+ins?\b", re.IGNORECASE)
+_DROP_IN = re.compile(r"\bdrop-ins?\b", re.IGNORECASE)  # "drop in exclusions" is a fall
 
 
 _THROUGH = frozenset("been go goes went gone".split())
