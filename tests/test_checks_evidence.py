@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 20), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 21), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
@@ -123,6 +123,15 @@ MISSED_ON_FIRST_RUN = {
                                         "the gate on release day'",
     "elsec_pathfinder_shropshire": "held out 20: trained staff as an outcome in a terse plan, 'Each setting "
                                    "has two staff through the ELSEC SLC training'",
+    "parent_infant_relationship_team_ni": "held out 21: a mechanism restating its outcome in other words ('Parents "
+                                          "get better at reading what their baby is telling them and answering it' "
+                                          "beside 'Parents respond more sensitively to their baby's cues')",
+    "school_nursing_wales": "held out 21: an output entered as an outcome ('A school nurse drop-in open one "
+                            "lunchtime a week in each secondary school'), reported only as a direction "
+                            "contradiction ('drop' read in 'drop-in')",
+    "slt_youth_justice_wales": "held out 21: a mechanism that describes delivery ('The therapist sees each child "
+                               "at the youth justice office within 15 working days and emails the communication "
+                               "profile to the case manager and the court')",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

@@ -186,6 +186,13 @@ FLOORS["design_heldout19"] = {"agreed": 6, "comparator": 6}
 #: three reservations below.
 FIRST_RUN_HELDOUT20 = {"agreed": 6, "comparator": 6, "n": 6}
 FLOORS["design_heldout20"] = {"agreed": 6, "comparator": 6}
+#: Held out 21 (design_heldout21.json: a parent-infant relationship team in a Northern Ireland Trust
+#: area, school nursing in Wales, speech and language therapy in a Welsh youth justice service,
+#: Police Scotland Youth Volunteers, Youth Work in Sport in a Scottish club, Upstream Cymru in Welsh
+#: schools; labels committed at 15:53 UTC before any run; recommender frozen at main 08749ad, run
+#: once at 16:47): design agreed 6/6, nation comparator right 6/6. Reservations in RESERVATIONS.
+FIRST_RUN_HELDOUT21 = {"agreed": 6, "comparator": 6, "n": 6}
+FLOORS["design_heldout21"] = {"agreed": 6, "comparator": 6}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:
@@ -257,6 +264,15 @@ RESERVATIONS = {
         "exploitation (OC2, what the interview identifies) rather than repeat missing episodes "
         "(OC6, police and SSDA903 data); and every missing child is offered an interview, so "
         "the 'did not get the model' group are those who declined (selection)",
+    # Held out 21, first run:
+    "parent_infant_relationship_team_ni": "the matched comparison measures parental sensitivity "
+        "with the AAPI-2 (attitudes to parenting older children, abuse potential) and secure "
+        "attachment with the Postpartum Bonding Questionnaire (the mother's feelings); neither "
+        "observes the parent-baby interaction or attachment; and with 60 families a year a "
+        "feasibility stage would come first",
+    "youth_work_in_sport_scotland": "open-access drop-in sessions have no referral or start "
+        "date to match on, so 'before and after' and 'similar young people who did not get the "
+        "model' need a defined cohort (the young leaders, or regular attenders from a set date)",
     # Held out 19, first run:
     "healthier_wealthier_children_scotland": "the time series follows household income, benefits "
         "and debt from local management information for all three primary outcomes, but the "

@@ -488,6 +488,9 @@ DESIGN_EVIDENCE = [
     "| held out 20, first run (six English models of practice from evaluation reports and "
     "programme documents, labels committed before the run, `tests/data/design_heldout20.json`; "
     "recommender frozen at `08749ad`) | 6/6 | 6/6 |",
+    "| held out 21, first run (six more models led by health, police, youth and housing charities, "
+    "from Scotland, Wales and Northern Ireland, labels committed before the run, "
+    "`tests/data/design_heldout21.json`; recommender frozen at `08749ad`) | 6/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -641,6 +644,19 @@ DESIGN_EVIDENCE = [
      "scale of an adult's perceived social support; the resettlement comparison follows "
      "reoffending by children for young people aged 15-25; the Wirral time series cannot tell "
      "the packages from the pathfinder's other strands, and does not say so."),
+    ("**Held out 21.** Six more models led by partners in health, policing, youth work and "
+     "housing, from the devolved nations (`tests/data/design_heldout21.json`: a parent-infant "
+     "relationship team in a Northern Ireland Trust area, school nursing in Wales as a national "
+     "service, speech and language therapy in a Welsh youth justice service, Police Scotland Youth "
+     "Volunteers, Youth Work in Sport in a Scottish club, Upstream Cymru in four Welsh schools), "
+     "labelled by an evaluator who had not seen the recommender and committed before its first "
+     "run: 6 of 6 main designs agreed, 6 of 6 comparators right. Agreed: a matched comparison of "
+     "parents, of children in youth justice and of young people in the sports club; contribution "
+     "analysis for the national school nursing service; a pilot first for forty police youth "
+     "volunteers and for four schools. Reservations (not counted): the parent-infant team's "
+     "measures (an attitudes inventory for older children and a bonding questionnaire) observe "
+     "neither sensitivity nor attachment, and sixty families a year call for feasibility first; "
+     "open-access sport has no start date to match on, so the comparison needs a defined cohort."),
     "",
 ]
 
