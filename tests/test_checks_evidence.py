@@ -34,6 +34,10 @@ def test_every_finding_has_a_judgement_on_record(m):
 # Planted defects the rules missed on their set's first run (held out 8 to 21), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
+    # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
+    # and "slt_youth_justice_wales" (held out 21: 'The therapist sees each child at the youth justice office
+    # within 15 working days ...') were here until issue 14's fix after cycle B's first run (tuned on):
+    # collecting or seeing someone is a contact of the service, not acting on them or perceiving.
     # "scottish_mentoring_leadership" (held out 8: a mechanism restating two outcomes with a verb,
     # 'Mentoring increases ...') was here until issue 14's set-9 round: a mechanism whose words are
     # those of two or more of the outcomes it leads to is now a restatement.
@@ -117,10 +121,6 @@ MISSED_ON_FIRST_RUN = {
     "advocacy_rights_participation_birmingham": "held out 20: a compound of two people's changes, 'Plans "
                                                 "reflect what young people asked for and social workers "
                                                 "visit when they said they would'",
-    "constructive_resettlement_camden": "held out 20: a mechanism that is a caseworker's schedule, 'books a "
-                                        "professional visit at the YOI every week, sits in on the sentence "
-                                        "planning and pre-release meetings and collects the young person at "
-                                        "the gate on release day'",
     "elsec_pathfinder_shropshire": "held out 20: trained staff as an outcome in a terse plan, 'Each setting "
                                    "has two staff through the ELSEC SLC training'",
     "parent_infant_relationship_team_ni": "held out 21: a mechanism restating its outcome in other words ('Parents "
@@ -129,9 +129,6 @@ MISSED_ON_FIRST_RUN = {
     "school_nursing_wales": "held out 21: an output entered as an outcome ('A school nurse drop-in open one "
                             "lunchtime a week in each secondary school'), reported only as a direction "
                             "contradiction ('drop' read in 'drop-in')",
-    "slt_youth_justice_wales": "held out 21: a mechanism that describes delivery ('The therapist sees each child "
-                               "at the youth justice office within 15 working days and emails the communication "
-                               "profile to the case manager and the court')",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.
