@@ -52,6 +52,8 @@ def test_library_gap_batches_top1_with_no_confident_wrong_answer(batch, floor, a
     ("Improve parent-child relationships", "cprs"),
     ("Young people's voices shape local services", "hear_by_right"),
     ("Young people are involved in recruiting staff", "hear_by_right"),
+    ("Young people engaged and influencing decision-making and service delivery",
+     "hear_by_right"),  # round 18, tuned on cycle B
     ("Care leavers are better prepared and supported to live independently", "casey_life_skills"),
     ("Young people have the practical skills to live independently", "casey_life_skills"),
     ("Develop life skills", "casey_life_skills"),

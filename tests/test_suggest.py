@@ -876,6 +876,7 @@ ROUND17_OPEN = ("round 17 keeps 2 confident wrong answers where only 'no close m
 #   08749ad, freeze B). Not tuned on: the floors are that first run, and the row is a strict
 #   expected failure until its confident wrong answers are fixed (the guard test below keeps its
 #   floors). One of the six got healthy_weight, added to the library after the labels were written.
+#   TUNED ON cycle B since: "including" opens examples, not the change: 0.58, 0.62, 5.
 ROUND18_OPEN = ("round 18's first run gave 6 confident wrong answers where only 'no close match' "
                 "fits: informed decisions about health and wellbeing (Stirling on 'health and "
                 "wellbeing'), a whole school approach to positive health and wellbeing (Stirling), "
@@ -887,11 +888,10 @@ ROUND18_OPEN = ("round 18's first run gave 6 confident wrong answers where only 
 # Round 19: first run 0.80 (40 of 50), 0.80 (40), no close match 0.40, 4 confident wrong (main
 #   at 08749ad, freeze B). Not tuned on: the floors are that first run, and the row is a strict
 #   expected failure until its confident wrong answers are fixed (the guard test below keeps its
-#   floors meanwhile).
-ROUND19_OPEN = ("round 19's first run gave 4 confident wrong answers where only 'no close match' "
-                "fits: young people felt less inclined to get involved in anti-social behaviour "
-                "and complaints of antisocial behaviour reduced (first-time entrants and "
-                "reoffending on 'anti-social behaviour'), the reduction in illegal substance "
+#   floors meanwhile). TUNED ON cycle B since: anti-social behaviour is its own construct, not
+#   offending: 0.84, 0.84, 2.
+ROUND19_OPEN = ("round 19 keeps 2 confident wrong answers where only 'no close match' "
+                "fits: the reduction in illegal substance "
                 "misuse (drug and alcohol treatment), substance misusing adults develop positive "
                 "and effective parenting skills (the AAPI-2 at high confidence)")
 HELDOUT_ROUNDS = [
@@ -950,16 +950,16 @@ def test_round18_keeps_its_first_run_floors_while_its_confident_wrong_answers_ar
     # The strict expected failure above hides a fall in top-1 or top-3; this does not.
     scores = published_scores(PUBLISHED_HELDOUT18)
     assert scores["n"] == 50
-    assert scores["top1"] >= 0.56 and scores["top3"] >= 0.60, scores
-    assert scores["confident_wrong"] <= 6, scores
+    assert scores["top1"] >= 0.58 and scores["top3"] >= 0.62, scores
+    assert scores["confident_wrong"] <= 5, scores
 
 
 def test_round19_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
     # The strict expected failure above hides a fall in top-1 or top-3; this does not.
     scores = published_scores(PUBLISHED_HELDOUT19)
     assert scores["n"] == 50
-    assert scores["top1"] >= 0.80 and scores["top3"] >= 0.80, scores
-    assert scores["confident_wrong"] <= 4, scores
+    assert scores["top1"] >= 0.84 and scores["top3"] >= 0.84, scores
+    assert scores["confident_wrong"] <= 2, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -81,3 +81,17 @@ def test_pregnancy_names_a_parent_so_no_child_scale():
 def test_a_construct_measure_fits_whom_the_whole_statement_names():
     assert suggest("Teachers feel helped by faster access to advice from the educational psychologist") == []
     assert [s.measure.key for s in suggest("Families wait less for help")] == ["waiting_times"]
+
+
+# Kinds behind cycle B's confident wrong answers (rounds 18 and 19), in new wording.
+@pytest.mark.parametrize("text", [
+    "Residents report fewer incidents of anti-social behaviour near the park",
+    "Active childhoods including outdoor play, sport, dance and cycling",
+])
+def test_cycle_b_kinds_say_no_close_match(text):
+    assert suggest(text) == []
+
+
+def test_one_example_after_including_is_the_point():
+    top = suggest("Fewer teenagers take risks, including getting involved in crime")
+    assert top and top[0].measure.key in {"first_time_entrants", "reoffending"}

@@ -14,7 +14,7 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
-from .clauses import a_noun_phrase, describes_delivery, restated_construct
+from .clauses import MADE_INTO, a_noun_phrase, describes_delivery, restated_construct
 from .questions import falls_by_definition
 from .text import (
     ACTORS,
@@ -213,6 +213,8 @@ _OVERSIGHT = re.compile(
     r"(?:outcome|impact)\s+measur\w*|(?:performance|data|insight|intelligence)\s+(?:and\s+\w+\s+)?teams?|"
     r"(?:steering|programme|project|oversight|strategic|partnership|advisory|executive|management|"
     r"governance|safeguarding)\s+(?:groups?|boards?|committees?)|"
+    # the settings where the whole programme runs ('Wave 1 settings (14)', 'Pilot schools')
+    r"(?:wave\s+\d+|pilot|pathfinder|participating)\s+(?:settings|schools|sites|nurseries|practices)|"
     # the team that runs the whole programme ('ICB project delivery team'); one post is still a
     # staff input ('Programme manager')
     r"(?:programme|project)\s+(?:delivery\s+|management\s+|support\s+)?(?:teams?|offices?)|"
@@ -594,6 +596,8 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
                 yield _restates(ctx, m, kind, [els[i]])
                 break
         else:
+            if MADE_INTO.search(text):
+                continue  # one thing made into another is an account, whatever else it names
             ws = words(text)
             rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
             if ws and (ws[0] in CHANGE or _SHARED.match(text)) and not says_what_brings(rest):

@@ -140,6 +140,8 @@ _IN_PEOPLE = re.compile(
     r"spot\w*|avoid\w*|instead|act\s+on|chances?|opportunit\w*|disclos\w*|someone|"
     r"gives?|given|giving|lets?|brings?|keeps?|offers?|catch\w*|risks?|in\s+charge|"
     # the same person over time: a quality of the relationship, not a detail of delivery
+    # one thing made into another ('turns training into everyday habits')
+    r"turn(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?into|transform\w*|habits?|"
     r"continuity|consisten\w*|same\s+(?:\w+\s+)?(?:worker|person|practitioner|nurse|adult|"
     r"key\s?worker|carer|mentor|team|face))\b",
     re.IGNORECASE,
@@ -172,7 +174,7 @@ _NOT_A_VERB = frozenset("""for with of to by from at in on and or each every all
 whose that which has have had is are was were visit visits phone phones call calls ring rings text
 texts email emails contact contacts meet meets see sees allocate allocates assess assesses refer
 refers screen screens check checks review reviews triage triages book books log logs record records
-send sends pass passes""".split())
+send sends pass passes collect collects escort escorts accompany accompanies drive drives""".split())
 
 
 #: 'Which' or 'that' after a noun of the service and before a verb of delivery is a relative
@@ -183,12 +185,19 @@ _WHICH_DOES = re.compile(r",?\s*\b(?:which|that|who)\s+(?=(?:\w+\s+){0,1}?(?:che
                          re.IGNORECASE)
 
 
+#: Seeing or meeting someone as a contact of the service ('the therapist sees each child'), not a
+#: change in what anyone perceives.
+_SEES_SOMEONE = re.compile(r"\b(?:sees?|seeing|saw|meets?|meeting)\s+(?:the|a|an|each|every|their)?\s*"
+                           r"(?:famil(?:y|ies)|child(?:ren)?|young\s+(?:person|people)|parents?|carers?|"
+                           r"mothers?|fathers?|pupils?|women|men|patients?)\b", re.IGNORECASE)
+
+
 def describes_delivery(text: str) -> bool:
     """Whether a mechanism is about delivery whatever its words: it names a service event, a
     time or frequency, or a record, says no change in people, acts on no one, and no consequence
     follows."""
     text = _WHICH_DOES.sub(" ", text)
-    return (bool(_SERVICE_THING.search(text)) and not _IN_PEOPLE.search(text)
+    return (bool(_SERVICE_THING.search(text)) and not _IN_PEOPLE.search(_SEES_SOMEONE.sub(" ", text))
             and not _FOLLOWS.search(text)
             and not any(m.group(1).lower() not in _NOT_A_VERB for m in _ON_PEOPLE.finditer(text)))
 
@@ -233,6 +242,12 @@ _MOOD = re.compile(r"\b(?:mental|emotional|psychological)\s+(?:health|distress|w
                    r"\blow\s+mood|\bdistress\b", re.IGNORECASE)
 
 
+#: A need that lasts rather than peaks ('additional health needs', 'long-term conditions'), and
+#: words that name who is served ('their family network'): no regression to the mean.
+_LASTING = frozenset("additional long-term lasting lifelong complex special chronic".split())
+_WHO = frozenset("network networks".split())
+
+
 def chosen_by_need(population: str) -> frozenset[str]:
     """The constructs by which a target population chooses people (within eight words after a
     word of choosing): 'Persistently or severely absent pupils' -> attendance."""
@@ -240,7 +255,8 @@ def chosen_by_need(population: str) -> frozenset[str]:
     out: set[str] = set()
     for i, w in enumerate(ws):
         if w in _CHOSEN_BY:
-            out.update(c for x in ws[i + 1:i + 9] if (c := _construct(x)))
+            out.update(c for b, x in zip(ws[i:i + 8], ws[i + 1:i + 9])
+                       if (c := _construct(x)) and b not in _LASTING and x not in _WHO)
     return frozenset(out)
 
 
@@ -289,3 +305,8 @@ def a_noun_phrase(text: str) -> bool:
     if _ADJECTIVE_FORM.match(ws[0]) and not _BARE_VERB_AFTER.search(" ".join(ws[1:])):
         return True
     return ws[1] == "of" or (len(ws) == 2 and ws[1].endswith("ing") and not ws[0].endswith("s"))
+
+
+#: One thing made into another ('Coaching in their own room turns training into everyday habits'):
+#: an account of change, whatever words of delivery sit beside it.
+MADE_INTO = re.compile(r"\bturn(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?into\b|\btransform\w*", re.IGNORECASE)

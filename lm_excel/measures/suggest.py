@@ -632,12 +632,15 @@ _METHOD = re.compile(r"\b(?:as (?:reported|measured|shown|evidenced|recorded)|me
 
 
 #: "..., such as drug use": an example of the change, which alone does not decide the measure.
-_EXAMPLES = re.compile(r"\b(?:such as|for example|for instance|e\.g\.?)(?=\W)")
+_EXAMPLES = re.compile(r"\b(?:such as|for example|for instance|e\.g\.?|including)(?=\W)")
 
 
 def _examples_at(text: str) -> int | None:
     """Where a clause of examples starts in an outcome statement, if it has one after its start."""
-    m = _EXAMPLES.search(normalise(text))
+    t = normalise(text)
+    m = _EXAMPLES.search(t)
+    if m and m.group(0) == "including" and not re.search(r",|\band\b", t[m.end():]):
+        return None  # one thing after "including" ("take risks, including offending") is the point
     return m.start() if m and m.start() > 0 else None
 
 
