@@ -605,6 +605,14 @@ PUBLISHED_HELDOUT18 = REPO / "tests" / "data" / "outcomes_published_heldout18.cs
 # from the library at main b760c01 and committed before its one run by an engineer who had not
 # read the rules (figures in docs/measures.md); with a 'beneficiary' column as round 11.
 PUBLISHED_HELDOUT19 = REPO / "tests" / "data" / "outcomes_published_heldout19.csv"
+# Round 20: 50 statements from 18 new sources, English councils in everyday wording: corporate
+# parenting pledges and strategies, care leaver and kinship local offers, sufficiency strategies,
+# early help strategies, a SEND quality of practice framework and youth justice plans (North
+# Tyneside, Kirklees, Lambeth, Leicester, Wokingham, Herefordshire, Kent, Royal Greenwich, Durham,
+# Gateshead, South Gloucestershire, York, Salford, Staffordshire, City of London, North Yorkshire,
+# Somerset), labelled from the library at main 99bf43b and committed before its one run by an
+# engineer who had not read the rules (figures in docs/measures.md); with a 'beneficiary' column.
+PUBLISHED_HELDOUT20 = REPO / "tests" / "data" / "outcomes_published_heldout20.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -763,7 +771,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT10, PUBLISHED_HELDOUT11, PUBLISHED_HELDOUT12,
                  PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14, PUBLISHED_HELDOUT15,
                  PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18,
-                 PUBLISHED_HELDOUT19):
+                 PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
