@@ -88,6 +88,8 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
                  "friendships friendship network networks",
     # a feeling, measured apart from the contact people have (set 13's evaluator)
     "loneliness": "loneliness lonely",
+    # feeling cared for: how a child or carer feels held by the people round them, one measure
+    "cared for": "loved valued nurtured cherished wanted",
     "relationships": "relationships relationship communication trust attachment bonding conflict "
                      "empathy",
     "learning": "attainment achievement literacy numeracy language knowledge skills skill "

@@ -299,6 +299,13 @@ _AIM = re.compile(r"^\s*(?:to\s+)?(?:break(?:ing)?\s+(?:the|a)\s+cycles?|tackle|
                   r"inspire|instil|instill|equip|motivate|encourage|nurture|give|engage|educate|"
                   r"teach|inform|champion|celebrate|foster(?!\s+(?:carers?|care|famil\w*|placements?|"
                   r"parents?|homes?)\b))\b(?![-'’])", re.IGNORECASE)
+#: Staff or services as the subject, working with people for a purpose ('Practitioners work with
+#: parents to build trust'): what the service does, whatever the purpose.
+_STAFF_AT_WORK = re.compile(
+    r"^\W*(?:all\s+|the\s+|our\s+|local\s+)?(?:[\w-]+\s+){0,2}?(?:practitioners?|professionals?|"
+    r"staff|workers?|teams?|services?|agencies|partners?)\s+(?:will\s+|should\s+)?"
+    r"(?:work|works|working)\s+(?:closely\s+|together\s+|jointly\s+)*(?:with|alongside)\b"
+    r".*\b(?:to|so\s+that|in\s+order\s+to)\s+\w+", re.IGNORECASE)
 #: ... or ends with it in the passive, with no direction ('Financial barriers addressed').
 _AIM_DONE = re.compile(r"\b(?:addressed|tackled)\W*$", re.IGNORECASE)
 
@@ -313,7 +320,8 @@ def not_a_change(text: str) -> str:
     if _AIM.search(text) or (_AIM_DONE.search(text) and not _DIRECTION.search(text)):
         return "an aim (what the service means to do)"
     m = _ACTIVITY.search(text)
-    if m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():])):
+    if m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():])) \
+            or _STAFF_AT_WORK.search(text):
         return "an activity"
     if takes_part(text) or service_done(text):
         return "an output (taking part in the service)"
@@ -499,9 +507,17 @@ def served(text: str) -> bool:
     text = _STAY_AND_PLAY.sub("playgroup", _REACH_FRAME.sub("more ", text))
     for rx in (_SERVED, _RECEIVED, _PRODUCED, _CONTACTS_DONE, _ACCESS_TO):
         m = rx.search(text)
+        thing = _OF_A_THING.search(text[:m.start()]) if rx is _SERVED and m else None
+        if thing and not _people(thing.group("n").lower()):
+            continue  # 'the opportunities provided by ...': said of a thing, not of people
         if m and _reached(text, m, produced=rx in (_PRODUCED, _CONTACTS_DONE)):
             return True
     return False
+
+
+#: A thing named just before a participle of service, which it then describes ('the
+#: opportunities provided by attending school').
+_OF_A_THING = re.compile(r"\b(?:the|these|those|its|any)\s+(?P<n>[\w-]+)\s+$", re.IGNORECASE)
 
 
 def _reached(text: str, m: re.Match, produced: bool) -> bool:
@@ -771,7 +787,9 @@ _ADJECTIVE = re.compile(r"[a-z]+(?:ial|al|ic|ive)")
 
 
 def _construct(token: str) -> bool:
-    return token in T.CONSTRUCTS or T.stem(token) in _CONSTRUCT_STEMS
+    """Whether a word names a construct, in any form but an '-ing' one not listed ('loving and
+    lasting relationships' describes relationships; 'bonding' and 'reading' are listed)."""
+    return token in T.CONSTRUCTS or (T.stem(token) in _CONSTRUCT_STEMS and not token.endswith("ing"))
 
 
 #: Nouns that a list of words can describe together ('housing and debt advice services').
@@ -839,6 +857,7 @@ def _shared_head(toks: list[str], i: int) -> bool:
     return any(t in _HEADS for t in toks[i + 2:i + 4])
 
 
+_WELL_BEING = re.compile(r"\bwell[\s-]being\b", re.IGNORECASE)
 #: Words that join two things as 'and' does ('wellbeing as well as attendance').
 _JOINERS = re.compile(r"\s+(?:as\s+well\s+as|alongside|plus|together\s+with)\s+")
 
@@ -850,6 +869,7 @@ def compound_parts(text: str) -> list[str]:
     Only words an evaluator would measure separately count (:data:`text.CONSTRUCTS`); people
     ('parents and carers') and adjectives of one thing ('emotional and behavioural wellbeing')
     do not, nor pairs conventionally measured together ('health and wellbeing')."""
+    text = _WELL_BEING.sub("wellbeing", text)  # one word however it is spelt
     toks = _TOKENS.findall(_JOINERS.sub(" and ", text.lower()))
     best: list[str] = []
     for i, tok in enumerate(toks):
@@ -936,12 +956,16 @@ def _opens_a_list(word: str) -> bool:
                                      _SAYS_UP, _SAYS_DOWN))
 
 
+#: Sectors whose names hold a word of direction: 'higher education' is a place, not a change.
+_SECTORS = re.compile(r"\b(?:higher|further)\s+education\b", re.IGNORECASE)
+
+
 def _listed_things(text: str) -> list[str]:
     """Three or more things listed after a direction or a verb about people, whatever they are
     ('Parents have better routines, boundaries and home conditions', 'Carers feel valued, listened
     to and informed'); [] when they are people, kinds of one thing ('GP, housing and debt
     services'), one family of constructs ('stress, anxiety and depression') or joined by 'or'."""
-    toks = _TOKENS.findall(text.lower())
+    toks = _TOKENS.findall(_SECTORS.sub(lambda m: "-".join(m.group(0).split()), text.lower()))
     for i, t in enumerate(toks):
         if not _opens_a_list(t) or toks[i - 1:i] in (["that"], ["which"], ["who"]):
             continue  # a relative clause describes something: 'conflict that is frequent, ...'
@@ -956,10 +980,14 @@ def _listed_things(text: str) -> list[str]:
 
 
 def _adjectives_of(items: list[str]) -> bool:
-    """Whether a list is adjectives of the one noun its last item ends with ('mental, emotional
-    and physical health', 'emotional, financial and practical life skills')."""
-    return len(items[-1].split()) >= 2 and all(
-        len(it.split()) == 1 and _ADJECTIVE.fullmatch(it) for it in items[:-1])
+    """Whether a list is adjectives of the one noun its first item of several words ends with
+    ('mental, emotional and physical health', 'emotional, financial and practical life skills'),
+    with nothing after that noun but things close to it ('physical, social, mental health and
+    wellbeing')."""
+    noun = next((k for k, it in enumerate(items) if len(it.split()) >= 2), 0)
+    head = items[noun].split()[-1] if noun else ""
+    return noun > 0 and all(_ADJECTIVE.fullmatch(it) for it in items[:noun]) and all(
+        _close(head, it, T.stem(head), T.stem(it.split()[-1])) for it in items[noun + 1:])
 
 
 def _items_from(toks: list[str], start: int) -> list[str]:
@@ -1379,6 +1407,9 @@ def _separate(toks: list[str], i: int, items: list[str], stems: list[str]) -> bo
     start = i - len(items[0].split())
     if start > 0 and toks[start - 1] in T.DIRECTION and toks[i + 1] in T.DIRECTION:
         return True
+    first, *rest = items[1].split()
+    if len(items[0].split()) == 1 and rest and _close(items[0], first, stems[0], T.stem(first)):
+        return False  # 'communication and language development': two words of one noun
     return not _close(items[0], items[1], stems[0], stems[1])
 
 
@@ -1436,9 +1467,9 @@ def slogan(text: str) -> bool:
            or w in _PEOPLE_VERBS or w in _CHANGED for w in ws):
         return False
     head = []
-    for w in ws:
-        if w in _OBJECT_END or w in ("of", "where", "that"):
-            break
+    for k, w in enumerate(ws):
+        if w in _OBJECT_END or w in ("where", "that") or (w == "of" and not _people(ws[k + 1] if k + 1 < len(ws) else "")):
+            break  # 'Every member of staff ...' names people after 'of'
         head.append(w)
     if any(w in T.ACTORS for w in head) and (set(ws) & {"is", "are", "was", "were", "be"}
                                              or T.PROCESS.search(text) or T.ACTING.search(text)):
