@@ -509,12 +509,16 @@ def served(text: str) -> bool:
         m = rx.search(text)
         thing = _OF_A_THING.search(text[:m.start()]) if rx is _SERVED and m else None
         if thing and not _people(thing.group("n").lower()):
-            continue  # 'the opportunities provided by ...': said of a thing, not of people
+            continue
+        if rx is _SERVED and m and _FINITE & set(T.words(re.split(r",|;|\band\b", text[m.end():])[0])):
+            continue  # 'Young people supported by the scheme do not reattend': who, then a change  # 'the opportunities provided by ...': said of a thing, not of people
         if m and _reached(text, m, produced=rx in (_PRODUCED, _CONTACTS_DONE)):
             return True
     return False
 
 
+#: Words of a verb of its own after a participle of service, which then only says who.
+_FINITE = frozenset("do does did don't doesn't will would can could should are is were was".split())
 #: A thing named just before a participle of service, which it then describes ('the
 #: opportunities provided by attending school').
 _OF_A_THING = re.compile(r"\b(?:the|these|those|its|any)\s+(?P<n>[\w-]+)\s+$", re.IGNORECASE)
@@ -783,7 +787,7 @@ _PAIR_STEMS = frozenset((T.stem(a), T.stem(b)) for a, b in T.CONVENTIONAL_PAIRS)
 
 
 #: An adjective before the thing it describes ('financial stability'), skipped after 'and'.
-_ADJECTIVE = re.compile(r"[a-z]+(?:ial|al|ic|ive)")
+_ADJECTIVE = re.compile(r"(?:[a-z]+-)*[a-z]+(?:ial|al|ic|ive)")
 
 
 def _construct(token: str) -> bool:
@@ -858,6 +862,13 @@ def _shared_head(toks: list[str], i: int) -> bool:
 
 
 _WELL_BEING = re.compile(r"\bwell[\s-]being\b", re.IGNORECASE)
+#: Examples of what a statement names ('progress in a range of areas including health, housing
+#: and wellbeing'): they illustrate one thing, they do not add outcomes to it.
+_EXAMPLES = re.compile(r"\s*[,(]?\s*\b(?:including|such\s+as|e\.\s?g\.?|for\s+example)\s.*$",
+                       re.IGNORECASE | re.DOTALL)
+#: Words of knowing, after which 'of' or 'about' names topics, not outcomes ('awareness of infant
+#: mental health and parent-infant relationships').
+_KNOWING = frozenset("awareness knowledge understanding recognition".split())
 #: Words that join two things as 'and' does ('wellbeing as well as attendance').
 _JOINERS = re.compile(r"\s+(?:as\s+well\s+as|alongside|plus|together\s+with)\s+")
 
@@ -868,8 +879,14 @@ def compound_parts(text: str) -> list[str]:
 
     Only words an evaluator would measure separately count (:data:`text.CONSTRUCTS`); people
     ('parents and carers') and adjectives of one thing ('emotional and behavioural wellbeing')
-    do not, nor pairs conventionally measured together ('health and wellbeing')."""
-    text = _WELL_BEING.sub("wellbeing", text)  # one word however it is spelt
+    do not, nor pairs conventionally measured together ('health and wellbeing'), nor examples
+    ('a range of areas including health, housing and wellbeing')."""
+    spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
+    parts = _compound_parts(_EXAMPLES.sub("", _WELL_BEING.sub("wellbeing", text)))
+    return [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
+
+
+def _compound_parts(text: str) -> list[str]:
     toks = _TOKENS.findall(_JOINERS.sub(" and ", text.lower()))
     best: list[str] = []
     for i, tok in enumerate(toks):
@@ -877,6 +894,8 @@ def compound_parts(text: str) -> list[str]:
             continue
         before = toks[i - 1]
         listed, first = _listed_before(toks, i)
+        if toks[first - 1:first] in (["of"], ["about"]) and toks[first - 2:first - 1] and toks[first - 2] in _KNOWING:
+            continue  # topics of one thing known
         # after a list of measurable things ('routines, sleep and feeding') the last item counts
         # whatever it is; after one thing, only a measurable one does
         after = _after(toks, i) or (_last_item(toks, i) if len(listed) >= 2 else [])
@@ -893,9 +912,9 @@ def compound_parts(text: str) -> list[str]:
         if len(items) > 2 and _all_close(items, stems):
             continue  # 'stress, anxiety and depression': one family of constructs
         best = _led_with(toks, first, items, stems)
-    for found in (_change_clauses(text), _doing_clauses(text), _listed_things(text), _and_well(text),
-                  _both(text), _subject_pair(text), _two_directions(text), _two_peoples(text),
-                  _two_directed_clauses(text)):
+    for found in (_knowing_and(text), _change_clauses(text), _doing_clauses(text), _listed_things(text),
+                  _and_well(text), _both(text), _subject_pair(text), _two_directions(text),
+                  _two_peoples(text), _two_directed_clauses(text)):
         if len(found) > len(best):
             best = found
     return best
@@ -913,6 +932,28 @@ settle settles breastfeed breastfeeds smoke smokes drink drinks sleep sleeps eat
 speak speaks listen listens join joins enjoy enjoys achieve achieves progress progresses remain
 remains recover recovers trust trusts
 """.split())
+
+
+#: Knowing about topics, then another thing ('understanding of healthy relationships and domestic
+#: abuse, and confidence to talk about it').
+_KNOWN_THEN = re.compile(r"\b(?P<k>awareness|knowledge|understanding|recognition)\s+(?:of|about)\b[^,;]*"
+                         r",\s*(?:and|as\s+well\s+as)\s+(?:(?:more|greater|better|increased|improved)\s+)?"
+                         r"(?P<x>[\w-]+)", re.IGNORECASE)
+
+
+def _knowing_and(text: str) -> list[str]:
+    """What people know and a thing of another family after the topics known (see
+    :data:`_KNOWN_THEN`)."""
+    m = _KNOWN_THEN.search(text)
+    if not m or not _construct(m.group("x").lower()):
+        return []
+    k, x = m.group("k").lower(), m.group("x").lower()
+    return [] if _close(k, x, T.stem(k), T.stem(x)) else [k, x]
+
+
+#: A clause ending with a preposition and a comma waits for the object of the next ('take
+#: responsibility for, and understand, the consequences').
+_SHARED_OBJECT = re.compile(r"\b(?:for|of|to|with|about|on|in|from)\s*,\s*(?:and|or)\b", re.IGNORECASE)
 
 
 def _doing_clauses(text: str) -> list[str]:
@@ -943,6 +984,8 @@ def _doing_clauses(text: str) -> list[str]:
         elif t not in (",", "and"):
             cur.append(t)
     clauses.append(cur)
+    if _SHARED_OBJECT.search(text):
+        return []  # 'take responsibility for, and understand, the consequences': one object
     if len(clauses) < 2 or not all(len(c) >= 2 and T.what_changes(" ".join(c[1:])) for c in clauses):
         return []
     return [" ".join(c) for c in clauses]
