@@ -1078,10 +1078,11 @@ _WHO_CIRCUMSTANCE = re.compile(
 _WITH_CONDITION = re.compile(
     r"\b(" + _PEOPLE_WORDS + r")\s+with\s+(?:[\w-]+\s+){1,5}?(?:problems|needs|difficulties|"
     r"issues|disabilities|conditions|illness|illnesses)\b")
-#: People "affected by" or "impacted by" a harm, anywhere: being affected names who, not the
-#: count of the harm, unless the clause counts those people ("fewer families affected by ...").
+#: People "affected by" or "impacted by" a harm, anywhere, up to a main verb: being affected names
+#: who, not the count of the harm, unless the clause counts those people ("fewer families
+#: affected by ...").
 _AFFECTED = re.compile(r"\b(" + _PEOPLE_WORDS + r")\s+(?:who\s+(?:are|were|is|have been|has been)\s+)?"
-                       r"(?:affected|impacted)\s+by\b[^,;.]*")
+                       r"(?:affected|impacted)\s+by\b(?:(?!" + _MAIN_VERB + r")[^,;.])*")
 _COUNTED = re.compile(r"\b(?:fewer|less|number|numbers|proportion|rate|percentage|reduc\w*)\b")
 _MAY_HAPPEN = re.compile(r"\b(?:otherwise|might|could|would|at risk|edge of|likely)\b")
 
