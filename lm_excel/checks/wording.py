@@ -858,6 +858,10 @@ def _shared_head(toks: list[str], i: int) -> bool:
 
 
 _WELL_BEING = re.compile(r"\bwell[\s-]being\b", re.IGNORECASE)
+#: Connectedness with someone is a relationship with them ('communication and connectedness with
+#: their teenager' is one relationship).
+_CONNECTED_WITH = re.compile(r"\bconnect(?:edness|ions?)\s+(?=with\s+(?:their|his|her|the|a|an|each)\s)",
+                             re.IGNORECASE)
 #: Examples of what a statement names ('progress in a range of areas including health, housing
 #: and wellbeing'): they illustrate one thing, they do not add outcomes to it.
 _EXAMPLES = re.compile(r"\s*[,(]?\s*\b(?:including|such\s+as|e\.\s?g\.?|for\s+example)\s.*$",
@@ -877,8 +881,13 @@ def compound_parts(text: str) -> list[str]:
     ('parents and carers') and adjectives of one thing ('emotional and behavioural wellbeing')
     do not, nor pairs conventionally measured together ('health and wellbeing'), nor examples
     ('a range of areas including health, housing and wellbeing')."""
+    head, colon, tail = text.partition(":")
+    said = _DIRECTION.search(head)
+    if colon and said and T.what_changes(head) and said.group(0).lower() in T.words(tail):
+        text = head  # 'Contexts are safer: an individual child is safer ...' explains its headline
     spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
-    parts = _compound_parts(_EXAMPLES.sub("", _WELL_BEING.sub("wellbeing", text)))
+    text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", text))
+    parts = _compound_parts(_EXAMPLES.sub("", text))
     return [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
 
 
