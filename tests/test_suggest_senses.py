@@ -241,6 +241,7 @@ def test_session8_kinds_get_no_measure_of_the_wrong_sense(text, wrong):
     ("Parents misuse drugs less", "substance_misuse_treatment"),
     ("Parents feel more confident in their parenting skills", "topse"),
     ("Improved achievement and progress of pupils in year 6", "attainment"),
+    ("Fewer children are excluded from primary school", "exclusions"),
 ], ids=lambda v: v if " " in str(v) else None)
 def test_session8_rules_keep_the_measure_where_it_fits(text, right):
     assert right in keys(text), (text, keys(text))

@@ -711,7 +711,11 @@ def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> lis
     return out
 
 
-_SCHOOL_WORDS = frozenset("school schools education class classes lessons classroom".split())
+_SCHOOL_WORDS = frozenset("""school schools education class classes lessons classroom college colleges
+academy academies nursery""".split())
+#: What people are excluded from, after the kinds of school ("excluded from primary school").
+_EXCLUDED_FROM = re.compile(r"[^,;.]*?\bfrom\s+(?:the\s+|their\s+|a\s+)?(?:(?:primary|secondary|"
+                            r"mainstream|special|local|infant|junior|high)\s+)*(\w+)")
 
 
 def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -722,7 +726,7 @@ def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
     out = []
     for x in terms:
         if x.token == "exclusion":
-            m = re.match(r"[^,;.]*?\bfrom\s+(?:the\s+|their\s+|a\s+)?(\w+)", t[x.end:])
+            m = _EXCLUDED_FROM.match(t[x.end:])
             if m and m.group(1) not in _SCHOOL_WORDS:
                 x = Term("inclusion", False, x.start, x.end, False)
         elif x.token == "enter_care" and t[x.start:x.end].startswith("remov") and _FROM_SCHOOL.match(
