@@ -16,9 +16,12 @@ from ..model import Element
 from .base import Context, rule, short
 from .clauses import (
     MADE_INTO,
+    a_gerund_of_doing,
     a_noun_phrase,
+    a_procedure,
     describes_delivery,
     restated_construct,
+    restated_in_other_words,
 )
 from .questions import falls_by_definition
 from .text import (
@@ -604,7 +607,7 @@ def _restatement(ctx: Context, m: Element, text: str, groups: _Groups) -> Findin
         return _restates(ctx, m, "outcomes", several)
     same = [o for o in ctx.targets(m, "leads_to")
             if o.kind == "outcomes" and o.statement
-            and restated_construct(text, o.statement)]
+            and (restated_construct(text, o.statement) or restated_in_other_words(text, o.statement))]
     if same:
         return _restates(ctx, m, "outcome", same[:1])
     mc = _restate_words(text)
@@ -617,6 +620,8 @@ def _restatement(ctx: Context, m: Element, text: str, groups: _Groups) -> Findin
             # 'Practitioners feel confident, so they hold risk safely': what follows; 'Family
             # group conferences put the family in charge': what the component does
             i = None
+        if i is not None and kind == "component" and len(text.split()) <= LABEL_WORDS and _without_account(text):
+            return None  # 'Debt advice' beside the component 'Debt advice service': a label, said as one
         if i is not None:
             return _restates(ctx, m, kind, [els[i]])
     return None
@@ -640,7 +645,7 @@ def _without_account(text: str) -> tuple[str, str] | None:
     if ws and (ws[0] in CHANGE or _SHARED.match(text)) and not says_what_brings(rest):
         return _AN_OUTCOME
     if ((DELIVERY.search(text) or len(_DETAIL.findall(text)) >= 2) and not causal(_undetailed(text))
-            or delivered_through(text) or describes_delivery(text)):
+            or delivered_through(text) or describes_delivery(text) or a_procedure(text)):
         return _DELIVERY
     if not causal(text) and ws and ws[0] in ACTORS and n <= LABEL_SHORT and not names_an_activity(text):
         return _AN_OUTCOME  # 'Children are heard', 'Young people belong': a state of people, not a label
@@ -656,6 +661,8 @@ def _without_account(text: str) -> tuple[str, str] | None:
         return _AN_APPROACH if names_an_activity(text) else _A_QUALITY
     if not gives_an_account(text) and names_a_quality_at_length(text):
         return _A_QUALITY  # 'Positive and healthy relationships with youth workers': at any length
+    if a_gerund_of_doing(text):
+        return _AN_APPROACH  # 'Having a say in their own plan': something done, and no account
     if a_noun_phrase(text):
         # 'Practical help', 'Information sharing', 'Culture of high aspirations': a noun phrase
         # with no verb said of anyone, whatever its words
