@@ -143,22 +143,22 @@ EVALUATION = [
     "| round 6 | 50 | 0.78, 0.80, 2 | 0.98, 1.00, 0.34, 0 |",
     "| round 7 | 50 | 0.76, 0.78, 0 | 0.94, 0.96, 0.26, 0 |",
     "| round 8 | 50 | 0.66, 0.80, 3 | 0.84, 0.90, 0.26, 0 |",
-    "| round 9 | 50 | 0.58, 0.60, 2 | 0.86, 0.88, 0.36, 0 |",
+    "| round 9 | 50 | 0.58, 0.60, 2 | 0.86, 0.88, 0.38, 0 |",
     "| round 10 | 50 | 0.64, 0.70, 0 | 0.88, 0.92, 0.26, 0 |",
     "| round 11 | 50 | 0.62, 0.66, 6 | 0.84, 0.86, 0.56, 0 |",
     "| round 12: English LA documents | 50 | 0.78, 0.82, 1 | 0.96, 0.98, 0.28, 0 |",
     "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.88, 0.92, 0.44, 0 |",
-    "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.80, 0.80, 0.48, **1** |",
+    "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.80, 0.80, 0.46, **1** |",
     "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.84, 0.88, 0.38, 0 |",
     "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.74, 0.76, 0.40, 0 (tuned on cycle A) |",
-    "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.76, 0.78, 0.40, **2** (tuned on cycle A) |",
+    "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.76, 0.78, 0.36, **2** (tuned on cycle A) |",
     "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.60, 0.64, 0.50, **5** (tuned on cycle B) |",
-    "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.84, 0.84, 0.44, **2** (tuned on cycle B) |",
-    "| team's own variants, batches 1-28 (`tests/data/outcomes_own_variants.csv`) | 1,046 | 0.35-0.96 per batch | 0.96, 0.97, 0.31, 0 |",
+    "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.86, 0.86, 0.42, **1** (tuned on cycle B) |",
+    "| team's own variants, batches 1-28 (`tests/data/outcomes_own_variants.csv`) | 1,046 | 0.35-0.96 per batch | 0.96, 0.97, 0.30, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| team's earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | | 0.96, 0.98, 0.02, 0 |",
-    "| library gaps, batches X, X2, X3 and X4 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.50, 0 |",
-    "| library gaps, batches Y, Y2, Y3 and Y4, held out until their first run | 12; 8; 6; 3 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0 |",
+    "| library gaps, batches X, X2, X3, X4 and X5 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2 |",
+    "| library gaps, batches Y, Y2, Y3, Y4 and Y5, held out until their first run | 12; 8; 6; 3; 13 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0 |",
     "",
     ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 19), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
@@ -366,6 +366,28 @@ EVALUATION = [
      "After cycle B, Hear by Right also takes *influencing* or *involved in decision-making* "
      "(round 18's *young people engaged and influencing decision-making and service delivery*, "
      "**tuned on cycle B**)."),
+    "",
+    ("**Measures added in session 8** for kinds labelled no close match across many rounds, "
+     "each a standard UK collection or instrument: breastfeeding at 6 to 8 weeks "
+     "(`breastfeeding`; Scotland's infant feeding statistics), dental decay at age 5 "
+     "(`oral_health`; Scotland's Primary 1 inspection), under-18 conceptions "
+     "(`teenage_conceptions`, England and Wales), police-recorded anti-social behaviour "
+     "(`asb_incidents`; not an attitude to it, young people's own involvement, which incidents "
+     "cannot show, or being safe from it), children's physical activity (`active_lives`, the "
+     "Active Lives survey's questions), young people's smoking, vaping, drinking and drug use "
+     "(`youth_substance_use`, the national schools survey's questions; not parents' use) and "
+     "trauma symptoms (`cries8`, a trauma named). Batch X5 was written and labelled before they "
+     "existed and tuned on; Y5 was held out: first run 0.92 (12 of 13), no confident wrong "
+     "answer (one of its rows was seen before the run), then 1.00 after *physically active* "
+     "became a concept of its own. Twenty-two labels were extended where the new measure is "
+     "exactly the change, so those rows are **tuned on**: round 2 (choosing not to take illegal "
+     "drugs), round 4 (reducing anti-social behaviours), round 7 (not at risk through excessive "
+     "drinking), round 14 (the prevalence of breastfeeding), round 17 (decreasing anti-social "
+     "behaviour; support to recover from trauma), round 19 (the reduction in illegal substance "
+     "misuse; complaints of antisocial behaviour reduced), batch X4's *fewer young people start "
+     "smoking or vaping* and thirteen own variants (breastfeeding, five; oral health and tooth "
+     "decay, two; physical activity, three; teenage pregnancies; young people smoking, vaping or "
+     "drinking, two)."),
     "",
     "### What a suggestion rests on: the calibration",
     "",
