@@ -11,6 +11,7 @@ from lm_excel.measures.library import (
     KINDS,
     OTHER_NATIONS,
     WHO_BENEFITS,
+    Measure,
     MeasureLibrary,
     load_library,
     nation_sources,
@@ -693,7 +694,20 @@ def _cell(text: str) -> str:
 def library_markdown(library: MeasureLibrary | None = None) -> str:
     """The measures library as Markdown: a summary table per kind, then one entry per measure."""
     lib = load_library() if library is None else library
-    out = [
+    out = [*_preamble(lib), *HOW_SUGGESTIONS_WORK, *EVALUATION, *DESIGN_EVIDENCE]
+    for kind in KINDS:
+        out += _kind_table(kind, [m for m in lib if m.kind == kind])
+    out += ["## Details", ""]
+    for m in lib:
+        out += _details(m)
+    out += _outside_england(lib)
+    out += _for_maintainers(lib)
+    return "\n".join(out)
+
+
+def _preamble(lib: MeasureLibrary) -> list[str]:
+    """The page's title, what the library is and what its columns mean."""
+    return [
         "# Measures library",
         "",
         ("<!-- Generated from lm_excel/data/measures.csv by "
@@ -711,52 +725,56 @@ def library_markdown(library: MeasureLibrary | None = None) -> str:
          "(what could not be verified, where a figure came from): it is never shown in the "
          "plan or the report, and is listed at the end of this page."),
         "",
-        *HOW_SUGGESTIONS_WORK,
-        *EVALUATION,
-        *DESIGN_EVIDENCE,
     ]
-    for kind in KINDS:
-        rows = [m for m in lib if m.kind == kind]
-        if not rows:
-            continue
-        out += [f"## {kind.capitalize()} measures", "",
-                "| key | name | domains | respondent | ages | licence | data source |",
-                "|---|---|---|---|---|---|---|"]
-        for m in rows:
-            out.append(
-                f"| `{m.key}` | {_cell(m.name)} | {', '.join(m.domains)} | "
-                f"{', '.join(m.respondent)} | {m.age_range or 'any'} | {m.licence} | "
-                f"{_cell(m.data_source)} |"
-            )
-        out.append("")
-    out += ["## Details", ""]
-    for m in lib:
-        out += [
-            f"### `{m.key}`: {_cell(m.name)}",
-            "",
-            f"- What it measures: {_cell(m.what_it_measures)}",
-            f"- Kind: {m.kind}; domains: {', '.join(m.domains)}",
-            (f"- Completed by: {', '.join(m.respondent)}; suits outcomes for: "
-             f"{', '.join(m.who_benefits)}; ages: {m.age_range or 'any'}"),
-            f"- Effort: {_cell(m.items_or_effort)}",
-            f"- Licence: {m.licence}. {_cell(m.licence_note)}",
-            f"- Data source: {_cell(m.data_source)}; typical timepoints: {_cell(m.timepoints)}",
-            f"- Source: <{m.source_url}>",
-        ]
-        if m.notes:
-            out.append(f"- Notes: {_cell(m.notes)}")
-        out.append("")
-    out += _outside_england(lib)
+
+
+def _kind_table(kind: str, rows: list[Measure]) -> list[str]:
+    """The summary table of one kind of measure (none when the library has none of it)."""
+    if not rows:
+        return []
+    out = [f"## {kind.capitalize()} measures", "",
+           "| key | name | domains | respondent | ages | licence | data source |",
+           "|---|---|---|---|---|---|---|"]
+    for m in rows:
+        out.append(
+            f"| `{m.key}` | {_cell(m.name)} | {', '.join(m.domains)} | "
+            f"{', '.join(m.respondent)} | {m.age_range or 'any'} | {m.licence} | "
+            f"{_cell(m.data_source)} |"
+        )
+    return out + [""]
+
+
+def _details(m: Measure) -> list[str]:
+    """One measure's entry under *Details*."""
+    out = [
+        f"### `{m.key}`: {_cell(m.name)}",
+        "",
+        f"- What it measures: {_cell(m.what_it_measures)}",
+        f"- Kind: {m.kind}; domains: {', '.join(m.domains)}",
+        (f"- Completed by: {', '.join(m.respondent)}; suits outcomes for: "
+         f"{', '.join(m.who_benefits)}; ages: {m.age_range or 'any'}"),
+        f"- Effort: {_cell(m.items_or_effort)}",
+        f"- Licence: {m.licence}. {_cell(m.licence_note)}",
+        f"- Data source: {_cell(m.data_source)}; typical timepoints: {_cell(m.timepoints)}",
+        f"- Source: <{m.source_url}>",
+    ]
+    if m.notes:
+        out.append(f"- Notes: {_cell(m.notes)}")
+    return out + [""]
+
+
+def _for_maintainers(lib: MeasureLibrary) -> list[str]:
+    """What could not be verified, per measure and per nation, for the library's maintainers."""
     flagged = [m for m in lib if m.maintainer_notes]
     nations = [ns for ns in nation_sources().values() if ns.maintainer_notes and ns.key in lib]
-    if flagged or nations:
-        out += ["## For the library's maintainers", "",
-                ("Facts that could not be verified, and where figures came from. Not shown in "
-                 "the plan or the report."), ""]
-        out += [f"- `{m.key}`: {_cell(m.maintainer_notes)}" for m in flagged]
-        out += [f"- `{ns.key}` in {ns.nation}: {_cell(ns.maintainer_notes)}" for ns in nations]
-        out.append("")
-    return "\n".join(out)
+    if not (flagged or nations):
+        return []
+    return ["## For the library's maintainers", "",
+            ("Facts that could not be verified, and where figures came from. Not shown in "
+             "the plan or the report."), "",
+            *[f"- `{m.key}`: {_cell(m.maintainer_notes)}" for m in flagged],
+            *[f"- `{ns.key}` in {ns.nation}: {_cell(ns.maintainer_notes)}" for ns in nations],
+            ""]
 
 
 def _outside_england(lib: MeasureLibrary) -> list[str]:
