@@ -119,6 +119,9 @@ def test_each_new_measure_is_the_top_suggestion_where_it_is_the_change(text, key
     ("Children are less exposed to alcohol misuse in the home", "youth_substance_use"),
     ("Children have opportunities to take part in play, recreation and sport", "active_lives"),
     ("Reduce the impact of substance misuse on parenting capacity", "cries8"),
+    # published models (Bright Spots; Navigator, adults in emergency departments)
+    ("More children and care leavers take part in the survey each year", "active_lives"),
+    ("Reduced alcohol and drug use", "youth_substance_use"),
 ])
 def test_a_new_measure_is_not_suggested_where_it_does_not_fit(text, key):
     assert key not in [s.measure.key for s in suggest(text)]
