@@ -426,6 +426,7 @@ class _Query:
     process: bool = False  # about practice or process compliance (recorded, oversight)
     names_victim: bool = False  # the outcome is about victims of crime
     tokens: frozenset[str] = frozenset()  # every term of the outcome (see [needs])
+    activity: bool = False  # what the service will do ("we will support ..."), not a change
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -461,6 +462,8 @@ class _Query:
                 # "caregivers" or "carers" alone (not listed with professionals, whose fellow
                 # carers foster) may be parents: not a measure for foster and kinship carers only
                 continue
+            if self.activity and ms[c.mid].kind != "administrative":
+                continue  # "we will support young people to ...": no scale of a topic word
             if self.names_victim and ms[c.mid].kind != "administrative":
                 continue  # victims of crime are not the service's users nor a child's scale
             if self.examples_at is not None and all(a >= self.examples_at for a, _ in c.spans):
@@ -860,6 +863,49 @@ def _informed_sense(text: str, terms: list[Term]) -> list[Term]:
             for x in terms]
 
 
+#: "Remain with members of their extended family", "placed with family and friends": living
+#: with the wider family is kinship care; the wider family alone is the people around someone.
+_LIVE_WITH = re.compile(r"\b(?:live|lives|living|remain|remains|remaining|stay|stays|staying|placed|"
+                        r"cared for|brought up|looked after|raised|grow up|grows up|growing up)\s+"
+                        r"(?:with|by|within)\s+(?:[\w'-]+\s+){0,4}?$")
+
+
+def _kin_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with the wider family or family and friends read as kinship care when the
+    outcome says the child lives with them."""
+    t = normalise(text)
+    return [Term("kinship", x.stop, x.start, x.end, True)
+            if x.token == "family_friends" and _LIVE_WITH.search(t[:x.start]) else x
+            for x in terms]
+
+
+#: Words before "offences" that count offences in general, not one kind of them.
+_ANY_OFFENCE = frozenset("""fewer more less no any all further repeat new first proven recorded
+reported total number of the their criminal youth committing commit committed""".split())
+_OFFENCE_WORD = re.compile(r"offen[cs]es\b")
+_WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s+$")
+
+
+def _offence_kind_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without offending named as one kind of offence ("shoplifting offences",
+    "drug-related offences", "violence without injury offences") and without the kind: a count
+    of one kind is police-recorded crime, not the entry of children to youth justice nor their
+    reoffending, and the kind ("drug-related") is not a change of its own."""
+    t = normalise(text)
+    kinds = []
+    for x in terms:
+        if x.token == "offending" and _OFFENCE_WORD.match(t, x.start):
+            start = x.start
+            for _ in range(3):  # the kind: up to three words before, back to a counting word
+                before = _WORD_BEFORE.search(t[:start])
+                if not before or before.group(1) in _ANY_OFFENCE:
+                    break
+                start = before.start(1)
+            if start < x.start:
+                kinds.append((start, x.end))
+    return [x for x in terms if not any(a <= x.start < b for a, b in kinds)]
+
+
 def _victim_sense(terms: list[Term]) -> list[Term]:
     """The terms, with offending words read as harm to victims after "(feel) safe from" or
     "victim"."""
@@ -903,6 +949,21 @@ _STAFF_PRACTICE = re.compile(
 #: Concepts saying an outcome is about practice or process compliance ("assessments are routinely
 #: completed", "plans reviewed with management oversight"): a case-file audit, not a count.
 _PROCESS = frozenset({"recording", "audit"})
+
+_PROVIDE = (r"(?:support|provide|deliver|offer|work|encourage|help|promote|enable|run|commission|"
+            r"create|give|ensure|raise|signpost|equip|empower|invest|facilitate|train|establish|"
+            r"introduce|expand|extend|strengthen|embed|co-ordinate|coordinate)")
+#: An activity statement: what the service will do ("We will support young people to make
+#: informed decisions about their health", "Our youth workers will help ...", "Supporting
+#: schools and colleges to provide ..."), an intention of the service, not a change in people.
+#: Only a count from records (take-up, a routine figure the activity aims at) may measure it.
+_ACTIVITY = re.compile(
+    r"^(?:(?:we|we'll|(?:the|our)\s+(?:[\w-]+\s+){0,3}?(?:service|services|team|teams|council|"
+    r"partnership|partners|programme|project|workers|staff|practitioners|board|hub|hubs))\s+"
+    r"(?:will|shall|aim to|are going to|plan to|intend to|commit to)\s+(?:continue to\s+|also\s+)?"
+    + _PROVIDE + r"|(?:supporting|enabling|helping|encouraging|empowering|equipping|enable|empower|"
+    r"equip)\s+(?:[\w/'-]+\s+){1,8}?to\s+(?!the\b|their\b|a\b|an\b)\w+)\b")
+
 
 #: "Children in the youth justice system with a mental health need attend ...", "children on
 #: child protection plans have their wishes recorded": a status phrase at the start says who
@@ -997,6 +1058,10 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
             at_risk = t[m.end(1):].lstrip().startswith("at risk of")
             (kept if at_risk else out).append((m.end(1), m.end()))
     out.extend((m.end(1), m.end()) for m in _WITH_CONDITION.finditer(t) if m.start() > 0)
+    for m in _AFFECTED.finditer(t):
+        clause = t[max(t.rfind(c, 0, m.start()) for c in ",;.") + 1:m.start()]
+        if not _COUNTED.search(clause):
+            out.append((m.end(1), m.end()))  # "support ... for men affected by domestic abuse"
     # "Families whose children might otherwise be removed": what may happen to them is what
     # the service prevents, so it is the change, not who.
     return kept + [(a, b) for a, b in out if not _MAY_HAPPEN.search(t[a:b])]
@@ -1013,6 +1078,12 @@ _WHO_CIRCUMSTANCE = re.compile(
 _WITH_CONDITION = re.compile(
     r"\b(" + _PEOPLE_WORDS + r")\s+with\s+(?:[\w-]+\s+){1,5}?(?:problems|needs|difficulties|"
     r"issues|disabilities|conditions|illness|illnesses)\b")
+#: People "affected by" or "impacted by" a harm, anywhere, up to a main verb: being affected names
+#: who, not the count of the harm, unless the clause counts those people ("fewer families
+#: affected by ...").
+_AFFECTED = re.compile(r"\b(" + _PEOPLE_WORDS + r")\s+(?:who\s+(?:are|were|is|have been|has been)\s+)?"
+                       r"(?:affected|impacted)\s+by\b(?:(?!" + _MAIN_VERB + r")[^,;.])*")
+_COUNTED = re.compile(r"\b(?:fewer|less|number|numbers|proportion|rate|percentage|reduc\w*)\b")
 _MAY_HAPPEN = re.compile(r"\b(?:otherwise|might|could|would|at risk|edge of|likely)\b")
 
 
@@ -1213,6 +1284,8 @@ _NO_MEASURE = {
     "identifying and responding to a risk": r"\b(?:identif\w*|recogni[sz]\w*|detect\w*|spott\w*)\s+"
                                             r"(?:of\s+)?(?:and|&)\s+(?:respon\w*|manag\w*|"
                                             r"act\w* on|address\w*)",
+    "parenting skills": r"\bparenting (?:skills?|techniques|strategies|abilit(?:y|ies))\b|"
+                        r"\bskills (?:as|in) (?:a )?parent\w*",
     "telling a trusted adult": r"\b(?:tell|telling|talk|talking|speak|speaking|disclos\w*|confide|"
                                r"confiding|open up)\b[^,;.]{0,60}?\b(?:(?:to|in|with)\s+)?(?:a|an|the|"
                                r"their|any|one)?\s*(?:trusted\s+)?(?:adult|member of staff|staff "
@@ -1239,6 +1312,8 @@ _MEASURED_WAIT = re.compile(r"\b(?:ehcps?|ehc plans?|education,? health and care
 #: "Staff are able to recognise and respond ...": a capability (a practitioner survey asks it).
 _CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know how to|"
                          r"equipped to|better at|competent in|competent at)\s*$")
+#: "Confidence in their parenting skills": a parent's self-efficacy, not the skills.
+_CONFIDENT_IN = re.compile(r"\bconfiden\w*\s+(?:in|about|with)\s+(?:their\s+|his\s+|her\s+|own\s+)*$")
 #: "Where living with their family is not possible, ...": a condition before the change.
 _CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b[^,;]*,")
 #: A subordinate clause inside a part ("... because ...", "... so that ..."): what follows it
@@ -1261,6 +1336,8 @@ def no_measure_constructs(text: str) -> tuple[tuple[int, int, str], ...]:
         for m in rx.finditer(t):
             if name == "a wait for a service" and _MEASURED_WAIT.search(t):
                 continue
+            if name == "parenting skills" and _CONFIDENT_IN.search(t[max(0, m.start() - 40):m.start()]):
+                continue  # "confidence in their parenting skills": self-efficacy, which is asked
             if name == "identifying and responding to a risk" and _CAPABLE_OF.search(
                     t[max(0, m.start() - 30):m.start()]):
                 continue  # "able to recognise and respond": what people can do, which is asked
@@ -1386,7 +1463,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     index = index_of(_word_library(library))
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
-                  _slogan_sense, _construct_sense, _service_name_sense, _informed_sense):
+                  _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
+                  _offence_kind_sense, _kin_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
@@ -1407,7 +1485,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                any(t.token in _PROCESS for t in terms if not t.stop)
                or bool(_STAFF_PRACTICE.match(normalise(outcome_text))),
                any(t.token == "victim" for t in terms if not t.stop),
-               frozenset(t.token for t in terms if not t.stop))
+               frozenset(t.token for t in terms if not t.stop),
+               bool(_ACTIVITY.match(normalise(outcome_text))))
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
     # a measure of what changes.
     who_spans = _who_spans(outcome_text)
