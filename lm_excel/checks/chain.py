@@ -34,6 +34,7 @@ from .text import (
     names_an_activity,
     overlap,
     says_what_brings,
+    service_verbs,
     stem,
     what_changes,
     words,
@@ -689,14 +690,10 @@ _DETAIL_WORDS = re.compile(
     r"volunteers?|teachers?|leads?|managers?)(?=\s*(?:[,;.]|$)|\s+(?:for|with|in|at|on|from|who|and)\b)",
     re.IGNORECASE)
 #: Verbs of delivery whose object is who or where, not a change ('visiting the carer's home').
-_DELIVERING = re.compile(r"\b(?:visiting|meeting|seeing|phoning|calling|contacting|attending|"
-                         r"running|chairing|facilitating|delivering|hosting|"
-                         # the same in the present tense, and filling in the paperwork
-                         r"visits|meets|sees|phones|calls|contacts|attends|runs|chairs|facilitates|"
-                         r"delivers|hosts|completes|fills\s+in|records|"
-                         # going through a list and handing out the work
-                         r"goes\s+through|go\s+through|hands|allocates|assigns|passes)\b", re.IGNORECASE)
-
+_DELIVERING = re.compile(r"\b(?:" + service_verbs(("reaching", "sending", "running", "casework",
+                                                    "recording", "taking part", "escorting"), ("s", "ing"))
+                         # filling in the paperwork, going through a list and handing out the work
+                         + r"|fills\s+in|goes\s+through|go\s+through|hands)\b", re.IGNORECASE)
 
 def _undetailed(text: str) -> str:
     """A mechanism without the details of delivery whose words look like an account."""
@@ -880,10 +877,10 @@ def restated(ctx: Context) -> Iterator[Finding]:
 _CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|increas\w*|reduc\w*|decreas\w*|improv\w*|"
                           r"better|higher|lower|rais\w*|fall\w*|ris(?:e|es|ing)|stronger|greater)\b",
                           re.IGNORECASE)
-_DELIVERED = re.compile(r"\b(?:complet\w*|attend\w*|receiv\w*|offer\w*|register\w*|seen|reach\w*|"
-                        r"supported|assessed|referred|visited|delivered|contacted|allocated|"
-                        r"enrolled|signposted|screened|trained)\b", re.IGNORECASE)
-
+_DELIVERED = re.compile(r"\b(?:" + service_verbs(("taking part",), ("base", "s", "ing", "ed"))
+                        + "|" + service_verbs(("reaching", "sending", "casework", "giving", "running"), ("ed",))
+                        # what the service offers, and whom it reaches, in any form
+                        + r"|offer(?:s|ing)?|reach(?:es|ing)?)\b", re.IGNORECASE)
 
 def _said_change(text: str) -> bool:
     """Whether an outcome says a change in people rather than a count of delivery."""

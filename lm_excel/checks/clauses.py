@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import CONSTRUCT_FAMILIES, DECREASE, INCREASE, meaning, stem, words
+from .text import CONSTRUCT_FAMILIES, DECREASE, INCREASE, meaning, service_verbs, service_words, stem, words
 
 #: Families whose words name nearly the same thing (stress and wellbeing, confidence and
 #: self-esteem, stability and being settled): a change in one, beside an outcome in another of the
@@ -171,18 +171,15 @@ _ON_PEOPLE = re.compile(
     re.IGNORECASE)
 #: Not verbs, and verbs of contact, whose object is whom the service reaches ('phones the family').
 _NOT_A_VERB = frozenset("""for with of to by from at in on and or each every all the a an who whom
-whose that which has have had is are was were visit visits phone phones call calls ring rings text
-texts email emails contact contacts meet meets see sees allocate allocates assess assesses refer
-refers screen screens check checks review reviews triage triages book books log logs record records
-send sends pass passes collect collects escort escorts accompany accompanies drive drives""".split())
+whose that which has have had is are was were""".split()) | service_words(
+    ("reaching", "sending", "casework", "recording", "escorting"), ("base", "s"))
 
 
 #: 'Which' or 'that' after a noun of the service and before a verb of delivery is a relative
 #: pronoun ('the duty desk, which checks them'), not a consequence.
-_WHICH_DOES = re.compile(r",?\s*\b(?:which|that|who)\s+(?=(?:\w+\s+){0,1}?(?:checks?|reviews?|allocates?|"
-                         r"screens?|triages?|records?|logs?|books?|schedules?|sends?|passes|meets?|"
-                         r"runs?|holds?|decides?|agrees?|assigns?|visits?|calls?|phones?|contacts?)\b)",
-                         re.IGNORECASE)
+_WHICH_DOES = re.compile(r",?\s*\b(?:which|that|who)\s+(?=(?:\w+\s+){0,1}?(?:"
+                         + service_verbs(("casework", "sending", "reaching", "running", "deciding", "recording"),
+                                         ("base", "s")) + r")\b)", re.IGNORECASE)
 
 
 #: Seeing or meeting someone as a contact of the service ('the therapist sees each child'), not a

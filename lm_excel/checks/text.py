@@ -404,6 +404,77 @@ def delivered_through(text: str) -> bool:
     return names_an_activity(left, nouns_only=True) and not causal(left) and not causal(right)
 
 
+# --- the lexicon of delivery: what a service does, by kind ----------------------------------------
+#
+# One place for the words of delivery that several rules read: an outcome that only counts whom
+# the service reached (wording), a count of delivery beside a change (chain), a mechanism that is
+# a schedule or a procedure (clauses, chain). Each kind is a sweep over every agency (social care,
+# health, schools, police, youth justice, the voluntary sector), not the words of one model; each
+# rule takes the kinds and the verb forms it needs (:func:`verb_forms`).
+
+#: Verbs of what a service does, by kind (bare forms; :func:`verb_forms` gives the others).
+SERVICE_VERBS: dict[str, tuple[str, ...]] = {k: tuple(v.split()) for k, v in {
+    # reaching people: contact, a visit, a call, a message, an appointment
+    "reaching": "contact visit see meet call phone ring text email interview inform notify brief "
+                "debrief follow-up book reach",
+    # sending people on to a service ('referred to the school nurse', 'invited to the group')
+    "sending": "refer signpost direct send invite",
+    # handling a case: deciding what people get, putting them on a list
+    "casework": "assess reassess re-assess screen triage check review allocate assign match pass "
+                "enrol induct onboard register schedule",
+    # giving help: what people are given, whoever gives it
+    "giving": "offer give provide support help mentor coach counsel befriend train",
+    # taking people somewhere
+    "escorting": "collect escort accompany drive",
+    # running the service itself: a meeting, a group, a session
+    "running": "run chair facilitate host hold convene deliver",
+    # a panel's or a meeting's business
+    "deciding": "decide agree",
+    # the paperwork: records of what was done
+    "recording": "record log",
+    # the people's side of delivery: taking part, receiving, finishing
+    "taking part": "attend complete receive",
+}.items()}
+
+#: Forms English does not make by rule (bare form -> -s, -ing, past participle, past tense).
+_IRREGULAR = {
+    "see": ("sees", "seeing", "seen", "saw"), "meet": ("meets", "meeting", "met", "met"),
+    "give": ("gives", "giving", "given", "gave"), "send": ("sends", "sending", "sent", "sent"),
+    "run": ("runs", "running", "run", "ran"), "hold": ("holds", "holding", "held", "held"),
+    "ring": ("rings", "ringing", "rung", "rang"), "drive": ("drives", "driving", "driven", "drove"),
+    "follow-up": ("follows-up", "following-up", "followed-up", "followed-up"),
+}
+_DOUBLED = frozenset("refer enrol log counsel".split())
+#: Forms read more often in another sense, left out ('needs met', 'targets met').
+_OTHER_SENSE = frozenset({"met"})
+
+
+def verb_forms(base: str) -> dict[str, str]:
+    """A verb's forms by name: 'base', 's' (present), 'ing', 'ed' (past participle), 'past'."""
+    if base in _IRREGULAR:
+        s, ing, ed, past = _IRREGULAR[base]
+        return {"base": base, "s": s, "ing": ing, "ed": ed, "past": past}
+    stem_ = base + base[-1] if base in _DOUBLED else base
+    s = base + "es" if base.endswith(("s", "sh", "ch", "x")) else (
+        base[:-1] + "ies" if base.endswith("y") and base[-2] not in "aeiou" else base + "s")
+    ing = (base[:-1] if base.endswith("e") else stem_) + "ing"
+    ed = base + "d" if base.endswith("e") else (
+        base[:-1] + "ied" if base.endswith("y") and base[-2] not in "aeiou" else stem_ + "ed")
+    return {"base": base, "s": s, "ing": ing, "ed": ed, "past": ed}
+
+
+def service_words(kinds: tuple[str, ...], forms: tuple[str, ...]) -> frozenset[str]:
+    """The given forms of the verbs of the given kinds (:data:`SERVICE_VERBS`)."""
+    return frozenset(verb_forms(v)[f] for k in kinds for v in SERVICE_VERBS[k] for f in forms) - _OTHER_SENSE
+
+
+def service_verbs(kinds: tuple[str, ...], forms: tuple[str, ...]) -> str:
+    """:func:`service_words` as a regex alternation, longest first ('follow-up' as 'follow up' or
+    'follow-up')."""
+    out = service_words(kinds, forms)
+    return "|".join(re.escape(w).replace(r"\-", r"[\s-]") for w in sorted(out, key=lambda w: (-len(w), w)))
+
+
 #: Words of delivery: what is done and how often (not how or why it brings change).
 DELIVERY = re.compile(
     r"\b(?:weekly|fortnightly|monthly|daily|annual|sessions?|meetings?|workshops?|visits?|"

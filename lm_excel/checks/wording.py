@@ -435,14 +435,10 @@ _MORE_REFERRALS = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?\s+in|more|higher|
 #: What the service does to people, as a participle ('contacted', 'offered', 'seen', 'referred',
 #: 'supported by', 'enrolled on'): with only the people before it, the outcome counts whom the
 #: service reached ('More survivors contacted within 24 hours'), an output.
-_SERVED = re.compile(r"(?<![-\w])(?:contacted|offered|visited|seen|assessed|screened|allocated|"
-                     r"signposted|trained|referred|supported|reached|enrolled|enroled|given|"
-                     r"provided|helped|matched|assigned|invited|mentored|coached|counselled|"
-                     r"directed|sent|befriended|notified|triaged|reviewed|checked|followed[\s-]up|"
-                     r"interviewed|booked|called|phoned|texted|informed|briefed|debriefed|"
-                     r"re-?assessed|inducted|onboarded)\b", re.IGNORECASE)
+_SERVED = re.compile(r"(?<![-\w])(?:" + T.service_verbs(("reaching", "sending", "casework", "giving"), ("ed",))
+                     + r")\b", re.IGNORECASE)
 #: Verbs of sending, after which 'to' names where to ('referred to the school nurse'), not a purpose.
-_SENDING = frozenset("referred signposted directed sent invited".split())
+_SENDING = T.service_words(("sending",), ("ed",))
 #: People receiving something the service gives ('Young people receive a mentor', 'Families
 #: allocated a key worker', 'Care leavers get a personal adviser').
 _RECEIVED = re.compile(

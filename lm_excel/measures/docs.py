@@ -44,7 +44,9 @@ HOW_SUGGESTIONS_WORK = [
      "change; a thing qualified by \"that are ...\" (\"homes that are warm\") is not the "
      "change. A statement of what the service will do (\"we will support young people to make "
      "informed decisions about their health\", \"supporting schools to provide ...\") is an "
-     "intention, not a change in people: it gets no scale or survey, only a count from records."),
+     "intention, not a change in people: it gets no scale or survey, only a count from records "
+     "of a change it names (\"we will work with schools to cut exclusions\"). A topic before a "
+     "role (\"a designated mental health *lead*\") names a job, not the change."),
     ("- **Knowing, using and experiencing are not the thing itself.** After \"understanding of\", "
      "\"aware of\", \"know\", \"recognise\" or \"in control of\", no measure of the subject is "
      "suggested (domestic abuse incidents do not measure an understanding of domestic abuse); "
