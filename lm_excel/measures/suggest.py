@@ -29,6 +29,7 @@ from lm_excel.errors import SuggestError
 from lm_excel.measures.index import EVIDENCE_NEEDED, Candidate, Index, index_of
 from lm_excel.measures.library import WHO_BENEFITS, Measure, MeasureLibrary, load_library
 from lm_excel.measures.text import normalise
+from lm_excel.measures.status import STATUS_LINKS
 from lm_excel.measures.vocab import Term, vocabulary
 
 SCORE_HALF = 5.0  # a raw score of 5 shows as 0.5
@@ -425,7 +426,10 @@ class _Query:
     process: bool = False  # about practice or process compliance (recorded, oversight)
     names_victim: bool = False  # the outcome is about victims of crime
     tokens: frozenset[str] = frozenset()  # every term of the outcome (see [needs])
-    activity: bool = False  # what the service will do ("we will support ..."), not a change
+    #: what the service will do, not a change in people: "" (not an activity), "change" (an
+    #: activity toward a change it names: "we will work with schools to cut exclusions") or
+    #: "provision" (no change named: "we will develop a new early help strategy")
+    activity: str = ""
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -461,7 +465,8 @@ class _Query:
                 # "caregivers" or "carers" alone (not listed with professionals, whose fellow
                 # carers foster) may be parents: not a measure for foster and kinship carers only
                 continue
-            if self.activity and ms[c.mid].kind != "administrative":
+            if self.activity and (self.activity == "provision"
+                                  or ms[c.mid].kind != "administrative"):
                 continue  # "we will support young people to ...": no scale of a topic word
             if self.names_victim and ms[c.mid].kind != "administrative":
                 continue  # victims of crime are not the service's users nor a child's scale
@@ -707,7 +712,11 @@ def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> lis
     return out
 
 
-_SCHOOL_WORDS = frozenset("school schools education class classes lessons classroom".split())
+_SCHOOL_WORDS = frozenset("""school schools education class classes lessons classroom college colleges
+academy academies nursery""".split())
+#: What people are excluded from, after the kinds of school ("excluded from primary school").
+_EXCLUDED_FROM = re.compile(r"[^,;.]*?\bfrom\s+(?:the\s+|their\s+|a\s+)?(?:(?:primary|secondary|"
+                            r"mainstream|special|local|infant|junior|high)\s+)*(\w+)")
 
 
 def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -718,7 +727,7 @@ def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
     out = []
     for x in terms:
         if x.token == "exclusion":
-            m = re.match(r"[^,;.]*?\bfrom\s+(?:the\s+|their\s+|a\s+)?(\w+)", t[x.end:])
+            m = _EXCLUDED_FROM.match(t[x.end:])
             if m and m.group(1) not in _SCHOOL_WORDS:
                 x = Term("inclusion", False, x.start, x.end, False)
         elif x.token == "enter_care" and t[x.start:x.end].startswith("remov") and _FROM_SCHOOL.match(
@@ -831,14 +840,23 @@ _PROCESS_AFTER = re.compile(r"\s+(?:processes|process|procedures|conferences|mee
                             r"work|practice|arrangements)\b")
 _OF_A_BODY = re.compile(r"\s+of\s+(?:the|a|an|their|our|its)\s+(?:[\w-]+\s+){0,3}?(?:boards?|"
                         r"services?|teams?|partnerships?|councils?|panels?|forums?|groups?)\b")
+_TEAM_END = re.compile(r"\b(?:team|teams|service|services)$")
+#: "The youth offending team treated them fairly": the team acts, so it is named as a team.
+_ACTS = re.compile(r"\s+(?:\w+ed|has|have|is|are|was|were|will|can|does|do|helps?|works?|"
+                   r"supports?|listens?|treats?|gives?|offers?|makes?)\b")
+#: A topic before a role, after the subject ("schools have a designated mental health lead",
+#: "trained domestic abuse champions"): the role names a person's job, not the change.
+_ROLE_AFTER = re.compile(r"\s+(?:leads?|champions?|co-?ordinators?|officers?|first aiders?|"
+                         r"ambassadors?|navigators?)\b(?!\s+to\b)")
 _OFFENDING_WORDS = re.compile(r"\b(?:offend\w*|reoffend\w*|crimes?|criminal|first[- ]time|entrants?|"
                               r"custody|convict\w*|arrest\w*|sentenc\w*|antisocial|anti-social)\b")
 
 
 def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without the youth justice service when it is named as a place or team
-    ("take part in their youth offending team plans") and no offending is named, and without
-    "work" when it is what a body does ("the work of the youth justice board")."""
+    ("take part in their youth offending team plans") and no offending is named, without
+    "work" when it is what a body does ("the work of the youth justice board"), and without a
+    topic that names a role after the subject ("schools have a mental health lead")."""
     t = normalise(text)
     out = []
     for x in terms:
@@ -846,9 +864,13 @@ def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
             continue  # "the work of the youth justice board": what a body does, not a job
         if x.token == "cp_plan" and _PROCESS_AFTER.match(t[x.end:]):
             continue  # "the voice of the child in child protection processes": where, not plans
-        if x.token == "youth_justice" and _SERVICE_AFTER.match(t[x.end:]) and not \
+        named = _SERVICE_AFTER.match(t[x.end:]) or (_TEAM_END.search(t[x.start:x.end])
+                                                   and _ACTS.match(t[x.end:]))
+        if x.token == "youth_justice" and named and not \
                 _OFFENDING_WORDS.search(t[:x.start] + " " + t[x.end:]):
             continue
+        if _ROLE_AFTER.match(t[x.end:]) and len(t[:x.start].split()) >= 3:
+            continue  # "schools have a designated mental health lead": a role, not the change
         out.append(x)
     return out
 
@@ -951,7 +973,8 @@ _PROCESS = frozenset({"recording", "audit"})
 
 _PROVIDE = (r"(?:support|provide|deliver|offer|work|encourage|help|promote|enable|run|commission|"
             r"create|give|ensure|raise|signpost|equip|empower|invest|facilitate|train|establish|"
-            r"introduce|expand|extend|strengthen|embed|co-ordinate|coordinate)")
+            r"introduce|expand|extend|strengthen|embed|co-ordinate|coordinate|develop|design|produce|"
+            r"publish|review|launch|set up|put in place|implement|build|use)")
 #: An activity statement: what the service will do ("We will support young people to make
 #: informed decisions about their health", "Our youth workers will help ...", "Supporting
 #: schools and colleges to provide ..."), an intention of the service, not a change in people.
@@ -964,13 +987,27 @@ _ACTIVITY = re.compile(
     r"equip)\s+(?:[\w/'-]+\s+){1,8}?to\s+(?!the\b|their\b|a\b|an\b)\w+)\b")
 
 
+#: A change an activity statement names ("... to cut the number of exclusions"): only a count
+#: from records of that change may measure it.
+_CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|lower|higher|reduc\w*|increas\w*|cut|cuts|"
+                          r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*)\b")
+
+
+def _activity(text: str) -> str:
+    """"" when the statement is not an activity of the service (see _ACTIVITY); "change" when
+    it is one aimed at a change it names, "provision" otherwise."""
+    t = normalise(text)
+    if not _ACTIVITY.match(t):
+        return ""
+    return "change" if _CHANGE_WORD.search(t) else "provision"
+
+
 #: "Children in the youth justice system with a mental health need attend ...", "children on
 #: child protection plans have their wishes recorded": a status phrase at the start says who
 #: the outcome is about, up to the verb that says what changes.
 _STATUS = re.compile(
     r"^(?:\w+\s+){0,2}?(?:children|young people|pupils|families|parents|care leavers|those|boys|girls)"
-    r"(?:\s+and\s+young people)?\s+(?P<prep>in|on|with|supervised by|known to|subject to|open to|"
-    r"involved with|at risk of|on the edge of|in contact with|from)\s+(?P<what>.*?)\b(?:who|have|has|attend|attends|"
+    r"(?:\s+and\s+young people)?\s+(?P<prep>" + "|".join(STATUS_LINKS) + r")\s+(?P<what>.*?)\b(?:who|have|has|attend|attends|"
     r"get|gets|take|takes|feel|feels|are|is|will|can|receive|receives|make|makes|achieve|achieves|"
     r"show|shows|remain|remains|stay|stays|do|does|move|moves|go|goes|enter|enters|find|finds|"
     r"gain|gains|access|accesses|engage|engages|sustain|sustains|live|lives|say|says)\b")
@@ -1486,7 +1523,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                or bool(_STAFF_PRACTICE.match(normalise(outcome_text))),
                any(t.token == "victim" for t in terms if not t.stop),
                frozenset(t.token for t in terms if not t.stop),
-               bool(_ACTIVITY.match(normalise(outcome_text))))
+               _activity(outcome_text))
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
     # a measure of what changes.
     who_spans = _who_spans(outcome_text)
