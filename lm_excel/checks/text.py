@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lm_excel.measures.status import STATUS_PHRASE
+from lm_excel.status import STATUS_PHRASE
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -575,7 +575,7 @@ def content(text: str) -> frozenset[str]:
 
 
 #: Statuses that name *who* a statement is about, not what changes, are one list shared with the
-#: suggestions: :data:`lm_excel.measures.status.STATUS_PHRASE`.
+#: suggestions: :data:`lm_excel.status.STATUS_PHRASE`.
 #: Words that say a number of people changes ('fewer children in care', 'a reduction in looked
 #: after children', 'the rate of children in need').
 _COUNTING = frozenset("""
