@@ -104,6 +104,17 @@ PROCEDURES_Y = [
      "somewhere to go back to", False),
 ]
 
+#: Probes written after Y's first run (tuned on): a clause of condition or place carries an account.
+PROCEDURES_Z = [
+    ("Youth workers meet young people where they are and take them seriously", False),
+    ("Volunteers collect the children and bring them to a club where they make friends", False),
+    ("Workers visit the family at home and notice how the children are doing", False),
+    ("The keyworker rings the school and arranges a meeting so the child's needs are heard", False),
+    ("Family workers book appointments for parents and go with them the first time", True),
+    ("Social workers visit the family, see the child alone and record their wishes", True),
+    ("Officers attend the school assembly and run a question-and-answer session", True),
+]
+
 RESTATED_X = [
     ("Parents get better at noticing when their toddler is upset and comforting them",
      "Parents respond more sensitively to their child's distress", True),
@@ -149,6 +160,11 @@ def test_x_a_procedure_of_staff_on_people_is_delivery(mechanism, flagged):
 
 @pytest.mark.parametrize("mechanism, flagged", PROCEDURES_Y)
 def test_y_a_procedure_of_staff_on_people_is_delivery(mechanism, flagged):
+    assert _delivery(mechanism) == flagged, mechanism
+
+
+@pytest.mark.parametrize("mechanism, flagged", PROCEDURES_Z)
+def test_z_a_procedure_of_staff_on_people_is_delivery(mechanism, flagged):
     assert _delivery(mechanism) == flagged, mechanism
 
 

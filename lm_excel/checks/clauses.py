@@ -264,7 +264,9 @@ men woman man girls boys victims victim tenants tenant patients patient baby bab
 teenagers adolescents survivors survivor""".split())
 #: Words of an account in a procedure's shape: a process in people or a change.
 _ACCOUNT_WORD = re.compile(r"\b(?:feel\w*|felt|believ\w*|hope\w*|confiden\w*|motivat\w*|encourag\w*|"
-                           r"empower\w*|reassur\w*|safe\w*|calm\w*|open\w*\s+up|so\s+that)\b", re.IGNORECASE)
+                           r"empower\w*|reassur\w*|safe\w*|calm\w*|open\w*\s+up|so\s+that|"
+                           # a clause of condition or place, which carries an account ('where they make friends')
+                           r"when|whenever|where|if|while|until|unless)\b", re.IGNORECASE)
 _SEQUENCE = re.compile(r",\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|;\s*|\s+then\s+", re.IGNORECASE)
 _DETERMINER = frozenset("the a an each every their its our his her this that".split())
 
