@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lm_excel.measures.status import STATUS_PHRASE
+
 _WORD = re.compile(r"[a-z0-9]+")
 
 #: Words that carry no content of their own.
@@ -556,37 +558,8 @@ def content(text: str) -> frozenset[str]:
                      if w not in STOP and w not in DIRECTION and not w.isdigit())
 
 
-#: Statuses that name *who* a statement is about, not what changes ('children in need', 'on a
-#: child protection plan', 'care leavers', 'at risk of exploitation'): a plan, a need or care in
-#: them is part of the people's description. Where a number of them is said to change ('fewer
-#: children in care', 'a reduction in looked after children') the status is what changes.
-_PLAN = (r"(?:child\s+protection|cp|child\s+in\s+need|cin|care|supervision|safety|ehc|education,?"
-         r"\s+health\s+and\s+care|early\s+help|family\s+support|protection|pathway|youth\s+justice|"
-         r"court|interim\s+care|placement)")
-STATUS_PHRASE = re.compile(
-    r"\b(?:in\s+need(?:\s+of\s+(?:help|support|protection|care))?|looked[\s-]after|"
-    r"(?:in|into|leaving|left|entering|enter|entered|on\s+the\s+edge\s+of|edge\s+of|"
-    r"on\s+the\s+cusp\s+of)\s+(?:(?:kinship|foster|residential|local\s+authority)\s+)?care|"
-    r"care[\s-](?:leavers?|experienced)|"
-    r"(?:on|subject\s+to|under)\s+(?:an?\s+|the\s+)?(?:" + _PLAN + r"\s+)?(?:plans?|orders?|"
-    r"proceedings)|with\s+(?:an?\s+|the\s+)?" + _PLAN + r"\s+(?:plans?|orders?|proceedings)|"
-    r"subject\s+to\s+section\s+\d+\w*|"
-    r"known\s+to\s+(?:children's\s+)?(?:social\s+care|services|the\s+police|youth\s+justice|"
-    r"the\s+youth\s+justice\s+service)|"
-    r"open\s+to\s+(?:children's\s+)?(?:social\s+care|early\s+help|services)|"
-    r"with\s+(?:send|sen|an\s+ehcp|special\s+educational\s+needs(?:\s+and\s+disabilit(?:y|ies))?|"
-    r"(?:a\s+)?disabilit(?:y|ies))|eligible\s+for\s+(?:free\s+school\s+meals|fsm|the\s+pupil\s+premium)|"
-    r"at\s+risk\s+of\s+(?:\w+[\s-]){0,2}?(?:exploitation|exclusion|harm|offending|care|"
-    r"homelessness|significant\s+harm|abuse|neglect|going\s+missing|entering\s+care)|"
-    r"missing\s+from\s+(?:home|care|education|school)|not\s+in\s+education,?\s+employment,?\s+"
-    r"or\s+training|neet|first[\s-]time\s+entrants?|on\s+remand|in\s+custody|"
-    r"unaccompanied(?:\s+asylum[\s-]seeking)?|"
-    # where people live: 'in the most deprived areas', 'living in disadvantaged communities'
-    r"(?:living\s+)?(?:in|from|across)\s+(?:the\s+)?(?:most\s+|more\s+)?(?:deprived|disadvantaged|"
-    r"poorest|poorer|low-income)\s+(?:areas?|communit(?:y|ies)|neighbourhoods?|wards?|estates?|"
-    r"localities|places))\b",
-    re.IGNORECASE,
-)
+#: Statuses that name *who* a statement is about, not what changes, are one list shared with the
+#: suggestions: :data:`lm_excel.measures.status.STATUS_PHRASE`.
 #: Words that say a number of people changes ('fewer children in care', 'a reduction in looked
 #: after children', 'the rate of children in need').
 _COUNTING = frozenset("""
