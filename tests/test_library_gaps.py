@@ -122,6 +122,8 @@ def test_each_new_measure_is_the_top_suggestion_where_it_is_the_change(text, key
     # published models (Bright Spots; Navigator, adults in emergency departments)
     ("More children and care leavers take part in the survey each year", "active_lives"),
     ("Reduced alcohol and drug use", "youth_substance_use"),
+    ("More breastfeeding-friendly venues", "breastfeeding"),  # provision
+    ("Adults recover from trauma", "cries8"),  # a scale for ages 8 to 18
 ])
 def test_a_new_measure_is_not_suggested_where_it_does_not_fit(text, key):
     assert key not in [s.measure.key for s in suggest(text)]

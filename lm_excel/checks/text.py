@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lm_excel.measures.status import STATUS_PHRASE
+from lm_excel.status import STATUS_PHRASE
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -351,7 +351,7 @@ def names_a_quality_at_length(text: str) -> bool:
         return False
     if (ws[0] not in DIRECTION and _quality_word(ws, 0)) or ws[0] in _LONG_QUALITY or ws[0] == "positive":
         return True
-    if ws[0].endswith("ing") and ws[0] not in _NOT_ACTIVITY and _quality_word(ws, 1):
+    if ws[0].endswith("ing") and ws[0] not in NOT_ACTIVITY and _quality_word(ws, 1):
         return True  # "Caring, patient and respectful relationships"
     return (ws[0] not in STOP and ws[1].endswith("ed") and not ws[0].endswith(("ed", "ing", "ly"))
             and ws[2] in _SHAPED)
@@ -369,7 +369,7 @@ clinic clinics course courses package packages scheme schemes toolkit tool tools
 information advice guidance
 """.split())
 #: Words ending in -ing that are not an activity ('wellbeing', 'understanding').
-_NOT_ACTIVITY = frozenset("wellbeing well-being being feeling feelings understanding belonging "
+NOT_ACTIVITY = frozenset("wellbeing well-being being feeling feelings understanding belonging "
                           "thing things nothing something everything during emotion emotions motion "
                           "aspiration aspirations ambition ambitions tension tensions "
                           "connection connections".split())
@@ -386,8 +386,8 @@ def names_an_activity(text: str, *, nouns_only: bool = False) -> bool:
         if w in STOP:
             break
         head = w
-    return (head in _ACTIVITY_NOUNS or (head.endswith("ing") and head not in _NOT_ACTIVITY)
-            or (not nouns_only and head.endswith(("tion", "sion")) and head not in _NOT_ACTIVITY))
+    return (head in _ACTIVITY_NOUNS or (head.endswith("ing") and head not in NOT_ACTIVITY)
+            or (not nouns_only and head.endswith(("tion", "sion")) and head not in NOT_ACTIVITY))
 
 
 _MEANS = re.compile(r"\b(?:through|by|via)\b", re.IGNORECASE)
@@ -434,6 +434,12 @@ SERVICE_VERBS: dict[str, tuple[str, ...]] = {k: tuple(v.split()) for k, v in {
     "recording": "record log",
     # the people's side of delivery: taking part, receiving, finishing
     "taking part": "attend complete receive",
+    # the practical arrangements: getting people and things where they need to be
+    "logistics": "arrange organise set-up sort-out book pick drop take bring fetch buy sit-in stay-with "
+                 "go-with hand post forward",
+    # the paperwork beyond a record: forms, letters, reports, notes
+    "paperwork": "write write-up fill-in draw-up sign sign-off update enter note file upload gather "
+                 "read complete",
 }.items()}
 
 #: Forms English does not make by rule (bare form -> -s, -ing, past participle, past tense).
@@ -442,15 +448,25 @@ _IRREGULAR = {
     "give": ("gives", "giving", "given", "gave"), "send": ("sends", "sending", "sent", "sent"),
     "run": ("runs", "running", "run", "ran"), "hold": ("holds", "holding", "held", "held"),
     "ring": ("rings", "ringing", "rung", "rang"), "drive": ("drives", "driving", "driven", "drove"),
-    "follow-up": ("follows-up", "following-up", "followed-up", "followed-up"),
+    "take": ("takes", "taking", "taken", "took"), "bring": ("brings", "bringing", "brought", "brought"),
+    "write": ("writes", "writing", "written", "wrote"), "draw": ("draws", "drawing", "drawn", "drew"),
+    "sit": ("sits", "sitting", "sat", "sat"), "go": ("goes", "going", "gone", "went"),
+    "set": ("sets", "setting", "set", "set"), "buy": ("buys", "buying", "bought", "bought"),
+    "sort": ("sorts", "sorting", "sorted", "sorted"),
+    "read": ("reads", "reading", "read", "read"), "fetch": ("fetches", "fetching", "fetched", "fetched"),
 }
-_DOUBLED = frozenset("refer enrol log counsel".split())
+_DOUBLED = frozenset("refer enrol log counsel drop".split())
+_PARTICLES = frozenset("up in with off out".split())
 #: Forms read more often in another sense, left out ('needs met', 'targets met').
 _OTHER_SENSE = frozenset({"met"})
 
 
 def verb_forms(base: str) -> dict[str, str]:
-    """A verb's forms by name: 'base', 's' (present), 'ing', 'ed' (past participle), 'past'."""
+    """A verb's forms by name: 'base', 's' (present), 'ing', 'ed' (past participle), 'past'; a verb
+    with a particle ('follow-up', 'sit-in') changes its verb only."""
+    verb, _, particle = base.rpartition("-")
+    if particle in _PARTICLES:
+        return {k: f"{v}-{particle}" for k, v in verb_forms(verb).items()}
     if base in _IRREGULAR:
         s, ing, ed, past = _IRREGULAR[base]
         return {"base": base, "s": s, "ing": ing, "ed": ed, "past": past}
@@ -559,7 +575,7 @@ def content(text: str) -> frozenset[str]:
 
 
 #: Statuses that name *who* a statement is about, not what changes, are one list shared with the
-#: suggestions: :data:`lm_excel.measures.status.STATUS_PHRASE`.
+#: suggestions: :data:`lm_excel.status.STATUS_PHRASE`.
 #: Words that say a number of people changes ('fewer children in care', 'a reduction in looked
 #: after children', 'the rate of children in need').
 _COUNTING = frozenset("""

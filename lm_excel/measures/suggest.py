@@ -29,8 +29,8 @@ from lm_excel.errors import SuggestError
 from lm_excel.measures.index import EVIDENCE_NEEDED, Candidate, Index, index_of
 from lm_excel.measures.library import WHO_BENEFITS, Measure, MeasureLibrary, load_library
 from lm_excel.measures.text import normalise
-from lm_excel.measures.status import STATUS_LINKS
 from lm_excel.measures.vocab import Term, vocabulary
+from lm_excel.status import STATUS_LINKS
 
 SCORE_HALF = 5.0  # a raw score of 5 shows as 0.5
 TIMESCALE_FIT = 1.05

@@ -4,7 +4,8 @@ child protection plan', 'care leavers', 'known to the police', 'at risk of explo
 One place for the checks (:mod:`lm_excel.checks.text` drops them from the content words of a
 statement, unless a number of those people is said to change) and the suggestions
 (:mod:`lm_excel.measures.suggest` reads the status after the people an outcome names first as
-who it is about), so that both read a status the same way.
+who it is about), so that both read a status the same way. It imports nothing of the project, so
+the checks use it without loading the measures library.
 """
 
 from __future__ import annotations
