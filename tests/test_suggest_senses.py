@@ -221,6 +221,8 @@ SESSION8_NEVER = [
     # a youth offending team that acts is a team, not offending
     ("We will develop a new early help strategy", {"early_help_stepups"}),
     ("Schools have a designated mental health lead", {"rcads", "yp_core", "sdq"}),
+    # a support network is not a placement with family
+    ("Every child has a trusted adult in school they can go to", {"kinship_care"}),
     ("Young people say the youth offending team treated them fairly",
      {"first_time_entrants", "reoffending"}),
 ]

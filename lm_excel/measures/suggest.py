@@ -30,6 +30,7 @@ from lm_excel.measures.index import EVIDENCE_NEEDED, Candidate, Index, index_of
 from lm_excel.measures.library import WHO_BENEFITS, Measure, MeasureLibrary, load_library
 from lm_excel.measures.text import normalise
 from lm_excel.measures.vocab import Term, vocabulary
+from lm_excel.status import STATUS_LINKS
 
 SCORE_HALF = 5.0  # a raw score of 5 shows as 0.5
 TIMESCALE_FIT = 1.05
@@ -1006,8 +1007,7 @@ def _activity(text: str) -> str:
 #: the outcome is about, up to the verb that says what changes.
 _STATUS = re.compile(
     r"^(?:\w+\s+){0,2}?(?:children|young people|pupils|families|parents|care leavers|those|boys|girls)"
-    r"(?:\s+and\s+young people)?\s+(?P<prep>in|on|with|supervised by|known to|subject to|open to|"
-    r"involved with|at risk of|on the edge of|in contact with|from)\s+(?P<what>.*?)\b(?:who|have|has|attend|attends|"
+    r"(?:\s+and\s+young people)?\s+(?P<prep>" + "|".join(STATUS_LINKS) + r")\s+(?P<what>.*?)\b(?:who|have|has|attend|attends|"
     r"get|gets|take|takes|feel|feels|are|is|will|can|receive|receives|make|makes|achieve|achieves|"
     r"show|shows|remain|remains|stay|stays|do|does|move|moves|go|goes|enter|enters|find|finds|"
     r"gain|gains|access|accesses|engage|engages|sustain|sustains|live|lives|say|says)\b")
