@@ -24,6 +24,7 @@ from .text import (
     INCREASE,
     NOT_ACTIVITY,
     PROCESS,
+    SERVICE_THING,
     STOP,
     causal,
     gives_an_account,
@@ -199,23 +200,6 @@ def restated_in_other_words(mechanism: str, outcome: str) -> bool:
     return bool(shared - {stem(w) for w in INCREASE | DECREASE})
 
 
-#: What a service event, a time or frequency, a place or a record is (the subject of delivery).
-_SERVICE_THING = re.compile(
-    r"\b(?:meetings?|huddles?|panels?|reviews?|visits?|sessions?|clinics?|appointments?|calls?|"
-    r"contacts?|check-?ins?|drop-?ins?|assessments?|conferences?|triage|screen\w*|referrals?|"
-    r"cases?|forms?|records?|recorded|logs?|logged|systems?|databases?|rotas?|timetables?|"
-    r"schedules?|allocat\w*|daily|weekly|fortnightly|monthly|termly|quarterly|annual\w*|"
-    r"within\s+\d+|every\s+\d+|\d+\s*(?:am|pm)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
-    r"mornings?|afternoons?|evenings?|weekends?|open|opening\s+hours|hours|"
-    r"(?:next|same|following)\s+(?:day|week|morning)|phones?|phoned|rings?|rang|"
-    # how often, and where ('twice a week', 'three days a week', 'on site', 'after school')
-    r"(?:once|twice|\w+\s+times|\w+\s+days?|\w+\s+hours?)\s+(?:a|an|per|each|every)\s+"
-    r"(?:day|week|fortnight|month|term|year)|on[\s-]site|clubs?|after\s+school|break\s*times?|"
-    r"lunch\s*times?|venues?|premises|rooms?|offices?|centres?)\b",
-    re.IGNORECASE,
-)
-
-
 #: A verb whose object is the people served ('puts the family in charge', 'gives a young person
 #: someone to call'): acting on people, not a detail of delivery ('meetings with the family').
 _ON_PEOPLE = re.compile(
@@ -247,7 +231,7 @@ def describes_delivery(text: str) -> bool:
     time or frequency, or a record, says no change in people, acts on no one, and no consequence
     follows."""
     text = _WHICH_DOES.sub(" ", text)
-    return (bool(_SERVICE_THING.search(text)) and not _IN_PEOPLE.search(_SEES_SOMEONE.sub(" ", text))
+    return (bool(SERVICE_THING.search(text)) and not _IN_PEOPLE.search(_SEES_SOMEONE.sub(" ", text))
             and not _FOLLOWS.search(text)
             and not any(m.group(1).lower() not in _NOT_A_VERB for m in _ON_PEOPLE.finditer(text)))
 

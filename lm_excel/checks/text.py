@@ -493,6 +493,24 @@ def service_verbs(kinds: tuple[str, ...], forms: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\-", r"[\s-]") for w in sorted(out, key=lambda w: (-len(w), w)))
 
 
+#: The nouns and times of delivery, by kind: what a service event, a record, a time or frequency
+#: and a place of delivery are. :data:`SERVICE_THING` is all four (the subject of a mechanism
+#: that describes delivery); :data:`DELIVERY` below is the older, narrower set the labels read.
+_EVENTS = (r"meetings?|huddles?|panels?|reviews?|visits?|sessions?|clinics?|appointments?|calls?|"
+           r"contacts?|check-?ins?|drop-?ins?|assessments?|conferences?|triage|screen\w*|referrals?|")
+_RECORDS = (r"cases?|forms?|records?|recorded|logs?|logged|systems?|databases?|rotas?|timetables?|"
+            r"schedules?|allocat\w*|")
+_TIMES = (r"daily|weekly|fortnightly|monthly|termly|quarterly|annual\w*|"
+          r"within\s+\d+|every\s+\d+|\d+\s*(?:am|pm)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
+          r"mornings?|afternoons?|evenings?|weekends?|open|opening\s+hours|hours|"
+          r"(?:next|same|following)\s+(?:day|week|morning)|phones?|phoned|rings?|rang|"
+          # how often ('twice a week', 'three days a week')
+          r"(?:once|twice|\w+\s+times|\w+\s+days?|\w+\s+hours?)\s+(?:a|an|per|each|every)\s+"
+          r"(?:day|week|fortnight|month|term|year)|")
+_PLACES = (r"on[\s-]site|clubs?|after\s+school|break\s*times?|"
+           r"lunch\s*times?|venues?|premises|rooms?|offices?|centres?")
+SERVICE_THING = re.compile(rf"\b(?:{_EVENTS}{_RECORDS}{_TIMES}{_PLACES})\b", re.IGNORECASE)
+
 #: Words of delivery: what is done and how often (not how or why it brings change).
 DELIVERY = re.compile(
     r"\b(?:weekly|fortnightly|monthly|daily|annual|sessions?|meetings?|workshops?|visits?|"
