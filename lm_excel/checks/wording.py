@@ -858,6 +858,8 @@ def _shared_head(toks: list[str], i: int) -> bool:
 
 
 _WELL_BEING = re.compile(r"\bwell[\s-]being\b", re.IGNORECASE)
+#: '+' joins as 'and' does in a terse plan ('less stressed + more confident').
+_PLUS = re.compile(r"\s+\+\s+")
 #: Connectedness with someone is a relationship with them ('communication and connectedness with
 #: their teenager' is one relationship).
 _CONNECTED_WITH = re.compile(r"\bconnect(?:edness|ions?)\s+(?=with\s+(?:their|his|her|the|a|an|each)\s)",
@@ -886,7 +888,7 @@ def compound_parts(text: str) -> list[str]:
     if colon and said and T.what_changes(head) and said.group(0).lower() in T.words(tail):
         text = head  # 'Contexts are safer: an individual child is safer ...' explains its headline
     spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
-    text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", text))
+    text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", _PLUS.sub(" and ", text)))
     parts = _compound_parts(_EXAMPLES.sub("", text))
     return [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
 
@@ -906,6 +908,8 @@ def _compound_parts(text: str) -> list[str]:
         after = _after(toks, i) or (_last_item(toks, i) if len(listed) >= 2 else [])
         if not (_construct(before) and after) or T.stem(before) == T.stem(after[-1]):
             continue
+        if i >= 2 and _people(toks[i - 2]) and before not in T.CONSTRUCTS:
+            continue  # the verb after its people ('Kinship carers understand and manage ...')
         items = [*listed, " ".join(after)]
         if _shared_head(toks, i):
             continue  # 'GP, housing and substance misuse services': kinds of one thing
@@ -1004,6 +1008,8 @@ def _opens_a_list(word: str) -> bool:
                                      _SAYS_UP, _SAYS_DOWN))
 
 
+#: Words opening a clause of time or condition, after which a list describes circumstances.
+_SUBORDINATE = frozenset("before until unless if when once whenever".split())
 #: Sectors whose names hold a word of direction: 'higher education' is a place, not a change.
 _SECTORS = re.compile(r"\b(?:higher|further)\s+education\b", re.IGNORECASE)
 
@@ -1017,6 +1023,8 @@ def _listed_things(text: str) -> list[str]:
     for i, t in enumerate(toks):
         if not _opens_a_list(t) or toks[i - 1:i] in (["that"], ["which"], ["who"]):
             continue  # a relative clause describes something: 'conflict that is frequent, ...'
+        if _SUBORDINATE & set(toks[:i]):
+            break  # a clause of time or condition describes circumstances: 'before they become ...'
 
         start = i + 1 + (toks[i + 1:i + 2] in (["the"], ["their"], ["a"], ["an"], ["more"]))
         items = _items_from(toks, start)
@@ -1205,11 +1213,20 @@ def _two_directions(text: str) -> list[str]:
         y = [x[0], *y]  # 'more young people in work and fewer in custody'
         x = [w for w in x if not _people(w)] or x
         return [" ".join(ws[i + 1:k]), " ".join(y)] if _head([w for w in x if w not in _NP_STOP]) else []
-    x = [w for w in x if not _people(w)]
-    y = [w for w in y if not _people(w)]
+    x = [w for w in _before_complement(x) if not _people(w)]
+    y = [w for w in _before_complement(y) if not _people(w)]
     if x and y and x[0] == y[0] and len(x) > 1 and len(y) > 1 and x[1] in _NP_STOP and x[1:] != y[1:]:
         return [" ".join(x), " ".join(y)]  # 'less time off school and more time with friends'
+    hx, hy = _head(x), _head(y)
+    if hx and hy and _construct(hx) and _construct(hy) and not _close(hx, hy, T.stem(hx), T.stem(hy)):
+        return [hx, hy]  # two states, each with its own direction: 'less stressed + more confident'
     return _two_things(x, y)
+
+
+def _before_complement(ws: list[str]) -> list[str]:
+    """A thing's words before an '-ing' word that says what it is about ('confident settling
+    baby' -> 'confident')."""
+    return ws[:next((j for j, w in enumerate(ws) if j and w.endswith("ing")), len(ws))]
 
 
 #: Words of how soon: 'sooner' and 'less waiting' are one change.
