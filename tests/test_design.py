@@ -131,6 +131,30 @@ def test_a_cohort_measured_for_reoffending_is_not_compared_on_first_time_entry()
 NATIONAL = "Whole local authority, as in every authority (a national duty or programme)"
 
 
+ASB = MeasureUse("OC6", "outcome", "Police-recorded anti-social behaviour incidents",
+                 "administrative", True, "asb_incidents")
+
+
+def test_counts_for_places_are_not_a_comparison_of_people():
+    """Police-recorded anti-social behaviour is counted by street, not by person: a cohort's
+    matched comparison rests on its people's own measures, and names the count as context; with
+    only counts for places, the contribution is explained instead."""
+    cohort = dict(delivery_unit="Individual children or young people", reach="120",
+                  nation="Scotland")
+    both = _design((ASB, SURVEY, PROCESS), **cohort)
+    first = both.strands[0]
+    assert first.title.startswith("Matched comparison group")
+    assert "Parental Stress Scale" in first.detail and "anti-social" not in first.detail
+    assert "counted for places, not people" in first.why and "as context" in first.why
+    alone = _design((ASB, PROCESS), **cohort).strands[0]
+    assert alone.title.startswith("Contribution analysis")
+    assert "counted for places, not people" in alone.why
+    national = _design((ASB, PROCESS), delivery_unit=NATIONAL, reach="500", nation="Wales")
+    assert national.strands[0].title.startswith("Contribution analysis")
+
+
+
+
 def test_a_national_duty_or_programme_is_not_compared_with_authorities_doing_the_same():
     """Holiday activities and food, school counselling in Wales, the virtual school's extended
     duty: every authority does it at once, so neighbours are no counterfactual."""

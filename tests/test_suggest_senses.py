@@ -192,3 +192,58 @@ def test_care_for_their_children_is_not_parenting_alone():
     # "care for" does not name parenting; a parenting word still does
     assert not {"aapi2", "psi4", "pss"} & set(keys("Parents care for their children at home"))
     assert keys("Parents have less harsh parenting")[:1] == ["aapi2"]
+
+
+# --- session 8: the kinds behind rounds 14 and 17-19's confident wrong answers, in new wording ---
+# (written for these tests, not taken from any labelled set)
+SESSION8_NEVER = [
+    # a count of one kind of offence is police-recorded crime, not youth justice entry
+    ("Fewer burglary offences by teenagers", {"first_time_entrants", "reoffending"}),
+    # the wider family alone is people, not kinship care
+    ("Looked after children have more contact with family and friends", {"kinship_care"}),
+    # what the service will do is no change in people: no scale of its topic
+    ("We will offer young people sessions on emotional wellbeing",
+     {"stirling", "swemwbs", "wemwbs", "ons4", "sdq", "ors_cors"}),
+    # people affected by a harm say who, not its count
+    ("Specialist help is available to parents affected by domestic abuse",
+     {"domestic_abuse_incidents"}),
+    # pupils with EHC plans are a population, not the plan's process
+    ("Young people with EHC plans feel part of their school", {"ehcp_timeliness"}),
+    # drug use across an area is no treatment cohort
+    ("Less use of illegal drugs across the city", {"substance_misuse_treatment"}),
+    # parenting skills have no library measure
+    ("Fathers develop their parenting skills", {"aapi2", "topse", "psi4", "pss"}),
+    # moving about a town is not a placement move; a carer's assessment is not a section 17 one
+    ("Children walk to school safely and move around the town without fear",
+     {"placement_stability", "bright_spots"}),
+    ("Young carers receive a carer's assessment", {"cin_assessments"}),
+    # an activity with no change named gets no count either; a topic before a role is a job;
+    # a youth offending team that acts is a team, not offending
+    ("We will develop a new early help strategy", {"early_help_stepups"}),
+    ("Schools have a designated mental health lead", {"rcads", "yp_core", "sdq"}),
+    # a support network is not a placement with family
+    ("Every child has a trusted adult in school they can go to", {"kinship_care"}),
+    ("Young people say the youth offending team treated them fairly",
+     {"first_time_entrants", "reoffending"}),
+]
+
+
+@pytest.mark.parametrize("text, wrong", SESSION8_NEVER, ids=lambda v: v if isinstance(v, str) else None)
+def test_session8_kinds_get_no_measure_of_the_wrong_sense(text, wrong):
+    got = keys(text)
+    assert not set(got) & wrong, (text, got)
+
+
+@pytest.mark.parametrize("text, right", [
+    ("Fewer young people commit offences", "first_time_entrants"),
+    ("More children are brought up by their wider family instead of entering care", "kinship_care"),
+    ("We will work with schools to cut the number of permanent exclusions", "exclusions"),
+    ("Fewer children are affected by domestic abuse", "domestic_abuse_incidents"),
+    ("Children affected by domestic abuse have better emotional wellbeing", "sdq"),
+    ("Parents misuse drugs less", "substance_misuse_treatment"),
+    ("Parents feel more confident in their parenting skills", "topse"),
+    ("Improved achievement and progress of pupils in year 6", "attainment"),
+    ("Fewer children are excluded from primary school", "exclusions"),
+], ids=lambda v: v if " " in str(v) else None)
+def test_session8_rules_keep_the_measure_where_it_fits(text, right):
+    assert right in keys(text), (text, keys(text))

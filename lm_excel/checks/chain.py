@@ -14,7 +14,15 @@ from .. import layout as L
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
-from .clauses import MADE_INTO, a_noun_phrase, describes_delivery, restated_construct
+from .clauses import (
+    MADE_INTO,
+    a_gerund_of_doing,
+    a_noun_phrase,
+    a_procedure,
+    describes_delivery,
+    restated_construct,
+    restated_in_other_words,
+)
 from .questions import falls_by_definition
 from .text import (
     ACTORS,
@@ -34,6 +42,7 @@ from .text import (
     names_an_activity,
     overlap,
     says_what_brings,
+    service_verbs,
     stem,
     what_changes,
     words,
@@ -564,89 +573,101 @@ def mechanism_accounts(ctx: Context) -> Iterator[Finding]:
     """Mechanisms that restate an outcome or a component (by the words they share), or that
     describe delivery or an outcome instead of how and why change happens. One finding per
     mechanism at most."""
+    groups = _restate_groups(ctx)
+    for m in ctx.model.mechanisms:
+        text = m.statement
+        if not ctx.eid(m) or not text:
+            continue
+        finding = _restatement(ctx, m, text, groups)
+        if finding is None and (reading := _without_account(text)):
+            what, sheet = reading
+            finding = make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text), sheet=sheet)
+        if finding is not None:
+            yield finding
+
+
+_Groups = list[tuple[str, list[Element], list[frozenset[str]], dict[str, list[int]]]]
+
+
+def _restate_groups(ctx: Context) -> _Groups:
+    """The outcomes and the components a mechanism may restate, with their words and an index."""
     groups = []
     for kind, key in (("outcome", "outcomes"), ("component", "components")):
         els = [e for e in ctx.model.elements[key] if e.statement]
         sets = [_restate_words(e.statement) for e in els]
         groups.append((kind, els, sets, _index(sets)))
-    for m in ctx.model.mechanisms:
-        text = m.statement
-        if not ctx.eid(m) or not text:
-            continue
-        several = _restates_outcomes(ctx, m, text)
-        if several:
-            yield _restates(ctx, m, "outcomes", several)
-            continue
-        same = [o for o in ctx.targets(m, "leads_to")
-                if o.kind == "outcomes" and o.statement and restated_construct(text, o.statement)]
-        if same:
-            yield _restates(ctx, m, "outcome", same[:1])
-            continue
-        mc = _restate_words(text)
-        for kind, els, sets, index in groups:
-            i = _restated(mc, sets, index)
-            # a connective of consequence says what the restated change brings about; a means before
-            # it ('Through key work, young people understand ...') is still the change restated
-            account = CONSEQUENCE.search(text) or (kind == "component" and says_what_brings(text))
-            if i is not None and account and len(mc - sets[i]) >= RESTATE_BEYOND:
-                # 'Practitioners feel confident, so they hold risk safely': what follows; 'Family
-                # group conferences put the family in charge': what the component does
-                i = None
-            if i is not None:
-                yield _restates(ctx, m, kind, [els[i]])
-                break
-        else:
-            if MADE_INTO.search(text):
-                continue  # one thing made into another is an account, whatever else it names
-            ws = words(text)
-            rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
-            if ws and (ws[0] in CHANGE or _SHARED.match(text)) and not says_what_brings(rest):
-                what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
-            elif ((DELIVERY.search(text) or len(_DETAIL.findall(text)) >= 2)
-                  and not causal(_undetailed(text)) or delivered_through(text)
-                  or describes_delivery(text)):
-                what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
-            elif (not causal(text) and ws and ws[0] in ACTORS and len(text.split()) <= LABEL_SHORT
-                  and not names_an_activity(text)):
-                # 'Children are heard', 'Young people belong': a state of people, not a label
-                what, sheet = "reads like an outcome (a change), not how or why it comes about", "Outcomes"
-            elif not causal(text) and names_an_activity(text) and len(text.split()) <= LABEL_WORDS:
-                what, sheet = ("names an approach or activity, not how or why it brings change",
-                               "Components")
-            elif not causal(text) and names_an_activity(text, nouns_only=True):
-                # 'Intensive therapeutic work with the family during a short stay': no account at
-                # any length
-                what, sheet = "describes delivery (what is done), not how or why it brings change", "Components"
-            elif not causal(text) and len(text.split()) <= LABEL_SHORT:
-                # 'Relational permanence', 'Stability and consistency': a quality or an aim
-                what, sheet = ("names a quality or an aim, not how or why it brings change",
-                               "Outcomes")
-            elif (len(text.split()) <= LABEL_WORDS and not gives_an_account(text)
-                  and names_a_quality(text)):
-                # 'Trusted adult', 'Safe and supportive environment', 'Engagement through sport':
-                # a process word only as an adjective or a means, no account ('Trust in the key
-                # worker', a state in people, is left alone)
-                if names_an_activity(text):
-                    what, sheet = ("names an approach or activity, not how or why it brings change",
-                                   "Components")
-                else:
-                    what, sheet = ("names a quality or an aim, not how or why it brings change",
-                                   "Outcomes")
-            elif not gives_an_account(text) and names_a_quality_at_length(text):
-                # 'Positive and healthy relationships with youth workers', 'Resources dedicated to
-                # the family's needs': a quality, or a pathway's name, at any length
-                what, sheet = ("names a quality or an aim, not how or why it brings change",
-                               "Outcomes")
-            elif a_noun_phrase(text):
-                # 'Practical help', 'Information sharing', 'Culture of high aspirations': a noun
-                # phrase with no verb said of anyone, whatever its words
-                what, sheet = (("names an approach or activity, not how or why it brings change", "Components")
-                               if names_an_activity(text) else
-                               ("names a quality or an aim, not how or why it brings change", "Outcomes"))
-            else:
-                continue
-            yield make(NO_ACCOUNT, m.ref("mechanism"), ctx.eid(m), what=what, text=short(text),
-                       sheet=sheet)
+    return groups
+
+
+def _restatement(ctx: Context, m: Element, text: str, groups: _Groups) -> Finding | None:
+    """A mechanism restating outcomes it leads to together, one outcome's construct or its words in
+    other words, or the words of any outcome or component; None when it restates none."""
+    several = _restates_outcomes(ctx, m, text)
+    if several:
+        return _restates(ctx, m, "outcomes", several)
+    same = [o for o in ctx.targets(m, "leads_to")
+            if o.kind == "outcomes" and o.statement
+            and (restated_construct(text, o.statement) or restated_in_other_words(text, o.statement))]
+    if same:
+        return _restates(ctx, m, "outcome", same[:1])
+    mc = _restate_words(text)
+    for kind, els, sets, index in groups:
+        i = _restated(mc, sets, index)
+        # a connective of consequence says what the restated change brings about; a means before
+        # it ('Through key work, young people understand ...') is still the change restated
+        account = CONSEQUENCE.search(text) or (kind == "component" and says_what_brings(text))
+        if i is not None and account and len(mc - sets[i]) >= RESTATE_BEYOND:
+            # 'Practitioners feel confident, so they hold risk safely': what follows; 'Family
+            # group conferences put the family in charge': what the component does
+            i = None
+        if i is not None and kind == "component" and len(text.split()) <= LABEL_WORDS and _without_account(text):
+            return None  # 'Debt advice' beside the component 'Debt advice service': a label, said as one
+        if i is not None:
+            return _restates(ctx, m, kind, [els[i]])
+    return None
+
+
+#: What a mechanism without an account reads as, and the sheet it belongs on.
+_AN_OUTCOME = ("reads like an outcome (a change), not how or why it comes about", "Outcomes")
+_DELIVERY = ("describes delivery (what is done), not how or why it brings change", "Components")
+_AN_APPROACH = ("names an approach or activity, not how or why it brings change", "Components")
+_A_QUALITY = ("names a quality or an aim, not how or why it brings change", "Outcomes")
+
+
+def _without_account(text: str) -> tuple[str, str] | None:
+    """What a mechanism that gives no account reads as (a change, delivery, an approach, a
+    quality), or None when it gives one."""
+    if MADE_INTO.search(text):
+        return None  # one thing made into another is an account, whatever else it names
+    ws = words(text)
+    rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
+    n = len(text.split())
+    if ws and (ws[0] in CHANGE or _SHARED.match(text)) and not says_what_brings(rest):
+        return _AN_OUTCOME
+    if ((DELIVERY.search(text) or len(_DETAIL.findall(text)) >= 2) and not causal(_undetailed(text))
+            or delivered_through(text) or describes_delivery(text) or a_procedure(text)):
+        return _DELIVERY
+    if not causal(text) and ws and ws[0] in ACTORS and n <= LABEL_SHORT and not names_an_activity(text):
+        return _AN_OUTCOME  # 'Children are heard', 'Young people belong': a state of people, not a label
+    if not causal(text) and names_an_activity(text) and n <= LABEL_WORDS:
+        return _AN_APPROACH
+    if not causal(text) and names_an_activity(text, nouns_only=True):
+        return _DELIVERY  # 'Intensive therapeutic work with the family during a short stay': at any length
+    if not causal(text) and n <= LABEL_SHORT:
+        return _A_QUALITY  # 'Relational permanence', 'Stability and consistency': a quality or an aim
+    if n <= LABEL_WORDS and not gives_an_account(text) and names_a_quality(text):
+        # 'Trusted adult', 'Safe and supportive environment', 'Engagement through sport': a process
+        # word only as an adjective or a means, no account ('Trust in the key worker' is a state)
+        return _AN_APPROACH if names_an_activity(text) else _A_QUALITY
+    if not gives_an_account(text) and names_a_quality_at_length(text):
+        return _A_QUALITY  # 'Positive and healthy relationships with youth workers': at any length
+    if a_gerund_of_doing(text):
+        return _AN_APPROACH  # 'Having a say in their own plan': something done, and no account
+    if a_noun_phrase(text):
+        # 'Practical help', 'Information sharing', 'Culture of high aspirations': a noun phrase
+        # with no verb said of anyone, whatever its words
+        return _AN_APPROACH if names_an_activity(text) else _A_QUALITY
+    return None
 
 
 #: Delivery beyond :data:`DELIVERY`: how many days or hours a week, where staff sit, who chairs,
@@ -689,14 +710,10 @@ _DETAIL_WORDS = re.compile(
     r"volunteers?|teachers?|leads?|managers?)(?=\s*(?:[,;.]|$)|\s+(?:for|with|in|at|on|from|who|and)\b)",
     re.IGNORECASE)
 #: Verbs of delivery whose object is who or where, not a change ('visiting the carer's home').
-_DELIVERING = re.compile(r"\b(?:visiting|meeting|seeing|phoning|calling|contacting|attending|"
-                         r"running|chairing|facilitating|delivering|hosting|"
-                         # the same in the present tense, and filling in the paperwork
-                         r"visits|meets|sees|phones|calls|contacts|attends|runs|chairs|facilitates|"
-                         r"delivers|hosts|completes|fills\s+in|records|"
-                         # going through a list and handing out the work
-                         r"goes\s+through|go\s+through|hands|allocates|assigns|passes)\b", re.IGNORECASE)
-
+_DELIVERING = re.compile(r"\b(?:" + service_verbs(("reaching", "sending", "running", "casework",
+                                                    "recording", "taking part", "escorting"), ("s", "ing"))
+                         # filling in the paperwork, going through a list and handing out the work
+                         + r"|fills\s+in|goes\s+through|go\s+through|hands)\b", re.IGNORECASE)
 
 def _undetailed(text: str) -> str:
     """A mechanism without the details of delivery whose words look like an account."""
@@ -880,10 +897,10 @@ def restated(ctx: Context) -> Iterator[Finding]:
 _CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|increas\w*|reduc\w*|decreas\w*|improv\w*|"
                           r"better|higher|lower|rais\w*|fall\w*|ris(?:e|es|ing)|stronger|greater)\b",
                           re.IGNORECASE)
-_DELIVERED = re.compile(r"\b(?:complet\w*|attend\w*|receiv\w*|offer\w*|register\w*|seen|reach\w*|"
-                        r"supported|assessed|referred|visited|delivered|contacted|allocated|"
-                        r"enrolled|signposted|screened|trained)\b", re.IGNORECASE)
-
+_DELIVERED = re.compile(r"\b(?:" + service_verbs(("taking part",), ("base", "s", "ing", "ed"))
+                        + "|" + service_verbs(("reaching", "sending", "casework", "giving", "running"), ("ed",))
+                        # what the service offers, and whom it reaches, in any form
+                        + r"|offer(?:s|ing)?|reach(?:es|ing)?)\b", re.IGNORECASE)
 
 def _said_change(text: str) -> bool:
     """Whether an outcome says a change in people rather than a count of delivery."""

@@ -16,7 +16,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import CONSTRUCT_FAMILIES, DECREASE, INCREASE, meaning, stem, words
+from .text import (
+    ACTING,
+    CONNECTIVE,
+    CONSTRUCT_FAMILIES,
+    DECREASE,
+    INCREASE,
+    NOT_ACTIVITY,
+    PROCESS,
+    SERVICE_THING,
+    STOP,
+    causal,
+    gives_an_account,
+    meaning,
+    service_verbs,
+    service_words,
+    stem,
+    words,
+)
 
 #: Families whose words name nearly the same thing (stress and wellbeing, confidence and
 #: self-esteem, stability and being settled): a change in one, beside an outcome in another of the
@@ -146,21 +163,41 @@ _IN_PEOPLE = re.compile(
     r"key\s?worker|carer|mentor|team|face))\b",
     re.IGNORECASE,
 )
-#: What a service event, a time or frequency, a place or a record is (the subject of delivery).
-_SERVICE_THING = re.compile(
-    r"\b(?:meetings?|huddles?|panels?|reviews?|visits?|sessions?|clinics?|appointments?|calls?|"
-    r"contacts?|check-?ins?|drop-?ins?|assessments?|conferences?|triage|screen\w*|referrals?|"
-    r"cases?|forms?|records?|recorded|logs?|logged|systems?|databases?|rotas?|timetables?|"
-    r"schedules?|allocat\w*|daily|weekly|fortnightly|monthly|termly|quarterly|annual\w*|"
-    r"within\s+\d+|every\s+\d+|\d+\s*(?:am|pm)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
-    r"mornings?|afternoons?|evenings?|weekends?|open|opening\s+hours|hours|"
-    r"(?:next|same|following)\s+(?:day|week|morning)|phones?|phoned|rings?|rang|"
-    # how often, and where ('twice a week', 'three days a week', 'on site', 'after school')
-    r"(?:once|twice|\w+\s+times|\w+\s+days?|\w+\s+hours?)\s+(?:a|an|per|each|every)\s+"
-    r"(?:day|week|fortnight|month|term|year)|on[\s-]site|clubs?|after\s+school|break\s*times?|"
-    r"lunch\s*times?|venues?|premises|rooms?|offices?|centres?)\b",
-    re.IGNORECASE,
-)
+#: A change said of people as what they come to do ('get better at reading ...', 'start to pay the
+#: rent on time', 'find it easier to say no', 'stop lashing out'): the change itself, not how it comes.
+_COMES_TO_DO = re.compile(
+    r"^((?:(?:the|their|our|most|many|more|all|some)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+"
+    r"(?:(?:get|gets|getting|got|become|becomes|grow|grows)\s+(?:much\s+)?(?:better|quicker|faster)\s+at|"
+    r"(?:start|starts|begin|begins|started|began)\s+to|find\w*\s+it\s+easier\s+to|"
+    r"(?:are|is|become|becomes|get|gets)\s+(?:more\s+)?able\s+to|no\s+longer|stop(?:s|ped)?\s+\w+ing)\b",
+    re.IGNORECASE)
+#: The people a change is about, read as one (a child is a child at any age: 'their toddler', 'the
+#: baby', 'their infant').
+_A_CHILD = frozenset("child children baby babies infant infants toddler toddlers".split())
+
+
+def _people(ws: list[str]) -> set[str]:
+    return {"child" if w in _A_CHILD else stem(meaning(w)) for w in ws if w in _SERVED_PEOPLE}
+
+
+def restated_in_other_words(mechanism: str, outcome: str) -> bool:
+    """Whether a mechanism only says that the outcome's own people come to do something ('Parents
+    get better at reading what their baby is telling them' beside 'Parents respond more sensitively
+    to their baby's cues'): the same people first in both, a change said as what they come to do,
+    a word of the outcome beyond those people, and nothing of how or of what follows."""
+    text = _LEAD.sub("", mechanism).strip()
+    m = _COMES_TO_DO.match(text)
+    if not m or _FOLLOWS.search(mechanism):
+        return False
+    who = _people(words(m.group(1)))
+    theirs = words(outcome)
+    if not who or not who & _people(theirs[:4]):
+        return False
+    mine = {w for w in words(text[m.end():]) if w not in STOP}
+    rest = {w for w in theirs if w not in STOP}
+    shared = ({"child" if w in _A_CHILD else stem(w) for w in mine}
+              & {"child" if w in _A_CHILD else stem(w) for w in rest}) - who
+    return bool(shared - {stem(w) for w in INCREASE | DECREASE})
 
 
 #: A verb whose object is the people served ('puts the family in charge', 'gives a young person
@@ -171,18 +208,15 @@ _ON_PEOPLE = re.compile(
     re.IGNORECASE)
 #: Not verbs, and verbs of contact, whose object is whom the service reaches ('phones the family').
 _NOT_A_VERB = frozenset("""for with of to by from at in on and or each every all the a an who whom
-whose that which has have had is are was were visit visits phone phones call calls ring rings text
-texts email emails contact contacts meet meets see sees allocate allocates assess assesses refer
-refers screen screens check checks review reviews triage triages book books log logs record records
-send sends pass passes collect collects escort escorts accompany accompanies drive drives""".split())
+whose that which has have had is are was were""".split()) | service_words(
+    ("reaching", "sending", "casework", "recording", "escorting"), ("base", "s"))
 
 
 #: 'Which' or 'that' after a noun of the service and before a verb of delivery is a relative
 #: pronoun ('the duty desk, which checks them'), not a consequence.
-_WHICH_DOES = re.compile(r",?\s*\b(?:which|that|who)\s+(?=(?:\w+\s+){0,1}?(?:checks?|reviews?|allocates?|"
-                         r"screens?|triages?|records?|logs?|books?|schedules?|sends?|passes|meets?|"
-                         r"runs?|holds?|decides?|agrees?|assigns?|visits?|calls?|phones?|contacts?)\b)",
-                         re.IGNORECASE)
+_WHICH_DOES = re.compile(r",?\s*\b(?:which|that|who)\s+(?=(?:\w+\s+){0,1}?(?:"
+                         + service_verbs(("casework", "sending", "reaching", "running", "deciding", "recording"),
+                                         ("base", "s")) + r")\b)", re.IGNORECASE)
 
 
 #: Seeing or meeting someone as a contact of the service ('the therapist sees each child'), not a
@@ -197,9 +231,76 @@ def describes_delivery(text: str) -> bool:
     time or frequency, or a record, says no change in people, acts on no one, and no consequence
     follows."""
     text = _WHICH_DOES.sub(" ", text)
-    return (bool(_SERVICE_THING.search(text)) and not _IN_PEOPLE.search(_SEES_SOMEONE.sub(" ", text))
+    return (bool(SERVICE_THING.search(text)) and not _IN_PEOPLE.search(_SEES_SOMEONE.sub(" ", text))
             and not _FOLLOWS.search(text)
             and not any(m.group(1).lower() not in _NOT_A_VERB for m in _ON_PEOPLE.finditer(text)))
+
+
+#: The verbs a procedure is made of: every kind of the lexicon but giving help (giving people
+#: something acts on them: 'give young people real responsibility').
+_PROCEDURE_VERB = re.compile(r"(?:" + service_verbs(
+    ("reaching", "sending", "casework", "escorting", "running", "deciding", "recording", "taking part",
+     "logistics", "paperwork"), ("base", "s")) + r")\b(?!-)", re.IGNORECASE)
+#: The people a service is for (a subject of change, not of delivery).
+_SERVED_PEOPLE = frozenset("""child children young person people parent parents carer carers family families
+mother mothers father fathers mum mums dad dads pupil pupils student students learner learners women
+men woman man girls boys victims victim tenants tenant patients patient baby babies infant infants
+teenagers adolescents survivors survivor""".split())
+#: Words of an account in a procedure's shape: a process in people or a change.
+_ACCOUNT_WORD = re.compile(r"\b(?:feel\w*|felt|believ\w*|hope\w*|confiden\w*|motivat\w*|encourag\w*|"
+                           r"empower\w*|reassur\w*|safe\w*|calm\w*|open\w*\s+up|so\s+that|"
+                           # a clause of condition or place, which carries an account ('where they make friends')
+                           r"when|whenever|where|if|while|until|unless)\b", re.IGNORECASE)
+_SEQUENCE = re.compile(r",\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|;\s*|\s+then\s+", re.IGNORECASE)
+_DETERMINER = frozenset("the a an each every their its our his her this that".split())
+
+
+def _delivery_verb(part: str) -> re.Match | None:
+    """The verb of delivery that opens a part of a sequence, after adverbs ('then', 'also',
+    'quickly'), or after a subject of its own that is not the people served ('the panel volunteers
+    sign it off'); None when it opens with anything else."""
+    ws = part.split()
+    while ws and (ws[0].lower() in ("then", "also", "later", "afterwards") or ws[0].lower().endswith("ly")):
+        ws = ws[1:]
+    rest = " ".join(ws)
+    if m := _PROCEDURE_VERB.match(rest):
+        return m
+    if not ws or ws[0].lower() not in _DETERMINER:
+        return None
+    for i in range(1, min(len(ws), 5)):
+        if (m := _PROCEDURE_VERB.match(" ".join(ws[i:]))) and ws[i - 1].lower() not in _SERVED_PEOPLE:
+            return m
+    return None
+
+
+#: Who does a procedure: a person by the form of the word ('worker', 'coordinator', 'therapist',
+#: 'midwife'), a group of them or an agency.
+_STAFF = re.compile(r"(?:[a-z]{2}(?:er|or|ist|ian|ant|ee|ife|ives|ate|che)s?|nurses?|staff|teams?|panels?|"
+                    r"police|agenc(?:y|ies)|services?|senco|senco's|gps?|members)$")
+
+
+def a_procedure(text: str) -> bool:
+    """Whether a mechanism is a procedure of delivery, whatever service it names: staff (not the
+    people served) as subject, then two or more actions each opening with a verb of delivery ('The
+    duty worker rings the referrer back, checks the family's history and passes the case to a
+    manager'), with no word of an account or a change beside those verbs."""
+    if _FOLLOWS.search(text) or _HOW.search(text) or _ACCOUNT_WORD.search(text):
+        return False
+    ws = text.rstrip(".").split()
+    for i in range(1, min(len(ws), 8)):
+        if _PROCEDURE_VERB.match(" ".join(ws[i:])):
+            break
+    else:
+        return False
+    head = re.sub(r"[^a-z]", "", ws[i - 1].lower())
+    subject = " ".join(ws[:i])
+    if head in _SERVED_PEOPLE or not _STAFF.search(head) or re.search(r"[,;:()]|\b(?:who|which|that)\b", subject):
+        return False  # a subject is a short noun phrase, not a clause
+    parts = [p for p in _SEQUENCE.split(" ".join(ws[i:])) if p.strip()]
+    verbs = [_delivery_verb(p) for p in parts]
+    if len(parts) < 2 or not all(verbs):
+        return False
+    return not any(_CHANGE & set(words(p[m.end():])) for p, m in zip(parts, verbs))
 
 
 #: The people served not coming, joining or using the service ('Parents do not turn up', 'Few
@@ -305,6 +406,20 @@ def a_noun_phrase(text: str) -> bool:
     if _ADJECTIVE_FORM.match(ws[0]) and not _BARE_VERB_AFTER.search(" ".join(ws[1:])):
         return True
     return ws[1] == "of" or (len(ws) == 2 and ws[1].endswith("ing") and not ws[0].endswith("s"))
+
+
+def a_gerund_of_doing(text: str) -> bool:
+    """Whether a mechanism only names something done, as a gerund with what follows it and no clause
+    ('Having a say in their own plan', 'Linking families to debt advice and local activities'): the
+    gerund off the verbs of a process or of acting (opening with one of those, 'Building trust with
+    the family', is an account), and nothing after it that gives one."""
+    first, _, rest = text.strip().partition(" ")
+    g = first.lower()
+    if not (g.endswith("ing") and g.isalpha() and rest) or g in NOT_ACTIVITY or len(text.split()) > 12:
+        return False
+    if PROCESS.fullmatch(g) or ACTING.fullmatch(g):
+        return False
+    return not gives_an_account(rest) and not causal(rest) and not CONNECTIVE.search(text)
 
 
 #: One thing made into another ('Coaching in their own room turns training into everyday habits'):

@@ -24,6 +24,7 @@ from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
 from .clauses import changes_what_chose, chosen_by_need
+from . import text as T
 from .text import direction
 
 C = "evaluation"
@@ -131,8 +132,23 @@ _TRIGGER = re.compile(r"\b(?:after|following|response\s+to|responses\s+to|respon
                       r"handling\s+of)\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
 
 
+#: People, then a phrase that says which ('with an identified need', 'who witness ... incidents'),
+#: then what they do ('attend an intervention'): the count word says who, not what is counted.
+_WHO_PHRASE = re.compile(r"^\W*(?:all\s+|more\s+|fewer\s+)?(?:[\w'-]+\s+){0,6}?(?:who|with|that)\s",
+                         re.IGNORECASE)
+_THEN_DOES = re.compile(r"\b(?:attend|attends|receive|receives|get|gets|access|accesses|take|takes|"
+                        r"make|makes|feel|feels|have|has)\b", re.IGNORECASE)
+
+
+def _says_who(text: str, m: re.Match) -> bool:
+    before = text[:m.start()]
+    return bool(_WHO_PHRASE.search(before)) and any(w in T.ACTORS for w in T.words(before)[:4]) \
+        and bool(_THEN_DOES.search(re.split(r"[,;]", text[m.end():])[0]))
+
+
 def _counts_recognised(text: str) -> bool:
-    return any(not _TRIGGER.search(text[:m.start()]) for m in COUNTED.finditer(text))
+    return any(not _TRIGGER.search(text[:m.start()]) and not _says_who(text, m)
+               for m in COUNTED.finditer(text))
 
 
 def _recognition(text: str, up: bool) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lm_excel.status import STATUS_PHRASE
+
 _WORD = re.compile(r"[a-z0-9]+")
 
 #: Words that carry no content of their own.
@@ -88,6 +90,8 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
                  "friendships friendship network networks",
     # a feeling, measured apart from the contact people have (set 13's evaluator)
     "loneliness": "loneliness lonely",
+    # feeling cared for: how a child or carer feels held by the people round them, one measure
+    "cared for": "loved valued nurtured cherished wanted",
     "relationships": "relationships relationship communication trust attachment bonding conflict "
                      "empathy",
     "learning": "attainment achievement literacy numeracy language knowledge skills skill "
@@ -349,7 +353,7 @@ def names_a_quality_at_length(text: str) -> bool:
         return False
     if (ws[0] not in DIRECTION and _quality_word(ws, 0)) or ws[0] in _LONG_QUALITY or ws[0] == "positive":
         return True
-    if ws[0].endswith("ing") and ws[0] not in _NOT_ACTIVITY and _quality_word(ws, 1):
+    if ws[0].endswith("ing") and ws[0] not in NOT_ACTIVITY and _quality_word(ws, 1):
         return True  # "Caring, patient and respectful relationships"
     return (ws[0] not in STOP and ws[1].endswith("ed") and not ws[0].endswith(("ed", "ing", "ly"))
             and ws[2] in _SHAPED)
@@ -367,7 +371,7 @@ clinic clinics course courses package packages scheme schemes toolkit tool tools
 information advice guidance
 """.split())
 #: Words ending in -ing that are not an activity ('wellbeing', 'understanding').
-_NOT_ACTIVITY = frozenset("wellbeing well-being being feeling feelings understanding belonging "
+NOT_ACTIVITY = frozenset("wellbeing well-being being feeling feelings understanding belonging "
                           "thing things nothing something everything during emotion emotions motion "
                           "aspiration aspirations ambition ambitions tension tensions "
                           "connection connections".split())
@@ -384,8 +388,8 @@ def names_an_activity(text: str, *, nouns_only: bool = False) -> bool:
         if w in STOP:
             break
         head = w
-    return (head in _ACTIVITY_NOUNS or (head.endswith("ing") and head not in _NOT_ACTIVITY)
-            or (not nouns_only and head.endswith(("tion", "sion")) and head not in _NOT_ACTIVITY))
+    return (head in _ACTIVITY_NOUNS or (head.endswith("ing") and head not in NOT_ACTIVITY)
+            or (not nouns_only and head.endswith(("tion", "sion")) and head not in NOT_ACTIVITY))
 
 
 _MEANS = re.compile(r"\b(?:through|by|via)\b", re.IGNORECASE)
@@ -401,6 +405,111 @@ def delivered_through(text: str) -> bool:
     left, right = text[:m.start()], text[m.end():]
     return names_an_activity(left, nouns_only=True) and not causal(left) and not causal(right)
 
+
+# --- the lexicon of delivery: what a service does, by kind ----------------------------------------
+#
+# One place for the words of delivery that several rules read: an outcome that only counts whom
+# the service reached (wording), a count of delivery beside a change (chain), a mechanism that is
+# a schedule or a procedure (clauses, chain). Each kind is a sweep over every agency (social care,
+# health, schools, police, youth justice, the voluntary sector), not the words of one model; each
+# rule takes the kinds and the verb forms it needs (:func:`verb_forms`).
+
+#: Verbs of what a service does, by kind (bare forms; :func:`verb_forms` gives the others).
+SERVICE_VERBS: dict[str, tuple[str, ...]] = {k: tuple(v.split()) for k, v in {
+    # reaching people: contact, a visit, a call, a message, an appointment
+    "reaching": "contact visit see meet call phone ring text email interview inform notify brief "
+                "debrief follow-up book reach",
+    # sending people on to a service ('referred to the school nurse', 'invited to the group')
+    "sending": "refer signpost direct send invite",
+    # handling a case: deciding what people get, putting them on a list
+    "casework": "assess reassess re-assess screen triage check review allocate assign match pass "
+                "enrol induct onboard register schedule",
+    # giving help: what people are given, whoever gives it
+    "giving": "offer give provide support help mentor coach counsel befriend train",
+    # taking people somewhere
+    "escorting": "collect escort accompany drive",
+    # running the service itself: a meeting, a group, a session
+    "running": "run chair facilitate host hold convene deliver",
+    # a panel's or a meeting's business
+    "deciding": "decide agree",
+    # the paperwork: records of what was done
+    "recording": "record log",
+    # the people's side of delivery: taking part, receiving, finishing
+    "taking part": "attend complete receive",
+    # the practical arrangements: getting people and things where they need to be
+    "logistics": "arrange organise set-up sort-out book pick drop take bring fetch buy sit-in stay-with "
+                 "go-with hand post forward",
+    # the paperwork beyond a record: forms, letters, reports, notes
+    "paperwork": "write write-up fill-in draw-up sign sign-off update enter note file upload gather "
+                 "read complete",
+}.items()}
+
+#: Forms English does not make by rule (bare form -> -s, -ing, past participle, past tense).
+_IRREGULAR = {
+    "see": ("sees", "seeing", "seen", "saw"), "meet": ("meets", "meeting", "met", "met"),
+    "give": ("gives", "giving", "given", "gave"), "send": ("sends", "sending", "sent", "sent"),
+    "run": ("runs", "running", "run", "ran"), "hold": ("holds", "holding", "held", "held"),
+    "ring": ("rings", "ringing", "rung", "rang"), "drive": ("drives", "driving", "driven", "drove"),
+    "take": ("takes", "taking", "taken", "took"), "bring": ("brings", "bringing", "brought", "brought"),
+    "write": ("writes", "writing", "written", "wrote"), "draw": ("draws", "drawing", "drawn", "drew"),
+    "sit": ("sits", "sitting", "sat", "sat"), "go": ("goes", "going", "gone", "went"),
+    "set": ("sets", "setting", "set", "set"), "buy": ("buys", "buying", "bought", "bought"),
+    "sort": ("sorts", "sorting", "sorted", "sorted"),
+    "read": ("reads", "reading", "read", "read"), "fetch": ("fetches", "fetching", "fetched", "fetched"),
+}
+_DOUBLED = frozenset("refer enrol log counsel drop".split())
+_PARTICLES = frozenset("up in with off out".split())
+#: Forms read more often in another sense, left out ('needs met', 'targets met').
+_OTHER_SENSE = frozenset({"met"})
+
+
+def verb_forms(base: str) -> dict[str, str]:
+    """A verb's forms by name: 'base', 's' (present), 'ing', 'ed' (past participle), 'past'; a verb
+    with a particle ('follow-up', 'sit-in') changes its verb only."""
+    verb, _, particle = base.rpartition("-")
+    if particle in _PARTICLES:
+        return {k: f"{v}-{particle}" for k, v in verb_forms(verb).items()}
+    if base in _IRREGULAR:
+        s, ing, ed, past = _IRREGULAR[base]
+        return {"base": base, "s": s, "ing": ing, "ed": ed, "past": past}
+    stem_ = base + base[-1] if base in _DOUBLED else base
+    s = base + "es" if base.endswith(("s", "sh", "ch", "x")) else (
+        base[:-1] + "ies" if base.endswith("y") and base[-2] not in "aeiou" else base + "s")
+    ing = (base[:-1] if base.endswith("e") else stem_) + "ing"
+    ed = base + "d" if base.endswith("e") else (
+        base[:-1] + "ied" if base.endswith("y") and base[-2] not in "aeiou" else stem_ + "ed")
+    return {"base": base, "s": s, "ing": ing, "ed": ed, "past": ed}
+
+
+def service_words(kinds: tuple[str, ...], forms: tuple[str, ...]) -> frozenset[str]:
+    """The given forms of the verbs of the given kinds (:data:`SERVICE_VERBS`)."""
+    return frozenset(verb_forms(v)[f] for k in kinds for v in SERVICE_VERBS[k] for f in forms) - _OTHER_SENSE
+
+
+def service_verbs(kinds: tuple[str, ...], forms: tuple[str, ...]) -> str:
+    """:func:`service_words` as a regex alternation, longest first ('follow-up' as 'follow up' or
+    'follow-up')."""
+    out = service_words(kinds, forms)
+    return "|".join(re.escape(w).replace(r"\-", r"[\s-]") for w in sorted(out, key=lambda w: (-len(w), w)))
+
+
+#: The nouns and times of delivery, by kind: what a service event, a record, a time or frequency
+#: and a place of delivery are. :data:`SERVICE_THING` is all four (the subject of a mechanism
+#: that describes delivery); :data:`DELIVERY` below is the older, narrower set the labels read.
+_EVENTS = (r"meetings?|huddles?|panels?|reviews?|visits?|sessions?|clinics?|appointments?|calls?|"
+           r"contacts?|check-?ins?|drop-?ins?|assessments?|conferences?|triage|screen\w*|referrals?|")
+_RECORDS = (r"cases?|forms?|records?|recorded|logs?|logged|systems?|databases?|rotas?|timetables?|"
+            r"schedules?|allocat\w*|")
+_TIMES = (r"daily|weekly|fortnightly|monthly|termly|quarterly|annual\w*|"
+          r"within\s+\d+|every\s+\d+|\d+\s*(?:am|pm)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
+          r"mornings?|afternoons?|evenings?|weekends?|open|opening\s+hours|hours|"
+          r"(?:next|same|following)\s+(?:day|week|morning)|phones?|phoned|rings?|rang|"
+          # how often ('twice a week', 'three days a week')
+          r"(?:once|twice|\w+\s+times|\w+\s+days?|\w+\s+hours?)\s+(?:a|an|per|each|every)\s+"
+          r"(?:day|week|fortnight|month|term|year)|")
+_PLACES = (r"on[\s-]site|clubs?|after\s+school|break\s*times?|"
+           r"lunch\s*times?|venues?|premises|rooms?|offices?|centres?")
+SERVICE_THING = re.compile(rf"\b(?:{_EVENTS}{_RECORDS}{_TIMES}{_PLACES})\b", re.IGNORECASE)
 
 #: Words of delivery: what is done and how often (not how or why it brings change).
 DELIVERY = re.compile(
@@ -485,37 +594,8 @@ def content(text: str) -> frozenset[str]:
                      if w not in STOP and w not in DIRECTION and not w.isdigit())
 
 
-#: Statuses that name *who* a statement is about, not what changes ('children in need', 'on a
-#: child protection plan', 'care leavers', 'at risk of exploitation'): a plan, a need or care in
-#: them is part of the people's description. Where a number of them is said to change ('fewer
-#: children in care', 'a reduction in looked after children') the status is what changes.
-_PLAN = (r"(?:child\s+protection|cp|child\s+in\s+need|cin|care|supervision|safety|ehc|education,?"
-         r"\s+health\s+and\s+care|early\s+help|family\s+support|protection|pathway|youth\s+justice|"
-         r"court|interim\s+care|placement)")
-STATUS_PHRASE = re.compile(
-    r"\b(?:in\s+need(?:\s+of\s+(?:help|support|protection|care))?|looked[\s-]after|"
-    r"(?:in|into|leaving|left|entering|enter|entered|on\s+the\s+edge\s+of|edge\s+of|"
-    r"on\s+the\s+cusp\s+of)\s+(?:(?:kinship|foster|residential|local\s+authority)\s+)?care|"
-    r"care[\s-](?:leavers?|experienced)|"
-    r"(?:on|subject\s+to|under)\s+(?:an?\s+|the\s+)?(?:" + _PLAN + r"\s+)?(?:plans?|orders?|"
-    r"proceedings)|with\s+(?:an?\s+|the\s+)?" + _PLAN + r"\s+(?:plans?|orders?|proceedings)|"
-    r"subject\s+to\s+section\s+\d+\w*|"
-    r"known\s+to\s+(?:children's\s+)?(?:social\s+care|services|the\s+police|youth\s+justice|"
-    r"the\s+youth\s+justice\s+service)|"
-    r"open\s+to\s+(?:children's\s+)?(?:social\s+care|early\s+help|services)|"
-    r"with\s+(?:send|sen|an\s+ehcp|special\s+educational\s+needs(?:\s+and\s+disabilit(?:y|ies))?|"
-    r"(?:a\s+)?disabilit(?:y|ies))|eligible\s+for\s+(?:free\s+school\s+meals|fsm|the\s+pupil\s+premium)|"
-    r"at\s+risk\s+of\s+(?:\w+[\s-]){0,2}?(?:exploitation|exclusion|harm|offending|care|"
-    r"homelessness|significant\s+harm|abuse|neglect|going\s+missing|entering\s+care)|"
-    r"missing\s+from\s+(?:home|care|education|school)|not\s+in\s+education,?\s+employment,?\s+"
-    r"or\s+training|neet|first[\s-]time\s+entrants?|on\s+remand|in\s+custody|"
-    r"unaccompanied(?:\s+asylum[\s-]seeking)?|"
-    # where people live: 'in the most deprived areas', 'living in disadvantaged communities'
-    r"(?:living\s+)?(?:in|from|across)\s+(?:the\s+)?(?:most\s+|more\s+)?(?:deprived|disadvantaged|"
-    r"poorest|poorer|low-income)\s+(?:areas?|communit(?:y|ies)|neighbourhoods?|wards?|estates?|"
-    r"localities|places))\b",
-    re.IGNORECASE,
-)
+#: Statuses that name *who* a statement is about, not what changes, are one list shared with the
+#: suggestions: :data:`lm_excel.status.STATUS_PHRASE`.
 #: Words that say a number of people changes ('fewer children in care', 'a reduction in looked
 #: after children', 'the rate of children in need').
 _COUNTING = frozenset("""

@@ -299,6 +299,13 @@ _AIM = re.compile(r"^\s*(?:to\s+)?(?:break(?:ing)?\s+(?:the|a)\s+cycles?|tackle|
                   r"inspire|instil|instill|equip|motivate|encourage|nurture|give|engage|educate|"
                   r"teach|inform|champion|celebrate|foster(?!\s+(?:carers?|care|famil\w*|placements?|"
                   r"parents?|homes?)\b))\b(?![-'’])", re.IGNORECASE)
+#: Staff or services as the subject, working with people for a purpose ('Practitioners work with
+#: parents to build trust'): what the service does, whatever the purpose.
+_STAFF_AT_WORK = re.compile(
+    r"^\W*(?:all\s+|the\s+|our\s+|local\s+)?(?:[\w-]+\s+){0,2}?(?:practitioners?|professionals?|"
+    r"staff|workers?|teams?|services?|agencies|partners?)\s+(?:will\s+|should\s+)?"
+    r"(?:work|works|working)\s+(?:closely\s+|together\s+|jointly\s+)*(?:with|alongside)\b"
+    r".*\b(?:to|so\s+that|in\s+order\s+to)\s+\w+", re.IGNORECASE)
 #: ... or ends with it in the passive, with no direction ('Financial barriers addressed').
 _AIM_DONE = re.compile(r"\b(?:addressed|tackled)\W*$", re.IGNORECASE)
 
@@ -313,7 +320,8 @@ def not_a_change(text: str) -> str:
     if _AIM.search(text) or (_AIM_DONE.search(text) and not _DIRECTION.search(text)):
         return "an aim (what the service means to do)"
     m = _ACTIVITY.search(text)
-    if m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():])):
+    if m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():])) \
+            or _STAFF_AT_WORK.search(text):
         return "an activity"
     if takes_part(text) or service_done(text):
         return "an output (taking part in the service)"
@@ -435,14 +443,10 @@ _MORE_REFERRALS = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?\s+in|more|higher|
 #: What the service does to people, as a participle ('contacted', 'offered', 'seen', 'referred',
 #: 'supported by', 'enrolled on'): with only the people before it, the outcome counts whom the
 #: service reached ('More survivors contacted within 24 hours'), an output.
-_SERVED = re.compile(r"(?<![-\w])(?:contacted|offered|visited|seen|assessed|screened|allocated|"
-                     r"signposted|trained|referred|supported|reached|enrolled|enroled|given|"
-                     r"provided|helped|matched|assigned|invited|mentored|coached|counselled|"
-                     r"directed|sent|befriended|notified|triaged|reviewed|checked|followed[\s-]up|"
-                     r"interviewed|booked|called|phoned|texted|informed|briefed|debriefed|"
-                     r"re-?assessed|inducted|onboarded)\b", re.IGNORECASE)
+_SERVED = re.compile(r"(?<![-\w])(?:" + T.service_verbs(("reaching", "sending", "casework", "giving"), ("ed",))
+                     + r")\b", re.IGNORECASE)
 #: Verbs of sending, after which 'to' names where to ('referred to the school nurse'), not a purpose.
-_SENDING = frozenset("referred signposted directed sent invited".split())
+_SENDING = T.service_words(("sending",), ("ed",))
 #: People receiving something the service gives ('Young people receive a mentor', 'Families
 #: allocated a key worker', 'Care leavers get a personal adviser').
 _RECEIVED = re.compile(
@@ -499,9 +503,21 @@ def served(text: str) -> bool:
     text = _STAY_AND_PLAY.sub("playgroup", _REACH_FRAME.sub("more ", text))
     for rx in (_SERVED, _RECEIVED, _PRODUCED, _CONTACTS_DONE, _ACCESS_TO):
         m = rx.search(text)
+        thing = _OF_A_THING.search(text[:m.start()]) if rx is _SERVED and m else None
+        if thing and not _people(thing.group("n").lower()):
+            continue
+        if rx is _SERVED and m and _FINITE & set(T.words(re.split(r",|;|\band\b", text[m.end():])[0])):
+            continue  # 'Young people supported by the scheme do not reattend': who, then a change  # 'the opportunities provided by ...': said of a thing, not of people
         if m and _reached(text, m, produced=rx in (_PRODUCED, _CONTACTS_DONE)):
             return True
     return False
+
+
+#: Words of a verb of its own after a participle of service, which then only says who.
+_FINITE = frozenset("do does did don't doesn't will would can could should are is were was".split())
+#: A thing named just before a participle of service, which it then describes ('the
+#: opportunities provided by attending school').
+_OF_A_THING = re.compile(r"\b(?:the|these|those|its|any)\s+(?P<n>[\w-]+)\s+$", re.IGNORECASE)
 
 
 def _reached(text: str, m: re.Match, produced: bool) -> bool:
@@ -767,11 +783,13 @@ _PAIR_STEMS = frozenset((T.stem(a), T.stem(b)) for a, b in T.CONVENTIONAL_PAIRS)
 
 
 #: An adjective before the thing it describes ('financial stability'), skipped after 'and'.
-_ADJECTIVE = re.compile(r"[a-z]+(?:ial|al|ic|ive)")
+_ADJECTIVE = re.compile(r"(?:[a-z]+-)*[a-z]+(?:ial|al|ic|ive)")
 
 
 def _construct(token: str) -> bool:
-    return token in T.CONSTRUCTS or T.stem(token) in _CONSTRUCT_STEMS
+    """Whether a word names a construct, in any form but an '-ing' one not listed ('loving and
+    lasting relationships' describes relationships; 'bonding' and 'reading' are listed)."""
+    return token in T.CONSTRUCTS or (T.stem(token) in _CONSTRUCT_STEMS and not token.endswith("ing"))
 
 
 #: Nouns that a list of words can describe together ('housing and debt advice services').
@@ -839,6 +857,18 @@ def _shared_head(toks: list[str], i: int) -> bool:
     return any(t in _HEADS for t in toks[i + 2:i + 4])
 
 
+_WELL_BEING = re.compile(r"\bwell[\s-]being\b", re.IGNORECASE)
+#: Connectedness with someone is a relationship with them ('communication and connectedness with
+#: their teenager' is one relationship).
+_CONNECTED_WITH = re.compile(r"\bconnect(?:edness|ions?)\s+(?=with\s+(?:their|his|her|the|a|an|each)\s)",
+                             re.IGNORECASE)
+#: Examples of what a statement names ('progress in a range of areas including health, housing
+#: and wellbeing'): they illustrate one thing, they do not add outcomes to it.
+_EXAMPLES = re.compile(r"\s*[,(]?\s*\b(?:including|such\s+as|e\.\s?g\.?|for\s+example)\s.*$",
+                       re.IGNORECASE | re.DOTALL)
+#: Words of knowing, after which 'of' or 'about' names topics, not outcomes ('awareness of infant
+#: mental health and parent-infant relationships').
+_KNOWING = frozenset("awareness knowledge understanding recognition".split())
 #: Words that join two things as 'and' does ('wellbeing as well as attendance').
 _JOINERS = re.compile(r"\s+(?:as\s+well\s+as|alongside|plus|together\s+with)\s+")
 
@@ -849,7 +879,19 @@ def compound_parts(text: str) -> list[str]:
 
     Only words an evaluator would measure separately count (:data:`text.CONSTRUCTS`); people
     ('parents and carers') and adjectives of one thing ('emotional and behavioural wellbeing')
-    do not, nor pairs conventionally measured together ('health and wellbeing')."""
+    do not, nor pairs conventionally measured together ('health and wellbeing'), nor examples
+    ('a range of areas including health, housing and wellbeing')."""
+    head, colon, tail = text.partition(":")
+    said = _DIRECTION.search(head)
+    if colon and said and T.what_changes(head) and said.group(0).lower() in T.words(tail):
+        text = head  # 'Contexts are safer: an individual child is safer ...' explains its headline
+    spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
+    text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", text))
+    parts = _compound_parts(_EXAMPLES.sub("", text))
+    return [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
+
+
+def _compound_parts(text: str) -> list[str]:
     toks = _TOKENS.findall(_JOINERS.sub(" and ", text.lower()))
     best: list[str] = []
     for i, tok in enumerate(toks):
@@ -857,6 +899,8 @@ def compound_parts(text: str) -> list[str]:
             continue
         before = toks[i - 1]
         listed, first = _listed_before(toks, i)
+        if toks[first - 1:first] in (["of"], ["about"]) and toks[first - 2:first - 1] and toks[first - 2] in _KNOWING:
+            continue  # topics of one thing known
         # after a list of measurable things ('routines, sleep and feeding') the last item counts
         # whatever it is; after one thing, only a measurable one does
         after = _after(toks, i) or (_last_item(toks, i) if len(listed) >= 2 else [])
@@ -873,9 +917,9 @@ def compound_parts(text: str) -> list[str]:
         if len(items) > 2 and _all_close(items, stems):
             continue  # 'stress, anxiety and depression': one family of constructs
         best = _led_with(toks, first, items, stems)
-    for found in (_change_clauses(text), _doing_clauses(text), _listed_things(text), _and_well(text),
-                  _both(text), _subject_pair(text), _two_directions(text), _two_peoples(text),
-                  _two_directed_clauses(text)):
+    for found in (_knowing_and(text), _change_clauses(text), _doing_clauses(text), _listed_things(text),
+                  _and_well(text), _both(text), _subject_pair(text), _two_directions(text),
+                  _two_peoples(text), _two_directed_clauses(text)):
         if len(found) > len(best):
             best = found
     return best
@@ -893,6 +937,28 @@ settle settles breastfeed breastfeeds smoke smokes drink drinks sleep sleeps eat
 speak speaks listen listens join joins enjoy enjoys achieve achieves progress progresses remain
 remains recover recovers trust trusts
 """.split())
+
+
+#: Knowing about topics, then another thing ('understanding of healthy relationships and domestic
+#: abuse, and confidence to talk about it').
+_KNOWN_THEN = re.compile(r"\b(?P<k>awareness|knowledge|understanding|recognition)\s+(?:of|about)\b[^,;]*"
+                         r",\s*(?:and|as\s+well\s+as)\s+(?:(?:more|greater|better|increased|improved)\s+)?"
+                         r"(?P<x>[\w-]+)", re.IGNORECASE)
+
+
+def _knowing_and(text: str) -> list[str]:
+    """What people know and a thing of another family after the topics known (see
+    :data:`_KNOWN_THEN`)."""
+    m = _KNOWN_THEN.search(text)
+    if not m or not _construct(m.group("x").lower()):
+        return []
+    k, x = m.group("k").lower(), m.group("x").lower()
+    return [] if _close(k, x, T.stem(k), T.stem(x)) else [k, x]
+
+
+#: A clause ending with a preposition and a comma waits for the object of the next ('take
+#: responsibility for, and understand, the consequences').
+_SHARED_OBJECT = re.compile(r"\b(?:for|of|to|with|about|on|in|from)\s*,\s*(?:and|or)\b", re.IGNORECASE)
 
 
 def _doing_clauses(text: str) -> list[str]:
@@ -923,6 +989,8 @@ def _doing_clauses(text: str) -> list[str]:
         elif t not in (",", "and"):
             cur.append(t)
     clauses.append(cur)
+    if _SHARED_OBJECT.search(text):
+        return []  # 'take responsibility for, and understand, the consequences': one object
     if len(clauses) < 2 or not all(len(c) >= 2 and T.what_changes(" ".join(c[1:])) for c in clauses):
         return []
     return [" ".join(c) for c in clauses]
@@ -936,12 +1004,16 @@ def _opens_a_list(word: str) -> bool:
                                      _SAYS_UP, _SAYS_DOWN))
 
 
+#: Sectors whose names hold a word of direction: 'higher education' is a place, not a change.
+_SECTORS = re.compile(r"\b(?:higher|further)\s+education\b", re.IGNORECASE)
+
+
 def _listed_things(text: str) -> list[str]:
     """Three or more things listed after a direction or a verb about people, whatever they are
     ('Parents have better routines, boundaries and home conditions', 'Carers feel valued, listened
     to and informed'); [] when they are people, kinds of one thing ('GP, housing and debt
     services'), one family of constructs ('stress, anxiety and depression') or joined by 'or'."""
-    toks = _TOKENS.findall(text.lower())
+    toks = _TOKENS.findall(_SECTORS.sub(lambda m: "-".join(m.group(0).split()), text.lower()))
     for i, t in enumerate(toks):
         if not _opens_a_list(t) or toks[i - 1:i] in (["that"], ["which"], ["who"]):
             continue  # a relative clause describes something: 'conflict that is frequent, ...'
@@ -956,10 +1028,14 @@ def _listed_things(text: str) -> list[str]:
 
 
 def _adjectives_of(items: list[str]) -> bool:
-    """Whether a list is adjectives of the one noun its last item ends with ('mental, emotional
-    and physical health', 'emotional, financial and practical life skills')."""
-    return len(items[-1].split()) >= 2 and all(
-        len(it.split()) == 1 and _ADJECTIVE.fullmatch(it) for it in items[:-1])
+    """Whether a list is adjectives of the one noun its first item of several words ends with
+    ('mental, emotional and physical health', 'emotional, financial and practical life skills'),
+    with nothing after that noun but things close to it ('physical, social, mental health and
+    wellbeing')."""
+    noun = next((k for k, it in enumerate(items) if len(it.split()) >= 2), 0)
+    head = items[noun].split()[-1] if noun else ""
+    return noun > 0 and all(_ADJECTIVE.fullmatch(it) for it in items[:noun]) and all(
+        _close(head, it, T.stem(head), T.stem(it.split()[-1])) for it in items[noun + 1:])
 
 
 def _items_from(toks: list[str], start: int) -> list[str]:
@@ -1379,6 +1455,9 @@ def _separate(toks: list[str], i: int, items: list[str], stems: list[str]) -> bo
     start = i - len(items[0].split())
     if start > 0 and toks[start - 1] in T.DIRECTION and toks[i + 1] in T.DIRECTION:
         return True
+    first, *rest = items[1].split()
+    if len(items[0].split()) == 1 and rest and _close(items[0], first, stems[0], T.stem(first)):
+        return False  # 'communication and language development': two words of one noun
     return not _close(items[0], items[1], stems[0], stems[1])
 
 
@@ -1436,9 +1515,9 @@ def slogan(text: str) -> bool:
            or w in _PEOPLE_VERBS or w in _CHANGED for w in ws):
         return False
     head = []
-    for w in ws:
-        if w in _OBJECT_END or w in ("of", "where", "that"):
-            break
+    for k, w in enumerate(ws):
+        if w in _OBJECT_END or w in ("where", "that") or (w == "of" and not _people(ws[k + 1] if k + 1 < len(ws) else "")):
+            break  # 'Every member of staff ...' names people after 'of'
         head.append(w)
     if any(w in T.ACTORS for w in head) and (set(ws) & {"is", "are", "was", "were", "be"}
                                              or T.PROCESS.search(text) or T.ACTING.search(text)):

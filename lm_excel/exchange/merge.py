@@ -166,13 +166,21 @@ class _Merger:
     def rows(self, sheet_name: str, sheet_key: str, cols: Mapping[str, L.Column], order: Sequence[str],
              base: Mapping[str, Rec] | None, mine: Mapping[str, Rec], theirs: Mapping[str, Rec],
              ) -> dict[str, Rec]:
-        def same(x: Mapping[str, object], y: Mapping[str, object]) -> bool:
-            return all(norm(cols.get(k), x.get(k)) == norm(cols.get(k), y.get(k)) for k in {*x, *y})
+        """Merge one sheet's rows: MINE's in MINE's order, then THEIRS-only rows after their
+        predecessor in THEIRS' order; rows deleted on one side and unchanged on the other go."""
+        where = (sheet_name, sheet_key, cols)
+        merged = self._mine_rows(where, order, base, mine, theirs)
+        result = self._theirs_rows(where, base, mine, theirs, list(merged.items()))
+        if base is not None:
+            for key in base:
+                if key not in mine and key not in theirs:
+                    self.removed.append((sheet_name, key, "MINE and THEIRS"))
+        return dict(result)
 
-        def whole(rec: Mapping[str, object]) -> str:
-            return " | ".join(f"{(cols[k].header if k in cols else k)}: {cell_text(v)}"
-                              for k, v in rec.items() if cell_text(v))
-
+    def _mine_rows(self, where: tuple[str, str, Mapping[str, L.Column]], order: Sequence[str],
+                   base: Mapping[str, Rec] | None, mine: Mapping[str, Rec], theirs: Mapping[str, Rec],
+                   ) -> dict[str, Rec]:
+        sheet_name, sheet_key, cols = where
         merged: dict[str, Rec] = {}
         for key, m in mine.items():
             t = theirs.get(key)
@@ -188,18 +196,23 @@ class _Merger:
                 merged[key] = dict(m)
                 self.added.append((sheet_name, key, "MINE"))
                 self.conflict(sheet_name, sheet_key, key, "", WHOLE_ROW, "only in MINE (no base: added in "
-                              "MINE or deleted in THEIRS?)", whole(m), None, whole(m), "")
+                              "MINE or deleted in THEIRS?)", _whole(cols, m), None, _whole(cols, m), "")
             elif b is None:
                 merged[key] = dict(m)
                 self.added.append((sheet_name, key, "MINE"))
-            elif same(m, b):
+            elif _same(cols, m, b):
                 self.removed.append((sheet_name, key, "THEIRS"))
             else:
                 merged[key] = dict(m)
                 self.conflict(sheet_name, sheet_key, key, "", WHOLE_ROW, "changed in MINE, deleted in THEIRS",
-                              whole(m), whole(b), whole(m), "(deleted)")
-        # THEIRS-only rows, placed after their predecessor in THEIRS' order.
-        result: list[tuple[str, Rec]] = list(merged.items())
+                              _whole(cols, m), _whole(cols, b), _whole(cols, m), "(deleted)")
+        return merged
+
+    def _theirs_rows(self, where: tuple[str, str, Mapping[str, L.Column]],
+                     base: Mapping[str, Rec] | None, mine: Mapping[str, Rec], theirs: Mapping[str, Rec],
+                     result: list[tuple[str, Rec]]) -> list[tuple[str, Rec]]:
+        """THEIRS-only rows, each placed after its predecessor in THEIRS' order."""
+        sheet_name, sheet_key, cols = where
         prev: str | None = None
         for key, t in theirs.items():
             if key in mine:
@@ -210,24 +223,31 @@ class _Merger:
             if base is None:
                 self.added.append((sheet_name, key, "THEIRS"))
                 self.conflict(sheet_name, sheet_key, key, "", WHOLE_ROW, "only in THEIRS (no base: added in "
-                              "THEIRS or deleted in MINE?)", whole(t), None, "", whole(t))
+                              "THEIRS or deleted in MINE?)", _whole(cols, t), None, "", _whole(cols, t))
             elif b is None:
                 self.added.append((sheet_name, key, "THEIRS"))
-            elif same(t, b):
+            elif _same(cols, t, b):
                 self.removed.append((sheet_name, key, "MINE"))
                 keep = False
             else:
                 self.conflict(sheet_name, sheet_key, key, "", WHOLE_ROW, "deleted in MINE, changed in THEIRS",
-                              whole(t), whole(b), "(deleted)", whole(t))
+                              _whole(cols, t), _whole(cols, b), "(deleted)", _whole(cols, t))
             if keep:
                 at = next((i + 1 for i, (k, _) in enumerate(result) if k == prev), 0 if prev is None else len(result))
                 result.insert(at, (key, dict(t)))
                 prev = key
-        if base is not None:
-            for key in base:
-                if key not in mine and key not in theirs:
-                    self.removed.append((sheet_name, key, "MINE and THEIRS"))
-        return dict(result)
+        return result
+
+
+def _same(cols: Mapping[str, L.Column], x: Mapping[str, object], y: Mapping[str, object]) -> bool:
+    """Two records hold the same values, field by field, as the merge compares them."""
+    return all(norm(cols.get(k), x.get(k)) == norm(cols.get(k), y.get(k)) for k in {*x, *y})
+
+
+def _whole(cols: Mapping[str, L.Column], rec: Mapping[str, object]) -> str:
+    """A whole row as one line ("Header: value | ..."), for a whole-row conflict."""
+    return " | ".join(f"{(cols[k].header if k in cols else k)}: {cell_text(v)}"
+                      for k, v in rec.items() if cell_text(v))
 
 
 def _renumber(base: Snapshot, mine: Snapshot, theirs: Snapshot) -> tuple[Snapshot, list[tuple[str, str, str]]]:

@@ -487,15 +487,43 @@ def _clusters(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
 _DECIDED_BY_DELIVERY = ("first_time_entrants", "reoffending")
 
 
+#: Counted for places or for a sample of an age group, not for the people a service works with
+#: (police-recorded incidents by street, a dental survey of 5-year-olds, a conception rate): they
+#: cannot show a difference between people who did and did not take part.
+_PLACES_ONLY = frozenset({"asb_incidents", "oral_health", "teenage_conceptions"})
+
+
 def _fair_basis(basis: list[MeasureUse]) -> tuple[list[MeasureUse], str]:
     """The measures a comparison of people can use fairly, and why any was left out."""
+    kept, why = basis, ""
     decided, fair = _DECIDED_BY_DELIVERY
-    if not {decided, fair} <= {u.key for u in basis}:
-        return basis, ""
-    kept = [u for u in basis if u.key != decided]
-    return kept, (" First-time entry is left out of the comparison: the children measured for "
-                  "reoffending have already offended, so whether they become first-time "
-                  "entrants is what the service itself decides.")
+    if {decided, fair} <= {u.key for u in basis}:
+        kept = [u for u in kept if u.key != decided]
+        why = (" First-time entry is left out of the comparison: the children measured for "
+               "reoffending have already offended, so whether they become first-time "
+               "entrants is what the service itself decides.")
+    places = [u for u in kept if u.key in _PLACES_ONLY]
+    if places and len(places) < len(kept):
+        kept = [u for u in kept if u.key not in _PLACES_ONLY]
+        one = len(places) == 1
+        why += (f" {measure_names(places)} {'is' if one else 'are'} counted for places, not "
+                f"people, so {'it is' if one else 'they are'} left out of the comparison of "
+                f"people: follow {'it' if one else 'them'} for the area as context.")
+    return kept, why
+
+
+def _places_only(basis: list[MeasureUse], who: str, which: str) -> Choice | None:
+    """Support for people whose outcomes are measured only by counts for places: no comparison
+    of people can rest on them, so the contribution is explained instead."""
+    if not basis or any(u.key not in _PLACES_ONLY for u in basis):
+        return None
+    names = measure_names(basis)
+    return _theory_based(names, which, basis, why=(
+        f"Support goes to {who}, but {names} {'is' if len(basis) == 1 else 'are'} counted for "
+        "places, not people, so no comparison of those who took part with those who did not can "
+        "rest on it: a theory-based design asks whether and how the model contributed to the "
+        "change, and for whom. A measure of the people themselves (a survey, or their own "
+        "records) would allow that comparison (EIF level 3).")), _THEORY_LEVEL
 
 
 def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
@@ -505,6 +533,9 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
     label, n, names = _PEOPLE_UNITS[s.unit], s.reach, measure_names(basis)
     if n is not None and n < MIN_PEOPLE:
         return _too_few(_count(n, _ONE[s.unit], label), which), _PILOT_LEVEL
+    places = _places_only(basis, f"a cohort of {label}", which)
+    if places:
+        return places
     if s.allocation == "random" and (n is None or n >= MIN_RCT_PEOPLE):
         return Strand(
             "Randomised controlled trial",
@@ -565,11 +596,15 @@ def _national(basis: list[MeasureUse], s: Setting, which: str) -> Choice | None:
     do not, or the contribution is explained."""
     if not basis:
         return None
+    basis, left_out = _fair_basis(basis)
     names = measure_names(basis)
     every, other = (("Every Health and Social Care Trust", "other Trusts")
                     if s.nation == "Northern Ireland" else ("Every authority", "other authorities"))
     why = (f"{every} delivers the model at the same time (a national duty or programme), so "
            f"{other} show only the national trend, not what would have happened without it.")
+    places = _places_only(basis, "the people taking part", which)
+    if places:
+        return places
     if s.reach is None:
         return _theory_based(names, which, basis, why=(
             f"{why} A theory-based design asks whether and how the model contributed to the "
@@ -581,7 +616,8 @@ def _national(basis: list[MeasureUse], s: Setting, which: str) -> Choice | None:
         "eligible children or families who did not (matched on need, age and history, or "
         "those waiting), before and after; say how those who chose to take part differ.",
         f"{why} With {s.reach} reached a year, the comparison is made between similar people "
-        "who did and did not take part. A credible comparison is what EIF level 3 needs.",
+        "who did and did not take part. A credible comparison is what EIF level 3 needs."
+        + left_out,
         EIF_STANDARDS), _CREDIBLE_LEVEL
 
 

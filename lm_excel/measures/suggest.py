@@ -30,6 +30,7 @@ from lm_excel.measures.index import EVIDENCE_NEEDED, Candidate, Index, index_of
 from lm_excel.measures.library import WHO_BENEFITS, Measure, MeasureLibrary, load_library
 from lm_excel.measures.text import normalise
 from lm_excel.measures.vocab import Term, vocabulary
+from lm_excel.status import STATUS_LINKS
 
 SCORE_HALF = 5.0  # a raw score of 5 shows as 0.5
 TIMESCALE_FIT = 1.05
@@ -425,6 +426,10 @@ class _Query:
     process: bool = False  # about practice or process compliance (recorded, oversight)
     names_victim: bool = False  # the outcome is about victims of crime
     tokens: frozenset[str] = frozenset()  # every term of the outcome (see [needs])
+    #: what the service will do, not a change in people: "" (not an activity), "change" (an
+    #: activity toward a change it names: "we will work with schools to cut exclusions") or
+    #: "provision" (no change named: "we will develop a new early help strategy")
+    activity: str = ""
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -460,6 +465,9 @@ class _Query:
                 # "caregivers" or "carers" alone (not listed with professionals, whose fellow
                 # carers foster) may be parents: not a measure for foster and kinship carers only
                 continue
+            if self.activity and (self.activity == "provision"
+                                  or ms[c.mid].kind != "administrative"):
+                continue  # "we will support young people to ...": no scale of a topic word
             if self.names_victim and ms[c.mid].kind != "administrative":
                 continue  # victims of crime are not the service's users nor a child's scale
             if self.examples_at is not None and all(a >= self.examples_at for a, _ in c.spans):
@@ -704,7 +712,11 @@ def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> lis
     return out
 
 
-_SCHOOL_WORDS = frozenset("school schools education class classes lessons classroom".split())
+_SCHOOL_WORDS = frozenset("""school schools education class classes lessons classroom college colleges
+academy academies nursery""".split())
+#: What people are excluded from, after the kinds of school ("excluded from primary school").
+_EXCLUDED_FROM = re.compile(r"[^,;.]*?\bfrom\s+(?:the\s+|their\s+|a\s+)?(?:(?:primary|secondary|"
+                            r"mainstream|special|local|infant|junior|high)\s+)*(\w+)")
 
 
 def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -715,7 +727,7 @@ def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
     out = []
     for x in terms:
         if x.token == "exclusion":
-            m = re.match(r"[^,;.]*?\bfrom\s+(?:the\s+|their\s+|a\s+)?(\w+)", t[x.end:])
+            m = _EXCLUDED_FROM.match(t[x.end:])
             if m and m.group(1) not in _SCHOOL_WORDS:
                 x = Term("inclusion", False, x.start, x.end, False)
         elif x.token == "enter_care" and t[x.start:x.end].startswith("remov") and _FROM_SCHOOL.match(
@@ -828,14 +840,23 @@ _PROCESS_AFTER = re.compile(r"\s+(?:processes|process|procedures|conferences|mee
                             r"work|practice|arrangements)\b")
 _OF_A_BODY = re.compile(r"\s+of\s+(?:the|a|an|their|our|its)\s+(?:[\w-]+\s+){0,3}?(?:boards?|"
                         r"services?|teams?|partnerships?|councils?|panels?|forums?|groups?)\b")
+_TEAM_END = re.compile(r"\b(?:team|teams|service|services)$")
+#: "The youth offending team treated them fairly": the team acts, so it is named as a team.
+_ACTS = re.compile(r"\s+(?:\w+ed|has|have|is|are|was|were|will|can|does|do|helps?|works?|"
+                   r"supports?|listens?|treats?|gives?|offers?|makes?)\b")
+#: A topic before a role, after the subject ("schools have a designated mental health lead",
+#: "trained domestic abuse champions"): the role names a person's job, not the change.
+_ROLE_AFTER = re.compile(r"\s+(?:leads?|champions?|co-?ordinators?|officers?|first aiders?|"
+                         r"ambassadors?|navigators?)\b(?!\s+to\b)")
 _OFFENDING_WORDS = re.compile(r"\b(?:offend\w*|reoffend\w*|crimes?|criminal|first[- ]time|entrants?|"
                               r"custody|convict\w*|arrest\w*|sentenc\w*|antisocial|anti-social)\b")
 
 
 def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without the youth justice service when it is named as a place or team
-    ("take part in their youth offending team plans") and no offending is named, and without
-    "work" when it is what a body does ("the work of the youth justice board")."""
+    ("take part in their youth offending team plans") and no offending is named, without
+    "work" when it is what a body does ("the work of the youth justice board"), and without a
+    topic that names a role after the subject ("schools have a mental health lead")."""
     t = normalise(text)
     out = []
     for x in terms:
@@ -843,9 +864,13 @@ def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
             continue  # "the work of the youth justice board": what a body does, not a job
         if x.token == "cp_plan" and _PROCESS_AFTER.match(t[x.end:]):
             continue  # "the voice of the child in child protection processes": where, not plans
-        if x.token == "youth_justice" and _SERVICE_AFTER.match(t[x.end:]) and not \
+        named = _SERVICE_AFTER.match(t[x.end:]) or (_TEAM_END.search(t[x.start:x.end])
+                                                   and _ACTS.match(t[x.end:]))
+        if x.token == "youth_justice" and named and not \
                 _OFFENDING_WORDS.search(t[:x.start] + " " + t[x.end:]):
             continue
+        if _ROLE_AFTER.match(t[x.end:]) and len(t[:x.start].split()) >= 3:
+            continue  # "schools have a designated mental health lead": a role, not the change
         out.append(x)
     return out
 
@@ -857,6 +882,49 @@ def _informed_sense(text: str, terms: list[Term]) -> list[Term]:
     return [Term("support", False, x.start, x.end, False)
             if x.token == "peer_support" and t[x.start:x.end].startswith("informed") else x
             for x in terms]
+
+
+#: "Remain with members of their extended family", "placed with family and friends": living
+#: with the wider family is kinship care; the wider family alone is the people around someone.
+_LIVE_WITH = re.compile(r"\b(?:live|lives|living|remain|remains|remaining|stay|stays|staying|placed|"
+                        r"cared for|brought up|looked after|raised|grow up|grows up|growing up)\s+"
+                        r"(?:with|by|within)\s+(?:[\w'-]+\s+){0,4}?$")
+
+
+def _kin_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with the wider family or family and friends read as kinship care when the
+    outcome says the child lives with them."""
+    t = normalise(text)
+    return [Term("kinship", x.stop, x.start, x.end, True)
+            if x.token == "family_friends" and _LIVE_WITH.search(t[:x.start]) else x
+            for x in terms]
+
+
+#: Words before "offences" that count offences in general, not one kind of them.
+_ANY_OFFENCE = frozenset("""fewer more less no any all further repeat new first proven recorded
+reported total number of the their criminal youth committing commit committed""".split())
+_OFFENCE_WORD = re.compile(r"offen[cs]es\b")
+_WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s+$")
+
+
+def _offence_kind_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without offending named as one kind of offence ("shoplifting offences",
+    "drug-related offences", "violence without injury offences") and without the kind: a count
+    of one kind is police-recorded crime, not the entry of children to youth justice nor their
+    reoffending, and the kind ("drug-related") is not a change of its own."""
+    t = normalise(text)
+    kinds = []
+    for x in terms:
+        if x.token == "offending" and _OFFENCE_WORD.match(t, x.start):
+            start = x.start
+            for _ in range(3):  # the kind: up to three words before, back to a counting word
+                before = _WORD_BEFORE.search(t[:start])
+                if not before or before.group(1) in _ANY_OFFENCE:
+                    break
+                start = before.start(1)
+            if start < x.start:
+                kinds.append((start, x.end))
+    return [x for x in terms if not any(a <= x.start < b for a, b in kinds)]
 
 
 def _victim_sense(terms: list[Term]) -> list[Term]:
@@ -903,13 +971,43 @@ _STAFF_PRACTICE = re.compile(
 #: completed", "plans reviewed with management oversight"): a case-file audit, not a count.
 _PROCESS = frozenset({"recording", "audit"})
 
+_PROVIDE = (r"(?:support|provide|deliver|offer|work|encourage|help|promote|enable|run|commission|"
+            r"create|give|ensure|raise|signpost|equip|empower|invest|facilitate|train|establish|"
+            r"introduce|expand|extend|strengthen|embed|co-ordinate|coordinate|develop|design|produce|"
+            r"publish|review|launch|set up|put in place|implement|build|use)")
+#: An activity statement: what the service will do ("We will support young people to make
+#: informed decisions about their health", "Our youth workers will help ...", "Supporting
+#: schools and colleges to provide ..."), an intention of the service, not a change in people.
+#: Only a count from records (take-up, a routine figure the activity aims at) may measure it.
+_ACTIVITY = re.compile(
+    r"^(?:(?:we|we'll|(?:the|our)\s+(?:[\w-]+\s+){0,3}?(?:service|services|team|teams|council|"
+    r"partnership|partners|programme|project|workers|staff|practitioners|board|hub|hubs))\s+"
+    r"(?:will|shall|aim to|are going to|plan to|intend to|commit to)\s+(?:continue to\s+|also\s+)?"
+    + _PROVIDE + r"|(?:supporting|enabling|helping|encouraging|empowering|equipping|enable|empower|"
+    r"equip)\s+(?:[\w/'-]+\s+){1,8}?to\s+(?!the\b|their\b|a\b|an\b)\w+)\b")
+
+
+#: A change an activity statement names ("... to cut the number of exclusions"): only a count
+#: from records of that change may measure it.
+_CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|lower|higher|reduc\w*|increas\w*|cut|cuts|"
+                          r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*)\b")
+
+
+def _activity(text: str) -> str:
+    """"" when the statement is not an activity of the service (see _ACTIVITY); "change" when
+    it is one aimed at a change it names, "provision" otherwise."""
+    t = normalise(text)
+    if not _ACTIVITY.match(t):
+        return ""
+    return "change" if _CHANGE_WORD.search(t) else "provision"
+
+
 #: "Children in the youth justice system with a mental health need attend ...", "children on
 #: child protection plans have their wishes recorded": a status phrase at the start says who
 #: the outcome is about, up to the verb that says what changes.
 _STATUS = re.compile(
     r"^(?:\w+\s+){0,2}?(?:children|young people|pupils|families|parents|care leavers|those|boys|girls)"
-    r"(?:\s+and\s+young people)?\s+(?P<prep>in|on|with|supervised by|known to|subject to|open to|"
-    r"involved with|at risk of|on the edge of|in contact with|from)\s+(?P<what>.*?)\b(?:who|have|has|attend|attends|"
+    r"(?:\s+and\s+young people)?\s+(?P<prep>" + "|".join(STATUS_LINKS) + r")\s+(?P<what>.*?)\b(?:who|have|has|attend|attends|"
     r"get|gets|take|takes|feel|feels|are|is|will|can|receive|receives|make|makes|achieve|achieves|"
     r"show|shows|remain|remains|stay|stays|do|does|move|moves|go|goes|enter|enters|find|finds|"
     r"gain|gains|access|accesses|engage|engages|sustain|sustains|live|lives|say|says)\b")
@@ -997,6 +1095,10 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
             at_risk = t[m.end(1):].lstrip().startswith("at risk of")
             (kept if at_risk else out).append((m.end(1), m.end()))
     out.extend((m.end(1), m.end()) for m in _WITH_CONDITION.finditer(t) if m.start() > 0)
+    for m in _AFFECTED.finditer(t):
+        clause = t[max(t.rfind(c, 0, m.start()) for c in ",;.") + 1:m.start()]
+        if not _COUNTED.search(clause):
+            out.append((m.end(1), m.end()))  # "support ... for men affected by domestic abuse"
     # "Families whose children might otherwise be removed": what may happen to them is what
     # the service prevents, so it is the change, not who.
     return kept + [(a, b) for a, b in out if not _MAY_HAPPEN.search(t[a:b])]
@@ -1013,6 +1115,12 @@ _WHO_CIRCUMSTANCE = re.compile(
 _WITH_CONDITION = re.compile(
     r"\b(" + _PEOPLE_WORDS + r")\s+with\s+(?:[\w-]+\s+){1,5}?(?:problems|needs|difficulties|"
     r"issues|disabilities|conditions|illness|illnesses)\b")
+#: People "affected by" or "impacted by" a harm, anywhere, up to a main verb: being affected names
+#: who, not the count of the harm, unless the clause counts those people ("fewer families
+#: affected by ...").
+_AFFECTED = re.compile(r"\b(" + _PEOPLE_WORDS + r")\s+(?:who\s+(?:are|were|is|have been|has been)\s+)?"
+                       r"(?:affected|impacted)\s+by\b(?:(?!" + _MAIN_VERB + r")[^,;.])*")
+_COUNTED = re.compile(r"\b(?:fewer|less|number|numbers|proportion|rate|percentage|reduc\w*)\b")
 _MAY_HAPPEN = re.compile(r"\b(?:otherwise|might|could|would|at risk|edge of|likely)\b")
 
 
@@ -1213,6 +1321,8 @@ _NO_MEASURE = {
     "identifying and responding to a risk": r"\b(?:identif\w*|recogni[sz]\w*|detect\w*|spott\w*)\s+"
                                             r"(?:of\s+)?(?:and|&)\s+(?:respon\w*|manag\w*|"
                                             r"act\w* on|address\w*)",
+    "parenting skills": r"\bparenting (?:skills?|techniques|strategies|abilit(?:y|ies))\b|"
+                        r"\bskills (?:as|in) (?:a )?parent\w*",
     "telling a trusted adult": r"\b(?:tell|telling|talk|talking|speak|speaking|disclos\w*|confide|"
                                r"confiding|open up)\b[^,;.]{0,60}?\b(?:(?:to|in|with)\s+)?(?:a|an|the|"
                                r"their|any|one)?\s*(?:trusted\s+)?(?:adult|member of staff|staff "
@@ -1239,6 +1349,8 @@ _MEASURED_WAIT = re.compile(r"\b(?:ehcps?|ehc plans?|education,? health and care
 #: "Staff are able to recognise and respond ...": a capability (a practitioner survey asks it).
 _CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know how to|"
                          r"equipped to|better at|competent in|competent at)\s*$")
+#: "Confidence in their parenting skills": a parent's self-efficacy, not the skills.
+_CONFIDENT_IN = re.compile(r"\bconfiden\w*\s+(?:in|about|with)\s+(?:their\s+|his\s+|her\s+|own\s+)*$")
 #: "Where living with their family is not possible, ...": a condition before the change.
 _CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b[^,;]*,")
 #: A subordinate clause inside a part ("... because ...", "... so that ..."): what follows it
@@ -1261,6 +1373,8 @@ def no_measure_constructs(text: str) -> tuple[tuple[int, int, str], ...]:
         for m in rx.finditer(t):
             if name == "a wait for a service" and _MEASURED_WAIT.search(t):
                 continue
+            if name == "parenting skills" and _CONFIDENT_IN.search(t[max(0, m.start() - 40):m.start()]):
+                continue  # "confidence in their parenting skills": self-efficacy, which is asked
             if name == "identifying and responding to a risk" and _CAPABLE_OF.search(
                     t[max(0, m.start() - 30):m.start()]):
                 continue  # "able to recognise and respond": what people can do, which is asked
@@ -1386,7 +1500,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     index = index_of(_word_library(library))
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
-                  _slogan_sense, _construct_sense, _service_name_sense, _informed_sense):
+                  _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
+                  _offence_kind_sense, _kin_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
@@ -1407,7 +1522,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                any(t.token in _PROCESS for t in terms if not t.stop)
                or bool(_STAFF_PRACTICE.match(normalise(outcome_text))),
                any(t.token == "victim" for t in terms if not t.stop),
-               frozenset(t.token for t in terms if not t.stop))
+               frozenset(t.token for t in terms if not t.stop),
+               _activity(outcome_text))
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
     # a measure of what changes.
     who_spans = _who_spans(outcome_text)

@@ -410,26 +410,7 @@ class DocWriter:
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
         table.autofit = False
-        tblpr = table._tbl.tblPr
-        look = tblpr.find(qn("w:tblLook"))
-        if look is None:
-            look = el("w:tblLook")
-            tblpr.append(look)
-        for key, value in (("val", "04A0"), ("firstRow", "1"), ("lastRow", "0"),
-                           ("firstColumn", "0"), ("lastColumn", "0"), ("noHBand", "1"),
-                           ("noVBand", "1")):
-            look.set(qn(f"w:{key}"), value)
-        tblw = tblpr.find(qn("w:tblW"))
-        if tblw is None:
-            tblw = el("w:tblW")
-            tblpr.append(tblw)
-        tblw.set(qn("w:w"), str(int(total / 635)))
-        tblw.set(qn("w:type"), "dxa")
-        if caption:
-            # The table's own title for screen readers (Word: Table Properties > Alt Text).
-            tblpr.append(el("w:tblCaption", val=one_line(caption)[:255]))
-        for gc, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), col_w):
-            gc.set(qn("w:w"), str(int(w / 635)))
+        _table_properties(table, total, col_w, caption)
         # Rows are built as XML text and parsed once each: python-docx's cell-by-cell API is
         # slow for reports with many tables.
         tbl = table._tbl
@@ -520,3 +501,27 @@ class DocWriter:
         docpr.set("descr", clean(alt))
         docpr.set("title", clean(title))
         return shape
+
+
+def _table_properties(table: Any, total: int, col_w: Sequence[Any], caption: str | None) -> None:
+    """The table's look (header row marked, no banding), its fixed width and column widths in
+    twips, and its title for screen readers (Word: Table Properties > Alt Text)."""
+    tblpr = table._tbl.tblPr
+    look = tblpr.find(qn("w:tblLook"))
+    if look is None:
+        look = el("w:tblLook")
+        tblpr.append(look)
+    for key, value in (("val", "04A0"), ("firstRow", "1"), ("lastRow", "0"),
+                       ("firstColumn", "0"), ("lastColumn", "0"), ("noHBand", "1"),
+                       ("noVBand", "1")):
+        look.set(qn(f"w:{key}"), value)
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = el("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:w"), str(int(total / 635)))
+    tblw.set(qn("w:type"), "dxa")
+    if caption:
+        tblpr.append(el("w:tblCaption", val=one_line(caption)[:255]))
+    for gc, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), col_w):
+        gc.set(qn("w:w"), str(int(w / 635)))

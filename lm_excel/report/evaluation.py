@@ -9,6 +9,8 @@ import json
 import re
 from typing import Any
 
+from lm_excel.measures.suggest import NO_MATCH
+
 from . import prose as P
 from . import sources
 from .sections import Writer, outcome_sentence
@@ -58,8 +60,8 @@ def _what(w: Writer, r: dict[str, str]) -> list[Any]:
     return out
 
 
-#: What a row without a measure says, and what to do about it (for a board, not the workbook).
-NO_MATCH = "No close match in the library."
+#: What a row without a measure says (the suggestions' own words, NO_MATCH) and what to do about it
+#: (for a board, not the workbook).
 NO_MATCH_NEXT = ("To do: write a measure for it, such as a few survey questions or a count from "
                  "records already kept.")
 
@@ -68,8 +70,8 @@ def _measure(r: dict[str, str]) -> list[Any]:
     if not r["measure"]:
         missing = re.search(r"it has no measure of (.+?)\)", r.get("why", ""))
         if missing:
-            return [f"{NO_MATCH[:-1]}: it has no measure of {missing.group(1)}.", NO_MATCH_NEXT]
-        return [NO_MATCH, NO_MATCH_NEXT]
+            return [f"{NO_MATCH}: it has no measure of {missing.group(1)}.", NO_MATCH_NEXT]
+        return [f"{NO_MATCH}.", NO_MATCH_NEXT]
     out: list[Any] = [r["measure"]]
     if r["kind"]:
         out.append(P.kind_words(r["kind"]))
@@ -94,7 +96,7 @@ def _confidence(r: dict[str, str]) -> str:
 
 def _measure_once(items: list[Any]) -> str:
     """The one measure every row of a table uses, as a sentence (from a row's Measure cell)."""
-    if isinstance(items[0], str) and items[0].startswith(NO_MATCH[:-1]):
+    if isinstance(items[0], str) and items[0].startswith(NO_MATCH):
         return f"No row in this table has a close match in the library. {NO_MATCH_NEXT}"
     notes = [P.lower_first(i) if isinstance(i, str) else f"{i[0].rstrip(':').lower()} {i[1]}"
              for i in items[1:]]

@@ -138,57 +138,14 @@ def _other_zip_kind(names: set[str]) -> str:
 
 
 def _check_zip(path: Path) -> None:
+    """Refuse, with one line, a zip that is not a workbook, is too large once expanded, or holds
+    something hostile, before openpyxl parses any of it."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            names = {i.filename for i in infos}
-            if "mimetype" in names and "content.xml" in names:
-                raise NotAWorkbookError(
-                    "is an OpenDocument spreadsheet (.ods); open it and save it as an Excel Workbook (.xlsx)",
-                    path,
-                )
-            if "xl/workbook.bin" in names:
-                raise NotAWorkbookError(
-                    "is an Excel Binary Workbook (.xlsb); open it in Excel and save it as an Excel Workbook (.xlsx)",
-                    path,
-                )
-            if "xl/workbook.xml" not in names:
-                raise NotAWorkbookError(_other_zip_kind(names), path)
-            if len(infos) > MAX_PARTS:
-                raise TooLargeError(
-                    f"is refused: it holds {len(infos):,} parts, above the limit of {MAX_PARTS:,}",
-                    path,
-                )
-            total = 0
-            for info in infos:
-                total += info.file_size
-                ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO:
-                    raise TooLargeError(
-                        f"is refused: its part '{info.filename}' expands {ratio:.0f} times "
-                        "(a sign of a damaged or hostile file)",
-                        path,
-                    )
-            if total > MAX_UNCOMPRESSED_BYTES:
-                raise TooLargeError(
-                    f"is refused: it would expand to {total / 1e6:.0f} MB, above the "
-                    f"{MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB limit for a logic-model workbook",
-                    path,
-                )
-            hostile = xlsx_scan.find_entity_declarations(zf)
-            if hostile:
-                raise UnsafeWorkbookError(
-                    f"is refused: its part '{hostile}' declares XML entities (a DTD), which Excel "
-                    "never writes and which can make a small file expand without limit",
-                    path,
-                )
-            parts = xlsx_scan.sheet_parts(zf)
-            if len(parts) > MAX_SHEETS:
-                raise TooLargeError(
-                    f"is refused: it has {len(parts):,} sheets, above the limit of {MAX_SHEETS}",
-                    path,
-                )
-            _refuse_long_sheets(zf, parts, path)
+            _refuse_other_kinds({i.filename for i in infos}, path)
+            _refuse_large(infos, path)
+            _refuse_hostile_or_long(zf, path)
     except zipfile.BadZipFile:
         raise NotAWorkbookError("is damaged: it is not a readable .xlsx/.xlsm file", path) from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as exc:
@@ -201,6 +158,66 @@ def _check_zip(path: Path) -> None:
                 "is refused: it declares XML entities (a DTD), which Excel never writes", path
             ) from None
         raise NotAWorkbookError(f"is damaged: it is not a readable .xlsx/.xlsm file ({_short(exc)})", path) from None
+
+
+def _refuse_other_kinds(names: set[str], path: Path) -> None:
+    """A zip of another kind (.ods, .xlsb, a Word or PowerPoint file) is named as what it is."""
+    if "mimetype" in names and "content.xml" in names:
+        raise NotAWorkbookError(
+            "is an OpenDocument spreadsheet (.ods); open it and save it as an Excel Workbook (.xlsx)",
+            path,
+        )
+    if "xl/workbook.bin" in names:
+        raise NotAWorkbookError(
+            "is an Excel Binary Workbook (.xlsb); open it in Excel and save it as an Excel Workbook (.xlsx)",
+            path,
+        )
+    if "xl/workbook.xml" not in names:
+        raise NotAWorkbookError(_other_zip_kind(names), path)
+
+
+def _refuse_large(infos: list[zipfile.ZipInfo], path: Path) -> None:
+    """Too many parts, a part that expands like a zip bomb, or too much in all, from the zip's
+    directory alone."""
+    if len(infos) > MAX_PARTS:
+        raise TooLargeError(
+            f"is refused: it holds {len(infos):,} parts, above the limit of {MAX_PARTS:,}",
+            path,
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO:
+            raise TooLargeError(
+                f"is refused: its part '{info.filename}' expands {ratio:.0f} times "
+                "(a sign of a damaged or hostile file)",
+                path,
+            )
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise TooLargeError(
+            f"is refused: it would expand to {total / 1e6:.0f} MB, above the "
+            f"{MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB limit for a logic-model workbook",
+            path,
+        )
+
+
+def _refuse_hostile_or_long(zf: zipfile.ZipFile, path: Path) -> None:
+    """XML entity declarations anywhere, too many sheets, or a sheet past the row limit."""
+    hostile = xlsx_scan.find_entity_declarations(zf)
+    if hostile:
+        raise UnsafeWorkbookError(
+            f"is refused: its part '{hostile}' declares XML entities (a DTD), which Excel "
+            "never writes and which can make a small file expand without limit",
+            path,
+        )
+    parts = xlsx_scan.sheet_parts(zf)
+    if len(parts) > MAX_SHEETS:
+        raise TooLargeError(
+            f"is refused: it has {len(parts):,} sheets, above the limit of {MAX_SHEETS}",
+            path,
+        )
+    _refuse_long_sheets(zf, parts, path)
 
 
 #: A worksheet part larger than this is looked through for rows past the row limit before any
