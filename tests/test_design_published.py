@@ -193,6 +193,13 @@ FLOORS["design_heldout20"] = {"agreed": 6, "comparator": 6}
 #: once at 16:47): design agreed 6/6, nation comparator right 6/6. Reservations in RESERVATIONS.
 FIRST_RUN_HELDOUT21 = {"agreed": 6, "comparator": 6, "n": 6}
 FLOORS["design_heldout21"] = {"agreed": 6, "comparator": 6}
+#: Held out 22 (design_heldout22.json: Rotherham's kinship local offer, Haringey's SAFE taskforce
+#: in its mainstream schools, Your Choice in one London borough, Surrey's Extended Hope, Wolverhampton's
+#: Families First for Children pathfinder, Doncaster's Growing Futures; labels committed at 17:47 UTC
+#: before any run; recommender frozen at main 6d5a8b8, run once at 19:06): design agreed 6/6, nation
+#: comparator right 6/6. Reservations in RESERVATIONS.
+FIRST_RUN_HELDOUT22 = {"agreed": 6, "comparator": 6, "n": 6}
+FLOORS["design_heldout22"] = {"agreed": 6, "comparator": 6}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:
@@ -264,6 +271,16 @@ RESERVATIONS = {
         "exploitation (OC2, what the interview identifies) rather than repeat missing episodes "
         "(OC6, police and SSDA903 data); and every missing child is offered an interview, so "
         "the 'did not get the model' group are those who declined (selection)",
+    # Held out 22, first run:
+    "kinship_local_offer_rotherham": "the contribution analysis and the before-and-after strand "
+        "measure 'More children raised safely within their family network' (OC8) with the MSPSS, a "
+        "scale of perceived social support, where the count of children living with kin (or "
+        "arrangements ending) is the measure",
+    "growing_futures_doncaster": "the time series follows police-recorded domestic abuse incidents "
+        "for 'Less emotional harm to children' (OC2), a count that recognition and reporting raise "
+        "and that says nothing of the children's emotional state",
+    "your_choice_london_borough": "'pilot now' is right for 28 young people in one borough, but "
+        "says nothing of pooling boroughs, as the pan-London randomised trial of Your Choice did",
     # Held out 21, first run:
     "parent_infant_relationship_team_ni": "the matched comparison measures parental sensitivity "
         "with the AAPI-2 (attitudes to parenting older children, abuse potential) and secure "

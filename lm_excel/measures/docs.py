@@ -527,6 +527,11 @@ DESIGN_EVIDENCE = [
     "| held out 21, first run (six more models led by health, police, youth and housing charities, "
     "from Scotland, Wales and Northern Ireland, labels committed before the run, "
     "`tests/data/design_heldout21.json`; recommender frozen at `08749ad`) | 6/6 | 6/6 |",
+    "| held out 22, first run (six English local-authority models of practice: a kinship local "
+    "offer, a SAFE taskforce in a borough's schools, Your Choice in one London borough, an "
+    "out-of-hours crisis service, a Families First pathfinder and a domestic abuse navigator "
+    "service; labels committed before the run, `tests/data/design_heldout22.json`; recommender "
+    "frozen at `6d5a8b8`) | 6/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
