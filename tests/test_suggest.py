@@ -605,6 +605,14 @@ PUBLISHED_HELDOUT18 = REPO / "tests" / "data" / "outcomes_published_heldout18.cs
 # from the library at main b760c01 and committed before its one run by an engineer who had not
 # read the rules (figures in docs/measures.md); with a 'beneficiary' column as round 11.
 PUBLISHED_HELDOUT19 = REPO / "tests" / "data" / "outcomes_published_heldout19.csv"
+# Round 20: 50 statements from 18 new sources, English councils in everyday wording: corporate
+# parenting pledges and strategies, care leaver and kinship local offers, sufficiency strategies,
+# early help strategies, a SEND quality of practice framework and youth justice plans (North
+# Tyneside, Kirklees, Lambeth, Leicester, Wokingham, Herefordshire, Kent, Royal Greenwich, Durham,
+# Gateshead, South Gloucestershire, York, Salford, Staffordshire, City of London, North Yorkshire,
+# Somerset), labelled from the library at main 99bf43b and committed before its one run by an
+# engineer who had not read the rules (figures in docs/measures.md); with a 'beneficiary' column.
+PUBLISHED_HELDOUT20 = REPO / "tests" / "data" / "outcomes_published_heldout20.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -776,7 +784,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT10, PUBLISHED_HELDOUT11, PUBLISHED_HELDOUT12,
                  PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14, PUBLISHED_HELDOUT15,
                  PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18,
-                 PUBLISHED_HELDOUT19):
+                 PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -896,6 +904,17 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   their rows are no longer expected failures; the floors stay at the first runs. Session 8's
 #   library gaps (young people's substance use, anti-social behaviour incidents, trauma symptoms,
 #   breastfeeding) extended eight labels of rounds 2, 4, 7, 14, 17 and 19 (tuned on).
+# Round 20: first run 0.62 (31 of 50), 0.68 (34), no close match 0.40, 6 confident wrong (main at
+#   6d5a8b8, freeze of session 8). Not tuned on: the floors are that first run, and the row is a
+#   strict expected failure until its confident wrong answers are fixed (the guard test below
+#   keeps its floors). One of the six got active_lives, added to the library after the labels.
+ROUND20_OPEN = ("round 20's first run gave 6 confident wrong answers where only 'no close match' "
+                "fits: happy in their schools and settings (ONS4, Stirling, SWEMWBS), stay safe and "
+                "have a healthy and active lifestyle (health checks of children in care), strong "
+                "education aspirations (attainment), at least one leisure activity of their choice "
+                "(active_lives, added after the labels), children first and offenders second "
+                "(first-time entrants, reoffending), early help enables children to flourish "
+                "(early help step-ups)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -915,6 +934,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT17, 50, 0.60, 0.66),
     (PUBLISHED_HELDOUT18, 50, 0.56, 0.60),
     (PUBLISHED_HELDOUT19, 50, 0.80, 0.80),
+    pytest.param(PUBLISHED_HELDOUT20, 50, 0.62, 0.68, id="outcomes_published_heldout20",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND20_OPEN)),
 ]
 
 
@@ -926,6 +947,14 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
         assert scores["n"] == n
     assert scores["top1"] >= top1 and scores["top3"] >= top3, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round20_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT20)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.62 and scores["top3"] >= 0.68, scores
+    assert scores["confident_wrong"] <= 6, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

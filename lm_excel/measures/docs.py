@@ -168,6 +168,7 @@ EVALUATION = [
     "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.82, 0.84, 0.42, 0 (tuned on) |",
     "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.72, 0.76, 0.58, 0 (tuned on) |",
     "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.88, 0.88, 0.46, 0 (tuned on) |",
+    "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.62, 0.68, 0.40, **6** (first run, not tuned on) |",
     "| team's own variants, batches 1-30 (`tests/data/outcomes_own_variants.csv`) | 1,124 | 0.35-0.97 per batch | 0.96, 0.97, 0.32, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
@@ -175,7 +176,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4 and X5 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2 |",
     "| library gaps, batches Y, Y2, Y3, Y4 and Y5, held out until their first run | 12; 8; 6; 3; 13 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 19), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 20), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -339,6 +340,55 @@ EVALUATION = [
      "alcohol use, parenting skills and couple relationships, health in pregnancy and infant "
      "feeding, attitudes to violence and bystander behaviour, aspirations, recovery after "
      "sexual abuse."),
+    "",
+    ("**Round 20** (`outcomes_published_heldout20.csv`: 50 statements from 18 sources not used "
+     "before, English councils in their everyday wording: the corporate parenting pledges of "
+     "Kirklees, Lambeth, Leicester, Wokingham and Somerset, Herefordshire's and North "
+     "Yorkshire's corporate parenting pages, the sufficiency strategies of Kent and Kirklees, "
+     "City of London's kinship local offer, the early help strategies of South Gloucestershire, "
+     "York, Salford and Staffordshire, North Tyneside's SEND quality of practice framework, and "
+     "the youth justice aims and plans of Royal Greenwich, Durham and Gateshead; labelled from "
+     "the library at main 99bf43b) was run once on the frozen rules (main 6d5a8b8, session 8's "
+     "freeze): top-1 0.62 (31 of 50), top-3 0.68, no close match 0.40 and **6 confident wrong "
+     "answers**, so its row in `tests/test_suggest.py` is a strict expected failure with a "
+     "guard on these floors. Its 19 top-1 misses, by cause. Guessed where none fits (6): a "
+     "word read as the change, *children and young people are happy in their schools and "
+     "settings* (ONS4, Stirling, SWEMWBS: happiness at school read as wellbeing in general), "
+     "*stay safe and have a healthy and active lifestyle* (health checks of children in care on "
+     "'healthy'), *strong education aspirations* (attainment on 'education'), *children first "
+     "and offenders second* (first-time entrants and reoffending on 'offenders': a principle of "
+     "practice), *early help enables children to flourish and enhances long term outcomes* "
+     "(early help step-ups: the service named as the change); and *at least one leisure activity "
+     "of their choice* got `active_lives`, a measure added to the library after the labels "
+     "were written (physical activity, not a leisure activity of choice; the label is left as "
+     "committed). No close match where a measure fits (3): *work with parents to support "
+     "children to move away from offending and reduce re-offending* (reoffending, named, where "
+     "the activity comes first), *the ability to live independently by achieving "
+     "self-supporting independence* (Casey Life Skills, care leavers in education, employment "
+     "or training), *services act quickly as soon as they know help is needed* (waiting times). "
+     "Right only in the top three (3): *local foster placements through improved support and "
+     "targeted campaigning* got placement stability before placement type (foster carer "
+     "recruitment not in the three); *live as independently as possible ... including housing* "
+     "got placement type before care leavers' accommodation; *problems ... that put them at "
+     "risk of offending, like school, health, or family issues* got YP-CORE on 'health' before "
+     "first-time entrants. A word read as the change where the label accepts no close match or "
+     "another measure (2): *keep our children safe and look after their mental, emotional and "
+     "physical health* got entry to care on 'safe' (the SDQ and health checks labelled); *early "
+     "help is proportionate, timely and secures long term outcomes* got early help step-ups. "
+     "Whose home it is (2): *for those children and young people to be safe, and for stability "
+     "in their home lives* (children in care) got housing stability at high confidence, and "
+     "*our children and young people live in safe accommodation with care and support* got "
+     "housing stability first: families' homelessness, where placement stability or care "
+     "leavers' accommodation was labelled. Debatable labels (3): *to grow towards adulthood ... "
+     "happy, healthy, successful and financially secure adults* got WEMWBS and household income, "
+     "which fit parts of it; *make their voices heard* and *express their views, wishes and "
+     "feelings* got the family experience survey, which asks whether children were listened "
+     "to (the labels give Bright Spots, Hear by Right or none: arguably a slip, left as "
+     "committed). 17 of the 31 right answers are an honest no close match (10 of the 16 "
+     "statements labelled no close match alone). The gaps the labels show: children's "
+     "aspirations, identity and sense of their own history, leisure and new experiences, "
+     "happiness at school, inclusion of neurodivergent children, peer relationships, a "
+     "child's voice in their own care, victim awareness in youth justice."),
     "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
