@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 22), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 23), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
@@ -134,6 +134,12 @@ MISSED_ON_FIRST_RUN = {
     "your_choice_london_borough": "held out 22: a mechanism restating its outcome in other words ('Young people "
                                   "gain better control over their emotions and act on impulse less often' "
                                   "beside 'Young people are better able to manage their emotions and impulses')",
+    "housing_first_youth_west_lothian": "held out 23: a mechanism restating its outcome in other words ('The "
+                                        "young person manages to hold on to their home' beside 'Young people "
+                                        "sustain their tenancy for at least a year'), reported only as describing "
+                                        "delivery",
+    "icon_abusive_head_trauma_icb": "held out 23: a compound joined by '+' in a terse plan ('Parents less "
+                                    "stressed by crying + more confident settling baby')",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

@@ -613,6 +613,14 @@ PUBLISHED_HELDOUT19 = REPO / "tests" / "data" / "outcomes_published_heldout19.cs
 # Somerset), labelled from the library at main 99bf43b and committed before its one run by an
 # engineer who had not read the rules (figures in docs/measures.md); with a 'beneficiary' column.
 PUBLISHED_HELDOUT20 = REPO / "tests" / "data" / "outcomes_published_heldout20.csv"
+# Round 21: 50 statements from 28 new documents of 21 organisations, partners' and national
+# documents (violence reduction units and police children's strategies, Scotland's CAMHS
+# specification, Wales' NEST framework, Northern Ireland's strategy, Mental Health Support Teams,
+# the Healthy Child Programme's high impact areas, an integrated care system, young carers in
+# schools, foster and kinship carer programmes, academy trusts' wellbeing and attendance aims),
+# labelled from the library at main 99bf43b and committed before its one run by an engineer who
+# had not read the rules (figures in docs/measures.md); with a 'beneficiary' column as round 11.
+PUBLISHED_HELDOUT21 = REPO / "tests" / "data" / "outcomes_published_heldout21.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -784,7 +792,8 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT10, PUBLISHED_HELDOUT11, PUBLISHED_HELDOUT12,
                  PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14, PUBLISHED_HELDOUT15,
                  PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18,
-                 PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20):
+                 PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
+                 PUBLISHED_HELDOUT21):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -915,6 +924,17 @@ ROUND20_OPEN = ("round 20's first run gave 6 confident wrong answers where only 
                 "(active_lives, added after the labels), children first and offenders second "
                 "(first-time entrants, reoffending), early help enables children to flourish "
                 "(early help step-ups)")
+# Round 21: first run 0.66 (33 of 50), 0.72 (36), no close match 0.50, 3 confident wrong (main
+#   at 6d5a8b8, the 19:05 freeze). Not tuned on: the floors are that first run, and the row is a
+#   strict expected failure until its confident wrong answers are fixed (the guard test below
+#   keeps its floors meanwhile). One of the three (breastfeeding) is a measure added to the
+#   library after the labels were written; the labels are left as committed.
+ROUND21_OPEN = ("round 21's first run gave 3 confident wrong answers where only 'no close match' "
+                "fits: communities given support and resources to reduce violence (the MSPSS on "
+                "'communities with the support'), harm from crime in which children are victims, "
+                "witnesses or offenders (first-time entrants and reoffending on 'crime'), "
+                "breastfeeding initiation and duration (the breastfeeding measure, added to the "
+                "library after the labels)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -936,6 +956,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT19, 50, 0.80, 0.80),
     pytest.param(PUBLISHED_HELDOUT20, 50, 0.62, 0.68, id="outcomes_published_heldout20",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND20_OPEN)),
+    pytest.param(PUBLISHED_HELDOUT21, 50, 0.66, 0.72, id="outcomes_published_heldout21",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND21_OPEN)),
 ]
 
 
@@ -955,6 +977,14 @@ def test_round20_keeps_its_first_run_floors_while_its_confident_wrong_answers_ar
     assert scores["n"] == 50
     assert scores["top1"] >= 0.62 and scores["top3"] >= 0.68, scores
     assert scores["confident_wrong"] <= 6, scores
+
+
+def test_round21_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT21)
+    assert scores["n"] == 50
+    assert scores["top1"] >= 0.66 and scores["top3"] >= 0.72, scores
+    assert scores["confident_wrong"] <= 3, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

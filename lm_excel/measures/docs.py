@@ -169,6 +169,7 @@ EVALUATION = [
     "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.72, 0.76, 0.58, 0 (tuned on) |",
     "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.88, 0.88, 0.46, 0 (tuned on) |",
     "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.62, 0.68, 0.40, **6** (first run, not tuned on) |",
+    "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.66, 0.72, 0.50, **3** (first run, not tuned on) |",
     "| team's own variants, batches 1-30 (`tests/data/outcomes_own_variants.csv`) | 1,124 | 0.35-0.97 per batch | 0.96, 0.97, 0.32, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
@@ -176,7 +177,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4 and X5 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2 |",
     "| library gaps, batches Y, Y2, Y3, Y4 and Y5, held out until their first run | 12; 8; 6; 3; 13 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 20), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 21), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -389,6 +390,54 @@ EVALUATION = [
      "aspirations, identity and sense of their own history, leisure and new experiences, "
      "happiness at school, inclusion of neurodivergent children, peer relationships, a "
      "child's voice in their own care, victim awareness in youth justice."),
+    ("**Round 21** (`outcomes_published_heldout21.csv`: 50 statements from 28 documents of 21 "
+     "organisations not used before, partners' and national documents: the London Violence "
+     "Reduction Unit's priorities and a funding release, Dorset Police's and the Metropolitan "
+     "Police's children's strategies, the Scottish Violence Reduction Unit's plans, Northern "
+     "Ireland's children and young people's strategy, Scotland's CAMHS national service "
+     "specification, Wales' NEST framework, the Mental Health Support Team Trailblazer "
+     "programme, #BeeWell and NHS Greater Manchester, the Healthy Child Programme's health "
+     "visiting and school nursing high impact areas, Cambridgeshire and Peterborough's "
+     "integrated care system, the Young Carers in Schools evaluation, Confidence in Care "
+     "(Fostering Changes), Coram's Raising Kinship Children evaluation, the wellbeing and "
+     "attendance aims of academy trusts, Scotland's National Performance Framework; about "
+     "practitioners, school staff, police officers, foster and kinship carers, young people and "
+     "communities as well as parents and children; labelled from the library at main 99bf43b) "
+     "was run once on the frozen rules (main 6d5a8b8, the 19:05 freeze): top-1 0.66 (33 of 50), "
+     "top-3 0.72, no close match 0.50 and **3 confident wrong answers**, so its row in "
+     "`tests/test_suggest.py` is a strict expected failure with a guard on these floors. Its 17 "
+     "top-1 misses, by cause. Guessed where none fits (3): *providing communities with the "
+     "support and resources to deliver sustainable reductions in violence* got the MSPSS on "
+     "'communities with the support' (support given to a community read as support a person "
+     "feels); *reducing harm by focusing on crime and disorder in which children and young "
+     "people are victims, witnesses or offenders* got first-time entrants and reoffending on "
+     "'crime' (harm to victims and witnesses read as offending; the offenders part alone would "
+     "fit); *breastfeeding initiation and duration increase* got the breastfeeding measure, "
+     "added to the library after the labels were written (right by today's library; the label is "
+     "left as committed). No close match where a measure fits (8): young people's *confidence "
+     "and satisfaction in the police service* (police confidence), *reducing the unnecessary "
+     "criminalisation of children and young people* (first-time entrants), a first CAMHS "
+     "appointment *no later than 4 weeks* and *expertise and advice quicker to access* (waiting "
+     "times), involving children and families *in all decisions/plans that affect them* (the "
+     "ESQ), foster carers' *skills and coping strategies and the relationship between carer and "
+     "child* (carer efficacy), *fewer unplanned moves of children and young people to different "
+     "carers* (placement stability), *all staff feel listened to and heard* (a staff survey). A "
+     "word read as the change (2): young people *directly involved in shaping and planning "
+     "activities to support their mental health* got RCADS, YP-CORE and the SDQ at low "
+     "confidence (the topic read as the change; Hear by Right labelled); *ready to enter "
+     "education and exit, prepared for the next phase of their lives* got attainment on "
+     "'education' (the EYFS profile or no close match labelled). Whose outcome it is (1): "
+     "*carers feel able to care for the children in their care* got Bright Spots, a survey of "
+     "the children, not of the carers (carer efficacy labelled). Right only in the top three "
+     "(3): *improving health literacy, managing minor illnesses and reducing accidents* got "
+     "attainment on 'literacy' for its first part before A&E attendances; *supporting "
+     "resilience and wellbeing* got Family Star Plus before Stirling; *the emotional wellbeing "
+     "of young carers at the school improves* got the SDQ (difficulties, not wellbeing) before "
+     "Stirling. 17 of the 33 right answers are an honest no close match (11 of the 14 "
+     "statements labelled no close match alone). The gaps the labels show: violence in the "
+     "population and in schools, young people's feeling of safety, belonging and bullying at "
+     "school, help-seeking and stigma, identifying young carers, foster carers' voice in the team "
+     "around the child, civic contribution."),
     "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
@@ -582,6 +631,9 @@ DESIGN_EVIDENCE = [
     "out-of-hours crisis service, a Families First pathfinder and a domestic abuse navigator "
     "service; labels committed before the run, `tests/data/design_heldout22.json`; recommender "
     "frozen at `6d5a8b8`) | 6/6 | 6/6 |",
+    "| held out 23, first run (six more models led by schools, health, police and housing "
+    "partners, four of them from Scotland, Wales and Northern Ireland, labels committed before "
+    "the run, `tests/data/design_heldout23.json`; recommender frozen at `6d5a8b8`) | 4/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -748,6 +800,23 @@ DESIGN_EVIDENCE = [
      "measures (an attitudes inventory for older children and a bonding questionnaire) observe "
      "neither sensitivity nor attachment, and sixty families a year call for feasibility first; "
      "open-access sport has no start date to match on, so the comparison needs a defined cohort."),
+    "",
+    ("**Held out 23.** Six more models led by partners of children's services, four from the "
+     "devolved nations (`tests/data/design_heldout23.json`: Healthy Happy Minds counselling and "
+     "therapies in 566 Northern Ireland primary schools, the Reach Children's Hub in one Feltham "
+     "neighbourhood, Housing First for Youth for five care leavers in West Lothian, ICON across an "
+     "ICB area, the Violence Prevention Team in a Welsh emergency department, includem's Multiple "
+     "Risk Programme in Glasgow), labelled by an evaluator who had not seen the recommender and "
+     "committed before its first run: 4 of 6 main designs agreed, 6 of 6 comparators right. "
+     "Agreed: matched comparison schools for Healthy Happy Minds, a pilot first for five care "
+     "leavers, a matched comparison of patients and of young people. The disagreements: the Reach "
+     "Children's Hub, one neighbourhood with no further areas to come, got 'Pilot now, comparison "
+     "later' because one area is too few, where a theory-based design or matched wards over time "
+     "fit a place-based model; ICON got 'Pilot now' because no outcome on its chain has a library "
+     "measure, where hospital admissions of babies with head injuries give a time series against "
+     "areas not yet using it. Reservations (not counted): Healthy Happy Minds' SDQ is collected "
+     "only for the children each school chose, and the schools without the pilot are those that "
+     "declined; the Multiple Risk Programme's comparison measures only its secondary outcomes."),
     "",
 ]
 
