@@ -628,6 +628,11 @@ DESIGN_EVIDENCE = [
     "| held out 21, first run (six more models led by health, police, youth and housing charities, "
     "from Scotland, Wales and Northern Ireland, labels committed before the run, "
     "`tests/data/design_heldout21.json`; recommender frozen at `08749ad`) | 6/6 | 6/6 |",
+    "| held out 22, first run (six English local-authority models of practice: a kinship local "
+    "offer, a SAFE taskforce in a borough's schools, Your Choice in one London borough, an "
+    "out-of-hours crisis service, a Families First pathfinder and a domestic abuse navigator "
+    "service; labels committed before the run, `tests/data/design_heldout22.json`; recommender "
+    "frozen at `6d5a8b8`) | 6/6 | 6/6 |",
     "| held out 23, first run (six more models led by schools, health, police and housing "
     "partners, four of them from Scotland, Wales and Northern Ireland, labels committed before "
     "the run, `tests/data/design_heldout23.json`; recommender frozen at `6d5a8b8`) | 4/6 | 6/6 |",
