@@ -128,6 +128,12 @@ MISSED_ON_FIRST_RUN = {
     # telling them and answering it' beside 'Parents respond more sensitively to their baby's cues') was here
     # until issue 14's session-8 rule (tuned on): a change said as what the outcome's own people come to do,
     # sharing a word of the outcome beyond them, with nothing of how, restates it.
+    "safe_taskforce_haringey": "held out 22: an output entered as an outcome in a terse plan ('200+ pupils a "
+                               "year on a SAFE intervention'), reported only as a mislink of M5 by the word "
+                               "'pupils'",
+    "your_choice_london_borough": "held out 22: a mechanism restating its outcome in other words ('Young people "
+                                  "gain better control over their emotions and act on impulse less often' "
+                                  "beside 'Young people are better able to manage their emotions and impulses')",
     "housing_first_youth_west_lothian": "held out 23: a mechanism restating its outcome in other words ('The "
                                         "young person manages to hold on to their home' beside 'Young people "
                                         "sustain their tenancy for at least a year'), reported only as describing "
