@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 21), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 23), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
@@ -128,6 +128,18 @@ MISSED_ON_FIRST_RUN = {
     # telling them and answering it' beside 'Parents respond more sensitively to their baby's cues') was here
     # until issue 14's session-8 rule (tuned on): a change said as what the outcome's own people come to do,
     # sharing a word of the outcome beyond them, with nothing of how, restates it.
+    "safe_taskforce_haringey": "held out 22: an output entered as an outcome in a terse plan ('200+ pupils a "
+                               "year on a SAFE intervention'), reported only as a mislink of M5 by the word "
+                               "'pupils'",
+    "your_choice_london_borough": "held out 22: a mechanism restating its outcome in other words ('Young people "
+                                  "gain better control over their emotions and act on impulse less often' "
+                                  "beside 'Young people are better able to manage their emotions and impulses')",
+    "housing_first_youth_west_lothian": "held out 23: a mechanism restating its outcome in other words ('The "
+                                        "young person manages to hold on to their home' beside 'Young people "
+                                        "sustain their tenancy for at least a year'), reported only as describing "
+                                        "delivery",
+    "icon_abusive_head_trauma_icb": "held out 23: a compound joined by '+' in a terse plan ('Parents less "
+                                    "stressed by crying + more confident settling baby')",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

@@ -193,6 +193,25 @@ FLOORS["design_heldout20"] = {"agreed": 6, "comparator": 6}
 #: once at 16:47): design agreed 6/6, nation comparator right 6/6. Reservations in RESERVATIONS.
 FIRST_RUN_HELDOUT21 = {"agreed": 6, "comparator": 6, "n": 6}
 FLOORS["design_heldout21"] = {"agreed": 6, "comparator": 6}
+#: Held out 22 (design_heldout22.json: Rotherham's kinship local offer, Haringey's SAFE taskforce
+#: in its mainstream schools, Your Choice in one London borough, Surrey's Extended Hope, Wolverhampton's
+#: Families First for Children pathfinder, Doncaster's Growing Futures; labels committed at 17:47 UTC
+#: before any run; recommender frozen at main 6d5a8b8, run once at 19:06): design agreed 6/6, nation
+#: comparator right 6/6. Reservations in RESERVATIONS.
+FIRST_RUN_HELDOUT22 = {"agreed": 6, "comparator": 6, "n": 6}
+FLOORS["design_heldout22"] = {"agreed": 6, "comparator": 6}
+#: Held out 23 (design_heldout23.json: Healthy Happy Minds in Northern Ireland primary schools, the
+#: Reach Children's Hub in one Feltham neighbourhood, Housing First for Youth for five care leavers in
+#: West Lothian, ICON across an ICB area, the Violence Prevention Team in a Welsh emergency department,
+#: includem's Multiple Risk Programme in Glasgow; labels committed at 17:46 UTC before any run;
+#: recommender frozen at main 6d5a8b8, run once at 19:07): design agreed 4/6, nation comparator right
+#: 6/6. The disagreements: the Reach Children's Hub (one neighbourhood, place-based, no end to
+#: roll-out) got 'Pilot now, comparison later' because one area is too few, where contribution
+#: analysis or matched wards over time were accepted; ICON (every birth in an ICB area) got 'Pilot
+#: now' because no outcome on its chain has a library measure, where hospital admissions of babies
+#: with head injuries give a time series against areas not yet using ICON.
+FIRST_RUN_HELDOUT23 = {"agreed": 4, "comparator": 6, "n": 6}
+FLOORS["design_heldout23"] = {"agreed": 4, "comparator": 6}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:
@@ -264,6 +283,25 @@ RESERVATIONS = {
         "exploitation (OC2, what the interview identifies) rather than repeat missing episodes "
         "(OC6, police and SSDA903 data); and every missing child is offered an interview, so "
         "the 'did not get the model' group are those who declined (selection)",
+    # Held out 22, first run:
+    "kinship_local_offer_rotherham": "the contribution analysis and the before-and-after strand "
+        "measure 'More children raised safely within their family network' (OC8) with the MSPSS, a "
+        "scale of perceived social support, where the count of children living with kin (or "
+        "arrangements ending) is the measure",
+    "growing_futures_doncaster": "the time series follows police-recorded domestic abuse incidents "
+        "for 'Less emotional harm to children' (OC2), a count that recognition and reporting raise "
+        "and that says nothing of the children's emotional state",
+    "your_choice_london_borough": "'pilot now' is right for 28 young people in one borough, but "
+        "says nothing of pooling boroughs, as the pan-London randomised trial of Your Choice did",
+    # Held out 23, first run:
+    "healthy_happy_minds_ni": "the school comparison uses the SDQ, which the pilot collects only for "
+        "the children each school chose for therapy, so comparison schools would need children "
+        "chosen the same way; and with 566 of Northern Ireland's primary schools taking part, the "
+        "schools that did not are the ones that declined (selection)",
+    "multiple_risk_programme_glasgow": "the matched comparison measures only the secondary outcomes "
+        "(wellbeing, self-esteem, family functioning; the family-functioning scale is also listed "
+        "for offending, OC6), not the primary outcomes, risk-taking and being safe and well; "
+        "and with no reach stated, the numbers for a comparison are unknown",
     # Held out 21, first run:
     "parent_infant_relationship_team_ni": "the matched comparison measures parental sensitivity "
         "with the AAPI-2 (attitudes to parenting older children, abuse potential) and secure "

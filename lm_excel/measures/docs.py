@@ -629,6 +629,14 @@ DESIGN_EVIDENCE = [
     "| held out 21, first run (six more models led by health, police, youth and housing charities, "
     "from Scotland, Wales and Northern Ireland, labels committed before the run, "
     "`tests/data/design_heldout21.json`; recommender frozen at `08749ad`) | 6/6 | 6/6 |",
+    "| held out 22, first run (six English local-authority models of practice: a kinship local "
+    "offer, a SAFE taskforce in a borough's schools, Your Choice in one London borough, an "
+    "out-of-hours crisis service, a Families First pathfinder and a domestic abuse navigator "
+    "service; labels committed before the run, `tests/data/design_heldout22.json`; recommender "
+    "frozen at `6d5a8b8`) | 6/6 | 6/6 |",
+    "| held out 23, first run (six more models led by schools, health, police and housing "
+    "partners, four of them from Scotland, Wales and Northern Ireland, labels committed before "
+    "the run, `tests/data/design_heldout23.json`; recommender frozen at `6d5a8b8`) | 4/6 | 6/6 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -795,6 +803,23 @@ DESIGN_EVIDENCE = [
      "measures (an attitudes inventory for older children and a bonding questionnaire) observe "
      "neither sensitivity nor attachment, and sixty families a year call for feasibility first; "
      "open-access sport has no start date to match on, so the comparison needs a defined cohort."),
+    "",
+    ("**Held out 23.** Six more models led by partners of children's services, four from the "
+     "devolved nations (`tests/data/design_heldout23.json`: Healthy Happy Minds counselling and "
+     "therapies in 566 Northern Ireland primary schools, the Reach Children's Hub in one Feltham "
+     "neighbourhood, Housing First for Youth for five care leavers in West Lothian, ICON across an "
+     "ICB area, the Violence Prevention Team in a Welsh emergency department, includem's Multiple "
+     "Risk Programme in Glasgow), labelled by an evaluator who had not seen the recommender and "
+     "committed before its first run: 4 of 6 main designs agreed, 6 of 6 comparators right. "
+     "Agreed: matched comparison schools for Healthy Happy Minds, a pilot first for five care "
+     "leavers, a matched comparison of patients and of young people. The disagreements: the Reach "
+     "Children's Hub, one neighbourhood with no further areas to come, got 'Pilot now, comparison "
+     "later' because one area is too few, where a theory-based design or matched wards over time "
+     "fit a place-based model; ICON got 'Pilot now' because no outcome on its chain has a library "
+     "measure, where hospital admissions of babies with head injuries give a time series against "
+     "areas not yet using it. Reservations (not counted): Healthy Happy Minds' SDQ is collected "
+     "only for the children each school chose, and the schools without the pilot are those that "
+     "declined; the Multiple Risk Programme's comparison measures only its secondary outcomes."),
     "",
 ]
 
