@@ -174,10 +174,28 @@ def test_a_national_duty_or_programme_is_not_compared_with_authorities_doing_the
 
 
 def test_place_based_work_in_areas_gets_contribution_analysis():
-    d = _design(delivery_unit="Some neighbourhoods or areas", delivery_units="2")
-    assert d.strands[0].title == "Pilot now, comparison later"
+    """However few the areas: one neighbourhood (set 23's Reach Children's Hub, tuned on) is
+    place-based work to explain, not a pilot of too few to compare."""
+    d = _design(delivery_unit="Some neighbourhoods or areas", delivery_units="1")
+    assert d.strands[0].title.startswith("Contribution analysis")
+    assert "one area" in d.strands[0].why and "matched areas" in d.strands[0].why
     d = _design(delivery_unit="Some neighbourhoods or areas", delivery_units="8")
     assert d.strands[0].title.startswith("Contribution analysis")
+    d = _design(delivery_unit="Some teams", delivery_units="2")  # teams: still too few
+    assert d.strands[0].title == "Pilot now, comparison later"
+
+
+def test_authority_wide_work_with_nothing_measured_gets_a_theory_based_design():
+    """Set 23's ICON across an ICB area (tuned on): no outcome on the chain has a measure, but
+    the work reaches a whole authority, so a theory-based design while measures are chosen; a
+    cohort with nothing measured still gets a feasibility stage first."""
+    unmeasured = MeasureUse("OC8", "outcome", "", "", True)
+    d = _design((unmeasured, PROCESS), delivery_unit="Whole local authority", nation="England")
+    assert d.strands[0].title.startswith("Contribution analysis")
+    assert "choose a measure" in d.strands[0].detail
+    d = _design((unmeasured, PROCESS), delivery_unit="A cohort of families", reach="200",
+                nation="England")
+    assert d.strands[0].title == "Pilot now, comparison later"
 
 
 def test_no_causal_chain_means_no_impact_design():

@@ -170,7 +170,7 @@ def orphans(ctx: Context) -> Iterator[Finding]:
 #: Components that enable the others rather than change anything themselves.
 _ENABLING = re.compile(
     r"\b(?:train\w*|supervis\w*|recruit\w*|vetting|induction|referr\w*|matching|assess\w*|"
-    r"screen\w*|triag(?:e|ing)\s+(?:of|at)|governance|steering|board|management|manag(?:er|ers|ing)|"
+    r"screen\w*|triag(?:e|ing)\s+(?:of|at|by)|governance|steering|board|management|manag(?:er|ers|ing)|"
     r"data|monitoring|evaluation|commission\w*|coordinat\w*|co-ordinat\w*|workforce|"
     r"development\s+of\s+staff|staff\s+development|practice\s+development|reflective|"
     r"quality\s+assurance|audit\w*|identif\w*|eligib\w*|engagement\s+of|promotion|publicity|"
@@ -221,7 +221,7 @@ _OVERSIGHT = re.compile(
     r"\b(?:evaluat\w*|research\w*|governance|buy-?in|commitment|needs\s+(?:assessments?|analys[ie]s)|"
     r"(?:outcome|impact)\s+measur\w*|(?:performance|data|insight|intelligence)\s+(?:and\s+\w+\s+)?teams?|"
     r"(?:steering|programme|project|oversight|strategic|partnership|advisory|executive|management|"
-    r"governance|safeguarding)\s+(?:groups?|boards?|committees?)|"
+    r"governance|safeguarding|taskforce|task\s+force)\s+(?:groups?|boards?|committees?)|"
     # the settings where the whole programme runs ('Wave 1 settings (14)', 'Pilot schools')
     r"(?:wave\s+\d+|pilot|pathfinder|participating)\s+(?:settings|schools|sites|nurseries|practices)|"
     # the team that runs the whole programme ('ICB project delivery team'); one post is still a
@@ -232,6 +232,18 @@ _OVERSIGHT = re.compile(
     r"forums?|(?:youth|in\s+care|young\s+people'?s|children'?s)\s+councils?|"
     r"(?:reference|participation|co-?production)\s+groups?)\b",
     re.IGNORECASE)
+
+
+#: Words for a pot of money, after what it pays for ('Emergency grants fund', 'Activities budget').
+_POT = frozenset(stem(w) for w in "fund funds funding budget budgets pot".split())
+
+
+def _pays_for(input_text: str, mine: frozenset[str]) -> bool:
+    """Whether a component names what an input of money pays for, in the input's own words less
+    the pot ('Emergency grants' beside 'Emergency grants fund'); one named after the money itself
+    ('Budget held by the social worker' beside 'Devolved budget') is not."""
+    ws = [stem(meaning(w)) for w in words(input_text)]
+    return bool(ws) and ws[-1] in _POT and mine == content(input_text) - {ws[-1]}
 
 
 def _funding(el: Element) -> bool:
@@ -634,11 +646,15 @@ _AN_APPROACH = ("names an approach or activity, not how or why it brings change"
 _A_QUALITY = ("names a quality or an aim, not how or why it brings change", "Outcomes")
 
 
+#: A plan's shorthand for 'so' or 'leads to' ('Same msg from every professional = reinforced').
+_SHORTHAND = re.compile(r"\s(?:=|=>|->|→)\s")
+
+
 def _without_account(text: str) -> tuple[str, str] | None:
     """What a mechanism that gives no account reads as (a change, delivery, an approach, a
     quality), or None when it gives one."""
-    if MADE_INTO.search(text):
-        return None  # one thing made into another is an account, whatever else it names
+    if MADE_INTO.search(text) or _SHORTHAND.search(text):
+        return None  # one thing made into another, or said to lead to it, is an account
     ws = words(text)
     rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
     n = len(text.split())
@@ -880,6 +896,8 @@ def restated(ctx: Context) -> Iterator[Finding]:
             h = resource_head(text) if first == "inputs" else ""
             named = set(by_root.get(_root(h), ())) if h else set()
             for i in sorted(_candidates(mine, need, index) | named):
+                if first == "inputs" and _pays_for(earlier[i].statement, mine):
+                    continue  # 'Emergency grants' beside 'Emergency grants fund': what the money pays for
                 n = len(mine & sets[i])
                 if ((n >= need and n / (len(mine) + len(sets[i]) - n) >= CROSS_THRESHOLD
                      and not _have_and_do(first, mine, sets[i], text, earlier[i].statement))
@@ -957,6 +975,12 @@ def _speaks_of(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     return bool(mine & theirs) or any(("re" + w) in theirs or ("re" + w) in mine for w in mine | theirs)
 
 
+def _names(text: str) -> frozenset[str]:
+    """Words written in capitals, the name of a programme or a body ('SAFE intervention'), not
+    what changes."""
+    return frozenset(stem(meaning(w.lower())) for w in re.findall(r"\b[A-Z]{3,}\b", text))
+
+
 @rule(MISLINKED)
 def plausible_links(ctx: Context) -> Iterator[Finding]:
     """Mechanisms whose words match an outcome they are not linked to (on another branch) and
@@ -978,7 +1002,7 @@ def plausible_links(ctx: Context) -> Iterator[Finding]:
         who = _who(m.statement)
         best = None
         for i in sorted(_candidates(mine, 1, index)):
-            common = mine & sets[i]
+            common = mine & sets[i] - _names(outcomes[i].statement)
             shared = len(common)
             if id(outcomes[i]) in near or not (shared >= 2 or shared == len(sets[i])
                                                or common & CONSTRUCT_STEMS):

@@ -392,7 +392,7 @@ def _impact(basis: list[MeasureUse], s: Setting,
     level = "EIF level 2 (preliminary evidence)"
     comparison = _comparison(basis, routine, s, which, on_chain)
     if not basis and (comparison is None or comparison[0].title != _TOO_FEW):
-        comparison = _feasibility(), _PILOT_LEVEL  # nothing to compare yet, at any scale
+        comparison = _nothing_measured(s)  # nothing to compare yet, at any scale
     if comparison is not None:
         strands.append(comparison[0])
         level = comparison[1]
@@ -405,6 +405,23 @@ def _impact(basis: list[MeasureUse], s: Setting,
             "2): it shows whether outcomes moved, not that the intervention moved them.",
             EIF_PILOT))
     return strands, level
+
+
+def _nothing_measured(s: Setting) -> Choice:
+    """No outcome on the causal chain has a measure: a feasibility stage first, or, for work
+    across a whole authority or area, a theory-based design while the measures are chosen."""
+    if s.unit not in ("la", "national", "areas"):
+        return _feasibility(), _PILOT_LEVEL
+    return Strand(
+        "Contribution analysis (or realist evaluation)",
+        "Set out the contribution story from the logic model and gather evidence for each link "
+        "(delivery, practitioner and family views, the area's routine figures, and other things "
+        "that changed locally); choose a measure for each outcome on the causal chain in the plan "
+        "(a bespoke one if the library has no close match), then rebuild to plan a comparison.",
+        "The model is delivered across a whole authority or area, so few people are left out to "
+        "compare with, and no outcome on its causal chain has a measure yet: a theory-based "
+        "design asks whether and how the model contributed to the change, and for whom, while "
+        "the measures are chosen.", MAGENTA), _THEORY_LEVEL
 
 
 def _feasibility() -> Strand:
@@ -450,6 +467,14 @@ def _comparison(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, 
 def _clusters(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
     """Work delivered by some schools, areas or teams: compared at that level."""
     label, one, n, names = _CLUSTER_UNITS[s.unit], _ONE[s.unit], s.units, measure_names(basis)
+    if s.unit == "areas" and n is not None and n < MIN_CLUSTERS and s.allocation != "waves":
+        few = _count(n, one, label)
+        return _theory_based(names, which, basis, why=(
+            f"Place-based work in {few}, with many partners and strands: too few areas for a "
+            "comparison of areas alone to show a change reliably, so a theory-based design asks "
+            "whether and how the model contributed to the change, and for whom, with the "
+            "area's routine figures set against matched areas as one strand of the evidence.")), \
+            _THEORY_LEVEL
     if n is not None and n < MIN_CLUSTERS:
         return _too_few(_count(n, one, label), which), _PILOT_LEVEL
     if s.allocation == "random" and (n is None or n >= MIN_RCT_CLUSTERS):

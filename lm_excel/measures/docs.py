@@ -567,12 +567,14 @@ DESIGN_EVIDENCE = [
      "authorities, which show only the national trend: those who take part are matched with "
      "similar people who do not, or, with no reach stated, contribution analysis (an "
      "authority-wide time series reminds the user to choose that unit when it applies). A chain "
-     "whose outcomes have no measure yet gets a feasibility stage first. A cohort "
+     "whose outcomes have no measure yet gets a feasibility stage first (across a whole "
+     "authority or area, a theory-based design while measures are chosen). A cohort "
      "measured for reoffending is not compared on first-time entry, which diversion itself "
      "decides, and people are not compared on counts kept for places (police-recorded "
      "anti-social behaviour, a dental survey, a conception rate): those are context, and with "
-     "nothing else, contribution analysis. Fewer than 6 "
-     "schools, areas or teams, or fewer "
+     "nothing else, contribution analysis. Place-based work in areas gets contribution "
+     "analysis however few the areas. Fewer than 6 "
+     "schools or teams, or fewer "
      "than 60 people a year (also across the whole authority, and before any outcome has a "
      "measure), means a pilot now and a comparison later. Comparators follow the "
      "*Nation*: statistical neighbours in England, similar councils (Local Government "
@@ -819,7 +821,10 @@ DESIGN_EVIDENCE = [
      "measure, where hospital admissions of babies with head injuries give a time series against "
      "areas not yet using it. Reservations (not counted): Healthy Happy Minds' SDQ is collected "
      "only for the children each school chose, and the schools without the pilot are those that "
-     "declined; the Multiple Risk Programme's comparison measures only its secondary outcomes."),
+     "declined; the Multiple Risk Programme's comparison measures only its secondary outcomes. "
+     "Since then, **tuned on** this set: place-based work in areas gets contribution analysis "
+     "however few the areas, and work across a whole authority or area with no measured outcome "
+     "on its chain gets a theory-based design rather than a feasibility stage: 6 of 6."),
     "",
 ]
 
