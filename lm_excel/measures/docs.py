@@ -60,7 +60,7 @@ HOW_SUGGESTIONS_WORK = [
      "Bonding Questionnaire), and these four measures are suggested only that way (\"police\", "
      "\"referral\" or \"babies\" elsewhere in an outcome do not call them up). When it is stigma "
      "or shame, attachment beyond infancy, achieving potential or ambitions, telling a trusted "
-     "adult, identifying and responding to a risk, or parenting skills (confidence in them is "
+     "adult, identifying and responding to a risk, aspirations, or parenting skills (confidence in them is "
      "self-efficacy, which TOPSE asks), the library has no measure of it: that "
      "part gets no close match, however many topic words it shares with a measure (\"less "
      "stigma about domestic abuse\" is not a count of domestic abuse incidents), and the advice "
@@ -81,7 +81,10 @@ HOW_SUGGESTIONS_WORK = [
      "timing, issue or quality (\"pupils with EHC plans\" are a population); drug and alcohol "
      "treatment needs whose use it is or a service (\"the reduction in illegal substance "
      "misuse\" in an area is no treatment cohort); moving about a place is not a move of "
-     "placement; the Experience of Service Questionnaire "
+     "placement; being happy in a school, setting or service is an experience of it, not "
+     "wellbeing; \"children first, offenders second\" and \"crime and disorder\" are not "
+     "offending by children; a service that acts (\"early help enables ...\") names no count "
+     "unless it names a change; the Experience of Service Questionnaire "
      "is of a health or mental health service (\"parents feel supported by their social worker\" "
      "is the family survey); the carers' survey needs carers named, and \"carers\" or "
      "\"caregivers\" alone may be parents, so no measure only for foster and kinship carers; "
@@ -168,8 +171,8 @@ EVALUATION = [
     "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.82, 0.84, 0.42, 0 (tuned on) |",
     "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.72, 0.76, 0.58, 0 (tuned on) |",
     "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.88, 0.88, 0.46, 0 (tuned on) |",
-    "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.62, 0.68, 0.40, **6** (first run, not tuned on) |",
-    "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.66, 0.72, 0.50, **3** (first run, not tuned on) |",
+    "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.72, 0.78, 0.50, **1** (tuned on) |",
+    "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.72, 0.78, 0.54, 0 (tuned on) |",
     "| team's own variants, batches 1-30 (`tests/data/outcomes_own_variants.csv`) | 1,124 | 0.35-0.97 per batch | 0.96, 0.97, 0.32, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",

@@ -843,7 +843,10 @@ _OF_A_BODY = re.compile(r"\s+of\s+(?:the|a|an|their|our|its)\s+(?:[\w-]+\s+){0,3
 _TEAM_END = re.compile(r"\b(?:team|teams|service|services)$")
 #: "The youth offending team treated them fairly": the team acts, so it is named as a team.
 _ACTS = re.compile(r"\s+(?:\w+ed|has|have|is|are|was|were|will|can|does|do|helps?|works?|"
-                   r"supports?|listens?|treats?|gives?|offers?|makes?)\b")
+                   r"supports?|listens?|treats?|gives?|offers?|makes?|enables?|ensures?|provides?|"
+                   r"improves?|enhances?|reduces?|prevents?)\b")
+#: Services that, as the subject that acts, are named as a service ("early help enables ...").
+_SERVICES = frozenset({"early_help", "youth_justice", "social_care"})
 #: A topic before a role, after the subject ("schools have a designated mental health lead",
 #: "trained domestic abuse champions"): the role names a person's job, not the change.
 _ROLE_AFTER = re.compile(r"\s+(?:leads?|champions?|co-?ordinators?|officers?|first aiders?|"
@@ -868,6 +871,12 @@ def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
                                                    and _ACTS.match(t[x.end:]))
         if x.token == "youth_justice" and named and not \
                 _OFFENDING_WORDS.search(t[:x.start] + " " + t[x.end:]):
+            continue
+        if x.token in _SERVICES and _ACTS.match(t[x.end:]) and not _CHANGE_WORD.search(
+                t[x.end:]) and not _WORD_BEFORE.search(
+                re.sub(r"\b(?:the|our|their|local)\s+$", "", t[:x.start])):
+            # "early help enables children to flourish": the service acts, naming no change it
+            # counts ("early help reduces the need for statutory services" does)
             continue
         if _ROLE_AFTER.match(t[x.end:]) and len(t[:x.start].split()) >= 3:
             continue  # "schools have a designated mental health lead": a role, not the change
@@ -898,6 +907,21 @@ def _kin_sense(text: str, terms: list[Term]) -> list[Term]:
     return [Term("kinship", x.stop, x.start, x.end, True)
             if x.token == "family_friends" and _LIVE_WITH.search(t[:x.start]) else x
             for x in terms]
+
+
+#: "Happy in their schools and settings", "happy at nursery": content with a place or service is
+#: an experience of it, not a person's wellbeing.
+_IN_A_PLACE = re.compile(r"\s+(?:in|at|with)\s+(?:their|the|a|his|her|our|your)?\s*(?:own\s+|local\s+|"
+                         r"new\s+)?(?:schools?|settings?|nursery|nurseries|college|class|classes|"
+                         r"placements?|clubs?|groups?|services?|support)\b")
+
+
+def _place_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with being happy in a place or with a service read as half the evidence a
+    suggestion needs (not a wellbeing scale alone)."""
+    t = normalise(text)
+    return [Term(x.token, x.stop, x.start, x.end, False)
+            if x.token == "happy" and _IN_A_PLACE.match(t[x.end:]) else x for x in terms]
 
 
 #: Words before "offences" that count offences in general, not one kind of them.
@@ -984,7 +1008,9 @@ _ACTIVITY = re.compile(
     r"partnership|partners|programme|project|workers|staff|practitioners|board|hub|hubs))\s+"
     r"(?:will|shall|aim to|are going to|plan to|intend to|commit to)\s+(?:continue to\s+|also\s+)?"
     + _PROVIDE + r"|(?:supporting|enabling|helping|encouraging|empowering|equipping|enable|empower|"
-    r"equip)\s+(?:[\w/'-]+\s+){1,8}?to\s+(?!the\b|their\b|a\b|an\b)\w+)\b")
+    r"equip)\s+(?:[\w/'-]+\s+){1,8}?to\s+(?!the\b|their\b|a\b|an\b)\w+|(?:providing|delivering|"
+    r"offering|giving|commissioning|funding|running|establishing|equipping|enabling|empowering)\s+"
+    r"(?:[\w/'-]+\s+){0,4}?(?:with|to|for)\b)\b")
 
 
 #: A change an activity statement names ("... to cut the number of exclusions"): only a count
@@ -1321,6 +1347,7 @@ _NO_MEASURE = {
     "identifying and responding to a risk": r"\b(?:identif\w*|recogni[sz]\w*|detect\w*|spott\w*)\s+"
                                             r"(?:of\s+)?(?:and|&)\s+(?:respon\w*|manag\w*|"
                                             r"act\w* on|address\w*)",
+    "aspirations": r"\baspir(?:ation|ations|ational|e|es|ing)\b",
     "parenting skills": r"\bparenting (?:skills?|techniques|strategies|abilit(?:y|ies))\b|"
                         r"\bskills (?:as|in) (?:a )?parent\w*",
     "telling a trusted adult": r"\b(?:tell|telling|talk|talking|speak|speaking|disclos\w*|confide|"
@@ -1501,7 +1528,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
-                  _offence_kind_sense, _kin_sense):
+                  _offence_kind_sense, _kin_sense, _place_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
