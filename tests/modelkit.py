@@ -89,3 +89,21 @@ def model_of(
     if edit_grids is not None:
         edit_grids(grids)
     return parse_grids(grids, source="test.xlsx")
+
+
+def mechanism_restates(mechanism: str, outcome: str) -> bool:
+    """Whether mechanism M4 of the worked example, leading only to OC4 (its text replaced by
+    ``outcome``), is called a restatement of it."""
+    rec = example()
+    m4 = row(rec, "mechanisms", "M4")
+    m4["mechanism"], m4["leads_to"] = mechanism, "OC4"
+    row(rec, "outcomes", "OC4")["outcome"] = outcome
+    return bool(findings_at(rec, "mechanism-restates", "M4"))
+
+
+def mechanism_is_delivery(mechanism: str) -> bool:
+    """Whether mechanism M4 of the worked example is said to describe delivery rather than how
+    change happens."""
+    rec = example()
+    row(rec, "mechanisms", "M4")["mechanism"] = mechanism
+    return any("delivery" in f.message for f in findings_at(rec, "mechanism-no-causal-account", "M4"))

@@ -21,23 +21,11 @@ from __future__ import annotations
 
 import pytest
 
-from .modelkit import example, findings_at, row
+from .modelkit import mechanism_is_delivery, mechanism_restates, example, findings_at, row
 
 
-def _delivery(mechanism: str) -> bool:
-    """Whether mechanism M4 is said to describe delivery rather than how change happens."""
-    rec = example()
-    row(rec, "mechanisms", "M4")["mechanism"] = mechanism
-    return any("delivery" in f.message for f in findings_at(rec, "mechanism-no-causal-account", "M4"))
 
 
-def _restates(mechanism: str, outcome: str) -> bool:
-    """Whether mechanism M4, leading only to OC4 (its text replaced), is called a restatement."""
-    rec = example()
-    m4 = row(rec, "mechanisms", "M4")
-    m4["mechanism"], m4["leads_to"] = mechanism, "OC4"
-    row(rec, "outcomes", "OC4")["outcome"] = outcome
-    return bool(findings_at(rec, "mechanism-restates", "M4"))
 
 
 PROCEDURES_X = [
@@ -155,27 +143,27 @@ RESTATED_Y = [
 
 @pytest.mark.parametrize("mechanism, flagged", PROCEDURES_X)
 def test_x_a_procedure_of_staff_on_people_is_delivery(mechanism, flagged):
-    assert _delivery(mechanism) == flagged, mechanism
+    assert mechanism_is_delivery(mechanism) == flagged, mechanism
 
 
 @pytest.mark.parametrize("mechanism, flagged", PROCEDURES_Y)
 def test_y_a_procedure_of_staff_on_people_is_delivery(mechanism, flagged):
-    assert _delivery(mechanism) == flagged, mechanism
+    assert mechanism_is_delivery(mechanism) == flagged, mechanism
 
 
 @pytest.mark.parametrize("mechanism, flagged", PROCEDURES_Z)
 def test_z_a_procedure_of_staff_on_people_is_delivery(mechanism, flagged):
-    assert _delivery(mechanism) == flagged, mechanism
+    assert mechanism_is_delivery(mechanism) == flagged, mechanism
 
 
 @pytest.mark.parametrize("mechanism, outcome, flagged", RESTATED_X)
 def test_x_a_change_in_the_outcomes_own_people_in_other_words_restates_it(mechanism, outcome, flagged):
-    assert _restates(mechanism, outcome) == flagged, mechanism
+    assert mechanism_restates(mechanism, outcome) == flagged, mechanism
 
 
 @pytest.mark.parametrize("mechanism, outcome, flagged", RESTATED_Y)
 def test_y_a_change_in_the_outcomes_own_people_in_other_words_restates_it(mechanism, outcome, flagged):
-    assert _restates(mechanism, outcome) == flagged, mechanism
+    assert mechanism_restates(mechanism, outcome) == flagged, mechanism
 
 
 #: Tuned on the published models (held out 18's 'Having a say in their own plan', set 9's table): a
@@ -206,8 +194,8 @@ def test_a_gerund_of_doing_with_no_account_names_an_activity(mechanism, flagged)
 
 
 def test_a_plans_shorthand_for_leads_to_is_an_account():
-    assert not _delivery("One message from every nurse = remembered at 3am when the crying starts")
-    assert _delivery("The nurse visits at 10am, weighs the baby and records it on the system")
+    assert not mechanism_is_delivery("One message from every nurse = remembered at 3am when the crying starts")
+    assert mechanism_is_delivery("The nurse visits at 10am, weighs the baby and records it on the system")
 
 
 def test_a_component_named_after_what_a_fund_pays_for_is_not_the_fund_restated():

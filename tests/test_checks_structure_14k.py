@@ -16,16 +16,9 @@ from __future__ import annotations
 
 import pytest
 
-from .modelkit import example, example_with_negatives, findings_at, row
+from .modelkit import mechanism_is_delivery, mechanism_restates, example, example_with_negatives, findings_at, row
 
 
-def _restates(mechanism: str, outcome: str) -> bool:
-    """Whether mechanism M4, leading only to OC4 (its text replaced), is called a restatement."""
-    rec = example()
-    m4 = row(rec, "mechanisms", "M4")
-    m4["mechanism"], m4["leads_to"] = mechanism, "OC4"
-    row(rec, "outcomes", "OC4")["outcome"] = outcome
-    return bool(findings_at(rec, "mechanism-restates", "M4"))
 
 
 RESTATED_X = [
@@ -65,19 +58,14 @@ RESTATED_Y = [
 
 @pytest.mark.parametrize("mechanism, outcome, flagged", RESTATED_X)
 def test_x_a_mechanism_restating_its_outcome_in_other_words(mechanism, outcome, flagged):
-    assert _restates(mechanism, outcome) == flagged, mechanism
+    assert mechanism_restates(mechanism, outcome) == flagged, mechanism
 
 
 @pytest.mark.parametrize("mechanism, outcome, flagged", RESTATED_Y)
 def test_y_a_mechanism_restating_its_outcome_in_other_words(mechanism, outcome, flagged):
-    assert _restates(mechanism, outcome) == flagged, mechanism
+    assert mechanism_restates(mechanism, outcome) == flagged, mechanism
 
 
-def _delivery(mechanism: str) -> bool:
-    """Whether mechanism M4 is said to describe delivery rather than how change happens."""
-    rec = example()
-    row(rec, "mechanisms", "M4")["mechanism"] = mechanism
-    return any("delivery" in f.message for f in findings_at(rec, "mechanism-no-causal-account", "M4"))
 
 
 DELIVERY_X = [
@@ -114,12 +102,12 @@ DELIVERY_Y = [
 
 @pytest.mark.parametrize("mechanism, flagged", DELIVERY_X)
 def test_x_a_mechanism_about_a_service_event_time_place_or_record_is_delivery(mechanism, flagged):
-    assert _delivery(mechanism) == flagged, mechanism
+    assert mechanism_is_delivery(mechanism) == flagged, mechanism
 
 
 @pytest.mark.parametrize("mechanism, flagged", DELIVERY_Y)
 def test_y_a_mechanism_about_a_service_event_time_place_or_record_is_delivery(mechanism, flagged):
-    assert _delivery(mechanism) == flagged, mechanism
+    assert mechanism_is_delivery(mechanism) == flagged, mechanism
 
 
 def _delivery_only(*consequences: str) -> bool:
@@ -284,7 +272,7 @@ CYCLE_B = [
 
 @pytest.mark.parametrize("mechanism, flagged", CYCLE_B)
 def test_cycle_b_contacts_are_delivery_and_made_into_is_an_account(mechanism, flagged):
-    assert _delivery(mechanism) == flagged, mechanism
+    assert mechanism_is_delivery(mechanism) == flagged, mechanism
 
 
 @pytest.mark.parametrize("population, outcome", [
