@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from .modelkit import mechanism_is_delivery, mechanism_restates, example, findings_at, row
+from .modelkit import example, findings_at, mechanism_is_delivery, mechanism_restates, row
 
 
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from .modelkit import mechanism_is_delivery, mechanism_restates, example, example_with_negatives, findings_at, row
+from .modelkit import (example, example_with_negatives, findings_at, mechanism_is_delivery,
+                       mechanism_restates, row)
 
 
 
