@@ -456,6 +456,7 @@ class _Query:
         caring_role = _caring_role(self.who, terms)
         parents_named = bool(self.who & _PARENT_ROLES) or self.names_parenting
         care_only = self.index.vocab.care_only
+        felt = _feeling_clause(self.text)
         out = []
         for c in cands:
             if not self.who and c.domain != "workforce" and set(ms[c.mid].who_benefits) <= _STAFF:
@@ -476,7 +477,7 @@ class _Query:
                 # are considered when plans are made": a case-file audit, not a count nor a scale
                 continue
             if ms[c.mid].kind == "administrative" and (
-                    "feel_safe" in self.tokens or _FEELING.match(normalise(self.text))):
+                    "feel_safe" in self.tokens or felt[0] <= c.spans[0][0] < felt[1]):
                 continue  # feeling safe or settled is asked, not counted from records
             if self.who == _ANY_CARER and set(ms[c.mid].who_benefits) <= _CARERS and not (
                     self.tokens & _FOSTER_OR_KIN):
@@ -556,6 +557,16 @@ class _Query:
 #: the change is a feeling, which is asked, not counted from records ("feel they have enough
 #: time" is a view of a fact, which records may count).
 _FEELING = re.compile(r"^(?:[\w'-]+\s+){1,6}?(?:feel|feels|felt)\b(?!\s+(?:that|they|there|it|he|she|we)\b)")
+
+
+def _feeling_clause(text: str) -> tuple[int, int]:
+    """Where the feeling is said when the people named first feel something, else (0, 0)."""
+    t = normalise(text)
+    m = _FEELING.match(t)
+    if not m:
+        return (0, 0)
+    end = re.search(r"[,;.]|\band\b", t[m.end():])
+    return (m.end(), m.end() + end.start() if end else len(t))
 
 
 def _confidence(shown: float, evidence: float) -> str:
