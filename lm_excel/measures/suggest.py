@@ -747,7 +747,10 @@ def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> lis
             # practitioner survey asks, not a family's experience of a service
             t = Term("staff_voice", False, t.start, t.end, True)
         elif (t.token in _CAPABILITY and staff_or_carers) or (
-                t.token in _STAFF_CAPABILITY and who and who <= _STAFF):
+                t.token in _STAFF_CAPABILITY and who and who <= _STAFF) or (
+                t.token in _STAFF_CAPABILITY - {"abil"} and who and who <= _CARERS):
+            # what foster or kinship carers know or understand in their role ("the know-how
+            # to care for the children they are raising"), not what they are able to do
             t = Term("capability", False, t.start, t.end, True)
         out.append(t)
     return out
@@ -831,16 +834,29 @@ _SCHOOL_TERMS = frozenset({"pupil", "school", "school_attendance", "exclusion", 
                            "secondary_school", "send", "ehcp"})
 
 
+#: "Attendance at parenting sessions": attendance at something named, which need not be school.
+_ATTENDANCE_OF = re.compile(r"\s+(?:at|in|of|to|for)\b")
+#: "Pupils missing more than 10% of sessions": missing school, not missing from home or care.
+_MISSING_SCHOOL = re.compile(r"\s+(?:[\w%]+\s+){0,4}?(?:sessions|lessons|schooling|school days|days of "
+                             r"school)\b")
+
+
 def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with "attend" read as school attendance when it has no object but how often
     and the outcome is about pupils or school ("pupils with persistent absence attend more
-    often": the who-part names what they attend)."""
+    often": the who-part names what they attend), as is "attendance" alone ("pupils' attendance
+    rises") and missing sessions or lessons."""
     if not any(x.token in _SCHOOL_TERMS for x in terms):
         return terms
     t = normalise(text)
-    return [Term("school_attendance", False, x.start, x.end, True)
-            if x.token == "attend" and _ATTEND_HOW_OFTEN.match(t[x.end:]) else x
-            for x in terms]
+    out = []
+    for x in terms:
+        noun = t[x.start:x.end].startswith("attendance") and not _ATTENDANCE_OF.match(t, x.end)
+        if (x.token == "attend" and (noun or _ATTEND_HOW_OFTEN.match(t[x.end:]))) or (
+                x.token == "missing" and _MISSING_SCHOOL.match(t, x.end)):
+            x = Term("school_attendance", False, x.start, x.end, True)
+        out.append(x)
+    return out
 
 
 def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -1098,7 +1114,8 @@ _ACTIVITY = re.compile(
 #: A change an activity statement names ("... to cut the number of exclusions"): only a count
 #: from records of that change may measure it.
 _CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|lower|higher|reduc\w*|increas\w*|cut|cuts|"
-                          r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*)\b")
+                          r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*|no longer|stop|stops|"
+                          r"(?:do|does|will) not go on to)\b")
 
 
 #: A document as the subject, written, agreed or put in place ("a new early help strategy is
@@ -1511,6 +1528,9 @@ def no_measure_constructs(text: str) -> tuple[tuple[int, int, str], ...]:
         for m in rx.finditer(t):
             if name == "a wait for a service" and _MEASURED_WAIT.search(t):
                 continue
+            context = _AFTERMATH.search(t, m.start(), m.end()) or _CAUSE.search(t, m.start(), m.end())
+            if context and context.end() < m.end() - 1:
+                continue  # "in contact with their siblings after being placed apart": context
             if name == "parenting skills" and _CONFIDENT_IN.search(t[max(0, m.start() - 40):m.start()]):
                 continue  # "confidence in their parenting skills": self-efficacy, which is asked
             if name == "identifying and responding to a risk" and _CAPABLE_OF.search(
