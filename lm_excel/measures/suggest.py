@@ -1371,70 +1371,97 @@ _AND_A_CHANGE = (r"\band\s+(?:to\s+)?(?:improv|increas|reduc|strengthen|build|de
 _LIST_GOES_ON = re.compile(r"\w*\s*,\s*[\w\s-]{1,40}?\band\b")
 
 
+def _clause_end(t: str, start: int, stop: str = r"[,;.]") -> int:
+    """Where the clause that runs on from ``start`` ends: at ``stop`` or the end of the text."""
+    end = re.search(stop, t[start:])
+    return start + end.start() if end else len(t)
+
+
 def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     """Character spans that follow a cue of knowing or using ("awareness of"), each up to the
     end of its clause."""
     t = normalise(text)
-    out = []
+    out = _head_frame(t, terms)
+    status = _status_span(text)
+    if status:
+        out.append((status[0], status[1], "knowing"))
+    out += _provision_frames(terms)
+    out += _link_frames(t, terms)
+    for m in _CAUSE.finditer(t):
+        # "Fewer children in care because of neglect": the cause, not the change
+        out.append((m.end(), _clause_end(t, m.end()), "knowing"))
+    for m in _AFTERMATH.finditer(t):
+        # "the mother-child relationship after domestic abuse", "recover from the impact of
+        # domestic abuse": the harm is the context the change follows, not a count to reduce
+        out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
+    out += _cue_frames(t, terms)
+    return tuple(out)
+
+
+def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
+    """"Better support for young people in the justice system": the change is the support; the
+    rest of the clause says for whom and where."""
     vocab = vocabulary()
     head = next((x for x in terms if not x.stop and x.token not in vocab.beneficiaries
                  and x.token not in vocab.population), None)
     if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
             t[head.start:]):
-        # "Better support for young people in the justice system": the change is the support;
-        # the rest says for whom and where.
-        end = re.search(r"[,;.]", t[head.end:])
-        out.append((head.end, head.end + end.start() if end else len(t), "using"))
-    status = _status_span(text)
-    if status:
-        out.append((status[0], status[1], "knowing"))
+        return [(head.end, _clause_end(t, head.end), "using")]
+    return []
+
+
+def _provision_frames(terms: list[Term]) -> list[tuple[int, int, str]]:
+    """"Mental health support", "parenting advice": a kind of support, not the thing."""
+    generic = vocabulary().generic
     content = [x for x in terms if not x.stop]
-    for x, nxt in zip(content, content[1:]):
-        if nxt.token in _PROVISION and x.token not in vocab.generic and nxt.start - x.end <= 1:
-            # "mental health support", "parenting advice": a kind of support, not the thing
-            out.append((x.start, nxt.end, "knowing"))
+    return [(x.start, nxt.end, "knowing") for x, nxt in zip(content, content[1:])
+            if nxt.token in _PROVISION and x.token not in generic and nxt.start - x.end <= 1]
+
+
+def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
+    """The services or settings a link or a move is between ("transitions between nursery and
+    school"), and the services named before they "work more closely together"."""
+    out = []
     for x in terms:
         if x.token == "transition" or (x.token == "multi_agency" and (
                 _BETWEEN.match(t[x.end:]) or t[:x.end].endswith(("between", "with")))):
-            end = re.search(r"[,;.]", t[x.end:])
             # What a transition is like ("high quality, planned transitions") is the transition.
             start = x.end if x.token == "multi_agency" else max(
                 (m.end() for m in re.finditer(r";|\band\b", t[:x.start])), default=0)
-            out.append((start, x.end + end.start() if end else len(t), "knowing"))
+            out.append((start, _clause_end(t, x.end), "knowing"))
             continue
         if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and re.search(
                 r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]):
             # "Schools and early help work more closely together": the services named before
             # say who works together, not what changes
             out.append((0, x.start, "knowing"))
-    for m in _CAUSE.finditer(t):
-        # "Fewer children in care because of neglect": the cause, not the change
-        end = re.search(r"[,;.]", t[m.end():])
-        out.append((m.end(), m.end() + end.start() if end else len(t), "knowing"))
-    for m in _AFTERMATH.finditer(t):
-        # "the mother-child relationship after domestic abuse", "recover from the impact of
-        # domestic abuse": the harm is the context the change follows, not a count to reduce
-        end = re.search(r"[,;.]|\band\b", t[m.end():])
-        out.append((m.end(), m.end() + end.start() if end else len(t), "using"))
+    return out
+
+
+def _cue_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
+    """The clause after each cue of knowing ("understanding of", "skills") or of using
+    ("experience of", "access to"), the cue itself included.
+
+    Knowing about a subject is measured by no measure of the subject; using or experiencing it
+    may be, by a survey or questionnaire (not a count from records). A measure matched by
+    "skills" and the subject alike is still matched by nothing but the frame. Confidence in
+    something ("confident parenting their child") is not that thing either: a measure of
+    parenting stress does not measure it."""
+    out = []
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
         confident = x.token == "confidence" and t[x.start:x.end].startswith("confiden")
-        if x.token in _FRAME_ALWAYS or confident or (
-                x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
-            end = re.search(r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE, t[x.end:])
-            if end and not confident and _LIST_GOES_ON.match(t, x.end):
-                # "understanding, confidence and ability to discuss domestic abuse": the list
-                # shares its subject, to the end of the sentence
-                end = re.search(r"[;.]", t[x.end:])
-            # Knowing about a subject is measured by no measure of the subject; using or
-            # experiencing it may be, by a survey or questionnaire (not a count from records).
-            # The cue itself is in the span: a measure matched by "skills" and the subject
-            # alike is still matched by nothing but the frame.
-            # Confidence in something ("confident parenting their child") is not that thing
-            # either: a measure of parenting stress does not measure it.
-            what = "knowing" if x.token in _FRAME_ALWAYS or confident else "using"
-            out.append((x.start, x.end + end.start() if end else len(t), what))
-    return tuple(out)
+        if not (x.token in _FRAME_ALWAYS or confident or (
+                x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS)):
+            continue
+        stop = r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE
+        if not confident and re.search(stop, t[x.end:]) and _LIST_GOES_ON.match(t, x.end):
+            # "understanding, confidence and ability to discuss domestic abuse": the list
+            # shares its subject, to the end of the sentence
+            stop = r"[;.]"
+        what = "knowing" if x.token in _FRAME_ALWAYS or confident else "using"
+        out.append((x.start, _clause_end(t, x.end, stop), what))
+    return out
 
 
 #: Changes a topic word misleads about. When one is what a part of an outcome says changes (its
