@@ -271,6 +271,7 @@ STRUCTURE_NO_MATCH = [
     "Parents are engaged in their children's education",
     "Under-fives receive a faster autism diagnosis",
     "Practitioners challenge each other respectfully",
+    "Young people try a new creative activity every term",
 ]
 
 

@@ -1014,6 +1014,21 @@ def _record_sense(text: str, terms: list[Term]) -> list[Term]:
     return sorted(kept + [Term("recording", False, a, b, True)], key=lambda x: x.start)
 
 
+#: "A leisure activity of their choice", "creative and cultural activities": an activity of a
+#: kind that is not physical, which no measure of physical activity counts.
+_ACTIVITY_KIND = re.compile(r"\b(?:leisure|creative|cultural|social|positive|extra-?curricular|arts?|"
+                            r"music|youth|hobby|fun|enrichment|out-of-school|after-school|group|"
+                            r"community|holiday|new)\s+(?:and\s+[\w-]+\s+)?$")
+
+
+def _activity_kind_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without "activity" when a kind that is not physical comes before it."""
+    t = normalise(text)
+    return [x for x in terms
+            if not (x.token == "activ" and t[x.start:x.end].startswith("activit")
+                    and _ACTIVITY_KIND.search(t[:x.start]))]
+
+
 def _place_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with being happy in a place or with a service read as half the evidence a
     suggestion needs (not a wellbeing scale alone)."""
@@ -1695,7 +1710,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
-                  _record_sense):
+                  _record_sense, _activity_kind_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
