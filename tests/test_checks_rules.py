@@ -234,7 +234,7 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "negatives-unmanaged": (records_case(_unmanaged), [("'Negative consequences'!G4", "")]),
     "mechanisms-unexplained": (records_case(_labels), [("Mechanisms!B4", "")]),
     "mechanism-mislinked": (records_case(adder("mechanisms", id="M7", triggered_by="C3", leads_to="OC10",
-                                               mechanism="Children who feel safe at school attend more")),
+                                               mechanism="Children who receive a warm welcome at school attend more")),
                             [("Mechanisms!D10", "M7")]),
     "assumptions-untested": (records_case(_untested), [("Assumptions!E5", "")]),
     # evaluation readiness
