@@ -412,7 +412,9 @@ def test_an_unlinked_funding_input_is_not_reported_but_other_unused_inputs_are()
                                    "type": "Other"})
     assert _codes(rec) == set()
     rec.elements["inputs"].append({"id": "IN10", "resource": "A minibus for family trips", "type": "Other"})
-    assert [f.element_id for f in _found(rec, "input-unused")] == ["IN10"]
+    assert _codes(rec) == set()  # a thing unused is not asked about (session 9)
+    rec.elements["inputs"].append({"id": "IN11", "resource": "Sessional youth workers", "type": "Staff"})
+    assert [f.element_id for f in _found(rec, "input-unused")] == ["IN11"]
 
 
 def test_a_negative_consequence_with_neither_mitigation_nor_monitoring_is_one_finding():
