@@ -174,3 +174,17 @@ def test_y_procedure_off_the_lexicon(mechanism, flagged):
 @pytest.mark.parametrize("mechanism, flagged", NAMES_Y)
 def test_y_a_name_not_an_account(mechanism, flagged):
     assert _is_named_not_account(mechanism) == flagged, mechanism
+
+
+#: Tuned on the published models (held out 23's 'Plan for when crying gets too much'): a thing made
+#: for the work named first, before what it is for, is no account either.
+PRODUCTS_TUNED = [
+    ("Plan for when crying gets too much", True),
+    ("Plan for when crying gets too much means parents know what to do instead of shaking", False),
+    ("List of local groups for new parents", True),
+]
+
+
+@pytest.mark.parametrize("mechanism, flagged", PRODUCTS_TUNED)
+def test_a_thing_named_first_is_no_account(mechanism, flagged):
+    assert _is_named_not_account(mechanism) == flagged, mechanism

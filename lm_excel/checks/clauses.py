@@ -158,6 +158,7 @@ _SAID_OTHERWISE = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for w, p
 _UNTIL = re.compile(r"\b(?:before|until|unless|when|whenever|where|if|once)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
 def _said_plainly(text: str) -> str:
     """A statement with constructs said in everyday words replaced by their names."""
     for rx, name in _SAID_OTHERWISE:
@@ -512,10 +513,11 @@ def a_noun_phrase(text: str) -> bool:
 
 
 #: A thing made or kept for the work, after an article and up to three words that qualify it ('A
-#: shared list of families', 'A written safety plan for every family', 'One referral form'): a
-#: record, a plan or a tool, by kind.
+#: shared list of families', 'A written safety plan for every family', 'One referral form'), or
+#: first, before 'for', 'of' or 'with' ('Plan for when crying gets too much'): a record, a plan or a
+#: tool, by kind.
 _A_PRODUCT = re.compile(
-    r"^(?:a|an|one|the|single|each)\s+(?:[\w'-]+\s+){0,3}?(?:lists?|plans?|registers?|records?|"
+    r"^(?:(?:a|an|one|the|single|each)\s+(?:[\w'-]+\s+){0,3}?|(?=\w+\s+(?:for|of|with)\b))(?:lists?|plans?|registers?|records?|"
     r"director(?:y|ies)|databases?|protocols?|tool(?:kit)?s?|apps?|leaflets?|packs?|passports?|"
     r"profiles?|cards?|forms?|agreements?|contracts?|charters?|templates?|handbooks?|websites?|"
     r"portals?|dashboards?|letters?|booklets?|menus?)\b(?!-)", re.IGNORECASE)
@@ -535,7 +537,9 @@ def names_a_product(text: str) -> bool:
     if not m:
         return False
     rest = text.strip()[m.end():]
-    return not (_CLAUSE_AFTER.search(rest) or _FOLLOWS.search(rest) or CONNECTIVE.search(rest))
+    # 'for when ...' says what the thing is for, not a condition of what follows from it
+    bare = re.sub(r"\bfor\s+(?:when|if)\b.*", "", rest, flags=re.IGNORECASE)
+    return not (_CLAUSE_AFTER.search(rest) or _FOLLOWS.search(rest) or CONNECTIVE.search(bare))
 
 
 def a_gerund_of_doing(text: str) -> bool:
