@@ -1001,7 +1001,7 @@ def _engage_sense(text: str, terms: list[Term]) -> list[Term]:
 _RECORD_SHOWS = re.compile(
     r"^(?:[\w'-]+\s+){0,3}?(?:assessments|plans|records|case files|case notes|case records|chronologies|"
     r"care plans|pathway plans|reports)\s+(?:clearly\s+|consistently\s+|always\s+|routinely\s+|now\s+)?"
-    r"(?P<verb>evidence|reflect|include|record|capture|contain|demonstrate|set out|show)\b")
+    r"(?P<verb>evidence|reflect|include|record|capture|contain|set out)\b")
 
 
 def _record_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -1487,10 +1487,10 @@ def _cue_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
 #: The time people wait for a service, said without "wait": help got or given "sooner", "no
 #: later than 4 weeks" after a referral, services that "act quickly" when help is needed.
 _WITHIN = (r"(?:within|no later than|in under|in less than|in no more than)\s+(?:\d+|one|two|three|four|"
-           r"five|six|eight|ten|twelve|eighteen|a|an)\s+(?:working\s+)?(?:days?|weeks?|months?|fortnight)")
+           r"five|six|eight|ten|twelve|eighteen|a|an)\s+(?:working\s+)?(?:hours?|days?|weeks?|months?|fortnight)")
 _TIME_TO_HELP = (
-    r"\b(?:appointments?|seen|help|support|treatment|therapy|first contact|access|offered|started|"
-    r"start)\b[^,;.]{0,80}?\b" + _WITHIN + r"|"
+    r"\b(?:appointments?|seen|help|support|treatment|therapy|first contact|access)\b[^,;.]{0,80}?\b"
+    + _WITHIN + r"|"
     r"\b(?:get|gets|getting|receive|receives|receiving|access|accesses|accessing|seen|offered|reach|"
     r"reaches)\s+(?:[\w'-]+\s+){1,3}?(?:more quickly|quicker|faster|promptly|without delay|"
     r"sooner (?:after|once|when))\b(?!\s+[\w-]+\s+(?:diagnosis|diagnoses|assessment|assessments))|"
@@ -1542,7 +1542,7 @@ SCORE_CONSTRUCT = 0.75  # the shown score of the measure of an outcome's main co
 #: Waits the library measures: for a social care assessment, an EHC plan, an adoption.
 _MEASURED_WAIT = re.compile(r"\b(?:ehcps?|ehc plans?|education,? health and care|single assessments?|"
                             r"social (?:care|work) assessments?|child and family assessments?|"
-                            r"adopt\w*)\b")
+                            r"(?:initial |review )?health assessments?|adopt\w*)\b")
 #: "Staff are able to recognise and respond ...": a capability (a practitioner survey asks it).
 _CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know how to|"
                          r"equipped to|better at|competent in|competent at)\s*$")
