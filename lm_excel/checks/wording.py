@@ -21,7 +21,10 @@ OUTCOME_NOT_CHANGE = register(
     description="An outcome should describe a change for people or services (e.g. 'Parents "
     "feel more confident'), not something the service does ('Deliver ...', 'Run sessions'), "
     "counts ('Number of ...'), whom it reached or what it gave them ('More pupils referred to "
-    "the school nurse', 'Young people receive a mentor'), a service event taken part in or "
+    "the school nurse', 'Young people receive a mentor'; read by structure: people as the "
+    "subject, a verb of getting, a thing the service gives as the object and no change: "
+    "'Families receive timely early help support', 'Pupils at risk of exclusion get a place at "
+    "the nurture base'; 'Pupils receive fewer exclusions' is a change), a service event taken part in or "
     "carried out, read from the main verb and its object or subject ('Partner agencies attend "
     "every strategy discussion', 'Core group meetings held every four weeks'; attending school "
     "or college is a change), a step of implementation ('Contextual "
@@ -37,7 +40,9 @@ NO_DIRECTION = register(
     "no-direction", category=C, severity="warning",
     title="Outcome without a direction of change",
     description="Neither the outcome statement nor the 'Intended direction' column says "
-    "whether things should increase, decrease or stay the same, so it cannot be measured.",
+    "whether things should increase, decrease or stay the same, so it cannot be measured. A "
+    "direction said as an end or a way out ('cease to go missing', 'no longer need a plan', "
+    "'diverted from court', 'lifted out of poverty') is a direction.",
     message="Outcome {id} does not say which way things should change: '{text}'.",
     fix="Choose Increase, Decrease or Maintain in {ref}, or reword the outcome (e.g. 'more', "
     "'fewer', 'improved', 'reduced').",
@@ -50,7 +55,8 @@ VAGUE = register(
     "'life chances', 'support') are set aside, nothing is left that says what changes (an "
     "outcome), what is done (a component with no description), what could go wrong or what "
     "must hold true. 'Fewer school exclusions' is short but specific; 'Better outcomes for "
-    "families' is not.",
+    "families' is not, nor is an aim for a whole life with no construct ('Have fun', 'Reach "
+    "their full potential').",
     message="{id}'s {column} ({ref}) does not say {missing}: '{text}'.",
     fix="Say {missing} in {ref}, specifically enough to measure or check, e.g. '{example}'.",
 )
@@ -64,7 +70,9 @@ COMPOUND = register(
     "'housing and relationships') or each with its own direction ('fewer exclusions and "
     "better attendance'), or two things as the subject of one verb of change ('friendships "
     "and grades improve'), or two groups of people each with a verb ('mothers drink less and "
-    "babies gain weight'). Close constructs ('stress and anxiety', 'identity and belonging', "
+    "babies gain weight', 'fathers spend time with their children and mothers get a break'), or "
+    "two things one group does, each a verb with its own object ('care leavers budget for "
+    "themselves and keep their tenancy'). Close constructs ('stress and anxiety', 'identity and belonging', "
     "'relationships and communication') and pairs usually measured as one ('health and "
     "wellbeing') are not; three or more things always are.",
     message="Outcome {id} ({ref}) joins {count} changes in one statement ({parts}): '{text}'.",
@@ -76,8 +84,9 @@ DIRECTION_CONTRADICTS = register(
     title="Direction that contradicts the statement",
     description="The 'Intended direction' column says the opposite of the statement's own words "
     "('fewer missed appointments' or 'shorter waits' with Increase, 'longer placements' with "
-    "Decrease), so a measure would be read the wrong way round. Words of both ways, or 'better' "
-    "beside them, leave the direction to the column.",
+    "Decrease; 'no longer carry knives', 'stop relying on crisis services', 'diverted from "
+    "custody' with Increase), so a measure would be read the wrong way round. Words of both ways, "
+    "or 'better' beside them, leave the direction to the column.",
     message="Outcome {id} says '{word}' but its intended direction ({ref}) is {chosen}: '{text}'.",
     fix="Choose {expected} in {ref}, or reword the outcome so that it and the direction agree.",
 )
@@ -145,7 +154,7 @@ _COUNT = re.compile(r"^\s*(?:the\s+)?(?:number|no\.?|count|total|amount|quantity
 #: from offending', 'diverted from court', 'move away from crisis support', 'lifted out of
 #: poverty', 'come off the register'): what follows should fall. Read by structure: a verb of
 #: ending, or a verb of moving with a particle of leaving.
-_ENDING = (r"(?:ceas(?:e|es|ed|ing)|no\s+longer(?!\s+than)|desist\w*|quit(?:s|ting)?|giv(?:e|es|ing)\s+up|gave\s+up|"
+_ENDING = (r"(?:(?<![-\w])stop(?:s|ped|ping)?(?!\s+and\s+search)|ceas(?:e|es|ed|ing)|no\s+longer(?!\s+than)|desist\w*|quit(?:s|ting)?|giv(?:e|es|ing)\s+up|gave\s+up|"
            r"given\s+up|divert\w*|(?:(?!(?:plac|hous|accommodat|educat|look|car)ed)[a-z]+ed|mov(?:e|es|ing)|lifts?|steps?|"
            r"come|comes|came|gets?|got|pulls?|steers?|breaks?|broke|keeps?|kept|stays?)\s+(?:away\s+from|clear\s+of|out\s+of|off|free\s+(?:of|from)))")
 _ENDING_RX = re.compile(r"\b" + _ENDING + r"\b", re.IGNORECASE)
@@ -258,7 +267,7 @@ def said_direction(text: str) -> tuple[str, str]:
     """Which way a statement's own words say its thing should go ('increase' or 'decrease') and
     the first word that says so; ('', '') when they say neither, or both ('more children
     prevented from entering care', 'an increase in the reduction of ...')."""
-    ending = _ENDING_RX.search(text)
+    ending = _ENDING_RX.search(_EXAMPLES.sub("", text))  # not in examples: '(e.g. stopping drinking)'
     low = _NOT_SIZE.sub(" ", _DROP_IN.sub("dropin", text))  # a drop-in is a session, not a fall
     ws = T.words(low)
     down = [w for w in ws if w in _SAYS_DOWN] + ([ending.group(0).lower()] if ending else [])
@@ -528,8 +537,8 @@ def served(text: str) -> bool:
 #: offered', 'are provided with', 'have access to', 'access'): an output when its subject is people
 #: and its object a thing the service gives (see :func:`given`).
 _GETS = re.compile(
-    r"\b(?:receiv(?:e|es|ed)|gets?|got|obtain(?:s|ed)?|access(?:es|ed)?|"
-    r"ha(?:ve|s|d)\s+(?:(?:quick|quicker|timely|prompt|easy|direct|swift|fast|early)\s+)?access\s+to|"
+    r"\b(?:(?:ha(?:ve|s|d)|gets?|got|gain(?:s|ed)?)\s+(?:(?:quick|timely|prompt|easy|direct|swift|fast|"
+    r"early)\s+)?access\s+to|receiv(?:e|es|ed)|gets?|got|obtain(?:s|ed)?|access(?:es|ed)?|attend(?:s|ed)?|"
     r"(?:are|is|were|was|be|being|been)\s+(?:offered|given|provided\s+with|allocated|assigned|granted)"
     r")\s+", re.IGNORECASE)
 #: What a service gives people, by kind: help and advice; a place, a plan or a package; a
@@ -538,11 +547,13 @@ _GETS = re.compile(
 #: support' is support).
 _GIVEN_THINGS = frozenset("""
 support help advice guidance information signposting service services intervention interventions
-programme programmes course courses place places plan plans package packages offer offers
+programme programmes course courses place places plan plans package packages
 callback callbacks response responses treatment therapy therapies counselling respite break breaks
 leaflet leaflets pack packs letter letters grant grants voucher vouchers mentor mentors adviser
-advisers advisor advisors advocate advocates befriender befrienders keyworker keyworkers
+advisers advisor advisors advocate advocates befriender befrienders keyworker keyworkers counsellor
+counsellors counselor counselors tutor tutors navigator navigators
 """.split())
+_RIGHT_THING = re.compile(r"\bright\s+(?:support|help|time|services?|place|person|people)\b", re.IGNORECASE)
 #: Words that may stand between people and the verb, opening what describes them ('Pupils at risk
 #: of exclusion', 'Victims of domestic abuse', 'Families in Flying Start areas', 'Young people
 #: subject to a referral order', 'Families who ...').
@@ -561,21 +572,28 @@ def given(text: str) -> bool:
     'Families receive timely early help support', 'Kinship carers are provided with a support
     package'), with no change anywhere ('Pupils receive fewer exclusions'), no purpose ('offered
     support to stay together') and no state said of them ('able to access help')."""
-    if _RIGHT.search(text):
+    if _RIGHT_THING.search(text):
         return False  # 'get the right support at the right time' is a slogan: see :func:`vague`
     text = re.sub(r"\bcall[\s-]+backs?\b", "callback", _REACH_FRAME.sub("more ", text), flags=re.IGNORECASE)
     m = _GETS.search(text)
     if not m or not _people_subject(T.words(text[:m.start()])):
         return False
     after = T.words(text[m.end():])
-    phrase = list(itertools.takewhile(lambda w: w not in _OBJECT_STOP and w != "of", after))
-    if not phrase or (phrase[-1] not in _GIVEN_THINGS and not T.SERVICE_THING.fullmatch(phrase[-1])
+    phrase = list(itertools.takewhile(lambda w: w == "and" or (w not in _OBJECT_STOP and w not in _OBJECT_END
+                                                               and w != "of"), after))
+    while phrase and phrase[-1] == "and":
+        phrase.pop()
+    attends = m.group(0).lower().startswith("attend")  # a club or a venue attended may be a change
+    if "from" in after and set(after[after.index("from") + 1:]) & (_OWN_PEOPLE - {"their", "own"}):
+        return False  # 'support from their family and friends' is a change
+    if not phrase or (phrase[-1] not in _GIVEN_THINGS and (attends or not T.SERVICE_THING.fullmatch(phrase[-1]))
+                      and phrase[-1] not in _SERVICE_EVENTS
                       and not _PROFESSIONALS.fullmatch(" ".join(phrase[-2:]))
                       and not _PROFESSIONALS.fullmatch(phrase[-1])):
         return False
     return not any(w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_UP or w in _SAYS_DOWN
-                   or w in _STATE_VERBS or w in _PERCEIVE or w in _HEARD or w in _EDUCATION
-                   or w == "to" for w in after)
+                   or w in _STATE_VERBS or w in _PERCEIVE or w in _HEARD or w == "to" for w in after) \
+        and not _EDUCATION & {phrase[-1], _head(after[len(phrase) + 1:])}  # 'a place at university'
 
 
 def _people_subject(before: list[str]) -> bool:
@@ -1023,6 +1041,8 @@ reports spend spends return returns find finds plan plans set sets reduce reduce
 settle settles breastfeed breastfeeds smoke smokes drink drinks sleep sleeps eat eats read reads
 speak speaks listen listens join joins enjoy enjoys achieve achieves progress progresses remain
 remains recover recovers trust trusts
+behave behaves play plays study studies save saves budget budgets cook cooks exercise exercises
+volunteer volunteers vote votes walk walks cycle cycles revise revises concentrate concentrates
 """.split())
 
 
@@ -1062,12 +1082,12 @@ def _doing_clauses(text: str) -> list[str]:
     clauses, cur = [], []
     for j in range(k, len(toks)):
         t = toks[j]
-        at = next((i for i in range(j + 1, len(toks)) if toks[i] not in (",", "and")), len(toks))
-        nxt = toks[at] if at < len(toks) else ""
+        nxt = next((w for w in toks[j + 1:] if w not in (",", "and")), "")
         if t in (",", "and") and cur:
             if len(cur) == 1 and not clauses:
                 return []  # verbs listed before one object: 'talk, play and read with their child'
-            if (nxt in _DOING or _like_verb(toks, at, cur[0])) and nxt != cur[0]:
+            if nxt in _DOING and nxt != cur[0] and not (t == "," and cur[-2:-1] == ["to"]):
+                # 'aspire to work, study and ...' lists what they aspire to
                 clauses.append(cur)
                 cur = []
             elif t == "and" and not clauses:
@@ -1118,15 +1138,6 @@ def _verb_after_people(toks: list[str], k: int, opens: frozenset[str] = _OPENS_O
 
 
 _WH = frozenset("what when where who whom whose why how which whether together".split())
-
-
-def _like_verb(toks: list[str], at: int, first: str) -> bool:
-    """Whether the word at ``at``, after 'and', opens a second clause like the first verb
-    ``first``: of the same form (both ending in -s or neither) and followed by what it acts on
-    ('... and keep their tenancy')."""
-    w = toks[at] if at < len(toks) else ""
-    return (bool(w) and w.endswith("s") == first.endswith("s") and not _people(w)
-            and _verb_after_people(toks, at, _DETERMINERS))
 
 
 #: Words that open a list of things that change: a direction or a verb about people, with at most
@@ -1441,9 +1452,15 @@ def _two_peoples(text: str) -> list[str]:
         return any(w in T.DIRECTION or w in _COMPARATIVES or w in _CHANGE_VERBS or w in _PERCEIVE
                    for w in rest)
 
+    def acts(rest: list[str]) -> bool:  # a verb of their own, active: 'eat together', 'do their homework'
+        return len(rest) >= 2 and (rest[0] in _DOING or rest[0] in _PEOPLE_VERBS or (
+            rest[0] not in _AUX and rest[0] not in _NP_STOP and rest[1] in _DETERMINERS))
+
     pa, ra = clause(a)
     pb, rb = clause(b)
-    if not pa or not pb or T.stem(pa) == T.stem(pb) or not changes(ra) or not changes(rb):
+    if not pa or not pb or T.stem(pa) == T.stem(pb):
+        return []
+    if not (changes(ra) and changes(rb)) and not (acts(ra) and acts(rb)):
         return []  # 'Young people are helped to stay at home and families are kept together'
     return [" ".join(a), " ".join(b)]
 
