@@ -1041,8 +1041,7 @@ reports spend spends return returns find finds plan plans set sets reduce reduce
 settle settles breastfeed breastfeeds smoke smokes drink drinks sleep sleeps eat eats read reads
 speak speaks listen listens join joins enjoy enjoys achieve achieves progress progresses remain
 remains recover recovers trust trusts
-behave behaves play plays study studies save saves budget budgets cook cooks exercise exercises
-volunteer volunteers vote votes walk walks cycle cycles revise revises concentrate concentrates
+behave behaves budget budgets
 """.split())
 
 
