@@ -769,6 +769,18 @@ def published_scores(path: Path) -> dict[str, float]:
 # (referrals to the Children's Reporter on offence grounds) was widened after the run to accept
 # first-time entrants, as batch 15's label for the same words does. After their fixes, tuned on:
 # 0.95 and 1.00.
+# Batches 31 (X, 211 statements, tuned on) and 32 (Y, 61, held out until batch 31's fixes) are a
+# systematic sweep of recall (issue 18, session 9): for every library measure, the ways social
+# care, health, schools, police, youth justice and the voluntary sector in the four nations say the
+# change it measures, plus near-misses labelled no close match; Y leans on activity-first
+# statements, changes in a subordinate clause and paraphrases of a measure's construct. Written and
+# labelled before any fix of session 9. First runs: batch 31 0.82 (172 of 211), top-3 0.84, no
+# close match 0.24, 2 confident wrong (a document published got early help step-ups; families
+# engaged in their children's learning got service engagement); batch 32, run once after batch
+# 31's fixes: 0.75 (46 of 61), top-3 0.77, no close match 0.34, no confident wrong answer. After
+# batch 31's fixes, tuned on: 0.90. One batch 29 label (participate in decisions that affect
+# them) was widened to accept the family experience survey, as round 21's labeller does for the
+# same words.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 
 
@@ -778,7 +790,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
     scores = published_scores(OWN_VARIANTS)
     print(scores)
-    assert scores["n"] >= 986
+    assert scores["n"] >= 1396
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
 
 
@@ -930,6 +942,15 @@ ROUND20_OPEN = ("round 20 keeps 1 confident wrong answer where only 'no close ma
 #   TUNED ON round 21 since (the same rules; a gerund of provision with an object, "providing
 #   communities with ...", is an activity statement) and with the breastfeeding label extended
 #   (measures18n): 0.72, 0.78, no confident wrong answer, so the row is no longer an expected failure.
+# Session 9 (structure behind rounds 20 and 21's "no close match where a measure fits", TUNED ON
+#   them): a service in a complement is where, not who ("confidence in the police service amongst
+#   young people"); the people worked with before "to" are partners ("work with parents to support
+#   children to ..."); a wait said without "wait" (help "no later than 4 weeks", "quicker to
+#   access", services that "act quickly"); criminalisation is first-time entry; being listened to,
+#   of staff, is the practitioner survey; a frame ends where a second change starts ("... and
+#   improve the relationship"); a feeling ("feel settled") is asked, not counted; unplanned moves
+#   to different carers are placement moves; decisions that affect them are their voice: round 20
+#   0.76, 0.82, 1 confident wrong; round 21 0.86, 0.92, 0.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),

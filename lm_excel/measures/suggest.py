@@ -276,13 +276,24 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
     m = _CLAUSE.search(normalise(text)) if text else None
     if m:
         end = m.start()
+    partners = _PARTNERS.match(normalise(text)) if text else None
+    if partners and any(t.start >= partners.end() and t.token in cues for t in terms):
+        # "Work with parents to support children to ...": the people worked with are partners
+        terms = [t for t in terms if t.start >= partners.end()]
     found: set[str] = set()
+    in_complement = False
     last_and, last_end = False, 0
     for t in terms:
         if t.start >= end:
             break
         if not t.stop and t.token in cues and not _NAMES_A_TEAM.match(text[t.end:]):
             who = cues[t.token]
+            if who == "service or system" and not found and _IN_COMPLEMENT.search(
+                    normalise(text[:t.start])):
+                # "confidence in the police service amongst young people": where, when people
+                # are named after it
+                in_complement = True
+                continue
             if found and _POSSESSIVE_GAP.fullmatch(text[last_end:t.start]) and (
                     who in _PEOPLE or (who == "child" and found <= _ANY_CARER | {"carer"})):
                 # "children's social workers", "young people's parents", "foster carers' own
@@ -300,10 +311,16 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
         if found and not (t.stop and t.token in ("and", "or")):
             break  # the list of people named first ("parents, carers and families") ends
         last_and = True
-    return frozenset(found)
+    return frozenset(found or ({"service or system"} if in_complement else ()))
 
 
+#: "Work with parents to ...", "working closely with schools to ...": partners, not who.
+_PARTNERS = re.compile(r"^(?:we\s+will\s+)?(?:work|working|partner|partnering)\s+(?:closely\s+|together\s+)?"
+                       r"with\s+[^,;.]*?\bto\b")
 _CLAUSE = re.compile(r"\b(?:because|so that|through|by|which|whereby|while|rather than|thanks to)\b")
+#: A preposition (and a few modifiers) just before a word: the word is in a complement.
+_IN_COMPLEMENT = re.compile(r"\b(?:in|with|by|from|of|to|into|within|across|at|on)\s+(?:the|a|an|their|"
+                            r"our|its|this|local)?\s*(?:[\w-]+\s+){0,2}$")
 _ANY_CARER = frozenset({"parent or carer", "foster carer", "kinship carer"})
 _POSSESSIVE_GAP = re.compile(r"(?:'s|s'|'|\u2019s|s\u2019|\u2019)\s+(?:own\s+)?")
 #: "Family safeguarding teams", "parent groups", "family hubs": people's word naming a team or
@@ -439,6 +456,7 @@ class _Query:
         caring_role = _caring_role(self.who, terms)
         parents_named = bool(self.who & _PARENT_ROLES) or self.names_parenting
         care_only = self.index.vocab.care_only
+        felt = _feeling_clause(self.text)
         out = []
         for c in cands:
             if not self.who and c.domain != "workforce" and set(ms[c.mid].who_benefits) <= _STAFF:
@@ -458,8 +476,9 @@ class _Query:
                 # "plans are reviewed with management oversight", "speech and language needs
                 # are considered when plans are made": a case-file audit, not a count nor a scale
                 continue
-            if "feel_safe" in self.tokens and ms[c.mid].kind == "administrative":
-                continue  # feeling safe is asked, not counted from records
+            if ms[c.mid].kind == "administrative" and (
+                    "feel_safe" in self.tokens or felt[0] <= c.spans[0][0] < felt[1]):
+                continue  # feeling safe or settled is asked, not counted from records
             if self.who == _ANY_CARER and set(ms[c.mid].who_benefits) <= _CARERS and not (
                     self.tokens & _FOSTER_OR_KIN):
                 # "caregivers" or "carers" alone (not listed with professionals, whose fellow
@@ -532,6 +551,22 @@ class _Query:
         if note:
             parts.append(note)
         return "; ".join(parts)
+
+
+#: "Children feel settled in their foster homes": when what the people named first do is feel,
+#: the change is a feeling, which is asked, not counted from records ("feel they have enough
+#: time" is a view of a fact, which records may count).
+_FEELING = re.compile(r"^(?:[\w'-]+\s+){1,6}?(?:feel|feels|felt)\b(?!\s+(?:that|they|there|it|he|she|we)\b)")
+
+
+def _feeling_clause(text: str) -> tuple[int, int]:
+    """Where the feeling is said when the people named first feel something, else (0, 0)."""
+    t = normalise(text)
+    m = _FEELING.match(t)
+    if not m:
+        return (0, 0)
+    end = re.search(r"[,;.]|\band\b", t[m.end():])
+    return (m.end(), m.end() + end.start() if end else len(t))
 
 
 def _confidence(shown: float, evidence: float) -> str:
@@ -684,6 +719,8 @@ _SUPPORT = frozenset({"support", "peer_support", "help"})
 _MONEY_BEFORE = re.compile(r"\b(?:financial|money|monetary|practical|material)\s+(?:and\s+\w+\s+)?$",
                            re.IGNORECASE)
 _STAFF_CAPABILITY = frozenset({"abil", "know", "understand", "awar", "knowledg"})
+#: Of staff only, being heard or valued at work: a practitioner survey asks it.
+_STAFF_VOICE = frozenset({"listened", "felt_supported", "voice", "valu"})
 
 
 def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> list[Term]:
@@ -705,6 +742,10 @@ def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> lis
             # "kinship carers receive timely support", "foster families get peer support":
             # support for carers, which the carers' survey asks, not perceived social support
             t = Term("support_for_carers", False, t.start, t.end, True)
+        elif t.token in _STAFF_VOICE and who and who <= _STAFF:
+            # "all staff feel listened to and heard": their experience of work, which a
+            # practitioner survey asks, not a family's experience of a service
+            t = Term("staff_voice", False, t.start, t.end, True)
         elif (t.token in _CAPABILITY and staff_or_carers) or (
                 t.token in _STAFF_CAPABILITY and who and who <= _STAFF):
             t = Term("capability", False, t.start, t.end, True)
@@ -916,6 +957,47 @@ _IN_A_PLACE = re.compile(r"\s+(?:in|at|with)\s+(?:their|the|a|his|her|our|your)?
                          r"placements?|clubs?|groups?|services?|support)\b")
 
 
+#: "Engaged in their children's learning", "engagement with their community": engagement with
+#: something other than a service is not take-up of one.
+_ENGAGED_IN = re.compile(r"\s+(?:in|with)\s+(?:(?:the|their|a|an|our|his|her|its)\s+)?(?:[\w'-]+\s+){0,2}?"
+                         r"(?P<what>[\w-]+)\b")
+_SERVICE_OBJECTS = frozenset("""service services support programme programmes help team teams worker
+workers offer sessions session group groups treatment therapy hub hubs centre centres plan plans
+intervention interventions course courses work provision provider providers practitioners
+professionals agencies clinic""".split())
+
+
+def _engage_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with engagement in something that is not a service ("engaged in their
+    children's learning") read as half the evidence a suggestion needs."""
+    t = normalise(text)
+    out = []
+    for x in terms:
+        m = _ENGAGED_IN.match(t, x.end) if x.token == "take_up" and "engag" in t[x.start:x.end] else None
+        if m and m.group("what") not in _SERVICE_OBJECTS:
+            x = Term(x.token, x.stop, x.start, x.end, False)
+        out.append(x)
+    return out
+
+
+#: A record as the subject, showing something ("assessments evidence the voice of the child",
+#: "plans clearly record ..."): what the records hold, which a case file audit reads.
+_RECORD_SHOWS = re.compile(
+    r"^(?:[\w'-]+\s+){0,3}?(?:assessments|plans|records|case files|case notes|case records|chronologies|"
+    r"care plans|pathway plans|reports)\s+(?:clearly\s+|consistently\s+|always\s+|routinely\s+|now\s+)?"
+    r"(?P<verb>evidence|reflect|include|record|capture|contain|demonstrate|set out|show)\b")
+
+
+def _record_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with the verb of a record that shows something read as recording."""
+    m = _RECORD_SHOWS.match(normalise(text))
+    if not m:
+        return terms
+    a, b = m.span("verb")
+    kept = [x for x in terms if not (a <= x.start < b)]
+    return sorted(kept + [Term("recording", False, a, b, True)], key=lambda x: x.start)
+
+
 def _place_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with being happy in a place or with a service read as half the evidence a
     suggestion needs (not a wellbeing scale alone)."""
@@ -1019,10 +1101,23 @@ _CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|lower|higher|reduc\w*|increas\w
                           r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*)\b")
 
 
+#: A document as the subject, written, agreed or put in place ("a new early help strategy is
+#: published", "the local offer is co-produced"): the service's output, not a change in people.
+_DOCUMENT_DONE = re.compile(
+    r"^(?:[\w'-]+\s+){0,5}?(?:strategy|strategies|policy|policies|protocol|protocols|pathway|"
+    r"pathways|framework|frameworks|guidance|procedures?|toolkits?|charter|local offer|website|"
+    r"directory|handbook|leaflets?)\s+(?:is|are|has been|have been|will be|gets|get)\s+"
+    r"(?:\w+\s+)?(?:published|agreed|developed|written|produced|launched|in place|signed off|adopted|"
+    r"refreshed|updated|co-produced|coproduced|implemented|rolled out|created|put in place|"
+    r"approved|made available|available)\b")
+
+
 def _activity(text: str) -> str:
     """"" when the statement is not an activity of the service (see _ACTIVITY); "change" when
     it is one aimed at a change it names, "provision" otherwise."""
     t = normalise(text)
+    if _DOCUMENT_DONE.match(t):
+        return "provision"
     if not _ACTIVITY.match(t):
         return ""
     return "change" if _CHANGE_WORD.search(t) else "provision"
@@ -1253,6 +1348,9 @@ def _in_complement(text: str, start: int) -> bool:
     return False
 
 
+#: "... and improve the relationship ...": a second change, which a frame does not run into.
+_AND_A_CHANGE = (r"\band\s+(?:to\s+)?(?:improv|increas|reduc|strengthen|build|develop|enhanc|promot|"
+                 r"better|more|fewer|less|greater)\w*")
 _LIST_GOES_ON = re.compile(r"\w*\s*,\s*[\w\s-]{1,40}?\band\b")
 
 
@@ -1306,7 +1404,7 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         confident = x.token == "confidence" and t[x.start:x.end].startswith("confiden")
         if x.token in _FRAME_ALWAYS or confident or (
                 x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
-            end = re.search(r"[,;.]|\band\b" if confident else r"[,;.]", t[x.end:])
+            end = re.search(r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE, t[x.end:])
             if end and not confident and _LIST_GOES_ON.match(t, x.end):
                 # "understanding, confidence and ability to discuss domestic abuse": the list
                 # shares its subject, to the end of the sentence
@@ -1327,19 +1425,32 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
 #: domestic abuse" is not a count of domestic abuse; "a secure bond between mothers with
 #: postnatal depression and their babies" is not a depression scale): the measure of the
 #: construct itself is (_CONSTRUCT_MEASURE), or, when the library has none, no close match.
+#: The time people wait for a service, said without "wait": help got or given "sooner", "no
+#: later than 4 weeks" after a referral, services that "act quickly" when help is needed.
+_WITHIN = (r"(?:within|no later than|in under|in less than|in no more than)\s+(?:\d+|one|two|three|four|"
+           r"five|six|eight|ten|twelve|eighteen|a|an)\s+(?:working\s+)?(?:days?|weeks?|months?|fortnight)")
+_TIME_TO_HELP = (
+    r"\b(?:appointments?|seen|help|support|treatment|therapy|first contact|access|offered|started|"
+    r"start)\b[^,;.]{0,80}?\b" + _WITHIN + r"|"
+    r"\b(?:get|gets|getting|receive|receives|receiving|access|accesses|accessing|seen|offered|reach|"
+    r"reaches)\s+(?:[\w'-]+\s+){1,3}?(?:more quickly|quicker|faster|promptly|without delay|"
+    r"sooner (?:after|once|when))\b(?!\s+[\w-]+\s+(?:diagnosis|diagnoses|assessment|assessments))|"
+    r"\b(?:services?|teams?|we|they)\s+(?:\w+\s+)?(?:act|acts|respond|responds|react|reacts)\s+"
+    r"(?:more\s+)?(?:quickly|promptly|swiftly|sooner|faster)\b|"
+    r"\btime from referral to (?:first contact|help|support|treatment|an? (?:first )?appointment)\b")
 _NO_MEASURE = {
     "stigma or shame": r"\bstigm\w*|\bshame\w*|\bashamed\b|\bembarrass\w*|\bjudged\b|"
                        r"\bjudgement(?:al)?\b|\bsecrecy\b|\btaboo\w*",
     "attachment or bonding": r"\battachments?\b|\bsecurely attached\b|\bbond(?:s|ing|ed)?\b|"
                              r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b",
-    "trust in the police": r"\b(?:trust|trusts|confidence|faith)\b[^,;.]{0,40}\bpolice\b",
+    "trust in the police": r"\b(?:trust|trusts|confidence|faith)\b[^,;.]{0,40}\bpolic(?:e|ing)\b",
     "siblings kept together": r"\b(?:siblings?|sibling groups?|brothers and sisters)\b[^,;.]{0,50}?"
                               r"\b(?:(?:placed|live|living|stay|stays|staying|remain|remains|kept|"
                               r"keep)\s+together|split(?:\s+up)?|separated|apart)\b|"
                               r"\b(?:stay|stays|staying|live|lives|living|remain|remains|placed|kept)"
                               r"\s+(?:together\s+)?with\s+(?:their\s+)?(?:brothers|sisters|siblings)\b",
     "a wait for a service": r"\bwait(?:s|ing|ed)?\b|\b(?:quicker|faster|speedier|prompter|"
-                            r"sooner|earlier|timelier) access\b|\bseen within\b",
+                            r"sooner|earlier|timelier) (?:to )?access\b|\bseen within\b|" + _TIME_TO_HELP,
     "achieving potential": r"\b(?:achieve|achieves|reach|reaches|fulfil|fulfils|fulfill|fulfills|"
                            r"realise|realises|realize|realizes)\s+(?:their|his|her|its|our)\s+"
                            r"(?:full\s+)?(?:(?:goals|hopes)\s+and\s+)?(?:potential|ambitions?|"
@@ -1439,6 +1550,10 @@ _WORD_LIBRARIES: weakref.WeakKeyDictionary[MeasureLibrary, MeasureLibrary] = \
     weakref.WeakKeyDictionary()
 
 
+#: A cue of knowing with its object ("awareness of", "knowledge about their", "skills to").
+_CUE_OBJECT = re.compile(r"[\w'-]+\s+(?:[\w'-]+\s+)?(?:of|about|on|around|in|into|to|with|for)\b")
+
+
 def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others: bool
                            ) -> list[Suggestion]:
     """The measure of each construct an outcome's main change is, when it is in the library and
@@ -1448,7 +1563,11 @@ def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others
     if not found:
         return []
     terms = q.index.vocab.analyse(text)
-    knowing = [(x, y) for x, y, kind in _frames(text, terms) if kind == "knowing"]
+    t = normalise(text)
+    # "awareness of parent-infant relationships" frames the bond; "expertise and advice quicker
+    # to access" does not frame the wait (the cue is the subject, with no object of its own)
+    knowing = [(x, y) for x, y, kind in _frames(text, terms)
+               if kind == "knowing" and _CUE_OBJECT.match(t, x)]
     # who the outcome is for, read from the whole statement: the construct's part is not scored,
     # so its people ("staff feel supported by quicker access ...") are not in q.who
     who = q.who or who_in_text(terms, text)
@@ -1528,7 +1647,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
-                  _offence_kind_sense, _kin_sense, _place_sense):
+                  _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
+                  _record_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
