@@ -45,7 +45,7 @@ def main(argv: list[str]) -> None:
     recs = rows(batch)
     wrong = [(r, found(r["text"], r["direction"])) for r in recs]
     wrong = [(r, got) for r, got in wrong if got != expected(r)]
-    print(f"batch {batch}: {len(recs) - len(wrong)}/{len(recs)} agreed")
+    print(f"batch {batch}: {len(recs) - len(wrong)}/{len(recs)} agreed", flush=True)
     for r, got in wrong:
         print(f"  {r['kind']}: {r['text']!r} [{r['direction']}] expected {sorted(expected(r))}"
               f" got {sorted(got)}")

@@ -154,9 +154,12 @@ _COUNT = re.compile(r"^\s*(?:the\s+)?(?:number|no\.?|count|total|amount|quantity
 #: from offending', 'diverted from court', 'move away from crisis support', 'lifted out of
 #: poverty', 'come off the register'): what follows should fall. Read by structure: a verb of
 #: ending, or a verb of moving with a particle of leaving.
-_ENDING = (r"(?:(?<![-\w])stop(?:s|ped|ping)?(?!\s+and\s+search)|ceas(?:e|es|ed|ing)|no\s+longer(?!\s+than)|desist\w*|quit(?:s|ting)?|giv(?:e|es|ing)\s+up|gave\s+up|"
-           r"given\s+up|divert\w*|(?:(?!(?:plac|hous|accommodat|educat|look|car)ed)[a-z]+ed|mov(?:e|es|ing)|lifts?|steps?|"
-           r"come|comes|came|gets?|got|pulls?|steers?|breaks?|broke|keeps?|kept|stays?)\s+(?:away\s+from|clear\s+of|out\s+of|off|free\s+(?:of|from)))")
+_ENDING = (r"(?:(?<![-\w])stop(?:s|ped|ping)?(?!\s+(?:and|&)\s)|ceas(?:e|es|ed|ing)|no\s+longer(?!\s+than)|"
+           r"desist(?:s|ed|ing)?|quit(?:s|ting)?|giv(?:e|es|ing|en)\s+up|gave\s+up|"
+           r"divert(?:s|ed|ing)?\s+(?:away\s+)?(?:from|out\s+of)|"
+           r"(?:(?!(?:plac|hous|accommodat|educat|look|car|sign)ed)[a-z]+ed|mov(?:e|es|ing)|lifts?|steps?|come|comes|"
+           r"came|gets?|got|pulls?|steers?|breaks?|broke|keeps?|kept|stays?)\s+(?:away\s+from|clear\s+of|out\s+of|"
+           r"free\s+(?:of|from))(?!\s+(?:hours|area|borough|county|authority)\b)|(?:com(?:e|es|ing)|came|gets?|got|getting|step(?:s|ped|ping)?|mov(?:e|es|ed|ing))\s+off)")
 _ENDING_RX = re.compile(r"\b" + _ENDING + r"\b", re.IGNORECASE)
 _DIRECTION = re.compile(
     r"\b(?:" + _ENDING + r"|back\s+(?:to|into|in)|increas\w*|decreas\w*|reduc\w*|fewer|more|less|lower\w*|higher|improv\w*|better|worse|"
@@ -1453,7 +1456,7 @@ def _two_peoples(text: str) -> list[str]:
 
     def acts(rest: list[str]) -> bool:  # a verb of their own, active: 'eat together', 'do their homework'
         return len(rest) >= 2 and (rest[0] in _DOING or rest[0] in _PEOPLE_VERBS or (
-            rest[0] not in _AUX and rest[0] not in _NP_STOP and rest[1] in _DETERMINERS))
+            rest[0] in ("do", "does") and rest[1] in _DETERMINERS))
 
     pa, ra = clause(a)
     pb, rb = clause(b)
