@@ -255,6 +255,14 @@ STRUCTURE = [
     ("Social workers feel listened to by senior leaders", {"practitioner_survey"}),
     ("Children in care feel settled in their foster home", {"bright_spots"}),
     ("Pathway plans evidence the young person's own views", {"case_file_audit"}),
+    # tuned on batch 32 (Y) after its first run
+    ("Attendance improves for pupils in the pilot schools", {"school_attendance"}),
+    ("Fewer pupils miss more than one in ten school sessions", {"school_attendance"}),
+    ("Brothers and sisters keep in touch after being placed apart", {"family_time"}),
+    ("The youth club will work with young people so that they do not go on to offend again",
+     {"reoffending"}),
+    ("Foster carers understand how to care for children who have experienced trauma",
+     {"carer_efficacy", "carer_survey"}),
 ]
 #: The same structures where no library measure is the change.
 STRUCTURE_NO_MATCH = [
@@ -263,6 +271,7 @@ STRUCTURE_NO_MATCH = [
     "Parents are engaged in their children's education",
     "Under-fives receive a faster autism diagnosis",
     "Practitioners challenge each other respectfully",
+    "Young people try a new creative activity every term",
 ]
 
 

@@ -747,7 +747,10 @@ def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> lis
             # practitioner survey asks, not a family's experience of a service
             t = Term("staff_voice", False, t.start, t.end, True)
         elif (t.token in _CAPABILITY and staff_or_carers) or (
-                t.token in _STAFF_CAPABILITY and who and who <= _STAFF):
+                t.token in _STAFF_CAPABILITY and who and who <= _STAFF) or (
+                t.token in _STAFF_CAPABILITY - {"abil"} and who and who <= _CARERS):
+            # what foster or kinship carers know or understand in their role ("the know-how
+            # to care for the children they are raising"), not what they are able to do
             t = Term("capability", False, t.start, t.end, True)
         out.append(t)
     return out
@@ -831,16 +834,29 @@ _SCHOOL_TERMS = frozenset({"pupil", "school", "school_attendance", "exclusion", 
                            "secondary_school", "send", "ehcp"})
 
 
+#: "Attendance at parenting sessions": attendance at something named, which need not be school.
+_ATTENDANCE_OF = re.compile(r"\s+(?:at|in|of|to|for)\b")
+#: "Pupils missing more than 10% of sessions": missing school, not missing from home or care.
+_MISSING_SCHOOL = re.compile(r"\s+(?:[\w%]+\s+){0,4}?(?:sessions|lessons|schooling|school days|days of "
+                             r"school)\b")
+
+
 def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with "attend" read as school attendance when it has no object but how often
     and the outcome is about pupils or school ("pupils with persistent absence attend more
-    often": the who-part names what they attend)."""
+    often": the who-part names what they attend), as is "attendance" alone ("pupils' attendance
+    rises") and missing sessions or lessons."""
     if not any(x.token in _SCHOOL_TERMS for x in terms):
         return terms
     t = normalise(text)
-    return [Term("school_attendance", False, x.start, x.end, True)
-            if x.token == "attend" and _ATTEND_HOW_OFTEN.match(t[x.end:]) else x
-            for x in terms]
+    out = []
+    for x in terms:
+        noun = t[x.start:x.end].startswith("attendance") and not _ATTENDANCE_OF.match(t, x.end)
+        if (x.token == "attend" and (noun or _ATTEND_HOW_OFTEN.match(t[x.end:]))) or (
+                x.token == "missing" and _MISSING_SCHOOL.match(t, x.end)):
+            x = Term("school_attendance", False, x.start, x.end, True)
+        out.append(x)
+    return out
 
 
 def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -998,6 +1014,21 @@ def _record_sense(text: str, terms: list[Term]) -> list[Term]:
     return sorted(kept + [Term("recording", False, a, b, True)], key=lambda x: x.start)
 
 
+#: "A leisure activity of their choice", "creative and cultural activities": an activity of a
+#: kind that is not physical, which no measure of physical activity counts.
+_ACTIVITY_KIND = re.compile(r"\b(?:leisure|creative|cultural|social|positive|extra-?curricular|arts?|"
+                            r"music|youth|hobby|fun|enrichment|out-of-school|after-school|group|"
+                            r"community|holiday|new)\s+(?:and\s+[\w-]+\s+)?$")
+
+
+def _activity_kind_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without "activity" when a kind that is not physical comes before it."""
+    t = normalise(text)
+    return [x for x in terms
+            if not (x.token == "activ" and t[x.start:x.end].startswith("activit")
+                    and _ACTIVITY_KIND.search(t[:x.start]))]
+
+
 def _place_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with being happy in a place or with a service read as half the evidence a
     suggestion needs (not a wellbeing scale alone)."""
@@ -1098,7 +1129,8 @@ _ACTIVITY = re.compile(
 #: A change an activity statement names ("... to cut the number of exclusions"): only a count
 #: from records of that change may measure it.
 _CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|lower|higher|reduc\w*|increas\w*|cut|cuts|"
-                          r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*)\b")
+                          r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*|no longer|stop|stops|"
+                          r"(?:do|does|will) not go on to)\b")
 
 
 #: A document as the subject, written, agreed or put in place ("a new early help strategy is
@@ -1354,70 +1386,97 @@ _AND_A_CHANGE = (r"\band\s+(?:to\s+)?(?:improv|increas|reduc|strengthen|build|de
 _LIST_GOES_ON = re.compile(r"\w*\s*,\s*[\w\s-]{1,40}?\band\b")
 
 
+def _clause_end(t: str, start: int, stop: str = r"[,;.]") -> int:
+    """Where the clause that runs on from ``start`` ends: at ``stop`` or the end of the text."""
+    end = re.search(stop, t[start:])
+    return start + end.start() if end else len(t)
+
+
 def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     """Character spans that follow a cue of knowing or using ("awareness of"), each up to the
     end of its clause."""
     t = normalise(text)
-    out = []
+    out = _head_frame(t, terms)
+    status = _status_span(text)
+    if status:
+        out.append((status[0], status[1], "knowing"))
+    out += _provision_frames(terms)
+    out += _link_frames(t, terms)
+    for m in _CAUSE.finditer(t):
+        # "Fewer children in care because of neglect": the cause, not the change
+        out.append((m.end(), _clause_end(t, m.end()), "knowing"))
+    for m in _AFTERMATH.finditer(t):
+        # "the mother-child relationship after domestic abuse", "recover from the impact of
+        # domestic abuse": the harm is the context the change follows, not a count to reduce
+        out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
+    out += _cue_frames(t, terms)
+    return tuple(out)
+
+
+def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
+    """"Better support for young people in the justice system": the change is the support; the
+    rest of the clause says for whom and where."""
     vocab = vocabulary()
     head = next((x for x in terms if not x.stop and x.token not in vocab.beneficiaries
                  and x.token not in vocab.population), None)
     if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
             t[head.start:]):
-        # "Better support for young people in the justice system": the change is the support;
-        # the rest says for whom and where.
-        end = re.search(r"[,;.]", t[head.end:])
-        out.append((head.end, head.end + end.start() if end else len(t), "using"))
-    status = _status_span(text)
-    if status:
-        out.append((status[0], status[1], "knowing"))
+        return [(head.end, _clause_end(t, head.end), "using")]
+    return []
+
+
+def _provision_frames(terms: list[Term]) -> list[tuple[int, int, str]]:
+    """"Mental health support", "parenting advice": a kind of support, not the thing."""
+    generic = vocabulary().generic
     content = [x for x in terms if not x.stop]
-    for x, nxt in zip(content, content[1:]):
-        if nxt.token in _PROVISION and x.token not in vocab.generic and nxt.start - x.end <= 1:
-            # "mental health support", "parenting advice": a kind of support, not the thing
-            out.append((x.start, nxt.end, "knowing"))
+    return [(x.start, nxt.end, "knowing") for x, nxt in zip(content, content[1:])
+            if nxt.token in _PROVISION and x.token not in generic and nxt.start - x.end <= 1]
+
+
+def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
+    """The services or settings a link or a move is between ("transitions between nursery and
+    school"), and the services named before they "work more closely together"."""
+    out = []
     for x in terms:
         if x.token == "transition" or (x.token == "multi_agency" and (
                 _BETWEEN.match(t[x.end:]) or t[:x.end].endswith(("between", "with")))):
-            end = re.search(r"[,;.]", t[x.end:])
             # What a transition is like ("high quality, planned transitions") is the transition.
             start = x.end if x.token == "multi_agency" else max(
                 (m.end() for m in re.finditer(r";|\band\b", t[:x.start])), default=0)
-            out.append((start, x.end + end.start() if end else len(t), "knowing"))
+            out.append((start, _clause_end(t, x.end), "knowing"))
             continue
         if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and re.search(
                 r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]):
             # "Schools and early help work more closely together": the services named before
             # say who works together, not what changes
             out.append((0, x.start, "knowing"))
-    for m in _CAUSE.finditer(t):
-        # "Fewer children in care because of neglect": the cause, not the change
-        end = re.search(r"[,;.]", t[m.end():])
-        out.append((m.end(), m.end() + end.start() if end else len(t), "knowing"))
-    for m in _AFTERMATH.finditer(t):
-        # "the mother-child relationship after domestic abuse", "recover from the impact of
-        # domestic abuse": the harm is the context the change follows, not a count to reduce
-        end = re.search(r"[,;.]|\band\b", t[m.end():])
-        out.append((m.end(), m.end() + end.start() if end else len(t), "using"))
+    return out
+
+
+def _cue_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
+    """The clause after each cue of knowing ("understanding of", "skills") or of using
+    ("experience of", "access to"), the cue itself included.
+
+    Knowing about a subject is measured by no measure of the subject; using or experiencing it
+    may be, by a survey or questionnaire (not a count from records). A measure matched by
+    "skills" and the subject alike is still matched by nothing but the frame. Confidence in
+    something ("confident parenting their child") is not that thing either: a measure of
+    parenting stress does not measure it."""
+    out = []
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
         confident = x.token == "confidence" and t[x.start:x.end].startswith("confiden")
-        if x.token in _FRAME_ALWAYS or confident or (
-                x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
-            end = re.search(r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE, t[x.end:])
-            if end and not confident and _LIST_GOES_ON.match(t, x.end):
-                # "understanding, confidence and ability to discuss domestic abuse": the list
-                # shares its subject, to the end of the sentence
-                end = re.search(r"[;.]", t[x.end:])
-            # Knowing about a subject is measured by no measure of the subject; using or
-            # experiencing it may be, by a survey or questionnaire (not a count from records).
-            # The cue itself is in the span: a measure matched by "skills" and the subject
-            # alike is still matched by nothing but the frame.
-            # Confidence in something ("confident parenting their child") is not that thing
-            # either: a measure of parenting stress does not measure it.
-            what = "knowing" if x.token in _FRAME_ALWAYS or confident else "using"
-            out.append((x.start, x.end + end.start() if end else len(t), what))
-    return tuple(out)
+        if not (x.token in _FRAME_ALWAYS or confident or (
+                x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS)):
+            continue
+        stop = r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE
+        if not confident and re.search(stop, t[x.end:]) and _LIST_GOES_ON.match(t, x.end):
+            # "understanding, confidence and ability to discuss domestic abuse": the list
+            # shares its subject, to the end of the sentence
+            stop = r"[;.]"
+        what = "knowing" if x.token in _FRAME_ALWAYS or confident else "using"
+        out.append((x.start, _clause_end(t, x.end, stop), what))
+    return out
 
 
 #: Changes a topic word misleads about. When one is what a part of an outcome says changes (its
@@ -1511,6 +1570,9 @@ def no_measure_constructs(text: str) -> tuple[tuple[int, int, str], ...]:
         for m in rx.finditer(t):
             if name == "a wait for a service" and _MEASURED_WAIT.search(t):
                 continue
+            context = _AFTERMATH.search(t, m.start(), m.end()) or _CAUSE.search(t, m.start(), m.end())
+            if context and context.end() < m.end() - 1:
+                continue  # "in contact with their siblings after being placed apart": context
             if name == "parenting skills" and _CONFIDENT_IN.search(t[max(0, m.start() - 40):m.start()]):
                 continue  # "confidence in their parenting skills": self-efficacy, which is asked
             if name == "identifying and responding to a risk" and _CAPABLE_OF.search(
@@ -1648,7 +1710,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
-                  _record_sense):
+                  _record_sense, _activity_kind_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
