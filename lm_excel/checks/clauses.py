@@ -139,7 +139,7 @@ _UP_DOWN = re.compile(r"\b(?:go|goes|going|gone|went|come|comes|coming|came|gets
 _SAID_OTHERWISE = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for w, p in {
     "independence": r"live(?:s)?\s+(?:on\s+their\s+own|independently)|stand\s+on\s+their\s+own\s+feet",
     "isolated": r"cut\s+off|alone|on\s+their\s+own|left\s+out|lonel(?:y|ier)",
-    "wellbeing": r"happ(?:y|ier|iness)|low\s+in\s+mood|in\s+good\s+spirits|content(?:ed)?\s+in",
+    "wellbeing": r"happ(?:y|ier|iness)(?!\s+to\b)|low\s+in\s+mood|in\s+good\s+spirits|content(?:ed)?\s+in",
     "anxious": r"nervous|scared|frightened|afraid|on\s+edge|tense|at\s+ease|panick\w*",
     "relationships": r"get(?:s|ting)?\s+on(?:\s+(?:well|better))?\s+with|get(?:s|ting)?\s+along|"
                      r"fall(?:s|ing)?\s+out\s+with",
@@ -153,7 +153,7 @@ _SAID_OTHERWISE = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for w, p
     "engagement": r"drop(?:s|ping)?[\s-]?out|drift(?:s|ing)?\s+(?:out|away)",
     "resilience": r"bounce\s+back|cope|coping",
     "confidence": r"sure\s+of\s+(?:themselves|himself|herself)",
-    "concentration": r"concentrat\w*|attention|focus(?:ed|es)?",
+    "concentration": r"concentrat\w*|attention\s+span",
     "homelessness": r"(?:hold|holds|holding|keep|keeps|keeping|stay|stays|staying)\s+(?:on\s+to\s+|in\s+)?"
                     r"(?:their|his|her|a)\s+(?:own\s+)?(?:home|tenancy|flat|tenancies)|tenanc(?:y|ies)|"
                     r"sleep(?:s|ing)?\s+rough|sofa[\s-]surf\w*|roof\s+over",
@@ -161,7 +161,7 @@ _SAID_OTHERWISE = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for w, p
                   r"(?:job|jobs|work)|(?:into|in|back\s+to)\s+(?:paid\s+)?work",
     "alcohol": r"drink(?:s|ing)?(?:\s+alcohol)?|binge\w*",
     "nutrition": r"eat(?:s|ing)?\s+(?:more\s+)?(?:healthily|well|better|fruit|vegetables)",
-    "exclusion": r"excluded|sent\s+home\s+from\s+school",
+    "exclusion": r"excluded\s+from\s+school|sent\s+home\s+from\s+school",
     "violence": r"lash(?:es|ing)?\s+out|kick(?:s|ing)?\s+off|fight(?:s|ing)?|hit(?:s|ting)?\s+out",
     "conflict": r"argu(?:e|es|ing|ments?)|rows",
     "attachment": r"bond(?:s|ed)?\s+with|close(?:r)?\s+to\s+(?:their|his|her)\s+(?:baby|child|infant)",
@@ -199,7 +199,9 @@ def restated_construct(mechanism: str, outcome: str) -> bool:
     said = _UNTIL.split(_LEAD.sub("", mechanism))[0]
     if _WHO_DO.match(said):
         return False  # 'Parents who argue less give children a calmer home': what such people bring
-    plain = _said_plainly(said) if _people(words(said)[:3]) else said
+    who, theirs_who = _people(words(said)[:3]), _people(words(outcome))
+    # everyday words are read only of the outcome's own people (or when it names none)
+    plain = _said_plainly(said) if who and (not theirs_who or who & theirs_who) else said
     # a construct said in everyday words carries its own state ('keep out of trouble', 'can cope')
     if plain == said and not (_CHANGE & set(words(mechanism)) or _UP_DOWN.search(mechanism)):
         return False
