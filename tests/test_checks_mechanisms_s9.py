@@ -10,9 +10,10 @@ wording from every agency and nation, written before the rules changed:
   than how change happens ('Corporate parenting', 'A shared list of families').
 
 Each table mixes the kind with genuine accounts in the same shapes, which must stay quiet. Batch X
-(``*_X``) was used for tuning: its first run was 26/36 (10 of 20 defects found, no false alarm),
+(``*_X``) was used for tuning: its first run was 26/36 (11 of 21 defects found, no false alarm),
 36/36 after. Batch Y (``*_Y``, written at the same time by the same engineer) was kept out and run
-once, after X's changes: 23/36, 8 of 21 defects found (restatements 0/8, procedures 3/7, names 5/6)
+once, after X's procedure and restatement changes (the rule for things made for the work came
+after and changed no Y result): 23/36, 8 of 21 defects found (restatements 0/8, procedures 3/7, names 5/6)
 and none of the 15 accounts flagged. Tuned on Y since (a clause of time or condition is not the
 change; everyday words for offending, debt, coping, concentration; a role in capitals as staff):
 28/36, still no false alarm; then 27/36, 'attention' given up as a word for concentration (parents
