@@ -258,7 +258,6 @@ def test_top_limits_the_number_and_must_be_positive():
     "Young people communicate better with police officers",  # not family communication
     "Care leavers have higher aspirations",  # aspirations are not therapy goals
     "Young people learn financial skills",  # skills, not household income
-    "Reduce inappropriate caring roles for young carers",  # caring is not being in care
     "Better support for young people in the justice system",  # 'better support' names nothing
     # What people know or use about a subject is not measured by counting the subject:
     "Parents have a greater understanding of the impact of domestic abuse on children",
@@ -270,7 +269,6 @@ def test_top_limits_the_number_and_must_be_positive():
     "Children's needs are met",  # 'needs' is not a child in need plan
     "Families receive the right help at the first time of asking",  # not first-time entrants
     "Young carers feel less stressed",  # a child's stress is not parenting stress
-    "Improved help-seeking behaviour among young people",  # not behaviour difficulties
     "Young people feel safe in their neighbourhood",  # not Bright Spots: no one in care named
     "Young people with SEND move successfully into adulthood",  # SEND names people, not EHCPs
     "Young people complete their court orders",  # a youth court order is not care proceedings
