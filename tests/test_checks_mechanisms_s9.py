@@ -188,3 +188,25 @@ PRODUCTS_TUNED = [
 @pytest.mark.parametrize("mechanism, flagged", PRODUCTS_TUNED)
 def test_a_thing_named_first_is_no_account(mechanism, flagged):
     assert _is_named_not_account(mechanism) == flagged, mechanism
+
+
+#: The everyday words of the other families (a sweep by family, written after Y's first run: tuned),
+#: each beside an account in the same words, which must stay quiet.
+EVERYDAY = [
+    ("The young person manages to hold on to their home", "Young people sustain their tenancy", True),
+    ("Young people stop lashing out", "Fewer fights in school", True),
+    ("Parents argue less in front of the children", "Reduced conflict between parents", True),
+    ("Young people find a job", "More young people in employment", True),
+    ("Care leavers live on their own", "Care leavers more independent", True),
+    ("A worker who stays when things go wrong means young people hold on to their home",
+     "Young people sustain their tenancy", False),
+    ("Young people learn what sets off their anger, so they walk away instead of lashing out",
+     "Fewer fights in school", False),
+    ("Parents who argue less give children a calmer home", "Reduced conflict between parents", False),
+    ("Work experience shows young people what a job asks of them", "More young people in employment", False),
+]
+
+
+@pytest.mark.parametrize("mechanism, outcome, flagged", EVERYDAY)
+def test_everyday_words_for_a_construct(mechanism, outcome, flagged):
+    assert mechanism_restates(mechanism, outcome) == flagged, mechanism

@@ -123,6 +123,17 @@ def test_a_monitoring_row_names_the_part_its_measure_covers_not_a_part_number(ex
     assert nc5["why"].startswith("for 'Practitioner workload': matches 'workload'")
 
 
+def test_the_licence_column_says_free_once(tmp_path):
+    path = build_workbook(tmp_path / "m.xlsx", _records([
+        _oc("OC1", "Children feel less lonely", who="Child"),
+        _oc("OC2", "Fewer children enter care")]))
+    rows = {r.ref: r for r in plan_of(read_workbook(path)).rows}
+    assert rows["OC1"].measure_key == "ons_loneliness"
+    assert rows["OC1"].licence.startswith("Free: the Office for National Statistics")
+    assert rows["OC2"].licence == "Free: Data the local authority already collects."
+    assert not any(r.licence.casefold().startswith("free: free") for r in rows.values())
+
+
 def test_follow_up_timepoints_come_from_the_timescale():
     from lm_excel.workbook.parse import parse_grids
 

@@ -298,6 +298,8 @@ def _timepoints(kind: str, timescale: str | None) -> tuple[str, str]:
 def _licence(m: Measure) -> str:
     if not m.licence:
         return "Not stated"
+    if m.licence_note.casefold().startswith(m.licence.casefold()):  # "Free to use ...": said once
+        return m.licence_note
     note = f": {m.licence_note}" if m.licence_note else ""
     return f"{m.licence.capitalize()}{note}"
 
