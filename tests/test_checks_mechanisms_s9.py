@@ -10,12 +10,14 @@ wording from every agency and nation, written before the rules changed:
   than how change happens ('Corporate parenting', 'A shared list of families').
 
 Each table mixes the kind with genuine accounts in the same shapes, which must stay quiet. Batch X
-(``*_X``) was used for tuning: its first run was 26/36 (10 of 20 defects found, no false alarm),
+(``*_X``) was used for tuning: its first run was 26/36 (11 of 21 defects found, no false alarm),
 36/36 after. Batch Y (``*_Y``, written at the same time by the same engineer) was kept out and run
-once, after X's changes: 23/36, 8 of 21 defects found (restatements 0/8, procedures 3/7, names 5/6)
+once, after X's procedure and restatement changes (the rule for things made for the work came
+after and changed no Y result): 23/36, 8 of 21 defects found (restatements 0/8, procedures 3/7, names 5/6)
 and none of the 15 accounts flagged. Tuned on Y since (a clause of time or condition is not the
 change; everyday words for offending, debt, coping, concentration; a role in capitals as staff):
-28/36, still no false alarm; what is still missed is a strict xfail. A restatement in everyday
+28/36, still no false alarm; then 27/36, 'attention' given up as a word for concentration (parents
+pay attention to their child); what is still missed is a strict xfail. A restatement in everyday
 words is read from a list of such words by construct family, and Y's first run shows how little
 such a list reaches on new wording."""
 
@@ -91,7 +93,9 @@ RESTATED_Y = [
     ("Kinship carers feel they can cope", "Improved resilience of kinship carers", True),
     pytest.param("Learners stop drifting out of college", "Reduced dropout from further education", True,
                  marks=pytest.mark.xfail(strict=True, reason="missed on Y's first run and after: 'stop' before 'drifting out' reads as a change, and no word is shared with 'dropout'")),
-    ("Pupils show they can concentrate for longer in class", "Improved attention in lessons", True),
+    pytest.param("Pupils show they can concentrate for longer in class", "Improved attention in lessons", True,
+                 marks=pytest.mark.xfail(strict=True, reason="caught once tuned on Y, then given up: 'attention' "
+                                                             "is as often what parents pay their child")),
     # accounts
     ("Children are told what will happen next, so the unknown is less frightening",
      "Reduced anxiety in children", False),
@@ -188,3 +192,41 @@ PRODUCTS_TUNED = [
 @pytest.mark.parametrize("mechanism, flagged", PRODUCTS_TUNED)
 def test_a_thing_named_first_is_no_account(mechanism, flagged):
     assert _is_named_not_account(mechanism) == flagged, mechanism
+
+
+#: The everyday words of the other families (a sweep by family, written after Y's first run: tuned),
+#: each beside an account in the same words, which must stay quiet.
+EVERYDAY = [
+    ("The young person manages to hold on to their home", "Young people sustain their tenancy", True),
+    ("Young people stop lashing out", "Fewer fights in school", True),
+    ("Parents argue less in front of the children", "Reduced conflict between parents", True),
+    ("Young people find a job", "More young people in employment", True),
+    ("Care leavers live on their own", "Care leavers more independent", True),
+    ("A worker who stays when things go wrong means young people hold on to their home",
+     "Young people sustain their tenancy", False),
+    ("Young people learn what sets off their anger, so they walk away instead of lashing out",
+     "Fewer fights in school", False),
+    ("Parents who argue less give children a calmer home", "Reduced conflict between parents", False),
+    ("Work experience shows young people what a job asks of them", "More young people in employment", False),
+]
+
+
+@pytest.mark.parametrize("mechanism, outcome, flagged", EVERYDAY)
+def test_everyday_words_for_a_construct(mechanism, outcome, flagged):
+    assert mechanism_restates(mechanism, outcome) == flagged, mechanism
+
+
+#: Everyday words read narrowly (before the freeze, for precision on new text): only of the outcome's
+#: own people, and not where the word has a commoner other sense.
+NARROW = [
+    ("Parents pay more attention to their child", "Improved concentration in class", False),
+    ("Children are happy to come to school", "Improved wellbeing of children", False),
+    ("Young people feel less excluded", "Fewer school exclusions", False),
+    ("Parents feel less alone", "Children less isolated at school", False),
+    ("Parents feel less alone", "Reduced isolation among parents", True),
+]
+
+
+@pytest.mark.parametrize("mechanism, outcome, flagged", NARROW)
+def test_everyday_words_read_narrowly(mechanism, outcome, flagged):
+    assert mechanism_restates(mechanism, outcome) == flagged, mechanism

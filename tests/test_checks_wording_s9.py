@@ -50,7 +50,16 @@ CLEAN = [
     ("Pupils attend an after-school club", "Increase", "outcome-not-a-change"),
     ("Children attend their health appointments", "Increase", "outcome-not-a-change"),
     ("Raised ambition", "Increase", "vague-statement"),
+    # an older rule narrowed in the precision audit: a destination offered is a change
+    ("Care leavers are offered a job", "Increase", "outcome-not-a-change"),
+    ("Young people are offered an apprenticeship", "Increase", "outcome-not-a-change"),
+    ("Young people offered a place at college", "Increase", "outcome-not-a-change"),
 ]
+
+
+def test_what_the_service_offers_is_still_an_output():
+    assert "outcome-not-a-change" in found("Families are offered an appointment within a week", "Increase")
+    assert "outcome-not-a-change" in found("Parents are offered a place on a parenting programme", "Increase")
 
 
 @pytest.mark.parametrize("text, direction, code", CLEAN)

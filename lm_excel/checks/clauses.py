@@ -132,12 +132,14 @@ _UP_DOWN = re.compile(r"\b(?:go|goes|going|gone|went|come|comes|coming|came|gets
                       r"(?:down|up)\b", re.IGNORECASE)
 
 
-#: Constructs said in everyday words rather than by name, a sweep by family ('feel less cut off'
-#: is isolation, 'get on better with' a relationship, 'turn up' attendance, 'back into crime'
-#: reoffending, 'what they owe' debt): read as the construct in a change said of people themselves.
+#: Constructs said in everyday words rather than by name, a sweep by family of the commonest
+#: ('feel less cut off' is isolation, 'get on better with' a relationship, 'turn up' attendance,
+#: 'back into crime' reoffending, 'what they owe' debt, 'hold on to their home' a tenancy, 'lash
+#: out' violence): read as the construct in a change said of people themselves.
 _SAID_OTHERWISE = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for w, p in {
+    "independence": r"live(?:s)?\s+(?:on\s+their\s+own|independently)|stand\s+on\s+their\s+own\s+feet",
     "isolated": r"cut\s+off|alone|on\s+their\s+own|left\s+out|lonel(?:y|ier)",
-    "wellbeing": r"happ(?:y|ier|iness)|low\s+in\s+mood|in\s+good\s+spirits|content(?:ed)?\s+in",
+    "wellbeing": r"happ(?:y|ier|iness)(?!\s+to\b)|low\s+in\s+mood|in\s+good\s+spirits|content(?:ed)?\s+in",
     "anxious": r"nervous|scared|frightened|afraid|on\s+edge|tense|at\s+ease|panick\w*",
     "relationships": r"get(?:s|ting)?\s+on(?:\s+(?:well|better))?\s+with|get(?:s|ting)?\s+along|"
                      r"fall(?:s|ing)?\s+out\s+with",
@@ -151,10 +153,28 @@ _SAID_OTHERWISE = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for w, p
     "engagement": r"drop(?:s|ping)?[\s-]?out|drift(?:s|ing)?\s+(?:out|away)",
     "resilience": r"bounce\s+back|cope|coping",
     "confidence": r"sure\s+of\s+(?:themselves|himself|herself)",
-    "concentration": r"concentrat\w*|attention|focus(?:ed|es)?",
+    "concentration": r"concentrat\w*|attention\s+span",
+    "homelessness": r"(?:hold|holds|holding|keep|keeps|keeping|stay|stays|staying)\s+(?:on\s+to\s+|in\s+)?"
+                    r"(?:their|his|her|a)\s+(?:own\s+)?(?:home|tenancy|flat|tenancies)|tenanc(?:y|ies)|"
+                    r"sleep(?:s|ing)?\s+rough|sofa[\s-]surf\w*|roof\s+over",
+    "employment": r"(?:get|gets|getting|find|finds|finding|keep|keeps|keeping)\s+(?:a\s+|paid\s+)?"
+                  r"(?:job|jobs|work)|(?:into|in|back\s+to)\s+(?:paid\s+)?work",
+    "alcohol": r"drink(?:s|ing)?(?:\s+alcohol)?|binge\w*",
+    "nutrition": r"eat(?:s|ing)?\s+(?:more\s+)?(?:healthily|well|better|fruit|vegetables)",
+    "exclusion": r"excluded\s+from\s+school|sent\s+home\s+from\s+school",
+    "violence": r"lash(?:es|ing)?\s+out|kick(?:s|ing)?\s+off|fight(?:s|ing)?|hit(?:s|ting)?\s+out",
+    "conflict": r"argu(?:e|es|ing|ments?)|rows",
+    "attachment": r"bond(?:s|ed)?\s+with|close(?:r)?\s+to\s+(?:their|his|her)\s+(?:baby|child|infant)",
+    "stability": r"stay(?:s|ing)?\s+(?:with\s+the\s+same|in\s+the\s+same)\s+(?:carers?|family|home|placement)|"
+                 r"(?:placements?|home)\s+(?:breaks?|broke)\s+down",
+    "belonging": r"fit(?:s|ting)?\s+in|part\s+of\s+(?:the\s+)?(?:community|group|school|team)",
 }.items())
 
 
+#: People described by a clause and then a verb of their own: the clause is who, the verb what follows.
+_WHO_DO = re.compile(r"^\s*(?:[\w'-]+\s+){1,3}?(?:who|that)\s+[^,]+?\s+(?!(?:more|less|better)\b)"
+                     r"[a-z]+s?\s+(?:the|a|an|their|them|children|families|parents|young|people)\b",
+                     re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:before|until|unless|when|whenever|where|if|once)\b", re.IGNORECASE)
 
 
@@ -177,7 +197,11 @@ def restated_construct(mechanism: str, outcome: str) -> bool:
     # a clause of time or condition qualifies the change, it is not the change ('get advice early,
     # before debts build')
     said = _UNTIL.split(_LEAD.sub("", mechanism))[0]
-    plain = _said_plainly(said) if _people(words(said)[:3]) else said
+    if _WHO_DO.match(said):
+        return False  # 'Parents who argue less give children a calmer home': what such people bring
+    who, theirs_who = _people(words(said)[:3]), _people(words(outcome))
+    # everyday words are read only of the outcome's own people (or when it names none)
+    plain = _said_plainly(said) if who and (not theirs_who or who & theirs_who) else said
     # a construct said in everyday words carries its own state ('keep out of trouble', 'can cope')
     if plain == said and not (_CHANGE & set(words(mechanism)) or _UP_DOWN.search(mechanism)):
         return False
@@ -295,7 +319,7 @@ _PROCEDURE_VERB = re.compile(r"(?:" + service_verbs(
 _SERVED_PEOPLE = frozenset("""child children young person people parent parents carer carers family families
 mother mothers father fathers mum mums dad dads pupil pupils student students learner learners women
 men woman man girls boys victims victim tenants tenant patients patient baby babies infant infants
-teenagers adolescents survivors survivor""".split())
+teenagers adolescents survivors survivor leavers""".split())
 #: Words of an account in a procedure's shape: a process in people or a change.
 _ACCOUNT_WORD = re.compile(r"\b(?:feel\w*|felt|believ\w*|hope\w*|confiden\w*|motivat\w*|encourag\w*|"
                            r"empower\w*|reassur\w*|safe\w*|calm\w*|open\w*\s+up|so\s+that|"

@@ -639,6 +639,8 @@ def _reached(text: str, m: re.Match, produced: bool) -> bool:
                 and w not in T.ACTORS and w not in _MORE_PEOPLE]) > 1:
             return False  # 'Improved wellbeing of parents offered ...' says what changes first
     verb = m.group(0).split()[0].lower()
+    if verb in _GIVING and _a_destination(after):
+        return False  # 'Care leavers are offered a job', 'offered a place at college': a change
     # what the service was about or who gave it ('screened for depression', 'supported by an
     # independent domestic violence adviser', 'signposted to debt advice') is no change
     topic = after[:1] in (["for"], ["in"], ["on"], ["about"], ["by"], ["of"]) or (
@@ -651,6 +653,21 @@ def _reached(text: str, m: re.Match, produced: bool) -> bool:
     return not any((w in T.CONSTRUCTS and not topic) or w in signs or w in _COMPARATIVES
                    or w in _STATE_VERBS or w in _PEOPLE_VERBS or w in purpose or w in _HEARD
                    for w in after)
+
+
+#: Participles of giving ('offered', 'given', 'provided'): what is given may be a destination.
+_GIVING = T.service_words(("giving", "casework"), ("ed",))
+
+
+def _a_destination(after: list[str]) -> bool:
+    """Whether what people are given is a place in learning or work, a destination rather than a
+    service ('a job', 'an apprenticeship', 'a place at college'; not 'an appointment')."""
+    phrase = list(itertools.takewhile(lambda w: w not in _NP_STOP and w not in _OBJECT_END and w != "about",
+                                      after))
+    head, rest = (phrase or [""])[-1], after[len(phrase):]
+    if head in _EDUCATION and head not in ("appointment", "appointments"):
+        return True
+    return head in ("place", "places") and rest[:1] in (["at"], ["in"]) and _head(rest[1:]) in _EDUCATION
 
 
 #: Words for people beyond :data:`text.ACTORS`, and words that describe them ('More pregnant
