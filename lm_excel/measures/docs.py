@@ -120,7 +120,13 @@ HOW_SUGGESTIONS_WORK = [
      "of three or more states (\"safe, healthy and happy\") is no one change; an outcome about process compliance "
      "(\"recorded\", \"management oversight\") is for the case file audit, not a count; "
      "words saying how a change is measured (\"as reported in parent "
-     "surveys\") are not the change. A measure may also name words that rule it out "
+     "surveys\") are not the change. Where a word sits decides as well: a service after a "
+     "preposition (\"confidence in the police service amongst young people\") is where, not who; "
+     "the people worked with before \"to\" (\"work with parents to support children to ...\") "
+     "are partners; what the people named first *feel* is asked, not counted; a document or a "
+     "record as the subject (\"a strategy is published\", \"assessments evidence ...\") is an "
+     "output or the case file audit; a wait may be said without \"wait\" (\"no later than 4 "
+     "weeks\", \"quicker to access\"). A measure may also name words that rule it out "
      "(`[unless]` in the vocabulary: the count of assessments when a time is named, housing "
      "stability for children in care, crisis contacts for a wait)."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
@@ -173,11 +179,11 @@ EVALUATION = [
     "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.88, 0.88, 0.46, 0 (tuned on) |",
     "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.78, 0.84, 0.48, 0 (tuned on) |",
     "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.86, 0.92, 0.38, 0 (tuned on) |",
-    "| team's own variants, batches 1-32 (`tests/data/outcomes_own_variants.csv`) | 1,396 | 0.35-0.97 per batch | 0.95, 0.96, 0.29, 0 |",
+    "| team's own variants, batches 1-32 (`tests/data/outcomes_own_variants.csv`) | 1,396 | 0.35-0.97 per batch | 0.95, 0.96, 0.28, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
-    "| own batch 31 (X: every library measure in each agency's words, plus near-misses) | 211 | 0.82, 0.84, 2 | 0.90, 0.91, 0.20, 0 |",
-    "| own batch 32 (Y, held out until batch 31's fixes) | 61 | 0.75, 0.77, 0 | 0.93, 0.95, 0.20, 0 |",
+    "| own batch 31 (X: every library measure in each agency's words, plus near-misses) | 211 | 0.82, 0.84, 2 | 0.90, 0.91, 0.18, 0 |",
+    "| own batch 32 (Y, held out until batch 31's fixes) | 61 | 0.75, 0.77, 0 | 0.93, 0.95, 0.18, 0 |",
     "| team's earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | | 0.96, 0.98, 0.02, 0 |",
     "| library gaps, batches X, X2, X3, X4, X5 and X6 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2; 0.86, 0.86, 0.21, 1 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5 and Y6, held out until their first run | 12; 8; 6; 3; 13; 12 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0 |",
@@ -554,19 +560,19 @@ EVALUATION = [
     "|---|---|---|---|---|",
     "| the measure of a named construct | main | 48 | 1.00 | 0 |",
     "| one phrase | complement | 52 | 0.87 | 0 |",
-    "| one phrase | main | 572 | 0.95 | 0 |",
+    "| one phrase | main | 566 | 0.95 | 0 |",
     "| **one word** | **complement** | 25 | **0.40** | **6** |",
-    "| one word | main | 266 | 0.89 | 0 |",
-    "| several | complement | 66 | 0.85 | 0 |",
-    "| several | main | 629 | 0.95 | 0 |",
+    "| one word | main | 265 | 0.90 | 0 |",
+    "| several | complement | 68 | 0.85 | 0 |",
+    "| several | main | 649 | 0.95 | 0 |",
     "",
     ("A pattern right less often than 0.8 on at least 10 rows (`ABSTAIN_PATTERN_BELOW`) may not "
      "carry a suggestion: today only one word in a complement. The rules' list "
      "(`ABSTAIN_PATTERNS`) is tested to equal what the data picks. One word in the main change "
      "(\"reduced *anxiety*\", \"young people gain *qualifications*\") and every phrase still "
      "do. **Leave-one-round-out**: the patterns chosen on every other set, the round left out "
-     "scored with them: mean top-1 over the 22 published sets 0.887 with 5 confident wrong "
-     "answers (no pattern excluded) against **0.890 with none** (round 14: 0.78 to 0.84, 2 to "
+     "scored with them: mean top-1 over the 22 published sets 0.888 with 5 confident wrong "
+     "answers (no pattern excluded) against **0.891 with none** (round 14: 0.78 to 0.84, 2 to "
      "0; 15: 0.82 to 0.86, 2 to 0; 18: 0.70 to 0.72, 1 to 0; 11: 0.88 to 0.84, 7: 0.96 to 0.94 "
      "and 17: 0.84 to 0.82, where a complement was the change: \"progress within employment\", "
      "\"through a collaborative network\", \"going on to offend\"). "
