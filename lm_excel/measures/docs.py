@@ -179,6 +179,7 @@ EVALUATION = [
     "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.88, 0.88, 0.46, 0 (tuned on) |",
     "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.78, 0.84, 0.48, 0 (tuned on) |",
     "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.86, 0.92, 0.38, 0 (tuned on) |",
+    "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.62, 0.69, 0.41, **5** (first run, not tuned on) |",
     "| team's own variants, batches 1-32 (`tests/data/outcomes_own_variants.csv`) | 1,396 | 0.35-0.97 per batch | 0.95, 0.96, 0.28, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
@@ -188,7 +189,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4, X5 and X6 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2; 0.86, 0.86, 0.21, 1 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5 and Y6, held out until their first run | 12; 8; 6; 3; 13; 12 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 21), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 21 and 23), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -449,6 +450,64 @@ EVALUATION = [
      "population and in schools, young people's feeling of safety, belonging and bullying at "
      "school, help-seeking and stigma, identifying young carers, foster carers' voice in the team "
      "around the child, civic contribution."),
+    "",
+    ("**Round 23** (`outcomes_published_heldout23.csv`: 80 statements from 39 documents not used "
+     "before, evaluators' and charities' logic models and theories of change: NSPCC Pregnancy in "
+     "Mind, Minding the Baby and Together for Childhood, Place2Be, Fostering Wellbeing in Wales, "
+     "Northern Ireland's Fostering Attainment and Achievement service, Blackpool Better Start's "
+     "Community Connectors, Action for Children, Lifestart, Coram's Activity Days for Fostering "
+     "and Beanstalk, NHS England's Core20PLUS5 for children, the Social Workers in Schools trial's "
+     "domestic abuse study, the Curriculum for Wales, Barnardo's Safe Accommodation Project, "
+     "Reducing the Risk, See, Hear, Respond and LifeSkills, Foundations on kinship care, the EEF's "
+     "Healthy Minds, Aberlour's perinatal befriending and Langlees family support, Scotland's "
+     "Promise implementation plan, child poverty Pathfinders and Children's Neighbourhoods, "
+     "Attachment Aware Schools, the Mental Health Services and Schools Link Pilots, youth services "
+     "in Wales, Home-Start's external research and NCT peer support; about practitioners, school "
+     "staff, foster and kinship carers, young people and communities as well as parents and "
+     "children; labelled from the library at main 40b2d73) was run once on the frozen rules (main "
+     "337c5e3, the 21:40 freeze): top-1 0.625 (50 of 80), top-3 0.69 (55), no close match 0.41 and "
+     "**5 confident wrong answers**, so its row in `tests/test_suggest.py` is a strict expected "
+     "failure with a guard on these floors. Its 30 top-1 misses, by cause. Guessed where none "
+     "fits (5): *Place2Be removes the emotional barriers to learning* got entry to care on one "
+     "word ('removes' read as removal into care); *education and learning opportunities for "
+     "children and young people in foster care are promoted* got attainment; *the school "
+     "environment becomes calmer and more nurturing* got AAPI-2 on 'nurturing' (a school's "
+     "climate read as parenting); *the foster carer is a central voice in the team around the "
+     "child* got the carer survey at high confidence and *children are included and involved in "
+     "decisions about their lives and world* got the family experience survey (both debatable: "
+     "the surveys ask carers whether they feel valued and children whether they were listened "
+     "to; the labels are left as committed). No close match where a measure fits (12), mostly "
+     "plain wording the rules do not read as a change: families *access support and services "
+     "relevant to their needs* (service engagement), *greater parental efficacy and knowledge of "
+     "child development* (TOPSE), a placement *more likely to be sustained* (placement "
+     "stability), *access rates to children and young people's mental health services* (service "
+     "use), *the service enhances mothers' wellbeing and confidence* (WEMWBS), mothers' "
+     "*self-belief, confidence and attachment to their children* (TOPSE, PBQ, RSES), school "
+     "leads' *frequency of contact* with CAMHS (partner survey) and their *understanding of "
+     "referral routes* and *knowledge and awareness of mental health issues* (a staff survey), "
+     "young people *supported to return to education* (attendance), *the prevalence of risk "
+     "taking behaviours* (young people's substance use), *reading progress, narrowing the gap* "
+     "(attainment). Another measure first (8): *local families develop strong links within their "
+     "community* got the partner survey (a community read as partner agencies); *foster care "
+     "champions provide peer support to other foster carers* got loneliness, the SDQ and the "
+     "MSPSS (the SDQ is about children; the MSPSS arguably fits, a slip in the label); *children "
+     "in foster care have well-matched placements where they feel settled and secure* got "
+     "placement stability at high confidence (Bright Spots labelled; stability arguably fits); "
+     "*the backlog for tooth extractions in hospital for the under 10s* got dental decay at age 5 "
+     "(a waiting list, not decay); *prevent child abuse and neglect in families facing adversity* "
+     "got the Graded Care Profile alone (child protection plans, section 47 enquiries and "
+     "referrals labelled; GCP2 was accepted for such statements in earlier rounds, so arguably a "
+     "slip); a compound on health behaviours and self-belief got the SDQ on one word; *families "
+     "most at risk of poverty get person-centred support* got household income on 'poverty'; "
+     "*improve parents' experiences of pregnancy, birth and early parenthood* got the EPDS. Right "
+     "only in the top three (5): perinatal depression and anxiety (K10 before the EPDS), mothers' "
+     "wellbeing after help (ONS4 before SWEMWBS), pupils' wellbeing (ONS4 before Stirling), "
+     "communication skills and wellbeing (ORS/CORS first), parents coping with their mental "
+     "health (Family Star Plus first). 21 of the 50 right answers are an honest no close match "
+     "(16 of the 21 statements labelled no close match alone). The gaps the labels show: couple "
+     "relationships and antenatal bonding, foster and kinship carers' voice and peer support, "
+     "home learning, children's enjoyment of and attitudes to reading, school climate, trust "
+     "between communities and services, stigma, civic participation."),
     "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
