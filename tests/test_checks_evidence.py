@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 23), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 24), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
@@ -141,6 +141,11 @@ MISSED_ON_FIRST_RUN = {
     # construct.
     # "icon_abusive_head_trauma_icb" (held out 23: 'Parents less stressed by crying + more confident settling
     # baby') was here until the wording fix tuned on set 23: '+' joins as 'and', two directed states are two.
+    "bolton_dsl_supervision_schools": "held out 24: a vague outcome put in place of a specific one ('Better "
+                                      "safeguarding practice in schools' for the share of contacts ending in no "
+                                      "further action)",
+    "islington_amass_edge_of_care": "held out 24: a placeholder left in a mechanism ('TBC - clinical lead to "
+                                    "write up after the carers' workshop')",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.
