@@ -121,8 +121,8 @@ def test_an_outcome_reached_only_through_a_mechanism_has_a_contributor():
 
 def test_every_unused_input_is_reported_and_a_used_one_is_not():
     rec = example()
-    rec.elements["inputs"].append({"id": "IN9", "resource": "A minibus for trips"})
-    rec.elements["inputs"].append({"id": "IN10", "resource": "A second minibus"})
+    rec.elements["inputs"].append({"id": "IN9", "resource": "A play therapist", "type": "Staff"})
+    rec.elements["inputs"].append({"id": "IN10", "resource": "A second play therapist", "type": "Staff"})
     assert _chain(rec) == [("input-unused", "IN9"), ("input-unused", "IN10")]
     row(rec, "components", "C1")["inputs_used"] = str(row(rec, "components", "C1")["inputs_used"]) + ", IN9"
     assert _chain(rec) == [("input-unused", "IN10")]

@@ -210,8 +210,8 @@ def test_three_mechanisms_that_are_labels_are_said_once_for_the_sheet():
 
 def test_a_mechanism_linked_to_an_outcome_it_does_not_speak_of_is_reported():
     rec = example()
-    rec.elements["mechanisms"].append({"id": "M7", "mechanism": "Children who feel safe at school "
-                                       "attend more regularly", "triggered_by": "C3", "leads_to": "OC10"})
+    rec.elements["mechanisms"].append({"id": "M7", "mechanism": "Children who receive a warm welcome "
+                                       "at school attend more regularly", "triggered_by": "C3", "leads_to": "OC10"})
     (f,) = _found(rec, "mechanism-mislinked")
     assert f.element_id == "M7" and "OC7" in f.message and f.cell.startswith("D")
     row(rec, "mechanisms", "M7")["leads_to"] = "OC7"  # the right outcome
@@ -412,7 +412,9 @@ def test_an_unlinked_funding_input_is_not_reported_but_other_unused_inputs_are()
                                    "type": "Other"})
     assert _codes(rec) == set()
     rec.elements["inputs"].append({"id": "IN10", "resource": "A minibus for family trips", "type": "Other"})
-    assert [f.element_id for f in _found(rec, "input-unused")] == ["IN10"]
+    assert _codes(rec) == set()  # a thing unused is not asked about (session 9)
+    rec.elements["inputs"].append({"id": "IN11", "resource": "Sessional youth workers", "type": "Staff"})
+    assert [f.element_id for f in _found(rec, "input-unused")] == ["IN11"]
 
 
 def test_a_negative_consequence_with_neither_mitigation_nor_monitoring_is_one_finding():

@@ -190,7 +190,7 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     # logic chain
     "component-leads-nowhere": (records_case(adder("components", id="C7", component="Evening helpline for parents")),
                                 [("Components!A10", "C7")]),
-    "input-unused": (records_case(adder("inputs", id="IN9", resource="A minibus for trips")), [("Inputs!A12", "IN9")]),
+    "input-unused": (records_case(adder("inputs", id="IN9", resource="A play therapist", type="Staff")), [("Inputs!A12", "IN9")]),
     "mechanism-no-trigger": (records_case(setter("mechanisms", "M1", triggered_by="")), [("Mechanisms!C4", "M1")]),
     "mechanism-leads-nowhere": (records_case(setter("mechanisms", "M6", leads_to=None)), [("Mechanisms!D9", "M6")]),
     "output-no-component": (records_case(setter("outputs", "OP1", from_components="")), [("Outputs!C4", "OP1")]),
@@ -234,7 +234,7 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "negatives-unmanaged": (records_case(_unmanaged), [("'Negative consequences'!G4", "")]),
     "mechanisms-unexplained": (records_case(_labels), [("Mechanisms!B4", "")]),
     "mechanism-mislinked": (records_case(adder("mechanisms", id="M7", triggered_by="C3", leads_to="OC10",
-                                               mechanism="Children who feel safe at school attend more")),
+                                               mechanism="Children who receive a warm welcome at school attend more")),
                             [("Mechanisms!D10", "M7")]),
     "assumptions-untested": (records_case(_untested), [("Assumptions!E5", "")]),
     # evaluation readiness

@@ -35,13 +35,14 @@ from .modelkit import example, example_with_negatives, findings_at, row
     ("Licence for the outcome measures (SDQ, WEMWBS)", "Other", False),
     ("Senior leadership buy-in", "Other", False),
     ("Commitment from head teachers", "Partnership", False),
-    # people and things a component would use: still reported when none does
+    # people a component would use: still reported when none does; things (a minibus, laptops,
+    # rooms) are not, since session 9 (an unused thing was never a gap on a first run)
     ("Family support workers (4 FTE)", "Staff", True),
     ("Programme manager", "Staff", True),
-    ("Laptops and phones for outreach workers", "Technology", True),
-    ("Video-call licences for virtual sessions", "Technology", True),
+    ("Laptops and phones for outreach workers", "Technology", False),
+    ("Video-call licences for virtual sessions", "Technology", False),
     ("Clinical supervision from a psychologist", "Staff", True),
-    ("Board games and play equipment for sessions", "Other", True),
+    ("Board games and play equipment for sessions", "Other", False),
     # people offered as a resource, not the people the service is for (a noted risk of the last fix)
     ("Families' own volunteers", "Other", True),
     ("Parents trained as peer supporters", "Other", True),
@@ -49,8 +50,8 @@ from .modelkit import example, example_with_negatives, findings_at, row
     ("Care leavers as paid apprentices in the team", "Other", True),
     ("Foster carers who volunteer as buddies", "Other", True),
     ("Parents with lived experience", "Other", True),
-    ("Electronic monitoring equipment", "Technology", True),
-    ("Data-enabled phones for young people", "Technology", True),
+    ("Electronic monitoring equipment", "Technology", False),
+    ("Data-enabled phones for young people", "Technology", False),
     # ... while the people it is for stay a premise
     ("Families in the pilot wards", "Other", False),
     ("Children aged 0-5 and their parents", "Other", False),

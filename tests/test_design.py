@@ -153,6 +153,34 @@ def test_counts_for_places_are_not_a_comparison_of_people():
     assert national.strands[0].title.startswith("Contribution analysis")
 
 
+def test_a_compound_primary_outcome_measured_in_part_is_said_to_be_measured_in_part():
+    """Better housing, income and confidence: housing and income have measures, confidence has
+    none. The design says part of the outcome has no measure, not that the outcome has none."""
+    part = MeasureUse("OC4", "outcome", "", "", True)
+    d = _design((SURVEY, part, ROUTINE, PROCESS), delivery_unit="Whole local authority",
+                nation="England")
+    said = " ".join(g.plain for g in d.missing)
+    assert "Part of OC4 has none" in said and "OC4 has no measure" not in said
+    alone = _design((part, ROUTINE, PROCESS), delivery_unit="Whole local authority",
+                    nation="England")
+    assert "The primary outcome OC4 has no measure yet" in " ".join(g.plain for g in alone.missing)
+
+
+def test_an_areas_rate_of_hospital_admissions_for_violence_is_context_for_a_cohort():
+    """The Public Health Outcomes Framework's admissions for violence are a rate for an area,
+    pooled over three years: young people mentored are not compared on it, but an authority's
+    time series may follow it."""
+    violence = MeasureUse("OC7", "outcome", "Hospital admissions for violence (Public Health "
+                          "Outcomes Framework)", "administrative", True, "violence_admissions")
+    cohort = _design((violence, PROCESS), delivery_unit="Individual children or young people",
+                     reach="150", nation="England").strands[0]
+    assert cohort.title.startswith("Contribution analysis")
+    assert "counted for places, not people" in cohort.why
+    la = _design((violence, PROCESS), delivery_unit="Whole local authority", reach="500",
+                 nation="England").strands[0]
+    assert "time series" in la.title.lower() and "Hospital admissions for violence" in la.detail
+
+
 
 
 def test_a_national_duty_or_programme_is_not_compared_with_authorities_doing_the_same():

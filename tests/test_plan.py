@@ -112,6 +112,28 @@ def test_the_example_plan_reads_as_sensible_advice(example_xlsx):
     assert rows["OP1"]["target"] == "90% of about 900 referrals a year"  # from the Outputs sheet
 
 
+def test_a_monitoring_row_names_the_part_its_measure_covers_not_a_part_number(example_xlsx):
+    """A negative consequence or an assumption gets one row however many parts its text has:
+    its reason says which part the measure covers ("for 'Practitioner workload'"), never
+    "part 1 of 5 ... one measure per part" beside a single row."""
+    rows = [r for r in _rows(plan_of(read_workbook(example_xlsx)))
+            if r["row_type"] in ("Negative consequence", "Assumption")]
+    assert rows and not any(re.search(r"part \d+ of \d+", r["why"]) for r in rows)
+    nc5 = next(r for r in rows if r["ref"] == "NC5")
+    assert nc5["why"].startswith("for 'Practitioner workload': matches 'workload'")
+
+
+def test_the_licence_column_says_free_once(tmp_path):
+    path = build_workbook(tmp_path / "m.xlsx", _records([
+        _oc("OC1", "Children feel less lonely", who="Child"),
+        _oc("OC2", "Fewer children enter care")]))
+    rows = {r.ref: r for r in plan_of(read_workbook(path)).rows}
+    assert rows["OC1"].measure_key == "ons_loneliness"
+    assert rows["OC1"].licence.startswith("Free: the Office for National Statistics")
+    assert rows["OC2"].licence == "Free: Data the local authority already collects."
+    assert not any(r.licence.casefold().startswith("free: free") for r in rows.values())
+
+
 def test_follow_up_timepoints_come_from_the_timescale():
     from lm_excel.workbook.parse import parse_grids
 
@@ -201,6 +223,21 @@ def test_outcome_rows_say_no_close_match_and_split_compound_outcomes(tmp_path):
     assert [r.measure_key for r in parts] == ["exclusions", "school_attendance"]
     assert "part 2 of 2" in parts[1].about and "one measure per part" in parts[1].why
     assert all("confidence " in r.why for r in parts)
+
+
+def test_each_part_of_a_compound_outcome_gets_a_row_with_its_number_even_with_no_match(tmp_path):
+    """Better housing, income and confidence: a measure for housing and for income, and a row
+    of its own for confidence saying the library has none, numbered as the reasons number them."""
+    path = build_workbook(tmp_path / "m.xlsx", _records([
+        _oc("OC1", "Families have better housing, income and confidence")]))
+    parts = [r for r in plan_of(read_workbook(path)).rows if r.ref == "OC1"]
+    assert [r.measure_key for r in parts] == ["housing_stability", "household_income", ""]
+    assert [r.about.rsplit("; ", 1)[-1][:11] for r in parts] == [
+        "part 1 of 3", "part 2 of 3", "part 3 of 3"]
+    assert "part 1 of 3" in parts[0].why and "no close match" not in parts[0].why
+    last = parts[2]
+    assert last.why.startswith("No close match in the library for this part ('confidence')")
+    assert "My measures" in last.why
 
 
 def test_a_row_without_a_match_names_what_the_library_has_no_measure_of(tmp_path):

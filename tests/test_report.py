@@ -557,6 +557,20 @@ def test_a_row_without_a_match_says_what_the_library_has_no_measure_of():
                              "shame.") and "To do: write a measure" in row[1]
 
 
+def test_each_row_of_a_compound_outcome_says_which_part_it_measures():
+    import dataclasses
+
+    plan = _plan()
+    first, *rest = plan.rows
+    parts = [dataclasses.replace(first, about=f"{first.about}; part {n} of 2: '{text}'")
+             for n, text in ((1, "Parents feel less stressed"), (2, "sleep better"))]
+    doc = build_report(example_model(), plan=dataclasses.replace(plan, rows=(*parts, *rest)),
+                       include_diagram=False)
+    rows = [r[0] for r in _table_text(doc) if r[0].startswith(first.ref + " ")]
+    assert any("This row: part 1 of 2, 'Parents feel less stressed'." in r for r in rows)
+    assert any("This row: part 2 of 2, 'sleep better'." in r for r in rows)
+
+
 def test_timing_most_rows_share_is_said_once_above_the_table():
     import dataclasses
 

@@ -69,17 +69,22 @@ professional staff lead hub centre clinic board partner provider setting""".spli
 
 
 #: How people see themselves, said by a verb with a reflexive object ('think well of themselves',
-#: 'see themselves in a positive way', 'value herself'): one construct, self-esteem.
+#: 'see themselves in a positive way', 'value herself'): one construct, self-esteem; a state 'in
+#: themselves' ('happier in themselves') is a mood.
 _OF_SELF = re.compile(r"\b(?:think\w*|thought|see|sees|seeing|saw|feel\w*|felt|value\w*|rate\w*|like\w*|"
                       r"believ\w*)\s+(?:\w+\s+){0,2}?(?:themselves|himself|herself|yourself|myself|"
                       r"ourselves)\b", re.IGNORECASE)
+
+
+_IN_THEMSELVES = re.compile(r"\b(?!believ)(\w+)\s+in\s+(?:themselves|himself|herself)\b",
+                            re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
 def _constructs(text: str) -> tuple[str, ...]:
     """The construct stems a statement names, in order ('anxious' -> 'anxiety' -> its stem), but
     not those naming a service ('mental health teams')."""
-    ws = words(_OF_SELF.sub("self-esteem", text))
+    ws = words(_OF_SELF.sub("self-esteem", _IN_THEMSELVES.sub(r"\1", text)))
     return tuple(s for w, after in zip(ws, [*ws[1:], ""])
                  if (s := _construct(w)) and stem(after) not in _SERVICE)
 
@@ -127,16 +132,80 @@ _UP_DOWN = re.compile(r"\b(?:go|goes|going|gone|went|come|comes|coming|came|gets
                       r"(?:down|up)\b", re.IGNORECASE)
 
 
+#: Constructs said in everyday words rather than by name, a sweep by family of the commonest
+#: ('feel less cut off' is isolation, 'get on better with' a relationship, 'turn up' attendance,
+#: 'back into crime' reoffending, 'what they owe' debt, 'hold on to their home' a tenancy, 'lash
+#: out' violence): read as the construct in a change said of people themselves.
+_SAID_OTHERWISE = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for w, p in {
+    "independence": r"live(?:s)?\s+(?:on\s+their\s+own|independently)|stand\s+on\s+their\s+own\s+feet",
+    "isolated": r"cut\s+off|alone|on\s+their\s+own|left\s+out|lonel(?:y|ier)",
+    "wellbeing": r"happ(?:y|ier|iness)(?!\s+to\b)|low\s+in\s+mood|in\s+good\s+spirits|content(?:ed)?\s+in",
+    "anxious": r"nervous|scared|frightened|afraid|on\s+edge|tense|at\s+ease|panick\w*",
+    "relationships": r"get(?:s|ting)?\s+on(?:\s+(?:well|better))?\s+with|get(?:s|ting)?\s+along|"
+                     r"fall(?:s|ing)?\s+out\s+with",
+    "attendance": r"turn(?:s|ing)?\s+up|miss(?:es|ing)?\s+(?:school|lessons|classes|college)|"
+                  r"(?:go|goes|come|comes|get|gets)\s+(?:in\s+)?to\s+"
+                  r"(?:school|college|lessons|class)",
+    "reoffending": r"back\s+(?:in|into)\s+(?:crime|trouble)|offend\w*\s+again|re-?arrest\w*",
+    "offending": r"(?:in|into|out\s+of)\s+(?:crime|trouble(?:\s+with\s+the\s+police)?)|"
+                 r"break(?:s|ing)?\s+the\s+law|arrests?|arrested",
+    "debt": r"what\s+they\s+owe|arrears|(?:pay|pays|paying)\s+(?:the\s+|their\s+)?(?:rent|bills)",
+    "engagement": r"drop(?:s|ping)?[\s-]?out|drift(?:s|ing)?\s+(?:out|away)",
+    "resilience": r"bounce\s+back|cope|coping",
+    "confidence": r"sure\s+of\s+(?:themselves|himself|herself)",
+    "concentration": r"concentrat\w*|attention\s+span",
+    "homelessness": r"(?:hold|holds|holding|keep|keeps|keeping|stay|stays|staying)\s+(?:on\s+to\s+|in\s+)?"
+                    r"(?:their|his|her|a)\s+(?:own\s+)?(?:home|tenancy|flat|tenancies)|tenanc(?:y|ies)|"
+                    r"sleep(?:s|ing)?\s+rough|sofa[\s-]surf\w*|roof\s+over",
+    "employment": r"(?:get|gets|getting|find|finds|finding|keep|keeps|keeping)\s+(?:a\s+|paid\s+)?"
+                  r"(?:job|jobs|work)|(?:into|in|back\s+to)\s+(?:paid\s+)?work",
+    "alcohol": r"drink(?:s|ing)?(?:\s+alcohol)?|binge\w*",
+    "nutrition": r"eat(?:s|ing)?\s+(?:more\s+)?(?:healthily|well|better|fruit|vegetables)",
+    "exclusion": r"excluded\s+from\s+school|sent\s+home\s+from\s+school",
+    "violence": r"lash(?:es|ing)?\s+out|kick(?:s|ing)?\s+off|fight(?:s|ing)?|hit(?:s|ting)?\s+out",
+    "conflict": r"argu(?:e|es|ing|ments?)|rows",
+    "attachment": r"bond(?:s|ed)?\s+with|close(?:r)?\s+to\s+(?:their|his|her)\s+(?:baby|child|infant)",
+    "stability": r"stay(?:s|ing)?\s+(?:with\s+the\s+same|in\s+the\s+same)\s+(?:carers?|family|home|placement)|"
+                 r"(?:placements?|home)\s+(?:breaks?|broke)\s+down",
+    "belonging": r"fit(?:s|ting)?\s+in|part\s+of\s+(?:the\s+)?(?:community|group|school|team)",
+}.items())
+
+
+#: People described by a clause and then a verb of their own: the clause is who, the verb what follows.
+_WHO_DO = re.compile(r"^\s*(?:[\w'-]+\s+){1,3}?(?:who|that)\s+[^,]+?\s+(?!(?:more|less|better)\b)"
+                     r"[a-z]+s?\s+(?:the|a|an|their|them|children|families|parents|young|people)\b",
+                     re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:before|until|unless|when|whenever|where|if|once)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def _said_plainly(text: str) -> str:
+    """A statement with constructs said in everyday words replaced by their names."""
+    for rx, name in _SAID_OTHERWISE:
+        text = rx.sub(name, text)
+    return text
+
+
 def restated_construct(mechanism: str, outcome: str) -> bool:
     """Whether a mechanism only says that an outcome's construct changes: it names a change, the
-    first construct it names is the outcome's (or a near-synonym of one), and it says nothing of
-    how (no process in people but feeling or becoming: 'learn', 'trust', 'ask') or of what follows
-    (no connective of consequence: 'so', 'which', 'because', 'means')."""
+    first construct it names is the outcome's (or a near-synonym of one; in everyday words when
+    the change is said of people, 'Young people feel less cut off' beside 'Reduced loneliness'),
+    and it says nothing of how (no process in people but feeling or becoming: 'learn', 'trust',
+    'ask') or of what follows (no connective of consequence: 'so', 'which', 'because', 'means')."""
     if _FOLLOWS.search(mechanism) or _HOW.search(mechanism):
         return False
-    if not (_CHANGE & set(words(mechanism)) or _UP_DOWN.search(mechanism)):
+    # a clause of time or condition qualifies the change, it is not the change ('get advice early,
+    # before debts build')
+    said = _UNTIL.split(_LEAD.sub("", mechanism))[0]
+    if _WHO_DO.match(said):
+        return False  # 'Parents who argue less give children a calmer home': what such people bring
+    who, theirs_who = _people(words(said)[:3]), _people(words(outcome))
+    # everyday words are read only of the outcome's own people (or when it names none)
+    plain = _said_plainly(said) if who and (not theirs_who or who & theirs_who) else said
+    # a construct said in everyday words carries its own state ('keep out of trouble', 'can cope')
+    if plain == said and not (_CHANGE & set(words(mechanism)) or _UP_DOWN.search(mechanism)):
         return False
-    mine, theirs = _constructs(_LEAD.sub("", mechanism)), _constructs(outcome)
+    mine, theirs = _constructs(plain), _constructs(_said_plainly(outcome))
     return bool(mine and theirs) and any(_same(mine[0], t) for t in theirs)
 
 
@@ -164,12 +233,17 @@ _IN_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 #: A change said of people as what they come to do ('get better at reading ...', 'start to pay the
-#: rent on time', 'find it easier to say no', 'stop lashing out'): the change itself, not how it comes.
+#: rent on time', 'find it easier to say no', 'stop lashing out', 'gain better control over'): the
+#: change itself, not how it comes.
 _COMES_TO_DO = re.compile(
     r"^((?:(?:the|their|our|most|many|more|all|some)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+"
     r"(?:(?:get|gets|getting|got|become|becomes|grow|grows)\s+(?:much\s+)?(?:better|quicker|faster)\s+at|"
     r"(?:start|starts|begin|begins|started|began)\s+to|find\w*\s+it\s+easier\s+to|"
-    r"(?:are|is|become|becomes|get|gets)\s+(?:more\s+)?able\s+to|no\s+longer|stop(?:s|ped)?\s+\w+ing)\b",
+    r"(?:are|is|become|becomes|get|gets)\s+(?:more\s+|better\s+)?able\s+to|no\s+longer|"
+    r"stop(?:s|ped)?\s+\w+ing|"
+    # coming to manage something, said as gaining control of it ('gain better control over')
+    r"(?:gain|gains|gained|have|has|take|takes|get|gets)\s+(?:better|more|greater)\s+control\s+"
+    r"(?:over|of))\b",
     re.IGNORECASE)
 #: The people a change is about, read as one (a child is a child at any age: 'their toddler', 'the
 #: baby', 'their infant').
@@ -245,7 +319,7 @@ _PROCEDURE_VERB = re.compile(r"(?:" + service_verbs(
 _SERVED_PEOPLE = frozenset("""child children young person people parent parents carer carers family families
 mother mothers father fathers mum mums dad dads pupil pupils student students learner learners women
 men woman man girls boys victims victim tenants tenant patients patient baby babies infant infants
-teenagers adolescents survivors survivor""".split())
+teenagers adolescents survivors survivor leavers""".split())
 #: Words of an account in a procedure's shape: a process in people or a change.
 _ACCOUNT_WORD = re.compile(r"\b(?:feel\w*|felt|believ\w*|hope\w*|confiden\w*|motivat\w*|encourag\w*|"
                            r"empower\w*|reassur\w*|safe\w*|calm\w*|open\w*\s+up|so\s+that|"
@@ -253,6 +327,14 @@ _ACCOUNT_WORD = re.compile(r"\b(?:feel\w*|felt|believ\w*|hope\w*|confiden\w*|mot
                            r"when|whenever|where|if|while|until|unless)\b", re.IGNORECASE)
 _SEQUENCE = re.compile(r",\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|;\s*|\s+then\s+", re.IGNORECASE)
 _DETERMINER = frozenset("the a an each every their its our his her this that".split())
+
+
+def _staff(word: str) -> bool:
+    """Whether a word names staff by its form ('worker', 'midwife', 'coach'), or is a role in
+    capitals ('PCSO', 'IDVA', 'SENCO')."""
+    head = re.sub(r"[^a-z]", "", word.lower())
+    bare = word.strip(",.;:")
+    return bool(_STAFF.search(head)) or (len(bare) >= 2 and bare.isupper())
 
 
 def _delivery_verb(part: str) -> re.Match | None:
@@ -275,32 +357,78 @@ def _delivery_verb(part: str) -> re.Match | None:
 
 #: Who does a procedure: a person by the form of the word ('worker', 'coordinator', 'therapist',
 #: 'midwife'), a group of them or an agency.
-_STAFF = re.compile(r"(?:[a-z]{2}(?:er|or|ist|ian|ant|ee|ife|ives|ate|che)s?|nurses?|staff|teams?|panels?|"
+_STAFF = re.compile(r"(?:[a-z]{2}(?:er|or|ist|ian|ant|ee|ife|ives|ate|che)s?|nurses?|coach(?:es)?|"
+                    r"staff|teams?|panels?|"
                     r"police|agenc(?:y|ies)|services?|senco|senco's|gps?|members)$")
+
+
+#: Verbs of acting on people in a relationship ('praises', 'comforts', 'welcomes'): a practice that
+#: may carry an account, never read as a step of a procedure by its form alone.
+_RELATIONAL = frozenset("""praise comfort welcome thank celebrate value respect care hug play laugh
+chat smile reassure validate nurture""".split())
+_PARTICLE = frozenset("up out in off down on over back round away".split())
+
+
+def _verb_by_form(part: str, singular: bool) -> bool:
+    """Whether a part of a sequence opens with a verb by its form and its place, agreeing with a
+    subject said once ('weighs the baby', 'lock the gates', 'prepare snacks'): an -s form after one
+    person, a bare form before its object after several; not a verb of a process, of acting on
+    people or of a relationship."""
+    ws = [w.lower().strip(",.;:") for w in part.split()]
+    while ws and (ws[0] in ("then", "also", "later", "afterwards") or ws[0].endswith("ly")):
+        ws = ws[1:]
+    if len(ws) < 2 or ws[0] in STOP or ws[0] in _DETERMINER or ws[0] in _SERVED_PEOPLE:
+        return False
+    w, nxt = ws[0], ws[1]
+    base = w[:-1] if singular else w
+    if PROCESS.fullmatch(w) or ACTING.fullmatch(w) or {base, w.removesuffix("es")} & _RELATIONAL:
+        return False
+    if singular:
+        return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) and len(w) > 3
+    return (not w.endswith(("s", "ing", "ed", "ly")) and
+            (nxt in _DETERMINER or nxt in _PARTICLE or (nxt.endswith("s") and not nxt.endswith("ss"))))
+
+
+def _subject_end(ws: list[str]) -> tuple[int, bool] | None:
+    """Where the subject of a procedure ends: before the first verb of delivery, or before a verb by
+    its form after a word for staff; with whether that subject is one person."""
+    for i in range(1, min(len(ws), 8)):
+        head = re.sub(r"[^a-z]", "", ws[i - 1].lower())
+        one = not head.endswith("s") and head not in ("staff", "police")
+        rest = " ".join(ws[i:])
+        if _PROCEDURE_VERB.match(rest) or (_staff(ws[i - 1]) and _verb_by_form(rest, one)):
+            return i, one
+    return None
 
 
 def a_procedure(text: str) -> bool:
     """Whether a mechanism is a procedure of delivery, whatever service it names: staff (not the
     people served) as subject, then two or more actions each opening with a verb of delivery ('The
     duty worker rings the referrer back, checks the family's history and passes the case to a
-    manager'), with no word of an account or a change beside those verbs."""
+    manager'), or with a verb known only by its form and place ('weighs the baby and books the next
+    visit'; three such actions when none is of the lexicon), with no word of an account or a change
+    beside those verbs."""
     if _FOLLOWS.search(text) or _HOW.search(text) or _ACCOUNT_WORD.search(text):
         return False
     ws = text.rstrip(".").split()
-    for i in range(1, min(len(ws), 8)):
-        if _PROCEDURE_VERB.match(" ".join(ws[i:])):
-            break
-    else:
+    found = _subject_end(ws)
+    if found is None:
         return False
+    i, one = found
     head = re.sub(r"[^a-z]", "", ws[i - 1].lower())
     subject = " ".join(ws[:i])
-    if head in _SERVED_PEOPLE or not _STAFF.search(head) or re.search(r"[,;:()]|\b(?:who|which|that)\b", subject):
+    if (head in _SERVED_PEOPLE or not _staff(ws[i - 1])
+            or re.search(r"[,;:()]|\b(?:who|which|that)\b", subject)):
         return False  # a subject is a short noun phrase, not a clause
     parts = [p for p in _SEQUENCE.split(" ".join(ws[i:])) if p.strip()]
     verbs = [_delivery_verb(p) for p in parts]
-    if len(parts) < 2 or not all(verbs):
+    by_form = [v is None and _verb_by_form(p, one) for p, v in zip(parts, verbs)]
+    if len(parts) < 2 or not all(v or f for v, f in zip(verbs, by_form)):
         return False
-    return not any(_CHANGE & set(words(p[m.end():])) for p, m in zip(parts, verbs))
+    if not any(verbs) and len(parts) < 3:
+        return False
+    return not any(_CHANGE & set(words(p[m.end():] if m else p.split(None, 1)[-1]))
+                   for p, m in zip(parts, verbs))
 
 
 #: The people served not coming, joining or using the service ('Parents do not turn up', 'Few
@@ -406,6 +534,36 @@ def a_noun_phrase(text: str) -> bool:
     if _ADJECTIVE_FORM.match(ws[0]) and not _BARE_VERB_AFTER.search(" ".join(ws[1:])):
         return True
     return ws[1] == "of" or (len(ws) == 2 and ws[1].endswith("ing") and not ws[0].endswith("s"))
+
+
+#: A thing made or kept for the work, after an article and up to three words that qualify it ('A
+#: shared list of families', 'A written safety plan for every family', 'One referral form'), or
+#: first, before 'for', 'of' or 'with' ('Plan for when crying gets too much'): a record, a plan or a
+#: tool, by kind.
+_A_PRODUCT = re.compile(
+    r"^(?:(?:a|an|one|the|single|each)\s+(?:[\w'-]+\s+){0,3}?|(?=\w+\s+(?:for|of|with)\b))(?:lists?|plans?|registers?|records?|"
+    r"director(?:y|ies)|databases?|protocols?|tool(?:kit)?s?|apps?|leaflets?|packs?|passports?|"
+    r"profiles?|cards?|forms?|agreements?|contracts?|charters?|templates?|handbooks?|websites?|"
+    r"portals?|dashboards?|letters?|booklets?|menus?)\b(?!-)", re.IGNORECASE)
+#: What gives a clause its own verb after a named thing ('... that the child helped to write', '...
+#: gives the young person steps', '... means schools get an answer').
+_CLAUSE_AFTER = re.compile(r"\b(?:that|which|who|is|are|was|were|can|could|will|would|so|because|"
+                           r"\w+s\s+(?:the|a|an|their|them|him|her|everyone|each|every|people|"
+                           r"children|families|parents|young))\b", re.IGNORECASE)
+
+
+def names_a_product(text: str) -> bool:
+    """Whether a mechanism only names a thing made or kept for the work, at any length ('A shared
+    list of families known to every agency'): a record, plan or tool after an article, and no
+    clause after it that says what it does ('A written safety plan gives the young person steps to
+    follow' is an account)."""
+    m = _A_PRODUCT.match(text.strip())
+    if not m:
+        return False
+    rest = text.strip()[m.end():]
+    # 'for when ...' says what the thing is for, not a condition of what follows from it
+    bare = re.sub(r"\bfor\s+(?:when|if)\b.*", "", rest, flags=re.IGNORECASE)
+    return not (_CLAUSE_AFTER.search(rest) or _FOLLOWS.search(rest) or CONNECTIVE.search(bare))
 
 
 def a_gerund_of_doing(text: str) -> bool:

@@ -21,7 +21,10 @@ OUTCOME_NOT_CHANGE = register(
     description="An outcome should describe a change for people or services (e.g. 'Parents "
     "feel more confident'), not something the service does ('Deliver ...', 'Run sessions'), "
     "counts ('Number of ...'), whom it reached or what it gave them ('More pupils referred to "
-    "the school nurse', 'Young people receive a mentor'), a service event taken part in or "
+    "the school nurse', 'Young people receive a mentor'; read by structure: people as the "
+    "subject, a verb of getting, a thing the service gives as the object and no change: "
+    "'Families receive timely early help support', 'Pupils at risk of exclusion get a place at "
+    "the nurture base'; 'Pupils receive fewer exclusions' is a change), a service event taken part in or "
     "carried out, read from the main verb and its object or subject ('Partner agencies attend "
     "every strategy discussion', 'Core group meetings held every four weeks'; attending school "
     "or college is a change), a step of implementation ('Contextual "
@@ -37,7 +40,9 @@ NO_DIRECTION = register(
     "no-direction", category=C, severity="warning",
     title="Outcome without a direction of change",
     description="Neither the outcome statement nor the 'Intended direction' column says "
-    "whether things should increase, decrease or stay the same, so it cannot be measured.",
+    "whether things should increase, decrease or stay the same, so it cannot be measured. A "
+    "direction said as an end or a way out ('cease to go missing', 'no longer need a plan', "
+    "'diverted from court', 'lifted out of poverty') is a direction.",
     message="Outcome {id} does not say which way things should change: '{text}'.",
     fix="Choose Increase, Decrease or Maintain in {ref}, or reword the outcome (e.g. 'more', "
     "'fewer', 'improved', 'reduced').",
@@ -50,7 +55,8 @@ VAGUE = register(
     "'life chances', 'support') are set aside, nothing is left that says what changes (an "
     "outcome), what is done (a component with no description), what could go wrong or what "
     "must hold true. 'Fewer school exclusions' is short but specific; 'Better outcomes for "
-    "families' is not.",
+    "families' is not, nor is an aim for a whole life with no construct ('Have fun', 'Reach "
+    "their full potential').",
     message="{id}'s {column} ({ref}) does not say {missing}: '{text}'.",
     fix="Say {missing} in {ref}, specifically enough to measure or check, e.g. '{example}'.",
 )
@@ -64,7 +70,9 @@ COMPOUND = register(
     "'housing and relationships') or each with its own direction ('fewer exclusions and "
     "better attendance'), or two things as the subject of one verb of change ('friendships "
     "and grades improve'), or two groups of people each with a verb ('mothers drink less and "
-    "babies gain weight'). Close constructs ('stress and anxiety', 'identity and belonging', "
+    "babies gain weight', 'fathers spend time with their children and mothers get a break'), or "
+    "two things one group does, each a verb with its own object ('care leavers budget for "
+    "themselves and keep their tenancy'). Close constructs ('stress and anxiety', 'identity and belonging', "
     "'relationships and communication') and pairs usually measured as one ('health and "
     "wellbeing') are not; three or more things always are.",
     message="Outcome {id} ({ref}) joins {count} changes in one statement ({parts}): '{text}'.",
@@ -76,8 +84,9 @@ DIRECTION_CONTRADICTS = register(
     title="Direction that contradicts the statement",
     description="The 'Intended direction' column says the opposite of the statement's own words "
     "('fewer missed appointments' or 'shorter waits' with Increase, 'longer placements' with "
-    "Decrease), so a measure would be read the wrong way round. Words of both ways, or 'better' "
-    "beside them, leave the direction to the column.",
+    "Decrease; 'no longer carry knives', 'stop relying on crisis services', 'diverted from "
+    "custody' with Increase), so a measure would be read the wrong way round. Words of both ways, "
+    "or 'better' beside them, leave the direction to the column.",
     message="Outcome {id} says '{word}' but its intended direction ({ref}) is {chosen}: '{text}'.",
     fix="Choose {expected} in {ref}, or reword the outcome so that it and the direction agree.",
 )
@@ -141,8 +150,19 @@ _ACTIVITY = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"^\s*(?:the\s+)?(?:number|no\.?|count|total|amount|quantity)\s+of\b", re.IGNORECASE)
+#: A direction said as an end or a way out ('cease to go missing', 'no longer need a plan', 'desist
+#: from offending', 'diverted from court', 'move away from crisis support', 'lifted out of
+#: poverty', 'come off the register'): what follows should fall. Read by structure: a verb of
+#: ending, or a verb of moving with a particle of leaving.
+_ENDING = (r"(?:(?<![-\w])stop(?:s|ped|ping)?(?!\s+(?:and|&)\s)|ceas(?:e|es|ed|ing)|no\s+longer(?!\s+than)|"
+           r"desist(?:s|ed|ing)?|quit(?:s|ting)?|giv(?:e|es|ing|en)\s+up|gave\s+up|"
+           r"divert(?:s|ed|ing)?\s+(?:away\s+)?(?:from|out\s+of)|"
+           r"(?:(?!(?:plac|hous|accommodat|educat|look|car|sign)ed)[a-z]+ed|mov(?:e|es|ing)|lifts?|steps?|come|comes|"
+           r"came|gets?|got|pulls?|steers?|breaks?|broke|keeps?|kept|stays?)\s+(?:away\s+from|clear\s+of|out\s+of|"
+           r"free\s+(?:of|from))(?!\s+(?:hours|area|borough|county|authority)\b)|(?:com(?:e|es|ing)|came|gets?|got|getting|step(?:s|ped|ping)?|mov(?:e|es|ed|ing))\s+off)")
+_ENDING_RX = re.compile(r"\b" + _ENDING + r"\b", re.IGNORECASE)
 _DIRECTION = re.compile(
-    r"\b(?:increas\w*|decreas\w*|reduc\w*|fewer|more|less|lower\w*|higher|improv\w*|better|worse|"
+    r"\b(?:" + _ENDING + r"|back\s+(?:to|into|in)|increas\w*|decreas\w*|reduc\w*|fewer|more|less|lower\w*|higher|improv\w*|better|worse|"
     r"rais\w*|rise|rises|rising|rose|risen|fall\w*|drop\w*|grow\w*|decline\w*|maintain\w*|sustain\w*|stable|"
     r"steady|prevent\w*|avoid\w*|stop\w*|strengthen\w*|enhanc\w*|greater|boost\w*|cut|shorter|"
     r"longer|quicker|faster|sooner|earlier|slower|gain\w*|extend\w*|expand\w*|minimi[sz]\w*|"
@@ -250,9 +270,10 @@ def said_direction(text: str) -> tuple[str, str]:
     """Which way a statement's own words say its thing should go ('increase' or 'decrease') and
     the first word that says so; ('', '') when they say neither, or both ('more children
     prevented from entering care', 'an increase in the reduction of ...')."""
+    ending = _ENDING_RX.search(_EXAMPLES.sub("", text))  # not in examples: '(e.g. stopping drinking)'
     low = _NOT_SIZE.sub(" ", _DROP_IN.sub("dropin", text))  # a drop-in is a session, not a fall
     ws = T.words(low)
-    down = [w for w in ws if w in _SAYS_DOWN]
+    down = [w for w in ws if w in _SAYS_DOWN] + ([ending.group(0).lower()] if ending else [])
     up = [w for w in ws if w in _SAYS_UP]
     m = _SPEED_OF_TIME.search(low)
     if m:
@@ -327,6 +348,8 @@ def not_a_change(text: str) -> str:
         return "an output (taking part in the service)"
     if served(text):
         return "an output (whom the service reached)"
+    if given(text):
+        return "an output (what people are given)"
     if implemented(text):
         return "a step of implementation (a process or milestone)"
     return ""
@@ -513,6 +536,87 @@ def served(text: str) -> bool:
     return False
 
 
+#: The main verb of what people get from a service, active or passive ('receive', 'get', 'are
+#: offered', 'are provided with', 'have access to', 'access'): an output when its subject is people
+#: and its object a thing the service gives (see :func:`given`).
+_GETS = re.compile(
+    r"\b(?:(?:ha(?:ve|s|d)|gets?|got|gain(?:s|ed)?)\s+(?:(?:quick|timely|prompt|easy|direct|swift|fast|"
+    r"early)\s+)?access\s+to|receiv(?:e|es|ed)|gets?|got|obtain(?:s|ed)?|access(?:es|ed)?|attend(?:s|ed)?|"
+    r"(?:are|is|were|was|be|being|been)\s+(?:offered|given|provided\s+with|allocated|assigned|granted)"
+    r")\s+", re.IGNORECASE)
+#: What a service gives people, by kind: help and advice; a place, a plan or a package; a
+#: contact, a visit or an assessment (:data:`text.SERVICE_THING`); a worker
+#: (:data:`_PROFESSIONALS`); a treatment or a break. Its head word decides ('mental health
+#: support' is support).
+_GIVEN_THINGS = frozenset("""
+support help advice guidance information signposting service services intervention interventions
+programme programmes course courses place places plan plans package packages
+callback callbacks response responses treatment therapy therapies counselling respite break breaks
+leaflet leaflets pack packs letter letters grant grants voucher vouchers mentor mentors adviser
+advisers advisor advisors advocate advocates befriender befrienders keyworker keyworkers counsellor
+counsellors counselor counselors tutor tutors navigator navigators
+""".split())
+_RIGHT_THING = re.compile(r"\bright\s+(?:support|help|time|services?|place|person|people)\b", re.IGNORECASE)
+#: Words that may stand between people and the verb, opening what describes them ('Pupils at risk
+#: of exclusion', 'Victims of domestic abuse', 'Families in Flying Start areas', 'Young people
+#: subject to a referral order', 'Families who ...').
+_DESCRIBES = frozenset("""
+of with in at on from under aged subject who whose that living known affected eligible leaving
+using across within
+""".split())
+#: Quantifiers before the people ('All', 'Every', 'More').
+_HOW_MANY = frozenset("all every each more most many the our any".split())
+
+
+def given(text: str) -> bool:
+    """Whether an outcome only says what people get from the service: its subject is people,
+    with at most what describes them after ('Pupils at risk of exclusion'), its main verb one of
+    getting (:data:`_GETS`), and what they get a thing the service gives (:data:`_GIVEN_THINGS`:
+    'Families receive timely early help support', 'Kinship carers are provided with a support
+    package'), with no change anywhere ('Pupils receive fewer exclusions'), no purpose ('offered
+    support to stay together') and no state said of them ('able to access help')."""
+    if _RIGHT_THING.search(text):
+        return False  # 'get the right support at the right time' is a slogan: see :func:`vague`
+    text = re.sub(r"\bcall[\s-]+backs?\b", "callback", _REACH_FRAME.sub("more ", text), flags=re.IGNORECASE)
+    m = _GETS.search(text)
+    if not m or not _people_subject(T.words(text[:m.start()])):
+        return False
+    after = T.words(text[m.end():])
+    phrase = list(itertools.takewhile(lambda w: w == "and" or (w not in _OBJECT_STOP and w not in _OBJECT_END
+                                                               and w != "of"), after))
+    while phrase and phrase[-1] == "and":
+        phrase.pop()
+    attends = m.group(0).lower().startswith("attend")  # a club or a venue attended may be a change
+    if "from" in after and set(after[after.index("from") + 1:]) & (_OWN_PEOPLE - {"their", "own"}):
+        return False  # 'support from their family and friends' is a change
+    if not phrase or (phrase[-1] not in _GIVEN_THINGS and (attends or not T.SERVICE_THING.fullmatch(phrase[-1]))
+                      and phrase[-1] not in _SERVICE_EVENTS
+                      and not _PROFESSIONALS.fullmatch(" ".join(phrase[-2:]))
+                      and not _PROFESSIONALS.fullmatch(phrase[-1])):
+        return False
+    return not any(w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_UP or w in _SAYS_DOWN
+                   or w in _STATE_VERBS or w in _PERCEIVE or w in _HEARD or w == "to" for w in after) \
+        and not _EDUCATION & {phrase[-1], _head(after[len(phrase) + 1:])}  # 'a place at university'
+
+
+def _people_subject(before: list[str]) -> bool:
+    """Whether the words before a main verb are its subject, people: quantifiers, at most two words
+    describing them, a word for people, then only what describes them ('Care-experienced young
+    people', 'Victims of domestic abuse', 'Parents who need it'), with no change, no feeling and no
+    state of their own ('Parents feel they ...', 'Young people are able to ...')."""
+    ws = [w for w in before if w not in _HOW_MANY]
+    k = next((k for k, w in enumerate(ws) if _people(w)), -1)
+    if k < 0 or k > 2 or any(_construct(w) or w in T.DIRECTION for w in ws[:k]):
+        return False
+    while k + 1 < len(ws) and _people(ws[k + 1]):
+        k += 1
+    rest = ws[k + 1:]
+    if rest and rest[0] not in _DESCRIBES:
+        return False
+    return not any(w in T.DIRECTION or w in _COMPARATIVES or w in _PERCEIVE or w in _UNSIGNED
+                   or w in ("able", "unable", "know", "can", "will") for w in rest)
+
+
 #: Words of a verb of its own after a participle of service, which then only says who.
 _FINITE = frozenset("do does did don't doesn't will would can could should are is were was".split())
 #: A thing named just before a participle of service, which it then describes ('the
@@ -535,6 +639,8 @@ def _reached(text: str, m: re.Match, produced: bool) -> bool:
                 and w not in T.ACTORS and w not in _MORE_PEOPLE]) > 1:
             return False  # 'Improved wellbeing of parents offered ...' says what changes first
     verb = m.group(0).split()[0].lower()
+    if verb in _GIVING and _a_destination(after):
+        return False  # 'Care leavers are offered a job', 'offered a place at college': a change
     # what the service was about or who gave it ('screened for depression', 'supported by an
     # independent domestic violence adviser', 'signposted to debt advice') is no change
     topic = after[:1] in (["for"], ["in"], ["on"], ["about"], ["by"], ["of"]) or (
@@ -547,6 +653,21 @@ def _reached(text: str, m: re.Match, produced: bool) -> bool:
     return not any((w in T.CONSTRUCTS and not topic) or w in signs or w in _COMPARATIVES
                    or w in _STATE_VERBS or w in _PEOPLE_VERBS or w in purpose or w in _HEARD
                    for w in after)
+
+
+#: Participles of giving ('offered', 'given', 'provided'): what is given may be a destination.
+_GIVING = T.service_words(("giving", "casework"), ("ed",))
+
+
+def _a_destination(after: list[str]) -> bool:
+    """Whether what people are given is a place in learning or work, a destination rather than a
+    service ('a job', 'an apprenticeship', 'a place at college'; not 'an appointment')."""
+    phrase = list(itertools.takewhile(lambda w: w not in _NP_STOP and w not in _OBJECT_END and w != "about",
+                                      after))
+    head, rest = (phrase or [""])[-1], after[len(phrase):]
+    if head in _EDUCATION and head not in ("appointment", "appointments"):
+        return True
+    return head in ("place", "places") and rest[:1] in (["at"], ["in"]) and _head(rest[1:]) in _EDUCATION
 
 
 #: Words for people beyond :data:`text.ACTORS`, and words that describe them ('More pregnant
@@ -940,6 +1061,7 @@ reports spend spends return returns find finds plan plans set sets reduce reduce
 settle settles breastfeed breastfeeds smoke smokes drink drinks sleep sleeps eat eats read reads
 speak speaks listen listens join joins enjoy enjoys achieve achieves progress progresses remain
 remains recover recovers trust trusts
+behave behaves budget budgets
 """.split())
 
 
@@ -973,8 +1095,8 @@ def _doing_clauses(text: str) -> list[str]:
     to' names people, 'make many new friends and meet and talk with others' joins inside the
     first clause)."""
     toks = [t for t in _TOKENS.findall(text.lower().replace("’", "'")) if t not in _PUNCT or t == ","]
-    k = next((k for k, w in enumerate(toks) if w not in T.ACTORS and w not in ("and", "all", "more")), len(toks))
-    if k == 0 or k >= len(toks) or toks[k] not in _DOING:
+    k = _after_subject(toks)
+    if k == 0 or k >= len(toks) or not (toks[k] in _DOING or _verb_after_people(toks, k)):
         return []
     clauses, cur = [], []
     for j in range(k, len(toks)):
@@ -983,7 +1105,8 @@ def _doing_clauses(text: str) -> list[str]:
         if t in (",", "and") and cur:
             if len(cur) == 1 and not clauses:
                 return []  # verbs listed before one object: 'talk, play and read with their child'
-            if nxt in _DOING and nxt != cur[0]:
+            if nxt in _DOING and nxt != cur[0] and not (t == "," and cur[-2:-1] == ["to"]):
+                # 'aspire to work, study and ...' lists what they aspire to
                 clauses.append(cur)
                 cur = []
             elif t == "and" and not clauses:
@@ -998,6 +1121,42 @@ def _doing_clauses(text: str) -> list[str]:
     if len(clauses) < 2 or not all(len(c) >= 2 and T.what_changes(" ".join(c[1:])) for c in clauses):
         return []
     return [" ".join(c) for c in clauses]
+
+
+def _after_subject(toks: list[str]) -> int:
+    """Where the words after an opening subject of people start: past quantifiers, words for
+    people and at most two words describing them ('Care leavers', 'Kinship carers'); 0 when the
+    statement does not open with people."""
+    k = next((k for k, w in enumerate(toks[:4]) if _people(w)), -1)
+    if k < 0 or any(_construct(w) or w in T.DIRECTION or w in _DOING or w in _ACTS
+                    for w in toks[:k] if w not in ("all", "more")):
+        return 0  # 'Help children return home ...' opens with a verb
+    while k < len(toks) and (_people(toks[k]) or toks[k] in ("and", "all", "more")):
+        k += 1
+    return k
+
+
+#: Verbs of what a service does (any form): not a word describing people ('Help children ...').
+_ACTS = frozenset(w for f in ("base", "s", "ed") for w in T.service_words(tuple(T.SERVICE_VERBS), (f,)))
+#: Words after a verb that open what it acts on ('keep their tenancy'); just after people, also
+#: where or how ('budget for themselves').
+_DETERMINERS = frozenset("""
+the a an their his her its them themselves themself him it our your this these those
+""".split())
+_OPENS_OBJECT = _DETERMINERS | frozenset("for with to in on at from into well more less better".split())
+
+
+def _verb_after_people(toks: list[str], k: int, opens: frozenset[str] = _OPENS_OBJECT) -> bool:
+    """Whether the word at ``k``, just after people, is their verb off :data:`_DOING` ('Care leavers
+    budget for themselves'): not a word of grammar, a construct or a direction, and something it
+    acts on after it (a word of ``opens``)."""
+    w = toks[k]
+    return (w not in T.STOP and w not in _OBJECT_END and not _construct(w) and w not in T.DIRECTION
+            and w not in _WH and not w.endswith(("'s", "’s")) and toks[k + 1:k + 2] != []
+            and toks[k + 1] in opens)
+
+
+_WH = frozenset("what when where who whom whose why how which whether together".split())
 
 
 #: Words that open a list of things that change: a direction or a verb about people, with at most
@@ -1312,9 +1471,15 @@ def _two_peoples(text: str) -> list[str]:
         return any(w in T.DIRECTION or w in _COMPARATIVES or w in _CHANGE_VERBS or w in _PERCEIVE
                    for w in rest)
 
+    def acts(rest: list[str]) -> bool:  # a verb of their own, active: 'eat together', 'do their homework'
+        return len(rest) >= 2 and (rest[0] in _DOING or rest[0] in _PEOPLE_VERBS or (
+            rest[0] in ("do", "does") and rest[1] in _DETERMINERS))
+
     pa, ra = clause(a)
     pb, rb = clause(b)
-    if not pa or not pb or T.stem(pa) == T.stem(pb) or not changes(ra) or not changes(rb):
+    if not pa or not pb or T.stem(pa) == T.stem(pb):
+        return []
+    if not (changes(ra) and changes(rb)) and not (acts(ra) and acts(rb)):
         return []  # 'Young people are helped to stay at home and families are kept together'
     return [" ".join(a), " ".join(b)]
 
@@ -1551,6 +1716,14 @@ _STOCK_AIMS = frozenset(T.stem(w) for w in """
 need needs needed met meet meets meeting right appropriate prospect prospects start starts role
 roles model models what whatever fit fits tailored bright brighter earlier sooner quicker faster
 """.split())
+#: An aim for a whole life with no construct: a light verb of living, having or reaching, and words
+#: of the most or the whole of it ('Have fun', 'Live their best lives', 'Reach their full
+#: potential', 'Enjoy life to the full', 'Make the most of every opportunity', 'Dream big').
+_WHOLE_LIFE = frozenset(T.stem(w) for w in """
+live lives living life have has be being become reach reaching make do achieve realise realize fulfil
+fulfill enjoy enjoying enjoyment fun dream dreams aim aims full fullest fully whole most utmost all
+everything anything best big bigger possible opportunity opportunities potential
+""".split())
 #: 'The right support at the right time': what is right is a stock phrase, not a change.
 _RIGHT = re.compile(r"\b(?:right|appropriate)\s+(?:time|times|place|support|help|people|person|way|"
                     r"moment|level|service|services|thing|things)\b|"
@@ -1572,6 +1745,7 @@ def vague(ctx: Context) -> Iterator[Finding]:
         said = T.what_changes(text)
         if el.kind == "outcomes" and not T.STATUS_PHRASE.search(text):  # 'Fewer children in need'
             said = T.what_changes(_RIGHT.sub(" ", text)) - _STOCK_AIMS
+            said = said if said - _WHOLE_LIFE else frozenset()
         if said and not (el.kind == "outcomes" and T.only_a_domain(text)) and not motto:
             continue
         if el.kind == "components" and T.what_changes(el.text("description")):

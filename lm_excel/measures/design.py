@@ -360,11 +360,25 @@ def _unmeasured(uses: Sequence[MeasureUse], chain: Sequence[str]) -> list[Gap]:
                               and not u.name and u.ref in chain))
     if not refs:
         return []
+    # A compound outcome with a measure for some of its parts is measured only in part.
+    measured = {u.ref for u in uses if u.role == "outcome" and u.name}
+    whole = [r for r in refs if r not in measured]
+    part = [r for r in refs if r in measured]
+    said = []
+    if whole:
+        said.append(f"the primary outcome{'s' if len(whole) > 1 else ''} {join_words(whole)} "
+                    f"{'have' if len(whole) > 1 else 'has'} no measure yet")
+    if part:
+        said.append(f"part of {join_words(part)} {'has' if len(part) == 1 else 'have'} none")
     what = f"primary outcome{'s' if len(refs) > 1 else ''} {join_words(refs)}"
-    return [Gap(f"The {what} {'have' if len(refs) > 1 else 'has'} no measure yet, so the design "
-                "rests on the other outcomes.",
+    return [Gap(f"{_capitalised(join_words(said))}, so the design rests on the other outcomes.",
                 f"Choose a measure for the {what} in the plan (a bespoke one if the library has "
                 "no close match), then rebuild.")]
+
+
+def _capitalised(text: str) -> str:
+    """The text with its first letter in capitals."""
+    return text[:1].upper() + text[1:]
 
 
 def _theory_first(model: LogicModel) -> Strand:
@@ -513,9 +527,11 @@ _DECIDED_BY_DELIVERY = ("first_time_entrants", "reoffending")
 
 
 #: Counted for places or for a sample of an age group, not for the people a service works with
-#: (police-recorded incidents by street, a dental survey of 5-year-olds, a conception rate): they
-#: cannot show a difference between people who did and did not take part.
-_PLACES_ONLY = frozenset({"asb_incidents", "oral_health", "teenage_conceptions"})
+#: (police-recorded incidents by street, a dental survey of 5-year-olds, a conception rate, an
+#: area's rate of hospital admissions for violence pooled over three years): they cannot show a
+#: difference between people who did and did not take part.
+_PLACES_ONLY = frozenset({"asb_incidents", "oral_health", "teenage_conceptions",
+                          "violence_admissions"})
 
 
 def _fair_basis(basis: list[MeasureUse]) -> tuple[list[MeasureUse], str]:

@@ -39,6 +39,7 @@ from lm_excel.measures.library import (
 from lm_excel.measures.suggest import (
     NO_MATCH,
     NO_MATCH_ADVICE,
+    Match,
     Suggestion,
     match,
     parse_age,
@@ -297,6 +298,8 @@ def _timepoints(kind: str, timescale: str | None) -> tuple[str, str]:
 def _licence(m: Measure) -> str:
     if not m.licence:
         return "Not stated"
+    if m.licence_note.casefold().startswith(m.licence.casefold()):  # "Free to use ...": said once
+        return m.licence_note
     note = f": {m.licence_note}" if m.licence_note else ""
     return f"{m.licence.capitalize()}{note}"
 
@@ -333,6 +336,21 @@ def _why(s: Suggestion) -> str:
     return f"{s.why}; confidence {s.confidence}" if s.why else ""
 
 
+_PART_OF = re.compile(r"^part \d+ of \d+ \('.*?'\): one measure per part \(or split the outcome\): ")
+
+
+def _monitoring_why(found: Sequence[Suggestion]) -> str:
+    """The reason for a monitoring row (a negative consequence, an assumption), which gets one
+    row however many parts its text has: the part the measure covers, not "part 1 of 5"."""
+    if not found:
+        return ""
+    s = found[0]
+    why = _why(s)
+    if s.part and _PART_OF.match(why):
+        why = f"for '{s.part}': " + _PART_OF.sub("", why)
+    return why
+
+
 def _outcome_rows(model: LogicModel, lib: MeasureLibrary, notes: list[PlanNote]) -> list[dict]:
     outcomes = list(model.outcomes)
     is_primary = [el.text("priority").lower() == "primary" for el in outcomes]
@@ -352,24 +370,35 @@ def _outcome_rows(model: LogicModel, lib: MeasureLibrary, notes: list[PlanNote])
         row_type = f"Outcome ({priority})" if priority in ("primary", "secondary") else "Outcome"
         about = "; ".join(x for x in (el.text("timescale"), el.text("who_benefits"),
                                       el.text("direction"), el.text("priority")) if x)
-        # A compound outcome gets one row per part, each with its own measure.
-        groups = ([[s] for s in found.suggestions] if found.compound
-                  else [list(found.suggestions)])
-        for n, group in enumerate(groups, 1):
-            kind = group[0].measure.kind if group else "bespoke"
-            baseline, follow_up = _timepoints(kind, ts)
-            part = group[0].part if group else ""
-            row_about = about
-            why = ""
-            if part:
-                row_about = "; ".join(x for x in (about, f"part {n} of {len(groups)}: '{part}'") if x)
-            if found.abstained:
-                why = found.advice.rstrip(".")  # names what the library has no measure of
-            elif n == 1 and found.unmatched:
-                parts = ", ".join(f"'{p}'" for p in found.unmatched)
-                why = f"{_why(group[0])}; no close match in the library for {parts}: use a bespoke measure for that part"
-            rows.append(_row(el.id, "outcome", row_type, el.statement, row_about, group,
-                             baseline, follow_up, why=why))
+        rows += _rows_for_outcome(el, found, row_type, about, ts)
+    return rows
+
+
+def _rows_for_outcome(el: Element, found: Match, row_type: str, about: str,
+                      ts: str | None) -> list[dict]:
+    """One row for an outcome; a compound outcome gets one row per part, each with its own
+    measure, and a part with no close match its own row saying so."""
+    groups: list[list[Suggestion]] = ([[s] for s in found.suggestions] if found.compound
+                                      else [list(found.suggestions)])
+    if found.compound:
+        groups += [[] for _ in found.unmatched]
+    unmatched = list(found.unmatched) if found.compound else []
+    rows = []
+    for group in groups:
+        kind = group[0].measure.kind if group else "bespoke"
+        baseline, follow_up = _timepoints(kind, ts)
+        part = group[0].part if group else (unmatched.pop(0) if unmatched else "")
+        row_about, why = about, ""
+        if part:
+            where = (f"part {found.parts.index(part) + 1} of {len(found.parts)}"
+                     if part in found.parts else "part")
+            row_about = "; ".join(x for x in (about, f"{where}: '{part}'") if x)
+        if found.abstained:
+            why = found.advice.rstrip(".")  # names what the library has no measure of
+        elif not group and part:
+            why = f"{NO_MATCH} for this part ('{part}'): {NO_MATCH_ADVICE}"
+        rows.append(_row(el.id, "outcome", row_type, el.statement, row_about, group,
+                         baseline, follow_up, why=why))
     return rows
 
 
@@ -419,7 +448,7 @@ def _negative_rows(model: LogicModel, lib: MeasureLibrary) -> list[dict]:
         rows.append(_row(
             el.id, "negative", "Negative consequence", el.statement, about, found,
             "Before launch if the data exist; otherwise the first month",
-            "Monthly review" if high else "Quarterly review",
+            "Monthly review" if high else "Quarterly review", why=_monitoring_why(found),
         ))
     return rows
 
@@ -437,7 +466,7 @@ def _assumption_rows(model: LogicModel, lib: MeasureLibrary) -> list[dict]:
             el.text("how_tested") and f"test: {el.text('how_tested')}") if x)
         rows.append(_row(
             el.id, "assumption", "Assumption", el.statement, about, found,
-            "Start of delivery", "Review at 6 and 12 months",
+            "Start of delivery", "Review at 6 and 12 months", why=_monitoring_why(found),
         ))
     return rows
 

@@ -276,13 +276,24 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
     m = _CLAUSE.search(normalise(text)) if text else None
     if m:
         end = m.start()
+    partners = _PARTNERS.match(normalise(text)) if text else None
+    if partners and any(t.start >= partners.end() and t.token in cues for t in terms):
+        # "Work with parents to support children to ...": the people worked with are partners
+        terms = [t for t in terms if t.start >= partners.end()]
     found: set[str] = set()
+    in_complement = False
     last_and, last_end = False, 0
     for t in terms:
         if t.start >= end:
             break
         if not t.stop and t.token in cues and not _NAMES_A_TEAM.match(text[t.end:]):
             who = cues[t.token]
+            if who == "service or system" and not found and _IN_COMPLEMENT.search(
+                    normalise(text[:t.start])):
+                # "confidence in the police service amongst young people": where, when people
+                # are named after it
+                in_complement = True
+                continue
             if found and _POSSESSIVE_GAP.fullmatch(text[last_end:t.start]) and (
                     who in _PEOPLE or (who == "child" and found <= _ANY_CARER | {"carer"})):
                 # "children's social workers", "young people's parents", "foster carers' own
@@ -300,10 +311,16 @@ def who_in_text(terms: list[Term], text: str = "") -> frozenset[str]:
         if found and not (t.stop and t.token in ("and", "or")):
             break  # the list of people named first ("parents, carers and families") ends
         last_and = True
-    return frozenset(found)
+    return frozenset(found or ({"service or system"} if in_complement else ()))
 
 
+#: "Work with parents to ...", "working closely with schools to ...": partners, not who.
+_PARTNERS = re.compile(r"^(?:we\s+will\s+)?(?:work|working|partner|partnering)\s+(?:closely\s+|together\s+)?"
+                       r"with\s+[^,;.]*?\bto\b")
 _CLAUSE = re.compile(r"\b(?:because|so that|through|by|which|whereby|while|rather than|thanks to)\b")
+#: A preposition (and a few modifiers) just before a word: the word is in a complement.
+_IN_COMPLEMENT = re.compile(r"\b(?:in|with|by|from|of|to|into|within|across|at|on)\s+(?:the|a|an|their|"
+                            r"our|its|this|local)?\s*(?:[\w-]+\s+){0,2}$")
 _ANY_CARER = frozenset({"parent or carer", "foster carer", "kinship carer"})
 _POSSESSIVE_GAP = re.compile(r"(?:'s|s'|'|\u2019s|s\u2019|\u2019)\s+(?:own\s+)?")
 #: "Family safeguarding teams", "parent groups", "family hubs": people's word naming a team or
@@ -439,6 +456,7 @@ class _Query:
         caring_role = _caring_role(self.who, terms)
         parents_named = bool(self.who & _PARENT_ROLES) or self.names_parenting
         care_only = self.index.vocab.care_only
+        felt = _feeling_clause(self.text)
         out = []
         for c in cands:
             if not self.who and c.domain != "workforce" and set(ms[c.mid].who_benefits) <= _STAFF:
@@ -458,8 +476,9 @@ class _Query:
                 # "plans are reviewed with management oversight", "speech and language needs
                 # are considered when plans are made": a case-file audit, not a count nor a scale
                 continue
-            if "feel_safe" in self.tokens and ms[c.mid].kind == "administrative":
-                continue  # feeling safe is asked, not counted from records
+            if ms[c.mid].kind == "administrative" and (
+                    "feel_safe" in self.tokens or felt[0] <= c.spans[0][0] < felt[1]):
+                continue  # feeling safe or settled is asked, not counted from records
             if self.who == _ANY_CARER and set(ms[c.mid].who_benefits) <= _CARERS and not (
                     self.tokens & _FOSTER_OR_KIN):
                 # "caregivers" or "carers" alone (not listed with professionals, whose fellow
@@ -532,6 +551,22 @@ class _Query:
         if note:
             parts.append(note)
         return "; ".join(parts)
+
+
+#: "Children feel settled in their foster homes": when what the people named first do is feel,
+#: the change is a feeling, which is asked, not counted from records ("feel they have enough
+#: time" is a view of a fact, which records may count).
+_FEELING = re.compile(r"^(?:[\w'-]+\s+){1,6}?(?:feel|feels|felt)\b(?!\s+(?:that|they|there|it|he|she|we)\b)")
+
+
+def _feeling_clause(text: str) -> tuple[int, int]:
+    """Where the feeling is said when the people named first feel something, else (0, 0)."""
+    t = normalise(text)
+    m = _FEELING.match(t)
+    if not m:
+        return (0, 0)
+    end = re.search(r"[,;.]|\band\b", t[m.end():])
+    return (m.end(), m.end() + end.start() if end else len(t))
 
 
 def _confidence(shown: float, evidence: float) -> str:
@@ -684,6 +719,8 @@ _SUPPORT = frozenset({"support", "peer_support", "help"})
 _MONEY_BEFORE = re.compile(r"\b(?:financial|money|monetary|practical|material)\s+(?:and\s+\w+\s+)?$",
                            re.IGNORECASE)
 _STAFF_CAPABILITY = frozenset({"abil", "know", "understand", "awar", "knowledg"})
+#: Of staff only, being heard or valued at work: a practitioner survey asks it.
+_STAFF_VOICE = frozenset({"listened", "felt_supported", "voice", "valu"})
 
 
 def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> list[Term]:
@@ -705,8 +742,15 @@ def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> lis
             # "kinship carers receive timely support", "foster families get peer support":
             # support for carers, which the carers' survey asks, not perceived social support
             t = Term("support_for_carers", False, t.start, t.end, True)
+        elif t.token in _STAFF_VOICE and who and who <= _STAFF:
+            # "all staff feel listened to and heard": their experience of work, which a
+            # practitioner survey asks, not a family's experience of a service
+            t = Term("staff_voice", False, t.start, t.end, True)
         elif (t.token in _CAPABILITY and staff_or_carers) or (
-                t.token in _STAFF_CAPABILITY and who and who <= _STAFF):
+                t.token in _STAFF_CAPABILITY and who and who <= _STAFF) or (
+                t.token in _STAFF_CAPABILITY - {"abil"} and who and who <= _CARERS):
+            # what foster or kinship carers know or understand in their role ("the know-how
+            # to care for the children they are raising"), not what they are able to do
             t = Term("capability", False, t.start, t.end, True)
         out.append(t)
     return out
@@ -790,16 +834,29 @@ _SCHOOL_TERMS = frozenset({"pupil", "school", "school_attendance", "exclusion", 
                            "secondary_school", "send", "ehcp"})
 
 
+#: "Attendance at parenting sessions": attendance at something named, which need not be school.
+_ATTENDANCE_OF = re.compile(r"\s+(?:at|in|of|to|for)\b")
+#: "Pupils missing more than 10% of sessions": missing school, not missing from home or care.
+_MISSING_SCHOOL = re.compile(r"\s+(?:[\w%]+\s+){0,4}?(?:sessions|lessons|schooling|school days|days of "
+                             r"school)\b")
+
+
 def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with "attend" read as school attendance when it has no object but how often
     and the outcome is about pupils or school ("pupils with persistent absence attend more
-    often": the who-part names what they attend)."""
+    often": the who-part names what they attend), as is "attendance" alone ("pupils' attendance
+    rises") and missing sessions or lessons."""
     if not any(x.token in _SCHOOL_TERMS for x in terms):
         return terms
     t = normalise(text)
-    return [Term("school_attendance", False, x.start, x.end, True)
-            if x.token == "attend" and _ATTEND_HOW_OFTEN.match(t[x.end:]) else x
-            for x in terms]
+    out = []
+    for x in terms:
+        noun = t[x.start:x.end].startswith("attendance") and not _ATTENDANCE_OF.match(t, x.end)
+        if (x.token == "attend" and (noun or _ATTEND_HOW_OFTEN.match(t[x.end:]))) or (
+                x.token == "missing" and _MISSING_SCHOOL.match(t, x.end)):
+            x = Term("school_attendance", False, x.start, x.end, True)
+        out.append(x)
+    return out
 
 
 def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -916,6 +973,62 @@ _IN_A_PLACE = re.compile(r"\s+(?:in|at|with)\s+(?:their|the|a|his|her|our|your)?
                          r"placements?|clubs?|groups?|services?|support)\b")
 
 
+#: "Engaged in their children's learning", "engagement with their community": engagement with
+#: something other than a service is not take-up of one.
+_ENGAGED_IN = re.compile(r"\s+(?:in|with)\s+(?:(?:the|their|a|an|our|his|her|its)\s+)?(?:[\w'-]+\s+){0,2}?"
+                         r"(?P<what>[\w-]+)\b")
+_SERVICE_OBJECTS = frozenset("""service services support programme programmes help team teams worker
+workers offer sessions session group groups treatment therapy hub hubs centre centres plan plans
+intervention interventions course courses work provision provider providers practitioners
+professionals agencies clinic""".split())
+
+
+def _engage_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with engagement in something that is not a service ("engaged in their
+    children's learning") read as half the evidence a suggestion needs."""
+    t = normalise(text)
+    out = []
+    for x in terms:
+        m = _ENGAGED_IN.match(t, x.end) if x.token == "take_up" and "engag" in t[x.start:x.end] else None
+        if m and m.group("what") not in _SERVICE_OBJECTS:
+            x = Term(x.token, x.stop, x.start, x.end, False)
+        out.append(x)
+    return out
+
+
+#: A record as the subject, showing something ("assessments evidence the voice of the child",
+#: "plans clearly record ..."): what the records hold, which a case file audit reads.
+_RECORD_SHOWS = re.compile(
+    r"^(?:[\w'-]+\s+){0,3}?(?:assessments|plans|records|case files|case notes|case records|chronologies|"
+    r"care plans|pathway plans|reports)\s+(?:clearly\s+|consistently\s+|always\s+|routinely\s+|now\s+)?"
+    r"(?P<verb>evidence|reflect|include|record|capture|contain|set out)\b")
+
+
+def _record_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with the verb of a record that shows something read as recording."""
+    m = _RECORD_SHOWS.match(normalise(text))
+    if not m:
+        return terms
+    a, b = m.span("verb")
+    kept = [x for x in terms if not (a <= x.start < b)]
+    return sorted(kept + [Term("recording", False, a, b, True)], key=lambda x: x.start)
+
+
+#: "A leisure activity of their choice", "creative and cultural activities": an activity of a
+#: kind that is not physical, which no measure of physical activity counts.
+_ACTIVITY_KIND = re.compile(r"\b(?:leisure|creative|cultural|social|positive|extra-?curricular|arts?|"
+                            r"music|youth|hobby|fun|enrichment|out-of-school|after-school|group|"
+                            r"community|holiday|new)\s+(?:and\s+[\w-]+\s+)?$")
+
+
+def _activity_kind_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without "activity" when a kind that is not physical comes before it."""
+    t = normalise(text)
+    return [x for x in terms
+            if not (x.token == "activ" and t[x.start:x.end].startswith("activit")
+                    and _ACTIVITY_KIND.search(t[:x.start]))]
+
+
 def _place_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with being happy in a place or with a service read as half the evidence a
     suggestion needs (not a wellbeing scale alone)."""
@@ -1016,13 +1129,27 @@ _ACTIVITY = re.compile(
 #: A change an activity statement names ("... to cut the number of exclusions"): only a count
 #: from records of that change may measure it.
 _CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|lower|higher|reduc\w*|increas\w*|cut|cuts|"
-                          r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*)\b")
+                          r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*|no longer|stop|stops|"
+                          r"(?:do|does|will) not go on to)\b")
+
+
+#: A document as the subject, written, agreed or put in place ("a new early help strategy is
+#: published", "the local offer is co-produced"): the service's output, not a change in people.
+_DOCUMENT_DONE = re.compile(
+    r"^(?:[\w'-]+\s+){0,5}?(?:strategy|strategies|policy|policies|protocol|protocols|pathway|"
+    r"pathways|framework|frameworks|guidance|procedures?|toolkits?|charter|local offer|website|"
+    r"directory|handbook|leaflets?)\s+(?:is|are|has been|have been|will be|gets|get)\s+"
+    r"(?:\w+\s+)?(?:published|agreed|developed|written|produced|launched|in place|signed off|adopted|"
+    r"refreshed|updated|co-produced|coproduced|implemented|rolled out|created|put in place|"
+    r"approved|made available|available)\b")
 
 
 def _activity(text: str) -> str:
     """"" when the statement is not an activity of the service (see _ACTIVITY); "change" when
     it is one aimed at a change it names, "provision" otherwise."""
     t = normalise(text)
+    if _DOCUMENT_DONE.match(t):
+        return "provision"
     if not _ACTIVITY.match(t):
         return ""
     return "change" if _CHANGE_WORD.search(t) else "provision"
@@ -1253,73 +1380,103 @@ def _in_complement(text: str, start: int) -> bool:
     return False
 
 
+#: "... and improve the relationship ...": a second change, which a frame does not run into.
+_AND_A_CHANGE = (r"\band\s+(?:to\s+)?(?:improv|increas|reduc|strengthen|build|develop|enhanc|promot|"
+                 r"better|more|fewer|less|greater)\w*")
 _LIST_GOES_ON = re.compile(r"\w*\s*,\s*[\w\s-]{1,40}?\band\b")
+
+
+def _clause_end(t: str, start: int, stop: str = r"[,;.]") -> int:
+    """Where the clause that runs on from ``start`` ends: at ``stop`` or the end of the text."""
+    end = re.search(stop, t[start:])
+    return start + end.start() if end else len(t)
 
 
 def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     """Character spans that follow a cue of knowing or using ("awareness of"), each up to the
     end of its clause."""
     t = normalise(text)
-    out = []
+    out = _head_frame(t, terms)
+    status = _status_span(text)
+    if status:
+        out.append((status[0], status[1], "knowing"))
+    out += _provision_frames(terms)
+    out += _link_frames(t, terms)
+    for m in _CAUSE.finditer(t):
+        # "Fewer children in care because of neglect": the cause, not the change
+        out.append((m.end(), _clause_end(t, m.end()), "knowing"))
+    for m in _AFTERMATH.finditer(t):
+        # "the mother-child relationship after domestic abuse", "recover from the impact of
+        # domestic abuse": the harm is the context the change follows, not a count to reduce
+        out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
+    out += _cue_frames(t, terms)
+    return tuple(out)
+
+
+def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
+    """"Better support for young people in the justice system": the change is the support; the
+    rest of the clause says for whom and where."""
     vocab = vocabulary()
     head = next((x for x in terms if not x.stop and x.token not in vocab.beneficiaries
                  and x.token not in vocab.population), None)
     if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
             t[head.start:]):
-        # "Better support for young people in the justice system": the change is the support;
-        # the rest says for whom and where.
-        end = re.search(r"[,;.]", t[head.end:])
-        out.append((head.end, head.end + end.start() if end else len(t), "using"))
-    status = _status_span(text)
-    if status:
-        out.append((status[0], status[1], "knowing"))
+        return [(head.end, _clause_end(t, head.end), "using")]
+    return []
+
+
+def _provision_frames(terms: list[Term]) -> list[tuple[int, int, str]]:
+    """"Mental health support", "parenting advice": a kind of support, not the thing."""
+    generic = vocabulary().generic
     content = [x for x in terms if not x.stop]
-    for x, nxt in zip(content, content[1:]):
-        if nxt.token in _PROVISION and x.token not in vocab.generic and nxt.start - x.end <= 1:
-            # "mental health support", "parenting advice": a kind of support, not the thing
-            out.append((x.start, nxt.end, "knowing"))
+    return [(x.start, nxt.end, "knowing") for x, nxt in zip(content, content[1:])
+            if nxt.token in _PROVISION and x.token not in generic and nxt.start - x.end <= 1]
+
+
+def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
+    """The services or settings a link or a move is between ("transitions between nursery and
+    school"), and the services named before they "work more closely together"."""
+    out = []
     for x in terms:
         if x.token == "transition" or (x.token == "multi_agency" and (
                 _BETWEEN.match(t[x.end:]) or t[:x.end].endswith(("between", "with")))):
-            end = re.search(r"[,;.]", t[x.end:])
             # What a transition is like ("high quality, planned transitions") is the transition.
             start = x.end if x.token == "multi_agency" else max(
                 (m.end() for m in re.finditer(r";|\band\b", t[:x.start])), default=0)
-            out.append((start, x.end + end.start() if end else len(t), "knowing"))
+            out.append((start, _clause_end(t, x.end), "knowing"))
             continue
         if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and re.search(
                 r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]):
             # "Schools and early help work more closely together": the services named before
             # say who works together, not what changes
             out.append((0, x.start, "knowing"))
-    for m in _CAUSE.finditer(t):
-        # "Fewer children in care because of neglect": the cause, not the change
-        end = re.search(r"[,;.]", t[m.end():])
-        out.append((m.end(), m.end() + end.start() if end else len(t), "knowing"))
-    for m in _AFTERMATH.finditer(t):
-        # "the mother-child relationship after domestic abuse", "recover from the impact of
-        # domestic abuse": the harm is the context the change follows, not a count to reduce
-        end = re.search(r"[,;.]|\band\b", t[m.end():])
-        out.append((m.end(), m.end() + end.start() if end else len(t), "using"))
+    return out
+
+
+def _cue_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
+    """The clause after each cue of knowing ("understanding of", "skills") or of using
+    ("experience of", "access to"), the cue itself included.
+
+    Knowing about a subject is measured by no measure of the subject; using or experiencing it
+    may be, by a survey or questionnaire (not a count from records). A measure matched by
+    "skills" and the subject alike is still matched by nothing but the frame. Confidence in
+    something ("confident parenting their child") is not that thing either: a measure of
+    parenting stress does not measure it."""
+    out = []
     for i, x in enumerate(terms):
         after = terms[i + 1].token if i + 1 < len(terms) else ""
         confident = x.token == "confidence" and t[x.start:x.end].startswith("confiden")
-        if x.token in _FRAME_ALWAYS or confident or (
-                x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS):
-            end = re.search(r"[,;.]|\band\b" if confident else r"[,;.]", t[x.end:])
-            if end and not confident and _LIST_GOES_ON.match(t, x.end):
-                # "understanding, confidence and ability to discuss domestic abuse": the list
-                # shares its subject, to the end of the sentence
-                end = re.search(r"[;.]", t[x.end:])
-            # Knowing about a subject is measured by no measure of the subject; using or
-            # experiencing it may be, by a survey or questionnaire (not a count from records).
-            # The cue itself is in the span: a measure matched by "skills" and the subject
-            # alike is still matched by nothing but the frame.
-            # Confidence in something ("confident parenting their child") is not that thing
-            # either: a measure of parenting stress does not measure it.
-            what = "knowing" if x.token in _FRAME_ALWAYS or confident else "using"
-            out.append((x.start, x.end + end.start() if end else len(t), what))
-    return tuple(out)
+        if not (x.token in _FRAME_ALWAYS or confident or (
+                x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS)):
+            continue
+        stop = r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE
+        if not confident and re.search(stop, t[x.end:]) and _LIST_GOES_ON.match(t, x.end):
+            # "understanding, confidence and ability to discuss domestic abuse": the list
+            # shares its subject, to the end of the sentence
+            stop = r"[;.]"
+        what = "knowing" if x.token in _FRAME_ALWAYS or confident else "using"
+        out.append((x.start, _clause_end(t, x.end, stop), what))
+    return out
 
 
 #: Changes a topic word misleads about. When one is what a part of an outcome says changes (its
@@ -1327,19 +1484,32 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
 #: domestic abuse" is not a count of domestic abuse; "a secure bond between mothers with
 #: postnatal depression and their babies" is not a depression scale): the measure of the
 #: construct itself is (_CONSTRUCT_MEASURE), or, when the library has none, no close match.
+#: The time people wait for a service, said without "wait": help got or given "sooner", "no
+#: later than 4 weeks" after a referral, services that "act quickly" when help is needed.
+_WITHIN = (r"(?:within|no later than|in under|in less than|in no more than)\s+(?:\d+|one|two|three|four|"
+           r"five|six|eight|ten|twelve|eighteen|a|an)\s+(?:working\s+)?(?:hours?|days?|weeks?|months?|fortnight)")
+_TIME_TO_HELP = (
+    r"\b(?:appointments?|seen|help|support|treatment|therapy|first contact|access)\b[^,;.]{0,80}?\b"
+    + _WITHIN + r"|"
+    r"\b(?:get|gets|getting|receive|receives|receiving|access|accesses|accessing|seen|offered|reach|"
+    r"reaches)\s+(?:[\w'-]+\s+){1,3}?(?:more quickly|quicker|faster|promptly|without delay|"
+    r"sooner (?:after|once|when))\b(?!\s+[\w-]+\s+(?:diagnosis|diagnoses|assessment|assessments))|"
+    r"\b(?:services?|teams?|we|they)\s+(?:\w+\s+)?(?:act|acts|respond|responds|react|reacts)\s+"
+    r"(?:more\s+)?(?:quickly|promptly|swiftly|sooner|faster)\b|"
+    r"\btime from referral to (?:first contact|help|support|treatment|an? (?:first )?appointment)\b")
 _NO_MEASURE = {
     "stigma or shame": r"\bstigm\w*|\bshame\w*|\bashamed\b|\bembarrass\w*|\bjudged\b|"
                        r"\bjudgement(?:al)?\b|\bsecrecy\b|\btaboo\w*",
     "attachment or bonding": r"\battachments?\b|\bsecurely attached\b|\bbond(?:s|ing|ed)?\b|"
                              r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b",
-    "trust in the police": r"\b(?:trust|trusts|confidence|faith)\b[^,;.]{0,40}\bpolice\b",
+    "trust in the police": r"\b(?:trust|trusts|confidence|faith)\b[^,;.]{0,40}\bpolic(?:e|ing)\b",
     "siblings kept together": r"\b(?:siblings?|sibling groups?|brothers and sisters)\b[^,;.]{0,50}?"
                               r"\b(?:(?:placed|live|living|stay|stays|staying|remain|remains|kept|"
                               r"keep)\s+together|split(?:\s+up)?|separated|apart)\b|"
                               r"\b(?:stay|stays|staying|live|lives|living|remain|remains|placed|kept)"
                               r"\s+(?:together\s+)?with\s+(?:their\s+)?(?:brothers|sisters|siblings)\b",
     "a wait for a service": r"\bwait(?:s|ing|ed)?\b|\b(?:quicker|faster|speedier|prompter|"
-                            r"sooner|earlier|timelier) access\b|\bseen within\b",
+                            r"sooner|earlier|timelier) (?:to )?access\b|\bseen within\b|" + _TIME_TO_HELP,
     "achieving potential": r"\b(?:achieve|achieves|reach|reaches|fulfil|fulfils|fulfill|fulfills|"
                            r"realise|realises|realize|realizes)\s+(?:their|his|her|its|our)\s+"
                            r"(?:full\s+)?(?:(?:goals|hopes)\s+and\s+)?(?:potential|ambitions?|"
@@ -1372,7 +1542,7 @@ SCORE_CONSTRUCT = 0.75  # the shown score of the measure of an outcome's main co
 #: Waits the library measures: for a social care assessment, an EHC plan, an adoption.
 _MEASURED_WAIT = re.compile(r"\b(?:ehcps?|ehc plans?|education,? health and care|single assessments?|"
                             r"social (?:care|work) assessments?|child and family assessments?|"
-                            r"adopt\w*)\b")
+                            r"(?:initial |review )?health assessments?|adopt\w*)\b")
 #: "Staff are able to recognise and respond ...": a capability (a practitioner survey asks it).
 _CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know how to|"
                          r"equipped to|better at|competent in|competent at)\s*$")
@@ -1400,6 +1570,9 @@ def no_measure_constructs(text: str) -> tuple[tuple[int, int, str], ...]:
         for m in rx.finditer(t):
             if name == "a wait for a service" and _MEASURED_WAIT.search(t):
                 continue
+            context = _AFTERMATH.search(t, m.start(), m.end()) or _CAUSE.search(t, m.start(), m.end())
+            if context and context.end() < m.end() - 1:
+                continue  # "in contact with their siblings after being placed apart": context
             if name == "parenting skills" and _CONFIDENT_IN.search(t[max(0, m.start() - 40):m.start()]):
                 continue  # "confidence in their parenting skills": self-efficacy, which is asked
             if name == "identifying and responding to a risk" and _CAPABLE_OF.search(
@@ -1439,6 +1612,10 @@ _WORD_LIBRARIES: weakref.WeakKeyDictionary[MeasureLibrary, MeasureLibrary] = \
     weakref.WeakKeyDictionary()
 
 
+#: A cue of knowing with its object ("awareness of", "knowledge about their", "skills to").
+_CUE_OBJECT = re.compile(r"[\w'-]+\s+(?:[\w'-]+\s+)?(?:of|about|on|around|in|into|to|with|for)\b")
+
+
 def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others: bool
                            ) -> list[Suggestion]:
     """The measure of each construct an outcome's main change is, when it is in the library and
@@ -1448,7 +1625,11 @@ def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others
     if not found:
         return []
     terms = q.index.vocab.analyse(text)
-    knowing = [(x, y) for x, y, kind in _frames(text, terms) if kind == "knowing"]
+    t = normalise(text)
+    # "awareness of parent-infant relationships" frames the bond; "expertise and advice quicker
+    # to access" does not frame the wait (the cue is the subject, with no object of its own)
+    knowing = [(x, y) for x, y, kind in _frames(text, terms)
+               if kind == "knowing" and _CUE_OBJECT.match(t, x)]
     # who the outcome is for, read from the whole statement: the construct's part is not scored,
     # so its people ("staff feel supported by quicker access ...") are not in q.who
     who = q.who or who_in_text(terms, text)
@@ -1528,7 +1709,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
-                  _offence_kind_sense, _kin_sense, _place_sense):
+                  _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
+                  _record_sense, _activity_kind_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:

@@ -24,6 +24,8 @@ _REPLACE = {
     "safer": "safe", "closer": "close", "stronger": "strong", "longer": "long",
     "shorter": "short", "quicker": "quick", "faster": "fast", "older": "old",
     "younger": "young", "worse": "bad", "needs": "need",
+    # "offence" would lose "-ence" and meet "off" ("time off", "come off a plan", "off-rolling")
+    "offence": "offend", "offences": "offend",
 }
 # Words kept as they are, where a suffix rule would merge them with a word of another meaning
 # ("parenting" is not "parent", "timely" is not "time", "looked after" is not "looking after").

@@ -57,7 +57,14 @@ def _what(w: Writer, r: dict[str, str]) -> list[Any]:
     out = [first]
     if el is not None and el.kind == "outcomes":
         out.append(outcome_sentence(el))
+    part = _PART.search(r.get("about", ""))
+    if part:  # a compound outcome's row for one of its parts
+        out.append(f"This row: part {part['n']} of {part['of']}, '{part['text']}'.")
     return out
+
+
+#: How the plan's About column names the part of a compound outcome a row measures.
+_PART = re.compile(r"part (?P<n>\d+) of (?P<of>\d+): '(?P<text>.*)'$")
 
 
 #: What a row without a measure says (the suggestions' own words, NO_MATCH) and what to do about it

@@ -345,27 +345,15 @@ def write_workbook_file(
         fmts = formats(wb)
         if vba_hook is not None:
             wb.set_vba_name("ThisWorkbook")
-        sheets: dict[str, Any] = {}
-        for name in L.SHEET_ORDER:
-            sheets[name] = wb.add_worksheet(name)
-            if vba_hook is not None:
-                sheets[name].set_vba_name(f"Sheet{len(sheets)}")
+        sheets = _add_sheets(wb, vba_names=vba_hook is not None)
         extras = dict(extras or {})
         with_buttons = vba_hook is not None if buttons is None else buttons
         _start_sheet(wb, sheets[L.START.name], fmts, records, start_note, buttons=with_buttons)
         _intervention_sheet(wb, sheets[L.INTERVENTION.name], fmts, records.intervention)
         for sheet in L.LIST_SHEETS:
             _list_sheet(wb, sheets[sheet.name], fmts, sheet, records.elements.get(sheet.key, []))
-        plan_grid = extras.get(L.MEASURES_PLAN.name)
-        if plan_grid and not _has_plan_table(plan_grid):
-            plan_grid = None  # no plan table (e.g. only a title): kept cell by cell below
         _diagram_placeholder(wb, sheets[L.DIAGRAM.name], fmts)
-        for out in (L.MEASURES_PLAN, L.VALIDATION):
-            _output_sheet(wb, sheets[out.name], fmts, out)
-            if extras.get(out.name) and not (out is L.MEASURES_PLAN and plan_grid):
-                _grid_sheet(sheets[out.name], fmts, extras[out.name])
-        for out in L.TABLE_OUTPUT_SHEETS:
-            _table_output_sheet(wb, sheets[out.name], fmts, out, extras.get(out.name))
+        plan_grid = _output_sheets(wb, sheets, fmts, extras)
         _lists_sheet(wb, sheets[L.LISTS_SHEET], fmts)
         _meta_sheet(sheets[L.META_SHEET], fmts, metadata(meta))
         if vba_hook is not None:
@@ -378,6 +366,34 @@ def write_workbook_file(
         from lm_excel.workbook.plan_sheet import rewrite_plan_sheet
 
         rewrite_plan_sheet(path, plan_grid)
+
+
+def _add_sheets(wb: Any, *, vba_names: bool) -> dict[str, Any]:
+    """Every sheet in the layout's order, keyed by name (with VBA code names for a macro workbook)."""
+    sheets: dict[str, Any] = {}
+    for name in L.SHEET_ORDER:
+        sheets[name] = wb.add_worksheet(name)
+        if vba_names:
+            sheets[name].set_vba_name(f"Sheet{len(sheets)}")
+    return sheets
+
+
+def _output_sheets(wb: Any, sheets: dict[str, Any], fmts: Any, extras: Mapping[str, Grid]) -> Grid | None:
+    """Lay out the output sheets, carrying over ``extras``' grids.
+
+    Returns the measures plan's grid when it holds a plan table: the plan sheet's own writer lays
+    that out once the workbook is closed (see :func:`write_workbook_file`).
+    """
+    plan_grid = extras.get(L.MEASURES_PLAN.name)
+    if plan_grid and not _has_plan_table(plan_grid):
+        plan_grid = None  # no plan table (e.g. only a title): kept cell by cell below
+    for out in (L.MEASURES_PLAN, L.VALIDATION):
+        _output_sheet(wb, sheets[out.name], fmts, out)
+        if extras.get(out.name) and not (out is L.MEASURES_PLAN and plan_grid):
+            _grid_sheet(sheets[out.name], fmts, extras[out.name])
+    for out in L.TABLE_OUTPUT_SHEETS:
+        _table_output_sheet(wb, sheets[out.name], fmts, out, extras.get(out.name))
+    return plan_grid
 
 
 def _properties(records: ModelRecords) -> dict[str, str]:
