@@ -678,6 +678,10 @@ DESIGN_EVIDENCE = [
     "| held out 23, first run (six more models led by schools, health, police and housing "
     "partners, four of them from Scotland, Wales and Northern Ireland, labels committed before "
     "the run, `tests/data/design_heldout23.json`; recommender frozen at `6d5a8b8`) | 4/6 | 6/6 |",
+    "| held out 25, first run (ten models led by partners and the voluntary sector: health, "
+    "police and youth justice, schools and trusts, national charities, three of them from "
+    "Scotland, Wales and Northern Ireland, labels committed before the run, "
+    "`tests/data/design_heldout25.json`; recommender frozen at `337c5e3`) | 10/10 | 10/10 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -864,6 +868,26 @@ DESIGN_EVIDENCE = [
      "Since then, **tuned on** this set: place-based work in areas gets contribution analysis "
      "however few the areas, and work across a whole authority or area with no measured outcome "
      "on its chain gets a theory-based design rather than a feasibility stage: 6 of 6."),
+    "",
+    ("**Held out 25.** Ten models led by partners and the voluntary sector around children's "
+     "services (`tests/data/design_heldout25.json`: SNAP groups for children and parents in "
+     "North Ayrshire, the Swansea Bureau across one Welsh authority, PATHS in 40 Northern Ireland "
+     "primary schools, North West London's Maternity Trauma and Loss Care Service, The Children's "
+     "Society's Disrupting Exploitation, a trust's Apprenticeship Academy for 15 students, SOS+ in "
+     "42 Norfolk settings, the NSPCC's Pregnancy in Mind, Talking Together in Bradford, a "
+     "secondary attendance hub), labelled by an evaluator who had not seen the recommender and "
+     "committed before its first run: 10 of 10 main designs agreed, 10 of 10 comparators right. "
+     "Agreed: a matched comparison of children, parents or young people for the five services "
+     "given one by one; matched comparison schools for PATHS, SOS+ and the attendance hub; a time "
+     "series against Welsh authorities for the Bureau; a pilot first for 15 students. "
+     "Reservations (not counted), mostly the measures the comparison would use: a practice "
+     "quality audit for pupils' behaviour incidents (SNAP), a family functioning scale for "
+     "children's self-control (PATHS), a general distress scale where the outcome names the "
+     "PCL-5 (Maternity Trauma and Loss Care), an attitudes inventory for a baby's responsive "
+     "care (Pregnancy in Mind), no measure at all for Talking Together's primary outcomes on "
+     "children's language, and counts of children assessed at risk, which recognition raises, "
+     "for exploitation (Disrupting Exploitation, SOS+); the Bureau's time series leads with "
+     "first-time entrants, which diversion lowers by design."),
     "",
 ]
 
