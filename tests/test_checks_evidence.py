@@ -141,6 +141,11 @@ MISSED_ON_FIRST_RUN = {
     # construct.
     # "icon_abusive_head_trauma_icb" (held out 23: 'Parents less stressed by crying + more confident settling
     # baby') was here until the wording fix tuned on set 23: '+' joins as 'and', two directed states are two.
+    "bolton_dsl_supervision_schools": "held out 24: a vague outcome put in place of a specific one ('Better "
+                                      "safeguarding practice in schools' for the share of contacts ending in no "
+                                      "further action)",
+    "islington_amass_edge_of_care": "held out 24: a placeholder left in a mechanism ('TBC - clinical lead to "
+                                    "write up after the carers' workshop')",
     "snap_north_ayrshire": "held out 25: a mechanism restating its outcome in other words ('Children get a "
                            "better grip on their temper' beside 'Children better able to control their anger'), "
                            "not reported",

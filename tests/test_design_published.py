@@ -214,6 +214,16 @@ FLOORS["design_heldout22"] = {"agreed": 6, "comparator": 6}
 #: across a whole authority or area with nothing measured on its chain a theory-based design: 6/6.
 FIRST_RUN_HELDOUT23 = {"agreed": 4, "comparator": 6, "n": 6}
 FLOORS["design_heldout23"] = {"agreed": 6, "comparator": 6}
+#: Held out 24 (design_heldout24.json: ten English children's social care models: the BASE model
+#: across Gloucestershire, Hampshire's family intervention teams, Derby's Local Area Coordination
+#: for care leavers in ten neighbourhoods, Wirral's multi-agency child protection team, Rotherham's
+#: Edge of Care team, Leeds' RES teams in seven school clusters, Southwark's Care Leavers
+#: Partnership, Islington's AMASS, Bolton's DSL supervision in half its primary schools, Enfield's
+#: FASH; labels committed at 20:16 and 20:28 UTC before any run; recommender frozen at main
+#: 337c5e3, run once at 21:41): design agreed 10/10, nation comparator right 10/10. Reservations
+#: in RESERVATIONS.
+FIRST_RUN_HELDOUT24 = {"agreed": 10, "comparator": 10, "n": 10}
+FLOORS["design_heldout24"] = {"agreed": 10, "comparator": 10}
 #: Held out 25 (design_heldout25.json: SNAP groups in North Ayrshire, the Swansea Bureau, PATHS in 40
 #: Northern Ireland primary schools, North West London's Maternity Trauma and Loss Care Service, The
 #: Children's Society's Disrupting Exploitation, a trust's Apprenticeship Academy for 15 students,
@@ -304,6 +314,14 @@ RESERVATIONS = {
         "and that says nothing of the children's emotional state",
     "your_choice_london_borough": "'pilot now' is right for 28 young people in one borough, but "
         "says nothing of pooling boroughs, as the pan-London randomised trial of Your Choice did",
+    # Held out 24, first run:
+    "bolton_dsl_supervision_schools": "Bolton allocated half of its primary schools at random, "
+        "but the design picks matched comparison schools and does not mention that a random "
+        "allocation of schools is possible; and it measures referrals to children's social care, "
+        "not the share of contacts ending in no further action that the primary outcome names",
+    "hampshire_family_intervention_teams": "the matched comparison measures the domestic abuse "
+        "outcome by police-recorded incidents, which rise with better recognition (the clean "
+        "copy's own note on OC3), so a survivor-reported measure is needed beside it",
     # Held out 25, first run:
     "snap_north_ayrshire": "the matched comparison measures 'Fewer behaviour incidents recorded at "
         "school' (OC3) with a case file and practice quality audit, which observes practitioners' "

@@ -678,6 +678,10 @@ DESIGN_EVIDENCE = [
     "| held out 23, first run (six more models led by schools, health, police and housing "
     "partners, four of them from Scotland, Wales and Northern Ireland, labels committed before "
     "the run, `tests/data/design_heldout23.json`; recommender frozen at `6d5a8b8`) | 4/6 | 6/6 |",
+    "| held out 24, first run (ten English children's social care and family help models: "
+    "authority-wide reforms, teams, a cohort of families, neighbourhoods, school clusters and "
+    "individual young people; labels committed before the run, "
+    "`tests/data/design_heldout24.json`; recommender frozen at `337c5e3`) | 10/10 | 10/10 |",
     "| held out 25, first run (ten models led by partners and the voluntary sector: health, "
     "police and youth justice, schools and trusts, national charities, three of them from "
     "Scotland, Wales and Northern Ireland, labels committed before the run, "
@@ -868,6 +872,23 @@ DESIGN_EVIDENCE = [
      "Since then, **tuned on** this set: place-based work in areas gets contribution analysis "
      "however few the areas, and work across a whole authority or area with no measured outcome "
      "on its chain gets a theory-based design rather than a feasibility stage: 6 of 6."),
+    "",
+    ("**Held out 24.** Ten English children's social care and family help models "
+     "(`tests/data/design_heldout24.json`: the BASE model across Gloucestershire, Hampshire's "
+     "family intervention teams, Derby's Local Area Coordination for care leavers in ten "
+     "neighbourhoods, Wirral's multi-agency child protection team, Rotherham's Edge of Care team, "
+     "Leeds' Restorative Early Support teams in seven school clusters, Southwark's Care Leavers "
+     "Partnership, Islington's AMASS for about eighteen families a year, Bolton's supervision for "
+     "designated safeguarding leads in half its primary schools, Enfield's Family and Adolescent "
+     "Support Hub), labelled by an evaluator who had not seen the recommender and committed before "
+     "its first run: 10 of 10 main designs agreed, 10 of 10 comparators right. Agreed: time series "
+     "against statistical neighbours for the three authority-wide models, matched families for the "
+     "team and cohort models, matched young people for FASH, matched comparison schools for the "
+     "school clusters and the DSL supervision, contribution analysis for the neighbourhoods, a "
+     "pilot first for eighteen families a year. Reservations (not counted): Bolton allocated its "
+     "schools at random, which the design does not mention, and it measures referrals rather than "
+     "the share of contacts ending in no further action; Hampshire's domestic abuse outcome is "
+     "measured by police-recorded incidents, which rise with better recognition."),
     "",
     ("**Held out 25.** Ten models led by partners and the voluntary sector around children's "
      "services (`tests/data/design_heldout25.json`: SNAP groups for children and parents in "
