@@ -619,6 +619,15 @@ PUBLISHED_HELDOUT20 = REPO / "tests" / "data" / "outcomes_published_heldout20.cs
 # labelled from the library at main 99bf43b and committed before its one run by an engineer who
 # had not read the rules (figures in docs/measures.md); with a 'beneficiary' column as round 11.
 PUBLISHED_HELDOUT21 = REPO / "tests" / "data" / "outcomes_published_heldout21.csv"
+# Round 22: 80 statements from 31 new documents, English councils in everyday wording (issue 18's
+# session 9 cycle): alternative provision aims and strategies, fostering and family and friends
+# care, a Troubled Families outcome plan, youth work strategies and reviews, children and young
+# people's plans (Child Friendly Leeds' wishes among them), SEND strategies, a family hub strategy,
+# domestic abuse, violence against women and girls and exploitation strategies, corporate parenting
+# and a care leaver local offer, a Best Start in Life ambition; labelled from the library at main
+# 40b2d73 and committed before its one run by an engineer who had not read the rules (figures in
+# docs/measures.md); with a 'beneficiary' column as round 11.
+PUBLISHED_HELDOUT22 = REPO / "tests" / "data" / "outcomes_published_heldout22.csv"
 
 
 def published_scores(path: Path) -> dict[str, float]:
@@ -803,7 +812,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14, PUBLISHED_HELDOUT15,
                  PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18,
                  PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
-                 PUBLISHED_HELDOUT21):
+                 PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -950,6 +959,15 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   activity of a kind that is not physical ("a leisure activity of their choice") is not
 #   physical activity. Round 20 0.78, 0.84, no confident wrong answer, so its row is no longer an
 #   expected failure (the guard below keeps its tuned floors); round 21 0.86, 0.92, 0.
+# Round 22: first run 0.69 (55 of 80), 0.74 (59), no close match 0.50, 9 confident wrong (main at
+#   337c5e3, the 21:40 freeze of session 9; its first 50 statements 0.64, 0.68, 6 and the 30 added
+#   before the run 0.77, 0.83, 3). Not tuned on: the floors are that first run, and the row is a
+#   strict expected failure until its confident wrong answers are fixed (the guard test below
+#   keeps its floors meanwhile). One of the nine (pupils in alternative provision safe and feeling
+#   safe) got school_experience, added to the library after the labels were written; the labels
+#   are left as committed.
+ROUND22_OPEN = ("round 22 gives 9 confident wrong answers where only 'no close match' fits at its "
+                "first run (see docs/measures.md)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -971,6 +989,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT19, 50, 0.80, 0.80),
     (PUBLISHED_HELDOUT20, 50, 0.62, 0.68),
     (PUBLISHED_HELDOUT21, 50, 0.66, 0.72),
+    pytest.param(PUBLISHED_HELDOUT22, 80, 0.68, 0.73, id="outcomes_published_heldout22",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND22_OPEN)),
 ]
 
 
@@ -990,6 +1010,14 @@ def test_round20_keeps_its_tuned_floors():
     assert scores["n"] == 50
     assert scores["top1"] >= 0.78 and scores["top3"] >= 0.84, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round22_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT22)
+    assert scores["n"] == 80
+    assert scores["top1"] >= 0.68 and scores["top3"] >= 0.73, scores
+    assert scores["confident_wrong"] <= 9, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -179,6 +179,7 @@ EVALUATION = [
     "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.88, 0.88, 0.46, 0 (tuned on) |",
     "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.78, 0.84, 0.48, 0 (tuned on) |",
     "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.86, 0.92, 0.38, 0 (tuned on) |",
+    "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | first run only (not tuned on) |",
     "| team's own variants, batches 1-32 (`tests/data/outcomes_own_variants.csv`) | 1,396 | 0.35-0.97 per batch | 0.95, 0.96, 0.28, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
@@ -188,7 +189,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4, X5 and X6 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2; 0.86, 0.86, 0.21, 1 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5 and Y6, held out until their first run | 12; 8; 6; 3; 13; 12 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 21), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 22), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -449,6 +450,61 @@ EVALUATION = [
      "population and in schools, young people's feeling of safety, belonging and bullying at "
      "school, help-seeking and stigma, identifying young carers, foster carers' voice in the team "
      "around the child, civic contribution."),
+    "",
+    ("**Round 22** (`outcomes_published_heldout22.csv`: 80 statements from 31 documents of English "
+     "councils and their partnerships not used before, in their everyday wording: alternative "
+     "provision aims and strategies (Buckinghamshire, Lancashire, Wiltshire, a county's "
+     "reintegration strategy), North Tyneside's fostering strategy and Liverpool's family and "
+     "friends care policy, Bath and North East Somerset's Troubled Families outcome plan, youth "
+     "work strategies and reviews (Cheshire West and Chester, Telford & Wrekin, Southwark, "
+     "Cheltenham), children and young people's plans (West Cheshire, Telford & Wrekin, West "
+     "Sussex, Child Friendly Leeds' wishes), SEND strategies (Shropshire, Hillingdon, Torbay, "
+     "Telford & Wrekin), Hillingdon's family hub strategy, domestic abuse, violence against women "
+     "and girls and exploitation strategies (Birmingham, Stoke-on-Trent, Kent and Medway, Luton, "
+     "Sandwell, Medway), Lancashire's corporate parenting priorities with its care leaver local "
+     "offer, Westmorland and Furness's Best Start in Life ambition; 50 committed first and 30 "
+     "added before the run, all labelled from the library at main 40b2d73) was run once on the "
+     "frozen rules (main 337c5e3, the 21:40 freeze of session 9): top-1 0.69 (55 of 80), top-3 "
+     "0.74 (59), no close match 0.50 and **9 confident wrong answers** (the first 50: 0.64, "
+     "0.68, 6; the 30 added: 0.77, 0.83, 3), so its row in `tests/test_suggest.py` is a strict "
+     "expected failure with a guard on these floors. Its 25 top-1 misses, by cause. Guessed where "
+     "none fits (9): a topic read as a count, twice police-recorded domestic abuse incidents "
+     "(*prevent domestic abuse for our next generation by working with children and young people "
+     "to build healthy relationship skills*; *decrease in social tolerance of domestic abuse*, "
+     "an attitude); education read as attainment twice (*fully inclusive education for all*; "
+     "*early years' providers and mainstream educational settings support an inclusive approach "
+     "to education*); *live safely and experience healthy relationships, free from fear or harm* "
+     "got RCADS, YP-CORE and GAD-7 on 'fear'; *every young person feels valued, supported and "
+     "empowered to thrive* got WEMWBS; *every child feels safe and heard* got the family "
+     "experience survey, with no service named; *access to a wide range of work experience, "
+     "employment and volunteering opportunities* got NEET (provision read as a destination; "
+     "debatable); and pupils in alternative provision *be safe and feel safe* got "
+     "`school_experience`, a measure added to the library after the labels were written (right "
+     "by today's library; the label is left as committed). No close match where a measure fits "
+     "(6): *continue to reduce the number of exclusions from and within schools (both fixed term "
+     "and permanent)* (exclusions), *increase the total number of local Foster Carers* (foster "
+     "carer recruitment and retention), *supporting all children to be ready for school* (the "
+     "EYFS profile), a voice in decision making *through an active youth senate* and *the voices "
+     "of young people are at the heart of future decision-making* (Hear by Right), children who "
+     "*remain with people they know and trust if they cannot ... live with their parents* "
+     "(kinship care). A word read as the change where the label gives another measure or none "
+     "(6): young people's voice *heard, listened to, and consulted with*, *children and young "
+     "people feel heard* and communities *listened to and involved in service development* got "
+     "the family experience survey (Hear by Right or none labelled); *care leavers feel supported "
+     "and can access a range of service* got the family survey and ONS4 (Bright Spots labelled; "
+     "debatable); young people with *enough money ... to establish their own homes* got "
+     "reunification on 'homes'; foster carers *with the skills to care for teenagers* got the "
+     "carer measures (carers approved for teenagers labelled; debatable). Right only in the top "
+     "three (4): families' and children's offending got first-time entrants before reoffending "
+     "twice (the children had offended already); *optimal physical, emotional and mental health* "
+     "got RCADS at low confidence before the SDQ; *safe from harm: tackling exploitation, knife "
+     "crime, and online dangers* got entry to care on 'safe' before exploitation. 34 of the 55 "
+     "right answers are an honest no close match (24 of the 33 statements labelled no close "
+     "match alone). The gaps the labels show: reintegration from alternative provision and where "
+     "pupils are educated, young people's feeling of safety and of being heard outside a "
+     "service, help-seeking, attitudes to domestic abuse and young people's relationship skills, "
+     "bullying and acceptance, access to youth activities and opportunities, inclusion of pupils "
+     "with SEND."),
     "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
