@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 24), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 25), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
@@ -146,6 +146,15 @@ MISSED_ON_FIRST_RUN = {
                                       "further action)",
     "islington_amass_edge_of_care": "held out 24: a placeholder left in a mechanism ('TBC - clinical lead to "
                                     "write up after the carers' workshop')",
+    "snap_north_ayrshire": "held out 25: a mechanism restating its outcome in other words ('Children get a "
+                           "better grip on their temper' beside 'Children better able to control their anger'), "
+                           "not reported",
+    "sos_plus_norfolk_schools": "held out 25: a mechanism that describes delivery ('Caseworker meets the pupil "
+                                "in a room at school every Tuesday, works through the SOS+ booklet and writes "
+                                "up the visit for the designated safeguarding lead'), not reported",
+    "swansea_bureau_wales": "held out 25: an output entered as an outcome in a terse plan ('Victim views "
+                            "gathered in every case before panel', beside the output counting victims "
+                            "contacted), not reported",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

@@ -224,6 +224,15 @@ FLOORS["design_heldout23"] = {"agreed": 6, "comparator": 6}
 #: in RESERVATIONS.
 FIRST_RUN_HELDOUT24 = {"agreed": 10, "comparator": 10, "n": 10}
 FLOORS["design_heldout24"] = {"agreed": 10, "comparator": 10}
+#: Held out 25 (design_heldout25.json: SNAP groups in North Ayrshire, the Swansea Bureau, PATHS in 40
+#: Northern Ireland primary schools, North West London's Maternity Trauma and Loss Care Service, The
+#: Children's Society's Disrupting Exploitation, a trust's Apprenticeship Academy for 15 students,
+#: St Giles Trust's SOS+ in 42 Norfolk settings, the NSPCC's Pregnancy in Mind, Talking Together in
+#: Better Start Bradford, a secondary attendance hub; labels committed at 20:16 and 20:28 UTC before
+#: any run; recommender frozen at main 337c5e3, run once at 21:42): design agreed 10/10, nation
+#: comparator right 10/10. Reservations in RESERVATIONS.
+FIRST_RUN_HELDOUT25 = {"agreed": 10, "comparator": 10, "n": 10}
+FLOORS["design_heldout25"] = {"agreed": 10, "comparator": 10}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:
@@ -313,6 +322,32 @@ RESERVATIONS = {
     "hampshire_family_intervention_teams": "the matched comparison measures the domestic abuse "
         "outcome by police-recorded incidents, which rise with better recognition (the clean "
         "copy's own note on OC3), so a survivor-reported measure is needed beside it",
+    # Held out 25, first run:
+    "snap_north_ayrshire": "the matched comparison measures 'Fewer behaviour incidents recorded at "
+        "school' (OC3) with a case file and practice quality audit, which observes practitioners' "
+        "records, not pupils' behaviour",
+    "paths_primary_schools_ni": "the school comparison measures children calming themselves and "
+        "solving problems with peers (OC2) with SCORE-15, a scale of family functioning, and the "
+        "SDQ it names would be rated by the teachers who deliver the lessons",
+    "maternity_trauma_loss_nw_london": "the matched comparison measures post-traumatic stress "
+        "(OC1, which names the PCL-5) and distress (OC2, which names CORE-10) with the K10, a "
+        "general distress scale, and women referred at a peak of distress need matching on time "
+        "since the birth or loss",
+    "disrupting_exploitation_childrens_society": "the matched comparison measures 'reduced risk of "
+        "exploitation' with a count of children assessed at risk, which rises when agencies "
+        "recognise exploitation (the systems strand's aim) and cannot show risk falling",
+    "sos_plus_norfolk_schools": "the school comparison counts children assessed at risk of "
+        "exploitation for OC3 and OC5, which rises as staff recognise the signs; the help-seeking "
+        "questionnaire for OC2 is the measure that fits",
+    "pregnancy_in_mind_nspcc": "responsive care in the baby's first year (OC6) is measured with the "
+        "AAPI-2, an inventory of attitudes to parenting older children, not sensitivity to a baby",
+    "talking_together_bradford": "the matched comparison measures no primary outcome: parents "
+        "talking and playing more (OC1) with the ONS loneliness measure, the relationship with the "
+        "CPRS and school readiness at five with the EYFS profile, while children's understanding of "
+        "words and the language screen (OC2, OC3) have no measure",
+    "swansea_bureau_wales": "the time series follows first-time entrants, which the Bureau lowers by "
+        "design when it stops formal disposals; reoffending (OC4) is the outcome that can show an "
+        "effect, and the plan does not say so",
     # Held out 23, first run:
     "healthy_happy_minds_ni": "the school comparison uses the SDQ, which the pilot collects only for "
         "the children each school chose for therapy, so comparison schools would need children "
