@@ -657,7 +657,11 @@ EVALUATION = [
      "admissions (police-recorded violence and knife crime were not verified), stigma, and "
      "identity. Peer relationships are the SDQ's peer problems scale, and a child's voice in "
      "their own care is what Bright Spots asks of children in care and the case file audit "
-     "checks: those were gaps of wording, not of the library."),
+     "checks: those were gaps of wording, not of the library. After rounds 22 and 23 "
+     "(**tuned on**): two of their labels, written before these measures, were extended where "
+     "one is exactly the change (pupils in alternative provision feeling safe; the foster carer "
+     "a central voice in the team around the child, which the carers' survey now asks), and a "
+     "backlog of tooth extractions is a wait, not decay at five."),
     "",
     "### What a suggestion rests on: the calibration",
     "",
