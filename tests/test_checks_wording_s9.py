@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from lm_excel.checks import validate
+
+from .modelkit import example, model_of, row
 from .wording_batches import expected, found, rows
 
 #: Rows the rules still miss, and why: a miss kept visible, not a false alarm.
@@ -65,3 +68,30 @@ def test_what_the_service_offers_is_still_an_output():
 @pytest.mark.parametrize("text, direction, code", CLEAN)
 def test_good_statements_sharing_the_words_stay_clean(text, direction, code):
     assert code not in found(text, direction)
+
+
+#: TUNED ON rounds 22 and 23 (their first runs' false alarms, after the freeze was lifted): each
+#: must not draw the finding beside it.
+ROUNDS_22_23 = [
+    ("Parents' parenting skills improved through learning about the baby's development and "
+     "understanding more about baby's behaviour", "compound-outcome"),
+    ("Improve the engagement and participation of young people, to ensure the voice of all young "
+     "people are heard, listened to, and consulted with", "compound-outcome"),
+    ("Good speech, language, and communication skills", "compound-outcome"),
+    ("The school environment becomes calmer and more nurturing", "compound-outcome"),
+    ("A range of family hub services available within a 30-minute walk, where there is an "
+     "identified need", "outcome-counted-by-recognition"),
+]
+
+
+@pytest.mark.parametrize("text, code", ROUNDS_22_23)
+def test_round_22_23_false_alarms_stay_away(text, code):
+    records = example()
+    row(records, "outcomes", "OC3").update(outcome=text, direction="Increase")
+    assert code not in {f.code for f in validate(model_of(records)).all_findings() if f.element_id == "OC3"}
+
+
+def test_teaching_gerunds_before_people_are_an_activity():
+    assert "outcome-not-a-change" in found(
+        "Educating, informing and challenging young people about healthy relationships, abuse and consent", "Increase")
+    assert "outcome-not-a-change" not in found("Challenging behaviour reduces", "Decrease")

@@ -146,9 +146,14 @@ def _says_who(text: str, m: re.Match) -> bool:
         and bool(_THEN_DOES.search(re.split(r"[,;]", text[m.end():])[0]))
 
 
+#: A clause of place or condition round the count word ('hubs within reach, where there is an
+#: identified need'): it says where or when, not what is counted.
+_CONDITION = re.compile(r"\b(?:where|wherever|if|when|whenever)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _counts_recognised(text: str) -> bool:
-    return any(not _TRIGGER.search(text[:m.start()]) and not _says_who(text, m)
-               for m in COUNTED.finditer(text))
+    return any(not _TRIGGER.search(text[:m.start()]) and not _CONDITION.search(text[:m.start()])
+               and not _says_who(text, m) for m in COUNTED.finditer(text))
 
 
 def _recognition(text: str, up: bool) -> str:

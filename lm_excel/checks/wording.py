@@ -146,7 +146,13 @@ _ACTIVITY = re.compile(
     r"produce|carry\s+out|undertake|arrange|facilitate|employ|create|develop)(?:s|ing|ning|ting)?\b|"
     # what the service does for people, as a gerund ('Supporting families to ...', 'Helping
     # young people into work', 'Working with schools'); 'Support networks' is a thing
-    r"^\s*(?:supporting|helping|working\s+with)\b",
+    r"^\s*(?:supporting|helping|working\s+with)\b|"
+    # gerunds of teaching or aiming, listed, before the people they act on ('Educating, informing
+    # and challenging young people about ...')
+    r"^\W*(?:(?:educating|informing|teaching|challenging|inspiring|equipping|empowering|encouraging|"
+    r"enabling|promoting|motivating)\s*(?:,|and|&)?\s*)+(?:all\s+|the\s+|our\s+|local\s+)?(?:children|"
+    r"young|people|parents|families|pupils|carers|students|staff|professionals|communities|women|men|"
+    r"girls|boys|adults|learners)\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"^\s*(?:the\s+)?(?:number|no\.?|count|total|amount|quantity)\s+of\b", re.IGNORECASE)
@@ -996,6 +1002,12 @@ _KNOWING = frozenset("awareness knowledge understanding recognition".split())
 _JOINERS = re.compile(r"\s+(?:as\s+well\s+as|alongside|plus|together\s+with)\s+")
 
 
+#: A clause of means ('through learning ...'; 'stressed by crying' is a cause) or of purpose (', to ensure ...',
+#: ', so that ...'): what follows says how or why, not what else changes.
+_MEANS_OR_PURPOSE = re.compile(r"\s+through\s+[a-z]+ing\b|\s*,\s*(?:to\s+ensure|so\s+that|in\s+order\s+to)\b",
+                               re.IGNORECASE)
+
+
 def compound_parts(text: str) -> list[str]:
     """The separate things an outcome joins with 'and' or a comma list ('housing, income and
     confidence' -> ['housing', 'income', 'confidence']); [] when it names one thing.
@@ -1008,6 +1020,9 @@ def compound_parts(text: str) -> list[str]:
     said = _DIRECTION.search(head)
     if colon and said and T.what_changes(head) and said.group(0).lower() in T.words(tail):
         text = head  # 'Contexts are safer: an individual child is safer ...' explains its headline
+    cut = _MEANS_OR_PURPOSE.search(text)
+    if cut and T.what_changes(text[:cut.start()]) and _DIRECTION.search(text[:cut.start()]):
+        text = text[:cut.start()]  # 'skills improved through learning about X and Y': the means
     spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
     text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", _PLUS.sub(" and ", text)))
     parts = _compound_parts(_EXAMPLES.sub("", text))
@@ -1428,6 +1443,8 @@ def _two_directed_clauses(text: str) -> list[str]:
         if a[n] in T.DIRECTION or len(a) - n > 1 and a[n] in _STATE_VERBS and not led or (
                 a[-2] in T.DIRECTION and _QUALITY.fullmatch(a[-1])):
             return []  # 'more positive and less harsh', 'feel calmer and less overwhelmed'
+        if _comparative(a[-1]) and len(b) == 2 and not led:
+            return []  # 'becomes calmer and more nurturing': two qualities of one thing
         head = _head(b[1:])
         if not head or _people(head) or _QUALITY.fullmatch(head) or (
                 head in _TIMELY and set(dir_a) & _TIMELY):
@@ -1652,9 +1669,12 @@ def _close(a: str, b: str, sa: str, sb: str) -> bool:
 
 
 def _all_close(items: list[str], stems: list[str]) -> bool:
-    """Whether every two of a list of things are close (see :func:`_close`)."""
-    return all(_close(items[i], items[j], stems[i], stems[j])
-               for i in range(len(items)) for j in range(i + 1, len(items)))
+    """Whether every two of a list of things are close (see :func:`_close`), by their heads or by
+    their first words ('speech, language and communication skills')."""
+    def close(i: int, j: int) -> bool:
+        a, b = items[i].split()[0], items[j].split()[0]
+        return _close(items[i], items[j], stems[i], stems[j]) or _close(a, b, T.stem(a), T.stem(b))
+    return all(close(i, j) for i in range(len(items)) for j in range(i + 1, len(items)))
 
 
 #: What a statement on each sheet must say beyond people, direction and stock phrases.
