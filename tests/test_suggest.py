@@ -973,17 +973,24 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   keeps its floors meanwhile). One of the nine (pupils in alternative provision safe and feeling
 #   safe) got school_experience, added to the library after the labels were written; the labels
 #   are left as committed.
-ROUND22_OPEN = ("round 22 gives 9 confident wrong answers where only 'no close match' fits at its "
-                "first run (see docs/measures.md)")
+#   TUNED ON round 22 since (measures18o, general rules): a slogan of states may include
+#   "supported"; tolerance of or attitudes to a harm are a frame, not its count; "inclusive
+#   education" is inclusion; "make sure that <settings> support ..." is provision; access to a
+#   listed range of opportunities is provision: 0.75, 0.80, 4 confident wrong.
+ROUND22_OPEN = ("round 22 keeps 4 confident wrong answers where only 'no close match' fits: pupils "
+                "in alternative provision feeling safe (school_experience, added after the labels), "
+                "preventing domestic abuse in the next generation, every child feeling safe and "
+                "heard, everyone living safely free from fear (see docs/measures.md)")
 # Round 23: first run 0.625 (50 of 80), 0.6875 (55), no close match 0.41, 5 confident wrong (main
 #   at 337c5e3, the 21:40 freeze). Not tuned on: the floors are that first run, and the row is a
 #   strict expected failure until its confident wrong answers are fixed (the guard test below keeps
 #   its floors meanwhile).
-ROUND23_OPEN = ("round 23's first run has 5 confident wrong answers: emotional barriers to learning "
-                "removed (entry_to_care), the foster carer a central voice in the team around the child "
-                "(carer_survey), education opportunities in foster care promoted (attainment), a calmer "
-                "and more nurturing school environment (aapi2), children included and involved in "
-                "decisions about their lives (family_experience)")
+#   TUNED ON round 23 since (measures18o, general rules): removing barriers is not removal into
+#   care; provision in the passive ("... are promoted") is provision; a nurturing school is not
+#   parenting: 0.66, 0.72, 2 confident wrong.
+ROUND23_OPEN = ("round 23 keeps 2 confident wrong answers: the foster carer a central voice in the "
+                "team around the child (carer_survey), children included and involved in decisions "
+                "about their lives (family_experience)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
