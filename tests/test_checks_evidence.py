@@ -146,12 +146,11 @@ MISSED_ON_FIRST_RUN = {
                                       "further action)",
     "islington_amass_edge_of_care": "held out 24: a placeholder left in a mechanism ('TBC - clinical lead to "
                                     "write up after the carers' workshop')",
-    "snap_north_ayrshire": "held out 25: a mechanism restating its outcome in other words ('Children get a "
-                           "better grip on their temper' beside 'Children better able to control their anger'), "
-                           "not reported",
-    "sos_plus_norfolk_schools": "held out 25: a mechanism that describes delivery ('Caseworker meets the pupil "
-                                "in a room at school every Tuesday, works through the SOS+ booklet and writes "
-                                "up the visit for the designated safeguarding lead'), not reported",
+    # "snap_north_ayrshire" (held out 25: 'Children get a better grip on their temper' beside 'Children better
+    # able to control their anger') and "sos_plus_norfolk_schools" (held out 25: 'Caseworker meets the pupil
+    # ... and writes up the visit for the designated safeguarding lead') were here until issue 14's fix after
+    # held out 25's first run (TUNED ON): temper and anger are aggression beside a word of change, and
+    # 'safeguarding' names a role, not safety.
     "swansea_bureau_wales": "held out 25: an output entered as an outcome in a terse plan ('Victim views "
                             "gathered in every case before panel', beside the output counting victims "
                             "contacted), not reported",

@@ -230,3 +230,26 @@ NARROW = [
 @pytest.mark.parametrize("mechanism, outcome, flagged", NARROW)
 def test_everyday_words_read_narrowly(mechanism, outcome, flagged):
     assert mechanism_restates(mechanism, outcome) == flagged, mechanism
+
+
+# --- TUNED ON held out 25's first run (its two missed plants, and probes in our own words) -------
+
+
+@pytest.mark.parametrize("mechanism, outcome, flagged", [
+    ("Children get a better grip on their temper", "Children better able to control their anger", True),
+    ("Children feel less angry", "Reduced aggression in class", True),
+    ("Children express anger safely", "Fewer violent incidents", False),
+    ("Parents learn why their child gets angry, so they stay calm", "Fewer angry outbursts", False),
+])
+def test_temper_and_anger_are_aggression_beside_a_change(mechanism, outcome, flagged):
+    assert mechanism_restates(mechanism, outcome) == flagged, mechanism
+
+
+@pytest.mark.parametrize("mechanism, flagged", [
+    ("Caseworker meets the pupil in a room at school every Tuesday, works through the booklet and writes "
+     "up the visit for the designated safeguarding lead", True),
+    ("The worker sees the child at school and tells the safeguarding lead, so concerns are acted on", False),
+    ("Staff help the child feel safe, and the child starts to talk", False),
+])
+def test_safeguarding_names_a_role_not_safety(mechanism, flagged):
+    assert mechanism_is_delivery(mechanism) == flagged, mechanism

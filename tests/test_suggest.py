@@ -973,16 +973,22 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   keeps its floors meanwhile). One of the nine (pupils in alternative provision safe and feeling
 #   safe) got school_experience, added to the library after the labels were written; its label was
 #   then extended to accept it, the feeling-safe question being exactly that part (TUNED ON).
-ROUND22_OPEN = ("round 22 gives 9 confident wrong answers where only 'no close match' fits at its "
-                "first run (see docs/measures.md)")
+#   TUNED ON round 22 since (measures18o, general rules): a slogan of states may include
+#   "supported"; tolerance of or attitudes to a harm are a frame, not its count; "inclusive
+#   education" is inclusion; "make sure that <settings> support ..." is provision; access to a
+#   listed range of opportunities is provision: 0.775, 0.825, 3 confident wrong (the guard holds them).
+ROUND22_OPEN = ("round 22 keeps 3 confident wrong answers where only 'no close match' fits: "
+                "preventing domestic abuse in the next generation, every child feeling safe and "
+                "heard, everyone living safely free from fear (see docs/measures.md)")
 # Round 23: first run 0.625 (50 of 80), 0.6875 (55), no close match 0.41, 5 confident wrong (main
 #   at 337c5e3, the 21:40 freeze). Not tuned on: the floors are that first run, and the row is a
 #   strict expected failure until its confident wrong answers are fixed (the guard test below keeps
 #   its floors meanwhile). The foster carer as a central voice in the team around the child got the
 #   carers' survey, whose questions now ask it: that label was extended to accept it (TUNED ON).
-ROUND23_OPEN = ("round 23's first run has 5 confident wrong answers: emotional barriers to learning "
-                "removed (entry_to_care), education opportunities in foster care promoted (attainment), a calmer "
-                "and more nurturing school environment (aapi2), children included and involved in "
+#   TUNED ON round 23 since (measures18o, general rules): removing barriers is not removal into
+#   care; provision in the passive ("... are promoted") is provision; a nurturing school is not
+#   parenting: 0.6875, 0.75, 1 confident wrong (the guard holds them).
+ROUND23_OPEN = ("round 23 keeps 1 confident wrong answer: children included and involved in "
                 "decisions about their lives (family_experience)")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
@@ -1030,20 +1036,20 @@ def test_round20_keeps_its_tuned_floors():
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round22_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+def test_round22_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_open():
     # The strict expected failure above hides a fall in top-1 or top-3; this does not.
     scores = published_scores(PUBLISHED_HELDOUT22)
     assert scores["n"] == 80
-    assert scores["top1"] >= 0.68 and scores["top3"] >= 0.73, scores
-    assert scores["confident_wrong"] <= 9, scores
+    assert scores["top1"] >= 0.775 and scores["top3"] >= 0.825, scores
+    assert scores["confident_wrong"] <= 3, scores
 
 
-def test_round23_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+def test_round23_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_open():
     # The strict expected failure above hides a fall in top-1 or top-3; this does not.
     scores = published_scores(PUBLISHED_HELDOUT23)
     assert scores["n"] == 80
-    assert scores["top1"] >= 0.62 and scores["top3"] >= 0.68, scores
-    assert scores["confident_wrong"] <= 5, scores
+    assert scores["top1"] >= 0.6875 and scores["top3"] >= 0.75, scores
+    assert scores["confident_wrong"] <= 1, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -186,6 +186,18 @@ def _said_plainly(text: str) -> str:
     return text
 
 
+#: Single words for a construct ('temper', 'anger'): read as it only beside a word of change,
+#: unlike a phrase that carries its own state ('keep out of trouble').
+_NAMED_OTHERWISE = ((re.compile(r"\b(?:temper|tempers|anger|angry|angrier)\b", re.IGNORECASE), "aggression"),)
+
+
+@lru_cache(maxsize=16384)
+def _named_plainly(text: str) -> str:
+    for rx, name in _NAMED_OTHERWISE:
+        text = rx.sub(name, text)
+    return text
+
+
 def restated_construct(mechanism: str, outcome: str) -> bool:
     """Whether a mechanism only says that an outcome's construct changes: it names a change, the
     first construct it names is the outcome's (or a near-synonym of one; in everyday words when
@@ -205,7 +217,9 @@ def restated_construct(mechanism: str, outcome: str) -> bool:
     # a construct said in everyday words carries its own state ('keep out of trouble', 'can cope')
     if plain == said and not (_CHANGE & set(words(mechanism)) or _UP_DOWN.search(mechanism)):
         return False
-    mine, theirs = _constructs(plain), _constructs(_said_plainly(outcome))
+    if plain != said or who:
+        plain = _named_plainly(plain)
+    mine, theirs = _constructs(plain), _constructs(_named_plainly(_said_plainly(outcome)))
     return bool(mine and theirs) and any(_same(mine[0], t) for t in theirs)
 
 
@@ -215,7 +229,7 @@ def restated_construct(mechanism: str, outcome: str) -> bool:
 _IN_PEOPLE = re.compile(
     r"\b(?:feel\w*|felt|trust\w*|learn\w*|understand\w*|understood|know\w*|believ\w*|realis\w*|"
     r"realiz\w*|notic\w*|recognis\w*|recogniz\w*|confiden\w*|motivat\w*|hope\w*|aspir\w*|valued|"
-    r"respected|heard|listened|safe\w*|secure|skills?|able|cop(?:e|es|ing)|relationships?|bond\w*|"
+    r"respected|heard|listened|safe(?!guard)\w*|secure|skills?|able|cop(?:e|es|ing)|relationships?|bond\w*|"
     r"attach\w*|open\s+up|talk\w*|shar(?:e|es|ing)|encourag\w*|empower\w*|reassur\w*|calm\w*|"
     r"stress\w*|anxi\w*|wellbeing|isolat\w*|aware\w*|insight\w*|reflect\w*|chang\w*|improv\w*|"
     r"reduc\w*|increas\w*|better|more|less|fewer|sooner|earlier|quicker|faster|prevent\w*|"
@@ -322,7 +336,7 @@ men woman man girls boys victims victim tenants tenant patients patient baby bab
 teenagers adolescents survivors survivor leavers""".split())
 #: Words of an account in a procedure's shape: a process in people or a change.
 _ACCOUNT_WORD = re.compile(r"\b(?:feel\w*|felt|believ\w*|hope\w*|confiden\w*|motivat\w*|encourag\w*|"
-                           r"empower\w*|reassur\w*|safe\w*|calm\w*|open\w*\s+up|so\s+that|"
+                           r"empower\w*|reassur\w*|safe(?!guard)\w*|calm\w*|open\w*\s+up|so\s+that|"
                            # a clause of condition or place, which carries an account ('where they make friends')
                            r"when|whenever|where|if|while|until|unless)\b", re.IGNORECASE)
 _SEQUENCE = re.compile(r",\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|;\s*|\s+then\s+", re.IGNORECASE)

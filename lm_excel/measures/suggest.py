@@ -407,8 +407,10 @@ def _names_parenting(terms: list[Term]) -> bool:
     """True when an outcome names parents or carers, or parenting, anywhere ("young carers feel
     less stressed" does not: a young carer is a child, and their stress is not parenting stress)."""
     domains = vocabulary().domains
-    return any(t.token in _PARENT_WORDS or "parenting" in domains.get(t.token, ())
-               for t in terms if not t.stop)
+    # "The school environment becomes more nurturing": a nurturing school is not parenting
+    school = any(t.token in _SCHOOL_TERMS for t in terms if not t.stop)
+    return any(t.token in _PARENT_WORDS or ("parenting" in domains.get(t.token, ()) and not (
+               school and t.token.startswith("nurtur"))) for t in terms if not t.stop)
 
 
 def _adult_only(m: Measure) -> bool:
@@ -774,6 +776,9 @@ def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
             m = _EXCLUDED_FROM.match(t[x.end:])
             if m and m.group(1) not in _SCHOOL_WORDS:
                 x = Term("inclusion", False, x.start, x.end, False)
+        elif x.token == "enter_care" and t[x.start:x.end].startswith("remov") and _BARRIERS.match(
+                t, x.end):
+            continue  # "removes the emotional barriers to learning": not a removal into care
         elif x.token == "enter_care" and t[x.start:x.end].startswith("remov") and _FROM_SCHOOL.match(
                 t[x.end:]):
             # "removed from mainstream education", "removed from lessons": excluded, not taken
@@ -783,6 +788,7 @@ def _exclusion_sense(text: str, terms: list[Term]) -> list[Term]:
     return out
 
 
+_BARRIERS = re.compile(r"\s+(?:the\s+|any\s+|all\s+|these\s+)?(?:[\w-]+\s+){0,2}?(?:barriers?|obstacles?)\b")
 _FROM_SCHOOL = re.compile(r"\s+from\s+(?:the\s+|their\s+|a\s+)?(?:mainstream\s+)?(?:school|schools|"
                           r"education|class|classes|lessons|classroom)\b")
 
@@ -810,7 +816,8 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
 #: healthy, achieving, nurtured, active, respected, responsible and included"), no one change.
 _STATE = (r"(?:safe|safer|happy|happier|healthy|healthier|achieving|thriving|loved|secure|confident|"
           r"nurturing|caring|loving|strong|stable|independent|ambitious|empowered|positive|"
-          r"resilient|successful|respected|included|nurtured|active|responsible|well|valued|heard)")
+          r"resilient|successful|respected|included|nurtured|active|responsible|well|valued|heard|"
+          r"supported)")
 _SLOGAN = re.compile(r"\b" + _STATE + r"(?:\s*,\s*(?:and\s+)?" + _STATE + r"){1,}\s*,?\s+and\s+"
                      + _STATE + r"\b")
 
@@ -1086,6 +1093,7 @@ _FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", 
                            "recogniz", "realis", "acknowledg", "insight", "skills", "strategi",
                            "capability", "design", "redesign", "commiss"})
 _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform", "discuss",
+                           "toler", "attitud",
                            "disclos", "disclosur",
                            "talk", "stigma", "conversat"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
@@ -1144,12 +1152,23 @@ _DOCUMENT_DONE = re.compile(
     r"approved|made available|available)\b")
 
 
+#: "Make sure that <settings> support ...", or provision in the passive ("opportunities ... are
+#: promoted"): what the service does, not a change in people.
+_PROVIDER_ACTS = re.compile(
+    r"^(?:(?:make sure|ensure)\s+(?:that\s+)?(?:all\s+)?(?:[\w'-]+\s+){0,6}?(?:providers?|settings?|"
+    r"schools?|services?|teams?|partners?|agencies)\s+" + _PROVIDE + r"\b)")
+_PASSIVE_PROVISION = re.compile(r"\b(?:is|are|will be|should be)\s+(?:actively\s+|further\s+)?(?:promoted|"
+                                r"encouraged|provided|offered|made available|championed)\s*(?:[,;.]|$)")
+
+
 def _activity(text: str) -> str:
     """"" when the statement is not an activity of the service (see _ACTIVITY); "change" when
     it is one aimed at a change it names, "provision" otherwise."""
     t = normalise(text)
-    if _DOCUMENT_DONE.match(t):
+    if _DOCUMENT_DONE.match(t) or _PASSIVE_PROVISION.search(t):
         return "provision"
+    if _PROVIDER_ACTS.match(t):
+        return "change" if _CHANGE_WORD.search(t) else "provision"
     if not _ACTIVITY.match(t):
         return ""
     return "change" if _CHANGE_WORD.search(t) else "provision"
@@ -1413,6 +1432,10 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+#: After a comma, the rest of a list up to its "and" or "or" ("..., employment and volunteering").
+_LIST_ENDS = re.compile(r"\s*[\w\s-]{1,40}?\b(?:and|or)\b")
+
+
 def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     """"Better support for young people in the justice system": the change is the support; the
     rest of the clause says for whom and where."""
@@ -1421,7 +1444,12 @@ def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
                  and x.token not in vocab.population), None)
     if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
             t[head.start:]):
-        return [(head.end, _clause_end(t, head.end), "using")]
+        # "access to a wide range of work experience, employment and volunteering": access to
+        # what is listed, to the end of the sentence
+        end = _clause_end(t, head.end)
+        listed = head.token in ("access", "opportun", "offer") and t[end:end + 1] == ","
+        stop = r"[;.]" if listed and _LIST_ENDS.match(t, end + 1) else r"[,;.]"
+        return [(head.end, _clause_end(t, head.end, stop), "using")]
     return []
 
 
