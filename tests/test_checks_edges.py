@@ -158,7 +158,13 @@ def test_delivery_risks_are_quoted_cut_to_forty_characters():
     ("tbc with finance", "tbc"),
     ("TBC\nwith finance", "TBC"),
     ("To be agreed with the\nhealth partners", "To be agreed"),
-    ("TBC: we will agree this with the finance team and the two health partners", ""),
+    # a note set off after it says who will answer, not the answer (held out 24's plant)
+    ("TBC: we will agree this with the finance team and the two health partners", "TBC"),
+    ("TBC - clinical lead to write up after the carers' workshop", "TBC"),
+    ("TBD \u2013 awaiting the service specification from the health partners", "TBD"),
+    # a hyphen joining a word is no such note, and a longer text after TBC is an answer
+    ("TBD-informed practice for all staff in the borough", ""),
+    ("TBC sessions are not used here: every family gets the same offer", ""),
 ])
 def test_a_cell_opening_with_tbc_is_a_placeholder_in_any_case_and_over_lines(text, found):
     from lm_excel.checks.wording import placeholder

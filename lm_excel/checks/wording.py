@@ -186,8 +186,10 @@ _PLACEHOLDER_WHOLE = re.compile(
     r"insert\b.*|add\s.*\shere|enter\s.*\shere|type\s.*\shere|\.{3,}|…)\W*$",
     re.IGNORECASE | re.DOTALL,
 )
-#: The cell opens with TBC and says little else ('TBC with finance').
+#: The cell opens with TBC and says little else ('TBC with finance'), or only a note set off
+#: after it ('TBC - clinical lead to write up after the workshop': who will answer, not the answer).
 _PLACEHOLDER_LEAD = re.compile(r"^\W*(?P<tbc>" + _TBC + r")\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_NOTE_AFTER = re.compile(r"\s*[:(\u2013\u2014]|\s+-|\.\s")
 #: A fill-in marker anywhere ('[insert references]', 'xxx families', 'lorem ipsum').
 _PLACEHOLDER_IN = re.compile(
     r"\[\s*(?:insert|add|enter|type|name|tbc)\b[^\]]*\]?|<\s*(?:insert|add|enter|name)\b[^>]*>?|"
@@ -1805,7 +1807,7 @@ def placeholder(text: str, col: L.Column | None = None) -> str:
     if _PLACEHOLDER_WHOLE.match(text):
         return text.strip()
     m = _PLACEHOLDER_LEAD.match(text)
-    if m and len(_words(m.group("rest"))) <= 4:
+    if m and (len(_words(m.group("rest"))) <= 4 or _NOTE_AFTER.match(m.group("rest"))):
         return m.group("tbc")
     m = _PLACEHOLDER_IN.search(text)
     if m:
