@@ -349,7 +349,7 @@ def not_a_change(text: str) -> str:
     if _AIM.search(text) or (_AIM_DONE.search(text) and not _DIRECTION.search(text)):
         return "an aim (what the service means to do)"
     m = _ACTIVITY.search(text)
-    if m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():])) \
+    if (m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():]))) \
             or _STAFF_AT_WORK.search(text):
         return "an activity"
     if takes_part(text) or service_done(text):
@@ -536,9 +536,9 @@ def served(text: str) -> bool:
         m = rx.search(text)
         thing = _OF_A_THING.search(text[:m.start()]) if rx is _SERVED and m else None
         if thing and not _people(thing.group("n").lower()):
-            continue
+            continue  # 'the opportunities provided by ...': said of a thing, not of people
         if rx is _SERVED and m and _FINITE & set(T.words(re.split(r",|;|\band\b", text[m.end():])[0])):
-            continue  # 'Young people supported by the scheme do not reattend': who, then a change  # 'the opportunities provided by ...': said of a thing, not of people
+            continue  # 'Young people supported by the scheme do not reattend': who, then a change
         if m and _reached(text, m, produced=rx in (_PRODUCED, _CONTACTS_DONE)):
             return True
     return False
