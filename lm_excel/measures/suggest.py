@@ -449,6 +449,12 @@ class _Query:
     #: activity toward a change it names: "we will work with schools to cut exclusions") or
     #: "provision" (no change named: "we will develop a new early help strategy")
     activity: str = ""
+    #: an aim for a generation or a responsibility of everyone ("prevent domestic abuse for our
+    #: next generation", "domestic abuse is everybody's business"): no one's change to measure
+    aspiration: bool = False
+    #: everyone in a population ("every child feels safe and heard") with no service, worker or
+    #: plan named: no survey of a service's own users
+    everyone: bool = False
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -472,8 +478,12 @@ class _Query:
                 continue  # assessment timeliness needs time named, not "assessment of neglect"
             if self.index.vocab.unless.get(ms[c.mid].key, frozenset()) & self.tokens:
                 continue  # "assessments completed on time" is timeliness, not their number
-            if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
-                continue  # "treated fairly by the police": not the service's own users' survey
+            if self.aspiration:
+                continue  # a generation's aim or everyone's business: no one change to measure
+            if (self.names_agency or self.everyone) and ms[c.mid].domains[:1] == ("experience",):
+                # "treated fairly by the police", "every child feels safe and heard": not the
+                # service's own users' survey
+                continue
             if self.process and ms[c.mid].kind in ("administrative", "validated instrument"):
                 # "plans are reviewed with management oversight", "speech and language needs
                 # are considered when plans are made": a case-file audit, not a count nor a scale
@@ -1174,6 +1184,28 @@ def _activity(text: str) -> str:
     return "change" if _CHANGE_WORD.search(t) else "provision"
 
 
+#: An aim for a generation ("so that domestic abuse is prevented in the next generation") or a
+#: responsibility shared by everyone ("domestic abuse is everybody's business"): what no
+#: evaluation's data can show changing in the people it works with.
+_ASPIRATION = re.compile(r"\b(?:next|future|coming)\s+generations?\b"
+                         r"|\b(?:everybody|everyone)(?:['\u2019]s)?\s+business\b")
+#: Everyone in a population named first ("every child", "all young people", "everyone who lives
+#: here"), and the words naming a service, a worker or a plan, whose users a survey could ask.
+_EVERYONE = re.compile(r"^(?:(?:we want|ensure|ensuring|make sure)\s+(?:that\s+)?)?"
+                       r"(?:every|everyone|everybody|all)\b")
+_SERVICE_NAMED = re.compile(
+    r"\b(?:services?|workers?|professionals?|practitioners?|staff|teams?|plans?|reviews?|"
+    r"meetings?|assessments?|support|supported|help|programmes?|hubs?|schools?|care|carers?|"
+    r"adviser|advisers|decisions?|consulted|involved)\b")
+
+
+def _everyone(text: str) -> bool:
+    """True when an outcome is for everyone in a population and names no service, worker,
+    plan or decision ("every child feels safe and heard")."""
+    t = normalise(text)
+    return bool(_EVERYONE.match(t)) and not _SERVICE_NAMED.search(t)
+
+
 #: "Children in the youth justice system with a mental health need attend ...", "children on
 #: child protection plans have their wishes recorded": a status phrase at the start says who
 #: the outcome is about, up to the verb that says what changes.
@@ -1760,7 +1792,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                or bool(_STAFF_PRACTICE.match(normalise(outcome_text))),
                any(t.token == "victim" for t in terms if not t.stop),
                frozenset(t.token for t in terms if not t.stop),
-               _activity(outcome_text))
+               _activity(outcome_text), bool(_ASPIRATION.search(normalise(outcome_text))),
+               _everyone(outcome_text))
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
     # a measure of what changes.
     who_spans = _who_spans(outcome_text)
