@@ -1168,7 +1168,8 @@ _PROVIDER_ACTS = re.compile(
     r"^(?:(?:make sure|ensure)\s+(?:that\s+)?(?:all\s+)?(?:[\w'-]+\s+){0,6}?(?:providers?|settings?|"
     r"schools?|services?|teams?|partners?|agencies)\s+" + _PROVIDE + r"\b)")
 _PASSIVE_PROVISION = re.compile(r"\b(?:is|are|will be|should be)\s+(?:actively\s+|further\s+)?(?:promoted|"
-                                r"encouraged|provided|offered|made available|championed)\s*(?:[,;.]|$)")
+                                r"encouraged|provided|offered|made available|championed|delivered|"
+                                r"rolled out)(?:\s+(?:in|at|across|to|for|by)\s+[^,;.]*)?\s*(?:[,;.]|$)")
 
 
 def _activity(text: str) -> str:
