@@ -1105,7 +1105,8 @@ _FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", 
 _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform", "discuss",
                            "toler", "attitud",
                            "disclos", "disclosur",
-                           "talk", "stigma", "conversat"})
+                           "talk", "stigma", "conversat",
+                           "caus", "driver"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
                             "opportun", "provid", "provision", "advic"})
 _PROVISION = frozenset({"support", "help", "advic", "provision", "opportun", "offer"})
@@ -1189,7 +1190,8 @@ def _activity(text: str) -> str:
 #: responsibility shared by everyone ("domestic abuse is everybody's business"): what no
 #: evaluation's data can show changing in the people it works with.
 _ASPIRATION = re.compile(r"\b(?:next|future|coming)\s+generations?\b"
-                         r"|\b(?:everybody|everyone)(?:['\u2019]s)?\s+business\b")
+                         r"|\b(?:everybody|everyone)(?:['\u2019]s)?\s+(?:business|responsibility)\b"
+                         r"|\b(?:a|our|the)\s+(?:shared|collective)\s+responsibility\b")
 #: Everyone in a population named first ("every child", "all young people", "everyone who lives
 #: here"), and the words naming a service, a worker or a plan, whose users a survey could ask.
 _EVERYONE = re.compile(r"^(?:(?:we want|ensure|ensuring|make sure)\s+(?:that\s+)?)?"
