@@ -1177,8 +1177,9 @@ def _activity(text: str) -> str:
     """"" when the statement is not an activity of the service (see _ACTIVITY); "change" when
     it is one aimed at a change it names, "provision" otherwise."""
     t = normalise(text)
-    if _DOCUMENT_DONE.match(t) or _PASSIVE_PROVISION.search(t):
-        return "provision"
+    provided = _PASSIVE_PROVISION.search(t)
+    if _DOCUMENT_DONE.match(t) or (provided and not _CHANGE_WORD.search(provided.group())):
+        return "provision"  # not "the service is delivered at lower cost": a change
     if _PROVIDER_ACTS.match(t):
         return "change" if _CHANGE_WORD.search(t) else "provision"
     if not _ACTIVITY.match(t):
