@@ -1191,7 +1191,7 @@ def _activity(text: str) -> str:
 #: responsibility shared by everyone ("domestic abuse is everybody's business"): what no
 #: evaluation's data can show changing in the people it works with.
 _ASPIRATION = re.compile(r"\b(?:next|future|coming)\s+generations?\b"
-                         r"|\b(?:everybody|everyone)(?:['\u2019]s)?\s+(?:business|responsibility)\b"
+                         r"|\b(?:everybody|everyone)(?:['\u2019]s)?\s+(?:business|responsibility|concern)\b"
                          r"|\b(?:a|our|the)\s+(?:shared|collective)\s+responsibility\b")
 #: Everyone in a population named first ("every child", "all young people", "everyone who lives
 #: here"), and the words naming a service, a worker or a plan, whose users a survey could ask.
