@@ -23,7 +23,7 @@ import re
 import weakref
 from collections.abc import Iterable
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lm_excel.errors import SuggestError
 from lm_excel.measures.index import EVIDENCE_NEEDED, Candidate, Index, index_of
@@ -455,6 +455,7 @@ class _Query:
     #: everyone in a population ("every child feels safe and heard") with no service, worker or
     #: plan named: no survey of a service's own users
     everyone: bool = False
+    who_given: bool = False  # who benefits was given, not read from the statement
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -660,7 +661,7 @@ def _compound(q: _Query, terms: list[Term], top: int) -> Match | None:
     found: list[tuple[str, tuple[float, Candidate] | None]] = []
     for a, b in spans:
         part_terms = [x for x in terms if a <= x.start and x.end <= b]
-        close = _close(q.ranked(part_terms))
+        close = _close(_part_query(q, part_terms, a, b).ranked(part_terms))
         ok = close and close[0][0] >= ABSTAIN_BELOW
         found.append((q.text[a:b].strip(" .,;:"), close[0] if ok else None))
     matched = [(p, best) for p, best in found if best is not None]
@@ -679,6 +680,17 @@ def _compound(q: _Query, terms: list[Term], top: int) -> Match | None:
         why = f"part {i} of {n} ('{p}'): one measure per part (or split the outcome): {s.why}"
         out.append(Suggestion(s.measure, s.score, why, s.confidence, p, s.evidence))
     return Match(q.text, _by_confidence(out), tuple(p for p, _ in found), unmatched)
+
+
+def _part_query(q: _Query, part_terms: list[Term], a: int, b: int) -> _Query:
+    """The query for one part of a compound outcome: a part that names its own people ("...
+    and their children's school attendance improves") is about them, unless who benefits was
+    given."""
+    if q.who_given:
+        return q
+    masked = " " * a + q.text[a:b] + " " * (len(q.text) - b)
+    who = who_in_text(part_terms, masked)
+    return replace(q, who=who) if who and who != q.who else q
 
 
 #: "..., as reported in parent surveys": how a change is measured, not what changes.
@@ -1797,7 +1809,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                any(t.token == "victim" for t in terms if not t.stop),
                frozenset(t.token for t in terms if not t.stop),
                _activity(outcome_text), bool(_ASPIRATION.search(normalise(outcome_text))),
-               _everyone(outcome_text))
+               _everyone(outcome_text), bool(parse_who(who_benefits)))
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
     # a measure of what changes.
     who_spans = _who_spans(outcome_text)
