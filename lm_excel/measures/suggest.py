@@ -1746,6 +1746,8 @@ def _construct_sense(text: str, terms: list[Term]) -> list[Term]:
 #: What a main clause says of the people a who-clause named when it says only that they are safe,
 #: protected or found ("victims of domestic abuse are safer", "children who go missing from care
 #: are found quickly"): then the harm the who-clause names is what should change.
+_SUBSTANCES = frozenset({"drug", "alcohol", "substance", "misuse", "addiction", "cannabis",
+                         "drinking"})
 _STATE_ONLY = frozenset({"safe", "safe_from", "harm", "found", "find", "timeliness", "further",
                          "repeat"})
 
@@ -1763,6 +1765,10 @@ def _who_sense(terms: list[Term], who_terms: list[Term], vocab) -> list[Term]:
     harms = [t for t in who_terms if not t.stop and "safety" in vocab.domains.get(t.token, ())]
     if main and main <= _STATE_ONLY and harms:
         return sorted(terms + harms, key=lambda t: t.start)
+    uses = [t for t in who_terms if not t.stop and t.token in _SUBSTANCES]
+    if "treatment" in main and uses:
+        # "parents who misuse substances engage in treatment": treatment of that use
+        return sorted(terms + uses, key=lambda t: t.start)
     return terms
 
 
