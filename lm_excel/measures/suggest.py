@@ -540,6 +540,8 @@ class _Query:
             if not inside:
                 return False
             kinds.update(inside)
+        if "quality" in kinds:  # asked of the people in a setting, not counted nor scored
+            return admin or (m.kind == "validated instrument" and "experience" not in m.domains)
         return "knowing" in kinds or admin
 
     def suggestion(self, shown: float, c: Candidate, part: str = "") -> Suggestion:
@@ -904,6 +906,9 @@ def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
 
 
 _FREE = re.compile(r"\s*-\s*free\b")
+#: What a place or a practice is like for people ("a child-friendly city", "anxiety-aware
+#: schools", "breastfeeding-friendly venues"): not their friendships, anxiety or feeding.
+_FRIENDLY = re.compile(r"\s*-\s*(?:friendly|aware)\b")
 
 
 _WITHOUT = re.compile(r"\bwithout\s+(?:any\s+)?$")
@@ -912,10 +917,12 @@ _WITHOUT = re.compile(r"\bwithout\s+(?:any\s+)?$")
 def _free_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with a word before "-free" ("an alcohol-free pregnancy", "violence-free homes")
     or just after "without" ("violence without injury") read as half the evidence a suggestion
-    needs: it names what is absent, and the thing that is free of it decides the measure."""
+    needs: it names what is absent, and the thing that is free of it decides the measure; a
+    word before "-friendly" or "-aware", and that word, are dropped (see _FRIENDLY)."""
     t = normalise(text)
     return [Term(x.token, x.stop, x.start, x.end, False)
-            if _FREE.match(t[x.end:]) or _WITHOUT.search(t[:x.start]) else x for x in terms]
+            if _FREE.match(t[x.end:]) or _WITHOUT.search(t[:x.start]) else x for x in terms
+            if not _FRIENDLY.match(t[x.end:]) and not _FRIENDLY.match(t[x.start - 1:])]
 
 
 #: "Participation within the youth justice service", "their youth offending team plans": the
@@ -1056,6 +1063,19 @@ def _activity_kind_sense(text: str, terms: list[Term]) -> list[Term]:
     return [x for x in terms
             if not (x.token == "activ" and t[x.start:x.end].startswith("activit")
                     and _ACTIVITY_KIND.search(t[:x.start]))]
+
+
+#: "Schools adopt an anxiety-aware approach": taking up a way of working, not adoption.
+_ADOPT_A_WAY = re.compile(r"\badopt(?:s|ed|ing)?\s+(?:an?|the|this|that|their|our|its|new)\s+"
+                          r"(?:[\w-]+\s+){0,3}?(?:approach|approaches|model|models|policy|policies|"
+                          r"framework|strategy|way|ways|practice|practices|programme|curriculum|"
+                          r"standards?|charter|principles|tool|tools|culture)\b")
+
+
+def _adopt_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without "adopt" where what is adopted is a way of working."""
+    spans = [m.span() for m in _ADOPT_A_WAY.finditer(normalise(text))]
+    return [x for x in terms if not (x.token == "adoption" and any(a <= x.start < b for a, b in spans))]
 
 
 def _place_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -1477,7 +1497,23 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # domestic abuse": the harm is the context the change follows, not a count to reduce
         out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
     out += _cue_frames(t, terms)
+    quality = _SETTING_IS.match(t)
+    if quality:
+        out.append((0, _clause_end(t, quality.end(), r"[,;.]|\bwhere\b"), "quality"))
     return tuple(out)
+
+
+#: "Children's homes are safe and caring places to live", "schools are anxiety-aware": a
+#: setting or a service as the subject and what it is like as the predicate, with no change in
+#: anyone named. What a setting is like is asked of the people in it (a survey), not counted
+#: from records nor scored on a scale of a person; a "where" clause after it may name a change.
+_SETTING_IS = re.compile(
+    r"^(?:the|our|all|every|local|a|an)?\s*(?:(?!children\b(?!\W+homes\b)|young\b|people\b|families\b|parents\b|"
+    r"pupils\b|carers\b|from\b|of\b|in\b|for\b|with\b|who\b)[\w'-]+\s+){0,3}?"
+    r"(?:settings?|schools?|homes?|hubs?|services?|provision|environments?|system|offer|classrooms?|"
+    r"places?|city|town|borough|county|neighbourhoods?|communit(?:y|ies)|workplaces?|culture)\s+"
+    r"(?:is|are|becomes?|will be|remains?)\s+(?!more\b|less\b|fewer\b|reduced\b|increased\b|"
+    r"available\b|in\b|within\b|part\b|rated\b|close\b|closer\b|near\b|nearer\b|local\b)")
 
 
 #: After a comma, the rest of a list up to its "and" or "or" ("..., employment and volunteering").
@@ -1792,7 +1828,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
-                  _record_sense, _activity_kind_sense):
+                  _record_sense, _activity_kind_sense, _adopt_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
