@@ -818,6 +818,10 @@ _FROM_SCHOOL = re.compile(r"\s+from\s+(?:the\s+|their\s+|a\s+)?(?:mainstream\s+)
 
 
 _RELATIONSHIP_WITH = re.compile(r"[^,;.]*?\b(?:with|between)\b")
+#: ... with or between a school or its staff as one party (not "primary-school children").
+_WITH_A_SCHOOL = re.compile(r"[^,;.]*?\b(?:with|between)\b[^,;.]*?\b(?:schools?|teachers?|staff|"
+                            r"nurser(?:y|ies)|colleges?|settings?)\b(?![\s-]+(?:age|aged|children|"
+                            r"child|pupils|years?)\b)")
 
 
 def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -825,7 +829,13 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
     and health visitors") read as the family's experience of the service, not social support."""
     t = normalise(text)
     if any(x.token in _SCHOOL_TERMS for x in terms):
-        return terms  # pupils' relationships with staff and peers are school life, not a service's
+        if not any(x.token in ("parent", "family", "carer") for x in terms):
+            return terms  # pupils' relationships with staff and peers are school life
+        # "relationships between parents and schools": between home and school, which no
+        # measure of family relationships asks
+        return [Term("home_school", False, x.start, x.end, True)
+                if "relationship" in t[x.start:x.end] and _WITH_A_SCHOOL.match(t[x.end:])
+                else x for x in terms]
     out = []
     for i, x in enumerate(terms):
         if "relationship" in t[x.start:x.end] and _RELATIONSHIP_WITH.match(t[x.end:]):
