@@ -453,7 +453,8 @@ class _Query:
     #: next generation", "domestic abuse is everybody's business"): no one's change to measure
     aspiration: bool = False
     #: everyone in a population ("every child feels safe and heard") with no service, worker or
-    #: plan named: no survey of a service's own users
+    #: plan named, or a say in public decisions ("decisions about their community"): no survey
+    #: of a service's own users
     everyone: bool = False
     who_given: bool = False  # who benefits was given, not read from the statement
 
@@ -481,7 +482,8 @@ class _Query:
                 continue  # "assessments completed on time" is timeliness, not their number
             if self.aspiration:
                 continue  # a generation's aim or everyone's business: no one change to measure
-            if (self.names_agency or self.everyone) and ms[c.mid].domains[:1] == ("experience",):
+            if ms[c.mid].domains[:1] == ("experience",) and (self.names_agency or (
+                    self.everyone and ms[c.mid].key != "hear_by_right")):
                 # "treated fairly by the police", "every child feels safe and heard": not the
                 # service's own users' survey
                 continue
@@ -1245,11 +1247,17 @@ _SERVICE_NAMED = re.compile(
     r"adviser|advisers|decisions?|consulted|involved)\b")
 
 
+#: Decisions about a community, an area or the world: a say in public life, not in one's care.
+_CIVIC = re.compile(r"\bdecisions?\b[^,;.]{0,40}?\b(?:community|communities|area|areas|world|"
+                    r"neighbourhoods?|town|city|borough|county|country|society|democracy)\b")
+
+
 def _everyone(text: str) -> bool:
     """True when an outcome is for everyone in a population and names no service, worker,
-    plan or decision ("every child feels safe and heard")."""
+    plan or decision ("every child feels safe and heard"), or is about a say in public
+    decisions ("involved in decisions about their lives and world")."""
     t = normalise(text)
-    return bool(_EVERYONE.match(t)) and not _SERVICE_NAMED.search(t)
+    return bool(_EVERYONE.match(t)) and not _SERVICE_NAMED.search(t) or bool(_CIVIC.search(t))
 
 
 #: "Children in the youth justice system with a mental health need attend ...", "children on
@@ -1508,8 +1516,10 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
     out += _cue_frames(t, terms)
     quality = _SETTING_IS.match(t)
-    if quality:
-        out.append((0, _clause_end(t, quality.end(), r"[,;.]|\bwhere\b"), "quality"))
+    end = _clause_end(t, quality.end(), r"[,;.]|\bwhere\b") if quality else 0
+    if quality and not _CHANGE_WORD.search(t[quality.end():end]):
+        # not "the service is delivered at lower cost per family": a change
+        out.append((0, end, "quality"))
     return tuple(out)
 
 
