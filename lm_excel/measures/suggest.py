@@ -1346,6 +1346,9 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     m = _WHO_CIRCUMSTANCE.search(t)
     if m:
         out.append((m.end(1), m.end()))
+    m = _AT_RISK_GET.search(t)
+    if m:
+        kept.append((m.end(1), m.start(2)))
     for m in _WHO_AFTER.finditer(t):
         if m.start() > 0:
             # "self-esteem among girls at risk of exploitation": after the change, the risk
@@ -1368,6 +1371,18 @@ _WHO_CIRCUMSTANCE = re.compile(
     r"^(?:[\w-]+\s+){0,3}?(" + _PEOPLE_WORDS + r")\s+(?:in|from|living in|growing up in)\s+"
     r"(?:[\w-]+\s+(?:and\s+|or\s+)?){0,4}?(?:families|family|households|household|poverty)\b"
     r"(?=\s*,?\s*(?:" + _MAIN_VERB + r"|\b(?:fulfil|fulfils|reach|reaches|realise|realises)\b))")
+#: "Families most at risk of poverty get person-centred support", "young people at risk of
+#: exclusion get mentoring": when what the people get is help, what they are at risk of or in
+#: says who it is for; the help they get is the change (a family survey, take-up), not a count
+#: of the risk.
+_AT_RISK_GET = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(" + _PEOPLE_WORDS + r")\s+(?:(?:most|more|who are|already)\s+)?"
+    r"(?:at risk of|in|living in|affected by|experiencing|facing)\s+"
+    r"(?:(?!(?:are|is|and|who|get|gets|have|has)\b)[\w'-]+\s+){1,4}?"
+    r"((?:get|gets|receive|receives|are offered|is offered|are given|is given|have access to|"
+    r"has access to|can access|access|are referred to|are supported by)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:support|help|advice|mentoring|services?|activities|interventions?|programmes?|"
+    r"sessions|a mentor|a key worker|a trusted adult|therapy|counselling|holiday))\b")
 #: "Positive attachment between mothers with perinatal mental health problems and their child":
 #: people with a named condition, after what changes, say who it is for.
 _WITH_CONDITION = re.compile(
@@ -1516,13 +1531,17 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
     out += _cue_frames(t, terms)
     quality = _SETTING_IS.match(t)
-    end = _clause_end(t, quality.end(), r"[,;.]|\bwhere\b") if quality else 0
-    if quality and not _CHANGE_WORD.search(t[quality.end():end]):
-        # not "the service is delivered at lower cost per family": a change
+    end = _clause_end(t, quality.end(), r"[;.]|\bwhere\b|,\s*(?:so|which|while)\b|"
+                      + _AND_A_CHANGE) if quality else 0
+    if quality and not _COUNT_CHANGE.search(t[quality.end():end]):
+        # not "the service is delivered at lower cost per family": a change in an amount
         out.append((0, end, "quality"))
     return tuple(out)
 
 
+#: A change in an amount, not in a quality ("calmer, more nurturing").
+_COUNT_CHANGE = re.compile(r"\b(?:fewer|lower|higher|reduc\w*|increas\w*|cuts?|costs?|numbers?|"
+                           r"rates?|less)\b")
 #: "Children's homes are safe and caring places to live", "schools are anxiety-aware": a
 #: setting or a service as the subject and what it is like as the predicate, with no change in
 #: anyone named. What a setting is like is asked of the people in it (a survey), not counted
