@@ -113,13 +113,11 @@ PROCEDURES_Y = [
     ("The midwife takes the blood pressure, dips the urine and writes it in the notes", True),
     ("The PCSO knocks on doors, hands out the newsletter and reports broken street lights", True),
     ("Duty staff open the post, stamp each referral and pass it to the screening team", True),
-    pytest.param("The coach unlocks the hall, sets out the cones and takes the register", True,
-                 marks=pytest.mark.xfail(strict=True, reason="missed on Y's first run and after: 'unlock' is a verb of acting ('unlock potential'), never a step by form")),
-    pytest.param("The family hub receptionist greets visitors, signs them in and shows them to the room", True,
-                 marks=pytest.mark.xfail(strict=True, reason="missed on Y's first run and after: 'show' is a verb of acting ('shows them they matter')")),
+    # found in session 10: a verb of acting with a thing or a place as its whole object is a step
+    ("The coach unlocks the hall, sets out the cones and takes the register", True),
+    ("The family hub receptionist greets visitors, signs them in and shows them to the room", True),
     ("The Welsh-language officer translates the letters, prints them and posts them to families", True),
-    pytest.param("Nursery staff change nappies, prepare snacks and tidy the room between sessions", True,
-                 marks=pytest.mark.xfail(strict=True, reason="missed on Y's first run and after: 'change' is a verb of a process in people")),
+    ("Nursery staff change nappies, prepare snacks and tidy the room between sessions", True),
     # accounts
     ("The midwife checks in at every visit about how the woman is feeling, so low mood is noticed early", False),
     ("The PCSO chats to young people in the park, and over time they start to trust the police", False),
@@ -130,8 +128,7 @@ PROCEDURES_Y = [
 
 NAMES_Y = [
     ("Trauma-informed practice", True),
-    pytest.param("Team around the family", True,
-                 marks=pytest.mark.xfail(strict=True, reason="missed on Y's first run and after: a named way of working with 'around': read as people and a place")),
+    ("Team around the family", True),  # found in session 10: a thing named with a preposition, no verb
     ("A single point of contact for schools", True),
     ("Timely and consistent access to services", True),
     ("Signposting carers to community groups", True),

@@ -17,6 +17,7 @@ from .base import Context, rule, short
 from .clauses import (
     MADE_INTO,
     a_gerund_of_doing,
+    a_named_way,
     a_noun_phrase,
     a_procedure,
     describes_delivery,
@@ -704,6 +705,8 @@ def _without_account(text: str) -> tuple[str, str] | None:
         return _AN_APPROACH  # 'Having a say in their own plan': something done, and no account
     if names_a_product(text):
         return _A_PRODUCT  # 'A shared list of families known to every agency': no account
+    if a_named_way(text):
+        return _AN_APPROACH  # 'Team around the family', 'Pupil of the Day compliments': a name, no verb
     if a_noun_phrase(text):
         # 'Practical help', 'Information sharing', 'Culture of high aspirations': a noun phrase
         # with no verb said of anyone, whatever its words

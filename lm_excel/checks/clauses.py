@@ -140,7 +140,8 @@ _SAID_OTHERWISE = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for w, p
     "independence": r"live(?:s)?\s+(?:on\s+their\s+own|independently)|stand\s+on\s+their\s+own\s+feet",
     "isolated": r"cut\s+off|alone|on\s+their\s+own|left\s+out|lonel(?:y|ier)",
     "wellbeing": r"happ(?:y|ier|iness)(?!\s+to\b)|low\s+in\s+mood|in\s+good\s+spirits|content(?:ed)?\s+in",
-    "anxious": r"nervous|scared|frightened|afraid|on\s+edge|tense|at\s+ease|panick\w*",
+    "anxious": r"nervous|scared|frightened|afraid|on\s+edge|tense|at\s+ease|panick\w*|calm(?:er)?|"
+               r"on\s+top\s+of\s+things",
     "relationships": r"get(?:s|ting)?\s+on(?:\s+(?:well|better))?\s+with|get(?:s|ting)?\s+along|"
                      r"fall(?:s|ing)?\s+out\s+with",
     "attendance": r"turn(?:s|ing)?\s+up|miss(?:es|ing)?\s+(?:school|lessons|classes|college)|"
@@ -176,6 +177,9 @@ _WHO_DO = re.compile(r"^\s*(?:[\w'-]+\s+){1,3}?(?:who|that)\s+[^,]+?\s+(?!(?:mor
                      r"[a-z]+s?\s+(?:the|a|an|their|them|children|families|parents|young|people)\b",
                      re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:before|until|unless|when|whenever|where|if|once)\b", re.IGNORECASE)
+
+
+_FEELING = re.compile(r"\b(?:feel|feels|felt)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
@@ -215,7 +219,10 @@ def restated_construct(mechanism: str, outcome: str) -> bool:
     # everyday words are read only of the outcome's own people (or when it names none)
     plain = _said_plainly(said) if who and (not theirs_who or who & theirs_who) else said
     # a construct said in everyday words carries its own state ('keep out of trouble', 'can cope')
-    if plain == said and not (_CHANGE & set(words(mechanism)) or _UP_DOWN.search(mechanism)):
+    # a feeling of the outcome's own people is their state said again ('Children feel they belong
+    # at school' beside 'Improved sense of belonging'), as a change is
+    if plain == said and not (_CHANGE & set(words(mechanism)) or _UP_DOWN.search(mechanism)
+                              or (who and _FEELING.search(said))):
         return False
     if plain != said or who:
         plain = _named_plainly(plain)
@@ -338,7 +345,7 @@ teenagers adolescents survivors survivor leavers""".split())
 _ACCOUNT_WORD = re.compile(r"\b(?:feel\w*|felt|believ\w*|hope\w*|confiden\w*|motivat\w*|encourag\w*|"
                            r"empower\w*|reassur\w*|safe(?!guard)\w*|calm\w*|open\w*\s+up|so\s+that|"
                            # a clause of condition or place, which carries an account ('where they make friends')
-                           r"when|whenever|where|if|while|until|unless)\b", re.IGNORECASE)
+                           r"when|whenever|where(?!\s+to\b)|if|while|until|unless)\b", re.IGNORECASE)
 _SEQUENCE = re.compile(r",\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|;\s*|\s+then\s+", re.IGNORECASE)
 _DETERMINER = frozenset("the a an each every their its our his her this that".split())
 
@@ -383,19 +390,58 @@ chat smile reassure validate nurture""".split())
 _PARTICLE = frozenset("up out in off down on over back round away".split())
 
 
+#: Nouns of a quality or a state by their form ('potential', 'confidence', 'relationship'): not a
+#: thing handled.
+_ABSTRACT = re.compile(r"(?:ness|ity|ment|ence|ance|ship|tion|sion|ism|hood|al|ing)$")
+
+
+def _a_thing(w: str) -> bool:
+    return not (_ABSTRACT.search(w) or _construct(w) or w in _SERVED_PEOPLE or w in STOP
+                or _IN_PEOPLE.fullmatch(w))
+
+
+def _first_clause(raw: list[str]) -> list[str]:
+    """The words of a part up to the end of its first step (a comma, 'and' or 'then')."""
+    out = []
+    for w in raw:
+        if w.lower() in ("and", "then"):
+            break
+        out.append(w.lower().strip(",.;:"))
+        if w.endswith((",", ";")):
+            break
+    return out
+
+
+def _done_to_a_thing(ws: list[str]) -> bool:
+    """Whether what follows a verb of acting or of a process makes it a physical act: a thing or a
+    place as its whole object ('unlocks the hall', 'change nappies'), or people sent somewhere
+    ('shows parents where to sit', 'shows them to the room', 'shows the mother the ward'); not
+    people and what they come to think ('shows them they matter', 'how to hold the baby')."""
+    i = 1 if ws and ws[0] in _DETERMINER else 0
+    if ws[i:i + 1] and (ws[i] in _SERVED_PEOPLE or ws[i] == "them"):
+        rest = ws[i + 1:]
+        return (len(rest) == 3 and rest[:2] == ["where", "to"]) or (
+            2 <= len(rest) <= 3 and rest[0] in ("to", *_DETERMINER) and _done_to_a_thing(rest[rest[0] == "to":]))
+    things = ws[i:]
+    return 1 <= len(things) <= 2 and all(_a_thing(t) for t in things)
+
+
 def _verb_by_form(part: str, singular: bool) -> bool:
     """Whether a part of a sequence opens with a verb by its form and its place, agreeing with a
     subject said once ('weighs the baby', 'lock the gates', 'prepare snacks'): an -s form after one
     person, a bare form before its object after several; not a verb of a process, of acting on
     people or of a relationship."""
-    ws = [w.lower().strip(",.;:") for w in part.split()]
+    raw = part.split()
+    ws = [w.lower().strip(",.;:") for w in raw]
     while ws and (ws[0] in ("then", "also", "later", "afterwards") or ws[0].endswith("ly")):
-        ws = ws[1:]
+        raw, ws = raw[1:], ws[1:]
     if len(ws) < 2 or ws[0] in STOP or ws[0] in _DETERMINER or ws[0] in _SERVED_PEOPLE:
         return False
     w, nxt = ws[0], ws[1]
     base = w[:-1] if singular else w
-    if PROCESS.fullmatch(w) or ACTING.fullmatch(w) or {base, w.removesuffix("es")} & _RELATIONAL:
+    if {base, w.removesuffix("es")} & _RELATIONAL:
+        return False
+    if (PROCESS.fullmatch(w) or ACTING.fullmatch(w)) and not _done_to_a_thing(_first_clause(raw[1:])):
         return False
     if singular:
         return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) and len(w) > 3
@@ -534,13 +580,36 @@ _HELP_NOUN = re.compile(r"\b(early|practical|extra|more|the\s+right|emotional|sp
 _BARE_VERB_AFTER = re.compile(r"\b(?:[a-z]+s|children|people|staff)\s+(?!of\b|and\b|or\b)[a-z]+\b")
 
 
+#: Prepositions after which a noun names whom or what a named way of working is around or for.
+_ROUND = frozenset("of around for with at in on".split())
+
+
+def a_named_way(text: str) -> bool:
+    """Whether a mechanism only names a way of working or a practice by a thing or group and a phrase
+    of a preposition, with no verb ('Team around the family', 'Pupil of the Day compliments'): the
+    first word neither a construct nor a change in people ('Trust in the worker' is a state)."""
+    ws = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    if not 3 <= len(ws) <= 5 or ws[1] not in _ROUND or _FOLLOWS.search(text):
+        return False
+    head = ws[0]
+    return (not _construct(head) and not _IN_PEOPLE.fullmatch(head)
+            and (head in _SERVED_PEOPLE or _a_thing(head))
+            and not _BARE_VERB_AFTER.search(" ".join(ws[2:]))
+            and not any(PROCESS.fullmatch(w) or ACTING.fullmatch(w) or w in _GOES_ON_WORDS for w in ws))
+
+
+_GOES_ON_WORDS = frozenset("is are was were has have had can will be being been".split())
+
+
 def a_noun_phrase(text: str) -> bool:
     """Whether a mechanism of up to four words is only a noun phrase, with no verb said of anyone:
     a quality and a noun ('Practical help', 'Continuous improvement', 'Whole-school nurture'), a
     noun and 'of' ('Culture of high aspirations'), or a noun and a gerund ('Information sharing').
     'Help arrives', 'Trust builds', 'Children feel safe' say something happens."""
     ws = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
-    if not 2 <= len(ws) <= 4 or _FOLLOWS.search(_HELP_NOUN.sub("aid", text)):
+    if _FOLLOWS.search(_HELP_NOUN.sub("aid", text)):
+        return False
+    if not 2 <= len(ws) <= 4:
         return False
     if any(w.endswith("s") and not w.endswith("ss") and not b.endswith("s") and not _ADJECTIVE_FORM.match(b)
            and b not in _NOT_SUBJECT for b, w in zip(ws, ws[1:])):
