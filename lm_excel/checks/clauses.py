@@ -89,9 +89,19 @@ def _constructs(text: str) -> tuple[str, ...]:
                  if (s := _construct(w)) and stem(after) not in _SERVICE)
 
 
+#: Words that name a construct by the way it is measured or by another spelling: a scale's own name
+#: ('SDQ' difficulties, 'externalising' scores of the Child Behavior Checklist), the American
+#: spelling, and 'suspensions', the DfE's name for fixed-period exclusions in England since
+#: September 2021 (https://www.gloucestershire.gov.uk/schoolsnet/noticeboard/schoolsnet-bulletin-board/exclusions-update-1st-september-2021/).
+_MEASURED_AS = {"sdq": "behaviour", "externalising": "behaviour", "externalizing": "behaviour",
+                "behavior": "behaviour", "behaviors": "behaviour", "behavioral": "behaviour",
+                "suspension": "exclusion", "suspensions": "exclusion", "suspended": "exclusion"}
+
+
 def _construct(word: str) -> str:
     """A word's construct stem, through its other forms ('worried' is 'worry', which is 'anxiety';
     'behavioural' is 'behaviour'); '' when it names none."""
+    word = _MEASURED_AS.get(word, word)
     for s in (stem(meaning(word)), stem(meaning(stem(word))), stem(meaning(word.removesuffix("al")))):
         if s in _FAMILY_OF:
             return s
