@@ -33,8 +33,8 @@ RECOGNITION = register(
     "outcome-counted-by-recognition", category=C, severity="info",
     title="Outcome counted from what is reported or recognised",
     description="The outcome counts harm through what is reported, recorded, disclosed, referred "
-    "or identified (incidents, disclosures, referrals, identification), or people judged 'at risk of' "
-    "a harm. Such counts move with "
+    "or identified (incidents, disclosures, referrals, identification, notifications, arrests), or "
+    "people judged 'at risk of' a harm. Such counts move with "
     "recognition as well as with harm: a rise can mean more harm or that people now see and report "
     "it, a fall less harm or less reporting. An evaluator asks which the model expects, and for a "
     "second measure that does not rest on reporting. A note: the model may already mean one of "
@@ -103,12 +103,12 @@ CHOSEN_AT_WORST = register(
 _HARM = (r"abus\w*|violen\w*|harm\w*|neglect\w*|maltreat\w*|exploit\w*|crimes?|criminal|offen[cs]\w*|"
          r"bull(?:y|ying|ied)|assaults?|anti-?social|missing|domestic|safeguarding|"
          r"risks?|hate|sexual|grooming|marac|knives|knife|weapons?|radicalis\w*|traffick\w*|fgm|"
-         r"young\s+carers?|private(?:ly)?\s+fostering|fostering\s+arrangements?")
+         r"young\s+carers?|private(?:ly)?\s+fostering|privately\s+fostered|fostering\s+arrangements?")
 HARM = re.compile(rf"\b(?:{_HARM})\b", re.IGNORECASE)
 #: A count made through someone recognising or reporting it.
 COUNTED = re.compile(
     r"\b(?:report(?:s|ed)?|record(?:s|ed)|incidents?|disclos\w*|(?<![-\w])referr(?:als?|ed)|"
-    r"notifications?|call-?outs?|calls?\s+to\s+(?:the\s+)?police|identif(?:ied|ication)|"
+    r"notifications?|notified|arrests?|call-?outs?|calls?\s+to\s+(?:the\s+)?police|identif(?:ied|ication)|"
     r"detect(?:ed|ion)|concerns?\s+(?:raised|reported)|(?:raised|reported)\s+concerns?|"
     # a missing episode is known only when someone reports it
     r"missing\s+(?:from\s+\w+\s+)?episodes?|episodes?\s+of\s+(?:going\s+)?missing)\b",
@@ -141,6 +141,10 @@ def _what_is_counted(text: str) -> str:
         return "disclosed"
     if word.startswith("referr"):
         return "referred"
+    if word.startswith("arrest"):
+        return "detected by the police (arrests)"
+    if word.startswith("notif"):
+        return "notified"
     return "reported or recorded"
 
 
