@@ -157,7 +157,8 @@ _SAID_OTHERWISE = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for w, p
     "attendance": r"turn(?:s|ing)?\s+up|miss(?:es|ing)?\s+(?:school|lessons|classes|college)|"
                   r"(?:go|goes|come|comes|get|gets)\s+(?:in\s+)?to\s+"
                   r"(?:school|college|lessons|class)",
-    "reoffending": r"back\s+(?:in|into)\s+(?:crime|trouble)|offend\w*\s+again|re-?arrest\w*",
+    "reoffending": r"back\s+(?:in|into)\s+(?:crime|trouble)|offend\w*\s+again|re-?arrest\w*|"
+                   r"(?:new|further)\s+offen[cs]es?",
     "offending": r"(?:in|into|out\s+of)\s+(?:crime|trouble(?:\s+with\s+the\s+police)?)|"
                  r"break(?:s|ing)?\s+the\s+law|arrests?|arrested",
     "debt": r"what\s+they\s+owe|arrears|(?:pay|pays|paying)\s+(?:the\s+|their\s+)?(?:rent|bills)",
@@ -189,6 +190,9 @@ _WHO_DO = re.compile(r"^\s*(?:[\w'-]+\s+){1,3}?(?:who|that)\s+[^,]+?\s+(?!(?:mor
 _UNTIL = re.compile(r"\b(?:before|until|unless|when|whenever|where|if|once)\b", re.IGNORECASE)
 
 
+#: A share of people before them ('Fewer of the young people ...', 'Most of the parents ...').
+_SHARE_OF = re.compile(r"^\W*(?:fewer|more|most|many|some|all|none|few)\s+of\s+(?:the\s+|their\s+)?",
+                       re.IGNORECASE)
 _FEELING = re.compile(r"\b(?:feel|feels|felt)\b", re.IGNORECASE)
 
 
@@ -225,7 +229,7 @@ def restated_construct(mechanism: str, outcome: str) -> bool:
     said = _UNTIL.split(_LEAD.sub("", mechanism))[0]
     if _WHO_DO.match(said):
         return False  # 'Parents who argue less give children a calmer home': what such people bring
-    who, theirs_who = _people(words(said)[:3]), _people(words(outcome))
+    who, theirs_who = _people(words(_SHARE_OF.sub("", said))[:3]), _people(words(outcome))
     # everyday words are read only of the outcome's own people (or when it names none)
     plain = _said_plainly(said) if who and (not theirs_who or who & theirs_who) else said
     # a construct said in everyday words carries its own state ('keep out of trouble', 'can cope')
@@ -282,7 +286,7 @@ _A_CHILD = frozenset("child children baby babies infant infants toddler toddlers
 
 
 def _people(ws: list[str]) -> set[str]:
-    return {"child" if w in _A_CHILD else stem(meaning(w)) for w in ws if w in _SERVED_PEOPLE}
+    return {"child" if w in _A_CHILD else stem(meaning(w)) for w in ws if w in _SERVED_PEOPLE or w in _A_CHILD}
 
 
 def restated_in_other_words(mechanism: str, outcome: str) -> bool:
@@ -559,6 +563,14 @@ def chosen_by_need(population: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def about_others(outcome: str, population: str) -> bool:
+    """Whether an outcome opens with people the target population does not name ('Victims feel
+    listened to ...' where young people who offend are chosen): their change is not in the need
+    the population was chosen by."""
+    first = _people(words(outcome)[:2])
+    return bool(first) and not first & _people(words(population))
+
+
 def changes_what_chose(outcome: str, chosen: frozenset[str]) -> str:
     """The construct an outcome changes when it is one people were chosen by ('' if none): its
     first construct, not one after 'of', 'for' or 'from' (a setting or a cause), in an outcome
@@ -567,8 +579,10 @@ def changes_what_chose(outcome: str, chosen: frozenset[str]) -> str:
         return ""
     ws = words(_MOOD.sub("wellbeing", outcome))
     for before, w in zip(["", *ws], ws):
-        if w in ("because", "due", "owing"):
-            return ""  # what follows is the cause of the change, not the change
+        if w in ("because", "due", "owing", "how"):
+            # what follows is the cause of the change, or what people judge ('satisfied with how
+            # the offence was dealt with'), not the change
+            return ""
         if c := _construct(w):
             if before in _NOT_THE_CHANGE:
                 continue

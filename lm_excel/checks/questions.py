@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from ..findings import Finding, make, register
 from ..model import Element
 from .base import Context, rule, short
-from .clauses import changes_what_chose, chosen_by_need
+from .clauses import about_others, changes_what_chose, chosen_by_need
 from . import text as T
 from .text import direction
 
@@ -151,7 +151,10 @@ def _what_is_counted(text: str) -> str:
 #: What is counted is not the report that sets a response going ('a response to notifications',
 #: 'support the day after an incident').
 _TRIGGER = re.compile(r"\b(?:after|following|response\s+to|responses\s+to|respond\w*\s+to|"
-                      r"handling\s+of)\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
+                      r"handling\s+of|"
+                      # a time that starts from it ('less time from identification of need to ...')
+                      r"(?:time|times|wait\w*|delays?|days|weeks|months)\s+(?:from|between|since))"
+                      r"\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
 
 
 #: People, then a phrase that says which ('with an identified need', 'who witness ... incidents'),
@@ -392,8 +395,9 @@ def _question(ctx: Context, o: Element, text: str) -> Finding | None:
                     ref_reach=str(ctx.model.intervention.ref(small[1]) or "Intervention sheet"))
     if unseen := _unobservable(text):
         return make(NOT_OBSERVABLE, ref, eid, text=quoted, why=unseen[0], fix=unseen[1])
-    if o.text("priority").casefold() == "primary" and (
-            what := changes_what_chose(text, chosen_by_need(ctx.model.intervention.text("target_population")))):
+    population = ctx.model.intervention.text("target_population")
+    if o.text("priority").casefold() == "primary" and not about_others(text, population) and (
+            what := changes_what_chose(text, chosen_by_need(population))):
         return make(CHOSEN_AT_WORST, ref, eid, text=quoted, what=f"'{what}'",
                     ref_tp=str(ctx.model.intervention.ref("target_population") or "Intervention sheet"))
     return None
