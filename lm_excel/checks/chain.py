@@ -905,6 +905,13 @@ def _names_the_resource(text: str, h: str, mine: frozenset[str], input_text: str
     return found and all(stem(meaning(w)) in _HOLDING_STEMS and not w.endswith("ing") for w in extra)
 
 
+#: A description that says what is done: a relative clause with its verb ('who coordinates the
+#: professionals'), or a list of acts after a colon ('Named key worker: explains process, chases
+#: reports').
+_SAYS_WHAT_IT_DOES = re.compile(r"\b(?:who|that)\s+(?:\w+ly\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\b|:\s*[a-z]{3,}s\b",
+                                re.IGNORECASE)
+
+
 @rule(RESTATED)
 def restated(ctx: Context) -> Iterator[Finding]:
     """Rows restated on a later sheet (Jaccard similarity of content words, through an index)."""
@@ -924,6 +931,9 @@ def restated(ctx: Context) -> Iterator[Finding]:
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
+            if first == "inputs" and _SAYS_WHAT_IT_DOES.search(el.text("description")):
+                continue  # 'Key worker' described as 'One named person who coordinates ...': the
+                # role is the activity, and its description says what is done
             h = resource_head(text) if first == "inputs" else ""
             named = set(by_root.get(_root(h), ())) if h else set()
             for i in sorted(_candidates(mine, need, index) | named):
