@@ -908,8 +908,12 @@ def _names_the_resource(text: str, h: str, mine: frozenset[str], input_text: str
 #: A description that says what is done: a relative clause with its verb ('who coordinates the
 #: professionals'), or a list of acts after a colon ('Named key worker: explains process, chases
 #: reports').
-_SAYS_WHAT_IT_DOES = re.compile(r"\b(?:who|that)\s+(?:\w+ly\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\b|:\s*[a-z]{3,}s\b",
-                                re.IGNORECASE)
+_SAYS_WHAT_IT_DOES = re.compile(
+    r"(?i:\b(?:who|that)\s+(?:\w+ly\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\b|:\s*[a-z]{3,}s\b)|"
+    # one of the staff as subject, then what they do ('A mentor assesses the whole family', 'the TAW
+    # meets the young person')
+    r"\b(?i:a|an|the|each|their)\s+(?:(?i:[a-z]+(?:er|or|ist|ant|ee))|[A-Z]{2,})\s+(?:\w+ly\s+)?(?!is\b|has\b|was\b)"
+    r"[a-z]{3,}s\s+(?:the|a|an|their|with|each|every)\b")
 
 
 @rule(RESTATED)
