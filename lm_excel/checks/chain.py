@@ -193,7 +193,10 @@ _ENABLING = re.compile(
     r"data|monitoring|evaluation|commission\w*|coordinat\w*|co-ordinat\w*|workforce|"
     r"development\s+of\s+staff|staff\s+development|practice\s+development|reflective|"
     r"quality\s+assurance|audit\w*|identif\w*|eligib\w*|engagement\s+of|promotion|publicity|"
-    r"awareness[-\s]raising)\b", re.IGNORECASE)
+    r"awareness[-\s]raising|"
+    # the route in: choosing, booking or enrolling who takes part ('Selection with school staff',
+    # 'Offer and booking into a group')
+    r"selection|selecting|booking|enrol\w*|intake|allocation)\b", re.IGNORECASE)
 
 
 @rule(NO_MECHANISM)
