@@ -259,6 +259,7 @@ _IN_PEOPLE = re.compile(
     # acting on a need or a risk, or giving people a chance ('spot the needs', 'avoid sending',
     # 'act on their concerns instead of waiting', 'given chances to disclose')
     r"spot\w*|avoid\w*|instead|act\s+on|chances?|opportunit\w*|disclos\w*|someone|"
+    r"clos(?:e|es|ing)\s+(?:the\s+)?gaps?|"
     r"gives?|given|giving|lets?|brings?|keeps?|offers?|catch\w*|risks?|in\s+charge|"
     # the same person over time: a quality of the relationship, not a detail of delivery
     # one thing made into another ('turns training into everyday habits')

@@ -209,7 +209,8 @@ _HARM = re.compile(
     # less of the service for the people it is for: waiting, being seen less, being left without
     r"(?:families|children|parents|young\s+people|pupils|women|mothers|fathers|carers|victims)\s+"
     r"(?:\w+\s+){0,2}?wait\w*|seen\s+less|less\s+often|fewer\s+visits|abrupt\w*|cliff[-\s]edge|"
-    r"(?:left|leaves|leaving)\s+without|"
+    r"(?:left|leaves|leaving)\s+without|(?:longer|lengthen\w*)\s+waits?|"
+    r"less\s+time\s+(?:for|with)\s+(?:the\s+)?(?:famil|child|parent|young|pupil|women|mother|father|carer)\w*|"
     # risk to children held where it should not be ('workers in schools hold risk')
     r"(?:hold|holds|holding|held|carry|carries|carrying|carried)\s+(?:\w+\s+){0,2}?risks?)\b",
     re.IGNORECASE,
