@@ -919,6 +919,13 @@ _SAYS_WHAT_IT_DOES = re.compile(
     r"[a-z]{3,}s\s+(?:the|a|an|their|with|each|every)\b")
 
 
+def _a_role_at_work(text: str, description: str) -> bool:
+    """Whether a component is named after a role ('Key worker', 'Mentor casework') and its
+    description says what is done: the role's work, not the staff of an input restated."""
+    return (any(_ROLE.search(w) and w not in _NOT_ROLES for w in words(text))
+            and bool(_SAYS_WHAT_IT_DOES.search(description)))
+
+
 @rule(RESTATED)
 def restated(ctx: Context) -> Iterator[Finding]:
     """Rows restated on a later sheet (Jaccard similarity of content words, through an index)."""
@@ -938,7 +945,7 @@ def restated(ctx: Context) -> Iterator[Finding]:
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
-            if first == "inputs" and _SAYS_WHAT_IT_DOES.search(el.text("description")):
+            if first == "inputs" and _a_role_at_work(text, el.text("description")):
                 continue  # 'Key worker' described as 'One named person who coordinates ...': the
                 # role is the activity, and its description says what is done
             h = resource_head(text) if first == "inputs" else ""
