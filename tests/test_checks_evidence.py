@@ -166,6 +166,23 @@ MISSED_ON_FIRST_RUN = {
     "healthy_child_wales_health_board": "held out 27: an output entered as an outcome ('93% of new babies seen "
                                         "at the 10-14 day health visitor contact'), not reported (a mislinked "
                                         "mechanism reported instead)",
+    "surrey_youth_restorative_intervention": "held out 26: a mechanism restating its outcome in the worker's "
+                                             "words ('Fewer of the young people come back through the panel "
+                                             "with a new offence' beside 'Reduced proven reoffending within 12 "
+                                             "months'), not reported",
+    "send_pathfinder_hartlepool_darlington": "held out 26: a compound joined by ', with' in a terse plan "
+                                             "('Families have more choice and control, with fewer meetings to "
+                                             "attend'), not reported",
+    "new_belongings_care_leavers": "held out 26: a vague outcome in the programme's slogan ('Care leavers get a "
+                                   "better deal from the council'), not reported",
+    "reclaiming_social_work_scaling": "held out 26: a placeholder worded as a promise ('Details to follow from "
+                                      "Morning Lane') as a component's description, not reported",
+    "youth_justice_liaison_diversion": "held out 26: an outcome worded as an activity in a terse plan ('Screen "
+                                       "every under-18 in custody for mental health, learning and communication "
+                                       "needs'), not reported",
+    "child_protection_information_sharing": "held out 26: a link running backwards (long-term OC5 contributing "
+                                            "to short-term OC1), reported at OC5 as a loop (outcome-cycle) "
+                                            "but not as a link running backwards",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.
