@@ -908,24 +908,6 @@ def _names_the_resource(text: str, h: str, mine: frozenset[str], input_text: str
     return found and all(stem(meaning(w)) in _HOLDING_STEMS and not w.endswith("ing") for w in extra)
 
 
-#: A description that says what is done: a relative clause with its verb ('who coordinates the
-#: professionals'), or a list of acts after a colon ('Named key worker: explains process, chases
-#: reports').
-_SAYS_WHAT_IT_DOES = re.compile(
-    r"(?i:\b(?:who|that)\s+(?:\w+ly\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\b|:\s*[a-z]{3,}s\b)|"
-    # one of the staff as subject, then what they do ('A mentor assesses the whole family', 'the TAW
-    # meets the young person')
-    r"\b(?i:a|an|the|each|their)\s+(?:(?i:[a-z]+(?:er|or|ist|ant|ee))|[A-Z]{2,})\s+(?:\w+ly\s+)?(?!is\b|has\b|was\b)"
-    r"[a-z]{3,}s\s+(?:the|a|an|their|with|each|every)\b")
-
-
-def _a_role_at_work(text: str, description: str) -> bool:
-    """Whether a component is named after a role ('Key worker', 'Mentor casework') and its
-    description says what is done: the role's work, not the staff of an input restated."""
-    return (any(_ROLE.search(w) and w not in _NOT_ROLES for w in words(text))
-            and bool(_SAYS_WHAT_IT_DOES.search(description)))
-
-
 @rule(RESTATED)
 def restated(ctx: Context) -> Iterator[Finding]:
     """Rows restated on a later sheet (Jaccard similarity of content words, through an index)."""
@@ -945,9 +927,6 @@ def restated(ctx: Context) -> Iterator[Finding]:
             mine = content(text)
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
-            if first == "inputs" and _a_role_at_work(text, el.text("description")):
-                continue  # 'Key worker' described as 'One named person who coordinates ...': the
-                # role is the activity, and its description says what is done
             h = resource_head(text) if first == "inputs" else ""
             named = set(by_root.get(_root(h), ())) if h else set()
             for i in sorted(_candidates(mine, need, index) | named):
