@@ -234,3 +234,16 @@ def test_new_administrative_measures_name_each_nations_own_figures_or_say_there_
     assert lib.for_nation("Wales").get("young_carers_census").data_source.startswith(
         "No national equivalent in Wales")
     assert "Public Health Scotland" in scot.get("violence_admissions").data_source
+
+
+def test_session_10_measures_say_what_each_nation_has():
+    lib = load_library()
+    scot, wales, ni = (lib.for_nation(n) for n in ("Scotland", "Wales", "Northern Ireland"))
+    # The Home Office knife tables cover England and Wales; elsewhere the police are asked.
+    assert "Home Office" in wales.get("knife_crime").data_source
+    for nation, name in ((scot, "Scotland"), (ni, "Northern Ireland")):
+        assert nation.get("knife_crime").data_source.startswith(f"No national equivalent in {name}")
+        # England's survey figures are not another nation's: the questions are asked locally.
+        assert "Community Life Survey" not in nation.get("civic_engagement").data_source
+    assert "Community Life Survey" not in wales.get("civic_engagement").data_source
+    assert "England and Wales" in wales.get("feel_safe_area").data_source
