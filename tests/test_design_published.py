@@ -386,7 +386,9 @@ RESERVATIONS = {
         "high drop-out, a feasibility stage would come first",
     "youth_engagement_progression_wales": "young people are picked by a risk score, so the "
         "matched comparison must match on that score (or compare those just below the "
-        "allocation threshold); the design does not say so",
+        "allocation threshold); since session 10 (tuned on this reservation) every matched "
+        "comparison of people says to match on whatever decides who is offered it, a risk score "
+        "among them",
     # Held out 16, first run:
     "mash_front_door": "the time series follows referrals to children's social care for OC1 (risk "
         "missed at the front door), a count the hub's own thresholds move; nearly every English "
@@ -394,7 +396,9 @@ RESERVATIONS = {
         "neighbours' trend need a local change to anchor them",
     "staying_put": "the matched comparison counts staying in the home (OC2, take-up of the offer) "
         "as an outcome and does not warn that young people who stay differ from those who leave "
-        "(the better relationships stay)",
+        "(the better relationships stay); since session 10 (tuned on this reservation) the "
+        "comparison says that those who take up support differ and to say how, but staying is "
+        "still counted as an outcome",
     "step_change_adolescents": "the matched comparison follows first-time entrants for less "
         "offending (OC3), where many of these young people have offended already (reoffending is "
         "the fair measure); with 15 families in its first year, a feasibility stage would come "

@@ -90,3 +90,13 @@ def test_before_and_after_says_people_start_at_their_worst_in_plain_words():
                       nation="England").strands
     before = next(s for s in strands if s.title.startswith("Before-and-after"))
     assert "at their worst" in before.why and "regression to the mean" in before.why
+
+
+def test_a_matched_comparison_of_people_says_to_match_on_what_decides_who_is_offered():
+    first = _first((SURVEY,), delivery_unit=FAMILIES, reach="150")
+    assert first.title == "Matched comparison group of families"
+    assert "match on whatever decides who is offered it (a referral route, a risk score, a " \
+           "threshold)" in first.why
+    # Allocation by lot needs no such matching.
+    trial = _first((SURVEY,), delivery_unit=FAMILIES, reach="150", allocation="Yes, by lot (at random)")
+    assert "decides who is offered" not in trial.why

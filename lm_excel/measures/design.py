@@ -665,7 +665,10 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
         "model (matched on need, age and history from case records, or those on a waiting "
         "list), before and after.",
         f"Support goes to a cohort of {label}: the comparison is made between similar "
-        f"{label}, not between whole areas, where the effect would be diluted." + left_out,
+        f"{label}, not between whole areas, where the effect would be diluted. Those who are "
+        "offered and take up support often differ from those who are not: match on whatever "
+        "decides who is offered it (a referral route, a risk score, a threshold) and say how the "
+        "groups still differ." + left_out,
         EIF_STANDARDS), _CREDIBLE_LEVEL
 
 
