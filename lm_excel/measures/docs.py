@@ -1084,7 +1084,12 @@ DESIGN_EVIDENCE = [
      "care (Pregnancy in Mind), no measure at all for Talking Together's primary outcomes on "
      "children's language, and counts of children assessed at risk, which recognition raises, "
      "for exploitation (Disrupting Exploitation, SOS+); the Bureau's time series leads with "
-     "first-time entrants, which diversion lowers by design."),
+     "first-time entrants, which diversion lowers by design. Since then, **tuned on** these "
+     "reservations (session 10): counts the service's own decisions move are left out of a "
+     "comparison beside a measure of the people helped (SOS+ now compares schools on "
+     "help-seeking), follow it in a time series (the Bureau leads with reoffending), and alone "
+     "carry a plain warning and what to add (Disrupting Exploitation: the library still has no "
+     "measure of a young person's risk of exploitation); design families unchanged, 10 of 10."),
     "",
 ]
 
