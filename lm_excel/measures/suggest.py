@@ -1150,7 +1150,7 @@ _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform
                            "toler", "attitud",
                            "disclos", "disclosur",
                            "talk", "stigma", "conversat",
-                           "caus", "driver"})
+                           "caus", "driver", "respons"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
                             "opportun", "provid", "provision", "advic"})
 _PROVISION = frozenset({"support", "help", "advic", "provision", "opportun", "offer"})
@@ -1183,7 +1183,10 @@ _ACTIVITY = re.compile(
     r"^(?:(?:we|we'll|(?:the|our)\s+(?:[\w-]+\s+){0,3}?(?:service|services|team|teams|council|"
     r"partnership|partners|programme|project|workers|staff|practitioners|board|hub|hubs))\s+"
     r"(?:will|shall|aim to|are going to|plan to|intend to|commit to)\s+(?:continue to\s+|also\s+)?"
-    + _PROVIDE + r"|(?:supporting|enabling|helping|encouraging|empowering|equipping|enable|empower|"
+    + _PROVIDE + r"|(?:support|promote|encourage|enable|foster|nurture)\s+(?!(?:more|fewer|less|"
+    r"better|improved|increased|reduced)\b)(?:[\w/'-]+\s+){0,3}?(?:wellbeing|well-being|health|"
+    r"development|learning|resilience|independence)\s*(?:[,;.]|$)"
+    r"|(?:supporting|enabling|helping|encouraging|empowering|equipping|enable|empower|"
     r"equip)\s+(?:[\w/'-]+\s+){1,8}?to\s+(?!the\b|their\b|a\b|an\b)\w+|(?:providing|delivering|"
     r"offering|giving|commissioning|funding|running|establishing|equipping|enabling|empowering)\s+"
     r"(?:[\w/'-]+\s+){0,4}?(?:with|to|for)\b)\b")
