@@ -1655,7 +1655,9 @@ _NO_MEASURE = {
     "stigma or shame": r"\bstigm\w*|\bshame\w*|\bashamed\b|\bembarrass\w*|\bjudged\b|"
                        r"\bjudgement(?:al)?\b|\bsecrecy\b|\btaboo\w*",
     "attachment or bonding": r"\battachments?\b|\bsecurely attached\b|\bbond(?:s|ing|ed)?\b|"
-                             r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b",
+                             r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b|"
+                             r"\brelationships?\s+with\s+(?:their|the|her|his)\s+(?:new\s+)?"
+                             r"(?:bab(?:y|ies)|infants?|newborns?)\b",
     "trust in the police": r"\b(?:trust|trusts|confidence|faith)\b[^,;.]{0,40}\bpolic(?:e|ing)\b",
     "siblings kept together": r"\b(?:siblings?|sibling groups?|brothers and sisters)\b[^,;.]{0,50}?"
                               r"\b(?:(?:placed|live|living|stay|stays|staying|remain|remains|kept|"
