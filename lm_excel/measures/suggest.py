@@ -1307,7 +1307,7 @@ _WHO_SUBJECT = re.compile(
     r"living with|experiencing|attending|accessing|completing|taking part in|referred to|"
     r"supported by|helped by|seen by|working with|using|at risk of,? or (?:who have )?(?:experienced|"
     r"been affected by|affected by|suffered))\s+|"
-    r"((?:perpetrators?|victims?|survivors?|victim-survivors?)(?:\s+of\s+)?|"
+    r"((?:perpetrators?|victims?|survivors?|victim-survivors?|(?:young\s+)?offenders)(?:\s+of\s+)?|"
     r"(?:adopted|looked after|looked-after|fostered|exploited|excluded|care-experienced|"
     r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)(?<!\bor )(?<!\band )"
     + _MAIN_VERB)
@@ -1655,7 +1655,7 @@ _NO_MEASURE = {
     "stigma or shame": r"\bstigm\w*|\bshame\w*|\bashamed\b|\bembarrass\w*|\bjudged\b|"
                        r"\bjudgement(?:al)?\b|\bsecrecy\b|\btaboo\w*",
     "attachment or bonding": r"\battachments?\b|\bsecurely attached\b|\bbond(?:s|ing|ed)?\b|"
-                             r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b|"
+                             r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b(?!\s+(?:teams?|services?|workers?))|"
                              r"\brelationships?\s+with\s+(?:their|the|her|his)\s+(?:new\s+)?"
                              r"(?:bab(?:y|ies)|infants?|newborns?)\b",
     "trust in the police": r"\b(?:trust|trusts|confidence|faith)\b[^,;.]{0,40}\bpolic(?:e|ing)\b",
