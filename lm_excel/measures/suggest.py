@@ -1533,6 +1533,9 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # domestic abuse": the harm is the context the change follows, not a count to reduce
         out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
     out += _cue_frames(t, terms)
+    for m in _CAN_ACCESS.finditer(t):
+        # "young offenders leaving custody can access appropriate accommodation": access to it
+        out.append((m.end(), _clause_end(t, m.end()), "using"))
     quality = _SETTING_IS.match(t)
     end = _clause_end(t, quality.end(), r"[;.]|\bwhere\b|,\s*(?:so|which|while)\b|"
                       + _AND_A_CHANGE) if quality else 0
@@ -1542,6 +1545,9 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+#: Access as a verb ("can access", "able to access"): using a service or a resource.
+_CAN_ACCESS = re.compile(r"\b(?:can|could|cannot|to|will|able to)\s+(?:easily\s+|quickly\s+|safely\s+)?"
+                         r"(access)\b")
 #: A change in an amount, not in a quality ("calmer, more nurturing").
 _COUNT_CHANGE = re.compile(r"\b(?:fewer|lower|higher|reduc\w*|increas\w*|cuts?|costs?|numbers?|"
                            r"rates?|less)\b")
