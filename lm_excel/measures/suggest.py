@@ -1090,6 +1090,21 @@ def _adopt_sense(text: str, terms: list[Term]) -> list[Term]:
     return [x for x in terms if not (x.token == "adoption" and any(a <= x.start < b for a, b in spans))]
 
 
+_CARE_WORDS = frozenset({"looked_after", "foster_carer", "kinship_carer", "kinship", "care_leaver",
+                         "residential", "enter_care", "foster", "fostering", "ifa", "care"})
+_SCHOOL_PLACE = frozenset({"placement", "out_of_area", "placement_move"})
+
+
+def _school_placement_sense(text: str, terms: list[Term]) -> list[Term]:
+    """Placements of pupils with SEND ("placed in specialist provision and out-of-county
+    placements"), where no care is named, are school placements, not placements in care."""
+    tokens = {x.token for x in terms if not x.stop}
+    if "send" not in tokens or tokens & _CARE_WORDS:
+        return terms
+    return [Term("school_placement", x.stop, x.start, x.end, x.specific)
+            if x.token in _SCHOOL_PLACE else x for x in terms]
+
+
 def _place_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with being happy in a place or with a service read as half the evidence a
     suggestion needs (not a wellbeing scale alone)."""
@@ -1878,7 +1893,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
-                  _record_sense, _activity_kind_sense, _adopt_sense):
+                  _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
