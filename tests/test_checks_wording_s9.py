@@ -15,11 +15,9 @@ from .modelkit import example, model_of, row
 from .wording_batches import expected, found, rows
 
 #: Rows the rules still miss, and why: a miss kept visible, not a false alarm.
-KNOWN_MISSES = {
-    # education is a change in nearly every statement that names it; hours of it in custody are a
-    # dose of the service, which the rules cannot tell apart
-    "Young people in custody receive education for 15 hours a week",
-}
+KNOWN_MISSES: set[str] = set()
+# "Young people in custody receive education for 15 hours a week" was here until session 10: a quantity
+# of provision after a verb of getting ('for 15 hours a week', '12.5 hours of childcare') is a dose.
 
 
 def _cases(batch: str):

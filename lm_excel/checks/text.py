@@ -664,6 +664,39 @@ def only_a_domain(text: str) -> bool:
     return len(what) == 1 and what <= _BROAD_STEMS
 
 
+#: The head of a field of work said to improve ('early help', 'social care', 'SEND practice',
+#: 'mental health provision', 'youth work', 'safeguarding'), and the words that say which field.
+_FIELD_HEADS = frozenset("""
+practice practices provision care help work safeguarding services service support offer response
+responses arrangements system systems
+""".split())
+_FIELD_WORDS = _FIELD_HEADS | frozenset("""
+early social children child family families youth send sen aln mental health education educational
+school schools multi agency partnership statutory specialist universal targeted local community
+council children's
+""".split())
+#: An improvement said of a field of work, then where or for whom ('Better safeguarding practice in
+#: schools', 'Improved early help across the borough').
+_FIELD = re.compile(r"^\W*(?:more\s+)?(?:better|improved|stronger|strengthened|enhanced|good|effective|"
+                    r"high[\s-]quality)\s+(?P<field>[\w'’\s-]+?)(?:\s+(?:in|across|for|among|within|"
+                    r"throughout|at)\s+(?P<where>[\w'’\s-]+?))?\W*$", re.IGNORECASE)
+
+
+def only_a_field(text: str) -> bool:
+    """Whether an outcome only says a field of work gets better ('Better safeguarding practice in
+    schools', 'Stronger children's social care in the county'): an improvement, the field's words
+    and nothing else, then at most where or for whom, with nothing measurable in it. Who changes,
+    what changes and how are all left open; 'Safer sleep practice among new parents' names sleep
+    and 'Better school attendance' attendance."""
+    m = _FIELD.match(text)
+    if not m:
+        return False
+    field = words(m.group("field"))
+    if not field or field[-1] not in _FIELD_HEADS or any(w not in _FIELD_WORDS for w in field):
+        return False
+    return not any(w in DIRECTION or stem(meaning(w)) in CONSTRUCT_STEMS for w in words(m.group("where") or ""))
+
+
 #: Stems of the things an evaluator would measure (:data:`CONSTRUCTS`, synonyms resolved).
 CONSTRUCT_STEMS = frozenset(stem(meaning(w)) for w in CONSTRUCTS)
 

@@ -24,7 +24,11 @@ OUTCOME_NOT_CHANGE = register(
     "the school nurse', 'Young people receive a mentor'; read by structure: people as the "
     "subject, a verb of getting, a thing the service gives as the object and no change: "
     "'Families receive timely early help support', 'Pupils at risk of exclusion get a place at "
-    "the nurture base'; 'Pupils receive fewer exclusions' is a change), a service event taken part in or "
+    "the nurture base'; also a dose of it, 'get 12.5 hours of childcare', or anything but a change or a "
+    "destination by a time the service keeps, 'a first appointment within ten days of referral'; "
+    "'Pupils receive fewer exclusions' is a change), what the service gathers or gives, in the passive "
+    "with only for whom, when or where after it ('Victim views gathered in every case before panel', "
+    "'Safe sleep advice given to all parents'), a service event taken part in or "
     "carried out, read from the main verb and its object or subject ('Partner agencies attend "
     "every strategy discussion', 'Core group meetings held every four weeks'; attending school "
     "or college is a change), a step of implementation ('Contextual "
@@ -56,7 +60,9 @@ VAGUE = register(
     "outcome), what is done (a component with no description), what could go wrong or what "
     "must hold true. 'Fewer school exclusions' is short but specific; 'Better outcomes for "
     "families' is not, nor is an aim for a whole life with no construct ('Have fun', 'Reach "
-    "their full potential').",
+    "their full potential'), nor an improvement said only of a field of work, leaving open who or "
+    "what changes and how ('Better safeguarding practice in schools', 'Improved early help across "
+    "the borough'; 'Safer sleep practice among new parents' names sleep).",
     message="{id}'s {column} ({ref}) does not say {missing}: '{text}'.",
     fix="Say {missing} in {ref}, specifically enough to measure or check, e.g. '{example}'.",
 )
@@ -358,6 +364,8 @@ def not_a_change(text: str) -> str:
         return "an output (whom the service reached)"
     if given(text):
         return "an output (what people are given)"
+    if gathered(text):
+        return "an output (what the service gathers or gives)"
     if implemented(text):
         return "a step of implementation (a process or milestone)"
     return ""
@@ -581,12 +589,15 @@ def given(text: str) -> bool:
     with at most what describes them after ('Pupils at risk of exclusion'), its main verb one of
     getting (:data:`_GETS`), and what they get a thing the service gives (:data:`_GIVEN_THINGS`:
     'Families receive timely early help support', 'Kinship carers are provided with a support
-    package'), with no change anywhere ('Pupils receive fewer exclusions'), no purpose ('offered
-    support to stay together') and no state said of them ('able to access help')."""
+    package'), a quantity of it (:data:`_QUANTITY`: 'get 12.5 hours of childcare', 'receive
+    education for 15 hours a week') or anything but a change or a destination by the service's
+    own time (:data:`_SERVICE_TIME`: 'a first appointment within ten days of referral'), with
+    no change anywhere ('Pupils receive fewer exclusions'), no purpose ('offered support to stay
+    together') and no state said of them ('able to access help')."""
     if _RIGHT_THING.search(text):
         return False  # 'get the right support at the right time' is a slogan: see :func:`vague`
     text = re.sub(r"\bcall[\s-]+backs?\b", "callback", _REACH_FRAME.sub("more ", text), flags=re.IGNORECASE)
-    m = _GETS.search(text)
+    m = _GETS.search(text) or _HAS_A_DOSE.search(text)
     if not m or not _people_subject(T.words(text[:m.start()])):
         return False
     after = T.words(text[m.end():])
@@ -597,14 +608,88 @@ def given(text: str) -> bool:
     attends = m.group(0).lower().startswith("attend")  # a club or a venue attended may be a change
     if "from" in after and set(after[after.index("from") + 1:]) & (_OWN_PEOPLE - {"their", "own"}):
         return False  # 'support from their family and friends' is a change
-    if not phrase or (phrase[-1] not in _GIVEN_THINGS and (attends or not T.SERVICE_THING.fullmatch(phrase[-1]))
-                      and phrase[-1] not in _SERVICE_EVENTS
-                      and not _PROFESSIONALS.fullmatch(" ".join(phrase[-2:]))
-                      and not _PROFESSIONALS.fullmatch(phrase[-1])):
+    if any(w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_UP or w in _SAYS_DOWN or w in _STATE_VERBS
+           or w in _PERCEIVE or w in _HEARD or w == "to" for w in after) or not phrase:
         return False
-    return not any(w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_UP or w in _SAYS_DOWN
-                   or w in _STATE_VERBS or w in _PERCEIVE or w in _HEARD or w == "to" for w in after) \
-        and not _EDUCATION & {phrase[-1], _head(after[len(phrase) + 1:])}  # 'a place at university'
+    if not attends and _dose_or_time(text[m.end():], phrase, after):
+        return True
+    if (phrase[-1] not in _GIVEN_THINGS and (attends or not T.SERVICE_THING.fullmatch(phrase[-1]))
+            and phrase[-1] not in _SERVICE_EVENTS
+            and not _PROFESSIONALS.fullmatch(" ".join(phrase[-2:]))
+            and not _PROFESSIONALS.fullmatch(phrase[-1])):
+        return False
+    return not _EDUCATION & {phrase[-1], _head(after[len(phrase) + 1:])}  # 'a place at university'
+
+
+_NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+           r"twenty|thirty)")
+_PER = r"(?:a|each|every|per)\s+(?:day|week|fortnight|month|term|year)\b"
+#: A quantity of what the service gives, said as its dose ('12.5 hours of childcare', 'three
+#: sessions of speech and language therapy a week', 'education for 15 hours a week').
+_QUANTITY = re.compile(r"^(?:(?:up\s+to|at\s+least|a\s+minimum\s+of|their|the|full)\s+)*" + _NUMBER
+                       + r"\s+(?:hours?|sessions?|days?|visits?|lessons?)\s+(?:of\b|" + _PER + r")|"
+                       r"^(?:[\w'’-]+\s+){1,4}for\s+(?:up\s+to\s+|at\s+least\s+)?" + _NUMBER
+                       + r"\s+(?:hours?|sessions?|days?)\s+(?:" + _PER + r"|$)", re.IGNORECASE)
+#: 'Have' before a dose ('Pupils have three sessions of therapy a week').
+_HAS_A_DOSE = re.compile(r"\bha(?:ve|s|d)\s+(?=(?:up\s+to\s+|at\s+least\s+)?" + _NUMBER + r"\s+(?:hours?|"
+                         r"sessions?|days?|visits?|lessons?)\s+of\b)", re.IGNORECASE)
+#: When the service answers, by its own standard of time ('within ten days of referral', 'the same
+#: day', 'on the day they ask', 'by the next working day'); months are left out, as a change may
+#: be timed in them ('a permanent home within 12 months').
+_SERVICE_TIME = re.compile(r"\bwithin\s+(?:" + _NUMBER + r"|a|an|one)\s+(?:working\s+|school\s+)?"
+                           r"(?:hours?|days?|weeks?)\b|\b(?:on\s+)?the\s+same\s+day\b|\bon\s+the\s+day\b|"
+                           r"\b(?:by|on)\s+the\s+next\s+(?:working\s+)?day\b", re.IGNORECASE)
+
+
+def _dose_or_time(rest: str, phrase: list[str], after: list[str]) -> bool:
+    """Whether what people get (``phrase``, the words ``after`` the verb, ``rest`` its text) is
+    said as a quantity of provision, or is no change, no destination and nothing they learn in
+    beyond an appointment, given by a time the service keeps (see :func:`given`)."""
+    if _QUANTITY.search(rest.strip()):
+        return True
+    if not _SERVICE_TIME.search(rest) or _a_destination(after):
+        return False
+    return not any(_construct(w) for w in phrase) and not (_EDUCATION - {"appointment", "appointments"}) & set(phrase)
+
+
+#: A thing the service gathers from people or gives them, in the passive with the thing as its
+#: subject ('Victim views gathered in every case before panel', 'Feedback collected from every
+#: parent', 'Safe sleep advice given to all parents at the new birth visit').
+_GATHERED = re.compile(
+    r"^\W*(?P<subject>(?:[\w'’-]+\s+){1,6}?)(?:(?:are|is|were|was|being|been|ha(?:ve|s)\s+been)\s+)?"
+    r"(?:(?:routinely|systematically|consistently|always)\s+)?"
+    r"(?P<verb>gathered|collected|obtained|recorded|sought|captured|logged|documented|requested|provided|"
+    r"given|offered|shared|distributed|sent|issued)\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+#: Words after the participle that say for whom, from whom, when or where it is done.
+_OCCASION = frozenset("""
+to from with at in on before after during by for within every each all any the a an their his her
+its our case cases time times
+""".split())
+
+
+def gathered(text: str) -> bool:
+    """Whether an outcome only says the service gathered something from people or gave them
+    something, read by structure: a thing (not people, no construct) as the subject of a passive
+    of gathering or giving (:data:`_GATHERED`), then only for whom, from whom, when or where
+    ('to every new family', 'at every review', 'before panel'), and no change, state, feeling or
+    purpose anywhere ('Children's views are gathered and acted on' says more than an output)."""
+    m = _GATHERED.match(text)
+    if not m:
+        return False
+    subject, rest = T.words(m.group("subject")), T.words(m.group("rest"))
+    if not subject or _people(subject[-1]) or _construct(subject[-1]) or subject[-1] in T.STOP \
+            or subject[0] in _HOW_MANY or subject[0] in T.DIRECTION:
+        return False  # 'Parents offered ...' is :func:`served`; what a topic describes is its own
+    if any(w in T.DIRECTION or w in _COMPARATIVES or w in _UNSIGNED for w in subject) or any(
+            w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_UP or w in _SAYS_DOWN or w in _STATE_VERBS
+            or w in _PERCEIVE or w in _HEARD or w in _PEOPLE_VERBS or w in _UNSIGNED for w in rest):
+        return False
+    if "and" in rest and any(w.endswith("ed") or w in ("taken", "heard", "made") for w in rest[rest.index("and"):]):
+        return False  # 'sought and acted upon': what is done with it may be a change in practice
+    if "to" in rest and rest[rest.index("to") + 1:rest.index("to") + 2] and \
+            rest[rest.index("to") + 1] not in _OCCASION and not _people(rest[rest.index("to") + 1]):
+        return False  # a purpose: 'shared to inform the plan'
+    return not any(_construct(w) for w in rest)
 
 
 def _people_subject(before: list[str]) -> bool:
@@ -684,7 +769,7 @@ _MORE_PEOPLE = frozenset("""
 women woman men man girls girl boys boy victims victim survivors survivor perpetrators
 perpetrator offenders offender pregnant expectant new
 first-time older younger teenage disabled vulnerable local eligible identified known
-grandparents siblings tenants residents mums-to-be
+grandparents siblings tenants residents mums-to-be olds
 """.split())
 
 
@@ -1691,6 +1776,9 @@ _MISSING: dict[str, tuple[str, str]] = {
 #: What a slogan leaves out.
 _SLOGAN = ("who will change, or how (it names a quality of a place or an organisation)",
            "Pupils say they are treated with respect at school")
+#: What an improvement of a field of work leaves out.
+_FIELD = ("who will change, what will change or how (it names only a field of work)",
+          "Designated safeguarding leads' referrals lead to action more often")
 #: Words for a quality of a place or an organisation, or a motto ('Positive school ethos', 'A
 #: culture of respect', 'Everyone's business'): said of no one, they say no change by themselves.
 _QUALITY_OF_PLACE = frozenset("""
@@ -1768,11 +1856,12 @@ def vague(ctx: Context) -> Iterator[Finding]:
         if el.kind == "outcomes" and not T.STATUS_PHRASE.search(text):  # 'Fewer children in need'
             said = T.what_changes(_RIGHT.sub(" ", text)) - _STOCK_AIMS
             said = said if said - _WHOLE_LIFE else frozenset()
-        if said and not (el.kind == "outcomes" and T.only_a_domain(text)) and not motto:
+        field = el.kind == "outcomes" and T.only_a_field(text)
+        if said and not (el.kind == "outcomes" and T.only_a_domain(text)) and not motto and not field:
             continue
         if el.kind == "components" and T.what_changes(el.text("description")):
             continue
-        missing, example = _SLOGAN if motto else _MISSING[el.kind]
+        missing, example = _SLOGAN if motto else _FIELD if field else _MISSING[el.kind]
         col = el.sheet.column(el.sheet.statement)
         yield make(VAGUE, el.ref(col.key), ctx.eid(el), column=col.header.lower(), text=short(text),
                    missing=missing, example=example)

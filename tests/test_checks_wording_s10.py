@@ -1,0 +1,87 @@
+"""Session 10's outcome wording batch A (issue 14), through validate(): written and committed before
+the session's rules, run once (26/41 agreed on its first run, all 15 disagreements misses, no false
+alarm; recorded in docs/checks.md), then the rules were written. Each row is a statement, the
+direction beside it and the wording finding an evaluator expects at it, or none: outputs whose
+thing is a dose, a time the service keeps or what it gathers or gives; vague outcomes naming only
+a field of work; and the changes, short specific outcomes and one-thing pairs that share their
+words and must stay clean."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from lm_excel.checks import text as T
+from lm_excel.checks import wording as W
+
+from .wording_batches import expected, found
+
+DATA = Path(__file__).parent / "data"
+
+
+def _rows() -> list[dict[str, str]]:
+    with (DATA / "wording_s10_a.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("rec", _rows(), ids=lambda r: f"{r['kind']}-{r['text'][:40]}")
+def test_batch_a_finding_as_expected(rec):
+    assert found(rec["text"], rec["direction"]) == expected(rec), rec
+
+
+def test_batch_a_has_each_kind_and_clean_rows_beside_them():
+    recs = _rows()
+    kinds = {r["kind"] for r in recs}
+    assert {"output-dose", "output-timing", "output-gathered", "vague-domain", "specific-short"} <= kinds
+    assert len(recs) >= 40 and sum(not r["expect"] for r in recs) >= 15
+
+
+@pytest.mark.parametrize("text", [
+    "Victim views gathered in every case before panel",
+    "Feedback collected from every parent at the last session",
+    "Safe sleep advice given to all parents at the new birth visit",
+])
+def test_a_thing_gathered_or_given_in_the_passive_is_an_output(text):
+    assert W.gathered(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Young people's views are sought and acted upon",  # what is done with them may be a change
+    "A shared vision across the partnership",  # 'shared' describes, nothing is done
+    "Parents offered support feel more confident",  # people, and a change
+    "Better advice given to families",  # an improvement of it is a change
+    "Information shared to inform the plan",  # a purpose
+])
+def test_what_says_more_than_gathering_or_giving_is_not(text):
+    assert not W.gathered(text)
+
+
+@pytest.mark.parametrize("text, out", [
+    ("Young people in custody receive education for 15 hours a week", True),
+    ("Pupils with complex needs have three sessions of speech and language therapy a week", True),
+    ("Survivors receive a first appointment within ten days of referral", True),
+    ("Care leavers get a job within six months of leaving care", False),  # a destination
+    ("Children get a permanent home within 12 months", False),  # months may time a change
+    ("Pupils attend school for 25 hours a week", False),  # attending school is a change
+    ("Parents get more hours of childcare", False),  # a direction
+    ("Pupils have three friends in their class", False),  # no dose of provision
+])
+def test_a_dose_or_a_service_time_makes_what_people_get_an_output(text, out):
+    assert W.given(text) is out
+
+
+@pytest.mark.parametrize("text, out", [
+    ("Better safeguarding practice in schools", True),
+    ("Improved safeguarding", True),
+    ("Improved multi-agency safeguarding arrangements", True),
+    ("Better mental health provision for young people", True),
+    ("Better mental health for young people", False),  # a construct of people
+    ("Better parenting practice among young parents", False),  # parenting is what changes
+    ("Improved safeguarding referrals from schools", False),  # referrals can be counted and judged
+    ("Better early help for parents' mental health", False),  # what it is for is measurable
+    ("Safeguarding practice in schools is audited", False),  # no improvement said
+])
+def test_an_improvement_of_a_field_of_work_alone_is_vague(text, out):
+    assert T.only_a_field(text) is out
