@@ -635,6 +635,15 @@ PUBLISHED_HELDOUT22 = REPO / "tests" / "data" / "outcomes_published_heldout22.cs
 # people and communities, labelled from the library at main 40b2d73 and committed before its one run
 # by an engineer who had not read the rules (figures in docs/measures.md); 'beneficiary' as round 11.
 PUBLISHED_HELDOUT23 = REPO / "tests" / "data" / "outcomes_published_heldout23.csv"
+# Round 25: 110 statements from 54 new pages of evaluators' logic models and funders' and charities'
+# theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the
+# Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st, Mellow
+# Parenting, Khulisa) and Scottish, Welsh and Northern Irish plans and evaluation logic models
+# (Scottish Child Payment, early learning and childcare, Best Start, Bright Futures, the Young Person's
+# Guarantee, child poverty strategies, Families Matter), labelled from the library at main da467ca and
+# committed before its one run by an engineer who had not read the rules (figures in docs/measures.md);
+# 'beneficiary' as round 11.
+PUBLISHED_HELDOUT25 = REPO / "tests" / "data" / "outcomes_published_heldout25.csv"
 
 
 def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
@@ -849,7 +858,8 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14, PUBLISHED_HELDOUT15,
                  PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18,
                  PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
-                 PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23):
+                 PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23,
+                 PUBLISHED_HELDOUT25):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -1024,6 +1034,12 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   area or the world is public life, not a service's users' experience: 0.70, 0.7625, no
 #   confident wrong answer, so its row is no longer an expected failure (the guard below keeps
 #   its tuned floors).
+# Round 25: first run 0.78 (86 of 110), 0.84 (92), no close match 0.45, 1 confident wrong (main at
+#   c60b226, the 00:03 freeze). Not tuned on: the floors are that first run, and the row is a strict
+#   expected failure until its confident wrong answer is fixed (the guard test below keeps its floors).
+ROUND25_OPEN = ("round 25's first run has 1 confident wrong answer: 'support child and family wellbeing' "
+                "(a child poverty strategy's objective, labelled no close match) got stirling at high "
+                "confidence")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1047,6 +1063,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT21, 50, 0.66, 0.72),
     (PUBLISHED_HELDOUT22, 80, 0.68, 0.73),
     (PUBLISHED_HELDOUT23, 80, 0.62, 0.68),
+    pytest.param(PUBLISHED_HELDOUT25, 110, 0.78, 0.83, id="outcomes_published_heldout25",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND25_OPEN)),
 ]
 
 
@@ -1082,6 +1100,14 @@ def test_round23_keeps_its_tuned_floors():
     assert scores["n"] == 80
     assert scores["top1"] >= 0.70 and scores["top3"] >= 0.7625, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round25_keeps_its_first_run_floors_while_its_confident_wrong_answer_is_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT25)
+    assert scores["n"] == 110
+    assert scores["top1"] >= 0.78 and scores["top3"] >= 0.83, scores
+    assert scores["confident_wrong"] <= 1, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():
