@@ -611,8 +611,9 @@ def given(text: str) -> bool:
     if any(w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_UP or w in _SAYS_DOWN or w in _STATE_VERBS
            or w in _PERCEIVE or w in _HEARD or w == "to" for w in after) or not phrase:
         return False
-    if not attends and _dose_or_time(text[m.end():], phrase, after):
-        return True
+    dose = None if attends else _dose_or_time(text[m.end():], phrase, after, m.re is _HAS_A_DOSE)
+    if dose is not None:
+        return dose
     if (phrase[-1] not in _GIVEN_THINGS and (attends or not T.SERVICE_THING.fullmatch(phrase[-1]))
             and phrase[-1] not in _SERVICE_EVENTS
             and not _PROFESSIONALS.fullmatch(" ".join(phrase[-2:]))
@@ -641,15 +642,36 @@ _SERVICE_TIME = re.compile(r"\bwithin\s+(?:" + _NUMBER + r"|a|an|one)\s+(?:worki
                            r"\b(?:by|on)\s+the\s+next\s+(?:working\s+)?day\b", re.IGNORECASE)
 
 
-def _dose_or_time(rest: str, phrase: list[str], after: list[str]) -> bool:
+def _dose_or_time(rest: str, phrase: list[str], after: list[str], has: bool) -> bool | None:
     """Whether what people get (``phrase``, the words ``after`` the verb, ``rest`` its text) is
     said as a quantity of provision, or is no change, no destination and nothing they learn in
-    beyond an appointment, given by a time the service keeps (see :func:`given`)."""
-    if _QUANTITY.search(rest.strip()):
-        return True
-    if not _SERVICE_TIME.search(rest) or _a_destination(after):
-        return False
-    return not any(_construct(w) for w in phrase) and not (_EDUCATION - {"appointment", "appointments"}) & set(phrase)
+    beyond an appointment, given by a time the service keeps (see :func:`given`); None when it is
+    said as neither, or when the thing itself decides. With 'have' ('have three sessions of
+    therapy') a dose counts only in the service's own units or of a thing it gives; a dose of what
+    people do themselves ('get 16 hours of paid work', 'have 12 hours of sleep') is a change."""
+    dose = _QUANTITY.search(rest.strip())
+    if dose:
+        unit_first = "of" in after and after.index("of") <= 4 and dose.group(0).lower().rstrip().endswith("of")
+        thing = list(itertools.takewhile(lambda w: w not in _OBJECT_STOP and w != "a",
+                                         after[after.index("of") + 1:])) if unit_first else phrase
+        if any(_construct(w) or w in _OWN_DOINGS or w in _STATE_VERBS for w in thing):
+            return False  # 'get 10 hours of sleep', 'get 16 hours of paid work'
+        return not has or bool(_SERVICE_UNIT.search(dose.group(0))) or bool(set(thing) & _GIVEN_THINGS)
+    if has or not _SERVICE_TIME.search(rest) or _a_destination(after) \
+            or any(_construct(w) or w in _OWN_DOINGS for w in phrase) \
+            or (_EDUCATION - {"appointment", "appointments"}) & set(phrase):
+        return None  # what the thing is decides, as without a time
+    return True
+
+
+#: What people do or have for themselves, not what a service gives: a dose or a time of it is a
+#: change ('get 16 hours of paid work', 'three hours of exercise', 'a home within 28 days').
+_OWN_DOINGS = frozenset("""
+work job jobs employment exercise play sport sports activity activities homework volunteering
+home homes family families friend friends
+""".split())
+#: Units of the service's own contacts ('three sessions of therapy', 'two visits of ...').
+_SERVICE_UNIT = re.compile(r"\b(?:sessions?|visits?|lessons?)\b", re.IGNORECASE)
 
 
 #: A thing the service gathers from people or gives them, in the passive with the thing as its
@@ -669,7 +691,8 @@ its our case cases time times
 
 def gathered(text: str) -> bool:
     """Whether an outcome only says the service gathered something from people or gave them
-    something, read by structure: a thing (not people, no construct) as the subject of a passive
+    something, read by structure: a thing (not people; no construct but the topic of what is
+    given: 'Safe sleep advice', not 'Safe homes') as the subject of a passive
     of gathering or giving (:data:`_GATHERED`), then only for whom, from whom, when or where
     ('to every new family', 'at every review', 'before panel'), and no change, state, feeling or
     purpose anywhere ('Children's views are gathered and acted on' says more than an output)."""
@@ -677,9 +700,11 @@ def gathered(text: str) -> bool:
     if not m:
         return False
     subject, rest = T.words(m.group("subject")), T.words(m.group("rest"))
-    if not subject or _people(subject[-1]) or _construct(subject[-1]) or subject[-1] in T.STOP \
+    if not subject or _people(subject[-1]) or subject[-1] in T.STOP \
+            or any(_construct(w) for w in (subject if subject[-1] not in _GIVEN_THINGS else subject[-1:])) \
             or subject[0] in _HOW_MANY or subject[0] in T.DIRECTION:
-        return False  # 'Parents offered ...' is :func:`served`; what a topic describes is its own
+        return False  # 'Parents offered ...' is :func:`served`; 'Safe homes provided' a change, but
+        # 'Safe sleep advice given' gives advice
     if any(w in T.DIRECTION or w in _COMPARATIVES or w in _UNSIGNED for w in subject) or any(
             w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_UP or w in _SAYS_DOWN or w in _STATE_VERBS
             or w in _PERCEIVE or w in _HEARD or w in _PEOPLE_VERBS or w in _UNSIGNED for w in rest):
@@ -1856,7 +1881,8 @@ def vague(ctx: Context) -> Iterator[Finding]:
         if el.kind == "outcomes" and not T.STATUS_PHRASE.search(text):  # 'Fewer children in need'
             said = T.what_changes(_RIGHT.sub(" ", text)) - _STOCK_AIMS
             said = said if said - _WHOLE_LIFE else frozenset()
-        field = el.kind == "outcomes" and T.only_a_field(text)
+        # a way of working already called not a change ('Effective multi-agency working') is one problem
+        field = el.kind == "outcomes" and T.only_a_field(text) and not not_a_change(text)
         if said and not (el.kind == "outcomes" and T.only_a_domain(text)) and not motto and not field:
             continue
         if el.kind == "components" and T.what_changes(el.text("description")):
