@@ -659,3 +659,20 @@ def test_the_design_says_what_the_model_lacks_in_words_for_a_board_not_which_she
     assert "The model does not yet say the unit of delivery" in section
     assert "Still missing: no negative consequences listed." in section
     assert not re.search(r"\b[A-Z][a-z]+( [a-z]+)? sheet\b", section), section
+
+
+def test_readiness_counts_a_wording_point_once_and_steps_by_what_is_flagged():
+    """A mechanism with no account or a negative consequence with no plan is named by its gap;
+    it is not counted again as 'clearer wording', and the step about outcomes' wording is given
+    only when an outcome is flagged."""
+    from lm_excel import checks  # noqa: F401  (registers the codes)
+    from lm_excel.report.readiness import NEXT_STEPS, assess
+
+    model = example_model()
+    said = [_finding("mechanism-no-causal-account", element="M2"), _finding("negative-unmanaged", element="NC1")]
+    r = assess(model, said)
+    assert not any("clearer wording" in g for g in r.gaps), r.gaps
+    assert NEXT_STEPS["wording"] not in r.next_steps
+    r = assess(model, [*said, _finding("compound-outcome", element="OC1")])
+    assert any("clearer wording for 1 statement." in g for g in r.gaps), r.gaps
+    assert NEXT_STEPS["wording"] in r.next_steps

@@ -23,7 +23,7 @@ import re
 import weakref
 from collections.abc import Iterable
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lm_excel.errors import SuggestError
 from lm_excel.measures.index import EVIDENCE_NEEDED, Candidate, Index, index_of
@@ -449,6 +449,14 @@ class _Query:
     #: activity toward a change it names: "we will work with schools to cut exclusions") or
     #: "provision" (no change named: "we will develop a new early help strategy")
     activity: str = ""
+    #: an aim for a generation or a responsibility of everyone ("prevent domestic abuse for our
+    #: next generation", "domestic abuse is everybody's business"): no one's change to measure
+    aspiration: bool = False
+    #: everyone in a population ("every child feels safe and heard") with no service, worker or
+    #: plan named, or a say in public decisions ("decisions about their community"): no survey
+    #: of a service's own users
+    everyone: bool = False
+    who_given: bool = False  # who benefits was given, not read from the statement
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -472,8 +480,13 @@ class _Query:
                 continue  # assessment timeliness needs time named, not "assessment of neglect"
             if self.index.vocab.unless.get(ms[c.mid].key, frozenset()) & self.tokens:
                 continue  # "assessments completed on time" is timeliness, not their number
-            if self.names_agency and ms[c.mid].domains[:1] == ("experience",):
-                continue  # "treated fairly by the police": not the service's own users' survey
+            if self.aspiration:
+                continue  # a generation's aim or everyone's business: no one change to measure
+            if ms[c.mid].domains[:1] == ("experience",) and (self.names_agency or (
+                    self.everyone and ms[c.mid].key != "hear_by_right")):
+                # "treated fairly by the police", "every child feels safe and heard": not the
+                # service's own users' survey
+                continue
             if self.process and ms[c.mid].kind in ("administrative", "validated instrument"):
                 # "plans are reviewed with management oversight", "speech and language needs
                 # are considered when plans are made": a case-file audit, not a count nor a scale
@@ -529,6 +542,8 @@ class _Query:
             if not inside:
                 return False
             kinds.update(inside)
+        if "quality" in kinds:  # asked of the people in a setting, not counted nor scored
+            return admin or (m.kind == "validated instrument" and "experience" not in m.domains)
         return "knowing" in kinds or admin
 
     def suggestion(self, shown: float, c: Candidate, part: str = "") -> Suggestion:
@@ -650,7 +665,7 @@ def _compound(q: _Query, terms: list[Term], top: int) -> Match | None:
     found: list[tuple[str, tuple[float, Candidate] | None]] = []
     for a, b in spans:
         part_terms = [x for x in terms if a <= x.start and x.end <= b]
-        close = _close(q.ranked(part_terms))
+        close = _close(_part_query(q, part_terms, a, b).ranked(part_terms))
         ok = close and close[0][0] >= ABSTAIN_BELOW
         found.append((q.text[a:b].strip(" .,;:"), close[0] if ok else None))
     matched = [(p, best) for p, best in found if best is not None]
@@ -669,6 +684,17 @@ def _compound(q: _Query, terms: list[Term], top: int) -> Match | None:
         why = f"part {i} of {n} ('{p}'): one measure per part (or split the outcome): {s.why}"
         out.append(Suggestion(s.measure, s.score, why, s.confidence, p, s.evidence))
     return Match(q.text, _by_confidence(out), tuple(p for p, _ in found), unmatched)
+
+
+def _part_query(q: _Query, part_terms: list[Term], a: int, b: int) -> _Query:
+    """The query for one part of a compound outcome: a part that names its own people ("...
+    and their children's school attendance improves") is about them, unless who benefits was
+    given."""
+    if q.who_given:
+        return q
+    masked = " " * a + q.text[a:b] + " " * (len(q.text) - b)
+    who = who_in_text(part_terms, masked)
+    return replace(q, who=who) if who and who != q.who else q
 
 
 #: "..., as reported in parent surveys": how a change is measured, not what changes.
@@ -794,6 +820,10 @@ _FROM_SCHOOL = re.compile(r"\s+from\s+(?:the\s+|their\s+|a\s+)?(?:mainstream\s+)
 
 
 _RELATIONSHIP_WITH = re.compile(r"[^,;.]*?\b(?:with|between)\b")
+#: ... with or between a school or its staff as one party (not "primary-school children").
+_WITH_A_SCHOOL = re.compile(r"[^,;.]*?\b(?:with|between)\b[^,;.]*?\b(?:schools?|teachers?|staff|"
+                            r"nurser(?:y|ies)|colleges?|settings?)\b(?![\s-]+(?:age|aged|children|"
+                            r"child|pupils|years?)\b)")
 
 
 def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -801,7 +831,13 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
     and health visitors") read as the family's experience of the service, not social support."""
     t = normalise(text)
     if any(x.token in _SCHOOL_TERMS for x in terms):
-        return terms  # pupils' relationships with staff and peers are school life, not a service's
+        if not any(x.token in ("parent", "family", "carer") for x in terms):
+            return terms  # pupils' relationships with staff and peers are school life
+        # "relationships between parents and schools": between home and school, which no
+        # measure of family relationships asks
+        return [Term("home_school", False, x.start, x.end, True)
+                if "relationship" in t[x.start:x.end] and _WITH_A_SCHOOL.match(t[x.end:])
+                else x for x in terms]
     out = []
     for i, x in enumerate(terms):
         if "relationship" in t[x.start:x.end] and _RELATIONSHIP_WITH.match(t[x.end:]):
@@ -882,6 +918,9 @@ def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
 
 
 _FREE = re.compile(r"\s*-\s*free\b")
+#: What a place or a practice is like for people ("a child-friendly city", "anxiety-aware
+#: schools", "breastfeeding-friendly venues"): not their friendships, anxiety or feeding.
+_FRIENDLY = re.compile(r"\s*-\s*(?:friendly|aware)\b")
 
 
 _WITHOUT = re.compile(r"\bwithout\s+(?:any\s+)?$")
@@ -890,10 +929,12 @@ _WITHOUT = re.compile(r"\bwithout\s+(?:any\s+)?$")
 def _free_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with a word before "-free" ("an alcohol-free pregnancy", "violence-free homes")
     or just after "without" ("violence without injury") read as half the evidence a suggestion
-    needs: it names what is absent, and the thing that is free of it decides the measure."""
+    needs: it names what is absent, and the thing that is free of it decides the measure; a
+    word before "-friendly" or "-aware", and that word, are dropped (see _FRIENDLY)."""
     t = normalise(text)
     return [Term(x.token, x.stop, x.start, x.end, False)
-            if _FREE.match(t[x.end:]) or _WITHOUT.search(t[:x.start]) else x for x in terms]
+            if _FREE.match(t[x.end:]) or _WITHOUT.search(t[:x.start]) else x for x in terms
+            if not _FRIENDLY.match(t[x.end:]) and not _FRIENDLY.match(t[x.start - 1:])]
 
 
 #: "Participation within the youth justice service", "their youth offending team plans": the
@@ -1036,6 +1077,19 @@ def _activity_kind_sense(text: str, terms: list[Term]) -> list[Term]:
                     and _ACTIVITY_KIND.search(t[:x.start]))]
 
 
+#: "Schools adopt an anxiety-aware approach": taking up a way of working, not adoption.
+_ADOPT_A_WAY = re.compile(r"\badopt(?:s|ed|ing)?\s+(?:an?|the|this|that|their|our|its|new)\s+"
+                          r"(?:[\w-]+\s+){0,3}?(?:approach|approaches|model|models|policy|policies|"
+                          r"framework|strategy|way|ways|practice|practices|programme|curriculum|"
+                          r"standards?|charter|principles|tool|tools|culture)\b")
+
+
+def _adopt_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without "adopt" where what is adopted is a way of working."""
+    spans = [m.span() for m in _ADOPT_A_WAY.finditer(normalise(text))]
+    return [x for x in terms if not (x.token == "adoption" and any(a <= x.start < b for a, b in spans))]
+
+
 def _place_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with being happy in a place or with a service read as half the evidence a
     suggestion needs (not a wellbeing scale alone)."""
@@ -1095,7 +1149,8 @@ _FRAME_ALWAYS = frozenset({"understand", "awar", "know", "knowledg", "control", 
 _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform", "discuss",
                            "toler", "attitud",
                            "disclos", "disclosur",
-                           "talk", "stigma", "conversat"})
+                           "talk", "stigma", "conversat",
+                           "caus", "driver"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
                             "opportun", "provid", "provision", "advic"})
 _PROVISION = frozenset({"support", "help", "advic", "provision", "opportun", "offer"})
@@ -1158,20 +1213,51 @@ _PROVIDER_ACTS = re.compile(
     r"^(?:(?:make sure|ensure)\s+(?:that\s+)?(?:all\s+)?(?:[\w'-]+\s+){0,6}?(?:providers?|settings?|"
     r"schools?|services?|teams?|partners?|agencies)\s+" + _PROVIDE + r"\b)")
 _PASSIVE_PROVISION = re.compile(r"\b(?:is|are|will be|should be)\s+(?:actively\s+|further\s+)?(?:promoted|"
-                                r"encouraged|provided|offered|made available|championed)\s*(?:[,;.]|$)")
+                                r"encouraged|provided|offered|made available|championed|delivered|"
+                                r"rolled out)(?:\s+(?:in|at|across|to|for|by)\s+[^,;.]*)?\s*(?:[,;.]|$)")
 
 
 def _activity(text: str) -> str:
     """"" when the statement is not an activity of the service (see _ACTIVITY); "change" when
     it is one aimed at a change it names, "provision" otherwise."""
     t = normalise(text)
-    if _DOCUMENT_DONE.match(t) or _PASSIVE_PROVISION.search(t):
-        return "provision"
+    provided = _PASSIVE_PROVISION.search(t)
+    if _DOCUMENT_DONE.match(t) or (provided and not _CHANGE_WORD.search(provided.group())):
+        return "provision"  # not "the service is delivered at lower cost": a change
     if _PROVIDER_ACTS.match(t):
         return "change" if _CHANGE_WORD.search(t) else "provision"
     if not _ACTIVITY.match(t):
         return ""
     return "change" if _CHANGE_WORD.search(t) else "provision"
+
+
+#: An aim for a generation ("so that domestic abuse is prevented in the next generation") or a
+#: responsibility shared by everyone ("domestic abuse is everybody's business"): what no
+#: evaluation's data can show changing in the people it works with.
+_ASPIRATION = re.compile(r"\b(?:next|future|coming)\s+generations?\b"
+                         r"|\b(?:everybody|everyone)(?:['\u2019]s)?\s+(?:business|responsibility|concern)\b"
+                         r"|\b(?:a|our|the)\s+(?:shared|collective)\s+responsibility\b")
+#: Everyone in a population named first ("every child", "all young people", "everyone who lives
+#: here"), and the words naming a service, a worker or a plan, whose users a survey could ask.
+_EVERYONE = re.compile(r"^(?:(?:we want|ensure|ensuring|make sure)\s+(?:that\s+)?)?"
+                       r"(?:every|everyone|everybody|all)\b")
+_SERVICE_NAMED = re.compile(
+    r"\b(?:services?|workers?|professionals?|practitioners?|staff|teams?|plans?|reviews?|"
+    r"meetings?|assessments?|support|supported|help|programmes?|hubs?|schools?|care|carers?|"
+    r"adviser|advisers|decisions?|consulted|involved)\b")
+
+
+#: Decisions about a community, an area or the world: a say in public life, not in one's care.
+_CIVIC = re.compile(r"\bdecisions?\b[^,;.]{0,40}?\b(?:community|communities|area|areas|world|"
+                    r"neighbourhoods?|town|city|borough|county|country|society|democracy)\b")
+
+
+def _everyone(text: str) -> bool:
+    """True when an outcome is for everyone in a population and names no service, worker,
+    plan or decision ("every child feels safe and heard"), or is about a say in public
+    decisions ("involved in decisions about their lives and world")."""
+    t = normalise(text)
+    return bool(_EVERYONE.match(t)) and not _SERVICE_NAMED.search(t) or bool(_CIVIC.search(t))
 
 
 #: "Children in the youth justice system with a mental health need attend ...", "children on
@@ -1260,6 +1346,9 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     m = _WHO_CIRCUMSTANCE.search(t)
     if m:
         out.append((m.end(1), m.end()))
+    m = _AT_RISK_GET.search(t)
+    if m:
+        kept.append((m.end(1), m.start(2)))
     for m in _WHO_AFTER.finditer(t):
         if m.start() > 0:
             # "self-esteem among girls at risk of exploitation": after the change, the risk
@@ -1282,6 +1371,18 @@ _WHO_CIRCUMSTANCE = re.compile(
     r"^(?:[\w-]+\s+){0,3}?(" + _PEOPLE_WORDS + r")\s+(?:in|from|living in|growing up in)\s+"
     r"(?:[\w-]+\s+(?:and\s+|or\s+)?){0,4}?(?:families|family|households|household|poverty)\b"
     r"(?=\s*,?\s*(?:" + _MAIN_VERB + r"|\b(?:fulfil|fulfils|reach|reaches|realise|realises)\b))")
+#: "Families most at risk of poverty get person-centred support", "young people at risk of
+#: exclusion get mentoring": when what the people get is help, what they are at risk of or in
+#: says who it is for; the help they get is the change (a family survey, take-up), not a count
+#: of the risk.
+_AT_RISK_GET = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(" + _PEOPLE_WORDS + r")\s+(?:(?:most|more|who are|already)\s+)?"
+    r"(?:at risk of|in|living in|affected by|experiencing|facing)\s+"
+    r"(?:(?!(?:are|is|and|who|get|gets|have|has)\b)[\w'-]+\s+){1,4}?"
+    r"((?:get|gets|receive|receives|are offered|is offered|are given|is given|have access to|"
+    r"has access to|can access|access|are referred to|are supported by)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:support|help|advice|mentoring|services?|activities|interventions?|programmes?|"
+    r"sessions|a mentor|a key worker|a trusted adult|therapy|counselling|holiday))\b")
 #: "Positive attachment between mothers with perinatal mental health problems and their child":
 #: people with a named condition, after what changes, say who it is for.
 _WITH_CONDITION = re.compile(
@@ -1429,7 +1530,29 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # domestic abuse": the harm is the context the change follows, not a count to reduce
         out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
     out += _cue_frames(t, terms)
+    quality = _SETTING_IS.match(t)
+    end = _clause_end(t, quality.end(), r"[;.]|\bwhere\b|,\s*(?:so|which|while)\b|"
+                      + _AND_A_CHANGE) if quality else 0
+    if quality and not _COUNT_CHANGE.search(t[quality.end():end]):
+        # not "the service is delivered at lower cost per family": a change in an amount
+        out.append((0, end, "quality"))
     return tuple(out)
+
+
+#: A change in an amount, not in a quality ("calmer, more nurturing").
+_COUNT_CHANGE = re.compile(r"\b(?:fewer|lower|higher|reduc\w*|increas\w*|cuts?|costs?|numbers?|"
+                           r"rates?|less)\b")
+#: "Children's homes are safe and caring places to live", "schools are anxiety-aware": a
+#: setting or a service as the subject and what it is like as the predicate, with no change in
+#: anyone named. What a setting is like is asked of the people in it (a survey), not counted
+#: from records nor scored on a scale of a person; a "where" clause after it may name a change.
+_SETTING_IS = re.compile(
+    r"^(?:the|our|all|every|local|a|an)?\s*(?:(?!children\b(?!\W+homes\b)|young\b|people\b|families\b|parents\b|"
+    r"pupils\b|carers\b|from\b|of\b|in\b|for\b|with\b|who\b)[\w'-]+\s+){0,3}?"
+    r"(?:settings?|schools?|homes?|hubs?|services?|provision|environments?|system|offer|classrooms?|"
+    r"places?|city|town|borough|county|neighbourhoods?|communit(?:y|ies)|workplaces?|culture)\s+"
+    r"(?:is|are|becomes?|will be|remains?)\s+(?!more\b|less\b|fewer\b|reduced\b|increased\b|"
+    r"available\b|in\b|within\b|part\b|rated\b|close\b|closer\b|near\b|nearer\b|local\b)")
 
 
 #: After a comma, the rest of a list up to its "and" or "or" ("..., employment and volunteering").
@@ -1698,6 +1821,8 @@ def _construct_sense(text: str, terms: list[Term]) -> list[Term]:
 #: What a main clause says of the people a who-clause named when it says only that they are safe,
 #: protected or found ("victims of domestic abuse are safer", "children who go missing from care
 #: are found quickly"): then the harm the who-clause names is what should change.
+_SUBSTANCES = frozenset({"drug", "alcohol", "substance", "misuse", "addiction", "cannabis",
+                         "drinking"})
 _STATE_ONLY = frozenset({"safe", "safe_from", "harm", "found", "find", "timeliness", "further",
                          "repeat"})
 
@@ -1715,6 +1840,10 @@ def _who_sense(terms: list[Term], who_terms: list[Term], vocab) -> list[Term]:
     harms = [t for t in who_terms if not t.stop and "safety" in vocab.domains.get(t.token, ())]
     if main and main <= _STATE_ONLY and harms:
         return sorted(terms + harms, key=lambda t: t.start)
+    uses = [t for t in who_terms if not t.stop and t.token in _SUBSTANCES]
+    if "treatment" in main and uses:
+        # "parents who misuse substances engage in treatment": treatment of that use
+        return sorted(terms + uses, key=lambda t: t.start)
     return terms
 
 
@@ -1738,7 +1867,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
-                  _record_sense, _activity_kind_sense):
+                  _record_sense, _activity_kind_sense, _adopt_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
@@ -1760,7 +1889,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                or bool(_STAFF_PRACTICE.match(normalise(outcome_text))),
                any(t.token == "victim" for t in terms if not t.stop),
                frozenset(t.token for t in terms if not t.stop),
-               _activity(outcome_text))
+               _activity(outcome_text), bool(_ASPIRATION.search(normalise(outcome_text))),
+               _everyone(outcome_text), bool(parse_who(who_benefits)))
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
     # a measure of what changes.
     who_spans = _who_spans(outcome_text)

@@ -196,10 +196,15 @@ def assess(model: LogicModel, findings: Any, plan: Any = None) -> Readiness:
         gaps.append(f"{_title(code)}{': ' + _some(ids) if ids else ''}.")
     if other:
         steps.append(NEXT_STEPS["other"])
-    wording = sum(1 for r in rows if _category(r["code"]) == "wording")
+    # Wording findings a gap above already names (a mechanism with no account, a negative
+    # consequence with no plan) are not counted again.
+    wording = [r for r in rows if _category(r["code"]) == "wording" and r["code"] not in said]
     if wording:
-        gaps.append(f"The check suggests clearer wording for {count(wording, 'statement')}.")
-        steps.append(NEXT_STEPS["wording"])
+        gaps.append(f"The check suggests clearer wording for {count(len(wording), 'statement')}.")
+        on_outcomes = any(r["element"].upper().startswith("OC") for r in wording)
+        step = NEXT_STEPS["wording" if on_outcomes else "other"]
+        if step not in steps:
+            steps.append(step)
     if reasons:
         steps.insert(0, NEXT_STEPS["not-ready"])
     checked = findings is not None
