@@ -4,14 +4,15 @@ Each is a note, not a warning: the model may be right, and the answer may sit in
 plan, but an evaluator would ask it of nearly every model that has it, and the model should say
 which result it expects. One finding per outcome (the first question that applies):
 
-- counted from what is reported, disclosed, referred or identified, so a rise can mean more harm
-  or better recognition (and a fall less harm or less reporting);
+- counted from what is reported, disclosed, referred or identified, or of people judged at risk,
+  so a rise can mean more harm or better recognition (and a fall less harm or less reporting);
 - a count the service's own decisions move (referrals and requests that gatekeeping or thresholds
-  hold back; first-time entry under a diversion scheme, which falls by definition);
+  hold back; children on a plan, in need or on an order; contacts to the front door; how long
+  cases stay open; first-time entry under a diversion scheme, which falls by definition);
 - a rare event as a Primary outcome at a small scale (the Intervention sheet's reach), where no
   change could be seen;
 - something nobody can observe or ask of those concerned (babies' feelings, "children are safer",
-  a change across generations);
+  "reduced risk of exploitation", a change across generations);
 - a Primary outcome that changes the very need people are chosen by (regression to the mean).
 """
 
@@ -32,7 +33,8 @@ RECOGNITION = register(
     "outcome-counted-by-recognition", category=C, severity="info",
     title="Outcome counted from what is reported or recognised",
     description="The outcome counts harm through what is reported, recorded, disclosed, referred "
-    "or identified (incidents, disclosures, referrals, identification). Such counts move with "
+    "or identified (incidents, disclosures, referrals, identification), or people judged 'at risk of' "
+    "a harm. Such counts move with "
     "recognition as well as with harm: a rise can mean more harm or that people now see and report "
     "it, a fall less harm or less reporting. An evaluator asks which the model expects, and for a "
     "second measure that does not rest on reporting. A note: the model may already mean one of "
@@ -47,9 +49,11 @@ MOVED_BY_DELIVERY = register(
     "outcome-moved-by-delivery", category=C, severity="info",
     title="Outcome the service's own decisions move",
     description="The outcome counts something the services themselves decide: referrals, "
-    "requests or demand that thresholds and gatekeeping can hold back whatever happens to need, or "
-    "first-time entry to the justice system under a scheme that diverts children from it (which "
-    "falls by definition). An evaluator asks how a fall from met need will be told apart from a "
+    "requests or demand that thresholds and gatekeeping can hold back whatever happens to need; "
+    "children on a child protection plan, in need or on a supervision order (a status that "
+    "conferences, panels and hearings decide); contacts to children's social care; how long cases "
+    "stay open; or first-time entry to the justice system under a scheme that diverts children "
+    "from it (which falls by definition). An evaluator asks how a fall from met need will be told apart from a "
     "fall from the service's decisions. A note: the model may answer it in the plan.",
     message="Outcome {id} ({ref}) {why}: '{text}'.",
     fix="Say how the evaluation will tell a real change from the service's own decisions, e.g. "
@@ -73,8 +77,8 @@ NOT_OBSERVABLE = register(
     "outcome-not-observable", category=C, severity="info",
     title="Outcome that cannot be observed or asked",
     description="The outcome is something nobody can observe or ask of those concerned as it is "
-    "worded: how babies feel, whether children 'are safer' or 'free from harm', a change across "
-    "generations. An evaluator asks what will be observed instead, by whom. A note: the plan may "
+    "worded: how babies feel, whether children 'are safer' or 'free from harm' or at a 'reduced "
+    "risk of exploitation', a change across generations. An evaluator asks what will be observed instead, by whom. A note: the plan may "
     "name an observable measure.",
     message="Outcome {id} ({ref}) cannot be observed as it stands ({why}): '{text}'.",
     fix="Say what will be observed instead, and by whom. {fix}",
@@ -114,7 +118,21 @@ _NEEDS_IDENTIFIED = re.compile(r"\bidentif(?:ied|ication)\b.*\bneeds?\b|\bneeds?
                                re.IGNORECASE)
 
 
+#: A count of people judged to be at risk of a harm ('Fewer young people at risk of criminal
+#: exploitation'), with nothing after but where or among whom: the count is of professionals'
+#: judgements, which better screening raises. People at risk who then do something ('... attend
+#: school') are who the outcome is about, not what it counts.
+_AT_RISK_COUNT = re.compile(
+    r"^\W*(?:fewer|more|(?:a\s+)?(?:fall|drop|reduction|rise|increase)\s+in\s+(?:the\s+)?(?:numbers?|proportion)\s+"
+    r"of|(?:reduced|lower|higher)\s+(?:numbers?|proportion)\s+of)\s+(?:[\w'-]+\s+){0,2}?(?:children|young\s+people|"
+    r"pupils|girls|boys|women|adults|families|babies|students)\s+(?:(?:assessed|judged|identified|considered|"
+    r"deemed|rated|screened)\s+(?:as\s+)?(?:being\s+)?)?at\s+(?:[\w-]+\s+){0,2}?risk\s+of\s+(?:[\w'-]+\s+){0,3}?"
+    rf"(?:{_HARM})(?:\s+(?:in|across|within|among|by)\b.*)?\W*$", re.IGNORECASE)
+
+
 def _what_is_counted(text: str) -> str:
+    if _AT_RISK_COUNT.search(text):
+        return "judged by professionals (people 'at risk')"
     m = COUNTED.search(text)
     word = m.group(0).lower() if m else ""
     if word.startswith(("identif", "detect")):
@@ -158,7 +176,7 @@ def _counts_recognised(text: str) -> bool:
 
 def _recognition(text: str, up: bool) -> str:
     """How a count of recognised harm would be misread ('' when the outcome is no such count)."""
-    if not _counts_recognised(text) or _SELF_REPORT.search(text):
+    if not (_counts_recognised(text) or _AT_RISK_COUNT.search(text)) or _SELF_REPORT.search(text):
         return ""
     if not (HARM.search(text) or _NEEDS_IDENTIFIED.search(text)):
         return ""
@@ -197,10 +215,61 @@ def falls_by_definition(ctx: Context, text: str) -> bool:
     return bool(_ENTRY.search(text)) and _diverts(ctx)
 
 
+#: A status the services decide, counted as a stock of people in it (children on a child protection
+#: plan, in need, on a supervision order): conferences, panels, hearings and thresholds move it. An
+#: entry or a recurrence ('becoming subject to', 'a second plan') is left to the other rules.
+_PEOPLE_IN = r"(?:children|child|young\s+people|young\s+person|pupils|families|babies|girls|boys)"
+_STATUS = re.compile(
+    rf"\b{_PEOPLE_IN}\s+(?:(?:who\s+are\s+)?(?:on|subject\s+to|under)\s+(?:a\s+|an\s+)?(?:(?:child\s+protection|"
+    rf"cp)\s+plans?|(?:compulsory\s+)?supervision\s+orders?)|in\s+need\b(?!\s+of))|"
+    r"^\W*(?:reduced|fewer|lower|less)\s+(?:number\s+of\s+)?(?:child\s+protection|cp)\s+plans\b"
+    r"(?=\W*$|\s+(?:for|because|where|among|in|across)\b)",
+    re.IGNORECASE)
+_ENTRY_OR_AGAIN = re.compile(r"\b(?:becom\w*|became|enter\w*|entr(?:y|ies|ants?)|new|newly|start\w*|placed|"
+                             r"made|second|repeat\w*|again|re-\w+|re(?:referr|enter|entr|open)\w*)\b", re.IGNORECASE)
+#: Contacts to children's social care (its front door, the MASH), or contacts ending in no further
+#: action: they move with thresholds, with how partners are advised, and with how contacts are recorded.
+_CONTACTS = re.compile(
+    r"\bcontacts?\b(?:\s+[\w'-]+){0,6}?\s+(?:to|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:front\s+door|"
+    r"children'?s\s+social\s+care|social\s+care|mash|children'?s\s+services)\b|"
+    r"\bcontacts?\b[^,;]*\bno\s+further\s+action\b", re.IGNORECASE)
+#: How long a case stays open: the service's own decision to close it.
+_OPEN_FOR = re.compile(
+    r"\b(?:(?:social\s+work|statutory|children'?s\s+(?:social\s+care|services))\s+involvement|"
+    r"open\s+to\s+(?:[\w'-]+\s+){0,3}?(?:social\s+care|social\s+work|services?|teams?|early\s+help)|"
+    r"cases?\s+(?:stay|stays|remain|remains|are\s+kept|kept)\s+open)\b", re.IGNORECASE)
+_HOW_LONG = re.compile(r"\b(?:shorter|less\s+time|time|length|duration|periods?|sooner|quicker|faster)\b",
+                       re.IGNORECASE)
+
+
+def _decided(text: str) -> tuple[str, str] | None:
+    """Why a count of a status, a contact or a case's length is the services' own decision."""
+    if _STATUS.search(text) and not _ENTRY_OR_AGAIN.search(text):
+        return ("counts children in a status that conferences, panels, hearings and thresholds "
+                "decide (a plan, an order, in need): a fall could mean needs are met, or that "
+                "decisions and thresholds changed",
+                "what happens to the children whose plans or orders end or who are not made "
+                "subject to one (re-referrals, repeat plans, harm later), with the thresholds "
+                "tracked over time")
+    if _CONTACTS.search(text):
+        return ("counts contacts to children's social care, which move with thresholds, with how "
+                "partners are advised and with how contacts are recorded: a fall could mean needs "
+                "are met earlier, or that need goes unseen",
+                "what happens to the children about whom no contact is made (needs met, contacts "
+                "later, harm), and how the front door records contacts over time")
+    if _OPEN_FOR.search(text) and _HOW_LONG.search(text):
+        return ("counts how long cases stay open, which is the service's own decision to close "
+                "them: shorter involvement could mean needs met sooner, or cases closed too soon",
+                "re-referrals after cases close, and what families say of their needs at closure")
+    return None
+
+
 def _moved_by_delivery(ctx: Context, text: str, down: bool) -> tuple[str, str] | None:
     """Why the service's own decisions move this count, and an example of telling them apart."""
     if not down:
         return None
+    if decided := _decided(text):
+        return decided
     if falls_by_definition(ctx, text):
         return ("falls by definition when children are diverted from formal outcomes: the scheme's "
                 "own decisions make the change",
@@ -233,19 +302,26 @@ _INFANT_FEELS = re.compile(
     re.IGNORECASE)
 _GENERATIONS = re.compile(r"\bintergeneration\w*|\bacross\s+generations|\bnext\s+generation|"
                           r"\bbreak(?:s|ing)?\s+the\s+(?:\w+\s+)?cycle", re.IGNORECASE)
-_SAFETY = re.compile(r"\bsafe(?:r|ly|ty)?\b|\bfree\s+from\s+harm|\brisk\s+of\s+(?:significant\s+)?harm",
-                     re.IGNORECASE)
+#: A risk of a harm said with no more than its kind ('risk of further violence', 'risk of abuse and
+#: neglect'): read as 'risk of harm'.
+_HARMS = r"(?:harm|abuse|neglect|exploitation|violence)"
+_RISK_OF = re.compile(
+    rf"\brisk\s+of\s+(?:(?:further|serious|significant|criminal|sexual|child|youth|physical|emotional)\s+)*"
+    rf"{_HARMS}(?:\s+(?:and|or)\s+{_HARMS})?\b", re.IGNORECASE)
+_SAFETY = re.compile(r"\bsafe(?:r|ly|ty)?\b|\bfree\s+from\s+harm|\brisk\s+of\s+harm", re.IGNORECASE)
 #: The words a bare claim of safety is made of (anything else names what would show it).
 _SAFETY_WORDS = frozenset("""
 safe safer safely safety free from harm risk of significant reduced lower less more are is be become
 becomes live lives living grow up feel in the their a an to for and at home homes community
 communities place places area areas neighbourhood neighbourhoods child children young people
 person persons youth families family adults pupils learners residents within network networks
+baby babies infant infants with parents kinship care privately fostered
 """.split())
 _WORD = re.compile(r"[a-z'-]+")
 
 
 def _bare_safety(text: str) -> bool:
+    text = _RISK_OF.sub("risk of harm", text)
     if not _SAFETY.search(text) or _SELF_REPORT.search(text):
         return False
     return all(w.strip("'") in _SAFETY_WORDS for w in _WORD.findall(text.lower()))
