@@ -107,3 +107,31 @@ def test_a_way_of_working_already_called_not_a_change_is_not_also_vague():
     assert "outcome-not-a-change" in found("Effective multi-agency working", "Increase")
     assert "vague-statement" not in found("Effective multi-agency working", "Increase")
     assert found("Stronger partnership working", "Increase") == {"vague-statement"}
+
+
+#: TUNED ON the first runs of held out 26 and rounds 24 and 25 (after the freeze was lifted).
+TUNED_ON_26_24_25 = [
+    # round 24's false alarm: how much and how good of one thing
+    ("We want more and better things for young people in Hackney to do", "compound-outcome", False),
+    # round 25's false alarm: adjectives of one development, whose it is said first
+    ("Improved children's social, behavioural and emotional development", "compound-outcome", False),
+    # held out 26's missed plant: an order to the service, acting on everyone
+    ("Screen every under-18 in custody for mental health, learning and communication needs",
+     "outcome-not-a-change", True),
+    # round 25's misses: more of the service itself
+    ("Grow the number of specialised parent-infant relationship teams across the UK", "outcome-not-a-change", True),
+    ("Increasing the availability of specialist perinatal mental health community care",
+     "outcome-not-a-change", True),
+    # held out 26's real problem: knowing and confidence are measured apart
+    ("Practitioners more knowledgeable and confident in evidence-informed practice", "compound-outcome", True),
+    # near-misses that stay clean
+    ("Increase the number of foster carers in the borough", "outcome-not-a-change", False),
+    ("Meet every child's needs", "outcome-not-a-change", False),
+    ("Improved children's social, behavioural and emotional development and school attendance",
+     "compound-outcome", True),
+]
+
+
+@pytest.mark.parametrize("text, code, out", TUNED_ON_26_24_25)
+def test_tuned_on_the_first_runs_of_26_24_and_25(text, code, out):
+    assert (code in found(text, "Increase")) is out

@@ -94,7 +94,7 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
     "cared for": "loved valued nurtured cherished wanted",
     "relationships": "relationships relationship communication trust attachment bonding conflict "
                      "empathy",
-    "learning": "attainment achievement literacy numeracy language knowledge skills skill "
+    "learning": "attainment achievement literacy numeracy language knowledge knowledgeable skills skill "
                 "understanding awareness concentration reading writing spelling maths vocabulary",
     "school participation": "attendance exclusion exclusions engagement participation engaged",
     "behaviour": "behaviour behaviours discipline offending reoffending violence aggression aggressive",

@@ -28,12 +28,14 @@ OUTCOME_NOT_CHANGE = register(
     "destination by a time the service keeps, 'a first appointment within ten days of referral'; "
     "'Pupils receive fewer exclusions' is a change), what the service gathers or gives, in the passive "
     "with only for whom, when or where after it ('Victim views gathered in every case before panel', "
-    "'Safe sleep advice given to all parents'), a service event taken part in or "
+    "'Safe sleep advice given to all parents'), more of the service itself ('Grow the number of "
+    "parent-infant teams', 'Increasing the availability of perinatal care'), a service event taken part in or "
     "carried out, read from the main verb and its object or subject ('Partner agencies attend "
     "every strategy discussion', 'Core group meetings held every four weeks'; attending school "
     "or college is a change), a step of implementation ('Contextual "
     "Safeguarding embedded across the partnership', 'Children and parents prepared for return', "
-    "'Consistent joint decisions') or means to do ('Break the cycle of ...', 'Tackle ...', "
+    "'Consistent joint decisions'), an order to the service acting on everyone ('Screen every under-18 "
+    "in custody for ...') or means to do ('Break the cycle of ...', 'Tackle ...', "
     "'Inspire young people'). "
     "Activities belong on Components, counts on Outputs.",
     message="Outcome {id} ({ref}) reads like {what}, not a change: '{text}'.",
@@ -356,8 +358,10 @@ def not_a_change(text: str) -> str:
         return "an aim (what the service means to do)"
     m = _ACTIVITY.search(text)
     if (m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():]))) \
-            or _STAFF_AT_WORK.search(text):
+            or _STAFF_AT_WORK.search(text) or _an_order_to_the_service(text):
         return "an activity"
+    if _MORE_OF_THE_SERVICE.search(text):
+        return "an output (more of the service)"
     if takes_part(text) or service_done(text):
         return "an output (taking part in the service)"
     if served(text):
@@ -369,6 +373,30 @@ def not_a_change(text: str) -> str:
     if implemented(text):
         return "a step of implementation (a process or milestone)"
     return ""
+
+
+#: A verb of the service's own work, as an order to it with everyone it acts on after ('Screen
+#: every under-18 in custody for ...', 'Visit all families within a week'): an activity.
+_ORDER = re.compile(r"^\W*(?:to\s+)?(?P<verb>[a-z-]+)\s+(?:every|all|each)\b", re.IGNORECASE)
+_SERVICE_BASE = T.service_words(("reaching", "sending", "casework"), ("base",)) - {"meet"}  # 'meet every need' is an aim
+
+
+def _an_order_to_the_service(text: str) -> bool:
+    """Whether an outcome opens with a verb of the service's own contacts, referrals or casework,
+    in its base form, acting on every, all or each of the people (:data:`_ORDER`)."""
+    m = _ORDER.match(text)
+    return bool(m) and m.group("verb").lower() in _SERVICE_BASE
+
+
+#: More of the service itself: its number of teams, services or places, or its availability
+#: ('Grow the number of specialised parent-infant relationship teams', 'Increasing the
+#: availability of specialist perinatal mental health care'): an output of commissioning.
+_MORE_OF_THE_SERVICE = re.compile(
+    r"^\W*(?:to\s+)?(?:grow(?:ing)?|increas\w*|expand\w*|improv\w*|more|greater|better)\s+(?:the\s+)?"
+    r"(?:availability|supply)\s+of\b|"
+    r"^\W*(?:to\s+)?(?:grow(?:ing)?|increas\w*|expand\w*)\s+(?:the\s+)?number\s+of\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:teams?|services?|hubs?|places|clinics?|groups?|programmes?|sessions?|panels?|providers?)\b",
+    re.IGNORECASE)
 
 
 #: Words that say a way of working, a tool or a structure has been put in place ('Contextual
@@ -1110,6 +1138,8 @@ _EXAMPLES = re.compile(r"\s*[,(]?\s*\b(?:including|such\s+as|e\.\s?g\.?|for\s+ex
 #: Words of knowing, after which 'of' or 'about' names topics, not outcomes ('awareness of infant
 #: mental health and parent-infant relationships').
 _KNOWING = frozenset("awareness knowledge understanding recognition".split())
+#: How much and how good, said of one thing ('more and better things to do').
+_AMOUNT_AND_QUALITY = re.compile(r"\b(more|better)\s+(?:and|&)\s+(?:more|better)\b", re.IGNORECASE)
 #: Words that join two things as 'and' does ('wellbeing as well as attendance').
 _JOINERS = re.compile(r"\s+(?:as\s+well\s+as|alongside|plus|together\s+with)\s+")
 
@@ -1135,6 +1165,7 @@ def compound_parts(text: str) -> list[str]:
     cut = _MEANS_OR_PURPOSE.search(text)
     if cut and T.what_changes(text[:cut.start()]) and _DIRECTION.search(text[:cut.start()]):
         text = text[:cut.start()]  # 'skills improved through learning about X and Y': the means
+    text = _AMOUNT_AND_QUALITY.sub(r"\1", text)  # 'more and better things': how much and how good of one
     spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
     text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", _PLUS.sub(" and ", text)))
     parts = _compound_parts(_EXAMPLES.sub("", text))
@@ -1323,9 +1354,13 @@ def _listed_things(text: str) -> list[str]:
 
 def _adjectives_of(items: list[str]) -> bool:
     """Whether a list is adjectives of the one noun its first item of several words ends with
-    ('mental, emotional and physical health', 'emotional, financial and practical life skills'),
+    ('mental, emotional and physical health', 'emotional, financial and practical life skills',
+    'children's social, behavioural and emotional development'),
     with nothing after that noun but things close to it ('physical, social, mental health and
     wellbeing')."""
+    first = items[0].split()
+    if len(first) == 2 and re.search(r"['’]s?$", first[0]):
+        items = [first[1], *items[1:]]  # whose: 'children's social, behavioural and emotional development'
     noun = next((k for k, it in enumerate(items) if len(it.split()) >= 2), 0)
     head = items[noun].split()[-1] if noun else ""
     return noun > 0 and all(_ADJECTIVE.fullmatch(it) for it in items[:noun]) and all(
