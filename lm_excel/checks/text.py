@@ -635,7 +635,7 @@ def _status(text: str) -> tuple[str, tuple[str, ...]]:
 
 #: Broad domains that, with a stock noun ('better health outcomes'), still do not say what changes.
 BROAD = frozenset("""
-health education educational social economic family emotional developmental school
+health education educational social economic family emotional developmental school semh
 """.split())
 _STOCK = frozenset({"outcome", "outcomes", "result", "results", "chances", "lives"})
 

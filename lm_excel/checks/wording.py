@@ -198,6 +198,14 @@ _PLACEHOLDER_WHOLE = re.compile(
 #: after it ('TBC - clinical lead to write up after the workshop': who will answer, not the answer).
 _PLACEHOLDER_LEAD = re.compile(r"^\W*(?P<tbc>" + _TBC + r")\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _NOTE_AFTER = re.compile(r"\s*[:(\u2013\u2014]|\s+-|\.\s")
+#: Text that is still to come: a short heading, then a note that its answer will be added
+#: ('Risks for mums - to be added after steering group'), or a promise of text ('Details to follow
+#: from Morning Lane').
+_TO_COME = r"(?:to\s+be\s+(?:added|filled\s+in)|to\s+follow|to\s+come)\b"
+_NOTE_TO_COME = re.compile(r"^\W*(?P<head>(?:[\w'’]+\s+){0,4}[\w'’]+)\s*(?:\s-|[:\u2013\u2014])\s*(?P<note>"
+                           + _TO_COME + r")", re.IGNORECASE)
+_PROMISE = re.compile(r"^\W*(?:(?:more|full|further)\s+)?(?:details?|text|information|description|content|"
+                      r"wording)\s+(?P<note>" + _TO_COME + r")", re.IGNORECASE)
 #: A fill-in marker anywhere ('[insert references]', 'xxx families', 'lorem ipsum').
 _PLACEHOLDER_IN = re.compile(
     r"\[\s*(?:insert|add|enter|type|name|tbc)\b[^\]]*\]?|<\s*(?:insert|add|enter|name)\b[^>]*>?|"
@@ -530,7 +538,9 @@ _RECEIVED = re.compile(
 #: 'more'.
 _REACH_FRAME = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?|rise|growth|more|higher|greater|bigger)"
                           r"\s+(?:in\s+)?(?:the\s+)?(?:number|numbers|proportion|percentage|rate|share)"
-                          r"\s+of\s+", re.IGNORECASE)
+                          r"\s+of\s+|"
+                          # a target share ('93% of new babies seen ...')
+                          r"^\W*(?:at\s+least\s+)?\d+(?:\.\d+)?\s*%\s+of\s+", re.IGNORECASE)
 _OPENERS_OF_REACH = frozenset("""
 more increased increase higher greater all every each number proportion who that are is were was
 be been being get gets got now have has had
@@ -773,7 +783,8 @@ _OF_A_THING = re.compile(r"\b(?:the|these|those|its|any)\s+(?P<n>[\w-]+)\s+$", r
 def _reached(text: str, m: re.Match, produced: bool) -> bool:
     """Whether the words round a participle of service at ``m`` leave it an output (see
     :func:`served`)."""
-    before, after = T.words(text[:m.start()]), T.words(text[m.end():])
+    # who gave it is no change ('seen at the health visitor contact')
+    before, after = T.words(text[:m.start()]), T.words(_PROFESSIONALS.sub(" ", text[m.end():]))
     if any(w in T.DECREASE or w in _UNSIGNED or w in _COMPARATIVES or w in _HEARD or w in _PERCEIVE
            for w in before):
         return False  # 'Fewer children referred again', 'Children feel their reviews are held with them'
@@ -1952,13 +1963,17 @@ def _where(col: L.Column, el: Element | None) -> str:
 
 def placeholder(text: str, col: L.Column | None = None) -> str:
     """The placeholder a cell holds ('' when it holds an answer): the whole text is one, or it
-    opens with TBC/TBD and says little else, or it has a fill-in marker ('[insert', 'xxx'), or
-    it is the column's own example copied from the guidance."""
+    opens with TBC/TBD and says little else, or it is a short heading with a note that its text is
+    still to come, or a promise of text (:data:`_NOTE_TO_COME`, :data:`_PROMISE`), or it has a
+    fill-in marker ('[insert', 'xxx'), or it is the column's own example copied from the guidance."""
     if _PLACEHOLDER_WHOLE.match(text):
         return text.strip()
     m = _PLACEHOLDER_LEAD.match(text)
     if m and (len(_words(m.group("rest"))) <= 4 or _NOTE_AFTER.match(m.group("rest"))):
         return m.group("tbc")
+    m = _NOTE_TO_COME.match(text) or _PROMISE.match(text)
+    if m:
+        return m.group("note")
     m = _PLACEHOLDER_IN.search(text)
     if m:
         return m.group(0).strip()
