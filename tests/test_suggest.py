@@ -635,6 +635,13 @@ PUBLISHED_HELDOUT22 = REPO / "tests" / "data" / "outcomes_published_heldout22.cs
 # people and communities, labelled from the library at main 40b2d73 and committed before its one run
 # by an engineer who had not read the rules (figures in docs/measures.md); 'beneficiary' as round 11.
 PUBLISHED_HELDOUT23 = REPO / "tests" / "data" / "outcomes_published_heldout23.csv"
+# Round 24: 110 statements from about 40 new documents, English councils and their partnerships in
+# everyday wording (children and young people's plans, early help, corporate parenting pledges and
+# leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships,
+# children's mental health transformation plans), labelled from the library at main da467ca and
+# committed before its one run by an engineer who had not read the rules (figures in
+# docs/measures.md); 'beneficiary' as round 11.
+PUBLISHED_HELDOUT24 = REPO / "tests" / "data" / "outcomes_published_heldout24.csv"
 
 
 def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
@@ -849,7 +856,8 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT13, PUBLISHED_HELDOUT14, PUBLISHED_HELDOUT15,
                  PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18,
                  PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
-                 PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23):
+                 PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23,
+                 PUBLISHED_HELDOUT24):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -1024,6 +1032,15 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   area or the world is public life, not a service's users' experience: 0.70, 0.7625, no
 #   confident wrong answer, so its row is no longer an expected failure (the guard below keeps
 #   its tuned floors).
+# Round 24: first run 0.627 (69 of 110), 0.655 (72), no close match 0.46, 10 confident wrong (main
+#   at c60b226, the 00:03 freeze of session 10). Not tuned on: the floors are that first run, and
+#   the row is a strict expected failure until its confident wrong answers are fixed (the guard
+#   test below keeps its floors meanwhile).
+ROUND24_OPEN = ("round 24's first run has 10 confident wrong answers, among them children with SEND "
+                "placed in specialist provision (placement_type_distance), healthy behaviours (sdq), "
+                "needs identified early (gcp2), the impact of poverty (household_income), children "
+                "thriving in families, schools and communities (attainment), 'part of the community' "
+                "(community_survey); see docs/measures.md")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1047,6 +1064,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT21, 50, 0.66, 0.72),
     (PUBLISHED_HELDOUT22, 80, 0.68, 0.73),
     (PUBLISHED_HELDOUT23, 80, 0.62, 0.68),
+    pytest.param(PUBLISHED_HELDOUT24, 110, 0.62, 0.65, id="outcomes_published_heldout24",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND24_OPEN)),
 ]
 
 
@@ -1082,6 +1101,14 @@ def test_round23_keeps_its_tuned_floors():
     assert scores["n"] == 80
     assert scores["top1"] >= 0.70 and scores["top3"] >= 0.7625, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round24_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT24)
+    assert scores["n"] == 110
+    assert scores["top1"] >= 0.62 and scores["top3"] >= 0.65, scores
+    assert scores["confident_wrong"] <= 10, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -181,6 +181,7 @@ EVALUATION = [
     "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.86, 0.92, 0.38, 0 (tuned on) |",
     "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.78, 0.82, 0.55, **3** (tuned on) |",
     "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.69, 0.75, 0.46, **1** (tuned on) |",
+    "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.63, 0.65, 0.46, **10** (first run, not tuned on) |",
     "| team's own variants, batches 1-32 (`tests/data/outcomes_own_variants.csv`) | 1,396 | 0.35-0.97 per batch | 0.95, 0.96, 0.28, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
@@ -190,7 +191,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4, X5 and X6 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2; 0.86, 0.86, 0.21, 1 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5 and Y6, held out until their first run | 12; 8; 6; 3; 13; 12 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 23), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 24), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -563,6 +564,73 @@ EVALUATION = [
      "relationships and antenatal bonding, foster and kinship carers' voice and peer support, "
      "home learning, children's enjoyment of and attitudes to reading, school climate, trust "
      "between communities and services, stigma, civic participation."),
+    "",
+    ("**Round 24** (`outcomes_published_heldout24.csv`: 110 statements from 41 documents not "
+     "used before, English councils and their partnerships in their everyday wording: the "
+     "children and young people's plans of Darlington, Sefton, Greater Manchester, Hackney, "
+     "Kingston, Middlesbrough, Portsmouth, East Sussex and Cumberland, Tower Hamlets' children and "
+     "families strategy, Brighton & Hove's council plan, the East Sussex Strategic Partnership and "
+     "Middlesbrough's community strategy; the early help strategies of Barnet, Dudley and "
+     "Shropshire; Derbyshire's leaving care service, Essex's co-parenting strategy and pledge; the "
+     "SEND strategies of Dorset, Kent and Stoke-on-Trent and the short breaks of Wolverhampton and "
+     "Stockport; the youth justice plans of Stockton-on-Tees, North Lincolnshire, Plymouth, "
+     "Leicestershire, South Tees and Medway; Blackpool's children's JSNA; the safeguarding "
+     "partnerships of Trafford, Manchester and Brighton & Hove and Blackburn with Darwen's "
+     "children's partnership board; the children's mental health plans of Bournemouth, Dorset and "
+     "Poole, Cumbria, North Cumbria and Bradford District and Craven; labelled from the library at "
+     "main da467ca) was run once on the frozen rules (main c60b226, the 00:03 freeze of session "
+     "10): top-1 0.63 (69 of 110), top-3 0.65 (72), no close match 0.46 and **10 confident wrong "
+     "answers**, so its row in `tests/test_suggest.py` is a strict expected failure with a guard "
+     "on these floors. Its 41 top-1 misses, by cause. Guessed where none fits (10): a word read "
+     "as the change, *children, young people and families demonstrate healthy behaviours* got "
+     "the SDQ ('behaviours' read as conduct), *emerging problems and potential unmet needs are "
+     "identified* got the Graded Care Profile, *children and young people with SEND placed in "
+     "specialist provision and out-of-county* got placement type and distance (a measure of "
+     "looked-after children), *reducing the impact of poverty* got household income (poverty, "
+     "not its impact); and six debatable ones, where the suggestion fits a part of a broad or "
+     "terse statement the label calls no close match: *strengthen our responses to serious youth "
+     "violence and child exploitation* (children assessed at risk of exploitation, at high "
+     "confidence), disabled children becoming more independent and forming friendships "
+     "(loneliness, the SDQ, the MSPSS), *children thrive in their families, achieve in schools, "
+     "and flourish* (attainment for the schools part: arguably a slip in the label), young "
+     "offenders leaving custody *can access appropriate accommodation* (housing stability), "
+     "children *enjoy life as active, participating citizens* (ONS4, Stirling), the SEND "
+     "slogan *part of the community* (the community belonging survey). No close match where a "
+     "measure fits (18), mostly plain wording the rules do not read as a change: *help children "
+     "stay out of the criminal justice system* (first-time entrants), families *provided with "
+     "help and support* (take-up, child in need plans), *a healthy start to life and healthy "
+     "lifestyles* (breastfeeding, healthy weight, activity), agencies' *awareness and "
+     "understanding of neglect* (a staff survey), *consistently access education* "
+     "(attendance), fewer in alternative provision *and NEET* (NEET), *economic wellbeing* "
+     "(income, work), *positive goals and ambitions* (GBO), finding the right help easily, "
+     "*access help when they need it* and *a reduction in delays for families accessing health "
+     "services* (waiting times), help *delivered by people that care* (the ESQ), *the basic "
+     "needs of every child are met* (GCP2), *shift families down the tiers of need* "
+     "(step-downs), a social worker who *spends time with them and gets to know them* (Bright "
+     "Spots), *reduce bullying* (the pupil survey), *risk-taking behaviours* (young people's "
+     "substance use, under-18 conceptions), *keep family units together* (entry to care). "
+     "Another measure first (10): a word in another sense, *routine enquiries about childhood "
+     "adversity* got section 47 enquiries, the confidence of settings, schools *and further "
+     "education colleges* got NEET, *identify and assess early* (SEND) got child in need "
+     "assessments, the *availability of mental health services* got the MSPSS, children in "
+     "care's *stable homes* got housing stability (whose home it is), improving educational "
+     "outcomes *for children in poverty* got household income (the people read as the change); "
+     "and four debatable: care leavers *learn to manage their finances* (household income, "
+     "Casey Life Skills labelled), care leavers becoming *happy adults* (WEMWBS), *voices heard "
+     "and influence the services* (the family experience survey, as in round 20), access to "
+     "support *to achieve emotional wellbeing and mental health* (the SDQ and RCADS: a slip in "
+     "the label, which names waiting times only). Right only in the top three (3): *develop "
+     "well and achieve expected standards* (the ASQ-3 before attainment, arguably right), the "
+     "educational, health and emotional wellbeing of children with SEND (Stirling at high "
+     "confidence before attainment: the wellbeing part, a slip in the label), children in care "
+     "*feel cared about, valued and respected* (the family experience survey before Bright "
+     "Spots). 33 of the 69 right answers are an honest no close match (24 of the 34 statements "
+     "labelled no close match alone). By part: the first 40 statements 0.65, 0.70, 3; the next "
+     "40 0.575, 0.60, 2; the 30 added at the lead's request before the run 0.67, 0.67, 5. The "
+     "gaps the labels show: disabled children's independence, friendships and short breaks, "
+     "placements of pupils with SEND, restorative outcomes for victims, accommodation after "
+     "custody, feeling safe in the local area, children's identity and history, having things "
+     "to do and places to go."),
     "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
