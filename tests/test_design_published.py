@@ -233,6 +233,16 @@ FLOORS["design_heldout24"] = {"agreed": 10, "comparator": 10}
 #: comparator right 10/10. Reservations in RESERVATIONS.
 FIRST_RUN_HELDOUT25 = {"agreed": 10, "comparator": 10, "n": 10}
 FLOORS["design_heldout25"] = {"agreed": 10, "comparator": 10}
+#: Held out 26 (design_heldout26.json: fourteen English local-authority children's services models:
+#: Surrey's Youth Restorative Intervention, Foster with North East, the Hartlepool and Darlington SEND
+#: pathfinder, New Belongings with care leavers, MST-CAN in Leeds, LEAP in four Lambeth wards,
+#: Westminster's Family Recovery Programme, Reclaiming Social Work units, a Merseyside regional
+#: adoption agency, an Early Years Stronger Practice Hub, MTFC-A, a Youth Justice Liaison and Diversion
+#: pilot, Early Support key working, CP-IS in a London borough; labels committed at 23:02-23:29 UTC
+#: before any run; recommender frozen at main c60b226, run once at 00:04): design agreed 14/14, nation
+#: comparator right 14/14. Reservations in RESERVATIONS.
+FIRST_RUN_HELDOUT26 = {"agreed": 14, "comparator": 14, "n": 14}
+FLOORS["design_heldout26"] = {"agreed": 14, "comparator": 14}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:
@@ -322,6 +332,27 @@ RESERVATIONS = {
     "hampshire_family_intervention_teams": "the matched comparison measures the domestic abuse "
         "outcome by police-recorded incidents, which rise with better recognition (the clean "
         "copy's own note on OC3), so a survivor-reported measure is needed beside it",
+    # Held out 26, first run:
+    "surrey_youth_restorative_intervention": "the time series follows first-time entrants (OC4), which "
+        "the YRI lowers by design when it replaces cautions; reoffending (OC3) is the outcome that can "
+        "show an effect, and the plan does not say so",
+    "foster_with_north_east": "the time series measures the share of fostering enquiries that become "
+        "applications (OC1) with section 47 enquiries, a child protection count: the word 'enquiries' "
+        "matched the wrong construct",
+    "mst_can_leeds": "the matched comparison follows child protection plans and care entry (OC4, OC5) but "
+        "not parents' aggression towards children (OC1, primary), the outcome the treatment targets "
+        "first; and it asks whether places could be offered by lot when the pilot is already randomised",
+    "regional_adoption_agency_merseyside": "the time series measures adoption disruptions (OC5) with "
+        "adoption timeliness from the SSDA903, which does not count disruptions",
+    "stronger_practice_hub_early_years": "the settings comparison uses the Reception good level of "
+        "development for OC5, assessed in schools years later and not linked back to the settings "
+        "that took part",
+    "youth_justice_liaison_diversion": "the matched comparison measures depression (OC2) with the RCADS "
+        "but leaves out time to first reoffence (OC4, primary), the outcome the national evaluation's "
+        "matched comparison could show",
+    "child_protection_information_sharing": "abuse and neglect identified earlier (OC3) is given the "
+        "Graded Care Profile 2, an assessment of neglect in one family, measured 'at the start and end "
+        "of support', which fits no part of a flag shared between systems",
     # Held out 25, first run:
     "snap_north_ayrshire": "the matched comparison measures 'Fewer behaviour incidents recorded at "
         "school' (OC3) with a case file and practice quality audit, which observes practitioners' "

@@ -872,6 +872,10 @@ DESIGN_EVIDENCE = [
     "police and youth justice, schools and trusts, national charities, three of them from "
     "Scotland, Wales and Northern Ireland, labels committed before the run, "
     "`tests/data/design_heldout25.json`; recommender frozen at `337c5e3`) | 10/10 | 10/10 |",
+    "| held out 26, first run (fourteen English local-authority children's services models: youth "
+    "justice, fostering and adoption, SEND, care leavers, child protection, early years and family "
+    "help, labels committed before the run, `tests/data/design_heldout26.json`; recommender frozen "
+    "at `c60b226`) | 14/14 | 14/14 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1095,6 +1099,27 @@ DESIGN_EVIDENCE = [
      "children's language, and counts of children assessed at risk, which recognition raises, "
      "for exploitation (Disrupting Exploitation, SOS+); the Bureau's time series leads with "
      "first-time entrants, which diversion lowers by design."),
+    "",
+    ("**Held out 26.** Fourteen English local-authority children's services models "
+     "(`tests/data/design_heldout26.json`: Surrey's Youth Restorative Intervention, Foster with "
+     "North East for 12 councils, the Hartlepool and Darlington SEND pathfinder with 20 families, "
+     "New Belongings with a county's care leavers, MST-CAN in Leeds, LEAP in four Lambeth wards, "
+     "Westminster's Family Recovery Programme, Reclaiming Social Work units, a Merseyside regional "
+     "adoption agency, an Early Years Stronger Practice Hub, MTFC-A for about ten young people, a "
+     "Youth Justice Liaison and Diversion pilot, Early Support key working, CP-IS in a London "
+     "borough), labelled by an evaluator who had not seen the recommender and committed before its "
+     "first run: 14 of 14 main designs agreed, 14 of 14 comparators right. Agreed: time series "
+     "against statistical neighbours for the five authority-wide services; a matched comparison of "
+     "families or young people for MST-CAN, the Family Recovery Programme, liaison and diversion and "
+     "Early Support; matched settings for the practice hub; a pilot first for 20 families and ten "
+     "young people; a theory-based design for LEAP's four wards and for CP-IS, whose outcomes have "
+     "no routine figure. Reservations (not counted), mostly the measures: section 47 enquiries "
+     "given for the share of fostering enquiries that become applications (Foster with North "
+     "East), adoption timeliness for disruptions, a Reception measure for nursery settings, the "
+     "Graded Care Profile for a flag shared between systems (CP-IS), and comparisons that leave out "
+     "a primary outcome (parents' aggression in MST-CAN, time to reoffence in liaison and "
+     "diversion); the YRI's time series leads with first-time entrants, which the disposal lowers "
+     "by design."),
     "",
 ]
 
