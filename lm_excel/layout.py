@@ -413,7 +413,7 @@ NEGATIVES = ListSheet(
         Column("likelihood", "Likelihood", "choice", help="How likely is it?", choices="rating", width=11),
         Column("impact", "Impact", "choice", help="How serious would it be?", choices="rating", width=10),
         Column("mitigation", "Mitigation", help="What you do to make it less likely or less harmful.", width=36, long=True),
-        Column("monitoring", "How it will be monitored", help="How you will notice if it happens, e.g. monthly audit of virtual-only cases.", width=34, long=True, aliases=("monitoring",)),
+        Column("monitoring", "How it will be monitored", help="How you will notice if it happens: what is looked at, by whom and how often.", width=34, long=True, aliases=("monitoring",)),
     ),
 )
 

@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 26), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 27), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
@@ -155,6 +155,15 @@ MISSED_ON_FIRST_RUN = {
     # "swansea_bureau_wales" (held out 25: 'Victim views gathered in every case before panel') was here until
     # issue 14's session-10 rule (TUNED ON held out 25): a thing the service gathers or gives, as the subject
     # of a passive of gathering or giving with only for whom, when or where after it, is an output.
+    "blocks_transition_gm_vru": "held out 27: a long-term outcome contributing to a short-term one ('Children "
+                                "stay safe from criminal exploitation and violence' feeding 'Children manage "
+                                "difficult emotions without lashing out'), reported at the right element as "
+                                "the loop it closes, not as a backwards link",
+    # "elsa_ealing_schools" ('Better SEMH outcomes for pupils'), "getting_ready_for_baby_ni" ('Risks for mums - to
+    # be added after steering group') and "healthy_child_wales_health_board" ('93% of new babies seen at the 10-14
+    # day health visitor contact'), held out 27, were here until issue 14's fix after its first run (TUNED ON):
+    # SEMH is a broad domain, a heading with its text to come is a placeholder, a target share of people seen
+    # is a count of whom the service reached.
     "surrey_youth_restorative_intervention": "held out 26: a mechanism restating its outcome in the worker's "
                                              "words ('Fewer of the young people come back through the panel "
                                              "with a new offence' beside 'Reduced proven reoffending within 12 "

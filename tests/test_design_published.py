@@ -243,6 +243,27 @@ FLOORS["design_heldout25"] = {"agreed": 10, "comparator": 10}
 #: comparator right 14/14. Reservations in RESERVATIONS.
 FIRST_RUN_HELDOUT26 = {"agreed": 14, "comparator": 14, "n": 14}
 FLOORS["design_heldout26"] = {"agreed": 14, "comparator": 14}
+#: Held out 27 (design_heldout27.json: Redthread's youth workers in Nottingham's emergency
+#: department, the Leicester VRN's Reach mentoring in 14 schools, KidsTime Southwark for 38 families,
+#: Ealing's ELSA project, a School-Home Support practitioner, Getting Ready for Baby in a Northern
+#: Ireland Trust, Aberlour's perinatal befriending in Forth Valley, a Scottish council's No Knives,
+#: Better Lives, Invisible Walls Wales at HMP Parc, a Welsh health board's postnatal depression
+#: project, Think Family NI's social work pilot, the GM VRU's Blocks in ten primary schools,
+#: Hampshire's Trusted Adult Workers, the Healthy Child Wales Programme; labels committed from 23:03 to
+#: 23:28 UTC before any run; recommender frozen at main c60b226, run once at 00:05 on
+#: 1 Dec 2026): design agreed 12/14, nation comparator right 14/14. The disagreements:
+#: - redthread_youth_violence_ed_nottingham (young people referred one by one after an injury):
+#:   contribution analysis, because its primary outcome (re-attendance at the emergency department
+#:   with a violent injury) was given hospital admissions for violence, a figure for places; the
+#:   hospital's own attendance records are per person, and the published study compared young people
+#:   who engaged with those who did not on them, so a matched comparison of individuals was expected.
+#: - health_visiting_postnatal_depression_wales (one team's training with audit and feedback):
+#:   contribution analysis as 'place-based work in a few areas'; a feasibility stage, a team-by-team
+#:   roll-out or trained against untrained teams was expected. The label entered the unit as 'Some
+#:   neighbourhoods or areas'; 'Some teams' would have said it better, and may have led elsewhere.
+#: Reservations in RESERVATIONS.
+FIRST_RUN_HELDOUT27 = {"agreed": 12, "comparator": 14, "n": 14}
+FLOORS["design_heldout27"] = {"agreed": 12, "comparator": 14}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:
@@ -353,6 +374,25 @@ RESERVATIONS = {
     "child_protection_information_sharing": "abuse and neglect identified earlier (OC3) is given the "
         "Graded Care Profile 2, an assessment of neglect in one family, measured 'at the start and end "
         "of support', which fits no part of a flag shared between systems",
+    # Held out 27, first run:
+    "reach_mentoring_leicester_vrn": "the matched comparison measures 'Fewer fights and conflicts' "
+        "(OC3, in school) with SCORE-15, a scale of family functioning; the registered trial's "
+        "school records and self-reports are what fit",
+    "kidstime_southwark": "the before-and-after measures 'More open talk about mental health between "
+        "parents and children at home' (OC2) with GAD-7, an adult anxiety scale",
+    "getting_ready_for_baby_ni": "the matched comparison measures 'Women feel better prepared for "
+        "labour, birth and the early days' (OC1) with ONS4 personal wellbeing, and women who choose "
+        "group care need matching on parity and risk",
+    "think_family_social_work_ni": "the matched comparison measures 'Adult mental health staff "
+        "identify the children and family needs' (OC1, a change in practice) with GAD-7, the "
+        "parents' anxiety; a case file audit is the measure that fits",
+    "blocks_transition_gm_vru": "the school comparison counts children assessed at risk of "
+        "exploitation for 'Children stay safe' (OC6), which rises as staff recognise the signs",
+    "invisible_walls_wales_parc": "'pilot now' fits twenty families a year, but reoffending (OC5) gets "
+        "no measure, where a Justice Data Lab style matched comparison of released men is routine",
+    "no_knives_better_lives_scotland": "the time series follows all offence referrals to the "
+        "Reporter, which move with police searching, for weapon charges among under-18s that are "
+        "a handful a year in one authority",
     # Held out 25, first run:
     "snap_north_ayrshire": "the matched comparison measures 'Fewer behaviour incidents recorded at "
         "school' (OC3) with a case file and practice quality audit, which observes practitioners' "

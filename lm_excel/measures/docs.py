@@ -876,6 +876,10 @@ DESIGN_EVIDENCE = [
     "justice, fostering and adoption, SEND, care leavers, child protection, early years and family "
     "help, labels committed before the run, `tests/data/design_heldout26.json`; recommender frozen "
     "at `c60b226`) | 14/14 | 14/14 |",
+    "| held out 27, first run (fourteen models led by partners around children and families: "
+    "NHS and public health, schools, police and violence reduction units, charities, seven of "
+    "them from Scotland, Wales and Northern Ireland, labels committed before the run, "
+    "`tests/data/design_heldout27.json`; recommender frozen at `c60b226`) | 12/14 | 14/14 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1120,6 +1124,33 @@ DESIGN_EVIDENCE = [
      "a primary outcome (parents' aggression in MST-CAN, time to reoffence in liaison and "
      "diversion); the YRI's time series leads with first-time entrants, which the disposal lowers "
      "by design."),
+    "",
+    ("**Held out 27.** Fourteen models led by partners around children and families "
+     "(`tests/data/design_heldout27.json`: Redthread in Nottingham's emergency department, the "
+     "Leicester VRN's Reach mentoring, KidsTime Southwark for 38 families, Ealing's ELSA project, "
+     "a School-Home Support practitioner, Getting Ready for Baby in a Northern Ireland Trust, "
+     "Aberlour's perinatal befriending in Forth Valley, No Knives, Better Lives in a Scottish "
+     "council, Invisible Walls Wales for twenty families a year, a Welsh health visiting team's "
+     "postnatal depression project, Think Family NI's social work pilot, the GM VRU's Blocks in "
+     "ten primary schools, Hampshire's Trusted Adult Workers, the Healthy Child Wales Programme), "
+     "labelled by an evaluator who had not seen the recommender and committed before its first "
+     "run: 12 of 14 main designs agreed, 14 of 14 comparators right. Agreed: a matched comparison "
+     "of children, young people or parents for the services given one by one; a pilot first for "
+     "38 families, forty mothers a year and twenty families a year; a stepped roll-out for ELSA's "
+     "yearly school cohorts; matched comparison schools for Blocks; a time series against similar "
+     "Scottish councils for No Knives, Better Lives; contribution analysis for a programme every "
+     "Welsh health board began on the same day. The disagreements: Redthread got contribution "
+     "analysis because its primary outcome, re-attendance with a violent injury, was given "
+     "hospital admissions for violence, a figure for places, where the hospital's own records are "
+     "per person; the health visiting team's training got contribution analysis as place-based "
+     "work, where a feasibility stage or a team-by-team roll-out fits (its label entered the unit "
+     "as neighbourhoods, not teams). Reservations (not counted), mostly the measures: a family "
+     "functioning scale for fights in school (Reach), an adult anxiety scale for talk about mental "
+     "health at home (KidsTime) and for staff identifying children's needs (Think Family), "
+     "personal wellbeing for feeling prepared for birth (Getting Ready for Baby), children "
+     "assessed at risk of exploitation, which recognition raises (Blocks), no measure for "
+     "reoffending (Invisible Walls Wales), and all offence referrals for weapon charges (No "
+     "Knives, Better Lives)."),
     "",
 ]
 
