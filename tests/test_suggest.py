@@ -1036,11 +1036,18 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   at c60b226, the 00:03 freeze of session 10). Not tuned on: the floors are that first run, and
 #   the row is a strict expected failure until its confident wrong answers are fixed (the guard
 #   test below keeps its floors meanwhile).
-ROUND24_OPEN = ("round 24's first run has 10 confident wrong answers, among them children with SEND "
-                "placed in specialist provision (placement_type_distance), healthy behaviours (sdq), "
-                "needs identified early (gcp2), the impact of poverty (household_income), children "
-                "thriving in families, schools and communities (attainment), 'part of the community' "
-                "(community_survey); see docs/measures.md")
+#   TUNED ON round 24 since (measures18q, session 10): healthy behaviours are a lifestyle; a
+#   response to a harm is practice; needs identified are practice; pupils with SEND placed in
+#   specialist provision are school placements, and high cost placements are placements; young
+#   offenders named first say who, and what people can access is used, not counted; a statement
+#   that starts by embedding or providing something is an activity: 0.673, 0.70, 5 confident wrong
+#   (the guard below holds them; the five are among the six the labeller calls debatable, plus the
+#   impact of poverty, which the rule that "the impact of" a harm names its amount still reads
+#   as poverty).
+ROUND24_OPEN = ("round 24 keeps 5 confident wrong answers: disabled children forming friendships "
+                "(ons_loneliness), children achieving in schools (attainment), the impact of poverty "
+                "(household_income), children enjoying life as active citizens (ons4), 'part of the "
+                "community' (community_survey); see docs/measures.md")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1103,12 +1110,12 @@ def test_round23_keeps_its_tuned_floors():
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round24_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+def test_round24_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_open():
     # The strict expected failure above hides a fall in top-1 or top-3; this does not.
     scores = published_scores(PUBLISHED_HELDOUT24)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.62 and scores["top3"] >= 0.65, scores
-    assert scores["confident_wrong"] <= 10, scores
+    assert scores["top1"] >= 0.67 and scores["top3"] >= 0.70, scores
+    assert scores["confident_wrong"] <= 5, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

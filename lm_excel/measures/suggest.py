@@ -1090,6 +1090,21 @@ def _adopt_sense(text: str, terms: list[Term]) -> list[Term]:
     return [x for x in terms if not (x.token == "adoption" and any(a <= x.start < b for a, b in spans))]
 
 
+_CARE_WORDS = frozenset({"looked_after", "foster_carer", "kinship_carer", "kinship", "care_leaver",
+                         "residential", "enter_care", "foster", "fostering", "ifa", "care"})
+_SCHOOL_PLACE = frozenset({"placement", "out_of_area", "placement_move"})
+
+
+def _school_placement_sense(text: str, terms: list[Term]) -> list[Term]:
+    """Placements of pupils with SEND ("placed in specialist provision and out-of-county
+    placements"), where no care is named, are school placements, not placements in care."""
+    tokens = {x.token for x in terms if not x.stop}
+    if "send" not in tokens or tokens & _CARE_WORDS:
+        return terms
+    return [Term("school_placement", x.stop, x.start, x.end, x.specific)
+            if x.token in _SCHOOL_PLACE else x for x in terms]
+
+
 def _place_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with being happy in a place or with a service read as half the evidence a
     suggestion needs (not a wellbeing scale alone)."""
@@ -1150,7 +1165,7 @@ _FRAME_BEFORE = frozenset({"experience", "access", "view", "perception", "inform
                            "toler", "attitud",
                            "disclos", "disclosur",
                            "talk", "stigma", "conversat",
-                           "caus", "driver"})
+                           "caus", "driver", "respons"})
 _GENERIC_HEADS = frozenset({"support", "help", "servic", "service", "access", "offer", "inform",
                             "opportun", "provid", "provision", "advic"})
 _PROVISION = frozenset({"support", "help", "advic", "provision", "opportun", "offer"})
@@ -1183,7 +1198,12 @@ _ACTIVITY = re.compile(
     r"^(?:(?:we|we'll|(?:the|our)\s+(?:[\w-]+\s+){0,3}?(?:service|services|team|teams|council|"
     r"partnership|partners|programme|project|workers|staff|practitioners|board|hub|hubs))\s+"
     r"(?:will|shall|aim to|are going to|plan to|intend to|commit to)\s+(?:continue to\s+|also\s+)?"
-    + _PROVIDE + r"|(?:supporting|enabling|helping|encouraging|empowering|equipping|enable|empower|"
+    + _PROVIDE + r"|(?:embed|establish|introduce|commission|deliver|provide|implement|roll out|"
+    r"launch|set up|put in place|publish|co-locate|recruit and train|train)\s+(?!more\b|fewer\b)"
+    r"|(?:support|promote|encourage|enable|foster|nurture)\s+(?!(?:more|fewer|less|"
+    r"better|improved|increased|reduced)\b)(?:[\w/'-]+\s+){0,3}?(?:wellbeing|well-being|health|"
+    r"development|learning|resilience|independence)\s*(?:[,;.]|$)"
+    r"|(?:supporting|enabling|helping|encouraging|empowering|equipping|enable|empower|"
     r"equip)\s+(?:[\w/'-]+\s+){1,8}?to\s+(?!the\b|their\b|a\b|an\b)\w+|(?:providing|delivering|"
     r"offering|giving|commissioning|funding|running|establishing|equipping|enabling|empowering)\s+"
     r"(?:[\w/'-]+\s+){0,4}?(?:with|to|for)\b)\b")
@@ -1304,7 +1324,7 @@ _WHO_SUBJECT = re.compile(
     r"living with|experiencing|attending|accessing|completing|taking part in|referred to|"
     r"supported by|helped by|seen by|working with|using|at risk of,? or (?:who have )?(?:experienced|"
     r"been affected by|affected by|suffered))\s+|"
-    r"((?:perpetrators?|victims?|survivors?|victim-survivors?)(?:\s+of\s+)?|"
+    r"((?:perpetrators?|victims?|survivors?|victim-survivors?|(?:young\s+)?offenders)(?:\s+of\s+)?|"
     r"(?:adopted|looked after|looked-after|fostered|exploited|excluded|care-experienced|"
     r"care experienced|bereaved|homeless)\s+" + _PEOPLE_WORDS + r"\s*))(.*?)(?<!\bor )(?<!\band )"
     + _MAIN_VERB)
@@ -1530,6 +1550,9 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # domestic abuse": the harm is the context the change follows, not a count to reduce
         out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
     out += _cue_frames(t, terms)
+    for m in _CAN_ACCESS.finditer(t):
+        # "young offenders leaving custody can access appropriate accommodation": access to it
+        out.append((m.end(), _clause_end(t, m.end()), "using"))
     quality = _SETTING_IS.match(t)
     end = _clause_end(t, quality.end(), r"[;.]|\bwhere\b|,\s*(?:so|which|while)\b|"
                       + _AND_A_CHANGE) if quality else 0
@@ -1539,6 +1562,9 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+#: Access as a verb ("can access", "able to access"): using a service or a resource.
+_CAN_ACCESS = re.compile(r"\b(?:can|could|cannot|to|will|able to)\s+(?:easily\s+|quickly\s+|safely\s+)?"
+                         r"(access)\b")
 #: A change in an amount, not in a quality ("calmer, more nurturing").
 _COUNT_CHANGE = re.compile(r"\b(?:fewer|lower|higher|reduc\w*|increas\w*|cuts?|costs?|numbers?|"
                            r"rates?|less)\b")
@@ -1652,7 +1678,9 @@ _NO_MEASURE = {
     "stigma or shame": r"\bstigm\w*|\bshame\w*|\bashamed\b|\bembarrass\w*|\bjudged\b|"
                        r"\bjudgement(?:al)?\b|\bsecrecy\b|\btaboo\w*",
     "attachment or bonding": r"\battachments?\b|\bsecurely attached\b|\bbond(?:s|ing|ed)?\b|"
-                             r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b",
+                             r"\battun(?:ed|ement)\b|\bparent[- ]infant relationships?\b(?!\s+(?:teams?|services?|workers?))|"
+                             r"\brelationships?\s+with\s+(?:their|the|her|his)\s+(?:new\s+)?"
+                             r"(?:bab(?:y|ies)|infants?|newborns?)\b",
     "trust in the police": r"\b(?:trust|trusts|confidence|faith)\b[^,;.]{0,40}\bpolic(?:e|ing)\b",
     "siblings kept together": r"\b(?:siblings?|sibling groups?|brothers and sisters)\b[^,;.]{0,50}?"
                               r"\b(?:(?:placed|live|living|stay|stays|staying|remain|remains|kept|"
@@ -1867,7 +1895,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
-                  _record_sense, _activity_kind_sense, _adopt_sense):
+                  _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
