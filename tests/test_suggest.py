@@ -642,6 +642,15 @@ PUBLISHED_HELDOUT23 = REPO / "tests" / "data" / "outcomes_published_heldout23.cs
 # committed before its one run by an engineer who had not read the rules (figures in
 # docs/measures.md); 'beneficiary' as round 11.
 PUBLISHED_HELDOUT24 = REPO / "tests" / "data" / "outcomes_published_heldout24.csv"
+# Round 25: 110 statements from 54 new pages of evaluators' logic models and funders' and charities'
+# theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the
+# Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st, Mellow
+# Parenting, Khulisa) and Scottish, Welsh and Northern Irish plans and evaluation logic models
+# (Scottish Child Payment, early learning and childcare, Best Start, Bright Futures, the Young Person's
+# Guarantee, child poverty strategies, Families Matter), labelled from the library at main da467ca and
+# committed before its one run by an engineer who had not read the rules (figures in docs/measures.md);
+# 'beneficiary' as round 11.
+PUBLISHED_HELDOUT25 = REPO / "tests" / "data" / "outcomes_published_heldout25.csv"
 
 
 def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
@@ -857,7 +866,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18,
                  PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
                  PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23,
-                 PUBLISHED_HELDOUT24):
+                 PUBLISHED_HELDOUT24, PUBLISHED_HELDOUT25):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -1048,6 +1057,11 @@ ROUND24_OPEN = ("round 24 keeps 5 confident wrong answers: disabled children for
                 "(ons_loneliness), children achieving in schools (attainment), the impact of poverty "
                 "(household_income), children enjoying life as active citizens (ons4), 'part of the "
                 "community' (community_survey); see docs/measures.md")
+# Round 25: first run 0.78 (86 of 110), 0.84 (92), no close match 0.45, 1 confident wrong (main at
+#   c60b226, the 00:03 freeze); the row keeps those floors. TUNED ON round 25 since (measures18q,
+#   session 10): pressure on services or household finances, nurturing relationships, supporting
+#   someone's wellbeing: 0.873, 0.891, no confident wrong answer, so the row is no longer an
+#   expected failure (the guard below keeps the tuned floors).
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1073,6 +1087,7 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT23, 80, 0.62, 0.68),
     pytest.param(PUBLISHED_HELDOUT24, 110, 0.62, 0.65, id="outcomes_published_heldout24",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND24_OPEN)),
+    (PUBLISHED_HELDOUT25, 110, 0.78, 0.83),
 ]
 
 
@@ -1116,6 +1131,14 @@ def test_round24_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_op
     assert scores["n"] == 110
     assert scores["top1"] >= 0.67 and scores["top3"] >= 0.70, scores
     assert scores["confident_wrong"] <= 5, scores
+
+
+def test_round25_keeps_its_tuned_floors():
+    # The row above holds the first run's floors; this holds what the rules tuned on it reach.
+    scores = published_scores(PUBLISHED_HELDOUT25)
+    assert scores["n"] == 110
+    assert scores["top1"] >= 0.87 and scores["top3"] >= 0.89, scores
+    assert scores["confident_wrong"] == 0, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -182,6 +182,7 @@ EVALUATION = [
     "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.78, 0.82, 0.55, **3** (tuned on) |",
     "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.69, 0.75, 0.46, **1** (tuned on) |",
     "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.63, 0.65, 0.46, **10** (first run, not tuned on) |",
+    "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.87, 0.89, 0.48, 0 (tuned on) |",
     "| team's own variants, batches 1-32 (`tests/data/outcomes_own_variants.csv`) | 1,396 | 0.35-0.97 per batch | 0.95, 0.96, 0.28, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
@@ -191,7 +192,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4, X5 and X6 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14 | | 0.82, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2; 0.86, 0.86, 0.21, 1 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5 and Y6, held out until their first run | 12; 8; 6; 3; 13; 12 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 24), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 25), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -631,6 +632,54 @@ EVALUATION = [
      "placements of pupils with SEND, restorative outcomes for victims, accommodation after "
      "custody, feeling safe in the local area, children's identity and history, having things "
      "to do and places to go."),
+    "",
+    ("**Round 25** (`outcomes_published_heldout25.csv`: 110 statements from 54 pages of about 45 "
+     "documents not used before, evaluators' logic models and funders' and charities' theories of "
+     "change: the Scottish Child Payment, Best Start Grant and early learning and childcare "
+     "expansion evaluations, NHS Health Scotland's National Parenting Strategy outcomes framework, "
+     "Mellow Parenting, Includem, Children 1st, the Parent-Infant Foundation, Scotland's holistic "
+     "family support vision, Best Start, Bright Futures, the Promise's Voice foundation and the "
+     "Perinatal and Infant Mental Health Programme Board; the Youth Endowment Fund's Khulisa and "
+     "attendance pages, Foundations' strategy, Parenting Through Adversity guide, Guidebook and "
+     "Partnership for Change, an NIHR evidence alert and the NIHR SHIFT trial, NHS England's "
+     "perinatal mental health ambition, the Nuffield Family Justice Observatory's supervision "
+     "orders study, The Children's Society, NSPCC Parents Under Pressure, Scottish Families "
+     "Affected by Alcohol and Drugs; Wales' child poverty strategies, Safeguarding Board "
+     "objectives, Young Person's Guarantee, whole-school approach and Flying Start; Northern "
+     "Ireland's PEACE IV, United Youth, Families Matter, family and parenting strategy themes and "
+     "Infant Mental Health Framework; labelled from the library at main da467ca) was run once on "
+     "the frozen rules (main c60b226, the 00:03 freeze): top-1 0.78 (86 of 110), top-3 0.84 (92), "
+     "no close match 0.45 and **1 confident wrong answer**; its row in `tests/test_suggest.py` "
+     "keeps these floors (tuned on since, by measures18q: 0.87, 0.89, no confident wrong "
+     "answer). Its 24 first-run top-1 misses, by cause. "
+     "Guessed where none fits (1): *support child and family wellbeing* (an objective of the Child "
+     "Poverty Strategy for Wales) got Stirling at high confidence. No close match where a measure "
+     "fits (11), mostly access and take-up worded as a state: *Scottish Child Payment is taken up* "
+     "(household income or service engagement), *applications are processed in a timely manner* "
+     "(waiting times), parents *better able to work, train or study* (employment), *improved motor "
+     "and physical development* (ASQ-3), *parental training improves a child's disruptive "
+     "behaviours* (the SDQ), women with perinatal mental health difficulties who *can access care "
+     "and support*, *access to evidence-based psychological therapies* and *access to and "
+     "experience of care* (service engagement, waiting times, experience), a young person *able to "
+     "attend the venue to access the appropriate support*, families *able to access the support "
+     "they need where they need it, when they need it* (service engagement) and the pledge *I am "
+     "fully involved and at the centre of my care* (experience of care). Another measure first "
+     "(6): 'pressure' read as stress, *reduced pressure on household finances* got K10, PSI-4 and "
+     "the Parental Stress Scale and *eases pressure on NHS and CAMHS* got K10; 'nurturing' read as "
+     "parenting attitudes, *more positive, healthy, nurturing relationships within families* and "
+     "*sensitive, nurturing relationships with their babies* got AAPI-2; *reduced repeat child "
+     "mental health visits to GPs* got RCADS (the topic read as the change; service use labelled); "
+     "*grow the number of specialised parent-infant relationship teams* got the PBQ at high "
+     "confidence (an output count). Right only in the top three (6): parental wellbeing twice "
+     "(ONS4 and ORS/CORS before SWEMWBS), *supervision orders promote safe and lasting "
+     "reunification* (care proceedings first), children in care *connected to their family "
+     "network* (the MSPSS before Bright Spots), a relative poverty target (entry to care first), "
+     "*reduce family costs and maximise incomes* (cost data first). 39 of the 86 right answers are "
+     "an honest no close match (20 of the 21 statements labelled no close match alone). The gaps "
+     "the labels show: benefit take-up and the experience of applying, parents' understanding of "
+     "child development and reflective capacity, children's resilience, self-confidence and "
+     "self-regulation, the home learning environment, community relations in Northern Ireland, "
+     "stigma, families' recognition and inclusion by services."),
     "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
