@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lm_excel import layout as L
 from lm_excel.measures.library import english_return_in
@@ -416,7 +416,9 @@ def _impact(basis: list[MeasureUse], s: Setting,
             f"Measure {measure_names(measured)} at the start and end of support for "
             f"{_for(which, measured)}, including those who stop early.",
             "Change before and after on validated measures is preliminary evidence (EIF level "
-            "2): it shows whether outcomes moved, not that the intervention moved them.",
+            "2): it shows whether outcomes moved, not that the intervention moved them. People "
+            "often start when things are at their worst, and scores then tend to improve anyway "
+            "(regression to the mean), so a change before and after alone overstates the effect.",
             EIF_PILOT))
     return strands, level
 
@@ -479,7 +481,16 @@ def _comparison(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, 
 
 
 def _clusters(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
-    """Work delivered by some schools, areas or teams: compared at that level."""
+    """Work delivered by some schools, areas or teams: compared at that level, leading with
+    measures the service's own decisions do not move."""
+    basis, moved = _service_moved(basis, drop=True)
+    strand, level = _cluster_strand(basis, s, which)
+    return (replace(strand, why=strand.why + moved) if moved and strand.title != _TOO_FEW
+            else strand), level
+
+
+def _cluster_strand(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
+    """The comparison of schools, areas or teams that fits their number and allocation."""
     label, one, n, names = _CLUSTER_UNITS[s.unit], _ONE[s.unit], s.units, measure_names(basis)
     if s.unit == "areas" and n is not None and n < MIN_CLUSTERS and s.allocation != "waves":
         few = _count(n, one, label)
@@ -534,6 +545,67 @@ _PLACES_ONLY = frozenset({"asb_incidents", "oral_health", "teenage_conceptions",
                           "violence_admissions"})
 
 
+#: Counts the service's own decisions move (its thresholds, what it recognises, whom it diverts or
+#: closes), with what moves each, in plain words: a change in them may show the service deciding
+#: or recognising differently, not children or families doing better.
+_MOVED_BY_THE_SERVICE = {
+    "child_exploitation": "it rises as practitioners recognise exploitation better",
+    "first_time_entrants": "it falls when more children are diverted from a formal outcome, whether "
+                           "or not they offend less",
+    "referrals": "it moves with the front door's thresholds",
+    "re_referrals_12m": "it moves with the thresholds for a referral and for closing a case",
+    "s47_enquiries": "it moves with the threshold for an enquiry",
+    "cp_plans": "it moves with the thresholds for starting and ending a plan",
+    "cin_plans": "it moves with the thresholds for starting and ending a plan",
+    "early_help_stepups": "it moves with the thresholds between early help and social care",
+    "domestic_abuse_incidents": "it rises when victims and agencies recognise and report more",
+}
+
+
+def _service_moved(basis: list[MeasureUse], drop: bool) -> tuple[list[MeasureUse], str]:
+    """The measures to lead with, and a plain warning when some are counts the service's own
+    decisions move. With other measures beside them they are left out of a comparison of people
+    or places (``drop``) or follow the others (a time series); alone they stay, with the warning."""
+    moved = [u for u in basis if u.key in _MOVED_BY_THE_SERVICE]
+    if not moved:
+        return basis, ""
+    fair = [u for u in basis if u.key not in _MOVED_BY_THE_SERVICE]
+    one = len({u.key for u in moved}) == 1
+    what = join_words(dict.fromkeys(f"{u.name} ({_MOVED_BY_THE_SERVICE[u.key]})" for u in moved))
+    if fair and drop:
+        return fair, (f" Left out of the comparison, to follow as context: {what}. A change "
+                      f"in {'it' if one else 'them'} could be the service deciding or recognising "
+                      "differently, not a change for the people it helps.")
+    if fair:
+        return fair + moved, (f" Read {what} with care: a change in {'it' if one else 'them'} "
+                              "could be the service deciding or recognising differently; the other "
+                              "measures are the test of impact.")
+    return basis, (f" Take care with {what}: a change in {'it' if one else 'them'} could be the "
+                   "service deciding or recognising differently, not a change for the people it "
+                   "helps. Add a measure of the "
+                   "people themselves (a questionnaire, or their own records of harm or "
+                   "offending) as the test of impact, and keep "
+                   f"{'this count' if one else 'these counts'} as context.")
+
+
+#: Events few people have in a year: in a small service a difference of a handful is chance.
+_RARE = frozenset({"entry_to_care", "care_proceedings", "youth_custody", "adoption",
+                   "cp_plans_repeat", "first_time_entrants", "missing_from_care"})
+#: Fewer people than this a year and a rare event cannot show a difference reliably.
+RARE_BELOW = 200
+
+
+def _rare(basis: list[MeasureUse], reach: int | None) -> str:
+    """A warning when a comparison of a small cohort rests on events few people have."""
+    rare = [u for u in basis if u.key in _RARE]
+    if not rare or reach is None or reach >= RARE_BELOW:
+        return ""
+    return (f" With {reach} a year, {measure_names(rare)} "
+            f"{'counts events' if len(rare) == 1 else 'count events'} few of them have in a year: "
+            "a difference of a handful could be chance, so pool two or more years of intake, or "
+            "lead with a measure everyone gives (a questionnaire).")
+
+
 def _fair_basis(basis: list[MeasureUse]) -> tuple[list[MeasureUse], str]:
     """The measures a comparison of people can use fairly, and why any was left out."""
     kept, why = basis, ""
@@ -571,6 +643,8 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
     """Support for a cohort of families, carers, other adults or young people: compared
     between similar people, or by lot."""
     basis, left_out = _fair_basis(basis)
+    basis, moved = _service_moved(basis, drop=True)
+    left_out += moved + _rare(basis, s.reach)
     label, n, names = _PEOPLE_UNITS[s.unit], s.reach, measure_names(basis)
     if n is not None and n < MIN_PEOPLE:
         return _too_few(_count(n, _ONE[s.unit], label), which), _PILOT_LEVEL
@@ -591,7 +665,10 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
         "model (matched on need, age and history from case records, or those on a waiting "
         "list), before and after.",
         f"Support goes to a cohort of {label}: the comparison is made between similar "
-        f"{label}, not between whole areas, where the effect would be diluted." + left_out,
+        f"{label}, not between whole areas, where the effect would be diluted. Those who are "
+        "offered and take up support often differ from those who are not: match on whatever "
+        "decides who is offered it (a referral route, a risk score, a threshold) and say how the "
+        "groups still differ." + left_out,
         EIF_STANDARDS), _CREDIBLE_LEVEL
 
 
@@ -606,6 +683,7 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
     whole, wide = (("the whole Health and Social Care Trust area", "Trust-wide")
                    if s.nation == "Northern Ireland" else ("the whole local authority",
                                                             "authority-wide"))
+    routine, moved = _service_moved(routine, drop=False)
     if routine:
         return Strand(
             "Interrupted time series with comparator authorities",
@@ -619,7 +697,7 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
             "the difference between the two changes is the likely effect (a difference in "
             "differences). EIF level 3 needs that comparison. If every authority delivers it "
             "at once (a national duty or programme), say so in the Unit of delivery: other "
-            "authorities would then show only the national trend.",
+            "authorities would then show only the national trend." + moved,
             EIF_STANDARDS), _CREDIBLE_LEVEL
     if not basis:
         return None
@@ -638,6 +716,8 @@ def _national(basis: list[MeasureUse], s: Setting, which: str) -> Choice | None:
     if not basis:
         return None
     basis, left_out = _fair_basis(basis)
+    basis, moved = _service_moved(basis, drop=True)
+    left_out += moved + _rare(basis, s.reach)
     names = measure_names(basis)
     every, other = (("Every Health and Social Care Trust", "other Trusts")
                     if s.nation == "Northern Ireland" else ("Every authority", "other authorities"))
