@@ -53,6 +53,7 @@ def test_a_thing_gathered_or_given_in_the_passive_is_an_output(text):
     "Parents offered support feel more confident",  # people, and a change
     "Better advice given to families",  # an improvement of it is a change
     "Information shared to inform the plan",  # a purpose
+    "Safe homes provided for every child in care",  # a construct said of what is provided
 ])
 def test_what_says_more_than_gathering_or_giving_is_not(text):
     assert not W.gathered(text)
@@ -67,6 +68,12 @@ def test_what_says_more_than_gathering_or_giving_is_not(text):
     ("Pupils attend school for 25 hours a week", False),  # attending school is a change
     ("Parents get more hours of childcare", False),  # a direction
     ("Pupils have three friends in their class", False),  # no dose of provision
+    ("Young people get 16 hours of paid work a week", False),  # a dose of what they do themselves
+    ("Babies have 12 hours of sleep a night", False),
+    ("Children get three hours of exercise a week", False),
+    ("Young people have 10 hours of paid work a week", False),
+    ("Children who go missing get a return home interview within 72 hours", True),  # the interview decides
+    ("Care leavers get a home within 28 days", False),
 ])
 def test_a_dose_or_a_service_time_makes_what_people_get_an_output(text, out):
     assert W.given(text) is out
@@ -82,6 +89,66 @@ def test_a_dose_or_a_service_time_makes_what_people_get_an_output(text, out):
     ("Improved safeguarding referrals from schools", False),  # referrals can be counted and judged
     ("Better early help for parents' mental health", False),  # what it is for is measurable
     ("Safeguarding practice in schools is audited", False),  # no improvement said
+    ("Stronger partnership working", True),
+    ("Better joint working between agencies", True),
+    ("Better work for young people", False),  # work alone may be employment
 ])
 def test_an_improvement_of_a_field_of_work_alone_is_vague(text, out):
     assert T.only_a_field(text) is out
+
+
+def test_teamwork_beside_social_skills_is_one_thing():
+    # held out 21's evaluator: teamwork is one of the social skills (a false alarm on its first run)
+    assert W.compound_parts("Young people's teamwork and social skills improve") == []
+    assert len(W.compound_parts("Young people's teamwork and attainment improve")) == 2
+
+
+def test_a_way_of_working_already_called_not_a_change_is_not_also_vague():
+    assert "outcome-not-a-change" in found("Effective multi-agency working", "Increase")
+    assert "vague-statement" not in found("Effective multi-agency working", "Increase")
+    assert found("Stronger partnership working", "Increase") == {"vague-statement"}
+
+
+#: TUNED ON the first runs of held out 26 and rounds 24 and 25 (after the freeze was lifted).
+TUNED_ON_26_24_25 = [
+    # round 24's false alarm: how much and how good of one thing
+    ("We want more and better things for young people in Hackney to do", "compound-outcome", False),
+    # round 25's false alarm: adjectives of one development, whose it is said first
+    ("Improved children's social, behavioural and emotional development", "compound-outcome", False),
+    # held out 26's missed plant: an order to the service, acting on everyone
+    ("Screen every under-18 in custody for mental health, learning and communication needs",
+     "outcome-not-a-change", True),
+    # round 25's misses: more of the service itself
+    ("Grow the number of specialised parent-infant relationship teams across the UK", "outcome-not-a-change", True),
+    ("Increasing the availability of specialist perinatal mental health community care",
+     "outcome-not-a-change", True),
+    # held out 26's real problem: knowing and confidence are measured apart
+    ("Practitioners more knowledgeable and confident in evidence-informed practice", "compound-outcome", True),
+    # near-misses that stay clean
+    ("Increase the number of foster carers in the borough", "outcome-not-a-change", False),
+    ("Meet every child's needs", "outcome-not-a-change", False),
+    ("Improved children's social, behavioural and emotional development and school attendance",
+     "compound-outcome", True),
+    # held out 27's missed plants: a target share of whom the service saw; a domain's acronym
+    ("93% of new babies seen at the 10-14 day health visitor contact", "outcome-not-a-change", True),
+    ("93% of new babies reach their expected weight at 8 weeks", "outcome-not-a-change", False),
+    ("Better SEMH outcomes for pupils", "vague-statement", True),
+    ("Fewer pupils with SEMH needs excluded from school", "vague-statement", False),
+]
+
+
+@pytest.mark.parametrize("text, found_", [
+    ("Risks for mums - to be added after steering group", "to be added"),  # held out 27's plant
+    ("Details to follow from Morning Lane", "to follow"),  # held out 26's plant
+    ("Weekly group for parents (to be confirmed)", ""),  # an answer with a detail pending
+    ("Parents learn to follow routines", ""),
+    ("Care plan: to be written with the family", ""),  # what is done, not a gap
+    ("Parents feel able to come back - to follow up later", ""),
+])
+def test_text_still_to_come_is_a_placeholder(text, found_):
+    assert W.placeholder(text) == found_
+
+
+@pytest.mark.parametrize("text, code, out", TUNED_ON_26_24_25)
+def test_tuned_on_the_first_runs_of_26_24_and_25(text, code, out):
+    assert (code in found(text, "Increase")) is out

@@ -94,7 +94,7 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
     "cared for": "loved valued nurtured cherished wanted",
     "relationships": "relationships relationship communication trust attachment bonding conflict "
                      "empathy",
-    "learning": "attainment achievement literacy numeracy language knowledge skills skill "
+    "learning": "attainment achievement literacy numeracy language knowledge knowledgeable skills skill "
                 "understanding awareness concentration reading writing spelling maths vocabulary",
     "school participation": "attendance exclusion exclusions engagement participation engaged",
     "behaviour": "behaviour behaviours discipline offending reoffending violence aggression aggressive",
@@ -128,7 +128,7 @@ _PAIRS = (("health", "wellbeing"), ("social", "emotional"), ("emotional", "behav
           ("communication", "language"), ("speech", "language"), ("speech", "communication"),
           ("recruitment", "retention"), ("wellbeing", "morale"), ("safety", "wellbeing"), ("safe", "settled"),
           ("safety", "stability"), ("safe", "secure"), ("settled", "ready"),
-          ("self-esteem", "self-belief"), ("self-worth", "self-belief"))
+          ("self-esteem", "self-belief"), ("self-worth", "self-belief"), ("teamwork", "social"))
 CONVENTIONAL_PAIRS = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
 
@@ -635,7 +635,7 @@ def _status(text: str) -> tuple[str, tuple[str, ...]]:
 
 #: Broad domains that, with a stock noun ('better health outcomes'), still do not say what changes.
 BROAD = frozenset("""
-health education educational social economic family emotional developmental school
+health education educational social economic family emotional developmental school semh
 """.split())
 _STOCK = frozenset({"outcome", "outcomes", "result", "results", "chances", "lives"})
 
@@ -665,21 +665,22 @@ def only_a_domain(text: str) -> bool:
 
 
 #: The head of a field of work said to improve ('early help', 'social care', 'SEND practice',
-#: 'mental health provision', 'youth work', 'safeguarding'), and the words that say which field.
+#: 'mental health provision', 'youth work', 'safeguarding', 'partnership working'), and the words
+#: that say which field.
 _FIELD_HEADS = frozenset("""
-practice practices provision care help work safeguarding services service support offer response
-responses arrangements system systems
+practice practices provision care help work working safeguarding services service support offer
+response responses arrangements system systems
 """.split())
 _FIELD_WORDS = _FIELD_HEADS | frozenset("""
 early social children child family families youth send sen aln mental health education educational
 school schools multi agency partnership statutory specialist universal targeted local community
-council children's
+council children's joint joined up integrated collaborative
 """.split())
 #: An improvement said of a field of work, then where or for whom ('Better safeguarding practice in
 #: schools', 'Improved early help across the borough').
 _FIELD = re.compile(r"^\W*(?:more\s+)?(?:better|improved|stronger|strengthened|enhanced|good|effective|"
                     r"high[\s-]quality)\s+(?P<field>[\w'’\s-]+?)(?:\s+(?:in|across|for|among|within|"
-                    r"throughout|at)\s+(?P<where>[\w'’\s-]+?))?\W*$", re.IGNORECASE)
+                    r"throughout|at|between)\s+(?P<where>[\w'’\s-]+?))?\W*$", re.IGNORECASE)
 
 
 def only_a_field(text: str) -> bool:
@@ -692,7 +693,7 @@ def only_a_field(text: str) -> bool:
     if not m:
         return False
     field = words(m.group("field"))
-    if not field or field[-1] not in _FIELD_HEADS or any(w not in _FIELD_WORDS for w in field):
+    if not field or field == ["work"] or field[-1] not in _FIELD_HEADS or any(w not in _FIELD_WORDS for w in field):
         return False
     return not any(w in DIRECTION or stem(meaning(w)) in CONSTRUCT_STEMS for w in words(m.group("where") or ""))
 

@@ -28,12 +28,14 @@ OUTCOME_NOT_CHANGE = register(
     "destination by a time the service keeps, 'a first appointment within ten days of referral'; "
     "'Pupils receive fewer exclusions' is a change), what the service gathers or gives, in the passive "
     "with only for whom, when or where after it ('Victim views gathered in every case before panel', "
-    "'Safe sleep advice given to all parents'), a service event taken part in or "
+    "'Safe sleep advice given to all parents'), more of the service itself ('Grow the number of "
+    "parent-infant teams', 'Increasing the availability of perinatal care'), a service event taken part in or "
     "carried out, read from the main verb and its object or subject ('Partner agencies attend "
     "every strategy discussion', 'Core group meetings held every four weeks'; attending school "
     "or college is a change), a step of implementation ('Contextual "
     "Safeguarding embedded across the partnership', 'Children and parents prepared for return', "
-    "'Consistent joint decisions') or means to do ('Break the cycle of ...', 'Tackle ...', "
+    "'Consistent joint decisions'), an order to the service acting on everyone ('Screen every under-18 "
+    "in custody for ...') or means to do ('Break the cycle of ...', 'Tackle ...', "
     "'Inspire young people'). "
     "Activities belong on Components, counts on Outputs.",
     message="Outcome {id} ({ref}) reads like {what}, not a change: '{text}'.",
@@ -196,6 +198,14 @@ _PLACEHOLDER_WHOLE = re.compile(
 #: after it ('TBC - clinical lead to write up after the workshop': who will answer, not the answer).
 _PLACEHOLDER_LEAD = re.compile(r"^\W*(?P<tbc>" + _TBC + r")\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _NOTE_AFTER = re.compile(r"\s*[:(\u2013\u2014]|\s+-|\.\s")
+#: Text that is still to come: a short heading, then a note that its answer will be added
+#: ('Risks for mums - to be added after steering group'), or a promise of text ('Details to follow
+#: from Morning Lane').
+_TO_COME = r"(?:to\s+be\s+(?:added|filled\s+in)|to\s+follow|to\s+come)\b"
+_NOTE_TO_COME = re.compile(r"^\W*(?P<head>(?:[\w'’]+\s+){0,4}[\w'’]+)\s*(?:\s-|[:\u2013\u2014])\s*(?P<note>"
+                           + _TO_COME + r")", re.IGNORECASE)
+_PROMISE = re.compile(r"^\W*(?:(?:more|full|further)\s+)?(?:details?|text|information|description|content|"
+                      r"wording)\s+(?P<note>" + _TO_COME + r")", re.IGNORECASE)
 #: A fill-in marker anywhere ('[insert references]', 'xxx families', 'lorem ipsum').
 _PLACEHOLDER_IN = re.compile(
     r"\[\s*(?:insert|add|enter|type|name|tbc)\b[^\]]*\]?|<\s*(?:insert|add|enter|name)\b[^>]*>?|"
@@ -356,8 +366,10 @@ def not_a_change(text: str) -> str:
         return "an aim (what the service means to do)"
     m = _ACTIVITY.search(text)
     if (m and not (_SELF_MADE.match(m.group(0)) and _develops_a_quality(text[m.end():]))) \
-            or _STAFF_AT_WORK.search(text):
+            or _STAFF_AT_WORK.search(text) or _an_order_to_the_service(text):
         return "an activity"
+    if _MORE_OF_THE_SERVICE.search(text):
+        return "an output (more of the service)"
     if takes_part(text) or service_done(text):
         return "an output (taking part in the service)"
     if served(text):
@@ -369,6 +381,30 @@ def not_a_change(text: str) -> str:
     if implemented(text):
         return "a step of implementation (a process or milestone)"
     return ""
+
+
+#: A verb of the service's own work, as an order to it with everyone it acts on after ('Screen
+#: every under-18 in custody for ...', 'Visit all families within a week'): an activity.
+_ORDER = re.compile(r"^\W*(?:to\s+)?(?P<verb>[a-z-]+)\s+(?:every|all|each)\b", re.IGNORECASE)
+_SERVICE_BASE = T.service_words(("reaching", "sending", "casework"), ("base",)) - {"meet"}  # 'meet every need' is an aim
+
+
+def _an_order_to_the_service(text: str) -> bool:
+    """Whether an outcome opens with a verb of the service's own contacts, referrals or casework,
+    in its base form, acting on every, all or each of the people (:data:`_ORDER`)."""
+    m = _ORDER.match(text)
+    return bool(m) and m.group("verb").lower() in _SERVICE_BASE
+
+
+#: More of the service itself: its number of teams, services or places, or its availability
+#: ('Grow the number of specialised parent-infant relationship teams', 'Increasing the
+#: availability of specialist perinatal mental health care'): an output of commissioning.
+_MORE_OF_THE_SERVICE = re.compile(
+    r"^\W*(?:to\s+)?(?:grow(?:ing)?|increas\w*|expand\w*|improv\w*|more|greater|better)\s+(?:the\s+)?"
+    r"(?:availability|supply)\s+of\b|"
+    r"^\W*(?:to\s+)?(?:grow(?:ing)?|increas\w*|expand\w*)\s+(?:the\s+)?number\s+of\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:teams?|services?|hubs?|places|clinics?|groups?|programmes?|sessions?|panels?|providers?)\b",
+    re.IGNORECASE)
 
 
 #: Words that say a way of working, a tool or a structure has been put in place ('Contextual
@@ -502,7 +538,9 @@ _RECEIVED = re.compile(
 #: 'more'.
 _REACH_FRAME = re.compile(r"^\W*(?:an?\s+)?(?:increase[sd]?|rise|growth|more|higher|greater|bigger)"
                           r"\s+(?:in\s+)?(?:the\s+)?(?:number|numbers|proportion|percentage|rate|share)"
-                          r"\s+of\s+", re.IGNORECASE)
+                          r"\s+of\s+|"
+                          # a target share ('93% of new babies seen ...')
+                          r"^\W*(?:at\s+least\s+)?\d+(?:\.\d+)?\s*%\s+of\s+", re.IGNORECASE)
 _OPENERS_OF_REACH = frozenset("""
 more increased increase higher greater all every each number proportion who that are is were was
 be been being get gets got now have has had
@@ -611,8 +649,9 @@ def given(text: str) -> bool:
     if any(w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_UP or w in _SAYS_DOWN or w in _STATE_VERBS
            or w in _PERCEIVE or w in _HEARD or w == "to" for w in after) or not phrase:
         return False
-    if not attends and _dose_or_time(text[m.end():], phrase, after):
-        return True
+    dose = None if attends else _dose_or_time(text[m.end():], phrase, after, m.re is _HAS_A_DOSE)
+    if dose is not None:
+        return dose
     if (phrase[-1] not in _GIVEN_THINGS and (attends or not T.SERVICE_THING.fullmatch(phrase[-1]))
             and phrase[-1] not in _SERVICE_EVENTS
             and not _PROFESSIONALS.fullmatch(" ".join(phrase[-2:]))
@@ -641,15 +680,36 @@ _SERVICE_TIME = re.compile(r"\bwithin\s+(?:" + _NUMBER + r"|a|an|one)\s+(?:worki
                            r"\b(?:by|on)\s+the\s+next\s+(?:working\s+)?day\b", re.IGNORECASE)
 
 
-def _dose_or_time(rest: str, phrase: list[str], after: list[str]) -> bool:
+def _dose_or_time(rest: str, phrase: list[str], after: list[str], has: bool) -> bool | None:
     """Whether what people get (``phrase``, the words ``after`` the verb, ``rest`` its text) is
     said as a quantity of provision, or is no change, no destination and nothing they learn in
-    beyond an appointment, given by a time the service keeps (see :func:`given`)."""
-    if _QUANTITY.search(rest.strip()):
-        return True
-    if not _SERVICE_TIME.search(rest) or _a_destination(after):
-        return False
-    return not any(_construct(w) for w in phrase) and not (_EDUCATION - {"appointment", "appointments"}) & set(phrase)
+    beyond an appointment, given by a time the service keeps (see :func:`given`); None when it is
+    said as neither, or when the thing itself decides. With 'have' ('have three sessions of
+    therapy') a dose counts only in the service's own units or of a thing it gives; a dose of what
+    people do themselves ('get 16 hours of paid work', 'have 12 hours of sleep') is a change."""
+    dose = _QUANTITY.search(rest.strip())
+    if dose:
+        unit_first = "of" in after and after.index("of") <= 4 and dose.group(0).lower().rstrip().endswith("of")
+        thing = list(itertools.takewhile(lambda w: w not in _OBJECT_STOP and w != "a",
+                                         after[after.index("of") + 1:])) if unit_first else phrase
+        if any(_construct(w) or w in _OWN_DOINGS or w in _STATE_VERBS for w in thing):
+            return False  # 'get 10 hours of sleep', 'get 16 hours of paid work'
+        return not has or bool(_SERVICE_UNIT.search(dose.group(0))) or bool(set(thing) & _GIVEN_THINGS)
+    if has or not _SERVICE_TIME.search(rest) or _a_destination(after) \
+            or any(_construct(w) or w in _OWN_DOINGS for w in phrase) \
+            or (_EDUCATION - {"appointment", "appointments"}) & set(phrase):
+        return None  # what the thing is decides, as without a time
+    return True
+
+
+#: What people do or have for themselves, not what a service gives: a dose or a time of it is a
+#: change ('get 16 hours of paid work', 'three hours of exercise', 'a home within 28 days').
+_OWN_DOINGS = frozenset("""
+work job jobs employment exercise play sport sports activity activities homework volunteering
+home homes family families friend friends
+""".split())
+#: Units of the service's own contacts ('three sessions of therapy', 'two visits of ...').
+_SERVICE_UNIT = re.compile(r"\b(?:sessions?|visits?|lessons?)\b", re.IGNORECASE)
 
 
 #: A thing the service gathers from people or gives them, in the passive with the thing as its
@@ -669,7 +729,8 @@ its our case cases time times
 
 def gathered(text: str) -> bool:
     """Whether an outcome only says the service gathered something from people or gave them
-    something, read by structure: a thing (not people, no construct) as the subject of a passive
+    something, read by structure: a thing (not people; no construct but the topic of what is
+    given: 'Safe sleep advice', not 'Safe homes') as the subject of a passive
     of gathering or giving (:data:`_GATHERED`), then only for whom, from whom, when or where
     ('to every new family', 'at every review', 'before panel'), and no change, state, feeling or
     purpose anywhere ('Children's views are gathered and acted on' says more than an output)."""
@@ -677,9 +738,11 @@ def gathered(text: str) -> bool:
     if not m:
         return False
     subject, rest = T.words(m.group("subject")), T.words(m.group("rest"))
-    if not subject or _people(subject[-1]) or _construct(subject[-1]) or subject[-1] in T.STOP \
+    if not subject or _people(subject[-1]) or subject[-1] in T.STOP \
+            or any(_construct(w) for w in (subject if subject[-1] not in _GIVEN_THINGS else subject[-1:])) \
             or subject[0] in _HOW_MANY or subject[0] in T.DIRECTION:
-        return False  # 'Parents offered ...' is :func:`served`; what a topic describes is its own
+        return False  # 'Parents offered ...' is :func:`served`; 'Safe homes provided' a change, but
+        # 'Safe sleep advice given' gives advice
     if any(w in T.DIRECTION or w in _COMPARATIVES or w in _UNSIGNED for w in subject) or any(
             w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_UP or w in _SAYS_DOWN or w in _STATE_VERBS
             or w in _PERCEIVE or w in _HEARD or w in _PEOPLE_VERBS or w in _UNSIGNED for w in rest):
@@ -720,7 +783,8 @@ _OF_A_THING = re.compile(r"\b(?:the|these|those|its|any)\s+(?P<n>[\w-]+)\s+$", r
 def _reached(text: str, m: re.Match, produced: bool) -> bool:
     """Whether the words round a participle of service at ``m`` leave it an output (see
     :func:`served`)."""
-    before, after = T.words(text[:m.start()]), T.words(text[m.end():])
+    # who gave it is no change ('seen at the health visitor contact')
+    before, after = T.words(text[:m.start()]), T.words(_PROFESSIONALS.sub(" ", text[m.end():]))
     if any(w in T.DECREASE or w in _UNSIGNED or w in _COMPARATIVES or w in _HEARD or w in _PERCEIVE
            for w in before):
         return False  # 'Fewer children referred again', 'Children feel their reviews are held with them'
@@ -1085,6 +1149,8 @@ _EXAMPLES = re.compile(r"\s*[,(]?\s*\b(?:including|such\s+as|e\.\s?g\.?|for\s+ex
 #: Words of knowing, after which 'of' or 'about' names topics, not outcomes ('awareness of infant
 #: mental health and parent-infant relationships').
 _KNOWING = frozenset("awareness knowledge understanding recognition".split())
+#: How much and how good, said of one thing ('more and better things to do').
+_AMOUNT_AND_QUALITY = re.compile(r"\b(more|better)\s+(?:and|&)\s+(?:more|better)\b", re.IGNORECASE)
 #: Words that join two things as 'and' does ('wellbeing as well as attendance').
 _JOINERS = re.compile(r"\s+(?:as\s+well\s+as|alongside|plus|together\s+with)\s+")
 
@@ -1110,6 +1176,7 @@ def compound_parts(text: str) -> list[str]:
     cut = _MEANS_OR_PURPOSE.search(text)
     if cut and T.what_changes(text[:cut.start()]) and _DIRECTION.search(text[:cut.start()]):
         text = text[:cut.start()]  # 'skills improved through learning about X and Y': the means
+    text = _AMOUNT_AND_QUALITY.sub(r"\1", text)  # 'more and better things': how much and how good of one
     spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
     text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", _PLUS.sub(" and ", text)))
     parts = _compound_parts(_EXAMPLES.sub("", text))
@@ -1298,9 +1365,13 @@ def _listed_things(text: str) -> list[str]:
 
 def _adjectives_of(items: list[str]) -> bool:
     """Whether a list is adjectives of the one noun its first item of several words ends with
-    ('mental, emotional and physical health', 'emotional, financial and practical life skills'),
+    ('mental, emotional and physical health', 'emotional, financial and practical life skills',
+    'children's social, behavioural and emotional development'),
     with nothing after that noun but things close to it ('physical, social, mental health and
     wellbeing')."""
+    first = items[0].split()
+    if len(first) == 2 and re.search(r"['’]s?$", first[0]):
+        items = [first[1], *items[1:]]  # whose: 'children's social, behavioural and emotional development'
     noun = next((k for k, it in enumerate(items) if len(it.split()) >= 2), 0)
     head = items[noun].split()[-1] if noun else ""
     return noun > 0 and all(_ADJECTIVE.fullmatch(it) for it in items[:noun]) and all(
@@ -1856,7 +1927,8 @@ def vague(ctx: Context) -> Iterator[Finding]:
         if el.kind == "outcomes" and not T.STATUS_PHRASE.search(text):  # 'Fewer children in need'
             said = T.what_changes(_RIGHT.sub(" ", text)) - _STOCK_AIMS
             said = said if said - _WHOLE_LIFE else frozenset()
-        field = el.kind == "outcomes" and T.only_a_field(text)
+        # a way of working already called not a change ('Effective multi-agency working') is one problem
+        field = el.kind == "outcomes" and T.only_a_field(text) and not not_a_change(text)
         if said and not (el.kind == "outcomes" and T.only_a_domain(text)) and not motto and not field:
             continue
         if el.kind == "components" and T.what_changes(el.text("description")):
@@ -1891,13 +1963,17 @@ def _where(col: L.Column, el: Element | None) -> str:
 
 def placeholder(text: str, col: L.Column | None = None) -> str:
     """The placeholder a cell holds ('' when it holds an answer): the whole text is one, or it
-    opens with TBC/TBD and says little else, or it has a fill-in marker ('[insert', 'xxx'), or
-    it is the column's own example copied from the guidance."""
+    opens with TBC/TBD and says little else, or it is a short heading with a note that its text is
+    still to come, or a promise of text (:data:`_NOTE_TO_COME`, :data:`_PROMISE`), or it has a
+    fill-in marker ('[insert', 'xxx'), or it is the column's own example copied from the guidance."""
     if _PLACEHOLDER_WHOLE.match(text):
         return text.strip()
     m = _PLACEHOLDER_LEAD.match(text)
     if m and (len(_words(m.group("rest"))) <= 4 or _NOTE_AFTER.match(m.group("rest"))):
         return m.group("tbc")
+    m = _NOTE_TO_COME.match(text) or _PROMISE.match(text)
+    if m:
+        return m.group("note")
     m = _PLACEHOLDER_IN.search(text)
     if m:
         return m.group(0).strip()
