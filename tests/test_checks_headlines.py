@@ -77,12 +77,13 @@ def test_a_sheet_wide_finding_lists_its_rows_in_the_cli_and_on_the_validation_sh
         a["how_tested"] = ""
     path = build_workbook(tmp_path / "untested.xlsx", rec)
     proc = run_cli("check", str(path))
-    assert "warning [assumptions-untested]: 4 assumptions rated weak" in proc.stdout
+    # every assumption but A1 (rated Strong): A4 is rated Some, only partly evidenced
+    assert "warning [assumptions-untested]: 5 assumptions not rated Strong" in proc.stdout
     assert "      - Assumptions!E6 [assumption-untested] A3: " in proc.stdout
     result = check_file(path, write=True, out=tmp_path / "out.xlsx")
     ws = openpyxl.load_workbook(result.output)["Validation"]
     first = TABLE_HEADER_ROW + 1
-    assert [ws.cell(first + i, 2).value for i in range(5)] == ["assumptions-untested"] + ["assumption-untested"] * 4
+    assert [ws.cell(first + i, 2).value for i in range(6)] == ["assumptions-untested"] + ["assumption-untested"] * 5
     assert ws.cell(first + 1, 6).value.startswith(DETAIL_MARK)
 
 

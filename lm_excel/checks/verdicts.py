@@ -146,11 +146,11 @@ NONE_MANAGED = register(
 NONE_TESTED = register(
     "assumptions-untested", category="wording", severity="warning",
     title="Assumptions without a test plan",
-    description="Three or more assumptions that are weak, untested or not rated have no plan for "
+    description="Three or more assumptions that are only partly evidenced, weak, untested or not "
+    "rated have no plan for "
     "testing them, so the evaluation would take them on trust. Said once for the sheet, with "
     "each row under it.",
-    message="{count} assumptions rated weak, untested or not rated do not say how they will be "
-    "tested.",
+    message="{count} assumptions not rated Strong do not say how they will be tested.",
     fix="For each assumption listed below, say in 'How it will be tested' what evidence you will "
     "gather to check it, e.g. a question in a family survey or an audit of cases.",
 )

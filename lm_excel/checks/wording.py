@@ -138,9 +138,9 @@ NEGATIVE_UNMANAGED = register(
 )
 ASSUMPTION_UNTESTED = register(
     "assumption-untested", category=C, severity="warning",
-    title="Weak or untested assumption without a test plan",
-    description="An assumption rated weak or untested (or not rated) needs a plan for "
-    "checking whether it holds.",
+    title="Assumption not known to hold, without a test plan",
+    description="An assumption rated Some (partly evidenced), weak or untested, or not rated, "
+    "needs a plan for checking whether it holds; only one rated Strong can be taken as given.",
     message="Assumption {id} is {confidence} but there is no plan to test it ({ref} is empty).",
     fix="Say in {ref} what evidence you will gather to check it, e.g. a question in a family "
     "survey or an audit of cases.",
@@ -2025,8 +2025,9 @@ def management(ctx: Context) -> Iterator[Finding]:
         if not ctx.eid(a) or "how_tested" not in a.fields or not a.fields["how_tested"].empty:
             continue
         confidence = L.norm_label(a.text("confidence"))
-        if confidence in ("weak", "untested", ""):
-            label = {"weak": "rated weak", "untested": "rated untested", "": "not rated"}[confidence]
+        if confidence in ("some", "weak", "untested", ""):
+            label = {"some": "rated Some (only partly evidenced)", "weak": "rated weak",
+                     "untested": "rated untested", "": "not rated"}[confidence]
             yield make(ASSUMPTION_UNTESTED, a.ref("how_tested"), ctx.eid(a), confidence=label)
 
 

@@ -48,7 +48,7 @@ GAPS: tuple[tuple[frozenset[str], str, str], ...] = (
     (frozenset({"negative-unmanaged", "negatives-unmanaged"}),
      "potential negative consequence", "without mitigation or monitoring"),
     (frozenset({"assumption-untested", "assumptions-untested"}),
-     "weak or untested assumption", "without a plan to test {them}"),
+     "unproven assumption", "without a plan to test {them}"),
 )
 
 #: Whole-model findings said as a sentence of their own.
@@ -78,7 +78,7 @@ NEXT_STEPS = {
     "measure": "Agree when each baseline measurement will be taken.",
     "potential negative consequence": "Agree how each potential negative consequence will be "
                                       "reduced and watched for.",
-    "weak or untested assumption": "Agree how each weak or untested assumption will be tested.",
+    "unproven assumption": "Agree how each unproven assumption (not rated Strong) will be tested.",
     "workbook": "Fix the problems listed on the workbook's Validation sheet (IDs, links and "
                 "required answers), then run the check again.",
     "wording": "Review the wording the check flags on the Validation sheet: outcomes stated as "
