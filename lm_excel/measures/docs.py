@@ -1009,6 +1009,10 @@ DESIGN_EVIDENCE = [
     "NHS and public health, schools, police and violence reduction units, charities, seven of "
     "them from Scotland, Wales and Northern Ireland, labels committed before the run, "
     "`tests/data/design_heldout27.json`; recommender frozen at `c60b226`) | 12/14 | 14/14 |",
+    "| held out 28, first run (fourteen English local-authority children's services models: "
+    "SEND, child protection, edge of care, exploitation, youth justice, fostering and kinship, care "
+    "leavers, the virtual school, early years and family help, labels committed before the run, "
+    "`tests/data/design_heldout28.json`; recommender frozen at `10203d4`) | 11/14 | 14/14 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1285,6 +1289,28 @@ DESIGN_EVIDENCE = [
      "assessed at risk of exploitation, which recognition raises (Blocks), no measure for "
      "reoffending (Invisible Walls Wales), and all offence referrals for weapon charges (No "
      "Knives, Better Lives)."),
+    "",
+    ("**Held out 28.** Fourteen English local-authority children's services models "
+     "(`tests/data/design_heldout28.json`: a county's high needs recovery plan under a safety valve "
+     "agreement, Portage home visiting, a Graded Care Profile 2 roll-out, Devon's edge of care "
+     "service, Manchester's Complex Safeguarding Hub, a devolved NRM decision panel, a protocol to "
+     "reduce the criminalisation of children in care, Birmingham's Step Down Programme for about "
+     "ten young people a year, a special guardianship support service, personal advisers for care "
+     "leavers aged 21-25, a virtual school's PEPs and Pupil Premium Plus, outreach for funded "
+     "two-year-old places, an early help assessment and lead practitioner model, a youth offending "
+     "team's ISSP for about 25 a year), labelled by an evaluator who had not seen the recommender "
+     "and committed before its first run: 11 of 14 main designs agreed, 14 of 14 comparators "
+     "right. Agreed: time series against statistical neighbours for the council-wide plans and "
+     "systems; matched comparisons of children, carers or care leavers for services taken up one "
+     "by one; a pilot first for Step Down and ISSP. The disagreements: the Complex Safeguarding "
+     "Hub got a matched comparison with a waiting list that does not exist, where every child "
+     "identified in the city is worked with (debatable: children in districts before their hubs); "
+     "the NRM panel got 'pilot now' because no outcome had a measure, though decision times are "
+     "an administrative count; the virtual school, a duty covering every child in care, got a "
+     "comparison with children 'who did not take part'. Reservations (not counted), the measures: "
+     "plans issued on time for a fall in new plans (safety valve), first-time entrants among all "
+     "children for convictions of children in care, and the good level of development three years "
+     "on in place of the take-up figures published for every council."),
     "",
 ]
 
