@@ -826,17 +826,33 @@ def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
 # its fixes, tuned on: 0.93 (43 of 46), 2 confident wrong answers left open (the labels of both
 # are debatable: WEMWBS asks about optimism for the future, and a staff survey may ask whether a
 # school's practice is trauma-informed; the labels stand as committed).
+# Batch 34 (47 statements, session 11) is on the kinds of wrong guess that recur in rounds 16-25:
+# a word read as the change, a topic, setting or provision read as the change, a part of a broad
+# aim, whose outcome it is, and 'the effects of' or 'root causes of' a harm; with near-misses a
+# measure fits. Written and labelled from the library before any run (main 10203d4). First run:
+# 0.77 (36 of 47), top-3 0.79, no close match 0.55, 5 confident wrong answers (WEMWBS for growing
+# up to be a happy, confident adult; loneliness, the SDQ and the MSPSS for disabled children
+# living full lives and making friends; NEET for thriving in education, work and life; the Carer
+# Efficacy Questionnaire for foster carers understanding trauma; domestic abuse incidents for
+# lessening the effects of domestic abuse); three more guesses where no close match or a count of
+# outputs is labelled (attainment for relationships education taught in every school; young
+# people's substance use for information given to pupils; service engagement for a family hub
+# opening); whose outcome it is, twice (kinship care before loneliness for grandparents feeling
+# isolated; housing stability for school results of children in temporary accommodation); and
+# no close match for social workers feeling supported by quicker access to advice.
 OWN_VARIANTS = REPO / "tests" / "data" / "outcomes_own_variants.csv"
 BATCH33_OPEN = ("own batch 33 keeps 2 confident wrong answers: families feeling more hopeful "
                 "about the future (WEMWBS), schools as trauma-informed settings (practitioner "
                 "survey)")
+BATCH34_OPEN = ("own batch 34's first run has 5 confident wrong answers: parts of broad aims "
+                "(three), foster carers' understanding, the effects of domestic abuse")
 
 
 def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
     keys = set(load_library().keys()) | {"-"}
     with OWN_VARIANTS.open(encoding="utf-8", newline="") as f:
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
-    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] != "33")
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] not in ("33", "34"))
     print(scores)
     assert scores["n"] >= 1396
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
@@ -851,6 +867,19 @@ def test_own_batch33_keeps_its_tuned_floors():
 @pytest.mark.xfail(strict=True, reason=BATCH33_OPEN)
 def test_own_batch33_has_no_confident_wrong_answer():
     scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "33")
+    assert scores["confident_wrong"] == 0, scores
+
+
+def test_own_batch34_keeps_its_floors():
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "34")
+    assert scores["n"] == 47
+    assert scores["top1"] >= 0.76 and scores["top3"] >= 0.78, scores
+    assert scores["confident_wrong"] <= 5, scores
+
+
+@pytest.mark.xfail(strict=True, reason=BATCH34_OPEN)
+def test_own_batch34_has_no_confident_wrong_answer():
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "34")
     assert scores["confident_wrong"] == 0, scores
 
 
