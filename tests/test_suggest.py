@@ -842,7 +842,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
     keys = set(load_library().keys()) | {"-"}
     with OWN_VARIANTS.open(encoding="utf-8", newline="") as f:
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
-    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] != "33")
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] not in ("33", "35"))
     print(scores)
     assert scores["n"] >= 1396
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
@@ -857,6 +857,32 @@ def test_own_batch33_keeps_its_tuned_floors():
 @pytest.mark.xfail(strict=True, reason=BATCH33_OPEN)
 def test_own_batch33_has_no_confident_wrong_answer():
     scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "33")
+    assert scores["confident_wrong"] == 0, scores
+
+
+# Batch 35 (43 statements, session 11, issue 18's recall): access and use worded as take-up and
+# their near misses, knife crime as a count and as carrying, partners as a couple and as agencies,
+# reading with young children, wellbeing ties between the mental wellbeing scales and ONS4 or
+# ORS, children's mental health and wellbeing, going on to offend, exclusions from and within
+# school. Written and labelled before any fix (main 10203d4); first run 0.53 (23 of 43), top-3
+# 0.58, no close match 0.56, 1 confident wrong answer (care leavers able to access affordable
+# housing got care leavers in suitable accommodation: debatable, the label stands as committed).
+# After its fixes (tuned on it): 0.84 (36 of 43), top-3 0.86, the same confident wrong answer.
+BATCH35_TOP1 = 0.83
+BATCH35_OPEN = ("own batch 35 keeps 1 confident wrong answer: care leavers able to access "
+                "affordable housing (care_leavers_eet)")
+
+
+def test_own_batch35_keeps_its_tuned_floors():
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "35")
+    print(scores)
+    assert scores["n"] == 43
+    assert scores["top1"] >= BATCH35_TOP1 and scores["confident_wrong"] <= 1, scores
+
+
+@pytest.mark.xfail(strict=True, reason=BATCH35_OPEN)
+def test_own_batch35_has_no_confident_wrong_answer():
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "35")
     assert scores["confident_wrong"] == 0, scores
 
 
