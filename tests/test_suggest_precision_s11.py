@@ -122,3 +122,26 @@ def test_carers_managing_behaviour_keep_the_efficacy_questionnaire():
 def test_no_close_match_for_a_vision_says_so():
     m = match("Children thrive in their families and flourish in their communities")
     assert m.abstained and m.suggestions == ()
+
+
+# What parents said or reported about their children is the children's outcome, in the past
+# tense as in the present.
+def test_what_parents_said_of_their_children_is_the_childrens_outcome():
+    got = keys("Carers said their children's emotional wellbeing had improved")
+    assert got and not {"wemwbs", "swemwbs"} & set(got[:1])
+
+
+# The identification of needs or problems is screening or a count of those found, not a
+# wellbeing or distress scale of the state, nor the share with a good level of development.
+@pytest.mark.parametrize("text, never", [
+    ("Early identification of developmental needs in the early years", "eyfsp_gld"),
+    ("Better identification of pupils' emotional wellbeing needs", "stirling"),
+    ("Improved identification of young people showing signs of distress", "yp_core"),
+])
+def test_identification_is_not_a_scale_of_the_state_itself(text, never):
+    assert never not in keys(text)
+
+
+def test_identification_keeps_a_count_of_those_found():
+    assert keys("Earlier identification of young carers by schools")[:1] == [
+        "young_carers_census"]

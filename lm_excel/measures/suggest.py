@@ -335,7 +335,8 @@ _PEOPLE = frozenset({"practitioner", "school or early-years staff", "parent or c
 
 #: "Parents report fewer behaviour problems in their child": the people named first say what
 #: they see in someone else, who the outcome is also about.
-_REPORT_VERB = re.compile(r"\b(?:report|reports|say|says|notice|notices|see|sees|observe|observes|"
+_REPORT_VERB = re.compile(r"\b(?:report|reports|reported|say|says|said|notice|notices|noticed|see|sees|saw|"
+                          r"observe|observes|observed|"
                           r"describe|describes|rate|rates)\b")
 
 
