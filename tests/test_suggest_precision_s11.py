@@ -145,3 +145,27 @@ def test_identification_is_not_a_scale_of_the_state_itself(text, never):
 def test_identification_keeps_a_count_of_those_found():
     assert keys("Earlier identification of young carers by schools")[:1] == [
         "young_carers_census"]
+
+
+# Round 26's kinds (TUNED ON round 26), in our own words. Whole lives, ideals and who people
+# become are aims, not one change a scale measures.
+@pytest.mark.parametrize("text", [
+    "Families with young children live happy and healthy lives",
+    "Young people in the borough lead safe, fulfilling lives",
+    "Every child achieves the best possible health and wellbeing",
+    "Pupils reach optimal emotional and physical health",
+    "Teenagers grow as confident, well-rounded individuals",
+    "Young people are able to bounce back from life's ups and downs",
+])
+def test_whole_lives_ideals_and_who_people_become_get_no_scale(text):
+    assert keys(text) == []
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Local young people live crime-free lives", "first_time_entrants"),
+    ("Young people feel happier with their lives", "ons4"),
+    ("Children get the best care in a placement that lasts", "placement_stability"),
+    ("Parents cope better with stress", "pss"),
+])
+def test_near_misses_of_whole_life_aims_keep_their_measure(text, wanted):
+    assert wanted in keys(text)
