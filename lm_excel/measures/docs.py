@@ -999,7 +999,13 @@ DESIGN_EVIDENCE = [
      "delivery* choice for a national duty or programme) is not compared with other "
      "authorities, which show only the national trend: those who take part are matched with "
      "similar people who do not, or, with no reach stated, contribution analysis (an "
-     "authority-wide time series reminds the user to choose that unit when it applies). A chain "
+     "authority-wide time series reminds the user to choose that unit when it applies). When the "
+     "model's own *Summary* or *Target population* says everyone eligible gets it (\"every child "
+     "in care has a plan\", \"all pupils of the authority\"; not an offer, an entitlement or "
+     "those who ask), nobody eligible is left out to compare with: a national duty gets "
+     "contribution analysis, with the authority's figures against its comparators read as a "
+     "benchmark, and support given one by one is compared with similar people in areas without "
+     "it or from before it began, never a waiting list the service does not keep. A chain "
      "whose outcomes have no measure yet gets a feasibility stage first (across a whole "
      "authority or area, a theory-based design while measures are chosen). A cohort "
      "measured for reoffending is not compared on first-time entry, which diversion itself "
@@ -1400,7 +1406,12 @@ DESIGN_EVIDENCE = [
      "comparison with children 'who did not take part'. Reservations (not counted), the measures: "
      "plans issued on time for a fall in new plans (safety valve), first-time entrants among all "
      "children for convictions of children in care, and the good level of development three years "
-     "on in place of the take-up figures published for every council."),
+     "on in place of the take-up figures published for every council. Since then, **tuned on** "
+     "this set: a model whose own words say everyone eligible gets it is not compared with people "
+     "who did not take part (a national duty gets contribution analysis; support one by one is "
+     "compared with areas without it or earlier years): the virtual school agreed, 12 of 14. The "
+     "hub's text does not say that every child identified is worked with, and the NRM panel's "
+     "decision times still have no measure in the library."),
     "",
 ]
 
