@@ -347,8 +347,10 @@ def needs_a_test(assumption: Element) -> bool:
     """Whether an assumption needs a plan to test it: one not rated Strong (rated Some, Weak,
     Untested, anything else, or not rated) that says something about the world. Only an
     assumption rated Strong can be taken as given; one made only of the model's own parts
-    ('Outcomes and impacts are interrelated') has nothing that data could test. The check
-    (``assumption-untested`` when the test plan is empty) reads it."""
+    ('Outcomes and impacts are interrelated') has nothing that data could test.
+
+    One rule for everything that reads it: the check (``assumption-untested`` when the test plan
+    is empty), the evaluation-measures plan (a test row) and the design's process strand."""
     if L.norm_label(assumption.text("confidence")) == "strong":
         return False
     found = _WORD.findall(assumption.statement.lower())

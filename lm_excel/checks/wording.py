@@ -140,9 +140,10 @@ ASSUMPTION_UNTESTED = register(
     "assumption-untested", category=C, severity="warning",
     title="Assumption not known to hold, without a test plan",
     description="An assumption rated Some (partly evidenced), weak or untested, or not rated, "
-    "needs a plan for checking whether it holds; only one rated Strong can be taken as given. One "
-    "made only of the model's own parts ('Outcomes and impacts are interrelated') is not asked "
-    "for a test: no data could test it.",
+    "needs a plan for checking whether it holds; only one rated Strong can be taken as given. The "
+    "evaluation plan adds a test row for each of the same assumptions (one rule, "
+    "`lm_excel.model.needs_a_test`). One made only of the model's own parts ('Outcomes and "
+    "impacts are interrelated') is not asked for a test: no data could test it.",
     message="Assumption {id} is {confidence} but there is no plan to test it ({ref} is empty).",
     fix="Say in {ref} what evidence you will gather to check it, e.g. a question in a family "
     "survey or an audit of cases.",
