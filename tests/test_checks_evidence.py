@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 27), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 28), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
@@ -180,6 +180,12 @@ MISSED_ON_FIRST_RUN = {
     "child_protection_information_sharing": "held out 26: a link running backwards (long-term OC5 contributing "
                                             "to short-term OC1), reported at OC5 as a loop (outcome-cycle) "
                                             "but not as a link running backwards",
+    "edge_of_care_adolescents_devon": "held out 28: two people's changes joined by 'and' ('Less conflict at home "
+                                      "and parents more confident setting boundaries', a fall and a rise), not "
+                                      "reported",
+    "step_down_residential_to_foster_birmingham": "held out 28: a link running backwards (long-term 'Better life "
+                                                  "chances' contributing to short-term OC1), reported at OC5 as "
+                                                  "the loop it closes (outcome-cycle), not as a backwards link",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

@@ -649,6 +649,12 @@ PUBLISHED_HELDOUT24 = REPO / "tests" / "data" / "outcomes_published_heldout24.cs
 # committed before its one run by an engineer who had not read the rules (figures in docs/measures.md);
 # 'beneficiary' as round 11.
 PUBLISHED_HELDOUT25 = REPO / "tests" / "data" / "outcomes_published_heldout25.csv"
+# Round 26 (session 11): 110 statements of English councils and their partnerships in everyday
+# wording (corporate parenting pledges, children and young people's plans, early help goals, a young
+# carers strategy, a safeguarding board plan, CAMHS transformation plans, a youth justice plan,
+# foster carer support, Start for Life), labelled at main 10203d4 and run once on the same frozen
+# rules (F0 = 10203d4) before any fix.
+PUBLISHED_HELDOUT26 = REPO / "tests" / "data" / "outcomes_published_heldout26.csv"
 
 
 def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
@@ -836,7 +842,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
     keys = set(load_library().keys()) | {"-"}
     with OWN_VARIANTS.open(encoding="utf-8", newline="") as f:
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
-    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] != "33")
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] not in ("33", "35"))
     print(scores)
     assert scores["n"] >= 1396
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
@@ -851,6 +857,32 @@ def test_own_batch33_keeps_its_tuned_floors():
 @pytest.mark.xfail(strict=True, reason=BATCH33_OPEN)
 def test_own_batch33_has_no_confident_wrong_answer():
     scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "33")
+    assert scores["confident_wrong"] == 0, scores
+
+
+# Batch 35 (43 statements, session 11, issue 18's recall): access and use worded as take-up and
+# their near misses, knife crime as a count and as carrying, partners as a couple and as agencies,
+# reading with young children, wellbeing ties between the mental wellbeing scales and ONS4 or
+# ORS, children's mental health and wellbeing, going on to offend, exclusions from and within
+# school. Written and labelled before any fix (main 10203d4); first run 0.53 (23 of 43), top-3
+# 0.58, no close match 0.56, 1 confident wrong answer (care leavers able to access affordable
+# housing got care leavers in suitable accommodation: debatable, the label stands as committed).
+# After its fixes (tuned on it): 0.84 (36 of 43), top-3 0.86, the same confident wrong answer.
+BATCH35_TOP1 = 0.83
+BATCH35_OPEN = ("own batch 35 keeps 1 confident wrong answer: care leavers able to access "
+                "affordable housing (care_leavers_eet)")
+
+
+def test_own_batch35_keeps_its_tuned_floors():
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "35")
+    print(scores)
+    assert scores["n"] == 43
+    assert scores["top1"] >= BATCH35_TOP1 and scores["confident_wrong"] <= 1, scores
+
+
+@pytest.mark.xfail(strict=True, reason=BATCH35_OPEN)
+def test_own_batch35_has_no_confident_wrong_answer():
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "35")
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1060,6 +1092,13 @@ ROUND24_OPEN = ("round 24 keeps 5 confident wrong answers: disabled children for
 #   session 10): pressure on services or household finances, nurturing relationships, supporting
 #   someone's wellbeing: 0.873, 0.891, no confident wrong answer, so the row is no longer an
 #   expected failure (the guard below keeps the tuned floors).
+# Round 26: first run 0.664 (73 of 110), 0.736 (81), no close match 0.53, 4 confident wrong (main
+#   at 10203d4, F0 of session 11). Not tuned on: the floors are that first run, and the row is a
+#   strict expected failure until its confident wrong answers are fixed (the guard test below keeps
+#   its floors meanwhile).
+ROUND26_OPEN = ("round 26 keeps 4 confident wrong answers: well-rounded individuals (asq3), coping with "
+                "life's ups and downs (ors_cors), healthy and happy lives (ons4), the best possible "
+                "health and well-being (stirling); see docs/measures.md")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1086,6 +1125,8 @@ HELDOUT_ROUNDS = [
     pytest.param(PUBLISHED_HELDOUT24, 110, 0.62, 0.65, id="outcomes_published_heldout24",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND24_OPEN)),
     (PUBLISHED_HELDOUT25, 110, 0.78, 0.83),
+    pytest.param(PUBLISHED_HELDOUT26, 110, 0.66, 0.73, id="outcomes_published_heldout26",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND26_OPEN)),
 ]
 
 
@@ -1137,6 +1178,14 @@ def test_round25_keeps_its_tuned_floors():
     assert scores["n"] == 110
     assert scores["top1"] >= 0.87 and scores["top3"] >= 0.89, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round26_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT26)
+    assert scores["n"] == 110
+    assert scores["top1"] >= 0.66 and scores["top3"] >= 0.73, scores
+    assert scores["confident_wrong"] <= 4, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -183,35 +183,37 @@ EVALUATION = [
     "| round 5 | 32 | 0.62, 0.62, 6 | 0.94, 1.00, 0.56, 0 |",
     "| round 6 | 50 | 0.78, 0.80, 2 | 0.98, 1.00, 0.32, 0 |",
     "| round 7 | 50 | 0.76, 0.78, 0 | 0.96, 0.98, 0.24, 0 |",
-    "| round 8 | 50 | 0.66, 0.80, 3 | 0.88, 0.90, 0.24, 0 |",
+    "| round 8 | 50 | 0.66, 0.80, 3 | 0.92, 0.92, 0.22, 0 |",
     "| round 9 | 50 | 0.58, 0.60, 2 | 0.86, 0.88, 0.38, 0 |",
     "| round 10 | 50 | 0.64, 0.70, 0 | 0.88, 0.92, 0.26, 0 |",
     "| round 11 | 50 | 0.62, 0.66, 6 | 0.84, 0.86, 0.52, 0 |",
     "| round 12: English LA documents | 50 | 0.78, 0.82, 1 | 0.96, 0.98, 0.28, 0 |",
     "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.90, 0.94, 0.46, 0 |",
     "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.84, 0.84, 0.46, 0 |",
-    "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.86, 0.90, 0.38, 0 |",
+    "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.90, 0.92, 0.36, 0 (tuned on) |",
     "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.74, 0.76, 0.42, 0 (tuned on cycle A) |",
-    "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.82, 0.84, 0.42, 0 (tuned on) |",
+    "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.88, 0.90, 0.36, 0 (tuned on) |",
     "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.72, 0.76, 0.56, 0 (tuned on) |",
-    "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.88, 0.88, 0.48, 0 (tuned on) |",
+    "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.90, 0.90, 0.42, 0 (tuned on) |",
     "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.78, 0.84, 0.48, 0 (tuned on) |",
     "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.86, 0.92, 0.38, 0 (tuned on) |",
-    "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.81, 0.86, 0.59, 0 (tuned on) |",
-    "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.71, 0.78, 0.46, 0 (tuned on) |",
-    "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.67, 0.70, 0.51, **5** (tuned on) |",
+    "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.82, 0.875, 0.59, 0 (tuned on) |",
+    "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.75, 0.78, 0.46, 0 (tuned on) |",
+    "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.68, 0.71, 0.50, **5** (tuned on) |",
     "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.87, 0.89, 0.47, 0 (tuned on) |",
+    "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.66, 0.74, 0.53, **4** (first run, not tuned on) |",
     "| team's own variants, batches 1-33 (`tests/data/outcomes_own_variants.csv`) | 1,442 | 0.35-0.97 per batch | 0.95, 0.96, 0.29, 2 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
+    "| own batch 35 (recall: access and use as take-up, knife crime, partners as a couple, reading with young children, wellbeing ties, children's mental health and wellbeing, session 11) | 43 | 0.53, 0.58, 1 | 0.84, 0.86, 0.33, 1 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
     "| own batch 31 (X: every library measure in each agency's words, plus near-misses) | 211 | 0.82, 0.84, 2 | 0.90, 0.91, 0.18, 0 |",
     "| own batch 32 (Y, held out until batch 31's fixes) | 61 | 0.75, 0.77, 0 | 0.93, 0.95, 0.18, 0 |",
     "| team's earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | | 0.96, 0.98, 0.02, 0 |",
-    "| library gaps, batches X, X2, X3, X4, X5, X6 and X7 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14; 15 | | 0.91, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2; 0.86, 0.86, 0.21, 1; 0.80, 0.87, 0.33, 0 |",
+    "| library gaps, batches X, X2, X3, X4, X5, X6 and X7 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14; 15 | | 0.91, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2; 0.86, 0.86, 0.21, 1; 0.87, 0.93, 0.33, 0 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5, Y6 and Y7, held out until their first run | 12; 8; 6; 3; 13; 12; 13 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0; 0.92, 0.92, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0; 0.92, 0.92, 0.15, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 25), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 26), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -700,6 +702,65 @@ EVALUATION = [
      "self-regulation, the home learning environment, community relations in Northern Ireland, "
      "stigma, families' recognition and inclusion by services."),
     "",
+    ("**Round 26** (`outcomes_published_heldout26.csv`: 110 statements from 32 documents not "
+     "used before, English councils and their partnerships in their everyday wording: the "
+     "corporate parenting pledges of Birmingham Children's Trust and Stockton-on-Tees and Bexley's "
+     "commitments to children it looks after; the children and young people's plans of North "
+     "Tyneside, County Durham (2019-22, Growing Up in County Durham and Altogether Better), "
+     "Northumberland, Sunderland, Norfolk (Flourish), Lewisham (2015-18 and 2019-22), Barnsley, "
+     "Walsall, Oxfordshire (2006-09), Wirral and Enfield, Oldham's strategic framework, "
+     "Child-Friendly Islington and the Our North Tyneside Plan; Cambridgeshire and Peterborough's "
+     "early help goals, Hampshire's young carers strategy, Oldham's safeguarding children board "
+     "plan 2018/21 and youth justice plan 2016/17, Barnsley's children in care strategy, "
+     "Stockport's support for foster carers, Medway's and Kent's children's mental health "
+     "transformation plans, Calderdale's Developing Well goal and Enfield's Start for Life "
+     "programme; labelled from the library at main 10203d4) was run once on the frozen rules "
+     "(F0, main 10203d4, session 11): top-1 0.66 (73 of 110), top-3 0.74 (81), no close match "
+     "0.53 and **4 confident wrong answers**, so its row in `tests/test_suggest.py` is a strict "
+     "expected failure with a guard on these floors. Its 37 top-1 misses, by cause. Guessed where "
+     "none fits (4): *develop as well-rounded individuals through access to a wide range of "
+     "opportunities* got the ASQ-3, the EYFS profile and AAPI-2 (a word of growing up read as "
+     "early child development); three debatable, a suggestion fitting part of a broad statement "
+     "labelled no close match: *able to cope with life's ups and downs* (ORS/CORS), *lead "
+     "healthy and happy lives* (ONS4, where this round accepts ONS4 for 'a happy life') and "
+     "*supported to achieve the best possible health and well-being* (Stirling). No close match "
+     "where a measure fits (16): a corporate parent's pledge worded 'We'll help you ...' or 'We "
+     "will ...' (staying in touch with family and friends, maintaining relationships with family: "
+     "family time; moving successfully from care to adult life: care leavers' education, work "
+     "and accommodation or life skills; having your own social worker who visits; being treated "
+     "as an individual with a care plan); readiness for work and life and progress after 16 "
+     "(*access "
+     "good quality education, training and local employment*, *ambitions for post-16 education*, "
+     "*participation and progression for all young people*, *ready for work and ... progress in "
+     "their employment*, *skills for employment and for life*, *achieve highly, supported by the "
+     "best education, employment and training opportunities* got nothing: NEET and attainment "
+     "labelled); *know that their voice will influence decisions* (Hear by Right); *able to "
+     "choose healthy lifestyles*; *excellent practice is the norm*; children in care who *maintain "
+     "their wellbeing and make a successful transition to adulthood*. Another measure first (9): "
+     "*ready for work and life when leaving education* got attainment from one word (NEET "
+     "labelled); a voice that influences decisions or helps design services got the family experience "
+     "survey (Hear by Right labelled); a pledge to *take care of your health* got Bright Spots "
+     "(health checks labelled); keeping a child who comes into care *as close to Bexley as "
+     "possible* got entry to care and children who *stay local, with lower travelling "
+     "distances* got family time (placement type and distance labelled); *respected as "
+     "individuals, confident in their own identity* (the family experience survey); a *best "
+     "start* from conception to five (the SDQ; the ASQ-3 labelled); staff *skills and confidence "
+     "to ... respond to emotional wellbeing issues* (WEMWBS; the practitioner survey labelled). "
+     "Right only in the top three (8): physical and emotional or mental health twice (RCADS "
+     "first; the labels listed the SDQ, Stirling, WEMWBS, SWEMWBS and ONS4 but not RCADS or "
+     "YP-CORE, as round 11 labelled good physical and mental health; rounds 2 and 24 accept them "
+     "for emotional or mental health alone), equal educational chances *beginning in early years* "
+     "(the EYFS profile before attainment), child poverty and family life (Family Star Plus before "
+     "household income), *a setting that provides stability* (Bright Spots before placement "
+     "stability), an NHS mental health access rate (YP-CORE before service use), foster carers' "
+     "*training opportunities and adequate support and financial allowances* (the Carer Efficacy "
+     "Questionnaire before the carer survey), *effective early help, good housing* (early help "
+     "step-ups before housing stability). 42 of the 73 right answers are an honest no close match "
+     "(19 of the 23 statements labelled no close match alone). The gaps the labels show: "
+     "children's resilience, coping, confidence and identity, hobbies and opportunities, the "
+     "public's confidence that children are protected, stigma, schools rated good, transition to "
+     "adult mental health services."),
+    "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
      "measure Parenting Self-Efficacy (`topse`). Each is suggested only where it can fit: TOPSE "
@@ -821,12 +882,32 @@ EVALUATION = [
      "communities), round 18 (active citizens; feeling safer moving about the borough), round 23 "
      "(active citizens in their communities; a good home learning environment) and six own "
      "variants (young people feeling safe in their neighbourhood or area, four; the home learning "
-     "environment, two). Left as no close match: *Parents' relationships with their partners "
-     "improved* and *the quality of relationship between partners* (partners reads as agencies "
-     "in the vocabulary), *more parents read daily with their children*, *fewer knife crime "
-     "offences* (knife crime is in the vocabulary's serious violence, which points to no measure), "
+     "environment, two). Left then as no close match, and taken up in session 11 (below): "
+     "partners as a couple, reading daily with children, knife crime offences; still no measure: "
      "stigma (no verified measure of the stigma a group feels), trust in services and school "
      "climate."),
+    "",
+    ("**Session 11: recall, where a library measure fits** (own batch 35, written and labelled "
+     "before any fix: first run 0.53, then 0.84). Knife crime, knife-enabled crime and knife "
+     "offences are a concept of their own, the count of police-recorded offences involving knives "
+     "(carrying a knife, serious violence and knife crime among or by named young people are not: "
+     "the count is of an area's offences, not of whose); offences that 'are recorded' say how they "
+     "are counted, not practice. Reading or sharing stories with a young child is the home "
+     "learning environment. Partners are a couple when they are someone's ('their partner') or, "
+     "between partners, when the outcome is about parents, a pregnancy or a baby, never when it "
+     "names agencies, services or a partnership. Wellbeing named in general ranks the mental "
+     "wellbeing scales (WEMWBS, SWEMWBS, Stirling) before ONS4's personal wellbeing and the ORS/CORS "
+     "session rating, which had won ties on their shorter names; life satisfaction, happiness or "
+     "sessions named keep them. Children's mental health and wellbeing is the SDQ's (WEMWBS's ages "
+     "do not fit children). Going on to offend is first-time entry; helping people stay out of the "
+     "justice system or care names what they do, not a kind of help; exclusions 'from and within "
+     "schools' are school exclusions; people attending or using something after the change say "
+     "who. A carer's wellbeing is a wellbeing scale's, not the carers' survey's. **Tuned on** rounds "
+     "8, 15, 17, 19, 22, 23 and 24, whose rows of these kinds are now right, and four labels written "
+     "before the couple and home learning measures existed were extended where the measure is "
+     "exactly the change: round 15 (sharing stories; parents reading daily with their children), "
+     "round 19 (parents' relationships with their partners), round 23 (the quality of "
+     "relationship between partners)."),
     "",
     "### What a suggestion rests on: the calibration",
     "",
@@ -988,6 +1069,10 @@ DESIGN_EVIDENCE = [
     "NHS and public health, schools, police and violence reduction units, charities, seven of "
     "them from Scotland, Wales and Northern Ireland, labels committed before the run, "
     "`tests/data/design_heldout27.json`; recommender frozen at `c60b226`) | 12/14 | 14/14 |",
+    "| held out 28, first run (fourteen English local-authority children's services models: "
+    "SEND, child protection, edge of care, exploitation, youth justice, fostering and kinship, care "
+    "leavers, the virtual school, early years and family help, labels committed before the run, "
+    "`tests/data/design_heldout28.json`; recommender frozen at `10203d4`) | 11/14 | 14/14 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1264,6 +1349,28 @@ DESIGN_EVIDENCE = [
      "assessed at risk of exploitation, which recognition raises (Blocks), no measure for "
      "reoffending (Invisible Walls Wales), and all offence referrals for weapon charges (No "
      "Knives, Better Lives)."),
+    "",
+    ("**Held out 28.** Fourteen English local-authority children's services models "
+     "(`tests/data/design_heldout28.json`: a county's high needs recovery plan under a safety valve "
+     "agreement, Portage home visiting, a Graded Care Profile 2 roll-out, Devon's edge of care "
+     "service, Manchester's Complex Safeguarding Hub, a devolved NRM decision panel, a protocol to "
+     "reduce the criminalisation of children in care, Birmingham's Step Down Programme for about "
+     "ten young people a year, a special guardianship support service, personal advisers for care "
+     "leavers aged 21-25, a virtual school's PEPs and Pupil Premium Plus, outreach for funded "
+     "two-year-old places, an early help assessment and lead practitioner model, a youth offending "
+     "team's ISSP for about 25 a year), labelled by an evaluator who had not seen the recommender "
+     "and committed before its first run: 11 of 14 main designs agreed, 14 of 14 comparators "
+     "right. Agreed: time series against statistical neighbours for the council-wide plans and "
+     "systems; matched comparisons of children, carers or care leavers for services taken up one "
+     "by one; a pilot first for Step Down and ISSP. The disagreements: the Complex Safeguarding "
+     "Hub got a matched comparison with a waiting list that does not exist, where every child "
+     "identified in the city is worked with (debatable: children in districts before their hubs); "
+     "the NRM panel got 'pilot now' because no outcome had a measure, though decision times are "
+     "an administrative count; the virtual school, a duty covering every child in care, got a "
+     "comparison with children 'who did not take part'. Reservations (not counted), the measures: "
+     "plans issued on time for a fall in new plans (safety valve), first-time entrants among all "
+     "children for convictions of children in care, and the good level of development three years "
+     "on in place of the take-up figures published for every council."),
     "",
 ]
 

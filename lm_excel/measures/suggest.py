@@ -522,8 +522,29 @@ class _Query:
                 factor *= CARING_ROLE_FIT
             raw = c.score * factor
             out.append((round(raw / (raw + SCORE_HALF), 3), c))
+        out = self._wellbeing_scales_first(out, terms)
         out.sort(key=lambda sc: (-sc[0], ms[sc[1].mid].key))
         return out
+
+    def _wellbeing_scales_first(self, out: list[tuple[float, Candidate]], terms: list[Term]
+                                ) -> list[tuple[float, Candidate]]:
+        """Wellbeing named in general (no life satisfaction, happiness, worth, anxiety, sessions):
+        the mental wellbeing scales (WEMWBS, SWEMWBS, Stirling for children) rank before ONS4's
+        personal wellbeing questions and the ORS/CORS session rating, which otherwise win on a
+        shorter name."""
+        ms = self.index.measures
+        if not any(ms[c.mid].key in _WELLBEING_SCALES for _, c in out):
+            return out
+        rescored = []
+        for shown, c in out:
+            if ms[c.mid].key in _WELLBEING_RATINGS:
+                matched = {t.token for t in terms if not t.stop
+                           and any(a <= t.start < b for a, b in c.spans)}
+                if matched <= _WELLBEING_WORDS:
+                    raw = shown / (1.0 - shown) * SCORE_HALF * WELLBEING_RATING_FACTOR
+                    shown = round(raw / (raw + SCORE_HALF), 3)
+            rescored.append((shown, c))
+        return rescored
 
     def _framed(self, c: Candidate) -> bool:
         """True when a candidate matched only words after a cue of knowing or using (see
@@ -568,6 +589,18 @@ class _Query:
         if note:
             parts.append(note)
         return "; ".join(parts)
+
+
+#: Wellbeing in general (see _Query._wellbeing_scales_first): the scales of mental wellbeing, the
+#: ratings that rank after them when nothing but wellbeing is matched, the words of wellbeing in
+#: general, and how much of their score those ratings keep (ONS4 and ORS/CORS beat WEMWBS and
+#: Stirling on "wellbeing" alone by up to a fifth, on their shorter names).
+_WELLBEING_SCALES = frozenset({"wemwbs", "swemwbs", "stirling"})
+_WELLBEING_RATINGS = frozenset({"ons4", "ors_cors"})
+#: ("programme": the sessions or group people attend say where they are, not which rating)
+_WELLBEING_WORDS = frozenset({"wellbeing", "emotional_wellbeing", "mental_wellbeing", "overall",
+                              "programme"})
+WELLBEING_RATING_FACTOR = 0.75
 
 
 #: "Children feel settled in their foster homes": when what the people named first do is feel,
@@ -787,7 +820,7 @@ def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> lis
 _SCHOOL_WORDS = frozenset("""school schools education class classes lessons classroom college colleges
 academy academies nursery""".split())
 #: What people are excluded from, after the kinds of school ("excluded from primary school").
-_EXCLUDED_FROM = re.compile(r"[^,;.]*?\bfrom\s+(?:the\s+|their\s+|a\s+)?(?:(?:primary|secondary|"
+_EXCLUDED_FROM = re.compile(r"[^,;.]*?\bfrom\s+(?:(?:and|or)\s+(?:within|in)\s+)?(?:the\s+|their\s+|a\s+)?(?:(?:primary|secondary|"
                             r"mainstream|special|local|infant|junior|high)\s+)*(\w+)")
 
 
@@ -998,6 +1031,35 @@ def _informed_sense(text: str, terms: list[Term]) -> list[Term]:
             for x in terms]
 
 
+#: "Parents' relationships with their partners", "the relationship between partners" around a
+#: pregnancy: a person's partner is one of a couple, not a partner agency. Partners are a couple
+#: when they are someone's ("their partner") or, between partners, when the outcome is about
+#: parents, a pregnancy or a baby; never when it names agencies, services or a partnership.
+_PARTNER_WORD = re.compile(r"\b(?:(?P<own>their|his|her|my|your|a)\s+)?partners?$")
+_COUPLE_CUES = re.compile(r"\b(?:parents?|mothers?|fathers?|mums?|dads?|pregnan\w*|bab(?:y|ies)|birth|"
+                          r"couples?|expectant)\b")
+_AGENCY_CUES = re.compile(r"\b(?:agenc\w*|services?|organisations?|organizations?|professionals?|"
+                          r"practitioners?|partnerships?|safeguarding|council|police|schools?|"
+                          r"multi-agency|providers?|sector)\b")
+
+
+def _couple_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with partners who are one of a couple read as a couple (see _PARTNER_WORD):
+    the relationship named with them stays a relationship."""
+    t = normalise(text)
+    if _AGENCY_CUES.search(t):
+        return terms
+    out = []
+    for x in terms:
+        m = _PARTNER_WORD.search(t, x.start, x.end) if x.token == "multi_agency" else None
+        if m and (m.group("own") or _COUPLE_CUES.search(t)):
+            if re.match(r"relationships?\b", t[x.start:x.end]):
+                out.append(Term("relationships", False, x.start, x.start + t[x.start:].index(" "), True))
+            x = Term("coupl", False, m.start(), x.end, True)
+        out.append(x)
+    return out
+
+
 #: "Remain with members of their extended family", "placed with family and friends": living
 #: with the wider family is kinship care; the wider family alone is the people around someone.
 _LIVE_WITH = re.compile(r"\b(?:live|lives|living|remain|remains|remaining|stay|stays|staying|placed|"
@@ -1137,7 +1199,24 @@ def _offence_kind_sense(text: str, terms: list[Term]) -> list[Term]:
                 start = before.start(1)
             if start < x.start:
                 kinds.append((start, x.end))
-    return [x for x in terms if not any(a <= x.start < b for a, b in kinds)]
+    # A kind the library counts on its own (offences involving knives) stays, as that count.
+    return [x for x in terms if x.token in _COUNTED_KINDS
+            or not any(a <= x.start < b for a, b in kinds)]
+
+
+#: Kinds of offence the library counts on their own (police-recorded offences involving knives).
+_COUNTED_KINDS = frozenset({"knife_crime"})
+#: "Offences are recorded", "crimes recorded by the police": how a count of offences is kept, not
+#: the recording of practice that a case file audit reads.
+_RECORDED_COUNT = re.compile(r"\b(?:offences|offending|crimes?|incidents)\s+(?:(?:are|is|were|was|being|"
+                             r"that are|as)\s+)?recorded\b")
+
+
+def _recorded_count_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without "recorded" where it says how offences or incidents are counted
+    ("fewer knife crime offences are recorded across the county")."""
+    spans = [m.span() for m in _RECORDED_COUNT.finditer(normalise(text))]
+    return [x for x in terms if not (x.token == "recording" and any(a <= x.start < b for a, b in spans))]
 
 
 def _victim_sense(terms: list[Term]) -> list[Term]:
@@ -1336,7 +1415,8 @@ _WHO_SUBJECT = re.compile(
 _WHO_AFTER = re.compile(
     r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )\b(?:of|for|among|amongst|with|to)\s+"
     r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
-    r"affected by|living with|experiencing|at risk of|who|whose|(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
+    r"affected by|living with|experiencing|at risk of|who|whose|attending|accessing|using|"
+    r"taking part in|supported by|(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
     r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
 
 
@@ -1585,6 +1665,15 @@ _SETTING_IS = re.compile(
 _LIST_ENDS = re.compile(r"\s*[\w\s-]{1,40}?\b(?:and|or)\b")
 
 
+#: "Help children stay out of the criminal justice system", "support families to stay together":
+#: a verb of help, the people helped and what they do; what they do is the change, not a kind of
+#: help.
+_HELP_PEOPLE_DO = re.compile(
+    r"(?:help|helps|support|supports|enable|enables)\s+(?:more\s+|our\s+|all\s+|the\s+)?"
+    r"(?:[\w'-]+\s+)?" + _PEOPLE_WORDS + r"\s+(?:to\s+)?(?:stay|stays|remain|keep|avoid|move|return|"
+    r"live|get|go|become|achieve|reach|stop|leave|recover|overcome|return)\b")
+
+
 def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     """"Better support for young people in the justice system": the change is the support; the
     rest of the clause says for whom and where."""
@@ -1592,7 +1681,7 @@ def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     head = next((x for x in terms if not x.stop and x.token not in vocab.beneficiaries
                  and x.token not in vocab.population), None)
     if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
-            t[head.start:]):
+            t[head.start:]) and not _HELP_PEOPLE_DO.match(t, head.start):
         # "access to a wide range of work experience, employment and volunteering": access to
         # what is listed, to the end of the sentence
         end = _clause_end(t, head.end)
@@ -1895,7 +1984,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
-                  _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense):
+                  _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense,
+                  _recorded_count_sense, _couple_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
