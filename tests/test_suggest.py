@@ -903,7 +903,11 @@ def test_own_batch34_keeps_its_tuned_floors_with_no_confident_wrong_answer():
 # parental conflict); one more guess where no close match or a count of outputs is labelled
 # (workforce turnover, GAD-7 and K10 for mental health practitioners recruited into schools); and
 # no close match where the SDQ or entry to care fits (teachers reporting fewer disruptive
-# behaviours in class; fewer children looked after by the local authority).
+# behaviours in class; fewer children looked after by the local authority). After its fixes
+# (readiness for life as a whole is an aim; what carers know of their rights, where or who is not
+# what the carers' measures ask; the harm done to people by something is not its measure; a topic
+# before staff at the start is their job), tuned on: 0.93 (40 of 43), top-3 0.93, no confident
+# wrong answer.
 BATCH35_TOP1 = 0.83
 BATCH35_OPEN = ("own batch 35 keeps 1 confident wrong answer: care leavers able to access "
                 "affordable housing (care_leavers_eet)")
@@ -922,18 +926,11 @@ def test_own_batch35_has_no_confident_wrong_answer():
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_own_batch36_keeps_its_first_run_floors():
+def test_own_batch36_keeps_its_tuned_floors_with_no_confident_wrong_answer():
+    # First run 0.86, top-3 0.86, 3 confident wrong (see above); these are the tuned figures.
     scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "36")
     assert scores["n"] == 43
-    assert scores["top1"] >= 0.86 and scores["top3"] >= 0.86, scores
-    assert scores["confident_wrong"] <= 3, scores
-
-
-@pytest.mark.xfail(strict=True, reason="own batch 36's first run has 3 confident wrong answers: "
-                   "succeeding in life after school (neet), carers knowing their rights "
-                   "(carer_efficacy), the harm caused to children by parental conflict (score15)")
-def test_own_batch36_has_no_confident_wrong_answer():
-    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "36")
+    assert scores["top1"] >= 0.93 and scores["top3"] >= 0.93, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1159,7 +1156,8 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   individuals") is an aim; resilience to life's ups and downs has no library measure; a vision
 #   reached "through" services names the means, not a change; "those working with young people" are
 #   practitioners: 0.727, 0.791, no confident wrong answer, so the row is no longer an expected
-#   failure (the guard below keeps the tuned floors).
+#   failure (the guard below keeps the tuned floors). Then readiness for life as a whole ("ready
+#   for work and life when leaving education") is an aim (with own batch 36): 0.736, 0.80.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1244,7 +1242,7 @@ def test_round26_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT26)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.727 and scores["top3"] >= 0.79, scores
+    assert scores["top1"] >= 0.736 and scores["top3"] >= 0.80, scores
     assert scores["confident_wrong"] == 0, scores
 
 
