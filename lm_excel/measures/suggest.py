@@ -926,7 +926,8 @@ def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
 #: The aims of a good life: thriving, flourishing, reaching one's potential, enjoying life,
 #: having fun, trying new things, living full lives, aspiring, succeeding, the best start in life.
 _VISION = re.compile(
-    r"\b(?:thriv\w*|flourish\w*|aspire|aspiring|succeed|succeeds|succeeding|have fun|having fun|"
+    r"\b(?:thriv\w*|flourish\w*|aspire|aspiring|(?:succeed|succeeds|succeeding)(?!\s+(?:in|at|with)\s+"
+    r"(?!life\b))|have fun|having fun|"
     r"best start in life|bright futures?|"
     r"(?:reach|reaches|reaching|achieve|achieves|achieving|fulfil|fulfils|fulfill|fulfills|"
     r"fulfilling|realise|realises|realize|realizes)\s+(?:their|his|her|its|our|your)?\s*(?:full\s+|"
@@ -989,9 +990,11 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
         for m in _WHOLE_LIFE.finditer(t, a, b):
             # to the end of its clause, across a list of what it qualifies ("the best possible
             # physical, social and emotional start")
-            stop = r"[;.]|,\s*(?:so|which|while|where|because|through|by|with)\b|" + _AND_A_CHANGE
+            # a harm the life is free from is a change ("live safe lives free from domestic abuse")
+            free = r"|\b(?:free from|safe from|away from|without)\b"
+            stop = r"[;.]|,\s*(?:so|which|while|where|because|through|by|with)\b|" + _AND_A_CHANGE + free
             if not re.match(r"(?:\s+[\w-]+){1,2}\s*,\s*[\w\s,-]{1,60}?\band\b", t[m.end():]):
-                stop = r"[,;.]|" + _AND_A_CHANGE
+                stop = r"[,;.]|" + _AND_A_CHANGE + free
             spans.append((m.start(), _clause_end(t, m.end(), stop)))
     # a term running into a span is in it ("develop as well-rounded individuals")
     return [x for x in terms if not any(x.start < b and a < x.end for a, b in spans)]
