@@ -208,3 +208,13 @@ def test_a_topic_before_staff_at_the_start_is_their_job():
 ])
 def test_a_named_success_or_a_harm_a_life_is_free_from_is_still_measured(text, wanted):
     assert keys(text)[:1] == [wanted]
+
+
+# The circumstance is the change when the clause counts the people in it.
+@pytest.mark.parametrize("text, wanted", [
+    ("Fewer families with children living in temporary accommodation", "housing_stability"),
+    ("Fewer households with children in poverty", "household_income"),
+    ("Reducing the attainment gap for children in poverty", "attainment"),
+])
+def test_people_counted_in_a_circumstance_are_the_change(text, wanted):
+    assert keys(text)[:1] == [wanted]

@@ -1547,6 +1547,14 @@ _WHO_AFTER = re.compile(
     r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
 
 
+#: The circumstances of people after a change ("for children living in temporary accommodation",
+#: "in poverty", "on free school meals"): who the change is for, unless the clause counts them.
+_CIRCUMSTANCE = re.compile(r"\s+(?:living in|living on|in poverty|(?:eligible for|on|receiving|entitled to) "
+                           r"free school meals|in (?:temporary|emergency|unsuitable|overcrowded|poor) "
+                           r"(?:accommodation|housing))\b")
+_PEOPLE_COUNTED = re.compile(r"\b(?:fewer|number|numbers|proportion|rate|percentage|share)\b")
+
+
 #: A harm before the people it names, at the start ("domestic abuse survivors ..."): who.
 _HARM_NAMES_PEOPLE = re.compile(r"((?:[\w'-]+\s+){1,3}?)(?:victims?|survivors?|victim-survivors?)\b"
                                 r"(?!\s+of\b)")
@@ -1577,6 +1585,9 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     if m:
         kept.append((m.end(1), m.start(2)))
     for m in _WHO_AFTER.finditer(t):
+        if _CIRCUMSTANCE.match(t, m.end(1)) and _PEOPLE_COUNTED.search(
+                t[max(t.rfind(c, 0, m.start()) for c in ",;.") + 1:m.start()]):
+            continue  # "fewer families with children living in temporary accommodation": counted
         if m.start() > 0:
             # "self-esteem among girls at risk of exploitation": after the change, the risk
             # says who it is for
