@@ -896,7 +896,7 @@ def _process(uses: Sequence[MeasureUse]) -> Strand:
         gaps.append(Gap("no negative consequences listed",
                         "name what could go wrong on the Negative consequences sheet"))
     if tests:
-        doing.append(f"test {_count(len(tests), 'weak or untested assumption', 'weak or untested assumptions')}")
+        doing.append(f"test {_count(len(tests), 'assumption not rated Strong', 'assumptions not rated Strong')}")
     detail = ("Always needed: " + join_words(doing) + ", with practitioner and family views."
               if doing else "Always needed: collect practitioner and family views of delivery.")
     plain = detail + (" Still missing: " + "; ".join(g.plain for g in gaps) + "." if gaps else "")
