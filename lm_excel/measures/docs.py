@@ -186,24 +186,24 @@ EVALUATION = [
     "| round 8 | 50 | 0.66, 0.80, 3 | 0.92, 0.92, 0.22, 0 |",
     "| round 9 | 50 | 0.58, 0.60, 2 | 0.86, 0.88, 0.38, 0 |",
     "| round 10 | 50 | 0.64, 0.70, 0 | 0.88, 0.92, 0.26, 0 |",
-    "| round 11 | 50 | 0.62, 0.66, 6 | 0.84, 0.86, 0.52, 0 |",
+    "| round 11 | 50 | 0.62, 0.66, 6 | 0.84, 0.86, 0.50, 0 |",
     "| round 12: English LA documents | 50 | 0.78, 0.82, 1 | 0.96, 0.98, 0.28, 0 |",
-    "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.90, 0.94, 0.46, 0 |",
+    "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.90, 0.94, 0.44, 0 |",
     "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.84, 0.84, 0.46, 0 |",
     "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.90, 0.92, 0.36, 0 (tuned on) |",
-    "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.74, 0.76, 0.42, 0 (tuned on cycle A) |",
+    "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.76, 0.78, 0.40, 0 (tuned on cycle A) |",
     "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.88, 0.90, 0.36, 0 (tuned on) |",
-    "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.72, 0.76, 0.56, 0 (tuned on) |",
+    "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.74, 0.78, 0.56, 0 (tuned on) |",
     "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.90, 0.90, 0.42, 0 (tuned on) |",
     "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.78, 0.84, 0.48, 0 (tuned on) |",
     "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.86, 0.92, 0.38, 0 (tuned on) |",
     "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.82, 0.875, 0.59, 0 (tuned on) |",
-    "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.75, 0.78, 0.46, 0 (tuned on) |",
+    "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.76, 0.79, 0.45, 0 (tuned on) |",
     "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.68, 0.71, 0.50, **5** (tuned on) |",
-    "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.87, 0.89, 0.47, 0 (tuned on) |",
+    "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.88, 0.90, 0.46, 0 (tuned on) |",
     "| team's own variants, batches 1-33 (`tests/data/outcomes_own_variants.csv`) | 1,442 | 0.35-0.97 per batch | 0.95, 0.96, 0.29, 2 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
-    "| own batch 35 (recall: access and use as take-up, knife crime, partners as a couple, reading with young children, wellbeing ties, children's mental health and wellbeing, session 11) | 43 | 0.53, 0.58, 1 | 0.84, 0.86, 0.33, 1 |",
+    "| own batch 35 (recall: access and use as take-up, knife crime, partners as a couple, reading with young children, wellbeing ties, children's mental health and wellbeing, session 11) | 43 | 0.53, 0.58, 1 | 0.93, 0.95, 0.23, 1 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
     "| own batch 31 (X: every library measure in each agency's words, plus near-misses) | 211 | 0.82, 0.84, 2 | 0.90, 0.91, 0.18, 0 |",
@@ -828,7 +828,13 @@ EVALUATION = [
      "climate."),
     "",
     ("**Session 11: recall, where a library measure fits** (own batch 35, written and labelled "
-     "before any fix: first run 0.53, then 0.84). Knife crime, knife-enabled crime and knife "
+     "before any fix: first run 0.53, then 0.93). Access to or use of a named service or "
+     "treatment ('access to psychological therapies', 'use of the Independent Visitors service', "
+     "'young people accessing the youth counselling service', access rates to mental health "
+     "services) is its take-up, which the service engagement measure counts; a service with no "
+     "kind named ('access services and support', 'community services', 'local support services'), "
+     "one for named people ('health support for care leavers'), support, help, opportunities and "
+     "activities are not, and the access frame still keeps other counts out. Knife crime, knife-enabled crime and knife "
      "offences are a concept of their own, the count of police-recorded offences involving knives "
      "(carrying a knife, serious violence and knife crime among or by named young people are not: "
      "the count is of an area's offences, not of whose); offences that 'are recorded' say how they "
@@ -843,7 +849,7 @@ EVALUATION = [
      "justice system or care names what they do, not a kind of help; exclusions 'from and within "
      "schools' are school exclusions; people attending or using something after the change say "
      "who. A carer's wellbeing is a wellbeing scale's, not the carers' survey's. **Tuned on** rounds "
-     "8, 15, 17, 19, 22, 23 and 24, whose rows of these kinds are now right, and four labels written "
+     "8, 15, 16, 17, 19, 22, 23, 24 and 25, whose rows of these kinds are now right, and four labels written "
      "before the couple and home learning measures existed were extended where the measure is "
      "exactly the change: round 15 (sharing stories; parents reading daily with their children), "
      "round 19 (parents' relationships with their partners), round 23 (the quality of "

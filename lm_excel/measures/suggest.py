@@ -1051,12 +1051,54 @@ def _couple_sense(text: str, terms: list[Term]) -> list[Term]:
         return terms
     out = []
     for x in terms:
-        m = _PARTNER_WORD.search(t, x.start, x.end) if x.token == "multi_agency" else None
+        m = _PARTNER_WORD.search(t[:x.end], max(0, x.start - 7)) if x.token == "multi_agency" else None
+        if m and m.start("own" if m.group("own") else 0) < x.start and not re.match(r"partners?$",
+                                                                                t[x.start:x.end]):
+            m = None  # the possessive must be in the phrase, or the phrase only the word
         if m and (m.group("own") or _COUPLE_CUES.search(t)):
             if re.match(r"relationships?\b", t[x.start:x.end]):
                 out.append(Term("relationships", False, x.start, x.start + t[x.start:].index(" "), True))
             x = Term("coupl", False, m.start(), x.end, True)
         out.append(x)
+    return out
+
+
+#: Access to or use of a named service or treatment ("access to evidence-based psychological
+#: therapies", "increased use of the Independent Visitors service", "young people accessing the
+#: youth counselling service"): using it is take-up, which the service's records count. A
+#: service with no kind named ("access services and support", "community services", "local
+#: support services") and support, help, opportunities or activities are not: what people can get
+#: there is not one service's take-up.
+_TAKE_UP_CUE = re.compile(
+    r"\b(?:access|accesses|accessing|accessed|(?:make|makes|making|made)\s+use\s+of|"
+    r"(?:the\s+)?use\s+of|using|uses|access\s+rates?\s+(?:to|for|of))\s+(?:to\s+)?"
+    r"(?:the\s+|their\s+|a\s+|an\s+|our\s+|your\s+)?(?P<kind>(?:[\w'-]+\s+){1,6}?)"
+    r"(?P<noun>services?|therapy|therapies|treatments?|counselling|hubs?|clinics?|drop-ins?|drop-in|"
+    r"care(?!\s+(?:leavers?|experienced|homes?|proceedings|placements?|system|orders?)\b))\b")
+#: Words inside what is accessed that show the service is not what is accessed ("access to health
+#: support for care leavers": the people it is for; "access to and experience of care": a list).
+_NOT_A_KIND = frozenset("""for to of in with from at on by about through they them need needs who
+that which when where""".split())
+#: Words that name no kind of service.
+_NO_KIND = frozenset("""local community appropriate relevant right the these those public all other
+support their our your wider range wide of good high-quality quality high universal available
+specialist targeted statutory some any more new existing different various key to and or for in
+with from at on by a an""".split())
+
+
+def _take_up_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with the cue of access to or use of a named service read as the use of a
+    service, which the service engagement measure counts (see _TAKE_UP_CUE)."""
+    t = normalise(text)
+    out = terms
+    for m in _TAKE_UP_CUE.finditer(t):
+        words = m.group("kind").split()
+        kind = [w for w in words if w not in _NO_KIND]
+        if not kind or _NOT_A_KIND & set(words):
+            continue
+        a, b = m.start(), m.start("kind")
+        out = [x for x in out if not (a <= x.start < b)]
+        out = sorted(out + [Term("service_use", False, a, b, True)], key=lambda x: x.start)
     return out
 
 
@@ -1985,7 +2027,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                   _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
                   _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense,
-                  _recorded_count_sense, _couple_sense):
+                  _recorded_count_sense, _couple_sense, _take_up_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
