@@ -533,16 +533,16 @@ class _Query:
         personal wellbeing questions and the ORS/CORS session rating, which otherwise win on a
         shorter name."""
         ms = self.index.measures
-        if not any(ms[c.mid].key in _WELLBEING_SCALES for _, c in out):
+        best = max((shown for shown, c in out if ms[c.mid].key in _WELLBEING_SCALES), default=None)
+        if best is None:
             return out
         rescored = []
         for shown, c in out:
-            if ms[c.mid].key in _WELLBEING_RATINGS:
+            if ms[c.mid].key in _WELLBEING_RATINGS and shown >= best:
                 matched = {t.token for t in terms if not t.stop
                            and any(a <= t.start < b for a, b in c.spans)}
                 if matched <= _WELLBEING_WORDS:
-                    raw = shown / (1.0 - shown) * SCORE_HALF * WELLBEING_RATING_FACTOR
-                    shown = round(raw / (raw + SCORE_HALF), 3)
+                    shown = round(best - WELLBEING_RATING_BELOW, 3)  # just after the scale
             rescored.append((shown, c))
         return rescored
 
@@ -565,7 +565,9 @@ class _Query:
             kinds.update(inside)
         if "quality" in kinds:  # asked of the people in a setting, not counted nor scored
             return admin or (m.kind == "validated instrument" and "experience" not in m.domains)
-        return "knowing" in kinds or admin
+        # after "access to" a named service, a scale of its topic is not its use either
+        return "knowing" in kinds or admin or ("service_use" in self.tokens
+                                                and "experience" not in m.domains)
 
     def suggestion(self, shown: float, c: Candidate, part: str = "") -> Suggestion:
         m = self.index.measures[c.mid]
@@ -593,14 +595,14 @@ class _Query:
 
 #: Wellbeing in general (see _Query._wellbeing_scales_first): the scales of mental wellbeing, the
 #: ratings that rank after them when nothing but wellbeing is matched, the words of wellbeing in
-#: general, and how much of their score those ratings keep (ONS4 and ORS/CORS beat WEMWBS and
-#: Stirling on "wellbeing" alone by up to a fifth, on their shorter names).
+#: general, and how far below the best scale those ratings then come (ONS4 and ORS/CORS beat
+#: WEMWBS and Stirling on "wellbeing" alone by up to a fifth, on their shorter names).
 _WELLBEING_SCALES = frozenset({"wemwbs", "swemwbs", "stirling"})
 _WELLBEING_RATINGS = frozenset({"ons4", "ors_cors"})
 #: ("programme": the sessions or group people attend say where they are, not which rating)
 _WELLBEING_WORDS = frozenset({"wellbeing", "emotional_wellbeing", "mental_wellbeing", "overall",
                               "programme"})
-WELLBEING_RATING_FACTOR = 0.75
+WELLBEING_RATING_BELOW = 0.005
 
 
 #: "Children feel settled in their foster homes": when what the people named first do is feel,
@@ -1674,7 +1676,8 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     out += _cue_frames(t, terms)
     for m in _CAN_ACCESS.finditer(t):
         # "young offenders leaving custody can access appropriate accommodation": access to it
-        out.append((m.end(), _clause_end(t, m.end()), "using"))
+        if not _ETE_AFTER.match(t, m.end()):
+            out.append((m.end(), _clause_end(t, m.end()), "using"))
     quality = _SETTING_IS.match(t)
     end = _clause_end(t, quality.end(), r"[;.]|\bwhere\b|,\s*(?:so|which|while)\b|"
                       + _AND_A_CHANGE) if quality else 0
@@ -1684,6 +1687,11 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+#: "Access good quality education, training and local employment": two of education, training
+#: and employment, which young people are in or not (NEET), not a service they use.
+_ETE_AFTER = re.compile(r"\s*(?:to\s+)?(?:(?:good|high|better|quality|good-quality|high-quality|local|"
+                        r"further|the|a|an)\s+)*(?:education|training|employment)\b[^,;.]{0,12}?[\s,]\s*"
+                        r"(?:(?:and|or)\s+)?(?:local\s+|further\s+)?(?:education|training|employment)\b")
 #: Access as a verb ("can access", "able to access"): using a service or a resource.
 _CAN_ACCESS = re.compile(r"\b(?:can|could|cannot|to|will|able to)\s+(?:easily\s+|quickly\s+|safely\s+)?"
                          r"(access)\b")
@@ -1723,7 +1731,8 @@ def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     head = next((x for x in terms if not x.stop and x.token not in vocab.beneficiaries
                  and x.token not in vocab.population), None)
     if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
-            t[head.start:]) and not _HELP_PEOPLE_DO.match(t, head.start):
+            t[head.start:]) and not _HELP_PEOPLE_DO.match(t, head.start) and not (
+            head.token == "access" and _ETE_AFTER.match(t, head.end)):
         # "access to a wide range of work experience, employment and volunteering": access to
         # what is listed, to the end of the sentence
         end = _clause_end(t, head.end)
@@ -1777,6 +1786,8 @@ def _cue_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
         if not (x.token in _FRAME_ALWAYS or confident or (
                 x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS)):
             continue
+        if x.token == "access" and _ETE_AFTER.match(t, x.end):
+            continue  # "access to education, employment and training": being in them (NEET)
         stop = r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE
         if not confident and re.search(stop, t[x.end:]) and _LIST_GOES_ON.match(t, x.end):
             # "understanding, confidence and ability to discuss domestic abuse": the list

@@ -1,0 +1,69 @@
+"""Recall probes of session 11 (issue 18): statements in the team's own words, of the kinds that
+stayed "no close match" where a library measure fits, or ranked a worse measure first, and the
+near misses that must stay as they are. Built through the public suggest() interface."""
+
+from __future__ import annotations
+
+import pytest
+
+from lm_excel.measures import suggest
+
+
+def keys(text: str) -> list[str]:
+    return [s.measure.key for s in suggest(text)]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # access to or use of a named service is its take-up
+    ("Mothers can access the specialist perinatal mental health service", "service_engagement"),
+    ("More children in care make use of the independent advocacy service", "service_engagement"),
+    ("Young people accessing the school counselling service rises", "service_engagement"),
+    # knife crime as a count of offences in an area
+    ("Knife crime offences across the borough fall", "knife_crime"),
+    # partners as one of a couple
+    ("Mothers report a better relationship with their partner", "csi4"),
+    # reading and stories with young children at home
+    ("More parents read with their baby every day", "home_learning_environment"),
+    # going on to offend, staying out of the justice system
+    ("Fewer children at risk go on to offend", "first_time_entrants"),
+    ("Help children stay out of the youth justice system", "first_time_entrants"),
+    # children's mental health and wellbeing
+    ("Children in kinship care have better mental health and wellbeing", "sdq"),
+    # readiness for work and participation after 16 are NEET's
+    ("Young people leave school ready for work", "neet"),
+    ("Young people can access education, training and employment locally", "neet"),
+    # staying local is placement distance for children in care
+    ("Children in care are placed closer to home and stay local", "placement_type_distance"),
+])
+def test_the_measure_that_fits_comes_first(text, wanted):
+    got = keys(text)
+    assert got and got[0] == wanted, (text, got)
+
+
+@pytest.mark.parametrize("text, never", [
+    # no kind of service named, or not a service at all
+    ("Families can access services and support", "service_engagement"),
+    ("Young people access a wide range of opportunities", "service_engagement"),
+    ("Improved access to health support for care leavers", "service_engagement"),
+    # carrying a knife, and knife crime among named young people, are not the area's count
+    ("Fewer young people carry knives", "knife_crime"),
+    ("Less knife crime among the young people we work with", "knife_crime"),
+    # partners who are agencies
+    ("Relationships between partners in the safeguarding partnership improve", "csi4"),
+    # a child's own reading at school is not the home learning environment
+    ("Pupils enjoy reading at secondary school", "home_learning_environment"),
+    # opportunities are provision, not being in education, employment or training
+    ("Young people can access a range of work experience and volunteering opportunities", "neet"),
+])
+def test_near_misses_do_not_get_that_measure(text, never):
+    assert never not in keys(text), (text, keys(text))
+
+
+def test_wellbeing_in_general_ranks_the_mental_wellbeing_scales_first():
+    for text, first in (("Foster carers' wellbeing improves", {"wemwbs", "swemwbs"}),
+                        ("Pupils' wellbeing improves", {"stirling"}),
+                        ("Mothers in the group have better wellbeing", {"wemwbs", "swemwbs"})):
+        got = keys(text)
+        assert got and got[0] in first, (text, got)
+    # life satisfaction is what ONS4 asks
+    assert keys("Young people are more satisfied with their lives")[0] == "ons4"
