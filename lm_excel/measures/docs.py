@@ -201,6 +201,7 @@ EVALUATION = [
     "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.76, 0.79, 0.45, 0 (tuned on) |",
     "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.68, 0.71, 0.50, **5** (tuned on) |",
     "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.88, 0.90, 0.46, 0 (tuned on) |",
+    "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.66, 0.74, 0.53, **4** (first run, not tuned on) |",
     "| team's own variants, batches 1-33 (`tests/data/outcomes_own_variants.csv`) | 1,442 | 0.35-0.97 per batch | 0.95, 0.96, 0.29, 2 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
     "| own batch 35 (recall: access and use as take-up, knife crime, partners as a couple, reading with young children, wellbeing ties, children's mental health and wellbeing, session 11) | 43 | 0.53, 0.58, 1 | 0.93, 0.95, 0.23, 1 |",
@@ -212,7 +213,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4, X5, X6 and X7 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14; 15 | | 0.91, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2; 0.86, 0.86, 0.21, 1; 0.87, 0.93, 0.33, 0 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5, Y6 and Y7, held out until their first run | 12; 8; 6; 3; 13; 12; 13 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0; 0.92, 0.92, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0; 0.92, 0.92, 0.15, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 25), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 26), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -700,6 +701,65 @@ EVALUATION = [
      "child development and reflective capacity, children's resilience, self-confidence and "
      "self-regulation, the home learning environment, community relations in Northern Ireland, "
      "stigma, families' recognition and inclusion by services."),
+    "",
+    ("**Round 26** (`outcomes_published_heldout26.csv`: 110 statements from 32 documents not "
+     "used before, English councils and their partnerships in their everyday wording: the "
+     "corporate parenting pledges of Birmingham Children's Trust and Stockton-on-Tees and Bexley's "
+     "commitments to children it looks after; the children and young people's plans of North "
+     "Tyneside, County Durham (2019-22, Growing Up in County Durham and Altogether Better), "
+     "Northumberland, Sunderland, Norfolk (Flourish), Lewisham (2015-18 and 2019-22), Barnsley, "
+     "Walsall, Oxfordshire (2006-09), Wirral and Enfield, Oldham's strategic framework, "
+     "Child-Friendly Islington and the Our North Tyneside Plan; Cambridgeshire and Peterborough's "
+     "early help goals, Hampshire's young carers strategy, Oldham's safeguarding children board "
+     "plan 2018/21 and youth justice plan 2016/17, Barnsley's children in care strategy, "
+     "Stockport's support for foster carers, Medway's and Kent's children's mental health "
+     "transformation plans, Calderdale's Developing Well goal and Enfield's Start for Life "
+     "programme; labelled from the library at main 10203d4) was run once on the frozen rules "
+     "(F0, main 10203d4, session 11): top-1 0.66 (73 of 110), top-3 0.74 (81), no close match "
+     "0.53 and **4 confident wrong answers**, so its row in `tests/test_suggest.py` is a strict "
+     "expected failure with a guard on these floors. Its 37 top-1 misses, by cause. Guessed where "
+     "none fits (4): *develop as well-rounded individuals through access to a wide range of "
+     "opportunities* got the ASQ-3, the EYFS profile and AAPI-2 (a word of growing up read as "
+     "early child development); three debatable, a suggestion fitting part of a broad statement "
+     "labelled no close match: *able to cope with life's ups and downs* (ORS/CORS), *lead "
+     "healthy and happy lives* (ONS4, where this round accepts ONS4 for 'a happy life') and "
+     "*supported to achieve the best possible health and well-being* (Stirling). No close match "
+     "where a measure fits (16): a corporate parent's pledge worded 'We'll help you ...' or 'We "
+     "will ...' (staying in touch with family and friends, maintaining relationships with family: "
+     "family time; moving successfully from care to adult life: care leavers' education, work "
+     "and accommodation or life skills; having your own social worker who visits; being treated "
+     "as an individual with a care plan); readiness for work and life and progress after 16 "
+     "(*access "
+     "good quality education, training and local employment*, *ambitions for post-16 education*, "
+     "*participation and progression for all young people*, *ready for work and ... progress in "
+     "their employment*, *skills for employment and for life*, *achieve highly, supported by the "
+     "best education, employment and training opportunities* got nothing: NEET and attainment "
+     "labelled); *know that their voice will influence decisions* (Hear by Right); *able to "
+     "choose healthy lifestyles*; *excellent practice is the norm*; children in care who *maintain "
+     "their wellbeing and make a successful transition to adulthood*. Another measure first (9): "
+     "*ready for work and life when leaving education* got attainment from one word (NEET "
+     "labelled); a voice that influences decisions or helps design services got the family experience "
+     "survey (Hear by Right labelled); a pledge to *take care of your health* got Bright Spots "
+     "(health checks labelled); keeping a child who comes into care *as close to Bexley as "
+     "possible* got entry to care and children who *stay local, with lower travelling "
+     "distances* got family time (placement type and distance labelled); *respected as "
+     "individuals, confident in their own identity* (the family experience survey); a *best "
+     "start* from conception to five (the SDQ; the ASQ-3 labelled); staff *skills and confidence "
+     "to ... respond to emotional wellbeing issues* (WEMWBS; the practitioner survey labelled). "
+     "Right only in the top three (8): physical and emotional or mental health twice (RCADS "
+     "first; the labels listed the SDQ, Stirling, WEMWBS, SWEMWBS and ONS4 but not RCADS or "
+     "YP-CORE, as round 11 labelled good physical and mental health; rounds 2 and 24 accept them "
+     "for emotional or mental health alone), equal educational chances *beginning in early years* "
+     "(the EYFS profile before attainment), child poverty and family life (Family Star Plus before "
+     "household income), *a setting that provides stability* (Bright Spots before placement "
+     "stability), an NHS mental health access rate (YP-CORE before service use), foster carers' "
+     "*training opportunities and adequate support and financial allowances* (the Carer Efficacy "
+     "Questionnaire before the carer survey), *effective early help, good housing* (early help "
+     "step-ups before housing stability). 42 of the 73 right answers are an honest no close match "
+     "(19 of the 23 statements labelled no close match alone). The gaps the labels show: "
+     "children's resilience, coping, confidence and identity, hobbies and opportunities, the "
+     "public's confidence that children are protected, stigma, schools rated good, transition to "
+     "adult mental health services."),
     "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
