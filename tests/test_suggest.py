@@ -867,8 +867,8 @@ def test_own_batch33_has_no_confident_wrong_answer():
 # school. Written and labelled before any fix (main 10203d4); first run 0.53 (23 of 43), top-3
 # 0.58, no close match 0.56, 1 confident wrong answer (care leavers able to access affordable
 # housing got care leavers in suitable accommodation: debatable, the label stands as committed).
-# After its fixes (tuned on it): 0.93 (40 of 43), top-3 0.95, the same confident wrong answer.
-BATCH35_TOP1 = 0.93
+# After its fixes (tuned on it): 0.95 (41 of 43), top-3 0.95, the same confident wrong answer.
+BATCH35_TOP1 = 0.95
 BATCH35_OPEN = ("own batch 35 keeps 1 confident wrong answer: care leavers able to access "
                 "affordable housing (care_leavers_eet)")
 

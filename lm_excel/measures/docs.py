@@ -201,10 +201,10 @@ EVALUATION = [
     "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.76, 0.79, 0.45, 0 (tuned on) |",
     "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.68, 0.71, 0.50, **5** (tuned on) |",
     "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.88, 0.90, 0.46, 0 (tuned on) |",
-    "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.66, 0.74, 0.53, **4** (first run, not tuned on) |",
+    "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.71, 0.78, 0.50, **4** (tuned on) |",
     "| team's own variants, batches 1-33 (`tests/data/outcomes_own_variants.csv`) | 1,442 | 0.35-0.97 per batch | 0.95, 0.96, 0.29, 2 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
-    "| own batch 35 (recall: access and use as take-up, knife crime, partners as a couple, reading with young children, wellbeing ties, children's mental health and wellbeing, session 11) | 43 | 0.53, 0.58, 1 | 0.93, 0.95, 0.23, 1 |",
+    "| own batch 35 (recall: access and use as take-up, knife crime, partners as a couple, reading with young children, wellbeing ties, children's mental health and wellbeing, session 11) | 43 | 0.53, 0.58, 1 | 0.95, 0.95, 0.23, 1 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
     "| own batch 31 (X: every library measure in each agency's words, plus near-misses) | 211 | 0.82, 0.84, 2 | 0.90, 0.91, 0.18, 0 |",
@@ -888,7 +888,7 @@ EVALUATION = [
      "climate."),
     "",
     ("**Session 11: recall, where a library measure fits** (own batch 35, written and labelled "
-     "before any fix: first run 0.53, then 0.93). Access to or use of a named service or "
+     "before any fix: first run 0.53, then 0.95). Access to or use of a named service or "
      "treatment ('access to psychological therapies', 'use of the Independent Visitors service', "
      "'young people accessing the youth counselling service', access rates to mental health "
      "services) is its take-up, which the service engagement measure counts; a service with no "
