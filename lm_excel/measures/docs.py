@@ -38,7 +38,7 @@ HOW_SUGGESTIONS_WORK = [
     ("- **Where the matched word sits.** One matched word inside a complement that something "
      "other than a change governs (\"the generational cycle of *crime*\", \"harassment, "
      "*neglect*, or abuse\" after \"subjected to\") carries no suggestion: across every "
-     "labelled row such suggestions were right 0.42 of the time (the calibration below). A harm "
+     "labelled row such suggestions were right 0.31 of the time (the calibration below). A harm "
      "before \"victims\" or \"survivors\" names who; opportunities, the design or "
      "commissioning of a service, and a construct that \"is supported\" are provision, not a "
      "change; a thing qualified by \"that are ...\" (\"homes that are warm\") is not the "
@@ -147,6 +147,22 @@ HOW_SUGGESTIONS_WORK = [
      "family functioning; treatment in the main clause is treatment of the substance use a "
      "who-clause names; and a part of a compound outcome that names its own people is about "
      "them."),
+    ("- **Visions, provision and whose outcome (session 11).** A sentence naming two or more aims "
+     "of a good life (thrive, flourish, reach their potential, have fun, try new things, live "
+     "full lives, enjoy life or childhood, aspire, succeed, the best start in life) is a vision: "
+     "its parts are aspects of it, not changes to measure one by one (\"children thrive in their "
+     "families, achieve in schools and flourish in their communities\"); what people will be "
+     "like as the adults they grow into (\"grows up to be a happy, confident adult\", \"as "
+     "successful, happy adults\") is an aim for their adult lives. The impact or effects of a "
+     "harm on people are what it does to them, which no count of the harm shows, unless an "
+     "amount of the harm is named with it (\"prevent and reduce the impact of neglect\"). A "
+     "place or service that opens, and something taught, given or available, is provision. The "
+     "people who feel, named first, say who (\"grandparents bringing up their grandchildren "
+     "feel less isolated\" is loneliness, not a count of kinship placements); after the change, "
+     "people living in somewhere, in poverty or on free school meals say whom it is for "
+     "(\"educational outcomes for children in poverty\" is attainment). What foster and kinship "
+     "carers understand about a topic (\"how trauma affects the children\") is not what the "
+     "carers' measures ask; their know-how to care and to manage behaviour is."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
@@ -182,8 +198,8 @@ EVALUATION = [
     "| round 4 | 32 | 0.59, 0.72, 4 | 1.00, 1.00, 0.47, 0 |",
     "| round 5 | 32 | 0.62, 0.62, 6 | 0.94, 1.00, 0.56, 0 |",
     "| round 6 | 50 | 0.78, 0.80, 2 | 0.98, 1.00, 0.32, 0 |",
-    "| round 7 | 50 | 0.76, 0.78, 0 | 0.96, 0.98, 0.24, 0 |",
-    "| round 8 | 50 | 0.66, 0.80, 3 | 0.92, 0.92, 0.22, 0 |",
+    "| round 7 | 50 | 0.76, 0.78, 0 | 0.96, 0.98, 0.26, 0 |",
+    "| round 8 | 50 | 0.66, 0.80, 3 | 0.94, 0.94, 0.20, 0 |",
     "| round 9 | 50 | 0.58, 0.60, 2 | 0.86, 0.88, 0.38, 0 |",
     "| round 10 | 50 | 0.64, 0.70, 0 | 0.88, 0.92, 0.26, 0 |",
     "| round 11 | 50 | 0.62, 0.66, 6 | 0.84, 0.86, 0.50, 0 |",
@@ -191,26 +207,27 @@ EVALUATION = [
     "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.90, 0.94, 0.44, 0 |",
     "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.84, 0.84, 0.46, 0 |",
     "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.90, 0.92, 0.36, 0 (tuned on) |",
-    "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.76, 0.78, 0.40, 0 (tuned on cycle A) |",
+    "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.78, 0.80, 0.40, 0 (tuned on cycle A) |",
     "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.88, 0.90, 0.36, 0 (tuned on) |",
     "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.74, 0.78, 0.56, 0 (tuned on) |",
     "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.90, 0.90, 0.42, 0 (tuned on) |",
-    "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.78, 0.84, 0.48, 0 (tuned on) |",
+    "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.80, 0.86, 0.50, 0 (tuned on) |",
     "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.86, 0.92, 0.38, 0 (tuned on) |",
-    "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.82, 0.875, 0.59, 0 (tuned on) |",
-    "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.76, 0.79, 0.45, 0 (tuned on) |",
-    "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.68, 0.71, 0.50, **5** (tuned on) |",
-    "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.88, 0.90, 0.46, 0 (tuned on) |",
-    "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.71, 0.78, 0.50, **4** (tuned on) |",
-    "| team's own variants, batches 1-33 (`tests/data/outcomes_own_variants.csv`) | 1,442 | 0.35-0.97 per batch | 0.95, 0.96, 0.29, 2 |",
+    "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.825, 0.875, 0.59, 0 (tuned on) |",
+    "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.762, 0.787, 0.45, 0 (tuned on) |",
+    "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.736, 0.764, 0.55, **1** (tuned on) |",
+    "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.882, 0.90, 0.46, 0 (tuned on) |",
+    "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.745, 0.809, 0.49, **4** (tuned on) |",
+    "| team's own variants, batches 1-35 (`tests/data/outcomes_own_variants.csv`) | 1,532 | 0.35-0.97 per batch | 0.95, 0.96, 0.30, 3 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
+    "| own batch 34 (the wrong guesses of rounds 16-25: a word, topic, setting or provision read as the change, parts of broad aims, whose outcome it is; session 11) | 47 | 0.77, 0.79, 5 | 0.96, 0.96, 0.74, 0 |",
     "| own batch 35 (recall: access and use as take-up, knife crime, partners as a couple, reading with young children, wellbeing ties, children's mental health and wellbeing, session 11) | 43 | 0.53, 0.58, 1 | 0.95, 0.95, 0.23, 1 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
-    "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.49, 0 |",
+    "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.51, 0 |",
     "| own batch 31 (X: every library measure in each agency's words, plus near-misses) | 211 | 0.82, 0.84, 2 | 0.90, 0.91, 0.18, 0 |",
-    "| own batch 32 (Y, held out until batch 31's fixes) | 61 | 0.75, 0.77, 0 | 0.93, 0.95, 0.18, 0 |",
+    "| own batch 32 (Y, held out until batch 31's fixes) | 61 | 0.75, 0.77, 0 | 0.95, 0.95, 0.18, 0 |",
     "| team's earlier own set (`tests/data/outcomes_heldout_own.csv`) | 49 | | 0.96, 0.98, 0.02, 0 |",
-    "| library gaps, batches X, X2, X3, X4, X5, X6 and X7 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14; 15 | | 0.91, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.87, 0.87, 0.13, 2; 0.86, 0.86, 0.21, 1; 0.87, 0.93, 0.33, 0 |",
+    "| library gaps, batches X, X2, X3, X4, X5, X6 and X7 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14; 15 | | 0.91, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.93, 0.93, 0.20, 1; 0.86, 0.86, 0.21, 1; 0.87, 0.93, 0.33, 0 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5, Y6 and Y7, held out until their first run | 12; 8; 6; 3; 13; 12; 13 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0; 0.92, 0.92, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 0.83, 0.83, 0.17, 1; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0; 0.92, 0.92, 0.15, 0 |",
     "",
     ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 26), and most rounds brought "
@@ -913,7 +930,20 @@ EVALUATION = [
      "before the couple and home learning measures existed were extended where the measure is "
      "exactly the change: round 15 (sharing stories; parents reading daily with their children), "
      "round 19 (parents' relationships with their partners), round 23 (the quality of "
-     "relationship between partners)."),
+     "relationship between partners). Then, **tuned on round 26's first run** (probes first, in "
+     "`tests/test_suggest_recall_s11.py`): readiness for work, leaving education and "
+     "'participation and progression' are NEET's; access to two of education, training and "
+     "employment is being in them (NEET), not a service used; staying local, closer to home and "
+     "travelling distances are placement distance (children in care only); influencing "
+     "decisions is Hear by Right's unless the decisions are about one's own plan, placement, "
+     "review or conference (which replaced 'listened' alone as what keeps it out, so voices "
+     "heard to influence and improve services are collective); keeping in touch with 'your' "
+     "family is family time, and 'your' is no evidence (it had matched Bright Spots' 'Your Life, "
+     "Your Care'); people with a condition say who. Round 26: 0.66, 0.74 at its first run, "
+     "0.745, 0.81 now, its four confident wrong answers unchanged (all four judged debatable or "
+     "a part of a broad aim by its labeller). Still missed there: corporate parenting pledges "
+     "in 'We will ... you' form, skills for employment, ambitions for post-16 education, healthy "
+     "lifestyles, children in care's transition to adulthood."),
     "",
     "### What a suggestion rests on: the calibration",
     "",
@@ -923,30 +953,30 @@ EVALUATION = [
      "governs, such as \"the generational cycle of *crime*\", \"involved in their "
      "*education*\", \"their local schools and *colleges*\"; *main* otherwise). "
      "`python -m tests.suggest_calibration` runs the rules with no pattern excluded over every "
-     "labelled row (published rounds, own batches, own held-out set: 2,639 rows) and counts how "
+     "labelled row (published rounds, own batches, own held-out set: 2,949 rows, before rounds 26 and 27) and counts how "
      "often each pattern's top suggestion was right:"),
     "",
     "| rests on | where | top suggestions | right | confident wrong |",
     "|---|---|---|---|---|",
-    "| the measure of a named construct | main | 49 | 1.00 | 0 |",
-    "| one phrase | complement | 54 | 0.87 | 0 |",
-    "| one phrase | main | 589 | 0.94 | 0 |",
-    "| **one word** | **complement** | 30 | **0.37** | **7** |",
-    "| one word | main | 283 | 0.89 | 1 |",
-    "| several | complement | 72 | 0.89 | 0 |",
-    "| several | main | 713 | 0.94 | 1 |",
+    "| the measure of a named construct | main | 51 | 1.00 | 0 |",
+    "| one phrase | complement | 61 | 0.84 | 0 |",
+    "| one phrase | main | 639 | 0.94 | 1 |",
+    "| **one word** | **complement** | 35 | **0.31** | **8** |",
+    "| one word | main | 309 | 0.91 | 1 |",
+    "| several | complement | 82 | 0.88 | 0 |",
+    "| several | main | 772 | 0.94 | 2 |",
     "",
     ("A pattern right less often than 0.8 on at least 10 rows (`ABSTAIN_PATTERN_BELOW`) may not "
      "carry a suggestion: today only one word in a complement. The rules' list "
      "(`ABSTAIN_PATTERNS`) is tested to equal what the data picks. One word in the main change "
      "(\"reduced *anxiety*\", \"young people gain *qualifications*\") and every phrase still "
      "do. **Leave-one-round-out**: the patterns chosen on every other set, the round left out "
-     "scored with them: mean top-1 over the 26 published sets 0.871 with 11 confident wrong "
-     "answers (no pattern excluded) against **0.876 with 5** (round 14: 0.78 to 0.84, 2 to "
-     "0; 15: 0.82 to 0.86, 2 to 0; 22: 0.79 to 0.81, 1 to 0; 23: 0.70 to 0.72, 1 to 0; 11: 0.88 "
-     "to 0.84, 7: 0.98 to 0.96 and 17: 0.84 to 0.82, where a complement was the change: \"progress within employment\", "
-     "\"through a collaborative network\", \"going on to offend\"; all five left are round 24's: "
-     "parts of broad aims, and \"the impact of poverty\"). "
+     "scored with them: mean top-1 over the 26 published sets 0.879 with 7 confident wrong "
+     "answers (no pattern excluded) against **0.885 with 1** (round 14: 0.78 to 0.84, 2 to "
+     "0; 15: 0.86 to 0.90, 2 to 0; 22: 0.80 to 0.82, 1 to 0; 23: 0.72 to 0.75, 1 to 0; 18, 20 "
+     "and 25 a little better; 11: 0.88 to 0.84 and 24: 0.74 to 0.73, where a complement was "
+     "the change: \"progress within employment\", \"going on to offend\"; the one left is "
+     "round 24's SEND slogan *part of the community*). Recorded in session 11 (rounds 2 to 25, before rounds 26 and 27). "
      "The same choice on every fold, so the rule is not fitted to any one round."),
     "",
     ("**Still wrong or missed**: a modifier before the word (\"their local *nurseries*\") "
@@ -975,7 +1005,13 @@ DESIGN_EVIDENCE = [
      "delivery* choice for a national duty or programme) is not compared with other "
      "authorities, which show only the national trend: those who take part are matched with "
      "similar people who do not, or, with no reach stated, contribution analysis (an "
-     "authority-wide time series reminds the user to choose that unit when it applies). A chain "
+     "authority-wide time series reminds the user to choose that unit when it applies). When the "
+     "model's own *Summary* or *Target population* says everyone eligible gets it (\"every child "
+     "in care has a plan\", \"all pupils of the authority\"; not an offer, an entitlement or "
+     "those who ask), nobody eligible is left out to compare with: a national duty gets "
+     "contribution analysis, with the authority's figures against its comparators read as a "
+     "benchmark, and support given one by one is compared with similar people in areas without "
+     "it or from before it began, never a waiting list the service does not keep. A chain "
      "whose outcomes have no measure yet gets a feasibility stage first (across a whole "
      "authority or area, a theory-based design while measures are chosen). A cohort "
      "measured for reoffending is not compared on first-time entry, which diversion itself "
@@ -1376,7 +1412,12 @@ DESIGN_EVIDENCE = [
      "comparison with children 'who did not take part'. Reservations (not counted), the measures: "
      "plans issued on time for a fall in new plans (safety valve), first-time entrants among all "
      "children for convictions of children in care, and the good level of development three years "
-     "on in place of the take-up figures published for every council."),
+     "on in place of the take-up figures published for every council. Since then, **tuned on** "
+     "this set: a model whose own words say everyone eligible gets it is not compared with people "
+     "who did not take part (a national duty gets contribution analysis; support one by one is "
+     "compared with areas without it or earlier years): the virtual school agreed, 12 of 14. The "
+     "hub's text does not say that every child identified is worked with, and the NRM panel's "
+     "decision times still have no measure in the library."),
     "",
 ]
 

@@ -492,8 +492,13 @@ class _Query:
                 # are considered when plans are made": a case-file audit, not a count nor a scale
                 continue
             if ms[c.mid].kind == "administrative" and (
-                    "feel_safe" in self.tokens or felt[0] <= c.spans[0][0] < felt[1]):
-                continue  # feeling safe or settled is asked, not counted from records
+                    "feel_safe" in self.tokens or felt[0] <= c.spans[0][0] < felt[1]
+                    or felt[0] and all(b <= felt[0] for _, b in c.spans)
+                    and not _NOT_ONLY_WHO.search(normalise(self.text), 0, felt[0])):
+                # feeling safe or settled is asked, not counted from records; the people who
+                # feel ("grandparents bringing up their grandchildren feel less isolated") are
+                # who, not a count of them
+                continue
             if self.who == _ANY_CARER and set(ms[c.mid].who_benefits) <= _CARERS and not (
                     self.tokens & _FOSTER_OR_KIN):
                 # "caregivers" or "carers" alone (not listed with professionals, whose fellow
@@ -609,6 +614,12 @@ WELLBEING_RATING_BELOW = 0.005
 #: the change is a feeling, which is asked, not counted from records ("feel they have enough
 #: time" is a view of a fact, which records may count).
 _FEELING = re.compile(r"^(?:[\w'-]+\s+){1,6}?(?:feel|feels|felt)\b(?!\s+(?:that|they|there|it|he|she|we)\b)")
+
+
+#: Words before "feel" that make them more than the people who feel: a change ("fewer children
+#: enter care because parents feel ...") or a clause of its own.
+_NOT_ONLY_WHO = re.compile(r"\b(?:fewer|more|less|reduc\w*|increas\w*|improv\w*|because|so|when|"
+                           r"where|if|as|while|after|since|which|that|until|unless)\b")
 
 
 def _feeling_clause(text: str) -> tuple[int, int]:
@@ -786,6 +797,12 @@ _STAFF_CAPABILITY = frozenset({"abil", "know", "understand", "awar", "knowledg"}
 _STAFF_VOICE = frozenset({"listened", "felt_supported", "voice", "valu"})
 
 
+#: "Foster carers understand how trauma affects children", "know about ...": knowledge of a
+#: topic, which the carers' measures (their efficacy in the role, their support and
+#: satisfaction) do not ask; a practitioner survey may ask it of staff.
+_TOPIC_AFTER = re.compile(r"\s+(?:more\s+|better\s+)?(?:how(?!\s+to\b)|why|what|that|about|of)\b")
+
+
 def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> list[Term]:
     """The terms, with words whose sense depends on whose outcome it is read for those people.
 
@@ -811,7 +828,8 @@ def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> lis
             t = Term("staff_voice", False, t.start, t.end, True)
         elif (t.token in _CAPABILITY and staff_or_carers) or (
                 t.token in _STAFF_CAPABILITY and who and who <= _STAFF) or (
-                t.token in _STAFF_CAPABILITY - {"abil"} and who and who <= _CARERS):
+                t.token in _STAFF_CAPABILITY - {"abil"} and who and who <= _CARERS
+                and not _TOPIC_AFTER.match(normalise(text), t.end)):
             # what foster or kinship carers know or understand in their role ("the know-how
             # to care for the children they are raising"), not what they are able to do
             t = Term("capability", False, t.start, t.end, True)
@@ -903,6 +921,59 @@ def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
         end = re.search(r"[,;.]", t[m.end():])
         spans.append((m.start(), m.end() + end.start() if end else len(t)))
     return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+
+
+#: The aims of a good life: thriving, flourishing, reaching one's potential, enjoying life,
+#: having fun, trying new things, living full lives, aspiring, succeeding, the best start in life.
+_VISION = re.compile(
+    r"\b(?:thriv\w*|flourish\w*|aspire|aspiring|succeed|succeeds|succeeding|have fun|having fun|"
+    r"best start in life|bright futures?|"
+    r"(?:reach|reaches|reaching|achieve|achieves|achieving|fulfil|fulfils|fulfill|fulfills|"
+    r"fulfilling|realise|realises|realize|realizes)\s+(?:their|his|her|its|our|your)?\s*(?:full\s+|"
+    r"fullest\s+)?potential|"
+    r"(?:live|lives|living|lead|leads|leading)\s+(?:full|fulfilling|happy|good|rich)\s+(?:[\w-]+\s+)?lives|"
+    r"enjoy\w*\s+(?:life|their lives|their life|(?:their\s+)?childhood|new experiences|new things)|"
+    r"try\w*\s+new\s+(?:things|experiences|activities))\b")
+#: The adults people will grow into, with what they will be like ("grow up to be a happy,
+#: confident adult", "as happy, healthy, successful and financially secure adults"): an aim for
+#: their adult lives, not a change an evaluation sees, to the end of its sentence.
+_ADULTS_TO_BE = re.compile(
+    r"\bgrow(?:s|ing)?\s+up\s+(?:to\s+be(?:come)?|into|as)\b"
+    r"|\b(?:as|into|become|becoming|be)\s+(?:a\s+|an\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,6}?(?:happy|healthy|"
+    r"successful|confident|independent|resilient|responsible|secure|fulfilled|capable|productive|"
+    r"well-adjusted|rounded|well-rounded)\s*,?\s+(?:[\w-]+\s+){0,2}?adults?\b")
+
+
+def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without those of a sentence that names two or more aims of a good life
+    ("children thrive in their families, achieve in schools and flourish in their communities",
+    "live full lives, make friends and try new things"): a vision whose parts are its aspects,
+    not changes to measure one by one; and without what is said of the adults people will grow
+    into ("grows up to be a happy, confident adult")."""
+    t = normalise(text)
+    spans = []
+    for a, b in _sentences(t):
+        found = list(_VISION.finditer(t, a, b))
+        # "aspire to reach their full potential" is one aim
+        aims = 1 + sum(not re.fullmatch(r"\s+to\s+", t[x.end():y.start()])
+                       for x, y in zip(found, found[1:])) if found else 0
+        if aims >= 2:
+            spans.append((a, b))
+        m = _ADULTS_TO_BE.search(t, a, b)
+        if m:
+            spans.append((m.start(), b))
+    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+
+
+def _sentences(t: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a normalised text."""
+    out, pos = [], 0
+    for m in re.finditer(r"[.;!?](?:\s+|$)", t):
+        out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(t):
+        out.append((pos, len(t)))
+    return out
 
 
 #: "Pupils with persistent absence attend more often": "attend" with no object but how often.
@@ -1357,15 +1428,25 @@ _PROVIDER_ACTS = re.compile(
     r"schools?|services?|teams?|partners?|agencies)\s+" + _PROVIDE + r"\b)")
 _PASSIVE_PROVISION = re.compile(r"\b(?:is|are|will be|should be)\s+(?:actively\s+|further\s+)?(?:promoted|"
                                 r"encouraged|provided|offered|made available|championed|delivered|"
-                                r"rolled out)(?:\s+(?:in|at|across|to|for|by)\s+[^,;.]*)?\s*(?:[,;.]|$)")
+                                r"rolled out|taught|given|opened|launched|introduced|set up|available|"
+                                r"established|commissioned|funded)(?:\s+(?:in|at|across|to|for|by)\s+[^,;.]*)?\s*(?:[,;.]|$)")
+
+
+#: A place or service as the subject that opens or starts ("a family hub opens in each
+#: locality", "youth clubs open later"): the service's output, not a change in people.
+_SERVICE_OPENS = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:hubs?|centres?|centers?|clubs?|clinics?|services?|"
+                            r"groups?|cafes?|caf\u00e9s?|spaces?|sessions?|drop-ins?|teams?)\s+"
+                            r"(?:opens?|launch(?:es)?|starts?|begins?)\b")
 
 
 def _activity(text: str) -> str:
     """"" when the statement is not an activity of the service (see _ACTIVITY); "change" when
     it is one aimed at a change it names, "provision" otherwise."""
     t = normalise(text)
+    if _SERVICE_OPENS.match(t):
+        return "change" if _CHANGE_WORD.search(t) else "provision"
     provided = _PASSIVE_PROVISION.search(t)
-    if _DOCUMENT_DONE.match(t) or (provided and not _CHANGE_WORD.search(provided.group())):
+    if _DOCUMENT_DONE.match(t) or (provided and not _CHANGE_WORD.search(t, 0, provided.end())):
         return "provision"  # not "the service is delivered at lower cost": a change
     if _PROVIDER_ACTS.match(t):
         return "change" if _CHANGE_WORD.search(t) else "provision"
@@ -1457,10 +1538,13 @@ _WHO_SUBJECT = re.compile(
 #: end of the clause. Not after "the number of" ("reduce the number of children affected by
 #: domestic abuse": that is the change).
 _WHO_AFTER = re.compile(
-    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )\b(?:of|for|among|amongst|with|to)\s+"
+    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )(?<!% )\b(?:of|for|among|amongst|with|to)\s+"
     r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
-    r"affected by|living with|experiencing|at risk of|who|whose|attending|accessing|using|"
-    r"taking part in|supported by|(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
+    r"affected by|living with|living in|living on|experiencing|at risk of|who|whose|in poverty|"
+    r"(?:eligible for|on|receiving|entitled to) free school meals|"
+    r"in (?:temporary|emergency|unsuitable|overcrowded|poor) (?:accommodation|housing)|"
+    r"attending|accessing|using|taking part in|supported by|"
+    r"(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
     r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
 
 
@@ -1674,6 +1758,11 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # domestic abuse": the harm is the context the change follows, not a count to reduce
         out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
     out += _cue_frames(t, terms)
+    for m in _IMPACT_ON.finditer(t):
+        if not _AMOUNT_BEFORE.search(t[max(t.rfind(c, 0, m.start()) for c in ",;.") + 1:m.start()]):
+            # "reducing the impact of poverty on children": what the harm does to them, which
+            # no count of the harm shows
+            out.append((m.start("harm"), m.end("harm"), "using"))
     for m in _CAN_ACCESS.finditer(t):
         # "young offenders leaving custody can access appropriate accommodation": access to it
         if not _ETE_AFTER.match(t, m.end()):
@@ -1692,6 +1781,15 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
 _ETE_AFTER = re.compile(r"\s*(?:to\s+)?(?:(?:good|high|better|quality|good-quality|high-quality|local|"
                         r"further|the|a|an)\s+)*(?:education|training|employment)\b[^,;.]{0,12}?[\s,]\s*"
                         r"(?:(?:and|or)\s+)?(?:local\s+|further\s+)?(?:education|training|employment)\b")
+#: "The impact of poverty on children", "the effects of domestic abuse on young people": the
+#: harm's consequences for the people named after "on", not its amount.
+_IMPACT_ON = re.compile(r"\b(?:impacts?|effects?|consequences)\s+of\s+(?P<harm>[^,;.]+?)\s+on\s+"
+                        r"(?:the\s+|their\s+|our\s+|local\s+|all\s+)*(?:[\w-]+\s+){0,2}?"
+                        r"(?:children|child|young people|families|family|parents|people|pupils|babies|"
+                        r"communities|residents|women|mothers|victims)\b")
+#: An amount of the harm named with its impact ("prevent and reduce the impact of neglect",
+#: "the incidence and impact of poverty"): the harm's count still fits.
+_AMOUNT_BEFORE = re.compile(r"\b(?:prevent\w*|incidence|occurrence|prevalence|numbers?|rates?|levels?)\b")
 #: Access as a verb ("can access", "able to access"): using a service or a resource.
 _CAN_ACCESS = re.compile(r"\b(?:can|could|cannot|to|will|able to)\s+(?:easily\s+|quickly\s+|safely\s+)?"
                          r"(access)\b")
@@ -2035,7 +2133,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     index = index_of(_word_library(library))
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
-                  _slogan_sense, _construct_sense, _service_name_sense, _informed_sense,
+                  _slogan_sense, _vision_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
                   _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense,
                   _recorded_count_sense, _couple_sense, _take_up_sense):
@@ -2065,9 +2163,11 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
     # a measure of what changes.
     who_spans = _who_spans(outcome_text)
-    who_terms = [t for t in terms if any(a <= t.start < b for a, b in who_spans)]
-    terms = _who_sense([t for t in terms if not any(a <= t.start < b for a, b in who_spans)],
-                       who_terms, index.vocab)
+    # A concept that runs from the people into what is said of them ("for children in poverty")
+    # is who as a whole.
+    who_terms = [t for t in terms if any(a <= t.start < b or t.start < a < t.end and not t.stop
+                                         for a, b in who_spans)]
+    terms = _who_sense([t for t in terms if t not in who_terms], who_terms, index.vocab)
     found = _ranked_match(q, terms, top, outcome_text)
     measured = _construct_suggestions(q, library, outcome_text, not found.abstained)
     if not measured:

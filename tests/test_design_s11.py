@@ -1,0 +1,146 @@
+"""The design when a service reaches, by design, everyone eligible in its area (issue 18, item 6).
+
+A statutory duty to every child in care, a screening every pupil of the authority receives, a
+team that takes every child identified: nobody eligible is left out locally, so there is no group
+of people "who did not take part" to compare with. Work every authority does at once then has no
+untreated comparator either, and the honest design explains the contribution; support given one
+by one still allows a matched comparison, but with people from areas without it or from before it
+started, never a waiting list the service does not keep. The words are read from the model's own
+Summary and Target population; an offer people may take up or refuse is not everyone.
+
+The sentences here are our own, written for these probes before the rule existed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lm_excel.measures.design import MeasureUse, read_setting, recommend
+
+from .modelkit import example_delivered, model_of
+
+NATIONAL = "Whole local authority, as in every authority (a national duty or programme)"
+CHILDREN = "Individual children or young people"
+ATTAINMENT = MeasureUse("OC4", "outcome", "Educational attainment", "administrative", True,
+                        "attainment")
+SURVEY = MeasureUse("OC8", "outcome", "Parental Stress Scale", "validated instrument", True, "pss")
+PROCESS = MeasureUse("OP1", "process", "Output count from management information",
+                     "administrative", key="output_count")
+
+
+def _design(summary: str = "", target: str = "", uses=(ATTAINMENT, SURVEY, PROCESS), **delivery):
+    records = example_delivered(nation="England", **delivery)
+    records.intervention["summary"] = summary
+    records.intervention["target_population"] = target
+    return recommend(model_of(records), list(uses))
+
+
+def _text(design) -> str:
+    return " ".join(f"{s.title}. {s.detail} {s.why}" for s in design.strands)
+
+
+# Everyone eligible gets it: what the model's own words say.
+EVERYONE = [
+    ("The head of the virtual school checks that every child in care has a personal education "
+     "plan with targets, and tops up the school's funding against them.", ""),
+    ("Nurses visit schools to run health checks.",
+     "All pupils aged 5 to 16 in the council's schools, with their parents."),
+    ("Each term the team reviews the records of every looked-after child of the county.", ""),
+    ("", "Every young person leaving custody in the authority, whatever their sentence."),
+]
+
+# Not everyone: take-up by choice, an offer, or "every" about something other than the people.
+SOME = [
+    ("Every care leaver turning 21 hears that they can ask for an adviser again; those who ask "
+     "get a needs assessment and a plan.", ""),
+    ("An independent worker is offered to every child who comes back after going missing.", ""),
+    ("Workers meet each young person every week and review the plan every six weeks.", ""),
+    ("A counsellor works in every secondary school on set days.", "Pupils referred by staff."),
+    ("Every agency shares what it knows at a weekly meeting about the families referred.", ""),
+    ("Families referred by their health visitor get a home visit.", "Families who choose to "
+     "take part, about 300 a year."),
+    ("Every family with a two-year-old in the area is entitled to a funded place.", ""),
+]
+
+
+@pytest.mark.parametrize(("summary", "target"), EVERYONE)
+def test_the_setting_reads_that_everyone_eligible_gets_it(summary, target):
+    records = example_delivered(delivery_unit=NATIONAL, reach="400", nation="England")
+    records.intervention.update(summary=summary, target_population=target)
+    assert read_setting(model_of(records)).everyone
+
+
+@pytest.mark.parametrize(("summary", "target"), SOME)
+def test_an_offer_taken_up_or_every_week_is_not_everyone(summary, target):
+    records = example_delivered(delivery_unit=NATIONAL, reach="400", nation="England")
+    records.intervention.update(summary=summary, target_population=target)
+    assert not read_setting(model_of(records)).everyone
+
+
+def test_the_example_reaches_families_referred_not_everyone():
+    assert not read_setting(model_of(example_delivered(delivery_unit=CHILDREN))).everyone
+
+
+@pytest.mark.parametrize(("summary", "target"), EVERYONE)
+def test_a_national_duty_to_everyone_eligible_explains_its_contribution(summary, target):
+    """No child in care is outside the virtual school and every authority has one: neither
+    non-participants nor other authorities show what would have happened without it."""
+    d = _design(summary, target, delivery_unit=NATIONAL, reach="450")
+    first = d.strands[0]
+    assert first.title.startswith("Contribution analysis")
+    assert "did not take part" not in _text(d) and "waiting" not in _text(d)
+    assert "everyone eligible" in first.why and "national trend" in first.why
+    assert "Educational attainment" in first.detail  # the routine figures are one strand of evidence
+    assert d.evidence_level.startswith("EIF level 2")
+
+
+@pytest.mark.parametrize(("summary", "target"), SOME)
+def test_a_national_duty_taken_up_by_some_is_still_a_comparison_of_those_who_did_not(summary, target):
+    first = _design(summary, target, delivery_unit=NATIONAL, reach="450").strands[0]
+    assert first.title == "Matched comparison group of children or families who did not take part"
+
+
+def test_support_one_by_one_to_everyone_eligible_is_compared_with_other_areas_or_earlier_years():
+    d = _design("The team works with every child in care of the city who goes missing.", "",
+                delivery_unit=CHILDREN, reach="200")
+    first = d.strands[0]
+    assert first.title == "Matched comparison group of children or young people"
+    assert "waiting list" not in first.detail and "who did not get the model" not in first.detail
+    assert "areas without it" in first.detail and "before it started" in first.detail
+    assert "no one eligible is left out" in first.why
+    # nor does it ask whether places could be given by lot: nobody eligible waits for a place
+    assert not [g for g in d.missing if "offered by lot" in g.fix]
+
+
+def test_support_to_those_referred_keeps_the_local_comparison():
+    first = _design("Young people referred by schools get a mentor.", "",
+                    delivery_unit=CHILDREN, reach="200").strands[0]
+    assert "who did not get the model" in first.detail and "waiting list" in first.detail
+
+
+def test_places_given_by_lot_win_over_the_words():
+    """The Allocation field is the user's own answer: a draw means not everyone gets it now."""
+    first = _design("Every child in care of the county can be referred.", "",
+                    delivery_unit=CHILDREN, reach="200",
+                    allocation="Yes, by lot (at random)").strands[0]
+    assert first.title == "Randomised controlled trial"
+
+
+def test_too_few_is_still_too_few_when_everyone_gets_it():
+    first = _design("The service works with every child in care of the borough.", "",
+                    delivery_unit=NATIONAL, reach="30").strands[0]
+    assert first.title == "Pilot now, comparison later"
+
+
+def test_authority_wide_work_for_everyone_keeps_its_time_series():
+    first = _design("The service works with every child in care of the borough.", "",
+                    delivery_unit="Whole local authority", reach="450").strands[0]
+    assert first.title == "Interrupted time series with comparator authorities"
+
+
+def test_only_the_summary_and_target_population_are_read():
+    """A study in the evidence base that reached every child says nothing of this service."""
+    records = example_delivered(delivery_unit=NATIONAL, reach="400", nation="England")
+    records.intervention.update(summary="Families referred get a key worker.", target_population="",
+                                evidence_base="A trial in which every child in care took part.")
+    assert not read_setting(model_of(records)).everyone

@@ -1,0 +1,124 @@
+"""Precision of measure suggestions (issue 18): kinds of confident wrong guess, probed in our own
+words. Each rule is one an evaluator would state in a sentence; each has a near-miss where a
+measure still fits, so that the rule does not hide a real match."""
+
+from __future__ import annotations
+
+import pytest
+
+from lm_excel.measures.suggest import match, suggest
+
+
+def keys(text: str) -> list[str]:
+    return [s.measure.key for s in suggest(text)]
+
+
+# A sentence naming two or more aims of a good life (thrive, flourish, reach their potential,
+# have fun, try new things, live full lives, enjoy life) is a vision: its parts are aspects of
+# it, not changes to measure one by one.
+@pytest.mark.parametrize("text", [
+    "Children thrive at home and flourish at school",
+    "Young people reach their potential, have fun and try new activities",
+    "Disabled young people live full lives, have fun and make friends",
+    "Every child enjoys their childhood and achieves their full potential in education",
+])
+def test_a_vision_of_several_aims_of_a_good_life_gets_no_measure(text):
+    assert keys(text) == []
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # one aim ("aspire to reach their potential") beside a change a measure counts
+    ("Young people move into education, employment or training and aspire to reach their "
+     "potential", "neet"),
+    ("Children thrive and their school attendance improves", "school_attendance"),
+])
+def test_one_aim_beside_a_measured_change_keeps_its_measure(text, wanted):
+    assert keys(text)[:1] == [wanted]
+
+
+# What people will be like as the adults they grow into is an aim for their adult lives, not a
+# change an evaluation sees.
+@pytest.mark.parametrize("text", [
+    "Children grow up to be healthy, confident adults",
+    "Care leavers become happy and independent adults",
+    "Support young people to make their way in the world as successful, happy adults",
+])
+def test_the_adults_people_will_become_get_no_wellbeing_scale(text):
+    assert keys(text) == []
+
+
+# The impact or effects of a harm on people are what it does to them, which no count of the harm
+# shows; an amount of the harm named with it ("prevent and reduce ...") is still counted.
+@pytest.mark.parametrize("text, never", [
+    ("Reduce the effects of parental drinking on children", "substance_misuse_treatment"),
+    ("Lessen the impact of poverty on families with young children", "household_income"),
+    ("Limit the impact of domestic abuse on the children who witness it",
+     "domestic_abuse_incidents"),
+])
+def test_the_impact_of_a_harm_on_people_is_not_its_count(text, never):
+    assert never not in keys(text)
+
+
+def test_an_amount_of_the_harm_named_with_its_impact_is_still_counted():
+    assert keys("Prevent and reduce the impact of domestic abuse on children")[:1] == [
+        "domestic_abuse_incidents"]
+
+
+# Provision is an output of the service, not a change in people: a place or service that opens,
+# something taught, given or made available.
+@pytest.mark.parametrize("text", [
+    "A youth hub opens in the town centre",
+    "Parenting advice is available at every children's centre",
+    "First aid is taught in all primary schools",
+    "Leaflets on drugs and alcohol are given to every secondary school pupil",
+])
+def test_provision_opened_taught_given_or_available_is_no_change(text):
+    assert keys(text) == []
+
+
+def test_a_change_after_provision_is_still_measured():
+    assert keys("Fewer pupils are excluded after nurture groups are set up")[:1] == ["exclusions"]
+
+
+# The people who feel something, named first, say who: a count of them is not the feeling.
+def test_the_people_who_feel_are_not_a_count_of_them():
+    got = keys("Kinship carers bringing up grandchildren feel less lonely")
+    assert got[:1] == ["ons_loneliness"] and "kinship_care" not in got
+
+
+# After the change, "for children living in ..." or "on free school meals" says whom it is for.
+@pytest.mark.parametrize("text, wanted, never", [
+    ("Improve attainment for children living in temporary accommodation", "attainment",
+     "housing_stability"),
+    ("Narrow the attainment gap for pupils eligible for free school meals", "attainment",
+     "household_income"),
+    ("Better educational outcomes for children in poverty", "attainment", "household_income"),
+])
+def test_the_circumstances_of_the_people_a_change_is_for_say_who(text, wanted, never):
+    got = keys(text)
+    assert got[:1] == [wanted] and never not in got
+
+
+def test_the_circumstance_counted_as_an_amount_is_still_the_change():
+    assert keys("Fewer children live in temporary accommodation")[:1] == ["housing_stability"]
+    assert keys("Fewer than 15% of children living in families in poverty")[:1] == [
+        "household_income"]
+
+
+# What foster and kinship carers know about a topic is not what the carers' measures ask
+# (efficacy in the role, support, satisfaction); managing the child's behaviour is.
+def test_what_carers_understand_about_a_topic_gets_no_carers_measure():
+    got = keys("Kinship carers understand why the children they care for behave as they do")
+    assert not {"carer_efficacy", "carer_survey"} & set(got)
+
+
+def test_carers_managing_behaviour_keep_the_efficacy_questionnaire():
+    assert keys("Foster carers are more confident managing children's behaviour")[:1] == [
+        "carer_efficacy"]
+    assert keys("Kinship carers understand and manage the behaviour of the children they "
+                "raise")[:1] == ["carer_efficacy"]
+
+
+def test_no_close_match_for_a_vision_says_so():
+    m = match("Children thrive in their families and flourish in their communities")
+    assert m.abstained and m.suggestions == ()
