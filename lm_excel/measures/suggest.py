@@ -1731,6 +1731,9 @@ def _in_complement(text: str, start: int) -> bool:
 #: "... and improve the relationship ...": a second change, which a frame does not run into.
 _AND_A_CHANGE = (r"\band\s+(?:to\s+)?(?:improv|increas|reduc|strengthen|build|develop|enhanc|promot|"
                  r"better|more|fewer|less|greater)\w*")
+#: "... who access alternative provision and those who are NEET": a second group of people, whom
+#: the frame of the first does not reach.
+_AND_THOSE = r"\band\s+(?:those|people|children|young people|families|parents)\s+(?:who|that|whose)\b"
 _LIST_GOES_ON = re.compile(r"\w*\s*,\s*[\w\s-]{1,40}?\band\b")
 
 
@@ -1748,7 +1751,7 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     status = _status_span(text)
     if status:
         out.append((status[0], status[1], "knowing"))
-    out += _provision_frames(terms)
+    out += _provision_frames(terms, t)
     out += _link_frames(t, terms)
     for m in _CAUSE.finditer(t):
         # "Fewer children in care because of neglect": the cause, not the change
@@ -1822,6 +1825,11 @@ _HELP_PEOPLE_DO = re.compile(
     r"live|get|go|become|achieve|reach|stop|leave|recover|overcome|return)\b")
 
 
+#: "Young people supported by the Hospital Navigator scheme do not reattend": who helped them
+#: (a who-clause), not a kind of help.
+_HELPED_BY = re.compile(r"(?:supported|helped|assisted)\s+by\b")
+
+
 def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     """"Better support for young people in the justice system": the change is the support; the
     rest of the clause says for whom and where."""
@@ -1830,7 +1838,8 @@ def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
                  and x.token not in vocab.population), None)
     if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
             t[head.start:]) and not _HELP_PEOPLE_DO.match(t, head.start) and not (
-            head.token == "access" and _ETE_AFTER.match(t, head.end)):
+            head.token == "access" and _ETE_AFTER.match(t, head.end)) and not _HELPED_BY.match(
+            t, head.start):
         # "access to a wide range of work experience, employment and volunteering": access to
         # what is listed, to the end of the sentence
         end = _clause_end(t, head.end)
@@ -1840,12 +1849,14 @@ def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     return []
 
 
-def _provision_frames(terms: list[Term]) -> list[tuple[int, int, str]]:
-    """"Mental health support", "parenting advice": a kind of support, not the thing."""
+def _provision_frames(terms: list[Term], t: str = "") -> list[tuple[int, int, str]]:
+    """"Mental health support", "parenting advice": a kind of support, not the thing; not
+    "education, training and employment opportunities", which young people are in or not."""
     generic = vocabulary().generic
     content = [x for x in terms if not x.stop]
     return [(x.start, nxt.end, "knowing") for x, nxt in zip(content, content[1:])
-            if nxt.token in _PROVISION and x.token not in generic and nxt.start - x.end <= 1]
+            if nxt.token in _PROVISION and x.token not in generic and nxt.start - x.end <= 1
+            and not (x.token == "neet" and _ETE_AFTER.match(t, x.start))]
 
 
 def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
@@ -1886,7 +1897,7 @@ def _cue_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
             continue
         if x.token == "access" and _ETE_AFTER.match(t, x.end):
             continue  # "access to education, employment and training": being in them (NEET)
-        stop = r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE
+        stop = r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE + r"|" + _AND_THOSE
         if not confident and re.search(stop, t[x.end:]) and _LIST_GOES_ON.match(t, x.end):
             # "understanding, confidence and ability to discuss domestic abuse": the list
             # shares its subject, to the end of the sentence
@@ -1927,7 +1938,8 @@ _NO_MEASURE = {
                               r"keep)\s+together|split(?:\s+up)?|separated|apart)\b|"
                               r"\b(?:stay|stays|staying|live|lives|living|remain|remains|placed|kept)"
                               r"\s+(?:together\s+)?with\s+(?:their\s+)?(?:brothers|sisters|siblings)\b",
-    "a wait for a service": r"\bwait(?:s|ing|ed)?\b|\b(?:quicker|faster|speedier|prompter|"
+    "a wait for a service": r"\bwait(?:s|ing|ed)?\b|\bdelays?\s+(?:for|in)\s+(?:[\w'-]+\s+){0,3}?"
+                            r"(?:access\w*|getting|receiving|being seen)\b|\b(?:quicker|faster|speedier|prompter|"
                             r"sooner|earlier|timelier) (?:to )?access\b|\bseen within\b|" + _TIME_TO_HELP,
     "achieving potential": r"\b(?:achieve|achieves|reach|reaches|fulfil|fulfils|fulfill|fulfills|"
                            r"realise|realises|realize|realizes)\s+(?:their|his|her|its|our)\s+"
