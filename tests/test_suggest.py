@@ -1128,9 +1128,13 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   at 10203d4, F0 of session 11). Not tuned on: the floors are that first run, and the row is a
 #   strict expected failure until its confident wrong answers are fixed (the guard test below keeps
 #   its floors meanwhile).
-ROUND26_OPEN = ("round 26 keeps 4 confident wrong answers: well-rounded individuals (asq3), coping with "
-                "life's ups and downs (ors_cors), healthy and happy lives (ons4), the best possible "
-                "health and well-being (stirling); see docs/measures.md")
+#   TUNED ON round 26 since (measA, session 11): a whole life qualified by what it is like ("lead
+#   healthy and happy lives") and an ideal ("the best possible health and well-being", "optimal
+#   health") are aims to the end of their clause; who people develop into ("as well-rounded
+#   individuals") is an aim; resilience to life's ups and downs has no library measure; a vision
+#   reached "through" services names the means, not a change; "those working with young people" are
+#   practitioners: 0.727, 0.791, no confident wrong answer, so the row is no longer an expected
+#   failure (the guard below keeps the tuned floors).
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1157,8 +1161,7 @@ HELDOUT_ROUNDS = [
     pytest.param(PUBLISHED_HELDOUT24, 110, 0.62, 0.65, id="outcomes_published_heldout24",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND24_OPEN)),
     (PUBLISHED_HELDOUT25, 110, 0.78, 0.83),
-    pytest.param(PUBLISHED_HELDOUT26, 110, 0.66, 0.73, id="outcomes_published_heldout26",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND26_OPEN)),
+    (PUBLISHED_HELDOUT26, 110, 0.66, 0.73),
 ]
 
 
@@ -1212,12 +1215,12 @@ def test_round25_keeps_its_tuned_floors():
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round26_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+def test_round26_keeps_its_tuned_floors():
+    # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT26)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.66 and scores["top3"] >= 0.73, scores
-    assert scores["confident_wrong"] <= 4, scores
+    assert scores["top1"] >= 0.727 and scores["top3"] >= 0.79, scores
+    assert scores["confident_wrong"] == 0, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -122,3 +122,50 @@ def test_carers_managing_behaviour_keep_the_efficacy_questionnaire():
 def test_no_close_match_for_a_vision_says_so():
     m = match("Children thrive in their families and flourish in their communities")
     assert m.abstained and m.suggestions == ()
+
+
+# What parents said or reported about their children is the children's outcome, in the past
+# tense as in the present.
+def test_what_parents_said_of_their_children_is_the_childrens_outcome():
+    got = keys("Carers said their children's emotional wellbeing had improved")
+    assert got and not {"wemwbs", "swemwbs"} & set(got[:1])
+
+
+# The identification of needs or problems is screening or a count of those found, not a
+# wellbeing or distress scale of the state, nor the share with a good level of development.
+@pytest.mark.parametrize("text, never", [
+    ("Early identification of developmental needs in the early years", "eyfsp_gld"),
+    ("Better identification of pupils' emotional wellbeing needs", "stirling"),
+    ("Improved identification of young people showing signs of distress", "yp_core"),
+])
+def test_identification_is_not_a_scale_of_the_state_itself(text, never):
+    assert never not in keys(text)
+
+
+def test_identification_keeps_a_count_of_those_found():
+    assert keys("Earlier identification of young carers by schools")[:1] == [
+        "young_carers_census"]
+
+
+# Round 26's kinds (TUNED ON round 26), in our own words. Whole lives, ideals and who people
+# become are aims, not one change a scale measures.
+@pytest.mark.parametrize("text", [
+    "Families with young children live happy and healthy lives",
+    "Young people in the borough lead safe, fulfilling lives",
+    "Every child achieves the best possible health and wellbeing",
+    "Pupils reach optimal emotional and physical health",
+    "Teenagers grow as confident, well-rounded individuals",
+    "Young people are able to bounce back from life's ups and downs",
+])
+def test_whole_lives_ideals_and_who_people_become_get_no_scale(text):
+    assert keys(text) == []
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Local young people live crime-free lives", "first_time_entrants"),
+    ("Young people feel happier with their lives", "ons4"),
+    ("Children get the best care in a placement that lasts", "placement_stability"),
+    ("Parents cope better with stress", "pss"),
+])
+def test_near_misses_of_whole_life_aims_keep_their_measure(text, wanted):
+    assert wanted in keys(text)

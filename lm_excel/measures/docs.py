@@ -38,7 +38,7 @@ HOW_SUGGESTIONS_WORK = [
     ("- **Where the matched word sits.** One matched word inside a complement that something "
      "other than a change governs (\"the generational cycle of *crime*\", \"harassment, "
      "*neglect*, or abuse\" after \"subjected to\") carries no suggestion: across every "
-     "labelled row such suggestions were right 0.31 of the time (the calibration below). A harm "
+     "labelled row such suggestions were right 0.33 of the time (the calibration below). A harm "
      "before \"victims\" or \"survivors\" names who; opportunities, the design or "
      "commissioning of a service, and a construct that \"is supported\" are provision, not a "
      "change; a thing qualified by \"that are ...\" (\"homes that are warm\") is not the "
@@ -160,7 +160,14 @@ HOW_SUGGESTIONS_WORK = [
      "people who feel, named first, say who (\"grandparents bringing up their grandchildren "
      "feel less isolated\" is loneliness, not a count of kinship placements); after the change, "
      "people living in somewhere, in poverty or on free school meals say whom it is for "
-     "(\"educational outcomes for children in poverty\" is attainment). What foster and kinship "
+     "(\"educational outcomes for children in poverty\" is attainment). A whole life qualified "
+     "by what it is like (\"lead healthy and happy lives\"), an ideal (\"the best possible "
+     "health and well-being\", \"optimal health\") and who people develop into (\"as "
+     "well-rounded individuals\") are aims, to the end of their clause; a vision reached "
+     "\"through\" services names the means; resilience to life's ups and downs has no library "
+     "measure. The identification of needs or problems is screening or a count of those found, "
+     "not a wellbeing or distress scale nor the EYFS profile; what parents said or reported of "
+     "their children is the children's outcome. What foster and kinship "
      "carers understand about a topic (\"how trauma affects the children\") is not what the "
      "carers' measures ask; their know-how to care and to manage behaviour is."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
@@ -200,24 +207,24 @@ EVALUATION = [
     "| round 6 | 50 | 0.78, 0.80, 2 | 0.98, 1.00, 0.32, 0 |",
     "| round 7 | 50 | 0.76, 0.78, 0 | 0.96, 0.98, 0.26, 0 |",
     "| round 8 | 50 | 0.66, 0.80, 3 | 0.94, 0.94, 0.20, 0 |",
-    "| round 9 | 50 | 0.58, 0.60, 2 | 0.86, 0.88, 0.38, 0 |",
+    "| round 9 | 50 | 0.58, 0.60, 2 | 0.88, 0.88, 0.38, 0 |",
     "| round 10 | 50 | 0.64, 0.70, 0 | 0.88, 0.92, 0.26, 0 |",
-    "| round 11 | 50 | 0.62, 0.66, 6 | 0.84, 0.86, 0.50, 0 |",
+    "| round 11 | 50 | 0.62, 0.66, 6 | 0.86, 0.86, 0.50, 0 |",
     "| round 12: English LA documents | 50 | 0.78, 0.82, 1 | 0.96, 0.98, 0.28, 0 |",
-    "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.90, 0.94, 0.44, 0 |",
-    "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.84, 0.84, 0.46, 0 |",
+    "| round 13: partner-led and devolved | 50 | 0.72, 0.76, 3 | 0.94, 0.96, 0.42, 0 |",
+    "| round 14: English LA documents | 50 | 0.66, 0.66, 6 | 0.86, 0.86, 0.44, 0 |",
     "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.90, 0.92, 0.36, 0 (tuned on) |",
-    "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.78, 0.80, 0.40, 0 (tuned on cycle A) |",
+    "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.80, 0.82, 0.38, 0 (tuned on cycle A) |",
     "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.88, 0.90, 0.36, 0 (tuned on) |",
     "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.74, 0.78, 0.56, 0 (tuned on) |",
-    "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.90, 0.90, 0.42, 0 (tuned on) |",
+    "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.94, 0.96, 0.38, 0 (tuned on) |",
     "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.80, 0.86, 0.50, 0 (tuned on) |",
     "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.86, 0.92, 0.38, 0 (tuned on) |",
-    "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.825, 0.875, 0.59, 0 (tuned on) |",
-    "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.762, 0.787, 0.45, 0 (tuned on) |",
-    "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.736, 0.764, 0.55, **1** (tuned on) |",
-    "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.882, 0.90, 0.46, 0 (tuned on) |",
-    "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.745, 0.809, 0.49, **4** (tuned on) |",
+    "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.838, 0.875, 0.60, 0 (tuned on) |",
+    "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.775, 0.80, 0.44, 0 (tuned on) |",
+    "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.764, 0.791, 0.53, **1** (tuned on) |",
+    "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.90, 0.918, 0.45, 0 (tuned on) |",
+    "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.818, 0.873, 0.55, 0 (tuned on) |",
     "| team's own variants, batches 1-35 (`tests/data/outcomes_own_variants.csv`) | 1,532 | 0.35-0.97 per batch | 0.95, 0.96, 0.30, 3 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
     "| own batch 34 (the wrong guesses of rounds 16-25: a word, topic, setting or provision read as the change, parts of broad aims, whose outcome it is; session 11) | 47 | 0.77, 0.79, 5 | 0.96, 0.96, 0.74, 0 |",
@@ -776,7 +783,13 @@ EVALUATION = [
      "(19 of the 23 statements labelled no close match alone). The gaps the labels show: "
      "children's resilience, coping, confidence and identity, hobbies and opportunities, the "
      "public's confidence that children are protected, stigma, schools rated good, transition to "
-     "adult mental health services."),
+     "adult mental health services. **Tuned on since** (session 11): a whole life qualified by what "
+     "it is like and an ideal (*the best possible*, *optimal*) are aims to the end of their "
+     "clause, who people develop into (*as well-rounded individuals*) is an aim, resilience to "
+     "life's ups and downs has no library measure, a vision reached *through* services names the "
+     "means, and *those working with young people* are practitioners: 0.73, top-3 0.79, no "
+     "confident wrong answer (its three debatable ones included: *live a happy life*, which "
+     "also accepts no close match, now gets none)."),
     "",
     ("**Measures added for the gaps the labels kept showing** (session 7): the Rosenberg "
      "Self-Esteem Scale (`rses`), the Child-Parent Relationship Scale (`cprs`) and the Tool to "
@@ -939,9 +952,9 @@ EVALUATION = [
      "review or conference (which replaced 'listened' alone as what keeps it out, so voices "
      "heard to influence and improve services are collective); keeping in touch with 'your' "
      "family is family time, and 'your' is no evidence (it had matched Bright Spots' 'Your Life, "
-     "Your Care'); people with a condition say who. Round 26: 0.66, 0.74 at its first run, "
-     "0.745, 0.81 now, its four confident wrong answers unchanged (all four judged debatable or "
-     "a part of a broad aim by its labeller). Still missed there: corporate parenting pledges "
+     "Your Care'); people with a condition say who. Round 26: 0.66, 0.74 and 4 confident "
+     "wrong answers at its first run; 0.82, 0.87 and none with these and the precision fixes "
+     "tuned on it. Still missed there: corporate parenting pledges "
      "in 'We will ... you' form, skills for employment, ambitions for post-16 education, healthy "
      "lifestyles, children in care's transition to adulthood."),
     "",
@@ -953,30 +966,30 @@ EVALUATION = [
      "governs, such as \"the generational cycle of *crime*\", \"involved in their "
      "*education*\", \"their local schools and *colleges*\"; *main* otherwise). "
      "`python -m tests.suggest_calibration` runs the rules with no pattern excluded over every "
-     "labelled row (published rounds, own batches, own held-out set: 2,949 rows, before rounds 26 and 27) and counts how "
+     "labelled row (published rounds, own batches, own held-out set: 3,059 rows, before round 27) and counts how "
      "often each pattern's top suggestion was right:"),
     "",
     "| rests on | where | top suggestions | right | confident wrong |",
     "|---|---|---|---|---|",
     "| the measure of a named construct | main | 51 | 1.00 | 0 |",
-    "| one phrase | complement | 61 | 0.84 | 0 |",
-    "| one phrase | main | 639 | 0.94 | 1 |",
-    "| **one word** | **complement** | 35 | **0.31** | **8** |",
-    "| one word | main | 309 | 0.91 | 1 |",
-    "| several | complement | 82 | 0.88 | 0 |",
-    "| several | main | 772 | 0.94 | 2 |",
+    "| one phrase | complement | 62 | 0.84 | 0 |",
+    "| one phrase | main | 650 | 0.94 | 1 |",
+    "| **one word** | **complement** | 36 | **0.33** | **8** |",
+    "| one word | main | 319 | 0.91 | 1 |",
+    "| several | complement | 89 | 0.85 | 0 |",
+    "| several | main | 787 | 0.94 | 2 |",
     "",
     ("A pattern right less often than 0.8 on at least 10 rows (`ABSTAIN_PATTERN_BELOW`) may not "
      "carry a suggestion: today only one word in a complement. The rules' list "
      "(`ABSTAIN_PATTERNS`) is tested to equal what the data picks. One word in the main change "
      "(\"reduced *anxiety*\", \"young people gain *qualifications*\") and every phrase still "
      "do. **Leave-one-round-out**: the patterns chosen on every other set, the round left out "
-     "scored with them: mean top-1 over the 26 published sets 0.879 with 7 confident wrong "
-     "answers (no pattern excluded) against **0.885 with 1** (round 14: 0.78 to 0.84, 2 to "
-     "0; 15: 0.86 to 0.90, 2 to 0; 22: 0.80 to 0.82, 1 to 0; 23: 0.72 to 0.75, 1 to 0; 18, 20 "
-     "and 25 a little better; 11: 0.88 to 0.84 and 24: 0.74 to 0.73, where a complement was "
+     "scored with them: mean top-1 over the 27 published sets 0.877 with 7 confident wrong "
+     "answers (no pattern excluded) against **0.882 with 1** (round 14: 0.78 to 0.84, 2 to "
+     "0; 15: 0.86 to 0.90, 2 to 0; 22: 0.81 to 0.84, 1 to 0; 23: 0.72 to 0.75, 1 to 0; 18, 20 "
+     "and 25 a little better; 11: 0.90 to 0.86, 24: 0.74 to 0.73 and 26: 0.74 to 0.73, where a complement was "
      "the change: \"progress within employment\", \"going on to offend\"; the one left is "
-     "round 24's SEND slogan *part of the community*). Recorded in session 11 (rounds 2 to 25, before rounds 26 and 27). "
+     "round 24's SEND slogan *part of the community*). Recorded in session 11 (rounds 2 to 26, before round 27's first run). "
      "The same choice on every fold, so the rule is not fitted to any one round."),
     "",
     ("**Still wrong or missed**: a modifier before the word (\"their local *nurseries*\") "

@@ -335,7 +335,8 @@ _PEOPLE = frozenset({"practitioner", "school or early-years staff", "parent or c
 
 #: "Parents report fewer behaviour problems in their child": the people named first say what
 #: they see in someone else, who the outcome is also about.
-_REPORT_VERB = re.compile(r"\b(?:report|reports|say|says|notice|notices|see|sees|observe|observes|"
+_REPORT_VERB = re.compile(r"\b(?:report|reports|reported|say|says|said|notice|notices|noticed|see|sees|saw|"
+                          r"observe|observes|observed|"
                           r"describe|describes|rate|rates)\b")
 
 
@@ -941,7 +942,16 @@ _ADULTS_TO_BE = re.compile(
     r"\bgrow(?:s|ing)?\s+up\s+(?:to\s+be(?:come)?|into|as)\b"
     r"|\b(?:as|into|become|becoming|be)\s+(?:a\s+|an\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,6}?(?:happy|healthy|"
     r"successful|confident|independent|resilient|responsible|secure|fulfilled|capable|productive|"
-    r"well-adjusted|rounded|well-rounded)\s*,?\s+(?:[\w-]+\s+){0,2}?adults?\b")
+    r"well-adjusted|rounded|well-rounded)\s*,?\s+(?:[\w-]+\s+){0,2}?(?:adults?|individuals?|"
+    r"citizens|members of (?:society|their communit(?:y|ies)))\b")
+#: A whole life qualified by what it is like ("lead healthy and happy lives", "live a happy
+#: life"), and an ideal ("the best possible health and well-being", "optimal physical health"):
+#: an aim for everything at once, to the end of its clause, not one change a scale measures.
+_WHOLE_LIFE = re.compile(
+    r"\b(?:lead|leads|leading|live|lives|living|have|has|having|enjoy|enjoys)\s+(?:a\s+)?"
+    r"(?:(?:happy|happier|healthy|healthier|fulfilling|fulfilled|full|good|rich|long|positive|safe|"
+    r"meaningful|rewarding)\s*,?\s+(?:and\s+)?)+(?:life|lives)\b"
+    r"|\b(?:best possible|optimal|optimum|highest possible)\b")
 
 
 def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -959,10 +969,22 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
                        for x, y in zip(found, found[1:])) if found else 0
         if aims >= 2:
             spans.append((a, b))
+        elif found and re.match(r"\s+(?:through|by means of|thanks to)\b", t[found[-1].end():]):
+            # "children thrive through effective early help, good housing and ...": the aim,
+            # with the means to it, not a change in the services named
+            spans.append((found[-1].start(), b))
         m = _ADULTS_TO_BE.search(t, a, b)
         if m:
             spans.append((m.start(), b))
-    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+        for m in _WHOLE_LIFE.finditer(t, a, b):
+            # to the end of its clause, across a list of what it qualifies ("the best possible
+            # physical, social and emotional start")
+            stop = r"[;.]|,\s*(?:so|which|while|where|because|through|by|with)\b|" + _AND_A_CHANGE
+            if not re.match(r"(?:\s+[\w-]+){1,2}\s*,\s*[\w\s,-]{1,60}?\band\b", t[m.end():]):
+                stop = r"[,;.]|" + _AND_A_CHANGE
+            spans.append((m.start(), _clause_end(t, m.end(), stop)))
+    # a term running into a span is in it ("develop as well-rounded individuals")
+    return [x for x in terms if not any(x.start < b and a < x.end for a, b in spans)]
 
 
 def _sentences(t: str) -> list[tuple[int, int]]:
@@ -1949,6 +1971,9 @@ _NO_MEASURE = {
                                             r"(?:of\s+)?(?:and|&)\s+(?:respon\w*|manag\w*|"
                                             r"act\w* on|address\w*)",
     "aspirations": r"\baspir(?:ation|ations|ational|e|es|ing)\b",
+    "resilience to life's ups and downs": r"\bups and downs\b|\bbounce back\b|\blife'?s (?:challenges|"
+                                          r"knocks|setbacks)\b|\b(?:cope|coping|deal|dealing) with "
+                                          r"(?:life|adversity|adversities|setbacks)\b",
     "parenting skills": r"\bparenting (?:skills?|techniques|strategies|abilit(?:y|ies))\b|"
                         r"\bskills (?:as|in) (?:a )?parent\w*",
     "telling a trusted adult": r"\b(?:tell|telling|talk|talking|speak|speaking|disclos\w*|confide|"
