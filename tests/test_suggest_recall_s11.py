@@ -45,6 +45,14 @@ def keys(text: str) -> list[str]:
     # demand on children's social care is its referrals; parenting efficacy is TOPSE's
     ("Less demand on children's social care from schools", "referrals"),
     ("Parents of toddlers report greater parenting efficacy", "topse"),
+    # supporting children to be ready for school names the change in them
+    ("Support more children to be ready for school", "eyfsp_gld"),
+    # trust in the staff or services people receive is what they say of their experience
+    ("Families trust the staff they meet at every stage", "family_experience"),
+    pytest.param("Parents trust the staff at the family hub", "family_experience",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "open: the service named where ('at the family hub') is one phrase of the "
+                     "engagement measure's and outscores the trust it is about"))),
     # moving down the tiers of need; family units kept together
     ("More families move down the tiers of need after early help", "early_help_stepups"),
     ("Family units stay together wherever it is safe", "entry_to_care"),
@@ -84,6 +92,9 @@ def test_the_measure_that_fits_comes_first(text, wanted):
     ("Children can influence decisions about their placement", "hear_by_right"),
     ("Young people feel listened to by the youth service", "hear_by_right"),
     ("Children are listened to at their reviews", "hear_by_right"),
+    # supporting people to make decisions is still an intention, with no change named
+    ("We will support young people to make informed decisions about their health", "stirling"),
+    ("Care leavers trust their support networks", "family_experience"),
     # opportunities are provision, not being in education, employment or training
     ("Young people can access a range of work experience and volunteering opportunities", "neet"),
     ("More young people access further education opportunities", "neet"),

@@ -954,7 +954,16 @@ EVALUATION = [
      "family is family time, and 'your' is no evidence (it had matched Bright Spots' 'Your Life, "
      "Your Care'); people with a condition say who. Round 26: 0.66, 0.74 and 4 confident "
      "wrong answers at its first run; 0.82, 0.87 and none with these and the precision fixes "
-     "tuned on it. Still missed there: corporate parenting pledges "
+     "tuned on it. Last, **tuned on** the 'no close match where a measure fits' rows of rounds "
+     "13 to 26: education, training and employment opportunities engaged with are NEET's; "
+     "progress in reading is attainment; motor development is the ASQ-3's; delays for people "
+     "accessing a service are a wait; young people with care experience are care leavers; "
+     "working, training or studying is employment; people supported by a service, named first, "
+     "say who; demand on children's social care is its referrals; moving down the tiers of need "
+     "is a step-down; family units kept together is staying at home; a frame of access stops at "
+     "'and those who'; supporting children to be ready for school names that change; trust in "
+     "the staff, services or support people receive is what the family and child experience "
+     "survey asks. Still missed there: corporate parenting pledges "
      "in 'We will ... you' form, skills for employment, ambitions for post-16 education, healthy "
      "lifestyles, children in care's transition to adulthood."),
     "",

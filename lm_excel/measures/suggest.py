@@ -1429,7 +1429,8 @@ _ACTIVITY = re.compile(
 #: from records of that change may measure it.
 _CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|lower|higher|reduc\w*|increas\w*|cut|cuts|"
                           r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*|no longer|stop|stops|"
-                          r"(?:do|does|will) not go on to)\b")
+                          r"(?:do|does|will) not go on to|(?:to\s+)?be\s+ready\s+(?:for|to)\s+(?:school|start\s+school|"
+                          r"learn))\b")
 
 
 #: A document as the subject, written, agreed or put in place ("a new early help strategy is
@@ -1842,9 +1843,9 @@ _LIST_ENDS = re.compile(r"\s*[\w\s-]{1,40}?\b(?:and|or)\b")
 #: a verb of help, the people helped and what they do; what they do is the change, not a kind of
 #: help.
 _HELP_PEOPLE_DO = re.compile(
-    r"(?:help|helps|support|supports|enable|enables)\s+(?:more\s+|our\s+|all\s+|the\s+)?"
-    r"(?:[\w'-]+\s+)?" + _PEOPLE_WORDS + r"\s+(?:to\s+)?(?:stay|stays|remain|keep|avoid|move|return|"
-    r"live|get|go|become|achieve|reach|stop|leave|recover|overcome|return)\b")
+    r"(?:help|helps|helping|support|supports|supporting|enable|enables|enabling)\s+(?:more\s+|our\s+|"
+    r"all\s+|the\s+)?(?:[\w'-]+\s+)?" + _PEOPLE_WORDS + r"\s+(?:to\s+)?(?:stay|stays|remain|keep|avoid|"
+    r"move|return|live|get|go|become|achieve|reach|stop|leave|recover|overcome|return|be)\b")
 
 
 #: "Young people supported by the Hospital Navigator scheme do not reattend": who helped them
