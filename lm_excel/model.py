@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator, Mapping
 import hashlib
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -328,3 +329,29 @@ def drawing_fingerprint(model: LogicModel) -> str:
             for col, target in el.links():
                 add("link", col, target)
     return h.hexdigest()[:16]
+
+
+#: Words for the logic model's own parts and how they stand to each other ('Outcomes and impacts
+#: are interrelated', 'The short-term outcomes lead to the long-term outcomes').
+_MODEL_PARTS = frozenset("""
+outcome outcomes impact impacts output outputs input inputs activity activities component
+components mechanism mechanisms model theory change changes short medium long longer term terms
+intermediate final ultimate early later other each one another all our the a an of to and is are
+be will can lead leads led follow follows from into on interrelated interlinked interconnected
+interdependent related linked connected dependent depend depends achieved
+""".split())
+_WORD = re.compile(r"[a-z]+")
+
+
+def needs_a_test(assumption: Element) -> bool:
+    """Whether an assumption needs a plan to test it: one not rated Strong (rated Some, Weak,
+    Untested, anything else, or not rated) that says something about the world. Only an
+    assumption rated Strong can be taken as given; one made only of the model's own parts
+    ('Outcomes and impacts are interrelated') has nothing that data could test.
+
+    One rule for everything that reads it: the check (``assumption-untested`` when the test plan
+    is empty), the evaluation-measures plan (a test row) and the design's process strand."""
+    if L.norm_label(assumption.text("confidence")) == "strong":
+        return False
+    found = _WORD.findall(assumption.statement.lower())
+    return not found or not all(w in _MODEL_PARTS for w in found)

@@ -343,7 +343,9 @@ RESERVATIONS = {
     # Held out 12, first run:
     "devolved_budgets_darlington": "'pilot now' is right for 30 families, but the budgets are "
         "already given by lot and the design does not say to keep the random draw as the pilot's "
-        "comparison; it offers before-and-after only",
+        "comparison; it offers before-and-after only; resolved since (session 11, TUNED ON this "
+        "reservation): a pilot whose places are drawn by lot keeps the draw, those not drawn "
+        "being its comparison",
     "contextual_safeguarding_hackney": "the time series follows placement type and distance from "
         "home (one part of OC4); the primary outcomes (safer contexts, safer young people) have no "
         "routine measure, so contribution analysis should lead beside it",
@@ -390,7 +392,9 @@ RESERVATIONS = {
         "for 'Less emotional harm to children' (OC2), a count that recognition and reporting raise "
         "and that says nothing of the children's emotional state",
     "your_choice_london_borough": "'pilot now' is right for 28 young people in one borough, but "
-        "says nothing of pooling boroughs, as the pan-London randomised trial of Your Choice did",
+        "says nothing of pooling boroughs, as the pan-London randomised trial of Your Choice did; "
+        "resolved since (session 11, TUNED ON this reservation): a pilot too small alone says "
+        "other sites delivering the same model can be pooled",
     # Held out 24, first run:
     "bolton_dsl_supervision_schools": "Bolton allocated half of its primary schools at random, "
         "but the design picks matched comparison schools and does not mention that a random "

@@ -144,3 +144,34 @@ def test_only_the_summary_and_target_population_are_read():
     records.intervention.update(summary="Families referred get a key worker.", target_population="",
                                 evidence_base="A trial in which every child in care took part.")
     assert not read_setting(model_of(records)).everyone
+
+
+# Too few for a comparison: what the pilot can still keep, and how a comparison becomes possible.
+
+def test_a_pilot_that_already_gives_places_by_lot_keeps_the_draw_as_its_comparison():
+    """Thirty families a year drawn by lot from those eligible: too few for a trial now, but
+    the families not drawn are a fair comparison for the pilot, and draws pooled over years or
+    sites make a trial."""
+    first = _design(delivery_unit="A cohort of families", reach="30",
+                    allocation="Yes, by lot (at random)").strands[0]
+    assert first.title == "Pilot now, comparison later"
+    assert "not drawn" in first.detail and "keep the draw" in first.detail.lower()
+
+
+@pytest.mark.parametrize("delivery", [
+    {"delivery_unit": CHILDREN, "reach": "25"},
+    {"delivery_unit": "Some teams", "delivery_units": "2"},
+])
+def test_a_pilot_too_small_alone_says_other_sites_could_be_pooled(delivery):
+    first = _design(**delivery).strands[0]
+    assert first.title == "Pilot now, comparison later"
+    assert "other sites" in first.detail and "pooled" in first.detail
+    assert "not drawn" not in first.detail
+
+
+def test_a_time_series_says_that_authorities_starting_later_are_the_fairest_comparators():
+    """Hubs opened district by district, protocols adopted year by year: the authorities not yet
+    running the same model are the comparison that shows what would have happened anyway."""
+    first = _design(delivery_unit="Whole local authority", reach="900").strands[0]
+    assert first.title == "Interrupted time series with comparator authorities"
+    assert "different dates" in first.why and "not yet started" in first.why

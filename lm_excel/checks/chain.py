@@ -49,7 +49,7 @@ from .text import (
     what_changes,
     words,
 )
-from .wording import not_a_change
+from .wording import PROFESSIONALS, not_a_change
 
 C = "chain"
 COMPONENT_NOWHERE = register(
@@ -825,7 +825,24 @@ def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str], text: s
     if have and not (mine & have):
         return True
     roles = {w.removesuffix("s") for w in words(their_text) if _ROLE.search(w) and w not in _NOT_ROLES}
-    return bool(roles - {w.removesuffix("s") for w in words(text)})
+    if roles - {w.removesuffix("s") for w in words(text)}:
+        return True
+    # the people's name with a word for something done that the input does not say ('Referral to
+    # a Trusted Adult Worker', 'Mentor casework' beside the mentors): the act is the component
+    return bool(ours & _STAFF_HAVE or roles) and any(
+        _an_act(w) for w in words(text) if stem(meaning(w)) not in ours)
+
+
+#: Nouns of an act beyond :func:`names_an_activity`'s ('a referral to a worker').
+_ACTS = frozenset("referral referrals".split())
+
+
+def _an_act(w: str) -> bool:
+    """Whether a word names something done ('mentoring', 'casework', 'referral'), not people
+    ('worker', 'mentors': words for staff are among the nouns of an activity too)."""
+    if w in _HAVE_WORDS or (_ROLE.search(w) and w not in _NOT_ROLES):
+        return False
+    return w in _ACTS or names_an_activity(w, nouns_only=True)
 
 
 #: Things an input is, beyond :data:`_HAVE` ('Family hub buildings' beside 'Family hubs').
@@ -901,11 +918,27 @@ def _names_the_resource(text: str, h: str, mine: frozenset[str], input_text: str
     input only beside people 'trained' ('Practitioner training' beside 'Trained family
     practitioners'), not beside trainers or a training package."""
     if h == "train":
-        found = re.search(r"\btrained\b", input_text, re.IGNORECASE) is not None
+        # people trained to give it are its trainers ('trained to deliver ELSA training')
+        found = re.search(r"\btrained\b(?!\s+to\s+(?:deliver|give|run|lead|facilitate|teach|train|provide)\b)",
+                          input_text, re.IGNORECASE) is not None
     else:
         found = h in theirs or _root(h) in {_root(w) for w in theirs}
     extra = [w for w in words(text) if stem(meaning(w)) in mine - theirs - {h}]
     return found and all(stem(meaning(w)) in _HOLDING_STEMS and not w.endswith("ing") for w in extra)
+
+
+def _one_named_worker(text: str, description: str) -> bool:
+    """Whether a component that names a role ('Key worker', 'Lead practitioner') is described as
+    one named person for each family ('One named person who coordinates the professionals',
+    'Named key worker from request to plan'): the arrangement of a single named worker is the way
+    of working, not the staff input said again. A description that only says what one of the staff
+    does ('A lead worker meets the young person') is not enough: evaluators judged that component
+    the staff restated."""
+    head, _ = _head(text)
+    if not (head and _ROLE.search(head) and head not in _NOT_ROLES):
+        return False
+    role = re.escape(head.removesuffix("s"))
+    return re.search(rf"\bnamed\s+(?:[\w-]+\s+){{0,2}}?(?:{role}s?|person)\b", description, re.IGNORECASE) is not None
 
 
 @rule(RESTATED)
@@ -928,6 +961,8 @@ def restated(ctx: Context) -> Iterator[Finding]:
             # Jaccard >= t needs at least t * |mine| shared words
             need = max(2, math.ceil(CROSS_THRESHOLD * len(mine) - 1e-9))
             h = resource_head(text) if first == "inputs" else ""
+            if h and _one_named_worker(text, el.text("description")):
+                continue  # 'Key worker': 'One named person who coordinates the professionals'
             named = set(by_root.get(_root(h), ())) if h else set()
             for i in sorted(_candidates(mine, need, index) | named):
                 if first == "inputs" and _pays_for(earlier[i].statement, mine):
@@ -1022,6 +1057,8 @@ def plausible_links(ctx: Context) -> Iterator[Finding]:
     common, or all of the other outcome's words)."""
     outcomes = [o for o in ctx.model.outcomes if ctx.eid(o) and o.statement]
     sets = [what_changes(o.statement) for o in outcomes]
+    # what changes with the professionals left out: 'health visitor' in both is who acts
+    unstaffed = [what_changes(PROFESSIONALS.sub(" ", o.statement)) for o in outcomes]
     index = _index(sets)
     for m in ctx.model.mechanisms:
         linked = [o for o in ctx.targets(m, "leads_to") if o.kind == "outcomes" and o.statement]
@@ -1034,9 +1071,10 @@ def plausible_links(ctx: Context) -> Iterator[Finding]:
             # with developmental concerns get help sooner')
         near = _connected(ctx, linked)
         who = _who(m.statement)
+        mine_unstaffed = what_changes(PROFESSIONALS.sub(" ", m.statement)) - _PREVENTING
         best = None
         for i in sorted(_candidates(mine, 1, index)):
-            common = mine & sets[i] - _names(outcomes[i].statement)
+            common = mine_unstaffed & unstaffed[i] - _names(outcomes[i].statement)
             shared = len(common)
             # one word in common, even a construct, is where or about what as often as what
             # changes ('placement', 'court', 'safety': five first-run false alarms in 23 sets)

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from .. import layout as L
 from ..findings import Finding, make, register
-from ..model import Element, Field
+from ..model import Element, Field, needs_a_test
 from . import text as T
 from .base import Context, rule, short
 
@@ -140,7 +140,10 @@ ASSUMPTION_UNTESTED = register(
     "assumption-untested", category=C, severity="warning",
     title="Assumption not known to hold, without a test plan",
     description="An assumption rated Some (partly evidenced), weak or untested, or not rated, "
-    "needs a plan for checking whether it holds; only one rated Strong can be taken as given.",
+    "needs a plan for checking whether it holds; only one rated Strong can be taken as given. The "
+    "evaluation plan adds a test row for each of the same assumptions (one rule, "
+    "`lm_excel.model.needs_a_test`). One made only of the model's own parts ('Outcomes and "
+    "impacts are interrelated') is not asked for a test: no data could test it.",
     message="Assumption {id} is {confidence} but there is no plan to test it ({ref} is empty).",
     fix="Say in {ref} what evidence you will gather to check it, e.g. a question in a family "
     "survey or an audit of cases.",
@@ -567,6 +570,10 @@ _CONTACTS_DONE = re.compile(r"\b(?:visits?|meetings?|reviews?|assessments?|check
 _ACCESS_TO = re.compile(r"\b(?:ha(?:ve|s|d)|gain\w*|given)\s+access\s+to\s+(?:(?:further|more|the|specialist|"
                         r"extra|additional|their|a|an|early|local|appropriate|ongoing)\s+){0,2}"
                         r"(?:support|help|services?|advice|interventions?)\b", re.IGNORECASE)
+#: 'Informed' before a decision or a choice says how people decide ('Carers make informed
+#: decisions about SGOs'), not that the service informed them.
+_INFORMED_CHOICE = re.compile(r"\binformed\s+(decisions?|choices?|consent|judge?ments?|views?)\b",
+                              re.IGNORECASE)
 #: The early years session 'stay and play' is a name, not a verb of staying.
 _STAY_AND_PLAY = re.compile(r"\bstay[\s-]+and[\s-]+play\b", re.IGNORECASE)
 
@@ -578,6 +585,7 @@ def served(text: str) -> bool:
     the number of parents who'); after it, no change, no state and no purpose ('supported to stay
     together', 'assessed as ready for school', 'offered a job stay in work')."""
     text = _STAY_AND_PLAY.sub("playgroup", _REACH_FRAME.sub("more ", text))
+    text = _INFORMED_CHOICE.sub(r"sound \1", text)
     for rx in (_SERVED, _RECEIVED, _PRODUCED, _CONTACTS_DONE, _ACCESS_TO):
         m = rx.search(text)
         thing = _OF_A_THING.search(text[:m.start()]) if rx is _SERVED and m else None
@@ -862,6 +870,9 @@ _PROFESSIONALS = re.compile(
     r"volunteers?|mentors?|clinicians?|therapists?|psychologists?|youth\s+workers?|family\s+workers?|"
     r"key\s*workers?|support\s+workers?|staff|leads?|leaders?|each|every|(?:member|partner)\s+agenc(?:y|ies)|"
     r"agenc(?:y|ies)|partners?|members?)\b", re.IGNORECASE)
+#: The professionals a statement names, for rules that read what changes ('the health visitor'
+#: is who acts).
+PROFESSIONALS = _PROFESSIONALS
 #: Completing a dose of the service ('completes two to four terms in the group', 'complete six
 #: weeks of the course', 'twelve sessions of the programme').
 _DOSE = re.compile(
@@ -2024,10 +2035,11 @@ def management(ctx: Context) -> Iterator[Finding]:
     for a in ctx.model.assumptions:
         if not ctx.eid(a) or "how_tested" not in a.fields or not a.fields["how_tested"].empty:
             continue
-        confidence = L.norm_label(a.text("confidence"))
-        if confidence in ("some", "weak", "untested", ""):
+        if needs_a_test(a):  # the one rule the plan's test rows follow too
+            confidence = L.norm_label(a.text("confidence"))
             label = {"some": "rated Some (only partly evidenced)", "weak": "rated weak",
-                     "untested": "rated untested", "": "not rated"}[confidence]
+                     "untested": "rated untested", "": "not rated"}.get(
+                         confidence, f"rated '{a.text('confidence')}'")
             yield make(ASSUMPTION_UNTESTED, a.ref("how_tested"), ctx.eid(a), confidence=label)
 
 

@@ -12,8 +12,8 @@ DESCRIPTION = """\
 Build the evaluation-measures plan of a logic-model workbook and write it into the workbook's
 Measures plan sheet: for each outcome (primary first) a suggested measure with alternatives,
 who completes it, the data source, baseline and follow-up timepoints and the licence; process
-measures for outputs; monitoring for negative consequences; tests for weak or untested
-assumptions; and a recommended evaluation design. Measures on the My measures sheet take part.
+measures for outputs; monitoring for negative consequences; tests for assumptions not
+rated Strong; and a recommended evaluation design. Measures on the My measures sheet take part.
 
 Run it again after editing the plan: every cell you changed in the Measure, Baseline,
 Follow-up, Responsible, Target, Status and Notes columns is kept, rows you added are kept, and

@@ -544,7 +544,8 @@ def _cluster_strand(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
             "area's routine figures set against matched areas as one strand of the evidence.")), \
             _THEORY_LEVEL
     if n is not None and n < MIN_CLUSTERS:
-        return _too_few(_count(n, one, label), which), _PILOT_LEVEL
+        return _too_few(_count(n, one, label), which, drawn=s.allocation == "random"), \
+            _PILOT_LEVEL
     if s.allocation == "random" and (n is None or n >= MIN_RCT_CLUSTERS):
         return Strand(
             f"Cluster-randomised trial across {label}",
@@ -690,7 +691,8 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
     left_out += moved + _rare(basis, s.reach)
     label, n, names = _PEOPLE_UNITS[s.unit], s.reach, measure_names(basis)
     if n is not None and n < MIN_PEOPLE:
-        return _too_few(_count(n, _ONE[s.unit], label), which), _PILOT_LEVEL
+        return _too_few(_count(n, _ONE[s.unit], label), which,
+                        drawn=s.allocation == "random"), _PILOT_LEVEL
     places = _places_only(basis, f"a cohort of {label}", which)
     if places:
         return places
@@ -754,7 +756,9 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
             "the difference between the two changes is the likely effect (a difference in "
             "differences). EIF level 3 needs that comparison. If every authority delivers it "
             "at once (a national duty or programme), say so in the Unit of delivery: other "
-            "authorities would then show only the national trend." + moved,
+            "authorities would then show only the national trend. Where other authorities took "
+            "up the same model at different dates, those not yet started are the fairest "
+            "comparators (a staggered roll-out)." + moved,
             EIF_STANDARDS), _CREDIBLE_LEVEL
     if not basis:
         return None
@@ -824,11 +828,17 @@ def _unit_unknown(routine: list[MeasureUse], which: str, comparator: str) -> Cho
 _TOO_FEW = "Pilot now, comparison later"
 
 
-def _too_few(what: str, which: str) -> Strand:
+def _too_few(what: str, which: str, drawn: bool = False) -> Strand:
+    """A pilot now: too few for a comparison to show change. Places already given by lot keep
+    their draw (those not drawn are the pilot's comparison); otherwise other sites running the
+    same model, pooled, can give the numbers one site lacks."""
+    later = ("keep the draw: those not drawn are the pilot's fair comparison, and draws pooled "
+             "over years or with other sites that use one make a trial." if drawn else
+             "plan a comparison group for when the model reaches more, or with other sites that "
+             "deliver the same model (pooled, their numbers can show a change one site cannot).")
     return Strand(
         _TOO_FEW,
-        f"With {what}, study delivery and measure the {which} before and after; plan a "
-        "comparison group for when the model reaches more.",
+        f"With {what}, study delivery and measure the {which} before and after; {later}",
         f"{what[0].upper() + what[1:]} {'is' if what.split()[0].lower() in ('1', 'one') else 'are'} "
         "too few for a comparison to show a change reliably: "
         "any difference could be chance.", EIF_PILOT)
@@ -862,7 +872,7 @@ def _process(uses: Sequence[MeasureUse]) -> Strand:
         gaps.append(Gap("no negative consequences listed",
                         "name what could go wrong on the Negative consequences sheet"))
     if tests:
-        doing.append(f"test {_count(len(tests), 'weak or untested assumption', 'weak or untested assumptions')}")
+        doing.append(f"test {_count(len(tests), 'assumption not rated Strong', 'assumptions not rated Strong')}")
     detail = ("Always needed: " + join_words(doing) + ", with practitioner and family views."
               if doing else "Always needed: collect practitioner and family views of delivery.")
     plain = detail + (" Still missing: " + "; ".join(g.plain for g in gaps) + "." if gaps else "")

@@ -1,7 +1,7 @@
 """The evaluation-measures plan: how the evaluation will know each outcome changed.
 
 ``make_plan(model)`` builds one row per outcome (primary outcomes first), per output (a process
-measure), per negative consequence (monitoring) and per weak or untested assumption (a test),
+measure), per negative consequence (monitoring) and per assumption not rated Strong (a test),
 each with a suggested measure, alternatives, who completes it, the data source, baseline and
 follow-up timepoints, licence and a status. It also recommends an evaluation design, by rule.
 
@@ -47,7 +47,7 @@ from lm_excel.measures.suggest import (
     parse_who,
     suggest,
 )
-from lm_excel.model import CellRef, Element, LogicModel
+from lm_excel.model import CellRef, Element, LogicModel, needs_a_test
 
 COLUMNS: tuple[str, ...] = tuple(c.key for c in L.PLAN_COLUMNS)
 EDITABLE: tuple[str, ...] = L.PLAN_EDITABLE
@@ -457,8 +457,8 @@ def _assumption_rows(model: LogicModel, lib: MeasureLibrary) -> list[dict]:
     rows = []
     for el in model.assumptions:
         confidence = el.text("confidence").lower()
-        if not el.id or not el.statement or confidence in ("strong", "some"):
-            continue
+        if not el.id or not el.statement or not needs_a_test(el):
+            continue  # the check's rule: every assumption not rated Strong is tested
         text = f"{el.statement}. {el.text('how_tested')}"
         found = suggest(text, top=1 + ALTERNATIVES, library=lib)
         about = "; ".join(x for x in (

@@ -179,8 +179,8 @@ def evaluation(w: Writer, plan: Any) -> None:
     watch = groups.get("negative", []) + groups.get("assumption", [])
     if watch:
         w.heading("Monitoring risks and testing assumptions", 2)
-        w.para("How each potential negative consequence will be watched for, and how each weak "
-               "or untested assumption will be tested.", keep=True)
+        w.para("How each potential negative consequence will be watched for, and how each "
+               "assumption not rated Strong will be tested.", keep=True)
         _table(w, "Negative consequence or assumption", watch, [5, 4, 3.5, 3.2],
                "Monitoring negative consequences and testing assumptions")
 

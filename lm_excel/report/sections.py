@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import __version__
-from ..model import Element, LogicModel
+from ..model import Element, LogicModel, needs_a_test
 from . import diagram as D
 from . import prose as P
 from .docwriter import DocWriter
@@ -327,11 +327,11 @@ def assumptions(w: Writer) -> None:
     if not items:
         w.missing("assumptions")
         return
-    weak = [el for el in items if el.text("confidence").strip().lower() in ("weak", "untested")]
+    weak = [el for el in items if needs_a_test(el)]  # the check's and the plan's rule
     text = "What must be true for the model to work, with how confident we are in each."
     if weak:
-        text += (f" {len(weak)} of {len(items)} {'is' if len(weak) == 1 else 'are'} weak or "
-                 "untested and will be tested as the plan says.")
+        text += (f" {len(weak)} of {len(items)} {'is' if len(weak) == 1 else 'are'} not rated "
+                 "Strong and will be tested as the plan says.")
     w.para(text, keep=True)
     rows = [[label(el), el.statement, ", ".join(el.ids("relates_to")),
              P.capital(el.text("confidence")) or "Not stated", el.text("how_tested")] for el in items]
