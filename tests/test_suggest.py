@@ -1187,7 +1187,7 @@ def test_round22_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT22)
     assert scores["n"] == 80
-    assert scores["top1"] >= 0.8125 and scores["top3"] >= 0.8625, scores
+    assert scores["top1"] >= 0.85 and scores["top3"] >= 0.8875, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1195,7 +1195,7 @@ def test_round23_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT23)
     assert scores["n"] == 80
-    assert scores["top1"] >= 0.70 and scores["top3"] >= 0.7625, scores
+    assert scores["top1"] >= 0.775 and scores["top3"] >= 0.80, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1203,7 +1203,7 @@ def test_round24_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_op
     # The strict expected failure above hides a fall in top-1 or top-3; this does not.
     scores = published_scores(PUBLISHED_HELDOUT24)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.727 and scores["top3"] >= 0.745, scores
+    assert scores["top1"] >= 0.763 and scores["top3"] >= 0.790, scores
     assert scores["confident_wrong"] <= 1, scores
 
 
@@ -1211,7 +1211,7 @@ def test_round25_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT25)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.87 and scores["top3"] >= 0.89, scores
+    assert scores["top1"] >= 0.90 and scores["top3"] >= 0.918, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1219,7 +1219,7 @@ def test_round26_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT26)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.727 and scores["top3"] >= 0.79, scores
+    assert scores["top1"] >= 0.818 and scores["top3"] >= 0.872, scores
     assert scores["confident_wrong"] == 0, scores
 
 
