@@ -169,3 +169,31 @@ def test_whole_lives_ideals_and_who_people_become_get_no_scale(text):
 ])
 def test_near_misses_of_whole_life_aims_keep_their_measure(text, wanted):
     assert wanted in keys(text)
+
+
+# Own batch 36's kinds, in other words. Readiness for life as a whole is an aim; what carers
+# know of their rights is not what the carers' measures ask; the harm done to people by
+# something is not a measure of that something.
+@pytest.mark.parametrize("text", [
+    "Pupils leave primary school prepared for life",
+    "Young people move on from college ready to thrive in life",
+    "Foster carers know where to find respite",
+    "Special guardians understand their entitlements to allowances",
+    "Less damage done to children by parents' drinking",
+])
+def test_readiness_for_life_carers_knowledge_and_harm_done_get_no_measure(text):
+    assert keys(text) == []
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Children are ready for school", "eyfsp_gld"),
+    ("Foster carers are confident managing the behaviour of the children in their care",
+     "carer_efficacy"),
+    ("Fewer parents misuse alcohol", "substance_misuse_treatment"),
+])
+def test_near_misses_of_batch36_kinds_keep_their_measure(text, wanted):
+    assert keys(text)[:1] == [wanted]
+
+
+def test_a_topic_before_staff_at_the_start_is_their_job():
+    assert not {"gad7", "k10", "phq9"} & set(keys("More mental health nurses work in schools"))

@@ -801,7 +801,8 @@ _STAFF_VOICE = frozenset({"listened", "felt_supported", "voice", "valu"})
 #: "Foster carers understand how trauma affects children", "know about ...": knowledge of a
 #: topic, which the carers' measures (their efficacy in the role, their support and
 #: satisfaction) do not ask; a practitioner survey may ask it of staff.
-_TOPIC_AFTER = re.compile(r"\s+(?:more\s+|better\s+)?(?:how(?!\s+to\b)|why|what|that|about|of)\b")
+_TOPIC_AFTER = re.compile(r"\s+(?:more\s+|better\s+)?(?:how(?!\s+to\b)|why|what|that|about|of|where|"
+                          r"who|when|which|(?:their|his|her)\s+(?:rights|entitlements?))\b")
 
 
 def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> list[Term]:
@@ -952,6 +953,11 @@ _WHOLE_LIFE = re.compile(
     r"(?:(?:happy|happier|healthy|healthier|fulfilling|fulfilled|full|good|rich|long|positive|safe|"
     r"meaningful|rewarding)\s*,?\s+(?:and\s+)?)+(?:life|lives)\b"
     r"|\b(?:best possible|optimal|optimum|highest possible)\b")
+#: Readiness for life as a whole ("equipped to succeed in life", "ready for work and life"): an
+#: aim for everything ahead, which no destination count or scale measures.
+_READY_FOR_LIFE = re.compile(r"\b(?:ready|prepared|equipped|readiness|preparation)\s+(?:for|to)\s+"
+                             r"(?:(?:work|adulthood)\s+and\s+)?(?:adult\s+)?(?:life|(?:succeed|thrive|get "
+                             r"on|do well)\s+in\s+life)\b")
 
 
 def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -976,6 +982,12 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
         m = _ADULTS_TO_BE.search(t, a, b)
         if m:
             spans.append((m.start(), b))
+        ready = _READY_FOR_LIFE.search(t, a, b)
+        if ready:
+            # "leaves school equipped to succeed in life": when, and an aim, from the start of
+            # its clause ("... and adults are ready for work and life")
+            joins = [j.end() for j in re.finditer(r"[,;]|\band\b", t[a:ready.start()])]
+            spans.append((a + joins[-1] if joins else a, b))
         for m in _WHOLE_LIFE.finditer(t, a, b):
             # to the end of its clause, across a list of what it qualifies ("the best possible
             # physical, social and emotional start")
@@ -1084,6 +1096,10 @@ _SERVICES = frozenset({"early_help", "youth_justice", "social_care"})
 #: "trained domestic abuse champions"): the role names a person's job, not the change.
 _ROLE_AFTER = re.compile(r"\s+(?:leads?|champions?|co-?ordinators?|officers?|first aiders?|"
                          r"ambassadors?|navigators?)\b(?!\s+to\b)")
+#: Words for staff after a topic at the start ("mental health practitioners ...").
+_STAFF_AFTER = re.compile(r"\s+(?:practitioners?|workers?|nurses?|therapists?|counsellors?|advocates?|"
+                          r"clinicians?|specialists?)\b")
+_ONLY_QUANTITY = re.compile(r"(?:(?:more|fewer|additional|extra|new|our|the|all|every|local|\d+)\s+)*")
 _OFFENDING_WORDS = re.compile(r"\b(?:offend\w*|reoffend\w*|crimes?|criminal|first[- ]time|entrants?|"
                               r"custody|convict\w*|arrest\w*|sentenc\w*|antisocial|anti-social)\b")
 
@@ -1113,6 +1129,8 @@ def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
             continue
         if _ROLE_AFTER.match(t[x.end:]) and len(t[:x.start].split()) >= 3:
             continue  # "schools have a designated mental health lead": a role, not the change
+        if _STAFF_AFTER.match(t[x.end:]) and _ONLY_QUANTITY.fullmatch(t[:x.start]):
+            continue  # "more mental health practitioners are recruited": their job, who they are
         out.append(x)
     return out
 
@@ -1784,11 +1802,13 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # domestic abuse": the harm is the context the change follows, not a count to reduce
         out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
     out += _cue_frames(t, terms)
-    for m in _IMPACT_ON.finditer(t):
-        if not _AMOUNT_BEFORE.search(t[max(t.rfind(c, 0, m.start()) for c in ",;.") + 1:m.start()]):
-            # "reducing the impact of poverty on children": what the harm does to them, which
-            # no count of the harm shows
-            out.append((m.start("harm"), m.end("harm"), "using"))
+    for kind, rx in (("using", _IMPACT_ON), ("knowing", _HARM_TO)):
+        for m in rx.finditer(t):
+            if not _AMOUNT_BEFORE.search(t[max(t.rfind(c, 0, m.start()) for c in ",;.") + 1:m.start()]):
+                # "reducing the impact of poverty on children": what the harm does to them, which
+                # no count of the harm shows; "the harm caused to children by parental conflict"
+                # is measured by no measure of the conflict
+                out.append((m.start("harm"), m.end("harm"), kind))
     for m in _CAN_ACCESS.finditer(t):
         # "young offenders leaving custody can access appropriate accommodation": access to it
         if not _ETE_AFTER.match(t, m.end()):
@@ -1809,6 +1829,8 @@ _ETE_AFTER = re.compile(r"\s*(?:to\s+)?(?:(?:good|high|better|quality|good-quali
                         r"(?:(?:and|or)\s+)?(?:local\s+|further\s+)?(?:education|training|employment)\b")
 #: "The impact of poverty on children", "the effects of domestic abuse on young people": the
 #: harm's consequences for the people named after "on", not its amount.
+_HARM_TO = re.compile(r"\b(?:harm|damage|impacts?|effects?)\s+(?:caused|done)\s+to\s+(?:[\w'-]+\s+){1,4}?"
+                      r"by\s+(?P<harm>[^,;.]+)")
 _IMPACT_ON = re.compile(r"\b(?:impacts?|effects?|consequences)\s+of\s+(?P<harm>[^,;.]+?)\s+on\s+"
                         r"(?:the\s+|their\s+|our\s+|local\s+|all\s+)*(?:[\w-]+\s+){0,2}?"
                         r"(?:children|child|young people|families|family|parents|people|pupils|babies|"
