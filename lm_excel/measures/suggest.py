@@ -1215,6 +1215,23 @@ def _take_up_sense(text: str, terms: list[Term]) -> list[Term]:
     return out
 
 
+#: "Cared for children and young people" (some councils' name for children in care): the words
+#: "cared for" before the people, not care given to them ("the quality of care for children").
+_CARED_FOR = re.compile(r"\bcared[\s-]+for\s+(?:children|child|young people|young person)\b")
+
+
+def _cared_for_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with "cared for children" read as children in care."""
+    t = normalise(text)
+    spans = [m.span() for m in _CARED_FOR.finditer(t)
+             if not re.search(r"\b(?:are|is|be|been|being|were|was|feel|feels|felt)\s+$", t[:m.start()])]
+    if not spans:
+        return terms
+    out = [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+    out += [Term("looked_after", False, a, b, True) for a, b in spans]
+    return sorted(out, key=lambda x: x.start)
+
+
 #: "Remain with members of their extended family", "placed with family and friends": living
 #: with the wider family is kinship care; the wider family alone is the people around someone.
 _LIVE_WITH = re.compile(r"\b(?:live|lives|living|remain|remains|remaining|stay|stays|staying|placed|"
@@ -2196,7 +2213,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                   _slogan_sense, _vision_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
                   _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense,
-                  _recorded_count_sense, _couple_sense, _take_up_sense):
+                  _recorded_count_sense, _couple_sense, _take_up_sense, _cared_for_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
