@@ -267,7 +267,12 @@ FLOORS["design_heldout26"] = {"agreed": 14, "comparator": 14}
 #:   neighbourhoods or areas'; 'Some teams' would have said it better, and may have led elsewhere.
 #: Reservations in RESERVATIONS.
 FIRST_RUN_HELDOUT27 = {"agreed": 12, "comparator": 14, "n": 14}
-FLOORS["design_heldout27"] = {"agreed": 12, "comparator": 14}
+#: Since then, TUNED ON held out 27 (session 11): people given support one by one whose outcomes
+#: have only counts kept for places (an area's rate of hospital admissions for violence) are
+#: compared person by person on each one's own record of the outcome, which the plan must add,
+#: with contribution analysis as the fallback: redthread_youth_violence_ed_nottingham agreed (the
+#: Welsh violence prevention team, which accepts both, gets the same and still agrees): 13/14.
+FLOORS["design_heldout27"] = {"agreed": 13, "comparator": 14}
 #: Held out 28 (design_heldout28.json: fourteen English local-authority children's services models:
 #: a county's high needs recovery plan under a safety valve agreement, Portage home visiting, a
 #: partnership's Graded Care Profile 2 roll-out, Devon's edge of care service for adolescents,

@@ -175,3 +175,27 @@ def test_a_time_series_says_that_authorities_starting_later_are_the_fairest_comp
     first = _design(delivery_unit="Whole local authority", reach="900").strands[0]
     assert first.title == "Interrupted time series with comparator authorities"
     assert "different dates" in first.why and "not yet started" in first.why
+
+
+# Support given one by one, with only a count kept for places to measure its outcome.
+
+ADMISSIONS = MeasureUse("OC6", "outcome", "Hospital admissions for violence (area rate)",
+                        "administrative", True, "violence_admissions")
+
+
+def test_people_helped_one_by_one_are_still_compared_person_by_person_on_their_own_records():
+    """Young people seen after an injury: the library's only measure is an area's admission rate,
+    counted for places. The comparison is still between people, on each person's own record
+    (the hospital's or the service's), which the plan must add; the area rate is context."""
+    d = _design(uses=(ADMISSIONS, PROCESS), delivery_unit=CHILDREN, reach="290")
+    first = d.strands[0]
+    assert first.title == "Matched comparison group of children or young people"
+    assert "own record of OC6" in first.detail
+    assert "counted for places, not people" in first.why and "context" in first.why
+    assert "contribution analysis" in first.why.lower()  # the fallback, said plainly
+    assert "Hospital admissions for violence" not in first.detail.split("(")[0]
+
+
+def test_a_national_programme_measured_only_by_counts_for_places_still_explains_its_contribution():
+    first = _design(uses=(ADMISSIONS, PROCESS), delivery_unit=NATIONAL, reach="500").strands[0]
+    assert first.title.startswith("Contribution analysis")

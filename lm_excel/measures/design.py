@@ -670,8 +670,10 @@ def _fair_basis(basis: list[MeasureUse]) -> tuple[list[MeasureUse], str]:
 
 
 def _places_only(basis: list[MeasureUse], who: str, which: str) -> Choice | None:
-    """Support for people whose outcomes are measured only by counts for places: no comparison
-    of people can rest on them, so the contribution is explained instead."""
+    """A national programme whose outcomes are measured only by counts for places: no comparison
+    of people can rest on them, and other authorities do the same, so the contribution is
+    explained instead (support given one by one is compared on the people's own records:
+    :func:`_own_records`)."""
     if not basis or any(u.key not in _PLACES_ONLY for u in basis):
         return None
     names = measure_names(basis)
@@ -681,6 +683,29 @@ def _places_only(basis: list[MeasureUse], who: str, which: str) -> Choice | None
         "rest on it: a theory-based design asks whether and how the model contributed to the "
         "change, and for whom. A measure of the people themselves (a survey, or their own "
         "records) would allow that comparison (EIF level 3).")), _THEORY_LEVEL
+
+
+def _own_records(basis: list[MeasureUse], s: Setting, which: str) -> Strand:
+    """Support given one by one whose outcomes have only counts kept for places: the people are
+    still compared person by person, on each one's own record of the same outcome (the service's,
+    the hospital's, the police's), which the plan must add; the count for places is context."""
+    label, names, one = _PEOPLE_UNITS[s.unit], measure_names(basis), len(basis) == 1
+    refs = join_words(dict.fromkeys(u.ref for u in basis))
+    others = ("similar {0} in areas without it or from before it began" if s.everyone else
+              "similar {0} who did not get the model (matched on need, age and history from case "
+              "records)").format(label)
+    return Strand(
+        f"Matched comparison group of {label}",
+        f"Compare the {label} helped, on each one's own record of {refs} (kept by the service "
+        f"or a partner: the hospital, the police, the school), with {others}, before and after. "
+        f"Add that measure to the plan ({names} {'is' if one else 'are'} counted for places, "
+        "not people).",
+        f"Support goes to {label} one by one, so the comparison is between people. {names} "
+        f"{'is' if one else 'are'} counted for places, not people, so {'it' if one else 'they'} "
+        "cannot show a difference between those who took part and those who did not: follow "
+        f"{'it' if one else 'them'} as context. If no record of each person can be had, a "
+        "theory-based design (contribution analysis) explains the contribution instead.",
+        EIF_STANDARDS)
 
 
 def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
@@ -693,9 +718,8 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
     if n is not None and n < MIN_PEOPLE:
         return _too_few(_count(n, _ONE[s.unit], label), which,
                         drawn=s.allocation == "random"), _PILOT_LEVEL
-    places = _places_only(basis, f"a cohort of {label}", which)
-    if places:
-        return places
+    if basis and all(u.key in _PLACES_ONLY for u in basis):
+        return _own_records(basis, s, which), _CREDIBLE_LEVEL
     if s.allocation == "random" and (n is None or n >= MIN_RCT_PEOPLE):
         return Strand(
             "Randomised controlled trial",

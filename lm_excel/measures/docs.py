@@ -1044,8 +1044,10 @@ DESIGN_EVIDENCE = [
      "measured for reoffending is not compared on first-time entry, which diversion itself "
      "decides, and people are not compared on counts kept for places (police-recorded "
      "anti-social behaviour, a dental survey, a conception rate, an area's rate of hospital "
-     "admissions for violence): those are context, and with "
-     "nothing else, contribution analysis. Counts the service's own decisions move "
+     "admissions for violence): those are context; with nothing else, people given support one "
+     "by one are still compared person by person, on each one's own record of the outcome, which "
+     "the plan must add, and a national programme gets contribution analysis. Counts the "
+     "service's own decisions move "
      "(children assessed at risk of exploitation, first-time entrants under diversion, "
      "referrals, re-referrals, section 47 enquiries, child protection and child in need plans, "
      "early help step-ups, police-recorded domestic abuse) are left out of a comparison of "
@@ -1420,7 +1422,10 @@ DESIGN_EVIDENCE = [
      "personal wellbeing for feeling prepared for birth (Getting Ready for Baby), children "
      "assessed at risk of exploitation, which recognition raises (Blocks), no measure for "
      "reoffending (Invisible Walls Wales), and all offence referrals for weapon charges (No "
-     "Knives, Better Lives)."),
+     "Knives, Better Lives). Since then, **tuned on** this set (session 11): people given support "
+     "one by one whose outcomes have only counts kept for places are compared person by person on "
+     "their own records, which the plan must add, not given contribution analysis: Redthread "
+     "agreed, 13 of 14."),
     "",
     ("**Held out 28.** Fourteen English local-authority children's services models "
      "(`tests/data/design_heldout28.json`: a county's high needs recovery plan under a safety valve "
