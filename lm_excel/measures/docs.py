@@ -792,7 +792,7 @@ EVALUATION = [
      "clause, who people develop into (*as well-rounded individuals*) is an aim, resilience to "
      "life's ups and downs has no library measure, a vision reached *through* services names the "
      "means, *those working with young people* are practitioners, and readiness for work and "
-     "life is an aim: 0.74, top-3 0.80, no "
+     "life is an aim, and people with one named condition say who: 0.75, top-3 0.80, no "
      "confident wrong answer (its three debatable ones included: *live a happy life*, which "
      "also accepts no close match, now gets none)."),
     "",
