@@ -172,7 +172,10 @@ HOW_SUGGESTIONS_WORK = [
      "children's outcome. What foster and kinship carers understand about a topic (\"how "
      "trauma affects the children\", their rights, where to go) is not what the carers' "
      "measures ask; their know-how to care and to manage behaviour is. A topic before staff at "
-     "the start (\"more mental health practitioners\") names their job."),
+     "the start (\"more mental health practitioners\") names their job. Taking care of something "
+     "(\"we'll take care of your health\") is looking after it, not the care system, and the "
+     "pronouns of a pledge (you, your, my) are no evidence for a survey called *Your Life, Your "
+     "Care*."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
