@@ -172,7 +172,10 @@ HOW_SUGGESTIONS_WORK = [
      "children's outcome. What foster and kinship carers understand about a topic (\"how "
      "trauma affects the children\", their rights, where to go) is not what the carers' "
      "measures ask; their know-how to care and to manage behaviour is. A topic before staff at "
-     "the start (\"more mental health practitioners\") names their job."),
+     "the start (\"more mental health practitioners\") names their job. Taking care of something "
+     "(\"we'll take care of your health\") is looking after it, not the care system, and the "
+     "pronouns of a pledge (you, your, my) are no evidence for a survey called *Your Life, Your "
+     "Care*."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
@@ -792,7 +795,8 @@ EVALUATION = [
      "clause, who people develop into (*as well-rounded individuals*) is an aim, resilience to "
      "life's ups and downs has no library measure, a vision reached *through* services names the "
      "means, *those working with young people* are practitioners, and readiness for work and "
-     "life is an aim, and people with one named condition say who: 0.75, top-3 0.80, no "
+     "life is an aim, people with one named condition say who, and taking care of something is "
+     "looking after it: 0.75, top-3 0.81, no "
      "confident wrong answer (its three debatable ones included: *live a happy life*, which "
      "also accepts no close match, now gets none)."),
     "",
