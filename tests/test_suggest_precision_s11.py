@@ -197,3 +197,24 @@ def test_near_misses_of_batch36_kinds_keep_their_measure(text, wanted):
 
 def test_a_topic_before_staff_at_the_start_is_their_job():
     assert not {"gad7", "k10", "phq9"} & set(keys("More mental health nurses work in schools"))
+
+
+# Succeeding at something named is that thing, not an aim of a good life; a harm a life is free
+# from is a change.
+@pytest.mark.parametrize("text, wanted", [
+    ("Pupils thrive and succeed at school", "attainment"),
+    ("Women and children live safe lives free from domestic abuse", "domestic_abuse_incidents"),
+    ("Families live happy lives free from debt", "household_income"),
+])
+def test_a_named_success_or_a_harm_a_life_is_free_from_is_still_measured(text, wanted):
+    assert keys(text)[:1] == [wanted]
+
+
+# The circumstance is the change when the clause counts the people in it.
+@pytest.mark.parametrize("text, wanted", [
+    ("Fewer families with children living in temporary accommodation", "housing_stability"),
+    ("Fewer households with children in poverty", "household_income"),
+    ("Reducing the attainment gap for children in poverty", "attainment"),
+])
+def test_people_counted_in_a_circumstance_are_the_change(text, wanted):
+    assert keys(text)[:1] == [wanted]

@@ -926,7 +926,8 @@ def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
 #: The aims of a good life: thriving, flourishing, reaching one's potential, enjoying life,
 #: having fun, trying new things, living full lives, aspiring, succeeding, the best start in life.
 _VISION = re.compile(
-    r"\b(?:thriv\w*|flourish\w*|aspire|aspiring|succeed|succeeds|succeeding|have fun|having fun|"
+    r"\b(?:thriv\w*|flourish\w*|aspire|aspiring|(?:succeed|succeeds|succeeding)(?!\s+(?:in|at|with)\s+"
+    r"(?!life\b))|have fun|having fun|"
     r"best start in life|bright futures?|"
     r"(?:reach|reaches|reaching|achieve|achieves|achieving|fulfil|fulfils|fulfill|fulfills|"
     r"fulfilling|realise|realises|realize|realizes)\s+(?:their|his|her|its|our|your)?\s*(?:full\s+|"
@@ -989,9 +990,11 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
         for m in _WHOLE_LIFE.finditer(t, a, b):
             # to the end of its clause, across a list of what it qualifies ("the best possible
             # physical, social and emotional start")
-            stop = r"[;.]|,\s*(?:so|which|while|where|because|through|by|with)\b|" + _AND_A_CHANGE
+            # a harm the life is free from is a change ("live safe lives free from domestic abuse")
+            free = r"|\b(?:free from|safe from|away from|without)\b"
+            stop = r"[;.]|,\s*(?:so|which|while|where|because|through|by|with)\b|" + _AND_A_CHANGE + free
             if not re.match(r"(?:\s+[\w-]+){1,2}\s*,\s*[\w\s,-]{1,60}?\band\b", t[m.end():]):
-                stop = r"[,;.]|" + _AND_A_CHANGE
+                stop = r"[,;.]|" + _AND_A_CHANGE + free
             spans.append((m.start(), _clause_end(t, m.end(), stop)))
     # a term running into a span is in it ("develop as well-rounded individuals")
     return [x for x in terms if not any(x.start < b and a < x.end for a, b in spans)]
@@ -1544,6 +1547,14 @@ _WHO_AFTER = re.compile(
     r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
 
 
+#: The circumstances of people after a change ("for children living in temporary accommodation",
+#: "in poverty", "on free school meals"): who the change is for, unless the clause counts them.
+_CIRCUMSTANCE = re.compile(r"\s+(?:living in|living on|in poverty|(?:eligible for|on|receiving|entitled to) "
+                           r"free school meals|in (?:temporary|emergency|unsuitable|overcrowded|poor) "
+                           r"(?:accommodation|housing))\b")
+_PEOPLE_COUNTED = re.compile(r"\b(?:fewer|number|numbers|proportion|rate|percentage|share)\b")
+
+
 #: A harm before the people it names, at the start ("domestic abuse survivors ..."): who.
 _HARM_NAMES_PEOPLE = re.compile(r"((?:[\w'-]+\s+){1,3}?)(?:victims?|survivors?|victim-survivors?)\b"
                                 r"(?!\s+of\b)")
@@ -1574,6 +1585,9 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     if m:
         kept.append((m.end(1), m.start(2)))
     for m in _WHO_AFTER.finditer(t):
+        if _CIRCUMSTANCE.match(t, m.end(1)) and _PEOPLE_COUNTED.search(
+                t[max(t.rfind(c, 0, m.start()) for c in ",;.") + 1:m.start()]):
+            continue  # "fewer families with children living in temporary accommodation": counted
         if m.start() > 0:
             # "self-esteem among girls at risk of exploitation": after the change, the risk
             # says who it is for
