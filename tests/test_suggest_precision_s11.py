@@ -218,3 +218,11 @@ def test_a_named_success_or_a_harm_a_life_is_free_from_is_still_measured(text, w
 ])
 def test_people_counted_in_a_circumstance_are_the_change(text, wanted):
     assert keys(text)[:1] == [wanted]
+
+
+# People with one named condition or problem, after the change's subject, say who: the
+# condition is not what changes. TUNED ON round 26 (a treatment rate for children with a
+# diagnosable condition).
+def test_people_with_a_condition_say_who():
+    assert keys("Half of young people with an anxiety problem use community mental health "
+                "services")[:1] == ["mh_crisis_contacts"]

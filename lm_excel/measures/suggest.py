@@ -1624,8 +1624,8 @@ _AT_RISK_GET = re.compile(
 #: "Positive attachment between mothers with perinatal mental health problems and their child":
 #: people with a named condition, after what changes, say who it is for.
 _WITH_CONDITION = re.compile(
-    r"\b(" + _PEOPLE_WORDS + r")\s+with\s+(?:[\w-]+\s+){1,5}?(?:problems|needs|difficulties|"
-    r"issues|disabilities|conditions|illness|illnesses)\b")
+    r"\b(" + _PEOPLE_WORDS + r")\s+with\s+(?:[\w-]+\s+){1,5}?(?:problems?|needs|difficulty|difficulties|"
+    r"issues?|disability|disabilities|conditions?|illness|illnesses|diagnosis|diagnoses)\b")
 #: People "affected by" or "impacted by" a harm, anywhere, up to a main verb: being affected names
 #: who, not the count of the harm, unless the clause counts those people ("fewer families
 #: affected by ...").
