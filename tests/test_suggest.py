@@ -1159,7 +1159,8 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   failure (the guard below keeps the tuned floors). Then readiness for life as a whole ("ready
 #   for work and life when leaving education") is an aim (with own batch 36): 0.736, 0.80. Then
 #   people with one named condition say who ("children with a diagnosable mental health condition
-#   get treatment ..."): 0.745, 0.80.
+#   get treatment ..."): 0.745, 0.80. Then taking care of something is looking after it and the
+#   pronouns of a pledge are stopwords: 0.755, 0.809.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1244,7 +1245,7 @@ def test_round26_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT26)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.745 and scores["top3"] >= 0.80, scores
+    assert scores["top1"] >= 0.754 and scores["top3"] >= 0.809, scores
     assert scores["confident_wrong"] == 0, scores
 
 
