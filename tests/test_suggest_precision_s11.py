@@ -226,3 +226,19 @@ def test_people_counted_in_a_circumstance_are_the_change(text, wanted):
 def test_people_with_a_condition_say_who():
     assert keys("Half of young people with an anxiety problem use community mental health "
                 "services")[:1] == ["mh_crisis_contacts"]
+
+
+# Taking care of something is looking after it, not the care system; pronouns of a pledge
+# ("you", "your") are no evidence for a survey named "Your Life, Your Care". TUNED ON round 26
+# (a corporate parent's pledge to take care of a child's health).
+@pytest.mark.parametrize("text", [
+    "We will take care of your education",
+    "Our promise: we take care of your future",
+    "Taking care of their own health is something young people learn",
+])
+def test_taking_care_of_is_not_the_care_system(text):
+    assert not {"bright_spots", "entry_to_care"} & set(keys(text))
+
+
+def test_children_in_care_feeling_cared_for_is_still_bright_spots():
+    assert keys("Children in care say they feel cared for")[:1] == ["bright_spots"]

@@ -85,6 +85,10 @@ _COMPARATORS = {
 _ADJECTIVE = {"Scotland": "Scottish", "Wales": "Welsh", "Northern Ireland": "Northern Ireland"}
 
 
+#: Data sources that are an authority's or a service's own records, published by no one.
+_OWN_RECORDS = ("local management information", "local case records")
+
+
 def _data(routine: Sequence[MeasureUse], nation: str, default: str) -> str:
     """Where the routine figures come from: the measures' own sources, with another nation's
     equivalents in place of English returns."""
@@ -94,6 +98,12 @@ def _data(routine: Sequence[MeasureUse], nation: str, default: str) -> str:
         sources = [x for x in sources if x not in local] + [
             f"your own records where {nation or 'your nation'} publishes no national figures "
             f"(comparator authorities would have to share theirs)"]
+    own = [x for x in sources if x.casefold().startswith(_OWN_RECORDS)]
+    if own:  # the service's or the authority's own records: no one else publishes them
+        sources = [x for x in sources if x not in own] + [
+            f"{join_words(own)} (your own records: comparator authorities would have to share "
+            "theirs, and the series can start only where the records go back to before the "
+            "model started)"]
     if not sources:
         return default
     english = [x for x in sources if english_return_in(x)]
@@ -454,10 +464,16 @@ def _impact(basis: list[MeasureUse], s: Setting,
         strands.append(comparison[0])
         level = comparison[1]
     if measured:
+        when = (f"before the change and again a year or more on for {_for(which, measured)}, "
+                "comparing like with like (the same ages, or those served at both times), since "
+                "the group served changes; or at the start and end of support where people join "
+                "one by one, including those who stop early."
+                if s.unit in ("la", "national", "areas") else
+                f"at the start and end of support for {_for(which, measured)}, including those "
+                "who stop early.")
         strands.append(Strand(
             "Before-and-after measurement (pilot impact study)",
-            f"Measure {measure_names(measured)} at the start and end of support for "
-            f"{_for(which, measured)}, including those who stop early.",
+            f"Measure {measure_names(measured)} {when}",
             "Change before and after on validated measures is preliminary evidence (EIF level "
             "2): it shows whether outcomes moved, not that the intervention moved them. People "
             "often start when things are at their worst, and scores then tend to improve anyway "
@@ -782,7 +798,9 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
             "at once (a national duty or programme), say so in the Unit of delivery: other "
             "authorities would then show only the national trend. Where other authorities took "
             "up the same model at different dates, those not yet started are the fairest "
-            "comparators (a staggered roll-out)." + moved,
+            "comparators (a staggered roll-out). Name anything else that changed the same "
+            "figures at the same time (other strands of a wider programme, a new threshold, a "
+            "national reform): a time series cannot tell them apart." + moved,
             EIF_STANDARDS), _CREDIBLE_LEVEL
     if not basis:
         return None
