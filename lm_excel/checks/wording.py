@@ -256,7 +256,7 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
             yield make(OUTCOME_NOT_CHANGE, o.ref("outcome"), ctx.eid(o), what=what, text=short(text))
         parts = [] if what else compound_parts(text)
         if len(parts) >= 2:
-            suggestion = "; ".join(f"'{w.capitalize()}'" for w in _split_wording(text, parts))
+            suggestion = "; ".join(f"'{w[:1].upper() + w[1:]}'" for w in _split_wording(text, parts))
             yield make(COMPOUND, o.ref("outcome"), ctx.eid(o), count=len(parts), parts=_and(parts),
                        text=short(text), suggestion=suggestion)
         if "direction" not in o.fields:
@@ -326,7 +326,7 @@ def _split_wording(text: str, parts: Sequence[str]) -> list[str]:
     lead = next((w for w in T.words(text) if w in T.DIRECTION), "")
     out, start = [], 0
     for p in parts:
-        at = low.find(p.replace("-", " "), start)
+        at = low.find(p.lower().replace("-", " "), start)
         if at < 0:
             out.append((lead + " " + p).strip())
             continue
@@ -1214,6 +1214,7 @@ def compound_parts(text: str) -> list[str]:
     ('parents and carers') and adjectives of one thing ('emotional and behavioural wellbeing')
     do not, nor pairs conventionally measured together ('health and wellbeing'), nor examples
     ('a range of areas including health, housing and wellbeing')."""
+    original = text
     head, colon, tail = text.partition(":")
     said = _DIRECTION.search(head)
     if colon and said and T.what_changes(head) and said.group(0).lower() in T.words(tail):
@@ -1225,7 +1226,33 @@ def compound_parts(text: str) -> list[str]:
     spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
     text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", _PLUS.sub(" and ", text)))
     parts = _compound_parts(_EXAMPLES.sub("", text))
-    return [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
+    parts = [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
+    return [_own_words(original, p) for p in parts]
+
+
+_JOINS_OR_ENDS = re.compile(r"\s*(?:[,;+&]|\band\b|\bor\b|$)", re.IGNORECASE)
+_ENDS_OPEN = frozenset("in on at to of for from with by into".split())
+
+
+def _own_words(text: str, part: str) -> str:
+    """A part of a compound as the statement words it: hyphens and capitals kept, a word cut at a
+    hyphen made whole ('risk' in 'Reduced risk-taking' -> 'risk-taking', 'out of area placements'
+    -> 'out-of-area placements'), and a part ending on a preposition carried to the end of its
+    clause ('time in' -> 'time in school'); the part as found when the statement does not have it."""
+    ws = re.findall(r"[a-z0-9]+", part.lower())
+    if not ws:
+        return part
+    m = re.search(r"(?<![\w'’-])(?:[\w'’]+-)*" + r"[\s&/'’-]+".join(re.escape(w) for w in ws) + r"(?:-[\w'’]+)*",
+                  text, re.IGNORECASE)
+    if not m:
+        return part
+    end = m.end()
+    if ws[-1] in _ENDS_OPEN:
+        end = _JOINS_OR_ENDS.search(text, end).start()
+    found = text[m.start():end].strip()
+    if not text[:m.start()].strip() and found[1:2].islower():
+        found = found[:1].lower() + found[1:]  # the statement's capital, not a name's ('KS2', 'A&E')
+    return found
 
 
 def _compound_parts(text: str) -> list[str]:
@@ -1568,6 +1595,9 @@ def _subject_pair(text: str) -> list[str]:
 
 
 _OWN_DIRECTION = frozenset("more less fewer greater lower higher reduced increased".split())
+#: Words of better after a thing with its own direction and 'and' ('Less self-harm and better
+#: school attendance'): a second thing with a direction of its own.
+_BETTER = frozenset("better improved".split())
 
 
 def _two_directions(text: str) -> list[str]:
@@ -1579,12 +1609,14 @@ def _two_directions(text: str) -> list[str]:
         return []
     k = ws.index("and")
     i = next((i for i, w in enumerate(ws[:k]) if w in _OWN_DIRECTION), -1)
-    if i < 0 or ws[k + 1:k + 2] == [] or ws[k + 1] not in _OWN_DIRECTION:
-        return []
+    if i < 0 or ws[k + 1:k + 2] == [] or ws[k + 1] not in _OWN_DIRECTION | _BETTER:
+        return []  # the second may say better ('Less self-harm and better school attendance')
     if i and not all(_people(w) or w in T.STOP or w in _STATE_VERBS or w in ("spend", "spends")
                      for w in ws[:i]):
         return []  # only people and a verb may come before the first direction
     x, y = ws[i + 1:k], ws[k + 2:]
+    if ws[k + 1] in _BETTER and (i or len(y) < 1 or len(x) == 1 and not _construct(x[0])):
+        return []  # 'less harsh and better parenting': one word of how, said of what follows
     if i and y and y[0] in _AUX | _STATE_VERBS:
         y = y[1:]  # '... and more are living at home': the same people
     if y and y[0] in _ELLIPSIS and x and _people(x[0]):
