@@ -84,8 +84,12 @@ def _loops(edits: dict[str, tuple[str, str]]) -> list[tuple[str | None, str]]:
     rec = example()
     for id_, (to, timescale) in edits.items():
         row(rec, "outcomes", id_).update(contributes_to=to, timescale=timescale)
-    return [(f.element_id, f.message.split("The outcomes ")[1].split(" form")[0])
-            for f in validate(model_of(rec)).all_findings() if f.code == "outcome-cycle"]
+    # a loop is said once: as a loop, or (when a longer-term outcome closes it by feeding a
+    # shorter-term one) as that backwards link, naming the loop
+    return [(f.element_id, f.message.split("The outcomes ")[1].split(" form")[0]) if f.code == "outcome-cycle"
+            else (f.element_id, f.message.split("closes the loop ")[1].split(", so")[0])
+            for f in validate(model_of(rec)).all_findings()
+            if f.code == "outcome-cycle" or "closes the loop" in f.message]
 
 
 def test_two_loops_closed_by_links_from_one_outcome_are_both_reported():

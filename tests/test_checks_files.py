@@ -287,7 +287,10 @@ SEEDED = {
     "unknown link": (lambda wb: wb["Components"].__setitem__("H6", "IN1, IN99"), "unknown-id", "Components!H6"),
     "wrong kind": (lambda wb: wb["Outputs"].__setitem__("C5", "M2"), "wrong-kind", "Outputs!C5"),
     "self link": (lambda wb: wb["Context factors"].__setitem__("E4", "CF1"), "self-link", "'Context factors'!E4"),
-    "cycle": (lambda wb: wb["Outcomes"].__setitem__("F13", "OC3"), "outcome-cycle", "Outcomes!F13"),
+    "cycle": (lambda wb: [wb["Outcomes"].__setitem__("C12", "Medium term"), wb["Outcomes"].__setitem__("F12", "OC8")],
+              "outcome-cycle", "Outcomes!F12"),
+    "loop closed backwards": (lambda wb: wb["Outcomes"].__setitem__("F13", "OC3"), "contributes-backwards",
+                              "Outcomes!F13"),
     "row typed below the table with a bad link": (
         lambda wb: [wb["Mechanisms"].__setitem__("A60", "M7"), wb["Mechanisms"].__setitem__("B60", "Parents feel heard so they engage more with support"),
                     wb["Mechanisms"].__setitem__("C60", "C9"), wb["Mechanisms"].__setitem__("D60", "OC1")],

@@ -253,13 +253,18 @@ def test_an_input_restated_as_a_component_and_an_output_restated_as_an_outcome()
     assert got == {("C6", "input IN2"), ("OC7", "output OP1")}
 
 
-def test_a_long_term_outcome_feeding_a_short_term_one_runs_backwards_but_a_loop_is_one_finding():
+def test_a_long_term_outcome_feeding_a_short_term_one_runs_backwards_and_a_loop_is_one_finding():
     rec = example()
     row(rec, "outcomes", "OC10")["contributes_to"] = "OC4"
     (f,) = _found(rec, "contributes-backwards")
     assert f.element_id == "OC10" and "long term" in f.message and "short term" in f.message
     row(rec, "outcomes", "OC9")["contributes_to"] = "OC4"  # OC4 -> OC5 -> OC9 -> OC4: a loop
-    assert [f.element_id for f in _found(rec, "contributes-backwards")] == ["OC10"]
+    # the loop is said once, at the backwards link that closes it, as an error
+    assert [(f.element_id, f.severity) for f in _found(rec, "contributes-backwards")] == [
+        ("OC9", "error"), ("OC10", "warning")]
+    assert _found(rec, "outcome-cycle") == []
+    row(rec, "outcomes", "OC9")["timescale"] = "Medium term"  # OC5 -> OC9 -> OC4 still runs back
+    row(rec, "outcomes", "OC4")["timescale"] = "Medium term"  # now a loop of one timescale
     assert [f.element_id for f in _found(rec, "outcome-cycle")] == ["OC9"]
 
 

@@ -169,7 +169,10 @@ CASES: dict[str, tuple[Case, list[tuple[str, str]]]] = {
     "unknown-id": (records_case(setter("mechanisms", "M2", leads_to="OC2, OC77")), [("Mechanisms!D5", "M2")]),
     "wrong-kind": (records_case(setter("mechanisms", "M1", leads_to="OC1, C1")), [("Mechanisms!D4", "M1")]),
     "self-link": (records_case(setter("outcomes", "OC4", contributes_to="OC4, OC5")), [("Outcomes!F7", "OC4")]),
-    "outcome-cycle": (records_case(setter("outcomes", "OC9", contributes_to="OC4")), [("Outcomes!F12", "OC9")]),
+    # a loop of one timescale (OC8 -> OC9 -> OC8); one closed by a longer-term outcome feeding a
+    # shorter-term one is reported as contributes-backwards
+    "outcome-cycle": (records_case(setter("outcomes", "OC9", contributes_to="OC8", timescale="Medium term")),
+                      [("Outcomes!F12", "OC9")]),
     # completeness
     "empty-required": (records_case(setter("outcomes", "OC3", timescale="")), [("Outcomes!C6", "OC3")]),
     "invalid-choice": (records_case(setter("assumptions", "A3", confidence="Fairly sure")),
@@ -347,23 +350,40 @@ def test_similar_ids_are_not_duplicates_and_a_sheet_alias_is_not_missing():
 def test_a_diamond_of_outcomes_is_not_a_cycle_and_each_cycle_is_reported_once():
     rec = example()
     row(rec, "outcomes", "OC4")["contributes_to"] = "OC5, OC6, OC8"  # diamond into OC9
-    assert "outcome-cycle" not in _codes(rec)
-    # two separate loops: OC9 -> OC4 -> OC5 -> OC9 and OC10 -> OC3 -> OC10
-    row(rec, "outcomes", "OC9")["contributes_to"] = "OC4"
-    row(rec, "outcomes", "OC10")["contributes_to"] = "OC3"
+    assert "outcome-cycle" not in _codes(rec) and "contributes-backwards" not in _codes(rec)
+    # two separate loops of one timescale each: OC5 -> OC6 -> OC5 and OC7 -> OC8 -> OC7
+    row(rec, "outcomes", "OC6")["contributes_to"] = "OC5"
+    row(rec, "outcomes", "OC5")["contributes_to"] = "OC9, OC6"
+    row(rec, "outcomes", "OC8")["contributes_to"] = "OC7"
+    row(rec, "outcomes", "OC7")["contributes_to"] = "OC9, OC8"
     cycles = [f for f in validate(model_of(rec)).findings if f.code == "outcome-cycle"]
     found = [(f.ref, f.message) for f in cycles]
-    assert [r for r, _ in found] == ["Outcomes!F12", "Outcomes!F13"]
-    assert cycles[0].fix.startswith("Remove OC4 from OC9's 'Contributes to' (Outcomes!F12)")
-    assert "OC3 -> OC10 -> OC3" in found[1][1]
-    assert found[0][1].startswith("The outcomes OC4 -> ") and "OC9 -> OC4 form a loop" in found[0][1]
+    assert [r for r, _ in found] == ["Outcomes!F9", "Outcomes!F11"]
+    assert cycles[0].fix.startswith("Remove OC5 from OC6's 'Contributes to' (Outcomes!F9)")
+    assert "OC7 -> OC8 -> OC7" in found[1][1]
+    assert found[0][1].startswith("The outcomes OC5 -> OC6 -> OC5 form a loop")
+
+
+def test_loops_closed_by_backwards_links_are_each_reported_once_at_that_link():
+    rec = example()
+    # OC9 -> OC4 -> OC5 -> OC9 and OC10 -> OC3 -> OC10, each closed by a long-term outcome
+    row(rec, "outcomes", "OC9")["contributes_to"] = "OC4"
+    row(rec, "outcomes", "OC10")["contributes_to"] = "OC3"
+    found = [f for f in validate(model_of(rec)).findings if f.code in ("outcome-cycle", "contributes-backwards")]
+    assert [(f.code, f.ref, f.severity) for f in found] == [
+        ("contributes-backwards", "Outcomes!F12", "error"), ("contributes-backwards", "Outcomes!F13", "error")]
+    assert "closes the loop OC4 -> OC5 -> OC9 -> OC4" in found[0].message
+    assert "closes the loop OC3 -> OC10 -> OC3" in found[1].message
 
 
 def test_a_two_outcome_loop_is_one_finding():
     rec = example()
-    row(rec, "outcomes", "OC9")["contributes_to"] = "OC8"  # OC8 -> OC9 -> OC8
-    found = [f for f in validate(model_of(rec)).findings if f.code == "outcome-cycle"]
-    assert len(found) == 1 and found[0].ref == "Outcomes!F12"
+    row(rec, "outcomes", "OC9")["contributes_to"] = "OC8"  # OC8 -> OC9 -> OC8, closed by long term OC9
+    found = [f for f in validate(model_of(rec)).findings if f.code in ("outcome-cycle", "contributes-backwards")]
+    assert [(f.code, f.ref) for f in found] == [("contributes-backwards", "Outcomes!F12")]
+    row(rec, "outcomes", "OC9")["timescale"] = "Medium term"  # one timescale: a loop
+    found = [f for f in validate(model_of(rec)).findings if f.code in ("outcome-cycle", "contributes-backwards")]
+    assert [(f.code, f.ref) for f in found] == [("outcome-cycle", "Outcomes!F12")]
 
 
 def test_direction_in_the_text_is_enough():

@@ -175,3 +175,67 @@ def test_a_time_series_says_that_authorities_starting_later_are_the_fairest_comp
     first = _design(delivery_unit="Whole local authority", reach="900").strands[0]
     assert first.title == "Interrupted time series with comparator authorities"
     assert "different dates" in first.why and "not yet started" in first.why
+
+
+# Support given one by one, with only a count kept for places to measure its outcome.
+
+ADMISSIONS = MeasureUse("OC6", "outcome", "Hospital admissions for violence (area rate)",
+                        "administrative", True, "violence_admissions")
+
+
+def test_people_helped_one_by_one_are_still_compared_person_by_person_on_their_own_records():
+    """Young people seen after an injury: the library's only measure is an area's admission rate,
+    counted for places. The comparison is still between people, on each person's own record
+    (the hospital's or the service's), which the plan must add; the area rate is context."""
+    d = _design(uses=(ADMISSIONS, PROCESS), delivery_unit=CHILDREN, reach="290")
+    first = d.strands[0]
+    assert first.title == "Matched comparison group of children or young people"
+    assert "own record of OC6" in first.detail
+    assert "counted for places, not people" in first.why and "context" in first.why
+    assert "contribution analysis" in first.why.lower()  # the fallback, said plainly
+    assert "Hospital admissions for violence" not in first.detail.split("(")[0]
+
+
+def test_a_national_programme_measured_only_by_counts_for_places_still_explains_its_contribution():
+    first = _design(uses=(ADMISSIONS, PROCESS), delivery_unit=NATIONAL, reach="500").strands[0]
+    assert first.title.startswith("Contribution analysis")
+
+
+# What a time series and a before-and-after can honestly rest on.
+
+INCOME = MeasureUse("OC4", "outcome", "Household income, benefits and debt", "administrative", True,
+                    "household_income", source="local management information")
+LA = {"delivery_unit": "Whole local authority", "reach": "900"}
+
+
+def test_a_time_series_on_the_services_own_records_says_comparators_must_share_theirs():
+    """Advisers' records of income gained exist only where the service keeps them, and only
+    from when it started: other authorities publish no such figures."""
+    first = _design(uses=(INCOME, PROCESS), **LA).strands[0]
+    assert first.title == "Interrupted time series with comparator authorities"
+    assert "would have to share theirs" in first.detail
+    assert "before the model started" in first.detail
+
+
+def test_a_time_series_on_published_returns_needs_no_such_warning():
+    first = _design(uses=(ATTAINMENT, PROCESS), **LA).strands[0]
+    assert "would have to share theirs" not in first.detail
+
+
+def test_a_time_series_asks_for_other_changes_at_the_same_time_to_be_named():
+    """A pathfinder's other strands, a new threshold, a national reform: they move the same
+    figures at the same time, and a series cannot tell them apart."""
+    first = _design(**LA).strands[0]
+    assert "same time" in first.why and "cannot tell" in first.why
+
+
+def test_before_and_after_for_work_across_an_authority_is_not_tied_to_a_start_of_support():
+    """An annual survey of children in care is a group that changes each year: no one has a
+    'start of support'; the measure is taken before the change and again a year or more on."""
+    strands = _design(**LA).strands
+    (before_after,) = [s for s in strands if s.title.startswith("Before-and-after")]
+    assert "a year or more" in before_after.detail and "like with like" in before_after.detail
+    cohort = _design(delivery_unit="A cohort of families", reach="150").strands
+    (one_by_one,) = [s for s in cohort if s.title.startswith("Before-and-after")]
+    assert "at the start and end of support" in one_by_one.detail
+    assert "like with like" not in one_by_one.detail

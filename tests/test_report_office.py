@@ -202,6 +202,27 @@ def test_libreoffice_converts_the_report_and_pages_are_where_expected(example_xl
     assert table_pages and all("Long-term" in pages[i - 1] for i in table_pages)
 
 
+@pytest.mark.office
+@pytest.mark.pdf
+def test_the_column_table_starts_on_the_first_page_of_the_model_at_a_glance(tmp_path: Path):
+    """A short column table that does not fit beside the section's introduction is not pushed
+    whole to the next page, leaving the heading and its introduction alone on a page of their own
+    (seen on a published model entered as a user would: held out 28's Devon edge of care service)."""
+    from lm_excel.workbook.builder import build_workbook
+
+    from .published import published_models
+
+    model = next(m for m in published_models() if m.key == "edge_of_care_adolescents_devon")
+    src = build_workbook(tmp_path / "edge-of-care.xlsx", model.records())
+    out = tmp_path / "edge-of-care-report.docx"
+    proc = run_cli("report", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    pages = _pages(soffice_convert(out, "pdf", tmp_path / "pdf"))
+    glance = _first(pages, "The logic model at a glance", after=2)
+    assert _first(pages, "The logic model in columns", after=2) == glance
+    assert "IN1 Edge of care team" in re.sub(r"\s+", " ", pages[glance - 1])
+
+
 def _running_with(text: str) -> list[int]:
     """PIDs of processes whose command line mentions ``text`` (Linux /proc)."""
     found = []

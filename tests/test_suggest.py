@@ -860,7 +860,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
     keys = set(load_library().keys()) | {"-"}
     with OWN_VARIANTS.open(encoding="utf-8", newline="") as f:
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
-    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] not in ("33", "34", "35"))
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] not in ("33", "34", "35", "36"))
     print(scores)
     assert scores["n"] >= 1396
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
@@ -894,6 +894,20 @@ def test_own_batch34_keeps_its_tuned_floors_with_no_confident_wrong_answer():
 # 0.58, no close match 0.56, 1 confident wrong answer (care leavers able to access affordable
 # housing got care leavers in suitable accommodation: debatable, the label stands as committed).
 # After its fixes (tuned on it): 0.84 (36 of 43), top-3 0.86, the same confident wrong answer.
+# Batch 36 (43 statements, session 11) probes the precision kinds of batch 34 again in the
+# wording of charities' theories of change and Scottish, Welsh and Northern Irish plans, with
+# near-misses. Written and labelled before any run, after batch 34's and round 26's fixes (main
+# c2bf42e). First run: 0.86 (37 of 43), top-3 0.86, no close match 0.63, 3 confident wrong
+# answers (NEET for leaving school equipped to succeed in life; the carers' measures for kinship
+# carers knowing their rights to financial support; SCORE-15 for the harm caused to children by
+# parental conflict); one more guess where no close match or a count of outputs is labelled
+# (workforce turnover, GAD-7 and K10 for mental health practitioners recruited into schools); and
+# no close match where the SDQ or entry to care fits (teachers reporting fewer disruptive
+# behaviours in class; fewer children looked after by the local authority). After its fixes
+# (readiness for life as a whole is an aim; what carers know of their rights, where or who is not
+# what the carers' measures ask; the harm done to people by something is not its measure; a topic
+# before staff at the start is their job), tuned on: 0.93 (40 of 43), top-3 0.93, no confident
+# wrong answer.
 BATCH35_TOP1 = 0.83
 BATCH35_OPEN = ("own batch 35 keeps 1 confident wrong answer: care leavers able to access "
                 "affordable housing (care_leavers_eet)")
@@ -909,6 +923,14 @@ def test_own_batch35_keeps_its_tuned_floors():
 @pytest.mark.xfail(strict=True, reason=BATCH35_OPEN)
 def test_own_batch35_has_no_confident_wrong_answer():
     scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "35")
+    assert scores["confident_wrong"] == 0, scores
+
+
+def test_own_batch36_keeps_its_tuned_floors_with_no_confident_wrong_answer():
+    # First run 0.86, top-3 0.86, 3 confident wrong (see above); these are the tuned figures.
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "36")
+    assert scores["n"] == 43
+    assert scores["top1"] >= 0.93 and scores["top3"] >= 0.93, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1134,7 +1156,11 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   individuals") is an aim; resilience to life's ups and downs has no library measure; a vision
 #   reached "through" services names the means, not a change; "those working with young people" are
 #   practitioners: 0.727, 0.791, no confident wrong answer, so the row is no longer an expected
-#   failure (the guard below keeps the tuned floors).
+#   failure (the guard below keeps the tuned floors). Then readiness for life as a whole ("ready
+#   for work and life when leaving education") is an aim (with own batch 36): 0.736, 0.80. Then
+#   people with one named condition say who ("children with a diagnosable mental health condition
+#   get treatment ..."): 0.745, 0.80. Then taking care of something is looking after it and the
+#   pronouns of a pledge are stopwords: 0.755, 0.809.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1219,7 +1245,7 @@ def test_round26_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT26)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.727 and scores["top3"] >= 0.79, scores
+    assert scores["top1"] >= 0.754 and scores["top3"] >= 0.809, scores
     assert scores["confident_wrong"] == 0, scores
 
 

@@ -169,3 +169,76 @@ def test_whole_lives_ideals_and_who_people_become_get_no_scale(text):
 ])
 def test_near_misses_of_whole_life_aims_keep_their_measure(text, wanted):
     assert wanted in keys(text)
+
+
+# Own batch 36's kinds, in other words. Readiness for life as a whole is an aim; what carers
+# know of their rights is not what the carers' measures ask; the harm done to people by
+# something is not a measure of that something.
+@pytest.mark.parametrize("text", [
+    "Pupils leave primary school prepared for life",
+    "Young people move on from college ready to thrive in life",
+    "Foster carers know where to find respite",
+    "Special guardians understand their entitlements to allowances",
+    "Less damage done to children by parents' drinking",
+])
+def test_readiness_for_life_carers_knowledge_and_harm_done_get_no_measure(text):
+    assert keys(text) == []
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Children are ready for school", "eyfsp_gld"),
+    ("Foster carers are confident managing the behaviour of the children in their care",
+     "carer_efficacy"),
+    ("Fewer parents misuse alcohol", "substance_misuse_treatment"),
+])
+def test_near_misses_of_batch36_kinds_keep_their_measure(text, wanted):
+    assert keys(text)[:1] == [wanted]
+
+
+def test_a_topic_before_staff_at_the_start_is_their_job():
+    assert not {"gad7", "k10", "phq9"} & set(keys("More mental health nurses work in schools"))
+
+
+# Succeeding at something named is that thing, not an aim of a good life; a harm a life is free
+# from is a change.
+@pytest.mark.parametrize("text, wanted", [
+    ("Pupils thrive and succeed at school", "attainment"),
+    ("Women and children live safe lives free from domestic abuse", "domestic_abuse_incidents"),
+    ("Families live happy lives free from debt", "household_income"),
+])
+def test_a_named_success_or_a_harm_a_life_is_free_from_is_still_measured(text, wanted):
+    assert keys(text)[:1] == [wanted]
+
+
+# The circumstance is the change when the clause counts the people in it.
+@pytest.mark.parametrize("text, wanted", [
+    ("Fewer families with children living in temporary accommodation", "housing_stability"),
+    ("Fewer households with children in poverty", "household_income"),
+    ("Reducing the attainment gap for children in poverty", "attainment"),
+])
+def test_people_counted_in_a_circumstance_are_the_change(text, wanted):
+    assert keys(text)[:1] == [wanted]
+
+
+# People with one named condition or problem, after the change's subject, say who: the
+# condition is not what changes. TUNED ON round 26 (a treatment rate for children with a
+# diagnosable condition).
+def test_people_with_a_condition_say_who():
+    assert keys("Half of young people with an anxiety problem use community mental health "
+                "services")[:1] == ["mh_crisis_contacts"]
+
+
+# Taking care of something is looking after it, not the care system; pronouns of a pledge
+# ("you", "your") are no evidence for a survey named "Your Life, Your Care". TUNED ON round 26
+# (a corporate parent's pledge to take care of a child's health).
+@pytest.mark.parametrize("text", [
+    "We will take care of your education",
+    "Our promise: we take care of your future",
+    "Taking care of their own health is something young people learn",
+])
+def test_taking_care_of_is_not_the_care_system(text):
+    assert not {"bright_spots", "entry_to_care"} & set(keys(text))
+
+
+def test_children_in_care_feeling_cared_for_is_still_bright_spots():
+    assert keys("Children in care say they feel cared for")[:1] == ["bright_spots"]

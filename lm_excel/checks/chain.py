@@ -27,6 +27,7 @@ from .clauses import (
     restated_in_other_words,
 )
 from .questions import falls_by_definition
+from .references import loops, runs_backwards
 from .text import (
     ACTORS,
     CONNECTIVE,
@@ -397,9 +398,12 @@ BACKWARDS = register(
     "contributes-backwards", category=C, severity="warning",
     title="Outcome that contributes to a shorter-term one",
     description="An outcome's 'Contributes to' names an outcome with a shorter timescale (a "
-    "long-term outcome leading to a short-term one), so the chain runs backwards in time.",
+    "long-term outcome leading to a short-term one), so the chain runs backwards in time. When "
+    "that link also closes a loop among outcomes (the shorter-term outcome leads on to the longer "
+    "one), it is an error, as a loop is, and said once here rather than as outcome-cycle: the link "
+    "to reverse or remove is this one.",
     message="{id} ({timescale}) contributes to {target} ({target_timescale}) in {ref}: a later "
-    "change cannot bring about an earlier one.",
+    "change cannot bring about an earlier one.{loop}",
     fix="Check the timescales of {id} and {target}, or reverse the link (list {id} in "
     "{target}'s 'Contributes to' instead).",
 )
@@ -408,18 +412,26 @@ _RANK = {"short term": 0, "medium term": 1, "long term": 2}
 
 @rule(BACKWARDS)
 def backwards(ctx: Context) -> Iterator[Finding]:
-    """'Contributes to' links from a longer-term to a shorter-term outcome (loops are reported
-    by the outcome-cycle rule instead)."""
+    """'Contributes to' links from a longer-term to a shorter-term outcome. A loop is said once,
+    at the link that closes it: here when that link runs backwards (an error, naming the loop),
+    else by the outcome-cycle rule; other backwards links inside a loop are not said again."""
+    closing = {(id(s), id(t)): loop for s, t, loop in loops(ctx) if runs_backwards(s, t)}
     for o in ctx.model.outcomes:
         rank = _RANK.get(L.norm_label(o.text("timescale")))
         if rank is None or not ctx.eid(o):
             continue
         for t in ctx.targets(o, "contributes_to"):
             trank = _RANK.get(L.norm_label(t.text("timescale")))
-            if trank is not None and trank < rank and not _leads_back(ctx, t, o):
-                yield make(BACKWARDS, o.ref("contributes_to"), ctx.eid(o), target=ctx.eid(t),
-                           timescale=o.text("timescale").lower(),
-                           target_timescale=t.text("timescale").lower())
+            if trank is None or trank >= rank:
+                continue
+            loop = closing.get((id(o), id(t)))
+            if loop is None and _leads_back(ctx, t, o):
+                continue  # inside a loop closed elsewhere
+            yield make(BACKWARDS, o.ref("contributes_to"), ctx.eid(o), severity="error" if loop else None,
+                       target=ctx.eid(t), timescale=o.text("timescale").lower(),
+                       target_timescale=t.text("timescale").lower(),
+                       loop=f" It also closes the loop {loop}, so the outcomes go round in a circle."
+                       if loop else "")
 
 
 def _leads_back(ctx: Context, start: Element, goal: Element) -> bool:

@@ -39,7 +39,9 @@ OUTCOME_CYCLE = register(
     "outcome-cycle", category=C, severity="error",
     title="Outcomes that contribute to each other in a loop",
     description="Following 'Contributes to' from outcome to outcome comes back to where it "
-    "started. Outcomes should build from short term to long term, not in a circle.",
+    "started. Outcomes should build from short term to long term, not in a circle. A loop closed "
+    "by a longer-term outcome feeding a shorter-term one is reported at that link, as "
+    "contributes-backwards (an error when it closes a loop).",
     message="The outcomes {loop} form a loop through 'Contributes to': each contributes to the "
     "next and the last back to the first.",
     fix="Remove {target} from {id}'s 'Contributes to' ({ref}), or another link in the loop, so "
@@ -151,10 +153,20 @@ def _find_cycle(start: str, edges: dict[str, list[str]], allowed: set[str]) -> l
     return []
 
 
-@rule(OUTCOME_CYCLE)
-def outcome_cycles(ctx: Context) -> Iterator[Finding]:
-    """Loops among outcomes' 'Contributes to' links, each reported once at the link that most
-    likely closes it (from a longer-term outcome back to a shorter-term one)."""
+def runs_backwards(src: Element, dst: Element) -> bool:
+    """Whether a 'Contributes to' link runs from a longer-term outcome to a shorter-term one, by
+    timescales both given."""
+    a, b = _RANK.get(L.norm_label(src.text("timescale"))), _RANK.get(L.norm_label(dst.text("timescale")))
+    return a is not None and b is not None and a > b
+
+
+def loops(ctx: Context) -> list[tuple[Element, Element, str]]:
+    """Each loop among outcomes' 'Contributes to' links once, as the link that most likely closes
+    it (from a longer-term outcome back to a shorter-term one: source, target) and the loop read
+    from the shorter-term end of that link ('OC1 -> OC5 -> OC6 -> OC1')."""
+    if "loops" in ctx._extra:
+        return ctx._extra["loops"]
+    out: list[tuple[Element, Element, str]] = []
     outcomes = [o for o in ctx.model.outcomes if ctx.eid(o) and ctx.by_id.get(ctx.eid(o)) is o]
     edges: dict[str, list[str]] = defaultdict(list)
     for o in outcomes:
@@ -172,14 +184,24 @@ def outcome_cycles(ctx: Context) -> Iterator[Finding]:
             continue
         pairs = list(zip(cycle, cycle[1:] + cycle[:1]))
         src, dst = max(pairs, key=lambda p: (_rank(by_id[p[0]]) - _rank(by_id[p[1]]), by_id[p[0]].row))
-        el = by_id[src]
         start = cycle.index(dst)  # read the loop from the shorter-term end of the closing link
         cycle = cycle[start:] + cycle[:start]
-        loop = " -> ".join([*cycle, cycle[0]])
-        yield make(OUTCOME_CYCLE, el.ref("contributes_to"), src, loop=loop, target=dst)
+        out.append((by_id[src], by_id[dst], " -> ".join([*cycle, cycle[0]])))
         # Break that link and look again: other loops in the same group are reported too.
         sub = {k: [w for w in v if w in members and not (k == src and w == dst)]
                for k, v in edges.items() if k in members}
         pending = [c for c in _sccs(comp, sub) if len(c) > 1] + pending
         for k, v in sub.items():
             edges[k] = v + [w for w in edges[k] if w not in members]
+    ctx._extra["loops"] = out
+    return out
+
+
+@rule(OUTCOME_CYCLE)
+def outcome_cycles(ctx: Context) -> Iterator[Finding]:
+    """Loops among outcomes' 'Contributes to' links, each reported once at the link that most
+    likely closes it; a loop closed by a link from a longer-term outcome to a shorter-term one is
+    that backwards link, reported by the chain rule ``backwards`` (issue 14, session 11)."""
+    for src, dst, loop in loops(ctx):
+        if not runs_backwards(src, dst):
+            yield make(OUTCOME_CYCLE, src.ref("contributes_to"), ctx.eid(src), loop=loop, target=ctx.eid(dst))

@@ -85,6 +85,10 @@ _COMPARATORS = {
 _ADJECTIVE = {"Scotland": "Scottish", "Wales": "Welsh", "Northern Ireland": "Northern Ireland"}
 
 
+#: Data sources that are an authority's or a service's own records, published by no one.
+_OWN_RECORDS = ("local management information", "local case records")
+
+
 def _data(routine: Sequence[MeasureUse], nation: str, default: str) -> str:
     """Where the routine figures come from: the measures' own sources, with another nation's
     equivalents in place of English returns."""
@@ -94,6 +98,12 @@ def _data(routine: Sequence[MeasureUse], nation: str, default: str) -> str:
         sources = [x for x in sources if x not in local] + [
             f"your own records where {nation or 'your nation'} publishes no national figures "
             f"(comparator authorities would have to share theirs)"]
+    own = [x for x in sources if x.casefold().startswith(_OWN_RECORDS)]
+    if own:  # the service's or the authority's own records: no one else publishes them
+        sources = [x for x in sources if x not in own] + [
+            f"{join_words(own)} (your own records: comparator authorities would have to share "
+            "theirs, and the series can start only where the records go back to before the "
+            "model started)"]
     if not sources:
         return default
     english = [x for x in sources if english_return_in(x)]
@@ -454,10 +464,16 @@ def _impact(basis: list[MeasureUse], s: Setting,
         strands.append(comparison[0])
         level = comparison[1]
     if measured:
+        when = (f"before the change and again a year or more on for {_for(which, measured)}, "
+                "comparing like with like (the same ages, or those served at both times), since "
+                "the group served changes; or at the start and end of support where people join "
+                "one by one, including those who stop early."
+                if s.unit in ("la", "national", "areas") else
+                f"at the start and end of support for {_for(which, measured)}, including those "
+                "who stop early.")
         strands.append(Strand(
             "Before-and-after measurement (pilot impact study)",
-            f"Measure {measure_names(measured)} at the start and end of support for "
-            f"{_for(which, measured)}, including those who stop early.",
+            f"Measure {measure_names(measured)} {when}",
             "Change before and after on validated measures is preliminary evidence (EIF level "
             "2): it shows whether outcomes moved, not that the intervention moved them. People "
             "often start when things are at their worst, and scores then tend to improve anyway "
@@ -670,8 +686,10 @@ def _fair_basis(basis: list[MeasureUse]) -> tuple[list[MeasureUse], str]:
 
 
 def _places_only(basis: list[MeasureUse], who: str, which: str) -> Choice | None:
-    """Support for people whose outcomes are measured only by counts for places: no comparison
-    of people can rest on them, so the contribution is explained instead."""
+    """A national programme whose outcomes are measured only by counts for places: no comparison
+    of people can rest on them, and other authorities do the same, so the contribution is
+    explained instead (support given one by one is compared on the people's own records:
+    :func:`_own_records`)."""
     if not basis or any(u.key not in _PLACES_ONLY for u in basis):
         return None
     names = measure_names(basis)
@@ -681,6 +699,29 @@ def _places_only(basis: list[MeasureUse], who: str, which: str) -> Choice | None
         "rest on it: a theory-based design asks whether and how the model contributed to the "
         "change, and for whom. A measure of the people themselves (a survey, or their own "
         "records) would allow that comparison (EIF level 3).")), _THEORY_LEVEL
+
+
+def _own_records(basis: list[MeasureUse], s: Setting, which: str) -> Strand:
+    """Support given one by one whose outcomes have only counts kept for places: the people are
+    still compared person by person, on each one's own record of the same outcome (the service's,
+    the hospital's, the police's), which the plan must add; the count for places is context."""
+    label, names, one = _PEOPLE_UNITS[s.unit], measure_names(basis), len(basis) == 1
+    refs = join_words(dict.fromkeys(u.ref for u in basis))
+    others = ("similar {0} in areas without it or from before it began" if s.everyone else
+              "similar {0} who did not get the model (matched on need, age and history from case "
+              "records)").format(label)
+    return Strand(
+        f"Matched comparison group of {label}",
+        f"Compare the {label} helped, on each one's own record of {refs} (kept by the service "
+        f"or a partner: the hospital, the police, the school), with {others}, before and after. "
+        f"Add that measure to the plan ({names} {'is' if one else 'are'} counted for places, "
+        "not people).",
+        f"Support goes to {label} one by one, so the comparison is between people. {names} "
+        f"{'is' if one else 'are'} counted for places, not people, so {'it' if one else 'they'} "
+        "cannot show a difference between those who took part and those who did not: follow "
+        f"{'it' if one else 'them'} as context. If no record of each person can be had, a "
+        "theory-based design (contribution analysis) explains the contribution instead.",
+        EIF_STANDARDS)
 
 
 def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
@@ -693,9 +734,8 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
     if n is not None and n < MIN_PEOPLE:
         return _too_few(_count(n, _ONE[s.unit], label), which,
                         drawn=s.allocation == "random"), _PILOT_LEVEL
-    places = _places_only(basis, f"a cohort of {label}", which)
-    if places:
-        return places
+    if basis and all(u.key in _PLACES_ONLY for u in basis):
+        return _own_records(basis, s, which), _CREDIBLE_LEVEL
     if s.allocation == "random" and (n is None or n >= MIN_RCT_PEOPLE):
         return Strand(
             "Randomised controlled trial",
@@ -758,7 +798,9 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
             "at once (a national duty or programme), say so in the Unit of delivery: other "
             "authorities would then show only the national trend. Where other authorities took "
             "up the same model at different dates, those not yet started are the fairest "
-            "comparators (a staggered roll-out)." + moved,
+            "comparators (a staggered roll-out). Name anything else that changed the same "
+            "figures at the same time (other strands of a wider programme, a new threshold, a "
+            "national reform): a time series cannot tell them apart." + moved,
             EIF_STANDARDS), _CREDIBLE_LEVEL
     if not basis:
         return None

@@ -799,7 +799,8 @@ _STAFF_VOICE = frozenset({"listened", "felt_supported", "voice", "valu"})
 #: "Foster carers understand how trauma affects children", "know about ...": knowledge of a
 #: topic, which the carers' measures (their efficacy in the role, their support and
 #: satisfaction) do not ask; a practitioner survey may ask it of staff.
-_TOPIC_AFTER = re.compile(r"\s+(?:more\s+|better\s+)?(?:how(?!\s+to\b)|why|what|that|about|of)\b")
+_TOPIC_AFTER = re.compile(r"\s+(?:more\s+|better\s+)?(?:how(?!\s+to\b)|why|what|that|about|of|where|"
+                          r"who|when|which|(?:their|his|her)\s+(?:rights|entitlements?))\b")
 
 
 def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> list[Term]:
@@ -925,7 +926,8 @@ def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
 #: The aims of a good life: thriving, flourishing, reaching one's potential, enjoying life,
 #: having fun, trying new things, living full lives, aspiring, succeeding, the best start in life.
 _VISION = re.compile(
-    r"\b(?:thriv\w*|flourish\w*|aspire|aspiring|succeed|succeeds|succeeding|have fun|having fun|"
+    r"\b(?:thriv\w*|flourish\w*|aspire|aspiring|(?:succeed|succeeds|succeeding)(?!\s+(?:in|at|with)\s+"
+    r"(?!life\b))|have fun|having fun|"
     r"best start in life|bright futures?|"
     r"(?:reach|reaches|reaching|achieve|achieves|achieving|fulfil|fulfils|fulfill|fulfills|"
     r"fulfilling|realise|realises|realize|realizes)\s+(?:their|his|her|its|our|your)?\s*(?:full\s+|"
@@ -950,6 +952,11 @@ _WHOLE_LIFE = re.compile(
     r"(?:(?:happy|happier|healthy|healthier|fulfilling|fulfilled|full|good|rich|long|positive|safe|"
     r"meaningful|rewarding)\s*,?\s+(?:and\s+)?)+(?:life|lives)\b"
     r"|\b(?:best possible|optimal|optimum|highest possible)\b")
+#: Readiness for life as a whole ("equipped to succeed in life", "ready for work and life"): an
+#: aim for everything ahead, which no destination count or scale measures.
+_READY_FOR_LIFE = re.compile(r"\b(?:ready|prepared|equipped|readiness|preparation)\s+(?:for|to)\s+"
+                             r"(?:(?:work|adulthood)\s+and\s+)?(?:adult\s+)?(?:life|(?:succeed|thrive|get "
+                             r"on|do well)\s+in\s+life)\b")
 
 
 def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -974,12 +981,20 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
         m = _ADULTS_TO_BE.search(t, a, b)
         if m:
             spans.append((m.start(), b))
+        ready = _READY_FOR_LIFE.search(t, a, b)
+        if ready:
+            # "leaves school equipped to succeed in life": when, and an aim, from the start of
+            # its clause ("... and adults are ready for work and life")
+            joins = [j.end() for j in re.finditer(r"[,;]|\band\b", t[a:ready.start()])]
+            spans.append((a + joins[-1] if joins else a, b))
         for m in _WHOLE_LIFE.finditer(t, a, b):
             # to the end of its clause, across a list of what it qualifies ("the best possible
             # physical, social and emotional start")
-            stop = r"[;.]|,\s*(?:so|which|while|where|because|through|by|with)\b|" + _AND_A_CHANGE
+            # a harm the life is free from is a change ("live safe lives free from domestic abuse")
+            free = r"|\b(?:free from|safe from|away from|without)\b"
+            stop = r"[;.]|,\s*(?:so|which|while|where|because|through|by|with)\b|" + _AND_A_CHANGE + free
             if not re.match(r"(?:\s+[\w-]+){1,2}\s*,\s*[\w\s,-]{1,60}?\band\b", t[m.end():]):
-                stop = r"[,;.]|" + _AND_A_CHANGE
+                stop = r"[,;.]|" + _AND_A_CHANGE + free
             spans.append((m.start(), _clause_end(t, m.end(), stop)))
     # a term running into a span is in it ("develop as well-rounded individuals")
     return [x for x in terms if not any(x.start < b and a < x.end for a, b in spans)]
@@ -1082,6 +1097,10 @@ _SERVICES = frozenset({"early_help", "youth_justice", "social_care"})
 #: "trained domestic abuse champions"): the role names a person's job, not the change.
 _ROLE_AFTER = re.compile(r"\s+(?:leads?|champions?|co-?ordinators?|officers?|first aiders?|"
                          r"ambassadors?|navigators?)\b(?!\s+to\b)")
+#: Words for staff after a topic at the start ("mental health practitioners ...").
+_STAFF_AFTER = re.compile(r"\s+(?:practitioners?|workers?|nurses?|therapists?|counsellors?|advocates?|"
+                          r"clinicians?|specialists?)\b")
+_ONLY_QUANTITY = re.compile(r"(?:(?:more|fewer|additional|extra|new|our|the|all|every|local|\d+)\s+)*")
 _OFFENDING_WORDS = re.compile(r"\b(?:offend\w*|reoffend\w*|crimes?|criminal|first[- ]time|entrants?|"
                               r"custody|convict\w*|arrest\w*|sentenc\w*|antisocial|anti-social)\b")
 
@@ -1111,6 +1130,8 @@ def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
             continue
         if _ROLE_AFTER.match(t[x.end:]) and len(t[:x.start].split()) >= 3:
             continue  # "schools have a designated mental health lead": a role, not the change
+        if _STAFF_AFTER.match(t[x.end:]) and _ONLY_QUANTITY.fullmatch(t[:x.start]):
+            continue  # "more mental health practitioners are recruited": their job, who they are
         out.append(x)
     return out
 
@@ -1526,6 +1547,14 @@ _WHO_AFTER = re.compile(
     r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
 
 
+#: The circumstances of people after a change ("for children living in temporary accommodation",
+#: "in poverty", "on free school meals"): who the change is for, unless the clause counts them.
+_CIRCUMSTANCE = re.compile(r"\s+(?:living in|living on|in poverty|(?:eligible for|on|receiving|entitled to) "
+                           r"free school meals|in (?:temporary|emergency|unsuitable|overcrowded|poor) "
+                           r"(?:accommodation|housing))\b")
+_PEOPLE_COUNTED = re.compile(r"\b(?:fewer|number|numbers|proportion|rate|percentage|share)\b")
+
+
 #: A harm before the people it names, at the start ("domestic abuse survivors ..."): who.
 _HARM_NAMES_PEOPLE = re.compile(r"((?:[\w'-]+\s+){1,3}?)(?:victims?|survivors?|victim-survivors?)\b"
                                 r"(?!\s+of\b)")
@@ -1556,6 +1585,9 @@ def _who_spans(text: str) -> list[tuple[int, int]]:
     if m:
         kept.append((m.end(1), m.start(2)))
     for m in _WHO_AFTER.finditer(t):
+        if _CIRCUMSTANCE.match(t, m.end(1)) and _PEOPLE_COUNTED.search(
+                t[max(t.rfind(c, 0, m.start()) for c in ",;.") + 1:m.start()]):
+            continue  # "fewer families with children living in temporary accommodation": counted
         if m.start() > 0:
             # "self-esteem among girls at risk of exploitation": after the change, the risk
             # says who it is for
@@ -1592,8 +1624,8 @@ _AT_RISK_GET = re.compile(
 #: "Positive attachment between mothers with perinatal mental health problems and their child":
 #: people with a named condition, after what changes, say who it is for.
 _WITH_CONDITION = re.compile(
-    r"\b(" + _PEOPLE_WORDS + r")\s+with\s+(?:[\w-]+\s+){1,5}?(?:problems|needs|difficulties|"
-    r"issues|disabilities|conditions|illness|illnesses)\b")
+    r"\b(" + _PEOPLE_WORDS + r")\s+with\s+(?:[\w-]+\s+){1,5}?(?:problems?|needs|difficulty|difficulties|"
+    r"issues?|disability|disabilities|conditions?|illness|illnesses|diagnosis|diagnoses)\b")
 #: People "affected by" or "impacted by" a harm, anywhere, up to a main verb: being affected names
 #: who, not the count of the harm, unless the clause counts those people ("fewer families
 #: affected by ...").
@@ -1736,11 +1768,13 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
         # domestic abuse": the harm is the context the change follows, not a count to reduce
         out.append((m.end(), _clause_end(t, m.end(), r"[,;.]|\band\b"), "using"))
     out += _cue_frames(t, terms)
-    for m in _IMPACT_ON.finditer(t):
-        if not _AMOUNT_BEFORE.search(t[max(t.rfind(c, 0, m.start()) for c in ",;.") + 1:m.start()]):
-            # "reducing the impact of poverty on children": what the harm does to them, which
-            # no count of the harm shows
-            out.append((m.start("harm"), m.end("harm"), "using"))
+    for kind, rx in (("using", _IMPACT_ON), ("knowing", _HARM_TO)):
+        for m in rx.finditer(t):
+            if not _AMOUNT_BEFORE.search(t[max(t.rfind(c, 0, m.start()) for c in ",;.") + 1:m.start()]):
+                # "reducing the impact of poverty on children": what the harm does to them, which
+                # no count of the harm shows; "the harm caused to children by parental conflict"
+                # is measured by no measure of the conflict
+                out.append((m.start("harm"), m.end("harm"), kind))
     for m in _CAN_ACCESS.finditer(t):
         # "young offenders leaving custody can access appropriate accommodation": access to it
         out.append((m.end(), _clause_end(t, m.end()), "using"))
@@ -1755,6 +1789,8 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
 
 #: "The impact of poverty on children", "the effects of domestic abuse on young people": the
 #: harm's consequences for the people named after "on", not its amount.
+_HARM_TO = re.compile(r"\b(?:harm|damage|impacts?|effects?)\s+(?:caused|done)\s+to\s+(?:[\w'-]+\s+){1,4}?"
+                      r"by\s+(?P<harm>[^,;.]+)")
 _IMPACT_ON = re.compile(r"\b(?:impacts?|effects?|consequences)\s+of\s+(?P<harm>[^,;.]+?)\s+on\s+"
                         r"(?:the\s+|their\s+|our\s+|local\s+|all\s+)*(?:[\w-]+\s+){0,2}?"
                         r"(?:children|child|young people|families|family|parents|people|pupils|babies|"

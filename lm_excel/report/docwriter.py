@@ -389,13 +389,15 @@ class DocWriter:
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float],
               caption: str | None = None, width: Any = None, font_size: float | None = None,
-              drop_empty: bool = True) -> Any:
+              drop_empty: bool = True, keep_together: bool = True) -> Any:
         """A table in the report's table style with a repeating, marked header row.
 
         ``widths`` are relative column widths; cells may be text or (bold prefix, text) pairs or
         lists of such pairs (one paragraph each). Columns empty in every row are left out
-        (``drop_empty``). A short table is kept on one page; a long one keeps its first and last
-        two rows together, so no row is stranded alone on a page.
+        (``drop_empty``). A short table is kept on one page (unless ``keep_together`` is false:
+        a table that opens a page under its section's heading should start there, not leave the
+        heading alone on a page of its own); a long one keeps its first and last two rows
+        together, so no row is stranded alone on a page.
         """
         from docx.shared import Emu
 
@@ -420,7 +422,7 @@ class DocWriter:
             if font_size else ""
         cells = [[self._cell_runs(v) for v in values] for values in rows]
         lengths = [sum(len(t) for c in row for p in c for t, _ in p) for row in cells]
-        together = sum(lengths) < KEEP_TOGETHER_CHARS
+        together = keep_together and sum(lengths) < KEEP_TOGETHER_CHARS
         n = len(cells)
         tbl.append(self._row_xml([self._cell_runs(h) for h in headers], twips, size, header=True,
                                  keep=True))

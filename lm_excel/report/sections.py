@@ -220,7 +220,7 @@ def at_a_glance(w: Writer, graph: D.Graph, png: bytes | None, alt: str) -> None:
             for i in range(depth)]
     w.table([s.title for s in graph.stages], rows, [1] * len(graph.stages),
             caption="The logic model in columns (full text of every element)", width=width,
-            font_size=8, drop_empty=False)
+            font_size=8, drop_empty=False, keep_together=False)  # starts on the section's first page
     if png is not None:
         w.heading("Diagram", 2, new_page=True)
         w.picture(png, width, alt, "Logic model diagram", height_limit=height - Cm(2.6))
