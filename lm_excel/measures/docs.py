@@ -972,7 +972,9 @@ EVALUATION = [
      "is a step-down; family units kept together is staying at home; a frame of access stops at "
      "'and those who'; supporting children to be ready for school names that change; trust in "
      "the staff, services or support people receive is what the family and child experience "
-     "survey asks; 'cared for children' (some councils' name) are children in care. Still missed there: corporate parenting pledges "
+     "survey asks; 'cared for children' (some councils' name) are children in care; time spent in "
+     "school or education ('more time in education', 'spend more time in school') is attendance, "
+     "not attainment. Still missed there: corporate parenting pledges "
      "in 'We will ... you' form, skills for employment, ambitions for post-16 education, healthy "
      "lifestyles, children in care's transition to adulthood."),
     "",
