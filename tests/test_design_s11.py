@@ -239,3 +239,29 @@ def test_before_and_after_for_work_across_an_authority_is_not_tied_to_a_start_of
     (one_by_one,) = [s for s in cohort if s.title.startswith("Before-and-after")]
     assert "at the start and end of support" in one_by_one.detail
     assert "like with like" not in one_by_one.detail
+
+
+ATTENDANCE_SECONDARY = MeasureUse("OC7", "outcome", "School attendance and persistent absence",
+                                  "administrative", False, "school_attendance",
+                                  source="school census")
+UNMEASURED_PRIMARY = MeasureUse("OC8", "outcome", "", "", True)
+
+
+def test_a_time_series_resting_only_on_secondary_outcomes_has_contribution_analysis_beside_it():
+    """Safer contexts for young people, needs met in mainstream: when no primary outcome has
+    routine figures, the series follows a secondary one, and the primary outcomes need their own
+    account of how the model contributed."""
+    d = _design(uses=(SURVEY, ATTENDANCE_SECONDARY, UNMEASURED_PRIMARY, PROCESS), **LA)
+    first = d.strands[0]
+    assert first.title == "Interrupted time series with comparator authorities"
+    assert "OC7" in first.detail
+    (second,) = [s for s in d.strands if s.title.startswith("Contribution analysis")]
+    assert "OC8" in second.detail and "OC8" in second.why and "secondary" in second.why
+
+
+def test_a_time_series_on_a_primary_outcome_needs_no_second_account():
+    routine_primary = MeasureUse("OC8", "outcome", "Re-referrals within 12 months",
+                                 "administrative", True, "re_referrals_12m", source="CIN census")
+    d = _design(uses=(SURVEY, routine_primary, PROCESS), **LA)
+    assert d.strands[0].title.startswith("Interrupted time series")
+    assert not [s for s in d.strands if s.title.startswith("Contribution analysis")]

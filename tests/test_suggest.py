@@ -893,7 +893,7 @@ def test_own_batch34_keeps_its_tuned_floors_with_no_confident_wrong_answer():
 # school. Written and labelled before any fix (main 10203d4); first run 0.53 (23 of 43), top-3
 # 0.58, no close match 0.56, 1 confident wrong answer (care leavers able to access affordable
 # housing got care leavers in suitable accommodation: debatable, the label stands as committed).
-# After its fixes (tuned on it): 0.84 (36 of 43), top-3 0.86, the same confident wrong answer.
+# After its fixes (tuned on it): 0.95 (41 of 43), top-3 0.95, the same confident wrong answer.
 # Batch 36 (43 statements, session 11) probes the precision kinds of batch 34 again in the
 # wording of charities' theories of change and Scottish, Welsh and Northern Irish plans, with
 # near-misses. Written and labelled before any run, after batch 34's and round 26's fixes (main
@@ -908,7 +908,7 @@ def test_own_batch34_keeps_its_tuned_floors_with_no_confident_wrong_answer():
 # what the carers' measures ask; the harm done to people by something is not its measure; a topic
 # before staff at the start is their job), tuned on: 0.93 (40 of 43), top-3 0.93, no confident
 # wrong answer.
-BATCH35_TOP1 = 0.83
+BATCH35_TOP1 = 0.95
 BATCH35_OPEN = ("own batch 35 keeps 1 confident wrong answer: care leavers able to access "
                 "affordable housing (care_leavers_eet)")
 
@@ -1213,7 +1213,7 @@ def test_round22_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT22)
     assert scores["n"] == 80
-    assert scores["top1"] >= 0.8125 and scores["top3"] >= 0.8625, scores
+    assert scores["top1"] >= 0.85 and scores["top3"] >= 0.8875, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1221,7 +1221,7 @@ def test_round23_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT23)
     assert scores["n"] == 80
-    assert scores["top1"] >= 0.70 and scores["top3"] >= 0.7625, scores
+    assert scores["top1"] >= 0.775 and scores["top3"] >= 0.80, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1229,7 +1229,7 @@ def test_round24_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_op
     # The strict expected failure above hides a fall in top-1 or top-3; this does not.
     scores = published_scores(PUBLISHED_HELDOUT24)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.727 and scores["top3"] >= 0.745, scores
+    assert scores["top1"] >= 0.763 and scores["top3"] >= 0.790, scores
     assert scores["confident_wrong"] <= 1, scores
 
 
@@ -1237,7 +1237,7 @@ def test_round25_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT25)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.87 and scores["top3"] >= 0.89, scores
+    assert scores["top1"] >= 0.90 and scores["top3"] >= 0.918, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1245,7 +1245,7 @@ def test_round26_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT26)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.754 and scores["top3"] >= 0.809, scores
+    assert scores["top1"] >= 0.818 and scores["top3"] >= 0.872, scores
     assert scores["confident_wrong"] == 0, scores
 
 

@@ -26,7 +26,8 @@ OUTCOME_NOT_CHANGE = register(
     "'Families receive timely early help support', 'Pupils at risk of exclusion get a place at "
     "the nurture base'; also a dose of it, 'get 12.5 hours of childcare', or anything but a change or a "
     "destination by a time the service keeps, 'a first appointment within ten days of referral'; "
-    "'Pupils receive fewer exclusions' is a change), what the service gathers or gives, in the passive "
+    "'Pupils receive fewer exclusions' is a change; a number of people on the service as a target, "
+    "'200+ pupils a year on a SAFE intervention'), what the service gathers or gives, in the passive "
     "with only for whom, when or where after it ('Victim views gathered in every case before panel', "
     "'Safe sleep advice given to all parents'), more of the service itself ('Grow the number of "
     "parent-infant teams', 'Increasing the availability of perinatal care'), a service event taken part in or "
@@ -64,7 +65,8 @@ VAGUE = register(
     "families' is not, nor is an aim for a whole life with no construct ('Have fun', 'Reach "
     "their full potential'), nor an improvement said only of a field of work, leaving open who or "
     "what changes and how ('Better safeguarding practice in schools', 'Improved early help across "
-    "the borough'; 'Safer sleep practice among new parents' names sleep).",
+    "the borough'; 'Safer sleep practice among new parents' names sleep), nor 'a better deal' "
+    "(a fairer, a good deal) from the council or its services ('a better deal on rent' names rent).",
     message="{id}'s {column} ({ref}) does not say {missing}: '{text}'.",
     fix="Say {missing} in {ref}, specifically enough to measure or check, e.g. '{example}'.",
 )
@@ -80,9 +82,16 @@ COMPOUND = register(
     "and grades improve'), or two groups of people each with a verb ('mothers drink less and "
     "babies gain weight', 'fathers spend time with their children and mothers get a break'), or "
     "two things one group does, each a verb with its own object ('care leavers budget for "
-    "themselves and keep their tenancy'). Close constructs ('stress and anxiety', 'identity and belonging', "
-    "'relationships and communication') and pairs usually measured as one ('health and "
-    "wellbeing') are not; three or more things always are.",
+    "themselves and keep their tenancy'), or a change and then, after ', with', a thing said to go "
+    "the other way ('more choice and control, with fewer meetings to attend'), or a change and "
+    "then people with a direction of their own ('less conflict at home and parents more "
+    "confident'), or a clause and then professionals doing something in their practice ('plans "
+    "reflect what young people asked for and social workers visit when they said they would'), "
+    "or two feelings of different kinds after 'feel' ('feel safe and supported', 'feel supported "
+    "and confident', 'feel listened to and satisfied'). Close constructs ('stress and anxiety', "
+    "'identity and belonging', 'relationships and communication'), feelings of one kind ('listened "
+    "to and valued') and pairs usually measured as one ('health and wellbeing', 'safe and "
+    "settled') are not; three or more things always are.",
     message="Outcome {id} ({ref}) joins {count} changes in one statement ({parts}): '{text}'.",
     fix="Split {id} into one outcome per change ({suggestion}), each with its own direction, "
     "and link each to the mechanisms that bring it about.",
@@ -592,6 +601,8 @@ def served(text: str) -> bool:
     most a word of 'more' or 'all' and the people ('More survivors', 'All families', 'Increase in
     the number of parents who'); after it, no change, no state and no purpose ('supported to stay
     together', 'assessed as ready for school', 'offered a job stay in work')."""
+    if counted_on(text):
+        return True
     text = _STAY_AND_PLAY.sub("playgroup", _REACH_FRAME.sub("more ", text))
     text = _INFORMED_CHOICE.sub(r"sound \1", text)
     for rx in (_SERVED, _RECEIVED, _PRODUCED, _CONTACTS_DONE, _ACCESS_TO):
@@ -679,6 +690,29 @@ def given(text: str) -> bool:
 _NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
            r"twenty|thirty)")
 _PER = r"(?:a|each|every|per)\s+(?:day|week|fortnight|month|term|year)\b"
+#: A number of people on, in or through the service itself, as a target ('200+ pupils a year on a
+#: SAFE intervention', '150 families a year on the parenting programme'): a count of whom it
+#: reached, an output. What people are in beyond the service ('in custody', 'in funded early
+#: education') or a number that changes ('200 fewer pupils excluded') is not matched.
+_COUNT_ON = re.compile(
+    r"^\W*(?:(?:at\s+least|over|up\s+to|around|about|some|more\s+than)\s+)?(?:\d[\d,]*\+?|" + _NUMBER + r")\s+"
+    r"(?P<who>(?:[\w'’-]+\s+){1,3}?)(?:" + _PER + r"\s+)?(?:on|in|through|into|starting|joining|completing)\s+"
+    r"(?:an?|the|our|this|its|their)\s+(?:[\w&'’-]+\s+){0,3}?(?:service|programme|program|project|course|"
+    r"group|training|hub|intervention|scheme|clinic|club)s?\b(?P<rest>.*)$", re.IGNORECASE)
+_WHEN_WORDS = frozenset("by each every a per year years term terms month months week weeks".split())
+
+
+def counted_on(text: str) -> bool:
+    """Whether an outcome is a number of people on the service (:data:`_COUNT_ON`), with nothing
+    after it but when ('each year', 'by 2026') and no direction anywhere."""
+    m = _COUNT_ON.match(text)
+    if not m or not _people(T.words(m.group("who"))[-1]):
+        return False
+    if any(w in T.DIRECTION or w in _COMPARATIVES for w in T.words(text)):
+        return False
+    return all(w in _WHEN_WORDS or w.isdigit() for w in T.words(m.group("rest")))
+
+
 #: A quantity of what the service gives, said as its dose ('12.5 hours of childcare', 'three
 #: sessions of speech and language therapy a week', 'education for 15 hours a week').
 _QUANTITY = re.compile(r"^(?:(?:up\s+to|at\s+least|a\s+minimum\s+of|their|the|full)\s+)*" + _NUMBER
@@ -1232,7 +1266,8 @@ def _compound_parts(text: str) -> list[str]:
         best = _led_with(toks, first, items, stems)
     for found in (_knowing_and(text), _change_clauses(text), _doing_clauses(text), _listed_things(text),
                   _and_well(text), _both(text), _subject_pair(text), _two_directions(text),
-                  _two_peoples(text), _two_directed_clauses(text)):
+                  _two_peoples(text), _two_directed_clauses(text), _with_other_way(text),
+                  _practice_and(text), _two_feelings(text)):
         if len(found) > len(best):
             best = found
     return best
@@ -1574,6 +1609,43 @@ def _two_directions(text: str) -> list[str]:
     return _two_things(x, y)
 
 
+_WITH = re.compile(r",\s*with\s+", re.IGNORECASE)
+
+
+def _with_other_way(text: str) -> list[str]:
+    """A change, then after a comma and 'with' a thing of its own said to go the other way
+    ('Families have more choice and control, with fewer meetings to attend', 'Parents more
+    confident, with less stress'): two changes, as 'communicate better and argue less' is. Both
+    directions must say up or down ('better regulation, with fewer outbursts' may give its sign);
+    people after the second ('with more families saying ...', 'with more supported to stay at
+    home') say how the first shows, and so does the same way ('Reduced waits, with fewer
+    families waiting ...')."""
+    m = _WITH.search(text)
+    if not m:
+        return []
+    first, _ = said_direction(text[:m.start()])
+    ws = T.words(text[m.end():])
+    if not first or len(ws) < 2 or ws[0] not in _SAYS_UP | _SAYS_DOWN:
+        return []
+    if ("increase" if ws[0] in _SAYS_UP else "decrease") == first:
+        return []
+    thing = ws[1:]
+    if _people(thing[0]) or thing[0] in T.STOP or thing[0] in T.DIRECTION or thing[0].endswith("ly") or (
+            thing[0].endswith(("ed", "ing")) and (len(thing) == 1 or thing[1] in T.STOP)):
+        return []  # people, a participle or an adverb: how the first change shows
+    head = _head(thing)
+    before = T.words(text[:m.start()])
+    was = T.what_changes(text[:m.start()])
+    what = T.what_changes(" ".join(thing))
+    if not head or _people(head) or not was or not what or what <= was:
+        return []
+    said = next((k for k, w in enumerate(before) if w in _SAYS_UP | _SAYS_DOWN), -1)
+    lead = before[said + 1:]
+    while lead and (_people(lead[0]) or lead[0] in T.STOP):
+        lead = lead[1:]
+    return [" ".join(lead or before), " ".join(thing)]
+
+
 def _before_complement(ws: list[str]) -> list[str]:
     """A thing's words before an '-ing' word that says what it is about ('confident settling
     baby' -> 'confident')."""
@@ -1678,6 +1750,107 @@ def _two_peoples(text: str) -> list[str]:
     return [" ".join(a), " ".join(b)]
 
 
+#: How people may feel about themselves and the help they get, by families an evaluator measures
+#: as one (a survey item each, or one scale): safe and secure; supported; listened to, heard and
+#: valued; loved and cared for; confident and able; calm, happy and hopeful; part of things;
+#: satisfied; proud. Two of different families after a verb of feeling are two changes ('feel safe
+#: and supported', 'feel supported and confident', 'feel listened to and satisfied'); two of one
+#: family are one ('feel listened to and valued', 'feel calmer and less overwhelmed').
+_FEELINGS: dict[str, str] = {w: fam for fam, ws in {
+    "safety": "safe safer secure protected settled",
+    "support": "supported helped",
+    "voice": "listened heard understood believed respected valued involved recognised recognized regarded",
+    "cared for": "loved cared nurtured cherished wanted",
+    "confidence": "confident capable able skilled empowered equipped",
+    # how people feel in themselves, hope included ('happier and more hopeful' is one)
+    "mood": "happy happier calm calmer content well relaxed stressed anxious overwhelmed worried "
+            "hopeful optimistic",
+    "belonging": "connected included welcome welcomed isolated lonely part",
+    "satisfaction": "satisfied",
+    "pride": "proud",
+}.items() for w in ws.split()}
+_FEEL = re.compile(r"\bfe(?:el|els|lt|eling)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_FEEL_JOIN = frozenset({"and", "&", "+"})
+_FEEL_GRADE = frozenset("more less much very really increasingly better".split())
+
+
+def _two_feelings(text: str) -> list[str]:
+    """Two feelings of different families after a verb of feeling, joined by 'and' or '+' ('Foster
+    carers feel supported and confident', 'Victims feel listened to and satisfied with ...', 'ED
+    staff feel safer and less stressed'); pairs conventionally measured as one ('safe and
+    settled', 'safe and well') and two of one family are one."""
+    m = _FEEL.search(_PLUS.sub(" and ", text))
+    if not m:
+        return []
+    ws = T.words(m.group("rest"))
+
+    def feeling(k: int) -> tuple[str, int]:  # the feeling word at or after k (past grades), and where it ends
+        while k < len(ws) and ws[k] in _FEEL_GRADE:
+            k += 1
+        if k >= len(ws) or ws[k] not in _FEELINGS:
+            return "", k
+        end = k + 1
+        if ws[end:end + 1] in (["to"], ["for"], ["about"], ["after"], ["of"]) and ws[k] in (
+                "listened", "cared", "part", "looked"):
+            end += 1
+        return ws[k], end
+
+    first, at = feeling(0)
+    if not first or at >= len(ws) or ws[at] not in _FEEL_JOIN:
+        return []
+    second, end = feeling(at + 1)
+    if not second or _FEELINGS[first] == _FEELINGS[second]:
+        return []
+    if (T.stem(first), T.stem(second)) in _PAIR_STEMS or (first, second) in T.CONVENTIONAL_PAIRS:
+        return []
+    return [" ".join(ws[:at]).strip(), " ".join(ws[at + 1:end])]
+
+
+#: Verbs of what professionals do in their practice ('social workers visit when they said they
+#: would', 'teachers listen', 'health visitors follow up every concern').
+_PRACTICE_VERBS = frozenset(w for base in """
+visit listen respond act follow keep explain record share involve ask review meet call check
+contact see spend plan agree write update tell talk work use offer give refer notice followup
+""".split() for w in (base, base + "s"))
+#: Verbs a clause of a plan or a record has ('Plans reflect what young people asked for'), beside
+#: the verbs of doing, perceiving, change and practice.
+_RECORD_VERBS = frozenset("""
+reflect reflects include includes show shows match matches describe describes set sets
+""".split())
+
+
+def _practice_and(text: str) -> list[str]:
+    """A clause, then 'and' and professionals doing something in their practice ('Plans reflect what
+    young people asked for and social workers visit when they said they would', 'Parents feel
+    heard and health visitors follow up every concern'): a change in the people's plans or lives
+    and a change in practice, two outcomes measured apart. The first clause must have a verb of
+    its own and a subject that is not those professionals; professionals with no verb after them
+    are people joined to the first ('shared with parents and teachers')."""
+    ws = T.words(text)
+    if ws.count("and") != 1:
+        return []
+    k = ws.index("and")
+    a, b = ws[:k], ws[k + 1:]
+    while b and b[0] in ("the", "their", "all", "his", "her"):
+        b = b[1:]
+    m = _PROFESSIONALS.match(" ".join(b))
+    if len(a) < 3 or not m or m.group(0).lower() in ("each", "every", "members", "member", "partners", "partner"):
+        return []
+    n = len(m.group(0).split())
+    if len(b) <= n + 1 or b[n] not in _PRACTICE_VERBS | _DOING | _PEOPLE_VERBS:
+        return []
+    if _people(a[-1]) or _PROFESSIONALS.fullmatch(a[-1]) or _PROFESSIONALS.match(" ".join(a)) \
+            and _PROFESSIONALS.match(" ".join(a)).group(0).lower() == m.group(0).lower():
+        return []  # 'with parents and teachers', or the same professionals twice
+    verbs = _DOING | _PEOPLE_VERBS | _PERCEIVE | _CHANGE_VERBS | _PRACTICE_VERBS | _RECORD_VERBS
+    if not any(w in verbs or w in T.DIRECTION or w in _COMPARATIVES for w in a[1:]):
+        return []
+    if T.what_changes(" ".join(b[n:])) <= T.what_changes(" ".join(a)):
+        return []
+    said = re.split(r"\s+and\s+", text.strip().rstrip("."), maxsplit=1, flags=re.IGNORECASE)
+    return [p.lower() for p in said] if len(said) == 2 else [" ".join(a), " ".join(b)]
+
+
 #: What joins clauses: a comma, semicolon, line or bullet (with or without 'and'), a slash with
 #: spaces round it, 'as well as', 'alongside', 'plus', 'together with'; and 'and' before two or more words
 #: (the separator is kept, so that clauses joined by 'and' alone are judged more strictly).
@@ -1700,7 +1873,8 @@ def _change_clauses(text: str) -> list[str]:
         # stable placements and better attendance' the 'more' is part of what is described)
         joins = [pieces[j].strip() for j in (k - 1, k + 1) if 0 < j < len(pieces)]
         loose = not all(j in ("and", "&") for j in joins)
-        rest = (_clause_change(ws) or (_stated_change(ws) if loose else _own_change(ws))) \
+        before = pieces[k - 2].split() if k >= 2 else []
+        rest = (_clause_change(ws) or (_stated_change(ws) if loose else _own_change(ws, before))) \
             if len(ws) >= 2 else ""
         if not rest:
             continue
@@ -1735,15 +1909,24 @@ def _more_or_less(ws: list[str]) -> str:
     return " ".join(ws[1:]) if head and _construct(head) and ws[1] not in _ELLIPSIS else ""
 
 
-def _own_change(ws: list[str]) -> str:
+def _own_change(ws: list[str], before: Sequence[str] = ()) -> str:
     """A clause joined by 'and' alone that still says a change of its own: 'less' or 'more' and a
-    measurable thing ('less parental stress and fewer crises'), or a thing and a verb of change at
-    its end ('... and their self-esteem improves'); '' otherwise ('more positive and less harsh
-    parenting', 'feel calmer and less overwhelmed')."""
+    measurable thing ('less parental stress and fewer crises'), a thing and a verb of change at
+    its end ('... and their self-esteem improves'), or people of its own and their direction on a
+    measurable state ('Less conflict at home and parents more confident ...'; not after people,
+    where 'and' joins two groups: 'less anxiety among children and parents more ...'); ''
+    otherwise ('more positive and less harsh parenting', 'feel calmer and less overwhelmed')."""
     if _qualifies(ws):
         return ""
     if ws[0] in ("more", "less"):
         return _more_or_less(ws)
+    if _people(ws[0]) and not (before and _people(before[-1])):
+        n = next((n for n, w in enumerate(ws) if not (_people(w) or w in ("young", "their", "the", "all"))), len(ws))
+        rest = ws[n:]
+        if rest and rest[0] in _STATE_VERBS:
+            rest = rest[1:]
+        if len(rest) >= 2 and rest[0] in ("more", "less") and _construct(rest[1]):
+            return " ".join(ws)  # 'parents more confident setting boundaries
     at = next((k for k, w in enumerate(ws) if k and w in _CHANGE_VERBS), 0)
     if at and T.what_changes(" ".join(ws[:at])) and not (set(ws[:at]) & _OWN_ACTORS_ONLY):
         return " ".join(ws)  # '... and their self-esteem improves', 'language improves by age 3'
@@ -1915,7 +2098,15 @@ def slogan(text: str) -> bool:
 _STOCK_AIMS = frozenset(T.stem(w) for w in """
 need needs needed met meet meets meeting right appropriate prospect prospects start starts role
 roles model models what whatever fit fits tailored bright brighter earlier sooner quicker faster
+deal deals
 """.split())
+#: 'A better deal' (a fairer, a good deal) is a programme's slogan: what would be better is left
+#: unsaid, and the council or the services it comes from are who gives it, not what changes ('Care
+#: leavers get a better deal from the council'); 'a better deal on rent' names what.
+_DEAL = frozenset({T.stem("deal"), T.stem("deals")})
+_A_DEAL = re.compile(r"\b(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+)?(?=deals?\b)", re.IGNORECASE)
+_FROM_PROVIDER = re.compile(r"\bfrom\s+(?:(?:the|their|its|our|your|local)\s+)*(?:council|local\s+authority|"
+                            r"authority|services?)\b", re.IGNORECASE)
 #: An aim for a whole life with no construct: a light verb of living, having or reaching, and words
 #: of the most or the whole of it ('Have fun', 'Live their best lives', 'Reach their full
 #: potential', 'Enjoy life to the full', 'Make the most of every opportunity', 'Dream big').
@@ -1943,8 +2134,12 @@ def vague(ctx: Context) -> Iterator[Finding]:
             continue
         motto = el.kind == "outcomes" and slogan(text)
         said = T.what_changes(text)
+        deal = el.kind == "outcomes" and bool({"deal", "deals"} & set(T.words(text)))
+        if deal:  # 'a fairer deal from the council': its words of quality and giver say nothing
+            said = T.what_changes(_A_DEAL.sub(" ", _FROM_PROVIDER.sub(" ", text))) - _DEAL
         if el.kind == "outcomes" and not T.STATUS_PHRASE.search(text):  # 'Fewer children in need'
-            said = T.what_changes(_RIGHT.sub(" ", text)) - _STOCK_AIMS
+            said = said and T.what_changes(_RIGHT.sub(" ", _A_DEAL.sub(" ", _FROM_PROVIDER.sub(" ", text))
+                                                      if deal else text)) - _STOCK_AIMS
             said = said if said - _WHOLE_LIFE else frozenset()
         # a way of working already called not a change ('Effective multi-agency working') is one problem
         field = el.kind == "outcomes" and T.only_a_field(text) and not not_a_change(text)

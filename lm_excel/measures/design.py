@@ -324,7 +324,7 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
         on_chain = [u for u in outcomes if u.ref in chain]
         basis = [u for u in on_chain if u.primary] or on_chain
         impact, level = _impact(basis, setting, on_chain)
-        strands += impact
+        strands += impact + _primary_beside(impact, uses, chain)
         if basis:
             missing += _unmeasured(uses, chain)
     strands.append(_process(uses))
@@ -334,6 +334,29 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
             "family, costs avoided).", "Cost data are in the plan; commissioners will ask "
             "whether the model is worth what it costs.", MAGENTA))
     return Design(tuple(strands), level, setting, chain, tuple(missing))
+
+
+def _primary_beside(impact: Sequence[Strand], uses: Sequence[MeasureUse],
+                    chain: Sequence[str]) -> list[Strand]:
+    """A time series that can follow only secondary outcomes (no primary outcome on the chain has
+    routine figures) says nothing of the primary ones: a theory-based account of them beside it."""
+    if not impact or not impact[0].title.startswith("Interrupted time series"):
+        return []
+    primary = [u for u in uses if u.role == "outcome" and u.primary and u.ref in chain]
+    if not primary or any(u.name and u.kind == "administrative" for u in primary):
+        return []
+    refs = list(dict.fromkeys(u.ref for u in primary))
+    names = measure_names([u for u in primary if u.name])
+    which = f"primary outcome{'s' if len(refs) > 1 else ''} {join_words(refs)}"
+    return [Strand(
+        "Contribution analysis (or realist evaluation) of the primary outcomes",
+        f"Beside the time series, set out the contribution story for the {which} from the logic "
+        "model and gather evidence for each link (" + (f"including {names}, " if names else "")
+        + "practitioner and family views, and other things that changed locally), testing the "
+        "alternative explanations.",
+        f"No primary outcome has routine figures, so the time series follows secondary outcomes "
+        f"only and cannot show whether the {which} changed: a theory-based account of "
+        f"{'them' if len(refs) > 1 else 'it'} leads beside it.", MAGENTA)]
 
 
 def _missing(model: LogicModel, s: Setting) -> list[Gap]:

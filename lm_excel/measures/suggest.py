@@ -539,16 +539,16 @@ class _Query:
         personal wellbeing questions and the ORS/CORS session rating, which otherwise win on a
         shorter name."""
         ms = self.index.measures
-        if not any(ms[c.mid].key in _WELLBEING_SCALES for _, c in out):
+        best = max((shown for shown, c in out if ms[c.mid].key in _WELLBEING_SCALES), default=None)
+        if best is None:
             return out
         rescored = []
         for shown, c in out:
-            if ms[c.mid].key in _WELLBEING_RATINGS:
+            if ms[c.mid].key in _WELLBEING_RATINGS and shown >= best:
                 matched = {t.token for t in terms if not t.stop
                            and any(a <= t.start < b for a, b in c.spans)}
                 if matched <= _WELLBEING_WORDS:
-                    raw = shown / (1.0 - shown) * SCORE_HALF * WELLBEING_RATING_FACTOR
-                    shown = round(raw / (raw + SCORE_HALF), 3)
+                    shown = round(best - WELLBEING_RATING_BELOW, 3)  # just after the scale
             rescored.append((shown, c))
         return rescored
 
@@ -571,7 +571,9 @@ class _Query:
             kinds.update(inside)
         if "quality" in kinds:  # asked of the people in a setting, not counted nor scored
             return admin or (m.kind == "validated instrument" and "experience" not in m.domains)
-        return "knowing" in kinds or admin
+        # after "access to" a named service, a scale of its topic is not its use either
+        return "knowing" in kinds or admin or ("service_use" in self.tokens
+                                                and "experience" not in m.domains)
 
     def suggestion(self, shown: float, c: Candidate, part: str = "") -> Suggestion:
         m = self.index.measures[c.mid]
@@ -599,14 +601,14 @@ class _Query:
 
 #: Wellbeing in general (see _Query._wellbeing_scales_first): the scales of mental wellbeing, the
 #: ratings that rank after them when nothing but wellbeing is matched, the words of wellbeing in
-#: general, and how much of their score those ratings keep (ONS4 and ORS/CORS beat WEMWBS and
-#: Stirling on "wellbeing" alone by up to a fifth, on their shorter names).
+#: general, and how far below the best scale those ratings then come (ONS4 and ORS/CORS beat
+#: WEMWBS and Stirling on "wellbeing" alone by up to a fifth, on their shorter names).
 _WELLBEING_SCALES = frozenset({"wemwbs", "swemwbs", "stirling"})
 _WELLBEING_RATINGS = frozenset({"ons4", "ors_cors"})
 #: ("programme": the sessions or group people attend say where they are, not which rating)
 _WELLBEING_WORDS = frozenset({"wellbeing", "emotional_wellbeing", "mental_wellbeing", "overall",
                               "programme"})
-WELLBEING_RATING_FACTOR = 0.75
+WELLBEING_RATING_BELOW = 0.005
 
 
 #: "Children feel settled in their foster homes": when what the people named first do is feel,
@@ -1165,13 +1167,72 @@ def _couple_sense(text: str, terms: list[Term]) -> list[Term]:
         return terms
     out = []
     for x in terms:
-        m = _PARTNER_WORD.search(t, x.start, x.end) if x.token == "multi_agency" else None
+        m = _PARTNER_WORD.search(t[:x.end], max(0, x.start - 7)) if x.token == "multi_agency" else None
+        if m and m.start("own" if m.group("own") else 0) < x.start and not re.match(r"partners?$",
+                                                                                t[x.start:x.end]):
+            m = None  # the possessive must be in the phrase, or the phrase only the word
         if m and (m.group("own") or _COUPLE_CUES.search(t)):
             if re.match(r"relationships?\b", t[x.start:x.end]):
                 out.append(Term("relationships", False, x.start, x.start + t[x.start:].index(" "), True))
             x = Term("coupl", False, m.start(), x.end, True)
         out.append(x)
     return out
+
+
+#: Access to or use of a named service or treatment ("access to evidence-based psychological
+#: therapies", "increased use of the Independent Visitors service", "young people accessing the
+#: youth counselling service"): using it is take-up, which the service's records count. A
+#: service with no kind named ("access services and support", "community services", "local
+#: support services") and support, help, opportunities or activities are not: what people can get
+#: there is not one service's take-up.
+_TAKE_UP_CUE = re.compile(
+    r"\b(?:access|accesses|accessing|accessed|(?:make|makes|making|made)\s+use\s+of|"
+    r"(?:the\s+)?use\s+of|using|uses|access\s+rates?\s+(?:to|for|of))\s+(?:to\s+)?"
+    r"(?:the\s+|their\s+|a\s+|an\s+|our\s+|your\s+)?(?P<kind>(?:[\w'-]+\s+){1,6}?)"
+    r"(?P<noun>services?|therapy|therapies|treatments?|counselling|hubs?|clinics?|drop-ins?|drop-in|"
+    r"care(?!\s+(?:leavers?|experienced|homes?|proceedings|placements?|system|orders?)\b))\b")
+#: Words inside what is accessed that show the service is not what is accessed ("access to health
+#: support for care leavers": the people it is for; "access to and experience of care": a list).
+_NOT_A_KIND = frozenset("""for to of in with from at on by about through they them need needs who
+that which when where""".split())
+#: Words that name no kind of service.
+_NO_KIND = frozenset("""local community appropriate relevant right the these those public all other
+support their our your wider range wide of good high-quality quality high universal available
+specialist targeted statutory some any more new existing different various key to and or for in
+with from at on by a an""".split())
+
+
+def _take_up_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with the cue of access to or use of a named service read as the use of a
+    service, which the service engagement measure counts (see _TAKE_UP_CUE)."""
+    t = normalise(text)
+    out = terms
+    for m in _TAKE_UP_CUE.finditer(t):
+        words = m.group("kind").split()
+        kind = [w for w in words if w not in _NO_KIND]
+        if not kind or _NOT_A_KIND & set(words):
+            continue
+        a, b = m.start(), m.start("kind")
+        out = [x for x in out if not (a <= x.start < b)]
+        out = sorted(out + [Term("service_use", False, a, b, True)], key=lambda x: x.start)
+    return out
+
+
+#: "Cared for children and young people" (some councils' name for children in care): the words
+#: "cared for" before the people, not care given to them ("the quality of care for children").
+_CARED_FOR = re.compile(r"\bcared[\s-]+for\s+(?:children|child|young people|young person)\b")
+
+
+def _cared_for_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with "cared for children" read as children in care."""
+    t = normalise(text)
+    spans = [m.span() for m in _CARED_FOR.finditer(t)
+             if not re.search(r"\b(?:are|is|be|been|being|were|was|feel|feels|felt)\s+$", t[:m.start()])]
+    if not spans:
+        return terms
+    out = [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+    out += [Term("looked_after", False, a, b, True) for a, b in spans]
+    return sorted(out, key=lambda x: x.start)
 
 
 #: "Remain with members of their extended family", "placed with family and friends": living
@@ -1406,7 +1467,8 @@ _ACTIVITY = re.compile(
 #: from records of that change may measure it.
 _CHANGE_WORD = re.compile(r"\b(?:more|fewer|less|lower|higher|reduc\w*|increas\w*|cut|cuts|"
                           r"prevent\w*|improv\w*|decreas\w*|halve|avoid\w*|no longer|stop|stops|"
-                          r"(?:do|does|will) not go on to)\b")
+                          r"(?:do|does|will) not go on to|(?:to\s+)?be\s+ready\s+(?:for|to)\s+(?:school|start\s+school|"
+                          r"learn))\b")
 
 
 #: A document as the subject, written, agreed or put in place ("a new early help strategy is
@@ -1741,6 +1803,9 @@ def _in_complement(text: str, start: int) -> bool:
 #: "... and improve the relationship ...": a second change, which a frame does not run into.
 _AND_A_CHANGE = (r"\band\s+(?:to\s+)?(?:improv|increas|reduc|strengthen|build|develop|enhanc|promot|"
                  r"better|more|fewer|less|greater)\w*")
+#: "... who access alternative provision and those who are NEET": a second group of people, whom
+#: the frame of the first does not reach.
+_AND_THOSE = r"\band\s+(?:those|people|children|young people|families|parents)\s+(?:who|that|whose)\b"
 _LIST_GOES_ON = re.compile(r"\w*\s*,\s*[\w\s-]{1,40}?\band\b")
 
 
@@ -1758,7 +1823,7 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     status = _status_span(text)
     if status:
         out.append((status[0], status[1], "knowing"))
-    out += _provision_frames(terms)
+    out += _provision_frames(terms, t)
     out += _link_frames(t, terms)
     for m in _CAUSE.finditer(t):
         # "Fewer children in care because of neglect": the cause, not the change
@@ -1777,7 +1842,8 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
                 out.append((m.start("harm"), m.end("harm"), kind))
     for m in _CAN_ACCESS.finditer(t):
         # "young offenders leaving custody can access appropriate accommodation": access to it
-        out.append((m.end(), _clause_end(t, m.end()), "using"))
+        if not _ETE_AFTER.match(t, m.end()):
+            out.append((m.end(), _clause_end(t, m.end()), "using"))
     quality = _SETTING_IS.match(t)
     end = _clause_end(t, quality.end(), r"[;.]|\bwhere\b|,\s*(?:so|which|while)\b|"
                       + _AND_A_CHANGE) if quality else 0
@@ -1787,6 +1853,11 @@ def _frames(text: str, terms: list[Term]) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+#: "Access good quality education, training and local employment": two of education, training
+#: and employment, which young people are in or not (NEET), not a service they use.
+_ETE_AFTER = re.compile(r"\s*(?:to\s+)?(?:(?:good|high|better|quality|good-quality|high-quality|local|"
+                        r"further|the|a|an)\s+)*(?:education|training|employment)\b[^,;.]{0,12}?[\s,]\s*"
+                        r"(?:(?:and|or)\s+)?(?:local\s+|further\s+)?(?:education|training|employment)\b")
 #: "The impact of poverty on children", "the effects of domestic abuse on young people": the
 #: harm's consequences for the people named after "on", not its amount.
 _HARM_TO = re.compile(r"\b(?:harm|damage|impacts?|effects?)\s+(?:caused|done)\s+to\s+(?:[\w'-]+\s+){1,4}?"
@@ -1825,9 +1896,14 @@ _LIST_ENDS = re.compile(r"\s*[\w\s-]{1,40}?\b(?:and|or)\b")
 #: a verb of help, the people helped and what they do; what they do is the change, not a kind of
 #: help.
 _HELP_PEOPLE_DO = re.compile(
-    r"(?:help|helps|support|supports|enable|enables)\s+(?:more\s+|our\s+|all\s+|the\s+)?"
-    r"(?:[\w'-]+\s+)?" + _PEOPLE_WORDS + r"\s+(?:to\s+)?(?:stay|stays|remain|keep|avoid|move|return|"
-    r"live|get|go|become|achieve|reach|stop|leave|recover|overcome|return)\b")
+    r"(?:help|helps|helping|support|supports|supporting|enable|enables|enabling)\s+(?:more\s+|our\s+|"
+    r"all\s+|the\s+)?(?:[\w'-]+\s+)?" + _PEOPLE_WORDS + r"\s+(?:to\s+)?(?:stay|stays|remain|keep|avoid|"
+    r"move|return|live|get|go|become|achieve|reach|stop|leave|recover|overcome|return|be)\b")
+
+
+#: "Young people supported by the Hospital Navigator scheme do not reattend": who helped them
+#: (a who-clause), not a kind of help.
+_HELPED_BY = re.compile(r"(?:supported|helped|assisted)\s+by\b")
 
 
 def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
@@ -1837,7 +1913,9 @@ def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     head = next((x for x in terms if not x.stop and x.token not in vocab.beneficiaries
                  and x.token not in vocab.population), None)
     if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
-            t[head.start:]) and not _HELP_PEOPLE_DO.match(t, head.start):
+            t[head.start:]) and not _HELP_PEOPLE_DO.match(t, head.start) and not (
+            head.token == "access" and _ETE_AFTER.match(t, head.end)) and not _HELPED_BY.match(
+            t, head.start):
         # "access to a wide range of work experience, employment and volunteering": access to
         # what is listed, to the end of the sentence
         end = _clause_end(t, head.end)
@@ -1847,12 +1925,14 @@ def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     return []
 
 
-def _provision_frames(terms: list[Term]) -> list[tuple[int, int, str]]:
-    """"Mental health support", "parenting advice": a kind of support, not the thing."""
+def _provision_frames(terms: list[Term], t: str = "") -> list[tuple[int, int, str]]:
+    """"Mental health support", "parenting advice": a kind of support, not the thing; not
+    "education, training and employment opportunities", which young people are in or not."""
     generic = vocabulary().generic
     content = [x for x in terms if not x.stop]
     return [(x.start, nxt.end, "knowing") for x, nxt in zip(content, content[1:])
-            if nxt.token in _PROVISION and x.token not in generic and nxt.start - x.end <= 1]
+            if nxt.token in _PROVISION and x.token not in generic and nxt.start - x.end <= 1
+            and not (x.token == "neet" and _ETE_AFTER.match(t, x.start))]
 
 
 def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
@@ -1891,7 +1971,9 @@ def _cue_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
         if not (x.token in _FRAME_ALWAYS or confident or (
                 x.token in _FRAME_BEFORE and after in _FRAME_PREPOSITIONS)):
             continue
-        stop = r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE
+        if x.token == "access" and _ETE_AFTER.match(t, x.end):
+            continue  # "access to education, employment and training": being in them (NEET)
+        stop = r"[,;.]|\band\b" if confident else r"[,;.]|" + _AND_A_CHANGE + r"|" + _AND_THOSE
         if not confident and re.search(stop, t[x.end:]) and _LIST_GOES_ON.match(t, x.end):
             # "understanding, confidence and ability to discuss domestic abuse": the list
             # shares its subject, to the end of the sentence
@@ -1932,7 +2014,8 @@ _NO_MEASURE = {
                               r"keep)\s+together|split(?:\s+up)?|separated|apart)\b|"
                               r"\b(?:stay|stays|staying|live|lives|living|remain|remains|placed|kept)"
                               r"\s+(?:together\s+)?with\s+(?:their\s+)?(?:brothers|sisters|siblings)\b",
-    "a wait for a service": r"\bwait(?:s|ing|ed)?\b|\b(?:quicker|faster|speedier|prompter|"
+    "a wait for a service": r"\bwait(?:s|ing|ed)?\b|\bdelays?\s+(?:for|in)\s+(?:[\w'-]+\s+){0,3}?"
+                            r"(?:access\w*|getting|receiving|being seen)\b|\b(?:quicker|faster|speedier|prompter|"
                             r"sooner|earlier|timelier) (?:to )?access\b|\bseen within\b|" + _TIME_TO_HELP,
     "achieving potential": r"\b(?:achieve|achieves|reach|reaches|fulfil|fulfils|fulfill|fulfills|"
                            r"realise|realises|realize|realizes)\s+(?:their|his|her|its|our)\s+"
@@ -2144,7 +2227,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                   _slogan_sense, _vision_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
                   _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense,
-                  _recorded_count_sense, _couple_sense):
+                  _recorded_count_sense, _couple_sense, _take_up_sense, _cared_for_sense):
         terms = sense(outcome_text, terms)
     who = parse_who(who_benefits)
     if not who:
