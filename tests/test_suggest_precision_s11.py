@@ -242,3 +242,12 @@ def test_taking_care_of_is_not_the_care_system(text):
 
 def test_children_in_care_feeling_cared_for_is_still_bright_spots():
     assert keys("Children in care say they feel cared for")[:1] == ["bright_spots"]
+
+
+# Keeping in touch from custody, or with a parent in prison, is not the family time an authority
+# records for children in care. TUNED ON library-gap batch Y3's confident wrong answer.
+def test_keeping_in_touch_from_custody_is_not_family_time():
+    assert "family_time" not in keys(
+        "Young people in a secure children's home keep in touch with their families")
+    assert keys("Children in care stay in touch with their brothers and sisters")[:1] == [
+        "family_time"]
