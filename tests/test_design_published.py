@@ -390,7 +390,9 @@ RESERVATIONS = {
     "return_home_interviews": "the matched comparison is on children assessed at risk of "
         "exploitation (OC2, what the interview identifies) rather than repeat missing episodes "
         "(OC6, police and SSDA903 data); and every missing child is offered an interview, so "
-        "the 'did not get the model' group are those who declined (selection)",
+        "the 'did not get the model' group are those who declined (selection); since session 11 (TUNED ON "
+        "this reservation) a model whose words say everyone eligible is offered it is told that "
+        "those without it declined, and that areas without it or earlier years are fairer",
     # Held out 22, first run:
     "kinship_local_offer_rotherham": "the contribution analysis and the before-and-after strand "
         "measure 'More children raised safely within their family network' (OC8) with the MSPSS, a "

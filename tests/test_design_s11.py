@@ -265,3 +265,22 @@ def test_a_time_series_on_a_primary_outcome_needs_no_second_account():
     d = _design(uses=(SURVEY, routine_primary, PROCESS), **LA)
     assert d.strands[0].title.startswith("Interrupted time series")
     assert not [s for s in d.strands if s.title.startswith("Contribution analysis")]
+
+
+# Everyone eligible is offered it: those who did not take part declined.
+
+def test_support_offered_to_everyone_eligible_says_those_left_out_declined():
+    """Every child back from going missing is offered an interview: the children without one
+    turned it down, and differ for that; areas without the offer or earlier years are fairer."""
+    d = _design("Every child who comes back after going missing is offered an interview.", "",
+                delivery_unit=CHILDREN, reach="300")
+    first = d.strands[0]
+    assert first.title == "Matched comparison group of children or young people"
+    assert "declined" in first.why and "areas without it" in first.why
+    assert "is offered an interview" in first.why
+
+
+def test_an_offer_to_some_says_nothing_of_declining():
+    first = _design("Young people referred by schools are offered a mentor.", "",
+                    delivery_unit=CHILDREN, reach="300").strands[0]
+    assert "declined" not in first.why

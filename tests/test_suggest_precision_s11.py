@@ -251,3 +251,12 @@ def test_keeping_in_touch_from_custody_is_not_family_time():
         "Young people in a secure children's home keep in touch with their families")
     assert keys("Children in care stay in touch with their brothers and sisters")[:1] == [
         "family_time"]
+
+
+# Working with young people is what a service does, not a name for staff: the people it works
+# with keep their measures, and no practitioner survey is read into it.
+def test_working_with_young_people_does_not_make_them_staff():
+    assert keys("Schools work with young people to improve their attendance")[:1] == [
+        "school_attendance"]
+    assert "practitioner_survey" not in keys(
+        "We work with young people to build their confidence and skills")

@@ -143,6 +143,9 @@ class Setting:
     #: The model's own words saying that everyone eligible in the area gets it ("every child in
     #: care"), from its Summary or Target population; "" when they say no such thing.
     everyone: str = ""
+    #: The model's own words saying that everyone eligible is offered it ("every child ... is
+    #: offered an interview"): those who did not take part declined. "" otherwise.
+    offered: str = ""
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,8 @@ def read_setting(model: LogicModel) -> Setting:
         nation=_choice(iv.text("nation"), NATIONS),
         allocation=_choice(iv.text("allocation"), ALLOCATION),
         everyone=everyone_eligible(" ".join((iv.text("summary"), iv.text("target_population")))),
+        offered=offered_to_everyone(" ".join((iv.text("summary"),
+                                              iv.text("target_population")))),
     )
 
 
@@ -261,6 +266,19 @@ _TAKE_UP = re.compile(
     r"|consents|sign up|signs up|take (?:it |them )?up)|take[- ]?up|taken up|opt(?:s|ed)?[- ]"
     r"(?:in|out)|voluntar(?:y|ily)|on request|if they (?:want|wish|choose)|self[- ]refer\w*)\b",
     re.IGNORECASE)
+
+
+_OFFER = re.compile(r"\b(?:offer(?:s|ed|ing)?|invited)\b", re.IGNORECASE)
+
+
+def offered_to_everyone(text: str) -> str:
+    """The sentence of ``text`` saying that everyone eligible is offered the service ("every
+    child reported missing is offered an interview"); "" when none does."""
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        if _EVERYONE.search(sentence) and _OFFER.search(sentence):
+            words = sentence.split()
+            return " ".join(words[:24]).rstrip(".;") + ("..." if len(words) > 24 else "")
+    return ""
 
 
 def everyone_eligible(text: str) -> str:
@@ -781,6 +799,11 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
             "if neither is possible, a theory-based design (contribution analysis) explains "
             "instead." + left_out,
             EIF_STANDARDS), _CREDIBLE_LEVEL
+    if s.offered:  # everyone eligible is offered it: those without it turned it down
+        left_out = (f" Everyone eligible is offered it (the model says \"{s.offered}\"), so "
+                    f"those who did not get it declined, and differ for that: similar {label} in "
+                    "areas without it, or from before it began, are a fairer comparison."
+                    + left_out)
     return Strand(
         f"Matched comparison group of {label}",
         f"Compare {names} for {_for(which, basis)} with similar {label} who did not get the "
