@@ -353,14 +353,17 @@ RESERVATIONS = {
         "being its comparison",
     "contextual_safeguarding_hackney": "the time series follows placement type and distance from "
         "home (one part of OC4); the primary outcomes (safer contexts, safer young people) have no "
-        "routine measure, so contribution analysis should lead beside it",
+        "routine measure, so contribution analysis should lead beside it; since session 11 (TUNED ON this "
+        "reservation) a contribution analysis of the primary outcomes follows the series when it "
+        "rests on secondary outcomes only",
     "reunification_framework": "the time series follows children returning home from care; the "
         "outcome is re-entry after a return, which the SSDA903 gives but the measure does not name",
     "suffolk_diversion": "resolved since (tuned on this set): a cohort measured for reoffending "
         "is no longer compared on first-time entry, which diversion itself decides",
     "send_change_programme": "the time series follows exclusions and EHC plan timeliness (OC4, "
         "OC5); the primary outcome (needs met in mainstream) has no routine measure, and matched "
-        "authorities outside the programme would be as good a comparison",
+        "authorities outside the programme would be as good a comparison; since session 11 (TUNED ON this reservation) a "
+        "contribution analysis of the primary outcome follows the series",
     # Held out 14, first run:
     "virtual_school_cwsw": "its delivery now states the national-duty choice (every English "
         "authority got the same extended duty from September 2021): contribution analysis, which "
@@ -387,7 +390,9 @@ RESERVATIONS = {
     "return_home_interviews": "the matched comparison is on children assessed at risk of "
         "exploitation (OC2, what the interview identifies) rather than repeat missing episodes "
         "(OC6, police and SSDA903 data); and every missing child is offered an interview, so "
-        "the 'did not get the model' group are those who declined (selection)",
+        "the 'did not get the model' group are those who declined (selection); since session 11 (TUNED ON "
+        "this reservation) a model whose words say everyone eligible is offered it is told that "
+        "those without it declined, and that areas without it or earlier years are fairer",
     # Held out 22, first run:
     "kinship_local_offer_rotherham": "the contribution analysis and the before-and-after strand "
         "measure 'More children raised safely within their family network' (OC8) with the MSPSS, a "

@@ -60,6 +60,8 @@ SOME = [
     ("Families referred by their health visitor get a home visit.", "Families who choose to "
      "take part, about 300 a year."),
     ("Every family with a two-year-old in the area is entitled to a funded place.", ""),
+    ("Drop-in sessions run at all children's centres in the borough.", "Parents of under-fives."),
+    ("Staff in every children's home are trained in restorative practice.", ""),
 ]
 
 
@@ -239,3 +241,48 @@ def test_before_and_after_for_work_across_an_authority_is_not_tied_to_a_start_of
     (one_by_one,) = [s for s in cohort if s.title.startswith("Before-and-after")]
     assert "at the start and end of support" in one_by_one.detail
     assert "like with like" not in one_by_one.detail
+
+
+ATTENDANCE_SECONDARY = MeasureUse("OC7", "outcome", "School attendance and persistent absence",
+                                  "administrative", False, "school_attendance",
+                                  source="school census")
+UNMEASURED_PRIMARY = MeasureUse("OC8", "outcome", "", "", True)
+
+
+def test_a_time_series_resting_only_on_secondary_outcomes_has_contribution_analysis_beside_it():
+    """Safer contexts for young people, needs met in mainstream: when no primary outcome has
+    routine figures, the series follows a secondary one, and the primary outcomes need their own
+    account of how the model contributed."""
+    d = _design(uses=(SURVEY, ATTENDANCE_SECONDARY, UNMEASURED_PRIMARY, PROCESS), **LA)
+    first = d.strands[0]
+    assert first.title == "Interrupted time series with comparator authorities"
+    assert "OC7" in first.detail
+    (second,) = [s for s in d.strands if s.title.startswith("Contribution analysis")]
+    assert "OC8" in second.detail and "OC8" in second.why and "secondary" in second.why
+
+
+def test_a_time_series_on_a_primary_outcome_needs_no_second_account():
+    routine_primary = MeasureUse("OC8", "outcome", "Re-referrals within 12 months",
+                                 "administrative", True, "re_referrals_12m", source="CIN census")
+    d = _design(uses=(SURVEY, routine_primary, PROCESS), **LA)
+    assert d.strands[0].title.startswith("Interrupted time series")
+    assert not [s for s in d.strands if s.title.startswith("Contribution analysis")]
+
+
+# Everyone eligible is offered it: those who did not take part declined.
+
+def test_support_offered_to_everyone_eligible_says_those_left_out_declined():
+    """Every child back from going missing is offered an interview: the children without one
+    turned it down, and differ for that; areas without the offer or earlier years are fairer."""
+    d = _design("Every child who comes back after going missing is offered an interview.", "",
+                delivery_unit=CHILDREN, reach="300")
+    first = d.strands[0]
+    assert first.title == "Matched comparison group of children or young people"
+    assert "declined" in first.why and "areas without it" in first.why
+    assert "is offered an interview" in first.why
+
+
+def test_an_offer_to_some_says_nothing_of_declining():
+    first = _design("Young people referred by schools are offered a mentor.", "",
+                    delivery_unit=CHILDREN, reach="300").strands[0]
+    assert "declined" not in first.why

@@ -1160,7 +1160,12 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   for work and life when leaving education") is an aim (with own batch 36): 0.736, 0.80. Then
 #   people with one named condition say who ("children with a diagnosable mental health condition
 #   get treatment ..."): 0.745, 0.80. Then taking care of something is looking after it and the
-#   pronouns of a pledge are stopwords: 0.755, 0.809.
+#   pronouns of a pledge are stopwords: 0.755, 0.809. The entries making "those working with young
+#   people" practitioners were taken out again (measA): with stemming and stopwords they matched
+#   any "work with young people", giving the practitioner survey to "we work with young people to
+#   build their confidence" and losing attendance for "schools work with young people to improve
+#   their attendance"; round 26's line 96 is a wrong guess again (WEMWBS; no close match also
+#   labelled): with measB's recall rules 0.809, 0.864.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1245,7 +1250,7 @@ def test_round26_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT26)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.818 and scores["top3"] >= 0.872, scores
+    assert scores["top1"] >= 0.809 and scores["top3"] >= 0.863, scores
     assert scores["confident_wrong"] == 0, scores
 
 

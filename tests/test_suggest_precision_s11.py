@@ -242,3 +242,21 @@ def test_taking_care_of_is_not_the_care_system(text):
 
 def test_children_in_care_feeling_cared_for_is_still_bright_spots():
     assert keys("Children in care say they feel cared for")[:1] == ["bright_spots"]
+
+
+# Keeping in touch from custody, or with a parent in prison, is not the family time an authority
+# records for children in care. TUNED ON library-gap batch Y3's confident wrong answer.
+def test_keeping_in_touch_from_custody_is_not_family_time():
+    assert "family_time" not in keys(
+        "Young people in a secure children's home keep in touch with their families")
+    assert keys("Children in care stay in touch with their brothers and sisters")[:1] == [
+        "family_time"]
+
+
+# Working with young people is what a service does, not a name for staff: the people it works
+# with keep their measures, and no practitioner survey is read into it.
+def test_working_with_young_people_does_not_make_them_staff():
+    assert keys("Schools work with young people to improve their attendance")[:1] == [
+        "school_attendance"]
+    assert "practitioner_survey" not in keys(
+        "We work with young people to build their confidence and skills")

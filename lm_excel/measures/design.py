@@ -143,6 +143,9 @@ class Setting:
     #: The model's own words saying that everyone eligible in the area gets it ("every child in
     #: care"), from its Summary or Target population; "" when they say no such thing.
     everyone: str = ""
+    #: The model's own words saying that everyone eligible is offered it ("every child ... is
+    #: offered an interview"): those who did not take part declined. "" otherwise.
+    offered: str = ""
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,8 @@ def read_setting(model: LogicModel) -> Setting:
         nation=_choice(iv.text("nation"), NATIONS),
         allocation=_choice(iv.text("allocation"), ALLOCATION),
         everyone=everyone_eligible(" ".join((iv.text("summary"), iv.text("target_population")))),
+        offered=offered_to_everyone(" ".join((iv.text("summary"),
+                                              iv.text("target_population")))),
     )
 
 
@@ -253,7 +258,9 @@ _PEOPLE_WORDS = (r"child(?:ren)?|young (?:person|people)|pupils?|students?|learn
 #: "every child in care", "all pupils aged 5-16", "every looked-after child": everyone of a group
 #: (one word may qualify it), not "every week", "every school" or "every agency".
 _EVERYONE = re.compile(rf"\b(?:every|all)\s+(?:(?:the|of the|eligible)\s+)?(?:[\w'-]+\s+)?"
-                       rf"(?:{_PEOPLE_WORDS})(?:\s+in care)?\b", re.IGNORECASE)
+                       rf"(?:{_PEOPLE_WORDS})(?:\s+in care)?\b(?!['\u2019]s?\s+(?:centres?|"
+                       rf"homes?|services?|social|trusts?|hubs?|workforce|partnerships?))",
+                       re.IGNORECASE)
 #: An offer people take up or refuse, or take part in by choice: then not everyone gets it.
 _TAKE_UP = re.compile(
     r"\b(?:offer(?:s|ed|ing)?|invited|entitled|entitlement|told (?:that )?they can|can (?:ask|choose|opt|come back|refer"
@@ -261,6 +268,19 @@ _TAKE_UP = re.compile(
     r"|consents|sign up|signs up|take (?:it |them )?up)|take[- ]?up|taken up|opt(?:s|ed)?[- ]"
     r"(?:in|out)|voluntar(?:y|ily)|on request|if they (?:want|wish|choose)|self[- ]refer\w*)\b",
     re.IGNORECASE)
+
+
+_OFFER = re.compile(r"\b(?:offer(?:s|ed|ing)?|invited)\b", re.IGNORECASE)
+
+
+def offered_to_everyone(text: str) -> str:
+    """The sentence of ``text`` saying that everyone eligible is offered the service ("every
+    child reported missing is offered an interview"); "" when none does."""
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        if _EVERYONE.search(sentence) and _OFFER.search(sentence):
+            words = sentence.split()
+            return " ".join(words[:24]).rstrip(".;") + ("..." if len(words) > 24 else "")
+    return ""
 
 
 def everyone_eligible(text: str) -> str:
@@ -324,7 +344,7 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
         on_chain = [u for u in outcomes if u.ref in chain]
         basis = [u for u in on_chain if u.primary] or on_chain
         impact, level = _impact(basis, setting, on_chain)
-        strands += impact
+        strands += impact + _primary_beside(impact, uses, chain)
         if basis:
             missing += _unmeasured(uses, chain)
     strands.append(_process(uses))
@@ -334,6 +354,29 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
             "family, costs avoided).", "Cost data are in the plan; commissioners will ask "
             "whether the model is worth what it costs.", MAGENTA))
     return Design(tuple(strands), level, setting, chain, tuple(missing))
+
+
+def _primary_beside(impact: Sequence[Strand], uses: Sequence[MeasureUse],
+                    chain: Sequence[str]) -> list[Strand]:
+    """A time series that can follow only secondary outcomes (no primary outcome on the chain has
+    routine figures) says nothing of the primary ones: a theory-based account of them beside it."""
+    if not impact or not impact[0].title.startswith("Interrupted time series"):
+        return []
+    primary = [u for u in uses if u.role == "outcome" and u.primary and u.ref in chain]
+    if not primary or any(u.name and u.kind == "administrative" for u in primary):
+        return []
+    refs = list(dict.fromkeys(u.ref for u in primary))
+    names = measure_names([u for u in primary if u.name])
+    which = f"primary outcome{'s' if len(refs) > 1 else ''} {join_words(refs)}"
+    return [Strand(
+        "Contribution analysis (or realist evaluation) of the primary outcomes",
+        f"Beside the time series, set out the contribution story for the {which} from the logic "
+        "model and gather evidence for each link (" + (f"including {names}, " if names else "")
+        + "practitioner and family views, and other things that changed locally), testing the "
+        "alternative explanations.",
+        f"No primary outcome has routine figures, so the time series follows secondary outcomes "
+        f"only and cannot show whether the {which} changed: a theory-based account of "
+        f"{'them' if len(refs) > 1 else 'it'} leads beside it.", MAGENTA)]
 
 
 def _missing(model: LogicModel, s: Setting) -> list[Gap]:
@@ -758,6 +801,11 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
             "if neither is possible, a theory-based design (contribution analysis) explains "
             "instead." + left_out,
             EIF_STANDARDS), _CREDIBLE_LEVEL
+    if s.offered:  # everyone eligible is offered it: those without it turned it down
+        left_out = (f" Everyone eligible is offered it (the model says \"{s.offered}\"), so "
+                    f"those who did not get it declined, and differ for that: similar {label} in "
+                    "areas without it, or from before it began, are a fairer comparison."
+                    + left_out)
     return Strand(
         f"Matched comparison group of {label}",
         f"Compare {names} for {_for(which, basis)} with similar {label} who did not get the "
