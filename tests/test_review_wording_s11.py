@@ -85,3 +85,5 @@ def test_the_validation_sheet_names_each_problem_in_words_with_its_code_last(tmp
     assert m1[1] == "Mechanism without a causal account"
     assert m1[-1] == "mechanism-no-causal-account"
     assert m1[HEADERS.index("What is wrong")].startswith("Mechanism M1 names")
+    result = {r[0].value: r[1].value for r in ws.iter_rows(min_row=1, max_row=TABLE_HEADER_ROW - 1) if r[0].value}
+    assert result["Result"].startswith("No errors: ") and "0 errors" not in result["Result"], result["Result"]

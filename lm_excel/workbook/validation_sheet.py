@@ -115,7 +115,9 @@ def _summary(writer: SheetWriter, sheet: str, report: Report) -> None:
     summary = [
         ["Checked", report.checked_at.strftime("%d/%m/%Y %H:%M")],
         ["Workbook", report.source],
-        ["Result", ("No errors" if report.valid else "Needs fixing") + f": {report.summary()}"],
+        # 'No errors: 8 warnings, 2 notes', not 'No errors: 0 errors, 8 warnings, 2 notes'
+        ["Result", f"No errors: {report.summary().replace('0 errors, ', '')}" if report.valid
+         else f"Needs fixing: {report.summary()}"],
         ["Errors", c["error"]],
         ["Warnings", c["warning"]],
         ["Notes", c["info"]],
