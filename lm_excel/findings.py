@@ -121,6 +121,13 @@ class Finding:
         return self.sheet
 
     @property
+    def brief(self) -> str:
+        """The message without its own cell, for a table or a list that shows the cell beside it
+        ('Mechanism M1 names a quality ...' rather than 'Mechanism M1 (Mechanisms!B4) names a
+        quality ...'); another row's cell in it is kept."""
+        return self.message.replace(f" ({self.ref})", "") if self.cell else self.message
+
+    @property
     def info(self) -> CodeInfo:
         return REGISTRY[self.code]
 

@@ -160,14 +160,15 @@ def test_validation_sheet_rows_links_colours_and_status(tmp_path, broken_xlsx):
     wb = openpyxl.load_workbook(result.output)
     ws = wb["Validation"]
     assert ws["A1"].value == "Validation"  # the template's title is kept
-    assert [c.value for c in ws[TABLE_HEADER_ROW]][:7] == [
-        "Severity", "Code", "Sheet", "Cell", "Element", "What is wrong", "How to fix"]
-    rows = [[c.value for c in r][:7] for r in ws.iter_rows(min_row=TABLE_HEADER_ROW + 1)]
-    assert [(r[0], r[1], r[2], r[3], r[4]) for r in rows] == [
+    assert [c.value for c in ws[TABLE_HEADER_ROW]][:8] == [
+        "Severity", "Problem", "Sheet", "Cell", "Element", "What is wrong", "How to fix", "Code"]
+    rows = [[c.value for c in r][:8] for r in ws.iter_rows(min_row=TABLE_HEADER_ROW + 1)]
+    assert [(r[0], r[7], r[2], r[3], r[4]) for r in rows] == [
         ("Error", "unknown-id", "Mechanisms", "D5", "M2"),  # errors first
         ("Error", "empty-required", "Outcomes", "C6", "OC3"),
         ("Warning", "placeholder", "Inputs", "D5", "IN2"),
     ]
+    assert rows[0][1] == "Link to an ID that does not exist"  # the problem in words
     first = TABLE_HEADER_ROW + 1
     fills = [ws.cell(first + i, 1).fill.fgColor.rgb[-6:] for i in range(3)]
     assert fills[0] == fills[1] != fills[2]
@@ -208,7 +209,7 @@ def test_rerun_clears_old_rows_and_highlights_but_not_the_users_formatting(tmp_p
              if not any(HIGHLIGHT_MARKER in f for f in r.formula)]
     assert users == [("E4:E14", "equal")]
     ws = wb["Validation"]
-    codes = [ws.cell(r, 2).value for r in range(TABLE_HEADER_ROW + 1, ws.max_row + 1)]
+    codes = [ws.cell(r, 8).value for r in range(TABLE_HEADER_ROW + 1, ws.max_row + 1)]  # column H: Code
     assert codes == ["empty-required", "placeholder"]  # the old third row is gone
     assert read_workbook(src).to_records().normalised() == read_workbook(result.backup).to_records().normalised()
 
@@ -254,7 +255,7 @@ def test_xlsm_keeps_its_vba_project(tmp_path):
     assert out == tmp_path / "model-checked.xlsm"
     with zipfile.ZipFile(out) as z:
         assert z.read("xl/vbaProject.bin") == vba.read_bytes()
-    assert openpyxl.load_workbook(out)["Validation"].cell(TABLE_HEADER_ROW + 1, 2).value == "placeholder"
+    assert openpyxl.load_workbook(out)["Validation"].cell(TABLE_HEADER_ROW + 1, 8).value == "placeholder"
 
 
 # --- seeded defects in real files: each found at the cell that holds it ---------------------------
@@ -315,5 +316,5 @@ def test_libreoffice_opens_the_checked_workbook(tmp_path, broken_xlsx):
     back = read_workbook(resaved)
     assert back.to_records().normalised() == read_workbook(broken_xlsx).to_records().normalised()
     grid = back.extras["Validation"]
-    assert grid[TABLE_HEADER_ROW - 1][:2] == ("Severity", "Code")
-    assert grid[TABLE_HEADER_ROW][1] == "unknown-id"
+    assert grid[TABLE_HEADER_ROW - 1][:2] == ("Severity", "Problem")
+    assert grid[TABLE_HEADER_ROW][7] == "unknown-id"

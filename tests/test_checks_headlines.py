@@ -58,14 +58,16 @@ def test_the_validation_sheet_leads_with_the_headline_and_its_rows(tmp_path, unl
     assert ws.cell(SUMMARY_ROW + 6, 1).value == "Verdict"
     assert ws.cell(SUMMARY_ROW + 6, 2).value.startswith("Not ready to evaluate: No component is linked")
     first = TABLE_HEADER_ROW + 1
-    assert [ws.cell(first, c).value for c in (1, 2, 3)] == ["Error", "no-causal-chain", "(workbook)"]
+    # column B names the problem in words, column H its code
+    assert [ws.cell(first, c).value for c in (1, 2, 3, 8)] == ["Error", "No causal chain", "(workbook)",
+                                                               "no-causal-chain"]
     assert ws.cell(first, 2).font.bold
     head = result.report.findings[0]
     details = [ws.cell(first + 1 + i, 6).value for i in range(len(head.details))]
     assert all(d.startswith(DETAIL_MARK) for d in details)
-    assert [ws.cell(first + 1 + i, 2).value for i in range(len(head.details))] == [d.code for d in head.details]
+    assert [ws.cell(first + 1 + i, 8).value for i in range(len(head.details))] == [d.code for d in head.details]
     after = first + 1 + len(head.details)
-    assert [ws.cell(after, c).value for c in (1, 2, 3, 4)] == ["Error", "empty-required", "Outcomes", "C6"]
+    assert [ws.cell(after, c).value for c in (1, 8, 3, 4)] == ["Error", "empty-required", "Outcomes", "C6"]
     assert ws.cell(after + 1, 1).value is None
     # the details' cells are highlighted like any finding's
     assert any("C4" in str(cf.sqref) for cf in openpyxl.load_workbook(result.output)["Mechanisms"].conditional_formatting)
@@ -83,7 +85,7 @@ def test_a_sheet_wide_finding_lists_its_rows_in_the_cli_and_on_the_validation_sh
     result = check_file(path, write=True, out=tmp_path / "out.xlsx")
     ws = openpyxl.load_workbook(result.output)["Validation"]
     first = TABLE_HEADER_ROW + 1
-    assert [ws.cell(first + i, 2).value for i in range(6)] == ["assumptions-untested"] + ["assumption-untested"] * 5
+    assert [ws.cell(first + i, 8).value for i in range(6)] == ["assumptions-untested"] + ["assumption-untested"] * 5
     assert ws.cell(first + 1, 6).value.startswith(DETAIL_MARK)
 
 

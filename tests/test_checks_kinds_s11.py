@@ -7,7 +7,9 @@ own probes in new wording, written before the rules changed:
 - a professional named in a mechanism and in an outcome on another branch ('the health
   visitor', 'a police officer') is who acts, not what changes: sharing the role is no mislink;
 - an assumption that speaks only of the model's own parts ('Outcomes and impacts are
-  interrelated') says nothing about the world that data could test: no test plan is asked for.
+  interrelated') says nothing about the world that data could test: no test plan is asked for;
+- a means in which other people act ('With a shared record that every professional can open,
+  ...') says how the change comes about, so the mechanism is no restatement (held out 26).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pytest
 
 from lm_excel.checks.wording import not_a_change
 
-from .modelkit import example, findings_at, row
+from .modelkit import example, findings_at, mechanism_restates, row
 
 
 @pytest.mark.parametrize("outcome, reads_as_a_change", [
@@ -70,3 +72,18 @@ def test_an_assumption_only_about_the_model_needs_no_test(assumption, flagged):
     a = row(rec, "assumptions", "A4")
     a["assumption"], a["confidence"], a["how_tested"] = assumption, "Some", ""
     assert bool(findings_at(rec, "assumption-untested", "A4")) == flagged, assumption
+
+
+@pytest.mark.parametrize("mechanism, outcome, flagged", [
+    # a means in which other people act: how the change comes about (held out 26's kind)
+    ("With a shared record that every professional can open, parents stop having to tell their story again",
+     "Parents repeat their story less", False),
+    ("Through a plan that teachers and parents both keep, children feel more settled in class",
+     "Children more settled in class", False),
+    # a means that is only a thing or a detail of delivery: still the outcome said again
+    ("Through group sessions, parents come to feel less stressed as parents", "Reduced parenting stress", True),
+    ("With group sessions that run every week, parents feel less stressed", "Reduced parenting stress", True),
+    ("With a worker who visits every week, parents feel less stressed", "Reduced parenting stress", True),
+])
+def test_a_means_in_which_others_act_is_an_account(mechanism, outcome, flagged):
+    assert mechanism_restates(mechanism, outcome) == flagged, mechanism

@@ -60,6 +60,8 @@ SOME = [
     ("Families referred by their health visitor get a home visit.", "Families who choose to "
      "take part, about 300 a year."),
     ("Every family with a two-year-old in the area is entitled to a funded place.", ""),
+    ("Drop-in sessions run at all children's centres in the borough.", "Parents of under-fives."),
+    ("Staff in every children's home are trained in restorative practice.", ""),
 ]
 
 

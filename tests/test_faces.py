@@ -159,8 +159,11 @@ def test_every_face_gives_the_same_findings(name: str, workbooks: dict[str, Path
     expected = check_workbook(path).report
     want = _verdict([(f.severity, f.message) for f in expected.findings])
     assert cli_check(path) == want
-    assert button_check(path) == want
-    assert _report_verdict(cli_report(path, tmp_path, "--with-check-detail")) == want
+    # the Validation sheet and the report's table show each finding's cell beside its message, so
+    # the message there leaves it out (Finding.brief); the finding is the same
+    beside = _verdict([(f.severity, f.brief) for f in expected.findings])
+    assert button_check(path) == beside
+    assert _report_verdict(cli_report(path, tmp_path, "--with-check-detail")) == beside
     # The default report says what the check found in plain words: the same from both faces.
     lines = readiness_lines(path)
     for text in (_text(cli_report(path, tmp_path)), _text(button_report(path, tmp_path))):

@@ -144,7 +144,7 @@ def test_check_writes_validation_and_status(example_xlsm):
     summary = next(a for a in written if a["start_row"] == SUMMARY_ROW - 1)
     assert summary["values"][0][0] == "Checked"
     header = next(a for a in written if a["start_row"] == TABLE_HEADER_ROW - 1)
-    assert header["values"][0][:2] == ["Severity", "Code"]
+    assert header["values"][0][:2] == ["Severity", "Problem"] and header["values"][0][-1] == "Code"
     body = next(a for a in written if a["start_row"] == TABLE_HEADER_ROW)
     report = validate(read_workbook(example_xlsm))
     assert report.valid and body["values"] == [["No problems found."]]
@@ -170,7 +170,7 @@ def test_check_findings_point_at_cells_with_links_and_highlights(tmp_path):
     rows = body["values"]
     # the same findings the library gives for the same values
     expected = validate(xl.LiveBook(remote_book(path, edit=edits)).read_model())
-    assert [r[1] for r in rows] == [f.code for f in sorted(expected.findings, key=lambda f: ("error", "warning", "info").index(f.severity))]
+    assert [r[7] for r in rows] == [f.code for f in sorted(expected.findings, key=lambda f: ("error", "warning", "info").index(f.severity))]
     assert any(r[0] == "Error" and r[2] == "Components" and r[3] == f"A{first}" for r in rows), rows
     assert any(r[2] == "Outcomes" for r in rows), rows
     # links: one whole-column formula write on column D, each a HYPERLINK to the cell

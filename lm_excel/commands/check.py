@@ -80,11 +80,11 @@ def _finding_lines(f) -> list[str]:
     """A finding, its fix, and the rows grouped under it (a headline's or a sheet-wide one's)."""
     where = f.ref or "(workbook)"
     ident = f" {f.element_id}" if f.element_id else ""
-    lines = [f"  {where}  {SEVERITY_LABEL[f.severity]} [{f.code}]{ident}: {f.message}",
+    lines = [f"  {where}  {SEVERITY_LABEL[f.severity]} [{f.code}]{ident}: {f.brief}",
              f"      Fix: {f.fix}"]
     for d in f.details:
         ident = f" {d.element_id}" if d.element_id else ""
-        lines.append(f"      - {d.ref or '(workbook)'} [{d.code}]{ident}: {d.message}")
+        lines.append(f"      - {d.ref or '(workbook)'} [{d.code}]{ident}: {d.brief}")
     return lines
 
 

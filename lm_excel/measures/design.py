@@ -258,7 +258,9 @@ _PEOPLE_WORDS = (r"child(?:ren)?|young (?:person|people)|pupils?|students?|learn
 #: "every child in care", "all pupils aged 5-16", "every looked-after child": everyone of a group
 #: (one word may qualify it), not "every week", "every school" or "every agency".
 _EVERYONE = re.compile(rf"\b(?:every|all)\s+(?:(?:the|of the|eligible)\s+)?(?:[\w'-]+\s+)?"
-                       rf"(?:{_PEOPLE_WORDS})(?:\s+in care)?\b", re.IGNORECASE)
+                       rf"(?:{_PEOPLE_WORDS})(?:\s+in care)?\b(?!['\u2019]s?\s+(?:centres?|"
+                       rf"homes?|services?|social|trusts?|hubs?|workforce|partnerships?))",
+                       re.IGNORECASE)
 #: An offer people take up or refuse, or take part in by choice: then not everyone gets it.
 _TAKE_UP = re.compile(
     r"\b(?:offer(?:s|ed|ing)?|invited|entitled|entitlement|told (?:that )?they can|can (?:ask|choose|opt|come back|refer"

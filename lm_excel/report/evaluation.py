@@ -17,6 +17,8 @@ from .sections import Writer, outcome_sentence
 
 #: Most findings listed in the optional check-detail appendix (the rest are counted).
 MAX_FINDINGS = 200
+#: Marks a row grouped under the finding above it (as on the Validation sheet).
+DETAIL_MARK = "\u21b3 "
 
 
 #: The plan's timing parts: (row key, label in the table, words in a sentence).
@@ -287,12 +289,15 @@ def check_appendix(w: Writer, findings: Any) -> bool:
     w.para(f"For the model's authors: the automatic check found {P.join(parts)}. Errors are "
            "problems to fix before the model is used to plan an evaluation; warnings are worth a "
            "look; notes need no action.", keep=True)
-    shown = rows[:MAX_FINDINGS]
+    listed = sources.finding_rows_with_details(findings)  # the rows a finding groups, under it
+    shown = listed[:MAX_FINDINGS]
     w.table(["Severity", "Where", "What the check found", "How to fix it"],
             [[r["severity"].replace("info", "note").capitalize(), r["where"] or r["element"],
-              r["message"], r["fix"]] for r in shown],
+              (DETAIL_MARK if r["detail"] else "") + r["brief"], "" if r["detail"] else r["fix"]]
+             for r in shown],
             [2.1, 2.8, 6, 5], caption="Findings of the check, errors first")
-    if len(rows) > len(shown):
-        w.para(f"{P.count(len(rows) - len(shown), 'more finding')} are not listed here; run "
+    hidden = len([r for r in listed[len(shown):] if not r["detail"]])
+    if hidden:
+        w.para(f"{P.count(hidden, 'more finding')} {'is' if hidden == 1 else 'are'} not listed here; run "
                "'lm-excel check' on the workbook to see them all.")
     return True

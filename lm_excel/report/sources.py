@@ -79,11 +79,27 @@ def finding_rows(findings: Any) -> list[dict[str, str]]:
             "element": _text(_get(f, "element_id", "id", "element")),
             "code": _text(_get(f, "code")),
             "message": _text(_get(f, "message", "text")),
+            # the message without its own cell, for a table that shows the cell beside it
+            "brief": _text(_get(f, "brief", "message", "text")),
             "fix": _text(_get(f, "fix", "how_to_fix", "hint")),
         })
     order = {s: i for i, s in enumerate(SEVERITIES)}
     rows.sort(key=lambda r: order.get(r["severity"], len(order)))
     return rows
+
+
+def finding_rows_with_details(findings: Any) -> list[dict[str, Any]]:
+    """:func:`finding_rows`, errors first, each followed by the rows grouped under it
+    (``details``; marked ``detail``: True), so that a fix that says 'listed below' is followed by
+    its list."""
+    out: list[dict[str, Any]] = []
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    listed = sorted(finding_list(findings), key=lambda f: order.get(
+        one_line(_text(_get(f, "severity", "level", default="info"))).lower(), len(order)))
+    for f in listed:
+        out.extend({**r, "detail": False} for r in finding_rows([f]))
+        out.extend({**r, "detail": True} for r in finding_rows(list(_get(f, "details", default=()))))
+    return out
 
 
 def finding_details(findings: Any) -> list[dict[str, str]]:

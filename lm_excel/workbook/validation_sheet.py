@@ -24,8 +24,10 @@ from lm_excel.workbook.sheetwriter import SheetWriter
 #: findings table's header.
 SUMMARY_ROW = 4
 TABLE_HEADER_ROW = 11
-HEADERS = ("Severity", "Code", "Sheet", "Cell", "Element", "What is wrong", "How to fix")
-WIDTHS = {"A": 11, "B": 24, "C": 22, "D": 10, "E": 10, "F": 70, "G": 70}
+#: The problem in words first (the rule's title); its code last, for looking it up in the docs.
+HEADERS = ("Severity", "Problem", "Sheet", "Cell", "Element", "What is wrong", "How to fix", "Code")
+WIDTHS = {"A": 11, "B": 28, "C": 20, "D": 8, "E": 9, "F": 60, "G": 60, "H": 22}
+LAST_COLUMN = "H"
 #: Severity as text (never colour alone), with its fill and text colour (contrast >= 7:1).
 SEVERITY_TEXT = {"error": "Error", "warning": "Warning", "info": "Note"}
 SEVERITY_STYLE = {
@@ -89,7 +91,7 @@ def write_validation(writer: SheetWriter, report: Report, *, highlight: bool = T
     ordered = _ordered(report)
     findings = [f for f, _ in ordered]
     writer.write_grid(sheet, f"A{TABLE_HEADER_ROW}", [list(HEADERS)])
-    writer.set_style(sheet, f"A{TABLE_HEADER_ROW}:G{TABLE_HEADER_ROW}", fill=HEADER_FILL,
+    writer.set_style(sheet, f"A{TABLE_HEADER_ROW}:{LAST_COLUMN}{TABLE_HEADER_ROW}", fill=HEADER_FILL,
                      font_colour=HEADER_TEXT, bold=True, wrap=True)
     first = TABLE_HEADER_ROW + 1
     if not findings:
@@ -113,7 +115,9 @@ def _summary(writer: SheetWriter, sheet: str, report: Report) -> None:
     summary = [
         ["Checked", report.checked_at.strftime("%d/%m/%Y %H:%M")],
         ["Workbook", report.source],
-        ["Result", ("No errors" if report.valid else "Needs fixing") + f": {report.summary()}"],
+        # 'No errors: 8 warnings, 2 notes', not 'No errors: 0 errors, 8 warnings, 2 notes'
+        ["Result", f"No errors: {report.summary().replace('0 errors, ', '')}" if report.valid
+         else f"Needs fixing: {report.summary()}"],
         ["Errors", c["error"]],
         ["Warnings", c["warning"]],
         ["Notes", c["info"]],
@@ -129,20 +133,20 @@ def _findings_table(writer: SheetWriter, sheet: str, first: int,
     """One row per finding from row ``first``: severity coloured, headlines in bold, details
     of a headline marked and without a fix of their own."""
     rows = [
-        [SEVERITY_TEXT[f.severity], f.code, f.sheet or "(workbook)", f.cell, f.element_id,
-         (DETAIL_MARK if detail else "") + f.message, "" if detail else f.fix]
+        [SEVERITY_TEXT[f.severity], f.info.title, f.sheet or "(workbook)", f.cell, f.element_id,
+         (DETAIL_MARK if detail else "") + f.brief, "" if detail else f.fix, f.code]
         for f, detail in ordered
     ]
     writer.write_grid(sheet, f"A{first}", rows)
     last = first + len(rows) - 1
-    writer.set_style(sheet, f"B{first}:G{last}", wrap=True)
+    writer.set_style(sheet, f"B{first}:{LAST_COLUMN}{last}", wrap=True)
     writer.set_row_heights(sheet, first, [_height(r) for r in rows])
     for start, end, sev in _runs([f.severity for f, _ in ordered]):  # one style call per run
         fill, text = SEVERITY_STYLE[sev]
         writer.set_style(sheet, f"A{first + start}:A{first + end}", fill=fill, font_colour=text, bold=True)
     headline_rows = [i for i, (f, _) in enumerate(ordered) if f.headline or f.details]
     for i in headline_rows:
-        writer.set_style(sheet, f"B{first + i}:G{first + i}", bold=True, wrap=True)
+        writer.set_style(sheet, f"B{first + i}:{LAST_COLUMN}{first + i}", bold=True, wrap=True)
 
 
 def _runs(severities: list[str]) -> list[tuple[int, int, str]]:
@@ -160,7 +164,7 @@ def _height(row: list[object]) -> float:
     """Row height (points) that fits the row's wrapped text (estimated as the builder does)."""
     from lm_excel.workbook.styles import text_lines
 
-    lines = max(text_lines(str(value or ""), WIDTHS[letter]) for value, letter in zip(row, "ABCDEFG"))
+    lines = max(text_lines(str(value or ""), WIDTHS[letter]) for value, letter in zip(row, "ABCDEFGH"))
     return min(409.0, lines * 12.9 + 3)
 
 
