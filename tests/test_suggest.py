@@ -655,6 +655,16 @@ PUBLISHED_HELDOUT25 = REPO / "tests" / "data" / "outcomes_published_heldout25.cs
 # foster carer support, Start for Life), labelled at main 10203d4 and run once on the same frozen
 # rules (F0 = 10203d4) before any fix.
 PUBLISHED_HELDOUT26 = REPO / "tests" / "data" / "outcomes_published_heldout26.csv"
+# Round 27 (session 11): 110 statements, half of English councils and their partnerships in everyday
+# wording (children and young people's plans, pledges, a youth justice plan, JSNA priorities, corporate
+# plans: Swindon, Oldham, Tameside, Calderdale, Barnsley, Worcestershire, the East Riding, South
+# Tyneside, North Somerset, West Berkshire, Barking and Dagenham, Merton, Bexley), half of Scottish,
+# Welsh and Northern Irish plans (children's services plans, well-being plans, outcomes groups, a
+# safeguarding board, a breastfeeding strategy), charities' and funders' theories of change and an
+# evaluator's report (the Scouts, Girlguiding, Contact, the Youth Sport Trust, the Youth Endowment
+# Fund, family hubs), labelled at main 10203d4 and run once on the frozen rules (F1 = 6fca3a3) before
+# any fix.
+PUBLISHED_HELDOUT27 = REPO / "tests" / "data" / "outcomes_published_heldout27.csv"
 
 
 def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
@@ -944,7 +954,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18,
                  PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
                  PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23,
-                 PUBLISHED_HELDOUT24, PUBLISHED_HELDOUT25):
+                 PUBLISHED_HELDOUT24, PUBLISHED_HELDOUT25, PUBLISHED_HELDOUT27):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -1166,6 +1176,12 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   build their confidence" and losing attendance for "schools work with young people to improve
 #   their attendance"; round 26's line 96 is a wrong guess again (WEMWBS; no close match also
 #   labelled): with measB's recall rules 0.809, 0.864.
+# Round 27: first run 0.755 (83 of 110), 0.809 (89), no close match 0.44, 6 confident wrong (main at
+#   6fca3a3, F1 of session 11, the end held-out round). Not tuned on: the floors are that first run,
+#   and the row is a strict expected failure until its confident wrong answers are fixed (the guard
+#   test below keeps its floors meanwhile).
+ROUND27_OPEN = ("round 27's first run has 6 confident wrong answers (broad visions and a take-up of "
+                "immunisation, labelled no close match); see docs/measures.md")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1193,6 +1209,8 @@ HELDOUT_ROUNDS = [
                  marks=pytest.mark.xfail(strict=True, reason=ROUND24_OPEN)),
     (PUBLISHED_HELDOUT25, 110, 0.78, 0.83),
     (PUBLISHED_HELDOUT26, 110, 0.66, 0.73),
+    pytest.param(PUBLISHED_HELDOUT27, 110, 0.75, 0.80, id="outcomes_published_heldout27",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND27_OPEN)),
 ]
 
 
@@ -1252,6 +1270,14 @@ def test_round26_keeps_its_tuned_floors():
     assert scores["n"] == 110
     assert scores["top1"] >= 0.809 and scores["top3"] >= 0.863, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round27_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT27)
+    assert scores["n"] == 110
+    assert scores["top1"] >= 0.75 and scores["top3"] >= 0.80, scores
+    assert scores["confident_wrong"] <= 6, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -33,5 +33,5 @@ copies the file to NAME.bak.EXT and keeps its permissions.
 def add_force_option(p: object, what: str = "an output file") -> None:
     """--force: allow replacing an existing output (never an input, never an open file)."""
     p.add_argument("--force", action="store_true",  # type: ignore[attr-defined]
-                   help=f"replace {what} that already exists (never an input, nor a file open "
+                   help=f"replace {what} if already there (never an input, nor a file open "
                    "in Excel or LibreOffice)")

@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("outdir", nargs="?", type=Path, default=Path("lm-excel-demo"),
                    help="folder for the outputs (default: ./lm-excel-demo)")
-    add_force_option(p, "the demo's outputs when they")
+    add_force_option(p, "the demo's outputs")
     p.set_defaults(handler=run)
 
 

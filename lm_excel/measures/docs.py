@@ -231,6 +231,7 @@ EVALUATION = [
     "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.764, 0.791, 0.53, **1** (tuned on) |",
     "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.90, 0.918, 0.45, 0 (tuned on) |",
     "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.81, 0.86, 0.56, 0 (tuned on) |",
+    "| round 27 (the session's end round): English LA and partnership documents in everyday wording (children and young people's plans and ambitions, pledges, a youth justice plan, JSNA priorities, corporate plans); Scottish, Welsh and Northern Irish plans (children's services and well-being plans, outcomes groups, a safeguarding board, a breastfeeding strategy); charities' and funders' theories of change (the Scouts, Girlguiding, Contact, the Youth Sport Trust, the Youth Endowment Fund) and a family hubs evaluation | 110 | 0.75, 0.81, 6 | 0.75, 0.81, 0.44, **6** (first run, not tuned on) |",
     "| team's own variants, batches 1-36 (`tests/data/outcomes_own_variants.csv`) | 1,575 | 0.35-0.97 per batch | 0.95, 0.96, 0.31, 3 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
     "| own batch 34 (the wrong guesses of rounds 16-25: a word, topic, setting or provision read as the change, parts of broad aims, whose outcome it is; session 11) | 47 | 0.77, 0.79, 5 | 0.96, 0.96, 0.74, 0 |",
@@ -244,7 +245,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4, X5, X6 and X7 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14; 15 | | 0.91, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.93, 0.93, 0.20, 1; 0.86, 0.86, 0.21, 1; 0.87, 0.93, 0.33, 0 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5, Y6 and Y7, held out until their first run | 12; 8; 6; 3; 13; 12; 13 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0; 0.92, 0.92, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0; 0.92, 0.92, 0.15, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 26), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 27), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -732,6 +733,67 @@ EVALUATION = [
      "child development and reflective capacity, children's resilience, self-confidence and "
      "self-regulation, the home learning environment, community relations in Northern Ireland, "
      "stigma, families' recognition and inclusion by services."),
+    "",
+    ("**Round 27** (`outcomes_published_heldout27.csv`, the session's end held-out round: 110 "
+     "statements from 45 pages not cited in any earlier round. Half are English councils and "
+     "their partnerships in everyday wording: Swindon's pledges, Oldham's youth justice plan "
+     "2023/24, Tameside's children and young people's plan 2010-13 and participation vision, "
+     "Calderdale's Starting Well partnership, Barnsley's plan ambitions and Trust priorities, "
+     "Worcestershire's plans 2017-21 and 2022-24, the East Riding's partnership strategy and "
+     "community plan, South Tyneside's JSNA priorities for children in need, North Somerset, West "
+     "Berkshire, Barking and Dagenham's Best Chance strategy, Merton and Bexley. Half are "
+     "Scottish, Welsh and Northern Irish plans (Aberdeenshire's, Aberdeen City's and the Tayside "
+     "children's services plans, Fife's community plan, Swansea's and Wrexham's, Carmarthenshire's "
+     "Start Well objective, Northern Ireland's South Eastern outcomes group, Safeguarding Board "
+     "and breastfeeding strategy, Scotland's mental health strategy, Estyn's joint review), "
+     "charities' and funders' theories of change (the Scouts, Girlguiding, the East Belfast Early "
+     "Learning Community, Kids Matter, the Centre for Emotional Health, Contact, the Youth Sport "
+     "Trust, the Youth Endowment Fund) and a family hubs evaluation; labelled from the library at "
+     "main 10203d4) was run once on the frozen rules (F1, main 6fca3a3, session 11): top-1 0.75 "
+     "(83 of 110), top-3 0.81 (89), no close match 0.44 and **6 confident wrong answers**, so its "
+     "row in `tests/test_suggest.py` is a strict expected failure with a guard on these floors. "
+     "Six of its statements (Barnsley's ambitions and Trust priorities) turned out to be in round "
+     "26 too, built at the same time, and were tuned on before this run; on the other 104: top-1 "
+     "0.75 (78), top-3 0.80 (83), no close match 0.45, the same 6 confident wrong answers. Its 27 "
+     "top-1 misses, by cause. Guessed where none fits (6), a word read as the change in a broad "
+     "or unmeasurable statement: *uptake of child immunisation is increased* got service "
+     "engagement and early education take-up ('uptake'; no library measure of immunisation for "
+     "all children); *safe, valued and listened to in our communities* and *respect and trust "
+     "for others* got the family experience survey; a gap across health, wellbeing and education "
+     "for *children who experience particular inequalities* got Stirling and attainment; "
+     "*learners are happy, safe, thriving, and fulfilling their ... potential* got ONS4, Stirling "
+     "and WEMWBS on 'happy'; *every child enjoys the life-changing benefits that come from play "
+     "and sport* got ONS4 and Stirling on 'enjoys'. No close match where a measure fits (9): more "
+     "foster carers so that children are placed in their home borough (foster carer retention, "
+     "placement distance), residents *financially included and avoid getting into debt* "
+     "(household income), *promote healthy lifestyles with a focus on obesity and alcohol* "
+     "(healthy weight, young people's drinking), *stay safe focusing on domestic violence in "
+     "families* (domestic abuse incidents), the *percentage and timeliness* of children looked "
+     "after *in permanent homes* (adoption, stability, kinship care), *insight into children and "
+     "families' experience of early intervention* (family experience), *good schools and "
+     "achievement for all our pupils* (attainment), young people who *contribute to the "
+     "community and volunteer in it* (civic engagement), *cohesion and connection within the ... "
+     "early years workforce* (partner and practitioner surveys). Another measure first (6): "
+     "*young people coming into conflict with the law* got SCORE-15 ('conflict' read as family "
+     "conflict; first-time entrants and reoffending labelled); parents who *finish the programme "
+     "more confident in their parenting* got service engagement ('finish' read as completion; "
+     "TOPSE labelled); *the right help at the right time and expect recovery* got drug and "
+     "alcohol treatment and young people's substance use ('recovery'; waiting times labelled); "
+     "*children in need are identified at the earliest possible opportunity* got child in need "
+     "assessments and plans; families who *feel valued, supported, confident and informed* got "
+     "WEMWBS (family experience labelled); *timely and effective support for their mental health "
+     "needs* got RCADS, YP-CORE and the SDQ at low confidence (waiting times labelled). Right only "
+     "in the top three (6): the EYFS profile first for early development in Scotland twice "
+     "(Fife at high confidence, Aberdeenshire; the ASQ-3 labelled, the profile is England's), "
+     "Family Star Plus before ONS4 for how young people and families *feel about health and well "
+     "being* and before household income for *tackling child poverty and improving family life*, "
+     "Bright Spots before Hear by Right for looked after children *involved in decisions about "
+     "their care*, service engagement before reoffending for support *which reduces the risk of "
+     "re-offending*. 39 of the 83 right answers are an honest no close match (16 of the 22 "
+     "statements labelled no close match alone). The gaps the labels show: immunisation, victims' "
+     "experience of youth justice, online safety, mental health literacy and stigma, respect and "
+     "trust between people, perseverance and self-confidence, support for disabled young people "
+     "moving to adulthood, children's safety as a whole."),
     "",
     ("**Round 26** (`outcomes_published_heldout26.csv`: 110 statements from 32 documents not "
      "used before, English councils and their partnerships in their everyday wording: the "
