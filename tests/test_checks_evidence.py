@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 28), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 29), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
@@ -177,6 +177,14 @@ MISSED_ON_FIRST_RUN = {
     # out 20, 22, 26 and 28): a clause and then professionals doing something in their practice, a number of
     # people on the service as a target, a thing said to go the other way after ', with', 'a better deal',
     # and a change and then people with a direction of their own are what they are.
+    "distress_brief_intervention_under18_scotland": "held out 29: a mechanism that describes delivery ('Level 2 "
+                                                    "practitioner phones within one working day and offers up to "
+                                                    "four sessions over 14 days, in school or online'), not reported",
+    "early_action_together_wales_police": "held out 29: a vague outcome put in place of a specific one ('Better lives "
+                                          "for vulnerable people in Wales'), not reported",
+    "inclusion_plus_dundee": "held out 29: a circular chain made by adding OC2 to OC1's 'Contributes to', reported as "
+                             "the loop but at OC2, whose own link to OC1 is the model's (its fix would remove the "
+                             "wrong link)",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

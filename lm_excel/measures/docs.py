@@ -1223,6 +1223,11 @@ DESIGN_EVIDENCE = [
     "SEND, child protection, edge of care, exploitation, youth justice, fostering and kinship, care "
     "leavers, the virtual school, early years and family help, labels committed before the run, "
     "`tests/data/design_heldout28.json`; recommender frozen at `10203d4`) | 11/14 | 14/14 |",
+    "| held out 29, first run (fourteen models of kinds little seen before: seven English "
+    "local-authority children's services and seven led by partners, health, CAMHS, police, "
+    "schools and charities, five of them from Scotland, Wales and Northern Ireland, labels "
+    "committed before the run, `tests/data/design_heldout29.json`; recommender frozen at "
+    "`6fca3a3`) | 12/14 | 14/14 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1529,6 +1534,31 @@ DESIGN_EVIDENCE = [
      "compared with areas without it or earlier years): the virtual school agreed, 12 of 14. The "
      "hub's text does not say that every child identified is worked with, and the NRM panel's "
      "decision times still have no measure in the library."),
+    "",
+    ("**Held out 29.** Fourteen models of kinds little seen before "
+     "(`tests/data/design_heldout29.json`: Break4Change for child-to-parent abuse in Brighton and "
+     "Hove, Safe & Together in a London borough, Herefordshire's Young Carers Support Service for "
+     "83 young carers, Solihull's supported lodgings, East Sussex's inclusion teams, Brent's UASC "
+     "team, the Solihull Approach parenting group in family hubs, Distress Brief Intervention's "
+     "under 18s test of change in Scottish schools, Early Action Together in a Welsh police force, "
+     "Family Engagement Officers in 32 Rhondda Cynon Taf schools, a Northern Ireland Trust's year 1 "
+     "health review recovery, GM i-THRIVE, SFSC: Safer Lives with three youth offending services, "
+     "Inclusion Plus in four Dundee schools), labelled by an evaluator who had not seen the "
+     "recommender and committed before its first run: 12 of 14 main designs agreed, 14 of 14 "
+     "comparators right. Agreed: matched comparisons of families, young people or parents for the "
+     "services given one by one; matched comparison schools for the inclusion teams, the Family "
+     "Engagement Officers and the distress pathway; time series against comparator authorities "
+     "(similar Welsh local authorities for the police programme) for Safe & Together, Early Action "
+     "Together and i-THRIVE; a pilot first for four Dundee schools. The disagreements: the Trust's "
+     "recovery plan got contribution analysis because its label entered the unit as a national "
+     "programme (the review schedule is; the recovery plan is one Trust's, and the other four "
+     "Trusts are a fair comparison); SFSC: Safer Lives, groups of 6-10 parents with no reach "
+     "given, got a matched comparison of parents where a feasibility stage or a trial was expected. "
+     "Reservations (not counted), mostly the measures: no measure for the abuse itself "
+     "(Break4Change), police-recorded incidents for perpetrators engaged by social workers (Safe & "
+     "Together), young carers identified compared between individuals, a comparison within a "
+     "borough where every unaccompanied child gets the team, general anxiety for anxiety about "
+     "parenting, and DfE statistical neighbours for an NHS CAMHS system."),
     "",
 ]
 
