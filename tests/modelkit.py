@@ -101,6 +101,17 @@ def mechanism_restates(mechanism: str, outcome: str) -> bool:
     return bool(findings_at(rec, "mechanism-restates", "M4"))
 
 
+def mechanism_mislinked(mechanism: str, linked_outcome: str, other_outcome: str) -> bool:
+    """Whether mechanism M4 of the worked example, leading only to OC4 (its text replaced by
+    ``linked_outcome``), is said to speak of OC7 (``other_outcome``) instead."""
+    rec = example()
+    row(rec, "mechanisms", "M4")["mechanism"] = mechanism
+    row(rec, "outcomes", "OC4")["outcome"] = linked_outcome
+    row(rec, "outcomes", "OC7")["outcome"] = other_outcome
+    row(rec, "mechanisms", "M4")["leads_to"] = "OC4"
+    return bool(findings_at(rec, "mechanism-mislinked", "M4"))
+
+
 def mechanism_is_delivery(mechanism: str) -> bool:
     """Whether mechanism M4 of the worked example is said to describe delivery rather than how
     change happens."""

@@ -18,7 +18,7 @@ import pytest
 
 from lm_excel.checks.wording import not_a_change
 
-from .modelkit import example, findings_at, mechanism_restates, row
+from .modelkit import example, findings_at, mechanism_mislinked, mechanism_restates, row
 
 
 @pytest.mark.parametrize("outcome, reads_as_a_change", [
@@ -31,15 +31,6 @@ from .modelkit import example, findings_at, mechanism_restates, row
 ])
 def test_an_informed_decision_is_a_change(outcome, reads_as_a_change):
     assert (not_a_change(outcome) == "") == reads_as_a_change, not_a_change(outcome)
-
-
-def _mislinked(mechanism: str, linked_outcome: str, other_outcome: str) -> bool:
-    rec = example()
-    row(rec, "mechanisms", "M4")["mechanism"] = mechanism
-    row(rec, "outcomes", "OC4")["outcome"] = linked_outcome
-    row(rec, "outcomes", "OC7")["outcome"] = other_outcome
-    row(rec, "mechanisms", "M4")["leads_to"] = "OC4"
-    return bool(findings_at(rec, "mechanism-mislinked", "M4"))
 
 
 @pytest.mark.parametrize("mechanism, linked_outcome, other_outcome, flagged", [
@@ -55,7 +46,7 @@ def _mislinked(mechanism: str, linked_outcome: str, other_outcome: str) -> bool:
      "Parents more confident in managing their child's behaviour after health visitor contact", True),
 ])
 def test_a_professional_in_common_is_no_mislink(mechanism, linked_outcome, other_outcome, flagged):
-    assert _mislinked(mechanism, linked_outcome, other_outcome) == flagged, mechanism
+    assert mechanism_mislinked(mechanism, linked_outcome, other_outcome) == flagged, mechanism
 
 
 @pytest.mark.parametrize("assumption, flagged", [

@@ -18,16 +18,8 @@ from __future__ import annotations
 
 import pytest
 
-from .modelkit import (example, example_with_negatives, findings_at, mechanism_restates, row)
-
-
-def _mislinked(mechanism: str, linked_outcome: str, other_outcome: str) -> bool:
-    rec = example()
-    row(rec, "mechanisms", "M4")["mechanism"] = mechanism
-    row(rec, "outcomes", "OC4")["outcome"] = linked_outcome
-    row(rec, "outcomes", "OC7")["outcome"] = other_outcome
-    row(rec, "mechanisms", "M4")["leads_to"] = "OC4"
-    return bool(findings_at(rec, "mechanism-mislinked", "M4"))
+from .modelkit import (example, example_with_negatives, findings_at, mechanism_mislinked, mechanism_restates,
+                       row)
 
 
 @pytest.mark.parametrize("mechanism, linked_outcome, other_outcome, flagged", [
@@ -40,7 +32,7 @@ def _mislinked(mechanism: str, linked_outcome: str, other_outcome: str) -> bool:
      "Fewer school exclusions", "Victims more confident managing panic", True),
 ])
 def test_a_word_for_people_in_common_is_no_mislink(mechanism, linked_outcome, other_outcome, flagged):
-    assert _mislinked(mechanism, linked_outcome, other_outcome) == flagged, mechanism
+    assert mechanism_mislinked(mechanism, linked_outcome, other_outcome) == flagged, mechanism
 
 
 @pytest.mark.parametrize("mechanism, placeholder, account", [
