@@ -905,13 +905,14 @@ safeguarded safe safer
 
 #: People who work with children, as who takes part ('Social workers and designated safeguarding
 #: leads attend the training').
-_PROFESSIONALS = re.compile(
-    r"\b(?:social\s+workers?|designated\s+safeguarding\s+leads?|safeguarding\s+leads?|health\s+visitors?|"
+PROFESSIONAL_WORDS = (
+    r"(?:social\s+workers?|designated\s+safeguarding\s+leads?|safeguarding\s+leads?|health\s+visitors?|"
     r"school\s+nurses?|nurses?|teachers?|teaching\s+assistants?|gps?|midwives|midwife|police\s+officers?|"
     r"officers?|foster\s+carers?|kinship\s+carers?|sencos?|head\s*teachers?|governors?|managers?|"
     r"volunteers?|mentors?|clinicians?|therapists?|psychologists?|youth\s+workers?|family\s+workers?|"
     r"key\s*workers?|support\s+workers?|staff|leads?|leaders?|each|every|(?:member|partner)\s+agenc(?:y|ies)|"
-    r"agenc(?:y|ies)|partners?|members?)\b", re.IGNORECASE)
+    r"agenc(?:y|ies)|partners?|members?)")
+_PROFESSIONALS = re.compile(r"\b" + PROFESSIONAL_WORDS + r"\b", re.IGNORECASE)
 #: The professionals a statement names, for rules that read what changes ('the health visitor'
 #: is who acts).
 PROFESSIONALS = _PROFESSIONALS
@@ -1214,6 +1215,14 @@ _MEANS_OR_PURPOSE = re.compile(r"\s+through\s+[a-z]+ing\b|\s*,\s*(?:to\s+ensure|
                                re.IGNORECASE)
 
 
+#: The ONS personal wellbeing questions (life satisfaction, feeling that life is worthwhile,
+#: happiness, anxiety), one measure when named together
+#: (https://www.ons.gov.uk/peoplepopulationandcommunity/wellbeing/methodologies/personalwellbeingsurveyuserguide;
+#: TUNED ON round 27).
+_ONS4_ITEM = re.compile(r"\b(?:(?:life\s+)?satisf\w*|worthwhile|happ(?:y|ier|iness)|anxi(?:ety|ous))\b",
+                        re.IGNORECASE)
+
+
 def compound_parts(text: str) -> list[str]:
     """The separate things an outcome joins with 'and' or a comma list ('housing, income and
     confidence' -> ['housing', 'income', 'confidence']); [] when it names one thing.
@@ -1234,6 +1243,8 @@ def compound_parts(text: str) -> list[str]:
     spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
     text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", _PLUS.sub(" and ", text)))
     parts = _compound_parts(_EXAMPLES.sub("", text))
+    if len(parts) >= 2 and all(_ONS4_ITEM.search(p) for p in parts):
+        return []  # 'happiness, life satisfaction and sense that life is worthwhile': the ONS4 measure
     parts = [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
     return [_own_words(original, p) for p in parts]
 
@@ -1337,6 +1348,10 @@ def _knowing_and(text: str) -> list[str]:
 _SHARED_OBJECT = re.compile(r"\b(?:for|of|to|with|about|on|in|from)\s*,\s*(?:and|or)\b", re.IGNORECASE)
 
 
+#: Verbs whose object may be a noun that is also a verb ('have respect and trust for others').
+_HAVE_OR_SHOW = frozenset("have has show shows".split())
+
+
 def _doing_clauses(text: str) -> list[str]:
     """Things people do, joined by commas and 'and', each a verb and what it acts on ('Young
     people understand the consequences of their behaviour and make better choices', 'Children
@@ -1366,6 +1381,8 @@ def _doing_clauses(text: str) -> list[str]:
         elif t not in (",", "and"):
             cur.append(t)
     clauses.append(cur)
+    if clauses[0][0] in _HAVE_OR_SHOW and any(c[1:2] in (["for"], ["towards"]) for c in clauses[1:]):
+        return []  # 'have respect and trust for others': one verb, two nouns of one attitude (TUNED ON round 27)
     if _SHARED_OBJECT.search(text):
         return []  # 'take responsibility for, and understand, the consequences': one object
     if len(clauses) < 2 or not all(len(c) >= 2 and T.what_changes(" ".join(c[1:])) for c in clauses):
@@ -2156,6 +2173,18 @@ _RIGHT = re.compile(r"\b(?:right|appropriate)\s+(?:time|times|place|support|help
                     r"\bwhen\s+(?:they|it\s+is|needed)\s+(?:need\s+it|needed)?", re.IGNORECASE)
 
 
+#: An attitude to a named thing ('more positive about school', 'positive towards education'): a
+#: measured construct (attitude to school), with or without 'feel' (TUNED ON held out 29).
+_ATTITUDE_TO = re.compile(r"\b(?:positive|negative|optimistic|enthusiastic)\s+(?:about|towards?)\s+"
+                          r"(?:(?:the|their|his|her|its|our|your|a|an|going\s+to|coming\s+to|being\s+at)\s+)*"
+                          r"(?P<thing>[\w'’-]+)", re.IGNORECASE)
+
+
+def _an_attitude_to_a_thing(text: str) -> bool:
+    m = _ATTITUDE_TO.search(text)
+    return bool(m) and m.group("thing").lower() not in T.GENERIC | {"it", "things", "everything", "anything"}
+
+
 @rule(VAGUE)
 def vague(ctx: Context) -> Iterator[Finding]:
     """Statements that leave out what they are about (judged by content, not word count). A
@@ -2173,6 +2202,8 @@ def vague(ctx: Context) -> Iterator[Finding]:
             said = said and T.what_changes(_RIGHT.sub(" ", _A_DEAL.sub(" ", _FROM_PROVIDER.sub(" ", text))
                                                       if deal else text)) - _STOCK_AIMS
             said = said if said - _WHOLE_LIFE else frozenset()
+        if not said and el.kind == "outcomes" and _an_attitude_to_a_thing(text):
+            said = frozenset({"attitude"})
         # a way of working already called not a change ('Effective multi-agency working') is one problem
         field = el.kind == "outcomes" and T.only_a_field(text) and not not_a_change(text)
         if said and not (el.kind == "outcomes" and T.only_a_domain(text)) and not motto and not field:
