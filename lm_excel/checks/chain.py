@@ -741,11 +741,20 @@ def _without_account(text: str) -> tuple[str, str] | None:
 #: every list ('Workers based in the hospital reach women at the point of crisis').
 #: A schedule of contacts by age or interval ('at 6-8 weeks', 'at ages 2 and 4') and where a
 #: contact is recorded ('entered on the child health system'): details of delivery.
+_N = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|twenty)"
 _SCHEDULE = (r"\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)|(?:every|each)\s+(?:weekday|morning|afternoon|evening|day)|"
              r"(?:at\s+(?:ages?\s+)?\d+(?:\s*[-\u2013]\s*\d+)?|within\s+(?:\d+|one|two|three|four|five|"
              r"six|seven|ten|a)(?:\s+working)?)\s*(?:hours?|days?|weeks?|months?|years?)|"
              r"(?:at|in)\s+(?:the\s+family(?:'s)?\s+)?(?:home|school)\s+or\s+(?:at|in)\s+\w+|"
-             r"(?:at|in)\s+(?:the\s+(?:family(?:'s)?\s+)?|their\s+)?(?:home|school)(?=\s*(?:[,;.]|$|\s+and\b))")
+             r"(?:at|in)\s+(?:the\s+(?:family(?:'s)?\s+)?|their\s+)?(?:home|school)(?=\s*(?:[,;.]|$|\s+and\b))|"
+             # how many sessions over how long, offered or not ('offers up to four sessions over 14
+             # days'), and a place or online ('in school or online', 'at the surgery or by video'):
+             # a contact schedule (TUNED ON held out 29)
+             r"(?:offer(?:s|ed|ing)?\s+)?(?:up\s+to\s+|at\s+least\s+)?" + _N + r"\s+(?:[\w-]+\s+)?"
+             r"(?:sessions?|visits?|appointments?|contacts?|calls?|meetings?)\s+(?:over|across|within|in)\s+"
+             r"(?:the\s+next\s+|the\s+first\s+)?(?:" + _N + r"|a|an)\s+(?:days?|weeks?|months?|fortnights?|terms?)|"
+             r"(?:at|in)\s+(?:the\s+|their\s+)?[\w-]+\s+or\s+(?:online|by\s+(?:phone|telephone|video)|remotely|virtually)|"
+             r"(?:online|by\s+(?:phone|telephone|video))\s+or\s+(?:at|in)\s+(?:the\s+|their\s+)?[\w-]+")
 _RECORDED = (r"(?:recorded|entered|logged|kept|stored|uploaded)\s+(?:on|in|into|onto)\s+(?:the\s+|a\s+|an\s+)?"
              r"(?:[\w-]+\s+){0,3}?(?:system|records?|database|log|file)")
 _DETAIL = re.compile(

