@@ -1016,6 +1016,7 @@ _DELIVERED = re.compile(r"\b(?:" + service_verbs(("taking part",), ("base", "s",
                         # what the service offers, and whom it reaches, in any form
                         + r"|offer(?:s|ing)?|reach(?:es|ing)?)\b", re.IGNORECASE)
 
+@lru_cache(maxsize=16384)  # asked once for each sheet an outcome is compared with
 def _said_change(text: str) -> bool:
     """Whether an outcome says a change in people rather than a count of delivery."""
     return bool(_CHANGE_WORD.search(text)) and not _DELIVERED.search(text)
