@@ -73,6 +73,8 @@ def test_violence_and_abuse_is_one_term(text, parts):
     ("Carers' happiness and sense that their life is worthwhile both improve", False),
     # another thing beside one of the questions: two
     ("Young people's life satisfaction and school attendance increase", True),
+    # no question of the measure named: a feeling about the service and one in themselves are two
+    ("Parents feel satisfied and happier after the course", True),
 ])
 def test_the_ons_wellbeing_questions_named_together_are_one_measure(text, compound):
     assert bool(compound_parts(text)) == compound, text

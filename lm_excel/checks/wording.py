@@ -1221,6 +1221,8 @@ _MEANS_OR_PURPOSE = re.compile(r"\s+through\s+[a-z]+ing\b|\s*,\s*(?:to\s+ensure|
 #: happiness, anxiety), one measure when named together
 #: (https://www.ons.gov.uk/peoplepopulationandcommunity/wellbeing/methodologies/personalwellbeingsurveyuserguide;
 #: TUNED ON round 27).
+_ONS4_NAMED = re.compile(r"\b(?:worthwhile|life\s+satisfaction|satisf\w*\s+with\s+(?:their\s+|your\s+|his\s+|her\s+|our\s+)?"
+                         r"li(?:fe|ves))\b", re.IGNORECASE)  # the questions' own words, not 'satisfied with the service'
 _ONS4_ITEM = re.compile(r"\b(?:(?:life\s+)?satisf\w*|worthwhile|happ(?:y|ier|iness)|anxi(?:ety|ous))\b",
                         re.IGNORECASE)
 
@@ -1245,7 +1247,7 @@ def compound_parts(text: str) -> list[str]:
     spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
     text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", _PLUS.sub(" and ", text)))
     parts = _compound_parts(_EXAMPLES.sub("", text))
-    if len(parts) >= 2 and all(_ONS4_ITEM.search(p) for p in parts):
+    if len(parts) >= 2 and _ONS4_NAMED.search(original) and all(_ONS4_ITEM.search(p) for p in parts):
         return []  # 'happiness, life satisfaction and sense that life is worthwhile': the ONS4 measure
     parts = [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
     return [_own_words(original, p) for p in parts]
