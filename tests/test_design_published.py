@@ -303,7 +303,11 @@ FIRST_RUN_HELDOUT28 = {"agreed": 11, "comparator": 14, "n": 14}
 #: people in areas without it or from before it began, not a waiting list: the virtual school
 #: agreed, 12/14. The Complex Safeguarding Hub's text does not say everyone (still debatable), and
 #: the NRM panel's decision times still need a measure (the suggestions' library, not the design).
-FLOORS["design_heldout28"] = {"agreed": 12, "comparator": 14}
+#: Since then, TUNED ON held out 28 (session 12): the library has a measure of NRM decisions for
+#: children (time taken and outcome, from the Home Office's NRM statistics), so the panel's OC1 is
+#: measured and the design is a matched comparison of children: child_nrm_devolved_decisions
+#: agreed, 13/14. The hub stays debatable.
+FLOORS["design_heldout28"] = {"agreed": 13, "comparator": 14}
 #: Held out 29 (design_heldout29.json: seven English local-authority models, Break4Change for
 #: child-to-parent abuse in Brighton and Hove, Safe & Together in a London borough, Herefordshire's
 #: Young Carers Support Service, Solihull's supported lodgings, East Sussex's Team Around the School
@@ -388,7 +392,8 @@ RESERVATIONS = {
     "reducing_criminalisation_children_in_care": "the time series follows first-time entrants to the "
         "youth justice system among all children for 'Fewer CiC + care leavers charged or convicted' "
         "(OC2); the DfE's figures on convictions and cautions of children looked after are the ones "
-        "that fit",
+        "that fit; resolved since (session 12, TUNED ON this reservation): the library has them "
+        "(cla_offending, suggested where care is named) and the time series follows them",
     "funded_two_year_old_places_take_up": "the time series follows the good level of development at "
         "the end of Reception (OC4, three years on and mixed with school) rather than take-up of the "
         "two-year-old entitlement (OC2), which the DfE publishes for every council each January",

@@ -1564,8 +1564,10 @@ DESIGN_EVIDENCE = [
      "this set: a model whose own words say everyone eligible gets it is not compared with people "
      "who did not take part (a national duty gets contribution analysis; support one by one is "
      "compared with areas without it or earlier years): the virtual school agreed, 12 of 14. The "
-     "hub's text does not say that every child identified is worked with, and the NRM panel's "
-     "decision times still have no measure in the library."),
+     "hub's text does not say that every child identified is worked with. Since then (session "
+     "12, **tuned on** this set), the library measures NRM decisions for children, so the panel "
+     "gets a matched comparison of children: 13 of 14; and the criminalisation protocol's time "
+     "series follows convictions and cautions of children looked after."),
     "",
     ("**Held out 29.** Fourteen models of kinds little seen before "
      "(`tests/data/design_heldout29.json`: Break4Change for child-to-parent abuse in Brighton and "
