@@ -870,7 +870,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
     keys = set(load_library().keys()) | {"-"}
     with OWN_VARIANTS.open(encoding="utf-8", newline="") as f:
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
-    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] not in ("33", "34", "35", "36"))
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] not in ("33", "34", "35", "36", "37"))
     print(scores)
     assert scores["n"] >= 1396
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
@@ -941,6 +941,28 @@ def test_own_batch36_keeps_its_tuned_floors_with_no_confident_wrong_answer():
     scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "36")
     assert scores["n"] == 43
     assert scores["top1"] >= 0.93 and scores["top3"] >= 0.93, scores
+    assert scores["confident_wrong"] == 0, scores
+
+
+# Batch 37 (48 statements, session 12) probes the kinds of round 26's and round 27's misses in our
+# own words (uptake of immunisations, vision lists of states, respect for others, gaps across
+# domains of life, conflict with the law, confidence at the end of a programme, recovery, timely
+# help, identification, financial inclusion, a focus on named harms, permanence, experience of
+# support, pupils' achievement, volunteering, pledges in "We will help you" form), each with a
+# near-miss. Written and labelled before any run (main 7fdc13a); first run 0.54 (26 of 48), top-3
+# 0.54, no close match 0.46, 5 confident wrong answers (service engagement and early education
+# take-up for two immunisation uptakes; the loneliness, SDQ and social support measures for the
+# fun and friendship that play and sport bring; the family survey for children safe, loved and
+# listened to in their communities; care leavers' EET for a gap in health, education and work).
+# After the precision fixes (tuned on it and on round 27): 0.79, 0.79, no confident wrong answer.
+BATCH37_TOP1 = 0.79
+
+
+def test_own_batch37_keeps_its_tuned_floors_with_no_confident_wrong_answer():
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "37")
+    print(scores)
+    assert scores["n"] == 48
+    assert scores["top1"] >= BATCH37_TOP1 and scores["top3"] >= BATCH37_TOP1, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1180,8 +1202,17 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   6fca3a3, F1 of session 11, the end held-out round). Not tuned on: the floors are that first run,
 #   and the row is a strict expected failure until its confident wrong answers are fixed (the guard
 #   test below keeps its floors meanwhile).
-ROUND27_OPEN = ("round 27's first run has 6 confident wrong answers (broad visions and a take-up of "
-                "immunisation, labelled no close match); see docs/measures.md")
+#   TUNED ON round 27 since (measA, session 12, with own batch 37): the uptake of immunisations is
+#   not service take-up; coming into conflict with the law is offending; recovery alone is not
+#   drug and alcohol treatment; a measure's own phrase naming a confidence ("confident in their
+#   parenting") is of that confidence, and finishing a programme before how people then are is
+#   when, not completion; timely help for mental or emotional health is a wait; identifying
+#   children in need is not their assessments or plans; "listened to" is one of a slogan's states;
+#   potential of several kinds, and enjoying the benefits or fun something brings, are aims;
+#   respect or trust for others is an attitude, not a service's experience; outcomes comparable
+#   with others' across domains of life are life chances as a whole: 0.855, 0.909, no confident
+#   wrong answer, so the row is no longer an expected failure (the guard below keeps the tuned
+#   floors).
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1209,8 +1240,7 @@ HELDOUT_ROUNDS = [
                  marks=pytest.mark.xfail(strict=True, reason=ROUND24_OPEN)),
     (PUBLISHED_HELDOUT25, 110, 0.78, 0.83),
     (PUBLISHED_HELDOUT26, 110, 0.66, 0.73),
-    pytest.param(PUBLISHED_HELDOUT27, 110, 0.75, 0.80, id="outcomes_published_heldout27",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND27_OPEN)),
+    (PUBLISHED_HELDOUT27, 110, 0.75, 0.80),
 ]
 
 
@@ -1272,12 +1302,12 @@ def test_round26_keeps_its_tuned_floors():
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round27_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+def test_round27_keeps_its_tuned_floors():
+    # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT27)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.75 and scores["top3"] >= 0.80, scores
-    assert scores["confident_wrong"] <= 6, scores
+    assert scores["top1"] >= 0.854 and scores["top3"] >= 0.909, scores
+    assert scores["confident_wrong"] == 0, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -176,6 +176,25 @@ HOW_SUGGESTIONS_WORK = [
      "(\"we'll take care of your health\") is looking after it, not the care system, and the "
      "pronouns of a pledge (you, your, my) are no evidence for a survey called *Your Life, Your "
      "Care*."),
+    ("- **Attitudes, gaps, time and sense (session 12).** Respect, trust or tolerance for other "
+     "people (\"respect and trust for others\", \"treat one another with kindness\") is an "
+     "attitude to them, not an experience of a service. Outcomes comparable with other people's "
+     "across domains of life, health or wellbeing and learning or work among them (\"health, "
+     "wellbeing and educational outcomes comparable with all other children\", \"the gap in "
+     "health, education and work\"), are life chances as a whole, not parts to measure one by "
+     "one; a gap in one domain (attainment) keeps its measure. \"Listened to\" is one of a "
+     "slogan's states (\"safe, valued and listened to\"); potential of several kinds "
+     "(\"fulfilling their personal, social and learning potential\") is an aim; enjoying the "
+     "benefits, fun or rewards that something brings names the means, not the good. The uptake "
+     "of immunisations is a health intervention of its own (no library measure counts it for all "
+     "children), not the take-up of a service or of early education. Coming into conflict with "
+     "the law is offending. Recovery alone is not drug and alcohol treatment. Finishing or "
+     "leaving a programme before how people then are (\"finish the programme more confident in "
+     "their parenting\") says when, not that they completed it; confidence \"as parents\" or "
+     "\"in their parenting\" is parenting self-efficacy (TOPSE), a measure of that confidence "
+     "itself, which the frame of confidence does not keep out. Timely help for mental or "
+     "emotional health is a wait for it (waiting times); timely support in general is not. "
+     "Identifying children in need is not the count of their assessments or plans."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
@@ -231,12 +250,13 @@ EVALUATION = [
     "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.764, 0.791, 0.53, **1** (tuned on) |",
     "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.90, 0.918, 0.45, 0 (tuned on) |",
     "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.81, 0.86, 0.56, 0 (tuned on) |",
-    "| round 27 (the session's end round): English LA and partnership documents in everyday wording (children and young people's plans and ambitions, pledges, a youth justice plan, JSNA priorities, corporate plans); Scottish, Welsh and Northern Irish plans (children's services and well-being plans, outcomes groups, a safeguarding board, a breastfeeding strategy); charities' and funders' theories of change (the Scouts, Girlguiding, Contact, the Youth Sport Trust, the Youth Endowment Fund) and a family hubs evaluation | 110 | 0.75, 0.81, 6 | 0.75, 0.81, 0.44, **6** (first run, not tuned on) |",
+    "| round 27 (the session's end round): English LA and partnership documents in everyday wording (children and young people's plans and ambitions, pledges, a youth justice plan, JSNA priorities, corporate plans); Scottish, Welsh and Northern Irish plans (children's services and well-being plans, outcomes groups, a safeguarding board, a breastfeeding strategy); charities' and funders' theories of change (the Scouts, Girlguiding, Contact, the Youth Sport Trust, the Youth Endowment Fund) and a family hubs evaluation | 110 | 0.75, 0.81, 6 | 0.855, 0.909, 0.52, 0 (tuned on) |",
     "| team's own variants, batches 1-36 (`tests/data/outcomes_own_variants.csv`) | 1,575 | 0.35-0.97 per batch | 0.95, 0.96, 0.31, 3 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
     "| own batch 34 (the wrong guesses of rounds 16-25: a word, topic, setting or provision read as the change, parts of broad aims, whose outcome it is; session 11) | 47 | 0.77, 0.79, 5 | 0.96, 0.96, 0.74, 0 |",
     "| own batch 35 (recall: access and use as take-up, knife crime, partners as a couple, reading with young children, wellbeing ties, children's mental health and wellbeing, session 11) | 43 | 0.53, 0.58, 1 | 0.95, 0.95, 0.23, 1 |",
     "| own batch 36 (the precision kinds again in charities' and devolved nations' wording, held out until batch 34's and round 26's fixes) | 43 | 0.86, 0.86, 3 | 0.93, 0.93, 0.70, 0 |",
+    "| own batch 37 (the kinds of round 26's and 27's misses in our own words: immunisation uptake, vision lists, respect for others, gaps across domains, conflict with the law, confidence after a programme, timely help, identification, financial inclusion, a focus on named harms, permanence, experience of support, pupils' achievement, volunteering, pledges; session 12) | 48 | 0.54, 0.54, 5 | 0.79, 0.79, 0.52, 0 |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.51, 0 |",
     "| own batch 31 (X: every library measure in each agency's words, plus near-misses) | 211 | 0.82, 0.84, 2 | 0.90, 0.91, 0.18, 0 |",
@@ -751,7 +771,8 @@ EVALUATION = [
      "Trust, the Youth Endowment Fund) and a family hubs evaluation; labelled from the library at "
      "main 10203d4) was run once on the frozen rules (F1, main 6fca3a3, session 11): top-1 0.75 "
      "(83 of 110), top-3 0.81 (89), no close match 0.44 and **6 confident wrong answers**, so its "
-     "row in `tests/test_suggest.py` is a strict expected failure with a guard on these floors. "
+     "row in `tests/test_suggest.py` was a strict expected failure with a guard on these floors "
+     "until session 12 tuned on it (below). "
      "Six of its statements (Barnsley's ambitions and Trust priorities) turned out to be in round "
      "26 too, built at the same time, and were tuned on before this run; on the other 104: top-1 "
      "0.75 (78), top-3 0.80 (83), no close match 0.45, the same 6 confident wrong answers. Its 27 "
@@ -1063,6 +1084,18 @@ EVALUATION = [
      "not attainment. Still missed there: corporate parenting pledges "
      "in 'We will ... you' form, skills for employment, ambitions for post-16 education, healthy "
      "lifestyles, children in care's transition to adulthood."),
+    "",
+    ("**Session 12: round 27's and round 26's misses, by kind** (own batch 37, 48 statements in "
+     "our own words, written and labelled before any fix: first run 0.54, top-3 0.54, 5 confident "
+     "wrong answers). The precision rules in *Attitudes, gaps, time and sense* above, probed with "
+     "near-misses in `tests/test_suggest_precision_s12.py`, are **tuned on round 27** (and batch "
+     "37): round 27 went from its first run's 0.755, 0.809 and 6 confident wrong answers to 0.855, "
+     "0.909 and none, and batch 37 to 0.79, 0.79 and none. Four labels written before TOPSE or the "
+     "waiting times measure existed were extended where that measure is exactly the change "
+     "(**tuned on**): adopters feeling confident parenting their child (own batch 19), families "
+     "feeling more confident as parents (batch 25), mothers' confidence in their parenting "
+     "abilities (round 13) accept TOPSE; timely mental health support for children who self-harm "
+     "(batch 6) accepts waiting times. No other labelled row is worse."),
     "",
     "### What a suggestion rests on: the calibration",
     "",

@@ -563,6 +563,11 @@ class _Query:
             return False  # what staff know or can spot is what a practitioner survey asks
         if self.who & _CARERS and not admin and set(m.who_benefits) <= _CARERS:
             return False  # what foster or kinship carers can do is what a carers' measure asks
+        if any(self.text[x:y].lower().startswith("confiden") and " " in self.text[x:y].strip()
+               for x, y in c.spans):
+            # a phrase of the measure's own that names the confidence with its object ("confident
+            # in their parenting"): the measure is of that confidence, which the frame is about
+            return False
         kinds = set()
         for x, y in c.spans:
             inside = [w for a, b, w in self.frames if a <= x and y <= b]
@@ -908,7 +913,7 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
 _STATE = (r"(?:safe|safer|happy|happier|healthy|healthier|achieving|thriving|loved|secure|confident|"
           r"nurturing|caring|loving|strong|stable|independent|ambitious|empowered|positive|"
           r"resilient|successful|respected|included|nurtured|active|responsible|well|valued|heard|"
-          r"supported)")
+          r"supported|listened to|protected|settled)")
 _SLOGAN = re.compile(r"\b" + _STATE + r"(?:\s*,\s*(?:and\s+)?" + _STATE + r"){1,}\s*,?\s+and\s+"
                      + _STATE + r"\b")
 
@@ -933,10 +938,14 @@ _VISION = re.compile(
     r"best start in life|bright futures?|"
     r"(?:reach|reaches|reaching|achieve|achieves|achieving|fulfil|fulfils|fulfill|fulfills|"
     r"fulfilling|realise|realises|realize|realizes)\s+(?:their|his|her|its|our|your)?\s*(?:full\s+|"
-    r"fullest\s+)?potential|"
+    r"fullest\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,4}?potential|"
     r"(?:live|lives|living|lead|leads|leading)\s+(?:full|fulfilling|happy|good|rich)\s+(?:[\w-]+\s+)?lives|"
     r"enjoy\w*\s+(?:life|their lives|their life|(?:their\s+)?childhood|new experiences|new things)|"
     r"try\w*\s+new\s+(?:things|experiences|activities))\b")
+#: Enjoying the benefits, fun or rewards that something brings ("every child enjoys the benefits
+#: that come from play and sport"): an aim whose good is not named, with the means to it.
+_ENJOY_WHAT_BRINGS = re.compile(r"\benjoy\w*\s+(?:the\s+|all\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:benefits?|fun|"
+                                r"rewards?|joys?)\b")
 #: The adults people will grow into, with what they will be like ("grow up to be a happy,
 #: confident adult", "as happy, healthy, successful and financially secure adults"): an aim for
 #: their adult lives, not a change an evaluation sees, to the end of its sentence.
@@ -981,6 +990,9 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
             # with the means to it, not a change in the services named
             spans.append((found[-1].start(), b))
         m = _ADULTS_TO_BE.search(t, a, b)
+        if m:
+            spans.append((m.start(), b))
+        m = _ENJOY_WHAT_BRINGS.search(t, a, b)
         if m:
             spans.append((m.start(), b))
         ready = _READY_FOR_LIFE.search(t, a, b)
@@ -1043,6 +1055,75 @@ def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
             x = Term("school_attendance", False, x.start, x.end, True)
         out.append(x)
     return out
+
+
+#: "Parents finish the programme more confident in their parenting": finishing or leaving a
+#: programme, followed by how people are then, says when the change is seen, not that they
+#: completed it (which "more parents complete the programme" is).
+_DONE_THEN = re.compile(
+    r"\b(?:finish|finishes|finishing|leave|leaves|leaving|complete|completes|completing)\s+"
+    r"(?:the|their|a|our|this)\s+(?:[\w-]+\s+){0,2}?(?:programme|program|course|sessions?|group|"
+    r"intervention)\s+(?=(?:feeling|more|less|better|with|able|having|knowing|confident|happier|"
+    r"calmer|healthier|stronger|safer)\b)")
+
+
+def _done_then_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without a programme finished or left before how people then are (_DONE_THEN)."""
+    spans = [m.span() for m in _DONE_THEN.finditer(normalise(text))]
+    if not spans:
+        return terms
+    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+
+
+#: Respect, trust or tolerance for others ("young people have respect and trust for others",
+#: "children treat one another with kindness and respect"): an attitude to other people, not an
+#: experience of a service (which the family and child experience survey asks) nor a scale.
+_TOWARD_OTHERS = re.compile(
+    r"\b(?:respect\w*|trust\w*|toleran\w*|kindness|kind|empathy|compassion\w*|consideration)\b"
+    r"(?:\s*(?:,|and|or)\s*[\w-]+){0,3}\s+(?:for|towards?|of|to|in)\s+(?:all\s+)?(?:others|each other|"
+    r"one another|other people|everyone|their peers|peers|people from)\b"
+    r"|\b(?:treat|treats|treating)\s+(?:others|each other|one another|other people|everyone|their peers)\s+"
+    r"with\s+[^,;.]*")
+
+
+def _toward_others_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without an attitude to other people (_TOWARD_OTHERS)."""
+    spans = [m.span() for m in _TOWARD_OTHERS.finditer(normalise(text))]
+    if not spans:
+        return terms
+    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+
+
+#: Outcomes or a gap across several domains of life, health and learning or work among them ("achieve
+#: health, wellbeing and educational outcomes comparable with all other children", "the gap in
+#: health, education and work between care leavers and their peers"): people's life chances as a
+#: whole, not parts to measure one by one; to the end of the clause.
+_DOMAIN = (r"(?:health|healthy|wellbeing|well-being|physical|mental|emotional|social|education|educational|"
+           r"learning|employment|work|economic|housing|life)")
+_ACROSS_DOMAINS = re.compile(r"\b" + _DOMAIN + r"(?:\s*,\s*(?:and\s+)?" + _DOMAIN + r"){1,}\s*,?\s+(?:and|or)\s+"
+                             + _DOMAIN + r"\b")
+_HEALTH_DOMAIN = re.compile(r"\b(?:health|healthy|wellbeing|well-being|physical|mental|emotional)\b")
+_LEARNING_DOMAIN = re.compile(r"\b(?:education|educational|learning|employment|work|economic)\b")
+#: A comparison of one group with others: a gap, inequalities, outcomes comparable with or the same
+#: as their peers'.
+_GAP = re.compile(r"\b(?:gaps?|inequalit(?:y|ies)|comparable|same|as good as|in line with|on a par|"
+                  r"as well as|equal|equality|parity)\b")
+
+
+def _across_domains_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without a list of outcomes across domains of life (_ACROSS_DOMAINS) that names
+    health or wellbeing and learning or work, and the rest of its clause, in an outcome that
+    compares one group with others (_GAP)."""
+    t = normalise(text)
+    if not _GAP.search(t):
+        return terms  # "improve educational, health and wellbeing outcomes": one part each
+    spans = []
+    for m in _ACROSS_DOMAINS.finditer(t):
+        if _HEALTH_DOMAIN.search(m.group()) and _LEARNING_DOMAIN.search(m.group()):
+            spans.append((m.start(), _clause_end(t, m.end(), r"[,;.]|" + _AND_A_CHANGE)))
+    if not spans:
+        return terms
+    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
 
 
 def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -1553,7 +1634,8 @@ _STATUS = re.compile(
     r"(?:\s+and\s+young people)?\s+(?P<prep>" + "|".join(STATUS_LINKS) + r")\s+(?P<what>.*?)\b(?:who|have|has|attend|attends|"
     r"get|gets|take|takes|feel|feels|are|is|will|can|receive|receives|make|makes|achieve|achieves|"
     r"show|shows|remain|remains|stay|stays|do|does|move|moves|go|goes|enter|enters|find|finds|"
-    r"gain|gains|access|accesses|engage|engages|sustain|sustains|live|lives|say|says)\b")
+    r"gain|gains|access|accesses|engage|engages|sustain|sustains|live|lives|say|says|complete|completes|"
+    r"finish|finishes)\b")
 
 
 def _status_span(text: str) -> tuple[int, int] | None:
@@ -2016,7 +2098,13 @@ _NO_MEASURE = {
                               r"\s+(?:together\s+)?with\s+(?:their\s+)?(?:brothers|sisters|siblings)\b",
     "a wait for a service": r"\bwait(?:s|ing|ed)?\b|\bdelays?\s+(?:for|in)\s+(?:[\w'-]+\s+){0,3}?"
                             r"(?:access\w*|getting|receiving|being seen)\b|\b(?:quicker|faster|speedier|prompter|"
-                            r"sooner|earlier|timelier) (?:to )?access\b|\bseen within\b|" + _TIME_TO_HELP,
+                            r"sooner|earlier|timelier) (?:to )?access\b|\bseen within\b|" + _TIME_TO_HELP
+                            # "timely and effective support for their mental health": help from a
+                            # mental health service in time (timely support in general is not a wait)
+                            + r"|\btimely\b(?:\s*,?\s*(?:and\s+)?[\w-]+){0,3}?\s+(?:help|support|treatment|"
+                            r"therapy|interventions?|responses?|access)\b(?=[^,;.]{0,30}?\b(?:mental|emotional)"
+                            r"\s+(?:health|wellbeing|well-being)\b)|\btimely\s+(?:mental|emotional)\s+(?:health|"
+                            r"wellbeing|well-being)\s+(?:help|support|treatment|services?|care)\b",
     "achieving potential": r"\b(?:achieve|achieves|reach|reaches|fulfil|fulfils|fulfill|fulfills|"
                            r"realise|realises|realize|realizes)\s+(?:their|his|her|its|our)\s+"
                            r"(?:full\s+)?(?:(?:goals|hopes)\s+and\s+)?(?:potential|ambitions?|"
@@ -2225,7 +2313,8 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         library = MeasureLibrary(library)
     index = index_of(_word_library(library))
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
-    for sense in (_repeat_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
+    for sense in (_repeat_sense, _done_then_sense, _toward_others_sense, _across_domains_sense,
+                  _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _vision_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
                   _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense,
