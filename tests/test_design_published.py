@@ -378,7 +378,10 @@ RESERVATIONS = {
         "team: the comparison children must come from other boroughs or from before the team",
     "understanding_your_childs_behaviour_family_hubs": "GAD-7, a scale of general anxiety, for "
         "'Parents feel less anxious about parenting' (OC2); and with regular courses a wait-list "
-        "trial (as the published RCT used) is named only as a question about allocation",
+        "trial (as the published RCT used) is named only as a question about allocation; the "
+        "second resolved since (session 12, TUNED ON this reservation): courses that run again "
+        "and again name those booked onto the next course as the comparison and a draw between "
+        "courses as a trial",
     "i_thrive_greater_manchester_camhs": "the time series names DfE statistical neighbours for an NHS "
         "CAMHS system, where matched CAMHS areas on NHS footprints (as the national i-THRIVE "
         "evaluation used) fit; counted right by nation, but not the comparison an evaluator would pick; "

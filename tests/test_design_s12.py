@@ -66,6 +66,7 @@ NOT_OWN_PLAN = [
     "school meals.",
     "Advisers help each care leaver draw up a pathway plan and review it every six months.",
     "Every family gets a plan agreed with their lead practitioner.",
+    "A family recovery programme: one key worker for every family with parents misusing drugs.",
 ]
 
 
@@ -129,6 +130,9 @@ NOT_SMALL_GROUPS = [
     "Groups of 15-20 parents meet in the family hub each term.",
     "A worker visits each family at home every week for six months.",
     "The programme runs in groups of schools across the county.",
+    # an offer open to everyone: many small groups reach many people
+    "Ten weekly sessions in groups of up to twelve, open to any parent in the borough.",
+    "A universal course: groups of 8-10 parents meet in every family hub each term.",
 ]
 
 
@@ -226,3 +230,45 @@ def test_a_count_of_people_identified_is_left_out_of_a_comparison_of_people():
     assert first.title.startswith("Matched comparison group of")
     assert "Young carers identified" not in first.detail
     assert "Young carers identified" in first.why and "context" in first.why
+
+
+def test_a_published_collection_beside_own_records_is_not_called_own_records():
+    waits = MeasureUse("OC4", "outcome", "Waiting times from referral to help", "administrative",
+                       True, "waiting_times", "local management information; for NHS children and "
+                       "young people's mental health services, the Mental Health Services Data Set "
+                       "(MHSDS)")
+    detail = _design("", "", uses=(waits, SURVEY, PROCESS), delivery_unit=WHOLE).strands[0].detail
+    assert "local management information (your own records" in detail
+    assert "(MHSDS) (your own records" not in detail
+
+
+# --- courses that run again and again: the next course is the comparison -------------------------
+
+COURSES = [
+    "Parents come to a course of ten weekly sessions in the family hub; a new course starts each "
+    "term.",
+    "Young people join a twelve-week group run three times a year by two youth workers.",
+]
+NOT_COURSES = [
+    "A worker visits each family at home every week for six months.",
+    "Parents get one-to-one coaching on the phone when they ask.",
+    "Volunteers who finished a six-week facilitator training visit families at home.",
+    "Mothers referred between 12 and 26 weeks of pregnancy get a midwife's home visits in a group "
+    "practice.",
+]
+
+
+@pytest.mark.parametrize("summary", COURSES)
+def test_courses_that_run_again_name_the_next_course_as_the_comparison(summary):
+    d = _design(summary, "", delivery_unit=PARENTS, reach="200")
+    first = d.strands[0]
+    assert first.title.startswith("Matched comparison group of")
+    assert "next course" in first.why and "by lot" in first.why
+    assert [g for g in d.missing if "this course and the next" in g.fix]
+
+
+@pytest.mark.parametrize("summary", NOT_COURSES)
+def test_support_one_to_one_does_not_speak_of_courses(summary):
+    d = _design(summary, "", delivery_unit=PARENTS, reach="200")
+    assert "next course" not in _text(d)
+    assert not [g for g in d.missing if "this course and the next" in g.fix]

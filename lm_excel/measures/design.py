@@ -97,16 +97,22 @@ _OWN_RECORDS = ("local management information", "local case records")
 def _data(routine: Sequence[MeasureUse], nation: str, default: str) -> str:
     """Where the routine figures come from: the measures' own sources, with another nation's
     equivalents in place of English returns."""
-    sources = list(dict.fromkeys(u.source for u in routine if u.source))
+    sources = []
+    for u in routine:
+        # "local management information; for NHS mental health services, the MHSDS": the
+        # service's own records, and a published collection where it applies
+        own, _, rest = u.source.partition("; ")
+        sources += [own, rest] if rest and own.casefold().startswith(_OWN_RECORDS) else [u.source]
+    sources = list(dict.fromkeys(x for x in sources if x))
     local = [x for x in sources if x.casefold().startswith("no national equivalent")]
     if local:  # the nation publishes none for some measures: their figures are the LA's own
         sources = [x for x in sources if x not in local] + [
             f"your own records where {nation or 'your nation'} publishes no national figures "
-            f"(comparator authorities would have to share theirs)"]
+            f"(comparators would have to share theirs)"]
     own = [x for x in sources if x.casefold().startswith(_OWN_RECORDS)]
     if own:  # the service's or the authority's own records: no one else publishes them
         sources = [x for x in sources if x not in own] + [
-            f"{join_words(own)} (your own records: comparator authorities would have to share "
+            f"{join_words(own)} (your own records: comparators would have to share "
             "theirs, and the series can start only where the records go back to before the "
             "model started)"]
     if not sources:
@@ -161,6 +167,9 @@ class Setting:
     #: True when the body leading the model is the NHS (an integrated care board, an NHS trust,
     #: CAMHS): in England its comparators are similar NHS areas, not groups of councils.
     nhs_led: bool = False
+    #: The model's own words saying support comes in courses or groups that start again and again
+    #: ("ten weekly sessions", "a new course each term"): the next course is a natural comparison.
+    courses: str = ""
 
 
 @dataclass(frozen=True)
@@ -266,21 +275,24 @@ def read_setting(model: LogicModel) -> Setting:
         own_plan=own_plan(iv.text("summary")) or own_plan(iv.text("name")),
         small_groups=small_groups(" ".join((iv.text("summary"), iv.text("target_population")))),
         nhs_led=nhs_led(iv.text("organisation")),
+        courses=repeated_courses(" ".join((iv.text("summary"), iv.text("target_population")))),
     )
 
 
 def _quote(text: str, start: int, end: int, words: int = 20) -> str:
     """The clause of ``text`` around ``start:end``, at most ``words`` words, for a reader to see."""
-    before = re.split(r"[.;:!?]\s", text[:start])[-1]
+    before = re.split(r"[.;:!?]\s", text[:start])[-1].split()
+    lead = "..." if len(before) > 6 else ""  # a long clause: from a few words before the match
     after = re.match(r"[^.;:!?]*", text[end:]).group(0)
-    said = (before + text[start:end] + after).split()
-    return " ".join(said[:words]) + ("..." if len(said) > words else "")
+    said = (" ".join(before[-6:]) + " " + text[start:end] + after).split()
+    return lead + " ".join(said[:words]) + ("..." if len(said) > words else "")
 
 
 #: One body's own plan to put right or improve how it delivers something ("the Trust's recovery
-#: plan", "an improvement plan after the inspection", "clear the backlog of reviews").
+#: plan", "an improvement plan after the inspection", "clear the backlog of reviews"); not a
+#: programme helping people recover ("a family recovery programme").
 _OWN_PLAN = re.compile(
-    r"\b(?:recovery|improvement|catch[- ]up|turnaround) (?:plan|programme)s?\b"
+    r"\b(?:recovery|improvement|catch[- ]up|turnaround) plans?\b"
     r"|\b(?:clear|clears|clearing|cleared|reduce|reduces|reducing|tackle|tackles|tackling) "
     r"(?:the |a |its |our |their )?backlogs?\b", re.IGNORECASE)
 
@@ -304,16 +316,44 @@ _GROUPS = re.compile(
     rf"authorities|sessions?|weeks?|months?|days?|hours?)\b)", re.IGNORECASE)
 #: Groups this size or smaller are small: a few groups a year reach few people.
 SMALL_GROUP = 12
+#: An offer open to everyone ("open to any parent", "a universal course"): many small groups, so
+#: many people, and group size says nothing of the reach.
+_OPEN_TO_ALL = re.compile(r"\bopen to (?:all|any|every)\w*|\b(?:any|every) parents? (?:or carers? )?"
+                          r"(?:can|may|who wants?)\b|\buniversal(?:ly)?\b|\bfor any (?:parent|"
+                          r"carer|family|families)\b", re.IGNORECASE)
 
 
 def small_groups(text: str) -> str:
     """The words of ``text`` saying support is given in groups of a dozen people or fewer
-    ("weekly groups of 6-10 parents"); "" when they say no such thing."""
+    ("weekly groups of 6-10 parents"); "" when they say no such thing, or when the groups are
+    open to everyone (a universal offer runs many groups)."""
+    if _OPEN_TO_ALL.search(text):
+        return ""
     for found in _GROUPS.finditer(text):
         largest = max(int(n) if n.isdigit() else _NUMBER_WORDS[n.casefold()]
                       for n in found.groups() if n)
         if largest <= SMALL_GROUP:
             return _quote(text, found.start(), found.end(), words=16)
+    return ""
+
+
+_COURSE = re.compile(r"\b(?:courses?|groups?)\b", re.IGNORECASE)
+_NUM = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)"
+#: A course that starts again and again: its sessions counted, its weeks, or its next start.
+_REPEATED = re.compile(
+    rf"\b{_NUM}\s+(?:weekly\s+)?(?:(?:\w+-hour|\w+-hours?)\s+)?sessions\b|\b{_NUM}[- ]weeks?\b(?!\s+(?:after|"
+    rf"before|later|from|of|old|(?:\w+\s+)?training))|\beach term\b|\bevery term\b|\btermly\b|\b{_NUM} times a year\b|"
+    rf"\ba new (?:course|group) (?:starts|begins|runs)\b|\brolling programme\b", re.IGNORECASE)
+
+
+def repeated_courses(text: str) -> str:
+    """The words of ``text`` saying support comes in courses or groups that run again and again
+    ("a course of ten weekly sessions", "a twelve-week group run three times a year"); "" when
+    they say no such thing (visits, one-to-one help)."""
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        found = _REPEATED.search(sentence)
+        if found and _COURSE.search(sentence):
+            return _quote(sentence, found.start(), found.end(), words=16)
     return ""
 
 
@@ -525,7 +565,9 @@ def _allocation_gap(s: Setting) -> Gap | None:
             return None
         what = ("whether places could be offered by lot, for example when more are referred "
                 "than can be helped (a randomised trial), or started in planned waves (a stepped "
-                "roll-out)")
+                "roll-out)") if not s.courses else (
+                "whether bookings could be drawn by lot between this course and the next (a "
+                "wait-list trial), or courses started in planned waves (a stepped roll-out)")
     fairer = "it gives" if s.everyone and s.unit in _PEOPLE_UNITS else "either gives"
     return Gap(f"The model does not yet say {what}: {fairer} a fairer comparison than matching.",
                f"Say on the Intervention sheet {what}: {fairer} a fairer comparison than matching.")
@@ -889,6 +931,11 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
             "if neither is possible, a theory-based design (contribution analysis) explains "
             "instead." + left_out,
             EIF_STANDARDS), _CREDIBLE_LEVEL
+    if s.courses and s.allocation != "random":  # the next course: a wait list, or a draw
+        left_out += (f" Support comes in courses that run again and again (the model says "
+                     f"\"{s.courses}\"): {label} booked onto the next course are a natural "
+                     "comparison (a wait list), and drawing bookings by lot between this course "
+                     "and the next would make it a randomised trial (EIF level 3 or 4).")
     if s.offered:  # everyone eligible is offered it: those without it turned it down
         left_out = (f" Everyone eligible is offered it (the model says \"{s.offered}\"), so "
                     f"those who did not get it declined, and differ for that: similar {label} in "

@@ -1198,9 +1198,13 @@ DESIGN_EVIDENCE = [
      "pooled. Support given in small groups (a dozen people or fewer, \"groups of 6-10 "
      "parents\") with no yearly reach stated gets a feasibility stage first, since a few groups "
      "may be too few people for a comparison, and the reach decides what follows (unless places "
-     "are allocated by lot: then a trial). A time series names authorities that took up the same model later as the fairest "
+     "are allocated by lot: then a trial); unless the groups are open to everyone (a universal "
+     "offer runs many). Support in courses that run again and again (\"ten weekly sessions\", "
+     "\"a new course each term\") names those booked onto the next course as a natural "
+     "comparison, and a draw between this course and the next as a trial. A time series names authorities that took up the same model later as the fairest "
      "comparators, asks for anything else that changed the same figures at the same time to be "
-     "named, and, on the service's own records, says comparators would have to share theirs and "
+     "named, and, on the service's own records (not a published collection named beside them), "
+     "says comparators would have to share theirs and "
      "records must go back before the start; a before-and-after of work across an authority or "
      "area measures before the change and a year or more on, like with like, rather than at the "
      "start and end of support. A time series that can follow only secondary outcomes (no "
@@ -1634,7 +1638,9 @@ DESIGN_EVIDENCE = [
      "yearly reach stated get a feasibility stage first (SFSC: Safer Lives agreed): 14 of 14. A "
      "system the NHS leads in England is compared with similar NHS areas, not statistical "
      "neighbours (i-THRIVE), and young carers identified are left out of a comparison of people, "
-     "to follow as context (Herefordshire)."),
+     "to follow as context (Herefordshire); courses that run again and again name the next "
+     "course as a comparison and a draw between courses as a trial (the Solihull Approach "
+     "group)."),
     "",
 ]
 
