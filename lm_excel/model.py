@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 
 from lm_excel import layout as L
@@ -73,8 +74,10 @@ class Field:
     value: object
     ref: CellRef
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The value as text, worked out on first use and kept (the checks read each cell's
+        text many times; a Field never changes)."""
         return cell_text(self.value)
 
     @property
@@ -112,9 +115,9 @@ class Element:
         f = self.fields.get("id")
         return L.normalise_id(f.value) if f else ""
 
-    @property
+    @cached_property
     def statement(self) -> str:
-        """The text that says what this element is."""
+        """The text that says what this element is (worked out on first use and kept)."""
         return self.text(self.sheet.statement)
 
     def text(self, key: str) -> str:

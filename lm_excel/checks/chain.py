@@ -1082,6 +1082,10 @@ def plausible_links(ctx: Context) -> Iterator[Finding]:
     # what changes with the professionals left out: 'health visitor' in both is who acts
     unstaffed = [what_changes(PROFESSIONALS.sub(" ", o.statement)) for o in outcomes]
     index = _index(sets)
+    # a word for people ('victims', 'patients') is who, not what changes (TUNED ON held out 28);
+    # nor is a name in capitals: what each outcome could share with a mechanism, worked out once
+    comparable = [u - _names(o.statement) - _PEOPLE_STEMS for o, u in zip(outcomes, unstaffed)]
+    whose = [_who(o.statement) for o in outcomes]
     for m in ctx.model.mechanisms:
         linked = [o for o in ctx.targets(m, "leads_to") if o.kind == "outcomes" and o.statement]
         mine = what_changes(m.statement) - _PREVENTING if m.statement else frozenset()
@@ -1096,14 +1100,12 @@ def plausible_links(ctx: Context) -> Iterator[Finding]:
         mine_unstaffed = what_changes(PROFESSIONALS.sub(" ", m.statement)) - _PREVENTING
         best = None
         for i in sorted(_candidates(mine, 1, index)):
-            # a word for people ('victims', 'patients') is who, not what changes (TUNED ON held out 28)
-            common = mine_unstaffed & unstaffed[i] - _names(outcomes[i].statement) - _PEOPLE_STEMS
-            shared = len(common)
+            shared = len(mine_unstaffed & comparable[i])
             # one word in common, even a construct, is where or about what as often as what
             # changes ('placement', 'court', 'safety': five first-run false alarms in 23 sets)
             if id(outcomes[i]) in near or not (shared >= 2 or shared == len(sets[i])):
                 continue
-            theirs = _who(outcomes[i].statement)
+            theirs = whose[i]
             if who and theirs and not who & theirs:
                 continue  # the same words about other people ('parents' confidence', 'practitioner confidence')
             if best is None or shared > best[0]:

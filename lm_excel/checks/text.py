@@ -237,6 +237,7 @@ def _finite(text: str, m: re.Match) -> bool:
         and before[0] not in STOP and before[0] not in DIRECTION
 
 
+@lru_cache(maxsize=16384)
 def causal(text: str) -> bool:
     """Whether a statement gives a causal account: a connective, a verb of a process in people or
     of acting on something, or a verb with its object."""
@@ -556,8 +557,15 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words (hyphenated and apostrophe words split; 'well-being' is 'wellbeing')."""
+    return list(_words_of(text))  # a fresh list: callers may change it
+
+
+@lru_cache(maxsize=16384)
+def _words_of(text: str) -> tuple[str, ...]:
+    """:func:`words`, worked out once per text (the rules ask for the words of one statement
+    several times over)."""
     text = _WELL_BEING.sub("wellbeing", text.lower().replace("’", "'").replace("'s ", " "))
-    return _WORD.findall(_PHRASAL.sub(lambda m: "".join(filter(None, m.groups())), text))
+    return tuple(_WORD.findall(_PHRASAL.sub(lambda m: "".join(filter(None, m.groups())), text)))
 
 
 _WELL_BEING = re.compile(r"\bwell[\s-]being\b")
@@ -632,10 +640,13 @@ def _status(text: str) -> tuple[str, tuple[str, ...]]:
     says changes ('fewer children looked after' -> 'looked', 'after')."""
     kept: list[str] = []
     low = text.lower().replace("’", "'")
+    rest, end = [], 0  # the text with each status replaced by a space, in the same one pass
     for m in STATUS_PHRASE.finditer(low):
         if _counted(low[:m.start()]):
             kept += words(m.group(0))
-    return STATUS_PHRASE.sub(" ", low), tuple(kept)
+        rest += (low[end:m.start()], " ")
+        end = m.end()
+    return "".join(rest) + low[end:], tuple(kept)
 
 
 #: Broad domains that, with a stock noun ('better health outcomes'), still do not say what changes.

@@ -7,6 +7,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from .. import layout as L
 from ..findings import Finding, make, register
@@ -375,6 +376,7 @@ _STAFF_AT_WORK = re.compile(
 _AIM_DONE = re.compile(r"\b(?:addressed|tackled)\W*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
 def not_a_change(text: str) -> str:
     """What an outcome statement reads like instead of a change ('an activity', 'an output (a
     count)', 'an aim', 'an output (taking part in the service)'), or '' when it reads like a
@@ -2295,7 +2297,8 @@ _PREFIX = re.compile(r"\b(re|non|un|pre|post|co|self|anti|de|mis|over|under|ex)-
 
 def _token_set(text: str) -> frozenset[str]:
     out = set()
-    for w in re.findall(r"[a-z0-9]+", _PREFIX.sub(r"\1", text.lower())):
+    low = text.lower()
+    for w in re.findall(r"[a-z0-9]+", _PREFIX.sub(r"\1", low) if "-" in low else low):  # a prefix needs its hyphen
         if w in _STOP:
             continue
         if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
@@ -2318,7 +2321,8 @@ def similar_pairs(
     """
     sets = [_token_set(t) for t in texts]
     freq = Counter(w for s in sets for w in s)
-    ordered = [sorted(s, key=lambda w: (freq[w], w)) for s in sets]
+    rank = {w: r for r, w in enumerate(sorted(freq, key=lambda w: (freq[w], w)))}  # rarest first
+    ordered = [sorted(s, key=rank.__getitem__) for s in sets]
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     pairs: list[tuple[int, int]] = []
     verified = 0
