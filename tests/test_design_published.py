@@ -399,7 +399,9 @@ RESERVATIONS = {
         "(cla_offending, suggested where care is named) and the time series follows them",
     "funded_two_year_old_places_take_up": "the time series follows the good level of development at "
         "the end of Reception (OC4, three years on and mixed with school) rather than take-up of the "
-        "two-year-old entitlement (OC2), which the DfE publishes for every council each January",
+        "two-year-old entitlement (OC2), which the DfE publishes for every council each January; "
+        "resolved since (session 12, TUNED ON this reservation): funded two-year-old places are "
+        "read as funded early education, so the time series follows their take-up",
     "social_workers_in_schools": "five schools get 'pilot now, comparison later'; with routine "
         "referral figures for many untreated schools, a matched comparison of schools is also "
         "defensible (both accepted)",

@@ -1606,8 +1606,9 @@ DESIGN_EVIDENCE = [
      "compared with areas without it or earlier years): the virtual school agreed, 12 of 14. The "
      "hub's text does not say that every child identified is worked with. Since then (session "
      "12, **tuned on** this set), the library measures NRM decisions for children, so the panel "
-     "gets a matched comparison of children: 13 of 14; and the criminalisation protocol's time "
-     "series follows convictions and cautions of children looked after."),
+     "gets a matched comparison of children: 13 of 14; the criminalisation protocol's time "
+     "series follows convictions and cautions of children looked after, and the two-year-olds' "
+     "outreach follows the take-up of funded places."),
     "",
     ("**Held out 29.** Fourteen models of kinds little seen before "
      "(`tests/data/design_heldout29.json`: Break4Change for child-to-parent abuse in Brighton and "
