@@ -99,9 +99,16 @@ class Finding:
     fix: str
     #: The findings a headline finding says once for (each still points at its own cell).
     details: tuple[Finding, ...] = ()
+    #: The message without its own cell, for a table or a list that shows the cell beside it
+    #: ('Mechanism M1 names a quality ...' rather than 'Mechanism M1 (Mechanisms!B4) names a
+    #: quality ...'); another row's cell in it is kept. :func:`make` builds it from the
+    #: message's template; '' (the default) means the message itself.
+    brief: str = ""
 
     def __post_init__(self) -> None:
         assert self.severity in SEVERITIES, self.severity
+        if not self.brief:
+            object.__setattr__(self, "brief", self.message)
 
     @property
     def headline(self) -> bool:
@@ -111,7 +118,7 @@ class Finding:
     def with_details(self, details: Sequence[Finding]) -> Finding:
         """The same finding with ``details`` grouped under it."""
         return Finding(self.code, self.severity, self.sheet, self.cell, self.element_id,
-                       self.message, self.fix, tuple(sorted(details, key=sort_key)))
+                       self.message, self.fix, tuple(sorted(details, key=sort_key)), self.brief)
 
     @property
     def ref(self) -> str:
@@ -119,13 +126,6 @@ class Finding:
         if self.sheet and self.cell:
             return f"{quote_sheet(self.sheet)}!{self.cell}"
         return self.sheet
-
-    @property
-    def brief(self) -> str:
-        """The message without its own cell, for a table or a list that shows the cell beside it
-        ('Mechanism M1 names a quality ...' rather than 'Mechanism M1 (Mechanisms!B4) names a
-        quality ...'); another row's cell in it is kept."""
-        return self.message.replace(f" ({self.ref})", "") if self.cell else self.message
 
     @property
     def info(self) -> CodeInfo:
@@ -180,7 +180,20 @@ def make(
         element_id=element_id,
         message=info.message.format(**values),
         fix=info.fix.format(**values),
+        brief=_without_own_cell(info.message).format(**values) if cell else "",
     )
+
+
+#: How a message template gives the finding's own cell after what it names ('Mechanism {id}
+#: ({ref}) names ...'); the brief leaves it out.
+_OWN_CELL = " ({ref})"
+
+
+def _without_own_cell(template: str) -> str:
+    """A message template without the finding's own cell ('Mechanism {id} ({ref}) names ...' ->
+    'Mechanism {id} names ...'). Taken out of the template, not out of the message, so a cell
+    that a value happens to hold (a quoted statement, another row's cell) is kept."""
+    return template.replace(_OWN_CELL, "")
 
 
 def _cell_order(cell: str) -> tuple[int, int]:
@@ -277,20 +290,41 @@ class Report:
         """
         return [tuple(str(getattr(f, k)) for k in keys) for f in self.findings]
 
-    def summary(self) -> str:
-        """One line, leading with the headlines: 'No causal chain; 1 error, 2 warnings, 1 note'.
+    def summary(self, errors: bool = True) -> str:
+        """One line, leading with the headlines: 'No causal chain; 1 error, 2 warnings, 1 note'
+        (without the count of errors when ``errors`` is False: '2 warnings, 1 note').
 
         Counts are of findings as listed: a headline counts once, not once per detail under it.
         """
         c = self.counts
         parts = [
-            _plural(c["error"], "error"),
+            *([_plural(c["error"], "error")] if errors else []),
             _plural(c["warning"], "warning"),
             _plural(c["info"], "note"),
         ]
         counts = ", ".join(parts)
         lead = "; ".join(f.info.title for f in self.headlines)
         return f"{lead}; {counts}" if lead else counts
+
+    def result(self) -> str:
+        """The result in a few words, as the Validation sheet's Result line gives it: 'No problems
+        found' when there is no finding at all; 'No errors: 8 warnings, 2 notes' when none is an
+        error; else 'Needs fixing: 2 errors, 1 warning, 0 notes' (headlines first, as in
+        :meth:`summary`)."""
+        if not self.findings:
+            return "No problems found"
+        if self.valid:
+            return f"No errors: {self.summary(errors=False)}"
+        return f"Needs fixing: {self.summary()}"
+
+    def status(self) -> str:
+        """:meth:`result` as a status line puts it after a file name or a time: 'no problems
+        found', 'no errors (8 warnings, 2 notes)', 'needs fixing (2 errors, 1 warning, 0 notes)'."""
+        if not self.findings:
+            return "no problems found"
+        if self.valid:
+            return f"no errors ({self.summary(errors=False)})"
+        return f"needs fixing ({self.summary()})"
 
     def verdict(self) -> str:
         """The check's conclusion in one sentence, as an evaluator would put it."""

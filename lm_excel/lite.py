@@ -87,8 +87,7 @@ def _check(live: LiteBook) -> str:
     from lm_excel.xl import XlwingsWriter
 
     report = check_workbook(live.read_model(), writer=XlwingsWriter(live)).report
-    verdict = "no errors" if report.valid else "needs fixing"
-    return f"{verdict} ({report.summary()}); see the Validation sheet"
+    return f"{report.status()}; see the Validation sheet"
 
 
 def _plan(live: LiteBook) -> str:

@@ -394,8 +394,7 @@ def _validate(live: LiveBook) -> str:
     model = live.read_model()
     check_xlwings_version(model)
     report = check_workbook(model, writer=XlwingsWriter(live)).report
-    verdict = "no errors" if report.valid else "needs fixing"
-    return f"{verdict} ({report.summary()}); see the Validation sheet"
+    return f"{report.status()}; see the Validation sheet"
 
 
 # --- Build measures plan ------------------------------------------------------------------------

@@ -66,7 +66,7 @@ def test_check_example_exits_0_and_says_so(example_xlsx):
     before = _digest(example_xlsx)
     proc = run_cli("check", str(example_xlsx))
     assert proc.returncode == 0, proc.stderr
-    assert "no errors (0 errors, 0 warnings, 0 notes)" in proc.stdout
+    assert proc.stdout.splitlines()[0] == f"{example_xlsx.name}: no problems found"
     assert _digest(example_xlsx) == before
 
 
@@ -104,6 +104,19 @@ def test_check_json_shape(broken_xlsx):
 def test_fail_on_threshold(warnings_only_xlsx):
     assert run_cli("check", str(warnings_only_xlsx)).returncode == 0
     assert run_cli("check", str(warnings_only_xlsx), "--fail-on", "warning").returncode == 1
+
+
+def test_a_model_with_only_a_warning_says_no_errors_and_counts_the_rest(tmp_path, warnings_only_xlsx):
+    """'No errors' then what else was found, with no count of the errors it has just said are
+    none; the same words on the command line, the Validation sheet and the Start sheet."""
+    proc = run_cli("check", str(warnings_only_xlsx))
+    assert proc.stdout.splitlines()[0] == "warn.xlsx: no errors (1 warning, 0 notes)"
+    wb = openpyxl.load_workbook(check_file(warnings_only_xlsx, out=tmp_path / "warn-checked.xlsx").output)
+    summary = {r[0].value: r[1].value for r in wb["Validation"].iter_rows(min_row=4, max_row=10)}
+    assert summary["Result"] == "No errors: 1 warning, 0 notes"
+    assert summary["Errors"] == 0 and summary["Warnings"] == 1
+    status = wb["Start"][L.START_STATUS_CELL].value
+    assert status.startswith("Checked ") and ": no errors (1 warning, 0 notes). See the Validation" in status
 
 
 def test_unreadable_file_exits_2_with_one_line(tmp_path):
@@ -221,7 +234,10 @@ def test_no_highlight_option_and_a_clean_model(tmp_path, broken_xlsx, example_xl
     clean = check_file(example_xlsx, out=tmp_path / "clean.xlsx").output
     ws = openpyxl.load_workbook(clean)["Validation"]
     assert ws[f"A{TABLE_HEADER_ROW + 1}"].value == "No problems found."
-    assert ws["B6"].value.startswith("No errors")
+    # the Result line says the same, not 'No errors: 0 warnings, 0 notes'
+    assert (ws["A6"].value, ws["B6"].value) == ("Result", "No problems found")
+    status = openpyxl.load_workbook(clean)["Start"][L.START_STATUS_CELL].value
+    assert status.startswith("Checked ") and status.endswith(": no problems found. See the Validation sheet for details.")
 
 
 def test_in_place_refuses_a_workbook_open_in_excel(tmp_path, broken_xlsx):

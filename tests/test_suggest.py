@@ -954,8 +954,10 @@ def test_own_batch36_keeps_its_tuned_floors_with_no_confident_wrong_answer():
 # take-up for two immunisation uptakes; the loneliness, SDQ and social support measures for the
 # fun and friendship that play and sport bring; the family survey for children safe, loved and
 # listened to in their communities; care leavers' EET for a gap in health, education and work).
-# After the precision fixes (tuned on it and on round 27): 0.79, 0.79, no confident wrong answer.
-BATCH37_TOP1 = 0.79
+# After the precision fixes (tuned on it and on round 27): 0.79, 0.79, no confident wrong answer;
+# after the recall kinds (achievement, experience of support, permanence, volunteering, a named
+# focus, pledges to "you"): 1.00, 1.00.
+BATCH37_TOP1 = 1.0
 
 
 def test_own_batch37_keeps_its_tuned_floors_with_no_confident_wrong_answer():
@@ -1197,7 +1199,9 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   any "work with young people", giving the practitioner survey to "we work with young people to
 #   build their confidence" and losing attendance for "schools work with young people to improve
 #   their attendance"; round 26's line 96 is a wrong guess again (WEMWBS; no close match also
-#   labelled): with measB's recall rules 0.809, 0.864.
+#   labelled): with measB's recall rules 0.809, 0.864. Then (session 12, with round 27's recall
+#   kinds) a pledge to "you" names a change in the person addressed, and maintaining relationships
+#   with one's family is family time: 0.818, 0.873.
 # Round 27: first run 0.755 (83 of 110), 0.809 (89), no close match 0.44, 6 confident wrong (main at
 #   6fca3a3, F1 of session 11, the end held-out round). Not tuned on: the floors are that first run,
 #   and the row is a strict expected failure until its confident wrong answers are fixed (the guard
@@ -1212,7 +1216,12 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   respect or trust for others is an attitude, not a service's experience; outcomes comparable
 #   with others' across domains of life are life chances as a whole: 0.855, 0.909, no confident
 #   wrong answer, so the row is no longer an expected failure (the guard below keeps the tuned
-#   floors).
+#   floors). Then its recall kinds (measA, session 12): pupils' achievement is attainment; the
+#   experience of support, help or services, or insight into it, is the experience survey; a
+#   permanent home or family is permanence; volunteering is civic engagement (the Community Life
+#   Survey asks formal volunteering); a named focus ("with a focus on obesity") is the change; a
+#   pledge to "you" names a change in the person addressed: 0.90, 0.955; "informed" is one of a
+#   slogan's states ("feel valued, supported, confident and informed"): 0.909, 0.955.
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1298,7 +1307,7 @@ def test_round26_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT26)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.809 and scores["top3"] >= 0.863, scores
+    assert scores["top1"] >= 0.818 and scores["top3"] >= 0.872, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1306,7 +1315,7 @@ def test_round27_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT27)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.854 and scores["top3"] >= 0.909, scores
+    assert scores["top1"] >= 0.909 and scores["top3"] >= 0.954, scores
     assert scores["confident_wrong"] == 0, scores
 
 

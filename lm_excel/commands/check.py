@@ -52,7 +52,7 @@ def format_text(report, output: Path | None = None, backup: Path | None = None,
                 kept_out: Sequence[str] = ()) -> str:
     """The headlines (whole-model verdicts, each with the rows it concerns under it), then the
     other findings grouped by sheet, each with its Sheet!A1 reference, message and fix."""
-    lines = [f"{report.source}: {'no errors' if report.valid else 'needs fixing'} ({report.summary()})",
+    lines = [f"{report.source}: {report.status()}",
              report.verdict()]
     if report.headlines:
         lines.append("")

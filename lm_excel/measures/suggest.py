@@ -55,6 +55,14 @@ NO_ONE_ADULT_FACTOR = 0.75
 #: A carer's stress or confidence "with their teenager" is of the caring role: a parenting
 #: measure ranks a little above a general adult one when the evidence is the same.
 CARING_ROLE_FIT = 1.05
+#: Outside England (the library as a nation needs it, MeasureLibrary.for_nation), a measure the
+#: nation does not collect, or collects as a different measure (the EYFS profile in Scotland,
+#: Wales and Northern Ireland), ranks below one that fits as well and is used there, and is at
+#: most of medium confidence.
+NOT_COLLECTED_FACTOR = 0.85
+#: Education, employment or training of people leaving care is first the care leavers' measure,
+#: before the count of all 16- and 17-year-olds not in it (NEET).
+CARE_LEAVERS_OWN_FACTOR = 0.8
 
 #: What a plan row says when the library has no close match, and what to do about it.
 NO_MATCH = "No close match in the library"
@@ -351,6 +359,14 @@ def _reported_of(text: str, terms: list[Term]) -> frozenset[str]:
     return frozenset(after & {"child", "young person"})
 
 
+def not_collected_here(m: Measure) -> bool:
+    """True for a measure in a nation's form of the library that the nation does not collect,
+    or collects only as a different measure (lm_excel/data/measures_nations.csv); never in
+    England's, where the nation is not known."""
+    return m.data_source.startswith("No national equivalent") or m.notes.startswith(
+        "Not the same measure")
+
+
 def fits(m: Measure, who: frozenset[str], ages: tuple[float, float | None] | None) -> bool:
     """True when a measure can serve an outcome for these people of these ages."""
     if who:
@@ -526,6 +542,10 @@ class _Query:
                 factor *= NO_ONE_ADULT_FACTOR
             if caring_role and "parenting" in ms[c.mid].domains:
                 factor *= CARING_ROLE_FIT
+            if not_collected_here(ms[c.mid]):
+                factor *= NOT_COLLECTED_FACTOR
+            if ms[c.mid].key == "neet" and "care_leaver" in self.tokens:
+                factor *= CARE_LEAVERS_OWN_FACTOR  # people leaving care have their own EET measure
             raw = c.score * factor
             out.append((round(raw / (raw + SCORE_HALF), 3), c))
         out = self._wellbeing_scales_first(out, terms)
@@ -563,6 +583,11 @@ class _Query:
             return False  # what staff know or can spot is what a practitioner survey asks
         if self.who & _CARERS and not admin and set(m.who_benefits) <= _CARERS:
             return False  # what foster or kinship carers can do is what a carers' measure asks
+        if m.domains[:1] == ("experience",) and any(
+                "experienc" in self.text[x:y].lower() for x, y in c.spans):
+            # "understand better how families experience early help": insight into people's
+            # experience is what a survey or interviews of that experience give
+            return False
         if any(self.text[x:y].lower().startswith("confiden") and " " in self.text[x:y].strip()
                for x, y in c.spans):
             # a phrase of the measure's own that names the confidence with its object ("confident
@@ -582,7 +607,10 @@ class _Query:
 
     def suggestion(self, shown: float, c: Candidate, part: str = "") -> Suggestion:
         m = self.index.measures[c.mid]
-        return Suggestion(m, shown, self.why(c), _confidence(shown, c.evidence), part,
+        confidence = _confidence(shown, c.evidence)
+        if confidence == "high" and not_collected_here(m):
+            confidence = "medium"  # another measure than the one the outcome names, or none kept
+        return Suggestion(m, shown, self.why(c), confidence, part,
                           evidence_pattern(self.text, c.spans))
 
     def why(self, c: Candidate) -> str:
@@ -913,7 +941,7 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
 _STATE = (r"(?:safe|safer|happy|happier|healthy|healthier|achieving|thriving|loved|secure|confident|"
           r"nurturing|caring|loving|strong|stable|independent|ambitious|empowered|positive|"
           r"resilient|successful|respected|included|nurtured|active|responsible|well|valued|heard|"
-          r"supported|listened to|protected|settled)")
+          r"supported|listened to|protected|settled|informed)")
 _SLOGAN = re.compile(r"\b" + _STATE + r"(?:\s*,\s*(?:and\s+)?" + _STATE + r"){1,}\s*,?\s+and\s+"
                      + _STATE + r"\b")
 
@@ -1124,6 +1152,18 @@ def _across_domains_sense(text: str, terms: list[Term]) -> list[Term]:
     if not spans:
         return terms
     return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+
+
+#: Volunteers as people ("volunteers feel valued", "volunteer mentors learn new skills"): who an
+#: outcome is about, not volunteering as a change.
+_VOLUNTEERS_AS_PEOPLE = re.compile(r"volunteers\b|volunteer\s+(?!in\b|at\b|for\b|with\b|and\b|or\b|"
+                                   r"their\b|locally\b|regularly\b|more\b|to\b|as\b|within\b)[a-z]")
+
+
+def _volunteer_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without volunteering where the word names volunteers as people."""
+    t = normalise(text)
+    return [x for x in terms if not (x.token == "volunteering" and _VOLUNTEERS_AS_PEOPLE.match(t, x.start))]
 
 
 def _repeat_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -1585,6 +1625,8 @@ def _activity(text: str) -> str:
     """"" when the statement is not an activity of the service (see _ACTIVITY); "change" when
     it is one aimed at a change it names, "provision" otherwise."""
     t = normalise(text)
+    if _PLEDGE_TO_YOU.match(t):
+        return ""  # "we will help you stay in touch with your family": the change in "you"
     if _SERVICE_OPENS.match(t):
         return "change" if _CHANGE_WORD.search(t) else "provision"
     provided = _PASSIVE_PROVISION.search(t)
@@ -1597,6 +1639,12 @@ def _activity(text: str) -> str:
     return "change" if _CHANGE_WORD.search(t) else "provision"
 
 
+#: A pledge to the person it is addressed to ("We will help you stay in touch with your brothers
+#: and sisters", "We'll support you to do well at school"; corporate parents' pledges to children
+#: in care): what follows "you" is a change in that person, not the service's provision.
+_PLEDGE_TO_YOU = re.compile(r"^we(?:'ll|\s+ll|\s+will|\s+shall)?\s+(?:always\s+|also\s+|continue\s+to\s+)?"
+                            r"(?:help|support|encourage|enable)\s+(?:you|each of you)\s+(?:to\s+)?"
+                            r"(?!with\b|through\b|by\b|if\b|when\b|in\b)\w")
 #: An aim for a generation ("so that domestic abuse is prevented in the next generation") or a
 #: responsibility shared by everyone ("domestic abuse is everybody's business"): what no
 #: evaluation's data can show changing in the people it works with.
@@ -1823,7 +1871,7 @@ towards toward around among between across as upon""".split())
 _AMOUNT_HEADS = frozenset("""impact impacts occurrence incidence prevalence consumption use rate
 rates number numbers level levels risk risks amount proportion experience experiences instances
 effects effect harm safe safer free protected affected quality standard standards sense feeling
-feelings relation regard respect terms""".split())
+feelings relation regard respect terms focus focusing focused emphasis""".split())
 _MORE_OR_LESS = frozenset("""more fewer less lower higher greater reduced reduce reduces reducing
 reduction increased increase increases increasing""".split())
 _DETERMINERS = frozenset("the their a an his her its our your my all any some".split())
@@ -1979,8 +2027,11 @@ _LIST_ENDS = re.compile(r"\s*[\w\s-]{1,40}?\b(?:and|or)\b")
 #: help.
 _HELP_PEOPLE_DO = re.compile(
     r"(?:help|helps|helping|support|supports|supporting|enable|enables|enabling)\s+(?:more\s+|our\s+|"
-    r"all\s+|the\s+)?(?:[\w'-]+\s+)?" + _PEOPLE_WORDS + r"\s+(?:to\s+)?(?:stay|stays|remain|keep|avoid|"
-    r"move|return|live|get|go|become|achieve|reach|stop|leave|recover|overcome|return|be)\b")
+    r"all\s+|the\s+)?(?:(?:[\w'-]+\s+)?" + _PEOPLE_WORDS + r"\s+(?:to\s+)?(?:get|go|"
+    # "help children and young people to stay safe": two groups of people, then the change
+    r"become|achieve|reach)|(?:[\w'-]+\s+)?(?:(?:children|families|parents)\s+and\s+)?"
+    + _PEOPLE_WORDS + r"\s+(?:to\s+)?(?:stay|stays|remain|keep|avoid|move|return|live|stop|leave|"
+    r"recover|overcome|be))\b")
 
 
 #: "Young people supported by the Hospital Navigator scheme do not reattend": who helped them
@@ -1997,7 +2048,7 @@ def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
             t[head.start:]) and not _HELP_PEOPLE_DO.match(t, head.start) and not (
             head.token == "access" and _ETE_AFTER.match(t, head.end)) and not _HELPED_BY.match(
-            t, head.start):
+            t, head.start) and not _PLEDGE_TO_YOU.match(t):
         # "access to a wide range of work experience, employment and volunteering": access to
         # what is listed, to the end of the sentence
         end = _clause_end(t, head.end)
@@ -2314,7 +2365,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     index = index_of(_word_library(library))
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
     for sense in (_repeat_sense, _done_then_sense, _toward_others_sense, _across_domains_sense,
-                  _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
+                  _volunteer_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _vision_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
                   _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense,

@@ -43,8 +43,7 @@ HEADER_FILL, HEADER_TEXT = "4A4A4A", "FFFFFF"
 def status_line(report: Report) -> str:
     """The one-line result written on the Start sheet."""
     when = report.checked_at.strftime("%d/%m/%Y %H:%M")
-    verdict = "no errors" if report.valid else "needs fixing"
-    return f"Checked {when}: {verdict} ({report.summary()}). See the Validation sheet for details."
+    return f"Checked {when}: {report.status()}. See the Validation sheet for details."
 
 
 #: Marks a finding grouped under the headline above it (the rows it concerns).
@@ -115,9 +114,7 @@ def _summary(writer: SheetWriter, sheet: str, report: Report) -> None:
     summary = [
         ["Checked", report.checked_at.strftime("%d/%m/%Y %H:%M")],
         ["Workbook", report.source],
-        # 'No errors: 8 warnings, 2 notes', not 'No errors: 0 errors, 8 warnings, 2 notes'
-        ["Result", f"No errors: {report.summary().replace('0 errors, ', '')}" if report.valid
-         else f"Needs fixing: {report.summary()}"],
+        ["Result", report.result()],
         ["Errors", c["error"]],
         ["Warnings", c["warning"]],
         ["Notes", c["info"]],
