@@ -870,7 +870,7 @@ def test_own_variants_top1_is_at_least_090_with_no_confident_wrong_answer():
     keys = set(load_library().keys()) | {"-"}
     with OWN_VARIANTS.open(encoding="utf-8", newline="") as f:
         assert all(set(r["acceptable"].split(";")) <= keys for r in csv.DictReader(f))
-    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] not in ("33", "34", "35", "36", "37"))
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] not in ("33", "34", "35", "36", "37", "38"))
     print(scores)
     assert scores["n"] >= 1396
     assert scores["top1"] >= 0.90 and scores["confident_wrong"] == 0, scores
@@ -965,6 +965,23 @@ def test_own_batch37_keeps_its_tuned_floors_with_no_confident_wrong_answer():
     print(scores)
     assert scores["n"] == 48
     assert scores["top1"] >= BATCH37_TOP1 and scores["top3"] >= BATCH37_TOP1, scores
+    assert scores["confident_wrong"] == 0, scores
+
+
+# Batch 38 (36 statements, session 12) probes the same kinds again in new wording, written and
+# labelled after batch 37's fixes and the health-as-a-whole rule, before any run (main 8817685):
+# first run 0.86 (31 of 36), top-3 0.86, no close match 0.33, 2 confident wrong answers (the
+# community survey for respect towards neighbours and each other; attainment for education, health
+# and employment outcomes in line with peers); its other misses: the experience of a family hub,
+# knife crime in keeping young people safe (no measure of young people's own: the existing rule),
+# parents in recovery from alcohol misuse staying sober. After its fixes (respect for neighbours;
+# the verb reaching outcomes across domains; the experience of a hub, a centre, a programme or a
+# team), tuned on: 0.94 (34 of 36), no confident wrong answer.
+def test_own_batch38_keeps_its_tuned_floors_with_no_confident_wrong_answer():
+    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "38")
+    print(scores)
+    assert scores["n"] == 36
+    assert scores["top1"] >= 0.94 and scores["top3"] >= 0.94, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1201,7 +1218,8 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   their attendance"; round 26's line 96 is a wrong guess again (WEMWBS; no close match also
 #   labelled): with measB's recall rules 0.809, 0.864. Then (session 12, with round 27's recall
 #   kinds) a pledge to "you" names a change in the person addressed, and maintaining relationships
-#   with one's family is family time: 0.818, 0.873.
+#   with one's family is family time: 0.818, 0.873. Then physical and mental or emotional health
+#   named together is health as a whole, the SDQ before the symptom scales (RCADS, YP-CORE): 0.836.
 # Round 27: first run 0.755 (83 of 110), 0.809 (89), no close match 0.44, 6 confident wrong (main at
 #   6fca3a3, F1 of session 11, the end held-out round). Not tuned on: the floors are that first run,
 #   and the row is a strict expected failure until its confident wrong answers are fixed (the guard
@@ -1307,7 +1325,7 @@ def test_round26_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT26)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.818 and scores["top3"] >= 0.872, scores
+    assert scores["top1"] >= 0.836 and scores["top3"] >= 0.872, scores
     assert scores["confident_wrong"] == 0, scores
 
 

@@ -196,3 +196,37 @@ def test_a_gap_in_one_domain_keeps_its_measure(text, wanted):
 def test_improved_outcomes_across_domains_keep_one_measure_per_part():
     got = keys("Improve the educational, health and emotional wellbeing outcomes of children with SEND")
     assert "attainment" in got
+
+
+# Physical and mental or emotional health named together is health as a whole: the SDQ
+# (strengths and difficulties) ranks before the symptom scales (RCADS, YP-CORE), unless symptoms
+# are named.
+@pytest.mark.parametrize("text", [
+    "Children enjoy good physical and emotional health",
+    "Pupils are physically and mentally healthy",
+])
+def test_physical_and_mental_health_leads_with_the_sdq(text):
+    assert keys(text)[:1] == ["sdq"]
+
+
+@pytest.mark.parametrize("text", [
+    "Better physical and mental health and fewer symptoms of depression for teenagers",
+    "Children with physical disabilities have less anxiety",
+])
+def test_symptoms_named_keep_the_symptom_scales_first(text):
+    assert keys(text)[:1] == ["rcads"]
+
+
+# Respect for neighbours, and for each other, is an attitude too; respect from the staff who help
+# is the experience of a service (above).
+def test_respect_for_neighbours_is_no_community_survey():
+    assert keys("Children show respect for their neighbours and one another") == []
+
+
+# A verb that reaches outcomes across domains of life is part of them.
+def test_achieving_outcomes_across_domains_in_line_with_peers_gets_no_measure():
+    assert keys("Care leavers achieve education, health and work outcomes in line with others") == []
+
+
+def test_experience_of_a_hub_is_the_experience_survey():
+    assert keys("Families' experience of the children's centre improves")[:1] == ["family_experience"]

@@ -211,7 +211,10 @@ HOW_SUGGESTIONS_WORK = [
      "you stay in touch with your brothers and sisters\") names a change in the person it is "
      "addressed to, not the service's provision; maintaining relationships with one's family is "
      "family time. Education, employment or training of people leaving care is first the care "
-     "leavers' measure, before NEET."),
+     "leavers' measure, before NEET. Physical and mental or emotional health named together "
+     "(\"good physical and emotional health\") is health as a whole: the SDQ ranks before the "
+     "symptom scales of anxiety, depression and distress (RCADS, YP-CORE), unless symptoms are "
+     "named."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
@@ -266,7 +269,7 @@ EVALUATION = [
     "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.775, 0.80, 0.44, 0 (tuned on) |",
     "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.764, 0.791, 0.53, **1** (tuned on) |",
     "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.90, 0.918, 0.45, 0 (tuned on) |",
-    "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.82, 0.87, 0.55, 0 (tuned on) |",
+    "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.84, 0.87, 0.55, 0 (tuned on) |",
     "| round 27 (the session's end round): English LA and partnership documents in everyday wording (children and young people's plans and ambitions, pledges, a youth justice plan, JSNA priorities, corporate plans); Scottish, Welsh and Northern Irish plans (children's services and well-being plans, outcomes groups, a safeguarding board, a breastfeeding strategy); charities' and funders' theories of change (the Scouts, Girlguiding, Contact, the Youth Sport Trust, the Youth Endowment Fund) and a family hubs evaluation | 110 | 0.75, 0.81, 6 | 0.91, 0.955, 0.48, 0 (tuned on) |",
     "| team's own variants, batches 1-36 (`tests/data/outcomes_own_variants.csv`) | 1,575 | 0.35-0.97 per batch | 0.95, 0.96, 0.31, 3 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
@@ -274,6 +277,7 @@ EVALUATION = [
     "| own batch 35 (recall: access and use as take-up, knife crime, partners as a couple, reading with young children, wellbeing ties, children's mental health and wellbeing, session 11) | 43 | 0.53, 0.58, 1 | 0.95, 0.95, 0.23, 1 |",
     "| own batch 36 (the precision kinds again in charities' and devolved nations' wording, held out until batch 34's and round 26's fixes) | 43 | 0.86, 0.86, 3 | 0.93, 0.93, 0.70, 0 |",
     "| own batch 37 (the kinds of round 26's and 27's misses in our own words: immunisation uptake, vision lists, respect for others, gaps across domains, conflict with the law, confidence after a programme, timely help, identification, financial inclusion, a focus on named harms, permanence, experience of support, pupils' achievement, volunteering, pledges; session 12) | 48 | 0.54, 0.54, 5 | 1.00, 1.00, 0.31, 0 (tuned on) |",
+    "| own batch 38 (the same kinds in new wording, held out until batch 37's fixes; session 12) | 36 | 0.86, 0.86, 2 | 0.94, 0.94, 0.36, 0 (tuned on) |",
     "| own batch 28 (held out until batch 27's fixes) | 30 | 0.77, 0.77, 4 | 0.90, 0.90, 0.40, 0 |",
     "| own batch 30 (held out until batch 29's fixes) | 39 | 0.97, 0.97, 1 | 1.00, 1.00, 0.51, 0 |",
     "| own batch 31 (X: every library measure in each agency's words, plus near-misses) | 211 | 0.82, 0.84, 2 | 0.90, 0.91, 0.18, 0 |",
@@ -1122,7 +1126,17 @@ EVALUATION = [
      "(batch 17) accept civic engagement. No other labelled row is worse. Still missed on round "
      "27: residents financially included and out of debt (household income is not a measure for "
      "a community in the library), children in permanent homes named inside a who-clause, foster "
-     "carers recruited so children stay in their home borough, cohesion within a workforce."),
+     "carers recruited so children stay in their home borough, cohesion within a workforce. Then "
+     "**own batch 38** (36 statements in new wording, written and labelled after batch 37's fixes "
+     "and before any run) gave the honest estimate of these rules on wording they were not made "
+     "for: first run 0.86 (31 of 36), top-3 0.86, 2 confident wrong answers (respect towards "
+     "neighbours and each other got the community survey; education, health and employment "
+     "outcomes in line with peers got attainment, through the verb before the list). After its "
+     "fixes (tuned on it): 0.94, no confident wrong answer; still missed: knife crime in keeping "
+     "young people safe (the count is of an area's offences, not young people's), and parents in "
+     "recovery from alcohol misuse staying sober (the index keeps only the first place a concept "
+     "is found, here inside the who-phrase). Physical and mental health together (above) took "
+     "round 26 from 0.818 to 0.836."),
     "",
     "### What a suggestion rests on: the calibration",
     "",

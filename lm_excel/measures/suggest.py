@@ -63,6 +63,16 @@ NOT_COLLECTED_FACTOR = 0.85
 #: Education, employment or training of people leaving care is first the care leavers' measure,
 #: before the count of all 16- and 17-year-olds not in it (NEET).
 CARE_LEAVERS_OWN_FACTOR = 0.8
+#: Physical and mental or emotional health named together ("good physical and emotional health"):
+#: health as a whole, not symptoms, so the SDQ (children's strengths and difficulties) ranks before
+#: the symptom scales of anxiety, depression and distress (RCADS, YP-CORE) unless symptoms are
+#: named.
+_HEALTH_AS_A_WHOLE = re.compile(r"\bphysical(?:ly)?\b[^,;.]{0,40}?\b(?:mental|emotional)(?:ly)?\b"
+                                r"|\b(?:mental|emotional)(?:ly)?\b[^,;.]{0,40}?\bphysical(?:ly)?\b")
+_SYMPTOMS_NAMED = re.compile(r"\b(?:anxi\w*|depress\w*|distress\w*|worr\w*|low mood|symptoms?|"
+                             r"disorders?|illness\w*|problems?|difficult\w*)\b")
+_SYMPTOM_SCALES = frozenset({"rcads", "yp_core"})
+SYMPTOMS_AFTER_BROAD_FACTOR = 0.85
 
 #: What a plan row says when the library has no close match, and what to do about it.
 NO_MATCH = "No close match in the library"
@@ -474,6 +484,8 @@ class _Query:
     #: of a service's own users
     everyone: bool = False
     who_given: bool = False  # who benefits was given, not read from the statement
+    #: physical and mental or emotional health together, with no symptom named (_HEALTH_AS_A_WHOLE)
+    health_as_a_whole: bool = False
 
 
     def ranked(self, terms: list[Term]) -> list[tuple[float, Candidate]]:
@@ -544,6 +556,8 @@ class _Query:
                 factor *= CARING_ROLE_FIT
             if not_collected_here(ms[c.mid]):
                 factor *= NOT_COLLECTED_FACTOR
+            if ms[c.mid].key in _SYMPTOM_SCALES and self.health_as_a_whole:
+                factor *= SYMPTOMS_AFTER_BROAD_FACTOR  # see _HEALTH_AS_A_WHOLE
             if ms[c.mid].key == "neet" and "care_leaver" in self.tokens:
                 factor *= CARE_LEAVERS_OWN_FACTOR  # people leaving care have their own EET measure
             raw = c.score * factor
@@ -1108,8 +1122,8 @@ def _done_then_sense(text: str, terms: list[Term]) -> list[Term]:
 #: experience of a service (which the family and child experience survey asks) nor a scale.
 _TOWARD_OTHERS = re.compile(
     r"\b(?:respect\w*|trust\w*|toleran\w*|kindness|kind|empathy|compassion\w*|consideration)\b"
-    r"(?:\s*(?:,|and|or)\s*[\w-]+){0,3}\s+(?:for|towards?|of|to|in)\s+(?:all\s+)?(?:others|each other|"
-    r"one another|other people|everyone|their peers|peers|people from)\b"
+    r"(?:\s*(?:,|and|or)\s*[\w-]+){0,3}\s+(?:for|towards?|of|to|in)\s+(?:all\s+)?(?:their\s+)?(?:others|"
+    r"each other|one another|other people|everyone|peers|neighbours|people from)\b"
     r"|\b(?:treat|treats|treating)\s+(?:others|each other|one another|other people|everyone|their peers)\s+"
     r"with\s+[^,;.]*")
 
@@ -1148,7 +1162,10 @@ def _across_domains_sense(text: str, terms: list[Term]) -> list[Term]:
     spans = []
     for m in _ACROSS_DOMAINS.finditer(t):
         if _HEALTH_DOMAIN.search(m.group()) and _LEARNING_DOMAIN.search(m.group()):
-            spans.append((m.start(), _clause_end(t, m.end(), r"[,;.]|" + _AND_A_CHANGE)))
+            # with the verb that reaches them ("achieve education, health and employment outcomes")
+            verb = re.search(r"\b(?:achiev\w*|attain\w*|reach\w*)\s+$", t[:m.start()])
+            spans.append((verb.start() if verb else m.start(),
+                          _clause_end(t, m.end(), r"[,;.]|" + _AND_A_CHANGE)))
     if not spans:
         return terms
     return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
@@ -2392,7 +2409,9 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
                any(t.token == "victim" for t in terms if not t.stop),
                frozenset(t.token for t in terms if not t.stop),
                _activity(outcome_text), bool(_ASPIRATION.search(normalise(outcome_text))),
-               _everyone(outcome_text), bool(parse_who(who_benefits)))
+               _everyone(outcome_text), bool(parse_who(who_benefits)),
+               bool(_HEALTH_AS_A_WHOLE.search(normalise(outcome_text))
+                    and not _SYMPTOMS_NAMED.search(normalise(outcome_text))))
     # Who the outcome is about ("women who have had children removed ...") is no evidence for
     # a measure of what changes.
     who_spans = _who_spans(outcome_text)
