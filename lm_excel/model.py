@@ -109,9 +109,9 @@ class Element:
         f = self.fields.get("id")
         return f.text if f else ""
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """The normalised ID ('' when the row has none)."""
+        """The normalised ID ('' when the row has none; worked out on first use and kept)."""
         f = self.fields.get("id")
         return L.normalise_id(f.value) if f else ""
 

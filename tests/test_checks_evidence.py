@@ -177,14 +177,13 @@ MISSED_ON_FIRST_RUN = {
     # out 20, 22, 26 and 28): a clause and then professionals doing something in their practice, a number of
     # people on the service as a target, a thing said to go the other way after ', with', 'a better deal',
     # and a change and then people with a direction of their own are what they are.
-    "distress_brief_intervention_under18_scotland": "held out 29: a mechanism that describes delivery ('Level 2 "
-                                                    "practitioner phones within one working day and offers up to "
-                                                    "four sessions over 14 days, in school or online'), not reported",
-    "early_action_together_wales_police": "held out 29: a vague outcome put in place of a specific one ('Better lives "
-                                          "for vulnerable people in Wales'), not reported",
-    "inclusion_plus_dundee": "held out 29: a circular chain made by adding OC2 to OC1's 'Contributes to', reported as "
-                             "the loop but at OC2, whose own link to OC1 is the model's (its fix would remove the "
-                             "wrong link)",
+    # "distress_brief_intervention_under18_scotland" ('Level 2 practitioner phones within one working day and
+    # offers up to four sessions over 14 days, in school or online'), "early_action_together_wales_police"
+    # ('Better lives for vulnerable people in Wales') and "inclusion_plus_dundee" (a loop of two short-term
+    # outcomes said at the outcome whose link was the model's own), held out 29, were here until issue 14's
+    # session-12 rules (TUNED ON held out 29): a contact schedule is delivery; whom an aim is for and where
+    # they live say no change; on one timescale, a loop is said at the link back from the outcome that leads
+    # on beyond it.
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

@@ -28,12 +28,11 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-#: Probes the rules still miss, kept as strict expected failures: people after 'in the' read as the
-#: people 'and' joins to them ('stress in the family and parents ...').
-KNOWN_MISSES = {"Less stress in the family and parents more confident with routines",
-                # one word after 'less' that is no construct may be how the next thing is done ('less
-                # harsh and better parenting'), so 'less shouting and better routines' passes
-                "Less shouting and better routines at home"}
+#: Probes the rules still miss, kept as strict expected failures. 'Less stress in the family and parents
+#: more confident with routines' and 'Less shouting and better routines at home' were here until issue 14's
+#: session-12 rules: a home as where a change is ('in the family') is a setting, not people 'and' joins to
+#: the next; a word in -ing after 'less' is a thing people do, not how the next thing is done.
+KNOWN_MISSES: set[str] = set()
 
 
 def _params() -> list:

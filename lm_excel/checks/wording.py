@@ -907,13 +907,14 @@ safeguarded safe safer
 
 #: People who work with children, as who takes part ('Social workers and designated safeguarding
 #: leads attend the training').
-_PROFESSIONALS = re.compile(
-    r"\b(?:social\s+workers?|designated\s+safeguarding\s+leads?|safeguarding\s+leads?|health\s+visitors?|"
+PROFESSIONAL_WORDS = (
+    r"(?:social\s+workers?|designated\s+safeguarding\s+leads?|safeguarding\s+leads?|health\s+visitors?|"
     r"school\s+nurses?|nurses?|teachers?|teaching\s+assistants?|gps?|midwives|midwife|police\s+officers?|"
     r"officers?|foster\s+carers?|kinship\s+carers?|sencos?|head\s*teachers?|governors?|managers?|"
     r"volunteers?|mentors?|clinicians?|therapists?|psychologists?|youth\s+workers?|family\s+workers?|"
     r"key\s*workers?|support\s+workers?|staff|leads?|leaders?|each|every|(?:member|partner)\s+agenc(?:y|ies)|"
-    r"agenc(?:y|ies)|partners?|members?)\b", re.IGNORECASE)
+    r"agenc(?:y|ies)|partners?|members?)")
+_PROFESSIONALS = re.compile(r"\b" + PROFESSIONAL_WORDS + r"\b", re.IGNORECASE)
 #: The professionals a statement names, for rules that read what changes ('the health visitor'
 #: is who acts).
 PROFESSIONALS = _PROFESSIONALS
@@ -1216,6 +1217,16 @@ _MEANS_OR_PURPOSE = re.compile(r"\s+through\s+[a-z]+ing\b|\s*,\s*(?:to\s+ensure|
                                re.IGNORECASE)
 
 
+#: The ONS personal wellbeing questions (life satisfaction, feeling that life is worthwhile,
+#: happiness, anxiety), one measure when named together
+#: (https://www.ons.gov.uk/peoplepopulationandcommunity/wellbeing/methodologies/personalwellbeingsurveyuserguide;
+#: TUNED ON round 27).
+_ONS4_NAMED = re.compile(r"\b(?:worthwhile|life\s+satisfaction|satisf\w*\s+with\s+(?:their\s+|your\s+|his\s+|her\s+|our\s+)?"
+                         r"li(?:fe|ves))\b", re.IGNORECASE)  # the questions' own words, not 'satisfied with the service'
+_ONS4_ITEM = re.compile(r"\b(?:(?:life\s+)?satisf\w*|worthwhile|happ(?:y|ier|iness)|anxi(?:ety|ous))\b",
+                        re.IGNORECASE)
+
+
 def compound_parts(text: str) -> list[str]:
     """The separate things an outcome joins with 'and' or a comma list ('housing, income and
     confidence' -> ['housing', 'income', 'confidence']); [] when it names one thing.
@@ -1236,6 +1247,8 @@ def compound_parts(text: str) -> list[str]:
     spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
     text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", _PLUS.sub(" and ", text)))
     parts = _compound_parts(_EXAMPLES.sub("", text))
+    if len(parts) >= 2 and _ONS4_NAMED.search(original) and all(_ONS4_ITEM.search(p) for p in parts):
+        return []  # 'happiness, life satisfaction and sense that life is worthwhile': the ONS4 measure
     parts = [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
     return [_own_words(original, p) for p in parts]
 
@@ -1296,10 +1309,53 @@ def _compound_parts(text: str) -> list[str]:
     for found in (_knowing_and(text), _change_clauses(text), _doing_clauses(text), _listed_things(text),
                   _and_well(text), _both(text), _subject_pair(text), _two_directions(text),
                   _two_peoples(text), _two_directed_clauses(text), _with_other_way(text),
-                  _practice_and(text), _two_feelings(text)):
+                  _practice_and(text), _two_feelings(text), _or_statuses(text)):
         if len(found) > len(best):
             best = found
     return best
+
+
+#: Statuses by the system that records them: a status of one joined by 'or' to a status of another
+#: ('homeless or in custody', 'care or custody') is two outcomes, counted from different records
+#: (TUNED ON held out 16's, 24's and 28's recorded real problems); statuses of one system ('homeless
+#: or in unsuitable accommodation', 'care or a child protection plan', 'education, employment or
+#: training') are one.
+_SYSTEMS = (("social care", r"(?<!health\s)(?<!day\s)care(?!\s+(?:leavers?|experienced|plans?|for))|looked[\s-]after"),
+            ("justice", r"custody|prison|remand|re-?offending|convicted|criminali[sz]ed"),
+            ("housing", r"homeless(?:ness)?"),
+            ("education or work", r"neet|excluded\s+from\s+(?:school|education)|permanently\s+excluded"),
+            ("exploitation", r"(?:sexually\s+|criminally\s+)?exploited"))
+_STATUS_OF = re.compile(r"\b(?:" + "|".join(f"(?P<s{i}>{rx})" for i, (_, rx) in enumerate(_SYSTEMS)) + r")\b",
+                        re.IGNORECASE)
+#: What may stand between two statuses of a list: a comma or 'or', and a verb or preposition of
+#: entering or being in the next ('or sent into custody', ', in custody').
+_STATUS_GAP = re.compile(r"^\s*(?:,\s*(?:or\s+)?|\s+or\s+)(?:(?:being|be|become|becoming|sent|going|go|taken|"
+                         r"placed|entering|enter|enters|in|into|on|to)\s+){0,2}$", re.IGNORECASE)
+_OPENS_WITH_DIRECTION = re.compile(r"^\W*(?:fewer|less|reduced|reduce|reducing|reduction|lower|prevent\w*|"
+                                   r"more|increased?|higher)\b", re.IGNORECASE)
+
+
+def _or_statuses(text: str) -> list[str]:
+    """Statuses of different systems listed with 'or' after a direction ('Fewer care leavers
+    homeless or in custody' -> ['homeless', 'custody']); [] otherwise, and when they say who
+    ('at risk of custody or care')."""
+    if not _OPENS_WITH_DIRECTION.match(text) or not re.search(r"\bor\b", text, re.IGNORECASE):
+        return []
+    found = [(m.start(), m.end(), next(i for i in range(len(_SYSTEMS)) if m.group(f"s{i}"))) for m in _STATUS_OF.finditer(text)]
+    best: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, int]] = []
+    for item in found:
+        if run and _STATUS_GAP.match(text[run[-1][1]:item[0]]):
+            run.append(item)
+        else:
+            run = [item]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 2 or len({sys for _, _, sys in best}) < 2 or " or " not in text[best[0][0]:best[-1][1]].lower():
+        return []
+    if re.search(r"\bat\s+risk\s+of\s+(?:\w+\s+){0,2}$", text[:best[0][0]], re.IGNORECASE):
+        return []  # who they are: 'at risk of custody or care'
+    return [text[a:b] for a, b, _ in best]
 
 
 #: Verbs of something people do or come to know, each a change of its own when two are joined
@@ -1339,6 +1395,10 @@ def _knowing_and(text: str) -> list[str]:
 _SHARED_OBJECT = re.compile(r"\b(?:for|of|to|with|about|on|in|from)\s*,\s*(?:and|or)\b", re.IGNORECASE)
 
 
+#: Verbs whose object may be a noun that is also a verb ('have respect and trust for others').
+_HAVE_OR_SHOW = frozenset("have has show shows".split())
+
+
 def _doing_clauses(text: str) -> list[str]:
     """Things people do, joined by commas and 'and', each a verb and what it acts on ('Young
     people understand the consequences of their behaviour and make better choices', 'Children
@@ -1368,6 +1428,8 @@ def _doing_clauses(text: str) -> list[str]:
         elif t not in (",", "and"):
             cur.append(t)
     clauses.append(cur)
+    if clauses[0][0] in _HAVE_OR_SHOW and any(c[1:2] in (["for"], ["towards"]) for c in clauses[1:]):
+        return []  # 'have respect and trust for others': one verb, two nouns of one attitude (TUNED ON round 27)
     if _SHARED_OBJECT.search(text):
         return []  # 'take responsibility for, and understand, the consequences': one object
     if len(clauses) < 2 or not all(len(c) >= 2 and T.what_changes(" ".join(c[1:])) for c in clauses):
@@ -1610,6 +1672,20 @@ _OWN_DIRECTION = frozenset("more less fewer greater lower higher reduced increas
 _BETTER = frozenset("better improved".split())
 
 
+#: Words in -ing that describe how the next thing is done ('less controlling and better parenting'),
+#: not a thing done of their own.
+_MANNER_ING = frozenset("""
+controlling caring loving nurturing demanding engaging understanding supporting challenging punishing
+reassuring judging accepting encouraging interesting willing lasting
+""".split())
+
+
+def _done(word: str) -> bool:
+    """Whether a word in -ing after 'less' or 'more' is a thing people do ('less shouting and better
+    routines', 'less arguing'), not how the next thing is done (:data:`_MANNER_ING`)."""
+    return word.endswith("ing") and len(word) > 5 and word not in _MANNER_ING
+
+
 def _two_directions(text: str) -> list[str]:
     """'Less X and more Y': two things, each with a direction of its own ('Less time in care and
     more living at home', 'Fewer arrests and more young people in training'), also after people
@@ -1625,7 +1701,7 @@ def _two_directions(text: str) -> list[str]:
                      for w in ws[:i]):
         return []  # only people and a verb may come before the first direction
     x, y = ws[i + 1:k], ws[k + 2:]
-    if ws[k + 1] in _BETTER and (i or len(y) < 1 or len(x) == 1 and not _construct(x[0])):
+    if ws[k + 1] in _BETTER and (i or len(y) < 1 or len(x) == 1 and not (_construct(x[0]) or _done(x[0]))):
         return []  # 'less harsh and better parenting': one word of how, said of what follows
     if i and y and y[0] in _AUX | _STATE_VERBS:
         y = y[1:]  # '... and more are living at home': the same people
@@ -1803,6 +1879,7 @@ _FEELINGS: dict[str, str] = {w: fam for fam, ws in {
     "satisfaction": "satisfied",
     "pride": "proud",
 }.items() for w in ws.split()}
+_FEELINGS["at home"] = "belonging"  # feeling at home somewhere ('feel safe + at home')
 _FEEL = re.compile(r"\bfe(?:el|els|lt|eling)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _FEEL_JOIN = frozenset({"and", "&", "+"})
 _FEEL_GRADE = frozenset("more less much very really increasingly better".split())
@@ -1821,6 +1898,8 @@ def _two_feelings(text: str) -> list[str]:
     def feeling(k: int) -> tuple[str, int]:  # the feeling word at or after k (past grades), and where it ends
         while k < len(ws) and ws[k] in _FEEL_GRADE:
             k += 1
+        if ws[k:k + 2] == ["at", "home"]:
+            return "at home", k + 2  # feeling at home somewhere: belonging (TUNED ON held out 29)
         if k >= len(ws) or ws[k] not in _FEELINGS:
             return "", k
         end = k + 1
@@ -1943,6 +2022,16 @@ def _more_or_less(ws: list[str]) -> str:
     return " ".join(ws[1:]) if head and _construct(head) and ws[1] not in _ELLIPSIS else ""
 
 
+#: A home as where a change is ('in the family', 'within their household'): a setting, not a group of
+#: people that 'and' joins to the next (TUNED ON session 11's batch A).
+_SETTING = frozenset("family families household households home".split())
+
+
+def _a_setting(before: Sequence[str]) -> bool:
+    return (len(before) >= 3 and before[-1] in _SETTING and before[-2] in ("the", "their", "a")
+            and before[-3] in ("in", "within", "at"))
+
+
 def _own_change(ws: list[str], before: Sequence[str] = ()) -> str:
     """A clause joined by 'and' alone that still says a change of its own: 'less' or 'more' and a
     measurable thing ('less parental stress and fewer crises'), a thing and a verb of change at
@@ -1954,7 +2043,7 @@ def _own_change(ws: list[str], before: Sequence[str] = ()) -> str:
         return ""
     if ws[0] in ("more", "less"):
         return _more_or_less(ws)
-    if _people(ws[0]) and not (before and _people(before[-1])):
+    if _people(ws[0]) and not (before and _people(before[-1]) and not _a_setting(before)):
         n = next((n for n, w in enumerate(ws) if not (_people(w) or w in ("young", "their", "the", "all"))), len(ws))
         rest = ws[n:]
         if rest and rest[0] in _STATE_VERBS:
@@ -2158,6 +2247,37 @@ _RIGHT = re.compile(r"\b(?:right|appropriate)\s+(?:time|times|place|support|help
                     r"\bwhen\s+(?:they|it\s+is|needed)\s+(?:need\s+it|needed)?", re.IGNORECASE)
 
 
+#: An attitude to a named thing ('more positive about school', 'positive towards education'): a
+#: measured construct (attitude to school), with or without 'feel' (TUNED ON held out 29).
+_ATTITUDE_TO = re.compile(r"\b(?:positive|negative|optimistic|enthusiastic)\s+(?:about|towards?)\s+"
+                          r"(?:(?:the|their|his|her|its|our|your|a|an|going\s+to|coming\s+to|being\s+at)\s+)*"
+                          r"(?P<thing>[\w'’-]+)", re.IGNORECASE)
+
+
+#: Whom an aim is for, described only by who they are and where they live, at its end ('for
+#: vulnerable people in Wales', 'for disadvantaged children across the borough'): who and where,
+#: not what changes (TUNED ON held out 29). A place is a word of area or a name in capitals, not a
+#: status ('in Care', 'in Need').
+_DESCRIBED = r"(?:vulnerable|disadvantaged|deprived|marginali[sz]ed|under-?served|poorer|low-income|at[\s-]risk)"
+_PLACE = (r"(?:the\s+)?(?:local\s+area|borough|county|city|district|area|region|nation|country|communit(?:y|ies)|"
+          r"locality|(?!(?:Care|Need|Custody|Education|Employment|Training|Work|School|Hospital)\b)"
+          r"[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+)*)")
+_FOR_WHOM = re.compile(r"\s+for\s+(?:(?:all|the|our|local|more|every)\s+)*(?:" + _DESCRIBED + r"\s+)*"
+                       r"(?:[\w'’-]+\s+)?(?P<people>[\w'’-]+)(?:\s+(?:in|across|throughout|within)\s+" + _PLACE
+                       + r")?\W*$")
+
+
+def _aim_for_whom(text: str) -> str | None:
+    """An aim without whom it is for and where, when it ends with them (see :data:`_FOR_WHOM`)."""
+    m = _FOR_WHOM.search(text)
+    return text[:m.start()] if m and _people(m.group("people").lower()) else None
+
+
+def _an_attitude_to_a_thing(text: str) -> bool:
+    m = _ATTITUDE_TO.search(text)
+    return bool(m) and m.group("thing").lower() not in T.GENERIC | {"it", "things", "everything", "anything"}
+
+
 @rule(VAGUE)
 def vague(ctx: Context) -> Iterator[Finding]:
     """Statements that leave out what they are about (judged by content, not word count). A
@@ -2175,6 +2295,11 @@ def vague(ctx: Context) -> Iterator[Finding]:
             said = said and T.what_changes(_RIGHT.sub(" ", _A_DEAL.sub(" ", _FROM_PROVIDER.sub(" ", text))
                                                       if deal else text)) - _STOCK_AIMS
             said = said if said - _WHOLE_LIFE else frozenset()
+        if said and el.kind == "outcomes" and (aim := _aim_for_whom(text)) is not None:
+            # 'Better lives for vulnerable people in Wales': whom and where, and no change
+            said = said if (T.what_changes(aim) - _STOCK_AIMS) - _WHOLE_LIFE else frozenset()
+        if not said and el.kind == "outcomes" and _an_attitude_to_a_thing(text):
+            said = frozenset({"attitude"})
         # a way of working already called not a change ('Effective multi-agency working') is one problem
         field = el.kind == "outcomes" and T.only_a_field(text) and not not_a_change(text)
         if said and not (el.kind == "outcomes" and T.only_a_domain(text)) and not motto and not field:

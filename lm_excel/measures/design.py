@@ -65,6 +65,11 @@ MIN_PEOPLE = 60
 MIN_RCT_CLUSTERS = 10
 MIN_RCT_PEOPLE = 100
 
+#: England's comparators for a system the NHS leads: the DfE's statistical neighbours are groups of
+#: councils, and NHS figures are published for NHS areas.
+_NHS_AREAS = ("similar NHS areas (other integrated care boards or NHS trusts' areas, matched on "
+              "population, deprivation and need; the DfE's statistical neighbours group councils, "
+              "so suit only figures published by council)")
 _CLUSTER_UNITS = {"schools": "schools or settings", "areas": "areas", "teams": "teams"}
 _PEOPLE_UNITS = {"families": "families", "carers": "carers",
                  "adults": "parents or other adults", "children": "children or young people"}
@@ -92,16 +97,22 @@ _OWN_RECORDS = ("local management information", "local case records")
 def _data(routine: Sequence[MeasureUse], nation: str, default: str) -> str:
     """Where the routine figures come from: the measures' own sources, with another nation's
     equivalents in place of English returns."""
-    sources = list(dict.fromkeys(u.source for u in routine if u.source))
+    sources = []
+    for u in routine:
+        # "local management information; for NHS mental health services, the MHSDS": the
+        # service's own records, and a published collection where it applies
+        own, _, rest = u.source.partition("; ")
+        sources += [own, rest] if rest and own.casefold().startswith(_OWN_RECORDS) else [u.source]
+    sources = list(dict.fromkeys(x for x in sources if x))
     local = [x for x in sources if x.casefold().startswith("no national equivalent")]
     if local:  # the nation publishes none for some measures: their figures are the LA's own
         sources = [x for x in sources if x not in local] + [
             f"your own records where {nation or 'your nation'} publishes no national figures "
-            f"(comparator authorities would have to share theirs)"]
+            f"(comparators would have to share theirs)"]
     own = [x for x in sources if x.casefold().startswith(_OWN_RECORDS)]
     if own:  # the service's or the authority's own records: no one else publishes them
         sources = [x for x in sources if x not in own] + [
-            f"{join_words(own)} (your own records: comparator authorities would have to share "
+            f"{join_words(own)} (your own records: comparators would have to share "
             "theirs, and the series can start only where the records go back to before the "
             "model started)"]
     if not sources:
@@ -146,6 +157,19 @@ class Setting:
     #: The model's own words saying that everyone eligible is offered it ("every child ... is
     #: offered an interview"): those who did not take part declined. "" otherwise.
     offered: str = ""
+    #: The model's own words saying it is one body's own plan to recover or improve its delivery
+    #: ("a recovery plan", "clear the backlog"): under a national duty, the bodies running the
+    #: same duty without such a plan are a fair comparison. "" otherwise.
+    own_plan: str = ""
+    #: The model's own words saying support is given in small groups ("groups of 6-10"): with no
+    #: yearly reach stated, too few people may take part for a comparison. "" otherwise.
+    small_groups: str = ""
+    #: True when the body leading the model is the NHS (an integrated care board, an NHS trust,
+    #: CAMHS): in England its comparators are similar NHS areas, not groups of councils.
+    nhs_led: bool = False
+    #: The model's own words saying support comes in courses or groups that start again and again
+    #: ("ten weekly sessions", "a new course each term"): the next course is a natural comparison.
+    courses: str = ""
 
 
 @dataclass(frozen=True)
@@ -248,7 +272,104 @@ def read_setting(model: LogicModel) -> Setting:
         everyone=everyone_eligible(" ".join((iv.text("summary"), iv.text("target_population")))),
         offered=offered_to_everyone(" ".join((iv.text("summary"),
                                               iv.text("target_population")))),
+        own_plan=own_plan(iv.text("summary")) or own_plan(iv.text("name")),
+        small_groups=small_groups(" ".join((iv.text("summary"), iv.text("target_population")))),
+        nhs_led=nhs_led(iv.text("organisation")),
+        courses=repeated_courses(" ".join((iv.text("summary"), iv.text("target_population")))),
     )
+
+
+def _quote(text: str, start: int, end: int, words: int = 20) -> str:
+    """The clause of ``text`` around ``start:end``, at most ``words`` words, for a reader to see."""
+    before = re.split(r"[.;:!?]\s", text[:start])[-1].split()
+    lead = "..." if len(before) > 6 else ""  # a long clause: from a few words before the match
+    after = re.match(r"[^.;:!?]*", text[end:]).group(0)
+    said = (" ".join(before[-6:]) + " " + text[start:end] + after).split()
+    return lead + " ".join(said[:words]) + ("..." if len(said) > words else "")
+
+
+#: One body's own plan to put right or improve how it delivers something ("the Trust's recovery
+#: plan", "an improvement plan after the inspection", "clear the backlog of reviews"); not a
+#: programme helping people recover ("a family recovery programme").
+_OWN_PLAN = re.compile(
+    r"\b(?:recovery|improvement|catch[- ]up|turnaround) plans?\b"
+    r"|\b(?:clear|clears|clearing|cleared|reduce|reduces|reducing|tackle|tackles|tackling) "
+    r"(?:the |a |its |our |their )?backlogs?\b", re.IGNORECASE)
+
+
+def own_plan(text: str) -> str:
+    """The words of ``text`` (a model's Summary, else its name) saying it is one body's own plan to
+    recover or improve its delivery ("Recovery plan to get every child a review on time"); ""
+    when they say no such thing."""
+    found = _OWN_PLAN.search(text)
+    return _quote(text, found.start(), found.end()) if found else ""
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12}
+_N = r"(\d+|" + "|".join(_NUMBER_WORDS) + ")"
+#: "groups of 6-10", "a group of up to eight", "small groups of about twelve": people, not "groups
+#: of schools" or "groups of 6 settings".
+_GROUPS = re.compile(
+    rf"\bgroups? of (?:up to |about |around |roughly |between |no more than |at most )?{_N}"
+    rf"(?:\s*(?:-|\u2013|to|and)\s*{_N})?\b(?!\s+(?:schools?|settings?|teams?|areas?|councils?|"
+    rf"authorities|sessions?|weeks?|months?|days?|hours?)\b)", re.IGNORECASE)
+#: Groups this size or smaller are small: a few groups a year reach few people.
+SMALL_GROUP = 12
+#: An offer open to everyone ("open to any parent", "a universal course"): many small groups, so
+#: many people, and group size says nothing of the reach.
+_OPEN_TO_ALL = re.compile(r"\bopen to (?:all|any|every)\w*|\b(?:any|every) parents? (?:or carers? )?"
+                          r"(?:can|may|who wants?)\b|\buniversal(?:ly)?\b|\bfor any (?:parent|"
+                          r"carer|family|families)\b", re.IGNORECASE)
+
+
+def small_groups(text: str) -> str:
+    """The words of ``text`` saying support is given in groups of a dozen people or fewer
+    ("weekly groups of 6-10 parents"); "" when they say no such thing, or when the groups are
+    open to everyone (a universal offer runs many groups)."""
+    if _OPEN_TO_ALL.search(text):
+        return ""
+    for found in _GROUPS.finditer(text):
+        largest = max(int(n) if n.isdigit() else _NUMBER_WORDS[n.casefold()]
+                      for n in found.groups() if n)
+        if largest <= SMALL_GROUP:
+            return _quote(text, found.start(), found.end(), words=16)
+    return ""
+
+
+_COURSE = re.compile(r"\b(?:courses?|groups?)\b", re.IGNORECASE)
+_NUM = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)"
+#: A course that starts again and again: its sessions counted, its weeks, or its next start.
+_REPEATED = re.compile(
+    rf"\b{_NUM}\s+(?:weekly\s+)?(?:(?:\w+-hour|\w+-hours?)\s+)?sessions\b|\b{_NUM}[- ]weeks?\b(?!\s+(?:after|"
+    rf"before|later|from|of|old|(?:\w+\s+)?training))|\beach term\b|\bevery term\b|\btermly\b|\b{_NUM} times a year\b|"
+    rf"\ba new (?:course|group) (?:starts|begins|runs)\b|\brolling programme\b", re.IGNORECASE)
+
+
+def repeated_courses(text: str) -> str:
+    """The words of ``text`` saying support comes in courses or groups that run again and again
+    ("a course of ten weekly sessions", "a twelve-week group run three times a year"); "" when
+    they say no such thing (visits, one-to-one help)."""
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        found = _REPEATED.search(sentence)
+        if found and _COURSE.search(sentence):
+            return _quote(sentence, found.start(), found.end(), words=16)
+    return ""
+
+
+#: The NHS bodies that lead children's health and mental health services in England.
+_NHS = re.compile(r"\bNHS\b|\bCAMHS\b|\bCYPMHS\b|\bICBs?\b|\bCCGs?\b|\bintegrated care boards?\b"
+                  r"|\bclinical commissioning groups?\b|\bfoundation trusts?\b", re.IGNORECASE)
+_COUNCIL = re.compile(r"\bcouncils?\b|\blocal authorit(?:y|ies)\b|\bchildren's (?:services|social "
+                      r"care|trust)\b|\bpublic health\b", re.IGNORECASE)
+
+
+def nhs_led(organisation: str) -> bool:
+    """Whether the body leading the model (the Organisation, before any partners it works "with")
+    is the NHS and not a council: "NHS CAMHS with the council's early help" is; "a county council
+    with the NHS trust" is not."""
+    lead = re.split(r"\bwith\b", organisation, maxsplit=1, flags=re.IGNORECASE)[0]
+    return bool(_NHS.search(lead)) and not _COUNCIL.search(lead)
 
 
 #: The people a service is for, as a model names them after "every" or "all".
@@ -398,7 +519,7 @@ def _missing(model: LogicModel, s: Setting) -> list[Gap]:
         scale = f"how many {_CLUSTER_UNITS[s.unit]} deliver it"
     if s.unit in _PEOPLE_UNITS and s.reach is None:
         scale = f"how many {_PEOPLE_UNITS[s.unit]} it reaches a year"
-    if s.unit == "national" and s.reach is None:
+    if s.unit == "national" and s.reach is None and not s.own_plan:
         scale = "how many children, families or adults it reaches a year"
     if scale:
         out.append(Gap(f"The model does not yet say {scale}, which decides whether a comparison "
@@ -444,7 +565,9 @@ def _allocation_gap(s: Setting) -> Gap | None:
             return None
         what = ("whether places could be offered by lot, for example when more are referred "
                 "than can be helped (a randomised trial), or started in planned waves (a stepped "
-                "roll-out)")
+                "roll-out)") if not s.courses else (
+                "whether bookings could be drawn by lot between this course and the next (a "
+                "wait-list trial), or courses started in planned waves (a stepped roll-out)")
     fairer = "it gives" if s.everyone and s.unit in _PEOPLE_UNITS else "either gives"
     return Gap(f"The model does not yet say {what}: {fairer} a fairer comparison than matching.",
                f"Say on the Intervention sheet {what}: {fairer} a fairer comparison than matching.")
@@ -566,6 +689,8 @@ def _comparison(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, 
     """The comparison-group strand that fits the unit of delivery, scale and allocation."""
     comparator, data = _COMPARATORS.get(s.nation, (
         "similar local authorities in your nation", "your nation's routine statistics"))
+    if s.nation == "England" and s.nhs_led:  # statistical neighbours are groups of councils
+        comparator = _NHS_AREAS
     if s.unit in ("la", "national", "") and s.reach is not None and s.reach < MIN_PEOPLE:
         # About twenty private fostering arrangements a year: whatever the measures, too few
         # people for any comparison to show a change; a feasibility stage comes first.
@@ -575,7 +700,7 @@ def _comparison(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, 
         return _clusters(basis, s, which)
     if s.unit in _PEOPLE_UNITS:
         return _people(basis, s, which)
-    if s.unit == "la":
+    if s.unit == "la" or (s.unit == "national" and s.own_plan):
         return _authority(basis, routine, s, which, on_chain, comparator, data)
     if s.unit == "national":
         return _national(basis, s, which, comparator)
@@ -662,6 +787,9 @@ _MOVED_BY_THE_SERVICE = {
     "cin_plans": "it moves with the thresholds for starting and ending a plan",
     "early_help_stepups": "it moves with the thresholds between early help and social care",
     "domestic_abuse_incidents": "it rises when victims and agencies recognise and report more",
+    # A count of people identified: it rises as more are found, and everyone helped was found.
+    "young_carers_census": "it rises as schools and services find more young carers, and "
+                           "everyone helped has been identified",
 }
 
 
@@ -777,6 +905,8 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
     if n is not None and n < MIN_PEOPLE:
         return _too_few(_count(n, _ONE[s.unit], label), which,
                         drawn=s.allocation == "random"), _PILOT_LEVEL
+    if n is None and s.small_groups and s.allocation != "random":
+        return _groups_first(s, which), _PILOT_LEVEL
     if basis and all(u.key in _PLACES_ONLY for u in basis):
         return _own_records(basis, s, which), _CREDIBLE_LEVEL
     if s.allocation == "random" and (n is None or n >= MIN_RCT_PEOPLE):
@@ -801,6 +931,11 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
             "if neither is possible, a theory-based design (contribution analysis) explains "
             "instead." + left_out,
             EIF_STANDARDS), _CREDIBLE_LEVEL
+    if s.courses and s.allocation != "random":  # the next course: a wait list, or a draw
+        left_out += (f" Support comes in courses that run again and again (the model says "
+                     f"\"{s.courses}\"): {label} booked onto the next course are a natural "
+                     "comparison (a wait list), and drawing bookings by lot between this course "
+                     "and the next would make it a randomised trial (EIF level 3 or 4).")
     if s.offered:  # everyone eligible is offered it: those without it turned it down
         left_out = (f" Everyone eligible is offered it (the model says \"{s.offered}\"), so "
                     f"those who did not get it declined, and differ for that: similar {label} in "
@@ -826,29 +961,39 @@ def _authority(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, w
     if not routine:  # the primary outcomes' measures are not routine data
         routine = [u for u in on_chain if u.kind == "administrative"]
         which = "outcomes"
-    # Northern Ireland's children's services are run by Health and Social Care Trusts.
-    whole, wide = (("the whole Health and Social Care Trust area", "Trust-wide")
-                   if s.nation == "Northern Ireland" else ("the whole local authority",
-                                                            "authority-wide"))
+    # Northern Ireland's children's services are run by Health and Social Care Trusts; a system
+    # the NHS leads in England covers an NHS area, compared with other NHS areas.
+    nhs = s.nhs_led and s.nation == "England"
+    whole, wide, body, bodies = (
+        ("the whole Health and Social Care Trust area", "Trust-wide", "Trust", "Trusts")
+        if s.nation == "Northern Ireland" else
+        ("the whole NHS area", "area-wide", "area", "areas") if nhs else
+        ("the whole local authority", "authority-wide", "authority", "authorities"))
+    if s.unit == "national":  # one body's own plan for a duty every body has
+        national = (f" The duty is national, but this plan is the {body}'s own (the model says "
+                    f"\"{s.own_plan}\"): the other {bodies} carry out the same duty without it, so "
+                    "they are a fair comparison.")
+    else:
+        national = (f" If every {body} delivers it at once (a national duty or programme), say "
+                    f"so in the Unit of delivery: other {bodies} would then show only the "
+                    "national trend.")
     routine, moved = _service_moved(routine, drop=False)
     if routine:
         return Strand(
-            "Interrupted time series with comparator authorities",
+            f"Interrupted time series with comparator {'areas' if nhs else 'authorities'}",
             f"Follow {measure_names(routine)} for {_for(which, routine)} every month or "
             f"quarter, for at least a year before the change and after it (three points each "
             f"side at the very least), and the same figures for {comparator}; data: "
             f"{_data(routine, s.nation, data)}.",
             f"The model is delivered across {whole}, so {wide} routine "
             "figures can show whether the trend changed when the model started (an interrupted "
-            "time series), and the comparator authorities show what would have happened anyway: "
+            f"time series), and the comparator {bodies} show what would have happened anyway: "
             "the difference between the two changes is the likely effect (a difference in "
-            "differences). EIF level 3 needs that comparison. If every authority delivers it "
-            "at once (a national duty or programme), say so in the Unit of delivery: other "
-            "authorities would then show only the national trend. Where other authorities took "
-            "up the same model at different dates, those not yet started are the fairest "
-            "comparators (a staggered roll-out). Name anything else that changed the same "
-            "figures at the same time (other strands of a wider programme, a new threshold, a "
-            "national reform): a time series cannot tell them apart." + moved,
+            "differences). EIF level 3 needs that comparison." + national + f" Where other "
+            f"{bodies} took up the same model at different dates, those not yet started are the "
+            "fairest comparators (a staggered roll-out). Name anything else that changed the "
+            "same figures at the same time (other strands of a wider programme, a new threshold, "
+            "a national reform): a time series cannot tell them apart." + moved,
             EIF_STANDARDS), _CREDIBLE_LEVEL
     if not basis:
         return None
@@ -932,6 +1077,22 @@ def _too_few(what: str, which: str, drawn: bool = False) -> Strand:
         f"{what[0].upper() + what[1:]} {'is' if what.split()[0].lower() in ('1', 'one') else 'are'} "
         "too few for a comparison to show a change reliably: "
         "any difference could be chance.", EIF_PILOT)
+
+
+def _groups_first(s: Setting, which: str) -> Strand:
+    """Support in small groups with no yearly reach stated: a feasibility stage first, since a few
+    groups a year may be too few people for a comparison, and the reach decides what follows."""
+    label = _PEOPLE_UNITS[s.unit]
+    return Strand(
+        _TOO_FEW,
+        f"Run a feasibility stage now: study delivery, recruitment and who stays to the end, and "
+        f"measure the {which} before and after; once the reach is known, plan a comparison of "
+        f"{label} (or a trial, with places in a later group decided by lot), pooled across groups "
+        "and sites if one site's numbers are too few.",
+        f"Support is given in small groups (the model says \"{s.small_groups}\") and the model "
+        "does not say how many groups run, or how many people they reach, a year: a few small "
+        "groups may be too few people for a comparison to show a change reliably, so the reach "
+        "decides what comes next.", EIF_PILOT)
 
 
 def _theory_based(names: str, which: str, basis: list[MeasureUse], why: str = "") -> Strand:

@@ -2205,10 +2205,12 @@ _INFANT = re.compile(r"\b(?:bab(?:y|ies|y's)|infants?|infant's|newborns?|new-bor
 #: "police" or "babies", does not make an outcome about waits, trust or bonding.
 _CONSTRUCT_ONLY = frozenset(_CONSTRUCT_MEASURE.values())
 SCORE_CONSTRUCT = 0.75  # the shown score of the measure of an outcome's main construct
-#: Waits the library measures: for a social care assessment, an EHC plan, an adoption.
+#: Waits the library measures: for a social care assessment, an EHC plan, an adoption, an NRM
+#: decision.
 _MEASURED_WAIT = re.compile(r"\b(?:ehcps?|ehc plans?|education,? health and care|single assessments?|"
                             r"social (?:care|work) assessments?|child and family assessments?|"
-                            r"(?:initial |review )?health assessments?|adopt\w*)\b")
+                            r"(?:initial |review )?health assessments?|adopt\w*|nrm|national referral "
+                            r"mechanism|(?:reasonable|conclusive) grounds)\b")
 #: "Staff are able to recognise and respond ...": a capability (a practitioner survey asks it).
 _CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know how to|"
                          r"equipped to|better at|competent in|competent at)\s*$")
