@@ -665,6 +665,14 @@ PUBLISHED_HELDOUT26 = REPO / "tests" / "data" / "outcomes_published_heldout26.cs
 # Fund, family hubs), labelled at main 10203d4 and run once on the frozen rules (F1 = 6fca3a3) before
 # any fix.
 PUBLISHED_HELDOUT27 = REPO / "tests" / "data" / "outcomes_published_heldout27.csv"
+# Round 28 (session 12): 110 statements of English councils and their partnerships in everyday
+# wording (children and young people's plans, pledges and promises to children in care, corporate
+# parenting and early help strategies, a SEND partnership's outcomes in children's words, youth
+# justice plans, council plans, a child poverty plan: Wigan, Bolton, Harrow, Havering, Sutton, Bury
+# and Rochdale, Bromley, Hull, North East Lincolnshire, Wandsworth, Hounslow, Thurrock, Newham,
+# Halton, Solihull, Northamptonshire, Milton Keynes, the Isles of Scilly), none from a source used
+# before, labelled at main 7fdc13a and run once on the frozen rules (F1 = 3fab5c9) before any fix.
+PUBLISHED_HELDOUT28 = REPO / "tests" / "data" / "outcomes_published_heldout28.csv"
 
 
 def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
@@ -995,7 +1003,8 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18,
                  PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
                  PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23,
-                 PUBLISHED_HELDOUT24, PUBLISHED_HELDOUT25, PUBLISHED_HELDOUT27):
+                 PUBLISHED_HELDOUT24, PUBLISHED_HELDOUT25, PUBLISHED_HELDOUT27,
+                 PUBLISHED_HELDOUT28):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -1240,6 +1249,12 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   Survey asks formal volunteering); a named focus ("with a focus on obesity") is the change; a
 #   pledge to "you" names a change in the person addressed: 0.90, 0.955; "informed" is one of a
 #   slogan's states ("feel valued, supported, confident and informed"): 0.909, 0.955.
+# Round 28: first run 0.709 (78 of 110), 0.745 (82), no close match 0.53, 8 confident wrong (main
+#   at 3fab5c9, F1 of session 12; main after it gave the same answers on every row). Not tuned on:
+#   the floors are that first run, and the row is a strict expected failure until its confident
+#   wrong answers are fixed (the guard test below keeps its floors meanwhile).
+ROUND28_OPEN = ("round 28's first run has 8 confident wrong answers (pledges, visions and a parents' "
+                "skills aim labelled no close match given a measure on one word); see docs/measures.md")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1268,6 +1283,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT25, 110, 0.78, 0.83),
     (PUBLISHED_HELDOUT26, 110, 0.66, 0.73),
     (PUBLISHED_HELDOUT27, 110, 0.75, 0.80),
+    pytest.param(PUBLISHED_HELDOUT28, 110, 0.70, 0.74, id="outcomes_published_heldout28",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND28_OPEN)),
 ]
 
 
@@ -1335,6 +1352,14 @@ def test_round27_keeps_its_tuned_floors():
     assert scores["n"] == 110
     assert scores["top1"] >= 0.909 and scores["top3"] >= 0.954, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round28_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT28)
+    assert scores["n"] == 110
+    assert scores["top1"] >= 0.70 and scores["top3"] >= 0.74, scores
+    assert scores["confident_wrong"] <= 8, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

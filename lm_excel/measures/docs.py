@@ -271,6 +271,7 @@ EVALUATION = [
     "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.90, 0.918, 0.45, 0 (tuned on) |",
     "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.84, 0.87, 0.55, 0 (tuned on) |",
     "| round 27 (the session's end round): English LA and partnership documents in everyday wording (children and young people's plans and ambitions, pledges, a youth justice plan, JSNA priorities, corporate plans); Scottish, Welsh and Northern Irish plans (children's services and well-being plans, outcomes groups, a safeguarding board, a breastfeeding strategy); charities' and funders' theories of change (the Scouts, Girlguiding, Contact, the Youth Sport Trust, the Youth Endowment Fund) and a family hubs evaluation | 110 | 0.75, 0.81, 6 | 0.91, 0.955, 0.48, 0 (tuned on) |",
+    "| round 28: English LA and partnership documents in everyday wording (children and young people's plans and visions, pledges and promises to children in care, corporate parenting, early help and child poverty strategies, a SEND partnership's outcomes in children's words, youth justice plans, council plans; 19 authorities none cited before) | 110 | 0.71, 0.75, 8 | 0.71, 0.75, 0.53, **8** (first run, not tuned on) |",
     "| team's own variants, batches 1-36 (`tests/data/outcomes_own_variants.csv`) | 1,575 | 0.35-0.97 per batch | 0.95, 0.96, 0.31, 3 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
     "| own batch 34 (the wrong guesses of rounds 16-25: a word, topic, setting or provision read as the change, parts of broad aims, whose outcome it is; session 11) | 47 | 0.77, 0.79, 5 | 0.96, 0.96, 0.74, 0 |",
@@ -286,7 +287,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4, X5, X6, X7 and X8 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14; 15; 10 | | 0.91, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.93, 0.93, 0.20, 1; 0.86, 0.86, 0.21, 1; 0.87, 0.93, 0.33, 0; 0.80, 1.00, 0.10, 0 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5, Y6, Y7 and Y8, held out until their first run | 12; 8; 6; 3; 13; 12; 13; 6 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0; 0.92, 0.92, 0; 0.83, 0.83, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0; 0.92, 0.92, 0.15, 0; 0.83, 0.83, 0.33, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 27), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 28), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -836,6 +837,65 @@ EVALUATION = [
      "experience of youth justice, online safety, mental health literacy and stigma, respect and "
      "trust between people, perseverance and self-confidence, support for disabled young people "
      "moving to adulthood, children's safety as a whole."),
+    "",
+    ("**Round 28** (`outcomes_published_heldout28.csv`: 110 statements from 36 pages of 19 English "
+     "local authorities and their partnerships none cited in any earlier round, in their everyday "
+     "wording: Wigan's children and young people's plan and Deal for Children and Young People, "
+     "Bolton's 2030 vision, Harrow's pledge for children in care, Havering's corporate parenting "
+     "priorities and WISH promises, Sutton's Children's Trust vision and Corporate Plan, the Bury "
+     "and Rochdale youth justice plan, Bromley's plans, Hull's children's plan, looked after "
+     "children pledge and youth justice service, North East Lincolnshire's outcomes, Rochdale's "
+     "partnership and its SEND outcomes in children's words (*I am emotionally well*), the "
+     "Wandsworth Safeguarding Children Partnership, Hounslow, Thurrock's child poverty plan and "
+     "2007 goals, Newham's youth safety strategy, Halton, Solihull, the Northamptonshire youth "
+     "justice plan, Milton Keynes' children in care pledge, the Isles of Scilly; labelled from the "
+     "library at main 7fdc13a) was run once on the frozen rules (F1, main 3fab5c9, session 12): "
+     "top-1 0.71 (78 of 110), top-3 0.75 (82), no close match 0.53 and **8 confident wrong "
+     "answers**, so its row in `tests/test_suggest.py` is a strict expected failure with a guard "
+     "on these floors; main after the freeze gave the same answers on every row. Its 32 top-1 "
+     "misses, by cause. Guessed where none fits (8), one word read as the change in a pledge, "
+     "vision or aim: *make Wigan Borough a place where everyone is accepted and valued* got "
+     "placement type and distance ('place'); families who *feel safe and care about their health, "
+     "education and employment* got Bright Spots ('care'); *we'll celebrate who you are and make "
+     "sure everyone is treated with respect and kindness* got the family experience survey "
+     "('treated'); *early help and intervention to deliver improved outcomes for those affected by "
+     "disadvantage* got early help step-ups; *children are happy and have good opportunities to "
+     "develop skills* and Halton's *grow up feeling safe, secure, happy, healthy and ready ...* got "
+     "ONS4 and Stirling ('happy'); *children are safe both at home and in the communities where "
+     "they live* got the Graded Care Profile ('safe at home'); *to support parents to upgrade their "
+     "skills* got the MSPSS ('support'). No close match where a measure fits (11): pledges worded "
+     "as what the council provides (*provide you with a safe home to live where you feel happy and "
+     "taken care of*, *the support you need to do well in education*, *assistance and guidance to "
+     "obtain a safe and secure home*; Bright Spots, attainment, care leavers' accommodation), *help "
+     "reduce childhood obesity rates* (healthy weight), *narrow the gap for children from low income "
+     "families ... across all Key Stages* and *achieve their learning potential through high "
+     "quality education* (attainment), looked after children who *feel safe, secure, cared for and "
+     "happy* (Bright Spots), *to provide suitable housing and prevent homelessness* (housing), a "
+     "SEND partnership's *my opinions are valued* (the experience questionnaires), *children are in "
+     "school* (attendance and exclusions, which the plan names) and *getting more help will be easy "
+     "and there won't be delays* (waiting times). Another measure first (9): the family "
+     "experience survey for the council hearing young people (*make sure we listen to you*, *young "
+     "people are heard*, young people who *help to shape Youth Services*; Hear by Right labelled) "
+     "and the partner survey for *all agencies and services listen to and involve our children ... "
+     "in decision-making* ('agencies'); ONS4 and Stirling for Bolton's *best possible start in life, "
+     "so that they have every chance to succeed and be happy* ('happy'; the EYFS profile or no close "
+     "match labelled); the MSPSS for children in care's *good relationships with ... the people in "
+     "your life that are most important to you* (family time, Bright Spots); the pupil survey at "
+     "high confidence for children in care who *feel safe in their homes, schools and public "
+     "spaces* (Bright Spots or no close match labelled; the schools part is arguable); household "
+     "income for *narrow the gap in achievement between children on low incomes and ...* ('low "
+     "incomes' read as the change); GAD-7, K10 and PHQ-9 at low confidence for *accessible and "
+     "inclusive mental and physical health services* (waiting times). Right only in the top three "
+     "(4): the Graded Care Profile before the experience survey for *listen to you about ... the "
+     "care that you receive from us*, RCADS and YP-CORE before the SDQ for children in care's "
+     "*excellent health outcomes (explicitly mental health)*, WEMWBS before the SDQ for *we'll help "
+     "you stay healthy, support your mental wellbeing*, early help step-ups before Stirling for "
+     "*accessible early help services improve the wellbeing of children ...*. 47 of the 78 right "
+     "answers are an honest no close match (25 of the 33 statements labelled no close match alone). "
+     "The gaps the labels show: children in care's understanding of their history and honest "
+     "explanation, feeling accepted, valued and respected, victims' support, parents' skills, "
+     "access to leisure and culture, a whole-system approach and early identification, children's "
+     "safety and health as a whole."),
     "",
     ("**Round 26** (`outcomes_published_heldout26.csv`: 110 statements from 32 documents not "
      "used before, English councils and their partnerships in their everyday wording: the "
