@@ -1411,6 +1411,12 @@ DESIGN_EVIDENCE = [
     "schools and charities, five of them from Scotland, Wales and Northern Ireland, labels "
     "committed before the run, `tests/data/design_heldout29.json`; recommender frozen at "
     "`6fca3a3`) | 12/14 | 14/14 |",
+    "| held out 30, first run (fourteen English local-authority children's services models: SEND "
+    "travel training and supported internships, early years SEN funding and family hubs home "
+    "learning, fostering recruitment, care leavers' jobs, edge of care and mental health, "
+    "children in care moving school, transition to secondary school, exploitation, youth support "
+    "and family support, labels committed before the run, `tests/data/design_heldout30.json`; "
+    "recommender frozen at `3fab5c9`) | 13/14 | 14/14 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1753,6 +1759,29 @@ DESIGN_EVIDENCE = [
      "to follow as context (Herefordshire); courses that run again and again name the next "
      "course as a comparison and a draw between courses as a trial (the Solihull Approach "
      "group)."),
+    "",
+    ("**Held out 30.** Fourteen English local-authority children's services models "
+     "(`tests/data/design_heldout30.json`: Middlesbrough's independent travel training, Redcar and "
+     "Cleveland's early years SEN inclusion fund, Stoke-on-Trent's foster carer recruitment and "
+     "retention, Leicestershire's six ring-fenced apprenticeships for care leavers, Wigan's SHARE, "
+     "Ealing's Brighter Futures, Luton's family hubs home learning visits, Hartlepool's Transition "
+     "Support for about 100 children with a social worker, Torbay's exploitation team, Cheshire "
+     "East's supported internships, Hammersmith and Fulham's Transition and Resilience programme "
+     "for 46 families, Durham's Targeted Youth Support, Wirral's four care leavers in council "
+     "supply-chain jobs, the Transition Hub of two virtual schools), labelled by an evaluator who "
+     "had not seen the recommender and committed before its first run: 13 of 14 main designs "
+     "agreed, 14 of 14 comparators right. Agreed: time series against statistical neighbours for "
+     "the authority-wide fostering, youth support, exploitation and Brighter Futures models; "
+     "matched comparisons of young people or families for the services given one by one; a pilot "
+     "first for six apprenticeships, four jobs and 46 families. The disagreement: the early years "
+     "SEN inclusion fund, top-up money for individual children paid to their settings and entered "
+     "as 'some schools or early-years settings', got matched comparison settings following children "
+     "in care's placement type for 'children stay in their local setting', where a comparison of "
+     "children with similar emerging needs was expected (the label's unit led there as much as the "
+     "recommender; the measure is wrong either way). Reservations (not counted), the measures: NEET "
+     "for travelling independently, children assessed at risk of exploitation (a count the team's "
+     "own toolkit raised) for fewer children exploited, and a scale of anxiety and depression for "
+     "anxiety about moving to secondary school."),
     "",
 ]
 
