@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 29), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 30), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
@@ -184,6 +184,12 @@ MISSED_ON_FIRST_RUN = {
     # session-12 rules (TUNED ON held out 29): a contact schedule is delivery; whom an aim is for and where
     # they live say no change; on one timescale, a loop is said at the link back from the outcome that leads
     # on beyond it.
+    "home_learning_visits_luton_family_hubs": "held out 30: a direction that contradicts the statement ('More "
+                                              "play, reading and talk at home each day' set to Decrease), not "
+                                              "reported",
+    "transition_hub_children_in_care_afc": "held out 30: a circular chain made by adding OC2 to OC3's 'Contributes "
+                                           "to', reported at OC3 as a backwards link (medium term to short term) "
+                                           "that closes the loop, not as the circular chain planted",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

@@ -673,6 +673,18 @@ PUBLISHED_HELDOUT27 = REPO / "tests" / "data" / "outcomes_published_heldout27.cs
 # Halton, Solihull, Northamptonshire, Milton Keynes, the Isles of Scilly), none from a source used
 # before, labelled at main 7fdc13a and run once on the frozen rules (F1 = 3fab5c9) before any fix.
 PUBLISHED_HELDOUT28 = REPO / "tests" / "data" / "outcomes_published_heldout28.csv"
+# Round 29 (session 12): 110 statements, half of bodies in Scotland, Wales and Northern Ireland
+# (children's services plans of Glasgow, Dumfries and Galloway and Clackmannanshire, Glasgow's
+# Promise plan, Falkirk's Closer to Home strategy, a maternal and infant nutrition framework, the
+# Gwent and West Glamorgan regional partnerships, Families First's aims, community plans of Derry
+# and Strabane and of Lisburn and Castlereagh, the Youth Justice Agency of Northern Ireland's mission
+# and targets, a youth service assessment of need), half of partners and others in England (the
+# Northumbria Police and Crime Plan, BBC Children in Need, Buttle UK, the West Yorkshire Health and
+# Care Partnership, the National Children's Bureau, Barnardo's, National Citizen Service, Sport
+# England, NHS England's eating disorders programme, the Young Carers Covenant, Carers Trust and
+# three academy trusts), labelled at main 7fdc13a and run once on the frozen rules (F1 = 3fab5c9)
+# before any fix.
+PUBLISHED_HELDOUT29 = REPO / "tests" / "data" / "outcomes_published_heldout29.csv"
 
 
 def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
@@ -1004,7 +1016,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
                  PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23,
                  PUBLISHED_HELDOUT24, PUBLISHED_HELDOUT25, PUBLISHED_HELDOUT27,
-                 PUBLISHED_HELDOUT28):
+                 PUBLISHED_HELDOUT28, PUBLISHED_HELDOUT29):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -1255,6 +1267,12 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   wrong answers are fixed (the guard test below keeps its floors meanwhile).
 ROUND28_OPEN = ("round 28's first run has 8 confident wrong answers (pledges, visions and a parents' "
                 "skills aim labelled no close match given a measure on one word); see docs/measures.md")
+# Round 29: first run 0.636 (70 of 110), 0.673 (74), no close match 0.47, 8 confident wrong (main at
+#   3fab5c9, F1 of session 12). Not tuned on: the floors are that first run, and the row is a strict
+#   expected failure until its confident wrong answers are fixed (the guard test below keeps its
+#   floors meanwhile).
+ROUND29_OPEN = ("round 29's first run has 8 confident wrong answers (broad visions, attitudes and "
+                "aims labelled no close match given a measure on one word); see docs/measures.md")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1285,6 +1303,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT27, 110, 0.75, 0.80),
     pytest.param(PUBLISHED_HELDOUT28, 110, 0.70, 0.74, id="outcomes_published_heldout28",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND28_OPEN)),
+    pytest.param(PUBLISHED_HELDOUT29, 110, 0.63, 0.67, id="outcomes_published_heldout29",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND29_OPEN)),
 ]
 
 
@@ -1359,6 +1379,11 @@ def test_round28_keeps_its_first_run_floors_while_its_confident_wrong_answers_ar
     scores = published_scores(PUBLISHED_HELDOUT28)
     assert scores["n"] == 110
     assert scores["top1"] >= 0.70 and scores["top3"] >= 0.74, scores
+def test_round29_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT29)
+    assert scores["n"] == 110
+    assert scores["top1"] >= 0.63 and scores["top3"] >= 0.67, scores
     assert scores["confident_wrong"] <= 8, scores
 
 

@@ -272,6 +272,7 @@ EVALUATION = [
     "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.84, 0.87, 0.55, 0 (tuned on) |",
     "| round 27 (the session's end round): English LA and partnership documents in everyday wording (children and young people's plans and ambitions, pledges, a youth justice plan, JSNA priorities, corporate plans); Scottish, Welsh and Northern Irish plans (children's services and well-being plans, outcomes groups, a safeguarding board, a breastfeeding strategy); charities' and funders' theories of change (the Scouts, Girlguiding, Contact, the Youth Sport Trust, the Youth Endowment Fund) and a family hubs evaluation | 110 | 0.75, 0.81, 6 | 0.91, 0.955, 0.48, 0 (tuned on) |",
     "| round 28: English LA and partnership documents in everyday wording (children and young people's plans and visions, pledges and promises to children in care, corporate parenting, early help and child poverty strategies, a SEND partnership's outcomes in children's words, youth justice plans, council plans; 19 authorities none cited before) | 110 | 0.71, 0.75, 8 | 0.71, 0.75, 0.53, **8** (first run, not tuned on) |",
+    "| round 29 (session 12's freeze round): bodies in Scotland, Wales and Northern Ireland (children's services plans, Glasgow's Promise plan, regional partnership boards, community plans, a nutrition framework, Families First, a youth justice agency's mission and targets); partners and others in England (a police and crime plan, NHS and integrated care programmes, academy trusts, charities' and funders' strategies and outcome frameworks: BBC Children in Need, Buttle UK, the NCB, Barnardo's, National Citizen Service, Sport England, the Young Carers Covenant, Carers Trust) | 110 | 0.64, 0.67, 8 | 0.636, 0.673, 0.47, **8** (first run, not tuned on) |",
     "| team's own variants, batches 1-36 (`tests/data/outcomes_own_variants.csv`) | 1,575 | 0.35-0.97 per batch | 0.95, 0.96, 0.31, 3 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
     "| own batch 34 (the wrong guesses of rounds 16-25: a word, topic, setting or provision read as the change, parts of broad aims, whose outcome it is; session 11) | 47 | 0.77, 0.79, 5 | 0.96, 0.96, 0.74, 0 |",
@@ -287,7 +288,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4, X5, X6, X7 and X8 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14; 15; 10 | | 0.91, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.93, 0.93, 0.20, 1; 0.86, 0.86, 0.21, 1; 0.87, 0.93, 0.33, 0; 0.80, 1.00, 0.10, 0 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5, Y6, Y7 and Y8, held out until their first run | 12; 8; 6; 3; 13; 12; 13; 6 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0; 0.92, 0.92, 0; 0.83, 0.83, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0; 0.92, 0.92, 0.15, 0; 0.83, 0.83, 0.33, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 28), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 29), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -897,6 +898,75 @@ EVALUATION = [
      "access to leisure and culture, a whole-system approach and early identification, children's "
      "safety and health as a whole."),
     "",
+    ("**Round 29** (`outcomes_published_heldout29.csv`, session 12's freeze round: 110 statements "
+     "from 35 pages not cited in any earlier round, in their published wording, labelled from the "
+     "library at main 7fdc13a before any run. Half are bodies in Scotland, Wales and Northern "
+     "Ireland: Glasgow City's integrated children's services plan 2023-26 and Glasgow's Promise Plan "
+     "21-24, Dumfries and Galloway's children's services plans 2017, 2020-23 and 2023-26, "
+     "Clackmannanshire's plan 2017-20, Falkirk's Closer to Home strategy, the Scottish Government's "
+     "maternal and infant nutrition framework, the Gwent and West Glamorgan regional partnerships, "
+     "Families First's aims, the community plans of Derry and Strabane and of Lisburn and "
+     "Castlereagh, the Youth Justice Agency of Northern Ireland's mission and targets, a youth "
+     "service assessment of need. Half are partners and others in England, none a council's own "
+     "document: the Northumbria Police and Crime Plan, BBC Children in Need's strategic outcomes, "
+     "Buttle UK's grant outcomes, the West Yorkshire Health and Care Partnership, the National "
+     "Children's Bureau, Barnardo's, the National Citizen Service framework, Sport England, NHS "
+     "England's eating disorders programme, the Young Carers Covenant, Carers Trust and three "
+     "academy trusts) was run once on the frozen rules (F1, main 3fab5c9, session 12): top-1 0.636 "
+     "(70 of 110), top-3 0.673 (74), no close match 0.47 and **8 confident wrong answers**, so its "
+     "row in `tests/test_suggest.py` is a strict expected failure with a guard on these floors. By "
+     "half: Scotland, Wales and Northern Ireland 0.69 (38 of 55), 0.71, 3 confident wrong; "
+     "partners and others in England 0.58 (32), 0.64, 5. Its 40 top-1 misses, by cause. Guessed "
+     "where none fits (8), a word read as the change in a broad, attitudinal or unmeasurable "
+     "statement: *breastfeeding is increasingly seen as the norm* got breastfeeding rates (an "
+     "attitude read as the behaviour); *every child experiences a safe and happy childhood* got "
+     "ONS4 and Stirling on 'happy'; *skills for life, work and learning* got NEET; a gap in health "
+     "and well-being *irrespective of where they were born, where they live and go to school* got "
+     "ORS/CORS and school attendance; the heading *family resilience and early help* got Family "
+     "Star Plus and early help step-ups; an education system that *supports the ambitions and "
+     "aspirations of all our children with equality and dignity* got attainment; the most "
+     "vulnerable children *get the intensive support they need before their families reach "
+     "crisis or they are put at risk of harm* got child protection plans; *more positive attitudes "
+     "and behaviours towards people from different backgrounds* got the SDQ on 'behaviours'. No "
+     "close match where a measure fits (18), most of them plain and countable: *pupil attendance "
+     "to be above national average* and *each academy reaches a minimum attendance of 97%* "
+     "(attendance), *pupils achieve their full potential, making positive progress from their "
+     "starting point*, *supported to catch up and succeed in learning* and young carers *able to "
+     "thrive in education* (attainment), *reduce the rate of reconviction by 5 per cent* and "
+     "*reduce offending by supporting children to achieve their full potential* (reoffending), "
+     "*help working age people in low income families gain, and progress within employment* "
+     "(parental employment), *no carer is pushed into poverty* (household income), *best start in "
+     "life and narrowing the obesity gap/healthy weight* and *the support and healthcare needed to "
+     "enjoy healthy lifestyles* (healthy weight, activity, substance use), sport and activity *as "
+     "the foundations for a long and healthy life* (activity), *higher levels of social trust* "
+     "(the community survey), *intend to volunteer and spend more time helping others* (civic "
+     "engagement), *the voice of the child ... at the heart of everything we do* and views "
+     "*influential in the development and delivery of services* (Hear by Right), families *central "
+     "to decision making and planning about their care* (Bright Spots, the experience survey), *to "
+     "ensure good mental health and emotional well-being ... through effective partnership working* "
+     "(the wellbeing scales). Another measure first (10): *involved in decisions which affect them* "
+     "and *have a say in decisions that affect them* got the family experience survey (Hear by "
+     "Right labelled); *90 per cent of young people under community supervision complete their "
+     "orders* got care proceedings and the GCP2 ('orders' read as court orders in care; completion "
+     "labelled); *NEET is below the national rate for permanently excluded pupils* got exclusions; "
+     "*improved child nutrition-related health and wellbeing* got Stirling, ONS4 and ORS/CORS on "
+     "'wellbeing' (breastfeeding, healthy weight and oral health labelled); *personal, social and "
+     "emotional development* got the ASQ-3 and the EYFS profile (the SDQ labelled, the children are "
+     "of school age); support for mental health *at the right time* got the SDQ (waiting times "
+     "labelled); *how we support parents and carers ... improves* got the MSPSS (their experience "
+     "labelled); *thrive in their education and training* got NEET (attainment labelled); *safe, "
+     "happy, healthy and hopeful* got ONS4 and SWEMWBS (the Children's Hope Scale labelled). Right "
+     "only in the top three (4): young offenders *satisfied with the outcome of their youth "
+     "conference* (first-time entrants first), wellbeing as *happiness, confidence, friendships and "
+     "behaviour* (ONS4 at high confidence before the SDQ), services that *work together in "
+     "children's best interests* (attainment before the partner survey), eating disorder care that "
+     "*reduces the need for inpatient admissions* (A&E before mental health service use). 34 of the "
+     "70 right answers are an honest no close match (18 of the 26 statements labelled no close "
+     "match alone). The gaps the labels show: victims' satisfaction and public confidence in youth "
+     "justice, attitudes to breastfeeding and to people from other backgrounds, advocacy, continuing "
+     "support after care, skills for life, carers' access to support and time for themselves, the "
+     "home's physical environment."),
+    "",
     ("**Round 26** (`outcomes_published_heldout26.csv`: 110 statements from 32 documents not "
      "used before, English councils and their partnerships in their everyday wording: the "
      "corporate parenting pledges of Birmingham Children's Trust and Stockton-on-Tees and Bexley's "
@@ -1401,6 +1471,12 @@ DESIGN_EVIDENCE = [
     "schools and charities, five of them from Scotland, Wales and Northern Ireland, labels "
     "committed before the run, `tests/data/design_heldout29.json`; recommender frozen at "
     "`6fca3a3`) | 12/14 | 14/14 |",
+    "| held out 30, first run (fourteen English local-authority children's services models: SEND "
+    "travel training and supported internships, early years SEN funding and family hubs home "
+    "learning, fostering recruitment, care leavers' jobs, edge of care and mental health, "
+    "children in care moving school, transition to secondary school, exploitation, youth support "
+    "and family support, labels committed before the run, `tests/data/design_heldout30.json`; "
+    "recommender frozen at `3fab5c9`) | 13/14 | 14/14 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1743,6 +1819,29 @@ DESIGN_EVIDENCE = [
      "to follow as context (Herefordshire); courses that run again and again name the next "
      "course as a comparison and a draw between courses as a trial (the Solihull Approach "
      "group)."),
+    "",
+    ("**Held out 30.** Fourteen English local-authority children's services models "
+     "(`tests/data/design_heldout30.json`: Middlesbrough's independent travel training, Redcar and "
+     "Cleveland's early years SEN inclusion fund, Stoke-on-Trent's foster carer recruitment and "
+     "retention, Leicestershire's six ring-fenced apprenticeships for care leavers, Wigan's SHARE, "
+     "Ealing's Brighter Futures, Luton's family hubs home learning visits, Hartlepool's Transition "
+     "Support for about 100 children with a social worker, Torbay's exploitation team, Cheshire "
+     "East's supported internships, Hammersmith and Fulham's Transition and Resilience programme "
+     "for 46 families, Durham's Targeted Youth Support, Wirral's four care leavers in council "
+     "supply-chain jobs, the Transition Hub of two virtual schools), labelled by an evaluator who "
+     "had not seen the recommender and committed before its first run: 13 of 14 main designs "
+     "agreed, 14 of 14 comparators right. Agreed: time series against statistical neighbours for "
+     "the authority-wide fostering, youth support, exploitation and Brighter Futures models; "
+     "matched comparisons of young people or families for the services given one by one; a pilot "
+     "first for six apprenticeships, four jobs and 46 families. The disagreement: the early years "
+     "SEN inclusion fund, top-up money for individual children paid to their settings and entered "
+     "as 'some schools or early-years settings', got matched comparison settings following children "
+     "in care's placement type for 'children stay in their local setting', where a comparison of "
+     "children with similar emerging needs was expected (the label's unit led there as much as the "
+     "recommender; the measure is wrong either way). Reservations (not counted), the measures: NEET "
+     "for travelling independently, children assessed at risk of exploitation (a count the team's "
+     "own toolkit raised) for fewer children exploited, and a scale of anxiety and depression for "
+     "anxiety about moving to secondary school."),
     "",
 ]
 
