@@ -184,6 +184,12 @@ MISSED_ON_FIRST_RUN = {
     # session-12 rules (TUNED ON held out 29): a contact schedule is delivery; whom an aim is for and where
     # they live say no change; on one timescale, a loop is said at the link back from the outcome that leads
     # on beyond it.
+    "home_learning_visits_luton_family_hubs": "held out 30: a direction that contradicts the statement ('More "
+                                              "play, reading and talk at home each day' set to Decrease), not "
+                                              "reported",
+    "transition_hub_children_in_care_afc": "held out 30: a circular chain made by adding OC2 to OC3's 'Contributes "
+                                           "to', reported at OC3 as a backwards link (medium term to short term) "
+                                           "that closes the loop, not as the circular chain planted",
     "baby_box_scotland": "held out 31: an outcome worded as an output ('Every registered family receives a box "
                          "with a mattress and the safe sleep leaflet by 36 weeks'), not reported",
     "good_behaviour_game_primary": "held out 31: a vague outcome put in place of a specific one in a terse school "

@@ -338,6 +338,26 @@ FIRST_RUN_HELDOUT29 = {"agreed": 12, "comparator": 14, "n": 14}
 #: stage first (sfsc_safer_lives_parenting agreed): 14/14. No other labelled model's design text
 #: changed except i-THRIVE's comparators and Herefordshire's young carers count (RESERVATIONS).
 FLOORS["design_heldout29"] = {"agreed": 14, "comparator": 14}
+#: Held out 30 (design_heldout30.json: fourteen English local-authority children's services models,
+#: Middlesbrough's independent travel training, Redcar and Cleveland's early years SEN inclusion fund,
+#: Stoke-on-Trent's foster carer recruitment and retention, Leicestershire's ring-fenced apprenticeships
+#: for care leavers, Wigan's SHARE, Ealing's Brighter Futures, Luton's family hubs home learning visits,
+#: Hartlepool's Transition Support, Torbay's exploitation team, Cheshire East's supported internships,
+#: Hammersmith and Fulham's Transition and Resilience programme, Durham's Targeted Youth Support,
+#: Wirral's care leavers in council supply-chain jobs, the Transition Hub of Achieving for Children's
+#: and Barnet's virtual schools; labels committed at 05:30 and 05:33 UTC before any run; recommender
+#: frozen at main 3fab5c9 (F1), run once at 06:42 on 1 Dec 2026): design agreed 13/14, nation
+#: comparator right 14/14. The disagreement:
+#: - early_years_sen_inclusion_fund_redcar (top-up funding for individual children, entered with the
+#:   unit 'Some schools or early-years settings' because the money is paid to the setting): matched
+#:   comparison settings, following 'Placement type and distance from home' (SSDA903, children in
+#:   care) for 'Children stay in their local setting'. Funded children are chosen one by one by a
+#:   panel, and nearly every setting has one at some time, so settings that did or did not apply
+#:   differ in who attends; a matched comparison of children with similar emerging needs was
+#:   expected. The label's unit led there as much as the recommender; the measure is wrong either way.
+#: Reservations in RESERVATIONS.
+FIRST_RUN_HELDOUT30 = {"agreed": 13, "comparator": 14, "n": 14}
+FLOORS["design_heldout30"] = {"agreed": 13, "comparator": 14}
 #: Held out 31 (design_heldout31.json: seven models led by partners of English councils' children's
 #: services, MECSH in an NHS community trust's health visiting, Nottinghamshire Healthcare's PIRi, TEWV's
 #: CAMHS crisis and home treatment, London VRU's Engage custody coaches, the Good Behaviour Game in one
@@ -386,6 +406,15 @@ FLOORS["design_heldout16"] = {"agreed": 6, "comparator": 6}
 
 #: Agreed at the level of the design family, with an evaluator's reservation kept visible.
 RESERVATIONS = {
+    # Held out 30, first run:
+    "independent_travel_training_middlesbrough": "the matched comparison follows NEET for 'Travels "
+        "independently to school/college' (OC2), which NEET cannot show; independent travel two terms "
+        "after sign-off, from the team's own records, is the measure",
+    "exploitation_team_torbay": "the time series follows children assessed at risk of exploitation "
+        "(CIN census) for fewer children exploited, a count the team's own toolkit raised tenfold when "
+        "it began to look for criminal exploitation; the plan warns of it, but it is the only measure",
+    "transition_support_hartlepool": "RCADS, a scale of anxiety and depression, for 'Children feel less "
+        "anxious and more ready for secondary school' (OC1), which is about the move to Year 7",
     # Held out 29, first run:
     "break4change_brighton_hove": "the matched comparison measures parents' confidence (TOPSE) and "
         "family functioning (Family Star Plus) but gives no measure for the primary outcome the "

@@ -665,6 +665,18 @@ PUBLISHED_HELDOUT26 = REPO / "tests" / "data" / "outcomes_published_heldout26.cs
 # Fund, family hubs), labelled at main 10203d4 and run once on the frozen rules (F1 = 6fca3a3) before
 # any fix.
 PUBLISHED_HELDOUT27 = REPO / "tests" / "data" / "outcomes_published_heldout27.csv"
+# Round 29 (session 12): 110 statements, half of bodies in Scotland, Wales and Northern Ireland
+# (children's services plans of Glasgow, Dumfries and Galloway and Clackmannanshire, Glasgow's
+# Promise plan, Falkirk's Closer to Home strategy, a maternal and infant nutrition framework, the
+# Gwent and West Glamorgan regional partnerships, Families First's aims, community plans of Derry
+# and Strabane and of Lisburn and Castlereagh, the Youth Justice Agency of Northern Ireland's mission
+# and targets, a youth service assessment of need), half of partners and others in England (the
+# Northumbria Police and Crime Plan, BBC Children in Need, Buttle UK, the West Yorkshire Health and
+# Care Partnership, the National Children's Bureau, Barnardo's, National Citizen Service, Sport
+# England, NHS England's eating disorders programme, the Young Carers Covenant, Carers Trust and
+# three academy trusts), labelled at main 7fdc13a and run once on the frozen rules (F1 = 3fab5c9)
+# before any fix.
+PUBLISHED_HELDOUT29 = REPO / "tests" / "data" / "outcomes_published_heldout29.csv"
 
 
 def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
@@ -995,7 +1007,8 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT16, PUBLISHED_HELDOUT17, PUBLISHED_HELDOUT18,
                  PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
                  PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23,
-                 PUBLISHED_HELDOUT24, PUBLISHED_HELDOUT25, PUBLISHED_HELDOUT27):
+                 PUBLISHED_HELDOUT24, PUBLISHED_HELDOUT25, PUBLISHED_HELDOUT27,
+                 PUBLISHED_HELDOUT29):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -1240,6 +1253,12 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   Survey asks formal volunteering); a named focus ("with a focus on obesity") is the change; a
 #   pledge to "you" names a change in the person addressed: 0.90, 0.955; "informed" is one of a
 #   slogan's states ("feel valued, supported, confident and informed"): 0.909, 0.955.
+# Round 29: first run 0.636 (70 of 110), 0.673 (74), no close match 0.47, 8 confident wrong (main at
+#   3fab5c9, F1 of session 12). Not tuned on: the floors are that first run, and the row is a strict
+#   expected failure until its confident wrong answers are fixed (the guard test below keeps its
+#   floors meanwhile).
+ROUND29_OPEN = ("round 29's first run has 8 confident wrong answers (broad visions, attitudes and "
+                "aims labelled no close match given a measure on one word); see docs/measures.md")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1268,6 +1287,8 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT25, 110, 0.78, 0.83),
     (PUBLISHED_HELDOUT26, 110, 0.66, 0.73),
     (PUBLISHED_HELDOUT27, 110, 0.75, 0.80),
+    pytest.param(PUBLISHED_HELDOUT29, 110, 0.63, 0.67, id="outcomes_published_heldout29",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND29_OPEN)),
 ]
 
 
@@ -1335,6 +1356,14 @@ def test_round27_keeps_its_tuned_floors():
     assert scores["n"] == 110
     assert scores["top1"] >= 0.909 and scores["top3"] >= 0.954, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round29_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT29)
+    assert scores["n"] == 110
+    assert scores["top1"] >= 0.63 and scores["top3"] >= 0.67, scores
+    assert scores["confident_wrong"] <= 8, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():
