@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 30), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 31), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
@@ -190,6 +190,15 @@ MISSED_ON_FIRST_RUN = {
     "transition_hub_children_in_care_afc": "held out 30: a circular chain made by adding OC2 to OC3's 'Contributes "
                                            "to', reported at OC3 as a backwards link (medium term to short term) "
                                            "that closes the loop, not as the circular chain planted",
+    "baby_box_scotland": "held out 31: an outcome worded as an output ('Every registered family receives a box "
+                         "with a mattress and the safe sleep leaflet by 36 weeks'), not reported",
+    "good_behaviour_game_primary": "held out 31: a vague outcome put in place of a specific one in a terse school "
+                                   "plan ('Better behaviour'), not reported",
+    "mecsh_health_visiting_england": "held out 31: a mechanism restating an outcome ('Parents respond more "
+                                     "sensitively to their baby and the home learning environment improves', OC2 "
+                                     "'More sensitive, responsive parenting'), not reported",
+    "st_davids_day_fund_wales": "held out 31: a placeholder as an outcome ('Accommodation outcome - TBC with "
+                                "housing'), not reported",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

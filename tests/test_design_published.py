@@ -358,6 +358,31 @@ FLOORS["design_heldout29"] = {"agreed": 14, "comparator": 14}
 #: Reservations in RESERVATIONS.
 FIRST_RUN_HELDOUT30 = {"agreed": 13, "comparator": 14, "n": 14}
 FLOORS["design_heldout30"] = {"agreed": 13, "comparator": 14}
+#: Held out 31 (design_heldout31.json: seven models led by partners of English councils' children's
+#: services, MECSH in an NHS community trust's health visiting, Nottinghamshire Healthcare's PIRi, TEWV's
+#: CAMHS crisis and home treatment, London VRU's Engage custody coaches, the Good Behaviour Game in one
+#: school, NSPCC's Turn the Page, Safer London's London Gang Exit; and seven from Scotland, Wales and
+#: Northern Ireland, Scotland's Baby Box, PoPP in Edinburgh, Aberlour Sustain in Falkirk, Barnardo's NI
+#: Independent Guardian Service, a Welsh council's St David's Day Fund, the Childcare Offer for Wales,
+#: Early Intervention Lisburn; labels committed at 05:30-05:40 UTC before any run; recommender frozen at
+#: main 3fab5c9 (F1), run once at 06:49 on 1 Dec 2026): design agreed 10/14, nation comparator right
+#: 14/14. The disagreements:
+#: - baby_box_scotland (a national universal offer nine in ten families take): a matched comparison of
+#:   families 'who did not take part'; those who decline differ (the evaluation found no way even to
+#:   reach them), so trends against the rest of the UK or a theory-based account were expected.
+#: - camhs_crisis_home_treatment_durham (one team serving every young person in crisis in two areas,
+#:   entered as 'Some teams', 1 unit): 'pilot now' because one team is too few; the team covers a whole
+#:   population, so area trends in admissions and repeat attendances against areas without such a team
+#:   were expected. The label's 'Some teams' may have led there as much as the recommender.
+#: - childcare_offer_wales (a national offer started in early implementer authorities in 2017 and
+#:   everywhere by 2019, allocation entered as 'Yes, in planned waves'): contribution analysis because
+#:   'every authority delivers the model at the same time', which the planned waves contradict; a
+#:   difference in differences between earlier and later authorities was expected.
+#: - popp_parenting_edinburgh (groups of up to 12 parents, reach left blank as the sources give none
+#:   for Edinburgh): 'pilot now' until the reach is known, by the rule tuned on held out 29's SFSC; a
+#:   wait-list or matched comparison of parents was expected for groups run city-wide for years.
+FIRST_RUN_HELDOUT31 = {"agreed": 10, "comparator": 14, "n": 14}
+FLOORS["design_heldout31"] = {"agreed": 10, "comparator": 14}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:

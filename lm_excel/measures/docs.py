@@ -1477,6 +1477,10 @@ DESIGN_EVIDENCE = [
     "children in care moving school, transition to secondary school, exploitation, youth support "
     "and family support, labels committed before the run, `tests/data/design_heldout30.json`; "
     "recommender frozen at `3fab5c9`) | 13/14 | 14/14 |",
+    "| held out 31, first run (fourteen models led by partners of English councils' children's "
+    "services, NHS and health visiting, CAMHS, a violence reduction unit, a school and charities, "
+    "and seven from Scotland, Wales and Northern Ireland, labels committed before the run, "
+    "`tests/data/design_heldout31.json`; recommender frozen at `3fab5c9`) | 10/14 | 14/14 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1842,6 +1846,27 @@ DESIGN_EVIDENCE = [
      "for travelling independently, children assessed at risk of exploitation (a count the team's "
      "own toolkit raised) for fewer children exploited, and a scale of anxiety and depression for "
      "anxiety about moving to secondary school."),
+    ("**Held out 31.** Fourteen models led by partners or from the devolved nations "
+     "(`tests/data/design_heldout31.json`: MECSH health visiting in an NHS community trust, "
+     "Nottinghamshire Healthcare's PIRi, TEWV's CAMHS crisis and home treatment team, London VRU's "
+     "Engage custody coaches, the Good Behaviour Game in one school, NSPCC's Turn the Page, Safer "
+     "London's London Gang Exit, Scotland's Baby Box, PoPP in Edinburgh, Aberlour Sustain in Falkirk "
+     "for 20 families a year, Barnardo's NI Independent Guardian Service, a Welsh council's St "
+     "David's Day Fund, the Childcare Offer for Wales, Early Intervention Lisburn), labelled by an "
+     "evaluator who had not seen the recommender and committed before its first run: 10 of 14 main "
+     "designs agreed, 14 of 14 comparators right. Agreed: matched comparisons of young people or "
+     "parents for custody coaches, gang exit casework and MECSH; a pilot first for Aberlour Sustain, "
+     "PIRi, Turn the Page, one school's Good Behaviour Game and the guardian service; contribution "
+     "analysis for the St David's Day Fund and Lisburn's partnership. The disagreements: the Baby "
+     "Box, a national offer nine in ten families take, got a matched comparison with families who "
+     "did not take part (those who decline differ); the crisis team, one team serving every young "
+     "person in crisis in two areas and entered as 'Some teams', got 'pilot now' where area trends "
+     "were expected; the Childcare Offer for Wales, entered as a national offer started in planned "
+     "waves, got contribution analysis because 'every authority delivers the model at the same "
+     "time', where a difference in differences between earlier and later authorities was expected; "
+     "PoPP in Edinburgh, groups of up to 12 parents with no reach given, got a feasibility stage "
+     "(the rule tuned on held out 29) where a wait-list or matched comparison of parents was "
+     "expected for groups run city-wide for years."),
     "",
 ]
 
