@@ -1109,12 +1109,19 @@ _DONE_THEN = re.compile(
     r"calmer|healthier|stronger|safer)\b)")
 
 
-def _done_then_sense(text: str, terms: list[Term]) -> list[Term]:
-    """The terms without a programme finished or left before how people then are (_DONE_THEN)."""
-    spans = [m.span() for m in _DONE_THEN.finditer(normalise(text))]
+def _outside(pattern: re.Pattern[str], text: str, terms: list[Term], token: str = "") -> list[Term]:
+    """The terms not inside a match of ``pattern`` in the statement (only those of ``token``
+    are dropped when it is given)."""
+    spans = [m.span() for m in pattern.finditer(normalise(text))]
     if not spans:
         return terms
-    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+    return [x for x in terms
+            if not ((not token or x.token == token) and any(a <= x.start < b for a, b in spans))]
+
+
+def _done_then_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without a programme finished or left before how people then are (_DONE_THEN)."""
+    return _outside(_DONE_THEN, text, terms)
 
 
 #: Respect, trust or tolerance for others ("young people have respect and trust for others",
@@ -1130,10 +1137,7 @@ _TOWARD_OTHERS = re.compile(
 
 def _toward_others_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without an attitude to other people (_TOWARD_OTHERS)."""
-    spans = [m.span() for m in _TOWARD_OTHERS.finditer(normalise(text))]
-    if not spans:
-        return terms
-    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+    return _outside(_TOWARD_OTHERS, text, terms)
 
 
 #: Outcomes or a gap across several domains of life, health and learning or work among them ("achieve
@@ -1461,8 +1465,7 @@ _ADOPT_A_WAY = re.compile(r"\badopt(?:s|ed|ing)?\s+(?:an?|the|this|that|their|ou
 
 def _adopt_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without "adopt" where what is adopted is a way of working."""
-    spans = [m.span() for m in _ADOPT_A_WAY.finditer(normalise(text))]
-    return [x for x in terms if not (x.token == "adoption" and any(a <= x.start < b for a, b in spans))]
+    return _outside(_ADOPT_A_WAY, text, terms, token="adoption")
 
 
 _CARE_WORDS = frozenset({"looked_after", "foster_carer", "kinship_carer", "kinship", "care_leaver",
@@ -1528,8 +1531,7 @@ _RECORDED_COUNT = re.compile(r"\b(?:offences|offending|crimes?|incidents)\s+(?:(
 def _recorded_count_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without "recorded" where it says how offences or incidents are counted
     ("fewer knife crime offences are recorded across the county")."""
-    spans = [m.span() for m in _RECORDED_COUNT.finditer(normalise(text))]
-    return [x for x in terms if not (x.token == "recording" and any(a <= x.start < b for a, b in spans))]
+    return _outside(_RECORDED_COUNT, text, terms, token="recording")
 
 
 def _victim_sense(terms: list[Term]) -> list[Term]:
