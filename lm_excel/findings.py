@@ -306,25 +306,27 @@ class Report:
         lead = "; ".join(f.info.title for f in self.headlines)
         return f"{lead}; {counts}" if lead else counts
 
+    def _outcome(self) -> tuple[str, str]:
+        """The result and its counts: ('no problems found', '') when there is no finding at all;
+        ('no errors', '8 warnings, 2 notes') when none is an error; else ('needs fixing', '2 errors,
+        1 warning, 0 notes'), headlines first as in :meth:`summary`."""
+        if not self.findings:
+            return "no problems found", ""
+        if self.valid:
+            return "no errors", self.summary(errors=False)
+        return "needs fixing", self.summary()
+
     def result(self) -> str:
         """The result in a few words, as the Validation sheet's Result line gives it: 'No problems
-        found' when there is no finding at all; 'No errors: 8 warnings, 2 notes' when none is an
-        error; else 'Needs fixing: 2 errors, 1 warning, 0 notes' (headlines first, as in
-        :meth:`summary`)."""
-        if not self.findings:
-            return "No problems found"
-        if self.valid:
-            return f"No errors: {self.summary(errors=False)}"
-        return f"Needs fixing: {self.summary()}"
+        found', 'No errors: 8 warnings, 2 notes', 'Needs fixing: 2 errors, 1 warning, 0 notes'."""
+        head, counts = self._outcome()
+        return head.capitalize() + (f": {counts}" if counts else "")
 
     def status(self) -> str:
-        """:meth:`result` as a status line puts it after a file name or a time: 'no problems
-        found', 'no errors (8 warnings, 2 notes)', 'needs fixing (2 errors, 1 warning, 0 notes)'."""
-        if not self.findings:
-            return "no problems found"
-        if self.valid:
-            return f"no errors ({self.summary(errors=False)})"
-        return f"needs fixing ({self.summary()})"
+        """The result as a status line puts it after a file name or a time: 'no problems found',
+        'no errors (8 warnings, 2 notes)', 'needs fixing (2 errors, 1 warning, 0 notes)'."""
+        head, counts = self._outcome()
+        return head + (f" ({counts})" if counts else "")
 
     def verdict(self) -> str:
         """The check's conclusion in one sentence, as an evaluator would put it."""
