@@ -1481,6 +1481,11 @@ DESIGN_EVIDENCE = [
     "services, NHS and health visiting, CAMHS, a violence reduction unit, a school and charities, "
     "and seven from Scotland, Wales and Northern Ireland, labels committed before the run, "
     "`tests/data/design_heldout31.json`; recommender frozen at `3fab5c9`) | 10/14 | 14/14 |",
+    "| held out 33, first run (seven models led by partners or from the devolved nations: an NHS "
+    "Child House with the police and the NSPCC, police custody navigators, safeguarding assemblies "
+    "in Welsh primary schools, school age childcare in four Scottish councils' target areas, two "
+    "Northern Ireland school programmes and a football club's youth work, labels committed before "
+    "the run, `tests/data/design_heldout33.json`; recommender frozen at `a8184ec`) | 7/7 | 7/7 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -1867,6 +1872,27 @@ DESIGN_EVIDENCE = [
      "PoPP in Edinburgh, groups of up to 12 parents with no reach given, got a feasibility stage "
      "(the rule tuned on held out 29) where a wait-list or matched comparison of parents was "
      "expected for groups run city-wide for years."),
+    "",
+    ("**Held out 33.** Seven models led by partners or from the devolved nations "
+     "(`tests/data/design_heldout33.json`: UCLH's Lighthouse Child House for about 220 children a "
+     "year in five London boroughs, Cleveland Police's custody navigators, NSPCC Cymru's Speak out "
+     "Stay safe visiting a Welsh county's primary schools in turn, Scotland's school age childcare "
+     "Early Adopter Communities in four councils, the Full Service Community Network in West "
+     "Belfast, an Extended Schools cluster in Northern Ireland, a Premier League club's Breaking the "
+     "Cycle of Violence), labelled by an evaluator who had not seen the recommender and committed "
+     "before its first run: 7 of 7 main designs agreed, 7 of 7 comparators right. Agreed: matched "
+     "comparisons of children or young people for the Lighthouse and the custody navigators; a "
+     "stepped roll-out across schools for the assemblies; matched comparison schools for the two "
+     "Northern Ireland school programmes; contribution analysis for the four Scottish areas and the "
+     "club's neighbourhood work. Reservations (not counted), mostly the measures: reoffending by "
+     "children in the youth justice system for navigators who meet 10-25 year olds, most of them "
+     "adults; police-recorded domestic abuse incidents for young people's involvement in violence "
+     "on the street; a scale of perceived social support and an assessment of neglect in one family "
+     "for children naming a trusted adult and being safer from abuse, after a 30-minute assembly "
+     "measured 'at the start and end of support'; take-up of funded early learning and childcare, "
+     "for children under five, for families using school age childcare; and, at the Lighthouse, "
+     "children 'who did not get the model' where every child referred in the five boroughs can use "
+     "it, so the comparison must come from other boroughs or from before it opened."),
     "",
 ]
 
