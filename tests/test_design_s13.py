@@ -292,3 +292,20 @@ def test_the_setting_reads_work_across_a_whole_place(where):
 @pytest.mark.parametrize("where", [*NOT_WIDE, "A nationwide helpline.", "Across the two wards."])
 def test_a_few_places_a_school_or_the_nation_is_not_a_whole_place(where):
     assert not area_wide(where)
+
+
+# --- numbers in words read as in figures ---------------------------------------------------------
+
+@pytest.mark.parametrize(("words", "figures"), [
+    ("Parents meet in groups of six to thirteen.", "Parents meet in groups of 6 to 13."),
+    ("Parents meet in groups of fourteen.", "Parents meet in groups of 14."),
+    ("Parents meet in groups of up to eight.", "Parents meet in groups of up to 8."),
+    ("A course of fifteen weekly sessions in groups.", "A course of 15 weekly sessions in groups."),
+])
+def test_group_sizes_and_sessions_in_words_read_as_in_figures(words, figures):
+    def read(summary):
+        records = example_delivered(delivery_unit=PARENTS, nation="England")
+        records.intervention.update(summary=summary, target_population="")
+        s = read_setting(model_of(records))
+        return bool(s.small_groups), bool(s.courses)
+    assert read(words) == read(figures)

@@ -312,9 +312,14 @@ def own_plan(text: str) -> str:
     return _quote(text, found.start(), found.end()) if found else ""
 
 
+#: Numbers as a model may write them in words (group sizes, counts of sessions or weeks).
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12}
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "a dozen": 12}
+#: A number, captured (group sizes): in figures or in words.
 _N = r"(\d+|" + "|".join(_NUMBER_WORDS) + ")"
+#: A number, not captured (sessions, weeks): in figures or in one word, as before.
+_NUM = r"(?:\d+|" + "|".join(w for w in _NUMBER_WORDS if " " not in w) + ")"
 #: "groups of 6-10", "a group of up to eight", "small groups of about twelve": people, not "groups
 #: of schools" or "groups of 6 settings".
 _GROUPS = re.compile(
@@ -361,7 +366,6 @@ def area_wide(text: str) -> str:
 
 
 _COURSE = re.compile(r"\b(?:courses?|groups?)\b", re.IGNORECASE)
-_NUM = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)"
 #: A course that starts again and again: its sessions counted, its weeks, or its next start.
 _REPEATED = re.compile(
     rf"\b{_NUM}\s+(?:weekly\s+)?(?:(?:\w+-hour|\w+-hours?)\s+)?sessions\b|\b{_NUM}[- ]weeks?\b(?!\s+(?:after|"
