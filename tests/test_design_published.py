@@ -451,7 +451,11 @@ RESERVATIONS = {
         "incomes use school age childcare' (OC4), which is about primary school children",
     "lighthouse_child_house_london": "the matched comparison looks for children 'who did not get the "
         "model ... or those on a waiting list', where every child referred in the five boroughs can use "
-        "the Lighthouse: the comparison children must come from other boroughs or from before 2018",
+        "the Lighthouse: the comparison children must come from other boroughs or from before 2018; "
+        "since session 13 (TUNED ON this reservation and Brent's) every matched comparison of "
+        "people names a waiting list only 'where there is one' and says that if the service takes "
+        "every eligible child in the area the comparison comes from areas without it or from "
+        "before it began, a condition the model's text does not let the recommender settle",
     # Held out 30, first run:
     "independent_travel_training_middlesbrough": "the matched comparison follows NEET for 'Travels "
         "independently to school/college' (OC2), which NEET cannot show; independent travel two terms "
@@ -475,7 +479,11 @@ RESERVATIONS = {
         "to follow as context, like other counts the service's own work moves",
     "uasc_team_brent": "the matched comparison looks for children 'who did not get the model ... or "
         "those on a waiting list' in the borough, where every unaccompanied child is allocated to the "
-        "team: the comparison children must come from other boroughs or from before the team",
+        "team: the comparison children must come from other boroughs or from before the team; in "
+        "part since session 13 (TUNED ON this reservation): the comparison says a waiting list only "
+        "'where there is one', and that a service taking every eligible child in the area is "
+        "compared with areas without it or from before it began; the model's text does not say "
+        "every child is allocated, so the main design still names children who did not get it",
     "understanding_your_childs_behaviour_family_hubs": "GAD-7, a scale of general anxiety, for "
         "'Parents feel less anxious about parenting' (OC2); and with regular courses a wait-list "
         "trial (as the published RCT used) is named only as a question about allocation; the "

@@ -309,3 +309,22 @@ def test_group_sizes_and_sessions_in_words_read_as_in_figures(words, figures):
         s = read_setting(model_of(records))
         return bool(s.small_groups), bool(s.courses)
     assert read(words) == read(figures)
+
+
+# --- a service that takes everyone eligible in its area -------------------------------------------
+
+def test_a_matched_comparison_of_people_says_where_the_comparison_comes_from_if_no_one_waits():
+    """A team every unaccompanied child in a borough is allocated to has no waiting list and no
+    one eligible left out: the comparison would come from other areas or from before it began."""
+    first = _design("A team of social workers supports children who arrive alone in the borough.",
+                    delivery_unit="Individual children or young people", reach="120").strands[0]
+    assert first.title == "Matched comparison group of children or young people"
+    assert "waiting list where there is one" in first.detail
+    assert "If the service takes every eligible child or young person in the area" in first.why
+    assert "areas without it or from before it began" in first.why
+
+
+def test_an_offer_to_everyone_says_so_once():
+    first = _design("Every child back from going missing is offered a talk with a worker.",
+                    delivery_unit="Individual children or young people", reach="300").strands[0]
+    assert "declined" in first.why and "If the service takes every eligible" not in first.why

@@ -1091,12 +1091,15 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
         f"Matched comparison group of {label}",
         f"Compare {names} for {_for(which, basis)} with similar {label} who did not get the "
         "model (matched on need, age and history from case records, or those on a waiting "
-        "list), before and after.",
+        "list where there is one), before and after.",
         f"Support goes to a cohort of {label}: the comparison is made between similar "
         f"{label}, not between whole areas, where the effect would be diluted. Those who are "
         "offered and take up support often differ from those who are not: match on whatever "
         "decides who is offered it (a referral route, a risk score, a threshold) and say how the "
-        "groups still differ." + left_out,
+        "groups still differ."
+        + ("" if s.offered else f" If the service takes every eligible {_ONE[s.unit]} in the "
+           "area, none turned away or kept waiting, the comparison comes from areas without it "
+           "or from before it began.") + left_out,
         EIF_STANDARDS), _CREDIBLE_LEVEL
 
 
