@@ -1071,11 +1071,17 @@ def _sentences(t: str) -> list[tuple[int, int]]:
 _ATTEND_HOW_OFTEN = re.compile(r"\s*(?:school\s+)?(?:(?:more|less)\s+)?(?:often|regularly|consistently|"
                                r"every day|daily|more|well)?\s*(?:[,;.]|$)")
 _SCHOOL_TERMS = frozenset({"pupil", "school", "school_attendance", "exclusion", "primary_school",
-                           "secondary_school", "send", "ehcp"})
+                           "secondary_school", "send", "ehcp", "academi"})
 
 
-#: "Attendance at parenting sessions": attendance at something named, which need not be school.
-_ATTENDANCE_OF = re.compile(r"\s+(?:at|in|of|to|for)\b")
+#: "Attendance at parenting sessions": attendance at something named, which need not be school;
+#: not a figure ("attendance of 97%"), a verb after "to" ("attendance to be above average") nor
+#: a school ("attendance at our primary schools").
+_ATTENDANCE_OF = re.compile(r"\s+(?:at|in|of|to|for)\b"
+                            r"(?!\s*(?:(?:at least|over|above|more than|no less than)\s+)?\d)"
+                            r"(?!\s+(?:be|rise|improve|increase|reach|exceed|remain|stay|match|meet)s?\b)"
+                            r"(?!\s+(?:(?:the|our|their|its|local|primary|secondary|special|all|each|"
+                            r"every|mainstream)\s+){0,3}(?:schools?|academ(?:y|ies)|lessons?)\b)")
 #: "Pupils missing more than 10% of sessions": missing school, not missing from home or care.
 _MISSING_SCHOOL = re.compile(r"\s+(?:[\w%]+\s+){0,4}?(?:sessions|lessons|schooling|school days|days of "
                              r"school)\b")
@@ -2087,6 +2093,10 @@ def _provision_frames(terms: list[Term], t: str = "") -> list[tuple[int, int, st
             and not (x.token == "neet" and _ETE_AFTER.match(t, x.start))]
 
 
+#: The means just before a way of working ("through effective partnership working").
+_MEANS = re.compile(r"\b(?:through|by|via)\s+(?:[\w-]+\s+){0,2}$")
+
+
 def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     """The services or settings a link or a move is between ("transitions between nursery and
     school"), and the services named before they "work more closely together"."""
@@ -2100,9 +2110,11 @@ def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
             out.append((start, _clause_end(t, x.end), "knowing"))
             continue
         if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and re.search(
-                r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]):
+                r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]) and not _MEANS.search(
+                t[:x.start]):
             # "Schools and early help work more closely together": the services named before
-            # say who works together, not what changes
+            # say who works together, not what changes (but "good mental health and wellbeing
+            # through partnership working" names the change before the means)
             out.append((0, x.start, "knowing"))
     return out
 
@@ -2220,10 +2232,10 @@ _CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know
 _CONFIDENT_IN = re.compile(r"\bconfiden\w*\s+(?:in|about|with)\s+(?:their\s+|his\s+|her\s+|own\s+)*$")
 #: "Where living with their family is not possible, ...": a condition before the change.
 _CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b[^,;]*,")
-#: A subordinate clause inside a part ("... because ...", "... so that ..."): what follows it
-#: is a cause or a purpose, not the part's main construct.
+#: A subordinate clause inside a part ("... because ...", "... so that ...", "... by helping
+#: ..."): what follows it is a cause, a purpose or the means, not the part's main construct.
 _SUBORDINATE = re.compile(r"\b(?:because|so that|so|as a result of|due to|in order to|which|"
-                          r"leading to|that may lead)\b")
+                          r"leading to|that may lead|by\s+\w+ing)\b")
 
 
 #: A construct as the subject of a passive verb of provision ("... relationships are supported
