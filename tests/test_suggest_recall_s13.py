@@ -79,3 +79,56 @@ def test_a_change_through_partnership_working_is_the_change():
 def test_services_working_together_get_no_wellbeing_scale():
     got = keys("Schools and mental health services work in partnership")
     assert not {"stirling", "sdq", "wemwbs", "swemwbs", "rcads"} & set(got)
+
+
+# Being pushed or slipping into a state, narrowing a gap, progressing in something, or wanting,
+# intending or choosing to do it: the words after "into", "in" or "to" are the change.
+@pytest.mark.parametrize("text, wanted", [
+    ("No young family slips into poverty", "household_income"),
+    ("Fewer households are pushed into debt", "household_income"),
+    ("Narrowing the healthy weight gap between areas", "healthy_weight"),
+    ("Parents gain and progress in employment", "employment"),
+    ("More young people want to volunteer", "civic_engagement"),
+    ("Young people intend to volunteer in their community", "civic_engagement"),
+])
+def test_the_state_after_a_verb_of_moving_or_wanting_is_the_change(text, wanted):
+    assert keys(text)[:1] == [wanted]
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Children are not pushed into adult roles too early", None),
+    ("Young people progress through the stages of the programme", None),
+    ("Parents want to learn more about their child's development", "asq3"),
+    ("Narrowing the gap between services and the communities they serve", "community_survey"),
+])
+def test_what_is_not_a_measured_change_stays_out(text, unwanted):
+    got = keys(text)
+    assert (got == []) if unwanted is None else (unwanted not in got), got
+
+
+# An aim the library has no measure for, then a clause that says how with a change of its own.
+def test_a_clause_of_how_after_an_aim_names_its_own_change():
+    assert keys("Children reach their potential, making good progress in reading")[:1] == ["attainment"]
+    assert keys("Young people realise their potential, gaining qualifications")[:1] == ["attainment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Children reach their potential, enjoying their childhood",
+    "Young people fulfil their ambitions, learning and growing",
+])
+def test_an_aim_with_no_measured_change_after_it_stays_no_close_match(text):
+    assert keys(text) == []
+
+
+# Sport and activity, or doing sport, is physical activity; playing sport with others as a way of
+# mixing is not (it is about the mixing).
+@pytest.mark.parametrize("text", [
+    "Children and young people do more sport and activity",
+    "Sport and activity are part of every child's day",
+])
+def test_sport_and_activity_is_physical_activity(text):
+    assert keys(text)[:1] == ["active_lives"]
+
+
+def test_playing_sport_to_mix_is_no_physical_activity():
+    assert "active_lives" not in keys("Young people socialise and play sport with peers from other faiths")

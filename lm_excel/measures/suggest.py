@@ -1882,7 +1882,9 @@ def _names_agency(text: str, terms: list[Term], agencies: frozenset[str]) -> boo
 #: Where one matched word sits decides whether it can carry a suggestion alone (calibrated in
 #: docs/measures.md): the change words and verbs that govern what changes, the prepositions that
 #: open a complement, and the heads of a complement that still name an amount of it ("the impact
-#: of neglect", "safe from exploitation").
+#: of neglect", "safe from exploitation"). Moving into a state, narrowing a gap, progressing in
+#: something, or wanting, intending or choosing to do it govern it too ("pushed into poverty",
+#: "narrowing the obesity gap", "progress within employment", "intend to volunteer").
 _GOVERNS = frozenset("""more fewer less lower higher greater better worse reduced reduce reduces
 reducing reduction reductions increased increase increases increasing improved improve improves
 improving improvement fall falls rise rises decrease decreased decreases good positive poor prevent
@@ -1890,7 +1892,9 @@ prevention preventing prevents prevented stop stops stopping cease cut avoid avo
 tackling lessen minimise feel feels felt are is be become
 becomes being get gets have has gain gains reach reaches achieve achieves secure secures sustain
 sustains find keep keeps experience experiences remain remains stay stays develop build report
-reports say says""".split())
+reports say says narrow narrows narrowing narrowed halve halving falling fallen fell push pushed
+pushes pushing drift drifting slip slips slipping progress progresses progressing intend
+intends intending intended want wants wanting choose chooses choosing""".split())
 _OPENS = frozenset("""of in to within for from with about on at into after against through
 towards toward around among between across as upon""".split())
 _AMOUNT_HEADS = frozenset("""impact impacts occurrence incidence prevalence consumption use rate
@@ -2329,6 +2333,13 @@ def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others
     return out
 
 
+#: "Pupils achieve their full potential, making good progress from their starting points": a
+#: clause after a comma that opens with a verb in -ing says how, and names its own change.
+_HOW_AFTER = re.compile(r",\s+(?:by\s+)?(?!(?:learning|training|wellbeing|well-being|housing|parenting|"
+                        r"being|schooling|offending|bullying|funding|something|everything)\b)[a-z]+ing\b"
+                        r"(?!\s*(?:,|and\b|or\b))")
+
+
 def _construct_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without a leading condition and without the parts whose main construct is a
     change the library has no measure for (see _NO_MEASURE). Within a part, a construct after
@@ -2345,7 +2356,8 @@ def _construct_sense(text: str, terms: list[Term]) -> list[Term]:
         for x, y, _ in found:
             if x < b and a < y:  # the construct is in this part (or runs into it)
                 sub = [m.start() for m in _SUBORDINATE.finditer(t, a, max(a, x))]
-                drop.append((sub[0] if sub else a, b))
+                how = _HOW_AFTER.search(t, y, b)
+                drop.append((sub[0] if sub else a, how.start() if how else b))
     return [x for x in terms if not any(a <= x.start < b for a, b in drop)]
 
 
