@@ -132,3 +132,37 @@ def test_sport_and_activity_is_physical_activity(text):
 
 def test_playing_sport_to_mix_is_no_physical_activity():
     assert "active_lives" not in keys("Young people socialise and play sport with peers from other faiths")
+
+
+# Services listed before "work together" say who works together: no measure of the first one's
+# topic ("education": attainment) comes before the partner survey.
+@pytest.mark.parametrize("text", [
+    "Education, health and social care services work together in children's best interests",
+    "Police, schools and youth services work together",
+])
+def test_services_listed_before_working_together_are_who_works(text):
+    assert keys(text)[:1] == ["partner_survey"]
+
+
+# A phrase at the front that says where or when ("Across the city, ...") ends at its comma: the
+# word after it is the change, not a complement of the phrase.
+@pytest.mark.parametrize("text", [
+    "Across the city, NEET falls",
+    "In our county, the NEET rate is below the regional rate",
+])
+def test_a_fronted_place_ends_at_its_comma(text):
+    assert keys(text)[:1] == ["neet"]
+
+
+# Help or support for mental health "at the right time" is timely help for it (a wait); the right
+# help at the right time, with no mental health named, stays no close match.
+@pytest.mark.parametrize("text", [
+    "Young people get mental health support at the right time",
+    "Pupils receive help with their emotional wellbeing at the right time",
+])
+def test_mental_health_help_at_the_right_time_is_a_wait(text):
+    assert keys(text)[:1] == ["waiting_times"]
+
+
+def test_the_right_help_at_the_right_time_alone_is_no_close_match():
+    assert keys("Children get the right help at the right time") == []

@@ -1949,6 +1949,9 @@ def _in_complement(text: str, start: int) -> bool:
         if w in ";:.()" or w in _GOVERNS:
             return False
         if w in _OPENS:
+            if (i == 0 or before[i - 1] in ";:.()") and before[i + 1:].count(",") == 1 \
+                    and not {"and", "or"} & set(before[i + 1:]):
+                return False  # "Across the city, NEET is below ...": a fronted phrase ends at its comma
             head = next((x for x in reversed(before[:i]) if x not in _DETERMINERS), "")
             if head in _AMOUNT_HEADS or head in _GOVERNS:
                 return False
@@ -2113,12 +2116,17 @@ def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
                 (m.end() for m in re.finditer(r";|\band\b", t[:x.start])), default=0)
             out.append((start, _clause_end(t, x.end), "knowing"))
             continue
-        if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and re.search(
-                r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]) and not _MEANS.search(
-                t[:x.start]):
-            # "Schools and early help work more closely together": the services named before
-            # say who works together, not what changes (but "good mental health and wellbeing
-            # through partnership working" names the change before the means)
+        before = t[:x.start]
+        joined = re.search(r"\band\b", before)
+        listed = "," not in before or (
+            "," not in before[joined.end():] if joined else False) and not _CHANGE_WORD.search(before) and all(
+            len(item.split()) <= 3 for item in before[:joined.start()].split(","))
+        if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and joined and listed \
+                and not re.search(r"[;.]", before) and not _MEANS.search(before):
+            # "Schools and early help work more closely together", "education, health and social
+            # care work together": the services named (a list ending in "and") say who works
+            # together, not what changes (but "good mental health and wellbeing through
+            # partnership working" names the change before the means)
             out.append((0, x.start, "knowing"))
     return out
 
@@ -2190,7 +2198,12 @@ _NO_MEASURE = {
                             + r"|\btimely\b(?:\s*,?\s*(?:and\s+)?[\w-]+){0,3}?\s+(?:help|support|treatment|"
                             r"therapy|interventions?|responses?|access)\b(?=[^,;.]{0,30}?\b(?:mental|emotional)"
                             r"\s+(?:health|wellbeing|well-being)\b)|\btimely\s+(?:mental|emotional)\s+(?:health|"
-                            r"wellbeing|well-being)\s+(?:help|support|treatment|services?|care)\b",
+                            r"wellbeing|well-being)\s+(?:help|support|treatment|services?|care)\b"
+                            # help for mental health "at the right time" is timely help for it
+                            r"|\b(?:help|support|treatment|therapy|care)\b[^,;.]{0,60}?\b(?:mental|emotional)"
+                            r"\s+(?:health|wellbeing|well-being)\b[^,;.]{0,40}?\bat the right time\b"
+                            r"|\b(?:mental|emotional)\s+(?:health|wellbeing|well-being)\s+(?:help|support|"
+                            r"treatment|services?|care)\b[^,;.]{0,40}?\bat the right time\b",
     "achieving potential": r"\b(?:achieve|achieves|reach|reaches|fulfil|fulfils|fulfill|fulfills|"
                            r"realise|realises|realize|realizes)\s+(?:their|his|her|its|our)\s+"
                            r"(?:full\s+)?(?:(?:goals|hopes)\s+and\s+)?(?:potential|ambitions?|"
