@@ -166,3 +166,17 @@ def test_mental_health_help_at_the_right_time_is_a_wait(text):
 
 def test_the_right_help_at_the_right_time_alone_is_no_close_match():
     assert keys("Children get the right help at the right time") == []
+
+
+# Being part of decision making or planning about one's own care is a say in it, which the
+# family and child experience survey asks; the timeliness of care planning is not.
+@pytest.mark.parametrize("text", [
+    "Families are at the centre of planning about their care",
+    "Children are involved in planning their care",
+])
+def test_planning_their_own_care_is_their_say(text):
+    assert keys(text)[:1] and keys(text)[0] in {"family_experience", "bright_spots", "esq"}
+
+
+def test_care_planning_on_time_is_no_say():
+    assert not {"family_experience", "bright_spots", "esq"} & set(keys("Care planning is timely"))
