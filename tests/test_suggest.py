@@ -1287,8 +1287,9 @@ ROUND28_OPEN = ("round 28's first run has 8 confident wrong answers (pledges, vi
 #   something or intending to do it govern what follows; sport and activity is physical activity;
 #   a way of working after "through" is the means, and services listed before "work together" say
 #   who; a fronted place phrase ends at its comma; mental health help "at the right time" is a
-#   wait; planning their own care is their say: 0.782, 0.827, 8 confident wrong (none new). The
-#   guard below holds these tuned floors; the row above keeps the first run's.
+#   wait; planning their own care is their say; influential views on services are Hear by Right's;
+#   social trust is the community survey's: 0.80, 0.845, 8 confident wrong (none new). The guard
+#   below holds these tuned floors; the row above keeps the first run's.
 ROUND29_OPEN = ("round 29's first run has 8 confident wrong answers (broad visions, attitudes and "
                 "aims labelled no close match given a measure on one word); see docs/measures.md")
 # Round 30: first run 0.764 (42 of 55), 0.782 (43), no close match 0.56, 3 confident wrong (main at
@@ -1411,7 +1412,7 @@ def test_round29_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_op
     # floors are the figures tuned on round 29 (session 13), not its first run's.
     scores = published_scores(PUBLISHED_HELDOUT29)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.78 and scores["top3"] >= 0.827, scores
+    assert scores["top1"] >= 0.80 and scores["top3"] >= 0.845, scores
     assert scores["confident_wrong"] <= 8, scores
 
 

@@ -180,3 +180,32 @@ def test_planning_their_own_care_is_their_say(text):
 
 def test_care_planning_on_time_is_no_say():
     assert not {"family_experience", "bright_spots", "esq"} & set(keys("Care planning is timely"))
+
+
+# Views that are influential, or people who influenced a service, have the collective say Hear by
+# Right assesses ("influential" and "influence" are one concept whatever their stems); an
+# influence on a child is not a say.
+@pytest.mark.parametrize("text", [
+    "Young people's views are influential in how local services develop",
+    "Children in care influenced the design of the new service",
+])
+def test_influential_views_on_services_are_hear_by_right(text):
+    assert keys(text)[:1] == ["hear_by_right"]
+
+
+def test_an_influence_on_children_is_no_say():
+    assert "hear_by_right" not in keys("Parents are a positive influence on their children")
+
+
+# Social or generalised trust is what the Community Life Survey asks (whether most people can be
+# trusted); a child's trust in the adults at school is not.
+@pytest.mark.parametrize("text", [
+    "Young adults report higher social trust",
+    "Residents say most people can be trusted",
+])
+def test_social_trust_is_the_community_survey(text):
+    assert keys(text)[:1] == ["community_survey"]
+
+
+def test_trust_in_adults_at_school_is_no_community_survey():
+    assert "community_survey" not in keys("Children trust adults in their school")

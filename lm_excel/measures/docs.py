@@ -234,8 +234,11 @@ HOW_SUGGESTIONS_WORK = [
      "(\"Across the city, ...\") ends at its comma. Help or support for mental or emotional "
      "health \"at the right time\" is timely help for it (waiting times); the right help at the "
      "right time alone is not. Decision making or planning about one's own care is a say in it "
-     "(the family and child experience survey). Probes in "
-     "`tests/test_suggest_recall_s13.py`; **tuned on round 29**."),
+     "(the family and child experience survey). Influence is one concept whatever its ending "
+     "(\"views are influential in the development of services\" is Hear by Right's, as "
+     "influencing services was). Social or generalised trust (\"most people can be trusted\") is "
+     "what the Community Life Survey asks. Probes in `tests/test_suggest_recall_s13.py`; **tuned "
+     "on round 29**."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "
@@ -293,7 +296,7 @@ EVALUATION = [
     "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.84, 0.87, 0.55, 0 (tuned on) |",
     "| round 27 (the session's end round): English LA and partnership documents in everyday wording (children and young people's plans and ambitions, pledges, a youth justice plan, JSNA priorities, corporate plans); Scottish, Welsh and Northern Irish plans (children's services and well-being plans, outcomes groups, a safeguarding board, a breastfeeding strategy); charities' and funders' theories of change (the Scouts, Girlguiding, Contact, the Youth Sport Trust, the Youth Endowment Fund) and a family hubs evaluation | 110 | 0.75, 0.81, 6 | 0.91, 0.955, 0.48, 0 (tuned on) |",
     "| round 28: English LA and partnership documents in everyday wording (children and young people's plans and visions, pledges and promises to children in care, corporate parenting, early help and child poverty strategies, a SEND partnership's outcomes in children's words, youth justice plans, council plans; 19 authorities none cited before) | 110 | 0.71, 0.75, 8 | 0.71, 0.75, 0.53, **8** (first run, not tuned on) |",
-    "| round 29 (session 12's freeze round): bodies in Scotland, Wales and Northern Ireland (children's services plans, Glasgow's Promise plan, regional partnership boards, community plans, a nutrition framework, Families First, a youth justice agency's mission and targets); partners and others in England (a police and crime plan, NHS and integrated care programmes, academy trusts, charities' and funders' strategies and outcome frameworks: BBC Children in Need, Buttle UK, the NCB, Barnardo's, National Citizen Service, Sport England, the Young Carers Covenant, Carers Trust) | 110 | 0.64, 0.67, 8 | 0.782, 0.827, 0.35, **8** (tuned on) |",
+    "| round 29 (session 12's freeze round): bodies in Scotland, Wales and Northern Ireland (children's services plans, Glasgow's Promise plan, regional partnership boards, community plans, a nutrition framework, Families First, a youth justice agency's mission and targets); partners and others in England (a police and crime plan, NHS and integrated care programmes, academy trusts, charities' and funders' strategies and outcome frameworks: BBC Children in Need, Buttle UK, the NCB, Barnardo's, National Citizen Service, Sport England, the Young Carers Covenant, Carers Trust) | 110 | 0.64, 0.67, 8 | 0.80, 0.845, 0.33, **8** (tuned on) |",
     "| round 30 (session 13's first run): English LA and partnership documents in everyday wording (children and young people's plans, promises to children in care, corporate parenting and early years strategies, council plans and ambitions, JSNA intentions, a health and wellbeing strategy; 13 authorities none cited before) | 55 | 0.76, 0.78, 3 | 0.764, 0.782, 0.56, **3** (first run, not tuned on) |",
     "| team's own variants, batches 1-36 (`tests/data/outcomes_own_variants.csv`) | 1,575 | 0.35-0.97 per batch | 0.95, 0.96, 0.31, 3 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
@@ -988,22 +991,24 @@ EVALUATION = [
      "justice, attitudes to breastfeeding and to people from other backgrounds, advocacy, continuing "
      "support after care, skills for life, carers' access to support and time for themselves, the "
      "home's physical environment. Since then, **tuned on round 29** (measA, session 13, the *Recall "
-     "kinds (session 13)* above, probes in `tests/test_suggest_recall_s13.py`): 0.782 (86 of 110), "
-     "0.827 (91), no close match 0.35, still 8 confident wrong answers (none new; no other round or "
+     "kinds (session 13)* above, probes in `tests/test_suggest_recall_s13.py`): 0.80 (88 of 110), "
+     "0.845 (93), no close match 0.33, still 8 confident wrong answers (none new; no other round or "
      "own batch changed an answer except round 11, whose statement on working age people gaining "
-     "and progressing within employment now gets parental employment: 0.88, 0.88). 13 of the 18 "
+     "and progressing within employment now gets parental employment: 0.88, 0.88). 15 of the 18 "
      "rows of no close match where a measure fits are now right and one more in the top three "
      "(*reduce offending ...*); of the other misses, *thrive in their education and training*, "
      "mental health support *at the right time* and services that *work together* are now right "
-     "and *NEET is below the national rate ...* is in the top three. Hear by Right for the voice "
-     "of the child and influential views, and social trust, are session 13's other recall work "
-     "(round 28's kinds). Left alone: *the support and healthcare needed to enjoy healthy "
-     "lifestyles* (a lifestyle is deliberately no one measure, rounds 20 and 24; the label accepts "
-     "three partial measures and not no close match, arguably too generous), *nutrition-related "
-     "health and wellbeing* (the same), *personal, social and emotional development* (the EYFS's "
-     "own area of learning; the label rests on the source's school-age children), *reduce "
-     "offending* (first-time entrants before reoffending, the rules' order for offending in "
-     "general; only reoffending labelled). The labels stand as committed."),
+     "and *NEET is below the national rate ...* is in the top three. Left alone: *the support and "
+     "healthcare needed to enjoy healthy lifestyles* (a lifestyle is deliberately no one measure, "
+     "rounds 20 and 24; the label accepts three partial measures and not no close match, arguably "
+     "too generous), *nutrition-related health and wellbeing* (the same), *personal, social and "
+     "emotional development* (the EYFS's own area of learning; the label rests on the source's "
+     "school-age children), *reduce offending* (first-time entrants before reoffending, the rules' "
+     "order for offending in general; only reoffending labelled), *involved in decisions which "
+     "affect them* and *a say in decisions that affect them* (Hear by Right labelled; own batch 13 "
+     "labels the same wording the family experience survey, so the labels disagree), *the voice of "
+     "the child ... at the heart of everything we do* (a pledge about practice; Hear by Right "
+     "labelled, arguably no close match). The labels stand as committed."),
     "",
     ("**Round 30** (`outcomes_published_heldout30.csv`, session 13's first run: 55 statements from "
      "21 pages of 13 English local authorities and their partnerships none cited in any earlier "
