@@ -1271,10 +1271,21 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   slogan's states ("feel valued, supported, confident and informed"): 0.909, 0.955.
 # Round 28: first run 0.709 (78 of 110), 0.745 (82), no close match 0.53, 8 confident wrong (main
 #   at 3fab5c9, F1 of session 12; main after it gave the same answers on every row). Not tuned on:
-#   the floors are that first run, and the row is a strict expected failure until its confident
-#   wrong answers are fixed (the guard test below keeps its floors meanwhile).
-ROUND28_OPEN = ("round 28's first run has 8 confident wrong answers (pledges, visions and a parents' "
-                "skills aim labelled no close match given a measure on one word); see docs/measures.md")
+#   the floors are that first run, and the row was a strict expected failure until its confident
+#   wrong answers were fixed.
+#   TUNED ON round 28 since (measB, session 13): the noun "place" is not a placement; caring about
+#   something is not care; happy as a state joined to other aims, a whole childhood qualified by
+#   what it is like and the best possible start in life are aims of a vision; safe in several
+#   places at once points to no one place's measure; "make sure everyone is treated ..." is no
+#   service's users; a service as the means to outcomes in general counts nothing of its own;
+#   the service supporting parents is not support from other parents; attitudes to people from
+#   other backgrounds are not behaviour difficulties; community supervision is not a care order:
+#   0.800, 0.836, no confident wrong answer, so the row is no longer an expected failure (the
+#   guard below keeps the tuned floors). Then its recall kinds: young people heard as a group, or
+#   a pledge to listen with nothing more said, is participation (Hear by Right), not the family
+#   experience survey; a pledge giving "you" something for a purpose is read for the change, as
+#   an outcome is; help toward a change it names is that change; potential in learning is
+#   attainment: 0.855 (94 of 110), 0.891 (98), no close match 0.58.
 # Round 29: first run 0.636 (70 of 110), 0.673 (74), no close match 0.47, 8 confident wrong (main at
 #   3fab5c9, F1 of session 12). Not tuned on: the floors are that first run, and the row is a strict
 #   expected failure until its confident wrong answers are fixed (the guard test below keeps its
@@ -1288,8 +1299,9 @@ ROUND28_OPEN = ("round 28's first run has 8 confident wrong answers (pledges, vi
 #   a way of working after "through" is the means, and services listed before "work together" say
 #   who; a fronted place phrase ends at its comma; mental health help "at the right time" is a
 #   wait; planning their own care is their say; influential views on services are Hear by Right's;
-#   social trust is the community survey's: 0.80, 0.845, 8 confident wrong (none new). The guard
-#   below holds these tuned floors; the row above keeps the first run's.
+#   social trust is the community survey's: 0.80, 0.845, 8 confident wrong (none new); with round
+#   28's kinds (measB, above) 0.836 (92 of 110), 0.882 (97), no close match 0.37, 6 confident wrong.
+#   The guard below holds these tuned floors; the row above keeps the first run's.
 ROUND29_OPEN = ("round 29's first run has 8 confident wrong answers (broad visions, attitudes and "
                 "aims labelled no close match given a measure on one word); see docs/measures.md")
 # Round 30: first run 0.764 (42 of 55), 0.782 (43), no close match 0.56, 3 confident wrong (main at
@@ -1327,8 +1339,7 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT25, 110, 0.78, 0.83),
     (PUBLISHED_HELDOUT26, 110, 0.66, 0.73),
     (PUBLISHED_HELDOUT27, 110, 0.75, 0.80),
-    pytest.param(PUBLISHED_HELDOUT28, 110, 0.70, 0.74, id="outcomes_published_heldout28",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND28_OPEN)),
+    (PUBLISHED_HELDOUT28, 110, 0.70, 0.74),
     pytest.param(PUBLISHED_HELDOUT29, 110, 0.63, 0.67, id="outcomes_published_heldout29",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND29_OPEN)),
     pytest.param(PUBLISHED_HELDOUT30, 55, 0.76, 0.78, id="outcomes_published_heldout30",
@@ -1402,18 +1413,21 @@ def test_round27_keeps_its_tuned_floors():
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round28_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+def test_round28_keeps_its_tuned_floors():
+    # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT28)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.70 and scores["top3"] >= 0.74, scores
+    assert scores["top1"] >= 0.854 and scores["top3"] >= 0.890, scores
+    assert scores["confident_wrong"] == 0, scores
+
+
 def test_round29_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_open():
     # The strict expected failure above hides a fall in top-1 or top-3; this does not. The
     # floors are the figures tuned on round 29 (session 13), not its first run's.
     scores = published_scores(PUBLISHED_HELDOUT29)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.80 and scores["top3"] >= 0.845, scores
-    assert scores["confident_wrong"] <= 8, scores
+    assert scores["top1"] >= 0.836 and scores["top3"] >= 0.88, scores
+    assert scores["confident_wrong"] <= 6, scores
 
 
 def test_round30_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
