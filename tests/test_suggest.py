@@ -1285,7 +1285,11 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   a pledge to listen with nothing more said, is participation (Hear by Right), not the family
 #   experience survey; a pledge giving "you" something for a purpose is read for the change, as
 #   an outcome is; help toward a change it names is that change; potential in learning is
-#   attainment: 0.855 (94 of 110), 0.891 (98), no close match 0.58.
+#   attainment: 0.855 (94 of 110), 0.891 (98), no close match 0.59. Then being in school is
+#   attendance; one's views or opinions valued are the experience survey; a gap between income
+#   groups is a gap in what it is in ("gap in achievement" is attainment), with the stages after the
+#   groups not part of who; aims in a clause of where after the change leave the change; "in secure
+#   care" keeps its words: 0.900 (99), 0.936 (103), no close match 0.55.
 # Round 29: first run 0.636 (70 of 110), 0.673 (74), no close match 0.47, 8 confident wrong (main at
 #   3fab5c9, F1 of session 12). Not tuned on: the floors are that first run, and the row is a strict
 #   expected failure until its confident wrong answers are fixed (the guard test below keeps its
@@ -1417,7 +1421,7 @@ def test_round28_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT28)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.854 and scores["top3"] >= 0.890, scores
+    assert scores["top1"] >= 0.90 and scores["top3"] >= 0.936, scores
     assert scores["confident_wrong"] == 0, scores
 
 

@@ -1017,6 +1017,10 @@ _READY_FOR_LIFE = re.compile(r"\b(?:ready|prepared|equipped|readiness|preparatio
                              r"on|do well)\s+in\s+life)\b")
 
 
+#: A clause of where or why that the aims of a vision may sit in, after the change itself.
+_AIMS_CLAUSE = re.compile(r"\b(?:where|in which|so that|so they|so that they)\b")
+
+
 def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without those of a sentence that names two or more aims of a good life
     ("children thrive in their families, achieve in schools and flourish in their communities",
@@ -1031,7 +1035,10 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
         aims = 1 + sum(not re.fullmatch(r"\s+to\s+", t[x.end():y.start()])
                        for x, y in zip(found, found[1:])) if found else 0
         if aims >= 2:
-            spans.append((a, b))
+            # aims in a clause of where or why after the change ("children feel safe and cared
+            # for in an environment where they can thrive and succeed"): that clause only
+            cue = [c for c in _AIMS_CLAUSE.finditer(t, a, found[0].start())]
+            spans.append((cue[-1].start() if cue else a, b))
         elif found and re.match(r"\s+(?:through|by means of|thanks to)\b", t[found[-1].end():]):
             # "children thrive through effective early help, good housing and ...": the aim,
             # with the means to it, not a change in the services named
@@ -1092,6 +1099,10 @@ _MISSING_SCHOOL = re.compile(r"\s+(?:[\w%]+\s+){0,4}?(?:sessions|lessons|schooli
                              r"school)\b")
 
 
+#: Being in school as what the people named do ("children are in school", "stay in school").
+_IN_SCHOOL = re.compile(r"\b(?:are|is|be|being|stay|stays|staying|remain|remains|kept|back)\s+in\s+$")
+
+
 def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with "attend" read as school attendance when it has no object but how often
     and the outcome is about pupils or school ("pupils with persistent absence attend more
@@ -1102,6 +1113,10 @@ def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
     t = normalise(text)
     out = []
     for x in terms:
+        if x.token == "school" and _IN_SCHOOL.search(t[:x.start]) and not _ATTENDANCE_OF.match(t, x.end):
+            # "children are in school", "pupils stay in school": being there, which attendance counts
+            out.append(Term("school_attendance", False, x.start, x.end, True))
+            continue
         noun = t[x.start:x.end].startswith("attendance") and not _ATTENDANCE_OF.match(t, x.end)
         if (x.token == "attend" and (noun or _ATTEND_HOW_OFTEN.match(t[x.end:]))) or (
                 x.token == "missing" and _MISSING_SCHOOL.match(t, x.end)):
@@ -1857,14 +1872,18 @@ _WHO_SUBJECT = re.compile(
 #: end of the clause. Not after "the number of" ("reduce the number of children affected by
 #: domestic abuse": that is the change).
 _WHO_AFTER = re.compile(
-    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )(?<!% )\b(?:of|for|among|amongst|with|to)\s+"
+    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )(?<!% )\b(?:of|for|among|amongst|with|to|"
+    r"between)\s+"
     r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
     r"affected by|living with|living in|living on|experiencing|at risk of|who|whose|in poverty|"
-    r"(?:eligible for|on|receiving|entitled to) free school meals|"
+    r"(?:eligible for|on|receiving|entitled to) free school meals|on (?:a\s+)?low incomes?|"
     r"in (?:temporary|emergency|unsuitable|overcrowded|poor) (?:accommodation|housing)|"
     r"attending|accessing|using|taking part in|supported by|"
     r"(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
-    r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
+    r"(?:families|households|homes|communities|areas|neighbourhoods))\b"
+    # to the end of the clause, not into where the gap is ("... and their peers across all Key
+    # Stages")
+    r"(?:(?!\s(?:across|throughout|at (?:every|each|all|key)|by the end of)\b)[^,;.])*")
 
 
 #: The circumstances of people after a change ("for children living in temporary accommodation",
