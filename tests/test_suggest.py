@@ -1294,6 +1294,18 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   3fab5c9, F1 of session 12). Not tuned on: the floors are that first run, and the row is a strict
 #   expected failure until its confident wrong answers are fixed (the guard test below keeps its
 #   floors meanwhile).
+#   TUNED ON round 29 since (measA, session 13, recall on plain countable targets; probes in
+#   tests/test_suggest_recall_s13.py): reconviction is reoffending; succeeding or thriving in
+#   education and catching up on learning are attainment; attendance with a figure, a target verb or
+#   a school after it is school attendance; an aim after "by <verb>ing" is the means, and a clause in
+#   -ing after an aim names its own change; moving into a state, narrowing a gap, progressing in
+#   something or intending to do it govern what follows; sport and activity is physical activity;
+#   a way of working after "through" is the means, and services listed before "work together" say
+#   who; a fronted place phrase ends at its comma; mental health help "at the right time" is a
+#   wait; planning their own care is their say; influential views on services are Hear by Right's;
+#   social trust is the community survey's: 0.80, 0.845, 8 confident wrong (none new); with round
+#   28's kinds (measB, above) 0.836 (92 of 110), 0.882 (97), no close match 0.37, 6 confident wrong.
+#   The guard below holds these tuned floors; the row above keeps the first run's.
 ROUND29_OPEN = ("round 29's first run has 8 confident wrong answers (broad visions, attitudes and "
                 "aims labelled no close match given a measure on one word); see docs/measures.md")
 # Round 30: first run 0.764 (42 of 55), 0.782 (43), no close match 0.56, 3 confident wrong (main at
@@ -1413,12 +1425,13 @@ def test_round28_keeps_its_tuned_floors():
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round29_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+def test_round29_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not. The
+    # floors are the figures tuned on round 29 (session 13), not its first run's.
     scores = published_scores(PUBLISHED_HELDOUT29)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.63 and scores["top3"] >= 0.67, scores
-    assert scores["confident_wrong"] <= 8, scores
+    assert scores["top1"] >= 0.836 and scores["top3"] >= 0.88, scores
+    assert scores["confident_wrong"] <= 6, scores
 
 
 def test_round30_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
