@@ -1010,11 +1010,15 @@ _WHOLE_LIFE = re.compile(
     r"(?:(?:happy|happier|healthy|healthier|fulfilling|fulfilled|full|good|rich|long|positive|safe|"
     r"meaningful|rewarding|secure|loving)\s*,?\s+(?:and\s+)?)+(?:life|lives|childhood|childhoods)\b"
     r"|\b(?:best possible|optimal|optimum|highest possible)\b")
-#: Readiness for life as a whole ("equipped to succeed in life", "ready for work and life"): an
-#: aim for everything ahead, which no destination count or scale measures.
+#: Readiness for life as a whole ("equipped to succeed in life", "ready for work and life", skills
+#: for life or work): an aim for everything ahead, which no destination count or scale measures.
 _READY_FOR_LIFE = re.compile(r"\b(?:ready|prepared|equipped|readiness|preparation)\s+(?:for|to)\s+"
                              r"(?:(?:work|adulthood)\s+and\s+)?(?:adult\s+)?(?:life|(?:succeed|thrive|get "
-                             r"on|do well)\s+in\s+life)\b")
+                             r"on|do well)\s+in\s+life)\b"
+                             # skills for what lies ahead ("skills for life, work and learning"),
+                             # which no destination count or attainment measure records
+                             r"|\bskills\s+for\s+(?:life|work|learning|employment|adult life|adulthood|"
+                             r"independence|independent living)\b")
 
 
 #: A clause of where or why that the aims of a vision may sit in, after the change itself.
@@ -1066,6 +1070,35 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
             spans.append((m.start(), _clause_end(t, m.end(), stop)))
     # a term running into a span is in it ("develop as well-rounded individuals")
     return [x for x in terms if not any(x.start < b and a < x.end for a, b in spans)]
+
+
+#: "Irrespective of where they were born, where they live and go to school", "regardless of
+#: background": who the aim is for, all of them, not a change in where they live or go to school.
+_REGARDLESS = re.compile(r"\b(?:irrespective of|regardless of|no matter|whatever (?:their|his|her))\b")
+#: "... before their families reach crisis or they are put at risk of harm": when help comes, not
+#: the harm as the thing to count (the help in the main clause is the change).
+_BEFORE_CLAUSE = re.compile(r"\bbefore\s+(?:(?:their|the|a|any|such)\s+)?(?:[\w'-]+\s+){0,2}?(?:reach|reaches|"
+                            r"are|is|become|becomes|hit|hits|fall|falls|enter|enters|get|gets|go|goes)\b")
+
+
+def _context_clause_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without a clause that says for whom the aim holds whatever their circumstances
+    (_REGARDLESS, to the end of its clause and a list of clauses like it: "where they were born,
+    where they live") or when help comes (_BEFORE_CLAUSE after a main clause, to the end of its
+    sentence)."""
+    t = normalise(text)
+    spans = []
+    for m in _REGARDLESS.finditer(t):
+        end = _clause_end(t, m.end())
+        while re.match(r",\s*(?:and\s+|or\s+)?(?:where|when|who|whether|what|how|which)\b", t[end:]):
+            end = _clause_end(t, end + 1)
+        spans.append((m.start(), end))
+    for m in _BEFORE_CLAUSE.finditer(t):
+        if any(not x.stop and x.end <= m.start() for x in terms):
+            spans.append((m.start(), _clause_end(t, m.end(), r"[;.]")))
+    if not spans:
+        return terms
+    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
 
 
 def _sentences(t: str) -> list[tuple[int, int]]:
@@ -2340,7 +2373,23 @@ _NO_MEASURE = {
     "identifying and responding to a risk": r"\b(?:identif\w*|recogni[sz]\w*|detect\w*|spott\w*)\s+"
                                             r"(?:of\s+)?(?:and|&)\s+(?:respon\w*|manag\w*|"
                                             r"act\w* on|address\w*)",
-    "aspirations": r"\baspir(?:ation|ations|ational|e|es|ing)\b",
+    # (ambitions with aspirations, "supports the ambitions and aspirations of all our children")
+    "aspirations": r"\baspir(?:ation|ations|ational|e|es|ing)\b|\bambitions?\s+and\s+aspir\w*",
+    # "Breastfeeding is increasingly seen as the norm": how people see a behaviour, not the
+    # behaviour (the attitude is asked in a population survey; "breastfeeding is the norm" is
+    # the behaviour)
+    "how a behaviour is seen": r"\b(?:seen|viewed|regarded|perceived)\s+(?:by\s+[\w\s]{1,30}?\s+)?as"
+                               r"\s+(?:the\s+|a\s+)?(?:norm|normal)\b",
+    # "Part of the community" (not feeling part of it, which a belonging survey asks): being
+    # included in community life
+    "being part of a community": r"(?<!\bfeel )(?<!\bfeels )(?<!\bfelt )(?<!\bfeeling )(?<!\bof being )\bpart of (?:the|their|"
+                                 r"our|a|his|her|its)\s+(?:local\s+|wider\s+)?communit(?:y|ies)\b",
+    # "Care leavers can access affordable housing": what housing costs, not whether people are
+    # housed
+    "affordable housing": r"\baffordab\w*\s+(?:social\s+)?(?:housing|homes?|accommodation|rents?)\b",
+    # "close the gap in health and well-being outcomes": a gap across outcomes as a whole
+    "a gap in outcomes as a whole": r"\bgaps?\s+in\s+(?:(?:health|well-being|wellbeing|life|all|overall|"
+                                    r"physical|mental)\s*,?\s+(?:and\s+)?)+outcomes\b",
     "resilience to life's ups and downs": r"\bups and downs\b|\bbounce back\b|\blife'?s (?:challenges|"
                                           r"knocks|setbacks)\b|\b(?:cope|coping|deal|dealing) with "
                                           r"(?:life|adversity|adversities|setbacks)\b",
@@ -2549,7 +2598,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         library = MeasureLibrary(library)
     index = index_of(_word_library(library))
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
-    for sense in (_repeat_sense, _done_then_sense, _toward_others_sense, _across_domains_sense,
+    for sense in (_context_clause_sense, _repeat_sense, _done_then_sense, _toward_others_sense, _across_domains_sense,
                   _volunteer_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _vision_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _place_noun_sense, _group_voice_sense, _engage_sense,
