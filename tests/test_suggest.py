@@ -1365,9 +1365,10 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
 
 def test_round20_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
+    # (0.82 and 0.90 since measD, session 13: stability in their home lives is not housing)
     scores = published_scores(PUBLISHED_HELDOUT20)
     assert scores["n"] == 50
-    assert scores["top1"] >= 0.80 and scores["top3"] >= 0.86, scores
+    assert scores["top1"] >= 0.82 and scores["top3"] >= 0.90, scores
     assert scores["confident_wrong"] == 0, scores
 
 

@@ -113,3 +113,38 @@ def test_ambitions_and_aspirations_have_no_close_match():
 
 def test_results_keep_attainment():
     assert keys("Pupils achieve good GCSE results")[:1] == ["attainment"]
+
+
+# A condition before a pledge, without its comma ("if a child comes into care we will ..."), is
+# when the pledge holds, not the change.
+def test_a_condition_before_a_pledge_is_not_the_change():
+    assert "entry_to_care" not in keys("If a baby does come into care we will keep them near "
+                                       "their family")
+
+
+def test_a_condition_with_its_comma_keeps_the_change_after_it():
+    assert keys("If children come into care, fewer of them are placed out of the borough")[:1] == [
+        "placement_type_distance"]
+
+
+# Stability in one's home life is life at home, not housing.
+def test_home_life_is_not_housing():
+    assert "housing_stability" not in keys("Children enjoy stability in their home life and at "
+                                           "school")
+
+
+def test_secure_housing_keeps_housing_stability():
+    assert keys("More families live in secure housing")[:1] == ["housing_stability"]
+
+
+# When parents, carers or teachers report a child's change, a scale only the child fills in is
+# not the first answer nor a confident one.
+def test_what_parents_report_of_a_child_is_not_a_child_self_report_scale():
+    found = suggest("Parents said their child's emotional wellbeing had got better")
+    assert found and found[0].measure.key != "stirling", found
+    assert all(s.confidence != "high" for s in found if s.measure.key == "stirling"), found
+
+
+def test_what_children_report_keeps_their_own_scale():
+    found = suggest("Children say their wellbeing has improved")
+    assert found[0].measure.key == "stirling" and found[0].confidence == "high", found

@@ -369,6 +369,28 @@ def _reported_of(text: str, terms: list[Term]) -> frozenset[str]:
     return frozenset(after & {"child", "young person"})
 
 
+#: Who fills in a scale, by who the people reporting are: carers fill in the parent form, school
+#: staff the teacher form.
+_REPORTER_FORM = {"parent or carer": "parent or carer", "foster carer": "parent or carer",
+                  "kinship carer": "parent or carer", "school or early-years staff": "teacher"}
+REPORTER_FACTOR = 0.6  # a scale the people reporting do not fill in (and at most medium confidence)
+
+
+@lru_cache(maxsize=1024)
+def _reporters(text: str) -> frozenset[str]:
+    """The forms of a scale that the people named first fill in when they report a change in a
+    child ("parents said their children's wellbeing improved": the parent form); empty when no
+    one reports a child's change."""
+    t = normalise(text)
+    m = _REPORT_VERB.search(t)
+    terms = vocabulary().analyse(text)
+    if not m or not _reported_of(text, terms):
+        return frozenset()
+    cues = vocabulary().beneficiaries
+    before = {cues.get(x.token) for x in terms if not x.stop and x.end <= m.start()}
+    return frozenset(_REPORTER_FORM[w] for w in before if w in _REPORTER_FORM)
+
+
 def not_collected_here(m: Measure) -> bool:
     """True for a measure in a nation's form of the library that the nation does not collect,
     or collects only as a different measure (lm_excel/data/measures_nations.csv); never in
@@ -496,6 +518,7 @@ class _Query:
         parents_named = bool(self.who & _PARENT_ROLES) or self.names_parenting
         care_only = self.index.vocab.care_only
         felt = _feeling_clause(self.text)
+        reporters = _reporters(self.text)
         out = []
         for c in cands:
             if not self.who and c.domain != "workforce" and set(ms[c.mid].who_benefits) <= _STAFF:
@@ -560,6 +583,9 @@ class _Query:
                 factor *= SYMPTOMS_AFTER_BROAD_FACTOR  # see _HEALTH_AS_A_WHOLE
             if ms[c.mid].key == "neet" and "care_leaver" in self.tokens:
                 factor *= CARE_LEAVERS_OWN_FACTOR  # people leaving care have their own EET measure
+            if reporters and ms[c.mid].kind == "validated instrument" and not (
+                    reporters & set(ms[c.mid].respondent)):
+                factor *= REPORTER_FACTOR  # "parents said ...": a form parents fill in first
             raw = c.score * factor
             out.append((round(raw / (raw + SCORE_HALF), 3), c))
         out = self._wellbeing_scales_first(out, terms)
@@ -624,6 +650,10 @@ class _Query:
         confidence = _confidence(shown, c.evidence)
         if confidence == "high" and not_collected_here(m):
             confidence = "medium"  # another measure than the one the outcome names, or none kept
+        reporters = _reporters(self.text)
+        if confidence == "high" and reporters and m.kind == "validated instrument" and not (
+                reporters & set(m.respondent)):
+            confidence = "medium"  # "parents said ...": a scale they do not fill in
         return Suggestion(m, shown, self.why(c), confidence, part,
                           evidence_pattern(self.text, c.spans))
 
@@ -1098,6 +1128,17 @@ def _context_clause_sense(text: str, terms: list[Term]) -> list[Term]:
             spans.append((m.start(), _clause_end(t, m.end(), r"[;.]")))
     if not spans:
         return terms
+    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+
+
+#: "Stability in their home lives": life at home, in the family, not housing (a home to live in).
+_HOME_LIFE = re.compile(r"\bhome[\s-]+(?:life|lives)\b")
+
+
+def _home_life_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without those read from "home life" or "home lives" (life at home is not a
+    home to live in)."""
+    spans = [(m.start(), m.end()) for m in _HOME_LIFE.finditer(normalise(text))]
     return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
 
 
@@ -2425,8 +2466,10 @@ _CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know
                          r"equipped to|better at|competent in|competent at)\s*$")
 #: "Confidence in their parenting skills": a parent's self-efficacy, not the skills.
 _CONFIDENT_IN = re.compile(r"\bconfiden\w*\s+(?:in|about|with)\s+(?:their\s+|his\s+|her\s+|own\s+)*$")
-#: "Where living with their family is not possible, ...": a condition before the change.
-_CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b[^,;]*,")
+#: "Where living with their family is not possible, ...": a condition before the change; without
+#: the comma, up to the pledge that follows it ("if a child does come into care we will ...").
+_CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b(?:[^,;]*,|[^,;]*?(?=\bwe\s+(?:will|"
+                        r"would|shall|can|aim to|try)\b))")
 #: A subordinate clause inside a part ("... because ...", "... so that ...", "... by helping
 #: ..."): what follows it is a cause, a purpose or the means, not the part's main construct.
 _SUBORDINATE = re.compile(r"\b(?:because|so that|so|as a result of|due to|in order to|which|"
@@ -2598,7 +2641,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         library = MeasureLibrary(library)
     index = index_of(_word_library(library))
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
-    for sense in (_context_clause_sense, _repeat_sense, _done_then_sense, _toward_others_sense, _across_domains_sense,
+    for sense in (_context_clause_sense, _home_life_sense, _repeat_sense, _done_then_sense, _toward_others_sense, _across_domains_sense,
                   _volunteer_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _vision_sense, _construct_sense, _service_name_sense, _informed_sense,
                   _offence_kind_sense, _kin_sense, _place_sense, _place_noun_sense, _group_voice_sense, _engage_sense,
