@@ -148,3 +148,14 @@ def test_what_parents_report_of_a_child_is_not_a_child_self_report_scale():
 def test_what_children_report_keeps_their_own_scale():
     found = suggest("Children say their wellbeing has improved")
     assert found[0].measure.key == "stirling" and found[0].confidence == "high", found
+
+
+# "In a way that feels safe" says how the change is made: seeing one's birth family is family
+# time, whatever the manner.
+def test_a_clause_of_manner_is_not_a_second_change():
+    found = keys("Children see their birth family in a way that feels safe and happy")
+    assert found[:1] == ["family_time"], found
+
+
+def test_feeling_safe_as_the_change_keeps_bright_spots():
+    assert keys("Children in care say they feel safe where they live")[:1] == ["bright_spots"]

@@ -257,7 +257,9 @@ HOW_SUGGESTIONS_WORK = [
      "we will ...\") is when the pledge holds, not the change; stability in one's *home life* "
      "is not housing; when parents, carers or school staff report a child's change (\"parents "
      "said their children's wellbeing improved\"), a scale they do not fill in (Stirling, "
-     "YP-CORE) ranks lower and is never of high confidence."),
+     "YP-CORE) ranks lower and is never of high confidence. A clause of manner after the change "
+     "(\"keep in touch with their birth parents *in a way that feels safe*\") is how, not a "
+     "second change (tuned on own batch 31)."),
     ("- **Compound outcomes** (\"better housing, income and confidence\") get one measure per "
      "part; *Why suggested* names the part and suggests splitting the outcome."),
     ("- **No close match.** Below the evidence or confidence threshold the answer is \"No close "

@@ -1111,11 +1111,17 @@ _BEFORE_CLAUSE = re.compile(r"\bbefore\s+(?:(?:their|the|a|any|such)\s+)?(?:[\w'
                             r"are|is|become|becomes|hit|hits|fall|falls|enter|enters|get|gets|go|goes)\b")
 
 
+#: "... keep in touch with their birth parents in a way that feels safe": how the change is made,
+#: not a second change.
+_IN_A_WAY = re.compile(r"\bin (?:a|the) (?:way|manner)s? that\b|\bin ways that\b")
+
+
 def _context_clause_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without a clause that says for whom the aim holds whatever their circumstances
     (_REGARDLESS, to the end of its clause and a list of clauses like it: "where they were born,
     where they live") or when help comes (_BEFORE_CLAUSE after a main clause, to the end of its
-    sentence)."""
+    sentence), and a clause of manner after a main clause (_IN_A_WAY, to the end of its
+    clause)."""
     t = normalise(text)
     spans = []
     for m in _REGARDLESS.finditer(t):
@@ -1126,6 +1132,9 @@ def _context_clause_sense(text: str, terms: list[Term]) -> list[Term]:
     for m in _BEFORE_CLAUSE.finditer(t):
         if any(not x.stop and x.end <= m.start() for x in terms):
             spans.append((m.start(), _clause_end(t, m.end(), r"[;.]")))
+    for m in _IN_A_WAY.finditer(t):
+        if any(not x.stop and x.end <= m.start() for x in terms):
+            spans.append((m.start(), _clause_end(t, m.end())))
     if not spans:
         return terms
     return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
