@@ -1285,11 +1285,27 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   a pledge to listen with nothing more said, is participation (Hear by Right), not the family
 #   experience survey; a pledge giving "you" something for a purpose is read for the change, as
 #   an outcome is; help toward a change it names is that change; potential in learning is
-#   attainment: 0.855 (94 of 110), 0.891 (98), no close match 0.58.
+#   attainment: 0.855 (94 of 110), 0.891 (98), no close match 0.59. Then being in school is
+#   attendance; one's views or opinions valued are the experience survey; a gap between income
+#   groups is a gap in what it is in ("gap in achievement" is attainment), with the stages after the
+#   groups not part of who; aims in a clause of where after the change leave the change; "in secure
+#   care" keeps its words: 0.900 (99), 0.936 (103), no close match 0.55.
 # Round 29: first run 0.636 (70 of 110), 0.673 (74), no close match 0.47, 8 confident wrong (main at
 #   3fab5c9, F1 of session 12). Not tuned on: the floors are that first run, and the row is a strict
 #   expected failure until its confident wrong answers are fixed (the guard test below keeps its
 #   floors meanwhile).
+#   TUNED ON round 29 since (measA, session 13, recall on plain countable targets; probes in
+#   tests/test_suggest_recall_s13.py): reconviction is reoffending; succeeding or thriving in
+#   education and catching up on learning are attainment; attendance with a figure, a target verb or
+#   a school after it is school attendance; an aim after "by <verb>ing" is the means, and a clause in
+#   -ing after an aim names its own change; moving into a state, narrowing a gap, progressing in
+#   something or intending to do it govern what follows; sport and activity is physical activity;
+#   a way of working after "through" is the means, and services listed before "work together" say
+#   who; a fronted place phrase ends at its comma; mental health help "at the right time" is a
+#   wait; planning their own care is their say; influential views on services are Hear by Right's;
+#   social trust is the community survey's: 0.80, 0.845, 8 confident wrong (none new); with round
+#   28's kinds (measB, above) 0.836 (92 of 110), 0.882 (97), no close match 0.37, 6 confident wrong.
+#   The guard below holds these tuned floors; the row above keeps the first run's.
 ROUND29_OPEN = ("round 29's first run has 8 confident wrong answers (broad visions, attitudes and "
                 "aims labelled no close match given a measure on one word); see docs/measures.md")
 # Round 30: first run 0.764 (42 of 55), 0.782 (43), no close match 0.56, 3 confident wrong (main at
@@ -1405,16 +1421,17 @@ def test_round28_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT28)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.854 and scores["top3"] >= 0.890, scores
+    assert scores["top1"] >= 0.90 and scores["top3"] >= 0.936, scores
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round29_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+def test_round29_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not. The
+    # floors are the figures tuned on round 29 (session 13), not its first run's.
     scores = published_scores(PUBLISHED_HELDOUT29)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.63 and scores["top3"] >= 0.67, scores
-    assert scores["confident_wrong"] <= 8, scores
+    assert scores["top1"] >= 0.836 and scores["top3"] >= 0.88, scores
+    assert scores["confident_wrong"] <= 6, scores
 
 
 def test_round30_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():

@@ -162,3 +162,43 @@ def test_potential_in_learning_is_attainment():
 
 def test_a_pledge_of_provision_with_no_purpose_stays_provision():
     assert keys("We will provide you with a new website") == []
+
+
+# Being in school, said of the people named ("pupils stay in school"), is attendance.
+def test_being_in_school_is_attendance():
+    assert keys("Pupils stay in school")[:1] == ["school_attendance"]
+
+
+def test_children_in_school_as_who_keep_their_change():
+    got = keys("Children in school are happier")
+    assert got and got[0] in ("ons4", "stirling"), got
+
+
+# One's views or opinions valued are one's say in a service: the experience survey.
+def test_opinions_valued_are_the_experience_survey():
+    assert keys("Our views and opinions are valued")[:1] == ["family_experience"]
+
+
+# A gap between groups of people named by their income is a gap in what it is in; the places or
+# stages after the groups say where it is measured.
+@pytest.mark.parametrize("text", [
+    "Close the gap in achievement between pupils on low incomes and their classmates",
+    "Narrow the gap for pupils from poorer households and others at every key stage",
+])
+def test_a_gap_between_income_groups_is_a_gap_in_attainment(text):
+    assert keys(text)[:1] == ["attainment"], text
+
+
+def test_low_income_as_the_change_keeps_household_income():
+    assert keys("Fewer families live on a low income")[:1] == ["household_income"]
+
+
+# Aims of a vision in a clause of where after the change leave the change itself ("feel safe ...
+# where they can thrive and flourish"); a list of feelings is not a phrase ("secure, cared for").
+def test_the_change_before_a_where_clause_of_aims_keeps_its_measure():
+    assert keys("Children in care feel safe, secure, loved and cared for in homes where they can "
+                "thrive and flourish")[:1] == ["bright_spots"]
+
+
+def test_aims_alone_stay_no_close_match():
+    assert keys("Children grow up in homes where they can thrive and flourish") == []

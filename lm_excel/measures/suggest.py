@@ -1017,6 +1017,10 @@ _READY_FOR_LIFE = re.compile(r"\b(?:ready|prepared|equipped|readiness|preparatio
                              r"on|do well)\s+in\s+life)\b")
 
 
+#: A clause of where or why that the aims of a vision may sit in, after the change itself.
+_AIMS_CLAUSE = re.compile(r"\b(?:where|in which|so that|so they|so that they)\b")
+
+
 def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without those of a sentence that names two or more aims of a good life
     ("children thrive in their families, achieve in schools and flourish in their communities",
@@ -1031,7 +1035,10 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
         aims = 1 + sum(not re.fullmatch(r"\s+to\s+", t[x.end():y.start()])
                        for x, y in zip(found, found[1:])) if found else 0
         if aims >= 2:
-            spans.append((a, b))
+            # aims in a clause of where or why after the change ("children feel safe and cared
+            # for in an environment where they can thrive and succeed"): that clause only
+            cue = [c for c in _AIMS_CLAUSE.finditer(t, a, found[0].start())]
+            spans.append((cue[-1].start() if cue else a, b))
         elif found and re.match(r"\s+(?:through|by means of|thanks to)\b", t[found[-1].end():]):
             # "children thrive through effective early help, good housing and ...": the aim,
             # with the means to it, not a change in the services named
@@ -1076,14 +1083,24 @@ def _sentences(t: str) -> list[tuple[int, int]]:
 _ATTEND_HOW_OFTEN = re.compile(r"\s*(?:school\s+)?(?:(?:more|less)\s+)?(?:often|regularly|consistently|"
                                r"every day|daily|more|well)?\s*(?:[,;.]|$)")
 _SCHOOL_TERMS = frozenset({"pupil", "school", "school_attendance", "exclusion", "primary_school",
-                           "secondary_school", "send", "ehcp"})
+                           "secondary_school", "send", "ehcp", "academi"})
 
 
-#: "Attendance at parenting sessions": attendance at something named, which need not be school.
-_ATTENDANCE_OF = re.compile(r"\s+(?:at|in|of|to|for)\b")
+#: "Attendance at parenting sessions": attendance at something named, which need not be school;
+#: not a figure ("attendance of 97%"), a verb after "to" ("attendance to be above average") nor
+#: a school ("attendance at our primary schools").
+_ATTENDANCE_OF = re.compile(r"\s+(?:at|in|of|to|for)\b"
+                            r"(?!\s*(?:(?:at least|over|above|more than|no less than)\s+)?\d)"
+                            r"(?!\s+(?:be|rise|improve|increase|reach|exceed|remain|stay|match|meet)s?\b)"
+                            r"(?!\s+(?:(?:the|our|their|its|local|primary|secondary|special|all|each|"
+                            r"every|mainstream)\s+){0,3}(?:schools?|academ(?:y|ies)|lessons?)\b)")
 #: "Pupils missing more than 10% of sessions": missing school, not missing from home or care.
 _MISSING_SCHOOL = re.compile(r"\s+(?:[\w%]+\s+){0,4}?(?:sessions|lessons|schooling|school days|days of "
                              r"school)\b")
+
+
+#: Being in school as what the people named do ("children are in school", "stay in school").
+_IN_SCHOOL = re.compile(r"\b(?:are|is|be|being|stay|stays|staying|remain|remains|kept|back)\s+in\s+$")
 
 
 def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -1096,6 +1113,10 @@ def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
     t = normalise(text)
     out = []
     for x in terms:
+        if x.token == "school" and _IN_SCHOOL.search(t[:x.start]) and not _ATTENDANCE_OF.match(t, x.end):
+            # "children are in school", "pupils stay in school": being there, which attendance counts
+            out.append(Term("school_attendance", False, x.start, x.end, True))
+            continue
         noun = t[x.start:x.end].startswith("attendance") and not _ATTENDANCE_OF.match(t, x.end)
         if (x.token == "attend" and (noun or _ATTEND_HOW_OFTEN.match(t[x.end:]))) or (
                 x.token == "missing" and _MISSING_SCHOOL.match(t, x.end)):
@@ -1851,14 +1872,18 @@ _WHO_SUBJECT = re.compile(
 #: end of the clause. Not after "the number of" ("reduce the number of children affected by
 #: domestic abuse": that is the change).
 _WHO_AFTER = re.compile(
-    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )(?<!% )\b(?:of|for|among|amongst|with|to)\s+"
+    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )(?<!% )\b(?:of|for|among|amongst|with|to|"
+    r"between)\s+"
     r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
     r"affected by|living with|living in|living on|experiencing|at risk of|who|whose|in poverty|"
-    r"(?:eligible for|on|receiving|entitled to) free school meals|"
+    r"(?:eligible for|on|receiving|entitled to) free school meals|on (?:a\s+)?low incomes?|"
     r"in (?:temporary|emergency|unsuitable|overcrowded|poor) (?:accommodation|housing)|"
     r"attending|accessing|using|taking part in|supported by|"
     r"(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
-    r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
+    r"(?:families|households|homes|communities|areas|neighbourhoods))\b"
+    # to the end of the clause, not into where the gap is ("... and their peers across all Key
+    # Stages")
+    r"(?:(?!\s(?:across|throughout|at (?:every|each|all|key)|by the end of)\b)[^,;.])*")
 
 
 #: The circumstances of people after a change ("for children living in temporary accommodation",
@@ -1979,7 +2004,9 @@ def _names_agency(text: str, terms: list[Term], agencies: frozenset[str]) -> boo
 #: Where one matched word sits decides whether it can carry a suggestion alone (calibrated in
 #: docs/measures.md): the change words and verbs that govern what changes, the prepositions that
 #: open a complement, and the heads of a complement that still name an amount of it ("the impact
-#: of neglect", "safe from exploitation").
+#: of neglect", "safe from exploitation"). Moving into a state, narrowing a gap, progressing in
+#: something, or wanting, intending or choosing to do it govern it too ("pushed into poverty",
+#: "narrowing the obesity gap", "progress within employment", "intend to volunteer").
 _GOVERNS = frozenset("""more fewer less lower higher greater better worse reduced reduce reduces
 reducing reduction reductions increased increase increases increasing improved improve improves
 improving improvement fall falls rise rises decrease decreased decreases good positive poor prevent
@@ -1987,7 +2014,9 @@ prevention preventing prevents prevented stop stops stopping cease cut avoid avo
 tackling lessen minimise feel feels felt are is be become
 becomes being get gets have has gain gains reach reaches achieve achieves secure secures sustain
 sustains find keep keeps experience experiences remain remains stay stays develop build report
-reports say says""".split())
+reports say says narrow narrows narrowing narrowed halve halving falling fallen fell push pushed
+pushes pushing drift drifting slip slips slipping progress progresses progressing intend
+intends intending intended want wants wanting choose chooses choosing""".split())
 _OPENS = frozenset("""of in to within for from with about on at into after against through
 towards toward around among between across as upon""".split())
 _AMOUNT_HEADS = frozenset("""impact impacts occurrence incidence prevalence consumption use rate
@@ -2042,6 +2071,9 @@ def _in_complement(text: str, start: int) -> bool:
         if w in ";:.()" or w in _GOVERNS:
             return False
         if w in _OPENS:
+            if (i == 0 or before[i - 1] in ";:.()") and before[i + 1:].count(",") == 1 \
+                    and not {"and", "or"} & set(before[i + 1:]):
+                return False  # "Across the city, NEET is below ...": a fronted phrase ends at its comma
             head = next((x for x in reversed(before[:i]) if x not in _DETERMINERS), "")
             if head in _AMOUNT_HEADS or head in _GOVERNS:
                 return False
@@ -2197,6 +2229,10 @@ def _provision_frames(terms: list[Term], t: str = "") -> list[tuple[int, int, st
             and not (x.token == "neet" and _ETE_AFTER.match(t, x.start))]
 
 
+#: The means just before a way of working ("through effective partnership working").
+_MEANS = re.compile(r"\b(?:through|by|via)\s+(?:[\w-]+\s+){0,2}$")
+
+
 def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     """The services or settings a link or a move is between ("transitions between nursery and
     school"), and the services named before they "work more closely together"."""
@@ -2209,10 +2245,17 @@ def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
                 (m.end() for m in re.finditer(r";|\band\b", t[:x.start])), default=0)
             out.append((start, _clause_end(t, x.end), "knowing"))
             continue
-        if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and re.search(
-                r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]):
-            # "Schools and early help work more closely together": the services named before
-            # say who works together, not what changes
+        before = t[:x.start]
+        joined = re.search(r"\band\b", before)
+        listed = "," not in before or (
+            "," not in before[joined.end():] if joined else False) and not _CHANGE_WORD.search(before) and all(
+            len(item.split()) <= 3 for item in before[:joined.start()].split(","))
+        if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and joined and listed \
+                and not re.search(r"[;.]", before) and not _MEANS.search(before):
+            # "Schools and early help work more closely together", "education, health and social
+            # care work together": the services named (a list ending in "and") say who works
+            # together, not what changes (but "good mental health and wellbeing through
+            # partnership working" names the change before the means)
             out.append((0, x.start, "knowing"))
     return out
 
@@ -2284,7 +2327,12 @@ _NO_MEASURE = {
                             + r"|\btimely\b(?:\s*,?\s*(?:and\s+)?[\w-]+){0,3}?\s+(?:help|support|treatment|"
                             r"therapy|interventions?|responses?|access)\b(?=[^,;.]{0,30}?\b(?:mental|emotional)"
                             r"\s+(?:health|wellbeing|well-being)\b)|\btimely\s+(?:mental|emotional)\s+(?:health|"
-                            r"wellbeing|well-being)\s+(?:help|support|treatment|services?|care)\b",
+                            r"wellbeing|well-being)\s+(?:help|support|treatment|services?|care)\b"
+                            # help for mental health "at the right time" is timely help for it
+                            r"|\b(?:help|support|treatment|therapy|care)\b[^,;.]{0,60}?\b(?:mental|emotional)"
+                            r"\s+(?:health|wellbeing|well-being)\b[^,;.]{0,40}?\bat the right time\b"
+                            r"|\b(?:mental|emotional)\s+(?:health|wellbeing|well-being)\s+(?:help|support|"
+                            r"treatment|services?|care)\b[^,;.]{0,40}?\bat the right time\b",
     "achieving potential": r"\b(?:achieve|achieves|reach|reaches|fulfil|fulfils|fulfill|fulfills|"
                            r"realise|realises|realize|realizes)\s+(?:their|his|her|its|our)\s+"
                            r"(?:full\s+)?(?:(?:goals|hopes)\s+and\s+)?(?:potential|ambitions?|"
@@ -2330,10 +2378,10 @@ _CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know
 _CONFIDENT_IN = re.compile(r"\bconfiden\w*\s+(?:in|about|with)\s+(?:their\s+|his\s+|her\s+|own\s+)*$")
 #: "Where living with their family is not possible, ...": a condition before the change.
 _CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b[^,;]*,")
-#: A subordinate clause inside a part ("... because ...", "... so that ..."): what follows it
-#: is a cause or a purpose, not the part's main construct.
+#: A subordinate clause inside a part ("... because ...", "... so that ...", "... by helping
+#: ..."): what follows it is a cause, a purpose or the means, not the part's main construct.
 _SUBORDINATE = re.compile(r"\b(?:because|so that|so|as a result of|due to|in order to|which|"
-                          r"leading to|that may lead)\b")
+                          r"leading to|that may lead|by\s+\w+ing)\b")
 
 
 #: A construct as the subject of a passive verb of provision ("... relationships are supported
@@ -2427,6 +2475,13 @@ def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others
     return out
 
 
+#: "Pupils achieve their full potential, making good progress from their starting points": a
+#: clause after a comma that opens with a verb in -ing says how, and names its own change.
+_HOW_AFTER = re.compile(r",\s+(?:by\s+)?(?!(?:learning|training|wellbeing|well-being|housing|parenting|"
+                        r"being|schooling|offending|bullying|funding|something|everything)\b)[a-z]+ing\b"
+                        r"(?!\s*(?:,|and\b|or\b))")
+
+
 def _construct_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without a leading condition and without the parts whose main construct is a
     change the library has no measure for (see _NO_MEASURE). Within a part, a construct after
@@ -2443,7 +2498,8 @@ def _construct_sense(text: str, terms: list[Term]) -> list[Term]:
         for x, y, _ in found:
             if x < b and a < y:  # the construct is in this part (or runs into it)
                 sub = [m.start() for m in _SUBORDINATE.finditer(t, a, max(a, x))]
-                drop.append((sub[0] if sub else a, b))
+                how = _HOW_AFTER.search(t, y, b)
+                drop.append((sub[0] if sub else a, how.start() if how else b))
     return [x for x in terms if not any(a <= x.start < b for a, b in drop)]
 
 
