@@ -2320,7 +2320,7 @@ _NO_OBJECT = ("confident (or engaged) in what, so that it could be seen or asked
 #: 'outcomes' with none of these says neither in what nor between whom ('Reduced health
 #: inequalities', 'Reduced poverty-related outcomes gap'); 'the attainment gap', 'the word gap
 #: between disadvantaged children and their peers' name what.
-_GAP = frozenset(T.stem(w) for w in """
+_GAP_WORDS = frozenset(T.stem(w) for w in """
 gap gaps inequality inequalities inequity inequities disparity disparities equality equity equal
 """.split())
 _GAP_VERBS = frozenset(T.stem(w) for w in """
@@ -2338,7 +2338,7 @@ district area areas region nation country locality
 #: what changes is not said; 'outcomes for children in reading' says what.
 _OUTCOMES_OF = re.compile(r"^\W*(?P<head>.*?\b(?:outcomes?|results?)\b)\s+(?:for|of|among|amongst)\s+"
                           r"(?P<rest>.+?)\W*$", re.IGNORECASE)
-_WHEN_WORDS = frozenset(T.stem(w) for w in "long term short medium later early life overall".split())
+_LIFE_STAGE = frozenset(T.stem(w) for w in "long term short medium later early life overall".split())
 #: Confidence or engagement said of people with no object ('Pupils more confident', 'Parent
 #: confidence', 'Improved parental engagement', 'Parents more engaged'): confident in what,
 #: engaged with what, is left open; 'more confident as parents', 'engaged in learning', 'parenting
@@ -2359,13 +2359,13 @@ def _gap_unsaid(text: str) -> bool:
     """A gap or an inequality in a broad domain, in 'outcomes' or in nothing named, with no group
     beyond the line it runs along ('Reduced health inequalities', 'Narrow the gap')."""
     said = T.what_changes(text)
-    return bool(said & _GAP) and not (said - _GAP - _GAP_VERBS - _GAP_LINE - T._BROAD_STEMS)
+    return bool(said & _GAP_WORDS) and not (said - _GAP_WORDS - _GAP_VERBS - _GAP_LINE - T._BROAD_STEMS)
 
 
 def _outcomes_for_people(text: str) -> bool:
     """'Outcomes' for people said of nothing else (see :data:`_OUTCOMES_OF`)."""
     m = _OUTCOMES_OF.match(text)
-    if not m or T.what_changes(m.group("head")) - _WHEN_WORDS:
+    if not m or T.what_changes(m.group("head")) - _LIFE_STAGE:
         return False
     rest = T.words(m.group("rest"))
     first = next((i for i, w in enumerate(rest) if _people(w)), None)
