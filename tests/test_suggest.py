@@ -1309,12 +1309,15 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 ROUND29_OPEN = ("round 29's first run has 8 confident wrong answers (broad visions, attitudes and "
                 "aims labelled no close match given a measure on one word); see docs/measures.md")
 # Round 30: first run 0.764 (42 of 55), 0.782 (43), no close match 0.56, 3 confident wrong (main at
-#   a8184ec, F0 of session 13). Not tuned on: the floors are that first run, and the row is a strict
-#   expected failure until its confident wrong answers are fixed (the guard test below keeps its
-#   floors meanwhile).
-ROUND30_OPEN = ("round 30's first run has 3 confident wrong answers (a residents' safety ambition, "
-                "an aim to educate and a borough vision labelled no close match given a measure on "
-                "one word); see docs/measures.md")
+#   a8184ec, F0 of session 13); the row keeps those floors. TUNED ON round 30 since (session 13,
+#   tests/test_suggest_kinds_s13b.py): a promise to "you" naming no one else is to a child in care;
+#   money and skills for life after care are life skills; placement and school moves are placement
+#   stability; neglect among several harms kept from is no Graded Care Profile, and everyone's
+#   safety from harms no measure of children at risk; educating people is not attainment; an area
+#   praised as a place to live is no home; views taken into account with no case record are no
+#   case file audit; "time with children" keeps its words; a stage of school said as when is when;
+#   young people's economic wellbeing and entering adult life point to NEET: 1.00 (55), 1.00 (55),
+#   no close match 0.62, no confident wrong answer (the guard test below holds these floors).
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1346,8 +1349,7 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT28, 110, 0.70, 0.74),
     pytest.param(PUBLISHED_HELDOUT29, 110, 0.63, 0.67, id="outcomes_published_heldout29",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND29_OPEN)),
-    pytest.param(PUBLISHED_HELDOUT30, 55, 0.76, 0.78, id="outcomes_published_heldout30",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND30_OPEN)),
+    (PUBLISHED_HELDOUT30, 55, 0.76, 0.78),
 ]
 
 
@@ -1434,12 +1436,12 @@ def test_round29_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_op
     assert scores["confident_wrong"] <= 6, scores
 
 
-def test_round30_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+def test_round30_keeps_its_tuned_floors():
+    # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT30)
     assert scores["n"] == 55
-    assert scores["top1"] >= 0.76 and scores["top3"] >= 0.78, scores
-    assert scores["confident_wrong"] <= 3, scores
+    assert scores["top1"] >= 1.0 and scores["top3"] >= 1.0, scores
+    assert scores["confident_wrong"] == 0, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

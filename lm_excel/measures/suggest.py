@@ -841,6 +841,7 @@ _SUPPORT = frozenset({"support", "peer_support", "help"})
 _MONEY_BEFORE = re.compile(r"\b(?:financial|money|monetary|practical|material)\s+(?:and\s+\w+\s+)?$",
                            re.IGNORECASE)
 _STAFF_CAPABILITY = frozenset({"abil", "know", "understand", "awar", "knowledg"})
+_ECONOMIC_WELLBEING = re.compile(r"\beconomic\s+well", re.IGNORECASE)  # wellbeing, well-being
 #: Of staff only, being heard or valued at work: a practitioner survey asks it.
 _STAFF_VOICE = frozenset({"listened", "felt_supported", "voice", "valu"})
 
@@ -855,14 +856,18 @@ _TOPIC_AFTER = re.compile(r"\s+(?:more\s+|better\s+)?(?:how(?!\s+to\b)|why|what|
 def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> list[Term]:
     """The terms, with words whose sense depends on whose outcome it is read for those people.
 
-    Employment of children or young people is being in education, employment or training (NEET),
-    not parental employment; of staff ("confident in working with families") it is their job, no
+    Employment of children or young people, and their economic wellbeing ("enter adult life well
+    placed to achieve economic wellbeing"), is being in education, employment or training (NEET),
+    not parental employment nor household income; of staff ("confident in working with families") it is their job, no
     outcome. Confidence, skills and knowledge of staff or foster and kinship carers are their
     capability in the role."""
     staff_or_carers = bool(who) and who <= _STAFF | _CARERS
     out = []
     for t in terms:
         if t.token == "employment" and who and who <= _YOUNG:
+            t = Term("neet", False, t.start, t.end, True)
+        elif t.token == "money" and who and who <= _YOUNG and _ECONOMIC_WELLBEING.search(
+                text[t.start:t.end]):
             t = Term("neet", False, t.start, t.end, True)
         elif t.token == "employment" and who and who <= _STAFF:
             t = Term("work", False, t.start, t.end, False)
@@ -1551,10 +1556,19 @@ _PLACE_WORD = (r"(?:(?:the|their|our|your|a|his|her|its|own|local|public|wider)\
 #: nor the school that one of the places would point to.
 _SAFE_ACROSS = re.compile(r"\bsafe(?:ty|r)?\s+(?:both\s+)?(?:(?:at|in|within)\s+)?" + _PLACE_WORD
                           + r"(?:\s*(?:,|\band\b|,\s*and\b)\s*(?:(?:at|in|within)\s+)?" + _PLACE_WORD + r")+")
+#: A town or borough praised as a place to live ("an amazing place to live, work and grow up", "the
+#: best place to live"): a vision of the area, not a home that housing records count.
+_PLACE_TO_LIVE_IN = re.compile(
+    r"\bplace\s+to\s+live(?=\s*(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?:work|visit|learn|study|play|grow up|"
+    r"raise|bring up|invest|belong|thrive|age)\b)"
+    # (not "a better place to live", "a good place to live": a family's move or home may be)
+    r"|\b(?:amazing|great|greatest|best|brilliant|wonderful|fantastic|attractive|vibrant|lovely|"
+    r"excellent|welcoming|fairer|inclusive)\s+places?\s+to\s+live\b")
 
 
 def _place_noun_sense(text: str, terms: list[Term]) -> list[Term]:
-    """The terms without a placement read from the noun "place" (_PLACE_NOUN), without care read
+    """The terms without a placement read from the noun "place" (_PLACE_NOUN), without a home read
+    from an area praised as a place to live (_PLACE_TO_LIVE_IN), without care read
     from caring about something (_CARE_ABOUT), with happy as a state joined to other aims read as
     half the evidence a suggestion needs (_HAPPY_STATE), and without the places of safety in
     several places at once (_SAFE_ACROSS)."""
@@ -1562,10 +1576,13 @@ def _place_noun_sense(text: str, terms: list[Term]) -> list[Term]:
     about = [m.start() for m in _CARE_ABOUT.finditer(t)]
     happy = [m.span() for m in _HAPPY_STATE.finditer(t)]
     across = [m.span() for m in _SAFE_ACROSS.finditer(t)]
+    area = [m.span() for m in _PLACE_TO_LIVE_IN.finditer(t)]
     out = []
     for x in terms:
         if x.token in _PLACEMENT_FAMILY and _PLACE_NOUN.search(t, x.start, x.end):
             continue
+        if any(a <= x.start < b for a, b in area):
+            continue  # "a great place to live, work and grow up": the area, not a home
         if x.start in about:
             continue
         if any(a <= x.start < b for a, b in across) and not re.fullmatch(
@@ -1576,6 +1593,95 @@ def _place_noun_sense(text: str, terms: list[Term]) -> list[Term]:
             x = Term(x.token, x.stop, x.start, x.end, False)
         out.append(x)
     return out
+
+
+_HARM_KIND = (r"(?:(?:[\w-]+\s+)?(?:harm|abuse|neglect|exploitation|maltreatment|violence|bullying|"
+              r"harassment|danger|dangers|crime|victimisation|trafficking|radicalisation|extremism))")
+#: Safe from several harms at once ("kept safe from harm, abuse and neglect", "protected from abuse
+#: and exploitation"): safety as a whole, which no one family's care (the Graded Care Profile's
+#: grading of the care a child gets at home) measures.
+_SAFE_FROM_HARMS = re.compile(
+    r"\b(?:safe|safer|protected|free|kept safe)\s+from\s+(?:all\s+(?:forms\s+of\s+)?)?" + _HARM_KIND
+    + r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\band\s+|\bor\s+)" + _HARM_KIND + r")+")
+#: Everyone as the subject ("everyone is safe from ...", "all residents are ..."): people of every
+#: age, whom no measure of children at risk counts.
+_EVERYONE_SUBJECT = re.compile(r"^(?:(?:we want|ensure|ensuring|make sure)\s+(?:that\s+)?)?"
+                               r"(?:everyone|everybody|all people|all residents|residents|people)\s+"
+                               # "everyone in the borough is ...", "everyone who lives here is ..."
+                               r"(?:(?:in|across|of|who\s+lives?\s+in|living\s+in|who\s+lives?)\s+"
+                               r"(?:[\w'-]+\s+){0,4}?)?"
+                               r"(?:is|are|feels?|stays?|remains?|can|will|lives?)\b")
+_CHILD_NAMED = re.compile(r"\b(?:child|children|childhood|young|youth|pupils?|teenagers?|babies|baby|"
+                          r"adolescents?|boys|girls)\b")
+
+
+def _harms_listed_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without neglect when it is one of several harms people are kept safe from
+    (_SAFE_FROM_HARMS), and without any of those harms when the people are everyone and no child
+    is named (_EVERYONE_SUBJECT): an aim of safety as a whole."""
+    t = normalise(text)
+    lists = [m.span() for m in _SAFE_FROM_HARMS.finditer(t)]
+    if not lists:
+        return terms
+    everyone = bool(_EVERYONE_SUBJECT.match(t)) and not _CHILD_NAMED.search(t)
+    out = []
+    for x in terms:
+        inside = any(a <= x.start < b for a, b in lists)
+        if inside and not x.stop and (everyone and x.token != "safe_from" or x.token == "neglect"):
+            continue
+        out.append(x)
+    return out
+
+
+#: A stage of school as the time a change is seen ("obesity at the end of the foundation stage",
+#: "overweight by the end of year 6"): when, not the stage's own assessment, unless what changes is
+#: learning or development (whose measure the stage names: "a good level of development at the end
+#: of the foundation stage").
+_STAGE_WHEN = re.compile(r"\b(?:at|by|before)\s+the\s+end\s+of\s+(?:the\s+)?(?:early\s+years\s+)?"
+                         r"(?:foundation\s+stage|reception(?:\s+year)?|key\s+stage\s+\w+|year\s+\w+|"
+                         r"primary\s+school)\b")
+_LEARNING_DOMAINS = frozenset({"education", "early_years"})
+
+
+def _stage_when_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without a stage of school said as when (_STAGE_WHEN), after a change named
+    specifically that is not learning or development."""
+    t = normalise(text)
+    stages = [m.span() for m in _STAGE_WHEN.finditer(t)]
+    if not stages:
+        return terms
+    domains = vocabulary().domains
+    first = stages[0][0]
+    before = [x for x in terms if not x.stop and x.specific and x.end <= first]
+    if not before or any(_LEARNING_DOMAINS & set(domains.get(x.token, ())) for x in before):
+        return terms
+    return [x for x in terms if not any(a <= x.start < b for a, b in stages)]
+
+
+#: Skills for the life after care ("the skills you need to build your future beyond care",
+#: "skills for when they leave care"): the skills to live independently (life skills).
+_SKILLS_AFTER_CARE = re.compile(r"\bskills?\b[^,;.]{0,50}?\b(?:beyond|after|leav(?:e|es|ing))\s+care\b")
+
+
+def _skills_after_care_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with skills for the life after care read as life skills (_SKILLS_AFTER_CARE)."""
+    t = normalise(text)
+    starts = {m.start() for m in _SKILLS_AFTER_CARE.finditer(t)}
+    return [Term("life_skills", False, x.start, x.end, True) if x.start in starts and x.token == "skills"
+            else x for x in terms]
+
+
+#: "Educate children and young people to manage risks", "educating parents about ...": teaching
+#: people something, which is what the service does; the change is what they then know or do,
+#: not education as a setting or attainment.
+_EDUCATE_PEOPLE = re.compile(r"\beducat(?:e|es|ing)\s+(?!in\b|at\b)(?=[\w'-]+)")
+
+
+def _educate_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without the verb "educate" said of people taught something (_EDUCATE_PEOPLE)."""
+    t = normalise(text)
+    starts = {m.start() for m in _EDUCATE_PEOPLE.finditer(t)}
+    return [x for x in terms if x.start not in starts]
 
 
 #: Young people heard as a group ("young people are heard", "children and young people feel
@@ -1595,15 +1701,34 @@ _HEARD_BY_SERVICE = re.compile(
     r"|\bby\s+(?:the\s+|their\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:services?|teams?|hubs?|council)\b")
 
 
+#: Views "taken into account" (or "into consideration"), and the words naming a case record or a
+#: decision about one person's life ("documented", "decisions about their care"): without them the
+#: views count in what is decided for people in general, which no case file audit reads.
+_VIEWS_COUNT = re.compile(r"\b(?:views?|opinions?|wishes|voices?|ideas|feelings)\b[^,;.]{0,40}?"
+                          r"\b(?P<taken>taken\s+into\s+(?:account|consideration))\b")
+_CASE_RECORD = re.compile(r"\b(?:documented|recorded|records?|files?|case|cases)\b"
+                          r"|\bdecisions?\b[^,;.]{0,40}?\b(?:life|lives|care|future|futures)\b")
+
+
 def _group_voice_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with being heard or listened to read as participation when it is said of young
     people as a group, or pledged with nothing more said (_GROUP_HEARD), and no relation with a
-    service, worker or case is named (_HEARD_BY_SERVICE)."""
+    service, worker or case is named (_HEARD_BY_SERVICE); without views "taken into account" read
+    as recording when no service, worker or case record is named (_VIEWS_COUNT, _CASE_RECORD)."""
     t = normalise(text)
-    if not _GROUP_HEARD.search(t) or _HEARD_BY_SERVICE.search(t) or _everyone(text):
-        return terms
-    return [Term("hear", False, x.start, x.end, True) if x.token == "listened" else x
-            for x in terms]
+    by_service = bool(_HEARD_BY_SERVICE.search(t))
+    group = bool(_GROUP_HEARD.search(t)) and not by_service and not _everyone(text)
+    unrecorded = set() if by_service or _CASE_RECORD.search(t) else {
+        m.start("taken") for m in _VIEWS_COUNT.finditer(t)}
+    out = []
+    for x in terms:
+        views = x.token == "recording" and x.start in unrecorded
+        if group and (x.token == "listened" or views):
+            x = Term("hear", False, x.start, x.end, True)
+        elif views:
+            continue  # "has their views taken into account": no case record is read
+        out.append(x)
+    return out
 
 
 #: Words before "offences" that count offences in general, not one kind of them.
@@ -1777,6 +1902,8 @@ def _activity(text: str) -> str:
 #: and sisters", "We'll support you to do well at school"; corporate parents' pledges to children
 #: in care): what follows "you" is a change in that person, not the service's provision.
 _PLEDGE_TO_YOU = re.compile(r"^we(?:'ll|\s+ll|\s+will|\s+shall)?\s+(?:always\s+|also\s+|continue\s+to\s+)?"
+                            # "we promise to help you ...", "we will try to help you ..."
+                            r"(?:(?:promise|pledge|commit|try|aim)\s+to\s+)?"
                             r"(?:help|support|encourage|enable)\s+(?:you|each of you)\s+(?:to\s+)?"
                             r"(?!with\b|through\b|by\b|if\b|when\b|in\b)\w"
                             # what the pledge gives "you" for a purpose ("provide you with guidance to
@@ -2552,7 +2679,9 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     for sense in (_repeat_sense, _done_then_sense, _toward_others_sense, _across_domains_sense,
                   _volunteer_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _vision_sense, _construct_sense, _service_name_sense, _informed_sense,
-                  _offence_kind_sense, _kin_sense, _place_sense, _place_noun_sense, _group_voice_sense, _engage_sense,
+                  _offence_kind_sense, _kin_sense, _place_sense, _place_noun_sense, _harms_listed_sense, _educate_sense, _stage_when_sense,
+                  _skills_after_care_sense,
+                  _group_voice_sense, _engage_sense,
                   _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense,
                   _recorded_count_sense, _couple_sense, _take_up_sense, _cared_for_sense):
         terms = sense(outcome_text, terms)
@@ -2570,7 +2699,9 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     terms = _people_sense(terms, who, outcome_text)
     q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages,
                _examples_at(outcome_text), _frames(outcome_text, terms), _names_parenting(terms),
-               any(t.token in index.vocab.care_context for t in terms if not t.stop),
+               any(t.token in index.vocab.care_context for t in terms if not t.stop)
+               # a corporate parent's pledge to "you", naming no one else: to a child in its care
+               or not who and bool(_PLEDGE_TO_YOU.match(normalise(outcome_text))),
                _names_agency(outcome_text, terms, index.vocab.other_agencies),
                any(t.token in _PROCESS for t in terms if not t.stop)
                or bool(_STAFF_PRACTICE.match(normalise(outcome_text))),
