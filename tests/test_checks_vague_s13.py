@@ -4,7 +4,8 @@ new wording, each with near misses that must stay clean. Judged by what is left 
 
 - a gap or an inequality with neither in what nor between whom;
 - 'outcomes' for a group of people, however the group is described;
-- confidence or engagement with no object (confident in what, engaged with what);
+- confidence, engagement, feeling supported or valued, or coping, with no object;
+- choices said only to be good, of no kind ('healthier choices');
 - services said only to work together better, with the topic or the partners after;
 - a shortfall or a stigma of no one, with nothing but a direction (a broad state such as
   'Improved emotional health' is left alone: an earlier probe accepts it as a change).
@@ -69,8 +70,35 @@ def test_outcomes_for_a_group_say_nothing_of_what_changes(text, vague):
     ("Dads more engaged in their baby's care", False),
     ("Greater reading confidence", False),
     ("Young people show more self-confidence", False),
+    # engaged with no direction is a status of taking part, left to the take-up rules
+    ("Stepfathers engaged", False),
 ])
 def test_confidence_or_engagement_needs_an_object(text, vague):
+    assert bool(_vague(text)) == vague, text
+
+
+@pytest.mark.parametrize("text, vague", [
+    ("Grandparent carers feel supported", True),
+    ("Foster carers feel more valued", True),
+    ("Parents more able to cope", True),
+    # by whom, with what, or when: said
+    ("Grandparent carers feel supported by their social worker", False),
+    ("Parents cope better with a crying baby", False),
+    ("Parents cope better when their toddler has a tantrum", False),
+])
+def test_feeling_supported_or_coping_needs_an_object(text, vague):
+    assert bool(_vague(text)) == vague, text
+
+
+@pytest.mark.parametrize("text, vague", [
+    ("Teenagers make better choices", True),
+    ("Healthier choices for the whole family", True),
+    # which choices: said
+    ("Teenagers make safer choices about who they meet online", False),
+    ("Healthier snack choices at break time", False),
+    ("Parents have more choice over respite dates", False),
+])
+def test_choices_need_a_kind(text, vague):
     assert bool(_vague(text)) == vague, text
 
 

@@ -71,9 +71,11 @@ VAGUE = register(
     "Some short aims name words of change yet leave out what an evaluator needs: a gap or inequality "
     "with neither in what nor between whom ('Reduced health inequalities', 'Narrow the gap'; 'the "
     "word gap between disadvantaged children and their peers' says both), 'outcomes' for a group "
-    "however described ('Improved outcomes for privately fostered children'), confidence or "
-    "engagement with no object ('Pupils more confident', 'Improved parental engagement'; 'more "
-    "confident as parents', 'engaged in learning' say it), services only said to work together "
+    "however described ('Improved outcomes for privately fostered children'), confidence, "
+    "engagement, feeling supported or valued, or coping, with no object ('Pupils more confident', "
+    "'Improved parental engagement', 'Families feel supported', 'Young people cope better'; 'more "
+    "confident as parents', 'engaged in learning' say it), choices said only to be good ('Healthier "
+    "lifestyle choices'; 'healthier food choices' says which), services only said to work together "
     "better ('Services better joined up', 'Better joint working between agencies'), and a "
     "shortfall or a stigma of no one ('Reduced underachievement', 'Reduced stigma').",
     message="{id}'s {column} ({ref}) does not say {missing}: '{text}'.",
@@ -2313,7 +2315,8 @@ def _an_attitude_to_a_thing(text: str) -> bool:
 #: vague-statement real problems of held out 30, 31 and 33 and of the earlier sets).
 _GAP_UNSAID = ("between whom a gap should narrow, or in what",
                "The gap in reading at age 7 between children on free school meals and others narrows")
-_NO_OBJECT = ("confident (or engaged) in what, so that it could be seen or asked about",
+_NO_KIND_OF_CHOICE = ("which choices", "Young people choose water over sugary drinks at school")
+_NO_OBJECT = ("in what, or by whom (confident, engaged or supported in what; coping with what)",
               "Parents feel more confident handling their child's tantrums")
 #: Words of a gap or an inequality, verbs that close one, and words that say only along which line
 #: (poverty, disadvantage) or when ('early', 'long-term'): a gap in a broad domain or in
@@ -2339,14 +2342,23 @@ district area areas region nation country locality
 _OUTCOMES_OF = re.compile(r"^\W*(?P<head>.*?\b(?:outcomes?|results?)\b)\s+(?:for|of|among|amongst)\s+"
                           r"(?P<rest>.+?)\W*$", re.IGNORECASE)
 _LIFE_STAGE = frozenset(T.stem(w) for w in "long term short medium later early life overall".split())
-#: Confidence or engagement said of people with no object ('Pupils more confident', 'Parent
+#: Confidence, engagement, feeling supported or valued, or coping, said of people with no object
+#: ('Families feel supported', 'Young people cope better', 'Pupils more confident', 'Parent
 #: confidence', 'Improved parental engagement', 'Parents more engaged'): confident in what,
 #: engaged with what, is left open; 'more confident as parents', 'engaged in learning', 'parenting
 #: confidence' and 'self-confidence' say it.
-_OBJECTLESS = frozenset("confidence confident engagement engaged".split())
+_OBJECTLESS = frozenset("confidence confident engagement engaged supported valued cope".split())
 #: Words around it that say only whose ('parental engagement', 'Pupils feel ...') or which way.
-_OF_PEOPLE = frozenset("parental maternal paternal pupil parent family".split())
-_LIGHT = frozenset("feel feels felt are is be become becomes show shows report reports have has levels".split())
+_OF_PEOPLE = frozenset("parental maternal paternal pupil parent family kinship foster adoptive".split())
+_LIGHT = frozenset("feel feels felt are is be become becomes show shows report reports have has levels able".split())
+#: Choices said only to be good, of no kind ('Healthier lifestyle choices', 'Young people make
+#: positive life choices'): which choices (food, smoking, who they spend time with) is left open;
+#: 'healthier food choices' names them.
+_CHOICES = frozenset("choice choices".split())
+_OF_CHOICES = frozenset("""
+make makes making made able healthy healthier healthiest lifestyle life positive good better safer
+safe informed wise wiser sensible right whole
+""".split())
 #: Services said only to work together better ('Services better joined up', 'Agencies more
 #: integrated'): a field of work, with who or what changes left open.
 _JOINED_UP = re.compile(r"^\W*(?:(?:local|partner|all|the|our|key)\s+)*(?:services|agencies|partners|professionals|"
@@ -2386,8 +2398,11 @@ def _without_object(text: str) -> bool:
     if len(hits) != 1:
         return False
     k = hits[0]
-    if not all(w in T.STOP or w in T.DIRECTION or w in _OF_PEOPLE or w in _LIGHT or _people(w) for w in ws[:k]):
-        return False
+    if ws[k] in ("engaged", "engagement") and not any(w in T.DIRECTION for w in ws):
+        return False  # 'Male carers engaged': a status of taking part, for the take-up rules
+    if not all(w in T.STOP or w in T.DIRECTION or w in _OF_PEOPLE or w in _LIGHT or _people(w)
+               or (j + 1 < k and _people(ws[j + 1])) for j, w in enumerate(ws[:k])):
+        return False  # a word just before people says which people ('grandparent carers')
     after = ws[k + 1:]
     if after and after[0] in ("of", "among", "amongst"):
         return all(w in T.STOP or _people(w) for w in after[1:])
@@ -2409,6 +2424,13 @@ def _umbrella_of_no_one(text: str) -> bool:
             and all(w in _UMBRELLA or w in T.DIRECTION or w in T.STOP for w in ws))
 
 
+def _choices_of_no_kind(text: str) -> bool:
+    """Choices said only to be good (see :data:`_CHOICES`)."""
+    ws = T.words(text)
+    return any(w in _CHOICES for w in ws) and all(
+        w in _CHOICES or w in _OF_CHOICES or w in T.STOP or w in T.DIRECTION or _people(w) for w in ws)
+
+
 def unsaid(text: str) -> tuple[str, str] | None:
     """What a short outcome that names a change in words leaves out, by kind, or None: a gap with
     neither in what nor between whom, 'outcomes' for people, confidence or engagement with no
@@ -2419,6 +2441,8 @@ def unsaid(text: str) -> tuple[str, str] | None:
         return _MISSING["outcomes"]
     if _without_object(text):
         return _NO_OBJECT
+    if _choices_of_no_kind(text):
+        return _NO_KIND_OF_CHOICE
     if _JOINED_UP.match(text):
         return _FIELD
     if _umbrella_of_no_one(text):
