@@ -184,9 +184,10 @@ MISSED_ON_FIRST_RUN = {
     # session-12 rules (TUNED ON held out 29): a contact schedule is delivery; whom an aim is for and where
     # they live say no change; on one timescale, a loop is said at the link back from the outcome that leads
     # on beyond it.
-    "home_learning_visits_luton_family_hubs": "held out 30: a direction that contradicts the statement ('More "
-                                              "play, reading and talk at home each day' set to Decrease), not "
-                                              "reported",
+    # "home_learning_visits_luton_family_hubs" (held out 30: 'More play, reading and talk at home each day' set to
+    # Decrease) and "st_davids_day_fund_wales" (held out 31: 'Accommodation outcome - TBC with housing') were here
+    # until issue 14's session-13 rules (TUNED ON held out 30 and 31): one direction word leading a compound's list
+    # is the direction of every part, and a heading naming only its kind of row with TBC after it is a placeholder.
     "transition_hub_children_in_care_afc": "held out 30: a circular chain made by adding OC2 to OC3's 'Contributes "
                                            "to', reported at OC3 as a backwards link (medium term to short term) "
                                            "that closes the loop, not as the circular chain planted",
@@ -197,8 +198,6 @@ MISSED_ON_FIRST_RUN = {
     "mecsh_health_visiting_england": "held out 31: a mechanism restating an outcome ('Parents respond more "
                                      "sensitively to their baby and the home learning environment improves', OC2 "
                                      "'More sensitive, responsive parenting'), not reported",
-    "st_davids_day_fund_wales": "held out 31: a placeholder as an outcome ('Accommodation outcome - TBC with "
-                                "housing'), not reported",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

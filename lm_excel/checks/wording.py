@@ -217,6 +217,12 @@ _NOTE_AFTER = re.compile(r"\s*[:(\u2013\u2014]|\s+-|\.\s")
 _TO_COME = r"(?:to\s+be\s+(?:added|filled\s+in)|to\s+follow|to\s+come)\b"
 _NOTE_TO_COME = re.compile(r"^\W*(?P<head>(?:[\w'’]+\s+){0,4}[\w'’]+)\s*(?:\s-|[:\u2013\u2014])\s*(?P<note>"
                            + _TO_COME + r")", re.IGNORECASE)
+#: A heading that names only the kind of row it fills ('Accommodation outcome', 'Housing risk'), then
+#: TBC set off after it ('Accommodation outcome - TBC with housing'): the answer is still to come.
+#: A heading that says something ('Fewer exclusions (TBC: which schools)') is an answer with a note.
+_SLOT_TBC = re.compile(r"^\W*(?P<head>(?:[\w'’]+\s+){0,3}(?:outcomes?|mechanisms?|components?|activit(?:y|ies)|"
+                       r"outputs?|measures?|targets?|indicators?|risks?|assumptions?|inputs?|impacts?))"
+                       r"\s*(?:\s-|[:(\u2013\u2014])\s*(?P<note>" + _TBC + r")\b", re.IGNORECASE)
 _PROMISE = re.compile(r"^\W*(?:(?:more|full|further)\s+)?(?:details?|text|information|description|content|"
                       r"wording)\s+(?P<note>" + _TO_COME + r")", re.IGNORECASE)
 #: A fill-in marker anywhere ('[insert references]', 'xxx families', 'lorem ipsum').
@@ -269,8 +275,9 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         # the statement's words decide only when they all point one way: with 'better' or
         # 'improved' beside 'less' ('better assessments completed in less time') the 'less' may
         # describe something else than what should change
-        if (chosen in ("increase", "decrease") and said and said != chosen and len(parts) < 2
-                and not set(T.words(text)) & _UNSIGNED):  # a compound's direction waits for its split
+        if (chosen in ("increase", "decrease") and said and said != chosen
+                and (len(parts) < 2 or _leads_them_all(text, parts))  # else it waits for the split
+                and not set(T.words(text)) & _UNSIGNED):
             yield make(DIRECTION_CONTRADICTS, o.ref("direction"), ctx.eid(o), word=word,
                        chosen=o.fields["direction"].text, expected=said.capitalize(), text=short(text))
 
@@ -303,11 +310,18 @@ _NOT_SIZE = re.compile(r"\bno\s+longer\b|\b(?:longer|shorter)[\s-]term\b|\bexten
                        r"\bprevented\s+from\b", re.IGNORECASE)
 
 
+#: Nothing after a word of ending but a note in brackets: the word says what happened to the thing
+#: before it ('EHC plans ceased (outcomes met)', 'Child protection plans ended'), an event counted.
+_NOTHING_AFTER = re.compile(r"(?:\s*\([^)]*\)?)*\W*$")
+
+
 def said_direction(text: str) -> tuple[str, str]:
     """Which way a statement's own words say its thing should go ('increase' or 'decrease') and
     the first word that says so; ('', '') when they say neither, or both ('more children
     prevented from entering care', 'an increase in the reduction of ...')."""
     ending = _ENDING_RX.search(_EXAMPLES.sub("", text))  # not in examples: '(e.g. stopping drinking)'
+    if ending and _NOTHING_AFTER.match(ending.string, ending.end()):
+        ending = None  # 'Plans ceased (goals met)': what ended is the thing counted, either way
     low = _NOT_SIZE.sub(" ", _DROP_IN.sub("dropin", text))  # a drop-in is a session, not a fall
     ws = T.words(low)
     down = [w for w in ws if w in _SAYS_DOWN] + ([ending.group(0).lower()] if ending else [])
@@ -318,6 +332,15 @@ def said_direction(text: str) -> tuple[str, str]:
     if bool(down) == bool(up):
         return "", ""
     return ("decrease", down[0]) if down else ("increase", up[0])
+
+
+def _leads_them_all(text: str, parts: Sequence[str]) -> bool:
+    """Whether a compound's only words of direction come before its first part, so they say the
+    direction of every part ('More play, reading and talk at home'), not of one of them
+    ('understand the risks and have fewer risk factors')."""
+    low = text.lower().replace("-", " ")
+    at = low.find(parts[0].lower().replace("-", " ")) if parts else -1
+    return at > 0 and not _DIRECTION.search(low, at)
 
 
 def _split_wording(text: str, parts: Sequence[str]) -> list[str]:
@@ -2360,13 +2383,17 @@ def _where(col: L.Column, el: Element | None) -> str:
 def placeholder(text: str, col: L.Column | None = None) -> str:
     """The placeholder a cell holds ('' when it holds an answer): the whole text is one, or it
     opens with TBC/TBD and says little else, or it is a short heading with a note that its text is
-    still to come, or a promise of text (:data:`_NOTE_TO_COME`, :data:`_PROMISE`), or it has a
+    still to come, or a promise of text, or a heading naming only its kind of row with TBC after it
+    (:data:`_NOTE_TO_COME`, :data:`_PROMISE`, :data:`_SLOT_TBC`), or it has a
     fill-in marker ('[insert', 'xxx'), or it is the column's own example copied from the guidance."""
     if _PLACEHOLDER_WHOLE.match(text):
         return text.strip()
     m = _PLACEHOLDER_LEAD.match(text)
     if m and (len(_words(m.group("rest"))) <= 4 or _NOTE_AFTER.match(m.group("rest"))):
         return m.group("tbc")
+    m = _SLOT_TBC.match(text)
+    if m and not _DIRECTION.search(m.group("head")):  # 'Better housing outcomes (TBC)' says a change
+        return m.group("note")
     m = _NOTE_TO_COME.match(text) or _PROMISE.match(text)
     if m:
         return m.group("note")
