@@ -383,6 +383,16 @@ FLOORS["design_heldout30"] = {"agreed": 13, "comparator": 14}
 #:   wait-list or matched comparison of parents was expected for groups run city-wide for years.
 FIRST_RUN_HELDOUT31 = {"agreed": 10, "comparator": 14, "n": 14}
 FLOORS["design_heldout31"] = {"agreed": 10, "comparator": 14}
+#: Held out 33 (design_heldout33.json: seven models led by partners or from the devolved nations,
+#: UCLH's Lighthouse Child House with the Metropolitan Police and the NSPCC, Cleveland Police's custody
+#: navigators, NSPCC Cymru's Speak out Stay safe in a Welsh county's primary schools, Scotland's school age
+#: childcare Early Adopter Communities in four councils, the Full Service Community Network in West
+#: Belfast, an Extended Schools cluster in Northern Ireland, a Premier League club's Breaking the Cycle of
+#: Violence; labels committed at 05:49 UTC before any run; recommender frozen at main a8184ec (F0, session
+#: 13's start), run once at 10:55 on 1 Dec 2026): design agreed 7/7, nation comparator right 7/7. No
+#: disagreement; reservations, the measures and one comparison, in RESERVATIONS.
+FIRST_RUN_HELDOUT33 = {"agreed": 7, "comparator": 7, "n": 7}
+FLOORS["design_heldout33"] = {"agreed": 7, "comparator": 7}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:
@@ -406,6 +416,25 @@ FLOORS["design_heldout16"] = {"agreed": 6, "comparator": 6}
 
 #: Agreed at the level of the design family, with an evaluator's reservation kept visible.
 RESERVATIONS = {
+    # Held out 33, first run:
+    "custody_navigators_cleveland": "the matched comparison follows reoffending by children in the "
+        "youth justice system for navigators who meet 10-25 year olds in custody, most of them adults "
+        "in adult justice data (police records cover both)",
+    "breaking_cycle_violence_football_club": "the contribution analysis follows police-recorded "
+        "domestic abuse incidents for 'Fewer young people involved in violence as victims or "
+        "perpetrators' (OC4), violence on the street and among peers that such incidents do not count; "
+        "the plan does say to keep the count as context and add a measure of the young people",
+    "speak_out_stay_safe_wales": "the stepped roll-out measures 'Children can name at least one trusted "
+        "adult and recall the Childline number' (OC2) with the MSPSS, an adult's perceived support, and "
+        "'Children are safer from abuse and neglect' (OC5) with the Graded Care Profile 2, an assessment "
+        "of neglect in one family; and its before-and-after is 'at the start and end of support' for a "
+        "30-minute assembly; children's understanding measured the same way in each school is the fit",
+    "school_age_childcare_early_adopters_scotland": "the contribution analysis follows take-up of "
+        "funded early learning and childcare, for children under five, for 'More families on low "
+        "incomes use school age childcare' (OC4), which is about primary school children",
+    "lighthouse_child_house_london": "the matched comparison looks for children 'who did not get the "
+        "model ... or those on a waiting list', where every child referred in the five boroughs can use "
+        "the Lighthouse: the comparison children must come from other boroughs or from before 2018",
     # Held out 30, first run:
     "independent_travel_training_middlesbrough": "the matched comparison follows NEET for 'Travels "
         "independently to school/college' (OC2), which NEET cannot show; independent travel two terms "

@@ -685,6 +685,14 @@ PUBLISHED_HELDOUT28 = REPO / "tests" / "data" / "outcomes_published_heldout28.cs
 # three academy trusts), labelled at main 7fdc13a and run once on the frozen rules (F1 = 3fab5c9)
 # before any fix.
 PUBLISHED_HELDOUT29 = REPO / "tests" / "data" / "outcomes_published_heldout29.csv"
+# Round 30 (session 13): 55 statements of English councils and their partnerships in everyday
+# wording (children and young people's plans, pledges and promises to children in care, corporate
+# parenting and early years strategies, council plans, JSNA intentions, a health and wellbeing
+# strategy: St Helens, Waltham Forest, Windsor and Maidenhead, Warrington, Slough, Camden,
+# Southampton, Bournemouth, Hampshire, Manchester, Bath and North East Somerset, South
+# Gloucestershire, Gloucestershire), none from a source used before, labelled at main 4d91e06 and run
+# once on the frozen rules (F0 = a8184ec) before any fix.
+PUBLISHED_HELDOUT30 = REPO / "tests" / "data" / "outcomes_published_heldout30.csv"
 
 
 def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
@@ -1016,7 +1024,7 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
                  PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23,
                  PUBLISHED_HELDOUT24, PUBLISHED_HELDOUT25, PUBLISHED_HELDOUT27,
-                 PUBLISHED_HELDOUT28, PUBLISHED_HELDOUT29):
+                 PUBLISHED_HELDOUT28, PUBLISHED_HELDOUT29, PUBLISHED_HELDOUT30):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -1273,6 +1281,13 @@ ROUND28_OPEN = ("round 28's first run has 8 confident wrong answers (pledges, vi
 #   floors meanwhile).
 ROUND29_OPEN = ("round 29's first run has 8 confident wrong answers (broad visions, attitudes and "
                 "aims labelled no close match given a measure on one word); see docs/measures.md")
+# Round 30: first run 0.764 (42 of 55), 0.782 (43), no close match 0.56, 3 confident wrong (main at
+#   a8184ec, F0 of session 13). Not tuned on: the floors are that first run, and the row is a strict
+#   expected failure until its confident wrong answers are fixed (the guard test below keeps its
+#   floors meanwhile).
+ROUND30_OPEN = ("round 30's first run has 3 confident wrong answers (a residents' safety ambition, "
+                "an aim to educate and a borough vision labelled no close match given a measure on "
+                "one word); see docs/measures.md")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1305,6 +1320,8 @@ HELDOUT_ROUNDS = [
                  marks=pytest.mark.xfail(strict=True, reason=ROUND28_OPEN)),
     pytest.param(PUBLISHED_HELDOUT29, 110, 0.63, 0.67, id="outcomes_published_heldout29",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND29_OPEN)),
+    pytest.param(PUBLISHED_HELDOUT30, 55, 0.76, 0.78, id="outcomes_published_heldout30",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND30_OPEN)),
 ]
 
 
@@ -1385,6 +1402,14 @@ def test_round29_keeps_its_first_run_floors_while_its_confident_wrong_answers_ar
     assert scores["n"] == 110
     assert scores["top1"] >= 0.63 and scores["top3"] >= 0.67, scores
     assert scores["confident_wrong"] <= 8, scores
+
+
+def test_round30_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT30)
+    assert scores["n"] == 55
+    assert scores["top1"] >= 0.76 and scores["top3"] >= 0.78, scores
+    assert scores["confident_wrong"] <= 3, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():
