@@ -11,15 +11,19 @@ still be reported (or stay quiet):
   is the direction of every part, so a direction chosen the other way contradicts the statement.
 - a heading that names only its kind of row, with TBC after it ('Housing outcome - TBC'), is a
   placeholder.
+- a delay to the people's own next step, being marked out, and support that falls away are harms
+  to them, not risks to delivery.
+- seeing what someone can do and acting on it, and being taught to do something, are accounts.
+- a list of what one people do with a child, or use or give more of, is one practice.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from lm_excel.checks.wording import placeholder
+from lm_excel.checks.wording import compound_parts, placeholder
 
-from .modelkit import example, findings_at, row
+from .modelkit import example, example_with_negatives, findings_at, mechanism_is_delivery, row
 
 
 def _restated(resource: str, component: str) -> bool:
@@ -95,3 +99,57 @@ def test_one_direction_leading_a_list_is_the_direction_of_every_part(text, direc
 ])
 def test_a_heading_naming_only_its_kind_of_row_with_tbc_after_it_is_a_placeholder(text, found):
     assert placeholder(text) == found
+
+
+def _only_delivery(*consequences: str) -> bool:
+    return bool(findings_at(example_with_negatives(*consequences), "negatives-delivery-only", "NC1"))
+
+
+@pytest.mark.parametrize("consequences, flagged", [
+    # harms to the people: a delay to their own next step, being singled out, support falling away
+    (("Weeks in the unit delay their return to mainstream school",), False),
+    (("Time on the waiting list delays diagnosis for the child",), False),
+    (("Attending the unit marks young people out",), False),
+    (("Being collected from class singles them out",), False),
+    (("Sessions stop at twelve weeks and contact with the worker tails off",), False),
+    # delays and endings of the service itself are still risks to delivery
+    (("DBS checks delay volunteer starts", "Funding ends in March"), True),
+    (("Late grant letter delays the start of the programme",), True),
+    (("Referrals drop off when the grant is cut",), True),
+    (("Delays in recruiting staff", "Schools pull out of the pilot"), True),
+])
+def test_a_delay_to_peoples_own_step_or_support_falling_away_is_a_harm(consequences, flagged):
+    assert _only_delivery(*consequences) == flagged, consequences
+
+
+@pytest.mark.parametrize("mechanism, delivery", [
+    # someone who sees or hears what another can do or wants, then acts on it: an account
+    ("Manager sees what the apprentice can do and creates a post", False),
+    ("Teacher sees how the pupil copes and adjusts the work", False),
+    # an experience that teaches people to do something or that something is so: what they learn
+    ("Sticker charts held over weeks teach children to wait for praise", False),
+    ("Saving tokens for a later prize teaches pupils to hold on and wait", False),
+    # seeing people is a contact, and teaching a subject is delivery: still delivery
+    ("Worker sees each child at home and completes the assessment", True),
+    ("Therapist sees the family weekly and writes up the session", True),
+    ("Tutor teaches maths twice a week after school", True),
+    ("Coordinator checks the referral and allocates a worker within five days", True),
+])
+def test_seeing_what_someone_can_do_or_being_taught_to_act_is_an_account(mechanism, delivery):
+    assert mechanism_is_delivery(mechanism) == delivery, mechanism
+
+
+@pytest.mark.parametrize("text, parts", [
+    # the people's own verbs, done with a child, with 'More' before the people as without it
+    ("More fathers sing, read and talk to their toddler every day", []),
+    ("More dads read, play and talk with their children after school", []),
+    # what the people use or give more of: one repertoire
+    ("Carers give more praise, attention and clear instructions", []),
+    ("Parents use more rewards, routines and calm limits", []),
+    # things with no people doing them, states of people, or a change joined after: still compounds
+    ("More play, singing and stories at home", ["play", "singing", "stories"]),
+    ("More children happy, healthy and safe", ["children happy", "healthy", "safe"]),
+    ("More mothers sing, read and play with their baby and feel less alone", ["mothers sing", "read", "play"]),
+])
+def test_a_list_of_what_one_people_do_with_a_child_or_use_is_one_practice(text, parts):
+    assert compound_parts(text) == parts

