@@ -1271,10 +1271,25 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   slogan's states ("feel valued, supported, confident and informed"): 0.909, 0.955.
 # Round 28: first run 0.709 (78 of 110), 0.745 (82), no close match 0.53, 8 confident wrong (main
 #   at 3fab5c9, F1 of session 12; main after it gave the same answers on every row). Not tuned on:
-#   the floors are that first run, and the row is a strict expected failure until its confident
-#   wrong answers are fixed (the guard test below keeps its floors meanwhile).
-ROUND28_OPEN = ("round 28's first run has 8 confident wrong answers (pledges, visions and a parents' "
-                "skills aim labelled no close match given a measure on one word); see docs/measures.md")
+#   the floors are that first run, and the row was a strict expected failure until its confident
+#   wrong answers were fixed.
+#   TUNED ON round 28 since (measB, session 13): the noun "place" is not a placement; caring about
+#   something is not care; happy as a state joined to other aims, a whole childhood qualified by
+#   what it is like and the best possible start in life are aims of a vision; safe in several
+#   places at once points to no one place's measure; "make sure everyone is treated ..." is no
+#   service's users; a service as the means to outcomes in general counts nothing of its own;
+#   the service supporting parents is not support from other parents; attitudes to people from
+#   other backgrounds are not behaviour difficulties; community supervision is not a care order:
+#   0.800, 0.836, no confident wrong answer, so the row is no longer an expected failure (the
+#   guard below keeps the tuned floors). Then its recall kinds: young people heard as a group, or
+#   a pledge to listen with nothing more said, is participation (Hear by Right), not the family
+#   experience survey; a pledge giving "you" something for a purpose is read for the change, as
+#   an outcome is; help toward a change it names is that change; potential in learning is
+#   attainment: 0.855 (94 of 110), 0.891 (98), no close match 0.59. Then being in school is
+#   attendance; one's views or opinions valued are the experience survey; a gap between income
+#   groups is a gap in what it is in ("gap in achievement" is attainment), with the stages after the
+#   groups not part of who; aims in a clause of where after the change leave the change; "in secure
+#   care" keeps its words: 0.900 (99), 0.936 (103), no close match 0.55.
 # Round 29: first run 0.636 (70 of 110), 0.673 (74), no close match 0.47, 8 confident wrong (main at
 #   3fab5c9, F1 of session 12). Not tuned on: the floors are that first run, and the row is a strict
 #   expected failure until its confident wrong answers are fixed (the guard test below keeps its
@@ -1316,8 +1331,7 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT25, 110, 0.78, 0.83),
     (PUBLISHED_HELDOUT26, 110, 0.66, 0.73),
     (PUBLISHED_HELDOUT27, 110, 0.75, 0.80),
-    pytest.param(PUBLISHED_HELDOUT28, 110, 0.70, 0.74, id="outcomes_published_heldout28",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND28_OPEN)),
+    (PUBLISHED_HELDOUT28, 110, 0.70, 0.74),
     pytest.param(PUBLISHED_HELDOUT29, 110, 0.63, 0.67, id="outcomes_published_heldout29",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND29_OPEN)),
     pytest.param(PUBLISHED_HELDOUT30, 55, 0.76, 0.78, id="outcomes_published_heldout30",
@@ -1391,11 +1405,14 @@ def test_round27_keeps_its_tuned_floors():
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round28_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+def test_round28_keeps_its_tuned_floors():
+    # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT28)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.70 and scores["top3"] >= 0.74, scores
+    assert scores["top1"] >= 0.90 and scores["top3"] >= 0.936, scores
+    assert scores["confident_wrong"] == 0, scores
+
+
 def test_round29_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
     # The strict expected failure above hides a fall in top-1 or top-3; this does not.
     scores = published_scores(PUBLISHED_HELDOUT29)

@@ -251,7 +251,7 @@ EVALUATION = [
     "| round 5 | 32 | 0.62, 0.62, 6 | 0.94, 1.00, 0.56, 0 |",
     "| round 6 | 50 | 0.78, 0.80, 2 | 0.98, 1.00, 0.32, 0 |",
     "| round 7 | 50 | 0.76, 0.78, 0 | 0.96, 0.98, 0.26, 0 |",
-    "| round 8 | 50 | 0.66, 0.80, 3 | 0.94, 0.94, 0.20, 0 |",
+    "| round 8 | 50 | 0.66, 0.80, 3 | 0.96, 0.96, 0.18, 0 |",
     "| round 9 | 50 | 0.58, 0.60, 2 | 0.88, 0.88, 0.38, 0 |",
     "| round 10 | 50 | 0.64, 0.70, 0 | 0.88, 0.92, 0.26, 0 |",
     "| round 11 | 50 | 0.62, 0.66, 6 | 0.86, 0.86, 0.50, 0 |",
@@ -261,18 +261,18 @@ EVALUATION = [
     "| round 15: partner-led and devolved | 50 | 0.78, 0.84, 3 | 0.90, 0.92, 0.36, 0 (tuned on) |",
     "| round 16: English LA and partnership plans, everyday wording | 50 | 0.70, 0.74, 1 | 0.80, 0.82, 0.38, 0 (tuned on cycle A) |",
     "| round 17: programme evaluations and theories of change | 50 | 0.60, 0.66, 7 | 0.88, 0.90, 0.36, 0 (tuned on) |",
-    "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.78, 0.82, 0.52, 0 (tuned on) |",
+    "| round 18: English LA and partner strategies (SEND, youth, 0-19, domestic abuse, sufficiency), everyday wording | 50 | 0.56, 0.60, 6 | 0.82, 0.84, 0.54, 0 (tuned on) |",
     "| round 19: programmes of charities, the NHS, police and schools; Scotland, Wales, Northern Ireland | 50 | 0.80, 0.80, 4 | 0.94, 0.96, 0.36, 0 (tuned on) |",
     "| round 20: English LA pledges, local offers, early help, sufficiency and youth justice plans, everyday wording | 50 | 0.62, 0.68, 6 | 0.80, 0.86, 0.50, 0 (tuned on) |",
     "| round 21: partners' and national documents (police and violence reduction units, CAMHS and Mental Health Support Teams, health visiting and school nursing, an integrated care system, carers, academy trusts; Scotland, Wales, Northern Ireland) | 50 | 0.66, 0.72, 3 | 0.86, 0.92, 0.38, 0 (tuned on) |",
-    "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.85, 0.887, 0.59, 0 (tuned on) |",
+    "| round 22: English LA documents in everyday wording (alternative provision, fostering and kinship, a Troubled Families outcome plan, youth work, children and young people's plans, SEND, a family hub strategy, domestic abuse and exploitation, a care leaver local offer) | 80 | 0.69, 0.74, 9 | 0.8625, 0.90, 0.59, 0 (tuned on) |",
     "| round 23: evaluators' and charities' logic models and theories of change (NSPCC, Barnardo's, Home-Start, Place2Be, Coram, Aberlour, Foundations, the EEF, NHS England; school and CAMHS links; foster and kinship carers, school staff, communities; Scotland, Wales, Northern Ireland) | 80 | 0.62, 0.69, 5 | 0.775, 0.80, 0.44, 0 (tuned on) |",
     "| round 24: English LA and partnership documents in everyday wording (children and young people's plans, early help, corporate parenting and leaving care, SEND strategies, youth justice plans, a children's JSNA, safeguarding partnerships, children's mental health plans) | 110 | 0.63, 0.65, 10 | 0.764, 0.791, 0.53, **1** (tuned on) |",
     "| round 25: evaluators' logic models, funders' and charities' theories of change (the Youth Endowment Fund, Foundations and its Guidebook, NIHR, NHS England, the Nuffield Family Justice Observatory, The Children's Society, NSPCC, Includem, Children 1st); Scottish, Welsh and Northern Irish plans and evaluation logic models | 110 | 0.78, 0.84, 1 | 0.90, 0.918, 0.45, 0 (tuned on) |",
     "| round 26: English LA and partnership documents in everyday wording (corporate parenting pledges, children and young people's plans, early help goals, a young carers strategy, a safeguarding board plan, children in care and foster carer support, CAMHS transformation plans, a youth justice plan, Start for Life) | 110 | 0.66, 0.74, 4 | 0.84, 0.87, 0.55, 0 (tuned on) |",
     "| round 27 (the session's end round): English LA and partnership documents in everyday wording (children and young people's plans and ambitions, pledges, a youth justice plan, JSNA priorities, corporate plans); Scottish, Welsh and Northern Irish plans (children's services and well-being plans, outcomes groups, a safeguarding board, a breastfeeding strategy); charities' and funders' theories of change (the Scouts, Girlguiding, Contact, the Youth Sport Trust, the Youth Endowment Fund) and a family hubs evaluation | 110 | 0.75, 0.81, 6 | 0.91, 0.955, 0.48, 0 (tuned on) |",
-    "| round 28: English LA and partnership documents in everyday wording (children and young people's plans and visions, pledges and promises to children in care, corporate parenting, early help and child poverty strategies, a SEND partnership's outcomes in children's words, youth justice plans, council plans; 19 authorities none cited before) | 110 | 0.71, 0.75, 8 | 0.71, 0.75, 0.53, **8** (first run, not tuned on) |",
-    "| round 29 (session 12's freeze round): bodies in Scotland, Wales and Northern Ireland (children's services plans, Glasgow's Promise plan, regional partnership boards, community plans, a nutrition framework, Families First, a youth justice agency's mission and targets); partners and others in England (a police and crime plan, NHS and integrated care programmes, academy trusts, charities' and funders' strategies and outcome frameworks: BBC Children in Need, Buttle UK, the NCB, Barnardo's, National Citizen Service, Sport England, the Young Carers Covenant, Carers Trust) | 110 | 0.64, 0.67, 8 | 0.636, 0.673, 0.47, **8** (first run, not tuned on) |",
+    "| round 28: English LA and partnership documents in everyday wording (children and young people's plans and visions, pledges and promises to children in care, corporate parenting, early help and child poverty strategies, a SEND partnership's outcomes in children's words, youth justice plans, council plans; 19 authorities none cited before) | 110 | 0.71, 0.75, 8 | 0.90, 0.936, 0.55, 0 (tuned on) |",
+    "| round 29 (session 12's freeze round): bodies in Scotland, Wales and Northern Ireland (children's services plans, Glasgow's Promise plan, regional partnership boards, community plans, a nutrition framework, Families First, a youth justice agency's mission and targets); partners and others in England (a police and crime plan, NHS and integrated care programmes, academy trusts, charities' and funders' strategies and outcome frameworks: BBC Children in Need, Buttle UK, the NCB, Barnardo's, National Citizen Service, Sport England, the Young Carers Covenant, Carers Trust) | 110 | 0.64, 0.67, 8 | 0.673, 0.709, 0.52, **6** (not tuned on; round 28's kinds reach it) |",
     "| round 30 (session 13's first run): English LA and partnership documents in everyday wording (children and young people's plans, promises to children in care, corporate parenting and early years strategies, council plans and ambitions, JSNA intentions, a health and wellbeing strategy; 13 authorities none cited before) | 55 | 0.76, 0.78, 3 | 0.764, 0.782, 0.56, **3** (first run, not tuned on) |",
     "| team's own variants, batches 1-36 (`tests/data/outcomes_own_variants.csv`) | 1,575 | 0.35-0.97 per batch | 0.95, 0.96, 0.31, 3 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
@@ -897,7 +897,39 @@ EVALUATION = [
      "The gaps the labels show: children in care's understanding of their history and honest "
      "explanation, feeling accepted, valued and respected, victims' support, parents' skills, "
      "access to leisure and culture, a whole-system approach and early identification, children's "
-     "safety and health as a whole."),
+     "safety and health as a whole. TUNED ON round 28 since (measB, session 13), by kind, in probes "
+     "of our own words (`tests/test_suggest_kinds_s13.py`): the noun *place* (\"a place where "
+     "...\") is not a placement, though the stems meet; caring *about* something is not care; "
+     "*happy* as a state joined to other aims (\"are happy and have ...\", \"succeed and be "
+     "happy\") is half the evidence a suggestion needs, while a change in happiness (\"report "
+     "being happier\") keeps ONS4 and Stirling; a whole childhood qualified by what it is like "
+     "(\"a safe and happy childhood\"), *the best possible start in life* and three or more "
+     "states listed before *and* are aims of a vision; safe in several places at once (\"at home "
+     "and in the communities\") points to no one place's measure; *make sure everyone is treated "
+     "...* in a later clause is everyone, not a service's users; a service named as the means to "
+     "outcomes in general (\"early help ... to deliver improved outcomes\") counts nothing of its "
+     "own; *support from other parents* keeps its words, so *to support parents to ...* is not the "
+     "MSPSS; attitudes and behaviour towards people from other backgrounds are not behaviour "
+     "difficulties; supervision in the community is a sentence, not a care order. Then its recall "
+     "kinds: young people heard as a group (\"young people are heard\"), or a pledge to listen with "
+     "nothing more said, is participation (Hear by Right) when no worker, review, plan, care or "
+     "status is named; a pledge giving *you* something for a purpose (\"provide you with "
+     "guidance to obtain a safe and secure home\") is read for the change, as an outcome is; help "
+     "toward a change it names (\"help reduce childhood obesity rates\") is that change; potential "
+     "in learning is attainment (0.855, 0.891); being in school (\"children are in school\") is "
+     "attendance; one's views or opinions valued are the experience survey; a gap between groups "
+     "named by their income is a gap in what it is in (*gap in achievement* is attainment), and "
+     "the stages after the groups (\"across all Key Stages\") are not part of who; aims of a vision "
+     "in a clause of where after the change (\"feel safe, secure, cared for and happy in an "
+     "environment where they can thrive and succeed\") leave the change; *in secure care* keeps "
+     "its words, so \"safe, secure, cared for\" is a list of feelings. Round 28 now 0.90 (99 of "
+     "110), 0.936 (103), no close match 0.55, no confident wrong answer; round 29's confident "
+     "wrong answers fell from 8 to 6 (*a safe and happy childhood*, attitudes towards people from "
+     "different backgrounds) and no round lost a top-1 answer. Left as they were: a pledge of "
+     "provision with no purpose (*provide you with a safe home to live where you feel happy and "
+     "taken care of*), *the support you need to do well in education*, *to provide suitable "
+     "housing and prevent homelessness* (the word housing twice, credited once, inside the "
+     "provision's frame), *getting more help will be easy and there won't be delays*."),
     "",
     ("**Round 29** (`outcomes_published_heldout29.csv`, session 12's freeze round: 110 statements "
      "from 35 pages not cited in any earlier round, in their published wording, labelled from the "

@@ -955,9 +955,12 @@ def _worker_sense(text: str, terms: list[Term]) -> list[Term]:
 _STATE = (r"(?:safe|safer|happy|happier|healthy|healthier|achieving|thriving|loved|secure|confident|"
           r"nurturing|caring|loving|strong|stable|independent|ambitious|empowered|positive|"
           r"resilient|successful|respected|included|nurtured|active|responsible|well|valued|heard|"
-          r"supported|listened to|protected|settled|informed)")
+          r"supported|listened to|protected|settled|informed|ready)")
 _SLOGAN = re.compile(r"\b" + _STATE + r"(?:\s*,\s*(?:and\s+)?" + _STATE + r"){1,}\s*,?\s+and\s+"
-                     + _STATE + r"\b")
+                     + _STATE + r"\b"
+                     # three states or more listed, then anything ("happy, safe, thriving, and
+                     # fulfilling their potential")
+                     r"|\b" + _STATE + r"(?:\s*,\s*" + _STATE + r"){2,}\s*,?\s+and\b")
 
 
 def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -977,10 +980,11 @@ def _slogan_sense(text: str, terms: list[Term]) -> list[Term]:
 _VISION = re.compile(
     r"\b(?:thriv\w*|flourish\w*|aspire|aspiring|(?:succeed|succeeds|succeeding)(?!\s+(?:in|at|with)\s+"
     r"(?!life\b))|have fun|having fun|"
-    r"best start in life|bright futures?|"
+    r"best (?:possible )?start in life|bright futures?|"
     r"(?:reach|reaches|reaching|achieve|achieves|achieving|fulfil|fulfils|fulfill|fulfills|"
     r"fulfilling|realise|realises|realize|realizes)\s+(?:their|his|her|its|our|your)?\s*(?:full\s+|"
-    r"fullest\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,4}?potential|"
+    # (potential in learning is attainment: "achieve their learning potential")
+    r"fullest\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,4}?(?<!learning )(?<!educational )(?<!academic )potential|"
     r"(?:live|lives|living|lead|leads|leading)\s+(?:full|fulfilling|happy|good|rich)\s+(?:[\w-]+\s+)?lives|"
     r"enjoy\w*\s+(?:life|their lives|their life|(?:their\s+)?childhood|new experiences|new things)|"
     r"try\w*\s+new\s+(?:things|experiences|activities))\b")
@@ -1001,15 +1005,20 @@ _ADULTS_TO_BE = re.compile(
 #: life"), and an ideal ("the best possible health and well-being", "optimal physical health"):
 #: an aim for everything at once, to the end of its clause, not one change a scale measures.
 _WHOLE_LIFE = re.compile(
-    r"\b(?:lead|leads|leading|live|lives|living|have|has|having|enjoy|enjoys)\s+(?:a\s+)?"
+    r"\b(?:lead|leads|leading|live|lives|living|have|has|having|enjoy|enjoys|experience|experiences|"
+    r"experiencing)\s+(?:a\s+)?"
     r"(?:(?:happy|happier|healthy|healthier|fulfilling|fulfilled|full|good|rich|long|positive|safe|"
-    r"meaningful|rewarding)\s*,?\s+(?:and\s+)?)+(?:life|lives)\b"
+    r"meaningful|rewarding|secure|loving)\s*,?\s+(?:and\s+)?)+(?:life|lives|childhood|childhoods)\b"
     r"|\b(?:best possible|optimal|optimum|highest possible)\b")
 #: Readiness for life as a whole ("equipped to succeed in life", "ready for work and life"): an
 #: aim for everything ahead, which no destination count or scale measures.
 _READY_FOR_LIFE = re.compile(r"\b(?:ready|prepared|equipped|readiness|preparation)\s+(?:for|to)\s+"
                              r"(?:(?:work|adulthood)\s+and\s+)?(?:adult\s+)?(?:life|(?:succeed|thrive|get "
                              r"on|do well)\s+in\s+life)\b")
+
+
+#: A clause of where or why that the aims of a vision may sit in, after the change itself.
+_AIMS_CLAUSE = re.compile(r"\b(?:where|in which|so that|so they|so that they)\b")
 
 
 def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -1026,7 +1035,10 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
         aims = 1 + sum(not re.fullmatch(r"\s+to\s+", t[x.end():y.start()])
                        for x, y in zip(found, found[1:])) if found else 0
         if aims >= 2:
-            spans.append((a, b))
+            # aims in a clause of where or why after the change ("children feel safe and cared
+            # for in an environment where they can thrive and succeed"): that clause only
+            cue = [c for c in _AIMS_CLAUSE.finditer(t, a, found[0].start())]
+            spans.append((cue[-1].start() if cue else a, b))
         elif found and re.match(r"\s+(?:through|by means of|thanks to)\b", t[found[-1].end():]):
             # "children thrive through effective early help, good housing and ...": the aim,
             # with the means to it, not a change in the services named
@@ -1081,6 +1093,10 @@ _MISSING_SCHOOL = re.compile(r"\s+(?:[\w%]+\s+){0,4}?(?:sessions|lessons|schooli
                              r"school)\b")
 
 
+#: Being in school as what the people named do ("children are in school", "stay in school").
+_IN_SCHOOL = re.compile(r"\b(?:are|is|be|being|stay|stays|staying|remain|remains|kept|back)\s+in\s+$")
+
+
 def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with "attend" read as school attendance when it has no object but how often
     and the outcome is about pupils or school ("pupils with persistent absence attend more
@@ -1091,6 +1107,10 @@ def _attend_sense(text: str, terms: list[Term]) -> list[Term]:
     t = normalise(text)
     out = []
     for x in terms:
+        if x.token == "school" and _IN_SCHOOL.search(t[:x.start]) and not _ATTENDANCE_OF.match(t, x.end):
+            # "children are in school", "pupils stay in school": being there, which attendance counts
+            out.append(Term("school_attendance", False, x.start, x.end, True))
+            continue
         noun = t[x.start:x.end].startswith("attendance") and not _ATTENDANCE_OF.match(t, x.end)
         if (x.token == "attend" and (noun or _ATTEND_HOW_OFTEN.match(t[x.end:]))) or (
                 x.token == "missing" and _MISSING_SCHOOL.match(t, x.end)):
@@ -1132,7 +1152,10 @@ _TOWARD_OTHERS = re.compile(
     r"(?:\s*(?:,|and|or)\s*[\w-]+){0,3}\s+(?:for|towards?|of|to|in)\s+(?:all\s+)?(?:their\s+)?(?:others|"
     r"each other|one another|other people|everyone|peers|neighbours|people from)\b"
     r"|\b(?:treat|treats|treating)\s+(?:others|each other|one another|other people|everyone|their peers)\s+"
-    r"with\s+[^,;.]*")
+    r"with\s+[^,;.]*"
+    # "positive attitudes and behaviours towards people from different backgrounds"
+    r"|\b(?:attitudes?|views|behaviou?rs?)\b(?:\s*(?:,|and|or)\s*[\w-]+){0,3}\s+(?:towards?|to|about)\s+"
+    r"(?:people|others|those|children|families|communities)\s+(?:from|of|with|who)\s+[^,;.]*")
 
 
 def _toward_others_sense(text: str, terms: list[Term]) -> list[Term]:
@@ -1249,6 +1272,14 @@ _OFFENDING_WORDS = re.compile(r"\b(?:offend\w*|reoffend\w*|crimes?|criminal|firs
                               r"custody|convict\w*|arrest\w*|sentenc\w*|antisocial|anti-social)\b")
 
 
+#: A service named as the means to outcomes in general ("early help and intervention to deliver
+#: improved outcomes for families"): the outcomes it serves are not named.
+_MEANS_TO_OUTCOMES = re.compile(
+    r"(?:\s+(?:and|or)\s+[\w-]+){0,2}\s+(?:to|that|which)\s+(?:deliver|delivers|achieve|achieves|secure|"
+    r"secures|bring about|brings about|drive|drives|produce|produces|improve|improves)\s+"
+    r"(?:(?:improved|better|good|positive|the best|best)\s+)?(?:outcomes|lives|life chances)\b")
+
+
 def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without the youth justice service when it is named as a place or team
     ("take part in their youth offending team plans") and no offending is named, without
@@ -1271,6 +1302,10 @@ def _service_name_sense(text: str, terms: list[Term]) -> list[Term]:
                 re.sub(r"\b(?:the|our|their|local)\s+$", "", t[:x.start])):
             # "early help enables children to flourish": the service acts, naming no change it
             # counts ("early help reduces the need for statutory services" does)
+            continue
+        if x.token in _SERVICES and _MEANS_TO_OUTCOMES.match(t, x.end):
+            # "early help and intervention to deliver improved outcomes for ...": the service
+            # as the means to outcomes in general, no change in its own counts
             continue
         if _ROLE_AFTER.match(t[x.end:]) and len(t[:x.start].split()) >= 3:
             continue  # "schools have a designated mental health lead": a role, not the change
@@ -1491,6 +1526,80 @@ def _place_sense(text: str, terms: list[Term]) -> list[Term]:
             if x.token == "happy" and _IN_A_PLACE.match(t[x.end:]) else x for x in terms]
 
 
+#: A place as somewhere to be ("make the borough a place where everyone is accepted", "a great place
+#: to grow up"): the word "place" itself, which the stemmer meets with "placement", is not a
+#: placement in care.
+_PLACEMENT_FAMILY = frozenset({"placement", "out_of_area", "placement_move", "plac"})
+_PLACE_NOUN = re.compile(r"\bplaces?\b")
+#: Caring about something ("families care about their health"): a concern, not care.
+_CARE_ABOUT = re.compile(r"\bcar(?:e|es|ed|ing)\s+(?:more\s+|deeply\s+)?about\b")
+#: Happy as a state joined to other aims ("children are happy and have good opportunities", "have
+#: every chance to succeed and be happy"): one aim of a vision, not a change in happiness, which
+#: is said as a feeling or a comparison ("children feel happier", "report being happier").
+_HAPPY_STATE = re.compile(r"\b(?:are|is|be|being|been|remain|remains|stay|stays|grow up)\s+happy\s+and\b"
+                          r"|\band\s+(?:to\s+)?(?:are|is|be|being)\s+happy\b")
+_PLACE_WORD = (r"(?:(?:the|their|our|your|a|his|her|its|own|local|public|wider)\s+){0,2}(?:homes?|schools?|"
+               r"settings?|communit(?:y|ies)|neighbourhoods?|areas?|streets?|spaces?|online|places?)")
+#: Safe in several places at once ("safe both at home and in the communities where they live",
+#: "feel safe in their homes, schools and public spaces"): safety as a whole, not the care at home
+#: nor the school that one of the places would point to.
+_SAFE_ACROSS = re.compile(r"\bsafe(?:ty|r)?\s+(?:both\s+)?(?:(?:at|in|within)\s+)?" + _PLACE_WORD
+                          + r"(?:\s*(?:,|\band\b|,\s*and\b)\s*(?:(?:at|in|within)\s+)?" + _PLACE_WORD + r")+")
+
+
+def _place_noun_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without a placement read from the noun "place" (_PLACE_NOUN), without care read
+    from caring about something (_CARE_ABOUT), with happy as a state joined to other aims read as
+    half the evidence a suggestion needs (_HAPPY_STATE), and without the places of safety in
+    several places at once (_SAFE_ACROSS)."""
+    t = normalise(text)
+    about = [m.start() for m in _CARE_ABOUT.finditer(t)]
+    happy = [m.span() for m in _HAPPY_STATE.finditer(t)]
+    across = [m.span() for m in _SAFE_ACROSS.finditer(t)]
+    out = []
+    for x in terms:
+        if x.token in _PLACEMENT_FAMILY and _PLACE_NOUN.search(t, x.start, x.end):
+            continue
+        if x.start in about:
+            continue
+        if any(a <= x.start < b for a, b in across) and not re.fullmatch(
+                r"safe(?:ty|r)?", t[x.start:x.end]):
+            continue  # the places, and a concept of safety in one of them ("safe at home")
+        if x.token == "happy" and t[x.start:x.end] == "happy" and any(
+                a <= x.start < b for a, b in happy):
+            x = Term(x.token, x.stop, x.start, x.end, False)
+        out.append(x)
+    return out
+
+
+#: Young people heard as a group ("young people are heard", "children and young people feel
+#: heard"), or a pledge to listen with nothing more said ("make sure we listen to you"): their voice
+#: in what the council and its services do, which a participation standard assesses, not one
+#: family's experience of a service.
+_GROUP_HEARD = re.compile(
+    r"^(?:(?:all|our|more|local)\s+)?(?:children\s+and\s+)?(?:young people|youth)\b"
+    r"|^(?:(?:make sure|ensure)\s+(?:that\s+)?)?we(?:'ll|\s+will)?\s+(?:always\s+)?listen\s+to\s+you\s*[.!]?$")
+#: A relation with a service, a worker or one's own case, or a status that makes the people a
+#: service's users ("listened to by their social worker", "heard in their reviews", "with SEND",
+#: "listened to by the youth service").
+_HEARD_BY_SERVICE = re.compile(
+    r"\b(?:workers?|practitioners?|staff|professionals?|teachers?|carers?|reviews?|plans?|meetings?|"
+    r"assessments?|care|cared|support|supported|satisfied|send|ehcps?|disabilit\w*|special educational|"
+    r"own|school|schools|court|police|justice|offend\w*)\b"
+    r"|\bby\s+(?:the\s+|their\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:services?|teams?|hubs?|council)\b")
+
+
+def _group_voice_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with being heard or listened to read as participation when it is said of young
+    people as a group, or pledged with nothing more said (_GROUP_HEARD), and no relation with a
+    service, worker or case is named (_HEARD_BY_SERVICE)."""
+    t = normalise(text)
+    if not _GROUP_HEARD.search(t) or _HEARD_BY_SERVICE.search(t) or _everyone(text):
+        return terms
+    return [Term("hear", False, x.start, x.end, True) if x.token == "listened" else x
+            for x in terms]
+
+
 #: Words before "offences" that count offences in general, not one kind of them.
 _ANY_OFFENCE = frozenset("""fewer more less no any all further repeat new first proven recorded
 reported total number of the their criminal youth committing commit committed""".split())
@@ -1663,7 +1772,13 @@ def _activity(text: str) -> str:
 #: in care): what follows "you" is a change in that person, not the service's provision.
 _PLEDGE_TO_YOU = re.compile(r"^we(?:'ll|\s+ll|\s+will|\s+shall)?\s+(?:always\s+|also\s+|continue\s+to\s+)?"
                             r"(?:help|support|encourage|enable)\s+(?:you|each of you)\s+(?:to\s+)?"
-                            r"(?!with\b|through\b|by\b|if\b|when\b|in\b)\w")
+                            r"(?!with\b|through\b|by\b|if\b|when\b|in\b)\w"
+                            # what the pledge gives "you" for a purpose ("provide you with guidance to
+                            # find a home", "we'll make sure you have ..."): what "you" then have or
+                            # do, as an outcome says it
+                            r"|^(?:we(?:'ll|\s+ll|\s+will|\s+shall)?\s+(?:always\s+|also\s+)?)?"
+                            r"(?:(?:provide|give|offer)\s+you\s+with\b[^,;.]*?\bto\s+(?!live\b)\w+|"
+                            r"(?:make sure|ensure)\s+(?:that\s+)?you\s+(?:have|get|are|can|feel))\b")
 #: An aim for a generation ("so that domestic abuse is prevented in the next generation") or a
 #: responsibility shared by everyone ("domestic abuse is everybody's business"): what no
 #: evaluation's data can show changing in the people it works with.
@@ -1673,7 +1788,10 @@ _ASPIRATION = re.compile(r"\b(?:next|future|coming)\s+generations?\b"
 #: Everyone in a population named first ("every child", "all young people", "everyone who lives
 #: here"), and the words naming a service, a worker or a plan, whose users a survey could ask.
 _EVERYONE = re.compile(r"^(?:(?:we want|ensure|ensuring|make sure)\s+(?:that\s+)?)?"
-                       r"(?:every|everyone|everybody|all)\b")
+                       r"(?:every|everyone|everybody|all)\b"
+                       # a later clause of a pledge ("we'll celebrate who you are and make sure
+                       # everyone is treated with respect"): everyone, not the service's users
+                       r"|\b(?:ensure|ensuring|make sure)\s+(?:that\s+)?(?:everyone|everybody)\b")
 _SERVICE_NAMED = re.compile(
     r"\b(?:services?|workers?|professionals?|practitioners?|staff|teams?|plans?|reviews?|"
     r"meetings?|assessments?|support|supported|help|programmes?|hubs?|schools?|care|carers?|"
@@ -1690,7 +1808,7 @@ def _everyone(text: str) -> bool:
     plan or decision ("every child feels safe and heard"), or is about a say in public
     decisions ("involved in decisions about their lives and world")."""
     t = normalise(text)
-    return bool(_EVERYONE.match(t)) and not _SERVICE_NAMED.search(t) or bool(_CIVIC.search(t))
+    return bool(_EVERYONE.search(t)) and not _SERVICE_NAMED.search(t) or bool(_CIVIC.search(t))
 
 
 #: "Children in the youth justice system with a mental health need attend ...", "children on
@@ -1748,14 +1866,18 @@ _WHO_SUBJECT = re.compile(
 #: end of the clause. Not after "the number of" ("reduce the number of children affected by
 #: domestic abuse": that is the change).
 _WHO_AFTER = re.compile(
-    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )(?<!% )\b(?:of|for|among|amongst|with|to)\s+"
+    r"(?<!number )(?<!proportion )(?<!rate )(?<!percentage )(?<!% )\b(?:of|for|among|amongst|with|to|"
+    r"between)\s+"
     r"(?:\w+\s+){0,2}?(" + _PEOPLE_WORDS + r")\s+(?:where there (?:is|are|has been|have been)|"
     r"affected by|living with|living in|living on|experiencing|at risk of|who|whose|in poverty|"
-    r"(?:eligible for|on|receiving|entitled to) free school meals|"
+    r"(?:eligible for|on|receiving|entitled to) free school meals|on (?:a\s+)?low incomes?|"
     r"in (?:temporary|emergency|unsuitable|overcrowded|poor) (?:accommodation|housing)|"
     r"attending|accessing|using|taking part in|supported by|"
     r"(?:in|from)\s+(?:[\w-]+\s+(?:and\s+)?){1,4}?"
-    r"(?:families|households|homes|communities|areas|neighbourhoods))\b[^,;.]*")
+    r"(?:families|households|homes|communities|areas|neighbourhoods))\b"
+    # to the end of the clause, not into where the gap is ("... and their peers across all Key
+    # Stages")
+    r"(?:(?!\s(?:across|throughout|at (?:every|each|all|key)|by the end of)\b)[^,;.])*")
 
 
 #: The circumstances of people after a change ("for children living in temporary accommodation",
@@ -2053,6 +2175,13 @@ _HELP_PEOPLE_DO = re.compile(
     r"recover|overcome|be))\b")
 
 
+#: "Help reduce childhood obesity rates", "support to prevent homelessness": help toward a change it
+#: names, which is the change, not a kind of help.
+_HELP_TO_CHANGE = re.compile(r"(?:help|helps|helping|support|supports|supporting)\s+(?:to\s+)?(?:reduce|"
+                             r"prevent|improve|increase|cut|lower|raise|narrow|close|tackle|halve|"
+                             r"decrease)\b")
+
+
 #: "Young people supported by the Hospital Navigator scheme do not reattend": who helped them
 #: (a who-clause), not a kind of help.
 _HELPED_BY = re.compile(r"(?:supported|helped|assisted)\s+by\b")
@@ -2067,7 +2196,7 @@ def _head_frame(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     if head is not None and head.token in _GENERIC_HEADS and not _PARTICIPLE_TO.match(
             t[head.start:]) and not _HELP_PEOPLE_DO.match(t, head.start) and not (
             head.token == "access" and _ETE_AFTER.match(t, head.end)) and not _HELPED_BY.match(
-            t, head.start) and not _PLEDGE_TO_YOU.match(t):
+            t, head.start) and not _PLEDGE_TO_YOU.match(t) and not _HELP_TO_CHANGE.match(t, head.start):
         # "access to a wide range of work experience, employment and volunteering": access to
         # what is listed, to the end of the sentence
         end = _clause_end(t, head.end)
@@ -2386,7 +2515,7 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     for sense in (_repeat_sense, _done_then_sense, _toward_others_sense, _across_domains_sense,
                   _volunteer_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _vision_sense, _construct_sense, _service_name_sense, _informed_sense,
-                  _offence_kind_sense, _kin_sense, _place_sense, _engage_sense,
+                  _offence_kind_sense, _kin_sense, _place_sense, _place_noun_sense, _group_voice_sense, _engage_sense,
                   _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense,
                   _recorded_count_sense, _couple_sense, _take_up_sense, _cared_for_sense):
         terms = sense(outcome_text, terms)
