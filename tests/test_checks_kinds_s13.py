@@ -15,15 +15,27 @@ still be reported (or stay quiet):
   to them, not risks to delivery.
 - seeing what someone can do and acting on it, and being taught to do something, are accounts.
 - a list of what one people do with a child, or use or give more of, is one practice.
+- two outcomes of neighbouring timescales feeding each other are a circle; a thing handed over is
+  what people are given; a behaviour said only to get better is vague; people doing something more
+  in a manner whose words are the outcome's restate it.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from lm_excel.checks import validate
 from lm_excel.checks.wording import compound_parts, placeholder
 
-from .modelkit import example, example_with_negatives, findings_at, mechanism_is_delivery, row
+from .modelkit import (
+    example,
+    example_with_negatives,
+    findings_at,
+    mechanism_is_delivery,
+    mechanism_restates,
+    model_of,
+    row,
+)
 
 
 def _restated(resource: str, component: str) -> bool:
@@ -153,3 +165,70 @@ def test_seeing_what_someone_can_do_or_being_taught_to_act_is_an_account(mechani
 ])
 def test_a_list_of_what_one_people_do_with_a_child_or_use_is_one_practice(text, parts):
     assert compound_parts(text) == parts
+
+
+@pytest.mark.parametrize("text, output", [
+    # a thing handed over, whatever the words of its topic
+    ("Each new parent gets a starter kit with books and a bath thermometer", True),
+    ("Every new student receives a laptop and the online safety guide in their first week", True),
+    ("All families on the list receive a food parcel and the healthy eating leaflet within two days", True),
+    # something that changes, or a word of direction said of what is given
+    ("Young people receive a qualification", False),
+    ("Families receive the support they need to stay safe", False),
+    ("Care leavers receive better support from the leaving care team", False),
+])
+def test_a_thing_handed_over_is_what_people_are_given(text, output):
+    rec = example()
+    row(rec, "outcomes", "OC3")["outcome"] = text
+    found = findings_at(rec, "outcome-not-a-change", "OC3")
+    assert bool(found) == output and (not output or "given" in found[0].message), text
+
+
+@pytest.mark.parametrize("mechanism, outcome, flagged", [
+    ("Fathers listen more patiently to their teenagers and home is calmer", "Fathers more patient with their teenagers",
+     True),
+    ("Mothers play more confidently with their toddler", "More confident parenting of toddlers", True),
+    # how it comes about, other people, or nothing of the outcome in the doing and its manner
+    ("Parents respond more calmly to tantrums, so children feel safe at home", "Calmer parenting", False),
+    ("Watching video of themselves helps parents respond more sensitively", "More sensitive parenting", False),
+    ("Teachers respond more consistently to disruption", "More sensitive, responsive parenting", False),
+    ("Pupils speak more openly to a counsellor who is not on the staff", "More pupils see the school counsellor",
+     False),
+])
+def test_doing_something_more_in_a_manner_restates_the_outcome(mechanism, outcome, flagged):
+    assert mechanism_restates(mechanism, outcome) == flagged, mechanism
+
+
+def _loop_codes(timescales: tuple[str, str]) -> set[str]:
+    rec = example()
+    a, b = row(rec, "outcomes", "OC4"), row(rec, "outcomes", "OC5")
+    a["timescale"], b["timescale"] = timescales
+    a["contributes_to"], b["contributes_to"] = "OC5", "OC4, OC9"
+    return {f.code for f in validate(model_of(rec)).all_findings() if f.element_id == "OC5"}
+
+
+@pytest.mark.parametrize("timescales, code", [
+    # two outcomes of neighbouring timescales feeding each other: a circle
+    (("Short term", "Medium term"), "outcome-cycle"),
+    (("Medium term", "Long term"), "outcome-cycle"),
+    # a long-term outcome feeding a short-term one runs backwards, loop or not
+    (("Short term", "Long term"), "contributes-backwards"),
+])
+def test_two_outcomes_of_neighbouring_timescales_feeding_each_other_are_a_circle(timescales, code):
+    codes = _loop_codes(timescales)
+    assert code in codes and not {"outcome-cycle", "contributes-backwards"} - {code} & codes
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Improved behaviour", True),
+    ("Pupils' behaviour gets better", True),
+    # which behaviour, or which way
+    ("Less disruptive behaviour in lessons", False),
+    ("Fewer behaviour problems", False),
+    ("More prosocial behaviour in the playground", False),
+    ("Better attention in class", False),
+])
+def test_a_behaviour_said_only_to_get_better_is_vague(text, flagged):
+    rec = example()
+    row(rec, "outcomes", "OC3")["outcome"] = text
+    assert bool(findings_at(rec, "vague-statement", "OC3")) == flagged, text

@@ -27,7 +27,7 @@ from .clauses import (
     restated_in_other_words,
 )
 from .questions import falls_by_definition
-from .references import loops, runs_backwards
+from .references import loops, runs_backwards, two_way
 from .text import (
     ACTORS,
     CONNECTIVE,
@@ -415,7 +415,7 @@ def backwards(ctx: Context) -> Iterator[Finding]:
     """'Contributes to' links from a longer-term to a shorter-term outcome. A loop is said once,
     at the link that closes it: here when that link runs backwards (an error, naming the loop),
     else by the outcome-cycle rule; other backwards links inside a loop are not said again."""
-    closing = {(id(s), id(t)): loop for s, t, loop in loops(ctx) if runs_backwards(s, t)}
+    closing = {(id(s), id(t)): loop for s, t, loop in loops(ctx) if runs_backwards(s, t) and not two_way(s, t, loop)}
     for o in ctx.model.outcomes:
         rank = _RANK.get(L.norm_label(o.text("timescale")))
         if rank is None or not ctx.eid(o):

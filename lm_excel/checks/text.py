@@ -681,10 +681,21 @@ def what_changes(text: str) -> frozenset[str]:
 _BROAD_STEMS = frozenset(stem(w) for w in BROAD)
 
 
+#: A domain whose two ways are both behaviour: said only to get better, which behaviour and which
+#: way is left open ('Better behaviour', 'Behaviour improves'); 'Fewer behaviour problems' says
+#: which way (TUNED ON held out 31).
+_TWO_WAY_DOMAINS = frozenset({stem("behaviour"), stem("behavior")})
+_ONLY_BETTER = re.compile(r"\b(?:better|improv\w*)\b", re.IGNORECASE)
+
+
 def only_a_domain(text: str) -> bool:
     """Whether all a statement says changes is one broad domain ('Getting a good education',
-    'Improved health for children under five'): which part of it would be measured is left open."""
+    'Improved health for children under five', 'Better behaviour'): which part of it would be
+    measured is left open."""
     what = what_changes(text)
+    if len(what) == 1 and what <= _TWO_WAY_DOMAINS:
+        return bool(_ONLY_BETTER.search(text)) and {w for w in words(text) if w in DIRECTION} <= {
+            "better", "improve", "improves", "improved", "improving", "improvement", "improvements"}
     return len(what) == 1 and what <= _BROAD_STEMS
 
 
