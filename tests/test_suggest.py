@@ -932,6 +932,8 @@ def test_own_batch34_keeps_its_tuned_floors_with_no_confident_wrong_answer():
 # 0.58, no close match 0.56, 1 confident wrong answer (care leavers able to access affordable
 # housing got care leavers in suitable accommodation: debatable, the label stands as committed).
 # After its fixes (tuned on it): 0.95 (41 of 43), top-3 0.95, the same confident wrong answer.
+# TUNED ON batch 35 since (measD, session 13): affordable housing is what homes cost, not whether
+# people are housed: 0.98 (42 of 43), top-3 0.98, no confident wrong answer.
 # Batch 36 (43 statements, session 11) probes the precision kinds of batch 34 again in the
 # wording of charities' theories of change and Scottish, Welsh and Northern Irish plans, with
 # near-misses. Written and labelled before any run, after batch 34's and round 26's fixes (main
@@ -946,21 +948,14 @@ def test_own_batch34_keeps_its_tuned_floors_with_no_confident_wrong_answer():
 # what the carers' measures ask; the harm done to people by something is not its measure; a topic
 # before staff at the start is their job), tuned on: 0.93 (40 of 43), top-3 0.93, no confident
 # wrong answer.
-BATCH35_TOP1 = 0.95
-BATCH35_OPEN = ("own batch 35 keeps 1 confident wrong answer: care leavers able to access "
-                "affordable housing (care_leavers_eet)")
+BATCH35_TOP1 = 0.97
 
 
-def test_own_batch35_keeps_its_tuned_floors():
+def test_own_batch35_keeps_its_tuned_floors_with_no_confident_wrong_answer():
     scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "35")
     print(scores)
     assert scores["n"] == 43
-    assert scores["top1"] >= BATCH35_TOP1 and scores["confident_wrong"] <= 1, scores
-
-
-@pytest.mark.xfail(strict=True, reason=BATCH35_OPEN)
-def test_own_batch35_has_no_confident_wrong_answer():
-    scores = published_scores(OWN_VARIANTS, lambda row: row["batch"] == "35")
+    assert scores["top1"] >= BATCH35_TOP1 and scores["top3"] >= 0.97, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1219,8 +1214,9 @@ def test_published_development_sets_top1_is_at_least_090(path):
 #   ("for children in poverty") say who: 0.718, 0.745, 1 confident wrong (the SEND slogan 'part
 #   of the community', which the community belonging survey arguably fits; the label stands);
 #   with measB's recall rules of the same session 0.727, 0.745.
-ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part of the "
-                "community' (community_survey); see docs/measures.md")
+#   TUNED ON round 24 since (measD, session 13): being part of a community, not feeling part of
+#   it, is inclusion, with no library measure: 0.773 (85 of 110), 0.80 (88), no confident wrong
+#   answer, so the row is no longer an expected failure (the guard below keeps the tuned floors).
 # Round 25: first run 0.78 (86 of 110), 0.84 (92), no close match 0.45, 1 confident wrong (main at
 #   c60b226, the 00:03 freeze); the row keeps those floors. TUNED ON round 25 since (measures18q,
 #   session 10): pressure on services or household finances, nurturing relationships, supporting
@@ -1294,15 +1290,37 @@ ROUND24_OPEN = ("round 24 keeps 1 confident wrong answer: the SEND slogan 'part 
 #   3fab5c9, F1 of session 12). Not tuned on: the floors are that first run, and the row is a strict
 #   expected failure until its confident wrong answers are fixed (the guard test below keeps its
 #   floors meanwhile).
+#   TUNED ON round 29 since (measA, session 13, recall on plain countable targets; probes in
+#   tests/test_suggest_recall_s13.py): reconviction is reoffending; succeeding or thriving in
+#   education and catching up on learning are attainment; attendance with a figure, a target verb or
+#   a school after it is school attendance; an aim after "by <verb>ing" is the means, and a clause in
+#   -ing after an aim names its own change; moving into a state, narrowing a gap, progressing in
+#   something or intending to do it govern what follows; sport and activity is physical activity;
+#   a way of working after "through" is the means, and services listed before "work together" say
+#   who; a fronted place phrase ends at its comma; mental health help "at the right time" is a
+#   wait; planning their own care is their say; influential views on services are Hear by Right's;
+#   social trust is the community survey's: 0.80, 0.845, 8 confident wrong (none new); with round
+#   28's kinds (measB, above) 0.836 (92 of 110), 0.882 (97), no close match 0.37, 6 confident wrong.
+#   The guard below holds these tuned floors; the row above keeps the first run's.
+#   TUNED ON round 29 since (measD, session 13, with rounds 24 and own batch 35; probes in
+#   tests/test_suggest_confidence_s13.py): how a behaviour is seen is an attitude; skills for life,
+#   work or learning are an aim; a gap in health and wellbeing outcomes as a whole is no one
+#   measure's; a clause of "irrespective of where they live ..." or of "before their families
+#   reach crisis ..." is not the change; ambitions with aspirations have no measure: 0.882 (97 of
+#   110), 0.927 (102), no close match 0.42, 1 confident wrong answer (family resilience and early
+#   help, a two-topic title whose parts each have a measure; the label is debatable and stands).
 ROUND29_OPEN = ("round 29's first run has 8 confident wrong answers (broad visions, attitudes and "
                 "aims labelled no close match given a measure on one word); see docs/measures.md")
 # Round 30: first run 0.764 (42 of 55), 0.782 (43), no close match 0.56, 3 confident wrong (main at
-#   a8184ec, F0 of session 13). Not tuned on: the floors are that first run, and the row is a strict
-#   expected failure until its confident wrong answers are fixed (the guard test below keeps its
-#   floors meanwhile).
-ROUND30_OPEN = ("round 30's first run has 3 confident wrong answers (a residents' safety ambition, "
-                "an aim to educate and a borough vision labelled no close match given a measure on "
-                "one word); see docs/measures.md")
+#   a8184ec, F0 of session 13); the row keeps those floors. TUNED ON round 30 since (session 13,
+#   tests/test_suggest_kinds_s13b.py): a promise to "you" naming no one else is to a child in care;
+#   money and skills for life after care are life skills; placement and school moves are placement
+#   stability; neglect among several harms kept from is no Graded Care Profile, and everyone's
+#   safety from harms no measure of children at risk; educating people is not attainment; an area
+#   praised as a place to live is no home; views taken into account with no case record are no
+#   case file audit; "time with children" keeps its words; a stage of school said as when is when;
+#   young people's economic wellbeing and entering adult life point to NEET: 1.00 (55), 1.00 (55),
+#   no close match 0.62, no confident wrong answer (the guard test below holds these floors).
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1326,16 +1344,14 @@ HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT21, 50, 0.66, 0.72),
     (PUBLISHED_HELDOUT22, 80, 0.68, 0.73),
     (PUBLISHED_HELDOUT23, 80, 0.62, 0.68),
-    pytest.param(PUBLISHED_HELDOUT24, 110, 0.62, 0.65, id="outcomes_published_heldout24",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND24_OPEN)),
+    (PUBLISHED_HELDOUT24, 110, 0.62, 0.65),
     (PUBLISHED_HELDOUT25, 110, 0.78, 0.83),
     (PUBLISHED_HELDOUT26, 110, 0.66, 0.73),
     (PUBLISHED_HELDOUT27, 110, 0.75, 0.80),
     (PUBLISHED_HELDOUT28, 110, 0.70, 0.74),
     pytest.param(PUBLISHED_HELDOUT29, 110, 0.63, 0.67, id="outcomes_published_heldout29",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND29_OPEN)),
-    pytest.param(PUBLISHED_HELDOUT30, 55, 0.76, 0.78, id="outcomes_published_heldout30",
-                 marks=pytest.mark.xfail(strict=True, reason=ROUND30_OPEN)),
+    (PUBLISHED_HELDOUT30, 55, 0.76, 0.78),
 ]
 
 
@@ -1351,9 +1367,10 @@ def test_published_heldout_round_does_not_regress(path, n, top1, top3):
 
 def test_round20_keeps_its_tuned_floors():
     # The row above holds the first run's floors; this holds what the rules tuned on it reach.
+    # (0.82 and 0.90 since measD, session 13: stability in their home lives is not housing)
     scores = published_scores(PUBLISHED_HELDOUT20)
     assert scores["n"] == 50
-    assert scores["top1"] >= 0.80 and scores["top3"] >= 0.86, scores
+    assert scores["top1"] >= 0.82 and scores["top3"] >= 0.90, scores
     assert scores["confident_wrong"] == 0, scores
 
 
@@ -1373,12 +1390,12 @@ def test_round23_keeps_its_tuned_floors():
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round24_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+def test_round24_keeps_its_tuned_floors():
+    # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT24)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.763 and scores["top3"] >= 0.790, scores
-    assert scores["confident_wrong"] <= 1, scores
+    assert scores["top1"] >= 0.772 and scores["top3"] >= 0.80, scores
+    assert scores["confident_wrong"] == 0, scores
 
 
 def test_round25_keeps_its_tuned_floors():
@@ -1413,20 +1430,21 @@ def test_round28_keeps_its_tuned_floors():
     assert scores["confident_wrong"] == 0, scores
 
 
-def test_round29_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+def test_round29_keeps_its_tuned_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not. The
+    # floors are the figures tuned on round 29 (session 13), not its first run's.
     scores = published_scores(PUBLISHED_HELDOUT29)
     assert scores["n"] == 110
-    assert scores["top1"] >= 0.63 and scores["top3"] >= 0.67, scores
-    assert scores["confident_wrong"] <= 8, scores
+    assert scores["top1"] >= 0.881 and scores["top3"] >= 0.927, scores
+    assert scores["confident_wrong"] <= 1, scores
 
 
-def test_round30_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
-    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+def test_round30_keeps_its_tuned_floors():
+    # The row above holds the first run's floors; this holds what the rules tuned on it reach.
     scores = published_scores(PUBLISHED_HELDOUT30)
     assert scores["n"] == 55
-    assert scores["top1"] >= 0.76 and scores["top3"] >= 0.78, scores
-    assert scores["confident_wrong"] <= 3, scores
+    assert scores["top1"] >= 1.0 and scores["top3"] >= 1.0, scores
+    assert scores["confident_wrong"] == 0, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

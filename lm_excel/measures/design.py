@@ -21,13 +21,16 @@ What decides the design, in plain words:
   reaching everyone has neither non-participants nor untreated authorities, so its
   contribution is explained. An offer, an entitlement or help for those who ask is not everyone.
 * **Scale** (how many units, how many people a year): too few for a comparison to show change
-  reliably means a pilot design now and a comparison later.
+  reliably means a pilot design now and a comparison later. A team's scale is the people it
+  serves: one or two teams reaching many are compared through those people.
 * **Allocation**: when places or sites can be allocated by lot or in planned waves, a randomised
   or stepped roll-out design is feasible and gives the strongest evidence.
 * **The nation**: comparators and routine data differ across England, Scotland, Wales and
   Northern Ireland ("statistical neighbours" is an English DfE construct).
 * **The kinds of measures**: routine (administrative) data suit time series and comparisons;
-  validated questionnaires suit before-and-after and comparison-group designs.
+  validated questionnaires suit before-and-after and comparison-group designs. A measure of other
+  people (children in care, for a model that does not serve them) carries no design, nor does a
+  change in the workforce stand in for the people the model is for.
 
 Evidence levels follow the Early Intervention Foundation's standards: level 1 a logic model,
 level 2 preliminary evidence (change before and after), level 3 one rigorous comparison-group
@@ -170,6 +173,9 @@ class Setting:
     #: The model's own words saying support comes in courses or groups that start again and again
     #: ("ten weekly sessions", "a new course each term"): the next course is a natural comparison.
     courses: str = ""
+    #: The model's own words saying it runs across a whole city, county or area ("city-wide",
+    #: "across the county"): small groups run there reach many people a year. "" otherwise.
+    wide: str = ""
 
 
 @dataclass(frozen=True)
@@ -276,6 +282,7 @@ def read_setting(model: LogicModel) -> Setting:
         small_groups=small_groups(" ".join((iv.text("summary"), iv.text("target_population")))),
         nhs_led=nhs_led(iv.text("organisation")),
         courses=repeated_courses(" ".join((iv.text("summary"), iv.text("target_population")))),
+        wide=area_wide(" ".join((iv.text("summary"), iv.text("target_population")))),
     )
 
 
@@ -305,9 +312,14 @@ def own_plan(text: str) -> str:
     return _quote(text, found.start(), found.end()) if found else ""
 
 
+#: Numbers as a model may write them in words (group sizes, counts of sessions or weeks).
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12}
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "a dozen": 12}
+#: A number, captured (group sizes): in figures or in words.
 _N = r"(\d+|" + "|".join(_NUMBER_WORDS) + ")"
+#: A number, not captured (sessions, weeks): in figures or in one word, as before.
+_NUM = r"(?:\d+|" + "|".join(w for w in _NUMBER_WORDS if " " not in w) + ")"
 #: "groups of 6-10", "a group of up to eight", "small groups of about twelve": people, not "groups
 #: of schools" or "groups of 6 settings".
 _GROUPS = re.compile(
@@ -337,8 +349,23 @@ def small_groups(text: str) -> str:
     return ""
 
 
+#: The places a model may say it covers whole: a city, county, borough, district or region (not a
+#: school, which "school-wide" work covers, nor the nation, which a national programme's unit says).
+_PLACES = (r"(?:cit(?:y|ies)|count(?:y|ies)|boroughs?|districts?|regions?|council areas?"
+           r"|authorit(?:y|ies))")
+#: "city-wide", "across the county", "the whole borough": work run across a whole place.
+_WIDE = re.compile(rf"\b{_PLACES}[- ]wide\b|\bacross (?:the |all (?:of )?(?:the )?)(?:whole )?"
+                   rf"{_PLACES}\b|\b(?:the|a) whole {_PLACES}\b", re.IGNORECASE)
+
+
+def area_wide(text: str) -> str:
+    """The words of ``text`` saying the model runs across a whole city, county or other place
+    ("started in half the city, then city-wide"); "" when they say no such thing."""
+    found = _WIDE.search(text)
+    return _quote(text, found.start(), found.end(), words=16) if found else ""
+
+
 _COURSE = re.compile(r"\b(?:courses?|groups?)\b", re.IGNORECASE)
-_NUM = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)"
 #: A course that starts again and again: its sessions counted, its weeks, or its next start.
 _REPEATED = re.compile(
     rf"\b{_NUM}\s+(?:weekly\s+)?(?:(?:\w+-hour|\w+-hours?)\s+)?sessions\b|\b{_NUM}[- ]weeks?\b(?!\s+(?:after|"
@@ -385,13 +412,15 @@ _EVERYONE = re.compile(rf"\b(?:every|all)\s+(?:(?:the|of the|eligible)\s+)?(?:[\
 #: An offer people take up or refuse, or take part in by choice: then not everyone gets it.
 _TAKE_UP = re.compile(
     r"\b(?:offer(?:s|ed|ing)?|invited|entitled|entitlement|told (?:that )?they can|can (?:ask|choose|opt|come back|refer"
-    r" themselves)|(?:who|that) (?:ask|asks|choose|chooses|want|wants|opt|opts|agree|agrees|consent"
+    r" themselves|register|apply|claim|sign up)|(?:who|that) (?:ask|asks|choose|chooses|want|wants|opt|opts|agree|agrees|consent"
     r"|consents|sign up|signs up|take (?:it |them )?up)|take[- ]?up|taken up|opt(?:s|ed)?[- ]"
     r"(?:in|out)|voluntar(?:y|ily)|on request|if they (?:want|wish|choose)|self[- ]refer\w*)\b",
     re.IGNORECASE)
 
 
-_OFFER = re.compile(r"\b(?:offer(?:s|ed|ing)?|invited)\b", re.IGNORECASE)
+#: An offer, or a right to ask for something ("can register for a free box", "may apply for").
+_OFFER = re.compile(r"\b(?:offer(?:s|ed|ing)?|invited|(?:can|may) (?:register|apply|claim|sign up)"
+                    r")\b", re.IGNORECASE)
 
 
 def offered_to_everyone(text: str) -> str:
@@ -451,6 +480,10 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
         setting, chain = read_setting(model), causal_chain(model)
         missing = _missing(model, setting) + _stale_nation(uses, setting.nation)
         has_outcomes = any(el.statement for el in model.outcomes)
+        misfits = _misfits(model, outcomes)
+        if misfits:  # measures of other people: the design does not rest on them
+            outcomes = [u for u in outcomes if u not in misfits]
+            missing.append(_misfit_gap(misfits))
     strands: list[Strand] = []
     if not has_outcomes:
         strands.append(Strand(
@@ -463,7 +496,8 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
         level = "EIF level 1 (a logic model); no impact design until the causal chain is complete"
     else:
         on_chain = [u for u in outcomes if u.ref in chain]
-        basis = [u for u in on_chain if u.primary] or on_chain
+        basis = ([u for u in on_chain if u.primary]
+                 or _in_place_of_primary(model, uses, on_chain, chain))
         impact, level = _impact(basis, setting, on_chain)
         strands += impact + _primary_beside(impact, uses, chain)
         if basis:
@@ -475,6 +509,70 @@ def recommend(model: LogicModel | None, uses: Sequence[MeasureUse]) -> Design:
             "family, costs avoided).", "Cost data are in the plan; commissioners will ask "
             "whether the model is worth what it costs.", MAGENTA))
     return Design(tuple(strands), level, setting, chain, tuple(missing))
+
+
+#: Measures counted only for children in care or care leavers (the children looked after return,
+#: surveys of children in care): they say nothing of children a model serves outside care.
+_IN_CARE_ONLY = frozenset({
+    "placement_stability", "placement_type_distance", "reunification", "kinship_care",
+    "missing_from_care", "care_leavers_eet", "cla_health_checks", "adoption", "bright_spots",
+    "family_time", "siblings_together", "cla_offending"})
+#: Words by which a model says it serves children in care, on its edge (protected, helped to stay
+#: at home or with relatives) or leaving it, or their carers.
+_CARE_WORDS = re.compile(
+    r"\bin care\b|\bcare[- ](?:leavers?|leaving|experienced|system|placements?|proceedings|orders?"
+    r"|homes?)\b|\blooked[- ]after\b|\b(?:into|entering|enters?|edge of|out of|from|leaving|left)"
+    r" care\b|\bfoster\w*|\bkinship\b|\bspecial guardian\w*|\badopt\w*|\bplacements?\b"
+    r"|\bresidential\b|\bchildren's homes?\b|\bcorporate parent\w*|\bvirtual schools?\b"
+    r"|\bunaccompanied\b|\bUASC\b|\bCLA\b|\bLAC\b|\breunif\w*|\bSGOs?\b|\bconnected persons?\b"
+    r"|\bfamily and friends\b|\bfamily time\b|\bcontact with (?:their )?birth famil"
+    # children on the edge of care: protected, or helped to stay at home or with relatives
+    r"|\bchild protection\b|\bCP plans?\b|\b(?:stay|stays|live|lives|remain|remains) (?:safely )?"
+    r"at home\b|\breturns? home\b|\bwider family\b|\bfamily networks?\b|\brelatives\b",
+    re.IGNORECASE)
+#: Whom an outcome is for, when it is the workforce: their change is a step, not the impact.
+_WORKFORCE = ("Practitioner", "School or early-years staff")
+
+
+def _misfits(model: LogicModel, outcomes: Sequence[MeasureUse]) -> list[MeasureUse]:
+    """Outcome measures counted only for children in care, chosen for a model whose own words
+    (its name, Summary and Target population, and the outcome itself) never say it serves
+    children in or around care: they measure other children."""
+    iv = model.intervention
+    said = " ".join(iv.text(f) for f in ("name", "summary", "target_population"))
+    if _CARE_WORDS.search(said):
+        return []
+    statements = {el.id: el.statement for el in model.outcomes}
+    return [u for u in outcomes if u.key in _IN_CARE_ONLY
+            and not _CARE_WORDS.search(statements.get(u.ref, ""))]
+
+
+def _misfit_gap(misfits: Sequence[MeasureUse]) -> Gap:
+    refs = join_words(dict.fromkeys(u.ref for u in misfits))
+    names = measure_names(misfits)
+    one = len({u.name for u in misfits}) == 1
+    counts = "counts" if one else "count"
+    return Gap(f"{names} (for {refs}) {counts} only children in care, whom the model does not say "
+               "it serves, so the design does not rest on "
+               f"{'it' if one else 'them'}.",
+               f"Choose another measure for {refs} in the plan: {names} {counts} only children "
+               "in care, whom the model does not say it serves; then rebuild.")
+
+
+def _in_place_of_primary(model: LogicModel | None, uses: Sequence[MeasureUse],
+                         on_chain: list[MeasureUse], chain: Sequence[str]) -> list[MeasureUse]:
+    """The outcomes a design rests on when no primary outcome on the chain has a measure: the
+    other outcomes on the chain, but not a change in the workforce (practitioners' or staff's
+    confidence) when the primary outcomes are for children, families or others: that is a step
+    on the way, not the impact on the people the model is for."""
+    if model is None:
+        return on_chain
+    who = {el.id: el.text("who_benefits") for el in model.outcomes}
+    primary = {who.get(u.ref, "") for u in uses
+               if u.role == "outcome" and u.primary and u.ref in chain} - {""}
+    if not primary or primary & set(_WORKFORCE):
+        return on_chain
+    return [u for u in on_chain if who.get(u.ref, "") not in _WORKFORCE]
 
 
 def _primary_beside(impact: Sequence[Strand], uses: Sequence[MeasureUse],
@@ -519,6 +617,8 @@ def _missing(model: LogicModel, s: Setting) -> list[Gap]:
         scale = f"how many {_CLUSTER_UNITS[s.unit]} deliver it"
     if s.unit in _PEOPLE_UNITS and s.reach is None:
         scale = f"how many {_PEOPLE_UNITS[s.unit]} it reaches a year"
+    if s.unit == "teams" and s.units is not None and s.units < MIN_CLUSTERS and s.reach is None:
+        scale = "how many children, families or adults it reaches a year"
     if s.unit == "national" and s.reach is None and not s.own_plan:
         scale = "how many children, families or adults it reaches a year"
     if scale:
@@ -625,7 +725,8 @@ def _impact(basis: list[MeasureUse], s: Setting,
     level = "EIF level 2 (preliminary evidence)"
     comparison = _comparison(basis, routine, s, which, on_chain)
     if not basis and (comparison is None or comparison[0].title != _TOO_FEW):
-        comparison = _nothing_measured(s)  # nothing to compare yet, at any scale
+        # nothing to compare yet, at any scale (or only changes in the workforce: a step)
+        comparison = _nothing_measured(s, workforce=bool(on_chain))
     if comparison is not None:
         strands.append(comparison[0])
         level = comparison[1]
@@ -648,11 +749,18 @@ def _impact(basis: list[MeasureUse], s: Setting,
     return strands, level
 
 
-def _nothing_measured(s: Setting) -> Choice:
-    """No outcome on the causal chain has a measure: a feasibility stage first, or, for work
-    across a whole authority or area, a theory-based design while the measures are chosen."""
+#: Said when the only outcomes measured on the chain are changes in the workforce.
+_WORKFORCE_ONLY = ("No primary outcome on the causal chain has a measure yet, and the outcomes "
+                   "that have one are changes in practitioners or staff, a step on the way rather "
+                   "than the change for the people the model is for")
+
+
+def _nothing_measured(s: Setting, workforce: bool = False) -> Choice:
+    """No outcome on the causal chain has a measure (or only changes in the workforce): a
+    feasibility stage first, or, for work across a whole authority or area, a theory-based design
+    while the measures are chosen."""
     if s.unit not in ("la", "national", "areas"):
-        return _feasibility(), _PILOT_LEVEL
+        return _feasibility(workforce), _PILOT_LEVEL
     return Strand(
         "Contribution analysis (or realist evaluation)",
         "Set out the contribution story from the logic model and gather evidence for each link "
@@ -660,18 +768,20 @@ def _nothing_measured(s: Setting) -> Choice:
         "that changed locally); choose a measure for each outcome on the causal chain in the plan "
         "(a bespoke one if the library has no close match), then rebuild to plan a comparison.",
         "The model is delivered across a whole authority or area, so few people are left out to "
-        "compare with, and no outcome on its causal chain has a measure yet: a theory-based "
+        "compare with, and no outcome on its causal chain has a measure yet"
+        + (" but changes in practitioners or staff (a step on the way, not the change for the "
+           "people the model is for)" if workforce else "") + ": a theory-based "
         "design asks whether and how the model contributed to the change, and for whom, while "
         "the measures are chosen.", MAGENTA), _THEORY_LEVEL
 
 
-def _feasibility() -> Strand:
+def _feasibility(workforce: bool = False) -> Strand:
     """No outcome on the causal chain has a measure: a feasibility stage first."""
+    none = _WORKFORCE_ONLY if workforce else "The outcomes on the causal chain have no measure yet"
     return Strand(
         _TOO_FEW,
-        "The outcomes on the causal chain have no measure yet: study delivery and feasibility "
-        "now, choose a measure for each outcome in the plan (a bespoke one if the library has no "
-        "close match), then rebuild to plan the comparison.",
+        f"{none}: study delivery and feasibility now, choose a measure for each outcome in the plan "
+        "(a bespoke one if the library has no close match), then rebuild to plan the comparison.",
         "A comparison needs something to measure on the outcomes the chain leads to; until "
         "then a feasibility and process study is the honest first stage.", EIF_PILOT)
 
@@ -702,6 +812,8 @@ def _comparison(basis: list[MeasureUse], routine: list[MeasureUse], s: Setting, 
         return _people(basis, s, which)
     if s.unit == "la" or (s.unit == "national" and s.own_plan):
         return _authority(basis, routine, s, which, on_chain, comparator, data)
+    if s.unit == "national" and s.allocation == "waves":
+        return _national_waves(basis, s, which, data)
     if s.unit == "national":
         return _national(basis, s, which, comparator)
     return _unit_unknown(routine, which, comparator)
@@ -727,6 +839,9 @@ def _cluster_strand(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
             "whether and how the model contributed to the change, and for whom, with the "
             "area's routine figures set against matched areas as one strand of the evidence.")), \
             _THEORY_LEVEL
+    if (s.unit == "teams" and n is not None and n < MIN_CLUSTERS and s.allocation != "random"
+            and (s.reach is None or s.reach >= MIN_PEOPLE)):
+        return _team_caseload(basis, s, which), _CREDIBLE_LEVEL
     if n is not None and n < MIN_CLUSTERS:
         return _too_few(_count(n, one, label), which, drawn=s.allocation == "random"), \
             _PILOT_LEVEL
@@ -758,6 +873,32 @@ def _cluster_strand(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
         f"dilute any effect, so the comparison is made between matched {label}. A credible "
         "comparison is what EIF level 3 needs.",
         EIF_STANDARDS), _CREDIBLE_LEVEL
+
+
+def _team_caseload(basis: list[MeasureUse], s: Setting, which: str) -> Strand:
+    """A few teams, each serving many people (a crisis team for a whole area): too few teams to
+    compare with other teams, but the people they serve are many, so the comparison is made
+    between them and similar people where no such team works, or from before it began."""
+    basis, left_out = _fair_basis(basis)
+    few, names = _count(s.units, "team", "teams"), measure_names(basis)
+    serves = "team serves" if s.units == 1 else "teams serve"
+    comparator = _COMPARATORS.get(s.nation, ("similar local authorities in your nation",))[0]
+    if s.nation == "England" and s.nhs_led:
+        comparator = _NHS_AREAS
+    scale = (f"With {s.reach} reached a year, that is enough people for a comparison."
+             if s.reach is not None else
+             "The model does not say how many it reaches a year: fewer than "
+             f"{MIN_PEOPLE} and a pilot comes first.")
+    return Strand(
+        f"Matched comparison group of the children or families the {serves}",
+        f"Compare {names} for {_for(which, basis)} in the children or families the {serves} "
+        "with similar ones where no such "
+        "team works, or from before it began (matched on need, age and history from case "
+        "records), before and after; where it serves everyone in need in its area, follow the "
+        f"area's figures against {comparator} as a second check.",
+        f"With {few}, a comparison of teams cannot show a change, but a team's scale is the "
+        "people it serves, not the number of teams: the comparison is made between those people "
+        f"and similar people without the team. {scale}" + left_out, EIF_STANDARDS)
 
 
 #: Measured together in a cohort, these children have already offended: whether each becomes a
@@ -906,7 +1047,12 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
         return _too_few(_count(n, _ONE[s.unit], label), which,
                         drawn=s.allocation == "random"), _PILOT_LEVEL
     if n is None and s.small_groups and s.allocation != "random":
-        return _groups_first(s, which), _PILOT_LEVEL
+        if not s.wide:
+            return _groups_first(s, which), _PILOT_LEVEL
+        # Small groups run across a whole city or county: many groups a year, not a few.
+        left_out += (f" Support is given in small groups (the model says \"{s.small_groups}\"), "
+                     f"but run across a whole place (the model says \"{s.wide}\"): many groups a "
+                     "year, so enough people for a comparison; say how many a year to confirm it.")
     if basis and all(u.key in _PLACES_ONLY for u in basis):
         return _own_records(basis, s, which), _CREDIBLE_LEVEL
     if s.allocation == "random" and (n is None or n >= MIN_RCT_PEOPLE):
@@ -945,12 +1091,15 @@ def _people(basis: list[MeasureUse], s: Setting, which: str) -> Choice:
         f"Matched comparison group of {label}",
         f"Compare {names} for {_for(which, basis)} with similar {label} who did not get the "
         "model (matched on need, age and history from case records, or those on a waiting "
-        "list), before and after.",
+        "list where there is one), before and after.",
         f"Support goes to a cohort of {label}: the comparison is made between similar "
         f"{label}, not between whole areas, where the effect would be diluted. Those who are "
         "offered and take up support often differ from those who are not: match on whatever "
         "decides who is offered it (a referral route, a risk score, a threshold) and say how the "
-        "groups still differ." + left_out,
+        "groups still differ."
+        + ("" if s.offered else f" If the service takes every eligible {_ONE[s.unit]} in the "
+           "area, none turned away or kept waiting, the comparison comes from areas without it "
+           "or from before it began.") + left_out,
         EIF_STANDARDS), _CREDIBLE_LEVEL
 
 
@@ -1030,6 +1179,15 @@ def _national(basis: list[MeasureUse], s: Setting, which: str,
             "whether and how the model contributed to the change, and for whom, with your "
             f"figures set against {comparator} and the national figures as one strand of the "
             "evidence, read as a benchmark." + left_out)), _THEORY_LEVEL
+    if s.offered:  # everyone eligible may have it: those without it chose not to
+        return _theory_based(names, which, basis, why=(
+            f"{why} And everyone eligible is offered it (the model says \"{s.offered}\"), so "
+            "those who did not take it up chose not to, and differ for that: they are no fair "
+            "comparison. A theory-based design asks whether and how the model contributed to "
+            "the change, and for whom, with the trend in your figures from the years before it "
+            f"began set against {comparator} and the national figures as strands of the evidence "
+            "(where places started it at different dates, those starting later are the "
+            "fairest comparison while they wait)." + left_out)), _THEORY_LEVEL
     if s.reach is None:
         return _theory_based(names, which, basis, why=(
             f"{why} A theory-based design asks whether and how the model contributed to the "
@@ -1044,6 +1202,32 @@ def _national(basis: list[MeasureUse], s: Setting, which: str,
         "who did and did not take part. A credible comparison is what EIF level 3 needs."
         + left_out,
         EIF_STANDARDS), _CREDIBLE_LEVEL
+
+
+def _national_waves(basis: list[MeasureUse], s: Setting, which: str, data: str) -> Choice | None:
+    """A national duty or programme started in planned waves, authority by authority: while the
+    later authorities wait, they are a fair comparison for the earlier ones (a stepped roll-out,
+    or a difference in differences between the waves)."""
+    if not basis:
+        return None
+    basis, left_out = _fair_basis(basis)
+    basis, moved = _service_moved(basis, drop=True)
+    names = measure_names(basis)
+    bodies, body = (("Health and Social Care Trusts", "Trust") if s.nation == "Northern Ireland"
+                    else ("authorities", "authority"))
+    routine = [u for u in basis if u.kind == "administrative"]
+    where = f"; data: {_data(routine, s.nation, data)}" if routine else ""
+    return Strand(
+        f"Stepped roll-out across {bodies}",
+        f"Compare {names} for {_for(which, basis)} in the {bodies} that started first with those "
+        f"that started later, before and after each {body}'s start, while the later ones still "
+        f"wait (a difference in differences between the waves){where}.",
+        f"The programme is national, but it started in planned waves, {body} by {body}: until "
+        f"the last wave starts, the {bodies} still waiting show what would have happened without "
+        "it, a fairer comparison than those who chose not to take part. Once every "
+        f"{body} runs it, only the national trend is left, so the comparison must use the "
+        "years of the roll-out." + left_out + moved,
+        EIF_STANDARDS), "EIF level 3 (if the waves are kept)"
 
 
 def _unit_unknown(routine: list[MeasureUse], which: str, comparator: str) -> Choice | None:

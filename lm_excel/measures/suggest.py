@@ -369,6 +369,28 @@ def _reported_of(text: str, terms: list[Term]) -> frozenset[str]:
     return frozenset(after & {"child", "young person"})
 
 
+#: Who fills in a scale, by who the people reporting are: carers fill in the parent form, school
+#: staff the teacher form.
+_REPORTER_FORM = {"parent or carer": "parent or carer", "foster carer": "parent or carer",
+                  "kinship carer": "parent or carer", "school or early-years staff": "teacher"}
+REPORTER_FACTOR = 0.6  # a scale the people reporting do not fill in (and at most medium confidence)
+
+
+@lru_cache(maxsize=1024)
+def _reporters(text: str) -> frozenset[str]:
+    """The forms of a scale that the people named first fill in when they report a change in a
+    child ("parents said their children's wellbeing improved": the parent form); empty when no
+    one reports a child's change."""
+    t = normalise(text)
+    m = _REPORT_VERB.search(t)
+    terms = vocabulary().analyse(text)
+    if not m or not _reported_of(text, terms):
+        return frozenset()
+    cues = vocabulary().beneficiaries
+    before = {cues.get(x.token) for x in terms if not x.stop and x.end <= m.start()}
+    return frozenset(_REPORTER_FORM[w] for w in before if w in _REPORTER_FORM)
+
+
 def not_collected_here(m: Measure) -> bool:
     """True for a measure in a nation's form of the library that the nation does not collect,
     or collects only as a different measure (lm_excel/data/measures_nations.csv); never in
@@ -496,6 +518,7 @@ class _Query:
         parents_named = bool(self.who & _PARENT_ROLES) or self.names_parenting
         care_only = self.index.vocab.care_only
         felt = _feeling_clause(self.text)
+        reporters = _reporters(self.text)
         out = []
         for c in cands:
             if not self.who and c.domain != "workforce" and set(ms[c.mid].who_benefits) <= _STAFF:
@@ -560,6 +583,9 @@ class _Query:
                 factor *= SYMPTOMS_AFTER_BROAD_FACTOR  # see _HEALTH_AS_A_WHOLE
             if ms[c.mid].key == "neet" and "care_leaver" in self.tokens:
                 factor *= CARE_LEAVERS_OWN_FACTOR  # people leaving care have their own EET measure
+            if reporters and ms[c.mid].kind == "validated instrument" and not (
+                    reporters & set(ms[c.mid].respondent)):
+                factor *= REPORTER_FACTOR  # "parents said ...": a form parents fill in first
             raw = c.score * factor
             out.append((round(raw / (raw + SCORE_HALF), 3), c))
         out = self._wellbeing_scales_first(out, terms)
@@ -624,6 +650,10 @@ class _Query:
         confidence = _confidence(shown, c.evidence)
         if confidence == "high" and not_collected_here(m):
             confidence = "medium"  # another measure than the one the outcome names, or none kept
+        reporters = _reporters(self.text)
+        if confidence == "high" and reporters and m.kind == "validated instrument" and not (
+                reporters & set(m.respondent)):
+            confidence = "medium"  # "parents said ...": a scale they do not fill in
         return Suggestion(m, shown, self.why(c), confidence, part,
                           evidence_pattern(self.text, c.spans))
 
@@ -841,6 +871,7 @@ _SUPPORT = frozenset({"support", "peer_support", "help"})
 _MONEY_BEFORE = re.compile(r"\b(?:financial|money|monetary|practical|material)\s+(?:and\s+\w+\s+)?$",
                            re.IGNORECASE)
 _STAFF_CAPABILITY = frozenset({"abil", "know", "understand", "awar", "knowledg"})
+_ECONOMIC_WELLBEING = re.compile(r"\beconomic\s+well", re.IGNORECASE)  # wellbeing, well-being
 #: Of staff only, being heard or valued at work: a practitioner survey asks it.
 _STAFF_VOICE = frozenset({"listened", "felt_supported", "voice", "valu"})
 
@@ -855,14 +886,18 @@ _TOPIC_AFTER = re.compile(r"\s+(?:more\s+|better\s+)?(?:how(?!\s+to\b)|why|what|
 def _people_sense(terms: list[Term], who: frozenset[str], text: str = "") -> list[Term]:
     """The terms, with words whose sense depends on whose outcome it is read for those people.
 
-    Employment of children or young people is being in education, employment or training (NEET),
-    not parental employment; of staff ("confident in working with families") it is their job, no
+    Employment of children or young people, and their economic wellbeing ("enter adult life well
+    placed to achieve economic wellbeing"), is being in education, employment or training (NEET),
+    not parental employment nor household income; of staff ("confident in working with families") it is their job, no
     outcome. Confidence, skills and knowledge of staff or foster and kinship carers are their
     capability in the role."""
     staff_or_carers = bool(who) and who <= _STAFF | _CARERS
     out = []
     for t in terms:
         if t.token == "employment" and who and who <= _YOUNG:
+            t = Term("neet", False, t.start, t.end, True)
+        elif t.token == "money" and who and who <= _YOUNG and _ECONOMIC_WELLBEING.search(
+                text[t.start:t.end]):
             t = Term("neet", False, t.start, t.end, True)
         elif t.token == "employment" and who and who <= _STAFF:
             t = Term("work", False, t.start, t.end, False)
@@ -1010,11 +1045,15 @@ _WHOLE_LIFE = re.compile(
     r"(?:(?:happy|happier|healthy|healthier|fulfilling|fulfilled|full|good|rich|long|positive|safe|"
     r"meaningful|rewarding|secure|loving)\s*,?\s+(?:and\s+)?)+(?:life|lives|childhood|childhoods)\b"
     r"|\b(?:best possible|optimal|optimum|highest possible)\b")
-#: Readiness for life as a whole ("equipped to succeed in life", "ready for work and life"): an
-#: aim for everything ahead, which no destination count or scale measures.
+#: Readiness for life as a whole ("equipped to succeed in life", "ready for work and life", skills
+#: for life or work): an aim for everything ahead, which no destination count or scale measures.
 _READY_FOR_LIFE = re.compile(r"\b(?:ready|prepared|equipped|readiness|preparation)\s+(?:for|to)\s+"
                              r"(?:(?:work|adulthood)\s+and\s+)?(?:adult\s+)?(?:life|(?:succeed|thrive|get "
-                             r"on|do well)\s+in\s+life)\b")
+                             r"on|do well)\s+in\s+life)\b"
+                             # skills for what lies ahead ("skills for life, work and learning"),
+                             # which no destination count or attainment measure records
+                             r"|\bskills\s+for\s+(?:life|work|learning|employment|adult life|adulthood|"
+                             r"independence|independent living)\b")
 
 
 #: A clause of where or why that the aims of a vision may sit in, after the change itself.
@@ -1068,6 +1107,55 @@ def _vision_sense(text: str, terms: list[Term]) -> list[Term]:
     return [x for x in terms if not any(x.start < b and a < x.end for a, b in spans)]
 
 
+#: "Irrespective of where they were born, where they live and go to school", "regardless of
+#: background": who the aim is for, all of them, not a change in where they live or go to school.
+_REGARDLESS = re.compile(r"\b(?:irrespective of|regardless of|no matter|whatever (?:their|his|her))\b")
+#: "... before their families reach crisis or they are put at risk of harm": when help comes, not
+#: the harm as the thing to count (the help in the main clause is the change).
+_BEFORE_CLAUSE = re.compile(r"\bbefore\s+(?:(?:their|the|a|any|such)\s+)?(?:[\w'-]+\s+){0,2}?(?:reach|reaches|"
+                            r"are|is|become|becomes|hit|hits|fall|falls|enter|enters|get|gets|go|goes)\b")
+
+
+#: "... keep in touch with their birth parents in a way that feels safe": how the change is made,
+#: not a second change.
+_IN_A_WAY = re.compile(r"\bin (?:a|the) (?:way|manner)s? that\b|\bin ways that\b")
+
+
+def _context_clause_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without a clause that says for whom the aim holds whatever their circumstances
+    (_REGARDLESS, to the end of its clause and a list of clauses like it: "where they were born,
+    where they live") or when help comes (_BEFORE_CLAUSE after a main clause, to the end of its
+    sentence), and a clause of manner after a main clause (_IN_A_WAY, to the end of its
+    clause)."""
+    t = normalise(text)
+    spans = []
+    for m in _REGARDLESS.finditer(t):
+        end = _clause_end(t, m.end())
+        while re.match(r",\s*(?:and\s+|or\s+)?(?:where|when|who|whether|what|how|which)\b", t[end:]):
+            end = _clause_end(t, end + 1)
+        spans.append((m.start(), end))
+    for m in _BEFORE_CLAUSE.finditer(t):
+        if any(not x.stop and x.end <= m.start() for x in terms):
+            spans.append((m.start(), _clause_end(t, m.end(), r"[;.]")))
+    for m in _IN_A_WAY.finditer(t):
+        if any(not x.stop and x.end <= m.start() for x in terms):
+            spans.append((m.start(), _clause_end(t, m.end())))
+    if not spans:
+        return terms
+    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+
+
+#: "Stability in their home lives": life at home, in the family, not housing (a home to live in).
+_HOME_LIFE = re.compile(r"\bhome[\s-]+(?:life|lives)\b")
+
+
+def _home_life_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without those read from "home life" or "home lives" (life at home is not a
+    home to live in)."""
+    spans = [(m.start(), m.end()) for m in _HOME_LIFE.finditer(normalise(text))]
+    return [x for x in terms if not any(a <= x.start < b for a, b in spans)]
+
+
 def _sentences(t: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a normalised text."""
     out, pos = [], 0
@@ -1083,11 +1171,17 @@ def _sentences(t: str) -> list[tuple[int, int]]:
 _ATTEND_HOW_OFTEN = re.compile(r"\s*(?:school\s+)?(?:(?:more|less)\s+)?(?:often|regularly|consistently|"
                                r"every day|daily|more|well)?\s*(?:[,;.]|$)")
 _SCHOOL_TERMS = frozenset({"pupil", "school", "school_attendance", "exclusion", "primary_school",
-                           "secondary_school", "send", "ehcp"})
+                           "secondary_school", "send", "ehcp", "academi"})
 
 
-#: "Attendance at parenting sessions": attendance at something named, which need not be school.
-_ATTENDANCE_OF = re.compile(r"\s+(?:at|in|of|to|for)\b")
+#: "Attendance at parenting sessions": attendance at something named, which need not be school;
+#: not a figure ("attendance of 97%"), a verb after "to" ("attendance to be above average") nor
+#: a school ("attendance at our primary schools").
+_ATTENDANCE_OF = re.compile(r"\s+(?:at|in|of|to|for)\b"
+                            r"(?!\s*(?:(?:at least|over|above|more than|no less than)\s+)?\d)"
+                            r"(?!\s+(?:be|rise|improve|increase|reach|exceed|remain|stay|match|meet)s?\b)"
+                            r"(?!\s+(?:(?:the|our|their|its|local|primary|secondary|special|all|each|"
+                            r"every|mainstream)\s+){0,3}(?:schools?|academ(?:y|ies)|lessons?)\b)")
 #: "Pupils missing more than 10% of sessions": missing school, not missing from home or care.
 _MISSING_SCHOOL = re.compile(r"\s+(?:[\w%]+\s+){0,4}?(?:sessions|lessons|schooling|school days|days of "
                              r"school)\b")
@@ -1545,10 +1639,19 @@ _PLACE_WORD = (r"(?:(?:the|their|our|your|a|his|her|its|own|local|public|wider)\
 #: nor the school that one of the places would point to.
 _SAFE_ACROSS = re.compile(r"\bsafe(?:ty|r)?\s+(?:both\s+)?(?:(?:at|in|within)\s+)?" + _PLACE_WORD
                           + r"(?:\s*(?:,|\band\b|,\s*and\b)\s*(?:(?:at|in|within)\s+)?" + _PLACE_WORD + r")+")
+#: A town or borough praised as a place to live ("an amazing place to live, work and grow up", "the
+#: best place to live"): a vision of the area, not a home that housing records count.
+_PLACE_TO_LIVE_IN = re.compile(
+    r"\bplace\s+to\s+live(?=\s*(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?:work|visit|learn|study|play|grow up|"
+    r"raise|bring up|invest|belong|thrive|age)\b)"
+    # (not "a better place to live", "a good place to live": a family's move or home may be)
+    r"|\b(?:amazing|great|greatest|best|brilliant|wonderful|fantastic|attractive|vibrant|lovely|"
+    r"excellent|welcoming|fairer|inclusive)\s+places?\s+to\s+live\b")
 
 
 def _place_noun_sense(text: str, terms: list[Term]) -> list[Term]:
-    """The terms without a placement read from the noun "place" (_PLACE_NOUN), without care read
+    """The terms without a placement read from the noun "place" (_PLACE_NOUN), without a home read
+    from an area praised as a place to live (_PLACE_TO_LIVE_IN), without care read
     from caring about something (_CARE_ABOUT), with happy as a state joined to other aims read as
     half the evidence a suggestion needs (_HAPPY_STATE), and without the places of safety in
     several places at once (_SAFE_ACROSS)."""
@@ -1556,10 +1659,13 @@ def _place_noun_sense(text: str, terms: list[Term]) -> list[Term]:
     about = [m.start() for m in _CARE_ABOUT.finditer(t)]
     happy = [m.span() for m in _HAPPY_STATE.finditer(t)]
     across = [m.span() for m in _SAFE_ACROSS.finditer(t)]
+    area = [m.span() for m in _PLACE_TO_LIVE_IN.finditer(t)]
     out = []
     for x in terms:
         if x.token in _PLACEMENT_FAMILY and _PLACE_NOUN.search(t, x.start, x.end):
             continue
+        if any(a <= x.start < b for a, b in area):
+            continue  # "a great place to live, work and grow up": the area, not a home
         if x.start in about:
             continue
         if any(a <= x.start < b for a, b in across) and not re.fullmatch(
@@ -1570,6 +1676,95 @@ def _place_noun_sense(text: str, terms: list[Term]) -> list[Term]:
             x = Term(x.token, x.stop, x.start, x.end, False)
         out.append(x)
     return out
+
+
+_HARM_KIND = (r"(?:(?:[\w-]+\s+)?(?:harm|abuse|neglect|exploitation|maltreatment|violence|bullying|"
+              r"harassment|danger|dangers|crime|victimisation|trafficking|radicalisation|extremism))")
+#: Safe from several harms at once ("kept safe from harm, abuse and neglect", "protected from abuse
+#: and exploitation"): safety as a whole, which no one family's care (the Graded Care Profile's
+#: grading of the care a child gets at home) measures.
+_SAFE_FROM_HARMS = re.compile(
+    r"\b(?:safe|safer|protected|free|kept safe)\s+from\s+(?:all\s+(?:forms\s+of\s+)?)?" + _HARM_KIND
+    + r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\band\s+|\bor\s+)" + _HARM_KIND + r")+")
+#: Everyone as the subject ("everyone is safe from ...", "all residents are ..."): people of every
+#: age, whom no measure of children at risk counts.
+_EVERYONE_SUBJECT = re.compile(r"^(?:(?:we want|ensure|ensuring|make sure)\s+(?:that\s+)?)?"
+                               r"(?:everyone|everybody|all people|all residents|residents|people)\s+"
+                               # "everyone in the borough is ...", "everyone who lives here is ..."
+                               r"(?:(?:in|across|of|who\s+lives?\s+in|living\s+in|who\s+lives?)\s+"
+                               r"(?:[\w'-]+\s+){0,4}?)?"
+                               r"(?:is|are|feels?|stays?|remains?|can|will|lives?)\b")
+_CHILD_NAMED = re.compile(r"\b(?:child|children|childhood|young|youth|pupils?|teenagers?|babies|baby|"
+                          r"adolescents?|boys|girls)\b")
+
+
+def _harms_listed_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without neglect when it is one of several harms people are kept safe from
+    (_SAFE_FROM_HARMS), and without any of those harms when the people are everyone and no child
+    is named (_EVERYONE_SUBJECT): an aim of safety as a whole."""
+    t = normalise(text)
+    lists = [m.span() for m in _SAFE_FROM_HARMS.finditer(t)]
+    if not lists:
+        return terms
+    everyone = bool(_EVERYONE_SUBJECT.match(t)) and not _CHILD_NAMED.search(t)
+    out = []
+    for x in terms:
+        inside = any(a <= x.start < b for a, b in lists)
+        if inside and not x.stop and (everyone and x.token != "safe_from" or x.token == "neglect"):
+            continue
+        out.append(x)
+    return out
+
+
+#: A stage of school as the time a change is seen ("obesity at the end of the foundation stage",
+#: "overweight by the end of year 6"): when, not the stage's own assessment, unless what changes is
+#: learning or development (whose measure the stage names: "a good level of development at the end
+#: of the foundation stage").
+_STAGE_WHEN = re.compile(r"\b(?:at|by|before)\s+the\s+end\s+of\s+(?:the\s+)?(?:early\s+years\s+)?"
+                         r"(?:foundation\s+stage|reception(?:\s+year)?|key\s+stage\s+\w+|year\s+\w+|"
+                         r"primary\s+school)\b")
+_LEARNING_DOMAINS = frozenset({"education", "early_years"})
+
+
+def _stage_when_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without a stage of school said as when (_STAGE_WHEN), after a change named
+    specifically that is not learning or development."""
+    t = normalise(text)
+    stages = [m.span() for m in _STAGE_WHEN.finditer(t)]
+    if not stages:
+        return terms
+    domains = vocabulary().domains
+    first = stages[0][0]
+    before = [x for x in terms if not x.stop and x.specific and x.end <= first]
+    if not before or any(_LEARNING_DOMAINS & set(domains.get(x.token, ())) for x in before):
+        return terms
+    return [x for x in terms if not any(a <= x.start < b for a, b in stages)]
+
+
+#: Skills for the life after care ("the skills you need to build your future beyond care",
+#: "skills for when they leave care"): the skills to live independently (life skills).
+_SKILLS_AFTER_CARE = re.compile(r"\bskills?\b[^,;.]{0,50}?\b(?:beyond|after|leav(?:e|es|ing))\s+care\b")
+
+
+def _skills_after_care_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms, with skills for the life after care read as life skills (_SKILLS_AFTER_CARE)."""
+    t = normalise(text)
+    starts = {m.start() for m in _SKILLS_AFTER_CARE.finditer(t)}
+    return [Term("life_skills", False, x.start, x.end, True) if x.start in starts and x.token == "skills"
+            else x for x in terms]
+
+
+#: "Educate children and young people to manage risks", "educating parents about ...": teaching
+#: people something, which is what the service does; the change is what they then know or do,
+#: not education as a setting or attainment.
+_EDUCATE_PEOPLE = re.compile(r"\beducat(?:e|es|ing)\s+(?!in\b|at\b)(?=[\w'-]+)")
+
+
+def _educate_sense(text: str, terms: list[Term]) -> list[Term]:
+    """The terms without the verb "educate" said of people taught something (_EDUCATE_PEOPLE)."""
+    t = normalise(text)
+    starts = {m.start() for m in _EDUCATE_PEOPLE.finditer(t)}
+    return [x for x in terms if x.start not in starts]
 
 
 #: Young people heard as a group ("young people are heard", "children and young people feel
@@ -1589,15 +1784,34 @@ _HEARD_BY_SERVICE = re.compile(
     r"|\bby\s+(?:the\s+|their\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:services?|teams?|hubs?|council)\b")
 
 
+#: Views "taken into account" (or "into consideration"), and the words naming a case record or a
+#: decision about one person's life ("documented", "decisions about their care"): without them the
+#: views count in what is decided for people in general, which no case file audit reads.
+_VIEWS_COUNT = re.compile(r"\b(?:views?|opinions?|wishes|voices?|ideas|feelings)\b[^,;.]{0,40}?"
+                          r"\b(?P<taken>taken\s+into\s+(?:account|consideration))\b")
+_CASE_RECORD = re.compile(r"\b(?:documented|recorded|records?|files?|case|cases)\b"
+                          r"|\bdecisions?\b[^,;.]{0,40}?\b(?:life|lives|care|future|futures)\b")
+
+
 def _group_voice_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms, with being heard or listened to read as participation when it is said of young
     people as a group, or pledged with nothing more said (_GROUP_HEARD), and no relation with a
-    service, worker or case is named (_HEARD_BY_SERVICE)."""
+    service, worker or case is named (_HEARD_BY_SERVICE); without views "taken into account" read
+    as recording when no service, worker or case record is named (_VIEWS_COUNT, _CASE_RECORD)."""
     t = normalise(text)
-    if not _GROUP_HEARD.search(t) or _HEARD_BY_SERVICE.search(t) or _everyone(text):
-        return terms
-    return [Term("hear", False, x.start, x.end, True) if x.token == "listened" else x
-            for x in terms]
+    by_service = bool(_HEARD_BY_SERVICE.search(t))
+    group = bool(_GROUP_HEARD.search(t)) and not by_service and not _everyone(text)
+    unrecorded = set() if by_service or _CASE_RECORD.search(t) else {
+        m.start("taken") for m in _VIEWS_COUNT.finditer(t)}
+    out = []
+    for x in terms:
+        views = x.token == "recording" and x.start in unrecorded
+        if group and (x.token == "listened" or views):
+            x = Term("hear", False, x.start, x.end, True)
+        elif views:
+            continue  # "has their views taken into account": no case record is read
+        out.append(x)
+    return out
 
 
 #: Words before "offences" that count offences in general, not one kind of them.
@@ -1771,6 +1985,8 @@ def _activity(text: str) -> str:
 #: and sisters", "We'll support you to do well at school"; corporate parents' pledges to children
 #: in care): what follows "you" is a change in that person, not the service's provision.
 _PLEDGE_TO_YOU = re.compile(r"^we(?:'ll|\s+ll|\s+will|\s+shall)?\s+(?:always\s+|also\s+|continue\s+to\s+)?"
+                            # "we promise to help you ...", "we will try to help you ..."
+                            r"(?:(?:promise|pledge|commit|try|aim)\s+to\s+)?"
                             r"(?:help|support|encourage|enable)\s+(?:you|each of you)\s+(?:to\s+)?"
                             r"(?!with\b|through\b|by\b|if\b|when\b|in\b)\w"
                             # what the pledge gives "you" for a purpose ("provide you with guidance to
@@ -1998,7 +2214,9 @@ def _names_agency(text: str, terms: list[Term], agencies: frozenset[str]) -> boo
 #: Where one matched word sits decides whether it can carry a suggestion alone (calibrated in
 #: docs/measures.md): the change words and verbs that govern what changes, the prepositions that
 #: open a complement, and the heads of a complement that still name an amount of it ("the impact
-#: of neglect", "safe from exploitation").
+#: of neglect", "safe from exploitation"). Moving into a state, narrowing a gap, progressing in
+#: something, or wanting, intending or choosing to do it govern it too ("pushed into poverty",
+#: "narrowing the obesity gap", "progress within employment", "intend to volunteer").
 _GOVERNS = frozenset("""more fewer less lower higher greater better worse reduced reduce reduces
 reducing reduction reductions increased increase increases increasing improved improve improves
 improving improvement fall falls rise rises decrease decreased decreases good positive poor prevent
@@ -2006,7 +2224,9 @@ prevention preventing prevents prevented stop stops stopping cease cut avoid avo
 tackling lessen minimise feel feels felt are is be become
 becomes being get gets have has gain gains reach reaches achieve achieves secure secures sustain
 sustains find keep keeps experience experiences remain remains stay stays develop build report
-reports say says""".split())
+reports say says narrow narrows narrowing narrowed halve halving falling fallen fell push pushed
+pushes pushing drift drifting slip slips slipping progress progresses progressing intend
+intends intending intended want wants wanting choose chooses choosing""".split())
 _OPENS = frozenset("""of in to within for from with about on at into after against through
 towards toward around among between across as upon""".split())
 _AMOUNT_HEADS = frozenset("""impact impacts occurrence incidence prevalence consumption use rate
@@ -2061,6 +2281,9 @@ def _in_complement(text: str, start: int) -> bool:
         if w in ";:.()" or w in _GOVERNS:
             return False
         if w in _OPENS:
+            if (i == 0 or before[i - 1] in ";:.()") and before[i + 1:].count(",") == 1 \
+                    and not {"and", "or"} & set(before[i + 1:]):
+                return False  # "Across the city, NEET is below ...": a fronted phrase ends at its comma
             head = next((x for x in reversed(before[:i]) if x not in _DETERMINERS), "")
             if head in _AMOUNT_HEADS or head in _GOVERNS:
                 return False
@@ -2216,6 +2439,10 @@ def _provision_frames(terms: list[Term], t: str = "") -> list[tuple[int, int, st
             and not (x.token == "neet" and _ETE_AFTER.match(t, x.start))]
 
 
+#: The means just before a way of working ("through effective partnership working").
+_MEANS = re.compile(r"\b(?:through|by|via)\s+(?:[\w-]+\s+){0,2}$")
+
+
 def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     """The services or settings a link or a move is between ("transitions between nursery and
     school"), and the services named before they "work more closely together"."""
@@ -2228,10 +2455,17 @@ def _link_frames(t: str, terms: list[Term]) -> list[tuple[int, int, str]]:
                 (m.end() for m in re.finditer(r";|\band\b", t[:x.start])), default=0)
             out.append((start, _clause_end(t, x.end), "knowing"))
             continue
-        if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and re.search(
-                r"\band\b", t[:x.start]) and not re.search(r"[,;.]", t[:x.start]):
-            # "Schools and early help work more closely together": the services named before
-            # say who works together, not what changes
+        before = t[:x.start]
+        joined = re.search(r"\band\b", before)
+        listed = "," not in before or (
+            "," not in before[joined.end():] if joined else False) and not _CHANGE_WORD.search(before) and all(
+            len(item.split()) <= 3 for item in before[:joined.start()].split(","))
+        if x.token == "multi_agency" and _WORK_TOGETHER.search(t[x.start:x.end]) and joined and listed \
+                and not re.search(r"[;.]", before) and not _MEANS.search(before):
+            # "Schools and early help work more closely together", "education, health and social
+            # care work together": the services named (a list ending in "and") say who works
+            # together, not what changes (but "good mental health and wellbeing through
+            # partnership working" names the change before the means)
             out.append((0, x.start, "knowing"))
     return out
 
@@ -2303,7 +2537,12 @@ _NO_MEASURE = {
                             + r"|\btimely\b(?:\s*,?\s*(?:and\s+)?[\w-]+){0,3}?\s+(?:help|support|treatment|"
                             r"therapy|interventions?|responses?|access)\b(?=[^,;.]{0,30}?\b(?:mental|emotional)"
                             r"\s+(?:health|wellbeing|well-being)\b)|\btimely\s+(?:mental|emotional)\s+(?:health|"
-                            r"wellbeing|well-being)\s+(?:help|support|treatment|services?|care)\b",
+                            r"wellbeing|well-being)\s+(?:help|support|treatment|services?|care)\b"
+                            # help for mental health "at the right time" is timely help for it
+                            r"|\b(?:help|support|treatment|therapy|care)\b[^,;.]{0,60}?\b(?:mental|emotional)"
+                            r"\s+(?:health|wellbeing|well-being)\b[^,;.]{0,40}?\bat the right time\b"
+                            r"|\b(?:mental|emotional)\s+(?:health|wellbeing|well-being)\s+(?:help|support|"
+                            r"treatment|services?|care)\b[^,;.]{0,40}?\bat the right time\b",
     "achieving potential": r"\b(?:achieve|achieves|reach|reaches|fulfil|fulfils|fulfill|fulfills|"
                            r"realise|realises|realize|realizes)\s+(?:their|his|her|its|our)\s+"
                            r"(?:full\s+)?(?:(?:goals|hopes)\s+and\s+)?(?:potential|ambitions?|"
@@ -2311,7 +2550,23 @@ _NO_MEASURE = {
     "identifying and responding to a risk": r"\b(?:identif\w*|recogni[sz]\w*|detect\w*|spott\w*)\s+"
                                             r"(?:of\s+)?(?:and|&)\s+(?:respon\w*|manag\w*|"
                                             r"act\w* on|address\w*)",
-    "aspirations": r"\baspir(?:ation|ations|ational|e|es|ing)\b",
+    # (ambitions with aspirations, "supports the ambitions and aspirations of all our children")
+    "aspirations": r"\baspir(?:ation|ations|ational|e|es|ing)\b|\bambitions?\s+and\s+aspir\w*",
+    # "Breastfeeding is increasingly seen as the norm": how people see a behaviour, not the
+    # behaviour (the attitude is asked in a population survey; "breastfeeding is the norm" is
+    # the behaviour)
+    "how a behaviour is seen": r"\b(?:seen|viewed|regarded|perceived)\s+(?:by\s+[\w\s]{1,30}?\s+)?as"
+                               r"\s+(?:the\s+|a\s+)?(?:norm|normal)\b",
+    # "Part of the community" (not feeling part of it, which a belonging survey asks): being
+    # included in community life
+    "being part of a community": r"(?<!\bfeel )(?<!\bfeels )(?<!\bfelt )(?<!\bfeeling )(?<!\bof being )\bpart of (?:the|their|"
+                                 r"our|a|his|her|its)\s+(?:local\s+|wider\s+)?communit(?:y|ies)\b",
+    # "Care leavers can access affordable housing": what housing costs, not whether people are
+    # housed
+    "affordable housing": r"\baffordab\w*\s+(?:social\s+)?(?:housing|homes?|accommodation|rents?)\b",
+    # "close the gap in health and well-being outcomes": a gap across outcomes as a whole
+    "a gap in outcomes as a whole": r"\bgaps?\s+in\s+(?:(?:health|well-being|wellbeing|life|all|overall|"
+                                    r"physical|mental)\s*,?\s+(?:and\s+)?)+outcomes\b",
     "resilience to life's ups and downs": r"\bups and downs\b|\bbounce back\b|\blife'?s (?:challenges|"
                                           r"knocks|setbacks)\b|\b(?:cope|coping|deal|dealing) with "
                                           r"(?:life|adversity|adversities|setbacks)\b",
@@ -2347,12 +2602,14 @@ _CAPABLE_OF = re.compile(r"\b(?:able to|confident to|confident in|skills to|know
                          r"equipped to|better at|competent in|competent at)\s*$")
 #: "Confidence in their parenting skills": a parent's self-efficacy, not the skills.
 _CONFIDENT_IN = re.compile(r"\bconfiden\w*\s+(?:in|about|with)\s+(?:their\s+|his\s+|her\s+|own\s+)*$")
-#: "Where living with their family is not possible, ...": a condition before the change.
-_CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b[^,;]*,")
-#: A subordinate clause inside a part ("... because ...", "... so that ..."): what follows it
-#: is a cause or a purpose, not the part's main construct.
+#: "Where living with their family is not possible, ...": a condition before the change; without
+#: the comma, up to the pledge that follows it ("if a child does come into care we will ...").
+_CONDITION = re.compile(r"^(?:where|when|if|unless|wherever|whenever)\b(?:[^,;]*,|[^,;]*?(?=\bwe\s+(?:will|"
+                        r"would|shall|can|aim to|try)\b))")
+#: A subordinate clause inside a part ("... because ...", "... so that ...", "... by helping
+#: ..."): what follows it is a cause, a purpose or the means, not the part's main construct.
 _SUBORDINATE = re.compile(r"\b(?:because|so that|so|as a result of|due to|in order to|which|"
-                          r"leading to|that may lead)\b")
+                          r"leading to|that may lead|by\s+\w+ing)\b")
 
 
 #: A construct as the subject of a passive verb of provision ("... relationships are supported
@@ -2446,6 +2703,13 @@ def _construct_suggestions(q: _Query, library: MeasureLibrary, text: str, others
     return out
 
 
+#: "Pupils achieve their full potential, making good progress from their starting points": a
+#: clause after a comma that opens with a verb in -ing says how, and names its own change.
+_HOW_AFTER = re.compile(r",\s+(?:by\s+)?(?!(?:learning|training|wellbeing|well-being|housing|parenting|"
+                        r"being|schooling|offending|bullying|funding|something|everything)\b)[a-z]+ing\b"
+                        r"(?!\s*(?:,|and\b|or\b))")
+
+
 def _construct_sense(text: str, terms: list[Term]) -> list[Term]:
     """The terms without a leading condition and without the parts whose main construct is a
     change the library has no measure for (see _NO_MEASURE). Within a part, a construct after
@@ -2462,7 +2726,8 @@ def _construct_sense(text: str, terms: list[Term]) -> list[Term]:
         for x, y, _ in found:
             if x < b and a < y:  # the construct is in this part (or runs into it)
                 sub = [m.start() for m in _SUBORDINATE.finditer(t, a, max(a, x))]
-                drop.append((sub[0] if sub else a, b))
+                how = _HOW_AFTER.search(t, y, b)
+                drop.append((sub[0] if sub else a, how.start() if how else b))
     return [x for x in terms if not any(a <= x.start < b for a, b in drop)]
 
 
@@ -2512,10 +2777,12 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
         library = MeasureLibrary(library)
     index = index_of(_word_library(library))
     terms = _victim_sense(_without_method(outcome_text, index.vocab.analyse(outcome_text)))
-    for sense in (_repeat_sense, _done_then_sense, _toward_others_sense, _across_domains_sense,
+    for sense in (_context_clause_sense, _home_life_sense, _repeat_sense, _done_then_sense, _toward_others_sense, _across_domains_sense,
                   _volunteer_sense, _exclusion_sense, _free_sense, _worker_sense, _attend_sense,
                   _slogan_sense, _vision_sense, _construct_sense, _service_name_sense, _informed_sense,
-                  _offence_kind_sense, _kin_sense, _place_sense, _place_noun_sense, _group_voice_sense, _engage_sense,
+                  _offence_kind_sense, _kin_sense, _place_sense, _place_noun_sense, _harms_listed_sense, _educate_sense, _stage_when_sense,
+                  _skills_after_care_sense,
+                  _group_voice_sense, _engage_sense,
                   _record_sense, _activity_kind_sense, _adopt_sense, _school_placement_sense,
                   _recorded_count_sense, _couple_sense, _take_up_sense, _cared_for_sense):
         terms = sense(outcome_text, terms)
@@ -2533,7 +2800,9 @@ def match(outcome_text: str, who_benefits=None, timescale: str | None = None, ag
     terms = _people_sense(terms, who, outcome_text)
     q = _Query(index, shown_text, who, ages, parse_timescale(timescale), known_ages,
                _examples_at(outcome_text), _frames(outcome_text, terms), _names_parenting(terms),
-               any(t.token in index.vocab.care_context for t in terms if not t.stop),
+               any(t.token in index.vocab.care_context for t in terms if not t.stop)
+               # a corporate parent's pledge to "you", naming no one else: to a child in its care
+               or not who and bool(_PLEDGE_TO_YOU.match(normalise(outcome_text))),
                _names_agency(outcome_text, terms, index.vocab.other_agencies),
                any(t.token in _PROCESS for t in terms if not t.stop)
                or bool(_STAFF_PRACTICE.match(normalise(outcome_text))),

@@ -186,7 +186,8 @@ def parse_vocabulary(text: str) -> Vocabulary:
     ages: dict[str, tuple[float, float | None]] = {}
     for word, (rng, *_) in sec["ages"].items():
         lo, _, hi = rng.partition("-")
-        ages[concept_of(word)] = (float(lo), float(hi) if hi.strip() else None)
+        # A concept's own name stays itself, as under [nonscoring] and [beneficiaries].
+        ages[word if word in concepts else concept_of(word)] = (float(lo), float(hi) if hi.strip() else None)
     # An anchor is a concept's name (all its phrases) or a word (that word's stem only:
     # "income" is specific where "financial", of the same concept, is not).
     words = sec["anchors"].get("", [])
