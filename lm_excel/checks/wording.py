@@ -227,6 +227,12 @@ _NOTE_AFTER = re.compile(r"\s*[:(\u2013\u2014]|\s+-|\.\s")
 _TO_COME = r"(?:to\s+be\s+(?:added|filled\s+in)|to\s+follow|to\s+come)\b"
 _NOTE_TO_COME = re.compile(r"^\W*(?P<head>(?:[\w'’]+\s+){0,4}[\w'’]+)\s*(?:\s-|[:\u2013\u2014])\s*(?P<note>"
                            + _TO_COME + r")", re.IGNORECASE)
+#: A heading that names only the kind of row it fills ('Accommodation outcome', 'Housing risk'), then
+#: TBC set off after it ('Accommodation outcome - TBC with housing'): the answer is still to come.
+#: A heading that says something ('Fewer exclusions (TBC: which schools)') is an answer with a note.
+_SLOT_TBC = re.compile(r"^\W*(?P<head>(?:[\w'’]+\s+){0,3}(?:outcomes?|mechanisms?|components?|activit(?:y|ies)|"
+                       r"outputs?|measures?|targets?|indicators?|risks?|assumptions?|inputs?|impacts?))"
+                       r"\s*(?:\s-|[:(\u2013\u2014])\s*(?P<note>" + _TBC + r")\b", re.IGNORECASE)
 _PROMISE = re.compile(r"^\W*(?:(?:more|full|further)\s+)?(?:details?|text|information|description|content|"
                       r"wording)\s+(?P<note>" + _TO_COME + r")", re.IGNORECASE)
 #: A fill-in marker anywhere ('[insert references]', 'xxx families', 'lorem ipsum').
@@ -279,8 +285,9 @@ def outcome_wording(ctx: Context) -> Iterator[Finding]:
         # the statement's words decide only when they all point one way: with 'better' or
         # 'improved' beside 'less' ('better assessments completed in less time') the 'less' may
         # describe something else than what should change
-        if (chosen in ("increase", "decrease") and said and said != chosen and len(parts) < 2
-                and not set(T.words(text)) & _UNSIGNED):  # a compound's direction waits for its split
+        if (chosen in ("increase", "decrease") and said and said != chosen
+                and (len(parts) < 2 or _leads_them_all(text, parts))  # else it waits for the split
+                and not set(T.words(text)) & _UNSIGNED):
             yield make(DIRECTION_CONTRADICTS, o.ref("direction"), ctx.eid(o), word=word,
                        chosen=o.fields["direction"].text, expected=said.capitalize(), text=short(text))
 
@@ -313,11 +320,18 @@ _NOT_SIZE = re.compile(r"\bno\s+longer\b|\b(?:longer|shorter)[\s-]term\b|\bexten
                        r"\bprevented\s+from\b", re.IGNORECASE)
 
 
+#: Nothing after a word of ending but a note in brackets: the word says what happened to the thing
+#: before it ('EHC plans ceased (outcomes met)', 'Child protection plans ended'), an event counted.
+_NOTHING_AFTER = re.compile(r"(?:\s*\([^)]*\)?)*\W*$")
+
+
 def said_direction(text: str) -> tuple[str, str]:
     """Which way a statement's own words say its thing should go ('increase' or 'decrease') and
     the first word that says so; ('', '') when they say neither, or both ('more children
     prevented from entering care', 'an increase in the reduction of ...')."""
     ending = _ENDING_RX.search(_EXAMPLES.sub("", text))  # not in examples: '(e.g. stopping drinking)'
+    if ending and _NOTHING_AFTER.match(ending.string, ending.end()):
+        ending = None  # 'Plans ceased (goals met)': what ended is the thing counted, either way
     low = _NOT_SIZE.sub(" ", _DROP_IN.sub("dropin", text))  # a drop-in is a session, not a fall
     ws = T.words(low)
     down = [w for w in ws if w in _SAYS_DOWN] + ([ending.group(0).lower()] if ending else [])
@@ -328,6 +342,15 @@ def said_direction(text: str) -> tuple[str, str]:
     if bool(down) == bool(up):
         return "", ""
     return ("decrease", down[0]) if down else ("increase", up[0])
+
+
+def _leads_them_all(text: str, parts: Sequence[str]) -> bool:
+    """Whether a compound's only words of direction come before its first part, so they say the
+    direction of every part ('More play, reading and talk at home'), not of one of them
+    ('understand the risks and have fewer risk factors')."""
+    low = text.lower().replace("-", " ")
+    at = low.find(parts[0].lower().replace("-", " ")) if parts else -1
+    return at > 0 and not _DIRECTION.search(low, at)
 
 
 def _split_wording(text: str, parts: Sequence[str]) -> list[str]:
@@ -639,8 +662,8 @@ _GETS = re.compile(
     r")\s+", re.IGNORECASE)
 #: What a service gives people, by kind: help and advice; a place, a plan or a package; a
 #: contact, a visit or an assessment (:data:`text.SERVICE_THING`); a worker
-#: (:data:`_PROFESSIONALS`); a treatment or a break. Its head word decides ('mental health
-#: support' is support).
+#: (:data:`_PROFESSIONALS`); a treatment or a break; a thing handed over, a box, a kit, a device
+#: (TUNED ON held out 31). Its head word decides ('mental health support' is support).
 _GIVEN_THINGS = frozenset("""
 support help advice guidance information signposting service services intervention interventions
 programme programmes course courses place places plan plans package packages
@@ -648,6 +671,8 @@ callback callbacks response responses treatment therapy therapies counselling re
 leaflet leaflets pack packs letter letters grant grants voucher vouchers mentor mentors adviser
 advisers advisor advisors advocate advocates befriender befrienders keyworker keyworkers counsellor
 counsellors counselor counselors tutor tutors navigator navigators
+box boxes kit kits bundle bundles parcel parcels hamper hampers bag bags gift gifts device devices
+laptop laptops tablet tablets equipment guide guides booklet booklets
 """.split())
 _RIGHT_THING = re.compile(r"\bright\s+(?:support|help|time|services?|place|person|people)\b", re.IGNORECASE)
 #: Words that may stand between people and the verb, opening what describes them ('Pupils at risk
@@ -686,7 +711,7 @@ def given(text: str) -> bool:
     if "from" in after and set(after[after.index("from") + 1:]) & (_OWN_PEOPLE - {"their", "own"}):
         return False  # 'support from their family and friends' is a change
     if any(w in T.DIRECTION or w in _COMPARATIVES or w in _SAYS_UP or w in _SAYS_DOWN or w in _STATE_VERBS
-           or w in _PERCEIVE or w in _HEARD or w == "to" for w in after) or not phrase:
+           or w in _PERCEIVE or w in _HEARD or w == "to" for w in _not_naming_things(after)) or not phrase:
         return False
     dose = None if attends else _dose_or_time(text[m.end():], phrase, after, m.re is _HAS_A_DOSE)
     if dose is not None:
@@ -697,6 +722,23 @@ def given(text: str) -> bool:
             and not _PROFESSIONALS.fullmatch(phrase[-1])):
         return False
     return not _EDUCATION & {phrase[-1], _head(after[len(phrase) + 1:])}  # 'a place at university'
+
+
+def _not_naming_things(ws: list[str]) -> list[str]:
+    """The words without those that only describe a thing the service gives ('safe sleep' in 'the
+    safe sleep leaflet': the leaflet's topic, not a state of the people; TUNED ON held out 31),
+    but for words of direction ('better support')."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*ws, "and"]:
+        if w in _OBJECT_STOP or w in _OBJECT_END or w in ("a", "an", "the", "their", "of", "or"):
+            named = run and run[-1] in _GIVEN_THINGS  # a word of direction still says a change
+            out.extend([x for x in run if x in T.DIRECTION or x in _COMPARATIVES] + run[-1:] if named else run)
+            out.append(w)
+            run = []
+        else:
+            run.append(w)
+    return out[:-1]
 
 
 _NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -1283,7 +1325,38 @@ def compound_parts(text: str) -> list[str]:
     if len(parts) >= 2 and _ONS4_NAMED.search(original) and all(_ONS4_ITEM.search(p) for p in parts):
         return []  # 'happiness, life satisfaction and sense that life is worthwhile': the ONS4 measure
     parts = [p.replace("wellbeing", spelt.group(0).lower()) for p in parts] if spelt else parts
+    if len(parts) >= 2 and _one_practice(original, parts):
+        return []
     return [_own_words(original, p) for p in parts]
+
+
+#: People using or giving more (or less) of a list of things: the list is their practice, one
+#: repertoire ('Carers give more praise, attention and clear instructions').
+_USE_MORE = re.compile(r"\b(?:use|uses|using|give|gives|giving|show|shows|showing)\s+(?:more|less)\s+", re.IGNORECASE)
+
+
+#: Whom a list of things people do is done with or to ('... with their baby', '... to the children').
+_WITH_SOMEONE = re.compile(r"\s+(?:with|to)\s+(?:their|the|his|her|a|an|each|every)\s+(?:[\w-]+\s+)?"
+                           r"(?:bab(?:y|ies)|child(?:ren)?|toddlers?|infants?|sons?|daughters?|kids?|"
+                           r"grandchild(?:ren)?)\b")
+
+
+def _one_practice(text: str, parts: Sequence[str]) -> bool:
+    """Whether a list names one practice of one people (TUNED ON held out 31): their own verbs
+    after them, done with a child, with 'More' before the people as without it ('More fathers
+    sing, read and talk to their toddler', read as 'Fathers sing, read and talk ...'), or what they
+    use or give more of,
+    listed after that verb with no other word of direction ('Parents use more praise, play and
+    calm limits')."""
+    first = parts[0].lower().split()
+    low = text.lower()
+    end = low.find(parts[-1].lower(), low.find(parts[0].lower()))
+    if len(first) == 2 and _people(first[0]) and first[1] not in T.CONSTRUCTS \
+            and all(len(p.split()) == 1 for p in parts[1:]) and end >= 0 \
+            and _WITH_SOMEONE.match(low, end + len(parts[-1])) and not _DIRECTION.search(low, end):
+        return True
+    m = _USE_MORE.search(low)
+    return bool(m) and low.startswith(parts[0].lower(), m.end()) and not _DIRECTION.search(low, m.end())
 
 
 _JOINS_OR_ENDS = re.compile(r"\s*(?:[,;+&]|\band\b|\bor\b|$)", re.IGNORECASE)
@@ -2512,13 +2585,17 @@ def _where(col: L.Column, el: Element | None) -> str:
 def placeholder(text: str, col: L.Column | None = None) -> str:
     """The placeholder a cell holds ('' when it holds an answer): the whole text is one, or it
     opens with TBC/TBD and says little else, or it is a short heading with a note that its text is
-    still to come, or a promise of text (:data:`_NOTE_TO_COME`, :data:`_PROMISE`), or it has a
+    still to come, or a promise of text, or a heading naming only its kind of row with TBC after it
+    (:data:`_NOTE_TO_COME`, :data:`_PROMISE`, :data:`_SLOT_TBC`), or it has a
     fill-in marker ('[insert', 'xxx'), or it is the column's own example copied from the guidance."""
     if _PLACEHOLDER_WHOLE.match(text):
         return text.strip()
     m = _PLACEHOLDER_LEAD.match(text)
     if m and (len(_words(m.group("rest"))) <= 4 or _NOTE_AFTER.match(m.group("rest"))):
         return m.group("tbc")
+    m = _SLOT_TBC.match(text)
+    if m and not _DIRECTION.search(m.group("head")):  # 'Better housing outcomes (TBC)' says a change
+        return m.group("note")
     m = _NOTE_TO_COME.match(text) or _PROMISE.match(text)
     if m:
         return m.group("note")
