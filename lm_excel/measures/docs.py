@@ -257,7 +257,10 @@ HOW_SUGGESTIONS_WORK = [
      "we will ...\") is when the pledge holds, not the change; stability in one's *home life* "
      "is not housing; when parents, carers or school staff report a child's change (\"parents "
      "said their children's wellbeing improved\"), a scale they do not fill in (Stirling, "
-     "YP-CORE) ranks lower and is never of high confidence. A clause of manner after the change "
+     "YP-CORE) ranks lower and is never of high confidence, and a scale adults fill in about "
+     "themselves (GAD-7, K10) is not suggested at all unless it is of parenting (\"parents say "
+     "their teenager is less anxious\"; \"parents say they feel less anxious about their "
+     "child\" is of themselves and keeps it; tuned on own batch 34, session 13). A clause of manner after the change "
      "(\"keep in touch with their birth parents *in a way that feels safe*\") is how, not a "
      "second change (tuned on own batch 31)."),
     ("- **Kinds of round 30 (session 13).** A corporate parent's promise to \"you\" that names no "

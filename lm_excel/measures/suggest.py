@@ -376,6 +376,21 @@ _REPORTER_FORM = {"parent or carer": "parent or carer", "foster carer": "parent 
 REPORTER_FACTOR = 0.6  # a scale the people reporting do not fill in (and at most medium confidence)
 
 
+#: "Parents say they feel less anxious": what they say is of themselves, not of a child.
+_SAYS_OF_SELF = re.compile(r"\s+(?:that\s+)?(?:they|we|i|he|she)\b")
+
+
+def _reports_of_child(text: str) -> bool:
+    """True when carers or school staff report a change in a child ("parents say their teenager
+    is less anxious"), not in themselves ("parents say they feel less anxious about their child"):
+    a scale adults fill in about themselves does not measure it."""
+    if not _reporters(text):
+        return False
+    t = normalise(text)
+    m = _REPORT_VERB.search(t)
+    return not _SAYS_OF_SELF.match(t, m.end())
+
+
 @lru_cache(maxsize=1024)
 def _reporters(text: str) -> frozenset[str]:
     """The forms of a scale that the people named first fill in when they report a change in a
@@ -519,6 +534,7 @@ class _Query:
         care_only = self.index.vocab.care_only
         felt = _feeling_clause(self.text)
         reporters = _reporters(self.text)
+        of_child = _reports_of_child(self.text)
         out = []
         for c in cands:
             if not self.who and c.domain != "workforce" and set(ms[c.mid].who_benefits) <= _STAFF:
@@ -573,6 +589,8 @@ class _Query:
             # A measure made for part of the ages ("care leavers": 16-25) ranks below one
             # made for all of them.
             factor *= 1.0 - AGE_PART_PENALTY * (1.0 - age_cover(ms[c.mid], self.who, self.known_ages))
+            if of_child and _adult_only(ms[c.mid]) and "parenting" not in ms[c.mid].domains:
+                continue  # "parents say their teenager is less anxious": not the parent's own scale
             if not self.who and _adult_only(ms[c.mid]):
                 factor *= NO_ONE_ADULT_FACTOR
             if caring_role and "parenting" in ms[c.mid].domains:
