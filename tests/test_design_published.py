@@ -410,6 +410,27 @@ FLOORS["design_heldout31"] = {"agreed": 14, "comparator": 14}
 #: disagreement; reservations, the measures and one comparison, in RESERVATIONS.
 FIRST_RUN_HELDOUT33 = {"agreed": 7, "comparator": 7, "n": 7}
 FLOORS["design_heldout33"] = {"agreed": 7, "comparator": 7}
+#: Held out 35 (design_heldout35.json: ten models entered from evaluation reports or evaluation-led
+#: programme documents, Durham's Aycliffe secure CSE house, St Christopher's Safe Steps homes, TBAP
+#: Residence, For Baby's Sake in Hertfordshire, CODA groups in Lewisham, Parents 1st Community Parents
+#: in Essex, a Scottish council's summer holiday food, activities and childcare programme, the Dundee
+#: Early Intervention Team, a Scottish partnership's Realigning Children's Services, NSPCC Steps to
+#: Safety in Southampton; labels committed before any run; recommender frozen at main 0fc4ca6 (F1,
+#: session 13's freeze), run once on 1 Dec 2026): design agreed 8/10, nation comparator right 10/10.
+#: The disagreements:
+#: - tbap_residence_alternative_provision (up to seven young people at a time, reach left blank in
+#:   the label as the sources give capacity, not numbers a year): a matched comparison of young people
+#:   following 'Children entering care' for 'Fewer YP enter care' (OC4), where a pilot first was
+#:   expected for a residence that few used in its pilot. The summary's 'max 7 YP at once' is not
+#:   read as a reach; the blank reach led there as much as the recommender.
+#: - steps_to_safety_nspcc_southampton (couples referred one by one, a feasibility study, no reach):
+#:   a matched comparison of parents following 'Children entering care' for 'Child lives in a safer
+#:   home' (OC4), with no measure for the primary outcome 'Less DA between parents' (OC2), where a
+#:   feasibility stage, or a randomised trial against usual services once it is stable, was expected.
+#:   Nothing in the model as entered says it is at a feasibility stage; the measure is wrong either way.
+#: Reservations in RESERVATIONS.
+FIRST_RUN_HELDOUT35 = {"agreed": 8, "comparator": 10, "n": 10}
+FLOORS["design_heldout35"] = {"agreed": 8, "comparator": 10}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:
@@ -433,6 +454,18 @@ FLOORS["design_heldout16"] = {"agreed": 6, "comparator": 6}
 
 #: Agreed at the level of the design family, with an evaluator's reservation kept visible.
 RESERVATIONS = {
+    # Held out 35, first run:
+    "summer_holiday_food_activities_childcare_scotland": "the contribution analysis follows household "
+        "income, benefits and debt for 'Less food insecurity in hols' (OC2), which income cannot show; "
+        "whether children go hungry on days with no school meal, asked over the summer, is the fit; and "
+        "the Stirling Children's Wellbeing Scale (ages 8-15) covers only part of the 5-14s",
+    "realigning_childrens_services_cpp_scotland": "the contribution analysis measures 'More of the "
+        "partnership's spending goes to early intervention' (OC4) with a survey or interviews of "
+        "partners, where the partners' own budget figures, year by year, are the measure",
+    "for_babys_sake_hertfordshire": "the matched comparison rightly leaves police-recorded domestic abuse "
+        "as context, but then gives no measure of the abuse, the primary outcome 'Domestic abuse between "
+        "the parents reduces' (OC1), by questionnaire; and it measures 'Parents respond sensitively to "
+        "their baby' (OC3) with the AAPI-2, a scale of parenting attitudes, not of sensitivity to a baby",
     # Held out 33, first run:
     "custody_navigators_cleveland": "the matched comparison follows reoffending by children in the "
         "youth justice system for navigators who meet 10-25 year olds in custody, most of them adults "
