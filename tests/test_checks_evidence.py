@@ -31,7 +31,7 @@ def test_every_finding_has_a_judgement_on_record(m):
     assert sorted(judged["planted"]) == sorted(k for k in planted if k not in clean)
 
 
-# Planted defects the rules missed on their set's first run (held out 8 to 31), kept in view until
+# Planted defects the rules missed on their set's first run (held out 8 to 34), kept in view until
 # a rule catches them: strict, so this test fails (and the entry must go) once one is found.
 MISSED_ON_FIRST_RUN = {
     # "constructive_resettlement_camden" (held out 20: the caseworker 'collects the young person at the gate')
@@ -198,6 +198,8 @@ MISSED_ON_FIRST_RUN = {
     # get better is a domain; doing something more or less in a manner is the outcome's change said again.
     # Held out 33 (rules frozen at a8184ec, session 13's start): all seven planted defects found on its first run.
     # Held out 35 (rules frozen at 0fc4ca6, F1, session 13's freeze): all ten planted defects found on its first run.
+    "independent_visitors_hertfordshire": "held out 34: a compound outcome ('Children have higher self-esteem "
+                                          "and do better at school'), not reported",
 }
 # Planted defects found on the first run whose expected code is also reported at the same element of the
 # clean copy for another reason, so the test cannot tell the plant from the clean finding.

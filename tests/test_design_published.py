@@ -431,6 +431,24 @@ FLOORS["design_heldout33"] = {"agreed": 7, "comparator": 7}
 #: Reservations in RESERVATIONS.
 FIRST_RUN_HELDOUT35 = {"agreed": 8, "comparator": 10, "n": 10}
 FLOORS["design_heldout35"] = {"agreed": 8, "comparator": 10}
+#: Held out 34 (design_heldout34.json: twelve published models, six led by English councils' children's
+#: services, Hertfordshire's Independent Visitor scheme, Salford's autism and social communication team, Torbay
+#: family hubs' breastfeeding peer support, a youth justice service's bail and remand offer, Stoke Speaks Out,
+#: Suffolk's Belhaven home; and six led by partners or devolved bodies, Leicestershire's ChatHealth school nurse
+#: texting, Avon and Somerset Police's Mini Police in three schools, MAC-UK's INTEGRATE, a primary school's Magic
+#: Breakfast club, Swansea's Jig-So, a Northern Ireland pre-school's Getting Ready to Learn; labels committed at
+#: 11:03 UTC before any run; recommender frozen at main 0fc4ca6, F1, run once at 14:32 UTC
+#: on 1 Dec 2026): design agreed 10/12, nation comparator right 12/12. The disagreements:
+#: - bail_remand_service_yjs (individual children, no reach given): a matched comparison of children on
+#:   remands to custody, where remands are the court's decisions, under ten a year in one service, and every
+#:   child at risk of remand in the borough gets the offer; the service's remand and bail rates over time
+#:   against similar youth justice services, or a feasibility stage first, were expected.
+#: - magic_breakfast_primary_school (one school, a club open to every pupil): "pilot now, comparison later"
+#:   because one school is too few, where the school is the unit and matched schools without a club are a
+#:   comparison on attendance, punctuality and KS1 results from school data (the EEF trial compared schools).
+#: Reservations, the measures, in RESERVATIONS.
+FIRST_RUN_HELDOUT34 = {"agreed": 10, "comparator": 12, "n": 12}
+FLOORS["design_heldout34"] = {"agreed": 10, "comparator": 12}
 #: Held out 16 (design_heldout16.json: six English local authority models, labelled and committed
 #: at 13:16 UTC before any run; recommender frozen at main fa47236, run once at 13:53 UTC on 30 Nov
 #: 2026): design agreed 4/6, nation comparator right 6/6. The disagreements:
@@ -466,6 +484,19 @@ RESERVATIONS = {
         "as context, but then gives no measure of the abuse, the primary outcome 'Domestic abuse between "
         "the parents reduces' (OC1), by questionnaire; and it measures 'Parents respond sensitively to "
         "their baby' (OC3) with the AAPI-2, a scale of parenting attitudes, not of sensitivity to a baby",
+    # Held out 34, first run:
+    "infant_feeding_peer_support_torbay_family_hubs": "the time series follows infant A&E attendances and "
+        "emergency admissions for 'Fewer infant admissions for gastro' (OC4), a secondary outcome, few and "
+        "driven by much else, and says the primary outcome 'More babies bf at 6-8 wks' (OC2) has no routine "
+        "figures, where breastfeeding at 6-8 weeks is published for every English authority from health "
+        "visitors' returns: the label's time series",
+    "stoke_speaks_out_early_language": "the time series follows take-up of funded early education for "
+        "'Fewer children start nursery with delayed language' (OC2): how many children take a place says "
+        "nothing about their language when they start",
+    "chathealth_school_nursing_leicestershire": "the before-and-after measures 'Young people feel more able "
+        "to manage their health worries' (OC2) with the RCADS, a scale of anxiety and depression symptoms, "
+        "not of confidence to deal with a worry; and the time series rests on self-harm admissions across "
+        "two counties, which a texting service used by a fraction of young people can hardly move",
     # Held out 33, first run:
     "custody_navigators_cleveland": "the matched comparison follows reoffending by children in the "
         "youth justice system for navigators who meet 10-25 year olds in custody, most of them adults "

@@ -1701,6 +1701,12 @@ DESIGN_EVIDENCE = [
     "Scottish programmes, a council's summer food and childcare, four charities' early intervention team "
     "and a partnership's commissioning, labels committed before the run, "
     "`tests/data/design_heldout35.json`; recommender frozen at `0fc4ca6`) | 8/10 | 10/10 |",
+    "| held out 34, first run (twelve models: six led by English councils' children's services, "
+    "independent visitors for children in care, a SEND autism team, breastfeeding peer support, a "
+    "youth justice bail and remand service, a city-wide early language strategy and an edge of care "
+    "home, and six led by the NHS, police, a charity, a school and Welsh and Northern Irish bodies, "
+    "labels committed before the run, `tests/data/design_heldout34.json`; recommender frozen at "
+    "`0fc4ca6`) | 10/12 | 12/12 |",
     "",
     ("The first run's two disagreements were authority-wide models (a family hubs programme and a "
      "universal health visiting service) whose primary outcomes had no routine measure. They "
@@ -2144,6 +2150,30 @@ DESIGN_EVIDENCE = [
      "early intervention, which the budgets show; and, for For Baby's Sake, no questionnaire measure "
      "of the abuse (police records rightly left as context) and a scale of parenting attitudes for "
      "parents' sensitivity to their baby."),
+    ("**Held out 34.** Twelve models (`tests/data/design_heldout34.json`: Hertfordshire's Independent "
+     "Visitor scheme, Salford's autism and social communication team, Torbay family hubs' "
+     "breastfeeding peer support, a youth justice service's bail and remand service, Stoke Speaks "
+     "Out, Suffolk's five-bed Belhaven home, Leicestershire's ChatHealth school nurse texting, Mini "
+     "Police in three Weston-super-Mare primary schools, MAC-UK's INTEGRATE, a primary school's "
+     "Magic Breakfast club, Swansea's Jig-So and a Northern Ireland pre-school's Getting Ready to "
+     "Learn), labelled by an evaluator who had not seen the recommender and committed before its "
+     "first run: 10 of 12 main designs agreed, 12 of 12 comparators right. Agreed: matched "
+     "comparisons of children or parents for the independent visitors, the autism team and Jig-So; "
+     "time series against statistical neighbours or similar NHS areas for Torbay's peer support, "
+     "Stoke Speaks Out and ChatHealth; a pilot first for Belhaven's five beds, three schools' Mini "
+     "Police and one pre-school; contribution analysis for MAC-UK's neighbourhood projects. The "
+     "disagreements: the bail and remand service got a matched comparison of children on remands to "
+     "custody, where remands are the court's decisions, under ten a year in one service, and every "
+     "child at risk in the borough gets the offer, so the service's remand rates over time against "
+     "similar youth justice services, or a feasibility stage, were expected; the breakfast club, "
+     "open to every pupil of one school, got 'pilot now' because one school is too few, where "
+     "matched schools without a club were expected as the comparison on attendance, punctuality and "
+     "KS1 results. Reservations (not counted), the measures: infant admissions for gastroenteritis "
+     "followed in Torbay while the primary outcome, breastfeeding at 6-8 weeks, was said to have no "
+     "routine figures, though they are published for every English authority; take-up of funded "
+     "early education for fewer children starting nursery with delayed language; and a scale of "
+     "anxiety and depression for young people feeling able to manage their health worries, beside a "
+     "time series on two counties' self-harm admissions that a texting service can hardly move."),
     "",
 ]
 
