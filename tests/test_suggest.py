@@ -693,6 +693,19 @@ PUBLISHED_HELDOUT29 = REPO / "tests" / "data" / "outcomes_published_heldout29.cs
 # Gloucestershire, Gloucestershire), none from a source used before, labelled at main 4d91e06 and run
 # once on the frozen rules (F0 = a8184ec) before any fix.
 PUBLISHED_HELDOUT30 = REPO / "tests" / "data" / "outcomes_published_heldout30.csv"
+# Round 31 (session 13): 80 statements, 40 of English councils (children and young people's plans
+# and visions, a pledge to children in care, a SEND and alternative provision strategy, corporate
+# parenting strategies, child poverty strategies, virtual school reports, foster carers' charters,
+# family hubs, early help, a youth justice plan: Barnet, Kensington and Chelsea, Cumberland,
+# Buckinghamshire, Slough, Sandwell, Haringey, Southend, Kent, Northumberland, Torbay, Coventry,
+# Herefordshire, Warrington, Camden, Dorset) and 40 of partners and devolved bodies (an NHS trust
+# and an integrated care board, Moray's children's services plan, the Scottish Government's shared
+# aims for children, young people and families, Cardiff's corporate parenting committee, Northern
+# Ireland's children and young people's partnership and a locality plan, two police and crime
+# commissioners, a multi-academy trust, The Children's Trust, Barnardo's, The National Lottery
+# Community Fund, the Walcot Foundation), none from a source used before, labelled at main 87a4eb8
+# and run once on the frozen rules (F1 = 0fc4ca6) before any fix.
+PUBLISHED_HELDOUT31 = REPO / "tests" / "data" / "outcomes_published_heldout31.csv"
 
 
 def published_scores(path: Path, keep=lambda row: True) -> dict[str, float]:
@@ -1019,7 +1032,8 @@ def test_published_sets_cite_a_source_for_every_statement_and_name_library_keys(
                  PUBLISHED_HELDOUT19, PUBLISHED_HELDOUT20,
                  PUBLISHED_HELDOUT21, PUBLISHED_HELDOUT22, PUBLISHED_HELDOUT23,
                  PUBLISHED_HELDOUT24, PUBLISHED_HELDOUT25, PUBLISHED_HELDOUT27,
-                 PUBLISHED_HELDOUT28, PUBLISHED_HELDOUT29, PUBLISHED_HELDOUT30):
+                 PUBLISHED_HELDOUT28, PUBLISHED_HELDOUT29, PUBLISHED_HELDOUT30,
+                 PUBLISHED_HELDOUT31):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) >= 19
@@ -1321,6 +1335,14 @@ ROUND29_OPEN = ("round 29's first run has 8 confident wrong answers (broad visio
 #   case file audit; "time with children" keeps its words; a stage of school said as when is when;
 #   young people's economic wellbeing and entering adult life point to NEET: 1.00 (55), 1.00 (55),
 #   no close match 0.62, no confident wrong answer (the guard test below holds these floors).
+# Round 31: first run 0.775 (62 of 80), 0.775 (62), no close match 0.44, 2 confident wrong (main at
+#   0fc4ca6, F1 of session 13); by half, English councils 0.75 (30 of 40), 0.75, 1 confident wrong,
+#   partners and devolved bodies 0.80 (32 of 40), 0.80, 1. Not tuned on: the floors are that first
+#   run, and the row is a strict expected failure until its confident wrong answers are fixed (the
+#   guard test below keeps its floors meanwhile).
+ROUND31_OPEN = ("round 31's first run has 2 confident wrong answers (a borough vision and a "
+                "locality plan's broad aim labelled no close match given a measure on one word); "
+                "see docs/measures.md")
 HELDOUT_ROUNDS = [
     (PUBLISHED_HELDOUT, None, 0.90, 0.95),
     (PUBLISHED_HELDOUT3, None, 0.84, 0.90),
@@ -1352,6 +1374,8 @@ HELDOUT_ROUNDS = [
     pytest.param(PUBLISHED_HELDOUT29, 110, 0.63, 0.67, id="outcomes_published_heldout29",
                  marks=pytest.mark.xfail(strict=True, reason=ROUND29_OPEN)),
     (PUBLISHED_HELDOUT30, 55, 0.76, 0.78),
+    pytest.param(PUBLISHED_HELDOUT31, 80, 0.77, 0.77, id="outcomes_published_heldout31",
+                 marks=pytest.mark.xfail(strict=True, reason=ROUND31_OPEN)),
 ]
 
 
@@ -1445,6 +1469,14 @@ def test_round30_keeps_its_tuned_floors():
     assert scores["n"] == 55
     assert scores["top1"] >= 1.0 and scores["top3"] >= 1.0, scores
     assert scores["confident_wrong"] == 0, scores
+
+
+def test_round31_keeps_its_first_run_floors_while_its_confident_wrong_answers_are_open():
+    # The strict expected failure above hides a fall in top-1 or top-3; this does not.
+    scores = published_scores(PUBLISHED_HELDOUT31)
+    assert scores["n"] == 80
+    assert scores["top1"] >= 0.77 and scores["top3"] >= 0.77, scores
+    assert scores["confident_wrong"] <= 2, scores
 
 
 def test_cli_says_no_close_match_and_what_to_do():

@@ -345,6 +345,7 @@ EVALUATION = [
     "| round 28: English LA and partnership documents in everyday wording (children and young people's plans and visions, pledges and promises to children in care, corporate parenting, early help and child poverty strategies, a SEND partnership's outcomes in children's words, youth justice plans, council plans; 19 authorities none cited before) | 110 | 0.71, 0.75, 8 | 0.90, 0.936, 0.55, 0 (tuned on) |",
     "| round 29 (session 12's freeze round): bodies in Scotland, Wales and Northern Ireland (children's services plans, Glasgow's Promise plan, regional partnership boards, community plans, a nutrition framework, Families First, a youth justice agency's mission and targets); partners and others in England (a police and crime plan, NHS and integrated care programmes, academy trusts, charities' and funders' strategies and outcome frameworks: BBC Children in Need, Buttle UK, the NCB, Barnardo's, National Citizen Service, Sport England, the Young Carers Covenant, Carers Trust) | 110 | 0.64, 0.67, 8 | 0.882, 0.927, 0.42, **1** (tuned on) |",
     "| round 30 (session 13's first run): English LA and partnership documents in everyday wording (children and young people's plans, promises to children in care, corporate parenting and early years strategies, council plans and ambitions, JSNA intentions, a health and wellbeing strategy; 13 authorities none cited before) | 55 | 0.76, 0.78, 3 | 1.00, 1.00, 0.62, 0 (tuned on) |",
+    "| round 31 (session 13's freeze round, F1): English councils (children and young people's plans and visions, a pledge to children in care, a SEND and alternative provision strategy, corporate parenting, child poverty and fostering strategies, virtual school reports, family hubs, early help, a youth justice plan; 16 authorities); partners and devolved bodies (an NHS trust and an integrated care board, the Scottish Government's shared aims, Scottish, Welsh and Northern Irish plans, police and crime commissioners, a multi-academy trust, charities and funders); none from a source used before | 80 | 0.77, 0.77, 2 | 0.775, 0.775, 0.44, **2** (first run, not tuned on) |",
     "| team's own variants, batches 1-36 (`tests/data/outcomes_own_variants.csv`) | 1,575 | 0.35-0.97 per batch | 0.95, 0.96, 0.31, 3 |",
     "| own batch 33 (topic and setting words as the thing to count, session 10) | 46 | 0.74, 0.76, 8 | 0.96, 0.96, 0.46, 2 |",
     "| own batch 34 (the wrong guesses of rounds 16-25: a word, topic, setting or provision read as the change, parts of broad aims, whose outcome it is; session 11) | 47 | 0.77, 0.79, 5 | 0.96, 0.96, 0.74, 0 |",
@@ -360,7 +361,7 @@ EVALUATION = [
     "| library gaps, batches X, X2, X3, X4, X5, X6, X7 and X8 (`tests/data/outcomes_library_gaps.csv`), tuned on | 11; 8; 7; 4; 15; 14; 15; 10 | | 0.91, 0.91, 0.09, 0; 1.00, 1.00, 0.12, 0; 1.00, 1.00, 0.29, 0; 1.00, 1.00, 0.25, 0; 0.93, 0.93, 0.20, 1; 0.86, 0.86, 0.21, 1; 0.87, 0.93, 0.33, 0; 0.80, 1.00, 0.10, 0 |",
     "| library gaps, batches Y, Y2, Y3, Y4, Y5, Y6, Y7 and Y8, held out until their first run | 12; 8; 6; 3; 13; 12; 13; 6 | 0.83, 0.92, 0; 0.75, 0.75, 0; 0.83, 0.83, 1; 1.00, 1.00, 0; 0.92, 0.92, 0; 0.83, 0.83, 0; 0.92, 0.92, 0; 0.83, 0.83, 0 | 0.92, 0.92, 0.25, 0; 0.62, 0.62, 0.25, 0; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.33, 0; 1.00, 1.00, 0.15, 0; 0.83, 0.83, 0.42, 0; 0.92, 0.92, 0.15, 0; 0.83, 0.83, 0.33, 0 |",
     "",
-    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 30), and most rounds brought "
+    ("First runs on unseen published rounds have been 0.56-0.80 top-1 (rounds 2 to 31), and most rounds brought "
      "confident wrong answers. The round-by-round history of fixes is in the comments of "
      "`tests/test_suggest.py` and in git; what the rules do now is above."),
     "",
@@ -1158,6 +1159,73 @@ EVALUATION = [
      "goes from the GCP2 to no close match, child protection plans labelled, wrong before and "
      "after). Left alone: a list of harms for children with no 'everyone' (*safe from abuse and "
      "exploitation*) keeps children at risk of exploitation, as round 13 labels it."),
+    "",
+    ("**Round 31** (`outcomes_published_heldout31.csv`, session 13's freeze round: 80 statements "
+     "from 32 pages none cited in any earlier round, in their published wording, labelled from the "
+     "library at main 87a4eb8 before any run. Half are English councils: Barnet's children and "
+     "young people's plans and its children's services vision, Kensington and Chelsea's pledge to "
+     "looked after children and care leavers, Cumberland's SEND and alternative provision "
+     "strategy, Buckinghamshire's, Slough's and Sandwell's corporate parenting strategies, the child "
+     "poverty strategies of Haringey, Southend and Kent, Northumberland's and Torbay's virtual "
+     "school reports, Coventry's foster care support strategy and Herefordshire's foster carers' "
+     "charter, Warrington's family hubs, Camden's family early help guide and Dorset's youth "
+     "justice plan. Half are partners and devolved bodies: South Tees Hospitals NHS Foundation "
+     "Trust's children and young people strategy, the Hampshire and Isle of Wight integrated care "
+     "board, Moray's draft children's services plan, the Scottish Government's shared aims for "
+     "children, young people and families, Cardiff's corporate parenting committee, Northern "
+     "Ireland's children and young people's strategic partnership and the Carrickfergus locality "
+     "plan, the Durham and West Mercia police and crime commissioners, the Kent Catholic Schools' "
+     "Partnership, The Children's Trust, Barnardo's, The National Lottery Community Fund and the "
+     "Walcot Foundation) was run once on the frozen rules (F1, main 0fc4ca6, session 13): top-1 "
+     "0.775 (62 of 80), top-3 0.775 (62), no close match 0.44 and **2 confident wrong answers**, "
+     "so its row in `tests/test_suggest.py` is a strict expected failure with a guard on these "
+     "floors. By half: English councils 0.75 (30 of 40), 0.75, no close match 0.40, 1 confident "
+     "wrong; partners and devolved bodies 0.80 (32 of 40), 0.80, 0.48, 1. Every miss is at medium "
+     "confidence, none at high, and none is right in the top three. Its 18 top-1 misses, by cause. "
+     "Guessed where none fits (2), a word read as the change in a broad vision or aim: Barnet's "
+     "*a Family Friendly borough in which resilient children are thriving in resilient families "
+     "living in resilient communities* got Family Star Plus ('resilient families'; a borough's "
+     "vision, not a family's progress in a service); Carrickfergus's *raise and support the "
+     "social, health and educational development of children and young people in the area* got "
+     "attainment ('educational development'; a debatable label: the round's other compounds accept "
+     "the measure of one part beside no close match, this one accepts no close match alone, and "
+     "stands as committed). No close match where a measure fits (5): Kensington and Chelsea's "
+     "*we will provide you with a secure home where you are cared for* (placement stability, "
+     "Bright Spots) and *we will support you to develop your skills and confidence to manage "
+     "independence* (the Casey Life Skills Assessment), promises worded as what the council will "
+     "do, as round 30's were; Haringey's *help young people and parents to learn new skills and "
+     "find work* (parental employment, NEET); Northern Ireland's *increase children and young "
+     "people's direct participation in decision-making* (Hear by Right); Durham's *people have "
+     "confidence in the police and the criminal justice system* (confidence in the police, a "
+     "library measure the words name). Another measure first (11): *reduce the need for children "
+     "and young people to move once they enter care* got entry to care (placement stability "
+     "labelled: the moves are the change, entering care says when); *facilitate their participation "
+     "in decision-making that affects their lives* and *empowered to participate meaningfully in "
+     "all decisions that affect us* got the family experience survey (Hear by Right labelled, as "
+     "in round 29); *all Personal Education Plans are rated good* got attainment ('Education' read "
+     "as the change; the case file audit labelled); *looked after or have care experience are "
+     "Happy, Safe & Loved, Thriving* got ONS4 and Stirling (Bright Spots or no close match "
+     "labelled: children in care are named); *strive to ensure our children have strong "
+     "relationships with trusted adults* got the MSPSS (Bright Spots or no close match labelled: "
+     "the children are in care, which only the source says; a debatable label, since the round's "
+     "two other statements on trusted adults accept the MSPSS); *family hubs will improve the "
+     "connections between families, professionals, services and providers* got service take-up "
+     "(the partner survey, the family experience survey or no close match labelled); Barnardo's "
+     "*care leavers have the same opportunities to achieve their goals* got Goal Based Outcomes "
+     "and the Children's Hope Scale on 'goals' (care leavers in education, employment or training "
+     "or no close match labelled, as round 16's 'goals and dreams'); Cardiff's heading *A "
+     "Comfortable, Safe, and Stable Home* got the GCP2 and housing stability (placement stability "
+     "and Bright Spots labelled: a corporate parenting theme, whose home is not said in the "
+     "words); *access to early support to recover from experiences of trauma and neglect* got the "
+     "GCP2 on 'neglect' (CRIES-8, waiting times or no close match labelled); the Walcot "
+     "Foundation's *the ability to take part in activities and experiences that build confidence "
+     "and new skills* for school-age children from low-income families got NEET (service take-up "
+     "or no close match labelled). 30 of the 62 right answers are an honest no close match (6 of "
+     "the 8 statements labelled no close match alone). The gaps the labels show: a holiday each "
+     "year for children in care, understanding why a child goes missing, the setting of hospital "
+     "care, transitions in general, trusted adults outside the family, aspiration, coping skills, "
+     "vocational achievement, identity and discrimination, play, recreation and culture, "
+     "rehabilitation, resilience, education, training and work for disabled young people up to 25."),
     "",
     ("**Round 26** (`outcomes_published_heldout26.csv`: 110 statements from 32 documents not "
      "used before, English councils and their partnerships in their everyday wording: the "
